@@ -1,0 +1,40 @@
+//! Command-line interface: arguments, dispatch and exit codes.
+//!
+//! Exit codes: 0 nothing at or above `--fail-on`; 1 findings; 2 usage, rule
+//! pack or I/O error that stopped the check.
+
+mod args;
+mod check;
+mod packs;
+mod rules;
+
+use clap::Parser;
+
+pub use args::{Cli, Command};
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Rules(args) => rules::list(args),
+        Command::Explain(args) => rules::explain(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_ERROR
+        }
+    }
+}

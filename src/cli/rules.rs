@@ -1,0 +1,93 @@
+//! `repere rules` and `repere explain`.
+
+use repere::pack::BUILTIN_RULES;
+use repere::rules::{self, KINDS};
+
+use super::args::{ExplainArgs, RulesArgs};
+use super::{EXIT_ERROR, EXIT_OK, packs};
+
+pub fn list(args: RulesArgs) -> Result<i32, String> {
+    let set = packs::load(&args.packs)?;
+    let width = set
+        .rules
+        .iter()
+        .map(|r| r.meta.id.len())
+        .chain(BUILTIN_RULES.iter().map(|(id, _)| id.len()))
+        .max()
+        .unwrap_or(10);
+    for r in &set.rules {
+        let summary = r
+            .meta
+            .description
+            .clone()
+            .or_else(|| rules::kind(r.meta.kind).map(|k| k.summary.to_string()))
+            .unwrap_or_default();
+        println!(
+            "{:width$}  {:14}  {:7}  {}",
+            r.meta.id,
+            r.meta.kind,
+            r.meta.level.as_str(),
+            summary
+        );
+    }
+    for (id, summary) in BUILTIN_RULES {
+        println!(
+            "{:width$}  {:14}  {:7}  {}",
+            id, "(engine)", "error", summary
+        );
+    }
+    Ok(EXIT_OK)
+}
+
+pub fn explain(args: ExplainArgs) -> Result<i32, String> {
+    let set = packs::load(&args.packs)?;
+    if let Some(r) = set.get(&args.rule) {
+        let m = &r.meta;
+        println!(
+            "{} ({} rule, severity {}, from {})",
+            m.id,
+            m.kind,
+            m.level.as_str(),
+            m.origin
+        );
+        if let Some(d) = &m.description {
+            println!("\n{d}");
+        }
+        if let Some(kind) = rules::kind(m.kind) {
+            println!(
+                "\nKind `{}`: {}\n\n{}",
+                kind.name,
+                kind.summary,
+                kind.doc.trim_end()
+            );
+        }
+        return Ok(EXIT_OK);
+    }
+    if let Some(kind) = rules::kind(&args.rule) {
+        println!(
+            "Kind `{}`: {}\n\n{}",
+            kind.name,
+            kind.summary,
+            kind.doc.trim_end()
+        );
+        return Ok(EXIT_OK);
+    }
+    if let Some((id, summary)) = BUILTIN_RULES.iter().find(|(id, _)| *id == args.rule) {
+        println!("{id} (reported by the engine, severity error)\n\n{summary}.");
+        return Ok(EXIT_OK);
+    }
+    let known: Vec<&str> = set
+        .rules
+        .iter()
+        .map(|r| &*r.meta.id)
+        .chain(KINDS.iter().map(|k| k.name))
+        .collect();
+    let hint = rules::did_you_mean(&args.rule, known.iter().copied())
+        .map(|s| format!("; did you mean `{s}`?"))
+        .unwrap_or_default();
+    eprintln!(
+        "error: no rule or rule kind named `{}`{hint} (see `repere rules`)",
+        args.rule
+    );
+    Ok(EXIT_ERROR)
+}

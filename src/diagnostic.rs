@@ -1,0 +1,173 @@
+//! What rules find, and what the engine reports.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::{Location, Span};
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A severity as written in a rule pack: `off` disables the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+impl Level {
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Error => Some(Severity::Error),
+            Level::Warning => Some(Severity::Warning),
+            Level::Info => Some(Severity::Info),
+            Level::Off => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.severity().map_or("off", Severity::as_str)
+    }
+}
+
+/// Another place involved in a finding.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+    /// Set when the place is in another file; `location` must then be set too.
+    pub path: Option<Arc<PathBuf>>,
+    /// Filled by the engine for places in the same file.
+    pub location: Location,
+}
+
+/// Whether a fix can be applied without review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    Safe,
+    Unsafe,
+}
+
+/// A byte-range replacement in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    pub description: String,
+    pub edits: Vec<Edit>,
+}
+
+/// What a rule reports. The rule id and severity are not the rule's to set:
+/// the engine adds them from the rule pack.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+    pub labels: Vec<Label>,
+    pub fix: Option<Fix>,
+}
+
+impl Finding {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Finding {
+            span,
+            message: message.into(),
+            help: None,
+            labels: Vec::new(),
+            fix: None,
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Another place in the same file.
+    pub fn label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+            path: None,
+            location: Location::default(),
+        });
+        self
+    }
+
+    /// A place in another file, already located.
+    pub fn label_in(
+        mut self,
+        path: Arc<PathBuf>,
+        span: Span,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Self {
+        self.labels.push(Label {
+            span,
+            message: message.into(),
+            path: Some(path),
+            location,
+        });
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+}
+
+/// A finding with its rule, severity, file and resolved location.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub rule: Arc<str>,
+    pub severity: Severity,
+    pub path: Arc<PathBuf>,
+    pub message: String,
+    pub help: Option<String>,
+    pub span: Span,
+    pub location: Location,
+    pub labels: Vec<Label>,
+    pub fix: Option<Fix>,
+}
+
+impl Diagnostic {
+    /// The order of a report: path, line, column, rule, then message.
+    pub fn sort_key(&self) -> (&PathBuf, usize, usize, &str, &str) {
+        (
+            &self.path,
+            self.location.line,
+            self.location.column,
+            &self.rule,
+            &self.message,
+        )
+    }
+}

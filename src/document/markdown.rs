@@ -1,0 +1,437 @@
+//! The article body, parsed once with pulldown-cmark into the items rules read:
+//! headings, sections, prose blocks (paragraphs, list items, table rows) as
+//! plain text mapped back to the source, links, code blocks and raw HTML.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use pulldown_cmark::{BrokenLink, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::span::Span;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub level: u8,
+    /// Plain text of the heading, markup removed.
+    pub text: String,
+    /// The whole heading, markers included.
+    pub span: Span,
+    /// The heading's text in the source (markers and attributes excluded).
+    pub text_span: Span,
+}
+
+/// A heading and everything under it, up to the next heading of the same or a
+/// higher level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Index into [`Body::headings`].
+    pub heading: usize,
+    pub span: Span,
+    /// What follows the heading line, up to the end of the section.
+    pub content: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Paragraph,
+    ListItem,
+    TableRow,
+}
+
+/// A piece of a block's plain text and where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// Byte range in [`Block::text`].
+    pub text: Range<usize>,
+    /// Where the text is in the file.
+    pub src: Span,
+    /// Whether the text equals the source bytes at `src` (so offsets inside
+    /// it map one to one).
+    pub verbatim: bool,
+    /// Inline code.
+    pub code: bool,
+}
+
+/// A unit of prose: a paragraph, a list item (its own text, not its nested
+/// lists') or a table row, as plain text without markup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+    pub span: Span,
+    pub runs: Vec<Run>,
+    /// Index of the last heading before the block, if any.
+    pub heading: Option<usize>,
+}
+
+impl Block {
+    /// Maps a byte range of the plain text back to the file.
+    pub fn source_span(&self, range: Range<usize>) -> Span {
+        let start = self.map(range.start, false);
+        let end = self.map(range.end, true);
+        Span::new(start, end.max(start))
+    }
+
+    fn map(&self, offset: usize, is_end: bool) -> usize {
+        let run = self.runs.iter().find(|r| {
+            if is_end {
+                r.text.start < offset && offset <= r.text.end
+            } else {
+                r.text.start <= offset && offset < r.text.end
+            }
+        });
+        match run {
+            Some(r) if r.verbatim => r.src.start + (offset - r.text.start),
+            Some(r) if is_end => r.src.end,
+            Some(r) => r.src.start,
+            None if is_end => self.span.end,
+            None => self.span.start,
+        }
+    }
+
+    /// Whether the plain-text range touches inline code.
+    pub fn touches_code(&self, range: Range<usize>) -> bool {
+        self.runs
+            .iter()
+            .any(|r| r.code && r.text.start < range.end && range.start < r.text.end)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Plain text of the link.
+    pub text: String,
+    pub dest: String,
+    pub span: Span,
+    pub image: bool,
+    /// Autolinks (`<https://…>`) and bare URLs.
+    pub autolink: bool,
+}
+
+/// Raw HTML: a block, or inline HTML such as a comment inside a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Html {
+    pub text: String,
+    pub span: Span,
+    pub inline: bool,
+}
+
+/// A reference link (`[text][label]`, `[label][]`, `[label]`) whose label has
+/// no definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrokenRef {
+    pub label: String,
+    pub span: Span,
+    /// `[label]` alone, which is often plain text in brackets.
+    pub shortcut: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Body {
+    pub headings: Vec<Heading>,
+    pub sections: Vec<Section>,
+    pub blocks: Vec<Block>,
+    pub links: Vec<Link>,
+    pub code_blocks: Vec<Span>,
+    pub html: Vec<Html>,
+    pub broken_refs: Vec<BrokenRef>,
+}
+
+fn level(l: HeadingLevel) -> u8 {
+    match l {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+struct OpenBlock {
+    block: Block,
+}
+
+impl OpenBlock {
+    fn push(&mut self, text: &str, src: Span, verbatim: bool, code: bool) {
+        let start = self.block.text.len();
+        self.block.text.push_str(text);
+        self.block.runs.push(Run {
+            text: start..self.block.text.len(),
+            src,
+            verbatim,
+            code,
+        });
+    }
+
+    fn space(&mut self) {
+        if !self.block.text.is_empty() && !self.block.text.ends_with(' ') {
+            self.block.text.push(' ');
+        }
+    }
+}
+
+struct OpenLink {
+    text: String,
+    dest: String,
+    span: Span,
+    image: bool,
+    autolink: bool,
+}
+
+/// Parses `source[start..]` as the Markdown body of the file `source`.
+pub fn parse(source: &str, start: usize) -> Body {
+    let text = &source[start..];
+    let broken = RefCell::new(Vec::new());
+    let mut callback = |link: BrokenLink<'_>| {
+        broken.borrow_mut().push(BrokenRef {
+            label: link.reference.to_string(),
+            span: Span::new(link.span.start, link.span.end).offset(start),
+            shortcut: matches!(link.link_type, LinkType::Shortcut),
+        });
+        None
+    };
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let parser = Parser::new_with_broken_link_callback(text, options, Some(&mut callback));
+
+    let mut body = Body::default();
+    let mut blocks: Vec<OpenBlock> = Vec::new();
+    let mut heading: Option<(u8, Span, String, Option<Span>)> = None;
+    let mut links: Vec<OpenLink> = Vec::new();
+    let mut in_code_block = false;
+    let mut in_html_block = false;
+
+    for (event, range) in parser.into_offset_iter() {
+        let span = Span::new(range.start, range.end).offset(start);
+        let slice = &source[span.start..span.end];
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Heading { level: l, .. } => {
+                    heading = Some((level(l), span, String::new(), None))
+                }
+                Tag::Paragraph => {
+                    if let Some(top) = blocks.last_mut() {
+                        top.space();
+                    } else {
+                        blocks.push(new_block(BlockKind::Paragraph, span, &body));
+                    }
+                }
+                Tag::Item => blocks.push(new_block(BlockKind::ListItem, span, &body)),
+                Tag::TableHead | Tag::TableRow => {
+                    blocks.push(new_block(BlockKind::TableRow, span, &body))
+                }
+                Tag::TableCell => {
+                    if let Some(top) = blocks.last_mut() {
+                        top.space();
+                    }
+                }
+                Tag::CodeBlock(_) => {
+                    in_code_block = true;
+                    body.code_blocks.push(span);
+                }
+                Tag::HtmlBlock => in_html_block = true,
+                Tag::Link {
+                    link_type,
+                    dest_url,
+                    ..
+                } => {
+                    links.push(OpenLink {
+                        text: String::new(),
+                        dest: dest_url.to_string(),
+                        span,
+                        image: false,
+                        autolink: matches!(link_type, LinkType::Autolink | LinkType::Email),
+                    });
+                }
+                Tag::Image {
+                    link_type,
+                    dest_url,
+                    ..
+                } => {
+                    links.push(OpenLink {
+                        text: String::new(),
+                        dest: dest_url.to_string(),
+                        span,
+                        image: true,
+                        autolink: matches!(link_type, LinkType::Autolink | LinkType::Email),
+                    });
+                }
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Heading(_) => {
+                    if let Some((lvl, hspan, htext, tspan)) = heading.take() {
+                        let trimmed = htext.trim().to_string();
+                        let text_span = tspan.unwrap_or(Span::at(hspan.end));
+                        body.headings.push(Heading {
+                            level: lvl,
+                            text: trimmed,
+                            span: hspan,
+                            text_span,
+                        });
+                    }
+                }
+                TagEnd::Paragraph
+                    if blocks
+                        .last()
+                        .is_some_and(|b| b.block.kind == BlockKind::Paragraph) =>
+                {
+                    finish(&mut blocks, &mut body);
+                }
+                TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow => {
+                    finish(&mut blocks, &mut body)
+                }
+                TagEnd::CodeBlock => in_code_block = false,
+                TagEnd::HtmlBlock => in_html_block = false,
+                TagEnd::Link | TagEnd::Image => {
+                    if let Some(link) = links.pop() {
+                        body.links.push(Link {
+                            text: link.text.trim().to_string(),
+                            dest: link.dest,
+                            span: link.span,
+                            image: link.image,
+                            autolink: link.autolink,
+                        });
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) | Event::Code(t) if !in_code_block => {
+                let code = slice.starts_with('`');
+                let (src, verbatim) = locate(slice, &t, span);
+                for link in &mut links {
+                    link.text.push_str(&t);
+                }
+                if let Some((_, _, htext, tspan)) = heading.as_mut() {
+                    htext.push_str(&t);
+                    *tspan = Some(tspan.map_or(src, |s| s.cover(src)));
+                } else if let Some(top) = blocks.last_mut() {
+                    top.push(&t, src, verbatim, code);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some((_, _, htext, _)) = heading.as_mut() {
+                    htext.push(' ');
+                } else if let Some(top) = blocks.last_mut() {
+                    top.space();
+                }
+            }
+            Event::Html(t) | Event::InlineHtml(t) => body.html.push(Html {
+                text: t.to_string(),
+                span,
+                inline: !in_html_block,
+            }),
+            _ => {}
+        }
+    }
+    while !blocks.is_empty() {
+        finish(&mut blocks, &mut body);
+    }
+    body.broken_refs = broken.into_inner();
+    body.blocks.sort_by_key(|b| b.span.start);
+    body.sections = sections(&body.headings, source.len());
+    body
+}
+
+fn new_block(kind: BlockKind, span: Span, body: &Body) -> OpenBlock {
+    OpenBlock {
+        block: Block {
+            kind,
+            text: String::new(),
+            span,
+            runs: Vec::new(),
+            heading: body.headings.len().checked_sub(1),
+        },
+    }
+}
+
+fn finish(blocks: &mut Vec<OpenBlock>, body: &mut Body) {
+    if let Some(mut open) = blocks.pop() {
+        let trimmed = open.block.text.trim_end().len();
+        open.block.text.truncate(trimmed);
+        if !open.block.text.trim().is_empty() {
+            body.blocks.push(open.block);
+        }
+    }
+}
+
+/// Where the event's text `t` lies inside its source `slice`.
+fn locate(slice: &str, t: &str, span: Span) -> (Span, bool) {
+    if slice == t {
+        return (span, true);
+    }
+    match slice.find(t) {
+        Some(i) if !t.is_empty() => (Span::new(span.start + i, span.start + i + t.len()), true),
+        _ => (span, false),
+    }
+}
+
+fn sections(headings: &[Heading], end: usize) -> Vec<Section> {
+    headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let stop = headings[i + 1..]
+                .iter()
+                .find(|n| n.level <= h.level)
+                .map_or(end, |n| n.span.start);
+            Section {
+                heading: i,
+                span: Span::new(h.span.start, stop),
+                content: Span::new(h.span.end.min(stop), stop),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_blocks_and_links() {
+        let src = "intro\n\n## Le réel\n\nUn *texte* avec [un lien](/posts/x/).\n\n- item `code`\n  - nested\n\n```\n## not a heading\n```\n";
+        let body = parse(src, 0);
+        assert_eq!(body.headings.len(), 1);
+        let h = &body.headings[0];
+        assert_eq!(h.text, "Le réel");
+        assert_eq!(&src[h.text_span.start..h.text_span.end], "Le réel");
+        let texts: Vec<&str> = body.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["intro", "Un texte avec un lien.", "item code", "nested"]
+        );
+        assert_eq!(body.links[0].dest, "/posts/x/");
+        assert_eq!(body.links[0].text, "un lien");
+        assert_eq!(body.code_blocks.len(), 1);
+        assert_eq!(body.blocks[1].heading, Some(0));
+    }
+
+    #[test]
+    fn plain_text_maps_back_to_source() {
+        let src = "Avant **gras** et `code` après.\n";
+        let body = parse(src, 0);
+        let b = &body.blocks[0];
+        let at = b.text.find("gras").unwrap();
+        let span = b.source_span(at..at + 4);
+        assert_eq!(&src[span.start..span.end], "gras");
+        let at = b.text.find("code").unwrap();
+        assert!(b.touches_code(at..at + 4));
+        let span = b.source_span(at..at + 4);
+        assert_eq!(&src[span.start..span.end], "code");
+    }
+
+    #[test]
+    fn sections_end_at_next_heading_of_same_level() {
+        let src = "## A\n\ntext\n\n### A.1\n\nmore\n\n## B\n";
+        let body = parse(src, 0);
+        assert_eq!(body.sections.len(), 3);
+        assert_eq!(
+            body.sections[0].span,
+            Span::new(0, src.find("## B").unwrap())
+        );
+    }
+}

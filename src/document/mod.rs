@@ -1,0 +1,81 @@
+//! The document model: one article, read and parsed once, that every rule
+//! reads. Everything carries a byte span into [`Document::source`].
+
+pub mod front_matter;
+pub mod markdown;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+pub use front_matter::{Content, Format, FrontMatter};
+pub use markdown::{Block, BlockKind, Body, BrokenRef, Heading, Html, Link, Run, Section};
+
+use crate::span::{LineIndex, Location, Span};
+
+#[derive(Debug)]
+pub struct Document {
+    /// The path as reached from the command line.
+    pub path: PathBuf,
+    /// The file's whole text, byte-order mark and line endings untouched.
+    pub source: String,
+    /// The front-matter block, if the file opens with one.
+    pub front_matter: Option<FrontMatter>,
+    /// Byte offset where the Markdown body starts.
+    pub body_start: usize,
+    pub body: Body,
+    line_index: OnceLock<LineIndex>,
+}
+
+impl Document {
+    pub fn parse(path: impl Into<PathBuf>, source: String) -> Document {
+        let (front_matter, body_start) = front_matter::split(&source);
+        let body = markdown::parse(&source, body_start);
+        Document {
+            path: path.into(),
+            source,
+            front_matter,
+            body_start,
+            body,
+            line_index: OnceLock::new(),
+        }
+    }
+
+    pub fn line_index(&self) -> &LineIndex {
+        self.line_index.get_or_init(|| LineIndex::new(&self.source))
+    }
+
+    pub fn location(&self, span: Span) -> Location {
+        self.line_index().location(&self.source, span)
+    }
+
+    /// The source text of a span (empty if the span is out of bounds).
+    pub fn text(&self, span: Span) -> &str {
+        let s = span.clamp_to(&self.source);
+        &self.source[s.start..s.end]
+    }
+
+    /// The file name, e.g. `2025-02-07-slug.md`.
+    pub fn file_name(&self) -> &str {
+        self.path.file_name().and_then(|n| n.to_str()).unwrap_or("")
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The front-matter root mapping, when there is one that could be read.
+    pub fn front(&self) -> Option<&crate::yaml::Node> {
+        self.front_matter.as_ref()?.root()
+    }
+
+    /// The heading of the section at `level` that contains the byte `offset`.
+    pub fn enclosing_heading(&self, offset: usize, level: u8) -> Option<&Heading> {
+        self.body
+            .headings
+            .iter()
+            .take_while(|h| h.span.start <= offset)
+            .filter(|h| h.level <= level)
+            .last()
+            .filter(|h| h.level == level)
+    }
+}

@@ -1,0 +1,92 @@
+//! The `files` of a rule-pack entry: glob patterns (the `glob` crate's syntax)
+//! a path must match; a pattern starting with `!` excludes.
+
+use std::path::Path;
+
+use glob::{MatchOptions, Pattern};
+
+use crate::rules::{BuildError, error_at};
+use crate::yaml::Node;
+
+#[derive(Debug, Clone, Default)]
+pub struct FileFilter {
+    include: Vec<Pattern>,
+    exclude: Vec<Pattern>,
+}
+
+const OPTIONS: MatchOptions = MatchOptions {
+    case_sensitive: true,
+    require_literal_separator: true,
+    require_literal_leading_dot: false,
+};
+
+impl FileFilter {
+    /// Reads a string or a list of strings.
+    pub fn from_node(node: &Node) -> Result<FileFilter, BuildError> {
+        let items: Vec<&Node> = match node.as_seq() {
+            Some(items) => items.iter().collect(),
+            None => vec![node],
+        };
+        let mut filter = FileFilter::default();
+        for item in items {
+            let text = item.as_str().ok_or_else(|| {
+                error_at(
+                    item,
+                    format!("`files` takes glob patterns; this is {}", item.type_name()),
+                )
+            })?;
+            let (negated, glob) = match text.strip_prefix('!') {
+                Some(rest) => (true, rest),
+                None => (false, text),
+            };
+            let pattern = Pattern::new(glob)
+                .map_err(|e| error_at(item, format!("invalid glob `{text}`: {}", e.msg)))?;
+            if negated {
+                filter.exclude.push(pattern);
+            } else {
+                filter.include.push(pattern);
+            }
+        }
+        Ok(filter)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty()
+    }
+
+    /// Whether the rule applies to `path` (as reached from the command line).
+    pub fn matches(&self, path: &Path) -> bool {
+        let text = path.to_string_lossy().replace('\\', "/");
+        let mut text = text.as_str();
+        while let Some(rest) = text.strip_prefix("./") {
+            text = rest;
+        }
+        let hit = |p: &Pattern| p.matches_with(text, OPTIONS);
+        (self.include.is_empty() || self.include.iter().any(hit)) && !self.exclude.iter().any(hit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter(yaml: &str) -> FileFilter {
+        let node = crate::yaml::parse(yaml, 0).unwrap().root.unwrap();
+        FileFilter::from_node(&node).unwrap()
+    }
+
+    #[test]
+    fn include_and_exclude() {
+        let f = filter("['**/posts/**/*.md', '!**/_index.md']");
+        assert!(f.matches(Path::new("content/posts/a.md")));
+        assert!(f.matches(Path::new("./posts/2025/a.md")));
+        assert!(!f.matches(Path::new("content/posts/_index.md")));
+        assert!(!f.matches(Path::new("content/about.md")));
+    }
+
+    #[test]
+    fn bad_glob_is_an_error() {
+        let node = crate::yaml::parse("'a/***/b'", 0).unwrap().root.unwrap();
+        assert!(FileFilter::from_node(&node).is_err());
+    }
+}

@@ -1,0 +1,696 @@
+//! The `front-matter` rule kind.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
+use crate::diagnostic::Finding;
+use crate::document::{Content, Document, FrontMatter};
+use crate::span::Span;
+use crate::yaml::{Node, Value, de};
+
+pub static KIND: Kind = Kind {
+    name: "front-matter",
+    summary: "Front-matter keys: presence, types, allowed values, patterns, lengths, cross-field and file-name consistency",
+    doc: DOC,
+    build,
+};
+
+const DOC: &str = r#"Checks the front matter (YAML between `---` lines, or TOML between `+++`).
+
+Options:
+  syntax: true          Report a missing, unclosed or unreadable block, a block
+                        that is not a mapping, and keys written twice.
+  filename: TEMPLATE    The file name the front matter implies, e.g.
+                        "{date}-{slug}.md". `{key}` stands for the value of
+                        `key`; a `date`-typed key matches YYYY-MM-DD. A key the
+                        front matter lacks (e.g. `slug`) is taken from the file
+                        name and not compared.
+  fields:               One entry per key:
+    KEY:
+      required: bool          The key must be present (default false).
+      type: TYPE              string | integer | number | boolean | date |
+                              datetime | list | string-list | map
+      one_of: [VALUES]        Allowed values (each item, for a list), with a
+                              "did you mean" for near misses.
+      pattern: REGEX          The value (each item, for a list) must match.
+      min_length, max_length  Length in characters of a string value.
+      min_items, max_items    Number of items of a list.
+      contained_in: KEY       The value must appear in the list KEY
+                              (e.g. `pillar` in `pillars`).
+      help: TEXT              What to tell the author when the key is wrong.
+
+Unknown keys are allowed. Every finding points at the key or value concerned;
+a missing key points at the block's opening `---`.
+
+Example:
+  - id: front-matter
+    kind: front-matter
+    severity: error
+    filename: "{date}-{slug}.md"
+    fields:
+      date: { required: true, type: date }
+      pillar: { required: true, one_of: [le-role-du-cto, trouver-sa-place], contained_in: pillars }
+"#;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum FieldType {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Date,
+    Datetime,
+    List,
+    StringList,
+    Map,
+}
+
+impl FieldType {
+    fn describe(self) -> &'static str {
+        match self {
+            FieldType::String => "a string",
+            FieldType::Integer => "an integer",
+            FieldType::Number => "a number",
+            FieldType::Boolean => "a boolean",
+            FieldType::Date => "a date (YYYY-MM-DD)",
+            FieldType::Datetime => "a date-time (YYYY-MM-DDTHH:MM:SS, with optional zone)",
+            FieldType::List => "a list",
+            FieldType::StringList => "a list of strings",
+            FieldType::Map => "a mapping",
+        }
+    }
+
+    fn example(self, key: &str) -> String {
+        match self {
+            FieldType::String => format!("`{key}: some text`"),
+            FieldType::Integer => format!("`{key}: 3`"),
+            FieldType::Number => format!("`{key}: 1.5`"),
+            FieldType::Boolean => format!("`{key}: true` or `{key}: false`"),
+            FieldType::Date => format!("`{key}: 2025-02-07`"),
+            FieldType::Datetime => format!("`{key}: 2025-02-07T09:00:00+01:00`"),
+            FieldType::List | FieldType::StringList => {
+                format!("`{key}: [a, b]` or one `- item` per line")
+            }
+            FieldType::Map => format!("`{key}:` followed by indented `name: value` lines"),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FieldOptions {
+    #[serde(default)]
+    required: bool,
+    #[serde(rename = "type")]
+    ty: Option<FieldType>,
+    one_of: Option<Vec<String>>,
+    pattern: Option<String>,
+    min_length: Option<usize>,
+    max_length: Option<usize>,
+    min_items: Option<usize>,
+    max_items: Option<usize>,
+    contained_in: Option<String>,
+    help: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default = "yes")]
+    syntax: bool,
+    filename: Option<String>,
+    #[serde(default)]
+    fields: BTreeMap<String, FieldOptions>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+struct Field {
+    name: String,
+    opts: FieldOptions,
+    pattern: Option<Regex>,
+}
+
+struct FileName {
+    template: String,
+    regex: Regex,
+    vars: Vec<String>,
+}
+
+struct FrontMatterRule {
+    syntax: bool,
+    filename: Option<FileName>,
+    fields: Vec<Field>,
+}
+
+fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    let opts: Options = de::from_node(node)?;
+    let mut fields = Vec::new();
+    for (name, field) in opts.fields {
+        let pattern = match &field.pattern {
+            None => None,
+            Some(p) => Some(Regex::new(p).map_err(|e| {
+                let at = node
+                    .get("fields")
+                    .and_then(|f| f.get(&name))
+                    .and_then(|f| f.get("pattern"))
+                    .unwrap_or(node);
+                error_at(at, format!("invalid regex for `{name}`: {e}"))
+            })?),
+        };
+        fields.push(Field {
+            name,
+            opts: field,
+            pattern,
+        });
+    }
+    let filename = match opts.filename {
+        None => None,
+        Some(template) => {
+            let at = node.get("filename").unwrap_or(node);
+            Some(compile_template(&template, &fields).map_err(|m| error_at(at, m))?)
+        }
+    };
+    Ok(Box::new(FrontMatterRule {
+        syntax: opts.syntax,
+        filename,
+        fields,
+    }))
+}
+
+fn compile_template(template: &str, fields: &[Field]) -> Result<FileName, String> {
+    let mut re = String::from("^");
+    let mut vars = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        re.push_str(&regex::escape(&rest[..open]));
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .ok_or_else(|| format!("unclosed `{{` in file-name template `{template}`"))?;
+        let var = &after[..close];
+        if var.is_empty()
+            || !var
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        {
+            return Err(format!("`{{{var}}}` in `{template}` is not a key name"));
+        }
+        if vars.iter().any(|v| v == var) {
+            return Err(format!("`{{{var}}}` appears twice in `{template}`"));
+        }
+        let is_date = fields.iter().any(|f| {
+            f.name == var && matches!(f.opts.ty, Some(FieldType::Date | FieldType::Datetime))
+        });
+        let group = format!("v{}", vars.len());
+        if is_date {
+            re.push_str(&format!("(?P<{group}>[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}})"));
+        } else {
+            re.push_str(&format!("(?P<{group}>.+?)"));
+        }
+        vars.push(var.to_string());
+        rest = &after[close + 1..];
+    }
+    re.push_str(&regex::escape(rest));
+    re.push('$');
+    let regex = Regex::new(&re).map_err(|e| format!("bad file-name template `{template}`: {e}"))?;
+    Ok(FileName {
+        template: template.to_string(),
+        regex,
+        vars,
+    })
+}
+
+fn quoted_list(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Rule for FrontMatterRule {
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        let Some(fm) = &doc.front_matter else {
+            if self.syntax {
+                cx.report(
+                    Finding::new(Span::new(doc.body_start, doc.body_start), "the file has no front matter")
+                        .help("start the file with a `---` line, the article's `key: value` lines, and a closing `---` line"),
+                );
+            }
+            return;
+        };
+        match &fm.content {
+            Content::Unclosed => {
+                if self.syntax {
+                    cx.report(
+                        Finding::new(fm.open, "the front matter opened here is never closed").help(
+                            format!(
+                                "add a closing `{}` line after the last key",
+                                doc.text(fm.open).trim()
+                            ),
+                        ),
+                    );
+                }
+            }
+            Content::Invalid { message, span } => {
+                if self.syntax {
+                    let span = widen(doc, *span);
+                    cx.report(
+                        Finding::new(span, format!("the front matter is not valid {}: {message}", fm.format.name()))
+                            .label(fm.open, "front matter starts here")
+                            .help("fix the syntax here; indentation must use spaces, and values with `: ` or `#` need quotes"),
+                    );
+                }
+            }
+            Content::Parsed {
+                root,
+                duplicate_keys,
+            } => {
+                if self.syntax {
+                    for dup in duplicate_keys {
+                        cx.report(
+                            Finding::new(
+                                dup.span,
+                                format!("`{}` is set twice in the front matter", dup.key),
+                            )
+                            .label(dup.first, "first set here")
+                            .help("keep one of them: readers disagree on which one wins"),
+                        );
+                    }
+                }
+                match root {
+                    Some(root) if root.as_map().is_some() => self.check_fields(doc, fm, root, cx),
+                    Some(root) => {
+                        if self.syntax {
+                            cx.report(
+                                Finding::new(
+                                    root.span,
+                                    format!(
+                                        "the front matter is {}; expected `key: value` lines",
+                                        root.type_name()
+                                    ),
+                                )
+                                .help("write one `key: value` line per key"),
+                            );
+                        }
+                    }
+                    None => {
+                        self.check_fields(doc, fm, &Node::new(fm.inner, Value::Map(Vec::new())), cx)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A zero-width error position, widened to the character there so that it shows.
+fn widen(doc: &Document, span: Span) -> Span {
+    if !span.is_empty() {
+        return span;
+    }
+    let rest = doc.text(Span::new(span.start, doc.source.len()));
+    match rest.chars().next() {
+        Some(c) if c != '\n' && c != '\r' => Span::new(span.start, span.start + c.len_utf8()),
+        _ => span,
+    }
+}
+
+impl FrontMatterRule {
+    fn check_fields(&self, doc: &Document, fm: &FrontMatter, root: &Node, cx: &mut Context) {
+        for field in &self.fields {
+            match root.entry(&field.name) {
+                None => {
+                    if field.opts.required {
+                        let example = field
+                            .opts
+                            .ty
+                            .map_or(format!("`{}: …`", field.name), |t| t.example(&field.name));
+                        let mut help = format!("add {example} to the front matter");
+                        if let Some(extra) = &field.opts.help {
+                            help = format!("{help}; {extra}");
+                        }
+                        cx.report(
+                            Finding::new(
+                                fm.open,
+                                format!(
+                                    "required key `{}` is missing from the front matter",
+                                    field.name
+                                ),
+                            )
+                            .help(help),
+                        );
+                    }
+                }
+                Some((key, value)) => self.check_value(field, key, value, root, cx),
+            }
+        }
+        if let Some(filename) = &self.filename {
+            self.check_filename(doc, fm, root, filename, cx);
+        }
+    }
+
+    fn check_value(&self, field: &Field, key: &Node, value: &Node, root: &Node, cx: &mut Context) {
+        let name = &field.name;
+        let help = |default: String| field.opts.help.clone().unwrap_or(default);
+        if let Some(ty) = field.opts.ty
+            && let Err(found) = type_matches(ty, value)
+        {
+            {
+                let span = if matches!(value.value, Value::Null) {
+                    key.span
+                } else {
+                    value.span
+                };
+                cx.report(
+                    Finding::new(
+                        span,
+                        format!("`{name}` is {found}; expected {}", ty.describe()),
+                    )
+                    .help(help(format!("write {}", ty.example(name)))),
+                );
+                return;
+            }
+        }
+        let items: Vec<&Node> = match &value.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![value],
+        };
+        if let Some(allowed) = &field.opts.one_of {
+            for item in &items {
+                let Some(text) = item.scalar_text() else {
+                    continue;
+                };
+                if !allowed.contains(&text) {
+                    let suggestion = did_you_mean(&text, allowed.iter().map(String::as_str));
+                    let default = match suggestion {
+                        Some(s) => format!("did you mean `{s}`?"),
+                        None => "use one of the allowed values".to_string(),
+                    };
+                    cx.report(
+                        Finding::new(
+                            item.span,
+                            format!("`{name}` is `{text}`; allowed: {}", quoted_list(allowed)),
+                        )
+                        .help(help(default)),
+                    );
+                }
+            }
+        }
+        if let Some(re) = &field.pattern {
+            for item in &items {
+                let Some(text) = item.scalar_text() else {
+                    continue;
+                };
+                if !re.is_match(&text) {
+                    cx.report(
+                        Finding::new(
+                            item.span,
+                            format!("`{name}` value `{text}` does not match `{}`", re.as_str()),
+                        )
+                        .help(help(format!(
+                            "change `{text}` so that it matches the pattern"
+                        ))),
+                    );
+                }
+            }
+        }
+        if let Some(text) = value.as_str() {
+            let len = text.chars().count();
+            if let Some(min) = field.opts.min_length.filter(|m| len < *m) {
+                cx.report(
+                    Finding::new(
+                        value.span,
+                        format!("`{name}` is {len} characters long; the minimum is {min}"),
+                    )
+                    .help(help(format!("add {} characters or more", min - len))),
+                );
+            }
+            if let Some(max) = field.opts.max_length.filter(|m| len > *m) {
+                cx.report(
+                    Finding::new(
+                        value.span,
+                        format!("`{name}` is {len} characters long; the maximum is {max}"),
+                    )
+                    .help(help(format!("remove {} characters or more", len - max))),
+                );
+            }
+        }
+        if let Value::Seq(list) = &value.value {
+            let n = list.len();
+            if let Some(min) = field.opts.min_items.filter(|m| n < *m) {
+                cx.report(
+                    Finding::new(
+                        value.span.cover(key.span),
+                        format!("`{name}` has {n} items; the minimum is {min}"),
+                    )
+                    .help(help(format!("add {} item(s)", min - n))),
+                );
+            }
+            if let Some(max) = field.opts.max_items.filter(|m| n > *m) {
+                cx.report(
+                    Finding::new(
+                        value.span,
+                        format!("`{name}` has {n} items; the maximum is {max}"),
+                    )
+                    .help(help(format!("remove {} item(s)", n - max))),
+                );
+            }
+        }
+        if let Some(list_key) = &field.opts.contained_in {
+            let Some(text) = value.scalar_text() else {
+                return;
+            };
+            match root.entry(list_key) {
+                None => cx.report(
+                    Finding::new(
+                        value.span,
+                        format!(
+                            "`{name}` is `{text}` but there is no `{list_key}` list to contain it"
+                        ),
+                    )
+                    .help(help(format!("add `{list_key}: [{text}]`"))),
+                ),
+                Some((list_key_node, list)) => {
+                    let listed = match &list.value {
+                        Value::Seq(items) => items
+                            .iter()
+                            .any(|i| i.scalar_text().as_deref() == Some(text.as_str())),
+                        _ => list.scalar_text().as_deref() == Some(text.as_str()),
+                    };
+                    if !listed {
+                        cx.report(
+                            Finding::new(
+                                value.span,
+                                format!("`{name}` is `{text}` but `{list_key}` does not list it"),
+                            )
+                            .label(
+                                list_key_node.span.cover(list.span),
+                                format!("`{list_key}` is here"),
+                            )
+                            .help(help(format!("add `{text}` to `{list_key}`"))),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_filename(
+        &self,
+        doc: &Document,
+        fm: &FrontMatter,
+        root: &Node,
+        filename: &FileName,
+        cx: &mut Context,
+    ) {
+        let name = doc.file_name();
+        let Some(caps) = filename.regex.captures(name) else {
+            cx.report(
+                Finding::new(
+                    fm.open,
+                    format!(
+                        "the file name `{name}` does not follow `{}`",
+                        filename.template
+                    ),
+                )
+                .help(format!("rename the file to follow `{}`", filename.template)),
+            );
+            return;
+        };
+        for (i, var) in filename.vars.iter().enumerate() {
+            let Some(found) = caps.name(&format!("v{i}")).map(|m| m.as_str()) else {
+                continue;
+            };
+            let Some(value) = root.get(var) else { continue };
+            let Some(text) = value.scalar_text() else {
+                continue;
+            };
+            let is_date = found.len() == 10
+                && text.len() >= 10
+                && text.is_char_boundary(10)
+                && is_date(&text[..10]);
+            let expected = if is_date { &text[..10] } else { text.as_str() };
+            if expected != found {
+                let renamed = render(filename, &caps, i, expected);
+                cx.report(
+                    Finding::new(
+                        value.span,
+                        format!(
+                            "`{var}` is `{expected}` but the file name `{name}` says `{found}`"
+                        ),
+                    )
+                    .help(format!(
+                        "rename the file to `{renamed}`, or set `{var}` to `{found}`"
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// The file name the template gives with variable `index` set to `value`
+/// and the others as captured.
+fn render(filename: &FileName, caps: &regex::Captures<'_>, index: usize, value: &str) -> String {
+    let mut out = filename.template.clone();
+    for (i, var) in filename.vars.iter().enumerate() {
+        let v = if i == index {
+            value
+        } else {
+            caps.name(&format!("v{i}")).map_or("", |m| m.as_str())
+        };
+        out = out.replace(&format!("{{{var}}}"), v);
+    }
+    out
+}
+
+/// Ok when `value` has type `ty`; otherwise what it is instead.
+fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
+    let ok = match (ty, &value.value) {
+        (FieldType::String, Value::String(..)) => true,
+        (FieldType::Integer, Value::Int(_)) => true,
+        (FieldType::Number, Value::Int(_) | Value::Float(_)) => true,
+        (FieldType::Boolean, Value::Bool(_)) => true,
+        (FieldType::Date, Value::String(s, _)) => is_date(s),
+        (FieldType::Datetime, Value::String(s, _)) => is_datetime(s),
+        (FieldType::List, Value::Seq(_)) => true,
+        (FieldType::StringList, Value::Seq(items)) => {
+            if let Some(bad) = items.iter().find(|i| !matches!(i.value, Value::String(..))) {
+                return Err(format!("a list with {} in it", bad.type_name()));
+            }
+            true
+        }
+        (FieldType::Map, Value::Map(_)) => true,
+        _ => false,
+    };
+    if ok {
+        return Ok(());
+    }
+    Err(match &value.value {
+        Value::String(s, _) if matches!(ty, FieldType::Date | FieldType::Datetime) => {
+            format!("`{s}`")
+        }
+        Value::Null => "empty".to_string(),
+        Value::String(s, true)
+            if matches!(
+                ty,
+                FieldType::Boolean | FieldType::Integer | FieldType::Number
+            ) =>
+        {
+            format!("the quoted string `\"{s}\"`")
+        }
+        _ => value.type_name().to_string(),
+    })
+}
+
+/// `YYYY-MM-DD`, a real calendar date.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    if !s[0..4]
+        .bytes()
+        .chain(s[5..7].bytes())
+        .chain(s[8..10].bytes())
+        .all(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+fn is_datetime(s: &str) -> bool {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?)?$",
+        )
+        .expect("valid regex")
+    });
+    s.len() >= 10 && s.is_char_boundary(10) && is_date(&s[..10]) && re.is_match(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2025-13-01"));
+        assert!(!is_date("2025-1-01"));
+        assert!(!is_date("２０２５-01-01"));
+        assert!(is_datetime("2025-02-07T09:00:00+01:00"));
+        assert!(is_datetime("2025-02-07"));
+        assert!(!is_datetime("2025-02-07 lundi"));
+    }
+
+    #[test]
+    fn template_with_date() {
+        let fields = vec![Field {
+            name: "date".into(),
+            opts: serde_json_free_opts(),
+            pattern: None,
+        }];
+        let t = compile_template("{date}-{slug}.md", &fields).unwrap();
+        let caps = t.regex.captures("2025-02-07-mon-article.md").unwrap();
+        assert_eq!(&caps["v0"], "2025-02-07");
+        assert_eq!(&caps["v1"], "mon-article");
+        assert!(compile_template("{date", &fields).is_err());
+    }
+
+    fn serde_json_free_opts() -> FieldOptions {
+        FieldOptions {
+            required: true,
+            ty: Some(FieldType::Date),
+            one_of: None,
+            pattern: None,
+            min_length: None,
+            max_length: None,
+            min_items: None,
+            max_items: None,
+            contained_in: None,
+            help: None,
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Rule kinds. Each kind is one file: a type with typed options (read from a
+//! rule-pack entry, unknown fields refused) that implements [`Rule`], and its
+//! documentation, which `repere explain` prints. [`KINDS`] has one line per kind.
+
+pub mod front_matter;
+
+use std::any::Any;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::diagnostic::Finding;
+use crate::document::Document;
+use crate::span::Location;
+use crate::yaml::{Node, de};
+
+/// Small per-file facts a cross-file rule collects in the first pass.
+pub type Facts = Box<dyn Any + Send + Sync>;
+
+/// A file's facts, as the corpus pass sees them.
+pub struct CorpusFile<'a> {
+    pub path: &'a Arc<PathBuf>,
+    pub facts: &'a (dyn Any + Send + Sync),
+}
+
+/// Where a rule reports what it finds in one file.
+#[derive(Default)]
+pub struct Context {
+    pub(crate) findings: Vec<Finding>,
+}
+
+impl Context {
+    pub fn report(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+}
+
+/// Where a cross-file rule reports: each finding names its file (an index
+/// into the slice given to [`Rule::check_corpus`]) and its location there.
+#[derive(Default)]
+pub struct CorpusContext {
+    pub(crate) findings: Vec<(usize, Finding, Location)>,
+}
+
+impl CorpusContext {
+    pub fn report(&mut self, file: usize, location: Location, finding: Finding) {
+        self.findings.push((file, finding, location));
+    }
+}
+
+/// A configured rule, ready to check documents.
+pub trait Rule: Send + Sync {
+    /// Checks one document.
+    fn check(&self, doc: &Document, cx: &mut Context);
+
+    /// Collects the facts a cross-file check needs (None: nothing to collect).
+    fn collect(&self, _doc: &Document) -> Option<Facts> {
+        None
+    }
+
+    /// Checks the facts of every file checked, after all files were read.
+    fn check_corpus(&self, _files: &[CorpusFile<'_>], _cx: &mut CorpusContext) {}
+}
+
+/// What building a rule from its options can fail with: a message and the
+/// span of the option at fault.
+pub type BuildError = de::Error;
+
+/// A rule kind: its name, a one-line summary, its documentation and how to
+/// build a rule from the options of a pack entry (a mapping node).
+pub struct Kind {
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub doc: &'static str,
+    pub build: fn(&Node) -> Result<Box<dyn Rule>, BuildError>,
+}
+
+/// The registry: one line per rule kind.
+pub static KINDS: &[&Kind] = &[&front_matter::KIND];
+
+pub fn kind(name: &str) -> Option<&'static Kind> {
+    KINDS.iter().copied().find(|k| k.name == name)
+}
+
+/// A build error at `node` with `message`.
+pub fn error_at(node: &Node, message: impl Into<String>) -> BuildError {
+    BuildError {
+        message: message.into(),
+        span: Some(node.span),
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be what was meant.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| {
+            (
+                strsim::normalized_damerau_levenshtein(&word, &c.to_lowercase()),
+                c,
+            )
+        })
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}

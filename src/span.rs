@@ -1,0 +1,158 @@
+//! Byte spans into a file's text, and the line index that turns them into
+//! 1-based lines and columns (columns count Unicode characters).
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into a file's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// An empty span at `offset`.
+    pub const fn at(offset: usize) -> Self {
+        Span {
+            start: offset,
+            end: offset,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// This span shifted by `base` bytes.
+    pub fn offset(self, base: usize) -> Span {
+        Span::new(self.start + base, self.end + base)
+    }
+
+    /// Clamps the span to `text` and to its character boundaries, so that it can
+    /// always be sliced.
+    pub fn clamp_to(self, text: &str) -> Span {
+        let mut start = self.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = self.end.clamp(start, text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end)
+    }
+}
+
+/// Where a span lies, as people count: 1-based lines and columns. The end is
+/// exclusive (the column just after the last character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// Line starts of a text. `\n`, `\r\n` and a lone `\r` all end a line.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    /// Byte length of a leading byte-order mark, which takes no column.
+    bom: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        LineIndex { starts, bom }
+    }
+
+    /// 1-based line and column of a byte offset (clamped to the text).
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let span = Span::at(offset).clamp_to(text);
+        let offset = span.start;
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let mut line_start = self.starts[line - 1];
+        if line == 1 {
+            line_start = line_start.max(self.bom.min(offset));
+        }
+        let column = text[line_start..offset].chars().count() + 1;
+        (line, column)
+    }
+
+    pub fn location(&self, text: &str, span: Span) -> Location {
+        let (line, column) = self.line_col(text, span.start);
+        let (end_line, end_column) = self.line_col(text, span.end.max(span.start));
+        Location {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    /// Byte offset of the start of a 1-based line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.starts.get(line.checked_sub(1)?).copied()
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "é\nabc\r\nxé€z\rq";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 0), (1, 1));
+        assert_eq!(idx.line_col(text, 3), (2, 1));
+        let z = text.find('z').unwrap();
+        assert_eq!(idx.line_col(text, z), (3, 4));
+        let q = text.find('q').unwrap();
+        assert_eq!(idx.line_col(text, q), (4, 1));
+    }
+
+    #[test]
+    fn bom_takes_no_column() {
+        let text = "\u{feff}---\n";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 3), (1, 1));
+    }
+
+    #[test]
+    fn clamp_never_splits_a_character() {
+        let text = "aé";
+        let s = Span::new(2, 2).clamp_to(text);
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        assert_eq!(Span::new(10, 20).clamp_to(text), Span::new(3, 3));
+    }
+}

@@ -1,0 +1,454 @@
+//! A spanned YAML tree, built from saphyr-parser's events.
+//!
+//! saphyr-parser is the maintained, panic-free successor of yaml-rust that
+//! serde_yaml's deprecation left: it gives every event a position. Building the
+//! tree here (rather than through a generic loader) lets us bound what hostile
+//! input can cost (nesting depth, alias expansion) and report duplicate keys.
+
+pub mod de;
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
+
+use crate::span::Span;
+
+/// Deepest nesting of sequences and mappings accepted.
+pub const MAX_DEPTH: usize = 64;
+/// Most nodes a document may hold once aliases are expanded.
+pub const MAX_NODES: usize = 100_000;
+
+/// A YAML value with the byte span it was read from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub span: Span,
+    pub value: Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    /// A string, with whether it was quoted or a block scalar in the source.
+    String(String, bool),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Node {
+    pub fn new(span: Span, value: Value) -> Self {
+        Node { span, value }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s, _) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_seq(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Seq(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_map(&self) -> Option<&[(Node, Node)]> {
+        match &self.value {
+            Value::Map(pairs) => Some(pairs),
+            _ => None,
+        }
+    }
+
+    /// The entry of a mapping whose key is the string `key`.
+    pub fn entry(&self, key: &str) -> Option<&(Node, Node)> {
+        self.as_map()?.iter().find(|(k, _)| k.as_str() == Some(key))
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// The value as plain text when it is a scalar (`None` for collections and null).
+    pub fn scalar_text(&self) -> Option<String> {
+        match &self.value {
+            Value::String(s, _) => Some(s.clone()),
+            Value::Bool(b) => Some(b.to_string()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(f.to_string()),
+            _ => None,
+        }
+    }
+
+    /// A short name of the value's type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match &self.value {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) => "an integer",
+            Value::Float(_) => "a number",
+            Value::String(..) => "a string",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+
+    fn size(&self) -> usize {
+        match &self.value {
+            Value::Seq(items) => 1 + items.iter().map(Node::size).sum::<usize>(),
+            Value::Map(pairs) => {
+                1 + pairs
+                    .iter()
+                    .map(|(k, v)| k.size() + v.size())
+                    .sum::<usize>()
+            }
+            _ => 1,
+        }
+    }
+}
+
+/// A key written twice in one mapping.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DuplicateKey {
+    pub key: String,
+    pub span: Span,
+    pub first: Span,
+}
+
+/// The result of parsing one YAML document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// `None` for an empty document.
+    pub root: Option<Node>,
+    pub duplicate_keys: Vec<DuplicateKey>,
+}
+
+/// Why a YAML text could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub message: String,
+    pub span: Span,
+}
+
+/// Maps the parser's character indices to byte offsets of the whole file.
+struct Offsets {
+    base: usize,
+    /// Byte offset of each character, when the text is not pure ASCII.
+    chars: Option<Vec<usize>>,
+    len: usize,
+}
+
+impl Offsets {
+    fn new(text: &str, base: usize) -> Self {
+        let chars = (!text.is_ascii()).then(|| text.char_indices().map(|(i, _)| i).collect());
+        Offsets {
+            base,
+            chars,
+            len: text.len(),
+        }
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        let local = match &self.chars {
+            None => char_index.min(self.len),
+            Some(table) => table.get(char_index).copied().unwrap_or(self.len),
+        };
+        self.base + local
+    }
+
+    fn span(&self, span: saphyr_parser::Span) -> Span {
+        let start = self.byte(span.start.index());
+        Span::new(start, self.byte(span.end.index()).max(start))
+    }
+}
+
+enum Frame {
+    Seq {
+        span: Span,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        span: Span,
+        anchor: usize,
+        pairs: Vec<(Node, Node)>,
+        key: Option<Node>,
+        seen: HashMap<String, Span>,
+    },
+}
+
+/// Parses `text`, the YAML found at byte `base` of a file, into a spanned tree.
+/// Only the first document of a stream is read.
+pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
+    let offsets = Offsets::new(text, base);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut duplicates = Vec::new();
+    let mut nodes = 0usize;
+    let mut root: Option<Node> = None;
+    let mut started = false;
+
+    for event in Parser::new_from_str(text) {
+        let (event, span) = event.map_err(|e| {
+            let at = offsets.byte(e.marker().index());
+            if e.info().contains("recursion limit") {
+                return too_deep(Span::at(at));
+            }
+            YamlError {
+                message: e.info().to_string(),
+                span: Span::new(at, at),
+            }
+        })?;
+        let mut span = offsets.span(span);
+        if matches!(event, Event::Scalar(..)) {
+            // The parser's scalar spans can run over the spaces that follow.
+            let local = &text.as_bytes()[..span.end.saturating_sub(base).min(text.len())];
+            let trailing = local.iter().rev().take_while(|b| matches!(b, b' ' | b'\t')).count();
+            span.end = (span.end - trailing).max(span.start);
+        }
+        let complete = match event {
+            Event::DocumentStart(_) => {
+                if started {
+                    break;
+                }
+                started = true;
+                None
+            }
+            Event::DocumentEnd | Event::StreamEnd => {
+                if started {
+                    break;
+                }
+                None
+            }
+            Event::StreamStart | Event::Nothing => None,
+            Event::Scalar(text, style, anchor, tag) => {
+                let tagged_str = tag.as_ref().is_some_and(|t| t.suffix == "str");
+                let value = resolve_scalar(&text, style, tagged_str);
+                let node = Node::new(span, value);
+                if anchor > 0 {
+                    anchors.insert(anchor, node.clone());
+                }
+                Some(node)
+            }
+            Event::Alias(id) => {
+                let Some(node) = anchors.get(&id) else {
+                    return Err(YamlError {
+                        message: "alias to an unknown anchor".into(),
+                        span,
+                    });
+                };
+                nodes += node.size();
+                if nodes > MAX_NODES {
+                    return Err(too_many(span));
+                }
+                Some(Node::new(span, node.value.clone()))
+            }
+            Event::SequenceStart(anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(too_deep(span));
+                }
+                stack.push(Frame::Seq {
+                    span,
+                    anchor,
+                    items: Vec::new(),
+                });
+                None
+            }
+            Event::MappingStart(anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err(too_deep(span));
+                }
+                stack.push(Frame::Map {
+                    span,
+                    anchor,
+                    pairs: Vec::new(),
+                    key: None,
+                    seen: HashMap::new(),
+                });
+                None
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(Frame::Seq {
+                    span: start,
+                    anchor,
+                    items,
+                }) => {
+                    let end = items.last().map_or(start.end, |n| n.span.end);
+                    let node = Node::new(Span::new(start.start, end), Value::Seq(items));
+                    if anchor > 0 {
+                        anchors.insert(anchor, node.clone());
+                    }
+                    Some(node)
+                }
+                Some(Frame::Map {
+                    span: start,
+                    anchor,
+                    pairs,
+                    ..
+                }) => {
+                    let end = pairs.last().map_or(start.end, |(_, v)| v.span.end);
+                    let node = Node::new(Span::new(start.start, end), Value::Map(pairs));
+                    if anchor > 0 {
+                        anchors.insert(anchor, node.clone());
+                    }
+                    Some(node)
+                }
+                None => None,
+            },
+        };
+        let Some(node) = complete else { continue };
+        nodes += 1;
+        if nodes > MAX_NODES {
+            return Err(too_many(node.span));
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                pairs, key, seen, ..
+            }) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => {
+                    if let Some(name) = k.scalar_text() {
+                        if let Some(first) = seen.get(&name) {
+                            duplicates.push(DuplicateKey {
+                                key: name,
+                                span: k.span,
+                                first: *first,
+                            });
+                        } else {
+                            seen.insert(name, k.span);
+                        }
+                    }
+                    pairs.push((k, node));
+                }
+            },
+        }
+    }
+    Ok(Parsed {
+        root,
+        duplicate_keys: duplicates,
+    })
+}
+
+fn too_deep(span: Span) -> YamlError {
+    YamlError {
+        message: format!("nesting deeper than {MAX_DEPTH} levels"),
+        span,
+    }
+}
+
+fn too_many(span: Span) -> YamlError {
+    YamlError {
+        message: format!("more than {MAX_NODES} values once aliases are expanded"),
+        span,
+    }
+}
+
+/// Resolves a scalar by the YAML 1.2 core schema.
+fn resolve_scalar(text: &str, style: ScalarStyle, tagged_str: bool) -> Value {
+    if style != ScalarStyle::Plain || tagged_str {
+        return Value::String(text.to_string(), true);
+    }
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Value::Null,
+        "true" | "True" | "TRUE" => return Value::Bool(true),
+        "false" | "False" | "FALSE" => return Value::Bool(false),
+        _ => {}
+    }
+    if let Some(i) = parse_int(text) {
+        return Value::Int(i);
+    }
+    if looks_like_float(text)
+        && let Ok(f) = text.parse::<f64>()
+    {
+        return Value::Float(f);
+    }
+    match text {
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" => Value::Float(f64::INFINITY),
+        "-.inf" | "-.Inf" | "-.INF" => Value::Float(f64::NEG_INFINITY),
+        ".nan" | ".NaN" | ".NAN" => Value::Float(f64::NAN),
+        _ => Value::String(text.to_string(), false),
+    }
+}
+
+fn parse_int(text: &str) -> Option<i64> {
+    if let Some(hex) = text.strip_prefix("0x") {
+        return i64::from_str_radix(hex, 16).ok();
+    }
+    if let Some(oct) = text.strip_prefix("0o") {
+        return i64::from_str_radix(oct, 8).ok();
+    }
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok();
+    }
+    None
+}
+
+fn looks_like_float(text: &str) -> bool {
+    let t = text.strip_prefix(['-', '+']).unwrap_or(text);
+    !t.is_empty()
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_bytes_of_the_file() {
+        let text = "titre: 'Métiers'\npillar: trouver-sa-place\n";
+        let parsed = parse(text, 4).unwrap();
+        let root = parsed.root.unwrap();
+        let (k, v) = root.entry("pillar").unwrap();
+        let file = format!("----{text}");
+        assert_eq!(&file[k.span.start..k.span.end], "pillar");
+        assert_eq!(&file[v.span.start..v.span.end], "trouver-sa-place");
+    }
+
+    #[test]
+    fn scalars_follow_the_core_schema() {
+        let parsed = parse("a: 1\nb: true\nc: '1'\nd: 2025-02-07\ne: 1.5\nf:\n", 0).unwrap();
+        let root = parsed.root.unwrap();
+        assert_eq!(root.get("a").unwrap().value, Value::Int(1));
+        assert_eq!(root.get("b").unwrap().value, Value::Bool(true));
+        assert_eq!(root.get("c").unwrap().as_str(), Some("1"));
+        assert_eq!(root.get("d").unwrap().as_str(), Some("2025-02-07"));
+        assert_eq!(root.get("e").unwrap().value, Value::Float(1.5));
+        assert_eq!(root.get("f").unwrap().value, Value::Null);
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported() {
+        let parsed = parse("a: 1\nb: 2\na: 3\n", 0).unwrap();
+        assert_eq!(parsed.duplicate_keys.len(), 1);
+        assert_eq!(parsed.duplicate_keys[0].key, "a");
+        assert_eq!(parsed.duplicate_keys[0].span, Span::new(10, 11));
+    }
+
+    #[test]
+    fn alias_bombs_are_bounded() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"
+            ));
+        }
+        let err = parse(&text, 0).unwrap_err();
+        assert!(err.message.contains("aliases"), "{}", err.message);
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let text = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let err = parse(&text, 0).unwrap_err();
+        assert!(err.message.contains("nesting"), "{}", err.message);
+    }
+}
