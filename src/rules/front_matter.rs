@@ -382,12 +382,14 @@ impl FrontMatterRule {
             Value::Seq(items) => items.iter().collect(),
             _ => vec![value],
         };
+        let mut not_allowed = false;
         if let Some(allowed) = &field.opts.one_of {
             for item in &items {
                 let Some(text) = item.scalar_text() else {
                     continue;
                 };
                 if !allowed.contains(&text) {
+                    not_allowed = true;
                     let suggestion = did_you_mean(&text, allowed.iter().map(String::as_str));
                     let default = match suggestion {
                         Some(s) => format!("did you mean `{s}`?"),
@@ -463,7 +465,9 @@ impl FrontMatterRule {
                 );
             }
         }
-        if let Some(list_key) = &field.opts.contained_in {
+        // A value outside the allowed set was reported: whether a list holds
+        // it is then beside the point.
+        if let Some(list_key) = field.opts.contained_in.as_ref().filter(|_| !not_allowed) {
             let Some(text) = value.scalar_text() else {
                 return;
             };
@@ -532,6 +536,12 @@ impl FrontMatterRule {
             let Some(text) = value.scalar_text() else {
                 continue;
             };
+            let typed_date = self.fields.iter().any(|f| {
+                f.name == *var && matches!(f.opts.ty, Some(FieldType::Date | FieldType::Datetime))
+            });
+            if typed_date && type_matches(FieldType::Datetime, value).is_err() {
+                continue; // reported as a wrong type
+            }
             let is_date = found.len() == 10
                 && text.len() >= 10
                 && text.is_char_boundary(10)

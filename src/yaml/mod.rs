@@ -206,7 +206,11 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
         if matches!(event, Event::Scalar(..)) {
             // The parser's scalar spans can run over the spaces that follow.
             let local = &text.as_bytes()[..span.end.saturating_sub(base).min(text.len())];
-            let trailing = local.iter().rev().take_while(|b| matches!(b, b' ' | b'\t')).count();
+            let trailing = local
+                .iter()
+                .rev()
+                .take_while(|b| matches!(b, b' ' | b'\t'))
+                .count();
             span.end = (span.end - trailing).max(span.start);
         }
         let complete = match event {
