@@ -1,0 +1,529 @@
+//! Tests that run the real `repere` binary: exit codes, formats, the JSON
+//! contract, rule packs, bad input.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn repere() -> Command {
+    let mut cmd = Command::cargo_bin("repere").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
+}
+
+/// A complete, valid career article (our own text), named as the house rules want.
+const ARTICLE: &str = "---
+author:
+  - Camille Martin
+title: \"Changer de poste sans se perdre\"
+date: 2025-02-07
+slug: \"changer-de-poste\"
+description: \"Quitter un poste stable pour un rôle inconnu fait peur. Trois questions simples aident à décider sans se raconter d'histoires, ni dans un sens ni dans l'autre.\"
+categories:
+  - carriere
+series:
+  - Carrière
+tags:
+  - carriere
+ShowToc: true
+TocOpen: false
+pillar: trouver-sa-place
+pillars:
+  - trouver-sa-place
+audience: jeunesse-tech
+audiences:
+  - jeunesse-tech
+---
+
+Une introduction.
+";
+const NAME: &str = "2025-02-07-changer-de-poste.md";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path
+}
+
+fn json(args: &[&str], path: &Path) -> (i32, Value) {
+    let out = repere()
+        .arg("check")
+        .args(args)
+        .arg("--format")
+        .arg("json")
+        .arg(path)
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (code, v)
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn a_valid_article_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), NAME, ARTICLE);
+    let (code, v) = json(&[], &path);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
+}
+
+/// Each broken variant of the article gives a `front-matter*` error at the
+/// right line, exit 1, no panic.
+#[test]
+fn front_matter_defects_are_reported_at_the_right_line() {
+    let cases: Vec<(&str, String, &str, usize)> = vec![
+        (
+            "deleted date",
+            ARTICLE.replace("date: 2025-02-07\n", ""),
+            NAME,
+            1,
+        ),
+        (
+            "pillar role-cto",
+            ARTICLE.replace("pillar: trouver-sa-place", "pillar: role-cto"),
+            NAME,
+            line_of(ARTICLE, "pillar: "),
+        ),
+        (
+            "file date",
+            ARTICLE.to_string(),
+            "2025-02-08-changer-de-poste.md",
+            line_of(ARTICLE, "date: "),
+        ),
+        (
+            "broken YAML",
+            ARTICLE.replace(
+                "title: \"Changer de poste sans se perdre\"",
+                "title: Changer de poste : sans se perdre",
+            ),
+            NAME,
+            line_of(ARTICLE, "title:"),
+        ),
+        (
+            "no front matter",
+            ARTICLE.split("---\n").nth(2).unwrap().to_string(),
+            NAME,
+            1,
+        ),
+    ];
+    for (what, text, name, line) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let path = write(dir.path(), name, &text);
+        let (code, v) = json(&[], &path);
+        assert_eq!(code, 1, "{what}: {v:#}");
+        let diags = v["diagnostics"].as_array().unwrap();
+        let hit = diags.iter().find(|d| {
+            d["rule"].as_str().unwrap().starts_with("front-matter") && d["severity"] == "error"
+        });
+        let hit = hit.unwrap_or_else(|| panic!("{what}: no front-matter error in {v:#}"));
+        assert_eq!(hit["line"], line, "{what}: {hit:#}");
+    }
+}
+
+#[test]
+fn json_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = ARTICLE.replace("pillar: trouver-sa-place", "pillar: role-cto");
+    let path = write(dir.path(), NAME, &text);
+    let (code, v) = json(&[], &path);
+    assert_eq!(code, 1);
+    assert_eq!(v["version"], 1);
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0})
+    );
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["path"], path.to_str().unwrap());
+    assert_eq!(d["rule"], "front-matter");
+    assert_eq!(d["severity"], "error");
+    let start = d["start"].as_u64().unwrap() as usize;
+    let end = d["end"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..end], "role-cto");
+    assert_eq!(d["line"], line_of(&text, "pillar: "));
+    assert_eq!(d["column"], 9);
+    assert_eq!(d["end_line"], d["line"]);
+    assert_eq!(d["end_column"], 17);
+    assert!(d["message"].as_str().unwrap().contains("`role-cto`"));
+    assert!(d["help"].as_str().unwrap().contains("le-role-du-cto"));
+    assert!(d["labels"].is_array());
+}
+
+#[test]
+fn labels_carry_their_location() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = ARTICLE.replace("audience: jeunesse-tech", "audience: cto");
+    let path = write(dir.path(), NAME, &text);
+    let (_, v) = json(&[], &path);
+    let d = &v["diagnostics"][0];
+    let label = &d["labels"][0];
+    assert_eq!(label["line"], line_of(&text, "audiences:"));
+    assert_eq!(label["column"], 1);
+    assert!(label["message"].as_str().unwrap().contains("audiences"));
+}
+
+#[test]
+fn columns_count_characters_and_crlf_keeps_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "\u{feff}{}",
+        ARTICLE
+            .replace("pillar: trouver-sa-place", "pillar: rôle-çto")
+            .replace('\n', "\r\n")
+    );
+    let path = write(dir.path(), NAME, &text);
+    let (_, v) = json(&[], &path);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["line"], line_of(ARTICLE, "pillar: "));
+    assert_eq!(d["column"], 9);
+    assert_eq!(d["end_column"], 17);
+}
+
+#[test]
+fn concise_format_and_quiet() {
+    let path = fixture("front-matter/fail/2025-03-10-pilier-inconnu.md");
+    let out = repere()
+        .args(["check", "--format", "concise"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let first = stdout.lines().next().unwrap();
+    assert!(
+        first.starts_with(&format!(
+            "{}:17:9: error[front-matter] `pillar` is `role-cto`",
+            path.display()
+        )),
+        "{first}"
+    );
+    assert!(
+        stdout.lines().last().unwrap().starts_with("Found 1 error"),
+        "{stdout}"
+    );
+    let out = repere()
+        .args(["check", "--format", "concise", "--quiet"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn human_format_shows_snippet_label_and_help() {
+    let path = fixture("front-matter/fail/2025-03-10-audience-absente-de-la-liste.md");
+    let out = repere()
+        .args(["check", "--color", "never"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("front-matter"), "{s}");
+    assert!(
+        s.contains("2025-03-10-audience-absente-de-la-liste.md:20:11"),
+        "{s}"
+    );
+    assert!(s.contains("audience: cto"), "{s}");
+    assert!(s.contains("`audiences` is here"), "{s}");
+    assert!(s.contains("help: add `cto` to `audiences`"), "{s}");
+    assert!(!s.contains('\u{1b}'), "no color codes with --color never");
+    let out = repere()
+        .args(["check", "--color", "always"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn fail_on_select_and_ignore() {
+    let path = fixture("front-matter/fail/2025-03-10-style.md");
+    repere().arg("check").arg(&path).assert().code(0);
+    repere()
+        .args(["check", "--fail-on", "warning"])
+        .arg(&path)
+        .assert()
+        .code(1);
+    repere()
+        .args(["check", "--fail-on", "never"])
+        .arg(fixture("front-matter/fail/2025-03-10-pilier-inconnu.md"))
+        .assert()
+        .code(0);
+    let (_, v) = json(&["--ignore", "front-matter-style"], &path);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
+    let (_, v) = json(&["--select", "front-matter"], &path);
+    assert_eq!(
+        v["diagnostics"].as_array().unwrap().len(),
+        3,
+        "front-matter selects front-matter-style"
+    );
+    let out = repere()
+        .args(["check", "--select", "no-such-rule"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
+}
+
+#[test]
+fn output_is_sorted_and_deterministic() {
+    let dir = fixture("front-matter/fail");
+    let first = repere()
+        .args(["check", "--format", "concise"])
+        .arg(&dir)
+        .output()
+        .unwrap()
+        .stdout;
+    for _ in 0..3 {
+        assert_eq!(
+            repere()
+                .args(["check", "--format", "concise"])
+                .arg(&dir)
+                .output()
+                .unwrap()
+                .stdout,
+            first
+        );
+    }
+    let lines: Vec<String> = String::from_utf8(first)
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains(": "))
+        .map(String::from)
+        .collect();
+    let mut keys: Vec<(String, usize, usize)> = lines
+        .iter()
+        .filter_map(|l| {
+            let mut parts = l.splitn(4, ':');
+            Some((
+                parts.next()?.to_string(),
+                parts.next()?.parse().ok()?,
+                parts.next()?.parse().ok()?,
+            ))
+        })
+        .collect();
+    let sorted = {
+        let mut k = keys.clone();
+        k.sort();
+        k
+    };
+    assert_eq!(keys, sorted);
+    keys.dedup();
+}
+
+#[test]
+fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = write(
+        dir.path(),
+        "bad.yaml",
+        "- id: mine\n  kind: front-matter\n  severity: error\n  feilds: {}\n",
+    );
+    let article = write(dir.path(), NAME, ARTICLE);
+    let out = repere()
+        .args(["check", "--color", "never", "--rules"])
+        .arg(&pack)
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("bad.yaml:4:3"), "{err}");
+    assert!(err.contains("unknown field `feilds`"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    for (text, needle) in [
+        (
+            "- id: x\n  kind: nope\n  severity: error\n",
+            "unknown rule kind `nope`",
+        ),
+        (
+            "- id: x\n  kind: front-matter\n  severity: loud\n",
+            "`severity` is one of",
+        ),
+        (
+            "- id: x\n  kind: front-matter\n  severity: error\n  files: ['a/***']\n",
+            "invalid glob",
+        ),
+        (
+            "- id: x\n  kind: front-matter\n  severity: error\n  fields: {a: {pattern: '(['}}\n",
+            "invalid regex",
+        ),
+        ("- id: x\n  kind: [front-matter\n", "invalid YAML"),
+    ] {
+        let pack = write(dir.path(), "bad.yaml", text);
+        let out = repere()
+            .args(["check", "--color", "never", "--rules"])
+            .arg(&pack)
+            .arg(&article)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{text}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(needle), "{text}: {err}");
+    }
+}
+
+#[test]
+fn user_packs_add_and_replace_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let packs = dir.path().join("packs");
+    fs::create_dir(&packs).unwrap();
+    write(
+        &packs,
+        "house.yaml",
+        "- id: front-matter-style\n  kind: front-matter\n  severity: off\n- id: needs-weight\n  kind: front-matter\n  severity: warning\n  fields:\n    weight: {required: true}\n",
+    );
+    let article = write(
+        dir.path(),
+        NAME,
+        &ARTICLE.replace("Quitter un poste", "Court."),
+    );
+    let (code, v) = json(&["--rules", packs.to_str().unwrap()], &article);
+    assert_eq!(code, 0);
+    let rules: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["needs-weight"]);
+    let (_, v) = json(
+        &["--no-default-rules", "--rules", packs.to_str().unwrap()],
+        &article,
+    );
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn missing_path_is_exit_2_with_the_path_named() {
+    let out = repere()
+        .args(["check", "does/not/exist.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does/not/exist.md"));
+}
+
+#[test]
+fn folders_are_walked_respecting_gitignore_and_named_files_always_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    write(&posts, NAME, ARTICLE);
+    write(&posts, "2025-02-08-brouillon.md", "no front matter\n");
+    write(&posts, "notes.txt", "not markdown\n");
+    write(
+        dir.path(),
+        ".gitignore",
+        "content/posts/2025-02-08-brouillon.md\n",
+    );
+    let (code, v) = json(&[], dir.path());
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["summary"]["files"], 1);
+    let (code, v) = json(&[], &posts.join("2025-02-08-brouillon.md"));
+    assert_eq!(code, 1);
+    assert_eq!(
+        v["diagnostics"][0]["message"],
+        "the file has no front matter"
+    );
+}
+
+#[test]
+fn rules_and_explain() {
+    let out = repere().arg("rules").output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.lines()
+            .any(|l| l.starts_with("front-matter ") && l.contains("error")),
+        "{s}"
+    );
+    assert!(
+        s.lines()
+            .any(|l| l.starts_with("front-matter-style") && l.contains("warning")),
+        "{s}"
+    );
+    let out = repere().args(["explain", "front-matter"]).output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("contained_in"), "{s}");
+    repere()
+        .args(["explain", "front-mater"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean `front-matter`"));
+}
+
+#[test]
+fn unreadable_and_non_utf8_files_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), NAME, ARTICLE);
+    fs::write(
+        dir.path().join("2025-02-09-latin1.md"),
+        b"---\ntitle: caf\xe9\n---\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("2025-02-10-binary.md"),
+        b"\x89PNG\r\n\x1a\n\0\0\0",
+    )
+    .unwrap();
+    let (code, v) = json(&[], dir.path());
+    assert_eq!(code, 1);
+    assert_eq!(v["summary"]["files"], 3);
+    let diags = v["diagnostics"].as_array().unwrap();
+    let enc: Vec<&Value> = diags.iter().filter(|d| d["rule"] == "encoding").collect();
+    assert_eq!(enc.len(), 2, "{v:#}");
+    assert!(enc.iter().any(|d| {
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("invalid UTF-8 at byte offset 14")
+    }));
+    assert!(
+        enc.iter()
+            .any(|d| d["message"].as_str().unwrap().contains("binary"))
+    );
+}
+
+/// The seed article of the project, when `../shared` is there: no front-matter error.
+#[test]
+fn seed_article_has_no_front_matter_error() {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_330bbee32e580590.txt");
+    let Ok(text) = fs::read_to_string(&seed) else {
+        eprintln!("skipped: {} is not there", seed.display());
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "2025-02-07-nouveaux-metiers-tech-2025-prompt-engineer-mlops.md",
+        &text,
+    );
+    let (_, v) = json(&["--select", "front-matter"], &path);
+    let errors: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
