@@ -106,7 +106,10 @@ fn handler(color: bool) -> GraphicalReportHandler {
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    GraphicalReportHandler::new_themed(theme).with_width(100)
+    GraphicalReportHandler::new_themed(theme)
+        .with_width(120)
+        .with_break_words(false)
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 fn view<'a>(d: &Diagnostic, text: Option<&'a str>) -> View<'a> {

@@ -1,0 +1,87 @@
+//! Property tests: parsing and linting never panic, and every span lies on
+//! character boundaries inside the file.
+
+use proptest::prelude::*;
+use repere::document::Document;
+use repere::engine::Linter;
+use repere::pack::{PackSource, RuleSet};
+use repere::span::Span;
+
+/// Text made of pieces that matter to the parsers.
+fn article() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("---\n".to_string()),
+        Just("+++\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\n".to_string()),
+        Just("\u{feff}".to_string()),
+        Just("## Dédramatisation\n".to_string()),
+        Just("title: 'x'\n".to_string()),
+        Just("tags: [a, b\n".to_string()),
+        Just("- item\n".to_string()),
+        Just("&a [*a, *a]\n".to_string()),
+        Just("**gras** `code` [lien](/posts/x/)\n".to_string()),
+        Just("```\n## code\n".to_string()),
+        Just("<!-- c -->".to_string()),
+        Just("é’\u{a0}\u{202f}€".to_string()),
+        "[ -~]{0,20}",
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+fn check_span(text: &str, span: Span) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{span:?} out of {}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{span:?}"
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn parse_never_panics_and_spans_are_in_bounds(text in article()) {
+        let doc = Document::parse("2025-01-01-x.md", text.clone());
+        if let Some(fm) = &doc.front_matter {
+            check_span(&text, fm.span);
+            check_span(&text, fm.inner);
+            if let Some(root) = fm.root() {
+                for (k, v) in root.as_map().unwrap_or_default() {
+                    check_span(&text, k.span);
+                    check_span(&text, v.span);
+                }
+            }
+        }
+        for h in &doc.body.headings {
+            check_span(&text, h.span);
+            check_span(&text, h.text_span);
+        }
+        for b in &doc.body.blocks {
+            check_span(&text, b.span);
+            for r in &b.runs {
+                check_span(&text, r.src);
+            }
+            check_span(&text, b.source_span(0..b.text.len()));
+        }
+        for l in &doc.body.links {
+            check_span(&text, l.span);
+        }
+    }
+
+    #[test]
+    fn lint_never_panics(text in article()) {
+        let linter = Linter::new(RuleSet::load(&PackSource::defaults()).unwrap());
+        let r = linter.check_bytes("content/posts/2025-01-01-x.md".into(), text.clone().into_bytes());
+        let report = linter.finish(vec![r]);
+        for d in report.diagnostics() {
+            check_span(&text, d.span);
+            assert!(d.location.line >= 1 && d.location.column >= 1);
+        }
+    }
+}
