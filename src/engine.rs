@@ -1,20 +1,27 @@
 //! The engine: checks each file with the rules that apply to it, then runs the
-//! cross-file checks on the facts collected, and sorts what was found.
+//! cross-file checks on the facts collected, applies inline suppressions, and
+//! sorts what was found.
 //!
 //! Pure: bytes in, diagnostics out. Reading files and printing is the CLI's.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::config::relative;
 use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::document::Document;
 use crate::pack::{BUILTIN_RULES, LoadedRule, RuleSet, selects};
 use crate::rules::{Context, CorpusContext, CorpusFile, Facts};
 use crate::span::{LineIndex, Location, Span};
+use crate::suppress::Suppressions;
 
 pub struct Linter {
     rules: Vec<LoadedRule>,
+    defined: Vec<Arc<str>>,
     builtins: Vec<&'static str>,
+    /// The current folder and the config file's folder, to match config
+    /// globs against paths relative to the config.
+    root: Option<(PathBuf, PathBuf)>,
 }
 
 /// One file's outcome of the first pass.
@@ -23,7 +30,9 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
     /// The text, kept when there is something to show in it.
     pub source: Option<String>,
+    rel: PathBuf,
     facts: Vec<(usize, Facts)>,
+    suppressions: Suppressions,
 }
 
 /// A file in the final report.
@@ -38,6 +47,8 @@ pub struct FileReport {
 #[derive(Debug, Default)]
 pub struct Report {
     pub files: Vec<FileReport>,
+    /// Lines to show under the summary (e.g. what a baseline hid).
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -72,26 +83,30 @@ impl Report {
         self.diagnostics().map(|d| d.severity).max()
     }
 
-    pub fn source_of(&self, path: &PathBuf) -> Option<&str> {
+    pub fn source_of(&self, path: &Path) -> Option<&str> {
         self.files
             .iter()
-            .find(|f| *f.path == *path)?
+            .find(|f| f.path.as_path() == path)?
             .source
             .as_deref()
     }
 }
 
 impl Linter {
-    /// A linter running the rules of `set` that are not `off`.
+    /// A linter running the rules of `set` (those `off` everywhere are idle).
     pub fn new(set: RuleSet) -> Linter {
         Linter {
-            rules: set
-                .rules
-                .into_iter()
-                .filter(|r| r.meta.level.severity().is_some())
-                .collect(),
-            builtins: BUILTIN_RULES.iter().map(|(id, _)| *id).collect(),
+            rules: set.rules,
+            defined: set.defined,
+            builtins: BUILTIN_RULES.iter().map(|b| b.id).collect(),
+            root: None,
         }
+    }
+
+    /// Config globs (`[[overrides]]`) match paths relative to `config_dir`;
+    /// `cwd` is where relative paths start.
+    pub fn set_root(&mut self, cwd: PathBuf, config_dir: PathBuf) {
+        self.root = Some((cwd, config_dir));
     }
 
     /// Keeps only the engine diagnostics picked by `select` (all when empty)
@@ -107,13 +122,19 @@ impl Linter {
         &self.rules
     }
 
+    fn rel(&self, path: &Path) -> PathBuf {
+        match &self.root {
+            Some((cwd, base)) => relative(path, cwd, base),
+            None => path.to_path_buf(),
+        }
+    }
+
     /// Checks a file's bytes: not UTF-8 or binary content is reported, and
     /// nothing else is checked in that file.
     pub fn check_bytes(&self, path: PathBuf, bytes: Vec<u8>) -> FileResult {
         let path = Arc::new(path);
         let probe = &bytes[..bytes.len().min(8192)];
-        if probe.contains(&0) {
-            let at = probe.iter().position(|b| *b == 0).unwrap_or(0);
+        if let Some(at) = probe.iter().position(|b| *b == 0) {
             return self.builtin(
                 path,
                 "encoding",
@@ -135,7 +156,7 @@ impl Linter {
         }
     }
 
-    /// A file that could not be read.
+    /// A file that could not be read (or was skipped: `message` says why).
     pub fn read_error(&self, path: PathBuf, message: impl Into<String>) -> FileResult {
         self.builtin(
             Arc::new(path),
@@ -152,56 +173,57 @@ impl Linter {
         message: String,
         help: &str,
     ) -> FileResult {
-        let diagnostics = if self.builtins.contains(&rule) {
-            vec![Diagnostic {
-                rule: Arc::from(rule),
-                severity: Severity::Error,
-                path: path.clone(),
+        let mut diagnostics = Vec::new();
+        if self.builtins.contains(&rule) {
+            diagnostics.push(builtin_diagnostic(
+                &path,
+                rule,
                 message,
-                help: Some(help.to_string()),
-                span: Span::at(0),
-                location: Location {
-                    line: 1,
-                    column: 1,
-                    end_line: 1,
-                    end_column: 1,
-                },
-                labels: Vec::new(),
-                fix: None,
-            }]
-        } else {
-            Vec::new()
-        };
+                Some(help.to_string()),
+                Span::at(0),
+                first_line(),
+            ));
+        }
         FileResult {
+            rel: self.rel(&path),
             path,
             diagnostics,
             source: None,
             facts: Vec::new(),
+            suppressions: Suppressions::default(),
         }
     }
 
     /// Checks a file's text with every rule that applies to it.
     pub fn check_source(&self, path: Arc<PathBuf>, source: String) -> FileResult {
         let doc = Document::parse(path.as_ref().clone(), source);
-        let (diagnostics, facts) = self.check_document(&path, &doc);
-        let source = (!diagnostics.is_empty()).then_some(doc.source);
+        let rel = self.rel(&path);
+        let (diagnostics, facts) = self.check_document(&path, &rel, &doc);
+        let suppressions = Suppressions::of(&doc);
+        let source = (!diagnostics.is_empty() || !suppressions.is_empty()).then_some(doc.source);
         FileResult {
             path,
             diagnostics,
             source,
+            rel,
             facts,
+            suppressions,
         }
     }
 
     fn check_document(
         &self,
         path: &Arc<PathBuf>,
+        rel: &Path,
         doc: &Document,
     ) -> (Vec<Diagnostic>, Vec<(usize, Facts)>) {
         let mut diagnostics = Vec::new();
         let mut facts = Vec::new();
         for (i, loaded) in self.rules.iter().enumerate() {
             let meta = &loaded.meta;
+            let Some((severity, rule)) = loaded.for_path(rel) else {
+                continue;
+            };
             if !meta.files.is_empty() && !meta.files.matches(&doc.path) {
                 continue;
             }
@@ -209,18 +231,19 @@ impl Linter {
                 continue;
             }
             let mut cx = Context::default();
-            loaded.rule.check(doc, &mut cx);
+            rule.check(doc, &mut cx);
             for finding in cx.findings {
+                let location = doc.location(finding.span);
                 diagnostics.push(self.diagnostic(
                     loaded,
+                    severity,
                     path,
                     finding,
-                    Some(doc.line_index()),
-                    &doc.source,
-                    None,
+                    location,
+                    Some((doc.line_index(), &doc.source)),
                 ));
             }
-            if let Some(f) = loaded.rule.collect(doc) {
+            if let Some(f) = rule.collect(doc) {
                 facts.push((i, f));
             }
         }
@@ -230,11 +253,11 @@ impl Linter {
     fn diagnostic(
         &self,
         loaded: &LoadedRule,
+        severity: Severity,
         path: &Arc<PathBuf>,
         finding: Finding,
-        index: Option<&LineIndex>,
-        source: &str,
-        location: Option<Location>,
+        location: Location,
+        source: Option<(&LineIndex, &str)>,
     ) -> Diagnostic {
         let meta = &loaded.meta;
         let Finding {
@@ -252,19 +275,14 @@ impl Linter {
             Some(h) => Some(h.replace("{help}", help.as_deref().unwrap_or(""))),
             None => help,
         };
-        let location = match (location, index) {
-            (Some(l), _) => l,
-            (None, Some(index)) => index.location(source, span),
-            (None, None) => Location::default(),
-        };
-        if let Some(index) = index {
+        if let Some((index, text)) = source {
             for label in labels.iter_mut().filter(|l| l.path.is_none()) {
-                label.location = index.location(source, label.span);
+                label.location = index.location(text, label.span);
             }
         }
         Diagnostic {
             rule: meta.id.clone(),
-            severity: meta.level.severity().unwrap_or(Severity::Error),
+            severity,
             path: path.clone(),
             message,
             help,
@@ -275,7 +293,7 @@ impl Linter {
         }
     }
 
-    /// Runs the cross-file checks and sorts everything.
+    /// Runs the cross-file checks, applies suppressions and sorts everything.
     pub fn finish(&self, mut results: Vec<FileResult>) -> Report {
         results.sort_by(|a, b| a.path.cmp(&b.path));
         for (i, loaded) in self.rules.iter().enumerate() {
@@ -300,23 +318,155 @@ impl Linter {
                 let Some(&fi) = owners.get(file) else {
                     continue;
                 };
+                let Some((severity, _)) = loaded.for_path(&results[fi].rel) else {
+                    continue;
+                };
                 let path = results[fi].path.clone();
-                let d = self.diagnostic(loaded, &path, finding, None, "", Some(location));
+                let d = self.diagnostic(loaded, severity, &path, finding, location, None);
                 results[fi].diagnostics.push(d);
             }
         }
         let files = results
             .into_iter()
             .map(|mut r| {
+                self.suppress(&mut r);
                 r.diagnostics
                     .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+                let source = if r.diagnostics.is_empty() {
+                    None
+                } else {
+                    r.source
+                };
                 FileReport {
                     path: r.path,
-                    source: r.source,
+                    source,
                     diagnostics: r.diagnostics,
                 }
             })
             .collect();
-        Report { files }
+        Report {
+            files,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Drops what the file's comments suppress, and reports comments that
+    /// suppress nothing or name an unknown rule.
+    fn suppress(&self, r: &mut FileResult) {
+        if r.suppressions.is_empty() {
+            return;
+        }
+        let s = &r.suppressions;
+        let mut used = vec![false; s.comments.len()];
+        r.diagnostics
+            .retain(|d| match s.suppressing(&d.rule, d.location.line) {
+                Some(c) => {
+                    used[c] = true;
+                    false
+                }
+                None => true,
+            });
+        if !self.builtins.contains(&"unused-suppression") {
+            return;
+        }
+        let index = r.source.as_deref().map(|t| (LineIndex::new(t), t));
+        let known = |id: &str| {
+            self.defined.iter().any(|x| selects(id, x))
+                || BUILTIN_RULES.iter().any(|b| selects(id, b.id))
+        };
+        // Whether every rule a comment names ran on this file, so that
+        // "suppresses nothing" is a fact and not an artefact of --select.
+        let ran = |id: &str| {
+            self.rules
+                .iter()
+                .any(|x| selects(id, &x.meta.id) && x.for_path(&r.rel).is_some())
+                || self.builtins.iter().any(|b| selects(id, b))
+        };
+        for (i, c) in s.comments.iter().enumerate() {
+            let location = index
+                .as_ref()
+                .map_or_else(first_line, |(ix, t)| ix.location(t, c.span));
+            let unknown: Vec<&String> = c.rules.iter().filter(|id| !known(id)).collect();
+            let (message, help) = if !unknown.is_empty() {
+                let names = unknown
+                    .iter()
+                    .map(|u| format!("`{u}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let hint = unknown
+                    .first()
+                    .and_then(|u| {
+                        crate::rules::did_you_mean(u, self.rules.iter().map(|x| &*x.meta.id))
+                    })
+                    .map_or("name rules listed by `repere rules`".to_string(), |s| {
+                        format!("did you mean `{s}`?")
+                    });
+                (
+                    format!("this suppression names unknown rule(s) {names}"),
+                    hint,
+                )
+            } else if !used[i]
+                && c.directive != crate::suppress::Directive::Enable
+                && c.rules.iter().all(|id| ran(id))
+            {
+                let what = if c.rules.is_empty() {
+                    "any rule".to_string()
+                } else {
+                    c.rules
+                        .iter()
+                        .map(|r| format!("`{r}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                (
+                    format!("this suppression of {what} suppresses nothing"),
+                    "remove the comment".to_string(),
+                )
+            } else {
+                continue;
+            };
+            r.diagnostics.push(builtin_diagnostic(
+                &r.path,
+                "unused-suppression",
+                message,
+                Some(help),
+                c.span,
+                location,
+            ));
+        }
+    }
+}
+
+fn first_line() -> Location {
+    Location {
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 1,
+    }
+}
+
+fn builtin_diagnostic(
+    path: &Arc<PathBuf>,
+    rule: &'static str,
+    message: String,
+    help: Option<String>,
+    span: Span,
+    location: Location,
+) -> Diagnostic {
+    let severity = BUILTIN_RULES
+        .iter()
+        .find(|b| b.id == rule)
+        .map_or(Severity::Error, |b| b.severity);
+    Diagnostic {
+        rule: Arc::from(rule),
+        severity,
+        path: path.clone(),
+        message,
+        help,
+        span,
+        location,
+        labels: Vec::new(),
+        fix: None,
     }
 }

@@ -6,6 +6,8 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
+pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
@@ -13,4 +15,6 @@ pub mod pack;
 pub mod report;
 pub mod rules;
 pub mod span;
+pub mod suppress;
+pub mod toml_tree;
 pub mod yaml;

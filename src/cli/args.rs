@@ -23,10 +23,18 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the documentation of a rule (by id) or of a rule kind
     Explain(ExplainArgs),
+    /// Print the effective configuration and where each value came from
+    Config(ConfigCmdArgs),
 }
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct PackArgs {
+    /// Use this config file instead of looking for repere.toml / .repere.toml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore config files
+    #[arg(long)]
+    pub no_config: bool,
     /// Add the rule packs of a folder (*.yaml, *.yml) or a pack file; repeatable.
     /// A rule with the id of an earlier one replaces it
     #[arg(long = "rules", value_name = "PATH")]
@@ -74,9 +82,18 @@ pub struct CheckArgs {
     /// Do not run these rules (same matching as --select)
     #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
     pub ignore: Vec<String>,
-    /// Lowest severity that makes the exit code 1
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 [default: error, or the config's `fail-on`]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Also fail (exit 1) when there are more than N warnings
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+    /// Report only findings that are not in this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and exit 0)
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Colors in the human report (NO_COLOR is honoured with auto)
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -89,6 +106,12 @@ pub struct CheckArgs {
 
 #[derive(Args, Debug, Clone)]
 pub struct RulesArgs {
+    #[command(flatten)]
+    pub packs: PackArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct ConfigCmdArgs {
     #[command(flatten)]
     pub packs: PackArgs,
 }

@@ -6,14 +6,69 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use repere::diagnostic::Severity;
-use repere::engine::{FileResult, Linter};
+use repere::baseline::Baseline;
+use repere::config::{Config, FailOn as ConfigFailOn, relative};
+use repere::engine::{FileResult, Linter, Report};
+use repere::pack::FileFilter;
 use repere::report::{self, Format};
+use repere::yaml::{Node, Value};
 
 use super::args::{CheckArgs, Color, FailOn, OutputFormat};
 use super::{EXIT_FINDINGS, EXIT_OK, packs};
 
 const EXTENSIONS: &[&str] = &["md", "markdown"];
+
+/// Files larger than this (bytes) are not checked unless the config raises it.
+pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// The config's `include` and `exclude`, as filters on paths relative to it.
+struct Scope {
+    cwd: PathBuf,
+    dir: PathBuf,
+    include: Option<FileFilter>,
+    exclude: Option<FileFilter>,
+}
+
+impl Scope {
+    fn new(config: Option<&Config>, cwd: &Path) -> Result<Option<Scope>, String> {
+        let Some(c) = config else { return Ok(None) };
+        let filter = |key: &str, globs: &[String]| -> Result<Option<FileFilter>, String> {
+            if globs.is_empty() {
+                return Ok(None);
+            }
+            let node = c.node(&[key]).cloned().unwrap_or_else(|| {
+                Node::new(
+                    Default::default(),
+                    Value::Seq(
+                        globs
+                            .iter()
+                            .map(|g| Node::new(Default::default(), Value::String(g.clone(), true)))
+                            .collect(),
+                    ),
+                )
+            });
+            c.filter(&node)
+                .map(Some)
+                .map_err(|e| format!("{}:{}: {}", c.path.display(), c.line(e.span), e.message))
+        };
+        Ok(Some(Scope {
+            cwd: cwd.to_path_buf(),
+            dir: c.dir(),
+            include: filter("include", &c.settings.include)?,
+            exclude: filter("exclude", &c.settings.exclude)?,
+        }))
+    }
+
+    fn excluded(&self, path: &Path) -> bool {
+        let rel = relative(path, &self.cwd, &self.dir);
+        self.exclude.as_ref().is_some_and(|f| f.matches(&rel))
+    }
+
+    fn included(&self, path: &Path) -> bool {
+        let rel = relative(path, &self.cwd, &self.dir);
+        self.include.as_ref().is_none_or(|f| f.matches(&rel))
+    }
+}
 
 /// What to check: the files found, and the places that could not be walked.
 struct Walk {
@@ -21,7 +76,7 @@ struct Walk {
     errors: Vec<(PathBuf, String)>,
 }
 
-fn walk(paths: &[PathBuf]) -> Result<Walk, String> {
+fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, String> {
     let mut found = Walk {
         files: BTreeSet::new(),
         errors: Vec::new(),
@@ -32,7 +87,11 @@ fn walk(paths: &[PathBuf]) -> Result<Walk, String> {
             _ => format!("path `{}`: {e}", path.display()),
         })?;
         if !meta.is_dir() {
-            found.files.insert(path.clone());
+            // A file named explicitly is checked, unless the config excludes it
+            // (pre-commit passes files explicitly).
+            if !scope.is_some_and(|s| s.excluded(path)) {
+                found.files.insert(path.clone());
+            }
             continue;
         }
         let walker = ignore::WalkBuilder::new(path)
@@ -47,7 +106,10 @@ fn walk(paths: &[PathBuf]) -> Result<Walk, String> {
                         .file_type()
                         .is_some_and(|t| t.is_file() || t.is_symlink());
                     let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-                    if is_file && EXTENSIONS.contains(&ext) {
+                    if is_file
+                        && EXTENSIONS.contains(&ext)
+                        && scope.is_none_or(|s| s.included(p) && !s.excluded(p))
+                    {
                         found.files.insert(p.to_path_buf());
                     }
                 }
@@ -72,7 +134,19 @@ fn error_path(e: &ignore::Error) -> Option<PathBuf> {
     }
 }
 
-fn read(linter: &Linter, path: &Path) -> FileResult {
+fn read(linter: &Linter, path: &Path, max_size: u64) -> FileResult {
+    match fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return linter.read_error(path.to_path_buf(), "this is a folder, not a file");
+        }
+        Ok(m) if m.len() > max_size => {
+            return linter.read_error(
+                path.to_path_buf(),
+                format!("the file is {} bytes, over the {max_size}-byte limit; it was not checked (raise `max-file-size` in repere.toml)", m.len()),
+            );
+        }
+        _ => {}
+    }
     match fs::read(path) {
         Ok(bytes) => linter.check_bytes(path.to_path_buf(), bytes),
         Err(e) => linter.read_error(path.to_path_buf(), format!("cannot read the file: {e}")),
@@ -89,35 +163,89 @@ fn use_color(choice: Color) -> bool {
     }
 }
 
+/// A path as a baseline key: relative to the baseline file's folder, with `/`.
+fn baseline_key(cwd: &Path, baseline: &Path) -> impl Fn(&Path) -> String {
+    let dir = std::path::absolute(baseline)
+        .unwrap_or_else(|_| baseline.to_path_buf())
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let cwd = cwd.to_path_buf();
+    move |p: &Path| relative(p, &cwd, &dir).to_string_lossy().replace('\\', "/")
+}
+
+fn reread(p: &Path) -> Option<String> {
+    fs::read_to_string(p).ok()
+}
+
+/// Writes a file through a temporary file in the same folder and a rename.
+pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(data)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 pub fn run(args: CheckArgs) -> Result<i32, String> {
-    let mut set = packs::load(&args.packs)?;
-    let unknown = set.select(&args.select, &args.ignore);
+    let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
+    let mut setup = packs::load(&args.packs)?;
+    let unknown = setup.rules.select(&args.select, &args.ignore);
     if !unknown.is_empty() {
+        let names: Vec<String> = unknown.iter().map(|u| format!("`{u}`")).collect();
         return Err(format!(
             "no rule matches {} (see `repere rules`)",
-            unknown
-                .iter()
-                .map(|u| format!("`{u}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            names.join(", ")
         ));
     }
-    let mut linter = Linter::new(set);
+    let config = setup.config.take();
+    let scope = Scope::new(config.as_ref(), &cwd)?;
+    let mut linter = Linter::new(setup.rules);
     linter.select_builtins(&args.select, &args.ignore);
-    let walked = walk(&args.paths)?;
+    if let Some(c) = &config {
+        linter.set_root(cwd.clone(), c.dir());
+    }
+    let max_size = config
+        .as_ref()
+        .and_then(|c| c.settings.max_file_size)
+        .unwrap_or(MAX_FILE_SIZE);
+
+    let walked = walk(&args.paths, scope.as_ref())?;
     let files: Vec<PathBuf> = walked.files.into_iter().collect();
-    let mut results: Vec<FileResult> = files.par_iter().map(|p| read(&linter, p)).collect();
+    let mut results: Vec<FileResult> = files
+        .par_iter()
+        .map(|p| read(&linter, p, max_size))
+        .collect();
     for (path, message) in walked.errors {
         results.push(linter.read_error(path, message));
     }
-    let report = linter.finish(results);
+    let mut report = linter.finish(results);
+
+    if let Some(out) = &args.write_baseline {
+        let baseline = Baseline::record(&report, &baseline_key(&cwd, out), &reread);
+        let n: usize = baseline.entries.iter().map(|e| e.count).sum();
+        let json = serde_json::to_vec_pretty(&baseline).map_err(|e| e.to_string())?;
+        write_atomic(out, &json).map_err(|e| format!("writing `{}`: {e}", out.display()))?;
+        println!("Wrote {n} finding(s) to the baseline `{}`.", out.display());
+        return Ok(EXIT_OK);
+    }
+    let baseline_path = args.baseline.clone().or_else(|| {
+        let c = config.as_ref()?;
+        Some(c.dir().join(c.settings.baseline.as_ref()?))
+    });
+    if let Some(path) = &baseline_path {
+        apply_baseline(&mut report, path, &cwd)?;
+    }
 
     let format = match args.format {
         OutputFormat::Human => Format::Human,
         OutputFormat::Concise => Format::Concise,
         OutputFormat::Json => Format::Json,
     };
-    let reread = |p: &Path| fs::read_to_string(p).ok();
     let options = report::Options {
         color: use_color(args.color),
         quiet: args.quiet,
@@ -131,12 +259,52 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         .and_then(|_| out.flush())
         .map_err(|e| format!("writing the report: {e}"))?;
 
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
+    let fail_on = match args.fail_on {
+        Some(FailOn::Error) => ConfigFailOn::Error,
+        Some(FailOn::Warning) => ConfigFailOn::Warning,
+        Some(FailOn::Info) => ConfigFailOn::Info,
+        Some(FailOn::Never) => ConfigFailOn::Never,
+        None => config
+            .as_ref()
+            .and_then(|c| c.settings.fail_on)
+            .unwrap_or(ConfigFailOn::Error),
     };
-    let failed = matches!((threshold, report.max_severity()), (Some(t), Some(m)) if m >= t);
-    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+    let failed =
+        matches!((fail_on.threshold(), report.max_severity()), (Some(t), Some(m)) if m >= t);
+    let max_warnings = args
+        .max_warnings
+        .or(config.as_ref().and_then(|c| c.settings.max_warnings));
+    let too_many = max_warnings.is_some_and(|max| report.counts().warnings > max);
+    if too_many && !args.quiet {
+        eprintln!(
+            "{} warnings, more than the {} allowed (--max-warnings)",
+            report.counts().warnings,
+            max_warnings.unwrap_or(0)
+        );
+    }
+    Ok(if failed || too_many {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), String> {
+    let text =
+        fs::read_to_string(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
+    let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
+        format!(
+            "baseline `{}` is not a repere baseline: {e}",
+            path.display()
+        )
+    })?;
+    let outcome = baseline.apply(report, &baseline_key(cwd, path), &reread);
+    report.notes.push(format!(
+        "{} finding(s) hidden by the baseline `{}`; {} baseline entr{} fixed.",
+        outcome.hidden,
+        path.display(),
+        outcome.fixed,
+        if outcome.fixed == 1 { "y" } else { "ies" }
+    ));
+    Ok(())
 }

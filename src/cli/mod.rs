@@ -5,6 +5,7 @@
 
 mod args;
 mod check;
+mod config;
 mod packs;
 mod rules;
 
@@ -29,6 +30,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(args),
         Command::Rules(args) => rules::list(args),
         Command::Explain(args) => rules::explain(args),
+        Command::Config(args) => config::show(args),
     };
     match result {
         Ok(code) => code,

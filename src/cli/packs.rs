@@ -1,22 +1,96 @@
-//! Loading the rule packs named on the command line.
+//! Finding the config file and loading the rule packs it and the command line name.
 
 use std::fs;
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use repere::pack::{PackSource, RuleSet};
+use repere::config::{Config, FILE_NAMES};
+use repere::pack::{PackError, PackSource, RuleSet};
 use repere::report::human::render_pack_error;
 
 use super::args::PackArgs;
 
-/// The packs in force: the embedded ones (unless dropped), then the user's.
-pub fn sources(args: &PackArgs) -> Result<Vec<PackSource>, String> {
-    let mut packs = if args.no_default_rules {
-        Vec::new()
-    } else {
-        PackSource::defaults()
+/// What a run is configured with.
+pub struct Setup {
+    pub config: Option<Config>,
+    pub sources: Vec<PackSource>,
+    pub rules: RuleSet,
+}
+
+/// Looks for `repere.toml` / `.repere.toml` from `start` upwards, stopping at
+/// the repository root (a folder with `.git`).
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        for name in FILE_NAMES {
+            let candidate = d.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        if d.join(".git").exists() {
+            return None;
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn report(errors: &[PackError], what: &str) -> String {
+    let color = color();
+    for e in errors {
+        eprint!("{}", render_pack_error(e, color));
+    }
+    format!(
+        "{} error(s) in the {what}; nothing was checked",
+        errors.len()
+    )
+}
+
+/// The config file in force, if any.
+pub fn config(args: &PackArgs) -> Result<Option<Config>, String> {
+    if args.no_config {
+        return Ok(None);
+    }
+    let path = match &args.config {
+        Some(p) => p.clone(),
+        None => {
+            let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
+            match discover(&cwd) {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
     };
-    for path in &args.rules {
+    let text = read_text(&path, "config file")?;
+    let path = std::path::absolute(&path).unwrap_or(path);
+    Config::parse(&path, &text)
+        .map(Some)
+        .map_err(|e| report(&[e], "config file"))
+}
+
+/// The packs in force: the embedded ones (unless dropped by the flag or the
+/// config), then the config's `rules`, then `--rules`.
+pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSource>, String> {
+    let use_defaults = !args.no_default_rules
+        && config
+            .and_then(|c| c.settings.use_default_rules)
+            .unwrap_or(true);
+    let mut packs = if use_defaults {
+        PackSource::defaults()
+    } else {
+        Vec::new()
+    };
+    let mut paths: Vec<PathBuf> = Vec::new();
+    if let Some(c) = config {
+        paths.extend(c.settings.rules.iter().map(|r| c.dir().join(r)));
+    }
+    paths.extend(args.rules.iter().cloned());
+    for path in &paths {
         let meta =
             fs::metadata(path).map_err(|e| format!("rule pack `{}`: {e}", path.display()))?;
         let mut files = Vec::new();
@@ -36,36 +110,38 @@ pub fn sources(args: &PackArgs) -> Result<Vec<PackSource>, String> {
             files.push(path.clone());
         }
         for file in files {
-            let text = read_text(&file)?;
+            let text = read_text(&file, "rule pack")?;
             packs.push(PackSource::new(file.display().to_string(), text));
         }
     }
     Ok(packs)
 }
 
-fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = fs::read(path).map_err(|e| format!("rule pack `{}`: {e}", path.display()))?;
+fn read_text(path: &Path, what: &str) -> Result<String, String> {
+    let bytes = fs::read(path).map_err(|e| format!("{what} `{}`: {e}", path.display()))?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
-            "rule pack `{}` is not UTF-8 (byte {})",
+            "{what} `{}` is not UTF-8 (byte {})",
             path.display(),
             e.utf8_error().valid_up_to()
         )
     })
 }
 
-/// Loads the packs; errors are printed to stderr and give `Err` with a summary.
-pub fn load(args: &PackArgs) -> Result<RuleSet, String> {
-    let sources = sources(args)?;
-    RuleSet::load(&sources).map_err(|errors| {
-        let color = std::io::stderr().is_terminal()
-            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        for e in &errors {
-            eprint!("{}", render_pack_error(e, color));
-        }
-        format!(
-            "{} error(s) in the rule packs; nothing was checked",
-            errors.len()
-        )
+/// Loads the config and the packs, and applies the config to the rules.
+/// Errors are printed to stderr and give `Err` with a summary.
+pub fn load(args: &PackArgs) -> Result<Setup, String> {
+    let config = config(args)?;
+    let sources = sources(args, config.as_ref())?;
+    let mut rules = RuleSet::load(&sources).map_err(|errors| report(&errors, "rule packs"))?;
+    if let Some(c) = &config {
+        rules
+            .configure(c)
+            .map_err(|errors| report(&errors, "configuration"))?;
+    }
+    Ok(Setup {
+        config,
+        sources,
+        rules,
     })
 }

@@ -7,12 +7,12 @@ use super::args::{ExplainArgs, RulesArgs};
 use super::{EXIT_ERROR, EXIT_OK, packs};
 
 pub fn list(args: RulesArgs) -> Result<i32, String> {
-    let set = packs::load(&args.packs)?;
+    let set = packs::load(&args.packs)?.rules;
     let width = set
         .rules
         .iter()
         .map(|r| r.meta.id.len())
-        .chain(BUILTIN_RULES.iter().map(|(id, _)| id.len()))
+        .chain(BUILTIN_RULES.iter().map(|b| b.id.len()))
         .max()
         .unwrap_or(10);
     for r in &set.rules {
@@ -30,17 +30,18 @@ pub fn list(args: RulesArgs) -> Result<i32, String> {
             summary
         );
     }
-    for (id, summary) in BUILTIN_RULES {
+    for b in BUILTIN_RULES {
+        let (id, summary, severity) = (b.id, b.summary, b.severity.as_str());
         println!(
             "{:width$}  {:14}  {:7}  {}",
-            id, "(engine)", "error", summary
+            id, "(engine)", severity, summary
         );
     }
     Ok(EXIT_OK)
 }
 
 pub fn explain(args: ExplainArgs) -> Result<i32, String> {
-    let set = packs::load(&args.packs)?;
+    let set = packs::load(&args.packs)?.rules;
     if let Some(r) = set.get(&args.rule) {
         let m = &r.meta;
         println!(
@@ -72,8 +73,9 @@ pub fn explain(args: ExplainArgs) -> Result<i32, String> {
         );
         return Ok(EXIT_OK);
     }
-    if let Some((id, summary)) = BUILTIN_RULES.iter().find(|(id, _)| *id == args.rule) {
-        println!("{id} (reported by the engine, severity error)\n\n{summary}.");
+    if let Some(b) = BUILTIN_RULES.iter().find(|b| b.id == args.rule) {
+        let (id, summary, severity) = (b.id, b.summary, b.severity.as_str());
+        println!("{id} (reported by the engine, severity {severity})\n\n{summary}.");
         return Ok(EXIT_OK);
     }
     let known: Vec<&str> = set

@@ -10,6 +10,7 @@ use std::sync::Arc;
 pub use files::FileFilter;
 pub use when::When;
 
+use crate::config::Config;
 use crate::diagnostic::Level;
 use crate::rules::{self, BuildError, Kind, Rule, did_you_mean, error_at};
 use crate::span::Span;
@@ -66,19 +67,53 @@ pub struct RuleMeta {
     pub message: Option<String>,
     pub help: Option<String>,
     pub description: Option<String>,
-    /// The pack that defined the rule.
+    /// The pack that defined the rule, and its text.
     pub origin: String,
+    pub pack_text: Arc<str>,
+    /// Where the severity in force was set (a pack, or the config file and line).
+    pub level_origin: String,
 }
 
 pub struct LoadedRule {
     pub meta: RuleMeta,
     pub rule: Box<dyn Rule>,
+    /// The kind's options as written in the pack (for config overrides).
+    pub options: Node,
+    /// Config overrides for some files; the last one matching a file wins.
+    pub variants: Vec<Variant>,
+}
+
+/// A rule as a config `[[overrides]]` block sets it for some files.
+pub struct Variant {
+    pub files: FileFilter,
+    pub level: Level,
+    /// `None`: the rule's own options.
+    pub rule: Option<Box<dyn Rule>>,
+}
+
+impl LoadedRule {
+    /// The severity and rule in force for a file (`rel` is its path relative
+    /// to the config file's folder); `None` when the rule is off there.
+    pub fn for_path(
+        &self,
+        rel: &std::path::Path,
+    ) -> Option<(crate::diagnostic::Severity, &dyn Rule)> {
+        match self.variants.iter().rev().find(|v| v.files.matches(rel)) {
+            Some(v) => Some((
+                v.level.severity()?,
+                v.rule.as_deref().unwrap_or(self.rule.as_ref()),
+            )),
+            None => Some((self.meta.level.severity()?, self.rule.as_ref())),
+        }
+    }
 }
 
 /// The rules in force for a run.
 #[derive(Default)]
 pub struct RuleSet {
     pub rules: Vec<LoadedRule>,
+    /// Every rule id the packs define, selected or not.
+    pub defined: Vec<Arc<str>>,
 }
 
 const COMMON_KEYS: &[&str] = &[
@@ -147,7 +182,7 @@ impl RuleSet {
                 }
             };
             for entry in entries {
-                match load_entry(entry, &pack.origin) {
+                match load_entry(entry, pack) {
                     Ok(rule) => {
                         set.rules.retain(|r| r.meta.id != rule.meta.id);
                         set.rules.push(rule);
@@ -156,6 +191,7 @@ impl RuleSet {
                 }
             }
         }
+        set.defined = set.rules.iter().map(|r| r.meta.id.clone()).collect();
         if errors.is_empty() {
             Ok(set)
         } else {
@@ -172,7 +208,7 @@ impl RuleSet {
             .chain(ignore)
             .filter(|s| {
                 !self.rules.iter().any(|r| selects(s, &r.meta.id))
-                    && !BUILTIN_RULES.iter().any(|(id, _)| selects(s, id))
+                    && !BUILTIN_RULES.iter().any(|b| selects(s, b.id))
             })
             .cloned()
             .collect();
@@ -186,18 +222,187 @@ impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&LoadedRule> {
         self.rules.iter().find(|r| &*r.meta.id == id)
     }
+
+    /// Applies a config file's `severity`, `options` and `[[overrides]]`.
+    pub fn configure(&mut self, config: &Config) -> Result<(), Vec<PackError>> {
+        let mut errors = Vec::new();
+        let s = &config.settings;
+        let here = |span: Span| format!("{}:{}", config.path.display(), config.line(span));
+        for (id, level) in &s.severity {
+            let node = config.node(&["severity", id]).unwrap_or(&config.root);
+            let hits = self.matching(id);
+            if hits.is_empty() {
+                errors.push(self.unknown_rule(config, id, node));
+            }
+            for i in hits {
+                self.rules[i].meta.level = *level;
+                self.rules[i].meta.level_origin = here(node.span);
+            }
+        }
+        for id in s.options.keys() {
+            let Some(over) = config.node(&["options", id]) else {
+                continue;
+            };
+            let hits = self.matching(id);
+            if hits.is_empty() {
+                errors.push(self.unknown_rule(config, id, over));
+            }
+            for i in hits {
+                let merged = crate::config::merge(&self.rules[i].options, over);
+                match self.rebuild(i, &merged, config) {
+                    Ok(rule) => {
+                        self.rules[i].rule = rule;
+                        self.rules[i].options = merged;
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+        let blocks = config
+            .node(&["overrides"])
+            .and_then(Node::as_seq)
+            .unwrap_or_default();
+        for (block, node) in s.overrides.iter().zip(blocks) {
+            let files = match node.get("files").map(|f| config.filter(f)) {
+                Some(Ok(f)) => f,
+                Some(Err(e)) => {
+                    errors.push(e);
+                    continue;
+                }
+                None => continue,
+            };
+            let mut ids: Vec<&String> = block.severity.keys().chain(block.options.keys()).collect();
+            ids.sort();
+            ids.dedup();
+            for id in ids {
+                let at = node
+                    .get("severity")
+                    .and_then(|n| n.get(id))
+                    .or_else(|| node.get("options").and_then(|n| n.get(id)))
+                    .unwrap_or(node);
+                let hits = self.matching(id);
+                if hits.is_empty() {
+                    errors.push(self.unknown_rule(config, id, at));
+                }
+                for i in hits {
+                    let level = block
+                        .severity
+                        .get(id)
+                        .copied()
+                        .unwrap_or(self.rules[i].meta.level);
+                    let rule = match node.get("options").and_then(|n| n.get(id)) {
+                        None => None,
+                        Some(over) => {
+                            let merged = crate::config::merge(&self.rules[i].options, over);
+                            match self.rebuild(i, &merged, config) {
+                                Ok(rule) => Some(rule),
+                                Err(e) => {
+                                    errors.push(e);
+                                    continue;
+                                }
+                            }
+                        }
+                    };
+                    self.rules[i].variants.push(Variant {
+                        files: files.clone(),
+                        level,
+                        rule,
+                    });
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    fn matching(&self, selector: &str) -> Vec<usize> {
+        let exact: Vec<usize> = self
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| &*r.meta.id == selector)
+            .map(|(i, _)| i)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| selects(selector, &r.meta.id))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn unknown_rule(&self, config: &Config, id: &str, node: &Node) -> PackError {
+        let hint = did_you_mean(id, self.rules.iter().map(|r| &*r.meta.id))
+            .map(|s| format!("did you mean `{s}`?"));
+        config.error(
+            node.span,
+            format!("no rule `{id}` is defined (see `repere rules`)"),
+            hint,
+        )
+    }
+
+    /// Builds rule `i` again with `options`; an error is located in the config
+    /// file or in the pack, whichever the offending node came from.
+    fn rebuild(
+        &self,
+        i: usize,
+        options: &Node,
+        config: &Config,
+    ) -> Result<Box<dyn Rule>, PackError> {
+        let meta = &self.rules[i].meta;
+        let kind = rules::kind(meta.kind)
+            .ok_or_else(|| config.error(options.span, "unknown kind", None))?;
+        build(kind, options).map_err(|e| {
+            let span = e.span.unwrap_or(options.span);
+            if span.start >= crate::config::CONFIG_BASE {
+                config.error(span, e.message, None)
+            } else {
+                PackError {
+                    origin: meta.origin.clone(),
+                    text: meta.pack_text.clone(),
+                    span,
+                    message: format!(
+                        "{} (with the options `{}` sets)",
+                        e.message,
+                        config.path.display()
+                    ),
+                    help: None,
+                }
+            }
+        })
+    }
 }
 
-/// Diagnostics the engine itself reports, with their summaries.
-pub static BUILTIN_RULES: &[(&str, &str)] = &[
-    (
-        "read-error",
-        "A file could not be read (missing, unreadable, not a file)",
-    ),
-    (
-        "encoding",
-        "A file is not UTF-8 text (invalid bytes, or binary content)",
-    ),
+/// A diagnostic the engine itself reports (not defined by a pack).
+pub struct Builtin {
+    pub id: &'static str,
+    pub severity: crate::diagnostic::Severity,
+    pub summary: &'static str,
+}
+
+/// Diagnostics the engine itself reports.
+pub static BUILTIN_RULES: &[Builtin] = &[
+    Builtin {
+        id: "read-error",
+        severity: crate::diagnostic::Severity::Error,
+        summary: "A file could not be read (missing, unreadable, not a file, too large)",
+    },
+    Builtin {
+        id: "encoding",
+        severity: crate::diagnostic::Severity::Error,
+        summary: "A file is not UTF-8 text (invalid bytes, or binary content)",
+    },
+    Builtin {
+        id: "unused-suppression",
+        severity: crate::diagnostic::Severity::Warning,
+        summary: "A repere-disable comment that suppresses nothing, or names an unknown rule",
+    },
 ];
 
 /// Whether the selector `sel` picks the rule `id`.
@@ -208,7 +413,8 @@ pub fn selects(sel: &str, id: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('-'))
 }
 
-fn load_entry(entry: &Node, origin: &str) -> Result<LoadedRule, BuildError> {
+fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, BuildError> {
+    let origin = pack.origin.as_str();
     let pairs = entry.as_map().ok_or_else(|| {
         error_at(
             entry,
@@ -235,7 +441,7 @@ fn load_entry(entry: &Node, origin: &str) -> Result<LoadedRule, BuildError> {
             "a rule id is lowercase letters, digits and `-`",
         ));
     }
-    if BUILTIN_RULES.iter().any(|(b, _)| *b == id) {
+    if BUILTIN_RULES.iter().any(|b| b.id == id) {
         return Err(error_at(
             id_node,
             format!("`{id}` is reserved for the engine's own diagnostics"),
@@ -282,17 +488,7 @@ fn load_entry(entry: &Node, origin: &str) -> Result<LoadedRule, BuildError> {
         .cloned()
         .collect();
     let options = Node::new(entry.span, Value::Map(options));
-    let rule = (kind.build)(&options).map_err(|mut e| {
-        if e.message.starts_with("unknown field") {
-            e.message = format!(
-                "{} (in a `{}` rule; common keys: {})",
-                e.message,
-                kind.name,
-                COMMON_KEYS.join(", ")
-            );
-        }
-        e
-    })?;
+    let rule = build(kind, &options)?;
     Ok(LoadedRule {
         meta: RuleMeta {
             id: Arc::from(id),
@@ -304,8 +500,27 @@ fn load_entry(entry: &Node, origin: &str) -> Result<LoadedRule, BuildError> {
             help: text("help")?,
             description: text("description")?,
             origin: origin.to_string(),
+            pack_text: pack.text.clone(),
+            level_origin: origin.to_string(),
         },
         rule,
+        options,
+        variants: Vec::new(),
+    })
+}
+
+/// Builds a rule of `kind` from its options.
+pub fn build(kind: &Kind, options: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    (kind.build)(options).map_err(|mut e| {
+        if e.message.starts_with("unknown field") {
+            e.message = format!(
+                "{} (in a `{}` rule; common keys: {})",
+                e.message,
+                kind.name,
+                COMMON_KEYS.join(", ")
+            );
+        }
+        e
     })
 }
 

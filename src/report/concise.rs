@@ -24,6 +24,9 @@ impl Reporter for Concise {
         }
         if !options.quiet {
             writeln!(out, "{}", summary(report))?;
+            for note in &report.notes {
+                writeln!(out, "{note}")?;
+            }
         }
         Ok(())
     }

@@ -191,6 +191,9 @@ impl Reporter for Human {
         }
         if !options.quiet {
             writeln!(out, "{}", summary(report))?;
+            for note in &report.notes {
+                writeln!(out, "{note}")?;
+            }
         }
         Ok(())
     }

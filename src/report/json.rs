@@ -53,6 +53,7 @@ impl Reporter for Json {
             "version": 1,
             "summary": {"files": c.files, "errors": c.errors, "warnings": c.warnings, "infos": c.infos},
             "diagnostics": report.diagnostics().map(diagnostic).collect::<Vec<_>>(),
+            "notes": report.notes,
         });
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)

@@ -1,0 +1,166 @@
+//! Baselines: the findings a project already has, recorded so that a run
+//! reports only new ones. Entries are matched by path, rule and a fingerprint
+//! of the offending text (not the line number), so editing elsewhere in the
+//! file does not bring them back.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::engine::Report;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    pub version: u32,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The file, relative to the baseline file's folder, with `/`.
+    pub path: String,
+    pub rule: String,
+    /// FNV-1a hash of the offending text (whitespace folded), or of the
+    /// message when the finding has no text.
+    pub fingerprint: String,
+    /// How many findings share this path, rule and fingerprint.
+    pub count: usize,
+    /// The first finding's message, for people reading the file.
+    #[serde(default)]
+    pub message: String,
+}
+
+/// What applying a baseline did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// Findings hidden because the baseline has them.
+    pub hidden: usize,
+    /// Baseline entries (counted per finding) no longer found.
+    pub fixed: usize,
+}
+
+fn fnv1a(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// The fingerprint of a diagnostic, from the file's text when there is one.
+pub fn fingerprint(d: &Diagnostic, source: Option<&str>) -> String {
+    let text = source
+        .and_then(|s| s.get(d.span.clamp_to(s).start..d.span.clamp_to(s).end))
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty());
+    fnv1a(&text.unwrap_or_else(|| d.message.clone()))
+}
+
+type Key = (String, String, String);
+
+fn keys(
+    report: &Report,
+    path_key: &dyn Fn(&Path) -> String,
+    source: &dyn Fn(&Path) -> Option<String>,
+) -> Vec<(Key, String)> {
+    let mut out = Vec::new();
+    for file in &report.files {
+        if file.diagnostics.is_empty() {
+            continue;
+        }
+        let reread;
+        let text = match &file.source {
+            Some(s) => Some(s.as_str()),
+            None => {
+                reread = source(&file.path);
+                reread.as_deref()
+            }
+        };
+        let path = path_key(&file.path);
+        for d in &file.diagnostics {
+            out.push((
+                (path.clone(), d.rule.to_string(), fingerprint(d, text)),
+                d.message.clone(),
+            ));
+        }
+    }
+    out
+}
+
+impl Baseline {
+    /// Records the findings of a report.
+    pub fn record(
+        report: &Report,
+        path_key: &dyn Fn(&Path) -> String,
+        source: &dyn Fn(&Path) -> Option<String>,
+    ) -> Baseline {
+        let mut counts: BTreeMap<Key, (usize, String)> = BTreeMap::new();
+        for (key, message) in keys(report, path_key, source) {
+            counts.entry(key).or_insert((0, message)).0 += 1;
+        }
+        Baseline {
+            version: 1,
+            entries: counts
+                .into_iter()
+                .map(|((path, rule, fingerprint), (count, message))| Entry {
+                    path,
+                    rule,
+                    fingerprint,
+                    count,
+                    message,
+                })
+                .collect(),
+        }
+    }
+
+    /// Removes from `report` the findings the baseline has.
+    pub fn apply(
+        &self,
+        report: &mut Report,
+        path_key: &dyn Fn(&Path) -> String,
+        source: &dyn Fn(&Path) -> Option<String>,
+    ) -> Outcome {
+        let mut remaining: BTreeMap<Key, usize> = BTreeMap::new();
+        for e in &self.entries {
+            *remaining
+                .entry((e.path.clone(), e.rule.clone(), e.fingerprint.clone()))
+                .or_default() += e.count;
+        }
+        let mut hidden = 0;
+        let mut verdicts =
+            keys(report, path_key, source).into_iter().map(|(key, _)| {
+                match remaining.get_mut(&key) {
+                    Some(n) if *n > 0 => {
+                        *n -= 1;
+                        true
+                    }
+                    _ => false,
+                }
+            });
+        for file in &mut report.files {
+            file.diagnostics.retain(|_| {
+                let hide = verdicts.next().unwrap_or(false);
+                hidden += usize::from(hide);
+                !hide
+            });
+        }
+        Outcome {
+            hidden,
+            fixed: remaining.values().sum(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprint_is_stable_and_ignores_whitespace() {
+        assert_eq!(fnv1a(""), "cbf29ce484222325");
+        assert_eq!(fnv1a("a"), "af63dc4c8601ec8c");
+    }
+}

@@ -1,0 +1,96 @@
+//! `repere config`: the effective configuration and where each value came from.
+
+use super::args::ConfigCmdArgs;
+use super::{EXIT_OK, packs};
+
+pub fn show(args: ConfigCmdArgs) -> Result<i32, String> {
+    let setup = packs::load(&args.packs)?;
+    let config = setup.config.as_ref();
+    let from = |keys: &[&str]| -> String {
+        match config.and_then(|c| c.node(keys).map(|n| (c, n))) {
+            Some((c, n)) => format!("{}:{}", c.path.display(), c.line(n.span)),
+            None => "default".to_string(),
+        }
+    };
+    match config {
+        Some(c) => println!("config file: {}", c.path.display()),
+        None if args.packs.no_config => println!("config file: none (--no-config)"),
+        None => println!(
+            "config file: none found (looked for repere.toml and .repere.toml up to the repository root)"
+        ),
+    }
+    println!();
+    println!("rule packs:");
+    for s in &setup.sources {
+        let kind = if repere::pack::DEFAULT_PACKS
+            .iter()
+            .any(|(o, _)| *o == s.origin)
+        {
+            "embedded"
+        } else {
+            "file"
+        };
+        println!("  {} ({kind})", s.origin);
+    }
+    if let Some(c) = config {
+        let s = &c.settings;
+        let show = |name: &str, value: String| println!("{name}: {value}    [{}]", from(&[name]));
+        println!();
+        show(
+            "use-default-rules",
+            s.use_default_rules.unwrap_or(true).to_string(),
+        );
+        show("include", format!("{:?}", s.include));
+        show("exclude", format!("{:?}", s.exclude));
+        show(
+            "fail-on",
+            s.fail_on
+                .map_or("error".into(), |f| format!("{f:?}").to_lowercase()),
+        );
+        show(
+            "max-warnings",
+            s.max_warnings.map_or("none".into(), |n| n.to_string()),
+        );
+        show(
+            "max-file-size",
+            s.max_file_size
+                .map_or(format!("{} (bytes)", super::check::MAX_FILE_SIZE), |n| {
+                    format!("{n} (bytes)")
+                }),
+        );
+        show(
+            "baseline",
+            s.baseline.clone().unwrap_or_else(|| "none".into()),
+        );
+    }
+    println!();
+    println!("rules:");
+    for r in &setup.rules.rules {
+        let m = &r.meta;
+        let options = if config.and_then(|c| c.node(&["options", &m.id])).is_some() {
+            format!(", options [{}]", from(&["options", &m.id]))
+        } else {
+            String::new()
+        };
+        println!(
+            "  {} ({}): {} [{}]{options}",
+            m.id,
+            m.kind,
+            m.level.as_str(),
+            m.level_origin
+        );
+        for (i, v) in r.variants.iter().enumerate() {
+            println!(
+                "    override {} for matching files: {}{}",
+                i + 1,
+                v.level.as_str(),
+                if v.rule.is_some() {
+                    ", with options"
+                } else {
+                    ""
+                }
+            );
+        }
+    }
+    Ok(EXIT_OK)
+}

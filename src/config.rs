@@ -1,0 +1,270 @@
+//! The `repere.toml` configuration: which packs, which files, thresholds, and
+//! per-rule severity and option overrides, globally or for some files.
+//!
+//! The file is read into the same spanned tree as YAML, at byte offset
+//! [`CONFIG_BASE`], so that an error in the options it gives a rule can be told
+//! apart from an error in the pack that defined the rule, and pointed at.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+
+use crate::diagnostic::{Level, Severity};
+use crate::pack::{FileFilter, PackError};
+use crate::span::Span;
+use crate::yaml::{Node, de};
+
+/// Spans of the config tree start here.
+pub const CONFIG_BASE: usize = 1 << 40;
+
+/// The names the config file can have, in the order they are looked for.
+pub const FILE_NAMES: &[&str] = &["repere.toml", ".repere.toml"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// The lowest severity that fails the run.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    /// Rule packs (files or folders), relative to the config file.
+    #[serde(default)]
+    pub rules: Vec<String>,
+    pub use_default_rules: Option<bool>,
+    /// Globs (relative to the config file) a walked file must match.
+    #[serde(default)]
+    pub include: Vec<String>,
+    /// Globs (relative to the config file) of files never checked.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    pub fail_on: Option<FailOn>,
+    pub max_warnings: Option<usize>,
+    /// Files larger than this many bytes are not checked (reported).
+    pub max_file_size: Option<u64>,
+    /// A baseline file (relative to the config file) applied to every check.
+    pub baseline: Option<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+    #[serde(default)]
+    pub options: BTreeMap<String, IgnoredAny>,
+    #[serde(default)]
+    pub overrides: Vec<OverrideBlock>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideBlock {
+    pub files: Vec<String>,
+    #[serde(default)]
+    pub severity: BTreeMap<String, Level>,
+    #[serde(default)]
+    pub options: BTreeMap<String, IgnoredAny>,
+}
+
+/// A read configuration file.
+#[derive(Debug)]
+pub struct Config {
+    pub path: PathBuf,
+    pub text: Arc<str>,
+    pub root: Node,
+    pub settings: Settings,
+}
+
+impl Config {
+    /// Parses the text of the config file at `path`.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, PackError> {
+        let text: Arc<str> = Arc::from(text);
+        let fail = |span: Span, message: String| PackError {
+            origin: path.display().to_string(),
+            text: text.clone(),
+            span: unbase(span),
+            message,
+            help: None,
+        };
+        let root = crate::toml_tree::parse(&text, CONFIG_BASE)
+            .map_err(|e| fail(e.span, format!("invalid TOML: {}", e.message)))?;
+        let settings: Settings =
+            de::from_node(&root).map_err(|e| fail(e.span.unwrap_or(root.span), e.message))?;
+        Ok(Config {
+            path: path.to_path_buf(),
+            text,
+            root,
+            settings,
+        })
+    }
+
+    /// The folder the config's relative paths start from.
+    pub fn dir(&self) -> PathBuf {
+        self.path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    }
+
+    /// An error at a node of the config tree.
+    pub fn error(&self, span: Span, message: impl Into<String>, help: Option<String>) -> PackError {
+        PackError {
+            origin: self.path.display().to_string(),
+            text: self.text.clone(),
+            span: unbase(span),
+            message: message.into(),
+            help,
+        }
+    }
+
+    /// The node at a path of keys, e.g. `["severity", "tone"]`.
+    pub fn node(&self, keys: &[&str]) -> Option<&Node> {
+        keys.iter().try_fold(&self.root, |n, k| n.get(k))
+    }
+
+    /// The 1-based line of a config span.
+    pub fn line(&self, span: Span) -> usize {
+        let at = unbase(span).start.min(self.text.len());
+        self.text[..at].matches('\n').count() + 1
+    }
+
+    /// A file filter from globs relative to the config file.
+    pub fn filter(&self, globs_node: &Node) -> Result<FileFilter, PackError> {
+        FileFilter::from_node(globs_node)
+            .map_err(|e| self.error(e.span.unwrap_or(globs_node.span), e.message, None))
+    }
+}
+
+/// A config span as an offset into the config text.
+pub fn unbase(span: Span) -> Span {
+    if span.start >= CONFIG_BASE {
+        Span::new(
+            span.start - CONFIG_BASE,
+            span.end.saturating_sub(CONFIG_BASE),
+        )
+    } else {
+        span
+    }
+}
+
+/// `path` (as reached from `cwd`) relative to `base`, lexically (no file-system
+/// access); `path` itself when it is not under `base`.
+pub fn relative(path: &Path, cwd: &Path, base: &Path) -> PathBuf {
+    let absolute = normalize(&if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    });
+    let base = normalize(&if base.is_absolute() {
+        base.to_path_buf()
+    } else {
+        cwd.join(base)
+    });
+    match absolute.strip_prefix(&base) {
+        Ok(rel) => rel.to_path_buf(),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// `over` laid on `base`: mappings merge key by key, anything else replaces.
+pub fn merge(base: &Node, over: &Node) -> Node {
+    match (base.as_map(), over.as_map()) {
+        (Some(b), Some(o)) => {
+            let mut pairs: Vec<(Node, Node)> = b.to_vec();
+            for (k, v) in o {
+                match pairs
+                    .iter_mut()
+                    .find(|(bk, _)| bk.scalar_text() == k.scalar_text())
+                {
+                    Some((_, bv)) => *bv = merge(bv, v),
+                    None => pairs.push((k.clone(), v.clone())),
+                }
+            }
+            Node::new(base.span, crate::yaml::Value::Map(pairs))
+        }
+        _ => over.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_point_at_the_line() {
+        let err = Config::parse(
+            Path::new("repere.toml"),
+            "fail-on = \"error\"\ncolour = 1\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.message.contains("unknown field `colour`"),
+            "{}",
+            err.message
+        );
+        assert_eq!(&err.text[err.span.start..err.span.end], "colour");
+        let err = Config::parse(Path::new("repere.toml"), "fail-on = \"loud\"\n").unwrap_err();
+        assert_eq!(&err.text[err.span.start..err.span.end], "\"loud\"");
+    }
+
+    #[test]
+    fn reads_settings() {
+        let text = "rules = [\"house\"]\nfail-on = \"warning\"\n[severity]\ntone = \"off\"\n[options.tone]\nx = 1\n[[overrides]]\nfiles = [\"content/guides-livres/**\"]\nseverity = { section-order = \"off\" }\n";
+        let c = Config::parse(Path::new("/site/repere.toml"), text).unwrap();
+        assert_eq!(c.settings.rules, ["house"]);
+        assert_eq!(c.settings.fail_on, Some(FailOn::Warning));
+        assert_eq!(c.settings.severity["tone"], Level::Off);
+        assert_eq!(
+            c.settings.overrides[0].severity["section-order"],
+            Level::Off
+        );
+        assert_eq!(c.line(c.node(&["options", "tone"]).unwrap().span), 5);
+        assert_eq!(c.dir(), Path::new("/site"));
+    }
+
+    #[test]
+    fn relative_paths() {
+        let cwd = Path::new("/site/content");
+        assert_eq!(
+            relative(Path::new("./posts/a.md"), cwd, Path::new("/site")),
+            Path::new("content/posts/a.md")
+        );
+        assert_eq!(
+            relative(Path::new("../x.md"), cwd, Path::new("/site")),
+            Path::new("x.md")
+        );
+        assert_eq!(
+            relative(Path::new("/elsewhere/x.md"), cwd, Path::new("/site")),
+            Path::new("/elsewhere/x.md")
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! TOML read into the same spanned tree as YAML ([`crate::yaml::Node`]), so that
+//! TOML front matter and the `repere.toml` config are checked, and their
+//! errors located, like YAML.
+
+use crate::span::Span;
+use crate::yaml::{Node, Value, YamlError};
+
+/// Parses a TOML document found at byte `base` of a file into a spanned mapping.
+pub fn parse(text: &str, base: usize) -> Result<Node, YamlError> {
+    match ::toml::de::DeTable::parse(text) {
+        Ok(table) => {
+            let span = table.span();
+            let map = toml_table(table.get_ref(), base);
+            Ok(Node::new(Span::new(span.start, span.end).offset(base), map))
+        }
+        Err(err) => {
+            let span = err
+                .span()
+                .map_or(Span::at(base), |r| Span::new(r.start, r.end).offset(base));
+            Err(YamlError {
+                message: err.message().trim().to_string(),
+                span,
+            })
+        }
+    }
+}
+
+fn toml_table(table: &::toml::de::DeTable<'_>, base: usize) -> Value {
+    Value::Map(
+        table
+            .iter()
+            .map(|(k, v)| {
+                let ks = k.span();
+                let key = Node::new(
+                    Span::new(ks.start, ks.end).offset(base),
+                    Value::String(k.get_ref().to_string(), false),
+                );
+                (key, toml_node(v, base))
+            })
+            .collect(),
+    )
+}
+
+fn toml_node(value: &::toml::Spanned<::toml::de::DeValue<'_>>, base: usize) -> Node {
+    use ::toml::de::DeValue;
+    let r = value.span();
+    let span = Span::new(r.start, r.end).offset(base);
+    let v = match value.get_ref() {
+        DeValue::String(s) => Value::String(s.to_string(), true),
+        DeValue::Integer(i) => {
+            let digits: String = i.as_str().chars().filter(|c| *c != '_').collect();
+            let digits = digits
+                .trim_start_matches("0x")
+                .trim_start_matches("0o")
+                .trim_start_matches("0b");
+            i64::from_str_radix(digits, i.radix())
+                .map_or(Value::String(i.as_str().into(), false), Value::Int)
+        }
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse()
+            .map_or(Value::String(f.as_str().into(), false), Value::Float),
+        DeValue::Boolean(b) => Value::Bool(*b),
+        DeValue::Datetime(d) => Value::String(d.to_string(), false),
+        DeValue::Array(items) => Value::Seq(items.iter().map(|v| toml_node(v, base)).collect()),
+        DeValue::Table(t) => toml_table(t, base),
+    };
+    Node::new(span, v)
+}
