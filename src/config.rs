@@ -137,6 +137,12 @@ impl Config {
         keys.iter().try_fold(&self.root, |n, k| n.get(k))
     }
 
+    /// The key node of a path of keys (for errors about the key itself).
+    pub fn key(&self, keys: &[&str]) -> Option<&Node> {
+        let (last, parents) = keys.split_last()?;
+        self.node(parents)?.entry(last).map(|(k, _)| k)
+    }
+
     /// The 1-based line of a config span.
     pub fn line(&self, span: Span) -> usize {
         let at = unbase(span).start.min(self.text.len());

@@ -232,7 +232,11 @@ impl RuleSet {
             let node = config.node(&["severity", id]).unwrap_or(&config.root);
             let hits = self.matching(id);
             if hits.is_empty() {
-                errors.push(self.unknown_rule(config, id, node));
+                errors.push(self.unknown_rule(
+                    config,
+                    id,
+                    config.key(&["severity", id]).unwrap_or(node),
+                ));
             }
             for i in hits {
                 self.rules[i].meta.level = *level;
@@ -245,7 +249,8 @@ impl RuleSet {
             };
             let hits = self.matching(id);
             if hits.is_empty() {
-                errors.push(self.unknown_rule(config, id, over));
+                let key = config.key(&["options", id]).unwrap_or(over);
+                errors.push(self.unknown_rule(config, id, key));
             }
             for i in hits {
                 let merged = crate::config::merge(&self.rules[i].options, over);
@@ -275,11 +280,8 @@ impl RuleSet {
             ids.sort();
             ids.dedup();
             for id in ids {
-                let at = node
-                    .get("severity")
-                    .and_then(|n| n.get(id))
-                    .or_else(|| node.get("options").and_then(|n| n.get(id)))
-                    .unwrap_or(node);
+                let key = |table: &str| node.get(table).and_then(|n| n.entry(id)).map(|(k, _)| k);
+                let at = key("severity").or_else(|| key("options")).unwrap_or(node);
                 let hits = self.matching(id);
                 if hits.is_empty() {
                     errors.push(self.unknown_rule(config, id, at));

@@ -202,7 +202,12 @@ impl Reporter for Human {
 /// Renders an error in a rule pack (or a config file), pointing into it.
 pub fn render_pack_error(e: &PackError, color: bool) -> String {
     let view = View {
-        code: "rule-pack".into(),
+        code: if e.origin.ends_with(".toml") {
+            "config"
+        } else {
+            "rule-pack"
+        }
+        .into(),
         message: e.message.clone(),
         severity: Severity::Error,
         help: e.help.clone(),

@@ -1,0 +1,440 @@
+//! Adopting repere on an existing site: config file, inline suppression,
+//! baseline, thresholds. Each test builds a small site in a temporary folder
+//! and runs the real binary.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use common::{ARTICLE, NAME};
+use serde_json::Value;
+
+/// A site with a `.git` folder, a post with a too-short description (a
+/// `front-matter-style` warning) and `content/posts/` holding it.
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    fs::write(posts.join(NAME), short_description(ARTICLE)).unwrap();
+    dir
+}
+
+fn short_description(text: &str) -> String {
+    let start = text.find("description: ").unwrap();
+    let end = start + text[start..].find('\n').unwrap();
+    format!(
+        "{}description: \"Trop court.\"{}",
+        &text[..start],
+        &text[end..]
+    )
+}
+
+fn run(dir: &Path, args: &[&str]) -> (i32, Value, String) {
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir)
+        .arg("check")
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let v = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (
+        out.status.code().unwrap(),
+        v,
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+fn rules_of(v: &Value) -> Vec<String> {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn post(dir: &Path) -> PathBuf {
+    dir.join("content/posts").join(NAME)
+}
+
+#[test]
+fn config_is_discovered_from_a_sub_folder() {
+    let dir = site();
+    let (_, v, _) = run(dir.path(), &["."]);
+    assert_eq!(rules_of(&v), ["front-matter-style"]);
+    fs::write(
+        dir.path().join("repere.toml"),
+        "[severity]\nfront-matter-style = \"off\"\n",
+    )
+    .unwrap();
+    let (code, v, _) = run(&dir.path().join("content/posts"), &["."]);
+    assert_eq!(code, 0);
+    assert!(rules_of(&v).is_empty(), "{v:#}");
+    // .repere.toml is found too.
+    fs::rename(
+        dir.path().join("repere.toml"),
+        dir.path().join(".repere.toml"),
+    )
+    .unwrap();
+    let (_, v, _) = run(&dir.path().join("content"), &["."]);
+    assert!(rules_of(&v).is_empty());
+    // --no-config ignores it.
+    let (_, v, _) = run(&dir.path().join("content"), &["--no-config", "."]);
+    assert_eq!(rules_of(&v), ["front-matter-style"]);
+}
+
+#[test]
+fn discovery_stops_at_the_repository_root() {
+    let outer = tempfile::tempdir().unwrap();
+    fs::write(
+        outer.path().join("repere.toml"),
+        "[severity]\nfront-matter-style = \"off\"\n",
+    )
+    .unwrap();
+    let dir = outer.path().join("repo");
+    fs::create_dir_all(dir.join(".git")).unwrap();
+    fs::create_dir_all(dir.join("content/posts")).unwrap();
+    fs::write(
+        dir.join("content/posts").join(NAME),
+        short_description(ARTICLE),
+    )
+    .unwrap();
+    let (_, v, _) = run(&dir, &["."]);
+    assert_eq!(
+        rules_of(&v),
+        ["front-matter-style"],
+        "the config above the repository is not used"
+    );
+}
+
+#[test]
+fn explicit_config_file() {
+    let dir = site();
+    let cfg = dir.path().join("other.toml");
+    fs::write(&cfg, "[severity]\nfront-matter-style = \"error\"\n").unwrap();
+    let (code, v, _) = run(dir.path(), &["--config", cfg.to_str().unwrap(), "."]);
+    assert_eq!(code, 1);
+    assert_eq!(v["diagnostics"][0]["severity"], "error");
+}
+
+#[test]
+fn options_and_override_blocks() {
+    let dir = site();
+    let guides = dir.path().join("content/guides/posts");
+    fs::create_dir_all(&guides).unwrap();
+    fs::write(
+        guides.join(NAME),
+        ARTICLE.replace("pillar: trouver-sa-place", "pillar: livres"),
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    assert_eq!(rules_of(&v), ["front-matter", "front-matter-style"]);
+    fs::write(
+        dir.path().join("repere.toml"),
+        r#"
+[options.front-matter-style.fields.description]
+min_length = 5
+
+[[overrides]]
+files = ["content/guides/**"]
+severity = { front-matter = "off" }
+"#,
+    )
+    .unwrap();
+    let (code, v, _) = run(dir.path(), &["."]);
+    assert_eq!(code, 0, "{v:#}");
+    assert!(rules_of(&v).is_empty(), "{v:#}");
+    // From a sub-folder, the override's glob is still relative to the config.
+    let (_, v, _) = run(&dir.path().join("content"), &["."]);
+    assert!(rules_of(&v).is_empty(), "{v:#}");
+}
+
+#[test]
+fn include_and_exclude() {
+    let dir = site();
+    fs::write(
+        dir.path().join("content/posts/2025-01-01-brouillon.md"),
+        "sans front matter\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "exclude = [\"content/posts/2025-01-01-*.md\"]\n",
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    assert_eq!(v["summary"]["files"], 1);
+    // Also when pre-commit names the file.
+    let (code, v, _) = run(dir.path(), &["content/posts/2025-01-01-brouillon.md"]);
+    assert_eq!((code, v["summary"]["files"].as_u64()), (0, Some(0)));
+    fs::write(
+        dir.path().join("repere.toml"),
+        "include = [\"content/pages/**\"]\n",
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    assert_eq!(v["summary"]["files"], 0);
+}
+
+#[test]
+fn bad_config_is_exit_2_with_the_line() {
+    let dir = site();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "fail-on = \"error\"\n\n[severty]\ntone = \"off\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
+    assert_eq!(code, 2);
+    assert!(err.contains("repere.toml:3:2"), "{err}");
+    assert!(err.contains("unknown field `severty`"), "{err}");
+    fs::write(
+        dir.path().join("repere.toml"),
+        "[severity]\nfront-mater-style = \"off\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("repere.toml:2:1") && err.contains("did you mean `front-matter-style`"),
+        "{err}"
+    );
+    fs::write(
+        dir.path().join("repere.toml"),
+        "[options.front-matter.fields.date]\ntype = \"calendar\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
+    assert_eq!(code, 2);
+    assert!(err.contains("repere.toml:2:8"), "{err}");
+}
+
+#[test]
+fn suppression_comments() {
+    let dir = site();
+    let body_warning = |extra: &str| format!("{}\n{extra}\n", short_description(ARTICLE));
+    // disable-file names the rule.
+    fs::write(
+        post(dir.path()),
+        body_warning("<!-- repere-disable-file front-matter-style -- old post -->"),
+    )
+    .unwrap();
+    let (code, v, _) = run(dir.path(), &["--fail-on", "warning", "."]);
+    assert_eq!(code, 0, "{v:#}");
+    // Without a rule name, it applies to all rules.
+    fs::write(
+        post(dir.path()),
+        body_warning("<!-- repere-disable-file -->"),
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    assert!(rules_of(&v).is_empty());
+    // A disable range starting after the front matter does not cover it: the
+    // comment suppresses nothing and says so.
+    fs::write(
+        post(dir.path()),
+        body_warning("<!-- repere-disable front-matter-style -->"),
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    assert_eq!(rules_of(&v), ["front-matter-style", "unused-suppression"]);
+    // disable-next-line on a rule that finds nothing there.
+    fs::write(
+        post(dir.path()),
+        format!("{ARTICLE}\n<!-- repere-disable-next-line front-matter -->\nUne ligne.\n"),
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    assert_eq!(rules_of(&v), ["unused-suppression"]);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("suppresses nothing")
+    );
+    assert_eq!(d["line"], ARTICLE.lines().count() + 2);
+    // An unknown rule id.
+    fs::write(
+        post(dir.path()),
+        format!("{ARTICLE}\n<!-- repere-disable-next-line front-mater -->\nx\n"),
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    let m = v["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(m.contains("unknown rule(s) `front-mater`"), "{m}");
+    assert!(
+        v["diagnostics"][0]["help"]
+            .as_str()
+            .unwrap()
+            .contains("front-matter")
+    );
+    // A comment naming a rule that --select left out is not reported.
+    fs::write(
+        post(dir.path()),
+        format!("{ARTICLE}\n<!-- repere-disable-next-line front-matter-style -->\nx\n"),
+    )
+    .unwrap();
+    let (_, v, _) = run(
+        dir.path(),
+        &["--select", "front-matter-style,unused-suppression", "."],
+    );
+    assert_eq!(rules_of(&v), ["unused-suppression"]);
+    let (_, v, _) = run(dir.path(), &["--ignore", "front-matter-style", "."]);
+    assert!(rules_of(&v).is_empty(), "{v:#}");
+}
+
+#[test]
+fn baseline_hides_old_findings_and_fails_on_new_ones() {
+    let dir = site();
+    let other = dir.path().join("content/posts/2025-02-08-autre.md");
+    fs::write(
+        &other,
+        ARTICLE
+            .replace("changer-de-poste", "autre")
+            .replace("2025-02-07", "2025-02-08")
+            .replace("pillar: trouver-sa-place", "pillar: role-cto"),
+    )
+    .unwrap();
+    let (code, v, _) = run(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    assert_eq!(rules_of(&v).len(), 2);
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "baseline.json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Wrote 2 finding(s)"));
+    let (code, v, _) = run(dir.path(), &["--baseline", "baseline.json", "."]);
+    assert_eq!(code, 0, "{v:#}");
+    assert!(rules_of(&v).is_empty());
+    // Edit around the old findings: lines move, they stay hidden.
+    let text = fs::read_to_string(&other)
+        .unwrap()
+        .replace("title:", "# a comment\n# another\ntitle:")
+        + "\nUn paragraphe ajouté.\n";
+    fs::write(&other, text).unwrap();
+    let (code, v, _) = run(dir.path(), &["--baseline", "baseline.json", "."]);
+    assert_eq!(code, 0, "{v:#}");
+    // A new defect fails the run.
+    let text = fs::read_to_string(&other)
+        .unwrap()
+        .replace("audience: jeunesse-tech", "audience: parents");
+    fs::write(&other, text).unwrap();
+    let (code, v, _) = run(dir.path(), &["--baseline", "baseline.json", "."]);
+    assert_eq!(code, 1);
+    assert_eq!(rules_of(&v), ["front-matter"]);
+    assert!(
+        v["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("parents")
+    );
+    // Fixing an old one is counted; rewriting the baseline prunes it.
+    fs::write(post(dir.path()), ARTICLE).unwrap();
+    let (_, v, _) = run(dir.path(), &["--baseline", "baseline.json", "."]);
+    assert!(
+        v["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("1 baseline entry fixed"),
+        "{v:#}"
+    );
+    Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "baseline.json", "."])
+        .assert()
+        .code(0);
+    let b: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("baseline.json")).unwrap())
+            .unwrap();
+    assert_eq!(b["entries"].as_array().unwrap().len(), 2);
+    assert!(
+        b["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["path"] == "content/posts/2025-02-08-autre.md")
+    );
+}
+
+#[test]
+fn baseline_from_the_config() {
+    let dir = site();
+    Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "repere-baseline.json", "."])
+        .assert()
+        .code(0);
+    fs::write(
+        dir.path().join("repere.toml"),
+        "baseline = \"repere-baseline.json\"\nfail-on = \"warning\"\n",
+    )
+    .unwrap();
+    let (code, _, _) = run(&dir.path().join("content"), &["."]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn max_warnings_and_fail_on_from_config() {
+    let dir = site();
+    let (code, _, _) = run(dir.path(), &["--max-warnings", "1", "."]);
+    assert_eq!(code, 0);
+    let (code, _, err) = run(dir.path(), &["--max-warnings", "0", "."]);
+    assert_eq!(code, 1);
+    assert!(err.contains("more than the 0 allowed"), "{err}");
+    fs::write(dir.path().join("repere.toml"), "max-warnings = 0\n").unwrap();
+    let (code, _, _) = run(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    fs::write(dir.path().join("repere.toml"), "fail-on = \"warning\"\n").unwrap();
+    let (code, _, _) = run(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    let (code, _, _) = run(dir.path(), &["--fail-on", "error", "."]);
+    assert_eq!(code, 0, "the flag wins over the config");
+}
+
+#[test]
+fn config_command_shows_sources() {
+    let dir = site();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "fail-on = \"warning\"\n\n[severity]\nfront-matter-style = \"off\"\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path().join("content"))
+        .arg("config")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("repere.toml"), "{s}");
+    assert!(
+        s.lines()
+            .any(|l| l.starts_with("fail-on: warning") && l.contains("repere.toml:1")),
+        "{s}"
+    );
+    assert!(
+        s.lines()
+            .any(|l| l.contains("front-matter-style (front-matter): off")
+                && l.contains("repere.toml:4")),
+        "{s}"
+    );
+    assert!(
+        s.lines()
+            .any(|l| l.contains("front-matter (front-matter): error [rules/front-matter.yaml]")),
+        "{s}"
+    );
+}
