@@ -41,7 +41,8 @@ pub struct Outcome {
     pub fixed: usize,
 }
 
-fn fnv1a(text: &str) -> String {
+/// The 64-bit FNV-1a hash of a text, as 16 hex digits (stable across versions).
+pub fn fnv1a(text: &str) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in text.bytes() {
         hash ^= u64::from(b);

@@ -49,6 +49,20 @@ pub struct Report {
     pub files: Vec<FileReport>,
     /// Lines to show under the summary (e.g. what a baseline hid).
     pub notes: Vec<String>,
+    /// The rules that ran, for formats that describe them (SARIF).
+    pub rules: Vec<RuleInfo>,
+}
+
+/// What a report says about a rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RuleInfo {
+    pub id: Arc<str>,
+    pub kind: &'static str,
+    pub severity: Severity,
+    /// One line.
+    pub summary: String,
+    /// The kind's documentation.
+    pub doc: &'static str,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -347,7 +361,47 @@ impl Linter {
         Report {
             files,
             notes: Vec::new(),
+            rules: self.rule_infos(),
         }
+    }
+
+    fn rule_infos(&self) -> Vec<RuleInfo> {
+        let mut infos: Vec<RuleInfo> = self
+            .rules
+            .iter()
+            .filter_map(|r| {
+                let kind = crate::rules::kind(r.meta.kind)?;
+                let severity = r
+                    .meta
+                    .level
+                    .severity()
+                    .or_else(|| r.variants.iter().find_map(|v| v.level.severity()))?;
+                Some(RuleInfo {
+                    id: r.meta.id.clone(),
+                    kind: kind.name,
+                    severity,
+                    summary: r
+                        .meta
+                        .description
+                        .clone()
+                        .unwrap_or_else(|| kind.summary.to_string()),
+                    doc: kind.doc,
+                })
+            })
+            .collect();
+        infos.extend(
+            BUILTIN_RULES
+                .iter()
+                .filter(|b| self.builtins.contains(&b.id))
+                .map(|b| RuleInfo {
+                    id: Arc::from(b.id),
+                    kind: "engine",
+                    severity: b.severity,
+                    summary: b.summary.to_string(),
+                    doc: "",
+                }),
+        );
+        infos
     }
 
     /// Drops what the file's comments suppress, and reports comments that

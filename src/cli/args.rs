@@ -25,6 +25,35 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print the effective configuration and where each value came from
     Config(ConfigCmdArgs),
+    /// Write a commented repere.toml for the site in the current folder
+    Init(InitArgs),
+    /// Run the `examples` of rule packs: valid ones must pass, invalid ones must be flagged
+    TestRules(TestRulesArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct InitArgs {
+    /// Overwrite an existing repere.toml
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct TestRulesArgs {
+    /// Pack files or folders to test (default: the packs in force)
+    pub packs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub pack_args: PackArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CompletionsArgs {
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -52,6 +81,16 @@ pub enum OutputFormat {
     Concise,
     /// The JSON contract (see README)
     Json,
+    /// One JSON diagnostic per line
+    JsonLines,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// SARIF 2.1.0 (code scanning)
+    Sarif,
+    /// JUnit XML: one test case per file
+    Junit,
+    /// GitLab Code Quality JSON
+    Gitlab,
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,11 +110,21 @@ pub enum Color {
 
 #[derive(Args, Debug, Clone)]
 pub struct CheckArgs {
-    /// Files or folders to check
+    /// Files or folders to check; `-` reads an article from standard input
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+    /// Write the report to FILE; the terminal still gets the human report
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Read the article from standard input and report it under this name
+    /// (its path decides which rules apply)
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+    /// Print the number of findings per rule instead of the findings
+    #[arg(long)]
+    pub statistics: bool,
     /// Only run these rules (ids; `front-matter` also selects `front-matter-*`)
     #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
     pub select: Vec<String>,

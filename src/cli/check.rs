@@ -214,14 +214,41 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         .and_then(|c| c.settings.max_file_size)
         .unwrap_or(MAX_FILE_SIZE);
 
-    let walked = walk(&args.paths, scope.as_ref())?;
+    // `-` (or --stdin-filename) reads one article from standard input.
+    let dash = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let stdin_name = args
+        .stdin_filename
+        .clone()
+        .or_else(|| dash.then(|| PathBuf::from("stdin.md")));
+    let mut paths: Vec<PathBuf> = args
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .cloned()
+        .collect();
+    if stdin_name.is_some() && !dash && paths == [PathBuf::from(".")] {
+        paths.clear(); // `--stdin-filename NAME` alone: only standard input.
+    }
+    let walked = walk(&paths, scope.as_ref())?;
     let files: Vec<PathBuf> = walked.files.into_iter().collect();
+    let progress = Progress::new(files.len());
     let mut results: Vec<FileResult> = files
         .par_iter()
-        .map(|p| read(&linter, p, max_size))
+        .map(|p| {
+            let r = read(&linter, p, max_size);
+            progress.tick();
+            r
+        })
         .collect();
+    progress.done();
     for (path, message) in walked.errors {
         results.push(linter.read_error(path, message));
+    }
+    if let Some(name) = stdin_name {
+        let mut bytes = Vec::new();
+        io::Read::read_to_end(&mut io::stdin(), &mut bytes)
+            .map_err(|e| format!("reading standard input: {e}"))?;
+        results.push(linter.check_bytes(name, bytes));
     }
     let mut report = linter.finish(results);
 
@@ -245,6 +272,11 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         OutputFormat::Human => Format::Human,
         OutputFormat::Concise => Format::Concise,
         OutputFormat::Json => Format::Json,
+        OutputFormat::JsonLines => Format::JsonLines,
+        OutputFormat::Github => Format::Github,
+        OutputFormat::Sarif => Format::Sarif,
+        OutputFormat::Junit => Format::Junit,
+        OutputFormat::Gitlab => Format::Gitlab,
     };
     let options = report::Options {
         color: use_color(args.color),
@@ -253,9 +285,20 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     };
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    format
-        .reporter()
-        .write(&report, &options, &mut out)
+    let written = if args.statistics {
+        statistics(&report, &mut out)
+    } else if let Some(file) = &args.output_file {
+        let mut buf = Vec::new();
+        format
+            .reporter()
+            .write(&report, &options, &mut buf)
+            .map_err(|e| format!("writing the report: {e}"))?;
+        write_atomic(file, &buf).map_err(|e| format!("writing `{}`: {e}", file.display()))?;
+        Format::Human.reporter().write(&report, &options, &mut out)
+    } else {
+        format.reporter().write(&report, &options, &mut out)
+    };
+    written
         .and_then(|_| out.flush())
         .map_err(|e| format!("writing the report: {e}"))?;
 
@@ -287,6 +330,60 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     } else {
         EXIT_OK
     })
+}
+
+/// `--statistics`: findings per rule, most frequent first.
+fn statistics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> =
+        std::collections::BTreeMap::new();
+    for d in report.diagnostics() {
+        *counts.entry((&d.rule, d.severity.as_str())).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for ((rule, severity), n) in rows {
+        writeln!(out, "{n:6}  {severity:7}  {rule}")?;
+    }
+    writeln!(out, "{}", report::summary(report))
+}
+
+/// A file counter on stderr, for long runs in a terminal (never in CI or when
+/// stderr is not a terminal).
+struct Progress {
+    total: usize,
+    done: std::sync::atomic::AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    const MIN_FILES: usize = 300;
+
+    fn new(total: usize) -> Progress {
+        let shown = total >= Self::MIN_FILES
+            && io::stderr().is_terminal()
+            && std::env::var_os("CI").is_none();
+        Progress {
+            total,
+            done: std::sync::atomic::AtomicUsize::new(0),
+            shown,
+        }
+    }
+
+    fn tick(&self) {
+        if !self.shown {
+            return;
+        }
+        let n = self.done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if n.is_multiple_of(100) {
+            eprint!("\rChecking files: {n}/{}", self.total);
+        }
+    }
+
+    fn done(&self) {
+        if self.shown {
+            eprint!("\r{:40}\r", "");
+        }
+    }
 }
 
 fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), String> {

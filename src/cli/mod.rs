@@ -6,8 +6,11 @@
 mod args;
 mod check;
 mod config;
+mod init;
 mod packs;
 mod rules;
+mod shell;
+mod test_rules;
 
 use clap::Parser;
 
@@ -31,6 +34,10 @@ pub fn run() -> i32 {
         Command::Rules(args) => rules::list(args),
         Command::Explain(args) => rules::explain(args),
         Command::Config(args) => config::show(args),
+        Command::Init(args) => init::run(args),
+        Command::TestRules(args) => test_rules::run(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man => shell::man(),
     };
     match result {
         Ok(code) => code,

@@ -72,6 +72,76 @@ pub struct RuleMeta {
     pub pack_text: Arc<str>,
     /// Where the severity in force was set (a pack, or the config file and line).
     pub level_origin: String,
+    /// Snippets the rule must accept (`valid`) or flag (`invalid`).
+    pub examples: Vec<Example>,
+}
+
+/// An example of a rule pack entry, run by `repere test-rules`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub valid: bool,
+    /// The file name the snippet is checked under (it decides which rules apply).
+    pub name: String,
+    pub text: String,
+    /// Where the example is in the pack.
+    pub span: Span,
+}
+
+/// The file name an example is checked under when it names none: a post.
+pub const EXAMPLE_NAME: &str = "content/posts/2025-01-06-exemple.md";
+
+fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
+    let pairs = node
+        .as_map()
+        .ok_or_else(|| error_at(node, "`examples` has `valid` and `invalid` lists"))?;
+    let mut out = Vec::new();
+    for (k, v) in pairs {
+        let valid = match k.as_str() {
+            Some("valid") => true,
+            Some("invalid") => false,
+            _ => return Err(error_at(k, "`examples` has `valid` and `invalid` lists")),
+        };
+        for item in v
+            .as_seq()
+            .ok_or_else(|| error_at(v, "a list of examples"))?
+        {
+            let (name, text) = match &item.value {
+                Value::String(s, _) => (EXAMPLE_NAME.to_string(), s.clone()),
+                Value::Map(_) => {
+                    let text = item
+                        .get("text")
+                        .and_then(Node::as_str)
+                        .ok_or_else(|| error_at(item, "an example has a `text`"))?;
+                    let name = item
+                        .get("name")
+                        .and_then(Node::as_str)
+                        .unwrap_or(EXAMPLE_NAME);
+                    if let Some((bad, _)) = item
+                        .as_map()
+                        .unwrap_or_default()
+                        .iter()
+                        .find(|(k, _)| !matches!(k.as_str(), Some("text" | "name")))
+                    {
+                        return Err(error_at(bad, "an example has only `name` and `text`"));
+                    }
+                    (name.to_string(), text.to_string())
+                }
+                _ => {
+                    return Err(error_at(
+                        item,
+                        "an example is a string or a mapping with `name` and `text`",
+                    ));
+                }
+            };
+            out.push(Example {
+                valid,
+                name,
+                text,
+                span: item.span,
+            });
+        }
+    }
+    Ok(out)
 }
 
 pub struct LoadedRule {
@@ -117,6 +187,7 @@ pub struct RuleSet {
 }
 
 const COMMON_KEYS: &[&str] = &[
+    "examples",
     "id",
     "kind",
     "severity",
@@ -504,6 +575,10 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, BuildError>
             origin: origin.to_string(),
             pack_text: pack.text.clone(),
             level_origin: origin.to_string(),
+            examples: match entry.get("examples") {
+                Some(n) => examples(n)?,
+                None => Vec::new(),
+            },
         },
         rule,
         options,

@@ -1,8 +1,13 @@
 //! Output formats: one file per format, each a [`Reporter`].
 
 pub mod concise;
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod junit;
+pub mod sarif;
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -37,6 +42,11 @@ pub enum Format {
     Human,
     Concise,
     Json,
+    JsonLines,
+    Github,
+    Sarif,
+    Junit,
+    Gitlab,
 }
 
 impl Format {
@@ -45,6 +55,11 @@ impl Format {
             Format::Human => Box::new(human::Human),
             Format::Concise => Box::new(concise::Concise),
             Format::Json => Box::new(json::Json),
+            Format::JsonLines => Box::new(json_lines::JsonLines),
+            Format::Github => Box::new(github::Github),
+            Format::Sarif => Box::new(sarif::SarifReporter),
+            Format::Junit => Box::new(junit::Junit),
+            Format::Gitlab => Box::new(gitlab::Gitlab),
         }
     }
 }

@@ -1,0 +1,74 @@
+//! `repere init`: a commented repere.toml for the site in the current folder.
+
+use std::path::Path;
+
+use super::args::InitArgs;
+use super::check::write_atomic;
+use super::{EXIT_ERROR, EXIT_OK};
+
+/// The config for a site; `content` says whether a Hugo `content/` folder was found,
+/// `sections` lists its folders other than `posts`.
+pub fn template(content: bool, sections: &[String]) -> String {
+    let mut t = String::from(
+        "# repere configuration (see `repere config` for what is in force, and the README).\n\
+         # Paths and globs are relative to this file.\n\n\
+         # Extra rule packs (files or folders of *.yaml), added to the embedded ones.\n\
+         # rules = [\"rules/\"]\n\
+         # use-default-rules = true\n\n",
+    );
+    if content {
+        t.push_str("# A Hugo site: check the content folder.\ninclude = [\"content/**/*.md\"]\n");
+    } else {
+        t.push_str("# include = [\"content/**/*.md\"]\n");
+    }
+    t.push_str(
+        "# exclude = [\"content/drafts/**\"]\n\n\
+         # Exit code 1 from this severity on: error | warning | info | never.\n\
+         fail-on = \"error\"\n\
+         # max-warnings = 50\n\
+         # baseline = \"repere-baseline.json\"   # written by `repere check --write-baseline`\n\n\
+         # Severity of a rule: error | warning | info | off.\n\
+         [severity]\n\
+         # front-matter-style = \"warning\"\n\n\
+         # Options of a rule, laid over the pack's.\n\
+         # [options.front-matter-style.fields.description]\n\
+         # min_length = 120\n",
+    );
+    for s in sections {
+        t.push_str(&format!(
+            "\n# `content/{s}/` holds no career articles.\n[[overrides]]\nfiles = [\"content/{s}/**\"]\nseverity = {{ front-matter = \"off\", front-matter-style = \"off\" }}\n"
+        ));
+    }
+    t
+}
+
+pub fn run(args: InitArgs) -> Result<i32, String> {
+    let path = Path::new("repere.toml");
+    if path.exists() && !args.force {
+        eprintln!("error: repere.toml already exists (use --force to overwrite it)");
+        return Ok(EXIT_ERROR);
+    }
+    let content = Path::new("content");
+    let has_content = content.is_dir();
+    let mut sections = Vec::new();
+    if has_content && let Ok(entries) = std::fs::read_dir(content) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if e.path().is_dir() && name != "posts" && !name.starts_with('.') {
+                sections.push(name);
+            }
+        }
+    }
+    sections.sort();
+    write_atomic(path, template(has_content, &sections).as_bytes())
+        .map_err(|e| format!("writing repere.toml: {e}"))?;
+    println!(
+        "Wrote repere.toml{}.",
+        if has_content {
+            " for the Hugo site in this folder"
+        } else {
+            ""
+        }
+    );
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,21 @@
+//! Shell completions and the man page, generated from the clap definition.
+
+use std::io;
+
+use clap::CommandFactory;
+
+use super::EXIT_OK;
+use super::args::{Cli, CompletionsArgs};
+
+pub fn completions(args: CompletionsArgs) -> Result<i32, String> {
+    let mut cmd = Cli::command();
+    clap_complete::generate(args.shell, &mut cmd, "repere", &mut io::stdout());
+    Ok(EXIT_OK)
+}
+
+pub fn man() -> Result<i32, String> {
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut io::stdout())
+        .map_err(|e| format!("writing the man page: {e}"))?;
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,97 @@
+//! `repere test-rules`: runs the `examples` of rule packs. A valid example must
+//! give no finding of its rule, an invalid one at least one.
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+
+use repere::engine::Linter;
+use repere::pack::{PackError, RuleSet};
+use repere::report::human::render_pack_error;
+
+use super::args::{PackArgs, TestRulesArgs};
+use super::{EXIT_FINDINGS, EXIT_OK, packs};
+
+pub fn run(args: TestRulesArgs) -> Result<i32, String> {
+    let sources = if args.packs.is_empty() {
+        let config = packs::config(&args.pack_args)?;
+        packs::sources(&args.pack_args, config.as_ref())?
+    } else {
+        let only = PackArgs {
+            rules: args.packs.clone(),
+            no_default_rules: true,
+            no_config: true,
+            config: None,
+        };
+        packs::sources(&only, None)?
+    };
+    let set = RuleSet::load(&sources).map_err(|errors| {
+        for e in &errors {
+            eprint!("{}", render_pack_error(e, false));
+        }
+        format!("{} error(s) in the rule packs", errors.len())
+    })?;
+    // What each rule's examples are, before the set moves into the linter.
+    let cases: Vec<(Arc<str>, String, Arc<str>, repere::pack::Example)> = set
+        .rules
+        .iter()
+        .flat_map(|r| {
+            r.meta.examples.iter().map(move |e| {
+                (
+                    r.meta.id.clone(),
+                    r.meta.origin.clone(),
+                    r.meta.pack_text.clone(),
+                    e.clone(),
+                )
+            })
+        })
+        .collect();
+    let linter = Linter::new(set);
+    let color = std::io::stderr().is_terminal();
+    let mut failures = 0;
+    for (id, origin, text, example) in &cases {
+        let result = linter.check_bytes(
+            example.name.clone().into(),
+            example.text.clone().into_bytes(),
+        );
+        let report = linter.finish(vec![result]);
+        let found: Vec<&str> = report
+            .diagnostics()
+            .filter(|d| d.rule == *id)
+            .map(|d| d.message.as_str())
+            .collect();
+        let failed = if example.valid {
+            !found.is_empty()
+        } else {
+            found.is_empty()
+        };
+        if failed {
+            failures += 1;
+            let message = if example.valid {
+                format!("`{id}` flags this valid example: {}", found.join("; "))
+            } else {
+                format!("`{id}` does not flag this invalid example")
+            };
+            let e = PackError {
+                origin: origin.clone(),
+                text: text.clone(),
+                span: example.span,
+                message,
+                help: Some(format!("checked as `{}`", example.name)),
+            };
+            eprint!("{}", render_pack_error(&e, color));
+        }
+    }
+    let rules_with = {
+        let mut ids: Vec<&Arc<str>> = cases.iter().map(|c| &c.0).collect();
+        ids.dedup();
+        ids.len()
+    };
+    println!(
+        "{} passed, {} failed ({} examples of {} rules)",
+        cases.len() - failures,
+        failures,
+        cases.len(),
+        rules_with
+    );
+    Ok(if failures > 0 { EXIT_FINDINGS } else { EXIT_OK })
+}

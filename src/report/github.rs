@@ -1,0 +1,69 @@
+//! `--format github`: GitHub Actions workflow commands, which annotate the
+//! lines of a pull request:
+//! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.
+
+use std::io::{self, Write};
+
+use super::{Options, Reporter};
+use crate::diagnostic::Severity;
+use crate::engine::Report;
+
+pub struct Github;
+
+/// Escapes a command's message (`%`, CR, LF).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a command's property value (also `:` and `,`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Reporter for Github {
+    fn write(
+        &self,
+        report: &Report,
+        _options: &Options<'_>,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for d in report.diagnostics() {
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            let l = d.location;
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            writeln!(
+                out,
+                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                escape_property(&d.path.to_string_lossy()),
+                l.line,
+                l.column,
+                l.end_line,
+                l.end_column,
+                escape_property(&d.rule),
+                escape_data(&message)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping() {
+        assert_eq!(escape_data("50% a\nb\r"), "50%25 a%0Ab%0D");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}
