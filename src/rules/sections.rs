@@ -330,7 +330,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                 }
                 let clash = sections
                     .iter()
-                    .find(|o| o.names.iter().any(|m| m.folded == n.folded) && o.level == s.level);
+                    .find(|o| o.names.iter().any(|m| m.folded == n.folded));
                 if let Some(other) = clash {
                     return Err(error_at(
                         at,
@@ -677,8 +677,13 @@ fn fit<'t>(template: &'t Template, headings: &[Heading]) -> Fit<'t> {
     }
     // A section title at another level counts (as misplaced) only when the
     // section is not at its own level: otherwise it is a free subsection.
+    let mut present = vec![false; template.sections.len()];
+    for hit in &hits {
+        present[hit.section] = true;
+    }
     for hit in off_level {
-        if !hits.iter().any(|h| h.section == hit.section) {
+        if !present[hit.section] {
+            present[hit.section] = true;
             hits.push(hit);
         }
     }
@@ -694,13 +699,16 @@ fn fit<'t>(template: &'t Template, headings: &[Heading]) -> Fit<'t> {
         .collect();
     near.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
     let mut unknown: Vec<Unknown> = Vec::new();
+    let mut is_near = vec![false; headings.len()];
     for &(i, s, _) in &near {
-        if hits.iter().any(|h| h.section == s) {
+        is_near[i] = true;
+        if present[s] {
             unknown.push(Unknown {
                 heading: i,
                 suggestion: Some(s),
             });
         } else {
+            present[s] = true;
             hits.push(Hit {
                 heading: i,
                 section: s,
@@ -710,7 +718,7 @@ fn fit<'t>(template: &'t Template, headings: &[Heading]) -> Fit<'t> {
         }
     }
     for &i in &unmatched {
-        if !near.iter().any(|n| n.0 == i) {
+        if !is_near[i] {
             unknown.push(Unknown {
                 heading: i,
                 suggestion: None,
@@ -1439,7 +1447,7 @@ mod tests {
 
     #[test]
     fn headings_in_code_and_comments_are_not_sections() {
-        let src = "## A\n\n```\n## B\n```\n\n    ## C\n\n<!--\n## D\n-->\n\ntexte <!-- ## E -->\n";
+        let src = "## A\n\n```\n## B\n```\n\n    ## C\n\n<!--\n## D\n-->\n\ntexte <!-- ## E -->\n\n<!-- avec\n\n## F\n\nune ligne vide -->\n";
         let doc = Document::parse("a.md", src.to_string());
         let texts: Vec<&str> = doc.body.headings.iter().map(|h| h.text.as_str()).collect();
         assert_eq!(texts, ["A"]);
