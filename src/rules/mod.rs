@@ -3,6 +3,7 @@
 //! documentation, which `repere explain` prints. [`KINDS`] has one line per kind.
 
 pub mod front_matter;
+pub mod sections;
 
 use std::any::Any;
 use std::path::PathBuf;
@@ -75,7 +76,7 @@ pub struct Kind {
 }
 
 /// The registry: one line per rule kind.
-pub static KINDS: &[&Kind] = &[&front_matter::KIND];
+pub static KINDS: &[&Kind] = &[&front_matter::KIND, &sections::KIND];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().copied().find(|k| k.name == name)

@@ -1,0 +1,1455 @@
+//! The `sections` rule kind: the article's sections follow one of a set of
+//! named templates (canonical titles, in order, at a given heading level).
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self as serde_de, IgnoredAny, MapAccess, Visitor};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use super::{BuildError, Context, Kind, Rule, error_at};
+use crate::diagnostic::Finding;
+use crate::document::{Document, Heading};
+use crate::pack::When;
+use crate::span::Span;
+use crate::yaml::{Node, de};
+
+pub static KIND: Kind = Kind {
+    name: "sections",
+    summary: "Sections follow a named template: canonical titles, order, heading level, no duplicates, no empty section",
+    doc: DOC,
+    build,
+};
+
+const DOC: &str = r#"Checks that the article's sections follow one of a list of named templates:
+each template is an ordered list of sections with a canonical title.
+
+Options:
+  templates:              The templates, tried as described below.
+    - name: TEXT            Named in every diagnostic.
+      sections:             In order. An item is a title, or a mapping:
+        - title: TEXT         The canonical title.
+          aliases: [TEXT]     Other accepted spellings (not reported).
+          required: bool      Report the section when absent (default true).
+          level: 1-6          Its heading level (default 2).
+          parenthesis: bool   Accept a trailing "(...)" after the title, e.g.
+                              "Erreurs fréquentes (et comment les éviter)"
+                              (default: the template's `parenthesis`).
+      parenthesis: bool     Default of `parenthesis` for its sections (false).
+      allow_extra_sections: bool
+                            Accept headings at the template's top level that
+                            are none of its sections (default false).
+      allow_preamble: bool  Accept text before the first section (default true).
+      when: CONDITIONS      Front-matter conditions (as a rule's `when`) under
+                            which the template applies.
+  template_key: KEY       A front-matter key whose value names the template to
+                          use (e.g. `template: CTO`), overriding the choice below.
+  checks: [CHECKS]        What to report (default: all): missing, order,
+                          unknown, duplicate, level, empty, spelling, preamble,
+                          template. Two rules with the same templates and
+                          different `checks` can give spelling its own severity.
+
+Which template: the one named by `template_key` when the front matter has it;
+else, among the templates whose `when` holds (if none holds, the templates
+without `when`; if every template has a `when` and none holds, nothing is
+checked), the one the headings match best: the longest run of template
+sections found in the template's order, then the most headings recognised.
+When several templates could apply and no heading is a section of any of them,
+that is reported once instead.
+
+Matching titles: a heading matches a section when its text is the title or an
+alias (Unicode normalisation form aside), or, with `parenthesis`, one of those
+followed by " (...)". A heading that differs from a title or alias only in
+capitalisation, accents, apostrophes and dashes (’ ' ‘ ʼ, – — -), spacing or
+trailing punctuation is matched and reported (`spelling`) with the canonical
+spelling. A heading close to a title (edit distance, or all the words of one in
+the other: "Le reel" for "Le réel (sans filtre)") is reported as unknown with a
+"did you mean", and counts as that section for order and presence.
+
+Reported, each at the heading concerned (its text):
+  missing     a required section is absent; at the heading of the section it
+              goes after (or before, when it comes first)
+  order       a section is out of the template's order; names the section it
+              should follow or precede
+  unknown     a heading at the template's top level is none of its sections;
+              says when it is a section of another template, and suggests the
+              nearest title or the sections expected at that place
+  duplicate   a section appears twice; the first one is labelled
+  level       a section title at another heading level (`### Repères clairs`
+              where `##` is expected), when the section is not also at its level
+  empty       a section with nothing in it but blank lines or comments
+  spelling    a title matched with forgiven differences, as said above
+  preamble    text before the first section, when `allow_preamble` is false
+  template    `template_key` names no template; or no template fits at all
+
+Headings deeper than the template's top level are free, unless their title is
+a section's (see `level`). Headings in fenced or indented code blocks and in
+HTML comments are not headings.
+
+Example:
+  - id: section-order
+    kind: sections
+    severity: error
+    templates:
+      - name: Jeunesse tech
+        sections: [Dédramatisation, Le réel (sans filtre), Repères clairs]
+      - name: CTO
+        sections:
+          - Situation réelle
+          - title: Le vrai enjeu du rôle
+            aliases: [Le vrai enjeu CTO]
+          - title: Erreurs fréquentes
+            parenthesis: true
+"#;
+
+// ---------------------------------------------------------------------------
+// Options
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum Check {
+    Missing,
+    Order,
+    Unknown,
+    Duplicate,
+    Level,
+    Empty,
+    Spelling,
+    Preamble,
+    Template,
+}
+
+const ALL_CHECKS: &[Check] = &[
+    Check::Missing,
+    Check::Order,
+    Check::Unknown,
+    Check::Duplicate,
+    Check::Level,
+    Check::Empty,
+    Check::Spelling,
+    Check::Preamble,
+    Check::Template,
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    templates: Vec<TemplateOptions>,
+    template_key: Option<String>,
+    checks: Option<Vec<Check>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateOptions {
+    name: String,
+    sections: Vec<SectionEntry>,
+    #[serde(default)]
+    parenthesis: bool,
+    #[serde(default)]
+    allow_extra_sections: bool,
+    #[serde(default = "yes")]
+    allow_preamble: bool,
+    /// Read separately, as a [`When`].
+    #[allow(dead_code)]
+    when: Option<IgnoredAny>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn two() -> u8 {
+    2
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionOptions {
+    title: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default = "yes")]
+    required: bool,
+    #[serde(default = "two")]
+    level: u8,
+    parenthesis: Option<bool>,
+}
+
+/// A section of a template: a title alone, or a mapping of options.
+#[derive(Debug)]
+struct SectionEntry(SectionOptions);
+
+impl<'de> Deserialize<'de> for SectionEntry {
+    fn deserialize<D: serde_de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct EntryVisitor;
+        impl<'de> Visitor<'de> for EntryVisitor {
+            type Value = SectionEntry;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a section title, or a mapping with `title`")
+            }
+
+            fn visit_str<E: serde_de::Error>(self, v: &str) -> Result<SectionEntry, E> {
+                Ok(SectionEntry(SectionOptions {
+                    title: v.to_string(),
+                    aliases: Vec::new(),
+                    required: true,
+                    level: 2,
+                    parenthesis: None,
+                }))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<SectionEntry, A::Error> {
+                SectionOptions::deserialize(serde_de::value::MapAccessDeserializer::new(map))
+                    .map(SectionEntry)
+            }
+        }
+        d.deserialize_any(EntryVisitor)
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The compiled rule
+
+/// A spelling of a section's title (the title itself, or an alias), kept with
+/// its folded form.
+#[derive(Debug)]
+struct Name {
+    text: String,
+    nfc: String,
+    folded: String,
+}
+
+impl Name {
+    fn new(text: &str) -> Name {
+        let text = text.trim().to_string();
+        Name {
+            nfc: text.nfc().collect(),
+            folded: fold(&text, None),
+            text,
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Section {
+    /// The canonical title first, then the aliases.
+    names: Vec<Name>,
+    required: bool,
+    level: u8,
+    parenthesis: bool,
+}
+
+impl Section {
+    fn title(&self) -> &str {
+        &self.names[0].text
+    }
+}
+
+#[derive(Debug)]
+struct Template {
+    name: String,
+    folded_name: String,
+    sections: Vec<Section>,
+    /// The level of the template's top sections (the smallest section level).
+    top: u8,
+    allow_extra_sections: bool,
+    allow_preamble: bool,
+    when: When,
+}
+
+struct SectionsRule {
+    templates: Vec<Template>,
+    template_key: Option<String>,
+    checks: Vec<Check>,
+}
+
+fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    let opts: Options = de::from_node(node)?;
+    let templates_node = node.get("templates");
+    let item_node = |i: usize| {
+        templates_node
+            .and_then(Node::as_seq)
+            .and_then(|s| s.get(i))
+            .unwrap_or(node)
+    };
+    if opts.templates.is_empty() {
+        return Err(error_at(
+            templates_node.unwrap_or(node),
+            "`templates` lists at least one template",
+        ));
+    }
+    let mut templates: Vec<Template> = Vec::new();
+    for (i, t) in opts.templates.into_iter().enumerate() {
+        let at = item_node(i);
+        let name = t.name.trim().to_string();
+        let folded_name = fold(&name, None);
+        if name.is_empty() {
+            return Err(error_at(
+                at.get("name").unwrap_or(at),
+                "a template needs a name",
+            ));
+        }
+        if templates.iter().any(|o| o.folded_name == folded_name) {
+            return Err(error_at(
+                at.get("name").unwrap_or(at),
+                format!("two templates are named `{name}`"),
+            ));
+        }
+        if t.sections.is_empty() {
+            return Err(error_at(
+                at.get("sections").unwrap_or(at),
+                format!("template `{name}` has no section"),
+            ));
+        }
+        let section_node = |j: usize| {
+            at.get("sections")
+                .and_then(Node::as_seq)
+                .and_then(|s| s.get(j))
+                .unwrap_or(at)
+        };
+        let mut sections: Vec<Section> = Vec::new();
+        for (j, SectionEntry(s)) in t.sections.into_iter().enumerate() {
+            let at = section_node(j);
+            if !(1..=6).contains(&s.level) {
+                return Err(error_at(
+                    at.get("level").unwrap_or(at),
+                    "`level` is a heading level, 1 to 6",
+                ));
+            }
+            let names: Vec<Name> = std::iter::once(&s.title)
+                .chain(&s.aliases)
+                .map(|n| Name::new(n))
+                .collect();
+            for n in &names {
+                if n.folded.is_empty() {
+                    return Err(error_at(at, "a section title or alias is empty"));
+                }
+                let clash = sections
+                    .iter()
+                    .find(|o| o.names.iter().any(|m| m.folded == n.folded));
+                if let Some(other) = clash {
+                    return Err(error_at(
+                        at,
+                        format!(
+                            "`{}` in template `{name}` is also a spelling of `{}`",
+                            n.text,
+                            other.title()
+                        ),
+                    ));
+                }
+            }
+            sections.push(Section {
+                names,
+                required: s.required,
+                level: s.level,
+                parenthesis: s.parenthesis.unwrap_or(t.parenthesis),
+            });
+        }
+        let when = match at.get("when") {
+            Some(n) => When::from_node(n)?,
+            None => When::default(),
+        };
+        let top = sections.iter().map(|s| s.level).min().unwrap_or(2);
+        templates.push(Template {
+            name,
+            folded_name,
+            sections,
+            top,
+            allow_extra_sections: t.allow_extra_sections,
+            allow_preamble: t.allow_preamble,
+            when,
+        });
+    }
+    Ok(Box::new(SectionsRule {
+        templates,
+        template_key: opts.template_key,
+        checks: opts.checks.unwrap_or_else(|| ALL_CHECKS.to_vec()),
+    }))
+}
+
+// ---------------------------------------------------------------------------
+// Folding titles
+
+/// A kind of difference that matching forgives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Diff {
+    Spacing,
+    Apostrophes,
+    FinalPunctuation,
+    Case,
+    Accents,
+}
+
+const DIFFS: &[Diff] = &[
+    Diff::Case,
+    Diff::Accents,
+    Diff::Apostrophes,
+    Diff::Spacing,
+    Diff::FinalPunctuation,
+];
+
+impl Diff {
+    fn describe(self) -> &'static str {
+        match self {
+            Diff::Spacing => "spacing",
+            Diff::Apostrophes => "apostrophes, quotes or dashes",
+            Diff::FinalPunctuation => "final punctuation",
+            Diff::Case => "capitalisation",
+            Diff::Accents => "accents",
+        }
+    }
+}
+
+/// Apostrophes, quotes and dashes that stand for the same character.
+fn unify_punctuation(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// The comparison form of a title: canonical decomposition, then accents,
+/// case, apostrophes/dashes/final punctuation and spacing erased, except the
+/// one kind of difference `keep` (to tell which kinds two titles differ in).
+fn fold(s: &str, keep: Option<Diff>) -> String {
+    let mut chars = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if keep != Some(Diff::Accents) && is_combining_mark(c) {
+            continue;
+        }
+        let c = if keep != Some(Diff::Apostrophes) {
+            unify_punctuation(c)
+        } else {
+            c
+        };
+        if keep != Some(Diff::Case) {
+            chars.extend(c.to_lowercase());
+        } else {
+            chars.push(c);
+        }
+    }
+    let mut out = String::with_capacity(chars.len());
+    if keep == Some(Diff::Spacing) {
+        out = chars;
+    } else {
+        // One space between words, none inside brackets or before the
+        // punctuation French typography spaces (`?`, `:`, `»`…).
+        let mut pending_space = false;
+        for c in chars.chars() {
+            if c.is_whitespace() {
+                pending_space = !out.is_empty();
+                continue;
+            }
+            let glued = matches!(c, '?' | '!' | ':' | ';' | ')' | ']' | '»' | ',' | '.')
+                || out.ends_with(['(', '[', '«']);
+            if pending_space && !glued {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+    }
+    if keep != Some(Diff::FinalPunctuation) {
+        let trimmed = out
+            .trim_end_matches(|c: char| {
+                matches!(c, '.' | ':' | ';' | '!' | '?' | '…') || c.is_whitespace()
+            })
+            .len();
+        out.truncate(trimmed);
+    }
+    out
+}
+
+/// The kinds of difference between two titles that fold alike.
+fn diffs(found: &str, canonical: &str) -> Vec<Diff> {
+    DIFFS
+        .iter()
+        .copied()
+        .filter(|d| fold(found, Some(*d)) != fold(canonical, Some(*d)))
+        .collect()
+}
+
+/// `text` without a trailing parenthesis group: `Erreurs (et comment)` gives
+/// `Erreurs`.
+fn strip_parenthesis(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    if !t.ends_with(')') {
+        return None;
+    }
+    let open = t.rfind('(')?;
+    let base = t[..open].trim_end();
+    (!base.is_empty()).then_some(base)
+}
+
+/// Words of a folded title.
+fn words(folded: &str) -> Vec<&str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Longest folded title compared by edit distance; longer ones are compared
+/// by words only (bounds the cost of hostile input).
+const MAX_FUZZY_CHARS: usize = 200;
+/// Longest heading (in bytes) compared with section titles at all: a longer
+/// one is a sentence, not a misspelled title.
+const MAX_TITLE_BYTES: usize = 1000;
+/// Similarity from which a heading is taken for a misspelled title.
+const FUZZY_THRESHOLD: f64 = 0.7;
+
+/// How close two folded titles are, from 0 to 1: the edit similarity, or a
+/// score of at least 0.7 when every word of the shorter is a word of the
+/// longer (and it has a word of 4 letters or more).
+fn similarity(a: &str, b: &str) -> f64 {
+    let (ca, cb) = (a.chars().count(), b.chars().count());
+    let edit = if ca <= MAX_FUZZY_CHARS && cb <= MAX_FUZZY_CHARS {
+        // Edits, adjacent transpositions counting as one.
+        1.0 - strsim::osa_distance(a, b) as f64 / ca.max(cb).max(1) as f64
+    } else {
+        0.0
+    };
+    let (short, long) = if ca <= cb { (a, b) } else { (b, a) };
+    let (ws, wl) = (words(short), words(long));
+    let contained = !ws.is_empty()
+        && ws.iter().any(|w| w.chars().count() >= 4)
+        && ws.iter().all(|w| wl.contains(w));
+    let words_score = if contained {
+        0.7 + 0.3 * (short.chars().count() as f64 / long.chars().count().max(1) as f64)
+    } else {
+        0.0
+    };
+    edit.max(words_score)
+}
+
+// ---------------------------------------------------------------------------
+// Matching headings to a template
+
+/// How a heading was recognised as a section.
+#[derive(Debug, Clone, PartialEq)]
+enum How {
+    /// The title or an alias (with an accepted parenthesis).
+    Exact,
+    /// A title or alias with forgiven differences: which name, and how.
+    Spelling { name: usize, diffs: Vec<Diff> },
+    /// Near a title: reported as unknown, with a suggestion.
+    Near,
+}
+
+/// A heading recognised as a section of the template.
+#[derive(Debug, Clone)]
+struct Hit {
+    heading: usize,
+    section: usize,
+    how: How,
+    /// Recognised at another heading level than the section's.
+    wrong_level: bool,
+}
+
+/// A heading at the template's top level that is none of its sections.
+#[derive(Debug)]
+struct Unknown {
+    heading: usize,
+    /// The nearest section (index), if close enough.
+    suggestion: Option<usize>,
+}
+
+/// How one template fits a document.
+#[derive(Debug)]
+struct Fit<'t> {
+    template: &'t Template,
+    /// In document order.
+    hits: Vec<Hit>,
+    unknown: Vec<Unknown>,
+    /// Indices into `hits` of the longest run in template order.
+    in_order: Vec<usize>,
+}
+
+impl Fit<'_> {
+    /// Ranks templates: sections recognised without guessing in template
+    /// order, then every heading recognised.
+    fn score(&self) -> (usize, usize) {
+        let sure = self
+            .in_order
+            .iter()
+            .filter(|&&i| self.hits[i].how != How::Near)
+            .count();
+        (sure, self.hits.len())
+    }
+}
+
+/// The section (and how) a heading's text is, at any level.
+fn strict_match(template: &Template, text: &str) -> Option<(usize, How)> {
+    if text.len() > MAX_TITLE_BYTES {
+        return None;
+    }
+    let nfc: String = text.trim().nfc().collect();
+    let folded = fold(&nfc, None);
+    let base = strip_parenthesis(&nfc);
+    let folded_base = base.map(|b| fold(b, None));
+    for (i, s) in template.sections.iter().enumerate() {
+        if s.names.iter().any(|n| n.nfc == nfc)
+            || (s.parenthesis && s.names.iter().any(|n| Some(n.nfc.as_str()) == base))
+        {
+            return Some((i, How::Exact));
+        }
+    }
+    for (i, s) in template.sections.iter().enumerate() {
+        for (k, n) in s.names.iter().enumerate() {
+            let found = if n.folded == folded {
+                Some(nfc.as_str())
+            } else if s.parenthesis && folded_base.as_deref() == Some(n.folded.as_str()) {
+                base
+            } else {
+                None
+            };
+            if let Some(found) = found {
+                return Some((
+                    i,
+                    How::Spelling {
+                        name: k,
+                        diffs: diffs(found, &n.nfc),
+                    },
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The section nearest to a heading's text, with its similarity.
+fn nearest(template: &Template, text: &str) -> Option<(usize, f64)> {
+    if text.len() > MAX_TITLE_BYTES {
+        return None;
+    }
+    let folded = fold(text, None);
+    if folded.is_empty() {
+        return None;
+    }
+    template
+        .sections
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            s.names
+                .iter()
+                .map(|n| similarity(&folded, &n.folded))
+                .max_by(f64::total_cmp)
+                .map(|score| (i, score))
+        })
+        .filter(|(_, score)| *score >= FUZZY_THRESHOLD)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+}
+
+fn fit<'t>(template: &'t Template, headings: &[Heading]) -> Fit<'t> {
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut off_level: Vec<Hit> = Vec::new();
+    let mut unmatched: Vec<usize> = Vec::new();
+    // Repeated headings are compared once.
+    let mut matched: HashMap<&str, Option<(usize, How)>> = HashMap::new();
+    for (i, h) in headings.iter().enumerate() {
+        let found = matched
+            .entry(h.text.as_str())
+            .or_insert_with(|| strict_match(template, &h.text))
+            .clone();
+        match found {
+            Some((s, how)) if template.sections[s].level == h.level => hits.push(Hit {
+                heading: i,
+                section: s,
+                how,
+                wrong_level: false,
+            }),
+            Some((s, how)) => off_level.push(Hit {
+                heading: i,
+                section: s,
+                how,
+                wrong_level: true,
+            }),
+            None if h.level == template.top => unmatched.push(i),
+            None => {}
+        }
+    }
+    // A section title at another level counts (as misplaced) only when the
+    // section is not at its own level: otherwise it is a free subsection.
+    let mut present = vec![false; template.sections.len()];
+    for hit in &hits {
+        present[hit.section] = true;
+    }
+    for hit in off_level {
+        if !present[hit.section] {
+            present[hit.section] = true;
+            hits.push(hit);
+        }
+    }
+    // Near misses stand for absent sections, the closest heading first.
+    let mut seen: HashMap<&str, Option<(usize, f64)>> = HashMap::new();
+    let mut near: Vec<(usize, usize, f64)> = unmatched
+        .iter()
+        .filter_map(|&i| {
+            let text = headings[i].text.as_str();
+            let found = *seen.entry(text).or_insert_with(|| nearest(template, text));
+            found.map(|(s, score)| (i, s, score))
+        })
+        .collect();
+    near.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
+    let mut unknown: Vec<Unknown> = Vec::new();
+    let mut is_near = vec![false; headings.len()];
+    for &(i, s, _) in &near {
+        is_near[i] = true;
+        if present[s] {
+            unknown.push(Unknown {
+                heading: i,
+                suggestion: Some(s),
+            });
+        } else {
+            present[s] = true;
+            hits.push(Hit {
+                heading: i,
+                section: s,
+                how: How::Near,
+                wrong_level: false,
+            });
+        }
+    }
+    for &i in &unmatched {
+        if !is_near[i] {
+            unknown.push(Unknown {
+                heading: i,
+                suggestion: None,
+            });
+        }
+    }
+    hits.sort_by_key(|h| h.heading);
+    unknown.sort_by_key(|u| u.heading);
+    let in_order = longest_increasing(&hits.iter().map(|h| h.section).collect::<Vec<_>>());
+    Fit {
+        template,
+        hits,
+        unknown,
+        in_order,
+    }
+}
+
+/// Indices of a longest strictly increasing subsequence of `seq`, preferring
+/// earlier elements among equal values (so a repeated section's first
+/// occurrence is the one kept). O(n log n).
+fn longest_increasing(seq: &[usize]) -> Vec<usize> {
+    // tails[k]: index in seq of the smallest tail of an increasing run of length k+1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; seq.len()];
+    for (i, &x) in seq.iter().enumerate() {
+        let k = tails.partition_point(|&t| seq[t] < x);
+        if k < tails.len() && seq[tails[k]] == x {
+            continue;
+        }
+        prev[i] = k.checked_sub(1).map(|j| tails[j]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        out.push(i);
+        at = prev[i];
+    }
+    out.reverse();
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Checking
+
+impl Rule for SectionsRule {
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        let headings = &doc.body.headings;
+        let pinned = self.pinned(doc, cx);
+        let candidates: Vec<&Template> = match pinned {
+            Some(t) => vec![t],
+            None => {
+                let holding: Vec<&Template> = self
+                    .templates
+                    .iter()
+                    .filter(|t| !t.when.is_empty() && t.when.holds(doc))
+                    .collect();
+                if holding.is_empty() {
+                    self.templates
+                        .iter()
+                        .filter(|t| t.when.is_empty())
+                        .collect()
+                } else {
+                    holding
+                }
+            }
+        };
+        let fits: Vec<Fit<'_>> = candidates.iter().map(|t| fit(t, headings)).collect();
+        // The best score; among equals, the first template listed.
+        let Some(best) = fits.into_iter().rev().max_by_key(|f| f.score()) else {
+            return;
+        };
+        if candidates.len() > 1 && best.hits.is_empty() {
+            self.report_no_template(doc, &candidates, cx);
+            return;
+        }
+        Report {
+            rule: self,
+            doc,
+            fit: &best,
+            cx,
+        }
+        .run();
+    }
+}
+
+impl SectionsRule {
+    fn enabled(&self, check: Check) -> bool {
+        self.checks.contains(&check)
+    }
+
+    /// The template named by the front-matter key, if any; a name that is no
+    /// template is reported.
+    fn pinned(&self, doc: &Document, cx: &mut Context) -> Option<&Template> {
+        let key = self.template_key.as_deref()?;
+        let value = doc.front()?.get(key)?;
+        let name = value.scalar_text()?;
+        let folded = fold(&name, None);
+        if let Some(t) = self.templates.iter().find(|t| t.folded_name == folded) {
+            return Some(t);
+        }
+        if self.enabled(Check::Template) {
+            let names = self.template_names();
+            let hint = self
+                .templates
+                .iter()
+                .map(|t| (t, similarity(&folded, &t.folded_name)))
+                .filter(|(_, s)| *s >= FUZZY_THRESHOLD)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(t, _)| format!("did you mean `{}`? ", t.name))
+                .unwrap_or_default();
+            cx.report(
+                Finding::new(
+                    value.span,
+                    format!("`{key}` is `{name}`, which is none of the templates {names}"),
+                )
+                .help(format!(
+                    "{hint}set `{key}` to one of {names}, or remove it to let the headings decide"
+                )),
+            );
+        }
+        None
+    }
+
+    fn template_names(&self) -> String {
+        self.templates
+            .iter()
+            .map(|t| format!("\"{}\"", t.name))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn report_no_template(&self, doc: &Document, candidates: &[&Template], cx: &mut Context) {
+        if !self.enabled(Check::Template) {
+            return;
+        }
+        let names = candidates
+            .iter()
+            .map(|t| format!("\"{}\"", t.name))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let levels: Vec<u8> = {
+            let mut l: Vec<u8> = candidates.iter().map(|t| t.top).collect();
+            l.sort_unstable();
+            l.dedup();
+            l
+        };
+        let first = doc.body.headings.iter().find(|h| levels.contains(&h.level));
+        let (span, fact) = match first {
+            Some(h) => (
+                heading_span(h),
+                "none of its headings is a section of any of them",
+            ),
+            None => (
+                first_line(doc),
+                "it has no heading at the templates' section level",
+            ),
+        };
+        let outlines = candidates
+            .iter()
+            .map(|t| format!("\"{}\": {}", t.name, outline(t)))
+            .collect::<Vec<_>>()
+            .join("; ");
+        cx.report(
+            Finding::new(
+                span,
+                format!("the article follows none of the section templates {names}: {fact}"),
+            )
+            .help(format!(
+                "organise the article in the sections of one template: {outlines}"
+            )),
+        );
+    }
+}
+
+/// Where to point for a heading: its text, or the whole heading when it has none.
+fn heading_span(h: &Heading) -> Span {
+    if h.text_span.is_empty() {
+        h.span
+    } else {
+        h.text_span
+    }
+}
+
+/// The first line of the body (empty span at its start when blank).
+fn first_line(doc: &Document) -> Span {
+    let start = doc.body_start.min(doc.source.len());
+    let rest = doc.text(Span::new(start, doc.source.len()));
+    let end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+    Span::new(start, start + end)
+}
+
+/// `A → B → C`, the sections of a template in order.
+fn outline(t: &Template) -> String {
+    t.sections
+        .iter()
+        .map(Section::title)
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+fn marker(level: u8) -> String {
+    "#".repeat(usize::from(level))
+}
+
+/// Reports how a document deviates from the template it was matched with.
+struct Report<'a, 'c> {
+    rule: &'a SectionsRule,
+    doc: &'a Document,
+    fit: &'a Fit<'a>,
+    cx: &'c mut Context,
+}
+
+impl Report<'_, '_> {
+    fn heading(&self, hit: &Hit) -> &Heading {
+        &self.doc.body.headings[hit.heading]
+    }
+
+    fn tname(&self) -> &str {
+        &self.fit.template.name
+    }
+
+    fn section(&self, index: usize) -> &Section {
+        &self.fit.template.sections[index]
+    }
+
+    fn line(&self, h: &Heading) -> usize {
+        self.doc.location(h.span).line
+    }
+
+    fn report(&mut self, check: Check, finding: Finding) {
+        if self.rule.enabled(check) {
+            self.cx.report(finding);
+        }
+    }
+
+    fn run(mut self) {
+        let fit = self.fit;
+        let in_order: Vec<&Hit> = fit.in_order.iter().map(|&i| &fit.hits[i]).collect();
+        self.spelling_and_level();
+        self.unknown(&in_order);
+        self.order_and_duplicates(&in_order);
+        self.missing(&in_order);
+        self.empty();
+        self.preamble();
+    }
+
+    fn spelling_and_level(&mut self) {
+        let fit = self.fit;
+        for hit in &fit.hits {
+            let h = self.heading(hit);
+            let section = self.section(hit.section);
+            let title = section.title();
+            let canonical = match &hit.how {
+                How::Spelling { name, .. } => section.names.get(*name).map_or(title, |n| &n.text),
+                _ => title,
+            };
+            let tname = self.tname();
+            if hit.wrong_level {
+                let finding = Finding::new(
+                    heading_span(h),
+                    format!(
+                        "`{}` is a level-{} heading; template \"{tname}\" has `{}` as a level-{} section",
+                        h.text, h.level, title, section.level
+                    ),
+                )
+                .help(format!(
+                    "write `{} {canonical}`",
+                    marker(section.level)
+                ));
+                self.report(Check::Level, finding);
+                continue;
+            }
+            if let How::Spelling { diffs, .. } = &hit.how {
+                let what = if diffs.is_empty() {
+                    "characters".to_string()
+                } else {
+                    diffs
+                        .iter()
+                        .map(|d| d.describe())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let also = if canonical != title {
+                    format!(" (an accepted spelling of `{title}`)")
+                } else {
+                    String::new()
+                };
+                let finding = Finding::new(
+                    heading_span(h),
+                    format!(
+                        "section title `{}` is spelled `{canonical}` in template \"{tname}\" ({what} differ)",
+                        h.text
+                    ),
+                )
+                .help(format!(
+                    "write `{} {canonical}`{also}",
+                    marker(section.level)
+                ));
+                self.report(Check::Spelling, finding);
+            }
+        }
+    }
+
+    fn unknown(&mut self, in_order: &[&Hit]) {
+        let fit = self.fit;
+        let tname = self.tname().to_string();
+        let others: Vec<&Template> = self
+            .rule
+            .templates
+            .iter()
+            .filter(|t| !std::ptr::eq(*t, fit.template))
+            .collect();
+        // The headings recognised as each section, in document order.
+        let mut of_section: Vec<Vec<usize>> = vec![Vec::new(); fit.template.sections.len()];
+        for hit in &fit.hits {
+            if let Some(v) = of_section.get_mut(hit.section) {
+                v.push(hit.heading);
+            }
+        }
+        // Unknown headings fall in the gaps between in-order sections; those
+        // without a suggestion are grouped by gap to pair them with the
+        // sections absent there.
+        let gap = |heading: usize| in_order.partition_point(|h| h.heading < heading);
+        let mut by_gap: HashMap<usize, Vec<usize>> = HashMap::new();
+        for u in fit.unknown.iter().filter(|u| u.suggestion.is_none()) {
+            by_gap.entry(gap(u.heading)).or_default().push(u.heading);
+        }
+        let mut elsewhere_of: HashMap<(&str, u8), String> = HashMap::new();
+        // Near misses: unknown, but taken for the section they are near.
+        let near = fit
+            .hits
+            .iter()
+            .filter(|h| h.how == How::Near)
+            .map(|h| (h.heading, Some(h.section), true));
+        let plain = fit.unknown.iter().map(|u| (u.heading, u.suggestion, false));
+        let all: Vec<(usize, Option<usize>, bool)> = near.chain(plain).collect();
+        for (heading, suggestion, stands_for) in all {
+            let h = &self.doc.body.headings[heading];
+            if !stands_for && fit.template.allow_extra_sections {
+                continue;
+            }
+            let elsewhere = elsewhere_of
+                .entry((h.text.as_str(), h.level))
+                .or_insert_with(|| {
+                    others
+                        .iter()
+                        .find(|t| {
+                            strict_match(t, &h.text)
+                                .is_some_and(|(s, _)| t.sections[s].level == h.level)
+                        })
+                        .map(|t| format!(" (it is a section of template \"{}\")", t.name))
+                        .unwrap_or_default()
+                })
+                .clone();
+            let text = if h.text.is_empty() {
+                "a heading with no text".to_string()
+            } else {
+                format!("`{}`", h.text)
+            };
+            let message = format!("{text} is not a section of template \"{tname}\"{elsewhere}");
+            let mut finding = Finding::new(heading_span(h), message);
+            let help = match suggestion {
+                Some(s) => {
+                    let section = self.section(s);
+                    let present = of_section
+                        .get(s)
+                        .and_then(|v| v.iter().find(|&&x| x != heading))
+                        .map(|&x| self.doc.body.headings[x].clone());
+                    match present {
+                        Some(p) => {
+                            finding = finding
+                                .label(heading_span(&p), format!("`{}` is here", section.title()));
+                            format!(
+                                "did you mean `{}`? it is already at line {}; rename or remove this heading",
+                                section.title(),
+                                self.line(&p)
+                            )
+                        }
+                        None => format!(
+                            "did you mean `{}`? write `{} {}`",
+                            section.title(),
+                            marker(section.level),
+                            section.title()
+                        ),
+                    }
+                }
+                None => {
+                    // The sections absent from between the in-order sections
+                    // around the heading; when the unknown headings there are
+                    // as many, the one of the same rank.
+                    let g = gap(heading);
+                    let lo = g
+                        .checked_sub(1)
+                        .and_then(|i| in_order.get(i))
+                        .map_or(0, |h| h.section + 1);
+                    let hi = in_order
+                        .get(g)
+                        .map_or(fit.template.sections.len(), |h| h.section);
+                    let mut expected: Vec<usize> = (lo..hi)
+                        .filter(|&s| of_section.get(s).is_some_and(Vec::is_empty))
+                        .collect();
+                    let group = by_gap.get(&g).map_or(&[][..], Vec::as_slice);
+                    if group.len() == expected.len()
+                        && let Ok(rank) = group.binary_search(&heading)
+                    {
+                        expected = expected.get(rank).copied().into_iter().collect();
+                    }
+                    let rest =
+                        "make it a subsection (`###`) of the section it belongs to, or remove it";
+                    if expected.is_empty() {
+                        format!(
+                            "the sections of \"{tname}\" are, in order: {}; {rest}",
+                            outline(fit.template)
+                        )
+                    } else {
+                        let names = expected
+                            .iter()
+                            .map(|&s| format!("`{}`", self.section(s).title()))
+                            .collect::<Vec<_>>()
+                            .join(" or ");
+                        format!(
+                            "at this place \"{tname}\" expects {names}: rename the heading, or {rest}"
+                        )
+                    }
+                }
+            };
+            self.report(Check::Unknown, finding.help(help));
+        }
+    }
+
+    fn order_and_duplicates(&mut self, in_order: &[&Hit]) {
+        let fit = self.fit;
+        let tname = self.tname().to_string();
+        // The first occurrence of each section: the in-order one if any.
+        let mut first: HashMap<usize, usize> =
+            in_order.iter().map(|h| (h.section, h.heading)).collect();
+        let mut kept = vec![false; fit.hits.len()];
+        for &i in &fit.in_order {
+            if let Some(k) = kept.get_mut(i) {
+                *k = true;
+            }
+        }
+        for (i, hit) in fit.hits.iter().enumerate() {
+            if kept.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let h = self.heading(hit).clone();
+            let title = self.section(hit.section).title().to_string();
+            if let Some(&f) = first.get(&hit.section) {
+                let other = self.doc.body.headings[f].clone();
+                let finding = Finding::new(
+                    heading_span(&h),
+                    format!(
+                        "section `{title}` appears twice in the article (template \"{tname}\")"
+                    ),
+                )
+                .label(heading_span(&other), "first here")
+                .help(format!(
+                    "merge this section into the one at line {}, or rename it",
+                    self.line(&other)
+                ));
+                self.report(Check::Duplicate, finding);
+                continue;
+            }
+            first.insert(hit.section, hit.heading);
+            if hit.wrong_level {
+                continue; // reported as a level; its place is secondary
+            }
+            // Out of order: before an in-order section it should follow, or
+            // after one it should precede.
+            let follow = in_order
+                .iter()
+                .filter(|x| x.section < hit.section && x.heading > hit.heading)
+                .max_by_key(|x| x.section);
+            let precede = in_order
+                .iter()
+                .filter(|x| x.section > hit.section && x.heading < hit.heading)
+                .min_by_key(|x| x.section);
+            let (relation, anchor) = match (follow, precede) {
+                (Some(f), _) => ("after", f),
+                (None, Some(p)) => ("before", p),
+                (None, None) => continue,
+            };
+            let anchor_h = self.heading(anchor).clone();
+            let anchor_title = self.section(anchor.section).title().to_string();
+            let finding = Finding::new(
+                heading_span(&h),
+                format!(
+                    "section `{title}` is out of order: template \"{tname}\" puts it {relation} `{anchor_title}`"
+                ),
+            )
+            .label(heading_span(&anchor_h), format!("`{anchor_title}` is here"))
+            .help(format!(
+                "move this section {relation} the `{anchor_title}` section (line {}); the order is {}",
+                self.line(&anchor_h),
+                outline(fit.template)
+            ));
+            self.report(Check::Order, finding);
+        }
+    }
+
+    fn missing(&mut self, in_order: &[&Hit]) {
+        let fit = self.fit;
+        let tname = self.tname().to_string();
+        for (s, section) in fit.template.sections.iter().enumerate() {
+            if !section.required || fit.hits.iter().any(|h| h.section == s) {
+                continue;
+            }
+            let title = section.title();
+            let add = format!("add a `{} {title}` section", marker(section.level));
+            let after = in_order.iter().rev().find(|h| h.section < s);
+            let before = in_order.iter().find(|h| h.section > s);
+            let (span, place, help) = match (after, before) {
+                (Some(a), b) => {
+                    let ah = self.heading(a);
+                    let at = self.section(a.section).title();
+                    let help = match b {
+                        Some(b) => format!(
+                            "{add} between `{at}` (line {}) and `{}` (line {})",
+                            self.line(ah),
+                            self.section(b.section).title(),
+                            self.line(self.heading(b))
+                        ),
+                        None => format!("{add} after the `{at}` section (line {})", self.line(ah)),
+                    };
+                    (heading_span(ah), format!(" after `{at}`"), help)
+                }
+                (None, Some(b)) => {
+                    let bh = self.heading(b);
+                    let bt = self.section(b.section).title();
+                    (
+                        heading_span(bh),
+                        format!(" before `{bt}`"),
+                        format!("{add} before `{bt}` (line {})", self.line(bh)),
+                    )
+                }
+                (None, None) => (
+                    first_line(self.doc),
+                    String::new(),
+                    format!("{add}; the order is {}", outline(fit.template)),
+                ),
+            };
+            let finding = Finding::new(
+                span,
+                format!("section `{title}` of template \"{tname}\" is missing{place}"),
+            )
+            .help(help);
+            self.report(Check::Missing, finding);
+        }
+    }
+
+    fn empty(&mut self) {
+        let fit = self.fit;
+        let tname = self.tname().to_string();
+        let starts = content_starts(self.doc);
+        for hit in &fit.hits {
+            let Some(section) = self.doc.body.sections.get(hit.heading) else {
+                continue;
+            };
+            if !is_empty(&starts, section.content) {
+                continue;
+            }
+            let h = self.heading(hit);
+            let title = self.section(hit.section).title();
+            let what = if self.section(hit.section).required {
+                "write its content"
+            } else {
+                "write its content, or remove the heading"
+            };
+            let finding = Finding::new(
+                heading_span(h),
+                format!("section `{title}` is empty (template \"{tname}\")"),
+            )
+            .help(what);
+            self.report(Check::Empty, finding);
+        }
+    }
+
+    fn preamble(&mut self) {
+        let fit = self.fit;
+        if fit.template.allow_preamble {
+            return;
+        }
+        let body = &self.doc.body;
+        let first = body
+            .headings
+            .iter()
+            .find(|h| h.level <= fit.template.top)
+            .map_or(self.doc.source.len(), |h| h.span.start);
+        let before = Span::new(self.doc.body_start, first);
+        let spans = body
+            .blocks
+            .iter()
+            .map(|b| b.span)
+            .chain(body.code_blocks.iter().copied())
+            .chain(
+                body.html
+                    .iter()
+                    .filter(|h| !is_comment(&h.text))
+                    .map(|h| h.span),
+            )
+            .chain(body.headings.iter().map(|h| h.span))
+            .filter(|s| s.start >= before.start && s.end <= before.end && s.start < first);
+        let Some(span) = spans.min_by_key(|s| s.start) else {
+            return;
+        };
+        let first_title = fit.template.sections.first().map_or("", Section::title);
+        let finding = Finding::new(
+            span,
+            format!(
+                "text before the first section; template \"{}\" starts with `{first_title}`",
+                fit.template.name
+            ),
+        )
+        .help(format!(
+            "move this text into the `{first_title}` section, or remove it"
+        ));
+        self.report(Check::Preamble, finding);
+    }
+}
+
+fn is_comment(html: &str) -> bool {
+    let t = html.trim();
+    t.starts_with("<!--") && t.ends_with("-->")
+}
+
+/// Where the things that give a section content start, sorted: prose, lists,
+/// tables, code, links and images, HTML other than comments, and headings.
+fn content_starts(doc: &Document) -> Vec<usize> {
+    let body = &doc.body;
+    let mut starts: Vec<usize> = body
+        .blocks
+        .iter()
+        .map(|b| b.span.start)
+        .chain(body.code_blocks.iter().map(|s| s.start))
+        .chain(body.links.iter().map(|l| l.span.start))
+        .chain(
+            body.html
+                .iter()
+                .filter(|h| !is_comment(&h.text))
+                .map(|h| h.span.start),
+        )
+        .chain(body.headings.iter().map(|h| h.span.start))
+        .collect();
+    starts.sort_unstable();
+    starts
+}
+
+/// Whether nothing of `starts` lies in `content`.
+fn is_empty(starts: &[usize], content: Span) -> bool {
+    let i = starts.partition_point(|&s| s < content.start);
+    starts.get(i).is_none_or(|&s| s >= content.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_forgives_case_accents_apostrophes_and_spaces() {
+        let f = |s| fold(s, None);
+        assert_eq!(f("Dédramatisation"), f("DEDRAMATISATION"));
+        assert_eq!(f("Si c’était à refaire"), f("Si c'etait a refaire"));
+        assert_eq!(f("  Repères\u{a0}  clairs "), f("Repères clairs"));
+        assert_eq!(f("Le réel ( sans filtre )"), f("Le réel (sans filtre)"));
+        assert_eq!(f("Pourquoi ?"), f("Pourquoi"));
+        // Decomposed and composed accents are the same text.
+        assert_eq!(f("Re\u{301}el"), f("Réel"));
+        assert_ne!(f("Erreurs classiques"), f("Erreurs fréquentes"));
+    }
+
+    #[test]
+    fn differences_are_named() {
+        assert_eq!(diffs("Dedramatisation", "Dédramatisation"), [Diff::Accents]);
+        assert_eq!(diffs("repères clairs", "Repères clairs"), [Diff::Case]);
+        assert_eq!(
+            diffs("Si c’était à refaire", "Si c'était à refaire"),
+            [Diff::Apostrophes]
+        );
+        assert_eq!(
+            diffs("Repères clairs :", "Repères clairs"),
+            [Diff::FinalPunctuation]
+        );
+        assert_eq!(diffs("Repères  clairs", "Repères clairs"), [Diff::Spacing]);
+        assert_eq!(
+            diffs("REPERES clairs", "Repères clairs"),
+            [Diff::Case, Diff::Accents]
+        );
+    }
+
+    #[test]
+    fn near_titles() {
+        let s = |a: &str, b: &str| similarity(&fold(a, None), &fold(b, None));
+        assert!(s("Le reel", "Le réel (sans filtre)") >= FUZZY_THRESHOLD);
+        assert!(s("Reperes clair", "Repères clairs") >= FUZZY_THRESHOLD);
+        assert!(s("Erreurs classiques", "Erreurs fréquentes") < FUZZY_THRESHOLD);
+        assert!(s("Retour terrain", "Repères clairs") < FUZZY_THRESHOLD);
+        assert!(s("Le", "Le réel (sans filtre)") < FUZZY_THRESHOLD);
+        let long = "a".repeat(10_000);
+        assert!(s(&long, "Repères clairs") < FUZZY_THRESHOLD);
+    }
+
+    #[test]
+    fn parenthesis_is_stripped_only_at_the_end() {
+        assert_eq!(
+            strip_parenthesis("Erreurs fréquentes (et comment les éviter)"),
+            Some("Erreurs fréquentes")
+        );
+        assert_eq!(strip_parenthesis("(tout)"), None);
+        assert_eq!(strip_parenthesis("Erreurs"), None);
+        assert_eq!(strip_parenthesis("Erreurs(x)"), Some("Erreurs"));
+    }
+
+    #[test]
+    fn longest_run_keeps_first_occurrences() {
+        assert_eq!(longest_increasing(&[0, 1, 3, 2, 4, 5]), [0, 1, 3, 4, 5]);
+        assert_eq!(longest_increasing(&[0, 1, 1, 2]), [0, 1, 3]);
+        assert_eq!(longest_increasing(&[]), Vec::<usize>::new());
+        assert_eq!(longest_increasing(&[3, 2, 1]).len(), 1);
+    }
+
+    #[test]
+    fn headings_in_code_and_comments_are_not_sections() {
+        let src = "## A\n\n```\n## B\n```\n\n    ## C\n\n<!--\n## D\n-->\n\ntexte <!-- ## E -->\n\n<!-- avec\n\n## F\n\nune ligne vide -->\n";
+        let doc = Document::parse("a.md", src.to_string());
+        let texts: Vec<&str> = doc.body.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(texts, ["A"]);
+    }
+}

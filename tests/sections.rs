@@ -1,0 +1,464 @@
+//! The `sections` kind and the default `section-order` rule on whole articles:
+//! the mutations of the issue's "Done when" (each must give its diagnostic at
+//! the right line, and exit code 1), the options the default pack does not
+//! use, and the seed article and real posts when `../shared` is present.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use repere::diagnostic::Diagnostic;
+use repere::engine::{Linter, Report};
+use repere::pack::{PackSource, RuleSet};
+
+/// The sections of a "Jeunesse tech" article, with a line of text each.
+const JEUNESSE: &[(&str, &str)] = &[
+    (
+        "## Dédramatisation",
+        "Passer de la comptabilité au développement arrive plus souvent qu'on ne le croit.",
+    ),
+    (
+        "## Le réel (sans filtre)",
+        "La première année, on corrige surtout des bugs écrits par d'autres.",
+    ),
+    (
+        "## Repères clairs",
+        "- Trois mois pour livrer seul une petite évolution.\n- Un an pour la concevoir.",
+    ),
+    (
+        "## Erreurs classiques",
+        "Accumuler les certificats au lieu d'écrire du code.",
+    ),
+    (
+        "## Message de responsabilité",
+        "Avec le recul, ces délais varient beaucoup selon l'équipe qui accueille.",
+    ),
+    (
+        "## Pour aller plus loin",
+        "- [Se reconvertir](/posts/se-reconvertir/)",
+    ),
+];
+
+fn article(sections: &[(String, String)]) -> String {
+    let mut out = String::from(
+        "---\ntitle: \"De la comptabilité au code\"\ndate: 2025-05-01\n---\n\nUne phrase d'accroche.\n",
+    );
+    for (heading, text) in sections {
+        out.push_str(&format!("\n{heading}\n\n{text}\n"));
+    }
+    out
+}
+
+fn sections() -> Vec<(String, String)> {
+    JEUNESSE
+        .iter()
+        .map(|(h, t)| (h.to_string(), t.to_string()))
+        .collect()
+}
+
+/// The 1-based line of the `n`th (0-based) line equal to `line` in `text`.
+fn line_of(text: &str, line: &str, n: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| *l == line)
+        .nth(n)
+        .map(|(i, _)| i + 1)
+        .unwrap_or_else(|| panic!("no line `{line}` in:\n{text}"))
+}
+
+fn linter(packs: &[PackSource]) -> Linter {
+    Linter::new(RuleSet::load(packs).unwrap_or_else(|e| panic!("{}", e[0].message)))
+}
+
+fn check_in(linter: &Linter, name: &str, text: &str) -> Report {
+    let result = linter.check_bytes(PathBuf::from(name), text.as_bytes().to_vec());
+    linter.finish(vec![result])
+}
+
+fn check_with(packs: &[PackSource], name: &str, text: &str) -> Report {
+    check_in(&linter(packs), name, text)
+}
+
+/// The `section-order` diagnostics of `linter` on an article.
+fn section_order_in(linter: &Linter, text: &str) -> Vec<Diagnostic> {
+    check_in(
+        linter,
+        "posts/2025-05-01-de-la-comptabilite-au-code.md",
+        text,
+    )
+    .diagnostics()
+    .filter(|d| &*d.rule == "section-order")
+    .cloned()
+    .collect()
+}
+
+/// The `section-order` diagnostics of the default packs on an article.
+fn section_order(text: &str) -> Vec<Diagnostic> {
+    section_order_in(&linter(&PackSource::defaults()), text)
+}
+
+fn describe(ds: &[Diagnostic]) -> String {
+    ds.iter()
+        .map(|d| format!("{}: {}", d.location.line, d.message))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Runs `repere check --select section-order` on the text; returns the exit code.
+fn exit_code(text: &str) -> i32 {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2025-05-01-de-la-comptabilite-au-code.md");
+    fs::write(&path, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_repere"))
+        .args(["check", "--select", "section-order", "--color", "never"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    out.status.code().unwrap_or(-1)
+}
+
+/// Asserts one diagnostic, at `line`, whose message contains every `words`;
+/// and that the CLI exits with 1.
+fn assert_one(text: &str, line: usize, words: &[&str]) -> Diagnostic {
+    let ds = section_order(text);
+    assert_eq!(ds.len(), 1, "expected one diagnostic:\n{}", describe(&ds));
+    let d = ds[0].clone();
+    assert_eq!(d.location.line, line, "{}", describe(&ds));
+    for w in words {
+        assert!(d.message.contains(w), "`{w}` not in `{}`", d.message);
+    }
+    assert!(
+        d.message.contains("template \"Jeunesse tech\""),
+        "{}",
+        d.message
+    );
+    assert_eq!(exit_code(text), 1, "exit code for:\n{}", describe(&ds));
+    d
+}
+
+#[test]
+fn the_canonical_article_passes() {
+    let text = article(&sections());
+    assert!(section_order(&text).is_empty());
+    assert_eq!(exit_code(&text), 0);
+}
+
+#[test]
+fn swapped_sections_are_out_of_order() {
+    let mut s = sections();
+    s.swap(2, 3);
+    let text = article(&s);
+    let d = assert_one(
+        &text,
+        line_of(&text, "## Erreurs classiques", 0),
+        &[
+            "`Erreurs classiques`",
+            "out of order",
+            "after `Repères clairs`",
+        ],
+    );
+    assert_eq!(
+        d.labels[0].location.line,
+        line_of(&text, "## Repères clairs", 0)
+    );
+}
+
+#[test]
+fn a_removed_section_is_missing_after_the_previous_one() {
+    let mut s = sections();
+    s.remove(4);
+    let text = article(&s);
+    let d = assert_one(
+        &text,
+        line_of(&text, "## Erreurs classiques", 0),
+        &[
+            "`Message de responsabilité`",
+            "missing",
+            "after `Erreurs classiques`",
+        ],
+    );
+    assert!(d.help.unwrap().contains("## Message de responsabilité"));
+}
+
+#[test]
+fn a_title_without_its_accent_gives_the_canonical_spelling() {
+    let mut s = sections();
+    s[0].0 = "## Dedramatisation".into();
+    let text = article(&s);
+    let d = assert_one(
+        &text,
+        line_of(&text, "## Dedramatisation", 0),
+        &["`Dedramatisation`", "`Dédramatisation`", "accents"],
+    );
+    assert_eq!(d.location.column, 4, "points at the heading's text");
+    assert!(d.help.unwrap().contains("`## Dédramatisation`"));
+}
+
+#[test]
+fn a_demoted_section_is_at_the_wrong_level() {
+    let mut s = sections();
+    s[2].0 = "### Repères clairs".into();
+    let text = article(&s);
+    let d = assert_one(
+        &text,
+        line_of(&text, "### Repères clairs", 0),
+        &["`Repères clairs`", "level-3", "level-2"],
+    );
+    assert!(d.help.unwrap().contains("`## Repères clairs`"));
+}
+
+#[test]
+fn a_duplicated_section_is_reported_at_the_second() {
+    let mut s = sections();
+    s.insert(3, s[1].clone());
+    let text = article(&s);
+    let d = assert_one(
+        &text,
+        line_of(&text, "## Le réel (sans filtre)", 1),
+        &["`Le réel (sans filtre)`", "twice"],
+    );
+    assert_eq!(
+        d.labels[0].location.line,
+        line_of(&text, "## Le réel (sans filtre)", 0)
+    );
+}
+
+#[test]
+fn explain_prints_the_kind_documentation() {
+    let out = Command::new(env!("CARGO_BIN_EXE_repere"))
+        .args(["explain", "section-order"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("section-order (sections rule"), "{text}");
+    assert!(text.contains("allow_extra_sections"), "{text}");
+}
+
+// --- Options the default pack does not use ---------------------------------
+
+fn pack(yaml: &str) -> Vec<PackSource> {
+    vec![PackSource::new("test.yaml", yaml.to_string())]
+}
+
+const SMALL: &str = "
+- id: plan
+  kind: sections
+  severity: error
+  template_key: modele
+  templates:
+    - name: Court
+      allow_preamble: false
+      sections: [Contexte, Analyse, title: Annexe]
+    - name: Long
+      allow_extra_sections: true
+      when: { audience: cto }
+      sections:
+        - Contexte
+        - { title: Options, required: false }
+        - Analyse
+        - { title: Détails, level: 3 }
+        - Conclusion
+";
+
+fn messages(packs: &[PackSource], text: &str) -> Vec<String> {
+    check_with(packs, "a.md", text)
+        .diagnostics()
+        .map(|d| format!("{}: {}", d.location.line, d.message))
+        .collect()
+}
+
+#[test]
+fn when_selects_the_template_and_extra_sections_can_be_allowed() {
+    // audience: cto → "Long" only, although the headings fit "Court" better.
+    let text = "---\naudience: cto\n---\n## Contexte\n\nx\n\n## Libre\n\nx\n\n## Analyse\n\nx\n\n### Détails\n\nx\n\n## Conclusion\n\nx\n";
+    assert_eq!(messages(&pack(SMALL), text), Vec::<String>::new());
+    // Without it, "Court" (no `when`) is the only candidate.
+    let text = "## Contexte\n\nx\n\n## Analyse\n\nx\n\n## Annexe\n\nx\n";
+    assert_eq!(messages(&pack(SMALL), text), Vec::<String>::new());
+}
+
+#[test]
+fn optional_sections_and_levels() {
+    let text = "---\naudience: cto\n---\n## Contexte\n\nx\n\n## Analyse\n\nx\n\n## Détails\n\nx\n\n## Conclusion\n\nx\n";
+    let m = messages(&pack(SMALL), text);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(
+        m[0].starts_with("12: `Détails` is a level-2 heading; template \"Long\" has `Détails` as a level-3 section"),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn preamble_can_be_refused() {
+    let text = "Une introduction.\n\n## Contexte\n\nx\n\n## Analyse\n\nx\n\n## Annexe\n\nx\n";
+    let m = messages(&pack(SMALL), text);
+    assert_eq!(
+        m,
+        ["1: text before the first section; template \"Court\" starts with `Contexte`"]
+    );
+}
+
+#[test]
+fn the_front_matter_can_pin_the_template() {
+    let text = "---\nmodele: long\n---\n## Contexte\n\nx\n\n## Analyse\n\nx\n\n## Annexe\n\nx\n";
+    let m = messages(&pack(SMALL), text);
+    assert!(
+        m.iter()
+            .any(|l| l.contains("`Détails` of template \"Long\" is missing")),
+        "{m:?}"
+    );
+    let text = "---\nmodele: Cour\n---\n## Contexte\n\nx\n\n## Analyse\n\nx\n\n## Annexe\n\nx\n";
+    let ds: Vec<Diagnostic> = check_with(&pack(SMALL), "a.md", text)
+        .diagnostics()
+        .cloned()
+        .collect();
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(ds[0].location.line, 2);
+    assert!(ds[0].message.contains("`modele` is `Cour`"));
+    assert!(
+        ds[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("did you mean `Court`?")
+    );
+}
+
+#[test]
+fn checks_can_be_split_across_rules() {
+    let packs = pack(
+        "
+- id: s-order
+  kind: sections
+  severity: error
+  checks: [missing, order]
+  templates: &t [{ name: T, sections: [Un, Deux] }]
+- id: s-spelling
+  kind: sections
+  severity: warning
+  checks: [spelling]
+  templates: *t
+",
+    );
+    let report = check_with(&packs, "a.md", "## un\n\nx\n\n## Deux\n\nx\n");
+    let ds: Vec<&Diagnostic> = report.diagnostics().collect();
+    assert_eq!(ds.len(), 1);
+    assert_eq!(&*ds[0].rule, "s-spelling");
+}
+
+#[test]
+fn bad_options_point_into_the_pack() {
+    let cases = [
+        ("templates: []", "at least one template"),
+        (
+            "templates: [{ name: T, sections: [A, a] }]",
+            "also a spelling of",
+        ),
+        (
+            "templates: [{ name: T, sections: [{ title: A, level: 9 }] }]",
+            "heading level",
+        ),
+        (
+            "templates: [{ name: T, sections: [A], colour: red }]",
+            "unknown field `colour`",
+        ),
+        (
+            "templates: [{ name: T, sections: [{ titel: A }] }]",
+            "unknown field `titel`",
+        ),
+        (
+            "templates: [{ name: T, sections: [A] }, { name: t, sections: [B] }]",
+            "two templates",
+        ),
+        (
+            "templates: [{ name: T, sections: [A] }]\n  checks: [order, colour]",
+            "colour",
+        ),
+    ];
+    for (options, expected) in cases {
+        let text = format!("- id: x\n  kind: sections\n  severity: error\n  {options}\n");
+        let errs = RuleSet::load(&pack(&text))
+            .err()
+            .unwrap_or_else(|| panic!("{options} loaded"));
+        assert!(
+            errs[0].message.contains(expected),
+            "{options}: {}",
+            errs[0].message
+        );
+        assert!(errs[0].span.end <= text.len());
+    }
+}
+
+#[test]
+fn hostile_input_does_not_panic() {
+    let many = "## Dédramatisation\n\n".repeat(5000);
+    let long = format!("## {}\n", "é".repeat(50_000));
+    for text in [
+        many.as_str(),
+        long.as_str(),
+        "##\n",
+        "#\n## \n### \n",
+        "Titre\n---\n",
+        "\u{feff}## Le réel (sans filtre\n",
+    ] {
+        let _ = section_order(text);
+    }
+}
+
+// --- The real blog, when `../shared` is there -------------------------------
+
+fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    dir.is_dir().then_some(dir)
+}
+
+#[test]
+fn the_seed_article_gives_no_section_order_diagnostic() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: no ../shared");
+        return;
+    };
+    let Ok(text) = fs::read_to_string(shared.join("seed/000_330bbee32e580590.txt")) else {
+        eprintln!("skipped: no seed article in ../shared");
+        return;
+    };
+    let ds = section_order(&text);
+    assert!(ds.is_empty(), "{}", describe(&ds));
+}
+
+#[test]
+fn every_real_post_is_matched_to_a_template() {
+    let Some(shared) = shared() else {
+        eprintln!("skipped: no ../shared");
+        return;
+    };
+    let Ok(entries) = fs::read_dir(shared.join("corpus/content/posts")) else {
+        eprintln!("skipped: no corpus in ../shared");
+        return;
+    };
+    let linter = linter(&PackSource::defaults());
+    let mut posts = 0;
+    let mut clean = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap();
+        let ds = section_order_in(&linter, &text);
+        posts += 1;
+        clean += usize::from(ds.is_empty());
+        for d in &ds {
+            assert!(
+                !d.message.contains("follows none"),
+                "{}: {}",
+                path.display(),
+                d.message
+            );
+            assert!(d.message.contains("template \""), "{}", d.message);
+        }
+    }
+    eprintln!("{clean} of {posts} posts follow their template cleanly");
+    assert!(posts == 0 || clean * 10 >= posts * 9, "{clean} of {posts}");
+}
