@@ -10,11 +10,13 @@ use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::document::Document;
 use crate::pack::{BUILTIN_RULES, LoadedRule, RuleSet, selects};
 use crate::rules::{Context, CorpusContext, CorpusFile, Facts};
+use crate::site::Site;
 use crate::span::{LineIndex, Location, Span};
 
 pub struct Linter {
     rules: Vec<LoadedRule>,
     builtins: Vec<&'static str>,
+    sites: Vec<Arc<Site>>,
 }
 
 /// One file's outcome of the first pass.
@@ -91,7 +93,18 @@ impl Linter {
                 .filter(|r| r.meta.level.severity().is_some())
                 .collect(),
             builtins: BUILTIN_RULES.iter().map(|(id, _)| *id).collect(),
+            sites: Vec::new(),
         }
+    }
+
+    /// Adds the index of a site, which rules read for the files it covers.
+    pub fn with_site(mut self, site: Site) -> Linter {
+        self.sites.push(Arc::new(site));
+        self
+    }
+
+    fn site_for(&self, path: &std::path::Path) -> Option<&Arc<Site>> {
+        self.sites.iter().find(|s| s.covers(path))
     }
 
     /// Keeps only the engine diagnostics picked by `select` (all when empty)
@@ -208,7 +221,10 @@ impl Linter {
             if !meta.when.is_empty() && !meta.when.holds(doc) {
                 continue;
             }
-            let mut cx = Context::default();
+            let mut cx = Context {
+                site: self.site_for(&doc.path).cloned(),
+                ..Context::default()
+            };
             loaded.rule.check(doc, &mut cx);
             for finding in cx.findings {
                 diagnostics.push(self.diagnostic(
@@ -287,6 +303,7 @@ impl Linter {
                     files.push(CorpusFile {
                         path: &r.path,
                         facts: f.as_ref(),
+                        site: self.site_for(&r.path).map(|s| &**s),
                     });
                 }
             }

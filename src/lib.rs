@@ -12,5 +12,6 @@ pub mod engine;
 pub mod pack;
 pub mod report;
 pub mod rules;
+pub mod site;
 pub mod span;
 pub mod yaml;

@@ -11,7 +11,7 @@ use repere::engine::{FileResult, Linter};
 use repere::report::{self, Format};
 
 use super::args::{CheckArgs, Color, FailOn, OutputFormat};
-use super::{EXIT_FINDINGS, EXIT_OK, packs};
+use super::{EXIT_FINDINGS, EXIT_OK, packs, site};
 
 const EXTENSIONS: &[&str] = &["md", "markdown"];
 
@@ -102,10 +102,14 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
                 .join(", ")
         ));
     }
+    let pack_roots = site::roots_from_packs(&set);
     let mut linter = Linter::new(set);
     linter.select_builtins(&args.select, &args.ignore);
     let walked = walk(&args.paths)?;
     let files: Vec<PathBuf> = walked.files.into_iter().collect();
+    for s in site::find(&files, &pack_roots) {
+        linter = linter.with_site(s);
+    }
     let mut results: Vec<FileResult> = files.par_iter().map(|p| read(&linter, p)).collect();
     for (path, message) in walked.errors {
         results.push(linter.read_error(path, message));

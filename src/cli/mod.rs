@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod packs;
 mod rules;
+mod site;
 
 use clap::Parser;
 
