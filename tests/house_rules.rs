@@ -216,6 +216,53 @@ fn phrases_limited_to_named_sections() {
     assert_eq!((found[0].1, found[0].2), (5, 4));
 }
 
+#[test]
+fn a_site_root_without_content_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("site.yaml");
+    fs::write(
+        &pack,
+        "- id: internal-links\n  kind: links\n  severity: error\n  site_root: nowhere\n",
+    )
+    .unwrap();
+    let path = dir.path().join("2025-03-10-a.md");
+    fs::write(&path, "Texte.\n").unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .args([
+            "check",
+            path.to_str().unwrap(),
+            "--rules",
+            pack.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("has no `content/` folder"), "{stderr}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+    /// Whatever the text, the house rules do not panic, and every span can be
+    /// sliced out of the text.
+    #[test]
+    fn house_rules_never_panic(text in "(?s)(\\*{1,4}|#{1,3} ?|\\[|\\]|\\(|\\)|<|>|/|!|-- ?|`|\"|«|»|’|'|il faut|Tu dois|\n|\n\n|\u{a0}|é|x|https://a.b|/posts/|#|:|\\{|\\}| ){0,60}") {
+        use repere::engine::Linter;
+        use repere::pack::{PackSource, RuleSet};
+        let mut set = RuleSet::load(&PackSource::defaults()).unwrap();
+        set.rules.retain(|r| ["phrase", "links", "markup"].contains(&r.meta.kind));
+        let linter = Linter::new(set);
+        let source = format!("---\ntitle: \"{}\"\n---\n{text}", text.replace(['"', '\\', '\n'], ""));
+        let result = linter.check_bytes(PathBuf::from("posts/2025-01-01-x.md"), source.clone().into_bytes());
+        let report = linter.finish(vec![result]);
+        for d in report.diagnostics() {
+            proptest::prop_assert!(d.span.start <= d.span.end && d.span.end <= source.len());
+            proptest::prop_assert!(source.is_char_boundary(d.span.start) && source.is_char_boundary(d.span.end));
+        }
+    }
+}
+
 fn shared() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
     dir.is_dir().then_some(dir)

@@ -107,7 +107,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     linter.select_builtins(&args.select, &args.ignore);
     let walked = walk(&args.paths)?;
     let files: Vec<PathBuf> = walked.files.into_iter().collect();
-    for s in site::find(&files, &pack_roots) {
+    for s in site::find(&files, &pack_roots)? {
         linter = linter.with_site(s);
     }
     let mut results: Vec<FileResult> = files.par_iter().map(|p| read(&linter, p)).collect();

@@ -39,12 +39,19 @@ pub fn roots_from_packs(set: &RuleSet) -> Vec<PathBuf> {
 
 /// The sites of the checked `files`: the first root set in a pack covers them
 /// all; otherwise each file belongs to the nearest folder above it that
-/// holds `content/`. Files with no such folder get no site.
-pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Vec<Site> {
+/// holds `content/`. Files with no such folder get no site. A root set in a
+/// pack without a `content/` folder is an error.
+pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, String> {
     if let Some(root) = pack_roots.first() {
+        if !root.join("content").is_dir() {
+            return Err(format!(
+                "the site root `{}` set in a rule pack (`site_root`) has no `content/` folder",
+                root.display()
+            ));
+        }
         let mut site = index(root);
         site.cover_all();
-        return vec![site];
+        return Ok(vec![site]);
     }
     let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     let mut groups: BTreeMap<PathBuf, Vec<&PathBuf>> = BTreeMap::new();
@@ -63,7 +70,7 @@ pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Vec<Site> {
             groups.entry(root).or_default().push(file);
         }
     }
-    groups
+    Ok(groups
         .into_iter()
         .map(|(root, members)| {
             let mut site = index(&root);
@@ -72,7 +79,7 @@ pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Vec<Site> {
             }
             site
         })
-        .collect()
+        .collect())
 }
 
 /// Reads the site at `root`: every page of `content/`, every file of `static/`.
