@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Finding, Severity};
 use crate::document::Document;
 use crate::pack::{BUILTIN_RULES, LoadedRule, RuleSet, selects};
 use crate::rules::{Context, CorpusContext, CorpusFile, Facts};
+use crate::site::Site;
 use crate::span::{LineIndex, Location, Span};
 use crate::suppress::Suppressions;
 
@@ -22,6 +23,7 @@ pub struct Linter {
     /// The current folder and the config file's folder, to match config
     /// globs against paths relative to the config.
     root: Option<(PathBuf, PathBuf)>,
+    sites: Vec<Arc<Site>>,
 }
 
 /// One file's outcome of the first pass.
@@ -114,6 +116,7 @@ impl Linter {
             defined: set.defined,
             builtins: BUILTIN_RULES.iter().map(|b| b.id).collect(),
             root: None,
+            sites: Vec::new(),
         }
     }
 
@@ -121,6 +124,16 @@ impl Linter {
     /// `cwd` is where relative paths start.
     pub fn set_root(&mut self, cwd: PathBuf, config_dir: PathBuf) {
         self.root = Some((cwd, config_dir));
+    }
+
+    /// Adds the index of a site, which rules read for the files it covers.
+    pub fn with_site(mut self, site: Site) -> Linter {
+        self.sites.push(Arc::new(site));
+        self
+    }
+
+    fn site_for(&self, path: &std::path::Path) -> Option<&Arc<Site>> {
+        self.sites.iter().find(|s| s.covers(path))
     }
 
     /// Keeps only the engine diagnostics picked by `select` (all when empty)
@@ -244,7 +257,10 @@ impl Linter {
             if !meta.when.is_empty() && !meta.when.holds(doc) {
                 continue;
             }
-            let mut cx = Context::default();
+            let mut cx = Context {
+                site: self.site_for(&doc.path).cloned(),
+                ..Context::default()
+            };
             rule.check(doc, &mut cx);
             for finding in cx.findings {
                 let location = doc.location(finding.span);
@@ -319,6 +335,7 @@ impl Linter {
                     files.push(CorpusFile {
                         path: &r.path,
                         facts: f.as_ref(),
+                        site: self.site_for(&r.path).map(|s| &**s),
                     });
                 }
             }

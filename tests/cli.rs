@@ -172,7 +172,7 @@ fn columns_count_characters_and_crlf_keeps_lines() {
 fn concise_format_and_quiet() {
     let path = fixture("front-matter/fail/2025-03-10-pilier-inconnu.md");
     let out = repere()
-        .args(["check", "--format", "concise"])
+        .args(["check", "--format", "concise", "--select", "front-matter"])
         .arg(&path)
         .output()
         .unwrap();
@@ -191,7 +191,14 @@ fn concise_format_and_quiet() {
         "{stdout}"
     );
     let out = repere()
-        .args(["check", "--format", "concise", "--quiet"])
+        .args([
+            "check",
+            "--format",
+            "concise",
+            "--quiet",
+            "--select",
+            "front-matter",
+        ])
         .arg(&path)
         .output()
         .unwrap();
@@ -228,9 +235,13 @@ fn human_format_shows_snippet_label_and_help() {
 #[test]
 fn fail_on_select_and_ignore() {
     let path = fixture("front-matter/fail/2025-03-10-style.md");
-    repere().arg("check").arg(&path).assert().code(0);
     repere()
-        .args(["check", "--fail-on", "warning"])
+        .args(["check", "--select", "front-matter"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    repere()
+        .args(["check", "--select", "front-matter", "--fail-on", "warning"])
         .arg(&path)
         .assert()
         .code(1);
@@ -239,7 +250,10 @@ fn fail_on_select_and_ignore() {
         .arg(fixture("front-matter/fail/2025-03-10-pilier-inconnu.md"))
         .assert()
         .code(0);
-    let (_, v) = json(&["--ignore", "front-matter-style"], &path);
+    let (_, v) = json(
+        &["--select", "front-matter", "--ignore", "front-matter-style"],
+        &path,
+    );
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
     let (_, v) = json(&["--select", "front-matter"], &path);
     assert_eq!(

@@ -14,7 +14,7 @@ use repere::report::{self, Format};
 use repere::yaml::{Node, Value};
 
 use super::args::{CheckArgs, Color, FailOn, OutputFormat};
-use super::{EXIT_FINDINGS, EXIT_OK, packs};
+use super::{EXIT_FINDINGS, EXIT_OK, packs, site};
 
 const EXTENSIONS: &[&str] = &["md", "markdown"];
 
@@ -204,6 +204,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     }
     let config = setup.config.take();
     let scope = Scope::new(config.as_ref(), &cwd)?;
+    let pack_roots = site::roots_from_packs(&setup.rules);
     let mut linter = Linter::new(setup.rules);
     linter.select_builtins(&args.select, &args.ignore);
     if let Some(c) = &config {
@@ -231,6 +232,9 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     }
     let walked = walk(&paths, scope.as_ref())?;
     let files: Vec<PathBuf> = walked.files.into_iter().collect();
+    for s in site::find(&files, &pack_roots)? {
+        linter = linter.with_site(s);
+    }
     let progress = Progress::new(files.len());
     let mut results: Vec<FileResult> = files
         .par_iter()

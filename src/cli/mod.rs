@@ -10,6 +10,7 @@ mod init;
 mod packs;
 mod rules;
 mod shell;
+mod site;
 mod test_rules;
 
 use clap::Parser;

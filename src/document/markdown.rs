@@ -369,6 +369,56 @@ fn locate(slice: &str, t: &str, span: Span) -> (Span, bool) {
     }
 }
 
+/// Where a heading's inline content is in `source`: after the `#` markers and
+/// before a closing `#` sequence or `{…}` attributes (ATX), or the lines above
+/// the underline (setext). Markup inside it (`**`, backticks) is included.
+pub fn heading_content(source: &str, h: &Heading) -> Span {
+    let s = h.span.clamp_to(source);
+    let text = &source[s.start..s.end];
+    let lead = text.len() - text.trim_start_matches(' ').len();
+    let rest = &text[lead..];
+    if rest.starts_with('#') {
+        let hashes = rest.len() - rest.trim_start_matches('#').len();
+        let line = rest[hashes..].lines().next().unwrap_or("");
+        let skipped = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let start = s.start + lead + hashes + skipped;
+        let mut content = line[skipped..].trim_end();
+        if content.ends_with('}')
+            && let Some(open) = content.rfind('{')
+        {
+            content = content[..open].trim_end();
+        }
+        let unclosed = content.trim_end_matches('#');
+        if unclosed.len() < content.len()
+            && (unclosed.is_empty() || unclosed.ends_with([' ', '\t']))
+        {
+            content = unclosed.trim_end();
+        }
+        Span::new(start, start + content.len())
+    } else {
+        let body = text.trim_end_matches(['\n', '\r']);
+        let above = body.rfind('\n').map_or(body, |i| &body[..i]).trim_end();
+        let start = s.start + lead;
+        Span::new(start, (s.start + above.len()).max(start))
+    }
+}
+
+/// A heading's inline content as a [`Block`] (plain text mapped back to the
+/// source, inline code marked), for rules that read headings as they read
+/// prose. Parsed on demand; `None` when the heading has no text.
+pub fn heading_block(source: &str, h: &Heading) -> Option<Block> {
+    let content = heading_content(source, h).clamp_to(source);
+    if content.is_empty() {
+        return None;
+    }
+    let mut block = parse(&source[..content.end], content.start)
+        .blocks
+        .into_iter()
+        .next()?;
+    block.heading = None;
+    Some(block)
+}
+
 fn sections(headings: &[Heading], end: usize) -> Vec<Section> {
     headings
         .iter()
@@ -422,6 +472,28 @@ mod tests {
         assert!(b.touches_code(at..at + 4));
         let span = b.source_span(at..at + 4);
         assert_eq!(&src[span.start..span.end], "code");
+    }
+
+    #[test]
+    fn heading_content_and_block() {
+        let src = "## Le `code` **ici** ##\n\n### Titre {#perso}\n\nSetext *titre*\n===\n\n##\n";
+        let body = parse(src, 0);
+        let texts: Vec<&str> = body
+            .headings
+            .iter()
+            .map(|h| {
+                let c = heading_content(src, h);
+                &src[c.start..c.end]
+            })
+            .collect();
+        assert_eq!(texts, ["Le `code` **ici**", "Titre", "Setext *titre*", ""]);
+        let b = heading_block(src, &body.headings[0]).unwrap();
+        assert_eq!(b.text, "Le code ici");
+        let at = b.text.find("code").unwrap();
+        assert!(b.touches_code(at..at + 4));
+        let ici = b.source_span(8..11);
+        assert_eq!(&src[ici.start..ici.end], "ici");
+        assert!(heading_block(src, &body.headings[3]).is_none());
     }
 
     #[test]

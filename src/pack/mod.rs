@@ -26,6 +26,9 @@ pub static DEFAULT_PACKS: &[(&str, &str)] = &[
         "rules/sections.yaml",
         include_str!("../../rules/sections.yaml"),
     ),
+    ("rules/tone.yaml", include_str!("../../rules/tone.yaml")),
+    ("rules/links.yaml", include_str!("../../rules/links.yaml")),
+    ("rules/markup.yaml", include_str!("../../rules/markup.yaml")),
 ];
 
 /// The text of a pack and where it came from (a path, or `rules/x.yaml` for

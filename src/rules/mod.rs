@@ -3,14 +3,18 @@
 //! documentation, which `repere explain` prints. [`KINDS`] has one line per kind.
 
 pub mod front_matter;
+pub mod links;
+pub mod markup;
+pub mod phrase;
 pub mod sections;
 
 use std::any::Any;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::Finding;
 use crate::document::Document;
+use crate::site::Site;
 use crate::span::Location;
 use crate::yaml::{Node, de};
 
@@ -21,15 +25,23 @@ pub type Facts = Box<dyn Any + Send + Sync>;
 pub struct CorpusFile<'a> {
     pub path: &'a Arc<PathBuf>,
     pub facts: &'a (dyn Any + Send + Sync),
+    /// The site the file belongs to, when one was found.
+    pub site: Option<&'a Site>,
 }
 
 /// Where a rule reports what it finds in one file.
 #[derive(Default)]
 pub struct Context {
     pub(crate) findings: Vec<Finding>,
+    pub(crate) site: Option<Arc<Site>>,
 }
 
 impl Context {
+    /// The site the document belongs to, when the caller found one.
+    pub fn site(&self) -> Option<&Site> {
+        self.site.as_deref()
+    }
+
     pub fn report(&mut self, finding: Finding) {
         self.findings.push(finding);
     }
@@ -60,6 +72,11 @@ pub trait Rule: Send + Sync {
 
     /// Checks the facts of every file checked, after all files were read.
     fn check_corpus(&self, _files: &[CorpusFile<'_>], _cx: &mut CorpusContext) {}
+
+    /// A site root set in the rule's options, for the caller to index.
+    fn site_root(&self) -> Option<&Path> {
+        None
+    }
 }
 
 /// What building a rule from its options can fail with: a message and the
@@ -76,7 +93,13 @@ pub struct Kind {
 }
 
 /// The registry: one line per rule kind.
-pub static KINDS: &[&Kind] = &[&front_matter::KIND, &sections::KIND];
+pub static KINDS: &[&Kind] = &[
+    &front_matter::KIND,
+    &sections::KIND,
+    &phrase::KIND,
+    &links::KIND,
+    &markup::KIND,
+];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().copied().find(|k| k.name == name)
@@ -118,4 +141,43 @@ pub fn did_you_mean<'a>(
         .filter(|(score, _)| *score >= 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// A title as compared with the titles named in rule options: lowercased,
+/// accents removed, `’` read as `'`, runs of spaces (no-break ones included)
+/// as one space, and trimmed of spaces and final `:`.
+pub fn fold_title(title: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(title.len());
+    for c in title.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        if c.is_whitespace() {
+            if !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out.trim().trim_end_matches(':').trim_end().to_string()
+}
+
+/// Whether a heading's text names the section `folded` (already folded with
+/// [`fold_title`]): equal once folded, or followed only by a parenthesis or
+/// punctuation (`Erreurs fréquentes (et comment les éviter)`).
+pub fn title_matches(heading: &str, folded: &str) -> bool {
+    let h = fold_title(heading);
+    match h.strip_prefix(folded) {
+        Some("") => true,
+        Some(rest) => {
+            rest.starts_with([' ', '(', ':', '-', ',', '.', '!', '?']) && {
+                let rest = rest.trim_start();
+                !rest.starts_with(|c: char| c.is_alphanumeric())
+            }
+        }
+        None => false,
+    }
 }

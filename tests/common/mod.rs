@@ -26,5 +26,29 @@ audiences:
 ---
 
 Une introduction.
+
+## Dédramatisation
+
+Changer de poste arrive à tout le monde, et rarement au meilleur moment.
+
+## Le réel (sans filtre)
+
+Les premiers mois dans un rôle inconnu sont inconfortables pour presque tous.
+
+## Repères clairs
+
+Trois questions aident : qu'est-ce que j'apprends, avec qui, et à quel prix.
+
+## Erreurs classiques
+
+Partir pour fuir une équipe plutôt que pour rejoindre un projet.
+
+## Message de responsabilité
+
+La décision vous appartient, avec ses conséquences.
+
+## Pour aller plus loin
+
+Les autres articles de la série Carrière prolongent cette réflexion.
 ";
 pub const NAME: &str = "2025-02-07-changer-de-poste.md";

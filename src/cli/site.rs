@@ -1,0 +1,135 @@
+//! Finding and reading the site the checked articles belong to, for the link
+//! rules: the folder that holds `content/` (walking up from each article, or
+//! set in a rule pack), read once.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use repere::pack::{DEFAULT_PACKS, RuleSet};
+use repere::site::Site;
+
+const PAGES: &[&str] = &["md", "markdown", "html", "htm"];
+
+/// The site roots set in the rule packs, resolved against the pack file's
+/// folder (the current folder for embedded packs).
+pub fn roots_from_packs(set: &RuleSet) -> Vec<PathBuf> {
+    let mut roots = Vec::new();
+    for loaded in &set.rules {
+        let Some(root) = loaded.rule.site_root() else {
+            continue;
+        };
+        let origin = &loaded.meta.origin;
+        let embedded = DEFAULT_PACKS.iter().any(|(o, _)| o == origin);
+        let base = if embedded {
+            None
+        } else {
+            Path::new(origin).parent()
+        };
+        let resolved = match base {
+            Some(dir) if root.is_relative() => dir.join(root),
+            _ => root.to_path_buf(),
+        };
+        if !roots.contains(&resolved) {
+            roots.push(resolved);
+        }
+    }
+    roots
+}
+
+/// The sites of the checked `files`: the first root set in a pack covers them
+/// all; otherwise each file belongs to the nearest folder above it that
+/// holds `content/`. Files with no such folder get no site. A root set in a
+/// pack without a `content/` folder is an error.
+pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, String> {
+    if let Some(root) = pack_roots.first() {
+        if !root.join("content").is_dir() {
+            return Err(format!(
+                "the site root `{}` set in a rule pack (`site_root`) has no `content/` folder",
+                root.display()
+            ));
+        }
+        let mut site = index(root);
+        site.cover_all();
+        return Ok(vec![site]);
+    }
+    let mut by_dir: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
+    let mut groups: BTreeMap<PathBuf, Vec<&PathBuf>> = BTreeMap::new();
+    for file in files {
+        let abs = std::path::absolute(file).unwrap_or_else(|_| file.clone());
+        let Some(dir) = abs.parent() else { continue };
+        let root = by_dir
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| {
+                dir.ancestors()
+                    .find(|a| a.join("content").is_dir())
+                    .map(Path::to_path_buf)
+            })
+            .clone();
+        if let Some(root) = root {
+            groups.entry(root).or_default().push(file);
+        }
+    }
+    Ok(groups
+        .into_iter()
+        .map(|(root, members)| {
+            let mut site = index(&root);
+            for m in members {
+                site.add_member(m.clone());
+            }
+            site
+        })
+        .collect())
+}
+
+/// Reads the site at `root`: every page of `content/`, every file of `static/`.
+fn index(root: &Path) -> Site {
+    let mut site = Site::new(root);
+    let content = root.join("content");
+    for (rel, path) in files_under(&content) {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        if PAGES.contains(&ext.as_str()) {
+            if let Ok(text) = fs::read_to_string(&path) {
+                site.add_content(&rel, text);
+            }
+        } else {
+            site.add_static(&slashed(&rel));
+        }
+    }
+    for (rel, _) in files_under(&root.join("static")) {
+        site.add_static(&slashed(&rel));
+    }
+    site
+}
+
+/// The files under `dir` (hidden ones skipped), with their path relative to it.
+fn files_under(dir: &Path) -> Vec<(PathBuf, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    let walker = ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .hidden(true)
+        .follow_links(false)
+        .build();
+    walker
+        .flatten()
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?.to_path_buf();
+            Some((rel, e.path().to_path_buf()))
+        })
+        .collect()
+}
+
+fn slashed(rel: &Path) -> String {
+    let parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    format!("/{}", parts.join("/"))
+}

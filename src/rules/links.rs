@@ -1,0 +1,657 @@
+//! The `links` rule kind: internal-only sections, link targets that exist,
+//! links with text and a target.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{
+    BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Rule, did_you_mean, fold_title,
+    title_matches,
+};
+use crate::diagnostic::Finding;
+use crate::document::{Document, Link};
+use crate::site::{self, Site};
+use crate::span::{Location, Span};
+use crate::yaml::{Node, de};
+
+pub static KIND: Kind = Kind {
+    name: "links",
+    summary: "Links: internal only in named sections, internal targets and anchors that exist, no empty text or target",
+    doc: DOC,
+    build,
+};
+
+const DOC: &str = r#"Checks the links of an article (Markdown links and, in the named sections,
+bare URLs, which Hugo turns into links).
+
+Options:
+  sections: [TITLES]    Sections (by heading title, compared lowercased and
+                        without accents; a parenthesis after the title is
+                        allowed) where every link must stay on the site: a link
+                        with a scheme (`https://`, `mailto:`) or `//host` is an
+                        error there, unless its host is in `site_hosts`.
+                        Default: none.
+  site_hosts: [HOSTS]   Hosts of the site itself (`example.org`; `www.` is
+                        ignored): absolute URLs to them are internal, and their
+                        path is checked like a site path.
+  targets: true         Internal targets must exist (see below).
+  anchors: true         `#anchor` must be the id of a heading of the target
+                        (the article itself for `#anchor` alone).
+  empty: true           A link with no text (`[](/x/)`) or no target
+                        (`[texte]()`, `[texte](#)`) is an error.
+  posts: /posts/        Where posts live: `/posts/<slug>/` is the post whose
+                        slug is <slug> (the front matter's `slug`, else the file
+                        name without its `YYYY-MM-DD-` date).
+  ignore: [PREFIXES]    Site paths never checked (pages Hugo generates, such
+                        as `/tags/`).
+  site_root: PATH       The folder holding the site's `content/` (relative to
+                        the pack file). By default it is found by walking up
+                        from each article to the first folder that holds
+                        `content/`.
+
+How targets are found: the command line reads the site once (every page of
+`content/`, with its address and its headings' anchors, and every file of
+`static/`). A site path (`/le-role-du-cto/`, `/posts/<slug>/`,
+`/images/a.png`, with or without `#anchor` or `?query`) must lead to one of
+them. Addresses follow Hugo: `content/<dir>/_index.md` or `index.md` is
+`/<dir>/`, `content/<dir>/<file>.md` is `/<dir>/<slug>/`, `url` and
+`aliases` in the front matter count, and every top-level folder of `content/`
+is a section page. Anchors follow Hugo's `github` ids: the heading text
+lowercased, accents kept, spaces and `-` as `-`, other punctuation dropped,
+`{#id}` when given, `-1`, `-2` added to repeated ids.
+
+When no site is found (no folder holding `content/` above the article), only
+the files being checked are known: `/posts/<slug>/` is looked up among their
+slugs, anchors among their headings, and other site paths are not checked.
+Relative links (`autre-page/`) are never checked.
+
+Example:
+  - id: internal-links
+    kind: links
+    severity: error
+    sections: ["Pour aller plus loin", "Pour approfondir"]
+    ignore: [/tags/, /categories/]
+"#;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default)]
+    sections: Vec<String>,
+    #[serde(default)]
+    site_hosts: Vec<String>,
+    #[serde(default = "yes")]
+    targets: bool,
+    #[serde(default = "yes")]
+    anchors: bool,
+    #[serde(default = "yes")]
+    empty: bool,
+    #[serde(default = "default_posts")]
+    posts: String,
+    #[serde(default)]
+    ignore: Vec<String>,
+    site_root: Option<PathBuf>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_posts() -> String {
+    "/posts/".to_string()
+}
+
+struct LinksRule {
+    sections: Vec<String>,
+    site_hosts: Vec<String>,
+    targets: bool,
+    anchors: bool,
+    empty: bool,
+    posts: String,
+    ignore: Vec<String>,
+    site_root: Option<PathBuf>,
+}
+
+fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    let opts: Options = de::from_node(node)?;
+    Ok(Box::new(LinksRule {
+        sections: opts.sections.iter().map(|s| fold_title(s)).collect(),
+        site_hosts: opts
+            .site_hosts
+            .iter()
+            .map(|h| {
+                h.trim()
+                    .to_lowercase()
+                    .trim_start_matches("www.")
+                    .to_string()
+            })
+            .collect(),
+        targets: opts.targets,
+        anchors: opts.anchors,
+        empty: opts.empty,
+        posts: site::normalize(&opts.posts),
+        ignore: opts.ignore.iter().map(|p| p.to_lowercase()).collect(),
+        site_root: opts.site_root,
+    }))
+}
+
+/// What a link destination is.
+#[derive(Debug, PartialEq)]
+enum Dest {
+    Empty,
+    /// Leaves the site (a scheme, or `//host`).
+    External,
+    /// A path on the site, decoded, with its anchor.
+    Site {
+        path: String,
+        anchor: Option<String>,
+    },
+    /// `#anchor` on the same page.
+    Anchor(String),
+    /// A relative path: not checked.
+    Relative,
+}
+
+fn scheme_len(dest: &str) -> Option<usize> {
+    let colon = dest.find(':')?;
+    let scheme = &dest[..colon];
+    let ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    ok.then_some(colon)
+}
+
+impl LinksRule {
+    fn classify(&self, dest: &str) -> Dest {
+        let dest = dest.trim();
+        if dest.is_empty() || dest == "#" {
+            return Dest::Empty;
+        }
+        let (rest, host) = if let Some(colon) = scheme_len(dest) {
+            let scheme = dest[..colon].to_ascii_lowercase();
+            match dest[colon + 1..].strip_prefix("//") {
+                Some(after) if scheme == "http" || scheme == "https" => (after, true),
+                _ => return Dest::External,
+            }
+        } else if let Some(after) = dest.strip_prefix("//") {
+            (after, true)
+        } else {
+            (dest, false)
+        };
+        let path = if host {
+            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            let name = rest[..end].to_lowercase();
+            let name = name.split(':').next().unwrap_or("");
+            let name = name.trim_start_matches("www.");
+            if !self.site_hosts.iter().any(|h| h == name) {
+                return Dest::External;
+            }
+            let p = &rest[end..];
+            if p.is_empty() { "/" } else { p }
+        } else {
+            rest
+        };
+        if let Some(anchor) = path.strip_prefix('#') {
+            return Dest::Anchor(percent_decode(anchor));
+        }
+        if !path.starts_with('/') && !path.starts_with('?') {
+            return Dest::Relative;
+        }
+        let (before_hash, anchor) = match path.split_once('#') {
+            Some((p, a)) => (p, (!a.is_empty()).then(|| percent_decode(a))),
+            None => (path, None),
+        };
+        let bare = before_hash.split('?').next().unwrap_or("");
+        let bare = if bare.is_empty() { "/" } else { bare };
+        Dest::Site {
+            path: percent_decode(bare),
+            anchor,
+        }
+    }
+
+    /// The slug of `/posts/<slug>/` (normalized), if the path is a post's.
+    fn post_slug<'a>(&self, normalized: &'a str) -> Option<&'a str> {
+        let name = normalized
+            .strip_prefix(self.posts.as_str())?
+            .strip_suffix('/')?;
+        (!name.is_empty() && !name.contains('/')).then_some(name)
+    }
+
+    fn ignored(&self, normalized: &str) -> bool {
+        self.ignore
+            .iter()
+            .any(|p| normalized.starts_with(p.as_str()))
+    }
+
+    /// The named section that contains `offset`, if any.
+    fn section_at<'d>(
+        &self,
+        doc: &'d Document,
+        offset: usize,
+    ) -> Option<&'d crate::document::Heading> {
+        if self.sections.is_empty() {
+            return None;
+        }
+        doc.body
+            .sections
+            .iter()
+            .filter(|s| s.content.start <= offset && offset < s.content.end)
+            .filter_map(|s| doc.body.headings.get(s.heading))
+            .find(|h| self.sections.iter().any(|n| title_matches(&h.text, n)))
+    }
+
+    fn check_sections(&self, doc: &Document, cx: &mut Context) {
+        if self.sections.is_empty() {
+            return;
+        }
+        let outside = |heading: &crate::document::Heading, span: Span, url: &str| {
+            Finding::new(
+                span,
+                format!(
+                    "`{url}` links outside the site in « {} », which links only to the site's own pages",
+                    heading.text
+                ),
+            )
+            .label(heading.text_span, "this section takes internal links only")
+            .help("link a page of the site instead (e.g. `/posts/<slug>/`), or move this link into the body of the article")
+        };
+        for link in doc.body.links.iter().filter(|l| !l.image) {
+            let Some(heading) = self.section_at(doc, link.span.start) else {
+                continue;
+            };
+            if self.classify(&link.dest) == Dest::External {
+                cx.report(outside(heading, dest_span(doc, link), &link.dest));
+            }
+        }
+        // Bare URLs, which Hugo turns into links.
+        for block in &doc.body.blocks {
+            let Some(heading) = self.section_at(doc, block.span.start) else {
+                continue;
+            };
+            for m in bare_url_regex().find_iter(&block.text) {
+                if block.touches_code(m.range()) {
+                    continue;
+                }
+                let span = block.source_span(m.range());
+                // Link text that happens to be a URL is reported with its link.
+                if doc
+                    .body
+                    .links
+                    .iter()
+                    .any(|l| l.span.start <= span.start && span.end <= l.span.end)
+                {
+                    continue;
+                }
+                if self.classify(m.as_str()) == Dest::External {
+                    cx.report(outside(heading, span, m.as_str()));
+                }
+            }
+        }
+    }
+
+    fn check_empty(&self, doc: &Document, cx: &mut Context) {
+        for link in doc.body.links.iter().filter(|l| !l.image && !l.autolink) {
+            let written = doc.text(link.span);
+            if link.dest.trim().is_empty() || link.dest.trim() == "#" {
+                cx.report(
+                    Finding::new(
+                        dest_span(doc, link),
+                        format!("the link `{written}` has no target"),
+                    )
+                    .help("put the address between the parentheses, e.g. `(/posts/<slug>/)`"),
+                );
+            }
+            if link.text.trim().is_empty() {
+                cx.report(
+                    Finding::new(link.span, format!("the link `{written}` has no text"))
+                        .help("write the words readers click between the brackets, e.g. the title of the target"),
+                );
+            }
+        }
+    }
+
+    fn check_targets(&self, doc: &Document, site: Option<&Site>, cx: &mut Context) {
+        let own = site::anchors(doc);
+        for link in &doc.body.links {
+            let dest = self.classify(&link.dest);
+            match dest {
+                Dest::Anchor(anchor) if self.anchors && !own.contains(&anchor) => {
+                    let suggestion = did_you_mean(&anchor, own.iter().map(String::as_str));
+                    cx.report(missing_anchor(
+                        doc,
+                        link,
+                        &anchor,
+                        "this article",
+                        suggestion,
+                    ));
+                }
+                Dest::Site { path, anchor } if self.targets => {
+                    let Some(site) = site else { continue };
+                    let key = site::normalize(&path);
+                    if self.ignored(&key) {
+                        continue;
+                    }
+                    if !site.exists(&path) {
+                        cx.report(self.missing_in_site(doc, link, &key, site));
+                        continue;
+                    }
+                    let (Some(anchor), true) = (anchor, self.anchors) else {
+                        continue;
+                    };
+                    let page = site.page(&path).filter(|p| !p.file.as_os_str().is_empty());
+                    if let Some(page) = page.filter(|p| !p.anchors.contains(&anchor)) {
+                        let suggestion =
+                            did_you_mean(&anchor, page.anchors.iter().map(String::as_str));
+                        cx.report(missing_anchor(
+                            doc,
+                            link,
+                            &anchor,
+                            &format!("`{key}`"),
+                            suggestion,
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn missing_in_site(&self, doc: &Document, link: &Link, key: &str, site: &Site) -> Finding {
+        let (dir, name) = match key.trim_end_matches('/').rsplit_once('/') {
+            Some((d, n)) => (format!("{d}/"), n),
+            None => ("/".to_string(), key),
+        };
+        let names: Vec<(&str, &str)> = site
+            .pages_under(&dir)
+            .map(|p| (p, p.trim_end_matches('/').rsplit('/').next().unwrap_or(p)))
+            .collect();
+        let suggestion = did_you_mean(name, names.iter().map(|(_, n)| *n))
+            .and_then(|n| names.iter().find(|(_, m)| *m == n))
+            .map(|(p, _)| *p);
+        let content = site.root().join("content");
+        let message = match self.post_slug(key) {
+            Some(slug) => format!(
+                "`{}` leads nowhere: no post of the site has the slug `{slug}`",
+                link.dest
+            ),
+            None => format!(
+                "`{}` leads nowhere: no page or file of the site is at `{key}`",
+                link.dest
+            ),
+        };
+        let help = match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!(
+                "check the address; the site's pages were read from `{}`",
+                content.display()
+            ),
+        };
+        Finding::new(dest_span(doc, link), message).help(help)
+    }
+}
+
+fn missing_anchor(
+    doc: &Document,
+    link: &Link,
+    anchor: &str,
+    target: &str,
+    suggestion: Option<&str>,
+) -> Finding {
+    let help = match suggestion {
+        Some(s) => format!("did you mean `#{s}`?"),
+        None => "link a heading of the target: its id is its text lowercased, spaces as `-`, punctuation dropped".to_string(),
+    };
+    Finding::new(
+        dest_span(doc, link),
+        format!("`#{anchor}` matches no heading of {target}"),
+    )
+    .help(help)
+}
+
+/// Where a link's destination is written, or the whole link.
+fn dest_span(doc: &Document, link: &Link) -> Span {
+    let written = doc.text(link.span);
+    let dest = link.dest.trim();
+    if dest.is_empty() {
+        if let Some(i) = written.rfind("()") {
+            return Span::new(link.span.start + i, link.span.start + i + 2);
+        }
+        return link.span;
+    }
+    match written.rfind(dest) {
+        Some(i) => Span::new(link.span.start + i, link.span.start + i + dest.len()),
+        None => link.span,
+    }
+}
+
+fn bare_url_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>«»]*[^\s<>«».,;:!?)\]'’]").expect("valid regex")
+    })
+}
+
+/// Decodes `%XX` escapes (invalid UTF-8 is replaced).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%'
+            && let (Some(h), Some(l)) = (
+                b.get(i + 1).and_then(|c| hex(*c)),
+                b.get(i + 2).and_then(|c| hex(*c)),
+            )
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A link to a post, kept for the corpus pass.
+struct PostLink {
+    slug: String,
+    dest: String,
+    anchor: Option<String>,
+    span: Span,
+    location: Location,
+}
+
+/// What a checked file tells the others, when no site is known.
+struct LinkFacts {
+    slug: String,
+    anchors: Vec<String>,
+    links: Vec<PostLink>,
+}
+
+impl Rule for LinksRule {
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        self.check_sections(doc, cx);
+        if self.empty {
+            self.check_empty(doc, cx);
+        }
+        let site = cx.site.clone();
+        self.check_targets(doc, site.as_deref(), cx);
+    }
+
+    fn collect(&self, doc: &Document) -> Option<Facts> {
+        let mut links = Vec::new();
+        for link in &doc.body.links {
+            if let Dest::Site { path, anchor } = self.classify(&link.dest) {
+                let key = site::normalize(&path);
+                if let Some(slug) = self.post_slug(&key) {
+                    let span = dest_span(doc, link);
+                    links.push(PostLink {
+                        slug: slug.to_string(),
+                        dest: link.dest.clone(),
+                        anchor,
+                        span,
+                        location: doc.location(span),
+                    });
+                }
+            }
+        }
+        Some(Box::new(LinkFacts {
+            slug: site::slug_of(doc).to_lowercase(),
+            anchors: site::anchors(doc),
+            links,
+        }))
+    }
+
+    fn check_corpus(&self, files: &[CorpusFile<'_>], cx: &mut CorpusContext) {
+        if !self.targets {
+            return;
+        }
+        let facts: Vec<Option<&LinkFacts>> = files
+            .iter()
+            .map(|f| f.facts.downcast_ref::<LinkFacts>())
+            .collect();
+        let mut by_slug: HashMap<&str, usize> = HashMap::new();
+        for (i, f) in facts.iter().enumerate() {
+            if let Some(f) = f {
+                by_slug.entry(f.slug.as_str()).or_insert(i);
+            }
+        }
+        let checked = facts.iter().flatten().count();
+        for (i, (file, f)) in files.iter().zip(&facts).enumerate() {
+            let Some(f) = f else { continue };
+            if file.site.is_some() {
+                continue; // checked against the site in the first pass
+            }
+            for link in &f.links {
+                match by_slug.get(link.slug.as_str()) {
+                    Some(&target) => {
+                        let (Some(anchor), true) = (&link.anchor, self.anchors) else {
+                            continue;
+                        };
+                        let Some(Some(t)) = facts.get(target) else {
+                            continue;
+                        };
+                        if !t.anchors.contains(anchor) {
+                            let suggestion =
+                                did_you_mean(anchor, t.anchors.iter().map(String::as_str));
+                            let help = match suggestion {
+                                Some(s) => format!("did you mean `#{s}`?"),
+                                None => "link a heading of the target: its id is its text lowercased, spaces as `-`, punctuation dropped".to_string(),
+                            };
+                            let finding = Finding::new(
+                                link.span,
+                                format!(
+                                    "`#{anchor}` matches no heading of the post `{}`",
+                                    link.slug
+                                ),
+                            )
+                            .label_in(
+                                files[target].path.clone(),
+                                Span::at(0),
+                                Location {
+                                    line: 1,
+                                    column: 1,
+                                    end_line: 1,
+                                    end_column: 1,
+                                },
+                                "the post linked",
+                            )
+                            .help(help);
+                            cx.report(i, link.location, finding);
+                        }
+                    }
+                    None => {
+                        let suggestion = did_you_mean(&link.slug, by_slug.keys().copied());
+                        let help = match suggestion {
+                            Some(s) => format!("did you mean `{}{s}/`?", self.posts),
+                            None => format!(
+                                "no site (a folder holding `content/`) was found above the article, so only the {checked} checked file(s) were searched; check the slug, or check the article inside its site"
+                            ),
+                        };
+                        let finding = Finding::new(
+                            link.span,
+                            format!(
+                                "`{}` leads nowhere: no checked post has the slug `{}`",
+                                link.dest, link.slug
+                            ),
+                        )
+                        .help(help);
+                        cx.report(i, link.location, finding);
+                    }
+                }
+            }
+        }
+    }
+
+    fn site_root(&self) -> Option<&Path> {
+        self.site_root.as_deref()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule() -> LinksRule {
+        LinksRule {
+            sections: vec![],
+            site_hosts: vec!["exemple.fr".into()],
+            targets: true,
+            anchors: true,
+            empty: true,
+            posts: "/posts/".into(),
+            ignore: vec![],
+            site_root: None,
+        }
+    }
+
+    #[test]
+    fn destinations() {
+        let r = rule();
+        assert_eq!(r.classify(""), Dest::Empty);
+        assert_eq!(r.classify("#"), Dest::Empty);
+        assert_eq!(r.classify("https://example.com/x"), Dest::External);
+        assert_eq!(r.classify("//example.com/x"), Dest::External);
+        assert_eq!(r.classify("mailto:a@b.c"), Dest::External);
+        assert_eq!(r.classify("autre/"), Dest::Relative);
+        assert_eq!(r.classify("#le-réel"), Dest::Anchor("le-réel".into()));
+        assert_eq!(
+            r.classify("https://www.exemple.fr/posts/a/#b"),
+            Dest::Site {
+                path: "/posts/a/".into(),
+                anchor: Some("b".into())
+            }
+        );
+        assert_eq!(
+            r.classify("/posts/?pillar=x"),
+            Dest::Site {
+                path: "/posts/".into(),
+                anchor: None
+            }
+        );
+        assert_eq!(
+            r.classify("/posts/caf%C3%A9/#r%C3%A9el"),
+            Dest::Site {
+                path: "/posts/café/".into(),
+                anchor: Some("réel".into())
+            }
+        );
+        assert_eq!(r.post_slug("/posts/a/"), Some("a"));
+        assert_eq!(r.post_slug("/posts/"), None);
+        assert_eq!(r.post_slug("/posts/a/b/"), None);
+    }
+
+    #[test]
+    fn percent_decoding_never_panics() {
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%e9"), "\u{fffd}");
+        assert_eq!(percent_decode("a%2Fb"), "a/b");
+    }
+}

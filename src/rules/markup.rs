@@ -1,0 +1,405 @@
+//! The `markup` rule kind: Markdown that does not render as meant.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::{BuildError, Context, Kind, Rule};
+use crate::diagnostic::Finding;
+use crate::document::markdown::heading_block;
+use crate::document::{Block, Document};
+use crate::span::Span;
+use crate::yaml::{Node, de};
+
+pub static KIND: Kind = Kind {
+    name: "markup",
+    summary: "Broken Markdown: emphasis shown as literal asterisks, empty headings, references to nothing, raw HTML left open",
+    doc: DOC,
+    build,
+};
+
+const DOC: &str = r#"Reports Markdown that does not render as the author meant. Each check
+points at the characters at fault.
+
+Options (all true unless said otherwise):
+  emphasis: true        `**` that the parser could not pair and left as
+                        literal asterisks: `****Impact :** **` (markers
+                        doubled: one diagnostic for the whole construct, with
+                        the corrected form in the help), `**` opening emphasis
+                        never closed, `**` closing emphasis never opened. A
+                        single `*` is not reported (`5 * 3`, a footnote mark),
+                        nor `**` with spaces on both sides, nor escaped `\*\*`,
+                        nor anything in code.
+  empty_headings: true  A heading line with no text (`##`).
+  references: true      `[text][label]` or `[label][]` whose label has no
+                        `[label]: URL` definition: the brackets are shown as is.
+                        A bracketed word alone (`[x]`, `[sic]`, `[ ]`) is
+                        usually not meant as a link and is not reported, except
+                        when a space separates it from a parenthesis
+                        (`[texte] (/posts/x/)`), which breaks an inline link.
+  shortcut_references: false
+                        Also report every bracketed `[label]` that matches no
+                        definition.
+  html: true            Raw HTML left open: an element opened and never closed
+                        (`<div>` without `</div>`; void elements such as `<br>`
+                        and elements whose end tag is optional such as `<p>` or
+                        `<li>` are fine), a closing tag that closes nothing,
+                        and `<!--` never closed by `-->` (it hides the rest of
+                        the page).
+
+Example:
+  - id: markup
+    kind: markup
+    severity: error
+    shortcut_references: false
+"#;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default = "yes")]
+    emphasis: bool,
+    #[serde(default = "yes")]
+    empty_headings: bool,
+    #[serde(default = "yes")]
+    references: bool,
+    #[serde(default)]
+    shortcut_references: bool,
+    #[serde(default = "yes")]
+    html: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+struct MarkupRule {
+    opts: Options,
+}
+
+fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    Ok(Box::new(MarkupRule {
+        opts: de::from_node(node)?,
+    }))
+}
+
+impl Rule for MarkupRule {
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        if self.opts.emphasis {
+            for block in &doc.body.blocks {
+                check_emphasis(doc, block, cx);
+            }
+            for h in &doc.body.headings {
+                if let Some(block) = heading_block(&doc.source, h) {
+                    check_emphasis(doc, &block, cx);
+                }
+            }
+        }
+        if self.opts.empty_headings {
+            check_empty_headings(doc, cx);
+        }
+        if self.opts.references {
+            self.check_references(doc, cx);
+        }
+        if self.opts.html {
+            check_html(doc, cx);
+        }
+    }
+}
+
+/// A run of literal `**` (or more) in a block, and where it is in the file.
+struct Stray {
+    span: Span,
+    before: Option<char>,
+    after: Option<char>,
+}
+
+impl Stray {
+    /// Spaces (or the block's ends) on both sides: `5 ** 2`, never meant as
+    /// emphasis on its own.
+    fn spaced(&self) -> bool {
+        let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
+        spaced(self.before) && spaced(self.after)
+    }
+}
+
+fn strays(doc: &Document, block: &Block) -> Vec<Stray> {
+    let text = &block.text;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(found) = text[i..].find("**") {
+        let start = i + found;
+        let len = text[start..].len() - text[start..].trim_start_matches('*').len();
+        let end = start + len;
+        i = end;
+        if block.touches_code(start..end) {
+            continue;
+        }
+        let span = block.source_span(start..end);
+        // Escaped stars (`\*\*`) and stars from separate places are not a run.
+        if doc.text(span) != &text[start..end] {
+            continue;
+        }
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        out.push(Stray {
+            span,
+            before,
+            after,
+        });
+    }
+    out
+}
+
+fn doubled_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\*\*\*\*(?P<inner>[^*\n]+?)\*\*[ \t\u{a0}\u{202f}]*\*\*$")
+            .expect("valid regex")
+    })
+}
+
+fn check_emphasis(doc: &Document, block: &Block, cx: &mut Context) {
+    let found = strays(doc, block);
+    let mut i = 0;
+    while i < found.len() {
+        let s = &found[i];
+        if let Some(next) = found.get(i + 1) {
+            let whole = Span::new(s.span.start, next.span.end);
+            if let Some(caps) = doubled_regex().captures(doc.text(whole)) {
+                let inner = caps.name("inner").map_or("", |m| m.as_str());
+                cx.report(
+                    Finding::new(
+                        whole,
+                        format!(
+                            "`{}` doubles its emphasis markers: two `**` are shown as literal asterisks",
+                            doc.text(whole)
+                        ),
+                    )
+                    .label(s.span, "shown as `**`")
+                    .label(next.span, "shown as `**`")
+                    .help(format!("write `**{inner}**`")),
+                );
+                i += 2;
+                continue;
+            }
+        }
+        if s.spaced() {
+            i += 1;
+            continue;
+        }
+        let marker = doc.text(s.span);
+        let opens = s.after.is_some_and(|c| !c.is_whitespace());
+        let closes = s.before.is_some_and(|c| !c.is_whitespace());
+        let (message, help) = if opens && !closes {
+            (
+                format!(
+                    "`{marker}` opens emphasis that is never closed: it is shown as literal asterisks"
+                ),
+                format!(
+                    "add the closing `{marker}` after the words to emphasise, or remove this one"
+                ),
+            )
+        } else if closes && !opens {
+            (
+                format!(
+                    "`{marker}` closes emphasis that was never opened: it is shown as literal asterisks"
+                ),
+                format!(
+                    "add the opening `{marker}` before the words to emphasise, or remove this one"
+                ),
+            )
+        } else {
+            (
+                format!("`{marker}` cannot be paired with another marker: it is shown as literal asterisks"),
+                "check the emphasis markers around it; escape as `\\*\\*` if the asterisks are meant"
+                    .to_string(),
+            )
+        };
+        cx.report(Finding::new(s.span, message).help(help));
+        i += 1;
+    }
+}
+
+fn check_empty_headings(doc: &Document, cx: &mut Context) {
+    for h in &doc.body.headings {
+        if !h.text.trim().is_empty() {
+            continue;
+        }
+        let whole = doc.text(h.span);
+        let line = whole.lines().next().unwrap_or("").trim_end();
+        let lead = line.len() - line.trim_start().len();
+        let span = Span::new(h.span.start + lead, h.span.start + line.len());
+        let marker = line.trim();
+        cx.report(
+            Finding::new(span, format!("this heading (`{marker}`) has no text")).help(format!(
+                "write the title after `{} `, or remove the line",
+                "#".repeat(h.level as usize)
+            )),
+        );
+    }
+}
+
+impl MarkupRule {
+    fn check_references(&self, doc: &Document, cx: &mut Context) {
+        for r in &doc.body.broken_refs {
+            let mut span = r.span;
+            // `[label][]`: the empty brackets belong to the reference.
+            if doc
+                .text(Span::new(span.end, doc.source.len()))
+                .starts_with("[]")
+            {
+                span.end += 2;
+            }
+            let written = doc.text(span);
+            if !r.shortcut {
+                cx.report(
+                    Finding::new(
+                        span,
+                        format!(
+                            "`{written}` refers to the link reference `[{}]`, which is defined nowhere: the brackets are shown as is",
+                            r.label
+                        ),
+                    )
+                    .help(format!(
+                        "add a definition line `[{}]: URL`, or write the link inline as `[text](URL)`",
+                        r.label
+                    )),
+                );
+                continue;
+            }
+            let after = doc.text(Span::new(r.span.end, doc.source.len()));
+            let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
+            let paren = after[gap..].starts_with('(') && gap > 0;
+            if paren {
+                let dest_end = after[gap..]
+                    .find(')')
+                    .filter(|i| !after[gap..gap + i].contains('\n'));
+                if let Some(close) = dest_end {
+                    let space = Span::new(r.span.end, r.span.end + gap);
+                    let dest = &after[gap..gap + close + 1];
+                    cx.report(
+                        Finding::new(
+                            Span::new(r.span.start, r.span.end + gap + close + 1),
+                            format!(
+                                "`{written}` and `{dest}` are not a link: the space between `]` and `(` breaks it"
+                            ),
+                        )
+                        .label(space, "remove this space")
+                        .help(format!("write `{written}{dest}`")),
+                    );
+                    continue;
+                }
+            }
+            if self.opts.shortcut_references {
+                cx.report(
+                    Finding::new(
+                        r.span,
+                        format!(
+                            "`{written}` matches no link reference definition: the brackets are shown as is"
+                        ),
+                    )
+                    .help(format!(
+                        "add a definition line `[{}]: URL`, or escape the brackets as `\\[…\\]` if they are meant",
+                        r.label
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Elements that never have content, and elements whose end tag may be left out.
+const NO_END_TAG: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option",
+    "optgroup", "rt", "rp", "colgroup", "caption", "html", "head", "body",
+];
+
+fn tag_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r#"(?s)<!--.*?-->|<!--|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?(?P<selfclose>/?)>"#,
+        )
+        .expect("valid regex")
+    })
+}
+
+fn check_html(doc: &Document, cx: &mut Context) {
+    // The raw HTML pieces, joined in order, with where each starts.
+    let mut joined = String::new();
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    for h in &doc.body.html {
+        pieces.push((joined.len(), h.span.start));
+        joined.push_str(&h.text);
+    }
+    // An offset of `joined` in the file; an end offset belongs to the piece
+    // holding the character before it.
+    let to_source = |offset: usize, is_end: bool| -> usize {
+        let i = if is_end {
+            pieces.partition_point(|(j, _)| *j < offset)
+        } else {
+            pieces.partition_point(|(j, _)| *j <= offset)
+        };
+        pieces
+            .get(i.saturating_sub(1))
+            .map_or(0, |(j, s)| s + (offset - j))
+    };
+    let span_of = |start: usize, end: usize| -> Span {
+        let s = to_source(start, false);
+        Span::new(s, to_source(end, true).max(s))
+    };
+    let mut open: Vec<(String, Span)> = Vec::new();
+    for caps in tag_regex().captures_iter(&joined) {
+        let Some(m) = caps.get(0) else { continue };
+        let text = m.as_str();
+        if text == "<!--" {
+            cx.report(
+                Finding::new(
+                    span_of(m.start(), m.end()),
+                    "this HTML comment is never closed: everything after it is hidden",
+                )
+                .help("close the comment with `-->`"),
+            );
+            break;
+        }
+        let Some(name) = caps.name("name") else {
+            continue;
+        };
+        let name = name.as_str().to_ascii_lowercase();
+        let closing = caps.name("close").is_some_and(|c| !c.is_empty());
+        let self_closing = caps.name("selfclose").is_some_and(|c| !c.is_empty());
+        let span = span_of(m.start(), m.end());
+        if closing {
+            match open.iter().rposition(|(n, _)| *n == name) {
+                Some(i) => {
+                    for (n, s) in open.drain(i..).skip(1) {
+                        report_open(&n, s, Some(span), cx);
+                    }
+                }
+                None if NO_END_TAG.contains(&name.as_str()) => {}
+                None => cx.report(
+                    Finding::new(span, format!("`{text}` closes no open `<{name}>`")).help(
+                        format!("remove `{text}`, or add the `<{name}>` it should close"),
+                    ),
+                ),
+            }
+        } else if !self_closing && !NO_END_TAG.contains(&name.as_str()) {
+            open.push((name, span));
+        }
+    }
+    for (n, s) in open {
+        report_open(&n, s, None, cx);
+    }
+}
+
+fn report_open(name: &str, span: Span, closed_by: Option<Span>, cx: &mut Context) {
+    let mut finding = Finding::new(span, format!("`<{name}>` is opened here and never closed"))
+        .help(format!("add `</{name}>` where the element ends"));
+    if let Some(outer) = closed_by {
+        finding = finding.label(outer, "an enclosing element closes here first");
+    }
+    cx.report(finding);
+}

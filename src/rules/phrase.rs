@@ -1,0 +1,512 @@
+//! The `phrase` rule kind: phrasings to avoid, Vale-style.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+use super::{BuildError, Context, Kind, Rule, error_at, fold_title, title_matches};
+use crate::diagnostic::Finding;
+use crate::document::markdown::heading_block;
+use crate::document::{Block, Document};
+use crate::span::Span;
+use crate::yaml::{Node, Value, de};
+
+pub static KIND: Kind = Kind {
+    name: "phrase",
+    summary: "Phrasings to avoid (words or regexes) in the text, headings, named sections or front-matter fields, with the preferred phrasing",
+    doc: DOC,
+    build,
+};
+
+const DOC: &str = r#"Reports phrasings to avoid, Vale-style: each entry of `phrases` is a list
+of words or phrases (or a regex), the message to give and what to write
+instead.
+
+Where it looks (never in code blocks, inline code, HTML, comments or URLs):
+  body: true            Paragraphs, list items and table rows. Link text is
+                        text; link destinations and bare URLs are not.
+  headings: true        Heading text.
+  sections: [TITLES]    Only look in these sections (body and sub-headings),
+                        named by heading title; titles are compared lowercased,
+                        without accents, and a parenthesis after the title is
+                        allowed. Empty (the default): everywhere.
+  fields: [KEYS]        Front-matter string values to check too, e.g.
+                        [title, description]. Default: none.
+
+Matching:
+  case_sensitive: false Matching ignores case unless true.
+  skip_quotes: false    When true, text between « and », “ and ” or a pair of
+                        " is not checked: a quotation is someone else's words.
+  phrases:              One entry per phrasing:
+    - words: [PHRASES]      Plain words or phrases. A space matches any run of
+                            spaces (no-break spaces included), an apostrophe
+                            matches ' and ’, a final … or ... is dropped.
+                            Matched as whole words: « faut » is not found in
+                            « défaut », and « il faut » is found in « qu’il
+                            faut » (add an exception to spare it).
+      regex: REGEX          Instead of `words`: a regex, used as written
+                            (Unicode-aware; write \b yourself).
+      message: TEXT         The diagnostic message; {match} is the text found.
+                            Default: « {match} » is a phrasing to avoid.
+      substitution: TEXT    What to write instead (a string or a list); shown
+                            in the help as "prefer …".
+      exceptions: [PHRASES] Phrases (as in `words`) that spare a match they
+                            overlap, e.g. "qu'il faut" for "il faut".
+      help: TEXT            More advice, after the substitution.
+
+Example:
+  - id: tone
+    kind: phrase
+    severity: warning
+    fields: [title, description]
+    phrases:
+      - words: ["il faut"]
+        exceptions: ["qu'il faut"]
+        message: "« {match} » is prescriptive"
+        substitution: ["Ce que j'ai observé…", "Avec le recul…"]
+"#;
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PhraseOptions {
+    words: Option<Vec<String>>,
+    regex: Option<String>,
+    message: Option<String>,
+    substitution: Option<OneOrMany>,
+    #[serde(default)]
+    exceptions: Vec<String>,
+    help: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default = "yes")]
+    body: bool,
+    #[serde(default = "yes")]
+    headings: bool,
+    #[serde(default)]
+    sections: Vec<String>,
+    #[serde(default)]
+    fields: Vec<String>,
+    #[serde(default)]
+    case_sensitive: bool,
+    #[serde(default)]
+    skip_quotes: bool,
+    phrases: Vec<PhraseOptions>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+struct Phrase {
+    regex: Regex,
+    exceptions: Option<Regex>,
+    message: String,
+    help: Option<String>,
+}
+
+struct PhraseRule {
+    body: bool,
+    headings: bool,
+    sections: Vec<String>,
+    fields: Vec<String>,
+    skip_quotes: bool,
+    phrases: Vec<Phrase>,
+}
+
+fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    let opts: Options = de::from_node(node)?;
+    let list = node.get("phrases");
+    if opts.phrases.is_empty() {
+        return Err(error_at(list.unwrap_or(node), "`phrases` is empty"));
+    }
+    let mut phrases = Vec::new();
+    for (i, p) in opts.phrases.into_iter().enumerate() {
+        let at = list
+            .and_then(Node::as_seq)
+            .and_then(|items| items.get(i))
+            .unwrap_or(node);
+        let pattern = match (&p.words, &p.regex) {
+            (Some(words), None) => {
+                if words.iter().all(|w| w.trim().is_empty()) {
+                    return Err(error_at(
+                        at.get("words").unwrap_or(at),
+                        "`words` has no word",
+                    ));
+                }
+                words_pattern(words)
+            }
+            (None, Some(re)) => re.clone(),
+            _ => {
+                return Err(error_at(
+                    at,
+                    "a phrase has either `words` (plain phrases) or `regex`",
+                ));
+            }
+        };
+        let regex = compile(&pattern, opts.case_sensitive).map_err(|e| {
+            let key = if p.regex.is_some() { "regex" } else { "words" };
+            error_at(at.get(key).unwrap_or(at), format!("invalid pattern: {e}"))
+        })?;
+        let exceptions = if p.exceptions.is_empty() {
+            None
+        } else {
+            Some(
+                compile(&words_pattern(&p.exceptions), opts.case_sensitive).map_err(|e| {
+                    error_at(
+                        at.get("exceptions").unwrap_or(at),
+                        format!("invalid exception: {e}"),
+                    )
+                })?,
+            )
+        };
+        let substitution = p.substitution.map(OneOrMany::into_vec).unwrap_or_default();
+        let mut help = Vec::new();
+        if !substitution.is_empty() {
+            let quoted: Vec<String> = substitution.iter().map(|s| format!("« {s} »")).collect();
+            help.push(format!("prefer {}", quoted.join(" or ")));
+        }
+        if let Some(h) = p.help {
+            help.push(h);
+        }
+        phrases.push(Phrase {
+            regex,
+            exceptions,
+            message: p
+                .message
+                .unwrap_or_else(|| "« {match} » is a phrasing to avoid".to_string()),
+            help: (!help.is_empty()).then(|| help.join("; ")),
+        });
+    }
+    Ok(Box::new(PhraseRule {
+        body: opts.body,
+        headings: opts.headings,
+        sections: opts.sections.iter().map(|s| fold_title(s)).collect(),
+        fields: opts.fields,
+        skip_quotes: opts.skip_quotes,
+        phrases,
+    }))
+}
+
+fn compile(pattern: &str, case_sensitive: bool) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(!case_sensitive)
+        .size_limit(1 << 22)
+        .build()
+}
+
+/// One regex matching any of the plain phrases, as whole words, with French
+/// spacing and apostrophes.
+fn words_pattern(words: &[String]) -> String {
+    let alternatives: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let w = w.trim();
+            let w = w
+                .strip_suffix('…')
+                .or_else(|| w.strip_suffix("..."))
+                .unwrap_or(w)
+                .trim_end();
+            let mut out = String::new();
+            let word_char = |c: char| c.is_alphanumeric() || c == '_';
+            if w.starts_with(word_char) {
+                out.push_str(r"\b");
+            }
+            let mut in_space = false;
+            for c in w.chars() {
+                if c.is_whitespace() {
+                    if !in_space {
+                        out.push_str(r"\s+");
+                    }
+                    in_space = true;
+                    continue;
+                }
+                in_space = false;
+                match c {
+                    '\'' | '’' | 'ʼ' => out.push_str("['’ʼ]"),
+                    c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+                }
+            }
+            if w.ends_with(word_char) {
+                out.push_str(r"\b");
+            }
+            out
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    format!("(?:{})", alternatives.join("|"))
+}
+
+/// Bare URLs in text: matches there are not prose.
+fn url_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>«»]+").expect("valid regex")
+    })
+}
+
+/// The quotations of a text: between « and », “ and ”, or a pair of ".
+/// A mark with no partner in the text opens nothing.
+fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '«' | '“' | '"') => open = Some((c, i)),
+            (Some(('«', start)), '»') | (Some(('“', start)), '”') | (Some(('"', start)), '"') =>
+            {
+                out.push(start..i + c.len_utf8());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+impl PhraseRule {
+    /// The matches in `text` that count: not in `skip` ranges, not in a
+    /// URL, not spared by an exception.
+    fn matches(
+        &self,
+        text: &str,
+        skip: impl Fn(&Range<usize>) -> bool,
+    ) -> Vec<(&Phrase, Range<usize>)> {
+        let mut urls: Vec<Range<usize>> = url_regex().find_iter(text).map(|m| m.range()).collect();
+        if self.skip_quotes {
+            urls.extend(quotations(text));
+        }
+        let mut out = Vec::new();
+        for p in &self.phrases {
+            let spared: Vec<Range<usize>> = p
+                .exceptions
+                .as_ref()
+                .map(|e| e.find_iter(text).map(|m| m.range()).collect())
+                .unwrap_or_default();
+            for m in p.regex.find_iter(text).filter(|m| !m.is_empty()) {
+                let r = m.range();
+                if !skip(&r)
+                    && !urls.iter().any(|u| overlaps(u, &r))
+                    && !spared.iter().any(|s| overlaps(s, &r))
+                {
+                    out.push((p, r));
+                }
+            }
+        }
+        out
+    }
+
+    fn report(&self, phrase: &Phrase, found: &str, span: Span, cx: &mut Context) {
+        let found = found.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut finding = Finding::new(span, phrase.message.replace("{match}", &found));
+        if let Some(help) = &phrase.help {
+            finding = finding.help(help.clone());
+        }
+        cx.report(finding);
+    }
+
+    fn check_block(&self, block: &Block, cx: &mut Context) {
+        let hits = self.matches(&block.text, |r| block.touches_code(r.clone()));
+        for (p, r) in hits {
+            let span = block.source_span(r.clone());
+            self.report(p, &block.text[r], span, cx);
+        }
+    }
+
+    /// Whether `offset` lies in one of the sections named (always, when none is).
+    fn in_sections(&self, doc: &Document, offset: usize, strict: bool) -> bool {
+        if self.sections.is_empty() {
+            return true;
+        }
+        doc.body.sections.iter().any(|s| {
+            let inside = if strict {
+                s.content.start <= offset && offset < s.content.end
+            } else {
+                s.span.start <= offset && offset < s.span.end
+            };
+            inside
+                && doc.body.headings.get(s.heading).is_some_and(|h| {
+                    self.sections
+                        .iter()
+                        .any(|name| title_matches(&h.text, name))
+                })
+        })
+    }
+
+    fn check_field(&self, doc: &Document, value: &Node, cx: &mut Context) {
+        let Value::String(text, _) = &value.value else {
+            return;
+        };
+        let raw = doc.text(value.span);
+        let map = align(text, raw);
+        let hits = self.matches(text, |_| false);
+        for (p, r) in hits {
+            let span = match &map {
+                Some(map) => Span::new(
+                    value.span.start + map_offset(map, r.start),
+                    value.span.start + map_offset(map, r.end),
+                ),
+                None => value.span,
+            };
+            self.report(p, &text[r], span, cx);
+        }
+    }
+}
+
+impl Rule for PhraseRule {
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        if self.body {
+            for block in &doc.body.blocks {
+                if self.in_sections(doc, block.span.start, true) {
+                    self.check_block(block, cx);
+                }
+            }
+        }
+        if self.headings {
+            for h in &doc.body.headings {
+                if !self.in_sections(doc, h.span.start, true) {
+                    continue;
+                }
+                if let Some(block) = heading_block(&doc.source, h) {
+                    self.check_block(&block, cx);
+                }
+            }
+        }
+        for key in &self.fields {
+            if let Some(value) = doc.front().and_then(|f| f.get(key)) {
+                self.check_field(doc, value, cx);
+            }
+        }
+    }
+}
+
+/// Maps each character of a decoded YAML string to its byte offset in the
+/// raw scalar (`raw`, quotes included): pairs (decoded offset, raw offset),
+/// ending with the ends of both. `None` when the two cannot be lined up
+/// (block scalars, unusual escapes): the caller then points at the whole value.
+fn align(decoded: &str, raw: &str) -> Option<Vec<(usize, usize)>> {
+    let (quote, mut j) = match raw.chars().next() {
+        Some(q @ ('\'' | '"')) => (Some(q), 1),
+        Some('|' | '>') => return None,
+        _ => (None, 0),
+    };
+    let bytes = raw.as_bytes();
+    let mut map = Vec::with_capacity(decoded.len() + 1);
+    for (i, c) in decoded.char_indices() {
+        map.push((i, j));
+        let rest = raw.get(j..)?;
+        if c == '\'' && quote == Some('\'') && rest.starts_with("''") {
+            j += 2;
+        } else if quote == Some('"') && rest.starts_with('\\') {
+            let esc = rest[1..].chars().next()?;
+            let len = match esc {
+                'x' => 4,
+                'u' => 6,
+                'U' => 10,
+                c => 1 + c.len_utf8(),
+            };
+            j += len;
+        } else if rest.starts_with(c) {
+            j += c.len_utf8();
+        } else if c == ' ' || c == '\n' {
+            // A line break folded into a space, with the indentation around it.
+            let ws = rest.len() - rest.trim_start().len();
+            if ws == 0 {
+                return None;
+            }
+            j += ws;
+        } else {
+            return None;
+        }
+        if j > bytes.len() {
+            return None;
+        }
+    }
+    map.push((decoded.len(), j));
+    Some(map)
+}
+
+fn map_offset(map: &[(usize, usize)], offset: usize) -> usize {
+    match map.binary_search_by_key(&offset, |(d, _)| *d) {
+        Ok(i) => map[i].1,
+        Err(i) => map.get(i).map_or(0, |(_, r)| *r),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn re(words: &[&str]) -> Regex {
+        let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        compile(&words_pattern(&words), false).unwrap()
+    }
+
+    #[test]
+    fn french_word_boundaries() {
+        let r = re(&["il faut…"]);
+        assert!(r.is_match("Il faut choisir"));
+        assert!(r.is_match("il\u{a0}faut"));
+        assert!(r.is_match("il\u{202f}faut"));
+        assert!(r.is_match("qu’il faut"));
+        assert!(r.is_match("qu'il faut"));
+        assert!(!r.is_match("il faute"));
+        assert!(!r.is_match("fil faut"));
+        let r = re(&["défaut"]);
+        assert!(r.is_match("par Défaut,"));
+        assert!(!r.is_match("défauts"));
+        let r = re(&["qu'il faut"]);
+        assert!(r.is_match("ce qu’il faut"));
+        assert!(!r.is_match("quil faut"));
+    }
+
+    #[test]
+    fn quotations_are_found() {
+        let t = "Il dit « il faut » puis \"tu dois\" et “x” mais \"ouvert";
+        let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["« il faut »", "\"tu dois\"", "“x”"]);
+    }
+
+    #[test]
+    fn yaml_alignment() {
+        let raw = "'L''équipe qu''il faut'";
+        let map = align("L'équipe qu'il faut", raw).unwrap();
+        let at = "L'équipe qu'il faut".find("il").unwrap();
+        let start = map_offset(&map, at);
+        assert_eq!(&raw[start..start + 2], "il");
+        let raw = "Un texte\n  sur deux lignes";
+        let map = align("Un texte sur deux lignes", raw).unwrap();
+        let at = "Un texte sur deux lignes".find("sur").unwrap();
+        let s = map_offset(&map, at);
+        assert_eq!(&raw[s..s + 3], "sur");
+        assert!(align("abc", "|\n  abc").is_none());
+        let raw = "\"a\\\"b c\"";
+        let map = align("a\"b c", raw).unwrap();
+        let s = map_offset(&map, 4);
+        assert_eq!(&raw[s..s + 1], "c");
+    }
+}

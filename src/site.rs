@@ -1,0 +1,324 @@
+//! The site an article belongs to: the pages and files that exist, so that
+//! link rules can tell whether an internal link leads somewhere.
+//!
+//! The library does not read the file system: the CLI walks the site (the
+//! folder that holds `content/`) and hands every file to [`Site::add_content`]
+//! or [`Site::add_static`]; what a file's address is (Hugo's layout) is
+//! decided here, so that it can be tested without files.
+//!
+//! Addresses follow Hugo's defaults: `content/<dir>/_index.md` and
+//! `content/<dir>/index.md` are `/<dir>/`, `content/<dir>/<name>.md` is
+//! `/<dir>/<slug>/` where the slug is the front matter's `slug`, else the file
+//! name without a leading `YYYY-MM-DD-` date; `url` in the front matter
+//! replaces the address and `aliases` add more; every top-level folder of
+//! `content/` is a section page; `static/<path>` is `/<path>`. Addresses are
+//! compared lowercased, spaces read as `-` (Hugo lowercases and urlizes paths).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::document::Document;
+use crate::document::markdown::heading_content;
+
+/// One page of the site.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// The file, relative to `content/` (empty for pages without a file,
+    /// such as a section folder without `_index.md`).
+    pub file: PathBuf,
+    /// The anchor ids of its headings, as Hugo generates them.
+    pub anchors: Vec<String>,
+}
+
+/// The pages and files of a site.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    root: PathBuf,
+    pages: HashMap<String, Page>,
+    files: HashSet<String>,
+    members: HashSet<PathBuf>,
+    covers_all: bool,
+}
+
+impl Site {
+    /// An empty index of the site whose root (the folder holding `content/`) is `root`.
+    pub fn new(root: impl Into<PathBuf>) -> Site {
+        Site {
+            root: root.into(),
+            ..Site::default()
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Records that the checked file `path` (as given to the linter) belongs
+    /// to this site.
+    pub fn add_member(&mut self, path: impl Into<PathBuf>) {
+        self.members.insert(path.into());
+    }
+
+    /// Makes this site apply to every checked file (a root set in a rule pack).
+    pub fn cover_all(&mut self) {
+        self.covers_all = true;
+    }
+
+    /// Whether the checked file `path` belongs to this site.
+    pub fn covers(&self, path: &Path) -> bool {
+        self.covers_all || self.members.contains(path)
+    }
+
+    /// Indexes a Markdown file of `content/`, `rel` being its path relative to
+    /// `content/` and `source` its text.
+    pub fn add_content(&mut self, rel: &Path, source: String) {
+        let segments: Vec<String> = rel
+            .iter()
+            .map(|s| s.to_string_lossy().into_owned())
+            .collect();
+        let Some((name, dirs)) = segments.split_last() else {
+            return;
+        };
+        if let Some(top) = dirs.first() {
+            self.pages
+                .entry(normalize(&format!("/{top}/")))
+                .or_default();
+        }
+        let stem = Path::new(name)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if stem.starts_with('.') || (stem.starts_with('_') && stem != "_index") {
+            return;
+        }
+        let doc = Document::parse(rel.to_path_buf(), source);
+        let front = |key: &str| doc.front().and_then(|f| f.get(key));
+        let dir = dirs.join("/");
+        let mut url = if stem == "_index" || stem == "index" {
+            format!("/{dir}/")
+        } else {
+            let slug = front("slug")
+                .and_then(|s| s.as_str())
+                .map(str::to_string)
+                .unwrap_or_else(|| slug_from_file_name(&stem).to_string());
+            if dir.is_empty() {
+                format!("/{slug}/")
+            } else {
+                format!("/{dir}/{slug}/")
+            }
+        };
+        if let Some(u) = front("url").and_then(|u| u.as_str()) {
+            url = u.to_string();
+        }
+        let page = Page {
+            file: rel.to_path_buf(),
+            anchors: anchors(&doc),
+        };
+        if let Some(aliases) = front("aliases").and_then(|a| a.as_seq()) {
+            for alias in aliases.iter().filter_map(|a| a.as_str()) {
+                self.pages.insert(normalize(alias), page.clone());
+            }
+        }
+        self.pages.insert(normalize(&url), page);
+    }
+
+    /// Indexes a file served as is: `path` is its address (`/images/a.png`).
+    pub fn add_static(&mut self, path: &str) {
+        self.files.insert(file_key(path));
+    }
+
+    /// The page at a site path (`/posts/slug/`, with or without the final `/`).
+    pub fn page(&self, path: &str) -> Option<&Page> {
+        self.pages.get(&normalize(path))
+    }
+
+    /// Whether a site path leads to a page or a file.
+    pub fn exists(&self, path: &str) -> bool {
+        self.pages.contains_key(&normalize(path)) || self.files.contains(&file_key(path))
+    }
+
+    /// The addresses of the pages directly under `dir` (`/posts/`).
+    pub fn pages_under<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let dir = normalize(dir);
+        self.pages.keys().filter_map(move |k| {
+            let rest = k.strip_prefix(dir.as_str())?;
+            let name = rest.strip_suffix('/')?;
+            (!name.is_empty() && !name.contains('/')).then_some(k.as_str())
+        })
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+}
+
+/// A page address as compared: lowercased, spaces as `-`, without a final
+/// `.html`, with one `/` at each end.
+pub fn normalize(path: &str) -> String {
+    let lower = path.trim().to_lowercase().replace(' ', "-");
+    let trimmed = lower.trim_matches('/');
+    let trimmed = trimmed.strip_suffix(".html").unwrap_or(trimmed);
+    if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// A file address as compared: lowercased, spaces as `-`, one leading `/`.
+fn file_key(path: &str) -> String {
+    let lower = path.trim().to_lowercase().replace(' ', "-");
+    format!("/{}", lower.trim_matches('/'))
+}
+
+/// The slug a file name gives: without its extension and a leading
+/// `YYYY-MM-DD-` date.
+pub fn slug_from_file_name(stem: &str) -> &str {
+    let b = stem.as_bytes();
+    let dated = b.len() > 11
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && b[10] == b'-';
+    if dated { &stem[11..] } else { stem }
+}
+
+/// The slug of an article: its front matter's `slug`, else from its file name.
+pub fn slug_of(doc: &Document) -> String {
+    if let Some(s) = doc
+        .front()
+        .and_then(|f| f.get("slug"))
+        .and_then(|s| s.as_str())
+    {
+        return s.to_string();
+    }
+    let stem = doc
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    slug_from_file_name(&stem).to_string()
+}
+
+/// The anchor ids of a document's headings, as Hugo (goldmark, `github`
+/// ids) makes them: an explicit `{#id}` wins; otherwise from the heading's
+/// source text, trimmed, letters and digits lowercased (accents kept), `_`
+/// kept, spaces and `-` as `-`, everything else dropped; empty gives
+/// `heading`; a repeated id gets `-1`, `-2`, ….
+pub fn anchors(doc: &Document) -> Vec<String> {
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut out = Vec::new();
+    for h in &doc.body.headings {
+        let whole = doc.text(h.span);
+        let explicit = whole
+            .trim_end()
+            .strip_suffix('}')
+            .and_then(|s| s.rfind("{#").map(|i| &s[i + 2..]))
+            .and_then(|s| s.split_whitespace().next())
+            .filter(|s| !s.is_empty());
+        let mut id = match explicit {
+            Some(id) => id.to_string(),
+            None => anchor_id(doc.text(heading_content(&doc.source, h))),
+        };
+        if explicit.is_none() {
+            if id.is_empty() {
+                id = "heading".to_string();
+            }
+            if seen.contains(&id) {
+                let mut n = 1;
+                while seen.contains(&format!("{id}-{n}")) {
+                    n += 1;
+                }
+                id = format!("{id}-{n}");
+            }
+        }
+        seen.insert(id.clone());
+        out.push(id);
+    }
+    out
+}
+
+/// Hugo's `github` anchor id of a heading's text.
+pub fn anchor_id(text: &str) -> String {
+    text.trim()
+        .chars()
+        .filter_map(|c| match c {
+            '-' | ' ' => Some('-'),
+            c if c == '_' || c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Site {
+        let mut s = Site::new("/site");
+        s.add_content(Path::new("_index.md"), "---\ntitle: x\n---\n".into());
+        s.add_content(
+            Path::new("posts/2025-01-01-sans-slug.md"),
+            "## Le réel (sans filtre)\n\n## Le réel (sans filtre)\n".into(),
+        );
+        s.add_content(
+            Path::new("posts/2025-01-02-fichier.md"),
+            "---\nslug: mon-slug\naliases: [/ancien/]\n---\n## Titre {#perso}\n".into(),
+        );
+        s.add_content(Path::new("le-role-du-cto/_index.md"), String::new());
+        s.add_content(Path::new("guides/livre/Un Chapitre.md"), String::new());
+        s.add_content(Path::new("about.md"), String::new());
+        s.add_static("/images/photo.png");
+        s
+    }
+
+    #[test]
+    fn addresses_follow_hugo() {
+        let s = site();
+        for path in [
+            "/",
+            "/posts/sans-slug/",
+            "/posts/mon-slug",
+            "/ancien/",
+            "/le-role-du-cto/",
+            "/guides/",
+            "/guides/livre/un-chapitre/",
+            "/about/",
+            "/posts/",
+            "/images/photo.png",
+            "/Le-Role-Du-CTO/",
+        ] {
+            assert!(s.exists(path), "{path}");
+        }
+        assert!(!s.exists("/posts/fichier/"));
+        assert!(!s.exists("/posts/2025-01-01-sans-slug/"));
+        let mut under: Vec<&str> = s.pages_under("/posts/").collect();
+        under.sort();
+        assert_eq!(under, ["/posts/mon-slug/", "/posts/sans-slug/"]);
+    }
+
+    #[test]
+    fn anchors_like_hugo() {
+        let s = site();
+        let p = s.page("/posts/sans-slug/").unwrap();
+        assert_eq!(p.anchors, ["le-réel-sans-filtre", "le-réel-sans-filtre-1"]);
+        assert_eq!(s.page("/posts/mon-slug/").unwrap().anchors, ["perso"]);
+        assert_eq!(
+            anchor_id(" Cadre de décision : 3 principes "),
+            "cadre-de-décision--3-principes"
+        );
+        assert_eq!(anchor_id("`code` et **gras**"), "code-et-gras");
+    }
+
+    #[test]
+    fn slugs_from_file_names() {
+        assert_eq!(slug_from_file_name("2025-02-07-mon-article"), "mon-article");
+        assert_eq!(slug_from_file_name("2025-02-07"), "2025-02-07");
+        assert_eq!(slug_from_file_name("é"), "é");
+    }
+}

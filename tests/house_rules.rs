@@ -1,0 +1,311 @@
+//! The house rules beyond structure (`tone`, `internal-links`, `markup`),
+//! through the command line: one insertion into a clean article gives one
+//! diagnostic of the right rule at the right place, link targets are found in
+//! the site around the article, and the real copies in `../shared` (when
+//! present) give what is expected of them.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+const RULES: &str = "tone,internal-links,markup";
+
+/// A clean article. `{insert}` marks where a test inserts its line.
+const ARTICLE: &str = "---
+title: Changer de poste sans se perdre
+date: 2025-03-10
+slug: changer-de-poste
+description: Ce que j'ai observé chez les développeurs qui changent de poste.
+---
+Une introduction courte.
+
+## Dédramatisation
+
+Changer de poste fait peur, et c'est normal. {insert}
+
+## Le réel (sans filtre)
+
+Ce que j'ai observé : **la première année** compte plus que le titre.
+
+## Pour aller plus loin
+
+- [Un autre article](/posts/premier-poste/)
+- [Le pilier](/trouver-sa-place/)
+";
+
+/// A site: `content/` with the article, another post and a section page.
+fn site(article: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    fs::create_dir_all(dir.path().join("content/trouver-sa-place")).unwrap();
+    fs::write(
+        dir.path().join("content/trouver-sa-place/_index.md"),
+        "---\ntitle: Trouver sa place\n---\n",
+    )
+    .unwrap();
+    fs::write(
+        posts.join("2025-01-06-premier-poste.md"),
+        "---\ntitle: Premier poste\n---\n## Repères clairs\n\nUn texte.\n",
+    )
+    .unwrap();
+    let path = posts.join("2025-03-10-changer-de-poste.md");
+    fs::write(&path, article).unwrap();
+    (dir, path)
+}
+
+/// Runs `repere check` and returns (rule, line, column, message) per diagnostic.
+fn check(args: &[&str]) -> Vec<(String, usize, usize, String)> {
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .arg("check")
+        .args(args)
+        .args(["--format", "concise", "-q", "--color", "never"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    stdout
+        .lines()
+        .map(|line| {
+            let (place, rest) = line.split_once(": ").unwrap();
+            let mut parts = place.rsplitn(3, ':');
+            let column = parts.next().unwrap().parse().unwrap();
+            let row = parts.next().unwrap().parse().unwrap();
+            let rule = rest[rest.find('[').unwrap() + 1..rest.find(']').unwrap()].to_string();
+            let message = rest[rest.find(']').unwrap() + 2..].to_string();
+            (rule, row, column, message)
+        })
+        .collect()
+}
+
+fn check_file(path: &Path) -> Vec<(String, usize, usize, String)> {
+    check(&[path.to_str().unwrap(), "--select", RULES])
+}
+
+fn with_insert(line: &str) -> String {
+    ARTICLE.replace("{insert}", line)
+}
+
+#[test]
+fn the_clean_article_passes() {
+    let (_dir, path) = site(&with_insert(""));
+    assert_eq!(check_file(&path), vec![]);
+}
+
+#[test]
+fn il_faut_in_a_paragraph() {
+    let (_dir, path) = site(&with_insert("Il faut choisir une équipe."));
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (rule, line, column, message) = &found[0];
+    assert_eq!((rule.as_str(), *line, *column), ("tone", 11, 46));
+    assert!(message.contains("« Il faut »"), "{message}");
+}
+
+#[test]
+fn external_link_in_pour_aller_plus_loin() {
+    let article = with_insert("").replace(
+        "- [Le pilier](/trouver-sa-place/)\n",
+        "- [Le pilier](/trouver-sa-place/)\n- [Un guide](https://example.com)\n",
+    );
+    let (_dir, path) = site(&article);
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (rule, line, column, message) = &found[0];
+    assert_eq!((rule.as_str(), *line, *column), ("internal-links", 21, 14));
+    assert!(message.contains("https://example.com"), "{message}");
+}
+
+#[test]
+fn link_to_a_post_that_does_not_exist() {
+    let (_dir, path) = site(&with_insert("Voir [cet article](/posts/does-not-exist/)."));
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (rule, line, column, message) = &found[0];
+    assert_eq!((rule.as_str(), *line, *column), ("internal-links", 11, 65));
+    assert!(message.contains("`does-not-exist`"), "{message}");
+}
+
+#[test]
+fn doubled_emphasis_markers() {
+    let (_dir, path) = site(&with_insert("****Impact :** ** on respire."));
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (rule, line, column, message) = &found[0];
+    assert_eq!((rule.as_str(), *line, *column), ("markup", 11, 46));
+    assert!(message.contains("`****Impact :** **`"), "{message}");
+}
+
+#[test]
+fn anchors_of_posts_found_in_the_site() {
+    let (_dir, path) = site(&with_insert(
+        "Voir [les repères](/posts/premier-poste/#repères-clairs) et [ceux-ci](/posts/premier-poste/#reperes).",
+    ));
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "internal-links");
+    assert!(found[0].3.contains("`#reperes`"), "{:?}", found[0]);
+}
+
+#[test]
+fn without_a_site_only_checked_files_are_known() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("2025-03-10-changer-de-poste.md");
+    fs::write(&path, with_insert("")).unwrap();
+    let found = check_file(&path);
+    // `/posts/premier-poste/` is not among the checked files; the section page
+    // cannot be checked without a site.
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0.as_str(), found[0].1), ("internal-links", 19));
+    let other = dir.path().join("2025-01-06-premier-poste.md");
+    fs::write(&other, "---\ntitle: Premier poste\n---\nTexte.\n").unwrap();
+    assert_eq!(
+        check(&[dir.path().to_str().unwrap(), "--select", RULES]),
+        vec![]
+    );
+}
+
+#[test]
+fn the_pack_can_set_the_site_root() {
+    let (site_dir, _) = site(&with_insert(""));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let path = elsewhere.path().join("2025-03-10-changer-de-poste.md");
+    fs::write(&path, with_insert("")).unwrap();
+    let pack = elsewhere.path().join("site.yaml");
+    fs::write(
+        &pack,
+        format!(
+            "- id: internal-links\n  kind: links\n  severity: error\n  sections: [Pour aller plus loin]\n  site_root: {}\n",
+            site_dir.path().display()
+        ),
+    )
+    .unwrap();
+    let found = check(&[
+        path.to_str().unwrap(),
+        "--select",
+        RULES,
+        "--rules",
+        pack.to_str().unwrap(),
+    ]);
+    assert_eq!(found, vec![]);
+}
+
+#[test]
+fn phrases_limited_to_named_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("ton.yaml");
+    fs::write(
+        &pack,
+        "- id: ton-reel\n  kind: phrase\n  severity: warning\n  sections: [\"Le reel\"]\n  headings: false\n  phrases:\n    - words: [\"première année\"]\n",
+    )
+    .unwrap();
+    let path = dir.path().join("2025-03-10-a.md");
+    fs::write(
+        &path,
+        "La première année, avant.\n\n## Le réel (sans filtre)\n\nLa première année compte.\n\n## Repères\n\nLa première année, après.\n",
+    )
+    .unwrap();
+    let found = check(&[
+        path.to_str().unwrap(),
+        "--no-default-rules",
+        "--rules",
+        pack.to_str().unwrap(),
+    ]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].1, found[0].2), (5, 4));
+}
+
+#[test]
+fn a_site_root_without_content_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("site.yaml");
+    fs::write(
+        &pack,
+        "- id: internal-links\n  kind: links\n  severity: error\n  site_root: nowhere\n",
+    )
+    .unwrap();
+    let path = dir.path().join("2025-03-10-a.md");
+    fs::write(&path, "Texte.\n").unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .args([
+            "check",
+            path.to_str().unwrap(),
+            "--rules",
+            pack.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("has no `content/` folder"), "{stderr}");
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+    /// Whatever the text, the house rules do not panic, and every span can be
+    /// sliced out of the text.
+    #[test]
+    fn house_rules_never_panic(text in "(?s)(\\*{1,4}|#{1,3} ?|\\[|\\]|\\(|\\)|<|>|/|!|-- ?|`|\"|«|»|’|'|il faut|Tu dois|\n|\n\n|\u{a0}|é|x|https://a.b|/posts/|#|:|\\{|\\}| ){0,60}") {
+        use repere::engine::Linter;
+        use repere::pack::{PackSource, RuleSet};
+        let mut set = RuleSet::load(&PackSource::defaults()).unwrap();
+        set.rules.retain(|r| ["phrase", "links", "markup"].contains(&r.meta.kind));
+        let linter = Linter::new(set);
+        let source = format!("---\ntitle: \"{}\"\n---\n{text}", text.replace(['"', '\\', '\n'], ""));
+        let result = linter.check_bytes(PathBuf::from("posts/2025-01-01-x.md"), source.clone().into_bytes());
+        let report = linter.finish(vec![result]);
+        for d in report.diagnostics() {
+            proptest::prop_assert!(d.span.start <= d.span.end && d.span.end <= source.len());
+            proptest::prop_assert!(source.is_char_boundary(d.span.start) && source.is_char_boundary(d.span.end));
+        }
+    }
+}
+
+fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    dir.is_dir().then_some(dir)
+}
+
+#[test]
+fn the_seed_gives_no_house_rule_diagnostic() {
+    let Some(shared) = shared() else { return };
+    let Ok(text) = fs::read_to_string(shared.join("seed/000_330bbee32e580590.txt")) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir
+        .path()
+        .join("2025-02-07-nouveaux-metiers-tech-2025-prompt-engineer-mlops.md");
+    fs::write(&path, text).unwrap();
+    assert_eq!(check_file(&path), vec![]);
+}
+
+#[test]
+fn the_corpus_copy_misses_exactly_twelve_linked_posts() {
+    let Some(shared) = shared() else { return };
+    let content = shared.join("corpus/content");
+    if !content.is_dir() {
+        return;
+    }
+    let found = check(&[content.to_str().unwrap(), "--select", "internal-links"]);
+    let missing: Vec<&str> = [
+        "cto-vs-lead-dev-vp-engineering-differences-role",
+        "dette-technique-cto-gestion-compromis-strategies",
+        "ia-generative-et-productivite-developpeur",
+        "junior-ce-quon-attend-vraiment",
+        "premiers-jours-cto-reussir-prise-de-poste",
+    ]
+    .to_vec();
+    assert_eq!(found.len(), 12, "{found:#?}");
+    for (rule, _, _, message) in &found {
+        assert_eq!(rule, "internal-links");
+        assert!(
+            missing
+                .iter()
+                .any(|m| message.contains(&format!("/posts/{m}/"))),
+            "{message}"
+        );
+    }
+}
