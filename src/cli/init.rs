@@ -7,8 +7,9 @@ use super::check::write_atomic;
 use super::{EXIT_ERROR, EXIT_OK};
 
 /// The config for a site; `content` says whether a Hugo `content/` folder was found,
-/// `sections` lists its folders other than `posts`.
-pub fn template(content: bool, sections: &[String]) -> String {
+/// `sections` lists its folders other than `posts`, `rules` the ids of the
+/// embedded rules (turned off for those folders).
+pub fn template(content: bool, sections: &[String], rules: &[String]) -> String {
     let mut t = String::from(
         "# repere configuration (see `repere config` for what is in force, and the README).\n\
          # Paths and globs are relative to this file.\n\n\
@@ -34,9 +35,11 @@ pub fn template(content: bool, sections: &[String]) -> String {
          # [options.front-matter-style.fields.description]\n\
          # min_length = 120\n",
     );
+    let off: Vec<String> = rules.iter().map(|r| format!("{r} = \"off\"")).collect();
     for s in sections {
         t.push_str(&format!(
-            "\n# `content/{s}/` holds no career articles.\n[[overrides]]\nfiles = [\"content/{s}/**\"]\nseverity = {{ front-matter = \"off\", front-matter-style = \"off\" }}\n"
+            "\n# `content/{s}/` holds no career articles: the embedded rules are off there.\n[[overrides]]\nfiles = [\"content/{s}/**\"]\nseverity = {{ {} }}\n",
+            off.join(", ")
         ));
     }
     t
@@ -60,7 +63,10 @@ pub fn run(args: InitArgs) -> Result<i32, String> {
         }
     }
     sections.sort();
-    write_atomic(path, template(has_content, &sections).as_bytes())
+    let rules: Vec<String> = repere::pack::RuleSet::load(&repere::pack::PackSource::defaults())
+        .map(|set| set.rules.iter().map(|r| r.meta.id.to_string()).collect())
+        .unwrap_or_default();
+    write_atomic(path, template(has_content, &sections, &rules).as_bytes())
         .map_err(|e| format!("writing repere.toml: {e}"))?;
     println!(
         "Wrote repere.toml{}.",

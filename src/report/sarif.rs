@@ -140,8 +140,10 @@ impl Reporter for SarifReporter {
             .information_uri("https://crates.io/crates/repere".to_string())
             .rules(rules)
             .build();
+        // Columns count Unicode characters, as everywhere in repere.
         let run = Run::builder()
             .tool(Tool::builder().driver(driver).build())
+            .column_kind(serde_json::json!("unicodeCodePoints"))
             .results(results)
             .build();
         let sarif = Sarif::builder()

@@ -1,0 +1,233 @@
+//! Output formats and the everyday commands, through the real binary. Each
+//! format's output for a fixture set is compared with a checked-in snapshot.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+use assert_cmd::Command;
+use common::{ARTICLE, NAME};
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// The fixture set the format snapshots are made of: front-matter failures,
+/// with labels, several severities and several files.
+const SET: &[&str] = &[
+    "front-matter/fail/2025-03-10-audience-absente-de-la-liste.md",
+    "front-matter/fail/2025-03-10-cle-en-double.md",
+    "front-matter/fail/2025-03-10-style.md",
+    "front-matter/pass/2025-03-10-sans-slug.md",
+];
+
+fn output(format: &str) -> (i32, String) {
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(fixtures())
+        .args(["check", "--select", "front-matter", "--format", format])
+        .args(SET)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+}
+
+/// Hides what changes between builds: the version.
+fn stable(s: &str) -> String {
+    s.replace(env!("CARGO_PKG_VERSION"), "VERSION")
+}
+
+#[test]
+fn github_format() {
+    let (code, s) = output("github");
+    assert_eq!(code, 1);
+    assert!(s.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ")), "{s}");
+    insta::assert_snapshot!("format_github", s);
+}
+
+#[test]
+fn json_lines_format() {
+    let (_, s) = output("json-lines");
+    let lines: Vec<Value> = s.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 5);
+    assert!(lines.iter().all(|d| d["rule"].is_string() && d["line"].is_u64()));
+    insta::assert_snapshot!("format_json_lines", s);
+}
+
+#[test]
+fn gitlab_format() {
+    let (_, s) = output("gitlab");
+    let v: Value = serde_json::from_str(&s).unwrap();
+    let issues = v.as_array().unwrap();
+    assert_eq!(issues.len(), 5);
+    let mut fps: Vec<&str> = issues.iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
+    fps.sort();
+    fps.dedup();
+    assert_eq!(fps.len(), 5, "fingerprints are unique");
+    for i in issues {
+        assert!(["info", "minor", "major", "critical", "blocker"].contains(&i["severity"].as_str().unwrap()));
+        assert!(i["location"]["path"].is_string() && i["location"]["positions"]["begin"]["line"].is_u64());
+    }
+    insta::assert_snapshot!("format_gitlab", s);
+}
+
+#[test]
+fn junit_format() {
+    let (_, s) = output("junit");
+    assert_eq!(s.matches("<testcase ").count(), 4, "one test case per file");
+    assert_eq!(s.matches("<failure ").count(), 3, "a failure for each file with findings");
+    insta::assert_snapshot!("format_junit", s);
+}
+
+/// `tests/data/sarif-schema-2.1.0.json` is the OASIS SARIF 2.1.0 schema (as
+/// shipped in the serde-sarif crate), with one erratum mended: the pattern of
+/// `run.language` had a stray `]` that a strict regex engine refuses.
+#[test]
+fn sarif_format_validates_against_the_schema() {
+    let (_, s) = output("sarif");
+    let sarif: Value = serde_json::from_str(&s).unwrap();
+    let schema: Value = serde_json::from_str(&fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json")).unwrap()).unwrap();
+    let validator = jsonschema::draft7::new(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let run = &sarif["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["id"] == "front-matter" && r["fullDescription"]["text"].as_str().unwrap().contains("contained_in")));
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), 5);
+    assert!(results.iter().any(|r| r["relatedLocations"].as_array().is_some_and(|l| !l.is_empty())), "labels become relatedLocations");
+    // A result that does not validate is caught: the test can fail.
+    let mut broken = sarif.clone();
+    broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
+    assert!(!validator.is_valid(&broken));
+    insta::assert_snapshot!("format_sarif", stable(&s));
+}
+
+#[test]
+fn json_and_concise_formats() {
+    let (_, s) = output("json");
+    insta::assert_snapshot!("format_json", s);
+    let (_, s) = output("concise");
+    insta::assert_snapshot!("format_concise", s);
+}
+
+#[test]
+fn output_file_keeps_the_human_report_on_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.sarif");
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(fixtures())
+        .args(["check", "--select", "front-matter", "--color", "never", "--format", "sarif", "--output-file"])
+        .arg(&file)
+        .args(SET)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let written: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(written["version"], "2.1.0");
+    let terminal = String::from_utf8(out.stdout).unwrap();
+    assert!(terminal.contains("help: add `cto` to `audiences`"), "{terminal}");
+    assert!(terminal.contains("Found 2 errors, 3 warnings"), "{terminal}");
+}
+
+fn stdin_check(args: &[&str], input: &str) -> (i32, Value) {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("repere"))
+        .args(["check", "--format", "json"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap(), serde_json::from_slice(&out.stdout).unwrap())
+}
+
+#[test]
+fn standard_input() {
+    let bad = ARTICLE.replace("pillar: trouver-sa-place", "pillar: role-cto");
+    let name = format!("content/posts/{NAME}");
+    let (code, v) = stdin_check(&["--stdin-filename", &name], &bad);
+    assert_eq!(code, 1);
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(v["diagnostics"][0]["path"], name.as_str());
+    assert_eq!(v["diagnostics"][0]["rule"], "front-matter");
+    let (code, v) = stdin_check(&["--stdin-filename", &name], ARTICLE);
+    assert_eq!((code, v["diagnostics"].as_array().unwrap().len()), (0, 0), "{v:#}");
+    // `-` names standard input; its default name is not a post's, so the
+    // post rules do not apply.
+    let (_, v) = stdin_check(&["-"], &bad);
+    assert_eq!(v["summary"]["files"], 1);
+    assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn statistics() {
+    let out = Command::cargo_bin("repere").unwrap().current_dir(fixtures()).args(["check", "--select", "front-matter", "--statistics"]).args(SET).output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = s.lines().collect();
+    assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>(), ["3", "warning", "front-matter-style"]);
+    assert_eq!(lines[1].split_whitespace().collect::<Vec<_>>(), ["2", "error", "front-matter"]);
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = Command::cargo_bin("repere").unwrap().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success());
+        let s = String::from_utf8(out.stdout).unwrap();
+        assert!(s.contains("repere") && s.contains("stdin-filename"), "{shell}");
+    }
+    let out = Command::cargo_bin("repere").unwrap().arg("man").output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.starts_with(".ie") || s.contains(".TH"), "{s}");
+    assert!(s.contains("check"));
+}
+
+#[test]
+fn init_writes_a_working_config_for_a_hugo_site() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("content/posts")).unwrap();
+    fs::create_dir_all(dir.path().join("content/guides-livres")).unwrap();
+    fs::write(dir.path().join("content/posts").join(NAME), ARTICLE).unwrap();
+    fs::write(dir.path().join("content/guides-livres/2025-01-01-chapitre.md"), "Un chapitre sans front matter.\n").unwrap();
+    Command::cargo_bin("repere").unwrap().current_dir(dir.path()).arg("init").assert().code(0);
+    let cfg = fs::read_to_string(dir.path().join("repere.toml")).unwrap();
+    assert!(cfg.contains("include = [\"content/**/*.md\"]"));
+    assert!(cfg.contains("content/guides-livres/**"));
+    Command::cargo_bin("repere").unwrap().current_dir(dir.path()).arg("init").assert().code(2);
+    let out = Command::cargo_bin("repere").unwrap().current_dir(dir.path()).args(["check", "--format", "json", "."]).output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{v:#}");
+    assert_eq!(v["summary"]["files"], 2);
+}
+
+#[test]
+fn test_rules_runs_pack_examples() {
+    let out = Command::cargo_bin("repere").unwrap().arg("test-rules").output().unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{s}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(s.contains(" 0 failed"), "{s}");
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack.yaml");
+    fs::write(
+        &pack,
+        "- id: needs-weight\n  kind: front-matter\n  severity: error\n  fields:\n    weight: {required: true}\n  examples:\n    valid:\n      - \"---\\nweight: 1\\n---\\n\"\n      - \"---\\ntitle: x\\n---\\n\"\n    invalid:\n      - \"---\\nweight: 2\\n---\\n\"\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("repere").unwrap().args(["test-rules", "--color", "never"]).arg(&pack).output();
+    let out = match out {
+        Ok(o) if o.status.code() != Some(2) => o,
+        _ => Command::cargo_bin("repere").unwrap().arg("test-rules").arg(&pack).output().unwrap(),
+    };
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed, 2 failed"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("`needs-weight` flags this valid example") && err.contains("does not flag this invalid example"), "{err}");
+    assert!(err.contains("pack.yaml:9:9"), "{err}");
+}
