@@ -438,3 +438,83 @@ fn config_command_shows_sources() {
         "{s}"
     );
 }
+
+/// The `repere.toml` example of the README.
+fn readme_config() -> String {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let marker = readme
+        .find("<!-- repere.toml example")
+        .expect("the README marks its example");
+    let start = marker + readme[marker..].find("```toml\n").unwrap() + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    readme[start..end].to_string()
+}
+
+#[test]
+fn the_readme_config_is_valid() {
+    let dir = site();
+    fs::write(dir.path().join("repere.toml"), readme_config()).unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .arg("config")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// On a copy of the blog (when `../shared` is there): with the README's
+/// config, a run after `--write-baseline` exits 0, and 1 once a new defect
+/// is introduced.
+#[test]
+fn the_readme_config_on_a_copy_of_the_blog() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/content");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} is not there", corpus.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&corpus, &dir.path().join("content"));
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join("repere.toml"), readme_config()).unwrap();
+    let (code, _, _) = run(dir.path(), &["."]);
+    assert_eq!(code, 1, "the copy has findings before the baseline");
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "repere-baseline.json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let (code, v, _) = run(dir.path(), &["."]);
+    assert_eq!(code, 0, "{v:#}");
+    let post = dir
+        .path()
+        .join("content/posts/2024-01-08-ce-que-porte-un-cto.md");
+    let text =
+        fs::read_to_string(&post)
+            .unwrap()
+            .replacen("audience: \"cto\"", "audience: \"ctos\"", 1);
+    fs::write(&post, text).unwrap();
+    let (code, v, _) = run(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    assert_eq!(rules_of(&v), ["front-matter"], "{v:#}");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}

@@ -33,7 +33,10 @@ fn output(format: &str) -> (i32, String) {
         .args(SET)
         .output()
         .unwrap();
-    (out.status.code().unwrap(), String::from_utf8(out.stdout).unwrap())
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
 }
 
 /// Hides what changes between builds: the version.
@@ -45,16 +48,27 @@ fn stable(s: &str) -> String {
 fn github_format() {
     let (code, s) = output("github");
     assert_eq!(code, 1);
-    assert!(s.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ")), "{s}");
+    assert!(
+        s.lines()
+            .all(|l| l.starts_with("::error ") || l.starts_with("::warning ")),
+        "{s}"
+    );
     insta::assert_snapshot!("format_github", s);
 }
 
 #[test]
 fn json_lines_format() {
     let (_, s) = output("json-lines");
-    let lines: Vec<Value> = s.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines: Vec<Value> = s
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 5);
-    assert!(lines.iter().all(|d| d["rule"].is_string() && d["line"].is_u64()));
+    assert!(
+        lines
+            .iter()
+            .all(|d| d["rule"].is_string() && d["line"].is_u64())
+    );
     insta::assert_snapshot!("format_json_lines", s);
 }
 
@@ -64,13 +78,22 @@ fn gitlab_format() {
     let v: Value = serde_json::from_str(&s).unwrap();
     let issues = v.as_array().unwrap();
     assert_eq!(issues.len(), 5);
-    let mut fps: Vec<&str> = issues.iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
+    let mut fps: Vec<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
     fps.sort();
     fps.dedup();
     assert_eq!(fps.len(), 5, "fingerprints are unique");
     for i in issues {
-        assert!(["info", "minor", "major", "critical", "blocker"].contains(&i["severity"].as_str().unwrap()));
-        assert!(i["location"]["path"].is_string() && i["location"]["positions"]["begin"]["line"].is_u64());
+        assert!(
+            ["info", "minor", "major", "critical", "blocker"]
+                .contains(&i["severity"].as_str().unwrap())
+        );
+        assert!(
+            i["location"]["path"].is_string()
+                && i["location"]["positions"]["begin"]["line"].is_u64()
+        );
     }
     insta::assert_snapshot!("format_gitlab", s);
 }
@@ -79,7 +102,11 @@ fn gitlab_format() {
 fn junit_format() {
     let (_, s) = output("junit");
     assert_eq!(s.matches("<testcase ").count(), 4, "one test case per file");
-    assert_eq!(s.matches("<failure ").count(), 3, "a failure for each file with findings");
+    assert_eq!(
+        s.matches("<failure ").count(),
+        3,
+        "a failure for each file with findings"
+    );
     insta::assert_snapshot!("format_junit", s);
 }
 
@@ -90,16 +117,36 @@ fn junit_format() {
 fn sarif_format_validates_against_the_schema() {
     let (_, s) = output("sarif");
     let sarif: Value = serde_json::from_str(&s).unwrap();
-    let schema: Value = serde_json::from_str(&fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json")).unwrap()).unwrap();
+    let schema: Value = serde_json::from_str(
+        &fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
     let validator = jsonschema::draft7::new(&schema).unwrap();
-    let errors: Vec<String> = validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "{errors:#?}");
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert!(rules.iter().any(|r| r["id"] == "front-matter" && r["fullDescription"]["text"].as_str().unwrap().contains("contained_in")));
+    assert!(rules.iter().any(|r| {
+        r["id"] == "front-matter"
+            && r["fullDescription"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("contained_in")
+    }));
     let results = run["results"].as_array().unwrap();
     assert_eq!(results.len(), 5);
-    assert!(results.iter().any(|r| r["relatedLocations"].as_array().is_some_and(|l| !l.is_empty())), "labels become relatedLocations");
+    assert!(
+        results.iter().any(|r| r["relatedLocations"]
+            .as_array()
+            .is_some_and(|l| !l.is_empty())),
+        "labels become relatedLocations"
+    );
     // A result that does not validate is caught: the test can fail.
     let mut broken = sarif.clone();
     broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
@@ -122,7 +169,16 @@ fn output_file_keeps_the_human_report_on_the_terminal() {
     let out = Command::cargo_bin("repere")
         .unwrap()
         .current_dir(fixtures())
-        .args(["check", "--select", "front-matter", "--color", "never", "--format", "sarif", "--output-file"])
+        .args([
+            "check",
+            "--select",
+            "front-matter",
+            "--color",
+            "never",
+            "--format",
+            "sarif",
+            "--output-file",
+        ])
         .arg(&file)
         .args(SET)
         .output()
@@ -131,8 +187,14 @@ fn output_file_keeps_the_human_report_on_the_terminal() {
     let written: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(written["version"], "2.1.0");
     let terminal = String::from_utf8(out.stdout).unwrap();
-    assert!(terminal.contains("help: add `cto` to `audiences`"), "{terminal}");
-    assert!(terminal.contains("Found 2 errors, 3 warnings"), "{terminal}");
+    assert!(
+        terminal.contains("help: add `cto` to `audiences`"),
+        "{terminal}"
+    );
+    assert!(
+        terminal.contains("Found 2 errors, 3 warnings"),
+        "{terminal}"
+    );
 }
 
 fn stdin_check(args: &[&str], input: &str) -> (i32, Value) {
@@ -143,9 +205,17 @@ fn stdin_check(args: &[&str], input: &str) -> (i32, Value) {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap(), serde_json::from_slice(&out.stdout).unwrap())
+    (
+        out.status.code().unwrap(),
+        serde_json::from_slice(&out.stdout).unwrap(),
+    )
 }
 
 #[test]
@@ -158,7 +228,11 @@ fn standard_input() {
     assert_eq!(v["diagnostics"][0]["path"], name.as_str());
     assert_eq!(v["diagnostics"][0]["rule"], "front-matter");
     let (code, v) = stdin_check(&["--stdin-filename", &name], ARTICLE);
-    assert_eq!((code, v["diagnostics"].as_array().unwrap().len()), (0, 0), "{v:#}");
+    assert_eq!(
+        (code, v["diagnostics"].as_array().unwrap().len()),
+        (0, 0),
+        "{v:#}"
+    );
     // `-` names standard input; its default name is not a post's, so the
     // post rules do not apply.
     let (_, v) = stdin_check(&["-"], &bad);
@@ -168,22 +242,45 @@ fn standard_input() {
 
 #[test]
 fn statistics() {
-    let out = Command::cargo_bin("repere").unwrap().current_dir(fixtures()).args(["check", "--select", "front-matter", "--statistics"]).args(SET).output().unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(fixtures())
+        .args(["check", "--select", "front-matter", "--statistics"])
+        .args(SET)
+        .output()
+        .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = s.lines().collect();
-    assert_eq!(lines[0].split_whitespace().collect::<Vec<_>>(), ["3", "warning", "front-matter-style"]);
-    assert_eq!(lines[1].split_whitespace().collect::<Vec<_>>(), ["2", "error", "front-matter"]);
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["3", "warning", "front-matter-style"]
+    );
+    assert_eq!(
+        lines[1].split_whitespace().collect::<Vec<_>>(),
+        ["2", "error", "front-matter"]
+    );
 }
 
 #[test]
 fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish"] {
-        let out = Command::cargo_bin("repere").unwrap().args(["completions", shell]).output().unwrap();
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .args(["completions", shell])
+            .output()
+            .unwrap();
         assert!(out.status.success());
         let s = String::from_utf8(out.stdout).unwrap();
-        assert!(s.contains("repere") && s.contains("stdin-filename"), "{shell}");
+        assert!(
+            s.contains("repere") && s.contains("stdin-filename"),
+            "{shell}"
+        );
     }
-    let out = Command::cargo_bin("repere").unwrap().arg("man").output().unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .arg("man")
+        .output()
+        .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.starts_with(".ie") || s.contains(".TH"), "{s}");
     assert!(s.contains("check"));
@@ -195,13 +292,33 @@ fn init_writes_a_working_config_for_a_hugo_site() {
     fs::create_dir_all(dir.path().join("content/posts")).unwrap();
     fs::create_dir_all(dir.path().join("content/guides-livres")).unwrap();
     fs::write(dir.path().join("content/posts").join(NAME), ARTICLE).unwrap();
-    fs::write(dir.path().join("content/guides-livres/2025-01-01-chapitre.md"), "Un chapitre sans front matter.\n").unwrap();
-    Command::cargo_bin("repere").unwrap().current_dir(dir.path()).arg("init").assert().code(0);
+    fs::write(
+        dir.path()
+            .join("content/guides-livres/2025-01-01-chapitre.md"),
+        "Un chapitre sans front matter.\n",
+    )
+    .unwrap();
+    Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(0);
     let cfg = fs::read_to_string(dir.path().join("repere.toml")).unwrap();
     assert!(cfg.contains("include = [\"content/**/*.md\"]"));
     assert!(cfg.contains("content/guides-livres/**"));
-    Command::cargo_bin("repere").unwrap().current_dir(dir.path()).arg("init").assert().code(2);
-    let out = Command::cargo_bin("repere").unwrap().current_dir(dir.path()).args(["check", "--format", "json", "."]).output().unwrap();
+    Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2);
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{v:#}");
     assert_eq!(v["summary"]["files"], 2);
@@ -209,9 +326,18 @@ fn init_writes_a_working_config_for_a_hugo_site() {
 
 #[test]
 fn test_rules_runs_pack_examples() {
-    let out = Command::cargo_bin("repere").unwrap().arg("test-rules").output().unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .arg("test-rules")
+        .output()
+        .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
-    assert_eq!(out.status.code(), Some(0), "{s}{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{s}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(s.contains(" 0 failed"), "{s}");
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("pack.yaml");
@@ -220,14 +346,27 @@ fn test_rules_runs_pack_examples() {
         "- id: needs-weight\n  kind: front-matter\n  severity: error\n  fields:\n    weight: {required: true}\n  examples:\n    valid:\n      - \"---\\nweight: 1\\n---\\n\"\n      - \"---\\ntitle: x\\n---\\n\"\n    invalid:\n      - \"---\\nweight: 2\\n---\\n\"\n",
     )
     .unwrap();
-    let out = Command::cargo_bin("repere").unwrap().args(["test-rules", "--color", "never"]).arg(&pack).output();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .args(["test-rules", "--color", "never"])
+        .arg(&pack)
+        .output();
     let out = match out {
         Ok(o) if o.status.code() != Some(2) => o,
-        _ => Command::cargo_bin("repere").unwrap().arg("test-rules").arg(&pack).output().unwrap(),
+        _ => Command::cargo_bin("repere")
+            .unwrap()
+            .arg("test-rules")
+            .arg(&pack)
+            .output()
+            .unwrap(),
     };
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed, 2 failed"));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("`needs-weight` flags this valid example") && err.contains("does not flag this invalid example"), "{err}");
+    assert!(
+        err.contains("`needs-weight` flags this valid example")
+            && err.contains("does not flag this invalid example"),
+        "{err}"
+    );
     assert!(err.contains("pack.yaml:9:9"), "{err}");
 }

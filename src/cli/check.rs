@@ -264,12 +264,18 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         println!("Wrote {n} finding(s) to the baseline `{}`.", out.display());
         return Ok(EXIT_OK);
     }
-    let baseline_path = args.baseline.clone().or_else(|| {
-        let c = config.as_ref()?;
-        Some(c.dir().join(c.settings.baseline.as_ref()?))
-    });
-    if let Some(path) = &baseline_path {
-        apply_baseline(&mut report, path, &cwd)?;
+    let configured = config
+        .as_ref()
+        .and_then(|c| Some(c.dir().join(c.settings.baseline.as_ref()?)));
+    match (&args.baseline, configured) {
+        (Some(path), _) => apply_baseline(&mut report, path, &cwd)?,
+        // A baseline the config names but nobody wrote yet hides nothing.
+        (None, Some(path)) if !path.exists() => report.notes.push(format!(
+            "The baseline `{}` named in the config does not exist yet: nothing was hidden (write it with --write-baseline).",
+            path.display()
+        )),
+        (None, Some(path)) => apply_baseline(&mut report, &path, &cwd)?,
+        (None, None) => {}
     }
 
     let format = match args.format {
