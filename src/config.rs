@@ -23,7 +23,7 @@ pub const CONFIG_BASE: usize = 1 << 40;
 /// The names the config file can have, in the order they are looked for.
 pub const FILE_NAMES: &[&str] = &["repere.toml", ".repere.toml"];
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
@@ -44,7 +44,8 @@ impl FailOn {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// The keys of `repere.toml`.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Settings {
     /// Rule packs (files or folders), relative to the config file.
@@ -66,18 +67,21 @@ pub struct Settings {
     #[serde(default)]
     pub severity: BTreeMap<String, Level>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Map<String, serde_json::Value>>")]
     pub options: BTreeMap<String, IgnoredAny>,
     #[serde(default)]
     pub overrides: Vec<OverrideBlock>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A `[[overrides]]` block: settings for the files its globs match.
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OverrideBlock {
     pub files: Vec<String>,
     #[serde(default)]
     pub severity: BTreeMap<String, Level>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, serde_json::Map<String, serde_json::Value>>")]
     pub options: BTreeMap<String, IgnoredAny>,
 }
 

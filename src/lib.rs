@@ -14,6 +14,7 @@ pub mod engine;
 pub mod pack;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod site;
 pub mod span;
 pub mod suppress;

@@ -29,6 +29,8 @@ pub enum Command {
     Init(InitArgs),
     /// Run the `examples` of rule packs: valid ones must pass, invalid ones must be flagged
     TestRules(TestRulesArgs),
+    /// Print the JSON Schema of the config file or of rule packs (for editors)
+    Schema(SchemaArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print the man page (roff)
@@ -48,6 +50,20 @@ pub struct TestRulesArgs {
     pub packs: Vec<PathBuf>,
     #[command(flatten)]
     pub pack_args: PackArgs,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaKind {
+    /// repere.toml
+    Config,
+    /// rule packs (rules/*.yaml)
+    Rules,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SchemaArgs {
+    #[arg(value_enum)]
+    pub which: SchemaKind,
 }
 
 #[derive(Args, Debug, Clone)]

@@ -37,6 +37,7 @@ pub fn run() -> i32 {
         Command::Config(args) => config::show(args),
         Command::Init(args) => init::run(args),
         Command::TestRules(args) => test_rules::run(args),
+        Command::Schema(args) => shell::schema(args),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
     };

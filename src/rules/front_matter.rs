@@ -16,6 +16,7 @@ pub static KIND: Kind = Kind {
     summary: "Front-matter keys: presence, types, allowed values, patterns, lengths, cross-field and file-name consistency",
     doc: DOC,
     build,
+    schema: |g| g.subschema_for::<Options>(),
 };
 
 const DOC: &str = r#"Checks the front matter (YAML between `---` lines, or TOML between `+++`).
@@ -55,7 +56,7 @@ Example:
       pillar: { required: true, one_of: [le-role-du-cto, trouver-sa-place], contained_in: pillars }
 "#;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 enum FieldType {
     String,
@@ -100,7 +101,7 @@ impl FieldType {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct FieldOptions {
     #[serde(default)]
@@ -117,7 +118,7 @@ struct FieldOptions {
     help: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct Options {
     #[serde(default = "yes")]

@@ -23,6 +23,7 @@ pub static KIND: Kind = Kind {
     summary: "Links: internal only in named sections, internal targets and anchors that exist, no empty text or target",
     doc: DOC,
     build,
+    schema: |g| g.subschema_for::<Options>(),
 };
 
 const DOC: &str = r#"Checks the links of an article (Markdown links and, in the named sections,
@@ -77,7 +78,7 @@ Example:
     ignore: [/tags/, /categories/]
 "#;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct Options {
     #[serde(default)]

@@ -17,6 +17,7 @@ pub static KIND: Kind = Kind {
     summary: "Broken Markdown: emphasis shown as literal asterisks, empty headings, references to nothing, raw HTML left open",
     doc: DOC,
     build,
+    schema: |g| g.subschema_for::<Options>(),
 };
 
 const DOC: &str = r#"Reports Markdown that does not render as the author meant. Each check
@@ -55,7 +56,7 @@ Example:
     shortcut_references: false
 "#;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct Options {
     #[serde(default = "yes")]

@@ -90,6 +90,8 @@ pub struct Kind {
     pub summary: &'static str,
     pub doc: &'static str,
     pub build: fn(&Node) -> Result<Box<dyn Rule>, BuildError>,
+    /// The JSON Schema of the kind's options (for `repere schema rules`).
+    pub schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
 }
 
 /// The registry: one line per rule kind.

@@ -18,6 +18,7 @@ pub static KIND: Kind = Kind {
     summary: "Phrasings to avoid (words or regexes) in the text, headings, named sections or front-matter fields, with the preferred phrasing",
     doc: DOC,
     build,
+    schema: |g| g.subschema_for::<Options>(),
 };
 
 const DOC: &str = r#"Reports phrasings to avoid, Vale-style: each entry of `phrases` is a list
@@ -68,7 +69,7 @@ Example:
         substitution: ["Ce que j'ai observé…", "Avec le recul…"]
 "#;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(untagged)]
 enum OneOrMany {
     One(String),
@@ -84,7 +85,7 @@ impl OneOrMany {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct PhraseOptions {
     words: Option<Vec<String>>,
@@ -96,7 +97,7 @@ struct PhraseOptions {
     help: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct Options {
     #[serde(default = "yes")]

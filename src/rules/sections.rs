@@ -21,6 +21,7 @@ pub static KIND: Kind = Kind {
     summary: "Sections follow a named template: canonical titles, order, heading level, no duplicates, no empty section",
     doc: DOC,
     build,
+    schema: |g| g.subschema_for::<Options>(),
 };
 
 const DOC: &str = r#"Checks that the article's sections follow one of a list of named templates:
@@ -107,7 +108,7 @@ Example:
 // ---------------------------------------------------------------------------
 // Options
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 enum Check {
     Missing,
@@ -133,7 +134,7 @@ const ALL_CHECKS: &[Check] = &[
     Check::Template,
 ];
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct Options {
     templates: Vec<TemplateOptions>,
@@ -141,7 +142,7 @@ struct Options {
     checks: Option<Vec<Check>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct TemplateOptions {
     name: String,
@@ -154,6 +155,7 @@ struct TemplateOptions {
     allow_preamble: bool,
     /// Read separately, as a [`When`].
     #[allow(dead_code)]
+    #[schemars(with = "Option<serde_json::Value>")]
     when: Option<IgnoredAny>,
 }
 
@@ -165,7 +167,7 @@ fn two() -> u8 {
     2
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct SectionOptions {
     title: String,
@@ -208,6 +210,20 @@ impl<'de> Deserialize<'de> for SectionEntry {
             }
         }
         d.deserialize_any(EntryVisitor)
+    }
+}
+
+impl schemars::JsonSchema for SectionEntry {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SectionEntry".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let options = generator.subschema_for::<SectionOptions>();
+        schemars::json_schema!({
+            "description": "A section title, or a mapping with `title` and options",
+            "anyOf": [{"type": "string"}, options]
+        })
     }
 }
 
