@@ -77,11 +77,49 @@ pub struct Edit {
     pub replacement: String,
 }
 
+impl Edit {
+    pub fn replace(span: Span, replacement: impl Into<String>) -> Edit {
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
+    }
+
+    pub fn insert(at: usize, text: impl Into<String>) -> Edit {
+        Edit::replace(Span::at(at), text)
+    }
+
+    pub fn delete(span: Span) -> Edit {
+        Edit::replace(span, "")
+    }
+}
+
+/// A repair: byte-range edits on the original text, all applied or none.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fix {
     pub applicability: Applicability,
     pub description: String,
     pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// A fix `--fix` applies.
+    pub fn safe(description: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability: Applicability::Safe,
+            description: description.into(),
+            edits,
+        }
+    }
+
+    /// A fix applied only with `--unsafe-fixes` (it may change meaning).
+    pub fn risky(description: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix {
+            applicability: Applicability::Unsafe,
+            description: description.into(),
+            edits,
+        }
+    }
 }
 
 /// What a rule reports. The rule id and severity are not the rule's to set:

@@ -141,6 +141,15 @@ pub struct CheckArgs {
     /// Print the number of findings per rule instead of the findings
     #[arg(long)]
     pub statistics: bool,
+    /// Apply the safe fixes to the files (atomically), then report what is left
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff, also apply the unsafe fixes (which may change meaning)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the unified diff of what --fix would change, write nothing (exit 1 if there is something to fix)
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
     /// Only run these rules (ids; `front-matter` also selects `front-matter-*`)
     #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
     pub select: Vec<String>,

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use repere::baseline::Baseline;
 use repere::config::{Config, FailOn as ConfigFailOn, relative};
 use repere::engine::{FileResult, Linter, Report};
+use repere::fix;
 use repere::pack::FileFilter;
 use repere::report::{self, Format};
 use repere::yaml::{Node, Value};
@@ -230,31 +231,54 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     if stdin_name.is_some() && !dash && paths == [PathBuf::from(".")] {
         paths.clear(); // `--stdin-filename NAME` alone: only standard input.
     }
+    if stdin_name.is_some() && args.fix {
+        return Err("--fix cannot write to standard input; use --diff".into());
+    }
+    let stdin = match &stdin_name {
+        Some(name) => {
+            let mut bytes = Vec::new();
+            io::Read::read_to_end(&mut io::stdin(), &mut bytes)
+                .map_err(|e| format!("reading standard input: {e}"))?;
+            Some((name.clone(), bytes))
+        }
+        None => None,
+    };
     let walked = walk(&paths, scope.as_ref())?;
     let files: Vec<PathBuf> = walked.files.into_iter().collect();
     for s in site::find(&files, &pack_roots)? {
         linter = linter.with_site(s);
     }
-    let progress = Progress::new(files.len());
-    let mut results: Vec<FileResult> = files
-        .par_iter()
-        .map(|p| {
-            let r = read(&linter, p, max_size);
-            progress.tick();
-            r
-        })
-        .collect();
-    progress.done();
-    for (path, message) in walked.errors {
-        results.push(linter.read_error(path, message));
+    let check = |linter: &Linter| -> Result<Report, String> {
+        let progress = Progress::new(files.len());
+        let mut results: Vec<FileResult> = files
+            .par_iter()
+            .map(|p| {
+                let r = read(linter, p, max_size);
+                progress.tick();
+                r
+            })
+            .collect();
+        progress.done();
+        for (path, message) in &walked.errors {
+            results.push(linter.read_error(path.clone(), message.clone()));
+        }
+        if let Some((name, bytes)) = &stdin {
+            results.push(linter.check_bytes(name.clone(), bytes.clone()));
+        }
+        Ok(linter.finish(results))
+    };
+    let mut report = check(&linter)?;
+    if args.diff {
+        return diff(&linter, &report, args.unsafe_fixes);
     }
-    if let Some(name) = stdin_name {
-        let mut bytes = Vec::new();
-        io::Read::read_to_end(&mut io::stdin(), &mut bytes)
-            .map_err(|e| format!("reading standard input: {e}"))?;
-        results.push(linter.check_bytes(name, bytes));
+    if args.fix {
+        let (files, fixes, notes) = fix_files(&linter, &report, args.unsafe_fixes);
+        report = check(&linter)?;
+        report.notes.extend(notes);
+        report
+            .notes
+            .push(format!("Fixed {fixes} finding(s) in {files} file(s)."));
     }
-    let mut report = linter.finish(results);
 
     if let Some(out) = &args.write_baseline {
         let baseline = Baseline::record(&report, &baseline_key(&cwd, out), &reread);
@@ -396,6 +420,118 @@ impl Progress {
     }
 }
 
+/// The fixes `--fix` would make to each file of the report that has some:
+/// (path, original text, fixed text, fixes applied).
+fn fixed_files(
+    linter: &Linter,
+    report: &Report,
+    unsafe_fixes: bool,
+) -> Vec<(PathBuf, String, String, usize)> {
+    let candidates: Vec<(&Path, &str)> = report
+        .files
+        .iter()
+        .filter(|f| {
+            f.diagnostics.iter().any(|d| {
+                d.fix
+                    .as_ref()
+                    .is_some_and(|x| fix::applicable(x, unsafe_fixes))
+            })
+        })
+        .filter_map(|f| Some((f.path.as_path(), f.source.as_deref()?)))
+        .collect();
+    candidates
+        .par_iter()
+        .filter_map(|(path, original)| {
+            let fixed = fix::fix_source(linter, path, original.to_string(), unsafe_fixes);
+            (fixed.text != *original).then(|| {
+                (
+                    path.to_path_buf(),
+                    original.to_string(),
+                    fixed.text,
+                    fixed.applied,
+                )
+            })
+        })
+        .collect()
+}
+
+/// `--diff`: the unified diff of what `--fix` would change.
+fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, String> {
+    let changes = fixed_files(linter, report, unsafe_fixes);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut fixes = 0;
+    for (path, original, fixed, n) in &changes {
+        fixes += n;
+        let name = path.display().to_string();
+        let diff = similar::TextDiff::from_lines(original, fixed);
+        write!(
+            out,
+            "{}",
+            diff.unified_diff()
+                .context_radius(3)
+                .header(&format!("a/{name}"), &format!("b/{name}"))
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    out.flush().map_err(|e| e.to_string())?;
+    eprintln!(
+        "{fixes} fix(es) in {} file(s) would be applied by --fix{}.",
+        changes.len(),
+        if unsafe_fixes { " --unsafe-fixes" } else { "" }
+    );
+    Ok(if changes.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+/// `--fix`: writes the fixed files. Returns (files written, fixes applied, notes).
+fn fix_files(linter: &Linter, report: &Report, unsafe_fixes: bool) -> (usize, usize, Vec<String>) {
+    let mut notes = Vec::new();
+    let (mut files, mut fixes) = (0, 0);
+    for (path, original, fixed, n) in fixed_files(linter, report, unsafe_fixes) {
+        match write_if_unchanged(&path, original.as_bytes(), fixed.as_bytes()) {
+            Ok(true) => {
+                files += 1;
+                fixes += n;
+            }
+            Ok(false) => notes.push(format!(
+                "`{}` changed on disk while repere was fixing it: it was not written.",
+                path.display()
+            )),
+            Err(e) => notes.push(format!("`{}` could not be written: {e}", path.display())),
+        }
+    }
+    (files, fixes, notes)
+}
+
+/// Writes `fixed` over `path` if the file still holds `original` (never
+/// overwriting what someone else wrote meanwhile). Returns whether it wrote.
+fn write_if_unchanged(path: &Path, original: &[u8], fixed: &[u8]) -> io::Result<bool> {
+    if fs::read(path)? != original {
+        return Ok(false);
+    }
+    write_keeping_permissions(path, fixed)?;
+    Ok(true)
+}
+
+/// Writes a file atomically, keeping its permissions.
+fn write_keeping_permissions(path: &Path, data: &[u8]) -> io::Result<()> {
+    let permissions = fs::metadata(path)?.permissions();
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(data)?;
+    tmp.as_file().sync_all()?;
+    fs::set_permissions(tmp.path(), permissions)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
@@ -414,4 +550,24 @@ fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), St
         if outcome.fixed == 1 { "y" } else { "ies" }
     ));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "edited by someone else\n").unwrap();
+        assert!(!write_if_unchanged(&path, b"what repere read\n", b"fixed\n").unwrap());
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "edited by someone else\n"
+        );
+        fs::write(&path, "what repere read\n").unwrap();
+        assert!(write_if_unchanged(&path, b"what repere read\n", b"fixed\n").unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "fixed\n");
+    }
 }

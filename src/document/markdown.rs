@@ -89,6 +89,17 @@ impl Block {
         }
     }
 
+    /// The source of a range of the plain text when the file holds exactly
+    /// that text there (the range lies in one verbatim run).
+    pub fn exact_span(&self, range: Range<usize>) -> Option<Span> {
+        let run = self
+            .runs
+            .iter()
+            .find(|r| r.verbatim && r.text.start <= range.start && range.end <= r.text.end)?;
+        let start = run.src.start + (range.start - run.text.start);
+        Some(Span::new(start, start + (range.end - range.start)))
+    }
+
     /// Whether the plain-text range touches inline code.
     pub fn touches_code(&self, range: Range<usize>) -> bool {
         self.runs

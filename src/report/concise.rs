@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 
 use super::{Options, Reporter, summary};
+use crate::diagnostic::Applicability;
 use crate::engine::Report;
 
 pub struct Concise;
@@ -11,9 +12,14 @@ pub struct Concise;
 impl Reporter for Concise {
     fn write(&self, report: &Report, options: &Options<'_>, out: &mut dyn Write) -> io::Result<()> {
         for d in report.diagnostics() {
+            let fixable = match d.fix.as_ref().map(|f| f.applicability) {
+                Some(Applicability::Safe) => " [fix]",
+                Some(Applicability::Unsafe) => " [unsafe fix]",
+                None => "",
+            };
             writeln!(
                 out,
-                "{}:{}:{}: {}[{}] {}",
+                "{}:{}:{}: {}[{}] {}{fixable}",
                 d.path.display(),
                 d.location.line,
                 d.location.column,

@@ -10,7 +10,7 @@ use miette::{
 };
 
 use super::{Options, Reporter, summary};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::engine::Report;
 use crate::pack::PackError;
 use crate::span::Span;
@@ -114,6 +114,17 @@ fn handler(color: bool) -> GraphicalReportHandler {
 
 fn view<'a>(d: &Diagnostic, text: Option<&'a str>) -> View<'a> {
     let mut help = d.help.clone();
+    if let Some(fix) = &d.fix {
+        let how = match fix.applicability {
+            Applicability::Safe => "`repere check --fix`",
+            Applicability::Unsafe => "`repere check --fix --unsafe-fixes` (unsafe: review it)",
+        };
+        let line = format!("fix: {} with {how}", fix.description);
+        help = Some(match help {
+            Some(h) => format!("{h}\n{line}"),
+            None => line,
+        });
+    }
     let mut labels = Vec::new();
     if let Some(text) = text {
         labels.push(LabeledSpan::new_primary_with_span(

@@ -38,6 +38,10 @@ pub fn diagnostic(d: &Diagnostic) -> Value {
         "end_line": d.location.end_line, "end_column": d.location.end_column,
         "start": d.span.start, "end": d.span.end,
         "labels": labels,
+        "fix": d.fix.as_ref().map(|f| json!({
+            "applicability": f.applicability,
+            "description": f.description,
+        })),
     })
 }
 

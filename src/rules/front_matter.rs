@@ -6,7 +6,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Content, Document, FrontMatter};
 use crate::span::Span;
 use crate::yaml::{Node, Value, de};
@@ -41,6 +41,8 @@ Options:
       min_items, max_items    Number of items of a list.
       contained_in: KEY       The value must appear in the list KEY
                               (e.g. `pillar` in `pillars`).
+      normalize: lowercase    A value outside `one_of` or `pattern` whose
+                              lowercase form fits gets a safe fix.
       help: TEXT              What to tell the author when the key is wrong.
 
 Unknown keys are allowed. Every finding points at the key or value concerned;
@@ -116,6 +118,14 @@ struct FieldOptions {
     max_items: Option<usize>,
     contained_in: Option<String>,
     help: Option<String>,
+    /// `lowercase`: a value whose lowercase form is allowed gets a safe fix.
+    normalize: Option<Normalize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum Normalize {
+    Lowercase,
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -136,6 +146,70 @@ struct Field {
     name: String,
     opts: FieldOptions,
     pattern: Option<Regex>,
+}
+
+impl Field {
+    /// The value as `normalize` would write it, when that differs.
+    fn normalized(&self, text: &str) -> Option<String> {
+        match self.opts.normalize? {
+            Normalize::Lowercase => Some(text.to_lowercase()).filter(|l| l != text),
+        }
+    }
+}
+
+/// Adds a fix writing `fixed` in place of the scalar `item` (inside its
+/// quotes), when the source holds the value as is.
+fn with_scalar_fix(
+    doc: &Document,
+    item: &Node,
+    fixed: Option<String>,
+    finding: Finding,
+) -> Finding {
+    let Some(fixed) = fixed else { return finding };
+    let raw = doc.text(item.span);
+    let quoted = raw.len() >= 2
+        && (raw.starts_with('"') && raw.ends_with('"')
+            || raw.starts_with('\'') && raw.ends_with('\''));
+    let inner = if quoted {
+        Span::new(item.span.start + 1, item.span.end - 1)
+    } else {
+        item.span
+    };
+    if item.scalar_text().as_deref() != Some(doc.text(inner)) {
+        return finding; // escapes or folding: not a plain edit
+    }
+    finding.fix(Fix::safe(
+        format!("write `{fixed}`"),
+        vec![Edit::replace(inner, fixed)],
+    ))
+}
+
+/// An edit adding `value` at the end of the YAML list `list` (flow or block
+/// style, quoted like its last item).
+fn append_to_list(doc: &Document, list: &Node, value: &str) -> Option<Edit> {
+    let items = list.as_seq()?;
+    let last = items.last()?;
+    let raw = doc.text(last.span);
+    let quote = raw.chars().next().filter(|c| *c == '"' || *c == '\'');
+    let written = match quote {
+        Some(q) => format!("{q}{value}{q}"),
+        None => value.to_string(),
+    };
+    if doc.text(list.span).starts_with('[') {
+        return Some(Edit::insert(last.span.end, format!(", {written}")));
+    }
+    // Block style: a new line with the same indentation and dash as the last item.
+    let line_start = doc.source[..last.span.start]
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1);
+    let prefix = &doc.source[line_start..last.span.start];
+    if !prefix.trim_start().starts_with('-') || prefix.trim().len() != 1 {
+        return None;
+    }
+    let line_end = doc.source[last.span.end..]
+        .find(['\n', '\r'])
+        .map_or(doc.source.len(), |i| last.span.end + i);
+    Some(Edit::insert(line_end, format!("\n{prefix}{written}")))
 }
 
 struct FileName {
@@ -349,7 +423,7 @@ impl FrontMatterRule {
                         );
                     }
                 }
-                Some((key, value)) => self.check_value(field, key, value, root, cx),
+                Some((key, value)) => self.check_value(doc, field, key, value, root, cx),
             }
         }
         if let Some(filename) = &self.filename {
@@ -357,7 +431,15 @@ impl FrontMatterRule {
         }
     }
 
-    fn check_value(&self, field: &Field, key: &Node, value: &Node, root: &Node, cx: &mut Context) {
+    fn check_value(
+        &self,
+        doc: &Document,
+        field: &Field,
+        key: &Node,
+        value: &Node,
+        root: &Node,
+        cx: &mut Context,
+    ) {
         let name = &field.name;
         let help = |default: String| field.opts.help.clone().unwrap_or(default);
         if let Some(ty) = field.opts.ty
@@ -396,13 +478,13 @@ impl FrontMatterRule {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "use one of the allowed values".to_string(),
                     };
-                    cx.report(
-                        Finding::new(
-                            item.span,
-                            format!("`{name}` is `{text}`; allowed: {}", quoted_list(allowed)),
-                        )
-                        .help(help(default)),
-                    );
+                    let finding = Finding::new(
+                        item.span,
+                        format!("`{name}` is `{text}`; allowed: {}", quoted_list(allowed)),
+                    )
+                    .help(help(default));
+                    let fixed = field.normalized(&text).filter(|n| allowed.contains(n));
+                    cx.report(with_scalar_fix(doc, item, fixed, finding));
                 }
             }
         }
@@ -412,15 +494,15 @@ impl FrontMatterRule {
                     continue;
                 };
                 if !re.is_match(&text) {
-                    cx.report(
-                        Finding::new(
-                            item.span,
-                            format!("`{name}` value `{text}` does not match `{}`", re.as_str()),
-                        )
-                        .help(help(format!(
-                            "change `{text}` so that it matches the pattern"
-                        ))),
-                    );
+                    let finding = Finding::new(
+                        item.span,
+                        format!("`{name}` value `{text}` does not match `{}`", re.as_str()),
+                    )
+                    .help(help(format!(
+                        "change `{text}` so that it matches the pattern"
+                    )));
+                    let fixed = field.normalized(&text).filter(|n| re.is_match(n));
+                    cx.report(with_scalar_fix(doc, item, fixed, finding));
                 }
             }
         }
@@ -490,17 +572,22 @@ impl FrontMatterRule {
                         _ => list.scalar_text().as_deref() == Some(text.as_str()),
                     };
                     if !listed {
-                        cx.report(
-                            Finding::new(
-                                value.span,
-                                format!("`{name}` is `{text}` but `{list_key}` does not list it"),
-                            )
-                            .label(
-                                list_key_node.span.cover(list.span),
-                                format!("`{list_key}` is here"),
-                            )
-                            .help(help(format!("add `{text}` to `{list_key}`"))),
-                        );
+                        let mut finding = Finding::new(
+                            value.span,
+                            format!("`{name}` is `{text}` but `{list_key}` does not list it"),
+                        )
+                        .label(
+                            list_key_node.span.cover(list.span),
+                            format!("`{list_key}` is here"),
+                        )
+                        .help(help(format!("add `{text}` to `{list_key}`")));
+                        if let Some(edit) = append_to_list(doc, list, &text) {
+                            finding = finding.fix(Fix::safe(
+                                format!("add `{text}` to `{list_key}`"),
+                                vec![edit],
+                            ));
+                        }
+                        cx.report(finding);
                     }
                 }
             }
@@ -702,6 +789,7 @@ mod tests {
             max_items: None,
             contained_in: None,
             help: None,
+            normalize: None,
         }
     }
 }

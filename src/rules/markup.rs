@@ -6,7 +6,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::markdown::heading_block;
 use crate::document::{Block, Document};
 use crate::span::Span;
@@ -180,7 +180,11 @@ fn check_emphasis(doc: &Document, block: &Block, cx: &mut Context) {
                     )
                     .label(s.span, "shown as `**`")
                     .label(next.span, "shown as `**`")
-                    .help(format!("write `**{inner}**`")),
+                    .help(format!("write `**{inner}**`"))
+                    .fix(Fix::safe(
+                        format!("write `**{inner}**`"),
+                        vec![Edit::replace(whole, format!("**{inner}**"))],
+                    )),
                 );
                 i += 2;
                 continue;

@@ -7,7 +7,7 @@ use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, error_at, fold_title, title_matches};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::markdown::heading_block;
 use crate::document::{Block, Document};
 use crate::span::Span;
@@ -124,6 +124,8 @@ struct Phrase {
     exceptions: Option<Regex>,
     message: String,
     help: Option<String>,
+    /// The one substitution, when there is exactly one: a safe fix.
+    replacement: Option<String>,
 }
 
 struct PhraseRule {
@@ -197,6 +199,10 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                 .message
                 .unwrap_or_else(|| "« {match} » is a phrasing to avoid".to_string()),
             help: (!help.is_empty()).then(|| help.join("; ")),
+            replacement: match substitution.as_slice() {
+                [one] => Some(one.clone()),
+                _ => None,
+            },
         });
     }
     Ok(Box::new(PhraseRule {
@@ -321,11 +327,26 @@ impl PhraseRule {
         out
     }
 
-    fn report(&self, phrase: &Phrase, found: &str, span: Span, cx: &mut Context) {
+    /// Reports a match; `exact` is the match's source when the file holds it
+    /// as is (so that the one substitution can replace it).
+    fn report(
+        &self,
+        phrase: &Phrase,
+        found: &str,
+        span: Span,
+        exact: Option<Span>,
+        cx: &mut Context,
+    ) {
         let found = found.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut finding = Finding::new(span, phrase.message.replace("{match}", &found));
         if let Some(help) = &phrase.help {
             finding = finding.help(help.clone());
+        }
+        if let (Some(r), Some(at)) = (&phrase.replacement, exact) {
+            finding = finding.fix(Fix::safe(
+                format!("write « {r} »"),
+                vec![Edit::replace(at, r.clone())],
+            ));
         }
         cx.report(finding);
     }
@@ -334,7 +355,8 @@ impl PhraseRule {
         let hits = self.matches(&block.text, |r| block.touches_code(r.clone()));
         for (p, r) in hits {
             let span = block.source_span(r.clone());
-            self.report(p, &block.text[r], span, cx);
+            let exact = block.exact_span(r.clone());
+            self.report(p, &block.text[r], span, exact, cx);
         }
     }
 
@@ -373,7 +395,7 @@ impl PhraseRule {
                 ),
                 None => value.span,
             };
-            self.report(p, &text[r], span, cx);
+            self.report(p, &text[r], span, None, cx);
         }
     }
 }

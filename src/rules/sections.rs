@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::{BuildError, Context, Kind, Rule, error_at};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Document, Heading};
 use crate::pack::When;
 use crate::span::Span;
@@ -969,6 +969,50 @@ impl Report<'_, '_> {
         self.doc.location(h.span).line
     }
 
+    /// `text` as a block inserted at byte `at`: separated from what comes
+    /// before by a blank line, and followed by one.
+    fn block_at(&self, at: usize, text: &str) -> String {
+        let before = self.doc.text(Span::new(0, at));
+        let lead = if before.is_empty() || before.ends_with("\n\n") || before.ends_with("\r\n\r\n")
+        {
+            ""
+        } else if before.ends_with('\n') {
+            "\n"
+        } else {
+            "\n\n"
+        };
+        format!("{lead}{text}\n\n")
+    }
+
+    /// Moves the section of heading `moved` (heading to the next heading of
+    /// its level or higher, unchanged) after or before the section of heading
+    /// `anchor`.
+    fn move_fix(&self, moved: usize, anchor: usize, after: bool) -> Option<Fix> {
+        let sections = &self.doc.body.sections;
+        let from = sections.get(moved)?.span;
+        let target = if after {
+            sections.get(anchor)?.span.end
+        } else {
+            self.doc.body.headings.get(anchor)?.span.start
+        };
+        if target >= from.start && target <= from.end {
+            return None;
+        }
+        let mut text = self.doc.text(from).to_string();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        let block = if after {
+            self.block_at(target, text.trim_end())
+        } else {
+            text
+        };
+        Some(Fix::risky(
+            "move the whole section to its place in the template",
+            vec![Edit::delete(from), Edit::insert(target, block)],
+        ))
+    }
+
     fn report(&mut self, check: Check, finding: Finding) {
         if self.rule.enabled(check) {
             self.cx.report(finding);
@@ -1027,7 +1071,7 @@ impl Report<'_, '_> {
                 } else {
                     String::new()
                 };
-                let finding = Finding::new(
+                let mut finding = Finding::new(
                     heading_span(h),
                     format!(
                         "section title `{}` is spelled `{canonical}` in template \"{tname}\" ({what} differ)",
@@ -1038,6 +1082,13 @@ impl Report<'_, '_> {
                     "write `{} {canonical}`{also}",
                     marker(section.level)
                 ));
+                // Safe when the heading is plain text (no markup to lose).
+                if !h.text_span.is_empty() && self.doc.text(h.text_span) == h.text {
+                    finding = finding.fix(Fix::safe(
+                        format!("write `{canonical}`"),
+                        vec![Edit::replace(h.text_span, canonical.to_string())],
+                    ));
+                }
                 self.report(Check::Spelling, finding);
             }
         }
@@ -1225,6 +1276,7 @@ impl Report<'_, '_> {
             };
             let anchor_h = self.heading(anchor).clone();
             let anchor_title = self.section(anchor.section).title().to_string();
+            let moved = self.move_fix(hit.heading, anchor.heading, relation == "after");
             let finding = Finding::new(
                 heading_span(&h),
                 format!(
@@ -1237,6 +1289,10 @@ impl Report<'_, '_> {
                 self.line(&anchor_h),
                 outline(fit.template)
             ));
+            let finding = match moved {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            };
             self.report(Check::Order, finding);
         }
     }
@@ -1282,11 +1338,23 @@ impl Report<'_, '_> {
                     format!("{add}; the order is {}", outline(fit.template)),
                 ),
             };
-            let finding = Finding::new(
+            let insert_at = match (after, before) {
+                (Some(a), _) => self.doc.body.sections.get(a.heading).map(|s| s.span.end),
+                (None, Some(b)) => Some(self.heading(b).span.start),
+                (None, None) => None,
+            };
+            let mut finding = Finding::new(
                 span,
                 format!("section `{title}` of template \"{tname}\" is missing{place}"),
             )
             .help(help);
+            if let Some(at) = insert_at {
+                let heading = format!("{} {title}", marker(section.level));
+                finding = finding.fix(Fix::risky(
+                    format!("add an empty `{heading}` section"),
+                    vec![Edit::insert(at, self.block_at(at, &heading))],
+                ));
+            }
             self.report(Check::Missing, finding);
         }
     }

@@ -1,0 +1,161 @@
+//! Applying fixes: byte-range edits on the original text. Edits that overlap
+//! are never combined in one pass; the text is checked again after each pass
+//! and fixed again, until nothing changes (bounded).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::engine::{Linter, Report};
+use crate::span::Span;
+
+/// At most this many check-and-fix passes per file.
+pub const MAX_PASSES: usize = 10;
+
+/// Whether a fix may be applied.
+pub fn applicable(fix: &Fix, unsafe_fixes: bool) -> bool {
+    fix.applicability == Applicability::Safe || unsafe_fixes
+}
+
+fn conflict(a: &Edit, b: &Edit) -> bool {
+    (a.span.start < b.span.end && b.span.start < a.span.end) || a.span.start == b.span.start
+}
+
+/// Whether the file ends its lines with CRLF (then inserted line breaks do too).
+fn uses_crlf(text: &str) -> bool {
+    let crlf = text.matches("\r\n").count();
+    crlf > 0 && crlf * 2 >= text.matches('\n').count()
+}
+
+/// Applies the fixes that do not overlap an earlier one, in one pass.
+/// Returns the new text and how many fixes were applied.
+pub fn apply(source: &str, fixes: &[&Fix]) -> (String, usize) {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let crlf = uses_crlf(source);
+    let mut ordered: Vec<&Fix> = fixes
+        .iter()
+        .copied()
+        .filter(|f| !f.edits.is_empty())
+        .collect();
+    ordered.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    let mut taken: Vec<Edit> = Vec::new();
+    let mut applied = 0;
+    for fix in ordered {
+        let edits: Vec<Edit> = fix
+            .edits
+            .iter()
+            .map(|e| {
+                let span = Span::new(e.span.start.max(bom), e.span.end.max(bom)).clamp_to(source);
+                let replacement = if crlf {
+                    e.replacement.replace("\r\n", "\n").replace('\n', "\r\n")
+                } else {
+                    e.replacement.clone()
+                };
+                Edit { span, replacement }
+            })
+            .collect();
+        let clashes = edits.iter().enumerate().any(|(i, e)| {
+            taken.iter().any(|t| conflict(e, t)) || edits[..i].iter().any(|o| conflict(e, o))
+        });
+        if clashes {
+            continue;
+        }
+        taken.extend(edits);
+        applied += 1;
+    }
+    taken.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+    let mut text = source.to_string();
+    for e in &taken {
+        text.replace_range(e.span.start..e.span.end, &e.replacement);
+    }
+    (text, applied)
+}
+
+/// The outcome of fixing one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fixed {
+    pub text: String,
+    /// Fixes applied over all passes.
+    pub applied: usize,
+    pub passes: usize,
+}
+
+fn fixes_of(report: &Report, unsafe_fixes: bool) -> Vec<Fix> {
+    report
+        .diagnostics()
+        .filter_map(|d| d.fix.clone())
+        .filter(|f| applicable(f, unsafe_fixes))
+        .collect()
+}
+
+/// Checks `source` and applies its fixes, again and again until nothing
+/// changes or [`MAX_PASSES`] passes were made.
+pub fn fix_source(
+    linter: &Linter,
+    path: &std::path::Path,
+    source: String,
+    unsafe_fixes: bool,
+) -> Fixed {
+    let mut text = source;
+    let mut applied = 0;
+    let mut passes = 0;
+    while passes < MAX_PASSES {
+        let result = linter.check_source(Arc::new(PathBuf::from(path)), text.clone());
+        let report = linter.finish(vec![result]);
+        let fixes = fixes_of(&report, unsafe_fixes);
+        if fixes.is_empty() {
+            break;
+        }
+        let refs: Vec<&Fix> = fixes.iter().collect();
+        let (next, n) = apply(&text, &refs);
+        passes += 1;
+        if n == 0 || next == text {
+            break;
+        }
+        applied += n;
+        text = next;
+    }
+    Fixed {
+        text,
+        applied,
+        passes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(edits: Vec<Edit>) -> Fix {
+        Fix::safe("t", edits)
+    }
+
+    #[test]
+    fn overlapping_fixes_wait_for_the_next_pass() {
+        let a = fix(vec![Edit::replace(Span::new(0, 3), "ABC")]);
+        let b = fix(vec![Edit::replace(Span::new(2, 5), "X")]);
+        let c = fix(vec![Edit::insert(6, "!")]);
+        let (text, n) = apply("abcdefg", &[&a, &b, &c]);
+        assert_eq!((text.as_str(), n), ("ABCdef!g", 2));
+    }
+
+    #[test]
+    fn crlf_and_bom_are_kept() {
+        let src = "\u{feff}a\r\nb\r\n";
+        let f = fix(vec![Edit::insert(0, "x\n")]);
+        let (text, _) = apply(src, &[&f]);
+        assert_eq!(text, "\u{feff}x\r\na\r\nb\r\n");
+    }
+
+    #[test]
+    fn a_fix_with_several_edits_is_all_or_nothing() {
+        let a = fix(vec![Edit::delete(Span::new(0, 2)), Edit::insert(5, "ab")]);
+        let b = fix(vec![Edit::replace(Span::new(4, 6), "Z")]);
+        let (text, n) = apply("abcdefg", &[&b, &a]);
+        assert_eq!(
+            (text.as_str(), n),
+            ("cdeabfg", 1),
+            "b clashes with a, which starts first"
+        );
+    }
+}

@@ -1,0 +1,304 @@
+//! `repere check --fix`: before/after fixture pairs, idempotence on every
+//! fixture, edits that touch only their ranges, atomic writes that keep
+//! permissions, line endings and the byte-order mark, and `--diff`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use repere::diagnostic::Fix;
+use repere::engine::Linter;
+use repere::pack::{PackSource, RuleSet};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn repere(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("repere").unwrap();
+    cmd.current_dir(dir).arg("check").arg("--no-config");
+    cmd
+}
+
+/// Runs `--fix` (with `--unsafe-fixes` for `unsafe-` cases) on a copy of a
+/// case's `before/` and returns the folder.
+fn fixed_copy(case: &Path, extra: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&case.join("before"), dir.path());
+    let mut cmd = repere(dir.path());
+    cmd.args(["--fix", "--quiet", "--format", "concise"])
+        .args(extra);
+    if case
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("unsafe-")
+    {
+        cmd.arg("--unsafe-fixes");
+    }
+    if case.join("rules.yaml").exists() {
+        cmd.arg("--no-default-rules")
+            .arg("--rules")
+            .arg(case.join("rules.yaml"));
+    }
+    cmd.arg(".").output().unwrap();
+    dir
+}
+
+fn cases() -> Vec<PathBuf> {
+    let mut cases: Vec<PathBuf> = fs::read_dir(fixtures().join("fix"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 8);
+    cases
+}
+
+#[test]
+fn every_case_is_fixed_as_expected() {
+    for case in cases() {
+        let dir = fixed_copy(&case, &[]);
+        for entry in fs::read_dir(case.join("after")).unwrap() {
+            let expected = entry.unwrap().path();
+            let got = fs::read(dir.path().join(expected.file_name().unwrap())).unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&fs::read(&expected).unwrap()),
+                "{}",
+                case.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn safe_fixes_need_no_flag_and_unsafe_ones_do() {
+    let case = fixtures().join("fix/unsafe-section-moved");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&case.join("before"), dir.path());
+    repere(dir.path()).args(["--fix", "."]).output().unwrap();
+    let file = fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        fs::read(case.join("before").join(file.file_name().unwrap())).unwrap(),
+        "--fix alone leaves unsafe fixes"
+    );
+}
+
+#[test]
+fn fixing_twice_gives_the_same_file_as_fixing_once_on_every_fixture() {
+    let all = tempfile::tempdir().unwrap();
+    copy_dir(&fixtures(), all.path());
+    for args in [&["--fix"][..], &["--fix", "--unsafe-fixes"][..]] {
+        repere(all.path()).args(args).arg(".").output().unwrap();
+        let once = snapshot(all.path());
+        repere(all.path()).args(args).arg(".").output().unwrap();
+        assert_eq!(once, snapshot(all.path()), "{args:?}");
+    }
+}
+
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in walk(dir) {
+        out.push((entry.clone(), fs::read(&entry).unwrap()));
+    }
+    out.sort();
+    out
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            files.extend(walk(&p));
+        } else {
+            files.push(p);
+        }
+    }
+    files
+}
+
+/// Applying one pass of fixes to every fixture changes only the bytes inside
+/// the edited ranges: the text between edits is found unchanged, in order.
+#[test]
+fn only_the_edited_ranges_change() {
+    let linter = Linter::new(RuleSet::load(&PackSource::defaults()).unwrap());
+    let mut checked = 0;
+    for path in walk(&fixtures())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+    {
+        let Ok(text) = fs::read_to_string(&path) else {
+            continue;
+        };
+        let report = linter.finish(vec![linter.check_source(path.clone().into(), text.clone())]);
+        let fixes: Vec<Fix> = report.diagnostics().filter_map(|d| d.fix.clone()).collect();
+        if fixes.is_empty() {
+            continue;
+        }
+        let refs: Vec<&Fix> = fixes.iter().collect();
+        let (fixed, n) = repere::fix::apply(&text, &refs);
+        assert!(n > 0);
+        // The edits applied: those of fixes whose edits all appear in order.
+        let mut edits: Vec<_> = fixes.iter().flat_map(|f| f.edits.clone()).collect();
+        edits.sort_by_key(|e| e.span.start);
+        let mut kept = Vec::new();
+        let mut pos = 0;
+        for e in &edits {
+            if e.span.start >= pos {
+                kept.push(&text[pos..e.span.start]);
+                pos = e.span.end;
+            }
+        }
+        kept.push(&text[pos..]);
+        let mut at = 0;
+        for piece in kept {
+            let found = fixed[at..]
+                .find(piece)
+                .unwrap_or_else(|| panic!("{}: {piece:?} was changed", path.display()));
+            at += found + piece.len();
+        }
+        checked += 1;
+    }
+    assert!(checked >= 5, "{checked}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_write_is_atomic_and_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let case = fixtures().join("fix/safe-section-spelling");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&case.join("before"), dir.path());
+    let file = walk(dir.path()).remove(0);
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).unwrap();
+    let out = repere(dir.path())
+        .args(["--fix", "--format", "concise", "."])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Fixed 2 finding(s) in 1 file(s)."),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    assert_eq!(
+        walk(dir.path()).len(),
+        1,
+        "no temporary file is left behind"
+    );
+}
+
+#[test]
+fn diff_prints_and_writes_nothing() {
+    let case = fixtures().join("fix/safe-section-spelling");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&case.join("before"), dir.path());
+    let before = snapshot(dir.path());
+    let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.contains("-## Dedramatisation\n+## Dédramatisation"),
+        "{s}"
+    );
+    assert!(s.starts_with("--- a/"), "{s}");
+    assert_eq!(snapshot(dir.path()), before);
+    // Nothing to fix: exit 0 and no diff.
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&case.join("after"), dir.path());
+    let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn reports_say_what_is_fixable() {
+    let case = fixtures().join("fix/unsafe-section-moved/before");
+    let out = repere(&case)
+        .args(["--format", "json", "."])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fixes: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| &d["fix"])
+        .collect();
+    assert!(
+        fixes.iter().any(|f| f["applicability"] == "unsafe"),
+        "{v:#}"
+    );
+    let out = repere(&case)
+        .args(["--format", "concise", "."])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("[unsafe fix]"));
+    let out = repere(&case)
+        .args(["--color", "never", "."])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--unsafe-fixes"));
+}
+
+#[test]
+fn standard_input_cannot_be_fixed_in_place() {
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .args(["check", "--fix", "-"])
+        .write_stdin("x")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// On a copy of the blog (when `../shared` is there), `--fix` then `check`
+/// leaves only findings with no safe fix.
+#[test]
+fn fixing_a_copy_of_the_blog_leaves_only_findings_without_a_safe_fix() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/content");
+    if !corpus.is_dir() {
+        eprintln!("skipped: {} is not there", corpus.display());
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&corpus, &dir.path().join("content"));
+    repere(dir.path()).args(["--fix", "."]).output().unwrap();
+    let out = repere(dir.path())
+        .args(["--format", "json", "."])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let safe: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["fix"]["applicability"] == "safe")
+        .collect();
+    assert!(safe.is_empty(), "{safe:#?}");
+}
