@@ -195,6 +195,8 @@ pub struct Diagnostic {
     pub location: Location,
     pub labels: Vec<Label>,
     pub fix: Option<Fix>,
+    /// Found by a cross-file check (from facts of several files).
+    pub corpus: bool,
 }
 
 impl Diagnostic {

@@ -320,6 +320,7 @@ impl Linter {
             location,
             labels,
             fix,
+            corpus: false,
         }
     }
 
@@ -353,7 +354,8 @@ impl Linter {
                     continue;
                 };
                 let path = results[fi].path.clone();
-                let d = self.diagnostic(loaded, severity, &path, finding, location, None);
+                let mut d = self.diagnostic(loaded, severity, &path, finding, location, None);
+                d.corpus = true;
                 results[fi].diagnostics.push(d);
             }
         }
@@ -539,5 +541,6 @@ fn builtin_diagnostic(
         location,
         labels: Vec::new(),
         fix: None,
+        corpus: false,
     }
 }

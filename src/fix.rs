@@ -27,11 +27,28 @@ fn uses_crlf(text: &str) -> bool {
     crlf > 0 && crlf * 2 >= text.matches('\n').count()
 }
 
+/// The edits of a fix as they apply to `source`: kept off a byte-order mark,
+/// inside the text, and with the file's line endings.
+pub fn edits_for(source: &str, fix: &Fix) -> Vec<Edit> {
+    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let crlf = uses_crlf(source);
+    fix.edits
+        .iter()
+        .map(|e| {
+            let span = Span::new(e.span.start.max(bom), e.span.end.max(bom)).clamp_to(source);
+            let replacement = if crlf {
+                e.replacement.replace("\r\n", "\n").replace('\n', "\r\n")
+            } else {
+                e.replacement.clone()
+            };
+            Edit { span, replacement }
+        })
+        .collect()
+}
+
 /// Applies the fixes that do not overlap an earlier one, in one pass.
 /// Returns the new text and how many fixes were applied.
 pub fn apply(source: &str, fixes: &[&Fix]) -> (String, usize) {
-    let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let crlf = uses_crlf(source);
     let mut ordered: Vec<&Fix> = fixes
         .iter()
         .copied()
@@ -41,19 +58,7 @@ pub fn apply(source: &str, fixes: &[&Fix]) -> (String, usize) {
     let mut taken: Vec<Edit> = Vec::new();
     let mut applied = 0;
     for fix in ordered {
-        let edits: Vec<Edit> = fix
-            .edits
-            .iter()
-            .map(|e| {
-                let span = Span::new(e.span.start.max(bom), e.span.end.max(bom)).clamp_to(source);
-                let replacement = if crlf {
-                    e.replacement.replace("\r\n", "\n").replace('\n', "\r\n")
-                } else {
-                    e.replacement.clone()
-                };
-                Edit { span, replacement }
-            })
-            .collect();
+        let edits = edits_for(source, fix);
         let clashes = edits.iter().enumerate().any(|(i, e)| {
             taken.iter().any(|t| conflict(e, t)) || edits[..i].iter().any(|o| conflict(e, o))
         });

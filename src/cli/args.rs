@@ -35,6 +35,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man,
+    /// Run the language server (LSP over stdio) for editors
+    Server,
 }
 
 #[derive(Args, Debug, Clone)]

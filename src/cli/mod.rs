@@ -9,6 +9,7 @@ mod config;
 mod init;
 mod packs;
 mod rules;
+mod server;
 mod shell;
 mod site;
 mod test_rules;
@@ -40,6 +41,7 @@ pub fn run() -> i32 {
         Command::Schema(args) => shell::schema(args),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
+        Command::Server => server::run(),
     };
     match result {
         Ok(code) => code,

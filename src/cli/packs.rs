@@ -128,6 +128,35 @@ fn read_text(path: &Path, what: &str) -> Result<String, String> {
     })
 }
 
+/// Why a setup could not be loaded: a message, or errors located in a pack
+/// or config file.
+pub enum LoadError {
+    Message(String),
+    Located(Vec<PackError>),
+}
+
+/// The setup for a file in folder `start`: the config found from there (up
+/// to the repository root), the embedded packs and the config's.
+pub fn setup_at(start: &Path) -> Result<Setup, LoadError> {
+    let config = match discover(start) {
+        Some(path) => {
+            let text = read_text(&path, "config file").map_err(LoadError::Message)?;
+            Some(Config::parse(&path, &text).map_err(|e| LoadError::Located(vec![e]))?)
+        }
+        None => None,
+    };
+    let sources = sources(&PackArgs::default(), config.as_ref()).map_err(LoadError::Message)?;
+    let mut rules = RuleSet::load(&sources).map_err(LoadError::Located)?;
+    if let Some(c) = &config {
+        rules.configure(c).map_err(LoadError::Located)?;
+    }
+    Ok(Setup {
+        config,
+        sources,
+        rules,
+    })
+}
+
 /// Loads the config and the packs, and applies the config to the rules.
 /// Errors are printed to stderr and give `Err` with a summary.
 pub fn load(args: &PackArgs) -> Result<Setup, String> {

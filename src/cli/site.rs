@@ -83,7 +83,7 @@ pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, Stri
 }
 
 /// Reads the site at `root`: every page of `content/`, every file of `static/`.
-fn index(root: &Path) -> Site {
+pub fn index(root: &Path) -> Site {
     let mut site = Site::new(root);
     let content = root.join("content");
     for (rel, path) in files_under(&content) {

@@ -311,6 +311,43 @@ fn quoted_list(values: &[String]) -> String {
 }
 
 impl Rule for FrontMatterRule {
+    fn describe_key(&self, key: &str) -> Option<String> {
+        let f = self.fields.iter().find(|f| f.name == key)?;
+        let o = &f.opts;
+        let mut lines = Vec::new();
+        lines.push(format!(
+            "`{key}`: {}{}",
+            if o.required { "required" } else { "optional" },
+            o.ty.map(|t| format!(", {}", t.describe()))
+                .unwrap_or_default()
+        ));
+        if let Some(values) = &o.one_of {
+            lines.push(format!("allowed: {}", quoted_list(values)));
+        }
+        if let Some(p) = &f.pattern {
+            lines.push(format!("pattern: `{}`", p.as_str()));
+        }
+        match (o.min_length, o.max_length) {
+            (Some(a), Some(b)) => lines.push(format!("{a} to {b} characters")),
+            (Some(a), None) => lines.push(format!("at least {a} characters")),
+            (None, Some(b)) => lines.push(format!("at most {b} characters")),
+            (None, None) => {}
+        }
+        match (o.min_items, o.max_items) {
+            (Some(a), Some(b)) => lines.push(format!("{a} to {b} items")),
+            (Some(a), None) => lines.push(format!("at least {a} item(s)")),
+            (None, Some(b)) => lines.push(format!("at most {b} item(s)")),
+            (None, None) => {}
+        }
+        if let Some(list) = &o.contained_in {
+            lines.push(format!("must appear in `{list}`"));
+        }
+        if let Some(h) = &o.help {
+            lines.push(h.clone());
+        }
+        Some(lines.join("\n\n"))
+    }
+
     fn check(&self, doc: &Document, cx: &mut Context) {
         let Some(fm) = &doc.front_matter else {
             if self.syntax {

@@ -73,6 +73,11 @@ pub trait Rule: Send + Sync {
     /// Checks the facts of every file checked, after all files were read.
     fn check_corpus(&self, _files: &[CorpusFile<'_>], _cx: &mut CorpusContext) {}
 
+    /// What the rule expects of a front-matter key, for an editor's hover.
+    fn describe_key(&self, _key: &str) -> Option<String> {
+        None
+    }
+
     /// A site root set in the rule's options, for the caller to index.
     fn site_root(&self) -> Option<&Path> {
         None

@@ -1,0 +1,761 @@
+//! `repere server`: the Language Server Protocol over stdio, with the same
+//! rules, configuration and results as `repere check`.
+//!
+//! - On open and change (debounced), a Markdown file is checked alone and its
+//!   diagnostics published, with the cross-file findings of the last
+//!   workspace check for it.
+//! - On save, the whole workspace is checked again on a background thread
+//!   (the server keeps answering meanwhile), and every file whose findings
+//!   changed is published.
+//! - Config and packs: the `repere.toml` found from the file's folder, the
+//!   packs it names, the embedded defaults otherwise; saving a config or a
+//!   pack reloads them; an error in them is a diagnostic on that file.
+//! - Code actions for every fix (safe ones preferred), and "disable this rule
+//!   on the next line"; hover on a front-matter key shows what the rules
+//!   expect of it.
+
+mod position;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crossbeam_channel::{Receiver, Sender, select};
+use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
+use lsp_types as lsp;
+use repere::diagnostic::{Applicability, Diagnostic, Severity};
+use repere::engine::Linter;
+use repere::pack::PackError;
+use repere::span::Span;
+
+use super::packs::{self, LoadError};
+use super::{EXIT_ERROR, EXIT_OK};
+use position::{Encoding, Lines};
+
+/// How long typing must pause before a file is checked again.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// Documentation of the rules, linked from each diagnostic.
+const DOCS: &str = "https://docs.rs/crate/repere/latest/source/README.md";
+
+struct Doc {
+    text: String,
+    version: i32,
+    /// The findings last published for the text (for code actions).
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// A linter for the files of one config and one site.
+struct Setup {
+    linter: Arc<Linter>,
+}
+
+/// A setup is shared by the files of one config (its path) and one site (its root).
+type SetupKey = (Option<PathBuf>, Option<PathBuf>);
+
+/// What the workspace thread sends back: every file's findings.
+struct Scan {
+    files: Vec<(PathBuf, Vec<Diagnostic>, String)>,
+}
+
+struct Server {
+    conn: Connection,
+    encoding: Encoding,
+    roots: Vec<PathBuf>,
+    docs: HashMap<lsp::Uri, Doc>,
+    due: HashMap<lsp::Uri, Instant>,
+    setups: HashMap<SetupKey, Result<Arc<Setup>, String>>,
+    /// Cross-file findings of the last workspace check, by file.
+    corpus: HashMap<PathBuf, Vec<Diagnostic>>,
+    /// Files with findings published, to clear them when they go.
+    published: HashSet<lsp::Uri>,
+    /// Config and pack files with errors published.
+    config_errors: HashSet<lsp::Uri>,
+    scan_tx: Sender<Scan>,
+    scan_rx: Receiver<Scan>,
+    scanning: bool,
+    rescan: bool,
+}
+
+pub fn run() -> Result<i32, String> {
+    let (conn, io) = Connection::stdio();
+    let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
+    let params: lsp::InitializeParams =
+        serde_json::from_value(params).map_err(|e| e.to_string())?;
+    let encoding = Encoding::negotiate(
+        params
+            .capabilities
+            .general
+            .as_ref()
+            .and_then(|g| g.position_encodings.as_deref()),
+    );
+    let mut roots: Vec<PathBuf> = params
+        .workspace_folders
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|f| path_of(&f.uri))
+        .collect();
+    #[allow(deprecated)]
+    if roots.is_empty()
+        && let Some(p) = params.root_uri.as_ref().and_then(path_of)
+    {
+        roots.push(p);
+    }
+    let capabilities = lsp::ServerCapabilities {
+        position_encoding: Some(encoding.kind()),
+        text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
+            lsp::TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(lsp::TextDocumentSyncKind::FULL),
+                save: Some(lsp::TextDocumentSyncSaveOptions::Supported(true)),
+                ..Default::default()
+            },
+        )),
+        code_action_provider: Some(lsp::CodeActionProviderCapability::Simple(true)),
+        hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        ..Default::default()
+    };
+    let result = lsp::InitializeResult {
+        capabilities,
+        server_info: Some(lsp::ServerInfo {
+            name: "repere".into(),
+            version: Some(env!("CARGO_PKG_VERSION").into()),
+        }),
+    };
+    conn.initialize_finish(id, serde_json::to_value(result).map_err(|e| e.to_string())?)
+        .map_err(|e| e.to_string())?;
+    let (scan_tx, scan_rx) = crossbeam_channel::unbounded();
+    let mut server = Server {
+        conn,
+        encoding,
+        roots,
+        docs: HashMap::new(),
+        due: HashMap::new(),
+        setups: HashMap::new(),
+        corpus: HashMap::new(),
+        published: HashSet::new(),
+        config_errors: HashSet::new(),
+        scan_tx,
+        scan_rx,
+        scanning: false,
+        rescan: false,
+    };
+    server.scan();
+    let code = match server.main_loop() {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            eprintln!("repere server: {e}");
+            EXIT_ERROR
+        }
+    };
+    drop(server);
+    io.join().map_err(|e| e.to_string())?;
+    Ok(code)
+}
+
+fn path_of(uri: &lsp::Uri) -> Option<PathBuf> {
+    url::Url::parse(uri.as_str()).ok()?.to_file_path().ok()
+}
+
+fn uri_of(path: &Path) -> Option<lsp::Uri> {
+    let url = url::Url::from_file_path(path).ok()?;
+    lsp::Uri::from_str(url.as_str()).ok()
+}
+
+fn is_markdown(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown")
+    )
+}
+
+fn is_config(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    repere::config::FILE_NAMES.contains(&name)
+        || matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        )
+}
+
+impl Server {
+    fn main_loop(&mut self) -> Result<(), String> {
+        loop {
+            let timeout = self
+                .due
+                .values()
+                .min()
+                .map_or(Duration::from_secs(3600), |t| {
+                    t.saturating_duration_since(Instant::now())
+                });
+            select! {
+                recv(self.conn.receiver) -> msg => {
+                    let Ok(msg) = msg else { return Ok(()) };
+                    match msg {
+                        Message::Request(req) => {
+                            if self.conn.handle_shutdown(&req).map_err(|e| e.to_string())? {
+                                return Ok(());
+                            }
+                            self.request(req)?;
+                        }
+                        Message::Notification(n) => self.notification(n)?,
+                        Message::Response(_) => {}
+                    }
+                }
+                recv(self.scan_rx) -> scan => {
+                    if let Ok(scan) = scan {
+                        self.scanned(scan)?;
+                    }
+                }
+                default(timeout) => {}
+            }
+            let now = Instant::now();
+            let ready: Vec<lsp::Uri> = self
+                .due
+                .iter()
+                .filter(|(_, t)| **t <= now)
+                .map(|(u, _)| u.clone())
+                .collect();
+            for uri in ready {
+                self.due.remove(&uri);
+                self.check(&uri)?;
+            }
+        }
+    }
+
+    fn send(&self, msg: Message) -> Result<(), String> {
+        self.conn.sender.send(msg).map_err(|e| e.to_string())
+    }
+
+    fn notify<N: lsp::notification::Notification>(&self, params: N::Params) -> Result<(), String> {
+        self.send(Message::Notification(Notification::new(
+            N::METHOD.to_string(),
+            params,
+        )))
+    }
+
+    fn reply(&self, id: RequestId, result: impl serde::Serialize) -> Result<(), String> {
+        self.send(Message::Response(Response::new_ok(id, result)))
+    }
+
+    fn notification(&mut self, n: Notification) -> Result<(), String> {
+        use lsp::notification::{
+            DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument,
+            DidOpenTextDocument, DidSaveTextDocument, Notification as _,
+        };
+        match n.method.as_str() {
+            DidOpenTextDocument::METHOD => {
+                let p: lsp::DidOpenTextDocumentParams = parse(n.params)?;
+                let uri = p.text_document.uri;
+                self.docs.insert(
+                    uri.clone(),
+                    Doc {
+                        text: p.text_document.text,
+                        version: p.text_document.version,
+                        diagnostics: Vec::new(),
+                    },
+                );
+                self.check(&uri)?;
+            }
+            DidChangeTextDocument::METHOD => {
+                let p: lsp::DidChangeTextDocumentParams = parse(n.params)?;
+                let uri = p.text_document.uri;
+                if let (Some(doc), Some(change)) = (
+                    self.docs.get_mut(&uri),
+                    p.content_changes.into_iter().last(),
+                ) {
+                    doc.text = change.text;
+                    doc.version = p.text_document.version;
+                    self.due.insert(uri, Instant::now() + DEBOUNCE);
+                }
+            }
+            DidSaveTextDocument::METHOD => {
+                let p: lsp::DidSaveTextDocumentParams = parse(n.params)?;
+                self.saved(&p.text_document.uri)?;
+            }
+            DidChangeWatchedFiles::METHOD => {
+                let p: lsp::DidChangeWatchedFilesParams = parse(n.params)?;
+                for change in p.changes {
+                    self.saved(&change.uri)?;
+                }
+            }
+            DidCloseTextDocument::METHOD => {
+                let p: lsp::DidCloseTextDocumentParams = parse(n.params)?;
+                self.docs.remove(&p.text_document.uri);
+                self.due.remove(&p.text_document.uri);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn saved(&mut self, uri: &lsp::Uri) -> Result<(), String> {
+        let Some(path) = path_of(uri) else {
+            return Ok(());
+        };
+        if is_config(&path) {
+            // A config or a pack changed: load everything again.
+            self.setups.clear();
+            let open: Vec<lsp::Uri> = self.docs.keys().cloned().collect();
+            for u in open {
+                self.check(&u)?;
+            }
+            self.scan();
+        } else if is_markdown(&path) {
+            // The site's pages may have changed too (slugs, anchors).
+            self.setups.clear();
+            self.scan();
+        }
+        Ok(())
+    }
+
+    /// The linter for a file, from the config found from its folder.
+    fn setup_for(&mut self, path: &Path) -> Result<Arc<Setup>, String> {
+        let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
+        let config = packs::discover(&dir);
+        let site = dir
+            .ancestors()
+            .find(|a| a.join("content").is_dir())
+            .map(Path::to_path_buf);
+        let key = (config.clone(), site.clone());
+        if let Some(s) = self.setups.get(&key) {
+            return s.clone();
+        }
+        let built = match packs::setup_at(&dir) {
+            Ok(setup) => {
+                self.clear_config_errors()?;
+                let config_dir = setup.config.as_ref().map(|c| c.dir());
+                let mut linter = Linter::new(setup.rules);
+                if let Some(d) = config_dir {
+                    linter.set_root(d.clone(), d);
+                }
+                if let Some(root) = &site {
+                    let mut index = super::site::index(root);
+                    index.cover_all();
+                    linter = linter.with_site(index);
+                }
+                Ok(Arc::new(Setup {
+                    linter: Arc::new(linter),
+                }))
+            }
+            Err(LoadError::Message(m)) => Err(m),
+            Err(LoadError::Located(errors)) => {
+                self.publish_config_errors(&errors)?;
+                Err(format!(
+                    "{} error(s) in the configuration or rule packs",
+                    errors.len()
+                ))
+            }
+        };
+        self.setups.insert(key, built.clone());
+        built
+    }
+
+    fn publish_config_errors(&mut self, errors: &[PackError]) -> Result<(), String> {
+        let mut by_file: HashMap<String, Vec<&PackError>> = HashMap::new();
+        for e in errors {
+            by_file.entry(e.origin.clone()).or_default().push(e);
+        }
+        for (origin, errs) in by_file {
+            let Some(uri) = uri_of(Path::new(&origin)) else {
+                continue;
+            };
+            let lines = Lines::new(&errs[0].text, self.encoding);
+            let diagnostics = errs
+                .iter()
+                .map(|e| lsp::Diagnostic {
+                    range: lines.range(e.span),
+                    severity: Some(lsp::DiagnosticSeverity::ERROR),
+                    source: Some("repere".into()),
+                    message: match &e.help {
+                        Some(h) => format!("{}\nhelp: {h}", e.message),
+                        None => e.message.clone(),
+                    },
+                    ..Default::default()
+                })
+                .collect();
+            self.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
+                uri: uri.clone(),
+                diagnostics,
+                version: None,
+            })?;
+            self.config_errors.insert(uri);
+        }
+        Ok(())
+    }
+
+    fn clear_config_errors(&mut self) -> Result<(), String> {
+        for uri in std::mem::take(&mut self.config_errors) {
+            self.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
+                uri,
+                diagnostics: Vec::new(),
+                version: None,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Checks an open file alone and publishes its findings (with the
+    /// cross-file ones of the last workspace check).
+    fn check(&mut self, uri: &lsp::Uri) -> Result<(), String> {
+        let Some(path) = path_of(uri) else {
+            return Ok(());
+        };
+        if !is_markdown(&path) {
+            return Ok(());
+        }
+        let Some(text) = self.docs.get(uri).map(|d| d.text.clone()) else {
+            return Ok(());
+        };
+        let setup = match self.setup_for(&path) {
+            Ok(s) => s,
+            Err(_) => return self.publish(uri, &text, Vec::new()),
+        };
+        let result = setup
+            .linter
+            .check_source(Arc::new(path.clone()), text.clone());
+        let report = setup.linter.finish(vec![result]);
+        let mut diagnostics: Vec<Diagnostic> = report
+            .files
+            .into_iter()
+            .flat_map(|f| f.diagnostics)
+            .filter(|d| !d.corpus)
+            .collect();
+        diagnostics.extend(self.corpus.get(&path).cloned().unwrap_or_default());
+        self.publish(uri, &text, diagnostics)
+    }
+
+    fn publish(
+        &mut self,
+        uri: &lsp::Uri,
+        text: &str,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Result<(), String> {
+        let lines = Lines::new(text, self.encoding);
+        let lsp_diagnostics: Vec<lsp::Diagnostic> = diagnostics
+            .iter()
+            .map(|d| self.to_lsp(d, &lines, uri))
+            .collect();
+        if lsp_diagnostics.is_empty() {
+            self.published.remove(uri);
+        } else {
+            self.published.insert(uri.clone());
+        }
+        let version = self.docs.get(uri).map(|d| d.version);
+        if let Some(doc) = self.docs.get_mut(uri) {
+            doc.diagnostics = diagnostics;
+        }
+        self.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics: lsp_diagnostics,
+            version,
+        })
+    }
+
+    fn to_lsp(&self, d: &Diagnostic, lines: &Lines<'_>, uri: &lsp::Uri) -> lsp::Diagnostic {
+        let related: Vec<lsp::DiagnosticRelatedInformation> = d
+            .labels
+            .iter()
+            .filter_map(|l| {
+                let (uri, range) = match &l.path {
+                    None => (uri.clone(), lines.range(l.span)),
+                    Some(p) => {
+                        // Another file: its location as lines and characters.
+                        let start = lsp::Position::new(
+                            l.location.line.saturating_sub(1) as u32,
+                            l.location.column.saturating_sub(1) as u32,
+                        );
+                        let end = lsp::Position::new(
+                            l.location.end_line.saturating_sub(1) as u32,
+                            l.location.end_column.saturating_sub(1) as u32,
+                        );
+                        (
+                            uri_of(&std::path::absolute(p.as_path()).ok()?)?,
+                            lsp::Range::new(start, end),
+                        )
+                    }
+                };
+                Some(lsp::DiagnosticRelatedInformation {
+                    location: lsp::Location { uri, range },
+                    message: l.message.clone(),
+                })
+            })
+            .collect();
+        let mut message = d.message.clone();
+        if let Some(h) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(h);
+        }
+        lsp::Diagnostic {
+            range: lines.range(d.span),
+            severity: Some(match d.severity {
+                Severity::Error => lsp::DiagnosticSeverity::ERROR,
+                Severity::Warning => lsp::DiagnosticSeverity::WARNING,
+                Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
+            }),
+            code: Some(lsp::NumberOrString::String(d.rule.to_string())),
+            code_description: lsp::Uri::from_str(&format!("{DOCS}#{}", d.rule))
+                .ok()
+                .map(|href| lsp::CodeDescription { href }),
+            source: Some("repere".into()),
+            message,
+            related_information: (!related.is_empty()).then_some(related),
+            ..Default::default()
+        }
+    }
+
+    /// Starts a check of the whole workspace on another thread, or asks for
+    /// another one when one is running.
+    fn scan(&mut self) {
+        if self.scanning {
+            self.rescan = true;
+            return;
+        }
+        let Some(root) = self.roots.first().cloned() else {
+            return;
+        };
+        let Ok(setup) = self.setup_for(&root.join("x.md")) else {
+            return;
+        };
+        self.scanning = true;
+        let tx = self.scan_tx.clone();
+        let linter = setup.linter.clone();
+        let open: HashMap<PathBuf, String> = self
+            .docs
+            .iter()
+            .filter_map(|(u, d)| Some((path_of(u)?, d.text.clone())))
+            .collect();
+        std::thread::spawn(move || {
+            let config = packs::discover(&root).and_then(|p| {
+                let text = std::fs::read_to_string(&p).ok()?;
+                repere::config::Config::parse(&p, &text).ok()
+            });
+            let scope = super::check::Scope::new(config.as_ref(), &root)
+                .ok()
+                .flatten();
+            let files = super::check::walk(std::slice::from_ref(&root), scope.as_ref())
+                .map(|w| w.files)
+                .unwrap_or_default();
+            let results = files
+                .iter()
+                .filter_map(|p| {
+                    let text = match open.get(p) {
+                        Some(t) => t.clone(),
+                        None => std::fs::read_to_string(p).ok()?,
+                    };
+                    Some(linter.check_source(Arc::new(p.clone()), text))
+                })
+                .collect();
+            let report = linter.finish(results);
+            let files = report
+                .files
+                .into_iter()
+                .map(|f| {
+                    let text = f.source.clone().unwrap_or_default();
+                    (f.path.as_ref().clone(), f.diagnostics, text)
+                })
+                .collect();
+            let _ = tx.send(Scan { files });
+        });
+    }
+
+    fn scanned(&mut self, scan: Scan) -> Result<(), String> {
+        self.scanning = false;
+        let mut corpus = HashMap::new();
+        for (path, diagnostics, text) in scan.files {
+            let cross: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.corpus).cloned().collect();
+            let changed = self
+                .corpus
+                .get(&path)
+                .map_or(!cross.is_empty(), |old| *old != cross);
+            if !cross.is_empty() {
+                corpus.insert(path.clone(), cross);
+            }
+            let Some(uri) = uri_of(&path) else { continue };
+            if self.docs.contains_key(&uri) {
+                if changed {
+                    self.corpus
+                        .insert(path.clone(), corpus.get(&path).cloned().unwrap_or_default());
+                    self.check(&uri)?;
+                }
+            } else if !diagnostics.is_empty() || self.published.contains(&uri) {
+                let text = if text.is_empty() {
+                    std::fs::read_to_string(&path).unwrap_or_default()
+                } else {
+                    text
+                };
+                self.publish(&uri, &text, diagnostics)?;
+            }
+        }
+        self.corpus = corpus;
+        if std::mem::take(&mut self.rescan) {
+            self.scan();
+        }
+        Ok(())
+    }
+
+    fn request(&mut self, req: Request) -> Result<(), String> {
+        use lsp::request::{CodeActionRequest, HoverRequest, Request as _};
+        match req.method.as_str() {
+            CodeActionRequest::METHOD => {
+                let p: lsp::CodeActionParams = parse(req.params)?;
+                let actions = self.code_actions(&p);
+                self.reply(req.id, actions)
+            }
+            HoverRequest::METHOD => {
+                let p: lsp::HoverParams = parse(req.params)?;
+                let hover = self.hover(&p);
+                self.reply(req.id, hover)
+            }
+            _ => self.send(Message::Response(Response::new_err(
+                req.id,
+                lsp_server::ErrorCode::MethodNotFound as i32,
+                format!("unknown method {}", req.method),
+            ))),
+        }
+    }
+
+    fn code_actions(&self, p: &lsp::CodeActionParams) -> Vec<lsp::CodeActionOrCommand> {
+        let uri = &p.text_document.uri;
+        let Some(doc) = self.docs.get(uri) else {
+            return Vec::new();
+        };
+        let lines = Lines::new(&doc.text, self.encoding);
+        let wanted = Span::new(lines.offset(p.range.start), lines.offset(p.range.end));
+        let mut actions = Vec::new();
+        let front_end = repere::document::front_matter::split(&doc.text).1;
+        for d in &doc.diagnostics {
+            if d.span.start > wanted.end || d.span.end < wanted.start {
+                continue;
+            }
+            let diag = self.to_lsp(d, &lines, uri);
+            if let Some(fix) = &d.fix {
+                let edits = repere::fix::edits_for(&doc.text, fix)
+                    .into_iter()
+                    .map(|e| lsp::TextEdit {
+                        range: lines.range(e.span),
+                        new_text: e.replacement,
+                    })
+                    .collect();
+                actions.push(action(
+                    format!("{} ({})", capitalise(&fix.description), d.rule),
+                    uri,
+                    edits,
+                    diag.clone(),
+                    fix.applicability == Applicability::Safe,
+                ));
+            }
+            // Findings in the front matter can only be suppressed per file.
+            let (title, at, comment) = if d.span.start < front_end {
+                (
+                    format!("Disable `{}` for this file", d.rule),
+                    front_end,
+                    format!("<!-- repere-disable-file {} -->\n", d.rule),
+                )
+            } else {
+                let line = lines.position(d.span.start).line;
+                let at = lines.offset(lsp::Position::new(line, 0));
+                (
+                    format!("Disable `{}` on the next line", d.rule),
+                    at,
+                    format!("<!-- repere-disable-next-line {} -->\n", d.rule),
+                )
+            };
+            let comment = if doc.text.contains("\r\n") {
+                comment.replace('\n', "\r\n")
+            } else {
+                comment
+            };
+            let pos = lines.position(at);
+            actions.push(action(
+                title,
+                uri,
+                vec![lsp::TextEdit {
+                    range: lsp::Range::new(pos, pos),
+                    new_text: comment,
+                }],
+                diag,
+                false,
+            ));
+        }
+        actions
+    }
+
+    fn hover(&mut self, p: &lsp::HoverParams) -> Option<lsp::Hover> {
+        let uri = &p.text_document_position_params.text_document.uri;
+        let text = self.docs.get(uri)?.text.clone();
+        let path = path_of(uri)?;
+        let lines = Lines::new(&text, self.encoding);
+        let offset = lines.offset(p.text_document_position_params.position);
+        let doc = repere::document::Document::parse(path.clone(), text.clone());
+        let (key, _) = doc
+            .front()?
+            .as_map()?
+            .iter()
+            .find(|(k, _)| k.span.start <= offset && offset <= k.span.end)?;
+        let name = key.as_str()?.to_string();
+        let setup = self.setup_for(&path).ok()?;
+        let parts: Vec<String> = setup
+            .linter
+            .rules()
+            .iter()
+            .filter(|r| r.meta.files.is_empty() || r.meta.files.matches(&path))
+            .filter_map(|r| {
+                Some(format!(
+                    "**{}**: {}",
+                    r.meta.id,
+                    r.rule.describe_key(&name)?
+                ))
+            })
+            .collect();
+        if parts.is_empty() {
+            return None;
+        }
+        Some(lsp::Hover {
+            contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value: parts.join("\n\n---\n\n"),
+            }),
+            range: Some(lines.range(key.span)),
+        })
+    }
+}
+
+// `Uri` caches its parsed parts inside, which clippy takes for a mutable key;
+// its hash and equality are those of the text, which never changes.
+#[allow(clippy::mutable_key_type)]
+fn action(
+    title: String,
+    uri: &lsp::Uri,
+    edits: Vec<lsp::TextEdit>,
+    diagnostic: lsp::Diagnostic,
+    preferred: bool,
+) -> lsp::CodeActionOrCommand {
+    let mut changes = HashMap::new();
+    changes.insert(uri.clone(), edits);
+    lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+        title,
+        kind: Some(lsp::CodeActionKind::QUICKFIX),
+        diagnostics: Some(vec![diagnostic]),
+        edit: Some(lsp::WorkspaceEdit {
+            changes: Some(changes),
+            ..Default::default()
+        }),
+        is_preferred: preferred.then_some(true),
+        ..Default::default()
+    })
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, String> {
+    serde_json::from_value(v).map_err(|e| e.to_string())
+}

@@ -1,0 +1,346 @@
+//! Drives the real `repere server` over stdio with JSON-RPC: initialize,
+//! didOpen, didChange, codeAction, hover, shutdown.
+
+mod common;
+
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use common::ARTICLE;
+use serde_json::{Value, json};
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    rx: Receiver<Value>,
+    next_id: i64,
+    seen: Vec<Value>,
+}
+
+impl Client {
+    fn start(root: &Path, capabilities: Value) -> Client {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("repere"))
+            .arg("server")
+            .current_dir(root)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut len = 0;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        return;
+                    }
+                    let line = line.trim();
+                    if line.is_empty() {
+                        break;
+                    }
+                    if let Some(v) = line.strip_prefix("Content-Length: ") {
+                        len = v.parse().unwrap();
+                    }
+                }
+                let mut body = vec![0; len];
+                reader.read_exact(&mut body).unwrap();
+                if tx.send(serde_json::from_slice(&body).unwrap()).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut client = Client {
+            child,
+            stdin,
+            rx,
+            next_id: 1,
+            seen: Vec::new(),
+        };
+        let uri = url::Url::from_directory_path(root).unwrap().to_string();
+        let result = client.request(
+            "initialize",
+            json!({"processId": null, "rootUri": uri, "capabilities": capabilities}),
+        );
+        assert!(
+            result["capabilities"]["codeActionProvider"]
+                .as_bool()
+                .unwrap()
+        );
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    fn send(&mut self, msg: Value) {
+        let body = serde_json::to_vec(&msg).unwrap();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
+        self.stdin.write_all(&body).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let msg = self.wait(|m| m["id"] == id && m.get("method").is_none());
+        msg["result"].clone()
+    }
+
+    /// The next message (also among those already received) that matches.
+    fn wait(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
+        if let Some(i) = self.seen.iter().position(&pred) {
+            return self.seen.remove(i);
+        }
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let msg = self
+                .rx
+                .recv_timeout(left)
+                .unwrap_or_else(|_| panic!("timed out; seen: {:#?}", self.seen));
+            if pred(&msg) {
+                return msg;
+            }
+            self.seen.push(msg);
+        }
+    }
+
+    /// The diagnostics next published for `uri` that satisfy `pred`.
+    fn diagnostics(&mut self, uri: &str, pred: impl Fn(&[Value]) -> bool) -> Vec<Value> {
+        loop {
+            let msg = self.wait(|m| {
+                m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
+            });
+            let d = msg["params"]["diagnostics"].as_array().unwrap().clone();
+            if pred(&d) {
+                return d;
+            }
+        }
+    }
+
+    fn stop(mut self) {
+        let r = self.request("shutdown", Value::Null);
+        assert!(r.is_null());
+        self.notify("exit", Value::Null);
+        let status = self.child.wait().unwrap();
+        assert!(status.success());
+    }
+}
+
+fn site() -> (tempfile::TempDir, std::path::PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    let path = posts.join(common::NAME);
+    fs::write(&path, ARTICLE).unwrap();
+    let uri = url::Url::from_file_path(&path).unwrap().to_string();
+    (dir, path, uri)
+}
+
+fn utf16(s: &str) -> u64 {
+    s.encode_utf16().count() as u64
+}
+
+#[test]
+fn diagnostics_code_actions_and_hover_over_stdio() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Accented text and an emoji before the finding, on its line.
+    let line_text = "« Élève 😀 », dit-elle : il faut choisir.";
+    let text = ARTICLE.replace("Une introduction.", line_text);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let d = c.diagnostics(&uri, |d| !d.is_empty());
+    let tone = d
+        .iter()
+        .find(|d| d["code"] == "tone")
+        .unwrap_or_else(|| panic!("{d:#?}"));
+    let line = text.lines().position(|l| l == line_text).unwrap() as u64;
+    let col = utf16(&line_text[..line_text.find("il faut").unwrap()]);
+    assert_eq!(
+        tone["range"]["start"],
+        json!({"line": line, "character": col})
+    );
+    assert_eq!(tone["range"]["end"]["character"], col + utf16("il faut"));
+    assert_eq!(tone["severity"], 2);
+    assert!(
+        tone["codeDescription"]["href"]
+            .as_str()
+            .unwrap()
+            .contains("#tone")
+    );
+
+    // A change: the misspelled section is reported after the pause.
+    let changed = text.replace("## Dédramatisation", "## Dedramatisation");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": changed}]}),
+    );
+    let d = c.diagnostics(&uri, |d| d.iter().any(|x| x["code"] == "section-order"));
+    let spelled = d.iter().find(|x| x["code"] == "section-order").unwrap();
+    let hline = changed
+        .lines()
+        .position(|l| l == "## Dedramatisation")
+        .unwrap() as u64;
+    assert_eq!(
+        spelled["range"]["start"],
+        json!({"line": hline, "character": 3})
+    );
+
+    // Code actions on it: the fix (preferred) and the suppression comment.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": spelled["range"], "context": {"diagnostics": [spelled]}}),
+    );
+    let actions = actions.as_array().unwrap();
+    let fix = actions
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    let edit = &fix["edit"]["changes"][uri.as_str()][0];
+    assert_eq!(edit["newText"], "Dédramatisation");
+    assert_eq!(
+        edit["range"]["start"],
+        json!({"line": hline, "character": 3})
+    );
+    assert_eq!(
+        edit["range"]["end"],
+        json!({"line": hline, "character": 3 + utf16("Dedramatisation")})
+    );
+    let disable = actions
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().contains("on the next line"))
+        .unwrap();
+    let edit = &disable["edit"]["changes"][uri.as_str()][0];
+    assert_eq!(
+        edit["newText"],
+        "<!-- repere-disable-next-line section-order -->\n"
+    );
+    assert_eq!(
+        edit["range"]["start"],
+        json!({"line": hline, "character": 0})
+    );
+
+    // Hover on a front-matter key says what the rules expect.
+    let pline = changed
+        .lines()
+        .position(|l| l.starts_with("pillar:"))
+        .unwrap();
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": pline, "character": 2}}),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        value.contains("le-role-du-cto") && value.contains("pillars"),
+        "{value}"
+    );
+    c.stop();
+}
+
+#[test]
+fn utf8_positions_when_the_client_asks() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(
+        dir.path(),
+        json!({"general": {"positionEncodings": ["utf-8", "utf-16"]}}),
+    );
+    let line_text = "Élève : il faut choisir.";
+    let text = ARTICLE.replace("Une introduction.", line_text);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let d = c.diagnostics(&uri, |d| !d.is_empty());
+    let tone = d.iter().find(|d| d["code"] == "tone").unwrap();
+    assert_eq!(
+        tone["range"]["start"]["character"],
+        line_text.find("il faut").unwrap() as u64
+    );
+    c.stop();
+}
+
+#[test]
+fn a_config_error_is_a_diagnostic_on_the_config_file() {
+    let (dir, _path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let config = dir.path().join("repere.toml");
+    fs::write(&config, "[severity]\nno-such-rule = \"off\"\n").unwrap();
+    let config_uri = url::Url::from_file_path(&config).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.notify("textDocument/didOpen", json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": ARTICLE}}));
+    let d = c.diagnostics(&config_uri, |d| !d.is_empty());
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("no rule `no-such-rule`"),
+        "{d:#?}"
+    );
+    assert_eq!(d[0]["range"]["start"], json!({"line": 1, "character": 0}));
+    // Fixed and saved: the error goes, and the config applies.
+    fs::write(&config, "[severity]\nsection-order = \"off\"\n").unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    c.diagnostics(&config_uri, |d| d.is_empty());
+    c.stop();
+}
+
+#[test]
+fn typing_fast_in_a_long_article_is_debounced() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    let mut text = ARTICLE.to_string();
+    for i in 0..5000 {
+        text.push_str(&format!(
+            "\nLigne {i} d'un long article, avec des accents : é à ù.\n"
+        ));
+    }
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    c.diagnostics(&uri, |_| true);
+    let start = Instant::now();
+    for v in 2..52 {
+        text.push('x');
+        c.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"text": text}]}),
+        );
+    }
+    // The server answers at once while the edits are pending.
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(hover.is_null());
+    let last = c
+        .wait(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 51);
+    assert!(last["params"]["diagnostics"].is_array());
+    let elapsed = start.elapsed();
+    let publishes = c
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "textDocument/publishDiagnostics")
+        .count();
+    assert!(publishes <= 5, "{publishes} checks for 50 quick edits");
+    assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
+    c.stop();
+}
