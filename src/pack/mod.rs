@@ -16,10 +16,16 @@ use crate::span::Span;
 use crate::yaml::{self, Node, Value, de};
 
 /// The packs embedded in the binary, as (origin, text).
-pub static DEFAULT_PACKS: &[(&str, &str)] = &[(
-    "rules/front-matter.yaml",
-    include_str!("../../rules/front-matter.yaml"),
-)];
+pub static DEFAULT_PACKS: &[(&str, &str)] = &[
+    (
+        "rules/front-matter.yaml",
+        include_str!("../../rules/front-matter.yaml"),
+    ),
+    (
+        "rules/duplicates.yaml",
+        include_str!("../../rules/duplicates.yaml"),
+    ),
+];
 
 /// The text of a pack and where it came from (a path, or `rules/x.yaml` for
 /// an embedded one).

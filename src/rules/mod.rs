@@ -2,6 +2,7 @@
 //! rule-pack entry, unknown fields refused) that implements [`Rule`], and its
 //! documentation, which `repere explain` prints. [`KINDS`] has one line per kind.
 
+pub mod duplicates;
 pub mod front_matter;
 
 use std::any::Any;
@@ -75,7 +76,7 @@ pub struct Kind {
 }
 
 /// The registry: one line per rule kind.
-pub static KINDS: &[&Kind] = &[&front_matter::KIND];
+pub static KINDS: &[&Kind] = &[&front_matter::KIND, &duplicates::KIND];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
     KINDS.iter().copied().find(|k| k.name == name)
