@@ -4,8 +4,9 @@
 pub mod front_matter;
 pub mod markdown;
 
+use std::any::{Any, TypeId};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub use front_matter::{Content, Format, FrontMatter};
 pub use markdown::{Block, BlockKind, Body, BrokenRef, Heading, Html, Link, Run, Section};
@@ -24,7 +25,11 @@ pub struct Document {
     pub body_start: usize,
     pub body: Body,
     line_index: OnceLock<LineIndex>,
+    derived: Mutex<Vec<Derived>>,
 }
+
+/// A value derived from the document by [`Document::derived`].
+type Derived = (TypeId, u64, Arc<dyn Any + Send + Sync>);
 
 impl Document {
     pub fn parse(path: impl Into<PathBuf>, source: String) -> Document {
@@ -37,7 +42,32 @@ impl Document {
             body_start,
             body,
             line_index: OnceLock::new(),
+            derived: Mutex::new(Vec::new()),
         }
+    }
+
+    /// A value derived from the document, computed on first use and shared
+    /// afterwards: rules that need the same analysis (e.g. two rules of one
+    /// kind with the same options) compute it once per file. `key` tells
+    /// apart values of the same type made with different settings.
+    pub fn derived<T: Any + Send + Sync>(&self, key: u64, make: impl FnOnce(&Self) -> T) -> Arc<T> {
+        let id = TypeId::of::<T>();
+        let find = |list: &[Derived]| {
+            list.iter()
+                .find(|(t, k, _)| *t == id && *k == key)
+                .and_then(|(_, _, v)| v.clone().downcast::<T>().ok())
+        };
+        if let Some(v) = find(&self.derived.lock().unwrap_or_else(|e| e.into_inner())) {
+            return v;
+        }
+        // Made without the lock held, so that `make` may derive other values.
+        let value = Arc::new(make(self));
+        let mut list = self.derived.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(v) = find(&list) {
+            return v;
+        }
+        list.push((id, key, value.clone()));
+        value
     }
 
     pub fn line_index(&self) -> &LineIndex {

@@ -2,6 +2,7 @@
 //! rule-pack entry, unknown fields refused) that implements [`Rule`], and its
 //! documentation, which `repere explain` prints. [`KINDS`] has one line per kind.
 
+pub mod duplicates;
 pub mod front_matter;
 pub mod links;
 pub mod markup;
@@ -106,6 +107,7 @@ pub static KINDS: &[&Kind] = &[
     &phrase::KIND,
     &links::KIND,
     &markup::KIND,
+    &duplicates::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

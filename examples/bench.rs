@@ -1,0 +1,561 @@
+//! How much checking costs next to parsing.
+//!
+//! ```text
+//! cargo run --release --example bench -- [--source DIR] [--n 2000,20000] [--reps 7] [--per-rule] [--keep]
+//! ```
+//!
+//! Builds a corpus of N articles in a temporary folder by copying the
+//! Markdown files of a source folder (default: the project's `fixtures/`;
+//! `../shared/corpus/content/posts` is the realistic one) over and over. Each
+//! copy but the first changes its prose with its own letter substitution
+//! inside words, so copies do not repeat each other's paragraphs, while the
+//! structure, and so the parsing cost, stays: front matter, headings, code,
+//! numbers (words with a digit), link targets, HTML and entities are kept.
+//! Copies after the first also get a `-cN` suffix on their file name and on
+//! their front-matter `slug`, so that the two still agree.
+//!
+//! Then it times, interleaved and repeated (median of `--reps`, at least 5),
+//! each over all the files in parallel (rayon, as the CLI):
+//! - parse-only: read + front-matter split and YAML parse + pulldown-cmark
+//!   events, no rules (the baseline);
+//! - document: read + `Document::parse` (the model every rule reads);
+//! - check: the library's `Linter` with the default rules, per file then the
+//!   corpus pass, as `repere check` does (rule packs loaded once, outside);
+//! - check without `duplicates`: the same without the rules of that kind;
+//! - with `--per-rule`: each default rule alone.
+//!
+//! It prints the medians of wall time and of CPU time (all threads; Linux
+//! only) and their ratios to parse-only. The CPU ratios are steadier when
+//! other programs share the machine.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use pulldown_cmark::{Options, Parser};
+use rayon::prelude::*;
+use repere::document::{Document, front_matter};
+use repere::engine::{FileResult, Linter};
+use repere::pack::{PackSource, RuleSet};
+
+struct Args {
+    source: PathBuf,
+    sizes: Vec<usize>,
+    reps: usize,
+    per_rule: bool,
+    keep: bool,
+}
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: bench [--source DIR] [--n 2000,20000] [--reps 7] [--per-rule] [--keep]\n\
+         --source DIR   folder whose *.md files are copied (default: fixtures/)\n\
+         --n LIST       corpus sizes, in articles (default: 2000,20000)\n\
+         --reps N       timed repetitions of each variant, at least 5 (default: 7)\n\
+         --per-rule     also time each default rule alone\n\
+         --keep         keep the generated corpora (their folder is printed)"
+    );
+    std::process::exit(2)
+}
+
+fn parse_args() -> Args {
+    let mut args = Args {
+        source: Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures"),
+        sizes: vec![2000, 20000],
+        reps: 7,
+        per_rule: false,
+        keep: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--source" => args.source = it.next().map(PathBuf::from).unwrap_or_else(|| usage()),
+            "--n" => {
+                let list = it.next().unwrap_or_else(|| usage());
+                args.sizes = list
+                    .split(',')
+                    .map(|n| n.trim().parse().unwrap_or_else(|_| usage()))
+                    .collect();
+            }
+            "--reps" => {
+                args.reps = it
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or_else(|| usage())
+            }
+            "--per-rule" => args.per_rule = true,
+            "--keep" => args.keep = true,
+            _ => usage(),
+        }
+    }
+    args.reps = args.reps.max(5);
+    args
+}
+
+/// A Markdown file of the source folder.
+struct SourceFile {
+    /// Path relative to the source folder.
+    rel: PathBuf,
+    bytes: Vec<u8>,
+}
+
+fn source_files(dir: &Path) -> Vec<SourceFile> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(root, &p, out);
+            } else if matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("md" | "markdown")
+            ) && let Ok(bytes) = fs::read(&p)
+            {
+                let rel = p.strip_prefix(root).unwrap_or(&p).to_path_buf();
+                out.push(SourceFile { rel, bytes });
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// A letter permutation for copy `copy` (the identity for copy 0).
+fn permutation(copy: usize) -> [u8; 26] {
+    let mut p: [u8; 26] = std::array::from_fn(|i| i as u8);
+    if copy == 0 {
+        return p;
+    }
+    let mut state = 0x9e37_79b9_7f4a_7c15u64 ^ (copy as u64).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let mut next = || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    for i in (1..26).rev() {
+        let j = (next() % (i as u64 + 1)) as usize;
+        p.swap(i, j);
+    }
+    p
+}
+
+/// The text of a copy: prose letters substituted, structure kept, `slug`
+/// suffixed.
+fn disguise(text: &str, perm: &[u8; 26], suffix: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut front: Option<&str> = None;
+    let mut fence: Option<(char, usize)> = None;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let t = line.trim();
+        if i == 0 {
+            let t = t.trim_start_matches('\u{feff}');
+            if t == "---" || t == "+++" {
+                front = Some(if t == "---" { "---" } else { "+++" });
+                out.push_str(line);
+                continue;
+            }
+        }
+        if let Some(close) = front {
+            if t == close || (close == "---" && t == "...") {
+                front = None;
+            } else if !suffix.is_empty() && (t.starts_with("slug:") || t.starts_with("slug =")) {
+                out.push_str(&suffix_slug(line, suffix));
+                continue;
+            }
+            out.push_str(line);
+            continue;
+        }
+        let lead = line.trim_start();
+        let marker = lead.chars().next().filter(|c| *c == '`' || *c == '~');
+        if let Some(c) = marker {
+            let n = lead.chars().take_while(|x| *x == c).count();
+            if n >= 3 {
+                match fence {
+                    None => fence = Some((c, n)),
+                    Some((fc, fln)) if fc == c && n >= fln && lead.trim_end().len() == n => {
+                        fence = None
+                    }
+                    _ => {}
+                }
+                out.push_str(line);
+                continue;
+            }
+        }
+        if fence.is_some() || lead.starts_with('#') {
+            out.push_str(line);
+            continue;
+        }
+        // A link reference definition: the label changes like its uses, the
+        // destination stays.
+        if lead.starts_with('[')
+            && let Some(end) = lead.find("]:")
+        {
+            let cut = line.len() - lead.len() + end + 2;
+            prose(&line[..cut], perm, &mut out);
+            out.push_str(&line[cut..]);
+            continue;
+        }
+        prose(line, perm, &mut out);
+    }
+    out
+}
+
+fn suffix_slug(line: &str, suffix: &str) -> String {
+    let body = line.trim_end_matches(['\n', '\r']);
+    let ending = &line[body.len()..];
+    let value = body.trim_end();
+    let rest = &body[value.len()..];
+    match value.chars().last() {
+        Some(q @ ('"' | '\'')) => format!("{}{suffix}{q}{rest}{ending}", &value[..value.len() - 1]),
+        _ => format!("{value}{suffix}{rest}{ending}"),
+    }
+}
+
+/// Appends `line` with the letters of its words substituted; inline code,
+/// link destinations, HTML tags, autolinks, entities and words with a digit
+/// are kept.
+fn prose(line: &str, perm: &[u8; 26], out: &mut String) {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let keep_to = match c {
+            b'`' => {
+                let n = b[i..].iter().take_while(|x| **x == b'`').count();
+                let ticks = &line[i..i + n];
+                line[i + n..].find(ticks).map_or(i + n, |j| i + n + j + n)
+            }
+            b']' if b.get(i + 1) == Some(&b'(') => {
+                let mut depth = 0usize;
+                let mut j = i + 1;
+                while j < b.len() {
+                    match b[j] {
+                        b'(' => depth += 1,
+                        b')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                (j + 1).min(b.len())
+            }
+            b'<' if b
+                .get(i + 1)
+                .is_some_and(|n| n.is_ascii_alphabetic() || *n == b'/' || *n == b'!') =>
+            {
+                line[i..].find('>').map_or(i + 1, |j| i + j + 1)
+            }
+            b'&' => {
+                let name = b[i + 1..]
+                    .iter()
+                    .take_while(|x| x.is_ascii_alphanumeric() || **x == b'#')
+                    .count();
+                if name > 0 && b.get(i + 1 + name) == Some(&b';') {
+                    i + name + 2
+                } else {
+                    i + 1
+                }
+            }
+            _ => i,
+        };
+        if keep_to > i {
+            out.push_str(&line[i..keep_to]);
+            i = keep_to;
+            continue;
+        }
+        let ch = line[i..].chars().next().unwrap_or(' ');
+        if ch.is_alphanumeric() {
+            let len: usize = line[i..]
+                .chars()
+                .take_while(|x| x.is_alphanumeric())
+                .map(char::len_utf8)
+                .sum();
+            let word = &line[i..i + len];
+            if word.bytes().any(|x| x.is_ascii_digit()) {
+                out.push_str(word);
+            } else {
+                out.extend(word.chars().map(|x| match x {
+                    'a'..='z' => (b'a' + perm[(x as u8 - b'a') as usize]) as char,
+                    'A'..='Z' => (b'A' + perm[(x as u8 - b'A') as usize]) as char,
+                    _ => x,
+                }));
+            }
+            i += len;
+        } else {
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+}
+
+/// Writes `n` articles under `dir/posts/`; returns their paths and total size.
+fn build_corpus(dir: &Path, sources: &[SourceFile], n: usize) -> (Vec<PathBuf>, usize) {
+    let mut paths = Vec::with_capacity(n);
+    let mut bytes = 0;
+    let mut copy = 0;
+    while paths.len() < n {
+        let perm = permutation(copy);
+        let suffix = if copy == 0 {
+            String::new()
+        } else {
+            format!("-c{copy}")
+        };
+        for src in sources {
+            if paths.len() == n {
+                break;
+            }
+            let mut rel = src.rel.clone();
+            if let (Some(stem), Some(ext)) = (
+                rel.file_stem().and_then(|s| s.to_str()),
+                rel.extension().and_then(|s| s.to_str()),
+            ) && !stem.starts_with('_')
+            {
+                rel.set_file_name(format!("{stem}{suffix}.{ext}"));
+            }
+            let path = dir.join("posts").join(format!("c{copy:05}")).join(rel);
+            let data = match std::str::from_utf8(&src.bytes) {
+                Ok(text) => disguise(text, &perm, &suffix).into_bytes(),
+                Err(_) => src.bytes.clone(),
+            };
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).expect("create the corpus folder");
+            }
+            fs::write(&path, &data).expect("write the corpus");
+            bytes += data.len();
+            paths.push(path);
+        }
+        copy += 1;
+    }
+    (paths, bytes)
+}
+
+const MARKDOWN: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES);
+
+/// Read, split and parse the front matter, run pulldown-cmark: no rules.
+fn parse_only(files: &[PathBuf]) -> usize {
+    files
+        .par_iter()
+        .map(|p| {
+            let Ok(bytes) = fs::read(p) else { return 0 };
+            let Ok(text) = String::from_utf8(bytes) else {
+                return 0;
+            };
+            let (fm, start) = front_matter::split(&text);
+            black_box(&fm);
+            Parser::new_ext(&text[start..], MARKDOWN)
+                .into_offset_iter()
+                .count()
+        })
+        .sum()
+}
+
+fn document_only(files: &[PathBuf]) -> usize {
+    files
+        .par_iter()
+        .map(|p| {
+            let Ok(bytes) = fs::read(p) else { return 0 };
+            let Ok(text) = String::from_utf8(bytes) else {
+                return 0;
+            };
+            Document::parse(p.clone(), text).body.blocks.len()
+        })
+        .sum()
+}
+
+/// What `repere check` does, without printing: returns the diagnostics by rule.
+fn check(linter: &Linter, files: &[PathBuf]) -> BTreeMap<String, usize> {
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .map(|p| match fs::read(p) {
+            Ok(bytes) => linter.check_bytes(p.clone(), bytes),
+            Err(e) => linter.read_error(p.clone(), e.to_string()),
+        })
+        .collect();
+    let report = linter.finish(results);
+    let mut by_rule = BTreeMap::new();
+    for d in report.diagnostics() {
+        *by_rule.entry(d.rule.to_string()).or_insert(0) += 1;
+    }
+    by_rule
+}
+
+fn defaults() -> RuleSet {
+    RuleSet::load(&PackSource::defaults()).unwrap_or_else(|e| panic!("{}", e[0].message))
+}
+
+enum Variant {
+    Parse,
+    Document,
+    Check(Linter),
+}
+
+struct Timed {
+    name: String,
+    variant: Variant,
+    times: Vec<Duration>,
+    /// CPU time of all the threads, when the system tells it.
+    cpu: Vec<Duration>,
+    found: BTreeMap<String, usize>,
+}
+
+impl Timed {
+    fn new(name: impl Into<String>, variant: Variant) -> Self {
+        Timed {
+            name: name.into(),
+            variant,
+            times: Vec::new(),
+            cpu: Vec::new(),
+            found: BTreeMap::new(),
+        }
+    }
+
+    fn run(&mut self, files: &[PathBuf]) {
+        let cpu = cpu_time();
+        let start = Instant::now();
+        match &self.variant {
+            Variant::Parse => {
+                black_box(parse_only(files));
+            }
+            Variant::Document => {
+                black_box(document_only(files));
+            }
+            Variant::Check(linter) => self.found = check(linter, files),
+        }
+        self.times.push(start.elapsed());
+        if let (Some(before), Some(after)) = (cpu, cpu_time()) {
+            self.cpu.push(after.saturating_sub(before));
+        }
+    }
+}
+
+fn median(times: &[Duration]) -> Duration {
+    let mut t = times.to_vec();
+    t.sort();
+    t.get(t.len() / 2).copied().unwrap_or_default()
+}
+
+/// CPU time used so far by the threads of this process (Linux: the sum of
+/// `/proc/self/task/*/schedstat`, in nanoseconds). Less disturbed than wall
+/// time when other programs share the machine.
+fn cpu_time() -> Option<Duration> {
+    let mut total = 0u64;
+    for task in fs::read_dir("/proc/self/task").ok()?.flatten() {
+        let stat = fs::read_to_string(task.path().join("schedstat")).ok()?;
+        total += stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    }
+    Some(Duration::from_nanos(total))
+}
+
+fn peak_rss_mb() -> Option<f64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn main() {
+    let args = parse_args();
+    let sources = source_files(&args.source);
+    if sources.is_empty() {
+        eprintln!("no *.md file under {}", args.source.display());
+        std::process::exit(2);
+    }
+    println!(
+        "source: {} ({} files); {} threads; median of {} interleaved runs",
+        args.source.display(),
+        sources.len(),
+        rayon::current_num_threads(),
+        args.reps
+    );
+    for &n in &args.sizes {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let (files, bytes) = build_corpus(tmp.path(), &sources, n);
+        println!(
+            "\nN = {n}: {} files, {:.1} MB, in {}",
+            files.len(),
+            bytes as f64 / 1e6,
+            tmp.path().display()
+        );
+        let mut variants = vec![
+            Timed::new("parse-only", Variant::Parse),
+            Timed::new("document model", Variant::Document),
+            Timed::new(
+                "check (default rules)",
+                Variant::Check(Linter::new(defaults())),
+            ),
+        ];
+        let mut without = defaults();
+        without.rules.retain(|r| r.meta.kind != "duplicates");
+        variants.push(Timed::new(
+            "check without duplicates",
+            Variant::Check(Linter::new(without)),
+        ));
+        if args.per_rule {
+            for rule in &defaults().rules {
+                let id = rule.meta.id.to_string();
+                let mut set = defaults();
+                set.rules.retain(|r| *r.meta.id == *id);
+                variants.push(Timed::new(
+                    format!("only {id}"),
+                    Variant::Check(Linter::new(set)),
+                ));
+            }
+        }
+        // A warm-up run of each, then the timed ones, rotating the order.
+        for v in &mut variants {
+            v.run(&files);
+            v.times.clear();
+        }
+        for rep in 0..args.reps {
+            let k = variants.len();
+            for i in 0..k {
+                variants[(i + rep) % k].run(&files);
+            }
+        }
+        let ratio = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+        let base = median(&variants[0].times).as_secs_f64();
+        let base_cpu = median(&variants[0].cpu).as_secs_f64();
+        println!(
+            "{:<34} {:>10} {:>7} {:>10} {:>7}",
+            "variant", "wall", "ratio", "cpu", "ratio"
+        );
+        for v in &variants {
+            let m = median(&v.times).as_secs_f64();
+            let c = median(&v.cpu).as_secs_f64();
+            println!(
+                "{:<34} {:>8.1}ms {:>7.2} {:>8.1}ms {:>7.2}",
+                v.name,
+                m * 1e3,
+                ratio(m, base),
+                c * 1e3,
+                ratio(c, base_cpu)
+            );
+        }
+        if let Some(v) = variants.iter().find(|v| v.name == "check (default rules)") {
+            let found: Vec<String> = v.found.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+            println!("diagnostics: {}", found.join(", "));
+        }
+        if args.keep {
+            let kept = tmp.keep();
+            println!("kept {}", kept.display());
+        }
+    }
+    if let Some(mb) = peak_rss_mb() {
+        println!("\npeak resident memory: {mb:.0} MB");
+    }
+}

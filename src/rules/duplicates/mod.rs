@@ -1,0 +1,431 @@
+//! The `duplicates` rule kind: paragraphs and list items written twice,
+//! word for word or lightly edited, inside an article or across articles.
+
+mod corpus;
+mod minhash;
+mod units;
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use super::{BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Rule, error_at};
+use crate::diagnostic::Finding;
+use crate::document::{BlockKind, Document};
+use crate::yaml::{Node, de};
+
+use minhash::{Banding, Sketcher};
+use units::{Extractor, Unit};
+
+pub static KIND: Kind = Kind {
+    name: "duplicates",
+    summary: "Paragraphs and list items repeated, exactly or nearly, in an article or across articles",
+    doc: DOC,
+    build,
+    schema: |g| g.subschema_for::<Options>(),
+};
+
+const DOC: &str = r#"Finds paragraphs and list items written twice: word for word, or lightly
+edited. The later copy is reported, with a label on the earlier one.
+
+Units are the prose blocks of the body (paragraphs, list items without their
+nested lists, table rows) as plain text: markup removed, Unicode NFKC, case and
+punctuation folded (a word is a run of letters, digits and combining marks).
+Code blocks and the front matter are not units; inline code is text. A link or
+an image counts as one word (its destination and text together), so two
+paragraphs that share only a link or a linked title are not alike.
+
+Two units are exact duplicates when their words are the same, in the same
+order. They are near duplicates when the Jaccard similarity of their sets of
+word shingles (runs of `shingle` consecutive words) is at least `similarity`;
+the message gives it, e.g. "paragraph is 75% similar to line 45". A group of
+three copies or more gives one finding per extra copy, each pointing at the
+earlier copy it is most similar to (the first one, for exact copies).
+
+Options:
+  scope: article | corpus   `article` (default) compares the units of each
+                            file with each other. `corpus` compares them with
+                            the units of the other files checked, and reports
+                            a copy in the later file (by path), naming the
+                            earlier file and line; pairs inside one file are
+                            then left to an `article` rule.
+  similarity: 0.5           Lowest similarity reported, from 0 (exclusive) to
+                            1; 1 reports exact duplicates only.
+  min_words: 12             Units with fewer words are ignored (short lines
+                            such as "Ce que j'ai appris :" repeat by nature).
+  shingle: 3                Words per shingle (1 to 8). Longer shingles make
+                            the similarity stricter about word order.
+  units: [paragraph, list-item]
+                            Which blocks are units: paragraph, list-item,
+                            table-row.
+  skip_sections: [TITLES]   Sections whose content is not checked, by title
+                            (compared like units: case and punctuation
+                            folded), with their subsections; e.g. reading
+                            lists, which repeat links by design.
+
+Cost: in an article, every pair of units that shares a shingle is compared
+exactly. Across files, exact copies are found by hashing, near copies by
+MinHash sketches cut into LSH bands; only units that share a band key are
+compared, exactly, on their shingle sets (never all pairs). A pair at exactly
+the threshold is found with probability about 99% (99.0 to 99.7% measured,
+depending on unit length), pairs above it more surely still; in an article,
+every pair is found.
+
+Example:
+  - id: duplicate-paragraph
+    kind: duplicates
+    severity: warning
+    similarity: 0.5
+    skip_sections: ["Pour aller plus loin", "Pour approfondir"]
+  - id: duplicate-paragraph-corpus
+    kind: duplicates
+    severity: warning
+    scope: corpus
+    similarity: 0.5
+    skip_sections: ["Pour aller plus loin", "Pour approfondir"]
+"#;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+enum Scope {
+    #[default]
+    Article,
+    Corpus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+enum UnitKind {
+    Paragraph,
+    ListItem,
+    TableRow,
+}
+
+impl UnitKind {
+    fn block_kind(self) -> BlockKind {
+        match self {
+            UnitKind::Paragraph => BlockKind::Paragraph,
+            UnitKind::ListItem => BlockKind::ListItem,
+            UnitKind::TableRow => BlockKind::TableRow,
+        }
+    }
+}
+
+fn default_similarity() -> f64 {
+    0.5
+}
+fn default_min_words() -> usize {
+    12
+}
+fn default_shingle() -> usize {
+    3
+}
+fn default_units() -> Vec<UnitKind> {
+    vec![UnitKind::Paragraph, UnitKind::ListItem]
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    #[serde(default)]
+    scope: Scope,
+    #[serde(default = "default_similarity")]
+    similarity: f64,
+    #[serde(default = "default_min_words")]
+    min_words: usize,
+    #[serde(default = "default_shingle")]
+    shingle: usize,
+    #[serde(default = "default_units")]
+    units: Vec<UnitKind>,
+    #[serde(default)]
+    skip_sections: Vec<String>,
+}
+
+struct Duplicates {
+    scope: Scope,
+    similarity: f64,
+    extractor: Extractor,
+    /// [`Extractor::key`], computed once.
+    key: u64,
+    /// For the corpus scope, when near duplicates are looked for.
+    sketcher: Option<Sketcher>,
+}
+
+fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    let opts: Options = de::from_node(node)?;
+    let at = |key: &str| node.get(key).unwrap_or(node);
+    if !(opts.similarity > 0.0 && opts.similarity <= 1.0) {
+        return Err(error_at(
+            at("similarity"),
+            format!(
+                "`similarity` is {}; it must be above 0 and at most 1 (e.g. 0.5)",
+                opts.similarity
+            ),
+        ));
+    }
+    if opts.min_words == 0 {
+        return Err(error_at(at("min_words"), "`min_words` must be at least 1"));
+    }
+    if !(1..=8).contains(&opts.shingle) {
+        return Err(error_at(
+            at("shingle"),
+            format!("`shingle` is {}; it must be 1 to 8 words", opts.shingle),
+        ));
+    }
+    if opts.units.is_empty() {
+        return Err(error_at(
+            at("units"),
+            "`units` is empty; list paragraph, list-item or table-row",
+        ));
+    }
+    let mut skip_sections = Vec::new();
+    for title in &opts.skip_sections {
+        let tokens = Extractor::title_tokens(title);
+        if tokens.is_empty() {
+            return Err(error_at(
+                at("skip_sections"),
+                format!("`{title}` in `skip_sections` has no words"),
+            ));
+        }
+        skip_sections.push(tokens);
+    }
+    let exact_only = opts.similarity >= 1.0;
+    let extractor = Extractor {
+        kinds: opts.units.iter().map(|u| u.block_kind()).collect(),
+        min_words: opts.min_words,
+        shingle: opts.shingle,
+        skip_sections,
+    };
+    Ok(Box::new(Duplicates {
+        scope: opts.scope,
+        similarity: opts.similarity,
+        key: extractor.key(),
+        extractor,
+        sketcher: (opts.scope == Scope::Corpus && !exact_only)
+            .then(|| Sketcher::new(Banding::for_threshold(opts.similarity))),
+    }))
+}
+
+/// What a later unit repeats.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Match {
+    /// The earlier unit (an index whose meaning depends on the scope).
+    earlier: usize,
+    similarity: f64,
+    exact: bool,
+}
+
+impl Match {
+    /// Whether `self` is a better match than `other`: more similar, then earlier.
+    fn beats(&self, other: &Option<Match>) -> bool {
+        match other {
+            None => true,
+            Some(o) => {
+                self.similarity > o.similarity
+                    || (self.similarity == o.similarity && self.earlier < o.earlier)
+            }
+        }
+    }
+
+    /// `75% similar`, rounded down so that it never overstates.
+    fn percent(&self) -> u32 {
+        ((self.similarity * 100.0).floor() as u32).min(100)
+    }
+}
+
+fn what(kind: BlockKind) -> &'static str {
+    match kind {
+        BlockKind::Paragraph => "paragraph",
+        BlockKind::ListItem => "list item",
+        BlockKind::TableRow => "table row",
+    }
+}
+
+fn same_text(a: &Unit, b: &Unit) -> bool {
+    a.exact == b.exact && a.words == b.words && a.shingles == b.shingles
+}
+
+impl Duplicates {
+    /// The units of `doc`, shared with the other rules that extract alike.
+    fn units(&self, doc: &Document) -> Arc<Vec<Unit>> {
+        doc.derived(self.key, |d| self.extractor.units(d))
+    }
+}
+
+impl Rule for Duplicates {
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        if self.scope != Scope::Article {
+            return;
+        }
+        let units = self.units(doc);
+        let matches = article_matches(&units, self.similarity);
+        for (unit, m) in units.iter().zip(matches) {
+            let Some(m) = m else { continue };
+            let Some(earlier) = units.get(m.earlier) else {
+                continue;
+            };
+            let line = doc.location(earlier.span).line;
+            let noun = what(unit.kind);
+            let finding = if m.exact {
+                Finding::new(unit.span, format!("{noun} repeats line {line} word for word"))
+                    .label(earlier.span, "first written here")
+                    .help("keep one of the two: delete this copy, or rewrite it to say what the first does not")
+            } else {
+                Finding::new(
+                    unit.span,
+                    format!("{noun} is {}% similar to line {line}", m.percent()),
+                )
+                .label(earlier.span, format!("similar {} here", what(earlier.kind)))
+                .help(format!(
+                    "merge the two into one, or rewrite this one so that it does not repeat line {line}"
+                ))
+            };
+            cx.report(finding);
+        }
+    }
+
+    fn collect(&self, doc: &Document) -> Option<Facts> {
+        if self.scope != Scope::Corpus {
+            return None;
+        }
+        let facts = corpus::FileFacts::new(doc, self.units(doc), self.sketcher.as_ref());
+        Some(Box::new(facts))
+    }
+
+    fn check_corpus(&self, files: &[CorpusFile<'_>], cx: &mut CorpusContext) {
+        if self.scope == Scope::Corpus {
+            corpus::check(files, self.similarity, self.sketcher.is_some(), cx);
+        }
+    }
+}
+
+/// For each unit of one article, the earlier unit it repeats best, if any.
+///
+/// Exact copies are found by hash. Then the units' shingles go, in order,
+/// into a table from shingle to the units that have it: each unit counts
+/// what it shares with every earlier unit that shares anything with it, which
+/// gives their exact Jaccard similarity without looking at the other pairs.
+fn article_matches(units: &[Unit], threshold: f64) -> Vec<Option<Match>> {
+    let mut best: Vec<Option<Match>> = vec![None; units.len()];
+    let mut first: HashMap<u64, usize, BuildHasherDefault<Prehashed>> =
+        HashMap::with_capacity_and_hasher(units.len(), BuildHasherDefault::default());
+    let mut representative = vec![true; units.len()];
+    for (i, u) in units.iter().enumerate() {
+        match first.get(&u.exact) {
+            Some(&j) if same_text(&units[j], u) => {
+                best[i] = Some(Match {
+                    earlier: j,
+                    similarity: 1.0,
+                    exact: true,
+                });
+                representative[i] = false;
+            }
+            Some(_) => {}
+            None => {
+                first.insert(u.exact, i);
+            }
+        }
+    }
+    if threshold >= 1.0 {
+        return best;
+    }
+    let mut index = ShingleIndex::new(units.iter().map(|u| u.shingles.len()).sum());
+    let mut shared = vec![0u32; units.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, u) in units.iter().enumerate() {
+        if !representative[i] {
+            continue;
+        }
+        for s in &u.shingles {
+            index.add(*s, i as u32, |earlier| {
+                let e = earlier as usize;
+                if shared[e] == 0 {
+                    touched.push(e);
+                }
+                shared[e] += 1;
+            });
+        }
+        for e in touched.drain(..) {
+            let n = shared[e] as usize;
+            shared[e] = 0;
+            let similarity = n as f64 / (u.shingles.len() + units[e].shingles.len() - n) as f64;
+            let m = Match {
+                earlier: e,
+                similarity,
+                exact: false,
+            };
+            if similarity >= threshold && m.beats(&best[i]) {
+                best[i] = Some(m);
+            }
+        }
+    }
+    best
+}
+
+/// A hasher for keys that are hashes already.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(*b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// An open-addressing table from shingle hash to the list of units that
+/// have it (most shingles of an article occur once).
+struct ShingleIndex {
+    keys: Vec<u32>,
+    heads: Vec<u32>,
+    /// (unit, next entry of the same shingle)
+    entries: Vec<(u32, u32)>,
+    mask: usize,
+}
+
+const NONE: u32 = u32::MAX;
+
+impl ShingleIndex {
+    fn new(capacity: usize) -> Self {
+        // At most two thirds full.
+        let size = (capacity + capacity / 2 + 1).next_power_of_two().max(16);
+        ShingleIndex {
+            keys: vec![0; size],
+            heads: vec![NONE; size],
+            entries: Vec::with_capacity(capacity),
+            mask: size - 1,
+        }
+    }
+
+    /// Calls `seen` with each unit that had `shingle` before, then adds `unit`.
+    fn add(&mut self, shingle: u32, unit: u32, mut seen: impl FnMut(u32)) {
+        // Shingles are hashes already: their low bits spread well.
+        let mut slot = shingle as usize & self.mask;
+        while self.heads[slot] != NONE && self.keys[slot] != shingle {
+            slot = (slot + 1) & self.mask;
+        }
+        let head = self.heads[slot];
+        let mut e = head;
+        while let Some(&(u, next)) = self.entries.get(e as usize) {
+            seen(u);
+            e = next;
+        }
+        self.keys[slot] = shingle;
+        self.heads[slot] = self.entries.len() as u32;
+        self.entries.push((unit, head));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,272 @@
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::units::jaccard;
+use super::*;
+use crate::diagnostic::Diagnostic;
+use crate::engine::Linter;
+use crate::pack::{PackSource, RuleSet};
+
+/// The default rules of this kind.
+fn linter() -> Linter {
+    let mut set =
+        RuleSet::load(&PackSource::defaults()).unwrap_or_else(|e| panic!("{:?}", e[0].message));
+    set.rules.retain(|r| r.meta.kind == "duplicates");
+    assert_eq!(set.rules.len(), 2);
+    Linter::new(set)
+}
+
+fn check(files: &[(&str, &str)]) -> Vec<Diagnostic> {
+    let linter = linter();
+    let results = files
+        .iter()
+        .map(|(p, text)| linter.check_source(Arc::new(PathBuf::from(p)), text.to_string()))
+        .collect();
+    linter.finish(results).diagnostics().cloned().collect()
+}
+
+fn units_of(text: &str) -> Vec<Unit> {
+    let doc = Document::parse("posts/2025-01-01-a.md", text.to_string());
+    Extractor {
+        kinds: vec![BlockKind::Paragraph, BlockKind::ListItem],
+        min_words: 1,
+        shingle: 3,
+        skip_sections: Vec::new(),
+    }
+    .units(&doc)
+}
+
+const MONTAGNE: &str = "Le chemin qui monte vers le refuge traverse une forêt de mélèzes, puis longe un torrent que l'on entend bien avant de le voir.";
+const MONTAGNE_EDIT: &str = "Le sentier qui monte vers le refuge traverse une forêt de mélèzes, puis longe un torrent que l'on entend longtemps avant de le voir.";
+
+#[test]
+fn exact_and_near_copies_in_an_article() {
+    let text = format!(
+        "## Un\n\n{MONTAGNE}\n\n## Deux\n\n{}\n\n{MONTAGNE_EDIT}\n",
+        MONTAGNE.to_uppercase().replace(',', " ;")
+    );
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert_eq!(d[0].rule.as_ref(), "duplicate-paragraph");
+    assert_eq!(d[0].location.line, 7);
+    assert_eq!(d[0].message, "paragraph repeats line 3 word for word");
+    assert_eq!(d[0].labels[0].location.line, 3);
+    assert_eq!(d[1].location.line, 9);
+    let j = jaccard(
+        &units_of(MONTAGNE)[0].shingles,
+        &units_of(MONTAGNE_EDIT)[0].shingles,
+    );
+    let pct = (j * 100.0).floor() as u32;
+    assert_eq!(
+        d[1].message,
+        format!("paragraph is {pct}% similar to line 3")
+    );
+    assert_eq!(d[1].labels[0].location.line, 3);
+}
+
+#[test]
+fn counted_similarity_is_the_jaccard_of_the_sets() {
+    let text = format!("{MONTAGNE}\n\n{MONTAGNE_EDIT}\n\n- {MONTAGNE} Et puis voilà.\n");
+    let units = units_of(&text);
+    let best = article_matches(&units, 0.1);
+    assert_eq!(best[0], None);
+    for (i, m) in best.iter().enumerate().skip(1) {
+        let m = m.unwrap();
+        let j = jaccard(&units[i].shingles, &units[m.earlier].shingles);
+        assert!((m.similarity - j).abs() < 1e-12);
+    }
+    // The list item is closer to the first paragraph than to its edit.
+    assert_eq!(best[2].unwrap().earlier, 0);
+}
+
+#[test]
+fn three_copies_give_one_finding_per_extra_copy() {
+    let text = format!("{MONTAGNE}\n\n{MONTAGNE}\n\n{MONTAGNE}\n");
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    let lines: Vec<(usize, usize)> = d
+        .iter()
+        .map(|d| (d.location.line, d.labels[0].location.line))
+        .collect();
+    assert_eq!(lines, [(3, 1), (5, 1)]);
+}
+
+#[test]
+fn a_paragraph_copied_into_another_article_names_the_first() {
+    let first = format!("## Avant\n\nUne phrase d'introduction sans rapport.\n\n{MONTAGNE}\n");
+    let second = format!("# Titre\n\n{MONTAGNE}\n");
+    let d = check(&[
+        ("posts/2025-02-01-b.md", &second),
+        ("posts/2025-01-01-a.md", &first),
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let d = &d[0];
+    assert_eq!(d.rule.as_ref(), "duplicate-paragraph-corpus");
+    assert_eq!(*d.path, PathBuf::from("posts/2025-02-01-b.md"));
+    assert_eq!(d.location.line, 3);
+    assert_eq!(
+        d.message,
+        "paragraph repeats posts/2025-01-01-a.md:5 word for word"
+    );
+    let label = &d.labels[0];
+    assert_eq!(
+        label.path.as_deref(),
+        Some(&PathBuf::from("posts/2025-01-01-a.md"))
+    );
+    assert_eq!(label.location.line, 5);
+    assert_eq!(label.location.column, 1);
+}
+
+#[test]
+fn copies_across_files_point_at_the_most_similar_earlier_one() {
+    let a = format!("{MONTAGNE}\n");
+    let b = format!("{MONTAGNE_EDIT}\n");
+    let c = format!("{MONTAGNE_EDIT}\n");
+    let d = check(&[
+        ("posts/2025-01-01-a.md", &a),
+        ("posts/2025-01-02-b.md", &b),
+        ("posts/2025-01-03-c.md", &c),
+    ]);
+    let got: Vec<(String, String)> = d
+        .iter()
+        .map(|d| {
+            (
+                d.path.display().to_string(),
+                d.labels[0].path.as_ref().unwrap().display().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "posts/2025-01-02-b.md".into(),
+                "posts/2025-01-01-a.md".into()
+            ),
+            (
+                "posts/2025-01-03-c.md".into(),
+                "posts/2025-01-02-b.md".into()
+            ),
+        ]
+    );
+    assert!(d[1].message.ends_with("word for word"));
+}
+
+#[test]
+fn sharing_a_link_or_a_title_is_not_a_copy() {
+    let link = "[Pourquoi le CTO n'est pas le meilleur développeur de son équipe technique](/posts/cto-pas-meilleur-developpeur/)";
+    let text = format!(
+        "Avant de choisir, lis {link} qui raconte une promotion ratée.\n\n\
+         Pour la suite, {link} donne aussi trois exemples concrets.\n"
+    );
+    assert!(check(&[("posts/2025-01-01-a.md", &text)]).is_empty());
+    // The link counts as one word: this unit is too short to be compared.
+    assert_eq!(units_of(&format!("Lire {link}.\n"))[0].words, 2);
+}
+
+#[test]
+fn skipped_sections_short_units_and_code_are_ignored() {
+    let text = format!(
+        "## Pour approfondir\n\n{MONTAGNE}\n\n### Détail\n\n{MONTAGNE}\n\n## Suite\n\n\
+         Trop court pour compter ici.\n\nTrop court pour compter ici.\n\n```\n{MONTAGNE}\n```\n\n    {MONTAGNE}\n\n{MONTAGNE}\n"
+    );
+    assert!(check(&[("posts/2025-01-01-a.md", &text)]).is_empty());
+}
+
+#[test]
+fn a_list_item_span_stops_before_its_nested_list() {
+    let text = format!("- {MONTAGNE}\n  - sous-point\n\n{MONTAGNE}\n");
+    let units = units_of(&text);
+    let doc = Document::parse("a.md", text.clone());
+    assert_eq!(doc.text(units[0].span), format!("- {MONTAGNE}"));
+    assert_eq!(units.len(), 3);
+}
+
+#[test]
+fn options_are_checked() {
+    let load = |extra: &str| {
+        let text = format!("- id: d\n  kind: duplicates\n  severity: warning\n{extra}");
+        RuleSet::load(&[PackSource::new("p.yaml", text)])
+            .err()
+            .map(|e| e[0].message.clone())
+    };
+    assert!(load("  similarity: 0.7\n  scope: corpus\n").is_none());
+    assert!(load("  similarity: 1\n").is_none());
+    assert!(load("  similarity: 0\n").unwrap().contains("above 0"));
+    assert!(load("  similarity: 1.5\n").unwrap().contains("at most 1"));
+    assert!(load("  shingle: 9\n").unwrap().contains("1 to 8"));
+    assert!(load("  units: [sentence]\n").is_some());
+    assert!(load("  scope: site\n").is_some());
+    assert!(
+        load("  skip_sections: ['—']\n")
+            .unwrap()
+            .contains("no words")
+    );
+}
+
+/// The seed article, when `../shared` is there: its three repeated job
+/// descriptions, and nothing else.
+#[test]
+#[allow(clippy::print_stderr)]
+fn seed_article() {
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/000_330bbee32e580590.txt");
+    let Ok(text) = std::fs::read_to_string(&seed) else {
+        eprintln!("skipped: {} is absent", seed.display());
+        return;
+    };
+    let d = check(&[(
+        "posts/2025-02-07-nouveaux-metiers-tech-2025-prompt-engineer-mlops.md",
+        &text,
+    )]);
+    let got: Vec<(&str, usize, usize)> = d
+        .iter()
+        .map(|d| (d.rule.as_ref(), d.location.line, d.labels[0].location.line))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("duplicate-paragraph", 53, 41),
+            ("duplicate-paragraph", 55, 43),
+            ("duplicate-paragraph", 57, 45),
+        ],
+        "{d:#?}"
+    );
+    assert!(d[1].message.ends_with("word for word"));
+    assert!(d[0].message.contains("% similar to line 41"));
+}
+
+#[test]
+fn unit_locations_are_those_of_the_document() {
+    let mut texts: Vec<String> = vec![
+        format!(
+            "\u{feff}{MONTAGNE}\n\n- {MONTAGNE}\n  - {MONTAGNE}\n\n| a | {MONTAGNE} |\n|---|---|\n| b | c |\n"
+        ),
+        format!("---\ntitle: x\n---\n\n> {MONTAGNE}\n> suite\n\n{MONTAGNE}"),
+        format!("{MONTAGNE}\r\n\r\n{MONTAGNE}\r\n"),
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/duplicates");
+    for dir in ["pass", "fail", "fail/copie-entre-articles"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap().flatten() {
+            if let Ok(t) = std::fs::read_to_string(e.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    let extractor = Extractor {
+        kinds: vec![
+            BlockKind::Paragraph,
+            BlockKind::ListItem,
+            BlockKind::TableRow,
+        ],
+        min_words: 1,
+        shingle: 3,
+        skip_sections: Vec::new(),
+    };
+    for text in texts {
+        let doc = Document::parse("a.md", text);
+        let units = extractor.units(&doc);
+        assert!(!units.is_empty());
+        let expected: Vec<_> = units.iter().map(|u| doc.location(u.span)).collect();
+        assert_eq!(corpus::locations(&doc, &units), expected, "{}", doc.source);
+    }
+}
