@@ -12,8 +12,9 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use super::{BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Rule, error_at};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{BlockKind, Document};
+use crate::span::Span;
 use crate::yaml::{Node, de};
 
 use minhash::{Banding, Sketcher};
@@ -254,6 +255,25 @@ impl Duplicates {
     }
 }
 
+/// The edit deleting a paragraph that stands on its own lines, with the blank
+/// lines after it (`None` for other units, e.g. inside a quote or a list,
+/// where deleting could break the structure around it).
+fn deletion(doc: &Document, unit: &Unit) -> Option<Edit> {
+    if unit.kind != BlockKind::Paragraph {
+        return None;
+    }
+    let text = doc.source.as_str();
+    let start = unit.span.start;
+    if start > 0 && !text[..start].ends_with('\n') {
+        return None;
+    }
+    let mut end = unit.span.end.min(text.len());
+    let rest = &text[end..];
+    let blank: usize = rest.len() - rest.trim_start_matches(['\n', '\r']).len();
+    end += blank;
+    Some(Edit::delete(Span::new(start, end)))
+}
+
 impl Rule for Duplicates {
     fn check(&self, doc: &Document, cx: &mut Context) {
         if self.scope != Scope::Article {
@@ -269,9 +289,13 @@ impl Rule for Duplicates {
             let line = doc.location(earlier.span).line;
             let noun = what(unit.kind);
             let finding = if m.exact {
-                Finding::new(unit.span, format!("{noun} repeats line {line} word for word"))
+                let finding = Finding::new(unit.span, format!("{noun} repeats line {line} word for word"))
                     .label(earlier.span, "first written here")
-                    .help("keep one of the two: delete this copy, or rewrite it to say what the first does not")
+                    .help("keep one of the two: delete this copy, or rewrite it to say what the first does not");
+                match deletion(doc, unit) {
+                    Some(edit) => finding.fix(Fix::risky("delete this copy", vec![edit])),
+                    None => finding,
+                }
             } else {
                 Finding::new(
                     unit.span,
