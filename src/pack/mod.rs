@@ -29,6 +29,7 @@ pub static DEFAULT_PACKS: &[(&str, &str)] = &[
     ("rules/tone.yaml", include_str!("../../rules/tone.yaml")),
     ("rules/links.yaml", include_str!("../../rules/links.yaml")),
     ("rules/markup.yaml", include_str!("../../rules/markup.yaml")),
+    ("rules/salary.yaml", include_str!("../../rules/salary.yaml")),
 ];
 
 /// The text of a pack and where it came from (a path, or `rules/x.yaml` for

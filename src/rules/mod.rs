@@ -6,6 +6,7 @@ pub mod front_matter;
 pub mod links;
 pub mod markup;
 pub mod phrase;
+pub mod salary;
 pub mod sections;
 
 use std::any::Any;
@@ -99,6 +100,7 @@ pub static KINDS: &[&Kind] = &[
     &phrase::KIND,
     &links::KIND,
     &markup::KIND,
+    &salary::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {
