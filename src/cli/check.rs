@@ -22,7 +22,7 @@ const EXTENSIONS: &[&str] = &["md", "markdown"];
 pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 /// The config's `include` and `exclude`, as filters on paths relative to it.
-struct Scope {
+pub(super) struct Scope {
     cwd: PathBuf,
     dir: PathBuf,
     include: Option<FileFilter>,
@@ -30,7 +30,7 @@ struct Scope {
 }
 
 impl Scope {
-    fn new(config: Option<&Config>, cwd: &Path) -> Result<Option<Scope>, String> {
+    pub(super) fn new(config: Option<&Config>, cwd: &Path) -> Result<Option<Scope>, String> {
         let Some(c) = config else { return Ok(None) };
         let filter = |key: &str, globs: &[String]| -> Result<Option<FileFilter>, String> {
             if globs.is_empty() {
@@ -71,12 +71,12 @@ impl Scope {
 }
 
 /// What to check: the files found, and the places that could not be walked.
-struct Walk {
-    files: BTreeSet<PathBuf>,
-    errors: Vec<(PathBuf, String)>,
+pub(super) struct Walk {
+    pub(super) files: BTreeSet<PathBuf>,
+    pub(super) errors: Vec<(PathBuf, String)>,
 }
 
-fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, String> {
+pub(super) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, String> {
     let mut found = Walk {
         files: BTreeSet::new(),
         errors: Vec::new(),

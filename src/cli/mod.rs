@@ -9,6 +9,7 @@ mod config;
 mod init;
 mod packs;
 mod rules;
+mod salaries;
 mod shell;
 mod site;
 mod test_rules;
@@ -37,6 +38,7 @@ pub fn run() -> i32 {
         Command::Config(args) => config::show(args),
         Command::Init(args) => init::run(args),
         Command::TestRules(args) => test_rules::run(args),
+        Command::Salaries(args) => salaries::run(args),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
     };
