@@ -347,10 +347,13 @@ fn starts_number(t: &str, i: usize) -> bool {
 pub fn amounts(text: &str) -> Vec<Amount> {
     let mut out = Vec::new();
     let mut i = 0;
+    // Where the previous amount ended: the next one starts after it.
+    let mut floor = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {
         if bytes[i].is_ascii_digit() && starts_number(text, i) {
-            if let Some(a) = parse_at(text, i) {
+            if let Some(a) = parse_at(text, i, floor) {
+                floor = a.range.end;
                 i = a.range.end.max(i + 1);
                 out.push(a);
                 continue;
@@ -371,7 +374,7 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     out
 }
 
-fn parse_at(t: &str, i: usize) -> Option<Amount> {
+fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
     // A currency symbol right before the number: `$120k`, `€45k`.
     let mut start = i;
     let mut prefix = None;
@@ -380,7 +383,7 @@ fn parse_at(t: &str, i: usize) -> Option<Amount> {
         ("€", Currency::Eur),
         ("£", Currency::Gbp),
     ] {
-        if t[..i].ends_with(sym) {
+        if t[floor..i].ends_with(sym) {
             prefix = Some(cur);
             start = i - sym.len();
         }
@@ -464,22 +467,25 @@ fn parse_at(t: &str, i: usize) -> Option<Amount> {
     // `entre 45 et 55 k€` is written from `entre`.
     if entre && is_range {
         let head = t[..start].trim_end_matches(SPACES);
-        start = head.len() - entre_word.len();
+        let from = head.len().saturating_sub(entre_word.len());
+        if from >= floor && t.is_char_boundary(from) {
+            start = from;
+        }
     }
     // `~37k€`, `≈ 37k€`, `environ 37k€`; a sign glued to it: `+5k€`.
-    let head = t[..start].trim_end_matches(SPACES);
+    let head = t[floor..start].trim_end_matches(SPACES);
     let mut approx = false;
     for mark in ['~', '≈', '∼'] {
         if head.ends_with(mark) {
             approx = true;
-            start = head.len() - mark.len_utf8();
+            start = floor + head.len() - mark.len_utf8();
         }
     }
     if !approx && matches!(word_before(t, start).as_str(), "environ" | "env" | "approx") {
         approx = true;
     }
-    let signed = t[..start].ends_with(['+', '-', '−'])
-        && t[..start]
+    let signed = t[floor..start].ends_with(['+', '-', '−'])
+        && t[floor..start]
             .chars()
             .rev()
             .nth(1)
@@ -841,6 +847,10 @@ mod tests {
     #[test]
     fn never_panics_on_odd_text() {
         for text in [
+            "0€0",
+            "0$0k",
+            "~0€~0€",
+            "entre 0€entre 1 et 2k€",
             "€",
             "$",
             "1",
@@ -855,7 +865,10 @@ mod tests {
             "1\u{a0}",
             "\u{202f}1\u{202f}000\u{202f}€",
         ] {
-            let _ = amounts(text);
+            let all = amounts(text);
+            for w in all.windows(2) {
+                assert!(w[0].range.end <= w[1].range.start, "{text}: {all:?}");
+            }
             let _ = experiences(text);
             let _ = claim(text, 0);
         }

@@ -599,7 +599,12 @@ fn sums(block: &Block) -> Vec<Sum> {
             continue;
         }
         let mut first = t - 1;
-        while first > 0 && plus_gap(&text[found[first - 1].range.end..found[first].range.start]) {
+        while first > 0
+            && plus_gap(
+                text.get(found[first - 1].range.end..found[first].range.start)
+                    .unwrap_or(""),
+            )
+        {
             first -= 1;
         }
         if t - first < 2 {

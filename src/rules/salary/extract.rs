@@ -581,8 +581,12 @@ fn label(block: &Block) -> Option<(Range<usize>, usize)> {
             let end = r.start + stripped.trim_end().len();
             return Some((r.start..end, r.end));
         }
-        if after.starts_with([':', '-', '–']) {
-            return Some((r.start..r.start + inner.len(), next + 1));
+        if let Some(c) = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ':' | '-' | '–'))
+        {
+            return Some((r.start..r.start + inner.len(), next + c.len_utf8()));
         }
         if after.is_empty() {
             return Some((r.start..r.start + inner.len(), text.len()));
@@ -590,7 +594,7 @@ fn label(block: &Block) -> Option<(Range<usize>, usize)> {
     }
     // `Name : text`, with a short name before the colon.
     let colon = text.find(" :").or_else(|| text.find(':'))?;
-    let head = &text[first..colon];
+    let head = text.get(first..colon)?;
     let plain = !head.contains([',', '(', ')', '.', ';', '!', '?'])
         && head.split_whitespace().count() <= 6
         && !head.trim().is_empty();
@@ -1215,7 +1219,9 @@ pub fn role_key(name: &str) -> String {
 fn sum_members(text: &str, amounts: &[Amount]) -> Vec<bool> {
     let mut out = vec![false; amounts.len()];
     for k in 1..amounts.len() {
-        let gap = &text[amounts[k - 1].range.end..amounts[k].range.start];
+        let gap = text
+            .get(amounts[k - 1].range.end..amounts[k].range.start)
+            .unwrap_or("");
         if plus_gap(gap) {
             out[k - 1] = true;
             out[k] = true;
