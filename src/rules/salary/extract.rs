@@ -429,7 +429,12 @@ impl Figure {
 
     /// The figure as the messages write it (`80-100k€`).
     pub fn value(&self) -> String {
-        amount::format_money(self.low, self.high, self.currency, self.thousands)
+        let v = amount::format_money(self.low, self.high, self.currency, self.thousands);
+        format!(
+            "{}{v}{}",
+            if self.approx { "~" } else { "" },
+            if self.open { "+" } else { "" }
+        )
     }
 
     /// Whether two figures give the same amounts.
@@ -442,7 +447,8 @@ impl Figure {
         matches!(self.period, None | Some(Period::Year))
     }
 
-    /// `MLOps Engineer Senior`, `Senior`, `MLOps Engineer`.
+    /// `MLOps Engineer Senior`, `Senior`, `MLOps Engineer`, `Data Engineer
+    /// Senior (US)`: the role, the level, and the place, year and qualifier.
     pub fn who(&self) -> String {
         let mut parts = Vec::new();
         if let Some(r) = &self.role {
@@ -450,6 +456,13 @@ impl Figure {
         }
         if let Some(l) = &self.level {
             parts.push(l.name.clone());
+        }
+        let mut what: Vec<String> = Vec::new();
+        what.extend(self.place.clone());
+        what.extend(self.year.map(|y| y.to_string()));
+        what.extend(self.qualifier.clone());
+        if !what.is_empty() {
+            parts.push(format!("({})", what.join(", ")));
         }
         parts.join(" ")
     }
