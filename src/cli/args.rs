@@ -31,6 +31,8 @@ pub enum Command {
     TestRules(TestRulesArgs),
     /// Print the JSON Schema of the config file or of rule packs (for editors)
     Schema(SchemaArgs),
+    /// Print the salary figures read in articles: what the `salary` rules compare
+    Salaries(SalariesArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
     /// Print the man page (roff)
@@ -66,6 +68,28 @@ pub enum SchemaKind {
 pub struct SchemaArgs {
     #[arg(value_enum)]
     pub which: SchemaKind,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct SalariesArgs {
+    /// Files or folders (folders are walked for *.md and *.markdown)
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = FiguresFormat::Table)]
+    pub format: FiguresFormat,
+    /// Also list the amounts not read as salaries, and say why for each
+    #[arg(long)]
+    pub all: bool,
+    #[command(flatten)]
+    pub packs: PackArgs,
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FiguresFormat {
+    /// One line per figure: place, role, level, experience, figure, currency, claim
+    Table,
+    /// The figures and everything read about them, as JSON
+    Json,
 }
 
 #[derive(Args, Debug, Clone)]

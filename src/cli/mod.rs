@@ -9,6 +9,7 @@ mod config;
 mod init;
 mod packs;
 mod rules;
+mod salaries;
 mod server;
 mod shell;
 mod site;
@@ -39,6 +40,7 @@ pub fn run() -> i32 {
         Command::Init(args) => init::run(args),
         Command::TestRules(args) => test_rules::run(args),
         Command::Schema(args) => shell::schema(args),
+        Command::Salaries(args) => salaries::run(args),
         Command::Completions(args) => shell::completions(args),
         Command::Man => shell::man(),
         Command::Server => server::run(),

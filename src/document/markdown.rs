@@ -62,6 +62,9 @@ pub struct Block {
     pub runs: Vec<Run>,
     /// Index of the last heading before the block, if any.
     pub heading: Option<usize>,
+    /// Strong emphasis (`**bold**`), as byte ranges of [`Block::text`]: the
+    /// bold labels that open many paragraphs (`**Prompt Engineer** : …`).
+    pub strong: Vec<Range<usize>>,
 }
 
 impl Block {
@@ -214,6 +217,9 @@ pub fn parse(source: &str, start: usize) -> Body {
     let mut links: Vec<OpenLink> = Vec::new();
     let mut in_code_block = false;
     let mut in_html_block = false;
+    // Open strong emphasis: the depth of the block it is in and where it
+    // starts in its text (None inside a heading or outside any block).
+    let mut strong: Vec<Option<(usize, usize)>> = Vec::new();
 
     for (event, range) in parser.into_offset_iter() {
         let span = Span::new(range.start, range.end).offset(start);
@@ -244,6 +250,10 @@ pub fn parse(source: &str, start: usize) -> Body {
                     body.code_blocks.push(span);
                 }
                 Tag::HtmlBlock => in_html_block = true,
+                Tag::Strong => strong.push(match (&heading, blocks.last()) {
+                    (None, Some(top)) => Some((blocks.len(), top.block.text.len())),
+                    _ => None,
+                }),
                 Tag::Link {
                     link_type,
                     dest_url,
@@ -297,6 +307,15 @@ pub fn parse(source: &str, start: usize) -> Body {
                 }
                 TagEnd::CodeBlock => in_code_block = false,
                 TagEnd::HtmlBlock => in_html_block = false,
+                TagEnd::Strong => {
+                    let depth = blocks.len();
+                    if let (Some(Some((at, start))), Some(top)) = (strong.pop(), blocks.last_mut())
+                        && at == depth
+                        && start < top.block.text.len()
+                    {
+                        top.block.strong.push(start..top.block.text.len());
+                    }
+                }
                 TagEnd::Link | TagEnd::Image => {
                     if let Some(link) = links.pop() {
                         body.links.push(Link {
@@ -355,6 +374,7 @@ fn new_block(kind: BlockKind, span: Span, body: &Body) -> OpenBlock {
             span,
             runs: Vec::new(),
             heading: body.headings.len().checked_sub(1),
+            strong: Vec::new(),
         },
     }
 }
@@ -363,6 +383,10 @@ fn finish(blocks: &mut Vec<OpenBlock>, body: &mut Body) {
     if let Some(mut open) = blocks.pop() {
         let trimmed = open.block.text.trim_end().len();
         open.block.text.truncate(trimmed);
+        for r in &mut open.block.strong {
+            r.end = r.end.min(trimmed);
+        }
+        open.block.strong.retain(|r| r.start < r.end);
         if !open.block.text.trim().is_empty() {
             body.blocks.push(open.block);
         }
@@ -483,6 +507,18 @@ mod tests {
         assert!(b.touches_code(at..at + 4));
         let span = b.source_span(at..at + 4);
         assert_eq!(&src[span.start..span.end], "code");
+    }
+
+    #[test]
+    fn strong_ranges_are_plain_text_ranges() {
+        let src = "**Rôle** : texte **gras *et* fin** puis.\n\n- **Item** : x\n\n## **Titre**\n";
+        let body = parse(src, 0);
+        let b = &body.blocks[0];
+        let bold: Vec<&str> = b.strong.iter().map(|r| &b.text[r.clone()]).collect();
+        assert_eq!(bold, ["Rôle", "gras et fin"]);
+        let item = &body.blocks[1];
+        assert_eq!(&item.text[item.strong[0].clone()], "Item");
+        assert_eq!(body.blocks.len(), 2);
     }
 
     #[test]

@@ -33,6 +33,7 @@ pub static DEFAULT_PACKS: &[(&str, &str)] = &[
         "rules/duplicates.yaml",
         include_str!("../../rules/duplicates.yaml"),
     ),
+    ("rules/salary.yaml", include_str!("../../rules/salary.yaml")),
 ];
 
 /// The text of a pack and where it came from (a path, or `rules/x.yaml` for

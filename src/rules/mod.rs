@@ -7,6 +7,7 @@ pub mod front_matter;
 pub mod links;
 pub mod markup;
 pub mod phrase;
+pub mod salary;
 pub mod sections;
 
 use std::any::Any;
@@ -108,6 +109,7 @@ pub static KINDS: &[&Kind] = &[
     &links::KIND,
     &markup::KIND,
     &duplicates::KIND,
+    &salary::KIND,
 ];
 
 pub fn kind(name: &str) -> Option<&'static Kind> {

@@ -1,0 +1,876 @@
+//! Money amounts, percentage claims and experience bands in running text, as
+//! French (and English) articles write them: `45k€`, `45-55k€`, `45 – 55 k€`,
+//! `45k€+`, `~37k€/an`, `45 000 € brut`, `entre 45 et 55 k€`, `120-180k$`,
+//! `$120k`, with normal, no-break (U+00A0) and narrow no-break (U+202F)
+//! spaces inside numbers and before units.
+//!
+//! Pure functions over a `&str`: every offset returned is a char boundary.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// Spaces that may appear inside a number or between a number and its unit.
+const SPACES: &[char] = &[' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Currency {
+    #[serde(rename = "EUR")]
+    Eur,
+    #[serde(rename = "USD")]
+    Usd,
+    #[serde(rename = "GBP")]
+    Gbp,
+    #[serde(rename = "CHF")]
+    Chf,
+}
+
+impl Currency {
+    pub fn code(self) -> &'static str {
+        match self {
+            Currency::Eur => "EUR",
+            Currency::Usd => "USD",
+            Currency::Gbp => "GBP",
+            Currency::Chf => "CHF",
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Currency::Eur => "€",
+            Currency::Usd => "$",
+            Currency::Gbp => "£",
+            Currency::Chf => " CHF",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Currency> {
+        match code.to_ascii_uppercase().as_str() {
+            "EUR" | "€" => Some(Currency::Eur),
+            "USD" | "$" => Some(Currency::Usd),
+            "GBP" | "£" => Some(Currency::Gbp),
+            "CHF" => Some(Currency::Chf),
+            _ => None,
+        }
+    }
+}
+
+/// What an amount is counted per, when the text says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    Year,
+    Month,
+    Week,
+    Day,
+    Hour,
+    /// Per something else: `/transaction`, `per talk`, `/user`.
+    Unit,
+}
+
+impl Period {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Year => "year",
+            Period::Month => "month",
+            Period::Week => "week",
+            Period::Day => "day",
+            Period::Hour => "hour",
+            Period::Unit => "unit",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    Gross,
+    Net,
+}
+
+/// A money amount or range found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Amount {
+    /// Where it is written, from `~` or a prefix currency to the last unit
+    /// word (`~37k€/an`, `45 000 € brut`, `$120k`).
+    pub range: Range<usize>,
+    /// Where the numbers and their units end (before `/an`, `brut`…).
+    pub value_end: usize,
+    pub low: f64,
+    pub high: f64,
+    /// Written as a range (`45-55k€`, `entre 45 et 55 k€`).
+    pub is_range: bool,
+    pub currency: Currency,
+    /// Written in thousands (`k€`).
+    pub thousands: bool,
+    /// `45k€+`: at least.
+    pub open: bool,
+    /// `~37k€`, `≈ 37k€`, `environ 37k€`.
+    pub approx: bool,
+    /// Written with a sign right before it (`+5k€`, `-800€`): a change.
+    pub signed: bool,
+    pub period: Option<Period>,
+    pub basis: Option<Basis>,
+}
+
+fn is_space(c: char) -> bool {
+    SPACES.contains(&c)
+}
+
+fn skip_spaces(t: &str, mut i: usize) -> usize {
+    while let Some(c) = t[i..].chars().next() {
+        if !is_space(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+fn digit_at(t: &str, i: usize) -> bool {
+    t.as_bytes().get(i).is_some_and(u8::is_ascii_digit)
+}
+
+fn digits_end(t: &str, mut i: usize) -> usize {
+    while digit_at(t, i) {
+        i += 1;
+    }
+    i
+}
+
+/// A number at `i`: `45`, `6.5`, `1,2`, `45 000` (any of the spaces),
+/// `120,000`. Returns its value and where it ends.
+pub fn number(t: &str, i: usize) -> Option<(f64, usize)> {
+    let first_end = digits_end(t, i);
+    if first_end == i {
+        return None;
+    }
+    let mut digits: String = t[i..first_end].to_string();
+    let mut j = first_end;
+    if first_end - i <= 3 {
+        let mut grouped = false;
+        // Thousands separated by a space: exactly three digits per group.
+        while let Some(c) = t[j..].chars().next().filter(|c| is_space(*c)) {
+            let k = j + c.len_utf8();
+            if digits_end(t, k) == k + 3 {
+                digits.push_str(&t[k..k + 3]);
+                j = k + 3;
+                grouped = true;
+            } else {
+                break;
+            }
+        }
+        // `120,000`: a comma and exactly three digits (a French decimal
+        // comma is followed by one or two digits).
+        if !grouped {
+            while t.as_bytes().get(j) == Some(&b',') && digits_end(t, j + 1) == j + 4 {
+                digits.push_str(&t[j + 1..j + 4]);
+                j += 4;
+            }
+        }
+    }
+    if matches!(t.as_bytes().get(j), Some(b'.' | b',')) && digit_at(t, j + 1) {
+        let end = digits_end(t, j + 1);
+        digits.push('.');
+        digits.push_str(&t[j + 1..end]);
+        j = end;
+    }
+    digits.parse::<f64>().ok().map(|v| (v, j))
+}
+
+/// A currency written at `i`: a symbol or a code/word. Returns it and where it ends.
+fn currency(t: &str, i: usize) -> Option<(Currency, usize)> {
+    let rest = &t[i..];
+    for (sym, cur) in [
+        ("€", Currency::Eur),
+        ("$", Currency::Usd),
+        ("£", Currency::Gbp),
+    ] {
+        if rest.starts_with(sym) {
+            return Some((cur, i + sym.len()));
+        }
+    }
+    for (word, cur) in [
+        ("euros", Currency::Eur),
+        ("euro", Currency::Eur),
+        ("EUR", Currency::Eur),
+        ("eur", Currency::Eur),
+        ("USD", Currency::Usd),
+        ("dollars", Currency::Usd),
+        ("dollar", Currency::Usd),
+        ("GBP", Currency::Gbp),
+        ("CHF", Currency::Chf),
+    ] {
+        if rest.starts_with(word) && !rest[word.len()..].starts_with(char::is_alphanumeric) {
+            return Some((cur, i + word.len()));
+        }
+    }
+    None
+}
+
+/// A multiplier at `i` (`k`, `K`, `M`) that is not the start of a word
+/// (`45 km`, `5 Mo`), except for a currency code (`45kEUR`).
+fn multiplier(t: &str, i: usize) -> Option<(f64, usize)> {
+    let factor = match t.as_bytes().get(i) {
+        Some(b'k' | b'K') => 1_000.0,
+        Some(b'M') => 1_000_000.0,
+        _ => return None,
+    };
+    let after = i + 1;
+    let free = !t[after..].starts_with(char::is_alphanumeric) || currency(t, after).is_some();
+    free.then_some((factor, after))
+}
+
+/// The word before `i` (skipping spaces), folded to lowercase ASCII letters.
+fn word_before(t: &str, i: usize) -> String {
+    let head = t[..i].trim_end_matches(SPACES);
+    let word: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    word.to_lowercase()
+}
+
+/// A range separator at `i`: `-`, `–`, `—`, `à`, `to`, and `et`/`and` after
+/// `entre`/`between`. Returns where it ends and whether it is a bare `-`.
+fn separator(t: &str, i: usize, entre: bool) -> Option<(usize, bool)> {
+    let rest = &t[i..];
+    for sep in ["-", "–", "—"] {
+        if rest.starts_with(sep) {
+            return Some((i + sep.len(), sep == "-"));
+        }
+    }
+    let words: &[&str] = if entre { &["et", "and"] } else { &["à", "to"] };
+    for w in words {
+        if rest.starts_with(w) && rest[w.len()..].starts_with(is_space) {
+            return Some((i + w.len(), false));
+        }
+    }
+    None
+}
+
+/// The period and basis words after an amount (`/an`, `par mois`, `brut
+/// annuel`, `net/mois`, `/jour`, `per talk`). Returns them and where they end.
+fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, usize) {
+    let mut period = None;
+    let mut basis = None;
+    for _ in 0..3 {
+        let q = skip_spaces(t, p);
+        let rest = &t[q..];
+        let word_at = |s: usize| -> (String, usize) {
+            let s = skip_spaces(t, s);
+            let end = t[s..]
+                .char_indices()
+                .find(|(_, c)| !(c.is_alphabetic() || *c == '\'' || *c == '’'))
+                .map_or(t.len(), |(k, _)| s + k);
+            (t[s..end].to_lowercase(), end)
+        };
+        if period.is_none() && rest.starts_with('/') {
+            let (w, end) = word_at(q + 1);
+            if w.is_empty() {
+                break;
+            }
+            period = Some(period_of(&w).unwrap_or(Period::Unit));
+            p = end;
+            continue;
+        }
+        let (w, end) = word_at(q);
+        if w.is_empty() {
+            break;
+        }
+        match w.as_str() {
+            "par" | "per" | "a" if period.is_none() => {
+                let (unit, end2) = word_at(end);
+                match period_of(&unit) {
+                    Some(pd) => {
+                        period = Some(pd);
+                        p = end2;
+                    }
+                    None if w == "per" && !unit.is_empty() => {
+                        period = Some(Period::Unit);
+                        p = end2;
+                    }
+                    None => break,
+                }
+            }
+            "annuel" | "annuels" | "annuelle" | "annuelles" | "annual" | "yearly"
+                if period.is_none() =>
+            {
+                period = Some(Period::Year);
+                p = end;
+            }
+            "mensuel" | "mensuels" | "mensuelle" | "mensuelles" | "monthly" if period.is_none() => {
+                period = Some(Period::Month);
+                p = end;
+            }
+            "brut" | "bruts" | "brute" | "brutes" | "gross" if basis.is_none() => {
+                basis = Some(Basis::Gross);
+                p = end;
+            }
+            "net" | "nets" | "nette" | "nettes" if basis.is_none() => {
+                basis = Some(Basis::Net);
+                p = end;
+            }
+            _ => break,
+        }
+    }
+    (period, basis, p)
+}
+
+fn period_of(word: &str) -> Option<Period> {
+    Some(match word {
+        "an" | "ans" | "année" | "annee" | "year" | "yr" | "y" => Period::Year,
+        "mois" | "month" | "mo" => Period::Month,
+        "semaine" | "sem" | "week" | "wk" => Period::Week,
+        "jour" | "j" | "jr" | "day" | "jours" => Period::Day,
+        "h" | "heure" | "hour" | "hr" | "heures" => Period::Hour,
+        _ => return None,
+    })
+}
+
+/// Whether a number may start at `i`: not inside a word or another number
+/// (`H1B`, `27001`, `24/7`, `2.5`).
+fn starts_number(t: &str, i: usize) -> bool {
+    match t[..i].chars().next_back() {
+        None => true,
+        Some(c) => !(c.is_alphanumeric() || matches!(c, '.' | ',' | '/' | '_' | '\'' | '’')),
+    }
+}
+
+/// Every money amount of `text`, in order.
+pub fn amounts(text: &str) -> Vec<Amount> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    // Where the previous amount ended: the next one starts after it.
+    let mut floor = 0;
+    let bytes = text.as_bytes();
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && starts_number(text, i) {
+            if let Some(a) = parse_at(text, i, floor) {
+                floor = a.range.end;
+                i = a.range.end.max(i + 1);
+                out.push(a);
+                continue;
+            }
+            // Skip the whole number so that its tail is not read as one.
+            let mut j = i;
+            while j < bytes.len()
+                && (bytes[j].is_ascii_digit()
+                    || (matches!(bytes[j], b'.' | b',') && digit_at(text, j + 1)))
+            {
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
+    // A currency symbol right before the number: `$120k`, `€45k`.
+    let mut start = i;
+    let mut prefix = None;
+    for (sym, cur) in [
+        ("$", Currency::Usd),
+        ("€", Currency::Eur),
+        ("£", Currency::Gbp),
+    ] {
+        if t[floor..i].ends_with(sym) {
+            prefix = Some(cur);
+            start = i - sym.len();
+        }
+    }
+    let entre_word = word_before(t, start);
+    let entre = matches!(entre_word.as_str(), "entre" | "between");
+    let (lo, mut p) = number(t, i)?;
+    let mut m1 = None;
+    if let Some((m, e)) = multiplier(t, skip_spaces(t, p)) {
+        m1 = Some(m);
+        p = e;
+    }
+    let mut c1 = None;
+    if let Some((c, e)) = currency(t, skip_spaces(t, p)) {
+        c1 = Some(c);
+        p = e;
+    }
+    // A range: `45-55k€`, `45 – 55 k€`, `45k€-55k€`, `$120-180k`, `de 45 à 55k€`.
+    let mut hi = None;
+    let q = skip_spaces(t, p);
+    if let Some((after, bare_hyphen)) = separator(t, q, entre) {
+        let spaced = q > p || skip_spaces(t, after) > after;
+        let mut r = skip_spaces(t, after);
+        let mut prefix2 = None;
+        for (sym, cur) in [
+            ("$", Currency::Usd),
+            ("€", Currency::Eur),
+            ("£", Currency::Gbp),
+        ] {
+            if t[r..].starts_with(sym) {
+                prefix2 = Some(cur);
+                r += sym.len();
+            }
+        }
+        if let Some((v, mut e)) = number(t, r) {
+            let mut m2 = None;
+            if let Some((m, e2)) = multiplier(t, skip_spaces(t, e)) {
+                m2 = Some(m);
+                e = e2;
+            }
+            let mut c2 = None;
+            if let Some((c, e2)) = currency(t, skip_spaces(t, e)) {
+                c2 = Some(c);
+                e = e2;
+            }
+            // `50k€ - 20k€` with spaces and a currency on both sides is a
+            // subtraction, not a range.
+            let subtraction = bare_hyphen && spaced && c1.is_some() && c2.is_some();
+            if !subtraction && (c2.is_some() || prefix2.is_some() || c1.is_none()) {
+                hi = Some((v, m2, c2.or(prefix2), e));
+            }
+        }
+    }
+    let (low, high, currency, thousands, is_range) = match hi {
+        Some((v, m2, c2, e)) => {
+            p = e;
+            let cur = c2.or(c1).or(prefix)?;
+            let (f1, f2) = match (m1, m2) {
+                (Some(a), Some(b)) => (a, b),
+                // `500-5k€` is 500 to 5 000: a low end ten times the high
+                // one is not in thousands (`55-45k€` is an inverted range).
+                (None, Some(b)) if lo > v * 10.0 => (1.0, b),
+                (None, Some(b)) => (b, b),
+                (Some(a), None) => (a, a),
+                (None, None) => (1.0, 1.0),
+            };
+            (lo * f1, v * f2, cur, m1.or(m2) == Some(1_000.0), true)
+        }
+        None => {
+            let cur = c1.or(prefix)?;
+            let f = m1.unwrap_or(1.0);
+            (lo * f, lo * f, cur, m1 == Some(1_000.0), false)
+        }
+    };
+    let open = t.as_bytes().get(p) == Some(&b'+');
+    if open {
+        p += 1;
+    }
+    let value_end = p;
+    let (period, basis, end) = period_and_basis(t, p);
+    // `entre 45 et 55 k€` is written from `entre`.
+    if entre && is_range {
+        let head = t[..start].trim_end_matches(SPACES);
+        let from = head.len().saturating_sub(entre_word.len());
+        if from >= floor && t.is_char_boundary(from) {
+            start = from;
+        }
+    }
+    // `~37k€`, `≈ 37k€`, `environ 37k€`; a sign glued to it: `+5k€`.
+    let head = t[floor..start].trim_end_matches(SPACES);
+    let mut approx = false;
+    for mark in ['~', '≈', '∼'] {
+        if head.ends_with(mark) {
+            approx = true;
+            start = floor + head.len() - mark.len_utf8();
+        }
+    }
+    if !approx && matches!(word_before(t, start).as_str(), "environ" | "env" | "approx") {
+        approx = true;
+    }
+    let signed = t[floor..start].ends_with(['+', '-', '−'])
+        && t[floor..start]
+            .chars()
+            .rev()
+            .nth(1)
+            .is_none_or(|c| !c.is_alphanumeric());
+    Some(Amount {
+        range: start..end,
+        value_end,
+        low,
+        high,
+        is_range,
+        currency,
+        thousands,
+        open,
+        approx,
+        signed,
+        period,
+        basis,
+    })
+}
+
+/// A percentage claim written right after a figure: `(+25%)`, `+35% vs
+/// développeur Full-Stack`, `(+100%+)`, `(+25% à +35%)`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimText {
+    /// Where the percentage is written (without the parentheses).
+    #[serde(skip)]
+    pub range: Range<usize>,
+    /// Where the claim ends, closing parenthesis included.
+    #[serde(skip)]
+    pub end: usize,
+    pub low: f64,
+    pub high: f64,
+    /// `+100%+`: at least.
+    pub at_least: bool,
+    /// What it is compared with, when written (`vs développeur Full-Stack`).
+    pub versus: Option<String>,
+}
+
+fn claim_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^\s*(?P<open>\()?\s*(?P<pct>(?P<s1>[+\-−])\s?(?P<v1>\d+(?:[.,]\d+)?)\s?%(?P<plus>\+)?(?:\s*(?:à|-|–|to)\s*(?P<s2>[+\-−])?\s?(?P<v2>\d+(?:[.,]\d+)?)\s?%)?)(?:\s+(?:vs\.?|versus|par\s+rapport\s+(?:à|au|aux)|comparé\s+(?:à|au|aux)|over|than)\s+(?P<vs>[^,;()\.\n]{1,60}))?\s*(?P<close>\))?",
+        )
+        .expect("the claim regex is valid")
+    })
+}
+
+/// The claim at `text[at..]`, if one starts there (after spaces).
+pub fn claim(text: &str, at: usize) -> Option<ClaimText> {
+    let caps = claim_regex().captures(text.get(at..)?)?;
+    let pct = caps.name("pct")?;
+    let value = |v: &str, sign: Option<&str>| -> Option<f64> {
+        let n: f64 = v.replace(',', ".").parse().ok()?;
+        Some(if matches!(sign, Some("-" | "−")) {
+            -n
+        } else {
+            n
+        })
+    };
+    let s1 = caps.name("s1").map(|m| m.as_str());
+    let v1 = value(caps.name("v1")?.as_str(), s1)?;
+    let v2 = match caps.name("v2") {
+        Some(v) => value(v.as_str(), caps.name("s2").map(|m| m.as_str()).or(s1))?,
+        None => v1,
+    };
+    let (low, high) = if v1 <= v2 { (v1, v2) } else { (v2, v1) };
+    // A parenthesis is part of the claim only when both are there.
+    let end = match (caps.name("open"), caps.name("close")) {
+        (Some(_), Some(c)) => c.end(),
+        (Some(_), None) => return None,
+        _ => caps
+            .name("vs")
+            .map_or(pct.end(), |v| v.end())
+            .max(pct.end()),
+    };
+    Some(ClaimText {
+        range: at + pct.start()..at + pct.end(),
+        end: at + end,
+        low,
+        high,
+        at_least: caps.name("plus").is_some(),
+        versus: caps
+            .name("vs")
+            .map(|v| v.as_str().trim().to_string())
+            .filter(|v| !v.is_empty()),
+    })
+}
+
+/// An experience band: `<2 ans`, `2-4 ans`, `4+ ans`, `5-10 ans`, `plus de
+/// 5 ans`, `3 years`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Experience {
+    /// As written.
+    pub text: String,
+    pub low: f64,
+    /// None: open-ended (`5+ ans`).
+    pub high: Option<f64>,
+    /// Where it is in the text searched.
+    #[serde(skip)]
+    pub range: Range<usize>,
+    /// Where it is in the file, once known.
+    #[serde(skip)]
+    pub span: crate::span::Span,
+}
+
+impl Experience {
+    pub fn same_band(&self, other: &Experience) -> bool {
+        self.low == other.low && self.high == other.high
+    }
+}
+
+fn experience_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)(?P<lt><|≤|moins\s+de\s+|less\s+than\s+)?(?P<gt>>|≥|plus\s+de\s+|more\s+than\s+)?(?P<lo>\d{1,2})\s*(?:(?P<plus>\+)|\s*(?:-|–|à|to)\s*(?P<hi>\d{1,2}))?\s*(?:ans|an|years?|yrs?)\b",
+        )
+        .expect("the experience regex is valid")
+    })
+}
+
+/// Every experience band in `text`.
+pub fn experiences(text: &str) -> Vec<Experience> {
+    experience_regex()
+        .captures_iter(text)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            if text[..m.start()].ends_with(|ch: char| ch.is_ascii_digit()) {
+                return None;
+            }
+            let lo: f64 = c.name("lo")?.as_str().parse().ok()?;
+            let (low, high) = if c.name("lt").is_some() {
+                (0.0, Some(lo))
+            } else if c.name("gt").is_some() || c.name("plus").is_some() {
+                (lo, None)
+            } else if let Some(hi) = c.name("hi") {
+                (lo, Some(hi.as_str().parse().ok()?))
+            } else {
+                (lo, Some(lo))
+            };
+            Some(Experience {
+                text: m.as_str().trim().to_string(),
+                low,
+                high,
+                range: m.range(),
+                span: crate::span::Span::default(),
+            })
+        })
+        .collect()
+}
+
+/// A year written in a text (`2019`, `Salaires 2025`).
+pub fn year(text: &str) -> Option<u16> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"\b(?:19[5-9]\d|20\d\d)\b").expect("valid"));
+    re.find_iter(text)
+        .filter(|m| {
+            // Not a range of experience or a number glued to a unit.
+            !text[m.end()..].starts_with(['k', 'K', '€', '$', '%'])
+        })
+        .last()
+        .and_then(|m| m.as_str().parse().ok())
+}
+
+/// An amount as people write it: `45k€`, `45-55k€`, `45 000 €`, `$120`.
+pub fn format_money(low: f64, high: f64, currency: Currency, thousands: bool) -> String {
+    let one = |v: f64| -> String {
+        if thousands {
+            trim_number(v / 1_000.0)
+        } else {
+            group(v)
+        }
+    };
+    let value = if low == high {
+        one(low)
+    } else {
+        format!("{}-{}", one(low), one(high))
+    };
+    match (currency, thousands) {
+        (Currency::Chf, true) => format!("{value}k CHF"),
+        (c, true) => format!("{value}k{}", c.symbol()),
+        (Currency::Eur | Currency::Chf, false) => format!("{value} {}", currency.symbol().trim()),
+        (c, false) => format!("{}{value}", c.symbol()),
+    }
+}
+
+/// `6.5`, `80`, `0.25`: at most two decimals, trailing zeros dropped.
+pub fn trim_number(v: f64) -> String {
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
+}
+
+/// `45 000`, `1 500`, `2.5`.
+fn group(v: f64) -> String {
+    if v.fract().abs() > 1e-9 || v.abs() >= 1e15 {
+        return trim_number(v);
+    }
+    let digits = format!("{}", v.abs() as u64);
+    let mut out = String::new();
+    for (k, c) in digits.chars().enumerate() {
+        if k > 0 && (digits.len() - k).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if v < 0.0 { format!("-{out}") } else { out }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Amount {
+        let all = amounts(text);
+        assert_eq!(all.len(), 1, "{text}: {all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    fn lh(text: &str) -> (f64, f64) {
+        let a = one(text);
+        (a.low, a.high)
+    }
+
+    #[test]
+    fn the_forms_of_the_articles() {
+        assert_eq!(lh("Junior 45k€"), (45_000.0, 45_000.0));
+        assert_eq!(lh("Junior 45-55k€"), (45_000.0, 55_000.0));
+        assert_eq!(lh("Junior 45 – 55 k€"), (45_000.0, 55_000.0));
+        assert_eq!(
+            lh("Junior 45\u{a0}–\u{a0}55\u{202f}k€"),
+            (45_000.0, 55_000.0)
+        );
+        assert_eq!(lh("Junior 45k€-55k€"), (45_000.0, 55_000.0));
+        assert_eq!(lh("Junior 45 000 €"), (45_000.0, 45_000.0));
+        assert_eq!(lh("Junior 45\u{202f}000\u{a0}€ brut"), (45_000.0, 45_000.0));
+        assert_eq!(lh("Junior 45 000 – 55 000 €"), (45_000.0, 55_000.0));
+        assert_eq!(lh("entre 45 et 55 k€"), (45_000.0, 55_000.0));
+        assert_eq!(lh("de 45 à 55k€"), (45_000.0, 55_000.0));
+        assert_eq!(lh("US 120-180k$"), (120_000.0, 180_000.0));
+        assert_eq!(lh("US $120k"), (120_000.0, 120_000.0));
+        assert_eq!(lh("US $120-180k"), (120_000.0, 180_000.0));
+        assert_eq!(lh("US $120,000"), (120_000.0, 120_000.0));
+        assert_eq!(lh("bonus 6.5k€"), (6_500.0, 6_500.0));
+        assert_eq!(lh("bonus 1,2k€"), (1_200.0, 1_200.0));
+        assert_eq!(lh("€500-5k per event"), (500.0, 5_000.0));
+        assert_eq!(lh("Junior 55-45k€"), (55_000.0, 45_000.0));
+        let a = one("Expert 100-130k€+ ici");
+        assert!(a.open && a.is_range && a.thousands);
+        assert_eq!(a.currency, Currency::Eur);
+        let a = one("salaire ~37k€/an");
+        assert!(a.approx);
+        assert_eq!(a.period, Some(Period::Year));
+        assert_eq!(&"salaire ~37k€/an"[a.range.clone()], "~37k€/an");
+        let a = one("45 000 € brut annuel");
+        assert_eq!(
+            (a.basis, a.period),
+            (Some(Basis::Gross), Some(Period::Year))
+        );
+        let a = one("2 500 € net/mois");
+        assert_eq!((a.basis, a.period), (Some(Basis::Net), Some(Period::Month)));
+        assert_eq!(one("coût $5k/jour").period, Some(Period::Day));
+        assert_eq!(one("TJM 500-700€ HT").period, None);
+        assert_eq!(one("0.25€/transaction").period, Some(Period::Unit));
+        assert_eq!(one("500-5000€ per talk").period, Some(Period::Unit));
+        assert_eq!(one("60-100€/hour").period, Some(Period::Hour));
+        assert!(one("augmentation +5k€/an").signed);
+        assert!(!one("Junior 45-55k€").signed);
+    }
+
+    #[test]
+    fn numbers_that_are_not_amounts() {
+        for text in [
+            "Junior <2 ans, Mid 2-4 ans",
+            "ISO 27001 et SOC2",
+            "on-call 24/7",
+            "2019-2025",
+            "100k followers",
+            "45 km",
+            "H1B",
+            "le 2025-02-07",
+        ] {
+            assert!(amounts(text).is_empty(), "{text}: {:?}", amounts(text));
+        }
+    }
+
+    #[test]
+    fn several_amounts() {
+        let t = "Junior 50-65k€, Mid 70-85k€, Senior 90-120k€, Staff 120-160k€+).";
+        let all = amounts(t);
+        let got: Vec<&str> = all.iter().map(|a| &t[a.range.clone()]).collect();
+        assert_eq!(got, ["50-65k€", "70-85k€", "90-120k€", "120-160k€+"]);
+        let t = "de 100€/mois à 10k€/mois";
+        assert_eq!(amounts(t).len(), 2);
+        let t = "(400K€ revenue + 50K€ saved) - 220K€ = +230K€";
+        assert_eq!(amounts(t).len(), 4);
+        let t = "50K€ - 20K€ = 30K€";
+        assert_eq!(amounts(t).len(), 3);
+        let t = "65k€ + 6.5k€ + 5k€ + 1.2k€ + 2k€ = ~80k€";
+        let all = amounts(t);
+        assert_eq!(all.len(), 6);
+        assert!(all[5].approx);
+    }
+
+    #[test]
+    fn claims() {
+        let t = "80-100k€ (+25%), x";
+        let c = claim(t, "80-100k€".len()).unwrap();
+        assert_eq!((c.low, c.high, c.at_least), (25.0, 25.0, false));
+        assert_eq!(&t[c.range.clone()], "+25%");
+        assert_eq!(&t[c.end..], ", x");
+        let c = claim(" (+100%+).", 0).unwrap();
+        assert!(c.at_least);
+        let c = claim(" (+25% à +35% vs développeur Full-Stack), y", 0).unwrap();
+        assert_eq!((c.low, c.high), (25.0, 35.0));
+        assert_eq!(c.versus.as_deref(), Some("développeur Full-Stack"));
+        let c = claim(" −10\u{202f}%", 0).unwrap();
+        assert_eq!(c.low, -10.0);
+        assert!(claim(" (25%)", 0).is_none());
+        assert!(claim(" (+25%", 0).is_none());
+    }
+
+    #[test]
+    fn experience_bands() {
+        let e =
+            experiences("Junior <2 ans, Mid 2-4 ans, Senior 4+ ans, Lead plus de 8 ans, 5-10 ans");
+        let got: Vec<(f64, Option<f64>)> = e.iter().map(|e| (e.low, e.high)).collect();
+        assert_eq!(
+            got,
+            [
+                (0.0, Some(2.0)),
+                (2.0, Some(4.0)),
+                (4.0, None),
+                (8.0, None),
+                (5.0, Some(10.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(
+            format_money(45_000.0, 55_000.0, Currency::Eur, true),
+            "45-55k€"
+        );
+        assert_eq!(format_money(6_500.0, 6_500.0, Currency::Eur, true), "6.5k€");
+        assert_eq!(
+            format_money(45_000.0, 45_000.0, Currency::Eur, false),
+            "45 000 €"
+        );
+        assert_eq!(
+            format_money(120_000.0, 180_000.0, Currency::Usd, true),
+            "120-180k$"
+        );
+        assert_eq!(format_money(120.0, 120.0, Currency::Usd, false), "$120");
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "0€0",
+            "0$0k",
+            "~0€~0€",
+            "entre 0€entre 1 et 2k€",
+            "€",
+            "$",
+            "1",
+            "1 ",
+            "1 0",
+            "9,",
+            "k€",
+            "1k",
+            "~",
+            "45 – ",
+            "entre 4 et",
+            "1\u{a0}",
+            "\u{202f}1\u{202f}000\u{202f}€",
+        ] {
+            let all = amounts(text);
+            for w in all.windows(2) {
+                assert!(w[0].range.end <= w[1].range.start, "{text}: {all:?}");
+            }
+            let _ = experiences(text);
+            let _ = claim(text, 0);
+        }
+    }
+}

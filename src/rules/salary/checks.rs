@@ -1,0 +1,681 @@
+//! The checks of one article's figures.
+
+use std::collections::HashMap;
+
+use super::amount::{self, Amount, Currency, trim_number};
+use super::extract::{Figure, plus_gap, role_key};
+use super::{Check, Settings};
+use crate::diagnostic::Finding;
+use crate::document::{Block, Document};
+use crate::rules::Context;
+use crate::span::Span;
+
+/// Runs the checks `settings` enables on the figures of `doc`.
+pub fn run(doc: &Document, figures: &[Figure], settings: &Settings, cx: &mut Context) {
+    let on = |c: Check| settings.checks.contains(&c);
+    if on(Check::Ranges) {
+        ranges(figures, cx);
+    }
+    // Implausible figures (typos) are left out of the ladder: one wrong
+    // digit is one finding.
+    let mut doubtful = vec![false; figures.len()];
+    if on(Check::Implausible) || on(Check::Ladder) {
+        let mut found = Context::default();
+        doubtful = implausible(figures, settings, &mut found);
+        if on(Check::Implausible) {
+            for f in found.findings {
+                cx.report(f);
+            }
+        }
+    }
+    if on(Check::Mismatch) {
+        mismatch(doc, figures, cx);
+    }
+    if on(Check::Experience) {
+        experience(doc, figures, cx);
+    }
+    if on(Check::Ladder) {
+        ladder(figures, &doubtful, cx);
+    }
+    if on(Check::Claims) {
+        claims(figures, settings, cx);
+    }
+    if on(Check::Totals) {
+        totals(doc, cx);
+    }
+}
+
+fn line(doc: &Document, span: Span) -> usize {
+    doc.location(span).line
+}
+
+/// `line 43`, `lines 43 and 55`, `lines 12, 43 and 55`.
+fn lines(mut ls: Vec<usize>) -> String {
+    ls.sort_unstable();
+    ls.dedup();
+    match ls.as_slice() {
+        [] => String::new(),
+        [one] => format!("line {one}"),
+        [init @ .., last] => format!(
+            "lines {} and {last}",
+            init.iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+fn pct(v: f64) -> String {
+    let r = v.round();
+    if r == 0.0 {
+        "0%".into()
+    } else {
+        format!("{r:+}%")
+    }
+}
+
+/// A range whose low end is above its high end.
+fn ranges(figures: &[Figure], cx: &mut Context) {
+    for f in figures.iter().filter(|f| f.is_range && f.low > f.high) {
+        let low = amount::format_money(f.low, f.low, f.currency, f.thousands);
+        let high = amount::format_money(f.high, f.high, f.currency, f.thousands);
+        let fixed = amount::format_money(f.high, f.low, f.currency, f.thousands);
+        cx.report(
+            Finding::new(
+                f.span,
+                format!(
+                    "the range `{}` goes down: its low end {low} is above its high end {high}",
+                    f.text
+                ),
+            )
+            .help(format!(
+                "write the low end first (`{fixed}`), or correct the figure that is wrong"
+            )),
+        );
+    }
+}
+
+/// A salary figure out of the bounds of a yearly (or monthly) salary, or
+/// far from the other salary figures of the article.
+/// Returns which figures were found implausible.
+fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec<bool> {
+    let p = &settings.plausible;
+    let mut flagged = vec![false; figures.len()];
+    let salaries: Vec<&Figure> = figures.iter().filter(|f| f.salary).collect();
+    for f in &salaries {
+        let index = figures.iter().position(|g| std::ptr::eq(g, *f));
+        let mut flag = || {
+            if let Some(i) = index {
+                flagged[i] = true;
+            }
+        };
+        let yearly = f.yearly();
+        let (min, max) = if yearly {
+            (p.min, p.max)
+        } else {
+            (p.min / 12.0, p.max / 12.0)
+        };
+        let per = if yearly { "yearly" } else { "monthly" };
+        let hint = if f.thousands {
+            String::new()
+        } else {
+            let k = amount::format_money(f.low * 1_000.0, f.high * 1_000.0, f.currency, true);
+            format!("did you mean {k}? ")
+        };
+        if f.low < min {
+            let bound = amount::format_money(min, min, f.currency, min >= 1_000.0);
+            flag();
+            cx.report(
+                Finding::new(
+                    f.span,
+                    format!(
+                        "`{}` is implausible for a {per} salary: below {bound}",
+                        f.text
+                    ),
+                )
+                .help(format!(
+                    "{hint}if it is not a {per} salary, say so next to it (`/mois`, `/jour`, `TJM`, `budget`)"
+                )),
+            );
+            continue;
+        }
+        if f.high > max {
+            let bound = amount::format_money(max, max, f.currency, true);
+            flag();
+            cx.report(
+                Finding::new(
+                    f.span,
+                    format!("`{}` is implausible for a {per} salary: above {bound}", f.text),
+                )
+                .help("check the figure for an extra digit; if it is not a salary, say what it is next to it (`budget`, `coût`, `CA`)"),
+            );
+            continue;
+        }
+        // Far from the other salary figures in the same currency and period.
+        let others: Vec<&&Figure> = salaries
+            .iter()
+            .filter(|g| !std::ptr::eq(**g, *f) && g.currency == f.currency && g.yearly() == yearly)
+            .collect();
+        if others.len() < 2 {
+            continue;
+        }
+        let mut mids: Vec<f64> = others.iter().map(|g| g.mid()).collect();
+        mids.sort_by(f64::total_cmp);
+        let median = mids[mids.len() / 2];
+        if median <= 0.0 {
+            continue;
+        }
+        let ratio = f.mid() / median;
+        if ratio < p.factor && ratio > 1.0 / p.factor {
+            continue;
+        }
+        let median_text = amount::format_money(median, median, f.currency, f.thousands);
+        let how = if ratio >= 1.0 {
+            format!("{} times", trim_number((ratio * 10.0).round() / 10.0))
+        } else {
+            format!("1/{}", trim_number((10.0 / ratio).round() / 10.0))
+        };
+        let mut finding = Finding::new(
+            f.span,
+            format!(
+                "`{}` is {how} the median of the article's other salary figures ({median_text})",
+                f.text
+            ),
+        )
+        .help("check the figure for an extra or a missing digit; if it is right, say next to it why it differs");
+        let mut near: Vec<&&Figure> = others
+            .iter()
+            .copied()
+            .filter(|g| g.block == f.block)
+            .collect();
+        if near.is_empty() {
+            near = others.iter().copied().take(1).collect();
+        }
+        for g in near.into_iter().take(3) {
+            let who = g.who();
+            let text = if who.is_empty() {
+                format!("another salary figure: {}", g.value())
+            } else {
+                format!("{who} is {}", g.value())
+            };
+            finding = finding.label(g.span, text);
+        }
+        flag();
+        cx.report(finding);
+    }
+    flagged
+}
+
+/// What makes two salary figures the same figure: role, level, place, year,
+/// qualifier, currency, period and basis.
+type FigureKey = (
+    String,
+    String,
+    Option<String>,
+    Option<u16>,
+    Option<String>,
+    Currency,
+    bool,
+    Option<amount::Basis>,
+);
+
+pub fn figure_key(f: &Figure) -> Option<FigureKey> {
+    let role = f.role.as_ref()?;
+    let level = match &f.level {
+        Some(l) => l.name.clone(),
+        // Without a level, only a name written right before the figure.
+        None if role.source == super::extract::Source::Figure => String::new(),
+        None => return None,
+    };
+    Some((
+        role.key.clone(),
+        level,
+        f.place.as_ref().map(|p| p.to_lowercase()),
+        f.year,
+        f.qualifier.as_ref().map(|q| q.to_lowercase()),
+        f.currency,
+        f.yearly(),
+        f.basis,
+    ))
+}
+
+/// Groups items by key, keeping the order in which keys are first seen.
+fn group_by<K: std::hash::Hash + Eq, T: Copy>(
+    items: impl IntoIterator<Item = (K, T)>,
+) -> Vec<Vec<T>> {
+    let mut index: HashMap<K, usize> = HashMap::new();
+    let mut out: Vec<Vec<T>> = Vec::new();
+    for (k, t) in items {
+        let i = *index.entry(k).or_insert_with(|| {
+            out.push(Vec::new());
+            out.len() - 1
+        });
+        out[i].push(t);
+    }
+    out
+}
+
+/// Splits `members` into classes of equal values; returns the classes, the
+/// most common first (the first seen on a tie).
+fn classes<T: Copy>(members: &[T], same: impl Fn(T, T) -> bool) -> Vec<Vec<T>> {
+    let mut out: Vec<Vec<T>> = Vec::new();
+    for &m in members {
+        match out.iter_mut().find(|c| same(c[0], m)) {
+            Some(c) => c.push(m),
+            None => out.push(vec![m]),
+        }
+    }
+    // Stable: on a tie the class seen first stays first.
+    out.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    out
+}
+
+/// The same role and level with different figures.
+fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
+    let keyed = figures
+        .iter()
+        .filter(|f| f.salary)
+        .filter_map(|f| figure_key(f).map(|k| (k, f)));
+    for group in group_by(keyed) {
+        let cls = classes(&group, |a: &Figure, b: &Figure| a.same_value(b));
+        let Some((reference, rest)) = cls.split_first() else {
+            continue;
+        };
+        let first = reference[0];
+        let where_ = lines(reference.iter().map(|g| line(doc, g.span)).collect());
+        for class in rest {
+            for f in class {
+                let who = f.who();
+                let mut finding = Finding::new(
+                    f.span,
+                    format!(
+                        "{who} is {} here but {} at {where_}",
+                        f.value(),
+                        first.value()
+                    ),
+                )
+                .help(format!(
+                    "give one figure for {who}, or say next to each what differs (place, year, company size)"
+                ));
+                for g in reference {
+                    finding = finding.label(g.span, format!("{who} is {} here", g.value()));
+                }
+                cx.report(finding);
+            }
+        }
+    }
+}
+
+/// The same role and level with different experience bands.
+fn experience(doc: &Document, figures: &[Figure], cx: &mut Context) {
+    let keyed = figures.iter().filter(|f| f.salary).filter_map(|f| {
+        let role = f.role.as_ref()?;
+        let level = f.level.as_ref()?;
+        f.experience.as_ref()?;
+        Some(((role.key.clone(), level.name.clone()), f))
+    });
+    for group in group_by(keyed) {
+        // One entry per place the band is written.
+        let mut seen: Vec<Span> = Vec::new();
+        let group: Vec<&Figure> = group
+            .into_iter()
+            .filter(|f| {
+                let span = f.experience.as_ref().map_or(f.span, |e| e.span);
+                let new = !seen.contains(&span);
+                seen.push(span);
+                new
+            })
+            .collect();
+        let cls = classes(&group, |a: &Figure, b: &Figure| {
+            match (&a.experience, &b.experience) {
+                (Some(x), Some(y)) => x.same_band(y),
+                _ => false,
+            }
+        });
+        let Some((reference, rest)) = cls.split_first() else {
+            continue;
+        };
+        let Some(ref_band) = reference[0].experience.as_ref() else {
+            continue;
+        };
+        let where_ = lines(
+            reference
+                .iter()
+                .filter_map(|g| g.experience.as_ref())
+                .map(|e| line(doc, e.span))
+                .collect(),
+        );
+        for class in rest {
+            for f in class {
+                let Some(band) = f.experience.as_ref() else {
+                    continue;
+                };
+                let who = f.who();
+                let mut finding = Finding::new(
+                    band.span,
+                    format!(
+                        "{who} is `{}` here but `{}` at {where_}",
+                        band.text, ref_band.text
+                    ),
+                )
+                .help(format!(
+                    "give {who} one experience band throughout the article (e.g. `{}`), or say what differs",
+                    ref_band.text
+                ));
+                if !band.span.cover(f.span).is_empty() && band.span != f.span {
+                    finding = finding.label(f.span, format!("the {who} figure it applies to"));
+                }
+                for g in reference {
+                    if let Some(e) = &g.experience {
+                        finding = finding.label(e.span, format!("{who} is `{}` here", e.text));
+                    }
+                }
+                cx.report(finding);
+            }
+        }
+    }
+}
+
+/// A higher level paid less than the level below it.
+fn ladder(figures: &[Figure], doubtful: &[bool], cx: &mut Context) {
+    let keyed = figures
+        .iter()
+        .zip(doubtful)
+        .filter(|(f, d)| f.salary && f.level.is_some() && !**d)
+        .map(|(f, _)| {
+            let series = match &f.role {
+                Some(r) => r.key.clone(),
+                None => format!("\u{0}{}", f.group),
+            };
+            (
+                (
+                    series,
+                    f.place.clone(),
+                    f.year,
+                    f.qualifier.clone(),
+                    f.currency,
+                    f.yearly(),
+                    f.basis,
+                ),
+                f,
+            )
+        });
+    for group in group_by(keyed) {
+        // The first figure of each rank, ranks in order.
+        let mut by_rank: Vec<&Figure> = Vec::new();
+        for f in group {
+            let rank = f.level.as_ref().map_or(0, |l| l.rank);
+            if !by_rank
+                .iter()
+                .any(|g| g.level.as_ref().map_or(0, |l| l.rank) == rank)
+            {
+                by_rank.push(f);
+            }
+        }
+        by_rank.sort_by_key(|f| f.level.as_ref().map_or(0, |l| l.rank));
+        for pair in by_rank.windows(2) {
+            let (lower, higher) = (pair[0], pair[1]);
+            if higher.low < lower.low && higher.high < lower.high {
+                let (Some(lo), Some(hi)) = (&lower.level, &higher.level) else {
+                    continue;
+                };
+                let role = higher
+                    .role
+                    .as_ref()
+                    .map_or(String::new(), |r| format!("{} ", r.name));
+                cx.report(
+                    Finding::new(
+                        higher.span,
+                        format!(
+                            "the ladder goes down: {role}{} is {}, below {} at {}",
+                            hi.name,
+                            higher.value(),
+                            lo.name,
+                            lower.value()
+                        ),
+                    )
+                    .label(
+                        lower.span,
+                        format!("{role}{} is {}", lo.name, lower.value()),
+                    )
+                    .help(format!(
+                        "check both figures: {} usually pays more than {}; if not here, say why",
+                        hi.name, lo.name
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// A percentage claim the figures contradict.
+fn claims(figures: &[Figure], settings: &Settings, cx: &mut Context) {
+    for (i, f) in figures.iter().enumerate() {
+        let Some(claim) = f.claim.as_ref().filter(|_| f.salary) else {
+            continue;
+        };
+        let Some(base) = baseline(figures, i) else {
+            continue;
+        };
+        let (Some(rf), Some(rb)) = (settings.rate(f.currency), settings.rate(base.currency)) else {
+            continue;
+        };
+        if f.yearly() != base.yearly() || base.low <= 0.0 || base.high <= 0.0 {
+            continue;
+        }
+        let (fl, fh) = (f.low * rf, f.high * rf);
+        let (bl, bh) = (base.low * rb, base.high * rb);
+        let computed = [
+            (fl / bl - 1.0) * 100.0,
+            (fh / bh - 1.0) * 100.0,
+            ((fl + fh) / (bl + bh) - 1.0) * 100.0,
+        ];
+        let cmin = computed.iter().copied().fold(f64::INFINITY, f64::min);
+        let cmax = computed.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        let claim_high = if claim.at_least {
+            f64::INFINITY
+        } else {
+            claim.high
+        };
+        let tol = settings.tolerance;
+        if claim_high + tol >= cmin && claim.low - tol <= cmax {
+            continue;
+        }
+        let is = if pct(cmin) == pct(cmax) {
+            pct(cmin)
+        } else {
+            format!("{} to {}", pct(cmin), pct(cmax))
+        };
+        let write = if pct(cmin) == pct(cmax) {
+            format!("write {}", pct(cmin))
+        } else {
+            format!("write a percentage from {} to {}", pct(cmin), pct(cmax))
+        };
+        let who = |g: &Figure| {
+            let name = g.role.as_ref().map_or_else(|| g.who(), |r| r.name.clone());
+            if name.is_empty() {
+                g.value()
+            } else {
+                format!("{name} {}", g.value())
+            }
+        };
+        let rates = if f.currency != base.currency {
+            " (at the rates of the rule's options)"
+        } else {
+            ""
+        };
+        cx.report(
+            Finding::new(
+                claim.span,
+                format!(
+                    "`{}` does not match the figures: {} against {} is {is}{rates}",
+                    claim.text,
+                    who(f),
+                    who(base)
+                ),
+            )
+            .label(f.span, "the figure the claim is about")
+            .label(base.span, "the baseline it is compared with")
+            .help(format!(
+                "{write}, or correct the figures (low is compared to low, high to high and mid to mid, within {} points)",
+                trim_number(tol)
+            )),
+        );
+    }
+}
+
+/// What a claim compares with: the figure it names (`vs développeur
+/// Full-Stack`), else the first figure of its comparison (its paragraph,
+/// list or table) that has no claim.
+fn baseline(figures: &[Figure], i: usize) -> Option<&Figure> {
+    let f = figures.get(i)?;
+    let claim = f.claim.as_ref()?;
+    if let Some(versus) = &claim.versus {
+        let key = role_key(versus);
+        let candidates = figures
+            .iter()
+            .enumerate()
+            .filter(|(j, g)| *j != i && g.salary && g.role.as_ref().is_some_and(|r| r.key == key))
+            .map(|(_, g)| g);
+        let same_level = |g: &&Figure| match (&f.level, &g.level) {
+            (Some(a), Some(b)) => a.name == b.name,
+            _ => true,
+        };
+        let all: Vec<&Figure> = candidates.filter(same_level).collect();
+        return all
+            .iter()
+            .find(|g| g.block == f.block)
+            .or_else(|| all.first())
+            .copied();
+    }
+    figures[..i]
+        .iter()
+        .find(|g| g.group == f.group && g.salary && g.claim.is_none())
+}
+
+/// A stated total the parts do not add up to: `a + b + c = total`.
+fn totals(doc: &Document, cx: &mut Context) {
+    for block in &doc.body.blocks {
+        if !super::extract::might_have_money(&block.text) || !block.text.contains('=') {
+            continue;
+        }
+        for sum in sums(block) {
+            sum.check(block, cx);
+        }
+    }
+}
+
+struct Sum {
+    parts: Vec<Amount>,
+    total: Amount,
+}
+
+/// The sums written in a block: two or more amounts joined by `+`, then `=`
+/// and an amount; nothing else in between (no `×`, `-`, `/`, number).
+fn sums(block: &Block) -> Vec<Sum> {
+    let text = block.text.as_str();
+    let found: Vec<Amount> = amount::amounts(text)
+        .into_iter()
+        .filter(|a| !block.touches_code(a.range.clone()))
+        .collect();
+    let mut out = Vec::new();
+    for t in 1..found.len() {
+        let total = &found[t];
+        let head = text[..total.range.start].trim_end();
+        let Some(eq) = head.strip_suffix('=') else {
+            continue;
+        };
+        let eq = eq.len();
+        let last = &found[t - 1];
+        if last.range.end > eq {
+            continue;
+        }
+        let gap = &text[last.range.end..eq];
+        if !gap
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace() || matches!(c, ')' | '\'' | '’'))
+        {
+            continue;
+        }
+        let mut first = t - 1;
+        while first > 0
+            && plus_gap(
+                text.get(found[first - 1].range.end..found[first].range.start)
+                    .unwrap_or(""),
+            )
+        {
+            first -= 1;
+        }
+        if t - first < 2 {
+            continue;
+        }
+        // Nothing that makes it another operation before or after.
+        let before = text[..found[first].range.start].trim_end();
+        let after = text[total.range.end..].trim_start();
+        if before.ends_with(|c: char| "×*/÷-−+x".contains(c) || c.is_ascii_digit())
+            || after.starts_with(|c: char| "×*/÷-−+".contains(c))
+        {
+            continue;
+        }
+        let parts = &found[first..t];
+        if parts.iter().any(|p| {
+            p.currency != total.currency || (p.period.is_some() && p.period != total.period)
+        }) {
+            continue;
+        }
+        out.push(Sum {
+            parts: parts.to_vec(),
+            total: total.clone(),
+        });
+    }
+    out
+}
+
+impl Sum {
+    fn check(&self, block: &Block, cx: &mut Context) {
+        let t = &self.total;
+        let low: f64 = self.parts.iter().map(|p| p.low).sum();
+        let high: f64 = self.parts.iter().map(|p| p.high).sum();
+        // Rounding: half the last digit written, at least 1%; 5% for `~`.
+        let written = if t.thousands {
+            t.high / 1_000.0
+        } else {
+            t.high
+        };
+        let decimals = trim_number(written).split('.').nth(1).map_or(0, str::len);
+        let unit = 10f64.powi(-(decimals as i32)) * if t.thousands { 1_000.0 } else { 1.0 };
+        let mut tol = (unit / 2.0).max(0.01 * t.high.abs());
+        if t.approx {
+            tol = tol.max(0.05 * t.high.abs());
+        }
+        if (low - t.low).abs() <= tol + 1e-9 && (high - t.high).abs() <= tol + 1e-9 {
+            return;
+        }
+        let thousands = t.thousands || self.parts.iter().any(|p| p.thousands);
+        let made = amount::format_money(low, high, t.currency, thousands);
+        let stated = amount::format_money(t.low, t.high, t.currency, t.thousands);
+        let gap = amount::format_money(
+            (high - t.high).abs().max((low - t.low).abs()),
+            (high - t.high).abs().max((low - t.low).abs()),
+            t.currency,
+            thousands,
+        );
+        let tol_text = amount::format_money(tol, tol, t.currency, thousands && tol >= 100.0);
+        let span = block.source_span(t.range.clone());
+        let mut finding = Finding::new(
+            span,
+            format!(
+                "the parts add up to {made}, not {stated} (a gap of {gap})"
+            ),
+        )
+        .help(format!(
+            "correct the total or a part; a stated total may differ from its parts by rounding only (here ±{tol_text})"
+        ));
+        for p in &self.parts {
+            let s = block.source_span(p.range.clone());
+            finding = finding.label(s, "a part");
+        }
+        cx.report(finding);
+    }
+}

@@ -1,0 +1,1341 @@
+//! What the salary rules read: every money amount of an article, told apart
+//! as a salary or not (and why), with its context: the role, the level, the
+//! experience band, the place, the year, a qualifier in parentheses, and the
+//! percentage claim written after it.
+//!
+//! `repere salaries` prints exactly this, so that an author can see what the
+//! rules understood.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::amount::{self, Amount, Basis, Currency, Experience, Period};
+use crate::document::{Block, BlockKind, Document, Heading};
+use crate::span::Span;
+
+/// A level of a career ladder, as written in the options.
+#[derive(Debug, Clone, Deserialize, PartialEq, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelDef {
+    /// The name shown (`Senior`).
+    pub name: String,
+    /// Its place in the ladder: a higher rank is a higher level. Levels of
+    /// the same rank (`Staff`, `Expert`) are not ordered between them.
+    pub rank: u8,
+    /// Other ways to write it (`Sr`, `confirmé`); the name is one already.
+    #[serde(default)]
+    pub words: Vec<String>,
+}
+
+/// The words extraction knows. The defaults are [`Vocabulary::default`];
+/// options add to them.
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    levels: Vec<LevelDef>,
+    level_words: HashMap<String, usize>,
+    salary_words: HashSet<String>,
+    other_words: HashSet<String>,
+    places: HashSet<String>,
+}
+
+/// Words that say an amount is pay (folded: lowercase, no accents).
+pub const SALARY_WORDS: &[&str] = &[
+    "salaire",
+    "salaires",
+    "salarial",
+    "salariale",
+    "salariaux",
+    "salary",
+    "salaries",
+    "remuneration",
+    "remunerations",
+    "remunere",
+    "package",
+    "packages",
+    "paye",
+    "payee",
+    "payes",
+    "paid",
+    "gagner",
+    "gagne",
+    "gagnent",
+    "gagnait",
+    "embauche",
+    "embauchee",
+    "recrute",
+    "recruter",
+    "poste",
+    "postes",
+    "offre",
+    "fixe",
+    "brut",
+    "bruts",
+    "brute",
+    "compensation",
+];
+
+/// Words that say an amount is something else: a rate, a price, a cost, a
+/// budget, revenue (folded).
+pub const OTHER_WORDS: &[&str] = &[
+    "tjm",
+    "tarif",
+    "tarifs",
+    "taux",
+    "journalier",
+    "facture",
+    "factures",
+    "facturation",
+    "prix",
+    "price",
+    "pricing",
+    "cout",
+    "couts",
+    "coute",
+    "coutent",
+    "cost",
+    "costs",
+    "budget",
+    "budgets",
+    "investi",
+    "investis",
+    "investie",
+    "investissement",
+    "investissements",
+    "investment",
+    "affaires",
+    "revenue",
+    "revenues",
+    "revenu",
+    "revenus",
+    "benefice",
+    "benefices",
+    "profit",
+    "economie",
+    "economies",
+    "economise",
+    "economises",
+    "saved",
+    "savings",
+    "levee",
+    "valorisation",
+    "valuation",
+    "arr",
+    "mrr",
+    "sponsor",
+    "sponsors",
+    "sponsoring",
+    "equipement",
+    "materiel",
+    "abonnement",
+    "abonnements",
+    "licence",
+    "licences",
+    "license",
+    "licenses",
+    "amende",
+    "deal",
+    "fees",
+    "fee",
+    "rate",
+    "rates",
+    "perte",
+    "pertes",
+    "lost",
+    "depense",
+    "depenses",
+    "spend",
+    "roi",
+    "audit",
+    "charges",
+    "frais",
+    "subvention",
+    "loyer",
+    "formation",
+    "formations",
+    "achat",
+    "allowance",
+    "indemnite",
+    "indemnites",
+    "prime",
+    "primes",
+    "bonus",
+    "avantage",
+    "avantages",
+    "remboursement",
+    "vente",
+    "ventes",
+    "tresorerie",
+];
+
+/// Places (folded): a figure for another market is not the same figure.
+pub const PLACES: &[&str] = &[
+    "france",
+    "paris",
+    "lyon",
+    "toulouse",
+    "bordeaux",
+    "nantes",
+    "lille",
+    "marseille",
+    "montpellier",
+    "rennes",
+    "grenoble",
+    "strasbourg",
+    "angers",
+    "idf",
+    "province",
+    "europe",
+    "ue",
+    "eu",
+    "us",
+    "usa",
+    "uk",
+    "londres",
+    "london",
+    "berlin",
+    "munich",
+    "amsterdam",
+    "zurich",
+    "suisse",
+    "geneve",
+    "allemagne",
+    "belgique",
+    "bruxelles",
+    "espagne",
+    "barcelone",
+    "lisbonne",
+    "portugal",
+    "dublin",
+    "irlande",
+    "canada",
+    "montreal",
+    "quebec",
+    "remote",
+];
+
+/// Words that end the name before a figure (folded).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "au", "aux", "de", "du", "des", "d", "l", "le", "la", "les", "un", "une", "pour", "par",
+    "en", "et", "ou", "que", "qu", "qui", "avec", "sans", "sur", "dans", "chez", "vers", "entre",
+    "comme", "soit", "the", "for", "at", "of", "to", "in", "vs", "versus", "est", "sont", "etait",
+    "environ", "jusqu", "plus", "moins", "contre", "mais", "donc", "car", "ni", "ce", "cet",
+    "cette", "ces", "son", "sa", "ses", "mon", "ma", "mes", "ton", "ta", "tes", "votre", "vos",
+    "notre", "nos", "leur", "leurs", "il", "elle", "ils", "elles", "on", "je", "tu", "nous",
+    "vous", "y", "ne", "pas", "selon", "via", "from", "and", "or", "an", "is", "are", "si",
+];
+
+/// Words dropped from a role's key, so that `Cloud Security` and `Cloud
+/// Security Specialist`, or `Développeur Full-Stack` and `Full-Stack
+/// Developer`, are one role (folded).
+const GENERIC_ROLE_WORDS: &[&str] = &[
+    "engineer",
+    "engineers",
+    "ingenieur",
+    "ingenieurs",
+    "ingenieure",
+    "specialist",
+    "specialiste",
+    "developer",
+    "developpeur",
+    "developpeuse",
+    "dev",
+    "devs",
+];
+
+/// The default ladder: Junior < Mid < Senior < Staff, Lead, Expert < Principal < Distinguished.
+pub fn default_levels() -> Vec<LevelDef> {
+    let level = |name: &str, rank: u8, words: &[&str]| LevelDef {
+        name: name.into(),
+        rank,
+        words: words.iter().map(|w| w.to_string()).collect(),
+    };
+    vec![
+        level(
+            "Junior",
+            0,
+            &["jr", "débutant", "débutante", "débutants", "juniors"],
+        ),
+        level(
+            "Mid",
+            1,
+            &[
+                "mid-level",
+                "confirmé",
+                "confirmée",
+                "confirmés",
+                "intermédiaire",
+                "medior",
+            ],
+        ),
+        level("Senior", 2, &["sr", "seniors"]),
+        level("Staff", 3, &[]),
+        level("Lead", 3, &[]),
+        level("Expert", 3, &["experte", "experts"]),
+        level("Principal", 4, &[]),
+        level("Distinguished", 5, &[]),
+    ]
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        Vocabulary::new(default_levels(), &[], &[], &[])
+    }
+}
+
+impl Vocabulary {
+    /// The default words plus `salary`, `other` and `places`; `levels`
+    /// replaces the default ladder.
+    pub fn new(
+        levels: Vec<LevelDef>,
+        salary: &[String],
+        other: &[String],
+        places: &[String],
+    ) -> Self {
+        let mut level_words = HashMap::new();
+        for (i, l) in levels.iter().enumerate() {
+            for w in std::iter::once(&l.name).chain(&l.words) {
+                level_words.entry(fold(w)).or_insert(i);
+            }
+        }
+        let set = |defaults: &[&str], extra: &[String]| -> HashSet<String> {
+            defaults
+                .iter()
+                .map(|w| w.to_string())
+                .chain(extra.iter().map(|w| fold(w)))
+                .collect()
+        };
+        Vocabulary {
+            levels,
+            level_words,
+            salary_words: set(SALARY_WORDS, salary),
+            other_words: set(OTHER_WORDS, other),
+            places: set(PLACES, places),
+        }
+    }
+
+    fn level(&self, folded: &str) -> Option<&LevelDef> {
+        self.level_words
+            .get(folded)
+            .and_then(|&i| self.levels.get(i))
+    }
+
+    /// Whether the word says salary (`Some(true)`), something else
+    /// (`Some(false)`) or nothing. `word` is as written (`CA` is only read
+    /// in capitals: `ça` folds to `ca`).
+    fn cue(&self, word: &str, folded: &str) -> Option<bool> {
+        if self.salary_words.contains(folded) {
+            Some(true)
+        } else if self.other_words.contains(folded) || word == "CA" {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// Where a figure's role was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The name right before the figure (`Prompt Engineer 80-100k€`).
+    Figure,
+    /// The bold label or `Name :` that opens the paragraph or list item.
+    Label,
+    /// The bold line just before the list or table.
+    List,
+    /// The nearest heading (H3 and deeper).
+    Heading,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Role {
+    /// As written.
+    pub name: String,
+    /// What roles are compared by: lowercase, accents and generic words
+    /// (`Engineer`, `Développeur`, `Specialist`) removed.
+    pub key: String,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Level {
+    /// The level's name in the ladder (`Senior`).
+    pub name: String,
+    pub rank: u8,
+}
+
+/// A percentage claimed for a figure, against a baseline.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// As written (`+25%`).
+    pub text: String,
+    pub span: Span,
+    pub low: f64,
+    pub high: f64,
+    pub at_least: bool,
+    pub versus: Option<String>,
+}
+
+/// A money amount of an article and what the rules understood of it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// Where the figure is written (`80-100k€`, `~37k€/an`).
+    pub span: Span,
+    /// As written.
+    pub text: String,
+    pub low: f64,
+    pub high: f64,
+    pub is_range: bool,
+    pub currency: Currency,
+    /// `45k€+`: at least.
+    pub open: bool,
+    pub approx: bool,
+    pub period: Option<Period>,
+    pub basis: Option<Basis>,
+    /// Whether it is read as a salary.
+    pub salary: bool,
+    /// Why it is (or is not) read as a salary.
+    pub reason: String,
+    pub role: Option<Role>,
+    pub level: Option<Level>,
+    pub experience: Option<Experience>,
+    pub place: Option<String>,
+    /// A year written with the figure, other than the article's.
+    pub year: Option<u16>,
+    /// A parenthesis right after the figure (`38-48k€ (web)`).
+    pub qualifier: Option<String>,
+    pub claim: Option<Claim>,
+    /// Written in thousands (`k€`).
+    #[serde(skip)]
+    pub thousands: bool,
+    /// The index of its block in `doc.body.blocks`.
+    #[serde(skip)]
+    pub block: usize,
+    /// Blocks of one list or table share a group: a comparison.
+    #[serde(skip)]
+    pub group: usize,
+    /// A part or the total of a sum written `a + b = c`.
+    #[serde(skip)]
+    pub in_sum: bool,
+}
+
+impl Figure {
+    pub fn mid(&self) -> f64 {
+        (self.low + self.high) / 2.0
+    }
+
+    /// The figure as the messages write it (`80-100k€`).
+    pub fn value(&self) -> String {
+        let v = amount::format_money(self.low, self.high, self.currency, self.thousands);
+        format!(
+            "{}{v}{}",
+            if self.approx { "~" } else { "" },
+            if self.open { "+" } else { "" }
+        )
+    }
+
+    /// Whether two figures give the same amounts.
+    pub fn same_value(&self, other: &Figure) -> bool {
+        close(self.low, other.low) && close(self.high, other.high)
+    }
+
+    /// Yearly unless the text says otherwise.
+    pub fn yearly(&self) -> bool {
+        matches!(self.period, None | Some(Period::Year))
+    }
+
+    /// `MLOps Engineer Senior`, `Senior`, `MLOps Engineer`, `Data Engineer
+    /// Senior (US)`: the role, the level, and the place, year and qualifier.
+    pub fn who(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(r) = &self.role {
+            parts.push(r.name.clone());
+        }
+        if let Some(l) = &self.level {
+            parts.push(l.name.clone());
+        }
+        let mut what: Vec<String> = Vec::new();
+        what.extend(self.place.clone());
+        what.extend(self.year.map(|y| y.to_string()));
+        what.extend(self.qualifier.clone());
+        if !what.is_empty() {
+            parts.push(format!("({})", what.join(", ")));
+        }
+        parts.join(" ")
+    }
+}
+
+pub fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Lowercase without accents: `Développeur` → `developpeur`.
+pub fn fold(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The words of a text with their ranges: letters and digits, with inner
+/// hyphens (`Full-Stack`, `Mid-level`); `/` and apostrophes split words.
+fn words(text: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    for (i, c) in text.char_indices() {
+        match (is_word(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(s..i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(s..text.len());
+    }
+    out.into_iter()
+        .filter_map(|r| {
+            let w = &text[r.clone()];
+            let trimmed = w.trim_matches('-');
+            if trimmed.is_empty() {
+                return None;
+            }
+            let lead = w.len() - w.trim_start_matches('-').len();
+            let s = r.start + lead;
+            Some((s..s + trimmed.len(), trimmed))
+        })
+        .collect()
+}
+
+/// Characters that end the stretch of text that belongs to one figure.
+fn is_separator(c: char) -> bool {
+    matches!(c, ',' | ';' | '(' | ')' | '→' | '|' | '•' | '[' | ']' | '=')
+}
+
+/// Whether `text[i..]` starts with the end of a sentence (`. `, `! `, `? `).
+fn sentence_end_at(text: &str, i: usize, c: char) -> bool {
+    matches!(c, '.' | '!' | '?')
+        && text[i + c.len_utf8()..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+}
+
+/// Where the stretch of text before `pos` that belongs to its figure starts.
+fn element_start(text: &str, pos: usize, floor: usize) -> usize {
+    for (i, c) in text[floor..pos].char_indices().rev() {
+        let i = floor + i;
+        if is_separator(c) || sentence_end_at(text, i, c) || spaced_plus(text, i, c) {
+            return i + c.len_utf8();
+        }
+    }
+    floor
+}
+
+/// A `+` between spaces (`65k€ + 5k€`), not the one of `5+ ans`.
+fn spaced_plus(text: &str, i: usize, c: char) -> bool {
+    c == '+'
+        && text[..i].ends_with(char::is_whitespace)
+        && text[i + 1..].starts_with(char::is_whitespace)
+}
+
+/// Where the stretch of text after `pos` that belongs to its figure ends.
+fn element_end(text: &str, pos: usize) -> usize {
+    for (i, c) in text[pos..].char_indices() {
+        let i = pos + i;
+        if is_separator(c) || c == '+' || sentence_end_at(text, i, c) {
+            return i;
+        }
+    }
+    text.len()
+}
+
+fn sentence_start(text: &str, pos: usize) -> usize {
+    for (i, c) in text[..pos].char_indices().rev() {
+        if sentence_end_at(text, i, c) {
+            return i + c.len_utf8();
+        }
+    }
+    0
+}
+
+/// The unmatched `(` before `pos`, if the figure is inside a parenthesis.
+fn open_paren(text: &str, pos: usize, floor: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text[floor..pos].char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => return Some(floor + i),
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The label that opens a block: `**Prompt Engineer** :`, `**Salaire :**`,
+/// `Staff Engineer :`. Returns the label's range (without the colon) and
+/// where the text after it starts.
+fn label(block: &Block) -> Option<(Range<usize>, usize)> {
+    let text = block.text.as_str();
+    let first = text.len() - text.trim_start().len();
+    if let Some(r) = block.strong.iter().find(|r| r.start == first) {
+        let inner = text[r.clone()].trim_end();
+        let after = text[r.end..].trim_start();
+        let next = r.end + (text.len() - r.end - after.len());
+        if let Some(stripped) = inner.strip_suffix(':') {
+            let end = r.start + stripped.trim_end().len();
+            return Some((r.start..end, r.end));
+        }
+        if let Some(c) = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ':' | '-' | '–'))
+        {
+            return Some((r.start..r.start + inner.len(), next + c.len_utf8()));
+        }
+        if after.is_empty() {
+            return Some((r.start..r.start + inner.len(), text.len()));
+        }
+    }
+    // `Name : text`, with a short name before the colon.
+    let colon = text.find(" :").or_else(|| text.find(':'))?;
+    let head = text.get(first..colon)?;
+    let plain = !head.contains([',', '(', ')', '.', ';', '!', '?'])
+        && head.split_whitespace().count() <= 6
+        && !head.trim().is_empty();
+    let after = colon + text[colon..].find(':').unwrap_or(0) + 1;
+    plain.then(|| (first..first + head.trim_end().len(), after))
+}
+
+/// Blocks of one list or table form a group (a comparison); each other
+/// block is a group of its own. For each block: its group, and the blocks
+/// that introduce the group (the paragraph just before a list or table, the
+/// header row of a table).
+fn groups(blocks: &[Block]) -> Vec<(usize, Vec<usize>)> {
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| blocks.get(p));
+        let continues = prev.is_some_and(|p| {
+            p.kind == b.kind && p.heading == b.heading && b.kind != BlockKind::Paragraph
+        });
+        if continues && let Some(last) = out.last() {
+            let entry = last.clone();
+            out.push(entry);
+            continue;
+        }
+        let mut intro = Vec::new();
+        if b.kind != BlockKind::Paragraph {
+            if prev.is_some_and(|p| p.kind == BlockKind::Paragraph && p.heading == b.heading) {
+                intro.push(i - 1);
+            }
+            if b.kind == BlockKind::TableRow {
+                intro.push(i);
+            }
+        }
+        out.push((i, intro));
+    }
+    out
+}
+
+/// The headings above a block, nearest first, each of a higher level than
+/// the one before.
+fn heading_chain<'a>(doc: &'a Document, block: &Block) -> Vec<&'a Heading> {
+    let mut out: Vec<&Heading> = Vec::new();
+    let Some(mut i) = block.heading else {
+        return out;
+    };
+    loop {
+        if let Some(h) = doc.body.headings.get(i)
+            && out.last().is_none_or(|l| h.level < l.level)
+        {
+            out.push(h);
+        }
+        if i == 0 {
+            break;
+        }
+        i -= 1;
+    }
+    out
+}
+
+/// The year of the article: its `date`, else its file name.
+pub fn article_year(doc: &Document) -> Option<u16> {
+    let date = doc
+        .front()
+        .and_then(|f| f.get("date"))
+        .and_then(|n| n.scalar_text())
+        .unwrap_or_else(|| doc.file_name().to_string());
+    let head = date.trim().get(..4)?;
+    head.parse().ok().filter(|y| (1900..2200).contains(y))
+}
+
+/// Whether a text may hold an amount at all: a currency symbol or word.
+pub fn might_have_money(text: &str) -> bool {
+    text.contains(['€', '$', '£'])
+        || ["EUR", "eur", "USD", "dollar", "CHF", "GBP"]
+            .iter()
+            .any(|w| text.contains(w))
+}
+
+/// A stretch of text that tells something about a figure, in the order
+/// they are read.
+struct Context<'a> {
+    text: &'a str,
+    /// Where the text is: a block (its index and the offset of the text in
+    /// the block's text), or a heading's text in the file.
+    at: At,
+    /// Read nearest word first (the text before the figure).
+    backwards: bool,
+    /// Where a role found here comes from; None: no role is read here.
+    role: Option<Source>,
+}
+
+#[derive(Clone, Copy)]
+enum At {
+    Block(usize, usize),
+    Heading(Span),
+}
+
+/// Extracts figures with a vocabulary.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    pub vocabulary: Vocabulary,
+}
+
+/// Every amount of the article, with the default vocabulary.
+pub fn extract(doc: &Document) -> Vec<Figure> {
+    static DEFAULT: OnceLock<Extractor> = OnceLock::new();
+    DEFAULT.get_or_init(Extractor::default).extract(doc)
+}
+
+impl Extractor {
+    pub fn new(vocabulary: Vocabulary) -> Self {
+        Extractor { vocabulary }
+    }
+
+    /// Every amount of the article, in order, salary or not.
+    pub fn extract(&self, doc: &Document) -> Vec<Figure> {
+        if !might_have_money(&doc.source) {
+            return Vec::new();
+        }
+        let blocks = &doc.body.blocks;
+        let groups = groups(blocks);
+        let year = article_year(doc);
+        let mut out = Vec::new();
+        for (bi, block) in blocks.iter().enumerate() {
+            if !might_have_money(&block.text) {
+                continue;
+            }
+            let found: Vec<Amount> = amount::amounts(&block.text)
+                .into_iter()
+                .filter(|a| !block.touches_code(a.range.clone()))
+                .collect();
+            if found.is_empty() {
+                continue;
+            }
+            let (group, intro) = groups.get(bi).cloned().unwrap_or((bi, Vec::new()));
+            let intro_texts: Vec<(usize, &str)> = intro
+                .iter()
+                .filter_map(|&i| blocks.get(i).map(|b| (i, b.text.as_str())))
+                .collect();
+            // A list's intro is a role only when it is a bold line alone.
+            let intro_role = intro.first().copied().filter(|&i| {
+                blocks.get(i).is_some_and(|b| {
+                    b.kind == BlockKind::Paragraph
+                        && b.strong.iter().any(|r| r.len() + 2 >= b.text.trim().len())
+                })
+            });
+            let headings = heading_chain(doc, block);
+            let label = label(block);
+            let sums = sum_members(&block.text, &found);
+            let mut floor = label.as_ref().map_or(0, |(_, after)| *after);
+            for (ai, a) in found.iter().enumerate() {
+                let figure = self.figure(FigureInput {
+                    doc,
+                    block,
+                    block_index: bi,
+                    group,
+                    amount: a,
+                    floor: floor.min(a.range.start),
+                    label: label
+                        .as_ref()
+                        .map(|(r, _)| (&block.text[r.clone()], r.start)),
+                    intro: &intro_texts,
+                    intro_role,
+                    headings: &headings,
+                    in_sum: sums.get(ai).copied().unwrap_or(false),
+                    article_year: year,
+                });
+                floor = figure.1.max(a.range.end);
+                out.push(figure.0);
+            }
+        }
+        out
+    }
+
+    fn figure(&self, input: FigureInput<'_>) -> (Figure, usize) {
+        let FigureInput {
+            doc,
+            block,
+            block_index,
+            group,
+            amount: a,
+            floor,
+            label,
+            intro,
+            intro_role,
+            headings,
+            in_sum,
+            article_year,
+        } = input;
+        let text = block.text.as_str();
+
+        // What follows the figure: a claim, then a qualifier in parentheses.
+        let claim = amount::claim(text, a.range.end);
+        let mut tail = claim.as_ref().map_or(a.range.end, |c| c.end);
+        let mut qualifier = None;
+        let after_claim = skip_ws(text, tail);
+        if text[after_claim..].starts_with('(')
+            && let Some(close) = text[after_claim..].find(')')
+        {
+            let inner = text[after_claim + 1..after_claim + close].trim();
+            if !inner.is_empty() && amount::claim(inner, 0).is_none() {
+                qualifier = Some(inner.to_string());
+                tail = after_claim + close + 1;
+            }
+        }
+
+        let start = element_start(text, a.range.start, floor);
+        let before = &text[start..a.range.start];
+        let post_end = element_end(text, tail);
+        let after = &text[tail..post_end.max(tail)];
+        let paren = open_paren(text, a.range.start, floor.min(start))
+            .or_else(|| open_paren(text, a.range.start, 0));
+        let lead = paren.map(|p| {
+            let s = element_start(text, p, 0);
+            (&text[s..p], s)
+        });
+
+        let mut contexts: Vec<Context<'_>> = vec![
+            Context {
+                text: before,
+                at: At::Block(block_index, start),
+                backwards: true,
+                role: Some(Source::Figure),
+            },
+            Context {
+                text: after,
+                at: At::Block(block_index, tail),
+                backwards: false,
+                role: None,
+            },
+        ];
+        if let Some((lead, at)) = lead {
+            contexts.push(Context {
+                text: lead,
+                at: At::Block(block_index, at),
+                backwards: true,
+                role: Some(Source::Label),
+            });
+        }
+        if let Some((l, at)) = label {
+            contexts.push(Context {
+                text: l,
+                at: At::Block(block_index, at),
+                backwards: false,
+                role: Some(Source::Label),
+            });
+        }
+        for &(i, t) in intro {
+            contexts.push(Context {
+                text: t,
+                at: At::Block(i, 0),
+                backwards: false,
+                role: (Some(i) == intro_role).then_some(Source::List),
+            });
+        }
+        if let Some(h) = headings.first().filter(|h| h.level >= 3) {
+            contexts.push(Context {
+                text: &h.text,
+                at: At::Heading(h.text_span),
+                backwards: false,
+                role: Some(Source::Heading),
+            });
+        }
+
+        // Level, experience, place, year: the first context that has one.
+        let mut level = None;
+        let mut level_context = None;
+        for (ci, c) in contexts.iter().enumerate() {
+            if let Some(l) = self.level_in(c.text, c.backwards) {
+                level = Some(l);
+                level_context = Some(ci);
+                break;
+            }
+        }
+        let experience = [Some(0), Some(1), level_context]
+            .into_iter()
+            .flatten()
+            .filter_map(|ci| contexts.get(ci))
+            .find_map(|c| {
+                let mut all = amount::experiences(c.text);
+                let mut e = if c.backwards {
+                    all.pop()
+                } else {
+                    all.into_iter().next()
+                }?;
+                e.span = match c.at {
+                    At::Block(bi, off) => doc.body.blocks.get(bi).map_or(e.span, |b| {
+                        b.source_span(off + e.range.start..off + e.range.end)
+                    }),
+                    At::Heading(span) => span,
+                };
+                Some(e)
+            });
+        let place = contexts
+            .iter()
+            .enumerate()
+            .filter(|(ci, _)| *ci != 1)
+            .find_map(|(_, c)| self.place_in(c.text));
+        let year = contexts
+            .iter()
+            .enumerate()
+            .filter(|(ci, _)| *ci != 1)
+            .find_map(|(_, c)| amount::year(c.text))
+            .filter(|y| Some(*y) != article_year);
+
+        // The role: the name right before the figure, else a label, the bold
+        // line before a list, or the nearest heading.
+        let role = self
+            .name_before(before)
+            .map(|n| (n, Source::Figure))
+            .or_else(|| {
+                contexts.iter().skip(2).find_map(|c| {
+                    let source = c.role?;
+                    self.title_role(c.text).map(|n| (n, source))
+                })
+            })
+            .map(|(name, source)| Role {
+                key: role_key(&name),
+                name,
+                source,
+            })
+            .filter(|r| !r.key.is_empty());
+
+        let total = text[..a.range.start].trim_end().ends_with('=');
+        // A level next to the figure, or in the label it follows (`Junior : 45k€`).
+        let level_here = self.level_in(before, true).is_some()
+            || self.level_in(after, false).is_some()
+            || label.is_some_and(|(l, _)| self.level_in(l, false).is_some());
+        let (salary, reason) = self.classify(
+            a,
+            text,
+            after,
+            contexts.get(2..).unwrap_or_default(),
+            headings,
+            in_sum || total,
+            level_here,
+        );
+
+        let span = block.source_span(a.range.clone());
+        let claim = claim.map(|c| {
+            let cspan = block.source_span(c.range.clone());
+            Claim {
+                text: doc.text(cspan).to_string(),
+                span: cspan,
+                low: c.low,
+                high: c.high,
+                at_least: c.at_least,
+                versus: c.versus.clone(),
+            }
+        });
+        (
+            Figure {
+                span,
+                text: doc.text(span).to_string(),
+                low: a.low,
+                high: a.high,
+                is_range: a.is_range,
+                currency: a.currency,
+                open: a.open,
+                approx: a.approx,
+                period: a.period,
+                basis: a.basis,
+                salary,
+                reason,
+                role,
+                level,
+                experience,
+                place,
+                year,
+                qualifier,
+                claim,
+                thousands: a.thousands,
+                block: block_index,
+                group,
+                in_sum: in_sum || total,
+            },
+            tail,
+        )
+    }
+
+    /// Salary or not, and why. The nearest word that tells wins.
+    #[allow(clippy::too_many_arguments)]
+    fn classify(
+        &self,
+        a: &Amount,
+        text: &str,
+        after: &str,
+        contexts: &[Context<'_>],
+        headings: &[&Heading],
+        in_sum: bool,
+        level_here: bool,
+    ) -> (bool, String) {
+        if a.signed {
+            return (false, "a change (written with a sign)".into());
+        }
+        match a.period {
+            Some(Period::Day) => return (false, "an amount per day (a daily rate)".into()),
+            Some(Period::Hour) => return (false, "an amount per hour".into()),
+            Some(Period::Week) => return (false, "an amount per week".into()),
+            Some(Period::Unit) => return (false, "an amount per unit".into()),
+            _ => {}
+        }
+        if in_sum {
+            return (false, "a part or the total of a sum".into());
+        }
+        // The words right after it (`200k€ investis`, `15K€ charges`) and
+        // the sentence before it: the nearest word that tells wins, the
+        // word after it on a tie.
+        let after_cue = self
+            .cue_in(after, false)
+            .filter(|(_, _, distance)| *distance < 3);
+        if let Some(b) = a.basis
+            && after_cue.is_none()
+        {
+            let w = if b == Basis::Gross { "brut" } else { "net" };
+            return (true, format!("written « {w} »"));
+        }
+        let sentence = &text[sentence_start(text, a.range.start)..a.range.start];
+        let before_cue = self.cue_in(sentence, true);
+        match (after_cue, before_cue) {
+            (Some((s, w, da)), Some((_, _, db))) if da <= db => {
+                return (s, format!("« {w} » after it"));
+            }
+            (_, Some((s, w, _))) => return (s, format!("« {w} » before it")),
+            (Some((s, w, _)), None) => return (s, format!("« {w} » after it")),
+            (None, None) => {}
+        }
+        for c in contexts {
+            if let Some((s, w, _)) = self.cue_in(c.text, true) {
+                return (s, format!("« {w} » in « {} »", short(c.text)));
+            }
+        }
+        for h in headings {
+            if let Some((s, w, _)) = self.cue_in(&h.text, true) {
+                return (s, format!("« {w} » in the heading « {} »", short(&h.text)));
+            }
+        }
+        if level_here {
+            return (true, "a level next to it".into());
+        }
+        (false, "no salary word nearby".into())
+    }
+
+    /// The nearest word of `text` that says salary or not, and how far it
+    /// is (in words, small words not counted).
+    fn cue_in<'t>(&self, text: &'t str, backwards: bool) -> Option<(bool, &'t str, usize)> {
+        let mut ws = words(text);
+        if backwards {
+            ws.reverse();
+        }
+        ws.iter()
+            .map(|(_, w)| (*w, fold(w)))
+            .filter(|(_, f)| !FUNCTION_WORDS.contains(&f.as_str()))
+            .enumerate()
+            .find_map(|(distance, (w, f))| self.vocabulary.cue(w, &f).map(|s| (s, w, distance)))
+    }
+
+    fn level_in(&self, text: &str, backwards: bool) -> Option<Level> {
+        let ws = words(text);
+        let pick = |(_, w): &(Range<usize>, &str)| {
+            self.vocabulary.level(&fold(w)).map(|l| Level {
+                name: l.name.clone(),
+                rank: l.rank,
+            })
+        };
+        if backwards {
+            ws.iter().rev().find_map(pick)
+        } else {
+            ws.iter().find_map(pick)
+        }
+    }
+
+    fn place_in(&self, text: &str) -> Option<String> {
+        let ws = words(text);
+        let mut found: Vec<&str> = Vec::new();
+        let mut last_end = None;
+        for (r, w) in &ws {
+            if self.vocabulary.places.contains(&fold(w)) {
+                // Places next to each other are one: `France/Europe`, `US Remote`.
+                if let (Some(end), false) = (last_end, found.is_empty()) {
+                    let gap: &str = &text[end..r.start];
+                    if gap.trim().is_empty() || gap.trim() == "/" {
+                        found.push(w);
+                        last_end = Some(r.end);
+                        continue;
+                    }
+                    break;
+                }
+                found.push(w);
+                last_end = Some(r.end);
+            } else if !found.is_empty() {
+                break;
+            }
+        }
+        (!found.is_empty()).then(|| found.join("/"))
+    }
+
+    /// The name right before a figure: capitalised words, read backwards up
+    /// to a small word, a salary word or a number; levels, places and
+    /// experience are skipped (`Prompt Engineer`, `Développeur Full-Stack`).
+    fn name_before(&self, before: &str) -> Option<String> {
+        let masked = amount::experiences(before);
+        let mut collected: Vec<&str> = Vec::new();
+        for (r, w) in words(before).into_iter().rev() {
+            if masked
+                .iter()
+                .any(|e| e.range.start <= r.start && r.end <= e.range.end)
+            {
+                continue;
+            }
+            let f = fold(w);
+            if self.vocabulary.level(&f).is_some() || self.vocabulary.places.contains(&f) {
+                continue;
+            }
+            if w.chars().all(|c| c.is_ascii_digit())
+                || FUNCTION_WORDS.contains(&f.as_str())
+                || self.vocabulary.cue(w, &f).is_some()
+            {
+                break;
+            }
+            collected.push(w);
+            if collected.len() == 5 {
+                break;
+            }
+        }
+        collected.reverse();
+        valid_name(&collected)
+    }
+
+    /// A label, list intro or heading read as a role: a short name, without
+    /// small words or salary words (`Prompt Engineer`, not `Salaires comparés`
+    /// nor `Les nouveaux hubs`).
+    fn title_role(&self, text: &str) -> Option<String> {
+        let text = match text.find('(') {
+            Some(i) => &text[..i],
+            None => text,
+        };
+        let masked = amount::experiences(text);
+        let mut kept: Vec<&str> = Vec::new();
+        for (r, w) in words(text) {
+            if masked
+                .iter()
+                .any(|e| e.range.start <= r.start && r.end <= e.range.end)
+            {
+                continue;
+            }
+            let f = fold(w);
+            if self.vocabulary.level(&f).is_some()
+                || self.vocabulary.places.contains(&f)
+                || amount::year(w).is_some()
+            {
+                continue;
+            }
+            if w.chars().all(|c| c.is_ascii_digit())
+                || FUNCTION_WORDS.contains(&f.as_str())
+                || self.vocabulary.cue(w, &f).is_some()
+            {
+                return None;
+            }
+            kept.push(w);
+        }
+        if kept.len() > 5 {
+            return None;
+        }
+        valid_name(&kept)
+    }
+}
+
+struct FigureInput<'a> {
+    doc: &'a Document,
+    block: &'a Block,
+    block_index: usize,
+    group: usize,
+    amount: &'a Amount,
+    floor: usize,
+    label: Option<(&'a str, usize)>,
+    intro: &'a [(usize, &'a str)],
+    intro_role: Option<usize>,
+    headings: &'a [&'a Heading],
+    in_sum: bool,
+    article_year: Option<u16>,
+}
+
+fn skip_ws(text: &str, i: usize) -> usize {
+    i + (text[i..].len() - text[i..].trim_start().len())
+}
+
+fn short(text: &str) -> String {
+    let t = text.trim();
+    if t.chars().count() <= 40 {
+        t.to_string()
+    } else {
+        let cut: String = t.chars().take(39).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn valid_name(words: &[&str]) -> Option<String> {
+    let has_capital = words.iter().any(|w| w.chars().any(char::is_uppercase));
+    (!words.is_empty() && has_capital).then(|| words.join(" "))
+}
+
+/// The key roles are compared by.
+pub fn role_key(name: &str) -> String {
+    let all: Vec<String> = words(name).into_iter().map(|(_, w)| fold(w)).collect();
+    let specific: Vec<&String> = all
+        .iter()
+        .filter(|w| !GENERIC_ROLE_WORDS.contains(&w.as_str()))
+        .collect();
+    if specific.is_empty() {
+        all.join(" ")
+    } else {
+        specific
+            .into_iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// For each amount, whether it is joined to a neighbour by `+` (a part of a
+/// sum): only words, spaces and parentheses around the `+`.
+fn sum_members(text: &str, amounts: &[Amount]) -> Vec<bool> {
+    let mut out = vec![false; amounts.len()];
+    for k in 1..amounts.len() {
+        let gap = text
+            .get(amounts[k - 1].range.end..amounts[k].range.start)
+            .unwrap_or("");
+        if plus_gap(gap) {
+            out[k - 1] = true;
+            out[k] = true;
+        }
+    }
+    out
+}
+
+/// Whether the text between two amounts joins them with one `+` and
+/// nothing else that counts (words, spaces and parentheses only).
+pub fn plus_gap(gap: &str) -> bool {
+    gap.matches('+').count() == 1
+        && gap.chars().all(|c| {
+            c == '+'
+                || c.is_alphabetic()
+                || c.is_whitespace()
+                || matches!(c, '(' | ')' | '\'' | '’' | '-')
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(body: &str) -> Vec<Figure> {
+        let src = format!("---\ntitle: T\ndate: 2025-02-07\n---\n{body}");
+        extract(&Document::parse("2025-02-07-x.md", src))
+    }
+
+    fn row(f: &Figure) -> String {
+        format!(
+            "{} | {} | {} | {} | {} | {}",
+            f.text,
+            f.role.as_ref().map_or("-", |r| &r.name),
+            f.level.as_ref().map_or("-", |l| &l.name),
+            f.experience.as_ref().map_or("-", |e| &e.text),
+            f.place.as_deref().unwrap_or("-"),
+            if f.salary { "salary" } else { "other" },
+        )
+    }
+
+    #[test]
+    fn labels_levels_and_names() {
+        let fs = figures(
+            "**Prompt Engineer** : Ce que c'est. Salaires France/Europe (Junior <2 ans 45-55k€, Mid 2-4 ans 60-75k€, Senior 4+ ans 80-100k€, Expert 100-130k€+). Risque : dans 2-3 ans.\n\n\
+             **Salaires comparés Senior 5+ ans** : Développeur Full-Stack 60-75k€, Prompt Engineer 80-100k€ (+25%), US Remote 120-180k$ (+100%+).\n",
+        );
+        let rows: Vec<String> = fs.iter().map(row).collect();
+        assert_eq!(
+            rows,
+            [
+                "45-55k€ | Prompt Engineer | Junior | <2 ans | France/Europe | salary",
+                "60-75k€ | Prompt Engineer | Mid | 2-4 ans | France/Europe | salary",
+                "80-100k€ | Prompt Engineer | Senior | 4+ ans | France/Europe | salary",
+                "100-130k€+ | Prompt Engineer | Expert | - | France/Europe | salary",
+                "60-75k€ | Développeur Full-Stack | Senior | 5+ ans | - | salary",
+                "80-100k€ | Prompt Engineer | Senior | 5+ ans | - | salary",
+                "120-180k$ | - | Senior | 5+ ans | US/Remote | salary",
+            ]
+        );
+        assert_eq!(fs[5].claim.as_ref().unwrap().text, "+25%");
+        assert_eq!(fs[4].role.as_ref().unwrap().key, "full-stack");
+    }
+
+    #[test]
+    fn amounts_that_are_not_salaries() {
+        let fs = figures(
+            "**MLOps Engineer** : latence 10s coût $5k/jour. Contractor (TJM 500-700€). Équipement bureau 1500-2500€. Coût : 200k€ investis. Salaires (Junior 50-65k€).\n",
+        );
+        let rows: Vec<(String, bool, String)> = fs
+            .iter()
+            .map(|f| (f.text.clone(), f.salary, f.reason.clone()))
+            .collect();
+        assert_eq!(rows.len(), 5, "{rows:?}");
+        assert!(rows[..4].iter().all(|r| !r.1), "{rows:?}");
+        assert!(rows[4].1, "{rows:?}");
+    }
+
+    #[test]
+    fn level_after_the_figure_and_list_intro() {
+        let fs = figures(
+            "*Salaires 2024 (Paris) :*\n\n- Staff Engineer : 70-90k€\n- Principal Engineer : 90-130k€\n\n*Salaires :* 45-55k€ junior, 70-100k€+ senior\n",
+        );
+        let rows: Vec<String> = fs.iter().map(row).collect();
+        assert_eq!(
+            rows,
+            [
+                "70-90k€ | Engineer | Staff | - | Paris | salary",
+                "90-130k€ | Engineer | Principal | - | Paris | salary",
+                "45-55k€ | - | Junior | - | - | salary",
+                "70-100k€+ | - | Senior | - | - | salary",
+            ]
+        );
+        assert_eq!(fs[0].year, Some(2024));
+        assert_eq!(fs[0].group, fs[1].group);
+    }
+
+    #[test]
+    fn sums_are_not_salary_figures() {
+        let fs = figures("Package : 65k€ fixe + 6.5k€ bonus + 5k€ BSPCE = ~80k€.\n");
+        assert_eq!(fs.len(), 4);
+        assert!(fs.iter().all(|f| !f.salary && f.in_sum));
+    }
+}

@@ -1,0 +1,435 @@
+//! The `salary` rule kind: salary figures that contradict each other, in one
+//! article and across the articles of a year.
+//!
+//! `extract` reads every money amount of an article and tells salaries from
+//! other amounts; `checks` compares the figures of one article; the corpus
+//! pass compares the figures of all checked articles, bucketed by role,
+//! level and year.
+
+pub mod amount;
+mod checks;
+pub mod extract;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+pub use amount::{Basis, Currency, Period};
+pub use extract::{Extractor, Figure, LevelDef, Vocabulary, extract};
+
+use super::{BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Rule, error_at};
+use crate::diagnostic::Finding;
+use crate::document::Document;
+use crate::span::{Location, Span};
+use crate::yaml::{Node, de};
+
+pub static KIND: Kind = Kind {
+    name: "salary",
+    summary: "Salary figures that contradict each other: same role and level with different figures, wrong percentages and totals, inverted ranges, ladders going down",
+    doc: DOC,
+    build,
+    schema: |g| g.subschema_for::<Options>(),
+};
+
+const DOC: &str = r#"Reads the money amounts of an article, tells salaries from other amounts,
+and reports the figures that contradict each other. `repere salaries FILES`
+prints what it read (add `--all` for the amounts it did not take as salaries).
+
+What it reads (paragraphs, list items, table rows; never code):
+  Amounts      45k€, 45-55k€, 45 – 55 k€, 45k€-55k€, 45k€+, ~37k€/an, 60k€,
+               45 000 €, 45 000 € brut, entre 45 et 55 k€, de 45 à 55k€,
+               120-180k$, $120k, $120-180k, 120,000 $; spaces inside numbers
+               and before units may be normal, no-break (U+00A0) or narrow
+               no-break (U+202F); `k`/`K` is thousands, `M` millions.
+  Salary or not   The nearest word that tells decides:
+               - an amount per day, hour, week or unit (/jour, /j, /h,
+                 /transaction, per talk) is never a salary (TJM, daily rates);
+               - an amount written with a sign (+5k€) is a change, and the
+                 parts and total of a sum (a + b = c) are not salary figures;
+               - then the words right after it (200k€ investis, 15k€
+                 charges), `brut`/`net`, the words before it in its sentence,
+                 the label of its paragraph, the line before its list, its
+                 headings: a salary word (salaire, rémunération, package,
+                 gagner, embauché, brut…) makes it a salary; another word
+                 (TJM, tarif, coût, prix, budget, investissement, CA, revenue,
+                 économisés, équipement, licence, formation…) makes it not;
+               - else a level next to it (Junior 45k€) makes it a salary.
+  Context      role: the capitalised name right before the figure
+               (Prompt Engineer 80-100k€), else the bold label or `Name :` that
+               opens the paragraph or list item, the bold line before a list,
+               or the nearest H3+ heading. Roles are compared lowercased,
+               without accents and generic words (Engineer, Développeur,
+               Specialist): `Cloud Security` is `Cloud Security Specialist`.
+               level: Junior, Mid, Senior, Staff, Lead, Expert, Principal,
+               Distinguished (see `levels`), before or after the figure, else
+               in the label, the line before the list or the heading.
+               experience: <2 ans, 2-4 ans, 4+ ans, 5-10 ans, plus de 5 ans.
+               place (France, Paris, US, Remote… see `places`), a year other
+               than the article's, a parenthesis after the figure (`(web)`),
+               period (/an, /mois, annuel) and gross/net: figures that differ
+               in any of these are not compared.
+               claim: a percentage after the figure, `(+25%)`, `+35% vs
+               développeur Full-Stack`, `(+100%+)` (at least), `(+25% à +35%)`.
+
+Checks (`checks`; each finding has labels on every place involved):
+  ranges       a range whose low end is above its high end (any amount).
+  implausible  a salary below `plausible.min` or above `plausible.max` a year
+               (a twelfth of them a month), or `plausible.factor` times above
+               or below the median of the article's other salary figures (with
+               at least two others in the same currency and period).
+  mismatch     the same role and level (or the same role named right before
+               the figure) with different figures in the article.
+  experience   the same role and level with different experience bands.
+  ladder       a higher level paid less than the level below it, at both ends
+               of the range, for one role (or in one list or paragraph).
+  claims       a percentage the figures contradict by more than `tolerance`
+               points: low is compared to low, high to high and mid to mid,
+               against the role named after `vs`, else the first figure of
+               the same paragraph, list or table. Figures in different
+               currencies are compared only with `rates`.
+  totals       `a + b + c = total` where the parts do not make the total,
+               beyond rounding (half the last digit written, at least 1%; 5%
+               when the total is written `~`).
+  corpus       across the checked articles: the same role and level (and
+               place, qualifier, currency, period) with different figures in
+               articles of the same year (the year of `date`, or of the file
+               name). Put it in its own rule to give it its own severity.
+
+Options:
+  checks: [ranges, implausible, mismatch, experience, ladder, claims, totals]
+               The checks to run (default: all but corpus).
+  tolerance: 5 Points of percentage a claim may be off.
+  rates: {}    Values of currencies in a common unit, to compare claims across
+               currencies, e.g. {EUR: 1, USD: 0.92}. EUR is 1 unless given.
+  plausible:   Bounds of a yearly salary: {min: 5000, max: 2000000, factor: 4}.
+  levels:      The career ladder (replaces the default), e.g.
+                 - {name: Junior, rank: 0, words: [jr, débutant]}
+                 - {name: Mid, rank: 1, words: [confirmé, mid-level]}
+               Levels of the same rank are not ordered between them.
+  salary_words: [WORDS]  Words that make an amount a salary (added).
+  other_words: [WORDS]   Words that make an amount something else (added).
+  places: [WORDS]        Places (added to France, Paris, Lyon, Europe, US, UK,
+                         London, Berlin, Remote…).
+
+Example:
+  - id: salary-consistency
+    kind: salary
+    severity: error
+    checks: [ranges, mismatch, claims, totals]
+    tolerance: 5
+  - id: salary-consistency-corpus
+    kind: salary
+    severity: warning
+    checks: [corpus]
+"#;
+
+/// The checks of the kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Check {
+    Ranges,
+    Implausible,
+    Mismatch,
+    Experience,
+    Ladder,
+    Claims,
+    Totals,
+    Corpus,
+}
+
+const FILE_CHECKS: &[Check] = &[
+    Check::Ranges,
+    Check::Implausible,
+    Check::Mismatch,
+    Check::Experience,
+    Check::Ladder,
+    Check::Claims,
+    Check::Totals,
+];
+
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plausible {
+    #[serde(default = "default_min")]
+    pub min: f64,
+    #[serde(default = "default_max")]
+    pub max: f64,
+    #[serde(default = "default_factor")]
+    pub factor: f64,
+}
+
+fn default_min() -> f64 {
+    5_000.0
+}
+fn default_max() -> f64 {
+    2_000_000.0
+}
+fn default_factor() -> f64 {
+    4.0
+}
+fn default_tolerance() -> f64 {
+    5.0
+}
+
+impl Default for Plausible {
+    fn default() -> Self {
+        Plausible {
+            min: default_min(),
+            max: default_max(),
+            factor: default_factor(),
+        }
+    }
+}
+
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct Options {
+    checks: Option<Vec<Check>>,
+    #[serde(default = "default_tolerance")]
+    tolerance: f64,
+    #[serde(default)]
+    rates: BTreeMap<String, f64>,
+    #[serde(default)]
+    plausible: Plausible,
+    levels: Option<Vec<LevelDef>>,
+    #[serde(default)]
+    salary_words: Vec<String>,
+    #[serde(default)]
+    other_words: Vec<String>,
+    #[serde(default)]
+    places: Vec<String>,
+}
+
+/// What the checks need from the options.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub checks: Vec<Check>,
+    pub tolerance: f64,
+    pub rates: HashMap<Currency, f64>,
+    pub plausible: Plausible,
+}
+
+impl Settings {
+    /// The value of one unit of `c` in the common unit of `rates` (EUR is 1
+    /// unless given; other currencies only when given).
+    pub fn rate(&self, c: Currency) -> Option<f64> {
+        self.rates
+            .get(&c)
+            .copied()
+            .or((c == Currency::Eur).then_some(1.0))
+    }
+}
+
+struct SalaryRule {
+    extractor: Extractor,
+    settings: Settings,
+}
+
+fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    let (extractor, settings) = parse(node)?;
+    Ok(Box::new(SalaryRule {
+        extractor,
+        settings,
+    }))
+}
+
+/// The extractor a `salary` rule's options describe (for `repere salaries`).
+pub fn extractor(node: &Node) -> Result<Extractor, BuildError> {
+    parse(node).map(|(e, _)| e)
+}
+
+fn parse(node: &Node) -> Result<(Extractor, Settings), BuildError> {
+    let opts: Options = de::from_node(node)?;
+    let at = |key: &str| node.get(key).unwrap_or(node);
+    if !(opts.tolerance.is_finite() && opts.tolerance >= 0.0) {
+        return Err(error_at(
+            at("tolerance"),
+            "`tolerance` is a number of points, 0 or more",
+        ));
+    }
+    let p = &opts.plausible;
+    if !(p.min >= 0.0 && p.max > p.min && p.factor > 1.0) {
+        return Err(error_at(
+            at("plausible"),
+            "`plausible` needs 0 <= min < max and factor > 1",
+        ));
+    }
+    let mut rates = HashMap::new();
+    for (code, value) in &opts.rates {
+        let cur = Currency::from_code(code).ok_or_else(|| {
+            error_at(
+                at("rates"),
+                format!("unknown currency `{code}`; known: EUR, USD, GBP, CHF"),
+            )
+        })?;
+        if !(value.is_finite() && *value > 0.0) {
+            return Err(error_at(
+                at("rates"),
+                format!("the rate of `{code}` must be above 0"),
+            ));
+        }
+        rates.insert(cur, *value);
+    }
+    let checks = opts.checks.unwrap_or_else(|| FILE_CHECKS.to_vec());
+    if checks.is_empty() {
+        return Err(error_at(at("checks"), "`checks` is empty"));
+    }
+    let levels = opts.levels.unwrap_or_else(extract::default_levels);
+    if levels.is_empty() {
+        return Err(error_at(at("levels"), "`levels` is empty"));
+    }
+    let vocabulary = Vocabulary::new(levels, &opts.salary_words, &opts.other_words, &opts.places);
+    Ok((
+        Extractor::new(vocabulary),
+        Settings {
+            checks,
+            tolerance: opts.tolerance,
+            rates,
+            plausible: opts.plausible,
+        },
+    ))
+}
+
+/// A salary figure as the corpus pass sees it.
+struct CorpusFigure {
+    key: checks_key::Key,
+    who: String,
+    value: String,
+    low: f64,
+    high: f64,
+    span: Span,
+    location: Location,
+}
+
+mod checks_key {
+    /// Role key, level, place, year, qualifier, currency, yearly, basis.
+    pub type Key = (
+        String,
+        String,
+        Option<String>,
+        u16,
+        Option<String>,
+        super::Currency,
+        bool,
+        Option<super::Basis>,
+    );
+}
+
+struct SalaryFacts {
+    figures: Vec<CorpusFigure>,
+}
+
+impl Rule for SalaryRule {
+    fn check(&self, doc: &Document, cx: &mut Context) {
+        if !self.settings.checks.iter().any(|c| FILE_CHECKS.contains(c)) {
+            return;
+        }
+        if !extract::might_have_money(&doc.source) {
+            return;
+        }
+        let figures = self.extractor.extract(doc);
+        checks::run(doc, &figures, &self.settings, cx);
+    }
+
+    fn collect(&self, doc: &Document) -> Option<Facts> {
+        if !self.settings.checks.contains(&Check::Corpus) {
+            return None;
+        }
+        let article_year = extract::article_year(doc);
+        let figures = self
+            .extractor
+            .extract(doc)
+            .into_iter()
+            .filter(|f| f.salary && f.level.is_some())
+            .filter_map(|f| {
+                let year = f.year.or(article_year)?;
+                let (role, level, place, _, qualifier, currency, yearly, basis) =
+                    checks::figure_key(&f)?;
+                Some(CorpusFigure {
+                    key: (role, level, place, year, qualifier, currency, yearly, basis),
+                    who: f.who(),
+                    value: f.value(),
+                    low: f.low,
+                    high: f.high,
+                    span: f.span,
+                    location: doc.location(f.span),
+                })
+            })
+            .collect();
+        Some(Box::new(SalaryFacts { figures }))
+    }
+
+    fn check_corpus(&self, files: &[CorpusFile<'_>], cx: &mut CorpusContext) {
+        // Bucket by role, level, year…: the first figure of each file.
+        let mut buckets: HashMap<&checks_key::Key, Vec<(usize, &CorpusFigure)>> = HashMap::new();
+        let mut order: Vec<&checks_key::Key> = Vec::new();
+        for (i, file) in files.iter().enumerate() {
+            let Some(facts) = file.facts.downcast_ref::<SalaryFacts>() else {
+                continue;
+            };
+            for f in &facts.figures {
+                let entry = buckets.entry(&f.key).or_insert_with(|| {
+                    order.push(&f.key);
+                    Vec::new()
+                });
+                if !entry.iter().any(|(j, _)| *j == i) {
+                    entry.push((i, f));
+                }
+            }
+        }
+        for key in order {
+            let Some(entries) = buckets.get(key) else {
+                continue;
+            };
+            if entries.len() < 2 {
+                continue;
+            }
+            let same = |a: &CorpusFigure, b: &CorpusFigure| {
+                extract::close(a.low, b.low) && extract::close(a.high, b.high)
+            };
+            let mut classes: Vec<Vec<(usize, &CorpusFigure)>> = Vec::new();
+            for &(i, f) in entries {
+                match classes.iter_mut().find(|c| same(c[0].1, f)) {
+                    Some(c) => c.push((i, f)),
+                    None => classes.push(vec![(i, f)]),
+                }
+            }
+            classes.sort_by_key(|c| std::cmp::Reverse(c.len()));
+            let Some((reference, rest)) = classes.split_first() else {
+                continue;
+            };
+            let (ri, rf) = reference[0];
+            let ref_path: &Arc<PathBuf> = files[ri].path;
+            let name = ref_path.file_name().map_or_else(
+                || ref_path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let others = if reference.len() > 1 {
+                format!(" and {} other article(s)", reference.len() - 1)
+            } else {
+                String::new()
+            };
+            for class in rest {
+                for &(i, f) in class {
+                    let finding = Finding::new(
+                        f.span,
+                        format!(
+                            "{} is {} here but {} in `{name}`{others} of the same year ({})",
+                            f.who, f.value, rf.value, key.3
+                        ),
+                    )
+                    .label_in(
+                        ref_path.clone(),
+                        rf.span,
+                        rf.location,
+                        format!("{} is {} here", rf.who, rf.value),
+                    )
+                    .help("articles of the same year should agree: update the figure that is out of date, or say what differs (place, company size, source)");
+                    cx.report(i, f.location, finding);
+                }
+            }
+        }
+    }
+}
