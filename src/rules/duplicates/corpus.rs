@@ -3,15 +3,13 @@
 //! copies by hashing and near copies through the LSH band keys, verified on
 //! the shingle sets, and reports each copy in the later file.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use super::minhash::Sketcher;
 use super::units::{Unit, jaccard};
-use super::{Match, Prehashed, same_text, what};
+use super::{Match, same_text, what};
 use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::rules::{CorpusContext, CorpusFile};
@@ -105,75 +103,104 @@ fn count_newlines(bytes: &[u8]) -> usize {
         .sum()
 }
 
-/// A unit as the corpus pass sees it.
-struct Item<'a> {
-    /// Index of its file in the slice given to the pass.
-    file: usize,
-    unit: &'a Unit,
-    location: Location,
-    keys: &'a [u32],
-}
-
 /// The most earlier members of one LSH bucket a unit is compared with. A
 /// bucket only grows large when many units share the same wording (a
 /// template sentence); comparing with its first members still finds the
 /// copies, and keeps the pass linear in the number of units.
 const BUCKET_CAP: usize = 32;
 
-/// Every unit of every file, in path order then document order.
-type Units<'a> = Vec<Item<'a>>;
+/// Every unit of every file, numbered in path order then document order.
+struct Corpus<'a> {
+    /// (index of the file in the slice given to the pass, its facts), in
+    /// path order.
+    files: Vec<(usize, &'a FileFacts)>,
+    /// For each unit, its file (an index into `files`).
+    file_of: Vec<u32>,
+    /// For each file, the number of its first unit.
+    starts: Vec<usize>,
+}
 
-pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut CorpusContext) {
-    let mut order: Vec<usize> = (0..files.len()).collect();
-    order.sort_by(|a, b| files[*a].path.cmp(files[*b].path));
-    let mut all: Units<'_> = Vec::new();
-    for &f in &order {
-        if let Some(facts) = files[f].facts.downcast_ref::<FileFacts>() {
-            for (i, unit) in facts.units.iter().enumerate() {
-                all.push(Item {
-                    file: f,
-                    unit,
-                    location: facts.locations.get(i).copied().unwrap_or_default(),
-                    keys: facts
-                        .keys
-                        .get(i * facts.bands..(i + 1) * facts.bands)
-                        .unwrap_or(&[]),
-                });
-            }
+impl<'a> Corpus<'a> {
+    fn new(files: &[CorpusFile<'a>]) -> Corpus<'a> {
+        let mut order: Vec<usize> = (0..files.len()).collect();
+        order.sort_by(|a, b| files[*a].path.cmp(files[*b].path));
+        let files: Vec<(usize, &FileFacts)> = order
+            .into_iter()
+            .filter_map(|f| Some((f, files[f].facts.downcast_ref::<FileFacts>()?)))
+            .collect();
+        let mut file_of = Vec::new();
+        let mut starts = Vec::with_capacity(files.len());
+        for (k, (_, facts)) in files.iter().enumerate() {
+            starts.push(file_of.len());
+            file_of.extend(std::iter::repeat_n(k as u32, facts.units.len()));
+        }
+        Corpus {
+            files,
+            file_of,
+            starts,
         }
     }
-    let n = all.len();
+
+    fn len(&self) -> usize {
+        self.file_of.len()
+    }
+
+    /// The facts of the file of unit `g`, and the unit's index there.
+    fn at(&self, g: usize) -> Option<(usize, &'a FileFacts, usize)> {
+        let k = *self.file_of.get(g)? as usize;
+        let (file, facts) = *self.files.get(k)?;
+        Some((file, facts, g - self.starts.get(k)?))
+    }
+
+    fn unit(&self, g: usize) -> Option<&'a Unit> {
+        let (_, facts, i) = self.at(g)?;
+        facts.units.get(i)
+    }
+
+    fn same_file(&self, a: usize, b: usize) -> bool {
+        self.file_of.get(a) == self.file_of.get(b)
+    }
+}
+
+pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut CorpusContext) {
+    let corpus = Corpus::new(files);
+    let n = corpus.len();
     let mut best: Vec<Option<Match>> = vec![None; n];
     // Units that repeat an earlier unit of their own file word for word:
     // they stand where that unit stands.
     let mut copy_of: Vec<Option<usize>> = vec![None; n];
-    let mut first: HashMap<u64, usize, BuildHasherDefault<Prehashed>> =
-        HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default());
-    for (g, item) in all.iter().enumerate() {
-        match first.get(&item.unit.exact) {
-            Some(&r) if same_text(all[r].unit, item.unit) => {
-                if all[r].file == item.file {
-                    copy_of[g] = Some(r);
-                } else {
-                    best[g] = Some(Match {
-                        earlier: r,
-                        similarity: 1.0,
-                        exact: true,
-                    });
-                }
+    // Exact copies: units sorted by hash, then number; the first of a run is
+    // the first occurrence.
+    let mut by_hash: Vec<(u64, u32)> = (0..n)
+        .filter_map(|g| Some((corpus.unit(g)?.exact, g as u32)))
+        .collect();
+    by_hash.sort_unstable();
+    for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+        let first = run[0].1 as usize;
+        for (_, g) in &run[1..] {
+            let g = *g as usize;
+            match (corpus.unit(first), corpus.unit(g)) {
+                (Some(a), Some(b)) if same_text(a, b) => {}
+                // Equal hashes of different texts: left to the near check.
+                _ => continue,
             }
-            Some(_) => {}
-            None => {
-                first.insert(item.unit.exact, g);
+            if corpus.same_file(first, g) {
+                copy_of[g] = Some(first);
+            } else {
+                best[g] = Some(Match {
+                    earlier: first,
+                    similarity: 1.0,
+                    exact: true,
+                });
             }
         }
     }
+    drop(by_hash);
     if near_too {
         let eligible: Vec<bool> = (0..n)
             .map(|g| best[g].is_none() && copy_of[g].is_none())
             .collect();
-        let bands = all.iter().map(|u| u.keys.len()).max().unwrap_or(0);
-        near(&all, &eligible, threshold, bands, &mut best);
+        near(&corpus, &eligible, threshold, &mut best);
         for g in 0..n {
             if let Some(r) = copy_of[g] {
                 best[g] = best[r];
@@ -181,15 +208,20 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
         }
     }
     for (g, m) in best.iter().enumerate() {
-        let (Some(m), Some(u)) = (m, all.get(g)) else {
+        let Some(m) = m else { continue };
+        let (Some((file, facts, i)), Some((other_file, other_facts, j))) =
+            (corpus.at(g), corpus.at(m.earlier))
+        else {
             continue;
         };
-        let Some(e) = all.get(m.earlier) else {
+        let (Some(u), Some(e)) = (facts.units.get(i), other_facts.units.get(j)) else {
             continue;
         };
-        let path = files[e.file].path;
-        let other = format!("{}:{}", path.display(), e.location.line);
-        let noun = what(u.unit.kind);
+        let location = facts.locations.get(i).copied().unwrap_or_default();
+        let other_location = other_facts.locations.get(j).copied().unwrap_or_default();
+        let path = files[other_file].path;
+        let other = format!("{}:{}", path.display(), other_location.line);
+        let noun = what(u.kind);
         let (message, label) = if m.exact {
             (
                 format!("{noun} repeats {other} word for word"),
@@ -198,49 +230,57 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
         } else {
             (
                 format!("{noun} is {}% similar to {other}", m.percent()),
-                format!("similar {} here", what(e.unit.kind)),
+                format!("similar {} here", what(e.kind)),
             )
         };
-        let finding = Finding::new(u.unit.span, message)
-            .label_in(path.clone(), e.unit.span, e.location, label)
+        let finding = Finding::new(u.span, message)
+            .label_in(path.clone(), e.span, other_location, label)
             .help("keep the text in one of the two articles and link to it from the other, or rewrite this copy");
-        cx.report(u.file, u.location, finding);
+        cx.report(file, location, finding);
     }
 }
 
 /// Near copies in other files: pairs of units that share an LSH band key,
 /// from different files, verified on their shingle sets.
-fn near(
-    all: &Units<'_>,
-    eligible: &[bool],
-    threshold: f64,
-    bands: usize,
-    best: &mut [Option<Match>],
-) {
+fn near(corpus: &Corpus<'_>, eligible: &[bool], threshold: f64, best: &mut [Option<Match>]) {
+    let bands = corpus.files.iter().map(|(_, f)| f.bands).max().unwrap_or(0);
     // One list per band of `key << 32 | unit`, in one pass over the units.
-    let mut lists: Vec<Vec<u64>> = vec![Vec::with_capacity(all.len()); bands];
-    for (g, item) in all.iter().enumerate() {
-        if !eligible.get(g).copied().unwrap_or(false) {
-            continue;
-        }
-        for (list, key) in lists.iter_mut().zip(item.keys) {
-            list.push((u64::from(*key) << 32) | g as u64);
+    let mut lists: Vec<Vec<u64>> = (0..bands)
+        .map(|_| Vec::with_capacity(corpus.len()))
+        .collect();
+    let mut g = 0;
+    for (_, facts) in &corpus.files {
+        for keys in facts.keys.chunks(facts.bands.max(1)) {
+            if eligible.get(g).copied().unwrap_or(false) {
+                for (list, key) in lists.iter_mut().zip(keys) {
+                    list.push((u64::from(*key) << 32) | g as u64);
+                }
+            }
+            g += 1;
         }
     }
     let mut candidates: Vec<u64> = lists
         .into_par_iter()
-        .flat_map_iter(|list| band_pairs(all, list))
+        .flat_map_iter(|list| band_pairs(corpus, list))
         .collect();
-    candidates.par_sort_unstable();
+    candidates.sort_unstable();
     candidates.dedup();
     let verified: Vec<(usize, Match)> = candidates
         .par_iter()
         .filter_map(|pair| {
             let later = (pair >> 32) as usize;
             let earlier = (pair & 0xffff_ffff) as usize;
-            let l = all.get(later)?;
-            let e = all.get(earlier)?;
-            let similarity = jaccard(&l.unit.shingles, &e.unit.shingles);
+            let l = corpus.unit(later)?;
+            let e = corpus.unit(earlier)?;
+            // The Jaccard similarity is at most the ratio of the sizes.
+            let (small, large) = (
+                l.shingles.len().min(e.shingles.len()),
+                l.shingles.len().max(e.shingles.len()),
+            );
+            if (small as f64) < threshold * large as f64 {
+                return None;
+            }
+            let similarity = jaccard(&l.shingles, &e.shingles);
             (similarity >= threshold).then_some((
                 later,
                 Match {
@@ -261,20 +301,68 @@ fn near(
 }
 
 /// The (later, earlier) pairs of units in different files that share a key
-/// of one band (`list`, of `key << 32 | unit`), as `later << 32 | earlier`.
-fn band_pairs(all: &Units<'_>, mut list: Vec<u64>) -> Vec<u64> {
-    list.sort_unstable();
+/// of one band (`list`, of `key << 32 | unit`, in unit order), as
+/// `later << 32 | earlier`.
+fn band_pairs(corpus: &Corpus<'_>, mut list: Vec<u64>) -> Vec<u64> {
+    radix_sort_keys(&mut list);
     let mut pairs = Vec::new();
     for bucket in list.chunk_by(|a, b| a >> 32 == b >> 32) {
         for (p, later) in bucket.iter().enumerate().skip(1) {
             let later = (later & 0xffff_ffff) as usize;
             for earlier in &bucket[..p.min(BUCKET_CAP)] {
                 let earlier = (earlier & 0xffff_ffff) as usize;
-                if all[earlier].file != all[later].file {
+                if !corpus.same_file(earlier, later) {
                     pairs.push(((later as u64) << 32) | earlier as u64);
                 }
             }
         }
     }
     pairs
+}
+
+/// Sorts `key << 32 | unit` values by key, keeping the order of equal keys
+/// (three stable counting passes of 11 bits: linear, where a comparison sort
+/// is not).
+fn radix_sort_keys(list: &mut Vec<u64>) {
+    const BITS: u32 = 11;
+    const MASK: u64 = (1 << BITS) - 1;
+    let mut other = vec![0u64; list.len()];
+    let mut counts = [0usize; 1 << BITS];
+    for pass in 0..3 {
+        let shift = 32 + pass * BITS;
+        counts.fill(0);
+        for x in list.iter() {
+            counts[((x >> shift) & MASK) as usize] += 1;
+        }
+        let mut sum = 0;
+        for c in counts.iter_mut() {
+            (*c, sum) = (sum, sum + *c);
+        }
+        for x in list.iter() {
+            let d = ((x >> shift) & MASK) as usize;
+            other[counts[d]] = *x;
+            counts[d] += 1;
+        }
+        std::mem::swap(list, &mut other);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn radix_sort_orders_by_key_and_keeps_unit_order() {
+        let mut x = 0x1234_5678_9abc_def0u64;
+        let mut list: Vec<u64> = (0..5000u64)
+            .map(|g| {
+                x = x.rotate_left(13).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ g;
+                (((x >> 32) % 700) << 32) | (((x >> 32) % 3) << 48) | g
+            })
+            .collect();
+        let mut expected = list.clone();
+        expected.sort_by_key(|v| (v >> 32, v & 0xffff_ffff));
+        radix_sort_keys(&mut list);
+        assert_eq!(list, expected);
+    }
 }
