@@ -516,3 +516,38 @@ fn seed_article_has_no_front_matter_error() {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
+
+/// A FIFO named like an article must not hang the run.
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_an_article_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), NAME, ARTICLE);
+    let fifo = dir.path().join("2025-02-09-tube.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let mut cmd = repere();
+    cmd.timeout(std::time::Duration::from_secs(20));
+    let out = cmd
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 2, "{v:#}");
+    let d = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "read-error")
+        .unwrap();
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a regular file")
+    );
+}

@@ -103,9 +103,7 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
             match entry {
                 Ok(entry) => {
                     let p = entry.path();
-                    let is_file = entry
-                        .file_type()
-                        .is_some_and(|t| t.is_file() || t.is_symlink());
+                    let is_file = entry.file_type().is_some_and(|t| !t.is_dir());
                     let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
                     if is_file
                         && EXTENSIONS.contains(&ext)
@@ -139,6 +137,13 @@ fn read(linter: &Linter, path: &Path, max_size: u64) -> FileResult {
     match fs::metadata(path) {
         Ok(m) if m.is_dir() => {
             return linter.read_error(path.to_path_buf(), "this is a folder, not a file");
+        }
+        // A FIFO or a device would block the read, or never end.
+        Ok(m) if !m.is_file() => {
+            return linter.read_error(
+                path.to_path_buf(),
+                "not a regular file (a pipe, socket or device); it was not read",
+            );
         }
         Ok(m) if m.len() > max_size => {
             return linter.read_error(
