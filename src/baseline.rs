@@ -72,14 +72,8 @@ fn keys(
         if file.diagnostics.is_empty() {
             continue;
         }
-        let reread;
-        let text = match &file.source {
-            Some(s) => Some(s.as_str()),
-            None => {
-                reread = source(&file.path);
-                reread.as_deref()
-            }
-        };
+        let kept = file.text(source);
+        let text = kept.as_deref();
         let path = path_key(&file.path);
         for d in &file.diagnostics {
             out.push((

@@ -45,6 +45,20 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+impl FileReport {
+    /// The file's text: kept by the report, or given by `reread` (the CLI
+    /// reads the file again) for a file whose text was not kept.
+    pub fn text(
+        &self,
+        reread: &dyn Fn(&Path) -> Option<String>,
+    ) -> Option<std::borrow::Cow<'_, str>> {
+        match &self.source {
+            Some(s) => Some(std::borrow::Cow::Borrowed(s.as_str())),
+            None => reread(&self.path).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
 /// Everything a run found, sorted by path, line, column and rule.
 #[derive(Debug, Default)]
 pub struct Report {

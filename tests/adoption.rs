@@ -8,7 +8,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use common::{ARTICLE, NAME};
+use common::{ARTICLE, NAME, copy_dir};
 use serde_json::Value;
 
 /// A site with a `.git` folder, a post with a too-short description (a
@@ -521,17 +521,4 @@ fn the_readme_config_on_a_copy_of_the_blog() {
     let (code, v, _) = run(dir.path(), &["."]);
     assert_eq!(code, 1);
     assert_eq!(rules_of(&v), ["front-matter"], "{v:#}");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }

@@ -23,14 +23,8 @@ impl Reporter for Gitlab {
             if file.diagnostics.is_empty() {
                 continue;
             }
-            let reread;
-            let text = match &file.source {
-                Some(s) => Some(s.as_str()),
-                None => {
-                    reread = (options.source)(&file.path);
-                    reread.as_deref()
-                }
-            };
+            let kept = file.text(options.source);
+            let text = kept.as_deref();
             let path = file.path.to_string_lossy().replace('\\', "/");
             for d in &file.diagnostics {
                 let base = format!("{path}\u{0}{}\u{0}{}", d.rule, fingerprint(d, text));

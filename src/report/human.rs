@@ -184,14 +184,8 @@ impl Reporter for Human {
             if file.diagnostics.is_empty() {
                 continue;
             }
-            let reread;
-            let text = match &file.source {
-                Some(s) => Some(s.as_str()),
-                None => {
-                    reread = (options.source)(&file.path);
-                    reread.as_deref()
-                }
-            };
+            let kept = file.text(options.source);
+            let text = kept.as_deref();
             for d in &file.diagnostics {
                 let mut s = String::new();
                 handler

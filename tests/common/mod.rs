@@ -52,3 +52,17 @@ La décision vous appartient, avec ses conséquences.
 Les autres articles de la série Carrière prolongent cette réflexion.
 ";
 pub const NAME: &str = "2025-02-07-changer-de-poste.md";
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
