@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::amount::{self, Amount, Currency, trim_number};
-use super::extract::{Figure, plus_gap, role_key};
+use super::extract::{Figure, cents, plus_gap, role_key};
 use super::{Check, Settings};
 use crate::diagnostic::Finding;
 use crate::document::{Block, Document};
@@ -43,11 +43,6 @@ pub fn run(doc: &Document, figures: &[Figure], settings: &Settings, cx: &mut Con
     if on(Check::Totals) {
         totals(doc, cx);
     }
-}
-
-/// A value as a key: hundredths, so that equal figures are equal keys.
-pub fn cents(v: f64) -> i64 {
-    (v * 100.0).round() as i64
 }
 
 fn line(doc: &Document, span: Span) -> usize {

@@ -444,14 +444,8 @@ impl Figure {
         )
     }
 
-    /// Whether two figures give the same amounts.
-    pub fn same_value(&self, other: &Figure) -> bool {
-        self.value_key() == other.value_key()
-    }
-
     /// The amounts as a key (hundredths): equal figures, equal keys.
     pub fn value_key(&self) -> (i64, i64) {
-        let cents = |v: f64| (v * 100.0).round() as i64;
         (cents(self.low), cents(self.high))
     }
 
@@ -481,8 +475,9 @@ impl Figure {
     }
 }
 
-pub fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+/// A value as a key: hundredths, so that equal figures are equal keys.
+pub fn cents(v: f64) -> i64 {
+    (v * 100.0).round() as i64
 }
 
 /// Lowercase without accents: `Développeur` → `developpeur`.

@@ -388,7 +388,7 @@ impl Rule for SalaryRule {
             let mut index: HashMap<(i64, i64), usize> = HashMap::new();
             let mut classes: Vec<Vec<(usize, &CorpusFigure)>> = Vec::new();
             for &(i, f) in entries {
-                let key = (checks::cents(f.low), checks::cents(f.high));
+                let key = (extract::cents(f.low), extract::cents(f.high));
                 let c = *index.entry(key).or_insert_with(|| {
                     classes.push(Vec::new());
                     classes.len() - 1
