@@ -86,7 +86,7 @@ pub struct SalariesArgs {
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FiguresFormat {
-    /// One line per figure: place, role, level, experience, figure, currency, claim
+    /// One line per figure: path:line:column, role, level, experience, figure, currency, claim, context
     Table,
     /// The figures and everything read about them, as JSON
     Json,

@@ -76,7 +76,14 @@ impl Block {
     }
 
     fn map(&self, offset: usize, is_end: bool) -> usize {
-        let run = self.runs.iter().find(|r| {
+        // Runs are in text order: a binary search finds the first that ends
+        // after the offset (at it, for an end), which holds it if any does.
+        let at = if is_end {
+            self.runs.partition_point(|r| r.text.end < offset)
+        } else {
+            self.runs.partition_point(|r| r.text.end <= offset)
+        };
+        let run = self.runs.get(at).filter(|r| {
             if is_end {
                 r.text.start < offset && offset <= r.text.end
             } else {
@@ -105,9 +112,11 @@ impl Block {
 
     /// Whether the plain-text range touches inline code.
     pub fn touches_code(&self, range: Range<usize>) -> bool {
-        self.runs
+        let first = self.runs.partition_point(|r| r.text.end <= range.start);
+        self.runs[first..]
             .iter()
-            .any(|r| r.code && r.text.start < range.end && range.start < r.text.end)
+            .take_while(|r| r.text.start < range.end)
+            .any(|r| r.code && range.start < r.text.end)
     }
 }
 

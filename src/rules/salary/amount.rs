@@ -536,7 +536,14 @@ fn claim_regex() -> &'static Regex {
 
 /// The claim at `text[at..]`, if one starts there (after spaces).
 pub fn claim(text: &str, at: usize) -> Option<ClaimText> {
-    let caps = claim_regex().captures(text.get(at..)?)?;
+    // A claim is short: look at a bounded stretch (a regex search costs the
+    // length of its haystack).
+    let rest = text.get(at..)?;
+    let mut end = rest.len().min(160);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let caps = claim_regex().captures(&rest[..end])?;
     let pct = caps.name("pct")?;
     let value = |v: &str, sign: Option<&str>| -> Option<f64> {
         let n: f64 = v.replace(',', ".").parse().ok()?;
@@ -610,6 +617,16 @@ fn experience_regex() -> &'static Regex {
 
 /// Every experience band in `text`.
 pub fn experiences(text: &str) -> Vec<Experience> {
+    // Cheap test first: `an`, `ye` or `yr` in any case.
+    let unit = text.as_bytes().windows(2).any(|w| {
+        matches!(
+            (w[0] | 0x20, w[1] | 0x20),
+            (b'a', b'n') | (b'y', b'e') | (b'y', b'r')
+        )
+    });
+    if !unit {
+        return Vec::new();
+    }
     experience_regex()
         .captures_iter(text)
         .filter_map(|c| {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::amount::{self, Amount, Currency, trim_number};
-use super::extract::{Figure, plus_gap, role_key};
+use super::extract::{Figure, cents, plus_gap, role_key};
 use super::{Check, Settings};
 use crate::diagnostic::Finding;
 use crate::document::{Block, Document};
@@ -102,14 +102,30 @@ fn ranges(figures: &[Figure], cx: &mut Context) {
 fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec<bool> {
     let p = &settings.plausible;
     let mut flagged = vec![false; figures.len()];
-    let salaries: Vec<&Figure> = figures.iter().filter(|f| f.salary).collect();
-    for f in &salaries {
-        let index = figures.iter().position(|g| std::ptr::eq(g, *f));
-        let mut flag = || {
-            if let Some(i) = index {
-                flagged[i] = true;
-            }
-        };
+    // Salary figures by currency and period, sorted by their middle: the
+    // median of the others is read from it for each figure.
+    let mut pools: HashMap<(Currency, bool), Vec<usize>> = HashMap::new();
+    for (i, f) in figures.iter().enumerate().filter(|(_, f)| f.salary) {
+        pools.entry((f.currency, f.yearly())).or_default().push(i);
+    }
+    let mut rank = vec![0usize; figures.len()];
+    let mut sorted_mids: HashMap<(Currency, bool), Vec<f64>> = HashMap::new();
+    let mut by_block: HashMap<((Currency, bool), usize), Vec<usize>> = HashMap::new();
+    for (key, members) in &pools {
+        let mut order = members.clone();
+        order.sort_by(|&a, &b| figures[a].mid().total_cmp(&figures[b].mid()));
+        for (r, &i) in order.iter().enumerate() {
+            rank[i] = r;
+        }
+        sorted_mids.insert(*key, order.iter().map(|&i| figures[i].mid()).collect());
+        for &i in members {
+            by_block
+                .entry((*key, figures[i].block))
+                .or_default()
+                .push(i);
+        }
+    }
+    for (i, f) in figures.iter().enumerate().filter(|(_, f)| f.salary) {
         let yearly = f.yearly();
         let (min, max) = if yearly {
             (p.min, p.max)
@@ -125,7 +141,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         };
         if f.low < min {
             let bound = amount::format_money(min, min, f.currency, min >= 1_000.0);
-            flag();
+            flagged[i] = true;
             cx.report(
                 Finding::new(
                     f.span,
@@ -142,7 +158,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         }
         if f.high > max {
             let bound = amount::format_money(max, max, f.currency, true);
-            flag();
+            flagged[i] = true;
             cx.report(
                 Finding::new(
                     f.span,
@@ -153,16 +169,16 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
             continue;
         }
         // Far from the other salary figures in the same currency and period.
-        let others: Vec<&&Figure> = salaries
-            .iter()
-            .filter(|g| !std::ptr::eq(**g, *f) && g.currency == f.currency && g.yearly() == yearly)
-            .collect();
-        if others.len() < 2 {
+        let key = (f.currency, yearly);
+        let Some(mids) = sorted_mids.get(&key) else {
+            continue;
+        };
+        let others = mids.len() - 1;
+        if others < 2 {
             continue;
         }
-        let mut mids: Vec<f64> = others.iter().map(|g| g.mid()).collect();
-        mids.sort_by(f64::total_cmp);
-        let median = mids[mids.len() / 2];
+        let k = others / 2;
+        let median = if k < rank[i] { mids[k] } else { mids[k + 1] };
         if median <= 0.0 {
             continue;
         }
@@ -184,15 +200,20 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
             ),
         )
         .help("check the figure for an extra or a missing digit; if it is right, say next to it why it differs");
-        let mut near: Vec<&&Figure> = others
-            .iter()
-            .copied()
-            .filter(|g| g.block == f.block)
-            .collect();
+        // Labels: the other figures of its paragraph or list item, else one other.
+        let mut near: Vec<usize> = by_block
+            .get(&(key, f.block))
+            .map(|v| v.iter().copied().filter(|&j| j != i).take(3).collect())
+            .unwrap_or_default();
         if near.is_empty() {
-            near = others.iter().copied().take(1).collect();
+            near.extend(
+                pools
+                    .get(&key)
+                    .and_then(|v| v.iter().copied().find(|&j| j != i)),
+            );
         }
-        for g in near.into_iter().take(3) {
+        for j in near {
+            let g = &figures[j];
             let who = g.who();
             let text = if who.is_empty() {
                 format!("another salary figure: {}", g.value())
@@ -201,7 +222,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
             };
             finding = finding.label(g.span, text);
         }
-        flag();
+        flagged[i] = true;
         cx.report(finding);
     }
     flagged
@@ -256,16 +277,10 @@ fn group_by<K: std::hash::Hash + Eq, T: Copy>(
     out
 }
 
-/// Splits `members` into classes of equal values; returns the classes, the
+/// Splits `members` into classes of equal keys; returns the classes, the
 /// most common first (the first seen on a tie).
-fn classes<T: Copy>(members: &[T], same: impl Fn(T, T) -> bool) -> Vec<Vec<T>> {
-    let mut out: Vec<Vec<T>> = Vec::new();
-    for &m in members {
-        match out.iter_mut().find(|c| same(c[0], m)) {
-            Some(c) => c.push(m),
-            None => out.push(vec![m]),
-        }
-    }
+fn classes<T: Copy, K: std::hash::Hash + Eq>(members: &[T], key: impl Fn(T) -> K) -> Vec<Vec<T>> {
+    let mut out = group_by(members.iter().map(|&m| (key(m), m)));
     // Stable: on a tie the class seen first stays first.
     out.sort_by_key(|c| std::cmp::Reverse(c.len()));
     out
@@ -278,7 +293,7 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
         .filter(|f| f.salary)
         .filter_map(|f| figure_key(f).map(|k| (k, f)));
     for group in group_by(keyed) {
-        let cls = classes(&group, |a: &Figure, b: &Figure| a.same_value(b));
+        let cls = classes(&group, |f: &Figure| f.value_key());
         let Some((reference, rest)) = cls.split_first() else {
             continue;
         };
@@ -317,21 +332,15 @@ fn experience(doc: &Document, figures: &[Figure], cx: &mut Context) {
     });
     for group in group_by(keyed) {
         // One entry per place the band is written.
-        let mut seen: Vec<Span> = Vec::new();
+        let mut seen: std::collections::HashSet<Span> = std::collections::HashSet::new();
         let group: Vec<&Figure> = group
             .into_iter()
-            .filter(|f| {
-                let span = f.experience.as_ref().map_or(f.span, |e| e.span);
-                let new = !seen.contains(&span);
-                seen.push(span);
-                new
-            })
+            .filter(|f| seen.insert(f.experience.as_ref().map_or(f.span, |e| e.span)))
             .collect();
-        let cls = classes(&group, |a: &Figure, b: &Figure| {
-            match (&a.experience, &b.experience) {
-                (Some(x), Some(y)) => x.same_band(y),
-                _ => false,
-            }
+        let cls = classes(&group, |f: &Figure| {
+            f.experience
+                .as_ref()
+                .map(|e| (cents(e.low), e.high.map(cents)))
         });
         let Some((reference, rest)) = cls.split_first() else {
             continue;
@@ -451,11 +460,12 @@ fn ladder(figures: &[Figure], doubtful: &[bool], cx: &mut Context) {
 
 /// A percentage claim the figures contradict.
 fn claims(figures: &[Figure], settings: &Settings, cx: &mut Context) {
+    let bases = Baselines::new(figures);
     for (i, f) in figures.iter().enumerate() {
         let Some(claim) = f.claim.as_ref().filter(|_| f.salary) else {
             continue;
         };
-        let Some(base) = baseline(figures, i) else {
+        let Some(base) = bases.of(figures, i) else {
             continue;
         };
         let (Some(rf), Some(rb)) = (settings.rate(f.currency), settings.rate(base.currency)) else {
@@ -525,33 +535,79 @@ fn claims(figures: &[Figure], settings: &Settings, cx: &mut Context) {
     }
 }
 
-/// What a claim compares with: the figure it names (`vs développeur
-/// Full-Stack`), else the first figure of its comparison (its paragraph,
-/// list or table) that has no claim.
-fn baseline(figures: &[Figure], i: usize) -> Option<&Figure> {
-    let f = figures.get(i)?;
-    let claim = f.claim.as_ref()?;
-    if let Some(versus) = &claim.versus {
-        let key = role_key(versus);
-        let candidates = figures
-            .iter()
-            .enumerate()
-            .filter(|(j, g)| *j != i && g.salary && g.role.as_ref().is_some_and(|r| r.key == key))
-            .map(|(_, g)| g);
-        let same_level = |g: &&Figure| match (&f.level, &g.level) {
-            (Some(a), Some(b)) => a.name == b.name,
-            _ => true,
-        };
-        let all: Vec<&Figure> = candidates.filter(same_level).collect();
-        return all
-            .iter()
-            .find(|g| g.block == f.block)
-            .or_else(|| all.first())
-            .copied();
+/// The first figures of each kind a claim may compare with.
+#[derive(Default)]
+struct Firsts {
+    first: Option<usize>,
+    in_block: HashMap<usize, usize>,
+}
+
+impl Firsts {
+    fn add(&mut self, i: usize, block: usize) {
+        self.first.get_or_insert(i);
+        self.in_block.entry(block).or_insert(i);
     }
-    figures[..i]
-        .iter()
-        .find(|g| g.group == f.group && g.salary && g.claim.is_none())
+}
+
+/// What claims compare with, indexed once per article.
+struct Baselines {
+    /// Salary figures by role key and level (None: no level written).
+    by_role_level: HashMap<(String, Option<String>), Firsts>,
+    by_role: HashMap<String, Firsts>,
+    /// The first salary figure without a claim of each comparison group.
+    first_plain: HashMap<usize, usize>,
+}
+
+impl Baselines {
+    fn new(figures: &[Figure]) -> Self {
+        let mut b = Baselines {
+            by_role_level: HashMap::new(),
+            by_role: HashMap::new(),
+            first_plain: HashMap::new(),
+        };
+        for (i, g) in figures.iter().enumerate().filter(|(_, g)| g.salary) {
+            if let Some(r) = &g.role {
+                let level = g.level.as_ref().map(|l| l.name.clone());
+                b.by_role_level
+                    .entry((r.key.clone(), level))
+                    .or_default()
+                    .add(i, g.block);
+                b.by_role.entry(r.key.clone()).or_default().add(i, g.block);
+            }
+            if g.claim.is_none() {
+                b.first_plain.entry(g.group).or_insert(i);
+            }
+        }
+        b
+    }
+
+    /// What the claim of figure `i` compares with: the figure it names (`vs
+    /// développeur Full-Stack`: same level, or no level written; in the same
+    /// paragraph first), else the first figure of its comparison (its
+    /// paragraph, list or table) that has no claim.
+    fn of<'f>(&self, figures: &'f [Figure], i: usize) -> Option<&'f Figure> {
+        let f = figures.get(i)?;
+        let claim = f.claim.as_ref()?;
+        let found = match &claim.versus {
+            Some(versus) => {
+                let key = role_key(versus);
+                let sets: Vec<&Firsts> = match &f.level {
+                    Some(l) => [Some(l.name.clone()), None]
+                        .into_iter()
+                        .filter_map(|level| self.by_role_level.get(&(key.clone(), level)))
+                        .collect(),
+                    None => self.by_role.get(&key).into_iter().collect(),
+                };
+                let in_block = sets
+                    .iter()
+                    .filter_map(|s| s.in_block.get(&f.block).copied())
+                    .min();
+                in_block.or_else(|| sets.iter().filter_map(|s| s.first).min())
+            }
+            None => self.first_plain.get(&f.group).copied().filter(|&j| j < i),
+        };
+        found.filter(|&j| j != i).and_then(|j| figures.get(j))
+    }
 }
 
 /// A stated total the parts do not add up to: `a + b + c = total`.

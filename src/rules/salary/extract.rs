@@ -216,6 +216,13 @@ pub const PLACES: &[&str] = &[
     "remote",
 ];
 
+/// Whether a folded word is a small word (`de`, `la`, `vs`…).
+fn is_function_word(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+        .contains(folded)
+}
+
 /// Words that end the name before a figure (folded).
 const FUNCTION_WORDS: &[&str] = &[
     "a", "au", "aux", "de", "du", "des", "d", "l", "le", "la", "les", "un", "une", "pour", "par",
@@ -437,9 +444,9 @@ impl Figure {
         )
     }
 
-    /// Whether two figures give the same amounts.
-    pub fn same_value(&self, other: &Figure) -> bool {
-        close(self.low, other.low) && close(self.high, other.high)
+    /// The amounts as a key (hundredths): equal figures, equal keys.
+    pub fn value_key(&self) -> (i64, i64) {
+        (cents(self.low), cents(self.high))
     }
 
     /// Yearly unless the text says otherwise.
@@ -468,13 +475,17 @@ impl Figure {
     }
 }
 
-pub fn close(a: f64, b: f64) -> bool {
-    (a - b).abs() <= 1e-6 * a.abs().max(b.abs()).max(1.0)
+/// A value as a key: hundredths, so that equal figures are equal keys.
+pub fn cents(v: f64) -> i64 {
+    (v * 100.0).round() as i64
 }
 
 /// Lowercase without accents: `Développeur` → `developpeur`.
 pub fn fold(word: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -528,8 +539,31 @@ fn sentence_end_at(text: &str, i: usize, c: char) -> bool {
             .is_none_or(char::is_whitespace)
 }
 
+/// How far the context of a figure reaches, in bytes, before and after it:
+/// more than a sentence of a career article, and linear time on any input.
+const WINDOW: usize = 400;
+
+/// `pos - WINDOW` (not below `floor`), on a char boundary.
+fn back_limit(text: &str, pos: usize, floor: usize) -> usize {
+    let mut at = pos.saturating_sub(WINDOW).max(floor).min(pos);
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The first `WINDOW` bytes of a text, on a char boundary.
+fn clip(text: &str) -> &str {
+    let mut end = WINDOW.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Where the stretch of text before `pos` that belongs to its figure starts.
 fn element_start(text: &str, pos: usize, floor: usize) -> usize {
+    let floor = back_limit(text, pos, floor);
     for (i, c) in text[floor..pos].char_indices().rev() {
         let i = floor + i;
         if is_separator(c) || sentence_end_at(text, i, c) || spaced_plus(text, i, c) {
@@ -548,26 +582,30 @@ fn spaced_plus(text: &str, i: usize, c: char) -> bool {
 
 /// Where the stretch of text after `pos` that belongs to its figure ends.
 fn element_end(text: &str, pos: usize) -> usize {
-    for (i, c) in text[pos..].char_indices() {
+    let end = pos + clip(&text[pos..]).len();
+    for (i, c) in text[pos..end].char_indices() {
         let i = pos + i;
         if is_separator(c) || c == '+' || sentence_end_at(text, i, c) {
             return i;
         }
     }
-    text.len()
+    end
 }
 
+/// Where the sentence of `pos` starts (at most `WINDOW` bytes before it).
 fn sentence_start(text: &str, pos: usize) -> usize {
-    for (i, c) in text[..pos].char_indices().rev() {
-        if sentence_end_at(text, i, c) {
-            return i + c.len_utf8();
+    let floor = back_limit(text, pos, 0);
+    for (i, c) in text[floor..pos].char_indices().rev() {
+        if sentence_end_at(text, floor + i, c) {
+            return floor + i + c.len_utf8();
         }
     }
-    0
+    floor
 }
 
 /// The unmatched `(` before `pos`, if the figure is inside a parenthesis.
 fn open_paren(text: &str, pos: usize, floor: usize) -> Option<usize> {
+    let floor = back_limit(text, pos, floor);
     let mut depth = 0usize;
     for (i, c) in text[floor..pos].char_indices().rev() {
         match c {
@@ -645,23 +683,41 @@ fn groups(blocks: &[Block]) -> Vec<(usize, Vec<usize>)> {
     out
 }
 
+/// For each heading, the nearest heading before it of a higher level.
+fn heading_parents(headings: &[Heading]) -> Vec<Option<usize>> {
+    let mut stack: Vec<usize> = Vec::new();
+    headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            while stack
+                .last()
+                .is_some_and(|&j| headings.get(j).is_some_and(|p| p.level >= h.level))
+            {
+                stack.pop();
+            }
+            let parent = stack.last().copied();
+            stack.push(i);
+            parent
+        })
+        .collect()
+}
+
 /// The headings above a block, nearest first, each of a higher level than
 /// the one before.
-fn heading_chain<'a>(doc: &'a Document, block: &Block) -> Vec<&'a Heading> {
-    let mut out: Vec<&Heading> = Vec::new();
-    let Some(mut i) = block.heading else {
-        return out;
-    };
-    loop {
-        if let Some(h) = doc.body.headings.get(i)
-            && out.last().is_none_or(|l| h.level < l.level)
-        {
-            out.push(h);
-        }
-        if i == 0 {
+fn heading_chain<'a>(
+    doc: &'a Document,
+    parents: &[Option<usize>],
+    block: &Block,
+) -> Vec<&'a Heading> {
+    let mut out = Vec::new();
+    let mut at = block.heading;
+    while let Some(i) = at {
+        let Some(h) = doc.body.headings.get(i) else {
             break;
-        }
-        i -= 1;
+        };
+        out.push(h);
+        at = parents.get(i).copied().flatten();
     }
     out
 }
@@ -728,6 +784,7 @@ impl Extractor {
         }
         let blocks = &doc.body.blocks;
         let groups = groups(blocks);
+        let parents = heading_parents(&doc.body.headings);
         let year = article_year(doc);
         let mut out = Vec::new();
         for (bi, block) in blocks.iter().enumerate() {
@@ -744,7 +801,7 @@ impl Extractor {
             let (group, intro) = groups.get(bi).cloned().unwrap_or((bi, Vec::new()));
             let intro_texts: Vec<(usize, &str)> = intro
                 .iter()
-                .filter_map(|&i| blocks.get(i).map(|b| (i, b.text.as_str())))
+                .filter_map(|&i| blocks.get(i).map(|b| (i, clip(&b.text))))
                 .collect();
             // A list's intro is a role only when it is a bold line alone.
             let intro_role = intro.first().copied().filter(|&i| {
@@ -753,7 +810,7 @@ impl Extractor {
                         && b.strong.iter().any(|r| r.len() + 2 >= b.text.trim().len())
                 })
             });
-            let headings = heading_chain(doc, block);
+            let headings = heading_chain(doc, &parents, block);
             let label = label(block);
             let sums = sum_members(&block.text, &found);
             let mut floor = label.as_ref().map_or(0, |(_, after)| *after);
@@ -767,7 +824,7 @@ impl Extractor {
                     floor: floor.min(a.range.start),
                     label: label
                         .as_ref()
-                        .map(|(r, _)| (&block.text[r.clone()], r.start)),
+                        .map(|(r, _)| (clip(&block.text[r.clone()]), r.start)),
                     intro: &intro_texts,
                     intro_role,
                     headings: &headings,
@@ -815,7 +872,11 @@ impl Extractor {
 
         let start = element_start(text, a.range.start, floor);
         let before = &text[start..a.range.start];
-        let post_end = element_end(text, tail);
+        let post_end = element_end(text, tail).min(tail + clip(&text[tail..]).len().min(120));
+        let post_end = (tail..=post_end)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(tail);
         let after = &text[tail..post_end.max(tail)];
         let paren = open_paren(text, a.range.start, floor.min(start))
             .or_else(|| open_paren(text, a.range.start, 0));
@@ -864,7 +925,7 @@ impl Extractor {
         }
         if let Some(h) = headings.first().filter(|h| h.level >= 3) {
             contexts.push(Context {
-                text: &h.text,
+                text: clip(&h.text),
                 at: At::Heading(h.text_span),
                 backwards: false,
                 role: Some(Source::Heading),
@@ -1040,7 +1101,7 @@ impl Extractor {
             }
         }
         for h in headings {
-            if let Some((s, w, _)) = self.cue_in(&h.text, true) {
+            if let Some((s, w, _)) = self.cue_in(clip(&h.text), true) {
                 return (s, format!("« {w} » in the heading « {} »", short(&h.text)));
             }
         }
@@ -1059,7 +1120,7 @@ impl Extractor {
         }
         ws.iter()
             .map(|(_, w)| (*w, fold(w)))
-            .filter(|(_, f)| !FUNCTION_WORDS.contains(&f.as_str()))
+            .filter(|(_, f)| !is_function_word(f))
             .enumerate()
             .find_map(|(distance, (w, f))| self.vocabulary.cue(w, &f).map(|s| (s, w, distance)))
     }
@@ -1122,7 +1183,7 @@ impl Extractor {
                 continue;
             }
             if w.chars().all(|c| c.is_ascii_digit())
-                || FUNCTION_WORDS.contains(&f.as_str())
+                || is_function_word(&f)
                 || self.vocabulary.cue(w, &f).is_some()
             {
                 break;
@@ -1161,7 +1222,7 @@ impl Extractor {
                 continue;
             }
             if w.chars().all(|c| c.is_ascii_digit())
-                || FUNCTION_WORDS.contains(&f.as_str())
+                || is_function_word(&f)
                 || self.vocabulary.cue(w, &f).is_some()
             {
                 return None;

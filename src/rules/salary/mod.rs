@@ -386,15 +386,15 @@ impl Rule for SalaryRule {
             if entries.len() < 2 {
                 continue;
             }
-            let same = |a: &CorpusFigure, b: &CorpusFigure| {
-                extract::close(a.low, b.low) && extract::close(a.high, b.high)
-            };
+            let mut index: HashMap<(i64, i64), usize> = HashMap::new();
             let mut classes: Vec<Vec<(usize, &CorpusFigure)>> = Vec::new();
             for &(i, f) in entries {
-                match classes.iter_mut().find(|c| same(c[0].1, f)) {
-                    Some(c) => c.push((i, f)),
-                    None => classes.push(vec![(i, f)]),
-                }
+                let key = (extract::cents(f.low), extract::cents(f.high));
+                let c = *index.entry(key).or_insert_with(|| {
+                    classes.push(Vec::new());
+                    classes.len() - 1
+                });
+                classes[c].push((i, f));
             }
             classes.sort_by_key(|c| std::cmp::Reverse(c.len()));
             let Some((reference, rest)) = classes.split_first() else {
