@@ -73,7 +73,17 @@ impl Block {
     }
 
     fn map(&self, offset: usize, is_end: bool) -> usize {
-        let run = self.runs.iter().find(|r| {
+        // Runs follow each other in the text (ends never decrease): the only
+        // candidate is the first run that ends at or after `offset`, found by
+        // bisection so that a block with many runs stays cheap to map.
+        let at = self.runs.partition_point(|r| {
+            if is_end {
+                r.text.end < offset
+            } else {
+                r.text.end <= offset
+            }
+        });
+        let run = self.runs.get(at).filter(|r| {
             if is_end {
                 r.text.start < offset && offset <= r.text.end
             } else {
@@ -91,9 +101,11 @@ impl Block {
 
     /// Whether the plain-text range touches inline code.
     pub fn touches_code(&self, range: Range<usize>) -> bool {
-        self.runs
+        let first = self.runs.partition_point(|r| r.text.end <= range.start);
+        self.runs[first..]
             .iter()
-            .any(|r| r.code && r.text.start < range.end && range.start < r.text.end)
+            .take_while(|r| r.text.start < range.end)
+            .any(|r| r.code && range.start < r.text.end)
     }
 }
 
@@ -179,9 +191,29 @@ struct OpenLink {
     autolink: bool,
 }
 
+/// `text` with every lone `\r` replaced by `\n`, when it has any: for
+/// CommonMark (and our line index) a lone `\r` ends a line, but pulldown-cmark
+/// reads it as text. One byte for one, so every offset stays the same.
+fn lone_cr_as_lf(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return None;
+    }
+    Some(
+        text.char_indices()
+            .map(|(i, c)| if lone(i) { '\n' } else { c })
+            .collect(),
+    )
+}
+
 /// Parses `source[start..]` as the Markdown body of the file `source`.
 pub fn parse(source: &str, start: usize) -> Body {
-    let text = &source[start..];
+    // `start` is on a character boundary (the caller's invariant); `get`
+    // keeps a broken caller from panicking.
+    let original = source.get(start..).unwrap_or_default();
+    let normalized = lone_cr_as_lf(original);
+    let text = normalized.as_deref().unwrap_or(original);
     let broken = RefCell::new(Vec::new());
     let mut callback = |link: BrokenLink<'_>| {
         broken.borrow_mut().push(BrokenRef {
@@ -206,7 +238,7 @@ pub fn parse(source: &str, start: usize) -> Body {
 
     for (event, range) in parser.into_offset_iter() {
         let span = Span::new(range.start, range.end).offset(start);
-        let slice = &source[span.start..span.end];
+        let slice = text.get(range.clone()).unwrap_or_default();
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level: l, .. } => {
@@ -352,6 +384,12 @@ fn finish(blocks: &mut Vec<OpenBlock>, body: &mut Body) {
     if let Some(mut open) = blocks.pop() {
         let trimmed = open.block.text.trim_end().len();
         open.block.text.truncate(trimmed);
+        // Runs stay inside the text (a trailing no-break space is trimmed
+        // off the text, not off the run that held it).
+        for r in &mut open.block.runs {
+            r.text.start = r.text.start.min(trimmed);
+            r.text.end = r.text.end.min(trimmed);
+        }
         if !open.block.text.trim().is_empty() {
             body.blocks.push(open.block);
         }
@@ -397,7 +435,10 @@ pub fn heading_content(source: &str, h: &Heading) -> Span {
         Span::new(start, start + content.len())
     } else {
         let body = text.trim_end_matches(['\n', '\r']);
-        let above = body.rfind('\n').map_or(body, |i| &body[..i]).trim_end();
+        let above = body
+            .rfind(['\n', '\r'])
+            .map_or(body, |i| &body[..i])
+            .trim_end();
         let start = s.start + lead;
         Span::new(start, (s.start + above.len()).max(start))
     }
