@@ -146,6 +146,9 @@ pub struct Parsed {
 pub struct YamlError {
     pub message: String,
     pub span: Span,
+    /// The text may be valid, but it is over a limit set against hostile
+    /// input (nesting depth, alias expansion).
+    pub limit: bool,
 }
 
 /// Maps the parser's character indices to byte offsets of the whole file.
@@ -239,6 +242,7 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
             YamlError {
                 message,
                 span: Span::new(at, at),
+                limit: false,
             }
         })?;
         let mut span = offsets.span(span);
@@ -281,6 +285,7 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                     return Err(YamlError {
                         message: "alias to an unknown anchor".into(),
                         span,
+                        limit: false,
                     });
                 };
                 nodes += node.size();
@@ -387,6 +392,7 @@ fn too_deep(span: Span) -> YamlError {
     YamlError {
         message: format!("nesting deeper than {MAX_DEPTH} levels"),
         span,
+        limit: true,
     }
 }
 
@@ -394,6 +400,7 @@ fn too_many(span: Span) -> YamlError {
     YamlError {
         message: format!("more than {MAX_NODES} values once aliases are expanded"),
         span,
+        limit: true,
     }
 }
 
