@@ -128,7 +128,19 @@ fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, String> {
                 }
                 Err(e) => {
                     let at = error_path(&e).unwrap_or_else(|| path.clone());
-                    found.errors.push((at, e.to_string()));
+                    // The walker's message repeats the path; say what failed.
+                    let cause = e.io_error().map(|io| match io.raw_os_error() {
+                        Some(code) => io::Error::from_raw_os_error(code).to_string(),
+                        None => io.kind().to_string(),
+                    });
+                    let message = match cause {
+                        Some(c) if fs::symlink_metadata(&at).is_ok_and(|m| m.is_dir()) => {
+                            format!("cannot read this folder: {c}; its files were not checked")
+                        }
+                        Some(c) => format!("cannot read this entry: {c}"),
+                        None => e.to_string(),
+                    };
+                    found.errors.push((at, message));
                 }
             }
         }
