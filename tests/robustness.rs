@@ -412,6 +412,27 @@ fn binary_file_named_md() {
     );
 }
 
+/// Standard input is read up to the same limit, not to its end.
+#[test]
+fn standard_input_over_the_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "repere.toml", "max-file-size = 1000\n");
+    let out = repere()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "--stdin-filename", NAME])
+        .write_stdin(ARTICLE.repeat(3))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(&format!(
+            "{NAME}:1:1: error[read-error] the file is over the 1000-byte limit; it was not checked"
+        )),
+        "{stdout}"
+    );
+}
+
 /// A big article of ordinary prose: the valid article followed by
 /// paragraphs up to `size` bytes.
 fn big_article(size: usize) -> String {

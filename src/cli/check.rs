@@ -200,9 +200,9 @@ fn read(linter: &Linter, path: &Path, max_size: u64) -> FileResult {
 
 /// The message for a file over the size limit (`size` when known).
 fn too_large(size: Option<u64>, max_size: u64) -> String {
-    let size = size.map_or_else(|| "over".to_string(), |n| format!("{n} bytes,"));
+    let size = size.map_or_else(String::new, |n| format!("{n} bytes, "));
     format!(
-        "the file is {size} over the {max_size}-byte limit; it was not checked (raise `max-file-size` in repere.toml)"
+        "the file is {size}over the {max_size}-byte limit; it was not checked (raise `max-file-size` in repere.toml)"
     )
 }
 
