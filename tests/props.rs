@@ -111,7 +111,9 @@ proptest! {
 
     #[test]
     fn lint_never_panics(text in article()) {
-        let linter = Linter::new(RuleSet::load(&PackSource::defaults()).unwrap());
+        // Loading the rules (compiling their regexes) once, not per case.
+        static LINTER: std::sync::OnceLock<Linter> = std::sync::OnceLock::new();
+        let linter = LINTER.get_or_init(|| Linter::new(RuleSet::load(&PackSource::defaults()).unwrap()));
         let r = linter.check_bytes("content/posts/2025-01-01-x.md".into(), text.clone().into_bytes());
         let report = linter.finish(vec![r]);
         for d in report.diagnostics() {
@@ -119,6 +121,10 @@ proptest! {
             assert!(d.location.line >= 1 && d.location.column >= 1);
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// The fuzz target's pipeline and invariants (every span of the model,
     /// of diagnostics, labels and fixes on character boundaries; every
