@@ -149,7 +149,7 @@ impl Config {
 
     /// The 1-based line of a config span.
     pub fn line(&self, span: Span) -> usize {
-        let at = unbase(span).start.min(self.text.len());
+        let at = Span::at(unbase(span).start).clamp_to(&self.text).start;
         self.text[..at].matches('\n').count() + 1
     }
 

@@ -170,8 +170,8 @@ impl Linter {
         }
     }
 
-    /// Checks a file's bytes: not UTF-8 or binary content is reported, and
-    /// nothing else is checked in that file.
+    /// Checks a file's bytes: not UTF-8 or binary content is reported (at
+    /// the offending byte), and nothing else is checked in that file.
     pub fn check_bytes(&self, path: PathBuf, bytes: Vec<u8>) -> FileResult {
         let path = Arc::new(path);
         let probe = &bytes[..bytes.len().min(8192)];
@@ -181,17 +181,20 @@ impl Linter {
                 "encoding",
                 format!("binary content (a NUL byte at offset {at}); the file was not checked"),
                 "only Markdown text files can be checked; exclude this file or rename it",
+                (Span::at(at), location_of_byte(&bytes, at)),
             );
         }
         match String::from_utf8(bytes) {
             Ok(text) => self.check_source(path, text),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
+                let location = location_of_byte(e.as_bytes(), at);
                 self.builtin(
                     path,
                     "encoding",
                     format!("invalid UTF-8 at byte offset {at}; the file was not checked"),
                     "save the file as UTF-8",
+                    (Span::at(at), location),
                 )
             }
         }
@@ -204,6 +207,7 @@ impl Linter {
             "read-error",
             message.into(),
             "check that the file exists and can be read",
+            (Span::at(0), first_line()),
         )
     }
 
@@ -213,6 +217,7 @@ impl Linter {
         rule: &'static str,
         message: String,
         help: &str,
+        (span, location): (Span, Location),
     ) -> FileResult {
         let mut diagnostics = Vec::new();
         if self.builtins.contains(&rule) {
@@ -221,8 +226,8 @@ impl Linter {
                 rule,
                 message,
                 Some(help.to_string()),
-                Span::at(0),
-                first_line(),
+                span,
+                location,
             ));
         }
         FileResult {
@@ -445,14 +450,22 @@ impl Linter {
         }
         let s = &r.suppressions;
         let mut used = vec![false; s.comments.len()];
-        r.diagnostics
-            .retain(|d| match s.suppressing(&d.rule, d.location.line) {
-                Some(c) => {
-                    used[c] = true;
-                    false
+        let queries: Vec<(&str, usize)> = r
+            .diagnostics
+            .iter()
+            .map(|d| (&*d.rule, d.location.line))
+            .collect();
+        let answers = s.suppressing_all(&queries);
+        let mut answers = answers.into_iter();
+        r.diagnostics.retain(|_| match answers.next().flatten() {
+            Some(c) => {
+                if let Some(u) = used.get_mut(c) {
+                    *u = true;
                 }
-                None => true,
-            });
+                false
+            }
+            None => true,
+        });
         if !self.builtins.contains(&"unused-suppression") {
             return;
         }
@@ -522,6 +535,14 @@ impl Linter {
             ));
         }
     }
+}
+
+/// Where byte `at` of a file that is not UTF-8 text lies: lines as in
+/// [`LineIndex`], columns counting each invalid sequence as one character.
+fn location_of_byte(bytes: &[u8], at: usize) -> Location {
+    let before = String::from_utf8_lossy(bytes.get(..at).unwrap_or(bytes));
+    let end = before.len();
+    LineIndex::new(&before).location(&before, Span::at(end))
 }
 
 fn first_line() -> Location {

@@ -211,6 +211,9 @@ pub fn slug_of(doc: &Document) -> String {
 /// `heading`; a repeated id gets `-1`, `-2`, ….
 pub fn anchors(doc: &Document) -> Vec<String> {
     let mut seen: HashSet<String> = HashSet::new();
+    // The next suffix to try for each id: a file of many equal headings
+    // must not try `-1`, `-2`, … from the start each time.
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
     for h in &doc.body.headings {
         let whole = doc.text(h.span);
@@ -229,9 +232,9 @@ pub fn anchors(doc: &Document) -> Vec<String> {
                 id = "heading".to_string();
             }
             if seen.contains(&id) {
-                let mut n = 1;
+                let n = next.entry(id.clone()).or_insert(1);
                 while seen.contains(&format!("{id}-{n}")) {
-                    n += 1;
+                    *n += 1;
                 }
                 id = format!("{id}-{n}");
             }

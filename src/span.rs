@@ -72,23 +72,52 @@ pub struct LineIndex {
     starts: Vec<usize>,
     /// Byte length of a leading byte-order mark, which takes no column.
     bom: usize,
+    /// Characters before every [`LineIndex::STEP`]-th byte, so that the
+    /// column of an offset deep in a long line (a minified paragraph of
+    /// megabytes) costs at most `STEP` bytes of counting, not the whole line.
+    chars_before: Vec<usize>,
 }
 
 impl LineIndex {
+    const STEP: usize = 4096;
+
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
+        let mut chars_before = Vec::with_capacity(bytes.len() / Self::STEP + 1);
+        let mut chars = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if i.is_multiple_of(Self::STEP) {
+                chars_before.push(chars);
+            }
+            if b & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            match b {
                 b'\n' => starts.push(i + 1),
                 b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
                 _ => {}
             }
-            i += 1;
+        }
+        if bytes.len().is_multiple_of(Self::STEP) {
+            chars_before.push(chars);
         }
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        LineIndex { starts, bom }
+        LineIndex {
+            starts,
+            bom,
+            chars_before,
+        }
+    }
+
+    /// The number of characters in `text[..offset]` (`offset` on a boundary).
+    fn chars_up_to(&self, text: &str, offset: usize) -> usize {
+        let block = offset / Self::STEP;
+        let (base, from) = match self.chars_before.get(block) {
+            Some(&n) => (n, block * Self::STEP),
+            None => (0, 0),
+        };
+        base + count_chars(text.as_bytes().get(from..offset).unwrap_or_default())
     }
 
     /// 1-based line and column of a byte offset (clamped to the text).
@@ -96,11 +125,16 @@ impl LineIndex {
         let span = Span::at(offset).clamp_to(text);
         let offset = span.start;
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let mut line_start = self.starts[line - 1];
+        // Invariant: `starts` begins with 0, so `line - 1` is an index of it.
+        let mut line_start = self.starts.get(line - 1).copied().unwrap_or(0);
         if line == 1 {
             line_start = line_start.max(self.bom.min(offset));
         }
-        let column = text[line_start..offset].chars().count() + 1;
+        let column = if offset - line_start <= Self::STEP {
+            count_chars(text.as_bytes().get(line_start..offset).unwrap_or_default())
+        } else {
+            self.chars_up_to(text, offset) - self.chars_up_to(text, line_start)
+        } + 1;
         (line, column)
     }
 
@@ -125,6 +159,12 @@ impl LineIndex {
     }
 }
 
+/// The characters of UTF-8 `bytes`: every byte but continuation bytes
+/// starts one.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +179,17 @@ mod tests {
         assert_eq!(idx.line_col(text, z), (3, 4));
         let q = text.find('q').unwrap();
         assert_eq!(idx.line_col(text, q), (4, 1));
+    }
+
+    #[test]
+    fn columns_deep_in_a_long_line() {
+        let line = "é€a".repeat(5000);
+        let text = format!("x\n{line}z");
+        let idx = LineIndex::new(&text);
+        let z = text.find('z').unwrap();
+        assert_eq!(idx.line_col(&text, z), (2, 15001));
+        let a = 2 + "é€a".len() * 1500 + "é€".len();
+        assert_eq!(idx.line_col(&text, a), (2, 4503));
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! With no rule named, a comment applies to all rules. Text after `--` is the
 //! reason. Comments inside code blocks are text, not directives.
 
+use std::collections::{BTreeSet, HashMap};
+
 use crate::document::Document;
 use crate::span::Span;
 
@@ -125,21 +127,86 @@ impl Suppressions {
 
     /// The comment that suppresses `rule` on `line`, if any.
     pub fn suppressing(&self, rule: &str, line: usize) -> Option<usize> {
-        self.ranges
-            .iter()
-            .find(|r| {
-                r.first_line <= line
-                    && line <= r.last_line
-                    && (r.rules.is_empty() || r.rules.iter().any(|s| crate::pack::selects(s, rule)))
-            })
-            .map(|r| r.comment)
+        self.suppressing_all(&[(rule, line)])
+            .first()
+            .copied()
+            .flatten()
+    }
+
+    /// [`Suppressions::suppressing`] for many (rule, line) queries at once:
+    /// the first range (in order) on the line that names the rule, found by
+    /// a sweep over the lines, so that a file with thousands of comments and
+    /// thousands of findings is not checked pair by pair.
+    pub fn suppressing_all(&self, queries: &[(&str, usize)]) -> Vec<Option<usize>> {
+        let mut answers = vec![None; queries.len()];
+        let mut by_line: Vec<usize> = (0..queries.len()).collect();
+        by_line.sort_by_key(|&q| queries[q].1);
+        let mut starts: Vec<usize> = (0..self.ranges.len()).collect();
+        starts.sort_by_key(|&r| self.ranges[r].first_line);
+        let mut ends = starts.clone();
+        ends.sort_by_key(|&r| self.ranges[r].last_line);
+        // The ranges open on the current line, by the selector they name
+        // ("" when they name none: all rules), in range order.
+        let mut active: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+        fn selectors(r: &Range) -> Vec<&str> {
+            if r.rules.is_empty() {
+                vec![""]
+            } else {
+                r.rules.iter().map(String::as_str).collect()
+            }
+        }
+        let (mut next_start, mut next_end) = (0, 0);
+        for q in by_line {
+            let (rule, line) = queries[q];
+            while let Some(&r) = starts.get(next_start) {
+                if self.ranges[r].first_line > line {
+                    break;
+                }
+                for sel in selectors(&self.ranges[r]) {
+                    active.entry(sel).or_default().insert(r);
+                }
+                next_start += 1;
+            }
+            while let Some(&r) = ends.get(next_end) {
+                if self.ranges[r].last_line >= line {
+                    break;
+                }
+                for sel in selectors(&self.ranges[r]) {
+                    if let Some(set) = active.get_mut(sel) {
+                        set.remove(&r);
+                    }
+                }
+                next_end += 1;
+            }
+            // The selectors that pick `rule`: none, itself, and each of its
+            // prefixes that ends before a `-` (see `pack::selects`).
+            let prefixes = rule
+                .match_indices('-')
+                .map(|(i, _)| &rule[..i])
+                .chain([rule, ""]);
+            answers[q] = prefixes
+                .filter_map(|p| active.get(p)?.first().copied())
+                .min()
+                .map(|r| self.ranges[r].comment);
+        }
+        answers
     }
 }
 
 fn ranges(comments: &[Comment]) -> Vec<Range> {
     let mut out = Vec::new();
-    // Open `disable` ranges: (comment index, rule or "" for all).
-    let mut open: Vec<(usize, String)> = Vec::new();
+    // Open `disable` ranges by the rule they name ("" for all rules):
+    // (order opened, comment index). Indexed by rule so that an `enable`
+    // looks only at what it closes.
+    let mut open: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut opened = 0;
+    let close = |closed: &mut Vec<(usize, usize, String)>, out: &mut Vec<Range>, last: usize| {
+        closed.sort_by_key(|(order, _, _)| *order);
+        for (_, ci, rule) in closed.drain(..) {
+            let first = comments.get(ci).map_or(1, |c| c.line);
+            out.push(range(ci, rule, first, last));
+        }
+    };
     for (i, c) in comments.iter().enumerate() {
         match c.directive {
             Directive::DisableFile => out.push(Range {
@@ -155,29 +222,39 @@ fn ranges(comments: &[Comment]) -> Vec<Range> {
                 last_line: c.end_line + 1,
             }),
             Directive::Disable => {
-                if c.rules.is_empty() {
-                    open.push((i, String::new()));
+                let rules = if c.rules.is_empty() {
+                    vec![String::new()]
                 } else {
-                    open.extend(c.rules.iter().map(|r| (i, r.clone())));
+                    c.rules.clone()
+                };
+                for rule in rules {
+                    open.entry(rule).or_default().push((opened, i));
+                    opened += 1;
                 }
             }
             Directive::Enable => {
-                let closes = |rule: &str| c.rules.is_empty() || c.rules.iter().any(|r| r == rule);
-                let mut kept = Vec::new();
-                for (ci, rule) in open.drain(..) {
-                    if closes(&rule) {
-                        out.push(range(ci, rule, comments[ci].line, c.line));
-                    } else {
-                        kept.push((ci, rule));
+                // With no rule named, it closes every open range (those of
+                // all rules included); else those of the rules it names.
+                let names: Vec<String> = if c.rules.is_empty() {
+                    open.keys().cloned().collect()
+                } else {
+                    c.rules.clone()
+                };
+                let mut closed = Vec::new();
+                for name in names {
+                    if let Some(list) = open.remove(&name) {
+                        closed.extend(list.into_iter().map(|(o, ci)| (o, ci, name.clone())));
                     }
                 }
-                open = kept;
+                close(&mut closed, &mut out, c.line);
             }
         }
     }
-    for (ci, rule) in open {
-        out.push(range(ci, rule, comments[ci].line, usize::MAX));
-    }
+    let mut rest: Vec<(usize, usize, String)> = open
+        .into_iter()
+        .flat_map(|(name, list)| list.into_iter().map(move |(o, ci)| (o, ci, name.clone())))
+        .collect();
+    close(&mut rest, &mut out, usize::MAX);
     out
 }
 
@@ -216,6 +293,53 @@ mod tests {
         assert_eq!(s.suppressing("tone", 10), Some(1));
         let s = sup("<!-- repere-disable-file -->\n");
         assert_eq!(s.suppressing("anything", 1000), Some(0));
+    }
+
+    /// The sweep gives what a pass over every range in order gives.
+    #[test]
+    fn sweep_matches_the_plain_search() {
+        let s = sup(concat!(
+            "<!-- repere-disable tone -->\n\n",
+            "<!-- repere-disable-next-line front-matter, tone -->\nx\n\n",
+            "<!-- repere-disable -->\n\n",
+            "<!-- repere-enable markup -->\n\n",
+            "<!-- repere-disable front-matter-style markup -->\n\n",
+            "<!-- repere-enable tone -->\n\n",
+            "<!-- repere-disable-file section -->\n\n",
+            "<!-- repere-enable -->\n\n",
+            "<!-- repere-disable-next-line -->\ny\n",
+        ));
+        let plain = |rule: &str, line: usize| {
+            s.ranges
+                .iter()
+                .find(|r| {
+                    r.first_line <= line
+                        && line <= r.last_line
+                        && (r.rules.is_empty()
+                            || r.rules.iter().any(|x| crate::pack::selects(x, rule)))
+                })
+                .map(|r| r.comment)
+        };
+        let rules = [
+            "tone",
+            "front-matter",
+            "front-matter-style",
+            "markup",
+            "section-order",
+            "x",
+        ];
+        let mut queries = Vec::new();
+        for line in 0..30 {
+            for rule in rules {
+                queries.push((rule, line));
+            }
+        }
+        queries.reverse();
+        let answers = s.suppressing_all(&queries);
+        for ((rule, line), answer) in queries.iter().zip(answers) {
+            assert_eq!(answer, plain(rule, *line), "{rule} on line {line}");
+        }
+        assert!(queries.iter().any(|(r, l)| plain(r, *l).is_some()));
     }
 
     #[test]

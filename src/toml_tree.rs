@@ -17,8 +17,12 @@ pub fn parse(text: &str, base: usize) -> Result<Node, YamlError> {
             let span = err
                 .span()
                 .map_or(Span::at(base), |r| Span::new(r.start, r.end).offset(base));
+            let message = err.message().trim().to_string();
             Err(YamlError {
-                message: err.message().trim().to_string(),
+                // The parser's own bound on nesting (arrays, inline tables,
+                // dotted keys).
+                limit: message.contains("recursion"),
+                message,
                 span,
             })
         }

@@ -7,6 +7,9 @@ use repere::engine::Linter;
 use repere::pack::{PackSource, RuleSet};
 use repere::span::Span;
 
+#[path = "common/pipeline.rs"]
+mod pipeline;
+
 /// Text made of pieces that matter to the parsers.
 fn article() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -28,6 +31,38 @@ fn article() -> impl Strategy<Value = String> {
         any::<String>(),
     ];
     prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+/// Bytes for the whole pipeline: articles, hostile pieces (deep nesting,
+/// aliases, stray tags and brackets, suppressions, lone CRs, invalid UTF-8)
+/// and NUL bytes, which split the input into files checked together.
+fn hostile() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        article().prop_map(String::into_bytes),
+        Just(b"\r".to_vec()),
+        Just(b"\t".to_vec()),
+        Just(b"\0".to_vec()),
+        Just(b"\xff\xfe".to_vec()),
+        Just(b"\xc3".to_vec()),
+        Just(b"[[[[[[[[".to_vec()),
+        Just(b"- - - - - - - -".to_vec()),
+        Just(b"a: &a [x, *a]\nb: *a\n".to_vec()),
+        Just(b"<div><span>".to_vec()),
+        Just(b"</span></div>".to_vec()),
+        Just(b"[a] (b".to_vec()),
+        Just(b"[x](#a) [y](/posts/z/#b) ".to_vec()),
+        Just(b"<!-- repere-disable tone -->".to_vec()),
+        Just(b"<!-- repere-enable -->".to_vec()),
+        Just(b"<!-- repere-disable-next-line markup -->\n".to_vec()),
+        Just(
+            "Il faut « tu dois » https://x.fr/il-faut "
+                .as_bytes()
+                .to_vec()
+        ),
+        Just("\u{a0}\n".as_bytes().to_vec()),
+        prop::collection::vec(any::<u8>(), 0..16),
+    ];
+    prop::collection::vec(piece, 0..16).prop_map(|v| v.concat())
 }
 
 fn check_span(text: &str, span: Span) {
@@ -76,12 +111,26 @@ proptest! {
 
     #[test]
     fn lint_never_panics(text in article()) {
-        let linter = Linter::new(RuleSet::load(&PackSource::defaults()).unwrap());
+        // Loading the rules (compiling their regexes) once, not per case.
+        static LINTER: std::sync::OnceLock<Linter> = std::sync::OnceLock::new();
+        let linter = LINTER.get_or_init(|| Linter::new(RuleSet::load(&PackSource::defaults()).unwrap()));
         let r = linter.check_bytes("content/posts/2025-01-01-x.md".into(), text.clone().into_bytes());
         let report = linter.finish(vec![r]);
         for d in report.diagnostics() {
             check_span(&text, d.span);
             assert!(d.location.line >= 1 && d.location.column >= 1);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The fuzz target's pipeline and invariants (every span of the model,
+    /// of diagnostics, labels and fixes on character boundaries; every
+    /// output format renders) on hostile bytes.
+    #[test]
+    fn the_whole_pipeline_holds_on_hostile_bytes(data in hostile()) {
+        pipeline::run(&data);
     }
 }

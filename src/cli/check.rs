@@ -83,9 +83,16 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
         errors: Vec::new(),
     };
     for path in paths {
-        let meta = fs::metadata(path).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => format!("path `{}` does not exist", path.display()),
-            _ => format!("path `{}`: {e}", path.display()),
+        let meta = fs::metadata(path).map_err(|e| {
+            let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            match e.kind() {
+                _ if link => format!(
+                    "path `{}` is a symbolic link that leads nowhere ({e})",
+                    path.display()
+                ),
+                io::ErrorKind::NotFound => format!("path `{}` does not exist", path.display()),
+                _ => format!("path `{}`: {e}", path.display()),
+            }
         })?;
         if !meta.is_dir() {
             // A file named explicitly is checked, unless the config excludes it
@@ -103,9 +110,17 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
             match entry {
                 Ok(entry) => {
                     let p = entry.path();
-                    let is_file = entry.file_type().is_some_and(|t| !t.is_dir());
+                    // Anything named like an article that is not a folder is
+                    // taken, so that a FIFO or a broken link named `x.md` is
+                    // reported rather than skipped; links to folders are not
+                    // followed, like the walker itself.
+                    let candidate = entry.file_type().is_some_and(|t| {
+                        t.is_file()
+                            || (t.is_symlink() && !fs::metadata(p).is_ok_and(|m| m.is_dir()))
+                            || (!t.is_dir() && !t.is_symlink())
+                    });
                     let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-                    if is_file
+                    if candidate
                         && EXTENSIONS.contains(&ext)
                         && scope.is_none_or(|s| s.included(p) && !s.excluded(p))
                     {
@@ -114,7 +129,19 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
                 }
                 Err(e) => {
                     let at = error_path(&e).unwrap_or_else(|| path.clone());
-                    found.errors.push((at, e.to_string()));
+                    // The walker's message repeats the path; say what failed.
+                    let cause = e.io_error().map(|io| match io.raw_os_error() {
+                        Some(code) => io::Error::from_raw_os_error(code).to_string(),
+                        None => io.kind().to_string(),
+                    });
+                    let message = match cause {
+                        Some(c) if fs::symlink_metadata(&at).is_ok_and(|m| m.is_dir()) => {
+                            format!("cannot read this folder: {c}; its files were not checked")
+                        }
+                        Some(c) => format!("cannot read this entry: {c}"),
+                        None => e.to_string(),
+                    };
+                    found.errors.push((at, message));
                 }
             }
         }
@@ -134,29 +161,75 @@ fn error_path(e: &ignore::Error) -> Option<PathBuf> {
 }
 
 fn read(linter: &Linter, path: &Path, max_size: u64) -> FileResult {
-    match fs::metadata(path) {
-        Ok(m) if m.is_dir() => {
-            return linter.read_error(path.to_path_buf(), "this is a folder, not a file");
+    let error = |message: String| linter.read_error(path.to_path_buf(), message);
+    let meta = match fs::metadata(path) {
+        Ok(m) => m,
+        // The walk saw it, but it is gone, or it is a link that leads nowhere
+        // (or to itself).
+        Err(e) => {
+            let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            return error(match e.kind() {
+                _ if link => format!("this symbolic link leads nowhere ({e}); it was not checked"),
+                io::ErrorKind::NotFound => {
+                    "the file disappeared before it could be read".to_string()
+                }
+                _ => format!("cannot read the file: {e}"),
+            });
         }
-        // A FIFO or a device would block the read, or never end.
-        Ok(m) if !m.is_file() => {
-            return linter.read_error(
-                path.to_path_buf(),
-                "not a regular file (a pipe, socket or device); it was not read",
-            );
-        }
-        Ok(m) if m.len() > max_size => {
-            return linter.read_error(
-                path.to_path_buf(),
-                format!("the file is {} bytes, over the {max_size}-byte limit; it was not checked (raise `max-file-size` in repere.toml)", m.len()),
-            );
-        }
-        _ => {}
+    };
+    if meta.is_dir() {
+        return error("this is a folder, not a file".to_string());
     }
-    match fs::read(path) {
-        Ok(bytes) => linter.check_bytes(path.to_path_buf(), bytes),
-        Err(e) => linter.read_error(path.to_path_buf(), format!("cannot read the file: {e}")),
+    if !meta.is_file() {
+        // Reading a FIFO would wait for a writer; a device may never end.
+        return error(
+            "this is not a regular file (a FIFO, socket or device); it was not read".to_string(),
+        );
     }
+    if meta.len() > max_size {
+        return error(too_large(Some(meta.len()), max_size));
+    }
+    match read_regular(path, max_size) {
+        Ok(Some(bytes)) => linter.check_bytes(path.to_path_buf(), bytes),
+        Ok(None) => error(too_large(None, max_size)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            error("the file disappeared before it could be read".to_string())
+        }
+        Err(e) => error(format!("cannot read the file: {e}")),
+    }
+}
+
+/// The message for a file over the size limit (`size` when known).
+fn too_large(size: Option<u64>, max_size: u64) -> String {
+    let size = size.map_or_else(String::new, |n| format!("{n} bytes, "));
+    format!(
+        "the file is {size}over the {max_size}-byte limit; it was not checked (raise `max-file-size` in repere.toml)"
+    )
+}
+
+/// Reads a file that was a regular file when looked at, without ever
+/// blocking (it may have been replaced by a FIFO since) and without reading
+/// more than `max_size` bytes (it may have grown since). `None`: too large.
+fn read_regular(path: &Path, max_size: u64) -> io::Result<Option<Vec<u8>>> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::other("the file was replaced by something else"));
+    }
+    read_at_most(file, meta.len(), max_size)
+}
+
+/// Reads at most `max_size` bytes; `None` when there are more.
+fn read_at_most(reader: impl io::Read, hint: u64, max_size: u64) -> io::Result<Option<Vec<u8>>> {
+    let capacity = usize::try_from(hint.min(max_size)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    let mut limited = io::Read::take(reader, max_size.saturating_add(1));
+    io::Read::read_to_end(&mut limited, &mut bytes)?;
+    Ok((bytes.len() as u64 <= max_size).then_some(bytes))
 }
 
 fn use_color(choice: Color) -> bool {
@@ -241,8 +314,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     }
     let stdin = match &stdin_name {
         Some(name) => {
-            let mut bytes = Vec::new();
-            io::Read::read_to_end(&mut io::stdin(), &mut bytes)
+            let bytes = read_at_most(io::stdin().lock(), 0, max_size)
                 .map_err(|e| format!("reading standard input: {e}"))?;
             Some((name.clone(), bytes))
         }
@@ -268,7 +340,10 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
             results.push(linter.read_error(path.clone(), message.clone()));
         }
         if let Some((name, bytes)) = &stdin {
-            results.push(linter.check_bytes(name.clone(), bytes.clone()));
+            results.push(match bytes {
+                Some(bytes) => linter.check_bytes(name.clone(), bytes.clone()),
+                None => linter.read_error(name.clone(), too_large(None, max_size)),
+            });
         }
         Ok(linter.finish(results))
     };

@@ -29,8 +29,14 @@ pub enum Content {
         root: Option<Node>,
         duplicate_keys: Vec<DuplicateKey>,
     },
-    /// The block could not be read: the parser's message and where.
-    Invalid { message: String, span: Span },
+    /// The block could not be read: the parser's message and where, and
+    /// whether it is over a limit against hostile input (too deep, too many
+    /// values once aliases are expanded) rather than wrong.
+    Invalid {
+        message: String,
+        span: Span,
+        limit: bool,
+    },
     /// The opening delimiter has no closing one.
     Unclosed,
 }
@@ -141,6 +147,7 @@ fn parse_inner(format: Format, text: &str, base: usize) -> Content {
             Err(err) => Content::Invalid {
                 message: err.message,
                 span: err.span,
+                limit: err.limit,
             },
         },
         Format::Toml => match crate::toml_tree::parse(text, base) {
@@ -151,6 +158,7 @@ fn parse_inner(format: Format, text: &str, base: usize) -> Content {
             Err(err) => Content::Invalid {
                 message: err.message,
                 span: err.span,
+                limit: err.limit,
             },
         },
     }

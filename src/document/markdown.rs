@@ -202,9 +202,29 @@ struct OpenLink {
     autolink: bool,
 }
 
+/// `text` with every lone `\r` replaced by `\n`, when it has any: for
+/// CommonMark (and our line index) a lone `\r` ends a line, but pulldown-cmark
+/// reads it as text. One byte for one, so every offset stays the same.
+fn lone_cr_as_lf(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return None;
+    }
+    Some(
+        text.char_indices()
+            .map(|(i, c)| if lone(i) { '\n' } else { c })
+            .collect(),
+    )
+}
+
 /// Parses `source[start..]` as the Markdown body of the file `source`.
 pub fn parse(source: &str, start: usize) -> Body {
-    let text = &source[start..];
+    // `start` is on a character boundary (the caller's invariant); `get`
+    // keeps a broken caller from panicking.
+    let original = source.get(start..).unwrap_or_default();
+    let normalized = lone_cr_as_lf(original);
+    let text = normalized.as_deref().unwrap_or(original);
     let broken = RefCell::new(Vec::new());
     let mut callback = |link: BrokenLink<'_>| {
         broken.borrow_mut().push(BrokenRef {
@@ -232,7 +252,7 @@ pub fn parse(source: &str, start: usize) -> Body {
 
     for (event, range) in parser.into_offset_iter() {
         let span = Span::new(range.start, range.end).offset(start);
-        let slice = &source[span.start..span.end];
+        let slice = text.get(range.clone()).unwrap_or_default();
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level: l, .. } => {
@@ -396,6 +416,12 @@ fn finish(blocks: &mut Vec<OpenBlock>, body: &mut Body) {
             r.end = r.end.min(trimmed);
         }
         open.block.strong.retain(|r| r.start < r.end);
+        // Runs stay inside the text (a trailing no-break space is trimmed
+        // off the text, not off the run that held it).
+        for r in &mut open.block.runs {
+            r.text.start = r.text.start.min(trimmed);
+            r.text.end = r.text.end.min(trimmed);
+        }
         if !open.block.text.trim().is_empty() {
             body.blocks.push(open.block);
         }
@@ -441,7 +467,10 @@ pub fn heading_content(source: &str, h: &Heading) -> Span {
         Span::new(start, start + content.len())
     } else {
         let body = text.trim_end_matches(['\n', '\r']);
-        let above = body.rfind('\n').map_or(body, |i| &body[..i]).trim_end();
+        let above = body
+            .rfind(['\n', '\r'])
+            .map_or(body, |i| &body[..i])
+            .trim_end();
         let start = s.start + lead;
         Span::new(start, (s.start + above.len()).max(start))
     }

@@ -371,13 +371,28 @@ impl Rule for FrontMatterRule {
                     );
                 }
             }
-            Content::Invalid { message, span } => {
+            Content::Invalid {
+                message,
+                span,
+                limit,
+            } => {
                 if self.syntax {
                     let span = widen(doc, *span);
+                    let help = if *limit {
+                        "front matter this deep or this large is refused, to keep checks fast and safe: flatten the nesting, or write the values out instead of repeating aliases"
+                    } else {
+                        "fix the syntax here; indentation must use spaces, and values with `: ` or `#` need quotes"
+                    };
                     cx.report(
-                        Finding::new(span, format!("the front matter is not valid {}: {message}", fm.format.name()))
-                            .label(fm.open, "front matter starts here")
-                            .help("fix the syntax here; indentation must use spaces, and values with `: ` or `#` need quotes"),
+                        Finding::new(
+                            span,
+                            format!(
+                                "the front matter is not valid {}: {message}",
+                                fm.format.name()
+                            ),
+                        )
+                        .label(fm.open, "front matter starts here")
+                        .help(help),
                     );
                 }
             }

@@ -1,7 +1,7 @@
 //! The `links` rule kind: internal-only sections, link targets that exist,
 //! links with text and a target.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -229,27 +229,27 @@ impl LinksRule {
             .any(|p| normalized.starts_with(p.as_str()))
     }
 
-    /// The named section that contains `offset`, if any.
-    fn section_at<'d>(
-        &self,
-        doc: &'d Document,
-        offset: usize,
-    ) -> Option<&'d crate::document::Heading> {
+    /// The named sections, outermost only (sections nest or are apart),
+    /// in order: their contents and headings. The named section holding an
+    /// offset is then found by bisection, not by a pass over all sections.
+    fn named_sections<'d>(&self, doc: &'d Document) -> Vec<(Span, &'d crate::document::Heading)> {
+        let mut out: Vec<(Span, &crate::document::Heading)> = Vec::new();
         if self.sections.is_empty() {
-            return None;
+            return out;
         }
-        doc.body
-            .sections
-            .iter()
-            .filter(|s| s.content.start <= offset && offset < s.content.end)
-            .filter_map(|s| doc.body.headings.get(s.heading))
-            .find(|h| self.sections.iter().any(|n| title_matches(&h.text, n)))
+        for s in &doc.body.sections {
+            let Some(h) = doc.body.headings.get(s.heading) else {
+                continue;
+            };
+            let inside_last = out.last().is_some_and(|(c, _)| s.content.start < c.end);
+            if !inside_last && self.sections.iter().any(|n| title_matches(&h.text, n)) {
+                out.push((s.content, h));
+            }
+        }
+        out
     }
 
     fn check_sections(&self, doc: &Document, cx: &mut Context) {
-        if self.sections.is_empty() {
-            return;
-        }
         let outside = |heading: &crate::document::Heading, span: Span, url: &str| {
             Finding::new(
                 span,
@@ -261,8 +261,29 @@ impl LinksRule {
             .label(heading.text_span, "this section takes internal links only")
             .help("link a page of the site instead (e.g. `/posts/<slug>/`), or move this link into the body of the article")
         };
+        let named = self.named_sections(doc);
+        if named.is_empty() {
+            return;
+        }
+        let section_at = |offset: usize| {
+            let after = named.partition_point(|(c, _)| c.start <= offset);
+            let (content, heading) = named.get(after.checked_sub(1)?)?;
+            (offset < content.end).then_some(*heading)
+        };
+        // The outermost links (links nest or are apart), to tell by
+        // bisection whether a bare URL is inside one.
+        let mut outer: Vec<Span> = doc.body.links.iter().map(|l| l.span).collect();
+        outer.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        outer.dedup_by(|inner, outer| inner.start < outer.end);
+        let in_link = |span: Span| {
+            let after = outer.partition_point(|l| l.start <= span.start);
+            after
+                .checked_sub(1)
+                .and_then(|i| outer.get(i))
+                .is_some_and(|l| span.end <= l.end)
+        };
         for link in doc.body.links.iter().filter(|l| !l.image) {
-            let Some(heading) = self.section_at(doc, link.span.start) else {
+            let Some(heading) = section_at(link.span.start) else {
                 continue;
             };
             if self.classify(&link.dest) == Dest::External {
@@ -271,7 +292,7 @@ impl LinksRule {
         }
         // Bare URLs, which Hugo turns into links.
         for block in &doc.body.blocks {
-            let Some(heading) = self.section_at(doc, block.span.start) else {
+            let Some(heading) = section_at(block.span.start) else {
                 continue;
             };
             for m in bare_url_regex().find_iter(&block.text) {
@@ -280,12 +301,7 @@ impl LinksRule {
                 }
                 let span = block.source_span(m.range());
                 // Link text that happens to be a URL is reported with its link.
-                if doc
-                    .body
-                    .links
-                    .iter()
-                    .any(|l| l.span.start <= span.start && span.end <= l.span.end)
-                {
+                if in_link(span) {
                     continue;
                 }
                 if self.classify(m.as_str()) == Dest::External {
@@ -318,11 +334,14 @@ impl LinksRule {
 
     fn check_targets(&self, doc: &Document, site: Option<&Site>, cx: &mut Context) {
         let own = site::anchors(doc);
+        let own_set: HashSet<&str> = own.iter().map(String::as_str).collect();
+        let mut pages: HashMap<String, HashSet<&str>> = HashMap::new();
+        let mut suggest = Suggestions::default();
         for link in &doc.body.links {
             let dest = self.classify(&link.dest);
             match dest {
-                Dest::Anchor(anchor) if self.anchors && !own.contains(&anchor) => {
-                    let suggestion = did_you_mean(&anchor, own.iter().map(String::as_str));
+                Dest::Anchor(anchor) if self.anchors && !own_set.contains(anchor.as_str()) => {
+                    let suggestion = suggest.among(&anchor, own.iter().map(String::as_str));
                     cx.report(missing_anchor(
                         doc,
                         link,
@@ -338,16 +357,20 @@ impl LinksRule {
                         continue;
                     }
                     if !site.exists(&path) {
-                        cx.report(self.missing_in_site(doc, link, &key, site));
+                        cx.report(self.missing_in_site(doc, link, &key, site, &mut suggest));
                         continue;
                     }
                     let (Some(anchor), true) = (anchor, self.anchors) else {
                         continue;
                     };
                     let page = site.page(&path).filter(|p| !p.file.as_os_str().is_empty());
-                    if let Some(page) = page.filter(|p| !p.anchors.contains(&anchor)) {
+                    let Some(page) = page else { continue };
+                    let ids = pages
+                        .entry(key.clone())
+                        .or_insert_with(|| page.anchors.iter().map(String::as_str).collect());
+                    if !ids.contains(anchor.as_str()) {
                         let suggestion =
-                            did_you_mean(&anchor, page.anchors.iter().map(String::as_str));
+                            suggest.among(&anchor, page.anchors.iter().map(String::as_str));
                         cx.report(missing_anchor(
                             doc,
                             link,
@@ -362,15 +385,25 @@ impl LinksRule {
         }
     }
 
-    fn missing_in_site(&self, doc: &Document, link: &Link, key: &str, site: &Site) -> Finding {
+    fn missing_in_site(
+        &self,
+        doc: &Document,
+        link: &Link,
+        key: &str,
+        site: &Site,
+        suggest: &mut Suggestions,
+    ) -> Finding {
         let (dir, name) = match key.trim_end_matches('/').rsplit_once('/') {
             Some((d, n)) => (format!("{d}/"), n),
             None => ("/".to_string(), key),
         };
-        let names: Vec<(&str, &str)> = site
-            .pages_under(&dir)
-            .map(|p| (p, p.trim_end_matches('/').rsplit('/').next().unwrap_or(p)))
-            .collect();
+        let names: Vec<(&str, &str)> = if suggest.spend(site.page_count()) {
+            site.pages_under(&dir)
+                .map(|p| (p, p.trim_end_matches('/').rsplit('/').next().unwrap_or(p)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let suggestion = did_you_mean(name, names.iter().map(|(_, n)| *n))
             .and_then(|n| names.iter().find(|(_, m)| *m == n))
             .map(|(p, _)| *p);
@@ -469,6 +502,44 @@ struct PostLink {
     location: Location,
 }
 
+/// "Did you mean" for anchors, within a budget: each suggestion compares the
+/// anchor with every id of the target, so a file of thousands of broken links
+/// to a page of thousands of headings would otherwise take quadratic time.
+/// Past the budget (far beyond any real article), no suggestion is made.
+struct Suggestions {
+    budget: usize,
+}
+
+impl Default for Suggestions {
+    fn default() -> Self {
+        Suggestions { budget: 1_000_000 }
+    }
+}
+
+impl Suggestions {
+    fn among<'a>(
+        &mut self,
+        word: &str,
+        ids: impl ExactSizeIterator<Item = &'a str>,
+    ) -> Option<&'a str> {
+        if !self.spend(ids.len()) {
+            return None;
+        }
+        did_you_mean(word, ids)
+    }
+
+    /// Takes `n` comparisons from the budget; false when it is spent.
+    fn spend(&mut self, n: usize) -> bool {
+        match self.budget.checked_sub(n) {
+            Some(left) => {
+                self.budget = left;
+                true
+            }
+            None => false,
+        }
+    }
+}
+
 /// What a checked file tells the others, when no site is known.
 struct LinkFacts {
     slug: String,
@@ -525,6 +596,8 @@ impl Rule for LinksRule {
             }
         }
         let checked = facts.iter().flatten().count();
+        let mut targets: HashMap<usize, HashSet<&str>> = HashMap::new();
+        let mut suggest = Suggestions::default();
         for (i, (file, f)) in files.iter().zip(&facts).enumerate() {
             let Some(f) = f else { continue };
             if file.site.is_some() {
@@ -539,9 +612,12 @@ impl Rule for LinksRule {
                         let Some(Some(t)) = facts.get(target) else {
                             continue;
                         };
-                        if !t.anchors.contains(anchor) {
+                        let ids = targets
+                            .entry(target)
+                            .or_insert_with(|| t.anchors.iter().map(String::as_str).collect());
+                        if !ids.contains(anchor.as_str()) {
                             let suggestion =
-                                did_you_mean(anchor, t.anchors.iter().map(String::as_str));
+                                suggest.among(anchor, t.anchors.iter().map(String::as_str));
                             let help = match suggestion {
                                 Some(s) => format!("did you mean `#{s}`?"),
                                 None => "link a heading of the target: its id is its text lowercased, spaces as `-`, punctuation dropped".to_string(),
@@ -569,7 +645,7 @@ impl Rule for LinksRule {
                         }
                     }
                     None => {
-                        let suggestion = did_you_mean(&link.slug, by_slug.keys().copied());
+                        let suggestion = suggest.among(&link.slug, by_slug.keys().copied());
                         let help = match suggestion {
                             Some(s) => format!("did you mean `{}{s}/`?", self.posts),
                             None => format!(

@@ -1,5 +1,6 @@
 //! The `markup` rule kind: Markdown that does not render as meant.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -278,9 +279,10 @@ impl MarkupRule {
             let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
             let paren = after[gap..].starts_with('(') && gap > 0;
             if paren {
-                let dest_end = after[gap..]
-                    .find(')')
-                    .filter(|i| !after[gap..gap + i].contains('\n'));
+                // On the same line (searching the rest of the file for each
+                // bracket would be quadratic).
+                let line = after[gap..].split('\n').next().unwrap_or_default();
+                let dest_end = line.find(')');
                 if let Some(close) = dest_end {
                     let space = Span::new(r.span.end, r.span.end + gap);
                     let dest = &after[gap..gap + close + 1];
@@ -357,6 +359,7 @@ fn check_html(doc: &Document, cx: &mut Context) {
         Span::new(s, to_source(end, true).max(s))
     };
     let mut open: Vec<(String, Span)> = Vec::new();
+    let mut open_count: HashMap<String, usize> = HashMap::new();
     for caps in tag_regex().captures_iter(&joined) {
         let Some(m) = caps.get(0) else { continue };
         let text = m.as_str();
@@ -378,10 +381,25 @@ fn check_html(doc: &Document, cx: &mut Context) {
         let self_closing = caps.name("selfclose").is_some_and(|c| !c.is_empty());
         let span = span_of(m.start(), m.end());
         if closing {
-            match open.iter().rposition(|(n, _)| *n == name) {
+            // The stack is searched only when the element is open: a pass
+            // down it for each stray closing tag would be quadratic (and the
+            // elements a search passes are closed, so searches cost no more
+            // than the pushes).
+            let is_open = open_count.get(&name).is_some_and(|&n| n > 0);
+            let found = if is_open {
+                open.iter().rposition(|(n, _)| *n == name)
+            } else {
+                None
+            };
+            match found {
                 Some(i) => {
-                    for (n, s) in open.drain(i..).skip(1) {
-                        report_open(&n, s, Some(span), cx);
+                    for (k, (n, s)) in open.drain(i..).enumerate() {
+                        if let Some(c) = open_count.get_mut(&n) {
+                            *c = c.saturating_sub(1);
+                        }
+                        if k > 0 {
+                            report_open(&n, s, Some(span), cx);
+                        }
                     }
                 }
                 None if NO_END_TAG.contains(&name.as_str()) => {}
@@ -392,6 +410,7 @@ fn check_html(doc: &Document, cx: &mut Context) {
                 ),
             }
         } else if !self_closing && !NO_END_TAG.contains(&name.as_str()) {
+            *open_count.entry(name.clone()).or_default() += 1;
             open.push((name, span));
         }
     }

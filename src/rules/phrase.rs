@@ -291,8 +291,36 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
+/// Ranges (possibly overlapping) sorted by start, with the largest end of
+/// each prefix, so that whether a range overlaps any of them takes a
+/// bisection: a block with thousands of URLs and matches stays linear.
+struct Ranges {
+    ranges: Vec<Range<usize>>,
+    max_end: Vec<usize>,
+}
+
+impl Ranges {
+    fn new(mut ranges: Vec<Range<usize>>) -> Ranges {
+        ranges.sort_by_key(|r| r.start);
+        let mut end = 0;
+        let max_end = ranges
+            .iter()
+            .map(|r| {
+                end = end.max(r.end);
+                end
+            })
+            .collect();
+        Ranges { ranges, max_end }
+    }
+
+    /// Whether `r` overlaps one of the ranges.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        let before = self.ranges.partition_point(|x| x.start < r.end);
+        before
+            .checked_sub(1)
+            .and_then(|i| self.max_end.get(i))
+            .is_some_and(|&end| end > r.start)
+    }
 }
 
 impl PhraseRule {
@@ -307,19 +335,18 @@ impl PhraseRule {
         if self.skip_quotes {
             urls.extend(quotations(text));
         }
+        let urls = Ranges::new(urls);
         let mut out = Vec::new();
         for p in &self.phrases {
-            let spared: Vec<Range<usize>> = p
-                .exceptions
-                .as_ref()
-                .map(|e| e.find_iter(text).map(|m| m.range()).collect())
-                .unwrap_or_default();
+            let spared = Ranges::new(
+                p.exceptions
+                    .as_ref()
+                    .map(|e| e.find_iter(text).map(|m| m.range()).collect())
+                    .unwrap_or_default(),
+            );
             for m in p.regex.find_iter(text).filter(|m| !m.is_empty()) {
                 let r = m.range();
-                if !skip(&r)
-                    && !urls.iter().any(|u| overlaps(u, &r))
-                    && !spared.iter().any(|s| overlaps(s, &r))
-                {
+                if !skip(&r) && !urls.overlaps(&r) && !spared.overlaps(&r) {
                     out.push((p, r));
                 }
             }
@@ -360,24 +387,22 @@ impl PhraseRule {
         }
     }
 
-    /// Whether `offset` lies in one of the sections named (always, when none is).
-    fn in_sections(&self, doc: &Document, offset: usize, strict: bool) -> bool {
+    /// The contents of the sections named (`None`: no section is named, the
+    /// rule applies everywhere), computed once per document.
+    fn named_sections(&self, doc: &Document) -> Option<Ranges> {
         if self.sections.is_empty() {
-            return true;
+            return None;
         }
-        doc.body.sections.iter().any(|s| {
-            let inside = if strict {
-                s.content.start <= offset && offset < s.content.end
-            } else {
-                s.span.start <= offset && offset < s.span.end
-            };
-            inside
-                && doc.body.headings.get(s.heading).is_some_and(|h| {
-                    self.sections
-                        .iter()
-                        .any(|name| title_matches(&h.text, name))
-                })
-        })
+        let named = doc.body.sections.iter().filter(|s| {
+            doc.body.headings.get(s.heading).is_some_and(|h| {
+                self.sections
+                    .iter()
+                    .any(|name| title_matches(&h.text, name))
+            })
+        });
+        Some(Ranges::new(
+            named.map(|s| s.content.start..s.content.end).collect(),
+        ))
     }
 
     fn check_field(&self, doc: &Document, value: &Node, cx: &mut Context) {
@@ -402,16 +427,22 @@ impl PhraseRule {
 
 impl Rule for PhraseRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
+        let named = self.named_sections(doc);
+        let in_sections = |offset: usize| {
+            named
+                .as_ref()
+                .is_none_or(|n| n.overlaps(&(offset..offset + 1)))
+        };
         if self.body {
             for block in &doc.body.blocks {
-                if self.in_sections(doc, block.span.start, true) {
+                if in_sections(block.span.start) {
                     self.check_block(block, cx);
                 }
             }
         }
         if self.headings {
             for h in &doc.body.headings {
-                if !self.in_sections(doc, h.span.start, true) {
+                if !in_sections(h.span.start) {
                     continue;
                 }
                 if let Some(block) = heading_block(&doc.source, h) {

@@ -96,6 +96,21 @@ impl Node {
         }
     }
 
+    /// Levels of collections: 0 for a scalar.
+    fn depth(&self) -> usize {
+        match &self.value {
+            Value::Seq(items) => 1 + items.iter().map(Node::depth).max().unwrap_or(0),
+            Value::Map(pairs) => {
+                1 + pairs
+                    .iter()
+                    .map(|(k, v)| k.depth().max(v.depth()))
+                    .max()
+                    .unwrap_or(0)
+            }
+            _ => 0,
+        }
+    }
+
     fn size(&self) -> usize {
         match &self.value {
             Value::Seq(items) => 1 + items.iter().map(Node::size).sum::<usize>(),
@@ -131,30 +146,49 @@ pub struct Parsed {
 pub struct YamlError {
     pub message: String,
     pub span: Span,
+    /// The text may be valid, but it is over a limit set against hostile
+    /// input (nesting depth, alias expansion).
+    pub limit: bool,
 }
 
 /// Maps the parser's character indices to byte offsets of the whole file.
-struct Offsets {
+struct Offsets<'t> {
+    text: &'t str,
     base: usize,
-    /// Byte offset of each character, when the text is not pure ASCII.
-    chars: Option<Vec<usize>>,
-    len: usize,
+    /// Byte offset of every [`Offsets::STEP`]-th character, when the text is
+    /// not pure ASCII (a full table would cost 8 bytes per character).
+    checkpoints: Option<Vec<usize>>,
 }
 
-impl Offsets {
-    fn new(text: &str, base: usize) -> Self {
-        let chars = (!text.is_ascii()).then(|| text.char_indices().map(|(i, _)| i).collect());
+impl<'t> Offsets<'t> {
+    const STEP: usize = 64;
+
+    fn new(text: &'t str, base: usize) -> Self {
+        let checkpoints = (!text.is_ascii()).then(|| {
+            text.char_indices()
+                .step_by(Self::STEP)
+                .map(|(i, _)| i)
+                .collect()
+        });
         Offsets {
+            text,
             base,
-            chars,
-            len: text.len(),
+            checkpoints,
         }
     }
 
     fn byte(&self, char_index: usize) -> usize {
-        let local = match &self.chars {
-            None => char_index.min(self.len),
-            Some(table) => table.get(char_index).copied().unwrap_or(self.len),
+        let len = self.text.len();
+        let local = match &self.checkpoints {
+            None => char_index.min(len),
+            Some(table) => match table.get(char_index / Self::STEP) {
+                None => len,
+                Some(&from) => self
+                    .text
+                    .get(from..)
+                    .and_then(|rest| rest.char_indices().nth(char_index % Self::STEP))
+                    .map_or(len, |(i, _)| from + i),
+            },
         };
         self.base + local
     }
@@ -197,9 +231,18 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
             if e.info().contains("recursion limit") {
                 return too_deep(Span::at(at));
             }
+            let mut message = e.info().to_string();
+            // Some messages do not say that the culprit is a tab (at the
+            // error or just before it).
+            let local = at.saturating_sub(base);
+            let near = text.as_bytes().get(local.saturating_sub(1)..=local);
+            if !message.contains("tab") && near.is_some_and(|b| b.contains(&b'\t')) {
+                message.push_str(" (a tab is there: YAML separates with spaces)");
+            }
             YamlError {
-                message: e.info().to_string(),
+                message,
                 span: Span::new(at, at),
+                limit: false,
             }
         })?;
         let mut span = offsets.span(span);
@@ -242,11 +285,18 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                     return Err(YamlError {
                         message: "alias to an unknown anchor".into(),
                         span,
+                        limit: false,
                     });
                 };
                 nodes += node.size();
                 if nodes > MAX_NODES {
                     return Err(too_many(span));
+                }
+                // An alias inside nested collections must not make the tree
+                // deeper than the limit (aliases of aliases would otherwise
+                // deepen it without end, and walking it would overflow).
+                if stack.len() + node.depth() > MAX_DEPTH {
+                    return Err(too_deep(span));
                 }
                 Some(Node::new(span, node.value.clone()))
             }
@@ -342,6 +392,7 @@ fn too_deep(span: Span) -> YamlError {
     YamlError {
         message: format!("nesting deeper than {MAX_DEPTH} levels"),
         span,
+        limit: true,
     }
 }
 
@@ -349,6 +400,7 @@ fn too_many(span: Span) -> YamlError {
     YamlError {
         message: format!("more than {MAX_NODES} values once aliases are expanded"),
         span,
+        limit: true,
     }
 }
 

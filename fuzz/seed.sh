@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds the seed corpus of the `lint` fuzz target from the project's
+# fixtures: one input per fixture file, and one per fixture folder (its files
+# joined with NUL bytes, which the target splits back into files checked
+# together), plus the inputs that once crashed (tests/data/fuzz-regressions).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=fuzz/corpus/lint
+mkdir -p "$out"
+n=0
+for case in fixtures/*/pass/* fixtures/*/fail/*; do
+  name=$(echo "$case" | tr '/' '_')
+  if [ -d "$case" ]; then
+    first=1
+    : > "$out/$name"
+    for f in "$case"/*; do
+      [ -f "$f" ] || continue
+      if [ $first = 0 ]; then printf '\0' >> "$out/$name"; fi
+      cat "$f" >> "$out/$name"
+      first=0
+    done
+  else
+    cp "$case" "$out/$name"
+  fi
+  n=$((n + 1))
+done
+if [ -d tests/data/fuzz-regressions ]; then
+  for f in tests/data/fuzz-regressions/*; do
+    [ -f "$f" ] || continue
+    cp "$f" "$out/regression_$(basename "$f")"
+    n=$((n + 1))
+  done
+fi
+echo "$n seed inputs in $out"

@@ -1,0 +1,207 @@
+//! The whole pipeline on arbitrary bytes, with its invariants asserted: the
+//! body of the `cargo fuzz` target (`fuzz/fuzz_targets/lint.rs`) and of the
+//! test that replays the inputs it found (`tests/robustness.rs`).
+//!
+//! The input is split at NUL bytes into up to three files, checked together
+//! (so that the cross-file pass runs too) by every default rule, with a small
+//! site index for the link rules. Each file goes through `check_bytes` (so
+//! invalid UTF-8 is exercised), its text through `Document::parse` and the
+//! site's anchor and slug code, and the report through the output formats.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use repere::document::Document;
+use repere::engine::{Linter, Report};
+use repere::pack::{PackSource, RuleSet};
+use repere::report::{Format, Options};
+use repere::site::Site;
+use repere::span::Span;
+
+const NAMES: [&str; 3] = [
+    "content/posts/2025-01-06-exemple.md",
+    "content/posts/2025-02-07-changer-de-poste.md",
+    "content/le-role-du-cto/_index.md",
+];
+
+const FORMATS: [Format; 8] = [
+    Format::Human,
+    Format::Concise,
+    Format::Json,
+    Format::JsonLines,
+    Format::Github,
+    Format::Sarif,
+    Format::Junit,
+    Format::Gitlab,
+];
+
+fn linter() -> &'static Linter {
+    static LINTER: OnceLock<Linter> = OnceLock::new();
+    LINTER.get_or_init(|| {
+        let set = RuleSet::load(&PackSource::defaults())
+            .unwrap_or_else(|e| panic!("the default packs load: {}", e[0].message));
+        let mut site = Site::new("/site");
+        site.add_content(
+            Path::new("posts/2025-01-06-exemple.md"),
+            "---\ntitle: Exemple\n---\n## Le réel (sans filtre)\n".into(),
+        );
+        site.add_content(Path::new("le-role-du-cto/_index.md"), String::new());
+        site.add_static("/images/photo.png");
+        site.cover_all();
+        Linter::new(set).with_site(site)
+    })
+}
+
+/// Splits the fuzzer's bytes into the files of one run.
+pub fn files(data: &[u8]) -> Vec<(PathBuf, Vec<u8>)> {
+    data.split(|b| *b == 0)
+        .zip(NAMES)
+        .map(|(bytes, name)| (PathBuf::from(name), bytes.to_vec()))
+        .collect()
+}
+
+fn check_span(text: &str, span: Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what}: {span:?} out of a text of {} bytes",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what}: {span:?} splits a character"
+    );
+}
+
+/// The document model's spans all lie on character boundaries of the file.
+pub fn check_document(text: &str) {
+    let doc = Document::parse("content/posts/2025-01-06-exemple.md", text.to_string());
+    check_span(text, Span::at(doc.body_start), "body start");
+    if let Some(fm) = &doc.front_matter {
+        check_span(text, fm.span, "front matter");
+        check_span(text, fm.inner, "front matter inside");
+        check_span(text, fm.open, "front matter opening");
+        if let Some(root) = fm.root() {
+            check_node(text, root);
+        }
+    }
+    for h in &doc.body.headings {
+        check_span(text, h.span, "heading");
+        check_span(text, h.text_span, "heading text");
+        let content = repere::document::markdown::heading_content(text, h);
+        check_span(text, content, "heading content");
+        if let Some(b) = repere::document::markdown::heading_block(text, h) {
+            check_span(text, b.source_span(0..b.text.len()), "heading block");
+        }
+    }
+    for s in &doc.body.sections {
+        check_span(text, s.span, "section");
+        check_span(text, s.content, "section content");
+    }
+    for b in &doc.body.blocks {
+        check_span(text, b.span, "block");
+        for r in &b.runs {
+            check_span(text, r.src, "run");
+            assert!(
+                b.text.get(r.text.clone()).is_some(),
+                "run text {:?}",
+                r.text
+            );
+        }
+        let words: Vec<usize> = b.text.char_indices().map(|(i, _)| i).collect();
+        for pair in words.windows(2).step_by(7) {
+            check_span(text, b.source_span(pair[0]..pair[1]), "block source span");
+        }
+        check_span(text, b.source_span(0..b.text.len()), "block source span");
+    }
+    for l in &doc.body.links {
+        check_span(text, l.span, "link");
+    }
+    for c in &doc.body.code_blocks {
+        check_span(text, *c, "code block");
+    }
+    for h in &doc.body.html {
+        check_span(text, h.span, "html");
+    }
+    for r in &doc.body.broken_refs {
+        check_span(text, r.span, "broken reference");
+    }
+    let _ = doc.location(Span::new(text.len(), text.len()));
+    let _ = repere::site::anchors(&doc);
+    let _ = repere::site::slug_of(&doc);
+}
+
+fn check_node(text: &str, node: &repere::yaml::Node) {
+    use repere::yaml::Value;
+    check_span(text, node.span, "front-matter value");
+    match &node.value {
+        Value::Seq(items) => items.iter().for_each(|n| check_node(text, n)),
+        Value::Map(pairs) => pairs.iter().for_each(|(k, v)| {
+            check_node(text, k);
+            check_node(text, v);
+        }),
+        _ => {}
+    }
+}
+
+/// Lints `data` as described above, asserting every invariant; renders the
+/// report in one format (the fuzz target).
+pub fn run(data: &[u8]) -> Report {
+    // One format per input (they all get their turn), as rendering every
+    // one of them would take most of the fuzzer's time.
+    lint(data, &[FORMATS[data.len() % FORMATS.len()]])
+}
+
+/// The same, rendering the report in every format (tests).
+pub fn run_all_formats(data: &[u8]) -> Report {
+    lint(data, &FORMATS)
+}
+
+fn lint(data: &[u8], formats: &[Format]) -> Report {
+    let linter = linter();
+    let files = files(data);
+    for (_, bytes) in &files {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            check_document(text);
+        }
+    }
+    let results = files
+        .iter()
+        .map(|(path, bytes)| linter.check_bytes(path.clone(), bytes.clone()))
+        .collect();
+    let report = linter.finish(results);
+    let text_of = |path: &Path| -> Option<String> {
+        let (_, bytes) = files.iter().find(|(p, _)| p == path)?;
+        String::from_utf8(bytes.clone()).ok()
+    };
+    for file in &report.files {
+        let text = text_of(&file.path);
+        for d in &file.diagnostics {
+            assert!(d.location.line >= 1 && d.location.column >= 1, "{d:?}");
+            assert!(d.location.end_line >= d.location.line, "{d:?}");
+            let Some(text) = &text else { continue };
+            check_span(text, d.span, &d.rule);
+            for l in d.labels.iter().filter(|l| l.path.is_none()) {
+                check_span(text, l.span, &d.rule);
+            }
+            if let Some(fix) = &d.fix {
+                for e in &fix.edits {
+                    check_span(text, e.span, "fix");
+                }
+            }
+        }
+    }
+    let source = |path: &Path| text_of(path);
+    let options = Options {
+        color: false,
+        quiet: false,
+        source: &source,
+    };
+    for format in formats {
+        let mut out = Vec::new();
+        if let Err(e) = format.reporter().write(&report, &options, &mut out) {
+            panic!("{format:?} failed: {e}");
+        }
+    }
+    report
+}
