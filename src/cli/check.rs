@@ -15,6 +15,7 @@ use repere::report::{self, Format};
 use repere::yaml::{Node, Value};
 
 use super::args::{CheckArgs, Color, FailOn, OutputFormat};
+use super::write::write_atomic;
 use super::{EXIT_FINDINGS, EXIT_OK, packs, site};
 
 const EXTENSIONS: &[&str] = &["md", "markdown"];
@@ -255,19 +256,6 @@ fn baseline_key(cwd: &Path, baseline: &Path) -> impl Fn(&Path) -> String {
 
 fn reread(p: &Path) -> Option<String> {
     fs::read_to_string(p).ok()
-}
-
-/// Writes a file through a temporary file in the same folder and a rename.
-pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(data)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 pub fn run(args: CheckArgs) -> Result<i32, String> {
@@ -593,23 +581,8 @@ fn write_if_unchanged(path: &Path, original: &[u8], fixed: &[u8]) -> io::Result<
     if fs::read(path)? != original {
         return Ok(false);
     }
-    write_keeping_permissions(path, fixed)?;
+    write_atomic(path, fixed)?;
     Ok(true)
-}
-
-/// Writes a file atomically, keeping its permissions.
-fn write_keeping_permissions(path: &Path, data: &[u8]) -> io::Result<()> {
-    let permissions = fs::metadata(path)?.permissions();
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(data)?;
-    tmp.as_file().sync_all()?;
-    fs::set_permissions(tmp.path(), permissions)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), String> {

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::args::InitArgs;
-use super::check::write_atomic;
+use super::write::write_atomic;
 use super::{EXIT_ERROR, EXIT_OK};
 
 /// The config for a site; `content` says whether a Hugo `content/` folder was found,

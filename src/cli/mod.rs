@@ -14,6 +14,7 @@ mod server;
 mod shell;
 mod site;
 mod test_rules;
+mod write;
 
 use clap::Parser;
 
