@@ -16,9 +16,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::document::Document;
 use crate::document::markdown::heading_content;
+use crate::rules::Nearby;
 
 /// One page of the site.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -38,6 +40,9 @@ pub struct Site {
     files: HashSet<String>,
     members: HashSet<PathBuf>,
     covers_all: bool,
+    /// Per folder (`/posts/`), the names of its pages (`slug`) and their
+    /// addresses, indexed for "did you mean"; made on first use.
+    nearby: OnceLock<HashMap<String, Nearby<String>>>,
 }
 
 impl Site {
@@ -149,6 +154,31 @@ impl Site {
 
     pub fn page_count(&self) -> usize {
         self.pages.len()
+    }
+
+    /// The address of the page directly under `dir` (`/posts/`) whose name
+    /// is closest to `name`, if one is close enough to be what was meant.
+    pub fn suggest_page(&self, dir: &str, name: &str) -> Option<&str> {
+        let by_dir = self.nearby.get_or_init(|| {
+            let mut names: HashMap<String, Vec<(String, String)>> = HashMap::new();
+            for address in self.pages.keys() {
+                let trimmed = address.trim_end_matches('/');
+                if let Some((parent, last)) = trimmed.rsplit_once('/')
+                    && !last.is_empty()
+                {
+                    names
+                        .entry(format!("{parent}/"))
+                        .or_default()
+                        .push((last.to_string(), address.clone()));
+                }
+            }
+            names
+                .into_iter()
+                .map(|(dir, pages)| (dir, Nearby::new(pages)))
+                .collect()
+        });
+        let (_, address) = by_dir.get(&normalize(dir))?.suggest(name)?;
+        Some(address)
     }
 }
 

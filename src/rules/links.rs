@@ -9,8 +9,8 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{
-    BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Rule, did_you_mean, fold_title,
-    title_matches,
+    BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Nearby, Rule, did_you_mean,
+    fold_title, title_matches,
 };
 use crate::diagnostic::Finding;
 use crate::document::{Document, Link};
@@ -357,7 +357,7 @@ impl LinksRule {
                         continue;
                     }
                     if !site.exists(&path) {
-                        cx.report(self.missing_in_site(doc, link, &key, site, &mut suggest));
+                        cx.report(self.missing_in_site(doc, link, &key, site));
                         continue;
                     }
                     let (Some(anchor), true) = (anchor, self.anchors) else {
@@ -385,28 +385,12 @@ impl LinksRule {
         }
     }
 
-    fn missing_in_site(
-        &self,
-        doc: &Document,
-        link: &Link,
-        key: &str,
-        site: &Site,
-        suggest: &mut Suggestions,
-    ) -> Finding {
+    fn missing_in_site(&self, doc: &Document, link: &Link, key: &str, site: &Site) -> Finding {
         let (dir, name) = match key.trim_end_matches('/').rsplit_once('/') {
             Some((d, n)) => (format!("{d}/"), n),
             None => ("/".to_string(), key),
         };
-        let names: Vec<(&str, &str)> = if suggest.spend(site.page_count()) {
-            site.pages_under(&dir)
-                .map(|p| (p, p.trim_end_matches('/').rsplit('/').next().unwrap_or(p)))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let suggestion = did_you_mean(name, names.iter().map(|(_, n)| *n))
-            .and_then(|n| names.iter().find(|(_, m)| *m == n))
-            .map(|(p, _)| *p);
+        let suggestion = site.suggest_page(&dir, name);
         let content = site.root().join("content");
         let message = match self.post_slug(key) {
             Some(slug) => format!(
@@ -598,6 +582,7 @@ impl Rule for LinksRule {
         let checked = facts.iter().flatten().count();
         let mut targets: HashMap<usize, HashSet<&str>> = HashMap::new();
         let mut suggest = Suggestions::default();
+        let slugs = Nearby::new(by_slug.keys().map(|s| (s.to_string(), ())));
         for (i, (file, f)) in files.iter().zip(&facts).enumerate() {
             let Some(f) = f else { continue };
             if file.site.is_some() {
@@ -645,7 +630,7 @@ impl Rule for LinksRule {
                         }
                     }
                     None => {
-                        let suggestion = suggest.among(&link.slug, by_slug.keys().copied());
+                        let suggestion = slugs.suggest(&link.slug).map(|(s, _)| s);
                         let help = match suggestion {
                             Some(s) => format!("did you mean `{}{s}/`?", self.posts),
                             None => format!(

@@ -9,6 +9,9 @@ pub mod markup;
 pub mod phrase;
 pub mod salary;
 pub mod sections;
+mod suggest;
+
+pub use suggest::{Nearby, did_you_mean};
 
 use std::any::Any;
 use std::path::{Path, PathBuf};
@@ -122,36 +125,6 @@ pub fn error_at(node: &Node, message: impl Into<String>) -> BuildError {
         message: message.into(),
         span: Some(node.span),
     }
-}
-
-/// The closest of `candidates` to `word`, if it is close enough to be what was meant.
-///
-/// Close means a small edit distance, or every word of `word` being a word of
-/// the candidate (`role-cto` for `le-role-du-cto`).
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_string)
-            .collect()
-    };
-    let mine = words(&word);
-    candidates
-        .into_iter()
-        .map(|c| {
-            let lower = c.to_lowercase();
-            let theirs = words(&lower);
-            let subset = !mine.is_empty() && mine.iter().all(|w| theirs.contains(w));
-            let score = strsim::normalized_damerau_levenshtein(&word, &lower);
-            (if subset { score.max(0.7) } else { score }, c)
-        })
-        .filter(|(score, _)| *score >= 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 /// A title as compared with the titles named in rule options: lowercased,
