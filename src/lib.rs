@@ -13,6 +13,7 @@ pub mod document;
 pub mod engine;
 pub mod fix;
 pub mod pack;
+pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Pattern;
 use serde::Deserialize;
 
 use super::{
@@ -447,10 +447,15 @@ fn dest_span(doc: &Document, link: &Link) -> Span {
     }
 }
 
-fn bare_url_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn bare_url_regex() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>«»]*[^\s<>«».,;:!?)\]'’]").expect("valid regex")
+        Pattern::new(
+            r"\b(?:https?://|www\.)[^\s<>«»]*[^\s<>«».,;:!?)\]'’]",
+            true,
+            1 << 22,
+        )
+        .expect("valid regex")
     })
 }
 
@@ -583,6 +588,8 @@ impl Rule for LinksRule {
         let mut targets: HashMap<usize, HashSet<&str>> = HashMap::new();
         let mut suggest = Suggestions::default();
         let slugs = Nearby::new(by_slug.keys().map(|s| (s.to_string(), ())));
+        // A missing post is often linked from many articles: one suggestion each.
+        let mut suggested: HashMap<&str, Option<&str>> = HashMap::new();
         for (i, (file, f)) in files.iter().zip(&facts).enumerate() {
             let Some(f) = f else { continue };
             if file.site.is_some() {
@@ -630,7 +637,9 @@ impl Rule for LinksRule {
                         }
                     }
                     None => {
-                        let suggestion = slugs.suggest(&link.slug).map(|(s, _)| s);
+                        let suggestion = *suggested
+                            .entry(link.slug.as_str())
+                            .or_insert_with(|| slugs.suggest(&link.slug).map(|(s, _)| s.as_str()));
                         let help = match suggestion {
                             Some(s) => format!("did you mean `{}{s}/`?", self.posts),
                             None => format!(

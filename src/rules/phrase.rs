@@ -3,13 +3,13 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
 use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, error_at, fold_title, title_matches};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::markdown::heading_block;
 use crate::document::{Block, Document};
+use crate::pattern::Pattern;
 use crate::span::Span;
 use crate::yaml::{Node, Value, de};
 
@@ -120,8 +120,8 @@ fn yes() -> bool {
 }
 
 struct Phrase {
-    regex: Regex,
-    exceptions: Option<Regex>,
+    regex: Pattern,
+    exceptions: Option<Pattern>,
     message: String,
     help: Option<String>,
     /// The one substitution, when there is exactly one: a safe fix.
@@ -215,11 +215,8 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     }))
 }
 
-fn compile(pattern: &str, case_sensitive: bool) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(pattern)
-        .case_insensitive(!case_sensitive)
-        .size_limit(1 << 22)
-        .build()
+fn compile(pattern: &str, case_sensitive: bool) -> Result<Pattern, regex::Error> {
+    Pattern::new(pattern, !case_sensitive, 1 << 22)
 }
 
 /// One regex matching any of the plain phrases, as whole words, with French
@@ -265,10 +262,15 @@ fn words_pattern(words: &[String]) -> String {
 }
 
 /// Bare URLs in text: matches there are not prose.
-fn url_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn url_regex() -> &'static Pattern {
+    static RE: OnceLock<Pattern> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>«»]+").expect("valid regex")
+        Pattern::new(
+            r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>«»]+",
+            true,
+            1 << 22,
+        )
+        .expect("valid regex")
     })
 }
 
@@ -331,20 +333,30 @@ impl PhraseRule {
         text: &str,
         skip: impl Fn(&Range<usize>) -> bool,
     ) -> Vec<(&Phrase, Range<usize>)> {
-        let mut urls: Vec<Range<usize>> = url_regex().find_iter(text).map(|m| m.range()).collect();
-        if self.skip_quotes {
-            urls.extend(quotations(text));
-        }
-        let urls = Ranges::new(urls);
         let mut out = Vec::new();
+        // What is not prose (URLs, quotations) is looked for only in a text
+        // where a phrase was found: most texts have none.
+        let mut urls: Option<Ranges> = None;
         for p in &self.phrases {
+            let mut found = p.regex.find_iter(text).filter(|m| !m.is_empty()).peekable();
+            if found.peek().is_none() {
+                continue;
+            }
+            let urls = urls.get_or_insert_with(|| {
+                let mut not_prose: Vec<Range<usize>> =
+                    url_regex().find_iter(text).map(|m| m.range()).collect();
+                if self.skip_quotes {
+                    not_prose.extend(quotations(text));
+                }
+                Ranges::new(not_prose)
+            });
             let spared = Ranges::new(
                 p.exceptions
                     .as_ref()
                     .map(|e| e.find_iter(text).map(|m| m.range()).collect())
                     .unwrap_or_default(),
             );
-            for m in p.regex.find_iter(text).filter(|m| !m.is_empty()) {
+            for m in found {
                 let r = m.range();
                 if !skip(&r) && !urls.overlaps(&r) && !spared.overlaps(&r) {
                     out.push((p, r));
@@ -515,7 +527,7 @@ fn map_offset(map: &[(usize, usize)], offset: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn re(words: &[&str]) -> Regex {
+    fn re(words: &[&str]) -> Pattern {
         let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
         compile(&words_pattern(&words), false).unwrap()
     }

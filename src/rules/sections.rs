@@ -9,7 +9,7 @@ use serde::de::{self as serde_de, IgnoredAny, MapAccess, Visitor};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::{BuildError, Context, Kind, Rule, error_at};
+use super::{BuildError, Context, Kind, Rule, edit_distance_floor, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Document, Heading};
 use crate::pack::When;
@@ -522,12 +522,16 @@ const FUZZY_THRESHOLD: f64 = 0.7;
 
 /// How close two folded titles are, from 0 to 1: the edit similarity, or a
 /// score of at least 0.7 when every word of the shorter is a word of the
-/// longer (and it has a word of 4 letters or more).
+/// longer (and it has a word of 4 letters or more). A score below
+/// [`FUZZY_THRESHOLD`] is only known to be below it.
 fn similarity(a: &str, b: &str) -> f64 {
     let (ca, cb) = (a.chars().count(), b.chars().count());
-    let edit = if ca <= MAX_FUZZY_CHARS && cb <= MAX_FUZZY_CHARS {
+    let longest = ca.max(cb).max(1) as f64;
+    // Titles whose letters alone are too different are not compared.
+    let close = || 1.0 - edit_distance_floor(a, b) as f64 / longest >= FUZZY_THRESHOLD;
+    let edit = if ca <= MAX_FUZZY_CHARS && cb <= MAX_FUZZY_CHARS && close() {
         // Edits, adjacent transpositions counting as one.
-        1.0 - strsim::osa_distance(a, b) as f64 / ca.max(cb).max(1) as f64
+        1.0 - strsim::osa_distance(a, b) as f64 / longest
     } else {
         0.0
     };

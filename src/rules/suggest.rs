@@ -70,6 +70,12 @@ pub struct Nearby<T> {
 #[derive(Debug, Clone, Copy)]
 struct Letters([u8; 64]);
 
+/// A lower bound of the edit distance between `a` and `b`, computed in
+/// linear time: when it is already too high, the distance need not be.
+pub(crate) fn edit_distance_floor(a: &str, b: &str) -> usize {
+    Letters::of(a).min_distance(&Letters::of(b))
+}
+
 impl Letters {
     fn of(s: &str) -> Letters {
         let mut counts = [0u8; 64];
