@@ -27,6 +27,18 @@
 //! It prints the medians of wall time and of CPU time (all threads; Linux
 //! only) and their ratios to parse-only. The CPU ratios are steadier when
 //! other programs share the machine.
+//!
+//! Then, as whole processes (what a user waits for), interleaved the same
+//! way:
+//! - `repere check --no-config --format json` on the whole corpus, against
+//!   a parse-only process (this program, `--parse-only`, on the same files),
+//!   with the peak resident memory of the `repere` process;
+//! - `repere check` on one article (what a pre-commit hook pays per call:
+//!   start-up and embedded rule packs included), against a parse-only
+//!   process on the same file.
+//!
+//! The `repere` binary is the release build next to this example; it is
+//! built first (`cargo build --release --bin repere`) when missing.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -469,6 +481,10 @@ fn peak_rss_mb() -> Option<f64> {
 }
 
 fn main() {
+    if let Some(files) = parse_only_mode() {
+        black_box(parse_only(&files));
+        return;
+    }
     let args = parse_args();
     let sources = source_files(&args.source);
     if sources.is_empty() {
@@ -550,12 +566,196 @@ fn main() {
             let found: Vec<String> = v.found.iter().map(|(r, n)| format!("{r}: {n}")).collect();
             println!("diagnostics: {}", found.join(", "));
         }
+        processes(&files, args.reps);
         if args.keep {
             let kept = tmp.keep();
             println!("kept {}", kept.display());
         }
     }
     if let Some(mb) = peak_rss_mb() {
-        println!("\npeak resident memory: {mb:.0} MB");
+        println!("\npeak resident memory of this benchmark: {mb:.0} MB");
+    }
+}
+
+/// `bench --parse-only PATH...`: the parse-only baseline as a process, on
+/// files and the Markdown files of folders.
+fn parse_only_mode() -> Option<Vec<PathBuf>> {
+    fn walk(path: PathBuf, out: &mut Vec<PathBuf>) {
+        match fs::read_dir(&path) {
+            Ok(entries) => {
+                for e in entries.flatten() {
+                    walk(e.path(), out);
+                }
+            }
+            Err(_) if path.extension().is_some_and(|e| e == "md") => out.push(path),
+            Err(_) => {}
+        }
+    }
+    let mut args = std::env::args().skip(1);
+    if args.next()? != "--parse-only" {
+        return None;
+    }
+    let mut files = Vec::new();
+    for a in args {
+        walk(PathBuf::from(a), &mut files);
+    }
+    Some(files)
+}
+
+/// The release `repere` binary, built when missing.
+fn repere_binary() -> PathBuf {
+    let exe = std::env::current_exe().expect("the benchmark's own path");
+    // target/release/examples/bench -> target/release/repere
+    let bin = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join(format!("repere{}", std::env::consts::EXE_SUFFIX)))
+        .expect("the target folder");
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--bin", "repere"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status();
+    if !status.is_ok_and(|s| s.success()) || !bin.exists() {
+        eprintln!("could not build {}", bin.display());
+        std::process::exit(2);
+    }
+    bin
+}
+
+/// A process to time: its command line, its wall times, its peak memory.
+struct Process {
+    name: &'static str,
+    program: PathBuf,
+    args: Vec<std::ffi::OsString>,
+    times: Vec<Duration>,
+    peak_kb: i64,
+}
+
+impl Process {
+    fn run(&mut self, dir: &Path) {
+        let start = Instant::now();
+        let child = std::process::Command::new(&self.program)
+            .args(&self.args)
+            .current_dir(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start the process");
+        let (ok, peak_kb) = wait(child);
+        self.times.push(start.elapsed());
+        assert!(ok, "{} failed to run", self.name);
+        self.peak_kb = self.peak_kb.max(peak_kb);
+    }
+}
+
+/// Waits for a child; whether it ran (exit 0 or 1: findings are expected)
+/// and its peak resident memory in KiB (0 where the system does not say).
+#[cfg(unix)]
+fn wait(child: std::process::Child) -> (bool, i64) {
+    let mut status = 0;
+    // SAFETY: rusage is plain data, and the pid is our own child, waited
+    // for once (std's Child is not waited for afterwards).
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let ok = pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) <= 1;
+    (ok, usage.ru_maxrss)
+}
+
+#[cfg(not(unix))]
+fn wait(mut child: std::process::Child) -> (bool, i64) {
+    let ok = child.wait().is_ok_and(|s| matches!(s.code(), Some(0 | 1)));
+    (ok, 0)
+}
+
+/// Times `repere check` as a process on the corpus and on one article,
+/// each against a parse-only process on the same files.
+fn processes(files: &[PathBuf], reps: usize) {
+    let Some(dir) = files
+        .first()
+        .and_then(|f| f.ancestors().find(|a| a.ends_with("posts")))
+        .and_then(Path::parent)
+    else {
+        return;
+    };
+    let repere = repere_binary();
+    let me = std::env::current_exe().expect("the benchmark's own path");
+    let one: Vec<std::ffi::OsString> = files
+        .first()
+        .map(|f| f.strip_prefix(dir).unwrap_or(f).as_os_str().to_owned())
+        .into_iter()
+        .collect();
+    let check = |target: Vec<std::ffi::OsString>| {
+        let mut args: Vec<std::ffi::OsString> = ["check", "--no-config", "--format", "json"]
+            .iter()
+            .map(Into::into)
+            .collect();
+        args.extend(target);
+        args
+    };
+    let parse = |target: Vec<std::ffi::OsString>| {
+        let mut args: Vec<std::ffi::OsString> = vec!["--parse-only".into()];
+        args.extend(target);
+        args
+    };
+    let mut runs = [
+        Process {
+            name: "parse-only process, all files",
+            program: me.clone(),
+            args: parse(vec!["posts".into()]),
+            times: Vec::new(),
+            peak_kb: 0,
+        },
+        Process {
+            name: "repere check, all files",
+            program: repere.clone(),
+            args: check(vec!["posts".into()]),
+            times: Vec::new(),
+            peak_kb: 0,
+        },
+        Process {
+            name: "parse-only process, one article",
+            program: me,
+            args: parse(one.clone()),
+            times: Vec::new(),
+            peak_kb: 0,
+        },
+        Process {
+            name: "repere check, one article",
+            program: repere,
+            args: check(one),
+            times: Vec::new(),
+            peak_kb: 0,
+        },
+    ];
+    // One article is quick: more runs give a steadier median.
+    let reps_of = |i: usize| if i < 2 { reps } else { reps * 6 };
+    for r in &mut runs {
+        r.run(dir);
+        r.times.clear();
+    }
+    for rep in 0..reps * 6 {
+        for i in 0..runs.len() {
+            let k = (i + rep) % runs.len();
+            if rep < reps_of(k) {
+                runs[k].run(dir);
+            }
+        }
+    }
+    println!(
+        "{:<34} {:>10} {:>7} {:>10}",
+        "process", "wall", "ratio", "peak RSS"
+    );
+    for pair in runs.chunks(2) {
+        let base = median(&pair[0].times).as_secs_f64();
+        for r in pair {
+            let m = median(&r.times).as_secs_f64();
+            println!(
+                "{:<34} {:>8.1}ms {:>7.2} {:>7.0} MB",
+                r.name,
+                m * 1e3,
+                if base > 0.0 { m / base } else { 0.0 },
+                r.peak_kb as f64 / 1024.0
+            );
+        }
     }
 }

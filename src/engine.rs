@@ -24,6 +24,8 @@ pub struct Linter {
     /// globs against paths relative to the config.
     root: Option<(PathBuf, PathBuf)>,
     sites: Vec<Arc<Site>>,
+    /// Whether a file's text is kept in the report when it has findings.
+    keep_text: bool,
 }
 
 /// One file's outcome of the first pass.
@@ -131,7 +133,17 @@ impl Linter {
             builtins: BUILTIN_RULES.iter().map(|b| b.id).collect(),
             root: None,
             sites: Vec::new(),
+            keep_text: true,
         }
+    }
+
+    /// Whether the report keeps the text of the files with findings (the
+    /// default). Without it, a run over many files does not hold all their
+    /// texts at once: whoever renders the report reads them again
+    /// ([`FileReport::text`]). The text of a file with suppression comments
+    /// is always kept (the corpus pass needs it).
+    pub fn keep_text(&mut self, keep: bool) {
+        self.keep_text = keep;
     }
 
     /// Config globs (`[[overrides]]`) match paths relative to `config_dir`;
@@ -246,7 +258,8 @@ impl Linter {
         let rel = self.rel(&path);
         let (diagnostics, facts) = self.check_document(&path, &rel, &doc);
         let suppressions = Suppressions::of(&doc);
-        let source = (!diagnostics.is_empty() || !suppressions.is_empty()).then_some(doc.source);
+        let keep = (self.keep_text && !diagnostics.is_empty()) || !suppressions.is_empty();
+        let source = keep.then_some(doc.source);
         FileResult {
             path,
             diagnostics,

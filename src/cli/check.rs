@@ -300,6 +300,10 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     if stdin_name.is_some() && args.fix {
         return Err("--fix cannot write to standard input; use --diff".into());
     }
+    // A report reads the files again to show them, rather than holding every
+    // text; fixes need the very text that was checked, and standard input
+    // cannot be read twice.
+    linter.keep_text(args.fix || args.diff || stdin_name.is_some());
     let stdin = match &stdin_name {
         Some(name) => {
             let bytes = read_at_most(io::stdin().lock(), 0, max_size)
