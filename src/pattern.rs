@@ -6,34 +6,86 @@
 //! more), runs on the fast automaton, and when it finds nothing in a text
 //! the regex is not run at all, which is the common case for a rule.
 
-use regex::{Regex, RegexBuilder};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::RegexBuilder;
 use regex_automata::meta;
+use regex_automata::nfa::thompson::WhichCaptures;
 use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
 
-#[derive(Debug, Clone)]
+/// A compiled regex (leftmost-first, as the regex crate's), and a quicker
+/// superset of it when it has word boundaries. The regex itself is then
+/// compiled the first time the superset matches: a rule whose phrases do
+/// not occur in the files checked never pays for it (compiling is most of
+/// what checking one article costs).
+#[derive(Debug)]
 pub struct Pattern {
-    regex: Regex,
+    source: String,
+    /// The regex's syntax tree, until it is compiled.
+    hir: Hir,
+    size_limit: usize,
+    regex: OnceLock<meta::Regex>,
     /// The regex without word boundaries, when it had some.
     quick: Option<meta::Regex>,
 }
 
 impl Pattern {
-    /// Compiles `pattern` (size limit in bytes of the compiled program).
+    /// Compiles `pattern` (size limit in bytes of the compiled program). The
+    /// errors are the regex crate's, with its messages.
     pub fn new(
         pattern: &str,
         case_insensitive: bool,
         size_limit: usize,
     ) -> Result<Pattern, regex::Error> {
-        let regex = RegexBuilder::new(pattern)
+        let error = || {
+            RegexBuilder::new(pattern)
+                .case_insensitive(case_insensitive)
+                .size_limit(size_limit)
+                .build()
+                .err()
+                .unwrap_or_else(|| regex::Error::Syntax(format!("cannot compile `{pattern}`")))
+        };
+        let hir = regex_syntax::ParserBuilder::new()
             .case_insensitive(case_insensitive)
-            .size_limit(size_limit)
-            .build()?;
-        let quick = quick(pattern, case_insensitive, size_limit);
-        Ok(Pattern { regex, quick })
+            .build()
+            .parse(pattern)
+            .map_err(|_| error())?;
+        let mut stripped = false;
+        let bare = strip(hir.clone(), &mut stripped);
+        let regex = OnceLock::new();
+        let quick = if stripped {
+            // The superset is compiled now, which also tells whether the
+            // pattern is within the size limit.
+            Some(compile(&bare, size_limit).ok_or_else(error)?)
+        } else {
+            let _ = regex.set(compile(&hir, size_limit).ok_or_else(error)?);
+            None
+        };
+        Ok(Pattern {
+            source: pattern.to_string(),
+            hir,
+            size_limit,
+            regex,
+            quick,
+        })
     }
 
-    pub fn regex(&self) -> &Regex {
-        &self.regex
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    fn regex(&self) -> Option<&meta::Regex> {
+        if let Some(r) = self.regex.get() {
+            return Some(r);
+        }
+        // Its superset compiled within the limit; should the regex itself
+        // not, the superset stands in for it.
+        match compile(&self.hir, self.size_limit) {
+            Some(r) => Some(self.regex.get_or_init(|| r)),
+            None => self.quick.as_ref(),
+        }
     }
 
     /// False when the regex surely has no match in `text`.
@@ -42,36 +94,34 @@ impl Pattern {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.may_match(text) && self.regex.is_match(text)
+        self.may_match(text) && self.regex().is_some_and(|r| r.is_match(text))
     }
 
-    /// The matches of the regex in `text`, as [`Regex::find_iter`].
+    /// Where the regex matches in `text`, left to right, without overlaps.
     pub fn find_iter<'r, 't>(
         &'r self,
         text: &'t str,
-    ) -> impl Iterator<Item = regex::Match<'t>> + use<'r, 't> {
+    ) -> impl Iterator<Item = Range<usize>> + use<'r, 't> {
         self.may_match(text)
-            .then(|| self.regex.find_iter(text))
-            .into_iter()
+            .then(|| self.regex())
             .flatten()
+            .into_iter()
+            .flat_map(move |r| r.find_iter(text).map(|m| m.range()))
     }
 }
 
-/// The regex without its Unicode word boundaries, if it has any.
-fn quick(pattern: &str, case_insensitive: bool, size_limit: usize) -> Option<meta::Regex> {
-    let hir = regex_syntax::ParserBuilder::new()
-        .case_insensitive(case_insensitive)
-        .build()
-        .parse(pattern)
-        .ok()?;
-    let mut stripped = false;
-    let hir = strip(hir, &mut stripped);
-    if !stripped {
-        return None;
-    }
+/// The regex for a syntax tree, without captures (only where it matches is
+/// asked). No full DFA is built ahead: that is what costs most when a run
+/// starts, and the lazy DFA searches as fast.
+fn compile(hir: &Hir, size_limit: usize) -> Option<meta::Regex> {
     meta::Regex::builder()
-        .configure(meta::Config::new().nfa_size_limit(Some(size_limit)))
-        .build_from_hir(&hir)
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(size_limit))
+                .which_captures(WhichCaptures::Implicit)
+                .dfa(false),
+        )
+        .build_from_hir(hir)
         .ok()
 }
 
@@ -116,21 +166,24 @@ mod tests {
     use super::*;
 
     fn matches(p: &Pattern, text: &str) -> Vec<String> {
-        p.find_iter(text).map(|m| m.as_str().to_string()).collect()
+        p.find_iter(text).map(|r| text[r].to_string()).collect()
     }
 
     #[test]
     fn same_matches_as_the_regex() {
         let p = Pattern::new(r"\bil\s+faut\b|\bétapes\b", true, 1 << 22).unwrap();
         assert!(p.quick.is_some());
+        let direct_regex = regex::RegexBuilder::new(r"\bil\s+faut\b|\bétapes\b")
+            .case_insensitive(true)
+            .build()
+            .unwrap();
         for text in [
             "Il faut partir. Défaut : il faut.",
             "En cinq étapes, pas en quatre-étapes.",
             "défaut, il fautrien, étapesque",
             "",
         ] {
-            let direct: Vec<String> = p
-                .regex()
+            let direct: Vec<String> = direct_regex
                 .find_iter(text)
                 .map(|m| m.as_str().to_string())
                 .collect();
@@ -138,6 +191,14 @@ mod tests {
             assert_eq!(p.is_match(text), !direct.is_empty(), "{text}");
         }
         assert!(!p.may_match("rien à voir"));
+    }
+
+    #[test]
+    fn errors_are_the_regex_crate_s() {
+        let err = Pattern::new("(a", false, 1 << 22).unwrap_err();
+        assert!(err.to_string().contains("unclosed group"), "{err}");
+        let err = Pattern::new(r"\w{1000}\w{1000}", false, 1 << 16).unwrap_err();
+        assert!(matches!(err, regex::Error::CompiledTooBig(_)), "{err}");
     }
 
     #[test]

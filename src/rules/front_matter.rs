@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Content, Document, FrontMatter};
+use crate::pattern::Pattern;
 use crate::span::Span;
 use crate::yaml::{Node, Value, de};
 
@@ -145,7 +146,7 @@ fn yes() -> bool {
 struct Field {
     name: String,
     opts: FieldOptions,
-    pattern: Option<Regex>,
+    pattern: Option<Pattern>,
 }
 
 impl Field {
@@ -230,7 +231,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     for (name, field) in opts.fields {
         let pattern = match &field.pattern {
             None => None,
-            Some(p) => Some(Regex::new(p).map_err(|e| {
+            Some(p) => Some(Pattern::new(p, false, 10 << 20).map_err(|e| {
                 let at = node
                     .get("fields")
                     .and_then(|f| f.get(&name))
@@ -792,7 +793,7 @@ fn is_datetime(s: &str) -> bool {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?\s*([Zz]|[+-]\d{2}:?\d{2})?)?$",
+            r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?[ \t]*(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
         )
         .expect("valid regex")
     });

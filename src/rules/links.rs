@@ -295,17 +295,18 @@ impl LinksRule {
             let Some(heading) = section_at(block.span.start) else {
                 continue;
             };
-            for m in bare_url_regex().find_iter(&block.text) {
-                if block.touches_code(m.range()) {
+            for r in bare_url_regex().find_iter(&block.text) {
+                if block.touches_code(r.clone()) {
                     continue;
                 }
-                let span = block.source_span(m.range());
+                let url = &block.text[r.clone()];
+                let span = block.source_span(r);
                 // Link text that happens to be a URL is reported with its link.
                 if in_link(span) {
                     continue;
                 }
-                if self.classify(m.as_str()) == Dest::External {
-                    cx.report(outside(heading, span, m.as_str()));
+                if self.classify(url) == Dest::External {
+                    cx.report(outside(heading, span, url));
                 }
             }
         }

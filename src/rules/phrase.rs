@@ -338,13 +338,12 @@ impl PhraseRule {
         // where a phrase was found: most texts have none.
         let mut urls: Option<Ranges> = None;
         for p in &self.phrases {
-            let mut found = p.regex.find_iter(text).filter(|m| !m.is_empty()).peekable();
+            let mut found = p.regex.find_iter(text).filter(|r| !r.is_empty()).peekable();
             if found.peek().is_none() {
                 continue;
             }
             let urls = urls.get_or_insert_with(|| {
-                let mut not_prose: Vec<Range<usize>> =
-                    url_regex().find_iter(text).map(|m| m.range()).collect();
+                let mut not_prose: Vec<Range<usize>> = url_regex().find_iter(text).collect();
                 if self.skip_quotes {
                     not_prose.extend(quotations(text));
                 }
@@ -353,11 +352,10 @@ impl PhraseRule {
             let spared = Ranges::new(
                 p.exceptions
                     .as_ref()
-                    .map(|e| e.find_iter(text).map(|m| m.range()).collect())
+                    .map(|e| e.find_iter(text).collect())
                     .unwrap_or_default(),
             );
-            for m in found {
-                let r = m.range();
+            for r in found {
                 if !skip(&r) && !urls.overlaps(&r) && !spared.overlaps(&r) {
                     out.push((p, r));
                 }
