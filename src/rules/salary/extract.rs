@@ -1419,7 +1419,7 @@ mod tests {
             span: Span::new(0, text.len()),
             runs: Vec::new(),
             heading: None,
-            strong: vec![0..100],
+            strong: std::iter::once(0..100).collect(),
             text,
         };
         // The bold label is ignored; the `Name :` label is still read.
