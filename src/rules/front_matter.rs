@@ -775,6 +775,7 @@ pub fn is_date(s: &str) -> bool {
     let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
     };
+    // The three `get`s above succeeded: these are char boundaries.
     if !s[0..4]
         .bytes()
         .chain(s[5..7].bytes())
