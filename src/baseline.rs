@@ -118,11 +118,14 @@ impl Baseline {
         path_key: &dyn Fn(&Path) -> String,
         source: &dyn Fn(&Path) -> Option<String>,
     ) -> Outcome {
+        // Counts are read from the file: saturating, so that a hand-edited
+        // one (`count: 18446744073709551615`, twice) cannot overflow.
         let mut remaining: BTreeMap<Key, usize> = BTreeMap::new();
         for e in &self.entries {
-            *remaining
+            let n = remaining
                 .entry((e.path.clone(), e.rule.clone(), e.fingerprint.clone()))
-                .or_default() += e.count;
+                .or_default();
+            *n = n.saturating_add(e.count);
         }
         let mut hidden = 0;
         let mut verdicts =
@@ -144,7 +147,7 @@ impl Baseline {
         }
         Outcome {
             hidden,
-            fixed: remaining.values().sum(),
+            fixed: remaining.values().fold(0, |a, n| a.saturating_add(*n)),
         }
     }
 }
@@ -157,5 +160,23 @@ mod tests {
     fn fingerprint_is_stable_and_ignores_whitespace() {
         assert_eq!(fnv1a(""), "cbf29ce484222325");
         assert_eq!(fnv1a("a"), "af63dc4c8601ec8c");
+    }
+
+    #[test]
+    fn huge_counts_in_a_baseline_file_do_not_overflow() {
+        let entry = |fingerprint: &str| Entry {
+            path: "a.md".into(),
+            rule: "tone".into(),
+            fingerprint: fingerprint.into(),
+            count: usize::MAX,
+            message: String::new(),
+        };
+        let baseline = Baseline {
+            version: 1,
+            entries: vec![entry("1"), entry("1"), entry("2")],
+        };
+        let outcome = baseline.apply(&mut Report::default(), &|_| String::new(), &|_| None);
+        assert_eq!(outcome.hidden, 0);
+        assert_eq!(outcome.fixed, usize::MAX);
     }
 }

@@ -107,7 +107,10 @@ impl Block {
             .iter()
             .find(|r| r.verbatim && r.text.start <= range.start && range.end <= r.text.end)?;
         let start = run.src.start + (range.start - run.text.start);
-        Some(Span::new(start, start + (range.end - range.start)))
+        Some(Span::new(
+            start,
+            start + range.end.saturating_sub(range.start),
+        ))
     }
 
     /// Whether the plain-text range touches inline code.

@@ -200,14 +200,20 @@ fn append_to_list(doc: &Document, list: &Node, value: &str) -> Option<Edit> {
         return Some(Edit::insert(last.span.end, format!(", {written}")));
     }
     // Block style: a new line with the same indentation and dash as the last item.
-    let line_start = doc.source[..last.span.start]
+    // The item's span comes from the YAML or TOML parser: `get` keeps a span
+    // off the text or off a character boundary from panicking (no fix then).
+    let line_start = doc
+        .source
+        .get(..last.span.start)?
         .rfind(['\n', '\r'])
         .map_or(0, |i| i + 1);
-    let prefix = &doc.source[line_start..last.span.start];
+    let prefix = doc.source.get(line_start..last.span.start)?;
     if !prefix.trim_start().starts_with('-') || prefix.trim().len() != 1 {
         return None;
     }
-    let line_end = doc.source[last.span.end..]
+    let line_end = doc
+        .source
+        .get(last.span.end..)?
         .find(['\n', '\r'])
         .map_or(doc.source.len(), |i| last.span.end + i);
     Some(Edit::insert(line_end, format!("\n{prefix}{written}")))
@@ -770,6 +776,7 @@ pub fn is_date(s: &str) -> bool {
     let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
     };
+    // The three `get`s above succeeded: these are char boundaries.
     if !s[0..4]
         .bytes()
         .chain(s[5..7].bytes())
@@ -843,6 +850,18 @@ mod tests {
             contained_in: None,
             help: None,
             normalize: None,
+        }
+    }
+
+    #[test]
+    fn append_to_list_with_a_span_off_the_text_gives_no_edit() {
+        let doc = Document::parse("x.md", "---\ntags:\n  - é\n---\n".to_string());
+        let at = doc.source.find('é').unwrap();
+        // A span in the middle of `é`, and one past the end of the file.
+        for span in [Span::new(at + 1, at + 2), Span::new(100, 101)] {
+            let item = Node::new(span, Value::String("é".into(), false));
+            let list = Node::new(Span::new(4, 17), Value::Seq(vec![item]));
+            assert_eq!(append_to_list(&doc, &list, "x"), None);
         }
     }
 }

@@ -350,6 +350,8 @@ fn check_html(doc: &Document, cx: &mut Context) {
         } else {
             pieces.partition_point(|(j, _)| *j <= offset)
         };
+        // The piece found starts at or before `offset` (the first starts
+        // at 0), so `offset - j` cannot underflow.
         pieces
             .get(i.saturating_sub(1))
             .map_or(0, |(j, s)| s + (offset - j))

@@ -261,6 +261,7 @@ struct Section {
 
 impl Section {
     fn title(&self) -> &str {
+        // `build` puts the title first: `names` is never empty.
         &self.names[0].text
     }
 }

@@ -254,6 +254,7 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                 .rev()
                 .take_while(|b| matches!(b, b' ' | b'\t'))
                 .count();
+            // `trailing` counts bytes of `local`, which ends at `span.end`.
             span.end = (span.end - trailing).max(span.start);
         }
         let complete = match event {

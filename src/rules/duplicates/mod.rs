@@ -263,12 +263,14 @@ fn deletion(doc: &Document, unit: &Unit) -> Option<Edit> {
         return None;
     }
     let text = doc.source.as_str();
+    // The unit's span is clamped to the text by `unit_span`; `get` keeps this
+    // from panicking should that ever change (no fix then).
     let start = unit.span.start;
-    if start > 0 && !text[..start].ends_with('\n') {
+    if start > 0 && !text.get(..start)?.ends_with('\n') {
         return None;
     }
     let mut end = unit.span.end.min(text.len());
-    let rest = &text[end..];
+    let rest = text.get(end..)?;
     let blank: usize = rest.len() - rest.trim_start_matches(['\n', '\r']).len();
     end += blank;
     Some(Edit::delete(Span::new(start, end)))

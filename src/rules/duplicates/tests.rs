@@ -270,3 +270,19 @@ fn unit_locations_are_those_of_the_document() {
         assert_eq!(corpus::locations(&doc, &units), expected, "{}", doc.source);
     }
 }
+
+#[test]
+fn no_deletion_for_a_span_off_the_text() {
+    let doc = Document::parse("a.md", "Un paragraphe é.\n".to_string());
+    let at = doc.source.find('é').unwrap();
+    for span in [Span::new(at + 1, at + 2), Span::new(100, 120)] {
+        let unit = Unit {
+            kind: BlockKind::Paragraph,
+            span,
+            words: 2,
+            exact: 0,
+            shingles: Box::new([]),
+        };
+        assert_eq!(deletion(&doc, &unit), None);
+    }
+}

@@ -173,6 +173,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         let Some(mids) = sorted_mids.get(&key) else {
             continue;
         };
+        // `f` is in its own pool, so `mids` is not empty.
         let others = mids.len() - 1;
         if others < 2 {
             continue;

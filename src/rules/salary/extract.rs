@@ -543,9 +543,15 @@ fn sentence_end_at(text: &str, i: usize, c: char) -> bool {
 /// more than a sentence of a career article, and linear time on any input.
 const WINDOW: usize = 400;
 
-/// `pos - WINDOW` (not below `floor`), on a char boundary.
+/// `pos - WINDOW` (not below `floor`), on a char boundary. `pos` is a char
+/// boundary of `text` (an amount's offset); the last `min` keeps the loop
+/// below finite should it ever lie past the text.
 fn back_limit(text: &str, pos: usize, floor: usize) -> usize {
-    let mut at = pos.saturating_sub(WINDOW).max(floor).min(pos);
+    let mut at = pos
+        .saturating_sub(WINDOW)
+        .max(floor)
+        .min(pos)
+        .min(text.len());
     while !text.is_char_boundary(at) {
         at += 1;
     }
@@ -624,9 +630,14 @@ fn open_paren(text: &str, pos: usize, floor: usize) -> Option<usize> {
 fn label(block: &Block) -> Option<(Range<usize>, usize)> {
     let text = block.text.as_str();
     let first = text.len() - text.trim_start().len();
-    if let Some(r) = block.strong.iter().find(|r| r.start == first) {
-        let inner = text[r.clone()].trim_end();
-        let after = text[r.end..].trim_start();
+    // Strong ranges lie in the text on character boundaries (the parser's
+    // invariant, in `document::markdown`); `get` keeps a broken one from
+    // panicking.
+    if let Some(r) = block.strong.iter().find(|r| r.start == first)
+        && let (Some(inner), Some(after)) = (text.get(r.clone()), text.get(r.end..))
+    {
+        let inner = inner.trim_end();
+        let after = after.trim_start();
         let next = r.end + (text.len() - r.end - after.len());
         if let Some(stripped) = inner.strip_suffix(':') {
             let end = r.start + stripped.trim_end().len();
@@ -1398,5 +1409,20 @@ mod tests {
         let fs = figures("Package : 65k€ fixe + 6.5k€ bonus + 5k€ BSPCE = ~80k€.\n");
         assert_eq!(fs.len(), 4);
         assert!(fs.iter().all(|f| !f.salary && f.in_sum));
+    }
+
+    #[test]
+    fn a_strong_range_off_the_text_is_no_label() {
+        let text = "Senior : 45k€".to_string();
+        let block = Block {
+            kind: BlockKind::Paragraph,
+            span: Span::new(0, text.len()),
+            runs: Vec::new(),
+            heading: None,
+            strong: std::iter::once(0..100).collect(),
+            text,
+        };
+        // The bold label is ignored; the `Name :` label is still read.
+        assert_eq!(label(&block), Some((0..6, 8)));
     }
 }
