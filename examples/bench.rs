@@ -481,6 +481,9 @@ fn peak_rss_mb() -> Option<f64> {
 }
 
 fn main() {
+    if let Some(code) = peak_rss_mode() {
+        std::process::exit(code);
+    }
     if let Some(files) = parse_only_mode() {
         black_box(parse_only(&files));
         return;
@@ -622,6 +625,27 @@ fn repere_binary() -> PathBuf {
     bin
 }
 
+/// `bench --peak-rss PROGRAM ARGS...`: runs the program and prints its peak
+/// resident memory in KiB. A child's peak counts what its parent held when
+/// it was started, so the measure is taken from this small process, not
+/// from the benchmark that holds the corpus.
+fn peak_rss_mode() -> Option<i32> {
+    let mut args = std::env::args_os().skip(1);
+    if args.next()? != "--peak-rss" {
+        return None;
+    }
+    let program = args.next()?;
+    let child = std::process::Command::new(program)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    let (ok, kb) = wait(child);
+    println!("{kb}");
+    Some(if ok { 0 } else { 1 })
+}
+
 /// A process to time: its command line, its wall times, its peak memory.
 struct Process {
     name: &'static str,
@@ -641,10 +665,25 @@ impl Process {
             .stderr(std::process::Stdio::null())
             .spawn()
             .expect("start the process");
-        let (ok, peak_kb) = wait(child);
+        let (ok, _) = wait(child);
         self.times.push(start.elapsed());
         assert!(ok, "{} failed to run", self.name);
-        self.peak_kb = self.peak_kb.max(peak_kb);
+    }
+
+    /// Runs it once more through `--peak-rss` for its peak memory.
+    fn measure_memory(&mut self, dir: &Path) {
+        let me = std::env::current_exe().expect("the benchmark's own path");
+        let out = std::process::Command::new(me)
+            .arg("--peak-rss")
+            .arg(&self.program)
+            .args(&self.args)
+            .current_dir(dir)
+            .output()
+            .expect("start the process");
+        self.peak_kb = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .unwrap_or(0);
     }
 }
 
@@ -740,6 +779,9 @@ fn processes(files: &[PathBuf], reps: usize) {
                 runs[k].run(dir);
             }
         }
+    }
+    for r in &mut runs {
+        r.measure_memory(dir);
     }
     println!(
         "{:<34} {:>10} {:>7} {:>10}",

@@ -13,7 +13,7 @@ use regex::Regex;
 use serde::Serialize;
 
 /// Spaces that may appear inside a number or between a number and its unit.
-const SPACES: &[char] = &[' ', '\u{a0}', '\u{202f}', '\u{2009}'];
+pub(super) const SPACES: &[char] = &[' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Currency {

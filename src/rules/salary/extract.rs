@@ -744,12 +744,41 @@ pub fn article_year(doc: &Document) -> Option<u16> {
     head.parse().ok().filter(|y| (1900..2200).contains(y))
 }
 
-/// Whether a text may hold an amount at all: a currency symbol or word.
+/// Whether a text may hold an amount at all: a currency symbol, or a
+/// currency word or code after a number, as the extractor reads one
+/// (`45 keur`, `50 000 EUR`, `30 euros`). A few fast passes over the text:
+/// symbols are searched for directly, words only after a digit (`eur` is in
+/// most French sentences, « leur », « développeur »; digits are rare).
 pub fn might_have_money(text: &str) -> bool {
-    text.contains(['€', '$', '£'])
-        || ["EUR", "eur", "USD", "dollar", "CHF", "GBP"]
-            .iter()
-            .any(|w| text.contains(w))
+    const WORDS: [&str; 9] = [
+        "euros", "euro", "EUR", "eur", "USD", "dollars", "dollar", "GBP", "CHF",
+    ];
+    if text.contains('€') || text.contains('$') || text.contains('£') {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(d) = bytes
+        .get(i..)
+        .and_then(|b| b.iter().position(u8::is_ascii_digit))
+    {
+        let mut j = i + d;
+        while bytes.get(j).is_some_and(u8::is_ascii_digit) {
+            j += 1;
+        }
+        i = j;
+        let Some(rest) = text.get(j..) else { break };
+        let rest = rest.trim_start_matches(amount::SPACES);
+        let rest = rest.strip_prefix(['k', 'K', 'M']).unwrap_or(rest);
+        let rest = rest.trim_start_matches(amount::SPACES);
+        if WORDS.iter().any(|w| {
+            rest.strip_prefix(w)
+                .is_some_and(|after| !after.starts_with(char::is_alphanumeric))
+        }) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A stretch of text that tells something about a figure, in the order
@@ -1334,6 +1363,40 @@ mod tests {
     fn figures(body: &str) -> Vec<Figure> {
         let src = format!("---\ntitle: T\ndate: 2025-02-07\n---\n{body}");
         extract(&Document::parse("2025-02-07-x.md", src))
+    }
+
+    #[test]
+    fn money_is_told_from_french_words() {
+        for yes in [
+            "45 k€",
+            "$90k",
+            "45 keur brut",
+            "50 000 EUR",
+            "30 euros",
+            "1 dollar,",
+            "£40k",
+        ] {
+            assert!(might_have_money(yes), "{yes}");
+        }
+        for no in [
+            "leur développeur",
+            "Europe",
+            "chercheurs",
+            "USDT",
+            "",
+            "les euristiques",
+        ] {
+            assert!(!might_have_money(no), "{no}");
+        }
+        // The extractor reads amounts only where the filter lets it look.
+        for text in [
+            "45 keur brut par an",
+            "entre 40 et 50 kEUR",
+            "60k CHF annuels",
+        ] {
+            assert!(might_have_money(text), "{text}");
+            assert!(!figures(&format!("{text}\n")).is_empty(), "{text}");
+        }
     }
 
     fn row(f: &Figure) -> String {
