@@ -1,7 +1,7 @@
 //! How much checking costs next to parsing.
 //!
 //! ```text
-//! cargo run --release --example bench -- [--source DIR] [--n 2000,20000] [--reps 7] [--per-rule] [--keep]
+//! cargo run --release --example bench -- [--source DIR] [--n 2000,20000] [--reps 7] [--per-rule] [--keep] [--build-only]
 //! ```
 //!
 //! Builds a corpus of N articles in a temporary folder by copying the
@@ -58,16 +58,19 @@ struct Args {
     reps: usize,
     per_rule: bool,
     keep: bool,
+    /// Only build the corpus (kept), time nothing.
+    build_only: bool,
 }
 
 fn usage() -> ! {
     eprintln!(
-        "usage: bench [--source DIR] [--n 2000,20000] [--reps 7] [--per-rule] [--keep]\n\
+        "usage: bench [--source DIR] [--n 2000,20000] [--reps 7] [--per-rule] [--keep] [--build-only]\n\
          --source DIR   folder whose *.md files are copied (default: fixtures/)\n\
          --n LIST       corpus sizes, in articles (default: 2000,20000)\n\
          --reps N       timed repetitions of each variant, at least 5 (default: 7)\n\
          --per-rule     also time each default rule alone\n\
-         --keep         keep the generated corpora (their folder is printed)"
+         --keep         keep the generated corpora (their folder is printed)\n\
+         --build-only   only build the corpora (kept), to run other tools on them"
     );
     std::process::exit(2)
 }
@@ -79,6 +82,7 @@ fn parse_args() -> Args {
         reps: 7,
         per_rule: false,
         keep: false,
+        build_only: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -99,6 +103,7 @@ fn parse_args() -> Args {
             }
             "--per-rule" => args.per_rule = true,
             "--keep" => args.keep = true,
+            "--build-only" => args.build_only = true,
             _ => usage(),
         }
     }
@@ -510,6 +515,10 @@ fn main() {
             bytes as f64 / 1e6,
             tmp.path().display()
         );
+        if args.build_only {
+            let _ = tmp.keep();
+            continue;
+        }
         let mut variants = vec![
             Timed::new("parse-only", Variant::Parse),
             Timed::new("document model", Variant::Document),
