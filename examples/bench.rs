@@ -665,6 +665,16 @@ struct Process {
 }
 
 impl Process {
+    fn new(name: &'static str, program: &Path, args: Vec<std::ffi::OsString>) -> Self {
+        Process {
+            name,
+            program: program.to_path_buf(),
+            args,
+            times: Vec::new(),
+            peak_kb: 0,
+        }
+    }
+
     fn run(&mut self, dir: &Path) {
         let start = Instant::now();
         let child = std::process::Command::new(&self.program)
@@ -746,34 +756,18 @@ fn processes(files: &[PathBuf], reps: usize) {
         args
     };
     let mut runs = [
-        Process {
-            name: "parse-only process, all files",
-            program: me.clone(),
-            args: parse(vec!["posts".into()]),
-            times: Vec::new(),
-            peak_kb: 0,
-        },
-        Process {
-            name: "repere check, all files",
-            program: repere.clone(),
-            args: check(vec!["posts".into()]),
-            times: Vec::new(),
-            peak_kb: 0,
-        },
-        Process {
-            name: "parse-only process, one article",
-            program: me,
-            args: parse(one.clone()),
-            times: Vec::new(),
-            peak_kb: 0,
-        },
-        Process {
-            name: "repere check, one article",
-            program: repere,
-            args: check(one),
-            times: Vec::new(),
-            peak_kb: 0,
-        },
+        Process::new(
+            "parse-only process, all files",
+            &me,
+            parse(vec!["posts".into()]),
+        ),
+        Process::new(
+            "repere check, all files",
+            &repere,
+            check(vec!["posts".into()]),
+        ),
+        Process::new("parse-only process, one article", &me, parse(one.clone())),
+        Process::new("repere check, one article", &repere, check(one)),
     ];
     // One article is quick: more runs give a steadier median.
     let reps_of = |i: usize| if i < 2 { reps } else { reps * 6 };

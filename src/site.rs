@@ -142,20 +142,6 @@ impl Site {
         self.pages.contains_key(&normalize(path)) || self.files.contains(&file_key(path))
     }
 
-    /// The addresses of the pages directly under `dir` (`/posts/`).
-    pub fn pages_under<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        let dir = normalize(dir);
-        self.pages.keys().filter_map(move |k| {
-            let rest = k.strip_prefix(dir.as_str())?;
-            let name = rest.strip_suffix('/')?;
-            (!name.is_empty() && !name.contains('/')).then_some(k.as_str())
-        })
-    }
-
-    pub fn page_count(&self) -> usize {
-        self.pages.len()
-    }
-
     /// The address of the page directly under `dir` (`/posts/`) whose name
     /// is closest to `name`, if one is close enough to be what was meant.
     pub fn suggest_page(&self, dir: &str, name: &str) -> Option<&str> {
@@ -330,9 +316,17 @@ mod tests {
         }
         assert!(!s.exists("/posts/fichier/"));
         assert!(!s.exists("/posts/2025-01-01-sans-slug/"));
-        let mut under: Vec<&str> = s.pages_under("/posts/").collect();
-        under.sort();
-        assert_eq!(under, ["/posts/mon-slug/", "/posts/sans-slug/"]);
+        // "Did you mean" looks among the pages of the same folder.
+        assert_eq!(
+            s.suggest_page("/posts/", "mon-slg"),
+            Some("/posts/mon-slug/")
+        );
+        assert_eq!(
+            s.suggest_page("/posts", "sans-slug-x"),
+            Some("/posts/sans-slug/")
+        );
+        assert_eq!(s.suggest_page("/autre/", "mon-slug"), None);
+        assert_eq!(s.suggest_page("/posts/", "rien-a-voir"), None);
     }
 
     #[test]

@@ -401,16 +401,6 @@ fn user_packs_add_and_replace_rules() {
 }
 
 #[test]
-fn missing_path_is_exit_2_with_the_path_named() {
-    let out = repere()
-        .args(["check", "does/not/exist.md"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("does/not/exist.md"));
-}
-
-#[test]
 fn folders_are_walked_respecting_gitignore_and_named_files_always_checked() {
     let dir = tempfile::tempdir().unwrap();
     let posts = dir.path().join("content/posts");
@@ -460,38 +450,6 @@ fn rules_and_explain() {
         .stderr(predicates::str::contains("did you mean `front-matter`"));
 }
 
-#[test]
-fn unreadable_and_non_utf8_files_are_reported_and_the_run_goes_on() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), NAME, ARTICLE);
-    fs::write(
-        dir.path().join("2025-02-09-latin1.md"),
-        b"---\ntitle: caf\xe9\n---\n",
-    )
-    .unwrap();
-    fs::write(
-        dir.path().join("2025-02-10-binary.md"),
-        b"\x89PNG\r\n\x1a\n\0\0\0",
-    )
-    .unwrap();
-    let (code, v) = json(&[], dir.path());
-    assert_eq!(code, 1);
-    assert_eq!(v["summary"]["files"], 3);
-    let diags = v["diagnostics"].as_array().unwrap();
-    let enc: Vec<&Value> = diags.iter().filter(|d| d["rule"] == "encoding").collect();
-    assert_eq!(enc.len(), 2, "{v:#}");
-    assert!(enc.iter().any(|d| {
-        d["message"]
-            .as_str()
-            .unwrap()
-            .contains("invalid UTF-8 at byte offset 14")
-    }));
-    assert!(
-        enc.iter()
-            .any(|d| d["message"].as_str().unwrap().contains("binary"))
-    );
-}
-
 /// The seed article of the project, when `../shared` is there: no front-matter error.
 #[test]
 fn seed_article_has_no_front_matter_error() {
@@ -515,39 +473,4 @@ fn seed_article_has_no_front_matter_error() {
         .filter(|d| d["severity"] == "error")
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
-}
-
-/// A FIFO named like an article must not hang the run.
-#[cfg(unix)]
-#[test]
-fn a_fifo_named_like_an_article_does_not_hang() {
-    let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), NAME, ARTICLE);
-    let fifo = dir.path().join("2025-02-09-tube.md");
-    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-    if !made.is_ok_and(|s| s.success()) {
-        eprintln!("skipped: mkfifo is not available");
-        return;
-    }
-    let mut cmd = repere();
-    cmd.timeout(std::time::Duration::from_secs(20));
-    let out = cmd
-        .args(["check", "--format", "json"])
-        .arg(dir.path())
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["summary"]["files"], 2, "{v:#}");
-    let d = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["rule"] == "read-error")
-        .unwrap();
-    assert!(
-        d["message"]
-            .as_str()
-            .unwrap()
-            .contains("not a regular file")
-    );
 }

@@ -77,6 +77,15 @@ impl Run {
         ds[0]
     }
 
+    /// The first diagnostic of `rule` in the file whose name ends with `name`.
+    fn first(&self, name: &str, rule: &str) -> Value {
+        self.of(name)
+            .into_iter()
+            .find(|d| d["rule"] == rule)
+            .unwrap_or_else(|| panic!("no {rule} diagnostic for {name}: {:#}", self.json))
+            .clone()
+    }
+
     fn message(&self, name: &str, rule: &str) -> String {
         self.only(name, rule)["message"]
             .as_str()
@@ -170,12 +179,7 @@ fn front_matter_never_closed() {
     let text = format!("{}\nUn texte sans fin de bloc.\n", &ARTICLE[..fm_end]);
     let run = check_with_witness(NAME, text);
     assert_eq!(run.code, 1);
-    let d = run
-        .of(NAME)
-        .into_iter()
-        .find(|d| d["rule"] == "front-matter")
-        .unwrap()
-        .clone();
+    let d = run.first(NAME, "front-matter");
     assert_eq!(d["message"], "the front matter opened here is never closed");
     assert_eq!(
         (d["line"].clone(), d["column"].clone()),
@@ -255,12 +259,7 @@ fn yaml_alias_bomb_is_bounded() {
     fm.push_str("---\n\n## Dédramatisation\n");
     let run = check_with_witness("2025-03-01-rires.md", &fm);
     assert_eq!(run.code, 1);
-    let d = run
-        .of("2025-03-01-rires.md")
-        .into_iter()
-        .find(|d| d["rule"] == "front-matter")
-        .unwrap()
-        .clone();
+    let d = run.first("2025-03-01-rires.md", "front-matter");
     let message = d["message"].as_str().unwrap();
     assert!(
         message.contains("more than 100000 values once aliases are expanded"),
@@ -281,12 +280,7 @@ fn yaml_aliases_cannot_deepen_the_tree_past_the_limit() {
     }
     fm.push_str("---\n");
     let run = check_with_witness("2025-03-01-profond.md", &fm);
-    let d = run
-        .of("2025-03-01-profond.md")
-        .into_iter()
-        .find(|d| d["rule"] == "front-matter")
-        .unwrap()
-        .clone();
+    let d = run.first("2025-03-01-profond.md", "front-matter");
     assert!(
         d["message"]
             .as_str()
@@ -339,12 +333,7 @@ fn nesting_ten_thousand_deep_is_bounded() {
     for (name, text, format, line) in cases {
         let run = check_with_witness(name, &text);
         assert_eq!(run.code, 1);
-        let d = run
-            .of(name)
-            .into_iter()
-            .find(|d| d["rule"] == "front-matter")
-            .unwrap_or_else(|| panic!("{name}: {:#}", run.json))
-            .clone();
+        let d = run.first(name, "front-matter");
         let message = d["message"].as_str().unwrap();
         assert!(
             message.starts_with(&format!("the front matter is not valid {format}")),
@@ -365,12 +354,7 @@ fn toml_front_matter_with_an_error() {
         "+++\ntitle = \"Un titre\"\ndate = 2025-03-01\ntags = [\"a\",\n+++\n\n## Dédramatisation\n";
     let run = check_with_witness("2025-03-01-toml.md", text);
     assert_eq!(run.code, 1);
-    let d = run
-        .of("2025-03-01-toml.md")
-        .into_iter()
-        .find(|d| d["rule"] == "front-matter")
-        .unwrap()
-        .clone();
+    let d = run.first("2025-03-01-toml.md", "front-matter");
     let message = d["message"].as_str().unwrap();
     assert!(
         message.starts_with("the front matter is not valid TOML"),

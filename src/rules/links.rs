@@ -5,7 +5,6 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use crate::pattern::Pattern;
 use serde::Deserialize;
 
 use super::{
@@ -14,6 +13,7 @@ use super::{
 };
 use crate::diagnostic::Finding;
 use crate::document::{Document, Link};
+use crate::pattern::Pattern;
 use crate::site::{self, Site};
 use crate::span::{Location, Span};
 use crate::yaml::{Node, de};

@@ -22,6 +22,17 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// The score from which a candidate is taken for what was meant.
+const CLOSE: f64 = 0.7;
+
+/// The least score of a lowercased candidate: [`CLOSE`] when every word of
+/// the lowercased word (`mine`) is one of its words (`role-cto` for
+/// `le-role-du-cto`), else 0.
+fn floor(mine: &[&str], candidate: &str) -> f64 {
+    let subset = !mine.is_empty() && mine.iter().all(|w| words(candidate).any(|t| t == *w));
+    if subset { CLOSE } else { 0.0 }
+}
+
 /// The key of the closest candidate, if close enough (see [`did_you_mean`]);
 /// on a tie, the last one.
 fn closest<'a, K>(word: &str, candidates: impl Iterator<Item = (K, &'a str)>) -> Option<K> {
@@ -30,11 +41,10 @@ fn closest<'a, K>(word: &str, candidates: impl Iterator<Item = (K, &'a str)>) ->
     candidates
         .map(|(key, c)| {
             let lower = c.to_lowercase();
-            let subset = !mine.is_empty() && mine.iter().all(|w| words(&lower).any(|t| t == *w));
             let score = strsim::normalized_damerau_levenshtein(&word, &lower);
-            (if subset { score.max(0.7) } else { score }, key)
+            (score.max(floor(&mine, &lower)), key)
         })
-        .filter(|(score, _)| *score >= 0.7)
+        .filter(|(score, _)| *score >= CLOSE)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, key)| key)
 }
@@ -167,11 +177,10 @@ impl<T> Nearby<T> {
             let Some((name, their_len, their_letters)) = self.keys.get(i) else {
                 continue;
             };
-            let subset = !mine.is_empty() && mine.iter().all(|w| words(name).any(|t| t == *w));
             let longest = len.max(*their_len).max(1) as f64;
-            let floor = if subset { 0.7 } else { 0.0 };
+            let floor = floor(&mine, name);
             let at_most = (1.0 - letters.min_distance(their_letters) as f64 / longest).max(floor);
-            let needed = best.map_or(0.7, |(b, _)| b);
+            let needed = best.map_or(CLOSE, |(b, _)| b);
             if at_most < needed {
                 continue;
             }
