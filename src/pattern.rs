@@ -1,42 +1,82 @@
-//! Regexes searched fast. A regex with a Unicode word boundary (`\b`, which
-//! rule packs use for French words) cannot run on the regex crate's fast
-//! automaton: it is searched by a slower engine, at every place its literal
-//! prefix occurs. [`Pattern`] keeps, next to the regex, the same regex
-//! without its word boundaries: it matches wherever the regex does (and
-//! more), runs on the fast automaton, and when it finds nothing in a text
-//! the regex is not run at all, which is the common case for a rule.
+//! Regexes that cost nothing until a text could match them.
+//!
+//! Compiling a regex is most of what checking one article costs (a Unicode
+//! class such as `\p{L}` is hundreds of ranges), and most of a rule pack's
+//! regexes match nothing in most files. So a [`Pattern`] is parsed when the
+//! pack is loaded (syntax errors are pack errors) and compiled the first
+//! time a text could match it:
+//!
+//! - **required literals**: the strings one of which every match contains
+//!   (`faut` for `\bil\s+faut\b`), searched with a literal matcher. A text
+//!   without any of them is not searched further.
+//! - **quick superset**: a Unicode word boundary (`\b`, which rule packs use
+//!   for French words) keeps a regex off the regex crate's fast automaton.
+//!   The same regex without its word boundaries matches wherever the regex
+//!   does (and more) and runs on the fast automaton; the regex itself is
+//!   only run where it matched.
+//!
+//! A regex too big for its size limit is still refused when the pack is
+//! loaded: each pattern's compiled size is bounded from its syntax tree,
+//! and a pattern whose bound exceeds the limit is compiled at once.
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::RegexBuilder;
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexBuilder};
 use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
-use regex_syntax::hir::{Capture, Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 
-/// A compiled regex (leftmost-first, as the regex crate's), and a quicker
-/// superset of it when it has word boundaries. The regex itself is then
-/// compiled the first time the superset matches: a rule whose phrases do
-/// not occur in the files checked never pays for it (compiling is most of
-/// what checking one article costs).
+/// A regex (leftmost-first, as the regex crate's), compiled on first need.
 #[derive(Debug)]
 pub struct Pattern {
     source: String,
-    /// The regex's syntax tree, until it is compiled.
+    /// The regex's syntax tree.
     hir: Hir,
+    /// The same without word boundaries, when it had some.
+    bare: Option<Hir>,
     size_limit: usize,
-    regex: OnceLock<meta::Regex>,
-    /// The regex without word boundaries, when it had some.
-    quick: Option<meta::Regex>,
+    /// Texts searched are short (front-matter values): no lazy DFA.
+    short: bool,
+    /// The literals one of which every match contains, when there are
+    /// useful ones.
+    required: Option<Vec<Vec<u8>>>,
+    prefilter: OnceLock<Option<AhoCorasick>>,
+    quick: OnceLock<Option<meta::Regex>>,
+    regex: OnceLock<Option<meta::Regex>>,
+    /// The regex as it reads ASCII texts (its classes without their other
+    /// characters, its word boundaries ASCII ones), when that is smaller.
+    ascii_hir: Option<Hir>,
+    ascii: OnceLock<Option<meta::Regex>>,
 }
 
 impl Pattern {
-    /// Compiles `pattern` (size limit in bytes of the compiled program). The
-    /// errors are the regex crate's, with its messages.
+    /// A regex searched in prose (size limit in bytes of the compiled
+    /// program). The errors are the regex crate's, with its messages.
     pub fn new(
         pattern: &str,
         case_insensitive: bool,
         size_limit: usize,
+    ) -> Result<Pattern, regex::Error> {
+        Pattern::build(pattern, case_insensitive, size_limit, false)
+    }
+
+    /// A regex matched against short texts, such as front-matter values: it
+    /// compiles to less and searches them as fast.
+    pub fn for_short_texts(
+        pattern: &str,
+        case_insensitive: bool,
+        size_limit: usize,
+    ) -> Result<Pattern, regex::Error> {
+        Pattern::build(pattern, case_insensitive, size_limit, true)
+    }
+
+    fn build(
+        pattern: &str,
+        case_insensitive: bool,
+        size_limit: usize,
+        short: bool,
     ) -> Result<Pattern, regex::Error> {
         let error = || {
             RegexBuilder::new(pattern)
@@ -53,22 +93,31 @@ impl Pattern {
             .map_err(|_| error())?;
         let mut stripped = false;
         let bare = strip(hir.clone(), &mut stripped);
-        let regex = OnceLock::new();
-        let quick = if stripped {
-            // The superset is compiled now, which also tells whether the
-            // pattern is within the size limit.
-            Some(compile(&bare, size_limit).ok_or_else(error)?)
-        } else {
-            let _ = regex.set(compile(&hir, size_limit).ok_or_else(error)?);
-            None
-        };
-        Ok(Pattern {
+        let mut narrowed = false;
+        let ascii_hir = ascii_only(hir.clone(), &mut narrowed);
+        let pattern_ = Pattern {
             source: pattern.to_string(),
+            ascii_hir: narrowed.then_some(ascii_hir),
+            ascii: OnceLock::new(),
+            required: required_literals(&hir),
+            bare: stripped.then_some(bare),
             hir,
             size_limit,
-            regex,
-            quick,
-        })
+            short,
+            prefilter: OnceLock::new(),
+            quick: OnceLock::new(),
+            regex: OnceLock::new(),
+        };
+        if size_bound(&pattern_.hir).saturating_add(NFA_OVERHEAD) > size_limit {
+            // It may not fit: compiled now, so that the pack is refused
+            // when it is loaded rather than a rule failing while it checks.
+            let regex = pattern_.compile(&pattern_.hir).ok_or_else(error)?;
+            let _ = pattern_.regex.set(Some(regex));
+            if let Some(bare) = &pattern_.bare {
+                let _ = pattern_.quick.set(pattern_.compile(bare));
+            }
+        }
+        Ok(pattern_)
     }
 
     /// The pattern as written.
@@ -76,25 +125,63 @@ impl Pattern {
         &self.source
     }
 
+    /// The regex for a syntax tree, without captures (only where it matches
+    /// is asked). No full DFA is built ahead: that is what costs most when a
+    /// run starts, and the lazy DFA searches as fast.
+    fn compile(&self, hir: &Hir) -> Option<meta::Regex> {
+        meta::Regex::builder()
+            .configure(
+                meta::Config::new()
+                    .nfa_size_limit(Some(self.size_limit))
+                    .which_captures(WhichCaptures::Implicit)
+                    .dfa(false)
+                    .hybrid(!self.short),
+            )
+            .build_from_hir(hir)
+            .ok()
+    }
+
+    /// The regex to search `text` with.
+    fn regex_for(&self, text: &str) -> Option<&meta::Regex> {
+        match &self.ascii_hir {
+            Some(hir) if text.is_ascii() => self.ascii.get_or_init(|| self.compile(hir)).as_ref(),
+            _ => self.regex(),
+        }
+    }
+
     fn regex(&self) -> Option<&meta::Regex> {
-        if let Some(r) = self.regex.get() {
-            return Some(r);
-        }
-        // Its superset compiled within the limit; should the regex itself
-        // not, the superset stands in for it.
-        match compile(&self.hir, self.size_limit) {
-            Some(r) => Some(self.regex.get_or_init(|| r)),
-            None => self.quick.as_ref(),
-        }
+        self.regex
+            .get_or_init(|| self.compile(&self.hir))
+            .as_ref()
+            // Should the regex not compile (its size was bounded, so it
+            // does), its superset stands in for it.
+            .or_else(|| self.quick())
+    }
+
+    fn quick(&self) -> Option<&meta::Regex> {
+        let bare = self.bare.as_ref()?;
+        self.quick.get_or_init(|| self.compile(bare)).as_ref()
     }
 
     /// False when the regex surely has no match in `text`.
     pub fn may_match(&self, text: &str) -> bool {
-        self.quick.as_ref().is_none_or(|q| q.is_match(text))
+        let prefilter = self.prefilter.get_or_init(|| {
+            let required = self.required.as_ref()?;
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(required)
+                .ok()
+        });
+        if prefilter.as_ref().is_some_and(|pre| !pre.is_match(text)) {
+            return false;
+        }
+        // An ASCII text is searched with the ASCII regex, as fast.
+        (self.ascii_hir.is_some() && text.is_ascii())
+            || self.quick().is_none_or(|q| q.is_match(text))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.may_match(text) && self.regex().is_some_and(|r| r.is_match(text))
+        self.may_match(text) && self.regex_for(text).is_some_and(|r| r.is_match(text))
     }
 
     /// Where the regex matches in `text`, left to right, without overlaps.
@@ -103,27 +190,66 @@ impl Pattern {
         text: &'t str,
     ) -> impl Iterator<Item = Range<usize>> + use<'r, 't> {
         self.may_match(text)
-            .then(|| self.regex())
+            .then(|| self.regex_for(text))
             .flatten()
             .into_iter()
             .flat_map(move |r| r.find_iter(text).map(|m| m.range()))
     }
 }
 
-/// The regex for a syntax tree, without captures (only where it matches is
-/// asked). No full DFA is built ahead: that is what costs most when a run
-/// starts, and the lazy DFA searches as fast.
-fn compile(hir: &Hir, size_limit: usize) -> Option<meta::Regex> {
-    meta::Regex::builder()
-        .configure(
-            meta::Config::new()
-                .nfa_size_limit(Some(size_limit))
-                .which_captures(WhichCaptures::Implicit)
-                .dfa(false),
-        )
-        .build_from_hir(hir)
-        .ok()
+/// A regex whose groups are asked for (the regex crate's), compiled on
+/// first use, and for ASCII texts in its ASCII form (see [`Pattern`]): a
+/// Unicode class compiles to hundreds of states, its ASCII part to a few.
+#[derive(Debug)]
+pub struct CaptureRegex {
+    source: String,
+    /// The ASCII form, when it differs.
+    ascii_source: Option<String>,
+    regex: OnceLock<Regex>,
+    ascii: OnceLock<Option<Regex>>,
 }
+
+impl CaptureRegex {
+    /// Checks `pattern` now, compiles it when first used. The errors are the
+    /// regex crate's.
+    pub fn new(pattern: &str) -> Result<CaptureRegex, regex::Error> {
+        let error = || Regex::new(pattern).err();
+        let hir = regex_syntax::Parser::new().parse(pattern).map_err(|_| {
+            error().unwrap_or_else(|| regex::Error::Syntax(format!("cannot compile `{pattern}`")))
+        })?;
+        let regex = OnceLock::new();
+        if size_bound(&hir).saturating_add(NFA_OVERHEAD) > REGEX_SIZE_LIMIT {
+            let _ = regex.set(Regex::new(pattern)?);
+        }
+        let mut narrowed = false;
+        let ascii = ascii_only(hir, &mut narrowed);
+        Ok(CaptureRegex {
+            source: pattern.to_string(),
+            ascii_source: narrowed.then(|| ascii.to_string()),
+            regex,
+            ascii: OnceLock::new(),
+        })
+    }
+
+    /// The regex to search `text` with: the ASCII form when `text` is ASCII
+    /// (it finds the same matches there).
+    pub fn for_text(&self, text: &str) -> &Regex {
+        if let Some(source) = &self.ascii_source
+            && text.is_ascii()
+            && let Some(r) = self.ascii.get_or_init(|| Regex::new(source).ok()).as_ref()
+        {
+            return r;
+        }
+        self.regex.get_or_init(|| {
+            // Checked when made, and within the size limit by its bound; a
+            // regex that matches nothing should it fail all the same.
+            Regex::new(&self.source).unwrap_or_else(|_| Regex::new("[^\\s\\S]").expect("valid"))
+        })
+    }
+}
+
+/// The regex crate's default size limit.
+const REGEX_SIZE_LIMIT: usize = 10 << 20;
 
 /// `hir` with its Unicode word-boundary assertions replaced by the empty
 /// regex (which matches wherever an assertion could): a superset.
@@ -161,6 +287,201 @@ fn strip(hir: Hir, stripped: &mut bool) -> Hir {
     }
 }
 
+/// `hir` as it matches in ASCII texts: each Unicode class without its
+/// other characters (none left: a class that never matches), each Unicode
+/// word boundary an ASCII one (the same, between ASCII characters). It
+/// compiles to far less: `\p{L}` is hundreds of ranges, `[A-Za-z]` two.
+fn ascii_only(hir: Hir, narrowed: &mut bool) -> Hir {
+    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+    let look = |look: Look| match look {
+        Look::WordUnicode => Look::WordAscii,
+        Look::WordUnicodeNegate => Look::WordAsciiNegate,
+        Look::WordStartUnicode => Look::WordStartAscii,
+        Look::WordEndUnicode => Look::WordEndAscii,
+        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+        other => other,
+    };
+    match hir.into_kind() {
+        HirKind::Look(l) => {
+            *narrowed |= look(l) != l;
+            Hir::look(look(l))
+        }
+        HirKind::Class(Class::Unicode(mut class)) => {
+            let before = class.ranges().len();
+            let last = class.ranges().last().map(|r| r.end());
+            class.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]));
+            *narrowed |=
+                class.ranges().len() != before || class.ranges().last().map(|r| r.end()) != last;
+            Hir::class(Class::Unicode(class))
+        }
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => Hir::literal(lit.0),
+        HirKind::Class(class) => Hir::class(class),
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            sub: Box::new(ascii_only(*rep.sub, narrowed)),
+            ..rep
+        }),
+        HirKind::Capture(cap) => Hir::capture(Capture {
+            sub: Box::new(ascii_only(*cap.sub, narrowed)),
+            ..cap
+        }),
+        HirKind::Concat(subs) => {
+            Hir::concat(subs.into_iter().map(|h| ascii_only(h, narrowed)).collect())
+        }
+        HirKind::Alternation(subs) => {
+            Hir::alternation(subs.into_iter().map(|h| ascii_only(h, narrowed)).collect())
+        }
+    }
+}
+
+/// Literals one of which every match of `hir` contains, when they are
+/// worth searching for first (see [`score`]). They are searched for with
+/// ASCII letters in either case: that finds them in every text the regex,
+/// case-insensitive or not, could match.
+fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    required(hir).filter(|set| score(set).is_some())
+}
+
+/// How good a set of required literals is to search for (higher is
+/// better), or None when it is no use: its shortest literal (3 bytes at
+/// least; beyond 5, a literal is rare enough), then fewer literals.
+fn score(set: &[Vec<u8>]) -> Option<(usize, std::cmp::Reverse<usize>)> {
+    let min = set.iter().map(Vec::len).min()?;
+    (min >= 3 && set.len() <= 64).then_some((min.min(5), std::cmp::Reverse(set.len())))
+}
+
+/// The best set of literals one of which every match of `hir` contains:
+/// a run of single characters in a concatenation, the best set of one of
+/// its parts, or the sets of every branch of an alternation together.
+fn required(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    match hir.kind() {
+        HirKind::Literal(lit) => Some(vec![lit.0.to_vec()]),
+        HirKind::Capture(cap) => required(&cap.sub),
+        HirKind::Repetition(rep) if rep.min > 0 => required(&rep.sub),
+        HirKind::Alternation(subs) => {
+            let mut all = Vec::new();
+            for sub in subs {
+                all.extend(required(sub)?);
+            }
+            Some(all)
+        }
+        HirKind::Concat(subs) => {
+            let mut best: Option<Vec<Vec<u8>>> = None;
+            let mut consider = |set: Vec<Vec<u8>>| {
+                if score(&set).is_some() && score(&set) > best.as_deref().and_then(score) {
+                    best = Some(set);
+                }
+            };
+            let mut run = Vec::new();
+            for sub in subs {
+                match one_char(sub) {
+                    Some(bytes) => run.extend_from_slice(&bytes),
+                    None => {
+                        consider(vec![std::mem::take(&mut run)]);
+                        if let Some(set) = required(sub) {
+                            consider(set);
+                        }
+                    }
+                }
+            }
+            consider(vec![run]);
+            best
+        }
+        _ => None,
+    }
+}
+
+/// The bytes `hir` matches when it is one literal, one character, or an
+/// ASCII letter in either case (as a case-insensitive regex writes it;
+/// given lowercase). Not `k` and `s`, whose other cases are not ASCII (K,
+/// ſ): a case-insensitive search in ASCII would miss them.
+fn one_char(hir: &Hir) -> Option<Vec<u8>> {
+    match hir.kind() {
+        HirKind::Literal(lit) => Some(lit.0.to_vec()),
+        HirKind::Class(Class::Unicode(class)) => match class.ranges() {
+            [one] if one.start() == one.end() => Some(one.start().to_string().into_bytes()),
+            [upper, lower]
+                if upper.start() == upper.end()
+                    && lower.start() == lower.end()
+                    && upper.start().is_ascii_uppercase()
+                    && upper.start().to_ascii_lowercase() == lower.start()
+                    && !matches!(lower.start(), 'k' | 's') =>
+            {
+                Some(vec![lower.start() as u8])
+            }
+            _ => None,
+        },
+        HirKind::Class(Class::Bytes(class)) => match class.ranges() {
+            [one] if one.start() == one.end() => Some(vec![one.start()]),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// At most how many states the UTF-8 sequences of the characters from
+/// `start` to `end` take: the range is cut where the encoded length changes
+/// (and around the surrogates); a part of `n`-byte characters is at most
+/// `2n - 1` sequences of `n` bytes, each a state per byte and one to join
+/// them. (Counted, not enumerated: a class such as `\p{L}` has hundreds of
+/// ranges.)
+fn utf8_states(start: char, end: char) -> usize {
+    const PARTS: [(u32, u32, usize); 5] = [
+        (0, 0x7F, 1),
+        (0x80, 0x7FF, 2),
+        (0x800, 0xD7FF, 3),
+        (0xE000, 0xFFFF, 3),
+        (0x1_0000, 0x10_FFFF, 4),
+    ];
+    let (start, end) = (start as u32, end as u32);
+    PARTS
+        .iter()
+        .filter(|(lo, hi, _)| start <= *hi && *lo <= end)
+        .map(|(_, _, n)| (2 * n - 1) * (n + 1))
+        .sum()
+}
+
+/// Bytes a compiled state may take, in the worst case.
+const STATE: usize = 64;
+
+/// Bytes a compiled regex takes besides its states, at most.
+const NFA_OVERHEAD: usize = 4096;
+
+/// An upper bound of the compiled size of `hir` (forward or reverse), as
+/// the size limit counts it: one state per byte of each UTF-8 sequence of a
+/// class (the compiler shares suffixes, this counts none), one per literal
+/// byte, a copy of the repeated part per repetition.
+fn size_bound(hir: &Hir) -> usize {
+    let sum = |subs: &[Hir]| {
+        subs.iter()
+            .map(size_bound)
+            .fold(0usize, usize::saturating_add)
+    };
+    let states = match hir.kind() {
+        HirKind::Empty | HirKind::Look(_) => 1,
+        HirKind::Literal(lit) => lit.0.len() + 1,
+        HirKind::Class(Class::Bytes(class)) => class.ranges().len() + 1,
+        HirKind::Class(Class::Unicode(class)) => class
+            .ranges()
+            .iter()
+            .map(|r| utf8_states(r.start(), r.end()))
+            .fold(1usize, usize::saturating_add),
+        HirKind::Repetition(rep) => {
+            let copies = rep.max.unwrap_or(rep.min.saturating_add(1)).max(1) as usize;
+            return size_bound(&rep.sub)
+                .saturating_add(2 * STATE)
+                .saturating_mul(copies);
+        }
+        HirKind::Capture(cap) => return size_bound(&cap.sub).saturating_add(2 * STATE),
+        HirKind::Concat(subs) => return sum(subs).saturating_add(STATE),
+        HirKind::Alternation(subs) => {
+            return sum(subs).saturating_add(STATE.saturating_mul(subs.len() + 1));
+        }
+    };
+    STATE.saturating_mul(states)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,10 +490,27 @@ mod tests {
         p.find_iter(text).map(|r| text[r].to_string()).collect()
     }
 
+    fn parse(pattern: &str, case_insensitive: bool) -> Hir {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(case_insensitive)
+            .build()
+            .parse(pattern)
+            .unwrap()
+    }
+
+    fn required_strings(pattern: &str, case_insensitive: bool) -> Option<Vec<String>> {
+        let lits = required_literals(&parse(pattern, case_insensitive))?;
+        Some(
+            lits.into_iter()
+                .map(|l| String::from_utf8(l).unwrap())
+                .collect(),
+        )
+    }
+
     #[test]
     fn same_matches_as_the_regex() {
         let p = Pattern::new(r"\bil\s+faut\b|\bétapes\b", true, 1 << 22).unwrap();
-        assert!(p.quick.is_some());
+        assert!(p.bare.is_some());
         let direct_regex = regex::RegexBuilder::new(r"\bil\s+faut\b|\bétapes\b")
             .case_insensitive(true)
             .build()
@@ -181,6 +519,7 @@ mod tests {
             "Il faut partir. Défaut : il faut.",
             "En cinq étapes, pas en quatre-étapes.",
             "défaut, il fautrien, étapesque",
+            "IL FAUT ÉTAPES",
             "",
         ] {
             let direct: Vec<String> = direct_regex
@@ -194,17 +533,175 @@ mod tests {
     }
 
     #[test]
+    fn nothing_is_compiled_until_a_text_has_a_required_literal() {
+        let p = Pattern::new(r"\ben\s+\d+\s+(?:\p{L}+\s+)?étapes\b", true, 1 << 22).unwrap();
+        assert!(!p.is_match("Un texte sans le mot."));
+        assert!(p.regex.get().is_none() && p.quick.get().is_none());
+        assert!(p.is_match("Réussir en 5 grandes ÉTAPES."));
+        assert!(p.regex.get().is_some());
+    }
+
+    #[test]
+    fn required_literals_come_from_any_part_of_the_regex() {
+        // The longest required part, ASCII letters given lowercase.
+        assert_eq!(required_strings(r"\bil\s+faut\b", true).unwrap(), ["faut"]);
+        assert_eq!(required_strings(r"\bIl\s+Faut\b", false).unwrap(), ["Faut"]);
+        // Not the first part when a later one is longer.
+        assert_eq!(
+            required_strings(r"\p{L}+\s+étapes", false).unwrap(),
+            ["étapes"]
+        );
+        // Case-insensitive: no letter whose other case is not ASCII (É, ſ).
+        assert_eq!(
+            required_strings(r"\p{L}+\s+étapes", true).unwrap(),
+            ["tape"]
+        );
+        // Every branch of an alternation must bring its own.
+        let mut both = required_strings(r"best practice|la\s+bonne\s+solution", true).unwrap();
+        both.sort();
+        assert_eq!(both, ["bonne", "t practice"]);
+        assert_eq!(required_strings(r"best practice|\d+", false), None);
+        // Too short to be worth a search, or none at all.
+        assert_eq!(required_strings(r"\bun\b", false), None);
+        assert_eq!(required_strings(r"^[a-z0-9]+(-[a-z0-9]+)*$", false), None);
+    }
+
+    #[test]
+    fn the_required_literals_are_in_every_match() {
+        for (pattern, ci, text) in [
+            (r"\bil\s+faut\b", true, "IL FAUT"),
+            (r"\p{L}+\s+étapes", true, "grandes ÉTAPEſ"),
+            (
+                r"best\s+practices?|bonnes?\s+pratiques",
+                true,
+                "Bonnes Pratiques",
+            ),
+            (r"c['’]est\s+simple", true, "C’EST SIMPLE"),
+        ] {
+            let p = Pattern::new(pattern, ci, 1 << 22).unwrap();
+            assert!(p.required.is_some(), "{pattern}");
+            assert!(p.is_match(text), "{pattern} in {text}");
+        }
+    }
+
+    #[test]
+    fn utf8_states_bound_the_sequences() {
+        use regex_syntax::utf8::Utf8Sequences;
+        let points = [
+            0u32, 0x41, 0x7F, 0x80, 0x3FF, 0x7FF, 0x800, 0xFFF, 0xD7FF, 0xE000, 0xFFFD, 0xFFFF,
+            0x1_0000, 0x3_FFFF, 0x10_FFFF,
+        ];
+        for &a in &points {
+            for &b in points.iter().filter(|&&b| b >= a) {
+                let (a, b) = (char::from_u32(a).unwrap(), char::from_u32(b).unwrap());
+                let exact: usize = Utf8Sequences::new(a, b).map(|s| s.len() + 1).sum();
+                assert!(utf8_states(a, b) >= exact, "{a:?}..{b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_size_bound_is_above_the_compiled_size() {
+        // Each compiles within its bound: a pattern within the limit by
+        // its bound never fails to compile when it is first needed.
+        for (pattern, ci) in [
+            (r"\p{L}+", false),
+            (r"\w+\W*\w", true),
+            (r"[\p{Ll}\p{N}]+(-[\p{Ll}\p{N}]+)*", false),
+            (r"\ben\s+(?:\d+|deux|trois)\s+(?:\p{L}+\s+)?étapes\b", true),
+            (r".{2,5}[^\s<>«»]", true),
+            (r"(?s:.)+", false),
+            (r"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)[^\s<>«»]+", true),
+            (r"x{3}(?:ab|cd)*", false),
+            (r"", false),
+        ] {
+            let hir = parse(pattern, ci);
+            let limit = size_bound(&hir) + NFA_OVERHEAD;
+            for short in [false, true] {
+                let p = Pattern {
+                    size_limit: limit,
+                    short,
+                    ..Pattern::new(pattern, ci, 1 << 30).unwrap()
+                };
+                assert!(p.compile(&p.hir).is_some(), "{pattern} within {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_texts_match_as_with_the_whole_regex() {
+        let patterns = [
+            (r"^[\p{Ll}\p{N}]+(-[\p{Ll}\p{N}]+)*$", false),
+            (r"\bil\s+faut\b", true),
+            (r"\w+\W+\w+", true),
+            (r"\bk\w*", true),
+            (r"[^a-z]+", false),
+            (r"(?s:.)+x", false),
+        ];
+        let texts = [
+            "dette-technique",
+            "Dette-technique",
+            "il faut, IL  FAUT; ilfaut",
+            "kelvin Kilo ok",
+            "a1-b2--c3",
+            "",
+            "x y\nz x",
+        ];
+        for (pattern, ci) in patterns {
+            let p = Pattern::for_short_texts(pattern, ci, 1 << 26).unwrap();
+            assert!(p.ascii_hir.is_some(), "{pattern}");
+            let direct = regex::RegexBuilder::new(pattern)
+                .case_insensitive(ci)
+                .build()
+                .unwrap();
+            for text in texts {
+                let expected: Vec<String> = direct
+                    .find_iter(text)
+                    .map(|m| m.as_str().to_string())
+                    .collect();
+                assert_eq!(matches(&p, text), expected, "{pattern} in {text:?}");
+            }
+            assert!(
+                p.regex.get().is_none(),
+                "{pattern}: only the ASCII regex compiled"
+            );
+        }
+    }
+
+    #[test]
+    fn capture_regexes_read_ascii_texts_with_their_ascii_form() {
+        let re = CaptureRegex::new(r"^(?P<date>[0-9]{4})-(?P<slug>.+?)\.md$").unwrap();
+        assert!(re.ascii_source.is_some());
+        let caps = re
+            .for_text("2025-mon-article.md")
+            .captures("2025-mon-article.md")
+            .unwrap();
+        assert_eq!((&caps["date"], &caps["slug"]), ("2025", "mon-article"));
+        assert!(re.regex.get().is_none(), "the Unicode form is not compiled");
+        let caps = re
+            .for_text("2025-mon-été.md")
+            .captures("2025-mon-été.md")
+            .unwrap();
+        assert_eq!(&caps["slug"], "mon-été");
+        assert!(CaptureRegex::new("(?P<x>").is_err());
+    }
+
+    #[test]
     fn errors_are_the_regex_crate_s() {
         let err = Pattern::new("(a", false, 1 << 22).unwrap_err();
         assert!(err.to_string().contains("unclosed group"), "{err}");
         let err = Pattern::new(r"\w{1000}\w{1000}", false, 1 << 16).unwrap_err();
+        assert!(matches!(err, regex::Error::CompiledTooBig(_)), "{err}");
+        let err = Pattern::for_short_texts(r"\w{1000}", false, 1 << 16).unwrap_err();
         assert!(matches!(err, regex::Error::CompiledTooBig(_)), "{err}");
     }
 
     #[test]
     fn no_boundary_no_second_regex() {
         let p = Pattern::new("abc", false, 1 << 22).unwrap();
-        assert!(p.quick.is_none());
+        assert!(p.bare.is_none());
         assert_eq!(matches(&p, "xabcx"), ["abc"]);
+        let p = Pattern::for_short_texts("^[a-z]+$", false, 1 << 22).unwrap();
+        assert!(p.is_match("slug") && !p.is_match("Slug"));
     }
 }

@@ -319,14 +319,17 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     }
     let check = |linter: &Linter| -> Result<Report, String> {
         let progress = Progress::new(files.len());
-        let mut results: Vec<FileResult> = files
-            .par_iter()
-            .map(|p| {
-                let r = read(linter, p, max_size);
-                progress.tick();
-                r
-            })
-            .collect();
+        let one = |p: &PathBuf| {
+            let r = read(linter, p, max_size);
+            progress.tick();
+            r
+        };
+        // One file (a pre-commit hook's call) does not start the threads.
+        let mut results: Vec<FileResult> = if files.len() > 1 {
+            files.par_iter().map(one).collect()
+        } else {
+            files.iter().map(one).collect()
+        };
         progress.done();
         for (path, message) in &walked.errors {
             results.push(linter.read_error(path.clone(), message.clone()));

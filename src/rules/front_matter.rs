@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Content, Document, FrontMatter};
-use crate::pattern::Pattern;
+use crate::pattern::{CaptureRegex, Pattern};
 use crate::span::Span;
 use crate::yaml::{Node, Value, de};
 
@@ -221,7 +221,7 @@ fn append_to_list(doc: &Document, list: &Node, value: &str) -> Option<Edit> {
 
 struct FileName {
     template: String,
-    regex: Regex,
+    regex: CaptureRegex,
     vars: Vec<String>,
 }
 
@@ -237,7 +237,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     for (name, field) in opts.fields {
         let pattern = match &field.pattern {
             None => None,
-            Some(p) => Some(Pattern::new(p, false, 10 << 20).map_err(|e| {
+            Some(p) => Some(Pattern::for_short_texts(p, false, 10 << 20).map_err(|e| {
                 let at = node
                     .get("fields")
                     .and_then(|f| f.get(&name))
@@ -301,7 +301,8 @@ fn compile_template(template: &str, fields: &[Field]) -> Result<FileName, String
     }
     re.push_str(&regex::escape(rest));
     re.push('$');
-    let regex = Regex::new(&re).map_err(|e| format!("bad file-name template `{template}`: {e}"))?;
+    let regex =
+        CaptureRegex::new(&re).map_err(|e| format!("bad file-name template `{template}`: {e}"))?;
     Ok(FileName {
         template: template.to_string(),
         regex,
@@ -662,7 +663,7 @@ impl FrontMatterRule {
         cx: &mut Context,
     ) {
         let name = doc.file_name();
-        let Some(caps) = filename.regex.captures(name) else {
+        let Some(caps) = filename.regex.for_text(name).captures(name) else {
             cx.report(
                 Finding::new(
                     fm.open,
@@ -831,9 +832,11 @@ mod tests {
             pattern: None,
         }];
         let t = compile_template("{date}-{slug}.md", &fields).unwrap();
-        let caps = t.regex.captures("2025-02-07-mon-article.md").unwrap();
-        assert_eq!(&caps["v0"], "2025-02-07");
-        assert_eq!(&caps["v1"], "mon-article");
+        for name in ["2025-02-07-mon-article.md", "2025-02-07-mon-été.md"] {
+            let caps = t.regex.for_text(name).captures(name).unwrap();
+            assert_eq!(&caps["v0"], "2025-02-07");
+            assert_eq!(&caps["v1"], &name[11..name.len() - 3]);
+        }
         assert!(compile_template("{date", &fields).is_err());
     }
 

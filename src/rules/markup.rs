@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::CaptureRegex;
 use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule};
@@ -154,10 +154,10 @@ fn strays(doc: &Document, block: &Block) -> Vec<Stray> {
     out
 }
 
-fn doubled_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn doubled_regex() -> &'static CaptureRegex {
+    static RE: OnceLock<CaptureRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\*\*\*\*(?P<inner>[^*\n]+?)\*\*[ \t\u{a0}\u{202f}]*\*\*$")
+        CaptureRegex::new(r"^\*\*\*\*(?P<inner>[^*\n]+?)\*\*[ \t\u{a0}\u{202f}]*\*\*$")
             .expect("valid regex")
     })
 }
@@ -169,7 +169,8 @@ fn check_emphasis(doc: &Document, block: &Block, cx: &mut Context) {
         let s = &found[i];
         if let Some(next) = found.get(i + 1) {
             let whole = Span::new(s.span.start, next.span.end);
-            if let Some(caps) = doubled_regex().captures(doc.text(whole)) {
+            let text = doc.text(whole);
+            if let Some(caps) = doubled_regex().for_text(text).captures(text) {
                 let inner = caps.name("inner").map_or("", |m| m.as_str());
                 cx.report(
                     Finding::new(
@@ -324,10 +325,10 @@ const NO_END_TAG: &[&str] = &[
     "optgroup", "rt", "rp", "colgroup", "caption", "html", "head", "body",
 ];
 
-fn tag_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+fn tag_regex() -> &'static CaptureRegex {
+    static RE: OnceLock<CaptureRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        CaptureRegex::new(
             r#"(?s)<!--.*?-->|<!--|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?(?P<selfclose>/?)>"#,
         )
         .expect("valid regex")
@@ -362,7 +363,7 @@ fn check_html(doc: &Document, cx: &mut Context) {
     };
     let mut open: Vec<(String, Span)> = Vec::new();
     let mut open_count: HashMap<String, usize> = HashMap::new();
-    for caps in tag_regex().captures_iter(&joined) {
+    for caps in tag_regex().for_text(&joined).captures_iter(&joined) {
         let Some(m) = caps.get(0) else { continue };
         let text = m.as_str();
         if text == "<!--" {

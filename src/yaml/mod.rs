@@ -161,7 +161,7 @@ struct Offsets<'t> {
 }
 
 impl<'t> Offsets<'t> {
-    const STEP: usize = 64;
+    const STEP: usize = 16;
 
     fn new(text: &'t str, base: usize) -> Self {
         let checkpoints = (!text.is_ascii()).then(|| {

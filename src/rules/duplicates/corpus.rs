@@ -163,6 +163,10 @@ impl<'a> Corpus<'a> {
 }
 
 pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut CorpusContext) {
+    if files.len() < 2 {
+        // Nothing to compare with (and no threads started for nothing).
+        return;
+    }
     let corpus = Corpus::new(files);
     let n = corpus.len();
     let mut best: Vec<Option<Match>> = vec![None; n];
