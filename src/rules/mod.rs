@@ -11,7 +11,6 @@ pub mod salary;
 pub mod sections;
 mod suggest;
 
-pub(crate) use suggest::edit_distance_floor;
 pub use suggest::{Nearby, did_you_mean};
 
 use std::any::Any;

@@ -9,7 +9,8 @@ use serde::de::{self as serde_de, IgnoredAny, MapAccess, Visitor};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use super::{BuildError, Context, Kind, Rule, edit_distance_floor, error_at};
+use super::suggest::Letters;
+use super::{BuildError, Context, Kind, Rule, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Document, Heading};
 use crate::pack::When;
@@ -237,16 +238,85 @@ struct Name {
     text: String,
     nfc: String,
     folded: String,
+    /// `folded`, ready to be compared with [`similarity`].
+    compare: Folded,
 }
 
 impl Name {
     fn new(text: &str) -> Name {
         let text = text.trim().to_string();
+        let folded = fold(&text, None);
         Name {
             nfc: text.nfc().collect(),
-            folded: fold(&text, None),
+            compare: Folded::new(&folded),
+            folded,
             text,
         }
+    }
+}
+
+/// A folded title with what [`similarity`] reads of it, computed once.
+#[derive(Debug)]
+struct Folded {
+    text: String,
+    chars: usize,
+    letters: Letters,
+    words: Vec<String>,
+}
+
+impl Folded {
+    fn new(folded: &str) -> Folded {
+        Folded {
+            text: folded.to_string(),
+            chars: folded.chars().count(),
+            letters: Letters::of(folded),
+            words: words(folded).into_iter().map(str::to_string).collect(),
+        }
+    }
+}
+
+/// A heading's text in the forms it is compared in, computed once per
+/// document and read by every template.
+struct Title {
+    nfc: String,
+    /// The end of `nfc` without its trailing parenthesis group, if any.
+    base_end: Option<usize>,
+    folded: String,
+    folded_base: Option<String>,
+    /// For headings compared by [`similarity`] (those that match no
+    /// section), made on first need.
+    compare: std::cell::OnceCell<Folded>,
+}
+
+impl Title {
+    /// None for a text too long to be a title (see [`MAX_TITLE_BYTES`]).
+    fn new(text: &str) -> Option<Title> {
+        if text.len() > MAX_TITLE_BYTES {
+            return None;
+        }
+        let text = text.trim();
+        let nfc: String = match unicode_normalization::is_nfc_quick(text.chars()) {
+            unicode_normalization::IsNormalized::Yes => text.to_string(),
+            _ => text.nfc().collect(),
+        };
+        let folded = fold(&nfc, None);
+        let base = strip_parenthesis(&nfc);
+        let folded_base = base.map(|b| fold(b, None));
+        Some(Title {
+            base_end: base.map(str::len),
+            folded,
+            folded_base,
+            nfc,
+            compare: std::cell::OnceCell::new(),
+        })
+    }
+
+    fn base(&self) -> Option<&str> {
+        self.base_end.and_then(|end| self.nfc.get(..end))
+    }
+
+    fn compare(&self) -> &Folded {
+        self.compare.get_or_init(|| Folded::new(&self.folded))
     }
 }
 
@@ -436,9 +506,9 @@ fn unify_punctuation(c: char) -> char {
 /// one kind of difference `keep` (to tell which kinds two titles differ in).
 fn fold(s: &str, keep: Option<Diff>) -> String {
     let mut chars = String::with_capacity(s.len());
-    for c in s.nfd() {
+    let mut push = |c: char| {
         if keep != Some(Diff::Accents) && is_combining_mark(c) {
-            continue;
+            return;
         }
         let c = if keep != Some(Diff::Apostrophes) {
             unify_punctuation(c)
@@ -450,6 +520,12 @@ fn fold(s: &str, keep: Option<Diff>) -> String {
         } else {
             chars.push(c);
         }
+    };
+    // ASCII text is its own decomposition.
+    if s.is_ascii() {
+        s.chars().for_each(&mut push);
+    } else {
+        s.nfd().for_each(&mut push);
     }
     let mut out = String::with_capacity(chars.len());
     if keep == Some(Diff::Spacing) {
@@ -525,28 +601,33 @@ const FUZZY_THRESHOLD: f64 = 0.7;
 /// score of at least 0.7 when every word of the shorter is a word of the
 /// longer (and it has a word of 4 letters or more). A score below
 /// [`FUZZY_THRESHOLD`] is only known to be below it.
-fn similarity(a: &str, b: &str) -> f64 {
-    let (ca, cb) = (a.chars().count(), b.chars().count());
+fn similarity(a: &Folded, b: &Folded) -> f64 {
+    let (ca, cb) = (a.chars, b.chars);
     let longest = ca.max(cb).max(1) as f64;
     // Titles whose letters alone are too different are not compared.
-    let close = || 1.0 - edit_distance_floor(a, b) as f64 / longest >= FUZZY_THRESHOLD;
+    let close = || 1.0 - a.letters.min_distance(&b.letters) as f64 / longest >= FUZZY_THRESHOLD;
     let edit = if ca <= MAX_FUZZY_CHARS && cb <= MAX_FUZZY_CHARS && close() {
         // Edits, adjacent transpositions counting as one.
-        1.0 - strsim::osa_distance(a, b) as f64 / longest
+        1.0 - strsim::osa_distance(&a.text, &b.text) as f64 / longest
     } else {
         0.0
     };
     let (short, long) = if ca <= cb { (a, b) } else { (b, a) };
-    let (ws, wl) = (words(short), words(long));
+    let (ws, wl) = (&short.words, &long.words);
     let contained = !ws.is_empty()
         && ws.iter().any(|w| w.chars().count() >= 4)
         && ws.iter().all(|w| wl.contains(w));
     let words_score = if contained {
-        0.7 + 0.3 * (short.chars().count() as f64 / long.chars().count().max(1) as f64)
+        0.7 + 0.3 * (short.chars as f64 / long.chars.max(1) as f64)
     } else {
         0.0
     };
     edit.max(words_score)
+}
+
+/// [`similarity`] of two folded titles given as text.
+fn similarity_of(a: &str, b: &str) -> f64 {
+    similarity(&Folded::new(a), &Folded::new(b))
 }
 
 // ---------------------------------------------------------------------------
@@ -606,14 +687,11 @@ impl Fit<'_> {
 }
 
 /// The section (and how) a heading's text is, at any level.
-fn strict_match(template: &Template, text: &str) -> Option<(usize, How)> {
-    if text.len() > MAX_TITLE_BYTES {
-        return None;
-    }
-    let nfc: String = text.trim().nfc().collect();
-    let folded = fold(&nfc, None);
-    let base = strip_parenthesis(&nfc);
-    let folded_base = base.map(|b| fold(b, None));
+fn strict_match(template: &Template, title: &Title) -> Option<(usize, How)> {
+    let nfc = title.nfc.as_str();
+    let folded = &title.folded;
+    let base = title.base();
+    let folded_base = &title.folded_base;
     for (i, s) in template.sections.iter().enumerate() {
         if s.names.iter().any(|n| n.nfc == nfc)
             || (s.parenthesis && s.names.iter().any(|n| Some(n.nfc.as_str()) == base))
@@ -623,8 +701,8 @@ fn strict_match(template: &Template, text: &str) -> Option<(usize, How)> {
     }
     for (i, s) in template.sections.iter().enumerate() {
         for (k, n) in s.names.iter().enumerate() {
-            let found = if n.folded == folded {
-                Some(nfc.as_str())
+            let found = if n.folded == *folded {
+                Some(nfc)
             } else if s.parenthesis && folded_base.as_deref() == Some(n.folded.as_str()) {
                 base
             } else {
@@ -645,14 +723,11 @@ fn strict_match(template: &Template, text: &str) -> Option<(usize, How)> {
 }
 
 /// The section nearest to a heading's text, with its similarity.
-fn nearest(template: &Template, text: &str) -> Option<(usize, f64)> {
-    if text.len() > MAX_TITLE_BYTES {
+fn nearest(template: &Template, title: &Title) -> Option<(usize, f64)> {
+    if title.folded.is_empty() {
         return None;
     }
-    let folded = fold(text, None);
-    if folded.is_empty() {
-        return None;
-    }
+    let folded = title.compare();
     template
         .sections
         .iter()
@@ -660,7 +735,7 @@ fn nearest(template: &Template, text: &str) -> Option<(usize, f64)> {
         .filter_map(|(i, s)| {
             s.names
                 .iter()
-                .map(|n| similarity(&folded, &n.folded))
+                .map(|n| similarity(folded, &n.compare))
                 .max_by(f64::total_cmp)
                 .map(|score| (i, score))
         })
@@ -668,17 +743,24 @@ fn nearest(template: &Template, text: &str) -> Option<(usize, f64)> {
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
 }
 
-fn fit<'t>(template: &'t Template, headings: &[Heading]) -> Fit<'t> {
+/// How `template` fits the headings (`titles` are theirs, in order). With
+/// `near` false, headings near a section title are not looked for: the fit
+/// has only the sections recognised without guessing, and its sure score
+/// is an upper bound of the complete fit's (see [`best_fit`]).
+fn fit<'t>(
+    template: &'t Template,
+    headings: &[Heading],
+    titles: &[Option<Title>],
+    near: bool,
+) -> Fit<'t> {
     let mut hits: Vec<Hit> = Vec::new();
     let mut off_level: Vec<Hit> = Vec::new();
     let mut unmatched: Vec<usize> = Vec::new();
-    // Repeated headings are compared once.
-    let mut matched: HashMap<&str, Option<(usize, How)>> = HashMap::new();
     for (i, h) in headings.iter().enumerate() {
-        let found = matched
-            .entry(h.text.as_str())
-            .or_insert_with(|| strict_match(template, &h.text))
-            .clone();
+        let found = titles
+            .get(i)
+            .and_then(Option::as_ref)
+            .and_then(|t| strict_match(template, t));
         match found {
             Some((s, how)) if template.sections[s].level == h.level => hits.push(Hit {
                 heading: i,
@@ -712,9 +794,12 @@ fn fit<'t>(template: &'t Template, headings: &[Heading]) -> Fit<'t> {
     let mut seen: HashMap<&str, Option<(usize, f64)>> = HashMap::new();
     let mut near: Vec<(usize, usize, f64)> = unmatched
         .iter()
+        .filter(|_| near)
         .filter_map(|&i| {
-            let text = headings[i].text.as_str();
-            let found = *seen.entry(text).or_insert_with(|| nearest(template, text));
+            let title = titles.get(i)?.as_ref()?;
+            let found = *seen
+                .entry(headings[i].text.as_str())
+                .or_insert_with(|| nearest(template, title));
             found.map(|(s, score)| (i, s, score))
         })
         .collect();
@@ -755,6 +840,42 @@ fn fit<'t>(template: &'t Template, headings: &[Heading]) -> Fit<'t> {
         unknown,
         in_order,
     }
+}
+
+/// The template that fits best: the best score, and among equals the first
+/// listed. Looking for near misses is what costs most, and they cannot
+/// raise a fit's count of sure sections (they can only take the place of
+/// sure ones in the longest run): a template whose fit without them has
+/// fewer sure sections than the best complete fit so far cannot win, and is
+/// not fitted further.
+fn best_fit<'t>(
+    candidates: &[&'t Template],
+    headings: &[Heading],
+    titles: &[Option<Title>],
+) -> Option<Fit<'t>> {
+    let mut order: Vec<(usize, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (fit(t, headings, titles, false).score().0, i))
+        .collect();
+    // Most promising first, so that the others are cut early.
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut best: Option<(usize, Fit<'t>)> = None;
+    for (bound, i) in order {
+        if best.as_ref().is_some_and(|(_, f)| bound < f.score().0) {
+            continue;
+        }
+        let Some(t) = candidates.get(i) else { continue };
+        let f = fit(t, headings, titles, true);
+        let better = match &best {
+            None => true,
+            Some((bi, bf)) => f.score() > bf.score() || (f.score() == bf.score() && i < *bi),
+        };
+        if better {
+            best = Some((i, f));
+        }
+    }
+    best.map(|(_, f)| f)
 }
 
 /// Indices of a longest strictly increasing subsequence of `seq`, preferring
@@ -811,9 +932,8 @@ impl Rule for SectionsRule {
                 }
             }
         };
-        let fits: Vec<Fit<'_>> = candidates.iter().map(|t| fit(t, headings)).collect();
-        // The best score; among equals, the first template listed.
-        let Some(best) = fits.into_iter().rev().max_by_key(|f| f.score()) else {
+        let titles: Vec<Option<Title>> = headings.iter().map(|h| Title::new(&h.text)).collect();
+        let Some(best) = best_fit(&candidates, headings, &titles) else {
             return;
         };
         if candidates.len() > 1 && best.hits.is_empty() {
@@ -850,7 +970,7 @@ impl SectionsRule {
             let hint = self
                 .templates
                 .iter()
-                .map(|t| (t, similarity(&folded, &t.folded_name)))
+                .map(|t| (t, similarity_of(&folded, &t.folded_name)))
                 .filter(|(_, s)| *s >= FUZZY_THRESHOLD)
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(t, _)| format!("did you mean `{}`? ", t.name))
@@ -1143,7 +1263,8 @@ impl Report<'_, '_> {
                     others
                         .iter()
                         .find(|t| {
-                            strict_match(t, &h.text)
+                            Title::new(&h.text)
+                                .and_then(|title| strict_match(t, &title))
                                 .is_some_and(|(s, _)| t.sections[s].level == h.level)
                         })
                         .map(|t| format!(" (it is a section of template \"{}\")", t.name))
@@ -1505,7 +1626,7 @@ mod tests {
 
     #[test]
     fn near_titles() {
-        let s = |a: &str, b: &str| similarity(&fold(a, None), &fold(b, None));
+        let s = |a: &str, b: &str| similarity_of(&fold(a, None), &fold(b, None));
         assert!(s("Le reel", "Le réel (sans filtre)") >= FUZZY_THRESHOLD);
         assert!(s("Reperes clair", "Repères clairs") >= FUZZY_THRESHOLD);
         assert!(s("Erreurs classiques", "Erreurs fréquentes") < FUZZY_THRESHOLD);

@@ -78,16 +78,10 @@ pub struct Nearby<T> {
 /// a lower bound of the edit distance: a candidate too far by its letters is
 /// skipped without computing the distance.
 #[derive(Debug, Clone, Copy)]
-struct Letters([u8; 64]);
-
-/// A lower bound of the edit distance between `a` and `b`, computed in
-/// linear time: when it is already too high, the distance need not be.
-pub(crate) fn edit_distance_floor(a: &str, b: &str) -> usize {
-    Letters::of(a).min_distance(&Letters::of(b))
-}
+pub(crate) struct Letters([u8; 64]);
 
 impl Letters {
-    fn of(s: &str) -> Letters {
+    pub(crate) fn of(s: &str) -> Letters {
         let mut counts = [0u8; 64];
         for c in s.chars() {
             let slot = &mut counts[(c as u32 % 64) as usize];
@@ -97,7 +91,7 @@ impl Letters {
     }
 
     /// A lower bound of the edit distance between the two strings.
-    fn min_distance(&self, other: &Letters) -> usize {
+    pub(crate) fn min_distance(&self, other: &Letters) -> usize {
         let diff: usize = self
             .0
             .iter()
