@@ -224,15 +224,30 @@ impl Settings {
 
 struct SalaryRule {
     extractor: Extractor,
+    /// Tells this extractor's figures from those of extractors with other
+    /// options, among the values derived from a document: the rules of one
+    /// vocabulary read a file's figures once.
+    key: u64,
     settings: Settings,
 }
 
 fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    use std::hash::{Hash, Hasher};
     let (extractor, settings) = parse(node)?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    format!("{:?}", extractor.vocabulary).hash(&mut hasher);
     Ok(Box::new(SalaryRule {
         extractor,
+        key: hasher.finish(),
         settings,
     }))
+}
+
+impl SalaryRule {
+    /// The file's figures, extracted once for every rule of this vocabulary.
+    fn figures(&self, doc: &Document) -> Arc<Vec<Figure>> {
+        doc.derived(self.key, |d| self.extractor.extract(d))
+    }
 }
 
 /// The extractor a `salary` rule's options describe (for `repere salaries`).
@@ -326,11 +341,10 @@ impl Rule for SalaryRule {
         if !self.settings.checks.iter().any(|c| FILE_CHECKS.contains(c)) {
             return;
         }
-        if !extract::might_have_money(&doc.source) {
-            return;
+        let figures = self.figures(doc);
+        if !figures.is_empty() {
+            checks::run(doc, &figures, &self.settings, cx);
         }
-        let figures = self.extractor.extract(doc);
-        checks::run(doc, &figures, &self.settings, cx);
     }
 
     fn collect(&self, doc: &Document) -> Option<Facts> {
@@ -339,14 +353,13 @@ impl Rule for SalaryRule {
         }
         let article_year = extract::article_year(doc);
         let figures = self
-            .extractor
-            .extract(doc)
-            .into_iter()
+            .figures(doc)
+            .iter()
             .filter(|f| f.salary && f.level.is_some())
             .filter_map(|f| {
                 let year = f.year.or(article_year)?;
                 let (role, level, place, _, qualifier, currency, yearly, basis) =
-                    checks::figure_key(&f)?;
+                    checks::figure_key(f)?;
                 Some(CorpusFigure {
                     key: (role, level, place, year, qualifier, currency, yearly, basis),
                     who: f.who(),
