@@ -1,6 +1,8 @@
 //! Byte spans into a file's text, and the line index that turns them into
 //! 1-based lines and columns (columns count Unicode characters).
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 /// A half-open byte range `[start, end)` into a file's text.
@@ -75,7 +77,8 @@ pub struct LineIndex {
     /// Characters before every [`LineIndex::STEP`]-th byte, so that the
     /// column of an offset deep in a long line (a minified paragraph of
     /// megabytes) costs at most `STEP` bytes of counting, not the whole line.
-    chars_before: Vec<usize>,
+    /// Counted the first time such a column is asked.
+    chars_before: OnceLock<Vec<usize>>,
 }
 
 impl LineIndex {
@@ -83,37 +86,35 @@ impl LineIndex {
 
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut chars_before = Vec::with_capacity(bytes.len() / Self::STEP + 1);
-        let mut chars = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if i.is_multiple_of(Self::STEP) {
-                chars_before.push(chars);
+        let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        starts.push(0);
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // A `\r` followed by `\n` ends its line at the `\n`.
+            if bytes.get(i) == Some(&b'\n') || bytes.get(i + 1) != Some(&b'\n') {
+                starts.push(i + 1);
             }
-            if b & 0xC0 != 0x80 {
-                chars += 1;
-            }
-            match b {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
-            }
-        }
-        if bytes.len().is_multiple_of(Self::STEP) {
-            chars_before.push(chars);
         }
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
         LineIndex {
             starts,
             bom,
-            chars_before,
+            chars_before: OnceLock::new(),
         }
     }
 
     /// The number of characters in `text[..offset]` (`offset` on a boundary).
     fn chars_up_to(&self, text: &str, offset: usize) -> usize {
+        let chars_before = self.chars_before.get_or_init(|| {
+            let mut chars = 0;
+            let mut out = vec![0];
+            for block in text.as_bytes().chunks(Self::STEP) {
+                chars += count_chars(block);
+                out.push(chars);
+            }
+            out
+        });
         let block = offset / Self::STEP;
-        let (base, from) = match self.chars_before.get(block) {
+        let (base, from) = match chars_before.get(block) {
             Some(&n) => (n, block * Self::STEP),
             None => (0, 0),
         };
