@@ -34,8 +34,9 @@ pub struct Pattern {
     source: String,
     /// The regex's syntax tree.
     hir: Hir,
-    /// The same without word boundaries, when it had some.
-    bare: Option<Hir>,
+    /// The same without word boundaries, when it had some (made on first
+    /// need, as `ascii_hir`).
+    bare: OnceLock<Option<Hir>>,
     size_limit: usize,
     /// Texts searched are short (front-matter values): no lazy DFA.
     short: bool,
@@ -47,7 +48,7 @@ pub struct Pattern {
     regex: OnceLock<Option<meta::Regex>>,
     /// The regex as it reads ASCII texts (its classes without their other
     /// characters, its word boundaries ASCII ones), when that is smaller.
-    ascii_hir: Option<Hir>,
+    ascii_hir: OnceLock<Option<Hir>>,
     ascii: OnceLock<Option<meta::Regex>>,
 }
 
@@ -91,16 +92,12 @@ impl Pattern {
             .build()
             .parse(pattern)
             .map_err(|_| error())?;
-        let mut stripped = false;
-        let bare = strip(hir.clone(), &mut stripped);
-        let mut narrowed = false;
-        let ascii_hir = ascii_only(hir.clone(), &mut narrowed);
         let pattern_ = Pattern {
             source: pattern.to_string(),
-            ascii_hir: narrowed.then_some(ascii_hir),
+            ascii_hir: OnceLock::new(),
             ascii: OnceLock::new(),
             required: required_literals(&hir),
-            bare: stripped.then_some(bare),
+            bare: OnceLock::new(),
             hir,
             size_limit,
             short,
@@ -113,7 +110,7 @@ impl Pattern {
             // when it is loaded rather than a rule failing while it checks.
             let regex = pattern_.compile(&pattern_.hir).ok_or_else(error)?;
             let _ = pattern_.regex.set(Some(regex));
-            if let Some(bare) = &pattern_.bare {
+            if let Some(bare) = pattern_.bare() {
                 let _ = pattern_.quick.set(pattern_.compile(bare));
             }
         }
@@ -135,16 +132,40 @@ impl Pattern {
                     .nfa_size_limit(Some(self.size_limit))
                     .which_captures(WhichCaptures::Implicit)
                     .dfa(false)
+                    // Only where it matches is asked: no one-pass DFA,
+                    // which is built for reporting groups.
+                    .onepass(false)
                     .hybrid(!self.short),
             )
             .build_from_hir(hir)
             .ok()
     }
 
+    fn bare(&self) -> Option<&Hir> {
+        self.bare
+            .get_or_init(|| {
+                let mut stripped = false;
+                let bare = strip(self.hir.clone(), &mut stripped);
+                stripped.then_some(bare)
+            })
+            .as_ref()
+    }
+
+    fn ascii_hir(&self) -> Option<&Hir> {
+        self.ascii_hir
+            .get_or_init(|| ascii_form(&self.hir))
+            .as_ref()
+    }
+
     /// The regex to search `text` with.
     fn regex_for(&self, text: &str) -> Option<&meta::Regex> {
-        match &self.ascii_hir {
-            Some(hir) if text.is_ascii() => self.ascii.get_or_init(|| self.compile(hir)).as_ref(),
+        let ascii = if text.is_ascii() {
+            self.ascii_hir()
+        } else {
+            None
+        };
+        match ascii {
+            Some(hir) => self.ascii.get_or_init(|| self.compile(hir)).as_ref(),
             _ => self.regex(),
         }
     }
@@ -159,7 +180,7 @@ impl Pattern {
     }
 
     fn quick(&self) -> Option<&meta::Regex> {
-        let bare = self.bare.as_ref()?;
+        let bare = self.bare()?;
         self.quick.get_or_init(|| self.compile(bare)).as_ref()
     }
 
@@ -175,8 +196,14 @@ impl Pattern {
         if prefilter.as_ref().is_some_and(|pre| !pre.is_match(text)) {
             return false;
         }
+        self.passes_quick(text)
+    }
+
+    /// `may_match` after the required literals were found (by a
+    /// [`PatternSet`]).
+    fn passes_quick(&self, text: &str) -> bool {
         // An ASCII text is searched with the ASCII regex, as fast.
-        (self.ascii_hir.is_some() && text.is_ascii())
+        (text.is_ascii() && self.ascii_hir().is_some())
             || self.quick().is_none_or(|q| q.is_match(text))
     }
 
@@ -197,16 +224,136 @@ impl Pattern {
     }
 }
 
-/// A regex whose groups are asked for (the regex crate's), compiled on
-/// first use, and for ASCII texts in its ASCII form (see [`Pattern`]): a
-/// Unicode class compiles to hundreds of states, its ASCII part to a few.
+/// Many patterns searched in one pass: the required literals of them all
+/// in one automaton tell which patterns a text may hold, and only those
+/// are searched further. A rule with twenty phrases reads each text once,
+/// not twenty times, and compiles only the regexes of phrases whose
+/// literals occur.
+#[derive(Debug)]
+pub struct PatternSet {
+    patterns: Vec<Pattern>,
+    /// The required literals of every pattern that has some.
+    literals: Option<AhoCorasick>,
+    /// The pattern each literal of the automaton belongs to.
+    owner: Vec<usize>,
+    /// The patterns without required literals: always searched.
+    always: Vec<usize>,
+}
+
+impl PatternSet {
+    pub fn new(patterns: Vec<Pattern>) -> PatternSet {
+        let mut owner = Vec::new();
+        let mut literals: Vec<&[u8]> = Vec::new();
+        let mut always = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            match &p.required {
+                Some(set) => {
+                    for lit in set {
+                        owner.push(i);
+                        literals.push(lit);
+                    }
+                }
+                None => always.push(i),
+            }
+        }
+        let literals = (!literals.is_empty())
+            .then(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                    .build(&literals)
+                    .ok()
+            })
+            .flatten();
+        if literals.is_none() {
+            // No automaton (none has literals, or it could not be built):
+            // every pattern is searched.
+            always = (0..patterns.len()).collect();
+        }
+        PatternSet {
+            patterns,
+            literals,
+            owner,
+            always,
+        }
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Pattern> {
+        self.patterns.get(i)
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// The patterns that may match `text`, in order, each once.
+    pub fn candidates(&self, text: &str) -> Vec<usize> {
+        let mut out = self.always.clone();
+        if let Some(ac) = &self.literals {
+            match ac.try_find_overlapping_iter(text) {
+                Ok(found) => out
+                    .extend(found.filter_map(|m| self.owner.get(m.pattern().as_usize()).copied())),
+                // Not an automaton for this search (it is built for one):
+                // every pattern is searched.
+                Err(_) => out.extend(0..self.patterns.len()),
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out.retain(|&i| self.patterns.get(i).is_some_and(|p| p.passes_quick(text)));
+        out
+    }
+
+    /// Where pattern `i` matches in `text`, left to right, without
+    /// overlaps, for a pattern that [`candidates`](Self::candidates) gave.
+    pub fn find_iter<'r, 't>(
+        &'r self,
+        i: usize,
+        text: &'t str,
+    ) -> impl Iterator<Item = Range<usize>> + use<'r, 't> {
+        self.patterns
+            .get(i)
+            .and_then(|p| p.regex_for(text))
+            .into_iter()
+            .flat_map(move |r| r.find_iter(text).map(|m| m.range()))
+    }
+}
+
+/// A regex whose groups are asked for, compiled on first use, and for ASCII
+/// texts in its ASCII form (see [`Pattern`]): a Unicode class compiles to
+/// hundreds of states, its ASCII part to a few. The texts it reads are
+/// short (a file name, a line, an HTML tag): no DFA is built ahead.
 #[derive(Debug)]
 pub struct CaptureRegex {
-    source: String,
-    /// The ASCII form, when it differs.
-    ascii_source: Option<String>,
-    regex: OnceLock<Regex>,
-    ascii: OnceLock<Option<Regex>>,
+    hir: Hir,
+    /// The ASCII form, when it differs (made on first need).
+    ascii_hir: OnceLock<Option<Hir>>,
+    regex: OnceLock<Option<meta::Regex>>,
+    ascii: OnceLock<Option<meta::Regex>>,
+}
+
+/// The groups of one match of a [`CaptureRegex`].
+pub struct Groups<'t> {
+    caps: regex_automata::util::captures::Captures,
+    text: &'t str,
+}
+
+impl<'t> Groups<'t> {
+    /// Where the whole match is.
+    pub fn whole(&self) -> Option<Range<usize>> {
+        self.caps.get_match().map(|m| m.range())
+    }
+
+    /// The text of the group `name`, if it took part in the match.
+    pub fn name(&self, name: &str) -> Option<&'t str> {
+        self.caps
+            .get_group_by_name(name)
+            .and_then(|span| self.text.get(span.range()))
+    }
 }
 
 impl CaptureRegex {
@@ -217,35 +364,69 @@ impl CaptureRegex {
         let hir = regex_syntax::Parser::new().parse(pattern).map_err(|_| {
             error().unwrap_or_else(|| regex::Error::Syntax(format!("cannot compile `{pattern}`")))
         })?;
-        let regex = OnceLock::new();
-        if size_bound(&hir).saturating_add(NFA_OVERHEAD) > REGEX_SIZE_LIMIT {
-            let _ = regex.set(Regex::new(pattern)?);
-        }
-        let mut narrowed = false;
-        let ascii = ascii_only(hir, &mut narrowed);
-        Ok(CaptureRegex {
-            source: pattern.to_string(),
-            ascii_source: narrowed.then(|| ascii.to_string()),
-            regex,
+        let re = CaptureRegex {
+            hir,
+            ascii_hir: OnceLock::new(),
+            regex: OnceLock::new(),
             ascii: OnceLock::new(),
-        })
+        };
+        if size_bound(&re.hir).saturating_add(NFA_OVERHEAD) > REGEX_SIZE_LIMIT {
+            // It may not fit: compiled now, so that an error is given now.
+            let regex = compile_captures(&re.hir)
+                .ok_or_else(|| error().unwrap_or(regex::Error::CompiledTooBig(REGEX_SIZE_LIMIT)))?;
+            let _ = re.regex.set(Some(regex));
+        }
+        Ok(re)
     }
 
     /// The regex to search `text` with: the ASCII form when `text` is ASCII
     /// (it finds the same matches there).
-    pub fn for_text(&self, text: &str) -> &Regex {
-        if let Some(source) = &self.ascii_source
-            && text.is_ascii()
-            && let Some(r) = self.ascii.get_or_init(|| Regex::new(source).ok()).as_ref()
+    fn for_text(&self, text: &str) -> Option<&meta::Regex> {
+        if text.is_ascii()
+            && let Some(hir) = self.ascii_hir.get_or_init(|| ascii_form(&self.hir))
+            && let Some(r) = self.ascii.get_or_init(|| compile_captures(hir)).as_ref()
         {
-            return r;
+            return Some(r);
         }
-        self.regex.get_or_init(|| {
-            // Checked when made, and within the size limit by its bound; a
-            // regex that matches nothing should it fail all the same.
-            Regex::new(&self.source).unwrap_or_else(|_| Regex::new("[^\\s\\S]").expect("valid"))
+        // Checked when made, and within the size limit by its bound.
+        self.regex
+            .get_or_init(|| compile_captures(&self.hir))
+            .as_ref()
+    }
+
+    /// The groups of the first match in `text`.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<Groups<'t>> {
+        let re = self.for_text(text)?;
+        let mut caps = re.create_captures();
+        re.captures(text, &mut caps);
+        caps.is_match().then_some(Groups { caps, text })
+    }
+
+    /// The groups of every match in `text`, left to right.
+    pub fn captures_iter<'r, 't>(
+        &'r self,
+        text: &'t str,
+    ) -> impl Iterator<Item = Groups<'t>> + use<'r, 't> {
+        self.for_text(text).into_iter().flat_map(move |re| {
+            re.captures_iter(text)
+                .map(move |caps| Groups { caps, text })
         })
     }
+}
+
+/// A regex reporting its groups, within the regex crate's default size
+/// limit, without a full or one-pass DFA (they cost more to build than the
+/// short texts it reads take to search).
+fn compile_captures(hir: &Hir) -> Option<meta::Regex> {
+    meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(REGEX_SIZE_LIMIT))
+                .dfa(false)
+                .onepass(false),
+        )
+        .build_from_hir(hir)
+        .ok()
 }
 
 /// The regex crate's default size limit.
@@ -285,6 +466,13 @@ fn strip(hir: Hir, stripped: &mut bool) -> Hir {
             Hir::alternation(subs.into_iter().map(|h| strip(h, stripped)).collect())
         }
     }
+}
+
+/// [`ascii_only`], when it differs from `hir`.
+fn ascii_form(hir: &Hir) -> Option<Hir> {
+    let mut narrowed = false;
+    let ascii = ascii_only(hir.clone(), &mut narrowed);
+    narrowed.then_some(ascii)
 }
 
 /// `hir` as it matches in ASCII texts: each Unicode class without its
@@ -510,7 +698,7 @@ mod tests {
     #[test]
     fn same_matches_as_the_regex() {
         let p = Pattern::new(r"\bil\s+faut\b|\bétapes\b", true, 1 << 22).unwrap();
-        assert!(p.bare.is_some());
+        assert!(p.bare().is_some());
         let direct_regex = regex::RegexBuilder::new(r"\bil\s+faut\b|\bétapes\b")
             .case_insensitive(true)
             .build()
@@ -649,7 +837,7 @@ mod tests {
         ];
         for (pattern, ci) in patterns {
             let p = Pattern::for_short_texts(pattern, ci, 1 << 26).unwrap();
-            assert!(p.ascii_hir.is_some(), "{pattern}");
+            assert!(p.ascii_hir().is_some(), "{pattern}");
             let direct = regex::RegexBuilder::new(pattern)
                 .case_insensitive(ci)
                 .build()
@@ -671,18 +859,23 @@ mod tests {
     #[test]
     fn capture_regexes_read_ascii_texts_with_their_ascii_form() {
         let re = CaptureRegex::new(r"^(?P<date>[0-9]{4})-(?P<slug>.+?)\.md$").unwrap();
-        assert!(re.ascii_source.is_some());
-        let caps = re
-            .for_text("2025-mon-article.md")
-            .captures("2025-mon-article.md")
-            .unwrap();
-        assert_eq!((&caps["date"], &caps["slug"]), ("2025", "mon-article"));
+        assert!(re.ascii_hir.get_or_init(|| ascii_form(&re.hir)).is_some());
+        let caps = re.captures("2025-mon-article.md").unwrap();
+        assert_eq!(
+            (caps.name("date"), caps.name("slug")),
+            (Some("2025"), Some("mon-article"))
+        );
+        assert_eq!(caps.whole(), Some(0..19));
         assert!(re.regex.get().is_none(), "the Unicode form is not compiled");
-        let caps = re
-            .for_text("2025-mon-été.md")
-            .captures("2025-mon-été.md")
-            .unwrap();
-        assert_eq!(&caps["slug"], "mon-été");
+        let caps = re.captures("2025-mon-été.md").unwrap();
+        assert_eq!(caps.name("slug"), Some("mon-été"));
+        assert!(re.captures("mon-été.md").is_none());
+        let all: Vec<Option<&str>> = CaptureRegex::new(r"<(?P<t>\w+)>")
+            .unwrap()
+            .captures_iter("<a> <é> <b>")
+            .map(|g| g.name("t"))
+            .collect();
+        assert_eq!(all, [Some("a"), Some("é"), Some("b")]);
         assert!(CaptureRegex::new("(?P<x>").is_err());
     }
 
@@ -699,7 +892,7 @@ mod tests {
     #[test]
     fn no_boundary_no_second_regex() {
         let p = Pattern::new("abc", false, 1 << 22).unwrap();
-        assert!(p.bare.is_none());
+        assert!(p.bare().is_none());
         assert_eq!(matches(&p, "xabcx"), ["abc"]);
         let p = Pattern::for_short_texts("^[a-z]+$", false, 1 << 22).unwrap();
         assert!(p.is_match("slug") && !p.is_match("Slug"));

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Content, Document, FrontMatter};
-use crate::pattern::{CaptureRegex, Pattern};
+use crate::pattern::{CaptureRegex, Groups, Pattern};
 use crate::span::Span;
 use crate::yaml::{Node, Value, de};
 
@@ -663,7 +663,7 @@ impl FrontMatterRule {
         cx: &mut Context,
     ) {
         let name = doc.file_name();
-        let Some(caps) = filename.regex.for_text(name).captures(name) else {
+        let Some(caps) = filename.regex.captures(name) else {
             cx.report(
                 Finding::new(
                     fm.open,
@@ -677,7 +677,7 @@ impl FrontMatterRule {
             return;
         };
         for (i, var) in filename.vars.iter().enumerate() {
-            let Some(found) = caps.name(&format!("v{i}")).map(|m| m.as_str()) else {
+            let Some(found) = caps.name(&format!("v{i}")) else {
                 continue;
             };
             let Some(value) = root.get(var) else { continue };
@@ -715,13 +715,13 @@ impl FrontMatterRule {
 
 /// The file name the template gives with variable `index` set to `value`
 /// and the others as captured.
-fn render(filename: &FileName, caps: &regex::Captures<'_>, index: usize, value: &str) -> String {
+fn render(filename: &FileName, caps: &Groups<'_>, index: usize, value: &str) -> String {
     let mut out = filename.template.clone();
     for (i, var) in filename.vars.iter().enumerate() {
         let v = if i == index {
             value
         } else {
-            caps.name(&format!("v{i}")).map_or("", |m| m.as_str())
+            caps.name(&format!("v{i}")).unwrap_or("")
         };
         out = out.replace(&format!("{{{var}}}"), v);
     }
@@ -833,9 +833,9 @@ mod tests {
         }];
         let t = compile_template("{date}-{slug}.md", &fields).unwrap();
         for name in ["2025-02-07-mon-article.md", "2025-02-07-mon-été.md"] {
-            let caps = t.regex.for_text(name).captures(name).unwrap();
-            assert_eq!(&caps["v0"], "2025-02-07");
-            assert_eq!(&caps["v1"], &name[11..name.len() - 3]);
+            let caps = t.regex.captures(name).unwrap();
+            assert_eq!(caps.name("v0"), Some("2025-02-07"));
+            assert_eq!(caps.name("v1"), Some(&name[11..name.len() - 3]));
         }
         assert!(compile_template("{date", &fields).is_err());
     }

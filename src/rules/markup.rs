@@ -170,8 +170,8 @@ fn check_emphasis(doc: &Document, block: &Block, cx: &mut Context) {
         if let Some(next) = found.get(i + 1) {
             let whole = Span::new(s.span.start, next.span.end);
             let text = doc.text(whole);
-            if let Some(caps) = doubled_regex().for_text(text).captures(text) {
-                let inner = caps.name("inner").map_or("", |m| m.as_str());
+            if let Some(caps) = doubled_regex().captures(text) {
+                let inner = caps.name("inner").unwrap_or("");
                 cx.report(
                     Finding::new(
                         whole,
@@ -363,13 +363,13 @@ fn check_html(doc: &Document, cx: &mut Context) {
     };
     let mut open: Vec<(String, Span)> = Vec::new();
     let mut open_count: HashMap<String, usize> = HashMap::new();
-    for caps in tag_regex().for_text(&joined).captures_iter(&joined) {
-        let Some(m) = caps.get(0) else { continue };
-        let text = m.as_str();
+    for caps in tag_regex().captures_iter(&joined) {
+        let Some(m) = caps.whole() else { continue };
+        let text = joined.get(m.clone()).unwrap_or_default();
         if text == "<!--" {
             cx.report(
                 Finding::new(
-                    span_of(m.start(), m.end()),
+                    span_of(m.start, m.end),
                     "this HTML comment is never closed: everything after it is hidden",
                 )
                 .help("close the comment with `-->`"),
@@ -379,10 +379,10 @@ fn check_html(doc: &Document, cx: &mut Context) {
         let Some(name) = caps.name("name") else {
             continue;
         };
-        let name = name.as_str().to_ascii_lowercase();
+        let name = name.to_ascii_lowercase();
         let closing = caps.name("close").is_some_and(|c| !c.is_empty());
         let self_closing = caps.name("selfclose").is_some_and(|c| !c.is_empty());
-        let span = span_of(m.start(), m.end());
+        let span = span_of(m.start, m.end);
         if closing {
             // The stack is searched only when the element is open: a pass
             // down it for each stray closing tag would be quadratic (and the

@@ -9,7 +9,7 @@ use super::{BuildError, Context, Kind, Rule, error_at, fold_title, title_matches
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::markdown::heading_block;
 use crate::document::{Block, Document};
-use crate::pattern::Pattern;
+use crate::pattern::{Pattern, PatternSet};
 use crate::span::Span;
 use crate::yaml::{Node, Value, de};
 
@@ -120,7 +120,6 @@ fn yes() -> bool {
 }
 
 struct Phrase {
-    regex: Pattern,
     exceptions: Option<Pattern>,
     message: String,
     help: Option<String>,
@@ -135,6 +134,8 @@ struct PhraseRule {
     fields: Vec<String>,
     skip_quotes: bool,
     phrases: Vec<Phrase>,
+    /// The regex of each phrase, in the order of `phrases`.
+    regexes: PatternSet,
 }
 
 fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
@@ -144,6 +145,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
         return Err(error_at(list.unwrap_or(node), "`phrases` is empty"));
     }
     let mut phrases = Vec::new();
+    let mut regexes = Vec::new();
     for (i, p) in opts.phrases.into_iter().enumerate() {
         let at = list
             .and_then(Node::as_seq)
@@ -192,8 +194,8 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
         if let Some(h) = p.help {
             help.push(h);
         }
+        regexes.push(regex);
         phrases.push(Phrase {
-            regex,
             exceptions,
             message: p
                 .message
@@ -212,6 +214,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
         fields: opts.fields,
         skip_quotes: opts.skip_quotes,
         phrases,
+        regexes: PatternSet::new(regexes),
     }))
 }
 
@@ -337,8 +340,15 @@ impl PhraseRule {
         // What is not prose (URLs, quotations) is looked for only in a text
         // where a phrase was found: most texts have none.
         let mut urls: Option<Ranges> = None;
-        for p in &self.phrases {
-            let mut found = p.regex.find_iter(text).filter(|r| !r.is_empty()).peekable();
+        for i in self.regexes.candidates(text) {
+            let Some(p) = self.phrases.get(i) else {
+                continue;
+            };
+            let mut found = self
+                .regexes
+                .find_iter(i, text)
+                .filter(|r| !r.is_empty())
+                .peekable();
             if found.peek().is_none() {
                 continue;
             }
