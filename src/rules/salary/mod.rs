@@ -232,13 +232,10 @@ struct SalaryRule {
 }
 
 fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
-    use std::hash::{Hash, Hasher};
     let (extractor, settings) = parse(node)?;
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    format!("{:?}", extractor.vocabulary).hash(&mut hasher);
     Ok(Box::new(SalaryRule {
+        key: extractor.vocabulary.fingerprint(),
         extractor,
-        key: hasher.finish(),
         settings,
     }))
 }
