@@ -18,6 +18,10 @@ use crate::suppress::Suppressions;
 
 pub struct Linter {
     rules: Vec<LoadedRule>,
+    /// For each rule, the first rule with the same `files` filter: a file
+    /// is matched once against each distinct filter (rules of a pack
+    /// often share one).
+    same_files: Vec<usize>,
     defined: Vec<Arc<str>>,
     builtins: Vec<&'static str>,
     /// The current folder and the config file's folder, to match config
@@ -127,7 +131,19 @@ impl Report {
 impl Linter {
     /// A linter running the rules of `set` (those `off` everywhere are idle).
     pub fn new(set: RuleSet) -> Linter {
+        let same_files = set
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                set.rules[..i]
+                    .iter()
+                    .position(|o| o.meta.files == r.meta.files)
+                    .unwrap_or(i)
+            })
+            .collect();
         Linter {
+            same_files,
             rules: set.rules,
             defined: set.defined,
             builtins: BUILTIN_RULES.iter().map(|b| b.id).collect(),
@@ -278,13 +294,28 @@ impl Linter {
     ) -> (Vec<Diagnostic>, Vec<(usize, Facts)>) {
         let mut diagnostics = Vec::new();
         let mut facts = Vec::new();
+        // Whether the file passes each distinct `files` filter, once known.
+        let mut passes: Vec<Option<bool>> = vec![None; self.rules.len()];
         for (i, loaded) in self.rules.iter().enumerate() {
             let meta = &loaded.meta;
             let Some((severity, rule)) = loaded.for_path(rel) else {
                 continue;
             };
-            if !meta.files.is_empty() && !meta.files.matches(&doc.path) {
-                continue;
+            if !meta.files.is_empty() {
+                let first = self.same_files.get(i).copied().unwrap_or(i);
+                let pass = match passes.get(first).copied().flatten() {
+                    Some(pass) => pass,
+                    None => {
+                        let pass = meta.files.matches(&doc.path);
+                        if let Some(slot) = passes.get_mut(first) {
+                            *slot = Some(pass);
+                        }
+                        pass
+                    }
+                };
+                if !pass {
+                    continue;
+                }
             }
             if !meta.when.is_empty() && !meta.when.holds(doc) {
                 continue;

@@ -8,7 +8,7 @@ use glob::{MatchOptions, Pattern};
 use crate::rules::{BuildError, error_at};
 use crate::yaml::Node;
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FileFilter {
     include: Vec<Pattern>,
     exclude: Vec<Pattern>,

@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::{
     BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Nearby, Rule, did_you_mean,
-    fold_title, title_matches,
+    fold_title, folded_title_matches,
 };
 use crate::diagnostic::Finding;
 use crate::document::{Document, Link};
@@ -242,7 +242,15 @@ impl LinksRule {
                 continue;
             };
             let inside_last = out.last().is_some_and(|(c, _)| s.content.start < c.end);
-            if !inside_last && self.sections.iter().any(|n| title_matches(&h.text, n)) {
+            if inside_last {
+                continue;
+            }
+            let title = fold_title(&h.text);
+            if self
+                .sections
+                .iter()
+                .any(|n| folded_title_matches(&title, n))
+            {
                 out.push((s.content, h));
             }
         }

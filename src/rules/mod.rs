@@ -133,9 +133,9 @@ pub fn error_at(node: &Node, message: impl Into<String>) -> BuildError {
 pub fn fold_title(title: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut out = String::with_capacity(title.len());
-    for c in title.nfd() {
+    let mut push = |c: char| {
         if unicode_normalization::char::is_combining_mark(c) {
-            continue;
+            return;
         }
         let c = if c == '\u{2019}' { '\'' } else { c };
         if c.is_whitespace() {
@@ -145,15 +145,21 @@ pub fn fold_title(title: &str) -> String {
         } else {
             out.extend(c.to_lowercase());
         }
+    };
+    // ASCII text is its own decomposition.
+    if title.is_ascii() {
+        title.chars().for_each(&mut push);
+    } else {
+        title.nfd().for_each(&mut push);
     }
     out.trim().trim_end_matches(':').trim_end().to_string()
 }
 
-/// Whether a heading's text names the section `folded` (already folded with
-/// [`fold_title`]): equal once folded, or followed only by a parenthesis or
-/// punctuation (`Erreurs fréquentes (et comment les éviter)`).
-pub fn title_matches(heading: &str, folded: &str) -> bool {
-    let h = fold_title(heading);
+/// Whether a heading's title `h` names the section `folded`, both folded
+/// with [`fold_title`] (a heading compared with several names is folded
+/// once): equal, or followed only by a parenthesis or punctuation
+/// (`Erreurs fréquentes (et comment les éviter)`).
+pub fn folded_title_matches(h: &str, folded: &str) -> bool {
     match h.strip_prefix(folded) {
         Some("") => true,
         Some(rest) => {

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{BuildError, Context, Kind, Rule, error_at, fold_title, title_matches};
+use super::{BuildError, Context, Kind, Rule, error_at, fold_title, folded_title_matches};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::markdown::heading_block;
 use crate::document::{Block, Document};
@@ -415,9 +415,10 @@ impl PhraseRule {
         }
         let named = doc.body.sections.iter().filter(|s| {
             doc.body.headings.get(s.heading).is_some_and(|h| {
+                let title = fold_title(&h.text);
                 self.sections
                     .iter()
-                    .any(|name| title_matches(&h.text, name))
+                    .any(|name| folded_title_matches(&title, name))
             })
         });
         Some(Ranges::new(
