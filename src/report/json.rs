@@ -26,39 +26,77 @@ impl serde::Serialize for Diagnostics<'_> {
     }
 }
 
-/// A diagnostic as a JSON object.
-pub fn diagnostic(d: &Diagnostic) -> Value {
-    let labels: Vec<Value> = d
-        .labels
-        .iter()
-        .map(|l| {
-            let mut v = json!({
-                "line": l.location.line, "column": l.location.column,
-                "end_line": l.location.end_line, "end_column": l.location.end_column,
-                "start": l.span.start, "end": l.span.end,
-                "message": l.message,
-            });
-            if let Some(p) = &l.path {
-                v["path"] = json!(p.to_string_lossy());
-            }
-            v
-        })
-        .collect();
-    json!({
-        "path": d.path.to_string_lossy(),
-        "rule": &*d.rule,
-        "severity": d.severity.as_str(),
-        "message": d.message,
-        "help": d.help,
-        "line": d.location.line, "column": d.location.column,
-        "end_line": d.location.end_line, "end_column": d.location.end_column,
-        "start": d.span.start, "end": d.span.end,
-        "labels": labels,
-        "fix": d.fix.as_ref().map(|f| json!({
-            "applicability": f.applicability,
-            "description": f.description,
-        })),
-    })
+/// A diagnostic as JSON: its fields in sorted order (the order the
+/// contract has always had), written without building a tree of values.
+#[derive(serde::Serialize)]
+pub struct DiagnosticJson<'d> {
+    column: usize,
+    end: usize,
+    end_column: usize,
+    end_line: usize,
+    fix: Option<FixJson<'d>>,
+    help: Option<&'d str>,
+    labels: Vec<LabelJson<'d>>,
+    line: usize,
+    message: &'d str,
+    path: std::borrow::Cow<'d, str>,
+    rule: &'d str,
+    severity: &'d str,
+    start: usize,
+}
+
+#[derive(serde::Serialize)]
+struct FixJson<'d> {
+    applicability: crate::diagnostic::Applicability,
+    description: &'d str,
+}
+
+#[derive(serde::Serialize)]
+struct LabelJson<'d> {
+    column: usize,
+    end: usize,
+    end_column: usize,
+    end_line: usize,
+    line: usize,
+    message: &'d str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<std::borrow::Cow<'d, str>>,
+    start: usize,
+}
+
+/// A diagnostic as JSON.
+pub fn diagnostic(d: &Diagnostic) -> DiagnosticJson<'_> {
+    DiagnosticJson {
+        column: d.location.column,
+        end: d.span.end,
+        end_column: d.location.end_column,
+        end_line: d.location.end_line,
+        fix: d.fix.as_ref().map(|f| FixJson {
+            applicability: f.applicability,
+            description: &f.description,
+        }),
+        help: d.help.as_deref(),
+        labels: d
+            .labels
+            .iter()
+            .map(|l| LabelJson {
+                column: l.location.column,
+                end: l.span.end,
+                end_column: l.location.end_column,
+                end_line: l.location.end_line,
+                line: l.location.line,
+                message: &l.message,
+                path: l.path.as_ref().map(|p| p.to_string_lossy()),
+                start: l.span.start,
+            })
+            .collect(),
+        line: d.location.line,
+        message: &d.message,
+        path: d.path.to_string_lossy(),
+        rule: &d.rule,
+        severity: d.severity.as_str(),
+        start: d.span.start,
+    }
 }
 
 impl Reporter for Json {
