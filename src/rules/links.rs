@@ -541,8 +541,16 @@ impl Suggestions {
 /// What a checked file tells the others, when no site is known.
 struct LinkFacts {
     slug: String,
-    anchors: Vec<String>,
+    /// The ids of the headings, each followed by a newline: one string per
+    /// file, not one per heading, kept for every file until the corpus pass.
+    anchors: String,
     links: Vec<PostLink>,
+}
+
+impl LinkFacts {
+    fn anchor_ids(&self) -> impl Iterator<Item = &str> {
+        self.anchors.lines()
+    }
 }
 
 impl Rule for LinksRule {
@@ -574,7 +582,14 @@ impl Rule for LinksRule {
         }
         Some(Box::new(LinkFacts {
             slug: site::slug_of(doc).to_lowercase(),
-            anchors: site::anchors(doc),
+            anchors: if self.anchors {
+                site::anchors(doc)
+                    .iter()
+                    .flat_map(|id| [id.as_str(), "\n"])
+                    .collect()
+            } else {
+                String::new()
+            },
             links,
         }))
     }
@@ -615,10 +630,10 @@ impl Rule for LinksRule {
                         };
                         let ids = targets
                             .entry(target)
-                            .or_insert_with(|| t.anchors.iter().map(String::as_str).collect());
+                            .or_insert_with(|| t.anchor_ids().collect());
                         if !ids.contains(anchor.as_str()) {
-                            let suggestion =
-                                suggest.among(anchor, t.anchors.iter().map(String::as_str));
+                            let suggestion = suggest
+                                .among(anchor, t.anchor_ids().collect::<Vec<_>>().into_iter());
                             let help = match suggestion {
                                 Some(s) => format!("did you mean `#{s}`?"),
                                 None => "link a heading of the target: its id is its text lowercased, spaces as `-`, punctuation dropped".to_string(),
