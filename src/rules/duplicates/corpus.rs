@@ -19,8 +19,9 @@ use crate::span::Location;
 pub struct FileFacts {
     units: Arc<Vec<Unit>>,
     locations: Vec<Location>,
-    /// LSH band keys, `bands` per unit (none when only exact copies are
-    /// looked for).
+    /// LSH band keys, band by band: the keys of band 0 of every unit, then
+    /// of band 1… (none when only exact copies are looked for). The corpus
+    /// pass reads one band at a time.
     keys: Vec<u32>,
     bands: usize,
 }
@@ -30,10 +31,15 @@ impl FileFacts {
         let locations = locations(doc, &units);
         let mut keys = Vec::new();
         if let Some(s) = sketcher {
-            keys.reserve(units.len() * s.banding.bands);
+            let bands = s.banding.bands;
+            let mut by_unit = Vec::with_capacity(units.len() * bands);
             let mut bins = Vec::new();
             for u in units.iter() {
-                s.keys(&u.shingles, &mut bins, &mut keys);
+                s.keys(&u.shingles, &mut bins, &mut by_unit);
+            }
+            keys.reserve(by_unit.len());
+            for band in 0..bands {
+                keys.extend(by_unit.iter().skip(band).step_by(bands.max(1)));
             }
         }
         FileFacts {
@@ -298,14 +304,15 @@ fn band_list(corpus: &Corpus<'_>, eligible: &[bool], band: usize) -> Vec<u64> {
     let mut list = Vec::with_capacity(corpus.len());
     let mut g = 0;
     for (_, facts) in &corpus.files {
-        for keys in facts.keys.chunks(facts.bands.max(1)) {
-            if eligible.get(g).copied().unwrap_or(false)
-                && let Some(key) = keys.get(band)
-            {
-                list.push((u64::from(*key) << 32) | g as u64);
+        let n = facts.units.len();
+        // A file without keys (only exact copies looked for) has none here.
+        let keys = facts.keys.get(band * n..(band + 1) * n).unwrap_or_default();
+        for (k, key) in keys.iter().enumerate() {
+            if eligible.get(g + k).copied().unwrap_or(false) {
+                list.push((u64::from(*key) << 32) | (g + k) as u64);
             }
-            g += 1;
         }
+        g += n;
     }
     list
 }
