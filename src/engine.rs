@@ -623,3 +623,42 @@ fn builtin_diagnostic(
         corpus: false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::PackSource;
+
+    /// Rules share the answer of a `files` filter for a file only when
+    /// their filters are the same.
+    #[test]
+    fn each_rule_keeps_its_own_files_filter() {
+        let pack = "\
+- {id: in-a, kind: markup, severity: error, files: ['a/*.md']}
+- {id: in-b, kind: markup, severity: error, files: ['b/*.md', '!b/skip.md']}
+- {id: in-a-too, kind: markup, severity: error, files: ['a/*.md']}
+- {id: everywhere, kind: markup, severity: error}
+- {id: in-b-all, kind: markup, severity: error, files: ['b/*.md']}
+";
+        let set = RuleSet::load(&[PackSource::new("t.yaml", pack)]).expect("the pack loads");
+        let linter = Linter::new(set);
+        let rules_in = |path: &str| {
+            let result = linter.check_source(
+                Arc::new(PathBuf::from(path)),
+                "Un texte ****Impact :** **\n".to_string(),
+            );
+            let mut ids: Vec<String> = result
+                .diagnostics
+                .iter()
+                .map(|d| d.rule.to_string())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            ids
+        };
+        assert_eq!(rules_in("a/x.md"), ["everywhere", "in-a", "in-a-too"]);
+        assert_eq!(rules_in("b/x.md"), ["everywhere", "in-b", "in-b-all"]);
+        assert_eq!(rules_in("b/skip.md"), ["everywhere", "in-b-all"]);
+        assert_eq!(rules_in("c/x.md"), ["everywhere"]);
+    }
+}

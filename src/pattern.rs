@@ -729,6 +729,54 @@ mod tests {
         assert!(p.regex.get().is_some());
     }
 
+    /// Every pattern that matches a text is among the candidates the set
+    /// gives for it, and the set finds what each pattern finds alone, also
+    /// where the literals of several patterns overlap or nest.
+    #[test]
+    fn a_set_misses_no_pattern_that_matches() {
+        let sources = [
+            (r"\bil\s+faut\b", true),
+            (r"faute", true),
+            (r"\bfaut\w*", false),
+            (r"best\s+practices?|bonnes?\s+pratiques", true),
+            (r"\bpractice\b", true),
+            (r"\ben\s+\d+\s+(?:(?-i:\p{L})+\s+)?étapes\b", true),
+            (r"[0-9]+", false),
+            (r"tape", false),
+        ];
+        let set = PatternSet::new(
+            sources
+                .iter()
+                .map(|(p, ci)| Pattern::new(p, *ci, 1 << 22).unwrap())
+                .collect(),
+        );
+        assert_eq!(set.len(), sources.len());
+        for text in [
+            "Il faut une faute, faute de mieux.",
+            "IL FAUT: Best Practices, bonnes pratiques.",
+            "en 5 grandes étapes, en 3 ÉTAPES",
+            "fautif, défaut, practice",
+            "rien",
+            "",
+        ] {
+            let candidates = set.candidates(text);
+            for (i, (p, ci)) in sources.iter().enumerate() {
+                let direct: Vec<Range<usize>> = regex::RegexBuilder::new(p)
+                    .case_insensitive(*ci)
+                    .build()
+                    .unwrap()
+                    .find_iter(text)
+                    .map(|m| m.range())
+                    .collect();
+                if !direct.is_empty() {
+                    assert!(candidates.contains(&i), "{p} in {text:?}");
+                }
+                let found: Vec<Range<usize>> = set.find_iter(i, text).collect();
+                assert_eq!(found, direct, "{p} in {text:?}");
+            }
+        }
+    }
+
     #[test]
     fn required_literals_come_from_any_part_of_the_regex() {
         // The longest required part, ASCII letters given lowercase.

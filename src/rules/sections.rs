@@ -355,6 +355,10 @@ struct SectionsRule {
 }
 
 fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    Ok(Box::new(build_rule(node)?))
+}
+
+fn build_rule(node: &Node) -> Result<SectionsRule, BuildError> {
     let opts: Options = de::from_node(node)?;
     let templates_node = node.get("templates");
     let item_node = |i: usize| {
@@ -451,11 +455,11 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             when,
         });
     }
-    Ok(Box::new(SectionsRule {
+    Ok(SectionsRule {
         templates,
         template_key: opts.template_key,
         checks: opts.checks.unwrap_or_else(|| ALL_CHECKS.to_vec()),
-    }))
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -1645,6 +1649,53 @@ mod tests {
         assert_eq!(strip_parenthesis("(tout)"), None);
         assert_eq!(strip_parenthesis("Erreurs"), None);
         assert_eq!(strip_parenthesis("Erreurs(x)"), Some("Erreurs"));
+    }
+
+    /// The best fit without fitting every template completely is the one
+    /// fitting them all completely gives: the best score, the first listed
+    /// among equals.
+    #[test]
+    fn the_best_fit_is_found_without_fitting_every_template() {
+        let options = "templates:
+  - {name: A, sections: [Un, Deux, Trois, Quatre, Cinq]}
+  - {name: B, sections: [Alpha, Beta, Gamma, Delta, Epsilon]}
+  - {name: C, sections: [Un, Beta, Trois, Delta]}
+  - name: D
+    sections: [{title: Deux, level: 3}, Quatre]
+";
+        let node = crate::yaml::parse(options, 0).unwrap().root.unwrap();
+        let rule = build_rule(&node).unwrap();
+        let candidates: Vec<&Template> = rule.templates.iter().collect();
+        let docs = [
+            "## Un\n## Deux\n## Trois\n## Quatre\n## Cinq\n",
+            "## Alpha\n## Beta\n## Gama\n## Delta\n",
+            "## Un\n## Beta\n## Trois\n",
+            // A tie on sure sections, won by a later template's near miss.
+            "## Un\n## Trois\n## Delt\n",
+            "## Uno\n## Deu\n## Tros\n",
+            "## Alpah\n## Bet\n## Gamma\n## Un\n",
+            "## Beta\n### Deux\n## Quatre\n## Un\n",
+            "## Rien\n## Autre\n",
+            "",
+            "### Deux\n### Quatre\n## Quatre\n## Cinq\n## Epsilon\n## Delta\n",
+            "## Delta\n## Gamma\n## Beta\n## Alpha\n## Trois\n## Deux\n## Un\n",
+        ];
+        for text in docs {
+            let doc = Document::parse("a.md", text.to_string());
+            let headings = &doc.body.headings;
+            let titles: Vec<Option<Title>> = headings.iter().map(|h| Title::new(&h.text)).collect();
+            let every: Vec<Fit<'_>> = candidates
+                .iter()
+                .map(|t| fit(t, headings, &titles, true))
+                .collect();
+            let expected = every.into_iter().rev().max_by_key(|f| f.score()).unwrap();
+            let found = best_fit(&candidates, headings, &titles).unwrap();
+            assert_eq!(
+                (found.template.name.as_str(), found.score()),
+                (expected.template.name.as_str(), expected.score()),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
