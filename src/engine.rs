@@ -203,7 +203,7 @@ impl Linter {
     pub fn check_bytes(&self, path: PathBuf, bytes: Vec<u8>) -> FileResult {
         let path = Arc::new(path);
         let probe = &bytes[..bytes.len().min(8192)];
-        if let Some(at) = probe.iter().position(|b| *b == 0) {
+        if let Some(at) = memchr::memchr(0, probe) {
             return self.builtin(
                 path,
                 "encoding",

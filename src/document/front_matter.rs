@@ -83,7 +83,7 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, usize, usize)>
         }
         let start = pos;
         let rest = &text.as_bytes()[start..];
-        let (end, next) = match rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', rest) {
             None => (text.len(), text.len()),
             Some(i) => {
                 let nl = if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') {

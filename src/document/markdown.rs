@@ -211,7 +211,7 @@ struct OpenLink {
 fn lone_cr_as_lf(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let lone = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
-    if !(0..bytes.len()).any(lone) {
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
         return None;
     }
     Some(
@@ -399,12 +399,19 @@ pub fn parse(source: &str, start: usize) -> Body {
 }
 
 fn new_block(kind: BlockKind, span: Span, body: &Body) -> OpenBlock {
+    // The text of a paragraph or row is at most as long as its source; a
+    // list item's source holds its nested lists too (and may be the whole
+    // file), so it gets less room ahead.
+    let room = match kind {
+        BlockKind::ListItem => span.len().min(256),
+        _ => span.len(),
+    };
     OpenBlock {
         block: Block {
             kind,
-            text: String::new(),
+            text: String::with_capacity(room),
             span,
-            runs: Vec::new(),
+            runs: Vec::with_capacity(4),
             heading: body.headings.len().checked_sub(1),
             strong: Vec::new(),
         },

@@ -770,15 +770,18 @@ pub fn might_have_money(text: &str) -> bool {
     const WORDS: [&str; 9] = [
         "euros", "euro", "EUR", "eur", "USD", "dollars", "dollar", "GBP", "CHF",
     ];
-    if text.contains('€') || text.contains('$') || text.contains('£') {
+    let bytes = text.as_bytes();
+    // `$`, and the last bytes of `€` (E2 82 AC) and `£` (C2 A3), in one pass.
+    let symbol = memchr::memchr3_iter(b'$', 0xAC, 0xA3, bytes).any(|i| match bytes.get(i) {
+        Some(b'$') => true,
+        Some(0xAC) => i >= 2 && bytes.get(i - 2..i) == Some(&[0xE2, 0x82][..]),
+        _ => i >= 1 && bytes.get(i - 1) == Some(&0xC2),
+    });
+    if symbol {
         return true;
     }
-    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(d) = bytes
-        .get(i..)
-        .and_then(|b| b.iter().position(u8::is_ascii_digit))
-    {
+    while let Some(d) = bytes.get(i..).and_then(next_digit) {
         let mut j = i + d;
         while bytes.get(j).is_some_and(u8::is_ascii_digit) {
             j += 1;
@@ -796,6 +799,23 @@ pub fn might_have_money(text: &str) -> bool {
         }
     }
     false
+}
+
+/// Where the first ASCII digit of `bytes` is. Each block of 32 bytes is
+/// tested whole (which compiles to vector instructions) before the digit is
+/// looked for in it: digits are rare in prose.
+fn next_digit(bytes: &[u8]) -> Option<usize> {
+    let mut base = 0;
+    for block in bytes.chunks(32) {
+        if block
+            .iter()
+            .fold(false, |any, b| any | (b.wrapping_sub(b'0') < 10))
+        {
+            return block.iter().position(u8::is_ascii_digit).map(|i| base + i);
+        }
+        base += block.len();
+    }
+    None
 }
 
 /// A stretch of text that tells something about a figure, in the order
@@ -1404,10 +1424,29 @@ mod tests {
     }
 
     #[test]
+    fn digits_are_found_in_any_block() {
+        for len in [0, 1, 31, 32, 33, 64, 100] {
+            for at in 0..len {
+                let mut text = vec![b'a'; len];
+                text[at] = b'7';
+                if at + 1 < len {
+                    text[at + 1] = b'0';
+                }
+                assert_eq!(next_digit(&text), Some(at), "{len} {at}");
+            }
+            assert_eq!(next_digit(&vec![b'/'; len]), None);
+            assert_eq!(next_digit(&vec![b':'; len]), None);
+        }
+    }
+
+    #[test]
     fn money_is_told_from_french_words() {
         for yes in [
             "45 k€",
             "$90k",
+            "5 €",
+            "€5",
+            "un café à 3£",
             "45 keur brut",
             "50 000 EUR",
             "30 euros",
@@ -1423,6 +1462,8 @@ mod tests {
             "USDT",
             "",
             "les euristiques",
+            // Bytes of € and £ in other characters: ¬ (C2 AC), ã (C3 A3).
+            "¬ ã Ì",
         ] {
             assert!(!might_have_money(no), "{no}");
         }
