@@ -127,7 +127,11 @@ fn strays(doc: &Document, block: &Block) -> Vec<Stray> {
     let text = &block.text;
     let mut out = Vec::new();
     let mut i = 0;
-    while let Some(found) = text[i..].find("**") {
+    while let Some(found) = text
+        .as_bytes()
+        .get(i..)
+        .and_then(|rest| memchr::memmem::find(rest, b"**"))
+    {
         let start = i + found;
         let len = text[start..].len() - text[start..].trim_start_matches('*').len();
         let end = start + len;
