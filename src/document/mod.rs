@@ -70,19 +70,6 @@ impl Document {
         value
     }
 
-    /// Each heading's inline content as a [`Block`] (see
-    /// [`markdown::heading_block`]), in the order of the headings: parsed
-    /// once for every rule that reads headings as prose.
-    pub fn heading_blocks(&self) -> Arc<Vec<Option<Block>>> {
-        self.derived(0, |d| {
-            d.body
-                .headings
-                .iter()
-                .map(|h| markdown::heading_block(&d.source, h))
-                .collect()
-        })
-    }
-
     pub fn line_index(&self) -> &LineIndex {
         self.line_index.get_or_init(|| LineIndex::new(&self.source))
     }

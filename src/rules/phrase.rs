@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, error_at, fold_title, folded_title_matches};
 use crate::diagnostic::{Edit, Finding, Fix};
+use crate::document::markdown::heading_block;
 use crate::document::{Block, Document};
 use crate::pattern::{Pattern, PatternSet};
 use crate::span::Span;
@@ -461,12 +462,12 @@ impl Rule for PhraseRule {
             }
         }
         if self.headings {
-            let blocks = doc.heading_blocks();
-            for (h, block) in doc.body.headings.iter().zip(blocks.iter()) {
-                if let Some(block) = block
-                    && in_sections(h.span.start)
-                {
-                    self.check_block(block, cx);
+            for h in &doc.body.headings {
+                if !in_sections(h.span.start) {
+                    continue;
+                }
+                if let Some(block) = heading_block(&doc.source, h) {
+                    self.check_block(&block, cx);
                 }
             }
         }
