@@ -21,6 +21,7 @@
 
 use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexBuilder};
@@ -50,7 +51,21 @@ pub struct Pattern {
     /// characters, its word boundaries ASCII ones), when that is smaller.
     ascii_hir: OnceLock<Option<Hir>>,
     ascii: OnceLock<Option<meta::Regex>>,
+    /// Non-ASCII texts searched so far (see [`NARROWED_TEXTS`]).
+    searched: AtomicUsize,
 }
+
+/// How many non-ASCII texts a pattern searches with a regex narrowed to the
+/// characters of each text, before it compiles its whole regex. Compiling a
+/// Unicode class (`\p{Ll}`, `\w`, or any class of a case-insensitive
+/// regex) whole takes hundreds of states; narrowed to the few characters of
+/// one front-matter value or paragraph, it takes a few. A run over one
+/// article (what a pre-commit hook pays) then compiles no regex whole, and a
+/// run over many pays for the whole regex once.
+const NARROWED_TEXTS: usize = 4;
+
+/// The longest text searched with a narrowed regex: the narrowing reads it.
+const NARROWED_TEXT_BYTES: usize = 1 << 16;
 
 impl Pattern {
     /// A regex searched in prose (size limit in bytes of the compiled
@@ -104,6 +119,7 @@ impl Pattern {
             prefilter: OnceLock::new(),
             quick: OnceLock::new(),
             regex: OnceLock::new(),
+            searched: AtomicUsize::new(0),
         };
         if size_bound(&pattern_.hir).saturating_add(NFA_OVERHEAD) > size_limit {
             // It may not fit: compiled now, so that the pack is refused
@@ -126,6 +142,12 @@ impl Pattern {
     /// is asked). No full DFA is built ahead: that is what costs most when a
     /// run starts, and the lazy DFA searches as fast.
     fn compile(&self, hir: &Hir) -> Option<meta::Regex> {
+        self.compile_for(hir, !self.short)
+    }
+
+    /// With `lazy_dfa` false, the regex searches with its NFA alone: less
+    /// to build, for a regex that searches one short text.
+    fn compile_for(&self, hir: &Hir, lazy_dfa: bool) -> Option<meta::Regex> {
         meta::Regex::builder()
             .configure(
                 meta::Config::new()
@@ -135,7 +157,7 @@ impl Pattern {
                     // Only where it matches is asked: no one-pass DFA,
                     // which is built for reporting groups.
                     .onepass(false)
-                    .hybrid(!self.short),
+                    .hybrid(lazy_dfa),
             )
             .build_from_hir(hir)
             .ok()
@@ -157,17 +179,31 @@ impl Pattern {
             .as_ref()
     }
 
-    /// The regex to search `text` with.
-    fn regex_for(&self, text: &str) -> Option<&meta::Regex> {
-        let ascii = if text.is_ascii() {
-            self.ascii_hir()
-        } else {
-            None
-        };
-        match ascii {
-            Some(hir) => self.ascii.get_or_init(|| self.compile(hir)).as_ref(),
-            _ => self.regex(),
+    /// `f` of the regex to search `text` with: the ASCII form for an ASCII
+    /// text, the whole regex once compiled, else (for the first
+    /// [`NARROWED_TEXTS`] texts) the regex narrowed to the characters of
+    /// `text`, which finds the same matches in it.
+    fn search<R>(&self, text: &str, f: impl FnOnce(&meta::Regex) -> R) -> Option<R> {
+        if text.is_ascii()
+            && let Some(hir) = self.ascii_hir()
+        {
+            return self.ascii.get_or_init(|| self.compile(hir)).as_ref().map(f);
         }
+        if self.regex.get().is_none() && self.narrows(text) {
+            let mut narrowed = false;
+            let hir = restrict(self.hir.clone(), &characters_of(text), false, &mut narrowed);
+            if let Some(r) = self.compile_for(&hir, false) {
+                return Some(f(&r));
+            }
+        }
+        self.regex().map(f)
+    }
+
+    /// Whether `text` is searched with a narrowed regex (it counts as one
+    /// of the texts that are).
+    fn narrows(&self, text: &str) -> bool {
+        text.len() <= NARROWED_TEXT_BYTES
+            && self.searched.fetch_add(1, Ordering::Relaxed) < NARROWED_TEXTS
     }
 
     fn regex(&self) -> Option<&meta::Regex> {
@@ -202,25 +238,33 @@ impl Pattern {
     /// `may_match` after the required literals were found (by a
     /// [`PatternSet`]).
     fn passes_quick(&self, text: &str) -> bool {
-        // An ASCII text is searched with the ASCII regex, as fast.
+        // An ASCII text is searched with the ASCII regex, as fast; before
+        // the whole regex is compiled, a narrowed one may search the text
+        // (it is as fast as the superset would be).
         (text.is_ascii() && self.ascii_hir().is_some())
+            || (self.regex.get().is_none()
+                && self.searched.load(Ordering::Relaxed) < NARROWED_TEXTS)
             || self.quick().is_none_or(|q| q.is_match(text))
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.may_match(text) && self.regex_for(text).is_some_and(|r| r.is_match(text))
+        self.may_match(text) && self.search(text, |r| r.is_match(text)).unwrap_or(false)
     }
 
     /// Where the regex matches in `text`, left to right, without overlaps.
-    pub fn find_iter<'r, 't>(
-        &'r self,
-        text: &'t str,
-    ) -> impl Iterator<Item = Range<usize>> + use<'r, 't> {
-        self.may_match(text)
-            .then(|| self.regex_for(text))
-            .flatten()
-            .into_iter()
-            .flat_map(move |r| r.find_iter(text).map(|m| m.range()))
+    pub fn find_iter(&self, text: &str) -> std::vec::IntoIter<Range<usize>> {
+        let found = if self.may_match(text) {
+            self.matches_in(text)
+        } else {
+            Vec::new()
+        };
+        found.into_iter()
+    }
+
+    /// Where the regex matches in `text` (after the prefilters).
+    fn matches_in(&self, text: &str) -> Vec<Range<usize>> {
+        self.search(text, |r| r.find_iter(text).map(|m| m.range()).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -310,16 +354,12 @@ impl PatternSet {
 
     /// Where pattern `i` matches in `text`, left to right, without
     /// overlaps, for a pattern that [`candidates`](Self::candidates) gave.
-    pub fn find_iter<'r, 't>(
-        &'r self,
-        i: usize,
-        text: &'t str,
-    ) -> impl Iterator<Item = Range<usize>> + use<'r, 't> {
+    pub fn find_iter(&self, i: usize, text: &str) -> std::vec::IntoIter<Range<usize>> {
         self.patterns
             .get(i)
-            .and_then(|p| p.regex_for(text))
+            .map(|p| p.matches_in(text))
+            .unwrap_or_default()
             .into_iter()
-            .flat_map(move |r| r.find_iter(text).map(|m| m.range()))
     }
 }
 
@@ -475,13 +515,38 @@ fn ascii_form(hir: &Hir) -> Option<Hir> {
     narrowed.then_some(ascii)
 }
 
+/// The characters of `text`, as a class.
+fn characters_of(text: &str) -> regex_syntax::hir::ClassUnicode {
+    use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+    let mut chars: Vec<char> = text.chars().collect();
+    chars.sort_unstable();
+    chars.dedup();
+    ClassUnicode::new(chars.into_iter().map(|c| ClassUnicodeRange::new(c, c)))
+}
+
 /// `hir` as it matches in ASCII texts: each Unicode class without its
 /// other characters (none left: a class that never matches), each Unicode
 /// word boundary an ASCII one (the same, between ASCII characters). It
 /// compiles to far less: `\p{L}` is hundreds of ranges, `[A-Za-z]` two.
 fn ascii_only(hir: Hir, narrowed: &mut bool) -> Hir {
     use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+    let ascii = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]);
+    restrict(hir, &ascii, true, narrowed)
+}
+
+/// `hir` as it matches in texts whose characters are all in `keep`: each
+/// Unicode class intersected with `keep` (it then matches the same
+/// characters of such a text), and with `ascii_looks` (for an ASCII `keep`)
+/// each Unicode word boundary an ASCII one. `narrowed` tells whether
+/// anything changed.
+fn restrict(
+    hir: Hir,
+    keep: &regex_syntax::hir::ClassUnicode,
+    ascii_looks: bool,
+    narrowed: &mut bool,
+) -> Hir {
     let look = |look: Look| match look {
+        _ if !ascii_looks => look,
         Look::WordUnicode => Look::WordAscii,
         Look::WordUnicodeNegate => Look::WordAsciiNegate,
         Look::WordStartUnicode => Look::WordStartAscii,
@@ -490,36 +555,32 @@ fn ascii_only(hir: Hir, narrowed: &mut bool) -> Hir {
         Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
         other => other,
     };
+    let mut sub = |h: Hir| restrict(h, keep, ascii_looks, narrowed);
     match hir.into_kind() {
         HirKind::Look(l) => {
-            *narrowed |= look(l) != l;
-            Hir::look(look(l))
+            let l2 = look(l);
+            *narrowed |= l2 != l;
+            Hir::look(l2)
         }
         HirKind::Class(Class::Unicode(mut class)) => {
-            let before = class.ranges().len();
-            let last = class.ranges().last().map(|r| r.end());
-            class.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]));
-            *narrowed |=
-                class.ranges().len() != before || class.ranges().last().map(|r| r.end()) != last;
+            let before = class.clone();
+            class.intersect(keep);
+            *narrowed |= class != before;
             Hir::class(Class::Unicode(class))
         }
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(lit) => Hir::literal(lit.0),
         HirKind::Class(class) => Hir::class(class),
         HirKind::Repetition(rep) => Hir::repetition(Repetition {
-            sub: Box::new(ascii_only(*rep.sub, narrowed)),
+            sub: Box::new(sub(*rep.sub)),
             ..rep
         }),
         HirKind::Capture(cap) => Hir::capture(Capture {
-            sub: Box::new(ascii_only(*cap.sub, narrowed)),
+            sub: Box::new(sub(*cap.sub)),
             ..cap
         }),
-        HirKind::Concat(subs) => {
-            Hir::concat(subs.into_iter().map(|h| ascii_only(h, narrowed)).collect())
-        }
-        HirKind::Alternation(subs) => {
-            Hir::alternation(subs.into_iter().map(|h| ascii_only(h, narrowed)).collect())
-        }
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(sub).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(sub).collect()),
     }
 }
 
@@ -726,12 +787,58 @@ mod tests {
         assert!(!p.is_match("Un texte sans le mot."));
         assert!(p.regex.get().is_none() && p.quick.get().is_none());
         assert!(p.is_match("Réussir en 5 grandes ÉTAPES."));
+        // The first texts are searched with the regex narrowed to their
+        // characters; the whole regex is compiled after them.
+        assert!(p.regex.get().is_none());
+        for _ in 0..NARROWED_TEXTS {
+            assert!(p.is_match("Réussir en 5 grandes ÉTAPES."));
+        }
         assert!(p.regex.get().is_some());
     }
 
-    /// Every pattern that matches a text is among the candidates the set
-    /// gives for it, and the set finds what each pattern finds alone, also
-    /// where the literals of several patterns overlap or nest.
+    /// Narrowed or whole, a pattern finds what the regex crate finds, in
+    /// texts of other characters than the ones it was narrowed to before.
+    #[test]
+    fn narrowed_regexes_find_what_the_whole_regex_finds() {
+        let patterns = [
+            (r"^[\p{Ll}\p{N}]+(-[\p{Ll}\p{N}]+)*$", false),
+            (r"\bil\s+faut\b", true),
+            (r"\w+\W+\w+", true),
+            (r"[^a-zé]+", false),
+            (r"(?s:.)é", true),
+            (r"\bÉté\b", true),
+        ];
+        let texts = [
+            "responsabilité",
+            "Responsabilité",
+            "été-2025",
+            "IL FAUT, il\u{a0}faut; ilfaut",
+            "un été, l’ÉTÉ, étés",
+            "ŒUVRE — œuvre ∞ 東京",
+            "a",
+        ];
+        for (pattern, ci) in patterns {
+            let p = Pattern::for_short_texts(pattern, ci, 1 << 26).unwrap();
+            let direct = regex::RegexBuilder::new(pattern)
+                .case_insensitive(ci)
+                .build()
+                .unwrap();
+            // Each text twice over: narrowed at first, then whole.
+            for text in texts.iter().chain(texts.iter()).chain(texts.iter()) {
+                let expected: Vec<String> = direct
+                    .find_iter(text)
+                    .map(|m| m.as_str().to_string())
+                    .collect();
+                assert_eq!(matches(&p, text), expected, "{pattern} in {text:?}");
+                assert_eq!(
+                    p.is_match(text),
+                    !expected.is_empty(),
+                    "{pattern} in {text:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn a_set_misses_no_pattern_that_matches() {
         let sources = [
