@@ -232,9 +232,9 @@ struct SalaryRule {
 }
 
 fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
-    let (extractor, settings) = parse(node)?;
+    let (extractor, settings, key) = parse(node)?;
     Ok(Box::new(SalaryRule {
-        key: extractor.vocabulary.fingerprint(),
+        key,
         extractor,
         settings,
     }))
@@ -249,10 +249,13 @@ impl SalaryRule {
 
 /// The extractor a `salary` rule's options describe (for `repere salaries`).
 pub fn extractor(node: &Node) -> Result<Extractor, BuildError> {
-    parse(node).map(|(e, _)| e)
+    parse(node).map(|(e, _, _)| e)
 }
 
-fn parse(node: &Node) -> Result<(Extractor, Settings), BuildError> {
+/// The extractor, the settings, and the key of the extractor's figures
+/// among a document's derived values: a hash of the options the vocabulary
+/// is made of (equal options make equal vocabularies).
+fn parse(node: &Node) -> Result<(Extractor, Settings, u64), BuildError> {
     let opts: Options = de::from_node(node)?;
     let at = |key: &str| node.get(key).unwrap_or(node);
     if !(opts.tolerance.is_finite() && opts.tolerance >= 0.0) {
@@ -292,6 +295,12 @@ fn parse(node: &Node) -> Result<(Extractor, Settings), BuildError> {
     if levels.is_empty() {
         return Err(error_at(at("levels"), "`levels` is empty"));
     }
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        (&levels, &opts.salary_words, &opts.other_words, &opts.places).hash(&mut hasher);
+        hasher.finish()
+    };
     let vocabulary = Vocabulary::new(levels, &opts.salary_words, &opts.other_words, &opts.places);
     Ok((
         Extractor::new(vocabulary),
@@ -301,6 +310,7 @@ fn parse(node: &Node) -> Result<(Extractor, Settings), BuildError> {
             rates,
             plausible: opts.plausible,
         },
+        key,
     ))
 }
 
@@ -441,5 +451,28 @@ impl Rule for SalaryRule {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(options: &str) -> u64 {
+        let node = crate::yaml::parse(options, 0).unwrap().root.unwrap();
+        parse(&node).unwrap().2
+    }
+
+    /// Rules whose vocabularies are equal read a file's figures once; other
+    /// vocabularies read their own.
+    #[test]
+    fn rules_of_one_vocabulary_share_the_figures_of_a_file() {
+        let levels = "levels: [{name: Junior, rank: 0}, {name: Senior, rank: 2}]\n";
+        let a = format!("checks: [ranges]\n{levels}");
+        let b = format!("checks: [corpus]\ntolerance: 9\n{levels}");
+        assert_eq!(key(&a), key(&b));
+        assert_ne!(key(&a), key("checks: [ranges]\n"));
+        assert_ne!(key(&a), key(&format!("{a}salary_words: [fixe]\n")));
+        assert_ne!(key(&a), key(&format!("{a}places: [Lyon]\n")));
     }
 }
