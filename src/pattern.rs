@@ -739,6 +739,17 @@ mod tests {
         p.find_iter(text).map(|r| text[r].to_string()).collect()
     }
 
+    /// What the regex crate finds of `pattern` in `text`: the reference.
+    fn expected(pattern: &str, case_insensitive: bool, text: &str) -> Vec<String> {
+        regex::RegexBuilder::new(pattern)
+            .case_insensitive(case_insensitive)
+            .build()
+            .unwrap()
+            .find_iter(text)
+            .map(|m| m.as_str().to_string())
+            .collect()
+    }
+
     fn parse(pattern: &str, case_insensitive: bool) -> Hir {
         regex_syntax::ParserBuilder::new()
             .case_insensitive(case_insensitive)
@@ -760,10 +771,6 @@ mod tests {
     fn same_matches_as_the_regex() {
         let p = Pattern::new(r"\bil\s+faut\b|\bétapes\b", true, 1 << 22).unwrap();
         assert!(p.bare().is_some());
-        let direct_regex = regex::RegexBuilder::new(r"\bil\s+faut\b|\bétapes\b")
-            .case_insensitive(true)
-            .build()
-            .unwrap();
         for text in [
             "Il faut partir. Défaut : il faut.",
             "En cinq étapes, pas en quatre-étapes.",
@@ -771,10 +778,7 @@ mod tests {
             "IL FAUT ÉTAPES",
             "",
         ] {
-            let direct: Vec<String> = direct_regex
-                .find_iter(text)
-                .map(|m| m.as_str().to_string())
-                .collect();
+            let direct = expected(r"\bil\s+faut\b|\bétapes\b", true, text);
             assert_eq!(matches(&p, text), direct, "{text}");
             assert_eq!(p.is_match(text), !direct.is_empty(), "{text}");
         }
@@ -819,20 +823,13 @@ mod tests {
         ];
         for (pattern, ci) in patterns {
             let p = Pattern::for_short_texts(pattern, ci, 1 << 26).unwrap();
-            let direct = regex::RegexBuilder::new(pattern)
-                .case_insensitive(ci)
-                .build()
-                .unwrap();
-            // Each text twice over: narrowed at first, then whole.
+            // Each text three times over: narrowed at first, then whole.
             for text in texts.iter().chain(texts.iter()).chain(texts.iter()) {
-                let expected: Vec<String> = direct
-                    .find_iter(text)
-                    .map(|m| m.as_str().to_string())
-                    .collect();
-                assert_eq!(matches(&p, text), expected, "{pattern} in {text:?}");
+                let direct = expected(pattern, ci, text);
+                assert_eq!(matches(&p, text), direct, "{pattern} in {text:?}");
                 assert_eq!(
                     p.is_match(text),
-                    !expected.is_empty(),
+                    !direct.is_empty(),
                     "{pattern} in {text:?}"
                 );
             }
@@ -868,17 +865,14 @@ mod tests {
         ] {
             let candidates = set.candidates(text);
             for (i, (p, ci)) in sources.iter().enumerate() {
-                let direct: Vec<Range<usize>> = regex::RegexBuilder::new(p)
-                    .case_insensitive(*ci)
-                    .build()
-                    .unwrap()
-                    .find_iter(text)
-                    .map(|m| m.range())
-                    .collect();
+                let direct = expected(p, *ci, text);
                 if !direct.is_empty() {
                     assert!(candidates.contains(&i), "{p} in {text:?}");
                 }
-                let found: Vec<Range<usize>> = set.find_iter(i, text).collect();
+                let found: Vec<String> = set
+                    .find_iter(i, text)
+                    .map(|r| text[r].to_string())
+                    .collect();
                 assert_eq!(found, direct, "{p} in {text:?}");
             }
         }
@@ -993,16 +987,12 @@ mod tests {
         for (pattern, ci) in patterns {
             let p = Pattern::for_short_texts(pattern, ci, 1 << 26).unwrap();
             assert!(p.ascii_hir().is_some(), "{pattern}");
-            let direct = regex::RegexBuilder::new(pattern)
-                .case_insensitive(ci)
-                .build()
-                .unwrap();
             for text in texts {
-                let expected: Vec<String> = direct
-                    .find_iter(text)
-                    .map(|m| m.as_str().to_string())
-                    .collect();
-                assert_eq!(matches(&p, text), expected, "{pattern} in {text:?}");
+                assert_eq!(
+                    matches(&p, text),
+                    expected(pattern, ci, text),
+                    "{pattern} in {text:?}"
+                );
             }
             assert!(
                 p.regex.get().is_none(),
