@@ -237,21 +237,22 @@ impl schemars::JsonSchema for SectionEntry {
 struct Name {
     text: String,
     nfc: String,
-    folded: String,
-    /// `folded`, ready to be compared with [`similarity`].
+    /// The folded name, ready to be compared with [`similarity`].
     compare: Folded,
 }
 
 impl Name {
     fn new(text: &str) -> Name {
         let text = text.trim().to_string();
-        let folded = fold(&text, None);
         Name {
             nfc: text.nfc().collect(),
-            compare: Folded::new(&folded),
-            folded,
+            compare: Folded::new(&fold(&text, None)),
             text,
         }
+    }
+
+    fn folded(&self) -> &str {
+        &self.compare.text
     }
 }
 
@@ -272,6 +273,36 @@ impl Folded {
             letters: Letters::of(folded),
             words: words(folded).into_iter().map(str::to_string).collect(),
         }
+    }
+}
+
+/// The titles of a file's headings, each distinct text made once (a file of
+/// a million equal headings makes one).
+struct Titles {
+    distinct: Vec<Option<Title>>,
+    /// For each heading, its text's place in `distinct`.
+    of: Vec<usize>,
+}
+
+impl Titles {
+    fn new(headings: &[Heading]) -> Titles {
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut distinct = Vec::new();
+        let of = headings
+            .iter()
+            .map(|h| {
+                *index.entry(h.text.as_str()).or_insert_with(|| {
+                    distinct.push(Title::new(&h.text));
+                    distinct.len() - 1
+                })
+            })
+            .collect();
+        Titles { distinct, of }
+    }
+
+    /// The title of heading `i` (None for a text too long to be a title).
+    fn get(&self, i: usize) -> Option<&Title> {
+        self.distinct.get(*self.of.get(i)?)?.as_ref()
     }
 }
 
@@ -416,12 +447,12 @@ fn build_rule(node: &Node) -> Result<SectionsRule, BuildError> {
                 .map(|n| Name::new(n))
                 .collect();
             for n in &names {
-                if n.folded.is_empty() {
+                if n.folded().is_empty() {
                     return Err(error_at(at, "a section title or alias is empty"));
                 }
                 let clash = sections
                     .iter()
-                    .find(|o| o.names.iter().any(|m| m.folded == n.folded));
+                    .find(|o| o.names.iter().any(|m| m.folded() == n.folded()));
                 if let Some(other) = clash {
                     return Err(error_at(
                         at,
@@ -705,9 +736,9 @@ fn strict_match(template: &Template, title: &Title) -> Option<(usize, How)> {
     }
     for (i, s) in template.sections.iter().enumerate() {
         for (k, n) in s.names.iter().enumerate() {
-            let found = if n.folded == *folded {
+            let found = if n.folded() == folded {
                 Some(nfc)
-            } else if s.parenthesis && folded_base.as_deref() == Some(n.folded.as_str()) {
+            } else if s.parenthesis && folded_base.as_deref() == Some(n.folded()) {
                 base
             } else {
                 None
@@ -751,20 +782,12 @@ fn nearest(template: &Template, title: &Title) -> Option<(usize, f64)> {
 /// `near` false, headings near a section title are not looked for: the fit
 /// has only the sections recognised without guessing, and its sure score
 /// is an upper bound of the complete fit's (see [`best_fit`]).
-fn fit<'t>(
-    template: &'t Template,
-    headings: &[Heading],
-    titles: &[Option<Title>],
-    near: bool,
-) -> Fit<'t> {
+fn fit<'t>(template: &'t Template, headings: &[Heading], titles: &Titles, near: bool) -> Fit<'t> {
     let mut hits: Vec<Hit> = Vec::new();
     let mut off_level: Vec<Hit> = Vec::new();
     let mut unmatched: Vec<usize> = Vec::new();
     for (i, h) in headings.iter().enumerate() {
-        let found = titles
-            .get(i)
-            .and_then(Option::as_ref)
-            .and_then(|t| strict_match(template, t));
+        let found = titles.get(i).and_then(|t| strict_match(template, t));
         match found {
             Some((s, how)) if template.sections[s].level == h.level => hits.push(Hit {
                 heading: i,
@@ -800,7 +823,7 @@ fn fit<'t>(
         .iter()
         .filter(|_| near)
         .filter_map(|&i| {
-            let title = titles.get(i)?.as_ref()?;
+            let title = titles.get(i)?;
             let found = *seen
                 .entry(headings[i].text.as_str())
                 .or_insert_with(|| nearest(template, title));
@@ -855,7 +878,7 @@ fn fit<'t>(
 fn best_fit<'t>(
     candidates: &[&'t Template],
     headings: &[Heading],
-    titles: &[Option<Title>],
+    titles: &Titles,
 ) -> Option<Fit<'t>> {
     let mut order: Vec<(usize, usize)> = candidates
         .iter()
@@ -936,7 +959,7 @@ impl Rule for SectionsRule {
                 }
             }
         };
-        let titles: Vec<Option<Title>> = headings.iter().map(|h| Title::new(&h.text)).collect();
+        let titles = Titles::new(headings);
         let Some(best) = best_fit(&candidates, headings, &titles) else {
             return;
         };
@@ -1683,7 +1706,7 @@ mod tests {
         for text in docs {
             let doc = Document::parse("a.md", text.to_string());
             let headings = &doc.body.headings;
-            let titles: Vec<Option<Title>> = headings.iter().map(|h| Title::new(&h.text)).collect();
+            let titles = Titles::new(headings);
             let every: Vec<Fit<'_>> = candidates
                 .iter()
                 .map(|t| fit(t, headings, &titles, true))
@@ -1696,6 +1719,20 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// A file of many equal headings makes one title for them all.
+    #[test]
+    fn equal_headings_share_one_title() {
+        let doc = Document::parse(
+            "a.md",
+            "## Un\n## Deux\n## Un\n### Un\n## Deux\n".to_string(),
+        );
+        let titles = Titles::new(&doc.body.headings);
+        assert_eq!(titles.distinct.len(), 2);
+        assert_eq!(titles.of, [0, 1, 0, 0, 1]);
+        assert_eq!(titles.get(3).map(|t| t.nfc.as_str()), Some("Un"));
+        assert!(titles.get(5).is_none());
     }
 
     #[test]
