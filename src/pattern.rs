@@ -14,6 +14,15 @@
 //!   The same regex without its word boundaries matches wherever the regex
 //!   does (and more) and runs on the fast automaton; the regex itself is
 //!   only run where it matched.
+//! - **ASCII form**: an ASCII text is searched with the regex's classes
+//!   limited to ASCII and its word boundaries ASCII ones (the same matches
+//!   there, a fraction of the states).
+//! - **narrowed regexes**: the first few other texts are searched with the
+//!   regex's classes limited to the characters of each text; the whole
+//!   regex is compiled only for a run that searches more.
+//!
+//! [`PatternSet`] prefilters many patterns in one pass, and
+//! [`CaptureRegex`] is the same idea for regexes whose groups are read.
 //!
 //! A regex too big for its size limit is still refused when the pack is
 //! loaded: each pattern's compiled size is bounded from its syntax tree,
@@ -51,7 +60,10 @@ pub struct Pattern {
     /// characters, its word boundaries ASCII ones), when that is smaller.
     ascii_hir: OnceLock<Option<Hir>>,
     ascii: OnceLock<Option<meta::Regex>>,
-    /// Non-ASCII texts searched so far (see [`NARROWED_TEXTS`]).
+    /// Whether the whole regex is large enough to be worth narrowing to
+    /// the characters of a text (see [`NARROWED_TEXTS`]).
+    wide: bool,
+    /// Texts searched so far with a narrowed regex.
     searched: AtomicUsize,
 }
 
@@ -66,6 +78,12 @@ const NARROWED_TEXTS: usize = 4;
 
 /// The longest text searched with a narrowed regex: the narrowing reads it.
 const NARROWED_TEXT_BYTES: usize = 1 << 16;
+
+/// The size bound (see [`size_bound`]) from which a regex is narrowed: a
+/// Unicode class (`\p{Ll}` bounds at megabytes) or the letters of a
+/// case-insensitive phrase (`\bil\s+faut\b`, 20 KB); an ASCII pattern
+/// such as a slug's (2 KB) is compiled whole at once.
+const WIDE: usize = 16 << 10;
 
 impl Pattern {
     /// A regex searched in prose (size limit in bytes of the compiled
@@ -107,8 +125,10 @@ impl Pattern {
             .build()
             .parse(pattern)
             .map_err(|_| error())?;
+        let bound = size_bound(&hir);
         let pattern_ = Pattern {
             source: pattern.to_string(),
+            wide: bound > WIDE,
             ascii_hir: OnceLock::new(),
             ascii: OnceLock::new(),
             required: required_literals(&hir),
@@ -121,7 +141,7 @@ impl Pattern {
             regex: OnceLock::new(),
             searched: AtomicUsize::new(0),
         };
-        if size_bound(&pattern_.hir).saturating_add(NFA_OVERHEAD) > size_limit {
+        if bound.saturating_add(NFA_OVERHEAD) > size_limit {
             // It may not fit: compiled now, so that the pack is refused
             // when it is loaded rather than a rule failing while it checks.
             let regex = pattern_.compile(&pattern_.hir).ok_or_else(error)?;
@@ -189,7 +209,7 @@ impl Pattern {
         {
             return self.ascii.get_or_init(|| self.compile(hir)).as_ref().map(f);
         }
-        if self.regex.get().is_none() && self.narrows(text) {
+        if self.narrowing() && self.narrows(text) {
             let mut narrowed = false;
             let hir = restrict(self.hir.clone(), &characters_of(text), false, &mut narrowed);
             if let Some(r) = self.compile_for(&hir, false) {
@@ -197,6 +217,13 @@ impl Pattern {
             }
         }
         self.regex().map(f)
+    }
+
+    /// Whether texts are still searched with narrowed regexes.
+    fn narrowing(&self) -> bool {
+        self.wide
+            && self.regex.get().is_none()
+            && self.searched.load(Ordering::Relaxed) < NARROWED_TEXTS
     }
 
     /// Whether `text` is searched with a narrowed regex (it counts as one
@@ -242,8 +269,7 @@ impl Pattern {
         // the whole regex is compiled, a narrowed one may search the text
         // (it is as fast as the superset would be).
         (text.is_ascii() && self.ascii_hir().is_some())
-            || (self.regex.get().is_none()
-                && self.searched.load(Ordering::Relaxed) < NARROWED_TEXTS)
+            || self.narrowing()
             || self.quick().is_none_or(|q| q.is_match(text))
     }
 
@@ -320,18 +346,6 @@ impl PatternSet {
             owner,
             always,
         }
-    }
-
-    pub fn get(&self, i: usize) -> Option<&Pattern> {
-        self.patterns.get(i)
-    }
-
-    pub fn len(&self) -> usize {
-        self.patterns.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
     }
 
     /// The patterns that may match `text`, in order, each once.
@@ -854,7 +868,6 @@ mod tests {
                 .map(|(p, ci)| Pattern::new(p, *ci, 1 << 22).unwrap())
                 .collect(),
         );
-        assert_eq!(set.len(), sources.len());
         for text in [
             "Il faut une faute, faute de mieux.",
             "IL FAUT: Best Practices, bonnes pratiques.",
