@@ -411,7 +411,7 @@ fn new_block(kind: BlockKind, span: Span, body: &Body) -> OpenBlock {
             kind,
             text: String::with_capacity(room),
             span,
-            runs: Vec::with_capacity(4),
+            runs: Vec::new(),
             heading: body.headings.len().checked_sub(1),
             strong: Vec::new(),
         },
