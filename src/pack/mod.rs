@@ -16,25 +16,32 @@ use crate::rules::{self, BuildError, Kind, Rule, did_you_mean, error_at};
 use crate::span::Span;
 use crate::yaml::{self, Node, Value, de};
 
-/// The packs embedded in the binary, as (origin, text).
-pub static DEFAULT_PACKS: &[(&str, &str)] = &[
-    (
-        "rules/front-matter.yaml",
-        include_str!("../../rules/front-matter.yaml"),
-    ),
-    (
-        "rules/sections.yaml",
-        include_str!("../../rules/sections.yaml"),
-    ),
-    ("rules/tone.yaml", include_str!("../../rules/tone.yaml")),
-    ("rules/links.yaml", include_str!("../../rules/links.yaml")),
-    ("rules/markup.yaml", include_str!("../../rules/markup.yaml")),
-    (
-        "rules/duplicates.yaml",
-        include_str!("../../rules/duplicates.yaml"),
-    ),
-    ("rules/salary.yaml", include_str!("../../rules/salary.yaml")),
-];
+/// Declares the embedded packs once: their texts, and their trees parsed
+/// when the binary was built (`build.rs`), in the same order.
+macro_rules! embedded_packs {
+    ($($name:literal),* $(,)?) => {
+        /// The packs embedded in the binary, as (origin, text).
+        pub static DEFAULT_PACKS: &[(&str, &str)] = &[$((
+            concat!("rules/", $name, ".yaml"),
+            include_str!(concat!("../../rules/", $name, ".yaml")),
+        )),*];
+
+        /// The trees of [`DEFAULT_PACKS`], in the binary form of
+        /// [`yaml::snapshot`].
+        static DEFAULT_TREES: &[&[u8]] =
+            &[$(include_bytes!(concat!(env!("OUT_DIR"), "/", $name, ".tree"))),*];
+    };
+}
+
+embedded_packs!(
+    "front-matter",
+    "sections",
+    "tone",
+    "links",
+    "markup",
+    "duplicates",
+    "salary",
+);
 
 /// The text of a pack and where it came from (a path, or `rules/x.yaml` for
 /// an embedded one).
@@ -42,6 +49,9 @@ pub static DEFAULT_PACKS: &[(&str, &str)] = &[
 pub struct PackSource {
     pub origin: String,
     pub text: Arc<str>,
+    /// The text already parsed, for an embedded pack: decoded instead of
+    /// parsing the text again (the text parsed when it does not decode).
+    pub tree: Option<&'static [u8]>,
 }
 
 impl PackSource {
@@ -49,14 +59,27 @@ impl PackSource {
         PackSource {
             origin: origin.into(),
             text: text.into(),
+            tree: None,
         }
     }
 
     pub fn defaults() -> Vec<PackSource> {
         DEFAULT_PACKS
             .iter()
-            .map(|(o, t)| PackSource::new(*o, *t))
+            .zip(DEFAULT_TREES)
+            .map(|((o, t), tree)| PackSource {
+                tree: Some(*tree),
+                ..PackSource::new(*o, *t)
+            })
             .collect()
+    }
+
+    /// The pack's YAML, parsed.
+    fn parse(&self) -> Result<yaml::Parsed, yaml::YamlError> {
+        match self.tree.and_then(yaml::snapshot::decode) {
+            Some(parsed) => Ok(parsed),
+            None => yaml::parse(&self.text, 0),
+        }
     }
 }
 
@@ -225,7 +248,7 @@ impl RuleSet {
                 message,
                 help,
             };
-            let parsed = match yaml::parse(&pack.text, 0) {
+            let parsed = match pack.parse() {
                 Ok(p) => p,
                 Err(e) => {
                     errors.push(fail(e.span, format!("invalid YAML: {}", e.message), None));
@@ -628,6 +651,26 @@ mod tests {
         let set =
             RuleSet::load(&PackSource::defaults()).unwrap_or_else(|e| panic!("{:?}", e[0].message));
         assert!(set.get("front-matter").is_some());
+    }
+
+    #[test]
+    fn embedded_trees_are_the_parsed_packs() {
+        assert_eq!(DEFAULT_TREES.len(), DEFAULT_PACKS.len());
+        for pack in PackSource::defaults() {
+            let tree = yaml::snapshot::decode(pack.tree.unwrap_or_default());
+            let parsed = yaml::parse(&pack.text, 0).unwrap();
+            assert_eq!(tree, Some(parsed), "{}", pack.origin);
+        }
+    }
+
+    #[test]
+    fn a_tree_that_does_not_decode_falls_back_to_the_text() {
+        let pack = PackSource {
+            tree: Some(b"not a tree"),
+            ..PackSource::new("a.yaml", "- {id: x, kind: front-matter, severity: error}\n")
+        };
+        let set = RuleSet::load(&[pack]).unwrap();
+        assert!(set.get("x").is_some());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! input can cost (nesting depth, alias expansion) and report duplicate keys.
 
 pub mod de;
+pub mod snapshot;
 
 use std::collections::HashMap;
 
