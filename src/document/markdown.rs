@@ -18,6 +18,11 @@ pub struct Heading {
     pub span: Span,
     /// The heading's text in the source (markers and attributes excluded).
     pub text_span: Span,
+    /// The heading's inline content as a [`Block`] (plain text mapped back
+    /// to the source, inline code marked), for rules that read headings as
+    /// they read prose; `None` when the heading has no text. Made from the
+    /// same parse as the rest of the body.
+    pub block: Option<Block>,
 }
 
 /// A heading and everything under it, up to the next heading of the same or a
@@ -245,7 +250,8 @@ pub fn parse(source: &str, start: usize) -> Body {
 
     let mut body = Body::default();
     let mut blocks: Vec<OpenBlock> = Vec::new();
-    let mut heading: Option<(u8, Span, String, Option<Span>)> = None;
+    // An open heading: its level, span, text, text span and block.
+    let mut heading: Option<(u8, Span, String, Option<Span>, OpenBlock)> = None;
     let mut links: Vec<OpenLink> = Vec::new();
     let mut in_code_block = false;
     let mut in_html_block = false;
@@ -259,7 +265,9 @@ pub fn parse(source: &str, start: usize) -> Body {
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level: l, .. } => {
-                    heading = Some((level(l), span, String::new(), None))
+                    let mut block = new_block(BlockKind::Paragraph, span, &body);
+                    block.block.heading = None;
+                    heading = Some((level(l), span, String::new(), None, block))
                 }
                 Tag::Paragraph => {
                     if let Some(top) = blocks.last_mut() {
@@ -316,15 +324,24 @@ pub fn parse(source: &str, start: usize) -> Body {
             },
             Event::End(end) => match end {
                 TagEnd::Heading(_) => {
-                    if let Some((lvl, hspan, htext, tspan)) = heading.take() {
+                    if let Some((lvl, hspan, htext, tspan, open)) = heading.take() {
                         let trimmed = htext.trim().to_string();
                         let text_span = tspan.unwrap_or(Span::at(hspan.end));
-                        body.headings.push(Heading {
+                        let mut h = Heading {
                             level: lvl,
                             text: trimmed,
                             span: hspan,
                             text_span,
-                        });
+                            block: None,
+                        };
+                        let content = heading_content(source, &h).clamp_to(source);
+                        if !content.is_empty() {
+                            h.block = close(open).map(|mut b| {
+                                b.span = content;
+                                b
+                            });
+                        }
+                        body.headings.push(h);
                     }
                 }
                 TagEnd::Paragraph
@@ -367,16 +384,18 @@ pub fn parse(source: &str, start: usize) -> Body {
                 for link in &mut links {
                     link.text.push_str(&t);
                 }
-                if let Some((_, _, htext, tspan)) = heading.as_mut() {
+                if let Some((_, _, htext, tspan, block)) = heading.as_mut() {
                     htext.push_str(&t);
                     *tspan = Some(tspan.map_or(src, |s| s.cover(src)));
+                    block.push(&t, src, verbatim, code);
                 } else if let Some(top) = blocks.last_mut() {
                     top.push(&t, src, verbatim, code);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, _, htext, _)) = heading.as_mut() {
+                if let Some((_, _, htext, _, block)) = heading.as_mut() {
                     htext.push(' ');
+                    block.space();
                 } else if let Some(top) = blocks.last_mut() {
                     top.space();
                 }
@@ -419,23 +438,26 @@ fn new_block(kind: BlockKind, span: Span, body: &Body) -> OpenBlock {
 }
 
 fn finish(blocks: &mut Vec<OpenBlock>, body: &mut Body) {
-    if let Some(mut open) = blocks.pop() {
-        let trimmed = open.block.text.trim_end().len();
-        open.block.text.truncate(trimmed);
-        for r in &mut open.block.strong {
-            r.end = r.end.min(trimmed);
-        }
-        open.block.strong.retain(|r| r.start < r.end);
-        // Runs stay inside the text (a trailing no-break space is trimmed
-        // off the text, not off the run that held it).
-        for r in &mut open.block.runs {
-            r.text.start = r.text.start.min(trimmed);
-            r.text.end = r.text.end.min(trimmed);
-        }
-        if !open.block.text.trim().is_empty() {
-            body.blocks.push(open.block);
-        }
+    if let Some(block) = blocks.pop().and_then(close) {
+        body.blocks.push(block);
     }
+}
+
+/// The block, its text trimmed at the end; `None` when it has no text.
+fn close(mut open: OpenBlock) -> Option<Block> {
+    let trimmed = open.block.text.trim_end().len();
+    open.block.text.truncate(trimmed);
+    for r in &mut open.block.strong {
+        r.end = r.end.min(trimmed);
+    }
+    open.block.strong.retain(|r| r.start < r.end);
+    // Runs stay inside the text (a trailing no-break space is trimmed off
+    // the text, not off the run that held it).
+    for r in &mut open.block.runs {
+        r.text.start = r.text.start.min(trimmed);
+        r.text.end = r.text.end.min(trimmed);
+    }
+    (!open.block.text.trim().is_empty()).then_some(open.block)
 }
 
 /// Where the event's text `t` lies inside its source `slice`.
@@ -484,22 +506,6 @@ pub fn heading_content(source: &str, h: &Heading) -> Span {
         let start = s.start + lead;
         Span::new(start, (s.start + above.len()).max(start))
     }
-}
-
-/// A heading's inline content as a [`Block`] (plain text mapped back to the
-/// source, inline code marked), for rules that read headings as they read
-/// prose. Parsed on demand; `None` when the heading has no text.
-pub fn heading_block(source: &str, h: &Heading) -> Option<Block> {
-    let content = heading_content(source, h).clamp_to(source);
-    if content.is_empty() {
-        return None;
-    }
-    let mut block = parse(&source[..content.end], content.start)
-        .blocks
-        .into_iter()
-        .next()?;
-    block.heading = None;
-    Some(block)
 }
 
 fn sections(headings: &[Heading], end: usize) -> Vec<Section> {
@@ -582,13 +588,33 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["Le `code` **ici**", "Titre", "Setext *titre*", ""]);
-        let b = heading_block(src, &body.headings[0]).unwrap();
+        let b = body.headings[0].block.as_ref().unwrap();
         assert_eq!(b.text, "Le code ici");
+        assert_eq!(b.heading, None);
+        let c = heading_content(src, &body.headings[0]);
+        assert_eq!(b.span, c);
         let at = b.text.find("code").unwrap();
         assert!(b.touches_code(at..at + 4));
         let ici = b.source_span(8..11);
         assert_eq!(&src[ici.start..ici.end], "ici");
-        assert!(heading_block(src, &body.headings[3]).is_none());
+        assert!(body.headings[3].block.is_none());
+        // The heading's block is its inline content as the heading reads:
+        // `1.` and `-` do not start a list there, and a reference link
+        // defined further down resolves.
+        let src = "## 1. Les bases
+
+## - tiret [lien][r]
+
+[r]: /posts/x/
+";
+        let body = parse(src, 0);
+        let texts: Vec<&str> = body
+            .headings
+            .iter()
+            .map(|h| h.block.as_ref().unwrap().text.as_str())
+            .collect();
+        assert_eq!(texts, ["1. Les bases", "- tiret lien"]);
+        assert!(body.broken_refs.is_empty());
     }
 
     #[test]

@@ -8,7 +8,6 @@ use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule};
 use crate::diagnostic::{Edit, Finding, Fix};
-use crate::document::markdown::heading_block;
 use crate::document::{Block, Document};
 use crate::span::Span;
 use crate::yaml::{Node, de};
@@ -92,12 +91,8 @@ impl Rule for MarkupRule {
             for block in &doc.body.blocks {
                 check_emphasis(doc, block, cx);
             }
-            // One at a time: a file of a million headings does not hold
-            // them all parsed again.
-            for h in &doc.body.headings {
-                if let Some(block) = heading_block(&doc.source, h) {
-                    check_emphasis(doc, &block, cx);
-                }
+            for block in doc.body.headings.iter().filter_map(|h| h.block.as_ref()) {
+                check_emphasis(doc, block, cx);
             }
         }
         if self.opts.empty_headings {

@@ -7,7 +7,6 @@ use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, error_at, fold_title, folded_title_matches};
 use crate::diagnostic::{Edit, Finding, Fix};
-use crate::document::markdown::heading_block;
 use crate::document::{Block, Document};
 use crate::pattern::{Pattern, PatternSet};
 use crate::span::Span;
@@ -466,8 +465,8 @@ impl Rule for PhraseRule {
                 if !in_sections(h.span.start) {
                     continue;
                 }
-                if let Some(block) = heading_block(&doc.source, h) {
-                    self.check_block(&block, cx);
+                if let Some(block) = &h.block {
+                    self.check_block(block, cx);
                 }
             }
         }

@@ -90,8 +90,17 @@ pub fn check_document(text: &str) {
         check_span(text, h.text_span, "heading text");
         let content = repere::document::markdown::heading_content(text, h);
         check_span(text, content, "heading content");
-        if let Some(b) = repere::document::markdown::heading_block(text, h) {
-            check_span(text, b.source_span(0..b.text.len()), "heading block");
+        if let Some(b) = &h.block {
+            check_span(text, b.span, "heading block");
+            check_span(text, b.source_span(0..b.text.len()), "heading block text");
+            for r in &b.runs {
+                check_span(text, r.src, "heading run");
+                assert!(
+                    b.text.get(r.text.clone()).is_some(),
+                    "heading run {:?}",
+                    r.text
+                );
+            }
         }
     }
     for s in &doc.body.sections {
