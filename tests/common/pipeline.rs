@@ -73,6 +73,25 @@ fn check_span(text: &str, span: Span, what: &str) {
     );
 }
 
+/// A prose block's spans (its own, its runs', those its text maps to) lie
+/// on character boundaries of the file, and its runs inside its text.
+fn check_block(text: &str, b: &repere::document::Block) {
+    check_span(text, b.span, "block");
+    for r in &b.runs {
+        check_span(text, r.src, "run");
+        assert!(
+            b.text.get(r.text.clone()).is_some(),
+            "run text {:?}",
+            r.text
+        );
+    }
+    let words: Vec<usize> = b.text.char_indices().map(|(i, _)| i).collect();
+    for pair in words.windows(2).step_by(7) {
+        check_span(text, b.source_span(pair[0]..pair[1]), "block source span");
+    }
+    check_span(text, b.source_span(0..b.text.len()), "block source span");
+}
+
 /// The document model's spans all lie on character boundaries of the file.
 pub fn check_document(text: &str) {
     let doc = Document::parse("content/posts/2025-01-06-exemple.md", text.to_string());
@@ -91,16 +110,7 @@ pub fn check_document(text: &str) {
         let content = repere::document::markdown::heading_content(text, h);
         check_span(text, content, "heading content");
         if let Some(b) = &h.block {
-            check_span(text, b.span, "heading block");
-            check_span(text, b.source_span(0..b.text.len()), "heading block text");
-            for r in &b.runs {
-                check_span(text, r.src, "heading run");
-                assert!(
-                    b.text.get(r.text.clone()).is_some(),
-                    "heading run {:?}",
-                    r.text
-                );
-            }
+            check_block(text, b);
         }
     }
     for s in &doc.body.sections {
@@ -108,20 +118,7 @@ pub fn check_document(text: &str) {
         check_span(text, s.content, "section content");
     }
     for b in &doc.body.blocks {
-        check_span(text, b.span, "block");
-        for r in &b.runs {
-            check_span(text, r.src, "run");
-            assert!(
-                b.text.get(r.text.clone()).is_some(),
-                "run text {:?}",
-                r.text
-            );
-        }
-        let words: Vec<usize> = b.text.char_indices().map(|(i, _)| i).collect();
-        for pair in words.windows(2).step_by(7) {
-            check_span(text, b.source_span(pair[0]..pair[1]), "block source span");
-        }
-        check_span(text, b.source_span(0..b.text.len()), "block source span");
+        check_block(text, b);
     }
     for l in &doc.body.links {
         check_span(text, l.span, "link");
