@@ -32,7 +32,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::{Regex, RegexBuilder};
 use regex_automata::meta;
 use regex_automata::nfa::thompson::WhichCaptures;
@@ -299,11 +299,23 @@ impl Pattern {
 /// are searched further. A rule with twenty phrases reads each text once,
 /// not twenty times, and compiles only the regexes of phrases whose
 /// literals occur.
+///
+/// Literals are matched ignoring ASCII case, and every literal that occurs
+/// counts, even inside or across another (which needs an overlapping
+/// search, which steps through every byte). So the literals and the text
+/// are lowercased in ASCII (the same matches at the same offsets: only ASCII
+/// letters change, byte for byte), a leftmost-first search, which skips the
+/// text between matches with a SIMD prefilter, finds where the next literal
+/// starts, and an overlapping search reads only the few bytes around it:
+/// every literal that starts before the end of the one found overlaps it.
 #[derive(Debug)]
 pub struct PatternSet {
     patterns: Vec<Pattern>,
-    /// The required literals of every pattern that has some.
-    literals: Option<AhoCorasick>,
+    /// The required literals of every pattern that has some, lowercased in
+    /// ASCII: (leftmost-first automaton, overlapping automaton).
+    literals: Option<(AhoCorasick, AhoCorasick)>,
+    /// The longest of those literals, in bytes.
+    longest: usize,
     /// The pattern each literal of the automaton belongs to.
     owner: Vec<usize>,
     /// The patterns without required literals: always searched.
@@ -317,24 +329,29 @@ impl PatternSet {
         let mut always = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             match &p.required {
-                Some(set) => {
+                Some(set) if set.iter().all(|l| !l.is_empty()) => {
                     for lit in set {
                         owner.push(i);
                         literals.push(lit);
                     }
                 }
-                None => always.push(i),
+                _ => always.push(i),
             }
         }
-        let literals = (!literals.is_empty())
-            .then(|| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                    .build(&literals)
-                    .ok()
-            })
-            .flatten();
+        let lowered: Vec<Vec<u8>> = literals.iter().map(|l| l.to_ascii_lowercase()).collect();
+        let longest = lowered.iter().map(Vec::len).max().unwrap_or(0);
+        let build = |kind| {
+            AhoCorasick::builder()
+                .match_kind(kind)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&lowered)
+                .ok()
+        };
+        let literals = if lowered.is_empty() {
+            None
+        } else {
+            build(MatchKind::LeftmostFirst).zip(build(MatchKind::Standard))
+        };
         if literals.is_none() {
             // No automaton (none has literals, or it could not be built):
             // every pattern is searched.
@@ -343,6 +360,7 @@ impl PatternSet {
         PatternSet {
             patterns,
             literals,
+            longest,
             owner,
             always,
         }
@@ -351,19 +369,58 @@ impl PatternSet {
     /// The patterns that may match `text`, in order, each once.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
         let mut out = self.always.clone();
-        if let Some(ac) = &self.literals {
-            match ac.try_find_overlapping_iter(text) {
-                Ok(found) => out
-                    .extend(found.filter_map(|m| self.owner.get(m.pattern().as_usize()).copied())),
-                // Not an automaton for this search (it is built for one):
-                // every pattern is searched.
-                Err(_) => out.extend(0..self.patterns.len()),
-            }
+        if let Some((first, every)) = &self.literals {
+            LOWERED.with_borrow_mut(|lowered| {
+                lowered.clear();
+                lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+                if !self.literals_in(first, every, lowered, &mut out) {
+                    // The automata could not search: every pattern is.
+                    out.extend(0..self.patterns.len());
+                }
+                // A buffer grown by a huge text is not kept.
+                if lowered.capacity() > LOWERED_KEPT {
+                    *lowered = Vec::new();
+                }
+            });
         }
         out.sort_unstable();
         out.dedup();
         out.retain(|&i| self.patterns.get(i).is_some_and(|p| p.passes_quick(text)));
         out
+    }
+
+    /// Appends the owners of every literal in `text` (lowercased in ASCII);
+    /// false if an automaton could not search.
+    fn literals_in(
+        &self,
+        first: &AhoCorasick,
+        every: &AhoCorasick,
+        text: &[u8],
+        out: &mut Vec<usize>,
+    ) -> bool {
+        let mut pos = 0;
+        while pos < text.len() {
+            let found = match first.try_find(aho_corasick::Input::new(text).range(pos..)) {
+                Ok(found) => found,
+                Err(_) => return false,
+            };
+            let Some(m) = found else { break };
+            // No literal starts in pos..m.start(); those that start in
+            // m.start()..m.end() end before `window`.
+            let window = (m.end() + self.longest - 1).min(text.len());
+            let Some(around) = text.get(m.start()..window) else {
+                return false;
+            };
+            match every.try_find_overlapping_iter(around) {
+                Ok(all) => {
+                    out.extend(all.filter_map(|o| self.owner.get(o.pattern().as_usize()).copied()))
+                }
+                Err(_) => return false,
+            }
+            // Literals are not empty: this moves on.
+            pos = m.end();
+        }
+        true
     }
 
     /// Where pattern `i` matches in `text`, left to right, without
@@ -376,6 +433,15 @@ impl PatternSet {
             .into_iter()
     }
 }
+
+thread_local! {
+    /// The text [`PatternSet::candidates`] searches, lowercased in ASCII:
+    /// one buffer per thread, reused from text to text.
+    static LOWERED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The largest [`LOWERED`] buffer kept between texts.
+const LOWERED_KEPT: usize = 1 << 20;
 
 /// A regex whose groups are asked for, compiled on first use, and for ASCII
 /// texts in its ASCII form (see [`Pattern`]): a Unicode class compiles to
@@ -873,6 +939,8 @@ mod tests {
             "IL FAUT: Best Practices, bonnes pratiques.",
             "en 5 grandes étapes, en 3 ÉTAPES",
             "fautif, défaut, practice",
+            "FaUt-Il? BEST-PRACTICE, TaPe, Faute",
+            "fautapefautetapractices",
             "rien",
             "",
         ] {
