@@ -691,6 +691,30 @@ mod tests {
     }
 
     #[test]
+    fn errors_come_pack_by_pack_in_their_order() {
+        let a = PackSource::new(
+            "a.yaml",
+            "- {id: x, kind: nope, severity: error}\n- {id: y, kind: front-matter, severity: loud}\n",
+        );
+        let b = PackSource::new("b.yaml", "rules: []\ncolour: red\n");
+        let c = PackSource::new("c.yaml", "- {id: z, kind: front-matter}\n- [");
+        let errs = RuleSet::load(&[a, b, c]).err().unwrap();
+        let seen: Vec<(&str, &str)> = errs
+            .iter()
+            .map(|e| (e.origin.as_str(), &e.text[e.span.start..e.span.end]))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("a.yaml", "nope"),
+                ("a.yaml", "loud"),
+                ("b.yaml", "colour"),
+                ("c.yaml", "")
+            ]
+        );
+    }
+
+    #[test]
     fn later_packs_replace_rules_by_id() {
         let a = PackSource::new("a.yaml", "- {id: x, kind: front-matter, severity: error}\n");
         let b = PackSource::new("b.yaml", "- {id: x, kind: front-matter, severity: off}\n");
