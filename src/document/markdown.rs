@@ -2,6 +2,7 @@
 //! headings, sections, prose blocks (paragraphs, list items, table rows) as
 //! plain text mapped back to the source, links, code blocks and raw HTML.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 
@@ -18,11 +19,61 @@ pub struct Heading {
     pub span: Span,
     /// The heading's text in the source (markers and attributes excluded).
     pub text_span: Span,
+    /// Its prose block (see [`Heading::block`]).
+    block: HeadingBlock,
+}
+
+/// A heading's prose block as the parse left it: most headings are plain
+/// text, whose block is made again from the heading when asked for, so that
+/// a file of many headings does not hold a block for each.
+#[derive(Debug, Clone, PartialEq)]
+enum HeadingBlock {
+    /// No text.
+    Empty,
+    /// One verbatim run of [`Heading::text`] at [`Heading::text_span`].
+    Plain,
+    /// Anything else (markup, code, entities, several lines).
+    Kept(Box<Block>),
+}
+
+impl Heading {
     /// The heading's inline content as a [`Block`] (plain text mapped back
-    /// to the source, inline code marked), for rules that read headings as
-    /// they read prose; `None` when the heading has no text. Made from the
-    /// same parse as the rest of the body.
-    pub block: Option<Block>,
+    /// to the source, inline code marked; strong emphasis is not recorded),
+    /// for rules that read headings as they read prose; `None` when the
+    /// heading has no text. Made from the same parse as the rest of the
+    /// body; `source` is the file's text.
+    pub fn block(&self, source: &str) -> Option<Cow<'_, Block>> {
+        match &self.block {
+            HeadingBlock::Empty => None,
+            HeadingBlock::Kept(b) => Some(Cow::Borrowed(b)),
+            HeadingBlock::Plain => Some(Cow::Owned(Block {
+                kind: BlockKind::Paragraph,
+                text: self.text.clone(),
+                span: heading_content(source, self).clamp_to(source),
+                runs: vec![Run {
+                    text: 0..self.text.len(),
+                    src: self.text_span,
+                    verbatim: true,
+                    code: false,
+                }],
+                heading: None,
+                strong: Vec::new(),
+            })),
+        }
+    }
+}
+
+/// Whether `b` is the block [`Heading::block`] makes for a plain heading of
+/// `text` at `text_span`.
+fn is_plain(b: &Block, text: &str, text_span: Span) -> bool {
+    b.kind == BlockKind::Paragraph
+        && b.heading.is_none()
+        && b.strong.is_empty()
+        && b.text == text
+        && matches!(b.runs.as_slice(), [r] if r.verbatim
+            && !r.code
+            && r.text == (0..text.len())
+            && r.src == text_span)
 }
 
 /// A heading and everything under it, up to the next heading of the same or a
@@ -202,6 +253,40 @@ impl OpenBlock {
     }
 }
 
+/// A heading being parsed.
+struct OpenHeading {
+    level: u8,
+    span: Span,
+    text: String,
+    text_span: Option<Span>,
+    block: OpenBlock,
+}
+
+impl OpenHeading {
+    fn close(self, source: &str) -> Heading {
+        let mut h = Heading {
+            level: self.level,
+            text: self.text.trim().to_string(),
+            span: self.span,
+            text_span: self.text_span.unwrap_or(Span::at(self.span.end)),
+            block: HeadingBlock::Empty,
+        };
+        let content = heading_content(source, &h).clamp_to(source);
+        if content.is_empty() {
+            return h;
+        }
+        if let Some(mut b) = close(self.block) {
+            b.span = content;
+            h.block = if is_plain(&b, &h.text, h.text_span) {
+                HeadingBlock::Plain
+            } else {
+                HeadingBlock::Kept(Box::new(b))
+            };
+        }
+        h
+    }
+}
+
 struct OpenLink {
     text: String,
     dest: String,
@@ -250,8 +335,7 @@ pub fn parse(source: &str, start: usize) -> Body {
 
     let mut body = Body::default();
     let mut blocks: Vec<OpenBlock> = Vec::new();
-    // An open heading: its level, span, text, text span and block.
-    let mut heading: Option<(u8, Span, String, Option<Span>, OpenBlock)> = None;
+    let mut heading: Option<OpenHeading> = None;
     let mut links: Vec<OpenLink> = Vec::new();
     let mut in_code_block = false;
     let mut in_html_block = false;
@@ -267,7 +351,13 @@ pub fn parse(source: &str, start: usize) -> Body {
                 Tag::Heading { level: l, .. } => {
                     let mut block = new_block(BlockKind::Paragraph, span, &body);
                     block.block.heading = None;
-                    heading = Some((level(l), span, String::new(), None, block))
+                    heading = Some(OpenHeading {
+                        level: level(l),
+                        span,
+                        text: String::new(),
+                        text_span: None,
+                        block,
+                    })
                 }
                 Tag::Paragraph => {
                     if let Some(top) = blocks.last_mut() {
@@ -324,24 +414,8 @@ pub fn parse(source: &str, start: usize) -> Body {
             },
             Event::End(end) => match end {
                 TagEnd::Heading(_) => {
-                    if let Some((lvl, hspan, htext, tspan, open)) = heading.take() {
-                        let trimmed = htext.trim().to_string();
-                        let text_span = tspan.unwrap_or(Span::at(hspan.end));
-                        let mut h = Heading {
-                            level: lvl,
-                            text: trimmed,
-                            span: hspan,
-                            text_span,
-                            block: None,
-                        };
-                        let content = heading_content(source, &h).clamp_to(source);
-                        if !content.is_empty() {
-                            h.block = close(open).map(|mut b| {
-                                b.span = content;
-                                b
-                            });
-                        }
-                        body.headings.push(h);
+                    if let Some(open) = heading.take() {
+                        body.headings.push(open.close(source));
                     }
                 }
                 TagEnd::Paragraph
@@ -384,18 +458,18 @@ pub fn parse(source: &str, start: usize) -> Body {
                 for link in &mut links {
                     link.text.push_str(&t);
                 }
-                if let Some((_, _, htext, tspan, block)) = heading.as_mut() {
-                    htext.push_str(&t);
-                    *tspan = Some(tspan.map_or(src, |s| s.cover(src)));
-                    block.push(&t, src, verbatim, code);
+                if let Some(h) = heading.as_mut() {
+                    h.text.push_str(&t);
+                    h.text_span = Some(h.text_span.map_or(src, |s| s.cover(src)));
+                    h.block.push(&t, src, verbatim, code);
                 } else if let Some(top) = blocks.last_mut() {
                     top.push(&t, src, verbatim, code);
                 }
             }
             Event::SoftBreak | Event::HardBreak => {
-                if let Some((_, _, htext, _, block)) = heading.as_mut() {
-                    htext.push(' ');
-                    block.space();
+                if let Some(h) = heading.as_mut() {
+                    h.text.push(' ');
+                    h.block.space();
                 } else if let Some(top) = blocks.last_mut() {
                     top.space();
                 }
@@ -588,7 +662,8 @@ mod tests {
             })
             .collect();
         assert_eq!(texts, ["Le `code` **ici**", "Titre", "Setext *titre*", ""]);
-        let b = body.headings[0].block.as_ref().unwrap();
+        let b = body.headings[0].block(src).unwrap();
+        assert!(matches!(body.headings[0].block, HeadingBlock::Kept(_)));
         assert_eq!(b.text, "Le code ici");
         assert_eq!(b.heading, None);
         let c = heading_content(src, &body.headings[0]);
@@ -597,7 +672,7 @@ mod tests {
         assert!(b.touches_code(at..at + 4));
         let ici = b.source_span(8..11);
         assert_eq!(&src[ici.start..ici.end], "ici");
-        assert!(body.headings[3].block.is_none());
+        assert!(body.headings[3].block(src).is_none());
         // The heading's block is its inline content as the heading reads:
         // `1.` and `-` do not start a list there, and a reference link
         // defined further down resolves.
@@ -608,13 +683,22 @@ mod tests {
 [r]: /posts/x/
 ";
         let body = parse(src, 0);
-        let texts: Vec<&str> = body
+        let texts: Vec<String> = body
             .headings
             .iter()
-            .map(|h| h.block.as_ref().unwrap().text.as_str())
+            .map(|h| h.block(src).unwrap().text.clone())
             .collect();
         assert_eq!(texts, ["1. Les bases", "- tiret lien"]);
         assert!(body.broken_refs.is_empty());
+        // A plain heading keeps no block: the one made again is the one
+        // the parse made.
+        assert_eq!(body.headings[0].block, HeadingBlock::Plain);
+        let made = body.headings[0].block(src).unwrap();
+        let c = heading_content(src, &body.headings[0]);
+        assert_eq!(made.span, c);
+        assert_eq!(&src[c.start..c.end], "1. Les bases");
+        let r = &made.runs[0];
+        assert_eq!(&src[r.src.start..r.src.end], made.text);
     }
 
     #[test]

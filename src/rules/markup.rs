@@ -91,8 +91,10 @@ impl Rule for MarkupRule {
             for block in &doc.body.blocks {
                 check_emphasis(doc, block, cx);
             }
-            for block in doc.body.headings.iter().filter_map(|h| h.block.as_ref()) {
-                check_emphasis(doc, block, cx);
+            for h in &doc.body.headings {
+                if let Some(block) = h.block(&doc.source) {
+                    check_emphasis(doc, &block, cx);
+                }
             }
         }
         if self.opts.empty_headings {

@@ -465,8 +465,8 @@ impl Rule for PhraseRule {
                 if !in_sections(h.span.start) {
                     continue;
                 }
-                if let Some(block) = &h.block {
-                    self.check_block(block, cx);
+                if let Some(block) = h.block(&doc.source) {
+                    self.check_block(&block, cx);
                 }
             }
         }

@@ -109,8 +109,8 @@ pub fn check_document(text: &str) {
         check_span(text, h.text_span, "heading text");
         let content = repere::document::markdown::heading_content(text, h);
         check_span(text, content, "heading content");
-        if let Some(b) = &h.block {
-            check_block(text, b);
+        if let Some(b) = h.block(text) {
+            check_block(text, &b);
         }
     }
     for s in &doc.body.sections {
