@@ -35,7 +35,12 @@
 //!   with the peak resident memory of the `repere` process;
 //! - `repere check` on one article (what a pre-commit hook pays per call:
 //!   start-up and embedded rule packs included), against a parse-only
-//!   process on the same file.
+//!   process on the same file;
+//! - the same two inside a site: the corpus also under
+//!   `site/content/posts/` (hard links to the same files), as in a blog's
+//!   repository, where `repere check` also indexes every page of the site
+//!   for the link rules (a page's front matter at once, its headings only
+//!   when a link asks for one of its anchors).
 //!
 //! The `repere` binary is the release build next to this example; it is
 //! built first (`cargo build --release --bin repere`) when missing.
@@ -660,26 +665,29 @@ struct Process {
     name: &'static str,
     program: PathBuf,
     args: Vec<std::ffi::OsString>,
+    /// The folder it runs in.
+    dir: PathBuf,
     times: Vec<Duration>,
     peak_kb: i64,
 }
 
 impl Process {
-    fn new(name: &'static str, program: &Path, args: Vec<std::ffi::OsString>) -> Self {
+    fn new(name: &'static str, program: &Path, args: Vec<std::ffi::OsString>, dir: &Path) -> Self {
         Process {
             name,
             program: program.to_path_buf(),
             args,
+            dir: dir.to_path_buf(),
             times: Vec::new(),
             peak_kb: 0,
         }
     }
 
-    fn run(&mut self, dir: &Path) {
+    fn run(&mut self) {
         let start = Instant::now();
         let child = std::process::Command::new(&self.program)
             .args(&self.args)
-            .current_dir(dir)
+            .current_dir(&self.dir)
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -690,13 +698,13 @@ impl Process {
     }
 
     /// Runs it once more through `--peak-rss` for its peak memory.
-    fn measure_memory(&mut self, dir: &Path) {
+    fn measure_memory(&mut self) {
         let me = std::env::current_exe().expect("the benchmark's own path");
         let out = std::process::Command::new(me)
             .arg("--peak-rss")
             .arg(&self.program)
             .args(&self.args)
-            .current_dir(dir)
+            .current_dir(&self.dir)
             .output()
             .expect("start the process");
         self.peak_kb = String::from_utf8_lossy(&out.stdout)
@@ -726,7 +734,10 @@ fn wait(mut child: std::process::Child) -> (bool, i64) {
 }
 
 /// Times `repere check` as a process on the corpus and on one article,
-/// each against a parse-only process on the same files.
+/// each against a parse-only process on the same files; then the same inside
+/// a site (the corpus under `site/content/posts/`, hard links to the same
+/// files), where `repere check` also indexes the site's pages for the link
+/// rules.
 fn processes(files: &[PathBuf], reps: usize) {
     let Some(dir) = files
         .first()
@@ -737,70 +748,116 @@ fn processes(files: &[PathBuf], reps: usize) {
     };
     let repere = repere_binary();
     let me = std::env::current_exe().expect("the benchmark's own path");
-    let one: Vec<std::ffi::OsString> = files
+    let site = dir.join("site");
+    link_site(dir, files, &site);
+    let one = files
         .first()
-        .map(|f| f.strip_prefix(dir).unwrap_or(f).as_os_str().to_owned())
-        .into_iter()
-        .collect();
-    let check = |target: Vec<std::ffi::OsString>| {
+        .map(|f| f.strip_prefix(dir).unwrap_or(f).to_path_buf())
+        .unwrap_or_default();
+    let check = |target: &Path| -> Vec<std::ffi::OsString> {
         let mut args: Vec<std::ffi::OsString> = ["check", "--no-config", "--format", "json"]
             .iter()
             .map(Into::into)
             .collect();
-        args.extend(target);
+        args.push(target.into());
         args
     };
-    let parse = |target: Vec<std::ffi::OsString>| {
-        let mut args: Vec<std::ffi::OsString> = vec!["--parse-only".into()];
-        args.extend(target);
-        args
-    };
+    let parse =
+        |target: &Path| -> Vec<std::ffi::OsString> { vec!["--parse-only".into(), target.into()] };
+    let in_site = Path::new("content").join(&one);
+    // (process, the index of its parse-only baseline)
     let mut runs = [
-        Process::new(
-            "parse-only process, all files",
-            &me,
-            parse(vec!["posts".into()]),
+        (
+            Process::new(
+                "parse-only process, all files",
+                &me,
+                parse(Path::new("posts")),
+                dir,
+            ),
+            0,
         ),
-        Process::new(
-            "repere check, all files",
-            &repere,
-            check(vec!["posts".into()]),
+        (
+            Process::new(
+                "repere check, all files",
+                &repere,
+                check(Path::new("posts")),
+                dir,
+            ),
+            0,
         ),
-        Process::new("parse-only process, one article", &me, parse(one.clone())),
-        Process::new("repere check, one article", &repere, check(one)),
+        (
+            Process::new("parse-only process, one article", &me, parse(&one), dir),
+            2,
+        ),
+        (
+            Process::new("repere check, one article", &repere, check(&one), dir),
+            2,
+        ),
+        (
+            Process::new(
+                "repere check, site (content/)",
+                &repere,
+                check(Path::new("content")),
+                &site,
+            ),
+            0,
+        ),
+        (
+            Process::new(
+                "repere check, one article in site",
+                &repere,
+                check(&in_site),
+                &site,
+            ),
+            2,
+        ),
     ];
     // One article is quick: more runs give a steadier median.
-    let reps_of = |i: usize| if i < 2 { reps } else { reps * 6 };
-    for r in &mut runs {
-        r.run(dir);
+    let many = |r: &Process| r.name.contains("one article");
+    for (r, _) in &mut runs {
+        r.run();
         r.times.clear();
     }
     for rep in 0..reps * 6 {
         for i in 0..runs.len() {
             let k = (i + rep) % runs.len();
-            if rep < reps_of(k) {
-                runs[k].run(dir);
+            let (r, _) = &mut runs[k];
+            if rep < reps || many(r) {
+                r.run();
             }
         }
     }
-    for r in &mut runs {
-        r.measure_memory(dir);
+    for (r, _) in &mut runs {
+        r.measure_memory();
     }
     println!(
         "{:<34} {:>10} {:>7} {:>10}",
         "process", "wall", "ratio", "peak RSS"
     );
-    for pair in runs.chunks(2) {
-        let base = median(&pair[0].times).as_secs_f64();
-        for r in pair {
-            let m = median(&r.times).as_secs_f64();
-            println!(
-                "{:<34} {:>8.1}ms {:>7.2} {:>7.0} MB",
-                r.name,
-                m * 1e3,
-                if base > 0.0 { m / base } else { 0.0 },
-                r.peak_kb as f64 / 1024.0
-            );
+    for (r, base) in &runs {
+        let b = median(&runs[*base].0.times).as_secs_f64();
+        let m = median(&r.times).as_secs_f64();
+        println!(
+            "{:<34} {:>8.1}ms {:>7.2} {:>7.0} MB",
+            r.name,
+            m * 1e3,
+            if b > 0.0 { m / b } else { 0.0 },
+            r.peak_kb as f64 / 1024.0
+        );
+    }
+}
+
+/// Makes `site/content/posts/...`: hard links to the corpus's files (copies
+/// where links cannot be made), so that the same articles form a site.
+fn link_site(dir: &Path, files: &[PathBuf], site: &Path) {
+    for f in files {
+        let rel = f.strip_prefix(dir).unwrap_or(f);
+        let to = site.join("content").join(rel);
+        if let Some(parent) = to.parent() {
+            fs::create_dir_all(parent).expect("create the site folder");
+        }
+        if fs::hard_link(f, &to).is_err() {
+            fs::copy(f, &to).expect("copy the corpus into the site");
         }
     }
 }

@@ -16,24 +16,70 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use crate::document::Document;
 use crate::document::markdown::heading_content;
+use crate::document::{Document, front_matter};
 use crate::rules::Nearby;
+use crate::yaml::Node;
 
 /// One page of the site.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Page {
     /// The file, relative to `content/` (empty for pages without a file,
     /// such as a section folder without `_index.md`).
     pub file: PathBuf,
-    /// The anchor ids of its headings, as Hugo generates them.
-    pub anchors: Vec<String>,
+    /// The anchor ids of its headings (see [`Site::anchors`]): known when
+    /// the page was added with its text, else read on first need. Shared by
+    /// the page's addresses (its aliases).
+    anchors: Arc<OnceLock<Option<Vec<String>>>>,
 }
 
+/// What a page's front matter says of its addresses: `slug`, `url` and
+/// `aliases` (those that are strings).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageFront {
+    pub slug: Option<String>,
+    pub url: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+impl PageFront {
+    /// Reads the front matter of a page's text (and nothing else of it).
+    pub fn of(source: &str) -> PageFront {
+        let (front, _) = front_matter::split(source);
+        PageFront::from_root(front.as_ref().and_then(|f| f.root()))
+    }
+
+    fn from_root(root: Option<&Node>) -> PageFront {
+        let text = |key: &str| {
+            root.and_then(|f| f.get(key))
+                .and_then(|v| v.as_str())
+                .map(str::to_string)
+        };
+        PageFront {
+            slug: text("slug"),
+            url: text("url"),
+            aliases: root
+                .and_then(|f| f.get("aliases"))
+                .and_then(|a| a.as_seq())
+                .map(|list| {
+                    list.iter()
+                        .filter_map(|a| a.as_str())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Reads the text of a page of `content/` (its path relative to `content/`)
+/// when its anchors are first needed; `None` when it cannot be read.
+pub type ReadPage = dyn Fn(&Path) -> Option<String> + Send + Sync;
+
 /// The pages and files of a site.
-#[derive(Debug, Clone, Default)]
+#[derive(Clone, Default)]
 pub struct Site {
     root: PathBuf,
     pages: HashMap<String, Page>,
@@ -43,6 +89,20 @@ pub struct Site {
     /// Per folder (`/posts/`), the names of its pages (`slug`) and their
     /// addresses, indexed for "did you mean"; made on first use.
     nearby: OnceLock<HashMap<String, Nearby<String>>>,
+    /// How the text of a page added by [`Site::add_page`] is read.
+    read: Option<Arc<ReadPage>>,
+}
+
+impl std::fmt::Debug for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Site")
+            .field("root", &self.root)
+            .field("pages", &self.pages)
+            .field("files", &self.files)
+            .field("members", &self.members)
+            .field("covers_all", &self.covers_all)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Site {
@@ -75,8 +135,45 @@ impl Site {
     }
 
     /// Indexes a Markdown file of `content/`, `rel` being its path relative to
-    /// `content/` and `source` its text.
+    /// `content/` and `source` its text, read whole at once.
     pub fn add_content(&mut self, rel: &Path, source: String) {
+        let doc = Document::parse(rel.to_path_buf(), source);
+        let known = OnceLock::new();
+        let _ = known.set(Some(anchors(&doc)));
+        self.insert(rel, &PageFront::from_root(doc.front()), known);
+    }
+
+    /// Indexes a Markdown file of `content/` from what its front matter
+    /// says: its headings are read, through the reader set by
+    /// [`Site::read_pages_with`], when a link first asks for one of its
+    /// anchors. A site of thousands of pages is indexed without parsing the
+    /// Markdown of each, nor holding their texts.
+    pub fn add_page(&mut self, rel: &Path, front: &PageFront) {
+        self.insert(rel, front, OnceLock::new());
+    }
+
+    /// Sets how the pages added by [`Site::add_page`] are read when their
+    /// anchors are needed.
+    pub fn read_pages_with(&mut self, read: Arc<ReadPage>) {
+        self.read = Some(read);
+    }
+
+    /// The anchor ids of a page's headings, as Hugo makes them (see
+    /// [`anchors`]); `None` when the page's text cannot be read any more.
+    pub fn anchors<'a>(&self, page: &'a Page) -> Option<&'a [String]> {
+        page.anchors
+            .get_or_init(|| {
+                if page.file.as_os_str().is_empty() {
+                    return Some(Vec::new());
+                }
+                let read = self.read.as_ref()?;
+                let source = read(&page.file)?;
+                Some(anchors(&Document::parse(page.file.clone(), source)))
+            })
+            .as_deref()
+    }
+
+    fn insert(&mut self, rel: &Path, front: &PageFront, anchors: OnceLock<Option<Vec<String>>>) {
         let segments: Vec<String> = rel
             .iter()
             .map(|s| s.to_string_lossy().into_owned())
@@ -96,15 +193,13 @@ impl Site {
         if stem.starts_with('.') || (stem.starts_with('_') && stem != "_index") {
             return;
         }
-        let doc = Document::parse(rel.to_path_buf(), source);
-        let front = |key: &str| doc.front().and_then(|f| f.get(key));
         let dir = dirs.join("/");
         let mut url = if stem == "_index" || stem == "index" {
             format!("/{dir}/")
         } else {
-            let slug = front("slug")
-                .and_then(|s| s.as_str())
-                .map(str::to_string)
+            let slug = front
+                .slug
+                .clone()
                 .unwrap_or_else(|| slug_from_file_name(&stem).to_string());
             if dir.is_empty() {
                 format!("/{slug}/")
@@ -112,17 +207,15 @@ impl Site {
                 format!("/{dir}/{slug}/")
             }
         };
-        if let Some(u) = front("url").and_then(|u| u.as_str()) {
-            url = u.to_string();
+        if let Some(u) = &front.url {
+            url = u.clone();
         }
         let page = Page {
             file: rel.to_path_buf(),
-            anchors: anchors(&doc),
+            anchors: Arc::new(anchors),
         };
-        if let Some(aliases) = front("aliases").and_then(|a| a.as_seq()) {
-            for alias in aliases.iter().filter_map(|a| a.as_str()) {
-                self.pages.insert(normalize(alias), page.clone());
-            }
+        for alias in &front.aliases {
+            self.pages.insert(normalize(alias), page.clone());
         }
         self.pages.insert(normalize(&url), page);
     }
@@ -333,13 +426,78 @@ mod tests {
     fn anchors_like_hugo() {
         let s = site();
         let p = s.page("/posts/sans-slug/").unwrap();
-        assert_eq!(p.anchors, ["le-réel-sans-filtre", "le-réel-sans-filtre-1"]);
-        assert_eq!(s.page("/posts/mon-slug/").unwrap().anchors, ["perso"]);
+        assert_eq!(
+            s.anchors(p).unwrap(),
+            ["le-réel-sans-filtre", "le-réel-sans-filtre-1"]
+        );
+        let p = s.page("/posts/mon-slug/").unwrap();
+        assert_eq!(s.anchors(p).unwrap(), ["perso"]);
         assert_eq!(
             anchor_id(" Cadre de décision : 3 principes "),
             "cadre-de-décision--3-principes"
         );
         assert_eq!(anchor_id("`code` et **gras**"), "code-et-gras");
+    }
+
+    /// Pages added from their front matter have the addresses of pages added
+    /// whole; their headings are read once, when first asked for, and a
+    /// page that cannot be read any more has no known anchors.
+    #[test]
+    fn pages_read_on_first_need() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let texts: HashMap<PathBuf, String> = [
+            (
+                "posts/2025-01-02-fichier.md",
+                "---\nslug: mon-slug\naliases: [/ancien/]\n---\n## Titre {#perso}\n## Suite\n",
+            ),
+            ("posts/2025-01-03-sans-slug.md", "## Le réel\n"),
+        ]
+        .into_iter()
+        .map(|(p, t)| (PathBuf::from(p), t.to_string()))
+        .collect();
+        let reads = Arc::new(AtomicUsize::new(0));
+        let mut s = Site::new("/site");
+        for (rel, text) in &texts {
+            s.add_page(rel, &PageFront::of(text));
+        }
+        s.add_page(
+            Path::new("posts/2025-01-04-parti.md"),
+            &PageFront::of("## Disparu\n"),
+        );
+        let counter = reads.clone();
+        s.read_pages_with(Arc::new(move |rel: &Path| {
+            counter.fetch_add(1, Ordering::SeqCst);
+            texts.get(rel).cloned()
+        }));
+        for path in [
+            "/posts/mon-slug/",
+            "/ancien/",
+            "/posts/sans-slug/",
+            "/posts/parti/",
+        ] {
+            assert!(s.exists(path), "{path}");
+        }
+        assert!(!s.exists("/posts/fichier/"));
+        assert_eq!(
+            reads.load(Ordering::SeqCst),
+            0,
+            "nothing read before a link asks"
+        );
+        let page = s.page("/posts/mon-slug/").unwrap();
+        assert_eq!(s.anchors(page).unwrap(), ["perso", "suite"]);
+        let alias = s.page("/ancien/").unwrap();
+        assert_eq!(s.anchors(alias).unwrap(), ["perso", "suite"]);
+        assert_eq!(
+            reads.load(Ordering::SeqCst),
+            1,
+            "one read for a page and its aliases"
+        );
+        let gone = s.page("/posts/parti/").unwrap();
+        assert_eq!(s.anchors(gone), None);
+        // A page added whole needs no reader.
+        let mut whole = Site::new("/site");
+        whole.add_content(Path::new("a.md"), "## Un\n".into());
+        assert_eq!(whole.anchors(whole.page("/a/").unwrap()).unwrap(), ["un"]);
     }
 
     #[test]

@@ -5,9 +5,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
 
 use repere::pack::{DEFAULT_PACKS, RuleSet};
-use repere::site::Site;
+use repere::site::{PageFront, Site};
 
 const PAGES: &[&str] = &["md", "markdown", "html", "htm"];
 
@@ -86,24 +89,41 @@ pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, Stri
 pub fn index(root: &Path) -> Site {
     let mut site = Site::new(root);
     let content = root.join("content");
-    for (rel, path) in files_under(&content) {
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if PAGES.contains(&ext.as_str()) {
-            if let Ok(text) = fs::read_to_string(&path) {
-                site.add_content(&rel, text);
-            }
-        } else {
-            site.add_static(&slashed(&rel));
+    // Read in parallel, each page for its front matter only: its headings
+    // are read again only if a link asks for one of its anchors.
+    let files = files_under(&content);
+    let fronts: Vec<Option<PageFront>> = files
+        .par_iter()
+        .map(|(_, path)| {
+            is_page(path)
+                .then(|| fs::read_to_string(path).ok())
+                .flatten()
+                .map(|text| PageFront::of(&text))
+        })
+        .collect();
+    for ((rel, path), front) in files.iter().zip(fronts) {
+        match front {
+            Some(front) => site.add_page(rel, &front),
+            None if is_page(path) => {} // unreadable or not UTF-8: not indexed
+            None => site.add_static(&slashed(rel)),
         }
     }
+    site.read_pages_with(Arc::new(move |rel: &Path| {
+        fs::read_to_string(content.join(rel)).ok()
+    }));
     for (rel, _) in files_under(&root.join("static")) {
         site.add_static(&slashed(&rel));
     }
     site
+}
+
+fn is_page(path: &Path) -> bool {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    PAGES.contains(&ext.as_str())
 }
 
 /// The files under `dir` (hidden ones skipped), with their path relative to it.

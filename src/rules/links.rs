@@ -373,13 +373,16 @@ impl LinksRule {
                         continue;
                     };
                     let page = site.page(&path).filter(|p| !p.file.as_os_str().is_empty());
-                    let Some(page) = page else { continue };
+                    // A page whose text cannot be read has no known anchors.
+                    let Some(page_anchors) = page.and_then(|p| site.anchors(p)) else {
+                        continue;
+                    };
                     let ids = pages
                         .entry(key.clone())
-                        .or_insert_with(|| page.anchors.iter().map(String::as_str).collect());
+                        .or_insert_with(|| page_anchors.iter().map(String::as_str).collect());
                     if !ids.contains(anchor.as_str()) {
                         let suggestion =
-                            suggest.among(&anchor, page.anchors.iter().map(String::as_str));
+                            suggest.among(&anchor, page_anchors.iter().map(String::as_str));
                         cx.report(missing_anchor(
                             doc,
                             link,
