@@ -47,11 +47,16 @@ pub struct PageFront {
 impl PageFront {
     /// Reads the front matter of a page's text (and nothing else of it).
     pub fn of(source: &str) -> PageFront {
+        const KEYS: &[&str] = &["slug", "url", "aliases"];
+        if let Some(root) = front_matter::top_level_entries(source, KEYS) {
+            return PageFront::from_root(root.as_ref());
+        }
         let (front, _) = front_matter::split(source);
         PageFront::from_root(front.as_ref().and_then(|f| f.root()))
     }
 
-    fn from_root(root: Option<&Node>) -> PageFront {
+    /// What a front matter's root mapping says (defaults without one).
+    pub fn from_root(root: Option<&Node>) -> PageFront {
         let text = |key: &str| {
             root.and_then(|f| f.get(key))
                 .and_then(|v| v.as_str())

@@ -134,3 +134,76 @@ proptest! {
         pipeline::run(&data);
     }
 }
+
+/// Front-matter lines for a site page: mostly plain entries, with the
+/// layouts that need the whole parse (multi-line strings and brackets,
+/// anchors, indentation, quoted keys, a sequence root, CRLF, tabs).
+fn page_front_matter() -> impl Strategy<Value = String> {
+    let line = prop_oneof![
+        4 => prop_oneof![
+            Just("slug: mon-slug\n"),
+            Just("slug: \"é\\\"t\"\n"),
+            Just("slug: 'l''été' # note\n"),
+            Just("slug:\n"),
+            Just("slug: [liste]\n"),
+            Just("url: /a/b/\n"),
+            Just("url: {x: y}\n"),
+            Just("aliases: [/x/, \"/y/\"]\n"),
+            Just("aliases:\n- /z/\n- /w/\n"),
+            Just("aliases:\n  - /v/\n"),
+            Just("aliases: \"/seul/\"\n"),
+            Just("title: 'x: y'\n"),
+            Just("title: 'sur\n  deux'' lignes'\n"),
+            Just("title: \"a \\\"\n  slug: b\"\n"),
+            Just("tags: [a,\n  \"b]\",\n  c]\n"),
+            Just("description: >\n  slug: plié\n  texte\n"),
+            Just("tags:\n- a\n- b\n"),
+            Just("cle-avec_tiret: v\r\n"),
+            Just("# slug: commentaire\n"),
+            Just("\n"),
+        ],
+        1 => prop_oneof![
+            Just("title: \"Un titre\nslug: sur deux lignes\"\n"),
+            Just("tags: [a,\n  b]\n"),
+            Just("tags: [a,\nurl: b]\n"),
+            Just("  slug: indenté\n"),
+            Just("slug: &s ancre\n"),
+            Just("url: *s\n"),
+            Just("base:\n  - &b /x/\naliases:\n- *b\n"),
+            Just("aliases:\n  - &c /x/\n  - *c\n"),
+            Just("<<: {slug: x}\n"),
+            Just("\"slug\": cité\n"),
+            Just("- racine\n"),
+            Just("x: \"non fermé\n"),
+            Just("\tslug: tab\n"),
+            Just("? slug\n: x\n"),
+        ],
+        1 => "[ -~]{0,12}\n".prop_map(|s| Box::leak(s.into_boxed_str()) as &str),
+    ];
+    prop::collection::vec(line, 0..10)
+        .prop_map(|lines| format!("---\n{}---\n## Corps\n", lines.concat()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// A site page's addresses read from the lines of its `slug`, `url` and
+    /// `aliases` entries are those of its whole front matter, whenever that
+    /// parses (the site index reads only those lines when it can).
+    #[test]
+    fn page_addresses_from_their_lines_match_the_whole_front_matter(text in page_front_matter()) {
+        use repere::document::front_matter::{Content, split, top_level_entries};
+        use repere::site::PageFront;
+        let (whole, _) = split(&text);
+        let whole = whole.expect("a closed block");
+        if let (Some(fast), Content::Parsed { .. }) =
+            (top_level_entries(&text, &["slug", "url", "aliases"]), &whole.content)
+        {
+            prop_assert_eq!(PageFront::from_root(fast.as_ref()), PageFront::from_root(whole.root()));
+        }
+        // And the index uses them: the same front as the whole block's.
+        if matches!(whole.content, Content::Parsed { .. }) {
+            prop_assert_eq!(PageFront::of(&text), PageFront::from_root(whole.root()));
+        }
+    }
+}

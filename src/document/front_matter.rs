@@ -99,42 +99,197 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, usize, usize)>
     })
 }
 
+/// Where the block is: its format, opening line, and for a closed block the
+/// text between the delimiters, the closing line's end and where the body
+/// starts.
+struct Delimited {
+    format: Format,
+    open: Span,
+    /// The start of the line after the opening one.
+    after_open: usize,
+    closed: Option<(Span, usize, usize)>,
+}
+
+fn delimit(text: &str) -> Option<Delimited> {
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut it = lines(text, start);
+    let (s, e, next) = it.next()?;
+    let (format, closers): (Format, &[&str]) = match text[s..e].trim_end() {
+        "---" => (Format::Yaml, &["---", "..."]),
+        "+++" => (Format::Toml, &["+++"]),
+        _ => return None,
+    };
+    let closed = it
+        .find(|(ls, le, _)| closers.contains(&text[*ls..*le].trim_end()))
+        .map(|(ls, le, lnext)| (Span::new(next, ls), le, lnext));
+    Some(Delimited {
+        format,
+        open: Span::new(s, e),
+        after_open: next,
+        closed,
+    })
+}
+
 /// Splits the front matter off `text`. Returns the block (if the file opens
 /// with a delimiter) and the byte offset where the Markdown body starts.
 pub fn split(text: &str) -> (Option<FrontMatter>, usize) {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut it = lines(text, start);
-    let Some((s, e, next)) = it.next() else {
+    let Some(Delimited {
+        format,
+        open,
+        after_open,
+        closed,
+    }) = delimit(text)
+    else {
         return (None, start);
     };
-    let (format, closers): (Format, &[&str]) = match text[s..e].trim_end() {
-        "---" => (Format::Yaml, &["---", "..."]),
-        "+++" => (Format::Toml, &["+++"]),
-        _ => return (None, start),
-    };
-    let open = Span::new(s, e);
-    for (ls, le, lnext) in it {
-        if closers.contains(&text[ls..le].trim_end()) {
-            let inner = Span::new(next, ls);
+    match closed {
+        Some((inner, close_end, body)) => {
             let content = parse_inner(format, &text[inner.start..inner.end], inner.start);
             let fm = FrontMatter {
                 format,
                 open,
-                span: Span::new(s, le),
+                span: Span::new(open.start, close_end),
                 inner,
                 content,
             };
-            return (Some(fm), lnext);
+            (Some(fm), body)
+        }
+        None => {
+            let fm = FrontMatter {
+                format,
+                open,
+                span: Span::new(open.start, text.len()),
+                inner: Span::new(after_open, text.len()),
+                content: Content::Unclosed,
+            };
+            (Some(fm), start)
         }
     }
-    let fm = FrontMatter {
-        format,
-        open,
-        span: Span::new(s, text.len()),
-        inner: Span::new(next, text.len()),
-        content: Content::Unclosed,
+}
+
+/// The top-level entries of a YAML front matter whose keys are in `keys`,
+/// read from their own lines only: a mapping of those entries (`None` when
+/// there are none), without parsing the rest of the block. This is for a
+/// site index, which needs three keys of thousands of pages.
+///
+/// It applies only where the entries' lines can be told apart without a
+/// parse: each line at column 0 is a plain key (`slug:`) or a comment, and
+/// every other line (indented, blank, or an `- item` of the entry above)
+/// belongs to the entry above; a quoted string or brackets begun on a key's
+/// line close before the next line at column 0; no value on a key's line is
+/// an anchor, an alias or a tag. (An alias further down an entry read must find its anchor in
+/// the lines read, or they do not parse.) Otherwise, and for TOML, an
+/// unclosed block or no block, it returns `None`: parse the whole block
+/// instead ([`split`]). Where both apply and the whole block parses, the
+/// entries are the same (a property test checks it); a block that does not
+/// parse as a whole may still give its entries here.
+pub fn top_level_entries(text: &str, keys: &[&str]) -> Option<Option<Node>> {
+    let Delimited {
+        format: Format::Yaml,
+        closed: Some((inner, _, _)),
+        ..
+    } = delimit(text)?
+    else {
+        return None;
     };
-    (Some(fm), start)
+    let mut kept = String::new();
+    let mut keeping = false;
+    let mut in_entry = false;
+    // A quoted string or brackets begun in an entry's value and not closed:
+    // its next lines are the entry's, and must not be at column 0.
+    let mut open = Flow::default();
+    for (s, e, _) in lines(text, inner.start).take_while(|(s, _, _)| *s < inner.end) {
+        let line = &text[s..e];
+        let first = line.bytes().next();
+        if open.is_open() {
+            if first.is_some_and(|b| b != b' ' && b != b'\t') {
+                return None;
+            }
+            open.feed(line);
+        } else {
+            match first {
+                None | Some(b' ' | b'\t' | b'#') => {}
+                Some(b'-') if in_entry => {}
+                Some(_) => {
+                    let (key, value) = plain_key(line)?;
+                    in_entry = true;
+                    keeping = keys.contains(&key);
+                    let value = value.trim_start();
+                    match value.bytes().next() {
+                        // An anchor, alias, tag or complex key.
+                        Some(b'&' | b'*' | b'!' | b'?') => return None,
+                        Some(b'"' | b'\'' | b'[' | b'{') => open.feed(value),
+                        _ => {}
+                    }
+                }
+            }
+            if first.is_some_and(|b| b != b'#') && !in_entry {
+                return None; // a root that is not a block mapping at column 0
+            }
+        }
+        if keeping {
+            // An alias to an anchor outside the lines kept fails their parse.
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    if kept.is_empty() {
+        return Some(None);
+    }
+    yaml::parse(&kept, 0).ok().map(|parsed| parsed.root)
+}
+
+/// A line `key: value` whose key is plain (letters, digits, `_`, `-`):
+/// the key and the value's text.
+fn plain_key(line: &str) -> Option<(&str, &str)> {
+    let colon = line.find(':')?;
+    let key = &line[..colon];
+    let plain = !key.is_empty()
+        && !key.starts_with('-')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let value = &line[colon + 1..];
+    (plain && (value.is_empty() || value.starts_with([' ', '\t']))).then_some((key, value))
+}
+
+/// Where a flow value (quoted strings, `[…]`, `{…}`) stands after the text
+/// fed so far: inside a quote, and how deep in brackets.
+#[derive(Default)]
+struct Flow {
+    quote: Option<char>,
+    depth: usize,
+}
+
+impl Flow {
+    fn is_open(&self) -> bool {
+        self.quote.is_some() || self.depth > 0
+    }
+
+    fn feed(&mut self, text: &str) {
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (self.quote, c) {
+                (Some('"'), '\\') => {
+                    chars.next();
+                }
+                (Some('\''), '\'') if chars.peek() == Some(&'\'') => {
+                    chars.next();
+                }
+                (Some(q), c) if c == q => self.quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => self.quote = Some(c),
+                (None, '[' | '{') => self.depth += 1,
+                (None, ']' | '}') => self.depth = self.depth.saturating_sub(1),
+                (None, _) => {}
+            }
+            if !self.is_open() {
+                // The value is whole: what follows is a comment at most.
+                return;
+            }
+        }
+    }
 }
 
 fn parse_inner(format: Format, text: &str, base: usize) -> Content {
@@ -196,6 +351,74 @@ mod tests {
         assert_eq!(&text[k.span.start..k.span.end], "title");
         assert_eq!(&text[v.span.start..v.span.end], "\"x\"");
         assert_eq!(fm.get("tags").unwrap().as_seq().unwrap().len(), 1);
+    }
+
+    /// The entries asked for, as plain text (spans differ from the whole
+    /// block's).
+    fn entries(text: &str) -> Option<Vec<(String, String)>> {
+        let root = top_level_entries(text, &["slug", "aliases"])?;
+        let Some(root) = root else {
+            return Some(Vec::new());
+        };
+        let map = root.as_map().unwrap();
+        Some(
+            map.iter()
+                .map(|(k, v)| {
+                    let value = match v.as_seq() {
+                        Some(items) => items
+                            .iter()
+                            .filter_map(|i| i.as_str())
+                            .collect::<Vec<_>>()
+                            .join(","),
+                        None => v.scalar_text().unwrap_or_default(),
+                    };
+                    (k.as_str().unwrap().to_string(), value)
+                })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn entries_read_from_their_lines() {
+        let text = "\u{feff}---\r\ntitle: \"Un titre : long\"\r\ntags: [a, \"b]\"]\r\nslug: 'l''été'\r\n\
+                    description: >\r\n  slug: pas une clé\r\n# slug: commentaire\r\naliases:\r\n- /a/\r\n- \"/b/\"\r\n\
+                    weight: 3\r\n---\r\n## slug: corps\r\n";
+        assert_eq!(
+            entries(text),
+            Some(vec![
+                ("slug".into(), "l'été".into()),
+                ("aliases".into(), "/a/,/b/".into()),
+            ])
+        );
+        assert_eq!(entries("---\ntitle: x\n---\n"), Some(vec![]));
+        // Strings and brackets over several lines, indented as YAML wants.
+        let text =
+            "---\ntitle: 'un\n  ''long'' # titre'\nslug: [a,\n  \"b]\"]\nx: \"c\\\"\n  d\"\n---\n";
+        assert_eq!(entries(text), Some(vec![("slug".into(), "a,b]".into())]));
+        assert_eq!(entries("---\n---\n"), Some(vec![]));
+    }
+
+    /// Where the lines of an entry cannot be told apart without a parse,
+    /// the whole block is to be parsed.
+    #[test]
+    fn layouts_that_need_the_whole_parse() {
+        for text in [
+            "+++\nslug = \"x\"\n+++\n",
+            "---\nslug: x\n",
+            "# pas de bloc\n",
+            "---\n  slug: indentée\n---\n",
+            "---\n- racine\n---\n",
+            "---\n\"slug\": x\n---\n",
+            "---\ntitle: \"sur deux\nslug: lignes\"\n---\n",
+            "---\ntags: [a,\nslug: b]\n---\n",
+            "---\nslug: &s x\nurl: *s\n---\n",
+            "---\nbase: &b x\nslug: *b\n---\n",
+            "---\n<<: {slug: x}\n---\n",
+            "---\n? slug\n: x\n---\n",
+            "---\ntitle: 'deux\n  lignes\nslug: x\n---\n",
+        ] {
+            assert_eq!(entries(text), None, "{text:?}");
+        }
     }
 
     #[test]
