@@ -346,11 +346,18 @@ pub fn anchors(doc: &Document) -> Vec<String> {
                 id = "heading".to_string();
             }
             if seen.contains(&id) {
-                let n = next.entry(id.clone()).or_insert(1);
-                while seen.contains(&format!("{id}-{n}")) {
+                let n = match next.get_mut(&id) {
+                    Some(n) => n,
+                    None => next.entry(id.clone()).or_insert(1),
+                };
+                // The first free suffix; the next repeat starts after it.
+                let mut with = format!("{id}-{n}");
+                while seen.contains(&with) {
                     *n += 1;
+                    with = format!("{id}-{n}");
                 }
-                id = format!("{id}-{n}");
+                *n += 1;
+                id = with;
             }
         }
         seen.insert(id.clone());
@@ -358,6 +365,16 @@ pub fn anchors(doc: &Document) -> Vec<String> {
     }
     out
 }
+
+/// The anchor ids of a document's headings ([`anchors`]), made once per
+/// document for the rules that read them.
+pub fn heading_ids(doc: &Document) -> Arc<HeadingIds> {
+    doc.derived(0, |d| HeadingIds(anchors(d)))
+}
+
+/// The anchor ids of a document's headings, in order (see [`heading_ids`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeadingIds(pub Vec<String>);
 
 /// Hugo's `github` anchor id of a heading's text.
 pub fn anchor_id(text: &str) -> String {
@@ -442,6 +459,22 @@ mod tests {
             "cadre-de-décision--3-principes"
         );
         assert_eq!(anchor_id("`code` et **gras**"), "code-et-gras");
+    }
+
+    /// A repeated id takes the first free suffix, as goldmark does (it
+    /// tries `-1`, `-2`, … against every id given so far).
+    #[test]
+    fn repeated_ids_take_the_first_free_suffix() {
+        let ids = |text: &str| anchors(&Document::parse("a.md", text.to_string()));
+        assert_eq!(
+            ids("## A-1\n## A\n## A\n## A\n## A-2\n"),
+            ["a-1", "a", "a-2", "a-3", "a-2-1"]
+        );
+        assert_eq!(
+            ids("## A\n## A\n## A-1\n## A\n"),
+            ["a", "a-1", "a-1-1", "a-2"]
+        );
+        assert_eq!(ids("##\n## {#x}\n##  \n"), ["heading", "x", "heading-1"]);
     }
 
     /// Pages added from their front matter have the addresses of pages added

@@ -342,7 +342,8 @@ impl LinksRule {
     }
 
     fn check_targets(&self, doc: &Document, site: Option<&Site>, cx: &mut Context) {
-        let own = site::anchors(doc);
+        let ids = site::heading_ids(doc);
+        let own = &ids.0;
         let own_set: HashSet<&str> = own.iter().map(String::as_str).collect();
         let mut pages: HashMap<String, HashSet<&str>> = HashMap::new();
         let mut suggest = Suggestions::default();
@@ -586,7 +587,8 @@ impl Rule for LinksRule {
         Some(Box::new(LinkFacts {
             slug: site::slug_of(doc).to_lowercase(),
             anchors: if self.anchors {
-                site::anchors(doc)
+                site::heading_ids(doc)
+                    .0
                     .iter()
                     .flat_map(|id| [id.as_str(), "\n"])
                     .collect()
