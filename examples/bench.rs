@@ -37,8 +37,9 @@
 //!   start-up and embedded rule packs included), against a parse-only
 //!   process on the same file;
 //! - the same two inside a site: the corpus also under
-//!   `site/content/posts/` (hard links to the same files), as in a blog's
-//!   repository, where `repere check` also indexes every page of the site
+//!   `site/content/posts/` (hard links to the same files), with the source
+//!   site's other pages when the source folder is in a `content/` folder,
+//!   as in a blog's repository, where `repere check` also indexes every page of the site
 //!   for the link rules (a page's front matter at once, its headings only
 //!   when a link asks for one of its anchors).
 //!
@@ -583,7 +584,7 @@ fn main() {
             let found: Vec<String> = v.found.iter().map(|(r, n)| format!("{r}: {n}")).collect();
             println!("diagnostics: {}", found.join(", "));
         }
-        processes(&files, args.reps);
+        processes(&files, &args.source, args.reps);
         if args.keep {
             let kept = tmp.keep();
             println!("kept {}", kept.display());
@@ -738,7 +739,7 @@ fn wait(mut child: std::process::Child) -> (bool, i64) {
 /// a site (the corpus under `site/content/posts/`, hard links to the same
 /// files), where `repere check` also indexes the site's pages for the link
 /// rules.
-fn processes(files: &[PathBuf], reps: usize) {
+fn processes(files: &[PathBuf], source: &Path, reps: usize) {
     let Some(dir) = files
         .first()
         .and_then(|f| f.ancestors().find(|a| a.ends_with("posts")))
@@ -749,7 +750,7 @@ fn processes(files: &[PathBuf], reps: usize) {
     let repere = repere_binary();
     let me = std::env::current_exe().expect("the benchmark's own path");
     let site = dir.join("site");
-    link_site(dir, files, &site);
+    link_site(dir, files, source, &site);
     let one = files
         .first()
         .map(|f| f.strip_prefix(dir).unwrap_or(f).to_path_buf())
@@ -795,9 +796,9 @@ fn processes(files: &[PathBuf], reps: usize) {
         ),
         (
             Process::new(
-                "repere check, site (content/)",
+                "repere check, all files in site",
                 &repere,
-                check(Path::new("content")),
+                check(&Path::new("content").join("posts")),
                 &site,
             ),
             0,
@@ -848,16 +849,50 @@ fn processes(files: &[PathBuf], reps: usize) {
 }
 
 /// Makes `site/content/posts/...`: hard links to the corpus's files (copies
-/// where links cannot be made), so that the same articles form a site.
-fn link_site(dir: &Path, files: &[PathBuf], site: &Path) {
+/// where links cannot be made), so that the same articles form a site. When
+/// the source folder is in a `content/` folder (a site's posts), the site
+/// also gets the source site's other pages (its section pages, guides…),
+/// which the articles link to.
+fn link_site(dir: &Path, files: &[PathBuf], source: &Path, site: &Path) {
+    let content = site.join("content");
     for f in files {
         let rel = f.strip_prefix(dir).unwrap_or(f);
-        let to = site.join("content").join(rel);
-        if let Some(parent) = to.parent() {
-            fs::create_dir_all(parent).expect("create the site folder");
+        place(f, &content.join(rel));
+    }
+    let source = fs::canonicalize(source).unwrap_or_else(|_| source.to_path_buf());
+    let Some(origin) = source.parent().filter(|p| p.ends_with("content")) else {
+        return;
+    };
+    fn others(dir: &Path, skip: &Path, out: &mut Vec<PathBuf>) {
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if p == skip {
+                continue;
+            }
+            if p.is_dir() {
+                others(&p, skip, out);
+            } else {
+                out.push(p);
+            }
         }
-        if fs::hard_link(f, &to).is_err() {
-            fs::copy(f, &to).expect("copy the corpus into the site");
-        }
+    }
+    let mut pages = Vec::new();
+    others(origin, &source, &mut pages);
+    for p in pages {
+        let rel = p.strip_prefix(origin).unwrap_or(&p);
+        place(&p, &content.join(rel));
+    }
+}
+
+/// Links `to` to `from`, or copies it.
+fn place(from: &Path, to: &Path) {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent).expect("create the site folder");
+    }
+    if fs::hard_link(from, to).is_err() {
+        fs::copy(from, to).expect("copy a file into the site");
     }
 }

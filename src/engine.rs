@@ -325,7 +325,7 @@ impl Linter {
                 ..Context::default()
             };
             rule.check(doc, &mut cx);
-            for finding in cx.findings {
+            for finding in std::mem::take(&mut cx.findings) {
                 let location = doc.location(finding.span);
                 diagnostics.push(self.diagnostic(
                     loaded,
@@ -336,7 +336,7 @@ impl Linter {
                     Some((doc.line_index(), &doc.source)),
                 ));
             }
-            if let Some(f) = rule.collect(doc) {
+            if let Some(f) = rule.collect(doc, &cx) {
                 facts.push((i, f));
             }
         }

@@ -148,6 +148,31 @@ fn anchors_of_posts_found_in_the_site() {
     assert!(found[0].3.contains("`#reperes`"), "{:?}", found[0]);
 }
 
+/// The site index reads a page up to the end of its front matter: a long
+/// front matter is read whole (its `slug`, at the end, gives the address),
+/// a page whose body is not UTF-8 past that point still has its address,
+/// and a page's headings are read when a link asks for an anchor.
+#[test]
+fn site_pages_are_read_up_to_their_front_matter() {
+    let (dir, path) = site(&with_insert(
+        "Voir [le long](/posts/slug-tardif/#suite), [le binaire](/posts/corps-binaire/) et [l'absent](/posts/slug-tardif/#absente).",
+    ));
+    let posts = dir.path().join("content/posts");
+    let long = format!(
+        "---\ntitle: Long\ndescription: \"{}\"\nslug: slug-tardif\n---\n## Suite\n",
+        "x".repeat(5000)
+    );
+    fs::write(posts.join("2025-01-07-long.md"), long).unwrap();
+    let mut bytes = b"---\ntitle: B\nslug: corps-binaire\n---\n".to_vec();
+    bytes.extend(b"a".repeat(5000));
+    bytes.extend([0xff, 0xfe, b'\n']);
+    fs::write(posts.join("2025-01-08-binaire.md"), bytes).unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "internal-links");
+    assert!(found[0].3.contains("`#absente`"), "{:?}", found[0]);
+}
+
 #[test]
 fn without_a_site_only_checked_files_are_known() {
     let dir = tempfile::tempdir().unwrap();

@@ -207,3 +207,32 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// The site index reads a page only up to the end of its front matter:
+    /// whenever those first bytes are said to hold the block, the block
+    /// found in them is the one found in the whole page.
+    #[test]
+    fn a_page_head_that_holds_the_block_gives_the_same_block(
+        text in prop_oneof![
+            page_front_matter(),
+            article(),
+            // Lines that a cut can make look like the closing one.
+            prop::sample::select(vec!["---", "---x", "--- ", "...", "...!", "+++"])
+                .prop_map(|close| format!("---\ntitle: x\n{close}\nslug: y\n---\n## Corps\n")),
+        ],
+        cut in any::<prop::sample::Index>(),
+    ) {
+        use repere::document::front_matter::{head_holds_block, split};
+        let mut at = cut.index(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let head = &text[..at];
+        if head_holds_block(head) {
+            prop_assert_eq!(split(head).0, split(&text).0);
+        }
+    }
+}

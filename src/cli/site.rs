@@ -4,11 +4,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use repere::document::front_matter;
 use repere::pack::{DEFAULT_PACKS, RuleSet};
 use repere::site::{PageFront, Site};
 
@@ -96,9 +98,9 @@ pub fn index(root: &Path) -> Site {
         .par_iter()
         .map(|(_, path)| {
             is_page(path)
-                .then(|| fs::read_to_string(path).ok())
+                .then(|| page_head(path))
                 .flatten()
-                .map(|text| PageFront::of(&text))
+                .map(|head| PageFront::of(&head))
         })
         .collect();
     for ((rel, path), front) in files.iter().zip(fronts) {
@@ -115,6 +117,35 @@ pub fn index(root: &Path) -> Site {
         site.add_static(&slashed(&rel));
     }
     site
+}
+
+/// The first bytes of a page, as many as its front matter needs (see
+/// `front_matter::head_holds_block`); `None` when the page cannot be read or
+/// they are not UTF-8. The rest of the page is read only if a link asks for
+/// one of its anchors.
+fn page_head(path: &Path) -> Option<String> {
+    // Most front matters hold in a few hundred bytes.
+    let mut want = 2048;
+    let mut buf = Vec::with_capacity(want);
+    let mut file = fs::File::open(path).ok()?;
+    loop {
+        let missing = (want - buf.len()) as u64;
+        (&mut file).take(missing).read_to_end(&mut buf).ok()?;
+        let end = buf.len() < want;
+        let text = match std::str::from_utf8(&buf) {
+            Ok(text) => text,
+            // A character cut by the end of what was read.
+            Err(e) if !end && e.error_len().is_none() => {
+                std::str::from_utf8(&buf[..e.valid_up_to()]).ok()?
+            }
+            Err(_) => return None,
+        };
+        if end || front_matter::head_holds_block(text) {
+            return Some(text.to_string());
+        }
+        want = want.saturating_mul(2);
+        buf.reserve(want - buf.len());
+    }
 }
 
 fn is_page(path: &Path) -> bool {

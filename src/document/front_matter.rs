@@ -168,6 +168,28 @@ pub fn split(text: &str) -> (Option<FrontMatter>, usize) {
     }
 }
 
+/// Whether `head`, the first bytes of a file, holds its whole front-matter
+/// block or shows that it has none: whatever follows, [`split`] finds the
+/// same block in the file as in `head`. Its first line, and the block's
+/// closing line, must end inside `head`.
+pub fn head_holds_block(head: &str) -> bool {
+    let start = if head.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut it = lines(head, start);
+    let Some((s, e, next)) = it.next() else {
+        return false;
+    };
+    if next == e {
+        return false; // the first line may go on
+    }
+    let closers: &[&str] = match head[s..e].trim_end() {
+        "---" => &["---", "..."],
+        "+++" => &["+++"],
+        _ => return true,
+    };
+    it.take_while(|(_, le, lnext)| lnext > le)
+        .any(|(ls, le, _)| closers.contains(&head[ls..le].trim_end()))
+}
+
 /// The top-level entries of a YAML front matter whose keys are in `keys`,
 /// read from their own lines only: a mapping of those entries (`None` when
 /// there are none), without parsing the rest of the block. This is for a
@@ -258,7 +280,7 @@ fn plain_key(line: &str) -> Option<(&str, &str)> {
 /// fed so far: inside a quote, and how deep in brackets.
 #[derive(Default)]
 struct Flow {
-    quote: Option<char>,
+    quote: Option<u8>,
     depth: usize,
 }
 
@@ -268,20 +290,22 @@ impl Flow {
     }
 
     fn feed(&mut self, text: &str) {
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match (self.quote, c) {
-                (Some('"'), '\\') => {
-                    chars.next();
+        // Bytes: every character that matters is ASCII, and no byte of
+        // another character's UTF-8 is.
+        let mut bytes = text.bytes().peekable();
+        while let Some(b) = bytes.next() {
+            match (self.quote, b) {
+                (Some(b'"'), b'\\') => {
+                    bytes.next();
                 }
-                (Some('\''), '\'') if chars.peek() == Some(&'\'') => {
-                    chars.next();
+                (Some(b'\''), b'\'') if bytes.peek() == Some(&b'\'') => {
+                    bytes.next();
                 }
-                (Some(q), c) if c == q => self.quote = None,
+                (Some(q), b) if b == q => self.quote = None,
                 (Some(_), _) => {}
-                (None, '"' | '\'') => self.quote = Some(c),
-                (None, '[' | '{') => self.depth += 1,
-                (None, ']' | '}') => self.depth = self.depth.saturating_sub(1),
+                (None, b'"' | b'\'') => self.quote = Some(b),
+                (None, b'[' | b'{') => self.depth += 1,
+                (None, b']' | b'}') => self.depth = self.depth.saturating_sub(1),
                 (None, _) => {}
             }
             if !self.is_open() {
@@ -418,6 +442,33 @@ mod tests {
             "---\ntitle: 'deux\n  lignes\nslug: x\n---\n",
         ] {
             assert_eq!(entries(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn heads_that_hold_the_block() {
+        let holds = [
+            "# Titre\n",
+            "pas de bloc\r",
+            "---\ntitle: x\n---\n",
+            "---\r\ntitle: x\r\n...\r",
+            "\u{feff}+++\ntitle = 1\n+++\nle corps",
+        ];
+        for head in holds {
+            assert!(head_holds_block(head), "{head:?}");
+        }
+        let more = [
+            "",
+            "---",
+            "# Titre",
+            "---   ",
+            "---\ntitle: x\n",
+            "---\ntitle: x\n---",
+            "---\ntitle: x\n---x",
+            "+++\ntitle = 1\n---\n",
+        ];
+        for head in more {
+            assert!(!head_holds_block(head), "{head:?}");
         }
     }
 

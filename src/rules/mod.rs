@@ -70,8 +70,9 @@ pub trait Rule: Send + Sync {
     /// Checks one document.
     fn check(&self, doc: &Document, cx: &mut Context);
 
-    /// Collects the facts a cross-file check needs (None: nothing to collect).
-    fn collect(&self, _doc: &Document) -> Option<Facts> {
+    /// Collects the facts a cross-file check needs (None: nothing to
+    /// collect); `cx` says which site, if any, the document belongs to.
+    fn collect(&self, _doc: &Document, _cx: &Context) -> Option<Facts> {
         None
     }
 

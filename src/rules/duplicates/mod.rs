@@ -312,7 +312,7 @@ impl Rule for Duplicates {
         }
     }
 
-    fn collect(&self, doc: &Document) -> Option<Facts> {
+    fn collect(&self, doc: &Document, _cx: &Context) -> Option<Facts> {
         if self.scope != Scope::Corpus {
             return None;
         }

@@ -354,7 +354,7 @@ impl Rule for SalaryRule {
         }
     }
 
-    fn collect(&self, doc: &Document) -> Option<Facts> {
+    fn collect(&self, doc: &Document, _cx: &Context) -> Option<Facts> {
         if !self.settings.checks.contains(&Check::Corpus) {
             return None;
         }
