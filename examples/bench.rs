@@ -36,8 +36,8 @@
 //! - `repere check` on one article (what a pre-commit hook pays per call:
 //!   start-up and embedded rule packs included), against a parse-only
 //!   process on the same file;
-//! - the same two inside a site: the corpus also under
-//!   `site/content/posts/` (hard links to the same files), with the source
+//! - the same two inside a site: the corpus also in `site/content/posts/`
+//!   (hard links to the same files, in one folder), with the source
 //!   site's other pages when the source folder is in a `content/` folder,
 //!   as in a blog's repository, where `repere check` also indexes every page of the site
 //!   for the link rules (a page's front matter at once, its headings only
@@ -765,7 +765,9 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
     };
     let parse =
         |target: &Path| -> Vec<std::ffi::OsString> { vec!["--parse-only".into(), target.into()] };
-    let in_site = Path::new("content").join(&one);
+    let in_site = Path::new("content")
+        .join("posts")
+        .join(one.components().skip(2).collect::<PathBuf>());
     // (process, the index of its parse-only baseline)
     let mut runs = [
         (
@@ -848,7 +850,7 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
     }
 }
 
-/// Makes `site/content/posts/...`: hard links to the corpus's files (copies
+/// Makes `site/content/posts/`: hard links to the corpus's files (copies
 /// where links cannot be made), so that the same articles form a site. When
 /// the source folder is in a `content/` folder (a site's posts), the site
 /// also gets the source site's other pages (its section pages, guides…),
@@ -856,8 +858,11 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
 fn link_site(dir: &Path, files: &[PathBuf], source: &Path, site: &Path) {
     let content = site.join("content");
     for f in files {
+        // posts/c00042/<file>: one folder, as a site has its posts (the
+        // copies' file names and slugs differ, so their addresses do too).
         let rel = f.strip_prefix(dir).unwrap_or(f);
-        place(f, &content.join(rel));
+        let inside: PathBuf = rel.components().skip(2).collect();
+        place(f, &content.join("posts").join(inside));
     }
     let source = fs::canonicalize(source).unwrap_or_else(|_| source.to_path_buf());
     let Some(origin) = source.parent().filter(|p| p.ends_with("content")) else {
