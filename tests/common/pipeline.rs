@@ -96,6 +96,7 @@ fn check_block(text: &str, b: &repere::document::Block) {
 pub fn check_document(text: &str) {
     let doc = Document::parse("content/posts/2025-01-06-exemple.md", text.to_string());
     check_span(text, Span::at(doc.body_start), "body start");
+    check_site_reading(text, &doc);
     if let Some(fm) = &doc.front_matter {
         check_span(text, fm.span, "front matter");
         check_span(text, fm.inner, "front matter inside");
@@ -152,6 +153,31 @@ fn check_node(text: &str, node: &repere::yaml::Node) {
 
 /// Lints `data` as described above, asserting every invariant; renders the
 /// report in one format (the fuzz target).
+/// What the site index reads of a page: its addresses from the lines of
+/// `slug`, `url` and `aliases` are those of its whole front matter when that
+/// parses, and a head of the page said to hold the block holds the same one.
+fn check_site_reading(text: &str, doc: &Document) {
+    use repere::document::front_matter::{Content, head_holds_block, split};
+    use repere::site::PageFront;
+    let parsed = !matches!(
+        doc.front_matter.as_ref().map(|f| &f.content),
+        Some(Content::Invalid { .. })
+    );
+    if parsed {
+        assert_eq!(PageFront::of(text), PageFront::from_root(doc.front()), "page front");
+    }
+    for cut in [text.len() / 4, text.len() / 2, text.len() * 3 / 4] {
+        let mut at = cut;
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let head = &text[..at];
+        if head_holds_block(head) {
+            assert_eq!(split(head).0, doc.front_matter, "head of {at} bytes");
+        }
+    }
+}
+
 pub fn run(data: &[u8]) -> Report {
     // One format per input (they all get their turn), as rendering every
     // one of them would take most of the fuzzer's time.
