@@ -16,7 +16,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::document::markdown::heading_content;
 use crate::document::{Document, front_matter};
@@ -96,7 +96,13 @@ pub struct Site {
     nearby: OnceLock<HashMap<String, Nearby<String>>>,
     /// How the text of a page added by [`Site::add_page`] is read.
     read: Option<Arc<ReadPage>>,
+    /// The suggestions made, by folder and name: a missing page is often
+    /// linked from many articles.
+    suggested: Arc<Mutex<Suggested>>,
 }
+
+/// Suggestions made, by folder and name.
+type Suggested = HashMap<(String, String), Option<String>>;
 
 impl std::fmt::Debug for Site {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -242,7 +248,21 @@ impl Site {
 
     /// The address of the page directly under `dir` (`/posts/`) whose name
     /// is closest to `name`, if one is close enough to be what was meant.
-    pub fn suggest_page(&self, dir: &str, name: &str) -> Option<&str> {
+    pub fn suggest_page(&self, dir: &str, name: &str) -> Option<String> {
+        let key = (normalize(dir), name.to_string());
+        let known = |memo: &Suggested| memo.get(&key).cloned();
+        if let Some(found) = known(&self.suggested.lock().unwrap_or_else(|e| e.into_inner())) {
+            return found;
+        }
+        let found = self.closest_page(&key.0, name).map(str::to_string);
+        self.suggested
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, found.clone());
+        found
+    }
+
+    fn closest_page(&self, dir: &str, name: &str) -> Option<&str> {
         let by_dir = self.nearby.get_or_init(|| {
             let mut names: HashMap<String, Vec<(String, String)>> = HashMap::new();
             for address in self.pages.keys() {
@@ -433,12 +453,17 @@ mod tests {
         assert!(!s.exists("/posts/2025-01-01-sans-slug/"));
         // "Did you mean" looks among the pages of the same folder.
         assert_eq!(
-            s.suggest_page("/posts/", "mon-slg"),
+            s.suggest_page("/posts/", "mon-slg").as_deref(),
             Some("/posts/mon-slug/")
         );
         assert_eq!(
-            s.suggest_page("/posts", "sans-slug-x"),
+            s.suggest_page("/posts", "sans-slug-x").as_deref(),
             Some("/posts/sans-slug/")
+        );
+        // Asked again (from another article): the same answer.
+        assert_eq!(
+            s.suggest_page("/posts/", "mon-slg").as_deref(),
+            Some("/posts/mon-slug/")
         );
         assert_eq!(s.suggest_page("/autre/", "mon-slug"), None);
         assert_eq!(s.suggest_page("/posts/", "rien-a-voir"), None);

@@ -164,7 +164,11 @@ fn check_site_reading(text: &str, doc: &Document) {
         Some(Content::Invalid { .. })
     );
     if parsed {
-        assert_eq!(PageFront::of(text), PageFront::from_root(doc.front()), "page front");
+        assert_eq!(
+            PageFront::of(text),
+            PageFront::from_root(doc.front()),
+            "page front"
+        );
     }
     for cut in [text.len() / 4, text.len() / 2, text.len() * 3 / 4] {
         let mut at = cut;
