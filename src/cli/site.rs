@@ -12,9 +12,7 @@ use rayon::prelude::*;
 
 use repere::document::front_matter;
 use repere::pack::{DEFAULT_PACKS, RuleSet};
-use repere::site::{PageFront, Site};
-
-const PAGES: &[&str] = &["md", "markdown", "html", "htm"];
+use repere::site::{PAGE_EXTENSIONS, PageFront, ReadPage, Site, SiteEntry, SiteFiles};
 
 /// The site roots set in the rule packs, resolved against the pack file's
 /// folder (the current folder for embedded packs).
@@ -54,7 +52,7 @@ pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, Stri
                 root.display()
             ));
         }
-        let mut site = index(root);
+        let mut site = site_for(root, files.len());
         site.cover_all();
         return Ok(vec![site]);
     }
@@ -78,7 +76,7 @@ pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, Stri
     Ok(groups
         .into_iter()
         .map(|(root, members)| {
-            let mut site = index(&root);
+            let mut site = site_for(&root, members.len());
             for m in members {
                 site.add_member(m.clone());
             }
@@ -87,36 +85,98 @@ pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, Stri
         .collect())
 }
 
-/// Reads the site at `root`: every page of `content/`, every file of `static/`.
+/// Up to this many checked files of a site (a pre-commit hook), the site's
+/// pages are looked for by the file names that give the addresses linked
+/// (see [`Site::from_files`]); beyond, every page is read at once, in
+/// parallel.
+const FEW_FILES: usize = 64;
+
+/// The site at `root` for checking `checked` of its files.
+fn site_for(root: &Path, checked: usize) -> Site {
+    if checked <= FEW_FILES {
+        let mut site = Site::from_files(root, Arc::new(FsFiles::new(root)));
+        site.read_pages_with(reader(root));
+        site
+    } else {
+        index(root)
+    }
+}
+
+/// Reads the site at `root`: every page of `content/` (up to the end of its
+/// front matter, in parallel), every other file of `content/` and
+/// `static/`.
 pub fn index(root: &Path) -> Site {
     let mut site = Site::new(root);
-    let content = root.join("content");
-    // Read in parallel, each page for its front matter only: its headings
-    // are read again only if a link asks for one of its anchors.
-    let files = files_under(&content);
-    let fronts: Vec<Option<PageFront>> = files
-        .par_iter()
-        .map(|(_, path)| {
-            is_page(path)
-                .then(|| page_head(path))
-                .flatten()
-                .map(|head| PageFront::of(&head))
-        })
-        .collect();
-    for ((rel, path), front) in files.iter().zip(fronts) {
-        match front {
-            Some(front) => site.add_page(rel, &front),
-            None if is_page(path) => {} // unreadable or not UTF-8: not indexed
-            None => site.add_static(&slashed(rel)),
+    for entry in FsFiles::new(root).everything() {
+        match entry {
+            SiteEntry::Page(rel, front) => site.add_page(&rel, &front),
+            SiteEntry::File(address) => site.add_static(&address),
         }
     }
-    site.read_pages_with(Arc::new(move |rel: &Path| {
-        fs::read_to_string(content.join(rel)).ok()
-    }));
-    for (rel, _) in files_under(&root.join("static")) {
-        site.add_static(&slashed(&rel));
-    }
+    site.read_pages_with(reader(root));
     site
+}
+
+/// Reads a page of the site at `root` whole, for its headings.
+fn reader(root: &Path) -> Arc<ReadPage> {
+    let content = root.join("content");
+    Arc::new(move |rel: &Path| fs::read_to_string(content.join(rel)).ok())
+}
+
+/// The files of a site on disk.
+struct FsFiles {
+    root: PathBuf,
+}
+
+impl FsFiles {
+    fn new(root: &Path) -> FsFiles {
+        FsFiles {
+            root: root.to_path_buf(),
+        }
+    }
+}
+
+impl SiteFiles for FsFiles {
+    fn entries(&self, dir: &Path) -> Vec<(String, bool)> {
+        let Ok(read) = fs::read_dir(self.root.join(dir)) else {
+            return Vec::new();
+        };
+        read.flatten()
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                let kind = e.file_type().ok()?;
+                // As the walk of `everything`: hidden entries and links left out.
+                (!name.starts_with('.') && (kind.is_dir() || kind.is_file()))
+                    .then_some((name, kind.is_dir()))
+            })
+            .collect()
+    }
+
+    fn front(&self, page: &Path) -> Option<PageFront> {
+        page_head(&self.root.join("content").join(page)).map(|head| PageFront::of(&head))
+    }
+
+    fn everything(&self) -> Vec<SiteEntry> {
+        // In parallel, each page up to the end of its front matter: its
+        // headings are read only if a link asks for one of its anchors.
+        let files = files_under(&self.root.join("content"));
+        let mut entries: Vec<SiteEntry> = files
+            .par_iter()
+            .filter_map(|(rel, path)| {
+                if is_page(path) {
+                    // Unreadable or not UTF-8: not indexed.
+                    let head = page_head(path)?;
+                    Some(SiteEntry::Page(rel.clone(), PageFront::of(&head)))
+                } else {
+                    Some(SiteEntry::File(slashed(rel)))
+                }
+            })
+            .collect();
+        for (rel, _) in files_under(&self.root.join("static")) {
+            entries.push(SiteEntry::File(slashed(&rel)));
+        }
+        entries
+    }
 }
 
 /// The first bytes of a page, as many as its front matter needs (see
@@ -154,7 +214,7 @@ fn is_page(path: &Path) -> bool {
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    PAGES.contains(&ext.as_str())
+    PAGE_EXTENSIONS.contains(&ext.as_str())
 }
 
 /// The files under `dir` (hidden ones skipped), with their path relative to it.

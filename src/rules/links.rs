@@ -345,7 +345,7 @@ impl LinksRule {
         let ids = site::heading_ids(doc);
         let own = &ids.0;
         let own_set: HashSet<&str> = own.iter().map(String::as_str).collect();
-        let mut pages: HashMap<String, HashSet<&str>> = HashMap::new();
+        let mut pages: HashMap<String, HashSet<String>> = HashMap::new();
         let mut suggest = Suggestions::default();
         for link in &doc.body.links {
             let dest = self.classify(&link.dest);
@@ -375,12 +375,12 @@ impl LinksRule {
                     };
                     let page = site.page(&path).filter(|p| !p.file.as_os_str().is_empty());
                     // A page whose text cannot be read has no known anchors.
-                    let Some(page_anchors) = page.and_then(|p| site.anchors(p)) else {
+                    let Some(page_anchors) = page.and_then(|p| site.anchors(&p)) else {
                         continue;
                     };
                     let ids = pages
                         .entry(key.clone())
-                        .or_insert_with(|| page_anchors.iter().map(String::as_str).collect());
+                        .or_insert_with(|| page_anchors.iter().cloned().collect());
                     if !ids.contains(anchor.as_str()) {
                         let suggestion =
                             suggest.among(&anchor, page_anchors.iter().map(String::as_str));

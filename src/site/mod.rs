@@ -2,9 +2,10 @@
 //! link rules can tell whether an internal link leads somewhere.
 //!
 //! The library does not read the file system: the CLI walks the site (the
-//! folder that holds `content/`) and hands every file to [`Site::add_content`]
-//! or [`Site::add_static`]; what a file's address is (Hugo's layout) is
-//! decided here, so that it can be tested without files.
+//! folder that holds `content/`) and hands every file to [`Site::add_page`]
+//! or [`Site::add_static`], or hands over a [`SiteFiles`] that reads the
+//! files a question needs ([`Site::from_files`]); what a file's address is
+//! (Hugo's layout) is decided here, so that it can be tested without files.
 //!
 //! Addresses follow Hugo's defaults: `content/<dir>/_index.md` and
 //! `content/<dir>/index.md` are `/<dir>/`, `content/<dir>/<name>.md` is
@@ -23,6 +24,10 @@ use crate::document::{Document, front_matter};
 use crate::rules::Nearby;
 use crate::yaml::Node;
 
+mod by_name;
+
+pub use by_name::{PAGE_EXTENSIONS, SiteEntry, SiteFiles};
+
 /// One page of the site.
 #[derive(Debug, Clone, Default)]
 pub struct Page {
@@ -32,7 +37,16 @@ pub struct Page {
     /// The anchor ids of its headings (see [`Site::anchors`]): known when
     /// the page was added with its text, else read on first need. Shared by
     /// the page's addresses (its aliases).
-    anchors: Arc<OnceLock<Option<Vec<String>>>>,
+    anchors: Arc<OnceLock<Option<Arc<[String]>>>>,
+}
+
+impl Page {
+    fn new(file: &Path) -> Page {
+        Page {
+            file: file.to_path_buf(),
+            anchors: Arc::default(),
+        }
+    }
 }
 
 /// What a page's front matter says of its addresses: `slug`, `url` and
@@ -83,33 +97,136 @@ impl PageFront {
 /// when its anchors are first needed; `None` when it cannot be read.
 pub type ReadPage = dyn Fn(&Path) -> Option<String> + Send + Sync;
 
-/// The pages and files of a site.
-#[derive(Clone, Default)]
+/// The pages and files of a site, added one by one ([`Site::add_page`],
+/// [`Site::add_static`]), or read when a question needs them from the
+/// site's files ([`Site::from_files`]).
+#[derive(Default)]
 pub struct Site {
     root: PathBuf,
-    pages: HashMap<String, Page>,
-    files: HashSet<String>,
+    /// The pages and files added one by one.
+    added: Index,
+    /// Where the pages and files are read from, when they were not added.
+    files: Option<Arc<dyn SiteFiles>>,
+    /// Every page and file, read from `files` when a question needs them.
+    everything: OnceLock<Index>,
+    /// What the pages found by their file names answer (see
+    /// [`by_name`]), by address: the same answer for the whole run.
+    found: Mutex<HashMap<String, Option<Page>>>,
+    /// The folders listed to find them.
+    listings: by_name::Listings,
     members: HashSet<PathBuf>,
     covers_all: bool,
-    /// Per folder (`/posts/`), the names of its pages (`slug`) and their
-    /// addresses, indexed for "did you mean"; made on first use.
-    nearby: OnceLock<HashMap<String, Nearby<String>>>,
-    /// How the text of a page added by [`Site::add_page`] is read.
+    /// How the text of a page is read when its anchors are needed.
     read: Option<Arc<ReadPage>>,
     /// The suggestions made, by folder and name: a missing page is often
     /// linked from many articles.
-    suggested: Arc<Mutex<Suggested>>,
+    suggested: Mutex<Suggested>,
 }
 
 /// Suggestions made, by folder and name.
 type Suggested = HashMap<(String, String), Option<String>>;
 
+/// Pages by address, and the addresses of the other files.
+#[derive(Debug, Default)]
+struct Index {
+    pages: HashMap<String, Page>,
+    files: HashSet<String>,
+    /// Per folder (`/posts/`), the names of its pages (`slug`) and their
+    /// addresses, indexed for "did you mean"; made on first use.
+    nearby: OnceLock<HashMap<String, Nearby<String>>>,
+}
+
+impl Index {
+    fn add_page(&mut self, rel: &Path, front: &PageFront, page: Page) {
+        let Some(addresses) = addresses(rel, front) else {
+            return;
+        };
+        if let Some(section) = addresses.section {
+            self.pages.entry(section).or_default();
+        }
+        for address in addresses.page {
+            self.pages.insert(address, page.clone());
+        }
+    }
+
+    fn closest_page(&self, dir: &str, name: &str) -> Option<&str> {
+        let by_dir = self.nearby.get_or_init(|| {
+            let mut names: HashMap<String, Vec<(String, String)>> = HashMap::new();
+            for address in self.pages.keys() {
+                let trimmed = address.trim_end_matches('/');
+                if let Some((parent, last)) = trimmed.rsplit_once('/')
+                    && !last.is_empty()
+                {
+                    names
+                        .entry(format!("{parent}/"))
+                        .or_default()
+                        .push((last.to_string(), address.clone()));
+                }
+            }
+            names
+                .into_iter()
+                .map(|(dir, pages)| (dir, Nearby::new(pages)))
+                .collect()
+        });
+        let (_, address) = by_dir.get(&normalize(dir))?.suggest(name)?;
+        Some(address)
+    }
+}
+
+/// The addresses a page file gives: the section page of its top folder (if
+/// it is in one), and its own, in the order they are indexed (aliases, then
+/// its address). `None` for files Hugo does not publish (`_name.md`,
+/// `.name.md`).
+struct Addresses {
+    section: Option<String>,
+    page: Vec<String>,
+}
+
+fn addresses(rel: &Path, front: &PageFront) -> Option<Addresses> {
+    let segments: Vec<String> = rel
+        .iter()
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
+    let (name, dirs) = segments.split_last()?;
+    let section = dirs.first().map(|top| normalize(&format!("/{top}/")));
+    let stem = Path::new(name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if stem.starts_with('.') || (stem.starts_with('_') && stem != "_index") {
+        return Some(Addresses {
+            section,
+            page: Vec::new(),
+        });
+    }
+    let dir = dirs.join("/");
+    let mut url = if stem == "_index" || stem == "index" {
+        format!("/{dir}/")
+    } else {
+        let slug = front
+            .slug
+            .clone()
+            .unwrap_or_else(|| slug_from_file_name(&stem).to_string());
+        if dir.is_empty() {
+            format!("/{slug}/")
+        } else {
+            format!("/{dir}/{slug}/")
+        }
+    };
+    if let Some(u) = &front.url {
+        url = u.clone();
+    }
+    let mut page: Vec<String> = front.aliases.iter().map(|a| normalize(a)).collect();
+    page.push(normalize(&url));
+    Some(Addresses { section, page })
+}
+
 impl std::fmt::Debug for Site {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Site")
             .field("root", &self.root)
-            .field("pages", &self.pages)
-            .field("files", &self.files)
+            .field("added", &self.added)
+            .field("read from files", &self.files.is_some())
             .field("members", &self.members)
             .field("covers_all", &self.covers_all)
             .finish_non_exhaustive()
@@ -121,6 +238,20 @@ impl Site {
     pub fn new(root: impl Into<PathBuf>) -> Site {
         Site {
             root: root.into(),
+            ..Site::default()
+        }
+    }
+
+    /// A site whose pages and files are read from `files` when a question
+    /// needs them. A page is first looked for by its file name (the page
+    /// files whose name gives the address asked for, read up to the end of
+    /// their front matter to confirm it); only an address no file name
+    /// gives, a file, or "did you mean", reads every page. A check of a few
+    /// articles (a pre-commit hook) so reads only the pages they link to.
+    pub fn from_files(root: impl Into<PathBuf>, files: Arc<dyn SiteFiles>) -> Site {
+        Site {
+            root: root.into(),
+            files: Some(files),
             ..Site::default()
         }
     }
@@ -149,9 +280,10 @@ impl Site {
     /// `content/` and `source` its text, read whole at once.
     pub fn add_content(&mut self, rel: &Path, source: String) {
         let doc = Document::parse(rel.to_path_buf(), source);
-        let known = OnceLock::new();
-        let _ = known.set(Some(anchors(&doc)));
-        self.insert(rel, &PageFront::from_root(doc.front()), known);
+        let page = Page::new(rel);
+        let _ = page.anchors.set(Some(anchors(&doc).into()));
+        self.added
+            .add_page(rel, &PageFront::from_root(doc.front()), page);
     }
 
     /// Indexes a Markdown file of `content/` from what its front matter
@@ -160,129 +292,101 @@ impl Site {
     /// anchors. A site of thousands of pages is indexed without parsing the
     /// Markdown of each, nor holding their texts.
     pub fn add_page(&mut self, rel: &Path, front: &PageFront) {
-        self.insert(rel, front, OnceLock::new());
+        self.added.add_page(rel, front, Page::new(rel));
     }
 
-    /// Sets how the pages added by [`Site::add_page`] are read when their
-    /// anchors are needed.
+    /// Indexes a file served as is: `path` is its address (`/images/a.png`).
+    pub fn add_static(&mut self, path: &str) {
+        self.added.files.insert(file_key(path));
+    }
+
+    /// Sets how pages are read when their anchors are needed.
     pub fn read_pages_with(&mut self, read: Arc<ReadPage>) {
         self.read = Some(read);
     }
 
     /// The anchor ids of a page's headings, as Hugo makes them (see
     /// [`anchors`]); `None` when the page's text cannot be read any more.
-    pub fn anchors<'a>(&self, page: &'a Page) -> Option<&'a [String]> {
+    pub fn anchors(&self, page: &Page) -> Option<Arc<[String]>> {
         page.anchors
             .get_or_init(|| {
                 if page.file.as_os_str().is_empty() {
-                    return Some(Vec::new());
+                    return Some(Arc::from([]));
                 }
                 let read = self.read.as_ref()?;
                 let source = read(&page.file)?;
-                Some(anchors(&Document::parse(page.file.clone(), source)))
+                Some(anchors(&Document::parse(page.file.clone(), source)).into())
             })
-            .as_deref()
+            .clone()
     }
 
-    fn insert(&mut self, rel: &Path, front: &PageFront, anchors: OnceLock<Option<Vec<String>>>) {
-        let segments: Vec<String> = rel
-            .iter()
-            .map(|s| s.to_string_lossy().into_owned())
-            .collect();
-        let Some((name, dirs)) = segments.split_last() else {
-            return;
-        };
-        if let Some(top) = dirs.first() {
-            self.pages
-                .entry(normalize(&format!("/{top}/")))
-                .or_default();
+    /// Every page and file: those added, or all of the site's files.
+    fn index(&self) -> &Index {
+        match &self.files {
+            Some(files) => self.everything.get_or_init(|| {
+                let mut index = Index::default();
+                for entry in files.everything() {
+                    match entry {
+                        SiteEntry::Page(rel, front) => {
+                            index.add_page(&rel, &front, Page::new(&rel))
+                        }
+                        SiteEntry::File(address) => {
+                            index.files.insert(file_key(&address));
+                        }
+                    }
+                }
+                index
+            }),
+            None => &self.added,
         }
-        let stem = Path::new(name)
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if stem.starts_with('.') || (stem.starts_with('_') && stem != "_index") {
-            return;
-        }
-        let dir = dirs.join("/");
-        let mut url = if stem == "_index" || stem == "index" {
-            format!("/{dir}/")
-        } else {
-            let slug = front
-                .slug
-                .clone()
-                .unwrap_or_else(|| slug_from_file_name(&stem).to_string());
-            if dir.is_empty() {
-                format!("/{slug}/")
-            } else {
-                format!("/{dir}/{slug}/")
-            }
-        };
-        if let Some(u) = &front.url {
-            url = u.clone();
-        }
-        let page = Page {
-            file: rel.to_path_buf(),
-            anchors: Arc::new(anchors),
-        };
-        for alias in &front.aliases {
-            self.pages.insert(normalize(alias), page.clone());
-        }
-        self.pages.insert(normalize(&url), page);
     }
 
-    /// Indexes a file served as is: `path` is its address (`/images/a.png`).
-    pub fn add_static(&mut self, path: &str) {
-        self.files.insert(file_key(path));
+    /// The page at `key` (a normalized address) found by its file name,
+    /// when the site is read from files.
+    fn found_by_name(&self, key: &str) -> Option<Page> {
+        let files = self.files.as_ref()?;
+        let lock = || self.found.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = lock().get(key) {
+            return known.clone();
+        }
+        let found = by_name::page(files.as_ref(), &self.listings, key);
+        lock().entry(key.to_string()).or_insert(found).clone()
     }
 
     /// The page at a site path (`/posts/slug/`, with or without the final `/`).
-    pub fn page(&self, path: &str) -> Option<&Page> {
-        self.pages.get(&normalize(path))
+    pub fn page(&self, path: &str) -> Option<Page> {
+        let key = normalize(path);
+        self.found_by_name(&key)
+            .or_else(|| self.index().pages.get(&key).cloned())
     }
 
     /// Whether a site path leads to a page or a file.
     pub fn exists(&self, path: &str) -> bool {
-        self.pages.contains_key(&normalize(path)) || self.files.contains(&file_key(path))
+        let key = normalize(path);
+        let file = file_key(path);
+        if self.found_by_name(&key).is_some()
+            || self
+                .files
+                .as_ref()
+                .is_some_and(|files| by_name::file(files.as_ref(), &self.listings, &file))
+        {
+            return true;
+        }
+        let index = self.index();
+        index.pages.contains_key(&key) || index.files.contains(&file)
     }
 
     /// The address of the page directly under `dir` (`/posts/`) whose name
     /// is closest to `name`, if one is close enough to be what was meant.
     pub fn suggest_page(&self, dir: &str, name: &str) -> Option<String> {
         let key = (normalize(dir), name.to_string());
-        let known = |memo: &Suggested| memo.get(&key).cloned();
-        if let Some(found) = known(&self.suggested.lock().unwrap_or_else(|e| e.into_inner())) {
-            return found;
+        let lock = || self.suggested.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(found) = lock().get(&key) {
+            return found.clone();
         }
-        let found = self.closest_page(&key.0, name).map(str::to_string);
-        self.suggested
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(key, found.clone());
+        let found = self.index().closest_page(&key.0, name).map(str::to_string);
+        lock().insert(key, found.clone());
         found
-    }
-
-    fn closest_page(&self, dir: &str, name: &str) -> Option<&str> {
-        let by_dir = self.nearby.get_or_init(|| {
-            let mut names: HashMap<String, Vec<(String, String)>> = HashMap::new();
-            for address in self.pages.keys() {
-                let trimmed = address.trim_end_matches('/');
-                if let Some((parent, last)) = trimmed.rsplit_once('/')
-                    && !last.is_empty()
-                {
-                    names
-                        .entry(format!("{parent}/"))
-                        .or_default()
-                        .push((last.to_string(), address.clone()));
-                }
-            }
-            names
-                .into_iter()
-                .map(|(dir, pages)| (dir, Nearby::new(pages)))
-                .collect()
-        });
-        let (_, address) = by_dir.get(&normalize(dir))?.suggest(name)?;
-        Some(address)
     }
 }
 
@@ -474,11 +578,11 @@ mod tests {
         let s = site();
         let p = s.page("/posts/sans-slug/").unwrap();
         assert_eq!(
-            s.anchors(p).unwrap(),
+            s.anchors(&p).unwrap()[..],
             ["le-réel-sans-filtre", "le-réel-sans-filtre-1"]
         );
         let p = s.page("/posts/mon-slug/").unwrap();
-        assert_eq!(s.anchors(p).unwrap(), ["perso"]);
+        assert_eq!(s.anchors(&p).unwrap()[..], ["perso"]);
         assert_eq!(
             anchor_id(" Cadre de décision : 3 principes "),
             "cadre-de-décision--3-principes"
@@ -547,20 +651,23 @@ mod tests {
             "nothing read before a link asks"
         );
         let page = s.page("/posts/mon-slug/").unwrap();
-        assert_eq!(s.anchors(page).unwrap(), ["perso", "suite"]);
+        assert_eq!(s.anchors(&page).unwrap()[..], ["perso", "suite"]);
         let alias = s.page("/ancien/").unwrap();
-        assert_eq!(s.anchors(alias).unwrap(), ["perso", "suite"]);
+        assert_eq!(s.anchors(&alias).unwrap()[..], ["perso", "suite"]);
         assert_eq!(
             reads.load(Ordering::SeqCst),
             1,
             "one read for a page and its aliases"
         );
         let gone = s.page("/posts/parti/").unwrap();
-        assert_eq!(s.anchors(gone), None);
+        assert_eq!(s.anchors(&gone), None);
         // A page added whole needs no reader.
         let mut whole = Site::new("/site");
         whole.add_content(Path::new("a.md"), "## Un\n".into());
-        assert_eq!(whole.anchors(whole.page("/a/").unwrap()).unwrap(), ["un"]);
+        assert_eq!(
+            whole.anchors(&whole.page("/a/").unwrap()).unwrap()[..],
+            ["un"]
+        );
     }
 
     #[test]

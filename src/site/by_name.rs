@@ -1,0 +1,447 @@
+//! Finding a page or a file of a site from its address by the file names
+//! that can give it, without reading the whole site: what checking a few
+//! articles (a pre-commit hook) needs.
+//!
+//! A page's address comes from its file name unless its front matter says
+//! otherwise (`slug`, `url`, `aliases`), so the files whose name gives the
+//! address asked for are the candidates, and each is confirmed by reading
+//! its front matter. What no file name gives (an alias, a `url`, a missing
+//! page) is left to the whole index, which reads every page.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use super::{Page, PageFront, addresses, slug_from_file_name};
+
+/// The extensions of page files (the others are served as they are).
+pub const PAGE_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
+
+/// The files of a site, read when a question needs them. The library does
+/// not read the file system: the command line implements this.
+pub trait SiteFiles: Send + Sync {
+    /// The entries of a folder under the site's root (`content/posts`):
+    /// their names, in any order, each with whether it is a folder. Hidden entries
+    /// (`.name`) and symbolic links are left out, as [`SiteFiles::everything`]
+    /// leaves them out.
+    fn entries(&self, dir: &Path) -> Vec<(String, bool)>;
+
+    /// What the front matter of a page of `content/` (its path relative to
+    /// `content/`) says; `None` when it cannot be read or is not UTF-8.
+    fn front(&self, page: &Path) -> Option<PageFront>;
+
+    /// Every page of `content/` that can be read, with its front matter, and
+    /// every other file of `content/` (its path relative to `content/`) and
+    /// of `static/` (relative to `static/`).
+    fn everything(&self) -> Vec<SiteEntry>;
+}
+
+/// A file of a site, as [`SiteFiles::everything`] gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SiteEntry {
+    /// A page of `content/` and what its front matter says.
+    Page(PathBuf, PageFront),
+    /// Any other file, by its address (`/images/a.png`).
+    File(String),
+}
+
+/// The folders of a site listed so far: a folder of thousands of posts is
+/// listed once per run.
+#[derive(Default)]
+pub(super) struct Listings {
+    folders: Mutex<HashMap<PathBuf, Entries>>,
+}
+
+/// A folder's entries: names, and whether each is a folder.
+type Entries = Arc<[(String, bool)]>;
+
+impl Listings {
+    /// The entries of a folder under the site's root: names and whether
+    /// each is a folder.
+    fn get(&self, files: &dyn SiteFiles, dir: &Path) -> Entries {
+        let lock = || self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = lock().get(dir) {
+            return known.clone();
+        }
+        let listed: Entries = files.entries(dir).into();
+        lock().entry(dir.to_path_buf()).or_insert(listed).clone()
+    }
+
+    /// The names of the entries of `dir` that `keep` keeps, sorted (so that
+    /// the answer does not depend on the order the folder lists them in).
+    fn matching(
+        &self,
+        files: &dyn SiteFiles,
+        dir: &Path,
+        keep: impl Fn(&str, bool) -> bool,
+    ) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .get(files, dir)
+            .iter()
+            .filter(|(name, is_dir)| keep(name, *is_dir))
+            .map(|(name, _)| name.clone())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The folders under `base` (`content`, `static`) whose names give the
+    /// address segments `dirs`, relative to `base`.
+    fn folders(&self, files: &dyn SiteFiles, base: &str, dirs: &[&str]) -> Vec<PathBuf> {
+        let mut found = vec![PathBuf::new()];
+        for segment in dirs {
+            let mut next = Vec::new();
+            for folder in &found {
+                let names = self.matching(files, &Path::new(base).join(folder), |name, is_dir| {
+                    is_dir && same_segment(name, segment)
+                });
+                next.extend(names.into_iter().map(|n| folder.join(n)));
+            }
+            found = next;
+            if found.is_empty() {
+                break;
+            }
+        }
+        found
+    }
+
+    /// The `_index` and `index` pages of a folder of `content/`.
+    fn index_pages(&self, files: &dyn SiteFiles, folder: &Path) -> Vec<PathBuf> {
+        self.matching(files, &Path::new("content").join(folder), |name, is_dir| {
+            !is_dir && matches!(page_stem(name), Some("_index" | "index"))
+        })
+        .into_iter()
+        .map(|name| folder.join(name))
+        .collect()
+    }
+}
+
+/// The page at `key` (a normalized address) that a file name gives and its
+/// front matter confirms; `None` when no file name gives it.
+pub(super) fn page(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Option<Page> {
+    let segments = segments(key)?;
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    match segments.split_last() {
+        None => candidates.extend(listings.index_pages(files, Path::new(""))),
+        Some((last, dirs)) => {
+            let html = format!("{last}.html");
+            for folder in listings.folders(files, "content", dirs) {
+                let dir = Path::new("content").join(&folder);
+                // A bundle or section: `<last>/_index.md`, `<last>/index.md`.
+                let bundles = listings.matching(files, &dir, |name, is_dir| {
+                    is_dir && same_segment(name, last)
+                });
+                for bundle in bundles {
+                    candidates.extend(listings.index_pages(files, &folder.join(bundle)));
+                }
+                // A page whose file name gives the slug.
+                let pages = listings.matching(files, &dir, |name, is_dir| {
+                    !is_dir
+                        && page_stem(name).is_some_and(|stem| {
+                            let slug = slug_from_file_name(stem);
+                            same_segment(slug, last) || same_segment(slug, &html)
+                        })
+                });
+                candidates.extend(pages.into_iter().map(|name| folder.join(name)));
+            }
+        }
+    }
+    for rel in candidates {
+        let Some(front) = files.front(&rel) else {
+            continue;
+        };
+        if addresses(&rel, &front).is_some_and(|a| a.page.iter().any(|p| p == key)) {
+            return Some(Page::new(&rel));
+        }
+    }
+    // A top-level folder holding a page is a section page.
+    if let [top] = segments.as_slice() {
+        for folder in listings.folders(files, "content", &[top]) {
+            let pages = listings.matching(
+                files,
+                &Path::new("content").join(&folder),
+                |name, is_dir| !is_dir && page_stem(name).is_some(),
+            );
+            if pages
+                .iter()
+                .any(|name| files.front(&folder.join(name)).is_some())
+            {
+                return Some(Page::default());
+            }
+        }
+    }
+    None
+}
+
+/// Whether a file other than a page is at `key` (a file address:
+/// `/images/a.png`, lowercased), in `content/` or `static/`. `false` means
+/// that no file has that exact name, not that none matches: the whole
+/// index decides then.
+pub(super) fn file(files: &dyn SiteFiles, listings: &Listings, key: &str) -> bool {
+    let Some(segments) = segments(key) else {
+        return false;
+    };
+    let Some((last, dirs)) = segments.split_last() else {
+        return false;
+    };
+    ["content", "static"].into_iter().any(|base| {
+        listings
+            .folders(files, base, dirs)
+            .into_iter()
+            .any(|folder| {
+                let found =
+                    listings.matching(files, &Path::new(base).join(folder), |name, is_dir| {
+                        !is_dir
+                            && same_segment(name, last)
+                            && (base == "static" || page_stem(name).is_none())
+                    });
+                !found.is_empty()
+            })
+    })
+}
+
+/// The segments of an address (none for `/`); `None` when one is empty
+/// (`/a//b/`), which no file name gives.
+fn segments(key: &str) -> Option<Vec<&str>> {
+    let inner = key.trim_matches('/');
+    if inner.is_empty() {
+        return Some(Vec::new());
+    }
+    let segments: Vec<&str> = inner.split('/').collect();
+    (!segments.iter().any(|s| s.is_empty())).then_some(segments)
+}
+
+/// Whether a file or folder name reads as `segment` in an address:
+/// lowercased, spaces as `-`.
+fn same_segment(name: &str, segment: &str) -> bool {
+    if name.is_ascii() {
+        name.len() == segment.len()
+            && name.bytes().zip(segment.bytes()).all(|(a, b)| {
+                let a = if a == b' ' {
+                    b'-'
+                } else {
+                    a.to_ascii_lowercase()
+                };
+                a == b
+            })
+    } else {
+        name.to_lowercase().replace(' ', "-") == segment
+    }
+}
+
+/// The stem of a page file's name (`2025-01-01-slug` of
+/// `2025-01-01-slug.md`); `None` for other files.
+fn page_stem(name: &str) -> Option<&str> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    let page = PAGE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e));
+    (page && !stem.is_empty()).then_some(stem)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::site::Site;
+
+    /// A site in memory: file texts by path under the root (`None`: a page
+    /// that cannot be read), and how many times every file was read.
+    #[derive(Default)]
+    struct Memory {
+        files: BTreeMap<PathBuf, Option<String>>,
+        everything: AtomicUsize,
+    }
+
+    fn hidden(path: &Path) -> bool {
+        path.iter().any(|c| c.to_string_lossy().starts_with('.'))
+    }
+
+    impl SiteFiles for Memory {
+        fn entries(&self, dir: &Path) -> Vec<(String, bool)> {
+            let mut out: Vec<(String, bool)> = Vec::new();
+            for path in self.files.keys() {
+                let Ok(rest) = path.strip_prefix(dir) else {
+                    continue;
+                };
+                let mut parts = rest.iter();
+                let Some(first) = parts.next() else { continue };
+                let entry = (first.to_string_lossy().into_owned(), parts.next().is_some());
+                if !entry.0.starts_with('.') && !out.contains(&entry) {
+                    out.push(entry);
+                }
+            }
+            // In any order: the answers must not depend on it.
+            out.reverse();
+            out
+        }
+
+        fn front(&self, page: &Path) -> Option<PageFront> {
+            let text = self.files.get(&Path::new("content").join(page))?.as_ref()?;
+            Some(PageFront::of(text))
+        }
+
+        fn everything(&self) -> Vec<SiteEntry> {
+            self.everything.fetch_add(1, Ordering::SeqCst);
+            let mut out = Vec::new();
+            for (path, text) in &self.files {
+                if hidden(path) {
+                    continue;
+                }
+                if let Ok(rel) = path.strip_prefix("content") {
+                    let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    if page_stem(name).is_some() {
+                        if let Some(text) = text {
+                            out.push(SiteEntry::Page(rel.to_path_buf(), PageFront::of(text)));
+                        }
+                    } else {
+                        out.push(SiteEntry::File(format!("/{}", rel.to_string_lossy())));
+                    }
+                } else if let Ok(rel) = path.strip_prefix("static") {
+                    out.push(SiteEntry::File(format!("/{}", rel.to_string_lossy())));
+                }
+            }
+            out
+        }
+    }
+
+    fn memory() -> Memory {
+        let page = |text: &str| Some(text.to_string());
+        let files: BTreeMap<PathBuf, Option<String>> = [
+            ("content/_index.md", page("---\ntitle: Accueil\n---\n")),
+            ("content/posts/2025-01-01-premier.md", page("## A\n")),
+            ("content/posts/2025-01-02-Avec Espaces.md", page("")),
+            (
+                "content/posts/2025-01-03-autre.md",
+                page("---\nslug: change\n---\n"),
+            ),
+            (
+                "content/posts/2025-01-04-deplace.md",
+                page("---\nurl: /ailleurs/page/\naliases: [/vieux/, /posts/ancien/]\n---\n"),
+            ),
+            ("content/posts/page.html.md", page("")),
+            ("content/posts/_brouillon.md", page("")),
+            ("content/posts/.cache.md", page("")),
+            ("content/posts/image.png", None),
+            ("content/guides/livre/_index.md", page("")),
+            ("content/guides/livre/Chapitre Un.md", page("")),
+            ("content/bundle/mon-article/index.md", page("")),
+            ("content/bundle/mon-article/photo.jpg", None),
+            ("content/sans-index/2025-01-05-x.md", page("")),
+            ("content/illisible/2025-01-06-y.md", None),
+            ("content/about.md", page("")),
+            ("static/images/Logo.PNG", None),
+            ("static/.secret", None),
+        ]
+        .into_iter()
+        .map(|(p, t)| (PathBuf::from(p), t))
+        .collect();
+        Memory {
+            files,
+            ..Memory::default()
+        }
+    }
+
+    /// The same site, read whole at once.
+    fn indexed(files: &Memory) -> Site {
+        let mut site = Site::new("/site");
+        for entry in files.everything() {
+            match entry {
+                SiteEntry::Page(rel, front) => site.add_page(&rel, &front),
+                SiteEntry::File(address) => site.add_static(&address),
+            }
+        }
+        site
+    }
+
+    const ASKED: &[&str] = &[
+        "/",
+        "/posts/",
+        "/posts/premier/",
+        "/posts/Premier",
+        "/posts/avec-espaces/",
+        "/posts/Avec Espaces/",
+        "/posts/autre/",
+        "/posts/change/",
+        "/ailleurs/page/",
+        "/vieux/",
+        "/posts/ancien/",
+        "/posts/deplace/",
+        "/posts/page/",
+        "/posts/page.html",
+        "/posts/brouillon/",
+        "/posts/_brouillon/",
+        "/posts/cache/",
+        "/posts/.cache/",
+        "/posts/image.png",
+        "/posts/image/",
+        "/guides/",
+        "/guides/livre/",
+        "/guides/livre/chapitre-un/",
+        "/bundle/",
+        "/bundle/mon-article/",
+        "/bundle/mon-article/photo.jpg",
+        "/sans-index/",
+        "/sans-index/x/",
+        "/illisible/",
+        "/illisible/y/",
+        "/about/",
+        "/about.html",
+        "/images/logo.png",
+        "/images/Logo.PNG",
+        "/secret",
+        "/.secret",
+        "/posts//premier/",
+        "/rien/",
+        "/posts/rien/",
+    ];
+
+    /// Looked for by file name, every address gets the answer the whole
+    /// index gives: whether it exists, and which page it is.
+    #[test]
+    fn by_name_answers_as_the_whole_index() {
+        let whole = indexed(&memory());
+        for asked in ASKED {
+            let lazy = Site::from_files("/site", Arc::new(memory()));
+            assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
+            assert_eq!(
+                lazy.page(asked).map(|p| p.file),
+                whole.page(asked).map(|p| p.file),
+                "page {asked}"
+            );
+        }
+        // All of them asked of one site, in another order.
+        let lazy = Site::from_files("/site", Arc::new(memory()));
+        for asked in ASKED.iter().rev() {
+            assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
+        }
+    }
+
+    /// What file names give is found without reading the whole site; what
+    /// they do not give (an alias, a missing page) reads it once.
+    #[test]
+    fn the_whole_site_is_read_only_for_what_names_do_not_give() {
+        let files = Arc::new(memory());
+        let site = Site::from_files("/site", files.clone());
+        for found in [
+            "/posts/premier/",
+            "/posts/avec-espaces/",
+            "/guides/livre/chapitre-un/",
+            "/",
+            "/images/logo.png",
+            "/posts/",
+        ] {
+            assert!(site.exists(found), "{found}");
+        }
+        assert_eq!(files.everything.load(Ordering::SeqCst), 0);
+        // A `slug` the file name does not give, an alias, a missing page.
+        assert!(site.exists("/posts/change/"));
+        assert!(site.exists("/vieux/"));
+        assert!(!site.exists("/posts/rien/"));
+        assert_eq!(
+            site.suggest_page("/posts/", "premir").as_deref(),
+            Some("/posts/premier/")
+        );
+        assert_eq!(files.everything.load(Ordering::SeqCst), 1);
+    }
+}
