@@ -35,13 +35,15 @@
 //!   with the peak resident memory of the `repere` process;
 //! - `repere check` on one article (what a pre-commit hook pays per call:
 //!   start-up and embedded rule packs included), against a parse-only
-//!   process on the same file;
+//!   process on the same file; the article is the first that links to
+//!   other posts, all of which exist;
 //! - the same two inside a site: the corpus also in `site/content/posts/`
 //!   (hard links to the same files, in one folder), with the source
 //!   site's other pages when the source folder is in a `content/` folder,
-//!   as in a blog's repository, where `repere check` also indexes every page of the site
-//!   for the link rules (a page's front matter at once, its headings only
-//!   when a link asks for one of its anchors).
+//!   as in a blog's repository, where `repere check` also finds the pages
+//!   the articles link to, for the link rules; and the same article with a
+//!   link to a page that does not exist, whose "did you mean" reads every
+//!   page of the site.
 //!
 //! The `repere` binary is the release build next to this example; it is
 //! built first (`cargo build --release --bin repere`) when missing.
@@ -751,10 +753,37 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
     let me = std::env::current_exe().expect("the benchmark's own path");
     let site = dir.join("site");
     link_site(dir, files, source, &site);
-    let one = files
-        .first()
+    // One article that links to other posts, as most do, all of which
+    // exist (the first such).
+    let texts: Vec<(&PathBuf, String)> = files
+        .iter()
+        .filter_map(|f| Some((f, fs::read_to_string(f).ok()?)))
+        .collect();
+    let slugs: std::collections::HashSet<String> =
+        texts.iter().map(|(f, t)| slug_of(f, t)).collect();
+    let first = texts
+        .iter()
+        .find(|(_, t)| {
+            let linked = post_links(t);
+            !linked.is_empty() && linked.iter().all(|l| slugs.contains(l))
+        })
+        .map(|(f, _)| *f)
+        .or(files.first());
+    let one = first
         .map(|f| f.strip_prefix(dir).unwrap_or(f).to_path_buf())
         .unwrap_or_default();
+    println!("one article: {}", one.display());
+    // The same with a link to a page that does not exist, in the site (out
+    // of `content/posts/`): its "did you mean" needs every page's name.
+    let missing = Path::new("content")
+        .join("bench")
+        .join("2025-01-01-lien-manquant.md");
+    if let Some(text) = first.and_then(|f| fs::read_to_string(f).ok()) {
+        place_text(
+            &format!("{text}\nVoir [cette page](/posts/nexiste-pas/).\n"),
+            &site.join(&missing),
+        );
+    }
     let check = |target: &Path| -> Vec<std::ffi::OsString> {
         let mut args: Vec<std::ffi::OsString> = ["check", "--no-config", "--format", "json"]
             .iter()
@@ -814,9 +843,18 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
             ),
             2,
         ),
+        (
+            Process::new(
+                "  the same, with a missing link",
+                &repere,
+                check(&missing),
+                &site,
+            ),
+            2,
+        ),
     ];
     // One article is quick: more runs give a steadier median.
-    let many = |r: &Process| r.name.contains("one article");
+    let many = |r: &Process| r.name.contains("one article") || r.name.contains("missing link");
     for (r, _) in &mut runs {
         r.run();
         r.times.clear();
@@ -890,6 +928,50 @@ fn link_site(dir: &Path, files: &[PathBuf], source: &Path, site: &Path) {
         let rel = p.strip_prefix(origin).unwrap_or(&p);
         place(&p, &content.join(rel));
     }
+}
+
+/// The slug of an article: its front matter's `slug:` line, else its file
+/// name without a leading date.
+fn slug_of(path: &Path, text: &str) -> String {
+    let from_front = text
+        .lines()
+        .skip(1)
+        .take_while(|l| l.trim() != "---")
+        .find_map(|l| l.strip_prefix("slug:"))
+        .map(|v| v.trim().trim_matches(['"', '\'']).to_string());
+    from_front.unwrap_or_else(|| {
+        let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let dated = stem.len() > 11
+            && stem.as_bytes()[..10]
+                .iter()
+                .filter(|b| b.is_ascii_digit())
+                .count()
+                == 8;
+        if dated {
+            stem[11..].to_string()
+        } else {
+            stem.to_string()
+        }
+    })
+}
+
+/// The slugs of the posts an article links to (`](/posts/<slug>/…)`).
+fn post_links(text: &str) -> Vec<String> {
+    text.match_indices("](/posts/")
+        .filter_map(|(i, m)| {
+            let rest = &text[i + m.len()..];
+            let end = rest.find([')', '/', '#', ' '])?;
+            Some(rest[..end].to_string())
+        })
+        .collect()
+}
+
+/// Writes `text` at `to`, making its folder.
+fn place_text(text: &str, to: &Path) {
+    if let Some(parent) = to.parent() {
+        fs::create_dir_all(parent).expect("create the site folder");
+    }
+    fs::write(to, text).expect("write into the site");
 }
 
 /// Links `to` to `from`, or copies it.
