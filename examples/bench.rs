@@ -59,6 +59,7 @@ use rayon::prelude::*;
 use repere::document::{Document, front_matter};
 use repere::engine::{FileResult, Linter};
 use repere::pack::{PackSource, RuleSet};
+use repere::site::{PageFront, slug_from_file_name};
 
 struct Args {
     source: PathBuf,
@@ -930,28 +931,12 @@ fn link_site(dir: &Path, files: &[PathBuf], source: &Path, site: &Path) {
     }
 }
 
-/// The slug of an article: its front matter's `slug:` line, else its file
-/// name without a leading date.
+/// The slug of an article, as the site index reads it: its front matter's
+/// `slug`, else its file name without a leading date.
 fn slug_of(path: &Path, text: &str) -> String {
-    let from_front = text
-        .lines()
-        .skip(1)
-        .take_while(|l| l.trim() != "---")
-        .find_map(|l| l.strip_prefix("slug:"))
-        .map(|v| v.trim().trim_matches(['"', '\'']).to_string());
-    from_front.unwrap_or_else(|| {
+    PageFront::of(text).slug.unwrap_or_else(|| {
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let dated = stem.len() > 11
-            && stem.as_bytes()[..10]
-                .iter()
-                .filter(|b| b.is_ascii_digit())
-                .count()
-                == 8;
-        if dated {
-            stem[11..].to_string()
-        } else {
-            stem.to_string()
-        }
+        slug_from_file_name(stem).to_string()
     })
 }
 

@@ -373,11 +373,11 @@ impl PatternSet {
     /// The patterns that may match `text`, in order, each once.
     pub fn candidates(&self, text: &str) -> Vec<usize> {
         let mut out = self.always.clone();
-        if let Some((first, every)) = &self.literals {
+        if self.literals.is_some() {
             LOWERED.with_borrow_mut(|lowered| {
                 lowered.clear();
                 lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
-                if !self.literals_in(first, every, lowered, &mut out) {
+                if !self.literals_in(lowered, &mut out) {
                     // The automata could not search: every pattern is.
                     out.extend(0..self.patterns.len());
                 }
@@ -395,13 +395,10 @@ impl PatternSet {
 
     /// Appends the owners of every literal in `text` (lowercased in ASCII);
     /// false if an automaton could not search.
-    fn literals_in(
-        &self,
-        first: &AhoCorasick,
-        every: &AhoCorasick,
-        text: &[u8],
-        out: &mut Vec<usize>,
-    ) -> bool {
+    fn literals_in(&self, text: &[u8], out: &mut Vec<usize>) -> bool {
+        let Some((first, every)) = &self.literals else {
+            return true;
+        };
         let mut pos = 0;
         while pos < text.len() {
             let found = match first.try_find(aho_corasick::Input::new(text).range(pos..)) {

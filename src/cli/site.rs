@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use repere::document::front_matter;
 use repere::pack::{DEFAULT_PACKS, RuleSet};
-use repere::site::{PAGE_EXTENSIONS, PageFront, ReadPage, Site, SiteEntry, SiteFiles};
+use repere::site::{PageFront, ReadPage, Site, SiteEntry, SiteFiles, is_page_name};
 
 /// The site roots set in the rule packs, resolved against the pack file's
 /// folder (the current folder for embedded packs).
@@ -209,12 +209,9 @@ fn page_head(path: &Path) -> Option<String> {
 }
 
 fn is_page(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    PAGE_EXTENSIONS.contains(&ext.as_str())
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(is_page_name)
 }
 
 /// The files under `dir` (hidden ones skipped), with their path relative to it.

@@ -110,9 +110,13 @@ struct Delimited {
     closed: Option<(Span, usize, usize)>,
 }
 
+/// The length of a byte-order mark at the start of `text`.
+fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') { 3 } else { 0 }
+}
+
 fn delimit(text: &str) -> Option<Delimited> {
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut it = lines(text, start);
+    let mut it = lines(text, bom_len(text));
     let (s, e, next) = it.next()?;
     let (format, closers): (Format, &[&str]) = match text[s..e].trim_end() {
         "---" => (Format::Yaml, &["---", "..."]),
@@ -133,7 +137,7 @@ fn delimit(text: &str) -> Option<Delimited> {
 /// Splits the front matter off `text`. Returns the block (if the file opens
 /// with a delimiter) and the byte offset where the Markdown body starts.
 pub fn split(text: &str) -> (Option<FrontMatter>, usize) {
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let start = bom_len(text);
     let Some(Delimited {
         format,
         open,
@@ -173,21 +177,16 @@ pub fn split(text: &str) -> (Option<FrontMatter>, usize) {
 /// same block in the file as in `head`. Its first line, and the block's
 /// closing line, must end inside `head`.
 pub fn head_holds_block(head: &str) -> bool {
-    let start = if head.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut it = lines(head, start);
-    let Some((s, e, next)) = it.next() else {
+    let Some((_, end, next)) = lines(head, bom_len(head)).next() else {
         return false;
     };
-    if next == e {
+    if next == end {
         return false; // the first line may go on
     }
-    let closers: &[&str] = match head[s..e].trim_end() {
-        "---" => &["---", "..."],
-        "+++" => &["+++"],
-        _ => return true,
-    };
-    it.take_while(|(_, le, lnext)| lnext > le)
-        .any(|(ls, le, _)| closers.contains(&head[ls..le].trim_end()))
+    match delimit(head) {
+        None => true,
+        Some(block) => matches!(block.closed, Some((_, close_end, body)) if body > close_end),
+    }
 }
 
 /// The top-level entries of a YAML front matter whose keys are in `keys`,
@@ -200,10 +199,10 @@ pub fn head_holds_block(head: &str) -> bool {
 /// every other line (indented, blank, or an `- item` of the entry above)
 /// belongs to the entry above; a quoted string or brackets begun on a key's
 /// line close before the next line at column 0; no value on a key's line is
-/// an anchor, an alias or a tag. (An alias further down an entry read must find its anchor in
-/// the lines read, or they do not parse.) Otherwise, and for TOML, an
-/// unclosed block or no block, it returns `None`: parse the whole block
-/// instead ([`split`]). Where both apply and the whole block parses, the
+/// an anchor, an alias or a tag. (An alias further down an entry read must
+/// find its anchor in the lines read, or they do not parse.) Otherwise, and
+/// for TOML, an unclosed block or no block, it returns `None`: parse the
+/// whole block instead ([`split`]). Where both apply and the whole block parses, the
 /// entries are the same (a property test checks it); a block that does not
 /// parse as a whole may still give its entries here.
 pub fn top_level_entries(text: &str, keys: &[&str]) -> Option<Option<Node>> {

@@ -15,7 +15,13 @@ use std::sync::{Arc, Mutex};
 use super::{Page, PageFront, addresses, slug_from_file_name};
 
 /// The extensions of page files (the others are served as they are).
-pub const PAGE_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
+const PAGE_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
+
+/// Whether a file of that name is a page (`.md`, `.markdown`, `.html`,
+/// `.htm`, any case), not a file served as it is.
+pub fn is_page_name(name: &str) -> bool {
+    page_stem(name).is_some()
+}
 
 /// The files of a site, read when a question needs them. The library does
 /// not read the file system: the command line implements this.

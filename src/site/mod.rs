@@ -26,7 +26,7 @@ use crate::yaml::Node;
 
 mod by_name;
 
-pub use by_name::{PAGE_EXTENSIONS, SiteEntry, SiteFiles};
+pub use by_name::{SiteEntry, SiteFiles, is_page_name};
 
 /// One page of the site.
 #[derive(Debug, Clone, Default)]
