@@ -556,11 +556,11 @@ fn fold(s: &str, keep: Option<Diff>) -> String {
             chars.push(c);
         }
     };
-    // ASCII text is its own decomposition.
-    if s.is_ascii() {
-        s.chars().for_each(&mut push);
-    } else {
+    if keep == Some(Diff::Accents) && !s.is_ascii() {
+        // The marks are kept, in NFD's order.
         s.nfd().for_each(&mut push);
+    } else {
+        super::without_marks(s, &mut push);
     }
     let mut out = String::with_capacity(chars.len());
     if keep == Some(Diff::Spacing) {
