@@ -502,15 +502,18 @@ pub struct HeadingIds(pub Vec<String>);
 
 /// Hugo's `github` anchor id of a heading's text.
 pub fn anchor_id(text: &str) -> String {
-    text.trim()
-        .chars()
-        .filter_map(|c| match c {
-            '-' | ' ' => Some('-'),
-            c if c == '_' || c.is_alphanumeric() => Some(c),
-            _ => None,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    let text = text.trim();
+    let mut id = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '-' | ' ' => id.push('-'),
+            '_' => id.push('_'),
+            c if c.is_ascii_alphanumeric() => id.push(c.to_ascii_lowercase()),
+            c if !c.is_ascii() && c.is_alphanumeric() => id.extend(c.to_lowercase()),
+            _ => {}
+        }
+    }
+    id
 }
 
 #[cfg(test)]
@@ -588,6 +591,27 @@ mod tests {
             "cadre-de-décision--3-principes"
         );
         assert_eq!(anchor_id("`code` et **gras**"), "code-et-gras");
+        assert_eq!(anchor_id("ÉTÉ_2024 İ ǅ Σ"), "été_2024-i\u{307}-ǆ-σ");
+    }
+
+    proptest::proptest! {
+        /// Character by character, as the rule it implements is written.
+        #[test]
+        fn anchor_ids_keep_letters_digits_and_underscores_lowercased(
+            text in "\\PC{0,12}([ a-zA-Z0-9_É-]{0,8}[éÉİǅΣ#:.’ ]{0,3}){0,4}"
+        ) {
+            let reference: String = text
+                .trim()
+                .chars()
+                .filter_map(|c| match c {
+                    '-' | ' ' => Some('-'),
+                    c if c == '_' || c.is_alphanumeric() => Some(c),
+                    _ => None,
+                })
+                .flat_map(char::to_lowercase)
+                .collect();
+            proptest::prop_assert_eq!(anchor_id(&text), reference);
+        }
     }
 
     /// A repeated id takes the first free suffix, as goldmark does (it
