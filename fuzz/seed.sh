@@ -31,4 +31,8 @@ if [ -d tests/data/fuzz-regressions ]; then
     n=$((n + 1))
   done
 fi
+# A site named by the input (see check_lookup_by_name in
+# tests/common/pipeline.rs): file names, a page's text, addresses.
+printf 'posts/2025-01-01-Mon Article.md\nguides/Livre Un/_index.md\nbundle/photo/index.md\nstatic/images/Logo.PNG\n\0---\nslug: change\naliases: [/vieux/]\n---\n\0/posts/mon-article/\n/posts/change/\n/vieux/\n/guides/livre-un/\n/images/logo.png\n' > "$out/site_names"
+n=$((n + 1))
 echo "$n seed inputs in $out"

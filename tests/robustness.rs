@@ -859,3 +859,21 @@ fn fixtures_through_the_fuzz_pipeline() {
         }
     }
 }
+
+/// The pipeline's site named by its input: the first file lists the
+/// site's files, the second is every page's text, the third lists the
+/// addresses asked, and the lookup by file name must answer each as the
+/// whole index does (the fuzz target's seeds start from this shape).
+#[test]
+fn a_site_named_by_the_input_is_looked_up_by_name_as_by_the_whole_index() {
+    let names = "posts/2025-01-01-Mon Article.md\nposts/2025-01-02-autre.md\n\
+                 guides/Livre Un/_index.md\nguides/Livre Un/Chapitre.md\n\
+                 bundle/photo/index.md\nstatic/images/Logo.PNG\nabout.html\n\
+                 [lien](/posts/mon-article/) [x](/guides/livre-un/chapitre/)";
+    let page = "---\nslug: change\naliases: [/vieux/]\n---\n## Titre\n";
+    let asked = "/posts/mon-article/\n/posts/change/\n/vieux/\n/guides/livre-un/\n\
+                 /guides/livre-un/chapitre/\n/bundle/photo/\n/images/Logo.PNG\n\
+                 /images/logo.png\n/about/\n/about.html\n/posts/\n/\n/rien/";
+    let data = [names, page, asked].join("\0");
+    pipeline::run_all_formats(data.as_bytes());
+}

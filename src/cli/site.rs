@@ -106,13 +106,7 @@ fn site_for(root: &Path, checked: usize) -> Site {
 /// front matter, in parallel), every other file of `content/` and
 /// `static/`.
 pub fn index(root: &Path) -> Site {
-    let mut site = Site::new(root);
-    for entry in FsFiles::new(root).everything() {
-        match entry {
-            SiteEntry::Page(rel, front) => site.add_page(&rel, &front),
-            SiteEntry::File(address) => site.add_static(&address),
-        }
-    }
+    let mut site = Site::read_whole(root, &FsFiles::new(root));
     site.read_pages_with(reader(root));
     site
 }

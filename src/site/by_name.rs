@@ -245,75 +245,12 @@ fn page_stem(name: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
     use super::*;
-    use crate::site::Site;
+    use crate::site::{MemoryFiles, Site};
 
-    /// A site in memory: file texts by path under the root (`None`: a page
-    /// that cannot be read), and how many times every file was read.
-    #[derive(Default)]
-    struct Memory {
-        files: BTreeMap<PathBuf, Option<String>>,
-        everything: AtomicUsize,
-    }
-
-    fn hidden(path: &Path) -> bool {
-        path.iter().any(|c| c.to_string_lossy().starts_with('.'))
-    }
-
-    impl SiteFiles for Memory {
-        fn entries(&self, dir: &Path) -> Vec<(String, bool)> {
-            let mut out: Vec<(String, bool)> = Vec::new();
-            for path in self.files.keys() {
-                let Ok(rest) = path.strip_prefix(dir) else {
-                    continue;
-                };
-                let mut parts = rest.iter();
-                let Some(first) = parts.next() else { continue };
-                let entry = (first.to_string_lossy().into_owned(), parts.next().is_some());
-                if !entry.0.starts_with('.') && !out.contains(&entry) {
-                    out.push(entry);
-                }
-            }
-            // In any order: the answers must not depend on it.
-            out.reverse();
-            out
-        }
-
-        fn front(&self, page: &Path) -> Option<PageFront> {
-            let text = self.files.get(&Path::new("content").join(page))?.as_ref()?;
-            Some(PageFront::of(text))
-        }
-
-        fn everything(&self) -> Vec<SiteEntry> {
-            self.everything.fetch_add(1, Ordering::SeqCst);
-            let mut out = Vec::new();
-            for (path, text) in &self.files {
-                if hidden(path) {
-                    continue;
-                }
-                if let Ok(rel) = path.strip_prefix("content") {
-                    let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
-                    if page_stem(name).is_some() {
-                        if let Some(text) = text {
-                            out.push(SiteEntry::Page(rel.to_path_buf(), PageFront::of(text)));
-                        }
-                    } else {
-                        out.push(SiteEntry::File(format!("/{}", rel.to_string_lossy())));
-                    }
-                } else if let Ok(rel) = path.strip_prefix("static") {
-                    out.push(SiteEntry::File(format!("/{}", rel.to_string_lossy())));
-                }
-            }
-            out
-        }
-    }
-
-    fn memory() -> Memory {
+    fn memory() -> MemoryFiles {
         let page = |text: &str| Some(text.to_string());
-        let files: BTreeMap<PathBuf, Option<String>> = [
+        let files = [
             ("content/_index.md", page("---\ntitle: Accueil\n---\n")),
             ("content/posts/2025-01-01-premier.md", page("## A\n")),
             ("content/posts/2025-01-02-Avec Espaces.md", page("")),
@@ -339,25 +276,13 @@ mod tests {
             ("static/images/Logo.PNG", None),
             ("static/.secret", None),
         ]
-        .into_iter()
-        .map(|(p, t)| (PathBuf::from(p), t))
-        .collect();
-        Memory {
-            files,
-            ..Memory::default()
-        }
+        .map(|(p, t)| (PathBuf::from(p), t));
+        MemoryFiles::new(files)
     }
 
     /// The same site, read whole at once.
-    fn indexed(files: &Memory) -> Site {
-        let mut site = Site::new("/site");
-        for entry in files.everything() {
-            match entry {
-                SiteEntry::Page(rel, front) => site.add_page(&rel, &front),
-                SiteEntry::File(address) => site.add_static(&address),
-            }
-        }
-        site
+    fn indexed(files: &MemoryFiles) -> Site {
+        Site::read_whole("/site", files)
     }
 
     const ASKED: &[&str] = &[
@@ -439,7 +364,7 @@ mod tests {
         ] {
             assert!(site.exists(found), "{found}");
         }
-        assert_eq!(files.everything.load(Ordering::SeqCst), 0);
+        assert_eq!(files.whole_reads(), 0);
         // A `slug` the file name does not give, an alias, a missing page.
         assert!(site.exists("/posts/change/"));
         assert!(site.exists("/vieux/"));
@@ -448,6 +373,6 @@ mod tests {
             site.suggest_page("/posts/", "premir").as_deref(),
             Some("/posts/premier/")
         );
-        assert_eq!(files.everything.load(Ordering::SeqCst), 1);
+        assert_eq!(files.whole_reads(), 1);
     }
 }

@@ -25,8 +25,10 @@ use crate::rules::Nearby;
 use crate::yaml::Node;
 
 mod by_name;
+mod memory;
 
 pub use by_name::{SiteEntry, SiteFiles, is_page_name};
+pub use memory::MemoryFiles;
 
 /// One page of the site.
 #[derive(Debug, Clone, Default)]
@@ -254,6 +256,19 @@ impl Site {
             files: Some(files),
             ..Site::default()
         }
+    }
+
+    /// A site whose pages and files are all read from `files` at once (see
+    /// [`SiteFiles::everything`]): what checking many articles needs.
+    pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
+        let mut site = Site::new(root);
+        for entry in files.everything() {
+            match entry {
+                SiteEntry::Page(rel, front) => site.add_page(&rel, &front),
+                SiteEntry::File(address) => site.add_static(&address),
+            }
+        }
+        site
     }
 
     pub fn root(&self) -> &Path {

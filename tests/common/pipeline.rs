@@ -182,6 +182,69 @@ fn check_site_reading(text: &str, doc: &Document) {
     }
 }
 
+/// Looked for by file name, an address gets the answer the whole index
+/// gives, on a site whose file names come from the input: each line of the
+/// first file names a file of the site (under `content/`, or `static/`
+/// when it starts so), each holding the second file's text (a page's
+/// `slug`, `url` and `aliases`). The addresses asked are the lines of the
+/// third file and the link destinations of all three.
+fn check_lookup_by_name(files: &[(PathBuf, Vec<u8>)]) {
+    use repere::site::MemoryFiles;
+    use std::sync::Arc;
+    let text = |i: usize| {
+        files
+            .get(i)
+            .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
+            .unwrap_or_default()
+    };
+    let (names, page) = (text(0), text(1));
+    let mut paths: Vec<PathBuf> = names
+        .lines()
+        .map(|l| l.trim().trim_start_matches('/'))
+        .filter(|l| !l.is_empty())
+        .take(16)
+        .map(|l| match l.strip_prefix("static/") {
+            Some(_) => PathBuf::from(l),
+            None => Path::new("content").join(l),
+        })
+        .collect();
+    // A path cannot be both a file and a folder.
+    let folders: Vec<PathBuf> = paths
+        .iter()
+        .flat_map(|p| p.ancestors().skip(1).map(Path::to_path_buf))
+        .collect();
+    paths.retain(|p| !folders.contains(p));
+    let site_files = || {
+        MemoryFiles::new(
+            paths
+                .iter()
+                .map(|p| (p.clone(), Some(page.clone())))
+                .collect::<Vec<_>>(),
+        )
+    };
+    let whole = Site::read_whole("/site", &site_files());
+    let lazy = Site::from_files("/site", Arc::new(site_files()));
+    let mut asked: Vec<String> = text(2).lines().take(16).map(str::to_string).collect();
+    for (path, bytes) in files {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            let doc = Document::parse(path.clone(), text.to_string());
+            asked.extend(doc.body.links.iter().take(16).map(|l| l.dest.clone()));
+        }
+    }
+    for address in &asked {
+        assert_eq!(
+            lazy.exists(address),
+            whole.exists(address),
+            "exists {address:?} among {paths:?}"
+        );
+        assert_eq!(
+            lazy.page(address).map(|p| p.file),
+            whole.page(address).map(|p| p.file),
+            "page {address:?} among {paths:?}"
+        );
+    }
+}
+
 pub fn run(data: &[u8]) -> Report {
     // One format per input (they all get their turn), as rendering every
     // one of them would take most of the fuzzer's time.
@@ -196,6 +259,7 @@ pub fn run_all_formats(data: &[u8]) -> Report {
 fn lint(data: &[u8], formats: &[Format]) -> Report {
     let linter = linter();
     let files = files(data);
+    check_lookup_by_name(&files);
     for (_, bytes) in &files {
         if let Ok(text) = std::str::from_utf8(bytes) {
             check_document(text);

@@ -1,0 +1,86 @@
+//! A site held in memory: [`SiteFiles`] over a map of paths to texts, for
+//! the tests and the fuzz target, which compare the lookup by file name with
+//! the whole index on sites that no file system holds.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::PageFront;
+use super::by_name::{SiteEntry, SiteFiles, is_page_name};
+
+/// Files by path under the site's root (`content/posts/a.md`,
+/// `static/images/b.png`), each with its text, or `None` for a file that
+/// cannot be read (or is not text). Paths with a component starting with
+/// `.` are hidden, as on disk.
+#[derive(Debug, Default)]
+pub struct MemoryFiles {
+    files: BTreeMap<PathBuf, Option<String>>,
+    whole_reads: AtomicUsize,
+}
+
+impl MemoryFiles {
+    pub fn new(files: impl IntoIterator<Item = (PathBuf, Option<String>)>) -> MemoryFiles {
+        MemoryFiles {
+            files: files.into_iter().collect(),
+            whole_reads: AtomicUsize::new(0),
+        }
+    }
+
+    /// How many times every file was read ([`SiteFiles::everything`]).
+    pub fn whole_reads(&self) -> usize {
+        self.whole_reads.load(Ordering::SeqCst)
+    }
+}
+
+fn hidden(path: &Path) -> bool {
+    path.iter().any(|c| c.to_string_lossy().starts_with('.'))
+}
+
+impl SiteFiles for MemoryFiles {
+    fn entries(&self, dir: &Path) -> Vec<(String, bool)> {
+        let mut out: Vec<(String, bool)> = Vec::new();
+        for path in self.files.keys() {
+            let Ok(rest) = path.strip_prefix(dir) else {
+                continue;
+            };
+            let mut parts = rest.iter();
+            let Some(first) = parts.next() else { continue };
+            let entry = (first.to_string_lossy().into_owned(), parts.next().is_some());
+            if !entry.0.starts_with('.') && !out.contains(&entry) {
+                out.push(entry);
+            }
+        }
+        // Not in the map's order: the answers must not depend on it.
+        out.reverse();
+        out
+    }
+
+    fn front(&self, page: &Path) -> Option<PageFront> {
+        let text = self.files.get(&Path::new("content").join(page))?.as_ref()?;
+        Some(PageFront::of(text))
+    }
+
+    fn everything(&self) -> Vec<SiteEntry> {
+        self.whole_reads.fetch_add(1, Ordering::SeqCst);
+        let mut out = Vec::new();
+        for (path, text) in &self.files {
+            if hidden(path) {
+                continue;
+            }
+            if let Ok(rel) = path.strip_prefix("content") {
+                let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if is_page_name(name) {
+                    if let Some(text) = text {
+                        out.push(SiteEntry::Page(rel.to_path_buf(), PageFront::of(text)));
+                    }
+                } else {
+                    out.push(SiteEntry::File(format!("/{}", rel.to_string_lossy())));
+                }
+            } else if let Ok(rel) = path.strip_prefix("static") {
+                out.push(SiteEntry::File(format!("/{}", rel.to_string_lossy())));
+            }
+        }
+        out
+    }
+}
