@@ -173,6 +173,73 @@ fn site_pages_are_read_up_to_their_front_matter() {
     assert!(found[0].3.contains("`#absente`"), "{:?}", found[0]);
 }
 
+/// The listing of a folder of 1,000 entries or more is kept between runs
+/// (in `REPERE_CACHE_DIR`) and read while the folder is unchanged: a name
+/// forged into it is believed, `--no-cache` lists the folder, and a change
+/// to the folder has it listed again.
+#[test]
+fn large_folders_are_listed_once_between_runs() {
+    let (dir, path) = site(&with_insert(
+        "Voir [la suite](/posts/suite-999/) et [le fichier](/posts/fantome.png).",
+    ));
+    let posts = dir.path().join("content/posts");
+    for i in 0..1000 {
+        fs::write(
+            posts.join(format!("2024-01-01-suite-{i}.md")),
+            "---\ntitle: Suite\n---\n",
+        )
+        .unwrap();
+    }
+    // As if the folder had not changed for an hour (a folder changed in the
+    // last seconds is not kept).
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::open(&posts)
+        .unwrap()
+        .set_modified(an_hour_ago)
+        .unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str]| -> Vec<String> {
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .env("REPERE_CACHE_DIR", cache.path())
+            .arg("check")
+            .args([path.to_str().unwrap(), "--select", "internal-links"])
+            .args(["--format", "concise", "-q", "--color", "never"])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    };
+    let first = run(&[]);
+    assert_eq!(first.len(), 1, "{first:?}");
+    assert!(first[0].contains("fantome.png"), "{first:?}");
+    let listings: Vec<PathBuf> = fs::read_dir(cache.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "listing"))
+        .collect();
+    assert_eq!(listings.len(), 1, "{listings:?}");
+    let text = fs::read_to_string(&listings[0]).unwrap();
+    assert!(text.contains("\nf 2024-01-01-suite-999.md\n"), "{text}");
+    let end = text.lines().last().unwrap().to_string();
+    let count: usize = end.strip_prefix("end ").unwrap().parse().unwrap();
+    assert_eq!(count, 1002);
+    let forged = text.replace(&end, &format!("f fantome.png\nend {}", count + 1));
+    fs::write(&listings[0], forged).unwrap();
+    assert_eq!(run(&[]), Vec::<String>::new());
+    assert_eq!(run(&["--no-cache"]), first);
+    fs::write(
+        posts.join("2025-04-01-autre.md"),
+        "---\ntitle: Autre\n---\n",
+    )
+    .unwrap();
+    assert_eq!(run(&[]), first);
+}
+
 #[test]
 fn without_a_site_only_checked_files_are_known() {
     let dir = tempfile::tempdir().unwrap();

@@ -200,6 +200,11 @@ pub struct CheckArgs {
     /// Print diagnostics only, without the summary line
     #[arg(long, short)]
     pub quiet: bool,
+    /// Do not keep or read folder listings between runs (kept for folders
+    /// of 1,000 entries or more, in `REPERE_CACHE_DIR`, else
+    /// `$XDG_CACHE_HOME/repere`, else `~/.cache/repere`)
+    #[arg(long)]
+    pub no_cache: bool,
     #[command(flatten)]
     pub packs: PackArgs,
 }

@@ -15,6 +15,7 @@ use repere::report::{self, Format};
 use repere::yaml::{Node, Value};
 
 use super::args::{CheckArgs, Color, FailOn, OutputFormat};
+use super::listing_cache::ListingCache;
 use super::write::write_atomic;
 use super::{EXIT_FINDINGS, EXIT_OK, packs, site};
 
@@ -314,7 +315,12 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     };
     let walked = walk(&paths, scope.as_ref())?;
     let files: Vec<PathBuf> = walked.files.into_iter().collect();
-    for s in site::find(&files, &pack_roots)? {
+    let cache = if args.no_cache {
+        None
+    } else {
+        ListingCache::from_env()
+    };
+    for s in site::find(&files, &pack_roots, cache.as_ref())? {
         linter = linter.with_site(s);
     }
     let check = |linter: &Linter| -> Result<Report, String> {

@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod config;
 mod init;
+mod listing_cache;
 mod packs;
 mod rules;
 mod salaries;

@@ -14,6 +14,8 @@ use repere::document::front_matter;
 use repere::pack::{DEFAULT_PACKS, RuleSet};
 use repere::site::{PageFront, ReadPage, Site, SiteEntry, SiteFiles, is_page_name};
 
+use super::listing_cache::ListingCache;
+
 /// The site roots set in the rule packs, resolved against the pack file's
 /// folder (the current folder for embedded packs).
 pub fn roots_from_packs(set: &RuleSet) -> Vec<PathBuf> {
@@ -44,7 +46,14 @@ pub fn roots_from_packs(set: &RuleSet) -> Vec<PathBuf> {
 /// all; otherwise each file belongs to the nearest folder above it that
 /// holds `content/`. Files with no such folder get no site. A root set in a
 /// pack without a `content/` folder is an error.
-pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, String> {
+///
+/// `cache` keeps the listings of large folders between runs (see
+/// [`ListingCache`]), for the lookup of pages by file name.
+pub fn find(
+    files: &[PathBuf],
+    pack_roots: &[PathBuf],
+    cache: Option<&ListingCache>,
+) -> Result<Vec<Site>, String> {
     if let Some(root) = pack_roots.first() {
         if !root.join("content").is_dir() {
             return Err(format!(
@@ -52,7 +61,7 @@ pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, Stri
                 root.display()
             ));
         }
-        let mut site = site_for(root, files.len());
+        let mut site = site_for(root, files.len(), cache);
         site.cover_all();
         return Ok(vec![site]);
     }
@@ -76,7 +85,7 @@ pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, Stri
     Ok(groups
         .into_iter()
         .map(|(root, members)| {
-            let mut site = site_for(&root, members.len());
+            let mut site = site_for(&root, members.len(), cache);
             for m in members {
                 site.add_member(m.clone());
             }
@@ -92,9 +101,13 @@ pub fn find(files: &[PathBuf], pack_roots: &[PathBuf]) -> Result<Vec<Site>, Stri
 const FEW_FILES: usize = 64;
 
 /// The site at `root` for checking `checked` of its files.
-fn site_for(root: &Path, checked: usize) -> Site {
+fn site_for(root: &Path, checked: usize, cache: Option<&ListingCache>) -> Site {
     if checked <= FEW_FILES {
-        let mut site = Site::from_files(root, Arc::new(FsFiles::new(root)));
+        let files = FsFiles {
+            cache: cache.cloned(),
+            ..FsFiles::new(root)
+        };
+        let mut site = Site::from_files(root, Arc::new(files));
         site.read_pages_with(reader(root));
         site
     } else {
@@ -120,30 +133,45 @@ fn reader(root: &Path) -> Arc<ReadPage> {
 /// The files of a site on disk.
 struct FsFiles {
     root: PathBuf,
+    /// Where the listings of large folders are kept between runs.
+    cache: Option<ListingCache>,
 }
 
 impl FsFiles {
     fn new(root: &Path) -> FsFiles {
         FsFiles {
             root: root.to_path_buf(),
+            cache: None,
         }
     }
 }
 
+/// A folder's entries, as [`SiteFiles::entries`] gives them.
+fn list_folder(folder: &Path) -> Vec<(String, bool)> {
+    let Ok(read) = fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    read.flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let kind = e.file_type().ok()?;
+            // As the walk of `everything`: hidden entries and links left out.
+            (!name.starts_with('.') && (kind.is_dir() || kind.is_file()))
+                .then_some((name, kind.is_dir()))
+        })
+        .collect()
+}
+
 impl SiteFiles for FsFiles {
     fn entries(&self, dir: &Path) -> Vec<(String, bool)> {
-        let Ok(read) = fs::read_dir(self.root.join(dir)) else {
-            return Vec::new();
-        };
-        read.flatten()
-            .filter_map(|e| {
-                let name = e.file_name().into_string().ok()?;
-                let kind = e.file_type().ok()?;
-                // As the walk of `everything`: hidden entries and links left out.
-                (!name.starts_with('.') && (kind.is_dir() || kind.is_file()))
-                    .then_some((name, kind.is_dir()))
-            })
-            .collect()
+        let folder = self.root.join(dir);
+        match &self.cache {
+            Some(cache) => {
+                let absolute = std::path::absolute(&folder).unwrap_or_else(|_| folder.clone());
+                cache.entries(&absolute, || list_folder(&folder))
+            }
+            None => list_folder(&folder),
+        }
     }
 
     fn front(&self, page: &Path) -> Option<PageFront> {

@@ -1,0 +1,287 @@
+//! Folder listings kept between runs, for the lookup of a site's pages by
+//! file name (`Site::from_files`): listing a folder of thousands of posts is
+//! most of what checking one article inside its site costs.
+//!
+//! A listing is kept for a folder of at least [`KEPT_FROM`] entries, and used
+//! while the folder's modification time is the one it was listed at: adding,
+//! removing or renaming an entry changes it. It is not kept when the folder
+//! changed in the last [`SETTLED`] (a second change within the file
+//! system's timestamp granularity would not show), nor when a name holds a
+//! line break.
+//!
+//! A listing that cannot be read, is out of date or is malformed is ignored
+//! and the folder listed again; one that cannot be written is not kept.
+//! Either way the check goes on: the cache only saves time.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Folders with fewer entries are listed every time: it costs less than
+/// reading their listing back.
+pub const KEPT_FROM: usize = 1000;
+
+/// How long ago a folder must have last changed for its listing to be kept.
+const SETTLED: Duration = Duration::from_secs(2);
+
+const HEADER: &str = "repere folder listing 1";
+
+/// The standard tag that tells backup tools a folder is a cache.
+const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
+    # This file is a cache directory tag created by repere.\n";
+
+/// Where listings are kept.
+#[derive(Debug, Clone)]
+pub struct ListingCache {
+    dir: PathBuf,
+}
+
+/// A folder's entries: names, and whether each is a folder.
+pub type Entries = Vec<(String, bool)>;
+
+impl ListingCache {
+    pub fn at(dir: impl Into<PathBuf>) -> ListingCache {
+        ListingCache { dir: dir.into() }
+    }
+
+    /// `REPERE_CACHE_DIR`, else `$XDG_CACHE_HOME/repere`, else
+    /// `$HOME/.cache/repere`; `None` when none of them is set.
+    pub fn from_env() -> Option<ListingCache> {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        let dir = var("REPERE_CACHE_DIR")
+            .map(PathBuf::from)
+            .or_else(|| var("XDG_CACHE_HOME").map(|d| Path::new(&d).join("repere")))
+            .or_else(|| var("HOME").map(|d| Path::new(&d).join(".cache/repere")))?;
+        Some(ListingCache::at(dir))
+    }
+
+    /// The entries of `folder` (an absolute path): its kept listing when it
+    /// is up to date, else what `list` gives (kept for the next run when the
+    /// folder is large and settled).
+    pub fn entries(&self, folder: &Path, list: impl FnOnce() -> Entries) -> Entries {
+        let Some(changed) = fs::metadata(folder).and_then(|m| m.modified()).ok() else {
+            return list();
+        };
+        let Some(folder_text) = folder.to_str() else {
+            return list();
+        };
+        let file = self.file_for(folder_text);
+        if let Some(kept) = read(&file, folder_text, changed) {
+            return kept;
+        }
+        let entries = list();
+        let settled = SystemTime::now()
+            .duration_since(changed)
+            .is_ok_and(|age| age >= SETTLED);
+        if entries.len() >= KEPT_FROM && settled {
+            // Not kept: listed again next time.
+            let _ = self.write(&file, folder_text, changed, &entries);
+        }
+        entries
+    }
+
+    /// The file of a folder's listing: named by a hash of its path (the
+    /// path itself is in the file, and checked).
+    fn file_for(&self, folder: &str) -> PathBuf {
+        let hash = folder.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        self.dir.join(format!("{hash:016x}.listing"))
+    }
+
+    fn write(
+        &self,
+        file: &Path,
+        folder: &str,
+        changed: SystemTime,
+        entries: &Entries,
+    ) -> std::io::Result<()> {
+        let Some(time) = stamp(changed) else {
+            return Ok(());
+        };
+        let mut text = format!("{HEADER}\n{folder}\n{time}\n");
+        for (name, is_dir) in entries {
+            if name.contains(['\n', '\r']) {
+                return Ok(());
+            }
+            text.push_str(if *is_dir { "d " } else { "f " });
+            text.push_str(name);
+            text.push('\n');
+        }
+        // The count last: a listing cut short does not end with it.
+        text.push_str(&format!("end {}\n", entries.len()));
+        fs::create_dir_all(&self.dir)?;
+        let tag = self.dir.join("CACHEDIR.TAG");
+        if !tag.exists() {
+            let _ = fs::write(tag, CACHEDIR_TAG);
+        }
+        // Written aside, then renamed over: a reader sees the old listing
+        // or the new one, never half of one.
+        let mut tmp = tempfile::NamedTempFile::new_in(&self.dir)?;
+        tmp.write_all(text.as_bytes())?;
+        tmp.persist(file).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// A modification time as the listing records it: seconds and nanoseconds
+/// since the epoch.
+fn stamp(time: SystemTime) -> Option<String> {
+    let d = time.duration_since(UNIX_EPOCH).ok()?;
+    Some(format!("{} {}", d.as_secs(), d.subsec_nanos()))
+}
+
+/// The listing kept in `file`, when it is the listing of `folder` at
+/// modification time `changed`.
+fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Entries> {
+    let text = fs::read_to_string(file).ok()?;
+    let mut lines = text.split_terminator('\n');
+    if lines.next()? != HEADER || lines.next()? != folder || lines.next()? != stamp(changed)? {
+        return None;
+    }
+    let count = lines
+        .next_back()?
+        .strip_prefix("end ")?
+        .parse::<usize>()
+        .ok()?;
+    let entries: Entries = lines
+        .map(|line| {
+            let (kind, name) = line.split_at_checked(2)?;
+            if name.is_empty() || name.contains(['\0', '/', '\r']) {
+                return None;
+            }
+            match kind {
+                "d " => Some((name.to_string(), true)),
+                "f " => Some((name.to_string(), false)),
+                _ => None,
+            }
+        })
+        .collect::<Option<_>>()?;
+    (entries.len() == count).then_some(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folder_of(n: usize) -> (tempfile::TempDir, PathBuf) {
+        let tmp = tempfile::tempdir().unwrap();
+        let folder = tmp.path().join("posts");
+        fs::create_dir(&folder).unwrap();
+        for i in 0..n {
+            fs::write(folder.join(format!("2024-01-01-p{i}.md")), "").unwrap();
+        }
+        fs::create_dir(folder.join("bundle")).unwrap();
+        (tmp, folder)
+    }
+
+    /// Sets a folder's modification time, as if it had not changed for an hour.
+    fn settle(folder: &Path) {
+        let an_hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        fs::File::open(folder)
+            .unwrap()
+            .set_modified(an_hour_ago)
+            .unwrap();
+    }
+
+    fn list(folder: &Path) -> Entries {
+        let mut out: Entries = fs::read_dir(folder)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().into_string().unwrap(),
+                    e.file_type().unwrap().is_dir(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_settled_large_folder_is_listed_once() {
+        let (_tmp, folder) = folder_of(KEPT_FROM);
+        settle(&folder);
+        let cache_dir = tempfile::tempdir().unwrap();
+        let cache = ListingCache::at(cache_dir.path());
+        let first = cache.entries(&folder, || list(&folder));
+        assert_eq!(first.len(), KEPT_FROM + 1);
+        assert!(cache_dir.path().join("CACHEDIR.TAG").is_file());
+        let kept = cache.entries(&folder, || panic!("listed again"));
+        assert_eq!(kept, first);
+    }
+
+    #[test]
+    fn a_changed_folder_is_listed_again() {
+        let (_tmp, folder) = folder_of(KEPT_FROM);
+        settle(&folder);
+        let cache_dir = tempfile::tempdir().unwrap();
+        let cache = ListingCache::at(cache_dir.path());
+        cache.entries(&folder, || list(&folder));
+        fs::remove_file(folder.join("2024-01-01-p0.md")).unwrap();
+        let after = cache.entries(&folder, || list(&folder));
+        assert_eq!(after.len(), KEPT_FROM);
+        assert!(!after.iter().any(|(n, _)| n == "2024-01-01-p0.md"));
+    }
+
+    #[test]
+    fn small_or_recently_changed_folders_are_not_kept() {
+        let cache_dir = tempfile::tempdir().unwrap();
+        let cache = ListingCache::at(cache_dir.path());
+        let (_small, small) = folder_of(10);
+        settle(&small);
+        cache.entries(&small, || list(&small));
+        // Just written: its time may not show a change made in the same tick.
+        let (_fresh, fresh) = folder_of(KEPT_FROM);
+        cache.entries(&fresh, || list(&fresh));
+        let kept = fs::read_dir(cache_dir.path())
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "listing"))
+                    .count()
+            })
+            .unwrap_or(0);
+        assert_eq!(kept, 0);
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_listing_is_ignored() {
+        let (_tmp, folder) = folder_of(KEPT_FROM);
+        settle(&folder);
+        let cache_dir = tempfile::tempdir().unwrap();
+        let cache = ListingCache::at(cache_dir.path());
+        let expected = cache.entries(&folder, || list(&folder));
+        let file = cache.file_for(folder.to_str().unwrap());
+        let text = fs::read_to_string(&file).unwrap();
+        for damaged in [
+            String::new(),
+            text.replacen("repere folder listing 1", "repere folder listing 9", 1),
+            text.replacen(folder.to_str().unwrap(), "/elsewhere", 1),
+            text.replacen("\nf ", "\nx ", 1),
+            text.replacen("\nd bundle", "\nd ", 1),
+            text.replacen("\nf 2024", "\nf a/b", 1),
+            text[..text.len() / 2].to_string(),
+            text.replacen(&format!("end {}", KEPT_FROM + 1), "end 3", 1),
+        ] {
+            fs::write(&file, damaged).unwrap();
+            assert_eq!(cache.entries(&folder, || list(&folder)), expected);
+            // Listed again and kept again.
+            assert_eq!(fs::read_to_string(&file).unwrap(), text);
+        }
+    }
+
+    #[test]
+    fn a_cache_that_cannot_be_written_only_costs_time() {
+        let (_tmp, folder) = folder_of(KEPT_FROM);
+        settle(&folder);
+        let blocker = tempfile::NamedTempFile::new().unwrap();
+        // A file where the cache folder should be.
+        let cache = ListingCache::at(blocker.path().join("repere"));
+        assert_eq!(
+            cache.entries(&folder, || list(&folder)).len(),
+            KEPT_FROM + 1
+        );
+    }
+}
