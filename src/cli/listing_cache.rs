@@ -18,6 +18,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use repere::site::Listing;
+
 /// Folders with fewer entries are listed every time: it costs less than
 /// reading their listing back.
 pub const KEPT_FROM: usize = 1000;
@@ -36,9 +38,6 @@ const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 pub struct ListingCache {
     dir: PathBuf,
 }
-
-/// A folder's entries: names, and whether each is a folder.
-pub type Entries = Vec<(String, bool)>;
 
 impl ListingCache {
     pub fn at(dir: impl Into<PathBuf>) -> ListingCache {
@@ -59,7 +58,7 @@ impl ListingCache {
     /// The entries of `folder` (an absolute path): its kept listing when it
     /// is up to date, else what `list` gives (kept for the next run when the
     /// folder is large and settled).
-    pub fn entries(&self, folder: &Path, list: impl FnOnce() -> Entries) -> Entries {
+    pub fn entries(&self, folder: &Path, list: impl FnOnce() -> Listing) -> Listing {
         let Some(changed) = fs::metadata(folder).and_then(|m| m.modified()).ok() else {
             return list();
         };
@@ -95,17 +94,17 @@ impl ListingCache {
         file: &Path,
         folder: &str,
         changed: SystemTime,
-        entries: &Entries,
+        entries: &Listing,
     ) -> std::io::Result<()> {
         let Some(time) = stamp(changed) else {
             return Ok(());
         };
         let mut text = format!("{HEADER}\n{folder}\n{time}\n");
-        for (name, is_dir) in entries {
+        for (name, is_dir) in entries.iter() {
             if name.contains(['\n', '\r']) {
                 return Ok(());
             }
-            text.push_str(if *is_dir { "d " } else { "f " });
+            text.push_str(if is_dir { "d " } else { "f " });
             text.push_str(name);
             text.push('\n');
         }
@@ -134,30 +133,37 @@ fn stamp(time: SystemTime) -> Option<String> {
 
 /// The listing kept in `file`, when it is the listing of `folder` at
 /// modification time `changed`.
-fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Entries> {
+fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
     let text = fs::read_to_string(file).ok()?;
-    let mut lines = text.split_terminator('\n');
-    if lines.next()? != HEADER || lines.next()? != folder || lines.next()? != stamp(changed)? {
+    let (header, rest) = text.split_once('\n')?;
+    let (path, rest) = rest.split_once('\n')?;
+    let (time, body) = rest.split_once('\n')?;
+    if header != HEADER || path != folder || time != stamp(changed)? {
         return None;
     }
-    let count = lines
-        .next_back()?
-        .strip_prefix("end ")?
-        .parse::<usize>()
-        .ok()?;
-    let entries: Entries = lines
-        .map(|line| {
-            let (kind, name) = line.split_at_checked(2)?;
-            if name.is_empty() || name.contains(['\0', '/', '\r']) {
-                return None;
-            }
-            match kind {
-                "d " => Some((name.to_string(), true)),
-                "f " => Some((name.to_string(), false)),
-                _ => None,
-            }
-        })
-        .collect::<Option<_>>()?;
+    // No name holds these (nor does the count line).
+    if memchr::memchr3(0, b'/', b'\r', body.as_bytes()).is_some() {
+        return None;
+    }
+    let body = body.strip_suffix('\n')?;
+    let (names, end) = match body.rsplit_once('\n') {
+        Some((names, end)) => (names, end),
+        None => ("", body),
+    };
+    let count = end.strip_prefix("end ")?.parse::<usize>().ok()?;
+    let mut entries = Listing::default();
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', names.as_bytes()).chain([names.len()]);
+    for stop in ends.take_while(|_| !names.is_empty()) {
+        let line = names.get(start..stop)?;
+        start = stop + 1;
+        match line.split_at_checked(2)? {
+            (_, "") => return None,
+            ("d ", name) => entries.push(name, true),
+            ("f ", name) => entries.push(name, false),
+            _ => return None,
+        }
+    }
     (entries.len() == count).then_some(entries)
 }
 
@@ -185,8 +191,8 @@ mod tests {
             .unwrap();
     }
 
-    fn list(folder: &Path) -> Entries {
-        let mut out: Entries = fs::read_dir(folder)
+    fn list(folder: &Path) -> Listing {
+        let mut out: Vec<(String, bool)> = fs::read_dir(folder)
             .unwrap()
             .map(|e| {
                 let e = e.unwrap();
@@ -197,7 +203,11 @@ mod tests {
             })
             .collect();
         out.sort();
-        out
+        let mut listing = Listing::default();
+        for (name, is_dir) in &out {
+            listing.push(name, *is_dir);
+        }
+        listing
     }
 
     #[test]

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use repere::document::front_matter;
 use repere::pack::{DEFAULT_PACKS, RuleSet};
-use repere::site::{PageFront, ReadPage, Site, SiteEntry, SiteFiles, is_page_name};
+use repere::site::{Listing, PageFront, ReadPage, Site, SiteEntry, SiteFiles, is_page_name};
 
 use super::listing_cache::ListingCache;
 
@@ -147,23 +147,26 @@ impl FsFiles {
 }
 
 /// A folder's entries, as [`SiteFiles::entries`] gives them.
-fn list_folder(folder: &Path) -> Vec<(String, bool)> {
+fn list_folder(folder: &Path) -> Listing {
+    let mut listing = Listing::default();
     let Ok(read) = fs::read_dir(folder) else {
-        return Vec::new();
+        return listing;
     };
-    read.flatten()
-        .filter_map(|e| {
-            let name = e.file_name().into_string().ok()?;
-            let kind = e.file_type().ok()?;
-            // As the walk of `everything`: hidden entries and links left out.
-            (!name.starts_with('.') && (kind.is_dir() || kind.is_file()))
-                .then_some((name, kind.is_dir()))
-        })
-        .collect()
+    for e in read.flatten() {
+        let name = e.file_name();
+        let (Some(name), Ok(kind)) = (name.to_str(), e.file_type()) else {
+            continue;
+        };
+        // As the walk of `everything`: hidden entries and links left out.
+        if !name.starts_with('.') && (kind.is_dir() || kind.is_file()) {
+            listing.push(name, kind.is_dir());
+        }
+    }
+    listing
 }
 
 impl SiteFiles for FsFiles {
-    fn entries(&self, dir: &Path) -> Vec<(String, bool)> {
+    fn entries(&self, dir: &Path) -> Listing {
         let folder = self.root.join(dir);
         match &self.cache {
             Some(cache) => {

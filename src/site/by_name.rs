@@ -30,7 +30,7 @@ pub trait SiteFiles: Send + Sync {
     /// their names, in any order, each with whether it is a folder. Hidden entries
     /// (`.name`) and symbolic links are left out, as [`SiteFiles::everything`]
     /// leaves them out.
-    fn entries(&self, dir: &Path) -> Vec<(String, bool)>;
+    fn entries(&self, dir: &Path) -> Listing;
 
     /// What the front matter of a page of `content/` (its path relative to
     /// `content/`) says; `None` when it cannot be read or is not UTF-8.
@@ -40,6 +40,39 @@ pub trait SiteFiles: Send + Sync {
     /// every other file of `content/` (its path relative to `content/`) and
     /// of `static/` (relative to `static/`).
     fn everything(&self) -> Vec<SiteEntry>;
+}
+
+/// A folder's entries, as [`SiteFiles::entries`] gives them: names, each
+/// with whether it is a folder, held in one buffer (a folder of thousands
+/// of posts is not thousands of allocations).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Listing {
+    names: String,
+    /// Each entry's name in `names`, and whether it is a folder.
+    entries: Vec<(usize, usize, bool)>,
+}
+
+impl Listing {
+    pub fn push(&mut self, name: &str, is_dir: bool) {
+        let start = self.names.len();
+        self.names.push_str(name);
+        self.entries.push((start, self.names.len(), is_dir));
+    }
+
+    /// The entries, in the order they were pushed.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.entries
+            .iter()
+            .map(|&(start, end, is_dir)| (self.names.get(start..end).unwrap_or(""), is_dir))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 /// A file of a site, as [`SiteFiles::everything`] gives it.
@@ -59,7 +92,7 @@ pub(super) struct Listings {
 }
 
 /// A folder's entries: names, and whether each is a folder.
-type Entries = Arc<[(String, bool)]>;
+type Entries = Arc<Listing>;
 
 impl Listings {
     /// The entries of a folder under the site's root: names and whether
@@ -69,7 +102,7 @@ impl Listings {
         if let Some(known) = lock().get(dir) {
             return known.clone();
         }
-        let listed: Entries = files.entries(dir).into();
+        let listed: Entries = Arc::new(files.entries(dir));
         lock().entry(dir.to_path_buf()).or_insert(listed).clone()
     }
 
@@ -85,7 +118,7 @@ impl Listings {
             .get(files, dir)
             .iter()
             .filter(|(name, is_dir)| keep(name, *is_dir))
-            .map(|(name, _)| name.clone())
+            .map(|(name, _)| name.to_string())
             .collect();
         names.sort();
         names

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::PageFront;
-use super::by_name::{SiteEntry, SiteFiles, is_page_name};
+use super::by_name::{Listing, SiteEntry, SiteFiles, is_page_name};
 
 /// Files by path under the site's root (`content/posts/a.md`,
 /// `static/images/b.png`), each with its text, or `None` for a file that
@@ -38,7 +38,7 @@ fn hidden(path: &Path) -> bool {
 }
 
 impl SiteFiles for MemoryFiles {
-    fn entries(&self, dir: &Path) -> Vec<(String, bool)> {
+    fn entries(&self, dir: &Path) -> Listing {
         let mut out: Vec<(String, bool)> = Vec::new();
         for path in self.files.keys() {
             let Ok(rest) = path.strip_prefix(dir) else {
@@ -52,8 +52,11 @@ impl SiteFiles for MemoryFiles {
             }
         }
         // Not in the map's order: the answers must not depend on it.
-        out.reverse();
-        out
+        let mut listing = Listing::default();
+        for (name, is_dir) in out.iter().rev() {
+            listing.push(name, *is_dir);
+        }
+        listing
     }
 
     fn front(&self, page: &Path) -> Option<PageFront> {

@@ -27,7 +27,7 @@ use crate::yaml::Node;
 mod by_name;
 mod memory;
 
-pub use by_name::{SiteEntry, SiteFiles, is_page_name};
+pub use by_name::{Listing, SiteEntry, SiteFiles, is_page_name};
 pub use memory::MemoryFiles;
 
 /// One page of the site.
