@@ -210,12 +210,18 @@ mod tests {
         listing
     }
 
-    #[test]
-    fn a_settled_large_folder_is_listed_once() {
-        let (_tmp, folder) = folder_of(KEPT_FROM);
+    /// A folder of [`KEPT_FROM`] files and a folder, settled, and an empty cache.
+    fn settled_large_folder() -> (tempfile::TempDir, PathBuf, tempfile::TempDir, ListingCache) {
+        let (tmp, folder) = folder_of(KEPT_FROM);
         settle(&folder);
         let cache_dir = tempfile::tempdir().unwrap();
         let cache = ListingCache::at(cache_dir.path());
+        (tmp, folder, cache_dir, cache)
+    }
+
+    #[test]
+    fn a_settled_large_folder_is_listed_once() {
+        let (_tmp, folder, cache_dir, cache) = settled_large_folder();
         let first = cache.entries(&folder, || list(&folder));
         assert_eq!(first.len(), KEPT_FROM + 1);
         assert!(cache_dir.path().join("CACHEDIR.TAG").is_file());
@@ -225,10 +231,7 @@ mod tests {
 
     #[test]
     fn a_changed_folder_is_listed_again() {
-        let (_tmp, folder) = folder_of(KEPT_FROM);
-        settle(&folder);
-        let cache_dir = tempfile::tempdir().unwrap();
-        let cache = ListingCache::at(cache_dir.path());
+        let (_tmp, folder, _cache_dir, cache) = settled_large_folder();
         cache.entries(&folder, || list(&folder));
         fs::remove_file(folder.join("2024-01-01-p0.md")).unwrap();
         let after = cache.entries(&folder, || list(&folder));
@@ -258,10 +261,7 @@ mod tests {
 
     #[test]
     fn a_damaged_or_foreign_listing_is_ignored() {
-        let (_tmp, folder) = folder_of(KEPT_FROM);
-        settle(&folder);
-        let cache_dir = tempfile::tempdir().unwrap();
-        let cache = ListingCache::at(cache_dir.path());
+        let (_tmp, folder, _cache_dir, cache) = settled_large_folder();
         let expected = cache.entries(&folder, || list(&folder));
         let file = cache.file_for(folder.to_str().unwrap());
         let text = fs::read_to_string(&file).unwrap();
