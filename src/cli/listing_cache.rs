@@ -151,7 +151,8 @@ fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
         None => ("", body),
     };
     let count = end.strip_prefix("end ")?.parse::<usize>().ok()?;
-    let mut entries = Listing::default();
+    // A line is at least 3 bytes: a forged count reserves no more.
+    let mut entries = Listing::with_capacity(count.min(names.len() / 3 + 1), names.len());
     let mut start = 0;
     let ends = memchr::memchr_iter(b'\n', names.as_bytes()).chain([names.len()]);
     for stop in ends.take_while(|_| !names.is_empty()) {

@@ -53,6 +53,14 @@ pub struct Listing {
 }
 
 impl Listing {
+    /// An empty listing with room for `entries` names of `bytes` in all.
+    pub fn with_capacity(entries: usize, bytes: usize) -> Listing {
+        Listing {
+            names: String::with_capacity(bytes),
+            entries: Vec::with_capacity(entries),
+        }
+    }
+
     pub fn push(&mut self, name: &str, is_dir: bool) {
         let start = self.names.len();
         self.names.push_str(name);
@@ -166,21 +174,31 @@ pub(super) fn page(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Opt
             let html = format!("{last}.html");
             for folder in listings.folders(files, "content", dirs) {
                 let dir = Path::new("content").join(&folder);
-                // A bundle or section: `<last>/_index.md`, `<last>/index.md`.
-                let bundles = listings.matching(files, &dir, |name, is_dir| {
-                    is_dir && same_segment(name, last)
-                });
-                for bundle in bundles {
-                    candidates.extend(listings.index_pages(files, &folder.join(bundle)));
-                }
-                // A page whose file name gives the slug.
-                let pages = listings.matching(files, &dir, |name, is_dir| {
-                    !is_dir
+                // In one pass over a folder that may hold thousands of posts:
+                // a bundle or section (`<last>/_index.md`, `<last>/index.md`),
+                // and the pages whose file name gives the slug.
+                let mut bundles = Vec::new();
+                let mut pages = Vec::new();
+                for (name, is_dir) in listings.get(files, &dir).iter() {
+                    if is_dir {
+                        if same_segment(name, last) {
+                            bundles.push(name.to_string());
+                        }
+                    } else if may_give(name, &[last, &html])
                         && page_stem(name).is_some_and(|stem| {
                             let slug = slug_from_file_name(stem);
                             same_segment(slug, last) || same_segment(slug, &html)
                         })
-                });
+                    {
+                        pages.push(name.to_string());
+                    }
+                }
+                // Sorted: the answer does not depend on the listing's order.
+                bundles.sort();
+                pages.sort();
+                for bundle in bundles {
+                    candidates.extend(listings.index_pages(files, &folder.join(bundle)));
+                }
                 candidates.extend(pages.into_iter().map(|name| folder.join(name)));
             }
         }
@@ -236,6 +254,25 @@ pub(super) fn file(files: &dyn SiteFiles, listings: &Listings, key: &str) -> boo
                     });
                 !found.is_empty()
             })
+    })
+}
+
+/// Whether a page file named `name` can give one of the slugs `segments`,
+/// from lengths alone: a necessary condition, cheap enough to skip most
+/// names of a folder of thousands of posts before reading them. The slug of
+/// an ASCII name has the length of the segment it reads as (see
+/// [`same_segment`]), and the name adds to it an optional date (11 bytes,
+/// see [`slug_from_file_name`]), a dot and a page extension.
+fn may_give(name: &str, segments: &[&str]) -> bool {
+    if !name.is_ascii() {
+        return true;
+    }
+    segments.iter().any(|segment| {
+        name.len().checked_sub(segment.len()).is_some_and(|rest| {
+            PAGE_EXTENSIONS
+                .iter()
+                .any(|e| rest == e.len() + 1 || rest == e.len() + 12)
+        })
     })
 }
 
@@ -316,6 +353,24 @@ mod tests {
     /// The same site, read whole at once.
     fn indexed(files: &MemoryFiles) -> Site {
         Site::read_whole("/site", files)
+    }
+
+    proptest::proptest! {
+        /// The length check keeps every name that gives the segment.
+        #[test]
+        fn may_give_keeps_every_page_name_that_gives_the_segment(
+            date in proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]-"),
+            slug in "[a-zA-Z0-9 ._-]{1,12}",
+            ext in "(md|MD|markdown|html|Htm|txt)",
+            same in proptest::bool::ANY,
+            other in "[a-z0-9.-]{1,12}",
+        ) {
+            let name = format!("{}{slug}.{ext}", date.unwrap_or_default());
+            let segment = if same { slug.to_lowercase().replace(' ', "-") } else { other };
+            let gives = page_stem(&name)
+                .is_some_and(|stem| same_segment(slug_from_file_name(stem), &segment));
+            proptest::prop_assert!(!gives || may_give(&name, &[&segment]), "{name} {segment}");
+        }
     }
 
     const ASKED: &[&str] = &[
