@@ -275,6 +275,12 @@ mod tests {
             text.replacen("\nf 2024", "\nf a/b", 1),
             text[..text.len() / 2].to_string(),
             text.replacen(&format!("end {}", KEPT_FROM + 1), "end 3", 1),
+            // A count that would not fit in memory, were it believed.
+            text.replacen(
+                &format!("end {}", KEPT_FROM + 1),
+                &format!("end {}", usize::MAX),
+                1,
+            ),
         ] {
             fs::write(&file, damaged).unwrap();
             assert_eq!(cache.entries(&folder, || list(&folder)), expected);
