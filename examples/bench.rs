@@ -769,14 +769,11 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
         .collect();
     let slugs: std::collections::HashSet<String> =
         texts.iter().map(|(f, t)| slug_of(f, t)).collect();
-    let first = texts
-        .iter()
-        .find(|(_, t)| {
-            let linked = post_links(t);
-            !linked.is_empty() && linked.iter().all(|l| slugs.contains(l))
-        })
-        .map(|(f, _)| *f)
-        .or(files.first());
+    let chosen = texts.iter().find(|(_, t)| {
+        let linked = post_links(t);
+        !linked.is_empty() && linked.iter().all(|l| slugs.contains(l))
+    });
+    let first = chosen.map(|(f, _)| *f).or(files.first());
     let one = first
         .map(|f| f.strip_prefix(dir).unwrap_or(f).to_path_buf())
         .unwrap_or_default();
@@ -786,7 +783,11 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
     let missing = Path::new("content")
         .join("bench")
         .join("2025-01-01-lien-manquant.md");
-    if let Some(text) = first.and_then(|f| fs::read_to_string(f).ok()) {
+    let text = match chosen {
+        Some((_, text)) => Some(text.clone()),
+        None => first.and_then(|f| fs::read_to_string(f).ok()),
+    };
+    if let Some(text) = text {
         place_text(
             &format!("{text}\nVoir [cette page](/posts/nexiste-pas/).\n"),
             &site.join(&missing),

@@ -57,8 +57,12 @@ fn site(article: &str) -> (tempfile::TempDir, PathBuf) {
 
 /// Runs `repere check` and returns (rule, line, column, message) per diagnostic.
 fn check(args: &[&str]) -> Vec<(String, usize, usize, String)> {
-    let out = Command::cargo_bin("repere")
-        .unwrap()
+    check_with(Command::cargo_bin("repere").unwrap(), args)
+}
+
+/// [`check`], with `command` set up beforehand (its environment).
+fn check_with(mut command: Command, args: &[&str]) -> Vec<(String, usize, usize, String)> {
+    let out = command
         .arg("check")
         .args(args)
         .args(["--format", "concise", "-q", "--color", "never"])
@@ -198,25 +202,19 @@ fn large_folders_are_listed_once_between_runs() {
         .set_modified(an_hour_ago)
         .unwrap();
     let cache = tempfile::tempdir().unwrap();
-    let run = |extra: &[&str]| -> Vec<String> {
-        let out = Command::cargo_bin("repere")
-            .unwrap()
-            .env("REPERE_CACHE_DIR", cache.path())
-            .arg("check")
-            .args([path.to_str().unwrap(), "--select", "internal-links"])
-            .args(["--format", "concise", "-q", "--color", "never"])
-            .args(extra)
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .map(str::to_string)
-            .collect()
+    let run = |extra: &[&str]| {
+        let mut command = Command::cargo_bin("repere").unwrap();
+        command.env("REPERE_CACHE_DIR", cache.path());
+        let args = [
+            &[path.to_str().unwrap(), "--select", "internal-links"],
+            extra,
+        ]
+        .concat();
+        check_with(command, &args)
     };
     let first = run(&[]);
     assert_eq!(first.len(), 1, "{first:?}");
-    assert!(first[0].contains("fantome.png"), "{first:?}");
+    assert!(first[0].3.contains("fantome.png"), "{first:?}");
     let listings: Vec<PathBuf> = fs::read_dir(cache.path())
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -230,7 +228,7 @@ fn large_folders_are_listed_once_between_runs() {
     assert_eq!(count, 1002);
     let forged = text.replace(&end, &format!("f fantome.png\nend {}", count + 1));
     fs::write(&listings[0], forged).unwrap();
-    assert_eq!(run(&[]), Vec::<String>::new());
+    assert_eq!(run(&[]), vec![]);
     assert_eq!(run(&["--no-cache"]), first);
     fs::write(
         posts.join("2025-04-01-autre.md"),

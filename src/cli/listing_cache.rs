@@ -47,7 +47,12 @@ impl ListingCache {
     /// `REPERE_CACHE_DIR`, else `$XDG_CACHE_HOME/repere`, else
     /// `$HOME/.cache/repere`; `None` when none of them is set.
     pub fn from_env() -> Option<ListingCache> {
-        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        ListingCache::from_vars(|name| std::env::var_os(name))
+    }
+
+    /// [`ListingCache::from_env`] with `var` reading the environment.
+    fn from_vars(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<ListingCache> {
+        let var = |name: &str| var(name).filter(|v| !v.is_empty());
         let dir = var("REPERE_CACHE_DIR")
             .map(PathBuf::from)
             .or_else(|| var("XDG_CACHE_HOME").map(|d| Path::new(&d).join("repere")))
@@ -81,12 +86,13 @@ impl ListingCache {
     }
 
     /// The file of a folder's listing: named by a hash of its path (the
-    /// path itself is in the file, and checked).
+    /// path itself is in the file, and checked, so another hash, from
+    /// another build, only misses).
     fn file_for(&self, folder: &str) -> PathBuf {
-        let hash = folder.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        self.dir.join(format!("{hash:016x}.listing"))
+        use std::hash::{DefaultHasher, Hash, Hasher};
+        let mut hasher = DefaultHasher::new();
+        folder.hash(&mut hasher);
+        self.dir.join(format!("{:016x}.listing", hasher.finish()))
     }
 
     fn write(
@@ -153,16 +159,17 @@ fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
     let count = end.strip_prefix("end ")?.parse::<usize>().ok()?;
     // A line is at least 3 bytes: a forged count reserves no more.
     let mut entries = Listing::with_capacity(count.min(names.len() / 3 + 1), names.len());
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', names.as_bytes()).chain([names.len()]);
-    for stop in ends.take_while(|_| !names.is_empty()) {
-        let line = names.get(start..stop)?;
-        start = stop + 1;
-        match line.split_at_checked(2)? {
-            (_, "") => return None,
-            ("d ", name) => entries.push(name, true),
-            ("f ", name) => entries.push(name, false),
-            _ => return None,
+    if !names.is_empty() {
+        let mut start = 0;
+        for stop in memchr::memchr_iter(b'\n', names.as_bytes()).chain([names.len()]) {
+            let line = names.get(start..stop)?;
+            start = stop + 1;
+            match line.split_at_checked(2)? {
+                (_, "") => return None,
+                ("d ", name) => entries.push(name, true),
+                ("f ", name) => entries.push(name, false),
+                _ => return None,
+            }
         }
     }
     (entries.len() == count).then_some(entries)
@@ -218,6 +225,30 @@ mod tests {
         let cache_dir = tempfile::tempdir().unwrap();
         let cache = ListingCache::at(cache_dir.path());
         (tmp, folder, cache_dir, cache)
+    }
+
+    #[test]
+    fn the_cache_folder_comes_from_the_environment() {
+        let dir = |vars: &[(&str, &str)]| {
+            ListingCache::from_vars(|name| {
+                vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.into())
+            })
+            .map(|c| c.dir)
+        };
+        let all = [
+            ("REPERE_CACHE_DIR", "/r"),
+            ("XDG_CACHE_HOME", "/x"),
+            ("HOME", "/h"),
+        ];
+        assert_eq!(dir(&all), Some(PathBuf::from("/r")));
+        assert_eq!(dir(&all[1..]), Some(PathBuf::from("/x/repere")));
+        assert_eq!(dir(&all[2..]), Some(PathBuf::from("/h/.cache/repere")));
+        // Set but empty is unset.
+        assert_eq!(
+            dir(&[("REPERE_CACHE_DIR", ""), ("HOME", "/h")]),
+            Some(PathBuf::from("/h/.cache/repere"))
+        );
+        assert_eq!(dir(&[]), None);
     }
 
     #[test]

@@ -246,13 +246,14 @@ pub(super) fn file(files: &dyn SiteFiles, listings: &Listings, key: &str) -> boo
             .folders(files, base, dirs)
             .into_iter()
             .any(|folder| {
-                let found =
-                    listings.matching(files, &Path::new(base).join(folder), |name, is_dir| {
+                listings
+                    .get(files, &Path::new(base).join(folder))
+                    .iter()
+                    .any(|(name, is_dir)| {
                         !is_dir
                             && same_segment(name, last)
                             && (base == "static" || page_stem(name).is_none())
-                    });
-                !found.is_empty()
+                    })
             })
     })
 }

@@ -139,6 +139,20 @@ struct Index {
 }
 
 impl Index {
+    /// Every page and file of `files`, read at once.
+    fn read(files: &dyn SiteFiles) -> Index {
+        let mut index = Index::default();
+        for entry in files.everything() {
+            match entry {
+                SiteEntry::Page(rel, front) => index.add_page(&rel, &front, Page::new(&rel)),
+                SiteEntry::File(address) => {
+                    index.files.insert(file_key(&address));
+                }
+            }
+        }
+        index
+    }
+
     fn add_page(&mut self, rel: &Path, front: &PageFront, page: Page) {
         let Some(addresses) = addresses(rel, front) else {
             return;
@@ -261,14 +275,11 @@ impl Site {
     /// A site whose pages and files are all read from `files` at once (see
     /// [`SiteFiles::everything`]): what checking many articles needs.
     pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
-        let mut site = Site::new(root);
-        for entry in files.everything() {
-            match entry {
-                SiteEntry::Page(rel, front) => site.add_page(&rel, &front),
-                SiteEntry::File(address) => site.add_static(&address),
-            }
+        Site {
+            root: root.into(),
+            added: Index::read(files),
+            ..Site::default()
         }
-        site
     }
 
     pub fn root(&self) -> &Path {
@@ -338,20 +349,7 @@ impl Site {
     /// Every page and file: those added, or all of the site's files.
     fn index(&self) -> &Index {
         match &self.files {
-            Some(files) => self.everything.get_or_init(|| {
-                let mut index = Index::default();
-                for entry in files.everything() {
-                    match entry {
-                        SiteEntry::Page(rel, front) => {
-                            index.add_page(&rel, &front, Page::new(&rel))
-                        }
-                        SiteEntry::File(address) => {
-                            index.files.insert(file_key(&address));
-                        }
-                    }
-                }
-                index
-            }),
+            Some(files) => self.everything.get_or_init(|| Index::read(files.as_ref())),
             None => &self.added,
         }
     }

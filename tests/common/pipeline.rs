@@ -151,8 +151,6 @@ fn check_node(text: &str, node: &repere::yaml::Node) {
     }
 }
 
-/// Lints `data` as described above, asserting every invariant; renders the
-/// report in one format (the fuzz target).
 /// What the site index reads of a page: its addresses from the lines of
 /// `slug`, `url` and `aliases` are those of its whole front matter when that
 /// parses, and a head of the page said to hold the block holds the same one.
@@ -245,6 +243,8 @@ fn check_lookup_by_name(files: &[(PathBuf, Vec<u8>)]) {
     }
 }
 
+/// Lints `data` as described above, asserting every invariant; renders the
+/// report in one format (the fuzz target).
 pub fn run(data: &[u8]) -> Report {
     // One format per input (they all get their turn), as rendering every
     // one of them would take most of the fuzzer's time.
