@@ -222,11 +222,30 @@ fn large_folders_are_listed_once_between_runs() {
         .collect();
     assert_eq!(listings.len(), 1, "{listings:?}");
     let text = fs::read_to_string(&listings[0]).unwrap();
-    assert!(text.contains("\nf 2024-01-01-suite-999.md\n"), "{text}");
-    let end = text.lines().last().unwrap().to_string();
-    let count: usize = end.strip_prefix("end ").unwrap().parse().unwrap();
-    assert_eq!(count, 1002);
-    let forged = text.replace(&end, &format!("f fantome.png\nend {}", count + 1));
+    // In lookup order: a page by its slug.
+    assert!(
+        text.contains("\npsuite-999\t2024-01-01-suite-999.md\n"),
+        "{text}"
+    );
+    let mut lines: Vec<&str> = text.lines().collect();
+    let end = lines.pop().unwrap();
+    let body = lines.split_off(3);
+    assert_eq!(body.len(), 1002);
+    assert_eq!(
+        end.split(' ').nth(1),
+        Some(&*(body.join("\n").len() + 1).to_string())
+    );
+    // A file forged in its place, with the size and checksum that fit.
+    let mut body: Vec<String> = body.iter().map(|l| format!("{l}\n")).collect();
+    body.push("ffantome.png\tfantome.png\n".into());
+    body.sort();
+    let body = body.concat();
+    let forged = format!(
+        "{}\n{body}end {} {:08x}\n",
+        lines.join("\n"),
+        body.len(),
+        crc32fast::hash(body.as_bytes())
+    );
     fs::write(&listings[0], forged).unwrap();
     assert_eq!(run(&[]), vec![]);
     assert_eq!(run(&["--no-cache"]), first);

@@ -7,14 +7,18 @@
 //! removing or renaming an entry changes it. It is not kept when the folder
 //! changed in the last [`SETTLED`] (a second change within the file
 //! system's timestamp granularity would not show), nor when a name holds a
-//! line break.
+//! tab or a line break.
 //!
-//! A listing that cannot be read, is out of date or is malformed is ignored
-//! and the folder listed again; one that cannot be written is not kept.
-//! Either way the check goes on: the cache only saves time.
+//! A listing is kept in lookup order (see [`Listing::in_lookup_order`]): read
+//! back, the entries a link names are found by binary search, without
+//! splitting it into names. Its last line holds its size and a checksum.
+//!
+//! A listing that cannot be read, is out of date, cut short or damaged is
+//! ignored and the folder listed again; one that cannot be written is not
+//! kept. Either way the check goes on: the cache only saves time.
 
 use std::fs;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -27,7 +31,7 @@ pub const KEPT_FROM: usize = 1000;
 /// How long ago a folder must have last changed for its listing to be kept.
 const SETTLED: Duration = Duration::from_secs(2);
 
-const HEADER: &str = "repere folder listing 1";
+const HEADER: &str = "repere folder listing 2";
 
 /// The standard tag that tells backup tools a folder is a cache.
 const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
@@ -79,8 +83,10 @@ impl ListingCache {
             .duration_since(changed)
             .is_ok_and(|age| age >= SETTLED);
         if entries.len() >= KEPT_FROM && settled {
+            let entries = entries.in_lookup_order();
             // Not kept: listed again next time.
             let _ = self.write(&file, folder_text, changed, &entries);
+            return entries;
         }
         entries
     }
@@ -105,17 +111,14 @@ impl ListingCache {
         let Some(time) = stamp(changed) else {
             return Ok(());
         };
-        let mut text = format!("{HEADER}\n{folder}\n{time}\n");
-        for (name, is_dir) in entries.iter() {
-            if name.contains(['\n', '\r']) {
-                return Ok(());
-            }
-            text.push_str(if is_dir { "d " } else { "f " });
-            text.push_str(name);
-            text.push('\n');
-        }
-        // The count last: a listing cut short does not end with it.
-        text.push_str(&format!("end {}\n", entries.len()));
+        let Some(lines) = entries.kept_lines() else {
+            return Ok(());
+        };
+        let mut text = format!("{HEADER}\n{folder}\n{time}\n").into_bytes();
+        text.extend_from_slice(lines);
+        // Last: a listing cut short does not end with it.
+        let end = format!("end {} {:08x}\n", lines.len(), crc32fast::hash(lines));
+        text.extend_from_slice(end.as_bytes());
         fs::create_dir_all(&self.dir)?;
         let tag = self.dir.join("CACHEDIR.TAG");
         if !tag.exists() {
@@ -124,7 +127,7 @@ impl ListingCache {
         // Written aside, then renamed over: a reader sees the old listing
         // or the new one, never half of one.
         let mut tmp = tempfile::NamedTempFile::new_in(&self.dir)?;
-        tmp.write_all(text.as_bytes())?;
+        tmp.write_all(&text)?;
         tmp.persist(file).map_err(|e| e.error)?;
         Ok(())
     }
@@ -140,39 +143,37 @@ fn stamp(time: SystemTime) -> Option<String> {
 /// The listing kept in `file`, when it is the listing of `folder` at
 /// modification time `changed`.
 fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
-    let text = fs::read_to_string(file).ok()?;
-    let (header, rest) = text.split_once('\n')?;
-    let (path, rest) = rest.split_once('\n')?;
-    let (time, body) = rest.split_once('\n')?;
-    if header != HEADER || path != folder || time != stamp(changed)? {
-        return None;
-    }
-    // No name holds these (nor does the count line).
-    if memchr::memchr3(0, b'/', b'\r', body.as_bytes()).is_some() {
-        return None;
-    }
-    let body = body.strip_suffix('\n')?;
-    let (names, end) = match body.rsplit_once('\n') {
-        Some((names, end)) => (names, end),
-        None => ("", body),
+    let file = fs::File::open(file).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut reader = BufReader::with_capacity(4096, file);
+    let mut line = |want: &str| {
+        let mut got = String::new();
+        reader.read_line(&mut got).ok()?;
+        (got.strip_suffix('\n')? == want).then_some(())
     };
-    let count = end.strip_prefix("end ")?.parse::<usize>().ok()?;
-    // A line is at least 3 bytes: a forged count reserves no more.
-    let mut entries = Listing::with_capacity(count.min(names.len() / 3 + 1), names.len());
-    if !names.is_empty() {
-        let mut start = 0;
-        for stop in memchr::memchr_iter(b'\n', names.as_bytes()).chain([names.len()]) {
-            let line = names.get(start..stop)?;
-            start = stop + 1;
-            match line.split_at_checked(2)? {
-                (_, "") => return None,
-                ("d ", name) => entries.push(name, true),
-                ("f ", name) => entries.push(name, false),
-                _ => return None,
-            }
-        }
+    line(HEADER)?;
+    line(folder)?;
+    line(&stamp(changed)?)?;
+    // The rest whole, in one buffer that becomes the listing's.
+    let mut body = Vec::with_capacity(usize::try_from(size).ok()?);
+    body.extend_from_slice(reader.buffer());
+    reader.into_inner().read_to_end(&mut body).ok()?;
+    let last = body.strip_suffix(b"\n")?;
+    let at = memchr::memrchr(b'\n', last).map_or(0, |i| i + 1);
+    let end = std::str::from_utf8(&last[at..]).ok()?;
+    let mut words = end.strip_prefix("end ")?.split(' ');
+    let size = words.next()?.parse::<usize>().ok()?;
+    let sum = u32::from_str_radix(words.next()?, 16).ok()?;
+    let lines = body.get(..at)?;
+    if words.next().is_some() || size != at || crc32fast::hash(lines) != sum {
+        return None;
     }
-    (entries.len() == count).then_some(entries)
+    // No name holds these: a listing that does is not one repere wrote.
+    if memchr::memchr3(0, b'/', b'\r', lines).is_some() {
+        return None;
+    }
+    body.truncate(at);
+    Listing::from_kept_lines(body)
 }
 
 #[cfg(test)]
@@ -259,6 +260,7 @@ mod tests {
         assert!(cache_dir.path().join("CACHEDIR.TAG").is_file());
         let kept = cache.entries(&folder, || panic!("listed again"));
         assert_eq!(kept, first);
+        assert_eq!(kept.len(), KEPT_FROM + 1);
     }
 
     #[test]
@@ -297,21 +299,31 @@ mod tests {
         let expected = cache.entries(&folder, || list(&folder));
         let file = cache.file_for(folder.to_str().unwrap());
         let text = fs::read_to_string(&file).unwrap();
+        let (head, _) = text.split_at(text.find("\nd").unwrap() + 1);
+        let (_, end) = text.split_at(text.rfind("end ").unwrap());
+        // Lines with the size and checksum that fit them: what only a
+        // hand, not damage, writes.
+        let forged = |lines: &str| {
+            format!(
+                "{head}{lines}end {} {:08x}\n",
+                lines.len(),
+                crc32fast::hash(lines.as_bytes())
+            )
+        };
+        assert_eq!(forged(&text[head.len()..text.len() - end.len()]), text);
         for damaged in [
             String::new(),
-            text.replacen("repere folder listing 1", "repere folder listing 9", 1),
+            text.replacen("repere folder listing 2", "repere folder listing 9", 1),
             text.replacen(folder.to_str().unwrap(), "/elsewhere", 1),
-            text.replacen("\nf ", "\nx ", 1),
-            text.replacen("\nd bundle", "\nd ", 1),
-            text.replacen("\nf 2024", "\nf a/b", 1),
+            text.replacen("\np", "\nx", 1),
+            text.replacen("\tbundle", "\t", 1),
             text[..text.len() / 2].to_string(),
-            text.replacen(&format!("end {}", KEPT_FROM + 1), "end 3", 1),
-            // A count that would not fit in memory, were it believed.
-            text.replacen(
-                &format!("end {}", KEPT_FROM + 1),
-                &format!("end {}", usize::MAX),
-                1,
-            ),
+            text[..text.len() - 1].to_string(),
+            text.replacen(end, &format!("end {} 0", usize::MAX), 1),
+            text.replacen(end, &format!("{} 1\n", end.trim_end()), 1),
+            format!("{text}pp1\t2024-01-01-p1.md\n"),
+            forged("dbundle\ta/bundle\n"),
+            forged("dbundle\tbundle\r\n"),
         ] {
             fs::write(&file, damaged).unwrap();
             assert_eq!(cache.entries(&folder, || list(&folder)), expected);

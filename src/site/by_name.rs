@@ -12,16 +12,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use super::{Page, PageFront, addresses, slug_from_file_name};
-
-/// The extensions of page files (the others are served as they are).
-const PAGE_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
-
-/// Whether a file of that name is a page (`.md`, `.markdown`, `.html`,
-/// `.htm`, any case), not a file served as it is.
-pub fn is_page_name(name: &str) -> bool {
-    page_stem(name).is_some()
-}
+use super::listing::{Kind, Listing, page_stem, segment_key};
+use super::{Page, PageFront, addresses};
 
 /// The files of a site, read when a question needs them. The library does
 /// not read the file system: the command line implements this.
@@ -40,47 +32,6 @@ pub trait SiteFiles: Send + Sync {
     /// every other file of `content/` (its path relative to `content/`) and
     /// of `static/` (relative to `static/`).
     fn everything(&self) -> Vec<SiteEntry>;
-}
-
-/// A folder's entries, as [`SiteFiles::entries`] gives them: names, each
-/// with whether it is a folder, held in one buffer (a folder of thousands
-/// of posts is not thousands of allocations).
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Listing {
-    names: String,
-    /// Each entry's name in `names`, and whether it is a folder.
-    entries: Vec<(usize, usize, bool)>,
-}
-
-impl Listing {
-    /// An empty listing with room for `entries` names of `bytes` in all.
-    pub fn with_capacity(entries: usize, bytes: usize) -> Listing {
-        Listing {
-            names: String::with_capacity(bytes),
-            entries: Vec::with_capacity(entries),
-        }
-    }
-
-    pub fn push(&mut self, name: &str, is_dir: bool) {
-        let start = self.names.len();
-        self.names.push_str(name);
-        self.entries.push((start, self.names.len(), is_dir));
-    }
-
-    /// The entries, in the order they were pushed.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
-        self.entries
-            .iter()
-            .map(|&(start, end, is_dir)| (self.names.get(start..end).unwrap_or(""), is_dir))
-    }
-
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
 }
 
 /// A file of a site, as [`SiteFiles::everything`] gives it.
@@ -114,19 +65,15 @@ impl Listings {
         lock().entry(dir.to_path_buf()).or_insert(listed).clone()
     }
 
-    /// The names of the entries of `dir` that `keep` keeps, sorted (so that
-    /// the answer does not depend on the order the folder lists them in).
-    fn matching(
-        &self,
-        files: &dyn SiteFiles,
-        dir: &Path,
-        keep: impl Fn(&str, bool) -> bool,
-    ) -> Vec<String> {
+    /// The names of the entries of `kind` of `dir` that an address names
+    /// `key`, sorted (so that the answer does not depend on the order the
+    /// folder lists them in).
+    fn named(&self, files: &dyn SiteFiles, dir: &Path, kind: Kind, key: &str) -> Vec<String> {
         let mut names: Vec<String> = self
             .get(files, dir)
-            .iter()
-            .filter(|(name, is_dir)| keep(name, *is_dir))
-            .map(|(name, _)| name.to_string())
+            .named(kind, key)
+            .into_iter()
+            .map(str::to_string)
             .collect();
         names.sort();
         names
@@ -139,9 +86,8 @@ impl Listings {
         for segment in dirs {
             let mut next = Vec::new();
             for folder in &found {
-                let names = self.matching(files, &Path::new(base).join(folder), |name, is_dir| {
-                    is_dir && same_segment(name, segment)
-                });
+                let dir = Path::new(base).join(folder);
+                let names = self.named(files, &dir, Kind::Folder, segment);
                 next.extend(names.into_iter().map(|n| folder.join(n)));
             }
             found = next;
@@ -154,12 +100,18 @@ impl Listings {
 
     /// The `_index` and `index` pages of a folder of `content/`.
     fn index_pages(&self, files: &dyn SiteFiles, folder: &Path) -> Vec<PathBuf> {
-        self.matching(files, &Path::new("content").join(folder), |name, is_dir| {
-            !is_dir && matches!(page_stem(name), Some("_index" | "index"))
-        })
-        .into_iter()
-        .map(|name| folder.join(name))
-        .collect()
+        let dir = Path::new("content").join(folder);
+        let mut names: Vec<String> = ["_index", "index"]
+            .into_iter()
+            .flat_map(|stem| {
+                // The key is lowercased and undated: the stem is checked.
+                self.named(files, &dir, Kind::Page, stem)
+                    .into_iter()
+                    .filter(move |name| page_stem(name) == Some(stem))
+            })
+            .collect();
+        names.sort();
+        names.into_iter().map(|name| folder.join(name)).collect()
     }
 }
 
@@ -174,31 +126,14 @@ pub(super) fn page(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Opt
             let html = format!("{last}.html");
             for folder in listings.folders(files, "content", dirs) {
                 let dir = Path::new("content").join(&folder);
-                // In one pass over a folder that may hold thousands of posts:
-                // a bundle or section (`<last>/_index.md`, `<last>/index.md`),
+                // A bundle or section (`<last>/_index.md`, `<last>/index.md`),
                 // and the pages whose file name gives the slug.
-                let mut bundles = Vec::new();
-                let mut pages = Vec::new();
-                for (name, is_dir) in listings.get(files, &dir).iter() {
-                    if is_dir {
-                        if same_segment(name, last) {
-                            bundles.push(name.to_string());
-                        }
-                    } else if may_give(name, &[last, &html])
-                        && page_stem(name).is_some_and(|stem| {
-                            let slug = slug_from_file_name(stem);
-                            same_segment(slug, last) || same_segment(slug, &html)
-                        })
-                    {
-                        pages.push(name.to_string());
-                    }
-                }
-                // Sorted: the answer does not depend on the listing's order.
-                bundles.sort();
-                pages.sort();
-                for bundle in bundles {
+                for bundle in listings.named(files, &dir, Kind::Folder, last) {
                     candidates.extend(listings.index_pages(files, &folder.join(bundle)));
                 }
+                let mut pages = listings.named(files, &dir, Kind::Page, last);
+                pages.extend(listings.named(files, &dir, Kind::Page, &html));
+                pages.sort();
                 candidates.extend(pages.into_iter().map(|name| folder.join(name)));
             }
         }
@@ -214,11 +149,13 @@ pub(super) fn page(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Opt
     // A top-level folder holding a page is a section page.
     if let [top] = segments.as_slice() {
         for folder in listings.folders(files, "content", &[top]) {
-            let pages = listings.matching(
-                files,
-                &Path::new("content").join(&folder),
-                |name, is_dir| !is_dir && page_stem(name).is_some(),
-            );
+            let dir = Path::new("content").join(&folder);
+            let mut pages: Vec<String> = listings
+                .get(files, &dir)
+                .pages()
+                .map(str::to_string)
+                .collect();
+            pages.sort();
             if pages
                 .iter()
                 .any(|name| files.front(&folder.join(name)).is_some())
@@ -246,34 +183,11 @@ pub(super) fn file(files: &dyn SiteFiles, listings: &Listings, key: &str) -> boo
             .folders(files, base, dirs)
             .into_iter()
             .any(|folder| {
-                listings
-                    .get(files, &Path::new(base).join(folder))
-                    .iter()
-                    .any(|(name, is_dir)| {
-                        !is_dir
-                            && same_segment(name, last)
-                            && (base == "static" || page_stem(name).is_none())
-                    })
+                let listing = listings.get(files, &Path::new(base).join(folder));
+                !listing.named(Kind::File, last).is_empty()
+                    // A page file is served as it is from `static/` only.
+                    || (base == "static" && listing.pages().any(|name| segment_key(name) == *last))
             })
-    })
-}
-
-/// Whether a page file named `name` can give one of the slugs `segments`,
-/// from lengths alone: a necessary condition, cheap enough to skip most
-/// names of a folder of thousands of posts before reading them. The slug of
-/// an ASCII name has the length of the segment it reads as (see
-/// [`same_segment`]), and the name adds to it an optional date (11 bytes,
-/// see [`slug_from_file_name`]), a dot and a page extension.
-fn may_give(name: &str, segments: &[&str]) -> bool {
-    if !name.is_ascii() {
-        return true;
-    }
-    segments.iter().any(|segment| {
-        name.len().checked_sub(segment.len()).is_some_and(|rest| {
-            PAGE_EXTENSIONS
-                .iter()
-                .any(|e| rest == e.len() + 1 || rest == e.len() + 12)
-        })
     })
 }
 
@@ -286,32 +200,6 @@ fn segments(key: &str) -> Option<Vec<&str>> {
     }
     let segments: Vec<&str> = inner.split('/').collect();
     (!segments.iter().any(|s| s.is_empty())).then_some(segments)
-}
-
-/// Whether a file or folder name reads as `segment` in an address:
-/// lowercased, spaces as `-`.
-fn same_segment(name: &str, segment: &str) -> bool {
-    if name.is_ascii() {
-        name.len() == segment.len()
-            && name.bytes().zip(segment.bytes()).all(|(a, b)| {
-                let a = if a == b' ' {
-                    b'-'
-                } else {
-                    a.to_ascii_lowercase()
-                };
-                a == b
-            })
-    } else {
-        name.to_lowercase().replace(' ', "-") == segment
-    }
-}
-
-/// The stem of a page file's name (`2025-01-01-slug` of
-/// `2025-01-01-slug.md`); `None` for other files.
-fn page_stem(name: &str) -> Option<&str> {
-    let (stem, ext) = name.rsplit_once('.')?;
-    let page = PAGE_EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e));
-    (page && !stem.is_empty()).then_some(stem)
 }
 
 #[cfg(test)]
@@ -354,24 +242,6 @@ mod tests {
     /// The same site, read whole at once.
     fn indexed(files: &MemoryFiles) -> Site {
         Site::read_whole("/site", files)
-    }
-
-    proptest::proptest! {
-        /// The length check keeps every name that gives the segment.
-        #[test]
-        fn may_give_keeps_every_page_name_that_gives_the_segment(
-            date in proptest::option::of("20[0-9]{2}-[01][0-9]-[0-3][0-9]-"),
-            slug in "[a-zA-Z0-9 ._-]{1,12}",
-            ext in "(md|MD|markdown|html|Htm|txt)",
-            same in proptest::bool::ANY,
-            other in "[a-z0-9.-]{1,12}",
-        ) {
-            let name = format!("{}{slug}.{ext}", date.unwrap_or_default());
-            let segment = if same { slug.to_lowercase().replace(' ', "-") } else { other };
-            let gives = page_stem(&name)
-                .is_some_and(|stem| same_segment(slug_from_file_name(stem), &segment));
-            proptest::prop_assert!(!gives || may_give(&name, &[&segment]), "{name} {segment}");
-        }
     }
 
     const ASKED: &[&str] = &[
@@ -421,19 +291,26 @@ mod tests {
     #[test]
     fn by_name_answers_as_the_whole_index() {
         let whole = indexed(&memory());
+        // Folders listed as the file system lists them, and as a kept
+        // listing holds them.
+        let files = || [memory(), memory().listed_in_lookup_order()];
         for asked in ASKED {
-            let lazy = Site::from_files("/site", Arc::new(memory()));
-            assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
-            assert_eq!(
-                lazy.page(asked).map(|p| p.file),
-                whole.page(asked).map(|p| p.file),
-                "page {asked}"
-            );
+            for files in files() {
+                let lazy = Site::from_files("/site", Arc::new(files));
+                assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
+                assert_eq!(
+                    lazy.page(asked).map(|p| p.file),
+                    whole.page(asked).map(|p| p.file),
+                    "page {asked}"
+                );
+            }
         }
         // All of them asked of one site, in another order.
-        let lazy = Site::from_files("/site", Arc::new(memory()));
-        for asked in ASKED.iter().rev() {
-            assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
+        for files in files() {
+            let lazy = Site::from_files("/site", Arc::new(files));
+            for asked in ASKED.iter().rev() {
+                assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
+            }
         }
     }
 

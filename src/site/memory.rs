@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::PageFront;
-use super::by_name::{Listing, SiteEntry, SiteFiles, is_page_name};
+use super::by_name::{SiteEntry, SiteFiles};
+use super::listing::{Listing, is_page_name};
 
 /// Files by path under the site's root (`content/posts/a.md`,
 /// `static/images/b.png`), each with its text, or `None` for a file that
@@ -17,6 +18,8 @@ use super::by_name::{Listing, SiteEntry, SiteFiles, is_page_name};
 pub struct MemoryFiles {
     files: BTreeMap<PathBuf, Option<String>>,
     whole_reads: AtomicUsize,
+    /// Whether folders are listed in lookup order, as a kept listing is.
+    in_lookup_order: bool,
 }
 
 impl MemoryFiles {
@@ -24,6 +27,16 @@ impl MemoryFiles {
         MemoryFiles {
             files: files.into_iter().collect(),
             whole_reads: AtomicUsize::new(0),
+            in_lookup_order: false,
+        }
+    }
+
+    /// The same files, whose folders are listed in lookup order, as a
+    /// listing kept between runs is (see [`Listing::in_lookup_order`]).
+    pub fn listed_in_lookup_order(self) -> MemoryFiles {
+        MemoryFiles {
+            in_lookup_order: true,
+            ..self
         }
     }
 
@@ -56,7 +69,11 @@ impl SiteFiles for MemoryFiles {
         for (name, is_dir) in out.iter().rev() {
             listing.push(name, *is_dir);
         }
-        listing
+        if self.in_lookup_order {
+            listing.in_lookup_order()
+        } else {
+            listing
+        }
     }
 
     fn front(&self, page: &Path) -> Option<PageFront> {

@@ -25,9 +25,11 @@ use crate::rules::Nearby;
 use crate::yaml::Node;
 
 mod by_name;
+mod listing;
 mod memory;
 
-pub use by_name::{Listing, SiteEntry, SiteFiles, is_page_name};
+pub use by_name::{SiteEntry, SiteFiles};
+pub use listing::{Listing, is_page_name};
 pub use memory::MemoryFiles;
 
 /// One page of the site.
