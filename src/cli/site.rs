@@ -177,6 +177,10 @@ impl SiteFiles for FsFiles {
         }
     }
 
+    fn is_file(&self, path: &Path) -> bool {
+        fs::symlink_metadata(self.root.join(path)).is_ok_and(|m| m.file_type().is_file())
+    }
+
     fn front(&self, page: &Path) -> Option<PageFront> {
         page_head(&self.root.join("content").join(page)).map(|head| PageFront::of(&head))
     }

@@ -24,6 +24,10 @@ pub trait SiteFiles: Send + Sync {
     /// leaves them out.
     fn entries(&self, dir: &Path) -> Listing;
 
+    /// Whether a file (not a folder, not a link) is at `path` under the
+    /// site's root (`static/images/a.png`).
+    fn is_file(&self, path: &Path) -> bool;
+
     /// What the front matter of a page of `content/` (its path relative to
     /// `content/`) says; `None` when it cannot be read or is not UTF-8.
     fn front(&self, page: &Path) -> Option<PageFront>;
@@ -69,12 +73,7 @@ impl Listings {
     /// `key`, sorted (so that the answer does not depend on the order the
     /// folder lists them in).
     fn named(&self, files: &dyn SiteFiles, dir: &Path, kind: Kind, key: &str) -> Vec<String> {
-        let mut names: Vec<String> = self
-            .get(files, dir)
-            .named(kind, key)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let mut names = self.get(files, dir).named(kind, key);
         names.sort();
         names
     }
@@ -150,11 +149,7 @@ pub(super) fn page(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Opt
     if let [top] = segments.as_slice() {
         for folder in listings.folders(files, "content", &[top]) {
             let dir = Path::new("content").join(&folder);
-            let mut pages: Vec<String> = listings
-                .get(files, &dir)
-                .pages()
-                .map(str::to_string)
-                .collect();
+            let mut pages: Vec<String> = listings.get(files, &dir).pages().collect();
             pages.sort();
             if pages
                 .iter()
@@ -183,10 +178,15 @@ pub(super) fn file(files: &dyn SiteFiles, listings: &Listings, key: &str) -> boo
             .folders(files, base, dirs)
             .into_iter()
             .any(|folder| {
-                let listing = listings.get(files, &Path::new(base).join(folder));
-                !listing.named(Kind::File, last).is_empty()
-                    // A page file is served as it is from `static/` only.
-                    || (base == "static" && listing.pages().any(|name| segment_key(name) == *last))
+                let dir = Path::new(base).join(folder);
+                let listing = listings.get(files, &dir);
+                let mut names = listing.named(Kind::File, last);
+                // A page file is served as it is from `static/` only.
+                if base == "static" {
+                    names.extend(listing.pages().filter(|name| segment_key(name) == *last));
+                }
+                // What a listing names is there: it may be out of date.
+                names.iter().any(|name| files.is_file(&dir.join(name)))
             })
     })
 }

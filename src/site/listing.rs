@@ -44,15 +44,20 @@ impl Kind {
         Kind::keyed(name, is_dir).0
     }
 
-    /// What an entry is, and the key by which an address names it.
-    fn keyed(name: &str, is_dir: bool) -> (Kind, Cow<'_, str>) {
-        if is_dir {
-            return (Kind::Folder, segment_key(name));
-        }
-        match page_stem(name) {
-            Some(stem) => (Kind::Page, segment_key(slug_from_file_name(stem))),
-            None => (Kind::File, segment_key(name)),
-        }
+    /// What an entry is, the key by which an address names it, and where
+    /// the name holds the key as it is (`None` when it does not).
+    fn keyed(name: &str, is_dir: bool) -> (Kind, Cow<'_, str>, Option<usize>) {
+        let (kind, at, keyed) = match page_stem(name) {
+            Some(stem) if !is_dir => {
+                let slug = slug_from_file_name(stem);
+                (Kind::Page, stem.len() - slug.len(), slug)
+            }
+            _ if is_dir => (Kind::Folder, 0, name),
+            _ => (Kind::File, 0, name),
+        };
+        let key = segment_key(keyed);
+        let held = matches!(key, Cow::Borrowed(_)).then_some(at);
+        (kind, key, held)
     }
 }
 
@@ -60,7 +65,9 @@ impl Kind {
 /// buffer (a folder of thousands of posts is not thousands of allocations).
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Listing {
-    /// One line per entry: kind, key, tab, name, line break.
+    /// One line per entry: kind, key, tab, then the name around the key
+    /// (what is before it, a tab, what is after it), or the whole name when
+    /// it does not hold the key as it is; a line break.
     lines: Vec<u8>,
     /// Entries whose name holds a tab or a line break, which a line cannot
     /// hold: looked at one by one.
@@ -70,16 +77,29 @@ pub struct Listing {
 }
 
 impl Listing {
+    /// Adds an entry; a name no folder holds (see [`listable`]) is left out.
     pub fn push(&mut self, name: &str, is_dir: bool) {
+        if !listable(name) {
+            return;
+        }
         if memchr::memchr3(b'\t', b'\n', b'\r', name.as_bytes()).is_some() {
             self.odd.push((name.to_string(), is_dir));
             return;
         }
-        let (kind, key) = Kind::keyed(name, is_dir);
+        let (kind, key, held) = Kind::keyed(name, is_dir);
         self.lines.push(kind.tag());
         self.lines.extend_from_slice(key.as_bytes());
         self.lines.push(b'\t');
-        self.lines.extend_from_slice(name.as_bytes());
+        // `2025-01-01-slug.md` as `2025-01-01-`, tab, `.md`: the slug once.
+        match held {
+            Some(at) => {
+                let (before, after) = name.as_bytes().split_at(at);
+                self.lines.extend_from_slice(before);
+                self.lines.push(b'\t');
+                self.lines.extend_from_slice(&after[key.len()..]);
+            }
+            None => self.lines.extend_from_slice(name.as_bytes()),
+        }
         self.lines.push(b'\n');
         self.sorted = false;
     }
@@ -90,8 +110,7 @@ impl Listing {
     pub fn in_lookup_order(mut self) -> Listing {
         if !self.sorted {
             // Sorted without their line breaks, as the search compares them.
-            let mut lines: Vec<&[u8]> = self.lines.split(|&b| b == b'\n').collect();
-            lines.pop();
+            let mut lines: Vec<&[u8]> = lines(&self.lines).collect();
             lines.sort_unstable();
             let mut sorted = Vec::with_capacity(self.lines.len());
             for line in lines {
@@ -110,9 +129,10 @@ impl Listing {
         (self.sorted && self.odd.is_empty()).then_some(&self.lines)
     }
 
-    /// A listing kept by [`Listing::kept_lines`]. Its lines are not checked here: one that is not a line of a listing is
-    /// skipped when read, and lines out of order only hide entries (the
-    /// whole index then answers). `None` when `lines` does not end a line.
+    /// A listing kept by [`Listing::kept_lines`]. Its lines are not checked
+    /// here: one that is not an entry's is skipped when read, and lines out
+    /// of order only hide entries (the whole index then answers). `None`
+    /// when `lines` does not end a line.
     pub fn from_kept_lines(lines: Vec<u8>) -> Option<Listing> {
         (lines.is_empty() || lines.ends_with(b"\n")).then_some(Listing {
             lines,
@@ -122,14 +142,10 @@ impl Listing {
     }
 
     /// The entries: names, each with whether it is a folder.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, bool)> {
+    pub fn iter(&self) -> impl Iterator<Item = (String, bool)> {
         self.entries()
             .map(|(kind, name)| (name, kind == Kind::Folder))
-            .chain(
-                self.odd
-                    .iter()
-                    .map(|(name, is_dir)| (name.as_str(), *is_dir)),
-            )
+            .chain(self.odd.iter().cloned())
     }
 
     /// How many entries [`Listing::iter`] gives (counted).
@@ -143,60 +159,82 @@ impl Listing {
 
     /// The names of the entries of `kind` that an address names `key`, in
     /// no given order.
-    pub(super) fn named(&self, kind: Kind, key: &str) -> Vec<&str> {
+    pub(super) fn named(&self, kind: Kind, key: &str) -> Vec<String> {
         let mut prefix = Vec::with_capacity(key.len() + 2);
         prefix.push(kind.tag());
         prefix.extend_from_slice(key.as_bytes());
         prefix.push(b'\t');
-        let name = |start: usize| {
-            let line = lines(&self.lines[start..]).next().unwrap_or_default();
-            std::str::from_utf8(line.get(prefix.len()..)?).ok()
-        };
-        let mut found: Vec<&str> = if self.sorted {
-            let start = first_line_from(&self.lines, &prefix);
-            lines(&self.lines[start..])
-                .take_while(|line| line.starts_with(&prefix))
-                .filter_map(|line| std::str::from_utf8(&line[prefix.len()..]).ok())
-                .collect()
-        } else {
-            // Where a line starts with the prefix: at the start, or after a
-            // line break.
-            let first = self.lines.starts_with(&prefix).then_some(0);
-            let after_break = [&b"\n"[..], &prefix].concat();
-            let others = memchr::memmem::find_iter(&self.lines, &after_break).map(|at| at + 1);
-            first.into_iter().chain(others).filter_map(name).collect()
-        };
+        let name = |line: &[u8]| entry(line).map(|(_, name)| name);
+        let mut found: Vec<String> =
+            if memchr::memchr3(b'\t', b'\n', b'\r', key.as_bytes()).is_some() {
+                // Only an odd name has that key.
+                Vec::new()
+            } else if self.sorted {
+                let start = first_line_from(&self.lines, &prefix);
+                lines(&self.lines[start..])
+                    .take_while(|line| line.starts_with(&prefix))
+                    .filter_map(name)
+                    .collect()
+            } else {
+                // Where a line starts with the prefix: at the start, or after a
+                // line break.
+                let first = self.lines.starts_with(&prefix).then_some(0);
+                let after_break = [&b"\n"[..], &prefix].concat();
+                let others = memchr::memmem::find_iter(&self.lines, &after_break).map(|at| at + 1);
+                first
+                    .into_iter()
+                    .chain(others)
+                    .filter_map(|start| name(lines(&self.lines[start..]).next()?))
+                    .collect()
+            };
         found.extend(self.odd.iter().filter_map(|(name, is_dir)| {
-            let (of, its_key) = Kind::keyed(name, *is_dir);
-            (of == kind && its_key == key).then_some(name.as_str())
+            let (of, its_key, _) = Kind::keyed(name, *is_dir);
+            (of == kind && its_key == key).then(|| name.clone())
         }));
         found
     }
 
     /// The names of the page files.
-    pub(super) fn pages(&self) -> impl Iterator<Item = &str> {
+    pub(super) fn pages(&self) -> impl Iterator<Item = String> {
         let odd = self
             .odd
             .iter()
-            .map(|(name, is_dir)| (Kind::of(name, *is_dir), name.as_str()));
+            .map(|(name, is_dir)| (Kind::of(name, *is_dir), name.clone()));
         self.entries()
             .chain(odd)
             .filter(|(kind, _)| *kind == Kind::Page)
             .map(|(_, name)| name)
     }
 
-    /// The entries of the lines, each with its kind; lines that are not an
-    /// entry's (a kept listing's damage) are skipped.
-    fn entries(&self) -> impl Iterator<Item = (Kind, &str)> {
-        lines(&self.lines).filter_map(|line| {
-            let (&tag, rest) = line.split_first()?;
-            let kind = [Kind::Folder, Kind::Page, Kind::File]
-                .into_iter()
-                .find(|k| k.tag() == tag)?;
-            let tab = memchr::memchr(b'\t', rest)?;
-            Some((kind, std::str::from_utf8(&rest[tab + 1..]).ok()?))
-        })
+    /// The entries of the lines, each with its kind.
+    fn entries(&self) -> impl Iterator<Item = (Kind, String)> {
+        lines(&self.lines).filter_map(entry)
     }
+}
+
+/// The entry a line holds: its kind and name; `None` for a line that no
+/// folder's entry gives (a kept listing's damage, or a hand's), which is
+/// skipped.
+fn entry(line: &[u8]) -> Option<(Kind, String)> {
+    let (&tag, rest) = line.split_first()?;
+    let kind = [Kind::Folder, Kind::Page, Kind::File]
+        .into_iter()
+        .find(|k| k.tag() == tag)?;
+    let (key, name) = std::str::from_utf8(rest).ok()?.split_once('\t')?;
+    let name = match name.split_once('\t') {
+        Some((before, after)) => format!("{before}{key}{after}"),
+        None => name.to_string(),
+    };
+    listable(&name).then_some((kind, name))
+}
+
+/// Whether a folder can hold an entry of that name: not empty, not `.` nor
+/// `..`, without `/` (so that no name leads out of its folder).
+fn listable(name: &str) -> bool {
+    !name.is_empty()
+        && memchr::memchr(b'/', name.as_bytes()).is_none()
+        && name != "."
+        && name != ".."
 }
 
 /// The lines of `buf` (lines each ended by a line break), without their
@@ -276,8 +314,8 @@ mod tests {
 
     /// Every entry of `entries` that an address names `key`, as a listing
     /// should find it: read one by one, by what the kind and key mean.
-    fn expected<'a>(entries: &'a [(String, bool)], kind: Kind, key: &str) -> Vec<&'a str> {
-        let mut names: Vec<&str> = entries
+    fn expected(entries: &[(String, bool)], kind: Kind, key: &str) -> Vec<String> {
+        let mut names: Vec<String> = entries
             .iter()
             .filter(|(name, is_dir)| {
                 let stem = page_stem(name);
@@ -290,13 +328,13 @@ mod tests {
                     }
                 }
             })
-            .map(|(name, _)| name.as_str())
+            .map(|(name, _)| name.clone())
             .collect();
         names.sort();
         names
     }
 
-    fn sorted(mut names: Vec<&str>) -> Vec<&str> {
+    fn sorted(mut names: Vec<String>) -> Vec<String> {
         names.sort();
         names
     }
@@ -309,7 +347,7 @@ mod tests {
         fn a_listing_finds_what_an_address_names(
             entries in proptest::collection::vec(
                 (
-                    "(20[0-9]{2}-0[1-9]-[0-3][0-9]-)?[a-cA-C é\t\n._-]{0,6}(\\.(md|MD|html|png))?",
+                    "(20[0-9]{2}-0[1-9]-[0-3][0-9]-)?[a-cA-C é\t\n./_-]{0,6}(\\.(md|MD|html|png))?",
                     proptest::bool::ANY,
                 ),
                 0..40,
@@ -320,14 +358,17 @@ mod tests {
             for (name, is_dir) in &entries {
                 listing.push(name, *is_dir);
             }
+            // What no folder holds is left out.
+            let entries: Vec<(String, bool)> =
+                entries.into_iter().filter(|(name, _)| listable(name)).collect();
             let ordered = listing.clone().in_lookup_order();
             let kept = ordered
                 .kept_lines()
                 .map(|lines| Listing::from_kept_lines(lines.to_vec()).unwrap());
-            let mut all: Vec<(&str, bool)> = entries.iter().map(|(n, d)| (n.as_str(), *d)).collect();
+            let mut all = entries.clone();
             all.sort();
             for l in [Some(&listing), Some(&ordered), kept.as_ref()].into_iter().flatten() {
-                let mut given: Vec<(&str, bool)> = l.iter().collect();
+                let mut given: Vec<(String, bool)> = l.iter().collect();
                 given.sort();
                 proptest::prop_assert_eq!(&given, &all);
                 proptest::prop_assert_eq!(l.len(), entries.len());
@@ -352,24 +393,31 @@ mod tests {
     fn a_line_names_a_page_by_its_slug_and_a_file_by_its_name() {
         let mut listing = Listing::default();
         listing.push("2025-01-01-Mon Article.md", false);
+        listing.push("2025-01-02-simple.md", false);
         listing.push("Photos", true);
+        listing.push("bundle", true);
         listing.push("Logo.PNG", false);
         let listing = listing.in_lookup_order();
-        assert_eq!(
-            listing.kept_lines(),
-            Some(
-                &b"dphotos\tPhotos\nflogo.png\tLogo.PNG\npmon-article\t2025-01-01-Mon Article.md\n"
-                    [..]
-            )
-        );
+        // A name that holds its key as it is, around it.
+        let kept = "dbundle\t\t\n\
+                    dphotos\tPhotos\n\
+                    flogo.png\tLogo.PNG\n\
+                    pmon-article\t2025-01-01-Mon Article.md\n\
+                    psimple\t2025-01-02-\t.md\n";
+        assert_eq!(listing.kept_lines(), Some(kept.as_bytes()));
         assert_eq!(
             listing.named(Kind::Page, "mon-article"),
             ["2025-01-01-Mon Article.md"]
         );
+        assert_eq!(
+            listing.named(Kind::Page, "simple"),
+            ["2025-01-02-simple.md"]
+        );
+        assert_eq!(listing.named(Kind::Folder, "bundle"), ["bundle"]);
         assert!(listing.named(Kind::File, "mon-article").is_empty());
         assert_eq!(
             listing.pages().collect::<Vec<_>>(),
-            ["2025-01-01-Mon Article.md"]
+            ["2025-01-01-Mon Article.md", "2025-01-02-simple.md"]
         );
     }
 
@@ -382,15 +430,20 @@ mod tests {
         assert_eq!(listing.kept_lines(), None);
     }
 
+    /// Lines no folder gives are skipped: damage, or names that would lead
+    /// out of the folder.
     #[test]
     fn damaged_kept_lines_are_skipped() {
-        let lines = b"dx\tx\nf\xff\t\xff\npno-tab\npz\tz.md\nzy\ty\n".to_vec();
-        let listing = Listing::from_kept_lines(lines).unwrap();
+        let lines =
+            b"d..\t\t\ndx\tx\nf\xff\t\xff\nfa\t../\t\npa\ta/\t.md\npno-tab\npz\t\t.md\nzy\ty\n";
+        let listing = Listing::from_kept_lines(lines.to_vec()).unwrap();
         assert_eq!(
             listing.iter().collect::<Vec<_>>(),
-            [("x", true), ("z.md", false)]
+            [("x".to_string(), true), ("z.md".to_string(), false)]
         );
         assert_eq!(listing.named(Kind::Page, "z"), ["z.md"]);
+        assert!(listing.named(Kind::Page, "a").is_empty());
+        assert!(listing.named(Kind::Folder, "..").is_empty());
         assert!(Listing::from_kept_lines(b"dx\tx".to_vec()).is_none());
     }
 }

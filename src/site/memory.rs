@@ -76,6 +76,10 @@ impl SiteFiles for MemoryFiles {
         }
     }
 
+    fn is_file(&self, path: &Path) -> bool {
+        !hidden(path) && self.files.contains_key(path)
+    }
+
     fn front(&self, page: &Path) -> Option<PageFront> {
         let text = self.files.get(&Path::new("content").join(page))?.as_ref()?;
         Some(PageFront::of(text))
