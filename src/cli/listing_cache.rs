@@ -223,6 +223,35 @@ mod tests {
         (tmp, folder, cache_dir, cache)
     }
 
+    /// A settled large folder listed once: its listing and the kept file.
+    struct KeptListing {
+        _tmp: tempfile::TempDir,
+        _cache_dir: tempfile::TempDir,
+        folder: PathBuf,
+        cache: ListingCache,
+        listed: Listing,
+        file: PathBuf,
+        text: String,
+    }
+
+    impl KeptListing {
+        fn new() -> KeptListing {
+            let (_tmp, folder, _cache_dir, cache) = settled_large_folder();
+            let listed = cache.entries(&folder, || list(&folder));
+            let file = cache.file_for(folder.to_str().unwrap());
+            let text = fs::read_to_string(&file).unwrap();
+            KeptListing {
+                _tmp,
+                _cache_dir,
+                folder,
+                cache,
+                listed,
+                file,
+                text,
+            }
+        }
+    }
+
     #[test]
     fn the_cache_folder_comes_from_the_environment() {
         let dir = |vars: &[(&str, &str)]| {
@@ -290,10 +319,14 @@ mod tests {
 
     #[test]
     fn a_foreign_or_cut_listing_is_ignored() {
-        let (_tmp, folder, _cache_dir, cache) = settled_large_folder();
-        let expected = cache.entries(&folder, || list(&folder));
-        let file = cache.file_for(folder.to_str().unwrap());
-        let text = fs::read_to_string(&file).unwrap();
+        let kept = KeptListing::new();
+        let (folder, cache, expected, file, text) = (
+            &kept.folder,
+            &kept.cache,
+            &kept.listed,
+            &kept.file,
+            &kept.text,
+        );
         let (_, end) = text.split_at(text.rfind("end ").unwrap());
         for damaged in [
             String::new(),
@@ -305,10 +338,10 @@ mod tests {
             text.replacen(end, &format!("{} 1\n", end.trim_end()), 1),
             format!("{text}pp1\t2024-01-01-\t.md\n"),
         ] {
-            fs::write(&file, damaged).unwrap();
-            assert_eq!(cache.entries(&folder, || list(&folder)), expected);
+            fs::write(file, damaged).unwrap();
+            assert_eq!(&cache.entries(folder, || list(folder)), expected);
             // Listed again and kept again.
-            assert_eq!(fs::read_to_string(&file).unwrap(), text);
+            assert_eq!(&fs::read_to_string(file).unwrap(), text);
         }
     }
 
@@ -316,15 +349,13 @@ mod tests {
     /// the rest of the listing used as it is.
     #[test]
     fn a_damaged_line_is_skipped() {
-        let (_tmp, folder, _cache_dir, cache) = settled_large_folder();
-        let expected = cache.entries(&folder, || list(&folder));
-        let file = cache.file_for(folder.to_str().unwrap());
-        let text = fs::read_to_string(&file).unwrap();
-        assert!(text.contains("\ndbundle\t\t\n"), "{text}");
-        fs::write(&file, text.replacen("\ndbundle\t", "\nxbundle\t", 1)).unwrap();
-        let kept = cache.entries(&folder, || panic!("listed again"));
-        assert_eq!(kept.len(), expected.len() - 1);
-        assert!(kept.iter().all(|(name, _)| name != "bundle"));
+        let kept = KeptListing::new();
+        assert!(kept.text.contains("\ndbundle\t\t\n"), "{}", kept.text);
+        let damaged = kept.text.replacen("\ndbundle\t", "\nxbundle\t", 1);
+        fs::write(&kept.file, damaged).unwrap();
+        let read = kept.cache.entries(&kept.folder, || panic!("listed again"));
+        assert_eq!(read.len(), kept.listed.len() - 1);
+        assert!(read.iter().all(|(name, _)| name != "bundle"));
     }
 
     #[test]
