@@ -21,11 +21,13 @@
 //! its front matter, a file by its metadata).
 
 use std::fs;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use repere::site::Listing;
+use repere::site::{Listing, PagedLines};
 
 /// Folders with fewer entries are listed every time: it costs less than
 /// reading their listing back.
@@ -144,31 +146,72 @@ fn stamp(time: SystemTime) -> Option<String> {
 }
 
 /// The listing kept in `file`, when it is the listing of `folder` at
-/// modification time `changed`.
+/// modification time `changed`: its header and last line are read now, its
+/// lines where a lookup needs them.
 fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
     let file = fs::File::open(file).ok()?;
-    let size = file.metadata().ok()?.len();
-    let mut reader = BufReader::with_capacity(4096, file);
-    let mut line = |want: &str| {
-        let mut got = String::new();
-        reader.read_line(&mut got).ok()?;
-        (got.strip_suffix('\n')? == want).then_some(())
-    };
-    line(HEADER)?;
-    line(folder)?;
-    line(&stamp(changed)?)?;
-    // The rest whole, in one buffer that becomes the listing's.
-    let mut body = Vec::with_capacity(usize::try_from(size).ok()?);
-    body.extend_from_slice(reader.buffer());
-    reader.into_inner().read_to_end(&mut body).ok()?;
-    let last = body.strip_suffix(b"\n")?;
-    let at = memchr::memrchr(b'\n', last).map_or(0, |i| i + 1);
-    let end = std::str::from_utf8(&last[at..]).ok()?;
-    if end.strip_prefix("end ")?.parse::<usize>().ok()? != at {
+    let size = usize::try_from(file.metadata().ok()?.len()).ok()?;
+    let header = format!("{HEADER}\n{folder}\n{}\n", stamp(changed)?);
+    if read_at(&file, 0..header.len())? != header.as_bytes() {
         return None;
     }
-    body.truncate(at);
-    Listing::from_kept_lines(body)
+    // The last line, `end <size of the lines>`, and the line break before.
+    let tail_start = size.saturating_sub(32).max(header.len());
+    let tail = read_at(&file, tail_start..size.max(tail_start))?;
+    let last = tail.strip_suffix(b"\n")?;
+    let at = memchr::memrchr(b'\n', last).map_or(0, |i| i + 1);
+    let lines = std::str::from_utf8(&last[at..])
+        .ok()?
+        .strip_prefix("end ")?
+        .parse::<usize>()
+        .ok()?;
+    if header.len().checked_add(lines)? != tail_start + at {
+        return None;
+    }
+    Some(Listing::paged(Arc::new(KeptLines {
+        file,
+        start: header.len(),
+        len: lines,
+    })))
+}
+
+/// The lines of a kept listing: `len` bytes of `file` from `start`.
+#[derive(Debug)]
+struct KeptLines {
+    file: fs::File,
+    start: usize,
+    len: usize,
+}
+
+impl PagedLines for KeptLines {
+    fn size(&self) -> usize {
+        self.len
+    }
+
+    fn read(&self, range: Range<usize>) -> Option<Vec<u8>> {
+        let end = range.end.min(self.len);
+        read_at(&self.file, self.start + range.start..self.start + end)
+    }
+}
+
+/// The bytes of `range` of `file`; `None` when they cannot all be read.
+fn read_at(file: &fs::File, range: Range<usize>) -> Option<Vec<u8>> {
+    let mut buf = vec![0; range.len()];
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileExt;
+        file.read_exact_at(&mut buf, u64::try_from(range.start).ok()?)
+            .ok()?;
+    }
+    #[cfg(not(unix))]
+    {
+        use std::io::{Seek, SeekFrom};
+        let mut file = file;
+        file.seek(SeekFrom::Start(u64::try_from(range.start).ok()?))
+            .ok()?;
+        file.read_exact(&mut buf).ok()?;
+    }
+    Some(buf)
 }
 
 #[cfg(test)]

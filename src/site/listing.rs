@@ -62,18 +62,142 @@ impl Kind {
 }
 
 /// A folder's entries: names, each with whether it is a folder, held in one
-/// buffer (a folder of thousands of posts is not thousands of allocations).
+/// buffer (a folder of thousands of posts is not thousands of allocations),
+/// or read from a kept listing where a lookup needs them.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Listing {
     /// One line per entry: kind, key, tab, then the name around the key
     /// (what is before it, a tab, what is after it), or the whole name when
     /// it does not hold the key as it is; a line break.
-    lines: Vec<u8>,
+    lines: Lines,
     /// Entries whose name holds a tab or a line break, which a line cannot
     /// hold: looked at one by one.
     odd: Vec<(String, bool)>,
     /// Whether `lines` are sorted.
     sorted: bool,
+}
+
+/// The lines of a listing kept between runs (see [`Listing::kept_lines`]),
+/// read where a lookup needs them: a lookup in a kept listing of 20,000
+/// entries reads a few kilobytes of it, not a megabyte.
+pub trait PagedLines: Send + Sync + std::fmt::Debug {
+    /// The lines' size in bytes.
+    fn size(&self) -> usize;
+
+    /// The bytes of `range` (within `0..size()`); `None` when they cannot
+    /// be read.
+    fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<u8>>;
+}
+
+/// Where a listing's lines are.
+#[derive(Debug, Clone)]
+enum Lines {
+    Held(Vec<u8>),
+    Paged(std::sync::Arc<dyn PagedLines>),
+}
+
+impl Default for Lines {
+    fn default() -> Lines {
+        Lines::Held(Vec::new())
+    }
+}
+
+impl PartialEq for Lines {
+    fn eq(&self, other: &Lines) -> bool {
+        self.whole() == other.whole()
+    }
+}
+
+impl Lines {
+    fn len(&self) -> usize {
+        match self {
+            Lines::Held(lines) => lines.len(),
+            Lines::Paged(paged) => paged.size(),
+        }
+    }
+
+    /// The bytes of `range`, cut to the lines' end.
+    fn window(&self, range: std::ops::Range<usize>) -> Option<Cow<'_, [u8]>> {
+        let range = range.start.min(self.len())..range.end.min(self.len());
+        match self {
+            Lines::Held(lines) => lines.get(range).map(Cow::Borrowed),
+            Lines::Paged(paged) => paged
+                .read(range.clone())
+                .filter(|read| read.len() == range.len())
+                .map(Cow::Owned),
+        }
+    }
+
+    /// Every line; none when they cannot be read.
+    fn whole(&self) -> Cow<'_, [u8]> {
+        self.window(0..self.len())
+            .filter(|lines| lines.is_empty() || lines.ends_with(b"\n"))
+            .unwrap_or_default()
+    }
+
+    /// The line (without its line break) that holds byte `at`, and where it
+    /// starts, of lines starting at `lo` (`lo <= at < len`).
+    fn line_at(&self, lo: usize, at: usize) -> Option<(usize, Vec<u8>)> {
+        let len = self.len();
+        let mut reach = 512;
+        loop {
+            let (from, to) = (at.saturating_sub(reach).max(lo), (at + reach).min(len));
+            let chunk = self.window(from..to)?;
+            let (before, after) = chunk.split_at(at - from);
+            let start = match memchr::memrchr(b'\n', before) {
+                Some(i) => from + i + 1,
+                None if from == lo => lo,
+                None => {
+                    reach *= 2;
+                    continue;
+                }
+            };
+            let end = match memchr::memchr(b'\n', after) {
+                Some(i) => at + i,
+                None if to == len => len,
+                None => {
+                    reach *= 2;
+                    continue;
+                }
+            };
+            return Some((start, chunk[start - from..end - from].to_vec()));
+        }
+    }
+
+    /// Where the first line that is not below `prefix` starts, lines being
+    /// sorted; `len()` when none is.
+    fn first_line_from(&self, prefix: &[u8]) -> Option<usize> {
+        // Line starts: every line before `lo` is below `prefix`, none from
+        // `hi` on is.
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let (start, line) = self.line_at(lo, lo + (hi - lo) / 2)?;
+            if line.as_slice() < prefix {
+                lo = start + line.len() + 1;
+            } else {
+                hi = start;
+            }
+        }
+        Some(lo.min(self.len()))
+    }
+
+    /// The lines that start with `prefix`, lines being sorted.
+    fn starting_with(&self, prefix: &[u8]) -> Vec<Vec<u8>> {
+        let mut found = Vec::new();
+        let Some(mut at) = self.first_line_from(prefix) else {
+            return found;
+        };
+        while at < self.len() {
+            match self.line_at(at, at) {
+                Some((_, line)) if line.starts_with(prefix) => {
+                    at += line.len() + 1;
+                    found.push(line);
+                }
+                _ => break,
+            }
+        }
+        found
+    }
 }
 
 impl Listing {
@@ -87,20 +211,25 @@ impl Listing {
             return;
         }
         let (kind, key, held) = Kind::keyed(name, is_dir);
-        self.lines.push(kind.tag());
-        self.lines.extend_from_slice(key.as_bytes());
-        self.lines.push(b'\t');
-        // `2025-01-01-slug.md` as `2025-01-01-`, tab, `.md`: the slug once.
-        match held {
-            Some(at) => {
-                let (before, after) = name.as_bytes().split_at(at);
-                self.lines.extend_from_slice(before);
-                self.lines.push(b'\t');
-                self.lines.extend_from_slice(&after[key.len()..]);
-            }
-            None => self.lines.extend_from_slice(name.as_bytes()),
+        if let Lines::Paged(_) = self.lines {
+            self.lines = Lines::Held(self.lines.whole().into_owned());
         }
-        self.lines.push(b'\n');
+        if let Lines::Held(lines) = &mut self.lines {
+            lines.push(kind.tag());
+            lines.extend_from_slice(key.as_bytes());
+            lines.push(b'\t');
+            // `2025-01-01-slug.md` as `2025-01-01-`, tab, `.md`: the slug once.
+            match held {
+                Some(at) => {
+                    let (before, after) = name.as_bytes().split_at(at);
+                    lines.extend_from_slice(before);
+                    lines.push(b'\t');
+                    lines.extend_from_slice(&after[key.len()..]);
+                }
+                None => lines.extend_from_slice(name.as_bytes()),
+            }
+            lines.push(b'\n');
+        }
         self.sorted = false;
     }
 
@@ -110,14 +239,15 @@ impl Listing {
     pub fn in_lookup_order(mut self) -> Listing {
         if !self.sorted {
             // Sorted without their line breaks, as the search compares them.
-            let mut lines: Vec<&[u8]> = lines(&self.lines).collect();
+            let held = self.lines.whole();
+            let mut lines: Vec<&[u8]> = lines(&held).collect();
             lines.sort_unstable();
-            let mut sorted = Vec::with_capacity(self.lines.len());
+            let mut sorted = Vec::with_capacity(held.len());
             for line in lines {
                 sorted.extend_from_slice(line);
                 sorted.push(b'\n');
             }
-            self.lines = sorted;
+            self.lines = Lines::Held(sorted);
             self.sorted = true;
         }
         self
@@ -126,7 +256,10 @@ impl Listing {
     /// What a kept listing holds: its lines, in lookup order; `None` when
     /// it is not in lookup order or holds names a line cannot.
     pub fn kept_lines(&self) -> Option<&[u8]> {
-        (self.sorted && self.odd.is_empty()).then_some(&self.lines)
+        match &self.lines {
+            Lines::Held(lines) if self.sorted && self.odd.is_empty() => Some(lines),
+            _ => None,
+        }
     }
 
     /// A listing kept by [`Listing::kept_lines`]. Its lines are not checked
@@ -135,10 +268,21 @@ impl Listing {
     /// when `lines` does not end a line.
     pub fn from_kept_lines(lines: Vec<u8>) -> Option<Listing> {
         (lines.is_empty() || lines.ends_with(b"\n")).then_some(Listing {
-            lines,
+            lines: Lines::Held(lines),
             odd: Vec::new(),
             sorted: true,
         })
+    }
+
+    /// A listing kept by [`Listing::kept_lines`], read where a lookup needs
+    /// it; as [`Listing::from_kept_lines`], lines that cannot be read only
+    /// hide entries.
+    pub fn paged(lines: std::sync::Arc<dyn PagedLines>) -> Listing {
+        Listing {
+            lines: Lines::Paged(lines),
+            odd: Vec::new(),
+            sorted: true,
+        }
     }
 
     /// The entries: names, each with whether it is a folder.
@@ -170,21 +314,22 @@ impl Listing {
                 // Only an odd name has that key.
                 Vec::new()
             } else if self.sorted {
-                let start = first_line_from(&self.lines, &prefix);
-                lines(&self.lines[start..])
-                    .take_while(|line| line.starts_with(&prefix))
-                    .filter_map(name)
+                self.lines
+                    .starting_with(&prefix)
+                    .iter()
+                    .filter_map(|line| name(line))
                     .collect()
             } else {
                 // Where a line starts with the prefix: at the start, or after a
                 // line break.
-                let first = self.lines.starts_with(&prefix).then_some(0);
+                let held = self.lines.whole();
+                let first = held.starts_with(&prefix).then_some(0);
                 let after_break = [&b"\n"[..], &prefix].concat();
-                let others = memchr::memmem::find_iter(&self.lines, &after_break).map(|at| at + 1);
+                let others = memchr::memmem::find_iter(&held, &after_break).map(|at| at + 1);
                 first
                     .into_iter()
                     .chain(others)
-                    .filter_map(|start| name(lines(&self.lines[start..]).next()?))
+                    .filter_map(|start| name(lines(&held[start..]).next()?))
                     .collect()
             };
         found.extend(self.odd.iter().filter_map(|(name, is_dir)| {
@@ -208,7 +353,8 @@ impl Listing {
 
     /// The entries of the lines, each with its kind.
     fn entries(&self) -> impl Iterator<Item = (Kind, String)> {
-        lines(&self.lines).filter_map(entry)
+        let lines: Vec<(Kind, String)> = lines(&self.lines.whole()).filter_map(entry).collect();
+        lines.into_iter()
     }
 }
 
@@ -246,25 +392,6 @@ fn lines(buf: &[u8]) -> impl Iterator<Item = &[u8]> {
         start = end + 1;
         line
     })
-}
-
-/// Where the first line of `lines` (sorted lines, each ended by a line
-/// break) that is not below `prefix` starts; `lines.len()` when none.
-fn first_line_from(lines: &[u8], prefix: &[u8]) -> usize {
-    // Both line starts: every line before `lo` is below `prefix`, none
-    // from `hi` on is.
-    let (mut lo, mut hi) = (0, lines.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = memchr::memrchr(b'\n', &lines[lo..mid]).map_or(lo, |i| lo + i + 1);
-        let end = memchr::memchr(b'\n', &lines[start..]).map_or(lines.len(), |i| start + i);
-        if &lines[start..end] < prefix {
-            lo = end + 1;
-        } else {
-            hi = start;
-        }
-    }
-    lo.min(lines.len())
 }
 
 /// Whether a file of that name is a page (`.md`, `.markdown`, `.html`,
@@ -311,6 +438,7 @@ pub(super) fn segment_key(name: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     /// Every entry of `entries` that an address names `key`, as a listing
     /// should find it: read one by one, by what the kind and key mean.
@@ -332,6 +460,20 @@ mod tests {
             .collect();
         names.sort();
         names
+    }
+
+    /// Kept lines read where a lookup needs them; `false`: they cannot be.
+    #[derive(Debug)]
+    struct Paged(Vec<u8>, bool);
+
+    impl PagedLines for Paged {
+        fn size(&self) -> usize {
+            self.0.len()
+        }
+
+        fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<u8>> {
+            self.1.then(|| self.0[range].to_vec())
+        }
     }
 
     fn sorted(mut names: Vec<String>) -> Vec<String> {
@@ -365,9 +507,12 @@ mod tests {
             let kept = ordered
                 .kept_lines()
                 .map(|lines| Listing::from_kept_lines(lines.to_vec()).unwrap());
+            let paged = ordered
+                .kept_lines()
+                .map(|lines| Listing::paged(Arc::new(Paged(lines.to_vec(), true))));
             let mut all = entries.clone();
             all.sort();
-            for l in [Some(&listing), Some(&ordered), kept.as_ref()].into_iter().flatten() {
+            for l in [Some(&listing), Some(&ordered), kept.as_ref(), paged.as_ref()].into_iter().flatten() {
                 let mut given: Vec<(String, bool)> = l.iter().collect();
                 given.sort();
                 proptest::prop_assert_eq!(&given, &all);
@@ -419,6 +564,29 @@ mod tests {
             listing.pages().collect::<Vec<_>>(),
             ["2025-01-01-Mon Article.md", "2025-01-02-simple.md"]
         );
+    }
+
+    /// Kept lines that cannot be read hide every entry (the whole index
+    /// then answers); a line longer than a first look finds is read whole.
+    #[test]
+    fn paged_lines_are_read_where_needed() {
+        let mut listing = Listing::default();
+        let long = format!("2025-01-01-{}.md", "a".repeat(3000));
+        for name in ["b.md", &long, "c.md"] {
+            listing.push(name, false);
+        }
+        let lines = listing.in_lookup_order().kept_lines().unwrap().to_vec();
+        let unread = Listing::paged(Arc::new(Paged(lines.clone(), false)));
+        assert!(unread.named(Kind::Page, "b").is_empty());
+        assert!(unread.is_empty());
+        let read = Listing::paged(Arc::new(Paged(lines, true)));
+        assert_eq!(read.named(Kind::Page, &"a".repeat(3000)), [long]);
+        assert_eq!(read.named(Kind::Page, "c"), ["c.md"]);
+        assert_eq!(read.len(), 3);
+        // Added to, it is held.
+        let mut added = read.clone();
+        added.push("d.md", false);
+        assert_eq!(added.in_lookup_order().named(Kind::Page, "d"), ["d.md"]);
     }
 
     #[test]

@@ -29,7 +29,7 @@ mod listing;
 mod memory;
 
 pub use by_name::{SiteEntry, SiteFiles};
-pub use listing::{Listing, is_page_name};
+pub use listing::{Listing, PagedLines, is_page_name};
 pub use memory::MemoryFiles;
 
 /// One page of the site.
