@@ -314,6 +314,65 @@ mod tests {
         }
     }
 
+    /// A site whose folders list entries that are not there (a listing
+    /// kept out of date, or forged).
+    struct Forged(MemoryFiles);
+
+    impl SiteFiles for Forged {
+        fn entries(&self, dir: &Path) -> Listing {
+            let mut listing = self.0.entries(dir);
+            for (name, is_dir) in [
+                ("2025-02-01-fantome.md", false),
+                ("fantome.png", false),
+                ("logo.png", false),
+                ("fantome", true),
+            ] {
+                listing.push(name, is_dir);
+            }
+            listing
+        }
+
+        fn is_file(&self, path: &Path) -> bool {
+            self.0.is_file(path)
+        }
+
+        fn front(&self, page: &Path) -> Option<PageFront> {
+            self.0.front(page)
+        }
+
+        fn everything(&self) -> Vec<SiteEntry> {
+            self.0.everything()
+        }
+    }
+
+    /// What a listing names is confirmed: entries that are not there change
+    /// no answer.
+    #[test]
+    fn entries_listed_but_missing_change_no_answer() {
+        let whole = indexed(&memory());
+        let forged = [
+            "/posts/fantome/",
+            "/posts/fantome.png",
+            "/images/fantome.png",
+            "/fantome/",
+            "/posts/fantome/fantome/",
+        ];
+        for asked in ASKED.iter().chain(&forged) {
+            for files in [memory(), memory().listed_in_lookup_order()] {
+                let lazy = Site::from_files("/site", Arc::new(Forged(files)));
+                assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
+                assert_eq!(
+                    lazy.page(asked).map(|p| p.file),
+                    whole.page(asked).map(|p| p.file),
+                    "page {asked}"
+                );
+            }
+        }
+        for asked in forged {
+            assert!(!whole.exists(asked), "{asked}");
+        }
+    }
+
     /// What file names give is found without reading the whole site; what
     /// they do not give (an alias, a missing page) reads it once.
     #[test]
