@@ -178,14 +178,15 @@ fn site_pages_are_read_up_to_their_front_matter() {
 }
 
 /// The listing of a folder of 1,000 entries or more is kept between runs
-/// (in `REPERE_CACHE_DIR`) and read while the folder is unchanged, but what
-/// it names is confirmed on disk: a file forged into it is still missing.
-/// `--no-cache` leaves it alone, and a change to the folder has it listed
-/// again.
+/// (in `REPERE_CACHE_DIR`), unless `--no-cache`, and read while the folder
+/// is unchanged, but what it names is confirmed on disk: a file forged into
+/// it is still missing. `--no-cache` leaves it alone, and a change to the
+/// folder has it listed again.
 #[test]
 fn large_folders_are_listed_once_between_runs() {
     let (dir, path) = site(&with_insert(
-        "Voir [la suite](/posts/suite-999/) et [le fichier](/posts/fantome.png).",
+        "Voir [la suite](/posts/suite-999/), [le fichier](/posts/fantome.png), \
+         [le lien](/posts/lien/x.png) et [le cache](/posts/.cache/x.png).",
     ));
     let posts = dir.path().join("content/posts");
     for i in 0..1000 {
@@ -195,6 +196,14 @@ fn large_folders_are_listed_once_between_runs() {
         )
         .unwrap();
     }
+    // A hidden folder and a link to a folder, which the site leaves out.
+    fs::create_dir(posts.join(".cache")).unwrap();
+    fs::write(posts.join(".cache/x.png"), "").unwrap();
+    let elsewhere = dir.path().join("ailleurs");
+    fs::create_dir(&elsewhere).unwrap();
+    fs::write(elsewhere.join("x.png"), "").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&elsewhere, posts.join("lien")).unwrap();
     // As if the folder had not changed for an hour (a folder changed in the
     // last seconds is not kept).
     let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
@@ -213,19 +222,32 @@ fn large_folders_are_listed_once_between_runs() {
         .concat();
         check_with(command, &args)
     };
-    let first = run(&[]);
-    assert_eq!(first.len(), 1, "{first:?}");
-    assert!(first[0].3.contains("fantome.png"), "{first:?}");
-    let listings: Vec<PathBuf> = fs::read_dir(cache.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "listing"))
-        .collect();
+    let listings = || -> Vec<PathBuf> {
+        fs::read_dir(cache.path())
+            .map(|d| {
+                d.map(|e| e.unwrap().path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "listing"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let first = run(&["--no-cache"]);
+    assert_eq!(first.len(), 3, "{first:?}");
+    for (found, missing) in first
+        .iter()
+        .zip(["fantome.png", "lien/x.png", ".cache/x.png"])
+    {
+        assert!(found.3.contains(missing), "{first:?}");
+    }
+    assert_eq!(listings(), Vec::<PathBuf>::new());
+    assert_eq!(run(&[]), first);
+    let listings = listings();
     assert_eq!(listings.len(), 1, "{listings:?}");
     let text = fs::read_to_string(&listings[0]).unwrap();
     // In lookup order: a page by its slug, its name around it.
     assert!(text.contains("\npsuite-999\t2024-01-01-\t.md\n"), "{text}");
-    // A file forged in, with the size that fits.
+    // Forged in, with the size that fits: a missing file, a page under the
+    // key of a file, the hidden folder and the link.
     let mut lines: Vec<&str> = text.lines().collect();
     lines.pop();
     let mut body: Vec<String> = lines
@@ -234,7 +256,15 @@ fn large_folders_are_listed_once_between_runs() {
         .map(|l| format!("{l}\n"))
         .collect();
     assert_eq!(body.len(), 1002);
-    body.push("ffantome.png\t\t\n".into());
+    body.extend(
+        [
+            "ffantome.png\t\t\n",
+            "ffantome.png\t2024-01-01-suite-1.md\n",
+            "d.cache\t\t\n",
+            "dlien\t\t\n",
+        ]
+        .map(String::from),
+    );
     body.sort();
     let body = body.concat();
     let forged = format!("{}\n{body}end {}\n", lines.join("\n"), body.len());

@@ -159,7 +159,12 @@ fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
     let tail_start = size.saturating_sub(32).max(header.len());
     let tail = read_at(&file, tail_start..size.max(tail_start))?;
     let last = tail.strip_suffix(b"\n")?;
-    let at = memchr::memrchr(b'\n', last).map_or(0, |i| i + 1);
+    // The line break before it, unless no line comes before it.
+    let at = match memchr::memrchr(b'\n', last) {
+        Some(i) => i + 1,
+        None if tail_start == header.len() => 0,
+        None => return None,
+    };
     let lines = std::str::from_utf8(&last[at..])
         .ok()?
         .strip_prefix("end ")?

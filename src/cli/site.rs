@@ -168,6 +168,12 @@ fn list_folder(folder: &Path) -> Listing {
 impl SiteFiles for FsFiles {
     fn entries(&self, dir: &Path) -> Listing {
         let folder = self.root.join(dir);
+        // A folder the whole index walks: under `content/` or `static/`
+        // (which may be links), not a link (a kept listing may name one).
+        if dir.components().count() > 1 && !fs::symlink_metadata(&folder).is_ok_and(|m| m.is_dir())
+        {
+            return Listing::default();
+        }
         match &self.cache {
             Some(cache) => {
                 let absolute = std::path::absolute(&folder).unwrap_or_else(|_| folder.clone());
@@ -182,6 +188,10 @@ impl SiteFiles for FsFiles {
     }
 
     fn front(&self, page: &Path) -> Option<PageFront> {
+        // A page the whole index reads: a file, not a link.
+        if !self.is_file(&Path::new("content").join(page)) {
+            return None;
+        }
         page_head(&self.root.join("content").join(page)).map(|head| PageFront::of(&head))
     }
 

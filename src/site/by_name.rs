@@ -182,7 +182,7 @@ pub(super) fn file(files: &dyn SiteFiles, listings: &Listings, key: &str) -> boo
                 let listing = listings.get(files, &dir);
                 let mut names = listing.named(Kind::File, last);
                 // A page file is served as it is from `static/` only.
-                if base == "static" {
+                if base == "static" && page_stem(last).is_some() {
                     names.extend(listing.pages().filter(|name| segment_key(name) == *last));
                 }
                 // What a listing names is there: it may be out of date.
@@ -315,8 +315,8 @@ mod tests {
     }
 
     /// A site whose folders list entries that are not there (a listing
-    /// kept out of date, or forged).
-    struct Forged(MemoryFiles);
+    /// kept out of date, or forged), in lookup order or not.
+    struct Forged(MemoryFiles, bool);
 
     impl SiteFiles for Forged {
         fn entries(&self, dir: &Path) -> Listing {
@@ -329,7 +329,11 @@ mod tests {
             ] {
                 listing.push(name, is_dir);
             }
-            listing
+            if self.1 {
+                listing.in_lookup_order()
+            } else {
+                listing
+            }
         }
 
         fn is_file(&self, path: &Path) -> bool {
@@ -358,8 +362,8 @@ mod tests {
             "/posts/fantome/fantome/",
         ];
         for asked in ASKED.iter().chain(&forged) {
-            for files in [memory(), memory().listed_in_lookup_order()] {
-                let lazy = Site::from_files("/site", Arc::new(Forged(files)));
+            for sorted in [false, true] {
+                let lazy = Site::from_files("/site", Arc::new(Forged(memory(), sorted)));
                 assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
                 assert_eq!(
                     lazy.page(asked).map(|p| p.file),

@@ -5,13 +5,17 @@
 //!
 //! Each entry is one line of one buffer: a kind (`d` a folder, `p` a page
 //! file, `f` any other file), the key by which an address names it, a tab,
-//! and its name. A folder or a file is named by its name as an address reads
-//! it (see [`segment_key`]); a page file by its slug (`2025-01-01-Mon
-//! Article.md` is `pmon-article\t2025-01-01-Mon Article.md`). In lookup
+//! and its name: what comes before the key in it, a tab, what comes after,
+//! or the whole name when it does not hold the key as it is. A folder or a
+//! file is named by its name as an address reads it (see [`segment_key`]);
+//! a page file by its slug (`2025-01-01-simple.md` is
+//! `psimple\t2025-01-01-\t.md`, `2025-01-01-Mon Article.md` is
+//! `pmon-article\t2025-01-01-Mon Article.md`). In lookup
 //! order (the lines sorted: what a kept listing holds, see
 //! [`Listing::in_lookup_order`]) the entries of one key are found by a
-//! binary search over the buffer, without splitting it into lines; otherwise
-//! by reading each line's key.
+//! binary search over the buffer, without splitting it into lines, and a
+//! kept listing is read only where the search looks ([`PagedLines`]);
+//! otherwise by reading each line's key.
 
 use std::borrow::Cow;
 
@@ -262,11 +266,12 @@ impl Listing {
         }
     }
 
-    /// A listing kept by [`Listing::kept_lines`]. Its lines are not checked
-    /// here: one that is not an entry's is skipped when read, and lines out
-    /// of order only hide entries (the whole index then answers). `None`
-    /// when `lines` does not end a line.
-    pub fn from_kept_lines(lines: Vec<u8>) -> Option<Listing> {
+    /// A listing kept by [`Listing::kept_lines`], held. Its lines are not
+    /// checked here: one that is not an entry's is skipped when read, and
+    /// lines out of order only hide entries (the whole index then answers).
+    /// `None` when `lines` does not end a line.
+    #[cfg(test)]
+    fn from_kept_lines(lines: Vec<u8>) -> Option<Listing> {
         (lines.is_empty() || lines.ends_with(b"\n")).then_some(Listing {
             lines: Lines::Held(lines),
             odd: Vec::new(),
@@ -371,16 +376,17 @@ fn entry(line: &[u8]) -> Option<(Kind, String)> {
         Some((before, after)) => format!("{before}{key}{after}"),
         None => name.to_string(),
     };
-    listable(&name).then_some((kind, name))
+    // The kind and key the name gives, not others: a line is only ever
+    // found by what its name gives.
+    let (its_kind, its_key, _) = Kind::keyed(&name, kind == Kind::Folder);
+    (listable(&name) && its_kind == kind && its_key == key).then_some((kind, name))
 }
 
-/// Whether a folder can hold an entry of that name: not empty, not `.` nor
-/// `..`, without `/` (so that no name leads out of its folder).
+/// Whether a name is one a listing holds: not empty, not hidden (`.name`,
+/// which also leaves out `.` and `..`), without `/` (so that no name leads
+/// out of its folder).
 fn listable(name: &str) -> bool {
-    !name.is_empty()
-        && memchr::memchr(b'/', name.as_bytes()).is_none()
-        && name != "."
-        && name != ".."
+    !name.is_empty() && !name.starts_with('.') && memchr::memchr(b'/', name.as_bytes()).is_none()
 }
 
 /// The lines of `buf` (lines each ended by a line break), without their
@@ -464,7 +470,13 @@ mod tests {
 
     /// Kept lines read where a lookup needs them; `false`: they cannot be.
     #[derive(Debug)]
-    struct Paged(Vec<u8>, bool);
+    struct Paged(Vec<u8>, bool, std::sync::atomic::AtomicUsize);
+
+    impl Paged {
+        fn new(lines: &[u8], readable: bool) -> Paged {
+            Paged(lines.to_vec(), readable, Default::default())
+        }
+    }
 
     impl PagedLines for Paged {
         fn size(&self) -> usize {
@@ -472,8 +484,31 @@ mod tests {
         }
 
         fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<u8>> {
-            self.1.then(|| self.0[range].to_vec())
+            let read = self.1.then(|| self.0[range].to_vec())?;
+            self.2
+                .fetch_add(read.len(), std::sync::atomic::Ordering::SeqCst);
+            Some(read)
         }
+    }
+
+    /// A lookup in a kept listing of 20,000 entries reads a few kilobytes
+    /// of it.
+    #[test]
+    fn a_lookup_reads_little_of_a_kept_listing() {
+        let mut listing = Listing::default();
+        for i in 0..20_000 {
+            listing.push(&format!("2024-01-01-article-numero-{i}.md"), false);
+        }
+        let lines = listing.in_lookup_order().kept_lines().unwrap().to_vec();
+        let paged = Arc::new(Paged::new(&lines, true));
+        let kept = Listing::paged(paged.clone());
+        assert_eq!(
+            kept.named(Kind::Page, "article-numero-12345"),
+            ["2024-01-01-article-numero-12345.md"]
+        );
+        assert!(kept.named(Kind::Page, "article-numero-20000").is_empty());
+        let read = paged.2.load(std::sync::atomic::Ordering::SeqCst);
+        assert!(read < 64 * 1024, "{read} of {} bytes", lines.len());
     }
 
     fn sorted(mut names: Vec<String>) -> Vec<String> {
@@ -509,7 +544,7 @@ mod tests {
                 .map(|lines| Listing::from_kept_lines(lines.to_vec()).unwrap());
             let paged = ordered
                 .kept_lines()
-                .map(|lines| Listing::paged(Arc::new(Paged(lines.to_vec(), true))));
+                .map(|lines| Listing::paged(Arc::new(Paged::new(lines, true))));
             let mut all = entries.clone();
             all.sort();
             for l in [Some(&listing), Some(&ordered), kept.as_ref(), paged.as_ref()].into_iter().flatten() {
@@ -576,10 +611,10 @@ mod tests {
             listing.push(name, false);
         }
         let lines = listing.in_lookup_order().kept_lines().unwrap().to_vec();
-        let unread = Listing::paged(Arc::new(Paged(lines.clone(), false)));
+        let unread = Listing::paged(Arc::new(Paged::new(&lines, false)));
         assert!(unread.named(Kind::Page, "b").is_empty());
         assert!(unread.is_empty());
-        let read = Listing::paged(Arc::new(Paged(lines, true)));
+        let read = Listing::paged(Arc::new(Paged::new(&lines, true)));
         assert_eq!(read.named(Kind::Page, &"a".repeat(3000)), [long]);
         assert_eq!(read.named(Kind::Page, "c"), ["c.md"]);
         assert_eq!(read.len(), 3);

@@ -4,11 +4,12 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::PageFront;
 use super::by_name::{SiteEntry, SiteFiles};
-use super::listing::{Listing, is_page_name};
+use super::listing::{Listing, PagedLines, is_page_name};
 
 /// Files by path under the site's root (`content/posts/a.md`,
 /// `static/images/b.png`), each with its text, or `None` for a file that
@@ -31,8 +32,9 @@ impl MemoryFiles {
         }
     }
 
-    /// The same files, whose folders are listed in lookup order, as a
-    /// listing kept between runs is (see [`Listing::in_lookup_order`]).
+    /// The same files, whose folders are listed in lookup order and read
+    /// where a lookup needs them, as a listing kept between runs is (see
+    /// [`Listing::in_lookup_order`], [`Listing::paged`]).
     pub fn listed_in_lookup_order(self) -> MemoryFiles {
         MemoryFiles {
             in_lookup_order: true,
@@ -43,6 +45,20 @@ impl MemoryFiles {
     /// How many times every file was read ([`SiteFiles::everything`]).
     pub fn whole_reads(&self) -> usize {
         self.whole_reads.load(Ordering::SeqCst)
+    }
+}
+
+/// A listing's lines, read where a lookup needs them.
+#[derive(Debug)]
+struct HeldLines(Vec<u8>);
+
+impl PagedLines for HeldLines {
+    fn size(&self) -> usize {
+        self.0.len()
+    }
+
+    fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<u8>> {
+        self.0.get(range).map(<[u8]>::to_vec)
     }
 }
 
@@ -69,10 +85,14 @@ impl SiteFiles for MemoryFiles {
         for (name, is_dir) in out.iter().rev() {
             listing.push(name, *is_dir);
         }
-        if self.in_lookup_order {
-            listing.in_lookup_order()
-        } else {
-            listing
+        if !self.in_lookup_order {
+            return listing;
+        }
+        // As a kept listing is read: where a lookup needs it.
+        let listing = listing.in_lookup_order();
+        match listing.kept_lines() {
+            Some(lines) => Listing::paged(Arc::new(HeldLines(lines.to_vec()))),
+            None => listing,
         }
     }
 
