@@ -158,7 +158,8 @@ impl Lines {
             };
             let end = match memchr::memchr(b'\n', after) {
                 Some(i) => at + i,
-                None if to == len => len,
+                // Lines that do not end a line are damaged.
+                None if to == len => return None,
                 None => {
                     reach *= 2;
                     continue;
@@ -214,10 +215,15 @@ impl Listing {
             self.odd.push((name.to_string(), is_dir));
             return;
         }
-        let (kind, key, held) = Kind::keyed(name, is_dir);
         if let Lines::Paged(_) = self.lines {
-            self.lines = Lines::Held(self.lines.whole().into_owned());
+            // Held from now on, as `push` writes it: only entries' lines.
+            let entries: Vec<(Kind, String)> = self.entries().collect();
+            self.lines = Lines::default();
+            for (kind, entry) in entries {
+                self.push(&entry, kind == Kind::Folder);
+            }
         }
+        let (kind, key, held) = Kind::keyed(name, is_dir);
         if let Lines::Held(lines) = &mut self.lines {
             lines.push(kind.tag());
             lines.extend_from_slice(key.as_bytes());
@@ -266,22 +272,10 @@ impl Listing {
         }
     }
 
-    /// A listing kept by [`Listing::kept_lines`], held. Its lines are not
-    /// checked here: one that is not an entry's is skipped when read, and
-    /// lines out of order only hide entries (the whole index then answers).
-    /// `None` when `lines` does not end a line.
-    #[cfg(test)]
-    fn from_kept_lines(lines: Vec<u8>) -> Option<Listing> {
-        (lines.is_empty() || lines.ends_with(b"\n")).then_some(Listing {
-            lines: Lines::Held(lines),
-            odd: Vec::new(),
-            sorted: true,
-        })
-    }
-
     /// A listing kept by [`Listing::kept_lines`], read where a lookup needs
-    /// it; as [`Listing::from_kept_lines`], lines that cannot be read only
-    /// hide entries.
+    /// it. Its lines are not checked here: one that is not an entry's (or
+    /// cannot be read) is skipped, and lines out of order only hide entries
+    /// (the whole index then answers).
     pub fn paged(lines: std::sync::Arc<dyn PagedLines>) -> Listing {
         Listing {
             lines: Lines::Paged(lines),
@@ -297,13 +291,18 @@ impl Listing {
             .chain(self.odd.iter().cloned())
     }
 
-    /// How many entries [`Listing::iter`] gives (counted).
+    /// How many entries [`Listing::iter`] gives.
     pub fn len(&self) -> usize {
-        self.iter().count()
+        let lines = match &self.lines {
+            // Written by `push`: every line is an entry's.
+            Lines::Held(lines) => memchr::memchr_iter(b'\n', lines).count(),
+            Lines::Paged(_) => self.entries().count(),
+        };
+        lines + self.odd.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.iter().next().is_none()
+        self.len() == 0
     }
 
     /// The names of the entries of `kind` that an address names `key`, in
@@ -539,15 +538,12 @@ mod tests {
             let entries: Vec<(String, bool)> =
                 entries.into_iter().filter(|(name, _)| listable(name)).collect();
             let ordered = listing.clone().in_lookup_order();
-            let kept = ordered
-                .kept_lines()
-                .map(|lines| Listing::from_kept_lines(lines.to_vec()).unwrap());
             let paged = ordered
                 .kept_lines()
                 .map(|lines| Listing::paged(Arc::new(Paged::new(lines, true))));
             let mut all = entries.clone();
             all.sort();
-            for l in [Some(&listing), Some(&ordered), kept.as_ref(), paged.as_ref()].into_iter().flatten() {
+            for l in [Some(&listing), Some(&ordered), paged.as_ref()].into_iter().flatten() {
                 let mut given: Vec<(String, bool)> = l.iter().collect();
                 given.sort();
                 proptest::prop_assert_eq!(&given, &all);
@@ -639,7 +635,7 @@ mod tests {
     fn damaged_kept_lines_are_skipped() {
         let lines =
             b"d..\t\t\ndx\tx\nf\xff\t\xff\nfa\t../\t\npa\ta/\t.md\npno-tab\npz\t\t.md\nzy\ty\n";
-        let listing = Listing::from_kept_lines(lines.to_vec()).unwrap();
+        let listing = Listing::paged(Arc::new(Paged::new(lines, true)));
         assert_eq!(
             listing.iter().collect::<Vec<_>>(),
             [("x".to_string(), true), ("z.md".to_string(), false)]
@@ -647,6 +643,10 @@ mod tests {
         assert_eq!(listing.named(Kind::Page, "z"), ["z.md"]);
         assert!(listing.named(Kind::Page, "a").is_empty());
         assert!(listing.named(Kind::Folder, "..").is_empty());
-        assert!(Listing::from_kept_lines(b"dx\tx".to_vec()).is_none());
+        assert_eq!(listing.len(), 2);
+        // Lines that do not end a line hide every entry.
+        let cut = Listing::paged(Arc::new(Paged::new(b"dx\tx\ndy\ty", true)));
+        assert!(cut.named(Kind::Folder, "y").is_empty());
+        assert!(cut.is_empty());
     }
 }
