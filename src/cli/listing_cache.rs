@@ -6,8 +6,7 @@
 //! while the folder's modification time is the one it was listed at: adding,
 //! removing or renaming an entry changes it. It is not kept when the folder
 //! changed in the last [`SETTLED`] (a second change within the file
-//! system's timestamp granularity would not show), nor when a name holds a
-//! tab or a line break.
+//! system's timestamp granularity would not show).
 //!
 //! A listing is kept in lookup order (see [`Listing::in_lookup_order`]): read
 //! back, the entries a link names are found by binary search, without
@@ -208,14 +207,25 @@ fn read_at(file: &fs::File, range: Range<usize>) -> Option<Vec<u8>> {
         file.read_exact_at(&mut buf, u64::try_from(range.start).ok()?)
             .ok()?;
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
     {
-        use std::io::{Seek, SeekFrom};
-        let mut file = file;
-        file.seek(SeekFrom::Start(u64::try_from(range.start).ok()?))
-            .ok()?;
-        file.read_exact(&mut buf).ok()?;
+        use std::os::windows::fs::FileExt;
+        let mut done = 0;
+        while done < buf.len() {
+            let at = u64::try_from(range.start + done).ok()?;
+            match file.seek_read(&mut buf[done..], at).ok()? {
+                0 => return None,
+                read => done += read,
+            }
+        }
     }
+    // Elsewhere, no listing is read back: the folder is listed.
+    #[cfg(not(any(unix, windows)))]
+    {
+        let _ = (file, &mut buf);
+        return None;
+    }
+    #[cfg(any(unix, windows))]
     Some(buf)
 }
 

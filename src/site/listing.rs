@@ -44,10 +44,6 @@ impl Kind {
         }
     }
 
-    fn of(name: &str, is_dir: bool) -> Kind {
-        Kind::keyed(name, is_dir).0
-    }
-
     /// What an entry is, the key by which an address names it, and where
     /// the name holds the key as it is (`None` when it does not).
     fn keyed(name: &str, is_dir: bool) -> (Kind, Cow<'_, str>, Option<usize>) {
@@ -74,9 +70,6 @@ pub struct Listing {
     /// (what is before it, a tab, what is after it), or the whole name when
     /// it does not hold the key as it is; a line break.
     lines: Lines,
-    /// Entries whose name holds a tab or a line break, which a line cannot
-    /// hold: looked at one by one.
-    odd: Vec<(String, bool)>,
     /// Whether `lines` are sorted.
     sorted: bool,
 }
@@ -91,6 +84,18 @@ pub trait PagedLines: Send + Sync + std::fmt::Debug {
     /// The bytes of `range` (within `0..size()`); `None` when they cannot
     /// be read.
     fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<u8>>;
+}
+
+/// Lines held in memory, read as a kept listing is (the tests, the fuzz
+/// target's sites).
+impl PagedLines for Vec<u8> {
+    fn size(&self) -> usize {
+        self.len()
+    }
+
+    fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<u8>> {
+        self.get(range).map(<[u8]>::to_vec)
+    }
 }
 
 /// Where a listing's lines are.
@@ -211,10 +216,6 @@ impl Listing {
         if !listable(name) {
             return;
         }
-        if memchr::memchr3(b'\t', b'\n', b'\r', name.as_bytes()).is_some() {
-            self.odd.push((name.to_string(), is_dir));
-            return;
-        }
         if let Lines::Paged(_) = self.lines {
             // Held from now on, as `push` writes it: only entries' lines.
             let entries: Vec<(Kind, String)> = self.entries().collect();
@@ -264,10 +265,10 @@ impl Listing {
     }
 
     /// What a kept listing holds: its lines, in lookup order; `None` when
-    /// it is not in lookup order or holds names a line cannot.
+    /// it is not in lookup order.
     pub fn kept_lines(&self) -> Option<&[u8]> {
         match &self.lines {
-            Lines::Held(lines) if self.sorted && self.odd.is_empty() => Some(lines),
+            Lines::Held(lines) if self.sorted => Some(lines),
             _ => None,
         }
     }
@@ -279,7 +280,6 @@ impl Listing {
     pub fn paged(lines: std::sync::Arc<dyn PagedLines>) -> Listing {
         Listing {
             lines: Lines::Paged(lines),
-            odd: Vec::new(),
             sorted: true,
         }
     }
@@ -288,17 +288,15 @@ impl Listing {
     pub fn iter(&self) -> impl Iterator<Item = (String, bool)> {
         self.entries()
             .map(|(kind, name)| (name, kind == Kind::Folder))
-            .chain(self.odd.iter().cloned())
     }
 
     /// How many entries [`Listing::iter`] gives.
     pub fn len(&self) -> usize {
-        let lines = match &self.lines {
+        match &self.lines {
             // Written by `push`: every line is an entry's.
             Lines::Held(lines) => memchr::memchr_iter(b'\n', lines).count(),
             Lines::Paged(_) => self.entries().count(),
-        };
-        lines + self.odd.len()
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -312,60 +310,55 @@ impl Listing {
         prefix.push(kind.tag());
         prefix.extend_from_slice(key.as_bytes());
         prefix.push(b'\t');
-        let name = |line: &[u8]| entry(line).map(|(_, name)| name);
-        let mut found: Vec<String> =
-            if memchr::memchr3(b'\t', b'\n', b'\r', key.as_bytes()).is_some() {
-                // Only an odd name has that key.
-                Vec::new()
-            } else if self.sorted {
-                self.lines
-                    .starting_with(&prefix)
-                    .iter()
-                    .filter_map(|line| name(line))
-                    .collect()
-            } else {
-                // Where a line starts with the prefix: at the start, or after a
-                // line break.
-                let held = self.lines.whole();
-                let first = held.starts_with(&prefix).then_some(0);
-                let after_break = [&b"\n"[..], &prefix].concat();
-                let others = memchr::memmem::find_iter(&held, &after_break).map(|at| at + 1);
-                first
-                    .into_iter()
-                    .chain(others)
-                    .filter_map(|start| name(lines(&held[start..]).next()?))
-                    .collect()
-            };
-        found.extend(self.odd.iter().filter_map(|(name, is_dir)| {
-            let (of, its_key, _) = Kind::keyed(name, *is_dir);
-            (of == kind && its_key == key).then(|| name.clone())
-        }));
-        found
+        // The entries whose name gives that key: a key asked may hold what
+        // a line cannot (a tab), and so start another key's lines.
+        let name = |line: &[u8]| {
+            let (_, its_key, name) = entry(line)?;
+            (its_key == key).then_some(name)
+        };
+        if self.sorted {
+            self.lines
+                .starting_with(&prefix)
+                .iter()
+                .filter_map(|line| name(line))
+                .collect()
+        } else {
+            // Where a line starts with the prefix: at the start, or after a
+            // line break.
+            let held = self.lines.whole();
+            let first = held.starts_with(&prefix).then_some(0);
+            let after_break = [&b"\n"[..], &prefix].concat();
+            let others = memchr::memmem::find_iter(&held, &after_break).map(|at| at + 1);
+            first
+                .into_iter()
+                .chain(others)
+                .filter_map(|start| name(lines(&held[start..]).next()?))
+                .collect()
+        }
     }
 
     /// The names of the page files.
     pub(super) fn pages(&self) -> impl Iterator<Item = String> {
-        let odd = self
-            .odd
-            .iter()
-            .map(|(name, is_dir)| (Kind::of(name, *is_dir), name.clone()));
         self.entries()
-            .chain(odd)
             .filter(|(kind, _)| *kind == Kind::Page)
             .map(|(_, name)| name)
     }
 
     /// The entries of the lines, each with its kind.
     fn entries(&self) -> impl Iterator<Item = (Kind, String)> {
-        let lines: Vec<(Kind, String)> = lines(&self.lines.whole()).filter_map(entry).collect();
-        lines.into_iter()
+        // Collected: paged lines are read into a buffer that does not outlive
+        // this call.
+        let entries: Vec<(Kind, String)> = lines(&self.lines.whole())
+            .filter_map(|line| entry(line).map(|(kind, _, name)| (kind, name)))
+            .collect();
+        entries.into_iter()
     }
 }
 
-/// The entry a line holds: its kind and name; `None` for a line that no
+/// The entry a line holds: its kind, key and name; `None` for a line that no
 /// folder's entry gives (a kept listing's damage, or a hand's), which is
 /// skipped.
-fn entry(line: &[u8]) -> Option<(Kind, String)> {
+fn entry(line: &[u8]) -> Option<(Kind, &str, String)> {
     let (&tag, rest) = line.split_first()?;
     let kind = [Kind::Folder, Kind::Page, Kind::File]
         .into_iter()
@@ -378,14 +371,17 @@ fn entry(line: &[u8]) -> Option<(Kind, String)> {
     // The kind and key the name gives, not others: a line is only ever
     // found by what its name gives.
     let (its_kind, its_key, _) = Kind::keyed(&name, kind == Kind::Folder);
-    (listable(&name) && its_kind == kind && its_key == key).then_some((kind, name))
+    (listable(&name) && its_kind == kind && its_key == key).then_some((kind, key, name))
 }
 
 /// Whether a name is one a listing holds: not empty, not hidden (`.name`,
 /// which also leaves out `.` and `..`), without `/` (so that no name leads
-/// out of its folder).
+/// out of its folder), without a tab or a line break (which a line cannot
+/// hold: the whole index finds what such a name gives).
 fn listable(name: &str) -> bool {
-    !name.is_empty() && !name.starts_with('.') && memchr::memchr(b'/', name.as_bytes()).is_none()
+    !name.is_empty()
+        && !name.starts_with('.')
+        && memchr::memchr3(b'/', b'\t', b'\n', name.as_bytes()).is_none()
 }
 
 /// The lines of `buf` (lines each ended by a line break), without their
@@ -620,13 +616,18 @@ mod tests {
         assert_eq!(added.in_lookup_order().named(Kind::Page, "d"), ["d.md"]);
     }
 
+    /// A name a line cannot hold is left out (the whole index finds what it
+    /// gives), and a key asked with a tab finds no other key's lines.
     #[test]
-    fn a_name_a_line_cannot_hold_is_found_but_not_kept() {
+    fn a_name_a_line_cannot_hold_is_left_out() {
         let mut listing = Listing::default();
         listing.push("a\tb.md", false);
+        listing.push("a", true);
         let listing = listing.in_lookup_order();
-        assert_eq!(listing.named(Kind::Page, "a\tb"), ["a\tb.md"]);
-        assert_eq!(listing.kept_lines(), None);
+        assert_eq!(listing.len(), 1);
+        assert!(listing.named(Kind::Page, "a\tb").is_empty());
+        assert!(listing.named(Kind::Folder, "a\t").is_empty());
+        assert_eq!(listing.kept_lines(), Some(&b"da\t\t\n"[..]));
     }
 
     /// Lines no folder gives are skipped: damage, or names that would lead

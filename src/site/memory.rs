@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::PageFront;
 use super::by_name::{SiteEntry, SiteFiles};
-use super::listing::{Listing, PagedLines, is_page_name};
+use super::listing::{Listing, is_page_name};
 
 /// Files by path under the site's root (`content/posts/a.md`,
 /// `static/images/b.png`), each with its text, or `None` for a file that
@@ -48,20 +48,6 @@ impl MemoryFiles {
     }
 }
 
-/// A listing's lines, read where a lookup needs them.
-#[derive(Debug)]
-struct HeldLines(Vec<u8>);
-
-impl PagedLines for HeldLines {
-    fn size(&self) -> usize {
-        self.0.len()
-    }
-
-    fn read(&self, range: std::ops::Range<usize>) -> Option<Vec<u8>> {
-        self.0.get(range).map(<[u8]>::to_vec)
-    }
-}
-
 fn hidden(path: &Path) -> bool {
     path.iter().any(|c| c.to_string_lossy().starts_with('.'))
 }
@@ -91,7 +77,7 @@ impl SiteFiles for MemoryFiles {
         // As a kept listing is read: where a lookup needs it.
         let listing = listing.in_lookup_order();
         match listing.kept_lines() {
-            Some(lines) => Listing::paged(Arc::new(HeldLines(lines.to_vec()))),
+            Some(lines) => Listing::paged(Arc::new(lines.to_vec())),
             None => listing,
         }
     }
