@@ -135,7 +135,9 @@ pub fn fold_title(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     without_marks(title, |c| {
         let c = if c == '\u{2019}' { '\'' } else { c };
-        if c.is_whitespace() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_whitespace() {
             if !out.ends_with(' ') {
                 out.push(' ');
             }

@@ -542,6 +542,16 @@ fn unify_punctuation(c: char) -> char {
 fn fold(s: &str, keep: Option<Diff>) -> String {
     let mut chars = String::with_capacity(s.len());
     let mut push = |c: char| {
+        if c.is_ascii() {
+            // No mark, no case beyond ASCII's, and only the backtick to unify.
+            let c = match c {
+                '`' if keep != Some(Diff::Apostrophes) => '\'',
+                _ if keep != Some(Diff::Case) => c.to_ascii_lowercase(),
+                _ => c,
+            };
+            chars.push(c);
+            return;
+        }
         if keep != Some(Diff::Accents) && is_combining_mark(c) {
             return;
         }
@@ -1645,6 +1655,13 @@ mod tests {
             [Diff::FinalPunctuation]
         );
         assert_eq!(diffs("Repères  clairs", "Repères clairs"), [Diff::Spacing]);
+        // ASCII takes a shorter way: the backtick is an apostrophe, and
+        // ASCII capitals a difference of case.
+        assert_eq!(
+            diffs("Si c`était à refaire", "Si c'était à refaire"),
+            [Diff::Apostrophes]
+        );
+        assert_eq!(diffs("Le REEL", "Le réel"), [Diff::Case, Diff::Accents]);
         assert_eq!(
             diffs("REPERES clairs", "Repères clairs"),
             [Diff::Case, Diff::Accents]
