@@ -206,6 +206,112 @@ pub fn head_holds_block(head: &str) -> bool {
 /// entries are the same (a property test checks it); a block that does not
 /// parse as a whole may still give its entries here.
 pub fn top_level_entries(text: &str, keys: &[&str]) -> Option<Option<Node>> {
+    let kept = kept_entries(text, keys)?;
+    if kept.lines.is_empty() {
+        return Some(None);
+    }
+    let mut joined = String::with_capacity(kept.lines.iter().map(|l| l.len() + 1).sum());
+    for line in kept.lines {
+        joined.push_str(line);
+        joined.push('\n');
+    }
+    yaml::parse(&joined, 0).ok().map(|parsed| parsed.root)
+}
+
+/// The values of the top-level entries whose keys are in `keys`, without a
+/// YAML parse, when each is written the simplest way: on its key's line
+/// alone, as a quoted string without escapes (`slug: "mon-slug"`,
+/// `'mon-slug'`) or a plain word of letters, digits, `/`, `.`, `_` and `-`
+/// that starts with a letter or `/` (`url: /a/b/`), then at most a comment.
+/// Each key found comes with its string (`None` for `null`, `true` and
+/// `false`, which are not strings). `None` when an entry is written any
+/// other way, or twice, and wherever [`top_level_entries`] gives `None`:
+/// ask it then. Where this answers, it gives what [`top_level_entries`]
+/// gives (a property test checks it), for a fraction of the work: a site
+/// index reads thousands of pages.
+pub fn simple_top_level_values<'t>(
+    text: &'t str,
+    keys: &[&str],
+) -> Option<Vec<(&'t str, Option<&'t str>)>> {
+    let kept = kept_entries(text, keys)?;
+    let mut out: Vec<(&str, Option<&str>)> = Vec::with_capacity(kept.entries.len());
+    for (key, value, lines) in kept.entries {
+        if lines != 1 || out.iter().any(|(k, _)| *k == key) {
+            return None;
+        }
+        out.push((key, simple_value(value)?));
+    }
+    Some(out)
+}
+
+/// A value written on its key's line the simplest way (see
+/// [`simple_top_level_values`]): `Some(None)` for a plain `null`, `true` or
+/// `false`; `None` for anything else than those and simple strings.
+fn simple_value(value: &str) -> Option<Option<&str>> {
+    let v = value.trim_start_matches([' ', '\t']);
+    let (scalar, rest, plain) = match v.as_bytes().first()? {
+        q @ (b'"' | b'\'') => {
+            let inner = &v[1..];
+            let end = inner.find(*q as char)?;
+            let rest = &inner[end + 1..];
+            // An escape, or a quote doubled inside single quotes.
+            if (*q == b'"' && inner[..end].contains('\\')) || rest.starts_with(*q as char) {
+                return None;
+            }
+            (&inner[..end], rest, false)
+        }
+        _ => {
+            let end = v.find([' ', '\t']).unwrap_or(v.len());
+            (&v[..end], &v[end..], true)
+        }
+    };
+    // After the value: nothing, or a comment after a space.
+    let after = rest.trim_start_matches([' ', '\t']);
+    let comment = after.starts_with('#') && after.len() < rest.len();
+    if !(after.is_empty() || comment) {
+        return None;
+    }
+    // Characters a YAML reader may treat apart.
+    if scalar
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}'))
+    {
+        return None;
+    }
+    if plain {
+        let simple = scalar
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'/')
+            && scalar
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'_' | b'-'));
+        if !simple {
+            return None;
+        }
+        // Starting with a letter, only these resolve to other than a
+        // string (YAML 1.2 core schema, as `yaml` resolves it).
+        if matches!(
+            scalar,
+            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        ) {
+            return Some(None);
+        }
+    }
+    Some(Some(scalar))
+}
+
+/// What [`top_level_entries`] reads of a front matter: the lines of the
+/// entries kept, and for each entry its key, the text after the colon on
+/// its key's line, and its number of lines.
+struct Kept<'t> {
+    lines: Vec<&'t str>,
+    entries: Vec<(&'t str, &'t str, usize)>,
+}
+
+/// The entries of `keys` and their lines, where [`top_level_entries`]
+/// applies (`None` elsewhere).
+fn kept_entries<'t>(text: &'t str, keys: &[&str]) -> Option<Kept<'t>> {
     let Delimited {
         format: Format::Yaml,
         closed: Some((inner, _, _)),
@@ -214,7 +320,10 @@ pub fn top_level_entries(text: &str, keys: &[&str]) -> Option<Option<Node>> {
     else {
         return None;
     };
-    let mut kept = String::new();
+    let mut kept = Kept {
+        lines: Vec::new(),
+        entries: Vec::new(),
+    };
     let mut keeping = false;
     let mut in_entry = false;
     // A quoted string or brackets begun in an entry's value and not closed:
@@ -236,6 +345,9 @@ pub fn top_level_entries(text: &str, keys: &[&str]) -> Option<Option<Node>> {
                     let (key, value) = plain_key(line)?;
                     in_entry = true;
                     keeping = keys.contains(&key);
+                    if keeping {
+                        kept.entries.push((key, value, 0));
+                    }
                     let value = value.trim_start();
                     match value.bytes().next() {
                         // An anchor, alias, tag or complex key.
@@ -251,14 +363,13 @@ pub fn top_level_entries(text: &str, keys: &[&str]) -> Option<Option<Node>> {
         }
         if keeping {
             // An alias to an anchor outside the lines kept fails their parse.
-            kept.push_str(line);
-            kept.push('\n');
+            kept.lines.push(line);
+            if let Some(entry) = kept.entries.last_mut() {
+                entry.2 += 1;
+            }
         }
     }
-    if kept.is_empty() {
-        return Some(None);
-    }
-    yaml::parse(&kept, 0).ok().map(|parsed| parsed.root)
+    Some(kept)
 }
 
 /// A line `key: value` whose key is plain (letters, digits, `_`, `-`):
@@ -291,17 +402,25 @@ impl Flow {
     fn feed(&mut self, text: &str) {
         // Bytes: every character that matters is ASCII, and no byte of
         // another character's UTF-8 is.
-        let mut bytes = text.bytes().peekable();
-        while let Some(b) = bytes.next() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
             match (self.quote, b) {
-                (Some(b'"'), b'\\') => {
-                    bytes.next();
-                }
-                (Some(b'\''), b'\'') if bytes.peek() == Some(&b'\'') => {
-                    bytes.next();
-                }
+                (Some(b'"'), b'\\') => i += 1,
+                (Some(b'\''), b'\'') if bytes.get(i + 1) == Some(&b'\'') => i += 1,
                 (Some(q), b) if b == q => self.quote = None,
-                (Some(_), _) => {}
+                (Some(q), _) => {
+                    // Inside quotes, only the closing quote (or, between
+                    // double quotes, an escape) matters: skip to it.
+                    let rest = bytes.get(i + 1..).unwrap_or(&[]);
+                    let next = if q == b'"' {
+                        memchr::memchr2(b'"', b'\\', rest)
+                    } else {
+                        memchr::memchr(b'\'', rest)
+                    };
+                    i = next.map_or(bytes.len(), |n| i + 1 + n);
+                    continue;
+                }
                 (None, b'"' | b'\'') => self.quote = Some(b),
                 (None, b'[' | b'{') => self.depth += 1,
                 (None, b']' | b'}') => self.depth = self.depth.saturating_sub(1),
@@ -311,6 +430,7 @@ impl Flow {
                 // The value is whole: what follows is a comment at most.
                 return;
             }
+            i += 1;
         }
     }
 }

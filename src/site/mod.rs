@@ -66,6 +66,20 @@ impl PageFront {
     /// Reads the front matter of a page's text (and nothing else of it).
     pub fn of(source: &str) -> PageFront {
         const KEYS: &[&str] = &["slug", "url", "aliases"];
+        if let Some(values) = front_matter::simple_top_level_values(source, KEYS) {
+            let text = |key: &str| {
+                values
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .and_then(|(_, v)| v.map(str::to_string))
+            };
+            // A scalar `aliases` is not a list: no aliases.
+            return PageFront {
+                slug: text("slug"),
+                url: text("url"),
+                aliases: Vec::new(),
+            };
+        }
         if let Some(root) = front_matter::top_level_entries(source, KEYS) {
             return PageFront::from_root(root.as_ref());
         }
@@ -201,15 +215,13 @@ struct Addresses {
 }
 
 fn addresses(rel: &Path, front: &PageFront) -> Option<Addresses> {
-    let segments: Vec<String> = rel
-        .iter()
-        .map(|s| s.to_string_lossy().into_owned())
-        .collect();
+    let segments: Vec<std::borrow::Cow<'_, str>> =
+        rel.iter().map(|s| s.to_string_lossy()).collect();
     let (name, dirs) = segments.split_last()?;
     let section = dirs.first().map(|top| normalize(&format!("/{top}/")));
-    let stem = Path::new(name)
+    let stem = Path::new(name.as_ref())
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
+        .map(|s| s.to_string_lossy())
         .unwrap_or_default();
     if stem.starts_with('.') || (stem.starts_with('_') && stem != "_index") {
         return Some(Addresses {
@@ -408,7 +420,16 @@ impl Site {
 /// A page address as compared: lowercased, spaces as `-`, without a final
 /// `.html`, with one `/` at each end.
 pub fn normalize(path: &str) -> String {
-    let lower = path.trim().to_lowercase().replace(' ', "-");
+    let path = path.trim();
+    // Most addresses are already lowercase ASCII without spaces.
+    let lower = if path
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b' ')
+    {
+        std::borrow::Cow::Borrowed(path)
+    } else {
+        std::borrow::Cow::Owned(path.to_lowercase().replace(' ', "-"))
+    };
     let trimmed = lower.trim_matches('/');
     let trimmed = trimmed.strip_suffix(".html").unwrap_or(trimmed);
     if trimmed.is_empty() {
