@@ -206,46 +206,39 @@ pub fn head_holds_block(head: &str) -> bool {
 /// entries are the same (a property test checks it); a block that does not
 /// parse as a whole may still give its entries here.
 pub fn top_level_entries(text: &str, keys: &[&str]) -> Option<Option<Node>> {
-    let kept = kept_entries(text, keys)?;
-    if kept.lines.is_empty() {
-        return Some(None);
-    }
-    let mut joined = String::with_capacity(kept.lines.iter().map(|l| l.len() + 1).sum());
-    for line in kept.lines {
-        joined.push_str(line);
-        joined.push('\n');
-    }
-    yaml::parse(&joined, 0).ok().map(|parsed| parsed.root)
+    kept_entries(text, keys)?.parse()
 }
 
-/// The values of the top-level entries whose keys are in `keys`, without a
-/// YAML parse, when each is written the simplest way: on its key's line
-/// alone, as a quoted string without escapes (`slug: "mon-slug"`,
-/// `'mon-slug'`) or a plain word of letters, digits, `/`, `.`, `_` and `-`
-/// that starts with a letter or `/` (`url: /a/b/`), then at most a comment.
-/// Each key found comes with its string (`None` for `null`, `true` and
-/// `false`, which are not strings). `None` when an entry is written any
-/// other way, or twice, and wherever [`top_level_entries`] gives `None`:
-/// ask it then. Where this answers, it gives what [`top_level_entries`]
-/// gives (a property test checks it), for a fraction of the work: a site
-/// index reads thousands of pages.
-pub fn simple_top_level_values<'t>(
-    text: &'t str,
-    keys: &[&str],
-) -> Option<Vec<(&'t str, Option<&'t str>)>> {
+/// The top-level entries of `keys`, as [`top_level_values`] reads them.
+#[derive(Debug, PartialEq)]
+pub enum TopLevel<'t> {
+    /// Each entry was written the simplest way: on its key's line alone, as
+    /// a quoted string without escapes (`slug: "mon-slug"`, `'mon-slug'`)
+    /// or a plain word of letters, digits, `/`, `.`, `_` and `-` that
+    /// starts with a letter or `/` (`url: /a/b/`), then at most a comment.
+    /// Each key comes with its string (`None` for `null`, `true` and
+    /// `false`, which are not strings), read without a YAML parse.
+    Simple(Vec<(&'t str, Option<&'t str>)>),
+    /// Otherwise (or when a key is written twice): the entries' lines
+    /// parsed, as [`top_level_entries`] gives them.
+    Parsed(Option<Node>),
+}
+
+/// [`top_level_entries`], with the entries' lines read once, and read
+/// without a YAML parse where they are written simply (see
+/// [`TopLevel::Simple`]), for a fraction of the work: a site index reads
+/// thousands of pages. Both give the same values (a property test checks
+/// it). `None` where [`top_level_entries`] gives `None`.
+pub fn top_level_values<'t>(text: &'t str, keys: &[&str]) -> Option<TopLevel<'t>> {
     let kept = kept_entries(text, keys)?;
-    let mut out: Vec<(&str, Option<&str>)> = Vec::with_capacity(kept.entries.len());
-    for (key, value, lines) in kept.entries {
-        if lines != 1 || out.iter().any(|(k, _)| *k == key) {
-            return None;
-        }
-        out.push((key, simple_value(value)?));
+    match kept.simple() {
+        Some(values) => Some(TopLevel::Simple(values)),
+        None => kept.parse().map(TopLevel::Parsed),
     }
-    Some(out)
 }
 
 /// A value written on its key's line the simplest way (see
-/// [`simple_top_level_values`]): `Some(None)` for a plain `null`, `true` or
+/// [`TopLevel::Simple`]): `Some(None)` for a plain `null`, `true` or
 /// `false`; `None` for anything else than those and simple strings.
 fn simple_value(value: &str) -> Option<Option<&str>> {
     let v = value.trim_start_matches([' ', '\t']);
@@ -307,6 +300,34 @@ fn simple_value(value: &str) -> Option<Option<&str>> {
 struct Kept<'t> {
     lines: Vec<&'t str>,
     entries: Vec<(&'t str, &'t str, usize)>,
+}
+
+impl<'t> Kept<'t> {
+    /// The values, when every entry is one line written simply and no key
+    /// comes twice.
+    fn simple(&self) -> Option<Vec<(&'t str, Option<&'t str>)>> {
+        let mut out: Vec<(&str, Option<&str>)> = Vec::with_capacity(self.entries.len());
+        for &(key, value, lines) in &self.entries {
+            if lines != 1 || out.iter().any(|(k, _)| *k == key) {
+                return None;
+            }
+            out.push((key, simple_value(value)?));
+        }
+        Some(out)
+    }
+
+    /// The entries' lines parsed as YAML (`Some(None)` for no entry).
+    fn parse(&self) -> Option<Option<Node>> {
+        if self.lines.is_empty() {
+            return Some(None);
+        }
+        let mut joined = String::with_capacity(self.lines.iter().map(|l| l.len() + 1).sum());
+        for line in &self.lines {
+            joined.push_str(line);
+            joined.push('\n');
+        }
+        yaml::parse(&joined, 0).ok().map(|parsed| parsed.root)
+    }
 }
 
 /// The entries of `keys` and their lines, where [`top_level_entries`]
@@ -588,6 +609,37 @@ mod tests {
         ];
         for head in more {
             assert!(!head_holds_block(head), "{head:?}");
+        }
+    }
+
+    #[test]
+    fn values_written_simply_are_read_without_a_parse() {
+        let keys = ["slug", "url", "aliases"];
+        let simple = "---\ntitle: x\nslug: \"mon-slug\" # note\nurl: /a/b/\ndraft: true\n---\n";
+        assert_eq!(
+            top_level_values(simple, &keys),
+            Some(TopLevel::Simple(vec![
+                ("slug", Some("mon-slug")),
+                ("url", Some("/a/b/"))
+            ]))
+        );
+        assert_eq!(
+            top_level_values("---\nslug: null\n---\n", &keys),
+            Some(TopLevel::Simple(vec![("slug", None)]))
+        );
+        // A list, an escape, a key twice: the lines are parsed.
+        for text in [
+            "---\naliases:\n- /x/\n---\n",
+            "---\nslug: \"a\\\"b\"\n---\n",
+            "---\nslug: a\nslug: b\n---\n",
+        ] {
+            assert!(
+                matches!(
+                    top_level_values(text, &keys),
+                    Some(TopLevel::Parsed(Some(_)))
+                ),
+                "{text:?}"
+            );
         }
     }
 

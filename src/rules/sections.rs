@@ -543,13 +543,17 @@ fn fold(s: &str, keep: Option<Diff>) -> String {
     let mut chars = String::with_capacity(s.len());
     let mut push = |c: char| {
         if c.is_ascii() {
-            // No mark, no case beyond ASCII's, and only the backtick to unify.
-            let c = match c {
-                '`' if keep != Some(Diff::Apostrophes) => '\'',
-                _ if keep != Some(Diff::Case) => c.to_ascii_lowercase(),
-                _ => c,
+            // No mark, and no case beyond ASCII's: the tables are not needed.
+            let c = if keep != Some(Diff::Apostrophes) {
+                unify_punctuation(c)
+            } else {
+                c
             };
-            chars.push(c);
+            chars.push(if keep != Some(Diff::Case) {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            });
             return;
         }
         if keep != Some(Diff::Accents) && is_combining_mark(c) {

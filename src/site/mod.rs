@@ -19,6 +19,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
+use crate::document::front_matter::TopLevel;
 use crate::document::markdown::heading_content;
 use crate::document::{Document, front_matter};
 use crate::rules::Nearby;
@@ -66,22 +67,23 @@ impl PageFront {
     /// Reads the front matter of a page's text (and nothing else of it).
     pub fn of(source: &str) -> PageFront {
         const KEYS: &[&str] = &["slug", "url", "aliases"];
-        if let Some(values) = front_matter::simple_top_level_values(source, KEYS) {
-            let text = |key: &str| {
-                values
-                    .iter()
-                    .find(|(k, _)| *k == key)
-                    .and_then(|(_, v)| v.map(str::to_string))
-            };
-            // A scalar `aliases` is not a list: no aliases.
-            return PageFront {
-                slug: text("slug"),
-                url: text("url"),
-                aliases: Vec::new(),
-            };
-        }
-        if let Some(root) = front_matter::top_level_entries(source, KEYS) {
-            return PageFront::from_root(root.as_ref());
+        match front_matter::top_level_values(source, KEYS) {
+            Some(TopLevel::Simple(values)) => {
+                let text = |key: &str| {
+                    values
+                        .iter()
+                        .find(|(k, _)| *k == key)
+                        .and_then(|(_, v)| v.map(str::to_string))
+                };
+                // A scalar `aliases` is not a list: no aliases.
+                return PageFront {
+                    slug: text("slug"),
+                    url: text("url"),
+                    aliases: Vec::new(),
+                };
+            }
+            Some(TopLevel::Parsed(root)) => return PageFront::from_root(root.as_ref()),
+            None => {}
         }
         let (front, _) = front_matter::split(source);
         PageFront::from_root(front.as_ref().and_then(|f| f.root()))
