@@ -45,7 +45,10 @@
 //!   link to a page that does not exist, whose "did you mean" reads every
 //!   page of the site; and the article again with `--no-cache` (`repere`
 //!   keeps the listing of a folder of 1,000 entries or more between runs,
-//!   here in the corpus's folder, once the folder has settled).
+//!   here in the corpus's folder, once the folder has settled); and again
+//!   with a listing kept before the folder changed (what a pre-commit hook
+//!   finds after an author saved an article by renaming a new file over
+//!   it, or added one).
 //!
 //! The `repere` binary is the release build next to this example; it is
 //! built first (`cargo build --release --bin repere`) when missing.
@@ -870,6 +873,15 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
             ),
             2,
         ),
+        (
+            Process::new(
+                "  the same, folder changed since",
+                &repere,
+                check(&in_site),
+                &site,
+            ),
+            2,
+        ),
     ];
     // Folder listings are kept in the corpus's folder, not the user's
     // cache; a folder changed in the last 2 s is not kept, so the site's
@@ -877,6 +889,19 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
     for (r, _) in &mut runs {
         r.cache = dir.join("cache");
     }
+    std::thread::sleep(Duration::from_secs(3));
+    // The last run's listing is kept before the folder changes (an article
+    // saved by renaming a new file over it, or added), as a pre-commit hook
+    // finds it after an author saved their article; then the folder settles
+    // again for the others.
+    let changed = runs.len() - 1;
+    let before_change = dir.join("cache-before-change");
+    runs[changed].0.cache = before_change.clone();
+    runs[changed].0.run();
+    let kept_before = kept_listings(&before_change);
+    let marker = site.join("content").join("posts").join(".bench-change");
+    fs::write(&marker, "").expect("change the site's folder");
+    fs::remove_file(&marker).expect("change the site's folder");
     std::thread::sleep(Duration::from_secs(3));
     // One article is quick: more runs give a steadier median.
     let many = |r: &Process| r.name.contains("one article") || r.name.starts_with("  the same");
@@ -911,6 +936,31 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
             r.peak_kb as f64 / 1024.0
         );
     }
+    // What the last row measured: a listing kept before the folder changed,
+    // read as it was (a folder under 1,000 entries is not kept: listed).
+    let note = match (
+        kept_before.is_empty(),
+        kept_listings(&before_change) == kept_before,
+    ) {
+        (true, _) => "no listing kept (small folder): the folder was listed",
+        (false, true) => "the listing kept before the change was read, not rewritten",
+        (false, false) => "the listing kept before the change was rewritten",
+    };
+    println!("(folder changed since: {note})");
+}
+
+/// The listings kept in a cache folder, with their contents.
+fn kept_listings(cache: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fs::read_dir(cache)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "listing"))
+                .filter_map(|p| Some((p.clone(), fs::read(&p).ok()?)))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Makes `site/content/posts/`: hard links to the corpus's files (copies

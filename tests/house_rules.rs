@@ -180,8 +180,9 @@ fn site_pages_are_read_up_to_their_front_matter() {
 /// The listing of a folder of 1,000 entries or more is kept between runs
 /// (in `REPERE_CACHE_DIR`), unless `--no-cache`, and read while the folder
 /// is unchanged, but what it names is confirmed on disk: a file forged into
-/// it is still missing. `--no-cache` leaves it alone, and a change to the
-/// folder has it listed again.
+/// it is still missing. `--no-cache` leaves it alone. Once the folder has
+/// changed, the listing is still read, and the folder listed again (and the
+/// new listing kept) when a lookup finds nothing in it.
 #[test]
 fn large_folders_are_listed_once_between_runs() {
     let (dir, path) = site(&with_insert(
@@ -212,16 +213,17 @@ fn large_folders_are_listed_once_between_runs() {
         .set_modified(an_hour_ago)
         .unwrap();
     let cache = tempfile::tempdir().unwrap();
-    let run = |extra: &[&str]| {
+    let run_on = |file: &Path, extra: &[&str]| {
         let mut command = Command::cargo_bin("repere").unwrap();
         command.env("REPERE_CACHE_DIR", cache.path());
         let args = [
-            &[path.to_str().unwrap(), "--select", "internal-links"],
+            &[file.to_str().unwrap(), "--select", "internal-links"],
             extra,
         ]
         .concat();
         check_with(command, &args)
     };
+    let run = |extra: &[&str]| run_on(&path, extra);
     let listings = || -> Vec<PathBuf> {
         fs::read_dir(cache.path())
             .map(|d| {
@@ -287,6 +289,40 @@ fn large_folders_are_listed_once_between_runs() {
     let again = fs::read_to_string(&listings[0]).unwrap();
     assert!(!again.contains("fantome"), "{again}");
     assert!(again.contains("\npautre\t2025-04-01-\t.md\n"), "{again}");
+    // Changed again (an article saved, another added): the listing kept is
+    // out of date, but it has the page linked, which is all a lookup needs.
+    let reader = posts.join("2025-05-02-lecteur.md");
+    let linking = |to: &str| {
+        fs::write(
+            &reader,
+            format!("---\ntitle: Lecteur\n---\nVoir [la page]({to}).\n"),
+        )
+        .unwrap();
+        fs::File::open(&posts)
+            .unwrap()
+            .set_modified(an_hour_ago + std::time::Duration::from_secs(120))
+            .unwrap();
+    };
+    fs::write(
+        posts.join("2025-05-01-nouveau.md"),
+        "---\ntitle: Nouveau\n---\n",
+    )
+    .unwrap();
+    linking("/posts/suite-3/");
+    assert_eq!(run_on(&reader, &[]), vec![]);
+    assert_eq!(fs::read_to_string(&listings[0]).unwrap(), again);
+    // A page it lacks: the folder is listed again, the page found, and the
+    // new listing kept.
+    linking("/posts/nouveau/");
+    assert_eq!(run_on(&reader, &[]), vec![]);
+    let now = fs::read_to_string(&listings[0]).unwrap();
+    assert!(now.contains("\npnouveau\t2025-05-01-\t.md\n"), "{now}");
+    // Removed since: confirmed missing, as without a kept listing.
+    fs::remove_file(posts.join("2024-01-01-suite-3.md")).unwrap();
+    linking("/posts/suite-3/");
+    let gone = run_on(&reader, &[]);
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert_eq!(gone, run_on(&reader, &["--no-cache"]));
 }
 
 #[test]

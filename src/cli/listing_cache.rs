@@ -2,22 +2,31 @@
 //! file name (`Site::from_files`): listing a folder of thousands of posts is
 //! most of what checking one article inside its site costs.
 //!
-//! A listing is kept for a folder of at least [`KEPT_FROM`] entries, and used
-//! while the folder's modification time is the one it was listed at: adding,
-//! removing or renaming an entry changes it. It is not kept when the folder
-//! changed in the last [`SETTLED`] (a second change within the file
-//! system's timestamp granularity would not show).
+//! A listing is kept for a folder of at least [`KEPT_FROM`] entries, with
+//! the folder's modification time when it was listed: adding, removing or
+//! renaming an entry changes it (and so does an editor that saves a file by
+//! renaming a new one over it, or keeps a swap file beside it). It is not
+//! kept when the folder changed in the last [`SETTLED`] (a second change
+//! within the file system's timestamp granularity would not show).
+//!
+//! A listing of a folder that changed since is still used, marked out of
+//! date ([`Listing::out_of_date`]): an author who saves an article, then
+//! commits it, has changed the folder the pre-commit hook looks into, and
+//! the pages the article links to are most likely listed already. A lookup
+//! that finds nothing in an out-of-date listing lists the folder again
+//! ([`ListingCache::entries_now`]), and that listing is kept in its place.
 //!
 //! A listing is kept in lookup order (see [`Listing::in_lookup_order`]): read
 //! back, the entries a link names are found by binary search, without
 //! splitting it into names. Its last line holds its size.
 //!
-//! A listing that cannot be read, is out of date or cut short is ignored
-//! and the folder listed again; one that cannot be written is not kept.
-//! Either way the check goes on. A kept listing only ever saves time: a
-//! line no folder gives is skipped, an entry it lacks is found by reading
-//! the whole site, and what it names is confirmed on disk (a page by reading
-//! its front matter, a file by its metadata).
+//! A listing that cannot be read, is of another folder or cut short is
+//! ignored and the folder listed again; one that cannot be written is not
+//! kept. Either way the check goes on. A kept listing only ever saves time:
+//! a line no folder gives is skipped, an entry it lacks is found by listing
+//! the folder again (when it is out of date) or by reading the whole site,
+//! and what it names is confirmed on disk (a page by reading its front
+//! matter, a file by its metadata).
 
 use std::fs;
 use std::io::Write;
@@ -68,9 +77,10 @@ impl ListingCache {
         Some(ListingCache::at(dir))
     }
 
-    /// The entries of `folder` (an absolute path): its kept listing when it
-    /// is up to date, else what `list` gives (kept for the next run when the
-    /// folder is large and settled).
+    /// The entries of `folder` (an absolute path): its kept listing, marked
+    /// out of date when the folder changed since ([`Listing::out_of_date`]),
+    /// else what `list` gives (kept for the next run when the folder is
+    /// large and settled).
     pub fn entries(&self, folder: &Path, list: impl FnOnce() -> Listing) -> Listing {
         let Some(changed) = fs::metadata(folder).and_then(|m| m.modified()).ok() else {
             return list();
@@ -79,17 +89,40 @@ impl ListingCache {
             return list();
         };
         let file = self.file_for(folder_text);
-        if let Some(kept) = read(&file, folder_text, changed) {
-            return kept;
+        match read(&file, folder_text, changed) {
+            Some(kept) => kept,
+            None => self.keep(&file, folder_text, changed, list()),
         }
-        let entries = list();
+    }
+
+    /// What `list` gives for `folder`, listed now; kept for the next run in
+    /// place of an out-of-date listing when the folder is large and settled.
+    pub fn entries_now(&self, folder: &Path, list: impl FnOnce() -> Listing) -> Listing {
+        let (Some(changed), Some(folder_text)) = (
+            fs::metadata(folder).and_then(|m| m.modified()).ok(),
+            folder.to_str(),
+        ) else {
+            return list();
+        };
+        self.keep(&self.file_for(folder_text), folder_text, changed, list())
+    }
+
+    /// Keeps `entries`, the listing of `folder` at modification time
+    /// `changed`, when the folder is large and settled; gives them back.
+    fn keep(
+        &self,
+        file: &Path,
+        folder_text: &str,
+        changed: SystemTime,
+        entries: Listing,
+    ) -> Listing {
         let settled = SystemTime::now()
             .duration_since(changed)
             .is_ok_and(|age| age >= SETTLED);
         if entries.len() >= KEPT_FROM && settled {
             let entries = entries.in_lookup_order();
             // Not kept: listed again next time.
-            let _ = self.write(&file, folder_text, changed, &entries);
+            let _ = self.write(file, folder_text, changed, &entries);
             return entries;
         }
         entries
@@ -144,16 +177,23 @@ fn stamp(time: SystemTime) -> Option<String> {
     Some(format!("{} {}", d.as_secs(), d.subsec_nanos()))
 }
 
-/// The listing kept in `file`, when it is the listing of `folder` at
-/// modification time `changed`: its header and last line are read now, its
-/// lines where a lookup needs them.
+/// The listing kept in `file`, when it is a listing of `folder`: its header
+/// and last line are read now, its lines where a lookup needs them. Marked
+/// out of date unless it was taken at modification time `changed`.
 fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
     let file = fs::File::open(file).ok()?;
     let size = usize::try_from(file.metadata().ok()?.len()).ok()?;
-    let header = format!("{HEADER}\n{folder}\n{}\n", stamp(changed)?);
-    if read_at(&file, 0..header.len())? != header.as_bytes() {
+    let start = format!("{HEADER}\n{folder}\n");
+    // The time line: `seconds nanoseconds`, at most 32 bytes.
+    let head = read_at(&file, 0..(start.len() + 32).min(size))?;
+    let time = head.strip_prefix(start.as_bytes())?;
+    let time = &time[..memchr::memchr(b'\n', time)?];
+    let (seconds, nanos) = std::str::from_utf8(time).ok()?.split_once(' ')?;
+    if !(is_number(seconds) && is_number(nanos)) {
         return None;
     }
+    let header = format!("{start}{}\n", std::str::from_utf8(time).ok()?);
+    let current = stamp(changed).is_some_and(|now| now.as_bytes() == time);
     // The last line, `end <size of the lines>`, and the line break before.
     let tail_start = size.saturating_sub(32).max(header.len());
     let tail = read_at(&file, tail_start..size.max(tail_start))?;
@@ -172,11 +212,16 @@ fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
     if header.len().checked_add(lines)? != tail_start + at {
         return None;
     }
-    Some(Listing::paged(Arc::new(KeptLines {
+    let kept = Listing::paged(Arc::new(KeptLines {
         file,
         start: header.len(),
         len: lines,
-    })))
+    }));
+    Some(if current { kept } else { kept.out_of_date() })
+}
+
+fn is_number(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The lines of a kept listing: `len` bytes of `file` from `start`.
@@ -345,14 +390,36 @@ mod tests {
         assert_eq!(kept.len(), KEPT_FROM + 1);
     }
 
+    /// The listing of a folder changed since is read, marked out of date;
+    /// listed now, the folder's new listing replaces it once settled.
     #[test]
-    fn a_changed_folder_is_listed_again() {
+    fn a_changed_folder_s_listing_is_used_out_of_date_until_listed_now() {
         let (_tmp, folder, _cache_dir, cache) = settled_large_folder();
-        cache.entries(&folder, || list(&folder));
+        let first = cache.entries(&folder, || list(&folder));
+        assert!(!first.is_out_of_date());
         fs::remove_file(folder.join("2024-01-01-p0.md")).unwrap();
-        let after = cache.entries(&folder, || list(&folder));
-        assert_eq!(after.len(), KEPT_FROM);
-        assert!(!after.iter().any(|(n, _)| n == "2024-01-01-p0.md"));
+        let stale = cache.entries(&folder, || panic!("listed again"));
+        assert!(stale.is_out_of_date());
+        assert_eq!(
+            stale.iter().collect::<Vec<_>>(),
+            first.iter().collect::<Vec<_>>()
+        );
+        // Changed in the last seconds: listed, not kept.
+        let now = cache.entries_now(&folder, || list(&folder));
+        assert_eq!(now.len(), KEPT_FROM);
+        assert!(!now.is_out_of_date());
+        assert!(
+            cache
+                .entries(&folder, || panic!("listed again"))
+                .is_out_of_date()
+        );
+        // Settled: kept in its place.
+        settle(&folder);
+        cache.entries_now(&folder, || list(&folder));
+        let kept = cache.entries(&folder, || panic!("listed again"));
+        assert!(!kept.is_out_of_date());
+        assert_eq!(kept.len(), KEPT_FROM);
+        assert!(!kept.iter().any(|(n, _)| n == "2024-01-01-p0.md"));
     }
 
     #[test]
@@ -390,6 +457,11 @@ mod tests {
             String::new(),
             text.replacen("repere folder listing 3", "repere folder listing 9", 1),
             text.replacen(folder.to_str().unwrap(), "/elsewhere", 1),
+            {
+                // A time line that is not one.
+                let time = text.lines().nth(2).unwrap();
+                text.replacen(&format!("\n{time}\n"), "\nx 1\n", 1)
+            },
             text[..text.len() / 2].to_string(),
             text[..text.len() - 1].to_string(),
             text.replacen(end, &format!("end {}\n", usize::MAX), 1),

@@ -165,13 +165,17 @@ fn list_folder(folder: &Path) -> Listing {
     listing
 }
 
+/// Whether `folder` (`dir` under the site's root) is one the whole index
+/// walks: under `content/` or `static/` (which may be links), not a link (a
+/// kept listing may name one).
+fn walked(dir: &Path, folder: &Path) -> bool {
+    dir.components().count() <= 1 || fs::symlink_metadata(folder).is_ok_and(|m| m.is_dir())
+}
+
 impl SiteFiles for FsFiles {
     fn entries(&self, dir: &Path) -> Listing {
         let folder = self.root.join(dir);
-        // A folder the whole index walks: under `content/` or `static/`
-        // (which may be links), not a link (a kept listing may name one).
-        if dir.components().count() > 1 && !fs::symlink_metadata(&folder).is_ok_and(|m| m.is_dir())
-        {
+        if !walked(dir, &folder) {
             return Listing::default();
         }
         match &self.cache {
@@ -180,6 +184,17 @@ impl SiteFiles for FsFiles {
                 cache.entries(&absolute, || list_folder(&folder))
             }
             None => list_folder(&folder),
+        }
+    }
+
+    fn entries_now(&self, dir: &Path) -> Listing {
+        let folder = self.root.join(dir);
+        match &self.cache {
+            Some(cache) if walked(dir, &folder) => {
+                let absolute = std::path::absolute(&folder).unwrap_or_else(|_| folder.clone());
+                cache.entries_now(&absolute, || list_folder(&folder))
+            }
+            _ => self.entries(dir),
         }
     }
 

@@ -21,8 +21,16 @@ pub trait SiteFiles: Send + Sync {
     /// The entries of a folder under the site's root (`content/posts`):
     /// their names, in any order, each with whether it is a folder. Hidden entries
     /// (`.name`) and symbolic links are left out, as [`SiteFiles::everything`]
-    /// leaves them out.
+    /// leaves them out. The listing may be one taken before the folder last
+    /// changed ([`Listing::is_out_of_date`]): what it names is confirmed
+    /// anyway, and a lookup it cannot answer asks [`SiteFiles::entries_now`].
     fn entries(&self, dir: &Path) -> Listing;
+
+    /// The entries of a folder as they are now, when [`SiteFiles::entries`]
+    /// gave an out-of-date listing and a lookup found nothing in it.
+    fn entries_now(&self, dir: &Path) -> Listing {
+        self.entries(dir)
+    }
 
     /// Whether a file (not a folder, not a link) is at `path` under the
     /// site's root (`static/images/a.png`).
@@ -67,6 +75,26 @@ impl Listings {
         }
         let listed: Entries = Arc::new(files.entries(dir));
         lock().entry(dir.to_path_buf()).or_insert(listed).clone()
+    }
+
+    /// Lists again every folder whose listing was out of date, now; whether
+    /// there was one. A lookup that found nothing asks it before giving up:
+    /// what the listing lacks may have been added since.
+    fn refresh(&self, files: &dyn SiteFiles) -> bool {
+        let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        let mut refreshed = false;
+        // Under the lock: another lookup waits for the new listing rather
+        // than listing the folder a second time.
+        for (dir, listing) in folders.iter_mut() {
+            if listing.is_out_of_date() {
+                let mut now = files.entries_now(dir);
+                // Listed now, whatever `entries_now` says: asked once.
+                now.set_current();
+                *listing = Arc::new(now);
+                refreshed = true;
+            }
+        }
+        refreshed
     }
 
     /// The names of the entries of `kind` of `dir` that an address names
@@ -115,8 +143,21 @@ impl Listings {
 }
 
 /// The page at `key` (a normalized address) that a file name gives and its
-/// front matter confirms; `None` when no file name gives it.
+/// front matter confirms; `None` when no file name gives it. Asked again of
+/// folders listed now while out-of-date listings gave nothing (a folder
+/// listed now can lead to a subfolder whose listing is out of date).
 pub(super) fn page(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Option<Page> {
+    loop {
+        if let Some(page) = page_in(files, listings, key) {
+            return Some(page);
+        }
+        if !listings.refresh(files) {
+            return None;
+        }
+    }
+}
+
+fn page_in(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Option<Page> {
     let segments = segments(key)?;
     let mut candidates: Vec<PathBuf> = Vec::new();
     match segments.split_last() {
@@ -165,8 +206,20 @@ pub(super) fn page(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Opt
 /// Whether a file other than a page is at `key` (a file address:
 /// `/images/a.png`, lowercased), in `content/` or `static/`. `false` means
 /// that no file has that exact name, not that none matches: the whole
-/// index decides then.
+/// index decides then. Asked again of folders listed now while out-of-date
+/// listings gave nothing.
 pub(super) fn file(files: &dyn SiteFiles, listings: &Listings, key: &str) -> bool {
+    loop {
+        if file_in(files, listings, key) {
+            return true;
+        }
+        if !listings.refresh(files) {
+            return false;
+        }
+    }
+}
+
+fn file_in(files: &dyn SiteFiles, listings: &Listings, key: &str) -> bool {
     let Some(segments) = segments(key) else {
         return false;
     };
@@ -208,6 +261,10 @@ mod tests {
     use crate::site::{MemoryFiles, Site};
 
     fn memory() -> MemoryFiles {
+        MemoryFiles::new(site_files())
+    }
+
+    fn site_files() -> Vec<(PathBuf, Option<String>)> {
         let page = |text: &str| Some(text.to_string());
         let files = [
             ("content/_index.md", page("---\ntitle: Accueil\n---\n")),
@@ -237,7 +294,7 @@ mod tests {
             ("static/.secret", None),
         ]
         .map(|(p, t)| (PathBuf::from(p), t));
-        MemoryFiles::new(files)
+        files.into()
     }
 
     /// The same site, read whole at once.
@@ -378,6 +435,74 @@ mod tests {
         for asked in forged {
             assert!(!whole.exists(asked), "{asked}");
         }
+    }
+
+    /// The site listed before it changed: two pages that are gone now,
+    /// one added since, a folder renamed, and pages of the right name that
+    /// are not confirmed.
+    fn outdated() -> MemoryFiles {
+        let now = site_files();
+        let mut before: Vec<PathBuf> = now
+            .iter()
+            .map(|(p, _)| p.to_str().unwrap_or(""))
+            .filter(|p| {
+                ![
+                    "content/posts/2025-01-01-premier.md",
+                    "content/guides/livre/Chapitre Un.md",
+                ]
+                .contains(p)
+            })
+            .map(|p| PathBuf::from(p.replace("/livre/", "/livret/")))
+            .collect();
+        before.extend(
+            [
+                "content/posts/2024-12-01-parti.md",
+                "content/posts/2025-01-01-premier.html.md",
+            ]
+            .map(PathBuf::from),
+        );
+        MemoryFiles::new(now).listed_before(before)
+    }
+
+    /// An out-of-date listing gives the answers of the site as it is now:
+    /// what it lacks is found by listing its folder again, not by reading
+    /// the whole site; what it names is confirmed.
+    #[test]
+    fn out_of_date_listings_answer_as_the_site_is_now() {
+        let whole = indexed(&memory());
+        for asked in ASKED.iter().chain(&["/posts/parti/", "/guides/livret/"]) {
+            let lazy = Site::from_files("/site", Arc::new(outdated()));
+            assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
+            assert_eq!(
+                lazy.page(asked).map(|p| p.file),
+                whole.page(asked).map(|p| p.file),
+                "page {asked}"
+            );
+        }
+        let files = Arc::new(outdated());
+        let site = Site::from_files("/site", files.clone());
+        // Listed: no folder is listed again.
+        assert!(site.exists("/posts/avec-espaces/"));
+        assert_eq!(files.listed_now(), Vec::<PathBuf>::new());
+        // Added since, in a renamed folder: found by listing folders again,
+        // without reading the whole site.
+        assert!(site.exists("/posts/premier/"));
+        assert!(site.exists("/guides/livre/chapitre-un/"));
+        assert_eq!(files.whole_reads(), 0);
+        // Gone since: not there once listed again; only the whole site can
+        // tell that no page has this address.
+        assert!(!site.exists("/posts/parti/"));
+        assert_eq!(files.whole_reads(), 1);
+        // Each folder listed again once at most.
+        let mut listed = files.listed_now();
+        assert!(
+            listed.contains(&PathBuf::from("content/guides")),
+            "{listed:?}"
+        );
+        let all = listed.len();
+        listed.sort();
+        listed.dedup();
+        assert_eq!(listed.len(), all, "{listed:?}");
     }
 
     /// What file names give is found without reading the whole site; what

@@ -72,6 +72,10 @@ pub struct Listing {
     lines: Lines,
     /// Whether `lines` are sorted.
     sorted: bool,
+    /// Whether the folder may have changed since it was listed (a listing
+    /// kept from an earlier run): it may lack entries added since, and name
+    /// entries gone since.
+    out_of_date: bool,
 }
 
 /// The lines of a listing kept between runs (see [`Listing::kept_lines`]),
@@ -281,7 +285,26 @@ impl Listing {
         Listing {
             lines: Lines::Paged(lines),
             sorted: true,
+            out_of_date: false,
         }
+    }
+
+    /// The same listing, marked as taken before the folder last changed: a
+    /// lookup that finds nothing in it lists the folder again (see
+    /// [`SiteFiles::entries_now`](super::SiteFiles::entries_now)).
+    pub fn out_of_date(mut self) -> Listing {
+        self.out_of_date = true;
+        self
+    }
+
+    /// Whether the folder may have changed since this listing was taken.
+    pub fn is_out_of_date(&self) -> bool {
+        self.out_of_date
+    }
+
+    /// Marks the listing as taken now.
+    pub(super) fn set_current(&mut self) {
+        self.out_of_date = false;
     }
 
     /// The entries: names, each with whether it is a folder.

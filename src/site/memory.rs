@@ -2,10 +2,10 @@
 //! the tests and the fuzz target, which compare the lookup by file name with
 //! the whole index on sites that no file system holds.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use super::PageFront;
 use super::by_name::{SiteEntry, SiteFiles};
@@ -21,6 +21,11 @@ pub struct MemoryFiles {
     whole_reads: AtomicUsize,
     /// Whether folders are listed in lookup order, as a kept listing is.
     in_lookup_order: bool,
+    /// The paths the folders were listed with before the site changed: the
+    /// listings [`SiteFiles::entries`] gives are out of date.
+    listed_before: Option<BTreeSet<PathBuf>>,
+    /// The folders listed as they are now ([`SiteFiles::entries_now`]).
+    listed_now: Mutex<Vec<PathBuf>>,
 }
 
 impl MemoryFiles {
@@ -29,6 +34,8 @@ impl MemoryFiles {
             files: files.into_iter().collect(),
             whole_reads: AtomicUsize::new(0),
             in_lookup_order: false,
+            listed_before: None,
+            listed_now: Mutex::default(),
         }
     }
 
@@ -42,6 +49,24 @@ impl MemoryFiles {
         }
     }
 
+    /// The same files, whose folders are listed as they were when the site
+    /// held the files at `paths` (a listing kept from an earlier run, of a
+    /// folder changed since), and marked out of date.
+    pub fn listed_before(self, paths: impl IntoIterator<Item = PathBuf>) -> MemoryFiles {
+        MemoryFiles {
+            listed_before: Some(paths.into_iter().collect()),
+            ..self
+        }
+    }
+
+    /// The folders listed again as they are now, in order.
+    pub fn listed_now(&self) -> Vec<PathBuf> {
+        self.listed_now
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
     /// How many times every file was read ([`SiteFiles::everything`]).
     pub fn whole_reads(&self) -> usize {
         self.whole_reads.load(Ordering::SeqCst)
@@ -52,10 +77,11 @@ fn hidden(path: &Path) -> bool {
     path.iter().any(|c| c.to_string_lossy().starts_with('.'))
 }
 
-impl SiteFiles for MemoryFiles {
-    fn entries(&self, dir: &Path) -> Listing {
+impl MemoryFiles {
+    /// The listing of `dir` among `paths`.
+    fn list<'a>(&self, paths: impl Iterator<Item = &'a PathBuf>, dir: &Path) -> Listing {
         let mut out: Vec<(String, bool)> = Vec::new();
-        for path in self.files.keys() {
+        for path in paths {
             let Ok(rest) = path.strip_prefix(dir) else {
                 continue;
             };
@@ -80,6 +106,23 @@ impl SiteFiles for MemoryFiles {
             Some(lines) => Listing::paged(Arc::new(lines.to_vec())),
             None => listing,
         }
+    }
+}
+
+impl SiteFiles for MemoryFiles {
+    fn entries(&self, dir: &Path) -> Listing {
+        match &self.listed_before {
+            Some(before) => self.list(before.iter(), dir).out_of_date(),
+            None => self.list(self.files.keys(), dir),
+        }
+    }
+
+    fn entries_now(&self, dir: &Path) -> Listing {
+        self.listed_now
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(dir.to_path_buf());
+        self.list(self.files.keys(), dir)
     }
 
     fn is_file(&self, path: &Path) -> bool {

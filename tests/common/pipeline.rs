@@ -185,7 +185,8 @@ fn check_site_reading(text: &str, doc: &Document) {
 /// first file names a file of the site (under `content/`, or `static/`
 /// when it starts so), each holding the second file's text (a page's
 /// `slug`, `url` and `aliases`). The addresses asked are the lines of the
-/// third file and the link destinations of all three.
+/// third file and the link destinations of all three. Folders are listed
+/// three ways: as they are, in lookup order, and out of date.
 fn check_lookup_by_name(files: &[(PathBuf, Vec<u8>)]) {
     use repere::site::MemoryFiles;
     use std::sync::Arc;
@@ -221,11 +222,21 @@ fn check_lookup_by_name(files: &[(PathBuf, Vec<u8>)]) {
         )
     };
     let whole = Site::read_whole("/site", &site_files());
-    // Folders listed as the file system lists them, and as a kept listing
-    // holds them.
+    // Folders listed as the file system lists them, as a kept listing holds
+    // them, and as one kept before the site changed: without every other
+    // file, with one that is gone since.
+    let before = paths
+        .iter()
+        .step_by(2)
+        .cloned()
+        .chain([PathBuf::from("content/posts/2024-01-01-parti.md")]);
     let lazy = [
         Site::from_files("/site", Arc::new(site_files())),
         Site::from_files("/site", Arc::new(site_files().listed_in_lookup_order())),
+        Site::from_files(
+            "/site",
+            Arc::new(site_files().listed_in_lookup_order().listed_before(before)),
+        ),
     ];
     let mut asked: Vec<String> = text(2).lines().take(16).map(str::to_string).collect();
     for (path, bytes) in files {
