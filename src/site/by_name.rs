@@ -437,9 +437,9 @@ mod tests {
         }
     }
 
-    /// The site listed before it changed: two pages that are gone now,
-    /// one added since, a folder renamed, and pages of the right name that
-    /// are not confirmed.
+    /// The site listed before it changed: two pages added since (one in a
+    /// folder renamed since), and two pages gone since, one of them named
+    /// like a page that is there now.
     fn outdated() -> MemoryFiles {
         let now = site_files();
         let mut before: Vec<PathBuf> = now
