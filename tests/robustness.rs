@@ -877,3 +877,30 @@ fn a_site_named_by_the_input_is_looked_up_by_name_as_by_the_whole_index() {
     let data = [names, page, asked].join("\0");
     pipeline::run_all_formats(data.as_bytes());
 }
+
+/// A section's `_index.md` added since its folder was listed: found once
+/// the folder is listed again, not mistaken for a folder of pages without
+/// one.
+#[test]
+fn a_section_index_added_since_the_listing_is_found() {
+    let data = [
+        "posts/a.md\nposts/_index.md",
+        "---\ntitle: t\n---\n## H\n",
+        "/posts/",
+    ]
+    .join("\0");
+    pipeline::run_all_formats(data.as_bytes());
+}
+
+/// Two pages with one address (`posts/a.md` and the bundle `posts/a/`):
+/// the lookup by name and the whole index may each give either.
+#[test]
+fn two_pages_with_one_address_give_either() {
+    let data = [
+        "posts/a.md\nposts/a/index.md",
+        "---\ntitle: t\n---\n## H\n",
+        "/posts/a/",
+    ]
+    .join("\0");
+    pipeline::run_all_formats(data.as_bytes());
+}

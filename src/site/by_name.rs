@@ -8,6 +8,7 @@
 //! its front matter. What no file name gives (an alias, a `url`, a missing
 //! page) is left to the whole index, which reads every page.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -77,44 +78,87 @@ impl Listings {
         lock().entry(dir.to_path_buf()).or_insert(listed).clone()
     }
 
-    /// Lists again every folder whose listing was out of date, now; whether
-    /// there was one. A lookup that found nothing asks it before giving up:
-    /// what the listing lacks may have been added since.
-    fn refresh(&self, files: &dyn SiteFiles) -> bool {
-        let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
-        let mut refreshed = false;
+    /// What `find` answers, asked again while it finds nothing and read
+    /// out-of-date listings: the folders of those are listed now before it
+    /// is asked again (what a listing lacks may have been added since). A
+    /// folder listed now can lead to a subfolder whose listing is out of
+    /// date, hence the loop; each folder is listed again at most once.
+    fn until_found<T>(
+        &self,
+        files: &dyn SiteFiles,
+        find: impl Fn(&Lookup<'_>) -> Option<T>,
+    ) -> Option<T> {
+        loop {
+            let lookup = Lookup {
+                files,
+                listings: self,
+                out_of_date: RefCell::default(),
+            };
+            if let Some(found) = find(&lookup) {
+                return Some(found);
+            }
+            let read = lookup.out_of_date.into_inner();
+            if read.is_empty() {
+                return None;
+            }
+            self.refresh(files, &read);
+        }
+    }
+
+    /// Lists the folders `dirs` again, now, those whose listing is still
+    /// out of date (another lookup may have listed them meanwhile).
+    fn refresh(&self, files: &dyn SiteFiles, dirs: &[PathBuf]) {
         // Under the lock: another lookup waits for the new listing rather
         // than listing the folder a second time.
-        for (dir, listing) in folders.iter_mut() {
-            if listing.is_out_of_date() {
+        let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
+        for dir in dirs {
+            if let Some(listing) = folders.get_mut(dir)
+                && listing.is_out_of_date()
+            {
                 let mut now = files.entries_now(dir);
                 // Listed now, whatever `entries_now` says: asked once.
                 now.set_current();
                 *listing = Arc::new(now);
-                refreshed = true;
             }
         }
-        refreshed
+    }
+}
+
+/// One try at a lookup: the listings it reads, noting the folders whose
+/// listing was out of date.
+struct Lookup<'a> {
+    files: &'a dyn SiteFiles,
+    listings: &'a Listings,
+    out_of_date: RefCell<Vec<PathBuf>>,
+}
+
+impl Lookup<'_> {
+    fn get(&self, dir: &Path) -> Entries {
+        let listing = self.listings.get(self.files, dir);
+        if listing.is_out_of_date() {
+            self.out_of_date.borrow_mut().push(dir.to_path_buf());
+        }
+        listing
     }
 
     /// The names of the entries of `kind` of `dir` that an address names
     /// `key`, sorted (so that the answer does not depend on the order the
     /// folder lists them in).
-    fn named(&self, files: &dyn SiteFiles, dir: &Path, kind: Kind, key: &str) -> Vec<String> {
-        let mut names = self.get(files, dir).named(kind, key);
+    fn named(&self, dir: &Path, kind: Kind, key: &str) -> Vec<String> {
+        let mut names = self.get(dir).named(kind, key);
         names.sort();
         names
     }
 
     /// The folders under `base` (`content`, `static`) whose names give the
     /// address segments `dirs`, relative to `base`.
-    fn folders(&self, files: &dyn SiteFiles, base: &str, dirs: &[&str]) -> Vec<PathBuf> {
+    fn folders(&self, base: &str, dirs: &[&str]) -> Vec<PathBuf> {
         let mut found = vec![PathBuf::new()];
         for segment in dirs {
             let mut next = Vec::new();
             for folder in &found {
                 let dir = Path::new(base).join(folder);
-                let names = self.named(files, &dir, Kind::Folder, segment);
+                let names = self.named(&dir, Kind::Folder, segment);
                 next.extend(names.into_iter().map(|n| folder.join(n)));
             }
             found = next;
@@ -126,13 +170,13 @@ impl Listings {
     }
 
     /// The `_index` and `index` pages of a folder of `content/`.
-    fn index_pages(&self, files: &dyn SiteFiles, folder: &Path) -> Vec<PathBuf> {
+    fn index_pages(&self, folder: &Path) -> Vec<PathBuf> {
         let dir = Path::new("content").join(folder);
         let mut names: Vec<String> = ["_index", "index"]
             .into_iter()
             .flat_map(|stem| {
                 // The key is lowercased and undated: the stem is checked.
-                self.named(files, &dir, Kind::Page, stem)
+                self.named(&dir, Kind::Page, stem)
                     .into_iter()
                     .filter(move |name| page_stem(name) == Some(stem))
             })
@@ -143,83 +187,80 @@ impl Listings {
 }
 
 /// The page at `key` (a normalized address) that a file name gives and its
-/// front matter confirms; `None` when no file name gives it. Asked again of
-/// folders listed now while out-of-date listings gave nothing (a folder
-/// listed now can lead to a subfolder whose listing is out of date).
+/// front matter confirms; `None` when no file name gives it. Folders whose
+/// listing is out of date are listed again before a lookup gives up (see
+/// [`Listings::until_found`]).
 pub(super) fn page(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Option<Page> {
-    loop {
-        if let Some(page) = page_in(files, listings, key) {
-            return Some(page);
-        }
-        if !listings.refresh(files) {
-            return None;
-        }
+    let segments = segments(key)?;
+    if let Some(page) = listings.until_found(files, |l| named_page(l, key, &segments)) {
+        return Some(page);
+    }
+    // Only once no page gives it, from listings that are current: a top-level
+    // folder holding a page is a section page.
+    match segments.as_slice() {
+        [top] => listings.until_found(files, |l| section_page(l, top)),
+        _ => None,
     }
 }
 
-fn page_in(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Option<Page> {
-    let segments = segments(key)?;
+/// The page a file name gives for `key` (of `segments`), confirmed by its
+/// front matter.
+fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str]) -> Option<Page> {
     let mut candidates: Vec<PathBuf> = Vec::new();
     match segments.split_last() {
-        None => candidates.extend(listings.index_pages(files, Path::new(""))),
+        None => candidates.extend(lookup.index_pages(Path::new(""))),
         Some((last, dirs)) => {
             let html = format!("{last}.html");
-            for folder in listings.folders(files, "content", dirs) {
+            for folder in lookup.folders("content", dirs) {
                 let dir = Path::new("content").join(&folder);
                 // A bundle or section (`<last>/_index.md`, `<last>/index.md`),
                 // and the pages whose file name gives the slug.
-                for bundle in listings.named(files, &dir, Kind::Folder, last) {
-                    candidates.extend(listings.index_pages(files, &folder.join(bundle)));
+                for bundle in lookup.named(&dir, Kind::Folder, last) {
+                    candidates.extend(lookup.index_pages(&folder.join(bundle)));
                 }
-                let mut pages = listings.named(files, &dir, Kind::Page, last);
-                pages.extend(listings.named(files, &dir, Kind::Page, &html));
+                let mut pages = lookup.named(&dir, Kind::Page, last);
+                pages.extend(lookup.named(&dir, Kind::Page, &html));
                 pages.sort();
                 candidates.extend(pages.into_iter().map(|name| folder.join(name)));
             }
         }
     }
-    for rel in candidates {
-        let Some(front) = files.front(&rel) else {
-            continue;
-        };
-        if addresses(&rel, &front).is_some_and(|a| a.page.iter().any(|p| p == key)) {
-            return Some(Page::new(&rel));
-        }
-    }
-    // A top-level folder holding a page is a section page.
-    if let [top] = segments.as_slice() {
-        for folder in listings.folders(files, "content", &[top]) {
+    candidates.into_iter().find_map(|rel| {
+        let front = lookup.files.front(&rel)?;
+        addresses(&rel, &front)
+            .is_some_and(|a| a.page.iter().any(|p| p == key))
+            .then(|| Page::new(&rel))
+    })
+}
+
+/// The section page of the top-level folder `top`, when a page is in it
+/// (any page will do: the answer does not depend on which).
+fn section_page(lookup: &Lookup<'_>, top: &str) -> Option<Page> {
+    lookup
+        .folders("content", &[top])
+        .into_iter()
+        .find_map(|folder| {
             let dir = Path::new("content").join(&folder);
-            // Any page will do: the answer does not depend on which.
-            if listings
-                .get(files, &dir)
+            lookup
+                .get(&dir)
                 .pages()
-                .any(|name| files.front(&folder.join(name)).is_some())
-            {
-                return Some(Page::default());
-            }
-        }
-    }
-    None
+                .any(|name| lookup.files.front(&folder.join(name)).is_some())
+                .then(Page::default)
+        })
 }
 
 /// Whether a file other than a page is at `key` (a file address:
 /// `/images/a.png`, lowercased), in `content/` or `static/`. `false` means
 /// that no file has that exact name, not that none matches: the whole
-/// index decides then. Asked again of folders listed now while out-of-date
-/// listings gave nothing.
+/// index decides then. Folders whose listing is out of date are listed
+/// again before it gives up.
 pub(super) fn file(files: &dyn SiteFiles, listings: &Listings, key: &str) -> bool {
-    loop {
-        if file_in(files, listings, key) {
-            return true;
-        }
-        if !listings.refresh(files) {
-            return false;
-        }
-    }
+    listings
+        .until_found(files, |l| file_in(l, key).then_some(()))
+        .is_some()
 }
 
-fn file_in(files: &dyn SiteFiles, listings: &Listings, key: &str) -> bool {
+fn file_in(lookup: &Lookup<'_>, key: &str) -> bool {
     let Some(segments) = segments(key) else {
         return false;
     };
@@ -227,20 +268,19 @@ fn file_in(files: &dyn SiteFiles, listings: &Listings, key: &str) -> bool {
         return false;
     };
     ["content", "static"].into_iter().any(|base| {
-        listings
-            .folders(files, base, dirs)
-            .into_iter()
-            .any(|folder| {
-                let dir = Path::new(base).join(folder);
-                let listing = listings.get(files, &dir);
-                let mut names = listing.named(Kind::File, last);
-                // A page file is served as it is from `static/` only.
-                if base == "static" && page_stem(last).is_some() {
-                    names.extend(listing.pages().filter(|name| segment_key(name) == *last));
-                }
-                // What a listing names is there: it may be out of date.
-                names.iter().any(|name| files.is_file(&dir.join(name)))
-            })
+        lookup.folders(base, dirs).into_iter().any(|folder| {
+            let dir = Path::new(base).join(folder);
+            let listing = lookup.get(&dir);
+            let mut names = listing.named(Kind::File, last);
+            // A page file is served as it is from `static/` only.
+            if base == "static" && page_stem(last).is_some() {
+                names.extend(listing.pages().filter(|name| segment_key(name) == *last));
+            }
+            // What a listing names is there: it may be out of date.
+            names
+                .iter()
+                .any(|name| lookup.files.is_file(&dir.join(name)))
+        })
     })
 }
 
@@ -268,6 +308,10 @@ mod tests {
         let page = |text: &str| Some(text.to_string());
         let files = [
             ("content/_index.md", page("---\ntitle: Accueil\n---\n")),
+            (
+                "content/posts/_index.md",
+                page("---\ntitle: Articles\n---\n"),
+            ),
             ("content/posts/2025-01-01-premier.md", page("## A\n")),
             ("content/posts/2025-01-02-Avec Espaces.md", page("")),
             (
@@ -437,9 +481,9 @@ mod tests {
         }
     }
 
-    /// The site listed before it changed: two pages added since (one in a
-    /// folder renamed since), and two pages gone since, one of them named
-    /// like a page that is there now.
+    /// The site listed before it changed: three pages added since (one in
+    /// a folder renamed since, one a section's `_index.md`), and two pages
+    /// gone since, one of them named like a page that is there now.
     fn outdated() -> MemoryFiles {
         let now = site_files();
         let mut before: Vec<PathBuf> = now
@@ -449,6 +493,7 @@ mod tests {
                 ![
                     "content/posts/2025-01-01-premier.md",
                     "content/guides/livre/Chapitre Un.md",
+                    "content/posts/_index.md",
                 ]
                 .contains(p)
             })
@@ -488,6 +533,12 @@ mod tests {
         // without reading the whole site.
         assert!(site.exists("/posts/premier/"));
         assert!(site.exists("/guides/livre/chapitre-un/"));
+        // A section's `_index.md`: not mistaken for a folder of pages
+        // without one before its folder is listed again.
+        assert_eq!(
+            site.page("/posts/").map(|p| p.file),
+            Some(PathBuf::from("posts/_index.md"))
+        );
         assert_eq!(files.whole_reads(), 0);
         // Gone since: not there once listed again; only the whole site can
         // tell that no page has this address.
@@ -503,6 +554,105 @@ mod tests {
         listed.sort();
         listed.dedup();
         assert_eq!(listed.len(), all, "{listed:?}");
+    }
+
+    /// Files whose front matter is read only once another lookup has
+    /// listed the folders again: the first lookup, which read the listing
+    /// when it was out of date, must still look again.
+    struct Racing {
+        files: MemoryFiles,
+        /// Passed once the first lookup read the old name's listing.
+        read: std::sync::Barrier,
+        /// Passed once the other lookup is done.
+        done: std::sync::Barrier,
+    }
+
+    impl SiteFiles for Racing {
+        fn entries(&self, dir: &Path) -> Listing {
+            self.files.entries(dir)
+        }
+
+        fn entries_now(&self, dir: &Path) -> Listing {
+            self.files.entries_now(dir)
+        }
+
+        fn is_file(&self, path: &Path) -> bool {
+            self.files.is_file(path)
+        }
+
+        fn front(&self, page: &Path) -> Option<PageFront> {
+            if page == Path::new("posts/2024-01-01-k.md") {
+                self.read.wait();
+                self.done.wait();
+            }
+            self.files.front(page)
+        }
+
+        fn everything(&self) -> Vec<SiteEntry> {
+            self.files.everything()
+        }
+    }
+
+    #[test]
+    fn a_lookup_looks_again_when_another_listed_the_folder_meanwhile() {
+        let now = [
+            "content/posts/2025-01-01-k.md",
+            "content/posts/2025-01-02-b.md",
+        ]
+        .map(|p| (PathBuf::from(p), Some(String::new())));
+        let before = [
+            "content/posts/2024-01-01-k.md",
+            "content/posts/2025-01-02-b.md",
+        ]
+        .map(PathBuf::from);
+        let files = Racing {
+            files: MemoryFiles::new(now).listed_before(before),
+            read: std::sync::Barrier::new(2),
+            done: std::sync::Barrier::new(2),
+        };
+        let listings = Listings::default();
+        let (renamed, missing) = std::thread::scope(|s| {
+            // Reads the old name's front matter after the other lookup
+            // listed the folder again.
+            let renamed = s.spawn(|| page(&files, &listings, "/posts/k/"));
+            let missing = s.spawn(|| {
+                files.read.wait();
+                let found = page(&files, &listings, "/posts/absent/");
+                files.done.wait();
+                found
+            });
+            (renamed.join().unwrap(), missing.join().unwrap())
+        });
+        assert_eq!(
+            renamed.map(|p| p.file),
+            Some(PathBuf::from("posts/2025-01-01-k.md"))
+        );
+        assert_eq!(missing.map(|p| p.file), None);
+        // Each listed again once, by the second lookup.
+        let mut listed = files.files.listed_now();
+        listed.sort();
+        assert_eq!(listed, ["content/", "content/posts"].map(PathBuf::from));
+    }
+
+    /// A lookup that finds nothing has only the out-of-date folders it
+    /// read listed again: an image linked elsewhere does not have the
+    /// posts' folder listed.
+    #[test]
+    fn only_the_folders_a_lookup_read_are_listed_again() {
+        let files = Arc::new(outdated());
+        let site = Site::from_files("/site", files.clone());
+        assert!(site.exists("/posts/avec-espaces/"));
+        assert!(site.exists("/images/logo.png"));
+        assert!(!site.exists("/images/absente.png"));
+        let listed = files.listed_now();
+        assert!(
+            listed.contains(&PathBuf::from("static/images")),
+            "{listed:?}"
+        );
+        assert!(
+            !listed.contains(&PathBuf::from("content/posts")),
+            "{listed:?}"
+        );
     }
 
     /// What file names give is found without reading the whole site; what
