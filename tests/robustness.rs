@@ -874,6 +874,11 @@ fn a_site_named_by_the_input_is_looked_up_by_name_as_by_the_whole_index() {
     let asked = "/posts/mon-article/\n/posts/change/\n/vieux/\n/guides/livre-un/\n\
                  /guides/livre-un/chapitre/\n/bundle/photo/\n/images/Logo.PNG\n\
                  /images/logo.png\n/about/\n/about.html\n/posts/\n/\n/rien/";
+    run_site(names, page, asked);
+}
+
+/// The pipeline on a site named by its input (see above).
+fn run_site(names: &str, page: &str, asked: &str) {
     let data = [names, page, asked].join("\0");
     pipeline::run_all_formats(data.as_bytes());
 }
@@ -883,24 +888,20 @@ fn a_site_named_by_the_input_is_looked_up_by_name_as_by_the_whole_index() {
 /// one.
 #[test]
 fn a_section_index_added_since_the_listing_is_found() {
-    let data = [
+    run_site(
         "posts/a.md\nposts/_index.md",
         "---\ntitle: t\n---\n## H\n",
         "/posts/",
-    ]
-    .join("\0");
-    pipeline::run_all_formats(data.as_bytes());
+    );
 }
 
 /// Two pages with one address (`posts/a.md` and the bundle `posts/a/`):
 /// the lookup by name and the whole index may each give either.
 #[test]
 fn two_pages_with_one_address_give_either() {
-    let data = [
+    run_site(
         "posts/a.md\nposts/a/index.md",
         "---\ntitle: t\n---\n## H\n",
         "/posts/a/",
-    ]
-    .join("\0");
-    pipeline::run_all_formats(data.as_bytes());
+    );
 }

@@ -82,10 +82,7 @@ impl ListingCache {
     /// else what `list` gives (kept for the next run when the folder is
     /// large and settled).
     pub fn entries(&self, folder: &Path, list: impl FnOnce() -> Listing) -> Listing {
-        let Some(changed) = fs::metadata(folder).and_then(|m| m.modified()).ok() else {
-            return list();
-        };
-        let Some(folder_text) = folder.to_str() else {
+        let Some((folder_text, changed)) = state(folder) else {
             return list();
         };
         let file = self.file_for(folder_text);
@@ -98,10 +95,7 @@ impl ListingCache {
     /// What `list` gives for `folder`, listed now; kept for the next run in
     /// place of an out-of-date listing when the folder is large and settled.
     pub fn entries_now(&self, folder: &Path, list: impl FnOnce() -> Listing) -> Listing {
-        let (Some(changed), Some(folder_text)) = (
-            fs::metadata(folder).and_then(|m| m.modified()).ok(),
-            folder.to_str(),
-        ) else {
+        let Some((folder_text, changed)) = state(folder) else {
             return list();
         };
         self.keep(&self.file_for(folder_text), folder_text, changed, list())
@@ -170,6 +164,13 @@ impl ListingCache {
     }
 }
 
+/// A folder's path as a listing records it, and its modification time;
+/// `None` when either cannot be had (the folder is then listed, not kept).
+fn state(folder: &Path) -> Option<(&str, SystemTime)> {
+    let changed = fs::metadata(folder).and_then(|m| m.modified()).ok()?;
+    Some((folder.to_str()?, changed))
+}
+
 /// A modification time as the listing records it: seconds and nanoseconds
 /// since the epoch.
 fn stamp(time: SystemTime) -> Option<String> {
@@ -187,21 +188,22 @@ fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
     // The time line: `seconds nanoseconds`, at most 32 bytes.
     let head = read_at(&file, 0..(start.len() + 32).min(size))?;
     let time = head.strip_prefix(start.as_bytes())?;
-    let time = &time[..memchr::memchr(b'\n', time)?];
-    let (seconds, nanos) = std::str::from_utf8(time).ok()?.split_once(' ')?;
+    let time = std::str::from_utf8(&time[..memchr::memchr(b'\n', time)?]).ok()?;
+    let (seconds, nanos) = time.split_once(' ')?;
     if !(is_number(seconds) && is_number(nanos)) {
         return None;
     }
-    let header = format!("{start}{}\n", std::str::from_utf8(time).ok()?);
-    let current = stamp(changed).is_some_and(|now| now.as_bytes() == time);
+    // The header: `start`, then the time line.
+    let header = start.len() + time.len() + 1;
+    let current = stamp(changed).is_some_and(|now| now == time);
     // The last line, `end <size of the lines>`, and the line break before.
-    let tail_start = size.saturating_sub(32).max(header.len());
+    let tail_start = size.saturating_sub(32).max(header);
     let tail = read_at(&file, tail_start..size.max(tail_start))?;
     let last = tail.strip_suffix(b"\n")?;
     // The line break before it, unless no line comes before it.
     let at = match memchr::memrchr(b'\n', last) {
         Some(i) => i + 1,
-        None if tail_start == header.len() => 0,
+        None if tail_start == header => 0,
         None => return None,
     };
     let lines = std::str::from_utf8(&last[at..])
@@ -209,12 +211,12 @@ fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
         .strip_prefix("end ")?
         .parse::<usize>()
         .ok()?;
-    if header.len().checked_add(lines)? != tail_start + at {
+    if header.checked_add(lines)? != tail_start + at {
         return None;
     }
     let kept = Listing::paged(Arc::new(KeptLines {
         file,
-        start: header.len(),
+        start: header,
         len: lines,
     }));
     Some(if current { kept } else { kept.out_of_date() })

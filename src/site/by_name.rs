@@ -299,6 +299,8 @@ fn segments(key: &str) -> Option<Vec<&str>> {
 mod tests {
     use super::*;
     use crate::site::{MemoryFiles, Site};
+    use std::sync::mpsc;
+    use std::time::Duration;
 
     fn memory() -> MemoryFiles {
         MemoryFiles::new(site_files())
@@ -344,6 +346,16 @@ mod tests {
     /// The same site, read whole at once.
     fn indexed(files: &MemoryFiles) -> Site {
         Site::read_whole("/site", files)
+    }
+
+    /// Whether `asked` exists, and which page it is, the same in both.
+    fn assert_same_answers(lazy: &Site, whole: &Site, asked: &str) {
+        assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
+        assert_eq!(
+            lazy.page(asked).map(|p| p.file),
+            whole.page(asked).map(|p| p.file),
+            "page {asked}"
+        );
     }
 
     const ASKED: &[&str] = &[
@@ -401,12 +413,7 @@ mod tests {
         for asked in ASKED {
             for files in files() {
                 let lazy = Site::from_files("/site", Arc::new(files));
-                assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
-                assert_eq!(
-                    lazy.page(asked).map(|p| p.file),
-                    whole.page(asked).map(|p| p.file),
-                    "page {asked}"
-                );
+                assert_same_answers(&lazy, &whole, asked);
             }
         }
         // All of them asked of one site, in another order.
@@ -468,12 +475,7 @@ mod tests {
         for asked in ASKED.iter().chain(&forged) {
             for sorted in [false, true] {
                 let lazy = Site::from_files("/site", Arc::new(Forged(memory(), sorted)));
-                assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
-                assert_eq!(
-                    lazy.page(asked).map(|p| p.file),
-                    whole.page(asked).map(|p| p.file),
-                    "page {asked}"
-                );
+                assert_same_answers(&lazy, &whole, asked);
             }
         }
         for asked in forged {
@@ -517,12 +519,7 @@ mod tests {
         let whole = indexed(&memory());
         for asked in ASKED.iter().chain(&["/posts/parti/", "/guides/livret/"]) {
             let lazy = Site::from_files("/site", Arc::new(outdated()));
-            assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
-            assert_eq!(
-                lazy.page(asked).map(|p| p.file),
-                whole.page(asked).map(|p| p.file),
-                "page {asked}"
-            );
+            assert_same_answers(&lazy, &whole, asked);
         }
         let files = Arc::new(outdated());
         let site = Site::from_files("/site", files.clone());
@@ -561,10 +558,20 @@ mod tests {
     /// when it was out of date, must still look again.
     struct Racing {
         files: MemoryFiles,
-        /// Passed once the first lookup read the old name's listing.
-        read: std::sync::Barrier,
-        /// Passed once the other lookup is done.
-        done: std::sync::Barrier,
+        /// Told once the first lookup read the old name's listing.
+        read: (mpsc::Sender<()>, Mutex<mpsc::Receiver<()>>),
+        /// Told once the other lookup is done.
+        done: (mpsc::Sender<()>, Mutex<mpsc::Receiver<()>>),
+    }
+
+    /// Waits for `channel`; a test that would wait forever fails instead.
+    fn wait(channel: &(mpsc::Sender<()>, Mutex<mpsc::Receiver<()>>), what: &str) {
+        let told = channel
+            .1
+            .lock()
+            .unwrap()
+            .recv_timeout(Duration::from_secs(10));
+        assert!(told.is_ok(), "{what}");
     }
 
     impl SiteFiles for Racing {
@@ -582,8 +589,8 @@ mod tests {
 
         fn front(&self, page: &Path) -> Option<PageFront> {
             if page == Path::new("posts/2024-01-01-k.md") {
-                self.read.wait();
-                self.done.wait();
+                self.read.0.send(()).unwrap();
+                wait(&self.done, "the other lookup did not end");
             }
             self.files.front(page)
         }
@@ -591,6 +598,11 @@ mod tests {
         fn everything(&self) -> Vec<SiteEntry> {
             self.files.everything()
         }
+    }
+
+    fn channel() -> (mpsc::Sender<()>, Mutex<mpsc::Receiver<()>>) {
+        let (send, receive) = mpsc::channel();
+        (send, Mutex::new(receive))
     }
 
     #[test]
@@ -607,8 +619,8 @@ mod tests {
         .map(PathBuf::from);
         let files = Racing {
             files: MemoryFiles::new(now).listed_before(before),
-            read: std::sync::Barrier::new(2),
-            done: std::sync::Barrier::new(2),
+            read: channel(),
+            done: channel(),
         };
         let listings = Listings::default();
         let (renamed, missing) = std::thread::scope(|s| {
@@ -616,9 +628,9 @@ mod tests {
             // listed the folder again.
             let renamed = s.spawn(|| page(&files, &listings, "/posts/k/"));
             let missing = s.spawn(|| {
-                files.read.wait();
+                wait(&files.read, "the first lookup did not read the old listing");
                 let found = page(&files, &listings, "/posts/absent/");
-                files.done.wait();
+                files.done.0.send(()).unwrap();
                 found
             });
             (renamed.join().unwrap(), missing.join().unwrap())

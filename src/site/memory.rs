@@ -71,13 +71,7 @@ impl MemoryFiles {
     pub fn whole_reads(&self) -> usize {
         self.whole_reads.load(Ordering::SeqCst)
     }
-}
 
-fn hidden(path: &Path) -> bool {
-    path.iter().any(|c| c.to_string_lossy().starts_with('.'))
-}
-
-impl MemoryFiles {
     /// The listing of `dir` among `paths`.
     fn list<'a>(&self, paths: impl Iterator<Item = &'a PathBuf>, dir: &Path) -> Listing {
         let mut out: Vec<(String, bool)> = Vec::new();
@@ -107,6 +101,10 @@ impl MemoryFiles {
             None => listing,
         }
     }
+}
+
+fn hidden(path: &Path) -> bool {
+    path.iter().any(|c| c.to_string_lossy().starts_with('.'))
 }
 
 impl SiteFiles for MemoryFiles {
