@@ -169,6 +169,63 @@ fn columns_count_characters_and_crlf_keeps_lines() {
 }
 
 #[test]
+fn the_human_report_counts_columns_in_characters_as_the_others_do() {
+    let dir = tempfile::tempdir().unwrap();
+    // Accents before each finding on its line (two bytes each in UTF-8),
+    // behind a byte-order mark and with CRLF line endings.
+    let text = format!(
+        "\u{feff}{}",
+        ARTICLE
+            .replace("pillar: trouver-sa-place", "pillar: rôle-çto")
+            .replace(
+                "Une introduction.",
+                "Été après été, à Besançon, il faut déjà choisir.",
+            )
+            .replace('\n', "\r\n")
+    );
+    let path = write(dir.path(), NAME, &text);
+    let run = |format: &str| {
+        let out = repere()
+            .args(["check", "--color", "never", "--format", format])
+            .arg(&path)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // `[path:line:column]` in the human report, `path:line:column:` in concise.
+    let name = path.display().to_string();
+    let places = |s: &str, open: &str| -> Vec<String> {
+        let mut places: Vec<String> = s
+            .match_indices(&format!("{open}{name}:"))
+            .map(|(i, m)| {
+                let rest = &s[i + m.len()..];
+                let end = rest
+                    .find(|c: char| !c.is_ascii_digit() && c != ':')
+                    .unwrap_or(rest.len());
+                rest[..end].trim_end_matches(':').to_string()
+            })
+            .collect();
+        places.sort();
+        places
+    };
+    let human = places(&run("human"), "[");
+    let concise = places(&run("concise"), "");
+    let (_, v) = json(&[], &path);
+    let tone = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "tone")
+        .expect("the tone rule reports « il faut »");
+    // « il faut » is the 28th character of its line, the 35th byte.
+    assert_eq!(tone["column"], 28);
+    assert!(human.contains(&format!("{}:28", tone["line"])), "{human:?}");
+    assert!(human.contains(&format!("{}:9", line_of(ARTICLE, "pillar: "))));
+    assert_eq!(human.len(), v["diagnostics"].as_array().unwrap().len());
+    assert_eq!(human, concise);
+}
+
+#[test]
 fn concise_format_and_quiet() {
     let path = fixture("front-matter/fail/2025-03-10-pilier-inconnu.md");
     let out = repere()

@@ -31,15 +31,31 @@ impl SourceCode for Source<'_> {
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let c = self.text.read_span(span, before, after)?;
+        // miette counts columns in bytes; the report's `file:line:column`
+        // counts characters, as every other format does.
+        let column = char_column(self.text, c.span().offset()).unwrap_or(c.column());
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             c.data(),
             *c.span(),
             c.line(),
-            c.column(),
+            column,
             c.line_count(),
         )))
     }
+}
+
+/// The 0-based column of byte `offset` in characters, a byte-order mark
+/// taking none.
+fn char_column(text: &str, offset: usize) -> Option<usize> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = &before[line_start..];
+    let line = match line_start {
+        0 => line.strip_prefix('\u{feff}').unwrap_or(line),
+        _ => line,
+    };
+    Some(line.chars().count())
 }
 
 /// One diagnostic as miette sees it.
