@@ -313,7 +313,13 @@ impl LinksRule {
                 if in_link(span) {
                     continue;
                 }
-                if self.classify(url) == Dest::External {
+                // `www.` without a scheme is a web address too (GFM and
+                // Hugo's goldmark link it), not a relative path.
+                let external = match url.strip_prefix("www.") {
+                    Some(_) => self.classify(&format!("https://{url}")),
+                    None => self.classify(url),
+                } == Dest::External;
+                if external {
                     cx.report(outside(heading, span, url));
                 }
             }
