@@ -696,7 +696,26 @@ impl FrontMatterRule {
                 && is_date(&text[..10]);
             let expected = if is_date { &text[..10] } else { text.as_str() };
             if expected != found {
+                // Only a value that matches the key's own pattern is
+                // offered, in the file name or in the front matter.
+                let valid = |v: &str| {
+                    self.fields
+                        .iter()
+                        .filter(|f| f.name == *var)
+                        .filter_map(|f| f.pattern.as_ref())
+                        .all(|re| re.is_match(v))
+                };
                 let renamed = render(filename, &caps, i, expected);
+                let help = match (valid(expected), valid(found)) {
+                    (true, true) => {
+                        format!("rename the file to `{renamed}`, or set `{var}` to `{found}`")
+                    }
+                    (false, true) => format!("set `{var}` to `{found}`"),
+                    (true, false) => format!("rename the file to `{renamed}`"),
+                    (false, false) => format!(
+                        "give `{var}` a value that matches its pattern, and rename the file after it"
+                    ),
+                };
                 cx.report(
                     Finding::new(
                         value.span,
@@ -704,9 +723,7 @@ impl FrontMatterRule {
                             "`{var}` is `{expected}` but the file name `{name}` says `{found}`"
                         ),
                     )
-                    .help(format!(
-                        "rename the file to `{renamed}`, or set `{var}` to `{found}`"
-                    )),
+                    .help(help),
                 );
             }
         }
