@@ -511,13 +511,20 @@ impl FrontMatterRule {
                 } else {
                     value.span
                 };
-                cx.report(
-                    Finding::new(
-                        span,
-                        format!("`{name}` is {found}; expected {}", ty.describe()),
-                    )
-                    .help(help(format!("write {}", ty.example(name)))),
+                let finding = Finding::new(
+                    span,
+                    format!("`{name}` is {found}; expected {}", ty.describe()),
                 );
+                cx.report(match unquoted(doc, ty, value) {
+                    // `weight: "1"`: the value is right, its quotes are not.
+                    Some(inner) => finding
+                        .help(help(format!("remove the quotes around `{inner}`")))
+                        .fix(Fix::safe(
+                            format!("write `{inner}` without quotes"),
+                            vec![Edit::replace(value.span, inner.to_string())],
+                        )),
+                    None => finding.help(help(format!("write {}", ty.example(name)))),
+                });
                 return;
             }
         }
@@ -782,6 +789,36 @@ fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
         }
         _ => value.type_name().to_string(),
     })
+}
+
+/// The text inside the quotes of `value`, when it is written as a quoted
+/// string that, unquoted, YAML reads as a value of type `ty`.
+fn unquoted<'d>(doc: &'d Document, ty: FieldType, value: &Node) -> Option<&'d str> {
+    let Value::String(s, true) = &value.value else {
+        return None;
+    };
+    let raw = doc.source.get(value.span.start..value.span.end)?;
+    let inner = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .or_else(|| raw.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))?;
+    if inner != s {
+        return None; // escapes: not the same text
+    }
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let integer = |t: &str| digits(t.strip_prefix(['-', '+']).unwrap_or(t));
+    let ok = match ty {
+        FieldType::Integer => integer(inner),
+        FieldType::Number => {
+            integer(inner)
+                || inner.split_once('.').is_some_and(|(whole, frac)| {
+                    integer(whole) && (frac.is_empty() || digits(frac))
+                })
+        }
+        FieldType::Boolean => inner == "true" || inner == "false",
+        _ => false,
+    };
+    ok.then_some(inner)
 }
 
 /// `YYYY-MM-DD`, a real calendar date.
