@@ -986,6 +986,7 @@ impl Rule for SectionsRule {
             doc,
             fit: &best,
             cx,
+            stood_in_for: Vec::new(),
         }
         .run();
     }
@@ -1116,6 +1117,9 @@ struct Report<'a, 'c> {
     doc: &'a Document,
     fit: &'a Fit<'a>,
     cx: &'c mut Context,
+    /// Sections absent from the article whose place an unknown heading
+    /// takes, one for one: reported with that heading, not as missing.
+    stood_in_for: Vec<usize>,
 }
 
 impl Report<'_, '_> {
@@ -1364,6 +1368,24 @@ impl Report<'_, '_> {
                         && let Ok(rank) = group.binary_search(&heading)
                     {
                         expected = expected.get(rank).copied().into_iter().collect();
+                        // One heading in the place of one absent section:
+                        // one finding, which can rename the heading.
+                        if let [s] = expected[..]
+                            && self.rule.enabled(Check::Unknown)
+                        {
+                            self.stood_in_for.push(s);
+                            let title = self.section(s).title().to_string();
+                            let plain =
+                                !h.text_span.is_empty() && self.doc.text(h.text_span) == h.text;
+                            if plain && h.level == self.section(s).level {
+                                finding = finding.fix(Fix::risky(
+                                    format!(
+                                        "rename the heading to `{title}` (its content may not fit)"
+                                    ),
+                                    vec![Edit::replace(h.text_span, title)],
+                                ));
+                            }
+                        }
                     }
                     let rest =
                         "make it a subsection (`###`) of the section it belongs to, or remove it";
@@ -1468,7 +1490,10 @@ impl Report<'_, '_> {
         let fit = self.fit;
         let tname = self.tname().to_string();
         for (s, section) in fit.template.sections.iter().enumerate() {
-            if !section.required || fit.hits.iter().any(|h| h.section == s) {
+            if !section.required
+                || fit.hits.iter().any(|h| h.section == s)
+                || self.stood_in_for.contains(&s)
+            {
                 continue;
             }
             let title = section.title();
