@@ -198,7 +198,12 @@ fn output_file_keeps_the_human_report_on_the_terminal() {
 }
 
 fn stdin_check(args: &[&str], input: &str) -> (i32, Value) {
+    stdin_check_in(Path::new("."), args, input)
+}
+
+fn stdin_check_in(dir: &Path, args: &[&str], input: &str) -> (i32, Value) {
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("repere"))
+        .current_dir(dir)
         .args(["check", "--format", "json"])
         .args(args)
         .stdin(Stdio::piped())
@@ -238,6 +243,38 @@ fn standard_input() {
     let (_, v) = stdin_check(&["-"], &bad);
     assert_eq!(v["summary"]["files"], 1);
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn standard_input_inside_a_site_knows_the_site() {
+    let site = tempfile::tempdir().unwrap();
+    let posts = site.path().join("content/posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    std::fs::write(posts.join(NAME), ARTICLE).unwrap();
+    let name = "content/posts/2025-02-08-autre-article.md";
+    let linking = |target: &str| {
+        ARTICLE.replace(
+            "Les autres articles",
+            &format!("[Un article]({target}) et les autres articles"),
+        )
+    };
+    let args = ["--stdin-filename", name, "--select", "internal-links"];
+    let (code, v) = stdin_check_in(site.path(), &args, &linking("/posts/changer-de-poste/"));
+    assert_eq!(
+        (code, &v["diagnostics"]),
+        (0, &serde_json::json!([])),
+        "{v:#}"
+    );
+    let (code, v) = stdin_check_in(site.path(), &args, &linking("/posts/nulle-part/"));
+    assert_eq!(code, 1);
+    let d = &v["diagnostics"][0];
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("no post of the site"),
+        "{d:#}"
+    );
 }
 
 #[test]

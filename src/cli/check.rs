@@ -320,7 +320,14 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     } else {
         ListingCache::from_env()
     };
-    for s in site::find(&files, &pack_roots, cache.as_ref())? {
+    // An article read from standard input belongs to the site its name
+    // places it in, as a file checked by its path does.
+    let in_sites: Vec<PathBuf> = files
+        .iter()
+        .cloned()
+        .chain(stdin.as_ref().map(|(name, _)| name.clone()))
+        .collect();
+    for s in site::find(&in_sites, &pack_roots, cache.as_ref())? {
         linter = linter.with_site(s);
     }
     let check = |linter: &Linter| -> Result<Report, String> {
