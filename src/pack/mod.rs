@@ -336,9 +336,12 @@ impl RuleSet {
         let mut errors = Vec::new();
         let s = &config.settings;
         let here = |span: Span| format!("{}:{}", config.path.display(), config.line(span));
+        // In key order a selector comes before the longer ones it covers
+        // (`front-matter` before `front-matter-style`): the most specific
+        // is applied last, and wins.
         for (id, level) in &s.severity {
             let node = config.node(&["severity", id]).unwrap_or(&config.root);
-            let hits = self.matching(id);
+            let hits = self.selected(id);
             if hits.is_empty() {
                 errors.push(self.unknown_rule(
                     config,
@@ -384,41 +387,61 @@ impl RuleSet {
                 }
                 None => continue,
             };
-            let mut ids: Vec<&String> = block.severity.keys().chain(block.options.keys()).collect();
-            ids.sort();
-            ids.dedup();
-            for id in ids {
-                let key = |table: &str| node.get(table).and_then(|n| n.entry(id)).map(|(k, _)| k);
-                let at = key("severity").or_else(|| key("options")).unwrap_or(node);
-                let hits = self.matching(id);
-                if hits.is_empty() {
-                    errors.push(self.unknown_rule(config, id, at));
+            // Per rule, the block's most specific severity selector (as in
+            // `[severity]`) and its options (as in `[options]`): one variant.
+            let mut levels: Vec<Option<Level>> = vec![None; self.rules.len()];
+            let mut options: Vec<Option<&Node>> = vec![None; self.rules.len()];
+            for (table, exact) in [("severity", false), ("options", true)] {
+                let Some(entries) = node.get(table).and_then(Node::as_map) else {
+                    continue;
+                };
+                // Shorter selectors first, so that the most specific wins.
+                let mut entries: Vec<(&str, &Node, &Node)> = entries
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.as_str()?, k, v)))
+                    .collect();
+                entries.sort_by_key(|(id, _, _)| *id);
+                for (id, key, over) in entries {
+                    let hits = if exact {
+                        self.matching(id)
+                    } else {
+                        self.selected(id)
+                    };
+                    if hits.is_empty() {
+                        errors.push(self.unknown_rule(config, id, key));
+                    }
+                    for i in hits {
+                        if exact {
+                            options[i] = Some(over);
+                        } else if let Some(level) = block.severity.get(id) {
+                            levels[i] = Some(*level);
+                        }
+                    }
                 }
-                for i in hits {
-                    let level = block
-                        .severity
-                        .get(id)
-                        .copied()
-                        .unwrap_or(self.rules[i].meta.level);
-                    let rule = match node.get("options").and_then(|n| n.get(id)) {
-                        None => None,
-                        Some(over) => {
-                            let merged = crate::config::merge(&self.rules[i].options, over);
-                            match self.rebuild(i, &merged, config) {
-                                Ok(rule) => Some(rule),
-                                Err(e) => {
-                                    errors.push(e);
-                                    continue;
-                                }
+            }
+            for i in 0..self.rules.len() {
+                if levels[i].is_none() && options[i].is_none() {
+                    continue;
+                }
+                let rule = match options[i] {
+                    None => None,
+                    Some(over) => {
+                        let merged = crate::config::merge(&self.rules[i].options, over);
+                        match self.rebuild(i, &merged, config) {
+                            Ok(rule) => Some(rule),
+                            Err(e) => {
+                                errors.push(e);
+                                continue;
                             }
                         }
-                    };
-                    self.rules[i].variants.push(Variant {
-                        files: files.clone(),
-                        level,
-                        rule,
-                    });
-                }
+                    }
+                };
+                let level = levels[i].unwrap_or(self.rules[i].meta.level);
+                self.rules[i].variants.push(Variant {
+                    files: files.clone(),
+                    level,
+                    rule,
+                });
             }
         }
         if errors.is_empty() {
@@ -428,6 +451,19 @@ impl RuleSet {
         }
     }
 
+    /// The rules a selector sets a severity for: its id and the ids that
+    /// extend it (`front-matter` covers `front-matter-style`).
+    fn selected(&self, selector: &str) -> Vec<usize> {
+        self.rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| selects(selector, &r.meta.id))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The rules a key of `[options]` applies to: the rule with that id, or
+    /// else the rules it selects (options fit one rule's kind).
     fn matching(&self, selector: &str) -> Vec<usize> {
         let exact: Vec<usize> = self
             .rules
@@ -711,6 +747,47 @@ mod tests {
                 ("c.yaml", "")
             ]
         );
+    }
+
+    #[test]
+    fn a_severity_selector_covers_the_ids_that_extend_it_and_the_most_specific_wins() {
+        let pack = PackSource::new(
+            "a.yaml",
+            "- {id: fm, kind: front-matter, severity: error}\n\
+             - {id: fm-style, kind: front-matter, severity: warning}\n\
+             - {id: fmx, kind: front-matter, severity: warning}\n",
+        );
+        let level = |set: &RuleSet, id: &str, path: &str| {
+            set.get(id)
+                .unwrap()
+                .for_path(std::path::Path::new(path))
+                .map(|(severity, _)| severity)
+        };
+        let mut set = RuleSet::load(std::slice::from_ref(&pack)).unwrap();
+        let config = Config::parse(
+            std::path::Path::new("repere.toml"),
+            "[severity]\nfm = \"info\"\n\n\
+             [[overrides]]\nfiles = [\"drafts/**\"]\n\
+             severity = { fm-style = \"error\", fm = \"off\" }\n\
+             options = { fm = { syntax = false } }\n\n\
+             [[overrides]]\nfiles = [\"old/**\"]\nseverity = { fm = \"off\" }\n",
+        )
+        .unwrap();
+        set.configure(&config).unwrap();
+        use crate::diagnostic::Severity::*;
+        // `fm` sets `fm-style` too; `fmx` does not extend `fm`.
+        assert_eq!(level(&set, "fm", "a.md"), Some(Info));
+        assert_eq!(level(&set, "fm-style", "a.md"), Some(Info));
+        assert_eq!(level(&set, "fmx", "a.md"), Some(Warning));
+        assert_eq!(level(&set, "fm-style", "old/a.md"), None);
+        // The more specific `fm-style` wins over `fm`, whichever comes
+        // first; the block's options go to `fm` only.
+        assert_eq!(level(&set, "fm", "drafts/a.md"), None);
+        assert_eq!(level(&set, "fm-style", "drafts/a.md"), Some(Error));
+        assert_eq!(level(&set, "fmx", "drafts/a.md"), Some(Warning));
+        assert!(set.get("fm").unwrap().variants[0].rule.is_some());
+        assert!(set.get("fm-style").unwrap().variants[0].rule.is_none());
+        assert!(set.get("fmx").unwrap().variants.is_empty());
     }
 
     #[test]
