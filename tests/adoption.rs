@@ -414,6 +414,15 @@ fn max_warnings_and_fail_on_from_config() {
     fs::write(dir.path().join("repere.toml"), "max-warnings = 0\n").unwrap();
     let (code, _, _) = run(dir.path(), &["."]);
     assert_eq!(code, 1);
+    // `--fail-on never` (a report for code scanning) is not overruled by
+    // the file's limit; a limit given with it on the command line still is.
+    let (code, _, err) = run(dir.path(), &["--fail-on", "never", "."]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, _) = run(
+        dir.path(),
+        &["--fail-on", "never", "--max-warnings", "0", "."],
+    );
+    assert_eq!(code, 1);
     fs::write(dir.path().join("repere.toml"), "fail-on = \"warning\"\n").unwrap();
     let (code, _, _) = run(dir.path(), &["."]);
     assert_eq!(code, 1);

@@ -436,9 +436,13 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     };
     let failed =
         matches!((fail_on.threshold(), report.max_severity()), (Some(t), Some(m)) if m >= t);
-    let max_warnings = args
-        .max_warnings
-        .or(config.as_ref().and_then(|c| c.settings.max_warnings));
+    // `--fail-on never` on the command line wins over the file's limit too
+    // (a flag wins over the file); `--max-warnings` given with it still counts.
+    let from_file = !matches!(args.fail_on, Some(FailOn::Never));
+    let max_warnings = args.max_warnings.or(config
+        .as_ref()
+        .filter(|_| from_file)
+        .and_then(|c| c.settings.max_warnings));
     let too_many = max_warnings.is_some_and(|max| report.counts().warnings > max);
     if too_many && !args.quiet {
         eprintln!(
