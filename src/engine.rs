@@ -180,9 +180,12 @@ impl Linter {
 
     /// Keeps only the engine diagnostics picked by `select` (all when empty)
     /// and not by `ignore` (rule packs are filtered by [`RuleSet::select`]).
+    /// A file that could not be read or decoded was not checked at all: that
+    /// is said whatever `select` holds, unless `ignore` names it.
     pub fn select_builtins(&mut self, select: &[String], ignore: &[String]) {
         self.builtins.retain(|id| {
-            (select.is_empty() || select.iter().any(|s| selects(s, id)))
+            let unchecked = matches!(*id, "read-error" | "encoding");
+            (select.is_empty() || unchecked || select.iter().any(|s| selects(s, id)))
                 && !ignore.iter().any(|s| selects(s, id))
         });
     }

@@ -226,6 +226,33 @@ fn the_human_report_counts_columns_in_characters_as_the_others_do() {
 }
 
 #[test]
+fn a_file_that_cannot_be_checked_is_reported_under_any_select() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), NAME, ARTICLE);
+    std::fs::write(dir.path().join("binaire.md"), b"\x00\x01\x02 not text").unwrap();
+    std::fs::write(dir.path().join("latin1.md"), b"caf\xe9\n").unwrap();
+    let rules = |args: &[&str]| {
+        let (code, v) = json(args, dir.path());
+        let mut rules: Vec<String> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_string())
+            .collect();
+        rules.sort();
+        (code, rules)
+    };
+    assert_eq!(
+        rules(&["--select", "tone"]),
+        (1, vec!["encoding".to_string(), "encoding".to_string()])
+    );
+    assert_eq!(
+        rules(&["--select", "tone", "--ignore", "encoding"]),
+        (0, vec![])
+    );
+}
+
+#[test]
 fn concise_format_and_quiet() {
     let path = fixture("front-matter/fail/2025-03-10-pilier-inconnu.md");
     let out = repere()
