@@ -295,7 +295,22 @@ impl RuleSet {
                         set.rules.retain(|r| r.meta.id != rule.meta.id);
                         set.rules.push(rule);
                     }
-                    Err(e) => errors.push(fail(e.span.unwrap_or(entry.span), e.message, None)),
+                    Err(e) => {
+                        // Redefining an earlier rule to tune it: say where
+                        // tuning is done.
+                        let earlier = entry
+                            .get("id")
+                            .and_then(Node::as_str)
+                            .filter(|id| set.rules.iter().any(|r| &*r.meta.id == *id));
+                        let help = earlier.map(|id| {
+                            format!(
+                                "a rule with id `{id}` replaces the earlier `{id}` whole (kind, severity, options); \
+                                 to change only its severity or options, set `[severity]` or \
+                                 `[options.{id}]` in repere.toml"
+                            )
+                        });
+                        errors.push(fail(e.span.unwrap_or(entry.span), e.message, help))
+                    }
                 }
             }
         }
@@ -788,6 +803,22 @@ mod tests {
         assert!(set.get("fm").unwrap().variants[0].rule.is_some());
         assert!(set.get("fm-style").unwrap().variants[0].rule.is_none());
         assert!(set.get("fmx").unwrap().variants.is_empty());
+    }
+
+    #[test]
+    fn a_failed_redefinition_says_where_a_rule_is_tuned() {
+        let a = PackSource::new("a.yaml", "- {id: x, kind: front-matter, severity: error}\n");
+        let b = PackSource::new(
+            "b.yaml",
+            "- id: x\n  severity: off\n- id: y\n  severity: off\n",
+        );
+        let errs = RuleSet::load(&[a, b]).err().unwrap();
+        assert_eq!(errs.len(), 2);
+        assert!(errs[0].message.contains("no `kind`"), "{}", errs[0].message);
+        let help = errs[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("`[severity]`"), "{help}");
+        // `y` redefines nothing: no such help.
+        assert_eq!(errs[1].help, None);
     }
 
     #[test]
