@@ -352,6 +352,14 @@ fn fail_on_select_and_ignore() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-rule"));
+    let out = repere()
+        .args(["check", "--select", "tone,"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("a comma too many"), "{err}");
 }
 
 #[test]

@@ -261,6 +261,18 @@ fn reread(p: &Path) -> Option<String> {
 
 pub fn run(args: CheckArgs) -> Result<i32, String> {
     let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
+    if args
+        .select
+        .iter()
+        .chain(&args.ignore)
+        .any(|s| s.trim().is_empty())
+    {
+        return Err(
+            "an empty rule name in --select or --ignore (a comma too many?); rules are \
+             separated by commas: `--select tone,markup`"
+                .into(),
+        );
+    }
     let mut setup = packs::load(&args.packs)?;
     let unknown = setup.rules.select(&args.select, &args.ignore);
     if !unknown.is_empty() {
