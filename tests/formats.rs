@@ -296,6 +296,28 @@ fn statistics() {
         lines[1].split_whitespace().collect::<Vec<_>>(),
         ["2", "error", "front-matter"]
     );
+    let run = |format: &str| {
+        Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(fixtures())
+            .args(["check", "--select", "front-matter", "--statistics"])
+            .args(["--format", format])
+            .args(SET)
+            .output()
+            .unwrap()
+    };
+    let v: Value = serde_json::from_slice(&run("json").stdout).unwrap();
+    assert_eq!(
+        v["statistics"],
+        serde_json::json!([
+            {"rule": "front-matter-style", "severity": "warning", "count": 3},
+            {"rule": "front-matter", "severity": "error", "count": 2},
+        ])
+    );
+    assert_eq!(v["summary"]["errors"], 2);
+    let out = run("sarif");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
 }
 
 #[test]

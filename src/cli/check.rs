@@ -261,6 +261,17 @@ fn reread(p: &Path) -> Option<String> {
 
 pub fn run(args: CheckArgs) -> Result<i32, String> {
     let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
+    if args.statistics
+        && !matches!(
+            args.format,
+            OutputFormat::Human | OutputFormat::Concise | OutputFormat::Json
+        )
+    {
+        return Err(
+            "--statistics prints a table (--format human or concise) or JSON (--format json)"
+                .into(),
+        );
+    }
     if args
         .select
         .iter()
@@ -420,7 +431,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let written = if args.statistics {
-        statistics(&report, &mut out)
+        statistics(&report, matches!(format, Format::Json), &mut out)
     } else if let Some(file) = &args.output_file {
         let mut buf = Vec::new();
         format
@@ -474,8 +485,9 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     })
 }
 
-/// `--statistics`: findings per rule, most frequent first.
-fn statistics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// `--statistics`: findings per rule, most frequent first; as a table, or
+/// as JSON (`{"statistics": [{"rule", "severity", "count"}], "summary"}`).
+fn statistics(report: &Report, json: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut counts: std::collections::BTreeMap<(&str, &str), usize> =
         std::collections::BTreeMap::new();
     for d in report.diagnostics() {
@@ -483,6 +495,19 @@ fn statistics(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     let mut rows: Vec<_> = counts.into_iter().collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if json {
+        let c = report.counts();
+        let value = serde_json::json!({
+            "statistics": rows
+                .iter()
+                .map(|((rule, severity), n)| {
+                    serde_json::json!({"rule": rule, "severity": severity, "count": n})
+                })
+                .collect::<Vec<_>>(),
+            "summary": {"files": c.files, "errors": c.errors, "warnings": c.warnings, "infos": c.infos},
+        });
+        return writeln!(out, "{value:#}");
+    }
     for ((rule, severity), n) in rows {
         writeln!(out, "{n:6}  {severity:7}  {rule}")?;
     }
