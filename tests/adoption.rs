@@ -435,7 +435,9 @@ fn config_command_shows_sources() {
     let dir = site();
     fs::write(
         dir.path().join("repere.toml"),
-        "fail-on = \"warning\"\n\n[severity]\nfront-matter-style = \"off\"\n",
+        "fail-on = \"warning\"\n\n[severity]\nfront-matter-style = \"off\"\n\n\
+         [[overrides]]\nfiles = [\"a/**\"]\nseverity = { tone = \"off\" }\n\n\
+         [[overrides]]\nfiles = [\"b/**\"]\nseverity = { internal-links = \"off\" }\n",
     )
     .unwrap();
     let out = Command::cargo_bin("repere")
@@ -462,6 +464,26 @@ fn config_command_shows_sources() {
         s.lines()
             .any(|l| l.contains("front-matter (front-matter): error [rules/front-matter.yaml]")),
         "{s}"
+    );
+    // Each override says which block set it, and where.
+    let after = |rule: &str| {
+        let lines: Vec<&str> = s.lines().collect();
+        let i = lines
+            .iter()
+            .position(|l| l.trim_start().starts_with(&format!("{rule} (")))
+            .unwrap();
+        lines[i + 1].to_string()
+    };
+    let tone = after("tone");
+    assert!(
+        tone.contains("[[overrides]] block 1") && tone.contains("repere.toml:6"),
+        "{tone}"
+    );
+    assert!(tone.trim_end().ends_with(": off"), "{tone}");
+    let links = after("internal-links");
+    assert!(
+        links.contains("[[overrides]] block 2") && links.contains("repere.toml:10"),
+        "{links}"
     );
 }
 

@@ -79,10 +79,10 @@ pub fn show(args: ConfigCmdArgs) -> Result<i32, String> {
             m.level.as_str(),
             m.level_origin
         );
-        for (i, v) in r.variants.iter().enumerate() {
+        for v in &r.variants {
             println!(
-                "    override {} for matching files: {}{}",
-                i + 1,
+                "    for the files of {}: {}{}",
+                v.origin,
                 v.level.as_str(),
                 if v.rule.is_some() {
                     ", with options"

@@ -193,6 +193,8 @@ pub struct LoadedRule {
 /// A rule as a config `[[overrides]]` block sets it for some files.
 pub struct Variant {
     pub files: FileFilter,
+    /// Where it is set: the block's number and `file:line`.
+    pub origin: String,
     pub level: Level,
     /// `None`: the rule's own options.
     pub rule: Option<Box<dyn Rule>>,
@@ -393,7 +395,8 @@ impl RuleSet {
             .node(&["overrides"])
             .and_then(Node::as_seq)
             .unwrap_or_default();
-        for (block, node) in s.overrides.iter().zip(blocks) {
+        for (n, (block, node)) in s.overrides.iter().zip(blocks).enumerate() {
+            let origin = format!("[[overrides]] block {} ({})", n + 1, here(node.span));
             let files = match node.get("files").map(|f| config.filter(f)) {
                 Some(Ok(f)) => f,
                 Some(Err(e)) => {
@@ -454,6 +457,7 @@ impl RuleSet {
                 let level = levels[i].unwrap_or(self.rules[i].meta.level);
                 self.rules[i].variants.push(Variant {
                     files: files.clone(),
+                    origin: origin.clone(),
                     level,
                     rule,
                 });
