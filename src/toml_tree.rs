@@ -24,6 +24,7 @@ pub fn parse(text: &str, base: usize) -> Result<Node, YamlError> {
                 limit: message.contains("recursion"),
                 message,
                 span,
+                open: None,
             })
         }
     }

@@ -36,6 +36,9 @@ pub enum Content {
         message: String,
         span: Span,
         limit: bool,
+        /// A flow collection's bracket still open at the error, on an
+        /// earlier line.
+        open: Option<Span>,
     },
     /// The opening delimiter has no closing one.
     Unclosed,
@@ -467,6 +470,7 @@ fn parse_inner(format: Format, text: &str, base: usize) -> Content {
                 message: err.message,
                 span: err.span,
                 limit: err.limit,
+                open: err.open,
             },
         },
         Format::Toml => match crate::toml_tree::parse(text, base) {
@@ -478,6 +482,7 @@ fn parse_inner(format: Format, text: &str, base: usize) -> Content {
                 message: err.message,
                 span: err.span,
                 limit: err.limit,
+                open: err.open,
             },
         },
     }

@@ -383,25 +383,34 @@ impl Rule for FrontMatterRule {
                 message,
                 span,
                 limit,
+                open,
             } => {
                 if self.syntax {
                     let span = widen(doc, *span);
                     let help = if *limit {
-                        "front matter this deep or this large is refused, to keep checks fast and safe: flatten the nesting, or write the values out instead of repeating aliases"
-                    } else {
-                        "fix the syntax here; indentation must use spaces, and values with `: ` or `#` need quotes"
-                    };
-                    cx.report(
-                        Finding::new(
-                            span,
-                            format!(
-                                "the front matter is not valid {}: {message}",
-                                fm.format.name()
-                            ),
+                        "front matter this deep or this large is refused, to keep checks fast and safe: flatten the nesting, or write the values out instead of repeating aliases".to_string()
+                    } else if let Some(open) = open {
+                        let bracket = doc.text(*open);
+                        let close = if bracket == "[" { "]" } else { "}" };
+                        format!(
+                            "the `{bracket}` at line {} is still open here: if its values end on that line, close it there with `{close}`",
+                            doc.location(*open).line
                         )
-                        .label(fm.open, "front matter starts here")
-                        .help(help),
-                    );
+                    } else {
+                        "fix the syntax here; indentation must use spaces, and values with `: ` or `#` need quotes".to_string()
+                    };
+                    let mut finding = Finding::new(
+                        span,
+                        format!(
+                            "the front matter is not valid {}: {message}",
+                            fm.format.name()
+                        ),
+                    )
+                    .label(fm.open, "front matter starts here");
+                    if let Some(open) = open {
+                        finding = finding.label(*open, "still open at the error");
+                    }
+                    cx.report(finding.help(help));
                 }
             }
             Content::Parsed {

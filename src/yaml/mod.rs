@@ -150,6 +150,9 @@ pub struct YamlError {
     /// The text may be valid, but it is over a limit set against hostile
     /// input (nesting depth, alias expansion).
     pub limit: bool,
+    /// The `[` or `{` of a flow collection still open at the error, when it
+    /// is on an earlier line: often the real mistake (a missing `]`).
+    pub open: Option<Span>,
 }
 
 /// Maps the parser's character indices to byte offsets of the whole file.
@@ -244,6 +247,7 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                 message,
                 span: Span::new(at, at),
                 limit: false,
+                open: open_flow(&stack, text, base, at),
             }
         })?;
         let mut span = offsets.span(span);
@@ -288,6 +292,7 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                         message: "alias to an unknown anchor".into(),
                         span,
                         limit: false,
+                        open: None,
                     });
                 };
                 nodes += node.size();
@@ -395,6 +400,7 @@ fn too_deep(span: Span) -> YamlError {
         message: format!("nesting deeper than {MAX_DEPTH} levels"),
         span,
         limit: true,
+        open: None,
     }
 }
 
@@ -403,7 +409,22 @@ fn too_many(span: Span) -> YamlError {
         message: format!("more than {MAX_NODES} values once aliases are expanded"),
         span,
         limit: true,
+        open: None,
     }
+}
+
+/// The opening bracket of the innermost flow collection (`[…]`, `{…}`)
+/// still open at byte `at`, when it is on an earlier line than `at`.
+fn open_flow(stack: &[Frame], text: &str, base: usize, at: usize) -> Option<Span> {
+    let start = stack.iter().rev().find_map(|frame| {
+        let span = match frame {
+            Frame::Seq { span, .. } | Frame::Map { span, .. } => *span,
+        };
+        let local = span.start.checked_sub(base)?;
+        matches!(text.as_bytes().get(local), Some(b'[' | b'{')).then_some(span.start)
+    })?;
+    let between = text.get(start - base..at.checked_sub(base)?)?;
+    between.contains('\n').then(|| Span::new(start, start + 1))
 }
 
 /// Resolves a scalar by the YAML 1.2 core schema.
@@ -458,6 +479,22 @@ fn looks_like_float(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_names_the_flow_bracket_left_open_on_an_earlier_line() {
+        fn open(text: &str) -> Option<(usize, &str)> {
+            let err = parse(text, 4).unwrap_err();
+            err.open
+                .map(|s| (s.start - 4, &text[s.start - 4..s.end - 4]))
+        }
+        assert_eq!(open("a: 1\ntags: [x, y\nb: 2\n"), Some((11, "[")));
+        assert_eq!(open("a: {k: [1, 2]\nb: 2\n"), Some((3, "{")));
+        assert_eq!(open("a: [x, {k: v\nb: 2\n"), Some((7, "{")));
+        // Nothing open, or open on the line of the error: nothing to add.
+        assert_eq!(open("a: \"x\nb\n c: d\n"), None);
+        assert_eq!(open("a: [x, y: z: w]\n"), None);
+        assert_eq!(open("- x\n y: z\n"), None);
+    }
 
     #[test]
     fn spans_are_bytes_of_the_file() {
