@@ -39,6 +39,9 @@ Options:
                               "did you mean" for near misses.
       pattern: REGEX          The value (each item, for a list) must match.
       min_length, max_length  Length in characters of a string value.
+      max_sentences: N        At most N sentences in a string value (a
+                              sentence ends with `.`, `!`, `?` or `…` before
+                              a capital letter, an opening quote or the end).
       min_items, max_items    Number of items of a list.
       contained_in: KEY       The value must appear in the list KEY
                               (e.g. `pillar` in `pillars`).
@@ -115,6 +118,7 @@ struct FieldOptions {
     pattern: Option<String>,
     min_length: Option<usize>,
     max_length: Option<usize>,
+    max_sentences: Option<usize>,
     min_items: Option<usize>,
     max_items: Option<usize>,
     contained_in: Option<String>,
@@ -340,6 +344,9 @@ impl Rule for FrontMatterRule {
             (Some(a), None) => lines.push(format!("at least {a} characters")),
             (None, Some(b)) => lines.push(format!("at most {b} characters")),
             (None, None) => {}
+        }
+        if let Some(n) = o.max_sentences {
+            lines.push(format!("at most {n} sentence(s)"));
         }
         match (o.min_items, o.max_items) {
             (Some(a), Some(b)) => lines.push(format!("{a} to {b} items")),
@@ -602,6 +609,18 @@ impl FrontMatterRule {
                     .help(help(format!("remove {} characters or more", len - max))),
                 );
             }
+            if let Some(max) = field.opts.max_sentences {
+                let n = sentences(text);
+                if n > max {
+                    cx.report(
+                        Finding::new(
+                            value.span,
+                            format!("`{name}` has {n} sentences; the maximum is {max}"),
+                        )
+                        .help(help(format!("join or remove sentences to keep {max}"))),
+                    );
+                }
+            }
         }
         if let Value::Seq(list) = &value.value {
             let n = list.len();
@@ -830,6 +849,60 @@ fn unquoted<'d>(doc: &'d Document, ty: FieldType, value: &Node) -> Option<&'d st
     ok.then_some(inner)
 }
 
+/// The number of sentences of `text`: a run of `.`, `!`, `?` or `…` ends
+/// one when the end of the text or, after spaces, a capital letter or an
+/// opening quote follows. A period after a lone capital (`M. Dupont`,
+/// `J. R. R.`) is an abbreviation, not an end.
+fn sentences(text: &str) -> usize {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
+    let mut count = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_end(chars[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && is_end(chars[i]) {
+            i += 1;
+        }
+        let initial = chars[start] == '.'
+            && i - start == 1
+            && start >= 1
+            && chars[start - 1].is_uppercase()
+            && (start == 1 || !chars[start - 2].is_alphanumeric());
+        // Spaces, and the closing quotes and brackets of the sentence that
+        // ends (French puts a space before `»`).
+        let mut spaced = false;
+        let mut j = i;
+        while let Some(&c) = chars.get(j) {
+            if c.is_whitespace() {
+                spaced = true;
+            } else if !matches!(c, '»' | '"' | '”' | ')' | '\'') {
+                break;
+            }
+            j += 1;
+        }
+        let ends = match chars.get(j) {
+            None => true,
+            Some(&c) => spaced && (c.is_uppercase() || matches!(c, '«' | '"' | '“' | '(')),
+        };
+        if ends && !(initial && j < chars.len()) {
+            count += 1;
+        }
+    }
+    // Text after the last end is a sentence too.
+    let tail = chars
+        .iter()
+        .rposition(|c| is_end(*c))
+        .map_or(&chars[..], |p| &chars[p + 1..]);
+    if tail.iter().any(|c| c.is_alphanumeric()) {
+        count += 1;
+    }
+    count
+}
+
 /// `YYYY-MM-DD`, a real calendar date.
 pub fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
@@ -876,6 +949,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sentences_are_counted_at_their_ends() {
+        let cases = [
+            ("", 0),
+            ("Une seule phrase", 1),
+            ("Une seule phrase.", 1),
+            ("Une phrase. Puis une autre !", 2),
+            ("Une. Deux ? Trois… « Quatre » ! Fin", 5),
+            // Not ends: a decimal, an ellipsis or `?` before lowercase, an
+            // initial, a period inside quotes before lowercase.
+            ("La version 2.5 sort. Elle corrige tout", 2),
+            ("On hésite... puis on choisit ? oui, vite.", 1),
+            ("Selon M. Dupont et J. R. Martin, rien ne presse.", 1),
+            ("Il a dit « non. » et il est parti.", 1),
+            // Closing quotes and brackets stay with their sentence.
+            ("« Pourquoi ? » Parce que. (Voilà.) Fin.", 4),
+            ("Trois. Phrases.  Ici.", 3),
+        ];
+        for (text, n) in cases {
+            assert_eq!(sentences(text), n, "{text}");
+        }
+    }
+
+    #[test]
     fn dates() {
         assert!(is_date("2024-02-29"));
         assert!(!is_date("2023-02-29"));
@@ -911,6 +1007,7 @@ mod tests {
             pattern: None,
             min_length: None,
             max_length: None,
+            max_sentences: None,
             min_items: None,
             max_items: None,
             contained_in: None,
