@@ -41,7 +41,8 @@ Options:
       min_length, max_length  Length in characters of a string value.
       max_sentences: N        At most N sentences in a string value (a
                               sentence ends with `.`, `!`, `?` or `…` before
-                              a capital letter, an opening quote or the end).
+                              a capital letter, a digit, an opening quote or
+                              the end; not after `M.`, `cf.`, `p. ex.`).
       min_items, max_items    Number of items of a list.
       contained_in: KEY       The value must appear in the list KEY
                               (e.g. `pillar` in `pillars`).
@@ -834,7 +835,9 @@ fn unquoted<'d>(doc: &'d Document, ty: FieldType, value: &Node) -> Option<&'d st
         return None; // escapes: not the same text
     }
     let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    let integer = |t: &str| digits(t.strip_prefix(['-', '+']).unwrap_or(t));
+    // Within an i64, as the YAML reader takes integers; larger is a float.
+    let integer =
+        |t: &str| digits(t.strip_prefix(['-', '+']).unwrap_or(t)) && t.parse::<i64>().is_ok();
     let ok = match ty {
         FieldType::Integer => integer(inner),
         FieldType::Number => {
@@ -849,10 +852,17 @@ fn unquoted<'d>(doc: &'d Document, ty: FieldType, value: &Node) -> Option<&'d st
     ok.then_some(inner)
 }
 
+/// Words that a period abbreviates without ending the sentence (`cf. Le
+/// rôle`, `p. ex. Tech lead`), compared in lowercase.
+const ABBREVIATIONS: &[&str] = &[
+    "cf", "vs", "ex", "p", "env", "resp", "fig", "mme", "mlle", "dr", "pr", "st", "av", "apr",
+    "j.-c",
+];
+
 /// The number of sentences of `text`: a run of `.`, `!`, `?` or `…` ends
-/// one when the end of the text or, after spaces, a capital letter or an
-/// opening quote follows. A period after a lone capital (`M. Dupont`,
-/// `J. R. R.`) is an abbreviation, not an end.
+/// one when the end of the text or, after spaces, a capital letter, a digit
+/// or an opening quote follows. A period after a lone capital (`M. Dupont`,
+/// `J. R. R.`) or after an abbreviation of [`ABBREVIATIONS`] is not an end.
 fn sentences(text: &str) -> usize {
     let chars: Vec<char> = text.trim().chars().collect();
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
@@ -867,11 +877,21 @@ fn sentences(text: &str) -> usize {
         while i < chars.len() && is_end(chars[i]) {
             i += 1;
         }
-        let initial = chars[start] == '.'
-            && i - start == 1
-            && start >= 1
-            && chars[start - 1].is_uppercase()
-            && (start == 1 || !chars[start - 2].is_alphanumeric());
+        // The word before a single period.
+        let word: String = if chars[start] == '.' && i - start == 1 {
+            let from = chars[..start]
+                .iter()
+                .rposition(|c| c.is_whitespace() || matches!(c, '(' | '«' | '"' | '“'))
+                .map_or(0, |p| p + 1);
+            chars[from..start].iter().collect()
+        } else {
+            String::new()
+        };
+        let lone_capital = {
+            let mut w = word.chars();
+            matches!((w.next(), w.next()), (Some(c), None) if c.is_uppercase())
+        };
+        let initial = lone_capital || ABBREVIATIONS.contains(&word.to_lowercase().as_str());
         // Spaces, and the closing quotes and brackets of the sentence that
         // ends (French puts a space before `»`).
         let mut spaced = false;
@@ -886,7 +906,12 @@ fn sentences(text: &str) -> usize {
         }
         let ends = match chars.get(j) {
             None => true,
-            Some(&c) => spaced && (c.is_uppercase() || matches!(c, '«' | '"' | '“' | '(')),
+            Some(&c) => {
+                spaced
+                    && (c.is_uppercase()
+                        || c.is_ascii_digit()
+                        || matches!(c, '«' | '"' | '“' | '('))
+            }
         };
         if ends && !(initial && j < chars.len()) {
             count += 1;
@@ -965,6 +990,12 @@ mod tests {
             // Closing quotes and brackets stay with their sentence.
             ("« Pourquoi ? » Parce que. (Voilà.) Fin.", 4),
             ("Trois. Phrases.  Ici.", 3),
+            // Abbreviations before a capital; a sentence starting with a
+            // number.
+            ("Il tranche, cf. Le vrai enjeu du rôle. Puis il agit.", 2),
+            ("Python vs. Go, p. ex. Dans une équipe. Fin.", 2),
+            ("Devenir CTO. 5 erreurs à éviter. 3 questions.", 3),
+            ("Un budget de 2,5 % et 10 k€. Rien de plus.", 2),
         ];
         for (text, n) in cases {
             assert_eq!(sentences(text), n, "{text}");
@@ -1014,6 +1045,28 @@ mod tests {
             help: None,
             normalize: None,
         }
+    }
+
+    #[test]
+    fn a_quoted_value_is_offered_unquoted_only_when_yaml_reads_it_as_the_type() {
+        let offered = |ty: FieldType, written: &str| {
+            let doc = Document::parse("x.md", format!("---\nk: {written}\n---\n"));
+            let (_, value) = doc.front().and_then(|root| root.entry("k"))?;
+            unquoted(&doc, ty, value).map(str::to_string)
+        };
+        assert_eq!(offered(FieldType::Integer, "\"12\""), Some("12".into()));
+        assert_eq!(offered(FieldType::Integer, "'-7'"), Some("-7".into()));
+        assert_eq!(offered(FieldType::Number, "\"2.5\""), Some("2.5".into()));
+        assert_eq!(offered(FieldType::Boolean, "'false'"), Some("false".into()));
+        // Past i64, YAML reads a float; not a number; an escape.
+        assert_eq!(
+            offered(FieldType::Integer, "\"99999999999999999999\""),
+            None
+        );
+        assert_eq!(offered(FieldType::Integer, "\"2.5\""), None);
+        assert_eq!(offered(FieldType::Boolean, "\"oui\""), None);
+        assert_eq!(offered(FieldType::Integer, "\"\\x31\""), None);
+        assert_eq!(offered(FieldType::Integer, "12"), None);
     }
 
     #[test]
