@@ -416,12 +416,23 @@ fn too_many(span: Span) -> YamlError {
 /// The opening bracket of the innermost flow collection (`[…]`, `{…}`)
 /// still open at byte `at`, when it is on an earlier line than `at`.
 fn open_flow(stack: &[Frame], text: &str, base: usize, at: usize) -> Option<Span> {
+    // A flow sequence starts at its `[`, a flow mapping at its `{`; a block
+    // mapping whose first key is a flow collection starts there too.
     let start = stack.iter().rev().find_map(|frame| {
-        let span = match frame {
-            Frame::Seq { span, .. } | Frame::Map { span, .. } => *span,
+        let (span, bracket) = match frame {
+            Frame::Seq { span, .. } => (*span, b'['),
+            Frame::Map {
+                span, pairs, key, ..
+            } => {
+                let first = pairs.first().map(|(k, _)| k).or(key.as_ref());
+                if first.is_some_and(|k| k.span.start == span.start) {
+                    return None;
+                }
+                (*span, b'{')
+            }
         };
         let local = span.start.checked_sub(base)?;
-        matches!(text.as_bytes().get(local), Some(b'[' | b'{')).then_some(span.start)
+        (text.as_bytes().get(local) == Some(&bracket)).then_some(span.start)
     })?;
     let between = text.get(start - base..at.checked_sub(base)?)?;
     between.contains('\n').then(|| Span::new(start, start + 1))
@@ -494,6 +505,9 @@ mod tests {
         assert_eq!(open("a: \"x\nb\n c: d\n"), None);
         assert_eq!(open("a: [x, y: z: w]\n"), None);
         assert_eq!(open("- x\n y: z\n"), None);
+        // A block mapping whose first key is a closed flow sequence.
+        assert_eq!(open("[a, b]: 1\nc: 2\n  d: 3\n"), None);
+        assert_eq!(open("{a: 1}: 1\nc: 2\n  d: 3\n"), None);
     }
 
     #[test]
