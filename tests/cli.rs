@@ -182,6 +182,11 @@ fn the_human_report_counts_columns_in_characters_as_the_others_do() {
                 "Été après été, à Besançon, il faut déjà choisir.",
             )
             .replace('\n', "\r\n")
+            // A lone `\r` ends a line too.
+            .replace(
+                "Changer de poste arrive",
+                "Déjà là.\rÀ la fin, il faut coder. Changer de poste arrive",
+            )
     );
     let path = write(dir.path(), NAME, &text);
     let run = |format: &str| {
@@ -221,6 +226,13 @@ fn the_human_report_counts_columns_in_characters_as_the_others_do() {
     assert_eq!(tone["column"], 28);
     assert!(human.contains(&format!("{}:28", tone["line"])), "{human:?}");
     assert!(human.contains(&format!("{}:9", line_of(ARTICLE, "pillar: "))));
+    let tones = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "tone")
+        .count();
+    assert_eq!(tones, 2);
     assert_eq!(human.len(), v["diagnostics"].as_array().unwrap().len());
     assert_eq!(human, concise);
 }

@@ -49,7 +49,8 @@ impl SourceCode for Source<'_> {
 /// taking none.
 fn char_column(text: &str, offset: usize) -> Option<usize> {
     let before = text.get(..offset)?;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // A lone `\r` ends a line too, as for every other format.
+    let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let line = &before[line_start..];
     let line = match line_start {
         0 => line.strip_prefix('\u{feff}').unwrap_or(line),
