@@ -462,3 +462,33 @@ fn every_real_post_is_matched_to_a_template() {
     eprintln!("{clean} of {posts} posts follow their template cleanly");
     assert!(posts == 0 || clean * 10 >= posts * 9, "{clean} of {posts}");
 }
+
+#[test]
+fn a_heading_in_the_place_of_one_absent_section_of_its_level_stands_in_for_it() {
+    let plan = |beta: &str| {
+        pack(&format!(
+            "
+- id: plan
+  kind: sections
+  severity: error
+  templates:
+    - name: T
+      sections: [Alpha, {beta}, Gamma]
+"
+        ))
+    };
+    let text = "## Alpha\n\nx\n\n## Autre\n\nx\n\n## Gamma\n\nx\n";
+    // One difference, one finding: `Autre` where `Beta` is expected.
+    let m = messages(&plan("Beta"), text);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].starts_with("5: `Autre` is not a section"), "{m:?}");
+    // A level-2 heading does not stand in for a level-3 section: `Beta`
+    // is still missing.
+    let m = messages(&plan("{title: Beta, level: 3}"), text);
+    assert_eq!(m.len(), 2, "{m:?}");
+    assert!(
+        m.iter()
+            .any(|l| l.contains("section `Beta` of template \"T\" is missing")),
+        "{m:?}"
+    );
+}

@@ -1372,12 +1372,13 @@ impl Report<'_, '_> {
                         // one finding, which can rename the heading.
                         if let [s] = expected[..]
                             && self.rule.enabled(Check::Unknown)
+                            && h.level == self.section(s).level
                         {
                             self.stood_in_for.push(s);
                             let title = self.section(s).title().to_string();
                             let plain =
                                 !h.text_span.is_empty() && self.doc.text(h.text_span) == h.text;
-                            if plain && h.level == self.section(s).level {
+                            if plain {
                                 finding = finding.fix(Fix::risky(
                                     format!(
                                         "rename the heading to `{title}` (its content may not fit)"
