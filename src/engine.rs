@@ -456,11 +456,11 @@ impl Linter {
             .iter()
             .filter_map(|r| {
                 let kind = crate::rules::kind(r.meta.kind)?;
-                let severity = r
-                    .meta
-                    .level
-                    .severity()
-                    .or_else(|| r.variants.iter().find_map(|v| v.level.severity()))?;
+                let severity = r.meta.level.severity().or_else(|| {
+                    r.variants
+                        .iter()
+                        .find_map(|v| v.level.and_then(|l| l.severity()))
+                })?;
                 Some(RuleInfo {
                     id: r.meta.id.clone(),
                     kind: kind.name,

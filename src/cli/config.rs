@@ -80,16 +80,12 @@ pub fn show(args: ConfigCmdArgs) -> Result<i32, String> {
             m.level_origin
         );
         for v in &r.variants {
-            println!(
-                "    for the files of {}: {}{}",
-                v.origin,
-                v.level.as_str(),
-                if v.rule.is_some() {
-                    ", with options"
-                } else {
-                    ""
-                }
-            );
+            let set = [
+                v.level.map(|l| l.as_str().to_string()),
+                v.rule.is_some().then(|| "options".to_string()),
+            ];
+            let set: Vec<String> = set.into_iter().flatten().collect();
+            println!("    for the files of {}: {}", v.origin, set.join(", "));
         }
     }
     Ok(EXIT_OK)

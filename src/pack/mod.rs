@@ -195,25 +195,35 @@ pub struct Variant {
     pub files: FileFilter,
     /// Where it is set: the block's number and `file:line`.
     pub origin: String,
-    pub level: Level,
+    /// `None`: the block sets only options; the severity is the one an
+    /// earlier block (or the rule) gives.
+    pub level: Option<Level>,
     /// `None`: the rule's own options.
     pub rule: Option<Box<dyn Rule>>,
 }
 
 impl LoadedRule {
     /// The severity and rule in force for a file (`rel` is its path relative
-    /// to the config file's folder); `None` when the rule is off there.
+    /// to the config file's folder); `None` when the rule is off there. Of
+    /// the blocks matching the file, the last that sets a severity gives it,
+    /// and the last that sets options gives them.
     pub fn for_path(
         &self,
         rel: &std::path::Path,
     ) -> Option<(crate::diagnostic::Severity, &dyn Rule)> {
-        match self.variants.iter().rev().find(|v| v.files.matches(rel)) {
-            Some(v) => Some((
-                v.level.severity()?,
-                v.rule.as_deref().unwrap_or(self.rule.as_ref()),
-            )),
-            None => Some((self.meta.level.severity()?, self.rule.as_ref())),
+        let mut level = None;
+        let mut rule = None;
+        for v in self.variants.iter().rev().filter(|v| v.files.matches(rel)) {
+            level = level.or(v.level);
+            rule = rule.or(v.rule.as_deref());
+            if level.is_some() && rule.is_some() {
+                break;
+            }
         }
+        Some((
+            level.unwrap_or(self.meta.level).severity()?,
+            rule.unwrap_or(self.rule.as_ref()),
+        ))
     }
 }
 
@@ -454,7 +464,7 @@ impl RuleSet {
                         }
                     }
                 };
-                let level = levels[i].unwrap_or(self.rules[i].meta.level);
+                let level = levels[i];
                 self.rules[i].variants.push(Variant {
                     files: files.clone(),
                     origin: origin.clone(),
@@ -789,7 +799,8 @@ mod tests {
              [[overrides]]\nfiles = [\"drafts/**\"]\n\
              severity = { fm-style = \"error\", fm = \"off\" }\n\
              options = { fm = { syntax = false } }\n\n\
-             [[overrides]]\nfiles = [\"old/**\"]\nseverity = { fm = \"off\" }\n",
+             [[overrides]]\nfiles = [\"old/**\"]\nseverity = { fm = \"off\" }\n\n\
+             [[overrides]]\nfiles = [\"**\"]\noptions = { fm-style = { syntax = false } }\n",
         )
         .unwrap();
         set.configure(&config).unwrap();
@@ -807,6 +818,11 @@ mod tests {
         assert!(set.get("fm").unwrap().variants[0].rule.is_some());
         assert!(set.get("fm-style").unwrap().variants[0].rule.is_none());
         assert!(set.get("fmx").unwrap().variants.is_empty());
+        // The last block sets only options for `fm-style` everywhere: the
+        // severities the blocks before give stay.
+        let style = set.get("fm-style").unwrap();
+        assert_eq!(style.variants.len(), 3);
+        assert!(style.variants[2].level.is_none() && style.variants[2].rule.is_some());
     }
 
     #[test]
