@@ -187,6 +187,11 @@ fn the_human_report_counts_columns_in_characters_as_the_others_do() {
                 "Changer de poste arrive",
                 "Déjà là.\rÀ la fin, il faut coder. Changer de poste arrive",
             )
+            // A finding whose labels lie inside it (doubled emphasis).
+            .replace(
+                "Partir pour fuir",
+                "Déjà vu : ****Impact :** ** partir pour fuir",
+            )
     );
     let path = write(dir.path(), NAME, &text);
     let run = |format: &str| {
@@ -213,7 +218,29 @@ fn the_human_report_counts_columns_in_characters_as_the_others_do() {
         places.sort();
         places
     };
-    let human = places(&run("human"), "[");
+    let report = run("human");
+    // Both labels of the doubled emphasis are drawn under their `**`.
+    assert_eq!(report.matches("╰── shown as `**`").count(), 2, "{report}");
+    let lines: Vec<Vec<char>> = report.lines().map(|l| l.chars().collect()).collect();
+    let at = |line: &[char], needle: &str| {
+        let needle: Vec<char> = needle.chars().collect();
+        line.windows(needle.len())
+            .position(|w| w == needle.as_slice())
+    };
+    let source = lines
+        .iter()
+        .position(|l| at(l, "****Impact :** ** partir").is_some())
+        .unwrap();
+    let first = at(&lines[source], "****Impact").unwrap();
+    let last = at(&lines[source], "** ** partir").unwrap() + 3;
+    let pointers: Vec<usize> = lines[source + 1]
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '┬')
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(pointers, [first + 1, last + 1], "{report}");
+    let human = places(&report, "[");
     let concise = places(&run("concise"), "");
     let (_, v) = json(&[], &path);
     let tone = v["diagnostics"]

@@ -143,18 +143,37 @@ fn view<'a>(d: &Diagnostic, text: Option<&'a str>) -> View<'a> {
         });
     }
     let mut labels = Vec::new();
-    if let Some(text) = text {
+    // miette draws labels that lie inside the primary span over its
+    // underline, out of place. When one of them starts the finding, the
+    // labels alone mark it, that one as primary, so the report's place is
+    // still the finding's start.
+    let inside = |l: &crate::diagnostic::Label| {
+        l.path.is_none() && d.span.start <= l.span.start && l.span.end <= d.span.end
+    };
+    let nested = d
+        .labels
+        .first()
+        .is_some_and(|l| l.span.start == d.span.start)
+        && d.labels.iter().all(inside);
+    if let Some(text) = text
+        && !nested
+    {
         labels.push(LabeledSpan::new_primary_with_span(
             None,
             source_span(d.span, text),
         ));
     }
-    for l in &d.labels {
+    for (i, l) in d.labels.iter().enumerate() {
         match (&l.path, text) {
-            (None, Some(text)) => labels.push(LabeledSpan::new_with_span(
-                Some(l.message.clone()),
-                source_span(l.span, text),
-            )),
+            (None, Some(text)) => {
+                let span = source_span(l.span, text);
+                let message = Some(l.message.clone());
+                labels.push(if nested && i == 0 {
+                    LabeledSpan::new_primary_with_span(message, span)
+                } else {
+                    LabeledSpan::new_with_span(message, span)
+                })
+            }
             _ => {
                 let path = l.path.as_deref().unwrap_or(&d.path);
                 let note = format!(
