@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
-use crate::document::{Content, Document, FrontMatter};
+use crate::document::{Content, Document, Format, FrontMatter};
 use crate::pattern::{CaptureRegex, Groups, Pattern};
 use crate::span::Span;
 use crate::yaml::{Node, Value, de};
@@ -172,7 +172,20 @@ fn with_scalar_fix(
     finding: Finding,
 ) -> Finding {
     let Some(fixed) = fixed else { return finding };
-    let raw = doc.text(item.span);
+    let Some((inner, _)) = written_as_is(doc, item) else {
+        return finding; // escapes or folding: not a plain edit
+    };
+    finding.fix(Fix::safe(
+        format!("write `{fixed}`"),
+        vec![Edit::replace(inner, fixed)],
+    ))
+}
+
+/// Where the text of the scalar `item` stands in the source (inside its
+/// quotes, if any), and whether it is quoted; `None` when the source does
+/// not hold the text as is (escapes, folded lines).
+fn written_as_is(doc: &Document, item: &Node) -> Option<(Span, bool)> {
+    let raw = doc.source.get(item.span.start..item.span.end)?;
     let quoted = raw.len() >= 2
         && (raw.starts_with('"') && raw.ends_with('"')
             || raw.starts_with('\'') && raw.ends_with('\''));
@@ -181,13 +194,8 @@ fn with_scalar_fix(
     } else {
         item.span
     };
-    if item.scalar_text().as_deref() != Some(doc.text(inner)) {
-        return finding; // escapes or folding: not a plain edit
-    }
-    finding.fix(Fix::safe(
-        format!("write `{fixed}`"),
-        vec![Edit::replace(inner, fixed)],
-    ))
+    (item.scalar_text().as_deref() == doc.source.get(inner.start..inner.end))
+        .then_some((inner, quoted))
 }
 
 /// An edit adding `value` at the end of the YAML list `list` (flow or block
@@ -821,35 +829,29 @@ fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
 }
 
 /// The text inside the quotes of `value`, when it is written as a quoted
-/// string that, unquoted, YAML reads as a value of type `ty`.
+/// string that, unquoted, the front matter's own reader (YAML or TOML) reads
+/// as a value of type `ty`.
 fn unquoted<'d>(doc: &'d Document, ty: FieldType, value: &Node) -> Option<&'d str> {
-    let Value::String(s, true) = &value.value else {
+    let (inner, true) = written_as_is(doc, value)? else {
         return None;
     };
-    let raw = doc.source.get(value.span.start..value.span.end)?;
-    let inner = raw
-        .strip_prefix('"')
-        .and_then(|r| r.strip_suffix('"'))
-        .or_else(|| raw.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))?;
-    if inner != s {
-        return None; // escapes: not the same text
+    let text = doc.source.get(inner.start..inner.end)?;
+    // A number or boolean is one word; `1 # note` would read as 1 and a
+    // comment once unquoted.
+    if text.is_empty() || text.contains(|c: char| c.is_whitespace() || c == '#') {
+        return None;
     }
-    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-    // Within an i64, as the YAML reader takes integers; larger is a float.
-    let integer =
-        |t: &str| digits(t.strip_prefix(['-', '+']).unwrap_or(t)) && t.parse::<i64>().is_ok();
-    let ok = match ty {
-        FieldType::Integer => integer(inner),
-        FieldType::Number => {
-            integer(inner)
-                || inner.split_once('.').is_some_and(|(whole, frac)| {
-                    integer(whole) && (frac.is_empty() || digits(frac))
-                })
-        }
-        FieldType::Boolean => inner == "true" || inner == "false",
-        _ => false,
+    let read = match doc.front_matter.as_ref()?.format {
+        Format::Yaml => crate::yaml::plain_scalar(text),
+        Format::Toml => crate::toml_tree::parse(&format!("v = {text}"), 0)
+            .ok()?
+            .get("v")?
+            .value
+            .clone(),
     };
-    ok.then_some(inner)
+    type_matches(ty, &Node::new(value.span, read))
+        .is_ok()
+        .then_some(text)
 }
 
 /// Words that a period abbreviates without ending the sentence (`cf. Le
@@ -996,6 +998,9 @@ mod tests {
             ("Python vs. Go, p. ex. Dans une équipe. Fin.", 2),
             ("Devenir CTO. 5 erreurs à éviter. 3 questions.", 3),
             ("Un budget de 2,5 % et 10 k€. Rien de plus.", 2),
+            // A lone capital before a period is taken for an initial, as
+            // README says: one end is missed here.
+            ("Il code en langage C. Puis en Rust.", 1),
         ];
         for (text, n) in cases {
             assert_eq!(sentences(text), n, "{text}");
@@ -1048,7 +1053,7 @@ mod tests {
     }
 
     #[test]
-    fn a_quoted_value_is_offered_unquoted_only_when_yaml_reads_it_as_the_type() {
+    fn a_quoted_value_is_offered_unquoted_only_when_its_reader_reads_it_as_the_type() {
         let offered = |ty: FieldType, written: &str| {
             let doc = Document::parse("x.md", format!("---\nk: {written}\n---\n"));
             let (_, value) = doc.front().and_then(|root| root.entry("k"))?;
@@ -1067,6 +1072,24 @@ mod tests {
         assert_eq!(offered(FieldType::Boolean, "\"oui\""), None);
         assert_eq!(offered(FieldType::Integer, "\"\\x31\""), None);
         assert_eq!(offered(FieldType::Integer, "12"), None);
+        assert_eq!(offered(FieldType::Integer, "\"1 # x\""), None);
+        // TOML front matter: read by the TOML reader.
+        let offered_toml = |ty: FieldType, written: &str| {
+            let doc = Document::parse("x.md", format!("+++\nk = {written}\n+++\n"));
+            let (_, value) = doc.front().and_then(|root| root.entry("k"))?;
+            unquoted(&doc, ty, value).map(str::to_string)
+        };
+        assert_eq!(
+            offered_toml(FieldType::Integer, "\"12\""),
+            Some("12".into())
+        );
+        assert_eq!(
+            offered_toml(FieldType::Boolean, "'true'"),
+            Some("true".into())
+        );
+        // `True` is a YAML boolean, not a TOML one.
+        assert_eq!(offered_toml(FieldType::Boolean, "\"True\""), None);
+        assert_eq!(offered(FieldType::Boolean, "\"True\""), Some("True".into()));
     }
 
     #[test]

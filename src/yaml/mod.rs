@@ -439,6 +439,11 @@ fn open_flow(stack: &[Frame], text: &str, base: usize, at: usize) -> Option<Span
 }
 
 /// Resolves a scalar by the YAML 1.2 core schema.
+/// What `text` written as a plain (unquoted) scalar reads as.
+pub fn plain_scalar(text: &str) -> Value {
+    resolve_scalar(text, ScalarStyle::Plain, false)
+}
+
 fn resolve_scalar(text: &str, style: ScalarStyle, tagged_str: bool) -> Value {
     if style != ScalarStyle::Plain || tagged_str {
         return Value::String(text.to_string(), true);
