@@ -496,7 +496,6 @@ fn statistics(report: &Report, json: bool, out: &mut dyn Write) -> io::Result<()
     let mut rows: Vec<_> = counts.into_iter().collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     if json {
-        let c = report.counts();
         let value = serde_json::json!({
             "statistics": rows
                 .iter()
@@ -504,7 +503,7 @@ fn statistics(report: &Report, json: bool, out: &mut dyn Write) -> io::Result<()
                     serde_json::json!({"rule": rule, "severity": severity, "count": n})
                 })
                 .collect::<Vec<_>>(),
-            "summary": {"files": c.files, "errors": c.errors, "warnings": c.warnings, "infos": c.infos},
+            "summary": report::json::summary(report),
         });
         return writeln!(out, "{value:#}");
     }

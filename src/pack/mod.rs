@@ -504,12 +504,7 @@ impl RuleSet {
         if !exact.is_empty() {
             return exact;
         }
-        self.rules
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| selects(selector, &r.meta.id))
-            .map(|(i, _)| i)
-            .collect()
+        self.selected(selector)
     }
 
     fn unknown_rule(&self, config: &Config, id: &str, node: &Node) -> PackError {

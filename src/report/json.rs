@@ -106,17 +106,22 @@ impl Reporter for Json {
         _options: &Options<'_>,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let c = report.counts();
         // Written as it is made: one diagnostic's JSON at a time, not a tree
         // of every diagnostic (which took over 100 MB for 20,000 findings).
         // The keys are in the order `json!` gives them (sorted).
         let doc = Document {
             diagnostics: Diagnostics(report),
             notes: &report.notes,
-            summary: json!({"files": c.files, "errors": c.errors, "warnings": c.warnings, "infos": c.infos}),
+            summary: summary(report),
             version: 1,
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)
     }
+}
+
+/// The `summary` object of the JSON report (also `--statistics --format json`).
+pub fn summary(report: &Report) -> Value {
+    let c = report.counts();
+    json!({"files": c.files, "errors": c.errors, "warnings": c.warnings, "infos": c.infos})
 }

@@ -315,9 +315,10 @@ impl LinksRule {
                 }
                 // `www.` without a scheme is a web address too (GFM and
                 // Hugo's goldmark link it), not a relative path.
-                let external = match url.strip_prefix("www.") {
-                    Some(_) => self.classify(&format!("https://{url}")),
-                    None => self.classify(url),
+                let external = if url.starts_with("www.") {
+                    self.classify(&format!("https://{url}"))
+                } else {
+                    self.classify(url)
                 } == Dest::External;
                 if external {
                     cx.report(outside(heading, span, url));

@@ -1135,6 +1135,12 @@ impl Report<'_, '_> {
         &self.fit.template.sections[index]
     }
 
+    /// Whether the heading's text is written without markup, so that it
+    /// can be replaced as a whole.
+    fn is_plain(&self, h: &Heading) -> bool {
+        !h.text_span.is_empty() && self.doc.text(h.text_span) == h.text
+    }
+
     fn line(&self, h: &Heading) -> usize {
         self.doc.location(h.span).line
     }
@@ -1253,7 +1259,7 @@ impl Report<'_, '_> {
                     marker(section.level)
                 ));
                 // Safe when the heading is plain text (no markup to lose).
-                if !h.text_span.is_empty() && self.doc.text(h.text_span) == h.text {
+                if self.is_plain(h) {
                     finding = finding.fix(Fix::safe(
                         format!("write `{canonical}`"),
                         vec![Edit::replace(h.text_span, canonical.to_string())],
@@ -1376,9 +1382,7 @@ impl Report<'_, '_> {
                         {
                             self.stood_in_for.push(s);
                             let title = self.section(s).title().to_string();
-                            let plain =
-                                !h.text_span.is_empty() && self.doc.text(h.text_span) == h.text;
-                            if plain {
+                            if self.is_plain(h) {
                                 finding = finding.fix(Fix::risky(
                                     format!(
                                         "rename the heading to `{title}` (its content may not fit)"
