@@ -905,3 +905,14 @@ fn two_pages_with_one_address_give_either() {
         "/posts/a/",
     );
 }
+
+/// A file named with a doubled `/` (`posts/a//b.png`) is the file a file
+/// system holds at `posts/a/b.png`: both lookups find it at that address.
+#[test]
+fn a_file_named_with_a_doubled_slash_is_found_at_its_address() {
+    run_site(
+        "posts/a//b.png\nposts//c.md",
+        "---\ntitle: t\n---\n",
+        "/posts/a/b.png\n/posts/c/",
+    );
+}

@@ -14,7 +14,8 @@ use super::listing::{Listing, is_page_name};
 /// Files by path under the site's root (`content/posts/a.md`,
 /// `static/images/b.png`), each with its text, or `None` for a file that
 /// cannot be read (or is not text). Paths with a component starting with
-/// `.` are hidden, as on disk.
+/// `.` are hidden, as on disk. A path is kept as a file system names it:
+/// `posts//a.md` is `posts/a.md`.
 #[derive(Debug, Default)]
 pub struct MemoryFiles {
     files: BTreeMap<PathBuf, Option<String>>,
@@ -31,7 +32,10 @@ pub struct MemoryFiles {
 impl MemoryFiles {
     pub fn new(files: impl IntoIterator<Item = (PathBuf, Option<String>)>) -> MemoryFiles {
         MemoryFiles {
-            files: files.into_iter().collect(),
+            files: files
+                .into_iter()
+                .map(|(path, text)| (path.components().collect(), text))
+                .collect(),
             whole_reads: AtomicUsize::new(0),
             in_lookup_order: false,
             listed_before: None,
