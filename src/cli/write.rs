@@ -6,7 +6,13 @@ use std::path::{Path, PathBuf};
 
 /// Writes `data` to `path` so that a reader never sees half a file and a
 /// failure never loses the old one: a temporary file next to the target,
-/// synced, then renamed over it, with the target's permissions.
+/// synced, then renamed over it, with the target's permissions, owner and
+/// group.
+///
+/// A file the user may not write, or read-only for everyone, is refused, as
+/// writing it in place would be, though its folder would allow the rename. So is a file whose owner
+/// or group could not be kept (one belonging to another user): replacing it
+/// would hand it over to the user running repere.
 ///
 /// A symbolic link is kept: the file it leads to is written. What is not a
 /// regular file (`/dev/null`, `/dev/stdout`, a FIFO) is written to directly,
@@ -24,17 +30,66 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
         out.write_all(data)?;
         return out.flush();
     }
+    if let Some(meta) = &existing {
+        // Read-only for everyone: even a user allowed to write it anyway
+        // (root) is told, as editors do.
+        if meta.permissions().readonly() {
+            return Err(io::Error::new(
+                io::ErrorKind::PermissionDenied,
+                "the file is read-only",
+            ));
+        }
+        // Opened for writing, not truncated: only asks whether it may be.
+        fs::OpenOptions::new().write(true).open(&target)?;
+    }
     let dir = target
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!(
+                "cannot create a file in `{}`: {}",
+                dir.display(),
+                io::Error::from(e.kind())
+            ),
+        )
+    })?;
+    if let Some(meta) = &existing {
+        keep_owner(tmp.as_file(), meta)?;
+    }
     tmp.write_all(data)?;
     tmp.as_file().sync_all()?;
     if let Some(meta) = existing {
         fs::set_permissions(tmp.path(), meta.permissions())?;
     }
     tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Gives `file` the owner and group of the file it replaces.
+#[cfg(unix)]
+fn keep_owner(file: &fs::File, old: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let new = file.metadata()?;
+    if (new.uid(), new.gid()) == (old.uid(), old.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid())).map_err(|e| {
+        io::Error::new(
+            e.kind(),
+            format!(
+                "its owner ({}) or group ({}) could not be kept: {e}",
+                old.uid(),
+                old.gid()
+            ),
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_: &fs::File, _: &fs::Metadata) -> io::Result<()> {
     Ok(())
 }
 
@@ -81,6 +136,43 @@ mod tests {
         }
         // Nothing left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_read_only_file_is_not_replaced() {
+        // Its folder allows the rename that would replace it.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "old").unwrap();
+        let mut perms = fs::metadata(&path).unwrap().permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&path, perms).unwrap();
+        let err = write_atomic(&path, b"new").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::PermissionDenied);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_keeps_its_owner_and_group() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "old").unwrap();
+        // Only root can give a file to another user; others check that
+        // their own file stays theirs.
+        let (uid, gid) = if unsafe { libc::geteuid() } == 0 {
+            (65534, 65534)
+        } else {
+            let meta = fs::metadata(&path).unwrap();
+            (meta.uid(), meta.gid())
+        };
+        std::os::unix::fs::chown(&path, Some(uid), Some(gid)).unwrap();
+        write_atomic(&path, b"new").unwrap();
+        let meta = fs::metadata(&path).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (uid, gid));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
     }
 
     #[cfg(unix)]
