@@ -83,13 +83,18 @@ pub struct Fixed {
     /// Fixes applied over all passes.
     pub applied: usize,
     pub passes: usize,
+    /// The rules whose fixes still changed the text at the last pass, when
+    /// [`MAX_PASSES`] passes did not settle it (a fix that makes again what
+    /// it fixes): empty when the text settled.
+    pub unsettled: Vec<String>,
 }
 
-fn fixes_of(report: &Report, unsafe_fixes: bool) -> Vec<Fix> {
+/// The fixes to apply, with the rule of each.
+fn fixes_of(report: &Report, unsafe_fixes: bool) -> Vec<(Arc<str>, Fix)> {
     report
         .diagnostics()
-        .filter_map(|d| d.fix.clone())
-        .filter(|f| applicable(f, unsafe_fixes))
+        .filter_map(|d| Some((d.rule.clone(), d.fix.clone()?)))
+        .filter(|(_, f)| applicable(f, unsafe_fixes))
         .collect()
 }
 
@@ -104,26 +109,39 @@ pub fn fix_source(
     let mut text = source;
     let mut applied = 0;
     let mut passes = 0;
-    while passes < MAX_PASSES {
-        let result = linter.check_source(Arc::new(PathBuf::from(path)), text.clone());
-        let report = linter.finish(vec![result]);
-        let fixes = fixes_of(&report, unsafe_fixes);
-        if fixes.is_empty() {
-            break;
-        }
-        let refs: Vec<&Fix> = fixes.iter().collect();
+    let check = |text: &str| {
+        let result = linter.check_source(Arc::new(PathBuf::from(path)), text.to_string());
+        fixes_of(&linter.finish(vec![result]), unsafe_fixes)
+    };
+    let mut fixes = check(&text);
+    while passes < MAX_PASSES && !fixes.is_empty() {
+        let refs: Vec<&Fix> = fixes.iter().map(|(_, f)| f).collect();
         let (next, n) = apply(&text, &refs);
         passes += 1;
         if n == 0 || next == text {
+            fixes.clear();
             break;
         }
         applied += n;
         text = next;
+        fixes = check(&text);
     }
+    // Fixes still to apply after the last pass: they did not settle,
+    // unless applying them would change nothing.
+    if !fixes.is_empty() {
+        let refs: Vec<&Fix> = fixes.iter().map(|(_, f)| f).collect();
+        if apply(&text, &refs).0 == text {
+            fixes.clear();
+        }
+    }
+    let mut unsettled: Vec<String> = fixes.iter().map(|(r, _)| r.to_string()).collect();
+    unsettled.sort();
+    unsettled.dedup();
     Fixed {
         text,
         applied,
         passes,
+        unsettled,
     }
 }
 

@@ -292,3 +292,47 @@ fn fixing_a_copy_of_the_blog_leaves_only_findings_without_a_safe_fix() {
         .collect();
     assert!(safe.is_empty(), "{safe:#?}");
 }
+
+/// A pack whose substitution contains what it replaces would grow the file
+/// at every pass: the file is left alone and the note names the rule.
+#[test]
+fn a_fix_that_never_settles_leaves_the_file_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("rules.yaml"),
+        "- id: hedge\n  kind: phrase\n  severity: warning\n  phrases:\n    \
+         - words: [\"il faut\"]\n      message: \"« {match} » is an order\"\n      \
+         substitution: \"il faut peut-être\"\n",
+    )
+    .unwrap();
+    let article = "---\ntitle: Un titre\n---\nIci, il faut attendre.\n";
+    fs::write(dir.path().join("a.md"), article).unwrap();
+    let rules = ["--no-default-rules", "--rules", "rules.yaml"];
+    let out = repere(dir.path())
+        .args(["--fix", "a.md"])
+        .args(rules)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        article
+    );
+    assert!(
+        stdout.contains("`a.md` was left alone: the fixes of `hedge` still changed it"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Fixed 0 finding(s) in 0 file(s)"),
+        "{stdout}"
+    );
+    assert_eq!(out.status.code(), Some(0), "only a warning remains");
+    // `--diff` shows nothing for it and says why.
+    let out = repere(dir.path())
+        .args(["--diff", "a.md"])
+        .args(rules)
+        .output()
+        .unwrap();
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("was left alone"));
+}

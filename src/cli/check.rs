@@ -552,13 +552,17 @@ impl Progress {
     }
 }
 
-/// The fixes `--fix` would make to each file of the report that has some:
-/// (path, original text, fixed text, fixes applied).
+/// A file as `--fix` would write it: (path, original text, fixed text,
+/// fixes applied).
+type FixedFile = (PathBuf, String, String, usize);
+
+/// The fixes `--fix` would make to each file of the report that has some,
+/// and a note for each file whose fixes did not settle (left alone).
 fn fixed_files(
     linter: &Linter,
     report: &Report,
     unsafe_fixes: bool,
-) -> Vec<(PathBuf, String, String, usize)> {
+) -> (Vec<FixedFile>, Vec<String>) {
     let candidates: Vec<(&Path, &str)> = report
         .files
         .iter()
@@ -571,25 +575,46 @@ fn fixed_files(
         })
         .filter_map(|f| Some((f.path.as_path(), f.source.as_deref()?)))
         .collect();
-    candidates
+    let outcomes: Vec<Result<FixedFile, String>> = candidates
         .par_iter()
         .filter_map(|(path, original)| {
             let fixed = fix::fix_source(linter, path, original.to_string(), unsafe_fixes);
+            if !fixed.unsettled.is_empty() {
+                return Some(Err(format!(
+                    "`{}` was left alone: the fixes of {} still changed it after {} passes \
+                     (a fix that makes again what it fixes); fix the rule's fix, or the \
+                     file by hand.",
+                    path.display(),
+                    fixed
+                        .unsettled
+                        .iter()
+                        .map(|r| format!("`{r}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    fix::MAX_PASSES
+                )));
+            }
             (fixed.text != *original).then(|| {
-                (
+                Ok((
                     path.to_path_buf(),
                     original.to_string(),
                     fixed.text,
                     fixed.applied,
-                )
+                ))
             })
         })
-        .collect()
+        .collect();
+    let mut notes = Vec::new();
+    let changes = outcomes
+        .into_iter()
+        .filter_map(|o| o.map_err(|note| notes.push(note)).ok())
+        .collect();
+    (changes, notes)
 }
 
 /// `--diff`: the unified diff of what `--fix` would change.
 fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, String> {
-    let changes = fixed_files(linter, report, unsafe_fixes);
+    let (changes, notes) = fixed_files(linter, report, unsafe_fixes);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut fixes = 0;
@@ -607,6 +632,9 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
         .map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
+    for note in notes {
+        eprintln!("{note}");
+    }
     eprintln!(
         "{fixes} fix(es) in {} file(s) would be applied by --fix{}.",
         changes.len(),
@@ -621,9 +649,9 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
 
 /// `--fix`: writes the fixed files. Returns (files written, fixes applied, notes).
 fn fix_files(linter: &Linter, report: &Report, unsafe_fixes: bool) -> (usize, usize, Vec<String>) {
-    let mut notes = Vec::new();
+    let (changes, mut notes) = fixed_files(linter, report, unsafe_fixes);
     let (mut files, mut fixes) = (0, 0);
-    for (path, original, fixed, n) in fixed_files(linter, report, unsafe_fixes) {
+    for (path, original, fixed, n) in changes {
         match write_if_unchanged(&path, original.as_bytes(), fixed.as_bytes()) {
             Ok(true) => {
                 files += 1;
