@@ -389,9 +389,10 @@ impl PhraseRule {
             finding = finding.help(help.clone());
         }
         if let (Some(r), Some(at)) = (&phrase.replacement, exact) {
+            let r = capitalized_like(&found, r);
             finding = finding.fix(Fix::safe(
                 format!("write « {r} »"),
-                vec![Edit::replace(at, r.clone())],
+                vec![Edit::replace(at, r)],
             ));
         }
         cx.report(finding);
@@ -531,6 +532,25 @@ fn map_offset(map: &[(usize, usize)], offset: usize) -> usize {
     }
 }
 
+/// `substitution` starting with a capital when the match does and the
+/// substitution's first word is all lowercase (phrases match whatever the
+/// case): a sentence's first word stays capitalised, a word written with
+/// its own capitals (`iOS`) stays as written.
+fn capitalized_like(found: &str, substitution: &str) -> String {
+    let first_word = substitution.split_whitespace().next().unwrap_or("");
+    let mut chars = substitution.chars();
+    match (found.chars().next(), chars.next()) {
+        (Some(f), Some(first))
+            if f.is_uppercase()
+                && first.is_lowercase()
+                && !first_word.chars().any(char::is_uppercase) =>
+        {
+            first.to_uppercase().chain(chars).collect()
+        }
+        _ => substitution.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -538,6 +558,26 @@ mod tests {
     fn re(words: &[&str]) -> Pattern {
         let words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
         compile(&words_pattern(&words), false).unwrap()
+    }
+
+    #[test]
+    fn a_substitution_takes_the_capital_of_the_match() {
+        assert_eq!(
+            capitalized_like("En trois étapes", "avec le temps"),
+            "Avec le temps"
+        );
+        assert_eq!(
+            capitalized_like("En trois étapes", "été comme hiver"),
+            "Été comme hiver"
+        );
+        assert_eq!(
+            capitalized_like("en trois étapes", "avec le temps"),
+            "avec le temps"
+        );
+        // A substitution written with its own case keeps it.
+        assert_eq!(capitalized_like("En trois étapes", "iOS"), "iOS");
+        assert_eq!(capitalized_like("en trois étapes", "Avec"), "Avec");
+        assert_eq!(capitalized_like("En", ""), "");
     }
 
     #[test]
