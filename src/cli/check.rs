@@ -1,166 +1,24 @@
 //! `repere check`: walk the paths, read and check files in parallel, report.
 
-use std::collections::BTreeSet;
 use std::fs;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use repere::baseline::Baseline;
-use repere::config::{Config, FailOn as ConfigFailOn, relative};
+use repere::config::{FailOn as ConfigFailOn, relative};
 use repere::engine::{FileResult, Linter, Report};
 use repere::fix;
-use repere::pack::FileFilter;
 use repere::report::{self, Format};
-use repere::yaml::{Node, Value};
 
 use super::args::{CheckArgs, Color, FailOn, OutputFormat};
 use super::listing_cache::ListingCache;
+pub(crate) use super::walk::{Scope, walk};
 use super::write::write_atomic;
 use super::{EXIT_FINDINGS, EXIT_OK, packs, site};
 
-const EXTENSIONS: &[&str] = &["md", "markdown"];
-
 /// Files larger than this (bytes) are not checked unless the config raises it.
 pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
-
-/// The config's `include` and `exclude`, as filters on paths relative to it.
-pub(crate) struct Scope {
-    cwd: PathBuf,
-    dir: PathBuf,
-    include: Option<FileFilter>,
-    exclude: Option<FileFilter>,
-}
-
-impl Scope {
-    pub(crate) fn new(config: Option<&Config>, cwd: &Path) -> Result<Option<Scope>, String> {
-        let Some(c) = config else { return Ok(None) };
-        let filter = |key: &str, globs: &[String]| -> Result<Option<FileFilter>, String> {
-            if globs.is_empty() {
-                return Ok(None);
-            }
-            let node = c.node(&[key]).cloned().unwrap_or_else(|| {
-                Node::new(
-                    Default::default(),
-                    Value::Seq(
-                        globs
-                            .iter()
-                            .map(|g| Node::new(Default::default(), Value::String(g.clone(), true)))
-                            .collect(),
-                    ),
-                )
-            });
-            c.filter(&node)
-                .map(Some)
-                .map_err(|e| format!("{}:{}: {}", c.path.display(), c.line(e.span), e.message))
-        };
-        Ok(Some(Scope {
-            cwd: cwd.to_path_buf(),
-            dir: c.dir(),
-            include: filter("include", &c.settings.include)?,
-            exclude: filter("exclude", &c.settings.exclude)?,
-        }))
-    }
-
-    fn excluded(&self, path: &Path) -> bool {
-        let rel = relative(path, &self.cwd, &self.dir);
-        self.exclude.as_ref().is_some_and(|f| f.matches(&rel))
-    }
-
-    fn included(&self, path: &Path) -> bool {
-        let rel = relative(path, &self.cwd, &self.dir);
-        self.include.as_ref().is_none_or(|f| f.matches(&rel))
-    }
-}
-
-/// What to check: the files found, and the places that could not be walked.
-pub(crate) struct Walk {
-    pub files: BTreeSet<PathBuf>,
-    pub errors: Vec<(PathBuf, String)>,
-}
-
-pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, String> {
-    let mut found = Walk {
-        files: BTreeSet::new(),
-        errors: Vec::new(),
-    };
-    for path in paths {
-        let meta = fs::metadata(path).map_err(|e| {
-            let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            match e.kind() {
-                _ if link => format!(
-                    "path `{}` is a symbolic link that leads nowhere ({e})",
-                    path.display()
-                ),
-                io::ErrorKind::NotFound => format!("path `{}` does not exist", path.display()),
-                _ => format!("path `{}`: {e}", path.display()),
-            }
-        })?;
-        if !meta.is_dir() {
-            // A file named explicitly is checked, unless the config excludes it
-            // (pre-commit passes files explicitly).
-            if !scope.is_some_and(|s| s.excluded(path)) {
-                found.files.insert(path.clone());
-            }
-            continue;
-        }
-        let walker = ignore::WalkBuilder::new(path)
-            .require_git(false)
-            .follow_links(false)
-            .build();
-        for entry in walker {
-            match entry {
-                Ok(entry) => {
-                    let p = entry.path();
-                    // Anything named like an article that is not a folder is
-                    // taken, so that a FIFO or a broken link named `x.md` is
-                    // reported rather than skipped; links to folders are not
-                    // followed, like the walker itself.
-                    let candidate = entry.file_type().is_some_and(|t| {
-                        t.is_file()
-                            || (t.is_symlink() && !fs::metadata(p).is_ok_and(|m| m.is_dir()))
-                            || (!t.is_dir() && !t.is_symlink())
-                    });
-                    let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-                    if candidate
-                        && EXTENSIONS.contains(&ext)
-                        && scope.is_none_or(|s| s.included(p) && !s.excluded(p))
-                    {
-                        found.files.insert(p.to_path_buf());
-                    }
-                }
-                Err(e) => {
-                    let at = error_path(&e).unwrap_or_else(|| path.clone());
-                    // The walker's message repeats the path; say what failed.
-                    let cause = e.io_error().map(|io| match io.raw_os_error() {
-                        Some(code) => io::Error::from_raw_os_error(code).to_string(),
-                        None => io.kind().to_string(),
-                    });
-                    let message = match cause {
-                        Some(c) if fs::symlink_metadata(&at).is_ok_and(|m| m.is_dir()) => {
-                            format!("cannot read this folder: {c}; its files were not checked")
-                        }
-                        Some(c) => format!("cannot read this entry: {c}"),
-                        None => e.to_string(),
-                    };
-                    found.errors.push((at, message));
-                }
-            }
-        }
-    }
-    Ok(found)
-}
-
-fn error_path(e: &ignore::Error) -> Option<PathBuf> {
-    match e {
-        ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            error_path(err)
-        }
-        ignore::Error::Loop { child, .. } => Some(child.clone()),
-        _ => None,
-    }
-}
 
 fn read(linter: &Linter, path: &Path, max_size: u64) -> FileResult {
     let error = |message: String| linter.read_error(path.to_path_buf(), message);

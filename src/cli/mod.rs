@@ -15,6 +15,7 @@ mod server;
 mod shell;
 mod site;
 mod test_rules;
+mod walk;
 mod write;
 
 use clap::Parser;
