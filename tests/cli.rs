@@ -605,3 +605,56 @@ fn seed_article_has_no_front_matter_error() {
         .collect();
     assert!(errors.is_empty(), "{errors:#?}");
 }
+
+/// One file reached by two paths (`a.md` and `./a.md`, a folder given
+/// twice, a symbolic link beside it) is checked once, under the path that
+/// is not a link: it is not its own duplicate, and `--fix` writes it once.
+#[test]
+fn a_file_reached_by_two_paths_is_checked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("posts");
+    fs::create_dir(&posts).unwrap();
+    write(&posts, NAME, ARTICLE);
+    let run = |args: &[&str]| {
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let file = format!("posts/{NAME}");
+    let dotted = format!("./posts/{NAME}");
+    for args in [
+        vec![file.as_str(), dotted.as_str()],
+        vec!["posts", "./posts", "."],
+    ] {
+        let v = run(&args);
+        assert_eq!(v["summary"]["files"], 1, "{args:?}: {v:#}");
+        assert_eq!(v["diagnostics"], serde_json::json!([]), "{args:?}: {v:#}");
+    }
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(NAME, posts.join("lien.md")).unwrap();
+        let v = run(&["posts"]);
+        assert_eq!(v["summary"]["files"], 1, "{v:#}");
+        assert_eq!(v["diagnostics"], serde_json::json!([]), "{v:#}");
+        // A fixable article given by both paths is written once, without
+        // being taken for a file changed by someone else.
+        let broken = ARTICLE.replace("## Dédramatisation", "## Dedramatisation");
+        write(&posts, NAME, &broken);
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--fix", &file, "posts/lien.md"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            stdout.contains("Fixed 1 finding(s) in 1 file(s)."),
+            "{stdout}"
+        );
+        assert!(!stdout.contains("changed on disk"), "{stdout}");
+        assert_eq!(fs::read_to_string(posts.join(NAME)).unwrap(), ARTICLE);
+    }
+}

@@ -72,6 +72,8 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
         files: BTreeSet::new(),
         errors: Vec::new(),
     };
+    // Files reached through a symbolic link: they may be another path's.
+    let mut links = false;
     for path in paths {
         let meta = fs::metadata(path).map_err(|e| {
             let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
@@ -88,6 +90,7 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
             // A file named explicitly is checked, unless the config excludes it
             // (pre-commit passes files explicitly).
             if !scope.is_some_and(|s| s.excluded(path)) {
+                links |= fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
                 found.files.insert(path.clone());
             }
             continue;
@@ -114,6 +117,7 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
                         && EXTENSIONS.contains(&ext)
                         && scope.is_none_or(|s| s.included(p) && !s.excluded(p))
                     {
+                        links |= entry.path_is_symlink();
                         found.files.insert(p.to_path_buf());
                     }
                 }
@@ -136,7 +140,59 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
             }
         }
     }
+    found.files = once_each(found.files, links);
     Ok(found)
+}
+
+/// The files, each once: a file reached by two paths (`a.md` and `./a.md`,
+/// overlapping folders, a symbolic link beside its file) is checked under
+/// one of them, the path that is not a link and has the fewest parts. Paths
+/// are told apart by their parts, and, when `links` were met, by the file
+/// they lead to (one `stat` per file, only then).
+fn once_each(files: BTreeSet<PathBuf>, links: bool) -> BTreeSet<PathBuf> {
+    use std::collections::HashMap;
+    use std::path::Component;
+    #[derive(Hash, PartialEq, Eq)]
+    enum Key {
+        Path(PathBuf),
+        #[cfg(unix)]
+        Inode(u64, u64),
+    }
+    let key = |path: &Path| {
+        #[cfg(unix)]
+        if links && let Ok(meta) = fs::metadata(path) {
+            use std::os::unix::fs::MetadataExt;
+            return Key::Inode(meta.dev(), meta.ino());
+        }
+        #[cfg(not(unix))]
+        if links && let Ok(real) = fs::canonicalize(path) {
+            return Key::Path(real);
+        }
+        Key::Path(
+            path.components()
+                .filter(|c| *c != Component::CurDir)
+                .collect(),
+        )
+    };
+    // Better: not a link, then fewer parts, then the first in order.
+    let rank = |path: &Path| {
+        let link = links && fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+        (link, path.components().count())
+    };
+    let mut kept: HashMap<Key, PathBuf> = HashMap::new();
+    for path in files {
+        match kept.entry(key(&path)) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                if rank(&path) < rank(e.get()) {
+                    e.insert(path);
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(path);
+            }
+        }
+    }
+    kept.into_values().collect()
 }
 
 fn error_path(e: &ignore::Error) -> Option<PathBuf> {
