@@ -21,25 +21,36 @@ fn conflict(a: &Edit, b: &Edit) -> bool {
     (a.span.start < b.span.end && b.span.start < a.span.end) || a.span.start == b.span.start
 }
 
-/// Whether the file ends its lines with CRLF (then inserted line breaks do too).
-fn uses_crlf(text: &str) -> bool {
+/// The line ending most of the file's lines have (`\n`, `\r\n`, or a lone
+/// `\r` as CommonMark allows): inserted line breaks take it too.
+fn line_ending(text: &str) -> &'static str {
     let crlf = text.matches("\r\n").count();
-    crlf > 0 && crlf * 2 >= text.matches('\n').count()
+    let (lf, cr) = (
+        text.matches('\n').count() - crlf,
+        text.matches('\r').count() - crlf,
+    );
+    if crlf > 0 && crlf >= lf && crlf >= cr {
+        "\r\n"
+    } else if cr > lf {
+        "\r"
+    } else {
+        "\n"
+    }
 }
 
 /// The edits of a fix as they apply to `source`: kept off a byte-order mark,
 /// inside the text, and with the file's line endings.
 pub fn edits_for(source: &str, fix: &Fix) -> Vec<Edit> {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
-    let crlf = uses_crlf(source);
+    let ending = line_ending(source);
     fix.edits
         .iter()
         .map(|e| {
             let span = Span::new(e.span.start.max(bom), e.span.end.max(bom)).clamp_to(source);
-            let replacement = if crlf {
-                e.replacement.replace("\r\n", "\n").replace('\n', "\r\n")
-            } else {
+            let replacement = if ending == "\n" {
                 e.replacement.clone()
+            } else {
+                e.replacement.replace("\r\n", "\n").replace('\n', ending)
             };
             Edit { span, replacement }
         })
@@ -168,6 +179,11 @@ mod tests {
         let f = fix(vec![Edit::insert(0, "x\n")]);
         let (text, _) = apply(src, &[&f]);
         assert_eq!(text, "\u{feff}x\r\na\r\nb\r\n");
+        // Lone CRs (old Mac files), and mixed endings: the most common wins.
+        let (text, _) = apply("a\rb\r", &[&f]);
+        assert_eq!(text, "x\ra\rb\r");
+        let (text, _) = apply("a\nb\r\nc\n", &[&f]);
+        assert_eq!(text, "x\na\nb\r\nc\n");
     }
 
     #[test]
