@@ -112,11 +112,9 @@ fn junit_format() {
 
 /// `tests/data/sarif-schema-2.1.0.json` is the OASIS SARIF 2.1.0 schema (as
 /// shipped in the serde-sarif crate), with one erratum mended: the pattern of
-/// `run.language` had a stray `]` that a strict regex engine refuses.
-#[test]
-fn sarif_format_validates_against_the_schema() {
-    let (_, s) = output("sarif");
-    let sarif: Value = serde_json::from_str(&s).unwrap();
+/// `run.language` had a stray `]` that a strict regex engine refuses. Formats
+/// (`uri`, `uri-reference`, …) are checked, not only types.
+fn sarif_validator() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(
         &fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json"),
@@ -124,7 +122,29 @@ fn sarif_format_validates_against_the_schema() {
         .unwrap(),
     )
     .unwrap();
-    let validator = jsonschema::draft7::new(&schema).unwrap();
+    let validator = jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    let mut bad_uri = serde_json::json!({"version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "repere"}},
+        "results": [{"message": {"text": "m"}, "locations": [{"physicalLocation":
+            {"artifactLocation": {"uri": "a b.md"}}}]}]}]});
+    assert!(!validator.is_valid(&bad_uri), "formats are checked");
+    bad_uri["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] =
+        Value::from("a%20b.md");
+    assert!(
+        validator.is_valid(&bad_uri),
+        "the check itself passes a good URI"
+    );
+    validator
+}
+
+#[test]
+fn sarif_format_validates_against_the_schema() {
+    let (_, s) = output("sarif");
+    let sarif: Value = serde_json::from_str(&s).unwrap();
+    let validator = sarif_validator();
     let errors: Vec<String> = validator
         .iter_errors(&sarif)
         .map(|e| format!("{} at {}", e, e.instance_path()))
@@ -152,6 +172,83 @@ fn sarif_format_validates_against_the_schema() {
     broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
     assert!(!validator.is_valid(&broken));
     insta::assert_snapshot!("format_sarif", stable(&s));
+}
+
+/// File names that are not plain URI segments (non-ASCII letters, `<&"`,
+/// `#`, `?`, `%`, a space, a `:` that would read as a scheme, a `\\`, bytes
+/// that are not UTF-8) give SARIF URIs that pass the schema's
+/// `uri-reference` format and name the file.
+#[test]
+fn sarif_uris_of_unusual_file_names() {
+    use std::ffi::OsString;
+    let dir = tempfile::tempdir().unwrap();
+    let mut names: Vec<(OsString, &str)> = vec![
+        ("été.md".into(), "%C3%A9t%C3%A9.md"),
+        ("a<&\"b>.md".into(), "a%3C&%22b%3E.md"),
+        ("x#y.md".into(), "x%23y.md"),
+        ("what?.md".into(), "what%3F.md"),
+        ("50%.md".into(), "50%25.md"),
+        ("with space.md".into(), "with%20space.md"),
+        ("a:b.md".into(), "./a:b.md"),
+    ];
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        names.push((OsString::from_vec(b"caf\xe9.md".to_vec()), "caf%E9.md"));
+    }
+    // Articles are named by their date.
+    #[cfg_attr(not(unix), allow(unused_mut))]
+    let mut names: Vec<(OsString, String)> = names
+        .into_iter()
+        .map(|(n, u)| {
+            let mut name = OsString::from("2025-02-07-");
+            name.push(n);
+            let uri = match u.strip_prefix("./") {
+                Some(u) => format!("./2025-02-07-{u}"),
+                None => format!("2025-02-07-{u}"),
+            };
+            (name, uri)
+        })
+        .collect();
+    // On Unix `\\` is a character of a name, not a separator.
+    #[cfg(unix)]
+    {
+        fs::create_dir(dir.path().join("a\\b")).unwrap();
+        names.push((
+            "a\\b/2025-02-07-x.md".into(),
+            "a%5Cb/2025-02-07-x.md".into(),
+        ));
+    }
+    for (name, _) in &names {
+        let broken = ARTICLE.replace("audience: jeunesse-tech\n", "");
+        fs::write(dir.path().join(name), broken).unwrap();
+    }
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--format", "sarif", "--fail-on", "never"])
+        .args(names.iter().map(|(n, _)| n))
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<String> = sarif_validator()
+        .iter_errors(&sarif)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let uris: std::collections::BTreeSet<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    let expected: std::collections::BTreeSet<&str> =
+        names.iter().map(|(_, u)| u.as_str()).collect();
+    assert_eq!(uris, expected);
 }
 
 #[test]

@@ -25,7 +25,7 @@ impl Reporter for Gitlab {
             }
             let kept = file.text(options.source);
             let text = kept.as_deref();
-            let path = file.path.to_string_lossy().replace('\\', "/");
+            let path = super::slash_path(&file.path);
             for d in &file.diagnostics {
                 let base = format!("{path}\u{0}{}\u{0}{}", d.rule, fingerprint(d, text));
                 let n = seen.entry(base.clone()).or_default();

@@ -20,7 +20,7 @@ impl Reporter for Junit {
     ) -> io::Result<()> {
         let mut suite = TestSuite::new("repere");
         for file in &report.files {
-            let path = file.path.to_string_lossy().replace('\\', "/");
+            let path = super::slash_path(&file.path);
             let status = if file.diagnostics.is_empty() {
                 TestCaseStatus::success()
             } else {

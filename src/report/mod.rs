@@ -87,3 +87,14 @@ pub fn summary(report: &Report) -> String {
         plural(c.files, "file")
     )
 }
+
+/// A path with `/` separators: on Windows `\` is a separator too, elsewhere
+/// it is a character of a file name and stays.
+pub(crate) fn slash_path(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s.into_owned()
+    }
+}

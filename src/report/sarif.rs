@@ -3,7 +3,11 @@
 //! with their locations, and `relatedLocations` for labels. Built with the
 //! `serde-sarif` types.
 
+use std::ffi::OsStr;
 use std::io::{self, Write};
+use std::path::{Component, Path, Prefix};
+
+use percent_encoding::{AsciiSet, CONTROLS, percent_encode};
 
 use serde_sarif::sarif::{
     ArtifactLocation, Location, Message, MultiformatMessageString, PhysicalLocation, Region,
@@ -58,11 +62,71 @@ fn location(path: &str, loc: Loc, span: Span, message: Option<&str>) -> Location
     }
 }
 
-/// A path as a SARIF URI reference: `/` separators, spaces and `%` escaped.
-fn uri(path: &std::path::Path) -> String {
-    let s = path.to_string_lossy().replace('\\', "/");
-    let s = s.strip_prefix("./").unwrap_or(&s).to_string();
-    s.replace('%', "%25").replace(' ', "%20")
+/// What a path segment keeps as it is: RFC 3986 `pchar` (unreserved
+/// characters, sub-delims, `:` and `@`). Everything else, including every
+/// byte outside ASCII, is percent-encoded.
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// One path segment, percent-encoded from its bytes: on Unix the raw bytes,
+/// so that a name that is not UTF-8 round-trips.
+fn segment(name: &OsStr) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(name);
+    #[cfg(not(unix))]
+    let lossy = name.to_string_lossy();
+    #[cfg(not(unix))]
+    let bytes = lossy.as_bytes();
+    percent_encode(bytes, SEGMENT).to_string()
+}
+
+/// A path as a SARIF URI reference (RFC 3986): segments percent-encoded and
+/// joined by `/`; a relative path stays relative (`./` first when its first
+/// segment has a `:`, which would read as a scheme); an absolute one is a
+/// `file:` URI.
+fn uri(path: &Path) -> String {
+    let mut segments: Vec<String> = Vec::new();
+    let mut absolute = false;
+    for c in path.components() {
+        match c {
+            Component::Prefix(p) => {
+                absolute = true;
+                match p.kind() {
+                    Prefix::Disk(d) | Prefix::VerbatimDisk(d) => {
+                        segments.push(format!("{}:", char::from(d)));
+                    }
+                    _ => segments.push(segment(p.as_os_str())),
+                }
+            }
+            Component::RootDir => absolute = true,
+            Component::CurDir => {}
+            Component::ParentDir => segments.push("..".to_string()),
+            Component::Normal(name) => segments.push(segment(name)),
+        }
+    }
+    let joined = segments.join("/");
+    if absolute {
+        format!("file:///{joined}")
+    } else if segments.first().is_some_and(|s| s.contains(':')) {
+        format!("./{joined}")
+    } else {
+        joined
+    }
 }
 
 impl Reporter for SarifReporter {
@@ -153,5 +217,74 @@ impl Reporter for SarifReporter {
             .build();
         serde_json::to_writer_pretty(&mut *out, &sarif)?;
         writeln!(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use percent_encoding::percent_decode_str;
+
+    use super::*;
+
+    /// The path a URI reference names, read back: segments decoded.
+    fn decoded(uri: &str) -> Vec<Vec<u8>> {
+        let uri = uri.strip_prefix("./").unwrap_or(uri);
+        uri.split('/')
+            .map(|s| percent_decode_str(s).collect())
+            .collect()
+    }
+
+    fn raw(name: &OsStr) -> Vec<u8> {
+        #[cfg(unix)]
+        return std::os::unix::ffi::OsStrExt::as_bytes(name).to_vec();
+        #[cfg(not(unix))]
+        return name.to_string_lossy().as_bytes().to_vec();
+    }
+
+    #[test]
+    fn a_uri_decodes_back_to_the_path() {
+        let mut names: Vec<PathBuf> = [
+            "été.md",
+            "a<&\"b>.md",
+            "x#y.md",
+            "what?.md",
+            "a:b.md",
+            "50%.md",
+            "with space.md",
+            "x\\y.md",
+            "[a]{b}|^`.md",
+            "content/posts/2025-03-10-cle.md",
+            "dir:x/a:b.md",
+        ]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+        #[cfg(unix)]
+        names.push(PathBuf::from(
+            <OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b"caf\xe9/\xff.md"),
+        ));
+        for path in names {
+            let u = uri(&path);
+            assert!(
+                u.bytes().all(|b| b.is_ascii_graphic()) && !u.contains(['#', '?', '\\']),
+                "{u}"
+            );
+            assert!(!u.split('/').next().unwrap().contains(':'), "{u}");
+            let expected: Vec<Vec<u8>> = path.iter().map(raw).collect();
+            assert_eq!(decoded(&u), expected, "{} as {u}", path.display());
+        }
+    }
+
+    #[test]
+    fn dot_segments_and_absolute_paths() {
+        assert_eq!(uri(Path::new("./content/a.md")), "content/a.md");
+        assert_eq!(uri(Path::new("../a b.md")), "../a%20b.md");
+        #[cfg(unix)]
+        assert_eq!(
+            uri(Path::new("/srv/site/é.md")),
+            "file:///srv/site/%C3%A9.md"
+        );
     }
 }
