@@ -154,7 +154,8 @@ fn sarif_format_validates_against_the_schema() {
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     assert!(rules.iter().any(|r| {
         r["id"] == "front-matter"
-            && r["fullDescription"]["text"]
+            && r["help"]["text"].as_str().unwrap().contains("contained_in")
+            && r["help"]["markdown"]
                 .as_str()
                 .unwrap()
                 .contains("contained_in")
@@ -172,6 +173,46 @@ fn sarif_format_validates_against_the_schema() {
     broken["runs"][0]["results"][0]["level"] = Value::from("fatal");
     assert!(!validator.is_valid(&broken));
     insta::assert_snapshot!("format_sarif", stable(&s));
+}
+
+/// GitHub code scanning refuses a rule whose full description is over 1,024
+/// characters: every embedded rule's descriptions fit, and its documentation
+/// is in the help.
+#[test]
+fn sarif_rule_descriptions_fit_github_limits() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(NAME), ARTICLE).unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let embedded: Vec<String> = run(&["rules"])
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
+    assert!(embedded.len() > 10, "{embedded:?}");
+    let sarif: Value = serde_json::from_str(&run(&["check", "--format", "sarif", NAME])).unwrap();
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, embedded, "every embedded rule is described");
+    for r in rules {
+        let chars = |key: &str| r[key]["text"].as_str().unwrap().chars().count();
+        assert!(chars("fullDescription") <= 1024, "{r:#}");
+        assert!(chars("shortDescription") <= 1024, "{r:#}");
+        assert!(chars("fullDescription") > 0 && chars("help") > 0, "{r:#}");
+    }
+    let documented = rules
+        .iter()
+        .filter(|r| r["help"]["text"].as_str().unwrap().chars().count() > 1024)
+        .count();
+    assert!(documented > 0, "long documentation goes to the help");
 }
 
 /// File names that are not plain URI segments (non-ASCII letters, `<&"`,

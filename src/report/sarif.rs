@@ -129,6 +129,34 @@ fn uri(path: &Path) -> String {
     }
 }
 
+/// GitHub code scanning's limit on a rule's descriptions, in characters.
+const DESCRIPTION_MAX: usize = 1024;
+
+/// `text` cut to at most `max` characters: after its last sentence or line
+/// that fits, or else at a character boundary, with `…`.
+fn at_most(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let end = text
+        .char_indices()
+        .nth(max - 1)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
+    // Not in the first half: better a cut sentence than most of it lost.
+    let sentence = head
+        .match_indices(['.', '\n'])
+        .map(|(i, m)| i + m.len())
+        .rfind(|&i| {
+            i > head.len() / 2
+                && (text[..i].ends_with('\n') || text[i..].starts_with(char::is_whitespace))
+        });
+    match sentence {
+        Some(i) => text[..i].trim_end().to_string(),
+        None => format!("{}…", head.trim_end()),
+    }
+}
+
 impl Reporter for SarifReporter {
     fn write(
         &self,
@@ -141,20 +169,35 @@ impl Reporter for SarifReporter {
             .iter()
             .map(|r| {
                 let text = |t: String| MultiformatMessageString::builder().text(t).build();
-                let full = if r.doc.is_empty() {
-                    r.summary.clone()
+                let doc = r.doc.trim();
+                // The full description is the summary and the documentation's
+                // first paragraph, within GitHub's limit; the whole
+                // documentation is the help.
+                let full = match doc.split("\n\n").next().filter(|p| !p.is_empty()) {
+                    Some(first) => format!("{}\n\n{first}", r.summary),
+                    None => r.summary.clone(),
+                };
+                let explain = format!(
+                    "Run `repere explain {}` for the documentation of this rule.",
+                    r.id
+                );
+                let help = if doc.is_empty() {
+                    text(explain)
                 } else {
-                    format!("{}\n\n{}", r.summary, r.doc.trim())
+                    MultiformatMessageString::builder()
+                        .text(format!("{}\n\n{doc}\n\n{explain}", r.summary))
+                        .markdown(format!(
+                            "{}\n\n````text\n{doc}\n````\n\n{explain}",
+                            r.summary
+                        ))
+                        .build()
                 };
                 ReportingDescriptor::builder()
                     .id(r.id.to_string())
                     .name(r.kind.to_string())
-                    .short_description(text(r.summary.clone()))
-                    .full_description(text(full))
-                    .help(text(format!(
-                        "Run `repere explain {}` for the documentation of this rule.",
-                        r.id
-                    )))
+                    .short_description(text(at_most(&r.summary, DESCRIPTION_MAX)))
+                    .full_description(text(at_most(&full, DESCRIPTION_MAX)))
+                    .help(help)
                     .default_configuration(
                         ReportingConfiguration::builder()
                             .level(serde_json::json!(level(r.severity)))
@@ -274,6 +317,20 @@ mod tests {
             assert!(!u.split('/').next().unwrap().contains(':'), "{u}");
             let expected: Vec<Vec<u8>> = path.iter().map(raw).collect();
             assert_eq!(decoded(&u), expected, "{} as {u}", path.display());
+        }
+    }
+
+    #[test]
+    fn descriptions_are_cut_within_the_limit() {
+        assert_eq!(at_most("Short.", 10), "Short.");
+        let sentences = "One sentence. Two sentences. Three sentences.";
+        assert_eq!(at_most(sentences, 30), "One sentence. Two sentences.");
+        let word = "é".repeat(50);
+        let cut = at_most(&word, 20);
+        assert_eq!(cut.chars().count(), 20);
+        assert!(cut.ends_with("é…"));
+        for max in 2..60 {
+            assert!(at_most(sentences, max).chars().count() <= max, "{max}");
         }
     }
 
