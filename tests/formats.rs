@@ -98,6 +98,59 @@ fn gitlab_format() {
     insta::assert_snapshot!("format_gitlab", s);
 }
 
+/// GitLab marks an issue resolved when its fingerprint disappears: fixing one
+/// of several findings at the same place (missing keys all point at the
+/// opening `---`) must leave the others' fingerprints as they were.
+#[test]
+fn gitlab_fingerprints_do_not_depend_on_other_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let fingerprints = |removed: &[&str]| {
+        let mut text = ARTICLE.to_string();
+        for key in removed {
+            let line = text
+                .lines()
+                .find(|l| l.starts_with(&format!("{key}: ")))
+                .unwrap()
+                .to_string();
+            text = text.replacen(&format!("{line}\n"), "", 1);
+        }
+        fs::write(dir.path().join(NAME), text).unwrap();
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--format", "gitlab", NAME])
+            .output()
+            .unwrap();
+        let issues: Value = serde_json::from_slice(&out.stdout).unwrap();
+        issues
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["description"].as_str().unwrap().to_string(),
+                    i["fingerprint"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect::<std::collections::BTreeMap<String, String>>()
+    };
+    let keys = ["ShowToc", "TocOpen", "audience", "pillar", "title"];
+    let all = fingerprints(&keys);
+    assert_eq!(all.len(), 5, "{all:#?}");
+    for fixed in keys {
+        let rest: Vec<&str> = keys.iter().copied().filter(|k| *k != fixed).collect();
+        let after = fingerprints(&rest);
+        assert_eq!(after.len(), 4, "{after:#?}");
+        for (message, fp) in &after {
+            assert_eq!(
+                Some(fp),
+                all.get(message),
+                "{message}, once `{fixed}` is set"
+            );
+        }
+    }
+}
+
 #[test]
 fn junit_format() {
     let (_, s) = output("junit");

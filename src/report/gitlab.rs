@@ -13,11 +13,35 @@ use crate::engine::Report;
 
 pub struct Gitlab;
 
+/// A message with each run of digits as `#`: a message that quotes a line
+/// number or a count ("repeats line 12") keeps its fingerprint when lines are
+/// added above or the count changes.
+fn without_numbers(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut in_number = false;
+    for c in message.chars() {
+        if c.is_ascii_digit() {
+            if !in_number {
+                out.push('#');
+            }
+            in_number = true;
+        } else {
+            out.push(c);
+            in_number = false;
+        }
+    }
+    out
+}
+
 impl Reporter for Gitlab {
     fn write(&self, report: &Report, options: &Options<'_>, out: &mut dyn Write) -> io::Result<()> {
         let mut issues = Vec::new();
-        // The fingerprint must be unique per issue: identical findings in one
-        // file are told apart by their order.
+        // The fingerprint must be unique per issue, and stay with it when
+        // other issues are fixed: it hashes the path, the rule, the offending
+        // text (as baselines do) and the message, so that findings at the
+        // same place (five missing keys, all at the opening `---`) are
+        // independent. Only findings identical in all of these are told apart
+        // by their order.
         let mut seen: HashMap<String, usize> = HashMap::new();
         for file in &report.files {
             if file.diagnostics.is_empty() {
@@ -27,7 +51,12 @@ impl Reporter for Gitlab {
             let text = kept.as_deref();
             let path = super::slash_path(&file.path);
             for d in &file.diagnostics {
-                let base = format!("{path}\u{0}{}\u{0}{}", d.rule, fingerprint(d, text));
+                let base = format!(
+                    "{path}\u{0}{}\u{0}{}\u{0}{}",
+                    d.rule,
+                    fingerprint(d, text),
+                    without_numbers(&d.message)
+                );
                 let n = seen.entry(base.clone()).or_default();
                 *n += 1;
                 let fp = crate::baseline::fnv1a(&format!("{base}\u{0}{n}"));
@@ -54,5 +83,19 @@ impl Reporter for Gitlab {
         }
         serde_json::to_writer_pretty(&mut *out, &issues)?;
         writeln!(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_numbers;
+
+    #[test]
+    fn numbers_are_left_out_of_the_message() {
+        assert_eq!(
+            without_numbers("repeats line 12, 3 times"),
+            "repeats line #, # times"
+        );
+        assert_eq!(without_numbers("`title` is missing"), "`title` is missing");
     }
 }
