@@ -658,3 +658,62 @@ fn a_file_reached_by_two_paths_is_checked_once() {
         assert_eq!(fs::read_to_string(posts.join(NAME)).unwrap(), ARTICLE);
     }
 }
+
+/// GitLab and SARIF name a file by its path in the repository (relative to
+/// the current directory), whatever the argument that reached it: `.` (the
+/// default), `content`, `./content` or an absolute path. GitLab's
+/// fingerprints follow.
+#[test]
+fn ci_formats_name_a_file_the_same_however_it_was_reached() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("content/posts")).unwrap();
+    let broken = ARTICLE.replace("audience: jeunesse-tech\n", "");
+    write(&dir.path().join("content/posts"), NAME, &broken);
+    let absolute = dir.path().join("content");
+    let run = |format: &str, args: &[&std::ffi::OsStr]| {
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--format", format])
+            .args(args)
+            .output()
+            .unwrap();
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()
+    };
+    let invocations: [&[&std::ffi::OsStr]; 4] = [
+        &[],
+        &["content".as_ref()],
+        &["./content".as_ref()],
+        &[absolute.as_os_str()],
+    ];
+    let expected = format!("content/posts/{NAME}");
+    let mut gitlab = Vec::new();
+    for args in invocations {
+        let issues = run("gitlab", args);
+        let issues: Vec<(String, String)> = issues
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["location"]["path"].as_str().unwrap().to_string(),
+                    i["fingerprint"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert!(!issues.is_empty());
+        assert!(
+            issues.iter().all(|(p, _)| *p == expected),
+            "{args:?}: {issues:?}"
+        );
+        gitlab.push(issues);
+        let sarif = run("sarif", args);
+        for r in sarif["runs"][0]["results"].as_array().unwrap() {
+            assert_eq!(
+                r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+                expected.as_str(),
+                "{args:?}"
+            );
+        }
+    }
+    assert!(gitlab.windows(2).all(|w| w[0] == w[1]), "{gitlab:#?}");
+}

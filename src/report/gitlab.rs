@@ -49,7 +49,9 @@ impl Reporter for Gitlab {
             }
             let kept = file.text(options.source);
             let text = kept.as_deref();
-            let path = super::slash_path(&file.path);
+            // GitLab wants the path in the repository, the same however
+            // `repere check` was given it.
+            let path = super::slash_path(&super::repo_path(&file.path));
             for d in &file.diagnostics {
                 let base = format!(
                     "{path}\u{0}{}\u{0}{}\u{0}{}",

@@ -10,7 +10,7 @@ pub mod junit;
 pub mod sarif;
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use crate::engine::Report;
 
@@ -96,5 +96,87 @@ pub(crate) fn slash_path(path: &Path) -> String {
         s.replace('\\', "/")
     } else {
         s.into_owned()
+    }
+}
+
+/// A path as the CI formats (SARIF, GitLab Code Quality) name it: relative to
+/// the current directory when it lies inside it, without `.` components, so
+/// that `repere check`, `repere check content`, `repere check ./content` and
+/// `repere check $PWD/content` name a file the same way. A path outside the
+/// current directory is kept as it is.
+pub(crate) fn repo_path(path: &Path) -> PathBuf {
+    let inside = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| relative_to(path, &cwd))
+    } else {
+        None
+    };
+    inside
+        .as_deref()
+        .unwrap_or(path)
+        .components()
+        .filter(|c| !matches!(c, Component::CurDir))
+        .collect()
+}
+
+/// `path` (absolute) relative to `dir`, when it lies inside it.
+fn relative_to(path: &Path, dir: &Path) -> Option<PathBuf> {
+    let plain = !path.components().any(|c| c == Component::ParentDir);
+    if plain && let Ok(rest) = path.strip_prefix(dir) {
+        return Some(rest.to_path_buf());
+    }
+    // Through symbolic links and `..`: the folders as the system resolves
+    // them (`$PWD` may name a link to the directory `getcwd` returns). The
+    // file itself is not resolved: a link keeps its own name.
+    let dir = dir.canonicalize().ok()?;
+    let parent = path.parent()?.canonicalize().ok()?;
+    let rest = parent.strip_prefix(&dir).ok()?;
+    Some(rest.join(path.file_name()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repo_paths_leave_out_dot_components() {
+        assert_eq!(
+            repo_path(Path::new("./content/./a.md")),
+            Path::new("content/a.md")
+        );
+        assert_eq!(
+            repo_path(Path::new("content/a.md")),
+            Path::new("content/a.md")
+        );
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(
+            repo_path(&cwd.join("content/a.md")),
+            Path::new("content/a.md")
+        );
+        let elsewhere = cwd.parent().unwrap().join("elsewhere.md");
+        if !elsewhere.starts_with(&cwd) {
+            assert_eq!(repo_path(&elsewhere), elsewhere);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_path_through_a_symbolic_link_is_inside_the_folder_it_names() {
+        let tmp = tempfile::tempdir().unwrap();
+        let site = tmp.path().join("site");
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        std::os::unix::fs::symlink(&site, tmp.path().join("link")).unwrap();
+        let through = tmp.path().join("link/content/a.md");
+        assert_eq!(
+            relative_to(&through, &site),
+            Some(PathBuf::from("content/a.md"))
+        );
+        let dotted = site.join("content/../content/a.md");
+        assert_eq!(
+            relative_to(&dotted, &site),
+            Some(PathBuf::from("content/a.md"))
+        );
+        assert_eq!(relative_to(&through, &site.join("content/sub")), None);
     }
 }

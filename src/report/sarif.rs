@@ -95,14 +95,15 @@ fn segment(name: &OsStr) -> String {
     percent_encode(bytes, SEGMENT).to_string()
 }
 
-/// A path as a SARIF URI reference (RFC 3986): segments percent-encoded and
-/// joined by `/`; a relative path stays relative (`./` first when its first
+/// A path as a SARIF URI reference (RFC 3986), named as [`super::repo_path`]
+/// does: segments percent-encoded and joined by `/`; a relative path stays
+/// relative (`./` first when its first
 /// segment has a `:`, which would read as a scheme); an absolute one is a
 /// `file:` URI.
 fn uri(path: &Path) -> String {
     let mut segments: Vec<String> = Vec::new();
     let mut absolute = false;
-    for c in path.components() {
+    for c in super::repo_path(path).components() {
         match c {
             Component::Prefix(p) => {
                 absolute = true;
