@@ -345,6 +345,43 @@ fn sarif_uris_of_unusual_file_names() {
     assert_eq!(uris, expected);
 }
 
+/// `concise` gives one line per diagnostic and JUnit one line per diagnostic
+/// in a failure, even when the message quotes a value with a line break.
+#[test]
+fn one_line_formats_escape_line_breaks() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = ARTICLE.replace("audience: jeunesse-tech\n", "audience: \"jeu\\nnesse:x\"\n");
+    assert_ne!(text, ARTICLE);
+    fs::write(dir.path().join(NAME), text).unwrap();
+    let run = |format: &str| {
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--quiet", "--format", format, NAME])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let concise = run("concise");
+    assert!(concise.contains("`jeu\\nnesse:x`"), "{concise}");
+    assert!(
+        concise.lines().all(|l| l.starts_with(NAME)),
+        "one line per diagnostic: {concise}"
+    );
+    let junit = run("junit");
+    let failure = junit
+        .split_once("<failure ")
+        .and_then(|(_, f)| f.split_once('>'))
+        .and_then(|(_, f)| f.split_once("</failure>"))
+        .map(|(f, _)| f)
+        .unwrap();
+    assert!(failure.contains("`jeu\\nnesse:x`"), "{junit}");
+    assert!(
+        failure.lines().all(|l| l.starts_with(NAME)),
+        "one line per diagnostic: {failure}"
+    );
+}
+
 #[test]
 fn json_and_concise_formats() {
     let (_, s) = output("json");

@@ -1,9 +1,10 @@
 //! `--format concise`: one line per diagnostic,
-//! `path:line:column: severity[rule] message`.
+//! `path:line:column: severity[rule] message` (a line break in the path or
+//! the message is written `\n`).
 
 use std::io::{self, Write};
 
-use super::{Options, Reporter, summary};
+use super::{Options, Reporter, one_line, summary};
 use crate::diagnostic::Applicability;
 use crate::engine::Report;
 
@@ -20,12 +21,12 @@ impl Reporter for Concise {
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}] {}{fixable}",
-                d.path.display(),
+                one_line(&d.path.to_string_lossy()),
                 d.location.line,
                 d.location.column,
                 d.severity.as_str(),
                 d.rule,
-                d.message
+                one_line(&d.message)
             )?;
         }
         if !options.quiet {

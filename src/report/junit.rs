@@ -1,12 +1,13 @@
 //! `--format junit`: JUnit XML, which GitLab, Jenkins and Azure read. One test
 //! case per file checked; a file with findings fails, and its failure lists
-//! every diagnostic, one per line (consumers read one failure per test case).
+//! every diagnostic, one per line (consumers read one failure per test case;
+//! a line break in a path or message is written `\n`).
 
 use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report as JunitReport, TestCase, TestCaseStatus, TestSuite};
 
-use super::{Options, Reporter};
+use super::{Options, Reporter, one_line};
 use crate::engine::Report;
 
 pub struct Junit;
@@ -33,12 +34,13 @@ impl Reporter for Junit {
                     .iter()
                     .map(|d| {
                         format!(
-                            "{path}:{}:{}: {}[{}] {}",
+                            "{}:{}:{}: {}[{}] {}",
+                            one_line(&path),
                             d.location.line,
                             d.location.column,
                             d.severity.as_str(),
                             d.rule,
-                            d.message
+                            one_line(&d.message)
                         )
                     })
                     .collect();

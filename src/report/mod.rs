@@ -88,6 +88,16 @@ pub fn summary(report: &Report) -> String {
     )
 }
 
+/// Text for a format that gives each diagnostic one line: line breaks (in a
+/// quoted value, or a file name) written as the two characters `\n`, `\r`.
+pub(crate) fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\n', '\r']) {
+        text.replace('\n', "\\n").replace('\r', "\\r").into()
+    } else {
+        text.into()
+    }
+}
+
 /// A path with `/` separators: on Windows `\` is a separator too, elsewhere
 /// it is a character of a file name and stays.
 pub(crate) fn slash_path(path: &Path) -> String {
@@ -138,6 +148,12 @@ fn relative_to(path: &Path, dir: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_line_escapes_line_breaks() {
+        assert_eq!(one_line("a\r\nb\nc"), "a\\r\\nb\\nc");
+        assert_eq!(one_line("plain"), "plain");
+    }
 
     #[test]
     fn repo_paths_leave_out_dot_components() {
