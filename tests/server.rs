@@ -344,3 +344,27 @@ fn typing_fast_in_a_long_article_is_debounced() {
     assert!(elapsed < Duration::from_secs(10), "{elapsed:?}");
     c.stop();
 }
+
+#[test]
+fn closing_a_file_clears_its_diagnostics() {
+    let (dir, path, uri) = site();
+    // On disk too, so that no workspace check clears them in its place.
+    let text = ARTICLE.replace("## Dédramatisation", "## Dedramatisation");
+    fs::write(&path, &text).unwrap();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    c.wait(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["version"] == 1
+    });
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    c.diagnostics(&uri, |d| d.is_empty());
+    c.stop();
+}

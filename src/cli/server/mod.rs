@@ -283,8 +283,20 @@ impl Server {
             }
             DidCloseTextDocument::METHOD => {
                 let p: lsp::DidCloseTextDocumentParams = parse(n.params)?;
-                self.docs.remove(&p.text_document.uri);
-                self.due.remove(&p.text_document.uri);
+                let uri = p.text_document.uri;
+                self.docs.remove(&uri);
+                self.due.remove(&uri);
+                // Its findings were those of the editor's text, which is gone:
+                // clear them (the next workspace check reports the file's
+                // findings on disk, as for any file not open).
+                self.published.remove(&uri);
+                self.notify::<lsp::notification::PublishDiagnostics>(
+                    lsp::PublishDiagnosticsParams {
+                        uri,
+                        diagnostics: Vec::new(),
+                        version: None,
+                    },
+                )?;
             }
             _ => {}
         }
