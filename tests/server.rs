@@ -368,3 +368,51 @@ fn closing_a_file_clears_its_diagnostics() {
     c.diagnostics(&uri, |d| d.is_empty());
     c.stop();
 }
+
+#[test]
+fn a_code_action_right_after_a_change_uses_the_new_text() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    let text = ARTICLE.replace("## Dédramatisation", "## Dedramatisation");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    c.diagnostics(&uri, |d| d.iter().any(|x| x["code"] == "section-order"));
+    // Lines and words added above the finding, and a code action asked for
+    // at once, within the pause before the new text is checked.
+    let changed = text.replace(
+        "Une introduction.",
+        "Une longue introduction, en plusieurs lignes.\n\nEt un second paragraphe.",
+    );
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": changed}]}),
+    );
+    let hline = changed
+        .lines()
+        .position(|l| l == "## Dedramatisation")
+        .unwrap() as u64;
+    let range = json!({
+        "start": {"line": hline, "character": 3},
+        "end": {"line": hline, "character": 3 + utf16("Dedramatisation")},
+    });
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": []}}),
+    );
+    let actions = actions.as_array().unwrap();
+    let fix = actions
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    let edit = &fix["edit"]["changes"][uri.as_str()][0];
+    assert_eq!(edit["newText"], "Dédramatisation");
+    assert_eq!(edit["range"], range, "{actions:#?}");
+    for a in actions {
+        for e in a["edit"]["changes"][uri.as_str()].as_array().unwrap() {
+            assert_eq!(e["range"]["start"]["line"], hline, "{a:#?}");
+        }
+    }
+    c.stop();
+}

@@ -45,6 +45,9 @@ struct Doc {
     version: i32,
     /// The findings last published for the text (for code actions).
     diagnostics: Vec<Diagnostic>,
+    /// The text changed since `diagnostics` were found: their spans may
+    /// point anywhere in it.
+    stale: bool,
 }
 
 /// A linter for the files of one config and one site.
@@ -255,6 +258,7 @@ impl Server {
                         text: p.text_document.text,
                         version: p.text_document.version,
                         diagnostics: Vec::new(),
+                        stale: true,
                     },
                 );
                 self.check(&uri)?;
@@ -268,6 +272,7 @@ impl Server {
                 ) {
                     doc.text = change.text;
                     doc.version = p.text_document.version;
+                    doc.stale = true;
                     self.due.insert(uri, Instant::now() + DEBOUNCE);
                 }
             }
@@ -458,6 +463,7 @@ impl Server {
         let version = self.docs.get(uri).map(|d| d.version);
         if let Some(doc) = self.docs.get_mut(uri) {
             doc.diagnostics = diagnostics;
+            doc.stale = false;
         }
         self.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
             uri: uri.clone(),
@@ -613,6 +619,13 @@ impl Server {
         match req.method.as_str() {
             CodeActionRequest::METHOD => {
                 let p: lsp::CodeActionParams = parse(req.params)?;
+                // Within the pause after a change, the findings are those of
+                // the previous text: check the current one now, or the edits
+                // would land at the old offsets.
+                if self.docs.get(&p.text_document.uri).is_some_and(|d| d.stale) {
+                    self.due.remove(&p.text_document.uri);
+                    self.check(&p.text_document.uri)?;
+                }
                 let actions = self.code_actions(&p);
                 self.reply(req.id, actions)
             }
@@ -631,7 +644,7 @@ impl Server {
 
     fn code_actions(&self, p: &lsp::CodeActionParams) -> Vec<lsp::CodeActionOrCommand> {
         let uri = &p.text_document.uri;
-        let Some(doc) = self.docs.get(uri) else {
+        let Some(doc) = self.docs.get(uri).filter(|d| !d.stale) else {
             return Vec::new();
         };
         let lines = Lines::new(&doc.text, self.encoding);
