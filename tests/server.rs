@@ -416,3 +416,78 @@ fn a_code_action_right_after_a_change_uses_the_new_text() {
     }
     c.stop();
 }
+
+/// The HTML pulldown-cmark renders for a Markdown text.
+fn render(markdown: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(markdown));
+    html
+}
+
+#[test]
+fn disabling_on_an_indented_line_keeps_the_list_one_list() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    let list = "- Premier point.\n  Suite du point : il faut choisir.\n- Second point.\n";
+    let text = ARTICLE.replace("Une introduction.\n", list);
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let d = c.diagnostics(&uri, |d| d.iter().any(|x| x["code"] == "tone"));
+    let tone = d.iter().find(|x| x["code"] == "tone").unwrap();
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": tone["range"], "context": {"diagnostics": [tone]}}),
+    );
+    let disable = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Disable `tone` on the next line")
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    let edit = &disable["edit"]["changes"][uri.as_str()][0];
+    let line = text.lines().position(|l| l.contains("il faut")).unwrap() as u64;
+    assert_eq!(
+        edit["range"]["start"],
+        json!({"line": line, "character": 0})
+    );
+    assert_eq!(edit["range"]["end"], edit["range"]["start"]);
+    assert_eq!(
+        edit["newText"],
+        "  <!-- repere-disable-next-line tone -->\n"
+    );
+    let at = text.find("  Suite du point").unwrap();
+    let fixed = format!(
+        "{}{}{}",
+        &text[..at],
+        edit["newText"].as_str().unwrap(),
+        &text[at..]
+    );
+
+    // Still one list of two items, the comment in the first one.
+    let before = render(list);
+    let after = render(&fixed[fixed.find("- Premier").unwrap()..fixed.find("## ").unwrap()]);
+    assert_eq!(after.matches("<ul>").count(), 1, "{after}");
+    assert_eq!(after.matches("<li>").count(), 2, "{after}");
+    // The comment ends the item's first paragraph: in a tight list the text
+    // renders the same (a line break either way), not in a loose one.
+    assert_eq!(
+        after.replace("<!-- repere-disable-next-line tone -->", ""),
+        before,
+    );
+
+    // And the finding is suppressed.
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    let m = c.wait(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == uri
+            && m["params"]["version"] == 2
+    });
+    let d = m["params"]["diagnostics"].as_array().unwrap();
+    assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+    c.stop();
+}

@@ -682,10 +682,17 @@ impl Server {
             } else {
                 let line = lines.position(d.span.start).line;
                 let at = lines.offset(lsp::Position::new(line, 0));
+                // Indented as the line, so that a list item's continuation
+                // line keeps the comment inside the item (at column 0 it
+                // would end the list).
+                let indent: String = doc.text[at..]
+                    .chars()
+                    .take_while(|c| *c == ' ' || *c == '\t')
+                    .collect();
                 (
                     format!("Disable `{}` on the next line", d.rule),
                     at,
-                    format!("<!-- repere-disable-next-line {} -->\n", d.rule),
+                    format!("{indent}<!-- repere-disable-next-line {} -->\n", d.rule),
                 )
             };
             let comment = if doc.text.contains("\r\n") {
