@@ -80,9 +80,13 @@ impl Client {
     }
 
     fn send(&mut self, msg: Value) {
-        let body = serde_json::to_vec(&msg).unwrap();
+        self.raw(&serde_json::to_vec(&msg).unwrap());
+    }
+
+    /// A body, framed as it is.
+    fn raw(&mut self, body: &[u8]) {
         write!(self.stdin, "Content-Length: {}\r\n\r\n", body.len()).unwrap();
-        self.stdin.write_all(&body).unwrap();
+        self.stdin.write_all(body).unwrap();
         self.stdin.flush().unwrap();
     }
 
@@ -91,11 +95,38 @@ impl Client {
     }
 
     fn request(&mut self, method: &str, params: Value) -> Value {
+        let msg = self.call(method, params);
+        assert!(msg.get("error").is_none(), "{msg:#?}");
+        msg["result"].clone()
+    }
+
+    /// The whole response to a request: its result or its error.
+    fn call(&mut self, method: &str, params: Value) -> Value {
         let id = self.next_id;
         self.next_id += 1;
         self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
-        let msg = self.wait(|m| m["id"] == id && m.get("method").is_none());
-        msg["result"].clone()
+        self.wait(|m| m["id"] == id && m.get("method").is_none())
+    }
+
+    /// The error code of the response to a request.
+    fn error_code(&mut self, method: &str, params: Value) -> i64 {
+        let msg = self.call(method, params);
+        msg["error"]["code"]
+            .as_i64()
+            .unwrap_or_else(|| panic!("{msg:#?}"))
+    }
+
+    /// The exit code, once the server is gone.
+    fn exit_code(mut self) -> Option<i32> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("the server did not exit");
     }
 
     /// The next message (also among those already received) that matches.
@@ -134,8 +165,7 @@ impl Client {
         let r = self.request("shutdown", Value::Null);
         assert!(r.is_null());
         self.notify("exit", Value::Null);
-        let status = self.child.wait().unwrap();
-        assert!(status.success());
+        assert_eq!(self.exit_code(), Some(0));
     }
 }
 
@@ -489,5 +519,104 @@ fn disabling_on_an_indented_line_keeps_the_list_one_list() {
     });
     let d = m["params"]["diagnostics"].as_array().unwrap();
     assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+    c.stop();
+}
+
+#[test]
+fn exit_without_shutdown_exits_with_1() {
+    let (dir, _path, _uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.notify("exit", Value::Null);
+    assert_eq!(c.exit_code(), Some(1));
+}
+
+#[test]
+fn after_shutdown_requests_are_refused_until_exit() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    assert!(c.request("shutdown", Value::Null).is_null());
+    let hover = json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}});
+    assert_eq!(c.error_code("textDocument/hover", hover.clone()), -32600);
+    // A notification is dropped: nothing is checked nor published.
+    let text = ARTICLE.replace("## Dédramatisation", "## Dedramatisation");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    assert_eq!(c.error_code("textDocument/hover", hover), -32600);
+    assert_eq!(c.error_code("shutdown", Value::Null), -32600);
+    assert!(
+        !c.seen
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri),
+        "{:#?}",
+        c.seen
+    );
+    c.notify("exit", Value::Null);
+    assert_eq!(c.exit_code(), Some(0));
+}
+
+#[test]
+fn bad_parameters_are_refused_and_the_server_goes_on() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Notifications: ignored.
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1}}),
+    );
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": "not a uri", "languageId": "markdown", "version": 1, "text": "x"}}),
+    );
+    c.notify("textDocument/didChange", json!({"contentChanges": 3}));
+    c.notify("textDocument/didClose", Value::Null);
+    // Requests: an error.
+    assert_eq!(
+        c.error_code(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "context": {"diagnostics": []}}),
+        ),
+        -32602
+    );
+    assert_eq!(
+        c.error_code(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": "not a uri"}, "position": {"line": 0, "character": 0}}),
+        ),
+        -32602
+    );
+    assert_eq!(c.error_code("initialize", json!({})), -32600);
+    // And the server still works.
+    let text = ARTICLE.replace("## Dédramatisation", "## Dedramatisation");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    c.diagnostics(&uri, |d| d.iter().any(|x| x["code"] == "section-order"));
+    c.stop();
+}
+
+#[test]
+fn a_malformed_message_gets_an_error_and_the_server_goes_on() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.raw(b"{bad json");
+    let e = c.wait(|m| m["error"]["code"] == -32700);
+    assert_eq!(e["id"], Value::Null);
+    c.raw(b"{}");
+    let e = c.wait(|m| m["error"]["code"] == -32600);
+    assert_eq!(e["id"], Value::Null);
+    c.raw(br#"{"jsonrpc": "2.0", "id": 99, "method": 5}"#);
+    let e = c.wait(|m| m["error"]["code"] == -32600);
+    assert_eq!(e["id"], 99);
+    // Not UTF-8.
+    c.raw(b"{\"jsonrpc\": \"2.0\", \"method\": \"\xff\"}");
+    c.wait(|m| m["error"]["code"] == -32700);
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(hover.is_null());
     c.stop();
 }

@@ -13,8 +13,13 @@
 //! - Code actions for every fix (safe ones preferred), and "disable this rule
 //!   on the next line"; hover on a front-matter key shows what the rules
 //!   expect of it.
+//! - Robust to a bad client: a malformed message or bad parameters get an
+//!   error response (or are ignored, for a notification), and the server goes
+//!   on; `shutdown` and `exit` follow the LSP spec (exit code 1 without
+//!   `shutdown`).
 
 mod position;
+mod transport;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -23,7 +28,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender, select};
-use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
+use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
 use repere::diagnostic::{Applicability, Diagnostic, Severity};
 use repere::engine::Linter;
@@ -33,6 +38,10 @@ use repere::span::Span;
 use super::packs::{self, LoadError};
 use super::{EXIT_ERROR, EXIT_OK};
 use position::{Encoding, Lines};
+use transport::Connection;
+
+/// The exit code after an `exit` that no `shutdown` came before (LSP spec).
+const EXIT_WITHOUT_SHUTDOWN: i32 = 1;
 
 /// How long typing must pause before a file is checked again.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -80,13 +89,15 @@ struct Server {
     scan_rx: Receiver<Scan>,
     scanning: bool,
     rescan: bool,
+    /// `shutdown` was received: requests are refused until `exit`.
+    shutdown: bool,
 }
 
 pub fn run() -> Result<i32, String> {
-    let (conn, io) = Connection::stdio();
-    let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
-    let params: lsp::InitializeParams =
-        serde_json::from_value(params).map_err(|e| e.to_string())?;
+    let (conn, io) = transport::stdio();
+    let Some((id, params)) = handshake(&conn)? else {
+        return Ok(EXIT_WITHOUT_SHUTDOWN);
+    };
     let encoding = Encoding::negotiate(
         params
             .capabilities
@@ -127,8 +138,7 @@ pub fn run() -> Result<i32, String> {
             version: Some(env!("CARGO_PKG_VERSION").into()),
         }),
     };
-    conn.initialize_finish(id, serde_json::to_value(result).map_err(|e| e.to_string())?)
-        .map_err(|e| e.to_string())?;
+    send(&conn, Response::new_ok(id, result).into())?;
     let (scan_tx, scan_rx) = crossbeam_channel::unbounded();
     let mut server = Server {
         conn,
@@ -144,18 +154,62 @@ pub fn run() -> Result<i32, String> {
         scan_rx,
         scanning: false,
         rescan: false,
+        shutdown: false,
     };
     server.scan();
-    let code = match server.main_loop() {
-        Ok(()) => EXIT_OK,
+    let code = server.main_loop();
+    drop(server);
+    match code {
+        // The input is read to its end or to `exit`: what is queued can be
+        // written, and the reader says whether the framing broke.
+        Ok(code) => match io.join() {
+            Ok(()) => Ok(code),
+            Err(e) => {
+                eprintln!("repere server: {e}");
+                Ok(EXIT_ERROR)
+            }
+        },
         Err(e) => {
             eprintln!("repere server: {e}");
-            EXIT_ERROR
+            Ok(EXIT_ERROR)
         }
-    };
-    drop(server);
-    io.join().map_err(|e| e.to_string())?;
-    Ok(code)
+    }
+}
+
+/// Waits for `initialize` (answering other requests with an error): its id
+/// and parameters, or `None` after `exit`.
+fn handshake(conn: &Connection) -> Result<Option<(RequestId, lsp::InitializeParams)>, String> {
+    loop {
+        let msg = conn
+            .receiver
+            .recv()
+            .map_err(|_| "the input ended before `initialize`".to_string())?;
+        match msg {
+            Message::Request(req) if req.method == "initialize" => match parse(req.params) {
+                Ok(params) => return Ok(Some((req.id, params))),
+                Err(e) => send(conn, error(req.id, ErrorCode::InvalidParams, e))?,
+            },
+            Message::Request(req) => send(
+                conn,
+                error(
+                    req.id,
+                    ErrorCode::ServerNotInitialized,
+                    format!("`{}` before `initialize`", req.method),
+                ),
+            )?,
+            Message::Notification(n) if n.method == "exit" => return Ok(None),
+            _ => {}
+        }
+    }
+}
+
+fn send(conn: &Connection, msg: Message) -> Result<(), String> {
+    let frame = transport::encode(&msg).map_err(|e| e.to_string())?;
+    conn.sender.send(frame).map_err(|e| e.to_string())
+}
+
+fn error(id: RequestId, code: ErrorCode, message: String) -> Message {
+    Message::Response(Response::new_err(id, code as i32, message))
 }
 
 fn path_of(uri: &lsp::Uri) -> Option<PathBuf> {
@@ -184,7 +238,8 @@ fn is_config(path: &Path) -> bool {
 }
 
 impl Server {
-    fn main_loop(&mut self) -> Result<(), String> {
+    /// Serves until `exit` (or the end of the input): the exit code.
+    fn main_loop(&mut self) -> Result<i32, String> {
         loop {
             let timeout = self
                 .due
@@ -195,20 +250,26 @@ impl Server {
                 });
             select! {
                 recv(self.conn.receiver) -> msg => {
-                    let Ok(msg) = msg else { return Ok(()) };
+                    let Ok(msg) = msg else { return Ok(EXIT_OK) };
                     match msg {
-                        Message::Request(req) => {
-                            if self.conn.handle_shutdown(&req).map_err(|e| e.to_string())? {
-                                return Ok(());
-                            }
-                            self.request(req)?;
+                        Message::Request(req) => self.request(req)?,
+                        Message::Notification(n) if n.method == "exit" => {
+                            return Ok(if self.shutdown {
+                                EXIT_OK
+                            } else {
+                                EXIT_WITHOUT_SHUTDOWN
+                            });
                         }
+                        // After `shutdown`, notifications are dropped.
+                        Message::Notification(_) if self.shutdown => {}
                         Message::Notification(n) => self.notification(n)?,
                         Message::Response(_) => {}
                     }
                 }
                 recv(self.scan_rx) -> scan => {
-                    if let Ok(scan) = scan {
+                    if let Ok(scan) = scan
+                        && !self.shutdown
+                    {
                         self.scanned(scan)?;
                     }
                 }
@@ -229,7 +290,7 @@ impl Server {
     }
 
     fn send(&self, msg: Message) -> Result<(), String> {
-        self.conn.sender.send(msg).map_err(|e| e.to_string())
+        send(&self.conn, msg)
     }
 
     fn notify<N: lsp::notification::Notification>(&self, params: N::Params) -> Result<(), String> {
@@ -250,7 +311,10 @@ impl Server {
         };
         match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
-                let p: lsp::DidOpenTextDocumentParams = parse(n.params)?;
+                let Some(p) = ignore_bad::<lsp::DidOpenTextDocumentParams>(&n.method, n.params)
+                else {
+                    return Ok(());
+                };
                 let uri = p.text_document.uri;
                 self.docs.insert(
                     uri.clone(),
@@ -264,7 +328,10 @@ impl Server {
                 self.check(&uri)?;
             }
             DidChangeTextDocument::METHOD => {
-                let p: lsp::DidChangeTextDocumentParams = parse(n.params)?;
+                let Some(p) = ignore_bad::<lsp::DidChangeTextDocumentParams>(&n.method, n.params)
+                else {
+                    return Ok(());
+                };
                 let uri = p.text_document.uri;
                 if let (Some(doc), Some(change)) = (
                     self.docs.get_mut(&uri),
@@ -277,17 +344,26 @@ impl Server {
                 }
             }
             DidSaveTextDocument::METHOD => {
-                let p: lsp::DidSaveTextDocumentParams = parse(n.params)?;
+                let Some(p) = ignore_bad::<lsp::DidSaveTextDocumentParams>(&n.method, n.params)
+                else {
+                    return Ok(());
+                };
                 self.saved(&p.text_document.uri)?;
             }
             DidChangeWatchedFiles::METHOD => {
-                let p: lsp::DidChangeWatchedFilesParams = parse(n.params)?;
+                let Some(p) = ignore_bad::<lsp::DidChangeWatchedFilesParams>(&n.method, n.params)
+                else {
+                    return Ok(());
+                };
                 for change in p.changes {
                     self.saved(&change.uri)?;
                 }
             }
             DidCloseTextDocument::METHOD => {
-                let p: lsp::DidCloseTextDocumentParams = parse(n.params)?;
+                let Some(p) = ignore_bad::<lsp::DidCloseTextDocumentParams>(&n.method, n.params)
+                else {
+                    return Ok(());
+                };
                 let uri = p.text_document.uri;
                 self.docs.remove(&uri);
                 self.due.remove(&uri);
@@ -616,9 +692,29 @@ impl Server {
 
     fn request(&mut self, req: Request) -> Result<(), String> {
         use lsp::request::{CodeActionRequest, HoverRequest, Request as _};
+        if self.shutdown {
+            return self.send(error(
+                req.id,
+                ErrorCode::InvalidRequest,
+                format!("`{}` after `shutdown`", req.method),
+            ));
+        }
         match req.method.as_str() {
+            "shutdown" => {
+                self.shutdown = true;
+                self.due.clear();
+                self.reply(req.id, ())
+            }
+            "initialize" => self.send(error(
+                req.id,
+                ErrorCode::InvalidRequest,
+                "already initialized".into(),
+            )),
             CodeActionRequest::METHOD => {
-                let p: lsp::CodeActionParams = parse(req.params)?;
+                let p: lsp::CodeActionParams = match parse(req.params) {
+                    Ok(p) => p,
+                    Err(e) => return self.send(error(req.id, ErrorCode::InvalidParams, e)),
+                };
                 // Within the pause after a change, the findings are those of
                 // the previous text: check the current one now, or the edits
                 // would land at the old offsets.
@@ -630,15 +726,18 @@ impl Server {
                 self.reply(req.id, actions)
             }
             HoverRequest::METHOD => {
-                let p: lsp::HoverParams = parse(req.params)?;
+                let p: lsp::HoverParams = match parse(req.params) {
+                    Ok(p) => p,
+                    Err(e) => return self.send(error(req.id, ErrorCode::InvalidParams, e)),
+                };
                 let hover = self.hover(&p);
                 self.reply(req.id, hover)
             }
-            _ => self.send(Message::Response(Response::new_err(
+            _ => self.send(error(
                 req.id,
-                lsp_server::ErrorCode::MethodNotFound as i32,
+                ErrorCode::MethodNotFound,
                 format!("unknown method {}", req.method),
-            ))),
+            )),
         }
     }
 
@@ -790,4 +889,12 @@ fn capitalise(s: &str) -> String {
 
 fn parse<T: serde::de::DeserializeOwned>(v: serde_json::Value) -> Result<T, String> {
     serde_json::from_value(v).map_err(|e| e.to_string())
+}
+
+/// A notification's parameters; `None` (and a line on stderr, as there is
+/// no one to answer) when they are not what its method takes.
+fn ignore_bad<T: serde::de::DeserializeOwned>(method: &str, v: serde_json::Value) -> Option<T> {
+    parse(v)
+        .map_err(|e| eprintln!("repere server: `{method}` ignored, bad parameters: {e}"))
+        .ok()
 }
