@@ -301,7 +301,30 @@ impl RuleSet {
                     continue;
                 }
             };
+            // Ids defined so far in this pack: a second definition in the
+            // same pack is a copy-paste slip, not a redefinition.
+            let mut ids: Vec<(&str, Span)> = Vec::new();
             for entry in entries {
+                if let Some(id_node) = entry.get("id")
+                    && let Some(id) = id_node.as_str()
+                {
+                    if let Some((_, first)) = ids.iter().find(|(seen, _)| *seen == id) {
+                        let line = pack.text[..first.start.min(pack.text.len())]
+                            .matches('\n')
+                            .count()
+                            + 1;
+                        errors.push(fail(
+                            id_node.span,
+                            format!("rule `{id}` is defined twice in this pack"),
+                            Some(format!(
+                                "it is first defined on line {line}; give this rule another id, \
+                                 or remove one of them (a later pack may redefine a rule)"
+                            )),
+                        ));
+                        continue;
+                    }
+                    ids.push((id, id_node.span));
+                }
                 match load_entry(entry, pack) {
                     Ok(rule) => {
                         set.rules.retain(|r| r.meta.id != rule.meta.id);
@@ -834,6 +857,23 @@ mod tests {
         assert!(help.contains("`[severity]`"), "{help}");
         // `y` redefines nothing: no such help.
         assert_eq!(errs[1].help, None);
+    }
+
+    #[test]
+    fn an_id_defined_twice_in_one_pack_is_an_error() {
+        let text = "- {id: x, kind: front-matter, severity: error}\n\
+                    - {id: y, kind: front-matter, severity: error}\n\
+                    - {id: x, kind: front-matter, severity: warning}\n";
+        let errs = load(text).err().unwrap();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].span.start, text.rfind("x,").unwrap());
+        assert!(
+            errs[0].message.contains("defined twice"),
+            "{}",
+            errs[0].message
+        );
+        let help = errs[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("line 1"), "{help}");
     }
 
     #[test]
