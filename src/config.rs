@@ -109,6 +109,14 @@ impl Config {
             .map_err(|e| fail(e.span, format!("invalid TOML: {}", e.message)))?;
         let settings: Settings =
             de::from_node(&root).map_err(|e| fail(e.span.unwrap_or(root.span), e.message))?;
+        // The globs are checked here, so that every command (not only the
+        // walk of `repere check`) refuses a bad one, pointing at it.
+        for key in ["include", "exclude"] {
+            if let Some(node) = root.get(key) {
+                FileFilter::from_node(node)
+                    .map_err(|e| fail(e.span.unwrap_or(node.span), e.message))?;
+            }
+        }
         Ok(Config {
             path: path.to_path_buf(),
             text,

@@ -219,6 +219,35 @@ fn bad_config_is_exit_2_with_the_line() {
 }
 
 #[test]
+fn a_bad_glob_in_include_or_exclude_is_pointed_at_by_every_command() {
+    let dir = site();
+    for key in ["include", "exclude"] {
+        fs::write(
+            dir.path().join("repere.toml"),
+            format!("fail-on = \"error\"\n{key} = [\"content/**\", \"content/[**\"]\n"),
+        )
+        .unwrap();
+        let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
+        assert_eq!(code, 2, "{err}");
+        // A snippet at the glob itself, as for any other bad value.
+        assert!(err.contains("repere.toml:2:"), "{err}");
+        assert!(err.contains("invalid glob `content/[**`"), "{err}");
+        assert!(err.contains("\"content/[**\""), "{err}");
+        for command in ["config", "rules"] {
+            let out = Command::cargo_bin("repere")
+                .unwrap()
+                .current_dir(dir.path())
+                .args([command])
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{command}: {err}");
+            assert!(err.contains("invalid glob"), "{command}: {err}");
+        }
+    }
+}
+
+#[test]
 fn suppression_comments() {
     let dir = site();
     let body_warning = |extra: &str| format!("{}\n{extra}\n", short_description(ARTICLE));
