@@ -514,25 +514,33 @@ impl RuleSet {
             .collect()
     }
 
-    /// The rules a key of `[options]` applies to: the rule with that id, or
-    /// else the rules it selects (options fit one rule's kind).
-    fn matching(&self, selector: &str) -> Vec<usize> {
-        let exact: Vec<usize> = self
-            .rules
+    /// The rule a key of `[options]` applies to: the rule with that id only
+    /// (options fit one rule's kind; a key is not a selector there).
+    fn matching(&self, id: &str) -> Vec<usize> {
+        self.rules
             .iter()
             .enumerate()
-            .filter(|(_, r)| &*r.meta.id == selector)
+            .filter(|(_, r)| &*r.meta.id == id)
             .map(|(i, _)| i)
-            .collect();
-        if !exact.is_empty() {
-            return exact;
-        }
-        self.selected(selector)
+            .collect()
     }
 
     fn unknown_rule(&self, config: &Config, id: &str, node: &Node) -> PackError {
-        let hint = did_you_mean(id, self.rules.iter().map(|r| &*r.meta.id))
-            .map(|s| format!("did you mean `{s}`?"));
+        let covered: Vec<String> = self
+            .selected(id)
+            .into_iter()
+            .map(|i| format!("`{}`", self.rules[i].meta.id))
+            .collect();
+        let hint = if covered.is_empty() {
+            did_you_mean(id, self.rules.iter().map(|r| &*r.meta.id))
+                .map(|s| format!("did you mean `{s}`?"))
+        } else {
+            // Only an `[options]` key can get here with rules it selects.
+            Some(format!(
+                "options apply to the rule with that id only; name each rule: {}",
+                covered.join(", ")
+            ))
+        };
         config.error(
             node.span,
             format!("no rule `{id}` is defined (see `repere rules`)"),
@@ -841,6 +849,32 @@ mod tests {
         let style = set.get("fm-style").unwrap();
         assert_eq!(style.variants.len(), 3);
         assert!(style.variants[2].level.is_none() && style.variants[2].rule.is_some());
+    }
+
+    #[test]
+    fn an_options_key_applies_to_the_rule_with_that_id_only() {
+        let pack = PackSource::new(
+            "a.yaml",
+            "- {id: fm-a, kind: front-matter, severity: error}\n\
+             - {id: fm-b, kind: front-matter, severity: warning}\n",
+        );
+        for text in [
+            "[options.fm]\nsyntax = false\n",
+            "[[overrides]]\nfiles = [\"**\"]\noptions = { fm = { syntax = false } }\n",
+        ] {
+            let mut set = RuleSet::load(std::slice::from_ref(&pack)).unwrap();
+            let config = Config::parse(std::path::Path::new("repere.toml"), text).unwrap();
+            let errs = set.configure(&config).err().unwrap_or_default();
+            assert_eq!(errs.len(), 1, "{text}");
+            assert_eq!(&errs[0].text[errs[0].span.start..errs[0].span.end], "fm");
+            assert!(
+                errs[0].message.contains("no rule `fm`"),
+                "{}",
+                errs[0].message
+            );
+            let help = errs[0].help.as_deref().unwrap_or_default();
+            assert!(help.contains("`fm-a`, `fm-b`"), "{help}");
+        }
     }
 
     #[test]
