@@ -657,3 +657,30 @@ fn test_rules_runs_pack_examples() {
     );
     assert!(err.contains("pack.yaml:9:9"), "{err}");
 }
+
+#[test]
+fn test_rules_runs_the_examples_of_a_rule_that_is_off() {
+    // A rule shipped off (to be turned on by `[severity]` or an override
+    // block) is still tested: its examples say what it flags when on.
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack.yaml");
+    fs::write(
+        &pack,
+        "- id: needs-weight\n  kind: front-matter\n  severity: off\n  fields:\n    weight: {required: true}\n  examples:\n    valid:\n      - \"---\\nweight: 1\\n---\\n\"\n    invalid:\n      - \"---\\ntitle: x\\n---\\n\"\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .arg("test-rules")
+        .arg(&pack)
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{s}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(s.contains("2 passed, 0 failed"), "{s}");
+}
