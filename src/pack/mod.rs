@@ -526,6 +526,21 @@ impl RuleSet {
     }
 
     fn unknown_rule(&self, config: &Config, id: &str, node: &Node) -> PackError {
+        // `repere rules` lists the engine's own diagnostics too: say why
+        // they cannot be set here, and how to leave them out.
+        if let Some(b) = BUILTIN_RULES.iter().find(|b| selects(id, b.id)) {
+            return config.error(
+                node.span,
+                format!(
+                    "`{}` is reported by the engine, not by a rule pack: its severity and options cannot be set in repere.toml",
+                    b.id
+                ),
+                Some(format!(
+                    "leave it out with `repere check --ignore {}`",
+                    b.id
+                )),
+            );
+        }
         let covered: Vec<String> = self
             .selected(id)
             .into_iter()
@@ -875,6 +890,25 @@ mod tests {
             let help = errs[0].help.as_deref().unwrap_or_default();
             assert!(help.contains("`fm-a`, `fm-b`"), "{help}");
         }
+    }
+
+    #[test]
+    fn an_engine_diagnostic_in_the_config_is_explained() {
+        let mut set = load("- {id: x, kind: front-matter, severity: error}\n").unwrap();
+        let config = Config::parse(
+            std::path::Path::new("repere.toml"),
+            "[severity]\nunused-suppression = \"off\"\n",
+        )
+        .unwrap();
+        let errs = set.configure(&config).err().unwrap_or_default();
+        assert_eq!(errs.len(), 1);
+        assert!(
+            errs[0].message.contains("reported by the engine"),
+            "{}",
+            errs[0].message
+        );
+        let help = errs[0].help.as_deref().unwrap_or_default();
+        assert!(help.contains("--ignore unused-suppression"), "{help}");
     }
 
     #[test]
