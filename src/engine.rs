@@ -23,7 +23,8 @@ pub struct Linter {
     /// often share one).
     same_files: Vec<usize>,
     defined: Vec<Arc<str>>,
-    builtins: Vec<&'static str>,
+    /// The engine's own diagnostics in force, with their severity.
+    builtins: Vec<(&'static str, Severity)>,
     /// The current folder and the config file's folder, to match config
     /// globs against paths relative to the config.
     root: Option<(PathBuf, PathBuf)>,
@@ -142,11 +143,15 @@ impl Linter {
                     .unwrap_or(i)
             })
             .collect();
+        let builtins = BUILTIN_RULES
+            .iter()
+            .filter_map(|b| Some((b.id, set.engine_level(b).severity()?)))
+            .collect();
         Linter {
             same_files,
             rules: set.rules,
             defined: set.defined,
-            builtins: BUILTIN_RULES.iter().map(|b| b.id).collect(),
+            builtins,
             root: None,
             sites: Vec::new(),
             keep_text: true,
@@ -183,11 +188,19 @@ impl Linter {
     /// A file that could not be read or decoded was not checked at all: that
     /// is said whatever `select` holds, unless `ignore` names it.
     pub fn select_builtins(&mut self, select: &[String], ignore: &[String]) {
-        self.builtins.retain(|id| {
+        self.builtins.retain(|(id, _)| {
             let unchecked = matches!(*id, "read-error" | "encoding");
             (select.is_empty() || unchecked || select.iter().any(|s| selects(s, id)))
                 && !ignore.iter().any(|s| selects(s, id))
         });
+    }
+
+    /// The severity of an engine diagnostic, if it is in force.
+    fn builtin_severity(&self, rule: &str) -> Option<Severity> {
+        self.builtins
+            .iter()
+            .find(|(id, _)| *id == rule)
+            .map(|(_, s)| *s)
     }
 
     pub fn rules(&self) -> &[LoadedRule] {
@@ -251,10 +264,10 @@ impl Linter {
         (span, location): (Span, Location),
     ) -> FileResult {
         let mut diagnostics = Vec::new();
-        if self.builtins.contains(&rule) {
+        if let Some(severity) = self.builtin_severity(rule) {
             diagnostics.push(builtin_diagnostic(
                 &path,
-                rule,
+                (rule, severity),
                 message,
                 Some(help.to_string()),
                 span,
@@ -477,11 +490,11 @@ impl Linter {
         infos.extend(
             BUILTIN_RULES
                 .iter()
-                .filter(|b| self.builtins.contains(&b.id))
-                .map(|b| RuleInfo {
+                .filter_map(|b| Some((b, self.builtin_severity(b.id)?)))
+                .map(|(b, severity)| RuleInfo {
                     id: Arc::from(b.id),
                     kind: "engine",
-                    severity: b.severity,
+                    severity,
                     summary: b.summary.to_string(),
                     doc: "",
                 }),
@@ -513,9 +526,9 @@ impl Linter {
             }
             None => true,
         });
-        if !self.builtins.contains(&"unused-suppression") {
+        let Some(unused) = self.builtin_severity("unused-suppression") else {
             return;
-        }
+        };
         let index = r.source.as_deref().map(|t| (LineIndex::new(t), t));
         let known = |id: &str| {
             self.defined.iter().any(|x| selects(id, x))
@@ -527,7 +540,7 @@ impl Linter {
             self.rules
                 .iter()
                 .any(|x| selects(id, &x.meta.id) && x.for_path(&r.rel).is_some())
-                || self.builtins.iter().any(|b| selects(id, b))
+                || self.builtins.iter().any(|(b, _)| selects(id, b))
         };
         for (i, c) in s.comments.iter().enumerate() {
             let location = index
@@ -574,7 +587,7 @@ impl Linter {
             };
             r.diagnostics.push(builtin_diagnostic(
                 &r.path,
-                "unused-suppression",
+                ("unused-suppression", unused),
                 message,
                 Some(help),
                 c.span,
@@ -603,16 +616,12 @@ fn first_line() -> Location {
 
 fn builtin_diagnostic(
     path: &Arc<PathBuf>,
-    rule: &'static str,
+    (rule, severity): (&'static str, Severity),
     message: String,
     help: Option<String>,
     span: Span,
     location: Location,
 ) -> Diagnostic {
-    let severity = BUILTIN_RULES
-        .iter()
-        .find(|b| b.id == rule)
-        .map_or(Severity::Error, |b| b.severity);
     Diagnostic {
         rule: Arc::from(rule),
         severity,

@@ -324,6 +324,102 @@ fn suppression_comments() {
 }
 
 #[test]
+fn the_engine_diagnostics_take_their_severity_from_the_config() {
+    let dir = site();
+    fs::write(
+        post(dir.path()),
+        format!("{ARTICLE}\n<!-- repere-disable-next-line front-matter -->\nUne ligne.\n"),
+    )
+    .unwrap();
+    fs::write(dir.path().join("notes.md"), b"\xff\xfe not UTF-8").unwrap();
+    let config = dir.path().join("repere.toml");
+    // By default: a warning for the comment, an error for the bad file.
+    let (code, v, _) = run(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    let severities = |v: &Value| -> Vec<(String, String)> {
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                let s = |k: &str| d[k].as_str().unwrap().to_string();
+                (s("rule"), s("severity"))
+            })
+            .collect()
+    };
+    assert_eq!(
+        severities(&v),
+        [
+            ("unused-suppression".to_string(), "warning".to_string()),
+            ("encoding".to_string(), "error".to_string()),
+        ]
+    );
+    // `[severity]` sets them as it sets a rule's.
+    fs::write(
+        &config,
+        "[severity]\nencoding = \"warning\"\nunused-suppression = \"error\"\n",
+    )
+    .unwrap();
+    let (code, v, err) = run(dir.path(), &["."]);
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        severities(&v),
+        [
+            ("unused-suppression".to_string(), "error".to_string()),
+            ("encoding".to_string(), "warning".to_string()),
+        ]
+    );
+    let listed = |command: &str| {
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .arg(command)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let line = |text: &str, id: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(id))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let rules = listed("rules");
+    assert!(line(&rules, "encoding").contains(" warning "), "{rules}");
+    let shown = listed("config");
+    let origin = format!("{}:3]", config.display());
+    assert!(
+        line(&shown, "unused-suppression").ends_with(&format!("error [{origin}")),
+        "{shown}"
+    );
+    assert!(
+        line(&shown, "read-error").ends_with("error [repere]"),
+        "{shown}"
+    );
+    // `off` leaves them out: nothing fails.
+    fs::write(
+        &config,
+        "[severity]\nencoding = \"off\"\nunused-suppression = \"off\"\n",
+    )
+    .unwrap();
+    let (code, v, err) = run(dir.path(), &["."]);
+    assert_eq!(code, 0, "{err}");
+    assert!(severities(&v).is_empty(), "{v:#}");
+    // They have no options, and no severity per file.
+    for text in [
+        "[options.unused-suppression]\nx = 1\n",
+        "[[overrides]]\nfiles = [\"**\"]\nseverity = { unused-suppression = \"off\" }\n",
+    ] {
+        fs::write(&config, text).unwrap();
+        let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
+        assert_eq!(code, 2, "{text}");
+        assert!(err.contains("reported by the engine"), "{err}");
+        assert!(err.contains("in `[severity]`"), "{err}");
+    }
+}
+
+#[test]
 fn baseline_hides_old_findings_and_fails_on_new_ones() {
     let dir = site();
     let other = dir.path().join("content/posts/2025-02-08-autre.md");

@@ -88,5 +88,19 @@ pub fn show(args: ConfigCmdArgs) -> Result<i32, String> {
             println!("    for the files of {}: {}", v.origin, set.join(", "));
         }
     }
+    for b in repere::pack::BUILTIN_RULES {
+        let set = &setup.rules;
+        let origin = set
+            .engine_levels
+            .iter()
+            .rev()
+            .find(|e| e.id == b.id)
+            .map_or("repere", |e| e.origin.as_str());
+        println!(
+            "  {} (engine): {} [{origin}]",
+            b.id,
+            set.engine_level(b).as_str()
+        );
+    }
     Ok(EXIT_OK)
 }

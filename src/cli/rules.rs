@@ -31,7 +31,7 @@ pub fn list(args: RulesArgs) -> Result<i32, String> {
         );
     }
     for b in BUILTIN_RULES {
-        let (id, summary, severity) = (b.id, b.summary, b.severity.as_str());
+        let (id, summary, severity) = (b.id, b.summary, set.engine_level(b).as_str());
         println!(
             "{:width$}  {:14}  {:7}  {}",
             id, "(engine)", severity, summary
@@ -74,7 +74,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32, String> {
         return Ok(EXIT_OK);
     }
     if let Some(b) = BUILTIN_RULES.iter().find(|b| b.id == args.rule) {
-        let (id, summary, severity) = (b.id, b.summary, b.severity.as_str());
+        let (id, summary, severity) = (b.id, b.summary, set.engine_level(b).as_str());
         println!("{id} (reported by the engine, severity {severity})\n\n{summary}.");
         return Ok(EXIT_OK);
     }

@@ -11,7 +11,7 @@ pub use files::FileFilter;
 pub use when::When;
 
 use crate::config::Config;
-use crate::diagnostic::Level;
+use crate::diagnostic::{Level, Severity};
 use crate::rules::{self, BuildError, Kind, Rule, did_you_mean, error_at};
 use crate::span::Span;
 use crate::yaml::{self, Node, Value, de};
@@ -233,6 +233,36 @@ pub struct RuleSet {
     pub rules: Vec<LoadedRule>,
     /// Every rule id the packs define, selected or not.
     pub defined: Vec<Arc<str>>,
+    /// The severities `[severity]` gives the engine's own diagnostics
+    /// ([`BUILTIN_RULES`]), with where each was set; the others keep theirs.
+    pub engine_levels: Vec<EngineLevel>,
+}
+
+/// The severity the config gives one of the engine's own diagnostics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EngineLevel {
+    pub id: &'static str,
+    pub level: Level,
+    /// `file:line` of the `[severity]` key that set it.
+    pub origin: String,
+}
+
+impl RuleSet {
+    /// The level of an engine diagnostic: the config's, else its own.
+    pub fn engine_level(&self, builtin: &Builtin) -> Level {
+        self.engine_levels
+            .iter()
+            .rev()
+            .find(|e| e.id == builtin.id)
+            .map_or(
+                match builtin.severity {
+                    Severity::Error => Level::Error,
+                    Severity::Warning => Level::Warning,
+                    Severity::Info => Level::Info,
+                },
+                |e| e.level,
+            )
+    }
 }
 
 const COMMON_KEYS: &[&str] = &[
@@ -392,7 +422,9 @@ impl RuleSet {
         for (id, level) in &s.severity {
             let node = config.node(&["severity", id]).unwrap_or(&config.root);
             let hits = self.selected(id);
-            if hits.is_empty() {
+            let engine: Vec<&Builtin> =
+                BUILTIN_RULES.iter().filter(|b| selects(id, b.id)).collect();
+            if hits.is_empty() && engine.is_empty() {
                 errors.push(self.unknown_rule(
                     config,
                     id,
@@ -402,6 +434,13 @@ impl RuleSet {
             for i in hits {
                 self.rules[i].meta.level = *level;
                 self.rules[i].meta.level_origin = here(node.span);
+            }
+            for b in engine {
+                self.engine_levels.push(EngineLevel {
+                    id: b.id,
+                    level: *level,
+                    origin: here(node.span),
+                });
             }
         }
         for id in s.options.keys() {
@@ -526,18 +565,18 @@ impl RuleSet {
     }
 
     fn unknown_rule(&self, config: &Config, id: &str, node: &Node) -> PackError {
-        // `repere rules` lists the engine's own diagnostics too: say why
-        // they cannot be set here, and how to leave them out.
+        // `repere rules` lists the engine's own diagnostics too (only
+        // `[severity]` sets them, for every file): say so, and how.
         if let Some(b) = BUILTIN_RULES.iter().find(|b| selects(id, b.id)) {
             return config.error(
                 node.span,
                 format!(
-                    "`{}` is reported by the engine, not by a rule pack: its severity and options cannot be set in repere.toml",
+                    "`{}` is reported by the engine, not by a rule pack: it has no options, and its severity is set for every file, in `[severity]`",
                     b.id
                 ),
                 Some(format!(
-                    "leave it out with `repere check --ignore {}`",
-                    b.id
+                    "set its severity in `[severity]` (`{} = \"off\"` leaves it out), or use `repere check --ignore {}`",
+                    b.id, b.id
                 )),
             );
         }
@@ -893,22 +932,33 @@ mod tests {
     }
 
     #[test]
-    fn an_engine_diagnostic_in_the_config_is_explained() {
+    fn an_engine_diagnostic_takes_its_severity_from_the_config_only() {
         let mut set = load("- {id: x, kind: front-matter, severity: error}\n").unwrap();
-        let config = Config::parse(
-            std::path::Path::new("repere.toml"),
-            "[severity]\nunused-suppression = \"off\"\n",
-        )
-        .unwrap();
-        let errs = set.configure(&config).err().unwrap_or_default();
-        assert_eq!(errs.len(), 1);
-        assert!(
-            errs[0].message.contains("reported by the engine"),
-            "{}",
-            errs[0].message
-        );
-        let help = errs[0].help.as_deref().unwrap_or_default();
-        assert!(help.contains("--ignore unused-suppression"), "{help}");
+        let config = |text: &str| Config::parse(std::path::Path::new("repere.toml"), text).unwrap();
+        set.configure(&config("[severity]\nunused-suppression = \"off\"\n"))
+            .unwrap();
+        let unused = BUILTIN_RULES
+            .iter()
+            .find(|b| b.id == "unused-suppression")
+            .unwrap();
+        let encoding = BUILTIN_RULES.iter().find(|b| b.id == "encoding").unwrap();
+        assert_eq!(set.engine_level(unused), Level::Off);
+        assert_eq!(set.engine_level(encoding), Level::Error);
+        assert_eq!(set.engine_levels[0].origin, "repere.toml:2");
+        for text in [
+            "[options.unused-suppression]\nx = 1\n",
+            "[[overrides]]\nfiles = [\"**\"]\nseverity = { unused-suppression = \"off\" }\n",
+        ] {
+            let errs = set.configure(&config(text)).err().unwrap_or_default();
+            assert_eq!(errs.len(), 1, "{text}");
+            assert!(
+                errs[0].message.contains("reported by the engine"),
+                "{}",
+                errs[0].message
+            );
+            let help = errs[0].help.as_deref().unwrap_or_default();
+            assert!(help.contains("`unused-suppression = \"off\"`"), "{help}");
+        }
     }
 
     #[test]
