@@ -29,7 +29,8 @@ Options:
                         "{date}-{slug}.md". `{key}` stands for the value of
                         `key`; a `date`-typed key matches YYYY-MM-DD. A key the
                         front matter lacks (e.g. `slug`) is taken from the file
-                        name and not compared.
+                        name and not compared, but must match the key's
+                        `pattern`.
   fields:               One entry per key:
     KEY:
       required: bool          The key must be present (default false).
@@ -724,7 +725,33 @@ impl FrontMatterRule {
             let Some(found) = caps.name(&format!("v{i}")) else {
                 continue;
             };
-            let Some(value) = root.get(var) else { continue };
+            let Some(value) = root.get(var) else {
+                // The key is absent: the file name gives its value (the
+                // slug of `{date}-{slug}.md`), which must then be a value
+                // the key could hold.
+                let field = self.fields.iter().find(|f| f.name == *var);
+                if let Some((field, re)) = field.and_then(|f| f.pattern.as_ref().map(|re| (f, re)))
+                    && !re.is_match(found)
+                {
+                    let mut help = format!(
+                        "rename the file so that its `{var}` matches, or set `{var}` in the front matter"
+                    );
+                    if let Some(extra) = &field.opts.help {
+                        help = format!("{help}; {extra}");
+                    }
+                    cx.report(
+                        Finding::new(
+                            fm.open,
+                            format!(
+                                "the front matter has no `{var}`, so the file name `{name}` gives it: `{found}` does not match `{}`",
+                                re.as_str()
+                            ),
+                        )
+                        .help(help),
+                    );
+                }
+                continue;
+            };
             let Some(text) = value.scalar_text() else {
                 continue;
             };
