@@ -179,7 +179,7 @@ pub fn folded_title_matches(h: &str, folded: &str) -> bool {
     match h.strip_prefix(folded) {
         Some("") => true,
         Some(rest) => {
-            rest.starts_with([' ', '(', ':', '-', ',', '.', '!', '?']) && {
+            rest.starts_with([' ', '(', ':', ';', '-', ',', '.', '…', '!', '?']) && {
                 let rest = rest.trim_start();
                 !rest.starts_with(|c: char| c.is_alphanumeric())
             }
