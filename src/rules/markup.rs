@@ -160,7 +160,7 @@ fn strays(doc: &Document, block: &Block) -> Vec<Stray> {
 fn doubled_regex() -> &'static CaptureRegex {
     static RE: OnceLock<CaptureRegex> = OnceLock::new();
     RE.get_or_init(|| {
-        CaptureRegex::new(r"^\*\*\*\*(?P<inner>[^*\n]+?)\*\*[ \t\u{a0}\u{202f}]*\*\*$")
+        CaptureRegex::new(r"^\*\*\*\*(?P<inner>[^*\n]+?)\*\*(?P<gap>[ \t\u{a0}\u{202f}]*)\*\*$")
             .expect("valid regex")
     })
 }
@@ -175,6 +175,14 @@ fn check_emphasis(doc: &Document, block: &Block, cx: &mut Context) {
             let text = doc.text(whole);
             if let Some(caps) = doubled_regex().captures(text) {
                 let inner = caps.name("inner").unwrap_or("");
+                // `****Impact :** **le`: the space between the two markers
+                // is the one the words after them need.
+                let glued = next.after.is_some_and(|c| !c.is_whitespace());
+                let gap = if glued {
+                    caps.name("gap").unwrap_or("")
+                } else {
+                    ""
+                };
                 cx.report(
                     Finding::new(
                         whole,
@@ -185,10 +193,10 @@ fn check_emphasis(doc: &Document, block: &Block, cx: &mut Context) {
                     )
                     .label(s.span, "shown as `**`")
                     .label(next.span, "shown as `**`")
-                    .help(format!("write `**{inner}**`"))
+                    .help(format!("write `**{inner}**{gap}`"))
                     .fix(Fix::safe(
-                        format!("write `**{inner}**`"),
-                        vec![Edit::replace(whole, format!("**{inner}**"))],
+                        format!("write `**{inner}**{gap}`"),
+                        vec![Edit::replace(whole, format!("**{inner}**{gap}"))],
                     )),
                 );
                 i += 2;
