@@ -532,7 +532,17 @@ impl FrontMatterRule {
             && let Err(found) = type_matches(ty, value)
         {
             {
-                let span = if matches!(value.value, Value::Null) {
+                // `key:` with nothing after it is reported at the key; a
+                // null written out (`~`, `null`) at what is written.
+                let written_null = matches!(value.value, Value::Null) && !value.span.is_empty();
+                let found = match doc.text(value.span) {
+                    t if written_null && !t.eq_ignore_ascii_case("null") => {
+                        format!("null (`{t}`)")
+                    }
+                    _ if written_null => "null".to_string(),
+                    _ => found,
+                };
+                let span = if matches!(value.value, Value::Null) && !written_null {
                     key.span
                 } else {
                     value.span
