@@ -1233,6 +1233,11 @@ impl Report<'_, '_> {
                 continue;
             }
             if let How::Spelling { diffs, .. } = &hit.how {
+                // `capitalisation differs`, `accents differ`.
+                let verb = match diffs.as_slice() {
+                    [Diff::Spacing | Diff::FinalPunctuation | Diff::Case] => "differs",
+                    _ => "differ",
+                };
                 let what = if diffs.is_empty() {
                     "characters".to_string()
                 } else {
@@ -1250,7 +1255,7 @@ impl Report<'_, '_> {
                 let mut finding = Finding::new(
                     heading_span(h),
                     format!(
-                        "section title `{}` is spelled `{canonical}` in template \"{tname}\" ({what} differ)",
+                        "section title `{}` is spelled `{canonical}` in template \"{tname}\" ({what} {verb})",
                         h.text
                     ),
                 )
