@@ -1141,6 +1141,24 @@ impl Report<'_, '_> {
         !h.text_span.is_empty() && self.doc.text(h.text_span) == h.text
     }
 
+    /// The heading written with `canonical` as its title: the heading's own
+    /// line with its text replaced, as the fix writes it (`## **Titre**`
+    /// keeps its emphasis), else `## canonical`.
+    fn respelled(&self, h: &Heading, section: &Section, canonical: &str) -> String {
+        let line = self.doc.text(h.span).trim_end();
+        let inside = h.span.start <= h.text_span.start && h.text_span.end <= h.span.end;
+        if self.is_plain(h) && inside && line.starts_with('#') && !line.contains(['\n', '\r']) {
+            let (start, end) = (
+                h.text_span.start - h.span.start,
+                h.text_span.end - h.span.start,
+            );
+            if let (Some(before), Some(after)) = (line.get(..start), line.get(end..)) {
+                return format!("{before}{canonical}{after}");
+            }
+        }
+        format!("{} {canonical}", marker(section.level))
+    }
+
     fn line(&self, h: &Heading) -> usize {
         self.doc.location(h.span).line
     }
@@ -1259,10 +1277,7 @@ impl Report<'_, '_> {
                         h.text
                     ),
                 )
-                .help(format!(
-                    "write `{} {canonical}`{also}",
-                    marker(section.level)
-                ));
+                .help(format!("write `{}`{also}", self.respelled(h, section, canonical)));
                 // Safe when the heading is plain text (no markup to lose).
                 if self.is_plain(h) {
                     finding = finding.fix(Fix::safe(
