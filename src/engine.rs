@@ -376,14 +376,13 @@ impl Linter {
             mut labels,
             fix,
         } = finding;
-        let message = match &meta.message {
-            Some(m) => m.replace("{message}", &message),
-            None => message,
-        };
-        let help = match &meta.help {
-            Some(h) => Some(h.replace("{help}", help.as_deref().unwrap_or(""))),
-            None => help,
-        };
+        let own = (message.as_str(), help.as_deref().unwrap_or(""));
+        let (message, help) = (
+            meta.message
+                .as_deref()
+                .map_or_else(|| message.clone(), |m| fill(m, own)),
+            meta.help.as_deref().map(|h| fill(h, own)).or(help),
+        );
         if let Some((index, text)) = source {
             for label in labels.iter_mut().filter(|l| l.path.is_none()) {
                 label.location = index.location(text, label.span);
@@ -597,6 +596,29 @@ impl Linter {
     }
 }
 
+/// A pack's `message` or `help` with `{message}` and `{help}` replaced by
+/// the rule's own, in one pass (what they hold is not read again).
+fn fill(template: &str, (message, help): (&str, &str)) -> String {
+    let mut out = String::with_capacity(template.len() + message.len());
+    let mut rest = template;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        if let Some(after) = tail.strip_prefix("{message}") {
+            out.push_str(message);
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("{help}") {
+            out.push_str(help);
+            rest = after;
+        } else {
+            out.push('{');
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Where byte `at` of a file that is not UTF-8 text lies: lines as in
 /// [`LineIndex`], columns counting each invalid sequence as one character.
 fn location_of_byte(bytes: &[u8], at: usize) -> Location {
@@ -639,6 +661,18 @@ fn builtin_diagnostic(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pack_message_gets_the_rule_s_own_message_and_help() {
+        let own = ("`pillar` is `x`", "use one of: a, b");
+        assert_eq!(
+            fill("{message} ({help}) {date} {", own),
+            "`pillar` is `x` (use one of: a, b) {date} {"
+        );
+        // What is put in is not read again.
+        assert_eq!(fill("{help}", ("m", "{message}")), "{message}");
+        assert_eq!(fill("plain", own), "plain");
+    }
     use crate::pack::PackSource;
 
     /// Rules share the answer of a `files` filter for a file only when

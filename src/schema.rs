@@ -42,8 +42,8 @@ fn common() -> Map<String, Value> {
                   "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
         "when": {"type": "object", "description": "Conditions on front-matter values, all of which must hold",
                  "additionalProperties": condition},
-        "message": {"type": "string", "description": "Replaces the message; {message} is the rule's own"},
-        "help": {"type": "string", "description": "Replaces the help; {help} is the rule's own"},
+        "message": {"type": "string", "description": "Replaces the message; {message} and {help} are the rule's own"},
+        "help": {"type": "string", "description": "Replaces the help; {help} and {message} are the rule's own"},
         "examples": {"type": "object", "additionalProperties": false, "properties": {
             "valid": {"type": "array", "items": example.clone()},
             "invalid": {"type": "array", "items": example}

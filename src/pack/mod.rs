@@ -751,8 +751,8 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, BuildError>
             level,
             files,
             when,
-            message: text("message")?,
-            help: text("help")?,
+            message: placeholders(entry, "message", text("message")?)?,
+            help: placeholders(entry, "help", text("help")?)?,
             description: text("description")?,
             origin: origin.to_string(),
             pack_text: pack.text.clone(),
@@ -766,6 +766,40 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, BuildError>
         options,
         variants: Vec::new(),
     })
+}
+
+/// A `message` or `help` whose placeholders are `{message}` and `{help}`
+/// (the rule's own): a placeholder close to one of them is a slip, refused
+/// rather than printed as written. Other braces are text.
+fn placeholders(
+    entry: &Node,
+    key: &str,
+    value: Option<String>,
+) -> Result<Option<String>, BuildError> {
+    let Some(text) = &value else {
+        return Ok(value);
+    };
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        let word = !name.is_empty() && name.chars().all(|c| c.is_alphabetic() || c == '_');
+        if word && name != "message" && name != "help" {
+            let lower = name.to_lowercase();
+            if let Some(meant) = did_you_mean(&lower, ["message", "help"]) {
+                let node = entry.get(key).unwrap_or(entry);
+                return Err(error_at(
+                    node,
+                    format!(
+                        "`{key}` has the placeholder `{{{name}}}`, which nothing replaces; did you mean `{{{meant}}}`? (`{{message}}` and `{{help}}` are the rule's own)"
+                    ),
+                ));
+            }
+        }
+        rest = if word { &after[close + 1..] } else { after };
+    }
+    Ok(value)
 }
 
 /// Builds a rule of `kind` from its options.
@@ -975,6 +1009,33 @@ mod tests {
         assert!(help.contains("`[severity]`"), "{help}");
         // `y` redefines nothing: no such help.
         assert_eq!(errs[1].help, None);
+    }
+
+    #[test]
+    fn a_misspelt_placeholder_is_an_error() {
+        for (field, slip) in [
+            ("message", "{mesage}"),
+            ("message", "{Message}"),
+            ("help", "{hepl}"),
+            ("help", "{messages}"),
+        ] {
+            let text = format!(
+                "- id: x\n  kind: front-matter\n  severity: error\n  {field}: \"{slip} (house rule)\"\n"
+            );
+            let errs = load(&text).err().unwrap_or_default();
+            assert_eq!(errs.len(), 1, "{text}");
+            assert!(errs[0].message.contains(slip), "{}", errs[0].message);
+            assert_eq!(
+                &text[errs[0].span.start..errs[0].span.end],
+                format!("\"{slip} (house rule)\"")
+            );
+        }
+        // Both placeholders, anywhere; other braces are text.
+        let set = load(
+            "- id: x\n  kind: front-matter\n  severity: error\n  message: \"{message} ({help})\"\n  help: \"{help}; see {date}-{slug}.md, {}\"\n",
+        )
+        .unwrap();
+        assert!(set.rules[0].meta.message.is_some());
     }
 
     #[test]
