@@ -338,6 +338,7 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                     items,
                 }) => {
                     let end = items.last().map_or(start.end, |n| n.span.end);
+                    let end = flow_end(text, base, start, span, b']').unwrap_or(end);
                     let node = Node::new(Span::new(start.start, end), Value::Seq(items));
                     if anchor > 0 {
                         anchors.insert(anchor, node.clone());
@@ -351,6 +352,7 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                     ..
                 }) => {
                     let end = pairs.last().map_or(start.end, |(_, v)| v.span.end);
+                    let end = flow_end(text, base, start, span, b'}').unwrap_or(end);
                     let node = Node::new(Span::new(start.start, end), Value::Map(pairs));
                     if anchor > 0 {
                         anchors.insert(anchor, node.clone());
@@ -411,6 +413,19 @@ fn too_many(span: Span) -> YamlError {
         limit: true,
         open: None,
     }
+}
+
+/// The end of a flow collection (`[a, b]`, `{k: v}`) opened at `start`:
+/// just after the `close` bracket the end event `end` is at, so that the
+/// collection's span takes in its brackets. `None` for a block collection
+/// (its end event lies where the next thing starts).
+fn flow_end(text: &str, base: usize, start: Span, end: Span, close: u8) -> Option<usize> {
+    let byte = |at: usize| {
+        at.checked_sub(base)
+            .and_then(|i| text.as_bytes().get(i).copied())
+    };
+    let open = if close == b']' { b'[' } else { b'{' };
+    (byte(start.start) == Some(open) && byte(end.start) == Some(close)).then_some(end.start + 1)
 }
 
 /// The opening bracket of the innermost flow collection (`[…]`, `{…}`)
@@ -513,6 +528,30 @@ mod tests {
         // A block mapping whose first key is a closed flow sequence.
         assert_eq!(open("[a, b]: 1\nc: 2\n  d: 3\n"), None);
         assert_eq!(open("{a: 1}: 1\nc: 2\n  d: 3\n"), None);
+    }
+
+    #[test]
+    fn a_flow_collection_spans_its_brackets() {
+        let text = "a: [x, [y], {k: v}]\nb: {k: [1]}\nc: []\nd: {}\ne:\n  - x\n  - y\n\n";
+        let root = parse(text, 0).unwrap().root.unwrap();
+        let at = |n: &Node| &text[n.span.start..n.span.end];
+        assert_eq!(at(root.get("a").unwrap()), "[x, [y], {k: v}]");
+        let a = root.get("a").unwrap().as_seq().unwrap();
+        assert_eq!((at(&a[1]), at(&a[2])), ("[y]", "{k: v}"));
+        assert_eq!(at(root.get("b").unwrap()), "{k: [1]}");
+        assert_eq!(at(root.get("c").unwrap()), "[]");
+        assert_eq!(at(root.get("d").unwrap()), "{}");
+        // A block collection ends with its last item.
+        assert_eq!(at(root.get("e").unwrap()), "- x\n  - y");
+        // A block mapping whose first key is a flow collection.
+        for text in ["{a: 1}: 1\nc: {d: 2}\n", "[a]: 1\nc: [2]\n"] {
+            let root = parse(text, 0).unwrap().root.unwrap();
+            assert_eq!(
+                &text[root.span.start..root.span.end],
+                text.trim_end(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
