@@ -305,10 +305,16 @@ impl RuleSet {
                 Value::Seq(items) => items.as_slice(),
                 Value::Map(_) => match root.get("rules").and_then(Node::as_seq) {
                     Some(items) => {
-                        for (k, _) in root.as_map().unwrap_or_default() {
+                        for (k, v) in root.as_map().unwrap_or_default() {
                             let name = k.as_str().unwrap_or_default();
                             if !["rules", "name", "description"].contains(&name) {
                                 errors.push(fail(k.span, format!("unknown pack key `{name}`"), Some("a pack has `rules`, and optionally `name` and `description`".into())));
+                            } else if name != "rules" && v.as_str().is_none() {
+                                errors.push(fail(
+                                    v.span,
+                                    format!("`{name}` takes a string; this is {}", v.type_name()),
+                                    None,
+                                ));
                             }
                         }
                         items
@@ -1009,6 +1015,24 @@ mod tests {
         assert!(help.contains("`[severity]`"), "{help}");
         // `y` redefines nothing: no such help.
         assert_eq!(errs[1].help, None);
+    }
+
+    #[test]
+    fn a_pack_s_name_and_description_are_strings() {
+        for (text, at) in [
+            ("name: 3\nrules: []\n", "3"),
+            ("name: x\ndescription: [a]\nrules: []\n", "[a]"),
+        ] {
+            let errs = load(text).err().unwrap_or_default();
+            assert_eq!(errs.len(), 1, "{text}");
+            assert!(
+                errs[0].message.contains("takes a string"),
+                "{}",
+                errs[0].message
+            );
+            assert_eq!(&text[errs[0].span.start..errs[0].span.end], at);
+        }
+        assert!(load("name: x\ndescription: \"y\"\nrules: []\n").is_ok());
     }
 
     #[test]
