@@ -637,16 +637,8 @@ fn test_rules_runs_pack_examples() {
         .unwrap()
         .args(["test-rules", "--color", "never"])
         .arg(&pack)
-        .output();
-    let out = match out {
-        Ok(o) if o.status.code() != Some(2) => o,
-        _ => Command::cargo_bin("repere")
-            .unwrap()
-            .arg("test-rules")
-            .arg(&pack)
-            .output()
-            .unwrap(),
-    };
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed, 2 failed"));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -656,6 +648,16 @@ fn test_rules_runs_pack_examples() {
         "{err}"
     );
     assert!(err.contains("pack.yaml:9:9"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+    // `--color always` colours the same report.
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .args(["test-rules", "--color", "always"])
+        .arg(&pack)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains('\u{1b}'));
 }
 
 #[test]

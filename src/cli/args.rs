@@ -52,6 +52,9 @@ pub struct InitArgs {
 pub struct TestRulesArgs {
     /// Pack files or folders to test (default: the packs in force)
     pub packs: Vec<PathBuf>,
+    /// Colors in the reports of failed examples (NO_COLOR is honoured with auto)
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
     #[command(flatten)]
     pub pack_args: PackArgs,
 }

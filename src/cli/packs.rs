@@ -36,7 +36,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     None
 }
 
-fn color() -> bool {
+pub(super) fn color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 

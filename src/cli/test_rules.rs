@@ -1,7 +1,6 @@
 //! `repere test-rules`: runs the `examples` of rule packs. A valid example must
 //! give no finding of its rule, an invalid one at least one.
 
-use std::io::IsTerminal;
 use std::sync::Arc;
 
 use repere::diagnostic::Level;
@@ -9,10 +8,15 @@ use repere::engine::Linter;
 use repere::pack::{PackError, RuleSet};
 use repere::report::human::render_pack_error;
 
-use super::args::{PackArgs, TestRulesArgs};
+use super::args::{Color, PackArgs, TestRulesArgs};
 use super::{EXIT_FINDINGS, EXIT_OK, packs};
 
 pub fn run(args: TestRulesArgs) -> Result<i32, String> {
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => packs::color(),
+    };
     let sources = if args.packs.is_empty() {
         let config = packs::config(&args.pack_args)?;
         packs::sources(&args.pack_args, config.as_ref())?
@@ -27,7 +31,7 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
     };
     let mut set = RuleSet::load(&sources).map_err(|errors| {
         for e in &errors {
-            eprint!("{}", render_pack_error(e, false));
+            eprint!("{}", render_pack_error(e, color));
         }
         format!("{} error(s) in the rule packs", errors.len())
     })?;
@@ -54,7 +58,6 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
         })
         .collect();
     let linter = Linter::new(set);
-    let color = std::io::stderr().is_terminal();
     let mut failures = 0;
     for (id, origin, text, example) in &cases {
         let result = linter.check_bytes(
