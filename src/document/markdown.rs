@@ -58,6 +58,7 @@ impl Heading {
                 }],
                 heading: None,
                 strong: Vec::new(),
+                cells: Vec::new(),
             })),
         }
     }
@@ -121,6 +122,34 @@ pub struct Block {
     /// Strong emphasis (`**bold**`), as byte ranges of [`Block::text`]: the
     /// bold labels that open many paragraphs (`**Prompt Engineer** : …`).
     pub strong: Vec<Range<usize>>,
+    /// For a table row, where each cell's text starts in [`Block::text`]
+    /// (cells are joined by a space); empty for other blocks.
+    pub cells: Vec<usize>,
+}
+
+impl Block {
+    /// The byte range of cell `i`'s text (a table row's), without the space
+    /// that joins it to the next.
+    pub fn cell(&self, i: usize) -> Option<Range<usize>> {
+        // The text loses its trailing spaces when the block ends: a last
+        // empty cell may start past it.
+        let len = self.text.len();
+        let start = (*self.cells.get(i)?).min(len);
+        let end = self.cells.get(i + 1).map_or(len, |&next| {
+            let next = next.min(len);
+            if next > start && self.text.as_bytes().get(next - 1) == Some(&b' ') {
+                next - 1
+            } else {
+                next
+            }
+        });
+        Some(start..end.max(start))
+    }
+
+    /// The cell of a table row that byte `at` of its text is in.
+    pub fn cell_at(&self, at: usize) -> Option<usize> {
+        self.cells.partition_point(|&s| s <= at).checked_sub(1)
+    }
 }
 
 impl Block {
@@ -373,6 +402,8 @@ pub fn parse(source: &str, start: usize) -> Body {
                 Tag::TableCell => {
                     if let Some(top) = blocks.last_mut() {
                         top.space();
+                        let at = top.block.text.len();
+                        top.block.cells.push(at);
                     }
                 }
                 Tag::CodeBlock(_) => {
@@ -507,6 +538,7 @@ fn new_block(kind: BlockKind, span: Span, body: &Body) -> OpenBlock {
             runs: Vec::new(),
             heading: body.headings.len().checked_sub(1),
             strong: Vec::new(),
+            cells: Vec::new(),
         },
     }
 }
@@ -621,6 +653,28 @@ mod tests {
         assert_eq!(body.links[0].text, "un lien");
         assert_eq!(body.code_blocks.len(), 1);
         assert_eq!(body.blocks[1].heading, Some(0));
+    }
+
+    #[test]
+    fn a_table_row_knows_its_cells() {
+        let src =
+            "| Rôle | *Senior* | | Junior |\n| --- | --- | --- | --- |\n| Dev | 65k€ | x | |\n";
+        let body = parse(src, 0);
+        let cells = |b: &Block| -> Vec<String> {
+            (0..b.cells.len())
+                .map(|i| b.cell(i).and_then(|r| b.text.get(r)).unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(body.blocks.len(), 2);
+        assert_eq!(cells(&body.blocks[0]), ["Rôle", "Senior", "", "Junior"]);
+        assert_eq!(cells(&body.blocks[1]), ["Dev", "65k€", "x", ""]);
+        let row = &body.blocks[1];
+        let at = row.text.find("65k€").unwrap();
+        assert_eq!(row.cell_at(at), Some(1));
+        assert_eq!(row.cell(4), None);
+        // Other blocks have no cells.
+        let body = parse("Un paragraphe.\n", 0);
+        assert!(body.blocks[0].cells.is_empty() && body.blocks[0].cell(0).is_none());
     }
 
     #[test]

@@ -664,6 +664,18 @@ fn label(block: &Block) -> Option<(Range<usize>, usize)> {
     plain.then(|| (first..first + head.trim_end().len(), after))
 }
 
+/// The label of a table row: its first cell, when it holds no figure.
+fn row_label(block: &Block) -> Option<(Range<usize>, usize)> {
+    let r = block.cell(0)?;
+    let cell = block.text.get(r.clone())?;
+    let name = cell.trim();
+    if name.is_empty() || name.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let start = r.start + (cell.len() - cell.trim_start().len());
+    Some((start..start + name.len(), *block.cells.get(1)?))
+}
+
 /// Blocks of one list or table form a group (a comparison); each other
 /// block is a group of its own. For each block: its group, and the blocks
 /// that introduce the group (the paragraph just before a list or table, the
@@ -859,9 +871,9 @@ impl Extractor {
                 continue;
             }
             let (group, intro) = groups.get(bi).cloned().unwrap_or((bi, Vec::new()));
-            let intro_texts: Vec<(usize, &str)> = intro
+            let intro_texts: Vec<(usize, usize, &str)> = intro
                 .iter()
-                .filter_map(|&i| blocks.get(i).map(|b| (i, clip(&b.text))))
+                .filter_map(|&i| blocks.get(i).map(|b| (i, 0, clip(&b.text))))
                 .collect();
             // A list's intro is a role only when it is a bold line alone.
             let intro_role = intro.first().copied().filter(|&i| {
@@ -871,21 +883,42 @@ impl Extractor {
                 })
             });
             let headings = heading_chain(doc, &parents, block);
-            let label = label(block);
+            let row = block.kind == BlockKind::TableRow && block.cells.len() > 1;
+            let label = if row { row_label(block) } else { label(block) };
             let sums = sum_members(&block.text, &found);
             let mut floor = label.as_ref().map_or(0, |(_, after)| *after);
             for (ai, a) in found.iter().enumerate() {
+                // In a table row, a figure reads its own cell, the row's
+                // first cell (its label) and the header of its column.
+                let cell = row.then(|| block.cell_at(a.range.start)).flatten();
+                let bounds = cell.and_then(|c| block.cell(c));
+                let (cell_start, ceiling) =
+                    bounds.map_or((0, block.text.len()), |r| (r.start, r.end.max(a.range.end)));
+                let column_intro: Vec<(usize, usize, &str)> = intro_texts
+                    .iter()
+                    .map(|&(i, off, t)| match (cell, blocks.get(i)) {
+                        (Some(c), Some(b))
+                            if i != bi && b.kind == BlockKind::TableRow && !b.cells.is_empty() =>
+                        {
+                            b.cell(c)
+                                .and_then(|r| Some((i, r.start, clip(b.text.get(r)?))))
+                                .unwrap_or((i, 0, ""))
+                        }
+                        _ => (i, off, t),
+                    })
+                    .collect();
                 let figure = self.figure(FigureInput {
                     doc,
                     block,
                     block_index: bi,
                     group,
                     amount: a,
-                    floor: floor.min(a.range.start),
+                    floor: floor.max(cell_start).min(a.range.start),
+                    ceiling,
                     label: label
                         .as_ref()
                         .map(|(r, _)| (clip(&block.text[r.clone()]), r.start)),
-                    intro: &intro_texts,
+                    intro: &column_intro,
                     intro_role,
                     headings: &headings,
                     in_sum: sums.get(ai).copied().unwrap_or(false),
@@ -906,6 +939,7 @@ impl Extractor {
             group,
             amount: a,
             floor,
+            ceiling,
             label,
             intro,
             intro_role,
@@ -913,7 +947,7 @@ impl Extractor {
             in_sum,
             article_year,
         } = input;
-        let text = block.text.as_str();
+        let text = block.text.get(..ceiling).unwrap_or(&block.text);
 
         // What follows the figure: a claim, then a qualifier in parentheses.
         let claim = amount::claim(text, a.range.end);
@@ -975,10 +1009,10 @@ impl Extractor {
                 role: Some(Source::Label),
             });
         }
-        for &(i, t) in intro {
+        for &(i, off, t) in intro {
             contexts.push(Context {
                 text: t,
-                at: At::Block(i, 0),
+                at: At::Block(i, off),
                 backwards: false,
                 role: (Some(i) == intro_role).then_some(Source::List),
             });
@@ -1303,8 +1337,11 @@ struct FigureInput<'a> {
     group: usize,
     amount: &'a Amount,
     floor: usize,
+    /// Where the figure's stretch of text ends: its table cell's end, else
+    /// the block's.
+    ceiling: usize,
     label: Option<(&'a str, usize)>,
-    intro: &'a [(usize, &'a str)],
+    intro: &'a [(usize, usize, &'a str)],
     intro_role: Option<usize>,
     headings: &'a [&'a Heading],
     in_sum: bool,
@@ -1516,6 +1553,51 @@ mod tests {
     }
 
     #[test]
+    fn a_table_figure_reads_its_row_and_its_column() {
+        let fs = figures(
+            "Salaires observés :\n\n\
+             | Rôle | Senior | Mid | Junior |\n\
+             | --- | --- | --- | --- |\n\
+             | Data Engineer | 65-80k€ | 52-60k€ | 42-50k€ |\n\
+             | Product Designer | 60-70k€ (+5%) | 48-55k€ | |\n",
+        );
+        let seen: Vec<(&str, Option<&str>, Option<&str>)> = fs
+            .iter()
+            .map(|f| {
+                (
+                    f.text.as_str(),
+                    f.role.as_ref().map(|r| r.name.as_str()),
+                    f.level.as_ref().map(|l| l.name.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("65-80k€", Some("Data Engineer"), Some("Senior")),
+                ("52-60k€", Some("Data Engineer"), Some("Mid")),
+                ("42-50k€", Some("Data Engineer"), Some("Junior")),
+                ("60-70k€", Some("Product Designer"), Some("Senior")),
+                ("48-55k€", Some("Product Designer"), Some("Mid")),
+            ]
+        );
+        assert!(fs.iter().all(|f| f.salary), "{fs:#?}");
+        // A cell's claim is its own, not the next cell's.
+        assert!(fs[3].claim.is_some() && fs[4].claim.is_none());
+        // A place heads its column only.
+        let fs =
+            figures("| Niveau | Paris | Lyon |\n| --- | --- | --- |\n| Senior | 65k€ | 55k€ |\n");
+        let places: Vec<Option<&str>> = fs.iter().map(|f| f.place.as_deref()).collect();
+        assert_eq!(places, [Some("Paris"), Some("Lyon")], "{fs:#?}");
+        // A header that says what the column is not: not a salary.
+        let fs = figures(
+            "| Poste | Salaire | Budget formation |\n| --- | --- | --- |\n| Senior | 65k€ | 3k€ |\n",
+        );
+        let salary: Vec<bool> = fs.iter().map(|f| f.salary).collect();
+        assert_eq!(salary, [true, false], "{fs:#?}");
+    }
+
+    #[test]
     fn a_strong_range_off_the_text_is_no_label() {
         let text = "Senior : 45k€".to_string();
         let block = Block {
@@ -1524,6 +1606,7 @@ mod tests {
             runs: Vec::new(),
             heading: None,
             strong: std::iter::once(0..100).collect(),
+            cells: Vec::new(),
             text,
         };
         // The bold label is ignored; the `Name :` label is still read.

@@ -59,7 +59,9 @@ What it reads (paragraphs, list items, table rows; never code):
   Context      role: the capitalised name right before the figure
                (Prompt Engineer 80-100k€), else the bold label or `Name :` that
                opens the paragraph or list item, the bold line before a list,
-               or the nearest H3+ heading. Roles are compared lowercased,
+               or the nearest H3+ heading; in a table, the row's first
+               cell (and the header of the figure's column gives its level,
+               place or what it is). Roles are compared lowercased,
                without accents and generic words (Engineer, Développeur,
                Specialist): `Cloud Security` is `Cloud Security Specialist`.
                level: Junior, Mid, Senior, Staff, Lead, Expert, Principal,
