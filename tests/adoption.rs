@@ -420,6 +420,33 @@ fn the_engine_diagnostics_take_their_severity_from_the_config() {
 }
 
 #[test]
+fn selecting_a_rule_the_config_sets_off_says_so() {
+    let dir = site();
+    let config = dir.path().join("repere.toml");
+    fs::write(&config, "[severity]\nfront-matter-style = \"off\"\n").unwrap();
+    let (code, v, err) = run(dir.path(), &["--select", "front-matter-style", "."]);
+    assert_eq!(code, 0, "{err}");
+    assert!(rules_of(&v).is_empty(), "{v:#}");
+    assert!(
+        err.contains("--select front-matter-style: `front-matter-style` is off")
+            && err.contains(&format!("{}:2", config.display())),
+        "{err}"
+    );
+    // A selector with a rule that runs: nothing to say.
+    let (_, _, err) = run(dir.path(), &["--select", "front-matter", "."]);
+    assert!(!err.contains("warning"), "{err}");
+    // On for some files: it runs there.
+    fs::write(
+        &config,
+        "[severity]\nfront-matter-style = \"off\"\n[[overrides]]\nfiles = [\"content/**\"]\nseverity = { front-matter-style = \"warning\" }\n",
+    )
+    .unwrap();
+    let (_, v, err) = run(dir.path(), &["--select", "front-matter-style", "."]);
+    assert!(!err.contains("warning"), "{err}");
+    assert_eq!(rules_of(&v), ["front-matter-style"]);
+}
+
+#[test]
 fn baseline_hides_old_findings_and_fails_on_new_ones() {
     let dir = site();
     let other = dir.path().join("content/posts/2025-02-08-autre.md");

@@ -151,6 +151,14 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
             names.join(", ")
         ));
     }
+    // `--select` runs rules, it does not set their severity: say so when
+    // what it names is off, rather than find nothing without a word.
+    for (selector, id, origin) in setup.rules.idle(&args.select) {
+        eprintln!(
+            "warning: --select {selector}: `{id}` is off ({origin}), so nothing runs for it; \
+             set its severity (e.g. `[severity] {id} = \"warning\"` in repere.toml) to run it"
+        );
+    }
     let config = setup.config.take();
     let scope = Scope::new(config.as_ref(), &cwd)?;
     let pack_roots = site::roots_from_packs(&setup.rules);

@@ -413,6 +413,46 @@ impl RuleSet {
         unknown
     }
 
+    /// The selectors of `select` whose rules are all off for every file
+    /// (set `off` by a pack or the config, with no override turning them
+    /// on), each with the first such rule and where it was set off:
+    /// selecting a rule does not change its severity.
+    pub fn idle(&self, select: &[String]) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for s in select {
+            let rules: Vec<&LoadedRule> = self
+                .rules
+                .iter()
+                .filter(|r| selects(s, &r.meta.id))
+                .collect();
+            let engine: Vec<&Builtin> = BUILTIN_RULES.iter().filter(|b| selects(s, b.id)).collect();
+            let rules_off = rules.iter().all(|r| {
+                r.meta.level == Level::Off
+                    && r.variants
+                        .iter()
+                        .all(|v| v.level.is_none_or(|l| l == Level::Off))
+            });
+            let engine_off = engine.iter().all(|b| self.engine_level(b) == Level::Off);
+            if rules.is_empty() && engine.is_empty() || !rules_off || !engine_off {
+                continue;
+            }
+            let (id, origin) = match (rules.first(), engine.first()) {
+                (Some(r), _) => (r.meta.id.to_string(), r.meta.level_origin.clone()),
+                (None, Some(b)) => (
+                    b.id.to_string(),
+                    self.engine_levels
+                        .iter()
+                        .rev()
+                        .find(|e| e.id == b.id)
+                        .map_or_else(|| "repere".to_string(), |e| e.origin.clone()),
+                ),
+                (None, None) => continue,
+            };
+            out.push((s.clone(), id, origin));
+        }
+        out
+    }
+
     pub fn get(&self, id: &str) -> Option<&LoadedRule> {
         self.rules.iter().find(|r| &*r.meta.id == id)
     }
