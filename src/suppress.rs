@@ -91,24 +91,24 @@ impl Suppressions {
     /// Reads the suppression comments of a document.
     pub fn of(doc: &Document) -> Suppressions {
         let mut s = Suppressions::default();
-        for html in &doc.body.html {
-            if !html.text.contains("repere-") {
+        for run in html_runs(doc) {
+            if !run.text.contains("repere-") {
                 continue;
             }
-            // An HTML block may hold several comments.
+            // A run may hold several comments.
             let mut from = 0;
-            while let Some(open) = html.text[from..].find("<!--") {
+            while let Some(open) = run.text[from..].find("<!--") {
                 let start = from + open;
-                let Some(close) = html.text[start..].find("-->") else {
+                let Some(close) = run.text[start..].find("-->") else {
                     break;
                 };
                 let end = start + close + 3;
                 from = end;
-                let Some((directive, rules, reason)) = parse_comment(&html.text[start..end]) else {
+                let Some((directive, rules, reason)) = parse_comment(&run.text[start..end]) else {
                     continue;
                 };
-                let span =
-                    Span::new(html.span.start + start, html.span.start + end).clamp_to(&doc.source);
+                let span = Span::new(run.source_offset(start), run.source_offset(end - 1) + 1)
+                    .clamp_to(&doc.source);
                 let loc = doc.location(span);
                 s.comments.push(Comment {
                     directive,
@@ -191,6 +191,51 @@ impl Suppressions {
         }
         answers
     }
+}
+
+/// The HTML of a document in runs that a comment may span: the parser gives
+/// an HTML block line by line, so the lines of one block (consecutive, with
+/// nothing but container prefixes such as `> ` between them) are joined;
+/// inline HTML is one piece.
+struct HtmlRun {
+    text: String,
+    /// (offset in `text`, offset in the source) where each piece starts.
+    pieces: Vec<(usize, usize)>,
+}
+
+impl HtmlRun {
+    fn source_offset(&self, at: usize) -> usize {
+        let i = self
+            .pieces
+            .partition_point(|&(t, _)| t <= at)
+            .saturating_sub(1);
+        self.pieces.get(i).map_or(at, |&(t, src)| src + (at - t))
+    }
+}
+
+fn html_runs(doc: &Document) -> Vec<HtmlRun> {
+    let mut runs: Vec<HtmlRun> = Vec::new();
+    let mut last_end: Option<usize> = None;
+    for html in &doc.body.html {
+        let joins = !html.inline
+            && last_end.is_some_and(|end| {
+                doc.source
+                    .get(end..html.span.start)
+                    .is_some_and(|gap| gap.chars().all(|c| matches!(c, '>' | ' ' | '\t')))
+            });
+        match runs.last_mut() {
+            Some(run) if joins => {
+                run.pieces.push((run.text.len(), html.span.start));
+                run.text.push_str(&html.text);
+            }
+            _ => runs.push(HtmlRun {
+                text: html.text.clone(),
+                pieces: vec![(0, html.span.start)],
+            }),
+        }
+        last_end = (!html.inline).then_some(html.span.end);
+    }
+    runs
 }
 
 fn ranges(comments: &[Comment]) -> Vec<Range> {
@@ -340,6 +385,23 @@ mod tests {
             assert_eq!(answer, plain(rule, *line), "{rule} on line {line}");
         }
         assert!(queries.iter().any(|(r, l)| plain(r, *l).is_some()));
+    }
+
+    /// An HTML block comes line by line from the parser: a comment over
+    /// several lines (a long reason wrapped) is one comment all the same.
+    #[test]
+    fn a_comment_over_several_lines() {
+        let s = sup(
+            "a\n\n<!-- repere-disable-next-line tone\n     -- quoting a reader -->\nIl faut.\n\n> <!--\n> repere-disable markup\n> -->\n> x\n",
+        );
+        assert_eq!(s.comments.len(), 2, "{s:?}");
+        assert_eq!(s.comments[0].reason.as_deref(), Some("quoting a reader"));
+        assert_eq!((s.comments[0].line, s.comments[0].end_line), (3, 4));
+        assert_eq!(s.suppressing("tone", 5), Some(0));
+        assert_eq!(s.suppressing("tone", 4), None);
+        assert_eq!(s.comments[1].rules, ["markup"]);
+        assert_eq!((s.comments[1].line, s.comments[1].end_line), (7, 9));
+        assert_eq!(s.suppressing("markup", 10), Some(1));
     }
 
     #[test]
