@@ -3,7 +3,7 @@
 //! of the offending text (not the line number), so editing elsewhere in the
 //! file does not bring them back.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -37,7 +37,8 @@ pub struct Entry {
 pub struct Outcome {
     /// Findings hidden because the baseline has them.
     pub hidden: usize,
-    /// Baseline entries (counted per finding) no longer found.
+    /// Baseline entries (counted per finding) no longer found, among the
+    /// files checked and the rules run.
     pub fixed: usize,
 }
 
@@ -111,7 +112,9 @@ impl Baseline {
         }
     }
 
-    /// Removes from `report` the findings the baseline has.
+    /// Removes from `report` the findings the baseline has. Entries left
+    /// over count as fixed only for the files checked and the rules run (a
+    /// pre-commit hook checks a few files; `--select` runs a few rules).
     pub fn apply(
         &self,
         report: &mut Report,
@@ -145,9 +148,16 @@ impl Baseline {
                 !hide
             });
         }
+        let checked: BTreeSet<String> = report.files.iter().map(|f| path_key(&f.path)).collect();
+        let ran: BTreeSet<&str> = report.rules.iter().map(|r| &*r.id).collect();
         Outcome {
             hidden,
-            fixed: remaining.values().fold(0, |a, n| a.saturating_add(*n)),
+            fixed: remaining
+                .iter()
+                .filter(|((path, rule, _), _)| {
+                    checked.contains(path) && ran.contains(rule.as_str())
+                })
+                .fold(0, |a, (_, n)| a.saturating_add(*n)),
         }
     }
 }
@@ -175,7 +185,22 @@ mod tests {
             version: 1,
             entries: vec![entry("1"), entry("1"), entry("2")],
         };
-        let outcome = baseline.apply(&mut Report::default(), &|_| String::new(), &|_| None);
+        let mut report = Report {
+            files: vec![crate::engine::FileReport {
+                path: std::sync::Arc::new("a.md".into()),
+                source: None,
+                diagnostics: Vec::new(),
+            }],
+            notes: Vec::new(),
+            rules: vec![crate::engine::RuleInfo {
+                id: "tone".into(),
+                kind: "phrase",
+                severity: crate::diagnostic::Severity::Warning,
+                summary: String::new(),
+                doc: "",
+            }],
+        };
+        let outcome = baseline.apply(&mut report, &|p| p.display().to_string(), &|_| None);
         assert_eq!(outcome.hidden, 0);
         assert_eq!(outcome.fixed, usize::MAX);
     }

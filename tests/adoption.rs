@@ -537,6 +537,68 @@ fn baseline_hides_old_findings_and_fails_on_new_ones() {
     );
 }
 
+/// A pre-commit hook checks the staged files only, and `--select` runs some
+/// rules only: the baseline's entries for the other files and rules were not
+/// looked for, and are not counted as fixed.
+#[test]
+fn baseline_entries_not_looked_for_are_not_fixed() {
+    let dir = site();
+    let other = dir.path().join("content/posts/2025-02-08-autre.md");
+    fs::write(
+        &other,
+        short_description(
+            &ARTICLE
+                .replace("changer-de-poste", "autre")
+                .replace("2025-02-07", "2025-02-08")
+                .replace("pillar: trouver-sa-place", "pillar: role-cto"),
+        ),
+    )
+    .unwrap();
+    Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--ignore",
+            "duplicate-paragraph",
+            "--write-baseline",
+            "baseline.json",
+            ".",
+        ])
+        .assert()
+        .code(0);
+    let note = |args: &[&str]| {
+        let (code, v, _) = run(
+            dir.path(),
+            &[&["--baseline", "baseline.json"], args].concat(),
+        );
+        assert_eq!(code, 0, "{v:#}");
+        v["notes"][0].as_str().unwrap().to_string()
+    };
+    let staged = format!("content/posts/{NAME}");
+    assert!(
+        note(&[&staged]).contains(
+            "1 finding(s) hidden by the baseline `baseline.json`; 0 baseline entries fixed"
+        ),
+        "{}",
+        note(&[&staged])
+    );
+    assert!(
+        note(&["--select", "front-matter-style", "."]).contains(
+            "2 finding(s) hidden by the baseline `baseline.json`; 0 baseline entries fixed"
+        ),
+        "{}",
+        note(&["--select", "front-matter-style", "."])
+    );
+    // What was looked for and is gone is still counted.
+    fs::write(post(dir.path()), ARTICLE).unwrap();
+    assert!(
+        note(&[&staged]).contains("; 1 baseline entry fixed"),
+        "{}",
+        note(&[&staged])
+    );
+}
+
 #[test]
 fn baseline_from_the_config() {
     let dir = site();
