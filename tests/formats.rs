@@ -548,6 +548,37 @@ fn statistics() {
     assert!(out.stdout.is_empty());
 }
 
+/// `--output-file` with `--statistics` writes the statistics there (as
+/// `--format` says), and the terminal gets the table.
+#[test]
+fn statistics_to_an_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stats.json");
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(fixtures())
+        .args(["check", "--select", "front-matter", "--statistics"])
+        .args(["--format", "json", "--output-file"])
+        .arg(&file)
+        .args(SET)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let written = fs::read_to_string(&file).expect("the output file is written");
+    let v: Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(v["statistics"][0]["count"], 3);
+    assert_eq!(v["summary"]["errors"], 2);
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        s.lines()
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .collect::<Vec<_>>(),
+        ["3", "warning", "front-matter-style"]
+    );
+}
+
 #[test]
 fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish"] {

@@ -297,7 +297,15 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let written = if args.statistics {
-        statistics(&report, matches!(format, Format::Json), &mut out)
+        let json = matches!(format, Format::Json);
+        if let Some(file) = &args.output_file {
+            let mut buf = Vec::new();
+            statistics(&report, json, &mut buf).map_err(|e| format!("writing the report: {e}"))?;
+            write_atomic(file, &buf).map_err(|e| format!("writing `{}`: {e}", file.display()))?;
+            statistics(&report, false, &mut out)
+        } else {
+            statistics(&report, json, &mut out)
+        }
     } else if let Some(file) = &args.output_file {
         let mut buf = Vec::new();
         format
