@@ -1,7 +1,7 @@
 //! Baselines: the findings a project already has, recorded so that a run
 //! reports only new ones. Entries are matched by path, rule and a fingerprint
-//! of the offending text (not the line number), so editing elsewhere in the
-//! file does not bring them back.
+//! of the offending text and the message (not the line number), so editing
+//! elsewhere in the file does not bring them back.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -52,6 +52,46 @@ pub fn fnv1a(text: &str) -> String {
     format!("{hash:016x}")
 }
 
+/// The version of the baselines written. Version 1 fingerprinted the
+/// offending text alone (findings at one place with different messages,
+/// such as missing keys at the opening `---`, shared it); version 2 adds the
+/// message. Both are read.
+pub const VERSION: u32 = 2;
+
+/// A message with each run of digits as `#`: a message that quotes a line
+/// number or a count ("repeats line 12") keeps its fingerprint when lines are
+/// added above or the count changes.
+pub fn without_numbers(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut in_number = false;
+    for c in message.chars() {
+        if c.is_ascii_digit() {
+            if !in_number {
+                out.push('#');
+            }
+            in_number = true;
+        } else {
+            out.push(c);
+            in_number = false;
+        }
+    }
+    out
+}
+
+/// The fingerprint of a diagnostic in a baseline of `version`: version 1's
+/// [`fingerprint`], or the hash of the offending text (whitespace folded)
+/// and of the message without its numbers.
+fn entry_fingerprint(d: &Diagnostic, source: Option<&str>, version: u32) -> String {
+    if version < 2 {
+        return fingerprint(d, source);
+    }
+    let text = source
+        .and_then(|s| s.get(d.span.clamp_to(s).start..d.span.clamp_to(s).end))
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    fnv1a(&format!("{text}\u{0}{}", without_numbers(&d.message)))
+}
+
 /// The fingerprint of a diagnostic, from the file's text when there is one.
 pub fn fingerprint(d: &Diagnostic, source: Option<&str>) -> String {
     let text = source
@@ -67,6 +107,7 @@ fn keys(
     report: &Report,
     path_key: &dyn Fn(&Path) -> String,
     source: &dyn Fn(&Path) -> Option<String>,
+    version: u32,
 ) -> Vec<(Key, String)> {
     let mut out = Vec::new();
     for file in &report.files {
@@ -78,7 +119,11 @@ fn keys(
         let path = path_key(&file.path);
         for d in &file.diagnostics {
             out.push((
-                (path.clone(), d.rule.to_string(), fingerprint(d, text)),
+                (
+                    path.clone(),
+                    d.rule.to_string(),
+                    entry_fingerprint(d, text, version),
+                ),
                 d.message.clone(),
             ));
         }
@@ -94,11 +139,11 @@ impl Baseline {
         source: &dyn Fn(&Path) -> Option<String>,
     ) -> Baseline {
         let mut counts: BTreeMap<Key, (usize, String)> = BTreeMap::new();
-        for (key, message) in keys(report, path_key, source) {
+        for (key, message) in keys(report, path_key, source, VERSION) {
             counts.entry(key).or_insert((0, message)).0 += 1;
         }
         Baseline {
-            version: 1,
+            version: VERSION,
             entries: counts
                 .into_iter()
                 .map(|((path, rule, fingerprint), (count, message))| Entry {
@@ -131,15 +176,14 @@ impl Baseline {
             *n = n.saturating_add(e.count);
         }
         let mut hidden = 0;
-        let mut verdicts =
-            keys(report, path_key, source).into_iter().map(|(key, _)| {
-                match remaining.get_mut(&key) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        true
-                    }
-                    _ => false,
+        let mut verdicts = keys(report, path_key, source, self.version)
+            .into_iter()
+            .map(|(key, _)| match remaining.get_mut(&key) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    true
                 }
+                _ => false,
             });
         for file in &mut report.files {
             file.diagnostics.retain(|_| {

@@ -599,6 +599,70 @@ fn baseline_entries_not_looked_for_are_not_fixed() {
     );
 }
 
+/// Findings at the same place with different messages (missing keys, all
+/// reported at the opening `---`) are different findings: a baseline that
+/// has one does not hide another.
+#[test]
+fn a_baseline_entry_does_not_hide_another_finding_at_the_same_place() {
+    let dir = site();
+    let missing = |key: &str| {
+        ARTICLE
+            .lines()
+            .filter(|l| !l.starts_with(&format!("{key}:")))
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+    };
+    fs::write(post(dir.path()), missing("TocOpen")).unwrap();
+    let write = || {
+        Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--write-baseline", "baseline.json", "."])
+            .assert()
+            .code(0);
+    };
+    write();
+    let (code, v, _) = run(dir.path(), &["--baseline", "baseline.json", "."]);
+    assert_eq!(code, 0, "{v:#}");
+    // `TocOpen` is back, `ShowToc` is gone: a new finding.
+    fs::write(post(dir.path()), missing("ShowToc")).unwrap();
+    let (code, v, _) = run(dir.path(), &["--baseline", "baseline.json", "."]);
+    assert_eq!(code, 1, "{v:#}");
+    let m = v["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(m.contains("`ShowToc`"), "{m}");
+    assert!(
+        v["notes"][0]
+            .as_str()
+            .unwrap()
+            .contains("1 baseline entry fixed"),
+        "{v:#}"
+    );
+    // A baseline written before (version 1: the text's fingerprint alone)
+    // is still read.
+    fs::write(
+        dir.path().join("baseline.json"),
+        serde_json::json!({"version": 1, "entries": [{
+            "path": format!("content/posts/{NAME}"),
+            "rule": "front-matter",
+            "fingerprint": repere::baseline::fnv1a("---"),
+            "count": 1,
+        }]})
+        .to_string(),
+    )
+    .unwrap();
+    let (code, v, _) = run(dir.path(), &["--baseline", "baseline.json", "."]);
+    assert_eq!(code, 0, "{v:#}");
+    // One from a newer repere is refused rather than misread.
+    fs::write(
+        dir.path().join("baseline.json"),
+        r#"{"version": 3, "entries": []}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run(dir.path(), &["--baseline", "baseline.json", "."]);
+    assert_eq!(code, 2);
+    assert!(err.contains("version 3"), "{err}");
+}
+
 #[test]
 fn baseline_from_the_config() {
     let dir = site();

@@ -560,6 +560,14 @@ fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), St
             path.display()
         )
     })?;
+    if !(1..=repere::baseline::VERSION).contains(&baseline.version) {
+        return Err(format!(
+            "baseline `{}` has version {}; this repere reads versions 1 to {} (write it again with --write-baseline)",
+            path.display(),
+            baseline.version,
+            repere::baseline::VERSION
+        ));
+    }
     let outcome = baseline.apply(report, &baseline_key(cwd, path), &reread);
     report.notes.push(format!(
         "{} finding(s) hidden by the baseline `{}`; {} baseline entr{} fixed.",

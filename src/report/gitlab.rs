@@ -7,31 +7,11 @@ use std::io::{self, Write};
 use serde_json::json;
 
 use super::{Options, Reporter};
-use crate::baseline::fingerprint;
+use crate::baseline::{fingerprint, without_numbers};
 use crate::diagnostic::Severity;
 use crate::engine::Report;
 
 pub struct Gitlab;
-
-/// A message with each run of digits as `#`: a message that quotes a line
-/// number or a count ("repeats line 12") keeps its fingerprint when lines are
-/// added above or the count changes.
-fn without_numbers(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut in_number = false;
-    for c in message.chars() {
-        if c.is_ascii_digit() {
-            if !in_number {
-                out.push('#');
-            }
-            in_number = true;
-        } else {
-            out.push(c);
-            in_number = false;
-        }
-    }
-    out
-}
 
 impl Reporter for Gitlab {
     fn write(&self, report: &Report, options: &Options<'_>, out: &mut dyn Write) -> io::Result<()> {
