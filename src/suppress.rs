@@ -12,6 +12,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::document::Document;
+use crate::pack::selects;
 use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,17 @@ pub struct Range {
     pub first_line: usize,
     /// Inclusive; `usize::MAX` for "to the end of the file".
     pub last_line: usize,
+    /// Rules (selectors) a later `enable` switched back on inside a wider
+    /// `disable`: the range does not apply to them.
+    pub except: Vec<String>,
+}
+
+impl Range {
+    /// Whether the range turns `rule` off (on its lines).
+    pub fn covers(&self, rule: &str) -> bool {
+        (self.rules.is_empty() || self.rules.iter().any(|r| selects(r, rule)))
+            && !self.except.iter().any(|e| selects(e, rule))
+    }
 }
 
 /// The suppressions of one file.
@@ -185,7 +197,13 @@ impl Suppressions {
                 .map(|(i, _)| &rule[..i])
                 .chain([rule, ""]);
             answers[q] = prefixes
-                .filter_map(|p| active.get(p)?.first().copied())
+                .filter_map(|p| {
+                    active
+                        .get(p)?
+                        .iter()
+                        .find(|&&r| !self.ranges[r].except.iter().any(|e| selects(e, rule)))
+                        .copied()
+                })
                 .min()
                 .map(|r| self.ranges[r].comment);
         }
@@ -240,16 +258,17 @@ fn html_runs(doc: &Document) -> Vec<HtmlRun> {
 
 fn ranges(comments: &[Comment]) -> Vec<Range> {
     let mut out = Vec::new();
-    // Open `disable` ranges by the rule they name ("" for all rules):
-    // (order opened, comment index). Indexed by rule so that an `enable`
-    // looks only at what it closes.
-    let mut open: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    // Open `disable` ranges by the rule they name ("" for all rules), in
+    // the order opened. Indexed by rule so that an `enable` looks only at
+    // what it closes or narrows.
+    let mut open: HashMap<String, Vec<Open>> = HashMap::new();
     let mut opened = 0;
-    let close = |closed: &mut Vec<(usize, usize, String)>, out: &mut Vec<Range>, last: usize| {
-        closed.sort_by_key(|(order, _, _)| *order);
-        for (_, ci, rule) in closed.drain(..) {
-            let first = comments.get(ci).map_or(1, |c| c.line);
-            out.push(range(ci, rule, first, last));
+    let close = |closed: &mut Vec<(Open, String)>, out: &mut Vec<Range>, last: usize| {
+        closed.sort_by_key(|(o, _)| o.order);
+        for (o, rule) in closed.drain(..) {
+            let mut r = range(o.comment, rule, o.first_line, last);
+            r.except = o.except;
+            out.push(r);
         }
     };
     for (i, c) in comments.iter().enumerate() {
@@ -259,12 +278,14 @@ fn ranges(comments: &[Comment]) -> Vec<Range> {
                 rules: c.rules.clone(),
                 first_line: 1,
                 last_line: usize::MAX,
+                except: Vec::new(),
             }),
             Directive::DisableNextLine => out.push(Range {
                 comment: i,
                 rules: c.rules.clone(),
                 first_line: c.end_line + 1,
                 last_line: c.end_line + 1,
+                except: Vec::new(),
             }),
             Directive::Disable => {
                 let rules = if c.rules.is_empty() {
@@ -273,7 +294,12 @@ fn ranges(comments: &[Comment]) -> Vec<Range> {
                     c.rules.clone()
                 };
                 for rule in rules {
-                    open.entry(rule).or_default().push((opened, i));
+                    open.entry(rule).or_default().push(Open {
+                        order: opened,
+                        comment: i,
+                        first_line: c.line,
+                        except: Vec::new(),
+                    });
                     opened += 1;
                 }
             }
@@ -286,21 +312,47 @@ fn ranges(comments: &[Comment]) -> Vec<Range> {
                     c.rules.clone()
                 };
                 let mut closed = Vec::new();
-                for name in names {
-                    if let Some(list) = open.remove(&name) {
-                        closed.extend(list.into_iter().map(|(o, ci)| (o, ci, name.clone())));
+                for name in &names {
+                    if let Some(list) = open.remove(name) {
+                        closed.extend(list.into_iter().map(|o| (o, name.clone())));
+                    }
+                }
+                // A rule named inside a wider `disable` (of all rules, or of
+                // `front-matter` for `front-matter-style`) is on again from
+                // here: that range ends, and goes on without it.
+                for name in c.rules.iter() {
+                    for (wider, list) in open.iter_mut() {
+                        if wider == name || !(wider.is_empty() || selects(wider, name)) {
+                            continue;
+                        }
+                        for o in list.iter_mut() {
+                            closed.push((o.clone(), wider.clone()));
+                            o.first_line = c.line;
+                            o.order = opened;
+                            opened += 1;
+                            o.except.push(name.clone());
+                        }
                     }
                 }
                 close(&mut closed, &mut out, c.line);
             }
         }
     }
-    let mut rest: Vec<(usize, usize, String)> = open
+    let mut rest: Vec<(Open, String)> = open
         .into_iter()
-        .flat_map(|(name, list)| list.into_iter().map(move |(o, ci)| (o, ci, name.clone())))
+        .flat_map(|(name, list)| list.into_iter().map(move |o| (o, name.clone())))
         .collect();
     close(&mut rest, &mut out, usize::MAX);
     out
+}
+
+/// A `disable` range not closed yet.
+#[derive(Clone)]
+struct Open {
+    order: usize,
+    comment: usize,
+    first_line: usize,
+    except: Vec<String>,
 }
 
 fn range(comment: usize, rule: String, first_line: usize, last_line: usize) -> Range {
@@ -313,6 +365,7 @@ fn range(comment: usize, rule: String, first_line: usize, last_line: usize) -> R
         },
         first_line,
         last_line,
+        except: Vec::new(),
     }
 }
 
@@ -357,12 +410,7 @@ mod tests {
         let plain = |rule: &str, line: usize| {
             s.ranges
                 .iter()
-                .find(|r| {
-                    r.first_line <= line
-                        && line <= r.last_line
-                        && (r.rules.is_empty()
-                            || r.rules.iter().any(|x| crate::pack::selects(x, rule)))
-                })
+                .find(|r| r.first_line <= line && line <= r.last_line && r.covers(rule))
                 .map(|r| r.comment)
         };
         let rules = [
@@ -402,6 +450,38 @@ mod tests {
         assert_eq!(s.comments[1].rules, ["markup"]);
         assert_eq!((s.comments[1].line, s.comments[1].end_line), (7, 9));
         assert_eq!(s.suppressing("markup", 10), Some(1));
+    }
+
+    /// As in markdownlint: enabling one rule inside a `disable` of all
+    /// rules (or of a wider selector) switches that rule back on.
+    #[test]
+    fn enabling_a_rule_inside_a_wider_disable() {
+        let s = sup(concat!(
+            "<!-- repere-disable -->\n",                   // 1
+            "a\n\n",                                       // 2
+            "<!-- repere-enable tone -->\n",               // 4
+            "b\n\n",                                       // 5
+            "<!-- repere-disable front-matter -->\n",      // 7
+            "c\n\n",                                       // 8
+            "<!-- repere-enable front-matter-style -->\n", // 10
+            "d\n\n",                                       // 11
+            "<!-- repere-enable -->\n",                    // 13
+            "e\n",                                         // 14
+        ));
+        assert_eq!(s.suppressing("tone", 2), Some(0));
+        assert_eq!(s.suppressing("markup", 2), Some(0));
+        assert_eq!(s.suppressing("tone", 5), None);
+        assert_eq!(s.suppressing("markup", 5), Some(0));
+        assert!(s.suppressing("front-matter-style", 8).is_some());
+        // `front-matter-style` is on again; the rest of `front-matter` and
+        // every other rule but `tone` are still off.
+        assert_eq!(s.suppressing("front-matter-style", 11), None);
+        assert!(s.suppressing("front-matter", 11).is_some());
+        assert_eq!(s.suppressing("markup", 11), Some(0));
+        assert_eq!(s.suppressing("tone", 11), None);
+        for rule in ["tone", "markup", "front-matter", "front-matter-style"] {
+            assert_eq!(s.suppressing(rule, 14), None, "{rule}");
+        }
     }
 
     #[test]

@@ -321,6 +321,17 @@ fn suppression_comments() {
     assert_eq!(rules_of(&v), ["unused-suppression"]);
     let (_, v, _) = run(dir.path(), &["--ignore", "front-matter-style", "."]);
     assert!(rules_of(&v).is_empty(), "{v:#}");
+    // Enabling one rule inside a disable of all rules switches it back on.
+    fs::write(
+        post(dir.path()),
+        format!(
+            "{ARTICLE}\n<!-- repere-disable -- draft -->\n\nIl faut partir.\n\n<!-- repere-enable tone -->\n\nIl faut rester.\n"
+        ),
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    assert_eq!(rules_of(&v), ["tone"], "{v:#}");
+    assert_eq!(v["diagnostics"][0]["line"], ARTICLE.lines().count() + 8);
 }
 
 #[test]
