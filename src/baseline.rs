@@ -157,6 +157,35 @@ impl Baseline {
         }
     }
 
+    /// Adds the entries of `old` (a baseline of the same version) that the
+    /// run of `report` did not look for: those of files it did not check or
+    /// of rules it did not run, when `exists` says their file is still
+    /// there. A baseline written for a few files, or under `--select`, keeps
+    /// the rest. Returns how many findings the kept entries count.
+    pub fn keep_unchecked(
+        &mut self,
+        old: &Baseline,
+        report: &Report,
+        path_key: &dyn Fn(&Path) -> String,
+        exists: &dyn Fn(&str) -> bool,
+    ) -> usize {
+        let checked: BTreeSet<String> = report.files.iter().map(|f| path_key(&f.path)).collect();
+        let ran: BTreeSet<&str> = report.rules.iter().map(|r| &*r.id).collect();
+        let kept: Vec<Entry> = old
+            .entries
+            .iter()
+            .filter(|e| !(checked.contains(&e.path) && ran.contains(e.rule.as_str())))
+            .filter(|e| exists(&e.path))
+            .cloned()
+            .collect();
+        let n = kept.iter().fold(0usize, |a, e| a.saturating_add(e.count));
+        self.entries.extend(kept);
+        self.entries.sort_by(|a, b| {
+            (&a.path, &a.rule, &a.fingerprint).cmp(&(&b.path, &b.rule, &b.fingerprint))
+        });
+        n
+    }
+
     /// Removes from `report` the findings the baseline has. Entries left
     /// over count as fixed only for the files checked and the rules run (a
     /// pre-commit hook checks a few files; `--select` runs a few rules).

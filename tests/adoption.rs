@@ -458,6 +458,83 @@ fn selecting_a_rule_the_config_sets_off_says_so() {
 }
 
 #[test]
+fn writing_a_baseline_for_some_files_or_rules_keeps_the_others() {
+    let dir = site();
+    let other = dir.path().join("content/posts/2025-02-08-autre.md");
+    fs::write(
+        &other,
+        short_description(
+            &ARTICLE
+                .replace("changer-de-poste", "autre")
+                .replace("2025-02-07", "2025-02-08")
+                .replace("pillar: trouver-sa-place", "pillar: role-cto"),
+        ),
+    )
+    .unwrap();
+    let write = |args: &[&str]| -> String {
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--ignore",
+                "duplicate-paragraph",
+                "--write-baseline",
+                "b.json",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let entries = || -> Vec<String> {
+        let v: Value =
+            serde_json::from_str(&fs::read_to_string(dir.path().join("b.json")).unwrap()).unwrap();
+        v["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {}",
+                    e["path"].as_str().unwrap(),
+                    e["rule"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    let said = write(&["."]);
+    assert!(said.contains("Wrote 3 finding(s)"), "{said}");
+    let all = entries();
+    let mine = format!("content/posts/{NAME} front-matter-style");
+    let theirs = "content/posts/2025-02-08-autre.md front-matter-style".to_string();
+    assert!(all.contains(&mine) && all.contains(&theirs), "{all:?}");
+    // One file (a pre-commit hook's call): the other file's entries stay.
+    let staged = format!("content/posts/{NAME}");
+    let said = write(&[&staged]);
+    assert!(
+        said.contains("Wrote 1 finding(s)") && said.contains("kept 2 "),
+        "{said}"
+    );
+    assert_eq!(entries(), all);
+    // Other rules: what they found stays.
+    let said = write(&["--select", "tone", "."]);
+    assert!(
+        said.contains("Wrote 0 finding(s)") && said.contains("kept 3 "),
+        "{said}"
+    );
+    assert_eq!(entries(), all);
+    let (code, v, _) = run(dir.path(), &["--baseline", "b.json", "."]);
+    assert_eq!(code, 0, "{v:#}");
+    assert!(rules_of(&v).is_empty(), "{v:#}");
+    // A file gone from the disk takes its entries with it.
+    fs::remove_file(&other).unwrap();
+    write(&[&staged]);
+    assert_eq!(entries(), [mine]);
+}
+
+#[test]
 fn baseline_hides_old_findings_and_fails_on_new_ones() {
     let dir = site();
     let other = dir.path().join("content/posts/2025-02-08-autre.md");

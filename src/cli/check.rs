@@ -258,11 +258,39 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     }
 
     if let Some(out) = &args.write_baseline {
-        let baseline = Baseline::record(&report, &baseline_key(&cwd, out), &reread);
+        let key = baseline_key(&cwd, out);
+        let mut baseline = Baseline::record(&report, &key, &reread);
         let n: usize = baseline.entries.iter().map(|e| e.count).sum();
+        // What this run did not look for (other files, other rules) stays
+        // as the baseline had it.
+        let previous = fs::read_to_string(out)
+            .ok()
+            .and_then(|t| serde_json::from_str::<Baseline>(&t).ok());
+        let mut kept = String::new();
+        if let Some(old) = previous {
+            let dir = std::path::absolute(out)
+                .ok()
+                .and_then(|p| p.parent().map(Path::to_path_buf))
+                .unwrap_or_default();
+            let exists = |rel: &str| dir.join(rel).exists();
+            if old.version == baseline.version {
+                let k = baseline.keep_unchecked(&old, &report, &key, &exists);
+                if k > 0 {
+                    kept = format!(" and kept {k} of the files or rules this run did not check");
+                }
+            } else if !old.entries.is_empty() {
+                kept = format!(
+                    " (it replaces a baseline of version {} whole, whose entries cannot be mixed with these)",
+                    old.version
+                );
+            }
+        }
         let json = serde_json::to_vec_pretty(&baseline).map_err(|e| e.to_string())?;
         write_atomic(out, &json).map_err(|e| format!("writing `{}`: {e}", out.display()))?;
-        println!("Wrote {n} finding(s) to the baseline `{}`.", out.display());
+        println!(
+            "Wrote {n} finding(s) to the baseline `{}`{kept}.",
+            out.display()
+        );
         return Ok(EXIT_OK);
     }
     let configured = config
