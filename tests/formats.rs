@@ -546,6 +546,36 @@ fn statistics() {
     let out = run("sarif");
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
+    // The table ends with the summary and the notes (what a baseline hid),
+    // as the human report does; `-q` leaves them out.
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("b.json");
+    fs::write(&baseline, r#"{"version": 2, "entries": []}"#).unwrap();
+    let table = |quiet: bool| {
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(fixtures())
+            .args([
+                "check",
+                "--select",
+                "front-matter",
+                "--statistics",
+                "--baseline",
+            ])
+            .arg(&baseline)
+            .args(quiet.then_some("-q"))
+            .args(SET)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let s = table(false);
+    assert!(
+        s.contains("Found 2 errors") && s.contains("hidden by the baseline"),
+        "{s}"
+    );
+    let s = table(true);
+    assert_eq!(s.lines().count(), 2, "{s}");
 }
 
 /// `--output-file` with `--statistics` writes the statistics there (as

@@ -328,11 +328,12 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         let json = matches!(format, Format::Json);
         if let Some(file) = &args.output_file {
             let mut buf = Vec::new();
-            statistics(&report, json, &mut buf).map_err(|e| format!("writing the report: {e}"))?;
+            statistics(&report, json, args.quiet, &mut buf)
+                .map_err(|e| format!("writing the report: {e}"))?;
             write_atomic(file, &buf).map_err(|e| format!("writing `{}`: {e}", file.display()))?;
-            statistics(&report, false, &mut out)
+            statistics(&report, false, args.quiet, &mut out)
         } else {
-            statistics(&report, json, &mut out)
+            statistics(&report, json, args.quiet, &mut out)
         }
     } else if let Some(file) = &args.output_file {
         let mut buf = Vec::new();
@@ -389,7 +390,9 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
 
 /// `--statistics`: findings per rule, most frequent first; as a table, or
 /// as JSON (`{"statistics": [{"rule", "severity", "count"}], "summary"}`).
-fn statistics(report: &Report, json: bool, out: &mut dyn Write) -> io::Result<()> {
+/// The table ends with the summary and the notes, as the human report
+/// does, unless `quiet`.
+fn statistics(report: &Report, json: bool, quiet: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut counts: std::collections::BTreeMap<(&str, &str), usize> =
         std::collections::BTreeMap::new();
     for d in report.diagnostics() {
@@ -412,7 +415,13 @@ fn statistics(report: &Report, json: bool, out: &mut dyn Write) -> io::Result<()
     for ((rule, severity), n) in rows {
         writeln!(out, "{n:6}  {severity:7}  {rule}")?;
     }
-    writeln!(out, "{}", report::summary(report))
+    if !quiet {
+        writeln!(out, "{}", report::summary(report))?;
+        for note in &report.notes {
+            writeln!(out, "{note}")?;
+        }
+    }
+    Ok(())
 }
 
 /// A file counter on stderr, for long runs in a terminal (never in CI or when
