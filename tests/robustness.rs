@@ -670,6 +670,18 @@ fn a_fifo_named_like_an_article_does_not_hang_the_run() {
         run.witness_checked();
         assert_eq!(run.message("2025-03-01-tube.md", "read-error"), expected);
     }
+    // `repere salaries` reads as `repere check` does.
+    let out = repere()
+        .current_dir(dir.path())
+        .args(["salaries", "--no-config", WITNESS, "2025-03-01-tube.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("2025-03-01-tube.md: {expected}")),
+        "{err}"
+    );
 }
 
 #[test]

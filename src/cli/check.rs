@@ -21,14 +21,23 @@ use super::{EXIT_FINDINGS, EXIT_OK, packs, site};
 pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 
 fn read(linter: &Linter, path: &Path, max_size: u64) -> FileResult {
-    let error = |message: String| linter.read_error(path.to_path_buf(), message);
+    match read_article(path, max_size) {
+        Ok(bytes) => linter.check_bytes(path.to_path_buf(), bytes),
+        Err(message) => linter.read_error(path.to_path_buf(), message),
+    }
+}
+
+/// The bytes of an article, or why they were not read: a folder, a FIFO, a
+/// socket or a device is not read (it might never end), nor a file over
+/// `max_size` bytes.
+pub(super) fn read_article(path: &Path, max_size: u64) -> Result<Vec<u8>, String> {
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         // The walk saw it, but it is gone, or it is a link that leads nowhere
         // (or to itself).
         Err(e) => {
             let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            return error(match e.kind() {
+            return Err(match e.kind() {
                 _ if link => format!("this symbolic link leads nowhere ({e}); it was not checked"),
                 io::ErrorKind::NotFound => {
                     "the file disappeared before it could be read".to_string()
@@ -38,24 +47,24 @@ fn read(linter: &Linter, path: &Path, max_size: u64) -> FileResult {
         }
     };
     if meta.is_dir() {
-        return error("this is a folder, not a file".to_string());
+        return Err("this is a folder, not a file".to_string());
     }
     if !meta.is_file() {
         // Reading a FIFO would wait for a writer; a device may never end.
-        return error(
+        return Err(
             "this is not a regular file (a FIFO, socket or device); it was not read".to_string(),
         );
     }
     if meta.len() > max_size {
-        return error(too_large(Some(meta.len()), max_size));
+        return Err(too_large(Some(meta.len()), max_size));
     }
     match read_regular(path, max_size) {
-        Ok(Some(bytes)) => linter.check_bytes(path.to_path_buf(), bytes),
-        Ok(None) => error(too_large(None, max_size)),
+        Ok(Some(bytes)) => Ok(bytes),
+        Ok(None) => Err(too_large(None, max_size)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            error("the file disappeared before it could be read".to_string())
+            Err("the file disappeared before it could be read".to_string())
         }
-        Err(e) => error(format!("cannot read the file: {e}")),
+        Err(e) => Err(format!("cannot read the file: {e}")),
     }
 }
 

@@ -2,7 +2,6 @@
 //! rules read them (with the levels and words of the first `salary` rule in
 //! force), as a table or JSON.
 
-use std::fs;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -11,7 +10,7 @@ use repere::rules::salary::{self, Extractor, Figure};
 use serde_json::{Value, json};
 
 use super::args::{FiguresFormat, SalariesArgs};
-use super::check::{Scope, walk};
+use super::check::{MAX_FILE_SIZE, Scope, read_article, walk};
 use super::{EXIT_ERROR, EXIT_OK, packs};
 
 pub fn run(args: SalariesArgs) -> Result<i32, String> {
@@ -29,11 +28,26 @@ pub fn run(args: SalariesArgs) -> Result<i32, String> {
         eprintln!("error: {}: {message}", path.display());
     }
     let mut found: Vec<(PathBuf, Document, Vec<Figure>)> = Vec::new();
+    let max_size = setup
+        .config
+        .as_ref()
+        .and_then(|c| c.settings.max_file_size)
+        .unwrap_or(MAX_FILE_SIZE);
     for path in walked.files {
-        let text = match fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: {}: cannot read the file: {e}", path.display());
+        // Read as `repere check` reads: no FIFO, nothing over the limit.
+        let text = match read_article(&path, max_size).map(String::from_utf8) {
+            Ok(Ok(t)) => t,
+            Ok(Err(e)) => {
+                let at = e.utf8_error().valid_up_to();
+                eprintln!(
+                    "error: {}: invalid UTF-8 at byte offset {at}; the file was not read",
+                    path.display()
+                );
+                failed = true;
+                continue;
+            }
+            Err(message) => {
+                eprintln!("error: {}: {message}", path.display());
                 failed = true;
                 continue;
             }
