@@ -37,12 +37,30 @@ pub fn template(content: bool, sections: &[String], rules: &[String]) -> String 
     );
     let off: Vec<String> = rules.iter().map(|r| format!("{r} = \"off\"")).collect();
     for s in sections {
+        // A folder's name as a glob (`[`, `*`… taken literally) in a TOML
+        // string, and on one line in the comment.
+        let glob = toml_text(&glob::Pattern::escape(s));
+        let shown = s.escape_debug();
         t.push_str(&format!(
-            "\n# `content/{s}/` holds no career articles: the embedded rules are off there.\n[[overrides]]\nfiles = [\"content/{s}/**\"]\nseverity = {{ {} }}\n",
+            "\n# `content/{shown}/` holds no career articles: the embedded rules are off there.\n[[overrides]]\nfiles = [\"content/{glob}/**\"]\nseverity = {{ {} }}\n",
             off.join(", ")
         ));
     }
     t
+}
+
+/// `text` as the inside of a TOML basic string (`"…"`).
+fn toml_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 pub fn run(args: InitArgs) -> Result<i32, String> {
@@ -77,4 +95,37 @@ pub fn run(args: InitArgs) -> Result<i32, String> {
         }
     );
     Ok(EXIT_OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Folder names with quotes, backslashes, glob characters or a line
+    /// break still give a config that parses, whose globs name the folder.
+    #[test]
+    fn odd_folder_names_give_a_valid_config() {
+        let names = ["a\"b", "c\\d", "e[1]*?", "f\ng", "guides"];
+        let sections: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        let text = template(true, &sections, &["tone".to_string()]);
+        let config = repere::config::Config::parse(Path::new("repere.toml"), &text)
+            .unwrap_or_else(|e| panic!("{}\n{text}", e.message));
+        let globs: Vec<String> = config
+            .settings
+            .overrides
+            .iter()
+            .map(|o| o.files[0].clone())
+            .collect();
+        assert_eq!(globs.len(), names.len());
+        for (glob, name) in globs.iter().zip(names) {
+            let pattern = glob::Pattern::new(glob).unwrap();
+            assert!(pattern.matches(&format!("content/{name}/x.md")), "{glob}");
+        }
+        assert!(
+            !globs[2].is_empty()
+                && !glob::Pattern::new(&globs[2])
+                    .unwrap()
+                    .matches("content/e1x/x.md")
+        );
+    }
 }
