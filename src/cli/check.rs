@@ -274,7 +274,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         // as the baseline had it.
         let previous = fs::read_to_string(out)
             .ok()
-            .and_then(|t| serde_json::from_str::<Baseline>(&t).ok());
+            .and_then(|t| parse_baseline(&t).ok());
         let mut kept = String::new();
         if let Some(old) = previous {
             let dir = std::path::absolute(out)
@@ -597,10 +597,20 @@ fn write_if_unchanged(path: &Path, original: &[u8], fixed: &[u8]) -> io::Result<
     Ok(true)
 }
 
+/// A baseline file's text as a baseline: a JSON object with `version` and
+/// `entries` (serde would also take an array of the two).
+fn parse_baseline(text: &str) -> Result<Baseline, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    if !value.is_object() {
+        return Err("expected a JSON object with `version` and `entries`".to_string());
+    }
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
 fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
-    let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
+    let baseline = parse_baseline(&text).map_err(|e| {
         format!(
             "baseline `{}` is not a repere baseline: {e}",
             path.display()
@@ -628,6 +638,16 @@ fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_baseline_is_a_json_object() {
+        assert!(parse_baseline(r#"{"version": 2, "entries": []}"#).is_ok());
+        for text in ["[1, []]", "[]", "2", "\"x\""] {
+            let e = parse_baseline(text).unwrap_err();
+            assert!(e.contains("expected a JSON object"), "{text}: {e}");
+        }
+        assert!(parse_baseline("{").is_err());
+    }
 
     #[test]
     fn a_file_changed_on_disk_is_not_written() {
