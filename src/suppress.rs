@@ -54,8 +54,12 @@ pub struct Range {
 impl Range {
     /// Whether the range turns `rule` off (on its lines).
     pub fn covers(&self, rule: &str) -> bool {
-        (self.rules.is_empty() || self.rules.iter().any(|r| selects(r, rule)))
-            && !self.except.iter().any(|e| selects(e, rule))
+        (self.rules.is_empty() || self.rules.iter().any(|r| selects(r, rule))) && !self.spares(rule)
+    }
+
+    /// Whether a later `enable` took `rule` out of the range.
+    fn spares(&self, rule: &str) -> bool {
+        self.except.iter().any(|e| selects(e, rule))
     }
 }
 
@@ -201,7 +205,7 @@ impl Suppressions {
                     active
                         .get(p)?
                         .iter()
-                        .find(|&&r| !self.ranges[r].except.iter().any(|e| selects(e, rule)))
+                        .find(|&&r| !self.ranges[r].spares(rule))
                         .copied()
                 })
                 .min()
@@ -320,19 +324,27 @@ fn ranges(comments: &[Comment]) -> Vec<Range> {
                 // A rule named inside a wider `disable` (of all rules, or of
                 // `front-matter` for `front-matter-style`) is on again from
                 // here: that range ends, and goes on without it.
-                for name in c.rules.iter() {
-                    for (wider, list) in open.iter_mut() {
-                        if wider == name || !(wider.is_empty() || selects(wider, name)) {
-                            continue;
-                        }
-                        for o in list.iter_mut() {
-                            closed.push((o.clone(), wider.clone()));
-                            o.first_line = c.line;
-                            o.order = opened;
-                            opened += 1;
-                            o.except.push(name.clone());
-                        }
+                // In the order they were opened, so that the run is the
+                // same whatever the map's order.
+                let mut narrowed: Vec<(&String, &mut Open, Vec<String>)> = Vec::new();
+                for (wider, list) in open.iter_mut() {
+                    let names: Vec<String> = c
+                        .rules
+                        .iter()
+                        .filter(|n| *n != wider && (wider.is_empty() || selects(wider, n)))
+                        .cloned()
+                        .collect();
+                    if !names.is_empty() {
+                        narrowed.extend(list.iter_mut().map(|o| (wider, o, names.clone())));
                     }
+                }
+                narrowed.sort_by_key(|(_, o, _)| o.order);
+                for (wider, o, names) in narrowed {
+                    closed.push((o.clone(), wider.clone()));
+                    o.first_line = c.line;
+                    o.order = opened;
+                    opened += 1;
+                    o.except.extend(names);
                 }
                 close(&mut closed, &mut out, c.line);
             }
@@ -481,6 +493,14 @@ mod tests {
         assert_eq!(s.suppressing("tone", 11), None);
         for rule in ["tone", "markup", "front-matter", "front-matter-style"] {
             assert_eq!(s.suppressing(rule, 14), None, "{rule}");
+        }
+        // Two wider ranges narrowed by one `enable`: the same ranges, in
+        // the same order, whatever the order of the map that holds them.
+        let text = "<!-- repere-disable -->\n\n<!-- repere-disable front-matter -->\n\n<!-- repere-enable front-matter-style -->\nx\n";
+        let first = sup(text).ranges;
+        assert_eq!(first.len(), 4);
+        for _ in 0..20 {
+            assert_eq!(sup(text).ranges, first);
         }
     }
 
