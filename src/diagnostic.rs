@@ -36,6 +36,16 @@ pub enum Level {
     Off,
 }
 
+impl From<Severity> for Level {
+    fn from(severity: Severity) -> Level {
+        match severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+            Severity::Info => Level::Info,
+        }
+    }
+}
+
 impl Level {
     pub fn severity(self) -> Option<Severity> {
         match self {

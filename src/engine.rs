@@ -376,13 +376,15 @@ impl Linter {
             mut labels,
             fix,
         } = finding;
+        // The pack's own wording, if any, around the rule's (no copy of the
+        // rule's message when the pack has none).
         let own = (message.as_str(), help.as_deref().unwrap_or(""));
-        let (message, help) = (
-            meta.message
-                .as_deref()
-                .map_or_else(|| message.clone(), |m| fill(m, own)),
-            meta.help.as_deref().map(|h| fill(h, own)).or(help),
+        let filled = (
+            meta.message.as_deref().map(|m| fill(m, own)),
+            meta.help.as_deref().map(|h| fill(h, own)),
         );
+        let message = filled.0.unwrap_or(message);
+        let help = filled.1.or(help);
         if let Some((index, text)) = source {
             for label in labels.iter_mut().filter(|l| l.path.is_none()) {
                 label.location = index.location(text, label.span);

@@ -90,16 +90,11 @@ pub fn show(args: ConfigCmdArgs) -> Result<i32, String> {
     }
     for b in repere::pack::BUILTIN_RULES {
         let set = &setup.rules;
-        let origin = set
-            .engine_levels
-            .iter()
-            .rev()
-            .find(|e| e.id == b.id)
-            .map_or("repere", |e| e.origin.as_str());
         println!(
-            "  {} (engine): {} [{origin}]",
+            "  {} (engine): {} [{}]",
             b.id,
-            set.engine_level(b).as_str()
+            set.engine_level(b).as_str(),
+            set.engine_origin(b)
         );
     }
     Ok(EXIT_OK)

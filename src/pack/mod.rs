@@ -11,7 +11,7 @@ pub use files::FileFilter;
 pub use when::When;
 
 use crate::config::Config;
-use crate::diagnostic::{Level, Severity};
+use crate::diagnostic::Level;
 use crate::rules::{self, BuildError, Kind, Rule, did_you_mean, error_at};
 use crate::span::Span;
 use crate::yaml::{self, Node, Value, de};
@@ -248,20 +248,22 @@ pub struct EngineLevel {
 }
 
 impl RuleSet {
+    /// What the config sets for an engine diagnostic (the last key wins).
+    fn engine_set(&self, builtin: &Builtin) -> Option<&EngineLevel> {
+        self.engine_levels.iter().rev().find(|e| e.id == builtin.id)
+    }
+
     /// The level of an engine diagnostic: the config's, else its own.
     pub fn engine_level(&self, builtin: &Builtin) -> Level {
-        self.engine_levels
-            .iter()
-            .rev()
-            .find(|e| e.id == builtin.id)
-            .map_or(
-                match builtin.severity {
-                    Severity::Error => Level::Error,
-                    Severity::Warning => Level::Warning,
-                    Severity::Info => Level::Info,
-                },
-                |e| e.level,
-            )
+        self.engine_set(builtin)
+            .map_or(Level::from(builtin.severity), |e| e.level)
+    }
+
+    /// Where an engine diagnostic's level comes from: the config's
+    /// `file:line`, else `repere` (its own).
+    pub fn engine_origin(&self, builtin: &Builtin) -> &str {
+        self.engine_set(builtin)
+            .map_or("repere", |e| e.origin.as_str())
     }
 }
 
@@ -426,29 +428,23 @@ impl RuleSet {
                 .filter(|r| selects(s, &r.meta.id))
                 .collect();
             let engine: Vec<&Builtin> = BUILTIN_RULES.iter().filter(|b| selects(s, b.id)).collect();
-            let rules_off = rules.iter().all(|r| {
-                r.meta.level == Level::Off
-                    && r.variants
+            let runs = rules.iter().any(|r| {
+                r.meta.level != Level::Off
+                    || r.variants
                         .iter()
-                        .all(|v| v.level.is_none_or(|l| l == Level::Off))
-            });
-            let engine_off = engine.iter().all(|b| self.engine_level(b) == Level::Off);
-            if rules.is_empty() && engine.is_empty() || !rules_off || !engine_off {
-                continue;
+                        .any(|v| v.level.is_some_and(|l| l != Level::Off))
+            }) || engine.iter().any(|b| self.engine_level(b) != Level::Off);
+            let first = rules
+                .first()
+                .map(|r| (r.meta.id.to_string(), r.meta.level_origin.clone()))
+                .or_else(|| {
+                    engine
+                        .first()
+                        .map(|b| (b.id.to_string(), self.engine_origin(b).to_string()))
+                });
+            if let (false, Some((id, origin))) = (runs, first) {
+                out.push((s.clone(), id, origin));
             }
-            let (id, origin) = match (rules.first(), engine.first()) {
-                (Some(r), _) => (r.meta.id.to_string(), r.meta.level_origin.clone()),
-                (None, Some(b)) => (
-                    b.id.to_string(),
-                    self.engine_levels
-                        .iter()
-                        .rev()
-                        .find(|e| e.id == b.id)
-                        .map_or_else(|| "repere".to_string(), |e| e.origin.clone()),
-                ),
-                (None, None) => continue,
-            };
-            out.push((s.clone(), id, origin));
         }
         out
     }
