@@ -78,18 +78,45 @@ pub fn without_numbers(message: &str) -> String {
     out
 }
 
-/// The fingerprint of a diagnostic in a baseline of `version`: version 1's
-/// [`fingerprint`], or the hash of the offending text (whitespace folded)
-/// and of the message without its numbers.
+/// What tells a finding from the others at its place: the [`fingerprint`]
+/// of its text and its message without numbers (five missing keys, all
+/// at the opening `---`, are five findings). Baselines of version 2 and
+/// GitLab's fingerprints are made of it.
+pub fn finding_fingerprint(d: &Diagnostic, source: Option<&str>) -> String {
+    fnv1a(&format!(
+        "{}\u{0}{}",
+        fingerprint(d, source),
+        without_numbers(&d.message)
+    ))
+}
+
+/// The fingerprint of a diagnostic in a baseline of `version`.
 fn entry_fingerprint(d: &Diagnostic, source: Option<&str>, version: u32) -> String {
     if version < 2 {
-        return fingerprint(d, source);
+        fingerprint(d, source)
+    } else {
+        finding_fingerprint(d, source)
     }
-    let text = source
-        .and_then(|s| s.get(d.span.clamp_to(s).start..d.span.clamp_to(s).end))
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .unwrap_or_default();
-    fnv1a(&format!("{text}\u{0}{}", without_numbers(&d.message)))
+}
+
+/// The files a run checked and the rules it ran: what its findings say
+/// anything about.
+struct LookedFor<'a> {
+    checked: BTreeSet<String>,
+    ran: BTreeSet<&'a str>,
+}
+
+impl<'a> LookedFor<'a> {
+    fn new(report: &'a Report, path_key: &dyn Fn(&Path) -> String) -> LookedFor<'a> {
+        LookedFor {
+            checked: report.files.iter().map(|f| path_key(&f.path)).collect(),
+            ran: report.rules.iter().map(|r| &*r.id).collect(),
+        }
+    }
+
+    fn covers(&self, path: &str, rule: &str) -> bool {
+        self.checked.contains(path) && self.ran.contains(rule)
+    }
 }
 
 /// The fingerprint of a diagnostic, from the file's text when there is one.
@@ -132,6 +159,28 @@ fn keys(
 }
 
 impl Baseline {
+    /// A baseline file's text: a JSON object (serde would also take an
+    /// array) of a version this repere reads.
+    pub fn from_json(text: &str) -> Result<Baseline, String> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| format!("is not a repere baseline: {e}"))?;
+        if !value.is_object() {
+            return Err(
+                "is not a repere baseline: expected a JSON object with `version` and `entries`"
+                    .to_string(),
+            );
+        }
+        let baseline: Baseline =
+            serde_json::from_value(value).map_err(|e| format!("is not a repere baseline: {e}"))?;
+        if !(1..=VERSION).contains(&baseline.version) {
+            return Err(format!(
+                "has version {}; this repere reads versions 1 to {VERSION} (write it again with --write-baseline)",
+                baseline.version
+            ));
+        }
+        Ok(baseline)
+    }
+
     /// Records the findings of a report.
     pub fn record(
         report: &Report,
@@ -169,12 +218,11 @@ impl Baseline {
         path_key: &dyn Fn(&Path) -> String,
         exists: &dyn Fn(&str) -> bool,
     ) -> usize {
-        let checked: BTreeSet<String> = report.files.iter().map(|f| path_key(&f.path)).collect();
-        let ran: BTreeSet<&str> = report.rules.iter().map(|r| &*r.id).collect();
+        let looked = LookedFor::new(report, path_key);
         let kept: Vec<Entry> = old
             .entries
             .iter()
-            .filter(|e| !(checked.contains(&e.path) && ran.contains(e.rule.as_str())))
+            .filter(|e| !looked.covers(&e.path, &e.rule))
             .filter(|e| exists(&e.path))
             .cloned()
             .collect();
@@ -221,15 +269,12 @@ impl Baseline {
                 !hide
             });
         }
-        let checked: BTreeSet<String> = report.files.iter().map(|f| path_key(&f.path)).collect();
-        let ran: BTreeSet<&str> = report.rules.iter().map(|r| &*r.id).collect();
+        let looked = LookedFor::new(report, path_key);
         Outcome {
             hidden,
             fixed: remaining
                 .iter()
-                .filter(|((path, rule, _), _)| {
-                    checked.contains(path) && ran.contains(rule.as_str())
-                })
+                .filter(|((path, rule, _), _)| looked.covers(path, rule))
                 .fold(0, |a, (_, n)| a.saturating_add(*n)),
         }
     }
@@ -238,6 +283,27 @@ impl Baseline {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_baseline_file_is_a_json_object_of_a_known_version() {
+        assert!(Baseline::from_json(r#"{"version": 2, "entries": []}"#).is_ok());
+        for text in ["[1, []]", "[]", "2", "\"x\""] {
+            let e = Baseline::from_json(text).unwrap_err();
+            assert!(e.contains("expected a JSON object"), "{text}: {e}");
+        }
+        assert!(Baseline::from_json("{").is_err());
+        let e = Baseline::from_json(r#"{"version": 3, "entries": []}"#).unwrap_err();
+        assert!(e.starts_with("has version 3;"), "{e}");
+    }
+
+    #[test]
+    fn numbers_are_left_out_of_the_message() {
+        assert_eq!(
+            without_numbers("repeats line 12, 3 times"),
+            "repeats line #, # times"
+        );
+        assert_eq!(without_numbers("`title` is missing"), "`title` is missing");
+    }
 
     #[test]
     fn fingerprint_is_stable_and_ignores_whitespace() {

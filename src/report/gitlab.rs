@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde_json::json;
 
 use super::{Options, Reporter};
-use crate::baseline::{fingerprint, without_numbers};
+use crate::baseline::{finding_fingerprint, fnv1a};
 use crate::diagnostic::Severity;
 use crate::engine::Report;
 
@@ -33,15 +33,10 @@ impl Reporter for Gitlab {
             // `repere check` was given it.
             let path = super::slash_path(&super::repo_path(&file.path));
             for d in &file.diagnostics {
-                let base = format!(
-                    "{path}\u{0}{}\u{0}{}\u{0}{}",
-                    d.rule,
-                    fingerprint(d, text),
-                    without_numbers(&d.message)
-                );
+                let base = format!("{path}\u{0}{}\u{0}{}", d.rule, finding_fingerprint(d, text));
                 let n = seen.entry(base.clone()).or_default();
                 *n += 1;
-                let fp = crate::baseline::fnv1a(&format!("{base}\u{0}{n}"));
+                let fp = fnv1a(&format!("{base}\u{0}{n}"));
                 let severity = match d.severity {
                     Severity::Error => "major",
                     Severity::Warning => "minor",
@@ -65,19 +60,5 @@ impl Reporter for Gitlab {
         }
         serde_json::to_writer_pretty(&mut *out, &issues)?;
         writeln!(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::without_numbers;
-
-    #[test]
-    fn numbers_are_left_out_of_the_message() {
-        assert_eq!(
-            without_numbers("repeats line 12, 3 times"),
-            "repeats line #, # times"
-        );
-        assert_eq!(without_numbers("`title` is missing"), "`title` is missing");
     }
 }
