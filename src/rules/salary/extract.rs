@@ -894,19 +894,29 @@ impl Extractor {
                 let bounds = cell.and_then(|c| block.cell(c));
                 let (cell_start, ceiling) =
                     bounds.map_or((0, block.text.len()), |r| (r.start, r.end.max(a.range.end)));
-                let column_intro: Vec<(usize, usize, &str)> = intro_texts
-                    .iter()
-                    .map(|&(i, off, t)| match (cell, blocks.get(i)) {
-                        (Some(c), Some(b))
-                            if i != bi && b.kind == BlockKind::TableRow && !b.cells.is_empty() =>
-                        {
-                            b.cell(c)
-                                .and_then(|r| Some((i, r.start, clip(b.text.get(r)?))))
-                                .unwrap_or((i, 0, ""))
-                        }
-                        _ => (i, off, t),
-                    })
-                    .collect();
+                // Outside a table the intro is the same for every figure.
+                let column_intro: Vec<(usize, usize, &str)>;
+                let intro = match cell {
+                    None => &intro_texts,
+                    Some(c) => {
+                        column_intro = intro_texts
+                            .iter()
+                            .map(|&(i, off, t)| match blocks.get(i) {
+                                Some(b)
+                                    if i != bi
+                                        && b.kind == BlockKind::TableRow
+                                        && !b.cells.is_empty() =>
+                                {
+                                    b.cell(c)
+                                        .and_then(|r| Some((i, r.start, clip(b.text.get(r)?))))
+                                        .unwrap_or((i, 0, ""))
+                                }
+                                _ => (i, off, t),
+                            })
+                            .collect();
+                        &column_intro
+                    }
+                };
                 let figure = self.figure(FigureInput {
                     doc,
                     block,
@@ -918,7 +928,7 @@ impl Extractor {
                     label: label
                         .as_ref()
                         .map(|(r, _)| (clip(&block.text[r.clone()]), r.start)),
-                    intro: &column_intro,
+                    intro,
                     intro_role,
                     headings: &headings,
                     in_sum: sums.get(ai).copied().unwrap_or(false),
@@ -1559,7 +1569,7 @@ mod tests {
              | Rôle | Senior | Mid | Junior |\n\
              | --- | --- | --- | --- |\n\
              | Data Engineer | 65-80k€ | 52-60k€ | 42-50k€ |\n\
-             | Product Designer | 60-70k€ (+5%) | 48-55k€ | |\n",
+             | Product Designer | 60-70k€ | 48-55k€ | |\n",
         );
         let seen: Vec<(&str, Option<&str>, Option<&str>)> = fs
             .iter()
@@ -1582,8 +1592,12 @@ mod tests {
             ]
         );
         assert!(fs.iter().all(|f| f.salary), "{fs:#?}");
-        // A cell's claim is its own, not the next cell's.
-        assert!(fs[3].claim.is_some() && fs[4].claim.is_none());
+        // A claim in the next cell is that column's, not the figure's.
+        let fs = figures(
+            "| Poste | Salaire | Évolution sur un an |\n| --- | --- | --- |\n| Data Analyst | 45k€ | +10% |\n| Data Analyst | 50k€ (+10%) | |\n",
+        );
+        let claimed: Vec<bool> = fs.iter().map(|f| f.claim.is_some()).collect();
+        assert_eq!(claimed, [false, true], "{fs:#?}");
         // A place heads its column only.
         let fs =
             figures("| Niveau | Paris | Lyon |\n| --- | --- | --- |\n| Senior | 65k€ | 55k€ |\n");
