@@ -156,6 +156,14 @@ struct Field {
 }
 
 impl Field {
+    /// `help`, followed by the field's own `help` from the pack if any.
+    fn help_with(&self, help: String) -> String {
+        match &self.opts.help {
+            Some(extra) => format!("{help}; {extra}"),
+            None => help,
+        }
+    }
+
     /// The value as `normalize` would write it, when that differs.
     fn normalized(&self, text: &str) -> Option<String> {
         match self.opts.normalize? {
@@ -493,10 +501,7 @@ impl FrontMatterRule {
                             .opts
                             .ty
                             .map_or(format!("`{}: …`", field.name), |t| t.example(&field.name));
-                        let mut help = format!("add {example} to the front matter");
-                        if let Some(extra) = &field.opts.help {
-                            help = format!("{help}; {extra}");
-                        }
+                        let help = field.help_with(format!("add {example} to the front matter"));
                         cx.report(
                             Finding::new(
                                 fm.open,
@@ -743,12 +748,9 @@ impl FrontMatterRule {
                 if let Some((field, re)) = field.and_then(|f| f.pattern.as_ref().map(|re| (f, re)))
                     && !re.is_match(found)
                 {
-                    let mut help = format!(
+                    let help = field.help_with(format!(
                         "rename the file so that its `{var}` matches, or set `{var}` in the front matter"
-                    );
-                    if let Some(extra) = &field.opts.help {
-                        help = format!("{help}; {extra}");
-                    }
+                    ));
                     cx.report(
                         Finding::new(
                             fm.open,
