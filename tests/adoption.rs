@@ -66,6 +66,37 @@ fn post(dir: &Path) -> PathBuf {
     dir.join("content/posts").join(NAME)
 }
 
+/// Where the site's second post goes, and its text: the test article for
+/// another day, slug and pillar.
+const OTHER: &str = "content/posts/2025-02-08-autre.md";
+
+fn other_article() -> String {
+    ARTICLE
+        .replace("changer-de-poste", "autre")
+        .replace("2025-02-07", "2025-02-08")
+        .replace("pillar: trouver-sa-place", "pillar: role-cto")
+}
+
+/// Runs `repere check --write-baseline FILE ARGS` as `run` checks (without
+/// the duplicate check), which must exit 0; returns what it printed.
+fn write_baseline(dir: &Path, file: &str, args: &[&str]) -> String {
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir)
+        .args([
+            "check",
+            "--ignore",
+            "duplicate-paragraph",
+            "--write-baseline",
+            file,
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
 #[test]
 fn config_is_discovered_from_a_sub_folder() {
     let dir = site();
@@ -460,34 +491,9 @@ fn selecting_a_rule_the_config_sets_off_says_so() {
 #[test]
 fn writing_a_baseline_for_some_files_or_rules_keeps_the_others() {
     let dir = site();
-    let other = dir.path().join("content/posts/2025-02-08-autre.md");
-    fs::write(
-        &other,
-        short_description(
-            &ARTICLE
-                .replace("changer-de-poste", "autre")
-                .replace("2025-02-07", "2025-02-08")
-                .replace("pillar: trouver-sa-place", "pillar: role-cto"),
-        ),
-    )
-    .unwrap();
-    let write = |args: &[&str]| -> String {
-        let out = Command::cargo_bin("repere")
-            .unwrap()
-            .current_dir(dir.path())
-            .args([
-                "check",
-                "--ignore",
-                "duplicate-paragraph",
-                "--write-baseline",
-                "b.json",
-            ])
-            .args(args)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        String::from_utf8_lossy(&out.stdout).to_string()
-    };
+    let other = dir.path().join(OTHER);
+    fs::write(&other, short_description(&other_article())).unwrap();
+    let write = |args: &[&str]| write_baseline(dir.path(), "b.json", args);
     let entries = || -> Vec<String> {
         let v: Value =
             serde_json::from_str(&fs::read_to_string(dir.path().join("b.json")).unwrap()).unwrap();
@@ -508,7 +514,7 @@ fn writing_a_baseline_for_some_files_or_rules_keeps_the_others() {
     assert!(said.contains("Wrote 3 finding(s)"), "{said}");
     let all = entries();
     let mine = format!("content/posts/{NAME} front-matter-style");
-    let theirs = "content/posts/2025-02-08-autre.md front-matter-style".to_string();
+    let theirs = format!("{OTHER} front-matter-style");
     assert!(all.contains(&mine) && all.contains(&theirs), "{all:?}");
     // One file (a pre-commit hook's call): the other file's entries stay.
     let staged = format!("content/posts/{NAME}");
@@ -537,33 +543,12 @@ fn writing_a_baseline_for_some_files_or_rules_keeps_the_others() {
 #[test]
 fn baseline_hides_old_findings_and_fails_on_new_ones() {
     let dir = site();
-    let other = dir.path().join("content/posts/2025-02-08-autre.md");
-    fs::write(
-        &other,
-        ARTICLE
-            .replace("changer-de-poste", "autre")
-            .replace("2025-02-07", "2025-02-08")
-            .replace("pillar: trouver-sa-place", "pillar: role-cto"),
-    )
-    .unwrap();
+    let other = dir.path().join(OTHER);
+    fs::write(&other, other_article()).unwrap();
     let (code, v, _) = run(dir.path(), &["."]);
     assert_eq!(code, 1);
     assert_eq!(rules_of(&v).len(), 2);
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--ignore",
-            "duplicate-paragraph",
-            "--write-baseline",
-            "baseline.json",
-            ".",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Wrote 2 finding(s)"));
+    assert!(write_baseline(dir.path(), "baseline.json", &["."]).contains("Wrote 2 finding(s)"));
     let (code, v, _) = run(dir.path(), &["--baseline", "baseline.json", "."]);
     assert_eq!(code, 0, "{v:#}");
     assert!(rules_of(&v).is_empty());
@@ -599,19 +584,7 @@ fn baseline_hides_old_findings_and_fails_on_new_ones() {
             .contains("1 baseline entry fixed"),
         "{v:#}"
     );
-    Command::cargo_bin("repere")
-        .unwrap()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--ignore",
-            "duplicate-paragraph",
-            "--write-baseline",
-            "baseline.json",
-            ".",
-        ])
-        .assert()
-        .code(0);
+    write_baseline(dir.path(), "baseline.json", &["."]);
     let b: Value =
         serde_json::from_str(&fs::read_to_string(dir.path().join("baseline.json")).unwrap())
             .unwrap();
@@ -621,7 +594,7 @@ fn baseline_hides_old_findings_and_fails_on_new_ones() {
             .as_array()
             .unwrap()
             .iter()
-            .all(|e| e["path"] == "content/posts/2025-02-08-autre.md")
+            .all(|e| e["path"] == OTHER)
     );
 }
 
@@ -631,30 +604,9 @@ fn baseline_hides_old_findings_and_fails_on_new_ones() {
 #[test]
 fn baseline_entries_not_looked_for_are_not_fixed() {
     let dir = site();
-    let other = dir.path().join("content/posts/2025-02-08-autre.md");
-    fs::write(
-        &other,
-        short_description(
-            &ARTICLE
-                .replace("changer-de-poste", "autre")
-                .replace("2025-02-07", "2025-02-08")
-                .replace("pillar: trouver-sa-place", "pillar: role-cto"),
-        ),
-    )
-    .unwrap();
-    Command::cargo_bin("repere")
-        .unwrap()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--ignore",
-            "duplicate-paragraph",
-            "--write-baseline",
-            "baseline.json",
-            ".",
-        ])
-        .assert()
-        .code(0);
+    let other = dir.path().join(OTHER);
+    fs::write(&other, short_description(&other_article())).unwrap();
+    write_baseline(dir.path(), "baseline.json", &["."]);
     let note = |args: &[&str]| {
         let (code, v, _) = run(
             dir.path(),

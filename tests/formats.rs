@@ -694,12 +694,15 @@ fn test_rules_runs_pack_examples() {
         "- id: needs-weight\n  kind: front-matter\n  severity: error\n  fields:\n    weight: {required: true}\n  examples:\n    valid:\n      - \"---\\nweight: 1\\n---\\n\"\n      - \"---\\ntitle: x\\n---\\n\"\n    invalid:\n      - \"---\\nweight: 2\\n---\\n\"\n",
     )
     .unwrap();
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .args(["test-rules", "--color", "never"])
-        .arg(&pack)
-        .output()
-        .unwrap();
+    let test_rules = |color: &str| {
+        Command::cargo_bin("repere")
+            .unwrap()
+            .args(["test-rules", "--color", color])
+            .arg(&pack)
+            .output()
+            .unwrap()
+    };
+    let out = test_rules("never");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed, 2 failed"));
     let err = String::from_utf8_lossy(&out.stderr);
@@ -711,12 +714,7 @@ fn test_rules_runs_pack_examples() {
     assert!(err.contains("pack.yaml:9:9"), "{err}");
     assert!(!err.contains('\u{1b}'), "{err}");
     // `--color always` colours the same report.
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .args(["test-rules", "--color", "always"])
-        .arg(&pack)
-        .output()
-        .unwrap();
+    let out = test_rules("always");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains('\u{1b}'));
 }
