@@ -537,6 +537,22 @@ fn writing_a_baseline_for_some_files_or_rules_keeps_the_others() {
     // A file gone from the disk takes its entries with it.
     fs::remove_file(&other).unwrap();
     write(&[&staged]);
+    assert_eq!(entries(), std::slice::from_ref(&mine));
+    // A baseline of version 1 cannot take version 2 entries: it is
+    // replaced whole, and the summary says so.
+    fs::write(
+        dir.path().join("b.json"),
+        serde_json::json!({"version": 1, "entries": [{
+            "path": OTHER, "rule": "tone", "fingerprint": "0", "count": 1,
+        }]})
+        .to_string(),
+    )
+    .unwrap();
+    let said = write(&[&staged]);
+    assert!(
+        said.contains("replaces a baseline of version 1 whole"),
+        "{said}"
+    );
     assert_eq!(entries(), [mine]);
 }
 
