@@ -239,13 +239,28 @@ pub struct BrokenRef {
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Body {
+    /// The headings of the article's outline: those outside any list item,
+    /// blockquote or footnote. [`Body::sections`] and [`Block::heading`]
+    /// index them.
     pub headings: Vec<Heading>,
+    /// Headings inside a list item, blockquote or footnote (`- ## Titre`,
+    /// `> ## Titre`): Markdown headings, but quoted or listed, so they
+    /// neither open nor close a section.
+    pub nested_headings: Vec<Heading>,
     pub sections: Vec<Section>,
     pub blocks: Vec<Block>,
     pub links: Vec<Link>,
     pub code_blocks: Vec<Span>,
     pub html: Vec<Html>,
     pub broken_refs: Vec<BrokenRef>,
+}
+
+impl Body {
+    /// Every heading, outline and nested, for rules that read each heading's
+    /// text or markup wherever it is.
+    pub fn every_heading(&self) -> impl Iterator<Item = &Heading> {
+        self.headings.iter().chain(&self.nested_headings)
+    }
 }
 
 fn level(l: HeadingLevel) -> u8 {
@@ -368,6 +383,8 @@ pub fn parse(source: &str, start: usize) -> Body {
     let mut links: Vec<OpenLink> = Vec::new();
     let mut in_code_block = false;
     let mut in_html_block = false;
+    // Open list items, blockquotes and footnote definitions.
+    let mut containers = 0usize;
     // Open strong emphasis: the depth of the block it is in and where it
     // starts in its text (None inside a heading or outside any block).
     let mut strong: Vec<Option<(usize, usize)>> = Vec::new();
@@ -395,7 +412,11 @@ pub fn parse(source: &str, start: usize) -> Body {
                         blocks.push(new_block(BlockKind::Paragraph, span, &body));
                     }
                 }
-                Tag::Item => blocks.push(new_block(BlockKind::ListItem, span, &body)),
+                Tag::Item => {
+                    containers += 1;
+                    blocks.push(new_block(BlockKind::ListItem, span, &body))
+                }
+                Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) => containers += 1,
                 Tag::TableHead | Tag::TableRow => {
                     blocks.push(new_block(BlockKind::TableRow, span, &body))
                 }
@@ -446,7 +467,12 @@ pub fn parse(source: &str, start: usize) -> Body {
             Event::End(end) => match end {
                 TagEnd::Heading(_) => {
                     if let Some(open) = heading.take() {
-                        body.headings.push(open.close(source));
+                        let list = if containers > 0 {
+                            &mut body.nested_headings
+                        } else {
+                            &mut body.headings
+                        };
+                        list.push(open.close(source));
                     }
                 }
                 TagEnd::Paragraph
@@ -456,8 +482,13 @@ pub fn parse(source: &str, start: usize) -> Body {
                 {
                     finish(&mut blocks, &mut body);
                 }
-                TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow => {
+                TagEnd::Item => {
+                    containers = containers.saturating_sub(1);
                     finish(&mut blocks, &mut body)
+                }
+                TagEnd::TableHead | TagEnd::TableRow => finish(&mut blocks, &mut body),
+                TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition => {
+                    containers = containers.saturating_sub(1)
                 }
                 TagEnd::CodeBlock => in_code_block = false,
                 TagEnd::HtmlBlock => in_html_block = false,
@@ -653,6 +684,30 @@ mod tests {
         assert_eq!(body.links[0].text, "un lien");
         assert_eq!(body.code_blocks.len(), 1);
         assert_eq!(body.blocks[1].heading, Some(0));
+    }
+
+    #[test]
+    fn headings_in_lists_quotes_and_footnotes_stay_out_of_the_outline() {
+        let src = "## Un\n\n> ## Cité\n\n- ## Listé\n  texte\n\nNote[^n].\n\n[^n]: ## Noté\n\n## Deux\n\nfin\n";
+        let body = parse(src, 0);
+        let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(outline, ["Un", "Deux"]);
+        let nested: Vec<&str> = body
+            .nested_headings
+            .iter()
+            .map(|h| h.text.as_str())
+            .collect();
+        assert_eq!(nested, ["Cité", "Listé", "Noté"]);
+        assert_eq!(body.every_heading().count(), 5);
+        // The first section runs over the nested headings to `## Deux`.
+        assert_eq!(body.sections.len(), 2);
+        let deux = src.find("## Deux").unwrap();
+        assert_eq!(body.sections[0].span.end, deux);
+        // Blocks after a nested heading still belong to the outline's heading.
+        let item = body.blocks.iter().find(|b| b.text == "texte").unwrap();
+        assert_eq!(item.heading, Some(0));
+        let last = body.blocks.iter().find(|b| b.text == "fin").unwrap();
+        assert_eq!(last.heading, Some(1));
     }
 
     #[test]

@@ -91,7 +91,7 @@ impl Rule for MarkupRule {
             for block in &doc.body.blocks {
                 check_emphasis(doc, block, cx);
             }
-            for h in &doc.body.headings {
+            for h in doc.body.every_heading() {
                 if let Some(block) = h.block(&doc.source) {
                     check_emphasis(doc, &block, cx);
                 }
@@ -241,7 +241,7 @@ fn check_emphasis(doc: &Document, block: &Block, cx: &mut Context) {
 }
 
 fn check_empty_headings(doc: &Document, cx: &mut Context) {
-    for h in &doc.body.headings {
+    for h in doc.body.every_heading() {
         if !h.text.trim().is_empty() {
             continue;
         }

@@ -488,7 +488,7 @@ impl Rule for PhraseRule {
             }
         }
         if self.headings {
-            for h in &doc.body.headings {
+            for h in doc.body.every_heading() {
                 if !in_sections(h.span.start) {
                     continue;
                 }
