@@ -217,6 +217,9 @@ pub struct Link {
     pub image: bool,
     /// Autolinks (`<https://…>`) and bare URLs.
     pub autolink: bool,
+    /// An `<a href="…">` of raw HTML: its span is the `href` value, and its
+    /// text is not known (empty).
+    pub html: bool,
 }
 
 /// Raw HTML: a block, or inline HTML such as a comment inside a paragraph.
@@ -339,6 +342,106 @@ struct OpenLink {
     autolink: bool,
 }
 
+/// Pushes the `<a href="…">` of a piece of raw HTML (`html`, at `start` in
+/// the file) to `links`, skipping comments; `in_comment` carries an open
+/// comment from one piece to the next.
+fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<Link>) {
+    let b = html.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if *in_comment {
+            match html[i..].find("-->") {
+                Some(end) => {
+                    *in_comment = false;
+                    i += end + 3;
+                }
+                None => return,
+            }
+            continue;
+        }
+        let Some(lt) = html[i..].find('<') else {
+            return;
+        };
+        i += lt;
+        if html[i..].starts_with("<!--") {
+            *in_comment = true;
+            i += 4;
+            continue;
+        }
+        i += 1;
+        let is_a = b.get(i).is_some_and(|c| c.eq_ignore_ascii_case(&b'a'))
+            && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace());
+        if !is_a {
+            continue;
+        }
+        i += 1;
+        // Attributes up to the tag's `>`: `name`, `name=value`,
+        // `name="value"` or `name='value'`.
+        loop {
+            while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+                i += 1;
+            }
+            match b.get(i) {
+                None => return,
+                Some(b'>') => break,
+                Some(b'/') => {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let name_start = i;
+            while b
+                .get(i)
+                .is_some_and(|c| !c.is_ascii_whitespace() && !b"=>/".contains(c))
+            {
+                i += 1;
+            }
+            let name = &html[name_start..i];
+            while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+                i += 1;
+            }
+            if b.get(i) != Some(&b'=') {
+                continue;
+            }
+            i += 1;
+            while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+                i += 1;
+            }
+            let value = match b.get(i) {
+                Some(&q @ (b'"' | b'\'')) => {
+                    let Some(len) = html[i + 1..].find(q as char) else {
+                        return;
+                    };
+                    let v = i + 1..i + 1 + len;
+                    i = v.end + 1;
+                    v
+                }
+                _ => {
+                    let v0 = i;
+                    while b
+                        .get(i)
+                        .is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>')
+                    {
+                        i += 1;
+                    }
+                    v0..i
+                }
+            };
+            if name.eq_ignore_ascii_case("href") {
+                links.push(Link {
+                    text: String::new(),
+                    dest: html[value.clone()].trim().to_string(),
+                    span: Span::new(start + value.start, start + value.end),
+                    image: false,
+                    autolink: false,
+                    html: true,
+                });
+            }
+        }
+    }
+}
+
 /// `text` with every lone `\r` replaced by `\n`, when it has any: for
 /// CommonMark (and our line index) a lone `\r` ends a line, but pulldown-cmark
 /// reads it as text. One byte for one, so every offset stays the same.
@@ -385,6 +488,8 @@ pub fn parse(source: &str, start: usize) -> Body {
     let mut in_html_block = false;
     // Open list items, blockquotes and footnote definitions.
     let mut containers = 0usize;
+    // Whether raw HTML so far left a comment open (`<!--` without `-->`).
+    let mut in_comment = false;
     // Open strong emphasis: the depth of the block it is in and where it
     // starts in its text (None inside a heading or outside any block).
     let mut strong: Vec<Option<(usize, usize)>> = Vec::new();
@@ -509,6 +614,7 @@ pub fn parse(source: &str, start: usize) -> Body {
                             span: link.span,
                             image: link.image,
                             autolink: link.autolink,
+                            html: false,
                         });
                     }
                 }
@@ -536,11 +642,14 @@ pub fn parse(source: &str, start: usize) -> Body {
                     top.space();
                 }
             }
-            Event::Html(t) | Event::InlineHtml(t) => body.html.push(Html {
-                text: t.to_string(),
-                span,
-                inline: !in_html_block,
-            }),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                html_links(slice, span.start, &mut in_comment, &mut body.links);
+                body.html.push(Html {
+                    text: t.to_string(),
+                    span,
+                    inline: !in_html_block,
+                })
+            }
             _ => {}
         }
     }
@@ -708,6 +817,33 @@ mod tests {
         assert_eq!(item.heading, Some(0));
         let last = body.blocks.iter().find(|b| b.text == "fin").unwrap();
         assert_eq!(last.heading, Some(1));
+    }
+
+    #[test]
+    fn raw_html_anchors_are_links() {
+        let src = "Voir <a href=\"/a/\">A</a>, <abbr title=\"x\">T</abbr>, <A\tclass=c HREF='/b/'>B</A>.\n\n<div>\n<a data-x=\"1\" href = /c/#d>C</a> <a>vide</a>\n<!-- <a href=\"/cache/\">\n<a href=\"/cache2/\"> -->\n<a href=\"/e/\"/><a href=\"/coupe\n</div>\n";
+        let body = parse(src, 0);
+        let html: Vec<(&str, &str)> = body
+            .links
+            .iter()
+            .filter(|l| l.html)
+            .map(|l| (l.dest.as_str(), &src[l.span.start..l.span.end]))
+            .collect();
+        assert_eq!(
+            html,
+            [
+                ("/a/", "/a/"),
+                ("/b/", "/b/"),
+                ("/c/#d", "/c/#d"),
+                ("/e/", "/e/")
+            ]
+        );
+        assert!(
+            body.links
+                .iter()
+                .filter(|l| l.html)
+                .all(|l| l.text.is_empty())
+        );
     }
 
     #[test]

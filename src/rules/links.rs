@@ -26,8 +26,9 @@ pub static KIND: Kind = Kind {
     schema: |g| g.subschema_for::<Options>(),
 };
 
-const DOC: &str = r#"Checks the links of an article (Markdown links and, in the named sections,
-bare URLs, which Hugo turns into links).
+const DOC: &str = r#"Checks the links of an article: Markdown links, the `href` of raw HTML's
+`<a>` tags (outside HTML comments; their text is not checked), and, in the
+named sections, bare URLs, which Hugo turns into links.
 
 Options:
   sections: [TITLES]    Sections (by heading title, compared lowercased and
@@ -328,7 +329,14 @@ impl LinksRule {
     }
 
     fn check_empty(&self, doc: &Document, cx: &mut Context) {
-        for link in doc.body.links.iter().filter(|l| !l.image && !l.autolink) {
+        // Raw HTML's `<a>` is left alone: its text is not known, and
+        // `href="#"` is a common HTML idiom.
+        for link in doc
+            .body
+            .links
+            .iter()
+            .filter(|l| !l.image && !l.autolink && !l.html)
+        {
             let written = doc.text(link.span);
             if link.dest.trim().is_empty() || link.dest.trim() == "#" {
                 cx.report(
