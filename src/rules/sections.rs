@@ -1667,7 +1667,7 @@ fn content_starts(doc: &Document) -> Vec<usize> {
                 .filter(|h| !is_comment(&h.text))
                 .map(|h| h.span.start),
         )
-        .chain(body.headings.iter().map(|h| h.span.start))
+        .chain(body.every_heading().map(|h| h.span.start))
         .collect();
     starts.sort_unstable();
     starts
