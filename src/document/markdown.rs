@@ -259,10 +259,17 @@ pub struct Body {
 }
 
 impl Body {
-    /// Every heading, outline and nested, for rules that read each heading's
-    /// text or markup wherever it is.
+    /// Every heading, outline and nested, in the order of the file: for
+    /// rules that read each heading's text or markup wherever it is, and for
+    /// anchor ids (Hugo gives every heading one, numbering repeats in order).
     pub fn every_heading(&self) -> impl Iterator<Item = &Heading> {
-        self.headings.iter().chain(&self.nested_headings)
+        let mut outline = self.headings.iter().peekable();
+        let mut nested = self.nested_headings.iter().peekable();
+        std::iter::from_fn(move || match (outline.peek(), nested.peek()) {
+            (Some(o), Some(n)) if n.span.start < o.span.start => nested.next(),
+            (Some(_), _) => outline.next(),
+            (None, _) => nested.next(),
+        })
     }
 }
 
@@ -807,7 +814,8 @@ mod tests {
             .map(|h| h.text.as_str())
             .collect();
         assert_eq!(nested, ["Cité", "Listé", "Noté"]);
-        assert_eq!(body.every_heading().count(), 5);
+        let every: Vec<&str> = body.every_heading().map(|h| h.text.as_str()).collect();
+        assert_eq!(every, ["Un", "Cité", "Listé", "Noté", "Deux"]);
         // The first section runs over the nested headings to `## Deux`.
         assert_eq!(body.sections.len(), 2);
         let deux = src.find("## Deux").unwrap();

@@ -491,7 +491,7 @@ pub fn anchors(doc: &Document) -> Vec<String> {
     // must not try `-1`, `-2`, … from the start each time.
     let mut next: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
-    for h in &doc.body.headings {
+    for h in doc.body.every_heading() {
         let whole = doc.text(h.span);
         let explicit = whole
             .trim_end()
@@ -666,6 +666,12 @@ mod tests {
             ["a", "a-1", "a-1-1", "a-2"]
         );
         assert_eq!(ids("##\n## {#x}\n##  \n"), ["heading", "x", "heading-1"]);
+        // Headings in a list item or blockquote have ids too, numbered in
+        // the order of the file.
+        assert_eq!(
+            ids("## A\n\n- ## A\n\n> ### A\n\n## A\n\n- ## Étape {#e}\n"),
+            ["a", "a-1", "a-2", "a-3", "e"]
+        );
     }
 
     /// Pages added from their front matter have the addresses of pages added
