@@ -86,8 +86,26 @@ pub fn finding_fingerprint(d: &Diagnostic, source: Option<&str>) -> String {
     fnv1a(&format!(
         "{}\u{0}{}",
         fingerprint(d, source),
-        without_numbers(&d.message)
+        without_numbers(&without_other_paths(d))
     ))
+}
+
+/// The message with each other file it names (a label's path, written as
+/// the command line reached it: `./content/posts/a.md`, `content/posts/a.md`
+/// or absolute) cut to its file name, so that a fingerprint does not depend
+/// on how the files were named on the command line.
+fn without_other_paths(d: &Diagnostic) -> String {
+    let mut message = d.message.clone();
+    for path in d.labels.iter().filter_map(|l| l.path.as_deref()) {
+        let written = path.display().to_string();
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        if written != name && message.contains(&written) {
+            message = message.replace(&written, &name);
+        }
+    }
+    message
 }
 
 /// The fingerprint of a diagnostic in a baseline of `version`.

@@ -199,6 +199,38 @@ pub fn relative(path: &Path, cwd: &Path, base: &Path) -> PathBuf {
     }
 }
 
+/// `path` (as reached from `cwd`) relative to `base`, lexically, going up
+/// with `..` when it is not under `base` (`../content/a.md` from `ci/`): the
+/// same answer from any current folder. The absolute path when the two have
+/// no common root (another drive).
+pub fn relative_up(path: &Path, cwd: &Path, base: &Path) -> PathBuf {
+    let absolute = |p: &Path| {
+        normalize(&if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            cwd.join(p)
+        })
+    };
+    let (path_abs, base_abs) = (absolute(path), absolute(base));
+    let mut p = path_abs.components().peekable();
+    let mut b = base_abs.components().peekable();
+    let mut shared = 0;
+    while let (Some(x), Some(y)) = (p.peek(), b.peek()) {
+        if x != y {
+            break;
+        }
+        shared += 1;
+        p.next();
+        b.next();
+    }
+    if shared == 0 {
+        return path_abs;
+    }
+    let mut out: PathBuf = b.map(|_| Component::ParentDir).collect();
+    out.extend(p);
+    out
+}
+
 fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
@@ -267,6 +299,31 @@ mod tests {
         );
         assert_eq!(c.line(c.node(&["options", "tone"]).unwrap().span), 5);
         assert_eq!(c.dir(), Path::new("/site"));
+    }
+
+    #[test]
+    fn relative_paths_going_up() {
+        let base = Path::new("/site/ci");
+        for (cwd, path) in [
+            ("/site", "content/posts/a.md"),
+            ("/site/content", "./posts/a.md"),
+            ("/site/ci", "../content/posts/a.md"),
+            ("/elsewhere", "/site/content/posts/a.md"),
+        ] {
+            assert_eq!(
+                relative_up(Path::new(path), Path::new(cwd), base),
+                Path::new("../content/posts/a.md"),
+                "{cwd} {path}"
+            );
+        }
+        assert_eq!(
+            relative_up(Path::new("ci/x.md"), Path::new("/site"), base),
+            Path::new("x.md")
+        );
+        assert_eq!(
+            relative_up(Path::new("../x.md"), Path::new("/site"), Path::new("/site")),
+            Path::new("../x.md")
+        );
     }
 
     #[test]

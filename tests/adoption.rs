@@ -719,6 +719,82 @@ fn a_baseline_entry_does_not_hide_another_finding_at_the_same_place() {
     assert!(err.contains("version 3"), "{err}");
 }
 
+/// A baseline kept in another folder than the files (`ci/`) names them from
+/// its own folder (`../content/…`), and matches from any current folder.
+#[test]
+fn a_baseline_outside_the_checked_folder_matches_from_anywhere() {
+    let dir = site();
+    fs::create_dir(dir.path().join("ci")).unwrap();
+    write_baseline(dir.path(), "ci/baseline.json", &["content"]);
+    let b: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("ci/baseline.json")).unwrap())
+            .unwrap();
+    assert_eq!(b["entries"][0]["path"], format!("../content/posts/{NAME}"));
+    for (folder, baseline, target) in [
+        ("", "ci/baseline.json", "content"),
+        ("content", "../ci/baseline.json", "posts"),
+        ("ci", "baseline.json", "../content"),
+    ] {
+        let (code, v, _) = run(&dir.path().join(folder), &["--baseline", baseline, target]);
+        assert_eq!(code, 0, "from `{folder}`: {v:#}");
+        assert!(
+            v["notes"][0]
+                .as_str()
+                .unwrap()
+                .contains("1 finding(s) hidden"),
+            "from `{folder}`: {v:#}"
+        );
+    }
+}
+
+/// A finding that names another file (a paragraph copied from another
+/// article) names it as the command line reached it; its fingerprint does
+/// not depend on that, in baselines and in GitLab's report.
+#[test]
+fn fingerprints_do_not_depend_on_how_the_files_were_named() {
+    let dir = site();
+    fs::write(post(dir.path()), ARTICLE).unwrap();
+    fs::write(dir.path().join(OTHER), other_article()).unwrap();
+    let check = |args: &[&str]| {
+        Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--select", "duplicate-paragraph-corpus"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = check(&["--write-baseline", "baseline.json", "content/"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let written = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(!written.contains("Wrote 0 "), "{written}");
+    for target in [".", "./content", "content"] {
+        let out = check(&["--baseline", "baseline.json", "--format", "concise", target]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{target}: {stdout}");
+        assert!(
+            stdout.contains("0 baseline entries fixed"),
+            "{target}: {stdout}"
+        );
+    }
+    let gitlab = |target: &str| -> Vec<String> {
+        let out = check(&["--format", "gitlab", target]);
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut prints: Vec<String> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["fingerprint"].as_str().unwrap().to_string())
+            .collect();
+        prints.sort();
+        prints
+    };
+    let from_dot = gitlab(".");
+    assert!(!from_dot.is_empty());
+    assert_eq!(from_dot, gitlab("content"));
+    assert_eq!(from_dot, gitlab("./content/"));
+}
+
 #[test]
 fn baseline_from_the_config() {
     let dir = site();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use repere::baseline::Baseline;
-use repere::config::{FailOn as ConfigFailOn, relative};
+use repere::config::{FailOn as ConfigFailOn, relative_up};
 use repere::engine::{FileResult, Linter, Report};
 use repere::fix;
 use repere::report::{self, Format};
@@ -120,11 +120,16 @@ fn baseline_dir(baseline: &Path) -> PathBuf {
         .unwrap_or_default()
 }
 
-/// A path as a baseline key: relative to the baseline file's folder, with `/`.
+/// A path as a baseline key: relative to the baseline file's folder (going
+/// up with `..` for files outside it), with `/`.
 fn baseline_key(cwd: &Path, baseline: &Path) -> impl Fn(&Path) -> String {
     let dir = baseline_dir(baseline);
     let cwd = cwd.to_path_buf();
-    move |p: &Path| relative(p, &cwd, &dir).to_string_lossy().replace('\\', "/")
+    move |p: &Path| {
+        relative_up(p, &cwd, &dir)
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
 }
 
 fn reread(p: &Path) -> Option<String> {
