@@ -371,6 +371,79 @@ fn the_pack_can_set_the_site_root() {
     assert_eq!(found, vec![]);
 }
 
+/// `site_root` in `repere.toml` is relative to the config file, whatever
+/// the current folder; a wrong one is pointed at in the config.
+#[test]
+fn the_config_can_set_the_site_root() {
+    let (site_dir, _) = site(&with_insert(""));
+    let elsewhere = tempfile::tempdir().unwrap();
+    fs::create_dir(elsewhere.path().join(".git")).unwrap();
+    let posts = elsewhere.path().join("posts");
+    fs::create_dir(&posts).unwrap();
+    fs::write(
+        posts.join("2025-03-10-changer-de-poste.md"),
+        with_insert("Voir [cette page](/posts/page-absente/)."),
+    )
+    .unwrap();
+    assert_eq!(site_dir.path().parent(), elsewhere.path().parent());
+    let up = format!(
+        "../{}",
+        site_dir.path().file_name().unwrap().to_str().unwrap()
+    );
+    let config = |root: &str| {
+        fs::write(
+            elsewhere.path().join("repere.toml"),
+            format!("[options.internal-links]\nsite_root = \"{root}\"\n"),
+        )
+        .unwrap()
+    };
+    let run = |folder: &Path| {
+        Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(folder)
+            .args([
+                "check",
+                ".",
+                "--select",
+                "internal-links",
+                "--format",
+                "concise",
+            ])
+            .output()
+            .unwrap()
+    };
+    config(&up);
+    for folder in [elsewhere.path(), posts.as_path()] {
+        let out = run(folder);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        assert!(
+            stdout.contains("no post of the site has the slug `page-absente`"),
+            "{stdout}"
+        );
+    }
+    config("nowhere");
+    let out = run(&posts);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("repere.toml:2") && stderr.contains("no `content/` folder"),
+        "{stderr}"
+    );
+    // It names the site of the whole run: not for some files.
+    fs::write(
+        elsewhere.path().join("repere.toml"),
+        format!(
+            "[[overrides]]\nfiles = [\"posts/**\"]\noptions.internal-links.site_root = \"{up}\"\n"
+        ),
+    )
+    .unwrap();
+    let out = run(elsewhere.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("not of some files"), "{stderr}");
+}
+
 #[test]
 fn phrases_limited_to_named_sections() {
     let dir = tempfile::tempdir().unwrap();

@@ -16,9 +16,10 @@ use repere::site::{Listing, PageFront, ReadPage, Site, SiteEntry, SiteFiles, is_
 
 use super::listing_cache::ListingCache;
 
-/// The site roots set in the rule packs, resolved against the pack file's
-/// folder (the current folder for embedded packs).
-pub fn roots_from_packs(set: &RuleSet) -> Vec<PathBuf> {
+/// The site roots set in the rule packs (resolved against the pack file's
+/// folder, the current folder for embedded packs) or in the config (already
+/// resolved against its folder), each with where it was set.
+pub fn roots_from_packs(set: &RuleSet) -> Vec<(PathBuf, String)> {
     let mut roots = Vec::new();
     for loaded in &set.rules {
         let Some(root) = loaded.rule.site_root() else {
@@ -35,8 +36,8 @@ pub fn roots_from_packs(set: &RuleSet) -> Vec<PathBuf> {
             Some(dir) if root.is_relative() => dir.join(root),
             _ => root.to_path_buf(),
         };
-        if !roots.contains(&resolved) {
-            roots.push(resolved);
+        if !roots.iter().any(|(r, _)| *r == resolved) {
+            roots.push((resolved, loaded.meta.options_origin.clone()));
         }
     }
     roots
@@ -51,13 +52,13 @@ pub fn roots_from_packs(set: &RuleSet) -> Vec<PathBuf> {
 /// [`ListingCache`]), for the lookup of pages by file name.
 pub fn find(
     files: &[PathBuf],
-    pack_roots: &[PathBuf],
+    pack_roots: &[(PathBuf, String)],
     cache: Option<&ListingCache>,
 ) -> Result<Vec<Site>, String> {
-    if let Some(root) = pack_roots.first() {
+    if let Some((root, origin)) = pack_roots.first() {
         if !root.join("content").is_dir() {
             return Err(format!(
-                "the site root `{}` set in a rule pack (`site_root`) has no `content/` folder",
+                "the site root `{}` (`site_root`, set in {origin}) has no `content/` folder",
                 root.display()
             ));
         }

@@ -5,6 +5,7 @@
 pub mod files;
 pub mod when;
 
+use std::path::Path;
 use std::sync::Arc;
 
 pub use files::FileFilter;
@@ -109,6 +110,9 @@ pub struct RuleMeta {
     pub pack_text: Arc<str>,
     /// Where the severity in force was set (a pack, or the config file and line).
     pub level_origin: String,
+    /// Where the options in force were last set: the pack, or the config
+    /// file and line of `[options.ID]` (of its `site_root`, when it sets it).
+    pub options_origin: String,
     /// Snippets the rule must accept (`valid`) or flag (`invalid`).
     pub examples: Vec<Example>,
 }
@@ -494,12 +498,15 @@ impl RuleSet {
                 let key = config.key(&["options", id]).unwrap_or(over);
                 errors.push(self.unknown_rule(config, id, key));
             }
+            let over = &with_config_paths(over, &config.dir());
             for i in hits {
                 let merged = crate::config::merge(&self.rules[i].options, over);
                 match self.rebuild(i, &merged, config) {
                     Ok(rule) => {
                         self.rules[i].rule = rule;
                         self.rules[i].options = merged;
+                        let set = over.get(SITE_WIDE).unwrap_or(over);
+                        self.rules[i].meta.options_origin = here(set.span);
                     }
                     Err(e) => errors.push(e),
                 }
@@ -534,6 +541,18 @@ impl RuleSet {
                     .collect();
                 entries.sort_by_key(|(id, _, _)| *id);
                 for (id, key, over) in entries {
+                    if let (true, Some(root)) = (exact, over.get(SITE_WIDE)) {
+                        errors.push(config.error(
+                            root.span,
+                            format!(
+                                "`{SITE_WIDE}` names the site of the whole run, not of some files"
+                            ),
+                            Some(format!(
+                                "set it in `[options.{id}]`, outside `[[overrides]]`"
+                            )),
+                        ));
+                        continue;
+                    }
                     let hits = if exact {
                         self.matching(id)
                     } else {
@@ -799,6 +818,7 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, BuildError>
             origin: origin.to_string(),
             pack_text: pack.text.clone(),
             level_origin: origin.to_string(),
+            options_origin: origin.to_string(),
             examples: match entry.get("examples") {
                 Some(n) => examples(n)?,
                 None => Vec::new(),
@@ -857,6 +877,39 @@ pub fn build(kind: &Kind, options: &Node) -> Result<Box<dyn Rule>, BuildError> {
         }
         e
     })
+}
+
+/// The option that names a folder (the site's root), relative to the file
+/// that sets it, and for the whole run.
+const SITE_WIDE: &str = "site_root";
+
+/// A config's `[options.ID]` table with a relative `site_root` resolved
+/// against the config's folder `dir` (made absolute, so that nothing
+/// resolves it again against a pack's folder).
+fn with_config_paths(over: &Node, dir: &Path) -> Node {
+    let Some(pairs) = over.as_map() else {
+        return over.clone();
+    };
+    let pairs = pairs
+        .iter()
+        .map(|(k, v)| match (k.as_str(), v.as_str()) {
+            (Some(SITE_WIDE), Some(root)) if Path::new(root).is_relative() => (
+                k.clone(),
+                Node::new(
+                    v.span,
+                    crate::yaml::Value::String(
+                        std::path::absolute(dir.join(root))
+                            .unwrap_or_else(|_| dir.join(root))
+                            .to_string_lossy()
+                            .into_owned(),
+                        true,
+                    ),
+                ),
+            ),
+            _ => (k.clone(), v.clone()),
+        })
+        .collect();
+    Node::new(over.span, crate::yaml::Value::Map(pairs))
 }
 
 #[cfg(test)]

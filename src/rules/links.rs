@@ -51,9 +51,10 @@ Options:
   ignore: [PREFIXES]    Site paths never checked (pages Hugo generates, such
                         as `/tags/`).
   site_root: PATH       The folder holding the site's `content/` (relative to
-                        the pack file). By default it is found by walking up
-                        from each article to the first folder that holds
-                        `content/`.
+                        the file that sets it: the pack, or repere.toml). By
+                        default it is found by walking up from each article
+                        to the first folder that holds `content/`. It names
+                        the site of the whole run: not in `[[overrides]]`.
 
 How targets are found: the command line reads the site once (every page of
 `content/`, with its address and its headings' anchors, and every file of
