@@ -247,6 +247,20 @@ fn bad_config_is_exit_2_with_the_line() {
     let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
     assert_eq!(code, 2);
     assert!(err.contains("repere.toml:2:8"), "{err}");
+    // A key of the pack entry is not an option: the error says where it goes.
+    fs::write(
+        dir.path().join("repere.toml"),
+        "[options.tone]\nseverity = \"off\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("repere.toml:2:1")
+            && err.contains("not one of its options")
+            && err.contains("`[severity]`"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -672,6 +672,28 @@ impl RuleSet {
         config: &Config,
     ) -> Result<Box<dyn Rule>, PackError> {
         let meta = &self.rules[i].meta;
+        // A key of the pack entry, not an option: say where it goes.
+        let entry_key = options.as_map().unwrap_or_default().iter().find_map(|(k, _)| {
+            let key = k.as_str().filter(|k| COMMON_KEYS.contains(k))?;
+            (k.span.start >= crate::config::CONFIG_BASE).then_some((key, k.span))
+        });
+        if let Some((key, span)) = entry_key {
+            let help = match key {
+                "severity" => format!(
+                    "set it in `[severity]` (`{} = \"off\"`), or in an `[[overrides]]` block's `severity` for some files",
+                    meta.id
+                ),
+                "files" => "choose the files with `include`/`exclude`, or an `[[overrides]]` block's `files`".to_string(),
+                _ => format!(
+                    "`{key}` is set in the rule pack: redefine the rule in a pack of your own (`rules = [\"my-rules.yaml\"]`) to change it"
+                ),
+            };
+            return Err(config.error(
+                span,
+                format!("`{key}` is a key of the rule's pack entry, not one of its options"),
+                Some(help),
+            ));
+        }
         let kind = rules::kind(meta.kind)
             .ok_or_else(|| config.error(options.span, "unknown kind", None))?;
         build(kind, options).map_err(|e| {
