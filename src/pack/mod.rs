@@ -673,10 +673,14 @@ impl RuleSet {
     ) -> Result<Box<dyn Rule>, PackError> {
         let meta = &self.rules[i].meta;
         // A key of the pack entry, not an option: say where it goes.
-        let entry_key = options.as_map().unwrap_or_default().iter().find_map(|(k, _)| {
-            let key = k.as_str().filter(|k| COMMON_KEYS.contains(k))?;
-            (k.span.start >= crate::config::CONFIG_BASE).then_some((key, k.span))
-        });
+        let entry_key = options
+            .as_map()
+            .unwrap_or_default()
+            .iter()
+            .find_map(|(k, _)| {
+                let key = k.as_str().filter(|k| COMMON_KEYS.contains(k))?;
+                (k.span.start >= crate::config::CONFIG_BASE).then_some((key, k.span))
+            });
         if let Some((key, span)) = entry_key {
             let help = match key {
                 "severity" => format!(

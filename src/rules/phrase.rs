@@ -187,6 +187,12 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             )
         };
         let substitution = p.substitution.map(OneOrMany::into_vec).unwrap_or_default();
+        if substitution.iter().any(|s| s.trim().is_empty()) {
+            return Err(error_at(
+                at.get("substitution").unwrap_or(at),
+                "`substitution` has an empty phrasing: the fix would leave a gap and the help « »; to ask for the phrase to be removed, say so in `help`",
+            ));
+        }
         let mut help = Vec::new();
         if !substitution.is_empty() {
             let quoted: Vec<String> = substitution.iter().map(|s| format!("« {s} »")).collect();
@@ -604,6 +610,21 @@ mod tests {
         assert_eq!(capitalized_like("En trois étapes", "iOS"), "iOS");
         assert_eq!(capitalized_like("en trois étapes", "Avec"), "Avec");
         assert_eq!(capitalized_like("En", ""), "");
+    }
+
+    #[test]
+    fn an_empty_substitution_is_refused() {
+        let built = |options: &str| build(&crate::yaml::parse(options, 0).unwrap().root.unwrap());
+        let options = "phrases:\n  - words: [vraiment]\n    substitution: ['']\n";
+        let Err(e) = built(options) else {
+            panic!("accepted");
+        };
+        assert!(e.message.contains("empty phrasing"), "{}", e.message);
+        assert_eq!(e.span.map(|s| &options[s.start..s.end]), Some("['']"));
+        assert!(built("phrases:\n  - words: [vraiment]\n    substitution: ' '\n").is_err());
+        assert!(
+            built("phrases:\n  - words: [vraiment]\n    substitution: [tout à fait]\n").is_ok()
+        );
     }
 
     #[test]
