@@ -599,7 +599,8 @@ impl Linter {
 }
 
 /// A pack's `message` or `help` with `{message}` and `{help}` replaced by
-/// the rule's own, in one pass (what they hold is not read again).
+/// the rule's own, in one pass (what they hold is not read again), without
+/// the spaces an empty one leaves at either end.
 fn fill(template: &str, (message, help): (&str, &str)) -> String {
     let mut out = String::with_capacity(template.len() + message.len());
     let mut rest = template;
@@ -618,7 +619,13 @@ fn fill(template: &str, (message, help): (&str, &str)) -> String {
         }
     }
     out.push_str(rest);
-    out
+    match (
+        out.starts_with(char::is_whitespace),
+        out.ends_with(char::is_whitespace),
+    ) {
+        (false, false) => out,
+        _ => out.trim().to_string(),
+    }
 }
 
 /// Where byte `at` of a file that is not UTF-8 text lies: lines as in
@@ -674,6 +681,11 @@ mod tests {
         // What is put in is not read again.
         assert_eq!(fill("{help}", ("m", "{message}")), "{message}");
         assert_eq!(fill("plain", own), "plain");
+        // A rule without help of its own leaves no stray space.
+        assert_eq!(
+            fill("See the style guide (house rule 4). {help}", ("m", "")),
+            "See the style guide (house rule 4)."
+        );
     }
     use crate::pack::PackSource;
 
