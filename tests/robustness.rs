@@ -522,6 +522,81 @@ fn lines_of_a_megabyte() {
     assert!(run.elapsed < Duration::from_secs(30), "{:?}", run.elapsed);
 }
 
+/// `repere check` with the human report (the default), as a user runs it.
+fn human(dir: &Path, args: &[&str]) -> (i32, String, Duration) {
+    let start = Instant::now();
+    let out = repere()
+        .current_dir(dir)
+        .args([
+            "check",
+            "--no-config",
+            "--color",
+            "never",
+            "--select",
+            "tone",
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (out.status.code().unwrap_or(-1), stdout, start.elapsed())
+}
+
+/// The human report draws a snippet of the lines around each finding: deep
+/// in a long line it shows the finding (miette cannot indent an underline
+/// by more than 65,535 columns, and panicked), a lone `\r` ends a line there
+/// too, and each snippet costs its lines, not a scan of the file.
+#[test]
+fn the_human_report_of_long_lines_lone_crs_and_many_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "2025-01-01-long.md",
+        format!("{} Il faut.\n", "a".repeat(65_540)),
+    );
+    let (code, out, _) = human(dir.path(), &["2025-01-01-long.md"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("[2025-01-01-long.md:1:65542]"), "{out}");
+    let snippet = out.lines().find(|l| l.contains("Il faut.")).unwrap();
+    assert!(snippet.len() < 200, "{snippet}");
+    // Two findings of one long line, far apart: the second's snippet too.
+    write(
+        dir.path(),
+        "2025-01-01-long.md",
+        format!("Il faut un {} Il faut deux.\n", "é".repeat(70_000)),
+    );
+    let (_, out, _) = human(dir.path(), &["2025-01-01-long.md"]);
+    assert!(
+        out.contains("[2025-01-01-long.md:1:1]") && out.contains("[2025-01-01-long.md:1:70013]"),
+        "{out}"
+    );
+
+    write(dir.path(), "2025-01-01-cr.md", "a\rb\rIl faut x.\rc\rd\r");
+    let (_, out, _) = human(dir.path(), &["2025-01-01-cr.md"]);
+    assert!(out.contains("[2025-01-01-cr.md:3:1]"), "{out}");
+    let numbered: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains('│'))
+        .map(str::trim)
+        .collect();
+    assert_eq!(numbered, ["2 │ b", "3 │ Il faut x.", "4 │ c"], "{out}");
+
+    write(
+        dir.path(),
+        "2025-01-01-many.md",
+        "Il faut.\n\n".repeat(20_000),
+    );
+    let (_, out, elapsed) = human(dir.path(), &["2025-01-01-many.md"]);
+    assert!(
+        out.contains("20000 warnings"),
+        "{}",
+        &out[out.len() - 200..]
+    );
+    assert!(elapsed < TIME_LIMIT / 4, "took {elapsed:?}");
+}
+
 /// Line and column of the first `needle` in `text`, where `\r\n`, `\r` and
 /// `\n` each end a line (counted independently of the library's index).
 fn place(text: &str, needle: &str) -> (u64, u64) {

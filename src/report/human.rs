@@ -1,6 +1,7 @@
 //! `--format human`: miette's graphical report, with the source snippet,
 //! labels and help of each diagnostic.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::io::{self, Write};
 
@@ -13,14 +14,55 @@ use super::{Options, Reporter, summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::engine::Report;
 use crate::pack::PackError;
-use crate::span::Span;
+use crate::span::{LineIndex, Span};
 
 pub struct Human;
 
-/// A file's text under its name, for miette.
+/// A file's text under its name, for miette: its lines found once, so that
+/// a snippet costs the lines it shows, not a scan of the file from its start
+/// for every finding.
 struct Source<'a> {
     name: String,
-    text: &'a str,
+    /// The text, a lone `\r` read as `\n` (one byte for one): it ends a
+    /// line for every format, and miette's drawing splits lines at `\n`.
+    text: Cow<'a, str>,
+    index: LineIndex,
+}
+
+/// On a line longer than this (bytes), a snippet starts and ends this close
+/// to the finding rather than at the line's ends: a finding deep in a long
+/// line is shown, not the megabyte before it (and miette cannot indent an
+/// underline by more than 65,535 columns).
+const LONG_LINE: usize = 512;
+/// How much of a long line a snippet shows on either side of the finding.
+const AROUND: usize = 80;
+/// Past this column (characters), a finding's labels are listed, not drawn.
+const FAR: usize = 10_000;
+
+impl<'a> Source<'a> {
+    fn new(name: String, text: &'a str) -> Source<'a> {
+        let text = match crate::document::markdown::lone_cr_as_lf(text) {
+            Some(t) => Cow::Owned(t),
+            None => Cow::Borrowed(text),
+        };
+        let index = LineIndex::new(&text);
+        Source { name, text, index }
+    }
+
+    fn floor(&self, mut at: usize) -> usize {
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    fn ceil(&self, mut at: usize) -> usize {
+        at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    }
 }
 
 impl SourceCode for Source<'_> {
@@ -30,33 +72,46 @@ impl SourceCode for Source<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let c = self.text.read_span(span, before, after)?;
+        let len = self.text.len();
+        if span.offset() > len {
+            return Err(MietteError::OutOfBounds);
+        }
+        let start = self.floor(span.offset());
+        let end = self
+            .ceil(span.offset().saturating_add(span.len()))
+            .max(start);
+        let (line, _) = self.index.line_col(&self.text, start);
+        let last_byte = self.floor(end.saturating_sub(1).max(start));
+        let (end_line, _) = self.index.line_col(&self.text, last_byte);
+        let line_start = |l: usize| self.index.line_start(l).unwrap_or(len);
+        // As miette's own reader: without lines before, the data starts at
+        // the span (its line and column are the report's place).
+        let (mut first, mut from) = if before == 0 {
+            (line, start)
+        } else {
+            let first = line.saturating_sub(before).max(1);
+            (first, line_start(first))
+        };
+        if start - line_start(line) > LONG_LINE && start - from > AROUND {
+            (first, from) = (line, self.floor(start - AROUND));
+        }
+        let mut last = (end_line + after).min(self.index.line_count());
+        let mut to = line_start(last + 1).min(len);
+        if line_start(end_line + 1).min(len).saturating_sub(end) > LONG_LINE {
+            (last, to) = (end_line, self.ceil(end + AROUND));
+        }
         // miette counts columns in bytes; the report's `file:line:column`
         // counts characters, as every other format does.
-        let column = char_column(self.text, c.span().offset()).unwrap_or(c.column());
+        let (_, column) = self.index.line_col(&self.text, from);
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
-            c.data(),
-            *c.span(),
-            c.line(),
-            column,
-            c.line_count(),
+            &self.text.as_bytes()[from..to],
+            SourceSpan::new(from.into(), to - from),
+            first - 1,
+            column - 1,
+            last + 1 - first,
         )))
     }
-}
-
-/// The 0-based column of byte `offset` in characters, a byte-order mark
-/// taking none.
-fn char_column(text: &str, offset: usize) -> Option<usize> {
-    let before = text.get(..offset)?;
-    // A lone `\r` ends a line too, as for every other format.
-    let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line = &before[line_start..];
-    let line = match line_start {
-        0 => line.strip_prefix('\u{feff}').unwrap_or(line),
-        _ => line,
-    };
-    Some(line.chars().count())
 }
 
 /// One diagnostic as miette sees it.
@@ -65,7 +120,7 @@ struct View<'a> {
     message: String,
     severity: Severity,
     help: Option<String>,
-    source: Option<Source<'a>>,
+    source: Option<&'a Source<'a>>,
     labels: Vec<LabeledSpan>,
 }
 
@@ -103,7 +158,7 @@ impl miette::Diagnostic for View<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.source.map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -129,7 +184,8 @@ fn handler(color: bool) -> GraphicalReportHandler {
         .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
-fn view<'a>(d: &Diagnostic, text: Option<&'a str>) -> View<'a> {
+fn view<'a>(d: &Diagnostic, source: Option<&'a Source<'a>>) -> View<'a> {
+    let text = source.map(|s| &*s.text);
     let mut help = d.help.clone();
     if let Some(fix) = &d.fix {
         let how = match fix.applicability {
@@ -150,10 +206,17 @@ fn view<'a>(d: &Diagnostic, text: Option<&'a str>) -> View<'a> {
     let inside = |l: &crate::diagnostic::Label| {
         l.path.is_none() && d.span.start <= l.span.start && l.span.end <= d.span.end
     };
-    let nested = d
-        .labels
-        .first()
-        .is_some_and(|l| l.span.start == d.span.start)
+    // Deep in a long line, miette would draw labels of one line from its
+    // start (and cannot indent by more than 65,535 columns): the finding is
+    // drawn alone, its labels listed after the help.
+    let far = d.location.column > FAR
+        || d.labels
+            .iter()
+            .any(|l| l.path.is_none() && l.location.column > FAR);
+    let nested = !far
+        && d.labels
+            .first()
+            .is_some_and(|l| l.span.start == d.span.start)
         && d.labels.iter().all(inside);
     if let Some(text) = text
         && !nested
@@ -165,7 +228,7 @@ fn view<'a>(d: &Diagnostic, text: Option<&'a str>) -> View<'a> {
     }
     for (i, l) in d.labels.iter().enumerate() {
         match (&l.path, text) {
-            (None, Some(text)) => {
+            (None, Some(text)) if !far => {
                 let span = source_span(l.span, text);
                 let message = Some(l.message.clone());
                 labels.push(if nested && i == 0 {
@@ -205,10 +268,7 @@ fn view<'a>(d: &Diagnostic, text: Option<&'a str>) -> View<'a> {
         },
         severity: d.severity,
         help,
-        source: text.map(|text| Source {
-            name: d.path.display().to_string(),
-            text,
-        }),
+        source,
         labels,
     }
 }
@@ -221,11 +281,13 @@ impl Reporter for Human {
                 continue;
             }
             let kept = file.text(options.source);
-            let text = kept.as_deref();
+            let source = kept
+                .as_deref()
+                .map(|text| Source::new(file.path.display().to_string(), text));
             for d in &file.diagnostics {
                 let mut s = String::new();
                 handler
-                    .render_report(&mut s, &view(d, text))
+                    .render_report(&mut s, &view(d, source.as_ref()))
                     .map_err(|e| io::Error::other(e.to_string()))?;
                 out.write_all(s.as_bytes())?;
             }
@@ -242,6 +304,7 @@ impl Reporter for Human {
 
 /// Renders an error in a rule pack (or a config file), pointing into it.
 pub fn render_pack_error(e: &PackError, color: bool) -> String {
+    let source = Source::new(e.origin.clone(), &e.text);
     let view = View {
         code: if e.origin.ends_with(".toml") {
             "config"
@@ -252,10 +315,7 @@ pub fn render_pack_error(e: &PackError, color: bool) -> String {
         message: e.message.clone(),
         severity: Severity::Error,
         help: e.help.clone(),
-        source: Some(Source {
-            name: e.origin.clone(),
-            text: &e.text,
-        }),
+        source: Some(&source),
         labels: vec![LabeledSpan::new_primary_with_span(
             None,
             source_span(e.span, &e.text),
