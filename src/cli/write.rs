@@ -46,7 +46,16 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+    let mut builder = tempfile::Builder::new();
+    // A new file gets what any program's new file gets (0666 less the
+    // umask), not a temporary file's 0600: a report or a config is read by
+    // others too. An existing file keeps its own (below).
+    #[cfg(unix)]
+    if existing.is_none() {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
         io::Error::new(
             e.kind(),
             format!(
@@ -136,6 +145,26 @@ mod tests {
         }
         // Nothing left behind.
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A new file is created as any program creates one: 0666 less the
+    /// umask (022 here), not a temporary file's 0600.
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_follows_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let umask_probe = dir.path().join("probe");
+        fs::write(&umask_probe, "").unwrap();
+        let expected = fs::metadata(&umask_probe).unwrap().permissions().mode() & 0o777;
+        if expected == 0o600 {
+            eprintln!("skipped: umask 077 here, a new file is 0600 either way");
+            return;
+        }
+        let path = dir.path().join("report.json");
+        write_atomic(&path, b"{}").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, expected);
     }
 
     #[test]
