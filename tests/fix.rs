@@ -93,6 +93,19 @@ fn safe_fixes_need_no_flag_and_unsafe_ones_do() {
         fs::read(case.join("before").join(file.file_name().unwrap())).unwrap(),
         "--fix alone leaves unsafe fixes"
     );
+    // --unsafe-fixes alone fixes nothing either, and says so.
+    let out = repere(dir.path())
+        .args(["--unsafe-fixes", "."])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--unsafe-fixes applies no fix by itself"),
+        "{out:?}"
+    );
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        fs::read(case.join("before").join(file.file_name().unwrap())).unwrap(),
+    );
 }
 
 #[test]
@@ -201,6 +214,39 @@ fn the_write_is_atomic_and_keeps_permissions() {
         1,
         "no temporary file is left behind"
     );
+}
+
+/// A file --fix could not write is said in every format: in the human and
+/// concise reports' notes, on stderr with the others (even with `-q`).
+#[test]
+fn a_file_that_could_not_be_written_is_said_in_every_format() {
+    use std::os::unix::fs::PermissionsExt;
+    let case = fixtures().join("fix/safe-section-spelling");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&case.join("before"), dir.path());
+    let file = walk(dir.path()).remove(0);
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
+    for (format, quiet) in [
+        ("concise", false),
+        ("github", false),
+        ("sarif", true),
+        ("junit", false),
+        ("gitlab", true),
+        ("json-lines", false),
+    ] {
+        let mut cmd = repere(dir.path());
+        cmd.args(["--fix", "--format", format, "."]);
+        if quiet {
+            cmd.arg("-q");
+        }
+        let out = cmd.output().unwrap();
+        let both = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(both.contains("could not be written"), "{format}: {both}");
+    }
 }
 
 #[test]

@@ -172,6 +172,11 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     }
     // `--select` runs rules, it does not set their severity: say so when
     // what it names is off, rather than find nothing without a word.
+    if args.unsafe_fixes && !args.fix && !args.diff {
+        eprintln!(
+            "warning: --unsafe-fixes applies no fix by itself: add --fix to apply them, or --diff to see them"
+        );
+    }
     for (selector, id, origin) in setup.rules.idle(&args.select) {
         eprintln!(
             "warning: --select {selector}: `{id}` is off ({origin}), so nothing runs for it; \
@@ -264,12 +269,15 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         Ok(linter.finish(results))
     };
     let mut report = check(&linter)?;
+    // What --fix could not write: said on stderr when the report does not.
+    let mut unwritten = Vec::new();
     if args.diff {
         return diff(&linter, &report, args.unsafe_fixes);
     }
     if args.fix {
         let (files, fixes, notes) = fix_files(&linter, &report, args.unsafe_fixes);
         report = check(&linter)?;
+        unwritten.clone_from(&notes);
         report.notes.extend(notes);
         report
             .notes
@@ -365,6 +373,28 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     written
         .and_then(|_| out.flush())
         .map_err(|e| format!("writing the report: {e}"))?;
+    // The notes (what a baseline hid, files --fix could not write) are in
+    // the human and concise reports (unless -q) and in JSON; with the other
+    // formats they go to stderr, those of --fix even with -q.
+    let notes_shown = if args.output_file.is_some() {
+        !args.quiet
+    } else {
+        match format {
+            Format::Json => !args.statistics,
+            Format::Human | Format::Concise => !args.quiet,
+            _ => false,
+        }
+    };
+    if !notes_shown {
+        let notes = if args.quiet {
+            &unwritten
+        } else {
+            &report.notes
+        };
+        for note in notes {
+            eprintln!("{note}");
+        }
+    }
 
     let fail_on = match args.fail_on {
         Some(FailOn::Error) => ConfigFailOn::Error,
