@@ -745,3 +745,45 @@ fn test_rules_runs_the_examples_of_a_rule_that_is_off() {
     );
     assert!(s.contains("2 passed, 0 failed"), "{s}");
 }
+
+/// A value or a line of an article holding terminal escapes (ESC starts the
+/// colour and cursor sequences) reaches no report raw: a contributor's
+/// article cannot recolour or rewrite the reader's terminal or CI log.
+#[test]
+fn control_characters_from_an_article_are_escaped_in_every_text_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = ARTICLE
+        .replace(
+            "pillar: trouver-sa-place",
+            "pillar: \"a\\u0001b\\e[2J\\e[31mRED\"",
+        )
+        .replace(
+            "Les premiers mois",
+            "Il faut \u{1b}[31m rouge. Les premiers mois",
+        );
+    fs::write(dir.path().join(NAME), &text).unwrap();
+    for format in ["human", "concise", "github", "junit"] {
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--no-config",
+                "--color",
+                "never",
+                "--format",
+                format,
+                ".",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}: {out:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("RED"), "{format}: {stdout}");
+        let raw: Vec<char> = stdout
+            .chars()
+            .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+            .collect();
+        assert!(raw.is_empty(), "{format}: {raw:?} in {stdout}");
+    }
+}

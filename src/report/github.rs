@@ -4,15 +4,18 @@
 
 use std::io::{self, Write};
 
-use super::{Options, Reporter};
+use super::{Options, Reporter, printable};
 use crate::diagnostic::Severity;
 use crate::engine::Report;
 
 pub struct Github;
 
-/// Escapes a command's message (`%`, CR, LF).
+/// Escapes a command's message (`%`, CR, LF; other control characters as
+/// [`printable`] writes them, so that a value quoted from an article cannot
+/// colour or rewrite the CI log).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    printable(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -65,5 +68,6 @@ mod tests {
     fn escaping() {
         assert_eq!(escape_data("50% a\nb\r"), "50%25 a%0Ab%0D");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(escape_data("a\u{1b}[31m"), "a\\u{1b}[31m");
     }
 }

@@ -10,7 +10,7 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{Options, Reporter, summary};
+use super::{Options, Reporter, printable, summary};
 use crate::diagnostic::{Applicability, Diagnostic, Severity};
 use crate::engine::Report;
 use crate::pack::PackError;
@@ -44,6 +44,22 @@ impl<'a> Source<'a> {
         let text = match crate::document::markdown::lone_cr_as_lf(text) {
             Some(t) => Cow::Owned(t),
             None => Cow::Borrowed(text),
+        };
+        // Control characters other than tabs and line breaks shown as `?`,
+        // byte for byte (spans are byte offsets): the snippet must not
+        // recolour or rewrite the reader's terminal.
+        let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+        let text = if text.chars().any(control) {
+            Cow::Owned(
+                text.chars()
+                    .flat_map(|c| {
+                        let n = if control(c) { c.len_utf8() } else { 0 };
+                        std::iter::repeat_n('?', n).chain((n == 0).then_some(c))
+                    })
+                    .collect(),
+            )
+        } else {
+            text
         };
         let index = LineIndex::new(&text);
         Source { name, text, index }
@@ -230,7 +246,7 @@ fn view<'a>(d: &Diagnostic, source: Option<&'a Source<'a>>) -> View<'a> {
         match (&l.path, text) {
             (None, Some(text)) if !far => {
                 let span = source_span(l.span, text);
-                let message = Some(l.message.clone());
+                let message = Some(printable(&l.message).into_owned());
                 labels.push(if nested && i == 0 {
                     LabeledSpan::new_primary_with_span(message, span)
                 } else {
@@ -262,12 +278,12 @@ fn view<'a>(d: &Diagnostic, source: Option<&'a Source<'a>>) -> View<'a> {
     View {
         code: d.rule.to_string(),
         message: if text.is_some() {
-            d.message.clone()
+            printable(&d.message).into_owned()
         } else {
-            format!("{location}: {}", d.message)
+            printable(&format!("{location}: {}", d.message)).into_owned()
         },
         severity: d.severity,
-        help,
+        help: help.map(|h| printable(&h).into_owned()),
         source,
         labels,
     }
@@ -281,9 +297,12 @@ impl Reporter for Human {
                 continue;
             }
             let kept = file.text(options.source);
-            let source = kept
-                .as_deref()
-                .map(|text| Source::new(file.path.display().to_string(), text));
+            let source = kept.as_deref().map(|text| {
+                Source::new(
+                    printable(&file.path.display().to_string()).into_owned(),
+                    text,
+                )
+            });
             for d in &file.diagnostics {
                 let mut s = String::new();
                 handler

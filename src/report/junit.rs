@@ -47,7 +47,7 @@ impl Reporter for Junit {
                 status.set_description(lines.join("\n"));
                 status
             };
-            let mut case = TestCase::new(path.clone(), status);
+            let mut case = TestCase::new(one_line(&path).into_owned(), status);
             case.set_classname("repere");
             suite.add_test_case(case);
         }

@@ -9,6 +9,7 @@ pub mod json_lines;
 pub mod junit;
 pub mod sarif;
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
@@ -89,13 +90,37 @@ pub fn summary(report: &Report) -> String {
 }
 
 /// Text for a format that gives each diagnostic one line: line breaks (in a
-/// quoted value, or a file name) written as the two characters `\n`, `\r`.
-pub(crate) fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains(['\n', '\r']) {
-        text.replace('\n', "\\n").replace('\r', "\\r").into()
-    } else {
-        text.into()
+/// quoted value, or a file name) written as the two characters `\n`, `\r`,
+/// and other control characters as [`printable`] writes them.
+pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
+    escaped(text, false)
+}
+
+/// Text for a terminal or a CI log, where a message quotes what an article
+/// holds: control characters other than tabs and line breaks (ESC, which
+/// starts the terminal's colour and cursor sequences, NUL, DEL, C1) written
+/// as `\u{1b}`, so that an article cannot rewrite the screen of whoever
+/// reads the report.
+pub(crate) fn printable(text: &str) -> Cow<'_, str> {
+    escaped(text, true)
+}
+
+fn escaped(text: &str, keep_breaks: bool) -> Cow<'_, str> {
+    let escape =
+        |c: char| c.is_control() && !(c == '\t' || keep_breaks && (c == '\n' || c == '\r'));
+    if !text.chars().any(escape) {
+        return Cow::Borrowed(text);
     }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' if escape(c) => out.push_str("\\n"),
+            '\r' if escape(c) => out.push_str("\\r"),
+            c if escape(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// A path with `/` separators: on Windows `\` is a separator too, elsewhere
@@ -153,6 +178,16 @@ mod tests {
     fn one_line_escapes_line_breaks() {
         assert_eq!(one_line("a\r\nb\nc"), "a\\r\\nb\\nc");
         assert_eq!(one_line("plain"), "plain");
+        assert_eq!(one_line("a\u{1b}[31mb\tc"), "a\\u{1b}[31mb\tc");
+    }
+
+    #[test]
+    fn printable_escapes_control_characters_but_tabs_and_line_breaks() {
+        assert_eq!(
+            printable("a\u{1}\0b\u{1b}[31mRED\u{7f}\u{9b}\tx\ny"),
+            "a\\u{1}\\u{0}b\\u{1b}[31mRED\\u{7f}\\u{9b}\tx\ny"
+        );
+        assert!(matches!(printable("é « x »"), Cow::Borrowed(_)));
     }
 
     #[test]
