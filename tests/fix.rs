@@ -76,6 +76,45 @@ fn every_case_is_fixed_as_expected() {
     }
 }
 
+/// A lone `\r` ends a line as `\n` does: every case written with lone CRs
+/// is fixed as its LF version is, line endings kept (sections inserted and
+/// moved with one blank line around them, duplicates deleted).
+#[test]
+fn every_case_with_lone_cr_endings_is_fixed_as_with_lf() {
+    let cr = |bytes: Vec<u8>| -> Vec<u8> {
+        bytes
+            .into_iter()
+            .map(|b| if b == b'\n' { b'\r' } else { b })
+            .collect()
+    };
+    let mut tried = 0;
+    for case in cases() {
+        let before = walk(&case.join("before"));
+        if before.iter().any(|f| fs::read(f).unwrap().contains(&b'\r')) {
+            continue;
+        }
+        let copy = tempfile::tempdir().unwrap();
+        let lone = copy.path().join(case.file_name().unwrap());
+        copy_dir(&case, &lone);
+        for file in walk(&lone.join("before")) {
+            fs::write(&file, cr(fs::read(&file).unwrap())).unwrap();
+        }
+        let dir = fixed_copy(&lone, &[]);
+        for entry in fs::read_dir(case.join("after")).unwrap() {
+            let expected = entry.unwrap().path();
+            let got = fs::read(dir.path().join(expected.file_name().unwrap())).unwrap();
+            assert_eq!(
+                String::from_utf8_lossy(&got).replace('\r', "⏎\n"),
+                String::from_utf8_lossy(&cr(fs::read(&expected).unwrap())).replace('\r', "⏎\n"),
+                "{}",
+                case.display()
+            );
+        }
+        tried += 1;
+    }
+    assert!(tried >= 8, "{tried}");
+}
+
 #[test]
 fn safe_fixes_need_no_flag_and_unsafe_ones_do() {
     let case = fixtures().join("fix/unsafe-section-moved");
@@ -247,6 +286,25 @@ fn a_file_that_could_not_be_written_is_said_in_every_format() {
         );
         assert!(both.contains("could not be written"), "{format}: {both}");
     }
+}
+
+/// `--diff` of a file with lone CR line endings shows its lines as lines
+/// (with LF, and says so), not as one line holding CRs.
+#[test]
+fn diff_shows_lone_cr_lines_as_lines() {
+    let case = fixtures().join("fix/safe-section-spelling");
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&case.join("before"), dir.path());
+    let file = walk(dir.path()).remove(0);
+    let text = fs::read_to_string(&file).unwrap().replace('\n', "\r");
+    fs::write(&file, &text).unwrap();
+    let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!stdout.contains('\r'), "{stdout:?}");
+    assert!(stdout.lines().any(|l| l.starts_with("-## ")), "{stdout}");
+    assert!(stdout.ends_with('\n'));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("lone CR"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), text);
 }
 
 #[test]

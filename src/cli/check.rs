@@ -575,10 +575,19 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut fixes = 0;
+    let mut lone_cr = false;
     for (path, original, fixed, n) in &changes {
         fixes += n;
         let name = path.display().to_string();
-        let diff = similar::TextDiff::from_lines(original, fixed);
+        // A lone `\r` ends a line for repere but not for a diff: such lines
+        // are shown as `\n` lines (said below), not as one long line.
+        let shown = |text: &str| repere::document::markdown::lone_cr_as_lf(text);
+        let (old, new) = (shown(original), shown(fixed));
+        lone_cr |= old.is_some() || new.is_some();
+        let diff = similar::TextDiff::from_lines(
+            old.as_deref().unwrap_or(original),
+            new.as_deref().unwrap_or(fixed),
+        );
         write!(
             out,
             "{}",
@@ -591,6 +600,11 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
     out.flush().map_err(|e| e.to_string())?;
     for note in notes {
         eprintln!("{note}");
+    }
+    if lone_cr {
+        eprintln!(
+            "Lines that end with a lone CR are shown ending with LF; --fix keeps their endings."
+        );
     }
     eprintln!(
         "{fixes} fix(es) in {} file(s) would be applied by --fix{}.",

@@ -452,7 +452,7 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
 /// `text` with every lone `\r` replaced by `\n`, when it has any: for
 /// CommonMark (and our line index) a lone `\r` ends a line, but pulldown-cmark
 /// reads it as text. One byte for one, so every offset stays the same.
-pub(crate) fn lone_cr_as_lf(text: &str) -> Option<String> {
+pub fn lone_cr_as_lf(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let lone = |i: usize| bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
     if !memchr::memchr_iter(b'\r', bytes).any(lone) {

@@ -1167,13 +1167,23 @@ impl Report<'_, '_> {
     /// before by a blank line, and followed by one.
     fn block_at(&self, at: usize, text: &str) -> String {
         let before = self.doc.text(Span::new(0, at));
-        let lead = if before.is_empty() || before.ends_with("\n\n") || before.ends_with("\r\n\r\n")
-        {
-            ""
-        } else if before.ends_with('\n') {
-            "\n"
-        } else {
-            "\n\n"
+        // Line breaks ending `before`: `\n`, `\r\n` or a lone `\r` each.
+        let mut rest = before;
+        let mut breaks = 0;
+        while breaks < 2 {
+            match rest
+                .strip_suffix("\r\n")
+                .or_else(|| rest.strip_suffix(['\n', '\r']))
+            {
+                Some(r) => (rest, breaks) = (r, breaks + 1),
+                None => break,
+            }
+        }
+        let lead = match breaks {
+            _ if before.is_empty() => "",
+            0 => "\n\n",
+            1 => "\n",
+            _ => "",
         };
         format!("{lead}{text}\n\n")
     }
@@ -1193,7 +1203,7 @@ impl Report<'_, '_> {
             return None;
         }
         let mut text = self.doc.text(from).to_string();
-        if !text.ends_with('\n') {
+        if !text.ends_with(['\n', '\r']) {
             text.push('\n');
         }
         let block = if after {

@@ -266,7 +266,7 @@ fn deletion(doc: &Document, unit: &Unit) -> Option<Edit> {
     // The unit's span is clamped to the text by `unit_span`; `get` keeps this
     // from panicking should that ever change (no fix then).
     let start = unit.span.start;
-    if start > 0 && !text.get(..start)?.ends_with('\n') {
+    if start > 0 && !text.get(..start)?.ends_with(['\n', '\r']) {
         return None;
     }
     let mut end = unit.span.end.min(text.len());
