@@ -724,11 +724,18 @@ impl FrontMatterRule {
     ) {
         let name = doc.file_name();
         let Some(caps) = filename.regex.captures(name) else {
+            // A name that is not UTF-8 has no `&str`: shown lossily.
+            let (shown, why) = match doc.path.file_name() {
+                Some(n) if name.is_empty() => {
+                    (n.to_string_lossy().into_owned(), " (it is not valid UTF-8)")
+                }
+                _ => (name.to_string(), ""),
+            };
             cx.report(
                 Finding::new(
                     fm.open,
                     format!(
-                        "the file name `{name}` does not follow `{}`",
+                        "the file name `{shown}` does not follow `{}`{why}",
                         filename.template
                     ),
                 )
@@ -1141,5 +1148,37 @@ mod tests {
             let list = Node::new(Span::new(4, 17), Value::Seq(vec![item]));
             assert_eq!(append_to_list(&doc, &list, "x"), None);
         }
+    }
+}
+
+#[cfg(all(test, unix))]
+mod file_name_tests {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use crate::engine::Linter;
+    use crate::pack::{PackSource, RuleSet};
+
+    /// A file name that is not UTF-8 is named lossily, and the message says
+    /// why it cannot follow the template.
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_named() {
+        let mut set = RuleSet::load(&PackSource::defaults()).unwrap();
+        set.rules.retain(|r| &*r.meta.id == "front-matter");
+        let linter = Linter::new(set);
+        let path = PathBuf::from("posts").join(OsStr::from_bytes(b"2025-03-10-caf\xe9.md"));
+        let result = linter.check_source(Arc::new(path), "---\ntitle: x\n---\n".to_string());
+        let report = linter.finish(vec![result]);
+        let message = report
+            .diagnostics()
+            .map(|d| d.message.clone())
+            .find(|m| m.starts_with("the file name"))
+            .expect("a file-name finding");
+        assert!(
+            message.contains("`2025-03-10-caf\u{fffd}.md`") && message.contains("not valid UTF-8"),
+            "{message}"
+        );
     }
 }
