@@ -352,6 +352,7 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                     ..
                 }) => {
                     let end = pairs.last().map_or(start.end, |(_, v)| v.span.end);
+                    let pairs = merged(pairs);
                     let end = flow_end(text, base, start, span, b'}').unwrap_or(end);
                     let node = Node::new(Span::new(start.start, end), Value::Map(pairs));
                     if anchor > 0 {
@@ -395,6 +396,55 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
         root,
         duplicate_keys: duplicates,
     })
+}
+
+/// A mapping's pairs with its merge keys applied (`<<: *base`, or
+/// `<<: [*a, *b]`), as Hugo's YAML readers do: the merged mappings' keys
+/// that the mapping does not set itself take the place of the `<<` entry
+/// (an earlier merged mapping wins over a later one), with their spans where
+/// they are written. A `<<` whose value is not a mapping (or a list of
+/// them) is left as it is.
+fn merged(pairs: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
+    let is_merge = |k: &Node| matches!(&k.value, Value::String(s, false) if s == "<<");
+    let sources = |v: &Node| -> Option<Vec<Node>> {
+        match &v.value {
+            Value::Map(_) => Some(vec![v.clone()]),
+            Value::Seq(items) if items.iter().all(|i| i.as_map().is_some()) => Some(items.clone()),
+            _ => None,
+        }
+    };
+    if !pairs
+        .iter()
+        .any(|(k, v)| is_merge(k) && sources(v).is_some())
+    {
+        return pairs;
+    }
+    let own: std::collections::HashSet<String> = pairs
+        .iter()
+        .filter(|(k, _)| !is_merge(k))
+        .filter_map(|(k, _)| k.scalar_text())
+        .collect();
+    let mut taken: std::collections::HashSet<String> = own.clone();
+    let mut out = Vec::with_capacity(pairs.len());
+    for (k, v) in pairs {
+        let Some(maps) = is_merge(&k).then(|| sources(&v)).flatten() else {
+            out.push((k, v));
+            continue;
+        };
+        for map in maps {
+            for (mk, mv) in map.as_map().unwrap_or_default() {
+                match mk.scalar_text() {
+                    Some(name) if taken.contains(&name) => {}
+                    Some(name) => {
+                        taken.insert(name);
+                        out.push((mk.clone(), mv.clone()));
+                    }
+                    None => out.push((mk.clone(), mv.clone())),
+                }
+            }
+        }
+    }
+    out
 }
 
 fn too_deep(span: Span) -> YamlError {
@@ -575,6 +625,33 @@ mod tests {
         assert_eq!(root.get("d").unwrap().as_str(), Some("2025-02-07"));
         assert_eq!(root.get("e").unwrap().value, Value::Float(1.5));
         assert_eq!(root.get("f").unwrap().value, Value::Null);
+    }
+
+    #[test]
+    fn merge_keys_are_applied() {
+        let text = "base: &b\n  title: Titre\n  date: 2025-01-01\nmore: &m {tags: [a], date: 2024-01-01}\n<<: [*b, *m]\ndate: 2026-01-01\n";
+        let root = parse(text, 0).unwrap().root.unwrap();
+        let keys: Vec<String> = root
+            .as_map()
+            .unwrap()
+            .iter()
+            .filter_map(|(k, _)| k.scalar_text())
+            .collect();
+        assert_eq!(keys, ["base", "more", "title", "tags", "date"]);
+        // The mapping's own key wins; a merged one is where it is written.
+        assert_eq!(
+            root.get("date").unwrap().scalar_text().unwrap(),
+            "2026-01-01"
+        );
+        let title = root.get("title").unwrap();
+        assert_eq!(&text[title.span.start..title.span.end], "Titre");
+        // A quoted `<<` is a plain key; a `<<` of a scalar is left alone.
+        let root = parse("'<<': {a: 1}\nb: {<<: 3}\n", 0)
+            .unwrap()
+            .root
+            .unwrap();
+        assert!(root.get("<<").is_some() && root.get("a").is_none());
+        assert!(root.get("b").unwrap().get("<<").is_some());
     }
 
     #[test]
