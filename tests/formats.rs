@@ -687,6 +687,9 @@ fn test_rules_runs_pack_examples() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(s.contains(" 0 failed"), "{s}");
+    // Every rule of the embedded packs that one file can show is tested.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("no `examples`"), "{err}");
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("pack.yaml");
     fs::write(
@@ -717,6 +720,55 @@ fn test_rules_runs_pack_examples() {
     let out = test_rules("always");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains('\u{1b}'));
+}
+
+/// Commands that would do nothing say so: a pack without examples under
+/// test-rules, a rule folder without packs, a run without any pack.
+#[test]
+fn what_would_check_or_test_nothing_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack.yaml");
+    fs::write(
+        &pack,
+        "- id: needs-weight\n  kind: front-matter\n  severity: error\n  fields:\n    weight: {required: true}\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .arg("test-rules")
+        .arg(&pack)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 rule(s) have no `examples`") && err.contains("`needs-weight`"),
+        "{err}"
+    );
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).unwrap();
+    let run = |args: &[&str]| {
+        Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--no-config"])
+            .args(args)
+            .arg(".")
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--rules", "empty"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("holds no rule pack"),
+        "{out:?}"
+    );
+    let out = run(&["--no-default-rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no rule pack is in force"),
+        "{out:?}"
+    );
 }
 
 #[test]

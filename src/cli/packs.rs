@@ -106,6 +106,12 @@ pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSourc
                 }
             }
             files.sort();
+            if files.is_empty() {
+                return Err(format!(
+                    "rule pack folder `{}` holds no rule pack (`*.yaml` or `*.yml` file)",
+                    path.display()
+                ));
+            }
         } else {
             files.push(path.clone());
         }
@@ -113,6 +119,13 @@ pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSourc
             let text = read_text(&file, "rule pack")?;
             packs.push(PackSource::new(file.display().to_string(), text));
         }
+    }
+    if packs.is_empty() {
+        eprintln!(
+            "warning: no rule pack is in force: the default rules are off (`--no-default-rules` \
+             or `use-default-rules = false`) and no pack is named (`--rules` or `rules = [...]`); \
+             only unreadable files and encodings are checked"
+        );
     }
     Ok(packs)
 }

@@ -57,6 +57,12 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
             })
         })
         .collect();
+    let untested: Vec<String> = set
+        .rules
+        .iter()
+        .filter(|r| r.meta.examples.is_empty() && !r.rule.cross_file_only())
+        .map(|r| format!("`{}`", r.meta.id))
+        .collect();
     let linter = Linter::new(set);
     let mut failures = 0;
     for (id, origin, text, example) in &cases {
@@ -104,5 +110,12 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
         cases.len(),
         rules_with
     );
+    if !untested.is_empty() {
+        eprintln!(
+            "warning: {} rule(s) have no `examples`, so nothing tests them: {} (rules that only compare files, such as `scope: corpus`, are left out: one-file examples cannot test them)",
+            untested.len(),
+            untested.join(", ")
+        );
+    }
     Ok(if failures > 0 { EXIT_FINDINGS } else { EXIT_OK })
 }

@@ -88,6 +88,12 @@ pub trait Rule: Send + Sync {
     fn site_root(&self) -> Option<&Path> {
         None
     }
+
+    /// Whether the rule only compares files with each other, so that no
+    /// one-file example (`repere test-rules`) can make it report.
+    fn cross_file_only(&self) -> bool {
+        false
+    }
 }
 
 /// What building a rule from its options can fail with: a message and the

@@ -277,6 +277,10 @@ fn deletion(doc: &Document, unit: &Unit) -> Option<Edit> {
 }
 
 impl Rule for Duplicates {
+    fn cross_file_only(&self) -> bool {
+        self.scope == Scope::Corpus
+    }
+
     fn check(&self, doc: &Document, cx: &mut Context) {
         if self.scope != Scope::Article {
             return;

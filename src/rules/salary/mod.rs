@@ -346,6 +346,10 @@ struct SalaryFacts {
 }
 
 impl Rule for SalaryRule {
+    fn cross_file_only(&self) -> bool {
+        !self.settings.checks.iter().any(|c| FILE_CHECKS.contains(c))
+    }
+
     fn check(&self, doc: &Document, cx: &mut Context) {
         if !self.settings.checks.iter().any(|c| FILE_CHECKS.contains(c)) {
             return;
