@@ -350,11 +350,21 @@ struct OpenLink {
 }
 
 /// Pushes the `<a href="…">` of a piece of raw HTML (`html`, at `start` in
-/// the file) to `links`, skipping comments; `in_comment` carries an open
-/// comment from one piece to the next.
+/// the file) to `links`. Comments (`<!-- … -->`, `<!-->`), declarations and
+/// closing tags are skipped, and so is every other tag with its attributes
+/// (an `<a` inside a quoted value is not a tag). An `href` holding a
+/// character reference other than a numeric one or `&amp;` `&lt;` `&gt;`
+/// `&quot;` `&apos;` is left out: it cannot be read without the whole
+/// HTML entity table, and a guess would report a link that works.
+/// `in_comment` carries an open comment from one piece to the next.
 fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<Link>) {
     let b = html.as_bytes();
     let mut i = 0;
+    let skip_space = |i: &mut usize| {
+        while b.get(*i).is_some_and(|c| c.is_ascii_whitespace()) {
+            *i += 1;
+        }
+    };
     while i < b.len() {
         if *in_comment {
             match html[i..].find("-->") {
@@ -370,51 +380,67 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
             return;
         };
         i += lt;
-        if html[i..].starts_with("<!--") {
-            *in_comment = true;
-            i += 4;
+        let rest = &html[i..];
+        if let Some(after) = rest.strip_prefix("<!--") {
+            // `<!-->` and `<!--->` are whole (empty) comments.
+            i += 4 + ["->", ">"]
+                .iter()
+                .find(|e| after.starts_with(**e))
+                .map_or(0, |e| e.len());
+            *in_comment = !(after.starts_with('>') || after.starts_with("->"));
             continue;
         }
         i += 1;
-        let is_a = b.get(i).is_some_and(|c| c.eq_ignore_ascii_case(&b'a'))
-            && b.get(i + 1).is_some_and(|c| c.is_ascii_whitespace());
-        if !is_a {
-            continue;
+        match b.get(i) {
+            // A closing tag, a declaration or a processing instruction.
+            Some(b'/' | b'!' | b'?') => {
+                match html[i..].find('>') {
+                    Some(end) => i += end + 1,
+                    None => return,
+                }
+                continue;
+            }
+            Some(c) if c.is_ascii_alphabetic() => {}
+            _ => continue,
         }
-        i += 1;
+        let name_start = i;
+        while b
+            .get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        {
+            i += 1;
+        }
+        let is_a = html[name_start..i].eq_ignore_ascii_case("a");
         // Attributes up to the tag's `>`: `name`, `name=value`,
         // `name="value"` or `name='value'`.
         loop {
-            while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
-                i += 1;
-            }
+            skip_space(&mut i);
             match b.get(i) {
                 None => return,
-                Some(b'>') => break,
+                Some(b'>') => {
+                    i += 1;
+                    break;
+                }
                 Some(b'/') => {
                     i += 1;
                     continue;
                 }
                 _ => {}
             }
-            let name_start = i;
+            let attr_start = i;
             while b
                 .get(i)
                 .is_some_and(|c| !c.is_ascii_whitespace() && !b"=>/".contains(c))
             {
                 i += 1;
             }
-            let name = &html[name_start..i];
-            while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
-                i += 1;
-            }
+            let attr = &html[attr_start..i];
+            skip_space(&mut i);
             if b.get(i) != Some(&b'=') {
                 continue;
             }
             i += 1;
-            while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
-                i += 1;
-            }
+            skip_space(&mut i);
             let value = match b.get(i) {
                 Some(&q @ (b'"' | b'\'')) => {
                     let Some(len) = html[i + 1..].find(q as char) else {
@@ -435,18 +461,67 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
                     v0..i
                 }
             };
-            if name.eq_ignore_ascii_case("href") {
-                links.push(Link {
-                    text: String::new(),
-                    dest: html[value.clone()].trim().to_string(),
-                    span: Span::new(start + value.start, start + value.end),
-                    image: false,
-                    autolink: false,
-                    html: true,
-                });
+            if is_a && attr.eq_ignore_ascii_case("href") {
+                let written = html[value.clone()].trim();
+                if let Some(dest) = decode_references(written) {
+                    links.push(Link {
+                        text: String::new(),
+                        dest: dest.into_owned(),
+                        span: Span::new(start + value.start, start + value.end),
+                        image: false,
+                        autolink: false,
+                        html: true,
+                    });
+                }
             }
         }
     }
+}
+
+/// An attribute value with its character references decoded (numeric ones,
+/// and `&amp;` `&lt;` `&gt;` `&quot;` `&apos;`); `None` when it holds another
+/// named reference.
+fn decode_references(value: &str) -> Option<Cow<'_, str>> {
+    if !value.contains('&') {
+        return Some(Cow::Borrowed(value));
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 1..];
+        let reference = tail
+            .find(';')
+            .map(|end| &tail[..end])
+            .filter(|r| !r.is_empty() && r.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'#'));
+        let Some(reference) = reference else {
+            // A lone `&` is text.
+            out.push('&');
+            rest = tail;
+            continue;
+        };
+        let c = match reference {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            r => {
+                let number = r.strip_prefix('#')?;
+                let code = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => number.parse().ok()?,
+                };
+                char::from_u32(code)
+                    .filter(|c| *c != '\0')
+                    .unwrap_or('\u{fffd}')
+            }
+        };
+        out.push(c);
+        rest = &tail[reference.len() + 1..];
+    }
+    out.push_str(rest);
+    Some(Cow::Owned(out))
 }
 
 /// `text` with every lone `\r` replaced by `\n`, when it has any: for
@@ -495,7 +570,7 @@ pub fn parse(source: &str, start: usize) -> Body {
     let mut in_html_block = false;
     // Open list items, blockquotes and footnote definitions.
     let mut containers = 0usize;
-    // Whether raw HTML so far left a comment open (`<!--` without `-->`).
+    // Whether inline HTML so far left a comment open (`<!--` without `-->`).
     let mut in_comment = false;
     // Open strong emphasis: the depth of the block it is in and where it
     // starts in its text (None inside a heading or outside any block).
@@ -543,7 +618,13 @@ pub fn parse(source: &str, start: usize) -> Body {
                     in_code_block = true;
                     body.code_blocks.push(span);
                 }
-                Tag::HtmlBlock => in_html_block = true,
+                Tag::HtmlBlock => {
+                    in_html_block = true;
+                    // Read whole: a tag may run over several of its lines,
+                    // which come as one event each.
+                    let mut open = false;
+                    html_links(slice, span.start, &mut open, &mut body.links);
+                }
                 Tag::Strong => strong.push(match (&heading, blocks.last()) {
                     (None, Some(top)) => Some((blocks.len(), top.block.text.len())),
                     _ => None,
@@ -650,7 +731,9 @@ pub fn parse(source: &str, start: usize) -> Body {
                 }
             }
             Event::Html(t) | Event::InlineHtml(t) => {
-                html_links(slice, span.start, &mut in_comment, &mut body.links);
+                if !in_html_block {
+                    html_links(slice, span.start, &mut in_comment, &mut body.links);
+                }
                 body.html.push(Html {
                     text: t.to_string(),
                     span,
@@ -851,6 +934,35 @@ mod tests {
                 .iter()
                 .filter(|l| l.html)
                 .all(|l| l.text.is_empty())
+        );
+        let hrefs = |src: &str| -> Vec<String> {
+            parse(src, 0)
+                .links
+                .into_iter()
+                .filter(|l| l.html)
+                .map(|l| l.dest)
+                .collect()
+        };
+        // Empty comments end where they start.
+        assert_eq!(
+            hrefs("Un <!--> vide, <!---> aussi, <a href=\"/f/\">f</a>.\n"),
+            ["/f/"]
+        );
+        // A tag over several lines of an HTML block; `<a` inside another
+        // tag's quoted value is not a tag.
+        assert_eq!(
+            hrefs(
+                "<div>\n<a class=\"x\"\n   href=\"/g/\">g</a>\n<img alt=\"<a href='/h/'>\" src=x>\n</div>\n"
+            ),
+            ["/g/"]
+        );
+        // Character references: numeric and the five basic ones decoded; a
+        // link with another named one is left out.
+        assert_eq!(
+            hrefs(
+                "<a href=\"/a?x=1&amp;y=2\">a</a> <a href=\"#caf&#233;\">b</a> <a href=\"#caf&#xE9;\">c</a> <a href=\"#caf&eacute;\">d</a> <a href=\"/r&d/\">e</a>\n"
+            ),
+            ["/a?x=1&y=2", "#café", "#café", "/r&d/"]
         );
     }
 

@@ -311,8 +311,16 @@ impl LinksRule {
                 }
                 let url = &block.text[r.clone()];
                 let span = block.source_span(r);
-                // Link text that happens to be a URL is reported with its link.
-                if in_link(span) {
+                // Link text that happens to be a URL is reported with its
+                // link (for raw HTML's `<a>`, whose text is not known: the
+                // same URL as an `href` of the block).
+                let as_href = doc.body.links.iter().any(|l| {
+                    l.html
+                        && l.dest == url
+                        && block.span.start <= l.span.start
+                        && l.span.end <= block.span.end
+                });
+                if in_link(span) || as_href {
                     continue;
                 }
                 // `www.` without a scheme is a web address too (GFM and
