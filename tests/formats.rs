@@ -807,7 +807,7 @@ fn control_characters_from_an_article_are_escaped_in_every_text_report() {
     let text = ARTICLE
         .replace(
             "pillar: trouver-sa-place",
-            "pillar: \"a\\u0001b\\e[2J\\e[31mRED\"",
+            "pillar: \"a\\u0001b\\e[2J\\e[31mRED\\rOK\"",
         )
         .replace(
             "Les premiers mois",

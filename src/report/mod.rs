@@ -97,7 +97,7 @@ pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
 }
 
 /// Text for a terminal or a CI log, where a message quotes what an article
-/// holds: control characters other than tabs and line breaks (ESC, which
+/// holds: control characters other than tabs and `\n` (ESC, which
 /// starts the terminal's colour and cursor sequences, NUL, DEL, C1) written
 /// as `\u{1b}`, so that an article cannot rewrite the screen of whoever
 /// reads the report.
@@ -105,9 +105,10 @@ pub(crate) fn printable(text: &str) -> Cow<'_, str> {
     escaped(text, true)
 }
 
+/// A `\r` is escaped even where line breaks are kept: alone, it sends the
+/// cursor back over the line written so far.
 fn escaped(text: &str, keep_breaks: bool) -> Cow<'_, str> {
-    let escape =
-        |c: char| c.is_control() && !(c == '\t' || keep_breaks && (c == '\n' || c == '\r'));
+    let escape = |c: char| c.is_control() && !(c == '\t' || keep_breaks && c == '\n');
     if !text.chars().any(escape) {
         return Cow::Borrowed(text);
     }
@@ -184,8 +185,8 @@ mod tests {
     #[test]
     fn printable_escapes_control_characters_but_tabs_and_line_breaks() {
         assert_eq!(
-            printable("a\u{1}\0b\u{1b}[31mRED\u{7f}\u{9b}\tx\ny"),
-            "a\\u{1}\\u{0}b\\u{1b}[31mRED\\u{7f}\\u{9b}\tx\ny"
+            printable("a\u{1}\0b\u{1b}[31mRED\u{7f}\u{9b}\tx\ny\rz"),
+            "a\\u{1}\\u{0}b\\u{1b}[31mRED\\u{7f}\\u{9b}\tx\ny\\rz"
         );
         assert!(matches!(printable("é « x »"), Cow::Borrowed(_)));
     }
