@@ -297,6 +297,16 @@ fn preamble_can_be_refused() {
         m,
         ["1: text before the first section; template \"Court\" starts with `Contexte`"]
     );
+    // A heading quoted or listed there is text before the first section too.
+    for before in ["> ## Une citation en titre", "- ## Une étape"] {
+        let text = format!("{before}\n\n## Contexte\n\nx\n\n## Analyse\n\nx\n\n## Annexe\n\nx\n");
+        let m = messages(&pack(SMALL), &text);
+        assert_eq!(
+            m,
+            ["1: text before the first section; template \"Court\" starts with `Contexte`"],
+            "{before}"
+        );
+    }
 }
 
 #[test]

@@ -1636,7 +1636,7 @@ impl Report<'_, '_> {
                     .filter(|h| !is_comment(&h.text))
                     .map(|h| h.span),
             )
-            .chain(body.headings.iter().map(|h| h.span))
+            .chain(body.every_heading().map(|h| h.span))
             .filter(|s| s.start >= before.start && s.end <= before.end && s.start < first);
         let Some(span) = spans.min_by_key(|s| s.start) else {
             return;
