@@ -493,6 +493,24 @@ fn a_site_root_without_content_is_an_error() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("has no `content/` folder"), "{stderr}");
+    // The config setting other options of the rule does not take the blame.
+    fs::write(
+        dir.path().join("repere.toml"),
+        "[options.internal-links]\nignore = [\"/tags/\"]\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", ".", "--rules", pack.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("site.yaml") && !stderr.contains("repere.toml"),
+        "{stderr}"
+    );
 }
 
 proptest::proptest! {

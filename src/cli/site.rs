@@ -37,7 +37,7 @@ pub fn roots_from_packs(set: &RuleSet) -> Vec<(PathBuf, String)> {
             _ => root.to_path_buf(),
         };
         if !roots.iter().any(|(r, _)| *r == resolved) {
-            roots.push((resolved, loaded.meta.options_origin.clone()));
+            roots.push((resolved, loaded.meta.site_root_origin.clone()));
         }
     }
     roots

@@ -110,9 +110,9 @@ pub struct RuleMeta {
     pub pack_text: Arc<str>,
     /// Where the severity in force was set (a pack, or the config file and line).
     pub level_origin: String,
-    /// Where the options in force were last set: the pack, or the config
-    /// file and line of `[options.ID]` (of its `site_root`, when it sets it).
-    pub options_origin: String,
+    /// Where the `site_root` option in force was set: the pack, or the
+    /// config file and line of `site_root` in `[options.ID]`.
+    pub site_root_origin: String,
     /// Snippets the rule must accept (`valid`) or flag (`invalid`).
     pub examples: Vec<Example>,
 }
@@ -505,8 +505,9 @@ impl RuleSet {
                     Ok(rule) => {
                         self.rules[i].rule = rule;
                         self.rules[i].options = merged;
-                        let set = over.get(SITE_WIDE).unwrap_or(over);
-                        self.rules[i].meta.options_origin = here(set.span);
+                        if let Some(root) = over.get(SITE_WIDE) {
+                            self.rules[i].meta.site_root_origin = here(root.span);
+                        }
                     }
                     Err(e) => errors.push(e),
                 }
@@ -844,7 +845,7 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, BuildError>
             origin: origin.to_string(),
             pack_text: pack.text.clone(),
             level_origin: origin.to_string(),
-            options_origin: origin.to_string(),
+            site_root_origin: origin.to_string(),
             examples: match entry.get("examples") {
                 Some(n) => examples(n)?,
                 None => Vec::new(),
