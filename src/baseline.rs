@@ -55,8 +55,10 @@ pub fn fnv1a(text: &str) -> String {
 /// The version of the baselines written. Version 1 fingerprinted the
 /// offending text alone (findings at one place with different messages,
 /// such as missing keys at the opening `---`, shared it); version 2 adds the
-/// message. Both are read.
-pub const VERSION: u32 = 2;
+/// message; version 3 cuts the other files a message names to their file
+/// names, and keys files outside the baseline's folder with `../` (the
+/// command line's caller chooses the keys by version). All are read.
+pub const VERSION: u32 = 3;
 
 /// A message with each run of digits as `#`: a message that quotes a line
 /// number or a count ("repeats line 12") keeps its fingerprint when lines are
@@ -110,10 +112,15 @@ fn without_other_paths(d: &Diagnostic) -> String {
 
 /// The fingerprint of a diagnostic in a baseline of `version`.
 fn entry_fingerprint(d: &Diagnostic, source: Option<&str>, version: u32) -> String {
-    if version < 2 {
-        fingerprint(d, source)
-    } else {
-        finding_fingerprint(d, source)
+    match version {
+        ..=1 => fingerprint(d, source),
+        // The message as written, other files' paths as the run named them.
+        2 => fnv1a(&format!(
+            "{}\u{0}{}",
+            fingerprint(d, source),
+            without_numbers(&d.message)
+        )),
+        _ => finding_fingerprint(d, source),
     }
 }
 
@@ -310,8 +317,8 @@ mod tests {
             assert!(e.contains("expected a JSON object"), "{text}: {e}");
         }
         assert!(Baseline::from_json("{").is_err());
-        let e = Baseline::from_json(r#"{"version": 3, "entries": []}"#).unwrap_err();
-        assert!(e.starts_with("has version 3;"), "{e}");
+        let e = Baseline::from_json(r#"{"version": 4, "entries": []}"#).unwrap_err();
+        assert!(e.starts_with("has version 4;"), "{e}");
     }
 
     #[test]

@@ -725,12 +725,12 @@ fn a_baseline_entry_does_not_hide_another_finding_at_the_same_place() {
     // One from a newer repere is refused rather than misread.
     fs::write(
         dir.path().join("baseline.json"),
-        r#"{"version": 3, "entries": []}"#,
+        r#"{"version": 4, "entries": []}"#,
     )
     .unwrap();
     let (code, _, err) = run(dir.path(), &["--baseline", "baseline.json", "."]);
     assert_eq!(code, 2);
-    assert!(err.contains("version 3"), "{err}");
+    assert!(err.contains("version 4"), "{err}");
 }
 
 /// A baseline kept in another folder than the files (`ci/`) names them from
@@ -759,6 +759,55 @@ fn a_baseline_outside_the_checked_folder_matches_from_anywhere() {
             "from `{folder}`: {v:#}"
         );
     }
+}
+
+/// Baselines of version 2 (written before version 3 keyed files outside
+/// the baseline's folder with `../` and cut other files' paths in messages)
+/// are read as they were written; and a link on the way to the files does
+/// not change their keys.
+#[test]
+fn a_version_2_baseline_and_a_linked_folder_still_match() {
+    let dir = site();
+    fs::create_dir(dir.path().join("ci")).unwrap();
+    // What version 2 wrote from the site's root for `content`: the path as
+    // given, and the message in the fingerprint as it was.
+    let text = short_description(ARTICLE);
+    let start = text.find("\"Trop court.\"").unwrap();
+    let description = &text[start..start + "\"Trop court.\"".len()];
+    let (_, v, _) = run(dir.path(), &["content"]);
+    let message = v["diagnostics"][0]["message"].as_str().unwrap().to_string();
+    let print = repere::baseline::fnv1a(&format!(
+        "{}\u{0}{}",
+        repere::baseline::fnv1a(description),
+        repere::baseline::without_numbers(&message)
+    ));
+    fs::write(
+        dir.path().join("ci/old.json"),
+        serde_json::json!({"version": 2, "entries": [{
+            "path": format!("content/posts/{NAME}"),
+            "rule": v["diagnostics"][0]["rule"],
+            "fingerprint": print,
+            "count": 1,
+        }]})
+        .to_string(),
+    )
+    .unwrap();
+    let hidden = |baseline: &str| {
+        let (_, v, _) = run(dir.path(), &["--baseline", baseline, "content"]);
+        assert!(rules_of(&v).is_empty(), "{v:#}");
+        v["notes"][0].as_str().unwrap().to_string()
+    };
+    assert!(hidden("ci/old.json").starts_with("1 finding(s) hidden"));
+    // Written now, through a link to the site, read through its real path.
+    let link = tempfile::tempdir().unwrap();
+    let linked = link.path().join("site");
+    std::os::unix::fs::symlink(dir.path(), &linked).unwrap();
+    write_baseline(
+        &linked,
+        &linked.join("ci/new.json").display().to_string(),
+        &["content"],
+    );
+    assert!(hidden("ci/new.json").starts_with("1 finding(s) hidden"));
 }
 
 /// A finding that names another file (a paragraph copied from another

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use repere::baseline::Baseline;
-use repere::config::{FailOn as ConfigFailOn, relative_up};
+use repere::config::{FailOn as ConfigFailOn, relative, relative_up};
 use repere::engine::{FileResult, Linter, Report};
 use repere::fix;
 use repere::report::{self, Format};
@@ -120,16 +120,29 @@ fn baseline_dir(baseline: &Path) -> PathBuf {
         .unwrap_or_default()
 }
 
-/// A path as a baseline key: relative to the baseline file's folder (going
-/// up with `..` for files outside it), with `/`.
-fn baseline_key(cwd: &Path, baseline: &Path) -> impl Fn(&Path) -> String {
+/// A path as a key of a baseline of `version`, with `/`: relative to the
+/// baseline file's folder, both with their links resolved (the same key
+/// whatever the current folder or a link on the way), going up with `..`
+/// for files outside it. Before version 3, a file outside that folder was
+/// keyed by its path as given.
+fn baseline_key(cwd: &Path, baseline: &Path, version: u32) -> Box<dyn Fn(&Path) -> String> {
     let dir = baseline_dir(baseline);
     let cwd = cwd.to_path_buf();
-    move |p: &Path| {
-        relative_up(p, &cwd, &dir)
-            .to_string_lossy()
-            .replace('\\', "/")
+    let slashed = |p: PathBuf| p.to_string_lossy().replace('\\', "/");
+    if version < 3 {
+        return Box::new(move |p: &Path| slashed(relative(p, &cwd, &dir)));
     }
+    let dir = fs::canonicalize(&dir).unwrap_or(dir);
+    Box::new(move |p: &Path| {
+        let absolute = cwd.join(p);
+        // The file's folder resolved, not the file: a link keeps its name.
+        let real = absolute
+            .parent()
+            .and_then(|d| fs::canonicalize(d).ok())
+            .zip(absolute.file_name())
+            .map_or_else(|| absolute.clone(), |(d, name)| d.join(name));
+        slashed(relative_up(&real, &cwd, &dir))
+    })
 }
 
 fn reread(p: &Path) -> Option<String> {
@@ -285,7 +298,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     }
 
     if let Some(out) = &args.write_baseline {
-        let key = baseline_key(&cwd, out);
+        let key = baseline_key(&cwd, out, repere::baseline::VERSION);
         let mut baseline = Baseline::record(&report, &key, &reread);
         let n: usize = baseline.entries.iter().map(|e| e.count).sum();
         // What this run did not look for (other files, other rules) stays
@@ -296,6 +309,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         let mut kept = String::new();
         if let Some(old) = previous {
             let dir = baseline_dir(out);
+            let dir = fs::canonicalize(&dir).unwrap_or(dir);
             let exists = |rel: &str| dir.join(rel).exists();
             if old.version == baseline.version {
                 let k = baseline.keep_unchecked(&old, &report, &key, &exists);
@@ -653,7 +667,7 @@ fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), St
         fs::read_to_string(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
     let baseline =
         Baseline::from_json(&text).map_err(|e| format!("baseline `{}` {e}", path.display()))?;
-    let outcome = baseline.apply(report, &baseline_key(cwd, path), &reread);
+    let outcome = baseline.apply(report, &baseline_key(cwd, path, baseline.version), &reread);
     report.notes.push(format!(
         "{} finding(s) hidden by the baseline `{}`; {} baseline entr{} fixed.",
         outcome.hidden,
