@@ -85,10 +85,15 @@ pub fn without_numbers(message: &str) -> String {
 /// at the opening `---`, are five findings). Baselines of version 2 and
 /// GitLab's fingerprints are made of it.
 pub fn finding_fingerprint(d: &Diagnostic, source: Option<&str>) -> String {
+    with_message(d, source, &without_other_paths(d))
+}
+
+/// The [`fingerprint`] of a finding's text and `message` without numbers.
+fn with_message(d: &Diagnostic, source: Option<&str>, message: &str) -> String {
     fnv1a(&format!(
         "{}\u{0}{}",
         fingerprint(d, source),
-        without_numbers(&without_other_paths(d))
+        without_numbers(message)
     ))
 }
 
@@ -115,11 +120,7 @@ fn entry_fingerprint(d: &Diagnostic, source: Option<&str>, version: u32) -> Stri
     match version {
         ..=1 => fingerprint(d, source),
         // The message as written, other files' paths as the run named them.
-        2 => fnv1a(&format!(
-            "{}\u{0}{}",
-            fingerprint(d, source),
-            without_numbers(&d.message)
-        )),
+        2 => with_message(d, source, &d.message),
         _ => finding_fingerprint(d, source),
     }
 }

@@ -183,13 +183,13 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
             names.join(", ")
         ));
     }
-    // `--select` runs rules, it does not set their severity: say so when
-    // what it names is off, rather than find nothing without a word.
     if args.unsafe_fixes && !args.fix && !args.diff {
         eprintln!(
             "warning: --unsafe-fixes applies no fix by itself: add --fix to apply them, or --diff to see them"
         );
     }
+    // `--select` runs rules, it does not set their severity: say so when
+    // what it names is off, rather than find nothing without a word.
     for (selector, id, origin) in setup.rules.idle(&args.select) {
         eprintln!(
             "warning: --select {selector}: `{id}` is off ({origin}), so nothing runs for it; \

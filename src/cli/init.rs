@@ -38,29 +38,15 @@ pub fn template(content: bool, sections: &[String], rules: &[String]) -> String 
     let off: Vec<String> = rules.iter().map(|r| format!("{r} = \"off\"")).collect();
     for s in sections {
         // A folder's name as a glob (`[`, `*`… taken literally) in a TOML
-        // string, and on one line in the comment.
-        let glob = toml_text(&glob::Pattern::escape(s));
+        // string (quoted by the `toml` crate), and on one line in the comment.
+        let glob = toml::Value::String(format!("content/{}/**", glob::Pattern::escape(s)));
         let shown = s.escape_debug();
         t.push_str(&format!(
-            "\n# `content/{shown}/` holds no career articles: the embedded rules are off there.\n[[overrides]]\nfiles = [\"content/{glob}/**\"]\nseverity = {{ {} }}\n",
+            "\n# `content/{shown}/` holds no career articles: the embedded rules are off there.\n[[overrides]]\nfiles = [{glob}]\nseverity = {{ {} }}\n",
             off.join(", ")
         ));
     }
     t
-}
-
-/// `text` as the inside of a TOML basic string (`"…"`).
-fn toml_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 pub fn run(args: InitArgs) -> Result<i32, String> {

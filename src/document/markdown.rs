@@ -382,12 +382,12 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
         i += lt;
         let rest = &html[i..];
         if let Some(after) = rest.strip_prefix("<!--") {
+            i += 4;
             // `<!-->` and `<!--->` are whole (empty) comments.
-            i += 4 + ["->", ">"]
-                .iter()
-                .find(|e| after.starts_with(**e))
-                .map_or(0, |e| e.len());
-            *in_comment = !(after.starts_with('>') || after.starts_with("->"));
+            match ["->", ">"].iter().find(|e| after.starts_with(**e)) {
+                Some(end) => i += end.len(),
+                None => *in_comment = true,
+            }
             continue;
         }
         i += 1;

@@ -64,21 +64,6 @@ impl<'a> Source<'a> {
         let index = LineIndex::new(&text);
         Source { name, text, index }
     }
-
-    fn floor(&self, mut at: usize) -> usize {
-        while !self.text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    }
-
-    fn ceil(&self, mut at: usize) -> usize {
-        at = at.min(self.text.len());
-        while !self.text.is_char_boundary(at) {
-            at += 1;
-        }
-        at
-    }
 }
 
 impl SourceCode for Source<'_> {
@@ -92,12 +77,15 @@ impl SourceCode for Source<'_> {
         if span.offset() > len {
             return Err(MietteError::OutOfBounds);
         }
-        let start = self.floor(span.offset());
+        let start = self.text.floor_char_boundary(span.offset());
         let end = self
-            .ceil(span.offset().saturating_add(span.len()))
+            .text
+            .ceil_char_boundary(span.offset().saturating_add(span.len()))
             .max(start);
         let (line, _) = self.index.line_col(&self.text, start);
-        let last_byte = self.floor(end.saturating_sub(1).max(start));
+        let last_byte = self
+            .text
+            .floor_char_boundary(end.saturating_sub(1).max(start));
         let (end_line, _) = self.index.line_col(&self.text, last_byte);
         let line_start = |l: usize| self.index.line_start(l).unwrap_or(len);
         // As miette's own reader: without lines before, the data starts at
@@ -109,12 +97,12 @@ impl SourceCode for Source<'_> {
             (first, line_start(first))
         };
         if start - line_start(line) > LONG_LINE && start - from > AROUND {
-            (first, from) = (line, self.floor(start - AROUND));
+            (first, from) = (line, self.text.floor_char_boundary(start - AROUND));
         }
         let mut last = (end_line + after).min(self.index.line_count());
         let mut to = line_start(last + 1).min(len);
         if line_start(end_line + 1).min(len).saturating_sub(end) > LONG_LINE {
-            (last, to) = (end_line, self.ceil(end + AROUND));
+            (last, to) = (end_line, self.text.ceil_char_boundary(end + AROUND));
         }
         // miette counts columns in bytes; the report's `file:line:column`
         // counts characters, as every other format does.

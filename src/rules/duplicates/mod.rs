@@ -282,7 +282,7 @@ impl Rule for Duplicates {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        if self.scope != Scope::Article {
+        if self.cross_file_only() {
             return;
         }
         let units = self.units(doc);

@@ -351,7 +351,7 @@ impl Rule for SalaryRule {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        if !self.settings.checks.iter().any(|c| FILE_CHECKS.contains(c)) {
+        if self.cross_file_only() {
             return;
         }
         let figures = self.figures(doc);
