@@ -219,42 +219,25 @@ fn include_and_exclude() {
 #[test]
 fn bad_config_is_exit_2_with_the_line() {
     let dir = site();
-    fs::write(
-        dir.path().join("repere.toml"),
-        "fail-on = \"error\"\n\n[severty]\ntone = \"off\"\n",
-    )
-    .unwrap();
-    let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
-    assert_eq!(code, 2);
+    // What `repere check` says of a config holding `toml` (it must refuse it).
+    let refused = |toml: &str| {
+        fs::write(dir.path().join("repere.toml"), toml).unwrap();
+        let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
+        assert_eq!(code, 2, "{toml}: {err}");
+        err
+    };
+    let err = refused("fail-on = \"error\"\n\n[severty]\ntone = \"off\"\n");
     assert!(err.contains("repere.toml:3:2"), "{err}");
     assert!(err.contains("unknown field `severty`"), "{err}");
-    fs::write(
-        dir.path().join("repere.toml"),
-        "[severity]\nfront-mater-style = \"off\"\n",
-    )
-    .unwrap();
-    let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
-    assert_eq!(code, 2);
+    let err = refused("[severity]\nfront-mater-style = \"off\"\n");
     assert!(
         err.contains("repere.toml:2:1") && err.contains("did you mean `front-matter-style`"),
         "{err}"
     );
-    fs::write(
-        dir.path().join("repere.toml"),
-        "[options.front-matter.fields.date]\ntype = \"calendar\"\n",
-    )
-    .unwrap();
-    let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
-    assert_eq!(code, 2);
+    let err = refused("[options.front-matter.fields.date]\ntype = \"calendar\"\n");
     assert!(err.contains("repere.toml:2:8"), "{err}");
     // A key of the pack entry is not an option: the error says where it goes.
-    fs::write(
-        dir.path().join("repere.toml"),
-        "[options.tone]\nseverity = \"off\"\n",
-    )
-    .unwrap();
-    let (code, _, err) = run(dir.path(), &["--color", "never", "."]);
-    assert_eq!(code, 2);
+    let err = refused("[options.tone]\nseverity = \"off\"\n");
     assert!(
         err.contains("repere.toml:2:1")
             && err.contains("not one of its options")

@@ -49,6 +49,18 @@ fn fixed_copy(case: &Path, extra: &[&str]) -> tempfile::TempDir {
     dir
 }
 
+/// A copy of the `safe-section-spelling` case's article (one file, one safe
+/// fix), and the path of that file.
+fn spelling_case() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &fixtures().join("fix/safe-section-spelling/before"),
+        dir.path(),
+    );
+    let file = walk(dir.path()).remove(0);
+    (dir, file)
+}
+
 fn cases() -> Vec<PathBuf> {
     let mut cases: Vec<PathBuf> = fs::read_dir(fixtures().join("fix"))
         .unwrap()
@@ -230,10 +242,7 @@ fn only_the_edited_ranges_change() {
 #[test]
 fn the_write_is_atomic_and_keeps_permissions() {
     use std::os::unix::fs::PermissionsExt;
-    let case = fixtures().join("fix/safe-section-spelling");
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&case.join("before"), dir.path());
-    let file = walk(dir.path()).remove(0);
+    let (dir, file) = spelling_case();
     fs::set_permissions(&file, fs::Permissions::from_mode(0o640)).unwrap();
     let out = repere(dir.path())
         .args(["--fix", "--format", "concise", "."])
@@ -260,10 +269,7 @@ fn the_write_is_atomic_and_keeps_permissions() {
 #[test]
 fn a_file_that_could_not_be_written_is_said_in_every_format() {
     use std::os::unix::fs::PermissionsExt;
-    let case = fixtures().join("fix/safe-section-spelling");
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&case.join("before"), dir.path());
-    let file = walk(dir.path()).remove(0);
+    let (dir, file) = spelling_case();
     fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
     for (format, quiet) in [
         ("concise", false),
@@ -292,10 +298,7 @@ fn a_file_that_could_not_be_written_is_said_in_every_format() {
 /// (with LF, and says so), not as one line holding CRs.
 #[test]
 fn diff_shows_lone_cr_lines_as_lines() {
-    let case = fixtures().join("fix/safe-section-spelling");
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&case.join("before"), dir.path());
-    let file = walk(dir.path()).remove(0);
+    let (dir, file) = spelling_case();
     let text = fs::read_to_string(&file).unwrap().replace('\n', "\r");
     fs::write(&file, &text).unwrap();
     let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
@@ -309,9 +312,7 @@ fn diff_shows_lone_cr_lines_as_lines() {
 
 #[test]
 fn diff_prints_and_writes_nothing() {
-    let case = fixtures().join("fix/safe-section-spelling");
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(&case.join("before"), dir.path());
+    let (dir, _) = spelling_case();
     let before = snapshot(dir.path());
     let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -324,7 +325,10 @@ fn diff_prints_and_writes_nothing() {
     assert_eq!(snapshot(dir.path()), before);
     // Nothing to fix: exit 0 and no diff.
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&case.join("after"), dir.path());
+    copy_dir(
+        &fixtures().join("fix/safe-section-spelling/after"),
+        dir.path(),
+    );
     let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());

@@ -672,6 +672,22 @@ fn init_writes_a_working_config_for_a_hugo_site() {
     assert_eq!(v["summary"]["files"], 2);
 }
 
+/// Runs `repere test-rules ARGS PACK` on a pack of `yaml` written in a
+/// temporary folder (kept alive by the returned guard).
+fn test_rules_on(yaml: &str, args: &[&str]) -> (tempfile::TempDir, std::process::Output) {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack.yaml");
+    fs::write(&pack, yaml).unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .arg("test-rules")
+        .args(args)
+        .arg(&pack)
+        .output()
+        .unwrap();
+    (dir, out)
+}
+
 #[test]
 fn test_rules_runs_pack_examples() {
     let out = Command::cargo_bin("repere")
@@ -690,21 +706,8 @@ fn test_rules_runs_pack_examples() {
     // Every rule of the embedded packs that one file can show is tested.
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("no `examples`"), "{err}");
-    let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("pack.yaml");
-    fs::write(
-        &pack,
-        "- id: needs-weight\n  kind: front-matter\n  severity: error\n  fields:\n    weight: {required: true}\n  examples:\n    valid:\n      - \"---\\nweight: 1\\n---\\n\"\n      - \"---\\ntitle: x\\n---\\n\"\n    invalid:\n      - \"---\\nweight: 2\\n---\\n\"\n",
-    )
-    .unwrap();
-    let test_rules = |color: &str| {
-        Command::cargo_bin("repere")
-            .unwrap()
-            .args(["test-rules", "--color", color])
-            .arg(&pack)
-            .output()
-            .unwrap()
-    };
+    let pack = "- id: needs-weight\n  kind: front-matter\n  severity: error\n  fields:\n    weight: {required: true}\n  examples:\n    valid:\n      - \"---\\nweight: 1\\n---\\n\"\n      - \"---\\ntitle: x\\n---\\n\"\n    invalid:\n      - \"---\\nweight: 2\\n---\\n\"\n";
+    let test_rules = |color: &str| test_rules_on(pack, &["--color", color]).1;
     let out = test_rules("never");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed, 2 failed"));
@@ -726,19 +729,10 @@ fn test_rules_runs_pack_examples() {
 /// test-rules, a rule folder without packs, a run without any pack.
 #[test]
 fn what_would_check_or_test_nothing_is_said() {
-    let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("pack.yaml");
-    fs::write(
-        &pack,
+    let (dir, out) = test_rules_on(
         "- id: needs-weight\n  kind: front-matter\n  severity: error\n  fields:\n    weight: {required: true}\n",
-    )
-    .unwrap();
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .arg("test-rules")
-        .arg(&pack)
-        .output()
-        .unwrap();
+        &[],
+    );
     assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -775,19 +769,10 @@ fn what_would_check_or_test_nothing_is_said() {
 fn test_rules_runs_the_examples_of_a_rule_that_is_off() {
     // A rule shipped off (to be turned on by `[severity]` or an override
     // block) is still tested: its examples say what it flags when on.
-    let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("pack.yaml");
-    fs::write(
-        &pack,
+    let (_dir, out) = test_rules_on(
         "- id: needs-weight\n  kind: front-matter\n  severity: off\n  fields:\n    weight: {required: true}\n  examples:\n    valid:\n      - \"---\\nweight: 1\\n---\\n\"\n    invalid:\n      - \"---\\ntitle: x\\n---\\n\"\n",
-    )
-    .unwrap();
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .arg("test-rules")
-        .arg(&pack)
-        .output()
-        .unwrap();
+        &[],
+    );
     let s = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         out.status.code(),
