@@ -546,6 +546,8 @@ fn statistics() {
     let out = run("sarif");
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
+    // `concise` gives the table, as `human` does.
+    assert_eq!(run("concise").stdout, s.as_bytes());
     // The table ends with the summary and the notes (what a baseline hid),
     // as the human report does; `-q` leaves them out.
     let dir = tempfile::tempdir().unwrap();
