@@ -463,65 +463,19 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
             };
             if is_a && attr.eq_ignore_ascii_case("href") {
                 let written = html[value.clone()].trim();
-                if let Some(dest) = decode_references(written) {
-                    links.push(Link {
-                        text: String::new(),
-                        dest: dest.into_owned(),
-                        span: Span::new(start + value.start, start + value.end),
-                        image: false,
-                        autolink: false,
-                        html: true,
-                    });
-                }
+                // Character references decoded as a browser decodes them in
+                // an attribute (HTML's named references included).
+                links.push(Link {
+                    text: String::new(),
+                    dest: htmlize::unescape_attribute(written).into_owned(),
+                    span: Span::new(start + value.start, start + value.end),
+                    image: false,
+                    autolink: false,
+                    html: true,
+                });
             }
         }
     }
-}
-
-/// An attribute value with its character references decoded (numeric ones,
-/// and `&amp;` `&lt;` `&gt;` `&quot;` `&apos;`); `None` when it holds another
-/// named reference.
-fn decode_references(value: &str) -> Option<Cow<'_, str>> {
-    if !value.contains('&') {
-        return Some(Cow::Borrowed(value));
-    }
-    let mut out = String::with_capacity(value.len());
-    let mut rest = value;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at + 1..];
-        let reference = tail
-            .find(';')
-            .map(|end| &tail[..end])
-            .filter(|r| !r.is_empty() && r.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'#'));
-        let Some(reference) = reference else {
-            // A lone `&` is text.
-            out.push('&');
-            rest = tail;
-            continue;
-        };
-        let c = match reference {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            r => {
-                let number = r.strip_prefix('#')?;
-                let code = match number.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => number.parse().ok()?,
-                };
-                char::from_u32(code)
-                    .filter(|c| *c != '\0')
-                    .unwrap_or('\u{fffd}')
-            }
-        };
-        out.push(c);
-        rest = &tail[reference.len() + 1..];
-    }
-    out.push_str(rest);
-    Some(Cow::Owned(out))
 }
 
 /// `text` with every lone `\r` replaced by `\n`, when it has any: for
@@ -956,13 +910,21 @@ mod tests {
             ),
             ["/g/"]
         );
-        // Character references: numeric and the five basic ones decoded; a
-        // link with another named one is left out.
+        // Character references decoded as in an attribute: numeric and
+        // named ones; a `&` that starts none is text, and a legacy name
+        // without `;` before a letter or `=` is left as written.
         assert_eq!(
             hrefs(
-                "<a href=\"/a?x=1&amp;y=2\">a</a> <a href=\"#caf&#233;\">b</a> <a href=\"#caf&#xE9;\">c</a> <a href=\"#caf&eacute;\">d</a> <a href=\"/r&d/\">e</a>\n"
+                "<a href=\"/a?x=1&amp;y=2\">a</a> <a href=\"#caf&#233;\">b</a> <a href=\"#caf&#xE9;\">c</a> <a href=\"#caf&eacute;\">d</a> <a href=\"/r&d/\">e</a> <a href=\"/?a=1&copy=2&copy;\">f</a>\n"
             ),
-            ["/a?x=1&y=2", "#café", "#café", "/r&d/"]
+            [
+                "/a?x=1&y=2",
+                "#café",
+                "#café",
+                "#café",
+                "/r&d/",
+                "/?a=1&copy=2©"
+            ]
         );
     }
 
