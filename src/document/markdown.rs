@@ -349,14 +349,42 @@ struct OpenLink {
     autolink: bool,
 }
 
+/// Pushes the `<a href="…">` of an HTML block inside a container, whose
+/// `lines` are what is left of each line after the container's prefix (a
+/// `> ` between the lines of a tag would end it): they are read as one
+/// text, and the links found mapped back to the file.
+fn nested_html_links(source: &str, lines: &[Span], links: &mut Vec<Link>) {
+    let mut text = String::new();
+    // Where each line starts in `text`, and in the file.
+    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
+    for line in lines {
+        if let Some(piece) = source.get(line.start..line.end) {
+            starts.push((text.len(), line.start));
+            text.push_str(piece);
+        }
+    }
+    let in_file = |at: usize| {
+        let i = starts.partition_point(|(t, _)| *t <= at).saturating_sub(1);
+        starts.get(i).map_or(at, |(t, f)| f + (at - t))
+    };
+    let found = links.len();
+    html_links(&text, 0, &mut false, links);
+    for link in &mut links[found..] {
+        // The end maps from its last byte, to stay on the value's line.
+        let end = if link.span.is_empty() {
+            in_file(link.span.start)
+        } else {
+            in_file(link.span.end - 1) + 1
+        };
+        link.span = Span::new(in_file(link.span.start), end);
+    }
+}
+
 /// Pushes the `<a href="…">` of a piece of raw HTML (`html`, at `start` in
 /// the file) to `links`. Comments (`<!-- … -->`, `<!-->`), declarations and
 /// closing tags are skipped, and so is every other tag with its attributes
-/// (an `<a` inside a quoted value is not a tag). An `href` holding a
-/// character reference other than a numeric one or `&amp;` `&lt;` `&gt;`
-/// `&quot;` `&apos;` is left out: it cannot be read without the whole
-/// HTML entity table, and a guess would report a link that works.
-/// `in_comment` carries an open comment from one piece to the next.
+/// (an `<a` inside a quoted value is not a tag). `in_comment` carries an
+/// open comment from one piece to the next.
 fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<Link>) {
     let b = html.as_bytes();
     let mut i = 0;
@@ -522,6 +550,9 @@ pub fn parse(source: &str, start: usize) -> Body {
     let mut links: Vec<OpenLink> = Vec::new();
     let mut in_code_block = false;
     let mut in_html_block = false;
+    // The lines of an HTML block inside a blockquote or list item: read
+    // together at its end, without the `> ` or indent before each.
+    let mut html_lines: Option<Vec<Span>> = None;
     // Open list items, blockquotes and footnote definitions.
     let mut containers = 0usize;
     // Whether inline HTML so far left a comment open (`<!--` without `-->`).
@@ -576,8 +607,12 @@ pub fn parse(source: &str, start: usize) -> Body {
                     in_html_block = true;
                     // Read whole: a tag may run over several of its lines,
                     // which come as one event each.
-                    let mut open = false;
-                    html_links(slice, span.start, &mut open, &mut body.links);
+                    if containers == 0 {
+                        let mut open = false;
+                        html_links(slice, span.start, &mut open, &mut body.links);
+                    } else {
+                        html_lines = Some(Vec::new());
+                    }
                 }
                 Tag::Strong => strong.push(match (&heading, blocks.last()) {
                     (None, Some(top)) => Some((blocks.len(), top.block.text.len())),
@@ -638,7 +673,12 @@ pub fn parse(source: &str, start: usize) -> Body {
                     containers = containers.saturating_sub(1)
                 }
                 TagEnd::CodeBlock => in_code_block = false,
-                TagEnd::HtmlBlock => in_html_block = false,
+                TagEnd::HtmlBlock => {
+                    in_html_block = false;
+                    if let Some(lines) = html_lines.take() {
+                        nested_html_links(source, &lines, &mut body.links);
+                    }
+                }
                 TagEnd::Strong => {
                     let depth = blocks.len();
                     if let (Some(Some((at, start))), Some(top)) = (strong.pop(), blocks.last_mut())
@@ -687,6 +727,8 @@ pub fn parse(source: &str, start: usize) -> Body {
             Event::Html(t) | Event::InlineHtml(t) => {
                 if !in_html_block {
                     html_links(slice, span.start, &mut in_comment, &mut body.links);
+                } else if let Some(lines) = html_lines.as_mut() {
+                    lines.push(span);
                 }
                 body.html.push(Html {
                     text: t.to_string(),
@@ -909,6 +951,20 @@ mod tests {
                 "<div>\n<a class=\"x\"\n   href=\"/g/\">g</a>\n<img alt=\"<a href='/h/'>\" src=x>\n</div>\n"
             ),
             ["/g/"]
+        );
+        // Inside a blockquote or a list item, a tag over several lines of
+        // an HTML block is read without the `> ` or indent before each line,
+        // and the link's span is the value in the file.
+        let src = "Texte.\n\n> <div>\n> <a class=\"x\"\n> href=\"/g/\">g</a>\n> </div>\n\n- <p>\n  <a\n    href='/h/'>h</a></p>\n";
+        let links: Vec<(String, &str)> = parse(src, 0)
+            .links
+            .into_iter()
+            .filter(|l| l.html)
+            .map(|l| (l.dest, &src[l.span.start..l.span.end]))
+            .collect();
+        assert_eq!(
+            links,
+            [("/g/".to_string(), "/g/"), ("/h/".to_string(), "/h/")]
         );
         // Character references decoded as in an attribute: numeric and
         // named ones; a `&` that starts none is text, and a legacy name
