@@ -459,7 +459,9 @@ impl Flow {
     }
 }
 
-fn parse_inner(format: Format, text: &str, base: usize) -> Content {
+/// Reads the text between the delimiters (`text`, at `base` in the file)
+/// with the reader of `format`.
+pub fn parse_inner(format: Format, text: &str, base: usize) -> Content {
     match format {
         Format::Yaml => match yaml::parse(text, base) {
             Ok(parsed) => Content::Parsed {

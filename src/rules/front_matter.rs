@@ -207,21 +207,40 @@ fn written_as_is(doc: &Document, item: &Node) -> Option<(Span, bool)> {
         .then_some((inner, quoted))
 }
 
-/// An edit adding `value` at the end of the YAML list `list` (flow or block
-/// style, quoted like its last item).
-fn append_to_list(doc: &Document, list: &Node, value: &str) -> Option<Edit> {
+/// An edit adding `value` at the end of the list `list` of key `key` (flow
+/// or block style), written like its last item (bare, or in the same
+/// quotes) when that reads back as `value`, in double quotes with escapes
+/// otherwise. The edit is kept only when the front matter, re-read with it,
+/// has the same items and `value` after them: a value with a quote, a `#`
+/// or a comma can neither break the block nor be read as something else.
+fn append_to_list(doc: &Document, key: &str, list: &Node, value: &str) -> Option<Edit> {
     let items = list.as_seq()?;
     let last = items.last()?;
+    let format = doc.front_matter.as_ref()?.format;
     let raw = doc.text(last.span);
     let quote = raw.chars().next().filter(|c| *c == '"' || *c == '\'');
-    let written = match quote {
-        Some(q) => format!("{q}{value}{q}"),
-        None => value.to_string(),
-    };
-    if doc.text(list.span).starts_with('[') {
-        return Some(Edit::insert(last.span.end, format!(", {written}")));
+    let mut candidates = Vec::with_capacity(2);
+    match (quote, format) {
+        (None, _) => candidates.push(value.to_string()),
+        (Some('\''), Format::Yaml) => candidates.push(format!("'{}'", value.replace('\'', "''"))),
+        (Some('\''), Format::Toml) => candidates.push(format!("'{value}'")),
+        _ => {}
     }
-    // Block style: a new line with the same indentation and dash as the last item.
+    candidates.push(double_quoted(value));
+    let at = append_point(doc, list, last)?;
+    candidates.into_iter().find_map(|written| {
+        let edit = Edit::insert(at.0, format!("{}{written}", at.1));
+        reads_back(doc, key, items, last, &edit, value).then_some(edit)
+    })
+}
+
+/// Where an item goes after `last`, and what comes before it there: `, ` in
+/// a flow list, a new line with the last item's dash and indentation in a
+/// block list.
+fn append_point(doc: &Document, list: &Node, last: &Node) -> Option<(usize, String)> {
+    if doc.text(list.span).starts_with('[') {
+        return Some((last.span.end, ", ".to_string()));
+    }
     // The item's span comes from the YAML or TOML parser: `get` keeps a span
     // off the text or off a character boundary from panicking (no fix then).
     let line_start = doc
@@ -238,7 +257,65 @@ fn append_to_list(doc: &Document, list: &Node, value: &str) -> Option<Edit> {
         .get(last.span.end..)?
         .find(['\n', '\r'])
         .map_or(doc.source.len(), |i| last.span.end + i);
-    Some(Edit::insert(line_end, format!("\n{prefix}{written}")))
+    Some((line_end, format!("\n{prefix}")))
+}
+
+/// `value` as a double-quoted string, which YAML and TOML read alike: `\`,
+/// `"` and control characters escaped.
+fn double_quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Whether the front matter with `edit` applied still reads, and its `key`
+/// holds `items` then `value`, of the last item's type.
+fn reads_back(
+    doc: &Document,
+    key: &str,
+    items: &[Node],
+    last: &Node,
+    edit: &Edit,
+    value: &str,
+) -> bool {
+    let Some(fm) = doc.front_matter.as_ref() else {
+        return false;
+    };
+    let Some(inner) = doc.source.get(fm.inner.start..edit.span.start) else {
+        return false;
+    };
+    let Some(rest) = doc.source.get(edit.span.start..fm.inner.end) else {
+        return false;
+    };
+    let text = format!("{inner}{}{rest}", edit.replacement);
+    let Content::Parsed {
+        root: Some(root), ..
+    } = crate::document::front_matter::parse_inner(fm.format, &text, fm.inner.start)
+    else {
+        return false;
+    };
+    let Some(after) = root.get(key).and_then(Node::as_seq) else {
+        return false;
+    };
+    let Some((added, before)) = after.split_last() else {
+        return false;
+    };
+    before.len() == items.len()
+        && before.iter().zip(items).all(|(a, b)| a.value == b.value)
+        && added.scalar_text().as_deref() == Some(value)
+        && added.type_name() == last.type_name()
 }
 
 struct FileName {
@@ -701,7 +778,7 @@ impl FrontMatterRule {
                             format!("`{list_key}` is here"),
                         )
                         .help(help(format!("add `{text}` to `{list_key}`")));
-                        if let Some(edit) = append_to_list(doc, list, &text) {
+                        if let Some(edit) = append_to_list(doc, list_key, list, &text) {
                             finding = finding.fix(Fix::safe(
                                 format!("add `{text}` to `{list_key}`"),
                                 vec![edit],
@@ -1138,6 +1215,83 @@ mod tests {
         assert_eq!(offered(FieldType::Boolean, "\"True\""), Some("True".into()));
     }
 
+    /// The front matter of `source` after appending `value` to `tags`.
+    fn appended(source: &str, value: &str) -> Option<String> {
+        let doc = Document::parse("x.md", source.to_string());
+        let list = doc.front().and_then(|root| root.get("tags"))?;
+        let edit = append_to_list(&doc, "tags", list, value)?;
+        let mut out = source.to_string();
+        out.replace_range(edit.span.start..edit.span.end, &edit.replacement);
+        Some(out)
+    }
+
+    #[test]
+    fn an_appended_item_is_quoted_so_that_it_reads_back_as_the_value() {
+        let cases = [
+            // As the last item is written, when that reads back.
+            ("---\ntags: [a]\n---\n", "b", "---\ntags: [a, b]\n---\n"),
+            (
+                "---\ntags: ['a']\n---\n",
+                "it's",
+                "---\ntags: ['a', 'it''s']\n---\n",
+            ),
+            (
+                "---\ntags: [\"a\"]\n---\n",
+                "say \"hi\" \\o/",
+                "---\ntags: [\"a\", \"say \\\"hi\\\" \\\\o/\"]\n---\n",
+            ),
+            (
+                "---\ntags:\n  - a\n---\n",
+                "b c",
+                "---\ntags:\n  - a\n  - b c\n---\n",
+            ),
+            // A bare value that would read as something else: quoted.
+            (
+                "---\ntags: [a]\n---\n",
+                "x #y",
+                "---\ntags: [a, \"x #y\"]\n---\n",
+            ),
+            (
+                "---\ntags: [a]\n---\n",
+                "b, c",
+                "---\ntags: [a, \"b, c\"]\n---\n",
+            ),
+            (
+                "---\ntags: [a]\n---\n",
+                "[z]",
+                "---\ntags: [a, \"[z]\"]\n---\n",
+            ),
+            (
+                "---\ntags:\n  - a\n---\n",
+                "true",
+                "---\ntags:\n  - a\n  - \"true\"\n---\n",
+            ),
+            (
+                "---\ntags:\n  - a\n---\n",
+                "k: v",
+                "---\ntags:\n  - a\n  - \"k: v\"\n---\n",
+            ),
+            // TOML: a literal string cannot hold `'`.
+            (
+                "+++\ntags = ['a']\n+++\n",
+                "it's",
+                "+++\ntags = ['a', \"it's\"]\n+++\n",
+            ),
+            (
+                "+++\ntags = [\"a\"]\n+++\n",
+                "say \"hi\"",
+                "+++\ntags = [\"a\", \"say \\\"hi\\\"\"]\n+++\n",
+            ),
+        ];
+        for (source, value, expected) in cases {
+            assert_eq!(
+                appended(source, value).as_deref(),
+                Some(expected),
+                "{source:?} + {value:?}"
+            );
+        }
+    }
+
     #[test]
     fn append_to_list_with_a_span_off_the_text_gives_no_edit() {
         let doc = Document::parse("x.md", "---\ntags:\n  - é\n---\n".to_string());
@@ -1146,7 +1300,7 @@ mod tests {
         for span in [Span::new(at + 1, at + 2), Span::new(100, 101)] {
             let item = Node::new(span, Value::String("é".into(), false));
             let list = Node::new(Span::new(4, 17), Value::Seq(vec![item]));
-            assert_eq!(append_to_list(&doc, &list, "x"), None);
+            assert_eq!(append_to_list(&doc, "tags", &list, "x"), None);
         }
     }
 }
