@@ -15,6 +15,7 @@ use super::{BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Rule, e
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{BlockKind, Document};
 use crate::span::Span;
+use crate::suppress::next_line_comment_before;
 use crate::yaml::{Node, de};
 
 use minhash::{Banding, Sketcher};
@@ -255,24 +256,56 @@ impl Duplicates {
     }
 }
 
-/// The edit deleting a paragraph that stands on its own lines, with the blank
-/// lines after it (`None` for other units, e.g. inside a quote or a list,
-/// where deleting could break the structure around it).
-fn deletion(doc: &Document, unit: &Unit) -> Option<Edit> {
+/// The edit deleting `unit`, a copy of `earlier`: only a paragraph that
+/// stands on its own lines (not inside a quote or a list, where deleting
+/// could break the structure around it), written as the earlier one is (the
+/// same words are not enough: `+15 %` and `-15 %` have the same words), with
+/// the spaces ending its last line, the blank lines after it, and a
+/// `repere-disable-next-line` comment just above it, which would otherwise
+/// silence the line that comes up in its place.
+fn deletion(doc: &Document, unit: &Unit, earlier: &Unit) -> Option<Edit> {
     if unit.kind != BlockKind::Paragraph {
         return None;
     }
     let text = doc.source.as_str();
     // The unit's span is clamped to the text by `unit_span`; `get` keeps this
     // from panicking should that ever change (no fix then).
-    let start = unit.span.start;
+    let written = |u: &Unit| {
+        text.get(u.span.start..u.span.end)
+            .map(str::split_whitespace)
+    };
+    if !written(unit)?.eq(written(earlier)?) {
+        return None;
+    }
+    let mut start = unit.span.start;
     if start > 0 && !text.get(..start)?.ends_with(['\n', '\r']) {
         return None;
     }
+    if let Some(comment) = next_line_comment_before(text, start) {
+        start = comment;
+    }
     let mut end = unit.span.end.min(text.len());
     let rest = text.get(end..)?;
+    let spaces = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+    let rest = &rest[spaces..];
+    if !(rest.is_empty() || rest.starts_with(['\n', '\r'])) {
+        return None;
+    }
     let blank: usize = rest.len() - rest.trim_start_matches(['\n', '\r']).len();
-    end += blank;
+    end += spaces + blank;
+    if end == text.len() {
+        // The last block: the blank lines before it go, the line ending of
+        // the block before stays.
+        let kept = text.get(..start)?.trim_end_matches(['\n', '\r']).len();
+        if kept > 0 {
+            start = kept
+                + if text.get(kept..)?.starts_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
+        }
+    }
     Some(Edit::delete(Span::new(start, end)))
 }
 
@@ -298,7 +331,7 @@ impl Rule for Duplicates {
                 let finding = Finding::new(unit.span, format!("{noun} repeats line {line} word for word"))
                     .label(earlier.span, "first written here")
                     .help("keep one of the two: delete this copy, or rewrite it to say what the first does not");
-                match deletion(doc, unit) {
+                match deletion(doc, unit, earlier) {
                     Some(edit) => finding.fix(Fix::risky("delete this copy", vec![edit])),
                     None => finding,
                 }

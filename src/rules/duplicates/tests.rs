@@ -283,6 +283,43 @@ fn no_deletion_for_a_span_off_the_text() {
             exact: 0,
             shingles: Box::new([]),
         };
-        assert_eq!(deletion(&doc, &unit), None);
+        assert_eq!(deletion(&doc, &unit, &unit), None);
     }
+}
+
+/// The text after the fix of the one finding of `text`, if it has one.
+fn deleted(text: &str) -> Option<String> {
+    let d = check(&[("posts/2025-01-01-a.md", text)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let fix = d[0].fix.as_ref()?;
+    Some(crate::fix::apply(text, &[fix]).0)
+}
+
+#[test]
+fn deleting_a_copy_takes_its_comment_and_trailing_spaces_and_needs_the_same_text() {
+    // A `disable-next-line` comment above the copy goes with it: left, it
+    // would silence the paragraph that comes up in its place.
+    let text = format!(
+        "## Un\n\n{MONTAGNE}\n\n<!-- repere-disable-next-line markup -->\n{MONTAGNE} \t\n\nFin du texte, [lien][nulle-part].\n"
+    );
+    assert_eq!(
+        deleted(&text).as_deref(),
+        Some(format!("## Un\n\n{MONTAGNE}\n\nFin du texte, [lien][nulle-part].\n").as_str())
+    );
+    // The last block: no blank line left at the end; CRLF kept.
+    let text = format!("## Un\r\n\r\n{MONTAGNE}\r\n\r\n{MONTAGNE}\r\n");
+    assert_eq!(
+        deleted(&text).as_deref(),
+        Some(format!("## Un\r\n\r\n{MONTAGNE}\r\n").as_str())
+    );
+    // Rewrapped lines are the same text.
+    let wrapped = MONTAGNE.replacen(", ", ",\n", 1);
+    assert!(deleted(&format!("{MONTAGNE}\n\n{wrapped}\n")).is_some());
+    // The same words are not the same text: reported, not deleted.
+    let up = "Le salaire médian monte de +15 % en un an pour les profils data les plus recherchés du marché.";
+    let down = up.replace('+', "-");
+    let text = format!("{up}\n\n{down}\n");
+    assert_eq!(deleted(&text), None);
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    assert_eq!(d[0].message, "paragraph repeats line 1 word for word");
 }
