@@ -14,7 +14,7 @@ use repere::report::{self, Format};
 use super::args::{CheckArgs, Color, FailOn, OutputFormat};
 use super::listing_cache::ListingCache;
 pub(crate) use super::walk::{Scope, walk};
-use super::write::write_atomic;
+use super::write::{write_atomic, write_if_unchanged};
 use super::{EXIT_FINDINGS, EXIT_OK, packs, site};
 
 /// Files larger than this (bytes) are not checked unless the config raises it.
@@ -654,14 +654,6 @@ fn fix_files(linter: &Linter, report: &Report, unsafe_fixes: bool) -> (usize, us
 
 /// Writes `fixed` over `path` if the file still holds `original` (never
 /// overwriting what someone else wrote meanwhile). Returns whether it wrote.
-fn write_if_unchanged(path: &Path, original: &[u8], fixed: &[u8]) -> io::Result<bool> {
-    if fs::read(path)? != original {
-        return Ok(false);
-    }
-    write_atomic(path, fixed)?;
-    Ok(true)
-}
-
 fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
@@ -676,24 +668,4 @@ fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), St
         if outcome.fixed == 1 { "y" } else { "ies" }
     ));
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_changed_on_disk_is_not_written() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.md");
-        fs::write(&path, "edited by someone else\n").unwrap();
-        assert!(!write_if_unchanged(&path, b"what repere read\n", b"fixed\n").unwrap());
-        assert_eq!(
-            fs::read_to_string(&path).unwrap(),
-            "edited by someone else\n"
-        );
-        fs::write(&path, "what repere read\n").unwrap();
-        assert!(write_if_unchanged(&path, b"what repere read\n", b"fixed\n").unwrap());
-        assert_eq!(fs::read_to_string(&path).unwrap(), "fixed\n");
-    }
 }

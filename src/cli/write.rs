@@ -16,8 +16,24 @@ use std::path::{Path, PathBuf};
 ///
 /// A symbolic link is kept: the file it leads to is written. What is not a
 /// regular file (`/dev/null`, `/dev/stdout`, a FIFO) is written to directly,
-/// never replaced.
+/// never replaced. So is, in place, a file that replacing would change in
+/// more than its text (see [`write_in_place`]).
 pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
+    write_checked(path, data, None).map(|_| ())
+}
+
+/// [`write_atomic`] for a file that must still hold `expected`, what repere
+/// read and fixed: `false`, and the file left alone, when it changed since
+/// (an author saved it meanwhile). It is compared again after the new text
+/// is written and synced, right before it replaces the file.
+pub fn write_if_unchanged(path: &Path, expected: &[u8], data: &[u8]) -> io::Result<bool> {
+    if fs::read(path)? != expected {
+        return Ok(false);
+    }
+    write_checked(path, data, Some(expected))
+}
+
+fn write_checked(path: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Result<bool> {
     let target = resolve(path);
     let existing = fs::metadata(&target).ok();
     if let Some(meta) = &existing
@@ -28,7 +44,7 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
         }
         let mut out = fs::OpenOptions::new().write(true).open(&target)?;
         out.write_all(data)?;
-        return out.flush();
+        return out.flush().map(|_| true);
     }
     if let Some(meta) = &existing {
         // Read-only for everyone: even a user allowed to write it anyway
@@ -41,6 +57,9 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
         }
         // Opened for writing, not truncated: only asks whether it may be.
         fs::OpenOptions::new().write(true).open(&target)?;
+        if !replaceable(&target, meta) {
+            return write_in_place(&target, data, expected);
+        }
     }
     let dir = target
         .parent()
@@ -73,8 +92,110 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
     if let Some(meta) = existing {
         fs::set_permissions(tmp.path(), meta.permissions())?;
     }
+    // The temporary file is deleted when dropped.
+    if expected.is_some_and(|e| fs::read(&target).ok().as_deref() != Some(e)) {
+        return Ok(false);
+    }
     tmp.persist(&target).map_err(|e| e.error)?;
-    Ok(())
+    Ok(true)
+}
+
+/// Whether a new file renamed over `target` would be the same file but for
+/// its text: not when `target` has other names (hard links, which would
+/// keep the old text) or extended attributes (an access control list, which
+/// the new file would not have), but for an SELinux label, which a new file
+/// in the same folder gets alike.
+#[cfg(unix)]
+fn replaceable(target: &Path, meta: &fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    meta.nlink() <= 1
+        && extended_attributes(target)
+            .iter()
+            .all(|a| a == "security.selinux")
+}
+
+#[cfg(not(unix))]
+fn replaceable(_: &Path, _: &fs::Metadata) -> bool {
+    true
+}
+
+/// The names of the extended attributes of `path` (none where the system
+/// has none, or cannot list them).
+#[cfg(target_os = "linux")]
+fn extended_attributes(path: &Path) -> Vec<String> {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return Vec::new();
+    };
+    // SAFETY: a NUL-terminated path, and a null buffer of size 0 (asks for
+    // the size).
+    let size = unsafe { libc::listxattr(c_path.as_ptr(), std::ptr::null_mut(), 0) };
+    let Ok(size) = usize::try_from(size) else {
+        return Vec::new();
+    };
+    if size == 0 {
+        return Vec::new();
+    }
+    let mut buf = vec![0u8; size];
+    // SAFETY: `buf` holds `buf.len()` writable bytes.
+    let got = unsafe { libc::listxattr(c_path.as_ptr(), buf.as_mut_ptr().cast(), buf.len()) };
+    let Ok(got) = usize::try_from(got) else {
+        // Added to meanwhile: say there is one, to be safe.
+        return vec![String::from("?")];
+    };
+    buf.truncate(got);
+    buf.split(|b| *b == 0)
+        .filter(|n| !n.is_empty())
+        .map(|n| String::from_utf8_lossy(n).into_owned())
+        .collect()
+}
+
+#[cfg(all(unix, not(target_os = "linux")))]
+fn extended_attributes(_: &Path) -> Vec<String> {
+    Vec::new()
+}
+
+/// Writes `data` over the text of `target` in the same file, keeping its
+/// other names and attributes. Not atomic, so the old text is first copied
+/// to a file next to it, synced: should writing fail, the old text is
+/// written back, and should that fail too, the error names the copy, which
+/// is kept. `false` when `target` no longer holds `expected`.
+fn write_in_place(target: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Result<bool> {
+    let old = fs::read(target)?;
+    if expected.is_some_and(|e| e != old) {
+        return Ok(false);
+    }
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut copy = tempfile::Builder::new()
+        .prefix(".repere-old-")
+        .tempfile_in(dir)?;
+    copy.write_all(&old)?;
+    copy.as_file().sync_all()?;
+    let write = |text: &[u8]| -> io::Result<()> {
+        let mut file = fs::OpenOptions::new().write(true).open(target)?;
+        file.write_all(text)?;
+        file.set_len(text.len() as u64)?;
+        file.sync_all()
+    };
+    match write(data) {
+        Ok(()) => Ok(true),
+        Err(e) => match write(&old) {
+            Ok(()) => Err(e),
+            Err(_) => {
+                let kept = copy.into_temp_path().keep().map_err(|k| k.error)?;
+                Err(io::Error::new(
+                    e.kind(),
+                    format!(
+                        "{e}; the file may be damaged: its text before is in `{}`",
+                        kept.display()
+                    ),
+                ))
+            }
+        },
+    }
 }
 
 /// Gives `file` the owner and group of the file it replaces.
@@ -124,6 +245,74 @@ fn resolve(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "edited by someone else\n").unwrap();
+        assert!(!write_if_unchanged(&path, b"what repere read\n", b"fixed\n").unwrap());
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "edited by someone else\n"
+        );
+        fs::write(&path, "what repere read\n").unwrap();
+        assert!(write_if_unchanged(&path, b"what repere read\n", b"fixed\n").unwrap());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "fixed\n");
+    }
+
+    /// A file with another name (a hard link) is written in place: both
+    /// names see the new text, and it is still one file.
+    #[cfg(unix)]
+    #[test]
+    fn a_hard_linked_file_is_written_in_place() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        let other = dir.path().join("b.md");
+        fs::write(&path, "old text, longer than the new one\n").unwrap();
+        fs::hard_link(&path, &other).unwrap();
+        let inode = fs::metadata(&path).unwrap().ino();
+        assert!(
+            write_if_unchanged(&path, b"old text, longer than the new one\n", b"new\n").unwrap()
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new\n");
+        assert_eq!(fs::read_to_string(&other).unwrap(), "new\n");
+        assert_eq!(fs::metadata(&path).unwrap().ino(), inode);
+        // Changed meanwhile: left alone. No copy of the old text left behind.
+        assert!(!write_if_unchanged(&path, b"old\n", b"newer\n").unwrap());
+        assert_eq!(fs::read_to_string(&other).unwrap(), "new\n");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    /// A file with an extended attribute (here a user one, as an access
+    /// control list is one) keeps it.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_with_extended_attributes_keeps_them() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        fs::write(&path, "old").unwrap();
+        let c_path = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+        // SAFETY: NUL-terminated strings and a 3-byte value.
+        let set = unsafe {
+            libc::setxattr(
+                c_path.as_ptr(),
+                c"user.repere".as_ptr(),
+                b"yes".as_ptr().cast(),
+                3,
+                0,
+            )
+        };
+        if set != 0 {
+            eprintln!("skipped: this file system takes no user attributes");
+            return;
+        }
+        write_atomic(&path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(extended_attributes(&path), ["user.repere"]);
+    }
 
     #[test]
     fn replaces_a_file_keeping_its_permissions() {
