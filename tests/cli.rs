@@ -656,6 +656,22 @@ fn a_file_reached_by_two_paths_is_checked_once() {
         );
         assert!(!stdout.contains("changed on disk"), "{stdout}");
         assert_eq!(fs::read_to_string(posts.join(NAME)).unwrap(), ARTICLE);
+        // The same through a link to its folder.
+        fs::remove_file(posts.join("lien.md")).unwrap();
+        fs::create_dir(dir.path().join("autre")).unwrap();
+        std::os::unix::fs::symlink("../posts", dir.path().join("autre/posts")).unwrap();
+        let v = run(&["posts", "autre/posts"]);
+        assert_eq!(v["summary"]["files"], 1, "{v:#}");
+        assert_eq!(v["diagnostics"], serde_json::json!([]), "{v:#}");
+        write(&posts, NAME, &broken);
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--fix", "autre/posts", "posts"])
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(!stdout.contains("changed on disk"), "{stdout}");
+        assert_eq!(fs::read_to_string(posts.join(NAME)).unwrap(), ARTICLE);
     }
 }
 

@@ -140,8 +140,29 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
             }
         }
     }
+    // Several paths may reach a file through a link to a folder on the way
+    // (`posts` and `autre/posts`, a link to it).
+    if paths.len() > 1 && !links {
+        let mut seen = std::collections::HashSet::new();
+        links = paths.iter().any(|p| through_link(p, &mut seen));
+    }
     found.files = once_each(found.files, links);
     Ok(found)
+}
+
+/// Whether `path` or a folder on its way is a symbolic link; folders already
+/// found not to be, in `seen`, are not asked again.
+fn through_link(path: &Path, seen: &mut std::collections::HashSet<PathBuf>) -> bool {
+    for at in path.ancestors().filter(|a| !a.as_os_str().is_empty()) {
+        if seen.contains(at) {
+            return false;
+        }
+        if fs::symlink_metadata(at).is_ok_and(|m| m.is_symlink()) {
+            return true;
+        }
+        seen.insert(at.to_path_buf());
+    }
+    false
 }
 
 /// The files, each once: a file reached by two paths (`a.md` and `./a.md`,
