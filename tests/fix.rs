@@ -444,3 +444,52 @@ fn a_fix_that_never_settles_leaves_the_file_alone() {
     assert!(out.stdout.is_empty());
     assert!(String::from_utf8_lossy(&out.stderr).contains("was left alone"));
 }
+
+/// `--diff` names files as `git diff` does: relative to the current folder
+/// (no `./`), with a tab after a name holding a space, so that `git apply`
+/// and GNU `patch -p1` find the file; applied, it gives what `--fix` writes.
+#[test]
+fn diff_names_files_so_that_patch_tools_find_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let spaced = dir.path().join("mes articles");
+    copy_dir(
+        &fixtures().join("fix/safe-section-spelling/before"),
+        &spaced,
+    );
+    let file = walk(&spaced).remove(0);
+    let name = file
+        .strip_prefix(dir.path())
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
+    let diff = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        diff.starts_with(&format!("--- a/{name}\t\n+++ b/{name}\t\n")),
+        "{diff}"
+    );
+    let expected = fs::read_to_string(
+        fixtures()
+            .join("fix/safe-section-spelling/after")
+            .join(file.strip_prefix(&spaced).unwrap()),
+    )
+    .unwrap();
+    let applied = std::process::Command::new("patch")
+        .current_dir(dir.path())
+        .args(["-p1", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(diff.as_bytes())?;
+            child.wait()
+        });
+    match applied {
+        Ok(status) => {
+            assert!(status.success());
+            assert_eq!(fs::read_to_string(&file).unwrap(), expected);
+        }
+        Err(e) => eprintln!("skipped applying: no `patch` here ({e})"),
+    }
+}

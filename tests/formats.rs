@@ -39,6 +39,37 @@ fn output(format: &str) -> (i32, String) {
     )
 }
 
+/// GitHub annotations and JUnit test cases name a file by its path in the
+/// repository, whatever the argument that reached it (`.`, `./x`, `x/../x`):
+/// the runner matches annotations to the pull request's files by it.
+#[test]
+fn github_and_junit_name_files_by_their_repository_path() {
+    for format in ["github", "junit"] {
+        for arg in [".", "./front-matter", "sections/../front-matter"] {
+            let out = Command::cargo_bin("repere")
+                .unwrap()
+                .current_dir(fixtures())
+                .args(["check", "--select", "front-matter", "--format", format, arg])
+                .output()
+                .unwrap();
+            let s = String::from_utf8(out.stdout).unwrap();
+            let named = if format == "github" {
+                "file="
+            } else {
+                "name=\""
+            };
+            assert!(
+                s.contains(&format!("{named}front-matter/fail/2025-03-10-style.md")),
+                "{format} {arg}: {s}"
+            );
+            assert!(
+                !s.contains("./") && !s.contains(".."),
+                "{format} {arg}: {s}"
+            );
+        }
+    }
+}
+
 /// Hides what changes between builds: the version.
 fn stable(s: &str) -> String {
     s.replace(env!("CARGO_PKG_VERSION"), "VERSION")

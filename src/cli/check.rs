@@ -583,6 +583,42 @@ fn fixed_files(
     (changes, notes)
 }
 
+/// How `--diff` names `path` after `a/` or `b/` (`prefix`), as `git diff`
+/// does: relative to the current directory (as the CI formats name it), in
+/// C-style quotes when it holds a quote, a backslash or a control
+/// character, followed by a tab when it holds a space (which GNU `patch`
+/// would otherwise take for the end of the name).
+fn diff_name(path: &Path) -> impl Fn(&str) -> String {
+    let name = repere::report::slash_path(&repere::report::repo_path(path));
+    move |prefix: &str| {
+        let full = format!("{prefix}{name}");
+        if full.contains(|c: char| c == '"' || c == '\\' || c.is_control()) {
+            let mut quoted = String::from("\"");
+            for c in full.chars() {
+                match c {
+                    '"' => quoted.push_str("\\\""),
+                    '\\' => quoted.push_str("\\\\"),
+                    '\n' => quoted.push_str("\\n"),
+                    '\t' => quoted.push_str("\\t"),
+                    c if c.is_control() => {
+                        let mut buf = [0u8; 4];
+                        for b in c.encode_utf8(&mut buf).bytes() {
+                            quoted.push_str(&format!("\\{b:03o}"));
+                        }
+                    }
+                    c => quoted.push(c),
+                }
+            }
+            quoted.push('"');
+            quoted
+        } else if full.contains(' ') {
+            full + "\t"
+        } else {
+            full
+        }
+    }
+}
+
 /// `--diff`: the unified diff of what `--fix` would change.
 fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, String> {
     let (changes, notes) = fixed_files(linter, report, unsafe_fixes);
@@ -592,7 +628,7 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
     let mut lone_cr = false;
     for (path, original, fixed, n) in &changes {
         fixes += n;
-        let name = path.display().to_string();
+        let name = diff_name(path);
         // A lone `\r` ends a line for repere but not for a diff: such lines
         // are shown as `\n` lines (said below), not as one long line.
         let shown = |text: &str| repere::document::markdown::lone_cr_as_lf(text);
@@ -607,7 +643,7 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
             "{}",
             diff.unified_diff()
                 .context_radius(3)
-                .header(&format!("a/{name}"), &format!("b/{name}"))
+                .header(&name("a/"), &name("b/"))
         )
         .map_err(|e| e.to_string())?;
     }

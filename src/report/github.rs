@@ -47,7 +47,7 @@ impl Reporter for Github {
             writeln!(
                 out,
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                escape_property(&d.path.to_string_lossy()),
+                escape_property(&super::slash_path(&super::repo_path(&d.path))),
                 l.line,
                 l.column,
                 l.end_line,

@@ -21,7 +21,7 @@ impl Reporter for Junit {
     ) -> io::Result<()> {
         let mut suite = TestSuite::new("repere");
         for file in &report.files {
-            let path = super::slash_path(&file.path);
+            let path = super::slash_path(&super::repo_path(&file.path));
             let status = if file.diagnostics.is_empty() {
                 TestCaseStatus::success()
             } else {

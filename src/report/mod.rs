@@ -126,7 +126,7 @@ fn escaped(text: &str, keep_breaks: bool) -> Cow<'_, str> {
 
 /// A path with `/` separators: on Windows `\` is a separator too, elsewhere
 /// it is a character of a file name and stays.
-pub(crate) fn slash_path(path: &Path) -> String {
+pub fn slash_path(path: &Path) -> String {
     let s = path.to_string_lossy();
     if cfg!(windows) {
         s.replace('\\', "/")
@@ -135,25 +135,40 @@ pub(crate) fn slash_path(path: &Path) -> String {
     }
 }
 
-/// A path as the CI formats (SARIF, GitLab Code Quality) name it: relative to
-/// the current directory when it lies inside it, without `.` components, so
-/// that `repere check`, `repere check content`, `repere check ./content` and
-/// `repere check $PWD/content` name a file the same way. A path outside the
-/// current directory is kept as it is.
-pub(crate) fn repo_path(path: &Path) -> PathBuf {
-    let inside = if path.is_absolute() {
-        std::env::current_dir()
-            .ok()
-            .and_then(|cwd| relative_to(path, &cwd))
-    } else {
-        None
-    };
-    inside
-        .as_deref()
-        .unwrap_or(path)
-        .components()
+/// A path as the CI formats (SARIF, GitLab Code Quality, GitHub
+/// annotations, JUnit) and `--diff` name it: relative to the current
+/// directory when it lies inside it, without `.` or `..` components, so that
+/// `repere check`, `repere check content`, `repere check ./content`,
+/// `repere check site/../content` and `repere check $PWD/content` name a
+/// file the same way. A path outside the current directory is absolute, its
+/// folders resolved (no `..`, which a `file:` URI must not hold).
+pub fn repo_path(path: &Path) -> PathBuf {
+    let dotted = path.components().any(|c| c == Component::ParentDir);
+    let cwd = (path.is_absolute() || dotted)
+        .then(std::env::current_dir)
+        .and_then(Result::ok);
+    if let Some(cwd) = cwd {
+        let absolute = cwd.join(path);
+        if let Some(inside) = relative_to(&absolute, &cwd) {
+            return without_dots(&inside);
+        }
+        if dotted && let Some(resolved) = resolved(&absolute) {
+            return resolved;
+        }
+    }
+    without_dots(path)
+}
+
+fn without_dots(path: &Path) -> PathBuf {
+    path.components()
         .filter(|c| !matches!(c, Component::CurDir))
         .collect()
+}
+
+/// `path` with its folders resolved by the system (the file itself is not:
+/// a link keeps its own name).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    Some(path.parent()?.canonicalize().ok()?.join(path.file_name()?))
 }
 
 /// `path` (absolute) relative to `dir`, when it lies inside it.
@@ -210,6 +225,15 @@ mod tests {
         if !elsewhere.starts_with(&cwd) {
             assert_eq!(repo_path(&elsewhere), elsewhere);
         }
+        // `..` on the way: resolved, inside the current directory or not.
+        assert_eq!(
+            repo_path(Path::new("src/../src/lib.rs")),
+            Path::new("src/lib.rs")
+        );
+        let name = cwd.file_name().unwrap().to_str().unwrap();
+        let outside = cwd.canonicalize().unwrap().parent().unwrap().join("x.md");
+        assert_eq!(repo_path(Path::new(&format!("../{name}/../x.md"))), outside);
+        assert_eq!(repo_path(&cwd.join("../x.md")), outside);
     }
 
     #[cfg(unix)]
