@@ -745,6 +745,33 @@ fn a_fifo_named_like_an_article_does_not_hang_the_run() {
         run.witness_checked();
         assert_eq!(run.message("2025-03-01-tube.md", "read-error"), expected);
     }
+    // The reports and baselines that quote a file's text do not read it
+    // again either.
+    for args in [
+        &["--format", "human"][..],
+        &["--format", "gitlab"],
+        &["--output-file", "out.json", "--format", "json"],
+        &["--write-baseline", "base.json"],
+        &["--baseline", "base.json", "--format", "concise"],
+    ] {
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "."])
+            .args(args)
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap();
+        assert!(out.status.code().is_some(), "{args:?}: killed, it hung");
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            args[0].ends_with("baseline") || all.contains("2025-03-01-tube.md"),
+            "{args:?}: {all}"
+        );
+    }
     // `repere salaries` reads as `repere check` does.
     let out = repere()
         .current_dir(dir.path())

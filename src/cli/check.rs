@@ -145,10 +145,6 @@ fn baseline_key(cwd: &Path, baseline: &Path, version: u32) -> Box<dyn Fn(&Path) 
     })
 }
 
-fn reread(p: &Path) -> Option<String> {
-    fs::read_to_string(p).ok()
-}
-
 pub fn run(args: CheckArgs) -> Result<i32, String> {
     let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
     if args.statistics
@@ -208,6 +204,11 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         .as_ref()
         .and_then(|c| c.settings.max_file_size)
         .unwrap_or(MAX_FILE_SIZE);
+    // The text of a checked file whose text the report did not keep (the
+    // reports and baselines quote it), read as the check read it: a FIFO or
+    // a file over the limit, which the check did not read, is not read now.
+    let reread =
+        |p: &Path| -> Option<String> { String::from_utf8(read_article(p, max_size).ok()?).ok() };
 
     // `-` (or --stdin-filename) reads one article from standard input.
     let dash = args.paths.iter().any(|p| p.as_os_str() == "-");
@@ -335,13 +336,13 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         .as_ref()
         .and_then(|c| Some(c.dir().join(c.settings.baseline.as_ref()?)));
     match (&args.baseline, configured) {
-        (Some(path), _) => apply_baseline(&mut report, path, &cwd)?,
+        (Some(path), _) => apply_baseline(&mut report, path, &cwd, &reread)?,
         // A baseline the config names but nobody wrote yet hides nothing.
         (None, Some(path)) if !path.exists() => report.notes.push(format!(
             "The baseline `{}` named in the config does not exist yet: nothing was hidden (write it with --write-baseline).",
             path.display()
         )),
-        (None, Some(path)) => apply_baseline(&mut report, &path, &cwd)?,
+        (None, Some(path)) => apply_baseline(&mut report, &path, &cwd, &reread)?,
         (None, None) => {}
     }
 
@@ -690,12 +691,17 @@ fn fix_files(linter: &Linter, report: &Report, unsafe_fixes: bool) -> (usize, us
 
 /// Writes `fixed` over `path` if the file still holds `original` (never
 /// overwriting what someone else wrote meanwhile). Returns whether it wrote.
-fn apply_baseline(report: &mut Report, path: &Path, cwd: &Path) -> Result<(), String> {
+fn apply_baseline(
+    report: &mut Report,
+    path: &Path,
+    cwd: &Path,
+    reread: &dyn Fn(&Path) -> Option<String>,
+) -> Result<(), String> {
     let text =
         fs::read_to_string(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
     let baseline =
         Baseline::from_json(&text).map_err(|e| format!("baseline `{}` {e}", path.display()))?;
-    let outcome = baseline.apply(report, &baseline_key(cwd, path, baseline.version), &reread);
+    let outcome = baseline.apply(report, &baseline_key(cwd, path, baseline.version), reread);
     report.notes.push(format!(
         "{} finding(s) hidden by the baseline `{}`; {} baseline entr{} fixed.",
         outcome.hidden,
