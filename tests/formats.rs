@@ -818,14 +818,15 @@ fn test_rules_runs_the_examples_of_a_rule_that_is_off() {
 
 /// A value or a line of an article holding terminal escapes (ESC starts the
 /// colour and cursor sequences) reaches no report raw: a contributor's
-/// article cannot recolour or rewrite the reader's terminal or CI log.
+/// article cannot recolour or rewrite the reader's terminal or CI log. Nor
+/// do U+FFFE and U+FFFF, which no XML (JUnit) may hold.
 #[test]
 fn control_characters_from_an_article_are_escaped_in_every_text_report() {
     let dir = tempfile::tempdir().unwrap();
     let text = ARTICLE
         .replace(
             "pillar: trouver-sa-place",
-            "pillar: \"a\\u0001b\\e[2J\\e[31mRED\\rOK\"",
+            "pillar: \"a\\u0001b\\e[2J\\e[31mRED\\rOK\\uFFFE\"",
         )
         .replace(
             "Les premiers mois",
@@ -852,7 +853,9 @@ fn control_characters_from_an_article_are_escaped_in_every_text_report() {
         assert!(stdout.contains("RED"), "{format}: {stdout}");
         let raw: Vec<char> = stdout
             .chars()
-            .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+            .filter(|c| {
+                c.is_control() && !matches!(c, '\n' | '\t') || matches!(c, '\u{fffe}' | '\u{ffff}')
+            })
             .collect();
         assert!(raw.is_empty(), "{format}: {raw:?} in {stdout}");
     }

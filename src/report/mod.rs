@@ -106,9 +106,13 @@ pub(crate) fn printable(text: &str) -> Cow<'_, str> {
 }
 
 /// A `\r` is escaped even where line breaks are kept: alone, it sends the
-/// cursor back over the line written so far.
+/// cursor back over the line written so far. So are U+FFFE and U+FFFF, the
+/// only characters besides control ones that XML 1.0 (JUnit) refuses.
 fn escaped(text: &str, keep_breaks: bool) -> Cow<'_, str> {
-    let escape = |c: char| c.is_control() && !(c == '\t' || keep_breaks && c == '\n');
+    let escape = |c: char| {
+        (c.is_control() && !(c == '\t' || keep_breaks && c == '\n'))
+            || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
     if !text.chars().any(escape) {
         return Cow::Borrowed(text);
     }
@@ -195,6 +199,7 @@ mod tests {
         assert_eq!(one_line("a\r\nb\nc"), "a\\r\\nb\\nc");
         assert_eq!(one_line("plain"), "plain");
         assert_eq!(one_line("a\u{1b}[31mb\tc"), "a\\u{1b}[31mb\tc");
+        assert_eq!(one_line("a\u{fffe}b\u{ffff}"), "a\\u{fffe}b\\u{ffff}");
     }
 
     #[test]
