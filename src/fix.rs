@@ -96,33 +96,67 @@ pub struct Fixed {
     pub passes: usize,
     /// The rules whose fixes still changed the text at the last pass, when
     /// [`MAX_PASSES`] passes did not settle it (a fix that makes again what
-    /// it fixes): empty when the text settled.
+    /// it fixes) even without the fixes of `left_out`: empty when the text
+    /// settled.
     pub unsettled: Vec<String>,
+    /// The rules whose fixes were left out because they did not settle, so
+    /// that the other fixes could be applied.
+    pub left_out: Vec<String>,
 }
 
-/// The fixes to apply, with the rule of each.
-fn fixes_of(report: &Report, unsafe_fixes: bool) -> Vec<(Arc<str>, Fix)> {
+/// The fixes to apply, with the rule of each, but those of `skip`.
+fn fixes_of(report: &Report, unsafe_fixes: bool, skip: &[String]) -> Vec<(Arc<str>, Fix)> {
     report
         .diagnostics()
+        .filter(|d| !skip.iter().any(|s| **s == *d.rule))
         .filter_map(|d| Some((d.rule.clone(), d.fix.clone()?)))
         .filter(|(_, f)| applicable(f, unsafe_fixes))
         .collect()
 }
 
 /// Checks `source` and applies its fixes, again and again until nothing
-/// changes or [`MAX_PASSES`] passes were made.
+/// changes or [`MAX_PASSES`] passes were made. Should the fixes of some
+/// rules not settle, the file is fixed again from `source` without them
+/// (they are then in `left_out`): a fix that cannot settle (a section
+/// inserted inside a code block never closed) does not keep the others from
+/// being applied.
 pub fn fix_source(
     linter: &Linter,
     path: &std::path::Path,
     source: String,
     unsafe_fixes: bool,
 ) -> Fixed {
+    let mut left_out: Vec<String> = Vec::new();
+    loop {
+        let mut fixed = fix_passes(linter, path, source.clone(), unsafe_fixes, &left_out);
+        let new: Vec<String> = fixed
+            .unsettled
+            .iter()
+            .filter(|r| !left_out.contains(r))
+            .cloned()
+            .collect();
+        if fixed.unsettled.is_empty() || new.is_empty() {
+            fixed.left_out = left_out;
+            return fixed;
+        }
+        left_out.extend(new);
+        left_out.sort();
+    }
+}
+
+fn fix_passes(
+    linter: &Linter,
+    path: &std::path::Path,
+    source: String,
+    unsafe_fixes: bool,
+    skip: &[String],
+) -> Fixed {
     let mut text = source;
     let mut applied = 0;
     let mut passes = 0;
     let check = |text: &str| {
         let result = linter.check_source(Arc::new(PathBuf::from(path)), text.to_string());
-        fixes_of(&linter.finish(vec![result]), unsafe_fixes)
+        fixes_of(&linter.finish(vec![result]), unsafe_fixes, skip)
     };
     let mut fixes = check(&text);
     while passes < MAX_PASSES && !fixes.is_empty() {
@@ -153,6 +187,7 @@ pub fn fix_source(
         applied,
         passes,
         unsettled,
+        left_out: Vec::new(),
     }
 }
 

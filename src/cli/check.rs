@@ -547,41 +547,58 @@ fn fixed_files(
         })
         .filter_map(|f| Some((f.path.as_path(), f.source.as_deref()?)))
         .collect();
-    let outcomes: Vec<Result<FixedFile, String>> = candidates
-        .par_iter()
-        .filter_map(|(path, original)| {
-            let fixed = fix::fix_source(linter, path, original.to_string(), unsafe_fixes);
-            if !fixed.unsettled.is_empty() {
-                return Some(Err(format!(
-                    "`{}` was left alone: the fixes of {} still changed it after {} passes \
+    let notes = std::sync::Mutex::new(Vec::new());
+    let outcomes: Vec<Result<FixedFile, String>> =
+        candidates
+            .par_iter()
+            .filter_map(|(path, original)| {
+                let fixed = fix::fix_source(linter, path, original.to_string(), unsafe_fixes);
+                if !fixed.unsettled.is_empty() {
+                    return Some(Err(format!(
+                        "`{}` was left alone: the fixes of {} still changed it after {} passes \
                      (a fix that makes again what it fixes); fix the rule's fix, or the \
                      file by hand.",
+                        path.display(),
+                        names(&fixed.unsettled),
+                        fix::MAX_PASSES
+                    )));
+                }
+                if !fixed.left_out.is_empty() {
+                    notes.lock().unwrap_or_else(|e| e.into_inner()).push(format!(
+                    "`{}`: the fixes of {} were not applied: they still changed it after {} \
+                     passes (a fix that makes again what it fixes); the other fixes were. Fix \
+                     these findings by hand.",
                     path.display(),
-                    fixed
-                        .unsettled
-                        .iter()
-                        .map(|r| format!("`{r}`"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    names(&fixed.left_out),
                     fix::MAX_PASSES
-                )));
-            }
-            (fixed.text != *original).then(|| {
-                Ok((
-                    path.to_path_buf(),
-                    original.to_string(),
-                    fixed.text,
-                    fixed.applied,
-                ))
+                ));
+                }
+                (fixed.text != *original).then(|| {
+                    Ok((
+                        path.to_path_buf(),
+                        original.to_string(),
+                        fixed.text,
+                        fixed.applied,
+                    ))
+                })
             })
-        })
-        .collect();
-    let mut notes = Vec::new();
+            .collect();
+    let mut notes = notes.into_inner().unwrap_or_else(|e| e.into_inner());
+    notes.sort();
     let changes = outcomes
         .into_iter()
         .filter_map(|o| o.map_err(|note| notes.push(note)).ok())
         .collect();
     (changes, notes)
+}
+
+/// Rule ids as a message lists them: `` `a`, `b` ``.
+fn names(rules: &[String]) -> String {
+    rules
+        .iter()
+        .map(|r| format!("`{r}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// How `--diff` names `path` after `a/` or `b/` (`prefix`), as `git diff`
