@@ -23,7 +23,7 @@ fn conflict(a: &Edit, b: &Edit) -> bool {
 
 /// The line ending most of the file's lines have (`\n`, `\r\n`, or a lone
 /// `\r` as CommonMark allows): inserted line breaks take it too.
-fn line_ending(text: &str) -> &'static str {
+pub fn line_ending(text: &str) -> &'static str {
     let crlf = text.matches("\r\n").count();
     let (lf, cr) = (
         text.matches('\n').count() - crlf,
@@ -39,7 +39,10 @@ fn line_ending(text: &str) -> &'static str {
 }
 
 /// The edits of a fix as they apply to `source`: kept off a byte-order mark,
-/// inside the text, and with the file's line endings.
+/// inside the text, and with the file's line endings. A replacement that
+/// holds the file's line ending already (a section moved whole, with the
+/// lines around it written in the file's ending) is kept as it is: the lines
+/// it copies keep their own endings.
 pub fn edits_for(source: &str, fix: &Fix) -> Vec<Edit> {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     let ending = line_ending(source);
@@ -47,7 +50,7 @@ pub fn edits_for(source: &str, fix: &Fix) -> Vec<Edit> {
         .iter()
         .map(|e| {
             let span = Span::new(e.span.start.max(bom), e.span.end.max(bom)).clamp_to(source);
-            let replacement = if ending == "\n" {
+            let replacement = if ending == "\n" || e.replacement.contains(ending) {
                 e.replacement.clone()
             } else {
                 e.replacement.replace("\r\n", "\n").replace('\n', ending)

@@ -502,3 +502,29 @@ fn diff_names_files_so_that_patch_tools_find_them() {
         Err(e) => eprintln!("skipped applying: no `patch` here ({e})"),
     }
 }
+
+/// A moved section keeps the line endings it was written with, in a file
+/// whose other lines end otherwise (here LF lines in a CRLF file); the
+/// blank line the move puts after it is in the file's ending.
+#[test]
+fn a_moved_section_keeps_its_own_line_endings() {
+    let case = fixtures().join("fix/unsafe-section-moved");
+    let name = "2025-05-01-changer-de-poste.md";
+    let section =
+        "## Erreurs classiques\n\nPartir pour fuir une équipe plutôt que pour rejoindre un projet.";
+    let crlf = |text: String| {
+        let text = text.replace('\n', "\r\n");
+        text.replace(&section.replace('\n', "\r\n"), section)
+    };
+    let before = crlf(fs::read_to_string(case.join("before").join(name)).unwrap());
+    let after = crlf(fs::read_to_string(case.join("after").join(name)).unwrap());
+    assert!(before.contains(&format!("{section}\r\n")));
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join(name), &before).unwrap();
+    let out = repere(dir.path())
+        .args(["--fix", "--unsafe-fixes", name])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), after);
+}

@@ -1179,13 +1179,15 @@ impl Report<'_, '_> {
                 None => break,
             }
         }
+        // In the file's own line ending: see `fix::edits_for`.
+        let nl = crate::fix::line_ending(&self.doc.source);
         let lead = match breaks {
-            _ if before.is_empty() => "",
-            0 => "\n\n",
-            1 => "\n",
-            _ => "",
+            _ if before.is_empty() => String::new(),
+            0 => nl.repeat(2),
+            1 => nl.to_string(),
+            _ => String::new(),
         };
-        format!("{lead}{text}\n\n")
+        format!("{lead}{text}{nl}{nl}")
     }
 
     /// Moves the section of heading `moved` (heading to the next heading of
@@ -1202,18 +1204,37 @@ impl Report<'_, '_> {
         if target >= from.start && target <= from.end {
             return None;
         }
-        let mut text = self.doc.text(from).to_string();
-        if !text.ends_with(['\n', '\r']) {
-            text.push('\n');
-        }
+        let source = self.doc.source.as_str();
+        let nl = crate::fix::line_ending(source);
+        // The section as written, its lines with their own endings; the
+        // blank line after it, before the heading it goes before, in the
+        // file's ending.
+        let text = self.doc.text(from).trim_end_matches(['\n', '\r']);
         let block = if after {
             self.block_at(target, text.trim_end())
         } else {
-            text
+            format!("{text}{nl}{nl}")
         };
+        // The last section: the blank lines before it go with it, the line
+        // ending of what comes before stays.
+        let mut gone = from;
+        if from.end >= source.len() {
+            let kept = source
+                .get(..from.start)?
+                .trim_end_matches(['\n', '\r'])
+                .len();
+            if kept > 0 {
+                gone.start = kept
+                    + if source.get(kept..)?.starts_with("\r\n") {
+                        2
+                    } else {
+                        1
+                    };
+            }
+        }
         Some(Fix::risky(
             "move the whole section to its place in the template",
-            vec![Edit::delete(from), Edit::insert(target, block)],
+            vec![Edit::delete(gone), Edit::insert(target, block)],
         ))
     }
 
