@@ -1187,7 +1187,9 @@ impl Report<'_, '_> {
             1 => nl.to_string(),
             _ => String::new(),
         };
-        format!("{lead}{text}{nl}{nl}")
+        // At the end of the file, no blank line after it.
+        let tail = if at >= self.doc.source.len() { 1 } else { 2 };
+        format!("{lead}{text}{}", nl.repeat(tail))
     }
 
     /// Moves the section of heading `moved` (heading to the next heading of
