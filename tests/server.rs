@@ -161,6 +161,30 @@ impl Client {
         }
     }
 
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        );
+    }
+
+    fn change(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+
+    /// The diagnostics next published for version `version` of `uri`.
+    fn published(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let m = self.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
+        });
+        m["params"]["diagnostics"].as_array().unwrap().clone()
+    }
+
     fn stop(mut self) {
         let r = self.request("shutdown", Value::Null);
         assert!(r.is_null());
@@ -618,5 +642,87 @@ fn a_malformed_message_gets_an_error_and_the_server_goes_on() {
         json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
     );
     assert!(hover.is_null());
+    c.stop();
+}
+
+/// A paragraph two articles share: a cross-article finding.
+const SHARED: &str = "Un paragraphe partagé entre deux articles, assez long pour être compté \
+                      comme un doublon entre les articles du site, mot pour mot.";
+
+/// A site of two articles that share a paragraph, in a repository: the
+/// second one's text and URI.
+fn shared_site() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    let a = format!("---\ntitle: \"Un\"\n---\n\nIntro.\n\n{SHARED}\n\nFin.\n");
+    let b = format!("---\ntitle: \"Autre\"\n---\n\nAutre intro.\n\n{SHARED}\n");
+    fs::write(posts.join("a.md"), a).unwrap();
+    fs::write(posts.join("b.md"), &b).unwrap();
+    let uri = url::Url::from_file_path(posts.join("b.md"))
+        .unwrap()
+        .to_string();
+    (dir, b, uri)
+}
+
+fn corpus_lines(d: &[Value]) -> Vec<u64> {
+    d.iter()
+        .filter(|x| x["code"] == "duplicate-paragraph-corpus")
+        .map(|x| x["range"]["start"]["line"].as_u64().unwrap())
+        .collect()
+}
+
+#[test]
+fn cross_article_findings_follow_the_edits_or_go() {
+    let (dir, text, uri) = shared_site();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &text);
+    let line = |t: &str| t.lines().position(|l| l == SHARED).unwrap() as u64;
+    c.diagnostics(&uri, |d| corpus_lines(d) == [line(&text)]);
+
+    // Lines added above: the paragraph is found again, verbatim, lower.
+    let moved = text.replace("Autre intro.\n", "Autre intro.\n\nUne.\n\nDeux.\n");
+    c.change(&uri, 2, &moved);
+    let d = c.published(&uri, 2);
+    assert_eq!(corpus_lines(&d), [line(&moved)], "{d:#?}");
+    let f = d
+        .iter()
+        .find(|x| x["code"] == "duplicate-paragraph-corpus")
+        .unwrap();
+    assert_eq!(f["range"]["start"]["character"], 0);
+    assert_eq!(f["range"]["end"]["line"], line(&moved));
+    // Its "disable on the next line" goes right above it.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": f["range"], "context": {"diagnostics": []}}),
+    );
+    let disable = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Disable `duplicate-paragraph-corpus` on the next line")
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    let edit = &disable["edit"]["changes"][uri.as_str()][0];
+    assert_eq!(edit["range"]["start"]["line"], line(&moved));
+
+    // The comment applied: suppressed at once, not at the next save.
+    let at = moved.find(SHARED).unwrap();
+    let suppressed = format!(
+        "{}{}{}",
+        &moved[..at],
+        edit["newText"].as_str().unwrap(),
+        &moved[at..]
+    );
+    c.change(&uri, 3, &suppressed);
+    let d = c.published(&uri, 3);
+    assert!(corpus_lines(&d).is_empty(), "{d:#?}");
+
+    // The paragraph edited: its place cannot be known, the finding goes
+    // until the next workspace check (never at a wrong place).
+    let edited = moved.replace("mot pour mot", "mot à mot");
+    c.change(&uri, 4, &edited);
+    let d = c.published(&uri, 4);
+    assert!(corpus_lines(&d).is_empty(), "{d:#?}");
     c.stop();
 }

@@ -3,7 +3,8 @@
 //!
 //! - On open and change (debounced), a Markdown file is checked alone and its
 //!   diagnostics published, with the cross-file findings of the last
-//!   workspace check for it.
+//!   workspace check for it (moved to the current text, or dropped, when it
+//!   was edited since: see `corpus`).
 //! - On save, the whole workspace is checked again on a background thread
 //!   (the server keeps answering meanwhile), and every file whose findings
 //!   changed is published.
@@ -18,6 +19,7 @@
 //!   on; `shutdown` and `exit` follow the LSP spec (exit code 1 without
 //!   `shutdown`).
 
+mod corpus;
 mod position;
 mod transport;
 
@@ -67,9 +69,17 @@ struct Setup {
 /// A setup is shared by the files of one config (its path) and one site (its root).
 type SetupKey = (Option<PathBuf>, Option<PathBuf>);
 
-/// What the workspace thread sends back: every file's findings.
+/// What the workspace thread sends back: every file's findings, with the
+/// text they were found in (empty for a file without findings).
 struct Scan {
     files: Vec<(PathBuf, Vec<Diagnostic>, String)>,
+}
+
+/// The cross-file findings of a file and the text the workspace check read:
+/// their spans are offsets in it.
+struct Corpus {
+    text: String,
+    diagnostics: Vec<Diagnostic>,
 }
 
 struct Server {
@@ -80,7 +90,7 @@ struct Server {
     due: HashMap<lsp::Uri, Instant>,
     setups: HashMap<SetupKey, Result<Arc<Setup>, String>>,
     /// Cross-file findings of the last workspace check, by file.
-    corpus: HashMap<PathBuf, Vec<Diagnostic>>,
+    corpus: HashMap<PathBuf, Corpus>,
     /// Files with findings published, to clear them when they go.
     published: HashSet<lsp::Uri>,
     /// Config and pack files with errors published.
@@ -516,7 +526,9 @@ impl Server {
             .flat_map(|f| f.diagnostics)
             .filter(|d| !d.corpus)
             .collect();
-        diagnostics.extend(self.corpus.get(&path).cloned().unwrap_or_default());
+        if let Some(c) = self.corpus.get(&path) {
+            diagnostics.extend(corpus::place(&c.diagnostics, &c.text, &path, &text));
+        }
         self.publish(uri, &text, diagnostics)
     }
 
@@ -632,6 +644,9 @@ impl Server {
             let files = super::check::walk(std::slice::from_ref(&root), scope.as_ref())
                 .map(|w| w.files)
                 .unwrap_or_default();
+            // The texts checked, as the findings' offsets are in them (a file
+            // may change on disk, or in the editor, meanwhile).
+            let mut texts: HashMap<PathBuf, String> = HashMap::new();
             let results = files
                 .iter()
                 .filter_map(|p| {
@@ -639,6 +654,7 @@ impl Server {
                         Some(t) => t.clone(),
                         None => std::fs::read_to_string(p).ok()?,
                     };
+                    texts.insert(p.clone(), text.clone());
                     Some(linter.check_source(Arc::new(p.clone()), text))
                 })
                 .collect();
@@ -647,8 +663,13 @@ impl Server {
                 .files
                 .into_iter()
                 .map(|f| {
-                    let text = f.source.clone().unwrap_or_default();
-                    (f.path.as_ref().clone(), f.diagnostics, text)
+                    let path = f.path.as_ref().clone();
+                    let text = if f.diagnostics.is_empty() {
+                        String::new()
+                    } else {
+                        texts.remove(&path).unwrap_or_default()
+                    };
+                    (path, f.diagnostics, text)
                 })
                 .collect();
             let _ = tx.send(Scan { files });
@@ -660,26 +681,31 @@ impl Server {
         let mut corpus = HashMap::new();
         for (path, diagnostics, text) in scan.files {
             let cross: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.corpus).cloned().collect();
-            let changed = self
-                .corpus
-                .get(&path)
-                .map_or(!cross.is_empty(), |old| *old != cross);
+            let changed = self.corpus.get(&path).map_or(!cross.is_empty(), |old| {
+                old.diagnostics != cross || old.text != text
+            });
             if !cross.is_empty() {
-                corpus.insert(path.clone(), cross);
+                corpus.insert(
+                    path.clone(),
+                    Corpus {
+                        text: text.clone(),
+                        diagnostics: cross,
+                    },
+                );
             }
             let Some(uri) = uri_of(&path) else { continue };
             if self.docs.contains_key(&uri) {
                 if changed {
-                    self.corpus
-                        .insert(path.clone(), corpus.get(&path).cloned().unwrap_or_default());
+                    match corpus.remove(&path) {
+                        Some(c) => self.corpus.insert(path.clone(), c),
+                        None => self.corpus.remove(&path),
+                    };
                     self.check(&uri)?;
+                    if let Some(c) = self.corpus.remove(&path) {
+                        corpus.insert(path.clone(), c);
+                    }
                 }
             } else if !diagnostics.is_empty() || self.published.contains(&uri) {
-                let text = if text.is_empty() {
-                    std::fs::read_to_string(&path).unwrap_or_default()
-                } else {
-                    text
-                };
                 self.publish(&uri, &text, diagnostics)?;
             }
         }
