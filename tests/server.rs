@@ -726,3 +726,61 @@ fn cross_article_findings_follow_the_edits_or_go() {
     assert!(corpus_lines(&d).is_empty(), "{d:#?}");
     c.stop();
 }
+
+#[test]
+fn a_missing_rule_pack_is_an_error_on_the_config_and_a_message() {
+    let (dir, _path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let config = dir.path().join("repere.toml");
+    fs::write(&config, "rules = [\"mes-regles/\"]\n").unwrap();
+    let config_uri = url::Url::from_file_path(&config).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, ARTICLE);
+    let d = c.diagnostics(&config_uri, |d| !d.is_empty());
+    assert!(
+        d[0]["message"].as_str().unwrap().contains("mes-regles"),
+        "{d:#?}"
+    );
+    // At the pack it names.
+    assert_eq!(d[0]["range"]["start"], json!({"line": 0, "character": 9}));
+    assert_eq!(d[0]["range"]["end"], json!({"line": 0, "character": 22}));
+    let shown = c.wait(|m| m["method"] == "window/showMessage");
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("mes-regles"),
+        "{shown:#?}"
+    );
+    assert_eq!(shown["params"]["type"], 1);
+    c.stop();
+}
+
+#[test]
+fn a_config_keeps_its_errors_when_another_one_loads() {
+    let (dir, _path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let broken = dir.path().join("repere.toml");
+    fs::write(&broken, "fail-on = 3\n").unwrap();
+    let broken_uri = url::Url::from_file_path(&broken).unwrap().to_string();
+    let sub = dir.path().join("sub");
+    fs::create_dir(&sub).unwrap();
+    fs::write(sub.join("repere.toml"), "[severity]\ntone = \"off\"\n").unwrap();
+    fs::write(sub.join("b.md"), ARTICLE).unwrap();
+    let sub_uri = url::Url::from_file_path(sub.join("b.md"))
+        .unwrap()
+        .to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, ARTICLE);
+    c.diagnostics(&broken_uri, |d| !d.is_empty());
+    // Another folder, another config, which loads.
+    c.open(&sub_uri, ARTICLE);
+    c.published(&sub_uri, 1);
+    let cleared = c.seen.iter().any(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == broken_uri
+            && m["params"]["diagnostics"] == json!([])
+    });
+    assert!(!cleared, "{:#?}", c.seen);
+    c.stop();
+}

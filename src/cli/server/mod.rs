@@ -10,7 +10,8 @@
 //!   changed is published.
 //! - Config and packs: the `repere.toml` found from the file's folder, the
 //!   packs it names, the embedded defaults otherwise; saving a config or a
-//!   pack reloads them; an error in them is a diagnostic on that file.
+//!   pack reloads them; an error in them is a diagnostic on that file, and a
+//!   message (see `setup`).
 //! - Code actions for every fix (safe ones preferred), and "disable this rule
 //!   on the next line"; hover on a front-matter key shows what the rules
 //!   expect of it.
@@ -21,6 +22,7 @@
 
 mod corpus;
 mod position;
+mod setup;
 mod transport;
 
 use std::collections::{HashMap, HashSet};
@@ -34,10 +36,9 @@ use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response}
 use lsp_types as lsp;
 use repere::diagnostic::{Applicability, Diagnostic, Severity};
 use repere::engine::Linter;
-use repere::pack::PackError;
 use repere::span::Span;
 
-use super::packs::{self, LoadError};
+use super::packs;
 use super::{EXIT_ERROR, EXIT_OK};
 use position::{Encoding, Lines};
 use transport::Connection;
@@ -93,8 +94,9 @@ struct Server {
     corpus: HashMap<PathBuf, Corpus>,
     /// Files with findings published, to clear them when they go.
     published: HashSet<lsp::Uri>,
-    /// Config and pack files with errors published.
-    config_errors: HashSet<lsp::Uri>,
+    /// The errors in configs and packs, by the config whose loading found
+    /// them (`None`: no config), and by the file they are in.
+    config_errors: HashMap<Option<PathBuf>, HashMap<lsp::Uri, Vec<lsp::Diagnostic>>>,
     scan_tx: Sender<Scan>,
     scan_rx: Receiver<Scan>,
     scanning: bool,
@@ -159,7 +161,7 @@ pub fn run() -> Result<i32, String> {
         setups: HashMap::new(),
         corpus: HashMap::new(),
         published: HashSet::new(),
-        config_errors: HashSet::new(),
+        config_errors: HashMap::new(),
         scan_tx,
         scan_rx,
         scanning: false,
@@ -379,12 +381,14 @@ impl Server {
                 self.due.remove(&uri);
                 // Its findings were those of the editor's text, which is gone:
                 // clear them (the next workspace check reports the file's
-                // findings on disk, as for any file not open).
+                // findings on disk, as for any file not open). A config or
+                // pack keeps its errors.
                 self.published.remove(&uri);
+                let diagnostics = self.config_diagnostics(&uri);
                 self.notify::<lsp::notification::PublishDiagnostics>(
                     lsp::PublishDiagnosticsParams {
                         uri,
-                        diagnostics: Vec::new(),
+                        diagnostics,
                         version: None,
                     },
                 )?;
@@ -410,92 +414,6 @@ impl Server {
             // The site's pages may have changed too (slugs, anchors).
             self.setups.clear();
             self.scan();
-        }
-        Ok(())
-    }
-
-    /// The linter for a file, from the config found from its folder.
-    fn setup_for(&mut self, path: &Path) -> Result<Arc<Setup>, String> {
-        let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
-        let config = packs::discover(&dir);
-        let site = dir
-            .ancestors()
-            .find(|a| a.join("content").is_dir())
-            .map(Path::to_path_buf);
-        let key = (config.clone(), site.clone());
-        if let Some(s) = self.setups.get(&key) {
-            return s.clone();
-        }
-        let built = match packs::setup_at(&dir) {
-            Ok(setup) => {
-                self.clear_config_errors()?;
-                let config_dir = setup.config.as_ref().map(|c| c.dir());
-                let mut linter = Linter::new(setup.rules);
-                if let Some(d) = config_dir {
-                    linter.set_root(d.clone(), d);
-                }
-                if let Some(root) = &site {
-                    let mut index = super::site::index(root);
-                    index.cover_all();
-                    linter = linter.with_site(index);
-                }
-                Ok(Arc::new(Setup {
-                    linter: Arc::new(linter),
-                }))
-            }
-            Err(LoadError::Message(m)) => Err(m),
-            Err(LoadError::Located(errors)) => {
-                self.publish_config_errors(&errors)?;
-                Err(format!(
-                    "{} error(s) in the configuration or rule packs",
-                    errors.len()
-                ))
-            }
-        };
-        self.setups.insert(key, built.clone());
-        built
-    }
-
-    fn publish_config_errors(&mut self, errors: &[PackError]) -> Result<(), String> {
-        let mut by_file: HashMap<String, Vec<&PackError>> = HashMap::new();
-        for e in errors {
-            by_file.entry(e.origin.clone()).or_default().push(e);
-        }
-        for (origin, errs) in by_file {
-            let Some(uri) = uri_of(Path::new(&origin)) else {
-                continue;
-            };
-            let lines = Lines::new(&errs[0].text, self.encoding);
-            let diagnostics = errs
-                .iter()
-                .map(|e| lsp::Diagnostic {
-                    range: lines.range(e.span),
-                    severity: Some(lsp::DiagnosticSeverity::ERROR),
-                    source: Some("repere".into()),
-                    message: match &e.help {
-                        Some(h) => format!("{}\nhelp: {h}", e.message),
-                        None => e.message.clone(),
-                    },
-                    ..Default::default()
-                })
-                .collect();
-            self.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
-                uri: uri.clone(),
-                diagnostics,
-                version: None,
-            })?;
-            self.config_errors.insert(uri);
-        }
-        Ok(())
-    }
-
-    fn clear_config_errors(&mut self) -> Result<(), String> {
-        for uri in std::mem::take(&mut self.config_errors) {
-            self.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
-                uri,
-                diagnostics: Vec::new(),
-                version: None,
-            })?;
         }
         Ok(())
     }
