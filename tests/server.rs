@@ -784,3 +784,30 @@ fn a_config_keeps_its_errors_when_another_one_loads() {
     assert!(!cleared, "{:#?}", c.seen);
     c.stop();
 }
+
+#[test]
+fn open_files_are_checked_again_when_a_save_changes_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    let text = "---\ntitle: \"Un\"\n---\n\nVoir [la suite](/posts/nouveau/).\n";
+    fs::write(posts.join("2024-01-01-a.md"), text).unwrap();
+    let uri = url::Url::from_file_path(posts.join("2024-01-01-a.md"))
+        .unwrap()
+        .to_string();
+    let links = |d: &[Value]| d.iter().any(|x| x["code"] == "internal-links");
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, text);
+    c.diagnostics(&uri, links);
+    // The page it links to is written and saved: the link now leads there.
+    let new = posts.join("2024-01-02-nouveau.md");
+    fs::write(&new, "---\ntitle: \"Nouveau\"\n---\n\nTexte.\n").unwrap();
+    let new_uri = url::Url::from_file_path(&new).unwrap().to_string();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": new_uri}}),
+    );
+    c.diagnostics(&uri, |d| !links(d));
+    c.stop();
+}

@@ -6,8 +6,8 @@
 //!   workspace check for it (moved to the current text, or dropped, when it
 //!   was edited since: see `corpus`).
 //! - On save, the whole workspace is checked again on a background thread
-//!   (the server keeps answering meanwhile), and every file whose findings
-//!   changed is published.
+//!   (the server keeps answering meanwhile), every file with findings is
+//!   published, and every open file checked again.
 //! - Config and packs: the `repere.toml` found from the file's folder, the
 //!   packs it names, the embedded defaults otherwise; saving a config or a
 //!   pack reloads them; an error in them is a diagnostic on that file, and a
@@ -599,9 +599,6 @@ impl Server {
         let mut corpus = HashMap::new();
         for (path, diagnostics, text) in scan.files {
             let cross: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.corpus).cloned().collect();
-            let changed = self.corpus.get(&path).map_or(!cross.is_empty(), |old| {
-                old.diagnostics != cross || old.text != text
-            });
             if !cross.is_empty() {
                 corpus.insert(
                     path.clone(),
@@ -612,22 +609,21 @@ impl Server {
                 );
             }
             let Some(uri) = uri_of(&path) else { continue };
-            if self.docs.contains_key(&uri) {
-                if changed {
-                    match corpus.remove(&path) {
-                        Some(c) => self.corpus.insert(path.clone(), c),
-                        None => self.corpus.remove(&path),
-                    };
-                    self.check(&uri)?;
-                    if let Some(c) = self.corpus.remove(&path) {
-                        corpus.insert(path.clone(), c);
-                    }
-                }
-            } else if !diagnostics.is_empty() || self.published.contains(&uri) {
+            if !self.docs.contains_key(&uri)
+                && (!diagnostics.is_empty() || self.published.contains(&uri))
+            {
                 self.publish(&uri, &text, diagnostics)?;
             }
         }
         self.corpus = corpus;
+        // Every open file is checked again: its cross-article findings may
+        // have changed, and its other findings too, as the site (pages,
+        // anchors) and the config may have changed since it was checked.
+        let open: Vec<lsp::Uri> = self.docs.keys().cloned().collect();
+        for uri in open {
+            self.due.remove(&uri);
+            self.check(&uri)?;
+        }
         if std::mem::take(&mut self.rescan) {
             self.scan();
         }
