@@ -811,3 +811,32 @@ fn open_files_are_checked_again_when_a_save_changes_the_site() {
     c.diagnostics(&uri, |d| !links(d));
     c.stop();
 }
+
+#[test]
+fn only_file_uris_are_files() {
+    let (dir, text, uri) = shared_site();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &text);
+    // A diff view's other side: the same path, another text.
+    let path = url::Url::parse(&uri).unwrap().path().to_string();
+    let git = format!("git:{path}?%7B%22ref%22%3A%22HEAD%22%7D");
+    c.open(&git, "---\ntitle: \"Autre\"\n---\n\nIl faut coder.\n");
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": git}, "position": {"line": 1, "character": 1}}),
+    );
+    assert!(hover.is_null());
+    // Nor taken for the file by the workspace check.
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let line = text.lines().position(|l| l == SHARED).unwrap() as u64;
+    c.diagnostics(&uri, |d| corpus_lines(d) == [line]);
+    assert!(
+        !c.seen.iter().any(|m| m["params"]["uri"] == git.as_str()),
+        "{:#?}",
+        c.seen
+    );
+    c.stop();
+}

@@ -224,8 +224,15 @@ fn error(id: RequestId, code: ErrorCode, message: String) -> Message {
     Message::Response(Response::new_err(id, code as i32, message))
 }
 
+/// The path of a `file:` URI. Other schemes are not files, even with a
+/// path in them (VS Code's `git:` URIs of a diff view name the file but hold
+/// another text): they are neither checked nor taken for the file.
 fn path_of(uri: &lsp::Uri) -> Option<PathBuf> {
-    url::Url::parse(uri.as_str()).ok()?.to_file_path().ok()
+    let url = url::Url::parse(uri.as_str()).ok()?;
+    if url.scheme() != "file" {
+        return None;
+    }
+    url.to_file_path().ok()
 }
 
 fn uri_of(path: &Path) -> Option<lsp::Uri> {
@@ -328,6 +335,9 @@ impl Server {
                     return Ok(());
                 };
                 let uri = p.text_document.uri;
+                if path_of(&uri).is_none() {
+                    return Ok(());
+                }
                 self.docs.insert(
                     uri.clone(),
                     Doc {
