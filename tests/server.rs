@@ -840,3 +840,21 @@ fn only_file_uris_are_files() {
     );
     c.stop();
 }
+
+#[test]
+fn a_deleted_file_loses_its_findings() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let gone = path.with_file_name("gone.md");
+    fs::write(&gone, "---\ntitle: \"Parti\"\n---\n\nIl faut coder.\n").unwrap();
+    let gone_uri = url::Url::from_file_path(&gone).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.diagnostics(&gone_uri, |d| !d.is_empty());
+    fs::remove_file(&gone).unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    c.diagnostics(&gone_uri, |d| d.is_empty());
+    c.stop();
+}

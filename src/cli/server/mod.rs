@@ -607,6 +607,7 @@ impl Server {
     fn scanned(&mut self, scan: Scan) -> Result<(), String> {
         self.scanning = false;
         let mut corpus = HashMap::new();
+        let mut scanned = HashSet::new();
         for (path, diagnostics, text) in scan.files {
             let cross: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.corpus).cloned().collect();
             if !cross.is_empty() {
@@ -619,6 +620,7 @@ impl Server {
                 );
             }
             let Some(uri) = uri_of(&path) else { continue };
+            scanned.insert(path.clone());
             if !self.docs.contains_key(&uri)
                 && (!diagnostics.is_empty() || self.published.contains(&uri))
             {
@@ -626,6 +628,19 @@ impl Server {
             }
         }
         self.corpus = corpus;
+        // A file the check no longer covers (deleted, renamed, excluded) and
+        // not open keeps no findings.
+        let gone: Vec<lsp::Uri> = self
+            .published
+            .iter()
+            .filter(|u| {
+                !self.docs.contains_key(*u) && path_of(u).is_none_or(|p| !scanned.contains(&p))
+            })
+            .cloned()
+            .collect();
+        for uri in gone {
+            self.publish(&uri, "", Vec::new())?;
+        }
         // Every open file is checked again: its cross-article findings may
         // have changed, and its other findings too, as the site (pages,
         // anchors) and the config may have changed since it was checked.
