@@ -858,3 +858,26 @@ fn a_deleted_file_loses_its_findings() {
     c.diagnostics(&gone_uri, |d| d.is_empty());
     c.stop();
 }
+
+#[test]
+fn a_file_the_config_excludes_is_not_checked_when_open() {
+    let (dir, _path, _uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "exclude = [\"content/drafts/**\"]\n",
+    )
+    .unwrap();
+    let drafts = dir.path().join("content/drafts");
+    fs::create_dir_all(&drafts).unwrap();
+    let text = "---\ntitle: \"Brouillon\"\n---\n\nIl faut coder.\n";
+    fs::write(drafts.join("2024-01-01-x.md"), text).unwrap();
+    let uri = url::Url::from_file_path(drafts.join("2024-01-01-x.md"))
+        .unwrap()
+        .to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, text);
+    let d = c.published(&uri, 1);
+    assert!(d.is_empty(), "{d:#?}");
+    c.stop();
+}

@@ -65,6 +65,8 @@ struct Doc {
 /// A linter for the files of one config and one site.
 struct Setup {
     linter: Arc<Linter>,
+    /// The config's `include` and `exclude`.
+    scope: Option<super::check::Scope>,
 }
 
 /// A setup is shared by the files of one config (its path) and one site (its root).
@@ -444,6 +446,11 @@ impl Server {
             Ok(s) => s,
             Err(_) => return self.publish(uri, &text, Vec::new()),
         };
+        // A file the config excludes is not checked, as by `repere check
+        // FILE` (which checks a file named explicitly unless it is excluded).
+        if setup.scope.as_ref().is_some_and(|s| s.excluded(&path)) {
+            return self.publish(uri, &text, Vec::new());
+        }
         let result = setup
             .linter
             .check_source(Arc::new(path.clone()), text.clone());

@@ -40,6 +40,12 @@ impl Server {
             Ok(setup) => {
                 self.set_config_errors(&config, Errors::new(), None)?;
                 let config_dir = setup.config.as_ref().map(|c| c.dir());
+                // The globs were checked when the config was read.
+                let scope = config_dir.as_ref().and_then(|d| {
+                    super::super::check::Scope::new(setup.config.as_ref(), d)
+                        .ok()
+                        .flatten()
+                });
                 let mut linter = Linter::new(setup.rules);
                 if let Some(d) = config_dir {
                     linter.set_root(d.clone(), d);
@@ -51,6 +57,7 @@ impl Server {
                 }
                 Ok(Arc::new(Setup {
                     linter: Arc::new(linter),
+                    scope,
                 }))
             }
             Err(LoadError::Message(m)) => {
