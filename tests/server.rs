@@ -881,3 +881,26 @@ fn a_file_the_config_excludes_is_not_checked_when_open() {
     assert!(d.is_empty(), "{d:#?}");
     c.stop();
 }
+
+#[test]
+fn the_workspace_check_uses_each_file_s_own_config() {
+    let (dir, _path, _uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join("repere.toml"), "fail-on = \"error\"\n").unwrap();
+    let nested = dir.path().join("content/posts/invites");
+    fs::create_dir_all(&nested).unwrap();
+    fs::write(nested.join("repere.toml"), "[severity]\ntone = \"off\"\n").unwrap();
+    let text = ARTICLE
+        .replace("Une introduction.", "Il faut choisir.")
+        .replace("## Dédramatisation", "## Dedramatisation");
+    fs::write(nested.join(common::NAME), &text).unwrap();
+    let uri = url::Url::from_file_path(nested.join(common::NAME))
+        .unwrap()
+        .to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Not open: the workspace check's findings, with its own config.
+    let d = c.diagnostics(&uri, |d| !d.is_empty());
+    assert!(d.iter().any(|x| x["code"] == "section-order"), "{d:#?}");
+    assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+    c.stop();
+}

@@ -594,11 +594,43 @@ impl Server {
                 })
                 .collect();
             let report = linter.finish(results);
+            let root_config = packs::discover(&root);
+            let mut nested: HashMap<SetupKey, Option<Setup>> = HashMap::new();
             let files = report
                 .files
                 .into_iter()
-                .map(|f| {
+                .map(|mut f| {
                     let path = f.path.as_ref().clone();
+                    // A file under another config is checked with it, as when
+                    // it is open; its cross-article findings are those of the
+                    // check of the whole workspace.
+                    let (dir, key) = setup::key_for(&path);
+                    if key.0 != root_config {
+                        let own = nested.entry(key.clone()).or_insert_with(|| {
+                            let loaded = packs::setup_at(&dir).ok()?;
+                            Some(setup::build(loaded, key.1.as_deref()))
+                        });
+                        f.diagnostics = match (own, texts.get(&path)) {
+                            (Some(own), Some(text))
+                                if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
+                            {
+                                let result = own.linter.check_source(f.path.clone(), text.clone());
+                                let mut d: Vec<Diagnostic> = own
+                                    .linter
+                                    .finish(vec![result])
+                                    .files
+                                    .into_iter()
+                                    .flat_map(|f| f.diagnostics)
+                                    .filter(|d| !d.corpus)
+                                    .collect();
+                                d.extend(f.diagnostics.into_iter().filter(|d| d.corpus));
+                                d
+                            }
+                            // Excluded, or its config does not load (the
+                            // error shows when a file under it is open).
+                            _ => Vec::new(),
+                        };
+                    }
                     let text = if f.diagnostics.is_empty() {
                         String::new()
                     } else {

@@ -18,47 +18,59 @@ use repere::span::Span;
 
 use super::packs::{self, LoadError};
 use super::position::Lines;
-use super::{Server, Setup, uri_of};
+use super::{Server, Setup, SetupKey, uri_of};
 
 /// The errors of one config's loading, by the file they are in.
 type Errors = HashMap<lsp::Uri, Vec<lsp::Diagnostic>>;
 
+/// A file's folder, and what its setup depends on: the config found from
+/// there and the site it is in.
+pub(super) fn key_for(path: &Path) -> (PathBuf, SetupKey) {
+    let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let config = packs::discover(&dir);
+    let site = dir
+        .ancestors()
+        .find(|a| a.join("content").is_dir())
+        .map(Path::to_path_buf);
+    (dir, (config, site))
+}
+
+/// The linter and scope of a loaded setup, for the files of `site`.
+pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Setup {
+    let config_dir = setup.config.as_ref().map(|c| c.dir());
+    // The globs were checked when the config was read.
+    let scope = config_dir.as_ref().and_then(|d| {
+        super::super::check::Scope::new(setup.config.as_ref(), d)
+            .ok()
+            .flatten()
+    });
+    let mut linter = Linter::new(setup.rules);
+    if let Some(d) = config_dir {
+        linter.set_root(d.clone(), d);
+    }
+    if let Some(root) = site {
+        let mut index = super::super::site::index(root);
+        index.cover_all();
+        linter = linter.with_site(index);
+    }
+    Setup {
+        linter: Arc::new(linter),
+        scope,
+    }
+}
+
 impl Server {
     /// The linter for a file, from the config found from its folder.
     pub(super) fn setup_for(&mut self, path: &Path) -> Result<Arc<Setup>, String> {
-        let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
-        let config = packs::discover(&dir);
-        let site = dir
-            .ancestors()
-            .find(|a| a.join("content").is_dir())
-            .map(Path::to_path_buf);
-        let key = (config.clone(), site.clone());
+        let (dir, key) = key_for(path);
         if let Some(s) = self.setups.get(&key) {
             return s.clone();
         }
+        let config = key.0.clone();
         let built = match packs::setup_at(&dir) {
             Ok(setup) => {
                 self.set_config_errors(&config, Errors::new(), None)?;
-                let config_dir = setup.config.as_ref().map(|c| c.dir());
-                // The globs were checked when the config was read.
-                let scope = config_dir.as_ref().and_then(|d| {
-                    super::super::check::Scope::new(setup.config.as_ref(), d)
-                        .ok()
-                        .flatten()
-                });
-                let mut linter = Linter::new(setup.rules);
-                if let Some(d) = config_dir {
-                    linter.set_root(d.clone(), d);
-                }
-                if let Some(root) = &site {
-                    let mut index = super::super::site::index(root);
-                    index.cover_all();
-                    linter = linter.with_site(index);
-                }
-                Ok(Arc::new(Setup {
-                    linter: Arc::new(linter),
-                    scope,
-                }))
+                Ok(Arc::new(build(setup, key.1.as_deref())))
             }
             Err(LoadError::Message(m)) => {
                 let errors = match &config {
