@@ -904,3 +904,38 @@ fn the_workspace_check_uses_each_file_s_own_config() {
     assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
     c.stop();
 }
+
+#[test]
+fn the_config_s_baseline_hides_what_it_records() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let text = ARTICLE.replace("Une introduction.", "Il faut choisir.");
+    fs::write(&path, &text).unwrap();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "baseline = \"repere-baseline.json\"\n",
+    )
+    .unwrap();
+    let written = Command::new(assert_cmd::cargo::cargo_bin("repere"))
+        .args([
+            "check",
+            "--write-baseline",
+            "repere-baseline.json",
+            "content",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(written.status.success(), "{written:?}");
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &text);
+    let d = c.published(&uri, 1);
+    assert!(d.is_empty(), "{d:#?}");
+    // A new finding shows.
+    let changed = text.replace("## Dédramatisation", "## Dedramatisation");
+    c.change(&uri, 2, &changed);
+    let d = c.published(&uri, 2);
+    let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
+    assert_eq!(codes, [&json!("section-order")], "{d:#?}");
+    c.stop();
+}

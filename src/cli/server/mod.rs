@@ -67,15 +67,18 @@ struct Setup {
     linter: Arc<Linter>,
     /// The config's `include` and `exclude`.
     scope: Option<super::check::Scope>,
+    /// The config's baseline (its path) and what it records.
+    baseline: Option<(PathBuf, repere::baseline::Baseline)>,
 }
 
 /// A setup is shared by the files of one config (its path) and one site (its root).
 type SetupKey = (Option<PathBuf>, Option<PathBuf>);
 
-/// What the workspace thread sends back: every file's findings, with the
-/// text they were found in (empty for a file without findings).
+/// What the workspace thread sends back: every file's findings, those of
+/// them its baseline does not hide, and the text they were found in (empty
+/// for a file without findings).
 struct Scan {
-    files: Vec<(PathBuf, Vec<Diagnostic>, String)>,
+    files: Vec<(PathBuf, Vec<Diagnostic>, Vec<Diagnostic>, String)>,
 }
 
 /// The cross-file findings of a file and the text the workspace check read:
@@ -414,8 +417,8 @@ impl Server {
         let Some(path) = path_of(uri) else {
             return Ok(());
         };
-        if is_config(&path) {
-            // A config or a pack changed: load everything again.
+        if is_config(&path) || path.extension().is_some_and(|e| e == "json") {
+            // A config, a pack or a baseline changed: load everything again.
             self.setups.clear();
             let open: Vec<lsp::Uri> = self.docs.keys().cloned().collect();
             for u in open {
@@ -464,6 +467,7 @@ impl Server {
         if let Some(c) = self.corpus.get(&path) {
             diagnostics.extend(corpus::place(&c.diagnostics, &c.text, &path, &text));
         }
+        let diagnostics = setup.baselined(&Arc::new(path), &text, diagnostics);
         self.publish(uri, &text, diagnostics)
     }
 
@@ -563,6 +567,7 @@ impl Server {
         self.scanning = true;
         let tx = self.scan_tx.clone();
         let linter = setup.linter.clone();
+        let root_setup = setup;
         let open: HashMap<PathBuf, String> = self
             .docs
             .iter()
@@ -605,12 +610,13 @@ impl Server {
                     // it is open; its cross-article findings are those of the
                     // check of the whole workspace.
                     let (dir, key) = setup::key_for(&path);
+                    let mut shown = None;
                     if key.0 != root_config {
                         let own = nested.entry(key.clone()).or_insert_with(|| {
                             let loaded = packs::setup_at(&dir).ok()?;
                             Some(setup::build(loaded, key.1.as_deref()))
                         });
-                        f.diagnostics = match (own, texts.get(&path)) {
+                        f.diagnostics = match (&*own, texts.get(&path)) {
                             (Some(own), Some(text))
                                 if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
                             {
@@ -624,6 +630,7 @@ impl Server {
                                     .filter(|d| !d.corpus)
                                     .collect();
                                 d.extend(f.diagnostics.into_iter().filter(|d| d.corpus));
+                                shown = Some(own.baselined(&f.path, text, d.clone()));
                                 d
                             }
                             // Excluded, or its config does not load (the
@@ -636,7 +643,10 @@ impl Server {
                     } else {
                         texts.remove(&path).unwrap_or_default()
                     };
-                    (path, f.diagnostics, text)
+                    let shown = shown.unwrap_or_else(|| {
+                        root_setup.baselined(&f.path, &text, f.diagnostics.clone())
+                    });
+                    (path, f.diagnostics, shown, text)
                 })
                 .collect();
             let _ = tx.send(Scan { files });
@@ -647,7 +657,7 @@ impl Server {
         self.scanning = false;
         let mut corpus = HashMap::new();
         let mut scanned = HashSet::new();
-        for (path, diagnostics, text) in scan.files {
+        for (path, diagnostics, shown, text) in scan.files {
             let cross: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.corpus).cloned().collect();
             if !cross.is_empty() {
                 corpus.insert(
@@ -660,10 +670,9 @@ impl Server {
             }
             let Some(uri) = uri_of(&path) else { continue };
             scanned.insert(path.clone());
-            if !self.docs.contains_key(&uri)
-                && (!diagnostics.is_empty() || self.published.contains(&uri))
+            if !self.docs.contains_key(&uri) && (!shown.is_empty() || self.published.contains(&uri))
             {
-                self.publish(&uri, &text, diagnostics)?;
+                self.publish(&uri, &text, shown)?;
             }
         }
         self.corpus = corpus;

@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use lsp_types as lsp;
+use repere::baseline::Baseline;
 use repere::config::Config;
-use repere::engine::Linter;
+use repere::diagnostic::Diagnostic;
+use repere::engine::{FileReport, Linter, Report};
 use repere::pack::PackError;
 use repere::span::Span;
 
@@ -44,6 +46,19 @@ pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Setup {
             .ok()
             .flatten()
     });
+    // The config's baseline, when it was written (otherwise it hides
+    // nothing, as for `repere check`).
+    let baseline = setup.config.as_ref().and_then(|c| {
+        let path = c.dir().join(c.settings.baseline.as_ref()?);
+        let text = std::fs::read_to_string(&path).ok()?;
+        match Baseline::from_json(&text) {
+            Ok(b) => Some((path, b)),
+            Err(e) => {
+                eprintln!("repere server: baseline `{}` {e}", path.display());
+                None
+            }
+        }
+    });
     let mut linter = Linter::new(setup.rules);
     if let Some(d) = config_dir {
         linter.set_root(d.clone(), d);
@@ -56,6 +71,41 @@ pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Setup {
     Setup {
         linter: Arc::new(linter),
         scope,
+        baseline,
+    }
+}
+
+impl Setup {
+    /// A file's findings without those its config's baseline records.
+    pub(super) fn baselined(
+        &self,
+        path: &Arc<PathBuf>,
+        text: &str,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let Some((file, baseline)) = &self.baseline else {
+            return diagnostics;
+        };
+        if diagnostics.is_empty() {
+            return diagnostics;
+        }
+        let dir = file.parent().unwrap_or(Path::new("/"));
+        let key = super::super::check::baseline_key(dir, file, baseline.version);
+        let mut report = Report {
+            files: vec![FileReport {
+                path: path.clone(),
+                source: Some(text.to_string()),
+                diagnostics,
+            }],
+            notes: Vec::new(),
+            rules: Vec::new(),
+        };
+        baseline.apply(&mut report, &key, &|_| None);
+        report
+            .files
+            .pop()
+            .map(|f| f.diagnostics)
+            .unwrap_or_default()
     }
 }
 
