@@ -161,6 +161,30 @@ impl Client {
         }
     }
 
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        );
+    }
+
+    fn change(&mut self, uri: &str, version: i64, text: &str) {
+        self.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}),
+        );
+    }
+
+    /// The diagnostics next published for version `version` of `uri`.
+    fn published(&mut self, uri: &str, version: i64) -> Vec<Value> {
+        let m = self.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["version"] == version
+        });
+        m["params"]["diagnostics"].as_array().unwrap().clone()
+    }
+
     fn stop(mut self) {
         let r = self.request("shutdown", Value::Null);
         assert!(r.is_null());
@@ -618,5 +642,300 @@ fn a_malformed_message_gets_an_error_and_the_server_goes_on() {
         json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
     );
     assert!(hover.is_null());
+    c.stop();
+}
+
+/// A paragraph two articles share: a cross-article finding.
+const SHARED: &str = "Un paragraphe partagé entre deux articles, assez long pour être compté \
+                      comme un doublon entre les articles du site, mot pour mot.";
+
+/// A site of two articles that share a paragraph, in a repository: the
+/// second one's text and URI.
+fn shared_site() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    let a = format!("---\ntitle: \"Un\"\n---\n\nIntro.\n\n{SHARED}\n\nFin.\n");
+    let b = format!("---\ntitle: \"Autre\"\n---\n\nAutre intro.\n\n{SHARED}\n");
+    fs::write(posts.join("a.md"), a).unwrap();
+    fs::write(posts.join("b.md"), &b).unwrap();
+    let uri = url::Url::from_file_path(posts.join("b.md"))
+        .unwrap()
+        .to_string();
+    (dir, b, uri)
+}
+
+fn corpus_lines(d: &[Value]) -> Vec<u64> {
+    d.iter()
+        .filter(|x| x["code"] == "duplicate-paragraph-corpus")
+        .map(|x| x["range"]["start"]["line"].as_u64().unwrap())
+        .collect()
+}
+
+#[test]
+fn cross_article_findings_follow_the_edits_or_go() {
+    let (dir, text, uri) = shared_site();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &text);
+    let line = |t: &str| t.lines().position(|l| l == SHARED).unwrap() as u64;
+    c.diagnostics(&uri, |d| corpus_lines(d) == [line(&text)]);
+
+    // Lines added above: the paragraph is found again, verbatim, lower.
+    let moved = text.replace("Autre intro.\n", "Autre intro.\n\nUne.\n\nDeux.\n");
+    c.change(&uri, 2, &moved);
+    let d = c.published(&uri, 2);
+    assert_eq!(corpus_lines(&d), [line(&moved)], "{d:#?}");
+    let f = d
+        .iter()
+        .find(|x| x["code"] == "duplicate-paragraph-corpus")
+        .unwrap();
+    assert_eq!(f["range"]["start"]["character"], 0);
+    assert_eq!(f["range"]["end"]["line"], line(&moved));
+    // Its "disable on the next line" goes right above it.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": f["range"], "context": {"diagnostics": []}}),
+    );
+    let disable = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["title"] == "Disable `duplicate-paragraph-corpus` on the next line")
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    let edit = &disable["edit"]["changes"][uri.as_str()][0];
+    assert_eq!(edit["range"]["start"]["line"], line(&moved));
+
+    // The comment applied: suppressed at once, not at the next save.
+    let at = moved.find(SHARED).unwrap();
+    let suppressed = format!(
+        "{}{}{}",
+        &moved[..at],
+        edit["newText"].as_str().unwrap(),
+        &moved[at..]
+    );
+    c.change(&uri, 3, &suppressed);
+    let d = c.published(&uri, 3);
+    assert!(corpus_lines(&d).is_empty(), "{d:#?}");
+
+    // The paragraph edited: its place cannot be known, the finding goes
+    // until the next workspace check (never at a wrong place).
+    let edited = moved.replace("mot pour mot", "mot à mot");
+    c.change(&uri, 4, &edited);
+    let d = c.published(&uri, 4);
+    assert!(corpus_lines(&d).is_empty(), "{d:#?}");
+    c.stop();
+}
+
+#[test]
+fn a_missing_rule_pack_is_an_error_on_the_config_and_a_message() {
+    let (dir, _path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let config = dir.path().join("repere.toml");
+    fs::write(&config, "rules = [\"mes-regles/\"]\n").unwrap();
+    let config_uri = url::Url::from_file_path(&config).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, ARTICLE);
+    let d = c.diagnostics(&config_uri, |d| !d.is_empty());
+    assert!(
+        d[0]["message"].as_str().unwrap().contains("mes-regles"),
+        "{d:#?}"
+    );
+    // At the pack it names.
+    assert_eq!(d[0]["range"]["start"], json!({"line": 0, "character": 9}));
+    assert_eq!(d[0]["range"]["end"], json!({"line": 0, "character": 22}));
+    let shown = c.wait(|m| m["method"] == "window/showMessage");
+    assert!(
+        shown["params"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("mes-regles"),
+        "{shown:#?}"
+    );
+    assert_eq!(shown["params"]["type"], 1);
+    c.stop();
+}
+
+#[test]
+fn a_config_keeps_its_errors_when_another_one_loads() {
+    let (dir, _path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let broken = dir.path().join("repere.toml");
+    fs::write(&broken, "fail-on = 3\n").unwrap();
+    let broken_uri = url::Url::from_file_path(&broken).unwrap().to_string();
+    let sub = dir.path().join("sub");
+    fs::create_dir(&sub).unwrap();
+    fs::write(sub.join("repere.toml"), "[severity]\ntone = \"off\"\n").unwrap();
+    fs::write(sub.join("b.md"), ARTICLE).unwrap();
+    let sub_uri = url::Url::from_file_path(sub.join("b.md"))
+        .unwrap()
+        .to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, ARTICLE);
+    c.diagnostics(&broken_uri, |d| !d.is_empty());
+    // Another folder, another config, which loads.
+    c.open(&sub_uri, ARTICLE);
+    c.published(&sub_uri, 1);
+    let cleared = c.seen.iter().any(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == broken_uri
+            && m["params"]["diagnostics"] == json!([])
+    });
+    assert!(!cleared, "{:#?}", c.seen);
+    c.stop();
+}
+
+#[test]
+fn open_files_are_checked_again_when_a_save_changes_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    let text = "---\ntitle: \"Un\"\n---\n\nVoir [la suite](/posts/nouveau/).\n";
+    fs::write(posts.join("2024-01-01-a.md"), text).unwrap();
+    let uri = url::Url::from_file_path(posts.join("2024-01-01-a.md"))
+        .unwrap()
+        .to_string();
+    let links = |d: &[Value]| d.iter().any(|x| x["code"] == "internal-links");
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, text);
+    c.diagnostics(&uri, links);
+    // The page it links to is written and saved: the link now leads there.
+    let new = posts.join("2024-01-02-nouveau.md");
+    fs::write(&new, "---\ntitle: \"Nouveau\"\n---\n\nTexte.\n").unwrap();
+    let new_uri = url::Url::from_file_path(&new).unwrap().to_string();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": new_uri}}),
+    );
+    c.diagnostics(&uri, |d| !links(d));
+    c.stop();
+}
+
+#[test]
+fn only_file_uris_are_files() {
+    let (dir, text, uri) = shared_site();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &text);
+    // A diff view's other side: the same path, another text.
+    let path = url::Url::parse(&uri).unwrap().path().to_string();
+    let git = format!("git:{path}?%7B%22ref%22%3A%22HEAD%22%7D");
+    c.open(&git, "---\ntitle: \"Autre\"\n---\n\nIl faut coder.\n");
+    let hover = c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": git}, "position": {"line": 1, "character": 1}}),
+    );
+    assert!(hover.is_null());
+    // Nor taken for the file by the workspace check.
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    let line = text.lines().position(|l| l == SHARED).unwrap() as u64;
+    c.diagnostics(&uri, |d| corpus_lines(d) == [line]);
+    assert!(
+        !c.seen.iter().any(|m| m["params"]["uri"] == git.as_str()),
+        "{:#?}",
+        c.seen
+    );
+    c.stop();
+}
+
+#[test]
+fn a_deleted_file_loses_its_findings() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let gone = path.with_file_name("gone.md");
+    fs::write(&gone, "---\ntitle: \"Parti\"\n---\n\nIl faut coder.\n").unwrap();
+    let gone_uri = url::Url::from_file_path(&gone).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.diagnostics(&gone_uri, |d| !d.is_empty());
+    fs::remove_file(&gone).unwrap();
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    c.diagnostics(&gone_uri, |d| d.is_empty());
+    c.stop();
+}
+
+#[test]
+fn a_file_the_config_excludes_is_not_checked_when_open() {
+    let (dir, _path, _uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "exclude = [\"content/drafts/**\"]\n",
+    )
+    .unwrap();
+    let drafts = dir.path().join("content/drafts");
+    fs::create_dir_all(&drafts).unwrap();
+    let text = "---\ntitle: \"Brouillon\"\n---\n\nIl faut coder.\n";
+    fs::write(drafts.join("2024-01-01-x.md"), text).unwrap();
+    let uri = url::Url::from_file_path(drafts.join("2024-01-01-x.md"))
+        .unwrap()
+        .to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, text);
+    let d = c.published(&uri, 1);
+    assert!(d.is_empty(), "{d:#?}");
+    c.stop();
+}
+
+#[test]
+fn the_workspace_check_uses_each_file_s_own_config() {
+    let (dir, _path, _uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join("repere.toml"), "fail-on = \"error\"\n").unwrap();
+    let nested = dir.path().join("content/posts/invites");
+    fs::create_dir_all(&nested).unwrap();
+    fs::write(nested.join("repere.toml"), "[severity]\ntone = \"off\"\n").unwrap();
+    let text = ARTICLE
+        .replace("Une introduction.", "Il faut choisir.")
+        .replace("## Dédramatisation", "## Dedramatisation");
+    fs::write(nested.join(common::NAME), &text).unwrap();
+    let uri = url::Url::from_file_path(nested.join(common::NAME))
+        .unwrap()
+        .to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Not open: the workspace check's findings, with its own config.
+    let d = c.diagnostics(&uri, |d| !d.is_empty());
+    assert!(d.iter().any(|x| x["code"] == "section-order"), "{d:#?}");
+    assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+    c.stop();
+}
+
+#[test]
+fn the_config_s_baseline_hides_what_it_records() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let text = ARTICLE.replace("Une introduction.", "Il faut choisir.");
+    fs::write(&path, &text).unwrap();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "baseline = \"repere-baseline.json\"\n",
+    )
+    .unwrap();
+    let written = Command::new(assert_cmd::cargo::cargo_bin("repere"))
+        .args([
+            "check",
+            "--write-baseline",
+            "repere-baseline.json",
+            "content",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(written.status.success(), "{written:?}");
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &text);
+    let d = c.published(&uri, 1);
+    assert!(d.is_empty(), "{d:#?}");
+    // A new finding shows.
+    let changed = text.replace("## Dédramatisation", "## Dedramatisation");
+    c.change(&uri, 2, &changed);
+    let d = c.published(&uri, 2);
+    let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
+    assert_eq!(codes, [&json!("section-order")], "{d:#?}");
     c.stop();
 }

@@ -125,7 +125,11 @@ fn baseline_dir(baseline: &Path) -> PathBuf {
 /// whatever the current folder or a link on the way), going up with `..`
 /// for files outside it. Before version 3, a file outside that folder was
 /// keyed by its path as given.
-fn baseline_key(cwd: &Path, baseline: &Path, version: u32) -> Box<dyn Fn(&Path) -> String> {
+pub(crate) fn baseline_key(
+    cwd: &Path,
+    baseline: &Path,
+    version: u32,
+) -> Box<dyn Fn(&Path) -> String> {
     let dir = baseline_dir(baseline);
     let cwd = cwd.to_path_buf();
     let slashed = |p: PathBuf| p.to_string_lossy().replace('\\', "/");

@@ -50,7 +50,7 @@ impl Scope {
         }))
     }
 
-    fn excluded(&self, path: &Path) -> bool {
+    pub(crate) fn excluded(&self, path: &Path) -> bool {
         let rel = relative(path, &self.cwd, &self.dir);
         self.exclude.as_ref().is_some_and(|f| f.matches(&rel))
     }

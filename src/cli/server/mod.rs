@@ -3,13 +3,15 @@
 //!
 //! - On open and change (debounced), a Markdown file is checked alone and its
 //!   diagnostics published, with the cross-file findings of the last
-//!   workspace check for it.
+//!   workspace check for it (moved to the current text, or dropped, when it
+//!   was edited since: see `corpus`).
 //! - On save, the whole workspace is checked again on a background thread
-//!   (the server keeps answering meanwhile), and every file whose findings
-//!   changed is published.
+//!   (the server keeps answering meanwhile), every file with findings is
+//!   published, and every open file checked again.
 //! - Config and packs: the `repere.toml` found from the file's folder, the
 //!   packs it names, the embedded defaults otherwise; saving a config or a
-//!   pack reloads them; an error in them is a diagnostic on that file.
+//!   pack reloads them; an error in them is a diagnostic on that file, and a
+//!   message (see `setup`).
 //! - Code actions for every fix (safe ones preferred), and "disable this rule
 //!   on the next line"; hover on a front-matter key shows what the rules
 //!   expect of it.
@@ -18,7 +20,9 @@
 //!   on; `shutdown` and `exit` follow the LSP spec (exit code 1 without
 //!   `shutdown`).
 
+mod corpus;
 mod position;
+mod setup;
 mod transport;
 
 use std::collections::{HashMap, HashSet};
@@ -32,10 +36,9 @@ use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response}
 use lsp_types as lsp;
 use repere::diagnostic::{Applicability, Diagnostic, Severity};
 use repere::engine::Linter;
-use repere::pack::PackError;
 use repere::span::Span;
 
-use super::packs::{self, LoadError};
+use super::packs;
 use super::{EXIT_ERROR, EXIT_OK};
 use position::{Encoding, Lines};
 use transport::Connection;
@@ -62,14 +65,27 @@ struct Doc {
 /// A linter for the files of one config and one site.
 struct Setup {
     linter: Arc<Linter>,
+    /// The config's `include` and `exclude`.
+    scope: Option<super::check::Scope>,
+    /// The config's baseline (its path) and what it records.
+    baseline: Option<(PathBuf, repere::baseline::Baseline)>,
 }
 
 /// A setup is shared by the files of one config (its path) and one site (its root).
 type SetupKey = (Option<PathBuf>, Option<PathBuf>);
 
-/// What the workspace thread sends back: every file's findings.
+/// What the workspace thread sends back: every file's findings, those of
+/// them its baseline does not hide, and the text they were found in (empty
+/// for a file without findings).
 struct Scan {
-    files: Vec<(PathBuf, Vec<Diagnostic>, String)>,
+    files: Vec<(PathBuf, Vec<Diagnostic>, Vec<Diagnostic>, String)>,
+}
+
+/// The cross-file findings of a file and the text the workspace check read:
+/// their spans are offsets in it.
+struct Corpus {
+    text: String,
+    diagnostics: Vec<Diagnostic>,
 }
 
 struct Server {
@@ -80,11 +96,12 @@ struct Server {
     due: HashMap<lsp::Uri, Instant>,
     setups: HashMap<SetupKey, Result<Arc<Setup>, String>>,
     /// Cross-file findings of the last workspace check, by file.
-    corpus: HashMap<PathBuf, Vec<Diagnostic>>,
+    corpus: HashMap<PathBuf, Corpus>,
     /// Files with findings published, to clear them when they go.
     published: HashSet<lsp::Uri>,
-    /// Config and pack files with errors published.
-    config_errors: HashSet<lsp::Uri>,
+    /// The errors in configs and packs, by the config whose loading found
+    /// them (`None`: no config), and by the file they are in.
+    config_errors: HashMap<Option<PathBuf>, HashMap<lsp::Uri, Vec<lsp::Diagnostic>>>,
     scan_tx: Sender<Scan>,
     scan_rx: Receiver<Scan>,
     scanning: bool,
@@ -149,7 +166,7 @@ pub fn run() -> Result<i32, String> {
         setups: HashMap::new(),
         corpus: HashMap::new(),
         published: HashSet::new(),
-        config_errors: HashSet::new(),
+        config_errors: HashMap::new(),
         scan_tx,
         scan_rx,
         scanning: false,
@@ -212,8 +229,15 @@ fn error(id: RequestId, code: ErrorCode, message: String) -> Message {
     Message::Response(Response::new_err(id, code as i32, message))
 }
 
+/// The path of a `file:` URI. Other schemes are not files, even with a
+/// path in them (VS Code's `git:` URIs of a diff view name the file but hold
+/// another text): they are neither checked nor taken for the file.
 fn path_of(uri: &lsp::Uri) -> Option<PathBuf> {
-    url::Url::parse(uri.as_str()).ok()?.to_file_path().ok()
+    let url = url::Url::parse(uri.as_str()).ok()?;
+    if url.scheme() != "file" {
+        return None;
+    }
+    url.to_file_path().ok()
 }
 
 fn uri_of(path: &Path) -> Option<lsp::Uri> {
@@ -316,6 +340,9 @@ impl Server {
                     return Ok(());
                 };
                 let uri = p.text_document.uri;
+                if path_of(&uri).is_none() {
+                    return Ok(());
+                }
                 self.docs.insert(
                     uri.clone(),
                     Doc {
@@ -369,12 +396,14 @@ impl Server {
                 self.due.remove(&uri);
                 // Its findings were those of the editor's text, which is gone:
                 // clear them (the next workspace check reports the file's
-                // findings on disk, as for any file not open).
+                // findings on disk, as for any file not open). A config or
+                // pack keeps its errors.
                 self.published.remove(&uri);
+                let diagnostics = self.config_diagnostics(&uri);
                 self.notify::<lsp::notification::PublishDiagnostics>(
                     lsp::PublishDiagnosticsParams {
                         uri,
-                        diagnostics: Vec::new(),
+                        diagnostics,
                         version: None,
                     },
                 )?;
@@ -388,8 +417,8 @@ impl Server {
         let Some(path) = path_of(uri) else {
             return Ok(());
         };
-        if is_config(&path) {
-            // A config or a pack changed: load everything again.
+        if is_config(&path) || path.extension().is_some_and(|e| e == "json") {
+            // A config, a pack or a baseline changed: load everything again.
             self.setups.clear();
             let open: Vec<lsp::Uri> = self.docs.keys().cloned().collect();
             for u in open {
@@ -400,92 +429,6 @@ impl Server {
             // The site's pages may have changed too (slugs, anchors).
             self.setups.clear();
             self.scan();
-        }
-        Ok(())
-    }
-
-    /// The linter for a file, from the config found from its folder.
-    fn setup_for(&mut self, path: &Path) -> Result<Arc<Setup>, String> {
-        let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
-        let config = packs::discover(&dir);
-        let site = dir
-            .ancestors()
-            .find(|a| a.join("content").is_dir())
-            .map(Path::to_path_buf);
-        let key = (config.clone(), site.clone());
-        if let Some(s) = self.setups.get(&key) {
-            return s.clone();
-        }
-        let built = match packs::setup_at(&dir) {
-            Ok(setup) => {
-                self.clear_config_errors()?;
-                let config_dir = setup.config.as_ref().map(|c| c.dir());
-                let mut linter = Linter::new(setup.rules);
-                if let Some(d) = config_dir {
-                    linter.set_root(d.clone(), d);
-                }
-                if let Some(root) = &site {
-                    let mut index = super::site::index(root);
-                    index.cover_all();
-                    linter = linter.with_site(index);
-                }
-                Ok(Arc::new(Setup {
-                    linter: Arc::new(linter),
-                }))
-            }
-            Err(LoadError::Message(m)) => Err(m),
-            Err(LoadError::Located(errors)) => {
-                self.publish_config_errors(&errors)?;
-                Err(format!(
-                    "{} error(s) in the configuration or rule packs",
-                    errors.len()
-                ))
-            }
-        };
-        self.setups.insert(key, built.clone());
-        built
-    }
-
-    fn publish_config_errors(&mut self, errors: &[PackError]) -> Result<(), String> {
-        let mut by_file: HashMap<String, Vec<&PackError>> = HashMap::new();
-        for e in errors {
-            by_file.entry(e.origin.clone()).or_default().push(e);
-        }
-        for (origin, errs) in by_file {
-            let Some(uri) = uri_of(Path::new(&origin)) else {
-                continue;
-            };
-            let lines = Lines::new(&errs[0].text, self.encoding);
-            let diagnostics = errs
-                .iter()
-                .map(|e| lsp::Diagnostic {
-                    range: lines.range(e.span),
-                    severity: Some(lsp::DiagnosticSeverity::ERROR),
-                    source: Some("repere".into()),
-                    message: match &e.help {
-                        Some(h) => format!("{}\nhelp: {h}", e.message),
-                        None => e.message.clone(),
-                    },
-                    ..Default::default()
-                })
-                .collect();
-            self.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
-                uri: uri.clone(),
-                diagnostics,
-                version: None,
-            })?;
-            self.config_errors.insert(uri);
-        }
-        Ok(())
-    }
-
-    fn clear_config_errors(&mut self) -> Result<(), String> {
-        for uri in std::mem::take(&mut self.config_errors) {
-            self.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
-                uri,
-                diagnostics: Vec::new(),
-                version: None,
-            })?;
         }
         Ok(())
     }
@@ -506,6 +449,11 @@ impl Server {
             Ok(s) => s,
             Err(_) => return self.publish(uri, &text, Vec::new()),
         };
+        // A file the config excludes is not checked, as by `repere check
+        // FILE` (which checks a file named explicitly unless it is excluded).
+        if setup.scope.as_ref().is_some_and(|s| s.excluded(&path)) {
+            return self.publish(uri, &text, Vec::new());
+        }
         let result = setup
             .linter
             .check_source(Arc::new(path.clone()), text.clone());
@@ -516,7 +464,10 @@ impl Server {
             .flat_map(|f| f.diagnostics)
             .filter(|d| !d.corpus)
             .collect();
-        diagnostics.extend(self.corpus.get(&path).cloned().unwrap_or_default());
+        if let Some(c) = self.corpus.get(&path) {
+            diagnostics.extend(corpus::place(&c.diagnostics, &c.text, &path, &text));
+        }
+        let diagnostics = setup.baselined(&Arc::new(path), &text, diagnostics);
         self.publish(uri, &text, diagnostics)
     }
 
@@ -616,6 +567,7 @@ impl Server {
         self.scanning = true;
         let tx = self.scan_tx.clone();
         let linter = setup.linter.clone();
+        let root_setup = setup;
         let open: HashMap<PathBuf, String> = self
             .docs
             .iter()
@@ -632,6 +584,9 @@ impl Server {
             let files = super::check::walk(std::slice::from_ref(&root), scope.as_ref())
                 .map(|w| w.files)
                 .unwrap_or_default();
+            // The texts checked, as the findings' offsets are in them (a file
+            // may change on disk, or in the editor, meanwhile).
+            let mut texts: HashMap<PathBuf, String> = HashMap::new();
             let results = files
                 .iter()
                 .filter_map(|p| {
@@ -639,16 +594,59 @@ impl Server {
                         Some(t) => t.clone(),
                         None => std::fs::read_to_string(p).ok()?,
                     };
+                    texts.insert(p.clone(), text.clone());
                     Some(linter.check_source(Arc::new(p.clone()), text))
                 })
                 .collect();
             let report = linter.finish(results);
+            let root_config = packs::discover(&root);
+            let mut nested: HashMap<SetupKey, Option<Setup>> = HashMap::new();
             let files = report
                 .files
                 .into_iter()
-                .map(|f| {
-                    let text = f.source.clone().unwrap_or_default();
-                    (f.path.as_ref().clone(), f.diagnostics, text)
+                .map(|mut f| {
+                    let path = f.path.as_ref().clone();
+                    // A file under another config is checked with it, as when
+                    // it is open; its cross-article findings are those of the
+                    // check of the whole workspace.
+                    let (dir, key) = setup::key_for(&path);
+                    let mut shown = None;
+                    if key.0 != root_config {
+                        let own = nested.entry(key.clone()).or_insert_with(|| {
+                            let loaded = packs::setup_at(&dir).ok()?;
+                            Some(setup::build(loaded, key.1.as_deref()))
+                        });
+                        f.diagnostics = match (&*own, texts.get(&path)) {
+                            (Some(own), Some(text))
+                                if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
+                            {
+                                let result = own.linter.check_source(f.path.clone(), text.clone());
+                                let mut d: Vec<Diagnostic> = own
+                                    .linter
+                                    .finish(vec![result])
+                                    .files
+                                    .into_iter()
+                                    .flat_map(|f| f.diagnostics)
+                                    .filter(|d| !d.corpus)
+                                    .collect();
+                                d.extend(f.diagnostics.into_iter().filter(|d| d.corpus));
+                                shown = Some(own.baselined(&f.path, text, d.clone()));
+                                d
+                            }
+                            // Excluded, or its config does not load (the
+                            // error shows when a file under it is open).
+                            _ => Vec::new(),
+                        };
+                    }
+                    let text = if f.diagnostics.is_empty() {
+                        String::new()
+                    } else {
+                        texts.remove(&path).unwrap_or_default()
+                    };
+                    let shown = shown.unwrap_or_else(|| {
+                        root_setup.baselined(&f.path, &text, f.diagnostics.clone())
+                    });
+                    (path, f.diagnostics, shown, text)
                 })
                 .collect();
             let _ = tx.send(Scan { files });
@@ -658,32 +656,47 @@ impl Server {
     fn scanned(&mut self, scan: Scan) -> Result<(), String> {
         self.scanning = false;
         let mut corpus = HashMap::new();
-        for (path, diagnostics, text) in scan.files {
+        let mut scanned = HashSet::new();
+        for (path, diagnostics, shown, text) in scan.files {
             let cross: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.corpus).cloned().collect();
-            let changed = self
-                .corpus
-                .get(&path)
-                .map_or(!cross.is_empty(), |old| *old != cross);
             if !cross.is_empty() {
-                corpus.insert(path.clone(), cross);
+                corpus.insert(
+                    path.clone(),
+                    Corpus {
+                        text: text.clone(),
+                        diagnostics: cross,
+                    },
+                );
             }
             let Some(uri) = uri_of(&path) else { continue };
-            if self.docs.contains_key(&uri) {
-                if changed {
-                    self.corpus
-                        .insert(path.clone(), corpus.get(&path).cloned().unwrap_or_default());
-                    self.check(&uri)?;
-                }
-            } else if !diagnostics.is_empty() || self.published.contains(&uri) {
-                let text = if text.is_empty() {
-                    std::fs::read_to_string(&path).unwrap_or_default()
-                } else {
-                    text
-                };
-                self.publish(&uri, &text, diagnostics)?;
+            scanned.insert(path.clone());
+            if !self.docs.contains_key(&uri) && (!shown.is_empty() || self.published.contains(&uri))
+            {
+                self.publish(&uri, &text, shown)?;
             }
         }
         self.corpus = corpus;
+        // A file the check no longer covers (deleted, renamed, excluded) and
+        // not open keeps no findings.
+        let gone: Vec<lsp::Uri> = self
+            .published
+            .iter()
+            .filter(|u| {
+                !self.docs.contains_key(*u) && path_of(u).is_none_or(|p| !scanned.contains(&p))
+            })
+            .cloned()
+            .collect();
+        for uri in gone {
+            self.publish(&uri, "", Vec::new())?;
+        }
+        // Every open file is checked again: its cross-article findings may
+        // have changed, and its other findings too, as the site (pages,
+        // anchors) and the config may have changed since it was checked.
+        let open: Vec<lsp::Uri> = self.docs.keys().cloned().collect();
+        for uri in open {
+            self.due.remove(&uri);
+            self.check(&uri)?;
+        }
         if std::mem::take(&mut self.rescan) {
             self.scan();
         }

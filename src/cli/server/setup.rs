@@ -1,0 +1,276 @@
+//! The linter of each file, from the config found from its folder, and the
+//! errors found loading a config and its packs: diagnostics on the file they
+//! are in, and a message to the user.
+
+// `Uri` caches its parsed parts inside, which clippy takes for a mutable key;
+// its hash and equality are those of the text, which never changes.
+#![allow(clippy::mutable_key_type)]
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use lsp_types as lsp;
+use repere::baseline::Baseline;
+use repere::config::Config;
+use repere::diagnostic::Diagnostic;
+use repere::engine::{FileReport, Linter, Report};
+use repere::pack::PackError;
+use repere::span::Span;
+
+use super::packs::{self, LoadError};
+use super::position::Lines;
+use super::{Server, Setup, SetupKey, uri_of};
+
+/// The errors of one config's loading, by the file they are in.
+type Errors = HashMap<lsp::Uri, Vec<lsp::Diagnostic>>;
+
+/// A file's folder, and what its setup depends on: the config found from
+/// there and the site it is in.
+pub(super) fn key_for(path: &Path) -> (PathBuf, SetupKey) {
+    let dir = path.parent().unwrap_or(Path::new("/")).to_path_buf();
+    let config = packs::discover(&dir);
+    let site = dir
+        .ancestors()
+        .find(|a| a.join("content").is_dir())
+        .map(Path::to_path_buf);
+    (dir, (config, site))
+}
+
+/// The linter and scope of a loaded setup, for the files of `site`.
+pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Setup {
+    let config_dir = setup.config.as_ref().map(|c| c.dir());
+    // The globs were checked when the config was read.
+    let scope = config_dir.as_ref().and_then(|d| {
+        super::super::check::Scope::new(setup.config.as_ref(), d)
+            .ok()
+            .flatten()
+    });
+    // The config's baseline, when it was written (otherwise it hides
+    // nothing, as for `repere check`).
+    let baseline = setup.config.as_ref().and_then(|c| {
+        let path = c.dir().join(c.settings.baseline.as_ref()?);
+        let text = std::fs::read_to_string(&path).ok()?;
+        match Baseline::from_json(&text) {
+            Ok(b) => Some((path, b)),
+            Err(e) => {
+                eprintln!("repere server: baseline `{}` {e}", path.display());
+                None
+            }
+        }
+    });
+    let mut linter = Linter::new(setup.rules);
+    if let Some(d) = config_dir {
+        linter.set_root(d.clone(), d);
+    }
+    if let Some(root) = site {
+        let mut index = super::super::site::index(root);
+        index.cover_all();
+        linter = linter.with_site(index);
+    }
+    Setup {
+        linter: Arc::new(linter),
+        scope,
+        baseline,
+    }
+}
+
+impl Setup {
+    /// A file's findings without those its config's baseline records.
+    pub(super) fn baselined(
+        &self,
+        path: &Arc<PathBuf>,
+        text: &str,
+        diagnostics: Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let Some((file, baseline)) = &self.baseline else {
+            return diagnostics;
+        };
+        if diagnostics.is_empty() {
+            return diagnostics;
+        }
+        let dir = file.parent().unwrap_or(Path::new("/"));
+        let key = super::super::check::baseline_key(dir, file, baseline.version);
+        let mut report = Report {
+            files: vec![FileReport {
+                path: path.clone(),
+                source: Some(text.to_string()),
+                diagnostics,
+            }],
+            notes: Vec::new(),
+            rules: Vec::new(),
+        };
+        baseline.apply(&mut report, &key, &|_| None);
+        report
+            .files
+            .pop()
+            .map(|f| f.diagnostics)
+            .unwrap_or_default()
+    }
+}
+
+impl Server {
+    /// The linter for a file, from the config found from its folder.
+    pub(super) fn setup_for(&mut self, path: &Path) -> Result<Arc<Setup>, String> {
+        let (dir, key) = key_for(path);
+        if let Some(s) = self.setups.get(&key) {
+            return s.clone();
+        }
+        let config = key.0.clone();
+        let built = match packs::setup_at(&dir) {
+            Ok(setup) => {
+                self.set_config_errors(&config, Errors::new(), None)?;
+                Ok(Arc::new(build(setup, key.1.as_deref())))
+            }
+            Err(LoadError::Message(m)) => {
+                let errors = match &config {
+                    Some(c) => self.message_errors(c, &m),
+                    None => Errors::new(),
+                };
+                self.set_config_errors(&config, errors, Some(&m))?;
+                Err(m)
+            }
+            Err(LoadError::Located(errors)) => {
+                let summary = format!(
+                    "{} error(s) in the configuration or rule packs: {}",
+                    errors.len(),
+                    errors
+                        .iter()
+                        .map(|e| format!("{}: {}", e.origin, e.message))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                );
+                let by_file = self.located_errors(&errors);
+                self.set_config_errors(&config, by_file, Some(&summary))?;
+                Err(summary)
+            }
+        };
+        self.setups.insert(key, built.clone());
+        built
+    }
+
+    fn located_errors(&self, errors: &[PackError]) -> Errors {
+        let mut by_file = Errors::new();
+        for e in errors {
+            let Some(uri) = uri_of(Path::new(&e.origin)) else {
+                continue;
+            };
+            let lines = Lines::new(&e.text, self.encoding);
+            by_file.entry(uri).or_default().push(lsp::Diagnostic {
+                range: lines.range(e.span),
+                severity: Some(lsp::DiagnosticSeverity::ERROR),
+                source: Some("repere".into()),
+                message: match &e.help {
+                    Some(h) => format!("{}\nhelp: {h}", e.message),
+                    None => e.message.clone(),
+                },
+                ..Default::default()
+            });
+        }
+        by_file
+    }
+
+    /// An error without a place (a rule pack that cannot be read, a config
+    /// file that is not UTF-8) as a diagnostic on the config: on the pack
+    /// it names when the message is about one, at its start otherwise.
+    fn message_errors(&self, config: &Path, message: &str) -> Errors {
+        let mut errors = Errors::new();
+        let Some(uri) = uri_of(config) else {
+            return errors;
+        };
+        let text = std::fs::read_to_string(config).unwrap_or_default();
+        let span = Config::parse(config, &text)
+            .ok()
+            .and_then(|c| {
+                let dir = c.dir();
+                let named = c
+                    .settings
+                    .rules
+                    .iter()
+                    .find(|r| message.contains(&format!("`{}`", dir.join(r).display())))?;
+                let node = c
+                    .root
+                    .get("rules")?
+                    .as_seq()?
+                    .iter()
+                    .find(|n| n.as_str() == Some(named.as_str()))?;
+                Some(repere::config::unbase(node.span))
+            })
+            .unwrap_or(Span::at(0));
+        let lines = Lines::new(&text, self.encoding);
+        errors.insert(
+            uri,
+            vec![lsp::Diagnostic {
+                range: lines.range(span),
+                severity: Some(lsp::DiagnosticSeverity::ERROR),
+                source: Some("repere".into()),
+                message: message.to_string(),
+                ..Default::default()
+            }],
+        );
+        errors
+    }
+
+    /// Replaces the errors the loading of `config` found (only those: the
+    /// errors another config's loading found stay) and publishes the files
+    /// they change; `summary` is logged, and shown when the errors are new.
+    fn set_config_errors(
+        &mut self,
+        config: &Option<PathBuf>,
+        errors: Errors,
+        summary: Option<&str>,
+    ) -> Result<(), String> {
+        let old = self.config_errors.remove(config).unwrap_or_default();
+        let changed = old != errors;
+        let files: HashSet<lsp::Uri> = old.keys().chain(errors.keys()).cloned().collect();
+        if !errors.is_empty() {
+            self.config_errors.insert(config.clone(), errors);
+        }
+        if changed {
+            for uri in files {
+                let diagnostics = self.config_diagnostics(&uri);
+                self.notify::<lsp::notification::PublishDiagnostics>(
+                    lsp::PublishDiagnosticsParams {
+                        uri,
+                        diagnostics,
+                        version: None,
+                    },
+                )?;
+            }
+        }
+        if let Some(summary) = summary {
+            let message = match config {
+                Some(c) => format!(
+                    "repere: `{}`: {summary}; the files it configures are not checked",
+                    c.display()
+                ),
+                None => format!("repere: {summary}; no file is checked"),
+            };
+            self.notify::<lsp::notification::LogMessage>(lsp::LogMessageParams {
+                typ: lsp::MessageType::ERROR,
+                message: message.clone(),
+            })?;
+            if changed {
+                self.notify::<lsp::notification::ShowMessage>(lsp::ShowMessageParams {
+                    typ: lsp::MessageType::ERROR,
+                    message,
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The errors in a config or pack file, whichever config's loading
+    /// found them.
+    pub(super) fn config_diagnostics(&self, uri: &lsp::Uri) -> Vec<lsp::Diagnostic> {
+        let mut all: Vec<lsp::Diagnostic> = Vec::new();
+        for errors in self.config_errors.values() {
+            for d in errors.get(uri).into_iter().flatten() {
+                if !all.contains(d) {
+                    all.push(d.clone());
+                }
+            }
+        }
+        all
+    }
+}
