@@ -95,6 +95,19 @@ fn segment(name: &OsStr) -> String {
     percent_encode(bytes, SEGMENT).to_string()
 }
 
+/// A rule's `name`, which SARIF wants an identifier a user understands,
+/// unlike the `id` (its tools flag a name equal to the id), and in PascalCase:
+/// `front-matter-style` is `FrontMatterStyle`.
+fn pascal_case(id: &str) -> String {
+    id.split(|c: char| !c.is_alphanumeric())
+        .flat_map(|word| {
+            let mut chars = word.chars();
+            chars.next().map(|first| first.to_uppercase().chain(chars))
+        })
+        .flatten()
+        .collect()
+}
+
 /// A path as a SARIF URI reference (RFC 3986), named as [`super::repo_path`]
 /// does: segments percent-encoded and joined by `/`; a relative path stays
 /// relative (`./` first when its first
@@ -195,7 +208,7 @@ impl Reporter for SarifReporter {
                 };
                 ReportingDescriptor::builder()
                     .id(r.id.to_string())
-                    .name(r.kind.to_string())
+                    .name(pascal_case(&r.id))
                     .short_description(text(at_most(&r.summary, DESCRIPTION_MAX)))
                     .full_description(text(at_most(&full, DESCRIPTION_MAX)))
                     .help(help)
@@ -333,6 +346,13 @@ mod tests {
         for max in 2..60 {
             assert!(at_most(sentences, max).chars().count() <= max, "{max}");
         }
+    }
+
+    #[test]
+    fn rule_names_are_the_ids_in_pascal_case() {
+        assert_eq!(pascal_case("front-matter-style"), "FrontMatterStyle");
+        assert_eq!(pascal_case("read-error"), "ReadError");
+        assert_eq!(pascal_case("x"), "X");
     }
 
     #[test]
