@@ -733,3 +733,35 @@ fn ci_formats_name_a_file_the_same_however_it_was_reached() {
     }
     assert!(gitlab.windows(2).all(|w| w[0] == w[1]), "{gitlab:#?}");
 }
+
+/// A reader that stops reading (`repere check | head -1`) ends the run as it
+/// ends other Unix tools: by SIGPIPE, without an error message.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_run_by_sigpipe() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let broken = ARTICLE.replace("audience: jeunesse-tech\n", "");
+    for i in 0..200 {
+        write(
+            dir.path(),
+            &format!("2025-01-{:02}-a{i}.md", i % 28 + 1),
+            &broken,
+        );
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_repere"))
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--format", "concise", "."])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{out:?}");
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
