@@ -528,3 +528,21 @@ fn a_moved_section_keeps_its_own_line_endings() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), after);
 }
+
+/// The missing section the unsafe fix adds is an empty heading: the run
+/// still fails, on that section being empty, until the author writes it.
+#[test]
+fn an_added_section_is_reported_empty_until_written() {
+    let case = fixtures().join("fix/unsafe-missing-section-added");
+    let dir = fixed_copy(&case, &[]);
+    let out = repere(dir.path())
+        .args(["--format", "concise", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("error[section-order] section `Message de responsabilité` is empty"),
+        "{s}"
+    );
+}
