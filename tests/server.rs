@@ -939,3 +939,40 @@ fn the_config_s_baseline_hides_what_it_records() {
     assert_eq!(codes, [&json!("section-order")], "{d:#?}");
     c.stop();
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_an_article_does_not_block_the_workspace_check() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(
+        &path,
+        ARTICLE.replace("Une introduction.", "Il faut choisir."),
+    )
+    .unwrap();
+    let fifo = path.with_file_name("2025-01-01-tube.md");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0);
+    let fifo_uri = url::Url::from_file_path(&fifo).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Not open: found by the workspace check, which reads every file.
+    let d = c.diagnostics(&uri, |d| !d.is_empty());
+    assert!(d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+    // The FIFO is not read, as by `repere check`.
+    let d = c.diagnostics(&fifo_uri, |d| !d.is_empty());
+    assert_eq!(d[0]["code"], "read-error", "{d:#?}");
+    c.stop();
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_not_read() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join("repere.toml"), "max-file-size = 100\n").unwrap();
+    let mut c = Client::start(dir.path(), json!({}));
+    let d = c.diagnostics(&uri, |d| !d.is_empty());
+    assert!(fs::metadata(&path).unwrap().len() > 100);
+    let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
+    assert_eq!(codes, [&json!("read-error")], "{d:#?}");
+    c.stop();
+}

@@ -240,6 +240,14 @@ fn path_of(uri: &lsp::Uri) -> Option<PathBuf> {
     url.to_file_path().ok()
 }
 
+/// The text of a config, pack or baseline: `None` when it is not a regular
+/// file (a FIFO would wait for a writer, a device might never end) or not
+/// UTF-8 text.
+fn read_text(path: &Path) -> Option<String> {
+    let bytes = super::check::read_article(path, u64::MAX).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
 fn uri_of(path: &Path) -> Option<lsp::Uri> {
     let url = url::Url::from_file_path(path).ok()?;
     lsp::Uri::from_str(url.as_str()).ok()
@@ -575,12 +583,16 @@ impl Server {
             .collect();
         std::thread::spawn(move || {
             let config = packs::discover(&root).and_then(|p| {
-                let text = std::fs::read_to_string(&p).ok()?;
+                let text = read_text(&p)?;
                 repere::config::Config::parse(&p, &text).ok()
             });
             let scope = super::check::Scope::new(config.as_ref(), &root)
                 .ok()
                 .flatten();
+            let max_size = config
+                .as_ref()
+                .and_then(|c| c.settings.max_file_size)
+                .unwrap_or(super::check::MAX_FILE_SIZE);
             let files = super::check::walk(std::slice::from_ref(&root), scope.as_ref())
                 .map(|w| w.files)
                 .unwrap_or_default();
@@ -589,13 +601,22 @@ impl Server {
             let mut texts: HashMap<PathBuf, String> = HashMap::new();
             let results = files
                 .iter()
-                .filter_map(|p| {
+                .map(|p| {
+                    // Read as `repere check` reads it: a FIFO (which would
+                    // wait for a writer), a device or a file over the size
+                    // limit is not read, and that is its finding.
                     let text = match open.get(p) {
                         Some(t) => t.clone(),
-                        None => std::fs::read_to_string(p).ok()?,
+                        None => match super::check::read_article(p, max_size) {
+                            Ok(bytes) => match String::from_utf8(bytes) {
+                                Ok(t) => t,
+                                Err(e) => return linter.check_bytes(p.clone(), e.into_bytes()),
+                            },
+                            Err(message) => return linter.read_error(p.clone(), message),
+                        },
                     };
                     texts.insert(p.clone(), text.clone());
-                    Some(linter.check_source(Arc::new(p.clone()), text))
+                    linter.check_source(Arc::new(p.clone()), text)
                 })
                 .collect();
             let report = linter.finish(results);
@@ -632,6 +653,13 @@ impl Server {
                                 d.extend(f.diagnostics.into_iter().filter(|d| d.corpus));
                                 shown = Some(own.baselined(&f.path, text, d.clone()));
                                 d
+                            }
+                            // Not read (a FIFO, a file too large, not
+                            // UTF-8): that finding stays.
+                            (Some(own), None)
+                                if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
+                            {
+                                f.diagnostics
                             }
                             // Excluded, or its config does not load (the
                             // error shows when a file under it is open).

@@ -20,7 +20,7 @@ use repere::span::Span;
 
 use super::packs::{self, LoadError};
 use super::position::Lines;
-use super::{Server, Setup, SetupKey, uri_of};
+use super::{Server, Setup, SetupKey, read_text, uri_of};
 
 /// The errors of one config's loading, by the file they are in.
 type Errors = HashMap<lsp::Uri, Vec<lsp::Diagnostic>>;
@@ -50,7 +50,7 @@ pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Setup {
     // nothing, as for `repere check`).
     let baseline = setup.config.as_ref().and_then(|c| {
         let path = c.dir().join(c.settings.baseline.as_ref()?);
-        let text = std::fs::read_to_string(&path).ok()?;
+        let text = read_text(&path)?;
         match Baseline::from_json(&text) {
             Ok(b) => Some((path, b)),
             Err(e) => {
@@ -178,7 +178,7 @@ impl Server {
         let Some(uri) = uri_of(config) else {
             return errors;
         };
-        let text = std::fs::read_to_string(config).unwrap_or_default();
+        let text = read_text(config).unwrap_or_default();
         let span = Config::parse(config, &text)
             .ok()
             .and_then(|c| {
