@@ -976,3 +976,159 @@ fn a_file_over_the_size_limit_is_not_read() {
     assert_eq!(codes, [&json!("read-error")], "{d:#?}");
     c.stop();
 }
+
+/// The byte offset of an LSP position (UTF-16 columns) in `text`.
+fn offset_of(text: &str, position: &Value) -> usize {
+    let line = position["line"].as_u64().unwrap() as usize;
+    let mut character = position["character"].as_u64().unwrap() as usize;
+    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+    let mut at = start;
+    for c in text[start..].chars() {
+        if character == 0 || c == '\n' {
+            break;
+        }
+        character = character.saturating_sub(c.len_utf16());
+        at += c.len_utf8();
+    }
+    at
+}
+
+/// The URI of another article in the folder of `path`.
+fn uri_in(path: &Path, i: usize) -> String {
+    let other = path.with_file_name(format!("2024-01-{:02}-x.md", i + 1));
+    url::Url::from_file_path(other).unwrap().to_string()
+}
+
+/// The "disable" actions offered for the first finding of rule `code` in
+/// `text`, opened as `uri`: their titles, and the text the first one makes.
+fn disable_actions(c: &mut Client, uri: &str, text: &str, code: &str) -> (Vec<String>, String) {
+    c.open(uri, text);
+    let d = c.published(uri, 1);
+    let found = d
+        .iter()
+        .find(|x| x["code"] == code)
+        .unwrap_or_else(|| panic!("{d:#?}"));
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": found["range"], "context": {"diagnostics": [found]}}),
+    );
+    let disable: Vec<&Value> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            let t = a["title"].as_str().unwrap();
+            t.starts_with("Disable") && t.contains(&format!("`{code}`"))
+        })
+        .collect();
+    let titles = disable
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_string())
+        .collect();
+    let edit = &disable
+        .first()
+        .unwrap_or_else(|| panic!("{found:#?} {actions:#?}"))["edit"]["changes"][uri][0];
+    let at = offset_of(text, &edit["range"]["start"]);
+    assert_eq!(at, offset_of(text, &edit["range"]["end"]));
+    let applied = format!(
+        "{}{}{}",
+        &text[..at],
+        edit["newText"].as_str().unwrap(),
+        &text[at..]
+    );
+    (titles, applied)
+}
+
+#[test]
+fn disabling_for_the_file_after_a_front_matter_without_a_final_line_break() {
+    let (dir, path, _) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    for (i, eol) in ["\n", "\r\n"].into_iter().enumerate() {
+        let uri = uri_in(&path, i);
+        let text = "---\ntitle: \"Déjà\"\ntags: [\"Été\"]\n---".replace('\n', eol);
+        let (titles, applied) = disable_actions(&mut c, &uri, &text, "front-matter-style");
+        assert_eq!(titles, ["Disable `front-matter-style` for this file"]);
+        // On a line of its own: glued to `---`, it would break the front matter.
+        assert_eq!(
+            applied,
+            format!("{text}{eol}<!-- repere-disable-file front-matter-style -->{eol}")
+        );
+        c.change(&uri, 2, &applied);
+        let d = c.published(&uri, 2);
+        assert!(
+            !d.iter().any(|x| x["code"] == "front-matter-style"),
+            "{d:#?}"
+        );
+    }
+    c.stop();
+}
+
+#[test]
+fn findings_about_the_whole_article_are_disabled_for_the_file() {
+    let (dir, path, _) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Anchored at the start of the body: a comment there would take their
+    // place, and "disable on the next line" could not reach them.
+    let cases = [
+        (
+            "Déjà 😀 un texte sans front matter.\n\nIl faut lire.\n",
+            "front-matter",
+        ),
+        (
+            "---\ntitle: \"Déjà\"\n---\n\nDéjà 😀 un texte sans titres.\n",
+            "section-order",
+        ),
+        (
+            "---\ntitle: \"Déjà\"\n---\nDéjà 😀 un texte sans titres.\n",
+            "section-order",
+        ),
+    ];
+    for (i, (text, code)) in cases.into_iter().enumerate() {
+        let uri = uri_in(&path, i);
+        let (titles, applied) = disable_actions(&mut c, &uri, text, code);
+        assert_eq!(
+            titles,
+            [format!("Disable `{code}` for this file")],
+            "{text}"
+        );
+        c.change(&uri, 2, &applied);
+        let d = c.published(&uri, 2);
+        assert!(!d.iter().any(|x| x["code"] == code), "{applied}: {d:#?}");
+        assert!(
+            !d.iter().any(|x| x["code"] == "unused-suppression"),
+            "{applied}: {d:#?}"
+        );
+    }
+    c.stop();
+}
+
+#[test]
+fn no_comment_is_offered_inside_a_table_or_a_blockquote() {
+    let (dir, path, _) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    let cases = [
+        "| Rôle | Conseil |\n|---|---|\n| CTO | ok |\n| Junior 😀 | Il faut coder |\n| Senior | ok |\n",
+        "> Première ligne.\n> Il faut coder.\n> Fin.\n",
+    ];
+    for (i, body) in cases.into_iter().enumerate() {
+        let uri = uri_in(&path, i);
+        let text = format!("---\ntitle: \"Déjà\"\n---\n\n{body}");
+        let (titles, applied) = disable_actions(&mut c, &uri, &text, "tone");
+        assert_eq!(titles, ["Disable `tone` for this file"], "{body}");
+        // The table or quote is left whole.
+        assert!(applied.ends_with(body), "{applied}");
+        c.change(&uri, 2, &applied);
+        let d = c.published(&uri, 2);
+        assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+    }
+    // On a table's first line, the comment goes above the table.
+    let uri = uri_in(&path, 9);
+    let text = "---\ntitle: \"Déjà\"\n---\n\n| Il faut | Conseil |\n|---|---|\n| CTO | ok |\n";
+    let (titles, applied) = disable_actions(&mut c, &uri, text, "tone");
+    assert_eq!(titles, ["Disable `tone` on the next line"]);
+    assert!(
+        applied.contains("\n<!-- repere-disable-next-line tone -->\n| Il faut"),
+        "{applied}"
+    );
+    c.stop();
+}

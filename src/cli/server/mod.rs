@@ -13,7 +13,8 @@
 //!   pack reloads them; an error in them is a diagnostic on that file, and a
 //!   message (see `setup`).
 //! - Code actions for every fix (safe ones preferred), and "disable this rule
-//!   on the next line"; hover on a front-matter key shows what the rules
+//!   on the next line" (or "for this file", where a comment on the line
+//!   before cannot work or would break the text: see `next_line_at`); hover on a front-matter key shows what the rules
 //!   expect of it.
 //! - Robust to a bad client: a malformed message or bad parameters get an
 //!   error response (or are ignored, for a notification), and the server goes
@@ -791,6 +792,7 @@ impl Server {
         let wanted = Span::new(lines.offset(p.range.start), lines.offset(p.range.end));
         let mut actions = Vec::new();
         let front_end = repere::document::front_matter::split(&doc.text).1;
+        let mut quoted = None;
         for d in &doc.diagnostics {
             if d.span.start > wanted.end || d.span.end < wanted.start {
                 continue;
@@ -812,29 +814,30 @@ impl Server {
                     fix.applicability == Applicability::Safe,
                 ));
             }
-            // Findings in the front matter can only be suppressed per file.
-            let (title, at, comment) = if d.span.start < front_end {
-                (
-                    format!("Disable `{}` for this file", d.rule),
-                    front_end,
-                    format!("<!-- repere-disable-file {} -->\n", d.rule),
-                )
-            } else {
-                let line = lines.position(d.span.start).line;
-                let at = lines.offset(lsp::Position::new(line, 0));
-                // Indented as the line, so that a list item's continuation
-                // line keeps the comment inside the item (at column 0 it
-                // would end the list).
-                let indent: String = doc.text[at..]
-                    .chars()
-                    .take_while(|c| *c == ' ' || *c == '\t')
-                    .collect();
-                (
-                    format!("Disable `{}` on the next line", d.rule),
-                    at,
-                    format!("{indent}<!-- repere-disable-next-line {} -->\n", d.rule),
-                )
-            };
+            let (title, at, comment) =
+                match next_line_at(&doc.text, d, &lines, front_end, &mut quoted) {
+                    Some((at, indent)) => (
+                        format!("Disable `{}` on the next line", d.rule),
+                        at,
+                        format!("{indent}<!-- repere-disable-next-line {} -->\n", d.rule),
+                    ),
+                    None => {
+                        // At the end of a file that ends with the front matter's
+                        // closing line and no line break, the comment goes on a
+                        // line of its own (glued to `---`, it would break it).
+                        let before = doc.text[..front_end].trim_start_matches('\u{feff}');
+                        let eol = if before.is_empty() || before.ends_with(['\n', '\r']) {
+                            ""
+                        } else {
+                            "\n"
+                        };
+                        (
+                            format!("Disable `{}` for this file", d.rule),
+                            front_end,
+                            format!("{eol}<!-- repere-disable-file {} -->\n", d.rule),
+                        )
+                    }
+                };
             let comment = if doc.text.contains("\r\n") {
                 comment.replace('\n', "\r\n")
             } else {
@@ -918,6 +921,68 @@ fn action(
         is_preferred: preferred.then_some(true),
         ..Default::default()
     })
+}
+
+/// Where a "disable on the next line" comment goes for a finding (the start
+/// of its line, and the line's indent, so that a list item's continuation
+/// line keeps the comment inside the item: at column 0 it would end the
+/// list); `None` when no such comment can suppress it, or not without
+/// breaking the text, and it can only be disabled for the file:
+///
+/// - in the front matter (a comment there is YAML);
+/// - anchored at the start of the body, as the findings about the whole
+///   article are ("no front matter", "follows none of the templates"): the
+///   comment would take their place, and they would be on its line;
+/// - inside a table (the comment would end it, and the rows after it would
+///   be a paragraph of pipes) or a blockquote (it would split it in two).
+///
+/// `quoted`: the spans of the tables and blockquotes, found on first need.
+fn next_line_at(
+    text: &str,
+    d: &Diagnostic,
+    lines: &Lines<'_>,
+    body_start: usize,
+    quoted: &mut Option<Vec<Span>>,
+) -> Option<(usize, String)> {
+    if d.span.start < body_start {
+        return None;
+    }
+    let first_line_end = text[body_start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| body_start + i);
+    if d.span.start == body_start && (d.span.is_empty() || d.span.end == first_line_end) {
+        return None;
+    }
+    let line = lines.position(d.span.start).line;
+    let at = lines.offset(lsp::Position::new(line, 0));
+    let quoted = quoted.get_or_insert_with(|| tables_and_quotes(text, body_start));
+    if quoted.iter().any(|q| q.start < at && at < q.end) {
+        return None;
+    }
+    let indent = text[at..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    Some((at, indent))
+}
+
+/// The spans of the tables and blockquotes of the body (which starts at
+/// `body_start`), parsed as the linter parses it.
+fn tables_and_quotes(text: &str, body_start: usize) -> Vec<Span> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    Parser::new_ext(&text[body_start..], options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Table(_) | Tag::BlockQuote(_)) => {
+                Some(Span::new(body_start + range.start, body_start + range.end))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn capitalise(s: &str) -> String {
