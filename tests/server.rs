@@ -1132,3 +1132,56 @@ fn no_comment_is_offered_inside_a_table_or_a_blockquote() {
     );
     c.stop();
 }
+
+/// A `file:` URI spelled as VS Code spells it: every byte of the path but
+/// `/` and the unreserved ones percent-encoded (`+`, `&`, `,` too, which
+/// the url crate leaves).
+fn vscode_uri(path: &Path) -> String {
+    let mut uri = String::from("file://");
+    for b in path.to_str().unwrap().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
+}
+
+#[test]
+fn an_open_file_is_known_whatever_the_client_s_uri_spelling() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(
+        &path,
+        ARTICLE.replace("Une introduction.", "Il faut choisir."),
+    )
+    .unwrap();
+    let mut c = Client::start(dir.path(), json!({}));
+    // The first workspace check is over.
+    c.diagnostics(&uri, |d| !d.is_empty());
+    let file = path.with_file_name("2024-01-01-c++ & co.md");
+    let text = "---\ntitle: \"Déjà\"\n---\n\nDéjà 😀 Il faut coder.\n";
+    fs::write(&file, text).unwrap();
+    let ours = url::Url::from_file_path(&file).unwrap().to_string();
+    let theirs = vscode_uri(&file);
+    assert_ne!(ours, theirs);
+    c.open(&theirs, text);
+    c.published(&theirs, 1);
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": theirs}}),
+    );
+    // The workspace check is over (it published the other file), and the
+    // open file checked again, under the client's spelling.
+    c.diagnostics(&uri, |d| !d.is_empty());
+    c.published(&theirs, 1);
+    // The file was never taken for a closed one (its text on disk published
+    // under another spelling).
+    assert!(
+        !c.seen.iter().any(|m| m["params"]["uri"] == ours.as_str()),
+        "{:#?}",
+        c.seen
+    );
+    c.stop();
+}

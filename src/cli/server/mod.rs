@@ -526,7 +526,7 @@ impl Server {
                             l.location.end_column.saturating_sub(1) as u32,
                         );
                         (
-                            uri_of(&std::path::absolute(p.as_path()).ok()?)?,
+                            self.uri_for(&std::path::absolute(p.as_path()).ok()?)?,
                             lsp::Range::new(start, end),
                         )
                     }
@@ -682,10 +682,30 @@ impl Server {
         });
     }
 
+    /// The open files by path, with the URI the client spells each with.
+    fn open_paths(&self) -> HashMap<PathBuf, lsp::Uri> {
+        self.docs
+            .keys()
+            .filter_map(|u| Some((path_of(u)?, u.clone())))
+            .collect()
+    }
+
+    /// The URI to publish a file's findings under: the client's own when it
+    /// is open (it may spell it otherwise than the url crate), the url
+    /// crate's otherwise.
+    pub(super) fn uri_for(&self, path: &Path) -> Option<lsp::Uri> {
+        self.docs
+            .keys()
+            .find(|u| path_of(u).as_deref() == Some(path))
+            .cloned()
+            .or_else(|| uri_of(path))
+    }
+
     fn scanned(&mut self, scan: Scan) -> Result<(), String> {
         self.scanning = false;
         let mut corpus = HashMap::new();
         let mut scanned = HashSet::new();
+        let open = self.open_paths();
         for (path, diagnostics, shown, text) in scan.files {
             let cross: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.corpus).cloned().collect();
             if !cross.is_empty() {
@@ -697,10 +717,15 @@ impl Server {
                     },
                 );
             }
-            let Some(uri) = uri_of(&path) else { continue };
             scanned.insert(path.clone());
-            if !self.docs.contains_key(&uri) && (!shown.is_empty() || self.published.contains(&uri))
-            {
+            // An open file is compared by its path, not by its URI: the
+            // client may spell it otherwise (VS Code percent-encodes `+`,
+            // `,`, `&`, which the url crate leaves).
+            if open.contains_key(&path) {
+                continue;
+            }
+            let Some(uri) = uri_of(&path) else { continue };
+            if !shown.is_empty() || self.published.contains(&uri) {
                 self.publish(&uri, &text, shown)?;
             }
         }
@@ -710,8 +735,9 @@ impl Server {
         let gone: Vec<lsp::Uri> = self
             .published
             .iter()
-            .filter(|u| {
-                !self.docs.contains_key(*u) && path_of(u).is_none_or(|p| !scanned.contains(&p))
+            .filter(|u| match path_of(u) {
+                Some(p) => !open.contains_key(&p) && !scanned.contains(&p),
+                None => !self.docs.contains_key(*u),
             })
             .cloned()
             .collect();

@@ -228,6 +228,10 @@ impl Server {
         }
         if changed {
             for uri in files {
+                // Under the client's spelling when the file is open.
+                let uri = super::path_of(&uri)
+                    .and_then(|p| self.uri_for(&p))
+                    .unwrap_or(uri);
                 let diagnostics = self.config_diagnostics(&uri);
                 self.notify::<lsp::notification::PublishDiagnostics>(
                     lsp::PublishDiagnosticsParams {
@@ -261,11 +265,17 @@ impl Server {
     }
 
     /// The errors in a config or pack file, whichever config's loading
-    /// found them.
+    /// found them (the file compared by its path: the client may spell its
+    /// URI otherwise).
     pub(super) fn config_diagnostics(&self, uri: &lsp::Uri) -> Vec<lsp::Diagnostic> {
+        let path = super::path_of(uri);
         let mut all: Vec<lsp::Diagnostic> = Vec::new();
         for errors in self.config_errors.values() {
-            for d in errors.get(uri).into_iter().flatten() {
+            let found = errors
+                .iter()
+                .filter(|(u, _)| *u == uri || (path.is_some() && super::path_of(u) == path))
+                .flat_map(|(_, ds)| ds);
+            for d in found {
                 if !all.contains(d) {
                     all.push(d.clone());
                 }
