@@ -1185,3 +1185,62 @@ fn an_open_file_is_known_whatever_the_client_s_uri_spelling() {
     );
     c.stop();
 }
+
+#[test]
+fn related_places_in_another_file_count_in_the_negotiated_units() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    // Accents and an emoji: characters, UTF-16 units and bytes all differ.
+    let shared = format!("Déjà 😀 {SHARED}");
+    let a = format!("---\ntitle: \"Un\"\n---\n\nIntro.\n\n{shared}\n");
+    let b = format!("---\ntitle: \"Autre\"\n---\n\n{shared}\n");
+    fs::write(posts.join("a.md"), &a).unwrap();
+    fs::write(posts.join("b.md"), &b).unwrap();
+    let a_uri = url::Url::from_file_path(posts.join("a.md"))
+        .unwrap()
+        .to_string();
+    let b_uri = url::Url::from_file_path(posts.join("b.md"))
+        .unwrap()
+        .to_string();
+    let line = a.lines().position(|l| l == shared).unwrap() as u64;
+    for (encoding, len) in [("utf-16", utf16(&shared)), ("utf-8", shared.len() as u64)] {
+        let mut c = Client::start(
+            dir.path(),
+            json!({"general": {"positionEncodings": [encoding]}}),
+        );
+        c.open(&b_uri, &b);
+        let d = c.diagnostics(&b_uri, |d| !corpus_lines(d).is_empty());
+        let f = d
+            .iter()
+            .find(|x| x["code"] == "duplicate-paragraph-corpus")
+            .unwrap();
+        let related = &f["relatedInformation"][0]["location"];
+        assert_eq!(related["uri"], a_uri.as_str(), "{f:#?}");
+        assert_eq!(
+            related["range"],
+            json!({"start": {"line": line, "character": 0}, "end": {"line": line, "character": len}}),
+            "{encoding}"
+        );
+        c.stop();
+    }
+}
+
+#[test]
+fn a_byte_order_mark_takes_no_column() {
+    let (dir, path, _) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let file = path.with_file_name("2024-01-01-x.md");
+    fs::write(&file, "\u{feff}Il faut 😀 lire.\n").unwrap();
+    let uri = url::Url::from_file_path(&file).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Not open: the workspace check read the BOM, which editors drop.
+    let d = c.diagnostics(&uri, |d| d.iter().any(|x| x["code"] == "tone"));
+    let tone = d.iter().find(|x| x["code"] == "tone").unwrap();
+    assert_eq!(
+        tone["range"],
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 7}})
+    );
+    c.stop();
+}

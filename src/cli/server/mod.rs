@@ -516,19 +516,17 @@ impl Server {
                 let (uri, range) = match &l.path {
                     None => (uri.clone(), lines.range(l.span)),
                     Some(p) => {
-                        // Another file: its location as lines and characters.
-                        let start = lsp::Position::new(
-                            l.location.line.saturating_sub(1) as u32,
-                            l.location.column.saturating_sub(1) as u32,
+                        // Another file: its location (lines and characters)
+                        // in the encoding's units, counted in its text.
+                        let path = std::path::absolute(p.as_path()).ok()?;
+                        let text = self.text_of(&path).unwrap_or_default();
+                        let other = Lines::new(&text, self.encoding);
+                        let loc = &l.location;
+                        let range = lsp::Range::new(
+                            other.at_location(loc.line, loc.column),
+                            other.at_location(loc.end_line, loc.end_column),
                         );
-                        let end = lsp::Position::new(
-                            l.location.end_line.saturating_sub(1) as u32,
-                            l.location.end_column.saturating_sub(1) as u32,
-                        );
-                        (
-                            self.uri_for(&std::path::absolute(p.as_path()).ok()?)?,
-                            lsp::Range::new(start, end),
-                        )
+                        (self.uri_for(&path)?, range)
                     }
                 };
                 Some(lsp::DiagnosticRelatedInformation {
@@ -699,6 +697,25 @@ impl Server {
             .find(|u| path_of(u).as_deref() == Some(path))
             .cloned()
             .or_else(|| uri_of(path))
+    }
+
+    /// The text of a file, to place a label in it: the one the workspace
+    /// check read, the editor's, or the one on disk.
+    fn text_of(&self, path: &Path) -> Option<std::borrow::Cow<'_, str>> {
+        use std::borrow::Cow;
+        if let Some(c) = self.corpus.get(path) {
+            return Some(Cow::Borrowed(&c.text));
+        }
+        if let Some(doc) = self
+            .docs
+            .iter()
+            .find(|(u, _)| path_of(u).as_deref() == Some(path))
+            .map(|(_, d)| d)
+        {
+            return Some(Cow::Borrowed(&doc.text));
+        }
+        let bytes = super::check::read_article(path, super::check::MAX_FILE_SIZE).ok()?;
+        String::from_utf8(bytes).ok().map(Cow::Owned)
     }
 
     fn scanned(&mut self, scan: Scan) -> Result<(), String> {
