@@ -23,6 +23,15 @@ struct Client {
 
 impl Client {
     fn start(root: &Path, capabilities: Value) -> Client {
+        let uri = url::Url::from_directory_path(root).unwrap().to_string();
+        Client::start_with(
+            root,
+            json!({"processId": null, "rootUri": uri, "capabilities": capabilities}),
+        )
+    }
+
+    /// Started in `root`, initialized with `params`.
+    fn start_with(root: &Path, params: Value) -> Client {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("repere"))
             .arg("server")
             .current_dir(root)
@@ -65,11 +74,7 @@ impl Client {
             next_id: 1,
             seen: Vec::new(),
         };
-        let uri = url::Url::from_directory_path(root).unwrap().to_string();
-        let result = client.request(
-            "initialize",
-            json!({"processId": null, "rootUri": uri, "capabilities": capabilities}),
-        );
+        let result = client.request("initialize", params);
         assert!(
             result["capabilities"]["codeActionProvider"]
                 .as_bool()
@@ -1242,5 +1247,80 @@ fn a_byte_order_mark_takes_no_column() {
         tone["range"],
         json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 7}})
     );
+    c.stop();
+}
+
+/// Two sites, each a repository with an article with a finding: their
+/// folders and the articles' URIs.
+fn two_sites() -> (tempfile::TempDir, [std::path::PathBuf; 2], [String; 2]) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut roots = Vec::new();
+    let mut uris = Vec::new();
+    for name in ["un", "deux"] {
+        let root = dir.path().join(name);
+        fs::create_dir_all(root.join(".git")).unwrap();
+        let posts = root.join("content/posts");
+        fs::create_dir_all(&posts).unwrap();
+        let text = ARTICLE.replace("Une introduction.", "Il faut choisir.");
+        fs::write(posts.join(common::NAME), text).unwrap();
+        uris.push(
+            url::Url::from_file_path(posts.join(common::NAME))
+                .unwrap()
+                .to_string(),
+        );
+        roots.push(root);
+    }
+    (dir, roots.try_into().unwrap(), uris.try_into().unwrap())
+}
+
+fn tone(d: &[Value]) -> bool {
+    d.iter().any(|x| x["code"] == "tone")
+}
+
+#[test]
+fn every_workspace_folder_is_checked() {
+    let (dir, roots, uris) = two_sites();
+    let folders: Vec<Value> = roots
+        .iter()
+        .map(|r| json!({"uri": url::Url::from_directory_path(r).unwrap().to_string(), "name": "x"}))
+        .collect();
+    let first = url::Url::from_directory_path(&roots[0])
+        .unwrap()
+        .to_string();
+    let mut c = Client::start_with(
+        dir.path(),
+        json!({"processId": null, "rootUri": first, "workspaceFolders": folders, "capabilities": {}}),
+    );
+    c.diagnostics(&uris[0], tone);
+    c.diagnostics(&uris[1], tone);
+    c.stop();
+}
+
+#[test]
+fn the_root_path_serves_when_there_is_no_root_uri() {
+    let (dir, roots, uris) = two_sites();
+    let mut c = Client::start_with(
+        dir.path(),
+        json!({"processId": null, "rootUri": null, "rootPath": roots[1].to_str().unwrap(), "capabilities": {}}),
+    );
+    c.diagnostics(&uris[1], tone);
+    c.stop();
+}
+
+#[test]
+fn workspace_folders_added_and_removed_are_checked_or_cleared() {
+    let (dir, roots, uris) = two_sites();
+    let folder = |r: &Path| json!({"uri": url::Url::from_directory_path(r).unwrap().to_string(), "name": "x"});
+    let mut c = Client::start_with(
+        dir.path(),
+        json!({"processId": null, "rootUri": null, "workspaceFolders": [folder(&roots[0])], "capabilities": {}}),
+    );
+    c.diagnostics(&uris[0], tone);
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [folder(&roots[1])], "removed": [folder(&roots[0])]}}),
+    );
+    c.diagnostics(&uris[1], tone);
+    c.diagnostics(&uris[0], |d| d.is_empty());
     c.stop();
 }

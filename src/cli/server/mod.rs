@@ -5,9 +5,11 @@
 //!   diagnostics published, with the cross-file findings of the last
 //!   workspace check for it (moved to the current text, or dropped, when it
 //!   was edited since: see `corpus`).
-//! - On save, the whole workspace is checked again on a background thread
-//!   (the server keeps answering meanwhile), every file with findings is
-//!   published, and every open file checked again.
+//! - On start, on save and when workspace folders are added or removed, the
+//!   whole workspace (every folder, each as `repere check` run there) is
+//!   checked again on a background thread (the server keeps answering
+//!   meanwhile), every file with findings is published, and every open file
+//!   checked again.
 //! - Config and packs: the `repere.toml` found from the file's folder, the
 //!   packs it names, the embedded defaults otherwise; saving a config or a
 //!   pack reloads them; an error in them is a diagnostic on that file, and a
@@ -79,8 +81,11 @@ type SetupKey = (Option<PathBuf>, Option<PathBuf>);
 /// them its baseline does not hide, and the text they were found in (empty
 /// for a file without findings).
 struct Scan {
-    files: Vec<(PathBuf, Vec<Diagnostic>, Vec<Diagnostic>, String)>,
+    files: Vec<Checked>,
 }
+
+/// A file's findings, those its baseline does not hide, and their text.
+type Checked = (PathBuf, Vec<Diagnostic>, Vec<Diagnostic>, String);
 
 /// The cross-file findings of a file and the text the workspace check read:
 /// their spans are offsets in it.
@@ -123,6 +128,8 @@ pub fn run() -> Result<i32, String> {
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref()),
     );
+    // Every workspace folder; without any, `rootUri`, or the older
+    // `rootPath` when it is null.
     let mut roots: Vec<PathBuf> = params
         .workspace_folders
         .unwrap_or_default()
@@ -130,10 +137,17 @@ pub fn run() -> Result<i32, String> {
         .filter_map(|f| path_of(&f.uri))
         .collect();
     #[allow(deprecated)]
-    if roots.is_empty()
-        && let Some(p) = params.root_uri.as_ref().and_then(path_of)
-    {
-        roots.push(p);
+    if roots.is_empty() {
+        let root = match &params.root_uri {
+            Some(uri) => path_of(uri),
+            None => params
+                .root_path
+                .as_deref()
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+                .and_then(|p| std::path::absolute(p).ok()),
+        };
+        roots.extend(root);
     }
     let capabilities = lsp::ServerCapabilities {
         position_encoding: Some(encoding.kind()),
@@ -147,6 +161,13 @@ pub fn run() -> Result<i32, String> {
         )),
         code_action_provider: Some(lsp::CodeActionProviderCapability::Simple(true)),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        workspace: Some(lsp::WorkspaceServerCapabilities {
+            workspace_folders: Some(lsp::WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(lsp::OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         ..Default::default()
     };
     let result = lsp::InitializeResult {
@@ -339,8 +360,8 @@ impl Server {
 
     fn notification(&mut self, n: Notification) -> Result<(), String> {
         use lsp::notification::{
-            DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument,
-            DidOpenTextDocument, DidSaveTextDocument, Notification as _,
+            DidChangeTextDocument, DidChangeWatchedFiles, DidChangeWorkspaceFolders,
+            DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Notification as _,
         };
         match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
@@ -394,6 +415,28 @@ impl Server {
                 for change in p.changes {
                     self.saved(&change.uri)?;
                 }
+            }
+            DidChangeWorkspaceFolders::METHOD => {
+                let Some(p) =
+                    ignore_bad::<lsp::DidChangeWorkspaceFoldersParams>(&n.method, n.params)
+                else {
+                    return Ok(());
+                };
+                let removed: Vec<PathBuf> = p
+                    .event
+                    .removed
+                    .iter()
+                    .filter_map(|f| path_of(&f.uri))
+                    .collect();
+                self.roots.retain(|r| !removed.contains(r));
+                for added in p.event.added.iter().filter_map(|f| path_of(&f.uri)) {
+                    if !self.roots.contains(&added) {
+                        self.roots.push(added);
+                    }
+                }
+                // The files of a folder removed lose their findings (unless
+                // open), those of a folder added get theirs.
+                self.scan();
             }
             DidCloseTextDocument::METHOD => {
                 let Some(p) = ignore_bad::<lsp::DidCloseTextDocumentParams>(&n.method, n.params)
@@ -565,116 +608,36 @@ impl Server {
             self.rescan = true;
             return;
         }
-        let Some(root) = self.roots.first().cloned() else {
-            return;
-        };
-        let Ok(setup) = self.setup_for(&root.join("x.md")) else {
-            return;
-        };
+        // Each workspace folder is checked as `repere check` run there; one
+        // inside another is checked with it.
+        let roots: Vec<PathBuf> = self
+            .roots
+            .iter()
+            .filter(|r| !self.roots.iter().any(|o| o != *r && r.starts_with(o)))
+            .cloned()
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        // A folder whose config does not load is not checked (the error
+        // shows when a file under it is open).
+        let setups: Vec<(PathBuf, Arc<Setup>)> = roots
+            .into_iter()
+            .filter_map(|r| {
+                let setup = self.setup_for(&r.join("x.md")).ok()?;
+                Some((r, setup))
+            })
+            .collect();
         self.scanning = true;
         let tx = self.scan_tx.clone();
-        let linter = setup.linter.clone();
-        let root_setup = setup;
         let open: HashMap<PathBuf, String> = self
             .docs
             .iter()
             .filter_map(|(u, d)| Some((path_of(u)?, d.text.clone())))
             .collect();
         std::thread::spawn(move || {
-            let config = packs::discover(&root).and_then(|p| {
-                let text = read_text(&p)?;
-                repere::config::Config::parse(&p, &text).ok()
-            });
-            let scope = super::check::Scope::new(config.as_ref(), &root)
-                .ok()
-                .flatten();
-            let max_size = config
-                .as_ref()
-                .and_then(|c| c.settings.max_file_size)
-                .unwrap_or(super::check::MAX_FILE_SIZE);
-            let files = super::check::walk(std::slice::from_ref(&root), scope.as_ref())
-                .map(|w| w.files)
-                .unwrap_or_default();
-            // The texts checked, as the findings' offsets are in them (a file
-            // may change on disk, or in the editor, meanwhile).
-            let mut texts: HashMap<PathBuf, String> = HashMap::new();
-            let results = files
+            let files = setups
                 .iter()
-                .map(|p| {
-                    // Read as `repere check` reads it: a FIFO (which would
-                    // wait for a writer), a device or a file over the size
-                    // limit is not read, and that is its finding.
-                    let text = match open.get(p) {
-                        Some(t) => t.clone(),
-                        None => match super::check::read_article(p, max_size) {
-                            Ok(bytes) => match String::from_utf8(bytes) {
-                                Ok(t) => t,
-                                Err(e) => return linter.check_bytes(p.clone(), e.into_bytes()),
-                            },
-                            Err(message) => return linter.read_error(p.clone(), message),
-                        },
-                    };
-                    texts.insert(p.clone(), text.clone());
-                    linter.check_source(Arc::new(p.clone()), text)
-                })
-                .collect();
-            let report = linter.finish(results);
-            let root_config = packs::discover(&root);
-            let mut nested: HashMap<SetupKey, Option<Setup>> = HashMap::new();
-            let files = report
-                .files
-                .into_iter()
-                .map(|mut f| {
-                    let path = f.path.as_ref().clone();
-                    // A file under another config is checked with it, as when
-                    // it is open; its cross-article findings are those of the
-                    // check of the whole workspace.
-                    let (dir, key) = setup::key_for(&path);
-                    let mut shown = None;
-                    if key.0 != root_config {
-                        let own = nested.entry(key.clone()).or_insert_with(|| {
-                            let loaded = packs::setup_at(&dir).ok()?;
-                            Some(setup::build(loaded, key.1.as_deref()))
-                        });
-                        f.diagnostics = match (&*own, texts.get(&path)) {
-                            (Some(own), Some(text))
-                                if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
-                            {
-                                let result = own.linter.check_source(f.path.clone(), text.clone());
-                                let mut d: Vec<Diagnostic> = own
-                                    .linter
-                                    .finish(vec![result])
-                                    .files
-                                    .into_iter()
-                                    .flat_map(|f| f.diagnostics)
-                                    .filter(|d| !d.corpus)
-                                    .collect();
-                                d.extend(f.diagnostics.into_iter().filter(|d| d.corpus));
-                                shown = Some(own.baselined(&f.path, text, d.clone()));
-                                d
-                            }
-                            // Not read (a FIFO, a file too large, not
-                            // UTF-8): that finding stays.
-                            (Some(own), None)
-                                if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
-                            {
-                                f.diagnostics
-                            }
-                            // Excluded, or its config does not load (the
-                            // error shows when a file under it is open).
-                            _ => Vec::new(),
-                        };
-                    }
-                    let text = if f.diagnostics.is_empty() {
-                        String::new()
-                    } else {
-                        texts.remove(&path).unwrap_or_default()
-                    };
-                    let shown = shown.unwrap_or_else(|| {
-                        root_setup.baselined(&f.path, &text, f.diagnostics.clone())
-                    });
-                    (path, f.diagnostics, shown, text)
-                })
+                .flat_map(|(root, setup)| check_root(root, setup, &open))
                 .collect();
             let _ = tx.send(Scan { files });
         });
@@ -939,6 +902,106 @@ impl Server {
             range: Some(lines.range(key.span)),
         })
     }
+}
+
+/// The check of a workspace folder (the files `open` holds are checked in
+/// the editor's text), as `repere check` run there: every file's findings,
+/// those of them its baseline does not hide, and the text they were found
+/// in (empty for a file without findings).
+fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) -> Vec<Checked> {
+    let linter = &root_setup.linter;
+    let config = packs::discover(root).and_then(|p| {
+        let text = read_text(&p)?;
+        repere::config::Config::parse(&p, &text).ok()
+    });
+    let scope = super::check::Scope::new(config.as_ref(), root)
+        .ok()
+        .flatten();
+    let max_size = config
+        .as_ref()
+        .and_then(|c| c.settings.max_file_size)
+        .unwrap_or(super::check::MAX_FILE_SIZE);
+    let files = super::check::walk(&[root.to_path_buf()], scope.as_ref())
+        .map(|w| w.files)
+        .unwrap_or_default();
+    // The texts checked, as the findings' offsets are in them (a file
+    // may change on disk, or in the editor, meanwhile).
+    let mut texts: HashMap<PathBuf, String> = HashMap::new();
+    let results = files
+        .iter()
+        .map(|p| {
+            // Read as `repere check` reads it: a FIFO (which would
+            // wait for a writer), a device or a file over the size
+            // limit is not read, and that is its finding.
+            let text = match open.get(p) {
+                Some(t) => t.clone(),
+                None => match super::check::read_article(p, max_size) {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(t) => t,
+                        Err(e) => return linter.check_bytes(p.clone(), e.into_bytes()),
+                    },
+                    Err(message) => return linter.read_error(p.clone(), message),
+                },
+            };
+            texts.insert(p.clone(), text.clone());
+            linter.check_source(Arc::new(p.clone()), text)
+        })
+        .collect();
+    let report = linter.finish(results);
+    let root_config = packs::discover(root);
+    let mut nested: HashMap<SetupKey, Option<Setup>> = HashMap::new();
+    report
+        .files
+        .into_iter()
+        .map(|mut f| {
+            let path = f.path.as_ref().clone();
+            // A file under another config is checked with it, as when
+            // it is open; its cross-article findings are those of the
+            // check of the whole workspace.
+            let (dir, key) = setup::key_for(&path);
+            let mut shown = None;
+            if key.0 != root_config {
+                let own = nested.entry(key.clone()).or_insert_with(|| {
+                    let loaded = packs::setup_at(&dir).ok()?;
+                    Some(setup::build(loaded, key.1.as_deref()))
+                });
+                f.diagnostics = match (&*own, texts.get(&path)) {
+                    (Some(own), Some(text))
+                        if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
+                    {
+                        let result = own.linter.check_source(f.path.clone(), text.clone());
+                        let mut d: Vec<Diagnostic> = own
+                            .linter
+                            .finish(vec![result])
+                            .files
+                            .into_iter()
+                            .flat_map(|f| f.diagnostics)
+                            .filter(|d| !d.corpus)
+                            .collect();
+                        d.extend(f.diagnostics.into_iter().filter(|d| d.corpus));
+                        shown = Some(own.baselined(&f.path, text, d.clone()));
+                        d
+                    }
+                    // Not read (a FIFO, a file too large, not
+                    // UTF-8): that finding stays.
+                    (Some(own), None) if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) => {
+                        f.diagnostics
+                    }
+                    // Excluded, or its config does not load (the
+                    // error shows when a file under it is open).
+                    _ => Vec::new(),
+                };
+            }
+            let text = if f.diagnostics.is_empty() {
+                String::new()
+            } else {
+                texts.remove(&path).unwrap_or_default()
+            };
+            let shown = shown
+                .unwrap_or_else(|| root_setup.baselined(&f.path, &text, f.diagnostics.clone()));
+            (path, f.diagnostics, shown, text)
+        })
+        .collect()
 }
 
 // `Uri` caches its parsed parts inside, which clippy takes for a mutable key;
