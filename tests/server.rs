@@ -1324,3 +1324,64 @@ fn workspace_folders_added_and_removed_are_checked_or_cleared() {
     c.diagnostics(&uris[0], |d| d.is_empty());
     c.stop();
 }
+
+#[test]
+fn file_watchers_are_registered_when_the_client_can() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let config = dir.path().join("repere.toml");
+    fs::write(&config, "baseline = \"ma-base.json\"\n").unwrap();
+    let text = ARTICLE.replace("Une introduction.", "Il faut choisir.");
+    fs::write(&path, &text).unwrap();
+    let capabilities =
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    let mut c = Client::start(dir.path(), capabilities);
+    let m = c.wait(|m| m["method"] == "client/registerCapability");
+    let registration = &m["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    let patterns: Vec<&str> = registration["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    for p in ["**/repere.toml", "**/*.yaml", "**/*.md", "**/ma-base.json"] {
+        assert!(patterns.contains(&p), "{p}: {patterns:?}");
+    }
+    let id = m["id"].clone();
+    c.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
+
+    // The config changes on disk (the client sends no `repere.toml`): the
+    // watcher tells, and the open file is checked with the new one.
+    c.open(&uri, &text);
+    c.diagnostics(&uri, tone);
+    fs::write(&config, "[severity]\ntone = \"off\"\n").unwrap();
+    let config_uri = url::Url::from_file_path(&config).unwrap().to_string();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    c.diagnostics(&uri, |d| !tone(d));
+    c.stop();
+}
+
+#[test]
+fn no_watcher_is_registered_when_the_client_cannot() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, ARTICLE);
+    c.published(&uri, 1);
+    // Answered in order: a registration would have come before.
+    c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(
+        !c.seen
+            .iter()
+            .any(|m| m["method"] == "client/registerCapability"),
+        "{:#?}",
+        c.seen
+    );
+    c.stop();
+}

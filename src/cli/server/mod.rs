@@ -27,6 +27,7 @@ mod corpus;
 mod position;
 mod setup;
 mod transport;
+mod watch;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -114,6 +115,12 @@ struct Server {
     rescan: bool,
     /// `shutdown` was received: requests are refused until `exit`.
     shutdown: bool,
+    /// The client registers file watchers on request.
+    can_watch: bool,
+    /// The patterns of the watchers registered.
+    watching: Option<Vec<String>>,
+    /// The requests sent to the client, for their ids.
+    requests: u64,
 }
 
 pub fn run() -> Result<i32, String> {
@@ -149,6 +156,13 @@ pub fn run() -> Result<i32, String> {
         };
         roots.extend(root);
     }
+    let can_watch = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
     let capabilities = lsp::ServerCapabilities {
         position_encoding: Some(encoding.kind()),
         text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
@@ -194,6 +208,9 @@ pub fn run() -> Result<i32, String> {
         scanning: false,
         rescan: false,
         shutdown: false,
+        can_watch,
+        watching: None,
+        requests: 0,
     };
     server.scan();
     let code = server.main_loop();
@@ -280,6 +297,11 @@ fn is_markdown(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("md" | "markdown")
     )
+}
+
+/// Maybe a baseline (whichever file a config names).
+fn is_baseline(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "json")
 }
 
 fn is_config(path: &Path) -> bool {
@@ -412,10 +434,26 @@ impl Server {
                 else {
                     return Ok(());
                 };
+                // Once for each kind of file (a branch checked out may
+                // change hundreds): a config, pack or baseline, an article.
+                let mut seen = (false, false);
                 for change in p.changes {
-                    self.saved(&change.uri)?;
+                    let Some(path) = path_of(&change.uri) else {
+                        continue;
+                    };
+                    let first = if is_config(&path) || is_baseline(&path) {
+                        !std::mem::replace(&mut seen.0, true)
+                    } else if is_markdown(&path) {
+                        !std::mem::replace(&mut seen.1, true)
+                    } else {
+                        false
+                    };
+                    if first {
+                        self.saved(&change.uri)?;
+                    }
                 }
             }
+            "initialized" => self.watch()?,
             DidChangeWorkspaceFolders::METHOD => {
                 let Some(p) =
                     ignore_bad::<lsp::DidChangeWorkspaceFoldersParams>(&n.method, n.params)
@@ -437,6 +475,7 @@ impl Server {
                 // The files of a folder removed lose their findings (unless
                 // open), those of a folder added get theirs.
                 self.scan();
+                self.watch()?;
             }
             DidCloseTextDocument::METHOD => {
                 let Some(p) = ignore_bad::<lsp::DidCloseTextDocumentParams>(&n.method, n.params)
@@ -469,9 +508,11 @@ impl Server {
         let Some(path) = path_of(uri) else {
             return Ok(());
         };
-        if is_config(&path) || path.extension().is_some_and(|e| e == "json") {
-            // A config, a pack or a baseline changed: load everything again.
+        if is_config(&path) || is_baseline(&path) {
+            // A config, a pack or a baseline changed: load everything again
+            // (and watch the baseline a config now names).
             self.setups.clear();
+            self.watch()?;
             let open: Vec<lsp::Uri> = self.docs.keys().cloned().collect();
             for u in open {
                 self.check(&u)?;
