@@ -240,7 +240,7 @@ fn diagnostics_code_actions_and_hover_over_stdio() {
         tone["codeDescription"]["href"]
             .as_str()
             .unwrap()
-            .contains("#tone")
+            .ends_with("/docs/phrase.md")
     );
 
     // A change: the misspelled section is reported after the pause.
@@ -1383,5 +1383,42 @@ fn no_watcher_is_registered_when_the_client_cannot() {
         "{:#?}",
         c.seen
     );
+    c.stop();
+}
+
+#[test]
+fn each_rule_links_to_a_page_that_documents_it() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let text = ARTICLE
+        .replace("Une introduction.", "Il faut choisir.")
+        .replace("## Dédramatisation", "## Dedramatisation")
+        .replace("ShowToc: true\n", "")
+        + "<!-- repere-disable-next-line markup -->\n";
+    fs::write(&path, &text).unwrap();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &text);
+    let d = c.published(&uri, 1);
+    let href = |code: &str| -> String {
+        let f = d
+            .iter()
+            .find(|x| x["code"] == code)
+            .unwrap_or_else(|| panic!("{code}: {d:#?}"));
+        f["codeDescription"]["href"].as_str().unwrap().to_string()
+    };
+    let source = "https://docs.rs/crate/repere/latest/source/";
+    for (code, page) in [
+        ("tone", "docs/phrase.md"),
+        ("section-order", "docs/sections.md"),
+        // Documented in the README, as are the engine's own rules.
+        ("front-matter", "README.md"),
+        ("unused-suppression", "README.md"),
+    ] {
+        // A page of the sources, with no fragment (the source view has no
+        // anchors for headings).
+        assert_eq!(href(code), format!("{source}{page}"));
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(page);
+        assert!(file.is_file(), "{}", file.display());
+    }
     c.stop();
 }

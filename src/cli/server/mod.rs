@@ -53,8 +53,28 @@ const EXIT_WITHOUT_SHUTDOWN: i32 = 1;
 /// How long typing must pause before a file is checked again.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
-/// Documentation of the rules, linked from each diagnostic.
-const DOCS: &str = "https://docs.rs/crate/repere/latest/source/README.md";
+/// The published sources, where the documentation of the rules is.
+const SOURCE: &str = "https://docs.rs/crate/repere/latest/source/";
+
+/// The rule kinds with a page of their own in `docs/`.
+const KIND_PAGES: &[&str] = &[
+    "duplicates",
+    "links",
+    "markup",
+    "phrase",
+    "salary",
+    "sections",
+];
+
+/// The documentation of a rule of `kind`: its kind's page in `docs/`, or
+/// the README (which documents the `front-matter` kind and the engine's
+/// rules). No fragment: the source view has no anchors for headings.
+fn docs_for(kind: Option<&str>) -> String {
+    match kind {
+        Some(k) if KIND_PAGES.contains(&k) => format!("{SOURCE}docs/{k}.md"),
+        _ => format!("{SOURCE}README.md"),
+    }
+}
 
 struct Doc {
     text: String,
@@ -632,7 +652,7 @@ impl Server {
                 Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
             }),
             code: Some(lsp::NumberOrString::String(d.rule.to_string())),
-            code_description: lsp::Uri::from_str(&format!("{DOCS}#{}", d.rule))
+            code_description: lsp::Uri::from_str(&docs_for(self.kind_of(&d.rule)))
                 .ok()
                 .map(|href| lsp::CodeDescription { href }),
             source: Some("repere".into()),
@@ -682,6 +702,18 @@ impl Server {
                 .collect();
             let _ = tx.send(Scan { files });
         });
+    }
+
+    /// The kind of a rule, from the setups loaded (`None` for the engine's
+    /// own rules: `read-error`, `encoding`, `unused-suppression`).
+    fn kind_of(&self, rule: &str) -> Option<&'static str> {
+        self.setups.values().flatten().find_map(|s| {
+            s.linter
+                .rules()
+                .iter()
+                .find(|r| &*r.meta.id == rule)
+                .map(|r| r.meta.kind)
+        })
     }
 
     /// The open files by path, with the URI the client spells each with.
