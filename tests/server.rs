@@ -23,6 +23,15 @@ struct Client {
 
 impl Client {
     fn start(root: &Path, capabilities: Value) -> Client {
+        let uri = url::Url::from_directory_path(root).unwrap().to_string();
+        Client::start_with(
+            root,
+            json!({"processId": null, "rootUri": uri, "capabilities": capabilities}),
+        )
+    }
+
+    /// Started in `root`, initialized with `params`.
+    fn start_with(root: &Path, params: Value) -> Client {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("repere"))
             .arg("server")
             .current_dir(root)
@@ -65,11 +74,7 @@ impl Client {
             next_id: 1,
             seen: Vec::new(),
         };
-        let uri = url::Url::from_directory_path(root).unwrap().to_string();
-        let result = client.request(
-            "initialize",
-            json!({"processId": null, "rootUri": uri, "capabilities": capabilities}),
-        );
+        let result = client.request("initialize", params);
         assert!(
             result["capabilities"]["codeActionProvider"]
                 .as_bool()
@@ -235,7 +240,7 @@ fn diagnostics_code_actions_and_hover_over_stdio() {
         tone["codeDescription"]["href"]
             .as_str()
             .unwrap()
-            .contains("#tone")
+            .ends_with("/docs/phrase.md")
     );
 
     // A change: the misspelled section is reported after the pause.
@@ -937,5 +942,483 @@ fn the_config_s_baseline_hides_what_it_records() {
     let d = c.published(&uri, 2);
     let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
     assert_eq!(codes, [&json!("section-order")], "{d:#?}");
+    c.stop();
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_an_article_does_not_block_the_workspace_check() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(
+        &path,
+        ARTICLE.replace("Une introduction.", "Il faut choisir."),
+    )
+    .unwrap();
+    let fifo = path.with_file_name("2025-01-01-tube.md");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0);
+    let fifo_uri = url::Url::from_file_path(&fifo).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Not open: found by the workspace check, which reads every file.
+    let d = c.diagnostics(&uri, |d| !d.is_empty());
+    assert!(d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+    // The FIFO is not read, as by `repere check`.
+    let d = c.diagnostics(&fifo_uri, |d| !d.is_empty());
+    assert_eq!(d[0]["code"], "read-error", "{d:#?}");
+    c.stop();
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_not_read() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join("repere.toml"), "max-file-size = 100\n").unwrap();
+    let mut c = Client::start(dir.path(), json!({}));
+    let d = c.diagnostics(&uri, |d| !d.is_empty());
+    assert!(fs::metadata(&path).unwrap().len() > 100);
+    let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
+    assert_eq!(codes, [&json!("read-error")], "{d:#?}");
+    c.stop();
+}
+
+/// The byte offset of an LSP position (UTF-16 columns) in `text`.
+fn offset_of(text: &str, position: &Value) -> usize {
+    let line = position["line"].as_u64().unwrap() as usize;
+    let mut character = position["character"].as_u64().unwrap() as usize;
+    let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+    let mut at = start;
+    for c in text[start..].chars() {
+        if character == 0 || c == '\n' {
+            break;
+        }
+        character = character.saturating_sub(c.len_utf16());
+        at += c.len_utf8();
+    }
+    at
+}
+
+/// The URI of another article in the folder of `path`.
+fn uri_in(path: &Path, i: usize) -> String {
+    let other = path.with_file_name(format!("2024-01-{:02}-x.md", i + 1));
+    url::Url::from_file_path(other).unwrap().to_string()
+}
+
+/// The "disable" actions offered for the first finding of rule `code` in
+/// `text`, opened as `uri`: their titles, and the text the first one makes.
+fn disable_actions(c: &mut Client, uri: &str, text: &str, code: &str) -> (Vec<String>, String) {
+    c.open(uri, text);
+    let d = c.published(uri, 1);
+    let found = d
+        .iter()
+        .find(|x| x["code"] == code)
+        .unwrap_or_else(|| panic!("{d:#?}"));
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": found["range"], "context": {"diagnostics": [found]}}),
+    );
+    let disable: Vec<&Value> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            let t = a["title"].as_str().unwrap();
+            t.starts_with("Disable") && t.contains(&format!("`{code}`"))
+        })
+        .collect();
+    let titles = disable
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_string())
+        .collect();
+    let edit = &disable
+        .first()
+        .unwrap_or_else(|| panic!("{found:#?} {actions:#?}"))["edit"]["changes"][uri][0];
+    let at = offset_of(text, &edit["range"]["start"]);
+    assert_eq!(at, offset_of(text, &edit["range"]["end"]));
+    let applied = format!(
+        "{}{}{}",
+        &text[..at],
+        edit["newText"].as_str().unwrap(),
+        &text[at..]
+    );
+    (titles, applied)
+}
+
+#[test]
+fn disabling_for_the_file_after_a_front_matter_without_a_final_line_break() {
+    let (dir, path, _) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    for (i, eol) in ["\n", "\r\n"].into_iter().enumerate() {
+        let uri = uri_in(&path, i);
+        let text = "---\ntitle: \"Déjà\"\ntags: [\"Été\"]\n---".replace('\n', eol);
+        let (titles, applied) = disable_actions(&mut c, &uri, &text, "front-matter-style");
+        assert_eq!(titles, ["Disable `front-matter-style` for this file"]);
+        // On a line of its own: glued to `---`, it would break the front matter.
+        assert_eq!(
+            applied,
+            format!("{text}{eol}<!-- repere-disable-file front-matter-style -->{eol}")
+        );
+        c.change(&uri, 2, &applied);
+        let d = c.published(&uri, 2);
+        assert!(
+            !d.iter().any(|x| x["code"] == "front-matter-style"),
+            "{d:#?}"
+        );
+    }
+    c.stop();
+}
+
+#[test]
+fn findings_about_the_whole_article_are_disabled_for_the_file() {
+    let (dir, path, _) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Anchored at the start of the body: a comment there would take their
+    // place, and "disable on the next line" could not reach them.
+    let cases = [
+        (
+            "Déjà 😀 un texte sans front matter.\n\nIl faut lire.\n",
+            "front-matter",
+        ),
+        (
+            "---\ntitle: \"Déjà\"\n---\n\nDéjà 😀 un texte sans titres.\n",
+            "section-order",
+        ),
+        (
+            "---\ntitle: \"Déjà\"\n---\nDéjà 😀 un texte sans titres.\n",
+            "section-order",
+        ),
+    ];
+    for (i, (text, code)) in cases.into_iter().enumerate() {
+        let uri = uri_in(&path, i);
+        let (titles, applied) = disable_actions(&mut c, &uri, text, code);
+        assert_eq!(
+            titles,
+            [format!("Disable `{code}` for this file")],
+            "{text}"
+        );
+        c.change(&uri, 2, &applied);
+        let d = c.published(&uri, 2);
+        assert!(!d.iter().any(|x| x["code"] == code), "{applied}: {d:#?}");
+        assert!(
+            !d.iter().any(|x| x["code"] == "unused-suppression"),
+            "{applied}: {d:#?}"
+        );
+    }
+    c.stop();
+}
+
+#[test]
+fn no_comment_is_offered_inside_a_table_or_a_blockquote() {
+    let (dir, path, _) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    let cases = [
+        "| Rôle | Conseil |\n|---|---|\n| CTO | ok |\n| Junior 😀 | Il faut coder |\n| Senior | ok |\n",
+        "> Première ligne.\n> Il faut coder.\n> Fin.\n",
+    ];
+    for (i, body) in cases.into_iter().enumerate() {
+        let uri = uri_in(&path, i);
+        let text = format!("---\ntitle: \"Déjà\"\n---\n\n{body}");
+        let (titles, applied) = disable_actions(&mut c, &uri, &text, "tone");
+        assert_eq!(titles, ["Disable `tone` for this file"], "{body}");
+        // The table or quote is left whole.
+        assert!(applied.ends_with(body), "{applied}");
+        c.change(&uri, 2, &applied);
+        let d = c.published(&uri, 2);
+        assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+    }
+    // On a table's first line, the comment goes above the table.
+    let uri = uri_in(&path, 9);
+    let text = "---\ntitle: \"Déjà\"\n---\n\n| Il faut | Conseil |\n|---|---|\n| CTO | ok |\n";
+    let (titles, applied) = disable_actions(&mut c, &uri, text, "tone");
+    assert_eq!(titles, ["Disable `tone` on the next line"]);
+    assert!(
+        applied.contains("\n<!-- repere-disable-next-line tone -->\n| Il faut"),
+        "{applied}"
+    );
+    c.stop();
+}
+
+/// A `file:` URI spelled as VS Code spells it: every byte of the path but
+/// `/` and the unreserved ones percent-encoded (`+`, `&`, `,` too, which
+/// the url crate leaves).
+fn vscode_uri(path: &Path) -> String {
+    let mut uri = String::from("file://");
+    for b in path.to_str().unwrap().bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri
+}
+
+#[test]
+fn an_open_file_is_known_whatever_the_client_s_uri_spelling() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(
+        &path,
+        ARTICLE.replace("Une introduction.", "Il faut choisir."),
+    )
+    .unwrap();
+    let mut c = Client::start(dir.path(), json!({}));
+    // The first workspace check is over.
+    c.diagnostics(&uri, |d| !d.is_empty());
+    let file = path.with_file_name("2024-01-01-c++ & co.md");
+    let text = "---\ntitle: \"Déjà\"\n---\n\nDéjà 😀 Il faut coder.\n";
+    fs::write(&file, text).unwrap();
+    let ours = url::Url::from_file_path(&file).unwrap().to_string();
+    let theirs = vscode_uri(&file);
+    assert_ne!(ours, theirs);
+    c.open(&theirs, text);
+    c.published(&theirs, 1);
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": theirs}}),
+    );
+    // The workspace check is over (it published the other file), and the
+    // open file checked again, under the client's spelling.
+    c.diagnostics(&uri, |d| !d.is_empty());
+    c.published(&theirs, 1);
+    // The file was never taken for a closed one (its text on disk published
+    // under another spelling).
+    assert!(
+        !c.seen.iter().any(|m| m["params"]["uri"] == ours.as_str()),
+        "{:#?}",
+        c.seen
+    );
+    c.stop();
+}
+
+#[test]
+fn related_places_in_another_file_count_in_the_negotiated_units() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    // Accents and an emoji: characters, UTF-16 units and bytes all differ.
+    let shared = format!("Déjà 😀 {SHARED}");
+    let a = format!("---\ntitle: \"Un\"\n---\n\nIntro.\n\n{shared}\n");
+    let b = format!("---\ntitle: \"Autre\"\n---\n\n{shared}\n");
+    fs::write(posts.join("a.md"), &a).unwrap();
+    fs::write(posts.join("b.md"), &b).unwrap();
+    let a_uri = url::Url::from_file_path(posts.join("a.md"))
+        .unwrap()
+        .to_string();
+    let b_uri = url::Url::from_file_path(posts.join("b.md"))
+        .unwrap()
+        .to_string();
+    let line = a.lines().position(|l| l == shared).unwrap() as u64;
+    for (encoding, len) in [("utf-16", utf16(&shared)), ("utf-8", shared.len() as u64)] {
+        let mut c = Client::start(
+            dir.path(),
+            json!({"general": {"positionEncodings": [encoding]}}),
+        );
+        c.open(&b_uri, &b);
+        let d = c.diagnostics(&b_uri, |d| !corpus_lines(d).is_empty());
+        let f = d
+            .iter()
+            .find(|x| x["code"] == "duplicate-paragraph-corpus")
+            .unwrap();
+        let related = &f["relatedInformation"][0]["location"];
+        assert_eq!(related["uri"], a_uri.as_str(), "{f:#?}");
+        assert_eq!(
+            related["range"],
+            json!({"start": {"line": line, "character": 0}, "end": {"line": line, "character": len}}),
+            "{encoding}"
+        );
+        c.stop();
+    }
+}
+
+#[test]
+fn a_byte_order_mark_takes_no_column() {
+    let (dir, path, _) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let file = path.with_file_name("2024-01-01-x.md");
+    fs::write(&file, "\u{feff}Il faut 😀 lire.\n").unwrap();
+    let uri = url::Url::from_file_path(&file).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Not open: the workspace check read the BOM, which editors drop.
+    let d = c.diagnostics(&uri, |d| d.iter().any(|x| x["code"] == "tone"));
+    let tone = d.iter().find(|x| x["code"] == "tone").unwrap();
+    assert_eq!(
+        tone["range"],
+        json!({"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 7}})
+    );
+    c.stop();
+}
+
+/// Two sites, each a repository with an article with a finding: their
+/// folders and the articles' URIs.
+fn two_sites() -> (tempfile::TempDir, [std::path::PathBuf; 2], [String; 2]) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut roots = Vec::new();
+    let mut uris = Vec::new();
+    for name in ["un", "deux"] {
+        let root = dir.path().join(name);
+        fs::create_dir_all(root.join(".git")).unwrap();
+        let posts = root.join("content/posts");
+        fs::create_dir_all(&posts).unwrap();
+        let text = ARTICLE.replace("Une introduction.", "Il faut choisir.");
+        fs::write(posts.join(common::NAME), text).unwrap();
+        uris.push(
+            url::Url::from_file_path(posts.join(common::NAME))
+                .unwrap()
+                .to_string(),
+        );
+        roots.push(root);
+    }
+    (dir, roots.try_into().unwrap(), uris.try_into().unwrap())
+}
+
+fn tone(d: &[Value]) -> bool {
+    d.iter().any(|x| x["code"] == "tone")
+}
+
+#[test]
+fn every_workspace_folder_is_checked() {
+    let (dir, roots, uris) = two_sites();
+    let folders: Vec<Value> = roots
+        .iter()
+        .map(|r| json!({"uri": url::Url::from_directory_path(r).unwrap().to_string(), "name": "x"}))
+        .collect();
+    let first = url::Url::from_directory_path(&roots[0])
+        .unwrap()
+        .to_string();
+    let mut c = Client::start_with(
+        dir.path(),
+        json!({"processId": null, "rootUri": first, "workspaceFolders": folders, "capabilities": {}}),
+    );
+    c.diagnostics(&uris[0], tone);
+    c.diagnostics(&uris[1], tone);
+    c.stop();
+}
+
+#[test]
+fn the_root_path_serves_when_there_is_no_root_uri() {
+    let (dir, roots, uris) = two_sites();
+    let mut c = Client::start_with(
+        dir.path(),
+        json!({"processId": null, "rootUri": null, "rootPath": roots[1].to_str().unwrap(), "capabilities": {}}),
+    );
+    c.diagnostics(&uris[1], tone);
+    c.stop();
+}
+
+#[test]
+fn workspace_folders_added_and_removed_are_checked_or_cleared() {
+    let (dir, roots, uris) = two_sites();
+    let folder = |r: &Path| json!({"uri": url::Url::from_directory_path(r).unwrap().to_string(), "name": "x"});
+    let mut c = Client::start_with(
+        dir.path(),
+        json!({"processId": null, "rootUri": null, "workspaceFolders": [folder(&roots[0])], "capabilities": {}}),
+    );
+    c.diagnostics(&uris[0], tone);
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [folder(&roots[1])], "removed": [folder(&roots[0])]}}),
+    );
+    c.diagnostics(&uris[1], tone);
+    c.diagnostics(&uris[0], |d| d.is_empty());
+    c.stop();
+}
+
+#[test]
+fn file_watchers_are_registered_when_the_client_can() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let config = dir.path().join("repere.toml");
+    fs::write(&config, "baseline = \"ma-base.json\"\n").unwrap();
+    let text = ARTICLE.replace("Une introduction.", "Il faut choisir.");
+    fs::write(&path, &text).unwrap();
+    let capabilities =
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    let mut c = Client::start(dir.path(), capabilities);
+    let m = c.wait(|m| m["method"] == "client/registerCapability");
+    let registration = &m["params"]["registrations"][0];
+    assert_eq!(registration["method"], "workspace/didChangeWatchedFiles");
+    let patterns: Vec<&str> = registration["registerOptions"]["watchers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["globPattern"].as_str().unwrap())
+        .collect();
+    for p in ["**/repere.toml", "**/*.yaml", "**/*.md", "**/ma-base.json"] {
+        assert!(patterns.contains(&p), "{p}: {patterns:?}");
+    }
+    let id = m["id"].clone();
+    c.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
+
+    // The config changes on disk (the client sends no `repere.toml`): the
+    // watcher tells, and the open file is checked with the new one.
+    c.open(&uri, &text);
+    c.diagnostics(&uri, tone);
+    fs::write(&config, "[severity]\ntone = \"off\"\n").unwrap();
+    let config_uri = url::Url::from_file_path(&config).unwrap().to_string();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    c.diagnostics(&uri, |d| !tone(d));
+    c.stop();
+}
+
+#[test]
+fn no_watcher_is_registered_when_the_client_cannot() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, ARTICLE);
+    c.published(&uri, 1);
+    // Answered in order: a registration would have come before.
+    c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    assert!(
+        !c.seen
+            .iter()
+            .any(|m| m["method"] == "client/registerCapability"),
+        "{:#?}",
+        c.seen
+    );
+    c.stop();
+}
+
+#[test]
+fn each_rule_links_to_a_page_that_documents_it() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let text = ARTICLE
+        .replace("Une introduction.", "Il faut choisir.")
+        .replace("## Dédramatisation", "## Dedramatisation")
+        .replace("ShowToc: true\n", "")
+        + "<!-- repere-disable-next-line markup -->\n";
+    fs::write(&path, &text).unwrap();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &text);
+    let d = c.published(&uri, 1);
+    let href = |code: &str| -> String {
+        let f = d
+            .iter()
+            .find(|x| x["code"] == code)
+            .unwrap_or_else(|| panic!("{code}: {d:#?}"));
+        f["codeDescription"]["href"].as_str().unwrap().to_string()
+    };
+    let source = "https://docs.rs/crate/repere/latest/source/";
+    for (code, page) in [
+        ("tone", "docs/phrase.md"),
+        ("section-order", "docs/sections.md"),
+        // Documented in the README, as are the engine's own rules.
+        ("front-matter", "README.md"),
+        ("unused-suppression", "README.md"),
+    ] {
+        // A page of the sources, with no fragment (the source view has no
+        // anchors for headings).
+        assert_eq!(href(code), format!("{source}{page}"));
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(page);
+        assert!(file.is_file(), "{}", file.display());
+    }
     c.stop();
 }

@@ -5,15 +5,18 @@
 //!   diagnostics published, with the cross-file findings of the last
 //!   workspace check for it (moved to the current text, or dropped, when it
 //!   was edited since: see `corpus`).
-//! - On save, the whole workspace is checked again on a background thread
-//!   (the server keeps answering meanwhile), every file with findings is
-//!   published, and every open file checked again.
+//! - On start, on save and when workspace folders are added or removed, the
+//!   whole workspace (every folder, each as `repere check` run there) is
+//!   checked again on a background thread (the server keeps answering
+//!   meanwhile), every file with findings is published, and every open file
+//!   checked again.
 //! - Config and packs: the `repere.toml` found from the file's folder, the
 //!   packs it names, the embedded defaults otherwise; saving a config or a
 //!   pack reloads them; an error in them is a diagnostic on that file, and a
 //!   message (see `setup`).
 //! - Code actions for every fix (safe ones preferred), and "disable this rule
-//!   on the next line"; hover on a front-matter key shows what the rules
+//!   on the next line" (or "for this file", where a comment on the line
+//!   before cannot work or would break the text: see `next_line_at`); hover on a front-matter key shows what the rules
 //!   expect of it.
 //! - Robust to a bad client: a malformed message or bad parameters get an
 //!   error response (or are ignored, for a notification), and the server goes
@@ -24,6 +27,7 @@ mod corpus;
 mod position;
 mod setup;
 mod transport;
+mod watch;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -49,8 +53,28 @@ const EXIT_WITHOUT_SHUTDOWN: i32 = 1;
 /// How long typing must pause before a file is checked again.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
-/// Documentation of the rules, linked from each diagnostic.
-const DOCS: &str = "https://docs.rs/crate/repere/latest/source/README.md";
+/// The published sources, where the documentation of the rules is.
+const SOURCE: &str = "https://docs.rs/crate/repere/latest/source/";
+
+/// The rule kinds with a page of their own in `docs/`.
+const KIND_PAGES: &[&str] = &[
+    "duplicates",
+    "links",
+    "markup",
+    "phrase",
+    "salary",
+    "sections",
+];
+
+/// The documentation of a rule of `kind`: its kind's page in `docs/`, or
+/// the README (which documents the `front-matter` kind and the engine's
+/// rules). No fragment: the source view has no anchors for headings.
+fn docs_for(kind: Option<&str>) -> String {
+    match kind {
+        Some(k) if KIND_PAGES.contains(&k) => format!("{SOURCE}docs/{k}.md"),
+        _ => format!("{SOURCE}README.md"),
+    }
+}
 
 struct Doc {
     text: String,
@@ -78,8 +102,11 @@ type SetupKey = (Option<PathBuf>, Option<PathBuf>);
 /// them its baseline does not hide, and the text they were found in (empty
 /// for a file without findings).
 struct Scan {
-    files: Vec<(PathBuf, Vec<Diagnostic>, Vec<Diagnostic>, String)>,
+    files: Vec<Checked>,
 }
+
+/// A file's findings, those its baseline does not hide, and their text.
+type Checked = (PathBuf, Vec<Diagnostic>, Vec<Diagnostic>, String);
 
 /// The cross-file findings of a file and the text the workspace check read:
 /// their spans are offsets in it.
@@ -108,6 +135,12 @@ struct Server {
     rescan: bool,
     /// `shutdown` was received: requests are refused until `exit`.
     shutdown: bool,
+    /// The client registers file watchers on request.
+    can_watch: bool,
+    /// The patterns of the watchers registered.
+    watching: Option<Vec<String>>,
+    /// The requests sent to the client, for their ids.
+    requests: u64,
 }
 
 pub fn run() -> Result<i32, String> {
@@ -122,6 +155,8 @@ pub fn run() -> Result<i32, String> {
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref()),
     );
+    // Every workspace folder; without any, `rootUri`, or the older
+    // `rootPath` when it is null.
     let mut roots: Vec<PathBuf> = params
         .workspace_folders
         .unwrap_or_default()
@@ -129,11 +164,25 @@ pub fn run() -> Result<i32, String> {
         .filter_map(|f| path_of(&f.uri))
         .collect();
     #[allow(deprecated)]
-    if roots.is_empty()
-        && let Some(p) = params.root_uri.as_ref().and_then(path_of)
-    {
-        roots.push(p);
+    if roots.is_empty() {
+        let root = match &params.root_uri {
+            Some(uri) => path_of(uri),
+            None => params
+                .root_path
+                .as_deref()
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+                .and_then(|p| std::path::absolute(p).ok()),
+        };
+        roots.extend(root);
     }
+    let can_watch = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|w| w.dynamic_registration)
+        .unwrap_or(false);
     let capabilities = lsp::ServerCapabilities {
         position_encoding: Some(encoding.kind()),
         text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
@@ -146,6 +195,13 @@ pub fn run() -> Result<i32, String> {
         )),
         code_action_provider: Some(lsp::CodeActionProviderCapability::Simple(true)),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        workspace: Some(lsp::WorkspaceServerCapabilities {
+            workspace_folders: Some(lsp::WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(lsp::OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         ..Default::default()
     };
     let result = lsp::InitializeResult {
@@ -172,6 +228,9 @@ pub fn run() -> Result<i32, String> {
         scanning: false,
         rescan: false,
         shutdown: false,
+        can_watch,
+        watching: None,
+        requests: 0,
     };
     server.scan();
     let code = server.main_loop();
@@ -240,6 +299,14 @@ fn path_of(uri: &lsp::Uri) -> Option<PathBuf> {
     url.to_file_path().ok()
 }
 
+/// The text of a config, pack or baseline: `None` when it is not a regular
+/// file (a FIFO would wait for a writer, a device might never end) or not
+/// UTF-8 text.
+fn read_text(path: &Path) -> Option<String> {
+    let bytes = super::check::read_article(path, u64::MAX).ok()?;
+    String::from_utf8(bytes).ok()
+}
+
 fn uri_of(path: &Path) -> Option<lsp::Uri> {
     let url = url::Url::from_file_path(path).ok()?;
     lsp::Uri::from_str(url.as_str()).ok()
@@ -250,6 +317,11 @@ fn is_markdown(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("md" | "markdown")
     )
+}
+
+/// Maybe a baseline (whichever file a config names).
+fn is_baseline(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "json")
 }
 
 fn is_config(path: &Path) -> bool {
@@ -330,8 +402,8 @@ impl Server {
 
     fn notification(&mut self, n: Notification) -> Result<(), String> {
         use lsp::notification::{
-            DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument,
-            DidOpenTextDocument, DidSaveTextDocument, Notification as _,
+            DidChangeTextDocument, DidChangeWatchedFiles, DidChangeWorkspaceFolders,
+            DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument, Notification as _,
         };
         match n.method.as_str() {
             DidOpenTextDocument::METHOD => {
@@ -382,9 +454,48 @@ impl Server {
                 else {
                     return Ok(());
                 };
+                // Once for each kind of file (a branch checked out may
+                // change hundreds): a config, pack or baseline, an article.
+                let mut seen = (false, false);
                 for change in p.changes {
-                    self.saved(&change.uri)?;
+                    let Some(path) = path_of(&change.uri) else {
+                        continue;
+                    };
+                    let first = if is_config(&path) || is_baseline(&path) {
+                        !std::mem::replace(&mut seen.0, true)
+                    } else if is_markdown(&path) {
+                        !std::mem::replace(&mut seen.1, true)
+                    } else {
+                        false
+                    };
+                    if first {
+                        self.saved(&change.uri)?;
+                    }
                 }
+            }
+            "initialized" => self.watch()?,
+            DidChangeWorkspaceFolders::METHOD => {
+                let Some(p) =
+                    ignore_bad::<lsp::DidChangeWorkspaceFoldersParams>(&n.method, n.params)
+                else {
+                    return Ok(());
+                };
+                let removed: Vec<PathBuf> = p
+                    .event
+                    .removed
+                    .iter()
+                    .filter_map(|f| path_of(&f.uri))
+                    .collect();
+                self.roots.retain(|r| !removed.contains(r));
+                for added in p.event.added.iter().filter_map(|f| path_of(&f.uri)) {
+                    if !self.roots.contains(&added) {
+                        self.roots.push(added);
+                    }
+                }
+                // The files of a folder removed lose their findings (unless
+                // open), those of a folder added get theirs.
+                self.scan();
+                self.watch()?;
             }
             DidCloseTextDocument::METHOD => {
                 let Some(p) = ignore_bad::<lsp::DidCloseTextDocumentParams>(&n.method, n.params)
@@ -417,9 +528,11 @@ impl Server {
         let Some(path) = path_of(uri) else {
             return Ok(());
         };
-        if is_config(&path) || path.extension().is_some_and(|e| e == "json") {
-            // A config, a pack or a baseline changed: load everything again.
+        if is_config(&path) || is_baseline(&path) {
+            // A config, a pack or a baseline changed: load everything again
+            // (and watch the baseline a config now names).
             self.setups.clear();
+            self.watch()?;
             let open: Vec<lsp::Uri> = self.docs.keys().cloned().collect();
             for u in open {
                 self.check(&u)?;
@@ -507,19 +620,17 @@ impl Server {
                 let (uri, range) = match &l.path {
                     None => (uri.clone(), lines.range(l.span)),
                     Some(p) => {
-                        // Another file: its location as lines and characters.
-                        let start = lsp::Position::new(
-                            l.location.line.saturating_sub(1) as u32,
-                            l.location.column.saturating_sub(1) as u32,
+                        // Another file: its location (lines and characters)
+                        // in the encoding's units, counted in its text.
+                        let path = std::path::absolute(p.as_path()).ok()?;
+                        let text = self.text_of(&path).unwrap_or_default();
+                        let other = Lines::new(&text, self.encoding);
+                        let loc = &l.location;
+                        let range = lsp::Range::new(
+                            other.at_location(loc.line, loc.column),
+                            other.at_location(loc.end_line, loc.end_column),
                         );
-                        let end = lsp::Position::new(
-                            l.location.end_line.saturating_sub(1) as u32,
-                            l.location.end_column.saturating_sub(1) as u32,
-                        );
-                        (
-                            uri_of(&std::path::absolute(p.as_path()).ok()?)?,
-                            lsp::Range::new(start, end),
-                        )
+                        (self.uri_for(&path)?, range)
                     }
                 };
                 Some(lsp::DiagnosticRelatedInformation {
@@ -541,7 +652,7 @@ impl Server {
                 Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
             }),
             code: Some(lsp::NumberOrString::String(d.rule.to_string())),
-            code_description: lsp::Uri::from_str(&format!("{DOCS}#{}", d.rule))
+            code_description: lsp::Uri::from_str(&docs_for(self.kind_of(&d.rule)))
                 .ok()
                 .map(|href| lsp::CodeDescription { href }),
             source: Some("repere".into()),
@@ -558,105 +669,96 @@ impl Server {
             self.rescan = true;
             return;
         }
-        let Some(root) = self.roots.first().cloned() else {
-            return;
-        };
-        let Ok(setup) = self.setup_for(&root.join("x.md")) else {
-            return;
-        };
+        // Each workspace folder is checked as `repere check` run there; one
+        // inside another is checked with it.
+        let roots: Vec<PathBuf> = self
+            .roots
+            .iter()
+            .filter(|r| !self.roots.iter().any(|o| o != *r && r.starts_with(o)))
+            .cloned()
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        // A folder whose config does not load is not checked (the error
+        // shows when a file under it is open).
+        let setups: Vec<(PathBuf, Arc<Setup>)> = roots
+            .into_iter()
+            .filter_map(|r| {
+                let setup = self.setup_for(&r.join("x.md")).ok()?;
+                Some((r, setup))
+            })
+            .collect();
         self.scanning = true;
         let tx = self.scan_tx.clone();
-        let linter = setup.linter.clone();
-        let root_setup = setup;
         let open: HashMap<PathBuf, String> = self
             .docs
             .iter()
             .filter_map(|(u, d)| Some((path_of(u)?, d.text.clone())))
             .collect();
         std::thread::spawn(move || {
-            let config = packs::discover(&root).and_then(|p| {
-                let text = std::fs::read_to_string(&p).ok()?;
-                repere::config::Config::parse(&p, &text).ok()
-            });
-            let scope = super::check::Scope::new(config.as_ref(), &root)
-                .ok()
-                .flatten();
-            let files = super::check::walk(std::slice::from_ref(&root), scope.as_ref())
-                .map(|w| w.files)
-                .unwrap_or_default();
-            // The texts checked, as the findings' offsets are in them (a file
-            // may change on disk, or in the editor, meanwhile).
-            let mut texts: HashMap<PathBuf, String> = HashMap::new();
-            let results = files
+            let files = setups
                 .iter()
-                .filter_map(|p| {
-                    let text = match open.get(p) {
-                        Some(t) => t.clone(),
-                        None => std::fs::read_to_string(p).ok()?,
-                    };
-                    texts.insert(p.clone(), text.clone());
-                    Some(linter.check_source(Arc::new(p.clone()), text))
-                })
-                .collect();
-            let report = linter.finish(results);
-            let root_config = packs::discover(&root);
-            let mut nested: HashMap<SetupKey, Option<Setup>> = HashMap::new();
-            let files = report
-                .files
-                .into_iter()
-                .map(|mut f| {
-                    let path = f.path.as_ref().clone();
-                    // A file under another config is checked with it, as when
-                    // it is open; its cross-article findings are those of the
-                    // check of the whole workspace.
-                    let (dir, key) = setup::key_for(&path);
-                    let mut shown = None;
-                    if key.0 != root_config {
-                        let own = nested.entry(key.clone()).or_insert_with(|| {
-                            let loaded = packs::setup_at(&dir).ok()?;
-                            Some(setup::build(loaded, key.1.as_deref()))
-                        });
-                        f.diagnostics = match (&*own, texts.get(&path)) {
-                            (Some(own), Some(text))
-                                if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
-                            {
-                                let result = own.linter.check_source(f.path.clone(), text.clone());
-                                let mut d: Vec<Diagnostic> = own
-                                    .linter
-                                    .finish(vec![result])
-                                    .files
-                                    .into_iter()
-                                    .flat_map(|f| f.diagnostics)
-                                    .filter(|d| !d.corpus)
-                                    .collect();
-                                d.extend(f.diagnostics.into_iter().filter(|d| d.corpus));
-                                shown = Some(own.baselined(&f.path, text, d.clone()));
-                                d
-                            }
-                            // Excluded, or its config does not load (the
-                            // error shows when a file under it is open).
-                            _ => Vec::new(),
-                        };
-                    }
-                    let text = if f.diagnostics.is_empty() {
-                        String::new()
-                    } else {
-                        texts.remove(&path).unwrap_or_default()
-                    };
-                    let shown = shown.unwrap_or_else(|| {
-                        root_setup.baselined(&f.path, &text, f.diagnostics.clone())
-                    });
-                    (path, f.diagnostics, shown, text)
-                })
+                .flat_map(|(root, setup)| check_root(root, setup, &open))
                 .collect();
             let _ = tx.send(Scan { files });
         });
+    }
+
+    /// The kind of a rule, from the setups loaded (`None` for the engine's
+    /// own rules: `read-error`, `encoding`, `unused-suppression`).
+    fn kind_of(&self, rule: &str) -> Option<&'static str> {
+        self.setups.values().flatten().find_map(|s| {
+            s.linter
+                .rules()
+                .iter()
+                .find(|r| &*r.meta.id == rule)
+                .map(|r| r.meta.kind)
+        })
+    }
+
+    /// The open files by path, with the URI the client spells each with.
+    fn open_paths(&self) -> HashMap<PathBuf, lsp::Uri> {
+        self.docs
+            .keys()
+            .filter_map(|u| Some((path_of(u)?, u.clone())))
+            .collect()
+    }
+
+    /// The URI to publish a file's findings under: the client's own when it
+    /// is open (it may spell it otherwise than the url crate), the url
+    /// crate's otherwise.
+    pub(super) fn uri_for(&self, path: &Path) -> Option<lsp::Uri> {
+        self.docs
+            .keys()
+            .find(|u| path_of(u).as_deref() == Some(path))
+            .cloned()
+            .or_else(|| uri_of(path))
+    }
+
+    /// The text of a file, to place a label in it: the one the workspace
+    /// check read, the editor's, or the one on disk.
+    fn text_of(&self, path: &Path) -> Option<std::borrow::Cow<'_, str>> {
+        use std::borrow::Cow;
+        if let Some(c) = self.corpus.get(path) {
+            return Some(Cow::Borrowed(&c.text));
+        }
+        if let Some(doc) = self
+            .docs
+            .iter()
+            .find(|(u, _)| path_of(u).as_deref() == Some(path))
+            .map(|(_, d)| d)
+        {
+            return Some(Cow::Borrowed(&doc.text));
+        }
+        let bytes = super::check::read_article(path, super::check::MAX_FILE_SIZE).ok()?;
+        String::from_utf8(bytes).ok().map(Cow::Owned)
     }
 
     fn scanned(&mut self, scan: Scan) -> Result<(), String> {
         self.scanning = false;
         let mut corpus = HashMap::new();
         let mut scanned = HashSet::new();
+        let open = self.open_paths();
         for (path, diagnostics, shown, text) in scan.files {
             let cross: Vec<Diagnostic> = diagnostics.iter().filter(|d| d.corpus).cloned().collect();
             if !cross.is_empty() {
@@ -668,10 +770,15 @@ impl Server {
                     },
                 );
             }
-            let Some(uri) = uri_of(&path) else { continue };
             scanned.insert(path.clone());
-            if !self.docs.contains_key(&uri) && (!shown.is_empty() || self.published.contains(&uri))
-            {
+            // An open file is compared by its path, not by its URI: the
+            // client may spell it otherwise (VS Code percent-encodes `+`,
+            // `,`, `&`, which the url crate leaves).
+            if open.contains_key(&path) {
+                continue;
+            }
+            let Some(uri) = uri_of(&path) else { continue };
+            if !shown.is_empty() || self.published.contains(&uri) {
                 self.publish(&uri, &text, shown)?;
             }
         }
@@ -681,8 +788,9 @@ impl Server {
         let gone: Vec<lsp::Uri> = self
             .published
             .iter()
-            .filter(|u| {
-                !self.docs.contains_key(*u) && path_of(u).is_none_or(|p| !scanned.contains(&p))
+            .filter(|u| match path_of(u) {
+                Some(p) => !open.contains_key(&p) && !scanned.contains(&p),
+                None => !self.docs.contains_key(*u),
             })
             .cloned()
             .collect();
@@ -763,6 +871,7 @@ impl Server {
         let wanted = Span::new(lines.offset(p.range.start), lines.offset(p.range.end));
         let mut actions = Vec::new();
         let front_end = repere::document::front_matter::split(&doc.text).1;
+        let mut quoted = None;
         for d in &doc.diagnostics {
             if d.span.start > wanted.end || d.span.end < wanted.start {
                 continue;
@@ -784,29 +893,30 @@ impl Server {
                     fix.applicability == Applicability::Safe,
                 ));
             }
-            // Findings in the front matter can only be suppressed per file.
-            let (title, at, comment) = if d.span.start < front_end {
-                (
-                    format!("Disable `{}` for this file", d.rule),
-                    front_end,
-                    format!("<!-- repere-disable-file {} -->\n", d.rule),
-                )
-            } else {
-                let line = lines.position(d.span.start).line;
-                let at = lines.offset(lsp::Position::new(line, 0));
-                // Indented as the line, so that a list item's continuation
-                // line keeps the comment inside the item (at column 0 it
-                // would end the list).
-                let indent: String = doc.text[at..]
-                    .chars()
-                    .take_while(|c| *c == ' ' || *c == '\t')
-                    .collect();
-                (
-                    format!("Disable `{}` on the next line", d.rule),
-                    at,
-                    format!("{indent}<!-- repere-disable-next-line {} -->\n", d.rule),
-                )
-            };
+            let (title, at, comment) =
+                match next_line_at(&doc.text, d, &lines, front_end, &mut quoted) {
+                    Some((at, indent)) => (
+                        format!("Disable `{}` on the next line", d.rule),
+                        at,
+                        format!("{indent}<!-- repere-disable-next-line {} -->\n", d.rule),
+                    ),
+                    None => {
+                        // At the end of a file that ends with the front matter's
+                        // closing line and no line break, the comment goes on a
+                        // line of its own (glued to `---`, it would break it).
+                        let before = doc.text[..front_end].trim_start_matches('\u{feff}');
+                        let eol = if before.is_empty() || before.ends_with(['\n', '\r']) {
+                            ""
+                        } else {
+                            "\n"
+                        };
+                        (
+                            format!("Disable `{}` for this file", d.rule),
+                            front_end,
+                            format!("{eol}<!-- repere-disable-file {} -->\n", d.rule),
+                        )
+                    }
+                };
             let comment = if doc.text.contains("\r\n") {
                 comment.replace('\n', "\r\n")
             } else {
@@ -867,6 +977,106 @@ impl Server {
     }
 }
 
+/// The check of a workspace folder (the files `open` holds are checked in
+/// the editor's text), as `repere check` run there: every file's findings,
+/// those of them its baseline does not hide, and the text they were found
+/// in (empty for a file without findings).
+fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) -> Vec<Checked> {
+    let linter = &root_setup.linter;
+    let config = packs::discover(root).and_then(|p| {
+        let text = read_text(&p)?;
+        repere::config::Config::parse(&p, &text).ok()
+    });
+    let scope = super::check::Scope::new(config.as_ref(), root)
+        .ok()
+        .flatten();
+    let max_size = config
+        .as_ref()
+        .and_then(|c| c.settings.max_file_size)
+        .unwrap_or(super::check::MAX_FILE_SIZE);
+    let files = super::check::walk(&[root.to_path_buf()], scope.as_ref())
+        .map(|w| w.files)
+        .unwrap_or_default();
+    // The texts checked, as the findings' offsets are in them (a file
+    // may change on disk, or in the editor, meanwhile).
+    let mut texts: HashMap<PathBuf, String> = HashMap::new();
+    let results = files
+        .iter()
+        .map(|p| {
+            // Read as `repere check` reads it: a FIFO (which would
+            // wait for a writer), a device or a file over the size
+            // limit is not read, and that is its finding.
+            let text = match open.get(p) {
+                Some(t) => t.clone(),
+                None => match super::check::read_article(p, max_size) {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(t) => t,
+                        Err(e) => return linter.check_bytes(p.clone(), e.into_bytes()),
+                    },
+                    Err(message) => return linter.read_error(p.clone(), message),
+                },
+            };
+            texts.insert(p.clone(), text.clone());
+            linter.check_source(Arc::new(p.clone()), text)
+        })
+        .collect();
+    let report = linter.finish(results);
+    let root_config = packs::discover(root);
+    let mut nested: HashMap<SetupKey, Option<Setup>> = HashMap::new();
+    report
+        .files
+        .into_iter()
+        .map(|mut f| {
+            let path = f.path.as_ref().clone();
+            // A file under another config is checked with it, as when
+            // it is open; its cross-article findings are those of the
+            // check of the whole workspace.
+            let (dir, key) = setup::key_for(&path);
+            let mut shown = None;
+            if key.0 != root_config {
+                let own = nested.entry(key.clone()).or_insert_with(|| {
+                    let loaded = packs::setup_at(&dir).ok()?;
+                    Some(setup::build(loaded, key.1.as_deref()))
+                });
+                f.diagnostics = match (&*own, texts.get(&path)) {
+                    (Some(own), Some(text))
+                        if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
+                    {
+                        let result = own.linter.check_source(f.path.clone(), text.clone());
+                        let mut d: Vec<Diagnostic> = own
+                            .linter
+                            .finish(vec![result])
+                            .files
+                            .into_iter()
+                            .flat_map(|f| f.diagnostics)
+                            .filter(|d| !d.corpus)
+                            .collect();
+                        d.extend(f.diagnostics.into_iter().filter(|d| d.corpus));
+                        shown = Some(own.baselined(&f.path, text, d.clone()));
+                        d
+                    }
+                    // Not read (a FIFO, a file too large, not
+                    // UTF-8): that finding stays.
+                    (Some(own), None) if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) => {
+                        f.diagnostics
+                    }
+                    // Excluded, or its config does not load (the
+                    // error shows when a file under it is open).
+                    _ => Vec::new(),
+                };
+            }
+            let text = if f.diagnostics.is_empty() {
+                String::new()
+            } else {
+                texts.remove(&path).unwrap_or_default()
+            };
+            let shown = shown
+                .unwrap_or_else(|| root_setup.baselined(&f.path, &text, f.diagnostics.clone()));
+            (path, f.diagnostics, shown, text)
+        })
+        .collect()
+}
+
 // `Uri` caches its parsed parts inside, which clippy takes for a mutable key;
 // its hash and equality are those of the text, which never changes.
 #[allow(clippy::mutable_key_type)]
@@ -890,6 +1100,68 @@ fn action(
         is_preferred: preferred.then_some(true),
         ..Default::default()
     })
+}
+
+/// Where a "disable on the next line" comment goes for a finding (the start
+/// of its line, and the line's indent, so that a list item's continuation
+/// line keeps the comment inside the item: at column 0 it would end the
+/// list); `None` when no such comment can suppress it, or not without
+/// breaking the text, and it can only be disabled for the file:
+///
+/// - in the front matter (a comment there is YAML);
+/// - anchored at the start of the body, as the findings about the whole
+///   article are ("no front matter", "follows none of the templates"): the
+///   comment would take their place, and they would be on its line;
+/// - inside a table (the comment would end it, and the rows after it would
+///   be a paragraph of pipes) or a blockquote (it would split it in two).
+///
+/// `quoted`: the spans of the tables and blockquotes, found on first need.
+fn next_line_at(
+    text: &str,
+    d: &Diagnostic,
+    lines: &Lines<'_>,
+    body_start: usize,
+    quoted: &mut Option<Vec<Span>>,
+) -> Option<(usize, String)> {
+    if d.span.start < body_start {
+        return None;
+    }
+    let first_line_end = text[body_start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| body_start + i);
+    if d.span.start == body_start && (d.span.is_empty() || d.span.end == first_line_end) {
+        return None;
+    }
+    let line = lines.position(d.span.start).line;
+    let at = lines.offset(lsp::Position::new(line, 0));
+    let quoted = quoted.get_or_insert_with(|| tables_and_quotes(text, body_start));
+    if quoted.iter().any(|q| q.start < at && at < q.end) {
+        return None;
+    }
+    let indent = text[at..]
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
+    Some((at, indent))
+}
+
+/// The spans of the tables and blockquotes of the body (which starts at
+/// `body_start`), parsed as the linter parses it.
+fn tables_and_quotes(text: &str, body_start: usize) -> Vec<Span> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    Parser::new_ext(&text[body_start..], options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Table(_) | Tag::BlockQuote(_)) => {
+                Some(Span::new(body_start + range.start, body_start + range.end))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 fn capitalise(s: &str) -> String {

@@ -58,15 +58,52 @@ impl<'a> Lines<'a> {
         }
     }
 
+    /// Where a line starts: the first after a byte-order mark, which is no
+    /// character of it (editors drop it from the text, and `repere check`
+    /// counts no column for it).
+    fn line_start(&self, line: usize) -> Option<usize> {
+        let start = self.index.line_start(line)?;
+        Some(if line == 1 {
+            start.max(self.bom())
+        } else {
+            start
+        })
+    }
+
+    fn bom(&self) -> usize {
+        if self.text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        }
+    }
+
     pub fn position(&self, offset: usize) -> Position {
         let offset = Span::at(offset).clamp_to(self.text).start;
         let (line, _) = self.index.line_col(self.text, offset);
-        let start = self.index.line_start(line).unwrap_or(0).min(offset);
+        let start = self.line_start(line).unwrap_or(0).min(offset);
         let character = self.text[start..offset]
             .chars()
             .map(|c| self.encoding.units(c))
             .sum();
         Position::new((line - 1) as u32, character)
+    }
+
+    /// The position of a 1-based line and a 1-based column in characters
+    /// (a `Location`'s), in the negotiated encoding; past the end of the
+    /// text, the line and column as they are.
+    pub fn at_location(&self, line: usize, column: usize) -> Position {
+        let lsp_line = line.saturating_sub(1) as u32;
+        let Some(start) = self.line_start(line) else {
+            return Position::new(lsp_line, column.saturating_sub(1) as u32);
+        };
+        let character = self.text[start..]
+            .chars()
+            .take_while(|c| *c != '\n' && *c != '\r')
+            .take(column.saturating_sub(1))
+            .map(|c| self.encoding.units(c))
+            .sum();
+        Position::new(lsp_line, character)
     }
 
     pub fn range(&self, span: Span) -> Range {
@@ -75,7 +112,7 @@ impl<'a> Lines<'a> {
 
     /// The byte offset of a position (clamped to its line and to the text).
     pub fn offset(&self, position: Position) -> usize {
-        let Some(start) = self.index.line_start(position.line as usize + 1) else {
+        let Some(start) = self.line_start(position.line as usize + 1) else {
             return self.text.len();
         };
         let end = self
@@ -111,5 +148,28 @@ mod tests {
         assert_eq!(lines.position(s), Position::new(1, 0));
         assert_eq!(lines.offset(Position::new(1, 99)), text.len());
         assert_eq!(lines.offset(Position::new(7, 0)), text.len());
+    }
+
+    #[test]
+    fn a_bom_takes_no_column() {
+        let text = "\u{feff}Il faut\nx";
+        let lines = Lines::new(text, Encoding::Utf16);
+        let il = text.find("Il").unwrap();
+        assert_eq!(lines.position(il), Position::new(0, 0));
+        assert_eq!(lines.position(0), Position::new(0, 0));
+        assert_eq!(lines.offset(Position::new(0, 0)), il);
+        assert_eq!(lines.offset(Position::new(0, 3)), il + 3);
+        assert_eq!(lines.at_location(1, 4), Position::new(0, 3));
+    }
+
+    #[test]
+    fn locations_in_characters_become_positions_in_units() {
+        let text = "a\n> 😀 Été : x\n";
+        let col = "> 😀 Été : ".chars().count() + 1;
+        let utf16 = Lines::new(text, Encoding::Utf16);
+        assert_eq!(utf16.at_location(2, col), Position::new(1, 11));
+        let utf8 = Lines::new(text, Encoding::Utf8);
+        assert_eq!(utf8.at_location(2, col), Position::new(1, 15));
+        assert_eq!(utf8.at_location(9, 3), Position::new(8, 2));
     }
 }

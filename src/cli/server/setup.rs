@@ -20,7 +20,7 @@ use repere::span::Span;
 
 use super::packs::{self, LoadError};
 use super::position::Lines;
-use super::{Server, Setup, SetupKey, uri_of};
+use super::{Server, Setup, SetupKey, read_text, uri_of};
 
 /// The errors of one config's loading, by the file they are in.
 type Errors = HashMap<lsp::Uri, Vec<lsp::Diagnostic>>;
@@ -50,7 +50,7 @@ pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Setup {
     // nothing, as for `repere check`).
     let baseline = setup.config.as_ref().and_then(|c| {
         let path = c.dir().join(c.settings.baseline.as_ref()?);
-        let text = std::fs::read_to_string(&path).ok()?;
+        let text = read_text(&path)?;
         match Baseline::from_json(&text) {
             Ok(b) => Some((path, b)),
             Err(e) => {
@@ -178,7 +178,7 @@ impl Server {
         let Some(uri) = uri_of(config) else {
             return errors;
         };
-        let text = std::fs::read_to_string(config).unwrap_or_default();
+        let text = read_text(config).unwrap_or_default();
         let span = Config::parse(config, &text)
             .ok()
             .and_then(|c| {
@@ -228,6 +228,10 @@ impl Server {
         }
         if changed {
             for uri in files {
+                // Under the client's spelling when the file is open.
+                let uri = super::path_of(&uri)
+                    .and_then(|p| self.uri_for(&p))
+                    .unwrap_or(uri);
                 let diagnostics = self.config_diagnostics(&uri);
                 self.notify::<lsp::notification::PublishDiagnostics>(
                     lsp::PublishDiagnosticsParams {
@@ -261,11 +265,17 @@ impl Server {
     }
 
     /// The errors in a config or pack file, whichever config's loading
-    /// found them.
+    /// found them (the file compared by its path: the client may spell its
+    /// URI otherwise).
     pub(super) fn config_diagnostics(&self, uri: &lsp::Uri) -> Vec<lsp::Diagnostic> {
+        let path = super::path_of(uri);
         let mut all: Vec<lsp::Diagnostic> = Vec::new();
         for errors in self.config_errors.values() {
-            for d in errors.get(uri).into_iter().flatten() {
+            let found = errors
+                .iter()
+                .filter(|(u, _)| *u == uri || (path.is_some() && super::path_of(u) == path))
+                .flat_map(|(_, ds)| ds);
+            for d in found {
                 if !all.contains(d) {
                     all.push(d.clone());
                 }
