@@ -510,14 +510,7 @@ impl Server {
                 // findings on disk, as for any file not open). A config or
                 // pack keeps its errors.
                 self.published.remove(&uri);
-                let diagnostics = self.config_diagnostics(&uri);
-                self.notify::<lsp::notification::PublishDiagnostics>(
-                    lsp::PublishDiagnosticsParams {
-                        uri,
-                        diagnostics,
-                        version: None,
-                    },
-                )?;
+                self.publish_config_diagnostics(uri)?;
             }
             _ => {}
         }

@@ -232,14 +232,7 @@ impl Server {
                 let uri = super::path_of(&uri)
                     .and_then(|p| self.uri_for(&p))
                     .unwrap_or(uri);
-                let diagnostics = self.config_diagnostics(&uri);
-                self.notify::<lsp::notification::PublishDiagnostics>(
-                    lsp::PublishDiagnosticsParams {
-                        uri,
-                        diagnostics,
-                        version: None,
-                    },
-                )?;
+                self.publish_config_diagnostics(uri)?;
             }
         }
         if let Some(summary) = summary {
@@ -267,6 +260,16 @@ impl Server {
     /// The errors in a config or pack file, whichever config's loading
     /// found them (the file compared by its path: the client may spell its
     /// URI otherwise).
+    /// Publishes the config errors of `uri` (none: clears its diagnostics).
+    pub(super) fn publish_config_diagnostics(&self, uri: lsp::Uri) -> Result<(), String> {
+        let diagnostics = self.config_diagnostics(&uri);
+        self.notify::<lsp::notification::PublishDiagnostics>(lsp::PublishDiagnosticsParams {
+            uri,
+            diagnostics,
+            version: None,
+        })
+    }
+
     pub(super) fn config_diagnostics(&self, uri: &lsp::Uri) -> Vec<lsp::Diagnostic> {
         let path = super::path_of(uri);
         let mut all: Vec<lsp::Diagnostic> = Vec::new();
