@@ -660,9 +660,17 @@ fn a_file_reached_by_two_paths_is_checked_once() {
         fs::remove_file(posts.join("lien.md")).unwrap();
         fs::create_dir(dir.path().join("autre")).unwrap();
         std::os::unix::fs::symlink("../posts", dir.path().join("autre/posts")).unwrap();
-        let v = run(&["posts", "autre/posts"]);
-        assert_eq!(v["summary"]["files"], 1, "{v:#}");
-        assert_eq!(v["diagnostics"], serde_json::json!([]), "{v:#}");
+        let absolute = dir.path().join("posts");
+        let absolute = absolute.to_str().unwrap();
+        for args in [
+            ["posts", "autre/posts"],
+            ["posts", absolute],
+            ["posts", "autre/../posts"],
+        ] {
+            let v = run(&args);
+            assert_eq!(v["summary"]["files"], 1, "{args:?}: {v:#}");
+            assert_eq!(v["diagnostics"], serde_json::json!([]), "{args:?}: {v:#}");
+        }
         write(&posts, NAME, &broken);
         let out = repere()
             .current_dir(dir.path())

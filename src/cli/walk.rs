@@ -140,36 +140,19 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
             }
         }
     }
-    // Several paths may reach a file through a link to a folder on the way
-    // (`posts` and `autre/posts`, a link to it).
-    if paths.len() > 1 && !links {
-        let mut seen = std::collections::HashSet::new();
-        links = paths.iter().any(|p| through_link(p, &mut seen));
-    }
+    // Several paths may reach one file under different spellings (`content`
+    // and `$PWD/content` or `site/../content`) or through a link to a folder
+    // on the way: files are then told apart by the file they lead to.
+    links |= paths.len() > 1;
     found.files = once_each(found.files, links);
     Ok(found)
-}
-
-/// Whether `path` or a folder on its way is a symbolic link; folders already
-/// found not to be, in `seen`, are not asked again.
-fn through_link(path: &Path, seen: &mut std::collections::HashSet<PathBuf>) -> bool {
-    for at in path.ancestors().filter(|a| !a.as_os_str().is_empty()) {
-        if seen.contains(at) {
-            return false;
-        }
-        if fs::symlink_metadata(at).is_ok_and(|m| m.is_symlink()) {
-            return true;
-        }
-        seen.insert(at.to_path_buf());
-    }
-    false
 }
 
 /// The files, each once: a file reached by two paths (`a.md` and `./a.md`,
 /// overlapping folders, a symbolic link beside its file) is checked under
 /// one of them, the path that is not a link and has the fewest parts. Paths
-/// are told apart by their parts, and, when `links` were met, by the file
-/// they lead to (one `stat` per file, only then).
+/// are told apart by their parts, and, when `links` were met or several
+/// paths given, by the file they lead to (one `stat` per file, only then).
 fn once_each(files: BTreeSet<PathBuf>, links: bool) -> BTreeSet<PathBuf> {
     use std::collections::HashMap;
     use std::path::Component;
