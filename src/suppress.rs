@@ -99,27 +99,6 @@ fn parse_comment(html: &str) -> Option<(Directive, Vec<String>, Option<String>)>
     Some((directive, rules, reason))
 }
 
-/// Where the `repere-disable-next-line` comment that ends on the line before
-/// `start` (a line start in `source`) begins, when there is one standing on
-/// its own lines: what deleting the line at `start` must delete too, or the
-/// comment would silence the line that comes up in its place.
-pub fn next_line_comment_before(source: &str, start: usize) -> Option<usize> {
-    let before = source.get(..start)?;
-    let line = before
-        .strip_suffix("\r\n")
-        .or_else(|| before.strip_suffix(['\n', '\r']))?;
-    if !line.trim_end().ends_with("-->") {
-        return None;
-    }
-    let open = line.rfind("<!--")?;
-    let line_start = line[..open].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    if !line[line_start..open].trim().is_empty() {
-        return None;
-    }
-    let (directive, ..) = parse_comment(&line[open..])?;
-    (directive == Directive::DisableNextLine).then_some(line_start)
-}
-
 impl Suppressions {
     pub fn is_empty(&self) -> bool {
         self.comments.is_empty()

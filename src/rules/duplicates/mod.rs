@@ -15,7 +15,7 @@ use super::{BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Rule, e
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{BlockKind, Document};
 use crate::span::Span;
-use crate::suppress::next_line_comment_before;
+use crate::suppress::{Directive, Suppressions};
 use crate::yaml::{Node, de};
 
 use minhash::{Banding, Sketcher};
@@ -281,7 +281,7 @@ fn deletion(doc: &Document, unit: &Unit, earlier: &Unit) -> Option<Edit> {
     if start > 0 && !text.get(..start)?.ends_with(['\n', '\r']) {
         return None;
     }
-    if let Some(comment) = next_line_comment_before(text, start) {
+    if let Some(comment) = next_line_comment_before(doc, start) {
         start = comment;
     }
     let mut end = unit.span.end.min(text.len());
@@ -307,6 +307,28 @@ fn deletion(doc: &Document, unit: &Unit, earlier: &Unit) -> Option<Edit> {
         }
     }
     Some(Edit::delete(Span::new(start, end)))
+}
+
+/// Where the `repere-disable-next-line` comment that ends on the line before
+/// `start` (a line start) begins, when it stands on its own lines: what
+/// deleting the line at `start` must delete too, or the comment would
+/// silence the line that comes up in its place. Only a comment the
+/// suppression reader takes (not one inside a code block).
+fn next_line_comment_before(doc: &Document, start: usize) -> Option<usize> {
+    let line = doc.location(Span::at(start)).line;
+    let suppressions = Suppressions::of(doc);
+    let comment = suppressions
+        .comments
+        .iter()
+        .find(|c| c.directive == Directive::DisableNextLine && c.end_line + 1 == line)?;
+    let text = doc.source.as_str();
+    let line_start = text
+        .get(..comment.span.start)?
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1);
+    let alone = text.get(line_start..comment.span.start)?.trim().is_empty()
+        && text.get(comment.span.end..start)?.trim().is_empty();
+    alone.then_some(line_start)
 }
 
 impl Rule for Duplicates {

@@ -306,6 +306,13 @@ fn deleting_a_copy_takes_its_comment_and_trailing_spaces_and_needs_the_same_text
         deleted(&text).as_deref(),
         Some(format!("## Un\n\n{MONTAGNE}\n\nFin du texte, [lien][nulle-part].\n").as_str())
     );
+    // A line of code that reads like the comment is code: it stays.
+    let code = "    <!-- repere-disable-next-line tone -->";
+    let text = format!("{MONTAGNE}\n\n    let x = 1;\n{code}\n{MONTAGNE}\n\nFin.\n");
+    assert_eq!(
+        deleted(&text).as_deref(),
+        Some(format!("{MONTAGNE}\n\n    let x = 1;\n{code}\nFin.\n").as_str())
+    );
     // The last block: no blank line left at the end; CRLF kept.
     let text = format!("## Un\r\n\r\n{MONTAGNE}\r\n\r\n{MONTAGNE}\r\n");
     assert_eq!(
