@@ -830,7 +830,7 @@ fn control_characters_from_an_article_are_escaped_in_every_text_report() {
         )
         .replace(
             "Les premiers mois",
-            "Il faut \u{1b}[31m rouge. Les premiers mois",
+            "Il faut \u{1b}[31m rouge\u{fffe}. Les premiers mois",
         );
     fs::write(dir.path().join(NAME), &text).unwrap();
     for format in ["human", "concise", "github", "junit"] {

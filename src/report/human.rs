@@ -47,8 +47,12 @@ impl<'a> Source<'a> {
         };
         // Control characters other than tabs and line breaks shown as `?`,
         // byte for byte (spans are byte offsets): the snippet must not
-        // recolour or rewrite the reader's terminal.
-        let control = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+        // recolour or rewrite the reader's terminal. U+FFFE and U+FFFF too,
+        // as the other text reports escape them.
+        let control = |c: char| {
+            c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+                || matches!(c, '\u{fffe}' | '\u{ffff}')
+        };
         let text = if text.chars().any(control) {
             Cow::Owned(
                 text.chars()
