@@ -501,6 +501,43 @@ fn diff_names_files_so_that_patch_tools_find_them() {
         }
         Err(e) => eprintln!("skipped applying: no `patch` here ({e})"),
     }
+    // A file outside the current folder: its absolute path, no prefix.
+    let (outside, file) = spelling_case();
+    let inside = tempfile::tempdir().unwrap();
+    let out = repere(inside.path())
+        .args(["--diff"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let diff = String::from_utf8(out.stdout).unwrap();
+    let absolute = outside
+        .path()
+        .canonicalize()
+        .unwrap()
+        .join(file.file_name().unwrap());
+    let absolute = absolute.to_str().unwrap();
+    assert!(
+        diff.starts_with(&format!("--- {absolute}\n+++ {absolute}\n")),
+        "{diff}"
+    );
+    // A name that is not UTF-8: quoted, its bytes in octal, as git does.
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let (dir, file) = spelling_case();
+        let text = fs::read(&file).unwrap();
+        fs::remove_file(&file).unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"2025-03-10-caf\xe9.md");
+        fs::write(dir.path().join(name), text).unwrap();
+        let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
+        let diff = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            diff.starts_with(
+                "--- \"a/2025-03-10-caf\\351.md\"\n+++ \"b/2025-03-10-caf\\351.md\"\n"
+            ),
+            "{diff}"
+        );
+    }
 }
 
 /// A moved section keeps the line endings it was written with, in a file

@@ -607,36 +607,64 @@ fn names(rules: &[String]) -> String {
 
 /// How `--diff` names `path` after `a/` or `b/` (`prefix`), as `git diff`
 /// does: relative to the current directory (as the CI formats name it), in
-/// C-style quotes when it holds a quote, a backslash or a control
-/// character, followed by a tab when it holds a space (which GNU `patch`
-/// would otherwise take for the end of the name).
+/// C-style quotes when it holds a quote, a backslash, a control character or
+/// bytes that are not UTF-8 (written in octal), followed by a tab when it
+/// holds a space (which GNU `patch` would otherwise take for the end of the
+/// name). A file outside the current directory is named by its absolute
+/// path, without the prefix (`patch -p0` applies it).
 fn diff_name(path: &Path) -> impl Fn(&str) -> String {
-    let name = repere::report::slash_path(&repere::report::repo_path(path));
+    let repo = repere::report::repo_path(path);
+    let outside = repo.is_absolute();
+    let bytes: Vec<u8> = {
+        #[cfg(unix)]
+        {
+            std::os::unix::ffi::OsStrExt::as_bytes(repo.as_os_str()).to_vec()
+        }
+        #[cfg(not(unix))]
+        {
+            repere::report::slash_path(&repo).into_bytes()
+        }
+    };
     move |prefix: &str| {
-        let full = format!("{prefix}{name}");
-        if full.contains(|c: char| c == '"' || c == '\\' || c.is_control()) {
-            let mut quoted = String::from("\"");
-            for c in full.chars() {
-                match c {
-                    '"' => quoted.push_str("\\\""),
-                    '\\' => quoted.push_str("\\\\"),
-                    '\n' => quoted.push_str("\\n"),
-                    '\t' => quoted.push_str("\\t"),
-                    c if c.is_control() => {
-                        let mut buf = [0u8; 4];
-                        for b in c.encode_utf8(&mut buf).bytes() {
-                            quoted.push_str(&format!("\\{b:03o}"));
+        let mut full = if outside {
+            Vec::new()
+        } else {
+            prefix.as_bytes().to_vec()
+        };
+        full.extend_from_slice(&bytes);
+        let plain = std::str::from_utf8(&full)
+            .ok()
+            .filter(|s| !s.contains(|c: char| c == '"' || c == '\\' || c.is_control()));
+        match plain {
+            Some(name) if name.contains(' ') => format!("{name}\t"),
+            Some(name) => name.to_string(),
+            None => {
+                let valid = std::str::from_utf8(&full).is_ok();
+                let mut quoted = String::from("\"");
+                for chunk in full.utf8_chunks() {
+                    for c in chunk.valid().chars() {
+                        match c {
+                            '"' => quoted.push_str("\\\""),
+                            '\\' => quoted.push_str("\\\\"),
+                            '\n' => quoted.push_str("\\n"),
+                            '\t' => quoted.push_str("\\t"),
+                            // As git writes them where a name is not UTF-8.
+                            c if c.is_control() || !valid && !c.is_ascii() => {
+                                let mut buf = [0u8; 4];
+                                for b in c.encode_utf8(&mut buf).bytes() {
+                                    quoted.push_str(&format!("\\{b:03o}"));
+                                }
+                            }
+                            c => quoted.push(c),
                         }
                     }
-                    c => quoted.push(c),
+                    for b in chunk.invalid() {
+                        quoted.push_str(&format!("\\{b:03o}"));
+                    }
                 }
+                quoted.push('"');
+                quoted
             }
-            quoted.push('"');
-            quoted
-        } else if full.contains(' ') {
-            full + "\t"
-        } else {
-            full
         }
     }
 }
