@@ -536,12 +536,18 @@ impl Linter {
                 || BUILTIN_RULES.iter().any(|b| selects(id, b.id))
         };
         // Whether every rule a comment names ran on this file, so that
-        // "suppresses nothing" is a fact and not an artefact of --select.
+        // "suppresses nothing" is a fact and not an artefact of --select. A
+        // rule that only compares files (`duplicate-paragraph-corpus`) is
+        // not judged: what it finds depends on the other files checked with
+        // this one (none, for a pre-commit hook given one file).
         let ran = |id: &str| {
-            self.rules
-                .iter()
-                .any(|x| selects(id, &x.meta.id) && x.for_path(&r.rel).is_some())
-                || self.builtins.iter().any(|(b, _)| selects(id, b))
+            let rules = || {
+                self.rules
+                    .iter()
+                    .filter(|x| selects(id, &x.meta.id) && x.for_path(&r.rel).is_some())
+            };
+            (rules().next().is_some() || self.builtins.iter().any(|(b, _)| selects(id, b)))
+                && !rules().any(|x| x.rule.cross_file_only())
         };
         for (i, c) in s.comments.iter().enumerate() {
             let location = index

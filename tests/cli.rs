@@ -773,3 +773,28 @@ fn a_closed_pipe_ends_the_run_by_sigpipe() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A suppression of a rule that compares files is not called unused when
+/// the file is checked alone (a pre-commit hook): what that rule finds
+/// depends on the other files checked. One of a rule that ran on the file
+/// alone still is.
+#[test]
+fn a_suppression_of_a_cross_file_rule_is_not_judged_on_one_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{ARTICLE}\n<!-- repere-disable-next-line duplicate-paragraph-corpus -->\nUne ligne.\n\n<!-- repere-disable-next-line tone -->\nUne autre.\n"
+    );
+    let path = write(dir.path(), NAME, &text);
+    let (_, v) = json(&["--no-config"], &path);
+    let unused: Vec<&Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unused-suppression")
+        .collect();
+    assert_eq!(unused.len(), 1, "{unused:#?}");
+    assert!(
+        unused[0]["message"].as_str().unwrap().contains("`tone`"),
+        "{unused:#?}"
+    );
+}
