@@ -772,6 +772,29 @@ fn a_fifo_named_like_an_article_does_not_hang_the_run() {
             "{args:?}: {all}"
         );
     }
+    // A baseline that is a FIFO is not read either: an error, not a hang.
+    let pipe = dir.path().join("base-tube.json");
+    let c = std::ffi::CString::new(pipe.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: `c` is a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    let out = repere()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--baseline",
+            "base-tube.json",
+            WITNESS,
+        ])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("baseline `base-tube.json`: this is not a regular file"),
+        "{err}"
+    );
     // `repere salaries` reads as `repere check` does.
     let out = repere()
         .current_dir(dir.path())

@@ -308,7 +308,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         let n: usize = baseline.entries.iter().map(|e| e.count).sum();
         // What this run did not look for (other files, other rules) stays
         // as the baseline had it.
-        let previous = fs::read_to_string(out)
+        let previous = read_baseline(out)
             .ok()
             .and_then(|t| Baseline::from_json(&t).ok());
         let mut kept = String::new();
@@ -740,14 +740,19 @@ fn fix_files(linter: &Linter, report: &Report, unsafe_fixes: bool) -> (usize, us
 
 /// Writes `fixed` over `path` if the file still holds `original` (never
 /// overwriting what someone else wrote meanwhile). Returns whether it wrote.
+/// A baseline's text, read as an article is (a FIFO is not read: it might
+/// never end), whatever its size.
+fn read_baseline(path: &Path) -> Result<String, String> {
+    String::from_utf8(read_article(path, u64::MAX)?).map_err(|_| "not UTF-8".to_string())
+}
+
 fn apply_baseline(
     report: &mut Report,
     path: &Path,
     cwd: &Path,
     reread: &dyn Fn(&Path) -> Option<String>,
 ) -> Result<(), String> {
-    let text =
-        fs::read_to_string(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
+    let text = read_baseline(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
     let baseline =
         Baseline::from_json(&text).map_err(|e| format!("baseline `{}` {e}", path.display()))?;
     let outcome = baseline.apply(report, &baseline_key(cwd, path, baseline.version), reread);
