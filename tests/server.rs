@@ -1422,3 +1422,41 @@ fn each_rule_links_to_a_page_that_documents_it() {
     }
     c.stop();
 }
+
+/// The messages of the link findings.
+fn link_messages(d: &[Value]) -> Vec<String> {
+    d.iter()
+        .filter(|x| x["code"] == "internal-links")
+        .map(|x| x["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_site_in_a_subfolder_of_the_workspace_folder_is_the_files_site() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let posts = dir.path().join("site/content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    let a = "---\ntitle: \"Un\"\n---\n\nVoir [b](/posts/b/) et [rien](/posts/nulle-part/).\n";
+    fs::write(posts.join("a.md"), a).unwrap();
+    fs::write(
+        posts.join("b.md"),
+        "---\ntitle: \"B\"\nslug: \"b\"\n---\n\nTexte.\n",
+    )
+    .unwrap();
+    let uri = url::Url::from_file_path(posts.join("a.md"))
+        .unwrap()
+        .to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Not open: as `repere check` run at the folder, the link is looked
+    // for in the site of the file.
+    let d = c.diagnostics(&uri, |d| !link_messages(d).is_empty());
+    let links = link_messages(&d);
+    assert_eq!(links.len(), 1, "{d:#?}");
+    assert!(links[0].contains("no post of the site"), "{d:#?}");
+    // Open: the same finding, once.
+    c.open(&uri, a);
+    let d = c.published(&uri, 1);
+    assert_eq!(link_messages(&d), links, "{d:#?}");
+    c.stop();
+}

@@ -975,7 +975,6 @@ impl Server {
 /// those of them its baseline does not hide, and the text they were found
 /// in (empty for a file without findings).
 fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) -> Vec<Checked> {
-    let linter = &root_setup.linter;
     let config = packs::discover(root).and_then(|p| {
         let text = read_text(&p)?;
         repere::config::Config::parse(&p, &text).ok()
@@ -987,9 +986,12 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
         .as_ref()
         .and_then(|c| c.settings.max_file_size)
         .unwrap_or(super::check::MAX_FILE_SIZE);
-    let files = super::check::walk(&[root.to_path_buf()], scope.as_ref())
-        .map(|w| w.files)
+    let files: Vec<PathBuf> = super::check::walk(&[root.to_path_buf()], scope.as_ref())
+        .map(|w| w.files.into_iter().collect())
         .unwrap_or_default();
+    // The sites are those of the files (a repository whose site is in a
+    // subfolder), as for `repere check`, not the folder's.
+    let linter = &workspace_linter(root, &files).unwrap_or_else(|| root_setup.linter.clone());
     // The texts checked, as the findings' offsets are in them (a file
     // may change on disk, or in the editor, meanwhile).
     let mut texts: HashMap<PathBuf, String> = HashMap::new();
@@ -1068,6 +1070,24 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
             (path, f.diagnostics, shown, text)
         })
         .collect()
+}
+
+/// The linter of a workspace folder's check, as `repere check` run there
+/// builds it: the config found from the folder, and the sites of `files`
+/// (the site a pack names, or the one each file is in). `None` when the
+/// config does not load now, or a pack names a site without `content/`.
+fn workspace_linter(root: &Path, files: &[PathBuf]) -> Option<Arc<Linter>> {
+    let loaded = packs::setup_at(root).ok()?;
+    let pack_roots = super::site::roots_from_packs(&loaded.rules);
+    let config_dir = loaded.config.as_ref().map(|c| c.dir());
+    let mut linter = Linter::new(loaded.rules);
+    if let Some(d) = config_dir {
+        linter.set_root(d.clone(), d);
+    }
+    for site in super::site::find(files, &pack_roots, None).ok()? {
+        linter = linter.with_site(site);
+    }
+    Some(Arc::new(linter))
 }
 
 // `Uri` caches its parsed parts inside, which clippy takes for a mutable key;
