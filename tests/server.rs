@@ -1460,3 +1460,65 @@ fn a_site_in_a_subfolder_of_the_workspace_folder_is_the_files_site() {
     assert_eq!(link_messages(&d), links, "{d:#?}");
     c.stop();
 }
+
+/// The lines of the findings of `code`.
+fn lines_of(d: &[Value], code: &str) -> Vec<u64> {
+    d.iter()
+        .filter(|x| x["code"] == code)
+        .map(|x| x["range"]["start"]["line"].as_u64().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_file_closed_unsaved_during_a_workspace_check_shows_its_findings_on_disk() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let disk = ARTICLE.replace("Une introduction.", "Il faut choisir.");
+    fs::write(&path, &disk).unwrap();
+    // Another file with findings: published by every workspace check.
+    let other = path.with_file_name("2024-01-01-autre.md");
+    fs::write(&other, "---\ntitle: \"Autre\"\n---\n\nIl faut coder.\n").unwrap();
+    let other_uri = url::Url::from_file_path(&other).unwrap().to_string();
+    for i in 0..40 {
+        fs::write(
+            path.with_file_name(format!("2024-02-{i:02}-x.md")),
+            format!("---\ntitle: \"X{i}\"\n---\n\nTexte {i}.\n"),
+        )
+        .unwrap();
+    }
+    let mut c = Client::start(dir.path(), json!({}));
+    c.diagnostics(&other_uri, |d| !d.is_empty());
+    c.open(&uri, &disk);
+    let on_disk = lines_of(&c.published(&uri, 1), "tone");
+    assert!(!on_disk.is_empty());
+    // Edited (lines added above), then closed without saving while a
+    // workspace check (another file saved) runs.
+    let edited = disk.replace("Il faut choisir.", "Un.\n\nDeux.\n\nIl faut choisir.");
+    c.change(&uri, 2, &edited);
+    assert_ne!(lines_of(&c.published(&uri, 2), "tone"), on_disk);
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": other_uri}}),
+    );
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    c.diagnostics(&other_uri, |d| !d.is_empty());
+    // Whatever that check published is out by the answer to a request.
+    c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": other_uri}, "position": {"line": 0, "character": 0}}),
+    );
+    let last = c
+        .seen
+        .iter()
+        .rev()
+        .find(|m| {
+            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri.as_str()
+        })
+        .unwrap();
+    let d = last["params"]["diagnostics"].as_array().unwrap();
+    assert_eq!(lines_of(d, "tone"), on_disk, "{d:#?}");
+    c.stop();
+}

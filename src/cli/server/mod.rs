@@ -103,6 +103,8 @@ type SetupKey = (Option<PathBuf>, Option<PathBuf>);
 /// for a file without findings).
 struct Scan {
     files: Vec<Checked>,
+    /// The files checked in the editor's text (open when it started).
+    open: HashSet<PathBuf>,
 }
 
 /// A file's findings, those its baseline does not hide, and their text.
@@ -577,6 +579,36 @@ impl Server {
         self.publish(uri, &text, diagnostics)
     }
 
+    /// The findings of a file not open, checked alone in its text on disk,
+    /// with the cross-file ones `found` in `seen` placed in it (see
+    /// `corpus`); and that text. `None` when it cannot be read as text.
+    fn on_disk(
+        &mut self,
+        path: &Path,
+        found: &[Diagnostic],
+        seen: &str,
+    ) -> Option<(String, Vec<Diagnostic>)> {
+        let setup = self.setup_for(path).ok()?;
+        if setup.scope.as_ref().is_some_and(|s| s.excluded(path)) {
+            return None;
+        }
+        let text = read_text(path)?;
+        let result = setup
+            .linter
+            .check_source(Arc::new(path.to_path_buf()), text.clone());
+        let mut diagnostics: Vec<Diagnostic> = setup
+            .linter
+            .finish(vec![result])
+            .files
+            .into_iter()
+            .flat_map(|f| f.diagnostics)
+            .filter(|d| !d.corpus)
+            .collect();
+        diagnostics.extend(corpus::place(found, seen, path, &text));
+        let diagnostics = setup.baselined(&Arc::new(path.to_path_buf()), &text, diagnostics);
+        Some((text, diagnostics))
+    }
+
     fn publish(
         &mut self,
         uri: &lsp::Uri,
@@ -693,7 +725,8 @@ impl Server {
                 .iter()
                 .flat_map(|(root, setup)| check_root(root, setup, &open))
                 .collect();
-            let _ = tx.send(Scan { files });
+            let open = open.into_keys().collect();
+            let _ = tx.send(Scan { files, open });
         });
     }
 
@@ -771,6 +804,15 @@ impl Server {
                 continue;
             }
             let Some(uri) = uri_of(&path) else { continue };
+            // Closed since the check started: its findings are those of the
+            // editor's text, maybe never saved. Those of the text on disk.
+            let (text, shown) = if scan.open.contains(&path) {
+                let cross: Vec<Diagnostic> =
+                    diagnostics.iter().filter(|d| d.corpus).cloned().collect();
+                self.on_disk(&path, &cross, &text).unwrap_or_default()
+            } else {
+                (text, shown)
+            };
             if !shown.is_empty() || self.published.contains(&uri) {
                 self.publish(&uri, &text, shown)?;
             }
