@@ -1522,3 +1522,52 @@ fn a_file_closed_unsaved_during_a_workspace_check_shows_its_findings_on_disk() {
     assert_eq!(lines_of(d, "tone"), on_disk, "{d:#?}");
     c.stop();
 }
+
+#[test]
+fn a_nested_config_fixed_while_no_file_under_it_is_open_loses_its_error() {
+    let (dir, _path, _uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let sub = dir.path().join("content/posts/sub");
+    fs::create_dir_all(&sub).unwrap();
+    let config = sub.join("repere.toml");
+    fs::write(&config, "fail-on = 3\n").unwrap();
+    let text = "---\ntitle: \"B\"\n---\n\nIl faut coder.\n";
+    fs::write(sub.join("b.md"), text).unwrap();
+    let config_uri = url::Url::from_file_path(&config).unwrap().to_string();
+    let uri = url::Url::from_file_path(sub.join("b.md"))
+        .unwrap()
+        .to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, text);
+    c.diagnostics(&config_uri, |d| !d.is_empty());
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    fs::write(&config, "[severity]\ntone = \"off\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    c.diagnostics(&config_uri, |d| d.is_empty());
+    c.stop();
+}
+
+#[test]
+fn a_broken_config_deleted_loses_its_error() {
+    let (dir, _path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let config = dir.path().join("repere.toml");
+    fs::write(&config, "fail-on = 3\n").unwrap();
+    let config_uri = url::Url::from_file_path(&config).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, ARTICLE);
+    c.diagnostics(&config_uri, |d| !d.is_empty());
+    fs::remove_file(&config).unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 3}]}),
+    );
+    c.diagnostics(&config_uri, |d| d.is_empty());
+    c.stop();
+}

@@ -234,8 +234,7 @@ pub fn run() -> Result<i32, String> {
         watching: None,
         requests: 0,
     };
-    server.scan();
-    let code = server.main_loop();
+    let code = server.scan().and_then(|()| server.main_loop());
     drop(server);
     match code {
         // The input is read to its end or to `exit`: what is queued can be
@@ -496,7 +495,7 @@ impl Server {
                 }
                 // The files of a folder removed lose their findings (unless
                 // open), those of a folder added get theirs.
-                self.scan();
+                self.scan()?;
                 self.watch()?;
             }
             DidCloseTextDocument::METHOD => {
@@ -532,11 +531,11 @@ impl Server {
             for u in open {
                 self.check(&u)?;
             }
-            self.scan();
+            self.scan()?;
         } else if is_markdown(&path) {
             // The site's pages may have changed too (slugs, anchors).
             self.setups.clear();
-            self.scan();
+            self.scan()?;
         }
         Ok(())
     }
@@ -689,11 +688,13 @@ impl Server {
 
     /// Starts a check of the whole workspace on another thread, or asks for
     /// another one when one is running.
-    fn scan(&mut self) {
+    fn scan(&mut self) -> Result<(), String> {
         if self.scanning {
             self.rescan = true;
-            return;
+            return Ok(());
         }
+        // A config fixed or deleted while no file under it is open.
+        self.reload_config_errors()?;
         // Each workspace folder is checked as `repere check` run there; one
         // inside another is checked with it.
         let roots: Vec<PathBuf> = self
@@ -728,6 +729,7 @@ impl Server {
             let open = open.into_keys().collect();
             let _ = tx.send(Scan { files, open });
         });
+        Ok(())
     }
 
     /// The kind of a rule, from the setups loaded (`None` for the engine's
@@ -841,7 +843,7 @@ impl Server {
             self.check(&uri)?;
         }
         if std::mem::take(&mut self.rescan) {
-            self.scan();
+            self.scan()?;
         }
         Ok(())
     }

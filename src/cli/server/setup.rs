@@ -116,18 +116,31 @@ impl Server {
         if let Some(s) = self.setups.get(&key) {
             return s.clone();
         }
-        let config = key.0.clone();
-        let built = match packs::setup_at(&dir) {
+        let built = self
+            .load(&dir, &key.0)?
+            .map(|setup| Arc::new(build(setup, key.1.as_deref())));
+        self.setups.insert(key, built.clone());
+        built
+    }
+
+    /// Loads the config found from `dir` (`config`) and its packs, and
+    /// publishes the errors found (none: clears those found before).
+    fn load(
+        &mut self,
+        dir: &Path,
+        config: &Option<PathBuf>,
+    ) -> Result<Result<packs::Setup, String>, String> {
+        Ok(match packs::setup_at(dir) {
             Ok(setup) => {
-                self.set_config_errors(&config, Errors::new(), None)?;
-                Ok(Arc::new(build(setup, key.1.as_deref())))
+                self.set_config_errors(config, Errors::new(), None)?;
+                Ok(setup)
             }
             Err(LoadError::Message(m)) => {
-                let errors = match &config {
+                let errors = match config {
                     Some(c) => self.message_errors(c, &m),
                     None => Errors::new(),
                 };
-                self.set_config_errors(&config, errors, Some(&m))?;
+                self.set_config_errors(config, errors, Some(&m))?;
                 Err(m)
             }
             Err(LoadError::Located(errors)) => {
@@ -141,12 +154,28 @@ impl Server {
                         .join("; ")
                 );
                 let by_file = self.located_errors(&errors);
-                self.set_config_errors(&config, by_file, Some(&summary))?;
+                self.set_config_errors(config, by_file, Some(&summary))?;
                 Err(summary)
             }
-        };
-        self.setups.insert(key, built.clone());
-        built
+        })
+    }
+
+    /// Loads again each config with errors, whether a file under it is open
+    /// or not: those that load now, or are gone, lose their errors (and the
+    /// setups of their files are built again).
+    pub(super) fn reload_config_errors(&mut self) -> Result<(), String> {
+        let configs: Vec<PathBuf> = self.config_errors.keys().flatten().cloned().collect();
+        for config in configs {
+            let dir = config.parent().unwrap_or(Path::new("/"));
+            let key = Some(config.clone());
+            if packs::discover(dir).as_ref() == Some(&config) {
+                let _ = self.load(dir, &key)?;
+            } else {
+                self.set_config_errors(&key, Errors::new(), None)?;
+            }
+            self.setups.retain(|k, _| k.0 != key);
+        }
+        Ok(())
     }
 
     fn located_errors(&self, errors: &[PackError]) -> Errors {
