@@ -1571,3 +1571,17 @@ fn a_broken_config_deleted_loses_its_error() {
     c.diagnostics(&config_uri, |d| d.is_empty());
     c.stop();
 }
+
+#[test]
+fn a_cross_article_finding_is_not_moved_into_a_code_block() {
+    let (dir, text, uri) = shared_site();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &text);
+    c.diagnostics(&uri, |d| !corpus_lines(d).is_empty());
+    // The paragraph fenced: the same words, but code, not prose.
+    let fenced = text.replace(SHARED, &format!("```text\n{SHARED}\n```"));
+    c.change(&uri, 2, &fenced);
+    let d = c.published(&uri, 2);
+    assert!(corpus_lines(&d).is_empty(), "{d:#?}");
+    c.stop();
+}
