@@ -1585,3 +1585,88 @@ fn a_cross_article_finding_is_not_moved_into_a_code_block() {
     assert!(corpus_lines(&d).is_empty(), "{d:#?}");
     c.stop();
 }
+
+#[test]
+fn a_baseline_named_without_json_is_read_again_when_it_changes() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let text = ARTICLE.replace("Une introduction.", "Il faut choisir.");
+    fs::write(&path, &text).unwrap();
+    fs::write(dir.path().join("repere.toml"), "baseline = \"base\"\n").unwrap();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &text);
+    c.diagnostics(&uri, |d| !d.is_empty());
+    let written = Command::new(assert_cmd::cargo::cargo_bin("repere"))
+        .args(["check", "--write-baseline", "base"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(written.status.success(), "{written:?}");
+    let base_uri = url::Url::from_file_path(dir.path().join("base"))
+        .unwrap()
+        .to_string();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": base_uri, "type": 1}]}),
+    );
+    c.diagnostics(&uri, |d| d.is_empty());
+    c.stop();
+}
+
+#[test]
+fn only_the_packs_a_config_names_are_reloaded_and_once_for_a_burst() {
+    let (dir, _path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::create_dir_all(dir.path().join(".github/workflows")).unwrap();
+    let workflow = dir.path().join(".github/workflows/ci.yml");
+    fs::write(&workflow, "on: push\n").unwrap();
+    // A file not open, with findings: published by every workspace check.
+    let other = dir.path().join("content/posts/2024-01-01-autre.md");
+    fs::write(&other, "---\ntitle: \"Autre\"\n---\n\nIl faut coder.\n").unwrap();
+    let other_uri = url::Url::from_file_path(&other).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.diagnostics(&other_uri, |d| !d.is_empty());
+    c.open(&uri, ARTICLE);
+    c.published(&uri, 1);
+    let count = |c: &mut Client| {
+        // What the notifications caused is out by the answer to a request.
+        std::thread::sleep(Duration::from_millis(600));
+        c.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": other_uri}, "position": {"line": 0, "character": 0}}),
+        );
+        let n = c
+            .seen
+            .iter()
+            .filter(|m| {
+                m["method"] == "textDocument/publishDiagnostics"
+                    && m["params"]["uri"] == other_uri.as_str()
+            })
+            .count();
+        c.seen.clear();
+        n
+    };
+    count(&mut c);
+    // A CI workflow is no rule pack: nothing is loaded or checked again.
+    let workflow_uri = url::Url::from_file_path(&workflow).unwrap().to_string();
+    for _ in 0..5 {
+        c.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": workflow_uri, "type": 2}]}),
+        );
+    }
+    assert_eq!(count(&mut c), 0);
+    // A burst of changes to a pack the config names: one workspace check.
+    let pack = dir.path().join("pack.yaml");
+    fs::write(&pack, "rules: []\n").unwrap();
+    fs::write(dir.path().join("repere.toml"), "rules = [\"pack.yaml\"]\n").unwrap();
+    let pack_uri = url::Url::from_file_path(&pack).unwrap().to_string();
+    for _ in 0..20 {
+        c.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": pack_uri, "type": 2}]}),
+        );
+    }
+    assert_eq!(count(&mut c), 1);
+    c.stop();
+}

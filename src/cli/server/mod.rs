@@ -143,6 +143,10 @@ struct Server {
     watching: Option<Vec<String>>,
     /// The requests sent to the client, for their ids.
     requests: u64,
+    /// Files changed outside the editor: when to load the setups again and
+    /// check the workspace, and whether a config, pack or baseline changed
+    /// (not only articles).
+    reload: Option<(Instant, bool)>,
 }
 
 pub fn run() -> Result<i32, String> {
@@ -233,6 +237,7 @@ pub fn run() -> Result<i32, String> {
         can_watch,
         watching: None,
         requests: 0,
+        reload: None,
     };
     let code = server.scan().and_then(|()| server.main_loop());
     drop(server);
@@ -320,18 +325,26 @@ fn is_markdown(path: &Path) -> bool {
     )
 }
 
-/// Maybe a baseline (whichever file a config names).
-fn is_baseline(path: &Path) -> bool {
-    path.extension().is_some_and(|e| e == "json")
-}
-
 fn is_config(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     repere::config::FILE_NAMES.contains(&name)
-        || matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("yaml" | "yml")
-        )
+}
+
+/// A path without its `.` and `..` parts (as a config's `rules` and
+/// `baseline` may name them).
+fn normal(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 impl Server {
@@ -341,6 +354,7 @@ impl Server {
             let timeout = self
                 .due
                 .values()
+                .chain(self.reload.as_ref().map(|(at, _)| at))
                 .min()
                 .map_or(Duration::from_secs(3600), |t| {
                     t.saturating_duration_since(Instant::now())
@@ -382,6 +396,12 @@ impl Server {
             for uri in ready {
                 self.due.remove(&uri);
                 self.check(&uri)?;
+            }
+            if let Some((at, setup)) = self.reload
+                && at <= now
+            {
+                self.reload = None;
+                self.reload(setup)?;
             }
         }
     }
@@ -457,20 +477,17 @@ impl Server {
                 };
                 // Once for each kind of file (a branch checked out may
                 // change hundreds): a config, pack or baseline, an article.
-                let mut seen = (false, false);
+                // The work is done once for a burst of notifications, after
+                // a pause (see `reload`).
                 for change in p.changes {
                     let Some(path) = path_of(&change.uri) else {
                         continue;
                     };
-                    let first = if is_config(&path) || is_baseline(&path) {
-                        !std::mem::replace(&mut seen.0, true)
-                    } else if is_markdown(&path) {
-                        !std::mem::replace(&mut seen.1, true)
-                    } else {
-                        false
-                    };
-                    if first {
-                        self.saved(&change.uri)?;
+                    let setup = self.is_setup_file(&path);
+                    if setup || is_markdown(&path) {
+                        let at = self.reload.map_or(Instant::now() + DEBOUNCE, |(at, _)| at);
+                        let setup = setup || self.reload.is_some_and(|(_, s)| s);
+                        self.reload = Some((at, setup));
                     }
                 }
             }
@@ -522,22 +539,69 @@ impl Server {
         let Some(path) = path_of(uri) else {
             return Ok(());
         };
-        if is_config(&path) || is_baseline(&path) {
-            // A config, a pack or a baseline changed: load everything again
-            // (and watch the baseline a config now names).
-            self.setups.clear();
+        if self.is_setup_file(&path) {
+            self.reload(true)
+        } else if is_markdown(&path) {
+            self.reload(false)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Loads the setups again and checks the workspace: after a change to
+    /// a config, a pack or a baseline (`setup`: the open files are checked
+    /// again at once, and the baseline a config now names is watched), or
+    /// to an article (the site's pages may have changed: slugs, anchors).
+    fn reload(&mut self, setup: bool) -> Result<(), String> {
+        self.setups.clear();
+        if setup {
             self.watch()?;
             let open: Vec<lsp::Uri> = self.docs.keys().cloned().collect();
             for u in open {
                 self.check(&u)?;
             }
-            self.scan()?;
-        } else if is_markdown(&path) {
-            // The site's pages may have changed too (slugs, anchors).
-            self.setups.clear();
-            self.scan()?;
         }
-        Ok(())
+        self.scan()
+    }
+
+    /// A config, or a rule pack or baseline that a config names (the configs
+    /// of the workspace folders, of the setups loaded, and of those with
+    /// errors): its change calls for loading the setups again. Another YAML
+    /// or JSON file (a CI workflow) is nothing to the checks.
+    fn is_setup_file(&self, path: &Path) -> bool {
+        if is_config(path) {
+            return true;
+        }
+        let path = normal(path);
+        let configs: HashSet<PathBuf> = self
+            .roots
+            .iter()
+            .filter_map(|r| packs::discover(r))
+            .chain(self.setups.keys().filter_map(|k| k.0.clone()))
+            .chain(self.config_errors.keys().flatten().cloned())
+            .collect();
+        configs.iter().any(|c| {
+            let Some(config) = read_text(c).and_then(|t| repere::config::Config::parse(c, &t).ok())
+            else {
+                return false;
+            };
+            let dir = config.dir();
+            let pack = config.settings.rules.iter().any(|r| {
+                let named = normal(&dir.join(r));
+                // A pack, or one in a folder of packs.
+                named == path
+                    || (path.parent() == Some(named.as_path())
+                        && matches!(
+                            path.extension().and_then(|e| e.to_str()),
+                            Some("yaml" | "yml")
+                        ))
+            });
+            pack || config
+                .settings
+                .baseline
+                .as_ref()
+                .is_some_and(|b| normal(&dir.join(b)) == path)
+        })
     }
 
     /// Checks an open file alone and publishes its findings (with the
@@ -861,6 +925,7 @@ impl Server {
             "shutdown" => {
                 self.shutdown = true;
                 self.due.clear();
+                self.reload = None;
                 self.reply(req.id, ())
             }
             "initialize" => self.send(error(
