@@ -231,7 +231,9 @@ pub fn relative_up(path: &Path, cwd: &Path, base: &Path) -> PathBuf {
     out
 }
 
-fn normalize(path: &Path) -> PathBuf {
+/// `path` without its `.` parts, and each `..` taking off the part before
+/// it (on the path as written, not resolved by the system).
+pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in path.components() {
         match c {

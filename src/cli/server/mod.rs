@@ -330,23 +330,6 @@ fn is_config(path: &Path) -> bool {
     repere::config::FILE_NAMES.contains(&name)
 }
 
-/// A path without its `.` and `..` parts (as a config's `rules` and
-/// `baseline` may name them).
-fn normal(path: &Path) -> PathBuf {
-    use std::path::Component;
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 impl Server {
     /// Serves until `exit` (or the end of the input): the exit code.
     fn main_loop(&mut self) -> Result<i32, String> {
@@ -572,7 +555,7 @@ impl Server {
         if is_config(path) {
             return true;
         }
-        let path = normal(path);
+        let path = repere::config::normalize(path);
         let configs: HashSet<PathBuf> = self
             .roots
             .iter()
@@ -587,7 +570,7 @@ impl Server {
             };
             let dir = config.dir();
             let pack = config.settings.rules.iter().any(|r| {
-                let named = normal(&dir.join(r));
+                let named = repere::config::normalize(&dir.join(r));
                 // A pack, or one in a folder of packs.
                 named == path
                     || (path.parent() == Some(named.as_path())
@@ -600,7 +583,7 @@ impl Server {
                 .settings
                 .baseline
                 .as_ref()
-                .is_some_and(|b| normal(&dir.join(b)) == path)
+                .is_some_and(|b| repere::config::normalize(&dir.join(b)) == path)
         })
     }
 
@@ -625,16 +608,7 @@ impl Server {
         if setup.scope.as_ref().is_some_and(|s| s.excluded(&path)) {
             return self.publish(uri, &text, Vec::new());
         }
-        let result = setup
-            .linter
-            .check_source(Arc::new(path.clone()), text.clone());
-        let report = setup.linter.finish(vec![result]);
-        let mut diagnostics: Vec<Diagnostic> = report
-            .files
-            .into_iter()
-            .flat_map(|f| f.diagnostics)
-            .filter(|d| !d.corpus)
-            .collect();
+        let mut diagnostics = setup.own_findings(Arc::new(path.clone()), text.clone());
         if let Some(c) = self.corpus.get(&path) {
             diagnostics.extend(corpus::place(&c.diagnostics, &c.text, &path, &text));
         }
@@ -656,17 +630,7 @@ impl Server {
             return None;
         }
         let text = read_text(path)?;
-        let result = setup
-            .linter
-            .check_source(Arc::new(path.to_path_buf()), text.clone());
-        let mut diagnostics: Vec<Diagnostic> = setup
-            .linter
-            .finish(vec![result])
-            .files
-            .into_iter()
-            .flat_map(|f| f.diagnostics)
-            .filter(|d| !d.corpus)
-            .collect();
+        let mut diagnostics = setup.own_findings(Arc::new(path.to_path_buf()), text.clone());
         diagnostics.extend(corpus::place(found, seen, path, &text));
         let diagnostics = setup.baselined(&Arc::new(path.to_path_buf()), &text, diagnostics);
         Some((text, diagnostics))
@@ -1146,15 +1110,7 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
                     (Some(own), Some(text))
                         if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
                     {
-                        let result = own.linter.check_source(f.path.clone(), text.clone());
-                        let mut d: Vec<Diagnostic> = own
-                            .linter
-                            .finish(vec![result])
-                            .files
-                            .into_iter()
-                            .flat_map(|f| f.diagnostics)
-                            .filter(|d| !d.corpus)
-                            .collect();
+                        let mut d = own.own_findings(f.path.clone(), text.clone());
                         d.extend(f.diagnostics.into_iter().filter(|d| d.corpus));
                         shown = Some(own.baselined(&f.path, text, d.clone()));
                         d

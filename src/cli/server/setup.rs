@@ -76,6 +76,18 @@ pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Setup {
 }
 
 impl Setup {
+    /// The findings of `text`, checked alone, but those that compare files.
+    pub(super) fn own_findings(&self, path: Arc<PathBuf>, text: String) -> Vec<Diagnostic> {
+        let result = self.linter.check_source(path, text);
+        self.linter
+            .finish(vec![result])
+            .files
+            .into_iter()
+            .flat_map(|f| f.diagnostics)
+            .filter(|d| !d.corpus)
+            .collect()
+    }
+
     /// A file's findings without those its config's baseline records.
     pub(super) fn baselined(
         &self,
