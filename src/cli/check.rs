@@ -738,8 +738,6 @@ fn fix_files(linter: &Linter, report: &Report, unsafe_fixes: bool) -> (usize, us
     (files, fixes, notes)
 }
 
-/// Writes `fixed` over `path` if the file still holds `original` (never
-/// overwriting what someone else wrote meanwhile). Returns whether it wrote.
 /// A baseline's text, read as an article is (a FIFO is not read: it might
 /// never end), whatever its size.
 fn read_baseline(path: &Path) -> Result<String, String> {

@@ -24,12 +24,9 @@ pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
 
 /// [`write_atomic`] for a file that must still hold `expected`, what repere
 /// read and fixed: `false`, and the file left alone, when it changed since
-/// (an author saved it meanwhile). It is compared again after the new text
-/// is written and synced, right before it replaces the file.
+/// (an author saved it meanwhile). It is compared after the new text is
+/// written and synced, right before it replaces the file.
 pub fn write_if_unchanged(path: &Path, expected: &[u8], data: &[u8]) -> io::Result<bool> {
-    if fs::read(path)? != expected {
-        return Ok(false);
-    }
     write_checked(path, data, Some(expected))
 }
 
@@ -61,10 +58,7 @@ fn write_checked(path: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Resul
             return write_in_place(&target, data, expected);
         }
     }
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(&target);
     let mut builder = tempfile::Builder::new();
     // A new file gets what any program's new file gets (0666 less the
     // umask), not a temporary file's 0600: a report or a config is read by
@@ -165,10 +159,7 @@ fn write_in_place(target: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Re
     if expected.is_some_and(|e| e != old) {
         return Ok(false);
     }
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(&target);
     let mut copy = tempfile::Builder::new()
         .prefix(".repere-old-")
         .tempfile_in(dir)?;
@@ -196,6 +187,15 @@ fn write_in_place(target: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Re
             }
         },
     }
+}
+
+/// The folder `target` is in (`.` for a bare file name): where its
+/// temporary file or the copy of its old text goes.
+fn folder_of(target: &Path) -> &Path {
+    target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 /// Gives `file` the owner and group of the file it replaces.
