@@ -159,7 +159,7 @@ fn write_in_place(target: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Re
     if expected.is_some_and(|e| e != old) {
         return Ok(false);
     }
-    let dir = folder_of(&target);
+    let dir = folder_of(target);
     let mut copy = tempfile::Builder::new()
         .prefix(".repere-old-")
         .tempfile_in(dir)?;
