@@ -16,6 +16,15 @@ pub enum Severity {
     Error,
 }
 
+/// Names as a message lists them, each in backticks: `` `a`, `b` ``.
+pub fn quoted_list<S: std::fmt::Display>(names: impl IntoIterator<Item = S>) -> String {
+    names
+        .into_iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Severity {
     pub fn as_str(self) -> &'static str {
         match self {

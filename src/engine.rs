@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::relative;
-use crate::diagnostic::{Diagnostic, Finding, Severity};
+use crate::diagnostic::{Diagnostic, Finding, Severity, quoted_list};
 use crate::document::Document;
 use crate::pack::{BUILTIN_RULES, LoadedRule, RuleSet, selects};
 use crate::rules::{Context, CorpusContext, CorpusFile, Facts};
@@ -555,11 +555,7 @@ impl Linter {
                 .map_or_else(first_line, |(ix, t)| ix.location(t, c.span));
             let unknown: Vec<&String> = c.rules.iter().filter(|id| !known(id)).collect();
             let (message, help) = if !unknown.is_empty() {
-                let names = unknown
-                    .iter()
-                    .map(|u| format!("`{u}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                let names = quoted_list(&unknown);
                 let hint = unknown
                     .first()
                     .and_then(|u| {
@@ -579,11 +575,7 @@ impl Linter {
                 let what = if c.rules.is_empty() {
                     "any rule".to_string()
                 } else {
-                    c.rules
-                        .iter()
-                        .map(|r| format!("`{r}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    quoted_list(&c.rules)
                 };
                 (
                     format!("this suppression of {what} suppresses nothing"),

@@ -97,13 +97,9 @@ pub struct Fixed {
     /// Fixes applied over all passes.
     pub applied: usize,
     pub passes: usize,
-    /// The rules whose fixes still changed the text at the last pass, when
-    /// [`MAX_PASSES`] passes did not settle it (a fix that makes again what
-    /// it fixes) even without the fixes of `left_out`: empty when the text
-    /// settled.
-    pub unsettled: Vec<String>,
-    /// The rules whose fixes were left out because they did not settle, so
-    /// that the other fixes could be applied.
+    /// The rules whose fixes were left out because they still changed the
+    /// text after [`MAX_PASSES`] passes (a fix that makes again what it
+    /// fixes), so that the other fixes could be applied.
     pub left_out: Vec<String>,
 }
 
@@ -129,20 +125,17 @@ pub fn fix_source(
     source: String,
     unsafe_fixes: bool,
 ) -> Fixed {
+    // Each round leaves out at least one more rule (those left out cannot
+    // be unsettled), so it ends, at the latest with every rule left out.
     let mut left_out: Vec<String> = Vec::new();
     loop {
-        let mut fixed = fix_passes(linter, path, source.clone(), unsafe_fixes, &left_out);
-        let new: Vec<String> = fixed
-            .unsettled
-            .iter()
-            .filter(|r| !left_out.contains(r))
-            .cloned()
-            .collect();
-        if fixed.unsettled.is_empty() || new.is_empty() {
+        let (mut fixed, unsettled) =
+            fix_passes(linter, path, source.clone(), unsafe_fixes, &left_out);
+        if unsettled.is_empty() {
             fixed.left_out = left_out;
             return fixed;
         }
-        left_out.extend(new);
+        left_out.extend(unsettled);
         left_out.sort();
     }
 }
@@ -153,7 +146,7 @@ fn fix_passes(
     source: String,
     unsafe_fixes: bool,
     skip: &[String],
-) -> Fixed {
+) -> (Fixed, Vec<String>) {
     let mut text = source;
     let mut applied = 0;
     let mut passes = 0;
@@ -182,16 +175,17 @@ fn fix_passes(
             fixes.clear();
         }
     }
+    // The rules whose fixes still changed the text at the last pass.
     let mut unsettled: Vec<String> = fixes.iter().map(|(r, _)| r.to_string()).collect();
     unsettled.sort();
     unsettled.dedup();
-    Fixed {
+    let fixed = Fixed {
         text,
         applied,
         passes,
-        unsettled,
         left_out: Vec::new(),
-    }
+    };
+    (fixed, unsettled)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use repere::baseline::Baseline;
 use repere::config::{FailOn as ConfigFailOn, relative, relative_up};
+use repere::diagnostic::quoted_list;
 use repere::engine::{FileResult, Linter, Report};
 use repere::fix;
 use repere::report::{self, Format};
@@ -177,10 +178,9 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     let mut setup = packs::load(&args.packs)?;
     let unknown = setup.rules.select(&args.select, &args.ignore);
     if !unknown.is_empty() {
-        let names: Vec<String> = unknown.iter().map(|u| format!("`{u}`")).collect();
         return Err(format!(
             "no rule matches {} (see `repere rules`)",
-            names.join(", ")
+            quoted_list(&unknown)
         ));
     }
     if args.unsafe_fixes && !args.fix && !args.diff {
@@ -533,7 +533,7 @@ impl Progress {
 type FixedFile = (PathBuf, String, String, usize);
 
 /// The fixes `--fix` would make to each file of the report that has some,
-/// and a note for each file whose fixes did not settle (left alone).
+/// and a note for each file some of whose fixes did not settle (left out).
 fn fixed_files(
     linter: &Linter,
     report: &Report,
@@ -551,58 +551,36 @@ fn fixed_files(
         })
         .filter_map(|f| Some((f.path.as_path(), f.source.as_deref()?)))
         .collect();
-    let notes = std::sync::Mutex::new(Vec::new());
-    let outcomes: Vec<Result<FixedFile, String>> =
-        candidates
-            .par_iter()
-            .filter_map(|(path, original)| {
-                let fixed = fix::fix_source(linter, path, original.to_string(), unsafe_fixes);
-                if !fixed.unsettled.is_empty() {
-                    return Some(Err(format!(
-                        "`{}` was left alone: the fixes of {} still changed it after {} passes \
-                     (a fix that makes again what it fixes); fix the rule's fix, or the \
-                     file by hand.",
-                        path.display(),
-                        names(&fixed.unsettled),
-                        fix::MAX_PASSES
-                    )));
-                }
-                if !fixed.left_out.is_empty() {
-                    notes.lock().unwrap_or_else(|e| e.into_inner()).push(format!(
+    let outcomes: Vec<(Option<FixedFile>, Option<String>)> = candidates
+        .par_iter()
+        .map(|(path, original)| {
+            let fixed = fix::fix_source(linter, path, original.to_string(), unsafe_fixes);
+            let note = (!fixed.left_out.is_empty()).then(|| {
+                format!(
                     "`{}`: the fixes of {} were not applied: they still changed it after {} \
                      passes (a fix that makes again what it fixes); the other fixes were. Fix \
                      these findings by hand.",
                     path.display(),
-                    names(&fixed.left_out),
+                    quoted_list(&fixed.left_out),
                     fix::MAX_PASSES
-                ));
-                }
-                (fixed.text != *original).then(|| {
-                    Ok((
-                        path.to_path_buf(),
-                        original.to_string(),
-                        fixed.text,
-                        fixed.applied,
-                    ))
-                })
-            })
-            .collect();
-    let mut notes = notes.into_inner().unwrap_or_else(|e| e.into_inner());
-    notes.sort();
-    let changes = outcomes
-        .into_iter()
-        .filter_map(|o| o.map_err(|note| notes.push(note)).ok())
+                )
+            });
+            let change = (fixed.text != *original).then(|| {
+                (
+                    path.to_path_buf(),
+                    original.to_string(),
+                    fixed.text,
+                    fixed.applied,
+                )
+            });
+            (change, note)
+        })
         .collect();
-    (changes, notes)
-}
-
-/// Rule ids as a message lists them: `` `a`, `b` ``.
-fn names(rules: &[String]) -> String {
-    rules
-        .iter()
-        .map(|r| format!("`{r}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let (changes, notes): (Vec<_>, Vec<_>) = outcomes.into_iter().unzip();
+    (
+        changes.into_iter().flatten().collect(),
+        notes.into_iter().flatten().collect(),
+    )
 }
 
 /// How `--diff` names `path` after `a/` or `b/` (`prefix`), as `git diff`

@@ -6,7 +6,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
-use crate::diagnostic::{Edit, Finding, Fix};
+use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::{Content, Document, Format, FrontMatter};
 use crate::pattern::{CaptureRegex, Groups, Pattern};
 use crate::span::Span;
@@ -407,14 +407,6 @@ fn compile_template(template: &str, fields: &[Field]) -> Result<FileName, String
         regex,
         vars,
     })
-}
-
-fn quoted_list(values: &[String]) -> String {
-    values
-        .iter()
-        .map(|v| format!("`{v}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 impl Rule for FrontMatterRule {
