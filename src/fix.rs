@@ -38,6 +38,23 @@ pub fn line_ending(text: &str) -> &'static str {
     }
 }
 
+/// Where a deletion of the end of `source`, from `start`, should start: the
+/// blank lines before `start` go too, the line ending of the text before
+/// them stays, so that no blank line is left at the end of the file.
+pub fn end_deletion_start(source: &str, start: usize) -> usize {
+    let kept = source
+        .get(..start)
+        .map_or(0, |s| s.trim_end_matches(['\n', '\r']).len());
+    if kept == 0 {
+        return start;
+    }
+    kept + if source[kept..].starts_with("\r\n") {
+        2
+    } else {
+        1
+    }
+}
+
 /// The edits of a fix as they apply to `source`: kept off a byte-order mark,
 /// inside the text, and with the file's line endings. A replacement that
 /// holds the file's line ending already (a section moved whole, with the

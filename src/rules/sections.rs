@@ -1221,18 +1221,7 @@ impl Report<'_, '_> {
         // ending of what comes before stays.
         let mut gone = from;
         if from.end >= source.len() {
-            let kept = source
-                .get(..from.start)?
-                .trim_end_matches(['\n', '\r'])
-                .len();
-            if kept > 0 {
-                gone.start = kept
-                    + if source.get(kept..)?.starts_with("\r\n") {
-                        2
-                    } else {
-                        1
-                    };
-            }
+            gone.start = crate::fix::end_deletion_start(source, from.start);
         }
         Some(Fix::risky(
             "move the whole section to its place in the template",

@@ -294,17 +294,7 @@ fn deletion(doc: &Document, unit: &Unit, earlier: &Unit) -> Option<Edit> {
     let blank: usize = rest.len() - rest.trim_start_matches(['\n', '\r']).len();
     end += spaces + blank;
     if end == text.len() {
-        // The last block: the blank lines before it go, the line ending of
-        // the block before stays.
-        let kept = text.get(..start)?.trim_end_matches(['\n', '\r']).len();
-        if kept > 0 {
-            start = kept
-                + if text.get(kept..)?.starts_with("\r\n") {
-                    2
-                } else {
-                    1
-                };
-        }
+        start = crate::fix::end_deletion_start(text, start);
     }
     Some(Edit::delete(Span::new(start, end)))
 }
