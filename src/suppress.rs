@@ -12,6 +12,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::document::Document;
+use crate::document::markdown::JoinedText;
 use crate::pack::selects;
 use crate::span::Span;
 
@@ -219,24 +220,8 @@ impl Suppressions {
 /// an HTML block line by line, so the lines of one block (consecutive, with
 /// nothing but container prefixes such as `> ` between them) are joined;
 /// inline HTML is one piece.
-struct HtmlRun {
-    text: String,
-    /// (offset in `text`, offset in the source) where each piece starts.
-    pieces: Vec<(usize, usize)>,
-}
-
-impl HtmlRun {
-    fn source_offset(&self, at: usize) -> usize {
-        let i = self
-            .pieces
-            .partition_point(|&(t, _)| t <= at)
-            .saturating_sub(1);
-        self.pieces.get(i).map_or(at, |&(t, src)| src + (at - t))
-    }
-}
-
-fn html_runs(doc: &Document) -> Vec<HtmlRun> {
-    let mut runs: Vec<HtmlRun> = Vec::new();
+fn html_runs(doc: &Document) -> Vec<JoinedText> {
+    let mut runs: Vec<JoinedText> = Vec::new();
     let mut last_end: Option<usize> = None;
     for html in &doc.body.html {
         let joins = !html.inline
@@ -246,14 +231,12 @@ fn html_runs(doc: &Document) -> Vec<HtmlRun> {
                     .is_some_and(|gap| gap.chars().all(|c| matches!(c, '>' | ' ' | '\t')))
             });
         match runs.last_mut() {
-            Some(run) if joins => {
-                run.pieces.push((run.text.len(), html.span.start));
-                run.text.push_str(&html.text);
+            Some(run) if joins => run.push(&html.text, html.span.start),
+            _ => {
+                let mut run = JoinedText::default();
+                run.push(&html.text, html.span.start);
+                runs.push(run);
             }
-            _ => runs.push(HtmlRun {
-                text: html.text.clone(),
-                pieces: vec![(0, html.span.start)],
-            }),
         }
         last_end = (!html.inline).then_some(html.span.end);
     }

@@ -349,26 +349,47 @@ struct OpenLink {
     autolink: bool,
 }
 
+/// Pieces of the file read as one text (the lines of an HTML block without
+/// the `> ` before each), with where each piece is in the file, so that an
+/// offset in the text maps back to the file.
+#[derive(Debug, Default)]
+pub struct JoinedText {
+    pub text: String,
+    /// (offset in `text`, offset in the file) where each piece starts.
+    pieces: Vec<(usize, usize)>,
+}
+
+impl JoinedText {
+    /// Appends `piece`, found at `at` in the file.
+    pub fn push(&mut self, piece: &str, at: usize) {
+        self.pieces.push((self.text.len(), at));
+        self.text.push_str(piece);
+    }
+
+    /// The offset in the file of offset `at` in the text.
+    pub fn source_offset(&self, at: usize) -> usize {
+        let i = self
+            .pieces
+            .partition_point(|&(t, _)| t <= at)
+            .saturating_sub(1);
+        self.pieces.get(i).map_or(at, |&(t, src)| src + (at - t))
+    }
+}
+
 /// Pushes the `<a href="…">` of an HTML block inside a container, whose
 /// `lines` are what is left of each line after the container's prefix (a
 /// `> ` between the lines of a tag would end it): they are read as one
 /// text, and the links found mapped back to the file.
 fn nested_html_links(source: &str, lines: &[Span], links: &mut Vec<Link>) {
-    let mut text = String::new();
-    // Where each line starts in `text`, and in the file.
-    let mut starts: Vec<(usize, usize)> = Vec::with_capacity(lines.len());
+    let mut joined = JoinedText::default();
     for line in lines {
         if let Some(piece) = source.get(line.start..line.end) {
-            starts.push((text.len(), line.start));
-            text.push_str(piece);
+            joined.push(piece, line.start);
         }
     }
-    let in_file = |at: usize| {
-        let i = starts.partition_point(|(t, _)| *t <= at).saturating_sub(1);
-        starts.get(i).map_or(at, |(t, f)| f + (at - t))
-    };
+    let in_file = |at: usize| joined.source_offset(at);
     let found = links.len();
-    html_links(&text, 0, &mut false, links);
+    html_links(&joined.text, 0, &mut false, links);
     for link in &mut links[found..] {
         // The end maps from its last byte, to stay on the value's line.
         let end = if link.span.is_empty() {
