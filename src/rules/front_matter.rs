@@ -209,8 +209,8 @@ fn written_as_is(doc: &Document, item: &Node) -> Option<(Span, bool)> {
 
 /// An edit adding `value` at the end of the list `list` of key `key` (flow
 /// or block style), written like its last item (bare, or in the same
-/// quotes) when that reads back as `value`, in double quotes with escapes
-/// otherwise. The edit is kept only when the front matter, re-read with it,
+/// quotes) when that reads back as `value`, as a JSON string (double quotes
+/// with escapes) otherwise. The edit is kept only when the front matter, re-read with it,
 /// has the same items and `value` after them: a value with a quote, a `#`
 /// or a comma can neither break the block nor be read as something else.
 fn append_to_list(doc: &Document, key: &str, list: &Node, value: &str) -> Option<Edit> {
@@ -226,7 +226,9 @@ fn append_to_list(doc: &Document, key: &str, list: &Node, value: &str) -> Option
         (Some('\''), Format::Toml) => candidates.push(format!("'{value}'")),
         _ => {}
     }
-    candidates.push(double_quoted(value));
+    // A JSON string is a YAML double-quoted scalar and, but for a raw DEL
+    // (which `reads_back` then refuses), a TOML basic string.
+    candidates.extend(serde_json::to_string(value).ok());
     let at = append_point(doc, list, last)?;
     candidates.into_iter().find_map(|written| {
         let edit = Edit::insert(at.0, format!("{}{written}", at.1));
@@ -260,26 +262,6 @@ fn append_point(doc: &Document, list: &Node, last: &Node) -> Option<(usize, Stri
     Some((line_end, format!("\n{prefix}")))
 }
 
-/// `value` as a double-quoted string, which YAML and TOML read alike: `\`,
-/// `"` and control characters escaped.
-fn double_quoted(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// Whether the front matter with `edit` applied still reads, and its `key`
 /// holds `items` then `value`, of the last item's type.
 fn reads_back(
@@ -290,32 +272,26 @@ fn reads_back(
     edit: &Edit,
     value: &str,
 ) -> bool {
-    let Some(fm) = doc.front_matter.as_ref() else {
-        return false;
+    let reread = || -> Option<bool> {
+        let fm = doc.front_matter.as_ref()?;
+        let inner = doc.source.get(fm.inner.start..edit.span.start)?;
+        let rest = doc.source.get(edit.span.start..fm.inner.end)?;
+        let text = format!("{inner}{}{rest}", edit.replacement);
+        let Content::Parsed {
+            root: Some(root), ..
+        } = crate::document::front_matter::parse_inner(fm.format, &text, fm.inner.start)
+        else {
+            return None;
+        };
+        let (added, before) = root.get(key)?.as_seq()?.split_last()?;
+        Some(
+            before.len() == items.len()
+                && before.iter().zip(items).all(|(a, b)| a.value == b.value)
+                && added.scalar_text().as_deref() == Some(value)
+                && added.type_name() == last.type_name(),
+        )
     };
-    let Some(inner) = doc.source.get(fm.inner.start..edit.span.start) else {
-        return false;
-    };
-    let Some(rest) = doc.source.get(edit.span.start..fm.inner.end) else {
-        return false;
-    };
-    let text = format!("{inner}{}{rest}", edit.replacement);
-    let Content::Parsed {
-        root: Some(root), ..
-    } = crate::document::front_matter::parse_inner(fm.format, &text, fm.inner.start)
-    else {
-        return false;
-    };
-    let Some(after) = root.get(key).and_then(Node::as_seq) else {
-        return false;
-    };
-    let Some((added, before)) = after.split_last() else {
-        return false;
-    };
-    before.len() == items.len()
-        && before.iter().zip(items).all(|(a, b)| a.value == b.value)
-        && added.scalar_text().as_deref() == Some(value)
-        && added.type_name() == last.type_name()
+    reread() == Some(true)
 }
 
 struct FileName {
