@@ -50,8 +50,7 @@ impl<'a> Source<'a> {
         // recolour or rewrite the reader's terminal. U+FFFE and U+FFFF too,
         // as the other text reports escape them.
         let control = |c: char| {
-            c.is_control() && !matches!(c, '\t' | '\n' | '\r')
-                || matches!(c, '\u{fffe}' | '\u{ffff}')
+            c.is_control() && !matches!(c, '\t' | '\n' | '\r') || super::refused_by_xml(c)
         };
         let text = if text.chars().any(control) {
             Cow::Owned(

@@ -105,14 +105,18 @@ pub(crate) fn printable(text: &str) -> Cow<'_, str> {
     escaped(text, true)
 }
 
+/// U+FFFE and U+FFFF: the only characters besides control ones that XML 1.0
+/// (JUnit) refuses, escaped in every text report.
+fn refused_by_xml(c: char) -> bool {
+    matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
 /// A `\r` is escaped even where line breaks are kept: alone, it sends the
 /// cursor back over the line written so far. So are U+FFFE and U+FFFF, the
 /// only characters besides control ones that XML 1.0 (JUnit) refuses.
 fn escaped(text: &str, keep_breaks: bool) -> Cow<'_, str> {
-    let escape = |c: char| {
-        (c.is_control() && !(c == '\t' || keep_breaks && c == '\n'))
-            || matches!(c, '\u{fffe}' | '\u{ffff}')
-    };
+    let escape =
+        |c: char| (c.is_control() && !(c == '\t' || keep_breaks && c == '\n')) || refused_by_xml(c);
     if !text.chars().any(escape) {
         return Cow::Borrowed(text);
     }
