@@ -1670,3 +1670,106 @@ fn only_the_packs_a_config_names_are_reloaded_and_once_for_a_burst() {
     assert_eq!(count(&mut c), 1);
     c.stop();
 }
+
+/// A workspace whose config sets the site root (`blog/`), with an article
+/// outside that site linking to a post of it and to a missing one.
+fn site_set_in_config() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let posts = dir.path().join("blog/content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    fs::write(
+        posts.join("b.md"),
+        "---\ntitle: \"B\"\nslug: \"b\"\n---\n\nTexte.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "[options.internal-links]\nsite_root = \"blog\"\n",
+    )
+    .unwrap();
+    let drafts = dir.path().join("drafts");
+    fs::create_dir(&drafts).unwrap();
+    let a = "---\ntitle: \"Un\"\n---\n\nVoir [b](/posts/b/) et [rien](/posts/nulle-part/).\n";
+    fs::write(drafts.join("2024-01-01-a.md"), a).unwrap();
+    let uri = url::Url::from_file_path(drafts.join("2024-01-01-a.md"))
+        .unwrap()
+        .to_string();
+    (dir, uri, a.to_string())
+}
+
+#[test]
+fn an_open_file_s_site_is_the_one_the_config_sets() {
+    let (dir, uri, a) = site_set_in_config();
+    let mut c = Client::start(dir.path(), json!({}));
+    // Not open: the workspace check, as `repere check`, looks the links up
+    // in `blog/`.
+    let d = c.diagnostics(&uri, |d| !link_messages(d).is_empty());
+    let links = link_messages(&d);
+    assert_eq!(links.len(), 1, "{d:#?}");
+    assert!(links[0].contains("no post of the site"), "{d:#?}");
+    // Open: the same site, not the one found walking up from the file
+    // (none).
+    c.open(&uri, &a);
+    let d = c.published(&uri, 1);
+    assert_eq!(link_messages(&d), links, "{d:#?}");
+    c.stop();
+}
+
+#[test]
+fn a_site_root_without_content_is_an_error_on_the_config() {
+    let (dir, uri, a) = site_set_in_config();
+    let config = dir.path().join("repere.toml");
+    fs::write(
+        &config,
+        "[options.internal-links]\nsite_root = \"nowhere\"\n",
+    )
+    .unwrap();
+    let config_uri = url::Url::from_file_path(&config).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri, &a);
+    let d = c.diagnostics(&config_uri, |d| !d.is_empty());
+    let message = d[0]["message"].as_str().unwrap();
+    assert!(message.contains("has no `content/` folder"), "{d:#?}");
+    c.stop();
+}
+
+#[test]
+fn a_file_closed_during_a_workspace_check_is_read_within_the_size_limit() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join("repere.toml"), "max-file-size = 100\n").unwrap();
+    assert!(fs::metadata(&path).unwrap().len() > 100);
+    let other = path.with_file_name("2024-01-01-autre.md");
+    fs::write(&other, "---\ntitle: \"Autre\"\n---\n\nIl faut.\n").unwrap();
+    let other_uri = url::Url::from_file_path(&other).unwrap().to_string();
+    for i in 0..40 {
+        fs::write(
+            path.with_file_name(format!("2024-02-{i:02}-x.md")),
+            format!("---\ntitle: \"X{i}\"\n---\n\nTexte {i}.\n"),
+        )
+        .unwrap();
+    }
+    let mut c = Client::start(dir.path(), json!({}));
+    c.diagnostics(&uri, |d| !d.is_empty());
+    c.open(&uri, ARTICLE);
+    c.published(&uri, 1);
+    // Closed while a workspace check (another file saved) runs: the text on
+    // disk is over the limit, so it is not read, as `repere check` does not.
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": other_uri}}),
+    );
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": other_uri}, "position": {"line": 0, "character": 0}}),
+    );
+    let d = c.diagnostics(&uri, |d| d.iter().any(|x| x["code"] == "read-error"));
+    let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
+    assert_eq!(codes, [&json!("read-error")], "{d:#?}");
+    c.stop();
+}

@@ -28,6 +28,13 @@ fn read(linter: &Linter, path: &Path, max_size: u64) -> FileResult {
     }
 }
 
+/// The config's `max-file-size`, or the default.
+pub(super) fn max_file_size(config: Option<&repere::config::Config>) -> u64 {
+    config
+        .and_then(|c| c.settings.max_file_size)
+        .unwrap_or(MAX_FILE_SIZE)
+}
+
 /// The bytes of an article, or why they were not read: a folder, a FIFO, a
 /// socket or a device is not read (it might never end), nor a file over
 /// `max_size` bytes.
@@ -204,10 +211,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     if let Some(c) = &config {
         linter.set_root(cwd.clone(), c.dir());
     }
-    let max_size = config
-        .as_ref()
-        .and_then(|c| c.settings.max_file_size)
-        .unwrap_or(MAX_FILE_SIZE);
+    let max_size = max_file_size(config.as_ref());
     // The text of a checked file whose text the report did not keep (the
     // reports and baselines quote it), read as the check read it: a FIFO or
     // a file over the limit, which the check did not read, is not read now.

@@ -10,7 +10,7 @@ use repere::rules::salary::{self, Extractor, Figure};
 use serde_json::{Value, json};
 
 use super::args::{FiguresFormat, SalariesArgs};
-use super::check::{MAX_FILE_SIZE, Scope, read_article, walk};
+use super::check::{Scope, max_file_size, read_article, walk};
 use super::{EXIT_ERROR, EXIT_OK, packs};
 
 pub fn run(args: SalariesArgs) -> Result<i32, String> {
@@ -28,11 +28,7 @@ pub fn run(args: SalariesArgs) -> Result<i32, String> {
         eprintln!("error: {}: {message}", path.display());
     }
     let mut found: Vec<(PathBuf, Document, Vec<Figure>)> = Vec::new();
-    let max_size = setup
-        .config
-        .as_ref()
-        .and_then(|c| c.settings.max_file_size)
-        .unwrap_or(MAX_FILE_SIZE);
+    let max_size = max_file_size(setup.config.as_ref());
     for path in walked.files {
         // Read as `repere check` reads: no FIFO, nothing over the limit.
         let text = match read_article(&path, max_size).map(String::from_utf8) {

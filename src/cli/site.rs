@@ -43,6 +43,21 @@ pub fn roots_from_packs(set: &RuleSet) -> Vec<(PathBuf, String)> {
     roots
 }
 
+/// The site root set in a pack or the config (the first of `pack_roots`),
+/// if any; an error when it has no `content/` folder.
+pub fn set_root(pack_roots: &[(PathBuf, String)]) -> Result<Option<&Path>, String> {
+    let Some((root, origin)) = pack_roots.first() else {
+        return Ok(None);
+    };
+    if !root.join("content").is_dir() {
+        return Err(format!(
+            "the site root `{}` (`site_root`, set in {origin}) has no `content/` folder",
+            root.display()
+        ));
+    }
+    Ok(Some(root))
+}
+
 /// The sites of the checked `files`: the first root set in a pack covers them
 /// all; otherwise each file belongs to the nearest folder above it that
 /// holds `content/`. Files with no such folder get no site. A root set in a
@@ -55,13 +70,7 @@ pub fn find(
     pack_roots: &[(PathBuf, String)],
     cache: Option<&ListingCache>,
 ) -> Result<Vec<Site>, String> {
-    if let Some((root, origin)) = pack_roots.first() {
-        if !root.join("content").is_dir() {
-            return Err(format!(
-                "the site root `{}` (`site_root`, set in {origin}) has no `content/` folder",
-                root.display()
-            ));
-        }
+    if let Some(root) = set_root(pack_roots)? {
         let mut site = site_for(root, files.len(), cache);
         site.cover_all();
         return Ok(vec![site]);

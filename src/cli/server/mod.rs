@@ -39,7 +39,7 @@ use crossbeam_channel::{Receiver, Sender, select};
 use lsp_server::{ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
 use repere::diagnostic::{Applicability, Diagnostic, Severity};
-use repere::engine::Linter;
+use repere::engine::{FileResult, Linter};
 use repere::span::Span;
 
 use super::packs;
@@ -93,6 +93,8 @@ struct Setup {
     scope: Option<super::check::Scope>,
     /// The config's baseline (its path) and what it records.
     baseline: Option<(PathBuf, repere::baseline::Baseline)>,
+    /// The config's `max-file-size`, or the default.
+    max_size: u64,
 }
 
 /// A setup is shared by the files of one config (its path) and one site (its root).
@@ -311,6 +313,17 @@ fn path_of(uri: &lsp::Uri) -> Option<PathBuf> {
 fn read_text(path: &Path) -> Option<String> {
     let bytes = super::check::read_article(path, u64::MAX).ok()?;
     String::from_utf8(bytes).ok()
+}
+
+/// The text of an article on disk, read as `repere check` reads it: a FIFO
+/// (which would wait for a writer), a device, a file over the size limit or
+/// one that is not UTF-8 text is not checked, and that is its finding.
+fn read_checked(linter: &Linter, path: &Path, max_size: u64) -> Result<String, Box<FileResult>> {
+    match super::check::read_article(path, max_size) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map_err(|e| Box::new(linter.check_bytes(path.to_path_buf(), e.into_bytes()))),
+        Err(message) => Err(Box::new(linter.read_error(path.to_path_buf(), message))),
+    }
 }
 
 fn uri_of(path: &Path) -> Option<lsp::Uri> {
@@ -618,7 +631,8 @@ impl Server {
 
     /// The findings of a file not open, checked alone in its text on disk,
     /// with the cross-file ones `found` in `seen` placed in it (see
-    /// `corpus`); and that text. `None` when it cannot be read as text.
+    /// `corpus`); and that text (empty, with the finding that says so, when
+    /// it is not read). `None` when the config excludes it.
     fn on_disk(
         &mut self,
         path: &Path,
@@ -629,7 +643,14 @@ impl Server {
         if setup.scope.as_ref().is_some_and(|s| s.excluded(path)) {
             return None;
         }
-        let text = read_text(path)?;
+        let text = match read_checked(&setup.linter, path, setup.max_size) {
+            Ok(text) => text,
+            Err(finding) => {
+                let diagnostics = setup.findings(*finding);
+                let diagnostics = setup.baselined(&Arc::new(path.to_path_buf()), "", diagnostics);
+                return Some((String::new(), diagnostics));
+            }
+        };
         let mut diagnostics = setup.own_findings(Arc::new(path.to_path_buf()), text.clone());
         diagnostics.extend(corpus::place(found, seen, path, &text));
         let diagnostics = setup.baselined(&Arc::new(path.to_path_buf()), &text, diagnostics);
@@ -1055,10 +1076,7 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
     let scope = super::check::Scope::new(config.as_ref(), root)
         .ok()
         .flatten();
-    let max_size = config
-        .as_ref()
-        .and_then(|c| c.settings.max_file_size)
-        .unwrap_or(super::check::MAX_FILE_SIZE);
+    let max_size = super::check::max_file_size(config.as_ref());
     let files: Vec<PathBuf> = super::check::walk(&[root.to_path_buf()], scope.as_ref())
         .map(|w| w.files.into_iter().collect())
         .unwrap_or_default();
@@ -1071,17 +1089,11 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
     let results = files
         .iter()
         .map(|p| {
-            // Read as `repere check` reads it: a FIFO (which would
-            // wait for a writer), a device or a file over the size
-            // limit is not read, and that is its finding.
             let text = match open.get(p) {
                 Some(t) => t.clone(),
-                None => match super::check::read_article(p, max_size) {
-                    Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(t) => t,
-                        Err(e) => return linter.check_bytes(p.clone(), e.into_bytes()),
-                    },
-                    Err(message) => return linter.read_error(p.clone(), message),
+                None => match read_checked(linter, p, max_size) {
+                    Ok(t) => t,
+                    Err(finding) => return *finding,
                 },
             };
             texts.insert(p.clone(), text.clone());
@@ -1104,7 +1116,7 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
             if key.0 != root_config {
                 let own = nested.entry(key.clone()).or_insert_with(|| {
                     let loaded = packs::setup_at(&dir).ok()?;
-                    Some(setup::build(loaded, key.1.as_deref()))
+                    setup::build(loaded, key.1.as_deref()).ok()
                 });
                 f.diagnostics = match (&*own, texts.get(&path)) {
                     (Some(own), Some(text))

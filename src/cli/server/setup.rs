@@ -14,7 +14,7 @@ use lsp_types as lsp;
 use repere::baseline::Baseline;
 use repere::config::Config;
 use repere::diagnostic::Diagnostic;
-use repere::engine::{FileReport, Linter, Report};
+use repere::engine::{FileReport, FileResult, Linter, Report};
 use repere::pack::PackError;
 use repere::span::Span;
 
@@ -37,8 +37,12 @@ pub(super) fn key_for(path: &Path) -> (PathBuf, SetupKey) {
     (dir, (config, site))
 }
 
-/// The linter and scope of a loaded setup, for the files of `site`.
-pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Setup {
+/// The linter and scope of a loaded setup, for the files of `site`, or of
+/// the site root a pack or the config sets (as for `repere check`, the
+/// first); an error when that root has no `content/` folder.
+pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Result<Setup, String> {
+    let pack_roots = super::super::site::roots_from_packs(&setup.rules);
+    let site = super::super::site::set_root(&pack_roots)?.or(site);
     let config_dir = setup.config.as_ref().map(|c| c.dir());
     // The globs were checked when the config was read.
     let scope = config_dir.as_ref().and_then(|d| {
@@ -68,17 +72,23 @@ pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Setup {
         index.cover_all();
         linter = linter.with_site(index);
     }
-    Setup {
+    let max_size = super::super::check::max_file_size(setup.config.as_ref());
+    Ok(Setup {
         linter: Arc::new(linter),
         scope,
         baseline,
-    }
+        max_size,
+    })
 }
 
 impl Setup {
     /// The findings of `text`, checked alone, but those that compare files.
     pub(super) fn own_findings(&self, path: Arc<PathBuf>, text: String) -> Vec<Diagnostic> {
-        let result = self.linter.check_source(path, text);
+        self.findings(self.linter.check_source(path, text))
+    }
+
+    /// The findings of a file checked alone, but those that compare files.
+    pub(super) fn findings(&self, result: FileResult) -> Vec<Diagnostic> {
         self.linter
             .finish(vec![result])
             .files
@@ -128,9 +138,16 @@ impl Server {
         if let Some(s) = self.setups.get(&key) {
             return s.clone();
         }
-        let built = self
-            .load(&dir, &key.0)?
-            .map(|setup| Arc::new(build(setup, key.1.as_deref())));
+        let built = match self.load(&dir, &key.0)? {
+            Ok(setup) => match build(setup, key.1.as_deref()) {
+                Ok(built) => Ok(Arc::new(built)),
+                Err(m) => {
+                    self.message_error(&key.0, &m)?;
+                    Err(m)
+                }
+            },
+            Err(m) => Err(m),
+        };
         self.setups.insert(key, built.clone());
         built
     }
@@ -148,11 +165,7 @@ impl Server {
                 Ok(setup)
             }
             Err(LoadError::Message(m)) => {
-                let errors = match config {
-                    Some(c) => self.message_errors(c, &m),
-                    None => Errors::new(),
-                };
-                self.set_config_errors(config, errors, Some(&m))?;
+                self.message_error(config, &m)?;
                 Err(m)
             }
             Err(LoadError::Located(errors)) => {
@@ -170,6 +183,16 @@ impl Server {
                 Err(summary)
             }
         })
+    }
+
+    /// Publishes an error of a config's setup that is not located in a file
+    /// (on the config's first line).
+    fn message_error(&mut self, config: &Option<PathBuf>, message: &str) -> Result<(), String> {
+        let errors = match config {
+            Some(c) => self.message_errors(c, message),
+            None => Errors::new(),
+        };
+        self.set_config_errors(config, errors, Some(message))
     }
 
     /// Loads again each config with errors, whether a file under it is open
