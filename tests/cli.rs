@@ -683,6 +683,41 @@ fn a_file_reached_by_two_paths_is_checked_once() {
     }
 }
 
+/// A file reached through links to folders and by its own path is reported
+/// under its own path, whether the link's path sorts first or has fewer
+/// parts: that is the path CI tools know the file by.
+#[cfg(unix)]
+#[test]
+fn a_file_reached_through_a_link_is_reported_under_its_own_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("content/posts");
+    fs::create_dir_all(&sub).unwrap();
+    let broken = ARTICLE.replace("audience: jeunesse-tech\n", "");
+    write(&sub, NAME, &broken);
+    // `c2/…` sorts before `content/…`, `p/…` has fewer parts.
+    std::os::unix::fs::symlink("content", dir.path().join("c2")).unwrap();
+    std::os::unix::fs::symlink("content/posts", dir.path().join("p")).unwrap();
+    let own = format!("content/posts/{NAME}");
+    for args in [["content", "c2"], ["p", "content"]] {
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v["summary"]["files"], 1, "{args:?}: {v:#}");
+        let paths: Vec<&Value> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| &d["path"])
+            .collect();
+        assert!(!paths.is_empty(), "{args:?}: {v:#}");
+        assert!(paths.iter().all(|p| **p == own), "{args:?}: {paths:?}");
+    }
+}
+
 /// GitLab and SARIF name a file by its path in the repository (relative to
 /// the current directory), whatever the argument that reached it: `.` (the
 /// default), `content`, `./content` or an absolute path. GitLab's

@@ -149,8 +149,9 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
 }
 
 /// The files, each once: a file reached by two paths (`a.md` and `./a.md`,
-/// overlapping folders, a symbolic link beside its file) is checked under
-/// one of them, the path that is not a link and has the fewest parts. Paths
+/// overlapping folders, a symbolic link beside its file or to a folder on
+/// the way) is checked under one of them, the path through no link with the
+/// fewest parts. Paths
 /// are told apart by their parts, and, when `links` were met or several
 /// paths given, by the file they lead to (one `stat` per file, only then).
 fn once_each(files: BTreeSet<PathBuf>, links: bool) -> BTreeSet<PathBuf> {
@@ -178,9 +179,15 @@ fn once_each(files: BTreeSet<PathBuf>, links: bool) -> BTreeSet<PathBuf> {
                 .collect(),
         )
     };
-    // Better: not a link, then fewer parts, then the first in order.
+    // Better: through no link (neither the file nor a folder on the way,
+    // which a path written otherwise than the file's resolved path goes
+    // through), then fewer parts, then the first in order.
     let rank = |path: &Path| {
-        let link = links && fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+        let link = links
+            && match (fs::canonicalize(path), std::path::absolute(path)) {
+                (Ok(real), Ok(written)) => repere::config::normalize(&written) != real,
+                _ => false,
+            };
         (link, path.components().count())
     };
     let mut kept: HashMap<Key, PathBuf> = HashMap::new();
