@@ -42,6 +42,9 @@ pub struct FileResult {
     rel: PathBuf,
     facts: Vec<(usize, Facts)>,
     suppressions: Suppressions,
+    /// The rules that ran on the file (by index): those whose overrides,
+    /// `files` and `when` let it through.
+    ran: Vec<usize>,
 }
 
 /// A file in the final report.
@@ -281,6 +284,7 @@ impl Linter {
             source: None,
             facts: Vec::new(),
             suppressions: Suppressions::default(),
+            ran: Vec::new(),
         }
     }
 
@@ -288,7 +292,7 @@ impl Linter {
     pub fn check_source(&self, path: Arc<PathBuf>, source: String) -> FileResult {
         let doc = Document::parse(path.as_ref().clone(), source);
         let rel = self.rel(&path);
-        let (diagnostics, facts) = self.check_document(&path, &rel, &doc);
+        let (diagnostics, facts, ran) = self.check_document(&path, &rel, &doc);
         let suppressions = Suppressions::of(&doc);
         let keep = (self.keep_text && !diagnostics.is_empty()) || !suppressions.is_empty();
         let source = keep.then_some(doc.source);
@@ -298,6 +302,7 @@ impl Linter {
             source,
             rel,
             facts,
+            ran,
             suppressions,
         }
     }
@@ -307,9 +312,10 @@ impl Linter {
         path: &Arc<PathBuf>,
         rel: &Path,
         doc: &Document,
-    ) -> (Vec<Diagnostic>, Vec<(usize, Facts)>) {
+    ) -> (Vec<Diagnostic>, Vec<(usize, Facts)>, Vec<usize>) {
         let mut diagnostics = Vec::new();
         let mut facts = Vec::new();
+        let mut ran = Vec::new();
         // Whether the file passes each distinct `files` filter, once known.
         let mut passes: Vec<Option<bool>> = vec![None; self.rules.len()];
         for (i, loaded) in self.rules.iter().enumerate() {
@@ -336,6 +342,7 @@ impl Linter {
             if !meta.when.is_empty() && !meta.when.holds(doc) {
                 continue;
             }
+            ran.push(i);
             let mut cx = Context {
                 site: self.site_for(&doc.path).cloned(),
                 ..Context::default()
@@ -356,7 +363,7 @@ impl Linter {
                 facts.push((i, f));
             }
         }
-        (diagnostics, facts)
+        (diagnostics, facts, ran)
     }
 
     fn diagnostic(
@@ -536,15 +543,17 @@ impl Linter {
                 || BUILTIN_RULES.iter().any(|b| selects(id, b.id))
         };
         // Whether every rule a comment names ran on this file, so that
-        // "suppresses nothing" is a fact and not an artefact of --select. A
+        // "suppresses nothing" is a fact and not an artefact of --select or
+        // of a rule's `files` or `when` leaving the file out. A
         // rule that only compares files (`duplicate-paragraph-corpus`) is
         // not judged: what it finds depends on the other files checked with
         // this one (none, for a pre-commit hook given one file).
         let ran = |id: &str| {
             let rules = || {
-                self.rules
+                r.ran
                     .iter()
-                    .filter(|x| selects(id, &x.meta.id) && x.for_path(&r.rel).is_some())
+                    .filter_map(|i| self.rules.get(*i))
+                    .filter(|x| selects(id, &x.meta.id))
             };
             (rules().next().is_some() || self.builtins.iter().any(|(b, _)| selects(id, b)))
                 && !rules().any(|x| x.rule.cross_file_only())

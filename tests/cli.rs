@@ -833,3 +833,46 @@ fn a_suppression_of_a_cross_file_rule_is_not_judged_on_one_file() {
         "{unused:#?}"
     );
 }
+
+/// A rule whose `files` or `when` leave the file out did not run on it: its
+/// suppression there is not called unused. One of a rule that ran still is.
+#[test]
+fn a_suppression_of_a_rule_that_does_not_apply_to_the_file_is_not_judged() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = write(
+        dir.path(),
+        "pack.yaml",
+        "- id: mots\n  kind: phrase\n  severity: error\n  when: { audience: cto }\n  phrases:\n    - words: [jamais]\n      message: \"non\"\n- id: partout\n  kind: phrase\n  severity: error\n  phrases:\n    - words: [jamais]\n      message: \"non\"\n",
+    );
+    let comments = "<!-- repere-disable-next-line mots -->\nUne ligne.\n\n<!-- repere-disable-next-line partout -->\nUne autre.\n";
+    // Not a post: the default rules' `files` leave it out.
+    let page = write(
+        dir.path(),
+        "a-propos.md",
+        &format!("{ARTICLE}\n<!-- repere-disable-next-line tone -->\nUne ligne.\n"),
+    );
+    // `audience: jeunesse-tech`: the pack's `when` leaves it out of `mots`.
+    let post = write(dir.path(), NAME, &format!("{ARTICLE}\n{comments}"));
+    let pack = pack.to_str().unwrap();
+    for (path, rules, expected) in [
+        (&page, None, Vec::<&str>::new()),
+        (&post, Some(pack), vec!["`partout`"]),
+    ] {
+        let mut args = vec!["--no-config"];
+        if let Some(p) = rules {
+            args.extend(["--no-default-rules", "--rules", p]);
+        }
+        let (_, v) = json(&args, path);
+        let unused: Vec<String> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["rule"] == "unused-suppression")
+            .map(|d| d["message"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(unused.len(), expected.len(), "{path:?}: {unused:#?}");
+        for (message, name) in unused.iter().zip(&expected) {
+            assert!(message.contains(name), "{message}");
+        }
+    }
+}
