@@ -876,3 +876,45 @@ fn a_suppression_of_a_rule_that_does_not_apply_to_the_file_is_not_judged() {
         }
     }
 }
+
+/// In a terminal (here `script`'s, when util-linux is installed), the file
+/// counter is shown for 300 files or more, not for fewer, nor with `CI` set.
+#[test]
+fn the_file_counter_shows_in_a_terminal_from_300_files() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: no `script` command to give the run a terminal");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("repere");
+    let counter = |files: usize, ci: bool| {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..files {
+            fs::write(dir.path().join(format!("{i:03}.md")), "Texte.\n").unwrap();
+        }
+        let mut cmd = std::process::Command::new("script");
+        cmd.current_dir(dir.path())
+            .args(["-qec"])
+            .arg(format!(
+                "{} check --no-default-rules --no-config . >/dev/null",
+                bin.display()
+            ))
+            .arg("/dev/null")
+            .env_remove("CI");
+        if ci {
+            cmd.env("CI", "true");
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let shown = counter(300, false);
+    assert!(shown.contains("Checking files: 300/300"), "{shown:?}");
+    let fewer = counter(299, false);
+    assert!(!fewer.contains("Checking files"), "{fewer:?}");
+    let in_ci = counter(300, true);
+    assert!(!in_ci.contains("Checking files"), "{in_ci:?}");
+}
