@@ -18,7 +18,9 @@ use crate::span::Location;
 /// What the corpus pass knows of a file.
 pub struct FileFacts {
     units: Arc<Vec<Unit>>,
-    locations: Vec<Location>,
+    /// Line, column, end line, end column of each unit: held for every unit
+    /// of every file until the corpus pass, so in 32 bits each.
+    locations: Vec<[u32; 4]>,
     /// LSH band keys, band by band: the keys of band 0 of every unit, then
     /// of band 1… (none when only exact copies are looked for). The corpus
     /// pass reads one band at a time.
@@ -28,7 +30,7 @@ pub struct FileFacts {
 
 impl FileFacts {
     pub fn new(doc: &Document, units: Arc<Vec<Unit>>, sketcher: Option<&Sketcher>) -> FileFacts {
-        let locations = locations(doc, &units);
+        let locations = locations(doc, &units).iter().map(compact).collect();
         let mut keys = Vec::new();
         if let Some(s) = sketcher {
             let bands = s.banding.bands;
@@ -48,6 +50,21 @@ impl FileFacts {
             keys,
             bands: sketcher.map_or(0, |s| s.banding.bands),
         }
+    }
+}
+
+/// A location in 32-bit numbers (saturated: 4 billion lines or columns).
+fn compact(l: &Location) -> [u32; 4] {
+    [l.line, l.column, l.end_line, l.end_column].map(|n| u32::try_from(n).unwrap_or(u32::MAX))
+}
+
+fn wide(l: &[u32; 4]) -> Location {
+    let [line, column, end_line, end_column] = l.map(|n| n as usize);
+    Location {
+        line,
+        column,
+        end_line,
+        end_column,
     }
 }
 
@@ -227,8 +244,11 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
         let (Some(u), Some(e)) = (facts.units.get(i), other_facts.units.get(j)) else {
             continue;
         };
-        let location = facts.locations.get(i).copied().unwrap_or_default();
-        let other_location = other_facts.locations.get(j).copied().unwrap_or_default();
+        let location = facts.locations.get(i).map_or_else(Location::default, wide);
+        let other_location = other_facts
+            .locations
+            .get(j)
+            .map_or_else(Location::default, wide);
         let path = files[other_file].path;
         let other = format!("{}:{}", path.display(), other_location.line);
         let noun = what(u.kind);

@@ -97,6 +97,8 @@ impl Extractor {
                 shingles: shingles(&tokens, self.shingle, &mut set),
             });
         }
+        // Held for every file until the corpus pass: no room to spare.
+        units.shrink_to_fit();
         units
     }
 
