@@ -555,6 +555,73 @@ fn folders_are_walked_respecting_gitignore_and_named_files_always_checked() {
     );
 }
 
+/// A walked folder gives its `*.md` and `*.markdown` files, and neither
+/// hidden files nor the files of hidden folders; a hidden file named on the
+/// command line is still checked. Each file lacks the key a pack requires,
+/// so that each file checked gives one finding naming it.
+#[test]
+fn folders_are_walked_for_md_and_markdown_skipping_hidden_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = write(
+        dir.path(),
+        "pack.yaml",
+        "- id: needs-weight\n  kind: front-matter\n  severity: error\n  fields:\n    weight: {required: true}\n",
+    );
+    let site = dir.path().join("site");
+    fs::create_dir_all(site.join("notes")).unwrap();
+    fs::create_dir_all(site.join(".brouillons")).unwrap();
+    let text = "---\ntitle: Une note\n---\nUn paragraphe.\n";
+    for name in [
+        "a.md",
+        "notes/b.markdown",
+        ".c.md",
+        "notes/.d.markdown",
+        ".brouillons/e.md",
+        "notes/f.txt",
+        "notes/g.mdx",
+    ] {
+        write(&site, name, text);
+    }
+    let run = |paths: &[&str]| {
+        let out = repere()
+            .current_dir(&site)
+            .args(["check", "--no-config", "--no-default-rules", "--rules"])
+            .arg(&pack)
+            .args(["--format", "json"])
+            .args(paths)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found: Vec<(String, String, u64)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["path"].as_str().unwrap().to_string(),
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        (
+            out.status.code().unwrap(),
+            v["summary"]["files"].clone(),
+            found,
+        )
+    };
+    let finding = |path: &str| (path.to_string(), "needs-weight".to_string(), 1);
+    let (code, files, found) = run(&["."]);
+    assert_eq!(code, 1);
+    assert_eq!(files, 2, "{found:?}");
+    assert_eq!(found, [finding("./a.md"), finding("./notes/b.markdown")]);
+    // Named, a hidden file or a file of a hidden folder is checked.
+    let (code, files, found) = run(&[".c.md", ".brouillons/e.md"]);
+    assert_eq!(code, 1);
+    assert_eq!(files, 2, "{found:?}");
+    assert_eq!(found, [finding(".brouillons/e.md"), finding(".c.md")]);
+}
+
 #[test]
 fn rules_and_explain() {
     let out = repere().arg("rules").output().unwrap();
