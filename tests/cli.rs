@@ -110,6 +110,101 @@ fn front_matter_defects_are_reported_at_the_right_line() {
     }
 }
 
+/// `min_items` / `max_items` of a front-matter key: a list within the
+/// bounds passes, a shorter or longer one gets a finding on the key's line
+/// that gives the count and the bound.
+#[test]
+fn front_matter_list_lengths_have_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = write(
+        dir.path(),
+        "pack.yaml",
+        "- id: tag-count\n  kind: front-matter\n  severity: error\n  fields:\n    tags: {type: string-list, min_items: 2, max_items: 3}\n",
+    );
+    let pack = pack.to_str().unwrap();
+    let check = |tags: &str| {
+        let path = write(
+            dir.path(),
+            "note.md",
+            &format!("---\ntitle: Une note\ntags: {tags}\n---\nUn paragraphe.\n"),
+        );
+        let (code, v) = json(
+            &["--no-config", "--no-default-rules", "--rules", pack],
+            &path,
+        );
+        let found: Vec<(String, u64, String, String)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                    d["message"].as_str().unwrap().to_string(),
+                    d["help"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        (code, found)
+    };
+    for tags in ["[carriere, equipe]", "[carriere, equipe, salaire]"] {
+        assert_eq!(check(tags), (0, vec![]), "{tags}");
+    }
+    let finding = |line: u64, message: &str, help: &str| {
+        (
+            "tag-count".to_string(),
+            line,
+            message.to_string(),
+            help.to_string(),
+        )
+    };
+    assert_eq!(
+        check("[carriere]"),
+        (
+            1,
+            vec![finding(
+                3,
+                "`tags` has 1 items; the minimum is 2",
+                "add 1 item(s)"
+            )]
+        )
+    );
+    assert_eq!(
+        check("[]"),
+        (
+            1,
+            vec![finding(
+                3,
+                "`tags` has 0 items; the minimum is 2",
+                "add 2 item(s)"
+            )]
+        )
+    );
+    assert_eq!(
+        check("[carriere, equipe, salaire, mentorat]"),
+        (
+            1,
+            vec![finding(
+                3,
+                "`tags` has 4 items; the maximum is 3",
+                "remove 1 item(s)"
+            )]
+        )
+    );
+    // A block list: the finding points at its first item.
+    assert_eq!(
+        check("\n  - a\n  - b\n  - c\n  - d\n  - e"),
+        (
+            1,
+            vec![finding(
+                4,
+                "`tags` has 5 items; the maximum is 3",
+                "remove 2 item(s)"
+            )]
+        )
+    );
+}
+
 #[test]
 fn json_contract() {
     let dir = tempfile::tempdir().unwrap();
