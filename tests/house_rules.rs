@@ -469,6 +469,66 @@ fn phrases_limited_to_named_sections() {
     assert_eq!((found[0].1, found[0].2), (5, 4));
 }
 
+/// Runs `repere check` on `text` under the single pack `pack` only.
+fn check_with_pack(pack: &str, text: &str) -> Vec<(String, usize, usize, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let pack_path = dir.path().join("pack.yaml");
+    fs::write(&pack_path, pack).unwrap();
+    let path = dir.path().join("2025-03-10-a.md");
+    fs::write(&path, text).unwrap();
+    check(&[
+        path.to_str().unwrap(),
+        "--no-config",
+        "--no-default-rules",
+        "--rules",
+        pack_path.to_str().unwrap(),
+    ])
+}
+
+/// `case_sensitive: true`: a phrase (plain or regex) matches only as
+/// written; without it, in any case.
+#[test]
+fn case_sensitive_phrases_match_only_as_written() {
+    let pack = |case: &str| {
+        format!(
+            "- id: marques\n  kind: phrase\n  severity: warning\n{case}  phrases:\n    \
+             - words: [\"Github\"]\n      message: \"« {{match}} » is written GitHub\"\n    \
+             - regex: \"\\\\bJS\\\\b\"\n      message: \"« {{match}} »: write JavaScript\"\n"
+        )
+    };
+    let text =
+        "Le code est sur GitHub, pas sur github.\n\nUn dépôt Github.\n\nDu JS, du Js et du js.\n";
+    let found = |rule: &str, line: usize, column: usize, message: &str| {
+        (rule.to_string(), line, column, message.to_string())
+    };
+    assert_eq!(
+        check_with_pack(&pack("  case_sensitive: true\n"), text),
+        [
+            found("marques", 3, 10, "« Github » is written GitHub"),
+            found("marques", 5, 4, "« JS »: write JavaScript"),
+        ]
+    );
+    // Nothing written in the case of the phrases: nothing found.
+    assert_eq!(
+        check_with_pack(
+            &pack("  case_sensitive: true\n"),
+            "Sur GitHub, github ou GITHUB; du Js ou du js.\n"
+        ),
+        []
+    );
+    assert_eq!(
+        check_with_pack(&pack(""), text),
+        [
+            found("marques", 1, 17, "« GitHub » is written GitHub"),
+            found("marques", 1, 33, "« github » is written GitHub"),
+            found("marques", 3, 10, "« Github » is written GitHub"),
+            found("marques", 5, 4, "« JS »: write JavaScript"),
+            found("marques", 5, 11, "« Js »: write JavaScript"),
+            found("marques", 5, 20, "« js »: write JavaScript"),
+        ]
+    );
+}
+
 #[test]
 fn a_site_root_without_content_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
