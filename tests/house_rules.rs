@@ -529,6 +529,63 @@ fn case_sensitive_phrases_match_only_as_written() {
     );
 }
 
+/// `shortcut_references`: off, a bracketed label with no definition (`[x]`,
+/// `[sic]`, `[le guide]`) is prose; on, each one is reported. A defined
+/// shortcut is fine either way, and a full reference to nothing and a
+/// bracket broken from its parenthesis are reported either way.
+#[test]
+fn shortcut_references_are_reported_only_when_asked() {
+    let pack = |on: bool| {
+        format!("- id: balisage\n  kind: markup\n  severity: error\n  shortcut_references: {on}\n")
+    };
+    let text = "Une case [x] cochée, et [sic] ici.\n\n\
+                Voir [le guide] pour la suite.\n\n\
+                Un [lien défini] qui marche.\n\n\
+                Voir [le pilier] (/trouver-sa-place/).\n\n\
+                Et [un texte][absent].\n\n\
+                [lien défini]: /posts/premier-poste/\n";
+    let found = |line: usize, column: usize, message: &str| {
+        ("balisage".to_string(), line, column, message.to_string())
+    };
+    let either = [
+        found(
+            7,
+            6,
+            "`[le pilier]` and `(/trouver-sa-place/)` are not a link: the space between `]` and `(` breaks it",
+        ),
+        found(
+            9,
+            4,
+            "`[un texte][absent]` refers to the link reference `[absent]`, which is defined nowhere: the brackets are shown as is",
+        ),
+    ];
+    assert_eq!(check_with_pack(&pack(false), text), either);
+    let shortcut = |line: usize, column: usize, label: &str| {
+        found(
+            line,
+            column,
+            &format!(
+                "`[{label}]` matches no link reference definition: the brackets are shown as is"
+            ),
+        )
+    };
+    let mut expected = vec![
+        shortcut(1, 10, "x"),
+        shortcut(1, 25, "sic"),
+        shortcut(3, 6, "le guide"),
+    ];
+    expected.extend(either);
+    assert_eq!(check_with_pack(&pack(true), text), expected);
+    // Nothing undefined: nothing found, even with the option on.
+    assert_eq!(
+        check_with_pack(
+            &pack(true),
+            "Un [lien défini] qui marche.\n\n[lien défini]: /posts/premier-poste/\n"
+        ),
+        []
+    );
+}
+
 #[test]
 fn a_site_root_without_content_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
