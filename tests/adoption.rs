@@ -886,6 +886,64 @@ fn max_warnings_and_fail_on_from_config() {
     assert_eq!(code, 0, "the flag wins over the config");
 }
 
+/// `use-default-rules = false` in the config drops the embedded packs as
+/// `--no-default-rules` does: the post's `front-matter-style` warning is
+/// gone, a warning says no pack is in force, and a pack the config names
+/// still runs (without that warning).
+#[test]
+fn use_default_rules_false_in_the_config_drops_the_embedded_packs() {
+    let dir = site();
+    // Without `run`: its `--ignore duplicate-paragraph` names a default rule.
+    let check = || {
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--format", "json", "."])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        (
+            out.status.code().unwrap(),
+            v,
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let none_in_force = "no rule pack is in force";
+    fs::write(dir.path().join("repere.toml"), "use-default-rules = true\n").unwrap();
+    let (code, v, err) = check();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(rules_of(&v), ["front-matter-style"], "{v:#}");
+    assert!(!err.contains(none_in_force), "{err}");
+
+    fs::write(
+        dir.path().join("repere.toml"),
+        "use-default-rules = false\n",
+    )
+    .unwrap();
+    let (code, v, err) = check();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(v["diagnostics"], serde_json::json!([]), "{v:#}");
+    assert_eq!(v["summary"]["files"], 1, "{v:#}");
+    assert!(err.contains(none_in_force), "{err}");
+    assert!(err.contains("use-default-rules = false"), "{err}");
+
+    fs::write(
+        dir.path().join("house.yaml"),
+        "- id: needs-weight\n  kind: front-matter\n  severity: warning\n  fields:\n    weight: {required: true}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "use-default-rules = false\nrules = [\"house.yaml\"]\n",
+    )
+    .unwrap();
+    let (code, v, err) = check();
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(rules_of(&v), ["needs-weight"], "{v:#}");
+    assert_eq!(v["diagnostics"][0]["line"], 1, "{v:#}");
+    assert!(!err.contains(none_in_force), "{err}");
+}
+
 #[test]
 fn config_command_shows_sources() {
     let dir = site();

@@ -110,6 +110,101 @@ fn front_matter_defects_are_reported_at_the_right_line() {
     }
 }
 
+/// `min_items` / `max_items` of a front-matter key: a list within the
+/// bounds passes, a shorter or longer one gets a finding on the key's line
+/// that gives the count and the bound.
+#[test]
+fn front_matter_list_lengths_have_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = write(
+        dir.path(),
+        "pack.yaml",
+        "- id: tag-count\n  kind: front-matter\n  severity: error\n  fields:\n    tags: {type: string-list, min_items: 2, max_items: 3}\n",
+    );
+    let pack = pack.to_str().unwrap();
+    let check = |tags: &str| {
+        let path = write(
+            dir.path(),
+            "note.md",
+            &format!("---\ntitle: Une note\ntags: {tags}\n---\nUn paragraphe.\n"),
+        );
+        let (code, v) = json(
+            &["--no-config", "--no-default-rules", "--rules", pack],
+            &path,
+        );
+        let found: Vec<(String, u64, String, String)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                    d["message"].as_str().unwrap().to_string(),
+                    d["help"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        (code, found)
+    };
+    for tags in ["[carriere, equipe]", "[carriere, equipe, salaire]"] {
+        assert_eq!(check(tags), (0, vec![]), "{tags}");
+    }
+    let finding = |line: u64, message: &str, help: &str| {
+        (
+            "tag-count".to_string(),
+            line,
+            message.to_string(),
+            help.to_string(),
+        )
+    };
+    assert_eq!(
+        check("[carriere]"),
+        (
+            1,
+            vec![finding(
+                3,
+                "`tags` has 1 items; the minimum is 2",
+                "add 1 item(s)"
+            )]
+        )
+    );
+    assert_eq!(
+        check("[]"),
+        (
+            1,
+            vec![finding(
+                3,
+                "`tags` has 0 items; the minimum is 2",
+                "add 2 item(s)"
+            )]
+        )
+    );
+    assert_eq!(
+        check("[carriere, equipe, salaire, mentorat]"),
+        (
+            1,
+            vec![finding(
+                3,
+                "`tags` has 4 items; the maximum is 3",
+                "remove 1 item(s)"
+            )]
+        )
+    );
+    // A block list: the finding points at its first item.
+    assert_eq!(
+        check("\n  - a\n  - b\n  - c\n  - d\n  - e"),
+        (
+            1,
+            vec![finding(
+                4,
+                "`tags` has 5 items; the maximum is 3",
+                "remove 2 item(s)"
+            )]
+        )
+    );
+}
+
 #[test]
 fn json_contract() {
     let dir = tempfile::tempdir().unwrap();
@@ -553,6 +648,73 @@ fn folders_are_walked_respecting_gitignore_and_named_files_always_checked() {
         v["diagnostics"][0]["message"],
         "the file has no front matter"
     );
+}
+
+/// A walked folder gives its `*.md` and `*.markdown` files, and neither
+/// hidden files nor the files of hidden folders; a hidden file named on the
+/// command line is still checked. Each file lacks the key a pack requires,
+/// so that each file checked gives one finding naming it.
+#[test]
+fn folders_are_walked_for_md_and_markdown_skipping_hidden_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = write(
+        dir.path(),
+        "pack.yaml",
+        "- id: needs-weight\n  kind: front-matter\n  severity: error\n  fields:\n    weight: {required: true}\n",
+    );
+    let site = dir.path().join("site");
+    fs::create_dir_all(site.join("notes")).unwrap();
+    fs::create_dir_all(site.join(".brouillons")).unwrap();
+    let text = "---\ntitle: Une note\n---\nUn paragraphe.\n";
+    for name in [
+        "a.md",
+        "notes/b.markdown",
+        ".c.md",
+        "notes/.d.markdown",
+        ".brouillons/e.md",
+        "notes/f.txt",
+        "notes/g.mdx",
+    ] {
+        write(&site, name, text);
+    }
+    let run = |paths: &[&str]| {
+        let out = repere()
+            .current_dir(&site)
+            .args(["check", "--no-config", "--no-default-rules", "--rules"])
+            .arg(&pack)
+            .args(["--format", "json"])
+            .args(paths)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found: Vec<(String, String, u64)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["path"].as_str().unwrap().to_string(),
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                )
+            })
+            .collect();
+        (
+            out.status.code().unwrap(),
+            v["summary"]["files"].clone(),
+            found,
+        )
+    };
+    let finding = |path: &str| (path.to_string(), "needs-weight".to_string(), 1);
+    let (code, files, found) = run(&["."]);
+    assert_eq!(code, 1);
+    assert_eq!(files, 2, "{found:?}");
+    assert_eq!(found, [finding("./a.md"), finding("./notes/b.markdown")]);
+    // Named, a hidden file or a file of a hidden folder is checked.
+    let (code, files, found) = run(&[".c.md", ".brouillons/e.md"]);
+    assert_eq!(code, 1);
+    assert_eq!(files, 2, "{found:?}");
+    assert_eq!(found, [finding(".brouillons/e.md"), finding(".c.md")]);
 }
 
 #[test]

@@ -469,6 +469,123 @@ fn phrases_limited_to_named_sections() {
     assert_eq!((found[0].1, found[0].2), (5, 4));
 }
 
+/// Runs `repere check` on `text` under the single pack `pack` only.
+fn check_with_pack(pack: &str, text: &str) -> Vec<(String, usize, usize, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let pack_path = dir.path().join("pack.yaml");
+    fs::write(&pack_path, pack).unwrap();
+    let path = dir.path().join("2025-03-10-a.md");
+    fs::write(&path, text).unwrap();
+    check(&[
+        path.to_str().unwrap(),
+        "--no-config",
+        "--no-default-rules",
+        "--rules",
+        pack_path.to_str().unwrap(),
+    ])
+}
+
+/// `case_sensitive: true`: a phrase (plain or regex) matches only as
+/// written; without it, in any case.
+#[test]
+fn case_sensitive_phrases_match_only_as_written() {
+    let pack = |case: &str| {
+        format!(
+            "- id: marques\n  kind: phrase\n  severity: warning\n{case}  phrases:\n    \
+             - words: [\"Github\"]\n      message: \"« {{match}} » is written GitHub\"\n    \
+             - regex: \"\\\\bJS\\\\b\"\n      message: \"« {{match}} »: write JavaScript\"\n"
+        )
+    };
+    let text =
+        "Le code est sur GitHub, pas sur github.\n\nUn dépôt Github.\n\nDu JS, du Js et du js.\n";
+    let found = |rule: &str, line: usize, column: usize, message: &str| {
+        (rule.to_string(), line, column, message.to_string())
+    };
+    assert_eq!(
+        check_with_pack(&pack("  case_sensitive: true\n"), text),
+        [
+            found("marques", 3, 10, "« Github » is written GitHub"),
+            found("marques", 5, 4, "« JS »: write JavaScript"),
+        ]
+    );
+    // Nothing written in the case of the phrases: nothing found.
+    assert_eq!(
+        check_with_pack(
+            &pack("  case_sensitive: true\n"),
+            "Sur GitHub, github ou GITHUB; du Js ou du js.\n"
+        ),
+        []
+    );
+    assert_eq!(
+        check_with_pack(&pack(""), text),
+        [
+            found("marques", 1, 17, "« GitHub » is written GitHub"),
+            found("marques", 1, 33, "« github » is written GitHub"),
+            found("marques", 3, 10, "« Github » is written GitHub"),
+            found("marques", 5, 4, "« JS »: write JavaScript"),
+            found("marques", 5, 11, "« Js »: write JavaScript"),
+            found("marques", 5, 20, "« js »: write JavaScript"),
+        ]
+    );
+}
+
+/// `shortcut_references`: off, a bracketed label with no definition (`[x]`,
+/// `[sic]`, `[le guide]`) is prose; on, each one is reported. A defined
+/// shortcut is fine either way, and a full reference to nothing and a
+/// bracket broken from its parenthesis are reported either way.
+#[test]
+fn shortcut_references_are_reported_only_when_asked() {
+    let pack = |on: bool| {
+        format!("- id: balisage\n  kind: markup\n  severity: error\n  shortcut_references: {on}\n")
+    };
+    let text = "Une case [x] cochée, et [sic] ici.\n\n\
+                Voir [le guide] pour la suite.\n\n\
+                Un [lien défini] qui marche.\n\n\
+                Voir [le pilier] (/trouver-sa-place/).\n\n\
+                Et [un texte][absent].\n\n\
+                [lien défini]: /posts/premier-poste/\n";
+    let found = |line: usize, column: usize, message: &str| {
+        ("balisage".to_string(), line, column, message.to_string())
+    };
+    let either = [
+        found(
+            7,
+            6,
+            "`[le pilier]` and `(/trouver-sa-place/)` are not a link: the space between `]` and `(` breaks it",
+        ),
+        found(
+            9,
+            4,
+            "`[un texte][absent]` refers to the link reference `[absent]`, which is defined nowhere: the brackets are shown as is",
+        ),
+    ];
+    assert_eq!(check_with_pack(&pack(false), text), either);
+    let shortcut = |line: usize, column: usize, label: &str| {
+        found(
+            line,
+            column,
+            &format!(
+                "`[{label}]` matches no link reference definition: the brackets are shown as is"
+            ),
+        )
+    };
+    let mut expected = vec![
+        shortcut(1, 10, "x"),
+        shortcut(1, 25, "sic"),
+        shortcut(3, 6, "le guide"),
+    ];
+    expected.extend(either);
+    assert_eq!(check_with_pack(&pack(true), text), expected);
+    // Nothing undefined: nothing found, even with the option on.
+    assert_eq!(
+        check_with_pack(
+            &pack(true),
+            "Un [lien défini] qui marche.\n\n[lien défini]: /posts/premier-poste/\n"
+        ),
+        []
+    );
+}
+
 #[test]
 fn a_site_root_without_content_is_an_error() {
     let dir = tempfile::tempdir().unwrap();

@@ -330,3 +330,51 @@ fn deleting_a_copy_takes_its_comment_and_trailing_spaces_and_needs_the_same_text
     let d = check(&[("posts/2025-01-01-a.md", &text)]);
     assert_eq!(d[0].message, "paragraph repeats line 1 word for word");
 }
+
+/// `units` decides which blocks are compared: table rows only when
+/// `table-row` is listed (the default is `[paragraph, list-item]`).
+#[test]
+fn table_rows_are_units_only_when_listed() {
+    let check_units = |units: &str, text: &str| -> Vec<(usize, String, usize)> {
+        let pack = format!("- id: d\n  kind: duplicates\n  severity: warning\n{units}");
+        let set = RuleSet::load(&[PackSource::new("p.yaml", pack)])
+            .unwrap_or_else(|e| panic!("{}", e[0].message));
+        let linter = Linter::new(set);
+        let path = Arc::new(PathBuf::from("posts/2025-01-01-a.md"));
+        let results = vec![linter.check_source(path, text.to_string())];
+        linter
+            .finish(results)
+            .diagnostics()
+            .map(|d| {
+                assert_eq!(d.rule.as_ref(), "d");
+                (
+                    d.location.line,
+                    d.message.clone(),
+                    d.labels[0].location.line,
+                )
+            })
+            .collect()
+    };
+    // Rows of more than `min_words` (12) words; the first and third alike.
+    let row = "| Développeur backend confirmé dans une petite équipe produit | Lyon et sa région | 45 à 55 k€ brut par an |";
+    let other = "| Développeuse frontend junior dans une grande entreprise de services | Nantes et alentours | 35 à 40 k€ brut par an |";
+    let table = format!(
+        "## Salaires\n\n| poste | ville | fourchette |\n| --- | --- | --- |\n{row}\n{other}\n{row}\n"
+    );
+    let copied_row = (7, "table row repeats line 5 word for word".to_string(), 5);
+    let text = format!("{table}\n{MONTAGNE}\n\n{MONTAGNE}\n");
+    let copied_paragraph = (11, "paragraph repeats line 9 word for word".to_string(), 9);
+
+    assert_eq!(check_units("", &text), vec![copied_paragraph.clone()]);
+    assert_eq!(
+        check_units("  units: [table-row]\n", &text),
+        vec![copied_row.clone()]
+    );
+    assert_eq!(
+        check_units("  units: [paragraph, list-item, table-row]\n", &text),
+        [copied_row, copied_paragraph]
+    );
+    // Distinct rows: nothing, with table rows compared.
+    let distinct = format!("| poste | ville |\n| --- | --- |\n{row}\n{other}\n");
+    assert_eq!(check_units("  units: [table-row]\n", &distinct), []);
+}
