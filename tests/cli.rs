@@ -164,7 +164,7 @@ fn front_matter_list_lengths_have_bounds() {
             1,
             vec![finding(
                 3,
-                "`tags` has 1 items; the minimum is 2",
+                "`tags` has 1 item; the minimum is 2",
                 "add 1 item(s)"
             )]
         )

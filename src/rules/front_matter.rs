@@ -685,7 +685,10 @@ impl FrontMatterRule {
                     cx.report(
                         Finding::new(
                             value.span,
-                            format!("`{name}` has {n} sentences; the maximum is {max}"),
+                            format!(
+                                "`{name}` has {}; the maximum is {max}",
+                                count(n, "sentence")
+                            ),
                         )
                         .help(help(format!("join or remove sentences to keep {max}"))),
                     );
@@ -698,7 +701,7 @@ impl FrontMatterRule {
                 cx.report(
                     Finding::new(
                         value.span.cover(key.span),
-                        format!("`{name}` has {n} items; the minimum is {min}"),
+                        format!("`{name}` has {}; the minimum is {min}", count(n, "item")),
                     )
                     .help(help(format!("add {} item(s)", min - n))),
                 );
@@ -707,7 +710,7 @@ impl FrontMatterRule {
                 cx.report(
                     Finding::new(
                         value.span,
-                        format!("`{name}` has {n} items; the maximum is {max}"),
+                        format!("`{name}` has {}; the maximum is {max}", count(n, "item")),
                     )
                     .help(help(format!("remove {} item(s)", n - max))),
                 );
@@ -1060,6 +1063,15 @@ fn is_datetime(s: &str) -> bool {
         .expect("valid regex")
     });
     s.len() >= 10 && s.is_char_boundary(10) && is_date(&s[..10]) && re.is_match(s)
+}
+
+/// `1 item`, `2 items`: a count and its noun, in the plural but for one.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 #[cfg(test)]
