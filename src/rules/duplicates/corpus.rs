@@ -3,6 +3,7 @@
 //! copies by hashing and near copies through the LSH band keys, verified on
 //! the shingle sets, and reports each copy in the later file.
 
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -192,10 +193,13 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
     }
     let corpus = Corpus::new(files);
     let n = corpus.len();
-    let mut best: Vec<Option<Match>> = vec![None; n];
-    // Units that repeat an earlier unit of their own file word for word:
-    // they stand where that unit stands.
-    let mut copy_of: Vec<Option<usize>> = vec![None; n];
+    // The match of each unit that has one, and the units that repeat an
+    // earlier unit of their own file word for word (they stand where that
+    // unit stands): few units of a corpus, so kept by unit rather than in
+    // a slot for each of the hundreds of thousands (the corpus pass is when
+    // memory peaks).
+    let mut best: BTreeMap<usize, Match> = BTreeMap::new();
+    let mut copy_of: HashMap<usize, usize> = HashMap::new();
     // Exact copies: units sorted by hash, then number; the first of a run is
     // the first occurrence.
     let mut by_hash: Vec<(u64, u32)> = (0..n)
@@ -212,30 +216,32 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
                 _ => continue,
             }
             if corpus.same_file(first, g) {
-                copy_of[g] = Some(first);
+                copy_of.insert(g, first);
             } else {
-                best[g] = Some(Match {
-                    earlier: first,
-                    similarity: 1.0,
-                    exact: true,
-                });
+                best.insert(
+                    g,
+                    Match {
+                        earlier: first,
+                        similarity: 1.0,
+                        exact: true,
+                    },
+                );
             }
         }
     }
     drop(by_hash);
     if near_too {
         let eligible: Vec<bool> = (0..n)
-            .map(|g| best[g].is_none() && copy_of[g].is_none())
+            .map(|g| !best.contains_key(&g) && !copy_of.contains_key(&g))
             .collect();
         near(&corpus, &eligible, threshold, &mut best);
-        for g in 0..n {
-            if let Some(r) = copy_of[g] {
-                best[g] = best[r];
+        for (g, r) in copy_of {
+            if let Some(m) = best.get(&r).copied() {
+                best.insert(g, m);
             }
         }
     }
-    for (g, m) in best.iter().enumerate() {
-        let Some(m) = m else { continue };
+    for (&g, m) in &best {
         let (Some((file, facts, i)), Some((other_file, other_facts, j))) =
             (corpus.at(g), corpus.at(m.earlier))
         else {
@@ -272,7 +278,7 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
 
 /// Near copies in other files: pairs of units that share an LSH band key,
 /// from different files, verified on their shingle sets.
-fn near(corpus: &Corpus<'_>, eligible: &[bool], threshold: f64, best: &mut [Option<Match>]) {
+fn near(corpus: &Corpus<'_>, eligible: &[bool], threshold: f64, best: &mut BTreeMap<usize, Match>) {
     let bands = corpus.files.iter().map(|(_, f)| f.bands).max().unwrap_or(0);
     // The list of `key << 32 | unit` of one band at a time (per thread):
     // the lists of every band at once would be the largest thing in memory
@@ -310,10 +316,8 @@ fn near(corpus: &Corpus<'_>, eligible: &[bool], threshold: f64, best: &mut [Opti
         })
         .collect();
     for (later, m) in verified {
-        if let Some(slot) = best.get_mut(later)
-            && m.beats(slot)
-        {
-            *slot = Some(m);
+        if later < corpus.len() && m.beats(&best.get(&later).copied()) {
+            best.insert(later, m);
         }
     }
 }
