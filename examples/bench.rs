@@ -492,7 +492,7 @@ fn cpu_time() -> Option<Duration> {
     Some(Duration::from_nanos(total))
 }
 
-fn peak_rss_mb() -> Option<f64> {
+fn peak_rss_mib() -> Option<f64> {
     let status = fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
@@ -598,8 +598,8 @@ fn main() {
             println!("kept {}", kept.display());
         }
     }
-    if let Some(mb) = peak_rss_mb() {
-        println!("\npeak resident memory of this benchmark: {mb:.0} MB");
+    if let Some(mb) = peak_rss_mib() {
+        println!("\npeak resident memory of this benchmark: {mb:.0} MiB");
     }
 }
 
@@ -929,7 +929,7 @@ fn processes(files: &[PathBuf], source: &Path, reps: usize) {
         let b = median(&runs[*base].0.times).as_secs_f64();
         let m = median(&r.times).as_secs_f64();
         println!(
-            "{:<34} {:>8.1}ms {:>7.2} {:>7.0} MB",
+            "{:<34} {:>8.1}ms {:>7.2} {:>6.0} MiB",
             r.name,
             m * 1e3,
             if b > 0.0 { m / b } else { 0.0 },
