@@ -880,6 +880,39 @@ fn a_file_reached_through_a_link_is_reported_under_its_own_path() {
     }
 }
 
+/// A current folder reached through a link counts for every path under it:
+/// a link beside the file is still not the path kept.
+#[cfg(unix)]
+#[test]
+fn a_file_is_reported_under_its_own_name_from_a_linked_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("real/content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    let broken = ARTICLE.replace("audience: jeunesse-tech\n", "");
+    write(&posts, NAME, &broken);
+    // `0.md` sorts before the article's name.
+    std::os::unix::fs::symlink(NAME, posts.join("0.md")).unwrap();
+    std::os::unix::fs::symlink("real", dir.path().join("lnk")).unwrap();
+    let lnk = dir.path().join("lnk");
+    let through = lnk.join("content/posts");
+    let out = repere()
+        .current_dir(&lnk)
+        .args(["check", "--no-config", "--format", "json"])
+        .arg(&through)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 1, "{v:#}");
+    let paths: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert!(!paths.is_empty(), "{v:#}");
+    assert!(paths.iter().all(|p| p.ends_with(NAME)), "{paths:?}");
+}
+
 /// GitLab and SARIF name a file by its path in the repository (relative to
 /// the current directory), whatever the argument that reached it: `.` (the
 /// default), `content`, `./content` or an absolute path. GitLab's

@@ -150,8 +150,8 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
 
 /// The files, each once: a file reached by two paths (`a.md` and `./a.md`,
 /// overlapping folders, a symbolic link beside its file or to a folder on
-/// the way) is checked under one of them, the path through no link with the
-/// fewest parts. Paths
+/// the way) is checked under one of them, the path through the fewest links,
+/// then with the fewest parts. Paths
 /// are told apart by their parts, and, when `links` were met or several
 /// paths given, by the file they lead to (one `stat` per file, only then).
 fn once_each(files: BTreeSet<PathBuf>, links: bool) -> BTreeSet<PathBuf> {
@@ -179,16 +179,20 @@ fn once_each(files: BTreeSet<PathBuf>, links: bool) -> BTreeSet<PathBuf> {
                 .collect(),
         )
     };
-    // Better: through no link (neither the file nor a folder on the way,
-    // which a path written otherwise than the file's resolved path goes
-    // through), then fewer parts, then the first in order.
+    // Better: through fewer links (the file itself or folders on the way,
+    // among the parts written: parts both paths share count for both, as a
+    // current folder reached through a link), then fewer parts, then the
+    // first in order.
     let rank = |path: &Path| {
-        let link = links
-            && match (fs::canonicalize(path), std::path::absolute(path)) {
-                (Ok(real), Ok(written)) => repere::config::normalize(&written) != real,
-                _ => false,
-            };
-        (link, path.components().count())
+        let through = if links {
+            path.ancestors()
+                .filter(|a| !a.as_os_str().is_empty())
+                .filter(|a| fs::symlink_metadata(a).is_ok_and(|m| m.is_symlink()))
+                .count()
+        } else {
+            0
+        };
+        (through, path.components().count())
     };
     let mut kept: HashMap<Key, PathBuf> = HashMap::new();
     for path in files {
