@@ -186,6 +186,12 @@ impl Linter {
         self.sites.iter().find(|s| s.covers(path))
     }
 
+    /// Whether the file's links are looked up in a site (rather than among
+    /// the files checked with it).
+    pub fn has_site_for(&self, path: &std::path::Path) -> bool {
+        self.site_for(path).is_some()
+    }
+
     /// Keeps only the engine diagnostics picked by `select` (all when empty)
     /// and not by `ignore` (rule packs are filtered by [`RuleSet::select`]).
     /// A file that could not be read or decoded was not checked at all: that

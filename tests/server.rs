@@ -1731,6 +1731,70 @@ fn a_site_root_without_content_is_an_error_on_the_config() {
     let d = c.diagnostics(&config_uri, |d| !d.is_empty());
     let message = d[0]["message"].as_str().unwrap();
     assert!(message.contains("has no `content/` folder"), "{d:#?}");
+    // The error stays as it was through the next workspace checks: it is
+    // neither cleared and published again nor shown again.
+    for _ in 0..2 {
+        c.notify(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": uri}}),
+        );
+        c.published(&uri, 1);
+    }
+    c.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
+    );
+    let shown = c
+        .seen
+        .iter()
+        .filter(|m| m["method"] == "window/showMessage")
+        .count();
+    let cleared = c
+        .seen
+        .iter()
+        .filter(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == config_uri.as_str()
+        })
+        .count();
+    assert_eq!((shown, cleared), (1, 0), "{:#?}", c.seen);
+    c.stop();
+}
+
+/// A file under a nested config that sets the site root: its links are
+/// looked up in that site, once (the workspace's config gives no site, and
+/// its lookup among the files checked is not added).
+#[test]
+fn a_nested_config_s_site_root_gives_one_finding_per_link() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let sub = dir.path().join("sub");
+    let posts = sub.join("blog/content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    fs::write(
+        posts.join("b.md"),
+        "---\ntitle: \"B\"\nslug: \"b\"\n---\n\nTexte.\n",
+    )
+    .unwrap();
+    fs::write(
+        sub.join("repere.toml"),
+        "[options.internal-links]\nsite_root = \"blog\"\n",
+    )
+    .unwrap();
+    let drafts = sub.join("drafts");
+    fs::create_dir(&drafts).unwrap();
+    let a = "---\ntitle: \"Un\"\n---\n\nVoir [b](/posts/b/) et [rien](/posts/nulle-part/).\n";
+    let path = drafts.join("2024-01-01-a.md");
+    fs::write(&path, a).unwrap();
+    let uri = url::Url::from_file_path(&path).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    let d = c.diagnostics(&uri, |d| !link_messages(d).is_empty());
+    let links = link_messages(&d);
+    assert_eq!(links.len(), 1, "{d:#?}");
+    assert!(links[0].contains("no post of the site"), "{d:#?}");
+    c.open(&uri, a);
+    let d = c.published(&uri, 1);
+    assert_eq!(link_messages(&d), links, "{d:#?}");
     c.stop();
 }
 

@@ -1123,7 +1123,14 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
                         if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
                     {
                         let mut d = own.own_findings(f.path.clone(), text.clone());
-                        d.extend(f.diagnostics.into_iter().filter(|d| d.corpus));
+                        // Links are looked up in a site, when the file's
+                        // config gives it one, by the file's own check: the
+                        // workspace's lookup among the files checked (no
+                        // site there) would say it again, otherwise.
+                        let sited = own.linter.has_site_for(&path) && !linter.has_site_for(&path);
+                        d.extend(f.diagnostics.into_iter().filter(|d| {
+                            d.corpus && !(sited && checks_links(&own.linter, &d.rule))
+                        }));
                         shown = Some(own.baselined(&f.path, text, d.clone()));
                         d
                     }
@@ -1153,6 +1160,14 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
 /// builds it: the config found from the folder, and the sites of `files`
 /// (the site a pack names, or the one each file is in). `None` when the
 /// config does not load now, or a pack names a site without `content/`.
+/// Whether `rule` is a rule of the `links` kind in `linter`.
+fn checks_links(linter: &Linter, rule: &str) -> bool {
+    linter
+        .rules()
+        .iter()
+        .any(|r| &*r.meta.id == rule && r.meta.kind == "links")
+}
+
 fn workspace_linter(root: &Path, files: &[PathBuf]) -> Option<Arc<Linter>> {
     let loaded = packs::setup_at(root).ok()?;
     let pack_roots = super::site::roots_from_packs(&loaded.rules);

@@ -160,10 +160,21 @@ impl Server {
         config: &Option<PathBuf>,
     ) -> Result<Result<packs::Setup, String>, String> {
         Ok(match packs::setup_at(dir) {
-            Ok(setup) => {
-                self.set_config_errors(config, Errors::new(), None)?;
-                Ok(setup)
-            }
+            // A site root without `content/` stops `repere check` too.
+            // Found here, with the other errors, so that an error that stays
+            // is not cleared and shown again at each load.
+            Ok(setup) => match super::super::site::set_root(&super::super::site::roots_from_packs(
+                &setup.rules,
+            )) {
+                Err(m) => {
+                    self.message_error(config, &m)?;
+                    Err(m)
+                }
+                Ok(_) => {
+                    self.set_config_errors(config, Errors::new(), None)?;
+                    Ok(setup)
+                }
+            },
             Err(LoadError::Message(m)) => {
                 self.message_error(config, &m)?;
                 Err(m)
