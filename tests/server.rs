@@ -982,6 +982,26 @@ fn a_file_over_the_size_limit_is_not_read() {
     c.stop();
 }
 
+/// A file under a nested config is read within that config's size limit
+/// by the workspace check, as when it is read again later.
+#[test]
+fn a_nested_config_s_size_limit_holds_in_the_workspace_check() {
+    let (dir, path, _uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let sub = dir.path().join("content/posts/sub");
+    fs::create_dir(&sub).unwrap();
+    fs::write(sub.join("repere.toml"), "max-file-size = 100\n").unwrap();
+    let big = sub.join(path.file_name().unwrap());
+    fs::write(&big, ARTICLE).unwrap();
+    assert!(fs::metadata(&big).unwrap().len() > 100);
+    let uri = url::Url::from_file_path(&big).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    let d = c.diagnostics(&uri, |d| !d.is_empty());
+    let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
+    assert_eq!(codes, [&json!("read-error")], "{d:#?}");
+    c.stop();
+}
+
 /// The byte offset of an LSP position (UTF-16 columns) in `text`.
 fn offset_of(text: &str, position: &Value) -> usize {
     let line = position["line"].as_u64().unwrap() as usize;

@@ -1064,6 +1064,35 @@ impl Server {
     }
 }
 
+/// The setups of the files of a workspace folder that are under another
+/// config than the folder's (by config and site), and of each folder, the
+/// config and site it is in.
+struct Nested {
+    root_config: Option<PathBuf>,
+    setups: HashMap<SetupKey, Option<Setup>>,
+    keys: HashMap<PathBuf, SetupKey>,
+}
+
+impl Nested {
+    /// `None` for a file under the folder's config; else its own setup, if
+    /// it loads.
+    fn setup(&mut self, path: &Path) -> Option<Option<&Setup>> {
+        let dir = path.parent().unwrap_or(Path::new("/"));
+        let key = self
+            .keys
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| setup::key_for(path).1);
+        if key.0 == self.root_config {
+            return None;
+        }
+        let own = self.setups.entry(key.clone()).or_insert_with(|| {
+            let loaded = packs::setup_at(dir).ok()?;
+            setup::build(loaded, key.1.as_deref()).ok()
+        });
+        Some(own.as_ref())
+    }
+}
+
 /// The check of a workspace folder (the files `open` holds are checked in
 /// the editor's text), as `repere check` run there: every file's findings,
 /// those of them its baseline does not hide, and the text they were found
@@ -1083,15 +1112,25 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
     // The sites are those of the files (a repository whose site is in a
     // subfolder), as for `repere check`, not the folder's.
     let linter = &workspace_linter(root, &files).unwrap_or_else(|| root_setup.linter.clone());
+    let mut nested = Nested {
+        root_config: packs::discover(root),
+        setups: HashMap::new(),
+        keys: HashMap::new(),
+    };
     // The texts checked, as the findings' offsets are in them (a file
     // may change on disk, or in the editor, meanwhile).
     let mut texts: HashMap<PathBuf, String> = HashMap::new();
     let results = files
         .iter()
         .map(|p| {
+            // Read within the size limit of the file's own config.
+            let limit = match nested.setup(p) {
+                Some(Some(own)) => own.max_size,
+                _ => max_size,
+            };
             let text = match open.get(p) {
                 Some(t) => t.clone(),
-                None => match read_checked(linter, p, max_size) {
+                None => match read_checked(linter, p, limit) {
                     Ok(t) => t,
                     Err(finding) => return *finding,
                 },
@@ -1101,8 +1140,6 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
         })
         .collect();
     let report = linter.finish(results);
-    let root_config = packs::discover(root);
-    let mut nested: HashMap<SetupKey, Option<Setup>> = HashMap::new();
     report
         .files
         .into_iter()
@@ -1111,14 +1148,9 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
             // A file under another config is checked with it, as when
             // it is open; its cross-article findings are those of the
             // check of the whole workspace.
-            let (dir, key) = setup::key_for(&path);
             let mut shown = None;
-            if key.0 != root_config {
-                let own = nested.entry(key.clone()).or_insert_with(|| {
-                    let loaded = packs::setup_at(&dir).ok()?;
-                    setup::build(loaded, key.1.as_deref()).ok()
-                });
-                f.diagnostics = match (&*own, texts.get(&path)) {
+            if let Some(own) = nested.setup(&path) {
+                f.diagnostics = match (own, texts.get(&path)) {
                     (Some(own), Some(text))
                         if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
                     {
