@@ -845,6 +845,28 @@ fn a_file_reached_by_two_paths_is_checked_once() {
     }
 }
 
+/// The paths the findings of a check run in `cwd` on `args` name; one file
+/// is checked, with findings.
+#[cfg(unix)]
+fn reported_paths(cwd: &Path, args: &[&std::ffi::OsStr]) -> Vec<String> {
+    let out = repere()
+        .current_dir(cwd)
+        .args(["check", "--no-config", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 1, "{args:?}: {v:#}");
+    let paths: Vec<String> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!paths.is_empty(), "{args:?}: {v:#}");
+    paths
+}
+
 /// A file reached through links to folders and by its own path is reported
 /// under its own path, whether the link's path sorts first or has fewer
 /// parts: that is the path CI tools know the file by.
@@ -861,22 +883,9 @@ fn a_file_reached_through_a_link_is_reported_under_its_own_path() {
     std::os::unix::fs::symlink("content/posts", dir.path().join("p")).unwrap();
     let own = format!("content/posts/{NAME}");
     for args in [["content", "c2"], ["p", "content"]] {
-        let out = repere()
-            .current_dir(dir.path())
-            .args(["check", "--no-config", "--format", "json"])
-            .args(args)
-            .output()
-            .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        assert_eq!(v["summary"]["files"], 1, "{args:?}: {v:#}");
-        let paths: Vec<&Value> = v["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| &d["path"])
-            .collect();
-        assert!(!paths.is_empty(), "{args:?}: {v:#}");
-        assert!(paths.iter().all(|p| **p == own), "{args:?}: {paths:?}");
+        let args = args.map(std::ffi::OsStr::new);
+        let paths = reported_paths(dir.path(), &args);
+        assert!(paths.iter().all(|p| *p == own), "{args:?}: {paths:?}");
     }
 }
 
@@ -895,21 +904,7 @@ fn a_file_is_reported_under_its_own_name_from_a_linked_current_folder() {
     std::os::unix::fs::symlink("real", dir.path().join("lnk")).unwrap();
     let lnk = dir.path().join("lnk");
     let through = lnk.join("content/posts");
-    let out = repere()
-        .current_dir(&lnk)
-        .args(["check", "--no-config", "--format", "json"])
-        .arg(&through)
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["summary"]["files"], 1, "{v:#}");
-    let paths: Vec<&str> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["path"].as_str().unwrap())
-        .collect();
-    assert!(!paths.is_empty(), "{v:#}");
+    let paths = reported_paths(&lnk, &[through.as_os_str()]);
     assert!(paths.iter().all(|p| p.ends_with(NAME)), "{paths:?}");
 }
 

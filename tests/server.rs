@@ -1489,16 +1489,12 @@ fn lines_of(d: &[Value], code: &str) -> Vec<u64> {
         .collect()
 }
 
-#[test]
-fn a_file_closed_unsaved_during_a_workspace_check_shows_its_findings_on_disk() {
-    let (dir, path, uri) = site();
-    fs::create_dir(dir.path().join(".git")).unwrap();
-    let disk = ARTICLE.replace("Une introduction.", "Il faut choisir.");
-    fs::write(&path, &disk).unwrap();
-    // Another file with findings: published by every workspace check.
+/// Beside `path`: another file with findings, which every workspace check
+/// publishes (its URI is returned), and 40 more files, so that a check
+/// takes a while.
+fn busy_beside(path: &Path) -> String {
     let other = path.with_file_name("2024-01-01-autre.md");
     fs::write(&other, "---\ntitle: \"Autre\"\n---\n\nIl faut coder.\n").unwrap();
-    let other_uri = url::Url::from_file_path(&other).unwrap().to_string();
     for i in 0..40 {
         fs::write(
             path.with_file_name(format!("2024-02-{i:02}-x.md")),
@@ -1506,6 +1502,28 @@ fn a_file_closed_unsaved_during_a_workspace_check_shows_its_findings_on_disk() {
         )
         .unwrap();
     }
+    url::Url::from_file_path(&other).unwrap().to_string()
+}
+
+/// Closes `uri` while a workspace check (`other` saved) runs.
+fn close_during_a_workspace_check(c: &mut Client, uri: &str, other: &str) {
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": other}}),
+    );
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+}
+
+#[test]
+fn a_file_closed_unsaved_during_a_workspace_check_shows_its_findings_on_disk() {
+    let (dir, path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let disk = ARTICLE.replace("Une introduction.", "Il faut choisir.");
+    fs::write(&path, &disk).unwrap();
+    let other_uri = busy_beside(&path);
     let mut c = Client::start(dir.path(), json!({}));
     c.diagnostics(&other_uri, |d| !d.is_empty());
     c.open(&uri, &disk);
@@ -1516,14 +1534,7 @@ fn a_file_closed_unsaved_during_a_workspace_check_shows_its_findings_on_disk() {
     let edited = disk.replace("Il faut choisir.", "Un.\n\nDeux.\n\nIl faut choisir.");
     c.change(&uri, 2, &edited);
     assert_ne!(lines_of(&c.published(&uri, 2), "tone"), on_disk);
-    c.notify(
-        "textDocument/didSave",
-        json!({"textDocument": {"uri": other_uri}}),
-    );
-    c.notify(
-        "textDocument/didClose",
-        json!({"textDocument": {"uri": uri}}),
-    );
+    close_during_a_workspace_check(&mut c, &uri, &other_uri);
     c.diagnostics(&other_uri, |d| !d.is_empty());
     // Whatever that check published is out by the answer to a request.
     c.request(
@@ -1691,12 +1702,14 @@ fn only_the_packs_a_config_names_are_reloaded_and_once_for_a_burst() {
     c.stop();
 }
 
-/// A workspace whose config sets the site root (`blog/`), with an article
+/// A workspace whose config (in the folder `under`, the workspace's own
+/// when empty) sets the site root (`blog/` beside it), with an article
 /// outside that site linking to a post of it and to a missing one.
-fn site_set_in_config() -> (tempfile::TempDir, String, String) {
+fn site_set_in_config(under: &str) -> (tempfile::TempDir, String, String) {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join(".git")).unwrap();
-    let posts = dir.path().join("blog/content/posts");
+    let base = dir.path().join(under);
+    let posts = base.join("blog/content/posts");
     fs::create_dir_all(&posts).unwrap();
     fs::write(
         posts.join("b.md"),
@@ -1704,11 +1717,11 @@ fn site_set_in_config() -> (tempfile::TempDir, String, String) {
     )
     .unwrap();
     fs::write(
-        dir.path().join("repere.toml"),
+        base.join("repere.toml"),
         "[options.internal-links]\nsite_root = \"blog\"\n",
     )
     .unwrap();
-    let drafts = dir.path().join("drafts");
+    let drafts = base.join("drafts");
     fs::create_dir(&drafts).unwrap();
     let a = "---\ntitle: \"Un\"\n---\n\nVoir [b](/posts/b/) et [rien](/posts/nulle-part/).\n";
     fs::write(drafts.join("2024-01-01-a.md"), a).unwrap();
@@ -1718,27 +1731,31 @@ fn site_set_in_config() -> (tempfile::TempDir, String, String) {
     (dir, uri, a.to_string())
 }
 
+/// The site root a config sets, in the workspace folder or in a nested
+/// folder: the links of a file outside that site are looked up in it, by
+/// the workspace check as by `repere check`, and once the file is open
+/// (not in the site found walking up from the file: none). Under a nested
+/// config, the workspace's own lookup among the files checked (its config
+/// gives no site) is not added.
 #[test]
 fn an_open_file_s_site_is_the_one_the_config_sets() {
-    let (dir, uri, a) = site_set_in_config();
-    let mut c = Client::start(dir.path(), json!({}));
-    // Not open: the workspace check, as `repere check`, looks the links up
-    // in `blog/`.
-    let d = c.diagnostics(&uri, |d| !link_messages(d).is_empty());
-    let links = link_messages(&d);
-    assert_eq!(links.len(), 1, "{d:#?}");
-    assert!(links[0].contains("no post of the site"), "{d:#?}");
-    // Open: the same site, not the one found walking up from the file
-    // (none).
-    c.open(&uri, &a);
-    let d = c.published(&uri, 1);
-    assert_eq!(link_messages(&d), links, "{d:#?}");
-    c.stop();
+    for under in ["", "sub"] {
+        let (dir, uri, a) = site_set_in_config(under);
+        let mut c = Client::start(dir.path(), json!({}));
+        let d = c.diagnostics(&uri, |d| !link_messages(d).is_empty());
+        let links = link_messages(&d);
+        assert_eq!(links.len(), 1, "{under:?}: {d:#?}");
+        assert!(links[0].contains("no post of the site"), "{d:#?}");
+        c.open(&uri, &a);
+        let d = c.published(&uri, 1);
+        assert_eq!(link_messages(&d), links, "{under:?}: {d:#?}");
+        c.stop();
+    }
 }
 
 #[test]
 fn a_site_root_without_content_is_an_error_on_the_config() {
-    let (dir, uri, a) = site_set_in_config();
+    let (dir, uri, a) = site_set_in_config("");
     let config = dir.path().join("repere.toml");
     fs::write(
         &config,
@@ -1781,73 +1798,20 @@ fn a_site_root_without_content_is_an_error_on_the_config() {
     c.stop();
 }
 
-/// A file under a nested config that sets the site root: its links are
-/// looked up in that site, once (the workspace's config gives no site, and
-/// its lookup among the files checked is not added).
-#[test]
-fn a_nested_config_s_site_root_gives_one_finding_per_link() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::create_dir(dir.path().join(".git")).unwrap();
-    let sub = dir.path().join("sub");
-    let posts = sub.join("blog/content/posts");
-    fs::create_dir_all(&posts).unwrap();
-    fs::write(
-        posts.join("b.md"),
-        "---\ntitle: \"B\"\nslug: \"b\"\n---\n\nTexte.\n",
-    )
-    .unwrap();
-    fs::write(
-        sub.join("repere.toml"),
-        "[options.internal-links]\nsite_root = \"blog\"\n",
-    )
-    .unwrap();
-    let drafts = sub.join("drafts");
-    fs::create_dir(&drafts).unwrap();
-    let a = "---\ntitle: \"Un\"\n---\n\nVoir [b](/posts/b/) et [rien](/posts/nulle-part/).\n";
-    let path = drafts.join("2024-01-01-a.md");
-    fs::write(&path, a).unwrap();
-    let uri = url::Url::from_file_path(&path).unwrap().to_string();
-    let mut c = Client::start(dir.path(), json!({}));
-    let d = c.diagnostics(&uri, |d| !link_messages(d).is_empty());
-    let links = link_messages(&d);
-    assert_eq!(links.len(), 1, "{d:#?}");
-    assert!(links[0].contains("no post of the site"), "{d:#?}");
-    c.open(&uri, a);
-    let d = c.published(&uri, 1);
-    assert_eq!(link_messages(&d), links, "{d:#?}");
-    c.stop();
-}
-
 #[test]
 fn a_file_closed_during_a_workspace_check_is_read_within_the_size_limit() {
     let (dir, path, uri) = site();
     fs::create_dir(dir.path().join(".git")).unwrap();
     fs::write(dir.path().join("repere.toml"), "max-file-size = 100\n").unwrap();
     assert!(fs::metadata(&path).unwrap().len() > 100);
-    let other = path.with_file_name("2024-01-01-autre.md");
-    fs::write(&other, "---\ntitle: \"Autre\"\n---\n\nIl faut.\n").unwrap();
-    let other_uri = url::Url::from_file_path(&other).unwrap().to_string();
-    for i in 0..40 {
-        fs::write(
-            path.with_file_name(format!("2024-02-{i:02}-x.md")),
-            format!("---\ntitle: \"X{i}\"\n---\n\nTexte {i}.\n"),
-        )
-        .unwrap();
-    }
+    let other_uri = busy_beside(&path);
     let mut c = Client::start(dir.path(), json!({}));
     c.diagnostics(&uri, |d| !d.is_empty());
     c.open(&uri, ARTICLE);
     c.published(&uri, 1);
     // Closed while a workspace check (another file saved) runs: the text on
     // disk is over the limit, so it is not read, as `repere check` does not.
-    c.notify(
-        "textDocument/didSave",
-        json!({"textDocument": {"uri": other_uri}}),
-    );
-    c.notify(
-        "textDocument/didClose",
-        json!({"textDocument": {"uri": uri}}),
-    );
+    close_during_a_workspace_check(&mut c, &uri, &other_uri);
     c.request(
         "textDocument/hover",
         json!({"textDocument": {"uri": other_uri}, "position": {"line": 0, "character": 0}}),
