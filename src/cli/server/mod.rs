@@ -1188,10 +1188,6 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
         .collect()
 }
 
-/// The linter of a workspace folder's check, as `repere check` run there
-/// builds it: the config found from the folder, and the sites of `files`
-/// (the site a pack names, or the one each file is in). `None` when the
-/// config does not load now, or a pack names a site without `content/`.
 /// Whether `rule` is a rule of the `links` kind in `linter`.
 fn checks_links(linter: &Linter, rule: &str) -> bool {
     linter
@@ -1200,6 +1196,10 @@ fn checks_links(linter: &Linter, rule: &str) -> bool {
         .any(|r| &*r.meta.id == rule && r.meta.kind == "links")
 }
 
+/// The linter of a workspace folder's check, as `repere check` run there
+/// builds it: the config found from the folder, and the sites of `files`
+/// (the site a pack names, or the one each file is in). `None` when the
+/// config does not load now, or a pack names a site without `content/`.
 fn workspace_linter(root: &Path, files: &[PathBuf]) -> Option<Arc<Linter>> {
     let loaded = packs::setup_at(root).ok()?;
     let pack_roots = super::site::roots_from_packs(&loaded.rules);
