@@ -186,6 +186,15 @@ impl Linter {
         self.sites.iter().find(|s| s.covers(path))
     }
 
+    /// Whether the rule `id` ran on the file of `result` (its overrides,
+    /// `files` and `when` let the file through).
+    pub fn ran_on(&self, result: &FileResult, id: &str) -> bool {
+        result
+            .ran
+            .iter()
+            .any(|i| self.rules.get(*i).is_some_and(|r| &*r.meta.id == id))
+    }
+
     /// Whether the file's links are looked up in a site (rather than among
     /// the files checked with it).
     pub fn has_site_for(&self, path: &std::path::Path) -> bool {

@@ -758,6 +758,45 @@ fn test_rules_runs_pack_examples() {
     assert!(String::from_utf8_lossy(&out.stderr).contains('\u{1b}'));
 }
 
+/// An example its rule does not run on (`files` or `when` leave it out), or
+/// an example of a rule that only compares files, tests nothing: it fails,
+/// valid or not, and says why. One the rule runs on is judged as before.
+#[test]
+fn test_rules_fails_examples_that_test_nothing() {
+    let pack = concat!(
+        "- id: recipe\n  kind: front-matter\n  severity: error\n",
+        "  files: [\"content/recipes/**\"]\n",
+        "  fields: {difficulty: {one_of: [easy, hard]}}\n",
+        "  examples:\n    valid:\n      - \"Just knead.\\n\"\n",
+        "      - name: content/recipes/pain.md\n        text: \"---\\ndifficulty: easy\\n---\\n\"\n",
+        "    invalid:\n      - name: content/recipes/pain.md\n        text: \"---\\ndifficulty: medium\\n---\\n\"\n",
+        "- id: draft-only\n  kind: phrase\n  severity: error\n  when: {draft: true}\n",
+        "  phrases:\n    - words: [jamais]\n      message: \"non\"\n",
+        "  examples:\n    invalid: [\"---\\ndraft: false\\n---\\n\\nJamais.\\n\"]\n",
+        "- id: copies\n  kind: duplicates\n  severity: warning\n  scope: corpus\n",
+        "  examples:\n    valid: [\"Un texte.\\n\"]\n",
+    );
+    let (_dir, out) = test_rules_on(pack, &["--color", "never"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{err}");
+    assert!(stdout.contains("2 passed, 3 failed"), "{stdout}{err}");
+    assert!(
+        err.contains(
+            "`recipe` does not run on this example: its `files` or `when` leave `content/posts/2025-01-06-exemple.md` out"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("`draft-only` does not run on this example"),
+        "{err}"
+    );
+    assert!(
+        err.contains("`copies` only compares files: a one-file example cannot test it"),
+        "{err}"
+    );
+}
+
 /// Commands that would do nothing say so: a pack without examples under
 /// test-rules, a rule folder without packs, a run without any pack.
 #[test]

@@ -43,16 +43,19 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
         }
     }
     // What each rule's examples are, before the set moves into the linter.
-    let cases: Vec<(Arc<str>, String, Arc<str>, repere::pack::Example)> = set
+    // (id, origin, pack text, example, whether the rule only compares files)
+    let cases: Vec<(Arc<str>, String, Arc<str>, repere::pack::Example, bool)> = set
         .rules
         .iter()
         .flat_map(|r| {
+            let corpus_only = r.rule.cross_file_only();
             r.meta.examples.iter().map(move |e| {
                 (
                     r.meta.id.clone(),
                     r.meta.origin.clone(),
                     r.meta.pack_text.clone(),
                     e.clone(),
+                    corpus_only,
                 )
             })
         })
@@ -65,35 +68,56 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
         .collect();
     let linter = Linter::new(set);
     let mut failures = 0;
-    for (id, origin, text, example) in &cases {
+    for (id, origin, text, example, corpus_only) in &cases {
         let result = linter.check_bytes(
             example.name.clone().into(),
             example.text.clone().into_bytes(),
         );
+        // An example the rule does not run on, or cannot judge alone,
+        // tests nothing, whether it is valid or not.
+        let ran = linter.ran_on(&result, id);
         let report = linter.finish(vec![result]);
         let found: Vec<&str> = report
             .diagnostics()
             .filter(|d| d.rule == *id)
             .map(|d| d.message.as_str())
             .collect();
-        let failed = if example.valid {
-            !found.is_empty()
+        let failure = if *corpus_only {
+            Some((
+                format!("`{id}` only compares files: a one-file example cannot test it"),
+                "remove its `examples`; test it on a folder of articles with `repere check`"
+                    .to_string(),
+            ))
+        } else if !ran {
+            Some((
+                format!(
+                    "`{id}` does not run on this example: its `files` or `when` leave `{}` out",
+                    example.name
+                ),
+                "give the example a `name` that `files` matches, or front matter that `when` accepts"
+                    .to_string(),
+            ))
+        } else if example.valid && !found.is_empty() {
+            Some((
+                format!("`{id}` flags this valid example: {}", found.join("; ")),
+                format!("checked as `{}`", example.name),
+            ))
+        } else if !example.valid && found.is_empty() {
+            Some((
+                format!("`{id}` does not flag this invalid example"),
+                format!("checked as `{}`", example.name),
+            ))
         } else {
-            found.is_empty()
+            None
         };
-        if failed {
+        if let Some((message, help)) = failure {
             failures += 1;
-            let message = if example.valid {
-                format!("`{id}` flags this valid example: {}", found.join("; "))
-            } else {
-                format!("`{id}` does not flag this invalid example")
-            };
             let e = PackError {
                 origin: origin.clone(),
                 text: text.clone(),
                 span: example.span,
                 message,
-                help: Some(format!("checked as `{}`", example.name)),
+                help: Some(help),
             };
             eprint!("{}", render_pack_error(&e, color));
         }
