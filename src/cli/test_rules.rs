@@ -11,6 +11,17 @@ use repere::report::human::render_pack_error;
 use super::args::{Color, PackArgs, TestRulesArgs};
 use super::{EXIT_FINDINGS, EXIT_OK, packs};
 
+/// One example of a rule, with where it is written.
+struct Case {
+    id: Arc<str>,
+    origin: String,
+    /// The pack's text.
+    text: Arc<str>,
+    example: repere::pack::Example,
+    /// The rule only compares files.
+    corpus_only: bool,
+}
+
 pub fn run(args: TestRulesArgs) -> Result<i32, String> {
     let color = match args.color {
         Color::Always => true,
@@ -43,20 +54,17 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
         }
     }
     // What each rule's examples are, before the set moves into the linter.
-    // (id, origin, pack text, example, whether the rule only compares files)
-    let cases: Vec<(Arc<str>, String, Arc<str>, repere::pack::Example, bool)> = set
+    let cases: Vec<Case> = set
         .rules
         .iter()
         .flat_map(|r| {
             let corpus_only = r.rule.cross_file_only();
-            r.meta.examples.iter().map(move |e| {
-                (
-                    r.meta.id.clone(),
-                    r.meta.origin.clone(),
-                    r.meta.pack_text.clone(),
-                    e.clone(),
-                    corpus_only,
-                )
+            r.meta.examples.iter().map(move |e| Case {
+                id: r.meta.id.clone(),
+                origin: r.meta.origin.clone(),
+                text: r.meta.pack_text.clone(),
+                example: e.clone(),
+                corpus_only,
             })
         })
         .collect();
@@ -68,7 +76,14 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
         .collect();
     let linter = Linter::new(set);
     let mut failures = 0;
-    for (id, origin, text, example, corpus_only) in &cases {
+    for Case {
+        id,
+        origin,
+        text,
+        example,
+        corpus_only,
+    } in &cases
+    {
         let result = linter.check_bytes(
             example.name.clone().into(),
             example.text.clone().into_bytes(),
@@ -123,7 +138,7 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
         }
     }
     let rules_with = {
-        let mut ids: Vec<&Arc<str>> = cases.iter().map(|c| &c.0).collect();
+        let mut ids: Vec<&Arc<str>> = cases.iter().map(|c| &c.id).collect();
         ids.dedup();
         ids.len()
     };
