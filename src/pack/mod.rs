@@ -868,25 +868,14 @@ fn placeholders(
     let Some(text) = &value else {
         return Ok(value);
     };
-    let mut rest = text.as_str();
-    while let Some(open) = rest.find('{') {
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else { break };
-        let name = &after[..close];
-        let word = !name.is_empty() && name.chars().all(|c| c.is_alphabetic() || c == '_');
-        if word && name != "message" && name != "help" {
-            let lower = name.to_lowercase();
-            if let Some(meant) = did_you_mean(&lower, ["message", "help"]) {
-                let node = entry.get(key).unwrap_or(entry);
-                return Err(error_at(
-                    node,
-                    format!(
-                        "`{key}` has the placeholder `{{{name}}}`, which nothing replaces; did you mean `{{{meant}}}`? (`{{message}}` and `{{help}}` are the rule's own)"
-                    ),
-                ));
-            }
-        }
-        rest = if word { &after[close + 1..] } else { after };
+    if let Some((name, meant)) = rules::misspelt_placeholder(text, &["message", "help"]) {
+        let node = entry.get(key).unwrap_or(entry);
+        return Err(error_at(
+            node,
+            format!(
+                "`{key}` has the placeholder `{{{name}}}`, which nothing replaces; did you mean `{{{meant}}}`? (`{{message}}` and `{{help}}` are the rule's own)"
+            ),
+        ));
     }
     Ok(value)
 }

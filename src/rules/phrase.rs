@@ -5,7 +5,10 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{BuildError, Context, Kind, Rule, error_at, fold_title, folded_title_matches};
+use super::{
+    BuildError, Context, Kind, Rule, error_at, fold_title, folded_title_matches,
+    misspelt_placeholder,
+};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Block, Document};
 use crate::pattern::{Pattern, PatternSet};
@@ -56,7 +59,8 @@ Matching:
                             in the help as "prefer …".
       exceptions: [PHRASES] Phrases (as in `words`) that spare a match they
                             overlap, e.g. "qu'il faut" for "il faut".
-      help: TEXT            More advice, after the substitution.
+      help: TEXT            More advice, after the substitution; {match} is
+                            the text found.
 
 Example:
   - id: tone
@@ -160,6 +164,15 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                         "`words` has no word",
                     ));
                 }
+                // A final `…` stands for what follows: `...` alone is nothing.
+                if let Some(w) = words.iter().find(|w| trimmed_word(w).is_empty()) {
+                    return Err(error_at(
+                        at.get("words").unwrap_or(at),
+                        format!(
+                            "`words` has `{w}`, which is empty once its final `…` is dropped, so it would match nothing"
+                        ),
+                    ));
+                }
                 words_pattern(words)
             }
             (None, Some(re)) => re.clone(),
@@ -198,6 +211,19 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             let quoted: Vec<String> = substitution.iter().map(|s| format!("« {s} »")).collect();
             help.push(format!("prefer {}", quoted.join(" or ")));
         }
+        for (key, text) in [("message", &p.message), ("help", &p.help)] {
+            let slip = text
+                .as_deref()
+                .and_then(|t| misspelt_placeholder(t, &["match"]));
+            if let Some((name, meant)) = slip {
+                return Err(error_at(
+                    at.get(key).unwrap_or(at),
+                    format!(
+                        "`{key}` has the placeholder `{{{name}}}`, which nothing replaces; did you mean `{{{meant}}}`? (`{{match}}` is the text found)"
+                    ),
+                ));
+            }
+        }
         if let Some(h) = p.help {
             help.push(h);
         }
@@ -229,18 +255,22 @@ fn compile(pattern: &str, case_sensitive: bool) -> Result<Pattern, regex::Error>
     Pattern::new(pattern, !case_sensitive, 1 << 22)
 }
 
+/// A plain phrase without its spaces around and its final `…` (or `...`).
+fn trimmed_word(w: &str) -> &str {
+    let w = w.trim();
+    w.strip_suffix('…')
+        .or_else(|| w.strip_suffix("..."))
+        .unwrap_or(w)
+        .trim_end()
+}
+
 /// One regex matching any of the plain phrases, as whole words, with French
 /// spacing and apostrophes.
 fn words_pattern(words: &[String]) -> String {
     let alternatives: Vec<String> = words
         .iter()
         .map(|w| {
-            let w = w.trim();
-            let w = w
-                .strip_suffix('…')
-                .or_else(|| w.strip_suffix("..."))
-                .unwrap_or(w)
-                .trim_end();
+            let w = trimmed_word(w);
             let mut out = String::new();
             let word_char = |c: char| c.is_alphanumeric() || c == '_';
             if w.starts_with(word_char) {
@@ -418,7 +448,7 @@ impl PhraseRule {
         let found = found.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut finding = Finding::new(span, phrase.message.replace("{match}", &found));
         if let Some(help) = &phrase.help {
-            finding = finding.help(help.clone());
+            finding = finding.help(help.replace("{match}", &found));
         }
         if let (Some(r), Some(at)) = (&phrase.replacement, exact) {
             let r = capitalized_like(&found, r);
@@ -625,6 +655,64 @@ mod tests {
         assert!(
             built("phrases:\n  - words: [vraiment]\n    substitution: [tout à fait]\n").is_ok()
         );
+    }
+
+    #[test]
+    fn a_phrase_that_cannot_match_or_a_misspelt_placeholder_is_refused() {
+        let built = |options: &str| build(&crate::yaml::parse(options, 0).unwrap().root.unwrap());
+        for (options, says, at) in [
+            (
+                "phrases:\n  - words: [vraiment, '...']\n",
+                "`words` has `...`, which is empty",
+                "[vraiment, '...']",
+            ),
+            (
+                "phrases:\n  - words: [' … ']\n",
+                "which is empty once its final `…` is dropped",
+                "[' … ']",
+            ),
+            (
+                "phrases:\n  - words: [vraiment]\n    message: '{mach} is weak'\n",
+                "`message` has the placeholder `{mach}`, which nothing replaces; did you mean `{match}`?",
+                "'{mach} is weak'",
+            ),
+            (
+                "phrases:\n  - words: [vraiment]\n    help: 'drop {Match}'\n",
+                "`help` has the placeholder `{Match}`",
+                "'drop {Match}'",
+            ),
+        ] {
+            let Err(e) = built(options) else {
+                panic!("accepted: {options}");
+            };
+            assert!(e.message.contains(says), "{}", e.message);
+            assert_eq!(e.span.map(|s| &options[s.start..s.end]), Some(at));
+        }
+        // `{match}` in both, and other braces, are fine.
+        assert!(
+            built("phrases:\n  - words: [vraiment]\n    message: '{match} ({x})'\n    help: 'drop {match}, {}'\n")
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn the_help_names_the_match_too() {
+        let node = crate::yaml::parse(
+            "phrases:\n  - words: [vraiment]\n    help: 'drop « {match} »'\n",
+            0,
+        )
+        .unwrap()
+        .root
+        .unwrap();
+        let rule = build(&node).unwrap();
+        let doc = Document::parse(
+            std::path::PathBuf::from("a.md"),
+            "C'est Vraiment bien.\n".to_string(),
+        );
+        let mut cx = Context::default();
+        rule.check(&doc, &mut cx);
+        let helps: Vec<Option<&str>> = cx.findings.iter().map(|f| f.help.as_deref()).collect();
+        assert_eq!(helps, [Some("drop « Vraiment »")]);
     }
 
     #[test]

@@ -16,6 +16,30 @@ pub fn did_you_mean<'a>(
     closest(word, candidates.iter().copied().enumerate()).and_then(|i| candidates.get(i).copied())
 }
 
+/// The first placeholder of `text` (a word in braces, `{mach}`) that is none
+/// of `allowed` but close to one, with the one meant: a slip that would be
+/// printed as written. Other braces are text.
+pub fn misspelt_placeholder<'a>(
+    text: &'a str,
+    allowed: &[&'static str],
+) -> Option<(&'a str, &'static str)> {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after.find('}')?;
+        let name = &after[..close];
+        let word = !name.is_empty() && name.chars().all(|c| c.is_alphabetic() || c == '_');
+        if word && !allowed.contains(&name) {
+            let lower = name.to_lowercase();
+            if let Some(meant) = did_you_mean(&lower, allowed.iter().copied()) {
+                return Some((name, meant));
+            }
+        }
+        rest = if word { &after[close + 1..] } else { after };
+    }
+    None
+}
+
 /// The words of a lowercased name: its runs of letters and digits.
 fn words(s: &str) -> impl Iterator<Item = &str> {
     s.split(|c: char| !c.is_alphanumeric())
