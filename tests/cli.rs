@@ -867,6 +867,54 @@ fn reported_paths(cwd: &Path, args: &[&std::ffi::OsStr]) -> Vec<String> {
     paths
 }
 
+/// Paths, or a config's `include`, that reach no article: the run succeeds
+/// (nothing is wrong) but a warning says that nothing was checked, so that
+/// a CI job checking nothing does not pass unnoticed.
+#[test]
+fn a_run_that_checks_no_file_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("content")).unwrap();
+    write(&dir.path().join("content"), "notes.txt", "Texte.\n");
+    let run = |args: &[&str]| {
+        let out = repere()
+            .current_dir(dir.path())
+            .arg("check")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, err) = run(&["--no-config", "content"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("warning: no file to check: `content` holds no Markdown file"),
+        "{err}"
+    );
+    write(
+        dir.path(),
+        "repere.toml",
+        "include = [\"contents/**/*.md\"]\n",
+    );
+    write(&dir.path().join("content"), NAME, ARTICLE);
+    let (code, err) = run(&[]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.contains("through the config's `include` and `exclude`"),
+        "{err}"
+    );
+    // With the article reached, no warning.
+    write(
+        dir.path(),
+        "repere.toml",
+        "include = [\"content/**/*.md\"]\n",
+    );
+    let (_, err) = run(&[]);
+    assert!(!err.contains("no file to check"), "{err}");
+}
+
 /// A file reached through links to folders and by its own path is reported
 /// under its own path, whether the link's path sorts first or has fewer
 /// parts: that is the path CI tools know the file by.

@@ -249,6 +249,22 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         None => None,
     };
     let walked = walk(&paths, scope.as_ref())?;
+    // A CI job whose paths or `include` miss every article would pass
+    // forever: say so (the run still succeeds, as there is nothing wrong
+    // to report).
+    if walked.files.is_empty() && walked.errors.is_empty() && stdin.is_none() {
+        let named: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+        let filter = if scope.is_some() {
+            ", through the config's `include` and `exclude`"
+        } else {
+            ""
+        };
+        let hold = if named.len() == 1 { "holds" } else { "hold" };
+        eprintln!(
+            "warning: no file to check: {} {hold} no Markdown file (`*.md`, `*.markdown`, not hidden or ignored){filter}",
+            named.join(", ")
+        );
+    }
     let files: Vec<PathBuf> = walked.files.into_iter().collect();
     let cache = if args.no_cache {
         None
