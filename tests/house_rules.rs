@@ -697,3 +697,32 @@ fn the_corpus_copy_misses_exactly_twelve_linked_posts() {
         );
     }
 }
+
+/// A file-name template whose values the front matter gives: the file that
+/// follows them is fine, even when a `{date}` not declared a date holds the
+/// dashes the template separates its parts with; one that does not is
+/// still reported.
+#[test]
+fn a_file_name_the_front_matter_gives_whole_is_accepted() {
+    let pack = "- id: nom\n  kind: front-matter\n  severity: error\n  filename: \"{date}-{slug}.md\"\n  fields:\n    slug: {required: true}\n";
+    let front =
+        |date: &str, slug: &str| format!("---\ndate: {date}\nslug: {slug}\n---\n\nTexte.\n");
+    for date in ["2025-03-10", "\"2025-03-10\"", "2025-03-10T09:00:00+01:00"] {
+        let found = check_with_pack(pack, &front(date, "a"));
+        assert_eq!(found, [], "{date}");
+    }
+    // The part that differs is named, the others read as their values.
+    let found = check_with_pack(pack, &front("2025-03-11", "a"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "nom", "{found:?}");
+    assert_eq!(
+        found[0].3,
+        "`date` is `2025-03-11` but the file name `2025-03-10-a.md` says `2025-03-10`"
+    );
+    let found = check_with_pack(pack, &front("2025-03-10", "b"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].3,
+        "`slug` is `b` but the file name `2025-03-10-a.md` says `a`"
+    );
+}

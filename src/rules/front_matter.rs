@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
 use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::{Content, Document, Format, FrontMatter};
-use crate::pattern::{CaptureRegex, Groups, Pattern};
+use crate::pattern::{CaptureRegex, Pattern};
 use crate::span::Span;
 use crate::yaml::{Node, Value, de};
 
@@ -771,28 +771,51 @@ impl FrontMatterRule {
         cx: &mut Context,
     ) {
         let name = doc.file_name();
-        let Some(caps) = filename.regex.captures(name) else {
-            // A name that is not UTF-8 has no `&str`: shown lossily.
-            let (shown, why) = match doc.path.file_name() {
-                Some(n) if name.is_empty() => {
-                    (n.to_string_lossy().into_owned(), " (it is not valid UTF-8)")
-                }
-                _ => (name.to_string(), ""),
-            };
-            cx.report(
-                Finding::new(
-                    fm.open,
-                    format!(
-                        "the file name `{shown}` does not follow `{}`{why}",
-                        filename.template
-                    ),
-                )
-                .help(format!("rename the file to follow `{}`", filename.template)),
-            );
+        // The name the front matter's values give, when it gives them all:
+        // the file follows it, whatever the template's parts look like (a
+        // `{date}` not declared a date has dashes the template's own dash
+        // cannot be told from).
+        let implied = implied_values(filename, root);
+        if implied
+            .as_ref()
+            .is_some_and(|values| fill(filename, values) == name)
+        {
             return;
+        }
+        // What the name says for each variable: when the front matter gives
+        // them all, the one variable whose value the name does not hold (the
+        // others read as their values); else the template's reading.
+        let one = implied
+            .as_ref()
+            .and_then(|values| one_difference(filename, values, name));
+        let parts: Vec<Option<String>> = match (one, filename.regex.captures(name)) {
+            (Some(parts), _) => parts,
+            (None, Some(caps)) => (0..filename.vars.len())
+                .map(|i| caps.name(&format!("v{i}")).map(str::to_string))
+                .collect(),
+            (None, None) => {
+                // A name that is not UTF-8 has no `&str`: shown lossily.
+                let (shown, why) = match doc.path.file_name() {
+                    Some(n) if name.is_empty() => {
+                        (n.to_string_lossy().into_owned(), " (it is not valid UTF-8)")
+                    }
+                    _ => (name.to_string(), ""),
+                };
+                cx.report(
+                    Finding::new(
+                        fm.open,
+                        format!(
+                            "the file name `{shown}` does not follow `{}`{why}",
+                            filename.template
+                        ),
+                    )
+                    .help(format!("rename the file to follow `{}`", filename.template)),
+                );
+                return;
+            }
         };
         for (i, var) in filename.vars.iter().enumerate() {
-            let Some(found) = caps.name(&format!("v{i}")) else {
+            let Some(found) = parts.get(i).and_then(Option::as_deref) else {
                 continue;
             };
             let Some(value) = root.get(var) else {
@@ -843,7 +866,7 @@ impl FrontMatterRule {
                         .filter_map(|f| f.pattern.as_ref())
                         .all(|re| re.is_match(v))
                 };
-                let renamed = render(filename, &caps, i, expected);
+                let renamed = render(filename, &parts, i, expected);
                 let help = match (valid(expected), valid(found)) {
                     (true, true) => {
                         format!("rename the file to `{renamed}`, or set `{var}` to `{found}`")
@@ -868,19 +891,86 @@ impl FrontMatterRule {
     }
 }
 
-/// The file name the template gives with variable `index` set to `value`
-/// and the others as captured.
-fn render(filename: &FileName, caps: &Groups<'_>, index: usize, value: &str) -> String {
-    let mut out = filename.template.clone();
-    for (i, var) in filename.vars.iter().enumerate() {
-        let v = if i == index {
-            value
-        } else {
-            caps.name(&format!("v{i}")).unwrap_or("")
+/// The front matter's value of each variable of the template (a date-time's
+/// date), if every one has a scalar value.
+fn implied_values(filename: &FileName, root: &Node) -> Option<Vec<String>> {
+    filename
+        .vars
+        .iter()
+        .map(|var| {
+            let text = root.get(var)?.scalar_text()?;
+            let dated = text.len() > 10
+                && text.is_char_boundary(10)
+                && is_date(&text[..10])
+                && text[10..].starts_with(['T', 't', ' ']);
+            Some(if dated { text[..10].to_string() } else { text })
+        })
+        .collect()
+}
+
+/// The template with its variables set to `values`, in order.
+fn fill(filename: &FileName, values: &[String]) -> String {
+    let mut out = String::new();
+    let mut rest = filename.template.as_str();
+    for (var, value) in filename.vars.iter().zip(values) {
+        let placeholder = format!("{{{var}}}");
+        let Some(at) = rest.find(&placeholder) else {
+            break;
         };
-        out = out.replace(&format!("{{{var}}}"), v);
+        out.push_str(&rest[..at]);
+        out.push_str(value);
+        rest = &rest[at + placeholder.len()..];
     }
+    out.push_str(rest);
     out
+}
+
+/// When `name` is the template with all variables at their `values` but
+/// one: what the name holds for each (only looked for when the name does
+/// not follow the values, so the regex is built for a file in error).
+fn one_difference(
+    filename: &FileName,
+    values: &[String],
+    name: &str,
+) -> Option<Vec<Option<String>>> {
+    (0..filename.vars.len()).find_map(|i| {
+        let mut quoted: Vec<String> = values.iter().map(|v| regex::escape(v)).collect();
+        *quoted.get_mut(i)? = "(.+?)".to_string();
+        let escaped_template = {
+            // The template's text escaped, its placeholders kept.
+            let mut out = String::new();
+            let mut rest = filename.template.as_str();
+            for (var, q) in filename.vars.iter().zip(&quoted) {
+                let placeholder = format!("{{{var}}}");
+                let at = rest.find(&placeholder)?;
+                out.push_str(&regex::escape(&rest[..at]));
+                out.push_str(q);
+                rest = &rest[at + placeholder.len()..];
+            }
+            out.push_str(&regex::escape(rest));
+            out
+        };
+        let re = regex::Regex::new(&format!("^{escaped_template}$")).ok()?;
+        let found = re.captures(name)?.get(1)?.as_str().to_string();
+        let mut parts: Vec<Option<String>> = values.iter().cloned().map(Some).collect();
+        *parts.get_mut(i)? = Some(found);
+        Some(parts)
+    })
+}
+
+/// The file name the template gives with variable `index` set to `value`
+/// and the others as the name holds them.
+fn render(filename: &FileName, parts: &[Option<String>], index: usize, value: &str) -> String {
+    let values: Vec<String> = (0..filename.vars.len())
+        .map(|i| {
+            if i == index {
+                value.to_string()
+            } else {
+                parts.get(i).cloned().flatten().unwrap_or_default()
+            }
+        })
+        .collect();
+    fill(filename, &values)
 }
 
 /// Ok when `value` has type `ty`; otherwise what it is instead.
