@@ -223,6 +223,9 @@ fn yaml_with_tabs() {
         ),
         // A tab after a colon.
         ("ShowToc: true", "ShowToc:\ttrue", "ShowToc:"),
+        // A tab indenting the line after a plain scalar: the scanner
+        // starts from the scalar, the finding is at the tab.
+        ("TocOpen: false", "\tTocOpen: false", "\tTocOpen"),
     ] {
         let text = ARTICLE.replace(from, to);
         let run = check_with_witness(NAME, &text);

@@ -231,9 +231,21 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
 
     for event in Parser::new_from_str(text) {
         let (event, span) = event.map_err(|e| {
-            let at = offsets.byte(e.marker().index());
+            let mut at = offsets.byte(e.marker().index());
             if e.info().contains("recursion limit") {
                 return too_deep(Span::at(at));
+            }
+            // "while scanning a plain scalar, found a tab": the mark is where
+            // the scalar starts; the tab, the culprit, is the first one after.
+            if e.info().contains("found a tab") {
+                let local = at.saturating_sub(base);
+                if let Some(tab) = text
+                    .as_bytes()
+                    .get(local..)
+                    .and_then(|rest| memchr::memchr(b'\t', rest))
+                {
+                    at = base + local + tab;
+                }
             }
             let mut message = e.info().to_string();
             // Some messages do not say that the culprit is a tab (at the
