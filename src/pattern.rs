@@ -273,6 +273,11 @@ impl Pattern {
             || self.quick().is_none_or(|q| q.is_match(text))
     }
 
+    /// Whether a match can be empty (its shortest has no character).
+    pub fn can_match_empty(&self) -> bool {
+        self.hir.properties().minimum_len() == Some(0)
+    }
+
     pub fn is_match(&self, text: &str) -> bool {
         self.may_match(text) && self.search(text, |r| r.is_match(text)).unwrap_or(false)
     }

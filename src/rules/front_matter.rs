@@ -310,6 +310,28 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     let opts: Options = de::from_node(node)?;
     let mut fields = Vec::new();
     for (name, field) in opts.fields {
+        let at = |key: &str| {
+            node.get("fields")
+                .and_then(|f| f.get(&name))
+                .and_then(|f| f.get(key))
+                .unwrap_or(node)
+        };
+        // Bounds no value can meet would report every file.
+        for (min, max, what) in [
+            (field.min_length, field.max_length, "length"),
+            (field.min_items, field.max_items, "items"),
+        ] {
+            if let (Some(lo), Some(hi)) = (min, max)
+                && lo > hi
+            {
+                return Err(error_at(
+                    at(&format!("min_{what}")),
+                    format!(
+                        "`{name}` has `min_{what}: {lo}` over `max_{what}: {hi}`: no value can meet both"
+                    ),
+                ));
+            }
+        }
         let pattern = match &field.pattern {
             None => None,
             Some(p) => Some(Pattern::for_short_texts(p, false, 10 << 20).map_err(|e| {
@@ -1167,6 +1189,30 @@ fn count(n: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounds_no_value_can_meet_are_refused() {
+        let built = |options: &str| build(&crate::yaml::parse(options, 0).unwrap().root.unwrap());
+        for (options, says, at) in [
+            (
+                "fields:\n  description: {min_length: 50, max_length: 10}\n",
+                "`description` has `min_length: 50` over `max_length: 10`: no value can meet both",
+                "50",
+            ),
+            (
+                "fields:\n  tags: {min_items: 3, max_items: 2}\n",
+                "`tags` has `min_items: 3` over `max_items: 2`",
+                "3",
+            ),
+        ] {
+            let Err(e) = built(options) else {
+                panic!("accepted: {options}");
+            };
+            assert!(e.message.contains(says), "{}", e.message);
+            assert_eq!(e.span.map(|s| &options[s.start..s.end]), Some(at));
+        }
+        assert!(built("fields:\n  tags: {min_items: 2, max_items: 2}\n").is_ok());
+    }
 
     #[test]
     fn sentences_are_counted_at_their_ends() {

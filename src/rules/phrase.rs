@@ -187,6 +187,12 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             let key = if p.regex.is_some() { "regex" } else { "words" };
             error_at(at.get(key).unwrap_or(at), format!("invalid pattern: {e}"))
         })?;
+        if p.regex.is_some() && regex.can_match_empty() {
+            return Err(error_at(
+                at.get("regex").unwrap_or(at),
+                "`regex` can match no character at all, so it would report empty places; make it need at least one character",
+            ));
+        }
         let exceptions = if p.exceptions.is_empty() {
             None
         } else {
@@ -670,6 +676,16 @@ mod tests {
                 "phrases:\n  - words: [' … ']\n",
                 "which is empty once its final `…` is dropped",
                 "[' … ']",
+            ),
+            (
+                "phrases:\n  - regex: 'x*'\n",
+                "`regex` can match no character at all",
+                "'x*'",
+            ),
+            (
+                "phrases:\n  - regex: ''\n",
+                "`regex` can match no character at all",
+                "''",
             ),
             (
                 "phrases:\n  - words: [vraiment]\n    message: '{mach} is weak'\n",
