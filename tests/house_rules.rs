@@ -726,3 +726,50 @@ fn a_file_name_the_front_matter_gives_whole_is_accepted() {
         "`slug` is `b` but the file name `2025-03-10-a.md` says `a`"
     );
 }
+
+/// The links rule's helps give addresses under the pack's `posts`, not the
+/// default `/posts/`.
+#[test]
+fn link_helps_use_the_pack_s_posts_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("pack.yaml");
+    fs::write(
+        &pack,
+        "- id: liens\n  kind: links\n  severity: error\n  sections: [Plus]\n  posts: /recettes/\n",
+    )
+    .unwrap();
+    let path = dir.path().join("2025-03-10-a.md");
+    fs::write(
+        &path,
+        "## Plus\n\nVoir [ailleurs](https://example.com/) et [rien]().\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-rules",
+            "--format",
+            "json",
+        ])
+        .arg("--rules")
+        .arg(&pack)
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let helps: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["help"].as_str().unwrap())
+        .collect();
+    assert_eq!(helps.len(), 2, "{v:#}");
+    assert!(
+        helps
+            .iter()
+            .all(|h| h.contains("/recettes/<slug>/") && !h.contains("/posts/")),
+        "{helps:?}"
+    );
+}

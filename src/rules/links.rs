@@ -269,7 +269,7 @@ impl LinksRule {
                 ),
             )
             .label(heading.text_span, "this section takes internal links only")
-            .help("link a page of the site instead (e.g. `/posts/<slug>/`), or move this link into the body of the article")
+            .help(format!("link a page of the site instead (e.g. `{}<slug>/`), or move this link into the body of the article", self.posts))
         };
         let named = self.named_sections(doc);
         if named.is_empty() {
@@ -353,7 +353,10 @@ impl LinksRule {
                         dest_span(doc, link),
                         format!("the link `{written}` has no target"),
                     )
-                    .help("put the address between the parentheses, e.g. `(/posts/<slug>/)`"),
+                    .help(format!(
+                        "put the address between the parentheses, e.g. `({}<slug>/)`",
+                        self.posts
+                    )),
                 );
             }
             if link.text.trim().is_empty() {
