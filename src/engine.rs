@@ -343,7 +343,10 @@ impl Linter {
                 let pass = match passes.get(first).copied().flatten() {
                     Some(pass) => pass,
                     None => {
-                        let pass = meta.files.matches(&doc.path);
+                        // The path as given, or as the config's folder
+                        // names it (the same rules from any folder).
+                        let pass = meta.files.matches(&doc.path)
+                            || (rel != doc.path.as_path() && meta.files.matches(rel));
                         if let Some(slot) = passes.get_mut(first) {
                             *slot = Some(pass);
                         }

@@ -773,3 +773,41 @@ fn link_helps_use_the_pack_s_posts_folder() {
         "{helps:?}"
     );
 }
+
+/// A pack's `files` written from the config's folder hold wherever
+/// `repere check` runs: at the root, in `content/`, on absolute paths.
+#[test]
+fn pack_globs_hold_from_any_folder_with_a_config() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let recipes = dir.path().join("content/recipes");
+    fs::create_dir_all(&recipes).unwrap();
+    fs::write(
+        dir.path().join("pack.yaml"),
+        "- id: recette\n  kind: front-matter\n  severity: error\n  files: [\"content/recipes/**/*.md\"]\n  fields:\n    difficulty: {one_of: [facile, difficile]}\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "use-default-rules = false\nrules = [\"pack.yaml\"]\n",
+    )
+    .unwrap();
+    fs::write(
+        recipes.join("pain.md"),
+        "---\ndifficulty: moyen\n---\n\nPétrir.\n",
+    )
+    .unwrap();
+    let absolute = recipes.to_str().unwrap().to_string();
+    for (cwd, path) in [
+        (dir.path().to_path_buf(), "content/recipes"),
+        (dir.path().join("content"), "recipes"),
+        (dir.path().join("content/recipes"), "."),
+        (dir.path().join("content"), absolute.as_str()),
+    ] {
+        let mut command = Command::cargo_bin("repere").unwrap();
+        command.current_dir(&cwd);
+        let found = check_with(command, &[path]);
+        assert_eq!(found.len(), 1, "{cwd:?} {path}: {found:?}");
+        assert_eq!(found[0].0, "recette", "{found:?}");
+    }
+}
