@@ -37,9 +37,10 @@ Options:
                         with a scheme (`https://`, `mailto:`) or `//host` is an
                         error there, unless its host is in `site_hosts`.
                         Default: none.
-  site_hosts: [HOSTS]   Hosts of the site itself (`example.org`; `www.` is
-                        ignored): absolute URLs to them are internal, and their
-                        path is checked like a site path.
+  site_hosts: [HOSTS]   Hosts of the site itself (`example.org`; `www.`, and a
+                        scheme or path written with it, are ignored): absolute
+                        URLs to them are internal, and their path is checked
+                        like a site path.
   targets: true         Internal targets must exist (see below).
   anchors: true         `#anchor` must be the id of a heading of the target
                         (the article itself for `#anchor` alone).
@@ -49,7 +50,7 @@ Options:
                         slug is <slug> (the front matter's `slug`, else the file
                         name without its `YYYY-MM-DD-` date).
   ignore: [PREFIXES]    Site paths never checked (pages Hugo generates, such
-                        as `/tags/`).
+                        as `/tags/`; `tags/` is read as `/tags/`).
   site_root: PATH       The folder holding the site's `content/` (relative to
                         the file that sets it: the pack, or repere.toml). By
                         default it is found by walking up from each article
@@ -120,26 +121,39 @@ struct LinksRule {
 }
 
 fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
+    Ok(Box::new(links_rule(node)?))
+}
+
+fn links_rule(node: &Node) -> Result<LinksRule, BuildError> {
     let opts: Options = de::from_node(node)?;
-    Ok(Box::new(LinksRule {
+    Ok(LinksRule {
         sections: opts.sections.iter().map(|s| fold_title(s)).collect(),
-        site_hosts: opts
-            .site_hosts
-            .iter()
-            .map(|h| {
-                h.trim()
-                    .to_lowercase()
-                    .trim_start_matches("www.")
-                    .to_string()
-            })
-            .collect(),
+        site_hosts: opts.site_hosts.iter().map(|h| host_of(h)).collect(),
         targets: opts.targets,
         anchors: opts.anchors,
         empty: opts.empty,
         posts: site::normalize(&opts.posts),
-        ignore: opts.ignore.iter().map(|p| p.to_lowercase()).collect(),
+        // Site paths, compared with addresses that start with `/`.
+        ignore: opts
+            .ignore
+            .iter()
+            .map(|p| format!("/{}", p.trim().trim_start_matches('/').to_lowercase()))
+            .collect(),
         site_root: opts.site_root,
-    }))
+    })
+}
+
+/// A host of `site_hosts` as links are compared with it: lowercased, without
+/// `www.`, and without the scheme, port and path it may be written with
+/// (`https://example.org/` is `example.org`).
+fn host_of(written: &str) -> String {
+    let h = written.trim().to_lowercase();
+    let h = h.split_once("://").map_or(h.as_str(), |(_, rest)| rest);
+    let h = h.trim_start_matches("//");
+    let h = h.split(['/', '?', '#']).next().unwrap_or(h);
+    let h = h.rsplit_once('@').map_or(h, |(_, host)| host);
+    let h = h.split(':').next().unwrap_or(h);
+    h.trim_start_matches("www.").to_string()
 }
 
 /// What a link destination is.
@@ -781,6 +795,37 @@ mod tests {
         assert_eq!(r.post_slug("/posts/a/"), Some("a"));
         assert_eq!(r.post_slug("/posts/"), None);
         assert_eq!(r.post_slug("/posts/a/b/"), None);
+    }
+
+    #[test]
+    fn hosts_and_ignored_paths_are_read_as_links_are_compared() {
+        for written in [
+            "exemple.fr",
+            "www.exemple.fr",
+            "https://exemple.fr/",
+            "HTTPS://www.Exemple.fr:443/blog/",
+            "//exemple.fr",
+        ] {
+            assert_eq!(host_of(written), "exemple.fr", "{written}");
+        }
+        let node = crate::yaml::parse(
+            "site_hosts: ['https://www.exemple.fr/']\nignore: [tags/, /categories/]\n",
+            0,
+        )
+        .unwrap()
+        .root
+        .unwrap();
+        let rule = links_rule(&node).unwrap();
+        assert_eq!(
+            rule.classify("https://exemple.fr/posts/a/"),
+            Dest::Site {
+                path: "/posts/a/".into(),
+                anchor: None
+            }
+        );
+        assert!(rule.ignored("/tags/rust/"));
+        assert!(rule.ignored("/categories/x/"));
+        assert!(!rule.ignored("/posts/tags/"));
     }
 
     #[test]
