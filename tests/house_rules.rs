@@ -811,3 +811,46 @@ fn pack_globs_hold_from_any_folder_with_a_config() {
         assert_eq!(found[0].0, "recette", "{found:?}");
     }
 }
+
+/// A rule whose options leave it nothing to check or report is refused when
+/// its pack loads, rather than passing every file.
+#[test]
+fn a_rule_set_to_check_nothing_is_refused() {
+    for (pack, says) in [
+        (
+            "- id: plan\n  kind: sections\n  severity: error\n  templates: [{name: T, sections: [A]}]\n  checks: []\n",
+            "`checks` is empty, so the rule would report nothing",
+        ),
+        (
+            "- id: balises\n  kind: markup\n  severity: error\n  emphasis: false\n  empty_headings: false\n  references: false\n  html: false\n",
+            "every check of the rule is off",
+        ),
+        (
+            "- id: mots\n  kind: phrase\n  severity: error\n  body: false\n  headings: false\n  phrases: [{words: [jamais]}]\n",
+            "the rule would read nothing",
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("pack.yaml");
+        fs::write(&path, pack).unwrap();
+        let article = dir.path().join("2025-03-10-a.md");
+        fs::write(&article, "Texte.\n").unwrap();
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .args([
+                "check",
+                "--no-config",
+                "--no-default-rules",
+                "--color",
+                "never",
+            ])
+            .arg("--rules")
+            .arg(&path)
+            .arg(&article)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{pack}{err}");
+        assert!(err.contains(says), "{err}");
+    }
+}

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 use crate::pattern::CaptureRegex;
 use serde::Deserialize;
 
-use super::{BuildError, Context, Kind, Rule};
+use super::{BuildError, Context, Kind, Rule, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Block, Document};
 use crate::span::Span;
@@ -80,9 +80,14 @@ struct MarkupRule {
 }
 
 fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
-    Ok(Box::new(MarkupRule {
-        opts: de::from_node(node)?,
-    }))
+    let opts: Options = de::from_node(node)?;
+    if !(opts.emphasis || opts.empty_headings || opts.references || opts.html) {
+        return Err(error_at(
+            node,
+            "every check of the rule is off (`emphasis`, `empty_headings`, `references`, `html`), so it would report nothing; set the rule `off` instead",
+        ));
+    }
+    Ok(Box::new(MarkupRule { opts }))
 }
 
 impl Rule for MarkupRule {

@@ -145,6 +145,12 @@ struct PhraseRule {
 
 fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     let opts: Options = de::from_node(node)?;
+    if !opts.body && !opts.headings && opts.fields.is_empty() {
+        return Err(error_at(
+            node,
+            "`body` and `headings` are false and `fields` is empty: the rule would read nothing; set the rule `off` instead",
+        ));
+    }
     let list = node.get("phrases");
     if opts.phrases.is_empty() {
         return Err(error_at(list.unwrap_or(node), "`phrases` is empty"));

@@ -486,10 +486,17 @@ fn build_rule(node: &Node) -> Result<SectionsRule, BuildError> {
             when,
         });
     }
+    let checks = opts.checks.unwrap_or_else(|| ALL_CHECKS.to_vec());
+    if checks.is_empty() {
+        return Err(error_at(
+            node.get("checks").unwrap_or(node),
+            "`checks` is empty, so the rule would report nothing; leave it out for all of them",
+        ));
+    }
     Ok(SectionsRule {
         templates,
         template_key: opts.template_key,
-        checks: opts.checks.unwrap_or_else(|| ALL_CHECKS.to_vec()),
+        checks,
     })
 }
 
