@@ -1156,3 +1156,27 @@ fn the_file_counter_shows_in_a_terminal_from_300_files() {
     let in_ci = counter(300, true);
     assert!(!in_ci.contains("Checking files"), "{in_ci:?}");
 }
+
+/// A pack that defines no rule (an empty file, `[]`), as the only pack in
+/// force: the run says that no rule is in force.
+#[test]
+fn packs_that_define_no_rule_are_said_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), NAME, ARTICLE);
+    for text in ["", "[]\n"] {
+        let pack = write(dir.path(), "vide.yaml", text);
+        let out = repere()
+            .args(["check", "--no-config", "--no-default-rules", "--rules"])
+            .arg(&pack)
+            .arg(&article)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{err}");
+        assert!(
+            err.contains("warning: no rule is in force: the rule packs in force (")
+                && err.contains("vide.yaml`) define none"),
+            "{text:?}: {err}"
+        );
+    }
+}

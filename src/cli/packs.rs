@@ -181,6 +181,13 @@ pub fn load(args: &PackArgs) -> Result<Setup, String> {
             .configure(c)
             .map_err(|errors| report(&errors, "configuration"))?;
     }
+    if !sources.is_empty() && rules.rules.is_empty() {
+        let named: Vec<String> = sources.iter().map(|s| format!("`{}`", s.origin)).collect();
+        eprintln!(
+            "warning: no rule is in force: the rule packs in force ({}) define none; only unreadable files and encodings are checked",
+            named.join(", ")
+        );
+    }
     Ok(Setup {
         config,
         sources,
