@@ -1180,3 +1180,35 @@ fn packs_that_define_no_rule_are_said_to() {
         );
     }
 }
+
+/// A pack in error stops every command with exit 2; only `check` says that
+/// nothing was checked, as only it checks.
+#[test]
+fn a_pack_in_error_is_summed_up_for_what_each_command_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = write(dir.path(), "p.yaml", "- id: a\n\tkind: markup\n");
+    let article = write(dir.path(), NAME, ARTICLE);
+    let run = |command: &str, file: Option<&Path>| {
+        let mut c = repere();
+        c.args([command, "--no-config", "--no-default-rules", "--rules"])
+            .arg(&pack);
+        if let Some(f) = file {
+            c.arg(f);
+        }
+        let out = c.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let last = |err: &str| err.trim_end().lines().last().unwrap_or("").to_string();
+    assert_eq!(
+        last(&run("check", Some(&article))),
+        "error: 1 error(s) in the rule packs; nothing was checked"
+    );
+    for command in ["config", "rules"] {
+        assert_eq!(
+            last(&run(command, None)),
+            "error: 1 error(s) in the rule packs",
+            "{command}"
+        );
+    }
+}

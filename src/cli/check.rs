@@ -182,7 +182,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
                 .into(),
         );
     }
-    let mut setup = packs::load(&args.packs)?;
+    let mut setup = packs::load(&args.packs).map_err(|e| format!("{e}; nothing was checked"))?;
     let unknown = setup.rules.select(&args.select, &args.ignore);
     if !unknown.is_empty() {
         return Err(format!(

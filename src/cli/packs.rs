@@ -45,10 +45,7 @@ fn report(errors: &[PackError], what: &str) -> String {
     for e in errors {
         eprint!("{}", render_pack_error(e, color));
     }
-    format!(
-        "{} error(s) in the {what}; nothing was checked",
-        errors.len()
-    )
+    format!("{} error(s) in the {what}", errors.len())
 }
 
 /// The config file in force, if any.
