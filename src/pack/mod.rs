@@ -140,7 +140,15 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
         let valid = match k.as_str() {
             Some("valid") => true,
             Some("invalid") => false,
-            _ => return Err(error_at(k, "`examples` has `valid` and `invalid` lists")),
+            other => {
+                let hint = other
+                    .and_then(|key| did_you_mean(key, ["valid", "invalid"]))
+                    .map_or(String::new(), |meant| format!("; did you mean `{meant}`?"));
+                return Err(error_at(
+                    k,
+                    format!("`examples` has `valid` and `invalid` lists{hint}"),
+                ));
+            }
         };
         for item in v
             .as_seq()
@@ -1165,6 +1173,18 @@ mod tests {
         )
         .unwrap();
         assert!(set.rules[0].meta.message.is_some());
+    }
+
+    #[test]
+    fn a_misspelt_examples_list_is_named() {
+        let text = "- id: x\n  kind: markup\n  severity: error\n  examples:\n    valdi: [\"a\"]\n";
+        let errs = load(text).err().unwrap_or_default();
+        assert_eq!(errs.len(), 1, "{text}");
+        assert_eq!(
+            errs[0].message,
+            "`examples` has `valid` and `invalid` lists; did you mean `valid`?"
+        );
+        assert_eq!(&text[errs[0].span.start..errs[0].span.end], "valdi");
     }
 
     #[test]
