@@ -1212,3 +1212,24 @@ fn a_pack_in_error_is_summed_up_for_what_each_command_does() {
         );
     }
 }
+
+/// A rule pack the config names and that does not exist: the error says it
+/// is the config's `rules` that names it.
+#[test]
+fn a_missing_pack_named_by_the_config_says_where_it_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "repere.toml", "rules = [\"regles\"]\n");
+    let article = write(dir.path(), NAME, ARTICLE);
+    let out = repere()
+        .current_dir(dir.path())
+        .arg("check")
+        .arg(&article)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("regles` (named by `rules` in `") && err.contains("repere.toml`): "),
+        "{err}"
+    );
+}

@@ -82,18 +82,25 @@ pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSourc
     } else {
         Vec::new()
     };
-    let mut paths: Vec<PathBuf> = Vec::new();
+    // Each path, with where it is named when that is the config.
+    let mut paths: Vec<(PathBuf, String)> = Vec::new();
     if let Some(c) = config {
-        paths.extend(c.settings.rules.iter().map(|r| c.dir().join(r)));
+        let named = format!(" (named by `rules` in `{}`)", c.path.display());
+        paths.extend(
+            c.settings
+                .rules
+                .iter()
+                .map(|r| (c.dir().join(r), named.clone())),
+        );
     }
-    paths.extend(args.rules.iter().cloned());
-    for path in &paths {
-        let meta =
-            fs::metadata(path).map_err(|e| format!("rule pack `{}`: {e}", path.display()))?;
+    paths.extend(args.rules.iter().map(|r| (r.clone(), String::new())));
+    for (path, named) in &paths {
+        let meta = fs::metadata(path)
+            .map_err(|e| format!("rule pack `{}`{named}: {e}", path.display()))?;
         let mut files = Vec::new();
         if meta.is_dir() {
             let entries = fs::read_dir(path)
-                .map_err(|e| format!("rule pack folder `{}`: {e}", path.display()))?;
+                .map_err(|e| format!("rule pack folder `{}`{named}: {e}", path.display()))?;
             for entry in entries.flatten() {
                 let p = entry.path();
                 if p.is_file()
@@ -105,7 +112,7 @@ pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSourc
             files.sort();
             if files.is_empty() {
                 return Err(format!(
-                    "rule pack folder `{}` holds no rule pack (`*.yaml` or `*.yml` file)",
+                    "rule pack folder `{}`{named} holds no rule pack (`*.yaml` or `*.yml` file)",
                     path.display()
                 ));
             }
