@@ -332,6 +332,26 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                 ));
             }
         }
+        // Allowed values none of which has the declared type.
+        if let (Some(ty), Some(allowed)) = (field.ty, &field.one_of) {
+            let fits = |v: &str| match ty {
+                FieldType::Integer => v.trim().parse::<i64>().is_ok(),
+                FieldType::Number => v.trim().parse::<f64>().is_ok(),
+                FieldType::Boolean => matches!(v.trim(), "true" | "false"),
+                FieldType::Date => is_date(v.trim()),
+                FieldType::Datetime => is_datetime(v.trim()),
+                _ => true,
+            };
+            if !allowed.is_empty() && !allowed.iter().any(|v| fits(v)) {
+                return Err(error_at(
+                    at("one_of"),
+                    format!(
+                        "`{name}` must be {} but none of its `one_of` values is one: no value can meet both",
+                        ty.describe()
+                    ),
+                ));
+            }
+        }
         let pattern = match &field.pattern {
             None => None,
             Some(p) => Some(Pattern::for_short_texts(p, false, 10 << 20).map_err(|e| {
@@ -1204,6 +1224,11 @@ mod tests {
                 "`tags` has `min_items: 3` over `max_items: 2`",
                 "3",
             ),
+            (
+                "fields:\n  weight: {type: integer, one_of: [a, b]}\n",
+                "`weight` must be an integer but none of its `one_of` values is one",
+                "[a, b]",
+            ),
         ] {
             let Err(e) = built(options) else {
                 panic!("accepted: {options}");
@@ -1212,6 +1237,7 @@ mod tests {
             assert_eq!(e.span.map(|s| &options[s.start..s.end]), Some(at));
         }
         assert!(built("fields:\n  tags: {min_items: 2, max_items: 2}\n").is_ok());
+        assert!(built("fields:\n  weight: {type: integer, one_of: ['1', '2']}\n").is_ok());
     }
 
     #[test]
