@@ -265,7 +265,8 @@ fn the_write_is_atomic_and_keeps_permissions() {
 }
 
 /// A file --fix could not write is said in every format: in the human and
-/// concise reports' notes, on stderr with the others (even with `-q`).
+/// concise reports' notes, on stderr with the others (even with `-q`); the
+/// run exits 2, whatever the severity of the findings left.
 #[test]
 fn a_file_that_could_not_be_written_is_said_in_every_format() {
     use std::os::unix::fs::PermissionsExt;
@@ -291,7 +292,21 @@ fn a_file_that_could_not_be_written_is_said_in_every_format() {
             String::from_utf8_lossy(&out.stderr)
         );
         assert!(both.contains("could not be written"), "{format}: {both}");
+        assert_eq!(out.status.code(), Some(2), "{format}: {both}");
     }
+    // Not a finding: `--fail-on never` does not hide it.
+    let out = repere(dir.path())
+        .args(["--fix", "--fail-on", "never", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // Once the file can be written, the same run exits 0.
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = repere(dir.path())
+        .args(["--fix", "--fail-on", "never", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
 }
 
 /// `--diff` of a file with lone CR line endings shows its lines as lines

@@ -16,7 +16,7 @@ use super::args::{CheckArgs, Color, FailOn, OutputFormat};
 use super::listing_cache::ListingCache;
 pub(crate) use super::walk::{Scope, walk};
 use super::write::{write_atomic, write_if_unchanged};
-use super::{EXIT_FINDINGS, EXIT_OK, packs, site};
+use super::{EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, packs, site};
 
 /// Files larger than this (bytes) are not checked unless the config raises it.
 pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
@@ -307,13 +307,16 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         Ok(linter.finish(results))
     };
     let mut report = check(&linter)?;
-    // What --fix could not write: said on stderr when the report does not.
+    // What --fix could not write: said on stderr when the report does not,
+    // and the run exits 2.
     let mut unwritten = Vec::new();
+    let mut write_failed = false;
     if args.diff {
         return diff(&linter, &report, args.unsafe_fixes);
     }
     if args.fix {
-        let (files, fixes, notes) = fix_files(&linter, &report, args.unsafe_fixes);
+        let (files, fixes, notes, failed) = fix_files(&linter, &report, args.unsafe_fixes);
+        write_failed = failed > 0;
         report = check(&linter)?;
         unwritten.clone_from(&notes);
         report.notes.extend(notes);
@@ -466,7 +469,9 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     // one allocation at a time would cost more than checking one article.
     std::mem::forget(linter);
     std::mem::forget(report);
-    Ok(if failed || too_many {
+    Ok(if write_failed {
+        EXIT_ERROR
+    } else if failed || too_many {
         EXIT_FINDINGS
     } else {
         EXIT_OK
@@ -716,24 +721,35 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
     })
 }
 
-/// `--fix`: writes the fixed files. Returns (files written, fixes applied, notes).
-fn fix_files(linter: &Linter, report: &Report, unsafe_fixes: bool) -> (usize, usize, Vec<String>) {
+/// `--fix`: writes the fixed files. Returns (files written, fixes applied,
+/// notes, files that could not be written).
+fn fix_files(
+    linter: &Linter,
+    report: &Report,
+    unsafe_fixes: bool,
+) -> (usize, usize, Vec<String>, usize) {
     let (changes, mut notes) = fixed_files(linter, report, unsafe_fixes);
-    let (mut files, mut fixes) = (0, 0);
+    let (mut files, mut fixes, mut failed) = (0, 0, 0);
     for (path, original, fixed, n) in changes {
         match write_if_unchanged(&path, original.as_bytes(), fixed.as_bytes()) {
             Ok(true) => {
                 files += 1;
                 fixes += n;
             }
-            Ok(false) => notes.push(format!(
-                "`{}` changed on disk while repere was fixing it: it was not written.",
-                path.display()
-            )),
-            Err(e) => notes.push(format!("`{}` could not be written: {e}", path.display())),
+            Ok(false) => {
+                failed += 1;
+                notes.push(format!(
+                    "`{}` changed on disk while repere was fixing it: it was not written.",
+                    path.display()
+                ));
+            }
+            Err(e) => {
+                failed += 1;
+                notes.push(format!("`{}` could not be written: {e}", path.display()));
+            }
         }
     }
-    (files, fixes, notes)
+    (files, fixes, notes, failed)
 }
 
 /// A baseline's text, read as an article is (a FIFO is not read: it might
