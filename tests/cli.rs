@@ -581,6 +581,14 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
             "invalid regex",
         ),
         ("- id: x\n  kind: [front-matter\n", "invalid YAML"),
+        (
+            "- id: x\n  kind: front-matter\n  severity: error\n  filename: '{date}-{slgu}.md'\n  fields: {slug: {type: string}}\n",
+            "bad.yaml:4:13",
+        ),
+        (
+            "- id: x\n  kind: front-matter\n  severity: error\n  filename: '{date}-{slgu}.md'\n  fields: {slug: {type: string}}\n",
+            "did you mean `{slug}`?",
+        ),
     ] {
         let pack = write(dir.path(), "bad.yaml", text);
         let out = repere()

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use regex::Regex;
 use serde::Deserialize;
 
-use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
+use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at, typo_of};
 use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::{Content, Document, Format, FrontMatter};
 use crate::pattern::{CaptureRegex, Pattern};
@@ -30,7 +30,8 @@ Options:
                         `key`; a `date`-typed key matches YYYY-MM-DD. A key the
                         front matter lacks (e.g. `slug`) is taken from the file
                         name and not compared, but must match the key's
-                        `pattern`.
+                        `pattern`. A `{key}` close to a declared field but
+                        not one (`{slgu}`) is refused as a slip.
   fields:               One entry per key:
     KEY:
       required: bool          The key must be present (default false).
@@ -403,6 +404,17 @@ fn compile_template(template: &str, fields: &[Field]) -> Result<FileName, String
         }
         if vars.iter().any(|v| v == var) {
             return Err(format!("`{{{var}}}` appears twice in `{template}`"));
+        }
+        // A variable no field declares is read from the file name and
+        // compared only with a key of that name: a slip (`{slgu}`) would
+        // never be compared.
+        if !fields.iter().any(|f| f.name == var)
+            && let Some(meant) = typo_of(var, fields.iter().map(|f| f.name.as_str()))
+        {
+            return Err(format!(
+                "`{{{var}}}` in `{template}` is not a declared field; did you mean `{{{meant}}}`? \
+                 (declare `{var}` under `fields` if it is another key)"
+            ));
         }
         let is_date = fields.iter().any(|f| {
             f.name == var && matches!(f.opts.ty, Some(FieldType::Date | FieldType::Datetime))
@@ -1298,6 +1310,20 @@ mod tests {
             assert_eq!(caps.name("v1"), Some(&name[11..name.len() - 3]));
         }
         assert!(compile_template("{date", &fields).is_err());
+        // Undeclared, `{slgu}` is read from the name; once `slug` is
+        // declared, it is a slip for it.
+        assert!(compile_template("{date}-{slgu}.md", &fields).is_ok());
+        let mut fields = fields;
+        fields.push(Field {
+            name: "slug".into(),
+            opts: FieldOptions {
+                ty: Some(FieldType::String),
+                ..serde_json_free_opts()
+            },
+            pattern: None,
+        });
+        let slip = compile_template("{date}-{slgu}.md", &fields).err().unwrap();
+        assert!(slip.contains("did you mean `{slug}`"), "{slip}");
     }
 
     fn serde_json_free_opts() -> FieldOptions {

@@ -11,7 +11,7 @@ pub mod salary;
 pub mod sections;
 mod suggest;
 
-pub use suggest::{Nearby, did_you_mean, misspelt_placeholder};
+pub use suggest::{Nearby, did_you_mean, misspelt_placeholder, typo_of};
 
 use std::any::Any;
 use std::path::{Path, PathBuf};

@@ -16,6 +16,20 @@ pub fn did_you_mean<'a>(
     closest(word, candidates.iter().copied().enumerate()).and_then(|i| candidates.get(i).copied())
 }
 
+/// The candidate `word` is a slip of the keyboard for: the closest by edit
+/// distance alone, if close enough. Unlike [`did_you_mean`], a word that is
+/// one of a candidate's words is not taken for it (`date` is not a slip for
+/// `publish_date`, it may be another key).
+pub fn typo_of<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (similarity(&word, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= CLOSE)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
 /// The first placeholder of `text` (a word in braces, `{mach}`) that is none
 /// of `allowed` but close to one, with the one meant: a slip that would be
 /// printed as written. Other braces are text.
@@ -228,6 +242,15 @@ impl<T> Nearby<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typos_are_close_by_their_letters_only() {
+        let keys = ["slug", "publish_date", "title"];
+        assert_eq!(typo_of("slgu", keys), Some("slug"));
+        assert_eq!(typo_of("Titel", keys), Some("title"));
+        assert_eq!(typo_of("date", keys), None);
+        assert_eq!(typo_of("pillar", keys), None);
+    }
 
     #[test]
     fn close_names_and_subsets() {
