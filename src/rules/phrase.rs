@@ -213,8 +213,15 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
         };
         let substitution = p.substitution.map(OneOrMany::into_vec).unwrap_or_default();
         if substitution.iter().any(|s| s.trim().is_empty()) {
+            // The empty item of a list, or the one value.
+            let node = at.get("substitution").unwrap_or(at);
+            let item = node.as_seq().and_then(|items| {
+                items
+                    .iter()
+                    .find(|i| i.as_str().is_some_and(|s| s.trim().is_empty()))
+            });
             return Err(error_at(
-                at.get("substitution").unwrap_or(at),
+                item.unwrap_or(node),
                 "`substitution` has an empty phrasing: the fix would leave a gap and the help « »; to ask for the phrase to be removed, say so in `help`",
             ));
         }
@@ -662,7 +669,13 @@ mod tests {
             panic!("accepted");
         };
         assert!(e.message.contains("empty phrasing"), "{}", e.message);
-        assert_eq!(e.span.map(|s| &options[s.start..s.end]), Some("['']"));
+        assert_eq!(e.span.map(|s| &options[s.start..s.end]), Some("''"));
+        // In a list, the empty item is pointed at.
+        let options = "phrases:\n  - words: [vraiment]\n    substitution: [tout à fait, ' ']\n";
+        let Err(e) = built(options) else {
+            panic!("accepted");
+        };
+        assert_eq!(e.span.map(|s| &options[s.start..s.end]), Some("' '"));
         assert!(built("phrases:\n  - words: [vraiment]\n    substitution: ' '\n").is_err());
         assert!(
             built("phrases:\n  - words: [vraiment]\n    substitution: [tout à fait]\n").is_ok()

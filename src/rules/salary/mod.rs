@@ -274,16 +274,18 @@ fn parse(node: &Node) -> Result<(Extractor, Settings, u64), BuildError> {
         ));
     }
     let mut rates = HashMap::new();
+    // The key, or the value, of the entry at fault.
+    let rate = |code: &str| node.get("rates").and_then(|r| r.entry(code));
     for (code, value) in &opts.rates {
         let cur = Currency::from_code(code).ok_or_else(|| {
             error_at(
-                at("rates"),
+                rate(code).map_or(at("rates"), |(k, _)| k),
                 format!("unknown currency `{code}`; known: EUR, USD, GBP, CHF"),
             )
         })?;
         if !(value.is_finite() && *value > 0.0) {
             return Err(error_at(
-                at("rates"),
+                rate(code).map_or(at("rates"), |(_, v)| v),
                 format!("the rate of `{code}` must be above 0"),
             ));
         }
@@ -480,5 +482,30 @@ mod tests {
         assert_ne!(key(&a), key("checks: [ranges]\n"));
         assert_ne!(key(&a), key(&format!("{a}salary_words: [fixe]\n")));
         assert_ne!(key(&a), key(&format!("{a}places: [Lyon]\n")));
+    }
+
+    /// An error in `rates` points at the currency or the rate at fault,
+    /// not at the whole map.
+    #[test]
+    fn a_bad_rate_is_pointed_at() {
+        let at = |options: &str| {
+            let node = crate::yaml::parse(options, 0).unwrap().root.unwrap();
+            let Err(e) = parse(&node) else {
+                panic!("accepted: {options}");
+            };
+            (
+                e.message.clone(),
+                e.span.map(|s| options[s.start..s.end].to_string()),
+            )
+        };
+        let (message, span) = at("rates: {EUR: 1, YEN: 0.006}\n");
+        assert!(message.contains("unknown currency `YEN`"), "{message}");
+        assert_eq!(span.as_deref(), Some("YEN"));
+        let (message, span) = at("rates: {EUR: 1, USD: -1}\n");
+        assert!(
+            message.contains("the rate of `USD` must be above 0"),
+            "{message}"
+        );
+        assert_eq!(span.as_deref(), Some("-1"));
     }
 }
