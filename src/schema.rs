@@ -32,7 +32,7 @@ fn common() -> Map<String, Value> {
     });
     let example = json!({"anyOf": [
         {"type": "string"},
-        {"type": "object", "required": ["text"], "properties": {"name": {"type": "string"}, "text": {"type": "string"}}, "additionalProperties": false}
+        {"type": "object", "required": ["text"], "properties": {"name": {"type": "string"}, "text": {"type": "string"}, "expect": {"type": "string", "description": "For an invalid example: words one of the rule's messages must hold"}}, "additionalProperties": false}
     ]});
     let map = json!({
         "id": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "The rule id"},

@@ -797,6 +797,86 @@ fn test_rules_fails_examples_that_test_nothing() {
     );
 }
 
+/// An invalid example with `expect` passes only when one of its rule's
+/// messages holds those words: flagged for another reason, it fails.
+#[test]
+fn test_rules_checks_what_an_invalid_example_expects() {
+    let pack = concat!(
+        "- id: recipe\n  kind: front-matter\n  severity: error\n",
+        "  fields:\n    difficulty: {required: true, one_of: [easy, hard]}\n    time: {type: integer}\n",
+        "  examples:\n    invalid:\n",
+        // Flagged for the value, as it expects.
+        "      - text: \"---\\ndifficulty: medium\\n---\\n\"\n        expect: \"allowed: `easy`\"\n",
+        // Meant to show a bad time, but flagged for the missing difficulty.
+        "      - text: \"---\\ntime: 12\\n---\\n\"\n        expect: \"`time`\"\n",
+    );
+    let (_dir, out) = test_rules_on(pack, &["--color", "never"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{err}");
+    assert!(
+        stdout.contains("1 passed, 1 failed (2 examples of 1 rule)"),
+        "{stdout}{err}"
+    );
+    assert!(
+        err.contains("`recipe` flags this invalid example, but no message holds \"`time`\": required key `difficulty` is missing"),
+        "{err}"
+    );
+    assert!(err.contains("pack.yaml:11:9"), "{err}");
+
+    // `expect` belongs to invalid examples, and is words.
+    for (bad, needle) in [
+        (
+            "  examples:\n    valid:\n      - text: \"x\"\n        expect: \"y\"\n",
+            "`expect` is for `invalid` examples",
+        ),
+        (
+            "  examples:\n    invalid:\n      - text: \"x\"\n        expect: [y]\n",
+            "`expect` is words the finding's message must hold",
+        ),
+        (
+            "  examples:\n    invalid:\n      - text: \"x\"\n        expct: \"y\"\n",
+            "an example has only `name`, `text` and `expect`",
+        ),
+    ] {
+        let pack = format!("- id: x\n  kind: markup\n  severity: error\n{bad}");
+        let (_dir, out) = test_rules_on(&pack, &["--color", "never"]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(needle), "{err}");
+    }
+}
+
+/// README's example pack, with its `expect` example added to the
+/// `invalid` list, passes `test-rules`.
+#[test]
+fn readme_test_rules_example_passes() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme
+        .split("## Testing rule packs")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .unwrap();
+    let blocks: Vec<&str> = section
+        .split("```yaml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 2, "{section}");
+    let extra = blocks[1].strip_prefix("    invalid:\n").unwrap();
+    let pack = blocks[0].replacen("    invalid:\n", &format!("    invalid:\n{extra}"), 1);
+    let (_dir, out) = test_rules_on(&pack, &["--color", "never"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{pack}{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("3 passed, 0 failed"), "{stdout}");
+}
+
 /// Commands that would do nothing say so: a pack without examples under
 /// test-rules, a rule folder without packs, a run without any pack.
 #[test]

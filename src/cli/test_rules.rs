@@ -1,5 +1,6 @@
 //! `repere test-rules`: runs the `examples` of rule packs. A valid example must
-//! give no finding of its rule, an invalid one at least one.
+//! give no finding of its rule, an invalid one at least one (one whose
+//! message holds its `expect`, when it has one).
 
 use std::sync::Arc;
 
@@ -123,7 +124,23 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
                 format!("checked as `{}`", example.name),
             ))
         } else {
-            None
+            // Flagged, but for another reason than the one it shows.
+            example
+                .expect
+                .as_deref()
+                .filter(|e| !found.iter().any(|m| m.contains(e)))
+                .map(|expect| {
+                    (
+                        format!(
+                            "`{id}` flags this invalid example, but no message holds \"{expect}\": {}",
+                            found.join("; ")
+                        ),
+                        format!(
+                            "checked as `{}`; fix the example so that it fails for the reason it shows, or its `expect`",
+                            example.name
+                        ),
+                    )
+                })
         };
         if let Some((message, help)) = failure {
             failures += 1;
@@ -143,11 +160,13 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
         ids.len()
     };
     println!(
-        "{} passed, {} failed ({} examples of {} rules)",
+        "{} passed, {} failed ({} example{} of {} rule{})",
         cases.len() - failures,
         failures,
         cases.len(),
-        rules_with
+        if cases.len() == 1 { "" } else { "s" },
+        rules_with,
+        if rules_with == 1 { "" } else { "s" }
     );
     if !untested.is_empty() {
         eprintln!(

@@ -124,6 +124,9 @@ pub struct Example {
     /// The file name the snippet is checked under (it decides which rules apply).
     pub name: String,
     pub text: String,
+    /// For an invalid example: words one of the rule's messages must hold,
+    /// so that the example fails when it is flagged for another reason.
+    pub expect: Option<String>,
     /// Where the example is in the pack.
     pub span: Span,
 }
@@ -154,8 +157,8 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
             .as_seq()
             .ok_or_else(|| error_at(v, "a list of examples"))?
         {
-            let (name, text) = match &item.value {
-                Value::String(s, _) => (EXAMPLE_NAME.to_string(), s.clone()),
+            let (name, text, expect) = match &item.value {
+                Value::String(s, _) => (EXAMPLE_NAME.to_string(), s.clone(), None),
                 Value::Map(_) => {
                     let text = item
                         .get("text")
@@ -169,11 +172,32 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
                         .as_map()
                         .unwrap_or_default()
                         .iter()
-                        .find(|(k, _)| !matches!(k.as_str(), Some("text" | "name")))
+                        .find(|(k, _)| !matches!(k.as_str(), Some("text" | "name" | "expect")))
                     {
-                        return Err(error_at(bad, "an example has only `name` and `text`"));
+                        return Err(error_at(
+                            bad,
+                            "an example has only `name`, `text` and `expect`",
+                        ));
                     }
-                    (name.to_string(), text.to_string())
+                    let expect = match item.get("expect") {
+                        None => None,
+                        Some(e) if valid => {
+                            return Err(error_at(
+                                e,
+                                "`expect` is for `invalid` examples: a valid one gives no finding",
+                            ));
+                        }
+                        Some(e) => match e.as_str() {
+                            Some(words) if !words.trim().is_empty() => Some(words.to_string()),
+                            _ => {
+                                return Err(error_at(
+                                    e,
+                                    "`expect` is words the finding's message must hold, e.g. `allowed:`",
+                                ));
+                            }
+                        },
+                    };
+                    (name.to_string(), text.to_string(), expect)
                 }
                 _ => {
                     return Err(error_at(
@@ -186,6 +210,7 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
                 valid,
                 name,
                 text,
+                expect,
                 span: item.span,
             });
         }
