@@ -1241,3 +1241,47 @@ fn a_missing_pack_named_by_the_config_says_where_it_is_named() {
         "{err}"
     );
 }
+
+/// Globs written with a leading `./` (a pack's `files`, the config's
+/// `include`, `exclude` and `[[overrides]]`) match as they read.
+#[test]
+fn globs_with_a_leading_dot_slash_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let recipes = dir.path().join("content/recettes");
+    fs::create_dir_all(&recipes).unwrap();
+    write(&recipes, "tarte.md", "C'est super bon.\n");
+    write(&recipes, "gateau.md", "Super moelleux.\n");
+    write(&recipes, "brouillon.md", "Super brouillon.\n");
+    write(
+        dir.path(),
+        "recettes.yaml",
+        "- id: pas-super\n  kind: phrase\n  severity: error\n  files: ['./content/recettes/*.md']\n  phrases:\n    - words: [super]\n",
+    );
+    write(
+        dir.path(),
+        "repere.toml",
+        "rules = [\"recettes.yaml\"]\nuse-default-rules = false\ninclude = [\"./content/**/*.md\"]\nexclude = [\"./content/recettes/brouillon.md\"]\n[[overrides]]\nfiles = [\"./content/recettes/gateau.md\"]\nseverity = { pas-super = \"warning\" }\n",
+    );
+    let out = repere()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "."])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut lines: Vec<&str> = stdout.lines().filter(|l| l.contains("pas-super")).collect();
+    lines.sort();
+    assert_eq!(
+        lines.len(),
+        2,
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        lines[0].contains("gateau.md") && lines[0].contains("warning"),
+        "{stdout}"
+    );
+    assert!(
+        lines[1].contains("tarte.md") && lines[1].contains("error"),
+        "{stdout}"
+    );
+}

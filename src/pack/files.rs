@@ -35,10 +35,14 @@ impl FileFilter {
                     format!("`files` takes glob patterns; this is {}", item.type_name()),
                 )
             })?;
-            let (negated, glob) = match text.strip_prefix('!') {
+            let (negated, mut glob) = match text.strip_prefix('!') {
                 Some(rest) => (true, rest),
                 None => (false, text),
             };
+            // Paths are matched without a leading `./`: so is the glob.
+            while let Some(rest) = glob.strip_prefix("./") {
+                glob = rest;
+            }
             let pattern = Pattern::new(glob)
                 .map_err(|e| error_at(item, format!("invalid glob `{text}`: {}", e.msg)))?;
             if negated {
@@ -73,6 +77,17 @@ mod tests {
     fn filter(yaml: &str) -> FileFilter {
         let node = crate::yaml::parse(yaml, 0).unwrap().root.unwrap();
         FileFilter::from_node(&node).unwrap()
+    }
+
+    /// `./content/**` is `content/**`, as the paths matched are.
+    #[test]
+    fn a_leading_dot_slash_is_ignored() {
+        let f = filter("['./content/recettes/*.md', '!./content/recettes/x.md']");
+        for path in ["content/recettes/a.md", "./content/recettes/a.md"] {
+            assert!(f.matches(Path::new(path)), "{path}");
+        }
+        assert!(!f.matches(Path::new("content/recettes/x.md")));
+        assert!(!f.matches(Path::new("content/posts/a.md")));
     }
 
     #[test]
