@@ -801,9 +801,24 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, BuildError>
         )
     })?;
     let required = |key: &str| {
-        entry
-            .get(key)
-            .ok_or_else(|| error_at(entry, format!("this rule has no `{key}`")))
+        entry.get(key).ok_or_else(|| {
+            // A slip for the key (`sevrity`) is pointed at.
+            let slip = pairs.iter().find(|(k, _)| {
+                k.as_str().is_some_and(|k| {
+                    !COMMON_KEYS.contains(&k) && rules::typo_of(k, [key]).is_some()
+                })
+            });
+            match slip {
+                Some((k, _)) => error_at(
+                    k,
+                    format!(
+                        "this rule has no `{key}`: `{}` is not a key; did you mean `{key}`?",
+                        k.as_str().unwrap_or_default()
+                    ),
+                ),
+                None => error_at(entry, format!("this rule has no `{key}`")),
+            }
+        })
     };
     let id_node = required("id")?;
     let id = id_node.as_str().unwrap_or_default();
@@ -916,9 +931,32 @@ fn placeholders(
 /// Builds a rule of `kind` from its options.
 pub fn build(kind: &Kind, options: &Node) -> Result<Box<dyn Rule>, BuildError> {
     (kind.build)(options).map_err(|mut e| {
-        if e.message.starts_with("unknown field") {
+        // An unknown key of a pack entry (not of a nested mapping, nor of a
+        // config's `[options.ID]`, where the keys every rule has are
+        // refused): it may be one of those keys, misspelt.
+        let top_level = e
+            .span
+            .filter(|s| s.start < crate::config::CONFIG_BASE)
+            .and_then(|s| {
+                options
+                    .as_map()?
+                    .iter()
+                    .find(|(k, _)| k.span == s)?
+                    .0
+                    .as_str()
+            });
+        if let Some(key) = top_level.filter(|_| e.message.starts_with("unknown field")) {
+            if !e.message.contains("did you mean")
+                && let Some(meant) = rules::typo_of(key, COMMON_KEYS.iter().copied())
+            {
+                e.message = e.message.replacen(
+                    &format!("unknown field `{key}`"),
+                    &format!("unknown field `{key}`; did you mean `{meant}`?"),
+                    1,
+                );
+            }
             e.message = format!(
-                "{} (in a `{}` rule; common keys: {})",
+                "{} (options of a `{}` rule; the keys every rule has: {})",
                 e.message,
                 kind.name,
                 COMMON_KEYS.join(", ")

@@ -37,6 +37,92 @@ impl de::Error for Error {
             span: None,
         }
     }
+
+    fn invalid_type(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        de::Error::custom(format!(
+            "this is {}; expected {}",
+            plain_unexpected(&unexp),
+            plain_expected(exp)
+        ))
+    }
+
+    fn invalid_value(unexp: de::Unexpected<'_>, exp: &dyn de::Expected) -> Self {
+        de::Error::custom(format!(
+            "{} is not allowed here; expected {}",
+            plain_unexpected(&unexp),
+            plain_expected(exp)
+        ))
+    }
+
+    fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
+        let hint = slip_for(field, expected)
+            .map_or(String::new(), |meant| format!("; did you mean `{meant}`?"));
+        de::Error::custom(if expected.is_empty() {
+            format!("unknown field `{field}`: this takes no keys")
+        } else {
+            format!(
+                "unknown field `{field}`{hint} (expected one of {})",
+                expected
+                    .iter()
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+    }
+}
+
+/// The key `field` is a slip for: the closest by edit distance, if at most
+/// three tenths of its letters differ (as `rules::typo_of` judges; this
+/// module is also built into the build script, which has no `rules`).
+fn slip_for(field: &str, expected: &[&'static str]) -> Option<&'static str> {
+    let field = field.to_lowercase();
+    expected
+        .iter()
+        .map(|e| {
+            let longest = field.chars().count().max(e.chars().count()).max(1);
+            let distance = strsim::osa_distance(&field, &e.to_lowercase());
+            (1.0 - distance as f64 / longest as f64, *e)
+        })
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, e)| e)
+}
+
+/// What serde says a value is, in the words of a YAML author.
+fn plain_unexpected(unexp: &de::Unexpected<'_>) -> String {
+    match unexp {
+        de::Unexpected::Unit => {
+            "empty (no value after the `:`, or a key whose options are not indented under it)"
+                .to_string()
+        }
+        de::Unexpected::Str(s) => format!("the text `{s}`"),
+        de::Unexpected::Seq => "a list".to_string(),
+        de::Unexpected::Map => "a mapping (`key: value` lines)".to_string(),
+        de::Unexpected::Signed(i) => format!("the number {i}"),
+        de::Unexpected::Unsigned(i) => format!("the number {i}"),
+        de::Unexpected::Float(f) => format!("the number {f}"),
+        de::Unexpected::Bool(b) => format!("`{b}`"),
+        other => other.to_string(),
+    }
+}
+
+/// What serde expected, without Rust's type names.
+fn plain_expected(exp: &dyn de::Expected) -> String {
+    let text = exp.to_string();
+    match text.as_str() {
+        "usize" | "u8" | "u16" | "u32" | "u64" => "a whole number, 0 or more".to_string(),
+        "isize" | "i8" | "i16" | "i32" | "i64" => "a whole number".to_string(),
+        "f32" | "f64" => "a number".to_string(),
+        "a boolean" => "`true` or `false`".to_string(),
+        "a sequence" => "a list (e.g. `[a, b]`, or one `- item` per line)".to_string(),
+        "a map" => "a mapping (`key: value` lines)".to_string(),
+        "a string" | "a borrowed string" => "a text".to_string(),
+        _ if text.starts_with("struct ") || text.starts_with("a map ") => {
+            "a mapping of options (`key: value` lines)".to_string()
+        }
+        _ => text,
+    }
 }
 
 /// Deserializes `T` from `node`.
@@ -265,6 +351,33 @@ mod tests {
         );
         let span = err.span.unwrap();
         assert_eq!(&text[span.start..span.end], "color");
+    }
+
+    /// Messages speak YAML, not Rust, and name the key a slip was meant for.
+    #[test]
+    fn messages_speak_yaml() {
+        let err = from_node::<Opts>(&parse("name: x\ncuont: 3\n")).unwrap_err();
+        assert!(
+            err.message
+                .starts_with("unknown field `cuont`; did you mean `count`? (expected one of `name`, `count`, `tags`)"),
+            "{}",
+            err.message
+        );
+        for (text, needle) in [
+            ("name: x\ncount: -1\n", "expected a whole number, 0 or more"),
+            (
+                "name: x\ncount: many\n",
+                "this is the text `many`; expected a whole number, 0 or more",
+            ),
+            ("name: x\ntags: a\n", "expected a list"),
+            ("name:\n", "this is empty"),
+        ] {
+            let err = from_node::<Opts>(&parse(text)).unwrap_err();
+            assert!(err.message.contains(needle), "{text}: {}", err.message);
+            for rust in ["usize", "u32", "struct", "sequence", "unit value"] {
+                assert!(!err.message.contains(rust), "{text}: {}", err.message);
+            }
+        }
     }
 
     #[test]
