@@ -157,9 +157,11 @@ struct Field {
 }
 
 impl Field {
-    /// `help`, followed by the field's own `help` from the pack if any.
+    /// `help`, followed by the field's own `help` from the pack if any, or
+    /// put in its place where that says `{help}`.
     fn help_with(&self, help: String) -> String {
         match &self.opts.help {
+            Some(extra) if extra.contains("{help}") => extra.replace("{help}", &help),
             Some(extra) => format!("{help}; {extra}"),
             None => help,
         }
@@ -329,6 +331,53 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                     at(&format!("min_{what}")),
                     format!(
                         "`{name}` has `min_{what}: {lo}` over `max_{what}: {hi}`: no value can meet both"
+                    ),
+                ));
+            }
+        }
+        // The field's help knows one placeholder, the finding's own help.
+        if let Some(text) = &field.help {
+            let slip = super::misspelt_placeholder(text, &["help"])
+                .map(|(name, _)| name)
+                .or_else(|| {
+                    ["message", "match"]
+                        .into_iter()
+                        .find(|p| text.contains(&format!("{{{p}}}")))
+                });
+            if let Some(placeholder) = slip {
+                return Err(error_at(
+                    at("help"),
+                    format!(
+                        "the `help` of `{name}` has the placeholder `{{{placeholder}}}`, which nothing replaces: a field's `help` knows only `{{help}}`, the finding's own help"
+                    ),
+                ));
+            }
+        }
+        // Bounds the declared type cannot have would never be checked.
+        if let Some(ty) = field.ty {
+            let text = matches!(
+                ty,
+                FieldType::String | FieldType::Date | FieldType::Datetime
+            );
+            let list = matches!(ty, FieldType::List | FieldType::StringList);
+            let bounds = [
+                ("min_length", field.min_length.is_some(), text),
+                ("max_length", field.max_length.is_some(), text),
+                ("max_sentences", field.max_sentences.is_some(), text),
+                ("min_items", field.min_items.is_some(), list),
+                ("max_items", field.max_items.is_some(), list),
+            ];
+            if let Some((option, _, _)) = bounds.iter().find(|(_, set, fits)| *set && !fits) {
+                let applies = if option.ends_with("items") {
+                    "a list"
+                } else {
+                    "a string"
+                };
+                return Err(error_at(
+                    at(option),
+                    format!(
+                        "`{name}` must be {}, which has no `{option}`: it applies to {applies}",
+                        ty.describe()
                     ),
                 ));
             }
@@ -685,9 +734,18 @@ impl FrontMatterRule {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "use one of the allowed values".to_string(),
                     };
+                    // An item of a list is not the value itself.
+                    let verb = if matches!(value.value, Value::Seq(_)) {
+                        "lists"
+                    } else {
+                        "is"
+                    };
                     let finding = Finding::new(
                         item.span,
-                        format!("`{name}` is `{text}`; allowed: {}", quoted_list(allowed)),
+                        format!(
+                            "`{name}` {verb} `{text}`; allowed: {}",
+                            quoted_list(allowed)
+                        ),
                     )
                     .help(help(default));
                     let fixed = field.normalized(&text).filter(|n| allowed.contains(n));
@@ -1241,6 +1299,21 @@ mod tests {
                 "`weight` must be an integer but none of its `one_of` values is one",
                 "[a, b]",
             ),
+            (
+                "fields:\n  prep: {type: integer, min_length: 2}\n",
+                "`prep` must be an integer, which has no `min_length`: it applies to a string",
+                "2",
+            ),
+            (
+                "fields:\n  title: {type: string, max_items: 2}\n",
+                "`title` must be a string, which has no `max_items`: it applies to a list",
+                "2",
+            ),
+            (
+                "fields:\n  tags: {type: string-list, max_sentences: 1}\n",
+                "which has no `max_sentences`",
+                "1",
+            ),
         ] {
             let Err(e) = built(options) else {
                 panic!("accepted: {options}");
@@ -1249,6 +1322,32 @@ mod tests {
             assert_eq!(e.span.map(|s| &options[s.start..s.end]), Some(at));
         }
         assert!(built("fields:\n  tags: {min_items: 2, max_items: 2}\n").is_ok());
+        for (options, placeholder) in [
+            (
+                "fields:\n  d: {one_of: [a], help: 'a, b. {hepl}'}\n",
+                "{hepl}",
+            ),
+            (
+                "fields:\n  d: {one_of: [a], help: '{match} is wrong'}\n",
+                "{match}",
+            ),
+        ] {
+            let Err(e) = built(options) else {
+                panic!("accepted: {options}");
+            };
+            assert!(
+                e.message.starts_with(&format!(
+                    "the `help` of `d` has the placeholder `{placeholder}`"
+                )),
+                "{}",
+                e.message
+            );
+        }
+        assert!(
+            built("fields:\n  d: {one_of: [a], help: '{help} (see {date}-{slug}.md)'}\n").is_ok()
+        );
+        assert!(built("fields:\n  date: {type: date, max_length: 10}\n").is_ok());
+        assert!(built("fields:\n  tags: {type: list, min_items: 1}\n").is_ok());
         assert!(built("fields:\n  weight: {type: integer, one_of: ['1', '2']}\n").is_ok());
     }
 
@@ -1324,6 +1423,28 @@ mod tests {
         });
         let slip = compile_template("{date}-{slgu}.md", &fields).err().unwrap();
         assert!(slip.contains("did you mean `{slug}`"), "{slip}");
+    }
+
+    /// A field's help follows the finding's own, or takes it where it says
+    /// `{help}`.
+    #[test]
+    fn a_field_help_places_the_findings_own() {
+        let field = |help: &str| Field {
+            name: "difficulty".into(),
+            opts: FieldOptions {
+                help: Some(help.into()),
+                ..serde_json_free_opts()
+            },
+            pattern: None,
+        };
+        assert_eq!(
+            field("facile, moyen ou difficile").help_with("did you mean `facile`?".into()),
+            "did you mean `facile`?; facile, moyen ou difficile"
+        );
+        assert_eq!(
+            field("{help} (facile, moyen ou difficile)").help_with("did you mean `facile`?".into()),
+            "did you mean `facile`? (facile, moyen ou difficile)"
+        );
     }
 
     fn serde_json_free_opts() -> FieldOptions {
