@@ -680,7 +680,7 @@ impl FrontMatterRule {
         cx: &mut Context,
     ) {
         let name = &field.name;
-        let help = |default: String| field.opts.help.clone().unwrap_or(default);
+        let help = |default: String| field.help_with(default);
         if let Some(ty) = field.opts.ty
             && let Err(found) = type_matches(ty, value)
         {
