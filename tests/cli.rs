@@ -602,6 +602,14 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
             "- id: x\n  kind: front-matter\n  severity: error\n  fields: {t: {requried: true}}\n",
             "unknown field `requried`; did you mean `required`? (expected one of `required`",
         ),
+        (
+            "- id: x\n  kind: sections\n  severity: error\n  templates:\n    - name: R\n      sections: [Ingrédients, Préparation, Ingrédients]\n",
+            "`Ingrédients` is listed twice in template `R`",
+        ),
+        (
+            "- id: x\n  kind: sections\n  severity: error\n  templates:\n    - name: R\n      sections: [Ingrédients, Préparation, ingredients]\n",
+            "`ingredients` in template `R` is also a spelling of `Ingrédients`",
+        ),
         // Messages speak YAML, not Rust's types.
         (
             "- id: x\n  kind: duplicates\n  severity: error\n  min_words: -1\n",

@@ -454,14 +454,16 @@ fn build_rule(node: &Node) -> Result<SectionsRule, BuildError> {
                     .iter()
                     .find(|o| o.names.iter().any(|m| m.folded() == n.folded()));
                 if let Some(other) = clash {
-                    return Err(error_at(
-                        at,
+                    let message = if n.text == other.title() {
+                        format!("`{}` is listed twice in template `{name}`", n.text)
+                    } else {
                         format!(
                             "`{}` in template `{name}` is also a spelling of `{}`",
                             n.text,
                             other.title()
-                        ),
-                    ));
+                        )
+                    };
+                    return Err(error_at(at, message));
                 }
             }
             sections.push(Section {
