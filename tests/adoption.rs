@@ -868,8 +868,13 @@ fn max_warnings_and_fail_on_from_config() {
     assert_eq!(code, 1);
     assert!(err.contains("more than the 0 allowed"), "{err}");
     fs::write(dir.path().join("repere.toml"), "max-warnings = 0\n").unwrap();
-    let (code, _, _) = run(dir.path(), &["."]);
+    let (code, _, err) = run(dir.path(), &["."]);
     assert_eq!(code, 1);
+    assert!(
+        err.contains("more than the 0 allowed (`max-warnings` in ")
+            && err.contains("repere.toml:1)"),
+        "{err}"
+    );
     // `--fail-on never` (a report for code scanning) is not overruled by
     // the file's limit; a limit given with it on the command line still is.
     let (code, _, err) = run(dir.path(), &["--fail-on", "never", "."]);

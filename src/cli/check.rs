@@ -459,8 +459,18 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         .and_then(|c| c.settings.max_warnings));
     let too_many = max_warnings.is_some_and(|max| report.counts().warnings > max);
     if too_many && !args.quiet {
+        // Where the limit was set: the flag, or the config's line.
+        let origin = match (&args.max_warnings, &config) {
+            (None, Some(c)) => {
+                let line = c
+                    .node(&["max-warnings"])
+                    .map_or(String::new(), |n| format!(":{}", c.line(n.span)));
+                format!("`max-warnings` in {}{line}", c.path.display())
+            }
+            _ => "--max-warnings".to_string(),
+        };
         eprintln!(
-            "{} warnings, more than the {} allowed (--max-warnings)",
+            "{} warnings, more than the {} allowed ({origin})",
             report.counts().warnings,
             max_warnings.unwrap_or(0)
         );
