@@ -131,6 +131,24 @@ fn link_to_a_post_that_does_not_exist() {
     assert!(message.contains("`does-not-exist`"), "{message}");
 }
 
+/// A missing file is named as a file, a missing page as a page.
+#[test]
+fn a_missing_file_is_named_without_a_trailing_slash() {
+    let (_dir, path) = site(&with_insert(
+        "Voir ![une photo](/img/tarte.png) et [une page](/guides/absente/).",
+    ));
+    let found = check_file(&path);
+    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`/img/tarte.png` leads nowhere: no page or file of the site is at `/img/tarte.png`",
+            "`/guides/absente/` leads nowhere: no page or file of the site is at `/guides/absente/`",
+        ],
+        "{found:?}"
+    );
+}
+
 #[test]
 fn doubled_emphasis_markers() {
     let (_dir, path) = site(&with_insert("****Impact :** ** on respire."));

@@ -451,10 +451,19 @@ impl LinksRule {
                 "`{}` leads nowhere: no post of the site has the slug `{slug}`",
                 link.dest
             ),
-            None => format!(
-                "`{}` leads nowhere: no page or file of the site is at `{key}`",
-                link.dest
-            ),
+            None => {
+                // A file's address (`/img/tarte.png`) is shown as one, not
+                // as the page address it was also looked up as.
+                let shown = if name.contains('.') {
+                    key.trim_end_matches('/')
+                } else {
+                    key
+                };
+                format!(
+                    "`{}` leads nowhere: no page or file of the site is at `{shown}`",
+                    link.dest
+                )
+            }
         };
         let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
