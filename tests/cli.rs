@@ -603,6 +603,18 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
             "unknown field `requried`; did you mean `required`? (expected one of `required`",
         ),
         (
+            "name: recettes\nrule:\n  - id: x\n    kind: markup\n    severity: error\n",
+            "`rule` is not a pack key; did you mean `rules`?",
+        ),
+        (
+            "name: recettes\nrule:\n  - id: x\n    kind: markup\n    severity: error\n",
+            "bad.yaml:2:1",
+        ),
+        (
+            "name: recettes\nrules: {id: x}\n",
+            "`rules` is a list of rules; this is a mapping",
+        ),
+        (
             "- id: x\n  kind: sections\n  severity: error\n  templates:\n    - name: R\n      sections: [Ingrédients, Préparation, Ingrédients]\n",
             "`Ingrédients` is listed twice in template `R`",
         ),

@@ -359,11 +359,32 @@ impl RuleSet {
                         items
                     }
                     None => {
-                        errors.push(fail(
-                            root.span,
-                            "a pack is a list of rules (or a mapping with a `rules` list)".into(),
-                            None,
-                        ));
+                        // A slip for `rules` (`rule:`), or `rules` that is not a list.
+                        let pairs = root.as_map().unwrap_or_default();
+                        let slip = pairs.iter().find(|(k, _)| {
+                            k.as_str().is_some_and(|k| {
+                                k != "rules" && rules::typo_of(k, ["rules"]).is_some()
+                            })
+                        });
+                        let (span, message) = match (root.get("rules"), slip) {
+                            (Some(v), _) => (
+                                v.span,
+                                format!("`rules` is a list of rules; this is {}", v.type_name()),
+                            ),
+                            (None, Some((k, _))) => (
+                                k.span,
+                                format!(
+                                    "a pack is a list of rules (or a mapping with a `rules` list): `{}` is not a pack key; did you mean `rules`?",
+                                    k.as_str().unwrap_or_default()
+                                ),
+                            ),
+                            (None, None) => (
+                                root.span,
+                                "a pack is a list of rules (or a mapping with a `rules` list)"
+                                    .into(),
+                            ),
+                        };
+                        errors.push(fail(span, message, None));
                         continue;
                     }
                 },
