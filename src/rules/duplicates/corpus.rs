@@ -224,6 +224,7 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
                         earlier: first,
                         similarity: 1.0,
                         exact: true,
+                        within: None,
                     },
                 );
             }
@@ -311,6 +312,7 @@ fn near(corpus: &Corpus<'_>, eligible: &[bool], threshold: f64, best: &mut BTree
                     earlier,
                     similarity,
                     exact: false,
+                    within: None,
                 },
             ))
         })

@@ -55,6 +55,10 @@ Options:
                             then left to an `article` rule.
   similarity: 0.5           Lowest similarity reported, from 0 (exclusive) to
                             1; 1 reports exact duplicates only.
+  containment: 0.8          Also report a unit when at least this share of
+                            the shorter unit's shingles is in the longer one
+                            (a sentence copied into a longer paragraph);
+                            `scope: article` only. Default: not checked.
   min_words: 12             Units with fewer words are ignored (short lines
                             such as "Ce que j'ai appris :" repeat by nature).
   shingle: 3                Words per shingle (1 to 8). Longer shingles make
@@ -143,11 +147,16 @@ struct Options {
     units: Vec<UnitKind>,
     #[serde(default)]
     skip_sections: Vec<String>,
+    #[serde(default)]
+    containment: Option<f64>,
 }
 
 struct Duplicates {
     scope: Scope,
     similarity: f64,
+    /// Lowest share of the shorter unit's shingles found in the longer one
+    /// that is reported (article scope only).
+    containment: Option<f64>,
     extractor: Extractor,
     /// [`Extractor::key`], computed once.
     key: u64,
@@ -176,6 +185,20 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             format!("`shingle` is {}; it must be 1 to 8 words", opts.shingle),
         ));
     }
+    if let Some(c) = opts.containment {
+        if !(c > 0.0 && c <= 1.0) {
+            return Err(error_at(
+                at("containment"),
+                format!("`containment` is {c}; it must be above 0 and at most 1 (e.g. 0.8)"),
+            ));
+        }
+        if opts.scope == Scope::Corpus {
+            return Err(error_at(
+                at("containment"),
+                "`containment` applies to `scope: article`: across articles, near copies are found by their similarity only",
+            ));
+        }
+    }
     if opts.units.is_empty() {
         return Err(error_at(
             at("units"),
@@ -203,6 +226,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     Ok(Box::new(Duplicates {
         scope: opts.scope,
         similarity: opts.similarity,
+        containment: opts.containment,
         key: extractor.key(),
         extractor,
         sketcher: (opts.scope == Scope::Corpus && !exact_only)
@@ -217,16 +241,22 @@ struct Match {
     earlier: usize,
     similarity: f64,
     exact: bool,
+    /// For a pair found by `containment` only (its similarity is under the
+    /// threshold): the share of the shorter unit's shingles that the
+    /// longer holds, and whether the later unit is the longer.
+    within: Option<(f64, bool)>,
 }
 
 impl Match {
-    /// Whether `self` is a better match than `other`: more similar, then earlier.
+    /// Whether `self` is a better match than `other`: similar over the
+    /// threshold before contained, then more similar (or contained), then
+    /// earlier.
     fn beats(&self, other: &Option<Match>) -> bool {
+        let score = |m: &Match| (m.within.is_none(), m.within.map_or(m.similarity, |w| w.0));
         match other {
             None => true,
             Some(o) => {
-                self.similarity > o.similarity
-                    || (self.similarity == o.similarity && self.earlier < o.earlier)
+                score(self) > score(o) || (score(self) == score(o) && self.earlier < o.earlier)
             }
         }
     }
@@ -331,7 +361,7 @@ impl Rule for Duplicates {
             return;
         }
         let units = self.units(doc);
-        let matches = article_matches(&units, self.similarity);
+        let matches = article_matches(&units, self.similarity, self.containment);
         for (unit, m) in units.iter().zip(matches) {
             let Some(m) = m else { continue };
             let Some(earlier) = units.get(m.earlier) else {
@@ -347,6 +377,21 @@ impl Rule for Duplicates {
                     Some(edit) => finding.fix(Fix::risky("delete this copy", vec![edit])),
                     None => finding,
                 }
+            } else if let Some((share, later_is_longer)) = m.within {
+                let pct = ((share * 100.0).floor() as u32).min(100);
+                let message = if later_is_longer {
+                    format!("{noun} repeats {pct}% of line {line} inside it")
+                } else {
+                    format!("{pct}% of this {noun} is already in line {line}")
+                };
+                Finding::new(unit.span, message)
+                    .label(
+                        earlier.span,
+                        format!("repeated from this {}", what(earlier.kind)),
+                    )
+                    .help(format!(
+                        "say it once: cut the repeated words from this {noun} or from line {line}"
+                    ))
             } else {
                 Finding::new(
                     unit.span,
@@ -381,8 +426,10 @@ impl Rule for Duplicates {
 /// Exact copies are found by hash. Then the units' shingles go, in order,
 /// into a table from shingle to the units that have it: each unit counts
 /// what it shares with every earlier unit that shares anything with it, which
-/// gives their exact Jaccard similarity without looking at the other pairs.
-fn article_matches(units: &[Unit], threshold: f64) -> Vec<Option<Match>> {
+/// gives their exact Jaccard similarity without looking at the other pairs,
+/// and, with `containment`, the share of the shorter unit's shingles the
+/// longer holds (a paragraph copied into a longer one).
+fn article_matches(units: &[Unit], threshold: f64, containment: Option<f64>) -> Vec<Option<Match>> {
     let mut best: Vec<Option<Match>> = vec![None; units.len()];
     let mut first: HashMap<u64, usize, BuildHasherDefault<Prehashed>> =
         HashMap::with_capacity_and_hasher(units.len(), BuildHasherDefault::default());
@@ -394,6 +441,7 @@ fn article_matches(units: &[Unit], threshold: f64) -> Vec<Option<Match>> {
                     earlier: j,
                     similarity: 1.0,
                     exact: true,
+                    within: None,
                 });
                 representative[i] = false;
             }
@@ -403,7 +451,7 @@ fn article_matches(units: &[Unit], threshold: f64) -> Vec<Option<Match>> {
             }
         }
     }
-    if threshold >= 1.0 {
+    if threshold >= 1.0 && containment.is_none() {
         return best;
     }
     let mut index = ShingleIndex::new(units.iter().map(|u| u.shingles.len()).sum());
@@ -425,13 +473,20 @@ fn article_matches(units: &[Unit], threshold: f64) -> Vec<Option<Match>> {
         for e in touched.drain(..) {
             let n = shared[e] as usize;
             shared[e] = 0;
-            let similarity = n as f64 / (u.shingles.len() + units[e].shingles.len() - n) as f64;
+            let (mine, theirs) = (u.shingles.len(), units[e].shingles.len());
+            let similarity = n as f64 / (mine + theirs - n) as f64;
+            let share = n as f64 / mine.min(theirs).max(1) as f64;
+            let within = match containment {
+                Some(c) if similarity < threshold && share >= c => Some((share, mine > theirs)),
+                _ => None,
+            };
             let m = Match {
                 earlier: e,
                 similarity,
                 exact: false,
+                within,
             };
-            if similarity >= threshold && m.beats(&best[i]) {
+            if (similarity >= threshold || within.is_some()) && m.beats(&best[i]) {
                 best[i] = Some(m);
             }
         }

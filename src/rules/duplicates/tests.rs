@@ -68,7 +68,7 @@ fn exact_and_near_copies_in_an_article() {
 fn counted_similarity_is_the_jaccard_of_the_sets() {
     let text = format!("{MONTAGNE}\n\n{MONTAGNE_EDIT}\n\n- {MONTAGNE} Et puis voilà.\n");
     let units = units_of(&text);
-    let best = article_matches(&units, 0.1);
+    let best = article_matches(&units, 0.1, None);
     assert_eq!(best[0], None);
     for (i, m) in best.iter().enumerate().skip(1) {
         let m = m.unwrap();
@@ -151,6 +151,38 @@ fn copies_across_files_point_at_the_most_similar_earlier_one() {
     assert!(d[1].message.ends_with("word for word"));
 }
 
+/// A paragraph copied into a longer one is less than 50% similar to it but
+/// is a copy: the default rule's `containment` reports it, whichever of
+/// the two comes first, and says which holds which.
+#[test]
+fn a_paragraph_copied_into_a_longer_one_is_found() {
+    let longer = format!(
+        "Avec le recul, une marche compte plus que les autres pendant tout le voyage. {MONTAGNE} Le reste du trajet se fait en silence, sac au dos, jusqu'au soir."
+    );
+    let later_longer = format!("{MONTAGNE}\n\n{longer}\n");
+    let d = check(&[("posts/2025-01-01-a.md", &later_longer)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].location.line, 3);
+    assert_eq!(d[0].message, "paragraph repeats 100% of line 1 inside it");
+    assert_eq!(d[0].labels[0].location.line, 1);
+    let units = units_of(&later_longer);
+    assert!(jaccard(&units[0].shingles, &units[1].shingles) < 0.5);
+
+    let later_shorter = format!("{longer}\n\n- Bref : {MONTAGNE}\n");
+    let d = check(&[("posts/2025-01-01-a.md", &later_shorter)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let m = &d[0].message;
+    assert!(
+        m.ends_with("% of this list item is already in line 1") && !m.starts_with("100"),
+        "{m}"
+    );
+
+    // Without `containment` (the corpus rule's case), the pair is not one.
+    let units = units_of(&later_longer);
+    assert!(article_matches(&units, 0.5, None)[1].is_none());
+    assert!(article_matches(&units, 0.5, Some(0.8))[1].is_some());
+}
+
 #[test]
 fn sharing_a_link_or_a_title_is_not_a_copy() {
     let link = "[Pourquoi le CTO n'est pas le meilleur développeur de son équipe technique](/posts/cto-pas-meilleur-developpeur/)";
@@ -194,6 +226,13 @@ fn options_are_checked() {
     assert!(load("  similarity: 0\n").unwrap().contains("above 0"));
     assert!(load("  similarity: 1.5\n").unwrap().contains("at most 1"));
     assert!(load("  shingle: 9\n").unwrap().contains("1 to 8"));
+    assert!(load("  containment: 0.8\n").is_none());
+    assert!(load("  containment: 0\n").unwrap().contains("above 0"));
+    assert!(
+        load("  containment: 0.8\n  scope: corpus\n")
+            .unwrap()
+            .contains("`containment` applies to `scope: article`")
+    );
     assert!(load("  units: [sentence]\n").is_some());
     assert!(load("  scope: site\n").is_some());
     assert!(
