@@ -131,6 +131,43 @@ fn link_to_a_post_that_does_not_exist() {
     assert!(message.contains("`does-not-exist`"), "{message}");
 }
 
+/// A site whose Hugo configuration does not take dates from file names
+/// keeps them in addresses, as Hugo does by default: the undated link is
+/// then the broken one. With `:filename` in `[frontmatter]` (this blog's
+/// setting, and what a site without a configuration is taken to have),
+/// the undated link is the page.
+#[test]
+fn a_hugo_config_decides_whether_file_dates_are_in_addresses() {
+    let (dir, path) = site(&with_insert(""));
+    fs::write(dir.path().join("hugo.toml"), "title = 'Carrières'\n").unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].3,
+        "`/posts/premier-poste/` leads nowhere: no post of the site has the slug `premier-poste`"
+    );
+    let dated =
+        with_insert("").replace("/posts/premier-poste/", "/posts/2025-01-06-premier-poste/");
+    fs::write(&path, &dated).unwrap();
+    assert_eq!(check_file(&path), vec![]);
+
+    fs::write(
+        dir.path().join("hugo.toml"),
+        "[frontmatter]\ndate = [':filename', ':default']\n",
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .3
+            .starts_with("`/posts/2025-01-06-premier-poste/` leads nowhere"),
+        "{found:?}"
+    );
+    fs::write(&path, with_insert("")).unwrap();
+    assert_eq!(check_file(&path), vec![]);
+}
+
 /// A missing file is named as a file, a missing page as a page.
 #[test]
 fn a_missing_file_is_named_without_a_trailing_slash() {

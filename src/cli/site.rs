@@ -220,6 +220,19 @@ impl SiteFiles for FsFiles {
         page_head(&self.root.join("content").join(page)).map(|head| PageFront::of(&head))
     }
 
+    fn hugo_config(&self) -> Option<(String, String)> {
+        // The first that exists is Hugo's; one too large or unreadable is
+        // not read (the default then holds).
+        let name = repere::site::hugo::CONFIG_FILES
+            .iter()
+            .find(|name| self.is_file(Path::new(name)))?;
+        let path = self.root.join(name);
+        if fs::metadata(&path).ok()?.len() > 1 << 20 {
+            return None;
+        }
+        Some((name.to_string(), fs::read_to_string(path).ok()?))
+    }
+
     fn everything(&self) -> Vec<SiteEntry> {
         // In parallel, each page up to the end of its front matter: its
         // headings are read only if a link asks for one of its anchors.

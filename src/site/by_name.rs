@@ -41,6 +41,13 @@ pub trait SiteFiles: Send + Sync {
     /// `content/`) says; `None` when it cannot be read or is not UTF-8.
     fn front(&self, page: &Path) -> Option<PageFront>;
 
+    /// The site's Hugo configuration, the first of [`super::hugo::CONFIG_FILES`]
+    /// that exists: its name there and its text. It says whether file
+    /// names' dates are part of addresses. `None` when there is none.
+    fn hugo_config(&self) -> Option<(String, String)> {
+        None
+    }
+
     /// Every page of `content/` that can be read, with its front matter, and
     /// every other file of `content/` (its path relative to `content/`) and
     /// of `static/` (relative to `static/`).
@@ -190,9 +197,14 @@ impl Lookup<'_> {
 /// front matter confirms; `None` when no file name gives it. Folders whose
 /// listing is out of date are listed again before a lookup gives up (see
 /// [`Listings::until_found`]).
-pub(super) fn page(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Option<Page> {
+pub(super) fn page(
+    files: &dyn SiteFiles,
+    listings: &Listings,
+    key: &str,
+    keep_dates: bool,
+) -> Option<Page> {
     let segments = segments(key)?;
-    if let Some(page) = listings.until_found(files, |l| named_page(l, key, &segments)) {
+    if let Some(page) = listings.until_found(files, |l| named_page(l, key, &segments, keep_dates)) {
         return Some(page);
     }
     // Only once no page gives it, from listings that are current: a top-level
@@ -205,7 +217,7 @@ pub(super) fn page(files: &dyn SiteFiles, listings: &Listings, key: &str) -> Opt
 
 /// The page a file name gives for `key` (of `segments`), confirmed by its
 /// front matter.
-fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str]) -> Option<Page> {
+fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], keep_dates: bool) -> Option<Page> {
     let mut candidates: Vec<PathBuf> = Vec::new();
     match segments.split_last() {
         None => candidates.extend(lookup.index_pages(Path::new(""))),
@@ -218,7 +230,15 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str]) -> Option<Page>
                 for bundle in lookup.named(&dir, Kind::Folder, last) {
                     candidates.extend(lookup.index_pages(&folder.join(bundle)));
                 }
-                let mut pages = lookup.named(&dir, Kind::Page, last);
+                // Listings key pages by their undated slugs: a dated
+                // address (`2025-02-10-creme-anglaise`, where the site keeps
+                // dates) is looked for by its slug, then confirmed.
+                let slug = if keep_dates {
+                    super::slug_from_file_name(last)
+                } else {
+                    last
+                };
+                let mut pages = lookup.named(&dir, Kind::Page, slug);
                 pages.extend(lookup.named(&dir, Kind::Page, &html));
                 pages.sort();
                 candidates.extend(pages.into_iter().map(|name| folder.join(name)));
@@ -227,7 +247,7 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str]) -> Option<Page>
     }
     candidates.into_iter().find_map(|rel| {
         let front = lookup.files.front(&rel)?;
-        addresses(&rel, &front)
+        addresses(&rel, &front, keep_dates)
             .is_some_and(|a| a.page.iter().any(|p| p == key))
             .then(|| Page::new(&rel))
     })
@@ -421,6 +441,44 @@ mod tests {
             let lazy = Site::from_files("/site", Arc::new(files));
             for asked in ASKED.iter().rev() {
                 assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
+            }
+        }
+    }
+
+    /// In a site whose Hugo configuration keeps file names' dates in
+    /// addresses, a dated address is the page and the undated one is not,
+    /// found by file name as in the whole index; without `:filename` in
+    /// `[frontmatter]`, the other way round.
+    #[test]
+    fn a_hugo_config_decides_whether_dates_stay_in_addresses() {
+        for (config, keeps) in [
+            ("title = 'Recettes'\n", true),
+            ("[frontmatter]\ndate = [':filename', ':default']\n", false),
+        ] {
+            let mut files = site_files();
+            files.push((PathBuf::from("hugo.toml"), Some(config.to_string())));
+            let memory = || MemoryFiles::new(files.clone());
+            let whole = Site::read_whole("/site", &memory());
+            assert_eq!(
+                whole.exists("/posts/2025-01-01-premier/"),
+                keeps,
+                "{config}"
+            );
+            assert_eq!(whole.exists("/posts/premier/"), !keeps, "{config}");
+            // A `slug` wins either way.
+            assert!(whole.exists("/posts/change/"));
+            let asked = ASKED.iter().copied().chain([
+                "/posts/2025-01-01-premier/",
+                "/posts/2025-01-02-avec-espaces/",
+                "/posts/2025-01-03-autre/",
+                "/sans-index/2025-01-05-x/",
+                "/posts/2025-01-09-premier/",
+            ]);
+            for asked in asked {
+                for files in [memory(), memory().listed_in_lookup_order()] {
+                    let lazy = Site::from_files("/site", Arc::new(files));
+                    assert_same_answers(&lazy, &whole, asked);
+                }
             }
         }
     }
@@ -626,10 +684,10 @@ mod tests {
         let (renamed, missing) = std::thread::scope(|s| {
             // Reads the old name's front matter after the other lookup
             // listed the folder again.
-            let renamed = s.spawn(|| page(&files, &listings, "/posts/k/"));
+            let renamed = s.spawn(|| page(&files, &listings, "/posts/k/", false));
             let missing = s.spawn(|| {
                 wait(&files.read, "the first lookup did not read the old listing");
-                let found = page(&files, &listings, "/posts/absent/");
+                let found = page(&files, &listings, "/posts/absent/", false);
                 files.done.0.send(()).unwrap();
                 found
             });

@@ -136,6 +136,13 @@ impl SiteFiles for MemoryFiles {
         Some(PageFront::of(text))
     }
 
+    fn hugo_config(&self) -> Option<(String, String)> {
+        super::hugo::CONFIG_FILES.iter().find_map(|name| {
+            let text = self.files.get(Path::new(name))?.clone()?;
+            Some((name.to_string(), text))
+        })
+    }
+
     fn everything(&self) -> Vec<SiteEntry> {
         self.whole_reads.fetch_add(1, Ordering::SeqCst);
         let mut out = Vec::new();

@@ -10,7 +10,8 @@
 //! Addresses follow Hugo's defaults: `content/<dir>/_index.md` and
 //! `content/<dir>/index.md` are `/<dir>/`, `content/<dir>/<name>.md` is
 //! `/<dir>/<slug>/` where the slug is the front matter's `slug`, else the file
-//! name without a leading `YYYY-MM-DD-` date; `url` in the front matter
+//! name, without a leading `YYYY-MM-DD-` date unless the site's Hugo
+//! configuration keeps it (see [`hugo`]); `url` in the front matter
 //! replaces the address and `aliases` add more; every top-level folder of
 //! `content/` is a section page; `static/<path>` is `/<path>`. Addresses are
 //! compared lowercased, spaces read as `-` (Hugo lowercases and urlizes paths).
@@ -26,6 +27,7 @@ use crate::rules::Nearby;
 use crate::yaml::Node;
 
 mod by_name;
+pub mod hugo;
 mod listing;
 mod memory;
 
@@ -141,6 +143,8 @@ pub struct Site {
     /// The suggestions made, by folder and name: a missing page is often
     /// linked from many articles.
     suggested: Mutex<Suggested>,
+    /// File names' dates are part of addresses (see [`hugo`]).
+    keep_dates: bool,
 }
 
 /// Suggestions made, by folder and name.
@@ -154,12 +158,26 @@ struct Index {
     /// Per folder (`/posts/`), the names of its pages (`slug`) and their
     /// addresses, indexed for "did you mean"; made on first use.
     nearby: OnceLock<HashMap<String, Nearby<String>>>,
+    /// File names' dates are part of addresses (see [`hugo`]).
+    keep_dates: bool,
+}
+
+/// Whether the site of `files` keeps file names' dates in addresses, by
+/// its Hugo configuration (see [`hugo`]).
+fn keeps_dates(files: &dyn SiteFiles) -> bool {
+    files
+        .hugo_config()
+        .and_then(|(name, text)| hugo::keeps_dates(&name, &text))
+        .unwrap_or(false)
 }
 
 impl Index {
     /// Every page and file of `files`, read at once.
     fn read(files: &dyn SiteFiles) -> Index {
-        let mut index = Index::default();
+        let mut index = Index {
+            keep_dates: keeps_dates(files),
+            ..Index::default()
+        };
         for entry in files.everything() {
             match entry {
                 SiteEntry::Page(rel, front) => index.add_page(&rel, &front, Page::new(&rel)),
@@ -172,7 +190,7 @@ impl Index {
     }
 
     fn add_page(&mut self, rel: &Path, front: &PageFront, page: Page) {
-        let Some(addresses) = addresses(rel, front) else {
+        let Some(addresses) = addresses(rel, front, self.keep_dates) else {
             return;
         };
         if let Some(section) = addresses.section {
@@ -216,7 +234,7 @@ struct Addresses {
     page: Vec<String>,
 }
 
-fn addresses(rel: &Path, front: &PageFront) -> Option<Addresses> {
+fn addresses(rel: &Path, front: &PageFront, keep_dates: bool) -> Option<Addresses> {
     let segments: Vec<std::borrow::Cow<'_, str>> =
         rel.iter().map(|s| s.to_string_lossy()).collect();
     let (name, dirs) = segments.split_last()?;
@@ -235,10 +253,13 @@ fn addresses(rel: &Path, front: &PageFront) -> Option<Addresses> {
     let mut url = if stem == "_index" || stem == "index" {
         format!("/{dir}/")
     } else {
-        let slug = front
-            .slug
-            .clone()
-            .unwrap_or_else(|| slug_from_file_name(&stem).to_string());
+        let slug = front.slug.clone().unwrap_or_else(|| {
+            if keep_dates {
+                stem.to_string()
+            } else {
+                slug_from_file_name(&stem).to_string()
+            }
+        });
         if dir.is_empty() {
             format!("/{slug}/")
         } else {
@@ -281,9 +302,15 @@ impl Site {
     /// gives, a file, or "did you mean", reads every page. A check of a few
     /// articles (a pre-commit hook) so reads only the pages they link to.
     pub fn from_files(root: impl Into<PathBuf>, files: Arc<dyn SiteFiles>) -> Site {
+        let keep_dates = keeps_dates(files.as_ref());
         Site {
             root: root.into(),
             files: Some(files),
+            keep_dates,
+            added: Index {
+                keep_dates,
+                ..Index::default()
+            },
             ..Site::default()
         }
     }
@@ -291,9 +318,11 @@ impl Site {
     /// A site whose pages and files are all read from `files` at once (see
     /// [`SiteFiles::everything`]): what checking many articles needs.
     pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
+        let added = Index::read(files);
         Site {
             root: root.into(),
-            added: Index::read(files),
+            keep_dates: added.keep_dates,
+            added,
             ..Site::default()
         }
     }
@@ -378,7 +407,7 @@ impl Site {
         if let Some(known) = lock().get(key) {
             return known.clone();
         }
-        let found = by_name::page(files.as_ref(), &self.listings, key);
+        let found = by_name::page(files.as_ref(), &self.listings, key, self.keep_dates);
         lock().entry(key.to_string()).or_insert(found).clone()
     }
 
