@@ -362,11 +362,21 @@ impl Rule for Duplicates {
         }
         let units = self.units(doc);
         let matches = article_matches(&units, self.similarity, self.containment);
-        for (unit, m) in units.iter().zip(matches) {
+        let mut grouped = vec![false; units.len()];
+        for run in copied_lists(doc, &units, &matches) {
+            for &i in &run {
+                grouped[i] = true;
+            }
+            cx.report(list_finding(doc, &units, &matches, &run));
+        }
+        for (i, (unit, m)) in units.iter().zip(matches).enumerate() {
             let Some(m) = m else { continue };
             let Some(earlier) = units.get(m.earlier) else {
                 continue;
             };
+            if grouped[i] {
+                continue;
+            }
             let line = doc.location(earlier.span).line;
             let noun = what(unit.kind);
             let finding = if m.exact {
@@ -418,6 +428,119 @@ impl Rule for Duplicates {
         if self.scope == Scope::Corpus {
             corpus::check(files, self.similarity, self.sketcher.is_some(), cx);
         }
+    }
+}
+
+/// Runs of two list items or more, next to each other in one list, that
+/// repeat items next to each other in an earlier list, in the same order:
+/// a list copied whole is one finding, not one per item (word for word or
+/// similar copies alike; not contained ones). Indices into `units`.
+fn copied_lists(doc: &Document, units: &[Unit], matches: &[Option<Match>]) -> Vec<Vec<usize>> {
+    let item = |i: usize| units.get(i).is_some_and(|u| u.kind == BlockKind::ListItem);
+    let follows = |i: usize| -> bool {
+        // Unit `i` continues the run that unit `i - 1` is in.
+        let (Some(Some(a)), Some(Some(b))) = (matches.get(i - 1), matches.get(i)) else {
+            return false;
+        };
+        item(i - 1)
+            && item(i)
+            && item(a.earlier)
+            && item(b.earlier)
+            && b.earlier == a.earlier + 1
+            && a.within.is_none()
+            && b.within.is_none()
+            && next_items(doc, &units[i - 1], &units[i])
+            && next_items(doc, &units[a.earlier], &units[b.earlier])
+    };
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    for i in 0..units.len() {
+        if i > 0 && follows(i) && run.last() == Some(&(i - 1)) {
+            run.push(i);
+        } else {
+            if run.len() >= 2 {
+                runs.push(std::mem::take(&mut run));
+            }
+            run = vec![i];
+        }
+    }
+    if run.len() >= 2 {
+        runs.push(run);
+    }
+    // A run must come after the items it repeats (a list repeating itself
+    // in part is told item by item).
+    runs.retain(|r| matches[r[r.len() - 1]].is_some_and(|m| m.earlier < r[0]));
+    runs
+}
+
+/// Whether list items `a` and `b` are next to each other in one list:
+/// nothing but spaces and at most one list marker between them (an item's
+/// span may hold its marker or not).
+fn next_items(doc: &Document, a: &Unit, b: &Unit) -> bool {
+    let Some(gap) = doc.source.get(a.span.end..b.span.start) else {
+        return false;
+    };
+    let mut tokens = gap.split_whitespace();
+    let marker = |t: &str| {
+        matches!(t, "-" | "*" | "+")
+            || t.strip_suffix(['.', ')'])
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    tokens.next().is_none_or(marker) && tokens.next().is_none() && gap.contains(['\n', '\r'])
+}
+
+/// The finding of a copied run of list items (see [`copied_lists`]).
+fn list_finding(
+    doc: &Document,
+    units: &[Unit],
+    matches: &[Option<Match>],
+    run: &[usize],
+) -> Finding {
+    let (first, last) = (&units[run[0]], &units[run[run.len() - 1]]);
+    let found: Vec<Match> = run.iter().filter_map(|&i| matches[i]).collect();
+    let (from, to) = (
+        &units[found[0].earlier],
+        &units[found[found.len() - 1].earlier],
+    );
+    let lines = format!(
+        "lines {}–{}",
+        doc.location(from.span).line,
+        doc.location(to.span).line
+    );
+    let span = Span::new(first.span.start, last.span.end);
+    let earlier = Span::new(from.span.start, to.span.end);
+    let n = run.len();
+    if found.iter().all(|m| m.exact) {
+        Finding::new(span, format!("{n} list items repeat {lines} word for word"))
+            .label(earlier, "first written here")
+            .help("keep one of the two lists: delete this copy, or rewrite it to say what the first does not")
+    } else {
+        let near: Vec<u32> = found
+            .iter()
+            .filter(|m| !m.exact)
+            .map(Match::percent)
+            .collect();
+        let low = near.iter().min().copied().unwrap_or(0);
+        let high = near.iter().max().copied().unwrap_or(0);
+        let pct = if low == high {
+            format!("{low}%")
+        } else {
+            format!("{low}% to {high}%")
+        };
+        let exact = n - near.len();
+        let message = if exact == 0 {
+            format!("{n} list items are {pct} similar to {lines}")
+        } else {
+            format!(
+                "{n} list items repeat {lines}: {exact} word for word, {} {pct} similar",
+                near.len()
+            )
+        };
+        Finding::new(span, message)
+            .label(earlier, "similar list items here")
+            .help(format!(
+                "merge the two lists into one, or rewrite this one so that it does not repeat {lines}"
+            ))
     }
 }
 

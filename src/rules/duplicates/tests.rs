@@ -183,6 +183,58 @@ fn a_paragraph_copied_into_a_longer_one_is_found() {
     assert!(article_matches(&units, 0.5, Some(0.8))[1].is_some());
 }
 
+/// A list copied whole is one finding over the copy, with a label over the
+/// first list; items copied in another order, or apart, are told one by one.
+#[test]
+fn a_copied_list_is_one_finding() {
+    let items = [
+        "Relire chaque semaine les décisions prises par l'équipe, avec leurs raisons et leurs effets",
+        "Noter ce qui a surpris pendant le sprint, même quand rien ne semblait aller de travers",
+        "Demander un retour franc à une personne qui ne travaille pas dans la même équipe",
+    ];
+    let list = |order: [usize; 3]| -> String {
+        order.iter().map(|&i| format!("- {}\n", items[i])).collect()
+    };
+    let text = format!(
+        "## Un\n\n{}\n## Deux\n\nUn paragraphe entre les deux listes.\n\n{}",
+        list([0, 1, 2]),
+        list([0, 1, 2])
+    );
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].message, "3 list items repeat lines 3–5 word for word");
+    assert_eq!((d[0].location.line, d[0].labels[0].location.line), (11, 3));
+    let end = text.trim_end().len();
+    assert_eq!(d[0].span.end, end);
+
+    // One item edited: still one finding, which says so.
+    let edited = text
+        .replacen("même quand rien", "même si rien", 2)
+        .replacen("même si rien", "même quand rien", 1);
+    let d = check(&[("posts/2025-01-01-a.md", &edited)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert!(
+        d[0].message
+            .starts_with("3 list items repeat lines 3–5: 2 word for word, 1 ")
+            && d[0].message.ends_with("% similar"),
+        "{}",
+        d[0].message
+    );
+
+    // In another order: item by item.
+    let text = format!(
+        "{}\nUn paragraphe entre les deux listes.\n\n{}",
+        list([0, 1, 2]),
+        list([2, 1, 0])
+    );
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    assert_eq!(d.len(), 3, "{d:#?}");
+    assert!(
+        d.iter()
+            .all(|x| x.message.starts_with("list item repeats line"))
+    );
+}
+
 #[test]
 fn sharing_a_link_or_a_title_is_not_a_copy() {
     let link = "[Pourquoi le CTO n'est pas le meilleur développeur de son équipe technique](/posts/cto-pas-meilleur-developpeur/)";
