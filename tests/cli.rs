@@ -1342,3 +1342,22 @@ fn globs_with_a_leading_dot_slash_match() {
         "{stdout}"
     );
 }
+
+/// An unknown rule in `--select` stops the run, with a "did you mean" for a
+/// slip.
+#[test]
+fn an_unknown_selected_rule_gets_a_did_you_mean() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), NAME, ARTICLE);
+    let out = repere()
+        .args(["check", "--no-config", "--select", "tnoe,zzz"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no rule matches `tnoe`, `zzz`; did you mean `tone`? (see `repere rules`)"),
+        "{err}"
+    );
+}
