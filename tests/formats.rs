@@ -832,7 +832,7 @@ fn test_rules_checks_what_an_invalid_example_expects() {
         ),
         (
             "  examples:\n    invalid:\n      - text: \"x\"\n        expect: [y]\n",
-            "`expect` is words the finding's message must hold",
+            "`expect` is words the finding's message must hold, in one string, e.g. `allowed:`; this is a list",
         ),
         (
             "  examples:\n    invalid:\n      - text: \"x\"\n        expct: \"y\"\n",

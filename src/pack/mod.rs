@@ -190,9 +190,16 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
                         Some(e) => match e.as_str() {
                             Some(words) if !words.trim().is_empty() => Some(words.to_string()),
                             _ => {
+                                let this = if e.as_str().is_some() {
+                                    "it is empty".to_string()
+                                } else {
+                                    format!("this is {}", e.type_name())
+                                };
                                 return Err(error_at(
                                     e,
-                                    "`expect` is words the finding's message must hold, e.g. `allowed:`",
+                                    format!(
+                                        "`expect` is words the finding's message must hold, in one string, e.g. `allowed:`; {this}"
+                                    ),
                                 ));
                             }
                         },
