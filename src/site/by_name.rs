@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use super::hugo::Dates;
 use super::listing::{Kind, Listing, page_stem, segment_key};
 use super::{Page, PageFront, addresses};
 
@@ -41,11 +42,12 @@ pub trait SiteFiles: Send + Sync {
     /// `content/`) says; `None` when it cannot be read or is not UTF-8.
     fn front(&self, page: &Path) -> Option<PageFront>;
 
-    /// The site's Hugo configuration, the first of [`super::hugo::CONFIG_FILES`]
-    /// that exists: its name there and its text. It says whether file
-    /// names' dates are part of addresses. `None` when there is none.
-    fn hugo_config(&self) -> Option<(String, String)> {
-        None
+    /// The site's Hugo configuration: the first of
+    /// [`super::hugo::ROOT_FILES`] that exists, then each of
+    /// [`super::hugo::FOLDER_FILES`] that does, as (name there, text). It
+    /// says whether file names' dates are part of addresses.
+    fn hugo_configs(&self) -> Vec<(String, String)> {
+        Vec::new()
     }
 
     /// Every page of `content/` that can be read, with its front matter, and
@@ -201,10 +203,10 @@ pub(super) fn page(
     files: &dyn SiteFiles,
     listings: &Listings,
     key: &str,
-    keep_dates: bool,
+    dates: Dates,
 ) -> Option<Page> {
     let segments = segments(key)?;
-    if let Some(page) = listings.until_found(files, |l| named_page(l, key, &segments, keep_dates)) {
+    if let Some(page) = listings.until_found(files, |l| named_page(l, key, &segments, dates)) {
         return Some(page);
     }
     // Only once no page gives it, from listings that are current: a top-level
@@ -217,7 +219,7 @@ pub(super) fn page(
 
 /// The page a file name gives for `key` (of `segments`), confirmed by its
 /// front matter.
-fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], keep_dates: bool) -> Option<Page> {
+fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], dates: Dates) -> Option<Page> {
     let mut candidates: Vec<PathBuf> = Vec::new();
     match segments.split_last() {
         None => candidates.extend(lookup.index_pages(Path::new(""))),
@@ -233,10 +235,10 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], keep_dates: boo
                 // Listings key pages by their undated slugs: a dated
                 // address (`2025-02-10-creme-anglaise`, where the site keeps
                 // dates) is looked for by its slug, then confirmed.
-                let slug = if keep_dates {
-                    super::slug_from_file_name(last)
-                } else {
+                let slug = if dates == Dates::Dropped {
                     last
+                } else {
+                    super::slug_from_file_name(last)
                 };
                 let mut pages = lookup.named(&dir, Kind::Page, slug);
                 pages.extend(lookup.named(&dir, Kind::Page, &html));
@@ -247,7 +249,7 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], keep_dates: boo
     }
     candidates.into_iter().find_map(|rel| {
         let front = lookup.files.front(&rel)?;
-        addresses(&rel, &front, keep_dates)
+        addresses(&rel, &front, dates)
             .is_some_and(|a| a.page.iter().any(|p| p == key))
             .then(|| Page::new(&rel))
     })
@@ -451,9 +453,15 @@ mod tests {
     /// `[frontmatter]`, the other way round.
     #[test]
     fn a_hugo_config_decides_whether_dates_stay_in_addresses() {
-        for (config, keeps) in [
-            ("title = 'Recettes'\n", true),
-            ("[frontmatter]\ndate = [':filename', ':default']\n", false),
+        for (config, dated, undated) in [
+            ("title = 'Recettes'\n", true, false),
+            (
+                "[frontmatter]\ndate = [':filename', ':default']\n",
+                false,
+                true,
+            ),
+            // By the page's front matter: both.
+            ("[frontmatter]\ndate = ['date', ':filename']\n", true, true),
         ] {
             let mut files = site_files();
             files.push((PathBuf::from("hugo.toml"), Some(config.to_string())));
@@ -461,10 +469,10 @@ mod tests {
             let whole = Site::read_whole("/site", &memory());
             assert_eq!(
                 whole.exists("/posts/2025-01-01-premier/"),
-                keeps,
+                dated,
                 "{config}"
             );
-            assert_eq!(whole.exists("/posts/premier/"), !keeps, "{config}");
+            assert_eq!(whole.exists("/posts/premier/"), undated, "{config}");
             // A `slug` wins either way.
             assert!(whole.exists("/posts/change/"));
             let asked = ASKED.iter().copied().chain([
@@ -481,6 +489,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// "Did you mean" compares undated names: a dated site's pages do not
+    /// all look alike by their dates, a dated link finds the page of a site
+    /// that drops dates, and an undated slip the page of one that keeps them.
+    #[test]
+    fn suggestions_compare_undated_names() {
+        let site = |config: &str| {
+            let mut files: Vec<(PathBuf, Option<String>)> = (1..=70)
+                .map(|i| {
+                    (
+                        PathBuf::from(format!("content/posts/2025-01-01-p{i:02}.md")),
+                        Some(String::new()),
+                    )
+                })
+                .collect();
+            files.push((
+                PathBuf::from("content/posts/2025-02-10-creme-anglaise.md"),
+                Some(String::new()),
+            ));
+            files.push((PathBuf::from("hugo.toml"), Some(config.to_string())));
+            Site::read_whole("/site", &MemoryFiles::new(files))
+        };
+        let kept = site("title = 'x'\n");
+        assert_eq!(
+            kept.suggest_page("/posts/", "creme-anglais").as_deref(),
+            Some("/posts/2025-02-10-creme-anglaise/")
+        );
+        assert_eq!(kept.suggest_page("/posts/", "2025-01-01-zzzz"), None);
+        let dropped = site("[frontmatter]\ndate = [':filename']\n");
+        assert_eq!(
+            dropped
+                .suggest_page("/posts/", "2025-02-10-creme-anglaise")
+                .as_deref(),
+            Some("/posts/creme-anglaise/")
+        );
     }
 
     /// A site whose folders list entries that are not there (a listing
@@ -684,10 +728,10 @@ mod tests {
         let (renamed, missing) = std::thread::scope(|s| {
             // Reads the old name's front matter after the other lookup
             // listed the folder again.
-            let renamed = s.spawn(|| page(&files, &listings, "/posts/k/", false));
+            let renamed = s.spawn(|| page(&files, &listings, "/posts/k/", Dates::Dropped));
             let missing = s.spawn(|| {
                 wait(&files.read, "the first lookup did not read the old listing");
-                let found = page(&files, &listings, "/posts/absent/", false);
+                let found = page(&files, &listings, "/posts/absent/", Dates::Dropped);
                 files.done.0.send(()).unwrap();
                 found
             });

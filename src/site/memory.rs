@@ -136,11 +136,15 @@ impl SiteFiles for MemoryFiles {
         Some(PageFront::of(text))
     }
 
-    fn hugo_config(&self) -> Option<(String, String)> {
-        super::hugo::CONFIG_FILES.iter().find_map(|name| {
+    fn hugo_configs(&self) -> Vec<(String, String)> {
+        let read = |name: &&str| {
             let text = self.files.get(Path::new(name))?.clone()?;
             Some((name.to_string(), text))
-        })
+        };
+        let root = super::hugo::ROOT_FILES.iter().find_map(read);
+        root.into_iter()
+            .chain(super::hugo::FOLDER_FILES.iter().filter_map(read))
+            .collect()
     }
 
     fn everything(&self) -> Vec<SiteEntry> {

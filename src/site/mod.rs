@@ -28,6 +28,7 @@ use crate::yaml::Node;
 
 mod by_name;
 pub mod hugo;
+use hugo::Dates;
 mod listing;
 mod memory;
 
@@ -143,8 +144,8 @@ pub struct Site {
     /// The suggestions made, by folder and name: a missing page is often
     /// linked from many articles.
     suggested: Mutex<Suggested>,
-    /// File names' dates are part of addresses (see [`hugo`]).
-    keep_dates: bool,
+    /// Whether file names' dates are part of addresses (see [`hugo`]).
+    dates: Dates,
 }
 
 /// Suggestions made, by folder and name.
@@ -158,24 +159,21 @@ struct Index {
     /// Per folder (`/posts/`), the names of its pages (`slug`) and their
     /// addresses, indexed for "did you mean"; made on first use.
     nearby: OnceLock<HashMap<String, Nearby<String>>>,
-    /// File names' dates are part of addresses (see [`hugo`]).
-    keep_dates: bool,
+    /// Whether file names' dates are part of addresses (see [`hugo`]).
+    dates: Dates,
 }
 
 /// Whether the site of `files` keeps file names' dates in addresses, by
 /// its Hugo configuration (see [`hugo`]).
-fn keeps_dates(files: &dyn SiteFiles) -> bool {
-    files
-        .hugo_config()
-        .and_then(|(name, text)| hugo::keeps_dates(&name, &text))
-        .unwrap_or(false)
+fn dates_of(files: &dyn SiteFiles) -> Dates {
+    hugo::dates(&files.hugo_configs())
 }
 
 impl Index {
     /// Every page and file of `files`, read at once.
     fn read(files: &dyn SiteFiles) -> Index {
         let mut index = Index {
-            keep_dates: keeps_dates(files),
+            dates: dates_of(files),
             ..Index::default()
         };
         for entry in files.everything() {
@@ -190,7 +188,7 @@ impl Index {
     }
 
     fn add_page(&mut self, rel: &Path, front: &PageFront, page: Page) {
-        let Some(addresses) = addresses(rel, front, self.keep_dates) else {
+        let Some(addresses) = addresses(rel, front, self.dates) else {
             return;
         };
         if let Some(section) = addresses.section {
@@ -209,10 +207,14 @@ impl Index {
                 if let Some((parent, last)) = trimmed.rsplit_once('/')
                     && !last.is_empty()
                 {
+                    // By their undated names: a dated site's pages share
+                    // their first eleven characters, which would outweigh
+                    // the rest, and a dated link to a page whose address
+                    // has no date is a near miss too.
                     names
                         .entry(format!("{parent}/"))
                         .or_default()
-                        .push((last.to_string(), address.clone()));
+                        .push((slug_from_file_name(last).to_string(), address.clone()));
                 }
             }
             names
@@ -220,7 +222,9 @@ impl Index {
                 .map(|(dir, pages)| (dir, Nearby::new(pages)))
                 .collect()
         });
-        let (_, address) = by_dir.get(&normalize(dir))?.suggest(name)?;
+        let (_, address) = by_dir
+            .get(&normalize(dir))?
+            .suggest(slug_from_file_name(name))?;
         Some(address)
     }
 }
@@ -234,7 +238,7 @@ struct Addresses {
     page: Vec<String>,
 }
 
-fn addresses(rel: &Path, front: &PageFront, keep_dates: bool) -> Option<Addresses> {
+fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
     let segments: Vec<std::borrow::Cow<'_, str>> =
         rel.iter().map(|s| s.to_string_lossy()).collect();
     let (name, dirs) = segments.split_last()?;
@@ -250,27 +254,30 @@ fn addresses(rel: &Path, front: &PageFront, keep_dates: bool) -> Option<Addresse
         });
     }
     let dir = dirs.join("/");
-    let mut url = if stem == "_index" || stem == "index" {
-        format!("/{dir}/")
-    } else {
-        let slug = front.slug.clone().unwrap_or_else(|| {
-            if keep_dates {
-                stem.to_string()
-            } else {
-                slug_from_file_name(&stem).to_string()
-            }
-        });
+    let at = |slug: &str| {
         if dir.is_empty() {
             format!("/{slug}/")
         } else {
             format!("/{dir}/{slug}/")
         }
     };
-    if let Some(u) = &front.url {
-        url = u.clone();
-    }
     let mut page: Vec<String> = front.aliases.iter().map(|a| normalize(a)).collect();
-    page.push(normalize(&url));
+    if let Some(u) = &front.url {
+        page.push(normalize(u));
+    } else if stem == "_index" || stem == "index" {
+        page.push(normalize(&format!("/{dir}/")));
+    } else if let Some(slug) = &front.slug {
+        page.push(normalize(&at(slug)));
+    } else {
+        let undated = slug_from_file_name(&stem);
+        // Where the page's front matter decides, both are accepted.
+        if dates != Dates::Dropped && undated.len() < stem.len() {
+            page.push(normalize(&at(&stem)));
+        }
+        if dates != Dates::Kept || undated.len() == stem.len() {
+            page.push(normalize(&at(undated)));
+        }
+    }
     Some(Addresses { section, page })
 }
 
@@ -302,13 +309,13 @@ impl Site {
     /// gives, a file, or "did you mean", reads every page. A check of a few
     /// articles (a pre-commit hook) so reads only the pages they link to.
     pub fn from_files(root: impl Into<PathBuf>, files: Arc<dyn SiteFiles>) -> Site {
-        let keep_dates = keeps_dates(files.as_ref());
+        let dates = dates_of(files.as_ref());
         Site {
             root: root.into(),
             files: Some(files),
-            keep_dates,
+            dates,
             added: Index {
-                keep_dates,
+                dates,
                 ..Index::default()
             },
             ..Site::default()
@@ -321,7 +328,7 @@ impl Site {
         let added = Index::read(files);
         Site {
             root: root.into(),
-            keep_dates: added.keep_dates,
+            dates: added.dates,
             added,
             ..Site::default()
         }
@@ -407,7 +414,7 @@ impl Site {
         if let Some(known) = lock().get(key) {
             return known.clone();
         }
-        let found = by_name::page(files.as_ref(), &self.listings, key, self.keep_dates);
+        let found = by_name::page(files.as_ref(), &self.listings, key, self.dates);
         lock().entry(key.to_string()).or_insert(found).clone()
     }
 
