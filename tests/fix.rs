@@ -300,6 +300,14 @@ fn a_file_that_could_not_be_written_is_said_in_every_format() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+    // Writing a baseline in the same run does not hide it.
+    let out = repere(dir.path())
+        .args(["--fix", "--write-baseline", "b.json", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("could not be written"));
+    fs::remove_file(dir.path().join("b.json")).unwrap();
     // Once the file can be written, the same run exits 0.
     fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
     let out = repere(dir.path())

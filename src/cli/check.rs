@@ -376,7 +376,11 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
             "Wrote {n} finding(s) to the baseline `{}`{kept}.",
             out.display()
         );
-        return Ok(EXIT_OK);
+        // What --fix could not write is said, and fails the run, here too.
+        for note in &unwritten {
+            eprintln!("{note}");
+        }
+        return Ok(if write_failed { EXIT_ERROR } else { EXIT_OK });
     }
     let configured = config
         .as_ref()
