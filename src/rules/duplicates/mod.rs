@@ -467,20 +467,36 @@ fn copied_lists(doc: &Document, units: &[Unit], matches: &[Option<Match>]) -> Ve
     if run.len() >= 2 {
         runs.push(run);
     }
-    // A run must come after the items it repeats (a list repeating itself
-    // in part is told item by item).
-    runs.retain(|r| matches[r[r.len() - 1]].is_some_and(|m| m.earlier < r[0]));
+    // A run must come after the items it repeats, in another list (a list
+    // repeating itself in part is told item by item), and hold no
+    // suppression comment (which names the line of one item: the items are
+    // then told one by one, so that it silences that one).
+    let comments = Suppressions::of(doc).comments;
+    runs.retain(|r| {
+        let Some(last_earlier) = matches[r[r.len() - 1]].map(|m| m.earlier) else {
+            return false;
+        };
+        let one_list = (last_earlier..r[0]).all(|k| next_items(doc, &units[k], &units[k + 1]));
+        let span = Span::new(units[r[0]].span.start, units[r[r.len() - 1]].span.end);
+        last_earlier < r[0]
+            && !one_list
+            && !comments
+                .iter()
+                .any(|c| c.span.start < span.end && c.span.end > span.start)
+    });
     runs
 }
 
 /// Whether list items `a` and `b` are next to each other in one list:
-/// nothing but spaces and at most one list marker between them (an item's
-/// span may hold its marker or not).
+/// nothing but spaces, quote markers (`>`) and at most one list marker
+/// between them (an item's span may hold its marker or not).
 fn next_items(doc: &Document, a: &Unit, b: &Unit) -> bool {
     let Some(gap) = doc.source.get(a.span.end..b.span.start) else {
         return false;
     };
-    let mut tokens = gap.split_whitespace();
+    let mut tokens = gap
+        .split(|c: char| c.is_whitespace() || c == '>')
+        .filter(|t| !t.is_empty());
     let marker = |t: &str| {
         matches!(t, "-" | "*" | "+")
             || t.strip_suffix(['.', ')'])
@@ -502,13 +518,11 @@ fn list_finding(
         &units[found[0].earlier],
         &units[found[found.len() - 1].earlier],
     );
-    let lines = format!(
-        "lines {}–{}",
-        doc.location(from.span).line,
-        doc.location(to.span).line
-    );
     let span = Span::new(first.span.start, last.span.end);
     let earlier = Span::new(from.span.start, to.span.end);
+    // The lines the label covers, an item written on several lines included.
+    let at = doc.location(earlier);
+    let lines = format!("lines {}–{}", at.line, at.end_line);
     let n = run.len();
     if found.iter().all(|m| m.exact) {
         Finding::new(span, format!("{n} list items repeat {lines} word for word"))

@@ -221,6 +221,63 @@ fn a_copied_list_is_one_finding() {
         d[0].message
     );
 
+    // In quotes too.
+    let quoted = |order: [usize; 3]| -> String {
+        order
+            .iter()
+            .map(|&i| format!("> - {}\n", items[i]))
+            .collect()
+    };
+    let text = format!(
+        "{}\nUn paragraphe entre les deux listes.\n\n{}",
+        quoted([0, 1, 2]),
+        quoted([0, 1, 2])
+    );
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].message, "3 list items repeat lines 1–3 word for word");
+
+    // An item written on two lines: the range is the label's.
+    let wrapped = |order: [usize; 3]| -> String {
+        order
+            .iter()
+            .map(|&i| format!("- {}\n", items[i].replacen(", ", ",\n  ", 1)))
+            .collect()
+    };
+    let text = format!(
+        "{}\nUn paragraphe entre les deux listes.\n\n{}",
+        wrapped([2, 0, 1]),
+        wrapped([2, 0, 1])
+    );
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].message, "3 list items repeat lines 1–5 word for word");
+    assert_eq!(d[0].labels[0].location.end_line, 5);
+
+    // A suppression comment in the copy silences its item only.
+    let text = format!(
+        "{}\nUn paragraphe entre les deux listes.\n\n- {}\n  <!-- repere-disable-next-line duplicate-paragraph -->\n- {}\n- {}\n",
+        list([0, 1, 2]),
+        items[0],
+        items[1],
+        items[2]
+    );
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert!(
+        d.iter()
+            .all(|x| x.message.starts_with("list item repeats line"))
+    );
+
+    // A list repeating part of itself is not two lists.
+    let text = format!("{}- {}\n- {}\n", list([0, 1, 2]), items[0], items[1]);
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    assert_eq!(d.len(), 2, "{d:#?}");
+    assert!(
+        d.iter()
+            .all(|x| x.message.starts_with("list item repeats line"))
+    );
+
     // In another order: item by item.
     let text = format!(
         "{}\nUn paragraphe entre les deux listes.\n\n{}",
