@@ -189,6 +189,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         .rules
         .iter()
         .map(|r| r.meta.id.clone())
+        .chain(repere::pack::BUILTIN_RULES.iter().map(|b| b.id.into()))
         .collect();
     let unknown = setup.rules.select(&args.select, &args.ignore);
     if !unknown.is_empty() {

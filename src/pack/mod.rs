@@ -188,7 +188,10 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
                             ));
                         }
                         Some(e) => match e.as_str() {
-                            Some(words) if !words.trim().is_empty() => Some(words.to_string()),
+                            // A block scalar's final newline is not words.
+                            Some(words) if !words.trim().is_empty() => {
+                                Some(words.trim().to_string())
+                            }
                             _ => {
                                 let this = if e.as_str().is_some() {
                                     "it is empty".to_string()
@@ -1276,6 +1279,17 @@ mod tests {
             "`examples` has `valid` and `invalid` lists; did you mean `valid`?"
         );
         assert_eq!(&text[errs[0].span.start..errs[0].span.end], "valdi");
+    }
+
+    /// A block scalar's final newline is not part of what `expect` asks.
+    #[test]
+    fn an_expect_is_trimmed() {
+        let text = "- id: x\n  kind: markup\n  severity: error\n  examples:\n    invalid:\n      - text: \"a\"\n        expect: |\n          has no text\n";
+        let set = load(text).unwrap_or_else(|e| panic!("{:?}", e[0].message));
+        assert_eq!(
+            set.rules[0].meta.examples[0].expect.as_deref(),
+            Some("has no text")
+        );
     }
 
     #[test]

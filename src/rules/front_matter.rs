@@ -524,7 +524,11 @@ impl Rule for FrontMatterRule {
             lines.push(format!("must appear in `{list}`"));
         }
         if let Some(h) = &o.help {
-            lines.push(h.clone());
+            // `{help}` is a finding's own help, which a hover has not.
+            let h = h.replace("{help}", "").trim().to_string();
+            if !h.is_empty() {
+                lines.push(h);
+            }
         }
         Some(lines.join("\n\n"))
     }
@@ -1423,6 +1427,27 @@ mod tests {
         });
         let slip = compile_template("{date}-{slgu}.md", &fields).err().unwrap();
         assert!(slip.contains("did you mean `{slug}`"), "{slip}");
+    }
+
+    /// A hover of the key shows the field's help without `{help}`, which
+    /// only a finding fills in.
+    #[test]
+    fn a_key_description_leaves_the_help_placeholder_out() {
+        let rule = build(
+            &crate::yaml::parse(
+                "fields:\n  difficulty: {one_of: [facile], help: '{help} (facile, moyen ou difficile)'}\n",
+                0,
+            )
+            .unwrap()
+            .root
+            .unwrap(),
+        )
+        .unwrap();
+        let hover = rule.describe_key("difficulty").unwrap();
+        assert!(
+            hover.ends_with("\n\n(facile, moyen ou difficile)"),
+            "{hover}"
+        );
     }
 
     /// A field's help follows the finding's own, or takes it where it says

@@ -54,6 +54,19 @@ impl de::Error for Error {
         ))
     }
 
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        let hint = slip_for(variant, expected)
+            .map_or(String::new(), |meant| format!("; did you mean `{meant}`?"));
+        de::Error::custom(format!(
+            "unknown value `{variant}`{hint} (expected one of {})",
+            expected
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    }
+
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         let hint = slip_for(field, expected)
             .map_or(String::new(), |meant| format!("; did you mean `{meant}`?"));
@@ -111,7 +124,9 @@ fn plain_unexpected(unexp: &de::Unexpected<'_>) -> String {
 fn plain_expected(exp: &dyn de::Expected) -> String {
     let text = exp.to_string();
     match text.as_str() {
-        "usize" | "u8" | "u16" | "u32" | "u64" => "a whole number, 0 or more".to_string(),
+        "u8" => "a whole number from 0 to 255".to_string(),
+        "u16" => "a whole number from 0 to 65535".to_string(),
+        "usize" | "u32" | "u64" => "a whole number, 0 or more".to_string(),
         "isize" | "i8" | "i16" | "i32" | "i64" => "a whole number".to_string(),
         "f32" | "f64" => "a number".to_string(),
         "a boolean" => "`true` or `false`".to_string(),
@@ -360,6 +375,24 @@ mod tests {
         assert!(
             err.message
                 .starts_with("unknown field `cuont`; did you mean `count`? (expected one of `name`, `count`, `tags`)"),
+            "{}",
+            err.message
+        );
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(rename_all = "kebab-case")]
+        enum Scope {
+            Article,
+            Corpus,
+        }
+        let err = from_node::<Scope>(&parse("corpsu")).unwrap_err();
+        assert_eq!(
+            err.message,
+            "unknown value `corpsu`; did you mean `corpus`? (expected one of `article`, `corpus`)"
+        );
+        let err = from_node::<u8>(&parse("300")).unwrap_err();
+        assert!(
+            err.message
+                .ends_with("expected a whole number from 0 to 255"),
             "{}",
             err.message
         );
