@@ -55,34 +55,27 @@ impl de::Error for Error {
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        let hint = slip_for(variant, expected)
-            .map_or(String::new(), |meant| format!("; did you mean `{meant}`?"));
-        de::Error::custom(format!(
-            "unknown value `{variant}`{hint} (expected one of {})",
-            expected
-                .iter()
-                .map(|f| format!("`{f}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        de::Error::custom(unknown("value", variant, expected))
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
-        let hint = slip_for(field, expected)
-            .map_or(String::new(), |meant| format!("; did you mean `{meant}`?"));
         de::Error::custom(if expected.is_empty() {
             format!("unknown field `{field}`: this takes no keys")
         } else {
-            format!(
-                "unknown field `{field}`{hint} (expected one of {})",
-                expected
-                    .iter()
-                    .map(|f| format!("`{f}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            unknown("field", field, expected)
         })
     }
+}
+
+/// "unknown field `requried`; did you mean `required`? (expected one of …)"
+fn unknown(what: &str, found: &str, expected: &[&'static str]) -> String {
+    let hint = slip_for(found, expected)
+        .map_or(String::new(), |meant| format!("; did you mean `{meant}`?"));
+    let known: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
+    format!(
+        "unknown {what} `{found}`{hint} (expected one of {})",
+        known.join(", ")
+    )
 }
 
 /// The key `field` is a slip for: the closest by edit distance, if at most
