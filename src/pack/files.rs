@@ -43,6 +43,20 @@ impl FileFilter {
             while let Some(rest) = glob.strip_prefix("./") {
                 glob = rest;
             }
+            // `{a,b}` is taken as written by the glob crate, where a shell
+            // or `.gitignore`-style globs expand it: it would match nothing.
+            if let Some(open) = glob.find('{')
+                && glob[open..]
+                    .find('}')
+                    .is_some_and(|close| glob[open..open + close].contains(','))
+            {
+                return Err(error_at(
+                    item,
+                    format!(
+                        "`{text}`: braces (`{{a,b}}`) are not alternatives in these globs, they match themselves; write one pattern per alternative (`[\"content/a/*.md\", \"content/b/*.md\"]`)"
+                    ),
+                ));
+            }
             let pattern = Pattern::new(glob)
                 .map_err(|e| error_at(item, format!("invalid glob `{text}`: {}", e.msg)))?;
             if negated {
@@ -77,6 +91,25 @@ mod tests {
     fn filter(yaml: &str) -> FileFilter {
         let node = crate::yaml::parse(yaml, 0).unwrap().root.unwrap();
         FileFilter::from_node(&node).unwrap()
+    }
+
+    /// `{a,b}` would match only a folder named so: refused, pointing at it.
+    #[test]
+    fn brace_alternatives_are_refused() {
+        let text = "['content/{recettes,desserts}/*.md']";
+        let node = crate::yaml::parse(text, 0).unwrap().root.unwrap();
+        let e = FileFilter::from_node(&node).unwrap_err();
+        assert!(
+            e.message.contains("braces (`{a,b}`) are not alternatives"),
+            "{}",
+            e.message
+        );
+        assert_eq!(
+            e.span.map(|s| &text[s.start..s.end]),
+            Some("'content/{recettes,desserts}/*.md'")
+        );
+        // A brace without alternatives is a character of a name.
+        filter("['content/{draft}/*.md']");
     }
 
     /// `./content/**` is `content/**`, as the paths matched are.
