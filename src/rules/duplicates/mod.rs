@@ -263,8 +263,13 @@ impl Match {
 
     /// `75% similar`, rounded down so that it never overstates.
     fn percent(&self) -> u32 {
-        ((self.similarity * 100.0).floor() as u32).min(100)
+        percent(self.similarity)
     }
+}
+
+/// A share as a percentage, rounded down so that it never overstates.
+fn percent(share: f64) -> u32 {
+    ((share * 100.0).floor() as u32).min(100)
 }
 
 fn what(kind: BlockKind) -> &'static str {
@@ -388,7 +393,7 @@ impl Rule for Duplicates {
                     None => finding,
                 }
             } else if let Some((share, later_is_longer)) = m.within {
-                let pct = ((share * 100.0).floor() as u32).min(100);
+                let pct = percent(share);
                 let message = if later_is_longer {
                     format!("{noun} repeats {pct}% of line {line} inside it")
                 } else {
@@ -466,6 +471,10 @@ fn copied_lists(doc: &Document, units: &[Unit], matches: &[Option<Match>]) -> Ve
     }
     if run.len() >= 2 {
         runs.push(run);
+    }
+    if runs.is_empty() {
+        // Most articles: no copied list, and no need of their comments.
+        return runs;
     }
     // A run must come after the items it repeats, in another list (a list
     // repeating itself in part is told item by item), and hold no
