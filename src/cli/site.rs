@@ -221,29 +221,17 @@ impl SiteFiles for FsFiles {
     }
 
     fn hugo_configs(&self) -> Vec<(String, String)> {
-        use repere::site::hugo::{FOLDER_FILES, ROOT_FILES};
-        // One too large or unreadable is not read.
-        let read = |name: &&str| {
-            if !self.is_file(Path::new(name)) {
-                return None;
-            }
-            let path = self.root.join(name);
-            if fs::metadata(&path).ok()?.len() > 1 << 20 {
-                return None;
-            }
-            Some((name.to_string(), fs::read_to_string(path).ok()?))
-        };
-        // Hugo reads the first root file that exists, and merges the folder.
-        let root = ROOT_FILES
-            .iter()
-            .find(|name| self.is_file(Path::new(name)))
-            .and_then(read);
-        let folder = if self.root.join("config/_default").is_dir() {
-            FOLDER_FILES.iter().filter_map(read).collect()
-        } else {
-            Vec::new()
-        };
-        root.into_iter().chain(folder).collect()
+        repere::site::hugo::configs(
+            |name| self.is_file(Path::new(name)),
+            |name| {
+                // One too large to be a configuration is not read.
+                let path = self.root.join(name);
+                if fs::metadata(&path).ok()?.len() > 1 << 20 {
+                    return None;
+                }
+                fs::read_to_string(path).ok()
+            },
+        )
     }
 
     fn everything(&self) -> Vec<SiteEntry> {

@@ -45,6 +45,20 @@ pub const FOLDER_FILES: &[&str] = &[
     "config/_default/config.json",
 ];
 
+/// The configuration files Hugo reads, as (name, text): the first of
+/// [`ROOT_FILES`] that `exists`, then each of [`FOLDER_FILES`] that does;
+/// a file `read` gives no text for (unreadable, too large) is left out.
+pub fn configs(
+    exists: impl Fn(&str) -> bool,
+    read: impl Fn(&str) -> Option<String>,
+) -> Vec<(String, String)> {
+    let root = ROOT_FILES.iter().find(|name| exists(name));
+    root.into_iter()
+        .chain(FOLDER_FILES.iter().filter(|name| exists(name)))
+        .filter_map(|name| Some((name.to_string(), read(name)?)))
+        .collect()
+}
+
 /// Whether the date starting a file name is part of the page's address.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Dates {
@@ -184,6 +198,17 @@ mod tests {
             assert_eq!(one(name, text), expected, "{name}: {text}");
         }
         assert_eq!(dates(&[]), Dates::Dropped);
+    }
+
+    /// Hugo reads the first root file that exists, even one that cannot be
+    /// read: the next one is not read in its place.
+    #[test]
+    fn the_first_root_file_that_exists_is_the_one() {
+        let on_disk = ["hugo.toml", "config.toml", "config/_default/hugo.toml"];
+        let exists = |name: &str| on_disk.contains(&name);
+        let read = |name: &str| (name != "hugo.toml").then(|| format!("# {name}\n"));
+        let names: Vec<String> = configs(exists, read).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["config/_default/hugo.toml"]);
     }
 
     /// The root file and the configuration folder are merged: the first

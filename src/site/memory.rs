@@ -137,14 +137,10 @@ impl SiteFiles for MemoryFiles {
     }
 
     fn hugo_configs(&self) -> Vec<(String, String)> {
-        let read = |name: &&str| {
-            let text = self.files.get(Path::new(name))?.clone()?;
-            Some((name.to_string(), text))
-        };
-        let root = super::hugo::ROOT_FILES.iter().find_map(read);
-        root.into_iter()
-            .chain(super::hugo::FOLDER_FILES.iter().filter_map(read))
-            .collect()
+        super::hugo::configs(
+            |name| self.is_file(Path::new(name)),
+            |name| self.files.get(Path::new(name))?.clone(),
+        )
     }
 
     fn everything(&self) -> Vec<SiteEntry> {
