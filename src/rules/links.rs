@@ -202,10 +202,8 @@ impl LinksRule {
         };
         let path = if host {
             let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-            let name = rest[..end].to_lowercase();
-            let name = name.split(':').next().unwrap_or("");
-            let name = name.trim_start_matches("www.");
-            if !self.site_hosts.iter().any(|h| h == name) {
+            let name = host_of(&rest[..end]);
+            if !self.site_hosts.contains(&name) {
                 return Dest::External;
             }
             let p = &rest[end..];
@@ -832,6 +830,15 @@ mod tests {
                 anchor: None
             }
         );
+        // A link's host is read by the same rule (user and port dropped).
+        assert_eq!(
+            rule.classify("https://lectrice@WWW.exemple.fr:8443/posts/a/"),
+            Dest::Site {
+                path: "/posts/a/".into(),
+                anchor: None
+            }
+        );
+        assert_eq!(rule.classify("https://autre.fr/posts/a/"), Dest::External);
         assert!(rule.ignored("/tags/rust/"));
         assert!(rule.ignored("/categories/x/"));
         assert!(!rule.ignored("/posts/tags/"));
