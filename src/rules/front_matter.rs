@@ -405,12 +405,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
         let pattern = match &field.pattern {
             None => None,
             Some(p) => Some(Pattern::for_short_texts(p, false, 10 << 20).map_err(|e| {
-                let at = node
-                    .get("fields")
-                    .and_then(|f| f.get(&name))
-                    .and_then(|f| f.get("pattern"))
-                    .unwrap_or(node);
-                error_at(at, format!("invalid regex for `{name}`: {e}"))
+                error_at(at("pattern"), format!("invalid regex for `{name}`: {e}"))
             })?),
         };
         fields.push(Field {
@@ -1026,6 +1021,12 @@ fn implied_values(filename: &FileName, root: &Node) -> Option<Vec<String>> {
 
 /// The template with its variables set to `values`, in order.
 fn fill(filename: &FileName, values: &[String]) -> String {
+    fill_with(filename, values, str::to_string)
+}
+
+/// The template with its variables set to `values`, in order, and its own
+/// text as `literal` writes it (escaped, for a regex).
+fn fill_with(filename: &FileName, values: &[String], literal: impl Fn(&str) -> String) -> String {
     let mut out = String::new();
     let mut rest = filename.template.as_str();
     for (var, value) in filename.vars.iter().zip(values) {
@@ -1033,11 +1034,11 @@ fn fill(filename: &FileName, values: &[String]) -> String {
         let Some(at) = rest.find(&placeholder) else {
             break;
         };
-        out.push_str(&rest[..at]);
+        out.push_str(&literal(&rest[..at]));
         out.push_str(value);
         rest = &rest[at + placeholder.len()..];
     }
-    out.push_str(rest);
+    out.push_str(&literal(rest));
     out
 }
 
@@ -1052,21 +1053,8 @@ fn one_difference(
     (0..filename.vars.len()).find_map(|i| {
         let mut quoted: Vec<String> = values.iter().map(|v| regex::escape(v)).collect();
         *quoted.get_mut(i)? = "(.+?)".to_string();
-        let escaped_template = {
-            // The template's text escaped, its placeholders kept.
-            let mut out = String::new();
-            let mut rest = filename.template.as_str();
-            for (var, q) in filename.vars.iter().zip(&quoted) {
-                let placeholder = format!("{{{var}}}");
-                let at = rest.find(&placeholder)?;
-                out.push_str(&regex::escape(&rest[..at]));
-                out.push_str(q);
-                rest = &rest[at + placeholder.len()..];
-            }
-            out.push_str(&regex::escape(rest));
-            out
-        };
-        let re = regex::Regex::new(&format!("^{escaped_template}$")).ok()?;
+        let pattern = fill_with(filename, &quoted, regex::escape);
+        let re = regex::Regex::new(&format!("^{pattern}$")).ok()?;
         let found = re.captures(name)?.get(1)?.as_str().to_string();
         let mut parts: Vec<Option<String>> = values.iter().cloned().map(Some).collect();
         *parts.get_mut(i)? = Some(found);
