@@ -10,6 +10,8 @@
 
 #[path = "src/span.rs"]
 mod span;
+#[path = "src/typo.rs"]
+mod typo;
 #[path = "src/yaml/mod.rs"]
 mod yaml;
 

@@ -21,4 +21,5 @@ pub mod site;
 pub mod span;
 pub mod suppress;
 pub mod toml_tree;
+pub mod typo;
 pub mod yaml;

@@ -4,6 +4,9 @@
 
 use std::collections::HashMap;
 
+pub use crate::typo::typo_of;
+use crate::typo::{CLOSE, similarity};
+
 /// The closest of `candidates` to `word`, if it is close enough to be what was meant.
 ///
 /// Close means a small edit distance, or every word of `word` being a word of
@@ -14,20 +17,6 @@ pub fn did_you_mean<'a>(
 ) -> Option<&'a str> {
     let candidates: Vec<&'a str> = candidates.into_iter().collect();
     closest(word, candidates.iter().copied().enumerate()).and_then(|i| candidates.get(i).copied())
-}
-
-/// The candidate `word` is a slip of the keyboard for: the closest by edit
-/// distance alone, if close enough. Unlike [`did_you_mean`], a word that is
-/// one of a candidate's words is not taken for it (`date` is not a slip for
-/// `publish_date`, it may be another key).
-pub fn typo_of<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let word = word.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (similarity(&word, &c.to_lowercase()), c))
-        .filter(|(score, _)| *score >= CLOSE)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 /// The first placeholder of `text` (a word in braces, `{mach}`) that is none
@@ -60,29 +49,12 @@ fn words(s: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// The score from which a candidate is taken for what was meant.
-const CLOSE: f64 = 0.7;
-
 /// The least score of a lowercased candidate: [`CLOSE`] when every word of
 /// the lowercased word (`mine`) is one of its words (`role-cto` for
 /// `le-role-du-cto`), else 0.
 fn floor(mine: &[&str], candidate: &str) -> f64 {
     let subset = !mine.is_empty() && mine.iter().all(|w| words(candidate).any(|t| t == *w));
     if subset { CLOSE } else { 0.0 }
-}
-
-/// 1 minus the edit distance (insertions, deletions, substitutions and
-/// swaps of two neighbours, each counted once) over the longer length, in
-/// characters. The restricted distance (no edit of a swapped pair) is
-/// computed on three rows, where the unrestricted one keeps a map of the
-/// last row each character was seen in: a tenth of the work, for the same
-/// distance on a name with a typo or two.
-fn similarity(a: &str, b: &str) -> f64 {
-    let longest = a.chars().count().max(b.chars().count());
-    if longest == 0 {
-        return 1.0;
-    }
-    1.0 - strsim::osa_distance(a, b) as f64 / longest as f64
 }
 
 /// The key of the closest candidate, if close enough (see [`did_you_mean`]);

@@ -69,30 +69,13 @@ impl de::Error for Error {
 
 /// "unknown field `requried`; did you mean `required`? (expected one of …)"
 fn unknown(what: &str, found: &str, expected: &[&'static str]) -> String {
-    let hint = slip_for(found, expected)
+    let hint = crate::typo::typo_of(found, expected.iter().copied())
         .map_or(String::new(), |meant| format!("; did you mean `{meant}`?"));
     let known: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
     format!(
         "unknown {what} `{found}`{hint} (expected one of {})",
         known.join(", ")
     )
-}
-
-/// The key `field` is a slip for: the closest by edit distance, if at most
-/// three tenths of its letters differ (as `rules::typo_of` judges; this
-/// module is also built into the build script, which has no `rules`).
-fn slip_for(field: &str, expected: &[&'static str]) -> Option<&'static str> {
-    let field = field.to_lowercase();
-    expected
-        .iter()
-        .map(|e| {
-            let longest = field.chars().count().max(e.chars().count()).max(1);
-            let distance = strsim::osa_distance(&field, &e.to_lowercase());
-            (1.0 - distance as f64 / longest as f64, *e)
-        })
-        .filter(|(score, _)| *score >= 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, e)| e)
 }
 
 /// What serde says a value is, in the words of a YAML author.
