@@ -526,11 +526,7 @@ fn phrases_limited_to_named_sections() {
 
 /// Runs `repere check` on `text` under the single pack `pack` only.
 fn check_with_pack(pack: &str, text: &str) -> Vec<(String, usize, usize, String)> {
-    let dir = tempfile::tempdir().unwrap();
-    let pack_path = dir.path().join("pack.yaml");
-    fs::write(&pack_path, pack).unwrap();
-    let path = dir.path().join("2025-03-10-a.md");
-    fs::write(&path, text).unwrap();
+    let (_dir, pack_path, path) = pack_and_article(pack, text);
     check(&[
         path.to_str().unwrap(),
         "--no-config",
@@ -538,6 +534,38 @@ fn check_with_pack(pack: &str, text: &str) -> Vec<(String, usize, usize, String)
         "--rules",
         pack_path.to_str().unwrap(),
     ])
+}
+
+/// A folder holding the rule pack `pack.yaml` and the article
+/// `2025-03-10-a.md`: (folder, pack, article).
+fn pack_and_article(pack: &str, text: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let pack_path = dir.path().join("pack.yaml");
+    fs::write(&pack_path, pack).unwrap();
+    let path = dir.path().join("2025-03-10-a.md");
+    fs::write(&path, text).unwrap();
+    (dir, pack_path, path)
+}
+
+/// `repere check` of the article with the pack alone (no config, no
+/// embedded rules), and `args`.
+fn run_with_pack(pack: &str, text: &str, args: &[&str]) -> std::process::Output {
+    let (_dir, pack_path, path) = pack_and_article(pack, text);
+    Command::cargo_bin("repere")
+        .unwrap()
+        .args([
+            "check",
+            "--no-config",
+            "--no-default-rules",
+            "--color",
+            "never",
+        ])
+        .args(args)
+        .arg("--rules")
+        .arg(&pack_path)
+        .arg(&path)
+        .output()
+        .unwrap()
 }
 
 /// `case_sensitive: true`: a phrase (plain or regex) matches only as
@@ -786,33 +814,11 @@ fn a_file_name_the_front_matter_gives_whole_is_accepted() {
 /// default `/posts/`.
 #[test]
 fn link_helps_use_the_pack_s_posts_folder() {
-    let dir = tempfile::tempdir().unwrap();
-    let pack = dir.path().join("pack.yaml");
-    fs::write(
-        &pack,
+    let out = run_with_pack(
         "- id: liens\n  kind: links\n  severity: error\n  sections: [Plus]\n  posts: /recettes/\n",
-    )
-    .unwrap();
-    let path = dir.path().join("2025-03-10-a.md");
-    fs::write(
-        &path,
         "## Plus\n\nVoir [ailleurs](https://example.com/) et [rien]().\n",
-    )
-    .unwrap();
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .args([
-            "check",
-            "--no-config",
-            "--no-default-rules",
-            "--format",
-            "json",
-        ])
-        .arg("--rules")
-        .arg(&pack)
-        .arg(&path)
-        .output()
-        .unwrap();
+        &["--format", "json"],
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let helps: Vec<&str> = v["diagnostics"]
         .as_array()
@@ -885,25 +891,7 @@ fn a_rule_set_to_check_nothing_is_refused() {
             "the rule would read nothing",
         ),
     ] {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("pack.yaml");
-        fs::write(&path, pack).unwrap();
-        let article = dir.path().join("2025-03-10-a.md");
-        fs::write(&article, "Texte.\n").unwrap();
-        let out = Command::cargo_bin("repere")
-            .unwrap()
-            .args([
-                "check",
-                "--no-config",
-                "--no-default-rules",
-                "--color",
-                "never",
-            ])
-            .arg("--rules")
-            .arg(&path)
-            .arg(&article)
-            .output()
-            .unwrap();
+        let out = run_with_pack(pack, "Texte.\n", &[]);
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{pack}{err}");
         assert!(err.contains(says), "{err}");
