@@ -450,7 +450,13 @@ impl RuleSet {
                                  `[options.{id}]` in repere.toml"
                             )
                         });
-                        errors.push(fail(e.span.unwrap_or(entry.span), e.message, help))
+                        for e in e {
+                            errors.push(fail(
+                                e.span.unwrap_or(entry.span),
+                                e.message,
+                                help.clone(),
+                            ));
+                        }
                     }
                 }
             }
@@ -820,17 +826,22 @@ pub fn selects(sel: &str, id: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('-'))
 }
 
-fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, BuildError> {
+/// Loads one rule entry of a pack. Its parts are checked independently,
+/// so that every mistake of the entry is reported at once: the `id`, the
+/// `kind`, the `severity`, the keys every rule has, and the kind's options
+/// (of which the first mistake, as serde stops there).
+fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, Vec<BuildError>> {
     let origin = pack.origin.as_str();
     let pairs = entry.as_map().ok_or_else(|| {
-        error_at(
+        vec![error_at(
             entry,
             format!(
                 "a rule is a mapping with `id`, `kind` and `severity`; this is {}",
                 entry.type_name()
             ),
-        )
+        )]
     })?;
+    let mut errors = Vec::new();
     let required = |key: &str| {
         entry.get(key).ok_or_else(|| {
             // A slip for the key (`sevrity`) is pointed at.
@@ -851,42 +862,51 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, BuildError>
             }
         })
     };
-    let id_node = required("id")?;
-    let id = id_node.as_str().unwrap_or_default();
-    if id.is_empty()
-        || !id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        return Err(error_at(
-            id_node,
-            "a rule id is lowercase letters, digits and `-`",
-        ));
-    }
-    if BUILTIN_RULES.iter().any(|b| b.id == id) {
-        return Err(error_at(
-            id_node,
-            format!("`{id}` is reserved for the engine's own diagnostics"),
-        ));
-    }
-    let kind_node = required("kind")?;
-    let kind_name = kind_node.as_str().unwrap_or_default();
-    let kind: &Kind = rules::kind(kind_name).ok_or_else(|| {
-        let names = rules::KINDS.iter().map(|k| k.name);
-        let mut msg = format!("unknown rule kind `{kind_name}`");
-        match did_you_mean(kind_name, names.clone()) {
-            Some(s) => msg.push_str(&format!("; did you mean `{s}`?")),
-            None => msg.push_str(&format!(
-                "; known kinds: {}",
-                names.collect::<Vec<_>>().join(", ")
-            )),
+    let id = required("id").and_then(|id_node| {
+        let id = id_node.as_str().unwrap_or_default();
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            return Err(error_at(
+                id_node,
+                "a rule id is lowercase letters, digits and `-`",
+            ));
         }
-        error_at(kind_node, msg)
-    })?;
-    let level: Level = de::from_node(required("severity")?).map_err(|mut e| {
-        e.message = "`severity` is one of error, warning, info, off".into();
-        e
-    })?;
+        if BUILTIN_RULES.iter().any(|b| b.id == id) {
+            return Err(error_at(
+                id_node,
+                format!("`{id}` is reserved for the engine's own diagnostics"),
+            ));
+        }
+        Ok(id)
+    });
+    let kind = required("kind").and_then(|kind_node| {
+        let kind_name = kind_node.as_str().unwrap_or_default();
+        rules::kind(kind_name).ok_or_else(|| {
+            let names = rules::KINDS.iter().map(|k| k.name);
+            let mut msg = format!("unknown rule kind `{kind_name}`");
+            match did_you_mean(kind_name, names.clone()) {
+                Some(s) => msg.push_str(&format!("; did you mean `{s}`?")),
+                None => msg.push_str(&format!(
+                    "; known kinds: {}",
+                    names.collect::<Vec<_>>().join(", ")
+                )),
+            }
+            error_at(kind_node, msg)
+        })
+    });
+    let level = required("severity").and_then(|node| {
+        de::from_node::<Level>(node).map_err(|mut e| {
+            const LEVELS: [&str; 4] = ["error", "warning", "info", "off"];
+            e.message = "`severity` is one of error, warning, info, off".into();
+            if let Some(meant) = node.as_str().and_then(|s| rules::typo_of(s, LEVELS)) {
+                e.message.push_str(&format!("; did you mean `{meant}`?"));
+            }
+            e
+        })
+    });
     let text = |key: &str| -> Result<Option<String>, BuildError> {
         match entry.get(key) {
             None => Ok(None),
@@ -896,39 +916,78 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, BuildError>
                 .ok_or_else(|| error_at(n, format!("`{key}` takes a string"))),
         }
     };
-    let files = match entry.get("files") {
-        Some(n) => FileFilter::from_node(n)?,
-        None => FileFilter::default(),
+    let files = entry
+        .get("files")
+        .map_or_else(|| Ok(FileFilter::default()), FileFilter::from_node);
+    let when = entry
+        .get("when")
+        .map_or_else(|| Ok(When::default()), When::from_node);
+    let message = text("message").and_then(|t| placeholders(entry, "message", t));
+    let help = text("help").and_then(|t| placeholders(entry, "help", t));
+    let description = text("description");
+    let examples = entry
+        .get("examples")
+        .map_or_else(|| Ok(Vec::new()), examples);
+    let rule = kind.as_ref().ok().map(|kind| {
+        let options: Vec<(Node, Node)> = pairs
+            .iter()
+            .filter(|(k, _)| !k.as_str().is_some_and(|k| COMMON_KEYS.contains(&k)))
+            .cloned()
+            .collect();
+        let options = Node::new(entry.span, Value::Map(options));
+        build(kind, &options).map(|rule| (rule, options))
+    });
+    /// The value of a part, its error kept for the report.
+    fn ok<T>(errors: &mut Vec<BuildError>, part: Result<T, BuildError>) -> Option<T> {
+        part.map_err(|e| errors.push(e)).ok()
+    }
+    let e = &mut errors;
+    let parts = (
+        ok(e, id.map(|id| id.to_string())),
+        ok(e, kind.map(|k| k.name)),
+        ok(e, level),
+        ok(e, files),
+        ok(e, when),
+        ok(e, message),
+        ok(e, help),
+        ok(e, description),
+        ok(e, examples),
+        rule.and_then(|r| ok(e, r)),
+    );
+    let (
+        Some(id),
+        Some(kind),
+        Some(level),
+        Some(files),
+        Some(when),
+        Some(message),
+        Some(help),
+        Some(description),
+        Some(examples),
+        Some((rule, options)),
+    ) = parts
+    else {
+        // In the order of the entry's text, one per place: a slip for a
+        // key every rule has (`sevrity`) is also an unknown option.
+        errors.sort_by_key(|e| e.span.map(|s| s.start));
+        errors.dedup_by(|later, first| later.span == first.span);
+        return Err(errors);
     };
-    let when = match entry.get("when") {
-        Some(n) => When::from_node(n)?,
-        None => When::default(),
-    };
-    let options: Vec<(Node, Node)> = pairs
-        .iter()
-        .filter(|(k, _)| !k.as_str().is_some_and(|k| COMMON_KEYS.contains(&k)))
-        .cloned()
-        .collect();
-    let options = Node::new(entry.span, Value::Map(options));
-    let rule = build(kind, &options)?;
     Ok(LoadedRule {
         meta: RuleMeta {
             id: Arc::from(id),
-            kind: kind.name,
+            kind,
             level,
             files,
             when,
-            message: placeholders(entry, "message", text("message")?)?,
-            help: placeholders(entry, "help", text("help")?)?,
-            description: text("description")?,
+            message,
+            help,
+            description,
             origin: origin.to_string(),
             pack_text: pack.text.clone(),
             level_origin: origin.to_string(),
             site_root_origin: origin.to_string(),
-            examples: match entry.get("examples") {
-                Some(n) => examples(n)?,
-                None => Vec::new(),
-            },
+            examples,
         },
         rule,
         options,
@@ -1062,6 +1121,31 @@ mod tests {
         };
         let set = RuleSet::load(&[pack]).unwrap();
         assert!(set.get("x").is_some());
+    }
+
+    #[test]
+    fn every_mistake_of_an_entry_is_reported_in_its_order() {
+        let text = "- id: Bad_Id\n  kind: phrase\n  severity: eror\n  description: 3\n  \
+                    files: 4\n  phrases: 5\n";
+        let errs = load(text).err().unwrap();
+        let at: Vec<&str> = errs
+            .iter()
+            .map(|e| &text[e.span.start..e.span.end])
+            .collect();
+        assert_eq!(at, ["Bad_Id", "eror", "3", "4", "5"]);
+        assert!(
+            errs[1].message.ends_with("did you mean `error`?"),
+            "{}",
+            errs[1].message
+        );
+        // A rule without a known kind: its other keys are still checked.
+        let text = "- id: x\n  kind: phrasse\n  severity: loud\n";
+        let errs = load(text).err().unwrap();
+        let at: Vec<&str> = errs
+            .iter()
+            .map(|e| &text[e.span.start..e.span.end])
+            .collect();
+        assert_eq!(at, ["phrasse", "loud"]);
     }
 
     #[test]
