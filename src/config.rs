@@ -15,7 +15,7 @@ use serde::de::IgnoredAny;
 use crate::diagnostic::{Level, Severity};
 use crate::pack::{FileFilter, PackError};
 use crate::span::Span;
-use crate::yaml::{Node, de};
+use crate::yaml::{Node, Value, de};
 
 /// Spans of the config tree start here.
 pub const CONFIG_BASE: usize = 1 << 40;
@@ -95,8 +95,9 @@ pub struct Config {
 }
 
 impl Config {
-    /// Parses the text of the config file at `path`.
-    pub fn parse(path: &Path, text: &str) -> Result<Config, PackError> {
+    /// Parses the text of the config file at `path`. Every mistake is
+    /// reported: one per top-level key or table (the first in it).
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<PackError>> {
         let text: Arc<str> = Arc::from(text);
         let fail = |span: Span, message: String| PackError {
             origin: path.display().to_string(),
@@ -106,23 +107,54 @@ impl Config {
             help: None,
         };
         let root = crate::toml_tree::parse(&text, CONFIG_BASE)
-            .map_err(|e| fail(e.span, format!("invalid TOML: {}", e.message)))?;
-        let settings: Settings =
-            de::from_node(&root).map_err(|e| fail(e.span.unwrap_or(root.span), e.message))?;
+            .map_err(|e| vec![fail(e.span, format!("invalid TOML: {}", e.message))])?;
+        let mut errors = Vec::new();
+        let settings = match de::from_node::<Settings>(&root) {
+            Ok(settings) => Some(settings),
+            Err(first) => {
+                // Reading stopped at the first mistake: each key read alone
+                // (all are optional) gives the others.
+                let mut found = vec![first];
+                for pair in root.as_map().unwrap_or_default() {
+                    let alone = Node::new(root.span, Value::Map(vec![pair.clone()]));
+                    if let Err(e) = de::from_node::<Settings>(&alone) {
+                        found.push(e);
+                    }
+                }
+                found.sort_by_key(|e| e.span.map(|s| s.start));
+                found.dedup_by(|later, first| later.span == first.span);
+                errors.extend(
+                    found
+                        .into_iter()
+                        .map(|e| fail(e.span.unwrap_or(root.span), e.message)),
+                );
+                None
+            }
+        };
         // The globs are checked here, so that every command (not only the
         // walk of `repere check`) refuses a bad one, pointing at it.
         for key in ["include", "exclude"] {
-            if let Some(node) = root.get(key) {
-                FileFilter::from_node(node)
-                    .map_err(|e| fail(e.span.unwrap_or(node.span), e.message))?;
+            if let Some(node) = root.get(key)
+                && let Err(e) = FileFilter::from_node(node)
+            {
+                let span = e.span.unwrap_or(node.span);
+                if !errors.iter().any(|f: &PackError| f.span == unbase(span)) {
+                    errors.push(fail(span, e.message));
+                }
             }
         }
-        Ok(Config {
-            path: path.to_path_buf(),
-            text,
-            root,
-            settings,
-        })
+        match settings {
+            Some(settings) if errors.is_empty() => Ok(Config {
+                path: path.to_path_buf(),
+                text,
+                root,
+                settings,
+            }),
+            _ => {
+                errors.sort_by_key(|e| e.span.start);
+                Err(errors)
+            }
+        }
     }
 
     /// The folder the config's relative paths start from.
@@ -277,15 +309,39 @@ mod tests {
             Path::new("repere.toml"),
             "fail-on = \"error\"\ncolour = 1\n",
         )
-        .unwrap_err();
+        .unwrap_err()
+        .remove(0);
         assert!(
             err.message.contains("unknown field `colour`"),
             "{}",
             err.message
         );
         assert_eq!(&err.text[err.span.start..err.span.end], "colour");
-        let err = Config::parse(Path::new("repere.toml"), "fail-on = \"loud\"\n").unwrap_err();
+        let err = Config::parse(Path::new("repere.toml"), "fail-on = \"loud\"\n")
+            .unwrap_err()
+            .remove(0);
         assert_eq!(&err.text[err.span.start..err.span.end], "\"loud\"");
+    }
+
+    #[test]
+    fn every_key_s_mistake_is_reported_in_its_order() {
+        let text = "fail-on = \"warnings\"\nmax-warnings = -1\ncolour = 1\n\
+                    include = [\"a/{b,c}/*.md\"]\n[severity]\ntone = \"eror\"\n";
+        let errs = Config::parse(Path::new("repere.toml"), text).unwrap_err();
+        let at: Vec<&str> = errs
+            .iter()
+            .map(|e| &text[e.span.start..e.span.end])
+            .collect();
+        assert_eq!(
+            at,
+            [
+                "\"warnings\"",
+                "-1",
+                "colour",
+                "\"a/{b,c}/*.md\"",
+                "\"eror\""
+            ]
+        );
     }
 
     #[test]

@@ -95,7 +95,7 @@ mod tests {
         let sections: Vec<String> = names.iter().map(|n| n.to_string()).collect();
         let text = template(true, &sections, &["tone".to_string()]);
         let config = repere::config::Config::parse(Path::new("repere.toml"), &text)
-            .unwrap_or_else(|e| panic!("{}\n{text}", e.message));
+            .unwrap_or_else(|e| panic!("{}\n{text}", e[0].message));
         let globs: Vec<String> = config
             .settings
             .overrides

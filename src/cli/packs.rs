@@ -67,7 +67,7 @@ pub fn config(args: &PackArgs) -> Result<Option<Config>, String> {
     let path = std::path::absolute(&path).unwrap_or(path);
     Config::parse(&path, &text)
         .map(Some)
-        .map_err(|e| report(&[e], "config file"))
+        .map_err(|e| report(&e, "config file"))
 }
 
 /// The packs in force: the embedded ones (unless dropped by the flag or the
@@ -158,7 +158,7 @@ pub fn setup_at(start: &Path) -> Result<Setup, LoadError> {
     let config = match discover(start) {
         Some(path) => {
             let text = read_text(&path, "config file").map_err(LoadError::Message)?;
-            Some(Config::parse(&path, &text).map_err(|e| LoadError::Located(vec![e]))?)
+            Some(Config::parse(&path, &text).map_err(LoadError::Located)?)
         }
         None => None,
     };
