@@ -260,5 +260,17 @@ proptest! {
         if head_holds_block(head) {
             prop_assert_eq!(split(head).0, split(&text).0);
         }
+        // The shortest such head, as the site index takes it, is a prefix
+        // that holds the block too; when the bytes after it are not UTF-8,
+        // the same.
+        use repere::document::front_matter::held_prefix;
+        let mut bytes = head.as_bytes().to_vec();
+        bytes.extend_from_slice(b"\xff\n---\n");
+        if let Ok(Some(prefix)) = held_prefix(head.as_bytes()) {
+            prop_assert!(head_holds_block(prefix));
+            prop_assert!(text.starts_with(prefix));
+            prop_assert_eq!(split(prefix).0, split(&text).0);
+            prop_assert_eq!(held_prefix(&bytes), Ok(Some(prefix)));
+        }
     }
 }

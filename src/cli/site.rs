@@ -263,12 +263,16 @@ impl SiteFiles for FsFiles {
 /// one of its anchors.
 fn page_head(path: &Path) -> Option<String> {
     // Most front matters hold in a few hundred bytes.
-    let mut want = 2048;
+    let mut want = 1024;
     let mut buf = Vec::with_capacity(want);
     let mut file = fs::File::open(path).ok()?;
     loop {
         let missing = (want - buf.len()) as u64;
         (&mut file).take(missing).read_to_end(&mut buf).ok()?;
+        // Most heads: the bytes up to the end of the block, checked alone.
+        if let Some(text) = front_matter::held_prefix(&buf).ok()? {
+            return Some(text.to_string());
+        }
         let end = buf.len() < want;
         let text = match std::str::from_utf8(&buf) {
             Ok(text) => text,

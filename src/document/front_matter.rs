@@ -192,6 +192,31 @@ pub fn head_holds_block(head: &str) -> bool {
     }
 }
 
+/// Of `head`, the first bytes of a file, the shortest prefix that ends a
+/// line and holds the front-matter block ([`head_holds_block`]), as text:
+/// only those bytes need be UTF-8, and only they are checked (a site index
+/// reads thousands of page heads, most of whose bytes are body). `Ok(None)`
+/// when no prefix ending after a line that could close a block holds it
+/// (check the whole head instead); `Err` when the bytes before the first that
+/// does are not UTF-8.
+pub fn held_prefix(head: &[u8]) -> Result<Option<&str>, std::str::Utf8Error> {
+    for at in memchr::memchr_iter(b'\n', head) {
+        let line = &head[at + 1..];
+        if !(line.starts_with(b"---") || line.starts_with(b"...") || line.starts_with(b"+++")) {
+            continue;
+        }
+        // Up to that line's break.
+        let Some(end) = memchr::memchr(b'\n', line) else {
+            break;
+        };
+        let text = std::str::from_utf8(&head[..at + 1 + end + 1])?;
+        if head_holds_block(text) {
+            return Ok(Some(text));
+        }
+    }
+    Ok(None)
+}
+
 /// The top-level entries of a YAML front matter whose keys are in `keys`,
 /// read from their own lines only: a mapping of those entries (`None` when
 /// there are none), without parsing the rest of the block. This is for a
@@ -590,6 +615,27 @@ mod tests {
         ] {
             assert_eq!(entries(text), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_shortest_head_that_holds_the_block() {
+        fn ok(bytes: &[u8]) -> Option<&str> {
+            held_prefix(bytes).unwrap()
+        }
+        assert_eq!(
+            ok(b"---\ntitle: x\n---\ncorps \xff"),
+            Some("---\ntitle: x\n---\n")
+        );
+        assert_eq!(
+            ok(b"---\r\ntitle: x\r\n---\r\ncorps"),
+            Some("---\r\ntitle: x\r\n---\r\n")
+        );
+        // A line that only starts like a closing one does not close it.
+        assert_eq!(ok(b"---\n--- x\n...\n\xff"), Some("---\n--- x\n...\n"));
+        // No closing line yet, or not ended: the whole head decides.
+        assert_eq!(ok(b"---\ntitle: x\n"), None);
+        assert_eq!(ok(b"---\ntitle: x\n---"), None);
+        assert!(held_prefix(b"---\ntitle: \xff\n---\n").is_err());
     }
 
     #[test]
