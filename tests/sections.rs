@@ -223,6 +223,25 @@ fn a_duplicated_section_is_reported_at_the_second() {
     );
 }
 
+/// When only the second of two same sections is in the template's order,
+/// the first is the one reported, and the label says the other comes after.
+#[test]
+fn a_duplicated_section_out_of_order_first_is_reported_there() {
+    let mut s = sections();
+    s.insert(0, s[3].clone());
+    let text = article(&s);
+    let d = assert_one(
+        &text,
+        line_of(&text, "## Erreurs classiques", 0),
+        &["`Erreurs classiques`", "twice"],
+    );
+    assert_eq!(
+        d.labels[0].location.line,
+        line_of(&text, "## Erreurs classiques", 1)
+    );
+    assert_eq!(d.labels[0].message, "again here, in the template's order");
+}
+
 #[test]
 fn explain_prints_the_kind_documentation() {
     let out = Command::new(env!("CARGO_BIN_EXE_repere"))

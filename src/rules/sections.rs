@@ -1492,7 +1492,14 @@ impl Report<'_, '_> {
                         "section `{title}` appears twice in the article (template \"{tname}\")"
                     ),
                 )
-                .label(heading_span(&other), "first here")
+                .label(
+                    heading_span(&other),
+                    if other.span.start < h.span.start {
+                        "first here"
+                    } else {
+                        "again here, in the template's order"
+                    },
+                )
                 .help(format!(
                     "merge this section into the one at line {}, or rename it",
                     self.line(&other)
