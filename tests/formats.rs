@@ -381,7 +381,10 @@ fn sarif_uris_of_unusual_file_names() {
 #[test]
 fn one_line_formats_escape_line_breaks() {
     let dir = tempfile::tempdir().unwrap();
-    let text = ARTICLE.replace("audience: jeunesse-tech\n", "audience: \"jeu\\nnesse:x\"\n");
+    let text = ARTICLE.replace(
+        "audience: jeunesse-tech\n",
+        "audience: \"jeu\\nnes\\tse:x\"\n",
+    );
     assert_ne!(text, ARTICLE);
     fs::write(dir.path().join(NAME), text).unwrap();
     let run = |format: &str| {
@@ -394,7 +397,7 @@ fn one_line_formats_escape_line_breaks() {
         String::from_utf8(out.stdout).unwrap()
     };
     let concise = run("concise");
-    assert!(concise.contains("`jeu\\nnesse:x`"), "{concise}");
+    assert!(concise.contains("`jeu\\nnes\tse:x`"), "{concise}");
     assert!(
         concise.lines().all(|l| l.starts_with(NAME)),
         "one line per diagnostic: {concise}"
@@ -406,7 +409,8 @@ fn one_line_formats_escape_line_breaks() {
         .and_then(|(_, f)| f.split_once("</failure>"))
         .map(|(f, _)| f)
         .unwrap();
-    assert!(failure.contains("`jeu\\nnesse:x`"), "{junit}");
+    // The XML writer drops tabs: they are written `\t`.
+    assert!(failure.contains("`jeu\\nnes\\tse:x`"), "{junit}");
     assert!(
         failure.lines().all(|l| l.starts_with(NAME)),
         "one line per diagnostic: {failure}"

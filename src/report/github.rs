@@ -14,15 +14,19 @@ pub struct Github;
 /// [`printable`] writes them, so that a value quoted from an article cannot
 /// colour or rewrite the CI log).
 fn escape_data(s: &str) -> String {
-    printable(s)
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    printable(s).replace('%', "%25").replace('\n', "%0A")
 }
 
-/// Escapes a command's property value (also `:` and `,`).
+/// Escapes a command's property value (also `:` and `,`). A CR is sent
+/// as GitHub reads it (`%0D`), not written as text: a property names a file,
+/// which must be named exactly.
 fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+    s.split('\r')
+        .map(escape_data)
+        .collect::<Vec<_>>()
+        .join("%0D")
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 impl Reporter for Github {
@@ -69,6 +73,8 @@ mod tests {
         // A CR quoted from an article is written as text, not sent.
         assert_eq!(escape_data("50% a\nb\r"), "50%25 a%0Ab\\r");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        // A file name is sent as it is.
+        assert_eq!(escape_property("c\rr%.md"), "c%0Dr%25.md");
         assert_eq!(escape_data("a\u{1b}[31m"), "a\\u{1b}[31m");
     }
 }

@@ -1,16 +1,22 @@
 //! `--format junit`: JUnit XML, which GitLab, Jenkins and Azure read. One test
 //! case per file checked; a file with findings fails, and its failure lists
 //! every diagnostic, one per line (consumers read one failure per test case;
-//! a line break in a path or message is written `\n`).
+//! a line break in a path or message is written `\n`, and a tab `\t`, which
+//! the XML writer would drop).
 
 use std::io::{self, Write};
 
 use quick_junit::{NonSuccessKind, Report as JunitReport, TestCase, TestCaseStatus, TestSuite};
 
-use super::{Options, Reporter, one_line};
+use super::{Options, Reporter};
 use crate::engine::Report;
 
 pub struct Junit;
+
+/// Text on one line, its tabs written `\t` (the XML writer drops them).
+fn one_line(text: &str) -> String {
+    super::one_line(text).replace('\t', "\\t")
+}
 
 impl Reporter for Junit {
     fn write(
@@ -47,7 +53,7 @@ impl Reporter for Junit {
                 status.set_description(lines.join("\n"));
                 status
             };
-            let mut case = TestCase::new(one_line(&path).into_owned(), status);
+            let mut case = TestCase::new(one_line(&path), status);
             case.set_classname("repere");
             suite.add_test_case(case);
         }
