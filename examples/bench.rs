@@ -414,7 +414,9 @@ fn check(linter: &Linter, files: &[PathBuf]) -> BTreeMap<String, usize> {
         .par_iter()
         .map(|p| match fs::read(p) {
             Ok(bytes) => linter.check_bytes(p.clone(), bytes),
-            Err(e) => linter.read_error(p.clone(), e.to_string()),
+            Err(e) => {
+                linter.read_error(p.clone(), e.to_string(), "check that the file can be read")
+            }
         })
         .collect();
     let report = linter.finish(results);

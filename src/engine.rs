@@ -262,13 +262,14 @@ impl Linter {
         }
     }
 
-    /// A file that could not be read (or was skipped: `message` says why).
-    pub fn read_error(&self, path: PathBuf, message: impl Into<String>) -> FileResult {
+    /// A file that could not be read (or was skipped: `message` says why,
+    /// `help` what to do).
+    pub fn read_error(&self, path: PathBuf, message: impl Into<String>, help: &str) -> FileResult {
         self.builtin(
             Arc::new(path),
             "read-error",
             message.into(),
-            "check that the file exists and can be read",
+            help,
             (Span::at(0), first_line()),
         )
     }

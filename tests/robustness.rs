@@ -451,7 +451,11 @@ fn fifty_megabytes_is_over_the_default_limit() {
     run.witness_checked();
     assert_eq!(
         run.message(NAME, "read-error"),
-        "the file is 52428800 bytes, over the 10485760-byte limit; it was not checked (raise `max-file-size` in repere.toml)"
+        "the file is 52428800 bytes, over the 10485760-byte limit; it was not checked"
+    );
+    assert_eq!(
+        run.only(NAME, "read-error")["help"],
+        "raise `max-file-size` in repere.toml to check it, or exclude it"
     );
 }
 

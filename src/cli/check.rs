@@ -24,7 +24,7 @@ pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 fn read(linter: &Linter, path: &Path, max_size: u64) -> FileResult {
     match read_article(path, max_size) {
         Ok(bytes) => linter.check_bytes(path.to_path_buf(), bytes),
-        Err(message) => linter.read_error(path.to_path_buf(), message),
+        Err(unread) => linter.read_error(path.to_path_buf(), unread.message, unread.help),
     }
 }
 
@@ -38,7 +38,7 @@ pub(super) fn max_file_size(config: Option<&repere::config::Config>) -> u64 {
 /// The bytes of an article, or why they were not read: a folder, a FIFO, a
 /// socket or a device is not read (it might never end), nor a file over
 /// `max_size` bytes.
-pub(super) fn read_article(path: &Path, max_size: u64) -> Result<Vec<u8>, String> {
+pub(super) fn read_article(path: &Path, max_size: u64) -> Result<Vec<u8>, Unread> {
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         // The walk saw it, but it is gone, or it is a link that leads nowhere
@@ -46,22 +46,27 @@ pub(super) fn read_article(path: &Path, max_size: u64) -> Result<Vec<u8>, String
         Err(e) => {
             let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
             return Err(match e.kind() {
-                _ if link => format!("this symbolic link leads nowhere ({e}); it was not checked"),
-                io::ErrorKind::NotFound => {
-                    "the file disappeared before it could be read".to_string()
-                }
-                _ => format!("cannot read the file: {e}"),
+                _ if link => Unread::new(
+                    format!("this symbolic link leads nowhere ({e}); it was not checked"),
+                    "point the link at a file, or remove it",
+                ),
+                io::ErrorKind::NotFound => Unread::gone(),
+                _ => Unread::cannot(e),
             });
         }
     };
     if meta.is_dir() {
-        return Err("this is a folder, not a file".to_string());
+        return Err(Unread::new(
+            "this is a folder, not a file",
+            "give the folder a name without `.md`, or exclude it",
+        ));
     }
     if !meta.is_file() {
         // Reading a FIFO would wait for a writer; a device may never end.
-        return Err(
-            "this is not a regular file (a FIFO, socket or device); it was not read".to_string(),
-        );
+        return Err(Unread::new(
+            "this is not a regular file (a FIFO, socket or device); it was not read",
+            "check regular files only, or exclude this one",
+        ));
     }
     if meta.len() > max_size {
         return Err(too_large(Some(meta.len()), max_size));
@@ -69,18 +74,53 @@ pub(super) fn read_article(path: &Path, max_size: u64) -> Result<Vec<u8>, String
     match read_regular(path, max_size) {
         Ok(Some(bytes)) => Ok(bytes),
         Ok(None) => Err(too_large(None, max_size)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            Err("the file disappeared before it could be read".to_string())
-        }
-        Err(e) => Err(format!("cannot read the file: {e}")),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(Unread::gone()),
+        Err(e) => Err(Unread::cannot(e)),
     }
 }
 
-/// The message for a file over the size limit (`size` when known).
-fn too_large(size: Option<u64>, max_size: u64) -> String {
+/// Why a file was not read, and what to do about it.
+#[derive(Debug, Clone)]
+pub(super) struct Unread {
+    pub message: String,
+    pub help: &'static str,
+}
+
+impl Unread {
+    fn new(message: impl Into<String>, help: &'static str) -> Unread {
+        Unread {
+            message: message.into(),
+            help,
+        }
+    }
+
+    fn gone() -> Unread {
+        Unread::new(
+            "the file disappeared before it could be read",
+            "check that the file exists and can be read",
+        )
+    }
+
+    fn cannot(e: io::Error) -> Unread {
+        Unread::new(
+            format!("cannot read the file: {e}"),
+            "check that the file exists and can be read",
+        )
+    }
+}
+
+impl From<Unread> for String {
+    fn from(unread: Unread) -> String {
+        unread.message
+    }
+}
+
+/// A file over the size limit (`size` when known).
+fn too_large(size: Option<u64>, max_size: u64) -> Unread {
     let size = size.map_or_else(String::new, |n| format!("{n} bytes, "));
-    format!(
-        "the file is {size}over the {max_size}-byte limit; it was not checked (raise `max-file-size` in repere.toml)"
+    Unread::new(
+        format!("the file is {size}over the {max_size}-byte limit; it was not checked"),
+        "raise `max-file-size` in repere.toml to check it, or exclude it",
     )
 }
 
@@ -316,12 +356,19 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         };
         progress.done();
         for (path, message) in &walked.errors {
-            results.push(linter.read_error(path.clone(), message.clone()));
+            results.push(linter.read_error(
+                path.clone(),
+                message.clone(),
+                "check that the file exists and can be read",
+            ));
         }
         if let Some((name, bytes)) = &stdin {
             results.push(match bytes {
                 Some(bytes) => linter.check_bytes(name.clone(), bytes.clone()),
-                None => linter.read_error(name.clone(), too_large(None, max_size)),
+                None => {
+                    let unread = too_large(None, max_size);
+                    linter.read_error(name.clone(), unread.message, unread.help)
+                }
             });
         }
         Ok(linter.finish(results))
@@ -789,7 +836,8 @@ fn fix_files(
 /// A baseline's text, read as an article is (a FIFO is not read: it might
 /// never end), whatever its size.
 fn read_baseline(path: &Path) -> Result<String, String> {
-    String::from_utf8(read_article(path, u64::MAX)?).map_err(|_| "not UTF-8".to_string())
+    String::from_utf8(read_article(path, u64::MAX).map_err(String::from)?)
+        .map_err(|_| "not UTF-8".to_string())
 }
 
 fn apply_baseline(

@@ -42,8 +42,8 @@ pub fn run(args: SalariesArgs) -> Result<i32, String> {
                 failed = true;
                 continue;
             }
-            Err(message) => {
-                eprintln!("error: {}: {message}", path.display());
+            Err(unread) => {
+                eprintln!("error: {}: {}", path.display(), unread.message);
                 failed = true;
                 continue;
             }
