@@ -291,7 +291,14 @@ fn sarif_rule_descriptions_fit_github_limits() {
         assert!(chars("fullDescription") <= 1024, "{r:#}");
         assert!(chars("shortDescription") <= 1024, "{r:#}");
         assert!(chars("fullDescription") > 0 && chars("help") > 0, "{r:#}");
+        // SARIF's validator (SARIF1001) wants no name equal to the id,
+        // ignoring case.
+        let (id, name) = (r["id"].as_str().unwrap(), r["name"].as_str());
+        assert!(!name.is_some_and(|n| n.eq_ignore_ascii_case(id)), "{r:#}");
     }
+    let name = |id: &str| rules.iter().find(|r| r["id"] == id).map(|r| &r["name"]);
+    assert_eq!(name("front-matter-style").unwrap(), "FrontMatterStyle");
+    assert!(name("tone").unwrap().is_null());
     let documented = rules
         .iter()
         .filter(|r| r["help"]["text"].as_str().unwrap().chars().count() > 1024)

@@ -96,8 +96,9 @@ fn segment(name: &OsStr) -> String {
 }
 
 /// A rule's `name`, which SARIF wants an identifier a user understands,
-/// unlike the `id` (its tools flag a name equal to the id), and in PascalCase:
-/// `front-matter-style` is `FrontMatterStyle`.
+/// unlike the `id` (its tools flag a name equal to the id, ignoring case: a
+/// one-word id has none), and in PascalCase: `front-matter-style` is
+/// `FrontMatterStyle`.
 fn pascal_case(id: &str) -> String {
     id.split(|c: char| !c.is_alphanumeric())
         .flat_map(|word| {
@@ -206,9 +207,9 @@ impl Reporter for SarifReporter {
                         ))
                         .build()
                 };
-                ReportingDescriptor::builder()
+                let name = pascal_case(&r.id);
+                let mut rule = ReportingDescriptor::builder()
                     .id(r.id.to_string())
-                    .name(pascal_case(&r.id))
                     .short_description(text(at_most(&r.summary, DESCRIPTION_MAX)))
                     .full_description(text(at_most(&full, DESCRIPTION_MAX)))
                     .help(help)
@@ -217,7 +218,13 @@ impl Reporter for SarifReporter {
                             .level(serde_json::json!(level(r.severity)))
                             .build(),
                     )
-                    .build()
+                    .build();
+                // A name that is the id but for its case (`Tone`) is left
+                // out, as SARIF's validator asks.
+                if !name.eq_ignore_ascii_case(&r.id) {
+                    rule.name = Some(name);
+                }
+                rule
             })
             .collect();
         let results: Vec<SarifResult> = report
