@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::relative;
+use crate::config::relative_up;
 use crate::diagnostic::{Diagnostic, Finding, Severity, quoted_list};
 use crate::document::Document;
 use crate::pack::{BUILTIN_RULES, LoadedRule, RuleSet, selects};
@@ -227,7 +227,7 @@ impl Linter {
 
     fn rel(&self, path: &Path) -> PathBuf {
         match &self.root {
-            Some((cwd, base)) => relative(path, cwd, base),
+            Some((cwd, base)) => relative_up(path, cwd, base),
             None => path.to_path_buf(),
         }
     }

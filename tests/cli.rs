@@ -691,6 +691,59 @@ fn user_packs_add_and_replace_rules() {
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1);
 }
 
+/// A config in a folder beside the articles (`conf/`) reaches them with
+/// `../` globs, in its packs and its `exclude`, from any current folder.
+#[test]
+fn globs_of_a_config_beside_the_articles_go_up_with_dot_dot() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for folder in ["conf", "content/posts", "content/drafts"] {
+        fs::create_dir_all(root.join(folder)).unwrap();
+    }
+    write(
+        &root.join("conf"),
+        "repere.toml",
+        "rules = [\"house.yaml\"]\nexclude = [\"../content/drafts/**\"]\n",
+    );
+    write(
+        &root.join("conf"),
+        "house.yaml",
+        "- id: simply\n  kind: phrase\n  severity: warning\n  files: [\"../content/posts/**\"]\n  phrases: [{words: [simplement]}]\n",
+    );
+    write(&root.join("content/posts"), "a.md", "simplement\n");
+    write(&root.join("content/drafts"), "b.md", "simplement\n");
+    for (cwd, config, content) in [
+        (root.to_path_buf(), "conf/repere.toml", "content"),
+        (root.join("conf"), "repere.toml", "../content"),
+        (root.join("content"), "../conf/repere.toml", "."),
+    ] {
+        let out = repere()
+            .current_dir(&cwd)
+            .args([
+                "check",
+                "--no-default-rules",
+                "--format",
+                "json",
+                "--config",
+                config,
+                content,
+            ])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let found: Vec<(&str, &str)> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["rule"].as_str().unwrap(), d["path"].as_str().unwrap()))
+            .collect();
+        assert_eq!(found.len(), 1, "from {}: {v:#}", cwd.display());
+        assert_eq!(found[0].0, "simply");
+        assert!(found[0].1.ends_with("a.md"), "{found:?}");
+        assert_eq!(v["summary"]["files"], 1, "drafts excluded: {v:#}");
+    }
+}
+
 #[test]
 fn folders_are_walked_respecting_gitignore_and_named_files_always_checked() {
     let dir = tempfile::tempdir().unwrap();

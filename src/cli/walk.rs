@@ -6,7 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use repere::config::{Config, relative};
+use repere::config::{Config, relative_up};
 use repere::pack::FileFilter;
 use repere::yaml::{Node, Value};
 
@@ -51,12 +51,12 @@ impl Scope {
     }
 
     pub(crate) fn excluded(&self, path: &Path) -> bool {
-        let rel = relative(path, &self.cwd, &self.dir);
+        let rel = relative_up(path, &self.cwd, &self.dir);
         self.exclude.as_ref().is_some_and(|f| f.matches(&rel))
     }
 
     fn included(&self, path: &Path) -> bool {
-        let rel = relative(path, &self.cwd, &self.dir);
+        let rel = relative_up(path, &self.cwd, &self.dir);
         self.include.as_ref().is_none_or(|f| f.matches(&rel))
     }
 }
