@@ -996,8 +996,8 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, Vec<BuildEr
 }
 
 /// A `message` or `help` whose placeholders are `{message}` and `{help}`
-/// (the rule's own): a placeholder close to one of them is a slip, refused
-/// rather than printed as written. Other braces are text.
+/// (the rule's own): another placeholder is refused rather than printed as
+/// written. Other braces are text.
 fn placeholders(
     entry: &Node,
     key: &str,
@@ -1006,14 +1006,13 @@ fn placeholders(
     let Some(text) = &value else {
         return Ok(value);
     };
-    if let Some((name, meant)) = rules::misspelt_placeholder(text, &["message", "help"]) {
-        let node = entry.get(key).unwrap_or(entry);
-        return Err(error_at(
-            node,
-            format!(
-                "`{key}` has the placeholder `{{{name}}}`, which nothing replaces; did you mean `{{{meant}}}`? (`{{message}}` and `{{help}}` are the rule's own)"
-            ),
-        ));
+    if let Some(error) = rules::unknown_placeholder(
+        text,
+        &["message", "help"],
+        &format!("`{key}`"),
+        "`{message}` and `{help}` are the rule's own",
+    ) {
+        return Err(error_at(entry.get(key).unwrap_or(entry), error));
     }
     Ok(value)
 }
@@ -1333,6 +1332,8 @@ mod tests {
             ("message", "{Message}"),
             ("help", "{hepl}"),
             ("help", "{messages}"),
+            // A phrase's placeholder, which a rule's text does not have.
+            ("message", "{match}"),
         ] {
             let text = format!(
                 "- id: x\n  kind: front-matter\n  severity: error\n  {field}: \"{slip} (house rule)\"\n"

@@ -336,22 +336,15 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             }
         }
         // The field's help knows one placeholder, the finding's own help.
-        if let Some(text) = &field.help {
-            let slip = super::misspelt_placeholder(text, &["help"])
-                .map(|(name, _)| name)
-                .or_else(|| {
-                    ["message", "match"]
-                        .into_iter()
-                        .find(|p| text.contains(&format!("{{{p}}}")))
-                });
-            if let Some(placeholder) = slip {
-                return Err(error_at(
-                    at("help"),
-                    format!(
-                        "the `help` of `{name}` has the placeholder `{{{placeholder}}}`, which nothing replaces: a field's `help` knows only `{{help}}`, the finding's own help"
-                    ),
-                ));
-            }
+        if let Some(error) = field.help.as_deref().and_then(|text| {
+            super::unknown_placeholder(
+                text,
+                &["help"],
+                &format!("the `help` of `{name}`"),
+                "a field's `help` knows only `{help}`, the finding's own help",
+            )
+        }) {
+            return Err(error_at(at("help"), error));
         }
         // Bounds the declared type cannot have would never be checked.
         if let Some(ty) = field.ty {

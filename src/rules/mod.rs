@@ -11,7 +11,7 @@ pub mod salary;
 pub mod sections;
 mod suggest;
 
-pub use suggest::{Nearby, did_you_mean, misspelt_placeholder, typo_of};
+pub use suggest::{Nearby, did_you_mean, typo_of, unknown_placeholder};
 
 use std::any::Any;
 use std::path::{Path, PathBuf};

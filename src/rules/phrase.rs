@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::{
     BuildError, Context, Kind, Rule, error_at, fold_title, folded_title_matches,
-    misspelt_placeholder,
+    unknown_placeholder,
 };
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Block, Document};
@@ -231,16 +231,16 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             help.push(format!("prefer {}", quoted.join(" or ")));
         }
         for (key, text) in [("message", &p.message), ("help", &p.help)] {
-            let slip = text
-                .as_deref()
-                .and_then(|t| misspelt_placeholder(t, &["match"]));
-            if let Some((name, meant)) = slip {
-                return Err(error_at(
-                    at.get(key).unwrap_or(at),
-                    format!(
-                        "`{key}` has the placeholder `{{{name}}}`, which nothing replaces; did you mean `{{{meant}}}`? (`{{match}}` is the text found)"
-                    ),
-                ));
+            let error = text.as_deref().and_then(|t| {
+                unknown_placeholder(
+                    t,
+                    &["match"],
+                    &format!("`{key}`"),
+                    "`{match}` is the text found",
+                )
+            });
+            if let Some(error) = error {
+                return Err(error_at(at.get(key).unwrap_or(at), error));
             }
         }
         if let Some(h) = p.help {
@@ -710,6 +710,11 @@ mod tests {
                 "phrases:\n  - words: [vraiment]\n    message: '{mach} is weak'\n",
                 "`message` has the placeholder `{mach}`, which nothing replaces; did you mean `{match}`?",
                 "'{mach} is weak'",
+            ),
+            (
+                "phrases:\n  - words: [vraiment]\n    help: 'see {help}'\n",
+                "`help` has the placeholder `{help}`, which nothing replaces (`{match}` is the text found)",
+                "'see {help}'",
             ),
             (
                 "phrases:\n  - words: [vraiment]\n    help: 'drop {Match}'\n",

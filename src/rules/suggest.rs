@@ -19,13 +19,23 @@ pub fn did_you_mean<'a>(
     closest(word, candidates.iter().copied().enumerate()).and_then(|i| candidates.get(i).copied())
 }
 
-/// The first placeholder of `text` (a word in braces, `{mach}`) that is none
-/// of `allowed` but close to one, with the one meant: a slip that would be
-/// printed as written. Other braces are text.
-pub fn misspelt_placeholder<'a>(
-    text: &'a str,
+/// The placeholders some text of a pack has: `{match}` in a phrase's,
+/// `{message}` and `{help}` in a rule's.
+const PLACEHOLDERS: [&str; 3] = ["match", "message", "help"];
+
+/// The first placeholder of `text` that is none of `allowed` but looks
+/// meant as one, as an error: a slip for one of them (`{mach}`, with a "did
+/// you mean"), or one that another text has (`{match}` in a rule's
+/// `message`). Nothing would replace it, and it would be printed as
+/// written. `what` names the text (`` `message` ``), `known` says what the
+/// allowed placeholders are. Other braces are text (a help may quote a file
+/// name template, `{date}-{slug}.md`).
+pub fn unknown_placeholder(
+    text: &str,
     allowed: &[&'static str],
-) -> Option<(&'a str, &'static str)> {
+    what: &str,
+    known: &str,
+) -> Option<String> {
     let mut rest = text;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
@@ -33,9 +43,14 @@ pub fn misspelt_placeholder<'a>(
         let name = &after[..close];
         let word = !name.is_empty() && name.chars().all(|c| c.is_alphabetic() || c == '_');
         if word && !allowed.contains(&name) {
-            let lower = name.to_lowercase();
-            if let Some(meant) = did_you_mean(&lower, allowed.iter().copied()) {
-                return Some((name, meant));
+            let meant = did_you_mean(&name.to_lowercase(), allowed.iter().copied());
+            if meant.is_some() || PLACEHOLDERS.contains(&name) {
+                let meant = meant
+                    .map(|m| format!("; did you mean `{{{m}}}`?"))
+                    .unwrap_or_default();
+                return Some(format!(
+                    "{what} has the placeholder `{{{name}}}`, which nothing replaces{meant} ({known})"
+                ));
             }
         }
         rest = if word { &after[close + 1..] } else { after };
