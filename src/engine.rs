@@ -409,8 +409,10 @@ impl Linter {
             meta.message.as_deref().map(|m| fill(m, own)),
             meta.help.as_deref().map(|h| fill(h, own)),
         );
-        let message = filled.0.unwrap_or(message);
-        let help = filled.1.or(help);
+        // A finding always states something; a help filled to nothing is
+        // no help (`null` in JSON).
+        let message = filled.0.filter(|m| !m.is_empty()).unwrap_or(message);
+        let help = filled.1.or(help).filter(|h| !h.is_empty());
         if let Some((index, text)) = source {
             for label in labels.iter_mut().filter(|l| l.path.is_none()) {
                 label.location = index.location(text, label.span);

@@ -835,6 +835,22 @@ fn link_helps_use_the_pack_s_posts_folder() {
     );
 }
 
+/// A pack's `help` that leaves nothing (`""`, or `{help}` for a finding
+/// without one) is no help: `null` in JSON, no empty `help:` line.
+#[test]
+fn a_help_filled_to_nothing_is_no_help() {
+    for help in ["''", "' {help} '"] {
+        let pack = format!(
+            "- id: mots\n  kind: phrase\n  severity: warning\n  help: {help}\n  phrases: [{{words: [vraiment]}}]\n"
+        );
+        let out = run_with_pack(&pack, "Vraiment.\n", &["--format", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let d = &v["diagnostics"][0];
+        assert_eq!(d["rule"], "mots", "{v:#}");
+        assert!(d["help"].is_null(), "{help}: {v:#}");
+    }
+}
+
 /// A pack's `files` written from the config's folder hold wherever
 /// `repere check` runs: at the root, in `content/`, on absolute paths.
 #[test]

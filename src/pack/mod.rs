@@ -1006,6 +1006,12 @@ fn placeholders(
     let Some(text) = &value else {
         return Ok(value);
     };
+    if key == "message" && text.trim().is_empty() {
+        return Err(error_at(
+            entry.get(key).unwrap_or(entry),
+            "`message` is empty: the finding would state nothing; leave `message` out to keep the rule's own",
+        ));
+    }
     if let Some(error) = rules::unknown_placeholder(
         text,
         &["message", "help"],
@@ -1352,6 +1358,18 @@ mod tests {
         )
         .unwrap();
         assert!(set.rules[0].meta.message.is_some());
+    }
+
+    #[test]
+    fn an_empty_message_is_refused() {
+        let text = "- id: x\n  kind: front-matter\n  severity: error\n  message: \" \"\n";
+        let errs = load(text).err().unwrap();
+        assert!(
+            errs[0].message.starts_with("`message` is empty"),
+            "{}",
+            errs[0].message
+        );
+        assert_eq!(&text[errs[0].span.start..errs[0].span.end], "\" \"");
     }
 
     #[test]
