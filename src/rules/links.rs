@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use super::{
     BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Nearby, Rule, did_you_mean,
-    fold_title, folded_title_matches,
+    error_at, fold_title, folded_title_matches,
 };
 use crate::diagnostic::Finding;
 use crate::document::{Document, Link};
@@ -126,6 +126,39 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
 
 fn links_rule(node: &Node) -> Result<LinksRule, BuildError> {
     let opts: Options = de::from_node(node)?;
+    if !(opts.targets || opts.anchors || opts.empty) && opts.sections.is_empty() {
+        return Err(error_at(
+            node,
+            "every check of the rule is off (`targets`, `anchors`, `empty`) and it names no `sections`, so it would report nothing; set the rule `off` instead",
+        ));
+    }
+    // An item that can match nothing, pointed at.
+    let items = |key: &str| {
+        node.get(key)
+            .and_then(Node::as_seq)
+            .map(<[Node]>::iter)
+            .into_iter()
+            .flatten()
+    };
+    if let Some(empty) =
+        items("sections").find(|n| n.as_str().is_some_and(|t| fold_title(t).is_empty()))
+    {
+        return Err(error_at(
+            empty,
+            "a section title in `sections` is empty: it names no heading",
+        ));
+    }
+    if let Some(bad) = items("site_hosts").find(|n| {
+        n.as_str().is_some_and(|h| {
+            let host = host_of(h);
+            host.is_empty() || host.contains(char::is_whitespace)
+        })
+    }) {
+        return Err(error_at(
+            bad,
+            "this is not a host name: write one as `example.org` (a scheme, `www.` and a path are dropped)",
+        ));
+    }
     Ok(LinksRule {
         sections: opts.sections.iter().map(|s| fold_title(s)).collect(),
         site_hosts: opts.site_hosts.iter().map(|h| host_of(h)).collect(),
@@ -842,6 +875,43 @@ mod tests {
         assert!(rule.ignored("/tags/rust/"));
         assert!(rule.ignored("/categories/x/"));
         assert!(!rule.ignored("/posts/tags/"));
+    }
+
+    #[test]
+    fn options_that_check_nothing_are_refused() {
+        for (options, says, at) in [
+            (
+                "targets: false\nanchors: false\nempty: false\n",
+                "would report nothing",
+                "targets: false\nanchors: false\nempty: false",
+            ),
+            ("sections: [Plus, ' ']\n", "is empty", "' '"),
+            (
+                "site_hosts: ['not a host/']\n",
+                "not a host name",
+                "'not a host/'",
+            ),
+            (
+                "site_hosts: ['https://']\n",
+                "not a host name",
+                "'https://'",
+            ),
+        ] {
+            let node = crate::yaml::parse(options, 0).unwrap().root.unwrap();
+            let Err(e) = links_rule(&node) else {
+                panic!("accepted: {options}");
+            };
+            assert!(e.message.contains(says), "{}", e.message);
+            assert_eq!(e.span.map(|s| &options[s.start..s.end]), Some(at));
+        }
+        let node = crate::yaml::parse(
+            "targets: false\nanchors: false\nempty: false\nsections: [Plus]\n",
+            0,
+        )
+        .unwrap()
+        .root
+        .unwrap();
+        assert!(links_rule(&node).is_ok());
     }
 
     #[test]
