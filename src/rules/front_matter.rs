@@ -31,7 +31,10 @@ Options:
                         front matter lacks (e.g. `slug`) is taken from the file
                         name and not compared, but must match the key's
                         `pattern`. A `{key}` close to a declared field but
-                        not one (`{slgu}`) is refused as a slip.
+                        not one (`{slgu}`) is refused as a slip, and so is
+                        a template that names a folder, has no extension,
+                        or puts two keys side by side (unless the first is
+                        a date).
   fields:               One entry per key:
     KEY:
       required: bool          The key must be present (default false).
@@ -422,10 +425,43 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
 }
 
 fn compile_template(template: &str, fields: &[Field]) -> Result<FileName, String> {
+    // Templates that could not match a file's name: they would report
+    // every file.
+    if template.trim().is_empty() {
+        return Err("`filename` is empty: it names no file; leave it out to compare none".into());
+    }
+    if template.contains(['/', '\\']) {
+        return Err(format!(
+            "`filename` is compared with the file's name, not its path: `{template}` has a folder; write the name alone"
+        ));
+    }
+    if !template
+        .rsplit('}')
+        .next()
+        .unwrap_or(template)
+        .contains('.')
+    {
+        return Err(format!(
+            "`filename` `{template}` has no extension, but the files checked have one: write `{template}.md`"
+        ));
+    }
     let mut re = String::from("^");
-    let mut vars = Vec::new();
+    let mut vars: Vec<String> = Vec::new();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
+        // Two keys with nothing between: where the first ends is anyone's
+        // guess, unless it is a date.
+        if open == 0
+            && let Some(before) = vars.last()
+            && !fields.iter().any(|f| {
+                f.name == *before
+                    && matches!(f.opts.ty, Some(FieldType::Date | FieldType::Datetime))
+            })
+        {
+            return Err(format!(
+                "`{{{before}}}` is followed by another key with nothing between in `{template}`, so the file name cannot tell where it ends; put a `-` between them, or declare `{before}` with `type: date`"
+            ));
+        }
         re.push_str(&regex::escape(&rest[..open]));
         let after = &rest[open + 1..];
         let close = after
@@ -1408,6 +1444,21 @@ mod tests {
         });
         let slip = compile_template("{date}-{slgu}.md", &fields).err().unwrap();
         assert!(slip.contains("did you mean `{slug}`"), "{slip}");
+        // Templates no file name can follow.
+        for (template, says) in [
+            ("", "is empty"),
+            ("posts/{date}-{slug}.md", "not its path"),
+            ("{date}-{slug}", "no extension"),
+            ("{slug}{date}.md", "`{slug}` is followed by another key"),
+        ] {
+            let e = compile_template(template, &fields).err().unwrap();
+            assert!(e.contains(says), "{template}: {e}");
+        }
+        // A date ends by itself.
+        fields[0].opts.ty = Some(FieldType::Date);
+        let t = compile_template("{date}{slug}.md", &fields).unwrap();
+        let caps = t.regex.captures("2025-02-07mon-article.md").unwrap();
+        assert_eq!(caps.name("v1"), Some("mon-article"));
     }
 
     /// A hover of the key shows the field's help without `{help}`, which
