@@ -33,3 +33,45 @@ pub fn typo_of<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
+
+/// The candidate an unknown key of a closed set (the options a rule kind
+/// takes) was meant for: a slip of the keyboard ([`typo_of`]), or else the
+/// one candidate that the word begins, up to a `_` or `-` (`allow_extra`
+/// for `allow_extra_sections`).
+pub fn meant_of<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    typo_of(word, candidates.iter().copied()).or_else(|| {
+        let word = word.to_lowercase();
+        let mut begun = candidates.iter().filter(|c| {
+            let c = c.to_lowercase();
+            !word.is_empty()
+                && c.starts_with(&word)
+                && matches!(c.as_bytes().get(word.len()), Some(b'_' | b'-'))
+        });
+        match (begun.next(), begun.next()) {
+            (Some(c), None) => Some(*c),
+            _ => None,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_key_meant() {
+        let keys = [
+            "allow_extra_sections",
+            "sections",
+            "min_items",
+            "min_length",
+        ];
+        assert_eq!(meant_of("allow_extra", keys), Some("allow_extra_sections"));
+        assert_eq!(meant_of("sectoins", keys), Some("sections"));
+        // Two keys begin with it: no guess.
+        assert_eq!(meant_of("min", keys), None);
+        assert_eq!(meant_of("allow", keys), Some("allow_extra_sections"));
+        assert_eq!(meant_of("extra", keys), None);
+    }
+}

@@ -847,7 +847,7 @@ fn test_rules_checks_what_an_invalid_example_expects() {
         ),
         (
             "  examples:\n    invalid:\n      - text: \"x\"\n        expct: \"y\"\n",
-            "an example has only `name`, `text` and `expect`",
+            "an example has only `name`, `text` and `expect`; did you mean `expect`?",
         ),
     ] {
         let pack = format!("- id: x\n  kind: markup\n  severity: error\n{bad}");

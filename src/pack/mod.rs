@@ -174,9 +174,15 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
                         .iter()
                         .find(|(k, _)| !matches!(k.as_str(), Some("text" | "name" | "expect")))
                     {
+                        const KEYS: [&str; 3] = ["name", "text", "expect"];
+                        let meant = bad
+                            .as_str()
+                            .and_then(|b| crate::typo::meant_of(b, KEYS))
+                            .map(|m| format!("; did you mean `{m}`?"))
+                            .unwrap_or_default();
                         return Err(error_at(
                             bad,
-                            "an example has only `name`, `text` and `expect`",
+                            format!("an example has only `name`, `text` and `expect`{meant}"),
                         ));
                     }
                     let expect = match item.get("expect") {

@@ -87,10 +87,19 @@ fn cond(node: &Node) -> Result<Cond, BuildError> {
                     _ => Err(error_at(v, "`one_of` takes a list")),
                 },
                 Some("not") => Ok(Cond::Not(Box::new(cond(v)?))),
-                _ => Err(error_at(
-                    k,
-                    "unknown condition; use `exists`, `equals`, `one_of` or `not`",
-                )),
+                other => {
+                    const CONDITIONS: [&str; 4] = ["exists", "equals", "one_of", "not"];
+                    let meant = other
+                        .and_then(|o| crate::typo::meant_of(o, CONDITIONS))
+                        .map(|m| format!("; did you mean `{m}`?"))
+                        .unwrap_or_default();
+                    Err(error_at(
+                        k,
+                        format!(
+                            "unknown condition{meant} (use `exists`, `equals`, `one_of` or `not`)"
+                        ),
+                    ))
+                }
             }
         }
         Value::Null => Err(error_at(node, "empty condition")),
@@ -137,5 +146,19 @@ mod tests {
         assert!(when("slug: {exists: false}").holds(&d));
         assert!(when("audience: {not: x}").holds(&d));
         assert!(!when("audience: cto\nslug: {exists: true}").holds(&d));
+    }
+
+    #[test]
+    fn a_misspelt_condition_is_named() {
+        let node = crate::yaml::parse("slug: {exits: true}", 0)
+            .unwrap()
+            .root
+            .unwrap();
+        let e = When::from_node(&node).err().unwrap();
+        assert!(
+            e.message.contains("did you mean `exists`?"),
+            "{}",
+            e.message
+        );
     }
 }
