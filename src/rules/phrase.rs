@@ -74,11 +74,43 @@ Example:
         substitution: ["Ce que j'ai observé…", "Avec le recul…"]
 "#;
 
-#[derive(Debug, Deserialize, schemars::JsonSchema)]
+/// One phrasing, or a list of them. (`untagged` tells the schema so; the
+/// reading is written out, so that a mistake is named as one, not as "no
+/// variant of an untagged enum".)
+#[derive(Debug, schemars::JsonSchema)]
 #[serde(untagged)]
 enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Phrasings;
+        impl<'de> serde::de::Visitor<'de> for Phrasings {
+            type Value = OneOrMany;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a phrasing, or a list of phrasings (strings)")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<OneOrMany, E> {
+                Ok(OneOrMany::One(v.to_string()))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<OneOrMany, A::Error> {
+                let mut all = Vec::new();
+                while let Some(one) = seq.next_element::<String>()? {
+                    all.push(one);
+                }
+                Ok(OneOrMany::Many(all))
+            }
+        }
+        deserializer.deserialize_any(Phrasings)
+    }
 }
 
 impl OneOrMany {
@@ -710,6 +742,11 @@ mod tests {
                 "phrases:\n  - words: [vraiment]\n    message: '{mach} is weak'\n",
                 "`message` has the placeholder `{mach}`, which nothing replaces; did you mean `{match}`?",
                 "'{mach} is weak'",
+            ),
+            (
+                "phrases:\n  - words: [vraiment]\n    substitution: {a: b}\n",
+                "expected a phrasing, or a list of phrasings",
+                "{a: b}",
             ),
             (
                 "phrases:\n  - words: [vraiment]\n    help: 'see {help}'\n",
