@@ -74,9 +74,9 @@ Example:
         substitution: ["Ce que j'ai observé…", "Avec le recul…"]
 "#;
 
-/// One phrasing, or a list of them. (`untagged` tells the schema so; the
-/// reading is written out, so that a mistake is named as one, not as "no
-/// variant of an untagged enum".)
+// One phrasing, or a list of them. `untagged` tells the schema so; the
+// reading is written out, so that a mistake is named as one, not as "no
+// variant of an untagged enum".
 #[derive(Debug, schemars::JsonSchema)]
 #[serde(untagged)]
 enum OneOrMany {
