@@ -723,6 +723,21 @@ impl RuleSet {
             .into_iter()
             .map(|i| format!("`{}`", self.rules[i].meta.id))
             .collect();
+        // A rule of the embedded packs, which were left out.
+        let embedded = covered.is_empty()
+            && RuleSet::load(&PackSource::defaults())
+                .is_ok_and(|set| set.rules.iter().any(|r| selects(id, &r.meta.id)));
+        if embedded {
+            return config.error(
+                node.span,
+                format!("no rule `{id}` is defined: it is a rule of the embedded packs, which this run leaves out"),
+                Some(
+                    "`--no-default-rules`, or `use-default-rules = false` in the config, leaves them out; \
+                     drop this key, or keep the embedded packs"
+                        .into(),
+                ),
+            );
+        }
         let hint = if covered.is_empty() {
             did_you_mean(id, self.rules.iter().map(|r| &*r.meta.id))
                 .map(|s| format!("did you mean `{s}`?"))
@@ -1271,6 +1286,36 @@ mod tests {
             let help = errs[0].help.as_deref().unwrap_or_default();
             assert!(help.contains("`fm-a`, `fm-b`"), "{help}");
         }
+    }
+
+    /// Without the embedded packs, a config that tunes one of their rules
+    /// is told why the rule is not there.
+    #[test]
+    fn a_rule_of_the_embedded_packs_left_out_is_named_so() {
+        let mut set = load("- {id: x, kind: front-matter, severity: error}\n").unwrap();
+        let config = Config::parse(
+            std::path::Path::new("repere.toml"),
+            "[severity]\ntone = \"info\"\ntonne = \"off\"\n",
+        )
+        .unwrap();
+        let errs = set.configure(&config).err().unwrap_or_default();
+        assert_eq!(errs.len(), 2);
+        assert!(
+            errs[0].message.contains("a rule of the embedded packs"),
+            "{}",
+            errs[0].message
+        );
+        assert!(
+            errs[0]
+                .help
+                .as_deref()
+                .unwrap_or_default()
+                .contains("--no-default-rules")
+        );
+        assert_eq!(
+            errs[1].message,
+            "no rule `tonne` is defined (see `repere rules`)"
+        );
     }
 
     #[test]
