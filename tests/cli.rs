@@ -744,6 +744,37 @@ fn globs_of_a_config_beside_the_articles_go_up_with_dot_dot() {
     }
 }
 
+/// `--select` does not turn a rule on: a rule named by its id that is off
+/// is named on stderr with where it was set off, also when the selector
+/// matches other rules that run.
+#[test]
+fn a_selected_rule_that_is_off_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "repere.toml",
+        "[severity]\nfront-matter = \"off\"\nfront-matter-style = \"error\"\n",
+    );
+    let article = write(dir.path(), NAME, ARTICLE);
+    let stderr = |select: &str| {
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--select", select])
+            .arg(&article)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = stderr("front-matter");
+    assert!(
+        err.contains("warning: --select front-matter: `front-matter` is off (")
+            && err.contains("repere.toml:2"),
+        "{err}"
+    );
+    assert!(!err.contains("`front-matter-style` is off"), "{err}");
+    assert!(!stderr("tone").contains("is off"));
+}
+
 #[test]
 fn folders_are_walked_respecting_gitignore_and_named_files_always_checked() {
     let dir = tempfile::tempdir().unwrap();

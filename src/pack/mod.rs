@@ -495,35 +495,41 @@ impl RuleSet {
         unknown
     }
 
-    /// The selectors of `select` whose rules are all off for every file
-    /// (set `off` by a pack or the config, with no override turning them
-    /// on), each with the first such rule and where it was set off:
-    /// selecting a rule does not change its severity.
+    /// The rules `select` names that are off for every file (set `off` by a
+    /// pack or the config, with no override turning them on), each with the
+    /// selector that names it and where it was set off: selecting a rule
+    /// does not change its severity. A rule is named when the selector is
+    /// its id, or when every rule the selector matches is off (a family
+    /// with some rules off on purpose is not worth a warning at each run).
     pub fn idle(&self, select: &[String]) -> Vec<(String, String, String)> {
-        let mut out = Vec::new();
+        let mut out: Vec<(String, String, String)> = Vec::new();
         for s in select {
-            let rules: Vec<&LoadedRule> = self
+            let off = |r: &LoadedRule| {
+                r.meta.level == Level::Off
+                    && r.variants
+                        .iter()
+                        .all(|v| v.level.is_none_or(|l| l == Level::Off))
+            };
+            let rules: Vec<(String, String, bool)> = self
                 .rules
                 .iter()
                 .filter(|r| selects(s, &r.meta.id))
+                .map(|r| (r.meta.id.to_string(), r.meta.level_origin.clone(), off(r)))
+                .chain(BUILTIN_RULES.iter().filter(|b| selects(s, b.id)).map(|b| {
+                    let level = self.engine_level(b);
+                    (
+                        b.id.to_string(),
+                        self.engine_origin(b).to_string(),
+                        level == Level::Off,
+                    )
+                }))
                 .collect();
-            let engine: Vec<&Builtin> = BUILTIN_RULES.iter().filter(|b| selects(s, b.id)).collect();
-            let runs = rules.iter().any(|r| {
-                r.meta.level != Level::Off
-                    || r.variants
-                        .iter()
-                        .any(|v| v.level.is_some_and(|l| l != Level::Off))
-            }) || engine.iter().any(|b| self.engine_level(b) != Level::Off);
-            let first = rules
-                .first()
-                .map(|r| (r.meta.id.to_string(), r.meta.level_origin.clone()))
-                .or_else(|| {
-                    engine
-                        .first()
-                        .map(|b| (b.id.to_string(), self.engine_origin(b).to_string()))
-                });
-            if let (false, Some((id, origin))) = (runs, first) {
-                out.push((s.clone(), id, origin));
+            let all_off = rules.iter().all(|(_, _, off)| *off);
+            for (id, origin, off) in rules {
+                let named = all_off || id == *s;
+                if off && named && !out.iter().any(|(_, seen, _)| *seen == id) {
+                    out.push((s.clone(), id, origin));
+                }
             }
         }
         out
