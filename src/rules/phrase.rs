@@ -35,8 +35,9 @@ Where it looks (never in code blocks, inline code, HTML, comments or URLs):
                         named by heading title; titles are compared lowercased,
                         without accents, and a parenthesis after the title is
                         allowed. Empty (the default): everywhere.
-  fields: [KEYS]        Front-matter string values to check too, e.g.
-                        [title, description]. Default: none.
+  fields: [KEYS]        Front-matter string values to check too (each
+                        string item of a list), e.g. [title, description].
+                        Default: none.
 
 Matching:
   case_sensitive: false Matching ignores case unless true.
@@ -539,9 +540,19 @@ impl PhraseRule {
         ))
     }
 
+    /// A string value, or each string item of a list (`tags`).
     fn check_field(&self, doc: &Document, value: &Node, cx: &mut Context) {
-        let Value::String(text, _) = &value.value else {
-            return;
+        let text = match &value.value {
+            Value::String(text, _) => text,
+            Value::Seq(items) => {
+                for item in items {
+                    if matches!(item.value, Value::String(..)) {
+                        self.check_field(doc, item, cx);
+                    }
+                }
+                return;
+            }
+            _ => return,
         };
         let raw = doc.text(value.span);
         let map = align(text, raw);
@@ -790,6 +801,31 @@ mod tests {
         rule.check(&doc, &mut cx);
         let helps: Vec<Option<&str>> = cx.findings.iter().map(|f| f.help.as_deref()).collect();
         assert_eq!(helps, [Some("drop « Vraiment »")]);
+    }
+
+    /// A field holding a list (`tags`) has each string item read, each
+    /// finding at its words.
+    #[test]
+    fn a_list_field_is_read_item_by_item() {
+        let node = crate::yaml::parse(
+            "body: false\nfields: [tags]\nphrases:\n  - words: [vraiment]\n",
+            0,
+        )
+        .unwrap()
+        .root
+        .unwrap();
+        let rule = build(&node).unwrap();
+        let text = "---\ntags: [vraiment utile, 3, \"pas vraiment\"]\n---\nVraiment.\n";
+        let doc = Document::parse(std::path::PathBuf::from("a.md"), text.to_string());
+        let mut cx = Context::default();
+        rule.check(&doc, &mut cx);
+        let at: Vec<&str> = cx
+            .findings
+            .iter()
+            .map(|f| &text[f.span.start..f.span.end])
+            .collect();
+        assert_eq!(at, ["vraiment", "vraiment"]);
+        assert_eq!(cx.findings[1].span.start, text.find("vraiment\"").unwrap());
     }
 
     #[test]
