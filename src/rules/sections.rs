@@ -1154,6 +1154,8 @@ impl Report<'_, '_> {
     /// line with its text replaced, as the fix writes it (`## **Titre**`
     /// keeps its emphasis), else `## canonical`.
     fn respelled(&self, h: &Heading, section: &Section, canonical: &str) -> String {
+        let kept = self.kept_parenthesis(h, section);
+        let canonical = &format!("{canonical}{kept}");
         let line = self.doc.text(h.span).trim_end();
         let inside = h.span.start <= h.text_span.start && h.text_span.end <= h.span.end;
         if self.is_plain(h) && inside && line.starts_with('#') && !line.contains(['\n', '\r']) {
@@ -1170,6 +1172,23 @@ impl Report<'_, '_> {
 
     fn line(&self, h: &Heading) -> usize {
         self.doc.location(h.span).line
+    }
+
+    /// The parenthesis a heading was recognised without (` (et comment
+    /// les éviter)`), which respelling its title keeps; empty when the
+    /// whole text is the title.
+    fn kept_parenthesis<'h>(&self, h: &'h Heading, section: &Section) -> &'h str {
+        let text = h.text.trim_end();
+        let is_name = |t: &str| {
+            let folded = fold(&t.nfc().collect::<String>(), None);
+            section.names.iter().any(|n| n.folded() == folded)
+        };
+        match strip_parenthesis(text) {
+            Some(base) if section.parenthesis && !is_name(text) && is_name(base) => {
+                &text[base.len()..]
+            }
+            _ => "",
+        }
     }
 
     /// `text` as a block inserted at byte `at`: separated from what comes
@@ -1275,8 +1294,9 @@ impl Report<'_, '_> {
                     ),
                 )
                 .help(format!(
-                    "write `{} {canonical}`",
-                    marker(section.level)
+                    "write `{} {canonical}{}`",
+                    marker(section.level),
+                    self.kept_parenthesis(h, section)
                 ));
                 self.report(Check::Level, finding);
                 continue;
@@ -1310,10 +1330,16 @@ impl Report<'_, '_> {
                 )
                 .help(format!("write `{}`{also}", self.respelled(h, section, canonical)));
                 // Safe when the heading is plain text (no markup to lose).
+                // An accepted parenthesis after the title stays.
+                let kept = self.kept_parenthesis(h, section);
                 if self.is_plain(h) {
+                    let title = Span::new(
+                        h.text_span.start,
+                        h.text_span.start + h.text.trim_end().len() - kept.len(),
+                    );
                     finding = finding.fix(Fix::safe(
                         format!("write `{canonical}`"),
-                        vec![Edit::replace(h.text_span, canonical.to_string())],
+                        vec![Edit::replace(title, canonical.to_string())],
                     ));
                 }
                 self.report(Check::Spelling, finding);
