@@ -331,6 +331,25 @@ fn deletion(doc: &Document, unit: &Unit, earlier: &Unit) -> Option<Edit> {
     if end == text.len() {
         start = crate::fix::end_deletion_start(text, start);
     }
+    // The copy alone under its heading: deleting it would leave an empty
+    // section (which the section rule reports), so it is for the author to
+    // rewrite.
+    let headings = &doc.body.headings;
+    let above = headings
+        .iter()
+        .rev()
+        .find(|h| h.span.end <= unit.span.start)
+        .map(|h| h.span.end);
+    let below = headings
+        .iter()
+        .find(|h| h.span.start >= unit.span.end)
+        .map_or(text.len(), |h| h.span.start);
+    if let Some(above) = above {
+        let left = [text.get(above..start)?, text.get(end.min(below)..below)?];
+        if left.iter().all(|t| t.trim().is_empty()) {
+            return None;
+        }
+    }
     Some(Edit::delete(Span::new(start, end)))
 }
 

@@ -479,6 +479,23 @@ fn deleting_a_copy_takes_its_comment_and_trailing_spaces_and_needs_the_same_text
     assert_eq!(d[0].message, "paragraph repeats line 1 word for word");
 }
 
+/// A copy alone under its heading is not deleted: the section would be left
+/// empty. With other text beside it, or its comment above it, it is.
+#[test]
+fn a_copy_alone_in_its_section_is_not_deleted() {
+    let text = format!("## Un\n\n{MONTAGNE}\n\n## Deux\n\n{MONTAGNE}\n\n## Trois\n\nFin.\n");
+    assert_eq!(deleted(&text), None);
+    let text = format!(
+        "## Un\n\n{MONTAGNE}\n\n## Deux\n\n<!-- repere-disable-next-line tone -->\n{MONTAGNE}\n"
+    );
+    assert_eq!(deleted(&text), None);
+    let text = format!("## Un\n\n{MONTAGNE}\n\n## Deux\n\n{MONTAGNE}\n\nEt une suite.\n");
+    assert_eq!(
+        deleted(&text).as_deref(),
+        Some(format!("## Un\n\n{MONTAGNE}\n\n## Deux\n\nEt une suite.\n").as_str())
+    );
+}
+
 /// `units` decides which blocks are compared: table rows only when
 /// `table-row` is listed (the default is `[paragraph, list-item]`).
 #[test]
