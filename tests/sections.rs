@@ -163,6 +163,32 @@ fn swapped_sections_are_out_of_order() {
     );
 }
 
+/// A section whose end, or new place, is inside an HTML element
+/// (`<details>` around a heading) is reported without a move: moving it
+/// would cut the element in two.
+#[test]
+fn a_section_that_would_cut_an_html_element_gets_no_move() {
+    let mut s = sections();
+    s.swap(2, 3);
+    assert!(section_order(&article(&s))[0].fix.is_some());
+    s[2].1 =
+        "<details>\n<summary>Exemple</summary>\n\n### Dans le détail\n\nUne erreur.\n\n</details>"
+            .into();
+    let ds = section_order(&article(&s));
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert!(
+        ds[0].fix.is_some(),
+        "an element inside the section moves with it"
+    );
+    s[2].1 = "<details>\n<summary>Exemple</summary>".into();
+    s[3].1 = "</details>".into();
+    let text = article(&s);
+    let ds = section_order(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert!(ds[0].message.contains("out of order"), "{}", ds[0].message);
+    assert!(ds[0].fix.is_none());
+}
+
 #[test]
 fn a_removed_section_is_missing_after_the_previous_one() {
     let mut s = sections();

@@ -2,6 +2,7 @@
 //! reads. Everything carries a byte span into [`Document::source`].
 
 pub mod front_matter;
+pub mod html;
 pub mod markdown;
 
 use std::any::{Any, TypeId};

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
+use crate::document::html::{NO_END_TAG, tag_regex};
 use crate::document::{Block, Document};
 use crate::span::Span;
 use crate::yaml::{Node, de};
@@ -332,23 +333,6 @@ impl MarkupRule {
             }
         }
     }
-}
-
-/// Elements that never have content, and elements whose end tag may be left out.
-const NO_END_TAG: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option",
-    "optgroup", "rt", "rp", "colgroup", "caption", "html", "head", "body",
-];
-
-fn tag_regex() -> &'static CaptureRegex {
-    static RE: OnceLock<CaptureRegex> = OnceLock::new();
-    RE.get_or_init(|| {
-        CaptureRegex::new(
-            r#"(?s)<!--.*?-->|<!--|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?(?P<selfclose>/?)>"#,
-        )
-        .expect("valid regex")
-    })
 }
 
 fn check_html(doc: &Document, cx: &mut Context) {

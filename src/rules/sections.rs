@@ -1234,6 +1234,15 @@ impl Report<'_, '_> {
         if target >= from.start && target <= from.end {
             return None;
         }
+        // A heading inside an HTML element (`<details>`): the section's
+        // ends, or its new place, would cut the element in two.
+        let html = &self.doc.body.html;
+        if [from.start, from.end, target]
+            .into_iter()
+            .any(|at| crate::document::html::inside_element(html, at))
+        {
+            return None;
+        }
         let source = self.doc.source.as_str();
         let nl = crate::fix::line_ending(source);
         // The section as written, its lines with their own endings; the

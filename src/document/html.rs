@@ -1,0 +1,68 @@
+//! Raw HTML tags of an article, as the markup rule pairs them and as the
+//! section moves avoid cutting them.
+
+use std::sync::OnceLock;
+
+use super::markdown::Html;
+use crate::pattern::CaptureRegex;
+
+/// Elements that never have content, and elements whose end tag may be left out.
+pub const NO_END_TAG: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option",
+    "optgroup", "rt", "rp", "colgroup", "caption", "html", "head", "body",
+];
+
+/// A comment, an unclosed `<!--`, or a tag: `close` (`/` or empty), `name`,
+/// `selfclose` (`/` or empty).
+pub fn tag_regex() -> &'static CaptureRegex {
+    static RE: OnceLock<CaptureRegex> = OnceLock::new();
+    RE.get_or_init(|| {
+        CaptureRegex::new(
+            r#"(?s)<!--.*?-->|<!--|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?(?P<selfclose>/?)>"#,
+        )
+        .expect("valid regex")
+    })
+}
+
+/// Whether byte `at` of the file lies inside an HTML element that the raw
+/// HTML before it opens and does not close (`<details>` … `## Titre` …
+/// `</details>`): cutting or moving the text there would break the
+/// element. Comments, void elements and self-closing tags open nothing.
+pub fn inside_element(html: &[Html], at: usize) -> bool {
+    let mut depth: usize = 0;
+    for piece in html.iter().take_while(|h| h.span.start < at) {
+        for caps in tag_regex().captures_iter(&piece.text) {
+            let Some(name) = caps.name("name") else {
+                continue;
+            };
+            let name = name.to_ascii_lowercase();
+            if NO_END_TAG.contains(&name.as_str()) {
+                continue;
+            }
+            if caps.name("close").is_some_and(|c| !c.is_empty()) {
+                depth = depth.saturating_sub(1);
+            } else if caps.name("selfclose").is_none_or(str::is_empty) {
+                depth += 1;
+            }
+        }
+    }
+    depth > 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    #[test]
+    fn places_inside_an_element() {
+        let text = "A\n\n<details>\n<summary>Voir</summary>\n\n## Titre\n\n</details>\n\n## Suite\n\n<br>\n<!-- <div> -->\n\n## Fin\n";
+        let doc = Document::parse("a.md", text.to_string());
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(!inside_element(&doc.body.html, 0));
+        assert!(inside_element(&doc.body.html, at("## Titre")));
+        assert!(!inside_element(&doc.body.html, at("## Suite")));
+        assert!(!inside_element(&doc.body.html, at("## Fin")));
+    }
+}
