@@ -355,6 +355,15 @@ fn diff_prints_and_writes_nothing() {
     let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
+    // A file that is not UTF-8 has nothing to fix, but is named.
+    fs::write(dir.path().join("2025-05-02-latin1.md"), b"caf\xe9\n").unwrap();
+    let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("2025-05-02-latin1.md` was not checked (encoding): invalid UTF-8"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -785,6 +785,19 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
     for note in notes {
         eprintln!("{note}");
     }
+    // Files that could not be read have nothing to fix, but they were not
+    // checked either: say so, as `check` would.
+    for d in report
+        .diagnostics()
+        .filter(|d| matches!(&*d.rule, "read-error" | "encoding"))
+    {
+        eprintln!(
+            "`{}` was not checked ({}): {}",
+            d.path.display(),
+            d.rule,
+            d.message
+        );
+    }
     if lone_cr {
         eprintln!(
             "Lines that end with a lone CR are shown ending with LF; --fix keeps their endings."
