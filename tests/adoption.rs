@@ -857,6 +857,15 @@ fn baseline_from_the_config() {
     .unwrap();
     let (code, _, _) = run(&dir.path().join("content"), &["."]);
     assert_eq!(code, 0);
+    // A baseline that does not exist stops the run, and says so.
+    let (code, _, err) = run(dir.path(), &["--baseline", "nulle-part.json", "."]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains(
+            "baseline `nulle-part.json`: no such file (write one with `--write-baseline`)"
+        ),
+        "{err}"
+    );
 }
 
 #[test]

@@ -849,6 +849,9 @@ fn fix_files(
 /// A baseline's text, read as an article is (a FIFO is not read: it might
 /// never end), whatever its size.
 fn read_baseline(path: &Path) -> Result<String, String> {
+    if fs::symlink_metadata(path).is_err() {
+        return Err("no such file (write one with `--write-baseline`)".into());
+    }
     String::from_utf8(read_article(path, u64::MAX).map_err(String::from)?)
         .map_err(|_| "not UTF-8".to_string())
 }
