@@ -873,13 +873,34 @@ impl FrontMatterRule {
                     .help(help(format!("add `{list_key}: [{text}]`"))),
                 ),
                 Some((list_key_node, list)) => {
-                    let listed = match &list.value {
-                        Value::Seq(items) => items
-                            .iter()
-                            .any(|i| i.scalar_text().as_deref() == Some(text.as_str())),
-                        _ => list.scalar_text().as_deref() == Some(text.as_str()),
+                    let items = match &list.value {
+                        Value::Seq(items) => items.iter().collect(),
+                        _ => vec![list],
                     };
-                    if !listed {
+                    let listed = items
+                        .iter()
+                        .any(|i| i.scalar_text().as_deref() == Some(text.as_str()));
+                    // Listed but for its case: appending would list it twice.
+                    let lower = text.to_lowercase();
+                    let cased = items.iter().find_map(|i| {
+                        i.scalar_text()
+                            .filter(|t| *t != text && t.to_lowercase() == lower)
+                    });
+                    if let (false, Some(cased)) = (listed, &cased) {
+                        cx.report(
+                            Finding::new(
+                                value.span,
+                                format!(
+                                    "`{name}` is `{text}` but `{list_key}` lists it as `{cased}`"
+                                ),
+                            )
+                            .label(
+                                list_key_node.span.cover(list.span),
+                                format!("`{list_key}` is here"),
+                            )
+                            .help(help(format!("write `{cased}` as `{text}` in `{list_key}`"))),
+                        );
+                    } else if !listed {
                         let mut finding = Finding::new(
                             value.span,
                             format!("`{name}` is `{text}` but `{list_key}` does not list it"),
