@@ -732,6 +732,39 @@ fn test_rules_on(yaml: &str, args: &[&str]) -> (tempfile::TempDir, std::process:
     (dir, out)
 }
 
+/// A rule is tested as its pack defines it: the config's options and
+/// severity, which `check` applies, leave its examples alone.
+#[test]
+fn test_rules_tests_the_pack_s_rule_not_the_config_s() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("pack.yaml"),
+        "- id: x\n  kind: phrase\n  severity: warning\n  phrases: [{words: [mot]}]\n  examples:\n    invalid: [\"Un mot.\"]\n    valid: [\"Rien.\"]\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "[options.x]\nphrases = [{words = [\"zzz\"]}]\n[severity]\nx = \"off\"\n",
+    )
+    .unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args([
+            "test-rules",
+            "--config",
+            "repere.toml",
+            "--no-default-rules",
+            "--rules",
+            "pack.yaml",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("2 passed, 0 failed"), "{text}");
+}
+
 #[test]
 fn test_rules_runs_pack_examples() {
     let out = Command::cargo_bin("repere")
