@@ -74,10 +74,15 @@ pub fn rules() -> Value {
                 properties.insert(k.clone(), v.clone());
             }
         }
+        // The keys every rule needs, then those its kind needs (`phrases`).
+        let mut required = vec![json!("id"), json!("kind"), json!("severity")];
+        if let Some(Value::Array(own)) = options.get("required") {
+            required.extend(own.iter().cloned());
+        }
         variants.push(json!({
             "title": kind.name,
             "type": "object",
-            "required": ["id", "kind", "severity"],
+            "required": required,
             "properties": properties,
             "additionalProperties": false,
         }));

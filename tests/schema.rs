@@ -56,6 +56,14 @@ fn the_rules_schema_refuses_what_repere_refuses() {
         "- id: X Y\n  kind: front-matter\n  severity: error\n",
         "- kind: front-matter\n  severity: error\n",
         "- id: x\n  kind: front-matter\n  severity: error\n  fields:\n    date: {type: calendar}\n",
+        // What a kind needs, and the bounds of its numbers.
+        "- id: x\n  kind: phrase\n  severity: error\n",
+        "- id: x\n  kind: phrase\n  severity: error\n  phrases: []\n",
+        "- id: x\n  kind: sections\n  severity: error\n",
+        "- id: x\n  kind: duplicates\n  severity: error\n  similarity: 1.5\n",
+        "- id: x\n  kind: duplicates\n  severity: error\n  similarity: 0\n",
+        "- id: x\n  kind: duplicates\n  severity: error\n  shingle: 9\n",
+        "- id: x\n  kind: duplicates\n  severity: error\n  min_words: 0\n",
     ] {
         assert!(!validator.is_valid(&yaml(bad)), "{bad}");
         let loaded = repere::pack::RuleSet::load(&[repere::pack::PackSource::new("t.yaml", bad)]);

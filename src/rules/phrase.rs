@@ -150,6 +150,7 @@ struct Options {
     case_sensitive: bool,
     #[serde(default)]
     skip_quotes: bool,
+    #[schemars(length(min = 1))]
     phrases: Vec<PhraseOptions>,
 }
 

@@ -138,6 +138,7 @@ const ALL_CHECKS: &[Check] = &[
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct Options {
+    #[schemars(length(min = 1))]
     templates: Vec<TemplateOptions>,
     template_key: Option<String>,
     checks: Option<Vec<Check>>,

@@ -138,16 +138,20 @@ struct Options {
     #[serde(default)]
     scope: Scope,
     #[serde(default = "default_similarity")]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1))]
     similarity: f64,
     #[serde(default = "default_min_words")]
+    #[schemars(range(min = 1))]
     min_words: usize,
     #[serde(default = "default_shingle")]
+    #[schemars(range(min = 1, max = 8))]
     shingle: usize,
     #[serde(default = "default_units")]
     units: Vec<UnitKind>,
     #[serde(default)]
     skip_sections: Vec<String>,
     #[serde(default)]
+    #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1))]
     containment: Option<f64>,
 }
 
