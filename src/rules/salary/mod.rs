@@ -110,6 +110,7 @@ Options:
                  - {name: Junior, rank: 0, words: [jr, débutant]}
                  - {name: Mid, rank: 1, words: [confirmé, mid-level]}
                Levels of the same rank are not ordered between them.
+               A name or word of two levels is refused.
   salary_words: [WORDS]  Words that make an amount a salary (added).
   other_words: [WORDS]   Words that make an amount something else (added).
   places: [WORDS]        Places (added to France, Paris, Lyon, Europe, US, UK,
@@ -299,6 +300,33 @@ fn parse(node: &Node) -> Result<(Extractor, Settings, u64), BuildError> {
     if levels.is_empty() {
         return Err(error_at(at("levels"), "`levels` is empty"));
     }
+    // A word of two levels: a figure beside it could be either.
+    let mut seen: HashMap<String, &LevelDef> = HashMap::new();
+    for (i, level) in levels.iter().enumerate() {
+        let item = node
+            .get("levels")
+            .and_then(Node::as_seq)
+            .and_then(|l| l.get(i));
+        let names = std::iter::once((&level.name, item.and_then(|n| n.get("name")))).chain(
+            level.words.iter().enumerate().map(|(k, w)| {
+                let word = item.and_then(|n| n.get("words")).and_then(Node::as_seq);
+                (w, word.and_then(|w| w.get(k)))
+            }),
+        );
+        for (word, at_word) in names {
+            if let Some(first) = seen.insert(word.to_lowercase(), level)
+                && !std::ptr::eq(first, level)
+            {
+                return Err(error_at(
+                    at_word.or(item).unwrap_or(node),
+                    format!(
+                        "`{word}` names two levels, `{}` and `{}`: a figure beside it could be either; keep it in one",
+                        first.name, level.name
+                    ),
+                ));
+            }
+        }
+    }
     let key = {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -469,6 +497,28 @@ mod tests {
     fn key(options: &str) -> u64 {
         let node = crate::yaml::parse(options, 0).unwrap().root.unwrap();
         parse(&node).unwrap().2
+    }
+
+    /// A name or word of two levels is refused, pointed at; the same word
+    /// twice in one level, or two levels of one rank, are fine.
+    #[test]
+    fn a_word_of_two_levels_is_refused() {
+        let text = "levels:\n  - {name: Junior, rank: 0}\n  - {name: Senior, rank: 2, words: [sr, junior]}\n";
+        let node = crate::yaml::parse(text, 0).unwrap().root.unwrap();
+        let Err(e) = parse(&node) else {
+            panic!("accepted")
+        };
+        assert!(
+            e.message
+                .starts_with("`junior` names two levels, `Junior` and `Senior`"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.span.map(|s| &text[s.start..s.end]), Some("junior"));
+        let text =
+            "levels:\n  - {name: Staff, rank: 3, words: [staff]}\n  - {name: Expert, rank: 3}\n";
+        let node = crate::yaml::parse(text, 0).unwrap().root.unwrap();
+        assert!(parse(&node).is_ok());
     }
 
     /// Rules whose vocabularies are equal read a file's figures once; other
