@@ -906,6 +906,14 @@ fn a_rule_set_to_check_nothing_is_refused() {
             "- id: mots\n  kind: phrase\n  severity: error\n  body: false\n  headings: false\n  phrases: [{words: [jamais]}]\n",
             "the rule would read nothing",
         ),
+        (
+            "- id: liens\n  kind: links\n  severity: error\n  targets: false\n  anchors: false\n  empty: false\n",
+            "every check of the rule is off (`targets`, `anchors`, `empty`)",
+        ),
+        (
+            "- id: balises\n  kind: markup\n  severity: error\n  references: false\n  shortcut_references: true\n",
+            "which `references: false` turns off",
+        ),
     ] {
         let out = run_with_pack(pack, "Texte.\n", &[]);
         let err = String::from_utf8_lossy(&out.stderr);

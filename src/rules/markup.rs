@@ -88,6 +88,12 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             "every check of the rule is off (`emphasis`, `empty_headings`, `references`, `html`), so it would report nothing; set the rule `off` instead",
         ));
     }
+    if opts.shortcut_references && !opts.references {
+        return Err(error_at(
+            node.get("shortcut_references").unwrap_or(node),
+            "`shortcut_references` reports `[label]` references, which `references: false` turns off: set `references: true`, or leave this out",
+        ));
+    }
     Ok(Box::new(MarkupRule { opts }))
 }
 
