@@ -57,6 +57,17 @@ impl FileFilter {
                     ),
                 ));
             }
+            // Paths matched are files: a pattern ending with `/`, as in
+            // `.gitignore`, would match nothing.
+            if glob.ends_with('/') {
+                let bang = if negated { "!" } else { "" };
+                return Err(error_at(
+                    item,
+                    format!(
+                        "`{text}` ends with `/`, but the paths matched are files, so it matches none; write `{bang}{glob}**` for the files under that folder"
+                    ),
+                ));
+            }
             let pattern = Pattern::new(glob)
                 .map_err(|e| error_at(item, format!("invalid glob `{text}`: {}", e.msg)))?;
             if negated {
@@ -110,6 +121,19 @@ mod tests {
         );
         // A brace without alternatives is a character of a name.
         filter("['content/{draft}/*.md']");
+    }
+
+    /// A folder written as in `.gitignore` (`drafts/`) would match no file.
+    #[test]
+    fn a_folder_pattern_is_refused_with_the_glob_meant() {
+        for (text, meant) in [
+            ("['content/drafts/']", "`content/drafts/**`"),
+            ("['!content/drafts/']", "`!content/drafts/**`"),
+        ] {
+            let node = crate::yaml::parse(text, 0).unwrap().root.unwrap();
+            let e = FileFilter::from_node(&node).unwrap_err();
+            assert!(e.message.contains(meant), "{}", e.message);
+        }
     }
 
     /// `./content/**` is `content/**`, as the paths matched are.
