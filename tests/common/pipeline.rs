@@ -178,6 +178,10 @@ fn check_site_reading(text: &str, doc: &Document) {
             assert_eq!(split(head).0, doc.front_matter, "head of {at} bytes");
         }
     }
+    // The shortest head the site index reads holds the same block.
+    if let Ok(Some(head)) = repere::document::front_matter::held_prefix(text.as_bytes()) {
+        assert_eq!(split(head).0, doc.front_matter, "held prefix {head:?}");
+    }
 }
 
 /// Looked for by file name, an address gets the answer the whole index
@@ -329,6 +333,19 @@ fn lint(data: &[u8], formats: &[Format]) -> Report {
                 for e in &fix.edits {
                     check_span(text, e.span, "fix");
                 }
+            }
+        }
+        // Every fix of the file applied at once: the edits that do not clash.
+        if let Some(text) = &text {
+            let fixes: Vec<_> = file
+                .diagnostics
+                .iter()
+                .filter_map(|d| d.fix.as_ref())
+                .collect();
+            let (fixed, applied) = repere::fix::apply(text, &fixes);
+            assert!(applied <= fixes.len());
+            if applied == 0 {
+                assert_eq!(fixed, *text, "no fix applied, yet the text changed");
             }
         }
     }
