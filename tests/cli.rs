@@ -542,6 +542,42 @@ fn output_is_sorted_and_deterministic() {
     keys.dedup();
 }
 
+/// With `--format github`, a pack or config error is also a workflow
+/// command on stdout, so that CI annotates the file that holds it.
+#[test]
+fn pack_and_config_errors_are_annotations_in_the_github_format() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "bad.yaml",
+        "- id: mine\n  kind: front-matter\n  severity: eror\n",
+    );
+    write(dir.path(), NAME, ARTICLE);
+    let run = |args: &[&str]| {
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--format", "github"])
+            .args(args)
+            .arg(NAME)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let out = run(&["--no-config", "--rules", "bad.yaml"]);
+    assert_eq!(
+        out,
+        "::error file=bad.yaml,line=3,col=13,endLine=3,endColumn=17,title=rule-pack::`severity` is one of error, warning, info, off; did you mean `error`?\n"
+    );
+    write(dir.path(), "repere.toml", "fail-on = \"warnings\"\n");
+    let out = run(&[]);
+    assert!(
+        out.starts_with("::error file=repere.toml,line=1,col=11,")
+            && out.contains("title=config::unknown value `warnings`"),
+        "{out}"
+    );
+}
+
 #[test]
 fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
     let dir = tempfile::tempdir().unwrap();

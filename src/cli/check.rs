@@ -222,7 +222,12 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
                 .into(),
         );
     }
-    let mut setup = packs::load(&args.packs).map_err(|e| format!("{e}; nothing was checked"))?;
+    let echo = match args.format {
+        OutputFormat::Github => packs::Echo::Github,
+        _ => packs::Echo::None,
+    };
+    let mut setup =
+        packs::load(&args.packs, echo).map_err(|e| format!("{e}; nothing was checked"))?;
     // The ids before `select` keeps only those selected.
     let ids: Vec<std::sync::Arc<str>> = setup
         .rules

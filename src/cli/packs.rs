@@ -40,16 +40,29 @@ pub(super) fn color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-fn report(errors: &[PackError], what: &str) -> String {
+fn report(errors: &[PackError], what: &str, echo: Echo) -> String {
     let color = color();
     for e in errors {
         eprint!("{}", render_pack_error(e, color));
+        if echo == Echo::Github {
+            println!("{}", repere::report::github::pack_error(e));
+        }
     }
     format!("{} error(s) in the {what}", errors.len())
 }
 
+/// Where pack and config errors are also written, besides the graphical
+/// report on stderr: with `--format github`, as workflow commands on stdout,
+/// so that CI annotates the pack or config file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Echo {
+    #[default]
+    None,
+    Github,
+}
+
 /// The config file in force, if any.
-pub fn config(args: &PackArgs) -> Result<Option<Config>, String> {
+pub fn config(args: &PackArgs, echo: Echo) -> Result<Option<Config>, String> {
     if args.no_config {
         return Ok(None);
     }
@@ -67,7 +80,7 @@ pub fn config(args: &PackArgs) -> Result<Option<Config>, String> {
     let path = std::path::absolute(&path).unwrap_or(path);
     Config::parse(&path, &text)
         .map(Some)
-        .map_err(|e| report(&e, "config file"))
+        .map_err(|e| report(&e, "config file", echo))
 }
 
 /// The packs in force: the embedded ones (unless dropped by the flag or the
@@ -176,14 +189,15 @@ pub fn setup_at(start: &Path) -> Result<Setup, LoadError> {
 
 /// Loads the config and the packs, and applies the config to the rules.
 /// Errors are printed to stderr and give `Err` with a summary.
-pub fn load(args: &PackArgs) -> Result<Setup, String> {
-    let config = config(args)?;
+pub fn load(args: &PackArgs, echo: Echo) -> Result<Setup, String> {
+    let config = config(args, echo)?;
     let sources = sources(args, config.as_ref())?;
-    let mut rules = RuleSet::load(&sources).map_err(|errors| report(&errors, "rule packs"))?;
+    let mut rules =
+        RuleSet::load(&sources).map_err(|errors| report(&errors, "rule packs", echo))?;
     if let Some(c) = &config {
         rules
             .configure(c)
-            .map_err(|errors| report(&errors, "configuration"))?;
+            .map_err(|errors| report(&errors, "configuration", echo))?;
     }
     if !sources.is_empty() && rules.rules.is_empty() {
         let named: Vec<String> = sources.iter().map(|s| format!("`{}`", s.origin)).collect();

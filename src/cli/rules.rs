@@ -7,7 +7,7 @@ use super::args::{ExplainArgs, RulesArgs};
 use super::{EXIT_ERROR, EXIT_OK, packs};
 
 pub fn list(args: RulesArgs) -> Result<i32, String> {
-    let set = packs::load(&args.packs)?.rules;
+    let set = packs::load(&args.packs, packs::Echo::None)?.rules;
     let width = set
         .rules
         .iter()
@@ -41,7 +41,7 @@ pub fn list(args: RulesArgs) -> Result<i32, String> {
 }
 
 pub fn explain(args: ExplainArgs) -> Result<i32, String> {
-    let set = packs::load(&args.packs)?.rules;
+    let set = packs::load(&args.packs, packs::Echo::None)?.rules;
     if let Some(r) = set.get(&args.rule) {
         let m = &r.meta;
         println!(
