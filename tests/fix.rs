@@ -596,6 +596,22 @@ fn a_moved_section_keeps_its_own_line_endings() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), after);
+    // The other way round, CRLF lines in an LF file: its last line too.
+    let lf = |text: String| text.replace(section, &section.replace('\n', "\r\n"));
+    let before = lf(fs::read_to_string(case.join("before").join(name))
+        .unwrap()
+        .replace(&format!("{section}\n"), &format!("{section}\r\n")));
+    let after = lf(fs::read_to_string(case.join("after").join(name))
+        .unwrap()
+        .replace(&format!("{section}\n"), &format!("{section}\r\n")));
+    assert!(before.contains("projet.\r\n"));
+    fs::write(dir.path().join(name), &before).unwrap();
+    let out = repere(dir.path())
+        .args(["--fix", "--unsafe-fixes", name])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), after);
 }
 
 /// The missing section the unsafe fix adds is an empty heading: the run

@@ -1195,6 +1195,13 @@ impl Report<'_, '_> {
     /// `text` as a block inserted at byte `at`: separated from what comes
     /// before by a blank line, and followed by one.
     fn block_at(&self, at: usize, text: &str) -> String {
+        let nl = crate::fix::line_ending(&self.doc.source);
+        self.block_ending(at, text, nl)
+    }
+
+    /// [`Self::block_at`], the last line of `text` ended by `own` (a moved
+    /// section's last line keeps its own ending).
+    fn block_ending(&self, at: usize, text: &str, own: &str) -> String {
         let before = self.doc.text(Span::new(0, at));
         // Line breaks ending `before`: `\n`, `\r\n` or a lone `\r` each.
         let mut rest = before;
@@ -1217,8 +1224,8 @@ impl Report<'_, '_> {
             _ => String::new(),
         };
         // At the end of the file, no blank line after it.
-        let tail = if at >= self.doc.source.len() { 1 } else { 2 };
-        format!("{lead}{text}{}", nl.repeat(tail))
+        let blank = if at >= self.doc.source.len() { "" } else { nl };
+        format!("{lead}{text}{own}{blank}")
     }
 
     /// Moves the section of heading `moved` (heading to the next heading of
@@ -1249,11 +1256,18 @@ impl Report<'_, '_> {
         // The section as written, its lines with their own endings; the
         // blank line after it, before the heading it goes before, in the
         // file's ending.
-        let text = self.doc.text(from).trim_end_matches(['\n', '\r']);
+        let written = self.doc.text(from);
+        let text = written.trim_end_matches(['\n', '\r']);
+        // The ending of its last line, as written (the file's at its end).
+        let rest = &written[text.len()..];
+        let own = ["\r\n", "\n", "\r"]
+            .into_iter()
+            .find(|e| rest.starts_with(e))
+            .unwrap_or(nl);
         let block = if after {
-            self.block_at(target, text.trim_end())
+            self.block_ending(target, text.trim_end(), own)
         } else {
-            format!("{text}{nl}{nl}")
+            format!("{text}{own}{nl}")
         };
         // The last section: the blank lines before it go with it, the line
         // ending of what comes before stays.
