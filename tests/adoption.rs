@@ -716,6 +716,46 @@ fn a_baseline_entry_does_not_hide_another_finding_at_the_same_place() {
     assert!(err.contains("version 4"), "{err}");
 }
 
+/// A baseline counts findings of the same text, without their lines: with
+/// one more than it records, the first ones in the file are taken for the
+/// recorded ones, and the last is reported, wherever the new one was
+/// written (README, "Baseline").
+#[test]
+fn with_one_more_finding_of_a_text_the_last_is_reported() {
+    let dir = site();
+    let text = fs::read_to_string(post(dir.path())).unwrap();
+    let doubled = "****Impact :** ** un.";
+    let with = |lines: &[&str]| format!("{text}\n{}\n", lines.join("\n\n"));
+    fs::write(post(dir.path()), with(&[doubled, doubled])).unwrap();
+    Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "baseline.json", "."])
+        .assert()
+        .code(0);
+    // The new one, near the top, after the front matter.
+    let body = text.find("\n---\n").unwrap() + 5;
+    let new = with(&[doubled, doubled]).replacen(
+        &text[body..],
+        &format!("\n{doubled}\n{}", &text[body..]),
+        1,
+    );
+    let before = new.lines().count() - 3;
+    fs::write(post(dir.path()), new).unwrap();
+    let (code, v, _) = run(
+        dir.path(),
+        &["--baseline", "baseline.json", "--select", "markup", "."],
+    );
+    assert_eq!(code, 1, "{v:#}");
+    let lines: Vec<u64> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [before as u64 + 3], "{v:#}");
+}
+
 /// A baseline kept in another folder than the files (`ci/`) names them from
 /// its own folder (`../content/…`), and matches from any current folder.
 #[test]
