@@ -263,6 +263,24 @@ pub fn relative_up(path: &Path, cwd: &Path, base: &Path) -> PathBuf {
     out
 }
 
+/// `path` (as reached from `cwd`) as the config in folder `base` names it,
+/// for its globs: [`relative_up`]. When that goes up out of `base` but
+/// `real`, `base` with its links resolved, holds the file, relative to
+/// `real`: a config named through a link (`/tmp` is one on macOS) while the
+/// current folder is the real one.
+pub fn config_relative(path: &Path, cwd: &Path, base: &Path, real: Option<&Path>) -> PathBuf {
+    let rel = relative_up(path, cwd, base);
+    if rel.starts_with("..")
+        && let Some(real) = real
+    {
+        let inside = relative_up(path, cwd, real);
+        if !inside.starts_with("..") {
+            return inside;
+        }
+    }
+    rel
+}
+
 /// `path` without its `.` parts, and each `..` taking off the part before
 /// it (on the path as written, not resolved by the system).
 pub fn normalize(path: &Path) -> PathBuf {

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::relative_up;
+use crate::config::config_relative;
 use crate::diagnostic::{Diagnostic, Finding, Severity, quoted_list};
 use crate::document::Document;
 use crate::pack::{BUILTIN_RULES, LoadedRule, RuleSet, selects};
@@ -27,7 +27,7 @@ pub struct Linter {
     builtins: Vec<(&'static str, Severity)>,
     /// The current folder and the config file's folder, to match config
     /// globs against paths relative to the config.
-    root: Option<(PathBuf, PathBuf)>,
+    root: Option<(PathBuf, PathBuf, Option<PathBuf>)>,
     sites: Vec<Arc<Site>>,
     /// Whether a file's text is kept in the report when it has findings.
     keep_text: bool,
@@ -170,10 +170,12 @@ impl Linter {
         self.keep_text = keep;
     }
 
-    /// Config globs (`[[overrides]]`) match paths relative to `config_dir`;
-    /// `cwd` is where relative paths start.
-    pub fn set_root(&mut self, cwd: PathBuf, config_dir: PathBuf) {
-        self.root = Some((cwd, config_dir));
+    /// Config globs (`[[overrides]]`) match paths relative to `config_dir`
+    /// (or to `real`, the folder with its links resolved, when only that
+    /// holds the file; see [`crate::config::config_relative`]); `cwd` is
+    /// where relative paths start.
+    pub fn set_root(&mut self, cwd: PathBuf, config_dir: PathBuf, real: Option<PathBuf>) {
+        self.root = Some((cwd, config_dir, real));
     }
 
     /// Adds the index of a site, which rules read for the files it covers.
@@ -227,7 +229,7 @@ impl Linter {
 
     fn rel(&self, path: &Path) -> PathBuf {
         match &self.root {
-            Some((cwd, base)) => relative_up(path, cwd, base),
+            Some((cwd, base, real)) => config_relative(path, cwd, base, real.as_deref()),
             None => path.to_path_buf(),
         }
     }

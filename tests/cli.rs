@@ -780,6 +780,49 @@ fn globs_of_a_config_beside_the_articles_go_up_with_dot_dot() {
     }
 }
 
+/// A config named through a link, from the real folder (as `/tmp` is a
+/// link on macOS): its `exclude` and overrides still hold for the files in
+/// its folder.
+#[cfg(unix)]
+#[test]
+fn a_config_named_through_a_link_still_matches_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("real/site");
+    for folder in ["content/posts", "content/drafts"] {
+        fs::create_dir_all(site.join(folder)).unwrap();
+    }
+    std::os::unix::fs::symlink(dir.path().join("real"), dir.path().join("link")).unwrap();
+    write(
+        &site,
+        "repere.toml",
+        "exclude = [\"content/drafts/**\"]\n[[overrides]]\nfiles = [\"content/posts/**\"]\nseverity = { front-matter = \"off\", front-matter-style = \"off\" }\n",
+    );
+    write(&site.join("content/posts"), NAME, "---\ntitle: x\n---\n");
+    write(&site.join("content/drafts"), NAME, "---\ntitle: x\n---\n");
+    let config = dir.path().join("link/site/repere.toml");
+    let out = repere()
+        .current_dir(&site)
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "front-matter",
+            "--config",
+        ])
+        .arg(&config)
+        .arg("content")
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 1, "drafts excluded: {v:#}");
+    assert_eq!(
+        v["diagnostics"].as_array().unwrap().len(),
+        0,
+        "override applies: {v:#}"
+    );
+}
+
 /// `--select` does not turn a rule on: a rule named by its id that is off
 /// is named on stderr with where it was set off, also when the selector
 /// matches other rules that run.

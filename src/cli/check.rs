@@ -274,7 +274,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     let mut linter = Linter::new(setup.rules);
     linter.select_builtins(&args.select, &args.ignore);
     if let Some(c) = &config {
-        linter.set_root(cwd.clone(), c.dir());
+        linter.set_root(cwd.clone(), c.dir(), fs::canonicalize(c.dir()).ok());
     }
     let max_size = max_file_size(config.as_ref());
     // The text of a checked file whose text the report did not keep (the

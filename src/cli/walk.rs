@@ -6,7 +6,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use repere::config::{Config, relative_up};
+use repere::config::{Config, config_relative};
 use repere::pack::FileFilter;
 use repere::yaml::{Node, Value};
 
@@ -16,6 +16,8 @@ const EXTENSIONS: &[&str] = &["md", "markdown"];
 pub(crate) struct Scope {
     cwd: PathBuf,
     dir: PathBuf,
+    /// `dir` with its links resolved.
+    real: Option<PathBuf>,
     include: Option<FileFilter>,
     exclude: Option<FileFilter>,
 }
@@ -45,18 +47,19 @@ impl Scope {
         Ok(Some(Scope {
             cwd: cwd.to_path_buf(),
             dir: c.dir(),
+            real: std::fs::canonicalize(c.dir()).ok(),
             include: filter("include", &c.settings.include)?,
             exclude: filter("exclude", &c.settings.exclude)?,
         }))
     }
 
     pub(crate) fn excluded(&self, path: &Path) -> bool {
-        let rel = relative_up(path, &self.cwd, &self.dir);
+        let rel = config_relative(path, &self.cwd, &self.dir, self.real.as_deref());
         self.exclude.as_ref().is_some_and(|f| f.matches(&rel))
     }
 
     fn included(&self, path: &Path) -> bool {
-        let rel = relative_up(path, &self.cwd, &self.dir);
+        let rel = config_relative(path, &self.cwd, &self.dir, self.real.as_deref());
         self.include.as_ref().is_none_or(|f| f.matches(&rel))
     }
 }

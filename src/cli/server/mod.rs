@@ -1210,7 +1210,7 @@ fn workspace_linter(root: &Path, files: &[PathBuf]) -> Option<Arc<Linter>> {
     let config_dir = loaded.config.as_ref().map(|c| c.dir());
     let mut linter = Linter::new(loaded.rules);
     if let Some(d) = config_dir {
-        linter.set_root(d.clone(), d);
+        linter.set_root(d.clone(), d, None);
     }
     for site in super::site::find(files, &pack_roots, None).ok()? {
         linter = linter.with_site(site);

@@ -65,7 +65,7 @@ pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Result<Setup, S
     });
     let mut linter = Linter::new(setup.rules);
     if let Some(d) = config_dir {
-        linter.set_root(d.clone(), d);
+        linter.set_root(d.clone(), d, None);
     }
     if let Some(root) = site {
         let mut index = super::super::site::index(root);
