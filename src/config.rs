@@ -122,7 +122,9 @@ impl Config {
                     }
                 }
                 found.sort_by_key(|e| e.span.map(|s| s.start));
-                found.dedup_by(|later, first| later.span == first.span);
+                found.dedup_by(|later, first| {
+                    later.span == first.span && later.message == first.message
+                });
                 errors.extend(
                     found
                         .into_iter()

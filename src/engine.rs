@@ -203,13 +203,19 @@ impl Linter {
         self.site_for(path).is_some()
     }
 
+    /// Whether `rule` says a file was not checked at all (it could not be
+    /// read, or is not UTF-8 text).
+    pub fn says_unchecked(rule: &str) -> bool {
+        matches!(rule, "read-error" | "encoding")
+    }
+
     /// Keeps only the engine diagnostics picked by `select` (all when empty)
     /// and not by `ignore` (rule packs are filtered by [`RuleSet::select`]).
     /// A file that could not be read or decoded was not checked at all: that
     /// is said whatever `select` holds, unless `ignore` names it.
     pub fn select_builtins(&mut self, select: &[String], ignore: &[String]) {
         self.builtins.retain(|(id, _)| {
-            let unchecked = matches!(*id, "read-error" | "encoding");
+            let unchecked = Linter::says_unchecked(id);
             (select.is_empty() || unchecked || select.iter().any(|s| selects(s, id)))
                 && !ignore.iter().any(|s| selects(s, id))
         });

@@ -55,6 +55,12 @@ pub fn meant_of<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -
     })
 }
 
+/// "; did you mean `x`?", to end a message, when there is a word meant;
+/// else nothing.
+pub fn hint(meant: Option<&str>) -> String {
+    meant.map_or(String::new(), |m| format!("; did you mean `{m}`?"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -835,6 +835,31 @@ fn link_helps_use_the_pack_s_posts_folder() {
     );
 }
 
+/// A value listed in another case: said once. Where the list's field has a
+/// `one_of`, that field reports the item (with its case fix); where it has
+/// none, `contained_in` names the slip, and appends nothing.
+#[test]
+fn a_value_listed_in_another_case_is_said_once() {
+    let text = "---\npillar: a-b\npillars: [A-B]\n---\n";
+    for (pillars, says) in [
+        (
+            "{one_of: [a-b], normalize: lowercase}",
+            "`pillars` lists `A-B`; allowed: `a-b` [fix]",
+        ),
+        (
+            "{type: string-list}",
+            "`pillar` is `a-b` but `pillars` lists it as `A-B`",
+        ),
+    ] {
+        let pack = format!(
+            "- id: fm\n  kind: front-matter\n  severity: error\n  fields:\n    pillar: {{contained_in: pillars}}\n    pillars: {pillars}\n"
+        );
+        let found = check_with_pack(&pack, text);
+        let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+        assert_eq!(messages, [says], "{pillars}");
+    }
+}
+
 /// A pack's `help` that leaves nothing (`""`, or `{help}` for a finding
 /// without one) is no help: `null` in JSON, no empty `help:` line.
 #[test]

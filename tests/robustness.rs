@@ -681,6 +681,10 @@ fn a_file_gone_before_it_is_read() {
         message.starts_with("this symbolic link leads nowhere"),
         "{message}"
     );
+    assert_eq!(
+        run.only("2025-03-01-x.md", "read-error")["help"],
+        "point the link at a file, or remove it"
+    );
     // Named on the command line, it is a path that does not exist: exit 2.
     let out = repere()
         .current_dir(dir.path())
@@ -751,6 +755,10 @@ fn a_fifo_named_like_an_article_does_not_hang_the_run() {
         assert_eq!(run.code, 1);
         run.witness_checked();
         assert_eq!(run.message("2025-03-01-tube.md", "read-error"), expected);
+        assert_eq!(
+            run.only("2025-03-01-tube.md", "read-error")["help"],
+            "check regular files only, or exclude this one"
+        );
     }
     // The reports and baselines that quote a file's text do not read it
     // again either.

@@ -163,6 +163,51 @@ fn swapped_sections_are_out_of_order() {
     );
 }
 
+/// A section that accepts a parenthesis after its title keeps it in the
+/// help of a misspelt title, and of a heading at the wrong level.
+#[test]
+fn an_accepted_parenthesis_is_kept_in_the_helps() {
+    let cto = [
+        "Situation réelle",
+        "Le faux problème",
+        "Le vrai enjeu CTO",
+        "Cadre de décision",
+        "Retour terrain",
+        "Erreurs fréquentes (et comment les éviter)",
+        "Si c'était à refaire",
+        "Pour approfondir",
+    ];
+    let with = |errors: &str| -> String {
+        let s: Vec<(String, String)> = cto
+            .iter()
+            .map(|t| {
+                let heading = if t.starts_with("Erreurs") {
+                    errors.to_string()
+                } else {
+                    format!("## {t}")
+                };
+                (heading, "Une phrase.".to_string())
+            })
+            .collect();
+        article(&s)
+    };
+    assert!(section_order(&with("## Erreurs fréquentes (et comment les éviter)")).is_empty());
+    for (heading, help) in [
+        (
+            "## Erreurs frequentes (et comment les éviter)",
+            "write `## Erreurs fréquentes (et comment les éviter)`",
+        ),
+        (
+            "### Erreurs fréquentes (et comment les éviter)",
+            "write `## Erreurs fréquentes (et comment les éviter)`",
+        ),
+    ] {
+        let ds = section_order(&with(heading));
+        assert_eq!(ds.len(), 1, "{heading}: {}", describe(&ds));
+        assert_eq!(ds[0].help.as_deref(), Some(help), "{heading}");
+    }
+}
+
 /// A section whose end, or new place, is inside an HTML element
 /// (`<details>` around a heading) is reported without a move: moving it
 /// would cut the element in two.

@@ -790,11 +790,11 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
     for note in notes {
         eprintln!("{note}");
     }
-    // Files that could not be read have nothing to fix, but they were not
-    // checked either: say so, as `check` would.
+    // Files that could not be read have nothing to fix (the exit code says
+    // nothing of them), but they were not checked either: name them.
     for d in report
         .diagnostics()
-        .filter(|d| matches!(&*d.rule, "read-error" | "encoding"))
+        .filter(|d| Linter::says_unchecked(&d.rule))
     {
         eprintln!(
             "`{}` was not checked ({}): {}",
@@ -854,7 +854,9 @@ fn fix_files(
 /// A baseline's text, read as an article is (a FIFO is not read: it might
 /// never end), whatever its size.
 fn read_baseline(path: &Path) -> Result<String, String> {
-    if fs::symlink_metadata(path).is_err() {
+    if let Err(e) = fs::symlink_metadata(path)
+        && e.kind() == io::ErrorKind::NotFound
+    {
         return Err("no such file (write one with `--write-baseline`)".into());
     }
     String::from_utf8(read_article(path, u64::MAX).map_err(String::from)?)

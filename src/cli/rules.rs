@@ -84,9 +84,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32, String> {
         .map(|r| &*r.meta.id)
         .chain(KINDS.iter().map(|k| k.name))
         .collect();
-    let hint = rules::did_you_mean(&args.rule, known.iter().copied())
-        .map(|s| format!("; did you mean `{s}`?"))
-        .unwrap_or_default();
+    let hint = repere::typo::hint(rules::did_you_mean(&args.rule, known.iter().copied()));
     eprintln!(
         "error: no rule or rule kind named `{}`{hint} (see `repere rules`)",
         args.rule

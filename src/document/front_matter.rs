@@ -197,8 +197,9 @@ pub fn head_holds_block(head: &str) -> bool {
 /// only those bytes need be UTF-8, and only they are checked (a site index
 /// reads thousands of page heads, most of whose bytes are body). `Ok(None)`
 /// when no prefix ending after a line that could close a block holds it
-/// (check the whole head instead); `Err` when the bytes before the first that
-/// does are not UTF-8.
+/// (check the whole head instead); `Err` when the bytes up to one of those
+/// lines (starting `---`, `...` or `+++`) are not UTF-8, as the whole head
+/// would not be either.
 pub fn held_prefix(head: &[u8]) -> Result<Option<&str>, std::str::Utf8Error> {
     for at in memchr::memchr_iter(b'\n', head) {
         let line = &head[at + 1..];

@@ -28,10 +28,13 @@ pub fn tag_regex() -> &'static CaptureRegex {
 /// Whether byte `at` of the file lies inside an HTML element that the raw
 /// HTML before it opens and does not close (`<details>` … `## Titre` …
 /// `</details>`): cutting or moving the text there would break the
-/// element. Comments, void elements and self-closing tags open nothing.
+/// element. Only HTML blocks count (a tag inside a paragraph, such as
+/// `Option<String>` in prose, ends with it); comments, void elements and
+/// self-closing tags open nothing.
 pub fn inside_element(html: &[Html], at: usize) -> bool {
     let mut depth: usize = 0;
-    for piece in html.iter().take_while(|h| h.span.start < at) {
+    let blocks = html.iter().filter(|h| !h.inline);
+    for piece in blocks.take_while(|h| h.span.start < at) {
         for caps in tag_regex().captures_iter(&piece.text) {
             let Some(name) = caps.name("name") else {
                 continue;
@@ -57,10 +60,11 @@ mod tests {
 
     #[test]
     fn places_inside_an_element() {
-        let text = "A\n\n<details>\n<summary>Voir</summary>\n\n## Titre\n\n</details>\n\n## Suite\n\n<br>\n<!-- <div> -->\n\n## Fin\n";
+        let text = "A avec Option<String> dedans.\n\n<details>\n<summary>Voir</summary>\n\n## Titre\n\n</details>\n\n## Suite\n\n<br>\n<!-- <div> -->\n\n## Fin\n";
         let doc = Document::parse("a.md", text.to_string());
         let at = |s: &str| text.find(s).unwrap();
         assert!(!inside_element(&doc.body.html, 0));
+        assert!(!inside_element(&doc.body.html, at("<details>")));
         assert!(inside_element(&doc.body.html, at("## Titre")));
         assert!(!inside_element(&doc.body.html, at("## Suite")));
         assert!(!inside_element(&doc.body.html, at("## Fin")));

@@ -144,9 +144,9 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
             Some("valid") => true,
             Some("invalid") => false,
             other => {
-                let hint = other
-                    .and_then(|key| did_you_mean(key, ["valid", "invalid"]))
-                    .map_or(String::new(), |meant| format!("; did you mean `{meant}`?"));
+                let hint = crate::typo::hint(
+                    other.and_then(|key| did_you_mean(key, ["valid", "invalid"])),
+                );
                 return Err(error_at(
                     k,
                     format!("`examples` has `valid` and `invalid` lists{hint}"),
@@ -175,11 +175,9 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
                         .find(|(k, _)| !matches!(k.as_str(), Some("text" | "name" | "expect")))
                     {
                         const KEYS: [&str; 3] = ["name", "text", "expect"];
-                        let meant = bad
-                            .as_str()
-                            .and_then(|b| crate::typo::meant_of(b, KEYS))
-                            .map(|m| format!("; did you mean `{m}`?"))
-                            .unwrap_or_default();
+                        let meant = crate::typo::hint(
+                            bad.as_str().and_then(|b| crate::typo::meant_of(b, KEYS)),
+                        );
                         return Err(error_at(
                             bad,
                             format!("an example has only `name`, `text` and `expect`{meant}"),
@@ -928,9 +926,9 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, Vec<BuildEr
         de::from_node::<Level>(node).map_err(|mut e| {
             const LEVELS: [&str; 4] = ["error", "warning", "info", "off"];
             e.message = "`severity` is one of error, warning, info, off".into();
-            if let Some(meant) = node.as_str().and_then(|s| rules::typo_of(s, LEVELS)) {
-                e.message.push_str(&format!("; did you mean `{meant}`?"));
-            }
+            e.message.push_str(&crate::typo::hint(
+                node.as_str().and_then(|s| rules::typo_of(s, LEVELS)),
+            ));
             e
         })
     });
@@ -994,10 +992,12 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, Vec<BuildEr
         Some((rule, options)),
     ) = parts
     else {
-        // In the order of the entry's text, one per place: a slip for a
-        // key every rule has (`sevrity`) is also an unknown option.
+        // In the order of the entry's text. A slip for a key every rule has
+        // (`sevrity`) is also an unknown option of the kind: said once.
         errors.sort_by_key(|e| e.span.map(|s| s.start));
-        errors.dedup_by(|later, first| later.span == first.span);
+        errors.dedup_by(|later, first| {
+            later.span == first.span && later.message.starts_with("unknown field")
+        });
         return Err(errors);
     };
     Ok(LoadedRule {
@@ -1169,6 +1169,14 @@ mod tests {
             errs[1].message.ends_with("did you mean `error`?"),
             "{}",
             errs[1].message
+        );
+        // Two keys missing: both said, at the entry.
+        let text = "- kind: phrase\n  phrases: [{words: [a]}]\n";
+        let errs = load(text).err().unwrap();
+        let messages: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["this rule has no `id`", "this rule has no `severity`"]
         );
         // A rule without a known kind: its other keys are still checked.
         let text = "- id: x\n  kind: phrasse\n  severity: loud\n";
@@ -1397,6 +1405,7 @@ mod tests {
             ("help", "{messages}"),
             // A phrase's placeholder, which a rule's text does not have.
             ("message", "{match}"),
+            ("message", "{MATCH}"),
         ] {
             let text = format!(
                 "- id: x\n  kind: front-matter\n  severity: error\n  {field}: \"{slip} (house rule)\"\n"

@@ -89,10 +89,8 @@ fn cond(node: &Node) -> Result<Cond, BuildError> {
                 Some("not") => Ok(Cond::Not(Box::new(cond(v)?))),
                 other => {
                     const CONDITIONS: [&str; 4] = ["exists", "equals", "one_of", "not"];
-                    let meant = other
-                        .and_then(|o| crate::typo::meant_of(o, CONDITIONS))
-                        .map(|m| format!("; did you mean `{m}`?"))
-                        .unwrap_or_default();
+                    let meant =
+                        crate::typo::hint(other.and_then(|o| crate::typo::meant_of(o, CONDITIONS)));
                     Err(error_at(
                         k,
                         format!(

@@ -886,7 +886,21 @@ impl FrontMatterRule {
                         i.scalar_text()
                             .filter(|t| *t != text && t.to_lowercase() == lower)
                     });
+                    // The list's own field reports an item out of its
+                    // `one_of` (with its fix): the slip is said there once.
+                    let said_there = |item: &str| {
+                        self.fields.iter().any(|f| {
+                            f.name == *list_key
+                                && f.opts
+                                    .one_of
+                                    .as_ref()
+                                    .is_some_and(|o| !o.iter().any(|v| v == item))
+                        })
+                    };
                     if let (false, Some(cased)) = (listed, &cased) {
+                        if said_there(cased) {
+                            return;
+                        }
                         cx.report(
                             Finding::new(
                                 value.span,

@@ -44,7 +44,7 @@ pub fn unknown_placeholder(
         let word = !name.is_empty() && name.chars().all(|c| c.is_alphabetic() || c == '_');
         if word && !allowed.contains(&name) {
             let meant = did_you_mean(&name.to_lowercase(), allowed.iter().copied());
-            if meant.is_some() || PLACEHOLDERS.contains(&name) {
+            if meant.is_some() || PLACEHOLDERS.contains(&name.to_lowercase().as_str()) {
                 let meant = meant
                     .map(|m| format!("; did you mean `{{{m}}}`?"))
                     .unwrap_or_default();

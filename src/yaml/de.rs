@@ -69,8 +69,7 @@ impl de::Error for Error {
 
 /// "unknown field `requried`; did you mean `required`? (expected one of …)"
 fn unknown(what: &str, found: &str, expected: &[&'static str]) -> String {
-    let hint = crate::typo::meant_of(found, expected.iter().copied())
-        .map_or(String::new(), |meant| format!("; did you mean `{meant}`?"));
+    let hint = crate::typo::hint(crate::typo::meant_of(found, expected.iter().copied()));
     let known: Vec<String> = expected.iter().map(|f| format!("`{f}`")).collect();
     format!(
         "unknown {what} `{found}`{hint} (expected one of {})",

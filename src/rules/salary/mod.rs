@@ -314,7 +314,8 @@ fn parse(node: &Node) -> Result<(Extractor, Settings, u64), BuildError> {
             }),
         );
         for (word, at_word) in names {
-            if let Some(first) = seen.insert(word.to_lowercase(), level)
+            // As figures are read: lowercased, accents removed.
+            if let Some(first) = seen.insert(extract::fold(word), level)
                 && !std::ptr::eq(first, level)
             {
                 return Err(error_at(
@@ -515,6 +516,12 @@ mod tests {
             e.message
         );
         assert_eq!(e.span.map(|s| &text[s.start..s.end]), Some("junior"));
+        let text = "levels:\n  - {name: Junior, rank: 0, words: [débutant]}\n  - {name: Mid, rank: 1, words: [debutant]}\n";
+        let node = crate::yaml::parse(text, 0).unwrap().root.unwrap();
+        let Err(e) = parse(&node) else {
+            panic!("accepted")
+        };
+        assert_eq!(e.span.map(|s| &text[s.start..s.end]), Some("debutant"));
         let text =
             "levels:\n  - {name: Staff, rank: 3, words: [staff]}\n  - {name: Expert, rank: 3}\n";
         let node = crate::yaml::parse(text, 0).unwrap().root.unwrap();
