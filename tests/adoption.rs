@@ -727,12 +727,7 @@ fn with_one_more_finding_of_a_text_the_last_is_reported() {
     let doubled = "****Impact :** ** un.";
     let with = |lines: &[&str]| format!("{text}\n{}\n", lines.join("\n\n"));
     fs::write(post(dir.path()), with(&[doubled, doubled])).unwrap();
-    Command::cargo_bin("repere")
-        .unwrap()
-        .current_dir(dir.path())
-        .args(["check", "--write-baseline", "baseline.json", "."])
-        .assert()
-        .code(0);
+    write_baseline(dir.path(), "baseline.json", &["."]);
     // The new one, near the top, after the front matter.
     let body = text.find("\n---\n").unwrap() + 5;
     let new = with(&[doubled, doubled]).replacen(

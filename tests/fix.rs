@@ -585,33 +585,25 @@ fn a_moved_section_keeps_its_own_line_endings() {
         let text = text.replace('\n', "\r\n");
         text.replace(&section.replace('\n', "\r\n"), section)
     };
-    let before = crlf(fs::read_to_string(case.join("before").join(name)).unwrap());
-    let after = crlf(fs::read_to_string(case.join("after").join(name)).unwrap());
-    assert!(before.contains(&format!("{section}\r\n")));
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join(name), &before).unwrap();
-    let out = repere(dir.path())
-        .args(["--fix", "--unsafe-fixes", name])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), after);
     // The other way round, CRLF lines in an LF file: its last line too.
-    let lf = |text: String| text.replace(section, &section.replace('\n', "\r\n"));
-    let before = lf(fs::read_to_string(case.join("before").join(name))
-        .unwrap()
-        .replace(&format!("{section}\n"), &format!("{section}\r\n")));
-    let after = lf(fs::read_to_string(case.join("after").join(name))
-        .unwrap()
-        .replace(&format!("{section}\n"), &format!("{section}\r\n")));
-    assert!(before.contains("projet.\r\n"));
-    fs::write(dir.path().join(name), &before).unwrap();
-    let out = repere(dir.path())
-        .args(["--fix", "--unsafe-fixes", name])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{out:?}");
-    assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), after);
+    let lf = |text: String| {
+        text.replace(&format!("{section}\n"), &format!("{section}\r\n"))
+            .replace(section, &section.replace('\n', "\r\n"))
+    };
+    let dir = tempfile::tempdir().unwrap();
+    // Either way, the section's last line ends with CRLF.
+    for endings in [&crlf as &dyn Fn(String) -> String, &lf] {
+        let read = |side: &str| endings(fs::read_to_string(case.join(side).join(name)).unwrap());
+        let (before, after) = (read("before"), read("after"));
+        assert!(before.contains("projet.\r\n"));
+        fs::write(dir.path().join(name), &before).unwrap();
+        let out = repere(dir.path())
+            .args(["--fix", "--unsafe-fixes", name])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        assert_eq!(fs::read_to_string(dir.path().join(name)).unwrap(), after);
+    }
 }
 
 /// The missing section the unsafe fix adds is an empty heading: the run
