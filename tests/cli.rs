@@ -696,6 +696,59 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
     }
 }
 
+/// Two packs of one folder read whole that define the same id: an error,
+/// as name order would decide; named one by one, the later replaces the
+/// earlier, as packs layer.
+#[test]
+fn an_id_in_two_packs_of_one_folder_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let packs = dir.path().join("packs");
+    fs::create_dir(&packs).unwrap();
+    for (name, word) in [("a.yaml", "vraiment"), ("b.yaml", "simplement")] {
+        write(
+            &packs,
+            name,
+            &format!(
+                "- id: mots\n  kind: phrase\n  severity: warning\n  phrases: [{{words: [{word}]}}]\n"
+            ),
+        );
+    }
+    let article = write(dir.path(), NAME, ARTICLE);
+    let out = repere()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--color",
+            "never",
+            "--rules",
+            "packs",
+        ])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("rule `mots` is also defined in `packs/a.yaml`, a pack of the same folder"),
+        "{err}"
+    );
+    let out = repere()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--rules",
+            "packs/a.yaml",
+            "--rules",
+            "packs/b.yaml",
+        ])
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(2));
+}
+
 #[test]
 fn user_packs_add_and_replace_rules() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,6 +3,7 @@
 use std::fs;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use repere::config::{Config, FILE_NAMES};
 use repere::pack::{PackError, PackSource, RuleSet};
@@ -111,6 +112,7 @@ pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSourc
         let meta = fs::metadata(path)
             .map_err(|e| format!("rule pack `{}`{named}: {e}", path.display()))?;
         let mut files = Vec::new();
+        let folder: Option<Arc<str>> = meta.is_dir().then(|| Arc::from(path.display().to_string()));
         if meta.is_dir() {
             let entries = fs::read_dir(path)
                 .map_err(|e| format!("rule pack folder `{}`{named}: {e}", path.display()))?;
@@ -134,7 +136,10 @@ pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSourc
         }
         for file in files {
             let text = read_text(&file, "rule pack")?;
-            packs.push(PackSource::new(file.display().to_string(), text));
+            packs.push(PackSource {
+                folder: folder.clone(),
+                ..PackSource::new(file.display().to_string(), text)
+            });
         }
     }
     if packs.is_empty() {

@@ -53,6 +53,10 @@ pub struct PackSource {
     /// The text already parsed, for an embedded pack: decoded instead of
     /// parsing the text again (the text parsed when it does not decode).
     pub tree: Option<&'static [u8]>,
+    /// The folder the pack was read from with the others of that folder
+    /// (`--rules DIR`), if it was: packs of one folder are read in name
+    /// order, so one redefining another's rule is a slip, not a layering.
+    pub folder: Option<Arc<str>>,
 }
 
 impl PackSource {
@@ -61,6 +65,7 @@ impl PackSource {
             origin: origin.into(),
             text: text.into(),
             tree: None,
+            folder: None,
         }
     }
 
@@ -434,6 +439,34 @@ impl RuleSet {
                         continue;
                     }
                     ids.push((id, id_node.span));
+                }
+                // A rule of another pack of the same folder: which one
+                // wins would be decided by file names.
+                let sibling = entry
+                    .get("id")
+                    .and_then(|n| Some((n, n.as_str()?)))
+                    .and_then(|(n, id)| {
+                        let earlier = set.rules.iter().find(|r| &*r.meta.id == id)?;
+                        let other = packs.iter().find(|p| p.origin == earlier.meta.origin)?;
+                        (pack.folder.is_some()
+                            && other.folder == pack.folder
+                            && other.origin != pack.origin)
+                            .then_some((n, id, other))
+                    });
+                if let Some((id_node, id, other)) = sibling {
+                    errors.push(fail(
+                        id_node.span,
+                        format!(
+                            "rule `{id}` is also defined in `{}`, a pack of the same folder",
+                            other.origin
+                        ),
+                        Some(
+                            "the packs of a folder are read in name order, so this one would replace it without a word; \
+                             give one of them another id, or name the pack that redefines it with its own `--rules` (or `rules` entry) after the folder"
+                                .to_string(),
+                        ),
+                    ));
+                    continue;
                 }
                 match load_entry(entry, pack) {
                     Ok(rule) => {
