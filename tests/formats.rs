@@ -714,6 +714,29 @@ fn init_writes_a_working_config_for_a_hugo_site() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{v:#}");
     assert_eq!(v["summary"]["files"], 2);
+    // Below it, a new config would quietly take its place: refused, named.
+    let init = |dir: &Path, force: bool| {
+        let mut cmd = Command::cargo_bin("repere").unwrap();
+        cmd.current_dir(dir).arg("init");
+        if force {
+            cmd.arg("--force");
+        }
+        cmd.output().unwrap()
+    };
+    let below = dir.path().join("content");
+    let out = init(&below, false);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("repere.toml is the config in force here"),
+        "{err}"
+    );
+    assert!(!below.join("repere.toml").exists());
+    // With --force: written; over an existing one, said so.
+    assert!(String::from_utf8_lossy(&init(&below, true).stdout).starts_with("Wrote repere.toml"));
+    assert!(
+        String::from_utf8_lossy(&init(&below, true).stdout).starts_with("Replaced repere.toml")
+    );
 }
 
 /// Runs `repere test-rules ARGS PACK` on a pack of `yaml` written in a

@@ -51,8 +51,23 @@ pub fn template(content: bool, sections: &[String], rules: &[String]) -> String 
 
 pub fn run(args: InitArgs) -> Result<i32, String> {
     let path = Path::new("repere.toml");
-    if path.exists() && !args.force {
+    let existed = path.exists();
+    if existed && !args.force {
         eprintln!("error: repere.toml already exists (use --force to overwrite it)");
+        return Ok(EXIT_ERROR);
+    }
+    // A config in force here (`.repere.toml`, or one in a folder above) that
+    // the new file would quietly take the place of.
+    let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
+    if !existed
+        && !args.force
+        && let Some(other) = super::packs::discover(&cwd)
+    {
+        eprintln!(
+            "error: {} is the config in force here; a repere.toml in this folder would take its place \
+             (edit that one, or use --force to write a new one here)",
+            other.display()
+        );
         return Ok(EXIT_ERROR);
     }
     let content = Path::new("content");
@@ -73,7 +88,8 @@ pub fn run(args: InitArgs) -> Result<i32, String> {
     write_atomic(path, template(has_content, &sections, &rules).as_bytes())
         .map_err(|e| format!("writing repere.toml: {e}"))?;
     println!(
-        "Wrote repere.toml{}.",
+        "{} repere.toml{}.",
+        if existed { "Replaced" } else { "Wrote" },
         if has_content {
             " for the Hugo site in this folder"
         } else {
