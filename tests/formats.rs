@@ -508,6 +508,20 @@ fn standard_input() {
         (0, 0),
         "{v:#}"
     );
+    // A name the config's `exclude` matches is not checked, as that file
+    // named on the command line would not be.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "exclude = [\"content/posts/**\"]\n",
+    )
+    .unwrap();
+    let (code, v) = stdin_check_in(dir.path(), &["--stdin-filename", &name], &bad);
+    assert_eq!(
+        (code, &v["summary"]["files"]),
+        (0, &Value::from(0)),
+        "{v:#}"
+    );
     // `-` names standard input; its default name is not a post's, so the
     // post rules do not apply.
     let (_, v) = stdin_check(&["-"], &bad);

@@ -307,18 +307,26 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     linter.keep_text(args.fix || args.diff || stdin_name.is_some());
     let stdin = match &stdin_name {
         Some(name) => {
+            // Read whole even when not checked: the writer is not cut off.
             let bytes = read_at_most(io::stdin().lock(), 0, max_size)
                 .map_err(|e| format!("reading standard input: {e}"))?;
             Some((name.clone(), bytes))
         }
         None => None,
     };
+    // As a file named on the command line, the name the config's
+    // `exclude` matches is not checked.
+    let stdin = stdin.filter(|(name, _)| !scope.as_ref().is_some_and(|s| s.excluded(name)));
     let walked = walk(&paths, scope.as_ref())?;
     // A CI job whose paths or `include` miss every article would pass
     // forever: say so (the run still succeeds, as there is nothing wrong
     // to report).
     if walked.files.is_empty() && walked.errors.is_empty() && stdin.is_none() {
-        let named: Vec<String> = paths.iter().map(|p| format!("`{}`", p.display())).collect();
+        let named: Vec<String> = paths
+            .iter()
+            .chain(stdin_name.as_ref())
+            .map(|p| format!("`{}`", p.display()))
+            .collect();
         let filter = if scope.is_some() {
             ", through the config's `include` and `exclude`"
         } else {
