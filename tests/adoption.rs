@@ -911,6 +911,10 @@ fn max_warnings_and_fail_on_from_config() {
     let (code, _, err) = run(dir.path(), &["--max-warnings", "0", "."]);
     assert_eq!(code, 1);
     assert!(err.contains("more than the 0 allowed"), "{err}");
+    // With -q too: it is why the run fails.
+    let (code, _, err) = run(dir.path(), &["--max-warnings", "0", "-q", "."]);
+    assert_eq!(code, 1);
+    assert!(err.contains("more than the 0 allowed"), "{err}");
     fs::write(dir.path().join("repere.toml"), "max-warnings = 0\n").unwrap();
     let (code, _, err) = run(dir.path(), &["."]);
     assert_eq!(code, 1);

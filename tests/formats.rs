@@ -465,6 +465,30 @@ fn output_file_keeps_the_human_report_on_the_terminal() {
         terminal.contains("Found 2 errors, 3 warnings"),
         "{terminal}"
     );
+    // `--color always` colours the terminal, not a human report written to
+    // a file.
+    let file = dir.path().join("report.txt");
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(fixtures())
+        .args([
+            "check",
+            "--select",
+            "front-matter",
+            "--color",
+            "always",
+            "--output-file",
+        ])
+        .arg(&file)
+        .args(SET)
+        .output()
+        .unwrap();
+    assert!(out.stdout.contains(&0x1b), "the terminal is coloured");
+    let written = fs::read_to_string(&file).unwrap();
+    assert!(
+        written.contains("help: add `cto` to `audiences`") && !written.contains('\u{1b}'),
+        "{written}"
+    );
 }
 
 fn stdin_check(args: &[&str], input: &str) -> (i32, Value) {

@@ -486,10 +486,15 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
             statistics(&report, json, args.quiet, &mut out)
         }
     } else if let Some(file) = &args.output_file {
+        // `--color` is for the terminal: a report file has no colour codes.
+        let plain = report::Options {
+            color: false,
+            ..options
+        };
         let mut buf = Vec::new();
         format
             .reporter()
-            .write(&report, &options, &mut buf)
+            .write(&report, &plain, &mut buf)
             .map_err(|e| format!("writing the report: {e}"))?;
         write_atomic(file, &buf).map_err(|e| format!("writing `{}`: {e}", file.display()))?;
         Format::Human.reporter().write(&report, &options, &mut out)
@@ -542,7 +547,8 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         .filter(|_| from_file)
         .and_then(|c| c.settings.max_warnings));
     let too_many = max_warnings.is_some_and(|max| report.counts().warnings > max);
-    if too_many && !args.quiet {
+    // Said even with -q: it is why the run fails.
+    if too_many {
         // Where the limit was set: the flag, or the config's line.
         let origin = match (&args.max_warnings, &config) {
             (None, Some(c)) => {
