@@ -34,12 +34,17 @@ fn common() -> Map<String, Value> {
         {"type": "string"},
         {"type": "object", "required": ["text"], "properties": {"name": {"type": "string"}, "text": {"type": "string"}, "expect": {"type": "string", "description": "For an invalid example: words one of the rule's messages must hold"}}, "additionalProperties": false}
     ]});
+    // As `FileFilter` refuses them: braces as alternatives (`{a,b}`, which
+    // the glob crate takes literally) and a folder written with `/`.
+    let glob = json!({"type": "string", "not": {"anyOf": [
+        {"pattern": "\\{[^{}]*,[^{}]*\\}"}, {"pattern": "/$"}
+    ]}});
     let map = json!({
         "id": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "The rule id"},
         "severity": level,
         "description": {"type": "string", "description": "One line for `repere rules`"},
         "files": {"description": "Glob patterns (the glob crate's syntax); `!` excludes",
-                  "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
+                  "anyOf": [glob.clone(), {"type": "array", "items": glob}]},
         "when": {"type": "object", "description": "Conditions on front-matter values, all of which must hold",
                  "additionalProperties": condition},
         "message": {"type": "string", "description": "Replaces the message; {message} and {help} are the rule's own"},

@@ -713,6 +713,10 @@ impl RuleSet {
         if errors.is_empty() {
             Ok(())
         } else {
+            // In the order of the config file (its tables are read by key),
+            // then those located in a pack.
+            let origin = config.path.display().to_string();
+            errors.sort_by_key(|e| (e.origin != origin, e.span.start));
             Err(errors)
         }
     }
@@ -1342,11 +1346,17 @@ mod tests {
         let mut set = load("- {id: x, kind: front-matter, severity: error}\n").unwrap();
         let config = Config::parse(
             std::path::Path::new("repere.toml"),
-            "[severity]\ntone = \"info\"\ntonne = \"off\"\n",
+            "[options.tonne]\nx = 1\n[severity]\ntone = \"info\"\n",
         )
         .unwrap();
-        let errs = set.configure(&config).err().unwrap_or_default();
+        let mut errs = set.configure(&config).err().unwrap_or_default();
         assert_eq!(errs.len(), 2);
+        // In the file's order, though `[severity]` is read first.
+        let tonne = errs.remove(0);
+        assert_eq!(
+            tonne.message,
+            "no rule `tonne` is defined (see `repere rules`)"
+        );
         assert!(
             errs[0].message.contains("a rule of the embedded packs"),
             "{}",
@@ -1358,10 +1368,6 @@ mod tests {
                 .as_deref()
                 .unwrap_or_default()
                 .contains("--no-default-rules")
-        );
-        assert_eq!(
-            errs[1].message,
-            "no rule `tonne` is defined (see `repere rules`)"
         );
     }
 
