@@ -1022,6 +1022,13 @@ fn rules_and_explain() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("did you mean `front-matter`"));
+    // `rules` shows the engine's diagnostics as of the kind `(engine)`.
+    let out = repere().args(["explain", "engine"]).output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    for id in ["read-error", "encoding", "unused-suppression"] {
+        assert!(s.contains(&format!("  {id} (severity ")), "{s}");
+    }
 }
 
 /// The seed article of the project, when `../shared` is there: no front-matter error.

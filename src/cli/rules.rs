@@ -78,6 +78,21 @@ pub fn explain(args: ExplainArgs) -> Result<i32, String> {
         println!("{id} (reported by the engine, severity {severity})\n\n{summary}.");
         return Ok(EXIT_OK);
     }
+    // `repere rules` shows the engine's diagnostics with the kind `(engine)`.
+    if matches!(args.rule.as_str(), "engine" | "(engine)") {
+        println!(
+            "The engine's own diagnostics, which no rule pack defines; their severity is set in `[severity]` of repere.toml:\n"
+        );
+        for b in BUILTIN_RULES {
+            println!(
+                "  {} (severity {}): {}.",
+                b.id,
+                set.engine_level(b).as_str(),
+                b.summary
+            );
+        }
+        return Ok(EXIT_OK);
+    }
     let known: Vec<&str> = set
         .rules
         .iter()
