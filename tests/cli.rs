@@ -778,6 +778,11 @@ fn user_packs_add_and_replace_rules() {
         &article,
     );
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 1);
+    // A folder's subfolders are not read: a broken pack there changes nothing.
+    fs::create_dir(packs.join("brouillons")).unwrap();
+    write(&packs.join("brouillons"), "casse.yaml", "- id: [\n");
+    let (code, v) = json(&["--rules", packs.to_str().unwrap()], &article);
+    assert_eq!(code, 0, "{v:#}");
 }
 
 /// A config in a folder beside the articles (`conf/`) reaches them with
