@@ -979,6 +979,10 @@ fn use_default_rules_false_in_the_config_drops_the_embedded_packs() {
     assert_eq!(v["summary"]["files"], 1, "{v:#}");
     assert!(err.contains(none_in_force), "{err}");
     assert!(err.contains("use-default-rules = false"), "{err}");
+    assert!(
+        err.contains("`repere check` reports only unreadable files and encodings"),
+        "{err}"
+    );
 
     fs::write(
         dir.path().join("house.yaml"),

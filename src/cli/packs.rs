@@ -146,7 +146,7 @@ pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSourc
         eprintln!(
             "warning: no rule pack is in force: the default rules are off (`--no-default-rules` \
              or `use-default-rules = false`) and no pack is named (`--rules` or `rules = [...]`); \
-             only unreadable files and encodings are checked"
+             `repere check` reports only unreadable files and encodings"
         );
     }
     Ok(packs)
@@ -207,7 +207,7 @@ pub fn load(args: &PackArgs, echo: Echo) -> Result<Setup, String> {
     if !sources.is_empty() && rules.rules.is_empty() {
         let named: Vec<String> = sources.iter().map(|s| format!("`{}`", s.origin)).collect();
         eprintln!(
-            "warning: no rule is in force: the rule packs in force ({}) define none; only unreadable files and encodings are checked",
+            "warning: no rule is in force: the rule packs in force ({}) define none; `repere check` reports only unreadable files and encodings",
             named.join(", ")
         );
     }
