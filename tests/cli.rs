@@ -714,39 +714,27 @@ fn an_id_in_two_packs_of_one_folder_is_an_error() {
         );
     }
     let article = write(dir.path(), NAME, ARTICLE);
-    let out = repere()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--no-config",
-            "--color",
-            "never",
-            "--rules",
-            "packs",
-        ])
-        .arg(&article)
-        .output()
-        .unwrap();
+    let run = |rules: &[&str]| {
+        let mut cmd = repere();
+        cmd.current_dir(dir.path())
+            .args(["check", "--no-config", "--color", "never"]);
+        for r in rules {
+            cmd.args(["--rules", r]);
+        }
+        cmd.arg(&article).output().unwrap()
+    };
+    let out = run(&["packs"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
         err.contains("rule `mots` is also defined in `packs/a.yaml`, a pack of the same folder"),
         "{err}"
     );
-    let out = repere()
-        .current_dir(dir.path())
-        .args([
-            "check",
-            "--no-config",
-            "--rules",
-            "packs/a.yaml",
-            "--rules",
-            "packs/b.yaml",
-        ])
-        .arg(&article)
-        .output()
-        .unwrap();
-    assert_ne!(out.status.code(), Some(2));
+    // Named one by one: the later replaces the earlier.
+    assert_ne!(
+        run(&["packs/a.yaml", "packs/b.yaml"]).status.code(),
+        Some(2)
+    );
 }
 
 #[test]

@@ -435,28 +435,31 @@ fn json_and_concise_formats() {
 #[test]
 fn output_file_keeps_the_human_report_on_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("report.sarif");
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .current_dir(fixtures())
-        .args([
-            "check",
-            "--select",
-            "front-matter",
-            "--color",
-            "never",
-            "--format",
-            "sarif",
-            "--output-file",
-        ])
-        .arg(&file)
-        .args(SET)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let written: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    // `repere check --select front-matter --output-file FILE ARGS` on the
+    // fixtures: (exit code, what the terminal got, what the file got).
+    let report_to = |file: &str, args: &[&str]| {
+        let file = dir.path().join(file);
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(fixtures())
+            .args(["check", "--select", "front-matter", "--output-file"])
+            .arg(&file)
+            .args(args)
+            .args(SET)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            out.stdout,
+            fs::read_to_string(&file).unwrap(),
+        )
+    };
+    let (code, terminal, written) =
+        report_to("report.sarif", &["--color", "never", "--format", "sarif"]);
+    assert_eq!(code, Some(1));
+    let written: Value = serde_json::from_str(&written).unwrap();
     assert_eq!(written["version"], "2.1.0");
-    let terminal = String::from_utf8(out.stdout).unwrap();
+    let terminal = String::from_utf8(terminal).unwrap();
     assert!(
         terminal.contains("help: add `cto` to `audiences`"),
         "{terminal}"
@@ -467,24 +470,8 @@ fn output_file_keeps_the_human_report_on_the_terminal() {
     );
     // `--color always` colours the terminal, not a human report written to
     // a file.
-    let file = dir.path().join("report.txt");
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .current_dir(fixtures())
-        .args([
-            "check",
-            "--select",
-            "front-matter",
-            "--color",
-            "always",
-            "--output-file",
-        ])
-        .arg(&file)
-        .args(SET)
-        .output()
-        .unwrap();
-    assert!(out.stdout.contains(&0x1b), "the terminal is coloured");
-    let written = fs::read_to_string(&file).unwrap();
+    let (_, terminal, written) = report_to("report.txt", &["--color", "always"]);
+    assert!(terminal.contains(&0x1b), "the terminal is coloured");
     assert!(
         written.contains("help: add `cto` to `audiences`") && !written.contains('\u{1b}'),
         "{written}"
