@@ -711,6 +711,9 @@ struct Hit {
     how: How,
     /// Recognised at another heading level than the section's.
     wrong_level: bool,
+    /// Recognised without the parenthesis after its title, which the
+    /// section accepts (`Erreurs fréquentes (et comment les éviter)`).
+    by_base: bool,
 }
 
 /// A heading at the template's top level that is none of its sections.
@@ -745,36 +748,36 @@ impl Fit<'_> {
     }
 }
 
-/// The section (and how) a heading's text is, at any level.
-fn strict_match(template: &Template, title: &Title) -> Option<(usize, How)> {
+/// The section (and how) a heading's text is, at any level, and whether it
+/// is so without the parenthesis after its title.
+fn strict_match(template: &Template, title: &Title) -> Option<(usize, How, bool)> {
     let nfc = title.nfc.as_str();
     let folded = &title.folded;
     let base = title.base();
     let folded_base = &title.folded_base;
     for (i, s) in template.sections.iter().enumerate() {
-        if s.names.iter().any(|n| n.nfc == nfc)
-            || (s.parenthesis && s.names.iter().any(|n| Some(n.nfc.as_str()) == base))
-        {
-            return Some((i, How::Exact));
+        if s.names.iter().any(|n| n.nfc == nfc) {
+            return Some((i, How::Exact, false));
+        }
+        if s.parenthesis && s.names.iter().any(|n| Some(n.nfc.as_str()) == base) {
+            return Some((i, How::Exact, true));
         }
     }
     for (i, s) in template.sections.iter().enumerate() {
         for (k, n) in s.names.iter().enumerate() {
             let found = if n.folded() == folded {
-                Some(nfc)
+                Some((nfc, false))
             } else if s.parenthesis && folded_base.as_deref() == Some(n.folded()) {
-                base
+                base.map(|b| (b, true))
             } else {
                 None
             };
-            if let Some(found) = found {
-                return Some((
-                    i,
-                    How::Spelling {
-                        name: k,
-                        diffs: diffs(found, &n.nfc),
-                    },
-                ));
+            if let Some((found, by_base)) = found {
+                let how = How::Spelling {
+                    name: k,
+                    diffs: diffs(found, &n.nfc),
+                };
+                return Some((i, how, by_base));
             }
         }
     }
@@ -813,17 +816,19 @@ fn fit<'t>(template: &'t Template, headings: &[Heading], titles: &Titles, near: 
     for (i, h) in headings.iter().enumerate() {
         let found = titles.get(i).and_then(|t| strict_match(template, t));
         match found {
-            Some((s, how)) if template.sections[s].level == h.level => hits.push(Hit {
+            Some((s, how, by_base)) if template.sections[s].level == h.level => hits.push(Hit {
                 heading: i,
                 section: s,
                 how,
                 wrong_level: false,
+                by_base,
             }),
-            Some((s, how)) => off_level.push(Hit {
+            Some((s, how, by_base)) => off_level.push(Hit {
                 heading: i,
                 section: s,
                 how,
                 wrong_level: true,
+                by_base,
             }),
             None if h.level == template.top => unmatched.push(i),
             None => {}
@@ -871,6 +876,7 @@ fn fit<'t>(template: &'t Template, headings: &[Heading], titles: &Titles, near: 
                 section: s,
                 how: How::Near,
                 wrong_level: false,
+                by_base: false,
             });
         }
     }
@@ -1151,11 +1157,11 @@ impl Report<'_, '_> {
         !h.text_span.is_empty() && self.doc.text(h.text_span) == h.text
     }
 
-    /// The heading written with `canonical` as its title: the heading's own
-    /// line with its text replaced, as the fix writes it (`## **Titre**`
-    /// keeps its emphasis), else `## canonical`.
-    fn respelled(&self, h: &Heading, section: &Section, canonical: &str) -> String {
-        let kept = self.kept_parenthesis(h, section);
+    /// The heading written with `canonical` as its title, followed by
+    /// `kept` (a parenthesis it keeps): the heading's own line with its text
+    /// replaced, as the fix writes it (`## **Titre**` keeps its emphasis),
+    /// else `## canonical`.
+    fn respelled(&self, h: &Heading, section: &Section, canonical: &str, kept: &str) -> String {
         let canonical = &format!("{canonical}{kept}");
         let line = self.doc.text(h.span).trim_end();
         let inside = h.span.start <= h.text_span.start && h.text_span.end <= h.span.end;
@@ -1175,19 +1181,13 @@ impl Report<'_, '_> {
         self.doc.location(h.span).line
     }
 
-    /// The parenthesis a heading was recognised without (` (et comment
-    /// les éviter)`), which respelling its title keeps; empty when the
-    /// whole text is the title.
-    fn kept_parenthesis<'h>(&self, h: &'h Heading, section: &Section) -> &'h str {
+    /// The parenthesis the heading of `hit` was recognised without (` (et
+    /// comment les éviter)`), as written, which respelling its title keeps;
+    /// empty when the whole text is the title.
+    fn kept_parenthesis<'h>(&self, h: &'h Heading, hit: &Hit) -> &'h str {
         let text = h.text.trim_end();
-        let is_name = |t: &str| {
-            let folded = fold(&t.nfc().collect::<String>(), None);
-            section.names.iter().any(|n| n.folded() == folded)
-        };
         match strip_parenthesis(text) {
-            Some(base) if section.parenthesis && !is_name(text) && is_name(base) => {
-                &text[base.len()..]
-            }
+            Some(base) if hit.by_base => &text[base.len()..],
             _ => "",
         }
     }
@@ -1320,7 +1320,7 @@ impl Report<'_, '_> {
                 .help(format!(
                     "write `{} {canonical}{}`",
                     marker(section.level),
-                    self.kept_parenthesis(h, section)
+                    self.kept_parenthesis(h, hit)
                 ));
                 self.report(Check::Level, finding);
                 continue;
@@ -1352,10 +1352,13 @@ impl Report<'_, '_> {
                         h.text
                     ),
                 )
-                .help(format!("write `{}`{also}", self.respelled(h, section, canonical)));
+                .help(format!(
+                    "write `{}`{also}",
+                    self.respelled(h, section, canonical, self.kept_parenthesis(h, hit))
+                ));
                 // Safe when the heading is plain text (no markup to lose).
                 // An accepted parenthesis after the title stays.
-                let kept = self.kept_parenthesis(h, section);
+                let kept = self.kept_parenthesis(h, hit);
                 if self.is_plain(h) {
                     let title = Span::new(
                         h.text_span.start,
@@ -1417,7 +1420,7 @@ impl Report<'_, '_> {
                         .find(|t| {
                             Title::new(&h.text)
                                 .and_then(|title| strict_match(t, &title))
-                                .is_some_and(|(s, _)| t.sections[s].level == h.level)
+                                .is_some_and(|(s, ..)| t.sections[s].level == h.level)
                         })
                         .map(|t| format!(" (it is a section of template \"{}\")", t.name))
                         .unwrap_or_default()
