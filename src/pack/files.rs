@@ -45,11 +45,12 @@ impl FileFilter {
             }
             // `{a,b}` is taken as written by the glob crate, where a shell
             // or `.gitignore`-style globs expand it: it would match nothing.
-            if let Some(open) = glob.find('{')
-                && glob[open..]
-                    .find('}')
-                    .is_some_and(|close| glob[open..open + close].contains(','))
-            {
+            let alternatives = glob.split('{').skip(1).any(|after| {
+                after
+                    .split_once('}')
+                    .is_some_and(|(inside, _)| inside.contains(','))
+            });
+            if alternatives {
                 return Err(error_at(
                     item,
                     format!(
@@ -119,6 +120,10 @@ mod tests {
             e.span.map(|s| &text[s.start..s.end]),
             Some("'content/{recettes,desserts}/*.md'")
         );
+        // Any pair of braces, not only the first.
+        let text = "['content/{x}/{a,b}/*.md']";
+        let node = crate::yaml::parse(text, 0).unwrap().root.unwrap();
+        assert!(FileFilter::from_node(&node).is_err());
         // A brace without alternatives is a character of a name.
         filter("['content/{draft}/*.md']");
     }
