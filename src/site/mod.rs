@@ -144,8 +144,6 @@ pub struct Site {
     /// The suggestions made, by folder and name: a missing page is often
     /// linked from many articles.
     suggested: Mutex<Suggested>,
-    /// Whether file names' dates are part of addresses (see [`hugo`]).
-    dates: Dates,
 }
 
 /// Suggestions made, by folder and name.
@@ -159,7 +157,8 @@ struct Index {
     /// Per folder (`/posts/`), the names of its pages (`slug`) and their
     /// addresses, indexed for "did you mean"; made on first use.
     nearby: OnceLock<HashMap<String, Nearby<String>>>,
-    /// Whether file names' dates are part of addresses (see [`hugo`]).
+    /// Whether file names' dates are part of addresses (see [`hugo`]): read
+    /// once per site, and kept here for the lookups by file name too.
     dates: Dates,
 }
 
@@ -170,10 +169,11 @@ fn dates_of(files: &dyn SiteFiles) -> Dates {
 }
 
 impl Index {
-    /// Every page and file of `files`, read at once.
-    fn read(files: &dyn SiteFiles) -> Index {
+    /// Every page and file of `files`, read at once, addressed as `dates`
+    /// says.
+    fn read(files: &dyn SiteFiles, dates: Dates) -> Index {
         let mut index = Index {
-            dates: dates_of(files),
+            dates,
             ..Index::default()
         };
         for entry in files.everything() {
@@ -309,15 +309,13 @@ impl Site {
     /// gives, a file, or "did you mean", reads every page. A check of a few
     /// articles (a pre-commit hook) so reads only the pages they link to.
     pub fn from_files(root: impl Into<PathBuf>, files: Arc<dyn SiteFiles>) -> Site {
-        let dates = dates_of(files.as_ref());
         Site {
             root: root.into(),
-            files: Some(files),
-            dates,
             added: Index {
-                dates,
+                dates: dates_of(files.as_ref()),
                 ..Index::default()
             },
+            files: Some(files),
             ..Site::default()
         }
     }
@@ -325,11 +323,9 @@ impl Site {
     /// A site whose pages and files are all read from `files` at once (see
     /// [`SiteFiles::everything`]): what checking many articles needs.
     pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
-        let added = Index::read(files);
         Site {
             root: root.into(),
-            dates: added.dates,
-            added,
+            added: Index::read(files, dates_of(files)),
             ..Site::default()
         }
     }
@@ -401,7 +397,10 @@ impl Site {
     /// Every page and file: those added, or all of the site's files.
     fn index(&self) -> &Index {
         match &self.files {
-            Some(files) => self.everything.get_or_init(|| Index::read(files.as_ref())),
+            // The configuration read by `from_files`, not read again.
+            Some(files) => self
+                .everything
+                .get_or_init(|| Index::read(files.as_ref(), self.added.dates)),
             None => &self.added,
         }
     }
@@ -414,7 +413,7 @@ impl Site {
         if let Some(known) = lock().get(key) {
             return known.clone();
         }
-        let found = by_name::page(files.as_ref(), &self.listings, key, self.dates);
+        let found = by_name::page(files.as_ref(), &self.listings, key, self.added.dates);
         lock().entry(key.to_string()).or_insert(found).clone()
     }
 
