@@ -166,6 +166,16 @@ fn a_hugo_config_decides_whether_file_dates_are_in_addresses() {
     );
     fs::write(&path, with_insert("")).unwrap();
     assert_eq!(check_file(&path), vec![]);
+
+    // A configuration reached through a link is read, as Hugo reads it.
+    #[cfg(unix)]
+    {
+        let kept = dir.path().join("hugo-kept.toml");
+        fs::rename(dir.path().join("hugo.toml"), &kept).unwrap();
+        std::os::unix::fs::symlink(&kept, dir.path().join("hugo.toml")).unwrap();
+        fs::write(dir.path().join("config.toml"), "title = 'Autre'\n").unwrap();
+        assert_eq!(check_file(&path), vec![]);
+    }
 }
 
 /// A missing file is named as a file, a missing page as a page.

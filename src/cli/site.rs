@@ -222,7 +222,9 @@ impl SiteFiles for FsFiles {
 
     fn hugo_configs(&self) -> Vec<(String, String)> {
         repere::site::hugo::configs(
-            |name| self.is_file(Path::new(name)),
+            // Hugo follows links to its configuration (unlike the walk of
+            // pages, which skips them).
+            |name| fs::metadata(self.root.join(name)).is_ok_and(|m| m.is_file()),
             |name| {
                 // One too large to be a configuration is not read.
                 let path = self.root.join(name);
