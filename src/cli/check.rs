@@ -228,31 +228,22 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     };
     let mut setup =
         packs::load(&args.packs, echo).map_err(|e| format!("{e}; nothing was checked"))?;
-    // The ids before `select` keeps only those selected.
-    let ids: Vec<std::sync::Arc<str>> = setup
-        .rules
-        .rules
-        .iter()
-        .map(|r| r.meta.id.clone())
-        .chain(repere::pack::BUILTIN_RULES.iter().map(|b| b.id.into()))
-        .collect();
     let unknown = setup.rules.select(&args.select, &args.ignore);
     if !unknown.is_empty() {
         // A slip for a rule id gets a "did you mean".
-        let ids = ids.iter().map(|id| &**id);
         let meant: Vec<String> = unknown
             .iter()
-            .filter_map(|u| repere::rules::typo_of(u, ids.clone()))
-            .map(|id| format!("`{id}`"))
+            .filter_map(|(_, meant)| Some(format!("`{}`", meant.as_ref()?)))
             .collect();
         let hint = if meant.is_empty() {
             String::new()
         } else {
             format!("; did you mean {}?", meant.join(", "))
         };
+        let names: Vec<String> = unknown.into_iter().map(|(s, _)| s).collect();
         return Err(format!(
             "no rule matches {}{hint} (see `repere rules`)",
-            quoted_list(&unknown)
+            quoted_list(&names)
         ));
     }
     if args.unsafe_fixes && !args.fix && !args.diff {

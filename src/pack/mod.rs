@@ -508,16 +508,25 @@ impl RuleSet {
 
     /// Keeps the rules matched by `select` (all when empty) and not by
     /// `ignore`. A selector matches a rule id equal to it or starting with it
-    /// followed by `-`. Returns the selectors that match no rule.
-    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Vec<String> {
-        let unknown: Vec<String> = select
+    /// followed by `-`. Returns the selectors that match no rule, each with
+    /// the id it may be a slip for (among the rules and the engine's own
+    /// diagnostics, before any is left out).
+    pub fn select(
+        &mut self,
+        select: &[String],
+        ignore: &[String],
+    ) -> Vec<(String, Option<String>)> {
+        let ids = || {
+            self.rules
+                .iter()
+                .map(|r| &*r.meta.id)
+                .chain(BUILTIN_RULES.iter().map(|b| b.id))
+        };
+        let unknown: Vec<(String, Option<String>)> = select
             .iter()
             .chain(ignore)
-            .filter(|s| {
-                !self.rules.iter().any(|r| selects(s, &r.meta.id))
-                    && !BUILTIN_RULES.iter().any(|b| selects(s, b.id))
-            })
-            .cloned()
+            .filter(|s| !ids().any(|id| selects(s, id)))
+            .map(|s| (s.clone(), did_you_mean(s, ids()).map(str::to_string)))
             .collect();
         self.rules.retain(|r| {
             (select.is_empty() || select.iter().any(|s| selects(s, &r.meta.id)))
