@@ -379,18 +379,13 @@ impl RuleSet {
                     }
                     None => {
                         // A slip for `rules` (`rule:`), or `rules` that is not a list.
-                        let pairs = root.as_map().unwrap_or_default();
-                        let slip = pairs.iter().find(|(k, _)| {
-                            k.as_str().is_some_and(|k| {
-                                k != "rules" && rules::typo_of(k, ["rules"]).is_some()
-                            })
-                        });
+                        let slip = slip_for(root.as_map().unwrap_or_default(), "rules", &[]);
                         let (span, message) = match (root.get("rules"), slip) {
                             (Some(v), _) => (
                                 v.span,
                                 format!("`rules` is a list of rules; this is {}", v.type_name()),
                             ),
-                            (None, Some((k, _))) => (
+                            (None, Some(k)) => (
                                 k.span,
                                 format!(
                                     "a pack is a list of rules (or a mapping with a `rules` list): `{}` is not a pack key; did you mean `rules`?",
@@ -897,6 +892,15 @@ pub fn selects(sel: &str, id: &str) -> bool {
             .is_some_and(|rest| rest.starts_with('-'))
 }
 
+/// The key of `pairs` that is a slip for the missing `key` (`sevrity`,
+/// `rule:`), other than `key` itself and the keys of `known`.
+fn slip_for<'a>(pairs: &'a [(Node, Node)], key: &str, known: &[&str]) -> Option<&'a Node> {
+    pairs.iter().map(|(k, _)| k).find(|k| {
+        k.as_str()
+            .is_some_and(|k| k != key && !known.contains(&k) && rules::typo_of(k, [key]).is_some())
+    })
+}
+
 /// Loads one rule entry of a pack. Its parts are checked independently,
 /// so that every mistake of the entry is reported at once: the `id`, the
 /// `kind`, the `severity`, the keys every rule has, and the kind's options
@@ -916,13 +920,8 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, Vec<BuildEr
     let required = |key: &str| {
         entry.get(key).ok_or_else(|| {
             // A slip for the key (`sevrity`) is pointed at.
-            let slip = pairs.iter().find(|(k, _)| {
-                k.as_str().is_some_and(|k| {
-                    !COMMON_KEYS.contains(&k) && rules::typo_of(k, [key]).is_some()
-                })
-            });
-            match slip {
-                Some((k, _)) => error_at(
+            match slip_for(pairs, key, COMMON_KEYS) {
+                Some(k) => error_at(
                     k,
                     format!(
                         "this rule has no `{key}`: `{}` is not a key; did you mean `{key}`?",
