@@ -247,8 +247,8 @@ struct Match {
     exact: bool,
     /// For a pair found by `containment` only (its similarity is under the
     /// threshold): the share of the shorter unit's shingles that the
-    /// longer holds, and whether the later unit is the longer.
-    within: Option<(f64, bool)>,
+    /// longer holds.
+    within: Option<f64>,
 }
 
 impl Match {
@@ -256,7 +256,7 @@ impl Match {
     /// threshold before contained, then more similar (or contained), then
     /// earlier.
     fn beats(&self, other: &Option<Match>) -> bool {
-        let score = |m: &Match| (m.within.is_none(), m.within.map_or(m.similarity, |w| w.0));
+        let score = |m: &Match| (m.within.is_none(), m.within.unwrap_or(m.similarity));
         match other {
             None => true,
             Some(o) => {
@@ -415,9 +415,9 @@ impl Rule for Duplicates {
                     Some(edit) => finding.fix(Fix::risky("delete this copy", vec![edit])),
                     None => finding,
                 }
-            } else if let Some((share, later_is_longer)) = m.within {
+            } else if let Some(share) = m.within {
                 let pct = percent(share);
-                let message = if later_is_longer {
+                let message = if unit.shingles.len() > earlier.shingles.len() {
                     format!("{noun} repeats {pct}% of line {line} inside it")
                 } else {
                     format!("{pct}% of this {noun} is already in line {line}")
@@ -646,7 +646,7 @@ fn article_matches(units: &[Unit], threshold: f64, containment: Option<f64>) -> 
             let similarity = n as f64 / (mine + theirs - n) as f64;
             let share = n as f64 / mine.min(theirs).max(1) as f64;
             let within = match containment {
-                Some(c) if similarity < threshold && share >= c => Some((share, mine > theirs)),
+                Some(c) if similarity < threshold && share >= c => Some(share),
                 _ => None,
             };
             let m = Match {
