@@ -108,28 +108,20 @@ impl Config {
         };
         let root = crate::toml_tree::parse(&text, CONFIG_BASE)
             .map_err(|e| vec![fail(e.span, format!("invalid TOML: {}", e.message))])?;
-        let mut errors = Vec::new();
+        let mut errors: Vec<PackError> = Vec::new();
+        let mut found = |e: de::Error| errors.push(fail(e.span.unwrap_or(root.span), e.message));
         let settings = match de::from_node::<Settings>(&root) {
             Ok(settings) => Some(settings),
             Err(first) => {
                 // Reading stopped at the first mistake: each key read alone
                 // (all are optional) gives the others.
-                let mut found = vec![first];
+                found(first);
                 for pair in root.as_map().unwrap_or_default() {
                     let alone = Node::new(root.span, Value::Map(vec![pair.clone()]));
                     if let Err(e) = de::from_node::<Settings>(&alone) {
-                        found.push(e);
+                        found(e);
                     }
                 }
-                found.sort_by_key(|e| e.span.map(|s| s.start));
-                found.dedup_by(|later, first| {
-                    later.span == first.span && later.message == first.message
-                });
-                errors.extend(
-                    found
-                        .into_iter()
-                        .map(|e| fail(e.span.unwrap_or(root.span), e.message)),
-                );
                 None
             }
         };
@@ -139,12 +131,13 @@ impl Config {
             if let Some(node) = root.get(key)
                 && let Err(e) = FileFilter::from_node(node)
             {
-                let span = e.span.unwrap_or(node.span);
-                if !errors.iter().any(|f: &PackError| f.span == unbase(span)) {
-                    errors.push(fail(span, e.message));
-                }
+                found(e);
             }
         }
+        // In the order of the file, each once (the first mistake is also
+        // that of its key read alone).
+        errors.sort_by_key(|e| e.span.start);
+        errors.dedup_by(|later, first| later.span == first.span && later.message == first.message);
         match settings {
             Some(settings) if errors.is_empty() => Ok(Config {
                 path: path.to_path_buf(),
@@ -152,10 +145,7 @@ impl Config {
                 root,
                 settings,
             }),
-            _ => {
-                errors.sort_by_key(|e| e.span.start);
-                Err(errors)
-            }
+            _ => Err(errors),
         }
     }
 

@@ -24,7 +24,7 @@ pub const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 fn read(linter: &Linter, path: &Path, max_size: u64) -> FileResult {
     match read_article(path, max_size) {
         Ok(bytes) => linter.check_bytes(path.to_path_buf(), bytes),
-        Err(unread) => linter.read_error(path.to_path_buf(), unread.message, unread.help),
+        Err(unread) => unread.reported(linter, path.to_path_buf()),
     }
 }
 
@@ -79,6 +79,9 @@ pub(super) fn read_article(path: &Path, max_size: u64) -> Result<Vec<u8>, Unread
     }
 }
 
+/// The help of a file that could not be read, for no reason more precise.
+const READ_HELP: &str = "check that the file exists and can be read";
+
 /// Why a file was not read, and what to do about it.
 #[derive(Debug, Clone)]
 pub(super) struct Unread {
@@ -95,17 +98,16 @@ impl Unread {
     }
 
     fn gone() -> Unread {
-        Unread::new(
-            "the file disappeared before it could be read",
-            "check that the file exists and can be read",
-        )
+        Unread::new("the file disappeared before it could be read", READ_HELP)
     }
 
     fn cannot(e: io::Error) -> Unread {
-        Unread::new(
-            format!("cannot read the file: {e}"),
-            "check that the file exists and can be read",
-        )
+        Unread::new(format!("cannot read the file: {e}"), READ_HELP)
+    }
+
+    /// The `read-error` finding that says so.
+    pub fn reported(self, linter: &Linter, path: PathBuf) -> FileResult {
+        linter.read_error(path, self.message, self.help)
     }
 }
 
@@ -360,19 +362,12 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         };
         progress.done();
         for (path, message) in &walked.errors {
-            results.push(linter.read_error(
-                path.clone(),
-                message.clone(),
-                "check that the file exists and can be read",
-            ));
+            results.push(Unread::new(message.clone(), READ_HELP).reported(linter, path.clone()));
         }
         if let Some((name, bytes)) = &stdin {
             results.push(match bytes {
                 Some(bytes) => linter.check_bytes(name.clone(), bytes.clone()),
-                None => {
-                    let unread = too_large(None, max_size);
-                    linter.read_error(name.clone(), unread.message, unread.help)
-                }
+                None => too_large(None, max_size).reported(linter, name.clone()),
             });
         }
         Ok(linter.finish(results))

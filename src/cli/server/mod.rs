@@ -322,11 +322,7 @@ fn read_checked(linter: &Linter, path: &Path, max_size: u64) -> Result<String, B
     match super::check::read_article(path, max_size) {
         Ok(bytes) => String::from_utf8(bytes)
             .map_err(|e| Box::new(linter.check_bytes(path.to_path_buf(), e.into_bytes()))),
-        Err(unread) => Err(Box::new(linter.read_error(
-            path.to_path_buf(),
-            unread.message,
-            unread.help,
-        ))),
+        Err(unread) => Err(Box::new(unread.reported(linter, path.to_path_buf()))),
     }
 }
 
