@@ -221,34 +221,22 @@ fn a_copied_list_is_one_finding() {
         d[0].message
     );
 
-    // In quotes too.
-    let quoted = |order: [usize; 3]| -> String {
-        order
-            .iter()
-            .map(|&i| format!("> - {}\n", items[i]))
-            .collect()
+    // The same list twice, a paragraph between, each item written by `item`.
+    let twice = |order: [usize; 3], item: &dyn Fn(&str) -> String| -> String {
+        let list: String = order.iter().map(|&i| item(items[i])).collect();
+        format!("{list}\nUn paragraphe entre les deux listes.\n\n{list}")
     };
-    let text = format!(
-        "{}\nUn paragraphe entre les deux listes.\n\n{}",
-        quoted([0, 1, 2]),
-        quoted([0, 1, 2])
-    );
+
+    // In quotes too.
+    let text = twice([0, 1, 2], &|item| format!("> - {item}\n"));
     let d = check(&[("posts/2025-01-01-a.md", &text)]);
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].message, "3 list items repeat lines 1–3 word for word");
 
     // An item written on two lines: the range is the label's.
-    let wrapped = |order: [usize; 3]| -> String {
-        order
-            .iter()
-            .map(|&i| format!("- {}\n", items[i].replacen(", ", ",\n  ", 1)))
-            .collect()
-    };
-    let text = format!(
-        "{}\nUn paragraphe entre les deux listes.\n\n{}",
-        wrapped([2, 0, 1]),
-        wrapped([2, 0, 1])
-    );
+    let text = twice([2, 0, 1], &|item| {
+        format!("- {}\n", item.replacen(", ", ",\n  ", 1))
+    });
     let d = check(&[("posts/2025-01-01-a.md", &text)]);
     assert_eq!(d.len(), 1, "{d:#?}");
     assert_eq!(d[0].message, "3 list items repeat lines 1–5 word for word");
