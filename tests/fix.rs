@@ -355,10 +355,18 @@ fn diff_prints_and_writes_nothing() {
     let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
-    // A file that is not UTF-8 has nothing to fix, but is named.
+    // A file that is not UTF-8 has nothing to fix, but is named, and fails
+    // the run as `repere check` would; `--ignore encoding` lets it pass.
     fs::write(dir.path().join("2025-05-02-latin1.md"), b"caf\xe9\n").unwrap();
+    let ignored = repere(dir.path())
+        .args(["--diff", "--ignore", "encoding", "."])
+        .output()
+        .unwrap();
+    assert_eq!(ignored.status.code(), Some(0));
+    assert!(ignored.stdout.is_empty());
     let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
         err.contains("2025-05-02-latin1.md` was not checked (encoding): invalid UTF-8"),

@@ -790,12 +790,16 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
     for note in notes {
         eprintln!("{note}");
     }
-    // Files that could not be read have nothing to fix (the exit code says
-    // nothing of them), but they were not checked either: name them.
+    // Files that could not be read have nothing to fix, but they were not
+    // checked either: name them, and fail as `repere check` would (their
+    // diagnostic is an error), so that a gate on `--diff` does not pass a
+    // file it never read.
+    let mut unchecked = false;
     for d in report
         .diagnostics()
         .filter(|d| Linter::says_unchecked(&d.rule))
     {
+        unchecked = true;
         eprintln!(
             "`{}` was not checked ({}): {}",
             d.path.display(),
@@ -813,7 +817,7 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
         changes.len(),
         if unsafe_fixes { " --unsafe-fixes" } else { "" }
     );
-    Ok(if changes.is_empty() {
+    Ok(if changes.is_empty() && !unchecked {
         EXIT_OK
     } else {
         EXIT_FINDINGS
