@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::config::config_relative;
 use crate::diagnostic::{Diagnostic, Finding, Severity, quoted_list};
 use crate::document::Document;
-use crate::pack::{BUILTIN_RULES, LoadedRule, RuleSet, selects};
+use crate::pack::{BUILTIN_RULES, Builtin, LoadedRule, PackError, RuleSet, SETUP_RULES, selects};
 use crate::rules::{Context, CorpusContext, CorpusFile, Facts};
 use crate::site::Site;
 use crate::span::{LineIndex, Location, Span};
@@ -129,6 +129,76 @@ impl Report {
             .find(|f| f.path.as_path() == path)?
             .source
             .as_deref()
+    }
+
+    /// A report of the errors in a rule pack or the config that stopped a
+    /// run before any article was checked: each is an error of the rule
+    /// `config` (in a `.toml` file) or `rule-pack`, at its place in that
+    /// file, so that a machine-readable report carries them (and replaces
+    /// the last run's) rather than being left empty or stale. A file in
+    /// `cwd` is named relative to it, as articles are.
+    pub fn of_setup_errors(errors: &[PackError], cwd: &Path) -> Report {
+        let mut files: Vec<FileReport> = Vec::new();
+        for e in errors {
+            let rule = if e.origin.ends_with(".toml") {
+                &SETUP_RULES[0]
+            } else {
+                &SETUP_RULES[1]
+            };
+            let path = Path::new(&e.origin);
+            let path = Arc::new(path.strip_prefix(cwd).unwrap_or(path).to_path_buf());
+            let location = LineIndex::new(&e.text).location(&e.text, e.span);
+            let d = builtin_diagnostic(
+                &path,
+                (rule.id, Severity::Error),
+                e.message.clone(),
+                e.help.clone(),
+                e.span,
+                location,
+            );
+            match files.iter_mut().find(|f| f.path == path) {
+                Some(f) => f.diagnostics.push(d),
+                None => files.push(FileReport {
+                    path,
+                    source: Some(e.text.to_string()),
+                    diagnostics: vec![d],
+                }),
+            }
+        }
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        for f in &mut files {
+            f.diagnostics
+                .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        }
+        let used = |r: &&Builtin| {
+            files
+                .iter()
+                .flat_map(|f| &f.diagnostics)
+                .any(|d| *d.rule == *r.id)
+        };
+        let rules = SETUP_RULES.iter().filter(used);
+        let named: Vec<String> = files
+            .iter()
+            .map(|f| format!("`{}`", f.path.display()))
+            .collect();
+        let note = format!(
+            "Nothing was checked: the run stopped at {} error(s) in {}.",
+            errors.len(),
+            named.join(", ")
+        );
+        Report {
+            rules: rules
+                .map(|r| RuleInfo {
+                    id: Arc::from(r.id),
+                    kind: "engine",
+                    severity: r.severity,
+                    summary: r.summary.to_string(),
+                    doc: "",
+                })
+                .collect(),
+            files,
+            notes: vec![note],
+        }
     }
 }
 

@@ -542,10 +542,13 @@ fn output_is_sorted_and_deterministic() {
     keys.dedup();
 }
 
-/// With `--format github`, a pack or config error is also a workflow
-/// command on stdout, so that CI annotates the file that holds it.
+/// A pack or config error stops the run (exit 2) and is also written in
+/// the report's format: with `--format github`, a workflow command on
+/// stdout, so that CI annotates the file that holds it; in JSON, SARIF and
+/// the others, a finding of rule `rule-pack` or `config`; to
+/// `--output-file`, replacing the last run's report.
 #[test]
-fn pack_and_config_errors_are_annotations_in_the_github_format() {
+fn pack_and_config_errors_are_written_in_the_report_s_format() {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -553,28 +556,76 @@ fn pack_and_config_errors_are_annotations_in_the_github_format() {
         "- id: mine\n  kind: front-matter\n  severity: eror\n",
     );
     write(dir.path(), NAME, ARTICLE);
-    let run = |args: &[&str]| {
+    let run = |format: &str, args: &[&str]| {
         let out = repere()
             .current_dir(dir.path())
-            .args(["check", "--format", "github"])
+            .args(["check", "--format", format])
             .args(args)
             .arg(NAME)
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(2));
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("nothing was checked"),
+            "{out:?}"
+        );
         String::from_utf8(out.stdout).unwrap()
     };
-    let out = run(&["--no-config", "--rules", "bad.yaml"]);
+    let bad_pack = ["--no-config", "--rules", "bad.yaml"];
+    let out = run("github", &bad_pack);
     assert_eq!(
         out,
         "::error file=bad.yaml,line=3,col=13,endLine=3,endColumn=17,title=rule-pack::`severity` is one of error, warning, info, off; did you mean `error`?\n"
     );
+    let json: serde_json::Value = serde_json::from_str(&run("json", &bad_pack)).unwrap();
+    let d = &json["diagnostics"][0];
+    assert_eq!(
+        (&d["rule"], &d["path"], &d["line"], &d["column"]),
+        (
+            &"rule-pack".into(),
+            &"bad.yaml".into(),
+            &3.into(),
+            &13.into()
+        ),
+        "{json}"
+    );
+    assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(1));
+    assert_eq!(
+        json["notes"][0],
+        "Nothing was checked: the run stopped at 1 error(s) in `bad.yaml`."
+    );
+    let sarif: serde_json::Value = serde_json::from_str(&run("sarif", &bad_pack)).unwrap();
+    let result = &sarif["runs"][0]["results"][0];
+    assert_eq!(result["ruleId"], "rule-pack", "{sarif}");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        3
+    );
+    // The human report is the graphical one on stderr, and nothing more.
+    assert_eq!(run("human", &bad_pack), "");
+    // A report file of the last run is replaced, not left as it was.
+    write(dir.path(), "report.json", "{\"diagnostics\": []}");
+    assert_eq!(
+        run(
+            "gitlab",
+            &[&bad_pack[..], &["--output-file", "report.json"]].concat()
+        ),
+        ""
+    );
+    let gitlab = fs::read_to_string(dir.path().join("report.json")).unwrap();
+    assert!(gitlab.contains("\"check_name\": \"rule-pack\""), "{gitlab}");
+
     write(dir.path(), "repere.toml", "fail-on = \"warnings\"\n");
-    let out = run(&[]);
+    let out = run("github", &[]);
     assert!(
         out.starts_with("::error file=repere.toml,line=1,col=11,")
             && out.contains("title=config::unknown value `warnings`"),
         "{out}"
+    );
+    let junit = run("junit", &[]);
+    assert!(
+        junit.contains("repere.toml:1:11: error[config] unknown value `warnings`"),
+        "{junit}"
     );
 }
 
@@ -1022,6 +1073,19 @@ fn rules_and_explain() {
     for id in ["read-error", "encoding", "unused-suppression"] {
         assert!(s.contains(&format!("  {id} (severity ")), "{s}");
     }
+    // How reports name an error in a pack or the config, which stopped the run.
+    let out = repere().args(["explain", "rule-pack"]).output().unwrap();
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        s.starts_with("rule-pack (reported by `repere check`"),
+        "{s}"
+    );
+    repere()
+        .args(["explain", "rule-pak"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean `rule-pack`"));
 }
 
 /// The seed article of the project, when `../shared` is there: no front-matter error.

@@ -224,12 +224,28 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
                 .into(),
         );
     }
-    let echo = match args.format {
-        OutputFormat::Github => packs::Echo::Github,
-        _ => packs::Echo::None,
+    let format = match args.format {
+        OutputFormat::Human => Format::Human,
+        OutputFormat::Concise => Format::Concise,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::JsonLines => Format::JsonLines,
+        OutputFormat::Github => Format::Github,
+        OutputFormat::Sarif => Format::Sarif,
+        OutputFormat::Junit => Format::Junit,
+        OutputFormat::Gitlab => Format::Gitlab,
+    };
+    // An error in a pack or the config stops the run; a machine-readable
+    // report says so too, rather than being left empty (or, with
+    // --output-file, as the last run wrote it).
+    let unwritten = std::cell::Cell::new(None);
+    let setup_report = |errors: &[repere::pack::PackError]| {
+        unwritten.set(setup_errors(errors, format, &args).err());
     };
     let mut setup =
-        packs::load(&args.packs, echo).map_err(|e| format!("{e}; nothing was checked"))?;
+        packs::load(&args.packs, Some(&setup_report)).map_err(|e| match unwritten.take() {
+            None => format!("{e}; nothing was checked"),
+            Some(w) => format!("{e}; nothing was checked; {w}"),
+        })?;
     let unknown = setup.rules.select(&args.select, &args.ignore);
     if !unknown.is_empty() {
         // A slip for a rule id gets a "did you mean".
@@ -443,16 +459,6 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         (None, None) => {}
     }
 
-    let format = match args.format {
-        OutputFormat::Human => Format::Human,
-        OutputFormat::Concise => Format::Concise,
-        OutputFormat::Json => Format::Json,
-        OutputFormat::JsonLines => Format::JsonLines,
-        OutputFormat::Github => Format::Github,
-        OutputFormat::Sarif => Format::Sarif,
-        OutputFormat::Junit => Format::Junit,
-        OutputFormat::Gitlab => Format::Gitlab,
-    };
     let options = report::Options {
         color: use_color(args.color),
         quiet: args.quiet,
@@ -754,6 +760,48 @@ fn diff_name(path: &Path) -> impl Fn(&str) -> String {
                 quoted.push('"');
                 quoted
             }
+        }
+    }
+}
+
+/// Writes the errors in a pack or the config, which stopped the run, as a
+/// report in `format`: to the `--output-file`, or to stdout for a
+/// machine-readable format (the human and concise formats have the
+/// graphical report on stderr already). `--statistics` writes nothing.
+fn setup_errors(
+    errors: &[repere::pack::PackError],
+    format: Format,
+    args: &CheckArgs,
+) -> Result<(), String> {
+    if args.statistics {
+        return Ok(());
+    }
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let report = Report::of_setup_errors(errors, &cwd);
+    // The human and concise reports' summary would count the pack as a
+    // file checked: -q leaves it out.
+    let options = report::Options {
+        color: false,
+        quiet: args.quiet || matches!(format, Format::Human | Format::Concise),
+        source: &|_| None,
+    };
+    let mut buf = Vec::new();
+    match &args.output_file {
+        Some(file) => {
+            format
+                .reporter()
+                .write(&report, &options, &mut buf)
+                .map_err(|e| format!("writing the report: {e}"))?;
+            write_atomic(file, &buf).map_err(|e| format!("writing `{}`: {e}", file.display()))
+        }
+        None if matches!(format, Format::Human | Format::Concise) => Ok(()),
+        None => {
+            let mut out = io::stdout().lock();
+            format
+                .reporter()
+                .write(&report, &options, &mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| format!("writing the report: {e}"))
         }
     }
 }

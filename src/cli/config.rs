@@ -4,7 +4,7 @@ use super::args::ConfigCmdArgs;
 use super::{EXIT_OK, packs};
 
 pub fn show(args: ConfigCmdArgs) -> Result<i32, String> {
-    let setup = packs::load(&args.packs, packs::Echo::None)?;
+    let setup = packs::load(&args.packs, None)?;
     let config = setup.config.as_ref();
     let from = |keys: &[&str]| -> String {
         match config.and_then(|c| c.node(keys).map(|n| (c, n))) {

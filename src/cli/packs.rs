@@ -45,22 +45,17 @@ fn report(errors: &[PackError], what: &str, echo: Echo) -> String {
     let color = color();
     for e in errors {
         eprint!("{}", render_pack_error(e, color));
-        if echo == Echo::Github {
-            println!("{}", repere::report::github::pack_error(e));
-        }
+    }
+    if let Some(echo) = echo {
+        echo(errors);
     }
     format!("{} error(s) in the {what}", errors.len())
 }
 
-/// Where pack and config errors are also written, besides the graphical
-/// report on stderr: with `--format github`, as workflow commands on stdout,
-/// so that CI annotates the pack or config file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Echo {
-    #[default]
-    None,
-    Github,
-}
+/// What is also done with pack and config errors, besides their graphical
+/// report on stderr: `repere check` writes them in its report's format, so
+/// that CI annotates the pack or config file.
+pub type Echo<'a> = Option<&'a dyn Fn(&[PackError])>;
 
 /// The config file in force, if any.
 pub fn config(args: &PackArgs, echo: Echo) -> Result<Option<Config>, String> {

@@ -1,13 +1,13 @@
 //! `repere rules` and `repere explain`.
 
-use repere::pack::BUILTIN_RULES;
+use repere::pack::{BUILTIN_RULES, SETUP_RULES};
 use repere::rules::{self, KINDS};
 
 use super::args::{ExplainArgs, RulesArgs};
 use super::{EXIT_ERROR, EXIT_OK, packs};
 
 pub fn list(args: RulesArgs) -> Result<i32, String> {
-    let set = packs::load(&args.packs, packs::Echo::None)?.rules;
+    let set = packs::load(&args.packs, None)?.rules;
     let width = set
         .rules
         .iter()
@@ -41,7 +41,7 @@ pub fn list(args: RulesArgs) -> Result<i32, String> {
 }
 
 pub fn explain(args: ExplainArgs) -> Result<i32, String> {
-    let set = packs::load(&args.packs, packs::Echo::None)?.rules;
+    let set = packs::load(&args.packs, None)?.rules;
     if let Some(r) = set.get(&args.rule) {
         let m = &r.meta;
         println!(
@@ -78,6 +78,13 @@ pub fn explain(args: ExplainArgs) -> Result<i32, String> {
         println!("{id} (reported by the engine, severity {severity})\n\n{summary}.");
         return Ok(EXIT_OK);
     }
+    if let Some(b) = SETUP_RULES.iter().find(|b| b.id == args.rule) {
+        println!(
+            "{} (reported by `repere check` in its report, severity error; the run exits 2)\n\n{}. The error points at its place in that file; fix it and run again.",
+            b.id, b.summary
+        );
+        return Ok(EXIT_OK);
+    }
     // `repere rules` shows the engine's diagnostics with the kind `(engine)`.
     if matches!(args.rule.as_str(), "engine" | "(engine)") {
         println!(
@@ -98,6 +105,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32, String> {
         .iter()
         .map(|r| &*r.meta.id)
         .chain(KINDS.iter().map(|k| k.name))
+        .chain(BUILTIN_RULES.iter().chain(&SETUP_RULES).map(|b| b.id))
         .collect();
     let hint = repere::typo::hint(rules::did_you_mean(&args.rule, known.iter().copied()));
     eprintln!(

@@ -15,7 +15,7 @@ use super::{EXIT_ERROR, EXIT_OK, packs};
 
 pub fn run(args: SalariesArgs) -> Result<i32, String> {
     let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
-    let setup = packs::load(&args.packs, packs::Echo::None)?;
+    let setup = packs::load(&args.packs, None)?;
     let extractor = match setup.rules.rules.iter().find(|r| r.meta.kind == "salary") {
         Some(r) => salary::extractor(&r.options)
             .map_err(|e| format!("rule `{}`: {}", r.meta.id, e.message))?,

@@ -30,7 +30,7 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
         Color::Auto => packs::color(),
     };
     let sources = if args.packs.is_empty() {
-        let config = packs::config(&args.pack_args, packs::Echo::None)?;
+        let config = packs::config(&args.pack_args, None)?;
         packs::sources(&args.pack_args, config.as_ref())?
     } else {
         let only = PackArgs {

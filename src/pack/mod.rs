@@ -884,6 +884,22 @@ pub static BUILTIN_RULES: &[Builtin] = &[
     },
 ];
 
+/// The errors in the config file or a rule pack, which stop a run before
+/// any file is checked; `repere check` writes them in its report
+/// ([`crate::engine::Report::of_setup_errors`]).
+pub static SETUP_RULES: [Builtin; 2] = [
+    Builtin {
+        id: "config",
+        severity: crate::diagnostic::Severity::Error,
+        summary: "An error in the config file, which stopped the run before any file was checked",
+    },
+    Builtin {
+        id: "rule-pack",
+        severity: crate::diagnostic::Severity::Error,
+        summary: "An error in a rule pack, which stopped the run before any file was checked",
+    },
+];
+
 /// Whether the selector `sel` picks the rule `id`.
 pub fn selects(sel: &str, id: &str) -> bool {
     id == sel

@@ -64,33 +64,6 @@ impl Reporter for Github {
     }
 }
 
-/// A rule-pack or config error as a workflow command, so that CI annotates
-/// the file that holds it (the run stops before any article is checked).
-pub fn pack_error(e: &crate::pack::PackError) -> String {
-    let l = crate::span::LineIndex::new(&e.text).location(&e.text, e.span);
-    let title = if e.origin.ends_with(".toml") {
-        "config"
-    } else {
-        "rule-pack"
-    };
-    let mut message = e.message.clone();
-    if let Some(help) = &e.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
-    }
-    format!(
-        "::error file={},line={},col={},endLine={},endColumn={},title={title}::{}",
-        escape_property(&super::slash_path(&super::repo_path(std::path::Path::new(
-            &e.origin
-        )))),
-        l.line,
-        l.column,
-        l.end_line,
-        l.end_column,
-        escape_data(&message)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
