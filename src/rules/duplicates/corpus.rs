@@ -225,6 +225,7 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
                         similarity: 1.0,
                         exact: true,
                         within: None,
+                        whole: false,
                     },
                 );
             }
@@ -313,6 +314,7 @@ fn near(corpus: &Corpus<'_>, eligible: &[bool], threshold: f64, best: &mut BTree
                     similarity,
                     exact: false,
                     within: None,
+                    whole: false,
                 },
             ))
         })

@@ -42,7 +42,9 @@ paragraphs that share only a link or a linked title are not alike.
 Two units are exact duplicates when their words are the same, in the same
 order. They are near duplicates when the Jaccard similarity of their sets of
 word shingles (runs of `shingle` consecutive words) is at least `similarity`;
-the message gives it, e.g. "paragraph is 75% similar to line 45". A group of
+the message gives it, e.g. "paragraph is 75% similar to line 45"; in an
+article, a unit that holds the other whole is told so instead ("paragraph
+repeats 100% of line 45 inside it"). A group of
 three copies or more gives one finding per extra copy, each pointing at the
 earlier copy it is most similar to (the first one, for exact copies).
 
@@ -249,6 +251,10 @@ struct Match {
     /// threshold): the share of the shorter unit's shingles that the
     /// longer holds.
     within: Option<f64>,
+    /// The shorter of the two units is all in the longer (their shingles),
+    /// the two not the same: over the threshold, this is told as a
+    /// containment, which says more than a similarity.
+    whole: bool,
 }
 
 impl Match {
@@ -415,7 +421,7 @@ impl Rule for Duplicates {
                     Some(edit) => finding.fix(Fix::risky("delete this copy", vec![edit])),
                     None => finding,
                 }
-            } else if let Some(share) = m.within {
+            } else if let Some(share) = m.within.or(m.whole.then_some(1.0)) {
                 let pct = percent(share);
                 let message = if unit.shingles.len() > earlier.shingles.len() {
                     format!("{noun} repeats {pct}% of line {line} inside it")
@@ -611,6 +617,7 @@ fn article_matches(units: &[Unit], threshold: f64, containment: Option<f64>) -> 
                     similarity: 1.0,
                     exact: true,
                     within: None,
+                    whole: false,
                 });
                 representative[i] = false;
             }
@@ -654,6 +661,7 @@ fn article_matches(units: &[Unit], threshold: f64, containment: Option<f64>) -> 
                 similarity,
                 exact: false,
                 within,
+                whole: n == mine.min(theirs) && mine != theirs,
             };
             if (similarity >= threshold || within.is_some()) && m.beats(&best[i]) {
                 best[i] = Some(m);
