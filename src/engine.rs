@@ -310,12 +310,17 @@ impl Linter {
         }
     }
 
+    /// Whether [`Linter::check_bytes`] takes `bytes` for a binary file's
+    /// (a NUL byte in the first 8 KiB), which is not checked.
+    pub fn is_binary(bytes: &[u8]) -> bool {
+        binary_at(bytes).is_some()
+    }
+
     /// Checks a file's bytes: not UTF-8 or binary content is reported (at
     /// the offending byte), and nothing else is checked in that file.
     pub fn check_bytes(&self, path: PathBuf, bytes: Vec<u8>) -> FileResult {
         let path = Arc::new(path);
-        let probe = &bytes[..bytes.len().min(8192)];
-        if let Some(at) = memchr::memchr(0, probe) {
+        if let Some(at) = binary_at(&bytes) {
             return self.builtin(
                 path,
                 "encoding",
@@ -749,6 +754,11 @@ fn first_line() -> Location {
         end_line: 1,
         end_column: 1,
     }
+}
+
+/// The offset of the NUL byte that makes `bytes` a binary file's.
+fn binary_at(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr(0, &bytes[..bytes.len().min(8192)])
 }
 
 fn builtin_diagnostic(

@@ -982,6 +982,70 @@ fn a_file_over_the_size_limit_is_not_read() {
     c.stop();
 }
 
+/// A binary file or one that is not UTF-8 is not checked, as by `repere
+/// check`: its `encoding` finding is at the offending byte, on disk and
+/// open alike; an open buffer over the size limit is not checked either.
+#[test]
+fn binary_and_non_utf8_files_get_their_encoding_finding_at_its_place() {
+    let (dir, path, _uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let binary = path.with_file_name("2025-03-10-nul.md");
+    fs::write(&binary, "---\ntitle: x\n---\n\n\0 Il faut.\n").unwrap();
+    let latin = path.with_file_name("2025-03-10-latin.md");
+    // The bad byte is on line 5 (4 from 0), after « Ligne é🚀 puis »: 14
+    // characters, 15 UTF-16 units (🚀 is two).
+    fs::write(
+        &latin,
+        b"---\ntitle: x\n---\n\nLigne \xc3\xa9\xf0\x9f\x9a\x80 puis \xff fin.\n",
+    )
+    .unwrap();
+    let uri_of = |p: &Path| url::Url::from_file_path(p).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    let d = c.diagnostics(&uri_of(&binary), |d| !d.is_empty());
+    let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
+    assert_eq!(codes, [&json!("encoding")], "{d:#?}");
+    assert_eq!(d[0]["range"]["start"], json!({"line": 4, "character": 0}));
+    let d = c.diagnostics(&uri_of(&latin), |d| !d.is_empty());
+    let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
+    assert_eq!(codes, [&json!("encoding")], "{d:#?}");
+    assert_eq!(
+        d[0]["range"]["start"],
+        json!({"line": 4, "character": 15}),
+        "{d:#?}"
+    );
+    // Open, its text given by the editor: the same finding.
+    let uri = uri_of(&binary);
+    c.open(&uri, "---\ntitle: x\n---\n\n\0 Il faut.\n");
+    let d = c.published(&uri, 1);
+    let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
+    assert_eq!(codes, [&json!("encoding")], "{d:#?}");
+    c.stop();
+}
+
+/// An open buffer is checked within the size limit, as what
+/// `--stdin-filename` reads.
+#[test]
+fn an_open_buffer_over_the_size_limit_is_not_checked() {
+    let (dir, _path, uri) = site();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    fs::write(dir.path().join("repere.toml"), "max-file-size = 100\n").unwrap();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(
+        &uri,
+        &ARTICLE.replace("Une introduction.", "Il faut choisir."),
+    );
+    let d = c.published(&uri, 1);
+    let codes: Vec<&Value> = d.iter().map(|x| &x["code"]).collect();
+    assert_eq!(codes, [&json!("read-error")], "{d:#?}");
+    assert!(
+        d[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("over the 100-byte limit")
+    );
+    c.stop();
+}
+
 /// A file under a nested config is read within that config's size limit
 /// by the workspace check, as when it is read again later.
 #[test]

@@ -118,7 +118,7 @@ impl From<Unread> for String {
 }
 
 /// A file over the size limit (`size` when known).
-fn too_large(size: Option<u64>, max_size: u64) -> Unread {
+pub(super) fn too_large(size: Option<u64>, max_size: u64) -> Unread {
     let size = size.map_or_else(String::new, |n| format!("{n} bytes, "));
     Unread::new(
         format!("the file is {size}over the {max_size}-byte limit; it was not checked"),

@@ -316,14 +316,47 @@ fn read_text(path: &Path) -> Option<String> {
 }
 
 /// The text of an article on disk, read as `repere check` reads it: a FIFO
-/// (which would wait for a writer), a device, a file over the size limit or
-/// one that is not UTF-8 text is not checked, and that is its finding.
-fn read_checked(linter: &Linter, path: &Path, max_size: u64) -> Result<String, Box<FileResult>> {
+/// (which would wait for a writer), a device, a file over the size limit,
+/// a binary file or one that is not UTF-8 text is not checked, and that is
+/// its finding, given with the text its positions are counted in (the
+/// bytes read, invalid ones replaced: the same up to the offending byte).
+fn read_checked(
+    linter: &Linter,
+    path: &Path,
+    max_size: u64,
+) -> Result<String, (Box<FileResult>, String)> {
     match super::check::read_article(path, max_size) {
-        Ok(bytes) => String::from_utf8(bytes)
-            .map_err(|e| Box::new(linter.check_bytes(path.to_path_buf(), e.into_bytes()))),
-        Err(unread) => Err(Box::new(unread.reported(linter, path.to_path_buf()))),
+        Ok(bytes) => {
+            let bytes = if Linter::is_binary(&bytes) {
+                bytes
+            } else {
+                match String::from_utf8(bytes) {
+                    Ok(text) => return Ok(text),
+                    Err(e) => e.into_bytes(),
+                }
+            };
+            let shown = String::from_utf8_lossy(&bytes).into_owned();
+            Err((
+                Box::new(linter.check_bytes(path.to_path_buf(), bytes)),
+                shown,
+            ))
+        }
+        Err(unread) => Err((
+            Box::new(unread.reported(linter, path.to_path_buf())),
+            String::new(),
+        )),
     }
+}
+
+/// Checks the text of an open document as `repere check --stdin-filename`
+/// checks what it reads: over the size limit, or binary (a NUL byte), it
+/// is not checked, and that is its finding.
+fn check_buffer(linter: &Linter, path: &Path, text: String, max_size: u64) -> FileResult {
+    if text.len() as u64 > max_size {
+        let size = Some(text.len() as u64);
+        return super::check::too_large(size, max_size).reported(linter, path.to_path_buf());
+    }
+    linter.check_bytes(path.to_path_buf(), text.into_bytes())
 }
 
 fn uri_of(path: &Path) -> Option<lsp::Uri> {
@@ -621,7 +654,8 @@ impl Server {
         if setup.scope.as_ref().is_some_and(|s| s.excluded(&path)) {
             return self.publish(uri, &text, Vec::new());
         }
-        let mut diagnostics = setup.own_findings(Arc::new(path.clone()), text.clone());
+        let checked = check_buffer(&setup.linter, &path, text.clone(), setup.max_size);
+        let mut diagnostics = setup.findings(checked);
         if let Some(c) = self.corpus.get(&path) {
             diagnostics.extend(corpus::place(&c.diagnostics, &c.text, &path, &text));
         }
@@ -645,10 +679,10 @@ impl Server {
         }
         let text = match read_checked(&setup.linter, path, setup.max_size) {
             Ok(text) => text,
-            Err(finding) => {
+            Err((finding, shown)) => {
                 let diagnostics = setup.findings(*finding);
                 let diagnostics = setup.baselined(&Arc::new(path.to_path_buf()), "", diagnostics);
-                return Some((String::new(), diagnostics));
+                return Some((shown, diagnostics));
             }
         };
         let mut diagnostics = setup.own_findings(Arc::new(path.to_path_buf()), text.clone());
@@ -1120,6 +1154,8 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
     // The texts checked, as the findings' offsets are in them (a file
     // may change on disk, or in the editor, meanwhile).
     let mut texts: HashMap<PathBuf, String> = HashMap::new();
+    // Those of files not checked, their findings' positions counted in them.
+    let mut unread: HashMap<PathBuf, String> = HashMap::new();
     let results = files
         .iter()
         .map(|p| {
@@ -1129,10 +1165,16 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
                 _ => max_size,
             };
             let text = match open.get(p) {
-                Some(t) => t.clone(),
+                Some(t) => {
+                    texts.insert(p.clone(), t.clone());
+                    return check_buffer(linter, p, t.clone(), limit);
+                }
                 None => match read_checked(linter, p, limit) {
                     Ok(t) => t,
-                    Err(finding) => return *finding,
+                    Err((finding, shown)) => {
+                        unread.insert(p.clone(), shown);
+                        return *finding;
+                    }
                 },
             };
             texts.insert(p.clone(), text.clone());
@@ -1154,7 +1196,8 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
                     (Some(own), Some(text))
                         if !own.scope.as_ref().is_some_and(|s| s.excluded(&path)) =>
                     {
-                        let mut d = own.own_findings(f.path.clone(), text.clone());
+                        let checked = check_buffer(&own.linter, &path, text.clone(), own.max_size);
+                        let mut d = own.findings(checked);
                         // Links are looked up in a site, when the file's
                         // config gives it one, by the file's own check: the
                         // workspace's lookup among the files checked (no
@@ -1179,7 +1222,10 @@ fn check_root(root: &Path, root_setup: &Setup, open: &HashMap<PathBuf, String>) 
             let text = if f.diagnostics.is_empty() {
                 String::new()
             } else {
-                texts.remove(&path).unwrap_or_default()
+                texts
+                    .remove(&path)
+                    .or_else(|| unread.remove(&path))
+                    .unwrap_or_default()
             };
             let shown = shown
                 .unwrap_or_else(|| root_setup.baselined(&f.path, &text, f.diagnostics.clone()));
