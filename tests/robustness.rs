@@ -824,6 +824,87 @@ fn a_fifo_named_like_an_article_does_not_hang_the_run() {
     );
 }
 
+/// A FIFO where the walk reads ignore rules, or where a config is looked
+/// for, would block the run: each is an error that says so instead.
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_an_ignore_file_or_a_config_does_not_hang_the_run() {
+    let mkfifo = |path: &Path| {
+        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: `c` is a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    };
+    let run = |dir: &Path, args: &[&str]| {
+        let out = repere()
+            .current_dir(dir)
+            .arg("check")
+            .args(args)
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap();
+        assert!(out.status.code().is_some(), "{args:?}: killed, it hung");
+        out
+    };
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let sub = dir.path().join("sub");
+    fs::create_dir(&sub).unwrap();
+    write(dir.path(), WITNESS, witness_text());
+    write(&sub, WITNESS, witness_text());
+    // In a folder the walk enters: that folder is reported, the rest checked.
+    mkfifo(&sub.join(".gitignore"));
+    let out = run(dir.path(), &["--no-config", "--format", "json", "."]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let paths: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["path"].as_str().unwrap(), d["rule"].as_str().unwrap()))
+        .collect();
+    assert!(paths.contains(&("./sub", "read-error")), "{paths:?}");
+    assert!(
+        !paths.iter().any(|(p, _)| p.starts_with("./sub/")),
+        "{paths:?}"
+    );
+    let d = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"] == "./sub")
+        .unwrap();
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("`./sub/.gitignore` is not a regular file"),
+        "{d}"
+    );
+    assert_eq!(
+        d["help"],
+        "remove it, or make it a regular file of ignore rules"
+    );
+    // In the folder named, or one above it.
+    let out = run(dir.path(), &["--no-config", "sub"]);
+    assert_eq!(out.status.code(), Some(1));
+    fs::remove_file(sub.join(".gitignore")).unwrap();
+    mkfifo(&dir.path().join(".ignore"));
+    let out = run(dir.path(), &["--no-config", "--format", "concise", "sub"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("`.ignore` is not a regular file"), "{text}");
+    fs::remove_file(dir.path().join(".ignore")).unwrap();
+    // A config found by its name is not skipped, nor read: an error.
+    mkfifo(&dir.path().join("repere.toml"));
+    let out = run(dir.path(), &["."]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("is not a regular file (a folder, FIFO or device)"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_path_that_does_not_exist() {
     let dir = tempfile::tempdir().unwrap();

@@ -80,7 +80,7 @@ pub(super) fn read_article(path: &Path, max_size: u64) -> Result<Vec<u8>, Unread
 }
 
 /// The help of a file that could not be read, for no reason more precise.
-const READ_HELP: &str = "check that the file exists and can be read";
+pub(super) const READ_HELP: &str = "check that the file exists and can be read";
 
 /// Why a file was not read, and what to do about it.
 #[derive(Debug, Clone)]
@@ -90,7 +90,7 @@ pub(super) struct Unread {
 }
 
 impl Unread {
-    fn new(message: impl Into<String>, help: &'static str) -> Unread {
+    pub(super) fn new(message: impl Into<String>, help: &'static str) -> Unread {
         Unread {
             message: message.into(),
             help,
@@ -130,6 +130,17 @@ pub(super) fn too_large(size: Option<u64>, max_size: u64) -> Unread {
 /// blocking (it may have been replaced by a FIFO since) and without reading
 /// more than `max_size` bytes (it may have grown since). `None`: too large.
 fn read_regular(path: &Path, max_size: u64) -> io::Result<Option<Vec<u8>>> {
+    let (file, meta) = open_regular(path).map_err(|e| match e.kind() {
+        io::ErrorKind::InvalidInput => io::Error::other("the file was replaced by something else"),
+        _ => e,
+    })?;
+    read_at_most(file, meta.len(), max_size)
+}
+
+/// Opens a regular file for reading, without ever blocking: a FIFO (which
+/// would wait for a writer) or a device is refused (`InvalidInput`) once
+/// open, whatever it was when looked at before.
+pub(super) fn open_regular(path: &Path) -> io::Result<(fs::File, fs::Metadata)> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -137,9 +148,12 @@ fn read_regular(path: &Path, max_size: u64) -> io::Result<Option<Vec<u8>>> {
     let file = options.open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err(io::Error::other("the file was replaced by something else"));
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
     }
-    read_at_most(file, meta.len(), max_size)
+    Ok((file, meta))
 }
 
 /// Reads at most `max_size` bytes; `None` when there are more.
@@ -377,8 +391,8 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
             files.iter().map(one).collect()
         };
         progress.done();
-        for (path, message) in &walked.errors {
-            results.push(Unread::new(message.clone(), READ_HELP).reported(linter, path.clone()));
+        for (path, unread) in &walked.errors {
+            results.push(unread.clone().reported(linter, path.clone()));
         }
         if let Some((name, bytes)) = &stdin {
             results.push(match bytes {

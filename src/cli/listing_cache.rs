@@ -72,7 +72,13 @@ impl ListingCache {
         let var = |name: &str| var(name).filter(|v| !v.is_empty());
         let dir = var("REPERE_CACHE_DIR")
             .map(PathBuf::from)
-            .or_else(|| var("XDG_CACHE_HOME").map(|d| Path::new(&d).join("repere")))
+            // A relative XDG path is invalid and ignored, as the XDG Base
+            // Directory specification says.
+            .or_else(|| {
+                var("XDG_CACHE_HOME")
+                    .filter(|d| Path::new(d).is_absolute())
+                    .map(|d| Path::new(&d).join("repere"))
+            })
             .or_else(|| var("HOME").map(|d| Path::new(&d).join(".cache/repere")))?;
         Some(ListingCache::at(dir))
     }
@@ -150,10 +156,12 @@ impl ListingCache {
         // Last: a listing cut short does not end with it.
         let end = format!("end {}\n", lines.len());
         text.extend_from_slice(end.as_bytes());
-        fs::create_dir_all(&self.dir)?;
-        let tag = self.dir.join("CACHEDIR.TAG");
-        if !tag.exists() {
-            let _ = fs::write(tag, CACHEDIR_TAG);
+        // A folder made here is marked as a cache, which backups skip; one
+        // that was there (`REPERE_CACHE_DIR` naming a folder of the user's)
+        // is not.
+        if !self.dir.exists() {
+            fs::create_dir_all(&self.dir)?;
+            let _ = fs::write(self.dir.join("CACHEDIR.TAG"), CACHEDIR_TAG);
         }
         // Written aside, then renamed over: a reader sees the old listing
         // or the new one, never half of one.
@@ -182,8 +190,9 @@ fn stamp(time: SystemTime) -> Option<String> {
 /// and last line are read now, its lines where a lookup needs them. Marked
 /// out of date unless it was taken at modification time `changed`.
 fn read(file: &Path, folder: &str, changed: SystemTime) -> Option<Listing> {
-    let file = fs::File::open(file).ok()?;
-    let size = usize::try_from(file.metadata().ok()?.len()).ok()?;
+    // Not a FIFO put in its place, which would block the run.
+    let (file, meta) = super::check::open_regular(file).ok()?;
+    let size = usize::try_from(meta.len()).ok()?;
     let start = format!("{HEADER}\n{folder}\n");
     // The time line: `seconds nanoseconds`, at most 32 bytes.
     let head = read_at(&file, 0..(start.len() + 32).min(size))?;
@@ -373,9 +382,13 @@ mod tests {
         assert_eq!(dir(&all), Some(PathBuf::from("/r")));
         assert_eq!(dir(&all[1..]), Some(PathBuf::from("/x/repere")));
         assert_eq!(dir(&all[2..]), Some(PathBuf::from("/h/.cache/repere")));
-        // Set but empty is unset.
+        // Set but empty is unset; a relative XDG path is ignored.
         assert_eq!(
             dir(&[("REPERE_CACHE_DIR", ""), ("HOME", "/h")]),
+            Some(PathBuf::from("/h/.cache/repere"))
+        );
+        assert_eq!(
+            dir(&[("XDG_CACHE_HOME", "relx"), ("HOME", "/h")]),
             Some(PathBuf::from("/h/.cache/repere"))
         );
         assert_eq!(dir(&[]), None);
@@ -386,7 +399,8 @@ mod tests {
         let (_tmp, folder, cache_dir, cache) = settled_large_folder();
         let first = cache.entries(&folder, || list(&folder));
         assert_eq!(first.len(), KEPT_FROM + 1);
-        assert!(cache_dir.path().join("CACHEDIR.TAG").is_file());
+        // A folder that was there is not marked as a cache.
+        assert!(!cache_dir.path().join("CACHEDIR.TAG").exists());
         let kept = cache.entries(&folder, || panic!("listed again"));
         assert_eq!(kept, first);
         assert_eq!(kept.len(), KEPT_FROM + 1);
@@ -475,6 +489,29 @@ mod tests {
             // Listed again and kept again.
             assert_eq!(&fs::read_to_string(file).unwrap(), text);
         }
+        // A FIFO in its place is not opened for reading, which would wait
+        // for a writer: listed again, and replaced.
+        #[cfg(unix)]
+        {
+            fs::remove_file(file).unwrap();
+            let c = std::ffi::CString::new(file.as_os_str().as_encoded_bytes()).unwrap();
+            // SAFETY: `c` is a valid NUL-terminated path.
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+            assert_eq!(&cache.entries(folder, || list(folder)), expected);
+            assert_eq!(&fs::read_to_string(file).unwrap(), text);
+        }
+    }
+
+    /// A cache folder repere makes is marked as one (`CACHEDIR.TAG`).
+    #[test]
+    fn a_cache_folder_made_by_repere_is_tagged() {
+        let (_tmp, folder) = folder_of(KEPT_FROM);
+        settle(&folder);
+        let parent = tempfile::tempdir().unwrap();
+        let cache = ListingCache::at(parent.path().join("repere"));
+        cache.entries(&folder, || list(&folder));
+        let tag = fs::read_to_string(parent.path().join("repere/CACHEDIR.TAG")).unwrap();
+        assert!(tag.starts_with("Signature: 8a477f597d28d172789f06886806bc55"));
     }
 
     /// A line that no folder's entry gives, of the right size: skipped,

@@ -24,8 +24,10 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     let mut dir = Some(start);
     while let Some(d) = dir {
         for name in FILE_NAMES {
+            // One that is not a regular file is found too, and refused
+            // when read: skipping it would check with other settings.
             let candidate = d.join(name);
-            if candidate.is_file() {
+            if candidate.exists() {
                 return Some(candidate);
             }
         }
@@ -67,14 +69,21 @@ pub fn config(args: &PackArgs, echo: Echo) -> Result<Option<Config>, String> {
         None => {
             let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
             match discover(&cwd) {
-                Some(p) => p,
+                Some(p) => {
+                    let text = read_found(&p)?;
+                    return parse_config(p, &text, echo);
+                }
                 None => return Ok(None),
             }
         }
     };
     let text = read_text(&path, "config file")?;
+    parse_config(path, &text, echo)
+}
+
+fn parse_config(path: PathBuf, text: &str, echo: Echo) -> Result<Option<Config>, String> {
     let path = std::path::absolute(&path).unwrap_or(path);
-    Config::parse(&path, &text)
+    Config::parse(&path, text)
         .map(Some)
         .map_err(|e| report(&e, "config file", echo))
 }
@@ -147,8 +156,29 @@ pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSourc
     Ok(packs)
 }
 
+/// The text of a config file [`discover`] found: one that is not a
+/// regular file is an error (a FIFO would block the run, a folder cannot
+/// be read), where `--config` reads what it names (`<(…)` too).
+fn read_found(path: &Path) -> Result<String, String> {
+    let (mut file, _) = super::check::open_regular(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidInput => format!(
+            "the config file `{}` is not a regular file (a folder, FIFO or device): remove or rename it, or name a config with --config",
+            path.display()
+        ),
+        _ => format!("config file `{}`: {e}", path.display()),
+    })?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut file, &mut bytes)
+        .map_err(|e| format!("config file `{}`: {e}", path.display()))?;
+    utf8_text(path, "config file", bytes)
+}
+
 fn read_text(path: &Path, what: &str) -> Result<String, String> {
     let bytes = fs::read(path).map_err(|e| format!("{what} `{}`: {e}", path.display()))?;
+    utf8_text(path, what, bytes)
+}
+
+fn utf8_text(path: &Path, what: &str, bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "{what} `{}` is not UTF-8 (byte {})",
@@ -170,7 +200,7 @@ pub enum LoadError {
 pub fn setup_at(start: &Path) -> Result<Setup, LoadError> {
     let config = match discover(start) {
         Some(path) => {
-            let text = read_text(&path, "config file").map_err(LoadError::Message)?;
+            let text = read_found(&path).map_err(LoadError::Message)?;
             Some(Config::parse(&path, &text).map_err(LoadError::Located)?)
         }
         None => None,

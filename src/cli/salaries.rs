@@ -24,8 +24,8 @@ pub fn run(args: SalariesArgs) -> Result<i32, String> {
     let scope = Scope::new(setup.config.as_ref(), &cwd)?;
     let walked = walk(&args.paths, scope.as_ref())?;
     let mut failed = !walked.errors.is_empty();
-    for (path, message) in &walked.errors {
-        eprintln!("error: {}: {message}", path.display());
+    for (path, unread) in &walked.errors {
+        eprintln!("error: {}: {}", path.display(), unread.message);
     }
     let mut found: Vec<(PathBuf, Document, Vec<Figure>)> = Vec::new();
     let max_size = max_file_size(setup.config.as_ref());

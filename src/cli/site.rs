@@ -137,7 +137,10 @@ pub fn index(root: &Path) -> Site {
 /// Reads a page of the site at `root` whole, for its headings.
 fn reader(root: &Path) -> Arc<ReadPage> {
     let content = root.join("content");
-    Arc::new(move |rel: &Path| fs::read_to_string(content.join(rel)).ok())
+    Arc::new(move |rel: &Path| {
+        let (file, _) = super::check::open_regular(&content.join(rel)).ok()?;
+        std::io::read_to_string(file).ok()
+    })
 }
 
 /// The files of a site on disk.
@@ -267,7 +270,8 @@ fn page_head(path: &Path) -> Option<String> {
     // Most front matters hold in a few hundred bytes.
     let mut want = 1024;
     let mut buf = Vec::with_capacity(want);
-    let mut file = fs::File::open(path).ok()?;
+    // A FIFO would block the run: not read (as `repere check` reads pages).
+    let (mut file, _) = super::check::open_regular(path).ok()?;
     loop {
         let missing = (want - buf.len()) as u64;
         (&mut file).take(missing).read_to_end(&mut buf).ok()?;

@@ -7,6 +7,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use repere::config::{Config, config_relative};
+
+use super::check::{READ_HELP, Unread};
 use repere::pack::FileFilter;
 use repere::yaml::{Node, Value};
 
@@ -67,7 +69,7 @@ impl Scope {
 /// What to check: the files found, and the places that could not be walked.
 pub(crate) struct Walk {
     pub files: BTreeSet<PathBuf>,
-    pub errors: Vec<(PathBuf, String)>,
+    pub errors: Vec<(PathBuf, Unread)>,
 }
 
 pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, String> {
@@ -98,9 +100,30 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
             }
             continue;
         }
+        // The walker reads the ignore files of the folder and of those
+        // above it, then of each folder it enters: one that is a FIFO would
+        // block the run, so such a folder is reported and not walked.
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+        if let Some(bad) = absolute.ancestors().find_map(odd_ignore_file) {
+            found.errors.push((path.clone(), unreadable_ignore(&bad)));
+            continue;
+        }
+        let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = skipped.clone();
         let walker = ignore::WalkBuilder::new(path)
             .require_git(false)
             .follow_links(false)
+            .filter_entry(move |entry| {
+                let odd = entry
+                    .file_type()
+                    .is_some_and(|t| t.is_dir())
+                    .then(|| odd_ignore_file(entry.path()))
+                    .flatten();
+                if let (Some(bad), Ok(mut seen)) = (&odd, seen.lock()) {
+                    seen.push((entry.path().to_path_buf(), unreadable_ignore(bad)));
+                }
+                odd.is_none()
+            })
             .build();
         for entry in walker {
             match entry {
@@ -138,9 +161,12 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
                         Some(c) => format!("cannot read this entry: {c}"),
                         None => e.to_string(),
                     };
-                    found.errors.push((at, message));
+                    found.errors.push((at, Unread::new(message, READ_HELP)));
                 }
             }
+        }
+        if let Ok(mut skipped) = skipped.lock() {
+            found.errors.append(&mut skipped);
         }
     }
     // Several paths may reach one file under different spellings (`content`
@@ -149,6 +175,27 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
     links |= paths.len() > 1;
     found.files = once_each(found.files, links);
     Ok(found)
+}
+
+/// An ignore file of `folder` (`.gitignore`, `.ignore`) that is a FIFO or
+/// a device, which the walker would block on or read without end.
+fn odd_ignore_file(folder: &Path) -> Option<PathBuf> {
+    [".gitignore", ".ignore"].into_iter().find_map(|name| {
+        let file = folder.join(name);
+        let odd = fs::metadata(&file).is_ok_and(|m| !m.is_file() && !m.is_dir());
+        odd.then_some(file)
+    })
+}
+
+fn unreadable_ignore(file: &Path) -> Unread {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    Unread::new(
+        format!(
+            "`{}` is not a regular file (a FIFO or device), so the folder's ignore rules cannot be read; its files were not checked",
+            file.strip_prefix(&cwd).unwrap_or(file).display()
+        ),
+        "remove it, or make it a regular file of ignore rules",
+    )
 }
 
 /// The files, each once: a file reached by two paths (`a.md` and `./a.md`,
