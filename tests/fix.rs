@@ -631,3 +631,29 @@ fn an_added_section_is_reported_empty_until_written() {
         "{s}"
     );
 }
+
+/// Two names of one file (a hard link) are both checked, and fixed once:
+/// the fix shows under both, and the run does not take its own write for
+/// someone else's change.
+#[cfg(unix)]
+#[test]
+fn a_file_with_two_names_is_fixed_once() {
+    let (dir, file) = spelling_case();
+    let other = file.with_file_name("2025-05-01-autre-nom.md");
+    fs::hard_link(&file, &other).unwrap();
+    let out = repere(dir.path())
+        .args(["--fix", "--format", "concise", "."])
+        .output()
+        .unwrap();
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("(a hard link): fixed with it."), "{said}");
+    let fixed = fs::read_to_string(&file).unwrap();
+    assert!(fixed.contains("## Dédramatisation"), "{fixed}");
+    assert_eq!(fs::read_to_string(&other).unwrap(), fixed);
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+}

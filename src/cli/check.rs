@@ -895,11 +895,35 @@ fn fix_files(
 ) -> (usize, usize, Vec<String>, usize) {
     let (changes, mut notes) = fixed_files(linter, report, unsafe_fixes);
     let (mut files, mut fixes, mut failed) = (0, 0, 0);
+    // Two names of one file (hard links) were both checked: it is written
+    // once, which fixes it under both (the second write would take the
+    // first for someone else's change).
+    #[cfg(unix)]
+    let mut written: std::collections::HashMap<(u64, u64), PathBuf> =
+        std::collections::HashMap::new();
     for (path, original, fixed, n) in changes {
+        #[cfg(unix)]
+        let id = {
+            use std::os::unix::fs::MetadataExt;
+            let id = fs::metadata(&path).ok().map(|m| (m.dev(), m.ino()));
+            if let Some(first) = id.and_then(|id| written.get(&id)) {
+                notes.push(format!(
+                    "`{}` is another name of `{}` (a hard link): fixed with it.",
+                    path.display(),
+                    first.display()
+                ));
+                continue;
+            }
+            id
+        };
         match write_if_unchanged(&path, original.as_bytes(), fixed.as_bytes()) {
             Ok(true) => {
                 files += 1;
                 fixes += n;
+                #[cfg(unix)]
+                if let Some(id) = id {
+                    written.insert(id, path.clone());
+                }
             }
             Ok(false) => {
                 failed += 1;
