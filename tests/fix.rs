@@ -657,3 +657,72 @@ fn a_file_with_two_names_is_fixed_once() {
     assert_eq!(fs::read_to_string(&other).unwrap(), fixed);
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
 }
+
+/// Interrupted while it writes fixes (Ctrl-C, or a CI job cancelled), the
+/// run ends once the file being written is through: no temporary file is
+/// left in the articles' folder, and each article is its old text or its
+/// fixed one, never a mix.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_fix_leaves_no_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    let (_case, file) = spelling_case();
+    let original = fs::read_to_string(&file).unwrap();
+    // Large files, whose writes take most of the run's end.
+    let padding = format!("\n```text\n{}```\n", "ligne de code\n".repeat(20_000));
+    let before = format!("{original}{padding}");
+    // What --fix makes of one, uninterrupted.
+    let alone = tempfile::tempdir().unwrap();
+    fs::write(alone.path().join("2025-05-01-seule.md"), &before).unwrap();
+    repere(alone.path())
+        .args(["--fix", "--quiet", "."])
+        .output()
+        .unwrap();
+    let after = fs::read_to_string(alone.path().join("2025-05-01-seule.md")).unwrap();
+    assert_ne!(after, before);
+    let mut interrupted = 0;
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let dir = tempfile::tempdir().unwrap();
+        let names: Vec<String> = (0..80)
+            .map(|i| format!("2025-05-01-copie-{i:02}.md"))
+            .collect();
+        for name in &names {
+            fs::write(dir.path().join(name), &before).unwrap();
+        }
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_repere"))
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--fix", "--quiet", "."])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Once the first file is written, the others are being written.
+        let first = dir.path().join(&names[0]);
+        let start = std::time::Instant::now();
+        while fs::read_to_string(&first).is_ok_and(|t| t == before)
+            && start.elapsed() < std::time::Duration::from_secs(60)
+        {
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        // SAFETY: sending a signal to our own child process.
+        unsafe { libc::kill(child.id() as i32, signal) };
+        let status = child.wait().unwrap();
+        assert!(
+            status.signal() == Some(signal) || status.code() == Some(0),
+            "{status:?}"
+        );
+        interrupted += usize::from(status.signal() == Some(signal));
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        left.sort();
+        assert_eq!(left, names, "a temporary file was left");
+        for name in &names {
+            let text = fs::read_to_string(dir.path().join(name)).unwrap();
+            assert!(text == before || text == after, "{name} is neither");
+        }
+    }
+    // Not both over before the signal came: the test tested something.
+    assert!(interrupted > 0);
+}

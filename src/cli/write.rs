@@ -31,6 +31,10 @@ pub fn write_if_unchanged(path: &Path, expected: &[u8], data: &[u8]) -> io::Resu
 }
 
 fn write_checked(path: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Result<bool> {
+    // Ctrl-C or a CI job cancelled while a file is written ends the run
+    // once the write is through, not between the temporary file and the
+    // rename (which would leave the temporary file behind).
+    let _held = signals::Held::new();
     let target = resolve(path);
     let existing = fs::metadata(&target).ok();
     if let Some(meta) = &existing
@@ -92,6 +96,75 @@ fn write_checked(path: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Resul
     }
     tmp.persist(&target).map_err(|e| e.error)?;
     Ok(true)
+}
+
+/// Holding back the signals that end a run while a file is written.
+#[cfg(unix)]
+mod signals {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    use std::sync::{Arc, OnceLock};
+
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::{flag, low_level};
+
+    /// Whether a signal may end the run now, and the last one that came.
+    struct State {
+        free: Arc<AtomicBool>,
+        arrived: Arc<AtomicUsize>,
+    }
+
+    /// Handlers installed once: a signal records itself, then does what it
+    /// does by default (ends the run) unless a write holds it back.
+    fn state() -> &'static State {
+        static STATE: OnceLock<State> = OnceLock::new();
+        STATE.get_or_init(|| {
+            let state = State {
+                free: Arc::new(AtomicBool::new(true)),
+                arrived: Arc::new(AtomicUsize::new(0)),
+            };
+            for signal in [SIGINT, SIGTERM, SIGHUP] {
+                // Failing to install them only leaves the default action.
+                let _ = flag::register_usize(signal, state.arrived.clone(), signal as usize);
+                let _ = flag::register_conditional_default(signal, state.free.clone());
+            }
+            state
+        })
+    }
+
+    /// While alive, SIGINT, SIGTERM and SIGHUP wait; dropped, one that came
+    /// meanwhile ends the run as it would have (its default action).
+    pub struct Held(());
+
+    impl Held {
+        pub fn new() -> Held {
+            state().free.store(false, Ordering::SeqCst);
+            Held(())
+        }
+    }
+
+    impl Drop for Held {
+        fn drop(&mut self) {
+            let state = state();
+            state.free.store(true, Ordering::SeqCst);
+            let signal = state.arrived.swap(0, Ordering::SeqCst);
+            if signal != 0 {
+                let signal = signal as i32;
+                let _ = low_level::emulate_default_handler(signal);
+                std::process::exit(128 + signal);
+            }
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod signals {
+    pub struct Held(());
+
+    impl Held {
+        pub fn new() -> Held {
+            Held(())
+        }
+    }
 }
 
 /// Whether a new file renamed over `target` would be the same file but for
