@@ -623,9 +623,17 @@ pub fn parse(source: &str, start: usize) -> Body {
                 Tag::CodeBlock(_) => {
                     in_code_block = true;
                     body.code_blocks.push(span);
+                    // In a tight list item, the text before the block and
+                    // after it are two: they must not run into one word.
+                    if let Some(top) = blocks.last_mut() {
+                        top.space();
+                    }
                 }
                 Tag::HtmlBlock => {
                     in_html_block = true;
+                    if let Some(top) = blocks.last_mut() {
+                        top.space();
+                    }
                     // Read whole: a tag may run over several of its lines,
                     // which come as one event each.
                     if containers == 0 {
@@ -900,6 +908,16 @@ mod tests {
         assert_eq!(body.links[0].text, "un lien");
         assert_eq!(body.code_blocks.len(), 1);
         assert_eq!(body.blocks[1].heading, Some(0));
+    }
+
+    /// In a tight list item, the text before an HTML or code block and the
+    /// text after it do not run into one word (« xIl faut »).
+    #[test]
+    fn a_block_inside_a_tight_item_separates_its_text() {
+        let src = "- Un x\n  <!-- note -->\n  Il faut voir.\n- Un y\n  ```\n  code\n  ```\n  Il faut lire.\n";
+        let body = parse(src, 0);
+        let texts: Vec<&str> = body.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Un x Il faut voir.", "Un y Il faut lire."]);
     }
 
     #[test]

@@ -136,13 +136,25 @@ fn invalid(message: String) -> io::Error {
 
 /// A message, or the error response to send for a body that is not one.
 pub fn decode(body: &[u8]) -> Result<Message, Value> {
-    let value: Value = serde_json::from_slice(body).map_err(|e| {
+    let value: Value = serde_json::from_slice(&mend_surrogates(body)).map_err(|e| {
         error(
             Value::Null,
             ErrorCode::ParseError,
             format!("invalid JSON: {e}"),
         )
     })?;
+    // An id that is neither an integer nor a string: an invalid request
+    // (JSON-RPC 2.0, section 5: answered with a null id), not a
+    // notification, which would get no answer while the client waits.
+    if let Some(id) = value.get("id")
+        && !(id.is_string() || id.as_i64().is_some_and(|n| i32::try_from(n).is_ok()))
+    {
+        return Err(error(
+            Value::Null,
+            ErrorCode::InvalidRequest,
+            format!("the id {id} is not an integer or a string"),
+        ));
+    }
     serde_json::from_value(value.clone()).map_err(|e| {
         // Answer to its id when it has a usable one.
         let id = value
@@ -156,6 +168,48 @@ pub fn decode(body: &[u8]) -> Result<Message, Value> {
             format!("not a JSON-RPC request, response or notification: {e}"),
         )
     })
+}
+
+/// `body` with each lone UTF-16 surrogate escape (`\ud83d` not followed by
+/// its low half, as JavaScript's `JSON.stringify` writes a string cut in
+/// the middle of an emoji) written as U+FFFD, which is one UTF-16 unit too,
+/// so that positions in the text stay where the client counts them. Such
+/// JSON is valid (RFC 8259, section 8.2); `serde_json` refuses it.
+fn mend_surrogates(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let surrogate = |at: usize| -> Option<u16> {
+        let hex = body.get(at..at + 6)?.strip_prefix(b"\\u")?;
+        let n = u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+        (0xD800..=0xDFFF).contains(&n).then_some(n)
+    };
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    let mut copied = 0;
+    while let Some(at) = memchr::memchr(b'\\', &body[i..]).map(|k| i + k) {
+        match surrogate(at) {
+            Some(0xD800..=0xDBFF) if surrogate(at + 6).is_some_and(|low| low >= 0xDC00) => {
+                i = at + 12;
+            }
+            Some(_) => {
+                let out = out.get_or_insert_with(|| Vec::with_capacity(body.len()));
+                out.extend_from_slice(&body[copied..at]);
+                out.extend_from_slice(b"\\ufffd");
+                i = at + 6;
+                copied = i;
+            }
+            // Another escape, `\\` included: its next byte is not an escape.
+            None => i = at + 2,
+        }
+        if i >= body.len() {
+            break;
+        }
+    }
+    match out {
+        Some(mut out) => {
+            out.extend_from_slice(body.get(copied..).unwrap_or(&[]));
+            std::borrow::Cow::Owned(out)
+        }
+        None => std::borrow::Cow::Borrowed(body),
+    }
 }
 
 fn error(id: Value, code: ErrorCode, message: String) -> Value {
@@ -234,6 +288,46 @@ mod tests {
         assert!(matches!(
             decode(br#"{"jsonrpc": "2.0", "method": "exit"}"#),
             Ok(Message::Notification(_))
+        ));
+        // An id of another type: an error with a null id, not a
+        // notification left unanswered.
+        for id in [
+            r#"{"a": 1}"#,
+            "[1]",
+            "1.5",
+            "true",
+            "null",
+            "99999999999999999999",
+        ] {
+            let body = format!(r#"{{"jsonrpc": "2.0", "id": {id}, "method": "shutdown"}}"#);
+            let e = decode(body.as_bytes()).unwrap_err();
+            assert_eq!(e["error"]["code"], -32600, "{id}");
+            assert_eq!(e["id"], Value::Null, "{id}");
+        }
+    }
+
+    /// A lone surrogate is read as U+FFFD; a pair, and an escaped
+    /// backslash before `u`, are left alone.
+    #[test]
+    fn lone_surrogates_are_read_as_replacement_characters() {
+        let text = |body: &str| -> String {
+            let Ok(Message::Notification(n)) = decode(body.as_bytes()) else {
+                panic!("{body}")
+            };
+            n.params["text"].as_str().unwrap().to_string()
+        };
+        let note = |s: &str| {
+            format!(r#"{{"jsonrpc": "2.0", "method": "x", "params": {{"text": "{s}"}}}}"#)
+        };
+        assert_eq!(text(&note(r"a\ud83d b")), "a\u{fffd} b");
+        assert_eq!(text(&note(r"\ude80")), "\u{fffd}");
+        assert_eq!(text(&note(r"\ud83d\ud83d\ude80")), "\u{fffd}🚀");
+        assert_eq!(text(&note(r"\ud83d\ude80")), "🚀");
+        assert_eq!(text(&note(r"\\ud83d")), r"\ud83d");
+        assert_eq!(text(&note(r"x\ud83d")), "x\u{fffd}");
+        assert!(matches!(
+            &mend_surrogates(b"{}"),
+            std::borrow::Cow::Borrowed(_)
         ));
     }
 }
