@@ -982,6 +982,56 @@ fn a_file_over_the_size_limit_is_not_read() {
     c.stop();
 }
 
+/// A client that takes versioned edits gets them with the version of the
+/// text they were made for; two findings of one rule on a line share one
+/// "disable" action; a client asking for other kinds of actions gets none.
+#[test]
+fn code_actions_are_versioned_merged_and_filtered_by_kind() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(
+        dir.path(),
+        json!({"workspace": {"workspaceEdit": {"documentChanges": true}}}),
+    );
+    let text = ARTICLE.replace("Une introduction.", "Il faut lire, et il faut écrire.");
+    c.open(&uri, &text);
+    c.change(&uri, 3, &text);
+    let d = c.published(&uri, 3);
+    let tones: Vec<&Value> = d.iter().filter(|x| x["code"] == "tone").collect();
+    assert_eq!(tones.len(), 2, "{d:#?}");
+    let range = json!({"start": tones[0]["range"]["start"], "end": tones[1]["range"]["end"]});
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": tones}}),
+    );
+    let actions = actions.as_array().unwrap();
+    let disable: Vec<&Value> = actions
+        .iter()
+        .filter(|a| a["title"] == "Disable `tone` on the next line")
+        .collect();
+    assert_eq!(disable.len(), 1, "{actions:#?}");
+    assert_eq!(disable[0]["diagnostics"].as_array().unwrap().len(), 2);
+    let change = &disable[0]["edit"]["documentChanges"][0];
+    assert_eq!(change["textDocument"], json!({"uri": uri, "version": 3}));
+    assert_eq!(
+        change["edits"][0]["newText"],
+        "<!-- repere-disable-next-line tone -->\n"
+    );
+    assert!(disable[0]["edit"].get("changes").is_none());
+    for (only, expected) in [
+        (json!(["refactor"]), 0),
+        (json!(["source.fixAll"]), 0),
+        (json!(["quickfix"]), actions.len()),
+        (json!([""]), actions.len()),
+    ] {
+        let got = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": range, "context": {"diagnostics": tones, "only": only}}),
+        );
+        assert_eq!(got.as_array().unwrap().len(), expected, "{only}");
+    }
+    c.stop();
+}
+
 /// A binary file or one that is not UTF-8 is not checked, as by `repere
 /// check`: its `encoding` finding is at the offending byte, on disk and
 /// open alike; an open buffer over the size limit is not checked either.

@@ -141,6 +141,9 @@ struct Server {
     shutdown: bool,
     /// The client registers file watchers on request.
     can_watch: bool,
+    /// The client takes edits with the version of the text they are for
+    /// (`documentChanges`), which it refuses for another version.
+    versioned_edits: bool,
     /// The patterns of the watchers registered.
     watching: Option<Vec<String>>,
     /// The requests sent to the client, for their ids.
@@ -191,6 +194,13 @@ pub fn run() -> Result<i32, String> {
         .and_then(|w| w.did_change_watched_files.as_ref())
         .and_then(|w| w.dynamic_registration)
         .unwrap_or(false);
+    let versioned_edits = params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.workspace_edit.as_ref())
+        .and_then(|w| w.document_changes)
+        .unwrap_or(false);
     let capabilities = lsp::ServerCapabilities {
         position_encoding: Some(encoding.kind()),
         text_document_sync: Some(lsp::TextDocumentSyncCapability::Options(
@@ -237,6 +247,7 @@ pub fn run() -> Result<i32, String> {
         rescan: false,
         shutdown: false,
         can_watch,
+        versioned_edits,
         watching: None,
         requests: 0,
         reload: None,
@@ -988,9 +999,23 @@ impl Server {
         let Some(doc) = self.docs.get(uri).filter(|d| !d.stale) else {
             return Vec::new();
         };
+        // Every action is a quick fix: none when the client asks for others.
+        if let Some(only) = &p.context.only {
+            let quickfix = lsp::CodeActionKind::QUICKFIX;
+            let asked = |k: &lsp::CodeActionKind| {
+                let k = k.as_str();
+                k.is_empty()
+                    || quickfix.as_str() == k
+                    || quickfix.as_str().starts_with(&format!("{k}."))
+            };
+            if !only.iter().any(asked) {
+                return Vec::new();
+            }
+        }
         let lines = Lines::new(&doc.text, self.encoding);
         let wanted = Span::new(lines.offset(p.range.start), lines.offset(p.range.end));
-        let mut actions = Vec::new();
+        let version = self.versioned_edits.then_some(doc.version);
+        let mut actions: Vec<lsp::CodeAction> = Vec::new();
         let front_end = repere::document::front_matter::split(&doc.text).1;
         let mut quoted = None;
         for d in &doc.diagnostics {
@@ -1006,13 +1031,16 @@ impl Server {
                         new_text: e.replacement,
                     })
                     .collect();
-                actions.push(action(
-                    format!("{} ({})", capitalise(&fix.description), d.rule),
-                    uri,
-                    edits,
-                    diag.clone(),
-                    fix.applicability == Applicability::Safe,
-                ));
+                add_action(
+                    &mut actions,
+                    action(
+                        format!("{} ({})", capitalise(&fix.description), d.rule),
+                        (uri, version),
+                        edits,
+                        diag.clone(),
+                        fix.applicability == Applicability::Safe,
+                    ),
+                );
             }
             let (title, at, comment) =
                 match next_line_at(&doc.text, d, &lines, front_end, &mut quoted) {
@@ -1044,18 +1072,24 @@ impl Server {
                 comment
             };
             let pos = lines.position(at);
-            actions.push(action(
-                title,
-                uri,
-                vec![lsp::TextEdit {
-                    range: lsp::Range::new(pos, pos),
-                    new_text: comment,
-                }],
-                diag,
-                false,
-            ));
+            add_action(
+                &mut actions,
+                action(
+                    title,
+                    (uri, version),
+                    vec![lsp::TextEdit {
+                        range: lsp::Range::new(pos, pos),
+                        new_text: comment,
+                    }],
+                    diag,
+                    false,
+                ),
+            );
         }
         actions
+            .into_iter()
+            .map(lsp::CodeActionOrCommand::CodeAction)
+            .collect()
     }
 
     fn hover(&mut self, p: &lsp::HoverParams) -> Option<lsp::Hover> {
@@ -1260,29 +1294,63 @@ fn workspace_linter(root: &Path, files: &[PathBuf]) -> Option<Arc<Linter>> {
     Some(Arc::new(linter))
 }
 
+/// Adds `new`, or, when an action with the same title and edit is there
+/// (two findings on one line, disabled by one comment), its diagnostic to
+/// that action's.
+fn add_action(actions: &mut Vec<lsp::CodeAction>, new: lsp::CodeAction) {
+    match actions
+        .iter_mut()
+        .find(|a| a.title == new.title && a.edit == new.edit)
+    {
+        Some(same) => same
+            .diagnostics
+            .get_or_insert_with(Vec::new)
+            .extend(new.diagnostics.into_iter().flatten()),
+        None => actions.push(new),
+    }
+}
+
 // `Uri` caches its parsed parts inside, which clippy takes for a mutable key;
 // its hash and equality are those of the text, which never changes.
 #[allow(clippy::mutable_key_type)]
+/// A quick fix editing the document at `uri`: with its `version` when the
+/// client takes versioned edits (so that it refuses them for another
+/// text), else as plain `changes`.
 fn action(
     title: String,
-    uri: &lsp::Uri,
+    (uri, version): (&lsp::Uri, Option<i32>),
     edits: Vec<lsp::TextEdit>,
     diagnostic: lsp::Diagnostic,
     preferred: bool,
-) -> lsp::CodeActionOrCommand {
-    let mut changes = HashMap::new();
-    changes.insert(uri.clone(), edits);
-    lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+) -> lsp::CodeAction {
+    let edit = match version {
+        Some(version) => lsp::WorkspaceEdit {
+            document_changes: Some(lsp::DocumentChanges::Edits(vec![lsp::TextDocumentEdit {
+                text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+                    uri: uri.clone(),
+                    version: Some(version),
+                },
+                edits: edits.into_iter().map(lsp::OneOf::Left).collect(),
+            }])),
+            ..Default::default()
+        },
+        None => {
+            let mut changes = HashMap::new();
+            changes.insert(uri.clone(), edits);
+            lsp::WorkspaceEdit {
+                changes: Some(changes),
+                ..Default::default()
+            }
+        }
+    };
+    lsp::CodeAction {
         title,
         kind: Some(lsp::CodeActionKind::QUICKFIX),
         diagnostics: Some(vec![diagnostic]),
-        edit: Some(lsp::WorkspaceEdit {
-            changes: Some(changes),
-            ..Default::default()
-        }),
+        edit: Some(edit),
         is_preferred: preferred.then_some(true),
         ..Default::default()
-    })
+    }
 }
 
 /// Where a "disable on the next line" comment goes for a finding (the start
