@@ -531,3 +531,36 @@ fn table_rows_are_units_only_when_listed() {
     let distinct = format!("| poste | ville |\n| --- | --- |\n{row}\n{other}\n");
     assert_eq!(check_units("  units: [table-row]\n", &distinct), []);
 }
+
+/// A unit is compared, through each shingle, with the latest units that
+/// have it, not all of them: thousands of nearly identical paragraphs cost
+/// their number, not its square.
+#[test]
+fn a_shingle_walks_at_most_max_sharers_units() {
+    let mut index = ShingleIndex::new(1000);
+    let mut walked = Vec::new();
+    for unit in 0..1000u32 {
+        let mut seen = Vec::new();
+        index.add(7, unit, |u| seen.push(u));
+        walked.push(seen);
+    }
+    assert_eq!(walked[10], (0..10).rev().collect::<Vec<u32>>());
+    assert!(walked.iter().all(|s| s.len() <= MAX_SHARERS));
+    // The latest ones, newest first.
+    let last = walked.last().unwrap();
+    assert_eq!(last.len(), MAX_SHARERS);
+    assert_eq!(last[0], 998);
+    // Every near copy is still found, pointing at a recent one.
+    let text: String = (0..300)
+        .map(|i| {
+            format!(
+                "Une phrase assez longue pour compter comme un paragraphe de plus, numéro {i}.\n\n"
+            )
+        })
+        .collect();
+    let found = check(&[(
+        "posts/2025-01-01-x.md",
+        &format!("---\ntitle: x\n---\n\n{text}"),
+    )]);
+    assert_eq!(found.len(), 299);
+}
