@@ -1032,6 +1032,19 @@ fn code_actions_are_versioned_merged_and_filtered_by_kind() {
     c.stop();
 }
 
+/// A change to a document that was never opened (its `didOpen` lost or
+/// refused) holds its whole text: it is checked, not ignored.
+#[test]
+fn a_change_to_a_document_not_open_opens_it() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    let text = ARTICLE.replace("Une introduction.", "Il faut lire.");
+    c.change(&uri, 4, &text);
+    let d = c.published(&uri, 4);
+    assert!(d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+    c.stop();
+}
+
 /// A binary file or one that is not UTF-8 is not checked, as by `repere
 /// check`: its `encoding` finding is at the offending byte, on disk and
 /// open alike; an open buffer over the size limit is not checked either.

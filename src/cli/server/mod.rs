@@ -493,15 +493,36 @@ impl Server {
                     return Ok(());
                 };
                 let uri = p.text_document.uri;
-                if let (Some(doc), Some(change)) = (
-                    self.docs.get_mut(&uri),
-                    p.content_changes.into_iter().last(),
-                ) {
-                    doc.text = change.text;
-                    doc.version = p.text_document.version;
-                    doc.stale = true;
-                    self.due.insert(uri, Instant::now() + DEBOUNCE);
+                let Some(change) = p.content_changes.into_iter().last() else {
+                    return Ok(());
+                };
+                match self.docs.get_mut(&uri) {
+                    Some(doc) => {
+                        doc.text = change.text;
+                        doc.version = p.text_document.version;
+                        doc.stale = true;
+                    }
+                    // Not open (its `didOpen` was refused, or never sent):
+                    // the change holds the whole text (full sync), so the
+                    // document is taken as opened with it, not left unchecked.
+                    None if change.range.is_none() && path_of(&uri).is_some() => {
+                        eprintln!(
+                            "repere server: a change to `{}`, which was not open: taken as opened",
+                            uri.as_str()
+                        );
+                        self.docs.insert(
+                            uri.clone(),
+                            Doc {
+                                text: change.text,
+                                version: p.text_document.version,
+                                diagnostics: Vec::new(),
+                                stale: true,
+                            },
+                        );
+                    }
+                    None => return Ok(()),
                 }
+                self.due.insert(uri, Instant::now() + DEBOUNCE);
             }
             DidSaveTextDocument::METHOD => {
                 let Some(p) = ignore_bad::<lsp::DidSaveTextDocumentParams>(&n.method, n.params)
