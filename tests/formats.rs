@@ -88,6 +88,49 @@ fn github_format() {
 }
 
 #[test]
+fn human_format() {
+    let (code, s) = output("human");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!("format_human", s);
+}
+
+/// A finding whose label is on lines before it (the first copy of a
+/// paragraph) is shown first, under its own place; the earlier place
+/// follows, headed by its label, and the help comes last.
+#[test]
+fn the_human_report_shows_the_finding_before_the_places_it_names() {
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(fixtures())
+        .args([
+            "check",
+            "--select",
+            "duplicate-paragraph",
+            "--format",
+            "human",
+        ])
+        .arg("duplicates/fail/2025-03-10-paragraphe-retouche.md")
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    let at = |needle: &str| s.find(needle).unwrap_or_else(|| panic!("{needle}: {s}"));
+    let place = "duplicates/fail/2025-03-10-paragraphe-retouche.md";
+    assert!(
+        at(&format!("[{place}:27:1]")) < at("☞ similar paragraph here"),
+        "{s}"
+    );
+    assert!(
+        at("☞ similar paragraph here") < at(&format!("[{place}:21:1]")),
+        "{s}"
+    );
+    assert!(
+        at(&format!("[{place}:21:1]")) < at("help: merge the two"),
+        "{s}"
+    );
+    insta::assert_snapshot!("format_human_earlier_place", s);
+}
+
+#[test]
 fn json_lines_format() {
     let (_, s) = output("json-lines");
     let lines: Vec<Value> = s

@@ -123,7 +123,8 @@ impl SourceCode for Source<'_> {
 
 /// One diagnostic as miette sees it.
 struct View<'a> {
-    code: String,
+    /// `None` for the continuation of a finding (an earlier place).
+    code: Option<String>,
     message: String,
     severity: Severity,
     help: Option<String>,
@@ -147,7 +148,9 @@ impl std::error::Error for View<'_> {}
 
 impl miette::Diagnostic for View<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.code))
+        self.code
+            .as_ref()
+            .map(|c| Box::new(c) as Box<dyn fmt::Display>)
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -267,7 +270,7 @@ fn view<'a>(d: &Diagnostic, source: Option<&'a Source<'a>>) -> View<'a> {
         d.location.column
     );
     View {
-        code: d.rule.to_string(),
+        code: Some(d.rule.to_string()),
         message: if text.is_some() {
             printable(&d.message).into_owned()
         } else {
@@ -278,6 +281,50 @@ fn view<'a>(d: &Diagnostic, source: Option<&'a Source<'a>>) -> View<'a> {
         source,
         labels,
     }
+}
+
+/// The views of a finding, in the order they are shown. miette shows a
+/// finding's snippets in the order of the file, each headed by its place:
+/// a label on lines before the finding (the first copy of a paragraph)
+/// would come first, and its place read as the finding's. Such labels are
+/// shown after the finding instead, each headed by its text (`☞ similar
+/// paragraph here`), the help last.
+fn views<'a>(d: &Diagnostic, source: Option<&'a Source<'a>>) -> Vec<View<'a>> {
+    let whole = view(d, source);
+    let Some(src) = source else {
+        return vec![whole];
+    };
+    // miette joins a label's snippet to the finding's when their lines
+    // (one of context each side) touch.
+    let earlier = |l: &crate::diagnostic::Label| {
+        l.path.is_none() && l.span.end <= d.span.start && l.location.end_line + 2 < d.location.line
+    };
+    let far = d.location.column > FAR;
+    if far || !d.labels.iter().any(earlier) {
+        return vec![whole];
+    }
+    let mut main = d.clone();
+    main.labels.retain(|l| !earlier(l));
+    let mut first = view(&main, source);
+    first.help = None;
+    let mut out = vec![first];
+    for l in d.labels.iter().filter(|l| earlier(l)) {
+        out.push(View {
+            code: None,
+            message: printable(&l.message).into_owned(),
+            severity: Severity::Info,
+            help: None,
+            source,
+            labels: vec![LabeledSpan::new_primary_with_span(
+                None,
+                source_span(l.span, &src.text),
+            )],
+        });
+    }
+    if let Some(last) = out.last_mut() {
+        last.help = whole.help;
+    }
+    out
 }
 
 impl Reporter for Human {
@@ -296,9 +343,11 @@ impl Reporter for Human {
             });
             for d in &file.diagnostics {
                 let mut s = String::new();
-                handler
-                    .render_report(&mut s, &view(d, source.as_ref()))
-                    .map_err(|e| io::Error::other(e.to_string()))?;
+                for v in views(d, source.as_ref()) {
+                    handler
+                        .render_report(&mut s, &v)
+                        .map_err(|e| io::Error::other(e.to_string()))?;
+                }
                 out.write_all(s.as_bytes())?;
             }
         }
@@ -316,12 +365,14 @@ impl Reporter for Human {
 pub fn render_pack_error(e: &PackError, color: bool) -> String {
     let source = Source::new(e.origin.clone(), &e.text);
     let view = View {
-        code: if e.origin.ends_with(".toml") {
-            "config"
-        } else {
-            "rule-pack"
-        }
-        .into(),
+        code: Some(
+            if e.origin.ends_with(".toml") {
+                "config"
+            } else {
+                "rule-pack"
+            }
+            .into(),
+        ),
         message: e.message.clone(),
         severity: Severity::Error,
         help: e.help.clone(),
