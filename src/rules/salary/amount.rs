@@ -285,7 +285,14 @@ fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, us
             break;
         }
         match w.as_str() {
-            "par" | "per" | "a" if period.is_none() => {
+            // Hors taxes: a price or a rate, whose period may follow
+            // (`300 € HT/jour`, `600 € HT par jour`).
+            "ht" | "ttc" => p = end,
+            "l'heure" | "l’heure" if period.is_none() => {
+                period = Some(Period::Hour);
+                p = end;
+            }
+            "par" | "per" | "a" | "la" | "le" if period.is_none() => {
                 let (unit, end2) = word_at(end);
                 match period_of(&unit) {
                     Some(pd) => {
@@ -328,7 +335,7 @@ fn period_of(word: &str) -> Option<Period> {
         "an" | "ans" | "année" | "annee" | "year" | "yr" | "y" => Period::Year,
         "mois" | "month" | "mo" => Period::Month,
         "semaine" | "sem" | "week" | "wk" => Period::Week,
-        "jour" | "j" | "jr" | "day" | "jours" => Period::Day,
+        "jour" | "j" | "jr" | "day" | "jours" | "journée" | "journee" => Period::Day,
         "h" | "heure" | "hour" | "hr" | "heures" => Period::Hour,
         _ => return None,
     })
@@ -583,7 +590,7 @@ pub fn claim(text: &str, at: usize) -> Option<ClaimText> {
 }
 
 /// An experience band: `<2 ans`, `2-4 ans`, `4+ ans`, `5-10 ans`, `plus de
-/// 5 ans`, `3 years`.
+/// 5 ans`, `5 ans et plus`, `au moins 5 ans`, `3 years`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Experience {
     /// As written.
@@ -609,7 +616,7 @@ fn experience_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)(?P<lt><|≤|moins\s+de\s+|less\s+than\s+)?(?P<gt>>|≥|plus\s+de\s+|more\s+than\s+)?(?P<lo>\d{1,2})\s*(?:(?P<plus>\+)|\s*(?:-|–|à|to)\s*(?P<hi>\d{1,2}))?\s*(?:ans|an|years?|yrs?)\b",
+            r"(?i)(?P<lt><|≤|moins\s+de\s+|less\s+than\s+)?(?P<gt>>|≥|plus\s+de\s+|au\s+moins\s+|more\s+than\s+|at\s+least\s+)?(?P<lo>\d{1,2})\s*(?:(?P<plus>\+)|\s*(?:-|–|à|to)\s*(?P<hi>\d{1,2}))?\s*(?:ans|an|years?|yrs?)\b(?P<after>\s+(?:et|ou)\s+plus\b|\s+(?:and|or)\s+more\b|\s+minimum\b)?",
         )
         .expect("the experience regex is valid")
     })
@@ -638,6 +645,9 @@ pub fn experiences(text: &str) -> Vec<Experience> {
             let (low, high) = if c.name("lt").is_some() {
                 (0.0, Some(lo))
             } else if c.name("gt").is_some() || c.name("plus").is_some() {
+                (lo, None)
+            } else if c.name("after").is_some() && c.name("hi").is_none() {
+                // `5 ans et plus`, `5 years or more`, `5 ans minimum`.
                 (lo, None)
             } else if let Some(hi) = c.name("hi") {
                 (lo, Some(hi.as_str().parse().ok()?))
@@ -766,6 +776,18 @@ mod tests {
         let a = one("2 500 € net/mois");
         assert_eq!((a.basis, a.period), (Some(Basis::Net), Some(Period::Month)));
         assert_eq!(one("coût $5k/jour").period, Some(Period::Day));
+        for rate in [
+            "300 € HT/jour",
+            "600 € HT par jour",
+            "800 € HT la journée",
+            "500 € la journée",
+            "500 € TTC / jour",
+        ] {
+            assert_eq!(one(rate).period, Some(Period::Day), "{rate}");
+        }
+        assert_eq!(one("3 500 € la semaine").period, Some(Period::Week));
+        assert_eq!(one("60 € l'heure").period, Some(Period::Hour));
+        assert_eq!(one("45k€ la première année").period, None);
         assert_eq!(one("TJM 500-700€ HT").period, None);
         assert_eq!(one("0.25€/transaction").period, Some(Period::Unit));
         assert_eq!(one("500-5000€ per talk").period, Some(Period::Unit));
@@ -841,6 +863,22 @@ mod tests {
                 (5.0, Some(10.0))
             ]
         );
+        // Open-ended, said after the number or before it.
+        let e = experiences(
+            "Senior 5 ans et plus, Staff 8 ans ou plus, Lead 5 years or more, 6 ans minimum, au moins 3 ans",
+        );
+        let got: Vec<(f64, Option<f64>)> = e.iter().map(|e| (e.low, e.high)).collect();
+        assert_eq!(
+            got,
+            [
+                (5.0, None),
+                (8.0, None),
+                (5.0, None),
+                (6.0, None),
+                (3.0, None)
+            ]
+        );
+        assert_eq!(e[0].text, "5 ans et plus");
     }
 
     #[test]
