@@ -253,13 +253,24 @@ pub fn figure_key(f: &Figure) -> Option<FigureKey> {
     Some((
         role.key.clone(),
         level,
-        f.place.as_ref().map(|p| p.to_lowercase()),
+        home_or(f.place.as_deref()),
         f.year,
         f.qualifier.as_ref().map(|q| q.to_lowercase()),
         f.currency,
         f.yearly(),
-        f.basis,
+        gross_or(f.basis),
     ))
+}
+
+/// A place as a key: a figure without one is taken for France, where the
+/// blog's readers are, so that `en France` and no place compare.
+pub fn home_or(place: Option<&str>) -> Option<String> {
+    place.map(str::to_lowercase).filter(|p| p != "france")
+}
+
+/// A basis as a key: a French salary given without one is gross (`brut`).
+pub fn gross_or(basis: Option<amount::Basis>) -> Option<amount::Basis> {
+    basis.or(Some(amount::Basis::Gross))
 }
 
 /// Groups items by key, keeping the order in which keys are first seen.
@@ -401,12 +412,12 @@ fn ladder(figures: &[Figure], doubtful: &[bool], cx: &mut Context) {
             (
                 (
                     series,
-                    f.place.clone(),
+                    home_or(f.place.as_deref()),
                     f.year,
                     f.qualifier.clone(),
                     f.currency,
                     f.yearly(),
-                    f.basis,
+                    gross_or(f.basis),
                 ),
                 f,
             )

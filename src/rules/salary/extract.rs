@@ -171,6 +171,62 @@ pub const OTHER_WORDS: &[&str] = &[
 ];
 
 /// Places (folded): a figure for another market is not the same figure.
+/// Kinds of employer a figure may be said of (`en startup`, `### En grand
+/// groupe`), folded: two figures of different kinds are not compared. Each
+/// is written as its first spelling.
+const EMPLOYERS: &[&[&str]] = &[
+    &["startup", "startups", "start-up", "start-ups", "start up"],
+    &["scale-up", "scale-ups", "scaleup", "scaleups", "scale up"],
+    &["grand groupe", "grands groupes"],
+    &["grande entreprise", "grandes entreprises"],
+    &["grand compte", "grands comptes"],
+    &["pme"],
+    &["eti"],
+    &["esn", "ssii"],
+    &["big tech", "gafam", "faang"],
+    &["licorne", "licornes"],
+    &["corporate"],
+    &["cac 40"],
+    &["agence", "agences"],
+    &["cabinet de conseil", "cabinets de conseil"],
+    &["freelance", "freelances"],
+    &["secteur public", "fonction publique"],
+];
+
+/// The kind of employer `text` names (see [`EMPLOYERS`]), as first written
+/// there (the first kind, by place, when it names several).
+fn employer_in(text: &str) -> Option<String> {
+    let folded: Vec<(Range<usize>, String)> =
+        words(text).into_iter().map(|(r, w)| (r, fold(w))).collect();
+    for (i, _) in folded.iter().enumerate() {
+        for kind in EMPLOYERS {
+            for spelling in *kind {
+                let parts: Vec<&str> = spelling.split([' ']).collect();
+                let here = folded
+                    .get(i..i + parts.len())
+                    .is_some_and(|ws| ws.iter().zip(&parts).all(|((_, w), p)| w == p));
+                if here {
+                    return Some(kind[0].to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Words that say where or when the figure holds when they start the text
+/// after it (`65-75k€ à Paris`, `58-66k€ en 2022`, `60k€ en startup`).
+const AFTER_WORDS: &[&str] = &[
+    "à", "a", "en", "au", "aux", "dans", "sur", "chez", "in", "at",
+];
+
+/// The text after a figure when it starts with one of [`AFTER_WORDS`].
+fn said_after(after: &str) -> Option<&str> {
+    let t = after.trim_start();
+    let first = words(t).into_iter().next()?;
+    (first.0.start == 0 && AFTER_WORDS.contains(&fold(first.1).as_str())).then_some(t)
+}
+
 pub const PLACES: &[&str] = &[
     "france",
     "paris",
@@ -412,7 +468,9 @@ pub struct Figure {
     pub place: Option<String>,
     /// A year written with the figure, other than the article's.
     pub year: Option<u16>,
-    /// A parenthesis right after the figure (`38-48k€ (web)`).
+    /// A parenthesis right after the figure (`38-48k€ (web)`), else the
+    /// kind of employer its context names (`en startup`, `### En grand
+    /// groupe`).
     pub qualifier: Option<String>,
     pub claim: Option<Claim>,
     /// Written in thousands (`k€`).
@@ -1065,17 +1123,36 @@ impl Extractor {
                 };
                 Some(e)
             });
-        let place = contexts
-            .iter()
-            .enumerate()
-            .filter(|(ci, _)| *ci != 1)
-            .find_map(|(_, c)| self.place_in(c.text));
-        let year = contexts
-            .iter()
-            .enumerate()
-            .filter(|(ci, _)| *ci != 1)
-            .find_map(|(_, c)| amount::year(c.text))
+        // Place, year and kind of employer: in the text after the figure
+        // when it starts by saying so (`à Paris`, `en 2022`), else the first
+        // context before it that has one.
+        let said = said_after(after);
+        // The clause before the figure's, when it holds no figure of its own
+        // (`à Lyon, salaire Senior 52-60k€`): where or when, not who.
+        let clause = text[..start]
+            .strip_suffix(',')
+            .map(|t| &t[element_start(t, t.len(), floor)..])
+            .filter(|t| !t.contains(|c: char| c.is_ascii_digit()) || amount::year(t).is_some())
+            .unwrap_or("");
+        let others = || {
+            contexts
+                .iter()
+                .enumerate()
+                .filter(|(ci, _)| *ci != 1)
+                .map(|(_, c)| c.text)
+                .chain(std::iter::once(clause))
+        };
+        let place = said
+            .and_then(|t| self.place_in(t))
+            .or_else(|| others().find_map(|t| self.place_in(t)));
+        let year = said
+            .and_then(amount::year)
+            .or_else(|| others().find_map(amount::year))
             .filter(|y| Some(*y) != article_year);
+        let qualifier = qualifier.or_else(|| {
+            said.and_then(employer_in)
+                .or_else(|| others().find_map(employer_in))
+        });
 
         // The role: the name right before the figure, else a label, the bold
         // line before a list, or the nearest heading.

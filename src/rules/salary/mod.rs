@@ -69,9 +69,16 @@ What it reads (paragraphs, list items, table rows; never code):
                in the label, the line before the list or the heading.
                experience: <2 ans, 2-4 ans, 4+ ans, 5-10 ans, plus de 5 ans.
                place (France, Paris, US, Remote… see `places`), a year other
-               than the article's, a parenthesis after the figure (`(web)`),
-               period (/an, /mois, annuel) and gross/net: figures that differ
-               in any of these are not compared.
+               than the article's, a parenthesis after the figure (`(web)`)
+               or else a kind of employer (startup, scale-up, grand groupe,
+               PME, ETI, ESN, freelance…), period (/an, /mois, annuel, /jour,
+               HT la journée) and gross/net: figures that differ in any of
+               these are not compared. Place, year and employer are read
+               before the figure (its clause, the clause before it, its
+               label, the line before its list, its heading) or right after
+               it when said so (`à Paris`, `en 2022`, `en startup`). A figure
+               without a place is taken for France, one without brut or net
+               for gross: they compare with `en France` and `brut`.
                claim: a percentage after the figure, `(+25%)`, `+35% vs
                développeur Full-Stack`, `(+100%+)` (at least), `(+25% à +35%)`.
 
