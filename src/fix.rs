@@ -65,9 +65,9 @@ pub fn edits_for(source: &str, fix: &Fix) -> Vec<Edit> {
     edits_in(source, line_ending(source), fix)
 }
 
-/// [`edits_for`], the file's line ending given (counted once for all the
-/// fixes of a file).
-fn edits_in(source: &str, ending: &str, fix: &Fix) -> Vec<Edit> {
+/// [`edits_for`], the file's line ending given ([`line_ending`], counted
+/// once for all the fixes of a file).
+pub fn edits_in(source: &str, ending: &str, fix: &Fix) -> Vec<Edit> {
     let bom = if source.starts_with('\u{feff}') { 3 } else { 0 };
     fix.edits
         .iter()

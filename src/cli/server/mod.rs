@@ -1036,7 +1036,11 @@ impl Server {
         let lines = Lines::new(&doc.text, self.encoding);
         let wanted = Span::new(lines.offset(p.range.start), lines.offset(p.range.end));
         let version = self.versioned_edits.then_some(doc.version);
-        let mut actions: Vec<lsp::CodeAction> = Vec::new();
+        // Counted once, not for each finding: a request over a whole long
+        // file asks for thousands of actions.
+        let ending = repere::fix::line_ending(&doc.text);
+        let crlf = doc.text.contains("\r\n");
+        let mut actions = Actions::default();
         let front_end = repere::document::front_matter::split(&doc.text).1;
         let mut quoted = None;
         for d in &doc.diagnostics {
@@ -1045,23 +1049,20 @@ impl Server {
             }
             let diag = self.to_lsp(d, &lines, uri);
             if let Some(fix) = &d.fix {
-                let edits = repere::fix::edits_for(&doc.text, fix)
+                let edits = repere::fix::edits_in(&doc.text, ending, fix)
                     .into_iter()
                     .map(|e| lsp::TextEdit {
                         range: lines.range(e.span),
                         new_text: e.replacement,
                     })
                     .collect();
-                add_action(
-                    &mut actions,
-                    action(
-                        format!("{} ({})", capitalise(&fix.description), d.rule),
-                        (uri, version),
-                        edits,
-                        diag.clone(),
-                        fix.applicability == Applicability::Safe,
-                    ),
-                );
+                actions.add(action(
+                    format!("{} ({})", capitalise(&fix.description), d.rule),
+                    (uri, version),
+                    edits,
+                    diag.clone(),
+                    fix.applicability == Applicability::Safe,
+                ));
             }
             let (title, at, comment) =
                 match next_line_at(&doc.text, d, &lines, front_end, &mut quoted) {
@@ -1087,27 +1088,25 @@ impl Server {
                         )
                     }
                 };
-            let comment = if doc.text.contains("\r\n") {
+            let comment = if crlf {
                 comment.replace('\n', "\r\n")
             } else {
                 comment
             };
             let pos = lines.position(at);
-            add_action(
-                &mut actions,
-                action(
-                    title,
-                    (uri, version),
-                    vec![lsp::TextEdit {
-                        range: lsp::Range::new(pos, pos),
-                        new_text: comment,
-                    }],
-                    diag,
-                    false,
-                ),
-            );
+            actions.add(action(
+                title,
+                (uri, version),
+                vec![lsp::TextEdit {
+                    range: lsp::Range::new(pos, pos),
+                    new_text: comment,
+                }],
+                diag,
+                false,
+            ));
         }
         actions
+            .list
             .into_iter()
             .map(lsp::CodeActionOrCommand::CodeAction)
             .collect()
@@ -1315,19 +1314,30 @@ fn workspace_linter(root: &Path, files: &[PathBuf]) -> Option<Arc<Linter>> {
     Some(Arc::new(linter))
 }
 
-/// Adds `new`, or, when an action with the same title and edit is there
-/// (two findings on one line, disabled by one comment), its diagnostic to
-/// that action's.
-fn add_action(actions: &mut Vec<lsp::CodeAction>, new: lsp::CodeAction) {
-    match actions
-        .iter_mut()
-        .find(|a| a.title == new.title && a.edit == new.edit)
-    {
-        Some(same) => same
-            .diagnostics
-            .get_or_insert_with(Vec::new)
-            .extend(new.diagnostics.into_iter().flatten()),
-        None => actions.push(new),
+/// The code actions of a request, each once.
+#[derive(Default)]
+struct Actions {
+    list: Vec<lsp::CodeAction>,
+    /// Each action's title and edit, to its place in `list`.
+    seen: HashMap<String, usize>,
+}
+
+impl Actions {
+    /// Adds `new`, or, when an action with the same title and edit is there
+    /// (two findings on one line, disabled by one comment), its diagnostic
+    /// to that action's.
+    fn add(&mut self, new: lsp::CodeAction) {
+        let key = format!("{}\u{0}{:?}", new.title, new.edit);
+        match self.seen.get(&key).and_then(|&i| self.list.get_mut(i)) {
+            Some(same) => same
+                .diagnostics
+                .get_or_insert_with(Vec::new)
+                .extend(new.diagnostics.into_iter().flatten()),
+            None => {
+                self.seen.insert(key, self.list.len());
+                self.list.push(new);
+            }
+        }
     }
 }
 
