@@ -89,6 +89,29 @@ fn one_changed_figure_gives_one_error_at_it() {
     assert_eq!(d.labels[0].location.line, 7);
 }
 
+/// A figure written many times names and labels a few of its places, so
+/// that findings do not grow with the article (each of 300 copies naming
+/// the 300 others would be quadratic).
+#[test]
+fn a_figure_written_many_times_is_named_at_a_few_places() {
+    let body: String = (0..300)
+        .map(|i| {
+            let figure = if i % 2 == 0 { "40-60k€" } else { "41-61k€" };
+            format!("- Data Engineer Senior {figure}\n")
+        })
+        .collect();
+    let text = article(&body);
+    let ds = check(&text);
+    let mismatches: Vec<&Diagnostic> = ds.iter().filter(|d| d.message.contains(" but ")).collect();
+    assert_eq!(mismatches.len(), 150, "{}", describe(&ds));
+    let d = mismatches[0];
+    assert_eq!(
+        d.message,
+        "Data Engineer Senior is 41-61k€ here but 40-60k€ at lines 7, 9, 11, 13, 15 and 145 more"
+    );
+    assert_eq!(d.labels.len(), 5);
+}
+
 #[test]
 fn claims_use_the_tolerance_and_the_rates_of_the_options() {
     let text = article(

@@ -49,20 +49,29 @@ fn line(doc: &Document, span: Span) -> usize {
     doc.location(span).line
 }
 
-/// `line 43`, `lines 43 and 55`, `lines 12, 43 and 55`.
+/// The most places of the other figure a finding names and labels: an
+/// article that writes one figure a thousand times gets findings of a
+/// size that does not grow with it.
+const MAX_PLACES: usize = 5;
+
+/// `line 43`, `lines 43 and 55`, `lines 12, 43 and 55`; past
+/// [`MAX_PLACES`], `lines 1, 3, 5, 7, 9 and 120 more`.
 fn lines(mut ls: Vec<usize>) -> String {
     ls.sort_unstable();
     ls.dedup();
+    let more = ls.len().saturating_sub(MAX_PLACES);
+    ls.truncate(MAX_PLACES);
+    let joined = |ls: &[usize]| {
+        ls.iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match ls.as_slice() {
         [] => String::new(),
         [one] => format!("line {one}"),
-        [init @ .., last] => format!(
-            "lines {} and {last}",
-            init.iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        _ if more > 0 => format!("lines {} and {more} more", joined(&ls)),
+        [init @ .., last] => format!("lines {} and {last}", joined(init)),
     }
 }
 
@@ -325,7 +334,7 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
                 .help(format!(
                     "give one figure for {who}, or say next to each what differs (place, year, company size)"
                 ));
-                for g in reference {
+                for g in reference.iter().take(MAX_PLACES) {
                     finding = finding.label(g.span, format!("{who} is {} here", g.value()));
                 }
                 cx.report(finding);
@@ -387,7 +396,7 @@ fn experience(doc: &Document, figures: &[Figure], cx: &mut Context) {
                 if !band.span.cover(f.span).is_empty() && band.span != f.span {
                     finding = finding.label(f.span, format!("the {who} figure it applies to"));
                 }
-                for g in reference {
+                for g in reference.iter().take(MAX_PLACES) {
                     if let Some(e) = &g.experience {
                         finding = finding.label(e.span, format!("{who} is `{}` here", e.text));
                     }

@@ -82,7 +82,8 @@ What it reads (paragraphs, list items, table rows; never code):
                claim: a percentage after the figure, `(+25%)`, `+35% vs
                développeur Full-Stack`, `(+100%+)` (at least), `(+25% à +35%)`.
 
-Checks (`checks`; each finding has labels on every place involved):
+Checks (`checks`; each finding has labels on the places involved, at most
+five of the other figure's, the message counting the rest):
   ranges       a range whose low end is above its high end (any amount).
   implausible  a salary below `plausible.min` or above `plausible.max` a year
                (a twelfth of them a month), or `plausible.factor` times above
