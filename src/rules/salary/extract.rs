@@ -752,11 +752,13 @@ fn groups(blocks: &[Block]) -> Vec<(usize, Vec<usize>)> {
         }
         let mut intro = Vec::new();
         if b.kind != BlockKind::Paragraph {
-            if prev.is_some_and(|p| p.kind == BlockKind::Paragraph && p.heading == b.heading) {
-                intro.push(i - 1);
-            }
+            // A table's header row first: its column's header says more of
+            // a figure (`Salaire Senior`) than the paragraph before it.
             if b.kind == BlockKind::TableRow {
                 intro.push(i);
+            }
+            if prev.is_some_and(|p| p.kind == BlockKind::Paragraph && p.heading == b.heading) {
+                intro.push(i - 1);
             }
         }
         out.push((i, intro));
@@ -934,7 +936,7 @@ impl Extractor {
                 .filter_map(|&i| blocks.get(i).map(|b| (i, 0, clip(&b.text))))
                 .collect();
             // A list's intro is a role only when it is a bold line alone.
-            let intro_role = intro.first().copied().filter(|&i| {
+            let intro_role = intro.iter().copied().find(|&i| {
                 blocks.get(i).is_some_and(|b| {
                     b.kind == BlockKind::Paragraph
                         && b.strong.iter().any(|r| r.len() + 2 >= b.text.trim().len())
