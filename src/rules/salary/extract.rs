@@ -628,13 +628,34 @@ fn clip(text: &str) -> &str {
 /// Where the stretch of text before `pos` that belongs to its figure starts.
 fn element_start(text: &str, pos: usize, floor: usize) -> usize {
     let floor = back_limit(text, pos, floor);
-    for (i, c) in text[floor..pos].char_indices().rev() {
-        let i = floor + i;
-        if is_separator(c) || sentence_end_at(text, i, c) || spaced_plus(text, i, c) {
-            return i + c.len_utf8();
+    let mut end = pos;
+    'scan: loop {
+        for (i, c) in text[floor..end].char_indices().rev() {
+            let i = floor + i;
+            // An experience band in parentheses belongs to the element
+            // (`Junior (<2 ans) 40-46k€`): read through it.
+            if c == ')'
+                && let Some(open) = text[floor..i].rfind('(').map(|o| floor + o)
+                && is_experience(&text[open + 1..i])
+            {
+                end = open;
+                continue 'scan;
+            }
+            if is_separator(c) || sentence_end_at(text, i, c) || spaced_plus(text, i, c) {
+                return i + c.len_utf8();
+            }
         }
+        return floor;
     }
-    floor
+}
+
+/// Whether `text` is an experience band and nothing else (`<2 ans`, `5+
+/// ans`, `moins de 2 ans`).
+fn is_experience(text: &str) -> bool {
+    let t = text.trim();
+    amount::experiences(t)
+        .first()
+        .is_some_and(|e| e.range.start == 0 && e.range.end == t.len())
 }
 
 /// A `+` between spaces (`65k€ + 5k€`), not the one of `5+ ans`.
@@ -1023,12 +1044,25 @@ impl Extractor {
         let claim = amount::claim(text, a.range.end);
         let mut tail = claim.as_ref().map_or(a.range.end, |c| c.end);
         let mut qualifier = None;
+        let mut paren_experience = None;
         let after_claim = skip_ws(text, tail);
         if text[after_claim..].starts_with('(')
             && let Some(close) = text[after_claim..].find(')')
         {
             let inner = text[after_claim + 1..after_claim + close].trim();
-            if !inner.is_empty() && amount::claim(inner, 0).is_none() {
+            // An experience band (`(5+ ans)`) is the figure's experience,
+            // not a qualifier.
+            if is_experience(inner) {
+                let from = after_claim + 1;
+                paren_experience = amount::experiences(&text[from..after_claim + close])
+                    .into_iter()
+                    .next()
+                    .map(|mut e| {
+                        e.span = block.source_span(from + e.range.start..from + e.range.end);
+                        e
+                    });
+                tail = after_claim + close + 1;
+            } else if !inner.is_empty() && amount::claim(inner, 0).is_none() {
                 qualifier = Some(inner.to_string());
                 tail = after_claim + close + 1;
             }
@@ -1106,25 +1140,27 @@ impl Extractor {
                 break;
             }
         }
-        let experience = [Some(0), Some(1), level_context]
-            .into_iter()
-            .flatten()
-            .filter_map(|ci| contexts.get(ci))
-            .find_map(|c| {
-                let mut all = amount::experiences(c.text);
-                let mut e = if c.backwards {
-                    all.pop()
-                } else {
-                    all.into_iter().next()
-                }?;
-                e.span = match c.at {
-                    At::Block(bi, off) => doc.body.blocks.get(bi).map_or(e.span, |b| {
-                        b.source_span(off + e.range.start..off + e.range.end)
-                    }),
-                    At::Heading(span) => span,
-                };
-                Some(e)
-            });
+        let experience = paren_experience.or_else(|| {
+            [Some(0), Some(1), level_context]
+                .into_iter()
+                .flatten()
+                .filter_map(|ci| contexts.get(ci))
+                .find_map(|c| {
+                    let mut all = amount::experiences(c.text);
+                    let mut e = if c.backwards {
+                        all.pop()
+                    } else {
+                        all.into_iter().next()
+                    }?;
+                    e.span = match c.at {
+                        At::Block(bi, off) => doc.body.blocks.get(bi).map_or(e.span, |b| {
+                            b.source_span(off + e.range.start..off + e.range.end)
+                        }),
+                        At::Heading(span) => span,
+                    };
+                    Some(e)
+                })
+        });
         // Place, year and kind of employer: in the text after the figure
         // when it starts by saying so (`à Paris`, `en 2022`), else the first
         // context before it that has one.
