@@ -604,3 +604,50 @@ fn the_real_posts_give_no_salary_diagnostic() {
     let salaries = figures.iter().filter(|f| f["salary"] == true).count();
     assert_eq!((salaries, figures.len() - salaries), (10, 21), "{v:#}");
 }
+
+/// A role is read through a verb of pay between it and the figure, and
+/// after words of pay or small words that open a label.
+#[test]
+fn roles_are_read_past_verbs_and_words_of_pay() {
+    for (text, role, level) in [
+        (
+            "Un Développeur Full-Stack Senior gagne 60-75k€.",
+            "Développeur Full-Stack",
+            "Senior",
+        ),
+        (
+            "Un Security Engineer Senior touche 80-95k€.",
+            "Security Engineer",
+            "Senior",
+        ),
+        (
+            "Rémunération d'un Développeur Go junior : 44-50k€.",
+            "Développeur Go",
+            "Junior",
+        ),
+        (
+            "**Salaires ML Engineer** : Junior 45-50k€.",
+            "ML Engineer",
+            "Junior",
+        ),
+    ] {
+        let doc = Document::parse("2025-02-07-x.md", article(text));
+        let figures = salary::extract(&doc);
+        let got: Vec<(Option<&str>, Option<&str>)> = figures
+            .iter()
+            .map(|f| {
+                (
+                    f.role.as_ref().map(|r| r.name.as_str()),
+                    f.level.as_ref().map(|l| l.name.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(got, [(Some(role), Some(level))], "{text}");
+    }
+    // Words of pay alone are not a role.
+    let doc = Document::parse(
+        "2025-02-07-x.md",
+        article("**Salaires comparés** : Senior 60-75k€."),
+    );
+    assert!(salary::extract(&doc)[0].role.is_none());
+}

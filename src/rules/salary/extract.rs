@@ -63,6 +63,11 @@ pub const SALARY_WORDS: &[&str] = &[
     "gagne",
     "gagnent",
     "gagnait",
+    "touche",
+    "touchent",
+    "touchait",
+    "percoit",
+    "percoivent",
     "embauche",
     "embauchee",
     "recrute",
@@ -1401,6 +1406,12 @@ impl Extractor {
             if self.vocabulary.level(&f).is_some() || self.vocabulary.places.contains(&f) {
                 continue;
             }
+            // Between the name and the figure, a verb of pay and small
+            // words (`Un Développeur Senior gagne entre 60 et 75k€`).
+            let pay = self.vocabulary.cue(w, &f) == Some(true);
+            if collected.is_empty() && (pay || is_function_word(&f)) {
+                continue;
+            }
             if w.chars().all(|c| c.is_ascii_digit())
                 || is_function_word(&f)
                 || self.vocabulary.cue(w, &f).is_some()
@@ -1437,6 +1448,12 @@ impl Extractor {
             if self.vocabulary.level(&f).is_some()
                 || self.vocabulary.places.contains(&f)
                 || amount::year(w).is_some()
+            {
+                continue;
+            }
+            // Words of pay and small words before the name
+            // (`Salaires ML Engineer`, `Rémunération d'un Développeur Go`).
+            if kept.is_empty() && (self.vocabulary.cue(w, &f) == Some(true) || is_function_word(&f))
             {
                 continue;
             }
