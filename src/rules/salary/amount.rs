@@ -170,6 +170,17 @@ pub fn number(t: &str, i: usize) -> Option<(f64, usize)> {
                 j += 4;
             }
         }
+        // `45.000 €`: a dot and exactly three digits, not before `k` or `M`
+        // (`1.250k€` stays a decimal), groups thousands too.
+        if !grouped && j == first_end {
+            while t.as_bytes().get(j) == Some(&b'.')
+                && digits_end(t, j + 1) == j + 4
+                && !t[j + 4..].starts_with(['k', 'K', 'M'])
+            {
+                digits.push_str(&t[j + 1..j + 4]);
+                j += 4;
+            }
+        }
     }
     if matches!(t.as_bytes().get(j), Some(b'.' | b',')) && digit_at(t, j + 1) {
         let end = digits_end(t, j + 1);
@@ -758,6 +769,10 @@ mod tests {
         assert_eq!(lh("US $120-180k"), (120_000.0, 180_000.0));
         assert_eq!(lh("US $120,000"), (120_000.0, 120_000.0));
         assert_eq!(lh("bonus 6.5k€"), (6_500.0, 6_500.0));
+        assert_eq!(lh("Junior 45.000 €"), (45_000.0, 45_000.0));
+        assert_eq!(lh("Senior 1.250.000 €"), (1_250_000.0, 1_250_000.0));
+        assert_eq!(lh("levée 1.250k€"), (1_250.0, 1_250.0));
+        assert_eq!(lh("prix 12.50 €"), (12.5, 12.5));
         assert_eq!(lh("bonus 1,2k€"), (1_200.0, 1_200.0));
         assert_eq!(lh("€500-5k per event"), (500.0, 5_000.0));
         assert_eq!(lh("Junior 55-45k€"), (55_000.0, 45_000.0));
