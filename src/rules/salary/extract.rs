@@ -654,6 +654,17 @@ fn element_start(text: &str, pos: usize, floor: usize) -> usize {
     }
 }
 
+/// The length of the words of time that start `text` (` après`, ` en
+/// 2025`), which may stand between a figure and its claim.
+fn time_words(text: &str) -> Option<usize> {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^\s+(?:après|avant|aujourd['’]hui|ensuite|puis|(?:en|in|fin|début)\s+(?:19|20)\d\d)\b")
+            .expect("the time words regex is valid")
+    });
+    re.find(text).map(|m| m.end())
+}
+
 /// Whether `text` is an experience band and nothing else (`<2 ans`, `5+
 /// ans`, `moins de 2 ans`).
 fn is_experience(text: &str) -> bool {
@@ -1046,7 +1057,16 @@ impl Extractor {
         let text = block.text.get(..ceiling).unwrap_or(&block.text);
 
         // What follows the figure: a claim, then a qualifier in parentheses.
-        let claim = amount::claim(text, a.range.end);
+        // A claim in parentheses may follow a word of time (`~45k€ après
+        // (+62%)`, `44k€ en 2025 (+25%)`).
+        let mut time_said = "";
+        let claim = amount::claim(text, a.range.end).or_else(|| {
+            let at = a.range.end + time_words(&text[a.range.end..])?;
+            let claim =
+                amount::claim(text, at).filter(|_| text[at..].trim_start().starts_with('('))?;
+            time_said = &text[a.range.end..at];
+            Some(claim)
+        });
         let mut tail = claim.as_ref().map_or(a.range.end, |c| c.end);
         let mut qualifier = None;
         let mut paren_experience = None;
@@ -1169,13 +1189,14 @@ impl Extractor {
         // Place, year and kind of employer: in the text after the figure
         // when it starts by saying so (`à Paris`, `en 2022`), else the first
         // context before it that has one.
-        let said = said_after(after);
+        // Words of time before a claim (`44k€ en 2025 (+25%)`) say it too.
+        let said = said_after(after).or_else(|| said_after(time_said));
         // The clause before the figure's, when it holds no figure of its own
         // (`à Lyon, salaire Senior 52-60k€`): where or when, not who.
         let clause = text[..start]
             .strip_suffix(',')
             .map(|t| &t[element_start(t, t.len(), floor)..])
-            .filter(|t| !t.contains(|c: char| c.is_ascii_digit()) || amount::year(t).is_some())
+            .filter(|t| amount::amounts(t).is_empty())
             .unwrap_or("");
         let others = || {
             contexts

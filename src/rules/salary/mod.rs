@@ -80,7 +80,8 @@ What it reads (paragraphs, list items, table rows; never code):
                without a place is taken for France, one without brut or net
                for gross: they compare with `en France` and `brut`.
                claim: a percentage after the figure, `(+25%)`, `+35% vs
-               développeur Full-Stack`, `(+100%+)` (at least), `(+25% à +35%)`.
+               développeur Full-Stack`, `(+100%+)` (at least), `(+25% à +35%)`,
+               also after a word of time (`~45k€ après (+62%)`).
 
 Checks (`checks`; each finding has labels on the places involved, at most
 five of the other figure's, the message counting the rest):
