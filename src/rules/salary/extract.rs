@@ -199,20 +199,28 @@ const EMPLOYERS: &[&[&str]] = &[
 ];
 
 /// The kind of employer `text` names (see [`EMPLOYERS`]), as first written
-/// there (the first kind, by place, when it names several).
+/// there (the first kind, by place, when it names several). Every figure's
+/// contexts are searched: words are compared as they are (the spellings
+/// are ASCII), and nothing is allocated unless one is found.
 fn employer_in(text: &str) -> Option<String> {
-    let folded: Vec<(Range<usize>, String)> =
-        words(text).into_iter().map(|(r, w)| (r, fold(w))).collect();
-    for (i, _) in folded.iter().enumerate() {
-        for kind in EMPLOYERS {
-            for spelling in *kind {
-                let parts: Vec<&str> = spelling.split([' ']).collect();
-                let here = folded
-                    .get(i..i + parts.len())
-                    .is_some_and(|ws| ws.iter().zip(&parts).all(|((_, w), p)| w == p));
-                if here {
-                    return Some(kind[0].to_string());
-                }
+    static SPELLINGS: OnceLock<Vec<(Vec<&'static str>, &'static str)>> = OnceLock::new();
+    let spellings = SPELLINGS.get_or_init(|| {
+        EMPLOYERS
+            .iter()
+            .flat_map(|kind| kind.iter().map(|s| (s.split(' ').collect(), kind[0])))
+            .collect()
+    });
+    let ws = words(text);
+    for i in 0..ws.len() {
+        for (parts, kind) in spellings {
+            let here = ws.get(i..i + parts.len()).is_some_and(|found| {
+                found
+                    .iter()
+                    .zip(parts)
+                    .all(|((_, w), p)| w.eq_ignore_ascii_case(p))
+            });
+            if here {
+                return Some(kind.to_string());
             }
         }
     }
