@@ -63,6 +63,8 @@ Options:
                             `scope: article` only. Default: not checked.
   min_words: 12             Units with fewer words are ignored (short lines
                             such as "Ce que j'ai appris :" repeat by nature).
+                            A paragraph of one sentence ending with a colon
+                            (a lead-in to what follows) is never a unit.
   shingle: 3                Words per shingle (1 to 8). Longer shingles make
                             the similarity stricter about word order.
   units: [paragraph, list-item]

@@ -83,6 +83,9 @@ impl Extractor {
             {
                 continue;
             }
+            if is_lead_in(block) {
+                continue;
+            }
             tokens.clear();
             block_tokens(block, &links, &mut tokens, &mut scratch);
             if tokens.len() < self.min_words.max(1) {
@@ -122,6 +125,21 @@ impl Extractor {
         }
         flags
     }
+}
+
+/// A paragraph of one sentence that ends with a colon: it introduces what
+/// follows (« Le vrai enjeu est de comprendre ce qui change et de s'y
+/// préparer : »), and such lead-ins are written from a template, in an
+/// article and across articles alike.
+fn is_lead_in(block: &Block) -> bool {
+    let text = block.text.trim_end();
+    let Some(sentence) = text.strip_suffix(':') else {
+        return false;
+    };
+    block.kind == BlockKind::Paragraph
+        && !sentence.char_indices().any(|(i, c)| {
+            matches!(c, '.' | '!' | '?') && sentence[i + 1..].starts_with(char::is_whitespace)
+        })
 }
 
 /// Links and images not nested in another one, sorted by position, each with
