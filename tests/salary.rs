@@ -112,6 +112,22 @@ fn a_figure_written_many_times_is_named_at_a_few_places() {
     assert_eq!(d.labels.len(), 5);
 }
 
+/// A single figure inside the range given elsewhere says the same thing;
+/// one outside it does not.
+#[test]
+fn a_figure_inside_the_range_given_elsewhere_is_not_a_mismatch() {
+    let text = article(
+        "**Data Engineer** : salaires Senior 45-55k€, Junior 38-42k€.\n\n\
+         **Data Engineer** : salaires Senior 50k€, Junior 40k€.\n\n\
+         **Data Engineer** : salaires Senior 60k€.",
+    );
+    let ds = check(&text);
+    assert_eq!(
+        describe(&ds),
+        "11:37 salary-consistency Data Engineer Senior is 60k€ here but 45-55k€ at line 7"
+    );
+}
+
 #[test]
 fn claims_use_the_tolerance_and_the_rates_of_the_options() {
     let text = article(

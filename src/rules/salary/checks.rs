@@ -307,6 +307,16 @@ fn classes<T: Copy, K: std::hash::Hash + Eq>(members: &[T], key: impl Fn(T) -> K
     out
 }
 
+/// Whether `point` is a single figure (not open-ended) inside the range of
+/// `range`.
+fn within(point: &Figure, range: &Figure) -> bool {
+    point.low == point.high
+        && !point.open
+        && range.low < range.high
+        && range.low <= point.low
+        && point.low <= range.high
+}
+
 /// The same role and level with different figures.
 fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
     let keyed = figures
@@ -322,6 +332,11 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
         let where_ = lines(reference.iter().map(|g| line(doc, g.span)).collect());
         for class in rest {
             for f in class {
+                // One figure inside the other's range says the same
+                // (`50k€` and `45-55k€`).
+                if within(f, first) || within(first, f) {
+                    continue;
+                }
                 let who = f.who();
                 let mut finding = Finding::new(
                     f.span,

@@ -91,7 +91,8 @@ five of the other figure's, the message counting the rest):
                or below the median of the article's other salary figures (with
                at least two others in the same currency and period).
   mismatch     the same role and level (or the same role named right before
-               the figure) with different figures in the article.
+               the figure) with different figures in the article (a single
+               figure inside the other's range, 50k€ and 45-55k€, agrees).
   experience   the same role and level with different experience bands.
   ladder       a higher level paid less than the level below it, at both ends
                of the range, for one role (or in one list or paragraph).
