@@ -725,4 +725,45 @@ fn an_interrupted_fix_leaves_no_temporary_file() {
     }
     // Not both over before the signal came: the test tested something.
     assert!(interrupted > 0);
+    // A signal the parent set to be ignored (`nohup`) stays ignored: the
+    // run goes on and fixes every file.
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (0..40)
+        .map(|i| format!("2025-05-01-copie-{i:02}.md"))
+        .collect();
+    for name in &names {
+        fs::write(dir.path().join(name), &before).unwrap();
+    }
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_repere"));
+    command
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--fix", "--quiet", "."])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    // SAFETY: only `signal` runs between fork and exec.
+    unsafe {
+        std::os::unix::process::CommandExt::pre_exec(&mut command, || {
+            libc::signal(libc::SIGINT, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().unwrap();
+    let first = dir.path().join(&names[0]);
+    let start = std::time::Instant::now();
+    while fs::read_to_string(&first).is_ok_and(|t| t == before)
+        && start.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_micros(200));
+    }
+    // SAFETY: sending a signal to our own child process.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    for name in &names {
+        assert_eq!(
+            fs::read_to_string(dir.path().join(name)).unwrap(),
+            after,
+            "{name}"
+        );
+    }
 }

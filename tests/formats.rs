@@ -130,6 +130,41 @@ fn the_human_report_shows_the_finding_before_the_places_it_names() {
     insta::assert_snapshot!("format_human_earlier_place", s);
 }
 
+/// An earlier place drawn after the finding is not named again in the
+/// help when another label, deep in a long line, is listed there.
+#[test]
+fn an_earlier_place_is_shown_once_beside_a_far_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let far = "x ".repeat(6_000);
+    let text = format!(
+        "---\ntitle: Les salaires\ndate: 2025-02-07\n---\n\n**DevOps** : salaires Senior 62k€.\n\n\
+         Un paragraphe.\n\nUn autre.\n\nEncore un.\n\n**DevOps** : salaires Senior 70k€.\n\n\
+         {far}, DevOps Senior 62k€.\n"
+    );
+    fs::write(dir.path().join("2025-02-07-x.md"), text).unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--select",
+            "salary-consistency",
+            "--format",
+            "human",
+        ])
+        .arg("2025-02-07-x.md")
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(s.matches("2025-02-07-x.md:6:").count(), 1, "{s}");
+    assert!(s.contains("see 2025-02-07-x.md:16:"), "{s}");
+    assert!(
+        s.find("[2025-02-07-x.md:14:").unwrap() < s.find("[2025-02-07-x.md:6:").unwrap(),
+        "{s}"
+    );
+}
+
 #[test]
 fn json_lines_format() {
     let (_, s) = output("json-lines");

@@ -31,10 +31,6 @@ pub fn write_if_unchanged(path: &Path, expected: &[u8], data: &[u8]) -> io::Resu
 }
 
 fn write_checked(path: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Result<bool> {
-    // Ctrl-C or a CI job cancelled while a file is written ends the run
-    // once the write is through, not between the temporary file and the
-    // rename (which would leave the temporary file behind).
-    let _held = signals::Held::new();
     let target = resolve(path);
     let existing = fs::metadata(&target).ok();
     if let Some(meta) = &existing
@@ -59,6 +55,8 @@ fn write_checked(path: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Resul
         // Opened for writing, not truncated: only asks whether it may be.
         fs::OpenOptions::new().write(true).open(&target)?;
         if !replaceable(&target, meta) {
+            // Its backup copy is removed once the write is through.
+            let _held = signals::Held::new();
             return write_in_place(&target, data, expected);
         }
     }
@@ -72,6 +70,11 @@ fn write_checked(path: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Resul
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
+    // Ctrl-C or a CI job cancelled while the file is written ends the run
+    // once the write is through, not between the temporary file and the
+    // rename (which would leave the temporary file behind). Not around the
+    // direct write above: opening a FIFO may wait for a reader forever.
+    let _held = signals::Held::new();
     let mut tmp = builder.tempfile_in(dir).map_err(|e| {
         io::Error::new(
             e.kind(),
@@ -123,16 +126,44 @@ mod signals {
                 arrived: Arc::new(AtomicUsize::new(0)),
             };
             for signal in [SIGINT, SIGTERM, SIGHUP] {
+                // One the parent set to be ignored (`nohup`, `cmd &` in a
+                // script) stays ignored.
+                if ignored(signal) {
+                    continue;
+                }
                 // Failing to install them only leaves the default action.
-                let _ = flag::register_usize(signal, state.arrived.clone(), signal as usize);
+                // The first signal is the one the run ends with.
+                let arrived = state.arrived.clone();
+                let record = move || {
+                    let _ = arrived.compare_exchange(
+                        0,
+                        signal as usize,
+                        Ordering::SeqCst,
+                        Ordering::SeqCst,
+                    );
+                };
+                // SAFETY: the action only does an atomic compare-and-swap,
+                // which is async-signal-safe.
+                let _ = unsafe { low_level::register(signal, record) };
                 let _ = flag::register_conditional_default(signal, state.free.clone());
             }
             state
         })
     }
 
-    /// While alive, SIGINT, SIGTERM and SIGHUP wait; dropped, one that came
-    /// meanwhile ends the run as it would have (its default action).
+    /// Whether `signal` is ignored (`SIG_IGN`), as the process inherited it.
+    fn ignored(signal: i32) -> bool {
+        // SAFETY: reading the current action of a signal into a zeroed
+        // struct; `sigaction` with a null new action changes nothing.
+        unsafe {
+            let mut old: libc::sigaction = std::mem::zeroed();
+            libc::sigaction(signal, std::ptr::null(), &mut old) == 0
+                && old.sa_sigaction == libc::SIG_IGN
+        }
+    }
+
+    /// While alive, SIGINT, SIGTERM and SIGHUP wait; dropped, the first that
+    /// came meanwhile ends the run as it would have (its default action).
     pub struct Held(());
 
     impl Held {

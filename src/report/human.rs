@@ -290,23 +290,28 @@ fn view<'a>(d: &Diagnostic, source: Option<&'a Source<'a>>) -> View<'a> {
 /// shown after the finding instead, each headed by its text (`☞ similar
 /// paragraph here`), the help last.
 fn views<'a>(d: &Diagnostic, source: Option<&'a Source<'a>>) -> Vec<View<'a>> {
-    let whole = view(d, source);
     let Some(src) = source else {
-        return vec![whole];
+        return vec![view(d, source)];
     };
     // miette joins a label's snippet to the finding's when their lines
     // (one of context each side) touch.
+    // A label past column FAR is listed in the help, not drawn: it stays.
     let earlier = |l: &crate::diagnostic::Label| {
-        l.path.is_none() && l.span.end <= d.span.start && l.location.end_line + 2 < d.location.line
+        l.path.is_none()
+            && l.location.column <= FAR
+            && l.span.end <= d.span.start
+            && l.location.end_line + 2 < d.location.line
     };
     let far = d.location.column > FAR;
     if far || !d.labels.iter().any(earlier) {
-        return vec![whole];
+        return vec![view(d, source)];
     }
     let mut main = d.clone();
     main.labels.retain(|l| !earlier(l));
     let mut first = view(&main, source);
-    first.help = None;
+    // The help of the finding without the earlier places (which it would
+    // name again as `see …` when some label is far), shown last.
+    let help = first.help.take();
     let mut out = vec![first];
     for l in d.labels.iter().filter(|l| earlier(l)) {
         out.push(View {
@@ -322,7 +327,7 @@ fn views<'a>(d: &Diagnostic, source: Option<&'a Source<'a>>) -> Vec<View<'a>> {
         });
     }
     if let Some(last) = out.last_mut() {
-        last.help = whole.help;
+        last.help = help;
     }
     out
 }
