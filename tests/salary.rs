@@ -667,3 +667,35 @@ fn roles_are_read_past_verbs_and_words_of_pay() {
     );
     assert!(salary::extract(&doc)[0].role.is_none());
 }
+
+/// What the review of the context reading found: none of these is a
+/// mismatch.
+#[test]
+fn context_words_do_not_make_false_mismatches() {
+    for body in [
+        // A company after `de` is not the subject of `gagne`.
+        "Un DevOps Senior gagne 62k€ chez Doctolib et 58k€ chez Criteo.\n\nLe Head of Data de Doctolib gagne 120k€.",
+        // Net said before the figure; a monthly figure without a basis is not taken for gross.
+        "Le salaire net d'un Développeur Senior est de 3 500 € par mois.\n\nUn Développeur Senior gagne 4 500 € brut par mois.",
+        // `Loin de Lyon` is not `à Lyon`.
+        "Loin de Lyon, un Product Manager Senior touche 65k€.\n\nÀ Lyon, un Product Manager Senior touche 55k€.",
+        // A place a few words after the preposition.
+        "Un Développeur Senior gagne 60k€ en moyenne à Paris.\n\nUn Développeur Senior gagne 50k€ à Lyon.",
+    ] {
+        let ds = check(&article(body));
+        let mismatches: Vec<&Diagnostic> =
+            ds.iter().filter(|d| d.message.contains(" but ")).collect();
+        assert!(mismatches.is_empty(), "{body}\n{}", describe(&ds));
+    }
+    // `en moyenne depuis 2019` does not make the figure one of 2019: it is
+    // compared with the article's other figures.
+    let ds = check(&article(
+        "Un Développeur Senior gagne 55k€ en moyenne depuis 2019.\n\nUn Développeur Senior gagne 65k€.",
+    ));
+    assert_eq!(
+        ds.iter().filter(|d| d.message.contains(" but ")).count(),
+        1,
+        "{}",
+        describe(&ds)
+    );
+}

@@ -146,7 +146,10 @@ pub fn decode(body: &[u8]) -> Result<Message, Value> {
     // An id that is neither an integer nor a string: an invalid request
     // (JSON-RPC 2.0, section 5: answered with a null id), not a
     // notification, which would get no answer while the client waits.
+    // (A response, without `method`, may carry a null id: JSON-RPC allows it
+    // for an error.)
     if let Some(id) = value.get("id")
+        && value.get("method").is_some()
         && !(id.is_string() || id.as_i64().is_some_and(|n| i32::try_from(n).is_ok()))
     {
         return Err(error(

@@ -175,7 +175,9 @@ pub fn number(t: &str, i: usize) -> Option<(f64, usize)> {
         if !grouped && j == first_end {
             while t.as_bytes().get(j) == Some(&b'.')
                 && digits_end(t, j + 1) == j + 4
-                && !t[j + 4..].starts_with(['k', 'K', 'M'])
+                && !t[j + 4..]
+                    .trim_start_matches(SPACES)
+                    .starts_with(['k', 'K', 'M'])
             {
                 digits.push_str(&t[j + 1..j + 4]);
                 j += 4;
@@ -772,6 +774,7 @@ mod tests {
         assert_eq!(lh("Junior 45.000 €"), (45_000.0, 45_000.0));
         assert_eq!(lh("Senior 1.250.000 €"), (1_250_000.0, 1_250_000.0));
         assert_eq!(lh("levée 1.250k€"), (1_250.0, 1_250.0));
+        assert_eq!(lh("levée 2.500 k€"), (2_500.0, 2_500.0));
         assert_eq!(lh("prix 12.50 €"), (12.5, 12.5));
         assert_eq!(lh("bonus 1,2k€"), (1_200.0, 1_200.0));
         assert_eq!(lh("€500-5k per event"), (500.0, 5_000.0));

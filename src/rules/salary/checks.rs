@@ -267,7 +267,7 @@ pub fn figure_key(f: &Figure) -> Option<FigureKey> {
         f.qualifier.as_ref().map(|q| q.to_lowercase()),
         f.currency,
         f.yearly(),
-        gross_or(f.basis),
+        gross_or(f),
     ))
 }
 
@@ -277,9 +277,13 @@ pub fn home_or(place: Option<&str>) -> Option<String> {
     place.map(str::to_lowercase).filter(|p| p != "france")
 }
 
-/// A basis as a key: a French salary given without one is gross (`brut`).
-pub fn gross_or(basis: Option<amount::Basis>) -> Option<amount::Basis> {
-    basis.or(Some(amount::Basis::Gross))
+/// A basis as a key: a yearly French salary given without one is gross
+/// (`brut`); a monthly one is as often net, and stays unknown.
+pub fn gross_or(f: &Figure) -> Option<amount::Basis> {
+    match f.basis {
+        None if f.yearly() => Some(amount::Basis::Gross),
+        basis => basis,
+    }
 }
 
 /// Groups items by key, keeping the order in which keys are first seen.
@@ -441,7 +445,7 @@ fn ladder(figures: &[Figure], doubtful: &[bool], cx: &mut Context) {
                     f.qualifier.clone(),
                     f.currency,
                     f.yearly(),
-                    gross_or(f.basis),
+                    gross_or(f),
                 ),
                 f,
             )

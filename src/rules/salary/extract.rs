@@ -192,17 +192,17 @@ const EMPLOYERS: &[&[&str]] = &[
     &["licorne", "licornes"],
     &["corporate"],
     &["cac 40"],
-    &["agence", "agences"],
     &["cabinet de conseil", "cabinets de conseil"],
     &["freelance", "freelances"],
     &["secteur public", "fonction publique"],
 ];
 
 /// The kind of employer `text` names (see [`EMPLOYERS`]), as first written
-/// there (the first kind, by place, when it names several). Every figure's
-/// contexts are searched: words are compared as they are (the spellings
-/// are ASCII), and nothing is allocated unless one is found.
-fn employer_in(text: &str) -> Option<String> {
+/// there (the first kind, by place, when it names several); with `start`,
+/// only at its first word. Every figure's contexts are searched: words are
+/// compared as they are (the spellings are ASCII), and no string is made
+/// unless one is found.
+fn employer_at(text: &str, start: bool) -> Option<String> {
     static SPELLINGS: OnceLock<Vec<(Vec<&'static str>, &'static str)>> = OnceLock::new();
     let spellings = SPELLINGS.get_or_init(|| {
         EMPLOYERS
@@ -211,7 +211,8 @@ fn employer_in(text: &str) -> Option<String> {
             .collect()
     });
     let ws = words(text);
-    for i in 0..ws.len() {
+    let last = if start { ws.len().min(1) } else { ws.len() };
+    for i in 0..last {
         for (parts, kind) in spellings {
             let here = ws.get(i..i + parts.len()).is_some_and(|found| {
                 found
@@ -233,11 +234,20 @@ const AFTER_WORDS: &[&str] = &[
     "à", "a", "en", "au", "aux", "dans", "sur", "chez", "in", "at",
 ];
 
-/// The text after a figure when it starts with one of [`AFTER_WORDS`].
-fn said_after(after: &str) -> Option<&str> {
-    let t = after.trim_start();
-    let first = words(t).into_iter().next()?;
-    (first.0.start == 0 && AFTER_WORDS.contains(&fold(first.1).as_str())).then_some(t)
+/// The words after one of [`AFTER_WORDS`] that starts `text` (`Paris` in
+/// ` à Paris.`); `None` when it does not start with one.
+fn said_after(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    let (first, w) = words(t).into_iter().next()?;
+    (first.start == 0 && AFTER_WORDS.contains(&fold(w).as_str()))
+        .then(|| t[first.end..].trim_start())
+}
+
+/// Whether the first word of `text` is a year (`2022`).
+fn starts_with_year(text: &str) -> bool {
+    words(text)
+        .first()
+        .is_some_and(|(r, w)| r.start == 0 && amount::year(w).is_some())
 }
 
 pub const PLACES: &[&str] = &[
@@ -255,6 +265,9 @@ pub const PLACES: &[&str] = &[
     "strasbourg",
     "angers",
     "idf",
+    "ile-de-france",
+    "region",
+    "regions",
     "province",
     "europe",
     "ue",
@@ -672,6 +685,30 @@ fn time_words(text: &str) -> Option<usize> {
     });
     re.find(text).map(|m| m.end())
 }
+
+/// Gross or net, as the words before a figure say it (the nearest).
+fn basis_in(before: &str) -> Option<amount::Basis> {
+    words(before)
+        .into_iter()
+        .rev()
+        .find_map(|(_, w)| match fold(w).as_str() {
+            "brut" | "bruts" | "brute" | "brutes" => Some(amount::Basis::Gross),
+            "net" | "nets" | "nette" | "nettes" => Some(amount::Basis::Net),
+            _ => None,
+        })
+}
+
+/// Small words that may stand between a verb of pay and the figure
+/// (`touche environ 60k€`).
+const APPROXIMATELY: &[&str] = &[
+    "environ", "autour", "vers", "pres", "presque", "jusqu", "de", "d",
+];
+
+/// Words a subject may follow (`Un Développeur Senior gagne …`).
+const DETERMINERS: &[&str] = &[
+    "un", "une", "le", "la", "les", "l", "ce", "cet", "cette", "ces", "notre", "nos", "mon", "ma",
+    "son", "sa", "leur", "chaque", "tout", "toute",
+];
 
 /// Whether `text` is an experience band and nothing else (`<2 ans`, `5+
 /// ans`, `moins de 2 ans`).
@@ -1205,6 +1242,9 @@ impl Extractor {
             .strip_suffix(',')
             .map(|t| &t[element_start(t, t.len(), floor)..])
             .filter(|t| amount::amounts(t).is_empty())
+            // Said as where or when (`À Lyon,`, `En 2022,`), not `Loin de
+            // Lyon,`.
+            .and_then(said_after)
             .unwrap_or("");
         let others = || {
             contexts
@@ -1214,16 +1254,27 @@ impl Extractor {
                 .map(|(_, c)| c.text)
                 .chain(std::iter::once(clause))
         };
+        // After the figure, the words right after the preposition say it
+        // (`55k€ en moyenne depuis 2019` is not of 2019).
         let place = said
+            .map(|t| {
+                // Its first words (`en moyenne à Paris`).
+                let end = words(t)
+                    .get(..4)
+                    .and_then(|ws| ws.last())
+                    .map_or(t.len(), |(r, _)| r.end);
+                &t[..end]
+            })
             .and_then(|t| self.place_in(t))
             .or_else(|| others().find_map(|t| self.place_in(t)));
         let year = said
+            .filter(|t| starts_with_year(t))
             .and_then(amount::year)
             .or_else(|| others().find_map(amount::year))
             .filter(|y| Some(*y) != article_year);
         let qualifier = qualifier.or_else(|| {
-            said.and_then(employer_in)
-                .or_else(|| others().find_map(employer_in))
+            said.and_then(|t| employer_at(t, true))
+                .or_else(|| others().find_map(|t| employer_at(t, false)))
         });
 
         // The role: the name right before the figure, else a label, the bold
@@ -1282,7 +1333,8 @@ impl Extractor {
                 open: a.open,
                 approx: a.approx,
                 period: a.period,
-                basis: a.basis,
+                // `Le salaire net d'un Senior est de 3 500 €`: said before.
+                basis: a.basis.or_else(|| basis_in(before)),
                 salary,
                 reason,
                 role,
@@ -1424,6 +1476,10 @@ impl Extractor {
     fn name_before(&self, before: &str) -> Option<String> {
         let masked = amount::experiences(before);
         let mut collected: Vec<&str> = Vec::new();
+        // A verb of pay between the name and the figure (`Un Développeur
+        // Senior gagne 60-75k€`), and the word that ended the name.
+        let mut paid = false;
+        let mut stop = None;
         for (r, w) in words(before).into_iter().rev() {
             if masked
                 .iter()
@@ -1435,22 +1491,32 @@ impl Extractor {
             if self.vocabulary.level(&f).is_some() || self.vocabulary.places.contains(&f) {
                 continue;
             }
-            // Between the name and the figure, a verb of pay and small
-            // words (`Un Développeur Senior gagne entre 60 et 75k€`).
-            let pay = self.vocabulary.cue(w, &f) == Some(true);
-            if collected.is_empty() && (pay || is_function_word(&f)) {
-                continue;
+            if collected.is_empty() {
+                if self.vocabulary.cue(w, &f) == Some(true) {
+                    paid = true;
+                    continue;
+                }
+                // `touche environ 60k€`, `est payé`.
+                if (paid || APPROXIMATELY.contains(&f.as_str())) && is_function_word(&f) {
+                    continue;
+                }
             }
             if w.chars().all(|c| c.is_ascii_digit())
                 || is_function_word(&f)
                 || self.vocabulary.cue(w, &f).is_some()
             {
+                stop = Some(f);
                 break;
             }
             collected.push(w);
             if collected.len() == 5 {
                 break;
             }
+        }
+        // Past a verb, the name is the subject: it starts the sentence or
+        // follows an article, not `de` (`Le Head of Data de Doctolib gagne`).
+        if paid && stop.as_deref().is_some_and(|s| !DETERMINERS.contains(&s)) {
+            return None;
         }
         collected.reverse();
         valid_name(&collected)
@@ -1466,6 +1532,7 @@ impl Extractor {
         };
         let masked = amount::experiences(text);
         let mut kept: Vec<&str> = Vec::new();
+        let mut paid = false;
         for (r, w) in words(text) {
             if masked
                 .iter()
@@ -1480,11 +1547,16 @@ impl Extractor {
             {
                 continue;
             }
-            // Words of pay and small words before the name
+            // Words of pay before the name, and the small words after them
             // (`Salaires ML Engineer`, `Rémunération d'un Développeur Go`).
-            if kept.is_empty() && (self.vocabulary.cue(w, &f) == Some(true) || is_function_word(&f))
-            {
-                continue;
+            if kept.is_empty() {
+                if self.vocabulary.cue(w, &f) == Some(true) {
+                    paid = true;
+                    continue;
+                }
+                if paid && is_function_word(&f) {
+                    continue;
+                }
             }
             if w.chars().all(|c| c.is_ascii_digit())
                 || is_function_word(&f)

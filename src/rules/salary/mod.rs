@@ -77,8 +77,8 @@ What it reads (paragraphs, list items, table rows; never code):
                before the figure (its clause, the clause before it, its
                label, the line before its list, its heading) or right after
                it when said so (`à Paris`, `en 2022`, `en startup`). A figure
-               without a place is taken for France, one without brut or net
-               for gross: they compare with `en France` and `brut`.
+               without a place is taken for France, a yearly one without brut
+               or net for gross: they compare with `en France` and `brut`.
                claim: a percentage after the figure, `(+25%)`, `+35% vs
                développeur Full-Stack`, `(+100%+)` (at least), `(+25% à +35%)`,
                also after a word of time (`~45k€ après (+62%)`).
@@ -478,8 +478,15 @@ impl Rule for SalaryRule {
             } else {
                 String::new()
             };
+            // One figure inside the other's range agrees with it.
+            let inside = |p: &CorpusFigure, r: &CorpusFigure| {
+                p.low == p.high && r.low < r.high && r.low <= p.low && p.low <= r.high
+            };
             for class in rest {
                 for &(i, f) in class {
+                    if inside(f, rf) || inside(rf, f) {
+                        continue;
+                    }
                     let finding = Finding::new(
                         f.span,
                         format!(
