@@ -680,32 +680,43 @@ fn an_interrupted_fix_leaves_no_temporary_file() {
         .unwrap();
     let after = fs::read_to_string(alone.path().join("2025-05-01-seule.md")).unwrap();
     assert_ne!(after, before);
-    let mut interrupted = 0;
-    for signal in [libc::SIGINT, libc::SIGTERM] {
+    // `n` copies of the article to fix, and their names.
+    let copies = |n: usize| {
         let dir = tempfile::tempdir().unwrap();
-        let names: Vec<String> = (0..80)
+        let names: Vec<String> = (0..n)
             .map(|i| format!("2025-05-01-copie-{i:02}.md"))
             .collect();
         for name in &names {
             fs::write(dir.path().join(name), &before).unwrap();
         }
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_repere"))
-            .current_dir(dir.path())
+        (dir, names)
+    };
+    let fix = |dir: &Path| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_repere"));
+        command
+            .current_dir(dir)
             .args(["check", "--no-config", "--fix", "--quiet", "."])
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        // Once the first file is written, the others are being written.
-        let first = dir.path().join(&names[0]);
+            .stderr(std::process::Stdio::null());
+        command
+    };
+    // Once the first file is written, the others are being written: then
+    // `signal` is sent.
+    let interrupt = |child: &std::process::Child, first: &Path, signal: i32| {
         let start = std::time::Instant::now();
-        while fs::read_to_string(&first).is_ok_and(|t| t == before)
+        while fs::read_to_string(first).is_ok_and(|t| t == before)
             && start.elapsed() < std::time::Duration::from_secs(60)
         {
             std::thread::sleep(std::time::Duration::from_micros(200));
         }
         // SAFETY: sending a signal to our own child process.
         unsafe { libc::kill(child.id() as i32, signal) };
+    };
+    let mut interrupted = 0;
+    for signal in [libc::SIGINT, libc::SIGTERM] {
+        let (dir, names) = copies(80);
+        let mut child = fix(dir.path()).spawn().unwrap();
+        interrupt(&child, &dir.path().join(&names[0]), signal);
         let status = child.wait().unwrap();
         assert!(
             status.signal() == Some(signal) || status.code() == Some(0),
@@ -727,19 +738,8 @@ fn an_interrupted_fix_leaves_no_temporary_file() {
     assert!(interrupted > 0);
     // A signal the parent set to be ignored (`nohup`) stays ignored: the
     // run goes on and fixes every file.
-    let dir = tempfile::tempdir().unwrap();
-    let names: Vec<String> = (0..40)
-        .map(|i| format!("2025-05-01-copie-{i:02}.md"))
-        .collect();
-    for name in &names {
-        fs::write(dir.path().join(name), &before).unwrap();
-    }
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_repere"));
-    command
-        .current_dir(dir.path())
-        .args(["check", "--no-config", "--fix", "--quiet", "."])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null());
+    let (dir, names) = copies(40);
+    let mut command = fix(dir.path());
     // SAFETY: only `signal` runs between fork and exec.
     unsafe {
         std::os::unix::process::CommandExt::pre_exec(&mut command, || {
@@ -748,15 +748,7 @@ fn an_interrupted_fix_leaves_no_temporary_file() {
         });
     }
     let mut child = command.spawn().unwrap();
-    let first = dir.path().join(&names[0]);
-    let start = std::time::Instant::now();
-    while fs::read_to_string(&first).is_ok_and(|t| t == before)
-        && start.elapsed() < std::time::Duration::from_secs(60)
-    {
-        std::thread::sleep(std::time::Duration::from_micros(200));
-    }
-    // SAFETY: sending a signal to our own child process.
-    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    interrupt(&child, &dir.path().join(&names[0]), libc::SIGINT);
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(0), "{status:?}");
     for name in &names {
