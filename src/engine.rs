@@ -140,11 +140,7 @@ impl Report {
     pub fn of_setup_errors(errors: &[PackError], cwd: &Path) -> Report {
         let mut files: Vec<FileReport> = Vec::new();
         for e in errors {
-            let rule = if e.origin.ends_with(".toml") {
-                &SETUP_RULES[0]
-            } else {
-                &SETUP_RULES[1]
-            };
+            let rule = e.rule();
             let path = Path::new(&e.origin);
             let path = Arc::new(path.strip_prefix(cwd).unwrap_or(path).to_path_buf());
             let location = LineIndex::new(&e.text).location(&e.text, e.span);

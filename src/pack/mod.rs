@@ -99,6 +99,22 @@ pub struct PackError {
     pub help: Option<String>,
 }
 
+impl PackError {
+    /// How reports name the error: [`SETUP_RULES`]' `config` for the config
+    /// file (`.toml`), else `rule-pack`.
+    pub fn rule(&self) -> &'static Builtin {
+        let id = if self.origin.ends_with(".toml") {
+            "config"
+        } else {
+            "rule-pack"
+        };
+        SETUP_RULES
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or(&SETUP_RULES[1])
+    }
+}
+
 /// A rule's settings from its pack entry.
 #[derive(Debug, Clone)]
 pub struct RuleMeta {

@@ -370,14 +370,7 @@ impl Reporter for Human {
 pub fn render_pack_error(e: &PackError, color: bool) -> String {
     let source = Source::new(e.origin.clone(), &e.text);
     let view = View {
-        code: Some(
-            if e.origin.ends_with(".toml") {
-                "config"
-            } else {
-                "rule-pack"
-            }
-            .into(),
-        ),
+        code: Some(e.rule().id.into()),
         message: e.message.clone(),
         severity: Severity::Error,
         help: e.help.clone(),
