@@ -483,10 +483,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     let written = if args.statistics {
         let json = matches!(format, Format::Json);
         if let Some(file) = &args.output_file {
-            let mut buf = Vec::new();
-            statistics(&report, json, args.quiet, &mut buf)
-                .map_err(|e| format!("writing the report: {e}"))?;
-            write_atomic(file, &buf).map_err(|e| format!("writing `{}`: {e}", file.display()))?;
+            report_file(file, |buf| statistics(&report, json, args.quiet, buf))?;
             statistics(&report, false, args.quiet, &mut out)
         } else {
             statistics(&report, json, args.quiet, &mut out)
@@ -497,12 +494,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
             color: false,
             ..options
         };
-        let mut buf = Vec::new();
-        format
-            .reporter()
-            .write(&report, &plain, &mut buf)
-            .map_err(|e| format!("writing the report: {e}"))?;
-        write_atomic(file, &buf).map_err(|e| format!("writing `{}`: {e}", file.display()))?;
+        report_file(file, |buf| format.reporter().write(&report, &plain, buf))?;
         Format::Human.reporter().write(&report, &options, &mut out)
     } else {
         format.reporter().write(&report, &options, &mut out)
@@ -778,6 +770,17 @@ fn diff_name(path: &Path) -> impl Fn(&str) -> String {
     }
 }
 
+/// Writes a report to `file` (`--output-file`), atomically, once `write`
+/// has made all of it.
+fn report_file(
+    file: &Path,
+    write: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+) -> Result<(), String> {
+    let mut buf = Vec::new();
+    write(&mut buf).map_err(|e| format!("writing the report: {e}"))?;
+    write_atomic(file, &buf).map_err(|e| format!("writing `{}`: {e}", file.display()))
+}
+
 /// Writes the errors in a pack or the config, which stopped the run, as a
 /// report in `format`: to the `--output-file`, or to stdout for a
 /// machine-readable format (the human and concise formats have the
@@ -799,15 +802,8 @@ fn setup_errors(
         quiet: args.quiet || matches!(format, Format::Human | Format::Concise),
         source: &|_| None,
     };
-    let mut buf = Vec::new();
     match &args.output_file {
-        Some(file) => {
-            format
-                .reporter()
-                .write(&report, &options, &mut buf)
-                .map_err(|e| format!("writing the report: {e}"))?;
-            write_atomic(file, &buf).map_err(|e| format!("writing `{}`: {e}", file.display()))
-        }
+        Some(file) => report_file(file, |buf| format.reporter().write(&report, &options, buf)),
         None if matches!(format, Format::Human | Format::Concise) => Ok(()),
         None => {
             let mut out = io::stdout().lock();
