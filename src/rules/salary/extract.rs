@@ -175,7 +175,6 @@ pub const OTHER_WORDS: &[&str] = &[
     "tresorerie",
 ];
 
-/// Places (folded): a figure for another market is not the same figure.
 /// Kinds of employer a figure may be said of (`en startup`, `### En grand
 /// groupe`), folded: two figures of different kinds are not compared. Each
 /// is written as its first spelling.
@@ -250,6 +249,7 @@ fn starts_with_year(text: &str) -> bool {
         .is_some_and(|(r, w)| r.start == 0 && amount::year(w).is_some())
 }
 
+/// Places (folded): a figure for another market is not the same figure.
 pub const PLACES: &[&str] = &[
     "france",
     "paris",
