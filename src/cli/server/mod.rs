@@ -86,6 +86,18 @@ struct Doc {
     stale: bool,
 }
 
+impl Doc {
+    /// A document just opened: its findings to come.
+    fn new(text: String, version: i32) -> Doc {
+        Doc {
+            text,
+            version,
+            diagnostics: Vec::new(),
+            stale: true,
+        }
+    }
+}
+
 /// A linter for the files of one config and one site.
 struct Setup {
     linter: Arc<Linter>,
@@ -478,12 +490,7 @@ impl Server {
                 }
                 self.docs.insert(
                     uri.clone(),
-                    Doc {
-                        text: p.text_document.text,
-                        version: p.text_document.version,
-                        diagnostics: Vec::new(),
-                        stale: true,
-                    },
+                    Doc::new(p.text_document.text, p.text_document.version),
                 );
                 self.check(&uri)?;
             }
@@ -510,15 +517,8 @@ impl Server {
                             "repere server: a change to `{}`, which was not open: taken as opened",
                             uri.as_str()
                         );
-                        self.docs.insert(
-                            uri.clone(),
-                            Doc {
-                                text: change.text,
-                                version: p.text_document.version,
-                                diagnostics: Vec::new(),
-                                stale: true,
-                            },
-                        );
+                        self.docs
+                            .insert(uri.clone(), Doc::new(change.text, p.text_document.version));
                     }
                     None => return Ok(()),
                 }
