@@ -83,17 +83,24 @@ pub fn edits_in(source: &str, ending: &str, fix: &Fix) -> Vec<Edit> {
         .collect()
 }
 
-/// Applies the fixes that do not overlap an earlier one, in one pass.
-/// Returns the new text and how many fixes were applied. In time linear in
-/// the text and the edits (times a logarithm): a file with thousands of
-/// fixes is fixed as fast as it is checked.
-pub fn apply(source: &str, fixes: &[&Fix]) -> (String, usize) {
+/// The fixes that edit something, by where they start: the order in which
+/// an earlier one wins over one it overlaps.
+fn in_order<'f>(fixes: &[&'f Fix]) -> Vec<&'f Fix> {
     let mut ordered: Vec<&Fix> = fixes
         .iter()
         .copied()
         .filter(|f| !f.edits.is_empty())
         .collect();
     ordered.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+    ordered
+}
+
+/// Applies the fixes that do not overlap an earlier one, in one pass.
+/// Returns the new text and how many fixes were applied. In time linear in
+/// the text and the edits (times a logarithm): a file with thousands of
+/// fixes is fixed as fast as it is checked.
+pub fn apply(source: &str, fixes: &[&Fix]) -> (String, usize) {
+    let ordered = in_order(fixes);
     let ending = line_ending(source);
     // The edits taken, by start: they neither overlap nor share a start.
     let mut taken: BTreeMap<usize, Edit> = BTreeMap::new();
@@ -261,12 +268,7 @@ mod tests {
     /// The applying of the fixes as first written: every edit compared with
     /// every other, the text edited from its end.
     fn apply_by_pairs(source: &str, fixes: &[&Fix]) -> (String, usize) {
-        let mut ordered: Vec<&Fix> = fixes
-            .iter()
-            .copied()
-            .filter(|f| !f.edits.is_empty())
-            .collect();
-        ordered.sort_by_key(|f| f.edits.iter().map(|e| e.span.start).min().unwrap_or(0));
+        let ordered = in_order(fixes);
         let mut taken: Vec<Edit> = Vec::new();
         let mut applied = 0;
         for fix in ordered {
