@@ -741,10 +741,7 @@ fn symlink_loops() {
 fn a_fifo_named_like_an_article_does_not_hang_the_run() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), WITNESS, witness_text());
-    let fifo = dir.path().join("2025-03-01-tube.md");
-    let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
-    // SAFETY: `c` is a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    common::mkfifo(&dir.path().join("2025-03-01-tube.md"));
     let expected = "this is not a regular file (a FIFO, socket or device); it was not read";
     // Found by the walk, and named on the command line.
     for args in [
@@ -788,10 +785,7 @@ fn a_fifo_named_like_an_article_does_not_hang_the_run() {
         );
     }
     // A baseline that is a FIFO is not read either: an error, not a hang.
-    let pipe = dir.path().join("base-tube.json");
-    let c = std::ffi::CString::new(pipe.as_os_str().as_encoded_bytes()).unwrap();
-    // SAFETY: `c` is a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+    common::mkfifo(&dir.path().join("base-tube.json"));
     let out = repere()
         .current_dir(dir.path())
         .args([
@@ -829,11 +823,7 @@ fn a_fifo_named_like_an_article_does_not_hang_the_run() {
 #[cfg(unix)]
 #[test]
 fn a_fifo_as_an_ignore_file_or_a_config_does_not_hang_the_run() {
-    let mkfifo = |path: &Path| {
-        let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: `c` is a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
-    };
+    use common::mkfifo;
     let run = |dir: &Path, args: &[&str]| {
         let out = repere()
             .current_dir(dir)

@@ -956,8 +956,7 @@ fn a_fifo_named_like_an_article_does_not_block_the_workspace_check() {
     )
     .unwrap();
     let fifo = path.with_file_name("2025-01-01-tube.md");
-    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0);
+    common::mkfifo(&fifo);
     let fifo_uri = url::Url::from_file_path(&fifo).unwrap().to_string();
     let mut c = Client::start(dir.path(), json!({}));
     // Not open: found by the workspace check, which reads every file.
