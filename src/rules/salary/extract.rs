@@ -662,7 +662,7 @@ fn element_start(text: &str, pos: usize, floor: usize) -> usize {
             // (`Junior (<2 ans) 40-46k€`): read through it.
             if c == ')'
                 && let Some(open) = text[floor..i].rfind('(').map(|o| floor + o)
-                && is_experience(&text[open + 1..i])
+                && sole_experience(&text[open + 1..i]).is_some()
             {
                 end = open;
                 continue 'scan;
@@ -710,13 +710,19 @@ const DETERMINERS: &[&str] = &[
     "son", "sa", "leur", "chaque", "tout", "toute",
 ];
 
-/// Whether `text` is an experience band and nothing else (`<2 ans`, `5+
-/// ans`, `moins de 2 ans`).
-fn is_experience(text: &str) -> bool {
+/// The experience band `text` is, when it is one and nothing else (`<2
+/// ans`, `5+ ans`, `moins de 2 ans`), its range in `text`.
+fn sole_experience(text: &str) -> Option<amount::Experience> {
     let t = text.trim();
+    let lead = text.len() - text.trim_start().len();
     amount::experiences(t)
-        .first()
-        .is_some_and(|e| e.range.start == 0 && e.range.end == t.len())
+        .into_iter()
+        .next()
+        .filter(|e| e.range.start == 0 && e.range.end == t.len())
+        .map(|mut e| {
+            e.range = lead..lead + t.len();
+            e
+        })
 }
 
 /// A `+` between spaces (`65k€ + 5k€`), not the one of `5+ ans`.
@@ -1119,18 +1125,13 @@ impl Extractor {
         if text[after_claim..].starts_with('(')
             && let Some(close) = text[after_claim..].find(')')
         {
-            let inner = text[after_claim + 1..after_claim + close].trim();
+            let from = after_claim + 1;
+            let inner = text[from..after_claim + close].trim();
             // An experience band (`(5+ ans)`) is the figure's experience,
             // not a qualifier.
-            if is_experience(inner) {
-                let from = after_claim + 1;
-                paren_experience = amount::experiences(&text[from..after_claim + close])
-                    .into_iter()
-                    .next()
-                    .map(|mut e| {
-                        e.span = block.source_span(from + e.range.start..from + e.range.end);
-                        e
-                    });
+            if let Some(mut e) = sole_experience(&text[from..after_claim + close]) {
+                e.span = block.source_span(from + e.range.start..from + e.range.end);
+                paren_experience = Some(e);
                 tail = after_claim + close + 1;
             } else if !inner.is_empty() && amount::claim(inner, 0).is_none() {
                 qualifier = Some(inner.to_string());
