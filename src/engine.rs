@@ -91,6 +91,19 @@ pub struct RuleInfo {
     pub doc: &'static str,
 }
 
+impl RuleInfo {
+    /// One of the engine's own diagnostics, at `severity`.
+    fn engine(b: &Builtin, severity: Severity) -> RuleInfo {
+        RuleInfo {
+            id: Arc::from(b.id),
+            kind: "engine",
+            severity,
+            summary: b.summary.to_string(),
+            doc: "",
+        }
+    }
+}
+
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Counts {
     pub files: usize,
@@ -183,15 +196,7 @@ impl Report {
             named.join(", ")
         );
         Report {
-            rules: rules
-                .map(|r| RuleInfo {
-                    id: Arc::from(r.id),
-                    kind: "engine",
-                    severity: r.severity,
-                    summary: r.summary.to_string(),
-                    doc: "",
-                })
-                .collect(),
+            rules: rules.map(|r| RuleInfo::engine(r, r.severity)).collect(),
             files,
             notes: vec![note],
         }
@@ -599,13 +604,7 @@ impl Linter {
             BUILTIN_RULES
                 .iter()
                 .filter_map(|b| Some((b, self.builtin_severity(b.id)?)))
-                .map(|(b, severity)| RuleInfo {
-                    id: Arc::from(b.id),
-                    kind: "engine",
-                    severity,
-                    summary: b.summary.to_string(),
-                    doc: "",
-                }),
+                .map(|(b, severity)| RuleInfo::engine(b, severity)),
         );
         infos
     }
