@@ -334,6 +334,17 @@ const GENERIC_ROLE_WORDS: &[&str] = &[
     "devs",
 ];
 
+/// Names of roles whose second word is a level word: `Tech Lead` is a
+/// role (at level Lead), not the role `Tech` (folded).
+const ROLES_ENDING_IN_A_LEVEL: &[(&str, &str)] =
+    &[("tech", "lead"), ("team", "lead"), ("technical", "lead")];
+
+/// Whether the level word `level` after the word `before` ends a role's
+/// name (both folded): `Tech Lead`.
+fn ends_role(before: &str, level: &str) -> bool {
+    ROLES_ENDING_IN_A_LEVEL.contains(&(before, level))
+}
+
 /// The default ladder: Junior < Mid < Senior < Staff, Lead, Expert < Principal < Distinguished.
 pub fn default_levels() -> Vec<LevelDef> {
     let level = |name: &str, rank: u8, words: &[&str]| LevelDef {
@@ -577,17 +588,23 @@ pub fn fold(word: &str) -> String {
 }
 
 /// The words of a text with their ranges: letters and digits, with inner
-/// hyphens (`Full-Stack`, `Mid-level`); `/` and apostrophes split words.
+/// hyphens (`Full-Stack`, `Mid-level`) and the `++` or `#` that ends a
+/// language's name (`C++`, `C#`); `/` and apostrophes split words.
 fn words(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
-    for (i, c) in text.char_indices() {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         match (is_word(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(s..i);
+                let end = i + language_suffix(text, s, i);
+                out.push(s..end);
                 start = None;
+                while chars.peek().is_some_and(|(j, _)| *j < end) {
+                    chars.next();
+                }
             }
             _ => {}
         }
@@ -607,6 +624,33 @@ fn words(text: &str) -> Vec<(Range<usize>, &str)> {
             Some((s..s + trimmed.len(), trimmed))
         })
         .collect()
+}
+
+/// The length of the `++` or `#` at `end` that ends the name of a
+/// language (`C++`, `C#`, `F#`): after a word ending in a letter, and
+/// before no letter or digit. Zero otherwise (`5+`, `C+`, `C++11`).
+fn language_suffix(text: &str, start: usize, end: usize) -> usize {
+    let ends_in_letter = text[start..end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphabetic());
+    let rest = &text[end..];
+    let suffix = if rest.starts_with("++") {
+        2
+    } else if rest.starts_with('#') {
+        1
+    } else {
+        0
+    };
+    let free = rest[suffix..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '+' && c != '#');
+    if ends_in_letter && suffix > 0 && free {
+        suffix
+    } else {
+        0
+    }
 }
 
 /// Characters that end the stretch of text that belongs to one figure.
@@ -1481,7 +1525,9 @@ impl Extractor {
         // Senior gagne 60-75k€`), and the word that ended the name.
         let mut paid = false;
         let mut stop = None;
-        for (r, w) in words(before).into_iter().rev() {
+        let all = words(before);
+        for (k, (r, w)) in all.iter().enumerate().rev() {
+            let (r, w) = (r.clone(), *w);
             if masked
                 .iter()
                 .any(|e| e.range.start <= r.start && r.end <= e.range.end)
@@ -1489,7 +1535,12 @@ impl Extractor {
                 continue;
             }
             let f = fold(w);
-            if self.vocabulary.level(&f).is_some() || self.vocabulary.places.contains(&f) {
+            let in_name = k
+                .checked_sub(1)
+                .is_some_and(|p| ends_role(&fold(all[p].1), &f));
+            if !in_name
+                && (self.vocabulary.level(&f).is_some() || self.vocabulary.places.contains(&f))
+            {
                 continue;
             }
             if collected.is_empty() {
@@ -1542,9 +1593,11 @@ impl Extractor {
                 continue;
             }
             let f = fold(w);
-            if self.vocabulary.level(&f).is_some()
-                || self.vocabulary.places.contains(&f)
-                || amount::year(w).is_some()
+            let in_name = kept.last().is_some_and(|p| ends_role(&fold(p), &f));
+            if !in_name
+                && (self.vocabulary.level(&f).is_some()
+                    || self.vocabulary.places.contains(&f)
+                    || amount::year(w).is_some())
             {
                 continue;
             }
@@ -1754,6 +1807,31 @@ mod tests {
         );
         assert_eq!(fs[5].claim.as_ref().unwrap().text, "+25%");
         assert_eq!(fs[4].role.as_ref().unwrap().key, "full-stack");
+    }
+
+    #[test]
+    fn a_role_may_end_in_a_level_word_or_a_language_sign() {
+        let fs = figures(
+            "Un Tech Lead gagne 70-85k€. Un Lead Senior gagne 60-65k€.\n\n\
+             - Team Lead : 65-80k€\n\
+             - Développeur C++ Senior : 55-65k€\n\
+             - Développeur C Senior : 45-50k€\n\
+             - Développeur F# Senior : 50-58k€\n",
+        );
+        let rows: Vec<String> = fs.iter().map(row).collect();
+        assert_eq!(
+            rows,
+            [
+                "70-85k€ | Tech Lead | Lead | - | - | salary",
+                "60-65k€ | - | Senior | - | - | salary",
+                "65-80k€ | Team Lead | Lead | - | - | salary",
+                "55-65k€ | Développeur C++ | Senior | - | - | salary",
+                "45-50k€ | Développeur C | Senior | - | - | salary",
+                "50-58k€ | Développeur F# | Senior | - | - | salary",
+            ]
+        );
+        assert_eq!(fs[3].role.as_ref().unwrap().key, "c++");
+        assert_eq!(fs[4].role.as_ref().unwrap().key, "c");
     }
 
     #[test]
