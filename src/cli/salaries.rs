@@ -125,6 +125,9 @@ fn table(
                 salary::Basis::Gross => "gross".to_string(),
                 salary::Basis::Net => "net".to_string(),
             }));
+            if f.quoted {
+                context.push("quoted".to_string());
+            }
             let claim = f.claim.as_ref().map(|c| match &c.versus {
                 Some(v) => format!("{} vs {v}", c.text),
                 None => c.text.clone(),

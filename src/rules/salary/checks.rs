@@ -325,7 +325,7 @@ fn within(point: &Figure, range: &Figure) -> bool {
 fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
     let keyed = figures
         .iter()
-        .filter(|f| f.salary)
+        .filter(|f| f.compared())
         .filter_map(|f| figure_key(f).map(|k| (k, f)));
     for group in group_by(keyed) {
         let cls = classes(&group, |f: &Figure| f.value_key());
@@ -364,7 +364,7 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
 
 /// The same role and level with different experience bands.
 fn experience(doc: &Document, figures: &[Figure], cx: &mut Context) {
-    let keyed = figures.iter().filter(|f| f.salary).filter_map(|f| {
+    let keyed = figures.iter().filter(|f| f.compared()).filter_map(|f| {
         let role = f.role.as_ref()?;
         let level = f.level.as_ref()?;
         f.experience.as_ref()?;
@@ -431,7 +431,7 @@ fn ladder(figures: &[Figure], doubtful: &[bool], cx: &mut Context) {
     let keyed = figures
         .iter()
         .zip(doubtful)
-        .filter(|(f, d)| f.salary && f.level.is_some() && !**d)
+        .filter(|(f, d)| f.compared() && f.level.is_some() && !**d)
         .map(|(f, _)| {
             let series = match &f.role {
                 Some(r) => r.key.clone(),

@@ -522,6 +522,9 @@ pub struct Figure {
     /// A part or the total of a sum written `a + b = c`.
     #[serde(skip)]
     pub in_sum: bool,
+    /// Inside a quotation (`« J'ai signé à 48k€ »`): someone's own case, not
+    /// a figure of the article's, so compared with no other figure.
+    pub quoted: bool,
 }
 
 impl Figure {
@@ -545,6 +548,12 @@ impl Figure {
     }
 
     /// Yearly unless the text says otherwise.
+    /// A salary compared with the article's other figures and across
+    /// articles: not one inside a quotation.
+    pub fn compared(&self) -> bool {
+        self.salary && !self.quoted
+    }
+
     pub fn yearly(&self) -> bool {
         matches!(self.period, None | Some(Period::Year))
     }
@@ -1078,6 +1087,7 @@ impl Extractor {
             let row = block.kind == BlockKind::TableRow && block.cells.len() > 1;
             let label = if row { row_label(block) } else { label(block) };
             let sums = sum_members(&block.text, &found);
+            let quotes = quotations(&block.text);
             let mut floor = label.as_ref().map_or(0, |(_, after)| *after);
             for (ai, a) in found.iter().enumerate() {
                 // In a table row, a figure reads its own cell, the row's
@@ -1124,6 +1134,7 @@ impl Extractor {
                     intro_role,
                     headings: &headings,
                     in_sum: sums.get(ai).copied().unwrap_or(false),
+                    quoted: quotes.iter().any(|q| q.contains(&a.range.start)),
                     article_year: year,
                 });
                 floor = figure.1.max(a.range.end);
@@ -1147,6 +1158,7 @@ impl Extractor {
             intro_role,
             headings,
             in_sum,
+            quoted,
             article_year,
         } = input;
         let text = block.text.get(..ceiling).unwrap_or(&block.text);
@@ -1393,6 +1405,7 @@ impl Extractor {
                 block: block_index,
                 group,
                 in_sum: in_sum || total,
+                quoted,
             },
             tail,
         )
@@ -1642,6 +1655,7 @@ struct FigureInput<'a> {
     intro_role: Option<usize>,
     headings: &'a [&'a Heading],
     in_sum: bool,
+    quoted: bool,
     article_year: Option<u16>,
 }
 
@@ -1680,6 +1694,28 @@ pub fn role_key(name: &str) -> String {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// The quotations of a block's text, inside their marks: `« … »`, `“ … ”`
+/// and `" … "`, each closed in the block.
+fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut rest = 0;
+    while let Some(open) = text[rest..].find(['«', '“', '"']).map(|i| rest + i) {
+        let mark = text[open..].chars().next().unwrap_or('"');
+        let close = match mark {
+            '«' => '»',
+            '“' => '”',
+            _ => '"',
+        };
+        let inside = open + mark.len_utf8();
+        let Some(end) = text[inside..].find(close).map(|i| inside + i) else {
+            break;
+        };
+        out.push(inside..end);
+        rest = end + close.len_utf8();
+    }
+    out
 }
 
 /// For each amount, whether it is joined to a neighbour by `+` (a part of a
@@ -1832,6 +1868,16 @@ mod tests {
         );
         assert_eq!(fs[3].role.as_ref().unwrap().key, "c++");
         assert_eq!(fs[4].role.as_ref().unwrap().key, "c");
+    }
+
+    #[test]
+    fn quotations_are_closed_in_the_block() {
+        let text = "Il dit « 36k€ » puis “ 40k€ ” et \"45k€\" ; « pas fermé 50k€";
+        let spans: Vec<&str> = quotations(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(spans, [" 36k€ ", " 40k€ ", "45k€"]);
+        let fs = figures("Salaire Senior 60k€. « Senior, j'ai signé à 50k€. » Senior 55k€ \"x\n");
+        let quoted: Vec<bool> = fs.iter().map(|f| f.quoted).collect();
+        assert_eq!(quoted, [false, true, false]);
     }
 
     #[test]

@@ -409,7 +409,7 @@ impl Rule for SalaryRule {
         let figures = self
             .figures(doc)
             .iter()
-            .filter(|f| f.salary && f.level.is_some())
+            .filter(|f| f.compared() && f.level.is_some())
             .filter_map(|f| {
                 let year = f.year.or(article_year)?;
                 let (role, level, place, _, qualifier, currency, yearly, basis) =
