@@ -57,6 +57,17 @@ pub struct FrontMatter {
 }
 
 impl FrontMatter {
+    /// The closing delimiter line (without its line ending), when closed.
+    pub fn close(&self) -> Option<Span> {
+        (self.content != Content::Unclosed).then(|| {
+            let end = self.span.end;
+            let start = self.inner.end.min(end);
+            Span::new(start, end)
+        })
+    }
+}
+
+impl FrontMatter {
     /// The root mapping, when the block was read and is a mapping.
     pub fn root(&self) -> Option<&Node> {
         match &self.content {
@@ -119,7 +130,8 @@ fn bom_len(text: &str) -> usize {
 }
 
 fn delimit(text: &str) -> Option<Delimited> {
-    let mut it = lines(text, bom_len(text));
+    // Blank lines before the opening one are skipped, as Hugo does.
+    let mut it = lines(text, bom_len(text)).skip_while(|(s, e, _)| text[*s..*e].trim().is_empty());
     let (s, e, next) = it.next()?;
     let (format, closers): (Format, &[&str]) = match text[s..e].trim_end() {
         "---" => (Format::Yaml, &["---", "..."]),
@@ -530,6 +542,19 @@ mod tests {
         let (k, v) = fm.entry("title").unwrap();
         assert_eq!(&text[k.span.start..k.span.end], "title");
         assert_eq!(v.as_str(), Some("x"));
+    }
+
+    #[test]
+    fn blank_lines_before_the_block_are_skipped() {
+        let text = "\u{feff}\n  \r\n---\ntitle: x\n...\nbody";
+        let (fm, body) = split(text);
+        let fm = fm.unwrap();
+        assert_eq!(&text[fm.open.start..fm.open.end], "---");
+        assert_eq!(fm.close().map(|c| &text[c.start..c.end]), Some("..."));
+        assert_eq!(&text[body..], "body");
+        assert!(matches!(fm.content, Content::Parsed { .. }));
+        // A first line with text is no block, even if `---` follows.
+        assert!(split("x\n---\ntitle: x\n---\n").0.is_none());
     }
 
     #[test]

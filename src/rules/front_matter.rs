@@ -23,8 +23,9 @@ pub static KIND: Kind = Kind {
 const DOC: &str = r#"Checks the front matter (YAML between `---` lines, or TOML between `+++`).
 
 Options:
-  syntax: true          Report a missing, unclosed or unreadable block, a block
-                        that is not a mapping, and keys written twice.
+  syntax: true          Report a missing, unclosed or unreadable block, a YAML
+                        block closed with `...` (Hugo does not build it), a
+                        block that is not a mapping, and keys written twice.
   filename: TEMPLATE    The file name the front matter implies, e.g.
                         "{date}-{slug}.md". `{key}` stands for the value of
                         `key`; a `date`-typed key matches YYYY-MM-DD. A key the
@@ -619,6 +620,23 @@ impl Rule for FrontMatterRule {
                 duplicate_keys,
             } => {
                 if self.syntax {
+                    // YAML allows `...` to end a document, but Hugo closes
+                    // the block only with `---`: the page does not build.
+                    if let Some(close) = fm.close()
+                        && fm.format == Format::Yaml
+                        && doc.text(close).trim_end() == "..."
+                    {
+                        let dots = Span::new(close.start, close.start + 3);
+                        cx.report(
+                            Finding::new(
+                                dots,
+                                "the front matter is closed with `...`, which Hugo does not read as its end",
+                            )
+                            .label(fm.open, "opened here")
+                            .help("close it with a `---` line, as it opens: Hugo stops the build with \"EOF looking for end YAML front matter delimiter\"")
+                            .fix(Fix::safe("write `---`", vec![Edit::replace(dots, "---")])),
+                        );
+                    }
                     for dup in duplicate_keys {
                         cx.report(
                             Finding::new(
