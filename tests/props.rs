@@ -248,6 +248,9 @@ proptest! {
             // Lines that a cut can make look like the closing one.
             prop::sample::select(vec!["---", "---x", "--- ", "...", "...!", "+++"])
                 .prop_map(|close| format!("---\ntitle: x\n{close}\nslug: y\n---\n## Corps\n")),
+            // Blank lines before the block, which Hugo skips.
+            prop::sample::select(vec!["\n", "\r\n", " \n\n", "\u{feff}\n", "\t\r"])
+                .prop_map(|blank| format!("{blank}---\ntitle: x\n---\n## Corps\n")),
         ],
         cut in any::<prop::sample::Index>(),
     ) {

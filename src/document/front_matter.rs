@@ -129,9 +129,15 @@ fn bom_len(text: &str) -> usize {
     if text.starts_with('\u{feff}') { 3 } else { 0 }
 }
 
+/// The lines of `text` from the first that is not blank (after a
+/// byte-order mark): blank lines before the opening one are skipped, as
+/// Hugo does.
+fn first_lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    lines(text, bom_len(text)).skip_while(|(s, e, _)| text[*s..*e].trim().is_empty())
+}
+
 fn delimit(text: &str) -> Option<Delimited> {
-    // Blank lines before the opening one are skipped, as Hugo does.
-    let mut it = lines(text, bom_len(text)).skip_while(|(s, e, _)| text[*s..*e].trim().is_empty());
+    let mut it = first_lines(text);
     let (s, e, next) = it.next()?;
     let (format, closers): (Format, &[&str]) = match text[s..e].trim_end() {
         "---" => (Format::Yaml, &["---", "..."]),
@@ -192,7 +198,7 @@ pub fn split(text: &str) -> (Option<FrontMatter>, usize) {
 /// same block in the file as in `head`. Its first line, and the block's
 /// closing line, must end inside `head`.
 pub fn head_holds_block(head: &str) -> bool {
-    let Some((_, end, next)) = lines(head, bom_len(head)).next() else {
+    let Some((_, end, next)) = first_lines(head).next() else {
         return false;
     };
     if next == end {
