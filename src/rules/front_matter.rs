@@ -25,7 +25,9 @@ const DOC: &str = r#"Checks the front matter (YAML between `---` lines, or TOML 
 Options:
   syntax: true          Report a missing, unclosed or unreadable block, a YAML
                         block closed with `...` (Hugo does not build it), a
-                        block that is not a mapping, and keys written twice.
+                        block that is not a mapping, and keys written twice
+                        (also in two cases: Hugo reads `showToc` as
+                        `ShowToc`, and finds a declared key either way).
   filename: TEMPLATE    The file name the front matter implies, e.g.
                         "{date}-{slug}.md". `{key}` stands for the value of
                         `key`; a `date`-typed key matches YYYY-MM-DD. A key the
@@ -647,6 +649,24 @@ impl Rule for FrontMatterRule {
                             .help("keep one of them: readers disagree on which one wins"),
                         );
                     }
+                    for (key, first) in root
+                        .as_ref()
+                        .map(keys_differing_in_case)
+                        .unwrap_or_default()
+                    {
+                        cx.report(
+                            Finding::new(
+                                key.span,
+                                format!(
+                                    "`{}` and `{}` are one key to Hugo, which reads keys whatever their case",
+                                    key.as_str().unwrap_or_default(),
+                                    first.as_str().unwrap_or_default()
+                                ),
+                            )
+                            .label(first.span, "first set here")
+                            .help("keep one of them: Hugo keeps only one, and which is not said"),
+                        );
+                    }
                 }
                 match root {
                     Some(root) if root.as_map().is_some() => self.check_fields(doc, fm, root, cx),
@@ -673,6 +693,45 @@ impl Rule for FrontMatterRule {
     }
 }
 
+/// The entry of `key` in the front matter's root mapping. Hugo reads keys
+/// whatever their case (`showToc` is `ShowToc`): the key as written is
+/// looked for first, then one that differs only in case.
+fn key_entry<'r>(root: &'r Node, key: &str) -> Option<&'r (Node, Node)> {
+    root.entry(key).or_else(|| {
+        root.as_map()?
+            .iter()
+            .find(|(k, _)| k.as_str().is_some_and(|k| same_but_case(k, key)))
+    })
+}
+
+/// Whether two keys are one to Hugo, which lowercases them.
+fn same_but_case(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
+/// Keys of the root mapping that differ only in case (`ShowToc`,
+/// `showToc`): Hugo keeps one of them. Each later key with the first one
+/// (keys written exactly twice are reported as such already).
+fn keys_differing_in_case(root: &Node) -> Vec<(&Node, &Node)> {
+    let Some(map) = root.as_map() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, (key, _)) in map.iter().enumerate() {
+        let Some(name) = key.as_str() else { continue };
+        let first = map[..i].iter().map(|(k, _)| k).find(|k| {
+            k.as_str()
+                .is_some_and(|k| k != name && same_but_case(k, name))
+        });
+        if let Some(first) = first {
+            out.push((key, first));
+        }
+    }
+    out
+}
+
 /// A zero-width error position, widened to the character there so that it shows.
 fn widen(doc: &Document, span: Span) -> Span {
     if !span.is_empty() {
@@ -688,7 +747,7 @@ fn widen(doc: &Document, span: Span) -> Span {
 impl FrontMatterRule {
     fn check_fields(&self, doc: &Document, fm: &FrontMatter, root: &Node, cx: &mut Context) {
         for field in &self.fields {
-            match root.entry(&field.name) {
+            match key_entry(root, &field.name) {
                 None => {
                     if field.opts.required {
                         let example = field
@@ -880,7 +939,7 @@ impl FrontMatterRule {
             let Some(text) = value.scalar_text() else {
                 return;
             };
-            match root.entry(list_key) {
+            match key_entry(root, list_key) {
                 None => cx.report(
                     Finding::new(
                         value.span,
@@ -1011,7 +1070,7 @@ impl FrontMatterRule {
             let Some(found) = parts.get(i).and_then(Option::as_deref) else {
                 continue;
             };
-            let Some(value) = root.get(var) else {
+            let Some((_, value)) = key_entry(root, var) else {
                 // The key is absent: the file name gives its value (the
                 // slug of `{date}-{slug}.md`), which must then be a value
                 // the key could hold.
@@ -1091,7 +1150,7 @@ fn implied_values(filename: &FileName, root: &Node) -> Option<Vec<String>> {
         .vars
         .iter()
         .map(|var| {
-            let text = root.get(var)?.scalar_text()?;
+            let text = key_entry(root, var)?.1.scalar_text()?;
             let dated = text.len() > 10
                 && text.is_char_boundary(10)
                 && is_date(&text[..10])
