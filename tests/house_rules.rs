@@ -820,6 +820,23 @@ fn a_file_name_the_front_matter_gives_whole_is_accepted() {
     );
 }
 
+/// The same with a key the front matter lacks (the slug, from the file
+/// name): the name holds the values given, so it is fine; a date that
+/// differs is read in its shape, not cut at the template's first dash.
+#[test]
+fn a_file_name_the_front_matter_gives_in_part_is_read_by_its_values() {
+    let pack =
+        "- id: nom\n  kind: front-matter\n  severity: error\n  filename: \"{date}-{slug}.md\"\n";
+    let front = |date: &str| format!("---\ndate: {date}\n---\n\nTexte.\n");
+    assert_eq!(check_with_pack(pack, &front("2025-03-10")), []);
+    let found = check_with_pack(pack, &front("2025-03-11"));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].3,
+        "`date` is `2025-03-11` but the file name `2025-03-10-a.md` says `2025-03-10`"
+    );
+}
+
 /// The links rule's helps give addresses under the pack's `posts`, not the
 /// default `/posts/`.
 #[test]

@@ -1037,9 +1037,10 @@ impl FrontMatterRule {
         // What the name says for each variable: when the front matter gives
         // them all, the one variable whose value the name does not hold (the
         // others read as their values); else the template's reading.
-        let one = implied
-            .as_ref()
-            .and_then(|values| one_difference(filename, values, name));
+        let one = match &implied {
+            Some(values) => one_difference(filename, values, name),
+            None => with_known_values(filename, root, name),
+        };
         let parts: Vec<Option<String>> = match (one, filename.regex.captures(name)) {
             (Some(parts), _) => parts,
             (None, Some(caps)) => (0..filename.vars.len())
@@ -1149,13 +1150,75 @@ fn implied_values(filename: &FileName, root: &Node) -> Option<Vec<String>> {
     filename
         .vars
         .iter()
-        .map(|var| {
-            let text = key_entry(root, var)?.1.scalar_text()?;
-            let dated = text.len() > 10
-                && text.is_char_boundary(10)
-                && is_date(&text[..10])
-                && text[10..].starts_with(['T', 't', ' ']);
-            Some(if dated { text[..10].to_string() } else { text })
+        .map(|var| implied_value(root, var))
+        .collect()
+}
+
+/// The front matter's value of `var` as a file name writes it (a
+/// date-time's date), when it is a scalar.
+fn implied_value(root: &Node, var: &str) -> Option<String> {
+    let text = key_entry(root, var)?.1.scalar_text()?;
+    let dated = text.len() > 10
+        && text.is_char_boundary(10)
+        && is_date(&text[..10])
+        && text[10..].starts_with(['T', 't', ' ']);
+    Some(if dated { text[..10].to_string() } else { text })
+}
+
+/// When the front matter gives some of the variables but not all: what the
+/// name holds for each, if it holds the values given (`2025-01-02-hello.md`
+/// with `date: 2025-01-02` and no `slug`, whatever `date`'s declared type:
+/// the name's dashes are not read as the template's own).
+fn with_known_values(filename: &FileName, root: &Node, name: &str) -> Option<Vec<Option<String>>> {
+    let known: Vec<Option<String>> = filename
+        .vars
+        .iter()
+        .map(|var| implied_value(root, var))
+        .collect();
+    if known.iter().all(Option::is_none) {
+        return None;
+    }
+    // The values as given; else one of them read in its shape (its digits
+    // any digits: the name's `2025-01-02` for a `date` of `2025-01-03`).
+    let freed =
+        std::iter::once(None).chain((0..known.len()).filter(|&i| known[i].is_some()).map(Some));
+    freed.into_iter().find_map(|free| {
+        let quoted: Vec<String> = known
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Some(v) if free == Some(i) => format!("({})", shape(v)),
+                Some(v) => regex::escape(v),
+                None => "(.+?)".to_string(),
+            })
+            .collect();
+        let pattern = fill_with(filename, &quoted, regex::escape);
+        let caps = regex::Regex::new(&format!("^{pattern}$"))
+            .ok()?
+            .captures(name)?;
+        let mut groups = caps.iter().skip(1);
+        known
+            .iter()
+            .enumerate()
+            .map(|(i, v)| match v {
+                Some(v) if free != Some(i) => Some(Some(v.clone())),
+                _ => Some(Some(groups.next()??.as_str().to_string())),
+            })
+            .collect()
+    })
+}
+
+/// A value as a pattern of its shape: its digits any digit, the rest as
+/// written (`2025-01-03` → `[0-9]{4}-[0-9]{2}-[0-9]{2}`, in effect).
+fn shape(value: &str) -> String {
+    value
+        .chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                "[0-9]".to_string()
+            } else {
+                regex::escape(c.encode_utf8(&mut [0; 4]))
+            }
         })
         .collect()
 }
