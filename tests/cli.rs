@@ -668,6 +668,15 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
             "invalid regex",
         ),
         ("- id: x\n  kind: [front-matter\n", "invalid YAML"),
+        // The rules of a second document would be lost.
+        (
+            "- id: a\n  kind: markup\n  severity: error\n---\n- id: b\n  kind: nonsense\n  severity: bogus\n",
+            "bad.yaml:4:1",
+        ),
+        (
+            "- id: a\n  kind: markup\n  severity: error\n---\n- id: b\n  kind: nonsense\n  severity: bogus\n",
+            "a pack is one YAML document; a second one starts here",
+        ),
         (
             "- id: x\n  kind: front-matter\n  severity: error\n  filename: '{date}-{slgu}.md'\n  fields: {slug: {type: string}}\n",
             "bad.yaml:4:13",

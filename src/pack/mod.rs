@@ -374,6 +374,18 @@ impl RuleSet {
             for dup in &parsed.duplicate_keys {
                 errors.push(fail(dup.span, format!("`{}` is set twice", dup.key), None));
             }
+            // The rules of a second document would be dropped without a word.
+            if let Some(at) = parsed.next_document {
+                errors.push(fail(
+                    at,
+                    "a pack is one YAML document; a second one starts here, and its rules would not be read".into(),
+                    Some(
+                        "put all the rules in one list, under one `---` at most, or split them into files \
+                         (each named with `--rules`, or kept in a folder given as one)"
+                            .into(),
+                    ),
+                ));
+            }
             let Some(root) = parsed.root else { continue };
             let entries = match &root.value {
                 Value::Seq(items) => items.as_slice(),
@@ -1503,6 +1515,31 @@ mod tests {
         )
         .unwrap();
         assert!(set.rules[0].meta.message.is_some());
+    }
+
+    /// The rules after a second `---` would be dropped: refused there,
+    /// whatever they hold, and the first document is still checked.
+    #[test]
+    fn a_second_document_is_refused() {
+        let text = "- id: a\n  kind: markup\n  severity: error\n---\n- id: b\n  kind: nonsense\n  severity: bogus\n";
+        let errs = load(text).err().unwrap_or_default();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0].message.starts_with("a pack is one YAML document"),
+            "{}",
+            errs[0].message
+        );
+        assert_eq!(&text[errs[0].span.start..errs[0].span.end], "---");
+        let help = errs[0].help.as_deref().unwrap_or_default();
+        assert!(
+            help.contains("one list") && help.contains("files"),
+            "{help}"
+        );
+        let text = "- {id: a, kind: markup, severity: loud}\n---\n";
+        let errs = load(text).err().unwrap_or_default();
+        assert_eq!(errs.len(), 2, "{errs:?}");
+        // A pack that opens with `---`, or ends with `...`, is one document.
+        assert!(load("---\n- {id: a, kind: markup, severity: error}\n...\n").is_ok());
     }
 
     #[test]

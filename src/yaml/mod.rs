@@ -140,6 +140,10 @@ pub struct Parsed {
     /// `None` for an empty document.
     pub root: Option<Node>,
     pub duplicate_keys: Vec<DuplicateKey>,
+    /// Where a second document of the stream starts (its `---`, or what
+    /// follows a `...`), which is not read: `None` when the text holds one
+    /// document.
+    pub next_document: Option<Span>,
 }
 
 /// Why a YAML text could not be read.
@@ -219,7 +223,8 @@ enum Frame {
 }
 
 /// Parses `text`, the YAML found at byte `base` of a file, into a spanned tree.
-/// Only the first document of a stream is read.
+/// Only the first document of a stream is read; where a second one starts
+/// is [`Parsed::next_document`].
 pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
     let offsets = Offsets::new(text, base);
     let mut stack: Vec<Frame> = Vec::new();
@@ -228,8 +233,13 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
     let mut nodes = 0usize;
     let mut root: Option<Node> = None;
     let mut started = false;
+    // Whether the first document was read to its end, so that what follows
+    // it may be another.
+    let mut ended = false;
+    let mut next_document = None;
 
-    for event in Parser::new_from_str(text) {
+    let mut events = Parser::new_from_str(text);
+    for event in events.by_ref() {
         let (event, span) = event.map_err(|e| {
             let mut at = offsets.byte(e.marker().index());
             if e.info().contains("recursion limit") {
@@ -277,12 +287,20 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
         let complete = match event {
             Event::DocumentStart(_) => {
                 if started {
+                    next_document = Some(span);
                     break;
                 }
                 started = true;
                 None
             }
-            Event::DocumentEnd | Event::StreamEnd => {
+            Event::DocumentEnd => {
+                if started {
+                    ended = true;
+                    break;
+                }
+                None
+            }
+            Event::StreamEnd => {
                 if started {
                     break;
                 }
@@ -404,9 +422,19 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
             },
         }
     }
+    // The event after the first document: the end of the stream, or another
+    // document (a mistake in what follows is a sign of one too).
+    if ended {
+        next_document = match events.next() {
+            None | Some(Ok((Event::StreamEnd, _))) => None,
+            Some(Ok((_, span))) => Some(offsets.span(span)),
+            Some(Err(e)) => Some(Span::at(offsets.byte(e.marker().index()))),
+        };
+    }
     Ok(Parsed {
         root,
         duplicate_keys: duplicates,
+        next_document,
     })
 }
 
@@ -664,6 +692,26 @@ mod tests {
             .unwrap();
         assert!(root.get("<<").is_some() && root.get("a").is_none());
         assert!(root.get("b").unwrap().get("<<").is_some());
+    }
+
+    /// Only the first document is read; where the next one starts is
+    /// kept, even when it would not parse.
+    #[test]
+    fn a_second_document_is_found_not_read() {
+        fn at(text: &str) -> Option<(usize, &str)> {
+            let parsed = parse(text, 2).unwrap();
+            assert_eq!(parsed.root.unwrap().as_seq().unwrap().len(), 1, "{text}");
+            parsed
+                .next_document
+                .map(|s| (s.start - 2, &text[s.start - 2..s.end - 2]))
+        }
+        assert_eq!(at("- a\n---\n- b: [\n"), Some((4, "---")));
+        assert_eq!(at("---\n- a\n---\n"), Some((8, "---")));
+        // After a `...`, where its text starts.
+        assert_eq!(at("- a\n...\n- b\n").map(|(start, _)| start), Some(8));
+        for one in ["- a\n", "---\n- a\n", "- a\n...\n", "- a\n...\n# done\n"] {
+            assert_eq!(parse(one, 0).unwrap().next_document, None, "{one}");
+        }
     }
 
     #[test]

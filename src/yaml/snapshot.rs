@@ -12,13 +12,14 @@
 //!
 //! Layout, integers as LEB128 varints: a header (`MAGIC`), then the
 //! document: `0` (empty) or `1` and the root node, then the duplicate keys
-//! (count, then key text, span, first span). A node is its span (start, then
-//! length), a tag, and the tag's payload.
+//! (count, then key text, span, first span), then `0`, or `1` and the span
+//! where a second document starts. A node is its span (start, then length),
+//! a tag, and the tag's payload.
 
 use super::{DuplicateKey, MAX_DEPTH, Node, Parsed, Value};
 use crate::span::Span;
 
-const MAGIC: &[u8; 4] = b"ry1\0";
+const MAGIC: &[u8; 4] = b"ry2\0";
 
 const NULL: u8 = 0;
 const FALSE: u8 = 1;
@@ -45,6 +46,13 @@ pub fn encode(parsed: &Parsed) -> Vec<u8> {
         text(&d.key, &mut out);
         span(d.span, &mut out);
         span(d.first, &mut out);
+    }
+    match parsed.next_document {
+        None => out.push(0),
+        Some(at) => {
+            out.push(1);
+            span(at, &mut out);
+        }
     }
     out
 }
@@ -124,9 +132,15 @@ pub fn decode(bytes: &[u8]) -> Option<Parsed> {
             first: r.span()?,
         });
     }
+    let next_document = match r.byte()? {
+        0 => None,
+        1 => Some(r.span()?),
+        _ => return None,
+    };
     r.bytes.is_empty().then_some(Parsed {
         root,
         duplicate_keys,
+        next_document,
     })
 }
 
@@ -232,6 +246,7 @@ mod tests {
         round_trip("s: plain\nq: 'quoted'\nu: « Métier »\nl: [1, [2, {x: y}]]\nm: {}\nn: []\n");
         round_trip("a: 1\na: 2\nb: |\n  block\n  text\n");
         round_trip("- &x {k: v}\n- *x\n");
+        round_trip("- a\n---\n- b\n");
     }
 
     #[test]
@@ -252,9 +267,15 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert_eq!(decode(&longer), None);
-        assert_eq!(decode(b"ry1\0\x01\x00\x00\x09"), None, "unknown tag");
+        assert_eq!(
+            decode(b"ry2\0\x01\x00\x00\x09\x00\x00"),
+            None,
+            "unknown tag"
+        );
         // A count larger than the bytes left is refused before allocating.
-        assert_eq!(decode(b"ry1\0\x01\x00\x00\x07\xff\xff\xff\xff\x0f"), None);
+        assert_eq!(decode(b"ry2\0\x01\x00\x00\x07\xff\xff\xff\xff\x0f"), None);
+        // A tree of the form before the second document's place was kept.
+        assert_eq!(decode(b"ry1\0\x00\x00"), None);
     }
 
     #[test]
@@ -264,7 +285,7 @@ mod tests {
         for _ in 0..=MAX_DEPTH {
             bytes.extend_from_slice(&[0, 0, SEQ, 1]);
         }
-        bytes.extend_from_slice(&[0, 0, NULL, 0]);
+        bytes.extend_from_slice(&[0, 0, NULL, 0, 0]);
         assert_eq!(decode(&bytes), None);
     }
 }
