@@ -354,6 +354,36 @@ mod tests {
         );
     }
 
+    /// An empty glob would match no file: refused where it is, in
+    /// `include`, `exclude` and an `[[overrides]]` block's `files`.
+    #[test]
+    fn an_empty_glob_is_refused() {
+        for text in ["include = [\"\"]\n", "exclude = [\"drafts/**\", \"\"]\n"] {
+            let errs = Config::parse(Path::new("repere.toml"), text).unwrap_err();
+            assert_eq!(errs.len(), 1, "{text}");
+            assert_eq!(
+                &text[errs[0].span.start..errs[0].span.end],
+                "\"\"",
+                "{text}"
+            );
+            assert!(
+                errs[0].message.contains("an empty glob matches no file"),
+                "{}",
+                errs[0].message
+            );
+        }
+        let text = "[[overrides]]\nfiles = [\"\"]\nseverity = { x = \"off\" }\n";
+        let config = Config::parse(Path::new("repere.toml"), text).unwrap();
+        let mut set = crate::pack::RuleSet::load(&[crate::pack::PackSource::new(
+            "a.yaml",
+            "- {id: x, kind: markup, severity: error}\n",
+        )])
+        .unwrap();
+        let errs = set.configure(&config).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(&text[errs[0].span.start..errs[0].span.end], "\"\"");
+    }
+
     #[test]
     fn reads_settings() {
         let text = "rules = [\"house\"]\nfail-on = \"warning\"\n[severity]\ntone = \"off\"\n[options.tone]\nx = 1\n[[overrides]]\nfiles = [\"content/guides-livres/**\"]\nseverity = { section-order = \"off\" }\n";

@@ -35,9 +35,10 @@ fn common() -> Map<String, Value> {
         {"type": "object", "required": ["text"], "properties": {"name": {"type": "string"}, "text": {"type": "string"}, "expect": {"type": "string", "description": "For an invalid example: words one of the rule's messages must hold"}}, "additionalProperties": false}
     ]});
     // As `FileFilter` refuses them: braces as alternatives (`{a,b}`, which
-    // the glob crate takes literally) and a folder written with `/`.
+    // the glob crate takes literally), a folder written with `/` and an
+    // empty pattern.
     let glob = json!({"type": "string", "not": {"anyOf": [
-        {"pattern": "\\{[^{}]*,[^{}]*\\}"}, {"pattern": "/$"}
+        {"pattern": "\\{[^{}]*,[^{}]*\\}"}, {"pattern": "/$"}, {"pattern": "^!?\\s*$"}
     ]}});
     let map = json!({
         "id": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "The rule id"},

@@ -668,6 +668,15 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
             "invalid regex",
         ),
         ("- id: x\n  kind: [front-matter\n", "invalid YAML"),
+        // A rule limited to no file would never run.
+        (
+            "- id: x\n  kind: markup\n  severity: error\n  files: ['']\n",
+            "bad.yaml:4:11",
+        ),
+        (
+            "- id: x\n  kind: markup\n  severity: error\n  files: ['']\n",
+            "an empty glob matches no file",
+        ),
         // The rules of a second document would be lost.
         (
             "- id: a\n  kind: markup\n  severity: error\n---\n- id: b\n  kind: nonsense\n  severity: bogus\n",

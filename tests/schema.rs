@@ -66,6 +66,8 @@ fn the_rules_schema_refuses_what_repere_refuses() {
         "- id: x\n  kind: duplicates\n  severity: error\n  min_words: 0\n",
         "- id: x\n  kind: markup\n  severity: error\n  files: ['content/{a,b}/*.md']\n",
         "- id: x\n  kind: markup\n  severity: error\n  files: content/drafts/\n",
+        "- id: x\n  kind: markup\n  severity: error\n  files: ['']\n",
+        "- id: x\n  kind: markup\n  severity: error\n  files: ['**', '!']\n",
     ] {
         assert!(!validator.is_valid(&yaml(bad)), "{bad}");
         let loaded = repere::pack::RuleSet::load(&[repere::pack::PackSource::new("t.yaml", bad)]);

@@ -43,6 +43,18 @@ impl FileFilter {
             while let Some(rest) = glob.strip_prefix("./") {
                 glob = rest;
             }
+            // An empty pattern matches no file: a rule limited to it would
+            // never run, and an exclusion of it would leave every file in.
+            if glob.trim().is_empty() {
+                let message = if text.trim().is_empty() {
+                    "an empty glob matches no file; write the files meant (`**` matches every file), or remove it".to_string()
+                } else {
+                    format!(
+                        "`{text}` has no pattern after its `!` or `./`, so it matches no file; write the files meant (`!content/drafts/**`), or remove it"
+                    )
+                };
+                return Err(error_at(item, message));
+            }
             // `{a,b}` is taken as written by the glob crate, where a shell
             // or `.gitignore`-style globs expand it: it would match nothing.
             let alternatives = glob.split('{').skip(1).any(|after| {
@@ -159,6 +171,26 @@ mod tests {
         assert!(f.matches(Path::new("./posts/2025/a.md")));
         assert!(!f.matches(Path::new("content/posts/_index.md")));
         assert!(!f.matches(Path::new("content/about.md")));
+    }
+
+    /// An empty pattern matches no file: refused, pointing at it.
+    #[test]
+    fn an_empty_glob_is_refused() {
+        for (text, at, says) in [
+            ("['**/*.md', '']", "''", "an empty glob matches no file"),
+            ("' '", "' '", "an empty glob matches no file"),
+            ("['!']", "'!'", "`!` has no pattern after its `!` or `./`"),
+            (
+                "['./']",
+                "'./'",
+                "`./` has no pattern after its `!` or `./`",
+            ),
+        ] {
+            let node = crate::yaml::parse(text, 0).unwrap().root.unwrap();
+            let e = FileFilter::from_node(&node).unwrap_err();
+            assert!(e.message.contains(says), "{text}: {}", e.message);
+            assert_eq!(e.span.map(|s| &text[s.start..s.end]), Some(at), "{text}");
+        }
     }
 
     #[test]
