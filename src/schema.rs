@@ -24,9 +24,9 @@ fn common() -> Map<String, Value> {
     let condition = json!({
         "anyOf": [
             {"type": ["string", "number", "boolean"], "description": "equals (any item, for a list)"},
-            {"type": "array", "description": "one of"},
+            {"type": "array", "minItems": 1, "description": "one of"},
             {"type": "object", "maxProperties": 1, "properties": {
-                "exists": {"type": "boolean"}, "equals": {}, "one_of": {"type": "array"}, "not": {}
+                "exists": {"type": "boolean"}, "equals": {}, "one_of": {"type": "array", "minItems": 1}, "not": {}
             }, "additionalProperties": false}
         ]
     });

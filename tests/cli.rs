@@ -668,6 +668,24 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
             "invalid regex",
         ),
         ("- id: x\n  kind: [front-matter\n", "invalid YAML"),
+        // Empty lists of values: the rule would never run, or report
+        // every value.
+        (
+            "- id: x\n  kind: markup\n  severity: error\n  when: { section: [] }\n",
+            "bad.yaml:4:20",
+        ),
+        (
+            "- id: x\n  kind: markup\n  severity: error\n  when: { section: { one_of: [] } }\n",
+            "an empty list of values: no value is one of them",
+        ),
+        (
+            "- id: x\n  kind: front-matter\n  severity: error\n  fields:\n    title: { one_of: [] }\n",
+            "`title` has an empty `one_of`",
+        ),
+        (
+            "- id: x\n  kind: links\n  severity: error\n  ignore: ['']\n",
+            "this entry of `ignore` is empty",
+        ),
         // A rule limited to no file would never run.
         (
             "- id: x\n  kind: markup\n  severity: error\n  files: ['']\n",

@@ -67,6 +67,11 @@ fn the_rules_schema_refuses_what_repere_refuses() {
         "- id: x\n  kind: markup\n  severity: error\n  files: ['content/{a,b}/*.md']\n",
         "- id: x\n  kind: markup\n  severity: error\n  files: content/drafts/\n",
         "- id: x\n  kind: markup\n  severity: error\n  files: ['']\n",
+        "- id: x\n  kind: markup\n  severity: error\n  when: {section: []}\n",
+        "- id: x\n  kind: markup\n  severity: error\n  when: {section: {one_of: []}}\n",
+        "- id: x\n  kind: front-matter\n  severity: error\n  fields: {title: {one_of: []}}\n",
+        "- id: x\n  kind: links\n  severity: error\n  ignore: [/tags/, '']\n",
+        "- id: x\n  kind: links\n  severity: error\n  ignore: [/]\n",
         "- id: x\n  kind: markup\n  severity: error\n  files: ['**', '!']\n",
     ] {
         assert!(!validator.is_valid(&yaml(bad)), "{bad}");

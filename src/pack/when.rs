@@ -58,6 +58,11 @@ impl When {
 
 fn cond(node: &Node) -> Result<Cond, BuildError> {
     match &node.value {
+        // No value is one of none: the condition would never hold.
+        Value::Seq(items) if items.is_empty() => Err(error_at(
+            node,
+            "an empty list of values: no value is one of them, so the condition never holds; list the values, or remove the condition",
+        )),
         Value::Seq(items) => items
             .iter()
             .map(|i| {
@@ -144,6 +149,25 @@ mod tests {
         assert!(when("slug: {exists: false}").holds(&d));
         assert!(when("audience: {not: x}").holds(&d));
         assert!(!when("audience: cto\nslug: {exists: true}").holds(&d));
+    }
+
+    /// An empty `one of` list would keep the rule from ever running.
+    #[test]
+    fn an_empty_list_of_values_is_refused() {
+        for text in [
+            "section: []",
+            "section: {one_of: []}",
+            "a: x\nsection: {not: {one_of: []}}",
+        ] {
+            let node = crate::yaml::parse(text, 0).unwrap().root.unwrap();
+            let e = When::from_node(&node).err().unwrap();
+            assert!(
+                e.message.starts_with("an empty list of values"),
+                "{}",
+                e.message
+            );
+            assert_eq!(e.span.map(|s| &text[s.start..s.end]), Some("[]"), "{text}");
+        }
     }
 
     #[test]

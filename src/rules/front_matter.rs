@@ -44,7 +44,7 @@ Options:
       type: TYPE              string | integer | number | boolean | date |
                               datetime | list | string-list | map
       one_of: [VALUES]        Allowed values (each item, for a list), with a
-                              "did you mean" for near misses.
+                              "did you mean" for near misses; not empty.
       pattern: REGEX          The value (each item, for a list) must match.
       min_length, max_length  Length in characters of a string value.
       max_sentences: N        At most N sentences in a string value (a
@@ -123,6 +123,7 @@ struct FieldOptions {
     required: bool,
     #[serde(rename = "type")]
     ty: Option<FieldType>,
+    #[schemars(length(min = 1))]
     one_of: Option<Vec<String>>,
     pattern: Option<String>,
     min_length: Option<usize>,
@@ -380,6 +381,15 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                     ),
                 ));
             }
+        }
+        // No value allowed: every value would be reported.
+        if field.one_of.as_ref().is_some_and(Vec::is_empty) {
+            return Err(error_at(
+                at("one_of"),
+                format!(
+                    "`{name}` has an empty `one_of`: no value is allowed, so every value would be reported; list the allowed values, or remove `one_of`"
+                ),
+            ));
         }
         // Allowed values none of which has the declared type.
         if let (Some(ty), Some(allowed)) = (field.ty, &field.one_of) {
@@ -1494,6 +1504,11 @@ mod tests {
                 "fields:\n  weight: {type: integer, one_of: [a, b]}\n",
                 "`weight` must be an integer but none of its `one_of` values is one",
                 "[a, b]",
+            ),
+            (
+                "fields:\n  title: {one_of: []}\n",
+                "`title` has an empty `one_of`: no value is allowed",
+                "[]",
             ),
             (
                 "fields:\n  prep: {type: integer, min_length: 2}\n",

@@ -50,7 +50,9 @@ Options:
                         slug is <slug> (the front matter's `slug`, else the file
                         name without its `YYYY-MM-DD-` date).
   ignore: [PREFIXES]    Site paths never checked (pages Hugo generates, such
-                        as `/tags/`; `tags/` is read as `/tags/`).
+                        as `/tags/`; `tags/` is read as `/tags/`). An empty
+                        entry, or `/` alone, is refused: every path starts
+                        with it (`targets: false` checks none).
   site_root: PATH       The folder holding the site's `content/` (relative to
                         the file that sets it: the pack, or repere.toml). By
                         default it is found by walking up from each article
@@ -96,7 +98,9 @@ struct Options {
     empty: bool,
     #[serde(default = "default_posts")]
     posts: String,
+    /// Each names a path: empty, or `/` alone, it would ignore every one.
     #[serde(default)]
+    #[schemars(inner(regex(pattern = r"[^/\s]")))]
     ignore: Vec<String>,
     site_root: Option<PathBuf>,
 }
@@ -157,6 +161,17 @@ fn links_rule(node: &Node) -> Result<LinksRule, BuildError> {
         return Err(error_at(
             bad,
             "this is not a host name: write one as `example.org` (a scheme, `www.` and a path are dropped)",
+        ));
+    }
+    // `tags/` is read as `/tags/`, so an empty entry is `/`, the start of
+    // every site path: no target would be checked.
+    if let Some(bad) = items("ignore").find(|n| {
+        n.as_str()
+            .is_some_and(|p| p.trim().trim_start_matches('/').is_empty())
+    }) {
+        return Err(error_at(
+            bad,
+            "this entry of `ignore` is empty (or `/` alone): every site path starts with it, so no target would be checked; write the paths to ignore (`/tags/`), or set `targets: false`",
         ));
     }
     Ok(LinksRule {
@@ -896,6 +911,12 @@ mod tests {
                 "not a host name",
                 "'https://'",
             ),
+            (
+                "ignore: [/tags/, '']\n",
+                "this entry of `ignore` is empty",
+                "''",
+            ),
+            ("ignore: [' / ']\n", "no target would be checked", "' / '"),
         ] {
             let node = crate::yaml::parse(options, 0).unwrap().root.unwrap();
             let Err(e) = links_rule(&node) else {
