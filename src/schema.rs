@@ -41,7 +41,8 @@ fn common() -> Map<String, Value> {
         {"pattern": "\\{[^{}]*,[^{}]*\\}"}, {"pattern": "/$"}, {"pattern": "^!?\\s*$"}
     ]}});
     let map = json!({
-        "id": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "The rule id"},
+        "id": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "The rule id",
+               "not": {"enum": crate::pack::reserved_ids().collect::<Vec<_>>()}},
         "severity": level,
         "description": {"type": "string", "description": "One line for `repere rules`"},
         "files": {"description": "Glob patterns (the glob crate's syntax); `!` excludes",

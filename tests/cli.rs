@@ -686,6 +686,15 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
             "- id: x\n  kind: links\n  severity: error\n  ignore: ['']\n",
             "this entry of `ignore` is empty",
         ),
+        // Reports name a config error so: a rule may not.
+        (
+            "- id: config\n  kind: markup\n  severity: error\n",
+            "`config` is reserved for the engine's own diagnostics",
+        ),
+        (
+            "- id: rule-pack\n  kind: markup\n  severity: error\n",
+            "bad.yaml:1:7",
+        ),
         // A rule limited to no file would never run.
         (
             "- id: x\n  kind: markup\n  severity: error\n  files: ['']\n",

@@ -55,6 +55,9 @@ fn the_rules_schema_refuses_what_repere_refuses() {
         "- id: x\n  kind: front-matter\n  severity: loud\n",
         "- id: X Y\n  kind: front-matter\n  severity: error\n",
         "- kind: front-matter\n  severity: error\n",
+        "- id: config\n  kind: front-matter\n  severity: error\n",
+        "- id: rule-pack\n  kind: front-matter\n  severity: error\n",
+        "- id: read-error\n  kind: front-matter\n  severity: error\n",
         "- id: x\n  kind: front-matter\n  severity: error\n  fields:\n    date: {type: calendar}\n",
         // What a kind needs, and the bounds of its numbers.
         "- id: x\n  kind: phrase\n  severity: error\n",

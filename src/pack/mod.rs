@@ -928,6 +928,12 @@ pub static SETUP_RULES: [Builtin; 2] = [
     },
 ];
 
+/// The ids no rule may have: those of the engine's own diagnostics
+/// ([`BUILTIN_RULES`]) and of the errors that stop a run ([`SETUP_RULES`]).
+pub fn reserved_ids() -> impl Iterator<Item = &'static str> {
+    BUILTIN_RULES.iter().chain(&SETUP_RULES).map(|b| b.id)
+}
+
 /// Whether the selector `sel` picks the rule `id`.
 pub fn selects(sel: &str, id: &str) -> bool {
     id == sel
@@ -988,7 +994,10 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, Vec<BuildEr
                 "a rule id is lowercase letters, digits and `-`",
             ));
         }
-        if BUILTIN_RULES.iter().any(|b| b.id == id) {
+        // Reports name the engine's diagnostics, and the errors in the
+        // config or a pack, by these ids: a rule of the same id would be
+        // taken for one of them.
+        if reserved_ids().any(|reserved| reserved == id) {
             return Err(error_at(
                 id_node,
                 format!("`{id}` is reserved for the engine's own diagnostics"),
@@ -1540,6 +1549,30 @@ mod tests {
         assert_eq!(errs.len(), 2, "{errs:?}");
         // A pack that opens with `---`, or ends with `...`, is one document.
         assert!(load("---\n- {id: a, kind: markup, severity: error}\n...\n").is_ok());
+    }
+
+    /// Reports name the engine's diagnostics and the errors that stop a
+    /// run by these ids: a rule may not take one.
+    #[test]
+    fn the_engine_s_ids_are_reserved() {
+        for id in [
+            "read-error",
+            "encoding",
+            "unused-suppression",
+            "config",
+            "rule-pack",
+        ] {
+            let text = format!("- id: {id}\n  kind: markup\n  severity: error\n");
+            let errs = load(&text).err().unwrap_or_default();
+            assert_eq!(errs.len(), 1, "{id}");
+            assert_eq!(
+                errs[0].message,
+                format!("`{id}` is reserved for the engine's own diagnostics")
+            );
+            assert_eq!(&text[errs[0].span.start..errs[0].span.end], id);
+        }
+        // An id that only begins with one is a rule's own.
+        assert!(load("- {id: config-files, kind: markup, severity: error}\n").is_ok());
     }
 
     #[test]
