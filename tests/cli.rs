@@ -686,6 +686,11 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
             "- id: x\n  kind: links\n  severity: error\n  ignore: ['']\n",
             "this entry of `ignore` is empty",
         ),
+        // A slip in a phrase's placeholder would be printed as written.
+        (
+            "- id: x\n  kind: phrase\n  severity: error\n  phrases: [{words: [vraiment], help: \"{hepl}\"}]\n",
+            "`help` has the placeholder `{hepl}`, which nothing replaces",
+        ),
         // Reports name a config error so: a rule may not.
         (
             "- id: config\n  kind: markup\n  severity: error\n",

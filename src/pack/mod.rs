@@ -1503,9 +1503,11 @@ mod tests {
             ("message", "{Message}"),
             ("help", "{hepl}"),
             ("help", "{messages}"),
-            // A phrase's placeholder, which a rule's text does not have.
+            // A phrase's placeholder, which a rule's text does not have,
+            // or a slip for it.
             ("message", "{match}"),
             ("message", "{MATCH}"),
+            ("help", "{mach}"),
         ] {
             let text = format!(
                 "- id: x\n  kind: front-matter\n  severity: error\n  {field}: \"{slip} (house rule)\"\n"

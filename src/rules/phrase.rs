@@ -770,6 +770,18 @@ mod tests {
                 "`help` has the placeholder `{Match}`",
                 "'drop {Match}'",
             ),
+            // A slip for a rule's placeholder, which a phrase's text does
+            // not have either.
+            (
+                "phrases:\n  - words: [vraiment]\n    help: '{hepl}'\n",
+                "`help` has the placeholder `{hepl}`, which nothing replaces (`{match}` is the text found)",
+                "'{hepl}'",
+            ),
+            (
+                "phrases:\n  - words: [vraiment]\n    message: 'x {mesage}'\n",
+                "`message` has the placeholder `{mesage}`, which nothing replaces",
+                "'x {mesage}'",
+            ),
         ] {
             let Err(e) = built(options) else {
                 panic!("accepted: {options}");

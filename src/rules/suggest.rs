@@ -25,9 +25,9 @@ const PLACEHOLDERS: [&str; 3] = ["match", "message", "help"];
 
 /// The first placeholder of `text` that is none of `allowed` but looks
 /// meant as one, as an error: a slip for one of them (`{mach}`, with a "did
-/// you mean"), or one that another text has (`{match}` in a rule's
-/// `message`). Nothing would replace it, and it would be printed as
-/// written. `what` names the text (`` `message` ``), `known` says what the
+/// you mean"), or one that another text has, or a slip for it (`{match}` in
+/// a rule's `message`, `{hepl}` in a phrase's `help`). Nothing would
+/// replace it, and it would be printed as written. `what` names the text (`` `message` ``), `known` says what the
 /// allowed placeholders are. Other braces are text (a help may quote a file
 /// name template, `{date}-{slug}.md`).
 pub fn unknown_placeholder(
@@ -44,7 +44,7 @@ pub fn unknown_placeholder(
         let word = !name.is_empty() && name.chars().all(|c| c.is_alphabetic() || c == '_');
         if word && !allowed.contains(&name) {
             let meant = did_you_mean(&name.to_lowercase(), allowed.iter().copied());
-            if meant.is_some() || PLACEHOLDERS.contains(&name.to_lowercase().as_str()) {
+            if meant.is_some() || did_you_mean(&name.to_lowercase(), PLACEHOLDERS).is_some() {
                 let meant = meant
                     .map(|m| format!("; did you mean `{{{m}}}`?"))
                     .unwrap_or_default();
