@@ -106,8 +106,10 @@ impl FieldType {
             FieldType::Integer => format!("`{key}: 3`"),
             FieldType::Number => format!("`{key}: 1.5`"),
             FieldType::Boolean => format!("`{key}: true` or `{key}: false`"),
-            FieldType::Date => format!("`{key}: 2025-02-07`"),
-            FieldType::Datetime => format!("`{key}: 2025-02-07T09:00:00+01:00`"),
+            FieldType::Date => format!("`{key}: YYYY-MM-DD` (as `{key}: 2025-02-07`)"),
+            FieldType::Datetime => format!(
+                "`{key}: YYYY-MM-DDTHH:MM:SS` with an optional zone (as `{key}: 2025-02-07T09:00:00+01:00`)"
+            ),
             FieldType::List | FieldType::StringList => {
                 format!("`{key}: [a, b]` or one `- item` per line")
             }
@@ -827,7 +829,12 @@ impl FrontMatterRule {
                             format!("write `{inner}` without quotes"),
                             vec![Edit::replace(value.span, inner.to_string())],
                         )),
-                    None => finding.help(help(format!("write {}", ty.example(name)))),
+                    None => finding.help(help(
+                        match value.scalar_text().and_then(|t| meant_date(ty, &t)) {
+                            Some(date) => format!("write `{name}: {date}`"),
+                            None => format!("write {}", ty.example(name)),
+                        },
+                    )),
                 });
                 return;
             }
@@ -1473,6 +1480,33 @@ fn is_datetime(s: &str) -> bool {
     s.len() >= 10 && s.is_char_boundary(10) && is_date(&s[..10]) && re.is_match(s)
 }
 
+/// The date a value not of type `date` was meant to give, written as one:
+/// a date-time's date (`2025-01-02T10:00:00Z`), or a day written with `/`
+/// or `.`, year first or last (`2025/01/02`, `02/01/2025`, day before
+/// month as in French). `None` when no such day exists.
+fn meant_date(ty: FieldType, text: &str) -> Option<String> {
+    if ty != FieldType::Date {
+        return None;
+    }
+    let text = text.trim();
+    if is_datetime(text) {
+        return Some(text[..10].to_string());
+    }
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    let all_digits = [y, m, d]
+        .iter()
+        .all(|p| p.bytes().all(|c| c.is_ascii_digit()));
+    if !all_digits || y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
+        return None;
+    }
+    let date = format!("{y}-{m:0>2}-{d:0>2}");
+    is_date(&date).then_some(date)
+}
+
 /// `1 item`, `2 items`: a count and its noun, in the plural but for one.
 fn count(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -1485,6 +1519,20 @@ fn count(n: usize, noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_date_a_value_was_meant_to_give() {
+        let meant = |t: &str| meant_date(FieldType::Date, t);
+        assert_eq!(meant("2025/01/02").as_deref(), Some("2025-01-02"));
+        assert_eq!(meant("2.1.2025").as_deref(), Some("2025-01-02"));
+        assert_eq!(meant("02/01/2025").as_deref(), Some("2025-01-02"));
+        assert_eq!(meant("2025-01-02T10:00:00Z").as_deref(), Some("2025-01-02"));
+        // No such day, or not a date at all: the generic example instead.
+        assert_eq!(meant("2025-02-30"), None);
+        assert_eq!(meant("01/02/25"), None);
+        assert_eq!(meant("demain"), None);
+        assert_eq!(meant_date(FieldType::Datetime, "2025/01/02"), None);
+    }
 
     #[test]
     fn bounds_no_value_can_meet_are_refused() {
