@@ -30,6 +30,14 @@ pub struct Entry {
     /// The first finding's message, for people reading the file.
     #[serde(default)]
     pub message: String,
+    /// The other files a cross-file finding involves (the files its labels
+    /// name: the other copy of a paragraph), keyed as `path` is. Its
+    /// absence from a run that did not check them all says nothing: such an
+    /// entry is fixed only when every one of them was checked. Empty for a
+    /// finding about its own file alone, and in entries written before
+    /// repere recorded them (which count as those do).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub involves: Vec<String>,
 }
 
 /// What applying a baseline did.
@@ -38,7 +46,8 @@ pub struct Outcome {
     /// Findings hidden because the baseline has them.
     pub hidden: usize,
     /// Baseline entries (counted per finding) no longer found, among the
-    /// files checked and the rules run.
+    /// files checked and the rules run (for a cross-file finding, when every
+    /// file it involves was checked).
     pub fixed: usize,
 }
 
@@ -143,6 +152,13 @@ impl<'a> LookedFor<'a> {
     fn covers(&self, path: &str, rule: &str) -> bool {
         self.checked.contains(path) && self.ran.contains(rule)
     }
+
+    /// Whether the run would have found again the findings of an entry of
+    /// `path` and `rule` involving the files `involves`: it checked them
+    /// all (a cross-file finding is not made without its other file).
+    fn covers_all(&self, path: &str, rule: &str, involves: &[String]) -> bool {
+        self.covers(path, rule) && involves.iter().all(|f| self.checked.contains(f))
+    }
 }
 
 /// The fingerprint of a diagnostic, from the file's text when there is one.
@@ -156,12 +172,27 @@ pub fn fingerprint(d: &Diagnostic, source: Option<&str>) -> String {
 
 type Key = (String, String, String);
 
+/// The other files a cross-file finding involves: those its labels name,
+/// keyed by `path_key` (none for a finding of one file).
+fn involved(d: &Diagnostic, path_key: &dyn Fn(&Path) -> String) -> BTreeSet<String> {
+    if !d.corpus {
+        return BTreeSet::new();
+    }
+    d.labels
+        .iter()
+        .filter_map(|l| l.path.as_deref())
+        .filter(|p| **p != **d.path)
+        .map(|p| path_key(p))
+        .collect()
+}
+
+/// Each finding's key and message, and the files it involves.
 fn keys(
     report: &Report,
     path_key: &dyn Fn(&Path) -> String,
     source: &dyn Fn(&Path) -> Option<String>,
     version: u32,
-) -> Vec<(Key, String)> {
+) -> Vec<(Key, String, BTreeSet<String>)> {
     let mut out = Vec::new();
     for file in &report.files {
         if file.diagnostics.is_empty() {
@@ -178,6 +209,7 @@ fn keys(
                     entry_fingerprint(d, text, version),
                 ),
                 d.message.clone(),
+                involved(d, path_key),
             ));
         }
     }
@@ -213,30 +245,39 @@ impl Baseline {
         path_key: &dyn Fn(&Path) -> String,
         source: &dyn Fn(&Path) -> Option<String>,
     ) -> Baseline {
-        let mut counts: BTreeMap<Key, (usize, String)> = BTreeMap::new();
-        for (key, message) in keys(report, path_key, source, VERSION) {
-            counts.entry(key).or_insert((0, message)).0 += 1;
+        let mut counts: BTreeMap<Key, (usize, String, BTreeSet<String>)> = BTreeMap::new();
+        for (key, message, involves) in keys(report, path_key, source, VERSION) {
+            let entry = counts
+                .entry(key)
+                .or_insert_with(|| (0, message, BTreeSet::new()));
+            entry.0 += 1;
+            entry.2.extend(involves);
         }
         Baseline {
             version: VERSION,
             entries: counts
                 .into_iter()
-                .map(|((path, rule, fingerprint), (count, message))| Entry {
-                    path,
-                    rule,
-                    fingerprint,
-                    count,
-                    message,
-                })
+                .map(
+                    |((path, rule, fingerprint), (count, message, involves))| Entry {
+                        path,
+                        rule,
+                        fingerprint,
+                        count,
+                        message,
+                        involves: involves.into_iter().collect(),
+                    },
+                )
                 .collect(),
         }
     }
 
     /// Adds the entries of `old` (a baseline of the same version) that the
     /// run of `report` did not look for: those of files it did not check or
-    /// of rules it did not run, when `exists` says their file is still
-    /// there. A baseline written for a few files, or under `--select`, keeps
-    /// the rest. Returns how many findings the kept entries count.
+    /// of rules it did not run, and those of cross-file findings some other
+    /// file of which it did not check, when `exists` says their files are
+    /// still there. A baseline written for a few files, or under
+    /// `--select`, keeps the rest. Returns how many findings the kept
+    /// entries add.
     pub fn keep_unchecked(
         &mut self,
         old: &Baseline,
@@ -245,15 +286,37 @@ impl Baseline {
         exists: &dyn Fn(&str) -> bool,
     ) -> usize {
         let looked = LookedFor::new(report, path_key);
-        let kept: Vec<Entry> = old
+        let kept = old
             .entries
             .iter()
-            .filter(|e| !looked.covers(&e.path, &e.rule))
-            .filter(|e| exists(&e.path))
-            .cloned()
-            .collect();
-        let n = kept.iter().fold(0usize, |a, e| a.saturating_add(e.count));
-        self.entries.extend(kept);
+            .filter(|e| !looked.covers_all(&e.path, &e.rule, &e.involves))
+            .filter(|e| exists(&e.path) && e.involves.iter().all(|f| exists(f)));
+        let mut n = 0usize;
+        for e in kept {
+            // A cross-file entry of a file checked, with another file that
+            // was not: what the run found again of it is recorded already,
+            // and the entry's count is what it may still hide.
+            let same = self
+                .entries
+                .iter_mut()
+                .find(|x| (&x.path, &x.rule, &x.fingerprint) == (&e.path, &e.rule, &e.fingerprint));
+            match same {
+                Some(x) => {
+                    n = n.saturating_add(e.count.saturating_sub(x.count));
+                    x.count = x.count.max(e.count);
+                    for f in &e.involves {
+                        if !x.involves.contains(f) {
+                            x.involves.push(f.clone());
+                        }
+                    }
+                    x.involves.sort();
+                }
+                None => {
+                    n = n.saturating_add(e.count);
+                    self.entries.push(e.clone());
+                }
+            }
+        }
         self.entries.sort_by(|a, b| {
             (&a.path, &a.rule, &a.fingerprint).cmp(&(&b.path, &b.rule, &b.fingerprint))
         });
@@ -262,7 +325,9 @@ impl Baseline {
 
     /// Removes from `report` the findings the baseline has. Entries left
     /// over count as fixed only for the files checked and the rules run (a
-    /// pre-commit hook checks a few files; `--select` runs a few rules).
+    /// pre-commit hook checks a few files; `--select` runs a few rules),
+    /// and, for a cross-file finding, when every file it involves was
+    /// checked too.
     pub fn apply(
         &self,
         report: &mut Report,
@@ -271,18 +336,19 @@ impl Baseline {
     ) -> Outcome {
         // Counts are read from the file: saturating, so that a hand-edited
         // one (`count: 18446744073709551615`, twice) cannot overflow.
-        let mut remaining: BTreeMap<Key, usize> = BTreeMap::new();
+        let mut remaining: BTreeMap<Key, (usize, Vec<String>)> = BTreeMap::new();
         for e in &self.entries {
-            let n = remaining
+            let (n, involves) = remaining
                 .entry((e.path.clone(), e.rule.clone(), e.fingerprint.clone()))
                 .or_default();
             *n = n.saturating_add(e.count);
+            involves.extend(e.involves.iter().cloned());
         }
         let mut hidden = 0;
         let mut verdicts = keys(report, path_key, source, self.version)
             .into_iter()
-            .map(|(key, _)| match remaining.get_mut(&key) {
-                Some(n) if *n > 0 => {
+            .map(|(key, _, _)| match remaining.get_mut(&key) {
+                Some((n, _)) if *n > 0 => {
                     *n -= 1;
                     true
                 }
@@ -300,8 +366,8 @@ impl Baseline {
             hidden,
             fixed: remaining
                 .iter()
-                .filter(|((path, rule, _), _)| looked.covers(path, rule))
-                .fold(0, |a, (_, n)| a.saturating_add(*n)),
+                .filter(|((path, rule, _), (_, involves))| looked.covers_all(path, rule, involves))
+                .fold(0, |a, (_, (n, _))| a.saturating_add(*n)),
         }
     }
 }
@@ -345,6 +411,7 @@ mod tests {
             fingerprint: fingerprint.into(),
             count: usize::MAX,
             message: String::new(),
+            involves: Vec::new(),
         };
         let baseline = Baseline {
             version: 1,

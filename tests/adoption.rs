@@ -652,6 +652,105 @@ fn baseline_entries_not_looked_for_are_not_fixed() {
     );
 }
 
+/// A cross-file finding (a paragraph copied from another article) is not
+/// made when the other article is not checked: a run over one of the two
+/// files does not count its entry as fixed, and a baseline written from it
+/// keeps the entry; a run over both does count it, once it is fixed.
+#[test]
+fn a_cross_file_entry_is_fixed_only_when_every_file_it_involves_was_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/duplicates/fail");
+    copy_dir(
+        &fixtures.join("copie-entre-articles"),
+        &dir.path().join("content"),
+    );
+    let one = "content/2025-03-08-progresser-sans-manager.md";
+    let other = dir.path().join("content/2025-03-01-mentorat.md");
+    let repere = |args: &[&str]| {
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        (out.status.code().unwrap(), v, out)
+    };
+    let write = |args: &[&str]| {
+        let (code, _, out) = repere(&[&["--write-baseline", "b.json"], args].concat());
+        assert_eq!(code, 0, "{out:?}");
+    };
+    let note = |args: &[&str]| {
+        let (_, v, out) = repere(&[&["--baseline", "b.json"], args].concat());
+        v["notes"][0].as_str().unwrap_or_default().to_string() + &format!("{out:?}")
+    };
+    write(&["content"]);
+    let recorded = fs::read_to_string(dir.path().join("b.json")).unwrap();
+    let b: Value = serde_json::from_str(&recorded).unwrap();
+    let corpus: Vec<&Value> = b["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["rule"] == "duplicate-paragraph-corpus")
+        .collect();
+    assert!(!corpus.is_empty(), "{recorded}");
+    assert!(
+        note(&[one]).contains("; 0 baseline entries fixed"),
+        "{}",
+        note(&[one])
+    );
+    // Each names the other file it involves, keyed as paths are.
+    assert!(
+        corpus.iter().any(|e| e["path"] == one
+            && e["involves"] == serde_json::json!(["content/2025-03-01-mentorat.md"])),
+        "{recorded}"
+    );
+    // Written from the one file, the baseline keeps the entries of the
+    // copies in the other: a run over both finds nothing new.
+    write(&[one]);
+    let (code, v, _) = repere(&["--baseline", "b.json", "content"]);
+    assert_eq!(code, 0, "{v:#}");
+    assert_eq!(v["diagnostics"], serde_json::json!([]), "{v:#}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("b.json")).unwrap(),
+        recorded
+    );
+    // The copied paragraph rewritten in the other file: its two entries
+    // are fixed for a run that checks both files, not for one that checks
+    // only the first.
+    let text = fs::read_to_string(&other).unwrap().replace(
+        "Un mentor utile ne te donne pas la solution : il te demande ce que tu as déjà \
+         essayé, puis t'aide à repérer l'hypothèse que tu n'as pas vérifiée.",
+        "Chaque séance commence par un exemple concret, tiré de la semaine écoulée.",
+    );
+    fs::write(&other, text).unwrap();
+    assert!(
+        note(&[one]).contains("; 0 baseline entries fixed"),
+        "{}",
+        note(&[one])
+    );
+    assert!(
+        note(&["content"]).contains("; 2 baseline entries fixed"),
+        "{}",
+        note(&["content"])
+    );
+    write(&["content"]);
+    let pruned: Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("b.json")).unwrap()).unwrap();
+    let involving = |e: &&Value| e["involves"].to_string().contains("mentorat");
+    assert_eq!(
+        pruned["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(involving)
+            .count(),
+        0,
+        "{pruned:#}"
+    );
+}
+
 /// Findings at the same place with different messages (missing keys, all
 /// reported at the opening `---`) are different findings: a baseline that
 /// has one does not hide another.
