@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use assert_cmd::Command;
-use common::{ARTICLE, NAME};
+use common::{ARTICLE, NAME, copy_dir};
 use serde_json::Value;
 
 fn fixtures() -> PathBuf {
@@ -624,6 +624,56 @@ fn standard_input() {
     let (_, v) = stdin_check(&["-"], &bad);
     assert_eq!(v["summary"]["files"], 1);
     assert_eq!(v["diagnostics"].as_array().unwrap().len(), 0);
+}
+
+/// Standard input named as a file of a folder also given stands for that
+/// file: the file on disk is not checked too (once under any spelling of
+/// its path), so the article is neither counted twice nor a copy of itself,
+/// and what the other files are compared with is the text on standard input.
+#[test]
+fn standard_input_replaces_the_file_of_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(
+        &fixtures().join("duplicates/fail/copie-entre-articles"),
+        &dir.path().join("content"),
+    );
+    let name = "content/2025-03-01-mentorat.md";
+    let text = fs::read_to_string(dir.path().join(name)).unwrap();
+    let args = |stdin_name: &'static str| {
+        [
+            "--no-config",
+            "--select",
+            "duplicate-paragraph-corpus",
+            "--stdin-filename",
+            stdin_name,
+            "content",
+        ]
+    };
+    for spelling in [name, "./content/2025-03-01-mentorat.md"] {
+        let (code, v) = stdin_check_in(dir.path(), &args(spelling), &text);
+        assert_eq!(code, 0, "{v:#}");
+        assert_eq!(v["summary"]["files"], 3, "{spelling}: {v:#}");
+        let of_itself = v["diagnostics"].as_array().unwrap().iter().any(|d| {
+            d["path"].as_str().unwrap().contains("mentorat")
+                && d["message"].as_str().unwrap().contains("mentorat")
+        });
+        assert!(!of_itself, "{spelling}: {v:#}");
+    }
+    // The copied paragraph rewritten on standard input only: the other
+    // articles no longer copy it.
+    let rewritten = text.replace(
+        "Un mentor utile ne te donne pas la solution : il te demande ce que tu as déjà \
+         essayé, puis t'aide à repérer l'hypothèse que tu n'as pas vérifiée.",
+        "Chaque séance commence par un exemple concret, tiré de la semaine écoulée.",
+    );
+    assert_ne!(rewritten, text);
+    let (_, v) = stdin_check_in(dir.path(), &args(name), &rewritten);
+    let names_it = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["message"].as_str().unwrap().contains("mentorat"));
+    assert!(!names_it, "{v:#}");
 }
 
 #[test]

@@ -340,7 +340,16 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     // As a file named on the command line, the name the config's
     // `exclude` matches is not checked.
     let stdin = stdin.filter(|(name, _)| !scope.as_ref().is_some_and(|s| s.excluded(name)));
-    let walked = walk(&paths, scope.as_ref())?;
+    let mut walked = walk(&paths, scope.as_ref())?;
+    // The text on standard input stands for the file of its name (an
+    // editor's unsaved buffer): that file, walked in a folder given too
+    // or named, is not checked as well, which would count it twice and
+    // report it as a copy of itself.
+    if let Some(name) = &stdin_name {
+        let standing = SameFile::new(name, &cwd);
+        walked.files.retain(|f| !standing.is(f));
+        walked.errors.retain(|(f, _)| !standing.is(f));
+    }
     // A CI job whose paths or `include` miss every article would pass
     // forever: say so (the run still succeeds, as there is nothing wrong
     // to report).
@@ -574,6 +583,46 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     } else {
         EXIT_OK
     })
+}
+
+/// A file, to tell which paths name it: the same path once absolute and
+/// normalised (`content/a.md`, `./content/a.md`, `$PWD/content/a.md`), or,
+/// on Unix, the same file on disk (a link to it, a folder reached through
+/// a link).
+struct SameFile {
+    cwd: PathBuf,
+    absolute: PathBuf,
+    #[cfg(unix)]
+    id: Option<(u64, u64)>,
+}
+
+impl SameFile {
+    fn new(path: &Path, cwd: &Path) -> SameFile {
+        SameFile {
+            cwd: cwd.to_path_buf(),
+            absolute: repere::config::normalize(&cwd.join(path)),
+            #[cfg(unix)]
+            id: file_id(path),
+        }
+    }
+
+    fn is(&self, other: &Path) -> bool {
+        if repere::config::normalize(&self.cwd.join(other)) == self.absolute {
+            return true;
+        }
+        #[cfg(unix)]
+        if self.id.is_some() {
+            return file_id(other) == self.id;
+        }
+        false
+    }
+}
+
+/// The device and inode of the file at `path` (links followed).
+#[cfg(unix)]
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 /// `--statistics`: findings per rule, most frequent first; as a table, or
