@@ -95,6 +95,44 @@ fn github_format() {
     insta::assert_snapshot!("format_github", s);
 }
 
+/// GitHub takes no columns (`col`, `endColumn`) for an annotation over
+/// several lines (`line` and `endLine` differ): they are left out there,
+/// and kept for one within a line.
+#[test]
+fn github_annotations_over_several_lines_have_no_columns() {
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(fixtures())
+        .args(["check", "--no-config", "--format", "github"])
+        .args([
+            "duplicates/fail/2025-03-10-liste-copiee.md",
+            "front-matter/fail/2025-03-10-style.md",
+        ])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    let property = |line: &str, key: &str| -> Option<String> {
+        let props = line.split_once(' ')?.1.split_once("::")?.0;
+        props
+            .split(',')
+            .find_map(|p| p.strip_prefix(&format!("{key}=")).map(str::to_string))
+    };
+    let (mut over, mut within) = (0, 0);
+    for line in s.lines() {
+        let (start, end) = (property(line, "line"), property(line, "endLine"));
+        assert!(start.is_some() && end.is_some(), "{line}");
+        let columns = (property(line, "col"), property(line, "endColumn"));
+        if start == end {
+            within += 1;
+            assert!(columns.0.is_some() && columns.1.is_some(), "{line}");
+        } else {
+            over += 1;
+            assert_eq!(columns, (None, None), "{line}");
+        }
+    }
+    assert!(over > 0 && within > 0, "{s}");
+}
+
 #[test]
 fn human_format() {
     let (code, s) = output("human");

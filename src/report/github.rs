@@ -1,6 +1,7 @@
 //! `--format github`: GitHub Actions workflow commands, which annotate the
 //! lines of a pull request:
-//! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.
+//! `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`
+//! (without `col` and `endColumn` for a span over several lines).
 
 use std::io::{self, Write};
 
@@ -48,14 +49,22 @@ impl Reporter for Github {
                 message.push_str("\nhelp: ");
                 message.push_str(help);
             }
+            // Columns are for a span within one line: GitHub takes none
+            // (`col`, `endColumn`) for one over several lines.
+            let (columns, end_column) = if l.line == l.end_line {
+                (
+                    format!(",col={}", l.column),
+                    format!(",endColumn={}", l.end_column),
+                )
+            } else {
+                (String::new(), String::new())
+            };
             writeln!(
                 out,
-                "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+                "::{command} file={},line={}{columns},endLine={}{end_column},title={}::{}",
                 escape_property(&super::slash_path(&super::repo_path(&d.path))),
                 l.line,
-                l.column,
                 l.end_line,
-                l.end_column,
                 escape_property(&d.rule),
                 escape_data(&message)
             )?;
