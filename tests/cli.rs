@@ -542,6 +542,62 @@ fn output_is_sorted_and_deterministic() {
     keys.dedup();
 }
 
+/// `--output-file /dev/stdout` writes the report to standard output,
+/// whatever it is: a pipe (a CI log, `| jq`), or a socket (a service's
+/// output), which the system cannot open by that name. Neither is replaced
+/// by a file, nor a temporary file made beside it.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_file_that_is_standard_output_is_written_to() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), NAME, ARTICLE);
+    let args = [
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--output-file",
+        "/dev/stdout",
+        NAME,
+    ];
+    let out = repere()
+        .current_dir(dir.path())
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // The report, then the human report that the terminal always gets.
+    let (report, rest) = stdout.split_once("\n}\n").unwrap();
+    let v: Value = serde_json::from_str(&format!("{report}\n}}")).unwrap();
+    assert_eq!(v["summary"]["files"], 1, "{stdout}");
+    assert!(rest.contains("No problems found"), "{stdout}");
+    // A socket: written through the descriptor.
+    let (mut reader, writer) = std::os::unix::net::UnixStream::pair().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("repere"))
+        .current_dir(dir.path())
+        .args(args)
+        .stdout(std::process::Stdio::from(std::os::fd::OwnedFd::from(
+            writer,
+        )))
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut got = String::new();
+    std::io::Read::read_to_string(&mut reader, &mut got).unwrap();
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert_eq!(status.code(), Some(0), "{stderr}");
+    assert!(
+        got.starts_with("{\n")
+            && got.contains("\"version\": 1")
+            && got.contains("No problems found"),
+        "{got}"
+    );
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
 /// A pack or config error stops the run (exit 2) and is also written in
 /// the report's format: with `--format github`, a workflow command on
 /// stdout, so that CI annotates the file that holds it; in JSON, SARIF and

@@ -31,17 +31,21 @@ pub fn write_if_unchanged(path: &Path, expected: &[u8], data: &[u8]) -> io::Resu
 }
 
 fn write_checked(path: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Result<bool> {
+    // What is not a regular file is looked at through `path` as the system
+    // follows it: `/dev/stdout` leads to `/proc/self/fd/1`, whose link
+    // names no file when it is a pipe (`pipe:[…]`), so that the chain of
+    // links followed by hand would end nowhere.
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+    {
+        return write_directly(path, &meta, data);
+    }
     let target = resolve(path);
     let existing = fs::metadata(&target).ok();
     if let Some(meta) = &existing
         && !meta.is_file()
     {
-        if meta.is_dir() {
-            return Err(io::Error::other("this is a folder"));
-        }
-        let mut out = fs::OpenOptions::new().write(true).open(&target)?;
-        out.write_all(data)?;
-        return out.flush().map(|_| true);
+        return write_directly(&target, meta, data);
     }
     if let Some(meta) = &existing {
         // Read-only for everyone: even a user allowed to write it anyway
@@ -99,6 +103,54 @@ fn write_checked(path: &Path, data: &[u8], expected: Option<&[u8]>) -> io::Resul
     }
     tmp.persist(&target).map_err(|e| e.error)?;
     Ok(true)
+}
+
+/// Writes `data` to what is at `path` and is not a regular file (a device,
+/// a FIFO, a pipe or socket reached through `/dev/stdout`), never replacing
+/// it; a folder is an error.
+fn write_directly(path: &Path, meta: &fs::Metadata, data: &[u8]) -> io::Result<bool> {
+    if meta.is_dir() {
+        return Err(io::Error::other("this is a folder"));
+    }
+    let mut out = match fs::OpenOptions::new().write(true).open(path) {
+        Ok(out) => out,
+        Err(e) => descriptor(path, e)?,
+    };
+    out.write_all(data)?;
+    out.flush().map(|_| true)
+}
+
+/// The file of descriptor N, for `/dev/stdout`, `/dev/stderr`, `/dev/fd/N`
+/// or `/proc/self/fd/N` that could not be opened (`error`): a socket, which
+/// Linux does not open by such a path (a service's standard output).
+#[cfg(unix)]
+fn descriptor(path: &Path, error: io::Error) -> io::Result<fs::File> {
+    use std::os::fd::BorrowedFd;
+    let fd: Option<i32> = match path.to_str() {
+        Some("/dev/stdout") => Some(1),
+        Some("/dev/stderr") => Some(2),
+        Some(p) => p
+            .strip_prefix("/dev/fd/")
+            .or_else(|| p.strip_prefix("/proc/self/fd/"))
+            .and_then(|n| n.parse().ok()),
+        None => None,
+    };
+    let Some(fd) = fd.filter(|fd| *fd >= 0) else {
+        return Err(error);
+    };
+    // SAFETY: `fcntl(F_GETFD)` only asks whether `fd` is open.
+    if unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
+        return Err(error);
+    }
+    // SAFETY: `fd` is open (above), and borrowed only long enough to be
+    // duplicated; the process's own descriptor stays open.
+    let borrowed = unsafe { BorrowedFd::borrow_raw(fd) };
+    Ok(fs::File::from(borrowed.try_clone_to_owned()?))
+}
+
+#[cfg(not(unix))]
+fn descriptor(_: &Path, error: io::Error) -> io::Result<fs::File> {
+    Err(error)
 }
 
 /// Holding back the signals that end a run while a file is written.
