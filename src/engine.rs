@@ -201,6 +201,54 @@ impl Report {
             notes: vec![note],
         }
     }
+
+    /// A report of the paths given to check that could not be reached (one
+    /// that does not exist, a link that leads nowhere), which stopped a run
+    /// before any file was checked: each is a `read-error` at its path, so
+    /// that a machine-readable report says so (and replaces the last
+    /// run's) rather than being left empty or stale. `paths` holds each
+    /// path with what went wrong.
+    pub fn of_unreachable_paths(paths: &[(PathBuf, String)]) -> Report {
+        let rule = BUILTIN_RULES
+            .iter()
+            .find(|b| b.id == "read-error")
+            .unwrap_or(&BUILTIN_RULES[0]);
+        let mut files: Vec<FileReport> = paths
+            .iter()
+            .map(|(path, message)| {
+                let path = Arc::new(path.clone());
+                let d = builtin_diagnostic(
+                    &path,
+                    (rule.id, Severity::Error),
+                    message.clone(),
+                    Some("check the paths given to `repere check`".to_string()),
+                    Span::at(0),
+                    first_line(),
+                );
+                FileReport {
+                    path,
+                    source: None,
+                    diagnostics: vec![d],
+                }
+            })
+            .collect();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files.dedup_by(|a, b| a.path == b.path);
+        let named: Vec<String> = files
+            .iter()
+            .map(|f| format!("`{}`", f.path.display()))
+            .collect();
+        let note = format!(
+            "Nothing was checked: the run stopped at {} path(s) that could not be reached: {}.",
+            files.len(),
+            named.join(", ")
+        );
+        Report {
+            rules: vec![RuleInfo::engine(rule, Severity::Error)],
+            files,
+            notes: vec![note],
+        }
+    }
 }
 
 impl Linter {

@@ -685,6 +685,135 @@ fn pack_and_config_errors_are_written_in_the_report_s_format() {
     );
 }
 
+/// The other errors that stop a run before any file is checked are written
+/// in the report's format too, each at its place when it has one, all at
+/// once: a pack that cannot be read (a missing file or folder, a folder
+/// without packs), at its name in the config or as the path `--rules`
+/// gives; a `site_root` without `content/`, at the option; a path to check
+/// that does not exist, as a `read-error` at that path, which also replaces
+/// a stale `--output-file`.
+#[test]
+fn every_error_that_stops_a_run_is_written_in_the_report_s_format() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), NAME, ARTICLE);
+    write(
+        dir.path(),
+        "links.yaml",
+        "- id: links\n  kind: links\n  severity: error\n",
+    );
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    let run = |format: &str, args: &[&str]| {
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--format", format])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("nothing was checked"),
+            "{out:?}"
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let diagnostics = |stdout: &str| -> Vec<(String, String, u64, u64)> {
+        let v: Value = serde_json::from_str(stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                (
+                    d["path"].as_str().unwrap().to_string(),
+                    d["rule"].as_str().unwrap().to_string(),
+                    d["line"].as_u64().unwrap(),
+                    d["column"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let at = |path: &str, rule: &str, line: u64, column: u64| {
+        (path.to_string(), rule.to_string(), line, column)
+    };
+    // Packs that cannot be read, named by the config and by --rules.
+    write(
+        dir.path(),
+        "repere.toml",
+        "use-default-rules = false\nrules = [\"links.yaml\", \"missing.yaml\", \"empty\"]\n",
+    );
+    let out = run("json", &["--rules", "gone.yaml", NAME]);
+    assert_eq!(
+        diagnostics(&out),
+        [
+            at("gone.yaml", "rule-pack", 1, 1),
+            at("repere.toml", "config", 2, 24),
+            at("repere.toml", "config", 2, 40),
+        ],
+        "{out}"
+    );
+    assert!(out.contains("holds no rule pack"), "{out}");
+    // A site root without `content/`, set in the config.
+    write(
+        dir.path(),
+        "repere.toml",
+        "rules = [\"links.yaml\"]\nuse-default-rules = false\n[options.links]\nsite_root = \"../nowhere\"\n",
+    );
+    let out = run("json", &[NAME]);
+    assert_eq!(
+        diagnostics(&out),
+        [at("repere.toml", "config", 4, 13)],
+        "{out}"
+    );
+    assert!(out.contains("has no `content/` folder"), "{out}");
+    let out = run("github", &[NAME]);
+    assert!(
+        out.starts_with("::error file=repere.toml,line=4,col=13,"),
+        "{out}"
+    );
+    // ... or in a pack.
+    fs::remove_file(dir.path().join("repere.toml")).unwrap();
+    write(
+        dir.path(),
+        "sited.yaml",
+        "- id: links\n  kind: links\n  severity: error\n  site_root: nowhere\n",
+    );
+    let out = run(
+        "json",
+        &["--no-default-rules", "--rules", "sited.yaml", NAME],
+    );
+    assert_eq!(
+        diagnostics(&out),
+        [at("sited.yaml", "rule-pack", 4, 14)],
+        "{out}"
+    );
+    // Paths that do not exist: all of them, and the last run's report is
+    // replaced.
+    let out = run("json", &["--no-config", NAME, "nowhere.md", "gone"]);
+    assert_eq!(
+        diagnostics(&out),
+        [
+            at("gone", "read-error", 1, 1),
+            at("nowhere.md", "read-error", 1, 1)
+        ],
+        "{out}"
+    );
+    write(dir.path(), "report.json", "[]");
+    let args = [
+        "--no-config",
+        "--output-file",
+        "report.json",
+        NAME,
+        "nowhere.md",
+    ];
+    assert_eq!(run("gitlab", &args), "");
+    let gitlab = fs::read_to_string(dir.path().join("report.json")).unwrap();
+    assert!(
+        gitlab.contains("\"check_name\": \"read-error\"")
+            && gitlab.contains("path `nowhere.md` does not exist"),
+        "{gitlab}"
+    );
+}
+
 #[test]
 fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
     let dir = tempfile::tempdir().unwrap();

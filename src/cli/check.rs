@@ -253,13 +253,20 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     // --output-file, as the last run wrote it).
     let unwritten = std::cell::Cell::new(None);
     let setup_report = |errors: &[repere::pack::PackError]| {
-        unwritten.set(setup_errors(errors, format, &args).err());
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let report = Report::of_setup_errors(errors, &cwd);
+        unwritten.set(stopped_report(&report, format, &args).err());
     };
-    let mut setup =
-        packs::load(&args.packs, Some(&setup_report)).map_err(|e| match unwritten.take() {
-            None => format!("{e}; nothing was checked"),
-            Some(w) => format!("{e}; nothing was checked; {w}"),
-        })?;
+    let stopped = |e: String| match unwritten.take() {
+        None => format!("{e}; nothing was checked"),
+        Some(w) => format!("{e}; nothing was checked; {w}"),
+    };
+    let mut setup = packs::load(&args.packs, Some(&setup_report)).map_err(stopped)?;
+    // A site root without `content/` stops the run as an error in the file
+    // that sets it does.
+    if let Some(e) = site::root_error(&setup.rules, setup.config.as_ref()) {
+        return Err(stopped(packs::stop(&[e], Some(&setup_report))));
+    }
     let unknown = setup.rules.select(&args.select, &args.ignore);
     if !unknown.is_empty() {
         // A slip for a rule id gets a "did you mean".
@@ -340,6 +347,15 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     // As a file named on the command line, the name the config's
     // `exclude` matches is not checked.
     let stdin = stdin.filter(|(name, _)| !scope.as_ref().is_some_and(|s| s.excluded(name)));
+    // A path that does not exist stops the run (exit 2), written in the
+    // report as the errors above are: all such paths at once.
+    let unreachable = super::walk::unreachable(&paths);
+    if !unreachable.is_empty() {
+        let report = Report::of_unreachable_paths(&unreachable);
+        unwritten.set(stopped_report(&report, format, &args).err());
+        let said: Vec<&str> = unreachable.iter().map(|(_, why)| why.as_str()).collect();
+        return Err(stopped(said.join("; ")));
+    }
     let mut walked = walk(&paths, scope.as_ref())?;
     // The text on standard input stands for the file of its name (an
     // editor's unsaved buffer): that file, walked in a folder given too
@@ -830,20 +846,15 @@ fn report_file(
     write_atomic(file, &buf).map_err(|e| format!("writing `{}`: {e}", file.display()))
 }
 
-/// Writes the errors in a pack or the config, which stopped the run, as a
-/// report in `format`: to the `--output-file`, or to stdout for a
-/// machine-readable format (the human and concise formats have the
-/// graphical report on stderr already). `--statistics` writes nothing.
-fn setup_errors(
-    errors: &[repere::pack::PackError],
-    format: Format,
-    args: &CheckArgs,
-) -> Result<(), String> {
+/// Writes the errors that stopped the run before any file was checked (in
+/// a pack or the config, a path that does not exist) as a report in
+/// `format`: to the `--output-file`, or to stdout for a machine-readable
+/// format (the human and concise formats have the errors on stderr
+/// already). `--statistics` writes nothing.
+fn stopped_report(report: &Report, format: Format, args: &CheckArgs) -> Result<(), String> {
     if args.statistics {
         return Ok(());
     }
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let report = Report::of_setup_errors(errors, &cwd);
     // The human and concise reports' summary would count the pack as a
     // file checked: -q leaves it out.
     let options = report::Options {
@@ -852,13 +863,13 @@ fn setup_errors(
         source: &|_| None,
     };
     match &args.output_file {
-        Some(file) => report_file(file, |buf| format.reporter().write(&report, &options, buf)),
+        Some(file) => report_file(file, |buf| format.reporter().write(report, &options, buf)),
         None if matches!(format, Format::Human | Format::Concise) => Ok(()),
         None => {
             let mut out = io::stdout().lock();
             format
                 .reporter()
-                .write(&report, &options, &mut out)
+                .write(report, &options, &mut out)
                 .and_then(|()| out.flush())
                 .map_err(|e| format!("writing the report: {e}"))
         }

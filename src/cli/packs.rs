@@ -8,6 +8,7 @@ use std::sync::Arc;
 use repere::config::{Config, FILE_NAMES};
 use repere::pack::{PackError, PackSource, RuleSet};
 use repere::report::human::render_pack_error;
+use repere::span::Span;
 
 use super::args::PackArgs;
 
@@ -89,8 +90,22 @@ fn parse_config(path: PathBuf, text: &str, echo: Echo) -> Result<Option<Config>,
 }
 
 /// The packs in force: the embedded ones (unless dropped by the flag or the
-/// config), then the config's `rules`, then `--rules`.
+/// config), then the config's `rules`, then `--rules`. A pack that cannot
+/// be read stops the run: each is reported on stderr.
 pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSource>, String> {
+    let (packs, errors) = located_sources(args, config);
+    if errors.is_empty() {
+        Ok(packs)
+    } else {
+        Err(report(&errors, what_failed(&errors), None))
+    }
+}
+
+/// [`sources`], with the packs that could not be read (a missing file or
+/// folder, a folder without packs, a file that cannot be read or is not
+/// UTF-8) as errors, all of them: at the pack's name in the config when
+/// the config names it, else in the pack (the path given to `--rules`).
+fn located_sources(args: &PackArgs, config: Option<&Config>) -> (Vec<PackSource>, Vec<PackError>) {
     let use_defaults = !args.no_default_rules
         && config
             .and_then(|c| c.settings.use_default_rules)
@@ -100,26 +115,61 @@ pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSourc
     } else {
         Vec::new()
     };
-    // Each path, with where it is named when that is the config.
-    let mut paths: Vec<(PathBuf, String)> = Vec::new();
+    let mut errors = Vec::new();
+    // Each path, with the config that names it (and where), if any.
+    let mut paths: Vec<(PathBuf, Option<(&Config, Span)>)> = Vec::new();
     if let Some(c) = config {
-        let named = format!(" (named by `rules` in `{}`)", c.path.display());
-        paths.extend(
-            c.settings
-                .rules
-                .iter()
-                .map(|r| (c.dir().join(r), named.clone())),
-        );
+        let items = c.node(&["rules"]).and_then(|n| n.as_seq());
+        let whole = c.key(&["rules"]).map_or(c.root.span, |k| k.span);
+        paths.extend(c.settings.rules.iter().enumerate().map(|(i, r)| {
+            let at = items.and_then(|s| s.get(i)).map_or(whole, |n| n.span);
+            (c.dir().join(r), Some((c, at)))
+        }));
     }
-    paths.extend(args.rules.iter().map(|r| (r.clone(), String::new())));
+    paths.extend(args.rules.iter().map(|r| (r.clone(), None)));
     for (path, named) in &paths {
-        let meta = fs::metadata(path)
-            .map_err(|e| format!("rule pack `{}`{named}: {e}", path.display()))?;
+        let fail = |message: String, help: &str| match named {
+            Some((c, at)) => c.error(*at, message, Some(help.to_string())),
+            None => PackError {
+                origin: path.display().to_string(),
+                text: Arc::from(""),
+                span: Span::at(0),
+                message,
+                help: Some(help.to_string()),
+            },
+        };
+        // Said in the message too: a report's line may be read alone.
+        let by = named.map_or(String::new(), |(c, _)| {
+            format!(" (named by `rules` in `{}`)", c.path.display())
+        });
+        let help = if named.is_some() {
+            "name a pack file or folder that exists, relative to the config's folder"
+        } else {
+            "give --rules a pack file or folder that exists"
+        };
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(e) => {
+                errors.push(fail(
+                    format!("rule pack `{}`{by}: {e}", path.display()),
+                    help,
+                ));
+                continue;
+            }
+        };
         let mut files = Vec::new();
         let folder: Option<Arc<str>> = meta.is_dir().then(|| Arc::from(path.display().to_string()));
         if meta.is_dir() {
-            let entries = fs::read_dir(path)
-                .map_err(|e| format!("rule pack folder `{}`{named}: {e}", path.display()))?;
+            let entries = match fs::read_dir(path) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    errors.push(fail(
+                        format!("rule pack folder `{}`{by}: {e}", path.display()),
+                        help,
+                    ));
+                    continue;
+                }
+            };
             for entry in entries.flatten() {
                 let p = entry.path();
                 if p.is_file()
@@ -130,30 +180,55 @@ pub fn sources(args: &PackArgs, config: Option<&Config>) -> Result<Vec<PackSourc
             }
             files.sort();
             if files.is_empty() {
-                return Err(format!(
-                    "rule pack folder `{}`{named} holds no rule pack (`*.yaml` or `*.yml` file)",
-                    path.display()
+                errors.push(fail(
+                    format!(
+                        "rule pack folder `{}`{by} holds no rule pack (`*.yaml` or `*.yml` file)",
+                        path.display()
+                    ),
+                    "put the packs in the folder, or name another",
                 ));
             }
         } else {
             files.push(path.clone());
         }
         for file in files {
-            let text = read_text(&file, "rule pack")?;
-            packs.push(PackSource {
-                folder: folder.clone(),
-                ..PackSource::new(file.display().to_string(), text)
-            });
+            match read_text(&file, "rule pack") {
+                Ok(text) => packs.push(PackSource {
+                    folder: folder.clone(),
+                    ..PackSource::new(file.display().to_string(), text)
+                }),
+                Err(message) => errors.push(fail(
+                    message,
+                    "save the pack as UTF-8 text that can be read",
+                )),
+            }
         }
     }
-    if packs.is_empty() {
+    if packs.is_empty() && errors.is_empty() {
         eprintln!(
             "warning: no rule pack is in force: the default rules are off (`--no-default-rules` \
              or `use-default-rules = false`) and no pack is named (`--rules` or `rules = [...]`); \
              `repere check` reports only unreadable files and encodings"
         );
     }
-    Ok(packs)
+    (packs, errors)
+}
+
+/// Reports errors found after the setup loaded (a site root without
+/// `content/`) as those found loading it are: on stderr, and to `echo`.
+/// Returns the line that sums them up.
+pub fn stop(errors: &[PackError], echo: Echo) -> String {
+    report(errors, what_failed(errors), echo)
+}
+
+/// What a list of errors is in, for the line that sums them up.
+fn what_failed(errors: &[PackError]) -> &'static str {
+    let config = errors.iter().filter(|e| e.rule().id == "config").count();
+    match config {
+        0 => "rule packs",
+        n if n == errors.len() => "configuration",
+        _ => "configuration and rule packs",
+    }
 }
 
 /// The text of a config file [`discover`] found: one that is not a
@@ -205,8 +280,15 @@ pub fn setup_at(start: &Path) -> Result<Setup, LoadError> {
         }
         None => None,
     };
-    let sources = sources(&PackArgs::default(), config.as_ref()).map_err(LoadError::Message)?;
-    let mut rules = RuleSet::load(&sources).map_err(LoadError::Located)?;
+    let (sources, mut errors) = located_sources(&PackArgs::default(), config.as_ref());
+    let loaded = RuleSet::load(&sources);
+    if let Err(more) = &loaded {
+        errors.extend(more.iter().cloned());
+    }
+    if !errors.is_empty() {
+        return Err(LoadError::Located(errors));
+    }
+    let mut rules = loaded.map_err(LoadError::Located)?;
     if let Some(c) = &config {
         rules.configure(c).map_err(LoadError::Located)?;
     }
@@ -221,9 +303,17 @@ pub fn setup_at(start: &Path) -> Result<Setup, LoadError> {
 /// Errors are printed to stderr and give `Err` with a summary.
 pub fn load(args: &PackArgs, echo: Echo) -> Result<Setup, String> {
     let config = config(args, echo)?;
-    let sources = sources(args, config.as_ref())?;
-    let mut rules =
-        RuleSet::load(&sources).map_err(|errors| report(&errors, "rule packs", echo))?;
+    // Every pack that cannot be read, and the errors in those that can, at
+    // once.
+    let (sources, mut errors) = located_sources(args, config.as_ref());
+    let loaded = RuleSet::load(&sources);
+    if let Err(more) = &loaded {
+        errors.extend(more.iter().cloned());
+    }
+    if !errors.is_empty() {
+        return Err(report(&errors, what_failed(&errors), echo));
+    }
+    let mut rules = loaded.map_err(|errors| report(&errors, "rule packs", echo))?;
     if let Some(c) = &config {
         rules
             .configure(c)

@@ -10,9 +10,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use repere::config::{CONFIG_BASE, Config};
 use repere::document::front_matter;
-use repere::pack::{DEFAULT_PACKS, RuleSet};
+use repere::pack::{DEFAULT_PACKS, PackError, RuleSet};
 use repere::site::{Listing, PageFront, ReadPage, Site, SiteEntry, SiteFiles, is_page_name};
+use repere::span::Span;
 
 use super::listing_cache::ListingCache;
 
@@ -56,6 +58,49 @@ pub fn set_root(pack_roots: &[(PathBuf, String)]) -> Result<Option<&Path>, Strin
         ));
     }
     Ok(Some(root))
+}
+
+/// The error of a site root set in a pack or the config (the first, which
+/// [`set_root`] takes) that has no `content/` folder, at the `site_root`
+/// that sets it: in the config (`[options.RULE]`) or in the pack.
+pub fn root_error(set: &RuleSet, config: Option<&Config>) -> Option<PackError> {
+    let pack_roots = roots_from_packs(set);
+    set_root(&pack_roots).err()?;
+    let (root, origin) = pack_roots.first()?;
+    // The rule whose root is the first: the first that sets one.
+    let loaded = set.rules.iter().find(|r| r.rule.site_root().is_some())?;
+    let span = loaded
+        .options
+        .get("site_root")
+        .map_or(loaded.options.span, |n| n.span);
+    let message = format!(
+        "the site root `{}` (`site_root`) has no `content/` folder",
+        root.display()
+    );
+    let help = Some(
+        "set `site_root` to the folder that holds the site's `content/`, relative to the file \
+         that sets it"
+            .to_string(),
+    );
+    let in_config = span.start >= CONFIG_BASE;
+    Some(match config {
+        Some(c) if in_config => c.error(span, message, help),
+        _ if !in_config => PackError {
+            origin: loaded.meta.origin.clone(),
+            text: loaded.meta.pack_text.clone(),
+            span,
+            message,
+            help,
+        },
+        // Set in a config this run did not read: said where, unlocated.
+        _ => PackError {
+            origin: origin.clone(),
+            text: Arc::from(""),
+            span: Span::at(0),
+            message,
+            help,
+        },
+    })
 }
 
 /// The sites of the checked `files`: the first root set in a pack covers them

@@ -80,17 +80,7 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
     // Files reached through a symbolic link: they may be another path's.
     let mut links = false;
     for path in paths {
-        let meta = fs::metadata(path).map_err(|e| {
-            let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-            match e.kind() {
-                _ if link => format!(
-                    "path `{}` is a symbolic link that leads nowhere ({e})",
-                    path.display()
-                ),
-                io::ErrorKind::NotFound => format!("path `{}` does not exist", path.display()),
-                _ => format!("path `{}`: {e}", path.display()),
-            }
-        })?;
+        let meta = reach(path)?;
         if !meta.is_dir() {
             // A file named explicitly is checked, unless the config excludes it
             // (pre-commit passes files explicitly).
@@ -175,6 +165,30 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
     links |= paths.len() > 1;
     found.files = once_each(found.files, links);
     Ok(found)
+}
+
+/// What is at a path given to check, or why it cannot be reached.
+fn reach(path: &Path) -> Result<fs::Metadata, String> {
+    fs::metadata(path).map_err(|e| {
+        let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        match e.kind() {
+            _ if link => format!(
+                "path `{}` is a symbolic link that leads nowhere ({e})",
+                path.display()
+            ),
+            io::ErrorKind::NotFound => format!("path `{}` does not exist", path.display()),
+            _ => format!("path `{}`: {e}", path.display()),
+        }
+    })
+}
+
+/// The paths given to check that cannot be reached (which [`walk`] stops
+/// at), each with why: all of them, to be reported at once.
+pub(crate) fn unreachable(paths: &[PathBuf]) -> Vec<(PathBuf, String)> {
+    paths
+        .iter()
+        .filter_map(|p| reach(p).err().map(|why| (p.clone(), why)))
+        .collect()
 }
 
 /// An ignore file of `folder` (`.gitignore`, `.ignore`) that is a FIFO or
