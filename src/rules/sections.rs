@@ -536,6 +536,29 @@ impl Diff {
     }
 }
 
+/// `text` with the spaces that look like a space or like nothing written
+/// as escapes (`Repères\u{a0}clairs`): a title that differs from the
+/// template's only by them would read the same in the message.
+fn visible_spaces(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| {
+        (c.is_whitespace() && c != ' ')
+            || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+    };
+    if !text.chars().any(hidden) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if hidden(c) {
+                format!("\\u{{{:x}}}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Apostrophes, quotes and dashes that stand for the same character.
 fn unify_punctuation(c: char) -> char {
     match c {
@@ -1345,11 +1368,16 @@ impl Report<'_, '_> {
                 } else {
                     String::new()
                 };
+                // Where only spacing differs, the spaces that do not show.
+                let written = if diffs.contains(&Diff::Spacing) {
+                    visible_spaces(&h.text)
+                } else {
+                    h.text.as_str().into()
+                };
                 let mut finding = Finding::new(
                     heading_span(h),
                     format!(
-                        "section title `{}` is spelled `{canonical}` in template \"{tname}\" ({what} {verb})",
-                        h.text
+                        "section title `{written}` is spelled `{canonical}` in template \"{tname}\" ({what} {verb})"
                     ),
                 )
                 .help(format!(
@@ -1773,6 +1801,22 @@ fn is_empty(starts: &[usize], content: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_that_do_not_show_are_written_out() {
+        assert_eq!(
+            visible_spaces("Repères\u{a0}clairs"),
+            "Repères\\u{a0}clairs"
+        );
+        assert_eq!(
+            visible_spaces("Le\u{202f}réel\u{200b}"),
+            "Le\\u{202f}réel\\u{200b}"
+        );
+        assert!(matches!(
+            visible_spaces("Repères clairs"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn folding_forgives_case_accents_apostrophes_and_spaces() {
