@@ -46,12 +46,14 @@ Options:
       one_of: [VALUES]        Allowed values (each item, for a list), with a
                               "did you mean" for near misses; not empty.
       pattern: REGEX          The value (each item, for a list) must match.
-      min_length, max_length  Length in characters of a string value.
+      min_length, max_length  Length in characters of a string value, spaces
+                              at either end not counted (`"  "` is blank).
       max_sentences: N        At most N sentences in a string value (a
                               sentence ends with `.`, `!`, `?` or `…` before
                               a capital letter, a digit, an opening quote or
                               the end; not after `M.`, `cf.`, `p. ex.`).
-      min_items, max_items    Number of items of a list.
+      min_items, max_items    Number of items of a list (blank items, `""`
+                              or `~`, do not count towards the minimum).
       contained_in: KEY       The value must appear in the list KEY
                               (e.g. `pillar` in `pillars`).
       normalize: lowercase    A value outside `one_of` or `pattern` whose
@@ -894,12 +896,18 @@ impl FrontMatterRule {
             }
         }
         if let Some(text) = value.as_str() {
-            let len = text.chars().count();
+            // Spaces at either end are not counted: `"   "` is blank.
+            let len = text.trim().chars().count();
             if let Some(min) = field.opts.min_length.filter(|m| len < *m) {
+                let is = if len == 0 {
+                    "blank".to_string()
+                } else {
+                    format!("{len} characters long")
+                };
                 cx.report(
                     Finding::new(
                         value.span,
-                        format!("`{name}` is {len} characters long; the minimum is {min}"),
+                        format!("`{name}` is {is}; the minimum is {min}"),
                     )
                     .help(help(format!("add {} characters or more", min - len))),
                 );
@@ -931,13 +939,32 @@ impl FrontMatterRule {
         }
         if let Value::Seq(list) = &value.value {
             let n = list.len();
-            if let Some(min) = field.opts.min_items.filter(|m| n < *m) {
+            // Blank items (`""`, `~`) say nothing: they do not count
+            // towards the minimum.
+            let blank = list
+                .iter()
+                .filter(|item| match &item.value {
+                    Value::Null => true,
+                    _ => item.as_str().is_some_and(|t| t.trim().is_empty()),
+                })
+                .count();
+            let filled = n - blank;
+            if let Some(min) = field.opts.min_items.filter(|m| filled < *m) {
+                let has = if blank > 0 {
+                    let are = if filled == 1 { "is" } else { "are" };
+                    format!(
+                        "{} that {are} not blank ({blank} blank)",
+                        count(filled, "item")
+                    )
+                } else {
+                    count(n, "item")
+                };
                 cx.report(
                     Finding::new(
                         value.span.cover(key.span),
-                        format!("`{name}` has {}; the minimum is {min}", count(n, "item")),
+                        format!("`{name}` has {has}; the minimum is {min}"),
                     )
-                    .help(help(format!("add {} item(s)", min - n))),
+                    .help(help(format!("add {} item(s)", min - filled))),
                 );
             }
             if let Some(max) = field.opts.max_items.filter(|m| n > *m) {
