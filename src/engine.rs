@@ -567,10 +567,21 @@ impl Linter {
     /// Runs the cross-file checks, applies suppressions and sorts everything.
     pub fn finish(&self, mut results: Vec<FileResult>) -> Report {
         results.sort_by(|a, b| a.path.cmp(&b.path));
+        // The cross-file checks see the files in the order of their absolute
+        // paths, whatever the paths given looked like (`./b.md`, `b.md`,
+        // `/site/b.md`): which of two copies is the later one, and gets the
+        // finding, does not depend on how a path was written.
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let keys: Vec<PathBuf> = results
+            .iter()
+            .map(|r| crate::config::normalize(&cwd.join(&*r.path)))
+            .collect();
+        let mut order: Vec<usize> = (0..results.len()).collect();
+        order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
         for (i, loaded) in self.rules.iter().enumerate() {
             let mut owners = Vec::new();
             let mut files = Vec::new();
-            for (fi, r) in results.iter().enumerate() {
+            for (fi, r) in order.iter().map(|&fi| (fi, &results[fi])) {
                 if let Some((_, f)) = r.facts.iter().find(|(ri, _)| *ri == i) {
                     owners.push(fi);
                     files.push(CorpusFile {

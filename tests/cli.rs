@@ -542,6 +542,52 @@ fn output_is_sorted_and_deterministic() {
     keys.dedup();
 }
 
+/// Of two articles sharing a paragraph, the later by path gets the
+/// cross-article finding however its path is written (`./b.md`, an
+/// absolute path, before or after the other): a suppression comment above
+/// the later copy keeps working.
+#[test]
+fn the_later_copy_is_the_same_however_paths_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let shared = "Une équipe qui relit le code des nouveaux chaque jour leur apprend plus en six mois qu'une formation de deux ans, parce que chaque remarque arrive au moment où l'erreur est encore fraîche.";
+    write(
+        dir.path(),
+        "2025-03-10-a.md",
+        &format!("---\ntitle: a\n---\nUne entrée en matière propre au premier.\n\n{shared}\n"),
+    );
+    let b = write(
+        dir.path(),
+        "2025-03-11-b.md",
+        &format!("---\ntitle: b\n---\nUne entrée en matière propre au second.\n\n{shared}\n"),
+    );
+    let absolute = b.to_str().unwrap().to_string();
+    for args in [
+        vec!["2025-03-10-a.md", "2025-03-11-b.md"],
+        vec!["./2025-03-11-b.md", "2025-03-10-a.md"],
+        vec![absolute.as_str(), "2025-03-10-a.md"],
+    ] {
+        let out = repere()
+            .current_dir(dir.path())
+            .args([
+                "check",
+                "--no-config",
+                "--select",
+                "duplicate-paragraph-corpus",
+            ])
+            .args(["--format", "concise"])
+            .args(&args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let found: Vec<&str> = text.lines().filter(|l| l.contains("warning[")).collect();
+        assert_eq!(found.len(), 1, "{args:?}: {text}");
+        assert!(
+            found[0].contains("2025-03-11-b.md:6:1") && found[0].contains("repeats"),
+            "{args:?}: {text}"
+        );
+    }
+}
+
 /// `--output-file /dev/stdout` writes the report to standard output,
 /// whatever it is: a pipe (a CI log, `| jq`), or a socket (a service's
 /// output), which the system cannot open by that name. Neither is replaced

@@ -27,6 +27,8 @@ use crate::yaml::{Node, de};
 pub type Facts = Box<dyn Any + Send + Sync>;
 
 /// A file's facts, as the corpus pass sees them.
+/// One file of a cross-file check. The files come in the order of their
+/// absolute paths (see `Linter::finish`).
 pub struct CorpusFile<'a> {
     pub path: &'a Arc<PathBuf>,
     pub facts: &'a (dyn Any + Send + Sync),

@@ -133,7 +133,8 @@ fn count_newlines(bytes: &[u8]) -> usize {
 /// copies, and keeps the pass linear in the number of units.
 const BUCKET_CAP: usize = 32;
 
-/// Every unit of every file, numbered in path order then document order.
+/// Every unit of every file, numbered in path order (the order the files
+/// are given in) then document order.
 struct Corpus<'a> {
     /// (index of the file in the slice given to the pass, its facts), in
     /// path order.
@@ -146,10 +147,8 @@ struct Corpus<'a> {
 
 impl<'a> Corpus<'a> {
     fn new(files: &[CorpusFile<'a>]) -> Corpus<'a> {
-        let mut order: Vec<usize> = (0..files.len()).collect();
-        order.sort_by(|a, b| files[*a].path.cmp(files[*b].path));
-        let files: Vec<(usize, &FileFacts)> = order
-            .into_iter()
+        // The files come in the order of their absolute paths.
+        let files: Vec<(usize, &FileFacts)> = (0..files.len())
             .filter_map(|f| Some((f, files[f].facts.downcast_ref::<FileFacts>()?)))
             .collect();
         let mut file_of = Vec::new();
