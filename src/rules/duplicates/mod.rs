@@ -56,7 +56,8 @@ Options:
                             earlier file and line; pairs inside one file are
                             then left to an `article` rule.
   similarity: 0.5           Lowest similarity reported, from 0 (exclusive) to
-                            1; 1 reports exact duplicates only.
+                            1; 1 reports exact duplicates only (and the
+                            units `containment` finds, when it is set).
   containment: 0.8          Also report a unit when at least this share of
                             the shorter unit's shingles is in the longer one
                             (a sentence copied into a longer paragraph);
