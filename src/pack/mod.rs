@@ -725,6 +725,24 @@ impl RuleSet {
                     Some(over) => {
                         let merged = crate::config::merge(&self.rules[i].options, over);
                         match self.rebuild(i, &merged, config) {
+                            // Files with other options than those they are
+                            // compared with: whose would apply?
+                            Ok(rule)
+                                if rule.cross_file_only()
+                                    || self.rules[i].rule.cross_file_only() =>
+                            {
+                                let id = &self.rules[i].meta.id;
+                                errors.push(config.error(
+                                    over.span,
+                                    format!(
+                                        "`{id}` compares files with each other: its options cannot differ from file to file"
+                                    ),
+                                    Some(format!(
+                                        "set them in `[options.{id}]`, outside `[[overrides]]`; an override may still set its severity"
+                                    )),
+                                ));
+                                continue;
+                            }
                             Ok(rule) => Some(rule),
                             Err(e) => {
                                 errors.push(e);
@@ -1397,6 +1415,38 @@ mod tests {
             );
             let help = errs[0].help.as_deref().unwrap_or_default();
             assert!(help.contains("`fm-a`, `fm-b`"), "{help}");
+        }
+    }
+
+    /// A cross-file rule compares files with each other: an override may
+    /// set its severity for some files, not its options.
+    #[test]
+    fn a_cross_file_rule_s_options_do_not_differ_by_file() {
+        let pack = "- {id: dup, kind: duplicates, severity: warning, scope: corpus}\n\
+                    - {id: dup-here, kind: duplicates, severity: warning}\n";
+        let configure = |text: &str| {
+            let mut set = load(pack).unwrap();
+            let config = Config::parse(std::path::Path::new("repere.toml"), text).unwrap();
+            set.configure(&config).err().unwrap_or_default()
+        };
+        let errs =
+            configure("[[overrides]]\nfiles = [\"b.md\"]\noptions = { dup = { shingle = 1 } }\n");
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert_eq!(
+            &errs[0].text[errs[0].span.start..errs[0].span.end],
+            "{ shingle = 1 }"
+        );
+        assert!(
+            errs[0].message.contains("cannot differ from file to file"),
+            "{}",
+            errs[0].message
+        );
+        for fine in [
+            "[options.dup]\nshingle = 1\n",
+            "[[overrides]]\nfiles = [\"b.md\"]\nseverity = { dup = \"off\" }\n",
+            "[[overrides]]\nfiles = [\"b.md\"]\noptions = { dup-here = { shingle = 1 } }\n",
+        ] {
+            assert_eq!(configure(fine).len(), 0, "{fine}");
         }
     }
 
