@@ -75,6 +75,10 @@ Options:
                             (compared like units: case and punctuation
                             folded), with their subsections; e.g. reading
                             lists, which repeat links by design.
+  allow: [TEXTS]            Passages that may repeat (a disclaimer, a call
+                            to action), in Markdown: a unit with the same
+                            words as one of their paragraphs or list items
+                            (compared like units) is never compared.
 
 Cost: in an article, every pair of units that shares a shingle is compared
 exactly (through each shingle, with the latest 64 units that have it: a
@@ -158,6 +162,8 @@ struct Options {
     #[serde(default)]
     skip_sections: Vec<String>,
     #[serde(default)]
+    allow: Vec<String>,
+    #[serde(default)]
     #[schemars(extend("exclusiveMinimum" = 0, "maximum" = 1))]
     containment: Option<f64>,
 }
@@ -227,12 +233,27 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
         }
         skip_sections.push(tokens);
     }
+    let mut allowed = Vec::new();
+    for (i, text) in opts.allow.iter().enumerate() {
+        let hashes = Extractor::passage_hashes(text);
+        if hashes.is_empty() {
+            let item = at("allow")
+                .as_seq()
+                .and_then(|items| items.get(i))
+                .unwrap_or(at("allow"));
+            return Err(error_at(item, format!("`{text}` in `allow` has no words")));
+        }
+        allowed.extend(hashes);
+    }
+    allowed.sort_unstable();
+    allowed.dedup();
     let exact_only = opts.similarity >= 1.0;
     let extractor = Extractor {
         kinds: opts.units.iter().map(|u| u.block_kind()).collect(),
         min_words: opts.min_words,
         shingle: opts.shingle,
         skip_sections,
+        allowed,
     };
     Ok(Box::new(Duplicates {
         scope: opts.scope,

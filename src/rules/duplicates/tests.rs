@@ -32,6 +32,7 @@ fn units_of(text: &str) -> Vec<Unit> {
         min_words: 1,
         shingle: 3,
         skip_sections: Vec::new(),
+        allowed: Vec::new(),
     }
     .units(&doc)
 }
@@ -397,6 +398,7 @@ fn unit_locations_are_those_of_the_document() {
         min_words: 1,
         shingle: 3,
         skip_sections: Vec::new(),
+        allowed: Vec::new(),
     };
     for text in texts {
         let doc = Document::parse("a.md", text);
@@ -563,4 +565,48 @@ fn a_shingle_walks_at_most_max_sharers_units() {
         &format!("---\ntitle: x\n---\n\n{text}"),
     )]);
     assert_eq!(found.len(), 299);
+}
+
+/// `allow` names passages that may repeat (a disclaimer, a call to action):
+/// a unit with their words is compared with nothing, in an article or
+/// across articles, whatever its markup; other copies are still found.
+#[test]
+fn allowed_passages_are_not_compared() {
+    let disclaimer = "*Les salaires indiqués sont bruts annuels, hors variable, en Île-de-France, et datent de l'écriture de l'article.*";
+    let call = "Pour ne rien manquer, abonne-toi à [la lettre du blog](/lettre/) : un article par mois, pas plus.";
+    let pack = format!(
+        "- id: d\n  kind: duplicates\n  severity: warning\n  min_words: 5\n  allow:\n    - \"Les salaires indiqués sont bruts annuels, hors variable, en Île-de-France, et datent de l'écriture de l'article.\"\n    - \"Pour ne rien manquer, abonne-toi à [la lettre du blog](/lettre/) : un article par mois, pas plus.\"\n\
+         - id: dc\n  kind: duplicates\n  severity: warning\n  min_words: 5\n  scope: corpus\n  allow: [\"{}\"]\n",
+        "Les salaires indiqués sont bruts annuels, hors variable, en Île-de-France, et datent de l'écriture de l'article."
+    );
+    let set = RuleSet::load(&[PackSource::new("p.yaml", pack)])
+        .unwrap_or_else(|e| panic!("{}", e[0].message));
+    let linter = Linter::new(set);
+    let a = format!("{disclaimer}\n\n{call}\n\n{MONTAGNE}\n\n{disclaimer}\n\n{call}\n");
+    let b = format!("Un autre début, propre à cet article-ci.\n\n{disclaimer}\n\n{MONTAGNE}\n");
+    let results = [("posts/2025-01-01-a.md", a), ("posts/2025-01-02-b.md", b)]
+        .into_iter()
+        .map(|(p, t)| linter.check_source(Arc::new(PathBuf::from(p)), t))
+        .collect();
+    let found: Vec<(String, usize, String)> = linter
+        .finish(results)
+        .diagnostics()
+        .map(|d| (d.rule.to_string(), d.location.line, d.message.clone()))
+        .collect();
+    // Only the landscape paragraph, which no `allow` names, across articles.
+    assert_eq!(
+        found,
+        [(
+            "dc".to_string(),
+            5,
+            "paragraph repeats posts/2025-01-01-a.md:5 word for word".to_string()
+        )]
+    );
+    let refused = RuleSet::load(&[PackSource::new(
+        "p.yaml",
+        "- id: d\n  kind: duplicates\n  severity: warning\n  allow: [\"Un texte\", \"—\"]\n",
+    )])
+    .err()
+    .map(|e| e[0].message.clone());
+    assert_eq!(refused.as_deref(), Some("`—` in `allow` has no words"));
 }

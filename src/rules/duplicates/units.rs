@@ -37,6 +37,9 @@ pub struct Extractor {
     pub shingle: usize,
     /// Token sequences of the section titles whose content is skipped.
     pub skip_sections: Vec<Vec<u64>>,
+    /// [`Unit::exact`] of the passages that may repeat (`allow`), sorted:
+    /// units with those words are not compared.
+    pub allowed: Vec<u64>,
 }
 
 impl Extractor {
@@ -45,6 +48,24 @@ impl Extractor {
         let mut out = Vec::new();
         push_text(text, &mut out, &mut String::new());
         out
+    }
+
+    /// [`Unit::exact`] of each paragraph, list item or table row of the
+    /// Markdown `text`, whatever its length: the passages `allow` names.
+    pub fn passage_hashes(text: &str) -> Vec<u64> {
+        let doc = Document::parse("allow.md", text.to_string());
+        let all = Extractor {
+            kinds: vec![
+                BlockKind::Paragraph,
+                BlockKind::ListItem,
+                BlockKind::TableRow,
+            ],
+            min_words: 1,
+            shingle: 1,
+            skip_sections: Vec::new(),
+            allowed: Vec::new(),
+        };
+        all.units(&doc).into_iter().map(|u| u.exact).collect()
     }
 
     /// A key for these settings: rules that extract alike share the units of
@@ -60,7 +81,13 @@ impl Extractor {
             };
             code.hash(&mut h);
         }
-        (self.min_words, self.shingle, &self.skip_sections).hash(&mut h);
+        (
+            self.min_words,
+            self.shingle,
+            &self.skip_sections,
+            &self.allowed,
+        )
+            .hash(&mut h);
         h.finish()
     }
 
@@ -91,12 +118,16 @@ impl Extractor {
             if tokens.len() < self.min_words.max(1) {
                 continue;
             }
+            let exact = sequence_hash(&tokens);
+            if self.allowed.binary_search(&exact).is_ok() {
+                continue;
+            }
             let next_start = body.blocks.get(i + 1).map(|b| b.span.start);
             units.push(Unit {
                 kind: block.kind,
                 span: unit_span(doc, block, next_start),
                 words: u32::try_from(tokens.len()).unwrap_or(u32::MAX),
-                exact: sequence_hash(&tokens),
+                exact,
                 shingles: shingles(&tokens, self.shingle, &mut set),
             });
         }
