@@ -739,7 +739,11 @@ pub fn parse(source: &str, start: usize) -> Body {
                 }
                 if let Some(h) = heading.as_mut() {
                     h.text.push_str(&t);
-                    h.text_span = Some(h.text_span.map_or(src, |s| s.cover(src)));
+                    // An empty text (pulldown-cmark gives one before a
+                    // closing `##`) says nothing of where the text is.
+                    if !t.is_empty() {
+                        h.text_span = Some(h.text_span.map_or(src, |s| s.cover(src)));
+                    }
                     h.block.push(&t, src, verbatim, code);
                 } else if let Some(top) = blocks.last_mut() {
                     top.push(&t, src, verbatim, code);
@@ -890,6 +894,16 @@ fn sections(headings: &[Heading], end: usize) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_s_text_span_stops_at_its_text() {
+        for src in ["## **Dédramatisation** ##\n", "## *Repères clairs* #\n"] {
+            let body = parse(src, 0);
+            let h = &body.headings[0];
+            let shown = &src[h.text_span.start..h.text_span.end];
+            assert_eq!(shown, h.text, "{src}");
+        }
+    }
 
     #[test]
     fn headings_blocks_and_links() {
