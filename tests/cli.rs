@@ -287,6 +287,11 @@ fn the_human_report_counts_columns_in_characters_as_the_others_do() {
                 "Partir pour fuir",
                 "Déjà vu : ****Impact :** ** partir pour fuir",
             )
+            // Control characters of two bytes (C1), shown as `??`.
+            .replace(
+                "Trois questions aident",
+                "\u{9b}31m\u{85} il faut voir. Trois questions aident",
+            )
     );
     let path = write(dir.path(), NAME, &text);
     let run = |format: &str| {
@@ -354,7 +359,19 @@ fn the_human_report_counts_columns_in_characters_as_the_others_do() {
         .iter()
         .filter(|d| d["rule"] == "tone")
         .count();
-    assert_eq!(tones, 2);
+    assert_eq!(tones, 3);
+    // After two control characters of two bytes each, « il faut » is the
+    // 7th character of its line, not the 9th `?` or letter shown.
+    let after_control = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["rule"] == "tone" && d["column"] == 7)
+        .expect("« il faut » after the control characters");
+    assert!(
+        human.contains(&format!("{}:7", after_control["line"])),
+        "{human:?}"
+    );
     assert_eq!(human.len(), v["diagnostics"].as_array().unwrap().len());
     assert_eq!(human, concise);
 }

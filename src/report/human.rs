@@ -26,6 +26,9 @@ struct Source<'a> {
     /// The text, a lone `\r` read as `\n` (one byte for one): it ends a
     /// line for every format, and miette's drawing splits lines at `\n`.
     text: Cow<'a, str>,
+    /// The text before its control characters were shown as `?` (one per
+    /// byte), when there were any: columns count its characters.
+    unshown: Option<Cow<'a, str>>,
     index: LineIndex,
 }
 
@@ -52,20 +55,25 @@ impl<'a> Source<'a> {
         let control = |c: char| {
             c.is_control() && !matches!(c, '\t' | '\n' | '\r') || super::refused_by_xml(c)
         };
-        let text = if text.chars().any(control) {
-            Cow::Owned(
-                text.chars()
-                    .flat_map(|c| {
-                        let n = if control(c) { c.len_utf8() } else { 0 };
-                        std::iter::repeat_n('?', n).chain((n == 0).then_some(c))
-                    })
-                    .collect(),
-            )
+        let (text, unshown) = if text.chars().any(control) {
+            let shown = text
+                .chars()
+                .flat_map(|c| {
+                    let n = if control(c) { c.len_utf8() } else { 0 };
+                    std::iter::repeat_n('?', n).chain((n == 0).then_some(c))
+                })
+                .collect();
+            (Cow::Owned(shown), Some(text))
         } else {
-            text
+            (text, None)
         };
         let index = LineIndex::new(&text);
-        Source { name, text, index }
+        Source {
+            name,
+            text,
+            unshown,
+            index,
+        }
     }
 }
 
@@ -109,7 +117,10 @@ impl SourceCode for Source<'_> {
         }
         // miette counts columns in bytes; the report's `file:line:column`
         // counts characters, as every other format does.
-        let (_, column) = self.index.line_col(&self.text, from);
+        // The same byte offsets (a `?` for each byte of what it shows).
+        let (_, column) = self
+            .index
+            .line_col(self.unshown.as_deref().unwrap_or(&self.text), from);
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             &self.text.as_bytes()[from..to],
