@@ -75,7 +75,8 @@ Reported, each at the heading concerned (its text):
               goes after (or before, when it comes first)
   order       a section is out of the template's order; names the section it
               should follow or precede
-  unknown     a heading at the template's top level is none of its sections;
+  unknown     a heading at the template's top level, or above it (a `#` title
+              in the body), is none of its sections;
               says when it is a section of another template, and suggests the
               nearest title or the sections expected at that place
   duplicate   a section appears twice; the first one is labelled
@@ -853,7 +854,7 @@ fn fit<'t>(template: &'t Template, headings: &[Heading], titles: &Titles, near: 
                 wrong_level: true,
                 by_base,
             }),
-            None if h.level == template.top => unmatched.push(i),
+            None if h.level <= template.top => unmatched.push(i),
             None => {}
         }
     }
@@ -1459,7 +1460,18 @@ impl Report<'_, '_> {
             } else {
                 format!("`{}`", h.text)
             };
-            let message = format!("{text} is not a section of template \"{tname}\"{elsewhere}");
+            // A heading above the sections (a second `#` title in the
+            // body) cuts the section before it short.
+            let above = if h.level < fit.template.top {
+                format!(
+                    ": a level-{} heading, above its sections (level {})",
+                    h.level, fit.template.top
+                )
+            } else {
+                String::new()
+            };
+            let message =
+                format!("{text} is not a section of template \"{tname}\"{elsewhere}{above}");
             let mut finding = Finding::new(heading_span(h), message);
             let help = match suggestion {
                 Some(s) => {
