@@ -38,8 +38,12 @@ Options (all true unless said otherwise):
                         `[label]: URL` definition: the brackets are shown as is.
                         A bracketed word alone (`[x]`, `[sic]`, `[ ]`) is
                         usually not meant as a link and is not reported, except
-                        when a space separates it from a parenthesis
-                        (`[texte] (/posts/x/)`), which breaks an inline link.
+                        when a space separates it from a parenthesis holding a
+                        link target (`[texte] (/posts/x/)`, `(#ancre)`,
+                        `(https://…)`, `(page.md)`, `(www.x.fr)`), which breaks
+                        an inline link. Prose in parentheses (`[…] (et pas
+                        lui)`, `[1] (Dupont, 2020)`) and the prose brackets
+                        `[…]`, `[sic]`, `[x]`, `[ ]` are not reported.
   shortcut_references: false
                         Also report every bracketed `[label]` that matches no
                         definition.
@@ -301,13 +305,13 @@ impl MarkupRule {
             }
             let after = doc.text(Span::new(r.span.end, doc.source.len()));
             let gap = after.len() - after.trim_start_matches([' ', '\t']).len();
-            let paren = after[gap..].starts_with('(') && gap > 0;
+            let paren = after[gap..].starts_with('(') && gap > 0 && !prose_bracket(written);
             if paren {
                 // On the same line (searching the rest of the file for each
                 // bracket would be quadratic).
                 let line = after[gap..].split('\n').next().unwrap_or_default();
                 let dest_end = line.find(')');
-                if let Some(close) = dest_end {
+                if let Some(close) = dest_end.filter(|&c| link_target(&line[1..c])) {
                     let space = Span::new(r.span.end, r.span.end + gap);
                     let dest = &after[gap..gap + close + 1];
                     cx.report(
@@ -339,6 +343,82 @@ impl MarkupRule {
             }
         }
     }
+}
+
+/// A bracket prose writes, never a link: `[…]` (a cut in a quotation),
+/// `[sic]`, a box `[x]` or `[ ]`.
+fn prose_bracket(written: &str) -> bool {
+    let inner = written
+        .strip_prefix('[')
+        .and_then(|w| w.strip_suffix(']'))
+        .unwrap_or(written)
+        .trim();
+    inner.is_empty()
+        || ["…", "...", "sic", "x"]
+            .iter()
+            .any(|p| inner.eq_ignore_ascii_case(p))
+}
+
+/// File extensions and top-level domains that make a word without spaces
+/// a file or a site (`page.md`, `example.org`) rather than prose
+/// (`Node.js`, `etc.`).
+const TARGET_SUFFIXES: &[&str] = &[
+    "md", "html", "htm", "php", "pdf", "png", "jpg", "jpeg", "gif", "svg", "webp", "txt", "csv",
+    "json", "xml", "zip", "com", "org", "net", "fr", "eu", "be", "ch", "ca", "uk", "de",
+];
+
+/// Whether what a parenthesis holds (`dest`, without the parentheses) is
+/// what an inline link's would be: a path (`/…`, `./…`, `../…`), an anchor
+/// (`#…`), a URL (`https://…`, `mailto:…`, `www.…`), or a word without
+/// spaces naming a file or site (`page.md`, `example.org/guide`,
+/// `posts/suite/`), a title in quotes possibly after it. Prose in
+/// parentheses (`(et pas le CEO)`, `(sic)`, `(et/ou)`, `(Dupont, 2020)`) is
+/// not.
+fn link_target(dest: &str) -> bool {
+    let dest = dest.trim();
+    if dest.starts_with('<') && dest.contains('>') {
+        return true;
+    }
+    let (first, title) = dest
+        .split_once(char::is_whitespace)
+        .map_or((dest, ""), |(f, t)| (f, t.trim_start()));
+    if !(title.is_empty() || title.starts_with(['"', '\'', '('])) || first.is_empty() {
+        return false;
+    }
+    let lower = first.to_ascii_lowercase();
+    if [
+        "/", "#", "./", "../", "http://", "https://", "mailto:", "www.",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+    {
+        return true;
+    }
+    if lower.contains("://") {
+        return true;
+    }
+    let url_char = |c: char| c.is_ascii_alphanumeric() || "-._~%/?#=&+:@".contains(c);
+    if !first.chars().all(url_char) {
+        return false;
+    }
+    // A relative path to a folder (`posts/suite/`; not `et/ou`), or a file
+    // or site: a dotted name with a known suffix, as the first or last
+    // part of a path.
+    let path = first.split(['?', '#']).next().unwrap_or_default();
+    if path.len() > 1
+        && path.ends_with('/')
+        && path
+            .trim_end_matches('/')
+            .contains(|c: char| c.is_ascii_alphanumeric())
+    {
+        return true;
+    }
+    let named = |part: &str| {
+        part.rsplit_once('.')
+            .is_some_and(|(name, suffix)| !name.is_empty() && TARGET_SUFFIXES.contains(&suffix))
+    };
+    let mut parts = path.split('/').filter(|p| !p.is_empty());
+    parts.next().is_some_and(named) || parts.next_back().is_some_and(named)
 }
 
 fn check_html(doc: &Document, cx: &mut Context) {
@@ -435,4 +515,98 @@ fn report_open(name: &str, span: Span, closed_by: Option<Span>, cx: &mut Context
         finding = finding.label(outer, "an enclosing element closes here first");
     }
     cx.report(finding);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule() -> MarkupRule {
+        MarkupRule {
+            opts: Options {
+                emphasis: true,
+                empty_headings: true,
+                references: true,
+                shortcut_references: false,
+                html: true,
+            },
+        }
+    }
+
+    /// What the rule reports in `text`: (the text at the span, message).
+    fn found(text: &str) -> Vec<(String, String)> {
+        let doc = Document::parse("2025-03-10-a.md", text.to_string());
+        let mut cx = Context {
+            findings: Vec::new(),
+            site: None,
+        };
+        rule().check(&doc, &mut cx);
+        cx.findings
+            .into_iter()
+            .map(|f| (text[f.span.start..f.span.end].to_string(), f.message))
+            .collect()
+    }
+
+    /// The spans reported in `text`.
+    fn spans(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    /// A bracket, a space and a parenthesis are a broken link only when
+    /// the parenthesis holds a link target and the bracket is not one of
+    /// prose's (`[…]`, `[sic]`, `[x]`).
+    #[test]
+    fn a_bracket_and_a_parenthesis_of_prose_are_not_a_broken_link() {
+        for prose in [
+            "Il m’a écrit : « Le CTO […] (et pas le CEO) tranche. »\n",
+            "Le mot [sic] (sic) revient.\n",
+            "Les crochets [1] (Dupont, 2020) en citation.\n",
+            "- [x] (fait)\n",
+            "Une liste [x] (/posts/a/) cochée.\n",
+            "Il a dit [sic] (https://example.org/) hier.\n",
+            "Coupé [...] (/posts/a/) ici.\n",
+            "Un [mot] (et/ou) ambigu.\n",
+            "Un [mot] (etc.) et un [autre] (Node.js) ou [encore] (p.ex.).\n",
+            "Une [note] () vide.\n",
+        ] {
+            assert_eq!(spans(prose), Vec::<String>::new(), "{prose}");
+        }
+        for (text, broken) in [
+            (
+                "Voir [le pilier] (/trouver-sa-place/).\n",
+                "[le pilier] (/trouver-sa-place/)",
+            ),
+            ("Voir [la note] (#plus-bas).\n", "[la note] (#plus-bas)"),
+            ("Voir [ici] (./page/).\n", "[ici] (./page/)"),
+            ("Voir [là] (../page/).\n", "[là] (../page/)"),
+            (
+                "Voir [le site] (https://example.org/a).\n",
+                "[le site] (https://example.org/a)",
+            ),
+            (
+                "Voir [le site] (HTTP://example.org).\n",
+                "[le site] (HTTP://example.org)",
+            ),
+            (
+                "Écrire [à Léa] (mailto:lea@example.org).\n",
+                "[à Léa] (mailto:lea@example.org)",
+            ),
+            ("Voir [la page] (page.md).\n", "[la page] (page.md)"),
+            ("Voir [le site] (www.x.fr).\n", "[le site] (www.x.fr)"),
+            (
+                "Voir [le site] (example.org/guide).\n",
+                "[le site] (example.org/guide)",
+            ),
+            (
+                "Voir [la suite] (posts/suite/).\n",
+                "[la suite] (posts/suite/)",
+            ),
+            (
+                "Voir [le guide] (/guide/ \"Le guide\").\n",
+                "[le guide] (/guide/ \"Le guide\")",
+            ),
+        ] {
+            assert_eq!(spans(text), [broken], "{text}");
+        }
+    }
 }
