@@ -50,7 +50,9 @@ Options (all true unless said otherwise):
   html: true            Raw HTML left open: an element opened and never closed
                         (`<div>` without `</div>`; void elements such as `<br>`
                         and elements whose end tag is optional such as `<p>` or
-                        `<li>` are fine), a closing tag that closes nothing,
+                        `<li>` are fine; `/>` closes an element inside `<svg>`
+                        or `<math>`, not an HTML one: `<div/>` and `<span/>`
+                        stay open), a closing tag that closes nothing,
                         and `<!--` never closed by `-->` (it hides the rest of
                         the page).
 
@@ -467,7 +469,11 @@ fn check_html(doc: &Document, cx: &mut Context) {
         };
         let name = name.to_ascii_lowercase();
         let closing = caps.name("close").is_some_and(|c| !c.is_empty());
-        let self_closing = caps.name("selfclose").is_some_and(|c| !c.is_empty());
+        // HTML ignores the slash of `<div/>` (the element is open), but in
+        // SVG and MathML `/>` closes the element (`<path d="M0"/>`).
+        let self_closing = !closing
+            && (matches!(name.as_str(), "svg" | "math") || in_foreign(&open))
+            && ends_self_closing(text);
         let span = span_of(m.start, m.end);
         if closing {
             // The stack is searched only when the element is open: a pass
@@ -487,7 +493,7 @@ fn check_html(doc: &Document, cx: &mut Context) {
                             *c = c.saturating_sub(1);
                         }
                         if k > 0 {
-                            report_open(&n, s, Some(span), cx);
+                            report_open(doc, &n, s, Some(span), cx);
                         }
                     }
                 }
@@ -504,13 +510,86 @@ fn check_html(doc: &Document, cx: &mut Context) {
         }
     }
     for (n, s) in open {
-        report_open(&n, s, None, cx);
+        report_open(doc, &n, s, None, cx);
     }
 }
 
-fn report_open(name: &str, span: Span, closed_by: Option<Span>, cx: &mut Context) {
-    let mut finding = Finding::new(span, format!("`<{name}>` is opened here and never closed"))
-        .help(format!("add `</{name}>` where the element ends"));
+/// Whether the innermost open element that decides it is `<svg>` or
+/// `<math>` (foreign content), not an element inside them where HTML is
+/// read again (`<foreignObject>`, `<desc>`, `<title>`, MathML's text
+/// elements).
+fn in_foreign(open: &[(String, Span)]) -> bool {
+    for (name, _) in open.iter().rev() {
+        match name.as_str() {
+            "svg" | "math" => return true,
+            "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext"
+            | "annotation-xml" => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the start tag `tag` ends with a self-closing `/>`: not when the
+/// slash ends an unquoted attribute value (`<a href=/x/>`), which it
+/// belongs to.
+fn ends_self_closing(tag: &str) -> bool {
+    let Some(inside) = tag.strip_suffix("/>") else {
+        return false;
+    };
+    let b = inside.as_bytes();
+    let mut i = b
+        .iter()
+        .position(|c| c.is_ascii_whitespace() || *c == b'/')
+        .unwrap_or(b.len());
+    let mut unquoted = false;
+    while i < b.len() {
+        if b[i].is_ascii_whitespace() || b[i] == b'/' {
+            i += 1;
+            continue;
+        }
+        unquoted = false;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !b"=/".contains(&b[i]) {
+            i += 1;
+        }
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        match b.get(i) {
+            Some(&q @ (b'"' | b'\'')) => {
+                i = inside[i + 1..]
+                    .find(q as char)
+                    .map_or(b.len(), |end| i + 1 + end + 1);
+            }
+            Some(_) => {
+                while i < b.len() && !b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                unquoted = i == b.len();
+            }
+            None => {}
+        }
+    }
+    !unquoted
+}
+
+fn report_open(doc: &Document, name: &str, span: Span, closed_by: Option<Span>, cx: &mut Context) {
+    let help = if doc.text(span).ends_with("/>") {
+        format!(
+            "HTML ignores the `/` of `/>` (only SVG and MathML elements close that way): add `</{name}>` right after the tag, or where the element ends"
+        )
+    } else {
+        format!("add `</{name}>` where the element ends")
+    };
+    let mut finding =
+        Finding::new(span, format!("`<{name}>` is opened here and never closed")).help(help);
     if let Some(outer) = closed_by {
         finding = finding.label(outer, "an enclosing element closes here first");
     }
@@ -608,5 +687,37 @@ mod tests {
         ] {
             assert_eq!(spans(text), [broken], "{text}");
         }
+    }
+
+    /// In SVG and MathML, `/>` closes the element; in HTML the slash is
+    /// ignored, and `<div/>` opens a `<div>`.
+    #[test]
+    fn self_closing_tags_close_in_svg_and_math_only() {
+        for fine in [
+            "<svg viewBox=\"0 0 1 1\"><path d=\"M0\" /></svg>\n",
+            "Un rond <svg><circle r=\"1\"/></svg> en ligne.\n",
+            "<svg><g><rect width=\"1\"/><use href=\"#a\"/></g></svg>\n",
+            "<math><mi>x</mi><mspace width=\"1em\"/></math>\n",
+            "<svg/>\n\n<math />\n",
+            "<div>\n<svg><path d=\"M0 L1\"/></svg>\n</div>\n",
+            "<svg><a href=/x/>lien</a></svg>\n",
+            "Un saut<br/>et<br /> une image <img src=\"/a.png\"/>.\n",
+        ] {
+            assert_eq!(spans(fine), Vec::<String>::new(), "{fine}");
+        }
+        assert_eq!(spans("Un <span/> vide.\n"), ["<span/>"]);
+        assert_eq!(spans("<div class=\"a\"/>\n"), ["<div class=\"a\"/>"]);
+        // Inside `<foreignObject>`, HTML again.
+        assert_eq!(
+            spans("<svg><foreignObject><div/></foreignObject></svg>\n"),
+            ["<div/>"]
+        );
+        // After `</svg>`, HTML again.
+        assert_eq!(
+            spans("<svg></svg>\n\n<p>Un <span/> ici.</p>\n"),
+            ["<span/>"]
+        );
+        // An unquoted value ending in `/` does not close the element.
+        assert_eq!(spans("<svg><a href=/x/></svg>\n"), ["<a href=/x/>"]);
     }
 }
