@@ -32,7 +32,8 @@ Options (all true unless said otherwise):
                         never closed, `**` closing emphasis never opened. A
                         single `*` is not reported (`5 * 3`, a footnote mark),
                         nor `**` with spaces on both sides, nor escaped `\*\*`,
-                        nor anything in code.
+                        nor anything in code, nor asterisks inside an autolink
+                        or a bare URL (`https://example.org/a**b`).
   empty_headings: true  A heading line with no text (`##`).
   references: true      `[text][label]` or `[label][]` whose label has no
                         `[label]: URL` definition: the brackets are shown as is.
@@ -106,12 +107,22 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
 impl Rule for MarkupRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
         if self.opts.emphasis {
+            // Autolinks (`<https://…>`, `<nom@example.org>`), in the order
+            // of the file: their text is an address.
+            let mut autolinks: Vec<Span> = doc
+                .body
+                .links
+                .iter()
+                .filter(|l| l.autolink)
+                .map(|l| l.span)
+                .collect();
+            autolinks.sort_by_key(|s| s.start);
             for block in &doc.body.blocks {
-                check_emphasis(doc, block, cx);
+                check_emphasis(doc, block, &autolinks, cx);
             }
             for h in doc.body.every_heading() {
                 if let Some(block) = h.block(&doc.source) {
-                    check_emphasis(doc, &block, cx);
+                    check_emphasis(doc, &block, &autolinks, cx);
                 }
             }
         }
@@ -143,7 +154,7 @@ impl Stray {
     }
 }
 
-fn strays(doc: &Document, block: &Block) -> Vec<Stray> {
+fn strays(doc: &Document, block: &Block, autolinks: &[Span]) -> Vec<Stray> {
     let text = &block.text;
     let mut out = Vec::new();
     let mut i = 0;
@@ -166,6 +177,16 @@ fn strays(doc: &Document, block: &Block) -> Vec<Stray> {
         }
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
+        // Part of an address: an autolink, or a bare URL (which goldmark's
+        // linkify makes a link), the asterisks inside it.
+        let i = autolinks.partition_point(|a| a.start <= span.start);
+        let in_autolink = i
+            .checked_sub(1)
+            .and_then(|i| autolinks.get(i))
+            .is_some_and(|a| span.end <= a.end);
+        if in_autolink || inside_bare_url(&text[..start], after) {
+            continue;
+        }
         out.push(Stray {
             span,
             before,
@@ -173,6 +194,36 @@ fn strays(doc: &Document, block: &Block) -> Vec<Stray> {
         });
     }
     out
+}
+
+/// Whether asterisks between `before` (the text up to them) and the
+/// character `after` them lie inside a bare URL: the word they are in
+/// starts with `http://`, `https://`, `ftp://` or `www.` (or has one after a
+/// parenthesis or quote), and the address goes on after them.
+fn inside_bare_url(before: &str, after: Option<char>) -> bool {
+    let goes_on = after.is_some_and(|c| c.is_ascii_alphanumeric() || "-_~%/?#=&+@".contains(c));
+    if !goes_on {
+        return false;
+    }
+    // The word before the asterisks (a URL is rarely longer than this: a
+    // bound keeps a long text without spaces from being read again for
+    // each marker).
+    let mut from = before.len().saturating_sub(2048);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let near = &before[from..];
+    let word = near
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    ["http://", "https://", "ftp://", "www."]
+        .iter()
+        .any(|scheme| {
+            word.match_indices(scheme)
+                .any(|(at, _)| at == 0 || word[..at].ends_with(['(', '"', '\'', '«', '[', '<']))
+        })
 }
 
 fn doubled_regex() -> &'static CaptureRegex {
@@ -183,8 +234,8 @@ fn doubled_regex() -> &'static CaptureRegex {
     })
 }
 
-fn check_emphasis(doc: &Document, block: &Block, cx: &mut Context) {
-    let found = strays(doc, block);
+fn check_emphasis(doc: &Document, block: &Block, autolinks: &[Span], cx: &mut Context) {
+    let found = strays(doc, block, autolinks);
     let mut i = 0;
     while i < found.len() {
         let s = &found[i];
@@ -719,5 +770,26 @@ mod tests {
         );
         // An unquoted value ending in `/` does not close the element.
         assert_eq!(spans("<svg><a href=/x/></svg>\n"), ["<a href=/x/>"]);
+    }
+
+    /// `**` inside an autolink or a bare URL (which goldmark's linkify
+    /// makes a link) is part of the address.
+    #[test]
+    fn asterisks_inside_urls_are_not_emphasis() {
+        for fine in [
+            "Voir <https://example.org/x**y> ici.\n",
+            "Voir https://example.org/a**b/c ici.\n",
+            "Voir (https://example.org/a**b) et www.example.org/a**b/c.\n",
+            "Écrire à <a**b@example.org>.\n",
+            "- http://example.org/?q=a**b\n",
+            "Après une espace insécable\u{a0}https://example.org/a**b.\n",
+        ] {
+            assert_eq!(spans(fine), Vec::<String>::new(), "{fine}");
+        }
+        // A marker after the address, or in the words around it, is still
+        // reported.
+        assert_eq!(spans("Voir https://example.org/a** ici.\n"), ["**"]);
+        assert_eq!(spans("Voir **https://example.org/a ici.\n"), ["**"]);
+        assert_eq!(spans("Voir <https://example.org/> **ici.\n"), ["**"]);
     }
 }
