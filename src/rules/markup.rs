@@ -45,6 +45,9 @@ Options (all true unless said otherwise):
                         an inline link. Prose in parentheses (`[…] (et pas
                         lui)`, `[1] (Dupont, 2020)`) and the prose brackets
                         `[…]`, `[sic]`, `[x]`, `[ ]` are not reported.
+                        Also a footnote reference `[^note]` with no
+                        `[^note]: …` definition anywhere in the file: it is
+                        shown as typed.
   shortcut_references: false
                         Also report every bracketed `[label]` that matches no
                         definition.
@@ -328,8 +331,59 @@ fn check_empty_headings(doc: &Document, cx: &mut Context) {
     }
 }
 
+/// Footnote references with no definition (`Une note[^absente].`): the
+/// parser leaves them as text, as goldmark does, so the brackets and caret
+/// are shown.
+fn check_footnotes(doc: &Document, block: &Block, cx: &mut Context) {
+    let text = &block.text;
+    let bytes = text.as_bytes();
+    for start in memchr::memmem::find_iter(bytes, b"[^") {
+        let rest = &bytes[start + 2..];
+        let Some(len) = rest.iter().position(|b| matches!(b, b'[' | b']' | b'\n')) else {
+            continue;
+        };
+        if rest[len] != b']' {
+            continue;
+        }
+        let end = start + 2 + len + 1;
+        let label = &text[start + 2..end - 1];
+        if label.trim().is_empty() || block.touches_code(start..end) {
+            continue;
+        }
+        let span = block.source_span(start..end);
+        // Escaped (`\[^x]`), or made of text from separate places.
+        let escapes = doc.source[..span.start]
+            .bytes()
+            .rev()
+            .take_while(|b| *b == b'\\')
+            .count();
+        if doc.text(span) != &text[start..end] || escapes % 2 == 1 {
+            continue;
+        }
+        cx.report(
+            Finding::new(
+                span,
+                format!(
+                    "`[^{label}]` refers to the footnote `{label}`, which is defined nowhere: it is shown as is"
+                ),
+            )
+            .help(format!(
+                "add the definition `[^{label}]: …` (on a line of its own, anywhere in the file), or remove the reference"
+            )),
+        );
+    }
+}
+
 impl MarkupRule {
     fn check_references(&self, doc: &Document, cx: &mut Context) {
+        for block in &doc.body.blocks {
+            check_footnotes(doc, block, cx);
+        }
+        for h in doc.body.every_heading() {
+            if let Some(block) = h.block(&doc.source) {
+                check_footnotes(doc, &block, cx);
+            }
+        }
         for r in &doc.body.broken_refs {
             let mut span = r.span;
             // `[label][]`: the empty brackets belong to the reference.
@@ -671,6 +725,7 @@ mod tests {
             site: None,
         };
         rule().check(&doc, &mut cx);
+        cx.findings.sort_by_key(|f| f.span.start);
         cx.findings
             .into_iter()
             .map(|f| (text[f.span.start..f.span.end].to_string(), f.message))
@@ -791,5 +846,32 @@ mod tests {
         assert_eq!(spans("Voir https://example.org/a** ici.\n"), ["**"]);
         assert_eq!(spans("Voir **https://example.org/a ici.\n"), ["**"]);
         assert_eq!(spans("Voir <https://example.org/> **ici.\n"), ["**"]);
+    }
+
+    /// A footnote reference with no definition is shown as typed.
+    #[test]
+    fn a_footnote_reference_without_definition() {
+        assert_eq!(
+            found("Une note[^absente].\n"),
+            [(
+                "[^absente]".to_string(),
+                "`[^absente]` refers to the footnote `absente`, which is defined nowhere: it is shown as is".to_string()
+            )]
+        );
+        for fine in [
+            "Une note[^a].\n\n[^a]: La note.\n",
+            "[^a]: Définie avant.\n\nUne note[^a].\n",
+            "Du code `[^x]` et\n\n```\n[^y]\n```\n",
+            "Échappée \\[^x] ici.\n",
+            "Un [^lien](/posts/a/) et un [^] vide.\n",
+        ] {
+            assert_eq!(spans(fine), Vec::<String>::new(), "{fine}");
+        }
+        assert_eq!(
+            spans(
+                "## Titre[^t]\n\n| a |\n| --- |\n| b[^c] |\n\n> Cité[^q]\n\nDeux \\\\[^e] barres.\n"
+            ),
+            ["[^t]", "[^c]", "[^q]", "[^e]"]
+        );
     }
 }
