@@ -237,6 +237,29 @@ fn doubled_regex() -> &'static CaptureRegex {
     })
 }
 
+/// What goes between the corrected `**Impact :**` and the character
+/// `after` the doubled construct, `gap` being the spaces written between
+/// its last two markers: nothing at the end of a line or before a space;
+/// a space before a word (kept as written, or added: `****Impact :****texte`
+/// shows a closing marker glued to the word, which could not close); the
+/// gap as written before the punctuation French spaces (`; : ! ? »`); and
+/// nothing before other punctuation (`**Impact :**, texte`).
+fn after_doubled(gap: &str, after: Option<char>) -> &str {
+    match after {
+        None => "",
+        Some(c) if c.is_whitespace() => "",
+        Some(c) if c.is_alphanumeric() => {
+            if gap.is_empty() {
+                " "
+            } else {
+                gap
+            }
+        }
+        Some(';' | ':' | '!' | '?' | '»') => gap,
+        Some(_) => "",
+    }
+}
+
 fn check_emphasis(doc: &Document, block: &Block, autolinks: &[Span], cx: &mut Context) {
     let found = strays(doc, block, autolinks);
     let mut i = 0;
@@ -247,27 +270,31 @@ fn check_emphasis(doc: &Document, block: &Block, autolinks: &[Span], cx: &mut Co
             let text = doc.text(whole);
             if let Some(caps) = doubled_regex().captures(text) {
                 let inner = caps.name("inner").unwrap_or("");
-                // `****Impact :** **le`: the space between the two markers
-                // is the one the words after them need.
-                let glued = next.after.is_some_and(|c| !c.is_whitespace());
-                let gap = if glued {
-                    caps.name("gap").unwrap_or("")
+                let gap = after_doubled(caps.name("gap").unwrap_or(""), next.after);
+                let write = if gap.is_empty() {
+                    format!("write `**{inner}**`")
                 } else {
-                    ""
+                    format!("write `**{inner}**` and a space after it")
+                };
+                let (first, second) = (doc.text(s.span), doc.text(next.span));
+                let shown = if first == second {
+                    format!("two `{first}`")
+                } else {
+                    format!("`{first}` and `{second}`")
                 };
                 cx.report(
                     Finding::new(
                         whole,
                         format!(
-                            "`{}` doubles its emphasis markers: two `**` are shown as literal asterisks",
+                            "`{}` doubles its emphasis markers: {shown} are shown as literal asterisks",
                             doc.text(whole)
                         ),
                     )
-                    .label(s.span, "shown as `**`")
-                    .label(next.span, "shown as `**`")
-                    .help(format!("write `**{inner}**{gap}`"))
+                    .label(s.span, format!("shown as `{first}`"))
+                    .label(next.span, format!("shown as `{second}`"))
+                    .help(write.clone())
                     .fix(Fix::safe(
-                        format!("write `**{inner}**{gap}`"),
+                        write,
                         vec![Edit::replace(whole, format!("**{inner}**{gap}"))],
                     )),
                 );
@@ -872,6 +899,72 @@ mod tests {
                 "## Titre[^t]\n\n| a |\n| --- |\n| b[^c] |\n\n> Cité[^q]\n\nDeux \\\\[^e] barres.\n"
             ),
             ["[^t]", "[^c]", "[^q]", "[^e]"]
+        );
+    }
+
+    /// `text` with the safe fixes of its findings applied (none overlap
+    /// here), and the findings' messages.
+    fn fixed(text: &str) -> (String, Vec<String>) {
+        let doc = Document::parse("2025-03-10-a.md", text.to_string());
+        let mut cx = Context {
+            findings: Vec::new(),
+            site: None,
+        };
+        rule().check(&doc, &mut cx);
+        let mut edits: Vec<Edit> = cx
+            .findings
+            .iter()
+            .filter_map(|f| f.fix.as_ref())
+            .flat_map(|f| f.edits.clone())
+            .collect();
+        edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
+        let mut out = text.to_string();
+        for e in edits {
+            out.replace_range(e.span.start..e.span.end, &e.replacement);
+        }
+        (out, cx.findings.into_iter().map(|f| f.message).collect())
+    }
+
+    /// The doubled emphasis is fixed into emphasis that renders, and a
+    /// second run finds nothing to fix.
+    #[test]
+    fn doubled_emphasis_is_fixed_into_markup_that_renders() {
+        for (text, expected) in [
+            (
+                "****Impact :** ** une équipe.\n",
+                "**Impact :** une équipe.\n",
+            ),
+            (
+                "****Impact :** **une équipe.\n",
+                "**Impact :** une équipe.\n",
+            ),
+            ("Fin. ****Impact :** **\n", "Fin. **Impact :**\n"),
+            ("****Impact :****texte.\n", "**Impact :** texte.\n"),
+            ("****Impact :** **, texte.\n", "**Impact :**, texte.\n"),
+            // Both markers pair (bold in bold): it renders, nothing to fix.
+            ("****Impact :****, texte.\n", "****Impact :****, texte.\n"),
+            ("****Impact :** **. Fin.\n", "**Impact :**. Fin.\n"),
+            ("****Impact****texte.\n", "****Impact****texte.\n"),
+            ("****Impact :** **; texte.\n", "**Impact :** ; texte.\n"),
+            ("(****Impact :** **)\n", "(**Impact :**)\n"),
+        ] {
+            let (once, _) = fixed(text);
+            assert_eq!(once, expected, "{text}");
+            assert_eq!(found(&once), [], "{once}");
+        }
+        let (_, messages) = fixed("****Impact :****texte.\n");
+        assert_eq!(
+            messages,
+            [
+                "`****Impact :****` doubles its emphasis markers: two `****` are shown as literal asterisks"
+            ]
+        );
+        let (_, messages) = fixed("****Impact :** ** texte.\n");
+        assert_eq!(
+            messages,
+            [
+                "`****Impact :** **` doubles its emphasis markers: two `**` are shown as literal asterisks"
+            ]
         );
     }
 }
