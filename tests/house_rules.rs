@@ -178,6 +178,65 @@ fn a_hugo_config_decides_whether_file_dates_are_in_addresses() {
     }
 }
 
+/// File names, folder names and slugs are addresses as Hugo sanitizes
+/// them (`'` and `→` dropped, spaces as one `-`): a link to Hugo's address
+/// passes, one that keeps the dropped characters is a 404, found with Hugo's
+/// address as "did you mean".
+#[test]
+fn addresses_drop_what_hugo_drops() {
+    let (dir, path) = site(&with_insert(
+        "Voir [le chapitre](/guides-livres/cto/03.03-se-positionner-dans-lorganisation/), \
+         [la transition](/guides-livres/cto/03.02-la-transition-technique-management/) et \
+         [l'été](/posts/mon-slug-lété/).",
+    ));
+    let book = dir.path().join("content/guides-livres/cto");
+    fs::create_dir_all(&book).unwrap();
+    for name in [
+        "03.03-Se positionner dans l'organisation.md",
+        "03.02-La transition technique → management.md",
+    ] {
+        fs::write(book.join(name), "---\ntitle: Chapitre\n---\n").unwrap();
+    }
+    fs::write(
+        dir.path().join("content/posts/2025-01-07-ete.md"),
+        "---\ntitle: Été\nslug: \"Mon Slug l'été\"\n---\n",
+    )
+    .unwrap();
+    assert_eq!(check_file(&path), vec![]);
+    fs::write(
+        &path,
+        with_insert(
+            "Voir [le chapitre](/guides-livres/cto/03.03-se-positionner-dans-l'organisation/) et \
+             [l'été](/posts/mon-slug-l'été/).",
+        ),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .args([
+            "check",
+            path.to_str().unwrap(),
+            "--select",
+            RULES,
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains(
+            "did you mean `/guides-livres/cto/03.03-se-positionner-dans-lorganisation/`?"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("did you mean `/posts/mon-slug-lété/`?"),
+        "{text}"
+    );
+    assert_eq!(check_file(&path).len(), 2, "{text}");
+}
+
 /// A missing file is named as a file, a missing page as a page.
 #[test]
 fn a_missing_file_is_named_without_a_trailing_slash() {

@@ -44,7 +44,7 @@ pub const KEPT_FROM: usize = 1000;
 /// How long ago a folder must have last changed for its listing to be kept.
 const SETTLED: Duration = Duration::from_secs(2);
 
-const HEADER: &str = "repere folder listing 3";
+const HEADER: &str = "repere folder listing 4";
 
 /// The standard tag that tells backup tools a folder is a cache.
 const CACHEDIR_TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
@@ -471,7 +471,7 @@ mod tests {
         let (_, end) = text.split_at(text.rfind("end ").unwrap());
         for damaged in [
             String::new(),
-            text.replacen("repere folder listing 3", "repere folder listing 9", 1),
+            text.replacen("repere folder listing 4", "repere folder listing 9", 1),
             text.replacen(folder.to_str().unwrap(), "/elsewhere", 1),
             {
                 // A time line that is not one.

@@ -64,9 +64,10 @@ How targets are found: the command line reads the site once (every page of
 `static/`). A site path (`/le-role-du-cto/`, `/posts/<slug>/`,
 `/images/a.png`, with or without `#anchor` or `?query`) must lead to one of
 them. Addresses follow Hugo: `content/<dir>/_index.md` or `index.md` is
-`/<dir>/`, `content/<dir>/<file>.md` is `/<dir>/<slug>/`, `url` and
-`aliases` in the front matter count, and every top-level folder of `content/`
-is a section page. Anchors follow Hugo's `github` ids: the heading text
+`/<dir>/`, `content/<dir>/<file>.md` is `/<dir>/<slug>/` (names and slugs
+sanitized as Hugo does: punctuation such as `'` or `→` dropped, spaces as
+one `-`), `url` and `aliases` in the front matter count, and every top-level
+folder of `content/` is a section page. Anchors follow Hugo's `github` ids: the heading text
 lowercased, accents kept, spaces and `-` as `-`, other punctuation dropped,
 `{#id}` when given, `-1`, `-2` added to repeated ids.
 

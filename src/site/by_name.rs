@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 
 use super::hugo::Dates;
 use super::listing::{Kind, Listing, page_stem, segment_key};
-use super::{Page, PageFront, addresses};
+use super::{Page, PageFront, addresses, paths, slug_from_file_name};
 
 /// The files of a site, read when a question needs them. The library does
 /// not read the file system: the command line implements this.
@@ -160,15 +160,32 @@ impl Lookup<'_> {
     }
 
     /// The folders under `base` (`content`, `static`) whose names give the
-    /// address segments `dirs`, relative to `base`.
+    /// address segments `dirs`, relative to `base`: under `content/` a
+    /// folder's name as Hugo makes it an address ([`paths::segment`]), under
+    /// `static/` as it is, lowercased ([`segment_key`]).
     fn folders(&self, base: &str, dirs: &[&str]) -> Vec<PathBuf> {
         let mut found = vec![PathBuf::new()];
         for segment in dirs {
+            // Listings key folders by their undated, sanitized names: the
+            // names found are checked against the segment whole.
+            let key = paths::segment(slug_from_file_name(segment));
+            let gives = |name: &str| {
+                if base == "content" {
+                    paths::segment(name) == *segment
+                } else {
+                    segment_key(name) == *segment
+                }
+            };
             let mut next = Vec::new();
             for folder in &found {
                 let dir = Path::new(base).join(folder);
-                let names = self.named(&dir, Kind::Folder, segment);
-                next.extend(names.into_iter().map(|n| folder.join(n)));
+                let names = self.named(&dir, Kind::Folder, &key);
+                next.extend(
+                    names
+                        .into_iter()
+                        .filter(|n| gives(n))
+                        .map(|n| folder.join(n)),
+                );
             }
             found = next;
             if found.is_empty() {
@@ -229,7 +246,10 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], dates: Dates) -
                 let dir = Path::new("content").join(&folder);
                 // A bundle or section (`<last>/_index.md`, `<last>/index.md`),
                 // and the pages whose file name gives the slug.
-                for bundle in lookup.named(&dir, Kind::Folder, last) {
+                // Folders are keyed by their undated names, as pages are:
+                // what they give is confirmed below.
+                let folder_key = paths::segment(slug_from_file_name(last));
+                for bundle in lookup.named(&dir, Kind::Folder, &folder_key) {
                     candidates.extend(lookup.index_pages(&folder.join(bundle)));
                 }
                 // Listings key pages by their undated slugs: a dated
@@ -238,7 +258,7 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], dates: Dates) -
                 let slug = if dates == Dates::Dropped {
                     last
                 } else {
-                    super::slug_from_file_name(last)
+                    slug_from_file_name(last)
                 };
                 let mut pages = lookup.named(&dir, Kind::Page, slug);
                 pages.extend(lookup.named(&dir, Kind::Page, &html));
@@ -353,6 +373,18 @@ mod tests {
             ("content/posts/image.png", None),
             ("content/guides/livre/_index.md", page("")),
             ("content/guides/livre/Chapitre Un.md", page("")),
+            (
+                "content/guides/livre/03.03-Se positionner dans l'organisation.md",
+                page(""),
+            ),
+            (
+                "content/guides/Livre d'or/03.02-La transition → management.md",
+                page(""),
+            ),
+            (
+                "content/posts/2025-01-08-ete.md",
+                page("---\nslug: \"Mon Slug l'été\"\n---\n"),
+            ),
             ("content/bundle/mon-article/index.md", page("")),
             ("content/bundle/mon-article/photo.jpg", None),
             ("content/sans-index/2025-01-05-x.md", page("")),
@@ -406,6 +438,15 @@ mod tests {
         "/guides/",
         "/guides/livre/",
         "/guides/livre/chapitre-un/",
+        "/guides/livre/03.03-se-positionner-dans-lorganisation/",
+        "/guides/livre/03.03-se-positionner-dans-l'organisation/",
+        "/guides/livre-dor/03.02-la-transition-management/",
+        "/guides/livre-d'or/03.02-la-transition-management/",
+        "/guides/livre-dor/03.02-la-transition-→-management/",
+        "/guides/livre-dor/",
+        "/posts/mon-slug-lété/",
+        "/posts/mon-slug-l'été/",
+        "/posts/ete/",
         "/bundle/",
         "/bundle/mon-article/",
         "/bundle/mon-article/photo.jpg",
@@ -779,6 +820,9 @@ mod tests {
             "/posts/premier/",
             "/posts/avec-espaces/",
             "/guides/livre/chapitre-un/",
+            // The file whose name Hugo sanitizes to the address.
+            "/guides/livre/03.03-se-positionner-dans-lorganisation/",
+            "/guides/livre-dor/03.02-la-transition-management/",
             "/",
             "/images/logo.png",
             "/posts/",

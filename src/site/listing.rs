@@ -6,11 +6,13 @@
 //! Each entry is one line of one buffer: a kind (`d` a folder, `p` a page
 //! file, `f` any other file), the key by which an address names it, a tab,
 //! and its name: what comes before the key in it, a tab, what comes after,
-//! or the whole name when it does not hold the key as it is. A folder or a
-//! file is named by its name as an address reads it (see [`segment_key`]);
-//! a page file by its slug (`2025-01-01-simple.md` is
-//! `psimple\t2025-01-01-\t.md`, `2025-01-01-Mon Article.md` is
-//! `pmon-article\t2025-01-01-Mon Article.md`). In lookup
+//! or the whole name when it does not hold the key as it is. A file is
+//! named by its name lowercased, spaces as `-` (see [`segment_key`]); a
+//! page file by its slug, and a folder by its name without a leading date,
+//! both sanitized as Hugo makes addresses (see [`paths`]):
+//! `2025-01-01-simple.md` is `psimple\t2025-01-01-\t.md`,
+//! `2025-01-01-Mon Article.md` is `pmon-article\t2025-01-01-Mon Article.md`,
+//! the folder `2025-01-05-bundle` is `dbundle\t2025-01-05-\t`. In lookup
 //! order (the lines sorted: what a kept listing holds, see
 //! [`Listing::in_lookup_order`]) the entries of one key are found by a
 //! binary search over the buffer, without splitting it into lines, and a
@@ -19,7 +21,7 @@
 
 use std::borrow::Cow;
 
-use super::slug_from_file_name;
+use super::{paths, slug_from_file_name};
 
 /// The extensions of page files (the others are served as they are).
 const PAGE_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
@@ -47,15 +49,17 @@ impl Kind {
     /// What an entry is, the key by which an address names it, and where
     /// the name holds the key as it is (`None` when it does not).
     fn keyed(name: &str, is_dir: bool) -> (Kind, Cow<'_, str>, Option<usize>) {
-        let (kind, at, keyed) = match page_stem(name) {
+        let (kind, at, key) = match page_stem(name) {
             Some(stem) if !is_dir => {
                 let slug = slug_from_file_name(stem);
-                (Kind::Page, stem.len() - slug.len(), slug)
+                (Kind::Page, stem.len() - slug.len(), paths::segment(slug))
             }
-            _ if is_dir => (Kind::Folder, 0, name),
-            _ => (Kind::File, 0, name),
+            _ if is_dir => {
+                let slug = slug_from_file_name(name);
+                (Kind::Folder, name.len() - slug.len(), paths::segment(slug))
+            }
+            _ => (Kind::File, 0, segment_key(name)),
         };
-        let key = segment_key(keyed);
         let held = matches!(key, Cow::Borrowed(_)).then_some(at);
         (kind, key, held)
     }
@@ -433,8 +437,9 @@ pub(super) fn page_stem(name: &str) -> Option<&str> {
     (page && !stem.is_empty()).then_some(stem)
 }
 
-/// A file or folder name as it reads in an address: lowercased, spaces as
-/// `-`.
+/// A file's name as it reads in an address: lowercased, spaces as `-`
+/// (files are served as they are named; pages and folders by
+/// [`paths::segment`]).
 pub(super) fn segment_key(name: &str) -> Cow<'_, str> {
     // One pass over a name that is most often kept as it is.
     let changed = name.bytes().fold(false, |changed, b| {
@@ -471,13 +476,12 @@ mod tests {
             .iter()
             .filter(|(name, is_dir)| {
                 let stem = page_stem(name);
-                let as_address = |s: &str| s.to_lowercase().replace(' ', "-");
+                let as_file = |s: &str| s.to_lowercase().replace(' ', "-");
+                let as_page = |s: &str| paths::sanitize(slug_from_file_name(s)).to_lowercase();
                 match kind {
-                    Kind::Folder => *is_dir && as_address(name) == key,
-                    Kind::File => !is_dir && stem.is_none() && as_address(name) == key,
-                    Kind::Page => {
-                        !is_dir && stem.is_some_and(|s| as_address(slug_from_file_name(s)) == key)
-                    }
+                    Kind::Folder => *is_dir && as_page(name) == key,
+                    Kind::File => !is_dir && stem.is_none() && as_file(name) == key,
+                    Kind::Page => !is_dir && stem.is_some_and(|s| as_page(s) == key),
                 }
             })
             .map(|(name, _)| name.clone())
@@ -542,7 +546,7 @@ mod tests {
         fn a_listing_finds_what_an_address_names(
             entries in proptest::collection::vec(
                 (
-                    "(20[0-9]{2}-0[1-9]-[0-3][0-9]-)?[a-cA-C é\t\n./_-]{0,6}(\\.(md|MD|html|png))?",
+                    "(20[0-9]{2}-0[1-9]-[0-3][0-9]-)?[a-cA-C é'→\t\n./_-]{0,6}(\\.(md|MD|html|png))?",
                     proptest::bool::ANY,
                 ),
                 0..40,

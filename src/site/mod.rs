@@ -13,8 +13,10 @@
 //! name, without a leading `YYYY-MM-DD-` date unless the site's Hugo
 //! configuration keeps it (see [`hugo`]); `url` in the front matter
 //! replaces the address and `aliases` add more; every top-level folder of
-//! `content/` is a section page; `static/<path>` is `/<path>`. Addresses are
-//! compared lowercased, spaces read as `-` (Hugo lowercases and urlizes paths).
+//! `content/` is a section page; `static/<path>` is `/<path>`. Folder names,
+//! file names and slugs are sanitized as Hugo does (see [`paths`]: `'` and
+//! `→` dropped, spaces as one `-`). Addresses are compared lowercased,
+//! spaces read as `-`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -31,6 +33,7 @@ pub mod hugo;
 use hugo::Dates;
 mod listing;
 mod memory;
+pub mod paths;
 
 pub use by_name::{SiteEntry, SiteFiles};
 pub use listing::{Listing, PagedLines, is_page_name};
@@ -242,6 +245,8 @@ fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
     let segments: Vec<std::borrow::Cow<'_, str>> =
         rel.iter().map(|s| s.to_string_lossy()).collect();
     let (name, dirs) = segments.split_last()?;
+    // Folder names, a file name and a `slug` as Hugo makes them addresses.
+    let dirs: Vec<std::borrow::Cow<'_, str>> = dirs.iter().map(|d| paths::sanitize(d)).collect();
     let section = dirs.first().map(|top| normalize(&format!("/{top}/")));
     let stem = Path::new(name.as_ref())
         .file_stem()
@@ -267,15 +272,15 @@ fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
     } else if stem == "_index" || stem == "index" {
         page.push(normalize(&format!("/{dir}/")));
     } else if let Some(slug) = &front.slug {
-        page.push(normalize(&at(slug)));
+        page.push(normalize(&at(&paths::sanitize(slug))));
     } else {
         let undated = slug_from_file_name(&stem);
         // Where the page's front matter decides, both are accepted.
         if dates != Dates::Dropped && undated.len() < stem.len() {
-            page.push(normalize(&at(&stem)));
+            page.push(normalize(&at(&paths::sanitize(&stem))));
         }
         if dates != Dates::Kept || undated.len() == stem.len() {
-            page.push(normalize(&at(undated)));
+            page.push(normalize(&at(&paths::sanitize(undated))));
         }
     }
     Some(Addresses { section, page })
@@ -606,6 +611,18 @@ mod tests {
         );
         s.add_content(Path::new("le-role-du-cto/_index.md"), String::new());
         s.add_content(Path::new("guides/livre/Un Chapitre.md"), String::new());
+        s.add_content(
+            Path::new("guides/livre/03.03-Se positionner dans l'organisation.md"),
+            String::new(),
+        );
+        s.add_content(
+            Path::new("guides/Livre d'or/03.02-La transition technique → management.md"),
+            String::new(),
+        );
+        s.add_content(
+            Path::new("posts/2025-01-09-ete.md"),
+            "---\nslug: \"Mon Slug l'été\"\n---\n".into(),
+        );
         s.add_content(Path::new("about.md"), String::new());
         s.add_static("/images/photo.png");
         s
@@ -631,6 +648,29 @@ mod tests {
         }
         assert!(!s.exists("/posts/fichier/"));
         assert!(!s.exists("/posts/2025-01-01-sans-slug/"));
+        // File names, folder names and slugs as Hugo sanitizes them: `'`
+        // and `→` dropped, a run of spaces one `-`.
+        for path in [
+            "/guides/livre/03.03-se-positionner-dans-lorganisation/",
+            "/guides/livre-dor/03.02-la-transition-technique-management/",
+            "/guides/livre-dor/03.02-La-Transition-Technique-Management",
+            "/posts/mon-slug-lété/",
+        ] {
+            assert!(s.exists(path), "{path}");
+        }
+        for path in [
+            "/guides/livre/03.03-se-positionner-dans-l'organisation/",
+            "/guides/livre-d'or/03.02-la-transition-technique-→-management/",
+            "/guides/livre-dor/03.02-la-transition-technique-→-management/",
+            "/posts/mon-slug-l'été/",
+        ] {
+            assert!(!s.exists(path), "{path}");
+        }
+        assert_eq!(
+            s.suggest_page("/guides/livre/", "03.03-se-positionner-dans-l'organisation")
+                .as_deref(),
+            Some("/guides/livre/03.03-se-positionner-dans-lorganisation/")
+        );
         // "Did you mean" looks among the pages of the same folder.
         assert_eq!(
             s.suggest_page("/posts/", "mon-slg").as_deref(),

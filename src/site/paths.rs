@@ -1,0 +1,115 @@
+//! How Hugo turns a file or folder name, or a front matter's `slug`, into
+//! a segment of an address: its `paths.Sanitize`, then lowercased.
+//!
+//! `Sanitize` keeps letters, digits, marks, `.` `/` `\` `_` `#` `+` `~` `-`
+//! `@` and `%XX` escapes; it drops every other character; a run of
+//! whitespace becomes one `-`, except at the start and the end, and right
+//! after a hyphen or before one. `03.03-Se positionner dans
+//! l'organisation.md` is so served at `…/03.03-se-positionner-dans-lorganisation/`,
+//! and `La transition technique → management` at
+//! `…/la-transition-technique-management/`.
+//!
+//! Hugo sanitizes the whole path; repere sanitizes each name apart, which
+//! differs only for a name that starts or ends with whitespace (dropped
+//! here, a `-` next to the `/` in Hugo).
+
+use std::borrow::Cow;
+
+use unicode_general_category::{GeneralCategory as G, get_general_category};
+
+/// Whether Hugo keeps the character `c` found at byte `at` of `s`.
+fn allowed(s: &str, at: usize, c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@' => true,
+        '%' => {
+            let b = s.as_bytes();
+            b.get(at + 1).is_some_and(u8::is_ascii_hexdigit)
+                && b.get(at + 2).is_some_and(u8::is_ascii_hexdigit)
+        }
+        c if c.is_ascii() => false,
+        // Go's `unicode.IsLetter`, `IsDigit` and `IsMark`.
+        c => matches!(
+            get_general_category(c),
+            G::UppercaseLetter
+                | G::LowercaseLetter
+                | G::TitlecaseLetter
+                | G::ModifierLetter
+                | G::OtherLetter
+                | G::DecimalNumber
+                | G::NonspacingMark
+                | G::SpacingMark
+                | G::EnclosingMark
+        ),
+    }
+}
+
+/// Hugo's `paths.Sanitize` (see the module), without lowercasing.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if s.char_indices().all(|(i, c)| allowed(s, i, c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut hyphen_before = false;
+    let mut was_hyphen = false;
+    for (i, c) in s.char_indices() {
+        if allowed(s, i, c) {
+            was_hyphen = c == '-';
+            if hyphen_before && !was_hyphen {
+                out.push('-');
+            }
+            hyphen_before = false;
+            out.push(c);
+        } else if !out.is_empty() && !was_hyphen && c.is_whitespace() {
+            hyphen_before = true;
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A name (a file's, a folder's, a `slug`) as it reads in an address:
+/// sanitized as Hugo does, lowercased.
+pub fn segment(name: &str) -> Cow<'_, str> {
+    match sanitize(name) {
+        Cow::Borrowed(kept) if !kept.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) => {
+            Cow::Borrowed(kept)
+        }
+        kept => Cow::Owned(kept.to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_sanitized_as_hugo_does() {
+        for (name, address) in [
+            (
+                "03.03-Se positionner dans l'organisation",
+                "03.03-se-positionner-dans-lorganisation",
+            ),
+            (
+                "03.02-La transition technique → management",
+                "03.02-la-transition-technique-management",
+            ),
+            ("Mon Slug l'été", "mon-slug-lété"),
+            ("déjà-vu", "déjà-vu"),
+            ("  a  b  ", "a-b"),
+            ("a - b", "a-b"),
+            ("a -b", "a-b"),
+            ("a- b", "a-b"),
+            ("a\u{a0}b\tc", "a-b-c"),
+            ("C++ & C#", "c++-c#"),
+            ("100%20 sûr%", "100%20-sûr"),
+            ("a.b_c~d@e\\f", "a.b_c~d@e\\f"),
+            ("«Citation» !", "citation"),
+            ("e\u{301}te\u{301}", "e\u{301}te\u{301}"),
+            ("x²½", "x"),
+            ("", ""),
+        ] {
+            assert_eq!(segment(name), address, "{name:?}");
+        }
+        assert!(matches!(segment("deja-vu.md"), Cow::Borrowed(_)));
+    }
+}
