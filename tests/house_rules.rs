@@ -237,6 +237,43 @@ fn addresses_drop_what_hugo_drops() {
     assert_eq!(check_file(&path).len(), 2, "{text}");
 }
 
+/// A leaf bundle is served at its `slug`, else at its folder's name
+/// without its date (as a post file's), and its files under that address.
+#[test]
+fn leaf_bundles_are_served_at_their_slug_or_folder_name() {
+    let (dir, path) = site(&with_insert(
+        "Voir [le paquet](/posts/mon-bundle/), [son schéma](/posts/mon-bundle/schema.png) \
+         et [l'autre](/posts/sans-slug/).",
+    ));
+    let posts = dir.path().join("content/posts");
+    for (folder, front) in [
+        ("2025-01-05-bundle-test", "slug: \"mon-bundle\"\n"),
+        ("2025-01-07-sans-slug", ""),
+    ] {
+        fs::create_dir_all(posts.join(folder)).unwrap();
+        fs::write(
+            posts.join(folder).join("index.md"),
+            format!("---\ntitle: Paquet\n{front}---\n"),
+        )
+        .unwrap();
+    }
+    fs::write(posts.join("2025-01-05-bundle-test/schema.png"), "png").unwrap();
+    assert_eq!(check_file(&path), vec![]);
+    fs::write(
+        &path,
+        with_insert(
+            "Voir [le paquet](/posts/2025-01-05-bundle-test/) et [l'autre](/posts/bundle-test/).",
+        ),
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(
+        found.iter().all(|f| f.3.contains("leads nowhere")),
+        "{found:?}"
+    );
+}
+
 /// A missing file is named as a file, a missing page as a page.
 #[test]
 fn a_missing_file_is_named_without_a_trailing_slash() {

@@ -63,8 +63,9 @@ How targets are found: the command line reads the site once (every page of
 `content/`, with its address and its headings' anchors, and every file of
 `static/`). A site path (`/le-role-du-cto/`, `/posts/<slug>/`,
 `/images/a.png`, with or without `#anchor` or `?query`) must lead to one of
-them. Addresses follow Hugo: `content/<dir>/_index.md` or `index.md` is
-`/<dir>/`, `content/<dir>/<file>.md` is `/<dir>/<slug>/` (names and slugs
+them. Addresses follow Hugo: `content/<dir>/_index.md` is `/<dir>/`,
+`content/<dir>/<file>.md` and the bundle `content/<dir>/<file>/index.md`
+are `/<dir>/<slug>/` (a bundle's files under it) (names and slugs
 sanitized as Hugo does: punctuation such as `'` or `→` dropped, spaces as
 one `-`), `url` and `aliases` in the front matter count, and every top-level
 folder of `content/` is a section page. Anchors follow Hugo's `github` ids: the heading text

@@ -387,6 +387,13 @@ mod tests {
             ),
             ("content/bundle/mon-article/index.md", page("")),
             ("content/bundle/mon-article/photo.jpg", None),
+            (
+                "content/posts/2025-01-05-bundle-test/index.md",
+                page("---\nslug: mon-bundle\n---\n"),
+            ),
+            ("content/posts/2025-01-05-bundle-test/schema.png", None),
+            ("content/posts/2025-01-06-paquet/index.md", page("")),
+            ("content/posts/2025-01-06-paquet/img/a.png", None),
             ("content/sans-index/2025-01-05-x.md", page("")),
             ("content/illisible/2025-01-06-y.md", None),
             ("content/about.md", page("")),
@@ -450,6 +457,15 @@ mod tests {
         "/bundle/",
         "/bundle/mon-article/",
         "/bundle/mon-article/photo.jpg",
+        "/posts/mon-bundle/",
+        "/posts/bundle-test/",
+        "/posts/2025-01-05-bundle-test/",
+        "/posts/mon-bundle/schema.png",
+        "/posts/2025-01-05-bundle-test/schema.png",
+        "/posts/bundle-test/schema.png",
+        "/posts/paquet/",
+        "/posts/2025-01-06-paquet/",
+        "/posts/paquet/img/a.png",
         "/sans-index/",
         "/sans-index/x/",
         "/illisible/",
@@ -486,6 +502,35 @@ mod tests {
                 assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
             }
         }
+    }
+
+    /// A leaf bundle (`<folder>/index.md`) is the page its `slug` names,
+    /// else its folder's name, undated as a file's name is; its files are
+    /// served under its address.
+    #[test]
+    fn leaf_bundles_are_named_by_their_slug_or_folder() {
+        let whole = indexed(&memory());
+        for (asked, there) in [
+            ("/posts/mon-bundle/", true),
+            ("/posts/paquet/", true),
+            ("/posts/mon-bundle/schema.png", true),
+            ("/posts/paquet/img/a.png", true),
+            ("/posts/bundle-test/", false),
+            ("/posts/2025-01-05-bundle-test/", false),
+            ("/posts/2025-01-06-paquet/", false),
+            ("/posts/bundle-test/schema.png", false),
+        ] {
+            assert_eq!(whole.exists(asked), there, "{asked}");
+        }
+        assert_eq!(
+            whole.page("/posts/mon-bundle/").map(|p| p.file),
+            Some(PathBuf::from("posts/2025-01-05-bundle-test/index.md"))
+        );
+        // Found by its folder's name, without reading the whole site.
+        let files = Arc::new(memory());
+        let site = Site::from_files("/site", files.clone());
+        assert!(site.exists("/posts/paquet/"));
+        assert_eq!(files.whole_reads(), 0);
     }
 
     /// In a site whose Hugo configuration keeps file names' dates in

@@ -7,10 +7,10 @@
 //! files a question needs ([`Site::from_files`]); what a file's address is
 //! (Hugo's layout) is decided here, so that it can be tested without files.
 //!
-//! Addresses follow Hugo's defaults: `content/<dir>/_index.md` and
-//! `content/<dir>/index.md` are `/<dir>/`, `content/<dir>/<name>.md` is
-//! `/<dir>/<slug>/` where the slug is the front matter's `slug`, else the file
-//! name, without a leading `YYYY-MM-DD-` date unless the site's Hugo
+//! Addresses follow Hugo's defaults: `content/<dir>/_index.md` is `/<dir>/`,
+//! `content/<dir>/<name>.md` and the leaf bundle `content/<dir>/<name>/index.md`
+//! are `/<dir>/<slug>/` (a bundle's files under it) where the slug is the
+//! front matter's `slug`, else the file or folder name, without a leading `YYYY-MM-DD-` date unless the site's Hugo
 //! configuration keeps it (see [`hugo`]); `url` in the front matter
 //! replaces the address and `aliases` add more; every top-level folder of
 //! `content/` is a section page; `static/<path>` is `/<path>`. Folder names,
@@ -179,27 +179,56 @@ impl Index {
             dates,
             ..Index::default()
         };
+        // Bundles' folders, and the addresses their files are served under.
+        let mut bundles: HashMap<String, Vec<String>> = HashMap::new();
+        let mut files_read = Vec::new();
         for entry in files.everything() {
             match entry {
-                SiteEntry::Page(rel, front) => index.add_page(&rel, &front, Page::new(&rel)),
-                SiteEntry::File(address) => {
-                    index.files.insert(file_key(&address));
+                SiteEntry::Page(rel, front) => {
+                    if let Some((folder, served)) = index.add_page(&rel, &front, Page::new(&rel)) {
+                        bundles.entry(folder).or_default().extend(served);
+                    }
+                }
+                SiteEntry::File(address) => files_read.push(file_key(&address)),
+            }
+        }
+        for file in files_read {
+            // A bundle's file is also served under the bundle's address
+            // (`/posts/mon-bundle/schema.png`): the nearest bundle's.
+            let under = file
+                .char_indices()
+                .rev()
+                .filter(|&(_, c)| c == '/')
+                .find_map(|(i, _)| Some((i, bundles.get(&file[..i])?)));
+            if let Some((i, served)) = under {
+                for address in served {
+                    let rest = &file[i..];
+                    index
+                        .files
+                        .insert(format!("{}{rest}", address.trim_end_matches('/')));
                 }
             }
+            index.files.insert(file);
         }
         index
     }
 
-    fn add_page(&mut self, rel: &Path, front: &PageFront, page: Page) {
-        let Some(addresses) = addresses(rel, front, self.dates) else {
-            return;
-        };
+    /// Indexes a page; for a bundle, returns its folder and the addresses
+    /// its files are served under (see [`Addresses::bundle`]).
+    fn add_page(
+        &mut self,
+        rel: &Path,
+        front: &PageFront,
+        page: Page,
+    ) -> Option<(String, Vec<String>)> {
+        let addresses = addresses(rel, front, self.dates)?;
         if let Some(section) = addresses.section {
             self.pages.entry(section).or_default();
         }
         for address in addresses.page {
             self.pages.insert(address, page.clone());
         }
+        addresses.bundle
     }
 
     fn closest_page(&self, dir: &str, name: &str) -> Option<&str> {
@@ -239,14 +268,19 @@ impl Index {
 struct Addresses {
     section: Option<String>,
     page: Vec<String>,
+    /// For a bundle (`index.md`, `_index.md`), its folder as a file's
+    /// address starts with it (`/posts/2025-01-05-x`), and the addresses
+    /// its files are served under (its own, not its aliases).
+    bundle: Option<(String, Vec<String>)>,
 }
 
 fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
     let segments: Vec<std::borrow::Cow<'_, str>> =
         rel.iter().map(|s| s.to_string_lossy()).collect();
-    let (name, dirs) = segments.split_last()?;
+    let (name, raw_dirs) = segments.split_last()?;
     // Folder names, a file name and a `slug` as Hugo makes them addresses.
-    let dirs: Vec<std::borrow::Cow<'_, str>> = dirs.iter().map(|d| paths::sanitize(d)).collect();
+    let dirs: Vec<std::borrow::Cow<'_, str>> =
+        raw_dirs.iter().map(|d| paths::sanitize(d)).collect();
     let section = dirs.first().map(|top| normalize(&format!("/{top}/")));
     let stem = Path::new(name.as_ref())
         .file_stem()
@@ -256,9 +290,16 @@ fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
         return Some(Addresses {
             section,
             page: Vec::new(),
+            bundle: None,
         });
     }
-    let dir = dirs.join("/");
+    // A leaf bundle (`<name>/index.md`) is the page `<name>` of the folder
+    // above: its `slug` or its folder's name, dated or not as a file's.
+    let leaf = stem == "index" && !dirs.is_empty();
+    let (dir, stem) = match (leaf, raw_dirs.split_last()) {
+        (true, Some((folder, above))) => (dirs[..above.len()].join("/"), folder.clone()),
+        _ => (dirs.join("/"), stem),
+    };
     let at = |slug: &str| {
         if dir.is_empty() {
             format!("/{slug}/")
@@ -266,24 +307,32 @@ fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
             format!("/{dir}/{slug}/")
         }
     };
-    let mut page: Vec<String> = front.aliases.iter().map(|a| normalize(a)).collect();
+    let mut own = Vec::new();
     if let Some(u) = &front.url {
-        page.push(normalize(u));
+        own.push(normalize(u));
     } else if stem == "_index" || stem == "index" {
-        page.push(normalize(&format!("/{dir}/")));
+        own.push(normalize(&format!("/{dir}/")));
     } else if let Some(slug) = &front.slug {
-        page.push(normalize(&at(&paths::sanitize(slug))));
+        own.push(normalize(&at(&paths::sanitize(slug))));
     } else {
         let undated = slug_from_file_name(&stem);
         // Where the page's front matter decides, both are accepted.
         if dates != Dates::Dropped && undated.len() < stem.len() {
-            page.push(normalize(&at(&paths::sanitize(&stem))));
+            own.push(normalize(&at(&paths::sanitize(&stem))));
         }
         if dates != Dates::Kept || undated.len() == stem.len() {
-            page.push(normalize(&at(&paths::sanitize(undated))));
+            own.push(normalize(&at(&paths::sanitize(undated))));
         }
     }
-    Some(Addresses { section, page })
+    let bundle = (leaf || stem == "_index")
+        .then(|| (file_key(&format!("/{}", raw_dirs.join("/"))), own.clone()));
+    let mut page: Vec<String> = front.aliases.iter().map(|a| normalize(a)).collect();
+    page.extend(own);
+    Some(Addresses {
+        section,
+        page,
+        bundle,
+    })
 }
 
 impl std::fmt::Debug for Site {
