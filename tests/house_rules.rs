@@ -274,6 +274,16 @@ fn leaf_bundles_are_served_at_their_slug_or_folder_name() {
     );
 }
 
+/// `#top` is the top of a page (the HTML standard), on the article or on
+/// its target.
+#[test]
+fn top_is_the_top_of_any_page() {
+    let (_dir, path) = site(&with_insert(
+        "[Retour en haut](#top), [l'autre, en haut](/posts/premier-poste/#top).",
+    ));
+    assert_eq!(check_file(&path), vec![]);
+}
+
 /// A missing file is named as a file, a missing page as a page.
 #[test]
 fn a_missing_file_is_named_without_a_trailing_slash() {

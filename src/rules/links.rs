@@ -43,7 +43,8 @@ Options:
                         like a site path.
   targets: true         Internal targets must exist (see below).
   anchors: true         `#anchor` must be the id of a heading of the target
-                        (the article itself for `#anchor` alone).
+                        (the article itself for `#anchor` alone); `#top`
+                        is the top of any page.
   empty: true           A link with no text (`[](/x/)`) or no target
                         (`[texte]()`, `[texte](#)`) is an error.
   posts: /posts/        Where posts live: `/posts/<slug>/` is the post whose
@@ -439,7 +440,9 @@ impl LinksRule {
         for link in &doc.body.links {
             let dest = self.classify(&link.dest);
             match dest {
-                Dest::Anchor(anchor) if self.anchors && !own_set.contains(anchor.as_str()) => {
+                Dest::Anchor(anchor)
+                    if self.anchors && !own_set.contains(anchor.as_str()) && !is_top(&anchor) =>
+                {
                     let suggestion = suggest.among(&anchor, own.iter().map(String::as_str));
                     cx.report(missing_anchor(
                         doc,
@@ -470,7 +473,7 @@ impl LinksRule {
                     let ids = pages
                         .entry(key.clone())
                         .or_insert_with(|| page_anchors.iter().cloned().collect());
-                    if !ids.contains(anchor.as_str()) {
+                    if !ids.contains(anchor.as_str()) && !is_top(&anchor) {
                         let suggestion =
                             suggest.among(&anchor, page_anchors.iter().map(String::as_str));
                         cx.report(missing_anchor(
@@ -540,6 +543,12 @@ fn missing_anchor(
         format!("`#{anchor}` matches no heading of {target}"),
     )
     .help(help)
+}
+
+/// Whether an anchor is `top`, in any case: the HTML standard scrolls to
+/// the top of the page for it when no element has that id.
+fn is_top(anchor: &str) -> bool {
+    anchor.eq_ignore_ascii_case("top")
 }
 
 /// Where a link's destination is written, or the whole link.
@@ -742,7 +751,7 @@ impl Rule for LinksRule {
                         let ids = targets
                             .entry(target)
                             .or_insert_with(|| t.anchor_ids().collect());
-                        if !ids.contains(anchor.as_str()) {
+                        if !ids.contains(anchor.as_str()) && !is_top(anchor) {
                             let suggestion = suggest
                                 .among(anchor, t.anchor_ids().collect::<Vec<_>>().into_iter());
                             let help = match suggestion {
@@ -935,6 +944,21 @@ mod tests {
         .root
         .unwrap();
         assert!(links_rule(&node).is_ok());
+    }
+
+    /// `#top` goes to the top of the page (the HTML standard), whatever its
+    /// headings; another missing anchor is still reported.
+    #[test]
+    fn top_is_the_top_of_the_page() {
+        let doc = Document::parse(
+            "a.md",
+            "## Titre\n\n[Haut](#top), [HAUT](#Top), [ailleurs](#autre).\n".to_string(),
+        );
+        let mut cx = Context::default();
+        rule().check(&doc, &mut cx);
+        let messages: Vec<String> = cx.findings.iter().map(|f| f.message.clone()).collect();
+        assert_eq!(messages, ["`#autre` matches no heading of this article"]);
+        assert!(is_top("top") && is_top("TOP") && !is_top("top-1"));
     }
 
     #[test]
