@@ -284,6 +284,60 @@ fn top_is_the_top_of_any_page() {
     assert_eq!(check_file(&path), vec![]);
 }
 
+/// Hugo does not publish drafts: a link to one is reported, found by its
+/// file name (a few files checked) or in the whole site (many), and a
+/// draft is never the "did you mean" of a missing page.
+#[test]
+fn a_link_to_a_draft_is_reported() {
+    let (dir, path) = site(&with_insert(
+        "Voir [le brouillon](/posts/en-cours/) et [l'autre](/posts/en-cour/).",
+    ));
+    fs::write(
+        dir.path().join("content/posts/2025-01-07-en-cours.md"),
+        "---\ntitle: En cours\ndraft: true\n---\n## Plan\n",
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[0].3,
+        "`/posts/en-cours/` leads to a draft: `content/posts/2025-01-07-en-cours.md` says `draft: true`, and Hugo does not publish drafts"
+    );
+    assert!(
+        found[1]
+            .3
+            .contains("no post of the site has the slug `en-cour`"),
+        "{found:?}"
+    );
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .args([
+            "check",
+            path.to_str().unwrap(),
+            "--select",
+            RULES,
+            "--color",
+            "never",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("help: publish the target"), "{text}");
+    assert!(!text.contains("did you mean"), "{text}");
+    // The whole site read at once (more than 64 files checked).
+    let posts = dir.path().join("content/posts");
+    for i in 0..70 {
+        fs::write(
+            posts.join(format!("2024-01-01-autre-{i}.md")),
+            "---\ntitle: Autre\n---\n",
+        )
+        .unwrap();
+    }
+    let all = check(&[posts.to_str().unwrap(), "--select", "internal-links"]);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(all[0].3.contains("leads to a draft"), "{all:?}");
+}
+
 /// A missing file is named as a file, a missing page as a page.
 #[test]
 fn a_missing_file_is_named_without_a_trailing_slash() {

@@ -159,6 +159,11 @@ fn page_front_matter() -> impl Strategy<Value = String> {
             Just("slug: suite\n  de ligne\n"),
             Just("slug: a # c\n# ligne de commentaire\n"),
             Just("url: /a/b.html\n"),
+            Just("draft: true\n"),
+            Just("draft: False\n"),
+            Just("draft: \"true\"\n"),
+            Just("draft: 1\n"),
+            Just("draft: oui\n"),
             Just("url: \"/x/\" reste\n"),
             Just("url: 'x\u{2028}y'\n"),
             Just("slug: \"é\\\"t\"\n"),
@@ -215,7 +220,7 @@ proptest! {
         use repere::site::PageFront;
         let (whole, _) = split(&text);
         let whole = whole.expect("a closed block");
-        let lines = top_level_entries(&text, &["slug", "url", "aliases"]);
+        let lines = top_level_entries(&text, repere::site::FRONT_KEYS);
         if let (Some(fast), Content::Parsed { .. }) = (&lines, &whole.content) {
             prop_assert_eq!(PageFront::from_root(fast.as_ref()), PageFront::from_root(whole.root()));
         }

@@ -263,12 +263,30 @@ pub enum TopLevel<'t> {
     /// a quoted string without escapes (`slug: "mon-slug"`, `'mon-slug'`)
     /// or a plain word of letters, digits, `/`, `.`, `_` and `-` that
     /// starts with a letter or `/` (`url: /a/b/`), then at most a comment.
-    /// Each key comes with its string (`None` for `null`, `true` and
-    /// `false`, which are not strings), read without a YAML parse.
-    Simple(Vec<(&'t str, Option<&'t str>)>),
+    /// Each key comes with its value (a string, `null`, `true` or
+    /// `false`), read without a YAML parse.
+    Simple(Vec<(&'t str, Scalar<'t>)>),
     /// Otherwise (or when a key is written twice): the entries' lines
     /// parsed, as [`top_level_entries`] gives them.
     Parsed(Option<Node>),
+}
+
+/// A value written simply (see [`TopLevel::Simple`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Scalar<'t> {
+    Str(&'t str),
+    Bool(bool),
+    Null,
+}
+
+impl<'t> Scalar<'t> {
+    /// The string, if the value is one.
+    pub fn as_str(self) -> Option<&'t str> {
+        match self {
+            Scalar::Str(s) => Some(s),
+            _ => None,
+        }
+    }
 }
 
 /// [`top_level_entries`], with the entries' lines read once, and read
@@ -285,9 +303,9 @@ pub fn top_level_values<'t>(text: &'t str, keys: &[&str]) -> Option<TopLevel<'t>
 }
 
 /// A value written on its key's line the simplest way (see
-/// [`TopLevel::Simple`]): `Some(None)` for a plain `null`, `true` or
-/// `false`; `None` for anything else than those and simple strings.
-fn simple_value(value: &str) -> Option<Option<&str>> {
+/// [`TopLevel::Simple`]), a plain `null`, `true` or `false` included;
+/// `None` for anything else than those and simple strings.
+fn simple_value(value: &str) -> Option<Scalar<'_>> {
     let v = value.trim_start_matches([' ', '\t']);
     let (scalar, rest, plain) = match v.as_bytes().first()? {
         q @ (b'"' | b'\'') => {
@@ -331,14 +349,14 @@ fn simple_value(value: &str) -> Option<Option<&str>> {
         }
         // Starting with a letter, only these resolve to other than a
         // string (YAML 1.2 core schema, as `yaml` resolves it).
-        if matches!(
-            scalar,
-            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
-        ) {
-            return Some(None);
+        match scalar {
+            "null" | "Null" | "NULL" => return Some(Scalar::Null),
+            "true" | "True" | "TRUE" => return Some(Scalar::Bool(true)),
+            "false" | "False" | "FALSE" => return Some(Scalar::Bool(false)),
+            _ => {}
         }
     }
-    Some(Some(scalar))
+    Some(Scalar::Str(scalar))
 }
 
 /// What [`top_level_entries`] reads of a front matter: the lines of the
@@ -352,8 +370,8 @@ struct Kept<'t> {
 impl<'t> Kept<'t> {
     /// The values, when every entry is one line written simply and no key
     /// comes twice.
-    fn simple(&self) -> Option<Vec<(&'t str, Option<&'t str>)>> {
-        let mut out: Vec<(&str, Option<&str>)> = Vec::with_capacity(self.entries.len());
+    fn simple(&self) -> Option<Vec<(&'t str, Scalar<'t>)>> {
+        let mut out: Vec<(&str, Scalar<'t>)> = Vec::with_capacity(self.entries.len());
         for &(key, value, lines) in &self.entries {
             if lines != 1 || out.iter().any(|(k, _)| *k == key) {
                 return None;
@@ -699,18 +717,22 @@ mod tests {
 
     #[test]
     fn values_written_simply_are_read_without_a_parse() {
-        let keys = ["slug", "url", "aliases"];
+        let keys = ["slug", "url", "aliases", "draft"];
         let simple = "---\ntitle: x\nslug: \"mon-slug\" # note\nurl: /a/b/\ndraft: true\n---\n";
         assert_eq!(
             top_level_values(simple, &keys),
             Some(TopLevel::Simple(vec![
-                ("slug", Some("mon-slug")),
-                ("url", Some("/a/b/"))
+                ("slug", Scalar::Str("mon-slug")),
+                ("url", Scalar::Str("/a/b/")),
+                ("draft", Scalar::Bool(true)),
             ]))
         );
         assert_eq!(
-            top_level_values("---\nslug: null\n---\n", &keys),
-            Some(TopLevel::Simple(vec![("slug", None)]))
+            top_level_values("---\nslug: null\ndraft: False\n---\n", &keys),
+            Some(TopLevel::Simple(vec![
+                ("slug", Scalar::Null),
+                ("draft", Scalar::Bool(false))
+            ]))
         );
         // A list, an escape, a key twice: the lines are parsed.
         for text in [

@@ -71,7 +71,8 @@ sanitized as Hugo does: punctuation such as `'` or `→` dropped, spaces as
 one `-`), `url` and `aliases` in the front matter count, and every top-level
 folder of `content/` is a section page. Anchors follow Hugo's `github` ids: the heading text
 lowercased, accents kept, spaces and `-` as `-`, other punctuation dropped,
-`{#id}` when given, `-1`, `-2` added to repeated ids.
+`{#id}` when given, `-1`, `-2` added to repeated ids. A link to a page whose
+front matter says `draft: true` is an error too: Hugo does not publish it.
 
 When no site is found (no folder holding `content/` above the article), only
 the files being checked are known: `/posts/<slug>/` is looked up among their
@@ -462,10 +463,14 @@ impl LinksRule {
                         cx.report(self.missing_in_site(doc, link, &key, site));
                         continue;
                     }
+                    let page = site.page(&path).filter(|p| !p.file.as_os_str().is_empty());
+                    if let Some(draft) = page.as_ref().filter(|p| p.draft) {
+                        cx.report(to_draft(doc, link, &draft.file));
+                        continue;
+                    }
                     let (Some(anchor), true) = (anchor, self.anchors) else {
                         continue;
                     };
-                    let page = site.page(&path).filter(|p| !p.file.as_os_str().is_empty());
                     // A page whose text cannot be read has no known anchors.
                     let Some(page_anchors) = page.and_then(|p| site.anchors(&p)) else {
                         continue;
@@ -525,6 +530,20 @@ impl LinksRule {
         };
         Finding::new(dest_span(doc, link), message).help(help)
     }
+}
+
+/// A link to a page Hugo does not publish (`draft: true`).
+fn to_draft(doc: &Document, link: &Link, file: &Path) -> Finding {
+    let file = Path::new("content").join(file);
+    Finding::new(
+        dest_span(doc, link),
+        format!(
+            "`{}` leads to a draft: `{}` says `draft: true`, and Hugo does not publish drafts",
+            link.dest,
+            file.display()
+        ),
+    )
+    .help("publish the target (remove `draft: true` from its front matter), or link another page")
 }
 
 fn missing_anchor(

@@ -271,7 +271,7 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], dates: Dates) -
         let front = lookup.files.front(&rel)?;
         addresses(&rel, &front, dates)
             .is_some_and(|a| a.page.iter().any(|p| p == key))
-            .then(|| Page::new(&rel))
+            .then(|| Page::of(&rel, &front))
     })
 }
 

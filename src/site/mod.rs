@@ -22,11 +22,11 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::document::front_matter::TopLevel;
+use crate::document::front_matter::{Scalar, TopLevel};
 use crate::document::markdown::heading_content;
 use crate::document::{Document, front_matter};
 use crate::rules::Nearby;
-use crate::yaml::Node;
+use crate::yaml::{Node, Value};
 
 mod by_name;
 pub mod hugo;
@@ -49,6 +49,8 @@ pub struct Page {
     /// the page was added with its text, else read on first need. Shared by
     /// the page's addresses (its aliases).
     anchors: Arc<OnceLock<Option<Arc<[String]>>>>,
+    /// Whether its front matter says `draft: true`: Hugo does not publish it.
+    pub draft: bool,
 }
 
 impl Page {
@@ -56,36 +58,56 @@ impl Page {
         Page {
             file: file.to_path_buf(),
             anchors: Arc::default(),
+            draft: false,
+        }
+    }
+
+    /// The page of `file`, a draft if its front matter says so.
+    fn of(file: &Path, front: &PageFront) -> Page {
+        Page {
+            draft: front.draft,
+            ..Page::new(file)
         }
     }
 }
 
 /// What a page's front matter says of its addresses: `slug`, `url` and
-/// `aliases` (those that are strings).
+/// `aliases` (those that are strings), and whether it is a `draft`, which
+/// Hugo does not publish.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageFront {
     pub slug: Option<String>,
     pub url: Option<String>,
     pub aliases: Vec<String>,
+    pub draft: bool,
+}
+
+/// The front matter keys a site index reads.
+pub const FRONT_KEYS: &[&str] = &["slug", "url", "aliases", "draft"];
+
+/// Whether a `draft` string is true, as Hugo casts it (Go's
+/// `strconv.ParseBool`).
+fn true_text(s: &str) -> bool {
+    matches!(s, "1" | "t" | "T" | "true" | "True" | "TRUE")
 }
 
 impl PageFront {
     /// Reads the front matter of a page's text (and nothing else of it).
     pub fn of(source: &str) -> PageFront {
-        const KEYS: &[&str] = &["slug", "url", "aliases"];
-        match front_matter::top_level_values(source, KEYS) {
+        match front_matter::top_level_values(source, FRONT_KEYS) {
             Some(TopLevel::Simple(values)) => {
-                let text = |key: &str| {
-                    values
-                        .iter()
-                        .find(|(k, _)| *k == key)
-                        .and_then(|(_, v)| v.map(str::to_string))
-                };
+                let value = |key: &str| values.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+                let text = |key: &str| value(key).and_then(Scalar::as_str).map(str::to_string);
                 // A scalar `aliases` is not a list: no aliases.
                 return PageFront {
                     slug: text("slug"),
                     url: text("url"),
                     aliases: Vec::new(),
+                    draft: match value("draft") {
+                        Some(Scalar::Bool(b)) => b,
+                        Some(Scalar::Str(s)) => true_text(s),
+                        _ => false,
+                    },
                 };
             }
             Some(TopLevel::Parsed(root)) => return PageFront::from_root(root.as_ref()),
@@ -115,6 +137,14 @@ impl PageFront {
                         .collect()
                 })
                 .unwrap_or_default(),
+            draft: root
+                .and_then(|f| f.get("draft"))
+                .is_some_and(|d| match &d.value {
+                    Value::Bool(b) => *b,
+                    Value::String(s, _) => true_text(s),
+                    Value::Int(i) => *i != 0,
+                    _ => false,
+                }),
         }
     }
 }
@@ -185,7 +215,9 @@ impl Index {
         for entry in files.everything() {
             match entry {
                 SiteEntry::Page(rel, front) => {
-                    if let Some((folder, served)) = index.add_page(&rel, &front, Page::new(&rel)) {
+                    if let Some((folder, served)) =
+                        index.add_page(&rel, &front, Page::of(&rel, &front))
+                    {
                         bundles.entry(folder).or_default().extend(served);
                     }
                 }
@@ -234,7 +266,8 @@ impl Index {
     fn closest_page(&self, dir: &str, name: &str) -> Option<&str> {
         let by_dir = self.nearby.get_or_init(|| {
             let mut names: HashMap<String, Vec<(String, String)>> = HashMap::new();
-            for address in self.pages.keys() {
+            // Never a draft, which Hugo does not publish.
+            for (address, _) in self.pages.iter().filter(|(_, page)| !page.draft) {
                 let trimmed = address.trim_end_matches('/');
                 if let Some((parent, last)) = trimmed.rsplit_once('/')
                     && !last.is_empty()
@@ -408,10 +441,10 @@ impl Site {
     /// `content/` and `source` its text, read whole at once.
     pub fn add_content(&mut self, rel: &Path, source: String) {
         let doc = Document::parse(rel.to_path_buf(), source);
-        let page = Page::new(rel);
+        let front = PageFront::from_root(doc.front());
+        let page = Page::of(rel, &front);
         let _ = page.anchors.set(Some(anchors(&doc).into()));
-        self.added
-            .add_page(rel, &PageFront::from_root(doc.front()), page);
+        self.added.add_page(rel, &front, page);
     }
 
     /// Indexes a Markdown file of `content/` from what its front matter
@@ -420,7 +453,7 @@ impl Site {
     /// anchors. A site of thousands of pages is indexed without parsing the
     /// Markdown of each, nor holding their texts.
     pub fn add_page(&mut self, rel: &Path, front: &PageFront) {
-        self.added.add_page(rel, front, Page::new(rel));
+        self.added.add_page(rel, front, Page::of(rel, front));
     }
 
     /// Indexes a file served as is: `path` is its address (`/images/a.png`).
@@ -860,6 +893,53 @@ mod tests {
             whole.anchors(&whole.page("/a/").unwrap()).unwrap()[..],
             ["un"]
         );
+    }
+
+    /// A page whose front matter says `draft: true` (any way it is
+    /// written) is known as a draft, read whole or from its front matter's
+    /// lines, and never suggested.
+    #[test]
+    fn drafts_are_known() {
+        for (front, draft) in [
+            ("draft: true\n", true),
+            ("draft: True # pas encore\n", true),
+            ("draft: \"true\"\n", true),
+            ("draft: 1\n", true),
+            ("draft: false\n", false),
+            ("draft: null\n", false),
+            ("title: x\n", false),
+            ("draft: [true]\n", false),
+        ] {
+            let text = format!("---\n{front}---\n## A\n");
+            assert_eq!(PageFront::of(&text).draft, draft, "{front}");
+            let mut s = Site::new("/site");
+            s.add_content(Path::new("posts/2025-01-01-brouillon.md"), text.clone());
+            s.add_page(Path::new("posts/2025-01-02-lu.md"), &PageFront::of(&text));
+            for asked in ["/posts/brouillon/", "/posts/lu/"] {
+                assert_eq!(
+                    s.page(asked).map(|p| p.draft),
+                    Some(draft),
+                    "{front} {asked}"
+                );
+            }
+            let suggested = s.suggest_page("/posts/", "brouilon");
+            assert_eq!(suggested.is_none(), draft, "{front}");
+        }
+        let toml = "+++\ntitle = 'x'\ndraft = true\n+++\n";
+        assert!(PageFront::of(toml).draft);
+        // Read from the site's files: whole, or by file name.
+        let files = || {
+            MemoryFiles::new([(
+                PathBuf::from("content/posts/2025-01-01-brouillon.md"),
+                Some("---\ndraft: true\n---\n".to_string()),
+            )])
+        };
+        let whole = Site::read_whole("/site", &files());
+        let lazy = Site::from_files("/site", Arc::new(files()));
+        for s in [whole, lazy] {
+            assert_eq!(s.page("/posts/brouillon/").map(|p| p.draft), Some(true));
+            assert_eq!(s.suggest_page("/posts/", "brouilon"), None);
+        }
     }
 
     #[test]
