@@ -338,6 +338,23 @@ fn a_link_to_a_draft_is_reported() {
     assert!(all[0].3.contains("leads to a draft"), "{all:?}");
 }
 
+/// What Hugo generates besides pages is there: a section's feed, the
+/// sitemap, robots.txt, the pages of a section's list; not for a section
+/// that does not exist.
+#[test]
+fn generated_outputs_are_targets() {
+    let (_dir, path) = site(&with_insert(
+        "Voir [le flux](/posts/index.xml), [le plan](/sitemap.xml), [robots](/robots.txt), \
+         [la suite](/posts/page/2/) et [le pilier, suite](/trouver-sa-place/page/3/).",
+    ));
+    assert_eq!(check_file(&path), vec![]);
+    let (_dir, path) = site(&with_insert(
+        "Voir [le flux](/absente/index.xml) et [la suite](/absente/page/2/).",
+    ));
+    let found = check_file(&path);
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
 /// A missing file is named as a file, a missing page as a page.
 #[test]
 fn a_missing_file_is_named_without_a_trailing_slash() {

@@ -64,15 +64,18 @@ How targets are found: the command line reads the site once (every page of
 `content/`, with its address and its headings' anchors, and every file of
 `static/`). A site path (`/le-role-du-cto/`, `/posts/<slug>/`,
 `/images/a.png`, with or without `#anchor` or `?query`) must lead to one of
-them. Addresses follow Hugo: `content/<dir>/_index.md` is `/<dir>/`,
+them. Addresses follow Hugo: `content/<dir>/_index.md` is `/<dir>/`;
 `content/<dir>/<file>.md` and the bundle `content/<dir>/<file>/index.md`
-are `/<dir>/<slug>/` (a bundle's files under it) (names and slugs
-sanitized as Hugo does: punctuation such as `'` or `→` dropped, spaces as
-one `-`), `url` and `aliases` in the front matter count, and every top-level
-folder of `content/` is a section page. Anchors follow Hugo's `github` ids: the heading text
-lowercased, accents kept, spaces and `-` as `-`, other punctuation dropped,
-`{#id}` when given, `-1`, `-2` added to repeated ids. A link to a page whose
-front matter says `draft: true` is an error too: Hugo does not publish it.
+are `/<dir>/<slug>/`, a bundle's files under it (names and slugs sanitized
+as Hugo does: punctuation such as `'` or `→` dropped, spaces as one `-`);
+`url` and `aliases` in the front matter count; every top-level folder of
+`content/` is a section page; a section's feed (`/posts/index.xml`) and
+list pages (`/posts/page/2/`), `/sitemap.xml` and `/robots.txt` are there.
+Anchors follow Hugo's `github` ids: the heading text lowercased, accents
+kept, spaces and `-` as `-`, other punctuation dropped, `{#id}` when given,
+`-1`, `-2` added to repeated ids; `#top` is the top of any page. A link to a
+page whose front matter says `draft: true` is an error too: Hugo does not
+publish it.
 
 When no site is found (no folder holding `content/` above the article), only
 the files being checked are known: `/posts/<slug>/` is looked up among their

@@ -524,7 +524,43 @@ impl Site {
             return true;
         }
         let index = self.index();
-        index.pages.contains_key(&key) || index.files.contains(&file)
+        index.pages.contains_key(&key) || index.files.contains(&file) || self.generated(&file)
+    }
+
+    /// Whether Hugo generates a file at `file` (a file address) with its
+    /// default outputs: `/sitemap.xml`, `/robots.txt`, the feed of the home
+    /// page or of a section (`/posts/index.xml`), and the pages of a
+    /// section's list (`/posts/page/2/`).
+    fn generated(&self, file: &str) -> bool {
+        if matches!(file, "/sitemap.xml" | "/robots.txt") {
+            return true;
+        }
+        if let Some(list) = file.strip_suffix("/index.xml") {
+            return self.is_list(list);
+        }
+        let Some((before, number)) = file.trim_end_matches('/').rsplit_once('/') else {
+            return false;
+        };
+        let page_number = !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+            && !number.trim_start_matches('0').is_empty();
+        match before.strip_suffix("/page") {
+            Some(list) if page_number => self.is_list(list),
+            _ => false,
+        }
+    }
+
+    /// Whether a site path is a list page: the home page, or a section
+    /// (a folder's `_index.md`, or a top-level folder holding a page).
+    fn is_list(&self, path: &str) -> bool {
+        if normalize(path) == "/" {
+            return true;
+        }
+        self.page(path).is_some_and(|p| {
+            !p.draft
+                && (p.file.as_os_str().is_empty()
+                    || p.file.file_stem().is_some_and(|s| s == "_index"))
+        })
     }
 
     /// The address of the page directly under `dir` (`/posts/`) whose name
@@ -769,6 +805,41 @@ mod tests {
         );
         assert_eq!(s.suggest_page("/autre/", "mon-slug"), None);
         assert_eq!(s.suggest_page("/posts/", "rien-a-voir"), None);
+    }
+
+    /// What Hugo generates besides pages: the sitemap, robots.txt, the
+    /// feeds of the home page and of sections, and the pages of their lists.
+    #[test]
+    fn generated_outputs_exist() {
+        let s = site();
+        for path in [
+            "/sitemap.xml",
+            "/robots.txt",
+            "/index.xml",
+            "/posts/index.xml",
+            "/le-role-du-cto/index.xml",
+            "/guides/index.xml",
+            "/posts/page/2/",
+            "/posts/page/10",
+            "/page/2/",
+            "/le-role-du-cto/page/3/",
+        ] {
+            assert!(s.exists(path), "{path}");
+        }
+        for path in [
+            "/absent/index.xml",
+            // A folder without `_index.md` below the top is no section.
+            "/guides/livre/index.xml",
+            "/posts/sans-slug/index.xml",
+            "/absent/page/2/",
+            "/posts/page/0/",
+            "/posts/page/deux/",
+            "/posts/page/",
+            "/posts/sans-slug/page/2/",
+            "/posts/sitemap.xml",
+        ] {
+            assert!(!s.exists(path), "{path}");
+        }
     }
 
     #[test]
