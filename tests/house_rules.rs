@@ -355,6 +355,48 @@ fn generated_outputs_are_targets() {
     assert_eq!(found.len(), 2, "{found:?}");
 }
 
+/// Hugo's `ref` and `relref` shortcodes are checked when their path starts
+/// from the root of `content/`: the page must be there (with or without its
+/// extension), not a draft, and hold the anchor; a relative path is
+/// checked only when found. In code, they are text.
+#[test]
+fn refs_from_the_root_are_checked() {
+    let (dir, path) = site(&with_insert(
+        "Voir [un]({{< ref \"/posts/2025-01-06-premier-poste.md\" >}}), \
+         [deux]({{< relref \"/posts/2025-01-06-premier-poste#repères-clairs\" >}}), \
+         [trois]({{% ref \"/trouver-sa-place\" %}}), [quatre]({{< ref \"ailleurs.md\" >}}) \
+         et `{{< ref \"/posts/absent.md\" >}}`.",
+    ));
+    assert_eq!(check_file(&path), vec![]);
+    fs::write(
+        dir.path().join("content/posts/2025-01-07-brouillon.md"),
+        "---\ntitle: B\ndraft: true\n---\n",
+    )
+    .unwrap();
+    fs::write(
+        &path,
+        with_insert(
+            "Voir [un]({{< ref \"/posts/premier-poste\" >}}), \
+             [deux]({{< relref \"/posts/2025-01-06-premier-poste.md#reperes\" >}}) et \
+             [trois]({{< ref \"2025-01-07-brouillon.md\" >}}).",
+        ),
+    )
+    .unwrap();
+    let found = check_file(&path);
+    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`ref \"/posts/premier-poste\"` names no page: no file under `content/` is at `/posts/premier-poste`, and Hugo stops the build on it",
+            "`#reperes` matches no heading of `content/posts/2025-01-06-premier-poste.md`",
+            "`ref \"2025-01-07-brouillon.md\"` leads to a draft: `content/posts/2025-01-07-brouillon.md` says `draft: true`, and Hugo does not publish drafts",
+        ],
+        "{found:?}"
+    );
+    // At the path, inside the quotes.
+    assert_eq!((found[0].1, found[0].2), (11, 65), "{found:?}");
+}
+
 /// A missing file is named as a file, a missing page as a page.
 #[test]
 fn a_missing_file_is_named_without_a_trailing_slash() {

@@ -77,6 +77,11 @@ kept, spaces and `-` as `-`, other punctuation dropped, `{#id}` when given,
 page whose front matter says `draft: true` is an error too: Hugo does not
 publish it.
 
+Hugo's `{{< ref "…" >}}` and `{{< relref "…" >}}` (anywhere outside code) are
+checked with the site: a path from the root of `content/` (`"/posts/x.md"`,
+extension optional) must name a page that is not a draft, and its `#anchor`
+a heading of it; a relative path is checked only when it is found.
+
 When no site is found (no folder holding `content/` above the article), only
 the files being checked are known: `/posts/<slug>/` is looked up among their
 slugs, anchors among their headings, and other site paths are not checked.
@@ -498,6 +503,105 @@ impl LinksRule {
         }
     }
 
+    /// Hugo's `ref` and `relref` shortcodes (`{{< ref "/posts/x.md" >}}`),
+    /// outside code: a path from the root of `content/` must name a page
+    /// that is not a draft, and its `#anchor` a heading of it. Hugo stops
+    /// the build on a `ref` it cannot resolve. A path without a leading `/`
+    /// is looked for relative to the article, then from the root, and
+    /// reported only as a draft or for its anchor: Hugo also finds a page by
+    /// its name alone, anywhere, which repere does not follow.
+    fn check_refs(&self, doc: &Document, site: &Site, cx: &mut Context) {
+        let here = doc
+            .path
+            .strip_prefix(site.root().join("content"))
+            .ok()
+            .and_then(Path::parent)
+            .map(|p| p.to_string_lossy().replace('\\', "/"));
+        for block in &doc.body.blocks {
+            if !block.text.contains("ref") {
+                continue;
+            }
+            for caps in ref_regex().captures_iter(&block.text) {
+                let (Some(whole), Some(arg)) = (caps.get(0), caps.get(2).or(caps.get(3))) else {
+                    continue;
+                };
+                if block.touches_code(whole.range()) {
+                    continue;
+                }
+                let written = arg.as_str();
+                let (path, anchor) = match written.split_once('#') {
+                    Some((p, a)) => (p, (!a.is_empty()).then_some(a)),
+                    None => (written, None),
+                };
+                if path.is_empty() {
+                    continue; // `ref "#anchor"`: the page itself
+                }
+                let absolute = path.starts_with('/');
+                let found = if absolute {
+                    site.content_page(path)
+                } else {
+                    here.as_deref()
+                        .filter(|h| !h.is_empty())
+                        .and_then(|h| site.content_page(&format!("{h}/{path}")))
+                        .or_else(|| site.content_page(path))
+                };
+                let span = block.source_span(arg.range());
+                let shortcode = &caps[1];
+                let Some(page) = found else {
+                    if absolute {
+                        cx.report(
+                            Finding::new(
+                                span,
+                                format!(
+                                    "`{shortcode} \"{written}\"` names no page: no file under `content/` is at `{path}`, and Hugo stops the build on it"
+                                ),
+                            )
+                            .help("write the page's path from `content/` (`/posts/2025-01-01-slug.md`, the extension may be left out), or a bundle's or section's folder"),
+                        );
+                    }
+                    continue;
+                };
+                if page.draft {
+                    let file = Path::new("content").join(&page.file);
+                    cx.report(
+                        Finding::new(
+                            span,
+                            format!(
+                                "`{shortcode} \"{written}\"` leads to a draft: `{}` says `draft: true`, and Hugo does not publish drafts",
+                                file.display()
+                            ),
+                        )
+                        .help("publish the target (remove `draft: true` from its front matter), or link another page"),
+                    );
+                    continue;
+                }
+                let (Some(anchor), true) = (anchor, self.anchors) else {
+                    continue;
+                };
+                let Some(ids) = site.anchors(&page) else {
+                    continue;
+                };
+                if !ids.iter().any(|id| id == anchor) && !is_top(anchor) {
+                    let suggestion = did_you_mean(anchor, ids.iter().map(String::as_str));
+                    let help = match suggestion {
+                        Some(s) => format!("did you mean `#{s}`?"),
+                        None => "link a heading of the target: its id is its text lowercased, spaces as `-`, punctuation dropped".to_string(),
+                    };
+                    cx.report(
+                        Finding::new(
+                            span,
+                            format!(
+                                "`#{anchor}` matches no heading of `{}`",
+                                Path::new("content").join(&page.file).display()
+                            ),
+                        )
+                        .help(help),
+                    );
+                }
+            }
+        }
+    }
+
     fn missing_in_site(&self, doc: &Document, link: &Link, key: &str, site: &Site) -> Finding {
         let (dir, name) = match key.trim_end_matches('/').rsplit_once('/') {
             Some((d, n)) => (format!("{d}/"), n),
@@ -587,6 +691,16 @@ fn dest_span(doc: &Document, link: &Link) -> Span {
         Some(i) => Span::new(link.span.start + i, link.span.start + i + dest.len()),
         None => link.span,
     }
+}
+
+/// Hugo's `ref` and `relref` shortcodes, with their path (quoted with `"`
+/// or a backtick), in either delimiter (`{{< >}}`, `{{% %}}`).
+fn ref_regex() -> &'static regex::Regex {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(r#"\{\{[<%]-?\s*(relref|ref)\s+(?:"([^"\n]*)"|`([^`\n]*)`)\s*-?[>%]\}\}"#)
+            .expect("valid regex")
+    })
 }
 
 fn bare_url_regex() -> &'static Pattern {
@@ -694,6 +808,9 @@ impl Rule for LinksRule {
         }
         let site = cx.site.clone();
         self.check_targets(doc, site.as_deref(), cx);
+        if let (Some(site), true) = (site.as_deref(), self.targets) {
+            self.check_refs(doc, site, cx);
+        }
     }
 
     fn collect(&self, doc: &Document, cx: &Context) -> Option<Facts> {

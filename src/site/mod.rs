@@ -190,6 +190,9 @@ struct Index {
     /// Per folder (`/posts/`), the names of its pages (`slug`) and their
     /// addresses, indexed for "did you mean"; made on first use.
     nearby: OnceLock<HashMap<String, Nearby<String>>>,
+    /// The pages by their file's path (see [`content_key`]), for Hugo's
+    /// `ref`; made on first use.
+    by_file: OnceLock<HashMap<String, Page>>,
     /// Whether file names' dates are part of addresses (see [`hugo`]): read
     /// once per site, and kept here for the lookups by file name too.
     dates: Dates,
@@ -527,6 +530,55 @@ impl Site {
         index.pages.contains_key(&key) || index.files.contains(&file) || self.generated(&file)
     }
 
+    /// The page whose file is at `path` under `content/`, as Hugo's `ref`
+    /// and `relref` shortcodes name one from the root (`/posts/x.md`, or
+    /// without the extension `/posts/x`, which is also the bundle
+    /// `posts/x/index.md` or the section `posts/x/_index.md`); compared
+    /// lowercased, spaces as `-`.
+    pub fn content_page(&self, path: &str) -> Option<Page> {
+        let path = path.trim().trim_start_matches('/');
+        if path.is_empty() || path.split('/').any(|s| s.is_empty() || s == "..") {
+            return None;
+        }
+        let with_ext = listing::page_stem(path.rsplit('/').next().unwrap_or(path)).is_some();
+        let candidates: Vec<String> = if with_ext {
+            vec![path.to_string()]
+        } else {
+            ["", "/index", "/_index"]
+                .iter()
+                .flat_map(|under| {
+                    ["md", "markdown", "html", "htm"].map(|ext| format!("{path}{under}.{ext}"))
+                })
+                .collect()
+        };
+        // The file itself, when the site is read from its files.
+        if let Some(files) = &self.files {
+            let found = candidates.iter().find_map(|rel| {
+                let rel = Path::new(rel);
+                files.front(rel).map(|front| Page::of(rel, &front))
+            });
+            if found.is_some() {
+                return found;
+            }
+        }
+        let index = self.index();
+        let by_file = index.by_file.get_or_init(|| {
+            let mut by_file = HashMap::new();
+            for page in index.pages.values() {
+                if !page.file.as_os_str().is_empty() {
+                    let rel = page.file.to_string_lossy();
+                    by_file
+                        .entry(content_key(&rel))
+                        .or_insert_with(|| page.clone());
+                }
+            }
+            by_file
+        });
+        candidates
+            .iter()
+            .find_map(|rel| by_file.get(&content_key(rel)).cloned())
+    }
+
     /// Whether Hugo generates a file at `file` (a file address) with its
     /// default outputs: `/sitemap.xml`, `/robots.txt`, the feed of the home
     /// page or of a section (`/posts/index.xml`), and the pages of a
@@ -597,6 +649,12 @@ pub fn normalize(path: &str) -> String {
     } else {
         format!("/{trimmed}/")
     }
+}
+
+/// A content file's path as `ref` names it: lowercased, spaces as `-`, `/`
+/// between names.
+fn content_key(rel: &str) -> String {
+    rel.replace('\\', "/").to_lowercase().replace(' ', "-")
 }
 
 /// A file address as compared: lowercased, spaces as `-`, one leading `/`.
@@ -840,6 +898,51 @@ mod tests {
         ] {
             assert!(!s.exists(path), "{path}");
         }
+    }
+
+    /// `ref` names a page by its file under `content/`, with or without
+    /// its extension; a bundle or a section by its folder.
+    #[test]
+    fn pages_by_their_content_path() {
+        let s = site();
+        for (path, file) in [
+            (
+                "/posts/2025-01-01-sans-slug.md",
+                Some("posts/2025-01-01-sans-slug.md"),
+            ),
+            (
+                "/posts/2025-01-02-fichier",
+                Some("posts/2025-01-02-fichier.md"),
+            ),
+            (
+                "posts/2025-01-02-fichier.md",
+                Some("posts/2025-01-02-fichier.md"),
+            ),
+            ("/le-role-du-cto", Some("le-role-du-cto/_index.md")),
+            (
+                "/guides/livre/un chapitre",
+                Some("guides/livre/Un Chapitre.md"),
+            ),
+            ("/posts/sans-slug", None),
+            ("/posts/mon-slug", None),
+            ("/posts/2025-01-01-sans-slug.html", None),
+            ("/", None),
+            ("/posts/../about.md", None),
+        ] {
+            assert_eq!(
+                s.content_page(path).map(|p| p.file),
+                file.map(PathBuf::from),
+                "{path}"
+            );
+        }
+        let files = MemoryFiles::new([(
+            PathBuf::from("content/posts/2025-01-05-x/index.md"),
+            Some("---\ndraft: true\n---\n".to_string()),
+        )]);
+        let lazy = Site::from_files("/site", Arc::new(files));
+        let page = lazy.content_page("/posts/2025-01-05-x").unwrap();
+        assert!(page.draft);
+        assert_eq!(page.file, PathBuf::from("posts/2025-01-05-x/index.md"));
     }
 
     #[test]
