@@ -720,6 +720,9 @@ fn key_entry<'r>(root: &'r Node, key: &str) -> Option<&'r (Node, Node)> {
 
 /// Whether two keys are one to Hugo, which lowercases them.
 fn same_but_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
     a.chars()
         .flat_map(char::to_lowercase)
         .eq(b.chars().flat_map(char::to_lowercase))
@@ -1221,6 +1224,20 @@ fn with_known_values(filename: &FileName, root: &Node, name: &str) -> Option<Vec
         .collect();
     if known.iter().all(Option::is_none) {
         return None;
+    }
+    // Most often the template's own reading holds the values given (a
+    // `date` typed as one): no pattern to build for the file.
+    if let Some(caps) = filename.regex.captures(name) {
+        let parts: Vec<Option<String>> = (0..known.len())
+            .map(|i| caps.name(&format!("v{i}")).map(str::to_string))
+            .collect();
+        if known
+            .iter()
+            .zip(&parts)
+            .all(|(k, p)| k.is_none() || k == p)
+        {
+            return Some(parts);
+        }
     }
     // The values as given; else one of them read in its shape (its digits
     // any digits: the name's `2025-01-02` for a `date` of `2025-01-03`).

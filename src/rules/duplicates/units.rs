@@ -302,13 +302,13 @@ fn push_text(text: &str, out: &mut Vec<u64>, scratch: &mut String) {
                     break;
                 }
                 _ => {
-                    if let Some(len) = ignorable_len(bytes, i) {
-                        i += len;
-                        continue;
-                    }
                     if separator_len(bytes, i).is_some() {
                         hasher.finish_into(out);
                         break;
+                    }
+                    if let Some(len) = ignorable_len(bytes, i) {
+                        i += len;
+                        continue;
                     }
                     match latin_letter(bytes, i) {
                         Some((lead, lower)) => {
@@ -351,11 +351,9 @@ static CLASS: [u8; 256] = {
 /// ASCII punctuation and spaces, and (in UTF-8) the Latin-1 punctuation and
 /// the general punctuation block (spaces, dashes, quotes, ellipsis), with
 /// the exceptions of `fast_class`, and `€`.
+/// The characters that show nothing ([`ignorable_len`]) are not separators.
 #[inline]
 fn separator_len(bytes: &[u8], i: usize) -> Option<usize> {
-    if ignorable_len(bytes, i).is_some() {
-        return None;
-    }
     let b = *bytes.get(i)?;
     if b < 0x80 {
         return (!b.is_ascii_alphanumeric()).then_some(1);
@@ -363,7 +361,7 @@ fn separator_len(bytes: &[u8], i: usize) -> Option<usize> {
     let b1 = *bytes.get(i + 1)?;
     match b {
         0xc2 if (0xa0..=0xbf).contains(&b1)
-            && !matches!(b1, 0xa8 | 0xaa | 0xaf | 0xb2..=0xb5 | 0xb8..=0xba | 0xbc..=0xbe) =>
+            && !matches!(b1, 0xa8 | 0xaa | 0xad | 0xaf | 0xb2..=0xb5 | 0xb8..=0xba | 0xbc..=0xbe) =>
         {
             Some(2)
         }
@@ -371,8 +369,8 @@ fn separator_len(bytes: &[u8], i: usize) -> Option<usize> {
         0xe2 => {
             let b2 = *bytes.get(i + 2)?;
             let sep = match b1 {
-                0x80 => (0x80..=0xbf).contains(&b2) && b2 != 0x97 && b2 != 0xbe,
-                0x81 => (0x80..=0xaf).contains(&b2),
+                0x80 => (0x80..=0xbf).contains(&b2) && !matches!(b2, 0x8b..=0x8d | 0x97 | 0xbe),
+                0x81 => (0x80..=0xaf).contains(&b2) && b2 != 0xa0,
                 0x82 => b2 == 0xac,
                 _ => false,
             };
