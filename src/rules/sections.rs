@@ -75,8 +75,8 @@ Reported, each at the heading concerned (its text):
               goes after (or before, when it comes first)
   order       a section is out of the template's order; names the section it
               should follow or precede
-  unknown     a heading at the template's top level, or above it (a `#` title
-              in the body), is none of its sections;
+  unknown     a heading at the template's top level, or above it after the
+              first section (a `#` title among them), is none of its sections;
               says when it is a section of another template, and suggests the
               nearest title or the sections expected at that place
   duplicate   a section appears twice; the first one is labelled
@@ -837,6 +837,12 @@ fn fit<'t>(template: &'t Template, headings: &[Heading], titles: &Titles, near: 
     let mut hits: Vec<Hit> = Vec::new();
     let mut off_level: Vec<Hit> = Vec::new();
     let mut unmatched: Vec<usize> = Vec::new();
+    // A heading above the top level counts once the sections have begun
+    // (`# Partie deux` among them); before, it is the article's own title.
+    let first_top = headings
+        .iter()
+        .position(|h| h.level == template.top)
+        .unwrap_or(headings.len());
     for (i, h) in headings.iter().enumerate() {
         let found = titles.get(i).and_then(|t| strict_match(template, t));
         match found {
@@ -854,7 +860,9 @@ fn fit<'t>(template: &'t Template, headings: &[Heading], titles: &Titles, near: 
                 wrong_level: true,
                 by_base,
             }),
-            None if h.level <= template.top => unmatched.push(i),
+            None if h.level == template.top || (h.level < template.top && i > first_top) => {
+                unmatched.push(i)
+            }
             None => {}
         }
     }
