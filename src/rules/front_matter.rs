@@ -735,15 +735,21 @@ fn keys_differing_in_case(root: &Node) -> Vec<(&Node, &Node)> {
     let Some(map) = root.as_map() else {
         return Vec::new();
     };
+    // Each lowercase key's first key, and the first of each spelling.
+    let mut first: std::collections::HashMap<String, &Node> = std::collections::HashMap::new();
     let mut out = Vec::new();
-    for (i, (key, _)) in map.iter().enumerate() {
+    for (key, _) in map {
         let Some(name) = key.as_str() else { continue };
-        let first = map[..i].iter().map(|(k, _)| k).find(|k| {
-            k.as_str()
-                .is_some_and(|k| k != name && same_but_case(k, name))
-        });
-        if let Some(first) = first {
-            out.push((key, first));
+        match first.entry(name.to_lowercase()) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(key);
+            }
+            std::collections::hash_map::Entry::Occupied(e) => {
+                // Written exactly twice: reported as such already.
+                if e.get().as_str() != Some(name) {
+                    out.push((key, *e.get()));
+                }
+            }
         }
     }
     out
@@ -1231,57 +1237,106 @@ fn with_known_values(filename: &FileName, root: &Node, name: &str) -> Option<Vec
         let parts: Vec<Option<String>> = (0..known.len())
             .map(|i| caps.name(&format!("v{i}")).map(str::to_string))
             .collect();
-        if known
-            .iter()
-            .zip(&parts)
-            .all(|(k, p)| k.is_none() || k == p)
-        {
+        if known.iter().zip(&parts).all(|(k, p)| k.is_none() || k == p) {
             return Some(parts);
         }
     }
     // The values as given; else one of them read in its shape (its digits
     // any digits: the name's `2025-01-02` for a `date` of `2025-01-03`).
+    // Matched by hand: a pattern built for each file costs more than
+    // checking it. Two keys or more missing: the template's reading.
+    if known.iter().filter(|k| k.is_none()).count() > 1 {
+        return None;
+    }
     let freed =
         std::iter::once(None).chain((0..known.len()).filter(|&i| known[i].is_some()).map(Some));
     freed.into_iter().find_map(|free| {
-        let quoted: Vec<String> = known
-            .iter()
-            .enumerate()
-            .map(|(i, v)| match v {
-                Some(v) if free == Some(i) => format!("({})", shape(v)),
-                Some(v) => regex::escape(v),
-                None => "(.+?)".to_string(),
-            })
-            .collect();
-        let pattern = fill_with(filename, &quoted, regex::escape);
-        let caps = regex::Regex::new(&format!("^{pattern}$"))
-            .ok()?
-            .captures(name)?;
-        let mut groups = caps.iter().skip(1);
-        known
-            .iter()
-            .enumerate()
-            .map(|(i, v)| match v {
-                Some(v) if free != Some(i) => Some(Some(v.clone())),
-                _ => Some(Some(groups.next()??.as_str().to_string())),
-            })
-            .collect()
+        let mut pieces = Vec::new();
+        let mut rest = filename.template.as_str();
+        for (i, (var, value)) in filename.vars.iter().zip(&known).enumerate() {
+            let placeholder = format!("{{{var}}}");
+            let at = rest.find(&placeholder)?;
+            pieces.push(Piece::Literal(&rest[..at]));
+            pieces.push(match value {
+                Some(v) if free == Some(i) => Piece::Shape(v),
+                Some(v) => Piece::Literal(v),
+                None => Piece::Any,
+            });
+            rest = &rest[at + placeholder.len()..];
+        }
+        pieces.push(Piece::Literal(rest));
+        let mut found = Vec::new();
+        if !match_pieces(name, &pieces, &mut found) {
+            return None;
+        }
+        let mut found = found.into_iter();
+        Some(
+            known
+                .iter()
+                .enumerate()
+                .map(|(i, v)| match v {
+                    Some(v) if free != Some(i) => Some(v.clone()),
+                    _ => found.next().map(str::to_string),
+                })
+                .collect(),
+        )
     })
 }
 
-/// A value as a pattern of its shape: its digits any digit, the rest as
-/// written (`2025-01-03` → `[0-9]{4}-[0-9]{2}-[0-9]{2}`, in effect).
-fn shape(value: &str) -> String {
-    value
-        .chars()
-        .map(|c| {
-            if c.is_ascii_digit() {
-                "[0-9]".to_string()
-            } else {
-                regex::escape(c.encode_utf8(&mut [0; 4]))
+/// A part of a file-name template, for [`match_pieces`].
+enum Piece<'a> {
+    /// Written as is.
+    Literal(&'a str),
+    /// As long as this value, its digits any digits, the rest as written.
+    Shape(&'a str),
+    /// One character or more, as few as will do.
+    Any,
+}
+
+/// Whether `name` is made of `pieces`, in order; what the `Shape` and `Any`
+/// pieces took is appended to `found`.
+fn match_pieces<'n>(name: &'n str, pieces: &[Piece<'_>], found: &mut Vec<&'n str>) -> bool {
+    let Some((piece, rest)) = pieces.split_first() else {
+        return name.is_empty();
+    };
+    match piece {
+        Piece::Literal(text) => name
+            .strip_prefix(text)
+            .is_some_and(|after| match_pieces(after, rest, found)),
+        Piece::Shape(value) => {
+            let mut end = 0;
+            for want in value.chars() {
+                let Some(got) = name[end..].chars().next() else {
+                    return false;
+                };
+                let fits = if want.is_ascii_digit() {
+                    got.is_ascii_digit()
+                } else {
+                    got == want
+                };
+                if !fits {
+                    return false;
+                }
+                end += got.len_utf8();
             }
-        })
-        .collect()
+            found.push(&name[..end]);
+            if match_pieces(&name[end..], rest, found) {
+                return true;
+            }
+            found.pop();
+            false
+        }
+        Piece::Any => {
+            for (end, _) in name.char_indices().skip(1).chain([(name.len(), ' ')]) {
+                found.push(&name[..end]);
+                if match_pieces(&name[end..], rest, found) {
+                    return true;
+                }
+                found.pop();
+            }
+            false
+        }
+    }
 }
 
 /// The template with its variables set to `values`, in order.
