@@ -133,7 +133,9 @@ fn bom_len(text: &str) -> usize {
 /// byte-order mark): blank lines before the opening one are skipped, as
 /// Hugo does.
 fn first_lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
-    lines(text, bom_len(text)).skip_while(|(s, e, _)| text[*s..*e].trim().is_empty())
+    // Hugo skips spaces, tabs and line breaks, not other white space.
+    lines(text, bom_len(text))
+        .skip_while(|(s, e, _)| text[*s..*e].trim_matches([' ', '\t']).is_empty())
 }
 
 fn delimit(text: &str) -> Option<Delimited> {
