@@ -592,6 +592,8 @@ fn check_html(doc: &Document, cx: &mut Context) {
         Span::new(s, to_source(end, true).max(s))
     };
     let mut open: Vec<(String, Span)> = Vec::new();
+    // For each open element, whether its content is foreign (SVG, MathML).
+    let mut foreign: Vec<bool> = Vec::new();
     let mut open_count: HashMap<String, usize> = HashMap::new();
     for caps in tag_regex().captures_iter(&joined) {
         let Some(m) = caps.whole() else { continue };
@@ -614,7 +616,8 @@ fn check_html(doc: &Document, cx: &mut Context) {
         // HTML ignores the slash of `<div/>` (the element is open), but in
         // SVG and MathML `/>` closes the element (`<path d="M0"/>`).
         let self_closing = !closing
-            && (matches!(name.as_str(), "svg" | "math") || in_foreign(&open))
+            && (matches!(name.as_str(), "svg" | "math")
+                || foreign.last().copied().unwrap_or(false))
             && ends_self_closing(text);
         let span = span_of(m.start, m.end);
         if closing {
@@ -630,6 +633,7 @@ fn check_html(doc: &Document, cx: &mut Context) {
             };
             match found {
                 Some(i) => {
+                    foreign.truncate(i);
                     for (k, (n, s)) in open.drain(i..).enumerate() {
                         if let Some(c) = open_count.get_mut(&n) {
                             *c = c.saturating_sub(1);
@@ -648,6 +652,10 @@ fn check_html(doc: &Document, cx: &mut Context) {
             }
         } else if !self_closing && !NO_END_TAG.contains(&name.as_str()) {
             *open_count.entry(name.clone()).or_default() += 1;
+            foreign.push(foreign_inside(
+                foreign.last().copied().unwrap_or(false),
+                &name,
+            ));
             open.push((name, span));
         }
     }
@@ -656,20 +664,18 @@ fn check_html(doc: &Document, cx: &mut Context) {
     }
 }
 
-/// Whether the innermost open element that decides it is `<svg>` or
-/// `<math>` (foreign content), not an element inside them where HTML is
-/// read again (`<foreignObject>`, `<desc>`, `<title>`, MathML's text
-/// elements).
-fn in_foreign(open: &[(String, Span)]) -> bool {
-    for (name, _) in open.iter().rev() {
-        match name.as_str() {
-            "svg" | "math" => return true,
-            "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext"
-            | "annotation-xml" => return false,
-            _ => {}
-        }
+/// Whether the content of an element `name` opened in content that is
+/// foreign or not (`outer`) is foreign: inside `<svg>` or `<math>`, but not
+/// inside an element of theirs where HTML is read again (`<foreignObject>`,
+/// `<desc>`, `<title>`, MathML's text elements). Kept for each open element,
+/// so that a tag costs the same however many are open.
+fn foreign_inside(outer: bool, name: &str) -> bool {
+    match name {
+        "svg" | "math" => true,
+        "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext"
+        | "annotation-xml" => false,
+        _ => outer,
     }
-    false
 }
 
 /// Whether the start tag `tag` ends with a self-closing `/>`: not when the
