@@ -196,9 +196,68 @@ pub fn folded_title_matches(h: &str, folded: &str) -> bool {
     }
 }
 
+/// The quotations of a text: between « and », “ and ”, or a pair of ".
+/// A mark with no partner in the text opens nothing. The phrase rules skip
+/// them (someone else's words), the salary rules compare no figure in them.
+pub(crate) fn quotations(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    // A straight `"` opens a quotation before a word, not after one (`27"`
+    // is inches), and closes one after a word, not before the next.
+    let word_before = |i: usize| {
+        text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let word_after = |i: usize| {
+        text[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_whitespace())
+    };
+    let word_follows = |i: usize| {
+        text[i + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    };
+    for (i, c) in text.char_indices() {
+        match (open, c) {
+            (None, '«' | '“') => open = Some((c, i)),
+            (None, '"') if !word_before(i) && word_after(i) => open = Some((c, i)),
+            (Some(('«', start)), '»') | (Some(('“', start)), '”') => {
+                out.push(start..i + c.len_utf8());
+                open = None;
+            }
+            (Some(('"', start)), '"') if !word_follows(i) => {
+                out.push(start..i + 1);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotations_are_found() {
+        let t = "Il dit « il faut » puis \"tu dois\" et “x” mais \"ouvert";
+        let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["« il faut »", "\"tu dois\"", "“x”"]);
+        // Inches are not a quotation mark: the quotation is the one after.
+        let t = "Un écran 27\" suffit. Il faut un second écran pour \"coder\".";
+        let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["\"coder\""]);
+        let t = "Un 27\" et un 24\", \"il faut\" dit-il, (\"tu dois\")";
+        let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["\"il faut\"", "\"tu dois\""]);
+    }
+
     use unicode_normalization::UnicodeNormalization;
     use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 

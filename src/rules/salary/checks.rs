@@ -114,7 +114,8 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
     // Salary figures by currency and period, sorted by their middle: the
     // median of the others is read from it for each figure.
     let mut pools: HashMap<(Currency, bool), Vec<usize>> = HashMap::new();
-    for (i, f) in figures.iter().enumerate().filter(|(_, f)| f.salary) {
+    // A quoted figure (someone's own case) is compared with no other.
+    for (i, f) in figures.iter().enumerate().filter(|(_, f)| f.compared()) {
         pools.entry((f.currency, f.yearly())).or_default().push(i);
     }
     let mut rank = vec![0usize; figures.len()];
@@ -177,7 +178,11 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
             );
             continue;
         }
-        // Far from the other salary figures in the same currency and period.
+        // Far from the other salary figures in the same currency and period
+        // (not a quoted one, which is in no pool).
+        if f.quoted {
+            continue;
+        }
         let key = (f.currency, yearly);
         let Some(mids) = sorted_mids.get(&key) else {
             continue;
@@ -500,12 +505,16 @@ fn ladder(figures: &[Figure], doubtful: &[bool], cx: &mut Context) {
 
 /// A percentage claim the figures contradict.
 fn claims(figures: &[Figure], settings: &Settings, cx: &mut Context) {
-    let bases = Baselines::new(figures);
+    // A claim outside a quotation compares with no quoted figure; one in a
+    // quotation (« passé de 45k€ à 60k€ (+33%) ») may.
+    let bases = Baselines::new(figures, false);
+    let quoted_bases = Baselines::new(figures, true);
     for (i, f) in figures.iter().enumerate() {
         let Some(claim) = f.claim.as_ref().filter(|_| f.salary) else {
             continue;
         };
-        let Some(base) = bases.of(figures, i) else {
+        let in_quote = figures.get(i).is_some_and(|f| f.quoted);
+        let Some(base) = (if in_quote { &quoted_bases } else { &bases }).of(figures, i) else {
             continue;
         };
         let (Some(rf), Some(rb)) = (settings.rate(f.currency), settings.rate(base.currency)) else {
@@ -599,13 +608,15 @@ struct Baselines {
 }
 
 impl Baselines {
-    fn new(figures: &[Figure]) -> Self {
+    /// Over the figures compared, and the quoted ones too with `quoted`.
+    fn new(figures: &[Figure], quoted: bool) -> Self {
         let mut b = Baselines {
             by_role_level: HashMap::new(),
             by_role: HashMap::new(),
             first_plain: HashMap::new(),
         };
-        for (i, g) in figures.iter().enumerate().filter(|(_, g)| g.salary) {
+        let base = |g: &Figure| if quoted { g.salary } else { g.compared() };
+        for (i, g) in figures.iter().enumerate().filter(|(_, g)| base(g)) {
             if let Some(r) = &g.role {
                 let level = g.level.as_ref().map(|l| l.name.clone());
                 b.by_role_level

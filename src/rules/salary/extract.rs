@@ -1087,7 +1087,7 @@ impl Extractor {
             let row = block.kind == BlockKind::TableRow && block.cells.len() > 1;
             let label = if row { row_label(block) } else { label(block) };
             let sums = sum_members(&block.text, &found);
-            let quotes = quotations(&block.text);
+            let quotes = crate::rules::quotations(&block.text);
             let mut floor = label.as_ref().map_or(0, |(_, after)| *after);
             for (ai, a) in found.iter().enumerate() {
                 // In a table row, a figure reads its own cell, the row's
@@ -1696,28 +1696,6 @@ pub fn role_key(name: &str) -> String {
     }
 }
 
-/// The quotations of a block's text, inside their marks: `« … »`, `“ … ”`
-/// and `" … "`, each closed in the block.
-fn quotations(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut rest = 0;
-    while let Some(open) = text[rest..].find(['«', '“', '"']).map(|i| rest + i) {
-        let mark = text[open..].chars().next().unwrap_or('"');
-        let close = match mark {
-            '«' => '»',
-            '“' => '”',
-            _ => '"',
-        };
-        let inside = open + mark.len_utf8();
-        let Some(end) = text[inside..].find(close).map(|i| inside + i) else {
-            break;
-        };
-        out.push(inside..end);
-        rest = end + close.len_utf8();
-    }
-    out
-}
-
 /// For each amount, whether it is joined to a neighbour by `+` (a part of a
 /// sum): only words, spaces and parentheses around the `+`.
 fn sum_members(text: &str, amounts: &[Amount]) -> Vec<bool> {
@@ -1871,13 +1849,13 @@ mod tests {
     }
 
     #[test]
-    fn quotations_are_closed_in_the_block() {
-        let text = "Il dit « 36k€ » puis “ 40k€ ” et \"45k€\" ; « pas fermé 50k€";
-        let spans: Vec<&str> = quotations(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(spans, [" 36k€ ", " 40k€ ", "45k€"]);
-        let fs = figures("Salaire Senior 60k€. « Senior, j'ai signé à 50k€. » Senior 55k€ \"x\n");
+    fn figures_in_quotations_are_quoted() {
+        let fs = figures(
+            "Salaire Senior 60k€. « Senior, j'ai signé à 50k€. » Senior 55k€ \"x\n\n\
+             Un écran 27\" offert, salaire Senior 58k€, ou un 32\" en option.\n",
+        );
         let quoted: Vec<bool> = fs.iter().map(|f| f.quoted).collect();
-        assert_eq!(quoted, [false, true, false]);
+        assert_eq!(quoted, [false, true, false, false]);
     }
 
     #[test]
