@@ -579,8 +579,10 @@ mod tests {
         assert_eq!(fm.close().map(|c| &text[c.start..c.end]), Some("..."));
         assert_eq!(&text[body..], "body");
         assert!(matches!(fm.content, Content::Parsed { .. }));
-        // A first line with text is no block, even if `---` follows.
+        // A first line with text is no block, even if `---` follows; a
+        // no-break space is text to Hugo.
         assert!(split("x\n---\ntitle: x\n---\n").0.is_none());
+        assert!(split("\u{a0}\n---\ntitle: x\n---\n").0.is_none());
     }
 
     #[test]
