@@ -628,6 +628,17 @@ fn without_a_site_only_checked_files_are_known() {
         check(&[dir.path().to_str().unwrap(), "--select", RULES]),
         vec![]
     );
+    // A slug reads as an address does, as inside a site (`Premier Poste !`
+    // is `premier-poste`).
+    fs::write(
+        &other,
+        "---\ntitle: Premier poste\nslug: \"Premier Poste !\"\n---\nTexte.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        check(&[dir.path().to_str().unwrap(), "--select", RULES]),
+        vec![]
+    );
 }
 
 #[test]

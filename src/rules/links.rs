@@ -839,7 +839,8 @@ impl Rule for LinksRule {
             }
         }
         Some(Box::new(LinkFacts {
-            slug: site::slug_of(doc).to_lowercase(),
+            // As an address names it (`L'été arrive` is `lété-arrive`).
+            slug: site::paths::segment(&site::slug_of(doc)).into_owned(),
             anchors: if self.anchors {
                 site::heading_ids(doc)
                     .0
