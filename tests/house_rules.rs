@@ -395,6 +395,14 @@ fn refs_from_the_root_are_checked() {
     );
     // At the path, inside the quotes.
     assert_eq!((found[0].1, found[0].2), (11, 65), "{found:?}");
+    // The same with the article named relative to the current folder: the
+    // relative `ref` is still looked for beside it.
+    let mut command = Command::cargo_bin("repere").unwrap();
+    command.current_dir(dir.path());
+    let relative = path.strip_prefix(dir.path()).unwrap();
+    let again = check_with(command, &[relative.to_str().unwrap(), "--select", RULES]);
+    let again: Vec<&str> = again.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(again, messages);
 }
 
 /// A missing file is named as a file, a missing page as a page.

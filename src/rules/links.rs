@@ -511,9 +511,14 @@ impl LinksRule {
     /// reported only as a draft or for its anchor: Hugo also finds a page by
     /// its name alone, anywhere, which repere does not follow.
     fn check_refs(&self, doc: &Document, site: &Site, cx: &mut Context) {
-        let here = doc
-            .path
-            .strip_prefix(site.root().join("content"))
+        // Both absolute: the article may be named relative to the current
+        // folder and the site root not, or the other way round.
+        let absolute = |p: &Path| {
+            crate::config::normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+        };
+        let content = absolute(&site.root().join("content"));
+        let here = absolute(&doc.path)
+            .strip_prefix(&content)
             .ok()
             .and_then(Path::parent)
             .map(|p| p.to_string_lossy().replace('\\', "/"));
