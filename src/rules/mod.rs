@@ -26,9 +26,8 @@ use crate::yaml::{Node, de};
 /// Small per-file facts a cross-file rule collects in the first pass.
 pub type Facts = Box<dyn Any + Send + Sync>;
 
-/// A file's facts, as the corpus pass sees them.
-/// One file of a cross-file check. The files come in the order of their
-/// absolute paths (see `Linter::finish`).
+/// A file's facts, as the corpus pass sees them. The files come in the
+/// order of their absolute paths (see `Linter::finish`).
 pub struct CorpusFile<'a> {
     pub path: &'a Arc<PathBuf>,
     pub facts: &'a (dyn Any + Send + Sync),

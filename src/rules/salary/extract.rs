@@ -547,13 +547,13 @@ impl Figure {
         (cents(self.low), cents(self.high))
     }
 
-    /// Yearly unless the text says otherwise.
     /// A salary compared with the article's other figures and across
     /// articles: not one inside a quotation.
     pub fn compared(&self) -> bool {
         self.salary && !self.quoted
     }
 
+    /// Yearly unless the text says otherwise.
     pub fn yearly(&self) -> bool {
         matches!(self.period, None | Some(Period::Year))
     }
