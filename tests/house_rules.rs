@@ -959,6 +959,15 @@ fn a_site_root_without_content_is_an_error() {
         stderr.contains("site.yaml") && !stderr.contains("repere.toml"),
         "{stderr}"
     );
+    // A run that leaves the rule out is not stopped by its root.
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", ".", "--rules", pack.to_str().unwrap()])
+        .args(["--select", "markup"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
 }
 
 proptest::proptest! {

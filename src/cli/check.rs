@@ -262,12 +262,14 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         Some(w) => format!("{e}; nothing was checked; {w}"),
     };
     let mut setup = packs::load(&args.packs, Some(&setup_report)).map_err(stopped)?;
+    let unknown = setup.rules.select(&args.select, &args.ignore);
     // A site root without `content/` stops the run as an error in the file
-    // that sets it does.
-    if let Some(e) = site::root_error(&setup.rules, setup.config.as_ref()) {
+    // that sets it does, when a rule that runs sets it.
+    if unknown.is_empty()
+        && let Some(e) = site::root_error(&setup.rules, setup.config.as_ref())
+    {
         return Err(stopped(packs::stop(&[e], Some(&setup_report))));
     }
-    let unknown = setup.rules.select(&args.select, &args.ignore);
     if !unknown.is_empty() {
         // A slip for a rule id gets a "did you mean".
         let meant: Vec<String> = unknown
