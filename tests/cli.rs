@@ -376,6 +376,44 @@ fn the_human_report_counts_columns_in_characters_as_the_others_do() {
     assert_eq!(human, concise);
 }
 
+/// The same deep in a line longer than the index's steps (4 KiB), past a
+/// control character of two bytes.
+#[test]
+fn the_human_report_counts_columns_deep_in_a_long_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "---\ntitle: x\n---\nDu texte \u{85} {}fin **texte ici.\n",
+        "mot ".repeat(2000)
+    );
+    let path = write(dir.path(), NAME, &text);
+    let places: Vec<String> = ["concise", "human"]
+        .into_iter()
+        .map(|format| {
+            let out = repere()
+                .args([
+                    "check",
+                    "--no-config",
+                    "--select",
+                    "markup",
+                    "--color",
+                    "never",
+                ])
+                .args(["--format", format])
+                .arg(&path)
+                .output()
+                .unwrap();
+            let s = String::from_utf8(out.stdout).unwrap();
+            let at = s.find(":4:").expect("a finding on line 4");
+            s[at..]
+                .chars()
+                .take_while(|c| *c == ':' || c.is_ascii_digit())
+                .collect()
+        })
+        .collect();
+    assert_eq!(places[0], ":4:8016:");
+    assert_eq!(places[1].trim_end_matches(':'), ":4:8016");
+}
+
 #[test]
 fn a_file_that_cannot_be_checked_is_reported_under_any_select() {
     let dir = tempfile::tempdir().unwrap();

@@ -93,11 +93,15 @@ impl SourceCode for Source<'_> {
             .text
             .ceil_char_boundary(span.offset().saturating_add(span.len()))
             .max(start);
-        let (line, _) = self.index.line_col(&self.text, start);
+        // Lines and columns are read on the text as written (the index
+        // keeps its counts of characters): the `?` shown for a control
+        // character of several bytes are one character.
+        let written = self.unshown.as_deref().unwrap_or(&self.text);
+        let (line, _) = self.index.line_col(written, start);
         let last_byte = self
             .text
             .floor_char_boundary(end.saturating_sub(1).max(start));
-        let (end_line, _) = self.index.line_col(&self.text, last_byte);
+        let (end_line, _) = self.index.line_col(written, last_byte);
         let line_start = |l: usize| self.index.line_start(l).unwrap_or(len);
         // As miette's own reader: without lines before, the data starts at
         // the span (its line and column are the report's place).
@@ -118,9 +122,7 @@ impl SourceCode for Source<'_> {
         // miette counts columns in bytes; the report's `file:line:column`
         // counts characters, as every other format does.
         // The same byte offsets (a `?` for each byte of what it shows).
-        let (_, column) = self
-            .index
-            .line_col(self.unshown.as_deref().unwrap_or(&self.text), from);
+        let (_, column) = self.index.line_col(written, from);
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             &self.text.as_bytes()[from..to],
