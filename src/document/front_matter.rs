@@ -432,7 +432,8 @@ fn kept_entries<'t>(text: &'t str, keys: &[&str]) -> Option<Kept<'t>> {
                 Some(_) => {
                     let (key, value) = plain_key(line)?;
                     in_entry = true;
-                    keeping = keys.contains(&key);
+                    // Hugo reads keys whatever their case (`Draft:`).
+                    keeping = keys.iter().any(|k| k.eq_ignore_ascii_case(key));
                     if keeping {
                         kept.entries.push((key, value, 0));
                     }

@@ -96,7 +96,12 @@ impl PageFront {
     pub fn of(source: &str) -> PageFront {
         match front_matter::top_level_values(source, FRONT_KEYS) {
             Some(TopLevel::Simple(values)) => {
-                let value = |key: &str| values.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+                let value = |key: &str| {
+                    values
+                        .iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(key))
+                        .map(|(_, v)| *v)
+                };
                 let text = |key: &str| value(key).and_then(Scalar::as_str).map(str::to_string);
                 // A scalar `aliases` is not a list: no aliases.
                 return PageFront {
@@ -119,16 +124,20 @@ impl PageFront {
 
     /// What a front matter's root mapping says (defaults without one).
     pub fn from_root(root: Option<&Node>) -> PageFront {
-        let text = |key: &str| {
-            root.and_then(|f| f.get(key))
-                .and_then(|v| v.as_str())
-                .map(str::to_string)
+        // Hugo reads keys whatever their case (`Slug:`, `Draft:`): the
+        // first key of that name in any case.
+        let get = |key: &str| {
+            root?
+                .as_map()?
+                .iter()
+                .find(|(k, _)| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key)))
+                .map(|(_, v)| v)
         };
+        let text = |key: &str| get(key).and_then(|v| v.as_str()).map(str::to_string);
         PageFront {
             slug: text("slug"),
             url: text("url"),
-            aliases: root
-                .and_then(|f| f.get("aliases"))
+            aliases: get("aliases")
                 .and_then(|a| a.as_seq())
                 .map(|list| {
                     list.iter()
@@ -137,14 +146,12 @@ impl PageFront {
                         .collect()
                 })
                 .unwrap_or_default(),
-            draft: root
-                .and_then(|f| f.get("draft"))
-                .is_some_and(|d| match &d.value {
-                    Value::Bool(b) => *b,
-                    Value::String(s, _) => true_text(s),
-                    Value::Int(i) => *i != 0,
-                    _ => false,
-                }),
+            draft: get("draft").is_some_and(|d| match &d.value {
+                Value::Bool(b) => *b,
+                Value::String(s, _) => true_text(s),
+                Value::Int(i) => *i != 0,
+                _ => false,
+            }),
         }
     }
 }
@@ -681,12 +688,8 @@ pub fn slug_from_file_name(stem: &str) -> &str {
 
 /// The slug of an article: its front matter's `slug`, else from its file name.
 pub fn slug_of(doc: &Document) -> String {
-    if let Some(s) = doc
-        .front()
-        .and_then(|f| f.get("slug"))
-        .and_then(|s| s.as_str())
-    {
-        return s.to_string();
+    if let Some(s) = PageFront::from_root(doc.front()).slug {
+        return s;
     }
     let stem = doc
         .path
@@ -1083,6 +1086,10 @@ mod tests {
             ("draft: null\n", false),
             ("title: x\n", false),
             ("draft: [true]\n", false),
+            // Hugo reads keys whatever their case.
+            ("Draft: true\n", true),
+            ("DRAFT: \"true\"\n", true),
+            ("Draft: [true]\n", false),
         ] {
             let text = format!("---\n{front}---\n## A\n");
             assert_eq!(PageFront::of(&text).draft, draft, "{front}");
