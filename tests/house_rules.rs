@@ -87,6 +87,19 @@ fn check_file(path: &Path) -> Vec<(String, usize, usize, String)> {
     check(&[path.to_str().unwrap(), "--select", RULES])
 }
 
+/// The human report of [`check_file`]'s run, without colours (its helps
+/// and "did you mean").
+fn human_report(path: &Path) -> String {
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .arg("check")
+        .arg(path)
+        .args(["--select", RULES, "--color", "never"])
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn with_insert(line: &str) -> String {
     ARTICLE.replace("{insert}", line)
 }
@@ -211,19 +224,7 @@ fn addresses_drop_what_hugo_drops() {
         ),
     )
     .unwrap();
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .args([
-            "check",
-            path.to_str().unwrap(),
-            "--select",
-            RULES,
-            "--color",
-            "never",
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = human_report(&path);
     assert!(
         text.contains(
             "did you mean `/guides-livres/cto/03.03-se-positionner-dans-lorganisation/`?"
@@ -309,19 +310,7 @@ fn a_link_to_a_draft_is_reported() {
             .contains("no post of the site has the slug `en-cour`"),
         "{found:?}"
     );
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .args([
-            "check",
-            path.to_str().unwrap(),
-            "--select",
-            RULES,
-            "--color",
-            "never",
-        ])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = human_report(&path);
     assert!(text.contains("help: publish the target"), "{text}");
     assert!(!text.contains("did you mean"), "{text}");
     // The whole site read at once (more than 64 files checked).

@@ -454,8 +454,7 @@ impl LinksRule {
                 {
                     let suggestion = suggest.among(&anchor, own.iter().map(String::as_str));
                     cx.report(missing_anchor(
-                        doc,
-                        link,
+                        dest_span(doc, link),
                         &anchor,
                         "this article",
                         suggestion,
@@ -473,7 +472,7 @@ impl LinksRule {
                     }
                     let page = site.page(&path).filter(|p| !p.file.as_os_str().is_empty());
                     if let Some(draft) = page.as_ref().filter(|p| p.draft) {
-                        cx.report(to_draft(doc, link, &draft.file));
+                        cx.report(to_draft(dest_span(doc, link), &link.dest, &draft.file));
                         continue;
                     }
                     let (Some(anchor), true) = (anchor, self.anchors) else {
@@ -490,8 +489,7 @@ impl LinksRule {
                         let suggestion =
                             suggest.among(&anchor, page_anchors.iter().map(String::as_str));
                         cx.report(missing_anchor(
-                            doc,
-                            link,
+                            dest_span(doc, link),
                             &anchor,
                             &format!("`{key}`"),
                             suggestion,
@@ -567,17 +565,8 @@ impl LinksRule {
                     continue;
                 };
                 if page.draft {
-                    let file = Path::new("content").join(&page.file);
-                    cx.report(
-                        Finding::new(
-                            span,
-                            format!(
-                                "`{shortcode} \"{written}\"` leads to a draft: `{}` says `draft: true`, and Hugo does not publish drafts",
-                                file.display()
-                            ),
-                        )
-                        .help("publish the target (remove `draft: true` from its front matter), or link another page"),
-                    );
+                    let what = format!("{shortcode} \"{written}\"");
+                    cx.report(to_draft(span, &what, &page.file));
                     continue;
                 }
                 let (Some(anchor), true) = (anchor, self.anchors) else {
@@ -588,20 +577,8 @@ impl LinksRule {
                 };
                 if !ids.iter().any(|id| id == anchor) && !is_top(anchor) {
                     let suggestion = did_you_mean(anchor, ids.iter().map(String::as_str));
-                    let help = match suggestion {
-                        Some(s) => format!("did you mean `#{s}`?"),
-                        None => "link a heading of the target: its id is its text lowercased, spaces as `-`, punctuation dropped".to_string(),
-                    };
-                    cx.report(
-                        Finding::new(
-                            span,
-                            format!(
-                                "`#{anchor}` matches no heading of `{}`",
-                                Path::new("content").join(&page.file).display()
-                            ),
-                        )
-                        .help(help),
-                    );
+                    let target = format!("`{}`", Path::new("content").join(&page.file).display());
+                    cx.report(missing_anchor(span, anchor, &target, suggestion));
                 }
             }
         }
@@ -644,36 +621,26 @@ impl LinksRule {
     }
 }
 
-/// A link to a page Hugo does not publish (`draft: true`).
-fn to_draft(doc: &Document, link: &Link, file: &Path) -> Finding {
+/// A link to a page Hugo does not publish (`draft: true`): `written` is
+/// the link's target as written, `file` the page's under `content/`.
+fn to_draft(span: Span, written: &str, file: &Path) -> Finding {
     let file = Path::new("content").join(file);
     Finding::new(
-        dest_span(doc, link),
+        span,
         format!(
-            "`{}` leads to a draft: `{}` says `draft: true`, and Hugo does not publish drafts",
-            link.dest,
+            "`{written}` leads to a draft: `{}` says `draft: true`, and Hugo does not publish drafts",
             file.display()
         ),
     )
     .help("publish the target (remove `draft: true` from its front matter), or link another page")
 }
 
-fn missing_anchor(
-    doc: &Document,
-    link: &Link,
-    anchor: &str,
-    target: &str,
-    suggestion: Option<&str>,
-) -> Finding {
+fn missing_anchor(span: Span, anchor: &str, target: &str, suggestion: Option<&str>) -> Finding {
     let help = match suggestion {
         Some(s) => format!("did you mean `#{s}`?"),
         None => "link a heading of the target: its id is its text lowercased, spaces as `-`, punctuation dropped".to_string(),
     };
-    Finding::new(
-        dest_span(doc, link),
-        format!("`#{anchor}` matches no heading of {target}"),
-    )
-    .help(help)
+    Finding::new(span, format!("`#{anchor}` matches no heading of {target}")).help(help)
 }
 
 /// Whether an anchor is `top`, in any case: the HTML standard scrolls to
