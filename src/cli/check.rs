@@ -620,7 +620,7 @@ impl SameFile {
             cwd: cwd.to_path_buf(),
             absolute: repere::config::normalize(&cwd.join(path)),
             #[cfg(unix)]
-            id: file_id(path),
+            id: super::walk::file_id(path),
         }
     }
 
@@ -630,17 +630,10 @@ impl SameFile {
         }
         #[cfg(unix)]
         if self.id.is_some() {
-            return file_id(other) == self.id;
+            return super::walk::file_id(other) == self.id;
         }
         false
     }
-}
-
-/// The device and inode of the file at `path` (links followed).
-#[cfg(unix)]
-fn file_id(path: &Path) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 /// `--statistics`: findings per rule, most frequent first; as a table, or
@@ -962,8 +955,7 @@ fn fix_files(
     for (path, original, fixed, n) in changes {
         #[cfg(unix)]
         let id = {
-            use std::os::unix::fs::MetadataExt;
-            let id = fs::metadata(&path).ok().map(|m| (m.dev(), m.ino()));
+            let id = super::walk::file_id(&path);
             if let Some(first) = id.and_then(|id| written.get(&id)) {
                 notes.push(format!(
                     "`{}` is another name of `{}` (a hard link): fixed with it.",

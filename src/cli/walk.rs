@@ -229,9 +229,8 @@ fn once_each(files: BTreeSet<PathBuf>, links: bool) -> BTreeSet<PathBuf> {
     }
     let key = |path: &Path| {
         #[cfg(unix)]
-        if links && let Ok(meta) = fs::metadata(path) {
-            use std::os::unix::fs::MetadataExt;
-            return Key::Inode(meta.dev(), meta.ino());
+        if links && let Some((dev, ino)) = file_id(path) {
+            return Key::Inode(dev, ino);
         }
         #[cfg(not(unix))]
         if links && let Ok(real) = fs::canonicalize(path) {
@@ -283,4 +282,12 @@ fn error_path(e: &ignore::Error) -> Option<PathBuf> {
         ignore::Error::Loop { child, .. } => Some(child.clone()),
         _ => None,
     }
+}
+
+/// The device and inode of the file at `path` (links followed): one file
+/// under two names (a hard link, a symbolic one) has one.
+#[cfg(unix)]
+pub(super) fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
