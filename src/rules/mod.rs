@@ -195,6 +195,17 @@ pub fn folded_title_matches(h: &str, folded: &str) -> bool {
     }
 }
 
+/// Whether `c` shows nothing where it is written: the soft hyphen
+/// (U+00AD), zero-width spaces and joiners (U+200B to U+200D), the word
+/// joiner (U+2060) and U+FEFF. The duplicate check drops them from words;
+/// a title differing from the template's by one shows it escaped.
+pub(crate) fn shows_nothing(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
 /// The quotations of a text: between « and », “ and ”, or a pair of ".
 /// A mark with no partner in the text opens nothing. The phrase rules skip
 /// them (someone else's words), the salary rules compare no figure in them.

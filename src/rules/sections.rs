@@ -541,10 +541,7 @@ impl Diff {
 /// as escapes (`Repères\u{a0}clairs`): a title that differs from the
 /// template's only by them would read the same in the message.
 fn visible_spaces(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        (c.is_whitespace() && c != ' ')
-            || matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
-    };
+    let hidden = |c: char| (c.is_whitespace() && c != ' ') || super::shows_nothing(c);
     if !text.chars().any(hidden) {
         return text.into();
     }

@@ -11,6 +11,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::document::{Block, BlockKind, Document};
+use crate::rules::shows_nothing;
 use crate::span::Span;
 
 /// A prose block, ready to compare.
@@ -380,9 +381,9 @@ fn separator_len(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// The length of the character at `i` when it is one that shows nothing and
-/// is dropped from words: the soft hyphen, zero-width spaces and joiners,
-/// the word joiner, a byte-order mark ([`is_ignorable`]).
+/// The length of the character at `i` when it is one that shows nothing
+/// ([`shows_nothing`], in UTF-8), which is dropped from words: `é\u{ad}quipe`
+/// is `équipe`.
 #[inline]
 fn ignorable_len(bytes: &[u8], i: usize) -> Option<usize> {
     match bytes.get(i..)? {
@@ -390,16 +391,6 @@ fn ignorable_len(bytes: &[u8], i: usize) -> Option<usize> {
         [0xe2, 0x80, 0x8b..=0x8d, ..] | [0xe2, 0x81, 0xa0, ..] | [0xef, 0xbb, 0xbf, ..] => Some(3),
         _ => None,
     }
-}
-
-/// Characters that show nothing and are dropped from words, so that
-/// `é\u{ad}quipe` (a soft hyphen) is `équipe`: U+00AD, U+200B to U+200D,
-/// U+2060, U+FEFF.
-fn is_ignorable(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
 }
 
 /// A Latin-1 accented letter (or œ) at `i`, as the two UTF-8 bytes of its
@@ -426,7 +417,7 @@ fn general_word(text: &str, s: usize, out: &mut Vec<u64>, scratch: &mut String) 
     let mut i = s;
     while let Some(c) = text.get(i..).and_then(|t| t.chars().next()) {
         let next = i + c.len_utf8();
-        if is_ignorable(c) {
+        if shows_nothing(c) {
             i = next;
             continue;
         }
@@ -532,7 +523,7 @@ fn reference_words(text: &str, out: &mut Vec<u64>, scratch: &mut String) {
     let mut hasher = WordHasher::default();
     let mut in_word = false;
     for c in scratch.chars() {
-        if is_ignorable(c) {
+        if shows_nothing(c) {
             continue;
         }
         if is_word_char(c) {
