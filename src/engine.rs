@@ -186,14 +186,10 @@ impl Report {
                 .any(|d| *d.rule == *r.id)
         };
         let rules = SETUP_RULES.iter().filter(used);
-        let named: Vec<String> = files
-            .iter()
-            .map(|f| format!("`{}`", f.path.display()))
-            .collect();
         let note = format!(
             "Nothing was checked: the run stopped at {} error(s) in {}.",
             errors.len(),
-            named.join(", ")
+            named(&files)
         );
         Report {
             rules: rules.map(|r| RuleInfo::engine(r, r.severity)).collect(),
@@ -234,14 +230,10 @@ impl Report {
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files.dedup_by(|a, b| a.path == b.path);
-        let named: Vec<String> = files
-            .iter()
-            .map(|f| format!("`{}`", f.path.display()))
-            .collect();
         let note = format!(
             "Nothing was checked: the run stopped at {} path(s) that could not be reached: {}.",
             files.len(),
-            named.join(", ")
+            named(&files)
         );
         Report {
             rules: vec![RuleInfo::engine(rule, Severity::Error)],
@@ -799,6 +791,16 @@ fn location_of_byte(bytes: &[u8], at: usize) -> Location {
     let before = String::from_utf8_lossy(bytes.get(..at).unwrap_or(bytes));
     let end = before.len();
     LineIndex::new(&before).location(&before, Span::at(end))
+}
+
+/// The files of a report that stopped a run, as a note names them:
+/// `` `a.yaml`, `repere.toml` ``.
+fn named(files: &[FileReport]) -> String {
+    files
+        .iter()
+        .map(|f| format!("`{}`", f.path.display()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn first_line() -> Location {
