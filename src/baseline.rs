@@ -291,16 +291,19 @@ impl Baseline {
             .iter()
             .filter(|e| !looked.covers_all(&e.path, &e.rule, &e.involves))
             .filter(|e| exists(&e.path) && e.involves.iter().all(|f| exists(f)));
+        let key = |e: &Entry| (e.path.clone(), e.rule.clone(), e.fingerprint.clone());
+        let mut at: std::collections::HashMap<(String, String, String), usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (key(e), i))
+            .collect();
         let mut n = 0usize;
         for e in kept {
             // A cross-file entry of a file checked, with another file that
             // was not: what the run found again of it is recorded already,
             // and the entry's count is what it may still hide.
-            let same = self
-                .entries
-                .iter_mut()
-                .find(|x| (&x.path, &x.rule, &x.fingerprint) == (&e.path, &e.rule, &e.fingerprint));
-            match same {
+            match at.get(&key(e)).and_then(|&i| self.entries.get_mut(i)) {
                 Some(x) => {
                     n = n.saturating_add(e.count.saturating_sub(x.count));
                     x.count = x.count.max(e.count);
@@ -313,6 +316,7 @@ impl Baseline {
                 }
                 None => {
                     n = n.saturating_add(e.count);
+                    at.insert(key(e), self.entries.len());
                     self.entries.push(e.clone());
                 }
             }
