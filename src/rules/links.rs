@@ -509,17 +509,25 @@ impl LinksRule {
     /// reported only as a draft or for its anchor: Hugo also finds a page by
     /// its name alone, anywhere, which repere does not follow.
     fn check_refs(&self, doc: &Document, site: &Site, cx: &mut Context) {
-        // Both absolute: the article may be named relative to the current
-        // folder and the site root not, or the other way round.
-        let absolute = |p: &Path| {
-            crate::config::normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+        // The article's folder under `content/`, found once a relative ref
+        // asks for it. Both absolute: the article may be named relative to
+        // the current folder and the site root not, or the other way round.
+        let here = std::cell::OnceCell::new();
+        let here = || {
+            here.get_or_init(|| {
+                let absolute = |p: &Path| {
+                    crate::config::normalize(
+                        &std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()),
+                    )
+                };
+                let content = absolute(&site.root().join("content"));
+                absolute(&doc.path)
+                    .strip_prefix(&content)
+                    .ok()
+                    .and_then(Path::parent)
+                    .map(|p| p.to_string_lossy().replace('\\', "/"))
+            })
         };
-        let content = absolute(&site.root().join("content"));
-        let here = absolute(&doc.path)
-            .strip_prefix(&content)
-            .ok()
-            .and_then(Path::parent)
-            .map(|p| p.to_string_lossy().replace('\\', "/"));
         for block in &doc.body.blocks {
             if !block.text.contains("ref") {
                 continue;
@@ -543,7 +551,8 @@ impl LinksRule {
                 let found = if absolute {
                     site.content_page(path)
                 } else {
-                    here.as_deref()
+                    here()
+                        .as_deref()
                         .filter(|h| !h.is_empty())
                         .and_then(|h| site.content_page(&format!("{h}/{path}")))
                         .or_else(|| site.content_page(path))
