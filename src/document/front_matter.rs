@@ -88,6 +88,27 @@ impl FrontMatter {
     }
 }
 
+/// The entry of `key` in the front matter's root mapping. Hugo reads keys
+/// whatever their case (`showToc` is `ShowToc`): the key as written is
+/// looked for first, then one that differs only in case.
+pub fn key_entry<'r>(root: &'r Node, key: &str) -> Option<&'r (Node, Node)> {
+    root.entry(key).or_else(|| {
+        root.as_map()?
+            .iter()
+            .find(|(k, _)| k.as_str().is_some_and(|k| same_key(k, key)))
+    })
+}
+
+/// Whether two keys are one to Hugo, which lowercases them.
+pub fn same_key(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// Lines of `text` from byte `from`: (start, end without line ending, next start).
 fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
     let mut pos = from;

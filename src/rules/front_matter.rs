@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at, typo_of};
 use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
+use crate::document::front_matter::key_entry;
 use crate::document::{Content, Document, Format, FrontMatter};
 use crate::pattern::{CaptureRegex, Pattern};
 use crate::span::Span;
@@ -705,27 +706,6 @@ impl Rule for FrontMatterRule {
             }
         }
     }
-}
-
-/// The entry of `key` in the front matter's root mapping. Hugo reads keys
-/// whatever their case (`showToc` is `ShowToc`): the key as written is
-/// looked for first, then one that differs only in case.
-fn key_entry<'r>(root: &'r Node, key: &str) -> Option<&'r (Node, Node)> {
-    root.entry(key).or_else(|| {
-        root.as_map()?
-            .iter()
-            .find(|(k, _)| k.as_str().is_some_and(|k| same_but_case(k, key)))
-    })
-}
-
-/// Whether two keys are one to Hugo, which lowercases them.
-fn same_but_case(a: &str, b: &str) -> bool {
-    if a.is_ascii() && b.is_ascii() {
-        return a.eq_ignore_ascii_case(b);
-    }
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// Keys of the root mapping that differ only in case (`ShowToc`,

@@ -96,11 +96,12 @@ impl PageFront {
     pub fn of(source: &str) -> PageFront {
         match front_matter::top_level_values(source, FRONT_KEYS) {
             Some(TopLevel::Simple(values)) => {
+                // As `key_entry` finds it: as written, else in another case.
                 let value = |key: &str| {
-                    values
-                        .iter()
-                        .find(|(k, _)| k.eq_ignore_ascii_case(key))
-                        .map(|(_, v)| *v)
+                    let find = |same: &dyn Fn(&str) -> bool| {
+                        values.iter().find(|(k, _)| same(k)).map(|(_, v)| *v)
+                    };
+                    find(&|k| k == key).or_else(|| find(&|k| front_matter::same_key(k, key)))
                 };
                 let text = |key: &str| value(key).and_then(Scalar::as_str).map(str::to_string);
                 // A scalar `aliases` is not a list: no aliases.
@@ -124,15 +125,8 @@ impl PageFront {
 
     /// What a front matter's root mapping says (defaults without one).
     pub fn from_root(root: Option<&Node>) -> PageFront {
-        // Hugo reads keys whatever their case (`Slug:`, `Draft:`): the
-        // first key of that name in any case.
-        let get = |key: &str| {
-            root?
-                .as_map()?
-                .iter()
-                .find(|(k, _)| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key)))
-                .map(|(_, v)| v)
-        };
+        // Hugo reads keys whatever their case (`Slug:`, `Draft:`).
+        let get = |key: &str| front_matter::key_entry(root?, key).map(|(_, v)| v);
         let text = |key: &str| get(key).and_then(|v| v.as_str()).map(str::to_string);
         PageFront {
             slug: text("slug"),
