@@ -697,6 +697,23 @@ fn an_output_file_that_is_standard_output_is_written_to() {
         "{got}"
     );
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    // `/dev/null`, a device: written to, never replaced (which only root
+    // could do, and which would break the system).
+    let out = repere()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--format", "json"])
+        .args(["--output-file", "/dev/null", NAME])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
 /// A pack or config error stops the run (exit 2) and is also written in
@@ -853,6 +870,15 @@ fn every_error_that_stops_a_run_is_written_in_the_report_s_format() {
         "{out}"
     );
     assert!(out.contains("holds no rule pack"), "{out}");
+    // A pack that is not UTF-8.
+    fs::write(dir.path().join("latin1.yaml"), b"- id: caf\xe9\n").unwrap();
+    let out = run("json", &["--no-config", "--rules", "latin1.yaml", NAME]);
+    assert_eq!(
+        diagnostics(&out),
+        [at("latin1.yaml", "rule-pack", 1, 1)],
+        "{out}"
+    );
+    assert!(out.contains("is not UTF-8"), "{out}");
     // A site root without `content/`, set in the config.
     write(
         dir.path(),
