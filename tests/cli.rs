@@ -43,6 +43,23 @@ fn json(args: &[&str], path: &Path) -> (i32, Value) {
     (code, v)
 }
 
+/// (path, rule, line, column) of each finding of a JSON report.
+fn places(v: &Value) -> Vec<(String, String, u64, u64)> {
+    v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap().to_string(),
+                d["rule"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
 fn line_of(text: &str, needle: &str) -> usize {
     text.lines().position(|l| l.contains(needle)).unwrap() + 1
 }
@@ -834,21 +851,9 @@ fn every_error_that_stops_a_run_is_written_in_the_report_s_format() {
         );
         String::from_utf8(out.stdout).unwrap()
     };
-    let diagnostics = |stdout: &str| -> Vec<(String, String, u64, u64)> {
+    let diagnostics = |stdout: &str| {
         let v: Value = serde_json::from_str(stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
-        v["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| {
-                (
-                    d["path"].as_str().unwrap().to_string(),
-                    d["rule"].as_str().unwrap().to_string(),
-                    d["line"].as_u64().unwrap(),
-                    d["column"].as_u64().unwrap(),
-                )
-            })
-            .collect()
+        places(&v)
     };
     let at = |path: &str, rule: &str, line: u64, column: u64| {
         (path.to_string(), rule.to_string(), line, column)
@@ -1374,25 +1379,13 @@ fn folders_are_walked_for_md_and_markdown_skipping_hidden_files() {
             .output()
             .unwrap();
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-        let found: Vec<(String, String, u64)> = v["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| {
-                (
-                    d["path"].as_str().unwrap().to_string(),
-                    d["rule"].as_str().unwrap().to_string(),
-                    d["line"].as_u64().unwrap(),
-                )
-            })
-            .collect();
         (
             out.status.code().unwrap(),
             v["summary"]["files"].clone(),
-            found,
+            places(&v),
         )
     };
-    let finding = |path: &str| (path.to_string(), "needs-weight".to_string(), 1);
+    let finding = |path: &str| (path.to_string(), "needs-weight".to_string(), 1, 1);
     let (code, files, found) = run(&["."]);
     assert_eq!(code, 1);
     assert_eq!(files, 2, "{found:?}");
