@@ -476,10 +476,14 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         }
         let json = serde_json::to_vec_pretty(&baseline).map_err(|e| e.to_string())?;
         write_atomic(out, &json).map_err(|e| format!("writing `{}`: {e}", out.display()))?;
-        println!(
-            "Wrote {n} finding(s) to the baseline `{}`{kept}.",
-            out.display()
-        );
+        // A status line, not a report: on stderr, so that stdout stays
+        // empty (and a `--format json` reader is not fed plain text).
+        if !args.quiet {
+            eprintln!(
+                "Wrote {n} finding(s) to the baseline `{}`{kept}.",
+                out.display()
+            );
+        }
         // What --fix could not write is said, and fails the run, here too.
         for note in &unwritten {
             eprintln!("{note}");
