@@ -77,6 +77,10 @@ pub struct Report {
     pub notes: Vec<String>,
     /// The rules that ran, for formats that describe them (SARIF).
     pub rules: Vec<RuleInfo>,
+    /// The run stopped before checking any article (an error in the config
+    /// or a pack, a path that cannot be reached): `files` holds the files
+    /// at fault, and none of them counts as checked.
+    pub stopped: bool,
 }
 
 /// What a report says about a rule.
@@ -119,7 +123,7 @@ impl Report {
 
     pub fn counts(&self) -> Counts {
         let mut c = Counts {
-            files: self.files.len(),
+            files: if self.stopped { 0 } else { self.files.len() },
             ..Counts::default()
         };
         for d in self.diagnostics() {
@@ -195,6 +199,7 @@ impl Report {
             rules: rules.map(|r| RuleInfo::engine(r, r.severity)).collect(),
             files,
             notes: vec![note],
+            stopped: true,
         }
     }
 
@@ -239,6 +244,7 @@ impl Report {
             rules: vec![RuleInfo::engine(rule, Severity::Error)],
             files,
             notes: vec![note],
+            stopped: true,
         }
     }
 }
@@ -624,6 +630,7 @@ impl Linter {
             files,
             notes: Vec::new(),
             rules: self.rule_infos(),
+            stopped: false,
         }
     }
 

@@ -954,7 +954,10 @@ fn fingerprints_do_not_depend_on_how_the_files_were_named() {
     let out = check(&["--write-baseline", "baseline.json", "content/"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let written = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(written.contains("Wrote ") && !written.contains("Wrote 0 "), "{written}");
+    assert!(
+        written.contains("Wrote ") && !written.contains("Wrote 0 "),
+        "{written}"
+    );
     for target in [".", "./content", "content"] {
         let out = check(&["--baseline", "baseline.json", "--format", "concise", target]);
         let stdout = String::from_utf8_lossy(&out.stdout);

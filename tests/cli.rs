@@ -781,6 +781,11 @@ fn pack_and_config_errors_are_written_in_the_report_s_format() {
         "{json}"
     );
     assert_eq!(json["diagnostics"].as_array().map(Vec::len), Some(1));
+    // The pack is where the error is, not a file checked.
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"files": 0, "errors": 1, "warnings": 0, "infos": 0})
+    );
     assert_eq!(
         json["notes"][0],
         "Nothing was checked: the run stopped at 1 error(s) in `bad.yaml`."
@@ -928,6 +933,11 @@ fn every_error_that_stops_a_run_is_written_in_the_report_s_format() {
             at("nowhere.md", "read-error", 1, 1)
         ],
         "{out}"
+    );
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (&v["summary"]["files"], &v["summary"]["errors"]),
+        (&0.into(), &2.into())
     );
     write(dir.path(), "report.json", "[]");
     let args = [

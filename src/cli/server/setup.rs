@@ -119,8 +119,7 @@ impl Setup {
                 source: Some(text.to_string()),
                 diagnostics,
             }],
-            notes: Vec::new(),
-            rules: Vec::new(),
+            ..Report::default()
         };
         baseline.apply(&mut report, &key, &|_| None);
         report
