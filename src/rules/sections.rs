@@ -312,8 +312,11 @@ impl Titles {
 /// document and read by every template.
 struct Title {
     nfc: String,
-    /// The end of `nfc` without its trailing parenthesis group, if any.
-    base_end: Option<usize>,
+    /// `nfc` without its trailing parenthesis group, if any, but with the
+    /// final punctuation after it (`Erreurs (et comment) :` gives
+    /// `Erreurs :`), so that the title is compared, and its punctuation
+    /// reported, as if the parenthesis were not there.
+    base: Option<String>,
     folded: String,
     folded_base: Option<String>,
     /// For headings compared by [`similarity`] (those that match no
@@ -333,10 +336,10 @@ impl Title {
             _ => text.nfc().collect(),
         };
         let folded = fold(&nfc, None);
-        let base = strip_parenthesis(&nfc);
-        let folded_base = base.map(|b| fold(b, None));
+        let base = strip_parenthesis(&nfc).map(|(base, tail)| format!("{base}{tail}"));
+        let folded_base = base.as_deref().map(|b| fold(b, None));
         Some(Title {
-            base_end: base.map(str::len),
+            base,
             folded,
             folded_base,
             nfc,
@@ -345,7 +348,7 @@ impl Title {
     }
 
     fn base(&self) -> Option<&str> {
-        self.base_end.and_then(|end| self.nfc.get(..end))
+        self.base.as_deref()
     }
 
     fn compare(&self) -> &Folded {
@@ -630,9 +633,7 @@ fn fold(s: &str, keep: Option<Diff>) -> String {
     }
     if keep != Some(Diff::FinalPunctuation) {
         let trimmed = out
-            .trim_end_matches(|c: char| {
-                matches!(c, '.' | ':' | ';' | '!' | '?' | '…') || c.is_whitespace()
-            })
+            .trim_end_matches(|c: char| is_final_punctuation(c) || c.is_whitespace())
             .len();
         out.truncate(trimmed);
     }
@@ -648,16 +649,23 @@ fn diffs(found: &str, canonical: &str) -> Vec<Diff> {
         .collect()
 }
 
-/// `text` without a trailing parenthesis group: `Erreurs (et comment)` gives
-/// `Erreurs`.
-fn strip_parenthesis(text: &str) -> Option<&str> {
+/// `text` without a trailing parenthesis group, and the final punctuation
+/// written after that group: `Erreurs (et comment)` gives `Erreurs` and ``,
+/// `Erreurs (et comment) :` gives `Erreurs` and ` :`.
+fn strip_parenthesis(text: &str) -> Option<(&str, &str)> {
     let t = text.trim_end();
-    if !t.ends_with(')') {
+    let body = t.trim_end_matches(|c: char| is_final_punctuation(c) || c.is_whitespace());
+    if !body.ends_with(')') {
         return None;
     }
-    let open = t.rfind('(')?;
-    let base = t[..open].trim_end();
-    (!base.is_empty()).then_some(base)
+    let open = body.rfind('(')?;
+    let base = body[..open].trim_end();
+    (!base.is_empty()).then_some((base, &t[body.len()..]))
+}
+
+/// Punctuation that may end a title, which [`fold`] erases.
+fn is_final_punctuation(c: char) -> bool {
+    matches!(c, '.' | ':' | ';' | '!' | '?' | '…')
 }
 
 /// Words of a folded title.
@@ -1211,12 +1219,13 @@ impl Report<'_, '_> {
     }
 
     /// The parenthesis the heading of `hit` was recognised without (` (et
-    /// comment les éviter)`), as written, which respelling its title keeps;
-    /// empty when the whole text is the title.
+    /// comment les éviter)`), as written, which respelling its title keeps
+    /// (not the final punctuation after it); empty when the whole text is
+    /// the title.
     fn kept_parenthesis<'h>(&self, h: &'h Heading, hit: &Hit) -> &'h str {
         let text = h.text.trim_end();
         match strip_parenthesis(text) {
-            Some(base) if hit.by_base => &text[base.len()..],
+            Some((base, tail)) if hit.by_base => &text[base.len()..text.len() - tail.len()],
             _ => "",
         }
     }
@@ -1391,16 +1400,17 @@ impl Report<'_, '_> {
                     self.respelled(h, section, canonical, self.kept_parenthesis(h, hit))
                 ));
                 // Safe when the heading is plain text (no markup to lose).
-                // An accepted parenthesis after the title stays.
+                // An accepted parenthesis after the title stays; the final
+                // punctuation after it goes.
                 let kept = self.kept_parenthesis(h, hit);
                 if self.is_plain(h) {
-                    let title = Span::new(
+                    let text = Span::new(
                         h.text_span.start,
-                        h.text_span.start + h.text.trim_end().len() - kept.len(),
+                        h.text_span.start + h.text.trim_end().len(),
                     );
                     finding = finding.fix(Fix::safe(
-                        format!("write `{canonical}`"),
-                        vec![Edit::replace(title, canonical.to_string())],
+                        format!("write `{canonical}{kept}`"),
+                        vec![Edit::replace(text, format!("{canonical}{kept}"))],
                     ));
                 }
                 self.report(Check::Spelling, finding);
@@ -1890,11 +1900,22 @@ mod tests {
     fn parenthesis_is_stripped_only_at_the_end() {
         assert_eq!(
             strip_parenthesis("Erreurs fréquentes (et comment les éviter)"),
-            Some("Erreurs fréquentes")
+            Some(("Erreurs fréquentes", ""))
         );
         assert_eq!(strip_parenthesis("(tout)"), None);
+        assert_eq!(strip_parenthesis("(tout) :"), None);
         assert_eq!(strip_parenthesis("Erreurs"), None);
-        assert_eq!(strip_parenthesis("Erreurs(x)"), Some("Erreurs"));
+        assert_eq!(strip_parenthesis("Erreurs :"), None);
+        assert_eq!(strip_parenthesis("Erreurs(x)"), Some(("Erreurs", "")));
+        // Final punctuation after the group is given apart.
+        assert_eq!(
+            strip_parenthesis("Erreurs (et comment)\u{a0}:"),
+            Some(("Erreurs", "\u{a0}:"))
+        );
+        assert_eq!(
+            strip_parenthesis("Erreurs (x)..."),
+            Some(("Erreurs", "..."))
+        );
     }
 
     /// The best fit without fitting every template completely is the one
