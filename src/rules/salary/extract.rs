@@ -313,8 +313,214 @@ const FUNCTION_WORDS: &[&str] = &[
     "environ", "jusqu", "plus", "moins", "contre", "mais", "donc", "car", "ni", "ce", "cet",
     "cette", "ces", "son", "sa", "ses", "mon", "ma", "mes", "ton", "ta", "tes", "votre", "vos",
     "notre", "nos", "leur", "leurs", "il", "elle", "ils", "elles", "on", "je", "tu", "nous",
-    "vous", "y", "ne", "pas", "selon", "via", "from", "and", "or", "an", "is", "are", "si",
+    "vous", "y", "ne", "pas", "selon", "via", "from", "and", "or", "an", "is", "are", "si", "j",
+    "avons", "avez", "ont",
 ];
+
+/// Words that a capital at the start of a sentence or a heading may make
+/// look like a name, but that name no role (folded): adverbs of time, words
+/// of a grid (`Minimum 40k€`, `Médiane 55k€`, `### Tableau récapitulatif`).
+/// Verbs in the imperative (`Comptez`, `Visez`) are told by their ending
+/// (see [`names_nothing`]); adverbs in `-ment` are listed, as nouns end so
+/// too (`Développement`, `Management`).
+const NOT_NAMES: &[&str] = &[
+    "aujourd",
+    "hui",
+    "desormais",
+    "ensuite",
+    "puis",
+    "enfin",
+    "alors",
+    "deja",
+    "toujours",
+    "souvent",
+    "parfois",
+    "actuellement",
+    "generalement",
+    "typiquement",
+    "seulement",
+    "evidemment",
+    "notamment",
+    "egalement",
+    "finalement",
+    "recemment",
+    "globalement",
+    "concretement",
+    "precisement",
+    "approximativement",
+    "clairement",
+    "rarement",
+    "frequemment",
+    "reellement",
+    "vraiment",
+    "honnetement",
+    "aussi",
+    "surtout",
+    "minimum",
+    "maximum",
+    "moyenne",
+    "moyen",
+    "mediane",
+    "median",
+    "fourchette",
+    "objectif",
+    "cible",
+    "plancher",
+    "plafond",
+    "seuil",
+    "total",
+    "tableau",
+    "recapitulatif",
+    "synthese",
+    "resume",
+    "grille",
+    "comparatif",
+    "exemple",
+    "exemples",
+    "bilan",
+    "repere",
+    "reperes",
+    "compter",
+    "prevoir",
+    "viser",
+    "demander",
+];
+
+/// Verbs that may stand between a role and its figure without telling it
+/// is a salary (`Un Développeur Backend passe de 40k€ à 52k€`, `J'ai
+/// accepté 48k€`): the name is the verb's subject, not the verb (folded).
+const VERBS: &[&str] = &[
+    "passe",
+    "passent",
+    "tourne",
+    "tournent",
+    "atteint",
+    "atteignent",
+    "demarre",
+    "demarrent",
+    "commence",
+    "commencent",
+    "debute",
+    "debutent",
+    "plafonne",
+    "plafonnent",
+    "oscille",
+    "oscillent",
+    "grimpe",
+    "grimpent",
+    "culmine",
+    "culminent",
+    "stagne",
+    "stagnent",
+    "varie",
+    "varient",
+    "evolue",
+    "evoluent",
+    "monte",
+    "montent",
+    "peut",
+    "peuvent",
+    "doit",
+    "doivent",
+    "vise",
+    "visent",
+    "accepte",
+    "acceptent",
+    "obtient",
+    "obtiennent",
+    "obtenu",
+    "signe",
+    "signent",
+    "negocie",
+    "negocient",
+    "propose",
+    "proposent",
+    "demande",
+    "demandent",
+    "recoit",
+    "recoivent",
+    "recu",
+    "exige",
+    "exigent",
+];
+
+/// Whether a folded word names no role, whatever its capital (see
+/// [`NOT_NAMES`]): also a verb in the imperative (`comptez`, not `chez`).
+fn names_nothing(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
+        .contains(folded)
+        || (folded.len() > 4 && folded.ends_with("ez"))
+}
+
+/// Words of change before `de` (folded): `passe de 40k€ à 52k€` goes from
+/// one figure to the other, and is not a range.
+const CHANGES: &[&str] = &[
+    "passe",
+    "passee",
+    "passes",
+    "passees",
+    "passent",
+    "passer",
+    "grimpe",
+    "grimpent",
+    "monte",
+    "montent",
+    "augmente",
+    "augmentent",
+    "evolue",
+    "evoluent",
+    "progresse",
+    "progressent",
+    "bondit",
+    "bondissent",
+    "saute",
+    "sautent",
+    "baisse",
+    "baissent",
+    "tombe",
+    "tombent",
+    "chute",
+    "chutent",
+    "descend",
+    "descendent",
+    "evolution",
+    "progression",
+    "augmentation",
+    "hausse",
+    "passage",
+    "saut",
+    "bond",
+];
+
+/// Whether `before` (the text before a range) ends with a word of change
+/// and `de` (`passé de `, `une hausse d'`).
+fn changes_from(before: &str) -> bool {
+    let mut from = before.len().saturating_sub(60);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
+    let ws = words(tail);
+    match ws.as_slice() {
+        [.., (_, change), (de, w)] => {
+            // Nothing but a space or an apostrophe between `de` and the figure.
+            tail[de.end..]
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, '\'' | '’'))
+                && matches!(fold(w).as_str(), "de" | "d")
+                && CHANGES.contains(&fold(change).as_str())
+        }
+        _ => false,
+    }
+}
+
+/// Whether a folded word is one of [`VERBS`].
+fn is_verb(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| VERBS.iter().copied().collect())
+        .contains(folded)
+}
 
 /// Words dropped from a role's key, so that `Cloud Security` and `Cloud
 /// Security Specialist`, or `Développeur Full-Stack` and `Full-Stack
@@ -1126,6 +1332,7 @@ impl Extractor {
                     group,
                     amount: a,
                     floor: floor.max(cell_start).min(a.range.start),
+                    cell_start: cell_start.min(a.range.start),
                     ceiling,
                     label: label
                         .as_ref()
@@ -1152,6 +1359,7 @@ impl Extractor {
             group,
             amount: a,
             floor,
+            cell_start,
             ceiling,
             label,
             intro,
@@ -1303,13 +1511,34 @@ impl Extractor {
             // Lyon,`.
             .and_then(said_after)
             .unwrap_or("");
+        // What opens the figure's sentence, holding no figure: a label
+        // (`Les salaires à Nantes :`), or a clause up to its first `,` or
+        // `;` that says where or when (`À Paris,`, not `Loin de Lyon,`). It
+        // holds for every figure of the sentence (`À Paris, un Junior
+        // touche 45k€ et un Senior 68k€`: both are of Paris), before the
+        // paragraph's label (`À Paris : Junior 45k€. À Nantes : Senior
+        // 56k€`: the second is of Nantes).
+        let opener = {
+            let head = &text[sentence_start(text, a.range.start).max(cell_start)..a.range.start];
+            let end = head.find([',', ':', ';']).unwrap_or(head.len());
+            Some(&head[..end])
+                .filter(|t| amount::amounts(t).is_empty())
+                .and_then(|t| match head[end..].starts_with(':') {
+                    true => Some(t),
+                    false => said_after(t),
+                })
+                .unwrap_or("")
+        };
+        // Nearest first: the figure's own stretch, the clause before it,
+        // the sentence's opening clause, then the label, the line before
+        // the list and the heading.
         let others = || {
             contexts
                 .iter()
-                .enumerate()
-                .filter(|(ci, _)| *ci != 1)
-                .map(|(_, c)| c.text)
-                .chain(std::iter::once(clause))
+                .take(1)
+                .map(|c| c.text)
+                .chain([clause, opener])
+                .chain(contexts.iter().skip(2).map(|c| c.text))
         };
         // After the figure, the words right after the preposition say it
         // (`55k€ en moyenne depuis 2019` is not of 2019).
@@ -1436,6 +1665,9 @@ impl Extractor {
         if in_sum {
             return (false, "a part or the total of a sum".into());
         }
+        if a.is_range && changes_from(&text[..a.range.start]) {
+            return (false, "a change (from one figure to the other)".into());
+        }
         // The words right after it (`200k€ investis`, `15K€ charges`) and
         // the sentence before it: the nearest word that tells wins, the
         // word after it on a tie.
@@ -1557,17 +1789,28 @@ impl Extractor {
                 continue;
             }
             if collected.is_empty() {
-                if self.vocabulary.cue(w, &f) == Some(true) {
+                if self.vocabulary.cue(w, &f) == Some(true) || is_verb(&f) {
                     paid = true;
                     continue;
                 }
-                // `touche environ 60k€`, `est payé`.
-                if (paid || APPROXIMATELY.contains(&f.as_str())) && is_function_word(&f) {
+                // `touche environ 60k€`, `est payé`, `passe à 52k€`,
+                // `Comptez 40k€`, `Aujourd'hui 55k€`.
+                let verb_before = || {
+                    k.checked_sub(1).is_some_and(|p| {
+                        let (w, f) = (all[p].1, fold(all[p].1));
+                        is_verb(&f) || self.vocabulary.cue(w, &f) == Some(true)
+                    })
+                };
+                if ((paid || APPROXIMATELY.contains(&f.as_str())) && is_function_word(&f))
+                    || (f == "a" && verb_before())
+                    || names_nothing(&f)
+                {
                     continue;
                 }
             }
             if w.chars().all(|c| c.is_ascii_digit())
                 || is_function_word(&f)
+                || names_nothing(&f)
                 || self.vocabulary.cue(w, &f).is_some()
             {
                 stop = Some(f);
@@ -1627,6 +1870,8 @@ impl Extractor {
             }
             if w.chars().all(|c| c.is_ascii_digit())
                 || is_function_word(&f)
+                || names_nothing(&f)
+                || is_verb(&f)
                 || self.vocabulary.cue(w, &f).is_some()
             {
                 return None;
@@ -1647,6 +1892,8 @@ struct FigureInput<'a> {
     group: usize,
     amount: &'a Amount,
     floor: usize,
+    /// Where the figure's table cell starts (0 outside a table).
+    cell_start: usize,
     /// Where the figure's stretch of text ends: its table cell's end, else
     /// the block's.
     ceiling: usize,
@@ -1821,6 +2068,103 @@ mod tests {
         );
         assert_eq!(fs[5].claim.as_ref().unwrap().text, "+25%");
         assert_eq!(fs[4].role.as_ref().unwrap().key, "full-stack");
+    }
+
+    /// What opens a sentence (`À Paris,`, `En 2020,`, `En startup,`, a
+    /// label `Les salaires à Nantes :`) holds for each of its figures, and
+    /// the next sentence's opener replaces the paragraph's label.
+    #[test]
+    fn a_sentence_s_opener_holds_for_all_its_figures() {
+        let body = "### Data Engineer\n\n\
+            À Paris, un Junior touche 45-52k€ et un Senior 68-80k€. À Nantes, un Junior touche 38-44k€ et un Senior 56-66k€.\n\n\
+            Les salaires à Lyon : Junior 42k€, Senior 60k€. Les salaires à Lille : Junior 40k€, Senior 57k€.\n\n\
+            En 2020, un Junior touchait 34k€ et un Senior 50k€.\n\n\
+            En startup, un Junior touche 38k€ et un Senior 55k€.\n\n\
+            Loin de Bordeaux, un Senior touche 61k€.\n";
+        let fs = figures(body);
+        let context: Vec<String> = fs
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {}",
+                    f.text,
+                    f.place.as_deref().unwrap_or("-"),
+                    f.year.map_or("-".to_string(), |y| y.to_string()),
+                    f.qualifier.as_deref().unwrap_or("-")
+                )
+            })
+            .collect();
+        assert_eq!(
+            context,
+            [
+                "45-52k€ Paris - -",
+                "68-80k€ Paris - -",
+                "38-44k€ Nantes - -",
+                "56-66k€ Nantes - -",
+                "42k€ Lyon - -",
+                "60k€ Lyon - -",
+                "40k€ Lille - -",
+                "57k€ Lille - -",
+                "34k€ - 2020 -",
+                "50k€ - 2020 -",
+                "38k€ - - startup",
+                "55k€ - - startup",
+                // Not said as where: the figure is of France.
+                "61k€ - - -",
+            ]
+        );
+    }
+
+    /// A capital at the start of a sentence does not make a verb, an
+    /// adverb or a word of a grid a role; a verb between the role and its
+    /// figure is not part of the name.
+    #[test]
+    fn words_that_open_a_sentence_are_no_role() {
+        let body = "Comptez 40k€ brut pour un premier poste. Visez 55k€ brut ensuite. \
+            Actuellement 45k€ brut. Aujourd'hui 48k€ brut. Minimum 38k€ brut. Médiane 50k€ brut.\n\n\
+            ### Tableau récapitulatif\n\nSalaire 47k€ brut.\n\n\
+            Un Développeur Backend passe à 52k€ brut. J'ai accepté 48k€ brut.\n\n\
+            Développement Frontend : Junior 35-45k€. AI Integration Developer : Junior 55-70k€.\n";
+        let fs = figures(body);
+        let roles: Vec<&str> = fs
+            .iter()
+            .map(|f| f.role.as_ref().map_or("-", |r| r.name.as_str()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                "-",
+                "-",
+                "-",
+                "-",
+                "-",
+                "-",
+                "-",
+                "Développeur Backend",
+                "-",
+                "Développement Frontend",
+                "AI Integration Developer",
+            ]
+        );
+    }
+
+    /// `passe de 40k€ à 52k€` goes from one figure to another: not a range
+    /// of salaries.
+    #[test]
+    fn a_change_from_one_figure_to_another_is_no_range() {
+        let fs = figures(
+            "Salaires : Junior 40-45k€.\n\nUn Junior passe de 40k€ à 52k€ en deux ans. Son salaire a fait une hausse de 40 à 50k€. Junior de 40 à 45k€.\n",
+        );
+        let salary: Vec<(&str, bool)> = fs.iter().map(|f| (f.text.as_str(), f.salary)).collect();
+        assert_eq!(
+            salary,
+            [
+                ("40-45k€", true),
+                ("40k€ à 52k€", false),
+                ("40 à 50k€", false),
+                ("40 à 45k€", true),
+            ]
+        );
     }
 
     #[test]

@@ -46,8 +46,10 @@ What it reads (paragraphs, list items, table rows; never code):
   Salary or not   The nearest word that tells decides:
                - an amount per day, hour, week or unit (/jour, /j, /h,
                  /transaction, per talk) is never a salary (TJM, daily rates);
-               - an amount written with a sign (+5k€) is a change, and the
-                 parts and total of a sum (a + b = c) are not salary figures;
+               - an amount written with a sign (+5k€) is a change, and so
+                 is a range after a word of change (passe de 40k€ à 52k€,
+                 une hausse de 40 à 50k€); the parts and total of a sum
+                 (a + b = c) are not salary figures;
                - then the words right after it (200k€ investis, 15k€
                  charges), `brut`/`net`, the words before it in its sentence,
                  the label of its paragraph, the line before its list, its
@@ -57,7 +59,10 @@ What it reads (paragraphs, list items, table rows; never code):
                  économisés, équipement, licence, formation…) makes it not;
                - else a level next to it (Junior 45k€) makes it a salary.
   Context      role: the capitalised name right before the figure
-               (Prompt Engineer 80-100k€), else the bold label or `Name :` that
+               (Prompt Engineer 80-100k€; a verb between them is skipped,
+               Un Développeur Backend passe à 52k€; a capital that only
+               opens a sentence names nothing: Comptez, Visez,
+               Actuellement, Aujourd'hui, Minimum, Médiane…), else the bold label or `Name :` that
                opens the paragraph or list item, the bold line before a list,
                or the nearest H3+ heading; in a table, the row's first
                cell (and the header of the figure's column gives its level,
@@ -74,9 +79,13 @@ What it reads (paragraphs, list items, table rows; never code):
                PME, ETI, ESN, freelance…), period (/an, /mois, annuel, /jour,
                HT la journée) and gross/net: figures that differ in any of
                these are not compared. Place, year and employer are read
-               before the figure (its clause, the clause before it, its
-               label, the line before its list, its heading) or right after
-               it when said so (`à Paris`, `en 2022`, `en startup`). A figure
+               before the figure (its clause, the clause before it, what
+               opens its sentence, its label, the line before its list,
+               its heading) or right after it when said so (`à Paris`,
+               `en 2022`, `en startup`). What opens a sentence holds for
+               all its figures: a clause saying where or when (`À Paris, un
+               Junior touche 45k€ et un Senior 68k€`) or a label
+               (`Les salaires à Nantes : Junior 40k€, Senior 56k€`). A figure
                without a place is taken for France, a yearly one without brut
                or net for gross: they compare with `en France` and `brut`.
                claim: a percentage after the figure, `(+25%)`, `+35% vs
