@@ -296,6 +296,18 @@ impl Linter {
     }
 
     /// Adds the index of a site, which rules read for the files it covers.
+    /// Whether a site was added ([`Linter::with_site`]).
+    pub fn has_sites(&self) -> bool {
+        !self.sites.is_empty()
+    }
+
+    /// The linter without its sites, to add them again once their files
+    /// changed (after `--fix`).
+    pub fn without_sites(mut self) -> Linter {
+        self.sites.clear();
+        self
+    }
+
     pub fn with_site(mut self, site: Site) -> Linter {
         self.sites.push(Arc::new(site));
         self
@@ -497,7 +509,10 @@ impl Linter {
                 ..Context::default()
             };
             rule.check(doc, &mut cx);
-            for finding in std::mem::take(&mut cx.findings) {
+            for mut finding in std::mem::take(&mut cx.findings) {
+                if let Some(fix) = &mut finding.fix {
+                    crate::fix::keep_anchors(doc, cx.site.as_deref(), fix);
+                }
                 let location = doc.location(finding.span);
                 diagnostics.push(self.diagnostic(
                     loaded,

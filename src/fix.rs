@@ -3,15 +3,90 @@
 //! and fixed again, until nothing changes (bounded).
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::diagnostic::{Applicability, Edit, Fix};
+use crate::document::Document;
 use crate::engine::{Linter, Report};
+use crate::site::Site;
 use crate::span::Span;
 
 /// At most this many check-and-fix passes per file.
 pub const MAX_PASSES: usize = 10;
+
+/// Makes a safe fix that changes a heading's anchor (the id Hugo gives it,
+/// which links to the heading name: `#dedramatisation`) unsafe when a link
+/// may use that anchor, saying so in its description: the text of the page,
+/// or of another page of its site, holds `#` and the old id. `--fix` must
+/// not break a link. A fix that leaves the anchor as it was (capitals,
+/// final punctuation), or changes one nothing links to, stays safe.
+pub fn keep_anchors(doc: &Document, site: Option<&Site>, fix: &mut Fix) {
+    if fix.applicability != Applicability::Safe {
+        return;
+    }
+    for h in doc.body.every_heading() {
+        let at = h.span;
+        let touching: Vec<&Edit> = fix
+            .edits
+            .iter()
+            .filter(|e| {
+                (e.span.start < at.end && at.start < e.span.end)
+                    || (e.span.is_empty() && at.start < e.span.start && e.span.start < at.end)
+            })
+            .collect();
+        if touching.is_empty() {
+            continue;
+        }
+        let before = heading_anchor(doc.text(at));
+        // Edits reaching past the heading are not followed: its anchor is
+        // taken to change.
+        let inside = touching
+            .iter()
+            .all(|e| at.start <= e.span.start && e.span.end <= at.end);
+        let after = inside.then(|| {
+            let mut edits = touching.clone();
+            edits.sort_by_key(|e| e.span.start);
+            let mut text = String::new();
+            let mut from = at.start;
+            for e in edits {
+                text.push_str(doc.text(Span::new(from, e.span.start.max(from))));
+                text.push_str(&e.replacement);
+                from = from.max(e.span.end);
+            }
+            text.push_str(doc.text(Span::new(from, at.end)));
+            heading_anchor(&text)
+        });
+        if after.as_ref() == Some(&before) {
+            continue;
+        }
+        let Some(old) = before else { continue };
+        let needle = format!("#{old}");
+        let linked = if doc.source.contains(&needle) {
+            Some("this page".to_string())
+        } else {
+            site.and_then(|s| s.page_mentioning(&needle))
+                .map(|f| format!("`{}`", Path::new("content").join(f).display()))
+        };
+        if let Some(by) = linked {
+            fix.applicability = Applicability::Unsafe;
+            let new = match after.flatten() {
+                Some(id) => format!(" to `#{id}`"),
+                None => String::new(),
+            };
+            fix.description.push_str(&format!(
+                " (the heading's anchor changes from `{needle}`{new}, and {by} holds `{needle}`: a link to it would break)"
+            ));
+            return;
+        }
+    }
+}
+
+/// The anchor of the heading that `text` (a heading's source) is.
+fn heading_anchor(text: &str) -> Option<String> {
+    let doc = Document::parse("heading.md", text.to_string());
+    crate::site::anchors(&doc).into_iter().next()
+}
 
 /// Whether a fix may be applied.
 pub fn applicable(fix: &Fix, unsafe_fixes: bool) -> bool {

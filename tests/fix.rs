@@ -759,3 +759,102 @@ fn an_interrupted_fix_leaves_no_temporary_file() {
         );
     }
 }
+
+/// A fix that changes a heading's anchor is safe only while no page of the
+/// site holds a link to the old anchor; and what is left after `--fix` is
+/// checked against the fixed headings, in every page of the site.
+#[test]
+fn a_fix_that_would_break_a_link_to_its_heading_is_unsafe() {
+    let (case, _) = spelling_case();
+    let article = fs::read_to_string(walk(case.path()).remove(0)).unwrap();
+    let site = |link: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let posts = dir.path().join("content/posts");
+        fs::create_dir_all(&posts).unwrap();
+        fs::write(posts.join("2025-05-01-changer-de-poste.md"), &article).unwrap();
+        let other = article
+            .replace("date: 2025-05-01", "date: 2025-05-02")
+            .replace("## Dedramatisation", "## Dédramatisation")
+            .replace(
+                "Une introduction.",
+                &format!("Une introduction, qui renvoie à [l'autre]({link})."),
+            );
+        fs::write(posts.join("2025-05-02-autre-poste.md"), other).unwrap();
+        dir
+    };
+    let fix = |dir: &Path| {
+        let out = repere(dir)
+            .args([
+                "--fix",
+                "--format",
+                "json",
+                "--select",
+                "section-order,internal-links",
+                "content",
+            ])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), v)
+    };
+    let heading = |dir: &Path| {
+        fs::read_to_string(dir.join("content/posts/2025-05-01-changer-de-poste.md"))
+            .unwrap()
+            .lines()
+            .find(|l| l.starts_with("## D"))
+            .unwrap()
+            .to_string()
+    };
+    // Linked by its old anchor: left as it is, the fix said unsafe and why.
+    let linked = site("/posts/changer-de-poste/#dedramatisation");
+    let (code, v) = fix(linked.path());
+    assert_eq!(code, Some(1), "{v:#}");
+    assert_eq!(heading(linked.path()), "## Dedramatisation");
+    let fixes: Vec<&serde_json::Value> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| {
+            d["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("01-changer-de-poste.md")
+        })
+        .map(|d| &d["fix"])
+        .collect();
+    assert_eq!(fixes[0]["applicability"], "unsafe", "{v:#}");
+    assert!(
+        fixes[0]["description"]
+            .as_str()
+            .unwrap()
+            .contains("the heading's anchor changes from `#dedramatisation` to `#dédramatisation`, and `content/posts/2025-05-02-autre-poste.md` holds `#dedramatisation`"),
+        "{v:#}"
+    );
+    // Linked by its new anchor only: fixed, and the link, broken before
+    // the fix, is found whole after it.
+    let ahead = site("/posts/changer-de-poste/#dédramatisation");
+    let out = repere(ahead.path())
+        .args([
+            "--format",
+            "concise",
+            "--select",
+            "internal-links",
+            "content",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("`#dédramatisation` matches no heading"),
+        "{out:?}"
+    );
+    let (code, v) = fix(ahead.path());
+    assert_eq!(heading(ahead.path()), "## Dédramatisation");
+    let rules: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.is_empty(), "{v:#}");
+    assert_eq!(code, Some(0), "{v:#}");
+}

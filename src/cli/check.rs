@@ -440,6 +440,14 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     if args.fix {
         let (files, fixes, notes, failed) = fix_files(&linter, &report, args.unsafe_fixes);
         write_failed = failed > 0;
+        // The sites' pages are read again: what is left is reported
+        // against the fixed headings, not those of before.
+        if fixes > 0 && linter.has_sites() {
+            linter = linter.without_sites();
+            for s in site::find(&in_sites, &pack_roots, cache.as_ref())? {
+                linter = linter.with_site(s);
+            }
+        }
         report = check(&linter)?;
         unwritten.clone_from(&notes);
         report.notes.extend(notes);

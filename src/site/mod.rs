@@ -485,6 +485,29 @@ impl Site {
             .clone()
     }
 
+    /// The first page (its file, relative to `content/`, in the order of
+    /// their paths) whose text holds `needle` (`#dedramatisation`): a page
+    /// that may link to that anchor. Every page is read, so this is for a
+    /// rare question (a fix that would change an anchor), not for each
+    /// link; a page that cannot be read is passed over.
+    pub fn page_mentioning(&self, needle: &str) -> Option<PathBuf> {
+        let read = self.read.as_ref()?;
+        let mut files: Vec<&PathBuf> = self
+            .index()
+            .pages
+            .values()
+            .map(|p| &p.file)
+            .filter(|f| !f.as_os_str().is_empty())
+            .collect();
+        files.sort();
+        files.dedup();
+        let finder = memchr::memmem::Finder::new(needle.as_bytes());
+        files
+            .into_iter()
+            .find(|f| read(f).is_some_and(|text| finder.find(text.as_bytes()).is_some()))
+            .cloned()
+    }
+
     /// Every page and file: those added, or all of the site's files.
     fn index(&self) -> &Index {
         match &self.files {
