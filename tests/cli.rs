@@ -1552,6 +1552,21 @@ fn a_file_reached_by_two_paths_is_checked_once() {
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(!stdout.contains("changed on disk"), "{stdout}");
         assert_eq!(fs::read_to_string(posts.join(NAME)).unwrap(), ARTICLE);
+        // A second name of the file (a hard link) is another path, with
+        // its own date, checked also when a symbolic link leads to the file.
+        let other = "2025-05-09-changer-de-poste.md";
+        fs::hard_link(posts.join(NAME), posts.join(other)).unwrap();
+        std::os::unix::fs::symlink(NAME, posts.join("lien.md")).unwrap();
+        let v = run(&["posts"]);
+        assert_eq!(v["summary"]["files"], 2, "{v:#}");
+        let dated: Vec<&str> = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["message"].as_str().unwrap().contains("the file name"))
+            .map(|d| d["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(dated, [format!("posts/{other}")], "{v:#}");
     }
 }
 

@@ -215,32 +215,21 @@ fn unreadable_ignore(file: &Path) -> Unread {
 /// The files, each once: a file reached by two paths (`a.md` and `./a.md`,
 /// overlapping folders, a symbolic link beside its file or to a folder on
 /// the way) is checked under one of them, the path through the fewest links,
-/// then with the fewest parts. Paths
-/// are told apart by their parts, and, when `links` were met or several
-/// paths given, by the file they lead to (one `stat` per file, only then).
+/// then with the fewest parts. Paths are told apart by their parts, and,
+/// when `links` were met or several paths given, by the path they lead to,
+/// links resolved (`canonicalize`, only then). Two names of one file (hard
+/// links) are two paths, each checked: the rules of a name (its date, its
+/// slug) are not the other's.
 fn once_each(files: BTreeSet<PathBuf>, links: bool) -> BTreeSet<PathBuf> {
     use std::collections::HashMap;
     use std::path::Component;
-    #[derive(Hash, PartialEq, Eq)]
-    enum Key {
-        Path(PathBuf),
-        #[cfg(unix)]
-        Inode(u64, u64),
-    }
-    let key = |path: &Path| {
-        #[cfg(unix)]
-        if links && let Some((dev, ino)) = file_id(path) {
-            return Key::Inode(dev, ino);
-        }
-        #[cfg(not(unix))]
+    let key = |path: &Path| -> PathBuf {
         if links && let Ok(real) = fs::canonicalize(path) {
-            return Key::Path(real);
+            return real;
         }
-        Key::Path(
-            path.components()
-                .filter(|c| *c != Component::CurDir)
-                .collect(),
-        )
+        path.components()
+            .filter(|c| *c != Component::CurDir)
+            .collect()
     };
     // Better: through fewer links (the file itself or folders on the way,
     // among the parts written: parts both paths share count for both, as a
@@ -257,7 +246,7 @@ fn once_each(files: BTreeSet<PathBuf>, links: bool) -> BTreeSet<PathBuf> {
         };
         (through, path.components().count())
     };
-    let mut kept: HashMap<Key, PathBuf> = HashMap::new();
+    let mut kept: HashMap<PathBuf, PathBuf> = HashMap::new();
     for path in files {
         match kept.entry(key(&path)) {
             std::collections::hash_map::Entry::Occupied(mut e) => {
