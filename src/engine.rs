@@ -735,7 +735,14 @@ impl Linter {
                 .as_ref()
                 .map_or_else(first_line, |(ix, t)| ix.location(t, c.span));
             let unknown: Vec<&String> = c.rules.iter().filter(|id| !known(id)).collect();
-            let (message, help) = if !unknown.is_empty() {
+            let (message, help) = if c.rules.iter().any(|id| id == "unused-suppression") {
+                // Its findings are about the comments themselves, made
+                // once the comments have been applied: none can hide one.
+                (
+                    "`unused-suppression` cannot be suppressed by a comment: its findings are about the comments themselves".to_string(),
+                    "remove `unused-suppression` from the comment; to turn the rule off, set `unused-suppression = \"off\"` under `[severity]` in repere.toml".to_string(),
+                )
+            } else if !unknown.is_empty() {
                 let names = quoted_list(&unknown);
                 let hint = unknown
                     .first()

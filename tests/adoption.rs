@@ -323,6 +323,16 @@ fn suppression_comments() {
             .contains("suppresses nothing")
     );
     assert_eq!(d["line"], ARTICLE.lines().count() + 2);
+    // `unused-suppression` itself: no comment can hide its findings.
+    fs::write(
+        post(dir.path()),
+        format!("{ARTICLE}\n<!-- repere-disable-next-line unused-suppression -->\nx\n"),
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    assert_eq!(rules_of(&v), ["unused-suppression"]);
+    let m = v["diagnostics"][0]["message"].as_str().unwrap();
+    assert!(m.contains("cannot be suppressed by a comment"), "{m}");
     // An unknown rule id.
     fs::write(
         post(dir.path()),
