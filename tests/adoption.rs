@@ -96,6 +96,9 @@ fn write_baseline(dir: &Path, file: &str, args: &[&str]) -> String {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     // The status line is on stderr: stdout has no report to mix it with.
     assert!(out.stdout.is_empty(), "{out:?}");
+    // The file ends with a line break, as a text file does.
+    let written = fs::read(dir.join(file)).unwrap();
+    assert_eq!(written.last(), Some(&b'\n'));
     String::from_utf8_lossy(&out.stderr).to_string()
 }
 

@@ -482,7 +482,9 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
                 );
             }
         }
-        let json = serde_json::to_vec_pretty(&baseline).map_err(|e| e.to_string())?;
+        let mut json = serde_json::to_vec_pretty(&baseline).map_err(|e| e.to_string())?;
+        // A text file ends with a line break (git shows none as a change).
+        json.push(b'\n');
         write_atomic(out, &json).map_err(|e| format!("writing `{}`: {e}", out.display()))?;
         // A status line, not a report: on stderr, so that stdout stays
         // empty (and a `--format json` reader is not fed plain text).

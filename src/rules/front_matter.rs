@@ -549,8 +549,8 @@ impl Rule for FrontMatterRule {
         }
         match (o.min_length, o.max_length) {
             (Some(a), Some(b)) => lines.push(format!("{a} to {b} characters")),
-            (Some(a), None) => lines.push(format!("at least {a} characters")),
-            (None, Some(b)) => lines.push(format!("at most {b} characters")),
+            (Some(a), None) => lines.push(format!("at least {a} character(s)")),
+            (None, Some(b)) => lines.push(format!("at most {b} character(s)")),
             (None, None) => {}
         }
         if let Some(n) = o.max_sentences {
