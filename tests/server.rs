@@ -1254,12 +1254,14 @@ fn findings_about_the_whole_article_are_disabled_for_the_file() {
 }
 
 #[test]
-fn no_comment_is_offered_inside_a_table_or_a_blockquote() {
+fn no_comment_is_offered_inside_a_table_a_blockquote_or_a_definition() {
     let (dir, path, _) = site();
     let mut c = Client::start(dir.path(), json!({}));
     let cases = [
         "| Rôle | Conseil |\n|---|---|\n| CTO | ok |\n| Junior 😀 | Il faut coder |\n| Senior | ok |\n",
         "> Première ligne.\n> Il faut coder.\n> Fin.\n",
+        // A definition list: the comment would part the term from it.
+        "Terme\n: Il faut coder.\n",
     ];
     for (i, body) in cases.into_iter().enumerate() {
         let uri = uri_in(&path, i);

@@ -1395,7 +1395,9 @@ fn action(
 ///   article are ("no front matter", "follows none of the templates"): the
 ///   comment would take their place, and they would be on its line;
 /// - inside a table (the comment would end it, and the rows after it would
-///   be a paragraph of pipes) or a blockquote (it would split it in two).
+///   be a paragraph of pipes) or a blockquote (it would split it in two);
+/// - on the definition of a definition list (`: …` under its term, which
+///   Hugo's goldmark reads): the comment would part it from its term.
 ///
 /// `quoted`: the spans of the tables and blockquotes, found on first need.
 fn next_line_at(
@@ -1418,6 +1420,18 @@ fn next_line_at(
     let at = lines.offset(lsp::Position::new(line, 0));
     let quoted = quoted.get_or_insert_with(|| tables_and_quotes(text, body_start));
     if quoted.iter().any(|q| q.start < at && at < q.end) {
+        return None;
+    }
+    let definition = text[at..]
+        .trim_start_matches([' ', '\t'])
+        .strip_prefix(':')
+        .is_some_and(|rest| rest.starts_with([' ', '\t']));
+    let under_text = text[..at]
+        .trim_end_matches(['\n', '\r'])
+        .rsplit(['\n', '\r'])
+        .next()
+        .is_some_and(|previous| !previous.trim().is_empty());
+    if definition && under_text {
         return None;
     }
     let indent = text[at..]
