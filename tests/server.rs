@@ -351,6 +351,8 @@ fn a_config_error_is_a_diagnostic_on_the_config_file() {
         "{d:#?}"
     );
     assert_eq!(d[0]["range"]["start"], json!({"line": 1, "character": 0}));
+    // Its code is the rule a report gives it, as for every diagnostic.
+    assert_eq!(d[0]["code"], "config", "{d:#?}");
     // Fixed and saved: the error goes, and the config applies.
     fs::write(&config, "[severity]\nsection-order = \"off\"\n").unwrap();
     c.notify(

@@ -233,6 +233,7 @@ impl Server {
             by_file.entry(uri).or_default().push(lsp::Diagnostic {
                 range: lines.range(e.span),
                 severity: Some(lsp::DiagnosticSeverity::ERROR),
+                code: Some(lsp::NumberOrString::String(e.rule().id.to_string())),
                 source: Some("repere".into()),
                 message: match &e.help {
                     Some(h) => format!("{}\nhelp: {h}", e.message),
@@ -277,6 +278,8 @@ impl Server {
             vec![lsp::Diagnostic {
                 range: lines.range(span),
                 severity: Some(lsp::DiagnosticSeverity::ERROR),
+                // Published on the config file.
+                code: Some(lsp::NumberOrString::String("config".to_string())),
                 source: Some("repere".into()),
                 message: message.to_string(),
                 ..Default::default()
