@@ -1266,7 +1266,11 @@ impl Extractor {
         let parents = heading_parents(&doc.body.headings);
         let year = article_year(doc);
         let mut out = Vec::new();
+        // A quotation of several paragraphs: « opens it in the first, »
+        // closes it in the last (see [`Carried`]).
+        let mut carried = Carried::default();
         for (bi, block) in blocks.iter().enumerate() {
+            let long_quote = carried.next(&block.text);
             if !might_have_money(&block.text) {
                 continue;
             }
@@ -1293,7 +1297,8 @@ impl Extractor {
             let row = block.kind == BlockKind::TableRow && block.cells.len() > 1;
             let label = if row { row_label(block) } else { label(block) };
             let sums = sum_members(&block.text, &found);
-            let quotes = crate::rules::quotations(&block.text);
+            let mut quotes = crate::rules::quotations(&block.text);
+            quotes.extend(long_quote);
             let mut floor = label.as_ref().map_or(0, |(_, after)| *after);
             for (ai, a) in found.iter().enumerate() {
                 // In a table row, a figure reads its own cell, the row's
@@ -1885,6 +1890,59 @@ impl Extractor {
     }
 }
 
+/// The quotation that runs over paragraphs, as French writes a long one: «
+/// opens it in the first paragraph, each next one may open with « again,
+/// and » closes it in the last. A quotation left open runs into at most
+/// [`Carried::MAX`] paragraphs after its own.
+#[derive(Default)]
+struct Carried {
+    /// Paragraphs the open quotation has run into so far (0: none open).
+    open_for: usize,
+}
+
+impl Carried {
+    const MAX: usize = 4;
+
+    /// The part of `text` (the next block) inside a quotation of several
+    /// paragraphs: from the start of a block a quotation runs into to its
+    /// closing mark, and from an opening mark left unclosed to the block's
+    /// end (at most one of them, the other being found by
+    /// [`crate::rules::quotations`]).
+    fn next(&mut self, text: &str) -> Vec<Range<usize>> {
+        let runs_in = self.open_for > 0 && self.open_for <= Self::MAX;
+        if !runs_in && !text.contains(['«', '“']) {
+            self.open_for = 0;
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut open = runs_in.then_some(0);
+        let mut from_before = runs_in;
+        for (i, c) in text.char_indices() {
+            match c {
+                '«' | '“' if open.is_none() => open = Some(i),
+                // A paragraph of the quotation may open with « again.
+                '«' | '“' if from_before => {}
+                '»' | '”' => {
+                    if from_before {
+                        out.push(0..i + c.len_utf8());
+                        from_before = false;
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        match open {
+            Some(start) => {
+                out.push(start..text.len());
+                self.open_for = if from_before { self.open_for + 1 } else { 1 };
+            }
+            None => self.open_for = 0,
+        }
+        out
+    }
+}
+
 struct FigureInput<'a> {
     doc: &'a Document,
     block: &'a Block,
@@ -2200,6 +2258,38 @@ mod tests {
         );
         let quoted: Vec<bool> = fs.iter().map(|f| f.quoted).collect();
         assert_eq!(quoted, [false, true, false, false]);
+        // Over paragraphs (a blockquote's too): « opens the first, » closes
+        // the last; a paragraph may open with « again.
+        let fs = figures(
+            "Salaire Senior 60k€.\n\n\
+             > « Senior, on m'a proposé 50k€ brut.\n>\n\
+             > « J'ai obtenu 55k€ brut. » Salaire Senior 62k€.\n\n\
+             « Un Junior à 35k€, c'était mon cas.\n\n\
+             Puis 38k€.\n\n\
+             Salaire Senior 61k€. »\n\n\
+             Salaire Senior 64k€.\n",
+        );
+        let quoted: Vec<(&str, bool)> = fs.iter().map(|f| (f.text.as_str(), f.quoted)).collect();
+        assert_eq!(
+            quoted,
+            [
+                ("60k€", false),
+                ("50k€ brut", true),
+                ("55k€ brut", true),
+                ("62k€", false),
+                ("35k€", true),
+                ("38k€", true),
+                ("61k€", true),
+                ("64k€", false),
+            ]
+        );
+        // Left open, it runs into a few paragraphs only.
+        let mut body = "« Ouvert 35k€.\n\n".to_string();
+        for _ in 0..6 {
+            body.push_str("Salaire Senior 60k€.\n\n");
+        }
+        let quoted: Vec<bool> = figures(&body).iter().map(|f| f.quoted).collect();
+        assert_eq!(quoted, [true, true, true, true, true, false, false]);
     }
 
     #[test]
