@@ -115,6 +115,27 @@ pub struct Amount {
     pub basis: Option<Basis>,
 }
 
+/// Signs of arithmetic around amounts (`a + b = c`, `a - b`, `a × 12`).
+const OPERATORS: &[char] = &['+', '-', '−', '=', '×', '*', '/', '÷'];
+
+/// Whether `head` ends with an operator applied to what precedes it: `+`,
+/// `=`, `×`…, or a minus after a number or an amount (`100k€ - 38k€`), not
+/// the dash that separates words (`Junior - 38k€`).
+fn operator_before(head: &str) -> bool {
+    let head = head.trim_end_matches(SPACES);
+    match head.strip_suffix(['-', '−']) {
+        Some(rest) => {
+            // `45`, `45k`, `45k€`, `(45k€ + 5k€)`; not `Stack`.
+            let rest = rest
+                .trim_end_matches(SPACES)
+                .trim_end_matches(['€', '$', '£', ')']);
+            let rest = rest.strip_suffix(['k', 'K']).unwrap_or(rest);
+            rest.ends_with(|c: char| c.is_ascii_digit())
+        }
+        None => head.ends_with(OPERATORS),
+    }
+}
+
 fn is_space(c: char) -> bool {
     SPACES.contains(&c)
 }
@@ -449,9 +470,18 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
                 c2 = Some(c);
                 e = e2;
             }
-            // `50k€ - 20k€` with spaces and a currency on both sides is a
-            // subtraction, not a range.
-            let subtraction = bare_hyphen && spaced && c1.is_some() && c2.is_some();
+            // `50k€ - 20k€ = 30k€` with spaces and a currency on both sides
+            // is a subtraction, not a range: when the second is not above
+            // the first, or when an operator comes before or after the two
+            // (`= 38k€ - 44k€`, `38k€ - 44k€ =`). `38 000 € - 44 000 €`,
+            // going up and alone, is a range, as tables write them.
+            let subtraction = bare_hyphen
+                && spaced
+                && c1.is_some()
+                && c2.is_some()
+                && (lo * m1.unwrap_or(1.0) >= v * m2.unwrap_or(1.0)
+                    || operator_before(&t[..start])
+                    || t[e..].trim_start_matches(SPACES).starts_with(OPERATORS));
             if !subtraction && (c2.is_some() || prefix2.is_some() || c1.is_none()) {
                 hi = Some((v, m2, c2.or(prefix2), e));
             }
@@ -779,6 +809,13 @@ mod tests {
         assert_eq!(lh("bonus 1,2k€"), (1_200.0, 1_200.0));
         assert_eq!(lh("€500-5k per event"), (500.0, 5_000.0));
         assert_eq!(lh("Junior 55-45k€"), (55_000.0, 45_000.0));
+        // A hyphen between spaces, a currency on both sides, going up: a
+        // range, as tables write them.
+        assert_eq!(lh("| 38 000 € - 44 000 € |"), (38_000.0, 44_000.0));
+        assert_eq!(lh("Junior 38k€ - 44k€"), (38_000.0, 44_000.0));
+        assert_eq!(lh("Junior - 38k€ - 44k€"), (38_000.0, 44_000.0));
+        assert_eq!(lh("Full-Stack - 38k€ - 44k€"), (38_000.0, 44_000.0));
+        assert_eq!(lh("US $120k - $150k"), (120_000.0, 150_000.0));
         let a = one("Expert 100-130k€+ ici");
         assert!(a.open && a.is_range && a.thousands);
         assert_eq!(a.currency, Currency::Eur);
@@ -842,6 +879,14 @@ mod tests {
         assert_eq!(amounts(t).len(), 4);
         let t = "50K€ - 20K€ = 30K€";
         assert_eq!(amounts(t).len(), 3);
+        let t = "60k€ - 6k€ = 54k€";
+        assert_eq!(amounts(t).len(), 3);
+        let t = "10k€ + 40k€ - 45k€ = 5k€";
+        assert_eq!(amounts(t).len(), 4);
+        let t = "100k€ - 38k€ - 44k€";
+        assert_eq!(amounts(t).len(), 3);
+        let t = "45k€ - Paris, 50k€ - Lyon";
+        assert_eq!(amounts(t).len(), 2);
         let t = "65k€ + 6.5k€ + 5k€ + 1.2k€ + 2k€ = ~80k€";
         let all = amounts(t);
         assert_eq!(all.len(), 6);

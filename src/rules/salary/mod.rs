@@ -43,6 +43,9 @@ What it reads (paragraphs, list items, table rows; never code):
                120-180k$, $120k, $120-180k, 120,000 $; spaces inside numbers
                and before units may be normal, no-break (U+00A0) or narrow
                no-break (U+202F); `k`/`K` is thousands, `M` millions.
+               `45 000 € - 55 000 €` (a hyphen between spaces) is a range
+               when it goes up and no operator is next to it, else a
+               subtraction (`60k€ - 6k€ = 54k€`).
   Salary or not   The nearest word that tells decides:
                - an amount per day, hour, week or unit (/jour, /j, /h,
                  /transaction, per talk) is never a salary (TJM, daily rates);
