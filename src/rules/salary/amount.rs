@@ -289,6 +289,43 @@ fn separator(t: &str, i: usize, entre: bool) -> Option<(usize, bool)> {
     None
 }
 
+/// The factor of thousands a bare low end shares with the high end of its
+/// range (`de 55 à 65 000 €` is 55 000 to 65 000 €): when the low end is a
+/// whole number of one to three digits, the high end is one to three digits
+/// followed by groups of `000` only (`65 000`, `1 000 000`, `65.000`), and the
+/// low end so scaled is from a tenth of the high end to ten times it (above
+/// it, the range goes down and is reported). `de 5 à 65 000 €`, `45-55 500 €`
+/// and `45-55000 €` keep their low end as written.
+fn shared_thousands(lo: &str, hi: &str) -> Option<f64> {
+    if lo.is_empty() || lo.len() > 3 || !lo.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let lead = digits_end(hi, 0);
+    if lead == 0 || lead > 3 {
+        return None;
+    }
+    let mut factor = 1.0;
+    let mut rest = &hi[lead..];
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        if !(is_space(c) || matches!(c, '.' | ',')) || !after.starts_with("000") {
+            return None;
+        }
+        if after[3..].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        factor *= 1_000.0;
+        rest = &after[3..];
+    }
+    if factor == 1.0 {
+        return None;
+    }
+    let low: f64 = lo.parse().ok()?;
+    let high: f64 = hi[..lead].parse::<f64>().ok()? * factor;
+    let scaled = low * factor;
+    (scaled * 10.0 >= high && scaled < high * 10.0).then_some(factor)
+}
+
 /// The period and basis words after an amount (`/an`, `par mois`, `brut
 /// annuel`, `net/mois`, `/jour`, `per talk`). Returns them and where they end.
 fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, usize) {
@@ -432,6 +469,7 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
     let entre_word = word_before(t, start);
     let entre = matches!(entre_word.as_str(), "entre" | "between");
     let (lo, mut p) = number(t, i)?;
+    let lo_written = &t[i..p];
     let mut m1 = None;
     if let Some((m, e)) = multiplier(t, skip_spaces(t, p)) {
         m1 = Some(m);
@@ -460,6 +498,7 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
             }
         }
         if let Some((v, mut e)) = number(t, r) {
+            let hi_written = &t[r..e];
             let mut m2 = None;
             if let Some((m, e2)) = multiplier(t, skip_spaces(t, e)) {
                 m2 = Some(m);
@@ -483,12 +522,12 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
                     || operator_before(&t[..start])
                     || t[e..].trim_start_matches(SPACES).starts_with(OPERATORS));
             if !subtraction && (c2.is_some() || prefix2.is_some() || c1.is_none()) {
-                hi = Some((v, m2, c2.or(prefix2), e));
+                hi = Some((v, hi_written, m2, c2.or(prefix2), e));
             }
         }
     }
     let (low, high, currency, thousands, is_range) = match hi {
-        Some((v, m2, c2, e)) => {
+        Some((v, hi_written, m2, c2, e)) => {
             p = e;
             let cur = c2.or(c1).or(prefix)?;
             let (f1, f2) = match (m1, m2) {
@@ -498,6 +537,11 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
                 (None, Some(b)) if lo > v * 10.0 => (1.0, b),
                 (None, Some(b)) => (b, b),
                 (Some(a), None) => (a, a),
+                // `de 55 à 65 000 €`, `45-55 000 €`: the low end shares the
+                // thousands of the high one, as it shares its `k`.
+                (None, None) if c1.is_none() => {
+                    (shared_thousands(lo_written, hi_written).unwrap_or(1.0), 1.0)
+                }
                 (None, None) => (1.0, 1.0),
             };
             (lo * f1, v * f2, cur, m1.or(m2) == Some(1_000.0), true)
@@ -816,6 +860,23 @@ mod tests {
         assert_eq!(lh("Junior - 38k€ - 44k€"), (38_000.0, 44_000.0));
         assert_eq!(lh("Full-Stack - 38k€ - 44k€"), (38_000.0, 44_000.0));
         assert_eq!(lh("US $120k - $150k"), (120_000.0, 150_000.0));
+        // A bare low end shares the thousands of a high end written with
+        // groups of `000`, when that makes it from a tenth of the high end
+        // to ten times it.
+        assert_eq!(lh("de 55 à 65 000 €"), (55_000.0, 65_000.0));
+        assert_eq!(lh("Senior 45-55 000 €"), (45_000.0, 55_000.0));
+        assert_eq!(lh("entre 45 et 55\u{202f}000\u{a0}€"), (45_000.0, 55_000.0));
+        assert_eq!(lh("de 9 à 12 000 €"), (9_000.0, 12_000.0));
+        assert_eq!(lh("prime de 1-2 000 €"), (1_000.0, 2_000.0));
+        assert_eq!(lh("de 1 à 2 000 000 €"), (1_000_000.0, 2_000_000.0));
+        assert_eq!(lh("de 65 à 55 000 €"), (65_000.0, 55_000.0));
+        // Otherwise the low end stays as written.
+        assert_eq!(lh("de 5 à 65 000 €"), (5.0, 65_000.0));
+        assert_eq!(lh("45-55 500 €"), (45.0, 55_500.0));
+        assert_eq!(lh("45-55000 €"), (45.0, 55_000.0));
+        assert_eq!(lh("1500-2 000 €"), (1_500.0, 2_000.0));
+        assert_eq!(lh("4,5-5 000 €"), (4.5, 5_000.0));
+        assert_eq!(lh("45 € - 55 000 €"), (45.0, 55_000.0));
         let a = one("Expert 100-130k€+ ici");
         assert!(a.open && a.is_range && a.thousands);
         assert_eq!(a.currency, Currency::Eur);

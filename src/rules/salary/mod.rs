@@ -45,7 +45,11 @@ What it reads (paragraphs, list items, table rows; never code):
                no-break (U+202F); `k`/`K` is thousands, `M` millions.
                `45 000 € - 55 000 €` (a hyphen between spaces) is a range
                when it goes up and no operator is next to it, else a
-               subtraction (`60k€ - 6k€ = 54k€`).
+               subtraction (`60k€ - 6k€ = 54k€`). A bare low end shares
+               the thousands of a high end written with groups of `000`
+               (`de 55 à 65 000 €`, `45-55 000 €` are 55 000 to 65 000 €,
+               45 000 to 55 000 €) when it then is from a tenth of the high
+               end to ten times it (`de 5 à 65 000 €` stays 5 to 65 000 €).
   Salary or not   The nearest word that tells decides:
                - an amount per day, hour, week or unit (/jour, /j, /h,
                  /transaction, per talk) is never a salary (TJM, daily rates);
