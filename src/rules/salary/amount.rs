@@ -412,6 +412,66 @@ fn period_of(word: &str) -> Option<Period> {
     })
 }
 
+/// Words before an amount that make it approximate, besides `environ`
+/// (lowercase; a space stands for any run of spaces, `'` for `'` or `’`).
+const APPROXIMATELY: &[&str] = &[
+    "env.",
+    "approx.",
+    "approximativement",
+    "autour de",
+    "près de",
+    "pres de",
+    "aux alentours de",
+    "de l'ordre de",
+    "around",
+    "about",
+    "roughly",
+    "approximately",
+];
+
+/// Whether `a` (from the text) is `p` (from a phrase): the same letter in
+/// any case, `’` for `'`.
+fn same_char(a: char, p: char) -> bool {
+    a == p || (p == '\'' && a == '’') || a.to_lowercase().eq(std::iter::once(p))
+}
+
+/// Where `phrase` starts in `head` when `head` ends with it (then spaces or
+/// emphasis marks), as a whole word: `gagne environ` ends with `environ`,
+/// `surplus de` does not end with `plus de`.
+fn phrase_before(head: &str, phrase: &str) -> Option<usize> {
+    let h = head.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    let mut chars = h.char_indices().rev().peekable();
+    let mut start = h.len();
+    for p in phrase.chars().rev() {
+        if p == ' ' {
+            let mut any = false;
+            while let Some(&(i, c)) = chars.peek() {
+                if !c.is_whitespace() {
+                    break;
+                }
+                start = i;
+                any = true;
+                chars.next();
+            }
+            if !any {
+                return None;
+            }
+            continue;
+        }
+        let (i, c) = chars.next()?;
+        if !same_char(c, p) {
+            return None;
+        }
+        start = i;
+    }
+    let glued = h[..start]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && phrase.starts_with(char::is_alphanumeric);
+    (!glued).then_some(start)
+}
+
 /// Whether a number may start at `i`: not inside a word or another number
 /// (`H1B`, `27001`, `24/7`, `2.5`).
 fn starts_number(t: &str, i: usize) -> bool {
@@ -575,7 +635,12 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
             start = floor + head.len() - mark.len_utf8();
         }
     }
-    if !approx && matches!(word_before(t, start).as_str(), "environ" | "env" | "approx") {
+    if !approx
+        && (matches!(word_before(t, start).as_str(), "environ" | "env" | "approx")
+            || APPROXIMATELY
+                .iter()
+                .any(|ph| phrase_before(&t[floor..start], ph).is_some()))
+    {
         approx = true;
     }
     let signed = t[floor..start].ends_with(['+', '-', '−'])
@@ -884,6 +949,21 @@ mod tests {
         assert!(a.approx);
         assert_eq!(a.period, Some(Period::Year));
         assert_eq!(&"salaire ~37k€/an"[a.range.clone()], "~37k€/an");
+        for text in [
+            "touche environ 37k€",
+            "touche env. 37k€",
+            "autour de 37k€",
+            "Autour de 37k€",
+            "près de 37 000 €",
+            "aux alentours de 37k€",
+            "de l’ordre de 37k€",
+            "around $120k",
+        ] {
+            assert!(one(text).approx, "{text}");
+        }
+        for text in ["37k€", "auprès de 37k€", "de 37k€", "le surplus de 5k€"] {
+            assert!(!one(text).approx, "{text}");
+        }
         let a = one("45 000 € brut annuel");
         assert_eq!(
             (a.basis, a.period),

@@ -316,14 +316,46 @@ fn classes<T: Copy, K: std::hash::Hash + Eq>(members: &[T], key: impl Fn(T) -> K
     out
 }
 
-/// Whether `point` is a single figure (not open-ended) inside the range of
-/// `range`.
-fn within(point: &Figure, range: &Figure) -> bool {
-    point.low == point.high
-        && !point.open
-        && range.low < range.high
-        && range.low <= point.low
-        && point.low <= range.high
+/// How far an approximate figure (`~66k€`, `environ 35k€`) may be from
+/// another one and agree with it: 5% (as a total written `~`).
+const APPROX_TOLERANCE: f64 = 0.05;
+
+/// Whether two figures of the same role and level say the same: equal, a
+/// single figure (not open-ended) inside the other's range (`50k€` and
+/// `45-55k€`), or, when either is approximate, within [`APPROX_TOLERANCE`]
+/// of each other: a single figure of the range widened by it (`environ
+/// 35k€` and `36-42k€`), two ranges end to end (`~45-55k€` and `46-56k€`).
+fn agree(a: &Figure, b: &Figure) -> bool {
+    let approx = a.approx || b.approx;
+    let tol = |x: f64, y: f64| {
+        if approx {
+            APPROX_TOLERANCE * x.abs().max(y.abs())
+        } else {
+            0.0
+        }
+    };
+    let close = |x: f64, y: f64| (x - y).abs() <= tol(x, y) + 1e-9;
+    let point = |f: &Figure| f.low == f.high && !f.open;
+    let inside = |p: &Figure, r: &Figure| {
+        point(p)
+            && r.low < r.high
+            && r.low - tol(p.low, r.low) <= p.low + 1e-9
+            && p.low <= r.high + tol(p.low, r.high) + 1e-9
+    };
+    if a.value_key() == b.value_key() && a.open == b.open {
+        return true;
+    }
+    if inside(a, b) || inside(b, a) {
+        return true;
+    }
+    // Two single figures, or two ranges that go up, end to end.
+    approx
+        && !a.open
+        && !b.open
+        && (point(a) == point(b))
+        && (point(a) || (a.low < a.high && b.low < b.high))
+        && close(a.low, b.low)
+        && close(a.high, b.high)
 }
 
 /// The same role and level with different figures.
@@ -342,8 +374,8 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
         for class in rest {
             for f in class {
                 // One figure inside the other's range says the same
-                // (`50k€` and `45-55k€`).
-                if within(f, first) || within(first, f) {
+                // (`50k€` and `45-55k€`), as an approximate one near it.
+                if agree(f, first) {
                     continue;
                 }
                 let who = f.who();
@@ -356,7 +388,12 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
                     ),
                 )
                 .help(format!(
-                    "give one figure for {who}, or say next to each what differs (place, year, company size)"
+                    "give one figure for {who}, or say next to each what differs (place, year, company size){}",
+                    if f.approx || first.approx {
+                        "; an approximate figure agrees within 5%"
+                    } else {
+                        ""
+                    }
                 ));
                 for g in reference.iter().take(MAX_PLACES) {
                     finding = finding.label(g.span, format!("{who} is {} here", g.value()));
@@ -744,7 +781,8 @@ impl Sum {
         let t = &self.total;
         let low: f64 = self.parts.iter().map(|p| p.low).sum();
         let high: f64 = self.parts.iter().map(|p| p.high).sum();
-        // Rounding: half the last digit written, at least 1%; 5% for `~`.
+        // Rounding: half the last digit written, at least 1%; 5% for `~`
+        // (APPROX_TOLERANCE).
         let written = if t.thousands {
             t.high / 1_000.0
         } else {
@@ -754,7 +792,7 @@ impl Sum {
         let unit = 10f64.powi(-(decimals as i32)) * if t.thousands { 1_000.0 } else { 1.0 };
         let mut tol = (unit / 2.0).max(0.01 * t.high.abs());
         if t.approx {
-            tol = tol.max(0.05 * t.high.abs());
+            tol = tol.max(APPROX_TOLERANCE * t.high.abs());
         }
         if (low - t.low).abs() <= tol + 1e-9 && (high - t.high).abs() <= tol + 1e-9 {
             return;
@@ -784,5 +822,46 @@ impl Sum {
             finding = finding.label(s, "a part");
         }
         cx.report(finding);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::salary::extract::extract;
+
+    /// The mismatch findings of an article's body.
+    fn mismatches(body: &str) -> Vec<String> {
+        let src = format!("---\ntitle: T\ndate: 2025-02-07\n---\n### Ingénieur QA\n\n{body}\n");
+        let doc = Document::parse("2025-02-07-x.md", src);
+        let figures = extract(&doc);
+        let mut cx = Context::default();
+        mismatch(&doc, &figures, &mut cx);
+        cx.findings.into_iter().map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn an_approximate_figure_agrees_within_five_percent() {
+        for body in [
+            "Salaire Junior : 36-42k€.\n\nUn Junior touche environ 35k€.",
+            "Salaire Junior : 36-42k€.\n\nUn Junior touche ~43k€.",
+            "Salaire Senior : 55-65k€.\n\nUn Senior touche ~66k€.",
+            "Salaire Senior : 60k€.\n\nUn Senior touche ≈ 62k€.",
+            "Salaire Senior : ~45-55k€.\n\nSalaire Senior : 46-57k€.",
+            "Salaire Senior : 55-65k€.\n\nUn Senior touche environ 66 000 €.",
+        ] {
+            assert_eq!(mismatches(body), Vec::<String>::new(), "{body}");
+        }
+        for body in [
+            // Beyond 5%.
+            "Salaire Junior : 36-42k€.\n\nUn Junior touche environ 33k€.",
+            "Salaire Senior : 60k€.\n\nUn Senior touche ~64k€.",
+            "Salaire Senior : ~45-55k€.\n\nSalaire Senior : 50-60k€.",
+            // Nothing approximate: exact figures must agree exactly.
+            "Salaire Junior : 36-42k€.\n\nUn Junior touche 35k€.",
+            "Salaire Senior : 60k€.\n\nUn Senior touche 62k€.",
+        ] {
+            assert_eq!(mismatches(body).len(), 1, "{body}: {:?}", mismatches(body));
+        }
     }
 }

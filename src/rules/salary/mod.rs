@@ -109,6 +109,10 @@ five of the other figure's, the message counting the rest):
   mismatch     the same role and level (or the same role named right before
                the figure) with different figures in the article (a single
                figure inside the other's range, 50k€ and 45-55k€, agrees).
+               An approximate figure (~66k€, environ, env., autour de, près
+               de, aux alentours de, de l'ordre de) agrees within 5%: with a
+               range widened by 5% (environ 35k€ and 36-42k€), a single
+               figure, or a range end to end.
   experience   the same role and level with different experience bands.
   ladder       a higher level paid less than the level below it, at both ends
                of the range, for one role (or in one list or paragraph).
