@@ -105,8 +105,10 @@ pub struct Amount {
     pub currency: Currency,
     /// Written in thousands (`k€`).
     pub thousands: bool,
-    /// `45k€+`: at least.
+    /// At least: `45k€+`, `au moins 45k€`, `plus de 45k€`, `45k€ minimum`.
     pub open: bool,
+    /// At most: `jusqu'à 90k€`, `moins de 90k€`, `90k€ maximum`.
+    pub at_most: bool,
     /// `~37k€`, `≈ 37k€`, `environ 37k€`.
     pub approx: bool,
     /// Written with a sign right before it (`+5k€`, `-800€`): a change.
@@ -472,6 +474,162 @@ fn phrase_before(head: &str, phrase: &str) -> Option<usize> {
     (!glued).then_some(start)
 }
 
+/// Which side of a figure a bound is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    AtLeast,
+    AtMost,
+}
+
+/// Words before an amount that make it a bound (lowercase; a space stands
+/// for any run of spaces, `'` for `'` or `’`). A negation turns them round:
+/// `jamais moins de 55k€` is at least.
+const BOUNDS_BEFORE: &[(&str, Bound)] = &[
+    ("pas moins de", Bound::AtLeast),
+    ("jamais moins de", Bound::AtLeast),
+    ("pas plus de", Bound::AtMost),
+    ("jamais plus de", Bound::AtMost),
+    ("au moins", Bound::AtLeast),
+    ("au minimum", Bound::AtLeast),
+    ("minimum de", Bound::AtLeast),
+    ("minimum", Bound::AtLeast),
+    ("plus de", Bound::AtLeast),
+    ("à partir de", Bound::AtLeast),
+    ("a partir de", Bound::AtLeast),
+    ("dès", Bound::AtLeast),
+    ("au-delà de", Bound::AtLeast),
+    ("au delà de", Bound::AtLeast),
+    ("au-dessus de", Bound::AtLeast),
+    ("supérieur à", Bound::AtLeast),
+    ("supérieure à", Bound::AtLeast),
+    ("supérieurs à", Bound::AtLeast),
+    ("supérieures à", Bound::AtLeast),
+    ("at least", Bound::AtLeast),
+    ("more than", Bound::AtLeast),
+    ("over", Bound::AtLeast),
+    ("jusqu'à", Bound::AtMost),
+    ("jusqu'a", Bound::AtMost),
+    ("au plus", Bound::AtMost),
+    ("au maximum", Bound::AtMost),
+    ("maximum de", Bound::AtMost),
+    ("maximum", Bound::AtMost),
+    ("max", Bound::AtMost),
+    ("moins de", Bound::AtMost),
+    ("en dessous de", Bound::AtMost),
+    ("en-dessous de", Bound::AtMost),
+    ("au-dessous de", Bound::AtMost),
+    ("inférieur à", Bound::AtMost),
+    ("inférieure à", Bound::AtMost),
+    ("inférieurs à", Bound::AtMost),
+    ("inférieures à", Bound::AtMost),
+    ("plafonne à", Bound::AtMost),
+    ("plafonnent à", Bound::AtMost),
+    ("up to", Bound::AtMost),
+    ("less than", Bound::AtMost),
+    ("under", Bound::AtMost),
+    ("at most", Bound::AtMost),
+];
+
+/// Words after an amount that make it a bound.
+const BOUNDS_AFTER: &[(&str, Bound)] = &[
+    ("au minimum", Bound::AtLeast),
+    ("au moins", Bound::AtLeast),
+    ("minimum", Bound::AtLeast),
+    ("min", Bound::AtLeast),
+    ("et plus", Bound::AtLeast),
+    ("ou plus", Bound::AtLeast),
+    ("or more", Bound::AtLeast),
+    ("at least", Bound::AtLeast),
+    ("au maximum", Bound::AtMost),
+    ("grand maximum", Bound::AtMost),
+    ("maximum", Bound::AtMost),
+    ("max", Bound::AtMost),
+    ("au plus", Bound::AtMost),
+    ("at most", Bound::AtMost),
+];
+
+/// Words before an amount that end like a bound but are none: `en plus
+/// de 60k€ de fixe` (besides).
+const NOT_BOUNDS_BEFORE: &[&str] = &["en plus de"];
+
+/// The bound the words at the end of `head` make, and where they start.
+fn bound_before(head: &str) -> Option<(Bound, usize)> {
+    if NOT_BOUNDS_BEFORE
+        .iter()
+        .any(|ph| phrase_before(head, ph).is_some())
+    {
+        return None;
+    }
+    BOUNDS_BEFORE
+        .iter()
+        .find_map(|&(ph, b)| phrase_before(head, ph).map(|at| (b, at)))
+}
+
+/// The bound the words at `i` (after spaces) make, and where they end; not
+/// `45k€ et plus de télétravail`, `au plus tard`.
+fn bound_after(t: &str, i: usize) -> Option<(Bound, usize)> {
+    let from = skip_spaces(t, i);
+    if from == i {
+        return None;
+    }
+    BOUNDS_AFTER.iter().find_map(|&(ph, b)| {
+        let end = phrase_after(t, from, ph)?;
+        let next = word_after(t, end);
+        let goes_on = matches!(
+            next.as_str(),
+            "de" | "d" | "du" | "des" | "que" | "qu" | "tard" | "tôt" | "than"
+        );
+        (!goes_on).then_some((b, end))
+    })
+}
+
+/// The word after `i` (skipping spaces), lowercase.
+fn word_after(t: &str, i: usize) -> String {
+    let s = skip_spaces(t, i);
+    t[s..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Where `phrase` ends when `t[i..]` starts with it as a whole word.
+fn phrase_after(t: &str, i: usize, phrase: &str) -> Option<usize> {
+    let mut chars = t[i..].char_indices().map(|(k, c)| (i + k, c)).peekable();
+    let mut end = i;
+    for p in phrase.chars() {
+        if p == ' ' {
+            let mut any = false;
+            while let Some(&(k, c)) = chars.peek() {
+                if !is_space(c) {
+                    break;
+                }
+                end = k + c.len_utf8();
+                any = true;
+                chars.next();
+            }
+            if !any {
+                return None;
+            }
+            continue;
+        }
+        let (k, c) = chars.next()?;
+        if !same_char(c, p) {
+            return None;
+        }
+        end = k + c.len_utf8();
+    }
+    let glued = t[end..].starts_with(char::is_alphanumeric);
+    (!glued).then_some(end)
+}
+
+/// Whether the figure written `written` (as an amount's range gives it,
+/// `90k€ maximum`), after the text `head` (`jusqu'à `), is an upper bound.
+pub fn written_at_most(head: &str, written: &str) -> bool {
+    matches!(bound_before(head), Some((Bound::AtMost, _)))
+        || amounts(written).first().is_some_and(|a| a.at_most)
+}
+
 /// Whether a number may start at `i`: not inside a word or another number
 /// (`H1B`, `27001`, `24/7`, `2.5`).
 fn starts_number(t: &str, i: usize) -> bool {
@@ -612,12 +770,23 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
             (lo * f, lo * f, cur, m1 == Some(1_000.0), false)
         }
     };
-    let open = t.as_bytes().get(p) == Some(&b'+');
-    if open {
+    let plus = t.as_bytes().get(p) == Some(&b'+');
+    if plus {
         p += 1;
     }
     let value_end = p;
-    let (period, basis, end) = period_and_basis(t, p);
+    // `70k€ minimum`, `90k€ max brut`, `70k€ brut annuel au minimum`.
+    let mut after = bound_after(t, p);
+    if let Some((_, e)) = after {
+        p = e;
+    }
+    let (period, basis, mut end) = period_and_basis(t, p);
+    if after.is_none() {
+        after = bound_after(t, end);
+        if let Some((_, e)) = after {
+            end = e;
+        }
+    }
     // `entre 45 et 55 k€` is written from `entre`.
     if entre && is_range {
         let head = t[..start].trim_end_matches(SPACES);
@@ -643,6 +812,14 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
     {
         approx = true;
     }
+    // `au moins 70k€`, `jusqu'à 90k€`: the words before stay out of the
+    // range, as `environ` does (they are read again where the figure is
+    // written, see `written_at_most`).
+    let bound = bound_before(&t[floor..start])
+        .map(|(b, _)| b)
+        .or(after.map(|(b, _)| b));
+    let open = bound.map_or(plus, |b| b == Bound::AtLeast);
+    let at_most = bound == Some(Bound::AtMost);
     let signed = t[floor..start].ends_with(['+', '-', '−'])
         && t[floor..start]
             .chars()
@@ -658,6 +835,7 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
         currency,
         thousands,
         open,
+        at_most,
         approx,
         signed,
         period,
@@ -990,6 +1168,60 @@ mod tests {
         assert_eq!(one("60-100€/hour").period, Some(Period::Hour));
         assert!(one("augmentation +5k€/an").signed);
         assert!(!one("Junior 45-55k€").signed);
+    }
+
+    #[test]
+    fn bounds() {
+        let written = |text: &str| {
+            let a = one(text);
+            (text[a.range.clone()].to_string(), a.open, a.at_most)
+        };
+        let at_least = |w: &str| (w.to_string(), true, false);
+        let at_most = |w: &str| (w.to_string(), false, true);
+        assert_eq!(written("gagne au moins 70k€"), at_least("70k€"));
+        assert_eq!(written("gagne plus de 70k€"), at_least("70k€"));
+        assert_eq!(written("à partir de 70 000 €"), at_least("70 000 €"));
+        assert_eq!(written("À partir de 70k€"), at_least("70k€"));
+        assert_eq!(written("dès 45k€"), at_least("45k€"));
+        assert_eq!(written("ne gagne jamais moins de 55k€"), at_least("55k€"));
+        assert_eq!(written("au-delà de **70k€**"), at_least("70k€"));
+        assert_eq!(written("gagne 70k€ minimum."), at_least("70k€ minimum"));
+        assert_eq!(written("70k€ et plus."), at_least("70k€ et plus"));
+        assert_eq!(written("at least $120k"), at_least("$120k"));
+        assert_eq!(written("45k€+"), at_least("45k€+"));
+        assert_eq!(written("peut gagner jusqu'à 90k€"), at_most("90k€"));
+        assert_eq!(written("jusqu’à 90k€"), at_most("90k€"));
+        assert_eq!(written("moins de 40k€"), at_most("40k€"));
+        assert_eq!(written("maximum 90k€"), at_most("90k€"));
+        assert_eq!(written("ne dépasse pas plus de 90k€"), at_most("90k€"));
+        assert_eq!(written("90k€ max, en fin de carrière"), at_most("90k€ max"));
+        assert_eq!(written("90k€ au maximum"), at_most("90k€ au maximum"));
+        // Period and basis words on either side of the bound.
+        let a = one("70k€ brut minimum");
+        assert!(a.open);
+        assert_eq!(a.basis, Some(Basis::Gross));
+        let a = one("70k€ minimum brut par an");
+        assert!(a.open);
+        assert_eq!(
+            (a.basis, a.period),
+            (Some(Basis::Gross), Some(Period::Year))
+        );
+        for text in [
+            "45k€",
+            "45k€ et plus de télétravail",
+            "45k€ au plus tard",
+            "le surplus de 5k€",
+            "en plus de 60k€ de fixe",
+            "de 45 à 55k€",
+            "débute à 70k€",
+        ] {
+            let a = one(text);
+            assert!(!a.open && !a.at_most, "{text}: {a:?}");
+        }
+        assert!(written_at_most("gagne jusqu'à ", "90k€"));
+        assert!(written_at_most("gagne ", "90k€ maximum"));
+        assert!(!written_at_most("gagne au moins ", "70k€"));
+        assert!(!written_at_most("gagne ", "90k€"));
     }
 
     #[test]

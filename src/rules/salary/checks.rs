@@ -320,42 +320,98 @@ fn classes<T: Copy, K: std::hash::Hash + Eq>(members: &[T], key: impl Fn(T) -> K
 /// another one and agree with it: 5% (as a total written `~`).
 const APPROX_TOLERANCE: f64 = 0.05;
 
+/// A figure as `mismatch` compares it: with whether it is an upper bound
+/// (`jusqu'à 90k€`; a lower bound is `open`).
+#[derive(Clone, Copy)]
+struct Said<'f> {
+    f: &'f Figure,
+    at_most: bool,
+}
+
+impl Said<'_> {
+    fn new<'f>(doc: &Document, f: &'f Figure) -> Said<'f> {
+        // The words before the figure (`jusqu'à`), in its line.
+        let start = f.span.start.min(doc.source.len());
+        let mut from = start.saturating_sub(48);
+        while !doc.source.is_char_boundary(from) {
+            from += 1;
+        }
+        let head = &doc.source[from..start];
+        let head = head.rsplit('\n').next().unwrap_or(head);
+        Said {
+            f,
+            at_most: !f.open && amount::written_at_most(head, &f.text),
+        }
+    }
+
+    fn bound(&self) -> bool {
+        self.f.open || self.at_most
+    }
+
+    /// `70-90k€`, `70k€+`, `up to 90k€`.
+    fn value(&self) -> String {
+        if self.at_most {
+            format!("up to {}", self.f.value())
+        } else {
+            self.f.value()
+        }
+    }
+}
+
 /// Whether two figures of the same role and level say the same: equal, a
-/// single figure (not open-ended) inside the other's range (`50k€` and
+/// single figure (not a bound) inside the other's range (`50k€` and
 /// `45-55k€`), or, when either is approximate, within [`APPROX_TOLERANCE`]
 /// of each other: a single figure of the range widened by it (`environ
 /// 35k€` and `36-42k€`), two ranges end to end (`~45-55k€` and `46-56k€`).
-fn agree(a: &Figure, b: &Figure) -> bool {
-    let approx = a.approx || b.approx;
-    let tol = |x: f64, y: f64| {
+/// A bound agrees with any figure on its side (`au moins 70k€` with `70-90k€`
+/// and `100k€`, `jusqu'à 90k€` with `70-90k€`) and with a bound the other
+/// way that leaves room (`au moins 70k€`, `jusqu'à 90k€`); two bounds the
+/// same way agree when they are equal.
+fn agree(a: Said<'_>, b: Said<'_>) -> bool {
+    let (x, y) = (a.f, b.f);
+    let approx = x.approx || y.approx;
+    let tol = |u: f64, v: f64| {
         if approx {
-            APPROX_TOLERANCE * x.abs().max(y.abs())
+            APPROX_TOLERANCE * u.abs().max(v.abs())
         } else {
             0.0
         }
     };
-    let close = |x: f64, y: f64| (x - y).abs() <= tol(x, y) + 1e-9;
-    let point = |f: &Figure| f.low == f.high && !f.open;
+    let close = |u: f64, v: f64| (u - v).abs() <= tol(u, v) + 1e-9;
+    let at_or_above = |u: f64, floor: f64| u + tol(u, floor) + 1e-9 >= floor;
+    match ((x.open, a.at_most), (y.open, b.at_most)) {
+        // Two bounds the same way.
+        ((true, _), (true, _)) => return close(x.low, y.low),
+        ((_, true), (_, true)) => return close(x.high, y.high),
+        // At least one, at most the other.
+        ((true, _), (_, true)) => return at_or_above(y.high, x.low),
+        ((_, true), (true, _)) => return at_or_above(x.high, y.low),
+        // A bound and a figure: the figure on its side.
+        ((true, _), _) => return at_or_above(y.low, x.low),
+        (_, (true, _)) => return at_or_above(x.low, y.low),
+        ((_, true), _) => return at_or_above(x.high, y.high),
+        (_, (_, true)) => return at_or_above(y.high, x.high),
+        _ => {}
+    }
+    if x.value_key() == y.value_key() {
+        return true;
+    }
+    let point = |f: &Figure| f.low == f.high;
     let inside = |p: &Figure, r: &Figure| {
         point(p)
             && r.low < r.high
             && r.low - tol(p.low, r.low) <= p.low + 1e-9
             && p.low <= r.high + tol(p.low, r.high) + 1e-9
     };
-    if a.value_key() == b.value_key() && a.open == b.open {
-        return true;
-    }
-    if inside(a, b) || inside(b, a) {
+    if inside(x, y) || inside(y, x) {
         return true;
     }
     // Two single figures, or two ranges that go up, end to end.
     approx
-        && !a.open
-        && !b.open
-        && (point(a) == point(b))
-        && (point(a) || (a.low < a.high && b.low < b.high))
-        && close(a.low, b.low)
-        && close(a.high, b.high)
+        && (point(x) == point(y))
+        && (point(x) || (x.low < x.high && y.low < y.high))
+        && close(x.low, y.low)
+        && close(x.high, y.high)
 }
 
 /// The same role and level with different figures.
@@ -363,40 +419,44 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
     let keyed = figures
         .iter()
         .filter(|f| f.compared())
-        .filter_map(|f| figure_key(f).map(|k| (k, f)));
+        .filter_map(|f| figure_key(f).map(|k| (k, Said::new(doc, f))));
     for group in group_by(keyed) {
-        let cls = classes(&group, |f: &Figure| f.value_key());
+        let cls = classes(&group, |s: Said<'_>| (s.f.value_key(), s.f.open, s.at_most));
         let Some((reference, rest)) = cls.split_first() else {
             continue;
         };
         let first = reference[0];
-        let where_ = lines(reference.iter().map(|g| line(doc, g.span)).collect());
+        let where_ = lines(reference.iter().map(|g| line(doc, g.f.span)).collect());
         for class in rest {
-            for f in class {
+            for &said in class {
                 // One figure inside the other's range says the same
-                // (`50k€` and `45-55k€`), as an approximate one near it.
-                if agree(f, first) {
+                // (`50k€` and `45-55k€`), as an approximate one near it and
+                // a bound with a figure on its side.
+                if agree(said, first) {
                     continue;
                 }
+                let f = said.f;
                 let who = f.who();
+                let mut why = String::new();
+                if f.approx || first.f.approx {
+                    why.push_str("; an approximate figure agrees within 5%");
+                }
+                if said.bound() || first.bound() {
+                    why.push_str("; a bound (at least, up to) agrees with the figures on its side");
+                }
                 let mut finding = Finding::new(
                     f.span,
                     format!(
                         "{who} is {} here but {} at {where_}",
-                        f.value(),
+                        said.value(),
                         first.value()
                     ),
                 )
                 .help(format!(
-                    "give one figure for {who}, or say next to each what differs (place, year, company size){}",
-                    if f.approx || first.approx {
-                        "; an approximate figure agrees within 5%"
-                    } else {
-                        ""
-                    }
+                    "give one figure for {who}, or say next to each what differs (place, year, company size){why}"
                 ));
                 for g in reference.iter().take(MAX_PLACES) {
-                    finding = finding.label(g.span, format!("{who} is {} here", g.value()));
+                    finding = finding.label(g.f.span, format!("{who} is {} here", g.value()));
                 }
                 cx.report(finding);
             }
@@ -862,6 +922,46 @@ mod tests {
             "Salaire Senior : 60k€.\n\nUn Senior touche 62k€.",
         ] {
             assert_eq!(mismatches(body).len(), 1, "{body}: {:?}", mismatches(body));
+        }
+    }
+
+    #[test]
+    fn a_bound_agrees_with_the_figures_on_its_side() {
+        for body in [
+            "Salaire Senior : 70-90k€.\n\nUn Ingénieur QA Senior gagne au moins 70k€.\n\n\
+             Un Ingénieur QA Senior gagne 70k€ minimum.\n\n\
+             Un Ingénieur QA Senior peut gagner jusqu'à 90k€.",
+            "Salaire Senior : 70-90k€.\n\nUn Senior gagne plus de 70k€, parfois 75k€ ou 100k€.",
+            "Salaire Senior : 75k€.\n\nUn Senior gagne à partir de 70k€.",
+            "Salaire Senior : 70-90k€.\n\nUn Senior ne gagne jamais moins de 70k€.",
+            "Salaire Senior : 70-90k€.\n\nUn Senior gagne moins de 90k€, 90k€ maximum.",
+            "Salaire Senior : 70k€+.\n\nUn Senior gagne 80k€.",
+            // Bounds the other way that leave room.
+            "Un Senior gagne au moins 70k€.\n\nUn Senior gagne jusqu'à 90k€.",
+            // An approximate figure on the side of a bound, within 5%.
+            "Un Senior gagne au moins 70k€.\n\nUn Senior gagne environ 68k€.",
+        ] {
+            assert_eq!(mismatches(body), Vec::<String>::new(), "{body}");
+        }
+        for (body, message) in [
+            (
+                "Salaire Senior : 60-80k€.\n\nUn Senior gagne au moins 70k€.",
+                "Ingénieur QA Senior is 70k€+ here but 60-80k€ at line 7",
+            ),
+            (
+                "Salaire Senior : 95k€.\n\nUn Senior gagne jusqu'à 90k€.",
+                "Ingénieur QA Senior is up to 90k€ here but 95k€ at line 7",
+            ),
+            (
+                "Un Senior gagne plus de 70k€.\n\nUn Senior gagne moins de 60k€.",
+                "Ingénieur QA Senior is up to 60k€ here but 70k€+ at line 7",
+            ),
+            (
+                "Salaire Senior : 58k€+.\n\nSalaire Senior : 60k€+.",
+                "Ingénieur QA Senior is 60k€+ here but 58k€+ at line 7",
+            ),
+        ] {
+            assert_eq!(mismatches(body), [message], "{body}");
         }
     }
 }

@@ -50,6 +50,10 @@ What it reads (paragraphs, list items, table rows; never code):
                (`de 55 à 65 000 €`, `45-55 000 €` are 55 000 to 65 000 €,
                45 000 to 55 000 €) when it then is from a tenth of the high
                end to ten times it (`de 5 à 65 000 €` stays 5 to 65 000 €).
+  Bounds       at least: 45k€+, au moins, plus de, à partir de, dès,
+               au-delà de, jamais moins de 45k€, 45k€ minimum, 45k€ et plus;
+               at most: jusqu'à, moins de, maximum, au plus, pas plus de
+               90k€, 90k€ max, 90k€ au maximum.
   Salary or not   The nearest word that tells decides:
                - an amount per day, hour, week or unit (/jour, /j, /h,
                  /transaction, per talk) is never a salary (TJM, daily rates);
@@ -112,7 +116,10 @@ five of the other figure's, the message counting the rest):
                An approximate figure (~66k€, environ, env., autour de, près
                de, aux alentours de, de l'ordre de) agrees within 5%: with a
                range widened by 5% (environ 35k€ and 36-42k€), a single
-               figure, or a range end to end.
+               figure, or a range end to end. A bound agrees with a figure
+               wholly on its side (au moins 70k€ with 70-90k€ or 100k€, not
+               65-90k€; jusqu'à 90k€ with 70-90k€), with a bound the other
+               way that leaves room, with one the same way when equal.
   experience   the same role and level with different experience bands.
   ladder       a higher level paid less than the level below it, at both ends
                of the range, for one role (or in one list or paragraph).
