@@ -611,31 +611,42 @@ fn claims(figures: &[Figure], settings: &Settings, cx: &mut Context) {
             continue;
         };
         let in_quote = figures.get(i).is_some_and(|f| f.quoted);
-        let Some(base) = (if in_quote { &quoted_bases } else { &bases }).of(figures, i) else {
-            continue;
+        // The percentages the figures give against a baseline (lowest and
+        // highest of low to low, high to high and mid to mid).
+        let computed = |base: &Figure| -> Option<(f64, f64)> {
+            let (rf, rb) = (settings.rate(f.currency)?, settings.rate(base.currency)?);
+            if f.yearly() != base.yearly() || base.low <= 0.0 || base.high <= 0.0 {
+                return None;
+            }
+            let (fl, fh) = (f.low * rf, f.high * rf);
+            let (bl, bh) = (base.low * rb, base.high * rb);
+            let computed = [
+                (fl / bl - 1.0) * 100.0,
+                (fh / bh - 1.0) * 100.0,
+                ((fl + fh) / (bl + bh) - 1.0) * 100.0,
+            ];
+            Some((
+                computed.iter().copied().fold(f64::INFINITY, f64::min),
+                computed.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+            ))
         };
-        let (Some(rf), Some(rb)) = (settings.rate(f.currency), settings.rate(base.currency)) else {
-            continue;
-        };
-        if f.yearly() != base.yearly() || base.low <= 0.0 || base.high <= 0.0 {
-            continue;
-        }
-        let (fl, fh) = (f.low * rf, f.high * rf);
-        let (bl, bh) = (base.low * rb, base.high * rb);
-        let computed = [
-            (fl / bl - 1.0) * 100.0,
-            (fh / bh - 1.0) * 100.0,
-            ((fl + fh) / (bl + bh) - 1.0) * 100.0,
-        ];
-        let cmin = computed.iter().copied().fold(f64::INFINITY, f64::min);
-        let cmax = computed.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let claim_high = if claim.at_least {
             f64::INFINITY
         } else {
             claim.high
         };
         let tol = settings.tolerance;
-        if claim_high + tol >= cmin && claim.low - tol <= cmax {
+        let fits = |(cmin, cmax): (f64, f64)| claim_high + tol >= cmin && claim.low - tol <= cmax;
+        // Every baseline the claim may mean: it is wrong only when it fits
+        // none of them, and is said against the first.
+        let candidates = (if in_quote { &quoted_bases } else { &bases }).of(figures, i);
+        let mut compared = candidates
+            .into_iter()
+            .filter_map(|base| Some((base, computed(base)?)));
+        let Some((base, (cmin, cmax))) = compared.next() else {
+            continue;
+        };
+        if fits((cmin, cmax)) || compared.any(|(_, c)| fits(c)) {
             continue;
         }
         let is = if pct(cmin) == pct(cmax) {
@@ -702,6 +713,8 @@ struct Baselines {
     by_role: HashMap<String, Firsts>,
     /// The first salary figure without a claim of each comparison group.
     first_plain: HashMap<usize, usize>,
+    /// The same, per column of a table (group, column).
+    first_plain_in_column: HashMap<(usize, usize), usize>,
 }
 
 impl Baselines {
@@ -711,6 +724,7 @@ impl Baselines {
             by_role_level: HashMap::new(),
             by_role: HashMap::new(),
             first_plain: HashMap::new(),
+            first_plain_in_column: HashMap::new(),
         };
         let base = |g: &Figure| if quoted { g.salary } else { g.compared() };
         for (i, g) in figures.iter().enumerate().filter(|(_, g)| base(g)) {
@@ -724,18 +738,33 @@ impl Baselines {
             }
             if g.claim.is_none() {
                 b.first_plain.entry(g.group).or_insert(i);
+                if let Some(column) = g.column {
+                    b.first_plain_in_column
+                        .entry((g.group, column))
+                        .or_insert(i);
+                }
             }
         }
         b
     }
 
-    /// What the claim of figure `i` compares with: the figure it names (`vs
-    /// développeur Full-Stack`: same level, or no level written; in the same
-    /// paragraph first), else the first figure of its comparison (its
-    /// paragraph, list or table) that has no claim.
-    fn of<'f>(&self, figures: &'f [Figure], i: usize) -> Option<&'f Figure> {
-        let f = figures.get(i)?;
-        let claim = f.claim.as_ref()?;
+    /// What the claim of figure `i` may compare with, the likeliest first:
+    /// the figure it names (`vs développeur Full-Stack`: same level, or no
+    /// level written; in the same paragraph first), else the first figure
+    /// of its comparison (its paragraph, list or table) that has no claim;
+    /// in a table, the first of its own column (`| Rôle | Junior | Senior
+    /// |`: a Senior's claim against the first Senior) before it.
+    fn of<'f>(&self, figures: &'f [Figure], i: usize) -> Vec<&'f Figure> {
+        let Some(f) = figures.get(i) else {
+            return Vec::new();
+        };
+        let Some(claim) = f.claim.as_ref() else {
+            return Vec::new();
+        };
+        let in_column = f
+            .column
+            .and_then(|c| self.first_plain_in_column.get(&(f.group, c)).copied())
+            .filter(|&j| j < i);
         let found = match &claim.versus {
             Some(versus) => {
                 let key = role_key(versus);
@@ -754,7 +783,19 @@ impl Baselines {
             }
             None => self.first_plain.get(&f.group).copied().filter(|&j| j < i),
         };
-        found.filter(|&j| j != i).and_then(|j| figures.get(j))
+        let mut out: Vec<&Figure> = Vec::new();
+        let firsts = match claim.versus {
+            Some(_) => [found, None],
+            None => [in_column, found],
+        };
+        for j in firsts.into_iter().flatten().filter(|&j| j != i) {
+            if let Some(g) = figures.get(j)
+                && !out.iter().any(|o| std::ptr::eq(*o, g))
+            {
+                out.push(g);
+            }
+        }
+        out
     }
 }
 

@@ -722,6 +722,9 @@ pub struct Figure {
     /// The index of its block in `doc.body.blocks`.
     #[serde(skip)]
     pub block: usize,
+    /// In a table, the index of its cell in the row.
+    #[serde(skip)]
+    pub column: Option<usize>,
     /// Blocks of one list or table share a group: a comparison.
     #[serde(skip)]
     pub group: usize,
@@ -1338,6 +1341,7 @@ impl Extractor {
                     amount: a,
                     floor: floor.max(cell_start).min(a.range.start),
                     cell_start: cell_start.min(a.range.start),
+                    column: cell,
                     ceiling,
                     label: label
                         .as_ref()
@@ -1365,6 +1369,7 @@ impl Extractor {
             amount: a,
             floor,
             cell_start,
+            column,
             ceiling,
             label,
             intro,
@@ -1637,6 +1642,7 @@ impl Extractor {
                 claim,
                 thousands: a.thousands,
                 block: block_index,
+                column,
                 group,
                 in_sum: in_sum || total,
                 quoted,
@@ -1952,6 +1958,8 @@ struct FigureInput<'a> {
     floor: usize,
     /// Where the figure's table cell starts (0 outside a table).
     cell_start: usize,
+    /// Its cell's index in a table row.
+    column: Option<usize>,
     /// Where the figure's stretch of text ends: its table cell's end, else
     /// the block's.
     ceiling: usize,

@@ -126,7 +126,8 @@ five of the other figure's, the message counting the rest):
   claims       a percentage the figures contradict by more than `tolerance`
                points: low is compared to low, high to high and mid to mid,
                against the role named after `vs`, else the first figure of
-               the same paragraph, list or table. Figures in different
+               the same paragraph, list or table (in a table, the first of
+               the claim's column is tried first; wrong when it fits neither). Figures in different
                currencies are compared only with `rates`.
   totals       `a + b + c = total` where the parts do not make the total,
                beyond rounding (half the last digit written, at least 1%; 5%
