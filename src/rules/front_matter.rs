@@ -30,7 +30,8 @@ Options:
                         (also in two cases: Hugo reads `showToc` as
                         `ShowToc`, and finds a declared key either way).
   filename: TEMPLATE    The file name the front matter implies, e.g.
-                        "{date}-{slug}.md". `{key}` stands for the value of
+                        "{date}-{slug}.md" (a template ending in `.md` also
+                        names `.markdown` files). `{key}` stands for the value of
                         `key`; a `date`-typed key matches YYYY-MM-DD. A key the
                         front matter lacks (e.g. `slug`) is taken from the file
                         name and not compared, but must match the key's
@@ -1055,7 +1056,16 @@ impl FrontMatterRule {
         filename: &FileName,
         cx: &mut Context,
     ) {
-        let name = doc.file_name();
+        let written = doc.file_name();
+        // A template ending in `.md` names `.markdown` files too, which
+        // Hugo reads alike: the name is compared as `.md`, and said (and
+        // renamed) as written.
+        let markdown = filename.template.ends_with(".md") && written.ends_with(".markdown");
+        let compared = match written.strip_suffix(".markdown") {
+            Some(stem) if markdown => format!("{stem}.md"),
+            _ => String::new(),
+        };
+        let name = if markdown { compared.as_str() } else { written };
         // The name the front matter's values give, when it gives them all:
         // the file follows it, whatever the template's parts look like (a
         // `{date}` not declared a date has dashes the template's own dash
@@ -1085,7 +1095,7 @@ impl FrontMatterRule {
                     Some(n) if name.is_empty() => {
                         (n.to_string_lossy().into_owned(), " (it is not valid UTF-8)")
                     }
-                    _ => (name.to_string(), ""),
+                    _ => (written.to_string(), ""),
                 };
                 cx.report(
                     Finding::new(
@@ -1119,7 +1129,7 @@ impl FrontMatterRule {
                         Finding::new(
                             fm.open,
                             format!(
-                                "the front matter has no `{var}`, so the file name `{name}` gives it: `{found}` does not match `{}`",
+                                "the front matter has no `{var}`, so the file name `{written}` gives it: `{found}` does not match `{}`",
                                 re.as_str()
                             ),
                         )
@@ -1152,7 +1162,10 @@ impl FrontMatterRule {
                         .filter_map(|f| f.pattern.as_ref())
                         .all(|re| re.is_match(v))
                 };
-                let renamed = render(filename, &parts, i, expected);
+                let mut renamed = render(filename, &parts, i, expected);
+                if markdown && let Some(stem) = renamed.strip_suffix(".md") {
+                    renamed = format!("{stem}.markdown");
+                }
                 let help = match (valid(expected), valid(found)) {
                     (true, true) => {
                         format!("rename the file to `{renamed}`, or set `{var}` to `{found}`")
@@ -1167,7 +1180,7 @@ impl FrontMatterRule {
                     Finding::new(
                         value.span,
                         format!(
-                            "`{var}` is `{expected}` but the file name `{name}` says `{found}`"
+                            "`{var}` is `{expected}` but the file name `{written}` says `{found}`"
                         ),
                     )
                     .help(help),
