@@ -18,7 +18,8 @@ pub const MAX_PASSES: usize = 10;
 /// Makes a safe fix that changes a heading's anchor (the id Hugo gives it,
 /// which links to the heading name: `#dedramatisation`) unsafe when a link
 /// may use that anchor, saying so in its description: the text of the page,
-/// or of another page of its site, holds `#` and the old id. `--fix` must
+/// or of another page of its site, holds `#` and the old id (a fragment,
+/// not a longer id that starts so). `--fix` must
 /// not break a link. A fix that leaves the anchor as it was (capitals,
 /// final punctuation), or changes one nothing links to, stays safe.
 pub fn keep_anchors(doc: &Document, site: Option<&Site>, fix: &mut Fix) {
@@ -62,10 +63,10 @@ pub fn keep_anchors(doc: &Document, site: Option<&Site>, fix: &mut Fix) {
         }
         let Some(old) = before else { continue };
         let needle = format!("#{old}");
-        let linked = if doc.source.contains(&needle) {
+        let linked = if crate::site::fragments(&doc.source).any(|id| id == old) {
             Some("this page".to_string())
         } else {
-            site.and_then(|s| s.page_mentioning(&needle))
+            site.and_then(|s| s.page_mentioning(&old))
                 .map(|f| format!("`{}`", Path::new("content").join(f).display()))
         };
         if let Some(by) = linked {

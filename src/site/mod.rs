@@ -178,6 +178,9 @@ pub struct Site {
     /// The suggestions made, by folder and name: a missing page is often
     /// linked from many articles.
     suggested: Mutex<Suggested>,
+    /// The fragments the pages' texts hold, with the first page holding
+    /// each (see [`Site::page_mentioning`]).
+    fragments: OnceLock<HashMap<String, PathBuf>>,
 }
 
 /// Suggestions made, by folder and name.
@@ -486,25 +489,35 @@ impl Site {
     }
 
     /// The first page (its file, relative to `content/`, in the order of
-    /// their paths) whose text holds `needle` (`#dedramatisation`): a page
-    /// that may link to that anchor. Every page is read, so this is for a
-    /// rare question (a fix that would change an anchor), not for each
-    /// link; a page that cannot be read is passed over.
-    pub fn page_mentioning(&self, needle: &str) -> Option<PathBuf> {
-        let read = self.read.as_ref()?;
-        let mut files: Vec<&PathBuf> = self
-            .index()
-            .pages
-            .values()
-            .map(|p| &p.file)
-            .filter(|f| !f.as_os_str().is_empty())
-            .collect();
-        files.sort();
-        files.dedup();
-        let finder = memchr::memmem::Finder::new(needle.as_bytes());
-        files
-            .into_iter()
-            .find(|f| read(f).is_some_and(|text| finder.find(text.as_bytes()).is_some()))
+    /// their paths) whose text holds the fragment `#id` (a link to that
+    /// anchor, of this page or another: `#dedramatisation`). Every page is
+    /// read once, the first time this is asked, and its fragments kept
+    /// (see [`fragments`]); a page that cannot be read is passed over.
+    pub fn page_mentioning(&self, id: &str) -> Option<PathBuf> {
+        self.fragments
+            .get_or_init(|| {
+                let Some(read) = self.read.as_ref() else {
+                    return HashMap::new();
+                };
+                let mut files: Vec<&PathBuf> = self
+                    .index()
+                    .pages
+                    .values()
+                    .map(|p| &p.file)
+                    .filter(|f| !f.as_os_str().is_empty())
+                    .collect();
+                files.sort();
+                files.dedup();
+                let mut found: HashMap<String, PathBuf> = HashMap::new();
+                for file in files {
+                    let Some(text) = read(file) else { continue };
+                    for id in fragments(&text) {
+                        found.entry(id).or_insert_with(|| file.clone());
+                    }
+                }
+                found
+            })
+            .get(id)
             .cloned()
     }
 
@@ -714,6 +727,27 @@ pub fn slug_of(doc: &Document) -> String {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     slug_from_file_name(&stem).to_string()
+}
+
+/// The fragments `text` holds: the ids after each `#` (letters, digits,
+/// `-`, `_`; `%`-escapes decoded), as a link writes them
+/// (`/posts/x/#dedramatisation`, `#d%C3%A9dramatisation`). More than links
+/// (a `#` in prose too), which is what a question of "may a link use it"
+/// needs.
+pub fn fragments(text: &str) -> impl Iterator<Item = String> + '_ {
+    memchr::memchr_iter(b'#', text.as_bytes()).filter_map(move |at| {
+        let rest = &text[at + 1..];
+        let end = rest
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '%')))
+            .map_or(rest.len(), |(i, _)| i);
+        let id = &rest[..end];
+        (!id.is_empty()).then(|| {
+            percent_encoding::percent_decode_str(id)
+                .decode_utf8()
+                .map_or_else(|_| id.to_string(), |d| d.into_owned())
+        })
+    })
 }
 
 /// The anchor ids of a document's headings, as Hugo (goldmark, `github`
@@ -963,6 +997,34 @@ mod tests {
         let page = lazy.content_page("/posts/2025-01-05-x").unwrap();
         assert!(page.draft);
         assert_eq!(page.file, PathBuf::from("posts/2025-01-05-x/index.md"));
+    }
+
+    /// The fragments of a site's pages are read once, whatever the number
+    /// of questions; a longer id is not the one asked for.
+    #[test]
+    fn pages_are_read_once_for_the_fragments_they_hold() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let mut s = site();
+        let reads = Arc::new(AtomicUsize::new(0));
+        let counted = reads.clone();
+        s.read_pages_with(Arc::new(move |file: &Path| {
+            counted.fetch_add(1, Ordering::Relaxed);
+            Some(if file.ends_with("2025-01-02-fichier.md") {
+                "Voir [là](/posts/sans-slug/#d%C3%A9but) et [ici](#erreurs-classiques).".to_string()
+            } else {
+                String::new()
+            })
+        }));
+        let posts = Path::new("posts/2025-01-02-fichier.md");
+        assert_eq!(s.page_mentioning("début").as_deref(), Some(posts));
+        assert_eq!(s.page_mentioning("erreurs-classiques").as_deref(), Some(posts));
+        let after_one = reads.load(Ordering::Relaxed);
+        assert!(after_one > 0);
+        assert_eq!(s.page_mentioning("erreurs"), None);
+        assert_eq!(s.page_mentioning("ailleurs"), None);
+        assert_eq!(reads.load(Ordering::Relaxed), after_one);
+        let ids: Vec<String> = fragments("a #x-1, b#é_2 (#) %").collect();
+        assert_eq!(ids, ["x-1", "é_2"]);
     }
 
     #[test]
