@@ -295,7 +295,6 @@ impl Linter {
         self.root = Some((cwd, config_dir, real));
     }
 
-    /// Adds the index of a site, which rules read for the files it covers.
     /// Whether a site was added ([`Linter::with_site`]).
     pub fn has_sites(&self) -> bool {
         !self.sites.is_empty()
@@ -308,6 +307,7 @@ impl Linter {
         self
     }
 
+    /// Adds the index of a site, which rules read for the files it covers.
     pub fn with_site(mut self, site: Site) -> Linter {
         self.sites.push(Arc::new(site));
         self

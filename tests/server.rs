@@ -751,6 +751,8 @@ fn a_missing_rule_pack_is_an_error_on_the_config_and_a_message() {
     // At the pack it names.
     assert_eq!(d[0]["range"]["start"], json!({"line": 0, "character": 9}));
     assert_eq!(d[0]["range"]["end"], json!({"line": 0, "character": 22}));
+    // An error of the config's `rules` entry, as the CLI names it.
+    assert_eq!(d[0]["code"], "config", "{d:#?}");
     let shown = c.wait(|m| m["method"] == "window/showMessage");
     assert!(
         shown["params"]["message"]

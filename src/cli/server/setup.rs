@@ -254,6 +254,8 @@ impl Server {
             return errors;
         };
         let text = read_text(config).unwrap_or_default();
+        // About a pack the config names (`rule-pack`), or the config itself.
+        let mut rule = "config";
         let span = Config::parse(config, &text)
             .ok()
             .and_then(|c| {
@@ -263,6 +265,7 @@ impl Server {
                     .rules
                     .iter()
                     .find(|r| message.contains(&format!("`{}`", dir.join(r).display())))?;
+                rule = "rule-pack";
                 let node = c
                     .root
                     .get("rules")?
@@ -278,8 +281,7 @@ impl Server {
             vec![lsp::Diagnostic {
                 range: lines.range(span),
                 severity: Some(lsp::DiagnosticSeverity::ERROR),
-                // Published on the config file.
-                code: Some(lsp::NumberOrString::String("config".to_string())),
+                code: Some(lsp::NumberOrString::String(rule.to_string())),
                 source: Some("repere".into()),
                 message: message.to_string(),
                 ..Default::default()
