@@ -138,6 +138,20 @@ fn operator_before(head: &str) -> bool {
     }
 }
 
+/// Whether `tail` starts with an operator applied to what follows it:
+/// `+`, `=`, `×`…, a minus or `/` before a number (`- 6k€`, `/ 12`), not
+/// the period of `/an` nor the dash that separates words (`- Paris`).
+fn operator_after(tail: &str) -> bool {
+    let tail = tail.trim_start_matches(SPACES);
+    match tail.strip_prefix(['-', '−', '/']) {
+        Some(rest) => rest
+            .trim_start_matches(SPACES)
+            .trim_start_matches(['€', '$', '£', '('])
+            .starts_with(|c: char| c.is_ascii_digit()),
+        None => tail.starts_with(OPERATORS),
+    }
+}
+
 fn is_space(c: char) -> bool {
     SPACES.contains(&c)
 }
@@ -560,9 +574,59 @@ fn bound_before(head: &str) -> Option<(Bound, usize)> {
     {
         return None;
     }
-    BOUNDS_BEFORE
+    let (phrase, bound, at) = BOUNDS_BEFORE
         .iter()
-        .find_map(|&(ph, b)| phrase_before(head, ph).map(|at| (b, at)))
+        .find_map(|&(ph, b)| phrase_before(head, ph).map(|at| (ph, b, at)))?;
+    // A negation further before turns a comparison round (`n'a jamais
+    // touché moins de 60k€` is at least), and makes another bound none
+    // (`pas jusqu'à`); one in the phrase is already read.
+    if !(phrase.starts_with("pas ") || phrase.starts_with("jamais ")) && negated(&head[..at]) {
+        let comparison = [
+            "moins",
+            "plus",
+            "less",
+            "more",
+            "over",
+            "under",
+            "en",
+            "au-dessus",
+            "au-dessous",
+            "supérieur",
+            "inférieur",
+        ]
+        .iter()
+        .any(|w| phrase.starts_with(w));
+        return match (comparison, bound) {
+            (true, Bound::AtLeast) => Some((Bound::AtMost, at)),
+            (true, Bound::AtMost) => Some((Bound::AtLeast, at)),
+            (false, _) => None,
+        };
+    }
+    Some((bound, at))
+}
+
+/// Whether the clause ending `head` says no in its last few words (`ne`,
+/// `n'`, `pas`, `jamais`, `never`, `not`).
+fn negated(head: &str) -> bool {
+    let mut from = head.len().saturating_sub(48);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let clause = head[from..]
+        .rsplit([',', ';', '.', ':', '('])
+        .next()
+        .unwrap_or("");
+    clause
+        .split(|c: char| !c.is_alphabetic())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "ne" | "n" | "pas" | "jamais" | "guère" | "never" | "not"
+            )
+        })
 }
 
 /// The bound the words at `i` (after spaces) make, and where they end; not
@@ -621,13 +685,6 @@ fn phrase_after(t: &str, i: usize, phrase: &str) -> Option<usize> {
     }
     let glued = t[end..].starts_with(char::is_alphanumeric);
     (!glued).then_some(end)
-}
-
-/// Whether the figure written `written` (as an amount's range gives it,
-/// `90k€ maximum`), after the text `head` (`jusqu'à `), is an upper bound.
-pub fn written_at_most(head: &str, written: &str) -> bool {
-    matches!(bound_before(head), Some((Bound::AtMost, _)))
-        || amounts(written).first().is_some_and(|a| a.at_most)
 }
 
 /// Whether a number may start at `i`: not inside a word or another number
@@ -738,7 +795,7 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
                 && c2.is_some()
                 && (lo * m1.unwrap_or(1.0) >= v * m2.unwrap_or(1.0)
                     || operator_before(&t[..start])
-                    || t[e..].trim_start_matches(SPACES).starts_with(OPERATORS));
+                    || operator_after(&t[e..]));
             if !subtraction && (c2.is_some() || prefix2.is_some() || c1.is_none()) {
                 hi = Some((v, hi_written, m2, c2.or(prefix2), e));
             }
@@ -813,8 +870,7 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
         approx = true;
     }
     // `au moins 70k€`, `jusqu'à 90k€`: the words before stay out of the
-    // range, as `environ` does (they are read again where the figure is
-    // written, see `written_at_most`).
+    // range, as `environ` does (the figure keeps `open` and `at_most`).
     let bound = bound_before(&t[floor..start])
         .map(|(b, _)| b)
         .or(after.map(|(b, _)| b));
@@ -1103,6 +1159,18 @@ mod tests {
         assert_eq!(lh("Junior - 38k€ - 44k€"), (38_000.0, 44_000.0));
         assert_eq!(lh("Full-Stack - 38k€ - 44k€"), (38_000.0, 44_000.0));
         assert_eq!(lh("US $120k - $150k"), (120_000.0, 150_000.0));
+        // A period or a dash before a word after it is no operator.
+        assert_eq!(lh("| 55 000 € - 65 000 €/an |"), (55_000.0, 65_000.0));
+        assert_eq!(lh("38 000 € - 44 000 € / an"), (38_000.0, 44_000.0));
+        assert_eq!(lh("| Junior | 38k€ - 44k€ - Paris |"), (38_000.0, 44_000.0));
+        // One before a number is.
+        for t in [
+            "100k€ - 38k€ - 44k€",
+            "10k€ - 40k€ / 12",
+            "10k€ - 40k€ - 5k€",
+        ] {
+            assert!(amounts(t).iter().all(|a| !a.is_range), "{t}");
+        }
         // A bare low end shares the thousands of a high end written with
         // groups of `000`, when that makes it from a tenth of the high end
         // to ten times it.
@@ -1184,6 +1252,9 @@ mod tests {
         assert_eq!(written("À partir de 70k€"), at_least("70k€"));
         assert_eq!(written("dès 45k€"), at_least("45k€"));
         assert_eq!(written("ne gagne jamais moins de 55k€"), at_least("55k€"));
+        // A negation before a verb turns the comparison round too.
+        assert_eq!(written("n'a jamais touché moins de 55k€"), at_least("55k€"));
+        assert_eq!(written("ne dépasse pas plus de 55k€"), at_most("55k€"));
         assert_eq!(written("au-delà de **70k€**"), at_least("70k€"));
         assert_eq!(written("gagne 70k€ minimum."), at_least("70k€ minimum"));
         assert_eq!(written("70k€ et plus."), at_least("70k€ et plus"));
@@ -1218,10 +1289,14 @@ mod tests {
             let a = one(text);
             assert!(!a.open && !a.at_most, "{text}: {a:?}");
         }
-        assert!(written_at_most("gagne jusqu'à ", "90k€"));
-        assert!(written_at_most("gagne ", "90k€ maximum"));
-        assert!(!written_at_most("gagne au moins ", "70k€"));
-        assert!(!written_at_most("gagne ", "90k€"));
+        for (text, at_most) in [
+            ("gagne jusqu'à 90k€", true),
+            ("gagne 90k€ maximum", true),
+            ("gagne au moins 70k€", false),
+            ("gagne 90k€", false),
+        ] {
+            assert_eq!(one(text).at_most, at_most, "{text}");
+        }
     }
 
     #[test]

@@ -329,18 +329,10 @@ struct Said<'f> {
 }
 
 impl Said<'_> {
-    fn new<'f>(doc: &Document, f: &'f Figure) -> Said<'f> {
-        // The words before the figure (`jusqu'à`), in its line.
-        let start = f.span.start.min(doc.source.len());
-        let mut from = start.saturating_sub(48);
-        while !doc.source.is_char_boundary(from) {
-            from += 1;
-        }
-        let head = &doc.source[from..start];
-        let head = head.rsplit('\n').next().unwrap_or(head);
+    fn new<'f>(f: &'f Figure) -> Said<'f> {
         Said {
             f,
-            at_most: !f.open && amount::written_at_most(head, &f.text),
+            at_most: !f.open && f.at_most,
         }
     }
 
@@ -363,8 +355,9 @@ impl Said<'_> {
 /// `45-55k€`), or, when either is approximate, within [`APPROX_TOLERANCE`]
 /// of each other: a single figure of the range widened by it (`environ
 /// 35k€` and `36-42k€`), two ranges end to end (`~45-55k€` and `46-56k€`).
-/// A bound agrees with any figure on its side (`au moins 70k€` with `70-90k€`
-/// and `100k€`, `jusqu'à 90k€` with `70-90k€`) and with a bound the other
+/// A bound agrees with a figure some of which is on its side (`au moins
+/// 70k€` with `70-90k€`, `100k€` and `60-80k€`, not `55-65k€`; `jusqu'à
+/// 90k€` with `70-90k€`) and with a bound the other
 /// way that leaves room (`au moins 70k€`, `jusqu'à 90k€`); two bounds the
 /// same way agree when they are equal.
 fn agree(a: Said<'_>, b: Said<'_>) -> bool {
@@ -386,11 +379,12 @@ fn agree(a: Said<'_>, b: Said<'_>) -> bool {
         // At least one, at most the other.
         ((true, _), (_, true)) => return at_or_above(y.high, x.low),
         ((_, true), (true, _)) => return at_or_above(x.high, y.low),
-        // A bound and a figure: the figure on its side.
-        ((true, _), _) => return at_or_above(y.low, x.low),
-        (_, (true, _)) => return at_or_above(x.low, y.low),
-        ((_, true), _) => return at_or_above(x.high, y.high),
-        (_, (_, true)) => return at_or_above(y.high, x.high),
+        // A bound and a figure: some of the figure on its side (`plus de
+        // 60k€` and `55-70k€` do not contradict each other).
+        ((true, _), _) => return at_or_above(y.high, x.low),
+        (_, (true, _)) => return at_or_above(x.high, y.low),
+        ((_, true), _) => return at_or_above(x.high, y.low),
+        (_, (_, true)) => return at_or_above(y.high, x.low),
         _ => {}
     }
     if x.value_key() == y.value_key() {
@@ -416,10 +410,12 @@ fn agree(a: Said<'_>, b: Said<'_>) -> bool {
 
 /// The same role and level with different figures.
 fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
+    // A range written upside down is `ranges`' finding: what it means is
+    // not known, so it is not compared as well.
     let keyed = figures
         .iter()
-        .filter(|f| f.compared())
-        .filter_map(|f| figure_key(f).map(|k| (k, Said::new(doc, f))));
+        .filter(|f| f.compared() && f.low <= f.high)
+        .filter_map(|f| figure_key(f).map(|k| (k, Said::new(f))));
     for group in group_by(keyed) {
         let cls = classes(&group, |s: Said<'_>| (s.f.value_key(), s.f.open, s.at_most));
         let Some((reference, rest)) = cls.split_first() else {
@@ -441,8 +437,10 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
                 if f.approx || first.f.approx {
                     why.push_str("; an approximate figure agrees within 5%");
                 }
-                if said.bound() || first.bound() {
-                    why.push_str("; a bound (at least, up to) agrees with the figures on its side");
+                if said.bound() && first.bound() && said.f.open == first.f.open {
+                    why.push_str("; two bounds the same way (at least, up to) agree when equal");
+                } else if said.bound() || first.bound() {
+                    why.push_str("; a bound (at least, up to) agrees with a figure some of which is on its side");
                 }
                 let mut finding = Finding::new(
                     f.span,
@@ -942,6 +940,18 @@ mod tests {
     }
 
     #[test]
+    fn a_range_upside_down_is_not_compared_too() {
+        assert_eq!(
+            mismatches("Salaire Junior : 40-46k€.\n\nSalaire Junior : 55-45k€."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mismatches("Salaire Junior : 40-46k€.\n\nSalaire Junior : 50-55k€.").len(),
+            1
+        );
+    }
+
+    #[test]
     fn an_approximate_figure_agrees_within_five_percent() {
         for body in [
             "Salaire Junior : 36-42k€.\n\nUn Junior touche environ 35k€.",
@@ -981,13 +991,21 @@ mod tests {
             "Un Senior gagne au moins 70k€.\n\nUn Senior gagne jusqu'à 90k€.",
             // An approximate figure on the side of a bound, within 5%.
             "Un Senior gagne au moins 70k€.\n\nUn Senior gagne environ 68k€.",
+            // A range some of which is on the bound's side.
+            "Salaire Senior : 60-80k€.\n\nUn Senior gagne au moins 70k€.",
+            "Salaire Senior : 55-70k€.\n\nLes Seniors gagnent souvent plus de 60k€.",
+            "Salaire Junior : 38-48k€.\n\nUn Junior peut toucher jusqu'à 45k€.",
         ] {
             assert_eq!(mismatches(body), Vec::<String>::new(), "{body}");
         }
         for (body, message) in [
             (
-                "Salaire Senior : 60-80k€.\n\nUn Senior gagne au moins 70k€.",
-                "Ingénieur QA Senior is 70k€+ here but 60-80k€ at line 7",
+                "Salaire Senior : 55-65k€.\n\nUn Senior gagne au moins 70k€.",
+                "Ingénieur QA Senior is 70k€+ here but 55-65k€ at line 7",
+            ),
+            (
+                "Salaire Junior : 46-50k€.\n\nUn Junior touche jusqu'à 45k€.",
+                "Ingénieur QA Junior is up to 45k€ here but 46-50k€ at line 7",
             ),
             (
                 "Salaire Senior : 95k€.\n\nUn Senior gagne jusqu'à 90k€.",

@@ -453,6 +453,27 @@ fn names_nothing(folded: &str) -> bool {
         || (folded.len() > 4 && folded.ends_with("ez"))
 }
 
+/// Words that turn a sentence to another time or case (folded): what
+/// opens the sentence does not hold past them.
+const TURNS: &[&str] = &[
+    "mais",
+    "aujourd",
+    "desormais",
+    "maintenant",
+    "actuellement",
+    "tandis",
+    "alors",
+    "puis",
+    "ensuite",
+    "depuis",
+    "contre",
+    "today",
+    "now",
+    "but",
+    "whereas",
+    "while",
+];
+
 /// Words of change before `de` (folded): `passe de 40k€ à 52k€` goes from
 /// one figure to the other, and is not a range.
 const CHANGES: &[&str] = &[
@@ -696,8 +717,10 @@ pub struct Figure {
     pub high: f64,
     pub is_range: bool,
     pub currency: Currency,
-    /// `45k€+`: at least.
+    /// `45k€+`, `au moins 45k€`: at least.
     pub open: bool,
+    /// `jusqu'à 90k€`, `90k€ maximum`: at most.
+    pub at_most: bool,
     pub approx: bool,
     pub period: Option<Period>,
     pub basis: Option<Basis>,
@@ -1528,15 +1551,28 @@ impl Extractor {
         // touche 45k€ et un Senior 68k€`: both are of Paris), before the
         // paragraph's label (`À Paris : Junior 45k€. À Nantes : Senior
         // 56k€`: the second is of Nantes).
+        // Its reach ends at a `;`, and at a word that turns to another
+        // time or case (`En 2020, un Junior touchait 34k€, mais
+        // aujourd'hui un Junior touche 45k€`: the second is not of 2020).
         let opener = {
-            let head = &text[sentence_start(text, a.range.start).max(cell_start)..a.range.start];
-            let end = head.find([',', ':', ';']).unwrap_or(head.len());
+            let from = sentence_start(text, a.range.start).max(cell_start);
+            let from = text[from..a.range.start]
+                .rfind(';')
+                .map_or(from, |i| from + i + 1);
+            let head = &text[from..a.range.start];
+            let end = head.find([',', ':']).unwrap_or(head.len());
+            let turned = || {
+                words(&head[end..])
+                    .iter()
+                    .any(|(_, w)| TURNS.contains(&fold(w).as_str()))
+            };
             Some(&head[..end])
                 .filter(|t| amount::amounts(t).is_empty())
                 .and_then(|t| match head[end..].starts_with(':') {
                     true => Some(t),
                     false => said_after(t),
                 })
+                .filter(|t| !t.is_empty() && !turned())
                 .unwrap_or("")
         };
         // Nearest first: the figure's own stretch, the clause before it,
@@ -1627,6 +1663,7 @@ impl Extractor {
                 is_range: a.is_range,
                 currency: a.currency,
                 open: a.open,
+                at_most: a.at_most,
                 approx: a.approx,
                 period: a.period,
                 // `Le salaire net d'un Senior est de 3 500 €`: said before.
@@ -2146,7 +2183,9 @@ mod tests {
             Les salaires à Lyon : Junior 42k€, Senior 60k€. Les salaires à Lille : Junior 40k€, Senior 57k€.\n\n\
             En 2020, un Junior touchait 34k€ et un Senior 50k€.\n\n\
             En startup, un Junior touche 38k€ et un Senior 55k€.\n\n\
-            Loin de Bordeaux, un Senior touche 61k€.\n";
+            Loin de Bordeaux, un Senior touche 61k€.\n\n\
+            En 2020, un Junior touchait 30k€ ; aujourd'hui, un Junior touche 44k€.\n\n\
+            En 2020, un Junior touchait 31k€, mais aujourd'hui un Junior touche 45k€.\n";
         let fs = figures(body);
         let context: Vec<String> = fs
             .iter()
@@ -2177,6 +2216,11 @@ mod tests {
                 "55k€ - - startup",
                 // Not said as where: the figure is of France.
                 "61k€ - - -",
+                // Past a `;` or a turn (`mais aujourd'hui`), not of 2020.
+                "30k€ - 2020 -",
+                "44k€ - - -",
+                "31k€ - 2020 -",
+                "45k€ - - -",
             ]
         );
     }
