@@ -1017,7 +1017,10 @@ mod tests {
         }));
         let posts = Path::new("posts/2025-01-02-fichier.md");
         assert_eq!(s.page_mentioning("début").as_deref(), Some(posts));
-        assert_eq!(s.page_mentioning("erreurs-classiques").as_deref(), Some(posts));
+        assert_eq!(
+            s.page_mentioning("erreurs-classiques").as_deref(),
+            Some(posts)
+        );
         let after_one = reads.load(Ordering::Relaxed);
         assert!(after_one > 0);
         assert_eq!(s.page_mentioning("erreurs"), None);

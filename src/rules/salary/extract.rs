@@ -298,11 +298,20 @@ pub const PLACES: &[&str] = &[
     "remote",
 ];
 
+/// Whether `folded` is one of `words`, looked up in `set`, made once.
+fn listed(
+    set: &'static OnceLock<HashSet<&'static str>>,
+    words: &'static [&'static str],
+    folded: &str,
+) -> bool {
+    set.get_or_init(|| words.iter().copied().collect())
+        .contains(folded)
+}
+
 /// Whether a folded word is a small word (`de`, `la`, `vs`…).
 fn is_function_word(folded: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
-        .contains(folded)
+    listed(&SET, FUNCTION_WORDS, folded)
 }
 
 /// Words that end the name before a figure (folded).
@@ -448,9 +457,7 @@ const VERBS: &[&str] = &[
 /// [`NOT_NAMES`]): also a verb in the imperative (`comptez`, not `chez`).
 fn names_nothing(folded: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
-        .contains(folded)
-        || (folded.len() > 4 && folded.ends_with("ez"))
+    listed(&SET, NOT_NAMES, folded) || (folded.len() > 4 && folded.ends_with("ez"))
 }
 
 /// Words that turn a sentence to another time or case (folded): what
@@ -539,8 +546,7 @@ fn changes_from(before: &str) -> bool {
 /// Whether a folded word is one of [`VERBS`].
 fn is_verb(folded: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| VERBS.iter().copied().collect())
-        .contains(folded)
+    listed(&SET, VERBS, folded)
 }
 
 /// Words dropped from a role's key, so that `Cloud Security` and `Cloud
