@@ -1258,7 +1258,7 @@ fn findings_about_the_whole_article_are_disabled_for_the_file() {
 }
 
 #[test]
-fn no_comment_is_offered_inside_a_table_a_blockquote_or_a_definition() {
+fn no_comment_is_offered_inside_a_table_a_blockquote_a_definition_or_a_paragraph() {
     let (dir, path, _) = site();
     let mut c = Client::start(dir.path(), json!({}));
     let cases = [
@@ -1266,6 +1266,8 @@ fn no_comment_is_offered_inside_a_table_a_blockquote_or_a_definition() {
         "> Première ligne.\n> Il faut coder.\n> Fin.\n",
         // A definition list: the comment would part the term from it.
         "Terme\n: Il faut coder.\n",
+        // The second line of a paragraph: the comment would split it.
+        "Une première ligne,\nIl faut coder.\n",
     ];
     for (i, body) in cases.into_iter().enumerate() {
         let uri = uri_in(&path, i);

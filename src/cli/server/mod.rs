@@ -1397,9 +1397,12 @@ fn action(
 /// - inside a table (the comment would end it, and the rows after it would
 ///   be a paragraph of pipes) or a blockquote (it would split it in two);
 /// - on the definition of a definition list (`: …` under its term, which
-///   Hugo's goldmark reads): the comment would part it from its term.
+///   Hugo's goldmark reads): the comment would part it from its term;
+/// - on a line that goes on a paragraph (its second line or later): an
+///   HTML comment ends a paragraph, which would be split in two.
 ///
-/// `quoted`: the spans of the tables and blockquotes, found on first need.
+/// `quoted`: the spans of the tables, blockquotes and paragraphs, found on
+/// first need.
 fn next_line_at(
     text: &str,
     d: &Diagnostic,
@@ -1441,8 +1444,9 @@ fn next_line_at(
     Some((at, indent))
 }
 
-/// The spans of the tables and blockquotes of the body (which starts at
-/// `body_start`), parsed as the linter parses it.
+/// The spans of the tables, blockquotes and paragraphs of the body (which
+/// starts at `body_start`), parsed as the linter parses it: a comment on a
+/// line inside one would split it.
 fn tables_and_quotes(text: &str, body_start: usize) -> Vec<Span> {
     use pulldown_cmark::{Event, Options, Parser, Tag};
     let options = Options::ENABLE_TABLES
@@ -1452,7 +1456,7 @@ fn tables_and_quotes(text: &str, body_start: usize) -> Vec<Span> {
     Parser::new_ext(&text[body_start..], options)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Table(_) | Tag::BlockQuote(_)) => {
+            Event::Start(Tag::Table(_) | Tag::BlockQuote(_) | Tag::Paragraph) => {
                 Some(Span::new(body_start + range.start, body_start + range.end))
             }
             _ => None,
