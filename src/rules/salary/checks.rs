@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::amount::{self, Amount, Currency, trim_number};
-use super::extract::{Figure, cents, plus_gap, role_key};
+use super::extract::{Claim, Figure, cents, plus_gap, role_key};
 use super::{Check, Settings};
 use crate::diagnostic::Finding;
 use crate::document::{Block, Document};
@@ -86,7 +86,11 @@ fn pct(v: f64) -> String {
 
 /// A range whose low end is above its high end.
 fn ranges(figures: &[Figure], cx: &mut Context) {
-    for f in figures.iter().filter(|f| f.is_range && f.low > f.high) {
+    // A change that goes down (`baisse de 50k€ à 40k€`) is no range.
+    for f in figures
+        .iter()
+        .filter(|f| f.is_range && f.low > f.high && !f.is_change())
+    {
         let low = amount::format_money(f.low, f.low, f.currency, f.thousands);
         let high = amount::format_money(f.high, f.high, f.currency, f.thousands);
         let fixed = amount::format_money(f.high, f.low, f.currency, f.thousands);
@@ -605,6 +609,12 @@ fn claims(figures: &[Figure], settings: &Settings, cx: &mut Context) {
     let bases = Baselines::new(figures, false);
     let quoted_bases = Baselines::new(figures, true);
     for (i, f) in figures.iter().enumerate() {
+        // A change and its claim (`passe de 40k€ à 60k€ (+50 %)`): the
+        // claim is the change's own, from its first figure to its second.
+        if let Some(claim) = f.claim.as_ref().filter(|_| f.is_change() && f.low > 0.0) {
+            change_claim(f, claim, settings.tolerance, cx);
+            continue;
+        }
         let Some(claim) = f.claim.as_ref().filter(|_| f.salary) else {
             continue;
         };
@@ -688,6 +698,36 @@ fn claims(figures: &[Figure], settings: &Settings, cx: &mut Context) {
             )),
         );
     }
+}
+
+/// A change's claim the change contradicts by more than `tol` points.
+fn change_claim(f: &Figure, claim: &Claim, tol: f64, cx: &mut Context) {
+    let change = (f.high / f.low - 1.0) * 100.0;
+    let claim_high = if claim.at_least {
+        f64::INFINITY
+    } else {
+        claim.high
+    };
+    if claim_high + tol >= change && claim.low - tol <= change {
+        return;
+    }
+    cx.report(
+        Finding::new(
+            claim.span,
+            format!(
+                "`{}` does not match the change it follows: `{}` is {}",
+                claim.text,
+                f.text,
+                pct(change)
+            ),
+        )
+        .label(f.span, "the change")
+        .help(format!(
+            "write {}, or correct the figures (within {} points)",
+            pct(change),
+            trim_number(tol)
+        )),
+    );
 }
 
 /// The first figures of each kind a claim may compare with.

@@ -460,6 +460,9 @@ fn names_nothing(folded: &str) -> bool {
     listed(&SET, NOT_NAMES, folded) || (folded.len() > 4 && folded.ends_with("ez"))
 }
 
+/// Why a range after a word of change is no salary (see [`changes_from`]).
+const CHANGE: &str = "a change (from one figure to the other)";
+
 /// Words that turn a sentence to another time or case (folded): what
 /// opens the sentence does not hold past them.
 const TURNS: &[&str] = &[
@@ -519,6 +522,17 @@ const CHANGES: &[&str] = &[
     "passage",
     "saut",
     "bond",
+    "augmenter",
+    "baisser",
+    "grimper",
+    "monter",
+    "evoluer",
+    "progresser",
+    "chuter",
+    "tomber",
+    "descendre",
+    "bondir",
+    "sauter",
 ];
 
 /// Whether `before` (the text before a range) ends with a word of change
@@ -766,6 +780,12 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// A change from one figure to another (`passe de 40k€ à 52k€`): its
+    /// low end is the figure before, its high end the figure after.
+    pub fn is_change(&self) -> bool {
+        self.reason == CHANGE
+    }
+
     pub fn mid(&self) -> f64 {
         (self.low + self.high) / 2.0
     }
@@ -1720,7 +1740,7 @@ impl Extractor {
             return (false, "a part or the total of a sum".into());
         }
         if a.is_range && changes_from(&text[..a.range.start]) {
-            return (false, "a change (from one figure to the other)".into());
+            return (false, CHANGE.into());
         }
         // The words right after it (`200k€ investis`, `15K€ charges`) and
         // the sentence before it: the nearest word that tells wins, the

@@ -59,7 +59,8 @@ What it reads (paragraphs, list items, table rows; never code):
                  /transaction, per talk) is never a salary (TJM, daily rates);
                - an amount written with a sign (+5k€) is a change, and so
                  is a range after a word of change (passe de 40k€ à 52k€,
-                 une hausse de 40 à 50k€); the parts and total of a sum
+                 une hausse de 40 à 50k€; its claim, `(+50 %)`, is checked
+                 against it); the parts and total of a sum
                  (a + b = c) are not salary figures;
                - then the words right after it (200k€ investis, 15k€
                  charges), `brut`/`net`, the words before it in its sentence,
