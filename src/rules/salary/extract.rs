@@ -1321,6 +1321,7 @@ impl Extractor {
         // A quotation of several paragraphs: « opens it in the first, »
         // closes it in the last (see [`Carried`]).
         let mut carried = Carried::default();
+        let testimony = testimonies(doc);
         for (bi, block) in blocks.iter().enumerate() {
             let long_quote = carried.next(&block.text);
             if !might_have_money(&block.text) {
@@ -1399,7 +1400,8 @@ impl Extractor {
                     intro_role,
                     headings: &headings,
                     in_sum: sums.get(ai).copied().unwrap_or(false),
-                    quoted: quotes.iter().any(|q| q.contains(&a.range.start)),
+                    quoted: quotes.iter().any(|q| q.contains(&a.range.start))
+                        || testimony.get(bi).copied().unwrap_or(false),
                     article_year: year,
                 });
                 floor = figure.1.max(a.range.end);
@@ -1959,6 +1961,76 @@ impl Extractor {
     }
 }
 
+/// Words that introduce someone's own words (folded): `Léa témoigne :`.
+const SAYING: &[&str] = &[
+    "temoigne",
+    "temoignent",
+    "temoignage",
+    "raconte",
+    "racontent",
+    "explique",
+    "expliquent",
+    "confie",
+    "confient",
+    "souvient",
+    "resume",
+    "ajoute",
+    "precise",
+    "partage",
+    "rapporte",
+    "dit",
+    "disent",
+    "ecrit",
+    "selon",
+];
+
+/// Per block, whether it is in a blockquote that is someone's testimony,
+/// written without quotation marks: a blockquote after a line that
+/// introduces it (`Léa témoigne :`), or one signed with a dash (`— Thomas,
+/// 34 ans`). Its figures are quoted, as those between « ».
+fn testimonies(doc: &Document) -> Vec<bool> {
+    let blocks = &doc.body.blocks;
+    let in_quote: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            let start = b.span.start.min(doc.source.len());
+            let line = doc.source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            doc.source
+                .get(line..start)
+                .is_some_and(|t| t.trim_start().starts_with('>'))
+        })
+        .collect();
+    let mut out = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        if !in_quote[i] {
+            i += 1;
+            continue;
+        }
+        let end = (i..blocks.len())
+            .find(|&k| !in_quote[k])
+            .unwrap_or(blocks.len());
+        let introduced = i
+            .checked_sub(1)
+            .and_then(|p| blocks.get(p))
+            .is_some_and(|b| {
+                let t = b.text.trim_end();
+                t.ends_with(':')
+                    && words(clip(t))
+                        .iter()
+                        .any(|(_, w)| SAYING.contains(&fold(w).as_str()))
+            });
+        let signed = blocks[i..end]
+            .iter()
+            .any(|b| b.text.trim_start().starts_with(['—', '–']));
+        if introduced || signed {
+            out[i..end].iter_mut().for_each(|q| *q = true);
+        }
+        i = end;
+    }
+    out
+}
+
 /// The quotation that runs over paragraphs, as French writes a long one: «
 /// opens it in the first paragraph, each next one may open with « again,
 /// and » closes it in the last. A quotation left open runs into at most
@@ -2359,6 +2431,23 @@ mod tests {
                 ("38k€", true),
                 ("61k€", true),
                 ("64k€", false),
+            ]
+        );
+        // A blockquote introduced as someone's words, or signed with a
+        // dash, is a testimony without quotation marks; another is not.
+        let fs = figures(
+            "Salaire Junior 40k€.\n\nLéa témoigne :\n\n> Junior à 36k€ brut, je pensais que c'était normal.\n\n\
+             Autre chose.\n\n> J'ai signé à 52k€ brut.\n>\n> — Thomas, 34 ans\n\n\
+             À retenir :\n\n> Salaire Junior 41k€.\n",
+        );
+        let quoted: Vec<(&str, bool)> = fs.iter().map(|f| (f.text.as_str(), f.quoted)).collect();
+        assert_eq!(
+            quoted,
+            [
+                ("40k€", false),
+                ("36k€ brut", true),
+                ("52k€ brut", true),
+                ("41k€", false),
             ]
         );
         // Left open, it runs into a few paragraphs only.
