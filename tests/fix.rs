@@ -849,12 +849,6 @@ fn a_fix_that_would_break_a_link_to_its_heading_is_unsafe() {
     );
     let (code, v) = fix(ahead.path());
     assert_eq!(heading(ahead.path()), "## Dédramatisation");
-    let rules: Vec<&str> = v["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap())
-        .collect();
-    assert!(rules.is_empty(), "{v:#}");
+    assert_eq!(v["diagnostics"], serde_json::json!([]), "{v:#}");
     assert_eq!(code, Some(0), "{v:#}");
 }
