@@ -324,34 +324,18 @@ fn classes<T: Copy, K: std::hash::Hash + Eq>(members: &[T], key: impl Fn(T) -> K
 /// another one and agree with it: 5% (as a total written `~`).
 const APPROX_TOLERANCE: f64 = 0.05;
 
-/// A figure as `mismatch` compares it: with whether it is an upper bound
-/// (`jusqu'à 90k€`; a lower bound is `open`).
-#[derive(Clone, Copy)]
-struct Said<'f> {
-    f: &'f Figure,
-    at_most: bool,
+/// A figure as `mismatch` says it: `70-90k€`, `70k€+`, `up to 90k€`.
+fn said(f: &Figure) -> String {
+    if f.at_most {
+        format!("up to {}", f.value())
+    } else {
+        f.value()
+    }
 }
 
-impl Said<'_> {
-    fn new<'f>(f: &'f Figure) -> Said<'f> {
-        Said {
-            f,
-            at_most: !f.open && f.at_most,
-        }
-    }
-
-    fn bound(&self) -> bool {
-        self.f.open || self.at_most
-    }
-
-    /// `70-90k€`, `70k€+`, `up to 90k€`.
-    fn value(&self) -> String {
-        if self.at_most {
-            format!("up to {}", self.f.value())
-        } else {
-            self.f.value()
-        }
-    }
+/// Whether a figure is a bound: at least (`open`) or at most.
+fn bound(f: &Figure) -> bool {
+    f.open || f.at_most
 }
 
 /// Whether two figures of the same role and level say the same: equal, a
@@ -364,8 +348,7 @@ impl Said<'_> {
 /// 90k€` with `70-90k€`) and with a bound the other
 /// way that leaves room (`au moins 70k€`, `jusqu'à 90k€`); two bounds the
 /// same way agree when they are equal.
-fn agree(a: Said<'_>, b: Said<'_>) -> bool {
-    let (x, y) = (a.f, b.f);
+fn agree(x: &Figure, y: &Figure) -> bool {
     let approx = x.approx || y.approx;
     let tol = |u: f64, v: f64| {
         if approx {
@@ -376,7 +359,7 @@ fn agree(a: Said<'_>, b: Said<'_>) -> bool {
     };
     let close = |u: f64, v: f64| (u - v).abs() <= tol(u, v) + 1e-9;
     let at_or_above = |u: f64, floor: f64| u + tol(u, floor) + 1e-9 >= floor;
-    match ((x.open, a.at_most), (y.open, b.at_most)) {
+    match ((x.open, x.at_most), (y.open, y.at_most)) {
         // Two bounds the same way.
         ((true, _), (true, _)) => return close(x.low, y.low),
         ((_, true), (_, true)) => return close(x.high, y.high),
@@ -419,46 +402,45 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
     let keyed = figures
         .iter()
         .filter(|f| f.compared() && f.low <= f.high)
-        .filter_map(|f| figure_key(f).map(|k| (k, Said::new(f))));
+        .filter_map(|f| figure_key(f).map(|k| (k, f)));
     for group in group_by(keyed) {
-        let cls = classes(&group, |s: Said<'_>| (s.f.value_key(), s.f.open, s.at_most));
+        let cls = classes(&group, |f: &Figure| (f.value_key(), f.open, f.at_most));
         let Some((reference, rest)) = cls.split_first() else {
             continue;
         };
         let first = reference[0];
-        let where_ = lines(reference.iter().map(|g| line(doc, g.f.span)).collect());
+        let where_ = lines(reference.iter().map(|g| line(doc, g.span)).collect());
         for class in rest {
-            for &said in class {
+            for &f in class {
                 // One figure inside the other's range says the same
                 // (`50k€` and `45-55k€`), as an approximate one near it and
                 // a bound with a figure on its side.
-                if agree(said, first) {
+                if agree(f, first) {
                     continue;
                 }
-                let f = said.f;
                 let who = f.who();
                 let mut why = String::new();
-                if f.approx || first.f.approx {
+                if f.approx || first.approx {
                     why.push_str("; an approximate figure agrees within 5%");
                 }
-                if said.bound() && first.bound() && said.f.open == first.f.open {
+                if bound(f) && bound(first) && f.open == first.open {
                     why.push_str("; two bounds the same way (at least, up to) agree when equal");
-                } else if said.bound() || first.bound() {
+                } else if bound(f) || bound(first) {
                     why.push_str("; a bound (at least, up to) agrees with a figure some of which is on its side");
                 }
                 let mut finding = Finding::new(
                     f.span,
                     format!(
                         "{who} is {} here but {} at {where_}",
-                        said.value(),
-                        first.value()
+                        said(f),
+                        said(first)
                     ),
                 )
                 .help(format!(
                     "give one figure for {who}, or say next to each what differs (place, year, company size){why}"
                 ));
                 for g in reference.iter().take(MAX_PLACES) {
-                    finding = finding.label(g.f.span, format!("{who} is {} here", g.value()));
+                    finding = finding.label(g.span, format!("{who} is {} here", said(g)));
                 }
                 cx.report(finding);
             }
