@@ -46,17 +46,19 @@ pub fn keep_anchors(doc: &Document, site: Option<&Site>, fix: &mut Fix) {
             .iter()
             .all(|e| at.start <= e.span.start && e.span.end <= at.end);
         let after = inside.then(|| {
-            let mut edits = touching.clone();
-            edits.sort_by_key(|e| e.span.start);
-            let mut text = String::new();
-            let mut from = at.start;
-            for e in edits {
-                text.push_str(doc.text(Span::new(from, e.span.start.max(from))));
-                text.push_str(&e.replacement);
-                from = from.max(e.span.end);
-            }
-            text.push_str(doc.text(Span::new(from, at.end)));
-            heading_anchor(&text)
+            let within = Fix::safe(
+                "",
+                touching
+                    .iter()
+                    .map(|e| {
+                        Edit::replace(
+                            Span::new(e.span.start - at.start, e.span.end - at.start),
+                            e.replacement.clone(),
+                        )
+                    })
+                    .collect(),
+            );
+            heading_anchor(&apply(doc.text(at), &[&within]).0)
         });
         if after.as_ref() == Some(&before) {
             continue;
