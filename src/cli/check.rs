@@ -401,9 +401,14 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         .cloned()
         .chain(stdin.as_ref().map(|(name, _)| name.clone()))
         .collect();
-    for s in site::find(&in_sites, &pack_roots, cache.as_ref())? {
-        linter = linter.with_site(s);
-    }
+    // The sites the files are in, read again after `--fix`.
+    let with_sites = |mut linter: Linter| -> Result<Linter, String> {
+        for s in site::find(&in_sites, &pack_roots, cache.as_ref())? {
+            linter = linter.with_site(s);
+        }
+        Ok(linter)
+    };
+    linter = with_sites(linter)?;
     let check = |linter: &Linter| -> Result<Report, String> {
         let progress = Progress::new(files.len());
         let one = |p: &PathBuf| {
@@ -443,10 +448,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         // The sites' pages are read again: what is left is reported
         // against the fixed headings, not those of before.
         if fixes > 0 && linter.has_sites() {
-            linter = linter.without_sites();
-            for s in site::find(&in_sites, &pack_roots, cache.as_ref())? {
-                linter = linter.with_site(s);
-            }
+            linter = with_sites(linter.without_sites())?;
         }
         report = check(&linter)?;
         unwritten.clone_from(&notes);
