@@ -806,10 +806,21 @@ fn a_fix_that_would_break_a_link_to_its_heading_is_unsafe() {
             .to_string()
     };
     // Linked by its old anchor: left as it is, the fix said unsafe and why.
-    let linked = site("/posts/changer-de-poste/#dedramatisation");
+    // A link to `#erreurs-classiques` too, which the case fix of `##
+    // erreurs classiques` keeps: that fix stays safe and is applied.
+    let linked = site(
+        "/posts/changer-de-poste/#dedramatisation) et [là](/posts/changer-de-poste/#erreurs-classiques",
+    );
     let (code, v) = fix(linked.path());
     assert_eq!(code, Some(1), "{v:#}");
     assert_eq!(heading(linked.path()), "## Dedramatisation");
+    let fixed = fs::read_to_string(
+        linked
+            .path()
+            .join("content/posts/2025-05-01-changer-de-poste.md"),
+    )
+    .unwrap();
+    assert!(fixed.contains("\n## Erreurs classiques\n"), "{fixed}");
     let fixes: Vec<&serde_json::Value> = v["diagnostics"]
         .as_array()
         .unwrap()
