@@ -1051,6 +1051,29 @@ pub fn experiences(text: &str) -> Vec<Experience> {
         .collect()
 }
 
+/// Where `text` says for how long, in words or in figures (`depuis deux
+/// ans`, `pendant 3 mois`, `après cinq années`): none of it names a role.
+pub fn durations(text: &str) -> Vec<Range<usize>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    // Cheap test first, as for experiences: `an`, `oi` (mois), `ye`, `mo`.
+    let unit = text.as_bytes().windows(2).any(|w| {
+        matches!(
+            (w[0] | 0x20, w[1] | 0x20),
+            (b'a', b'n') | (b'o', b'i') | (b'y', b'e') | (b'm', b'o')
+        )
+    });
+    if !unit {
+        return Vec::new();
+    }
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:depuis|pendant|durant|après|apres|for|since|after)\s+(?:[\w'’-]+\s+){0,2}?(?:ans|an|années|annees|année|annee|mois|semaines|years?|months?|weeks?)\b",
+        )
+        .expect("the duration regex is valid")
+    });
+    re.find_iter(text).map(|m| m.range()).collect()
+}
+
 /// A year written in a text (`2019`, `Salaires 2025`).
 pub fn year(text: &str) -> Option<u16> {
     static RE: OnceLock<Regex> = OnceLock::new();

@@ -1021,6 +1021,13 @@ const DETERMINERS: &[&str] = &[
     "son", "sa", "leur", "chaque", "tout", "toute",
 ];
 
+/// Verbs of being before a role (folded): in `Je suis Développeur Senior
+/// et je touche 54k€`, the role follows one, as it follows an article.
+const COPULAS: &[&str] = &[
+    "suis", "es", "est", "sommes", "etes", "sont", "etais", "etait", "devenu", "devenue", "reste",
+    "restee",
+];
+
 /// The experience band `text` is, when it is one and nothing else (`<2
 /// ans`, `5+ ans`, `moins de 2 ans`), its range in `text`.
 fn sole_experience(text: &str) -> Option<amount::Experience> {
@@ -1840,7 +1847,11 @@ impl Extractor {
     /// to a small word, a salary word or a number; levels, places and
     /// experience are skipped (`Prompt Engineer`, `Développeur Full-Stack`).
     fn name_before(&self, before: &str) -> Option<String> {
-        let masked = amount::experiences(before);
+        let masked: Vec<Range<usize>> = amount::experiences(before)
+            .into_iter()
+            .map(|e| e.range)
+            .chain(amount::durations(before))
+            .collect();
         let mut collected: Vec<&str> = Vec::new();
         // A verb of pay between the name and the figure (`Un Développeur
         // Senior gagne 60-75k€`), and the word that ended the name.
@@ -1849,10 +1860,7 @@ impl Extractor {
         let all = words(before);
         for (k, (r, w)) in all.iter().enumerate().rev() {
             let (r, w) = (r.clone(), *w);
-            if masked
-                .iter()
-                .any(|e| e.range.start <= r.start && r.end <= e.range.end)
-            {
+            if masked.iter().any(|e| e.start <= r.start && r.end <= e.end) {
                 continue;
             }
             let f = fold(w);
@@ -1887,6 +1895,7 @@ impl Extractor {
             if w.chars().all(|c| c.is_ascii_digit())
                 || is_function_word(&f)
                 || names_nothing(&f)
+                || COPULAS.contains(&f.as_str())
                 || self.vocabulary.cue(w, &f).is_some()
             {
                 stop = Some(f);
@@ -1897,9 +1906,14 @@ impl Extractor {
                 break;
             }
         }
-        // Past a verb, the name is the subject: it starts the sentence or
-        // follows an article, not `de` (`Le Head of Data de Doctolib gagne`).
-        if paid && stop.as_deref().is_some_and(|s| !DETERMINERS.contains(&s)) {
+        // Past a verb, the name is the subject or what it is: it starts the
+        // sentence or follows an article or a verb of being, not `de` (`Le
+        // Head of Data de Doctolib gagne`).
+        if paid
+            && stop
+                .as_deref()
+                .is_some_and(|s| !DETERMINERS.contains(&s) && !COPULAS.contains(&s))
+        {
             return None;
         }
         collected.reverse();
@@ -1914,14 +1928,15 @@ impl Extractor {
             Some(i) => &text[..i],
             None => text,
         };
-        let masked = amount::experiences(text);
+        let masked: Vec<Range<usize>> = amount::experiences(text)
+            .into_iter()
+            .map(|e| e.range)
+            .chain(amount::durations(text))
+            .collect();
         let mut kept: Vec<&str> = Vec::new();
         let mut paid = false;
         for (r, w) in words(text) {
-            if masked
-                .iter()
-                .any(|e| e.range.start <= r.start && r.end <= e.range.end)
-            {
+            if masked.iter().any(|e| e.start <= r.start && r.end <= e.end) {
                 continue;
             }
             let f = fold(w);
@@ -1984,10 +1999,17 @@ const SAYING: &[&str] = &[
     "selon",
 ];
 
+/// Words of a speaker's own voice (folded; `J'ai` is `j` and `ai`): a
+/// blockquote in the first person singular is someone's testimony, for an
+/// article speaks to its reader (`vous`) or for its authors (`nous`).
+const FIRST_PERSON: &[&str] = &["je", "j", "me", "moi", "mon", "ma", "mes"];
+
 /// Per block, whether it is in a blockquote that is someone's testimony,
 /// written without quotation marks: a blockquote after a line that
-/// introduces it (`Léa témoigne :`), or one signed with a dash (`— Thomas,
-/// 34 ans`). Its figures are quoted, as those between « ».
+/// introduces it (`Léa témoigne :`), one signed with a dash (`— Thomas,
+/// 34 ans`), or one in the first person without quotation marks inside
+/// (`> J'ai signé à 52k€`). Its
+/// figures are quoted, as those between « ».
 fn testimonies(doc: &Document) -> Vec<bool> {
     let blocks = &doc.body.blocks;
     let in_quote: Vec<bool> = blocks
@@ -2007,8 +2029,26 @@ fn testimonies(doc: &Document) -> Vec<bool> {
             i += 1;
             continue;
         }
-        let end = (i..blocks.len())
-            .find(|&k| !in_quote[k])
+        // A line without `>` between two quoted blocks (a blank one, say)
+        // ends a blockquote; the next one is another's.
+        let apart = |k: usize| {
+            let src = doc.source.as_str();
+            let (from, to) = (blocks[k - 1].span.end, blocks[k].span.start);
+            let (Some(before), Some(gap)) = (src.get(..from), src.get(from..to)) else {
+                return false;
+            };
+            // The whole lines between the two blocks.
+            let first = if before.is_empty() || before.ends_with(['\n', '\r']) {
+                0
+            } else {
+                gap.find('\n').map_or(gap.len(), |n| n + 1)
+            };
+            let last = gap.rfind(['\n', '\r']).map_or(0, |n| n + 1);
+            gap.get(first..last)
+                .is_some_and(|lines| lines.lines().any(|l| !l.trim_start().starts_with('>')))
+        };
+        let end = (i + 1..blocks.len())
+            .find(|&k| !in_quote[k] || apart(k))
             .unwrap_or(blocks.len());
         let introduced = i
             .checked_sub(1)
@@ -2023,7 +2063,19 @@ fn testimonies(doc: &Document) -> Vec<bool> {
         let signed = blocks[i..end]
             .iter()
             .any(|b| b.text.trim_start().starts_with(['—', '–']));
-        if introduced || signed {
+        // Quotation marks inside the blockquote say which words are someone
+        // else's; only a blockquote without them is read for its voice.
+        let first_person = || {
+            blocks[i..end]
+                .iter()
+                .all(|b| !b.text.contains(['«', '“', '"']))
+                && blocks[i..end].iter().any(|b| {
+                    words(clip(&b.text))
+                        .iter()
+                        .any(|(_, w)| FIRST_PERSON.contains(&fold(w).as_str()))
+                })
+        };
+        if introduced || signed || first_person() {
             out[i..end].iter_mut().for_each(|q| *q = true);
         }
         i = end;
@@ -2356,6 +2408,38 @@ mod tests {
         );
     }
 
+    /// How long someone has held a role is no part of its name, and a role
+    /// may follow a verb of being (`Je suis Développeur … et je touche`).
+    #[test]
+    fn durations_and_verbs_of_being_around_a_role() {
+        let body = "Je suis Développeur Backend Senior depuis deux ans et je touche 54k€ brut.\n\n\
+            Il est Data Engineer pendant 3 mois et gagne 50k€ brut.\n\n\
+            Le Head of Data de Doctolib gagne 90k€ brut.\n";
+        let fs = figures(body);
+        let roles: Vec<(&str, &str)> = fs
+            .iter()
+            .map(|f| {
+                (
+                    f.role.as_ref().map_or("-", |r| r.name.as_str()),
+                    f.level.as_ref().map_or("-", |l| l.name.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                ("Développeur Backend", "Senior"),
+                ("Data Engineer", "-"),
+                ("-", "-")
+            ]
+        );
+        assert_eq!(
+            amount::durations("Senior depuis deux ans, après 3 mois, for two years"),
+            [7..22, 24..37, 39..52]
+        );
+        assert!(amount::durations("Senior 45k€").is_empty());
+    }
+
     /// `passe de 40k€ à 52k€` goes from one figure to another: not a range
     /// of salaries.
     #[test]
@@ -2438,7 +2522,8 @@ mod tests {
         let fs = figures(
             "Salaire Junior 40k€.\n\nLéa témoigne :\n\n> Junior à 36k€ brut, je pensais que c'était normal.\n\n\
              Autre chose.\n\n> J'ai signé à 52k€ brut.\n>\n> — Thomas, 34 ans\n\n\
-             À retenir :\n\n> Salaire Junior 41k€.\n",
+             À retenir :\n\n> Salaire Junior 41k€.\n\n\
+             > Je suis Senior et j'ai signé à 52k€.\n",
         );
         let quoted: Vec<(&str, bool)> = fs.iter().map(|f| (f.text.as_str(), f.quoted)).collect();
         assert_eq!(
@@ -2448,6 +2533,7 @@ mod tests {
                 ("36k€ brut", true),
                 ("52k€ brut", true),
                 ("41k€", false),
+                ("52k€", true),
             ]
         );
         // Left open, it runs into a few paragraphs only.
