@@ -1091,7 +1091,13 @@ pub fn year(text: &str) -> Option<u16> {
 pub fn format_money(low: f64, high: f64, currency: Currency, thousands: bool) -> String {
     let one = |v: f64| -> String {
         if thousands {
-            trim_number(v / 1_000.0)
+            // `45k€`, `2.5k€`, and `12 000k€` grouped as a figure in full is.
+            let k = v / 1_000.0;
+            if k.abs() >= 10_000.0 {
+                group(k)
+            } else {
+                trim_number(k)
+            }
         } else {
             group(v)
         }
@@ -1431,6 +1437,15 @@ mod tests {
             "120-180k$"
         );
         assert_eq!(format_money(120.0, 120.0, Currency::Usd, false), "$120");
+        // Past 10 000k, the thousands are grouped as in a figure in full.
+        assert_eq!(
+            format_money(12_345_000.0, 12_345_000.0, Currency::Eur, true),
+            "12 345k€"
+        );
+        assert_eq!(
+            format_money(9_999_000.0, 9_999_000.0, Currency::Eur, true),
+            "9999k€"
+        );
     }
 
     #[test]

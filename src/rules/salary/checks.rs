@@ -118,8 +118,26 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
     // Salary figures by currency and period, sorted by their middle: the
     // median of the others is read from it for each figure.
     let mut pools: HashMap<(Currency, bool), Vec<usize>> = HashMap::new();
-    // A quoted figure (someone's own case) is compared with no other.
-    for (i, f) in figures.iter().enumerate().filter(|(_, f)| f.compared()) {
+    // The bounds of a salary, yearly or monthly.
+    let bounds = |f: &Figure| {
+        if f.yearly() {
+            (p.min, p.max)
+        } else {
+            (p.min / 12.0, p.max / 12.0)
+        }
+    };
+    // A quoted figure (someone's own case) is compared with no other, nor
+    // is one out of the bounds, whose own finding says it is wrong: it
+    // would move the median the others are weighed against.
+    let within = |f: &Figure| {
+        let (min, max) = bounds(f);
+        f.low >= min && f.high <= max
+    };
+    for (i, f) in figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.compared() && within(f))
+    {
         pools.entry((f.currency, f.yearly())).or_default().push(i);
     }
     let mut rank = vec![0usize; figures.len()];
@@ -141,11 +159,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
     }
     for (i, f) in figures.iter().enumerate().filter(|(_, f)| f.salary) {
         let yearly = f.yearly();
-        let (min, max) = if yearly {
-            (p.min, p.max)
-        } else {
-            (p.min / 12.0, p.max / 12.0)
-        };
+        let (min, max) = bounds(f);
         let per = if yearly { "yearly" } else { "monthly" };
         let hint = if f.thousands {
             String::new()

@@ -460,6 +460,9 @@ fn names_nothing(folded: &str) -> bool {
     listed(&SET, NOT_NAMES, folded) || (folded.len() > 4 && folded.ends_with("ez"))
 }
 
+/// From this value on (a thousand billion), a number is read as no amount.
+const TOO_LARGE: f64 = 1e12;
+
 /// Why a range after a word of change is no salary (see [`changes_from`]).
 const CHANGE: &str = "a change (from one figure to the other)";
 
@@ -1737,6 +1740,10 @@ impl Extractor {
     ) -> (bool, String) {
         if a.signed {
             return (false, "a change (written with a sign)".into());
+        }
+        // No salary, nor a typo of one, is a thousand billion.
+        if a.low.max(a.high) >= TOO_LARGE || !a.low.is_finite() || !a.high.is_finite() {
+            return (false, "a number too large for an amount".into());
         }
         match a.period {
             Some(Period::Day) => return (false, "an amount per day (a daily rate)".into()),
