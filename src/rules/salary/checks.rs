@@ -141,7 +141,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         pools.entry((f.currency, f.yearly())).or_default().push(i);
     }
     let mut rank = vec![0usize; figures.len()];
-    let mut sorted_mids: HashMap<(Currency, bool), Vec<f64>> = HashMap::new();
+    let mut sorted: HashMap<(Currency, bool), Vec<usize>> = HashMap::new();
     let mut by_block: HashMap<((Currency, bool), usize), Vec<usize>> = HashMap::new();
     for (key, members) in &pools {
         let mut order = members.clone();
@@ -149,7 +149,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         for (r, &i) in order.iter().enumerate() {
             rank[i] = r;
         }
-        sorted_mids.insert(*key, order.iter().map(|&i| figures[i].mid()).collect());
+        sorted.insert(*key, order.clone());
         for &i in members {
             by_block
                 .entry((*key, figures[i].block))
@@ -202,16 +202,19 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
             continue;
         }
         let key = (f.currency, yearly);
-        let Some(mids) = sorted_mids.get(&key) else {
+        let Some(order) = sorted.get(&key) else {
             continue;
         };
-        // `f` is in its own pool, so `mids` is not empty.
-        let others = mids.len() - 1;
+        // `f` is in its own pool, so `order` is not empty.
+        let others = order.len() - 1;
         if others < 2 {
             continue;
         }
         let k = others / 2;
-        let median = if k < rank[i] { mids[k] } else { mids[k + 1] };
+        // The figure at the median of the others (an upper one for an
+        // even count), named in a label.
+        let at_median = if k < rank[i] { order[k] } else { order[k + 1] };
+        let median = figures[at_median].mid();
         if median <= 0.0 {
             continue;
         }
@@ -232,7 +235,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
                 f.text
             ),
         )
-        .help("check the figure for an extra or a missing digit; if it is right, say next to it why it differs");
+        .help("check the figure for an extra or a missing digit; if it is right (a role paid on another scale), keep it and say why in a suppression comment: `<!-- repere-disable-next-line salary-plausibility -- another scale -->`");
         // Labels: the other figures of its paragraph or list item, else one other.
         let mut near: Vec<usize> = by_block
             .get(&(key, f.block))
@@ -245,7 +248,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
                     .and_then(|v| v.iter().copied().find(|&j| j != i)),
             );
         }
-        for j in near {
+        for j in near.into_iter().filter(|&j| j != at_median) {
             let g = &figures[j];
             let who = g.who();
             let text = if who.is_empty() {
@@ -255,6 +258,14 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
             };
             finding = finding.label(g.span, text);
         }
+        let g = &figures[at_median];
+        let who = g.who();
+        let text = if who.is_empty() {
+            format!("the median: {}", g.value())
+        } else {
+            format!("the median: {who} is {}", g.value())
+        };
+        finding = finding.label(g.span, text);
         flagged[i] = true;
         cx.report(finding);
     }
