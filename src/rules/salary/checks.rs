@@ -350,7 +350,7 @@ fn classes<T: Copy, K: std::hash::Hash + Eq>(members: &[T], key: impl Fn(T) -> K
 const APPROX_TOLERANCE: f64 = 0.05;
 
 /// A figure as `mismatch` says it: `70-90k€`, `70k€+`, `up to 90k€`.
-fn said(f: &Figure) -> String {
+pub fn said(f: &Figure) -> String {
     if f.at_most {
         format!("up to {}", f.value())
     } else {
@@ -363,6 +363,41 @@ fn bound(f: &Figure) -> bool {
     f.open || f.at_most
 }
 
+/// What a figure says, as [`agree`] compares it: its value, whether it is
+/// a bound either way, and whether it is approximate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Said {
+    pub low: f64,
+    pub high: f64,
+    pub open: bool,
+    pub at_most: bool,
+    pub approx: bool,
+}
+
+impl From<&Figure> for Said {
+    fn from(f: &Figure) -> Self {
+        Said {
+            low: f.low,
+            high: f.high,
+            open: f.open,
+            at_most: f.at_most,
+            approx: f.approx,
+        }
+    }
+}
+
+impl Said {
+    fn value_key(&self) -> (i64, i64) {
+        (cents(self.low), cents(self.high))
+    }
+
+    /// What makes two figures of one class in `mismatch` and across
+    /// articles: the same value, said the same way.
+    pub fn class_key(&self) -> ((i64, i64), bool, bool) {
+        (self.value_key(), self.open, self.at_most)
+    }
+}
+
 /// Whether two figures of the same role and level say the same: equal, a
 /// single figure (not a bound) inside the other's range (`50k€` and
 /// `45-55k€`), or, when either is approximate, within [`APPROX_TOLERANCE`]
@@ -373,7 +408,7 @@ fn bound(f: &Figure) -> bool {
 /// 90k€` with `70-90k€`) and with a bound the other
 /// way that leaves room (`au moins 70k€`, `jusqu'à 90k€`); two bounds the
 /// same way agree when they are equal.
-fn agree(x: &Figure, y: &Figure) -> bool {
+pub fn agree(x: Said, y: Said) -> bool {
     let approx = x.approx || y.approx;
     let tol = |u: f64, v: f64| {
         if approx {
@@ -402,20 +437,20 @@ fn agree(x: &Figure, y: &Figure) -> bool {
     if x.value_key() == y.value_key() {
         return true;
     }
-    let point = |f: &Figure| f.low == f.high;
-    let inside = |p: &Figure, r: &Figure| {
+    let point = |f: &Said| f.low == f.high;
+    let inside = |p: &Said, r: &Said| {
         point(p)
             && r.low < r.high
             && r.low - tol(p.low, r.low) <= p.low + 1e-9
             && p.low <= r.high + tol(p.low, r.high) + 1e-9
     };
-    if inside(x, y) || inside(y, x) {
+    if inside(&x, &y) || inside(&y, &x) {
         return true;
     }
     // Two single figures, or two ranges that go up, end to end.
     approx
-        && (point(x) == point(y))
-        && (point(x) || (x.low < x.high && y.low < y.high))
+        && (point(&x) == point(&y))
+        && (point(&x) || (x.low < x.high && y.low < y.high))
         && close(x.low, y.low)
         && close(x.high, y.high)
 }
@@ -429,7 +464,7 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
         .filter(|f| f.compared() && f.low <= f.high)
         .filter_map(|f| figure_key(f).map(|k| (k, f)));
     for group in group_by(keyed) {
-        let cls = classes(&group, |f: &Figure| (f.value_key(), f.open, f.at_most));
+        let cls = classes(&group, |f: &Figure| Said::from(f).class_key());
         let Some((reference, rest)) = cls.split_first() else {
             continue;
         };
@@ -440,7 +475,7 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
                 // One figure inside the other's range says the same
                 // (`50k€` and `45-55k€`), as an approximate one near it and
                 // a bound with a figure on its side.
-                if agree(f, first) {
+                if agree(f.into(), first.into()) {
                     continue;
                 }
                 let who = f.who();

@@ -390,9 +390,9 @@ fn parse(node: &Node) -> Result<(Extractor, Settings, u64), BuildError> {
 struct CorpusFigure {
     key: checks_key::Key,
     who: String,
+    /// As the messages write it (`up to 90k€`).
     value: String,
-    low: f64,
-    high: f64,
+    said: checks::Said,
     span: Span,
     location: Location,
 }
@@ -446,9 +446,8 @@ impl Rule for SalaryRule {
                 Some(CorpusFigure {
                     key: (role, level, place, year, qualifier, currency, yearly, basis),
                     who: f.who(),
-                    value: f.value(),
-                    low: f.low,
-                    high: f.high,
+                    value: checks::said(f),
+                    said: f.into(),
                     span: f.span,
                     location: doc.location(f.span),
                 })
@@ -482,10 +481,10 @@ impl Rule for SalaryRule {
             if entries.len() < 2 {
                 continue;
             }
-            let mut index: HashMap<(i64, i64), usize> = HashMap::new();
+            let mut index: HashMap<((i64, i64), bool, bool), usize> = HashMap::new();
             let mut classes: Vec<Vec<(usize, &CorpusFigure)>> = Vec::new();
             for &(i, f) in entries {
-                let key = (extract::cents(f.low), extract::cents(f.high));
+                let key = f.said.class_key();
                 let c = *index.entry(key).or_insert_with(|| {
                     classes.push(Vec::new());
                     classes.len() - 1
@@ -507,13 +506,12 @@ impl Rule for SalaryRule {
             } else {
                 String::new()
             };
-            // One figure inside the other's range agrees with it.
-            let inside = |p: &CorpusFigure, r: &CorpusFigure| {
-                p.low == p.high && r.low < r.high && r.low <= p.low && p.low <= r.high
-            };
             for class in rest {
                 for &(i, f) in class {
-                    if inside(f, rf) || inside(rf, f) {
+                    // As in an article: one figure inside the other's
+                    // range, approximate ones within 5%, a bound with a
+                    // figure on its side.
+                    if checks::agree(f.said, rf.said) {
                         continue;
                     }
                     let finding = Finding::new(
