@@ -485,71 +485,113 @@ fn render(markdown: &str) -> String {
     html
 }
 
+/// `html` with every space and line break taken out: a comment inside a
+/// list item adds one before `</li>`.
+fn squeezed(html: &str) -> String {
+    html.split_whitespace().collect()
+}
+
 #[test]
-fn disabling_on_an_indented_line_keeps_the_list_one_list() {
-    let (dir, _path, uri) = site();
+fn disabling_on_a_list_item_s_first_line_keeps_the_list_one_list() {
+    let (dir, path, _) = site();
     let mut c = Client::start(dir.path(), json!({}));
-    let list = "- Premier point.\n  Suite du point : il faut choisir.\n- Second point.\n";
-    let text = ARTICLE.replace("Une introduction.\n", list);
-    c.notify(
-        "textDocument/didOpen",
-        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
-    );
-    let d = c.diagnostics(&uri, |d| d.iter().any(|x| x["code"] == "tone"));
-    let tone = d.iter().find(|x| x["code"] == "tone").unwrap();
-    let actions = c.request(
-        "textDocument/codeAction",
-        json!({"textDocument": {"uri": uri}, "range": tone["range"], "context": {"diagnostics": [tone]}}),
-    );
-    let disable = actions
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|a| a["title"] == "Disable `tone` on the next line")
-        .unwrap_or_else(|| panic!("{actions:#?}"));
-    let edit = &disable["edit"]["changes"][uri.as_str()][0];
-    let line = text.lines().position(|l| l.contains("il faut")).unwrap() as u64;
-    assert_eq!(
-        edit["range"]["start"],
-        json!({"line": line, "character": 0})
-    );
-    assert_eq!(edit["range"]["end"], edit["range"]["start"]);
-    assert_eq!(
-        edit["newText"],
-        "  <!-- repere-disable-next-line tone -->\n"
-    );
-    let at = text.find("  Suite du point").unwrap();
-    let fixed = format!(
-        "{}{}{}",
-        &text[..at],
-        edit["newText"].as_str().unwrap(),
-        &text[at..]
-    );
+    // The list, and the indent of the comment before the line that says
+    // "il faut": an item after the first goes on the item before (at
+    // column 0, or indented as the marker, the comment would end the list
+    // and the items after it would start another one).
+    let cases = [
+        (
+            "- Premier point.\n- Il faut coder.\n- Troisième point.\n",
+            "  ",
+        ),
+        (
+            "- Premier point qui continue\n  sur deux lignes.\n- Il faut coder.\n",
+            "  ",
+        ),
+        ("1. Premier point.\n2. Il faut coder.\n", "   "),
+        ("10) Premier point.\n11) Il faut coder.\n", "    "),
+        ("-   Premier point.\n-   Il faut coder.\n", "    "),
+        ("- Premier point.\n\n- Il faut coder.\n", "  "),
+        (
+            "- Un point.\n  - Premier sous-point.\n  - Il faut coder.\n",
+            "    ",
+        ),
+        ("- Un point.\n  - Un sous-point.\n- Il faut coder.\n", "  "),
+        (
+            "- Un point :\n  ```\n  code\n  ```\n- Il faut coder.\n",
+            "  ",
+        ),
+        // A first item: the comment goes before the list, or inside the
+        // item the nested list is in.
+        ("- Il faut coder.\n- Second point.\n", ""),
+        ("- Un point.\n  - Il faut coder.\n", "  "),
+        ("Une liste :\n- Il faut coder.\n", ""),
+    ];
+    for (i, (list, indent)) in cases.into_iter().enumerate() {
+        let uri = uri_in(&path, i);
+        let text = format!("---\ntitle: \"Déjà\"\n---\n\n{list}");
+        let (titles, applied) = disable_actions(&mut c, &uri, &text, "tone");
+        assert_eq!(titles, ["Disable `tone` on the next line"], "{list}");
+        let comment = format!("{indent}<!-- repere-disable-next-line tone -->\n");
+        let line = list.lines().find(|l| l.contains("Il faut")).unwrap();
+        assert!(
+            applied.contains(&format!("\n{comment}{line}\n")),
+            "{list:?}: {applied:?}"
+        );
+        // The same lists and items, the comment in one of them.
+        let rendered = render(applied.split_once("---\n\n").unwrap().1);
+        assert!(rendered.contains("<!-- repere-disable"), "{rendered}");
+        assert_eq!(
+            squeezed(&rendered.replace(comment.trim(), "")),
+            squeezed(&render(list)),
+            "{list:?}"
+        );
+        // And the finding is suppressed, by a comment that counts.
+        c.change(&uri, 2, &applied);
+        let d = c.published(&uri, 2);
+        assert!(
+            !d.iter()
+                .any(|x| x["code"] == "tone" || x["code"] == "unused-suppression"),
+            "{applied}: {d:#?}"
+        );
+    }
+    c.stop();
+}
 
-    // Still one list of two items, the comment in the first one.
-    let before = render(list);
-    let after = render(&fixed[fixed.find("- Premier").unwrap()..fixed.find("## ").unwrap()]);
-    assert_eq!(after.matches("<ul>").count(), 1, "{after}");
-    assert_eq!(after.matches("<li>").count(), 2, "{after}");
-    // The comment ends the item's first paragraph: in a tight list the text
-    // renders the same (a line break either way), not in a loose one.
-    assert_eq!(
-        after.replace("<!-- repere-disable-next-line tone -->", ""),
-        before,
-    );
-
-    // And the finding is suppressed.
-    c.notify(
-        "textDocument/didChange",
-        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
-    );
-    let m = c.wait(|m| {
-        m["method"] == "textDocument/publishDiagnostics"
-            && m["params"]["uri"] == uri
-            && m["params"]["version"] == 2
-    });
-    let d = m["params"]["diagnostics"].as_array().unwrap();
-    assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+#[test]
+fn no_comment_is_offered_on_a_list_item_s_continuation_line() {
+    let (dir, path, _) = site();
+    let mut c = Client::start(dir.path(), json!({}));
+    let cases = [
+        // The item's text, a paragraph that a comment would cut in two (in
+        // a tight list, pulldown-cmark reports it without `Paragraph`).
+        "- Premier point qui continue\n  sur une ligne où il faut coder.\n- Second point.\n",
+        "- Un point.\n  - Un sous-point qui continue\n    sur une ligne où il faut coder.\n",
+        "1. Premier point, qui continue *en\n   italique* : il faut coder.\n2. Second point.\n",
+        // A "lazy" line, not indented under the item.
+        "- Premier point qui continue\nsur une ligne où il faut coder.\n- Second point.\n",
+        // Cut from the line before, `2.` would start a list of its own.
+        "- Il est possible de\n  2. Il faut coder.\n",
+        // A loose list: the item's text is a paragraph as any.
+        "- Premier point qui continue\n  sur une ligne où il faut coder.\n\n- Second point.\n",
+        // Indented into the item before, the comment would be a line of its
+        // code (the fence is only closed by the item's end).
+        "- Un point :\n  ```\n  code\n- Il faut coder.\n",
+        // A tab after the marker of the item before: the column of its
+        // content, where the comment would go, is not sure.
+        "-\tPremier point.\n-\tIl faut coder.\n",
+    ];
+    for (i, body) in cases.into_iter().enumerate() {
+        let uri = uri_in(&path, i);
+        let text = format!("---\ntitle: \"Déjà\"\n---\n\n{body}");
+        let (titles, applied) = disable_actions(&mut c, &uri, &text, "tone");
+        assert_eq!(titles, ["Disable `tone` for this file"], "{body}");
+        // The list is left whole.
+        assert!(applied.ends_with(body), "{applied}");
+        c.change(&uri, 2, &applied);
+        let d = c.published(&uri, 2);
+        assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
+    }
     c.stop();
 }
 

@@ -1042,7 +1042,7 @@ impl Server {
         let crlf = doc.text.contains("\r\n");
         let mut actions = Actions::default();
         let front_end = repere::document::front_matter::split(&doc.text).1;
-        let mut quoted = None;
+        let mut blocks = None;
         for d in &doc.diagnostics {
             if d.span.start > wanted.end || d.span.end < wanted.start {
                 continue;
@@ -1065,7 +1065,7 @@ impl Server {
                 ));
             }
             let (title, at, comment) =
-                match next_line_at(&doc.text, d, &lines, front_end, &mut quoted) {
+                match next_line_at(&doc.text, d, &lines, front_end, &mut blocks) {
                     Some((at, indent)) => (
                         format!("Disable `{}` on the next line", d.rule),
                         at,
@@ -1385,10 +1385,9 @@ fn action(
 }
 
 /// Where a "disable on the next line" comment goes for a finding (the start
-/// of its line, and the line's indent, so that a list item's continuation
-/// line keeps the comment inside the item: at column 0 it would end the
-/// list); `None` when no such comment can suppress it, or not without
-/// breaking the text, and it can only be disabled for the file:
+/// of its line, and the comment's indent), or `None` when no such comment
+/// can suppress it, or not without breaking the text, and it can only be
+/// disabled for the file:
 ///
 /// - in the front matter (a comment there is YAML);
 /// - anchored at the start of the body, as the findings about the whole
@@ -1398,17 +1397,31 @@ fn action(
 ///   be a paragraph of pipes) or a blockquote (it would split it in two);
 /// - on the definition of a definition list (`: …` under its term, which
 ///   Hugo's goldmark reads): the comment would part it from its term;
-/// - on a line that goes on a paragraph (its second line or later): an
-///   HTML comment ends a paragraph, which would be split in two.
+/// - on a line that goes on a paragraph (its second line or later), a tight
+///   list item's text included (a paragraph that pulldown-cmark reports
+///   without `Paragraph` events): an HTML comment ends a paragraph, which
+///   would be split in two (and a continuation line such as `2. suite`
+///   would start a list of its own);
+/// - on the marker line of a list item whose previous item ends with a
+///   fenced code block left open (closed by the item's end): the comment,
+///   indented into that item, would be a line of the code; or whose
+///   previous item has tabs before or right after its marker, which leave
+///   the column of its content uncertain.
 ///
-/// `quoted`: the spans of the tables, blockquotes and paragraphs, found on
-/// first need.
+/// The comment is indented as the finding's line, so that it stays inside
+/// the list item the line is in (at column 0 it would end the list); on
+/// the marker line of a list item that is not the first of its list, as
+/// the content of the item before (CommonMark ends a list at a line less
+/// indented than its items' content, and the items after the comment would
+/// start another list).
+///
+/// `blocks`: the body's blocks, found on first need.
 fn next_line_at(
     text: &str,
     d: &Diagnostic,
     lines: &Lines<'_>,
     body_start: usize,
-    quoted: &mut Option<Vec<Span>>,
+    blocks: &mut Option<Blocks>,
 ) -> Option<(usize, String)> {
     if d.span.start < body_start {
         return None;
@@ -1421,8 +1434,8 @@ fn next_line_at(
     }
     let line = lines.position(d.span.start).line;
     let at = lines.offset(lsp::Position::new(line, 0));
-    let quoted = quoted.get_or_insert_with(|| tables_and_quotes(text, body_start));
-    if quoted.iter().any(|q| q.start < at && at < q.end) {
+    let blocks = blocks.get_or_insert_with(|| Blocks::of(text, body_start));
+    if blocks.spans.iter().any(|q| q.start < at && at < q.end) {
         return None;
     }
     let definition = text[at..]
@@ -1437,6 +1450,14 @@ fn next_line_at(
     if definition && under_text {
         return None;
     }
+    let line_end = text[at..].find(['\n', '\r']).map_or(text.len(), |i| at + i);
+    let i = blocks.followers.partition_point(|f| f.start < at);
+    if let Some(item) = blocks.followers.get(i).filter(|f| f.start < line_end) {
+        if item.open_fence {
+            return None;
+        }
+        return Some((at, content_indent(text, item.previous)?));
+    }
     let indent = text[at..]
         .chars()
         .take_while(|c| *c == ' ' || *c == '\t')
@@ -1444,24 +1465,188 @@ fn next_line_at(
     Some((at, indent))
 }
 
-/// The spans of the tables, blockquotes and paragraphs of the body (which
-/// starts at `body_start`), parsed as the linter parses it: a comment on a
-/// line inside one would split it.
-fn tables_and_quotes(text: &str, body_start: usize) -> Vec<Span> {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    Parser::new_ext(&text[body_start..], options)
-        .into_offset_iter()
-        .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Table(_) | Tag::BlockQuote(_) | Tag::Paragraph) => {
-                Some(Span::new(body_start + range.start, body_start + range.end))
+/// What of the body (parsed as the linter parses it) decides where a
+/// "disable on the next line" comment can go.
+#[derive(Debug, Default)]
+struct Blocks {
+    /// The tables, blockquotes and paragraphs, a tight list item's text
+    /// included: a comment on a line inside one would split it.
+    spans: Vec<Span>,
+    /// The list items that are not the first of their list, in order.
+    followers: Vec<Follower>,
+}
+
+/// A list item that follows another in its list.
+#[derive(Debug)]
+struct Follower {
+    /// Where it starts (its marker).
+    start: usize,
+    /// Where the item before it starts (its marker).
+    previous: usize,
+    /// Whether the item before it ends with a fenced code block that only
+    /// its end closes.
+    open_fence: bool,
+}
+
+/// A block open while the body is read.
+enum Open {
+    /// A list, with its last item so far (its start, and whether it ends
+    /// with an open fence).
+    List(Option<(usize, bool)>),
+    /// A list item: where it starts, the text directly in it (a tight
+    /// item's paragraph) being read, whether its last block so far is an
+    /// open fence.
+    Item {
+        start: usize,
+        text: Option<Span>,
+        open_fence: bool,
+    },
+    /// A fenced code block.
+    Fence,
+    Other,
+}
+
+impl Blocks {
+    fn of(text: &str, body_start: usize) -> Blocks {
+        use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_HEADING_ATTRIBUTES;
+        let mut blocks = Blocks::default();
+        let mut open: Vec<Open> = Vec::new();
+        for (event, range) in Parser::new_ext(&text[body_start..], options).into_offset_iter() {
+            let span = Span::new(body_start + range.start, body_start + range.end);
+            let inline = match &event {
+                Event::Start(tag) => matches!(
+                    tag,
+                    Tag::Emphasis
+                        | Tag::Strong
+                        | Tag::Strikethrough
+                        | Tag::Superscript
+                        | Tag::Subscript
+                        | Tag::Link { .. }
+                        | Tag::Image { .. }
+                ),
+                Event::End(tag) => matches!(
+                    tag,
+                    TagEnd::Emphasis
+                        | TagEnd::Strong
+                        | TagEnd::Strikethrough
+                        | TagEnd::Superscript
+                        | TagEnd::Subscript
+                        | TagEnd::Link
+                        | TagEnd::Image
+                ),
+                Event::Rule => false,
+                _ => true,
+            };
+            // What comes directly in a list item (not the end of a block,
+            // the item's own included): text goes on its text, a block
+            // ends it (and is the item's last block so far).
+            let child = inline || !matches!(event, Event::End(_));
+            if let Some(Open::Item {
+                text, open_fence, ..
+            }) = open.last_mut().filter(|_| child)
+            {
+                *open_fence = false;
+                if inline {
+                    *text = Some(text.map_or(span, |t| Span::new(t.start, span.end)));
+                } else if let Some(t) = text.take() {
+                    blocks.spans.push(t);
+                }
             }
-            _ => None,
-        })
-        .collect()
+            if inline {
+                continue;
+            }
+            match event {
+                Event::Start(tag) => {
+                    if matches!(tag, Tag::Table(_) | Tag::BlockQuote(_) | Tag::Paragraph) {
+                        blocks.spans.push(span);
+                    }
+                    open.push(match tag {
+                        Tag::List(_) => Open::List(None),
+                        Tag::Item => {
+                            if let Some(Open::List(Some((previous, open_fence)))) = open.last() {
+                                blocks.followers.push(Follower {
+                                    start: span.start,
+                                    previous: *previous,
+                                    open_fence: *open_fence,
+                                });
+                            }
+                            Open::Item {
+                                start: span.start,
+                                text: None,
+                                open_fence: false,
+                            }
+                        }
+                        Tag::CodeBlock(CodeBlockKind::Fenced(_)) => Open::Fence,
+                        _ => Open::Other,
+                    });
+                }
+                Event::End(_) => match open.pop() {
+                    Some(Open::Item {
+                        start,
+                        text,
+                        open_fence,
+                    }) => {
+                        blocks.spans.extend(text);
+                        if let Some(Open::List(last)) = open.last_mut() {
+                            *last = Some((start, open_fence));
+                        }
+                    }
+                    Some(Open::Fence) => {
+                        if let Some(Open::Item { open_fence, .. }) = open.last_mut() {
+                            *open_fence = !closed_fence(&text[span.start..span.end]);
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        blocks
+    }
+}
+
+/// Whether a fenced code block's text ends with its closing fence (at
+/// least as long as the opening one, of the same character).
+fn closed_fence(code: &str) -> bool {
+    let mut lines = code.lines();
+    let opening = lines.next().unwrap_or("").trim_start();
+    let Some(c) = opening.chars().next() else {
+        return false;
+    };
+    let length = opening.chars().take_while(|x| *x == c).count();
+    lines.next_back().is_some_and(|last| {
+        let last = last.trim();
+        last.chars().all(|x| x == c) && last.chars().count() >= length
+    })
+}
+
+/// The indent of a line inside the list item whose marker starts at
+/// `marker`, as its content (CommonMark: the marker, then one to four
+/// spaces; one when more, or none, follow it); `None` where tabs make the
+/// columns uncertain.
+fn content_indent(text: &str, marker: usize) -> Option<String> {
+    let line_start = text[..marker].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let before = &text[line_start..marker];
+    let rest = text[marker..].split(['\n', '\r']).next().unwrap_or("");
+    let marker_len = match rest.bytes().next()? {
+        b'-' | b'+' | b'*' => 1,
+        _ => rest.bytes().take_while(u8::is_ascii_digit).count() + 1,
+    };
+    let after = rest.get(marker_len..)?;
+    if before.contains('\t') || after.trim_start_matches(' ').starts_with('\t') {
+        return None;
+    }
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    let gap = if spaces == after.len() || spaces > 4 {
+        1
+    } else {
+        spaces
+    };
+    Some(" ".repeat(before.chars().count() + marker_len + gap))
 }
 
 fn capitalise(s: &str) -> String {
