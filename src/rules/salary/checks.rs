@@ -577,7 +577,9 @@ fn ladder(figures: &[Figure], doubtful: &[bool], cx: &mut Context) {
     let keyed = figures
         .iter()
         .zip(doubtful)
-        .filter(|(f, d)| f.compared() && f.level.is_some() && !**d)
+        // A range written upside down is `ranges`' finding, and no step of
+        // the ladder: the levels around it are compared with each other.
+        .filter(|(f, d)| f.compared() && f.level.is_some() && !**d && f.low <= f.high)
         .map(|(f, _)| {
             let series = match &f.role {
                 Some(r) => r.key.clone(),
@@ -635,7 +637,7 @@ fn ladder(figures: &[Figure], doubtful: &[bool], cx: &mut Context) {
                         format!("{role}{} is {}", lo.name, lower.value()),
                     )
                     .help(format!(
-                        "check both figures: {} usually pays more than {}; if not here, say why",
+                        "check both figures: {} usually pays more than {}; if it does not here, keep them and say why in a suppression comment (`<!-- repere-disable-next-line salary-plausibility -- why -->`)",
                         hi.name, lo.name
                     )),
                 );
