@@ -801,7 +801,7 @@ fn a_fifo_named_like_an_article_does_not_hang_the_run() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("baseline `base-tube.json`: this is not a regular file"),
+        err.contains("baseline `base-tube.json`: not a regular file (a pipe, socket or device): a baseline's paths are relative to its folder"),
         "{err}"
     );
     // `repere salaries` reads as `repere check` does.

@@ -1015,6 +1015,11 @@ fn read_baseline(path: &Path) -> Result<String, String> {
     {
         return Err("no such file (write one with `--write-baseline`)".into());
     }
+    // `--baseline <(…)` is a pipe in /dev/fd: its paths, relative to its
+    // folder, would name no checked file.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        return Err("not a regular file (a pipe, socket or device): a baseline's paths are relative to its folder, so it must be a file saved beside the files it names".into());
+    }
     String::from_utf8(read_article(path, u64::MAX).map_err(String::from)?)
         .map_err(|_| "not UTF-8".to_string())
 }
