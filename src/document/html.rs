@@ -19,7 +19,7 @@ pub fn tag_regex() -> &'static CaptureRegex {
     static RE: OnceLock<CaptureRegex> = OnceLock::new();
     RE.get_or_init(|| {
         CaptureRegex::new(
-            r#"(?s)<!--.*?-->|<!--|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?(?P<selfclose>/?)>"#,
+            r#"(?s)<!--.*?-->|<!--|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*?)?(?P<selfclose>/?)>"#,
         )
         .expect("valid regex")
     })
@@ -68,5 +68,27 @@ mod tests {
         assert!(inside_element(&doc.body.html, at("## Titre")));
         assert!(!inside_element(&doc.body.html, at("## Suite")));
         assert!(!inside_element(&doc.body.html, at("## Fin")));
+    }
+
+    /// A self-closing tag with attributes (`<circle r="5"/>`, as SVG
+    /// writes them) opens nothing: the `/` before `>` is no attribute.
+    #[test]
+    fn self_closing_tags_with_attributes() {
+        let text = "<svg viewBox=\"0 0 10 10\">\n<circle cx=\"5\" cy=\"5\" r=\"5\"/>\n<path d=\"M0 0 L10 10\" stroke=black/>\n</svg>\n\n## Titre\n\n<a href=x/y>lien</a>\n\n## Fin\n";
+        let doc = Document::parse("a.md", text.to_string());
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(inside_element(&doc.body.html, at("<circle")));
+        assert!(!inside_element(&doc.body.html, at("## Titre")));
+        assert!(!inside_element(&doc.body.html, at("## Fin")));
+        let tags: Vec<(&str, &str)> = tag_regex()
+            .captures_iter("<circle r=\"5\"/><a href=x/y><br/>")
+            .map(|c| {
+                (
+                    c.name("name").unwrap_or(""),
+                    c.name("selfclose").unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(tags, [("circle", "/"), ("a", ""), ("br", "/")]);
     }
 }
