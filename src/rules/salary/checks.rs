@@ -161,7 +161,9 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         let yearly = f.yearly();
         let (min, max) = bounds(f);
         let per = if yearly { "yearly" } else { "monthly" };
-        let hint = if f.thousands {
+        // `k` forgotten: only when the figure with it is plausible
+        // (`32-38€`, not `2 920 €`, a monthly salary).
+        let hint = if f.thousands || f.low * 1_000.0 < min || f.high * 1_000.0 > max {
             String::new()
         } else {
             let k = amount::format_money(f.low * 1_000.0, f.high * 1_000.0, f.currency, true);
@@ -399,8 +401,8 @@ impl Said {
 }
 
 /// Whether two figures of the same role and level say the same: equal, a
-/// single figure (not a bound) inside the other's range (`50k€` and
-/// `45-55k€`), or, when either is approximate, within [`APPROX_TOLERANCE`]
+/// single figure (not a bound) or a range inside the other's range (`50k€`
+/// or `50-55k€` and `45-55k€`), or, when either is approximate, within [`APPROX_TOLERANCE`]
 /// of each other: a single figure of the range widened by it (`environ
 /// 35k€` and `36-42k€`), two ranges end to end (`~45-55k€` and `46-56k€`).
 /// A bound agrees with a figure some of which is on its side (`au moins
@@ -445,6 +447,14 @@ pub fn agree(x: Said, y: Said) -> bool {
             && p.low <= r.high + tol(p.low, r.high) + 1e-9
     };
     if inside(&x, &y) || inside(&y, &x) {
+        return true;
+    }
+    // A range strictly inside the other (`60-65k€` and `58-70k€`): the
+    // narrower says where most of the wider one's salaries are. One that
+    // shares an end (`70-82k€` and `68-82k€`) is a copy edited at the other.
+    let within =
+        |p: &Said, r: &Said| !point(p) && p.low < p.high && r.low < p.low && p.high < r.high;
+    if within(&x, &y) || within(&y, &x) {
         return true;
     }
     // Two single figures, or two ranges that go up, end to end.
@@ -1033,6 +1043,24 @@ mod tests {
             mismatches("Salaire Junior : 40-46k€.\n\nSalaire Junior : 50-55k€.").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_range_inside_the_other_agrees() {
+        for body in [
+            "Salaire Senior : 58-70k€.\n\nUn Senior touche 60-65k€.",
+            "Salaire Senior : 60-65k€.\n\nUn Senior touche 58-70k€.",
+        ] {
+            assert_eq!(mismatches(body), Vec::<String>::new(), "{body}");
+        }
+        // Overlapping is not inside, and a range that shares an end with
+        // the other is a copy edited at its other end.
+        for body in [
+            "Salaire Senior : 58-70k€.\n\nUn Senior touche 65-75k€.",
+            "Salaire Senior : 68-82k€.\n\nUn Senior touche 70-82k€.",
+        ] {
+            assert_eq!(mismatches(body).len(), 1, "{body}");
+        }
     }
 
     #[test]

@@ -856,7 +856,15 @@ impl Figure {
             parts.push(r.name.clone());
         }
         if let Some(l) = &self.level {
-            parts.push(l.name.clone());
+            // `Tech Lead` is at the level Lead: not `Tech Lead Lead`.
+            let said = self
+                .role
+                .as_ref()
+                .and_then(|r| words(&r.name).last().map(|(_, w)| fold(w)))
+                .is_some_and(|last| last == fold(&l.name));
+            if !said {
+                parts.push(l.name.clone());
+            }
         }
         let mut what: Vec<String> = Vec::new();
         what.extend(self.place.clone());
@@ -2442,6 +2450,15 @@ mod tests {
                 "AI Integration Developer",
             ]
         );
+    }
+
+    /// A role that ends with its level is named once (`Tech Lead`, not
+    /// `Tech Lead Lead`).
+    #[test]
+    fn who_names_a_level_once() {
+        let fs = figures("- Tech Lead : 65-80k€ brut.\n- Développeur Lead : 70-85k€ brut.\n");
+        let who: Vec<String> = fs.iter().map(Figure::who).collect();
+        assert_eq!(who, ["Tech Lead", "Développeur Lead"]);
     }
 
     /// How long someone has held a role is no part of its name, and a role

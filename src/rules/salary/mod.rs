@@ -501,10 +501,10 @@ impl Rule for SalaryRule {
                 || ref_path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let others = if reference.len() > 1 {
-                format!(" and {} other article(s)", reference.len() - 1)
-            } else {
-                String::new()
+            let others = match reference.len() {
+                0 | 1 => String::new(),
+                2 => " and 1 other article".to_string(),
+                n => format!(" and {} other articles", n - 1),
             };
             for class in rest {
                 for &(i, f) in class {
