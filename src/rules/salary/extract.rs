@@ -192,15 +192,32 @@ const EMPLOYERS: &[&[&str]] = &[
     &["corporate"],
     &["cac 40"],
     &["cabinet de conseil", "cabinets de conseil"],
-    &["freelance", "freelances"],
+    &[
+        "freelance",
+        "freelances",
+        "indépendant",
+        "indépendants",
+        "indépendante",
+        "indépendantes",
+        "independant",
+        "independants",
+        "à son compte",
+        "son compte",
+        "auto-entrepreneur",
+        "micro-entrepreneur",
+    ],
+    &["portage salarial"],
     &["secteur public", "fonction publique"],
+    &["banque", "banques", "secteur bancaire"],
+    &["assurance", "assurances"],
+    &["fintech", "fintechs"],
 ];
 
 /// The kind of employer `text` names (see [`EMPLOYERS`]), as first written
 /// there (the first kind, by place, when it names several); with `start`,
 /// only at its first word. Every figure's contexts are searched: words are
-/// compared as they are (the spellings are ASCII), and no string is made
-/// unless one is found.
+/// compared as they are (ASCII letters in any case, others as written:
+/// `Indépendant`), and no string is made unless one is found.
 fn employer_at(text: &str, start: bool) -> Option<String> {
     static SPELLINGS: OnceLock<Vec<(Vec<&'static str>, &'static str)>> = OnceLock::new();
     let spellings = SPELLINGS.get_or_init(|| {
@@ -210,7 +227,15 @@ fn employer_at(text: &str, start: bool) -> Option<String> {
             .collect()
     });
     let ws = words(text);
-    let last = if start { ws.len().min(1) } else { ws.len() };
+    // `chez` opens a kind (`chez les startups`) or a name (`chez Doctolib`).
+    let chez = ws
+        .first()
+        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("chez"));
+    let last = match (start, chez) {
+        (true, true) => ws.len().min(3),
+        (true, false) => ws.len().min(1),
+        (false, _) => ws.len(),
+    };
     for i in 0..last {
         for (parts, kind) in spellings {
             let here = ws.get(i..i + parts.len()).is_some_and(|found| {
@@ -224,6 +249,16 @@ fn employer_at(text: &str, start: bool) -> Option<String> {
             }
         }
     }
+    // A named employer: `Chez Doctolib, un Junior démarre à 45k€`.
+    if !start || chez {
+        let named = ws.windows(2).take(last).find(|pair| {
+            pair[0].1.eq_ignore_ascii_case("chez")
+                && pair[1].1.chars().next().is_some_and(char::is_uppercase)
+        });
+        if let Some(pair) = named {
+            return Some(format!("chez {}", pair[1].1));
+        }
+    }
     None
 }
 
@@ -235,11 +270,15 @@ const AFTER_WORDS: &[&str] = &[
 
 /// The words after one of [`AFTER_WORDS`] that starts `text` (`Paris` in
 /// ` à Paris.`); `None` when it does not start with one.
+/// `chez` stays: it tells an employer (`chez Doctolib`).
 fn said_after(text: &str) -> Option<&str> {
     let t = text.trim_start();
     let (first, w) = words(t).into_iter().next()?;
-    (first.start == 0 && AFTER_WORDS.contains(&fold(w).as_str()))
-        .then(|| t[first.end..].trim_start())
+    let w = fold(w);
+    (first.start == 0 && AFTER_WORDS.contains(&w.as_str())).then(|| match w.as_str() {
+        "chez" => t,
+        _ => t[first.end..].trim_start(),
+    })
 }
 
 /// Whether the first word of `text` is a year (`2022`).
@@ -422,6 +461,21 @@ const NOT_NAMES: &[&str] = &[
     "prevoir",
     "viser",
     "demander",
+    // Pronouns and quantifiers: `Certains gagnent 38k€` names no role.
+    "certains",
+    "certaines",
+    "beaucoup",
+    "tous",
+    "toutes",
+    "chacun",
+    "chacune",
+    "plusieurs",
+    "autres",
+    "aucun",
+    "aucune",
+    "personne",
+    "resultat",
+    "conclusion",
 ];
 
 /// Verbs that may stand between a role and its figure without telling it
@@ -2425,6 +2479,7 @@ mod tests {
     #[test]
     fn words_that_open_a_sentence_are_no_role() {
         let body = "Comptez 40k€ brut pour un premier poste. Visez 55k€ brut ensuite. \
+            Certains gagnent 38k€ brut. Résultat : 41k€ brut. \
             Actuellement 45k€ brut. Aujourd'hui 48k€ brut. Minimum 38k€ brut. Médiane 50k€ brut.\n\n\
             ### Tableau récapitulatif\n\nSalaire 47k€ brut.\n\n\
             Un Développeur Backend passe à 52k€ brut. J'ai accepté 48k€ brut.\n\n\
@@ -2437,6 +2492,8 @@ mod tests {
         assert_eq!(
             roles,
             [
+                "-",
+                "-",
                 "-",
                 "-",
                 "-",
