@@ -1626,6 +1626,17 @@ impl Extractor {
                 role: Some(Source::Heading),
             });
         }
+        // The section's H2 names no role (`## Le réel (sans filtre)`), but
+        // may say where, when or for whom (`## À Lyon`, `## En 2015`, `##
+        // En startup`): it is the last context read.
+        if let Some(h) = headings.iter().find(|h| h.level == 2) {
+            contexts.push(Context {
+                text: clip(&h.text),
+                at: At::Heading(h.text_span),
+                backwards: false,
+                role: None,
+            });
+        }
 
         // Level, experience, place, year: the first context that has one.
         let mut level = None;
