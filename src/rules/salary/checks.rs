@@ -169,7 +169,13 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
             let k = amount::format_money(f.low * 1_000.0, f.high * 1_000.0, f.currency, true);
             format!("did you mean {k}? ")
         };
-        if f.low < min {
+        // A net figure with no period, too low for a year, is a month's as
+        // French writes it (`2 920 € net`).
+        let monthly_net = f.period.is_none()
+            && f.basis == Some(amount::Basis::Net)
+            && f.low >= p.min / 12.0
+            && f.high <= p.max / 12.0;
+        if f.low < min && !monthly_net {
             let bound = amount::format_money(min, min, f.currency, min >= 1_000.0);
             flagged[i] = true;
             cx.report(
@@ -200,7 +206,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         }
         // Far from the other salary figures in the same currency and period
         // (not a quoted one, which is in no pool).
-        if f.quoted {
+        if f.quoted || monthly_net {
             continue;
         }
         let key = (f.currency, yearly);

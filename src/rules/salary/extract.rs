@@ -1103,6 +1103,26 @@ fn basis_in(before: &str) -> Option<amount::Basis> {
         })
 }
 
+/// Monthly or yearly, as words before a figure say it (the nearest):
+/// `mensuel`, `par mois`, `/mois`, `annuel`, `par an`; not a bare `mois`
+/// (`après 6 mois`).
+fn period_in(text: &str) -> Option<Period> {
+    let ws = words(text);
+    ws.iter().enumerate().rev().find_map(|(k, (r, w))| {
+        let per = || {
+            text[..r.start].trim_end().ends_with('/')
+                || k.checked_sub(1).is_some_and(|p| fold(ws[p].1) == "par")
+        };
+        match fold(w).as_str() {
+            "mensuel" | "mensuelle" | "mensuels" | "mensuelles" => Some(Period::Month),
+            "annuel" | "annuelle" | "annuels" | "annuelles" => Some(Period::Year),
+            "mois" if per() => Some(Period::Month),
+            "an" | "annee" if per() => Some(Period::Year),
+            _ => None,
+        }
+    })
+}
+
 /// Small words that may stand between a verb of pay and the figure
 /// (`touche environ 60k€`).
 const APPROXIMATELY: &[&str] = &[
@@ -1782,6 +1802,19 @@ impl Extractor {
             level_here,
         );
 
+        // Period and gross/net, when not written with the figure: said
+        // before it (`Le salaire net d'un Senior est de 3 500 €`), else in
+        // the clause or label that opens its sentence, its label, list
+        // intro or column header, its headings (`Salaire mensuel net :
+        // Junior 2 500 €`, `| Net mensuel |`).
+        let before_it = || {
+            [before, clause, opener]
+                .into_iter()
+                .chain(contexts.iter().skip(2).map(|c| c.text))
+        };
+        let period = a.period.or_else(|| before_it().find_map(period_in));
+        let basis = a.basis.or_else(|| before_it().find_map(basis_in));
+
         let span = block.source_span(a.range.clone());
         let claim = claim.map(|c| {
             let cspan = block.source_span(c.range.clone());
@@ -1805,9 +1838,8 @@ impl Extractor {
                 open: a.open,
                 at_most: a.at_most,
                 approx: a.approx,
-                period: a.period,
-                // `Le salaire net d'un Senior est de 3 500 €`: said before.
-                basis: a.basis.or_else(|| basis_in(before)),
+                period,
+                basis,
                 salary,
                 reason,
                 role,
