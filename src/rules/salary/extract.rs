@@ -1661,7 +1661,14 @@ impl Extractor {
         // Level, experience, place, year: the first context that has one.
         let mut level = None;
         let mut level_context = None;
-        for (ci, c) in contexts.iter().enumerate() {
+        // Said right after it (`60-72k€ pour un Senior`, `58-70k€ en
+        // Senior`): before the words before it, which may be the previous
+        // figure's (`50-58k€ pour un Confirmé et 60-72k€ pour un Senior`).
+        if let Some(l) = self.level_said_after(after) {
+            level = Some(l);
+            level_context = Some(1);
+        }
+        for (ci, c) in contexts.iter().enumerate().filter(|_| level.is_none()) {
             if let Some(l) = self.level_in(c.text, c.backwards) {
                 level = Some(l);
                 level_context = Some(ci);
@@ -1942,6 +1949,26 @@ impl Extractor {
             .filter(|(_, f)| !is_function_word(f))
             .enumerate()
             .find_map(|(distance, (w, f))| self.vocabulary.cue(w, &f).map(|s| (s, w, distance)))
+    }
+
+    /// A level the words right after a figure give it: `pour un Senior`,
+    /// `en Junior`, `au niveau Senior`, `(Senior)` is read elsewhere.
+    fn level_said_after(&self, after: &str) -> Option<Level> {
+        let ws = words(clip(after));
+        let mut it = ws.iter().map(|(_, w)| fold(w));
+        if !matches!(it.next()?.as_str(), "pour" | "en" | "au" | "chez") {
+            return None;
+        }
+        let next = it.find(|w| {
+            !matches!(
+                w.as_str(),
+                "un" | "une" | "le" | "la" | "les" | "des" | "l" | "niveau" | "profil" | "profils"
+            )
+        })?;
+        self.vocabulary.level(&next).map(|l| Level {
+            name: l.name.clone(),
+            rank: l.rank,
+        })
     }
 
     fn level_in(&self, text: &str, backwards: bool) -> Option<Level> {
