@@ -439,10 +439,51 @@ const APPROXIMATELY: &[&str] = &[
     "pres de",
     "aux alentours de",
     "de l'ordre de",
+    "à peu près",
+    "a peu près",
+    "a peu pres",
+    "grosso modo",
+    "en gros",
+    "plus ou moins",
+    "pas loin de",
+    "pas très loin de",
+    "non loin de",
+    "presque",
+    "quasiment",
+    "quasi",
+    "dans les",
+    "autour des",
+    "aux environs de",
+    "dans les environs de",
+    "dans les alentours de",
+    "quelque",
+    "avoisine",
+    "avoisinent",
+    "avoisinant",
+    "frôle",
+    "frôlent",
+    "frôlant",
     "around",
     "about",
     "roughly",
     "approximately",
+    "almost",
+    "nearly",
+];
+
+/// Words after an amount that make it approximate: `60k€ environ`, `83k€
+/// grosso modo`.
+const APPROXIMATELY_AFTER: &[&str] = &[
+    "environ",
+    "à peu près",
+    "a peu près",
+    "a peu pres",
+    "grosso modo",
+    "en gros",
+    "plus ou moins",
+    "approximativement",
+    "ou presque",
+    "or so",
 ];
 
 /// Whether `a` (from the text) is `p` (from a phrase): the same letter in
@@ -514,6 +555,12 @@ const BOUNDS_BEFORE: &[(&str, Bound)] = &[
     ("au-delà de", Bound::AtLeast),
     ("au delà de", Bound::AtLeast),
     ("au-dessus de", Bound::AtLeast),
+    ("au-dessus des", Bound::AtLeast),
+    ("au-delà des", Bound::AtLeast),
+    ("au delà des", Bound::AtLeast),
+    ("au bas mot", Bound::AtLeast),
+    ("a minima", Bound::AtLeast),
+    ("à minima", Bound::AtLeast),
     ("supérieur à", Bound::AtLeast),
     ("supérieure à", Bound::AtLeast),
     ("supérieurs à", Bound::AtLeast),
@@ -529,7 +576,17 @@ const BOUNDS_BEFORE: &[(&str, Bound)] = &[
     ("maximum", Bound::AtMost),
     ("max", Bound::AtMost),
     ("moins de", Bound::AtMost),
+    ("a maxima", Bound::AtMost),
+    ("à maxima", Bound::AtMost),
+    ("sous les", Bound::AtMost),
+    ("sous", Bound::AtMost),
     ("en dessous de", Bound::AtMost),
+    ("en dessous des", Bound::AtMost),
+    ("en-dessous des", Bound::AtMost),
+    ("au-dessous des", Bound::AtMost),
+    ("en deçà de", Bound::AtMost),
+    ("en-deçà de", Bound::AtMost),
+    ("en deçà des", Bound::AtMost),
     ("en-dessous de", Bound::AtMost),
     ("au-dessous de", Bound::AtMost),
     ("inférieur à", Bound::AtMost),
@@ -554,6 +611,27 @@ const BOUNDS_AFTER: &[(&str, Bound)] = &[
     ("ou plus", Bound::AtLeast),
     ("or more", Bound::AtLeast),
     ("at least", Bound::AtLeast),
+    ("au bas mot", Bound::AtLeast),
+    ("a minima", Bound::AtLeast),
+    ("à minima", Bound::AtLeast),
+    ("voire plus", Bound::AtLeast),
+    ("voire davantage", Bound::AtLeast),
+    ("ou davantage", Bound::AtLeast),
+    ("et davantage", Bound::AtLeast),
+    ("et au-delà", Bound::AtLeast),
+    ("et au delà", Bound::AtLeast),
+    ("ou au-delà", Bound::AtLeast),
+    ("ou au delà", Bound::AtLeast),
+    ("voire au-delà", Bound::AtLeast),
+    ("voire au delà", Bound::AtLeast),
+    ("and up", Bound::AtLeast),
+    ("au grand maximum", Bound::AtMost),
+    ("tout au plus", Bound::AtMost),
+    ("a maxima", Bound::AtMost),
+    ("à maxima", Bound::AtMost),
+    ("ou moins", Bound::AtMost),
+    ("voire moins", Bound::AtMost),
+    ("or less", Bound::AtMost),
     ("au maximum", Bound::AtMost),
     ("grand maximum", Bound::AtMost),
     ("maximum", Bound::AtMost),
@@ -566,6 +644,102 @@ const BOUNDS_AFTER: &[(&str, Bound)] = &[
 /// de 60k€ de fixe` (besides).
 const NOT_BOUNDS_BEFORE: &[&str] = &["en plus de"];
 
+/// Verbs that put a figure below them (`dépasse 85k€`, `peut dépasser
+/// 85k€`, `franchit la barre des 60k€`): at least; a negation turns them
+/// round (`ne dépasse pas 85k€` is at most).
+const CROSSES: &[&str] = &[
+    "dépasse",
+    "dépassent",
+    "dépasser",
+    "dépassé",
+    "dépassée",
+    "dépassait",
+    "dépassaient",
+    "dépassera",
+    "dépasseront",
+    "dépassant",
+    "franchit",
+    "franchissent",
+    "franchir",
+    "franchi",
+    "franchissait",
+    "franchissaient",
+    "franchira",
+    "franchiront",
+    "franchissant",
+];
+
+/// Verbs that do so only before a threshold (`passe la barre des 60k€`,
+/// `atteint le cap des 100k€`): `passe 60k€` and `atteint 60k€` say no side.
+const CROSSES_THRESHOLD: &[&str] = &[
+    "passe",
+    "passent",
+    "passer",
+    "passé",
+    "passait",
+    "passaient",
+    "passera",
+    "passeront",
+    "passant",
+    "atteint",
+    "atteignent",
+    "atteindre",
+    "atteignait",
+    "atteignaient",
+    "atteindra",
+    "atteindront",
+    "atteignant",
+    "crève",
+    "crèvent",
+    "crever",
+    "crevé",
+];
+
+/// Words right before an amount that name a threshold: the words before
+/// them say on which side the figure is (`franchit la barre des 60k€`,
+/// `sous la barre des 50k€`, `au-dessus du seuil de`).
+const THRESHOLDS: &[&str] = &[
+    "la barre des",
+    "la barre de",
+    "la barre symbolique des",
+    "la barre symbolique de",
+    "la barre fatidique des",
+    "la barre fatidique de",
+    "le cap des",
+    "le cap de",
+    "le seuil des",
+    "le seuil de",
+];
+
+/// Words right after a verb that say no (`ne dépasse pas 85k€`,
+/// `dépassent rarement 85k€`): the verb's side turns round.
+const NOT_AFTER_VERB: &[&str] = &["pas", "jamais", "guère", "rarement", "point"];
+
+/// Words of comparison at the start of a bound, which a negation before
+/// them turns round (`n'a jamais touché moins de 60k€` is at least); a
+/// negation before another bound makes it none (`pas jusqu'à`).
+const COMPARISONS: &[&str] = &[
+    "moins",
+    "plus",
+    "less",
+    "more",
+    "over",
+    "under",
+    "en",
+    "sous",
+    "au-dessus",
+    "au-dessous",
+    "au-delà",
+    "au delà",
+    "supérieur",
+    "inférieur",
+];
+
+/// Where one of `verbs` ends `head`, as a whole word.
+fn verb_before(head: &str, verbs: &[&str]) -> Option<usize> {
+    verbs.iter().find_map(|v| phrase_before(head, v))
+}
+
 /// The bound the words at the end of `head` make, and where they start.
 fn bound_before(head: &str) -> Option<(Bound, usize)> {
     if NOT_BOUNDS_BEFORE
@@ -574,28 +748,42 @@ fn bound_before(head: &str) -> Option<(Bound, usize)> {
     {
         return None;
     }
-    let (phrase, bound, at) = BOUNDS_BEFORE
+    // `la barre des 60k€`: what comes before the threshold says the side,
+    // and more verbs say it (`passe la barre des`).
+    let threshold = THRESHOLDS.iter().find_map(|ph| phrase_before(head, ph));
+    let head = threshold.map_or(head, |at| &head[..at]);
+    let verb = |h: &str| {
+        verb_before(h, CROSSES).or_else(|| {
+            threshold
+                .is_some()
+                .then(|| verb_before(h, CROSSES_THRESHOLD))
+                .flatten()
+        })
+    };
+    // A verb with its own negation: `ne dépasse pas 85k€`, `ne franchit
+    // jamais la barre des 60k€`.
+    if let Some(at) = NOT_AFTER_VERB
         .iter()
-        .find_map(|&(ph, b)| phrase_before(head, ph).map(|at| (ph, b, at)))?;
+        .find_map(|no| phrase_before(head, no))
+        .and_then(|no| verb(&head[..no]))
+    {
+        return Some((Bound::AtMost, at));
+    }
+    let (comparison, own_negation, bound, at) = BOUNDS_BEFORE
+        .iter()
+        .find_map(|&(ph, b)| {
+            phrase_before(head, ph).map(|at| {
+                let comparison = COMPARISONS.iter().any(|w| ph.starts_with(w));
+                let own = ph.starts_with("pas ") || ph.starts_with("jamais ");
+                (comparison, own, b, at)
+            })
+        })
+        .or_else(|| verb(head).map(|at| (true, false, Bound::AtLeast, at)))?;
     // A negation further before turns a comparison round (`n'a jamais
-    // touché moins de 60k€` is at least), and makes another bound none
-    // (`pas jusqu'à`); one in the phrase is already read.
-    if !(phrase.starts_with("pas ") || phrase.starts_with("jamais ")) && negated(&head[..at]) {
-        let comparison = [
-            "moins",
-            "plus",
-            "less",
-            "more",
-            "over",
-            "under",
-            "en",
-            "au-dessus",
-            "au-dessous",
-            "supérieur",
-            "inférieur",
-        ]
-        .iter()
-        .any(|w| phrase.starts_with(w));
+    // touché moins de 60k€` is at least, `ne peut pas dépasser 85k€` at
+    // most), and makes another bound none (`pas jusqu'à`); one in the
+    // phrase is already read.
+    if !own_negation && negated(&head[..at]) {
         return match (comparison, bound) {
             (true, Bound::AtLeast) => Some((Bound::AtMost, at)),
             (true, Bound::AtMost) => Some((Bound::AtLeast, at)),
@@ -606,7 +794,7 @@ fn bound_before(head: &str) -> Option<(Bound, usize)> {
 }
 
 /// Whether the clause ending `head` says no in its last few words (`ne`,
-/// `n'`, `pas`, `jamais`, `never`, `not`).
+/// `n'`, `pas`, `jamais`, `rarement`, `never`, `not`).
 fn negated(head: &str) -> bool {
     let mut from = head.len().saturating_sub(48);
     while !head.is_char_boundary(from) {
@@ -624,7 +812,7 @@ fn negated(head: &str) -> bool {
         .any(|w| {
             matches!(
                 w.to_lowercase().as_str(),
-                "ne" | "n" | "pas" | "jamais" | "guère" | "never" | "not"
+                "ne" | "n" | "pas" | "jamais" | "guère" | "rarement" | "never" | "not"
             )
         })
 }
@@ -644,6 +832,23 @@ fn bound_after(t: &str, i: usize) -> Option<(Bound, usize)> {
             "de" | "d" | "du" | "des" | "que" | "qu" | "tard" | "tôt" | "than"
         );
         (!goes_on).then_some((b, end))
+    })
+}
+
+/// Where the words at `i` (after spaces) that make an amount approximate
+/// end (`60k€ environ`, `83k€ grosso modo`).
+fn approximately_after(t: &str, i: usize) -> Option<usize> {
+    let from = skip_spaces(t, i);
+    if from == i {
+        return None;
+    }
+    APPROXIMATELY_AFTER.iter().find_map(|ph| {
+        let end = phrase_after(t, from, ph)?;
+        let goes_on = matches!(
+            word_after(t, end).as_str(),
+            "de" | "d" | "du" | "des" | "que" | "qu"
+        );
+        (!goes_on).then_some(end)
     })
 }
 
@@ -832,18 +1037,29 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
         p += 1;
     }
     let value_end = p;
-    // `70k€ minimum`, `90k€ max brut`, `70k€ brut annuel au minimum`.
-    let mut after = bound_after(t, p);
-    if let Some((_, e)) = after {
-        p = e;
-    }
-    let (period, basis, mut end) = period_and_basis(t, p);
-    if after.is_none() {
-        after = bound_after(t, end);
-        if let Some((_, e)) = after {
-            end = e;
+    // `70k€ minimum`, `90k€ max brut`, `70k€ brut annuel au minimum`,
+    // `60k€ environ`, `85k€ tout au plus`.
+    let mut after = None;
+    let mut approx_after = false;
+    let mut words_after = |mut p: usize| {
+        for _ in 0..2 {
+            if after.is_none()
+                && let Some((b, e)) = bound_after(t, p)
+            {
+                after = Some(b);
+                p = e;
+            } else if !approx_after && let Some(e) = approximately_after(t, p) {
+                approx_after = true;
+                p = e;
+            } else {
+                break;
+            }
         }
-    }
+        p
+    };
+    p = words_after(p);
+    let (period, basis, end) = period_and_basis(t, p);
+    let end = words_after(end);
     // `entre 45 et 55 k€` is written from `entre`.
     if entre && is_range {
         let head = t[..start].trim_end_matches(SPACES);
@@ -854,7 +1070,7 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
     }
     // `~37k€`, `≈ 37k€`, `environ 37k€`; a sign glued to it: `+5k€`.
     let head = t[floor..start].trim_end_matches(SPACES);
-    let mut approx = false;
+    let mut approx = approx_after;
     for mark in ['~', '≈', '∼'] {
         if head.ends_with(mark) {
             approx = true;
@@ -871,9 +1087,7 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
     }
     // `au moins 70k€`, `jusqu'à 90k€`: the words before stay out of the
     // range, as `environ` does (the figure keeps `open` and `at_most`).
-    let bound = bound_before(&t[floor..start])
-        .map(|(b, _)| b)
-        .or(after.map(|(b, _)| b));
+    let bound = bound_before(&t[floor..start]).map(|(b, _)| b).or(after);
     let open = bound.map_or(plus, |b| b == Bound::AtLeast);
     let at_most = bound == Some(Bound::AtMost);
     let signed = t[floor..start].ends_with(['+', '-', '−'])
@@ -1326,6 +1540,138 @@ mod tests {
         ] {
             assert_eq!(one(text).at_most, at_most, "{text}");
         }
+    }
+
+    #[test]
+    fn bounds_in_words() {
+        let side = |text: &str| {
+            let a = one(text);
+            (a.open, a.at_most)
+        };
+        let (at_least, at_most, neither) = ((true, false), (false, true), (false, false));
+        for text in [
+            "démarre sous les 50k€",
+            "sous 50k€",
+            "Sous les 50k€",
+            "reste sous la barre des 50k€",
+            "en deçà de 50k€",
+            "gagne 85k€ tout au plus",
+            "gagne tout au plus 85k€",
+            "ne dépasse pas 85k€",
+            "ne dépassent jamais 85k€",
+            "dépasse rarement 85k€",
+            "ne dépasse pas la barre des 85k€",
+            "ne peut pas dépasser 85k€",
+            "n'a jamais dépassé 85k€",
+            "gagne rarement plus de 50k€",
+            "rarement au-delà de 50k€",
+            "ne franchit jamais le cap des 50k€",
+            "n'atteint pas la barre des 50k€",
+            "a maxima 50k€",
+            "50k€ ou moins",
+            "45k€ au grand maximum",
+        ] {
+            assert_eq!(side(text), at_most, "{text}");
+        }
+        for text in [
+            "gagne au bas mot 60k€",
+            "gagne 60k€ au bas mot",
+            "souvent 60k€ voire plus",
+            "60k€ voire davantage",
+            "a minima 60k€",
+            "à minima 60k€",
+            "60k€ a minima",
+            "60k€ et au-delà",
+            "60k€ et au delà.",
+            "franchit la barre des 60k€",
+            "franchit la barre symbolique des 60k€",
+            "passe la barre des 60k€",
+            "atteint le cap des 100k€",
+            "au-dessus de la barre des 60k€",
+            "au-delà des 60k€",
+            "peut dépasser 85k€",
+            "dépasse 85k€",
+            "les salaires dépassent 85k€",
+            "ne descend jamais sous les 50k€",
+            "ne passe pas sous la barre des 50k€",
+            "gagne rarement moins de 40k€",
+        ] {
+            assert_eq!(side(text), at_least, "{text}");
+        }
+        // Verbs that say a side only before a threshold, negations that make
+        // a bound none, words that go on.
+        for text in [
+            "passe 60k€",
+            "atteint 60k€",
+            "ne gagne pas 85k€",
+            "pas jusqu'à 90k€",
+            "ne passe pas 60k€",
+            "60k€ voire plus de 70k€ à Paris",
+            "60k€ et au-delà de la prime",
+            "à la barre des 60k€",
+            "le dessous 60k€",
+        ] {
+            let all = amounts(text);
+            assert!(
+                all.iter().take(1).all(|a| (a.open, a.at_most) == neither),
+                "{text}: {all:?}"
+            );
+        }
+        // The words after are part of what is written.
+        let t = "gagne 85k€ tout au plus, parfois moins";
+        assert_eq!(&t[one(t).range.clone()], "85k€ tout au plus");
+        let t = "gagne au bas mot 60k€";
+        assert_eq!(&t[one(t).range.clone()], "60k€");
+        let a = one("60k€ brut voire plus");
+        assert!(a.open);
+        assert_eq!(a.basis, Some(Basis::Gross));
+    }
+
+    #[test]
+    fn approximations_in_words() {
+        for text in [
+            "gagne à peu près 40k€",
+            "gagne a peu pres 40k€",
+            "gagne grosso modo 83k€",
+            "pas loin de 82k€",
+            "pas très loin de 82k€",
+            "tourne dans les 70k€",
+            "en gros 70k€",
+            "presque 70k€",
+            "quasiment 70k€",
+            "plus ou moins 70k€",
+            "autour des 70k€",
+            "quelque 70k€",
+            "aux environs de 70k€",
+            "avoisine 70k€",
+            "frôle 70k€",
+            "70k€ environ",
+            "70k€ environ.",
+            "70k€ brut environ",
+            "70k€ à peu près",
+            "83k€ grosso modo",
+            "70k€ en gros",
+            "70k€ plus ou moins",
+            "70k€ ou presque",
+        ] {
+            let a = one(text);
+            assert!(a.approx, "{text}: {a:?}");
+            assert!(!a.open && !a.at_most, "{text}: {a:?}");
+        }
+        // Only right before the amount.
+        for text in [
+            "dans les startups, 70k€",
+            "autour des équipes, 70k€",
+            "presque tous gagnent 70k€",
+            "quelques 70k€",
+            "70k€ environ de prime",
+            "loin de 70k€",
+        ] {
+            let a = one(text);
+            assert!(!a.approx, "{text}: {a:?}");
+        }
+        let t = "70k€ environ (+10 %)";
+        assert_eq!(&t[one(t).range.clone()], "70k€ environ");
     }
 
     #[test]
