@@ -1114,7 +1114,9 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
 }
 
 /// A percentage claim written right after a figure: `(+25%)`, `+35% vs
-/// développeur Full-Stack`, `(+100%+)`, `(+25% à +35%)`.
+/// développeur Full-Stack`, `(+100%+)`, `(+25% à +35%)`, `(+20 à +25 %)`,
+/// `(de +20 à +25 %)`, `(+20-25 %)`, `(–40 %)`, `(40 % de plus)`, `(+40 %
+/// environ)`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimText {
     /// Where the percentage is written (without the parentheses).
@@ -1131,14 +1133,36 @@ pub struct ClaimText {
     pub versus: Option<String>,
 }
 
+/// The claim regex: an optional `(`, `de`/`entre` before a range (in
+/// parentheses only), a word of approximation, the percentage or range of
+/// percentages (a sign before each number: `+`, `-`, `−` or an en dash glued
+/// to it; the `%` may be written once, after the range), words that give the
+/// sign of an unsigned one (`de plus`, `de moins`: in parentheses only), a
+/// word of approximation after, `vs …`, and `)`.
 fn claim_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
-            r"^\s*(?P<open>\()?\s*(?P<pct>(?P<s1>[+\-−])\s?(?P<v1>\d+(?:[.,]\d+)?)\s?%(?P<plus>\+)?(?:\s*(?:à|-|–|to)\s*(?P<s2>[+\-−])?\s?(?P<v2>\d+(?:[.,]\d+)?)\s?%)?)(?:\s+(?:vs\.?|versus|par\s+rapport\s+(?:à|au|aux)|comparé\s+(?:à|au|aux)|over|than)\s+(?P<vs>[^,;()\.\n]{1,60}))?\s*(?P<close>\))?",
-        )
+        Regex::new(concat!(
+            r"^\s*(?P<open>\()?\s*",
+            r"(?P<body>(?P<lead>(?i:de|entre)\s+)?",
+            r"(?:(?i:environ|env\.|approx\.|à\s+peu\s+près|autour\s+de|près\s+de)\s+|[~≈∼]\s?)?",
+            r"(?P<pct>(?P<s1>[+\-−–])?(?P<g1>\s)?(?P<v1>\d+(?:[.,]\d+)?)(?P<p1>\s?%(?P<plus>\+)?)?",
+            r"(?:\s*(?P<sep>à|-|–|to|et)\s*(?P<s2>[+\-−–])?(?P<g2>\s)?(?P<v2>\d+(?:[.,]\d+)?)\s?%)?",
+            r"(?:\s+(?P<dir>(?i:de\s+plus|de\s+moins|en\s+plus|en\s+moins|plus\s+élevée?s?|moins\s+élevée?s?|supérieure?s?|inférieure?s?|au-dessus|au-dessous|en\s+dessous|more|less|higher|lower))\b)?)",
+            r"(?:\s+(?i:environ|en\s+moyenne|à\s+peu\s+près|approximativement|grosso\s+modo|en\s+gros|on\s+average)\b)?",
+            r"(?:\s+(?:vs\.?|versus|par\s+rapport\s+(?:à|au|aux)|comparé\s+(?:à|au|aux)|over|than)\s+(?P<vs>[^,;()\.\n]{1,60}))?)",
+            r"\s*(?P<close>\))?",
+        ))
         .expect("the claim regex is valid")
     })
+}
+
+/// Whether `dir` (the words after an unsigned percentage) says less.
+fn says_less(dir: &str) -> bool {
+    let d = dir.to_lowercase();
+    ["moins", "inférieur", "dessous", "less", "lower"]
+        .iter()
+        .any(|w| d.contains(w))
 }
 
 /// The claim at `text[at..]`, if one starts there (after spaces).
@@ -1150,17 +1174,50 @@ pub fn claim(text: &str, at: usize) -> Option<ClaimText> {
     while !rest.is_char_boundary(end) {
         end -= 1;
     }
-    let caps = claim_regex().captures(&rest[..end])?;
+    let rest = &rest[..end];
+    let caps = claim_regex().captures(rest)?;
     let pct = caps.name("pct")?;
+    let open = caps.name("open").is_some();
+    let sep = caps.name("sep").map(|m| m.as_str());
+    // `%` written once at least; a sign before each number, glued to it when
+    // it is an en dash (`– 10 %` is a dash between words).
+    if caps.name("p1").is_none() && caps.name("v2").is_none() {
+        return None;
+    }
+    for (sign, gap) in [("s1", "g1"), ("s2", "g2")] {
+        if caps.name(sign).is_some_and(|m| m.as_str() == "–") && caps.name(gap).is_some() {
+            return None;
+        }
+    }
+    // `de +20 à +25 %`, `entre +20 et +25 %`: a range, in parentheses.
+    let entre = match caps.name("lead") {
+        Some(l) => {
+            if !open || sep.is_none() {
+                return None;
+            }
+            l.as_str().trim().eq_ignore_ascii_case("entre")
+        }
+        None => false,
+    };
+    if entre != (sep == Some("et")) {
+        return None;
+    }
+    // The sign, written or said by the words after (`40 % de moins`, in
+    // parentheses); both must agree.
+    let s1 = caps.name("s1").map(|m| m.as_str());
+    let negative = |s: &str| matches!(s, "-" | "−" | "–");
+    let said = caps.name("dir").map(|d| says_less(d.as_str()));
+    let s1 = match (s1, said) {
+        (None, None) => return None,
+        (None, Some(_)) if !open => return None,
+        (None, Some(less)) => Some(if less { "-" } else { "+" }),
+        (Some(s), Some(less)) if negative(s) != less => return None,
+        (s, _) => s,
+    };
     let value = |v: &str, sign: Option<&str>| -> Option<f64> {
         let n: f64 = v.replace(',', ".").parse().ok()?;
-        Some(if matches!(sign, Some("-" | "−")) {
-            -n
-        } else {
-            n
-        })
+        Some(if sign.is_some_and(negative) { -n } else { n })
     };
-    let s1 = caps.name("s1").map(|m| m.as_str());
     let v1 = value(caps.name("v1")?.as_str(), s1)?;
     let v2 = match caps.name("v2") {
         Some(v) => value(v.as_str(), caps.name("s2").map(|m| m.as_str()).or(s1))?,
@@ -1168,12 +1225,12 @@ pub fn claim(text: &str, at: usize) -> Option<ClaimText> {
     };
     let (low, high) = if v1 <= v2 { (v1, v2) } else { (v2, v1) };
     // A parenthesis is part of the claim only when both are there.
-    let end = match (caps.name("open"), caps.name("close")) {
-        (Some(_), Some(c)) => c.end(),
-        (Some(_), None) => return None,
+    let end = match (open, caps.name("close")) {
+        (true, Some(c)) => c.end(),
+        (true, None) => return None,
         _ => caps
-            .name("vs")
-            .map_or(pct.end(), |v| v.end())
+            .name("body")
+            .map_or(pct.end(), |b| b.end())
             .max(pct.end()),
     };
     Some(ClaimText {
@@ -1732,6 +1789,78 @@ mod tests {
         assert_eq!(c.low, -10.0);
         assert!(claim(" (25%)", 0).is_none());
         assert!(claim(" (+25%", 0).is_none());
+    }
+
+    #[test]
+    fn claims_in_other_forms() {
+        let read = |t: &str| {
+            let c = claim(t, 0).unwrap_or_else(|| panic!("{t}: no claim"));
+            assert_eq!(&t[c.end..], ", x", "{t}");
+            (c.low, c.high, t[c.range.clone()].to_string())
+        };
+        // A range with `%` once, `de … à`, `entre … et`.
+        for t in [
+            " (+20 à +25 %), x",
+            " (+20 à 25 %), x",
+            " (de +20 à +25 %), x",
+            " (De +20 à +25\u{a0}%), x",
+            " (entre +20 et +25 %), x",
+            " (+20-25 %), x",
+            " (+20 – 25 %), x",
+            " (+20 % à +25 %), x",
+        ] {
+            let (low, high, _) = read(t);
+            assert_eq!((low, high), (20.0, 25.0), "{t}");
+        }
+        assert_eq!(read(" (+20 à +25 %), x").2, "+20 à +25 %");
+        // Minus signs: `-`, `−` (U+2212), an en dash (U+2013) glued.
+        for t in [" (-40 %), x", " (−40 %), x", " (–40 %), x", " (–40%), x"] {
+            assert_eq!(read(t).0, -40.0, "{t}");
+        }
+        assert_eq!(read(" (–20 à –10 %), x").0, -20.0);
+        // Unsigned, with words that give the sign, in parentheses.
+        for (t, v) in [
+            (" (40 % de plus), x", 40.0),
+            (" (40 % de moins), x", -40.0),
+            (" (40 % plus élevé), x", 40.0),
+            (" (40 % inférieur), x", -40.0),
+            (" (20 à 25 % de plus), x", 20.0),
+            (" (+40 % de plus), x", 40.0),
+        ] {
+            assert_eq!(read(t).0, v, "{t}");
+        }
+        assert_eq!(read(" (40 % de plus), x").2, "40 % de plus");
+        // Words of approximation before or after.
+        for t in [
+            " (+40 % environ), x",
+            " (+40 % en moyenne), x",
+            " (+40 % à peu près), x",
+            " (environ +40 %), x",
+            " (~+40 %), x",
+        ] {
+            assert_eq!(read(t).0, 40.0, "{t}");
+        }
+        let t = " +40 % en moyenne à Paris";
+        let c = claim(t, 0).unwrap();
+        assert_eq!(&t[c.end..], " à Paris");
+        // Not claims: an en dash between words, an unsigned percentage or
+        // one without a parenthesis, signs that disagree with the words,
+        // `de`/`entre` without a range or a parenthesis.
+        for t in [
+            " – 30 % des postes",
+            " (40 %)",
+            " 40 % de plus",
+            " (-40 % de plus)",
+            " (de +20 %)",
+            " de +20 à +25 %",
+            " (entre +20 à +25 %)",
+            " (+20 et +25 %)",
+            " (+20)",
+            " (+20 à +25)",
+            " (5+ ans)",
+        ] {
+            assert!(claim(t, 0).is_none(), "{t}: {:?}", claim(t, 0));
+        }
     }
 
     #[test]
