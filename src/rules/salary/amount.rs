@@ -1157,6 +1157,42 @@ fn claim_regex() -> &'static Regex {
     })
 }
 
+/// Words after a percentage that make it a part of the pay, not a claim:
+/// `+10 % de variable`, `+ 15 % de bonus` (lowercase; a space stands for any
+/// run of spaces, `'` for `'` or `’`).
+const PAY_PARTS: &[&str] = &[
+    "de variable",
+    "en variable",
+    "de part variable",
+    "de la part variable",
+    "de rémunération variable",
+    "de bonus",
+    "en bonus",
+    "de prime",
+    "de primes",
+    "en prime",
+    "en primes",
+    "de commission",
+    "de commissions",
+    "en commissions",
+    "d'intéressement",
+    "d'interessement",
+    "de participation",
+    "d'equity",
+    "en equity",
+    "de bspce",
+    "en bspce",
+    "d'actions",
+    "en actions",
+    "de stock-options",
+    "en stock-options",
+    "de rsu",
+    "en rsu",
+    "of bonus",
+    "bonus",
+    "variable",
+];
+
 /// Whether `dir` (the words after an unsigned percentage) says less.
 fn says_less(dir: &str) -> bool {
     let d = dir.to_lowercase();
@@ -1214,6 +1250,13 @@ pub fn claim(text: &str, at: usize) -> Option<ClaimText> {
         (Some(s), Some(less)) if negative(s) != less => return None,
         (s, _) => s,
     };
+    // `+10 % de variable`: a part of the pay.
+    if PAY_PARTS
+        .iter()
+        .any(|ph| phrase_after(rest, skip_spaces(rest, pct.end()), ph).is_some())
+    {
+        return None;
+    }
     let value = |v: &str, sign: Option<&str>| -> Option<f64> {
         let n: f64 = v.replace(',', ".").parse().ok()?;
         Some(if sign.is_some_and(negative) { -n } else { n })
@@ -1860,6 +1903,31 @@ mod tests {
             " (5+ ans)",
         ] {
             assert!(claim(t, 0).is_none(), "{t}: {:?}", claim(t, 0));
+        }
+    }
+
+    #[test]
+    fn a_percentage_of_pay_is_no_claim() {
+        for t in [
+            " +10 % de variable.",
+            " + 10 % de variable",
+            " +10% de part variable",
+            " +15 % de bonus annuel",
+            " +10 % de prime",
+            " +5 % d'intéressement",
+            " +5 % d’intéressement",
+            " +10-15 % de variable",
+            " +20 % en BSPCE",
+        ] {
+            assert!(claim(t, 0).is_none(), "{t}: {:?}", claim(t, 0));
+        }
+        // Other words after a claim leave it one.
+        for t in [
+            " +10 % de plus que prévu",
+            " +10 % depuis 2023",
+            " +10 % de salaire",
+        ] {
+            assert!(claim(t, 0).is_some(), "{t}");
         }
     }
 
