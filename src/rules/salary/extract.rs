@@ -391,7 +391,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "cette", "ces", "son", "sa", "ses", "mon", "ma", "mes", "ton", "ta", "tes", "votre", "vos",
     "notre", "nos", "leur", "leurs", "il", "elle", "ils", "elles", "on", "je", "tu", "nous",
     "vous", "y", "ne", "pas", "selon", "via", "from", "and", "or", "an", "is", "are", "si", "j",
-    "avons", "avez", "ont",
+    "avons", "avez", "ont", "se", "s",
 ];
 
 /// Words that a capital at the start of a sentence or a heading may make
@@ -476,6 +476,13 @@ const NOT_NAMES: &[&str] = &[
     "personne",
     "resultat",
     "conclusion",
+    // Adverbs between a role and its verb (`Développeur PHP plutôt`).
+    "plutot",
+    "toutefois",
+    "cependant",
+    "pourtant",
+    "donc",
+    "meme",
 ];
 
 /// Verbs that may stand between a role and its figure without telling it
@@ -534,6 +541,16 @@ const VERBS: &[&str] = &[
     "recu",
     "exige",
     "exigent",
+    "atteindre",
+    "depasse",
+    "depassent",
+    "depasser",
+    "avoisine",
+    "avoisinent",
+    "frole",
+    "frolent",
+    "situe",
+    "situent",
 ];
 
 /// Whether a folded word names no role, whatever its capital (see
@@ -1123,6 +1140,17 @@ fn period_in(text: &str) -> Option<Period> {
     })
 }
 
+/// Whether `text` opens with a percentage, signed or not (`+10 %`, `–5%`).
+fn starts_with_percentage(text: &str) -> bool {
+    let t = text.trim_start_matches(['+', '-', '–', '−', ' ', '\u{a0}', '\u{202f}']);
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0
+        && t[digits..]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.')
+            .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
+            .starts_with('%')
+}
+
 /// Small words that may stand between a verb of pay and the figure
 /// (`touche environ 60k€`).
 const APPROXIMATELY: &[&str] = &[
@@ -1579,7 +1607,12 @@ impl Extractor {
                 e.span = block.source_span(from + e.range.start..from + e.range.end);
                 paren_experience = Some(e);
                 tail = after_claim + close + 1;
-            } else if !inner.is_empty() && amount::claim(inner, 0).is_none() {
+            } else if !inner.is_empty()
+                && amount::claim(inner, 0).is_none()
+                && !starts_with_percentage(inner)
+            {
+                // `(+10 % de variable)` is a part of the pay, not a kind
+                // of figure.
                 qualifier = Some(inner.to_string());
                 tail = after_claim + close + 1;
             }
@@ -2053,7 +2086,8 @@ impl Extractor {
                         is_verb(&f) || self.vocabulary.cue(w, &f) == Some(true)
                     })
                 };
-                if ((paid || APPROXIMATELY.contains(&f.as_str())) && is_function_word(&f))
+                if (paid && is_function_word(&f))
+                    || APPROXIMATELY.contains(&f.as_str())
                     || (f == "a" && verb_before())
                     || names_nothing(&f)
                 {
@@ -2075,12 +2109,12 @@ impl Extractor {
             }
         }
         // Past a verb, the name is the subject or what it is: it starts the
-        // sentence or follows an article or a verb of being, not `de` (`Le
-        // Head of Data de Doctolib gagne`).
+        // sentence or follows an article (`Le même`) or a verb of being, not
+        // `de` (`Le Head of Data de Doctolib gagne`).
         if paid
             && stop
                 .as_deref()
-                .is_some_and(|s| !DETERMINERS.contains(&s) && !COPULAS.contains(&s))
+                .is_some_and(|s| !DETERMINERS.contains(&s) && !COPULAS.contains(&s) && s != "meme")
         {
             return None;
         }
@@ -2577,6 +2611,45 @@ mod tests {
                 "AI Integration Developer",
             ]
         );
+    }
+
+    /// Verbs, adverbs and words of approximation between a role and its
+    /// figure are no part of its name; a percentage of pay in parentheses
+    /// is no qualifier.
+    #[test]
+    fn verbs_between_a_role_and_its_figure() {
+        let fs = figures(
+            "Un Développeur PHP Senior tourne autour de 80k€.\n\n\
+             Un Tech Lead se situe à 95k€.\n\n\
+             Un Développeur PHP plutôt Senior dépasse 70k€.\n\n\
+             Le même Développeur Go peut toutefois atteindre 90k€.\n\n\
+             Salaire Product Manager Senior 60-70k€ (+10 % de variable).\n\n\
+             Salaire Product Manager Junior 40-45k€ (scale-up).\n",
+        );
+        let rows: Vec<(&str, Option<&str>)> = fs
+            .iter()
+            .map(|f| {
+                (
+                    f.role.as_ref().map_or("-", |r| r.name.as_str()),
+                    f.qualifier.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Développeur PHP", None),
+                ("Tech Lead", None),
+                ("Développeur PHP", None),
+                ("Développeur Go", None),
+                ("Product Manager", None),
+                ("Product Manager", Some("scale-up")),
+            ]
+        );
+        assert!(starts_with_percentage("+10 % de variable"));
+        assert!(starts_with_percentage("–5,5% de prime"));
+        assert!(!starts_with_percentage("web"));
+        assert!(!starts_with_percentage("5+ ans"));
     }
 
     /// A role that ends with its level is named once (`Tech Lead`, not
