@@ -281,6 +281,32 @@ fn said_after(text: &str) -> Option<&str> {
     })
 }
 
+/// What a clause before a figure says of where or when it holds: the
+/// words after its preposition (`À Lyon`, `En 2022`), or all of it when it
+/// names everywhere but a place (`Hors Paris`, `En dehors de l'IDF`).
+fn says_where(text: &str) -> Option<&str> {
+    let outside = words(text)
+        .iter()
+        .take(2)
+        .any(|(_, w)| matches!(fold(w).as_str(), "hors" | "dehors"));
+    if outside {
+        Some(text)
+    } else {
+        said_after(text)
+    }
+}
+
+/// Whether `text` opens by turning away from what it names (`Loin de
+/// Lyon`, `Hors Paris`, `Contrairement à Paris`): no place of the figure.
+fn away(text: &str) -> bool {
+    words(text).first().is_some_and(|(_, w)| {
+        matches!(
+            fold(w).as_str(),
+            "loin" | "hors" | "contrairement" | "sauf" | "excepte" | "outre" | "comme" | "plutot"
+        )
+    })
+}
+
 /// Whether the first word of `text` is a year (`2022`).
 fn starts_with_year(text: &str) -> bool {
     words(text)
@@ -1742,7 +1768,7 @@ impl Extractor {
             .filter(|t| amount::amounts(t).is_empty())
             // Said as where or when (`À Lyon,`, `En 2022,`), not `Loin de
             // Lyon,`.
-            .and_then(said_after)
+            .and_then(says_where)
             .unwrap_or("");
         // What opens the figure's sentence, holding no figure: a label
         // (`Les salaires à Nantes :`), or a clause up to its first `,` or
@@ -1760,7 +1786,32 @@ impl Extractor {
                 .rfind(';')
                 .map_or(from, |i| from + i + 1);
             let head = &text[from..a.range.start];
-            let end = head.find([',', ':']).unwrap_or(head.len());
+            let first = head.find([',', ':']).unwrap_or(head.len());
+            let colon = head.find(':');
+            // Where the opener ends, and whether it is a label (all before
+            // its colon).
+            let end = match colon {
+                // `**Ingénieur DevOps** : à Lyon, Junior …`: the clause
+                // right after a label that says where or when is its.
+                Some(c) if c == first => {
+                    let rest = &head[c + 1..];
+                    let clause = rest.find([',', ';']).map(|n| &rest[..n]);
+                    match clause {
+                        Some(t)
+                            if amount::amounts(t).is_empty()
+                                && said_after(t).is_some_and(|s| !s.is_empty()) =>
+                        {
+                            c + 1 + t.len()
+                        }
+                        _ => c,
+                    }
+                }
+                // `Les salaires à Bordeaux, selon notre grille : Junior …`:
+                // a label with a comma, unless its first clause turns away
+                // from what it names (`Loin de Lyon,`, `Hors Paris,`).
+                Some(c) if said_after(&head[..first]).is_none() && !away(&head[..first]) => c,
+                _ => first,
+            };
             let turned = || {
                 words(&head[end..])
                     .iter()
@@ -1768,9 +1819,9 @@ impl Extractor {
             };
             Some(&head[..end])
                 .filter(|t| amount::amounts(t).is_empty())
-                .and_then(|t| match head[end..].starts_with(':') {
+                .and_then(|t| match colon.is_some_and(|c| c <= end) {
                     true => Some(t),
-                    false => said_after(t),
+                    false => says_where(t),
                 })
                 .filter(|t| !t.is_empty() && !turned())
                 .unwrap_or("")
@@ -2023,8 +2074,26 @@ impl Extractor {
         let ws = words(text);
         let mut found: Vec<&str> = Vec::new();
         let mut last_end = None;
-        for (r, w) in &ws {
+        // `hors Paris`, `en dehors de l'IDF`: everywhere but there, a place
+        // of its own.
+        let mut outside = false;
+        for (k, (r, w)) in ws.iter().enumerate() {
             if self.vocabulary.places.contains(&fold(w)) {
+                if found.is_empty() {
+                    let near = &ws[k.saturating_sub(3)..k];
+                    // `plus bas qu'à Lyon`, `vs Paris`: the place compared
+                    // with, not the figure's.
+                    let compared =
+                        near.iter().rev().take(2).any(|(_, p)| {
+                            matches!(fold(p).as_str(), "qu" | "que" | "vs" | "versus")
+                        });
+                    if compared {
+                        continue;
+                    }
+                    outside = near
+                        .iter()
+                        .any(|(_, p)| matches!(fold(p).as_str(), "hors" | "dehors"));
+                }
                 // Places next to each other are one: `France/Europe`, `US Remote`.
                 if let (Some(end), false) = (last_end, found.is_empty()) {
                     let gap: &str = &text[end..r.start];
@@ -2041,7 +2110,10 @@ impl Extractor {
                 break;
             }
         }
-        (!found.is_empty()).then(|| found.join("/"))
+        (!found.is_empty()).then(|| match outside {
+            true => format!("hors {}", found.join("/")),
+            false => found.join("/"),
+        })
     }
 
     /// The name right before a figure: capitalised words, read backwards up
