@@ -494,6 +494,15 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
                 if agree(f.into(), first.into()) {
                     continue;
                 }
+                // A claim against a figure of its comparison says the two
+                // differ on purpose (`à l'embauche 36k€, après un an 39k€
+                // (+8 %)`): `claims` checks it instead.
+                let claimed = |x: &Figure, y: &Figure| {
+                    x.group == y.group && x.claim.as_ref().is_some_and(|c| c.versus.is_none())
+                };
+                if reference.iter().any(|g| claimed(f, g) || claimed(g, f)) {
+                    continue;
+                }
                 let who = f.who();
                 let mut why = String::new();
                 if f.approx || first.approx {
@@ -1047,6 +1056,32 @@ mod tests {
         );
         assert_eq!(
             mismatches("Salaire Junior : 40-46k€.\n\nSalaire Junior : 50-55k€.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_figure_with_a_claim_against_its_comparison_differs_on_purpose() {
+        assert_eq!(
+            mismatches(
+                "**Ingénieur QA Junior** : salaire à l'embauche 36k€, salaire après un an 39k€ (+8 %)."
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            mismatches("- Salaire Junior d'arrivée : 44k€\n- Salaire Junior actuel : 51k€ (+16 %)"),
+            Vec::<String>::new()
+        );
+        // Without a claim, or in another paragraph, they are compared.
+        assert_eq!(
+            mismatches(
+                "**Ingénieur QA Junior** : salaire à l'embauche 36k€, salaire après un an 39k€."
+            )
+            .len(),
+            1
+        );
+        assert_eq!(
+            mismatches("Salaire Junior : 36k€.\n\nSalaire Junior : 39k€ (+8 %).").len(),
             1
         );
     }

@@ -296,6 +296,52 @@ fn says_where(text: &str) -> Option<&str> {
     }
 }
 
+/// The qualifier of a figure of another time than the article's, said
+/// without a year (`Il y a dix ans, un Junior gagnait 32k€`).
+pub const PAST: &str = "in the past";
+
+/// Whether the words before a figure, in its sentence, put it in the past:
+/// a time ago (`il y a dix ans`, `l'an dernier`, `autrefois`, `à
+/// l'époque`) or a verb of pay in the imperfect (`gagnait`, `touchait`),
+/// unless a word turns back to the present after it (`mais aujourd'hui`).
+fn in_the_past(head: &str) -> bool {
+    let ws: Vec<String> = words(head).into_iter().map(|(_, w)| fold(w)).collect();
+    let from = ws
+        .iter()
+        .rposition(|w| TURNS.contains(&w.as_str()))
+        .map_or(0, |i| i + 1);
+    let ws = &ws[from..];
+    let at = |k: usize, w: &str| ws.get(k).is_some_and(|x| x == w);
+    (0..ws.len()).any(|k| {
+        matches!(
+            ws[k].as_str(),
+            "autrefois"
+                | "jadis"
+                | "auparavant"
+                | "gagnait"
+                | "gagnaient"
+                | "touchait"
+                | "touchaient"
+                | "percevait"
+                | "percevaient"
+                | "demarrait"
+                | "demarraient"
+                | "commencait"
+                | "commencaient"
+                | "plafonnait"
+                | "plafonnaient"
+                | "tournait"
+                | "tournaient"
+                | "payait"
+                | "payaient"
+        ) || (ws[k] == "il" && at(k + 1, "y") && at(k + 2, "a"))
+            || (ws[k] == "epoque" && k > 0 && matches!(ws[k - 1].as_str(), "l" | "cette"))
+            || (matches!(ws[k].as_str(), "dernier" | "derniere" | "passe" | "passee")
+                && k > 0
+                && matches!(ws[k - 1].as_str(), "an" | "annee"))
+    })
+}
+
 /// Whether `text` opens by turning away from what it names (`Loin de
 /// Lyon`, `Hors Paris`, `Contrairement à Paris`): no place of the figure.
 fn away(text: &str) -> bool {
@@ -1855,10 +1901,17 @@ impl Extractor {
             .and_then(amount::year)
             .or_else(|| others().find_map(amount::year))
             .filter(|y| Some(*y) != article_year);
-        let qualifier = qualifier.or_else(|| {
-            said.and_then(|t| employer_at(t, true))
-                .or_else(|| others().find_map(|t| employer_at(t, false)))
-        });
+        let qualifier = qualifier
+            .or_else(|| {
+                said.and_then(|t| employer_at(t, true))
+                    .or_else(|| others().find_map(|t| employer_at(t, false)))
+            })
+            // Of another time, when no year says which.
+            .or_else(|| {
+                let from = sentence_start(text, a.range.start).max(cell_start);
+                (year.is_none() && in_the_past(&text[from..a.range.start]))
+                    .then(|| PAST.to_string())
+            });
 
         // The role: the name right before the figure, else a label, the bold
         // line before a list, or the nearest heading.
