@@ -295,11 +295,13 @@ type FigureKey = (
 
 pub fn figure_key(f: &Figure) -> Option<FigureKey> {
     let role = f.role.as_ref()?;
-    let level = match &f.level {
-        Some(l) => l.name.clone(),
-        // Without a level, only a name written right before the figure.
-        None if role.source == super::extract::Source::Figure => String::new(),
-        None => return None,
+    let level = match (&f.level, &f.experience) {
+        (Some(l), _) => l.name.clone(),
+        // Without a level, an experience band is one (`0-2 ans`, `5+ ans`).
+        (None, Some(e)) => format!("\u{0}{}-{}", cents(e.low), e.high.map_or(-1, cents)),
+        // Without either, only a name written right before the figure.
+        (None, None) if role.source == super::extract::Source::Figure => String::new(),
+        (None, None) => return None,
     };
     Some((
         role.key.clone(),
@@ -571,6 +573,14 @@ fn experience(doc: &Document, figures: &[Figure], cx: &mut Context) {
                 let Some(band) = f.experience.as_ref() else {
                     continue;
                 };
+                // A band inside the other (`5 à 8 ans` in `5+ ans`) says
+                // more, not something else.
+                let inside = |a: &amount::Experience, b: &amount::Experience| {
+                    b.low <= a.low && a.high.is_some_and(|h| b.high.is_none_or(|bh| h <= bh))
+                };
+                if inside(band, ref_band) || inside(ref_band, band) {
+                    continue;
+                }
                 let who = f.who();
                 let mut finding = Finding::new(
                     band.span,
