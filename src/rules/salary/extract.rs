@@ -296,6 +296,15 @@ fn says_where(text: &str) -> Option<&str> {
     }
 }
 
+/// The qualifier of a whole package (fixed salary, variable and the
+/// rest), not compared with a fixed salary.
+pub const PACKAGE: &str = "package";
+
+/// Whether a word names a whole package (`package`, `packages`).
+fn is_package(word: &str) -> bool {
+    word.eq_ignore_ascii_case("package") || word.eq_ignore_ascii_case("packages")
+}
+
 /// The qualifier of a figure of another time than the article's, said
 /// without a year (`Il y a dix ans, un Junior gagnait 32k€`).
 pub const PAST: &str = "in the past";
@@ -1902,6 +1911,21 @@ impl Extractor {
             .or_else(|| others().find_map(amount::year))
             .filter(|y| Some(*y) != article_year);
         let qualifier = qualifier
+            // The whole package, not the fixed salary (`66-80k€ de package
+            // total`, a `| Package total |` column).
+            .or_else(|| {
+                let here = words(clip(after))
+                    .iter()
+                    .take(3)
+                    .any(|(_, w)| is_package(w));
+                // The header of its column (a table row above its own).
+                let column = contexts.iter().skip(2).any(|c| {
+                    let header = matches!(c.at, At::Block(i, _) if i != block_index
+                        && doc.body.blocks.get(i).is_some_and(|b| b.kind == BlockKind::TableRow));
+                    header && words(clip(c.text)).iter().any(|(_, w)| is_package(w))
+                });
+                (here || column).then(|| PACKAGE.to_string())
+            })
             .or_else(|| {
                 said.and_then(|t| employer_at(t, true))
                     .or_else(|| others().find_map(|t| employer_at(t, false)))
@@ -1915,8 +1939,16 @@ impl Extractor {
 
         // The role: the name right before the figure, else a label, the bold
         // line before a list, or the nearest heading.
+        // A figure alone in a parenthesis is the name's right before it
+        // (`qu'un Développeur Backend Senior (58-72k€)`).
+        let alone_in_paren =
+            before.trim().is_empty() && text[..a.range.start].trim_end().ends_with('(');
         let role = self
             .name_before(before)
+            .or_else(|| {
+                let (lead, _) = lead.filter(|_| alone_in_paren)?;
+                self.name_before(lead.trim_end().trim_end_matches('('))
+            })
             .map(|n| (n, Source::Figure))
             .or_else(|| {
                 contexts.iter().skip(2).find_map(|c| {
