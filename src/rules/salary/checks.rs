@@ -832,6 +832,8 @@ struct Baselines {
     first_plain: HashMap<usize, usize>,
     /// The same, per column of a table (group, column).
     first_plain_in_column: HashMap<(usize, usize), usize>,
+    /// Whether quoted figures are baselines too.
+    quoted: bool,
 }
 
 impl Baselines {
@@ -842,6 +844,7 @@ impl Baselines {
             by_role: HashMap::new(),
             first_plain: HashMap::new(),
             first_plain_in_column: HashMap::new(),
+            quoted,
         };
         let base = |g: &Figure| if quoted { g.salary } else { g.compared() };
         for (i, g) in figures.iter().enumerate().filter(|(_, g)| base(g)) {
@@ -870,7 +873,8 @@ impl Baselines {
     /// level written; in the same paragraph first), else the first figure
     /// of its comparison (its paragraph, list or table) that has no claim;
     /// in a table, the first of its own column (`| Rôle | Junior | Senior
-    /// |`: a Senior's claim against the first Senior) before it.
+    /// |`: a Senior's claim against the first Senior) before it; and last
+    /// the figure right before it there (a step of a ladder).
     fn of<'f>(&self, figures: &'f [Figure], i: usize) -> Vec<&'f Figure> {
         let Some(f) = figures.get(i) else {
             return Vec::new();
@@ -900,10 +904,21 @@ impl Baselines {
             }
             None => self.first_plain.get(&f.group).copied().filter(|&j| j < i),
         };
+        // The figure right before it in its comparison (and column): a
+        // ladder's step (`| Senior | 58-70k€ (+22 %) |` against the row
+        // above).
+        let previous = || {
+            (0..i).rev().find(|&j| {
+                let g = &figures[j];
+                g.group == f.group
+                    && g.column == f.column
+                    && if self.quoted { g.salary } else { g.compared() }
+            })
+        };
         let mut out: Vec<&Figure> = Vec::new();
         let firsts = match claim.versus {
-            Some(_) => [found, None],
-            None => [in_column, found],
+            Some(_) => [found, None, None],
+            None => [in_column, found, previous()],
         };
         for j in firsts.into_iter().flatten().filter(|&j| j != i) {
             if let Some(g) = figures.get(j)

@@ -2414,10 +2414,14 @@ fn testimonies(doc: &Document) -> Vec<bool> {
             .and_then(|p| blocks.get(p))
             .is_some_and(|b| {
                 let t = b.text.trim_end();
-                t.ends_with(':')
+                // Someone's words after `Léa témoigne :`, or an answer
+                // after a question (`**Combien payez-vous ?**`, an
+                // interview).
+                (t.ends_with(':')
                     && words(clip(t))
                         .iter()
-                        .any(|(_, w)| SAYING.contains(&fold(w).as_str()))
+                        .any(|(_, w)| SAYING.contains(&fold(w).as_str())))
+                    || t.trim_end_matches(['*', '_', ' ']).ends_with('?')
             });
         let signed = blocks[i..end]
             .iter()
