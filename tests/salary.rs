@@ -280,7 +280,8 @@ fn sample_dir() -> tempfile::TempDir {
         article(
             "**Data Engineer** : Salaires (Junior <2 ans 45-52k€, Senior 5+ ans 68-82k€).\n\n\
              **Salaires comparés Senior** : Développeur Web 60-75k€, Data Engineer 68-82k€ (+12%).\n\n\
-             En freelance, le TJM 450-650€.",
+             En freelance, le TJM 450-650€.\n\n\
+             Un Data Engineer Junior gagne au moins 45k€, un Senior environ 75k€.",
         ),
     )
     .unwrap();
@@ -315,7 +316,13 @@ fn salaries_prints_a_table_of_the_figures() {
         "{out}"
     );
     assert!(!out.contains("450-650€"), "{out}");
-    assert!(out.contains("4 salary figure(s) in 1 file(s)."), "{out}");
+    // Bounds and approximations read from the words around the figure.
+    assert!(
+        row(":13:40").ends_with("Data Engineer Junior - 45k€ EUR - at least"),
+        "{out}"
+    );
+    assert!(row(":13:64").ends_with("75k€ EUR - approximate"), "{out}");
+    assert!(out.contains("6 salary figure(s) in 1 file(s)."), "{out}");
     // --all adds the other amounts, and says why.
     let (_, out, _) = repere(&["salaries", "--no-config", "--all"], dir.path());
     assert!(out.contains("450-650€"), "{out}");
@@ -333,7 +340,7 @@ fn salaries_prints_json() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["files"], 1);
     let figures = v["figures"].as_array().unwrap();
-    assert_eq!(figures.len(), 4);
+    assert_eq!(figures.len(), 6);
     let f = &figures[0];
     assert_eq!(f["line"], 7);
     assert_eq!(f["text"], "45-52k€");

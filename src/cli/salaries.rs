@@ -120,6 +120,16 @@ fn table(
             context.extend(f.place.clone());
             context.extend(f.year.map(|y| y.to_string()));
             context.extend(f.qualifier.as_ref().map(|q| format!("({q})")));
+            // What the words around the figure make of it (`au moins 70k€`).
+            if f.open {
+                context.push("at least".to_string());
+            }
+            if f.at_most {
+                context.push("at most".to_string());
+            }
+            if f.approx {
+                context.push("approximate".to_string());
+            }
             context.extend(f.period.map(|p| format!("per {}", p.as_str())));
             context.extend(f.basis.map(|b| match b {
                 salary::Basis::Gross => "gross".to_string(),

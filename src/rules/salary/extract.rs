@@ -557,6 +557,15 @@ const NOT_NAMES: &[&str] = &[
     "personne",
     "resultat",
     "conclusion",
+    // Kinds of contract and sectors (`Salaires en CDI :`).
+    "cdi",
+    "cdd",
+    "alternance",
+    "stage",
+    "interim",
+    "saas",
+    "b2b",
+    "b2c",
     // Adverbs between a role and its verb (`Développeur PHP plutôt`).
     "plutot",
     "toutefois",
@@ -1233,9 +1242,25 @@ fn starts_with_percentage(text: &str) -> bool {
 }
 
 /// Small words that may stand between a verb of pay and the figure
-/// (`touche environ 60k€`).
+/// (`touche environ 60k€`, `gagne au moins 95k€`, `gagne en moyenne`).
 const APPROXIMATELY: &[&str] = &[
-    "environ", "autour", "vers", "pres", "presque", "jusqu", "de", "d",
+    "environ",
+    "autour",
+    "vers",
+    "pres",
+    "presque",
+    "jusqu",
+    "de",
+    "d",
+    "au",
+    "moins",
+    "plus",
+    "en",
+    "moyenne",
+    "donc",
+    "bien",
+    "facilement",
+    "largement",
 ];
 
 /// Words a subject may follow (`Un Développeur Senior gagne …`).
@@ -2784,6 +2809,8 @@ mod tests {
              Un Tech Lead se situe à 95k€.\n\n\
              Un Développeur PHP plutôt Senior dépasse 70k€.\n\n\
              Le même Développeur Go peut toutefois atteindre 90k€.\n\n\
+             Un Architecte Logiciel Senior gagne en moyenne 110k€.\n\n\
+             Salaires en CDI : Junior 40-46k€.\n\n\
              Salaire Product Manager Senior 60-70k€ (+10 % de variable).\n\n\
              Salaire Product Manager Junior 40-45k€ (scale-up).\n",
         );
@@ -2803,6 +2830,8 @@ mod tests {
                 ("Tech Lead", None),
                 ("Développeur PHP", None),
                 ("Développeur Go", None),
+                ("Architecte Logiciel", None),
+                ("-", None),
                 ("Product Manager", None),
                 ("Product Manager", Some("scale-up")),
             ]
