@@ -505,6 +505,17 @@ fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
                 if reference.iter().any(|g| claimed(f, g) || claimed(g, f)) {
                     continue;
                 }
+                // Two columns of one table are two measures (`| Salaire à
+                // l'embauche | Salaire après 3 ans |`, `| Min | Max |`).
+                let other_column = |g: &Figure| {
+                    g.group == f.group
+                        && g.column.is_some()
+                        && f.column.is_some()
+                        && g.column != f.column
+                };
+                if reference.iter().any(|g| other_column(g)) {
+                    continue;
+                }
                 let who = f.who();
                 let mut why = String::new();
                 if f.approx || first.approx {
@@ -1107,6 +1118,26 @@ mod tests {
         );
         assert_eq!(
             mismatches("Salaire Junior : 36k€.\n\nSalaire Junior : 39k€ (+8 %).").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn two_columns_of_a_table_are_two_measures() {
+        assert_eq!(
+            mismatches(
+                "| Niveau | Salaire à l'embauche | Salaire après 3 ans |\n| --- | --- | --- |\n\
+                 | Junior | 38-42k€ | 44-48k€ |\n| Senior | 58-70k€ | 65-75k€ |"
+            ),
+            Vec::<String>::new()
+        );
+        // One column against a paragraph is still compared.
+        assert_eq!(
+            mismatches(
+                "| Niveau | Salaire |\n| --- | --- |\n| Junior | 38-42k€ |\n\n\
+                 Un Ingénieur QA Junior touche 50k€."
+            )
+            .len(),
             1
         );
     }

@@ -428,6 +428,19 @@ pub const PLACES: &[&str] = &[
     "quebec",
     "luxembourg",
     "monaco",
+    "lausanne",
+    "bale",
+    "annecy",
+    "limoges",
+    "orleans",
+    "bretagne",
+    "normandie",
+    "occitanie",
+    "nouvelle-aquitaine",
+    "auvergne-rhone-alpes",
+    "paca",
+    "hauts-de-france",
+    "grand-est",
     "italie",
     "milan",
     "madrid",
@@ -3069,6 +3082,22 @@ mod tests {
             figures("| Niveau | Paris | Lyon |\n| --- | --- | --- |\n| Senior | 65k€ | 55k€ |\n");
         let places: Vec<Option<&str>> = fs.iter().map(|f| f.place.as_deref()).collect();
         assert_eq!(places, [Some("Paris"), Some("Lyon")], "{fs:#?}");
+        // Regions and cities beyond the largest ones.
+        let fs = figures(
+            "En Bretagne, un Senior gagne 50k€. À Annecy, un Senior gagne 70k€. \
+             Au Luxembourg, un Senior gagne 90k€. À Nice, un Senior gagne 60k€.\n",
+        );
+        let places: Vec<Option<&str>> = fs.iter().map(|f| f.place.as_deref()).collect();
+        assert_eq!(
+            places,
+            [
+                Some("Bretagne"),
+                Some("Annecy"),
+                Some("Luxembourg"),
+                Some("Nice")
+            ],
+            "{fs:#?}"
+        );
         // A header that says what the column is not: not a salary.
         let fs = figures(
             "| Poste | Salaire | Budget formation |\n| --- | --- | --- |\n| Senior | 65k€ | 3k€ |\n",
