@@ -1342,6 +1342,17 @@ pub fn experiences(text: &str) -> Vec<Experience> {
                 return None;
             }
             let lo: f64 = c.name("lo")?.as_str().parse().ok()?;
+            // `Thomas, 34 ans`, `un alternant de plus de 21 ans`: an age,
+            // unless experience is said (`20 ans d'expérience`).
+            if lo >= 18.0 {
+                let after = text[m.end()..].trim_start().to_lowercase();
+                let said = ["d'exp", "d’exp", "of exp", "experience", "expérience"]
+                    .iter()
+                    .any(|p| after.starts_with(p));
+                if !said {
+                    return None;
+                }
+            }
             let (low, high) = if c.name("lt").is_some() {
                 (0.0, Some(lo))
             } else if c.name("gt").is_some() || c.name("plus").is_some() {
@@ -1962,6 +1973,12 @@ mod tests {
             ]
         );
         assert_eq!(e[0].text, "5 ans et plus");
+        // An age is no experience, unless experience is said.
+        let e = experiences(
+            "Thomas, 34 ans. Un alternant de plus de 21 ans. Lead, 20 ans d'expérience.",
+        );
+        let got: Vec<(f64, Option<f64>)> = e.iter().map(|e| (e.low, e.high)).collect();
+        assert_eq!(got, [(20.0, Some(20.0))]);
     }
 
     #[test]
