@@ -141,6 +141,19 @@ struct Lookup<'a> {
     out_of_date: RefCell<Vec<PathBuf>>,
 }
 
+/// How a folder's name reads in an address.
+#[derive(Clone, Copy)]
+enum Names {
+    /// As Hugo makes it a segment of a page's address, sanitized
+    /// ([`paths::segment`]): `L'été` is `lété`.
+    OfPages,
+    /// As it is, lowercased, spaces as `-` ([`segment_key`]): the path a file
+    /// other than a page is served at, from `static/`, or from a folder of
+    /// `content/` that is no bundle (Hugo serves it under the address of the
+    /// bundle holding the folder, at its path from there): `L'été` is `l'été`.
+    AsTheyAre,
+}
+
 impl Lookup<'_> {
     fn get(&self, dir: &Path) -> Entries {
         let listing = self.listings.get(self.files, dir);
@@ -160,21 +173,17 @@ impl Lookup<'_> {
     }
 
     /// The folders under `base` (`content`, `static`) whose names give the
-    /// address segments `dirs`, relative to `base`: under `content/` a
-    /// folder's name as Hugo makes it an address ([`paths::segment`]), under
-    /// `static/` as it is, lowercased ([`segment_key`]).
-    fn folders(&self, base: &str, dirs: &[&str]) -> Vec<PathBuf> {
+    /// address segments `dirs`, relative to `base`, their names read as
+    /// `names` says.
+    fn folders(&self, base: &str, dirs: &[&str], names: Names) -> Vec<PathBuf> {
         let mut found = vec![PathBuf::new()];
         for segment in dirs {
             // Listings key folders by their undated, sanitized names: the
             // names found are checked against the segment whole.
             let key = paths::segment(slug_from_file_name(segment));
-            let gives = |name: &str| {
-                if base == "content" {
-                    paths::segment(name) == *segment
-                } else {
-                    segment_key(name) == *segment
-                }
+            let gives = |name: &str| match names {
+                Names::OfPages => paths::segment(name) == *segment,
+                Names::AsTheyAre => segment_key(name) == *segment,
             };
             let mut next = Vec::new();
             for folder in &found {
@@ -242,7 +251,7 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], dates: Dates) -
         None => candidates.extend(lookup.index_pages(Path::new(""))),
         Some((last, dirs)) => {
             let html = format!("{last}.html");
-            for folder in lookup.folders("content", dirs) {
+            for folder in lookup.folders("content", dirs, Names::OfPages) {
                 let dir = Path::new("content").join(&folder);
                 // A bundle or section (`<last>/_index.md`, `<last>/index.md`),
                 // and the pages whose file name gives the slug.
@@ -279,7 +288,7 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], dates: Dates) -
 /// (any page will do: the answer does not depend on which).
 fn section_page(lookup: &Lookup<'_>, top: &str) -> Option<Page> {
     lookup
-        .folders("content", &[top])
+        .folders("content", &[top], Names::OfPages)
         .into_iter()
         .find_map(|folder| {
             let dir = Path::new("content").join(&folder);
@@ -292,10 +301,12 @@ fn section_page(lookup: &Lookup<'_>, top: &str) -> Option<Page> {
 }
 
 /// Whether a file other than a page is at `key` (a file address:
-/// `/images/a.png`, lowercased), in `content/` or `static/`. `false` means
-/// that no file has that exact name, not that none matches: the whole
-/// index decides then. Folders whose listing is out of date are listed
-/// again before it gives up.
+/// `/images/a.png`, lowercased), in `content/` or `static/`, at its path,
+/// its folders' names as they are ([`Names::AsTheyAre`]). `false` means
+/// that no file has that exact path, not that none is served there: the
+/// whole index decides then, which also knows the address of the bundle
+/// a file is in (sanitized, or its `slug`). Folders whose listing is out
+/// of date are listed again before it gives up.
 pub(super) fn file(files: &dyn SiteFiles, listings: &Listings, key: &str) -> bool {
     listings
         .until_found(files, |l| file_in(l, key).then_some(()))
@@ -310,19 +321,22 @@ fn file_in(lookup: &Lookup<'_>, key: &str) -> bool {
         return false;
     };
     ["content", "static"].into_iter().any(|base| {
-        lookup.folders(base, dirs).into_iter().any(|folder| {
-            let dir = Path::new(base).join(folder);
-            let listing = lookup.get(&dir);
-            let mut names = listing.named(Kind::File, last);
-            // A page file is served as it is from `static/` only.
-            if base == "static" && page_stem(last).is_some() {
-                names.extend(listing.pages().filter(|name| segment_key(name) == *last));
-            }
-            // What a listing names is there: it may be out of date.
-            names
-                .iter()
-                .any(|name| lookup.files.is_file(&dir.join(name)))
-        })
+        lookup
+            .folders(base, dirs, Names::AsTheyAre)
+            .into_iter()
+            .any(|folder| {
+                let dir = Path::new(base).join(folder);
+                let listing = lookup.get(&dir);
+                let mut names = listing.named(Kind::File, last);
+                // A page file is served as it is from `static/` only.
+                if base == "static" && page_stem(last).is_some() {
+                    names.extend(listing.pages().filter(|name| segment_key(name) == *last));
+                }
+                // What a listing names is there: it may be out of date.
+                names
+                    .iter()
+                    .any(|name| lookup.files.is_file(&dir.join(name)))
+            })
     })
 }
 
@@ -531,6 +545,54 @@ mod tests {
         let site = Site::from_files("/site", files.clone());
         assert!(site.exists("/posts/paquet/"));
         assert_eq!(files.whole_reads(), 0);
+    }
+
+    /// A file of `content/` in a folder that is no bundle is served at its
+    /// path, the folder's name as it is: Hugo publishes it under the
+    /// address of the bundle holding the folder (here the section
+    /// `guides`) at its path from there, not at the folder's name
+    /// sanitized as a page's address is. In a branch bundle (`_index.md`)
+    /// it is served under the bundle's address, which is sanitized, and its
+    /// path is accepted too. Looked for by file name as in the whole index.
+    #[test]
+    fn a_file_of_a_folder_that_is_no_bundle_is_served_at_its_path() {
+        for (bundle, sanitized) in [(false, false), (true, true)] {
+            let page = || Some(String::new());
+            let mut files = vec![
+                (PathBuf::from("content/guides/intro.md"), page()),
+                (PathBuf::from("content/guides/L'été/plan.pdf"), None),
+                (PathBuf::from("content/guides/L'été/Un Plan.md"), page()),
+            ];
+            if bundle {
+                files.push((PathBuf::from("content/guides/L'été/_index.md"), page()));
+            }
+            let memory = || MemoryFiles::new(files.clone());
+            let whole = indexed(&memory());
+            for (asked, there) in [
+                ("/guides/l'été/plan.pdf", true),
+                ("/guides/L'été/plan.pdf", true),
+                ("/guides/lété/plan.pdf", sanitized),
+                // A page's address is sanitized, in a bundle or not.
+                ("/guides/lété/un-plan/", true),
+                ("/guides/l'été/un-plan/", false),
+            ] {
+                assert_eq!(
+                    whole.exists(asked),
+                    there,
+                    "whole, bundle {bundle}: {asked}"
+                );
+                for files in [memory(), memory().listed_in_lookup_order()] {
+                    let lazy = Site::from_files("/site", Arc::new(files));
+                    assert_eq!(lazy.exists(asked), there, "lazy, bundle {bundle}: {asked}");
+                    assert_same_answers(&lazy, &whole, asked);
+                }
+            }
+            // Its path is found by its name, without reading the whole site.
+            let files = Arc::new(memory());
+            let lazy = Site::from_files("/site", files.clone());
+            assert!(lazy.exists("/guides/l'été/plan.pdf"));
+            assert_eq!(files.whole_reads(), 0);
+        }
     }
 
     /// In a site whose Hugo configuration keeps file names' dates in

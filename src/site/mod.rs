@@ -13,10 +13,12 @@
 //! front matter's `slug`, else the file or folder name, without a leading `YYYY-MM-DD-` date unless the site's Hugo
 //! configuration keeps it (see [`hugo`]); `url` in the front matter
 //! replaces the address and `aliases` add more; every top-level folder of
-//! `content/` is a section page; `static/<path>` is `/<path>`. Folder names,
-//! file names and slugs are sanitized as Hugo does (see [`paths`]: `'` and
-//! `→` dropped, spaces as one `-`). Addresses are compared lowercased,
-//! spaces read as `-`.
+//! `content/` is a section page; `static/<path>` is `/<path>`. In pages'
+//! addresses, folder names, file names and slugs are sanitized as Hugo does
+//! (see [`paths`]: `'` and `→` dropped, spaces as one `-`); a file other
+//! than a page is served at its path, folder names as they are (Hugo serves
+//! it under the address of the bundle holding it, at its path from there).
+//! Addresses are compared lowercased, spaces read as `-`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
