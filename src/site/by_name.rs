@@ -595,6 +595,55 @@ mod tests {
         }
     }
 
+    /// A top-level folder holding a page is a section, which Hugo makes a
+    /// branch bundle even without `_index.md`: the files of its folders
+    /// that are no bundle are served under its address, which is
+    /// sanitized, at their path from there; their path is accepted too.
+    /// Without a page, the folder is no section and they are served at
+    /// their path only. The lookup by file name finds their path, and
+    /// leaves the section's address to the whole index.
+    #[test]
+    fn the_files_of_a_section_are_served_under_its_address() {
+        for holds_a_page in [true, false] {
+            let mut files = vec![
+                (PathBuf::from("content/Guides d'été/plan.pdf"), None),
+                (PathBuf::from("content/Guides d'été/L'été/carte.pdf"), None),
+            ];
+            if holds_a_page {
+                files.push((
+                    PathBuf::from("content/Guides d'été/intro.md"),
+                    Some(String::new()),
+                ));
+            }
+            let memory = || MemoryFiles::new(files.clone());
+            let whole = indexed(&memory());
+            for (asked, there) in [
+                ("/guides-d'été/plan.pdf", true),
+                ("/guides-d'été/l'été/carte.pdf", true),
+                ("/guides-dété/plan.pdf", holds_a_page),
+                ("/guides-dété/l'été/carte.pdf", holds_a_page),
+                ("/guides-dété/lété/carte.pdf", false),
+                ("/guides-d'été/lété/carte.pdf", false),
+                ("/guides-dété/", holds_a_page),
+            ] {
+                assert_eq!(
+                    whole.exists(asked),
+                    there,
+                    "whole, page {holds_a_page}: {asked}"
+                );
+                for files in [memory(), memory().listed_in_lookup_order()] {
+                    let lazy = Site::from_files("/site", Arc::new(files));
+                    assert_eq!(
+                        lazy.exists(asked),
+                        there,
+                        "lazy, page {holds_a_page}: {asked}"
+                    );
+                    assert_same_answers(&lazy, &whole, asked);
+                }
+            }
+        }
+    }
+
     /// In a site whose Hugo configuration keeps file names' dates in
     /// addresses, a dated address is the page and the undated one is not,
     /// found by file name as in the whole index; without `:filename` in

@@ -16,8 +16,10 @@
 //! `content/` is a section page; `static/<path>` is `/<path>`. In pages'
 //! addresses, folder names, file names and slugs are sanitized as Hugo does
 //! (see [`paths`]: `'` and `→` dropped, spaces as one `-`); a file other
-//! than a page is served at its path, folder names as they are (Hugo serves
-//! it under the address of the bundle holding it, at its path from there).
+//! than a page is served at its path, folder names as they are, and under
+//! the address of the bundle holding it (a top-level folder holding a page
+//! is one, even without `_index.md`), at its path from there, as Hugo
+//! serves it.
 //! Addresses are compared lowercased, spaces read as `-`.
 
 use std::collections::{HashMap, HashSet};
@@ -220,18 +222,33 @@ impl Index {
         };
         // Bundles' folders, and the addresses their files are served under.
         let mut bundles: HashMap<String, Vec<String>> = HashMap::new();
+        // Sections' folders, and their addresses.
+        let mut sections: HashMap<String, Vec<String>> = HashMap::new();
         let mut files_read = Vec::new();
         for entry in files.everything() {
             match entry {
                 SiteEntry::Page(rel, front) => {
-                    if let Some((folder, served)) =
-                        index.add_page(&rel, &front, Page::of(&rel, &front))
-                    {
+                    let served = index.add_page(&rel, &front, Page::of(&rel, &front));
+                    if let Some((folder, served)) = served.bundle {
                         bundles.entry(folder).or_default().extend(served);
+                    }
+                    if let Some((folder, address)) = served.section {
+                        let addresses = sections.entry(folder).or_default();
+                        if !addresses.contains(&address) {
+                            addresses.push(address);
+                        }
                     }
                 }
                 SiteEntry::File(address) => files_read.push(file_key(&address)),
             }
+        }
+        // A top-level folder holding a page is a section, which Hugo makes
+        // a branch bundle even without `_index.md`: the files of its
+        // folders that are no bundle are served under its address
+        // (`content/Guides d'été/plan.pdf` at `/guides-dété/plan.pdf`).
+        // Its `_index.md`, if any, says that address (or its `url`).
+        for (folder, addresses) in sections {
+            bundles.entry(folder).or_insert(addresses);
         }
         for file in files_read {
             // A bundle's file is also served under the bundle's address
@@ -254,22 +271,22 @@ impl Index {
         index
     }
 
-    /// Indexes a page; for a bundle, returns its folder and the addresses
-    /// its files are served under (see [`Addresses::bundle`]).
-    fn add_page(
-        &mut self,
-        rel: &Path,
-        front: &PageFront,
-        page: Page,
-    ) -> Option<(String, Vec<String>)> {
-        let addresses = addresses(rel, front, self.dates)?;
-        if let Some(section) = addresses.section {
-            self.pages.entry(section).or_default();
+    /// Indexes a page; returns the addresses the files of its folders are
+    /// served under, if it makes a bundle or a section.
+    fn add_page(&mut self, rel: &Path, front: &PageFront, page: Page) -> Served {
+        let Some(addresses) = addresses(rel, front, self.dates) else {
+            return Served::default();
+        };
+        if let Some((_, section)) = &addresses.section {
+            self.pages.entry(section.clone()).or_default();
         }
         for address in addresses.page {
             self.pages.insert(address, page.clone());
         }
-        addresses.bundle
+        Served {
+            bundle: addresses.bundle,
+            section: addresses.section,
+        }
     }
 
     fn closest_page(&self, dir: &str, name: &str) -> Option<&str> {
@@ -303,12 +320,24 @@ impl Index {
     }
 }
 
+/// What a page tells of the addresses files are served under: for a
+/// bundle (see [`Addresses::bundle`]) and for a section (see
+/// [`Addresses::section`]), a folder as a file's address starts with it,
+/// and the addresses its files are served under.
+#[derive(Default)]
+struct Served {
+    bundle: Option<(String, Vec<String>)>,
+    section: Option<(String, String)>,
+}
+
 /// The addresses a page file gives: the section page of its top folder (if
 /// it is in one), and its own, in the order they are indexed (aliases, then
 /// its address). `None` for files Hugo does not publish (`_name.md`,
 /// `.name.md`).
 struct Addresses {
-    section: Option<String>,
+    /// The page's top folder, as a file's address starts with it
+    /// (`/guides-d'été`), and the section page it is (`/guides-dété/`).
+    section: Option<(String, String)>,
     page: Vec<String>,
     /// For a bundle (`index.md`, `_index.md`), its folder as a file's
     /// address starts with it (`/posts/2025-01-05-x`), and the addresses
@@ -323,7 +352,10 @@ fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
     // Folder names, a file name and a `slug` as Hugo makes them addresses.
     let dirs: Vec<std::borrow::Cow<'_, str>> =
         raw_dirs.iter().map(|d| paths::sanitize(d)).collect();
-    let section = dirs.first().map(|top| normalize(&format!("/{top}/")));
+    let section = raw_dirs
+        .first()
+        .zip(dirs.first())
+        .map(|(raw, top)| (file_key(&format!("/{raw}")), normalize(&format!("/{top}/"))));
     let stem = Path::new(name.as_ref())
         .file_stem()
         .map(|s| s.to_string_lossy())
