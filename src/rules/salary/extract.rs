@@ -343,7 +343,13 @@ fn in_the_past(head: &str) -> bool {
                 | "tournaient"
                 | "payait"
                 | "payaient"
-        ) || (ws[k] == "il" && at(k + 1, "y") && at(k + 2, "a"))
+        ) || (ws[k] == "il"
+            && at(k + 1, "y")
+            && at(k + 2, "a")
+            // `il y a dix ans`, not `il y a des Juniors à 40k€`.
+            && ws[k + 3..(k + 6).min(ws.len())]
+                .iter()
+                .any(|w| matches!(w.as_str(), "an" | "ans" | "annee" | "annees" | "mois")))
             || (ws[k] == "epoque" && k > 0 && matches!(ws[k - 1].as_str(), "l" | "cette"))
             || (matches!(ws[k].as_str(), "dernier" | "derniere" | "passe" | "passee")
                 && k > 0
@@ -2853,6 +2859,27 @@ mod tests {
         assert!(starts_with_percentage("–5,5% de prime"));
         assert!(!starts_with_percentage("web"));
         assert!(!starts_with_percentage("5+ ans"));
+    }
+
+    #[test]
+    fn words_of_another_time() {
+        for past in [
+            "Il y a dix ans, un Junior gagne ",
+            "Il y a 3 ans, un Junior gagne ",
+            "L'an dernier, un Senior touche ",
+            "À l'époque, un Senior touche ",
+            "Un Junior gagnait ",
+        ] {
+            assert!(in_the_past(past), "{past}");
+        }
+        for present in [
+            "Il y a des Juniors à ",
+            "En 2020, un Junior gagnait 30k€, mais aujourd'hui un Junior gagne ",
+            "Un Junior gagne ",
+            "Après un an, un Junior gagne ",
+        ] {
+            assert!(!in_the_past(present), "{present}");
+        }
     }
 
     /// A role that ends with its level is named once (`Tech Lead`, not
