@@ -2125,6 +2125,22 @@ impl Extractor {
             return (true, format!("written « {w} »"));
         }
         let sentence = &text[sentence_start(text, a.range.start)..a.range.start];
+        // A share of pay said of a figure before it (`Confirmé 48-56k€ +5 %
+        // de prime, Senior 60-70k€`): its word is the percentage's, not
+        // this figure's.
+        let sentence = sentence.rfind('%').map_or(sentence, |p| {
+            let rest = &sentence[p + 1..];
+            let ws = words(rest);
+            match ws.as_slice() {
+                [(_, de), (r, w), ..]
+                    if matches!(fold(de).as_str(), "de" | "d" | "en")
+                        && self.vocabulary.cue(w, &fold(w)) == Some(false) =>
+                {
+                    &rest[r.end..]
+                }
+                _ => sentence,
+            }
+        });
         let before_cue = self.cue_in(sentence, true);
         match (after_cue, before_cue) {
             (Some((s, w, da)), Some((_, _, db))) if da <= db => {
@@ -2859,6 +2875,16 @@ mod tests {
         assert!(starts_with_percentage("–5,5% de prime"));
         assert!(!starts_with_percentage("web"));
         assert!(!starts_with_percentage("5+ ans"));
+    }
+
+    /// A share of pay after a figure (`+5 % de prime`) is the percentage's:
+    /// the next figure stays a salary.
+    #[test]
+    fn a_share_of_pay_between_two_figures() {
+        let fs =
+            figures("Salaires : Junior 38-44k€, Confirmé 48-56k€ +5 % de prime, Senior 60-70k€.\n");
+        let salary: Vec<bool> = fs.iter().map(|f| f.salary).collect();
+        assert_eq!(salary, [true, true, true], "{fs:#?}");
     }
 
     #[test]
