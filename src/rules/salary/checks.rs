@@ -911,7 +911,26 @@ impl Baselines {
                     .iter()
                     .filter_map(|s| s.in_block.get(&f.block).copied())
                     .min();
-                in_block.or_else(|| sets.iter().filter_map(|s| s.first).min())
+                // `vs Junior`: the same role at that level (as the ladder
+                // names it).
+                let level = || {
+                    let role = f.role.as_ref()?;
+                    let firsts = self.by_role_level.get(&(
+                        role.key.clone(),
+                        Some(
+                            figures
+                                .iter()
+                                .filter_map(|g| g.level.as_ref())
+                                .find(|l| l.name.eq_ignore_ascii_case(versus.trim()))?
+                                .name
+                                .clone(),
+                        ),
+                    ))?;
+                    firsts.in_block.get(&f.block).copied().or(firsts.first)
+                };
+                in_block
+                    .or_else(|| sets.iter().filter_map(|s| s.first).min())
+                    .or_else(level)
             }
             None => self.first_plain.get(&f.group).copied().filter(|&j| j < i),
         };
@@ -1119,6 +1138,39 @@ mod tests {
         assert_eq!(
             mismatches("Salaire Junior : 36k€.\n\nSalaire Junior : 39k€ (+8 %).").len(),
             1
+        );
+    }
+
+    /// A claim `vs` a level is against the same role at that level.
+    #[test]
+    fn a_claim_against_a_level() {
+        let claimed = |body: &str| {
+            let src = format!("---\ntitle: T\ndate: 2025-02-07\n---\n{body}\n");
+            let doc = Document::parse("2025-02-07-x.md", src);
+            let figures = extract(&doc);
+            let mut cx = Context::default();
+            let settings = Settings {
+                checks: Vec::new(),
+                tolerance: 5.0,
+                rates: HashMap::new(),
+                plausible: super::super::Plausible::default(),
+            };
+            claims(&figures, &settings, &mut cx);
+            cx.findings
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+        };
+        let wrong = claimed(
+            "**Développeur Backend** : Salaires (Junior 40-46k€, Senior 58-70k€ (+20 % vs Junior)).",
+        );
+        assert_eq!(wrong.len(), 1, "{wrong:?}");
+        assert!(wrong[0].contains("+45% to +52%"), "{wrong:?}");
+        assert_eq!(
+            claimed(
+                "**Développeur Backend** : Salaires (Junior 40-46k€, Senior 58-70k€ (+50 % vs Junior))."
+            ),
+            Vec::<String>::new()
         );
     }
 
