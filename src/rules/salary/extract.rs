@@ -1400,7 +1400,13 @@ fn row_label(block: &Block) -> Option<(Range<usize>, usize)> {
     let r = block.cell(0)?;
     let cell = block.text.get(r.clone())?;
     let name = cell.trim();
-    if name.is_empty() || name.bytes().any(|b| b.is_ascii_digit()) {
+    // A number is no label, but an experience band may be in one
+    // (`| Junior (0-2 ans) |`, `| Senior 5+ ans |`).
+    let bands = amount::experiences(name);
+    let digit_outside = name
+        .char_indices()
+        .any(|(i, c)| c.is_ascii_digit() && !bands.iter().any(|e| e.range.contains(&i)));
+    if name.is_empty() || digit_outside {
         return None;
     }
     let start = r.start + (cell.len() - cell.trim_start().len());
@@ -3135,6 +3141,15 @@ mod tests {
             figures("| Niveau | Paris | Lyon |\n| --- | --- | --- |\n| Senior | 65k€ | 55k€ |\n");
         let places: Vec<Option<&str>> = fs.iter().map(|f| f.place.as_deref()).collect();
         assert_eq!(places, [Some("Paris"), Some("Lyon")], "{fs:#?}");
+        // A row's label may hold an experience band, not another number.
+        let fs = figures(
+            "| Niveau | Salaire |\n| --- | --- |\n| Junior (0-2 ans) | 36-42k€ |\n| Senior 5+ ans | 52-65k€ |\n| 2024 | 50k€ |\n",
+        );
+        let levels: Vec<Option<&str>> = fs
+            .iter()
+            .map(|f| f.level.as_ref().map(|l| l.name.as_str()))
+            .collect();
+        assert_eq!(levels, [Some("Junior"), Some("Senior"), None], "{fs:#?}");
         // Regions and cities beyond the largest ones.
         let fs = figures(
             "En Bretagne, un Senior gagne 50k€. À Annecy, un Senior gagne 70k€. \
