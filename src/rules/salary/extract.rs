@@ -2883,6 +2883,29 @@ mod tests {
         assert!(!starts_with_percentage("5+ ans"));
     }
 
+    /// The period and gross or net said before a figure: in its label, its
+    /// column's header or its heading; not a bare `mois`.
+    #[test]
+    fn period_and_basis_said_before() {
+        let fs = figures(
+            "### Salaire mensuel net\n\nJunior 2 500 €.\n\n\
+             | Niveau | Brut annuel | Net mensuel |\n| --- | --- | --- |\n| Junior | 40k€ | 2 600 € |\n\n\
+             ### Débuter\n\nAprès 6 mois, un Junior gagne 42k€.\n",
+        );
+        let read: Vec<(Option<Period>, Option<Basis>)> =
+            fs.iter().map(|f| (f.period, f.basis)).collect();
+        assert_eq!(
+            read,
+            [
+                (Some(Period::Month), Some(Basis::Net)),
+                (Some(Period::Year), Some(Basis::Gross)),
+                (Some(Period::Month), Some(Basis::Net)),
+                (None, None),
+            ],
+            "{fs:#?}"
+        );
+    }
+
     /// A share of pay after a figure (`+5 % de prime`) is the percentage's:
     /// the next figure stays a salary.
     #[test]
