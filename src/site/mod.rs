@@ -239,7 +239,7 @@ impl Index {
                         }
                     }
                 }
-                SiteEntry::File(address) => files_read.push(file_key(&address)),
+                SiteEntry::File(address) => files_read.push(path_key(&address)),
             }
         }
         // A top-level folder holding a page is a section, which Hugo makes
@@ -730,7 +730,13 @@ fn content_key(rel: &str) -> String {
 
 /// A file address as compared: lowercased, spaces as `-`, one leading `/`.
 fn file_key(path: &str) -> String {
-    let lower = path.trim().to_lowercase().replace(' ', "-");
+    path_key(path.trim())
+}
+
+/// A file's key from its path in the site, as it is: a name may end with a
+/// space (`Les étapes `), which its address keeps (as `-`).
+fn path_key(path: &str) -> String {
+    let lower = path.to_lowercase().replace(' ', "-");
     format!("/{}", lower.trim_matches('/'))
 }
 
