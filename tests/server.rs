@@ -559,43 +559,6 @@ fn disabling_on_a_list_item_s_first_line_keeps_the_list_one_list() {
 }
 
 #[test]
-fn no_comment_is_offered_on_a_list_item_s_continuation_line() {
-    let (dir, path, _) = site();
-    let mut c = Client::start(dir.path(), json!({}));
-    let cases = [
-        // The item's text, a paragraph that a comment would cut in two (in
-        // a tight list, pulldown-cmark reports it without `Paragraph`).
-        "- Premier point qui continue\n  sur une ligne où il faut coder.\n- Second point.\n",
-        "- Un point.\n  - Un sous-point qui continue\n    sur une ligne où il faut coder.\n",
-        "1. Premier point, qui continue *en\n   italique* : il faut coder.\n2. Second point.\n",
-        // A "lazy" line, not indented under the item.
-        "- Premier point qui continue\nsur une ligne où il faut coder.\n- Second point.\n",
-        // Cut from the line before, `2.` would start a list of its own.
-        "- Il est possible de\n  2. Il faut coder.\n",
-        // A loose list: the item's text is a paragraph as any.
-        "- Premier point qui continue\n  sur une ligne où il faut coder.\n\n- Second point.\n",
-        // Indented into the item before, the comment would be a line of its
-        // code (the fence is only closed by the item's end).
-        "- Un point :\n  ```\n  code\n- Il faut coder.\n",
-        // A tab after the marker of the item before: the column of its
-        // content, where the comment would go, is not sure.
-        "-\tPremier point.\n-\tIl faut coder.\n",
-    ];
-    for (i, body) in cases.into_iter().enumerate() {
-        let uri = uri_in(&path, i);
-        let text = format!("---\ntitle: \"Déjà\"\n---\n\n{body}");
-        let (titles, applied) = disable_actions(&mut c, &uri, &text, "tone");
-        assert_eq!(titles, ["Disable `tone` for this file"], "{body}");
-        // The list is left whole.
-        assert!(applied.ends_with(body), "{applied}");
-        c.change(&uri, 2, &applied);
-        let d = c.published(&uri, 2);
-        assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
-    }
-    c.stop();
-}
-
-#[test]
 fn exit_without_shutdown_exits_with_1() {
     let (dir, _path, _uri) = site();
     let mut c = Client::start(dir.path(), json!({}));
@@ -1300,7 +1263,7 @@ fn findings_about_the_whole_article_are_disabled_for_the_file() {
 }
 
 #[test]
-fn no_comment_is_offered_inside_a_table_a_blockquote_a_definition_or_a_paragraph() {
+fn no_comment_is_offered_where_it_would_split_a_block() {
     let (dir, path, _) = site();
     let mut c = Client::start(dir.path(), json!({}));
     let cases = [
@@ -1310,20 +1273,38 @@ fn no_comment_is_offered_inside_a_table_a_blockquote_a_definition_or_a_paragraph
         "Terme\n: Il faut coder.\n",
         // The second line of a paragraph: the comment would split it.
         "Une première ligne,\nIl faut coder.\n",
+        // A list item's continuation line: its text, a paragraph that a
+        // comment would cut in two (in a tight list, pulldown-cmark reports
+        // it without `Paragraph`).
+        "- Premier point qui continue\n  sur une ligne où il faut coder.\n- Second point.\n",
+        "- Un point.\n  - Un sous-point qui continue\n    sur une ligne où il faut coder.\n",
+        "1. Premier point, qui continue *en\n   italique* : il faut coder.\n2. Second point.\n",
+        // A "lazy" line, not indented under the item.
+        "- Premier point qui continue\nsur une ligne où il faut coder.\n- Second point.\n",
+        // Cut from the line before, `2.` would start a list of its own.
+        "- Il est possible de\n  2. Il faut coder.\n",
+        // A loose list: the item's text is a paragraph as any.
+        "- Premier point qui continue\n  sur une ligne où il faut coder.\n\n- Second point.\n",
+        // Indented into the item before, the comment would be a line of its
+        // code (the fence is only closed by the item's end).
+        "- Un point :\n  ```\n  code\n- Il faut coder.\n",
+        // A tab after the marker of the item before: the column of its
+        // content, where the comment would go, is not sure.
+        "-\tPremier point.\n-\tIl faut coder.\n",
     ];
     for (i, body) in cases.into_iter().enumerate() {
         let uri = uri_in(&path, i);
         let text = format!("---\ntitle: \"Déjà\"\n---\n\n{body}");
         let (titles, applied) = disable_actions(&mut c, &uri, &text, "tone");
         assert_eq!(titles, ["Disable `tone` for this file"], "{body}");
-        // The table or quote is left whole.
+        // The table, quote, paragraph or list is left whole.
         assert!(applied.ends_with(body), "{applied}");
         c.change(&uri, 2, &applied);
         let d = c.published(&uri, 2);
         assert!(!d.iter().any(|x| x["code"] == "tone"), "{d:#?}");
     }
     // On a table's first line, the comment goes above the table.
-    let uri = uri_in(&path, 9);
+    let uri = uri_in(&path, 20);
     let text = "---\ntitle: \"Déjà\"\n---\n\n| Il faut | Conseil |\n|---|---|\n| CTO | ok |\n";
     let (titles, applied) = disable_actions(&mut c, &uri, text, "tone");
     assert_eq!(titles, ["Disable `tone` on the next line"]);
