@@ -424,6 +424,19 @@ mod tests {
     }
 
     /// Whether `asked` exists, and which page it is, the same in both.
+    /// That `asked` exists (`there`) in the whole index of `files` and
+    /// when looked up by name, with the folders listed in either order.
+    fn assert_exists(files: &[(PathBuf, Option<String>)], asked: &str, there: bool, case: &str) {
+        let memory = || MemoryFiles::new(files.to_vec());
+        let whole = indexed(&memory());
+        assert_eq!(whole.exists(asked), there, "whole, {case}: {asked}");
+        for files in [memory(), memory().listed_in_lookup_order()] {
+            let lazy = Site::from_files("/site", Arc::new(files));
+            assert_eq!(lazy.exists(asked), there, "lazy, {case}: {asked}");
+            assert_same_answers(&lazy, &whole, asked);
+        }
+    }
+
     fn assert_same_answers(lazy: &Site, whole: &Site, asked: &str) {
         assert_eq!(lazy.exists(asked), whole.exists(asked), "exists {asked}");
         assert_eq!(
@@ -566,8 +579,6 @@ mod tests {
             if bundle {
                 files.push((PathBuf::from("content/guides/L'été/_index.md"), page()));
             }
-            let memory = || MemoryFiles::new(files.clone());
-            let whole = indexed(&memory());
             for (asked, there) in [
                 ("/guides/l'été/plan.pdf", true),
                 ("/guides/L'été/plan.pdf", true),
@@ -576,19 +587,10 @@ mod tests {
                 ("/guides/lété/un-plan/", true),
                 ("/guides/l'été/un-plan/", false),
             ] {
-                assert_eq!(
-                    whole.exists(asked),
-                    there,
-                    "whole, bundle {bundle}: {asked}"
-                );
-                for files in [memory(), memory().listed_in_lookup_order()] {
-                    let lazy = Site::from_files("/site", Arc::new(files));
-                    assert_eq!(lazy.exists(asked), there, "lazy, bundle {bundle}: {asked}");
-                    assert_same_answers(&lazy, &whole, asked);
-                }
+                assert_exists(&files, asked, there, &format!("bundle {bundle}"));
             }
             // Its path is found by its name, without reading the whole site.
-            let files = Arc::new(memory());
+            let files = Arc::new(MemoryFiles::new(files));
             let lazy = Site::from_files("/site", files.clone());
             assert!(lazy.exists("/guides/l'été/plan.pdf"));
             assert_eq!(files.whole_reads(), 0);
@@ -615,8 +617,6 @@ mod tests {
                     Some(String::new()),
                 ));
             }
-            let memory = || MemoryFiles::new(files.clone());
-            let whole = indexed(&memory());
             for (asked, there) in [
                 ("/guides-d'été/plan.pdf", true),
                 ("/guides-d'été/l'été/carte.pdf", true),
@@ -626,20 +626,7 @@ mod tests {
                 ("/guides-d'été/lété/carte.pdf", false),
                 ("/guides-dété/", holds_a_page),
             ] {
-                assert_eq!(
-                    whole.exists(asked),
-                    there,
-                    "whole, page {holds_a_page}: {asked}"
-                );
-                for files in [memory(), memory().listed_in_lookup_order()] {
-                    let lazy = Site::from_files("/site", Arc::new(files));
-                    assert_eq!(
-                        lazy.exists(asked),
-                        there,
-                        "lazy, page {holds_a_page}: {asked}"
-                    );
-                    assert_same_answers(&lazy, &whole, asked);
-                }
+                assert_exists(&files, asked, there, &format!("page {holds_a_page}"));
             }
         }
     }
