@@ -1345,7 +1345,13 @@ pub fn experiences(text: &str) -> Vec<Experience> {
             // `Thomas, 34 ans`, `un alternant de plus de 21 ans`: an age,
             // unless experience is said (`20 ans d'expérience`).
             if lo >= 18.0 {
-                let after = text[m.end()..].trim_start().to_lowercase();
+                // The few characters after it, not the rest of the text.
+                let after: String = text[m.end()..]
+                    .trim_start()
+                    .chars()
+                    .take(10)
+                    .flat_map(char::to_lowercase)
+                    .collect();
                 let said = ["d'exp", "d’exp", "of exp", "experience", "expérience"]
                     .iter()
                     .any(|p| after.starts_with(p));
@@ -1380,11 +1386,13 @@ pub fn experiences(text: &str) -> Vec<Experience> {
 /// ans`, `pendant 3 mois`, `après cinq années`): none of it names a role.
 pub fn durations(text: &str) -> Vec<Range<usize>> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    // Cheap test first, as for experiences: `an`, `oi` (mois), `ye`, `mo`.
+    // Cheap test first, as for experiences, on two letters of each unit:
+    // `an` (ans, années), `mo` (mois, months), `ai` (semaines), `ye`
+    // (years), `ee` (weeks).
     let unit = text.as_bytes().windows(2).any(|w| {
         matches!(
             (w[0] | 0x20, w[1] | 0x20),
-            (b'a', b'n') | (b'o', b'i') | (b'y', b'e') | (b'm', b'o')
+            (b'a', b'n') | (b'm', b'o') | (b'a', b'i') | (b'y', b'e') | (b'e', b'e')
         )
     });
     if !unit {

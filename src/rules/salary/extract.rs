@@ -2975,6 +2975,8 @@ mod tests {
             amount::durations("Senior depuis deux ans, après 3 mois, for two years"),
             [7..22, 24..37, 39..52]
         );
+        assert_eq!(amount::durations("Senior depuis 3 semaines"), [7..24]);
+        assert_eq!(amount::durations("Intern for six weeks"), [7..20]);
         assert!(amount::durations("Senior 45k€").is_empty());
     }
 
