@@ -937,13 +937,16 @@ impl Baselines {
         // The figure right before it in its comparison (and column): a
         // ladder's step (`| Senior | 58-70k€ (+22 %) |` against the row
         // above).
+        // Figures are in the text's order, so a comparison's are together:
+        // the search stops where its group does.
         let previous = || {
-            (0..i).rev().find(|&j| {
-                let g = &figures[j];
-                g.group == f.group
-                    && g.column == f.column
-                    && if self.quoted { g.salary } else { g.compared() }
-            })
+            (0..i)
+                .rev()
+                .take_while(|&j| figures[j].group == f.group)
+                .find(|&j| {
+                    let g = &figures[j];
+                    g.column == f.column && if self.quoted { g.salary } else { g.compared() }
+                })
         };
         let mut out: Vec<&Figure> = Vec::new();
         let firsts = match claim.versus {
