@@ -285,10 +285,7 @@ fn said_after(text: &str) -> Option<&str> {
 /// words after its preposition (`À Lyon`, `En 2022`), or all of it when it
 /// names everywhere but a place (`Hors Paris`, `En dehors de l'IDF`).
 fn says_where(text: &str) -> Option<&str> {
-    let outside = words(text)
-        .iter()
-        .take(2)
-        .any(|(_, w)| matches!(fold(w).as_str(), "hors" | "dehors"));
+    let outside = words(text).iter().take(2).any(|(_, w)| outside(w));
     if outside {
         Some(text)
     } else {
@@ -357,14 +354,20 @@ fn in_the_past(head: &str) -> bool {
     })
 }
 
+/// Whether a word says everywhere but the place after it (`hors Paris`,
+/// `en dehors de l'IDF`).
+fn outside(word: &str) -> bool {
+    matches!(fold(word).as_str(), "hors" | "dehors")
+}
+
 /// Whether `text` opens by turning away from what it names (`Loin de
 /// Lyon`, `Hors Paris`, `Contrairement à Paris`): no place of the figure.
 fn away(text: &str) -> bool {
     words(text).first().is_some_and(|(_, w)| {
         matches!(
             fold(w).as_str(),
-            "loin" | "hors" | "contrairement" | "sauf" | "excepte" | "outre" | "comme" | "plutot"
-        )
+            "loin" | "contrairement" | "sauf" | "excepte" | "outre" | "comme" | "plutot"
+        ) || outside(w)
     })
 }
 
@@ -590,7 +593,6 @@ const NOT_NAMES: &[&str] = &[
     "toutefois",
     "cependant",
     "pourtant",
-    "donc",
     "meme",
 ];
 
@@ -2227,7 +2229,7 @@ impl Extractor {
         let mut last_end = None;
         // `hors Paris`, `en dehors de l'IDF`: everywhere but there, a place
         // of its own.
-        let mut outside = false;
+        let mut is_outside = false;
         for (k, (r, w)) in ws.iter().enumerate() {
             if self.vocabulary.places.contains(&fold(w)) {
                 if found.is_empty() {
@@ -2241,9 +2243,7 @@ impl Extractor {
                     if compared {
                         continue;
                     }
-                    outside = near
-                        .iter()
-                        .any(|(_, p)| matches!(fold(p).as_str(), "hors" | "dehors"));
+                    is_outside = near.iter().any(|(_, p)| outside(p));
                 }
                 // Places next to each other are one: `France/Europe`, `US Remote`.
                 if let (Some(end), false) = (last_end, found.is_empty()) {
@@ -2261,7 +2261,7 @@ impl Extractor {
                 break;
             }
         }
-        (!found.is_empty()).then(|| match outside {
+        (!found.is_empty()).then(|| match is_outside {
             true => format!("hors {}", found.join("/")),
             false => found.join("/"),
         })
