@@ -355,7 +355,7 @@ fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
     let section = raw_dirs
         .first()
         .zip(dirs.first())
-        .map(|(raw, top)| (file_key(&format!("/{raw}")), normalize(&format!("/{top}/"))));
+        .map(|(raw, top)| (path_key(&format!("/{raw}")), normalize(&format!("/{top}/"))));
     let stem = Path::new(name.as_ref())
         .file_stem()
         .map(|s| s.to_string_lossy())
