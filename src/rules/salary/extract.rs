@@ -2975,8 +2975,14 @@ mod tests {
             amount::durations("Senior depuis deux ans, après 3 mois, for two years"),
             [7..22, 24..37, 39..52]
         );
-        assert_eq!(amount::durations("Senior depuis 3 semaines"), [7..24]);
-        assert_eq!(amount::durations("Intern for six weeks"), [7..20]);
+        let ends = |t: &str| -> Vec<(usize, usize)> {
+            amount::durations(t)
+                .into_iter()
+                .map(|r| (r.start, r.end))
+                .collect()
+        };
+        assert_eq!(ends("Senior depuis 3 semaines"), [(7, 24)]);
+        assert_eq!(ends("Intern for six weeks"), [(7, 20)]);
         assert!(amount::durations("Senior 45k€").is_empty());
     }
 
