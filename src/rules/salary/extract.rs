@@ -1014,11 +1014,6 @@ impl Figure {
         )
     }
 
-    /// The amounts as a key (hundredths): equal figures, equal keys.
-    pub fn value_key(&self) -> (i64, i64) {
-        (cents(self.low), cents(self.high))
-    }
-
     /// A salary compared with the article's other figures and across
     /// articles: not one inside a quotation.
     pub fn compared(&self) -> bool {
