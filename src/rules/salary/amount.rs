@@ -1289,6 +1289,60 @@ pub fn claim(text: &str, at: usize) -> Option<ClaimText> {
     })
 }
 
+/// The percentage a change says of itself after `soit`: `passe de 40k€ à
+/// 50k€, soit +25 %`, `, soit une hausse de 25 %`, `soit 20 % de moins`.
+/// The sign is written, or said by the word before (`hausse`, `baisse`) or
+/// after (`de plus`, `de moins`); both must agree, and an unsigned
+/// percentage with no such word is no claim.
+pub fn change_claim(text: &str, at: usize) -> Option<ClaimText> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^\s*,?\s*(?i:soit)\s+",
+            r"(?:(?i:une|d['’]une)\s+(?P<word>(?i:hausse|augmentation|progression|baisse|diminution|chute|perte|gain))\s+(?:(?i:de)\s+|(?i:d)['’])?)?",
+            r"(?:(?i:environ|près\s+de|à\s+peu\s+près)\s+|[~≈∼]\s?)?",
+            r"(?P<pct>(?P<s>[+\-−–])?(?P<gap>\s)?(?P<v>\d+(?:[.,]\d+)?)\s?%)",
+            r"(?:\s+(?P<dir>(?i:de\s+plus|de\s+moins|en\s+plus|en\s+moins))\b)?",
+        ))
+        .expect("the change claim regex is valid")
+    });
+    let rest = text.get(at..)?;
+    let mut end = rest.len().min(120);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let caps = re.captures(&rest[..end])?;
+    let pct = caps.name("pct")?;
+    let written = caps.name("s").map(|m| m.as_str());
+    if written == Some("–") && caps.name("gap").is_some() {
+        return None;
+    }
+    let less_word = caps.name("word").map(|w| {
+        matches!(
+            w.as_str().to_lowercase().as_str(),
+            "baisse" | "diminution" | "chute" | "perte"
+        )
+    });
+    let less_dir = caps.name("dir").map(|d| says_less(d.as_str()));
+    let less_sign = written.map(|s| matches!(s, "-" | "−" | "–"));
+    let mut said = [less_sign, less_word, less_dir].into_iter().flatten();
+    let less = said.next()?;
+    if said.any(|l| l != less) {
+        return None;
+    }
+    let v: f64 = caps.name("v")?.as_str().replace(',', ".").parse().ok()?;
+    let v = if less { -v } else { v };
+    let end = caps.get(0).map_or(pct.end(), |m| m.end());
+    Some(ClaimText {
+        range: at + pct.start()..at + pct.end(),
+        end: at + end,
+        low: v,
+        high: v,
+        at_least: false,
+        versus: None,
+    })
+}
+
 /// An experience band: `<2 ans`, `2-4 ans`, `4+ ans`, `5-10 ans`, `plus de
 /// 5 ans`, `5 ans et plus`, `au moins 5 ans`, `3 years`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -1947,6 +2001,44 @@ mod tests {
             " +10 % de salaire",
         ] {
             assert!(claim(t, 0).is_some(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_change_says_its_percentage_after_soit() {
+        for (t, v, pct) in [
+            (", soit +25 %. x", 25.0, "+25 %"),
+            (", soit une hausse de 25 %. x", 25.0, "25 %"),
+            (
+                " soit une augmentation d’environ 25\u{a0}%. x",
+                25.0,
+                "25\u{a0}%",
+            ),
+            (", soit 25 % de plus. x", 25.0, "25 %"),
+            (", soit une baisse de 20 %. x", -20.0, "20 %"),
+            (", soit –20 %. x", -20.0, "–20 %"),
+            (", Soit -20 % de moins. x", -20.0, "-20 %"),
+        ] {
+            let c = change_claim(t, 0).unwrap_or_else(|| panic!("{t}: no claim"));
+            assert_eq!((c.low, c.high), (v, v), "{t}");
+            assert_eq!(&t[c.range.clone()], pct, "{t}");
+            assert_eq!(&t[c.end..], ". x", "{t}");
+        }
+        // No sign said, signs that disagree, an en dash between words, or
+        // no `soit`.
+        for t in [
+            ", soit 25 %.",
+            ", soit une hausse de -25 %.",
+            ", soit +25 % de moins.",
+            ", soit – 25 %.",
+            ", +25 %.",
+            ", soit 5 000 € par mois.",
+        ] {
+            assert!(
+                change_claim(t, 0).is_none(),
+                "{t}: {:?}",
+                change_claim(t, 0)
+            );
         }
     }
 

@@ -1720,6 +1720,12 @@ impl Extractor {
             time_said = &text[a.range.end..at];
             Some(claim)
         });
+        // A change may say its percentage after `soit` (`passe de 40k€ à
+        // 50k€, soit +25 %`): it is its own, with no baseline to guess.
+        let claim = claim.or_else(|| {
+            (a.is_range && changes_from(&text[..a.range.start]))
+                .then(|| amount::change_claim(text, a.range.end))?
+        });
         let mut tail = claim.as_ref().map_or(a.range.end, |c| c.end);
         let mut qualifier = None;
         let mut paren_experience = None;
