@@ -1558,6 +1558,7 @@ mod tests {
             ("message", "{match}"),
             ("message", "{MATCH}"),
             ("help", "{mach}"),
+            ("help", "{watch}"),
         ] {
             let text = format!(
                 "- id: x\n  kind: front-matter\n  severity: error\n  {field}: \"{slip} (house rule)\"\n"
@@ -1569,6 +1570,14 @@ mod tests {
                 &text[errs[0].span.start..errs[0].span.end],
                 format!("\"{slip} (house rule)\"")
             );
+            // The message says which placeholder it looks like.
+            let meant = match slip.to_lowercase().as_str() {
+                "{mesage}" | "{message}" | "{messages}" => "did you mean `{message}`?",
+                "{hepl}" => "did you mean `{help}`?",
+                "{match}" => "`{match}` belongs to a phrase's text, not to this one",
+                _ => "it looks like `{match}`, which belongs to a phrase's text, not to this one",
+            };
+            assert!(errs[0].message.contains(meant), "{}", errs[0].message);
         }
         // Both placeholders, anywhere; other braces are text.
         let set = load(

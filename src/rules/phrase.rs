@@ -719,7 +719,7 @@ mod tests {
             ),
             (
                 "phrases:\n  - words: [vraiment]\n    help: 'see {help}'\n",
-                "`help` has the placeholder `{help}`, which nothing replaces (`{match}` is the text found)",
+                "`help` has the placeholder `{help}`, which nothing replaces; `{help}` belongs to a rule's text, not to this one (`{match}` is the text found)",
                 "'see {help}'",
             ),
             (
@@ -731,7 +731,7 @@ mod tests {
             // not have either.
             (
                 "phrases:\n  - words: [vraiment]\n    help: '{hepl}'\n",
-                "`help` has the placeholder `{hepl}`, which nothing replaces (`{match}` is the text found)",
+                "`help` has the placeholder `{hepl}`, which nothing replaces; it looks like `{help}`, which belongs to a rule's text, not to this one (`{match}` is the text found)",
                 "'{hepl}'",
             ),
             (

@@ -23,6 +23,15 @@ pub fn did_you_mean<'a>(
 /// `{message}` and `{help}` in a rule's.
 const PLACEHOLDERS: [&str; 3] = ["match", "message", "help"];
 
+/// Which text has a placeholder of [`PLACEHOLDERS`].
+fn owner(placeholder: &str) -> &'static str {
+    if placeholder == "match" {
+        "a phrase's text"
+    } else {
+        "a rule's text"
+    }
+}
+
 /// The first placeholder of `text` that is none of `allowed` but looks
 /// meant as one, as an error: a slip for one of them (`{mach}`, with a "did
 /// you mean"), or one that another text has, or a slip for it (`{match}` in
@@ -44,10 +53,21 @@ pub fn unknown_placeholder(
         let word = !name.is_empty() && name.chars().all(|c| c.is_alphabetic() || c == '_');
         if word && !allowed.contains(&name) {
             let meant = did_you_mean(&name.to_lowercase(), allowed.iter().copied());
-            if meant.is_some() || did_you_mean(&name.to_lowercase(), PLACEHOLDERS).is_some() {
-                let meant = meant
-                    .map(|m| format!("; did you mean `{{{m}}}`?"))
-                    .unwrap_or_default();
+            let other = did_you_mean(&name.to_lowercase(), PLACEHOLDERS);
+            if meant.is_some() || other.is_some() {
+                // A slip for one of this text's, or one of another text's
+                // (or a slip for it), named so that the author sees why.
+                let meant = match (meant, other) {
+                    (Some(m), _) => format!("; did you mean `{{{m}}}`?"),
+                    (None, Some(o)) if o == name.to_lowercase() => {
+                        format!("; `{{{o}}}` belongs to {}, not to this one", owner(o))
+                    }
+                    (None, Some(o)) => format!(
+                        "; it looks like `{{{o}}}`, which belongs to {}, not to this one",
+                        owner(o)
+                    ),
+                    (None, None) => String::new(),
+                };
                 return Some(format!(
                     "{what} has the placeholder `{{{name}}}`, which nothing replaces{meant} ({known})"
                 ));
