@@ -222,6 +222,35 @@ enum Frame {
     },
 }
 
+/// Where a scalar spanning `span` of the file (whose YAML is `text`, from
+/// byte `base`) starts after its anchor and tag, if written: `&a Foo`
+/// starts at `Foo`. A token and the spaces after it are skipped, twice at
+/// most (an anchor and a tag); never past the scalar's end.
+fn after_properties(text: &str, base: usize, span: Span) -> usize {
+    let bytes = text.as_bytes();
+    let end = span.end.saturating_sub(base).min(bytes.len());
+    let mut at = span.start.saturating_sub(base).min(end);
+    for _ in 0..2 {
+        if !matches!(bytes.get(at), Some(b'&' | b'!')) || at >= end {
+            break;
+        }
+        let token = bytes[at..end]
+            .iter()
+            .position(|b| b.is_ascii_whitespace())
+            .map_or(end, |i| at + i);
+        let value = bytes[token..end]
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(end, |i| token + i);
+        if value >= end {
+            // Nothing after the properties: keep the span as it was.
+            return span.start;
+        }
+        at = value;
+    }
+    base + at
+}
+
 /// Parses `text`, the YAML found at byte `base` of a file, into a spanned tree.
 /// Only the first document of a stream is read; where a second one starts
 /// is [`Parsed::next_document`].
@@ -283,6 +312,9 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                 .count();
             // `trailing` counts bytes of `local`, which ends at `span.end`.
             span.end = (span.end - trailing).max(span.start);
+            // They can start at its anchor or tag (`&a Foo`, `!!str 1`),
+            // which no scalar starts with: the value starts after them.
+            span.start = after_properties(text, base, span);
         }
         let complete = match event {
             Event::DocumentStart(_) => {
@@ -653,6 +685,26 @@ mod tests {
         let file = format!("----{text}");
         assert_eq!(&file[k.span.start..k.span.end], "pillar");
         assert_eq!(&file[v.span.start..v.span.end], "trouver-sa-place");
+    }
+
+    #[test]
+    fn a_scalar_spans_its_value_not_its_anchor_or_tag() {
+        let text = "a: [&t Foo, bar]\nb: &x Bonjour\nc: !!str 12\nd: &q \"cité\"\ne: &y !!str v\n&k f: g\nh: &n\n";
+        let root = parse(text, 3).unwrap().root.unwrap();
+        let file = format!("---{text}");
+        let at = |n: &Node| &file[n.span.start..n.span.end];
+        let a = root.get("a").unwrap().as_seq().unwrap();
+        assert_eq!((at(&a[0]), at(&a[1])), ("Foo", "bar"));
+        assert_eq!(at(root.get("b").unwrap()), "Bonjour");
+        assert_eq!(at(root.get("c").unwrap()), "12");
+        assert_eq!(at(root.get("d").unwrap()), "\"cité\"");
+        assert_eq!(at(root.get("e").unwrap()), "v");
+        let (k, v) = root.entry("f").unwrap();
+        assert_eq!((at(k), at(v)), ("f", "g"));
+        // An empty value with an anchor is where it is written.
+        let h = root.get("h").unwrap();
+        assert_eq!(h.value, Value::Null);
+        assert!(h.span.start <= h.span.end && h.span.end <= file.len());
     }
 
     #[test]
