@@ -157,15 +157,15 @@ fn claims_use_the_tolerance_and_the_rates_of_the_options() {
 
 #[test]
 fn levels_and_words_come_from_the_options() {
-    let text = article("**Rédacteur Technique** : Salaires (Apprenti 28-32k€, Confirmé 24-30k€).");
-    // `Apprenti` is no level by default: nothing to compare.
+    let text = article("**Rédacteur Technique** : Salaires (Aspirant 28-32k€, Confirmé 24-30k€).");
+    // `Aspirant` is no level by default: nothing to compare.
     assert!(check(&text).is_empty());
-    let pack = "- id: salary-plausibility\n  kind: salary\n  severity: warning\n  checks: [ladder]\n  levels:\n    - {name: Apprenti, rank: 0}\n    - {name: Confirmé, rank: 1}\n";
+    let pack = "- id: salary-plausibility\n  kind: salary\n  severity: warning\n  checks: [ladder]\n  levels:\n    - {name: Aspirant, rank: 0}\n    - {name: Confirmé, rank: 1}\n";
     let ds = check_files(&salary_linter(Some(pack)), &[(NAME, &text)]);
     assert_eq!(ds.len(), 1, "{}", describe(&ds));
     assert_eq!(spanned(&text, &ds[0]), "24-30k€");
     assert!(
-        ds[0].message.contains("below Apprenti"),
+        ds[0].message.contains("below Aspirant"),
         "{}",
         ds[0].message
     );

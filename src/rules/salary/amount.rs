@@ -375,8 +375,25 @@ fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, us
             // Hors taxes: a price or a rate, whose period may follow
             // (`300 € HT/jour`, `600 € HT par jour`).
             "ht" | "ttc" => p = end,
-            "l'heure" | "l’heure" if period.is_none() => {
+            "l'heure" | "l’heure" | "horaire" | "horaires" if period.is_none() => {
                 period = Some(Period::Hour);
+                p = end;
+            }
+            // `13 € brut de l'heure`.
+            "de" if period.is_none() => {
+                let (unit, end2) = word_at(end);
+                if !matches!(unit.as_str(), "l'heure" | "l’heure") {
+                    break;
+                }
+                period = Some(Period::Hour);
+                p = end2;
+            }
+            "journalier" | "journaliers" | "journalière" | "journalières" if period.is_none() => {
+                period = Some(Period::Day);
+                p = end;
+            }
+            "hebdomadaire" | "hebdomadaires" if period.is_none() => {
+                period = Some(Period::Week);
                 p = end;
             }
             "par" | "per" | "a" | "la" | "le" if period.is_none() => {
@@ -1645,6 +1662,19 @@ mod tests {
         }
         assert_eq!(one("3 500 € la semaine").period, Some(Period::Week));
         assert_eq!(one("60 € l'heure").period, Some(Period::Hour));
+        for t in [
+            "13 € brut de l'heure",
+            "13 € de l’heure",
+            "13 € brut horaire",
+            "13 € horaire brut",
+        ] {
+            assert_eq!(one(t).period, Some(Period::Hour), "{t}");
+        }
+        assert_eq!(one("13 € brut horaire").basis, Some(Basis::Gross));
+        assert_eq!(one("600 € journalier").period, Some(Period::Day));
+        assert_eq!(one("900 € hebdomadaire").period, Some(Period::Week));
+        // `de` not followed by `l'heure` is no period.
+        assert_eq!(one("60k€ de salaire").period, None);
         assert_eq!(one("45k€ la première année").period, None);
         assert_eq!(one("TJM 500-700€ HT").period, None);
         assert_eq!(one("0.25€/transaction").period, Some(Period::Unit));

@@ -133,10 +133,11 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         let (min, max) = bounds(f);
         f.low >= min && f.high <= max
     };
+    // Nor is an apprentice's or an intern's pay, on another scale.
     for (i, f) in figures
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.compared() && within(f))
+        .filter(|(_, f)| f.compared() && within(f) && !f.is_trainee())
     {
         pools.entry((f.currency, f.yearly())).or_default().push(i);
     }
@@ -169,13 +170,16 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
             let k = amount::format_money(f.low * 1_000.0, f.high * 1_000.0, f.currency, true);
             format!("did you mean {k}? ")
         };
-        // A net figure with no period, too low for a year, is a month's as
-        // French writes it (`2 920 € net`).
-        let monthly_net = f.period.is_none()
-            && f.basis == Some(amount::Basis::Net)
+        // A net or gross figure with no period, too low for a year, is a
+        // month's as French writes it (`2 920 € net`, `un SMIC à 1 802 €
+        // brut`). A range from 0 (`0-45k€`, no fixed pay at first) is
+        // written on purpose.
+        let monthly = f.period.is_none()
+            && f.basis.is_some()
             && f.low >= p.min / 12.0
             && f.high <= p.max / 12.0;
-        if f.low < min && !monthly_net {
+        let from_zero = f.is_range && f.low == 0.0 && f.high >= min;
+        if f.low < min && !monthly && !from_zero {
             let bound = amount::format_money(min, min, f.currency, min >= 1_000.0);
             flagged[i] = true;
             cx.report(
@@ -206,7 +210,7 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         }
         // Far from the other salary figures in the same currency and period
         // (not a quoted one, which is in no pool).
-        if f.quoted || monthly_net {
+        if f.quoted || monthly || from_zero || f.is_trainee() {
             continue;
         }
         let key = (f.currency, yearly);
@@ -218,10 +222,30 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         if others < 2 {
             continue;
         }
-        let k = others / 2;
-        // The figure at the median of the others (an upper one for an
-        // even count), named in a label.
-        let at_median = if k < rank[i] { order[k] } else { order[k + 1] };
+        // The figure at the median of the others, named in a label; of
+        // an even count, the one of the two in the middle nearer to the
+        // figure (`40k€` against `60k€` and `190k€` is compared with
+        // `60k€`): a figure is far only when it is far from both.
+        let at = |k: usize| if k < rank[i] { order[k] } else { order[k + 1] };
+        let middles = if others % 2 == 1 {
+            vec![at(others / 2)]
+        } else {
+            vec![at(others / 2 - 1), at(others / 2)]
+        };
+        let distance = |j: usize| {
+            let m = figures[j].mid();
+            if m > 0.0 && f.mid() > 0.0 {
+                (f.mid() / m).ln().abs()
+            } else {
+                f64::INFINITY
+            }
+        };
+        let Some(at_median) = middles
+            .into_iter()
+            .min_by(|&a, &b| distance(a).total_cmp(&distance(b)))
+        else {
+            continue;
+        };
         let median = figures[at_median].mid();
         if median <= 0.0 {
             continue;
@@ -928,9 +952,23 @@ impl Baselines {
                     ))?;
                     firsts.in_block.get(&f.block).copied().or(firsts.first)
                 };
+                // `vs Développeur Mobile Junior`: a role and its level.
+                let role_and_level = || {
+                    let ws: Vec<&str> = versus.split_whitespace().collect();
+                    let (last, name) = ws.split_last()?;
+                    let named = figures
+                        .iter()
+                        .filter_map(|g| g.level.as_ref())
+                        .find(|l| l.name.eq_ignore_ascii_case(last))?;
+                    let firsts = self
+                        .by_role_level
+                        .get(&(role_key(&name.join(" ")), Some(named.name.clone())))?;
+                    firsts.in_block.get(&f.block).copied().or(firsts.first)
+                };
                 in_block
                     .or_else(|| sets.iter().filter_map(|s| s.first).min())
                     .or_else(level)
+                    .or_else(role_and_level)
             }
             None => self.first_plain.get(&f.group).copied().filter(|&j| j < i),
         };
@@ -948,10 +986,24 @@ impl Baselines {
                     g.column == f.column && if self.quoted { g.salary } else { g.compared() }
                 })
         };
+        // When no figure of its column is plain (every one has a claim),
+        // the claims compare along the rows: the figure of the cell before
+        // it in its row (`| Data Engineer | 58k€ | 61k€ (+5 %) | 63k€
+        // (+3 %) |`, a year or a level on).
+        let same_row = || {
+            f.column?;
+            (0..i)
+                .rev()
+                .take_while(|&j| figures[j].block == f.block)
+                .find(|&j| {
+                    let g = &figures[j];
+                    g.column.is_some() && if self.quoted { g.salary } else { g.compared() }
+                })
+        };
         let mut out: Vec<&Figure> = Vec::new();
         let firsts = match claim.versus {
-            Some(_) => [found, None, None],
-            None => [in_column, found, previous()],
+            Some(_) => [found, None, None, None],
+            None => [in_column.or_else(same_row), found, previous(), None],
         };
         for j in firsts.into_iter().flatten().filter(|&j| j != i) {
             if let Some(g) = figures.get(j)
@@ -1130,13 +1182,17 @@ mod tests {
             mismatches("- Salaire Junior d'arrivée : 44k€\n- Salaire Junior actuel : 51k€ (+16 %)"),
             Vec::<String>::new()
         );
-        // Without a claim, or in another paragraph, they are compared.
+        // Without a claim, or in another paragraph, they are compared
+        // (unless what they measure differs: at hiring, after a year).
+        assert_eq!(
+            mismatches("**Ingénieur QA Junior** : salaire 36k€, salaire 39k€.").len(),
+            1
+        );
         assert_eq!(
             mismatches(
                 "**Ingénieur QA Junior** : salaire à l'embauche 36k€, salaire après un an 39k€."
-            )
-            .len(),
-            1
+            ),
+            Vec::<String>::new()
         );
         assert_eq!(
             mismatches("Salaire Junior : 36k€.\n\nSalaire Junior : 39k€ (+8 %).").len(),

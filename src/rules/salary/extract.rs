@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::amount::{self, Amount, Basis, Currency, Experience, Period};
@@ -173,6 +174,13 @@ pub const OTHER_WORDS: &[&str] = &[
     "vente",
     "ventes",
     "tresorerie",
+    "variable",
+    "variables",
+    "interessement",
+    "participation",
+    "cooptation",
+    "dividende",
+    "dividendes",
 ];
 
 /// Kinds of employer a figure may be said of (`en startup`, `### En grand
@@ -206,11 +214,44 @@ const EMPLOYERS: &[&[&str]] = &[
         "auto-entrepreneur",
         "micro-entrepreneur",
     ],
-    &["portage salarial"],
+    &["portage salarial", "portage"],
     &["secteur public", "fonction publique"],
     &["banque", "banques", "secteur bancaire"],
     &["assurance", "assurances"],
     &["fintech", "fintechs"],
+    &["agence", "agences", "agence web", "agences web"],
+    &[
+        "éditeur de logiciels",
+        "éditeurs de logiciels",
+        "éditeur de logiciel",
+        "editeur de logiciels",
+        "editeur de logiciel",
+        "éditeur",
+        "éditeurs",
+        "editeur",
+        "editeurs",
+    ],
+    &["jeu vidéo", "jeux vidéo", "jeu video", "jeux video"],
+    &["tpe"],
+    &["industrie", "industriel", "secteur industriel"],
+    &[
+        "collectivité",
+        "collectivités",
+        "collectivite",
+        "collectivites",
+    ],
+    &["association", "associations", "secteur associatif", "ong"],
+    &["administration", "administrations"],
+    &["intégrateur", "intégrateurs", "integrateur", "integrateurs"],
+    &["retail", "grande distribution"],
+    &["luxe"],
+    &["e-commerce"],
+    &[
+        "opérateur télécom",
+        "opérateurs télécoms",
+        "télécoms",
+        "telecoms",
+    ],
 ];
 
 /// The kind of employer `text` names (see [`EMPLOYERS`]), as first written
@@ -300,6 +341,142 @@ pub const PACKAGE: &str = "package";
 /// Whether a word names a whole package (`package`, `packages`).
 fn is_package(word: &str) -> bool {
     word.eq_ignore_ascii_case("package") || word.eq_ignore_ascii_case("packages")
+}
+
+/// What a figure measures when it is not a plain fixed salary, said by the
+/// words next to it (`salaire médian 62k€`, `82k€ OTE`, `à 80 %`, `46k€
+/// après deux ans`, `net après impôt`, `sur 13 mois`, `contre-proposition
+/// à 60k€`), as a qualifier: figures of different measures are not
+/// compared. `None` for a plain figure. `en moyenne` is a word of
+/// approximation, not a mean.
+fn measure_in(text: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)(?:\b(?:à|a)\s+[1-9]0\s?%|\b(?:",
+            r"(?P<q1>(?:1er|1re|premier|première|1st|q1)\s+quartile)",
+            r"|(?P<q3>(?:3e|3ème|troisième|dernier|3rd|q3)\s+quartile)",
+            r"|(?P<stat>quartiles?|d[ée]ciles?|percentiles?)",
+            r"|(?P<median>m[ée]dian(?:e|s|es)?)",
+            r"|(?P<en>en\s+)?(?P<mean>moyen(?:ne|s|nes)?)",
+            r"|(?P<package>package|ote|r[ée]mun[ée]ration\s+(?:totale|globale)|tout\s+compris",
+            r"|(?:variable|primes?|bonus)\s+(?:compris|comprise?s?|inclus(?:e|es)?)",
+            r"|avec\s+(?:le\s+|la\s+part\s+|les\s+)?(?:variable|primes?|bonus))",
+            r"|(?P<part>(?:à|a)\s+(?:temps\s+partiel|mi-temps|4/5)|temps\s+partiel|mi-temps)",
+            r"|(?P<men>hommes?)|(?P<women>femmes?)",
+            r"|(?P<trainee>alternante?s?|alternance|apprentie?s?|apprentissage|stagiaires?|stages?|gratification)",
+            r"|(?P<tax>apr[èe]s\s+(?:l['’]\s*)?imp[ôo]ts?|apr[èe]s\s+pr[ée]l[èe]vement)",
+            r"|sur\s+(?P<months>1[3-6])\s+mois|avec\s+(?:le\s+)?(?P<month13>1[3-4])e\s+mois",
+            r"|(?P<hiring>(?:à|a)\s+l['’]embauche|au\s+d[ée]marrage|(?:à|a)\s+l['’]entrée|en\s+sortie\s+d['’][ée]cole)",
+            r"|(?P<after>(?:apr[èe]s|au\s+bout\s+(?:de\s+|d['’]))\s*(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)\s+(?:ans?|ann[ée]es?|mois))",
+            r"|(?P<deal>offre\s+initiale|premi[èe]re\s+offre|contre-(?:proposition|offre)|pr[ée]tentions?|demande\s+initiale|offre\s+finale|signature)",
+            r")\b)",
+        ))
+        .expect("the measure regex is valid")
+    });
+    re.captures_iter(text).find_map(|c| {
+        let said = |name: &str| c.name(name).is_some();
+        Some(if said("q1") {
+            "1st quartile".to_string()
+        } else if said("q3") {
+            "3rd quartile".to_string()
+        } else if let Some(m) = c.name("stat") {
+            fold(m.as_str())
+        } else if said("median") {
+            "median".to_string()
+        } else if said("mean") {
+            if said("en") {
+                return None;
+            }
+            "mean".to_string()
+        } else if said("package") {
+            PACKAGE.to_string()
+        } else if said("part")
+            || !c
+                .get(0)
+                .is_some_and(|m| m.as_str().ends_with(char::is_alphanumeric))
+        {
+            // `à temps partiel`, `à 80 %` (the only form ending in `%`).
+            "part-time".to_string()
+        } else if said("trainee") {
+            TRAINEE.to_string()
+        } else if said("men") {
+            "men".to_string()
+        } else if said("women") {
+            "women".to_string()
+        } else if said("tax") {
+            "after tax".to_string()
+        } else if let Some(n) = c.name("months").or_else(|| c.name("month13")) {
+            format!("over {} months", n.as_str())
+        } else if said("hiring") {
+            "at hiring".to_string()
+        } else if let Some(m) = c.name("after").or_else(|| c.name("deal")) {
+            let ws: Vec<String> = words(m.as_str()).iter().map(|(_, w)| fold(w)).collect();
+            ws.join(" ")
+        } else {
+            return None;
+        })
+    })
+}
+
+/// The qualifier of an apprentice's or an intern's pay (`Alternant : 850 €
+/// brut par mois`, `gratification de stage`): paid on another scale (a share
+/// of the minimum wage), it is not weighed against the others' median.
+pub const TRAINEE: &str = "apprentice or intern";
+
+/// The source a figure is cited from, when a clause says it (`Selon le
+/// baromètre Talent.io 2024`, `D'après l'APEC (2024)`, `selon l'APEC`
+/// right after the figure): its words without the small ones and the year,
+/// lowercase (`baromètre talent io`), and its year. Figures of two sources are
+/// not compared; the year is the figure's when it has none of its own.
+fn source_in(text: &str) -> Option<(String, Option<u16>)> {
+    let ws = words(text);
+    let opens = match ws.as_slice() {
+        [(r, w), ..] if r.start == text.len() - text.trim_start().len() => {
+            matches!(fold(w).as_str(), "selon" | "source" | "sources")
+                || (fold(w) == "d" && ws.get(1).is_some_and(|(_, a)| fold(a) == "apres"))
+        }
+        _ => false,
+    };
+    // A source names one, or is a study (`selon la taille de
+    // l'entreprise`, `selon le profil` say what the figure depends on).
+    let names_one = ws.iter().skip(1).any(|(_, w)| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(
+                fold(w).as_str(),
+                "barometre"
+                    | "etude"
+                    | "etudes"
+                    | "enquete"
+                    | "enquetes"
+                    | "rapport"
+                    | "chiffres"
+                    | "donnees"
+                    | "classement"
+                    | "releve"
+                    | "sondage"
+                    | "observatoire"
+                    | "statistiques"
+                    | "edition"
+            )
+    });
+    if !opens || !names_one {
+        return None;
+    }
+    let name: Vec<String> = ws
+        .iter()
+        .filter(|(_, w)| {
+            let f = fold(w);
+            !is_function_word(&f)
+                && !matches!(
+                    f.as_str(),
+                    "selon" | "source" | "sources" | "apres" | "d" | "l"
+                )
+                && amount::year(w).is_none()
+        })
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    Some((name.join(" "), amount::year(text)))
 }
 
 /// The qualifier of a figure of another time than the article's, said
@@ -466,6 +643,78 @@ pub const PLACES: &[&str] = &[
     "tunis",
     "senegal",
     "dakar",
+    "toronto",
+    "vancouver",
+    "californie",
+    "california",
+    "francisco",
+    "san-francisco",
+    "york",
+    "new-york",
+    "seattle",
+    "boston",
+    "austin",
+    "chicago",
+    "valley",
+    "stockholm",
+    "suede",
+    "copenhague",
+    "danemark",
+    "oslo",
+    "norvege",
+    "helsinki",
+    "finlande",
+    "pologne",
+    "varsovie",
+    "cracovie",
+    "prague",
+    "vienne",
+    "autriche",
+    "hambourg",
+    "francfort",
+    "roumanie",
+    "bucarest",
+    "estonie",
+    "inde",
+    "bangalore",
+    "asie",
+    "afrique",
+    "amerique",
+    "australie",
+    "sydney",
+    "bresil",
+    "mexique",
+    "chine",
+    "shanghai",
+    "dubai",
+    "israel",
+    "anvers",
+    "liege",
+    "wallonie",
+    "flandre",
+    "flandres",
+    "dom",
+    "dom-tom",
+    "outre-mer",
+    "outre-atlantique",
+    "antipolis",
+    "guadeloupe",
+    "martinique",
+    "guyane",
+    "corse",
+    "toulon",
+    "perpignan",
+    "poitiers",
+    "besancon",
+    "mulhouse",
+    "amiens",
+    "avignon",
+    "nimes",
+    "chambery",
+    "vannes",
+    "niort",
+    "saint-etienne",
+    "la-rochelle",
     "remote",
 ];
 
@@ -747,6 +996,47 @@ const CHANGES: &[&str] = &[
     "descendre",
     "bondir",
     "sauter",
+    // Past participles and other verbs of change (`a diminué de`, `est
+    // descendu de`, `a été ramené de`).
+    "augmentee",
+    "augmentes",
+    "progressee",
+    "evoluee",
+    "grimpee",
+    "montee",
+    "baissee",
+    "chutee",
+    "tombee",
+    "descendu",
+    "descendue",
+    "diminue",
+    "diminuee",
+    "diminuent",
+    "diminuer",
+    "diminution",
+    "recule",
+    "reculent",
+    "reculer",
+    "recul",
+    "retombe",
+    "retombee",
+    "retombent",
+    "reduit",
+    "reduite",
+    "reduction",
+    "ramene",
+    "ramenee",
+    "glisse",
+    "glissee",
+    "degringole",
+    "degringolee",
+    "ajuste",
+    "ajustee",
+    "revalorise",
+    "revalorisee",
+    "revalorisation",
+    "bondi",
+    "saute",
 ];
 
 /// Whether `before` (the text before a range) ends with a word of change
@@ -1020,6 +1310,13 @@ impl Figure {
         self.salary && !self.quoted
     }
 
+    /// An apprentice's or an intern's pay (see [`TRAINEE`]).
+    pub fn is_trainee(&self) -> bool {
+        self.qualifier
+            .as_deref()
+            .is_some_and(|q| q.split(", ").any(|q| q == TRAINEE))
+    }
+
     /// Yearly unless the text says otherwise.
     pub fn yearly(&self) -> bool {
         matches!(self.period, None | Some(Period::Year))
@@ -1241,6 +1538,9 @@ fn period_in(text: &str) -> Option<Period> {
             "annuel" | "annuelle" | "annuels" | "annuelles" => Some(Period::Year),
             "mois" if per() => Some(Period::Month),
             "an" | "annee" if per() => Some(Period::Year),
+            // `le SMIC horaire (11,88 € brut)`, `Taux horaire :`.
+            "horaire" | "horaires" => Some(Period::Hour),
+            "heure" if per() => Some(Period::Hour),
             _ => None,
         }
     })
@@ -1958,37 +2258,84 @@ impl Extractor {
             })
             .and_then(|t| self.place_in(t))
             .or_else(|| others().find_map(|t| self.place_in(t)));
+        // What opens the figure's sentence, up to its first `,` or `:`,
+        // holding no figure (`Selon l'APEC (2024), …`, `À 80 %, …`).
+        let opening = {
+            let from = sentence_start(text, a.range.start).max(cell_start);
+            let head = &text[from..a.range.start];
+            head.find([',', ':'])
+                .map(|i| &head[..i])
+                .filter(|t| amount::amounts(t).is_empty())
+                .unwrap_or("")
+        };
+        // The words after the figure, up to the next figure or a word
+        // that joins another clause (`70-80k€ de fixe et un package total
+        // de 85-100k€`: the package is not the first figure's).
+        let after_own = {
+            let t = clip(after);
+            let t = amount::amounts(t)
+                .first()
+                .map_or(t, |next| &t[..next.range.start]);
+            words(t)
+                .into_iter()
+                .find(|(_, w)| {
+                    matches!(
+                        fold(w).as_str(),
+                        "et" | "ou" | "puis" | "mais" | "contre" | "tandis" | "alors" | "quand"
+                    )
+                })
+                .map_or(t, |(r, _)| &t[..r.start])
+        };
+        let source = source_in(after_own)
+            .or_else(|| source_in(opening))
+            .or_else(|| source_in(clause));
         let year = said
             .filter(|t| starts_with_year(t))
             .and_then(amount::year)
             .or_else(|| others().find_map(amount::year))
+            .or_else(|| source.as_ref().and_then(|(_, y)| *y))
             .filter(|y| Some(*y) != article_year);
-        let qualifier = qualifier
-            // The whole package, not the fixed salary (`66-80k€ de package
-            // total`, a `| Package total |` column).
+        // What the figure measures, when not a plain fixed salary: said
+        // right after it, before it in its element, before the parenthesis
+        // it is in, or by the clause that opens its sentence.
+        let measure = [after_own, before, lead.map_or("", |(l, _)| l), opening]
+            .into_iter()
+            .find_map(measure_in)
+            // The whole package, not the fixed salary (a `| Package total
+            // |` column: the header of its column, a table row above its
+            // own).
             .or_else(|| {
-                let here = words(clip(after))
-                    .iter()
-                    .take(3)
-                    .any(|(_, w)| is_package(w));
-                // The header of its column (a table row above its own).
                 let column = contexts.iter().skip(2).any(|c| {
                     let header = matches!(c.at, At::Block(i, _) if i != block_index
                         && doc.body.blocks.get(i).is_some_and(|b| b.kind == BlockKind::TableRow));
                     header && words(clip(c.text)).iter().any(|(_, w)| is_package(w))
                 });
-                (here || column).then(|| PACKAGE.to_string())
-            })
-            .or_else(|| {
-                said.and_then(|t| employer_at(t, true))
-                    .or_else(|| others().find_map(|t| employer_at(t, false)))
-            })
-            // Of another time, when no year says which.
-            .or_else(|| {
-                let from = sentence_start(text, a.range.start).max(cell_start);
-                (year.is_none() && in_the_past(&text[from..a.range.start]))
-                    .then(|| PAST.to_string())
+                column.then(|| PACKAGE.to_string())
             });
+        let employer = said
+            .and_then(|t| employer_at(t, true))
+            .or_else(|| others().find_map(|t| employer_at(t, false)));
+        // Of another time, when no year says which.
+        let past = {
+            let from = sentence_start(text, a.range.start).max(cell_start);
+            (year.is_none() && in_the_past(&text[from..a.range.start])).then(|| PAST.to_string())
+        };
+        // All that is said of it: a figure is compared with those of
+        // which the same is said.
+        let mut said_of: Vec<String> = Vec::new();
+        let source = source
+            .map(|(name, _)| name)
+            .filter(|n| !n.is_empty())
+            .map(|n| format!("selon {n}"));
+        for q in [qualifier, measure, employer, past, source]
+            .into_iter()
+            .flatten()
+        {
+            if !said_of.contains(&q) {
+                said_of.push(q);
+            }
+        }
+        let qualifier = (!said_of.is_empty()).then(|| said_of.join(", "));
 
         // The role: the name right before the figure, else a label, the bold
         // line before a list, or the nearest heading.
@@ -2043,6 +2390,13 @@ impl Extractor {
         };
         let period = a.period.or_else(|| before_it().find_map(period_in));
         let basis = a.basis.or_else(|| before_it().find_map(basis_in));
+        // An amount per hour said before it is no salary either.
+        let (salary, reason) = match period {
+            Some(Period::Hour) if salary && a.period.is_none() => {
+                (false, "an amount per hour (said before it)".to_string())
+            }
+            _ => (salary, reason),
+        };
 
         let span = block.source_span(a.range.clone());
         let claim = claim.map(|c| {
@@ -2127,13 +2481,21 @@ impl Extractor {
         let after_cue = self
             .cue_in(after, false)
             .filter(|(_, _, distance)| *distance < 3);
+        let sentence = &text[sentence_start(text, a.range.start)..a.range.start];
+        // `brut` or `net` says salary, unless a word right before says
+        // what else the amount is (`un bonus de 8k€ brut`, `une prime de
+        // cooptation de 2 000 € brut`, `les primes ajoutent 400 € brut`).
         if let Some(b) = a.basis
             && after_cue.is_none()
         {
-            let w = if b == Basis::Gross { "brut" } else { "net" };
-            return (true, format!("written « {w} »"));
+            let named_else = self
+                .cue_in(sentence, true)
+                .is_some_and(|(s, _, distance)| !s && distance <= 2);
+            if !named_else {
+                let w = if b == Basis::Gross { "brut" } else { "net" };
+                return (true, format!("written « {w} »"));
+            }
         }
-        let sentence = &text[sentence_start(text, a.range.start)..a.range.start];
         // A share of pay said of a figure before it (`Confirmé 48-56k€ +5 %
         // de prime, Senior 60-70k€`): its word is the percentage's, not
         // this figure's.
@@ -2178,15 +2540,31 @@ impl Extractor {
     /// The nearest word of `text` that says salary or not, and how far it
     /// is (in words, small words not counted).
     fn cue_in<'t>(&self, text: &'t str, backwards: bool) -> Option<(bool, &'t str, usize)> {
-        let mut ws = words(text);
-        if backwards {
-            ws.reverse();
-        }
-        ws.iter()
-            .map(|(_, w)| (*w, fold(w)))
-            .filter(|(_, f)| !is_function_word(f))
+        let ws: Vec<(&str, String)> = words(text).into_iter().map(|(_, w)| (w, fold(w))).collect();
+        // A word of something else after `hors` or `sans` says the amount
+        // is without it (`62k€ hors variable`, `sans les primes`): no cue.
+        let excluded = |k: usize| {
+            ws[..k]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|(_, f)| matches!(f.as_str(), "hors" | "sans"))
+        };
+        let order: Box<dyn Iterator<Item = usize>> = if backwards {
+            Box::new((0..ws.len()).rev())
+        } else {
+            Box::new(0..ws.len())
+        };
+        order
+            .filter(|&k| !is_function_word(&ws[k].1))
             .enumerate()
-            .find_map(|(distance, (w, f))| self.vocabulary.cue(w, &f).map(|s| (s, w, distance)))
+            .find_map(|(distance, k)| {
+                let (w, f) = &ws[k];
+                match self.vocabulary.cue(w, f) {
+                    Some(false) if excluded(k) => None,
+                    cue => cue.map(|s| (s, *w, distance)),
+                }
+            })
     }
 
     /// A level the words right after a figure give it: `pour un Senior`,
@@ -2611,6 +2989,63 @@ fn valid_name(words: &[&str]) -> Option<String> {
 /// The key roles are compared by.
 pub fn role_key(name: &str) -> String {
     let all: Vec<String> = words(name).into_iter().map(|(_, w)| fold(w)).collect();
+    // `Développeuse Backend` and `Développeur Backend` are one role, but
+    // an article that writes both compares women's and men's pay (`un
+    // Développeur Junior gagne 40k€, une Développeuse Junior 39k€`).
+    let feminine = all
+        .iter()
+        .any(|w| FEMININE_ROLE_WORDS.contains(&w.as_str()));
+    let key = role_words_key(&all);
+    if feminine { format!("{key} (f)") } else { key }
+}
+
+/// Feminine forms of the words of roles (folded), which the masculine ones
+/// do not compare with (see [`role_key`]).
+const FEMININE_ROLE_WORDS: &[&str] = &[
+    "developpeuse",
+    "developpeuses",
+    "ingenieure",
+    "ingenieures",
+    "consultante",
+    "consultantes",
+    "cheffe",
+    "cheffes",
+    "directrice",
+    "directrices",
+    "administratrice",
+    "administratrices",
+    "technicienne",
+    "techniciennes",
+    "chercheuse",
+    "chercheuses",
+    "informaticienne",
+    "informaticiennes",
+    "programmeuse",
+    "programmeuses",
+    "testeuse",
+    "testeuses",
+    "redactrice",
+    "redactrices",
+    "formatrice",
+    "formatrices",
+    "coordinatrice",
+    "coordinatrices",
+    "fondatrice",
+    "fondatrices",
+    "cofondatrice",
+    "dirigeante",
+    "dirigeantes",
+    "experte",
+    "expertes",
+    "alternante",
+    "alternantes",
+    "apprentie",
+    "apprenties",
+];
+
+/// The key of a role's folded words: without the generic ones when others
+/// remain (`developpeur backend` → `backend`).
+fn role_words_key(all: &[String]) -> String {
     let specific: Vec<&String> = all
         .iter()
         .filter(|w| !GENERIC_ROLE_WORDS.contains(&w.as_str()))
@@ -2661,6 +3096,65 @@ mod tests {
     fn figures(body: &str) -> Vec<Figure> {
         let src = format!("---\ntitle: T\ndate: 2025-02-07\n---\n{body}");
         extract(&Document::parse("2025-02-07-x.md", src))
+    }
+
+    #[test]
+    fn what_a_figure_measures() {
+        for (t, q) in [
+            ("salaire médian ", Some("median")),
+            ("salaire moyen ", Some("mean")),
+            ("en moyenne ", None),
+            ("1er quartile ", Some("1st quartile")),
+            (" OTE", Some(PACKAGE)),
+            (" avec le variable", Some(PACKAGE)),
+            (" brut variable compris", Some(PACKAGE)),
+            (" brut hors variable", None),
+            ("À 80 %", Some("part-time")),
+            ("à temps partiel", Some("part-time")),
+            (" net après impôt", Some("after tax")),
+            (" net avant impôt", None),
+            ("sur 13 mois ", Some("over 13 months")),
+            ("sur 12 mois ", None),
+            (" brut à l'embauche", Some("at hiring")),
+            (" brut après deux ans", Some("apres deux ans")),
+            ("contre-proposition à ", Some("contre-proposition")),
+            (" pour les femmes", Some("women")),
+            ("Alternant (1re année) : ", Some(TRAINEE)),
+            (" brut par an", None),
+        ] {
+            assert_eq!(measure_in(t).as_deref(), q, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_source_names_one() {
+        assert_eq!(
+            source_in("Selon le baromètre Talent.io 2024"),
+            Some(("baromètre talent io".to_string(), Some(2024)))
+        );
+        assert_eq!(
+            source_in("D'après l'APEC (2023)"),
+            Some(("apec".to_string(), Some(2023)))
+        );
+        assert_eq!(
+            source_in(" selon Glassdoor."),
+            Some(("glassdoor".to_string(), None))
+        );
+        // What a figure depends on, or no source at the start.
+        for t in [
+            "selon la taille de l'entreprise",
+            "selon le profil",
+            "un Senior selon l'APEC",
+        ] {
+            assert_eq!(source_in(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_feminine_role_is_another_role() {
+        assert_eq!(role_key("Développeur Backend"), "backend");
+        assert_eq!(role_key("Développeuse Backend"), "backend (f)");
+        assert_eq!(role_key("Ingénieure DevOps"), "devops (f)");
     }
 
     #[test]
