@@ -25,6 +25,8 @@ pub enum Currency {
     Gbp,
     #[serde(rename = "CHF")]
     Chf,
+    #[serde(rename = "CAD")]
+    Cad,
 }
 
 impl Currency {
@@ -34,6 +36,7 @@ impl Currency {
             Currency::Usd => "USD",
             Currency::Gbp => "GBP",
             Currency::Chf => "CHF",
+            Currency::Cad => "CAD",
         }
     }
 
@@ -43,6 +46,7 @@ impl Currency {
             Currency::Usd => "$",
             Currency::Gbp => "£",
             Currency::Chf => " CHF",
+            Currency::Cad => " CAD",
         }
     }
 
@@ -52,6 +56,7 @@ impl Currency {
             "USD" | "$" => Some(Currency::Usd),
             "GBP" | "£" => Some(Currency::Gbp),
             "CHF" => Some(Currency::Chf),
+            "CAD" => Some(Currency::Cad),
             _ => None,
         }
     }
@@ -207,6 +212,18 @@ pub fn number(t: &str, i: usize) -> Option<(f64, usize)> {
                 j += 4;
             }
         }
+        // `120'000 CHF`: an apostrophe and exactly three digits, as the
+        // Swiss group thousands.
+        if !grouped && j == first_end {
+            while let Some(q) = t[j..].chars().next().filter(|c| matches!(c, '\'' | '’')) {
+                let k = j + q.len_utf8();
+                if digits_end(t, k) != k + 3 {
+                    break;
+                }
+                digits.push_str(&t[k..k + 3]);
+                j = k + 3;
+            }
+        }
         // `45.000 €`: a dot and exactly three digits, not before `k` or `M`
         // (`1.250k€` stays a decimal), groups thousands too.
         if !grouped && j == first_end {
@@ -233,6 +250,16 @@ pub fn number(t: &str, i: usize) -> Option<(f64, usize)> {
 /// A currency written at `i`: a symbol or a code/word. Returns it and where it ends.
 fn currency(t: &str, i: usize) -> Option<(Currency, usize)> {
     let rest = &t[i..];
+    // `$ CAD`, `$CA`, `$ canadiens`: Canadian dollars.
+    if let Some(after) = rest.strip_prefix('$') {
+        let gap = after.len() - after.trim_start_matches(SPACES).len();
+        let tail = &after[gap..];
+        for word in ["CAD", "CA", "canadiens"] {
+            if tail.starts_with(word) && !tail[word.len()..].starts_with(char::is_alphanumeric) {
+                return Some((Currency::Cad, i + 1 + gap + word.len()));
+            }
+        }
+    }
     for (sym, cur) in [
         ("€", Currency::Eur),
         ("$", Currency::Usd),
@@ -248,10 +275,12 @@ fn currency(t: &str, i: usize) -> Option<(Currency, usize)> {
         ("EUR", Currency::Eur),
         ("eur", Currency::Eur),
         ("USD", Currency::Usd),
+        ("dollars canadiens", Currency::Cad),
         ("dollars", Currency::Usd),
         ("dollar", Currency::Usd),
         ("GBP", Currency::Gbp),
         ("CHF", Currency::Chf),
+        ("CAD", Currency::Cad),
     ] {
         if rest.starts_with(word) && !rest[word.len()..].starts_with(char::is_alphanumeric) {
             return Some((cur, i + word.len()));
@@ -957,8 +986,18 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
         ("$", Currency::Usd),
         ("€", Currency::Eur),
         ("£", Currency::Gbp),
+        // The longer ones after: `C$120k`, `CA$`, `CHF 90'000`.
+        ("C$", Currency::Cad),
+        ("CA$", Currency::Cad),
+        ("CHF ", Currency::Chf),
+        ("CHF\u{a0}", Currency::Chf),
+        ("CAD ", Currency::Cad),
     ] {
-        if t[floor..i].ends_with(sym) {
+        // A code is a word of its own (`US$` stays dollars).
+        if t[floor..i].ends_with(sym)
+            && (sym.chars().count() == 1
+                || !t[floor..i - sym.len()].ends_with(char::is_alphanumeric))
+        {
             prefix = Some(cur);
             start = i - sym.len();
         }
@@ -1512,9 +1551,11 @@ pub fn format_money(low: f64, high: f64, currency: Currency, thousands: bool) ->
         format!("{}-{}", one(low), one(high))
     };
     match (currency, thousands) {
-        (Currency::Chf, true) => format!("{value}k CHF"),
+        (Currency::Chf | Currency::Cad, true) => format!("{value}k{}", currency.symbol()),
         (c, true) => format!("{value}k{}", c.symbol()),
-        (Currency::Eur | Currency::Chf, false) => format!("{value} {}", currency.symbol().trim()),
+        (Currency::Eur | Currency::Chf | Currency::Cad, false) => {
+            format!("{value} {}", currency.symbol().trim())
+        }
         (c, false) => format!("{}{value}", c.symbol()),
     }
 }
@@ -1875,6 +1916,39 @@ mod tests {
         }
         let t = "70k€ environ (+10 %)";
         assert_eq!(&t[one(t).range.clone()], "70k€ environ");
+    }
+
+    #[test]
+    fn swiss_and_canadian_amounts() {
+        for (t, cur, low, high) in [
+            ("120'000 CHF", Currency::Chf, 120_000.0, 120_000.0),
+            ("CHF 90'000", Currency::Chf, 90_000.0, 90_000.0),
+            ("CHF 90’000 à 110’000", Currency::Chf, 90_000.0, 110_000.0),
+            ("95 000 à 115 000 $ CA", Currency::Cad, 95_000.0, 115_000.0),
+            (
+                "110 000 à 135 000 $ CAD",
+                Currency::Cad,
+                110_000.0,
+                135_000.0,
+            ),
+            ("60-70k CAD", Currency::Cad, 60_000.0, 70_000.0),
+            ("C$120k", Currency::Cad, 120_000.0, 120_000.0),
+            (
+                "90 000 dollars canadiens",
+                Currency::Cad,
+                90_000.0,
+                90_000.0,
+            ),
+            ("US$120k", Currency::Usd, 120_000.0, 120_000.0),
+            ("$120k", Currency::Usd, 120_000.0, 120_000.0),
+        ] {
+            let a = one(t);
+            assert_eq!((a.currency, a.low, a.high), (cur, low, high), "{t}");
+        }
+        assert_eq!(
+            format_money(120_000.0, 130_000.0, Currency::Cad, true),
+            "120-130k CAD"
+        );
     }
 
     #[test]

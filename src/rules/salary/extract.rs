@@ -369,6 +369,7 @@ fn measure_in(text: &str) -> Option<String> {
             r"|sur\s+(?P<months>1[3-6])\s+mois|avec\s+(?:le\s+)?(?P<month13>1[3-4])e\s+mois",
             r"|(?P<hiring>(?:à|a)\s+l['’]embauche|au\s+d[ée]marrage|(?:à|a)\s+l['’]entrée|en\s+sortie\s+d['’][ée]cole)",
             r"|(?P<after>(?:apr[èe]s|au\s+bout\s+(?:de\s+|d['’]))\s*(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)\s+(?:ans?|ann[ée]es?|mois))",
+            r"|(?P<future>dans\s+(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)\s+(?:ans?|ann[ée]es?|mois)|(?:à|a)\s+terme|pourra|pourront|gagnera|gagneront|touchera|toucheront|visera|viseront|atteindra|atteindront|passera|passeront)",
             r"|(?P<deal>offre\s+initiale|premi[èe]re\s+offre|contre-(?:proposition|offre)|pr[ée]tentions?|demande\s+initiale|offre\s+finale|signature)",
             r")\b)",
         ))
@@ -408,6 +409,8 @@ fn measure_in(text: &str) -> Option<String> {
             "after tax".to_string()
         } else if let Some(n) = c.name("months").or_else(|| c.name("month13")) {
             format!("over {} months", n.as_str())
+        } else if said("future") {
+            "in the future".to_string()
         } else if said("hiring") {
             "at hiring".to_string()
         } else if let Some(m) = c.name("after").or_else(|| c.name("deal")) {
@@ -843,6 +846,16 @@ const NOT_NAMES: &[&str] = &[
     "cependant",
     "pourtant",
     "meme",
+    // A before and after (`Avant : Chargée de communication, 38k€`), and
+    // the stages of a startup (`| Pré-seed | 0-40k€ |`): no role.
+    "avant",
+    "apres",
+    "pre-seed",
+    "seed",
+    "pre-amorcage",
+    "amorcage",
+    "serie",
+    "smic",
 ];
 
 /// Verbs that may stand between a role and its figure without telling it
@@ -911,6 +924,26 @@ const VERBS: &[&str] = &[
     "frolent",
     "situe",
     "situent",
+    // Modal and future forms (`un Senior pourra viser 70k€`).
+    "pourra",
+    "pourront",
+    "pourrait",
+    "pourraient",
+    "devra",
+    "devront",
+    "devrait",
+    "devraient",
+    "sait",
+    "espere",
+    "esperent",
+    "esperer",
+    "pretendre",
+    "pretend",
+    "pretendent",
+    "obtenir",
+    "toucher",
+    "percevoir",
+    "negocier",
 ];
 
 /// Whether a folded word names no role, whatever its capital (see
@@ -1597,10 +1630,24 @@ const COPULAS: &[&str] = &[
 fn sole_experience(text: &str) -> Option<amount::Experience> {
     let t = text.trim();
     let lead = text.len() - text.trim_start().len();
+    // `(3-5 ans d'expérience)`, `(5+ ans d'XP)`: the band and its noun.
+    let whole = |e: &amount::Experience| {
+        let rest = t[e.range.end..].trim().to_lowercase().replace('’', "'");
+        matches!(
+            rest.as_str(),
+            "" | "d'expérience"
+                | "d'experience"
+                | "d'xp"
+                | "d'exp"
+                | "of experience"
+                | "xp"
+                | "exp"
+        )
+    };
     amount::experiences(t)
         .into_iter()
         .next()
-        .filter(|e| e.range.start == 0 && e.range.end == t.len())
+        .filter(|e| e.range.start == 0 && whole(e))
         .map(|mut e| {
             e.range = lead..lead + t.len();
             e
@@ -2142,6 +2189,22 @@ impl Extractor {
                 break;
             }
         }
+        // In a table, a cell of the figure's row that holds only a level
+        // (`| Analyste SOC | Senior | 52-60k€ |`, a `Niveau` column).
+        if level.is_none()
+            && let Some(own) = column
+        {
+            level = (0..block.cells.len())
+                .filter(|&c| c != own)
+                .filter_map(|c| block.text.get(block.cell(c)?))
+                .find_map(|cell| match words(cell).as_slice() {
+                    [(_, w)] => self.vocabulary.level(&fold(w)).map(|l| Level {
+                        name: l.name.clone(),
+                        rank: l.rank,
+                    }),
+                    _ => None,
+                });
+        }
         let experience = paren_experience.or_else(|| {
             [Some(0), Some(1), level_context]
                 .into_iter()
@@ -2650,10 +2713,18 @@ impl Extractor {
     /// to a small word, a salary word or a number; levels, places and
     /// experience are skipped (`Prompt Engineer`, `Développeur Full-Stack`).
     fn name_before(&self, before: &str) -> Option<String> {
+        // An experience band, a duration, and a parenthesis that holds only
+        // a band (`Un Développeur Scala Senior (3-5 ans d'expérience)
+        // gagne`) are no part of a name.
+        let in_parens = before.match_indices('(').filter_map(|(open, _)| {
+            let close = open + before[open..].find(')')?;
+            sole_experience(&before[open + 1..close]).map(|_| open..close + 1)
+        });
         let masked: Vec<Range<usize>> = amount::experiences(before)
             .into_iter()
             .map(|e| e.range)
             .chain(amount::durations(before))
+            .chain(in_parens)
             .collect();
         let mut collected: Vec<&str> = Vec::new();
         // A verb of pay between the name and the figure (`Un Développeur
@@ -3119,6 +3190,8 @@ mod tests {
             (" brut après deux ans", Some("apres deux ans")),
             ("contre-proposition à ", Some("contre-proposition")),
             (" pour les femmes", Some("women")),
+            ("Dans cinq ans", Some("in the future")),
+            ("un Senior pourra viser ", Some("in the future")),
             ("Alternant (1re année) : ", Some(TRAINEE)),
             (" brut par an", None),
         ] {

@@ -320,7 +320,7 @@ fn parse(node: &Node) -> Result<(Extractor, Settings, u64), BuildError> {
         let cur = Currency::from_code(code).ok_or_else(|| {
             error_at(
                 rate(code).map_or(at("rates"), |(k, _)| k),
-                format!("unknown currency `{code}`; known: EUR, USD, GBP, CHF"),
+                format!("unknown currency `{code}`; known: EUR, USD, GBP, CHF, CAD"),
             )
         })?;
         if !(value.is_finite() && *value > 0.0) {
