@@ -256,6 +256,21 @@ pub struct Body {
     pub code_blocks: Vec<Span>,
     pub html: Vec<Html>,
     pub broken_refs: Vec<BrokenRef>,
+    /// The footnote definitions (`[^1]: …`), in order: Hugo renders them in
+    /// the footnotes block at the end of the page, not where they are
+    /// written, so what they hold is in no section.
+    pub footnotes: Vec<Span>,
+}
+
+impl Body {
+    /// Whether `span` lies inside a footnote definition.
+    pub fn in_footnote(&self, span: Span) -> bool {
+        let after = self.footnotes.partition_point(|f| f.start <= span.start);
+        after
+            .checked_sub(1)
+            .and_then(|i| self.footnotes.get(i))
+            .is_some_and(|f| span.end <= f.end)
+    }
 }
 
 impl Body {
@@ -609,7 +624,14 @@ pub fn parse(source: &str, start: usize) -> Body {
                     containers += 1;
                     blocks.push(new_block(BlockKind::ListItem, span, &body))
                 }
-                Tag::BlockQuote(_) | Tag::FootnoteDefinition(_) => containers += 1,
+                Tag::BlockQuote(_) => containers += 1,
+                Tag::FootnoteDefinition(_) => {
+                    containers += 1;
+                    // The outermost only, should one be written in another.
+                    if body.footnotes.last().is_none_or(|f| f.end <= span.start) {
+                        body.footnotes.push(span);
+                    }
+                }
                 Tag::TableHead | Tag::TableRow => {
                     blocks.push(new_block(BlockKind::TableRow, span, &body))
                 }
@@ -957,6 +979,37 @@ mod tests {
         assert_eq!(item.heading, Some(0));
         let last = body.blocks.iter().find(|b| b.text == "fin").unwrap();
         assert_eq!(last.heading, Some(1));
+    }
+
+    /// Footnote definitions are known by their spans, whole (the label and
+    /// every paragraph of the note), wherever they are written.
+    #[test]
+    fn footnote_definitions_are_known() {
+        let src = "Un[^a] deux[^b].\n\n[^a]: Note [a](/a/).\n\n    Suite.\n\n- [^b]: Dans une liste.\n\nFin [c](/c/).\n";
+        let body = parse(src, 0);
+        let notes: Vec<&str> = body
+            .footnotes
+            .iter()
+            .map(|f| src[f.start..f.end].trim_end())
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                "[^a]: Note [a](/a/).\n\n    Suite.",
+                "[^b]: Dans une liste."
+            ]
+        );
+        let noted: Vec<&str> = body
+            .links
+            .iter()
+            .filter(|l| body.in_footnote(l.span))
+            .map(|l| l.dest.as_str())
+            .collect();
+        assert_eq!(noted, ["/a/"]);
+        let suite = body.blocks.iter().find(|b| b.text == "Suite.").unwrap();
+        assert!(body.in_footnote(suite.span));
+        let fin = body.blocks.iter().find(|b| b.text == "Fin c.").unwrap();
+        assert!(!body.in_footnote(fin.span));
     }
 
     #[test]

@@ -36,7 +36,8 @@ Options:
                         allowed) where every link must stay on the site: a link
                         with a scheme (`https://`, `mailto:`) or `//host` is an
                         error there, unless its host is in `site_hosts`.
-                        Default: none.
+                        A footnote's definition is in no section (Hugo
+                        shows it at the end of the page). Default: none.
   site_hosts: [HOSTS]   Hosts of the site itself (`example.org`; `www.`, and a
                         scheme or path written with it, are ignored): absolute
                         URLs to them are internal, and their path is checked
@@ -364,7 +365,16 @@ impl LinksRule {
                 .and_then(|i| outer.get(i))
                 .is_some_and(|l| span.end <= l.end)
         };
-        for link in doc.body.links.iter().filter(|l| !l.image) {
+        // A footnote's definition is shown in the footnotes block at the
+        // end of the page, whatever section it is written in: its links
+        // are in no section (a link reference's definition needs nothing
+        // of the kind, as its link is where it is used).
+        for link in doc
+            .body
+            .links
+            .iter()
+            .filter(|l| !l.image && !doc.body.in_footnote(l.span))
+        {
             let Some(heading) = section_at(link.span.start) else {
                 continue;
             };
@@ -373,7 +383,12 @@ impl LinksRule {
             }
         }
         // Bare URLs, which Hugo turns into links.
-        for block in &doc.body.blocks {
+        for block in doc
+            .body
+            .blocks
+            .iter()
+            .filter(|b| !doc.body.in_footnote(b.span))
+        {
             let Some(heading) = section_at(block.span.start) else {
                 continue;
             };
@@ -1080,6 +1095,34 @@ mod tests {
         let messages: Vec<String> = cx.findings.iter().map(|f| f.message.clone()).collect();
         assert_eq!(messages, ["`#autre` matches no heading of this article"]);
         assert!(is_top("top") && is_top("TOP") && !is_top("top-1"));
+    }
+
+    /// A footnote's definition is shown in the footnotes block, not in the
+    /// section it is written in: its links are not the section's, but are
+    /// still checked as links. What follows it in the section still is.
+    #[test]
+    fn footnote_definitions_are_in_no_section() {
+        let doc = Document::parse(
+            "a.md",
+            "## Titre\n\nUn fait[^a].\n\n## Pour aller plus loin\n\n\
+             [^a]: [Source](https://exemple.org/a), https://exemple.org/b, [ici](#absent).\n\n\
+             - [Ailleurs](https://exemple.org/c)\n"
+                .to_string(),
+        );
+        let rule = LinksRule {
+            sections: vec![fold_title("Pour aller plus loin")],
+            ..rule()
+        };
+        let mut cx = Context::default();
+        rule.check(&doc, &mut cx);
+        let messages: Vec<String> = cx.findings.iter().map(|f| f.message.clone()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`https://exemple.org/c` links outside the site in « Pour aller plus loin », which links only to the site's own pages",
+                "`#absent` matches no heading of this article",
+            ]
+        );
     }
 
     #[test]
