@@ -344,6 +344,30 @@ fn generated_outputs_are_targets() {
     assert_eq!(found.len(), 2, "{found:?}");
 }
 
+/// Hugo always makes the home page, so `/` leads somewhere on a site
+/// without `content/_index.md`; and it writes each page to `index.html`
+/// under its address, which a link may name.
+#[test]
+fn the_home_page_is_there_without_an_index_file() {
+    let (dir, path) = site(&with_insert(
+        "Voir [l'accueil](/), [l'accueil](/index.html) et \
+         [l'autre](/posts/premier-poste/index.html#repères-clairs).",
+    ));
+    assert!(!dir.path().join("content/_index.md").exists());
+    assert_eq!(check_file(&path), vec![]);
+    fs::write(
+        &path,
+        with_insert("Voir [l'absent](/posts/absent/index.html)."),
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].3,
+        "`/posts/absent/index.html` leads nowhere: no post of the site has the slug `absent`"
+    );
+}
+
 /// Hugo's `ref` and `relref` shortcodes are checked when their path starts
 /// from the root of `content/`: the page must be there (with or without its
 /// extension), not a draft, and hold the anchor; a relative path is

@@ -65,7 +65,9 @@ How targets are found: the command line reads the site once (every page of
 `content/`, with its address and its headings' anchors, and every file of
 `static/`). A site path (`/le-role-du-cto/`, `/posts/<slug>/`,
 `/images/a.png`, with or without `#anchor` or `?query`) must lead to one of
-them. Addresses follow Hugo: `content/<dir>/_index.md` is `/<dir>/`;
+them. Addresses follow Hugo: the home page `/` is always there (with or
+without `content/_index.md`); a page's `index.html` (`/posts/x/index.html`)
+is the page; `content/<dir>/_index.md` is `/<dir>/`;
 `content/<dir>/<file>.md` and the bundle `content/<dir>/<file>/index.md`
 are `/<dir>/<slug>/`, a bundle's files under it (names and slugs sanitized
 as Hugo does: punctuation such as `'` or `→` dropped, spaces as one `-`);
@@ -477,7 +479,7 @@ impl LinksRule {
                 }
                 Dest::Site { path, anchor } if self.targets => {
                     let Some(site) = site else { continue };
-                    let key = site::normalize(&path);
+                    let key = site::page_key(&path);
                     if self.ignored(&key) {
                         continue;
                     }
@@ -821,7 +823,7 @@ impl Rule for LinksRule {
         };
         for link in own_links {
             if let Dest::Site { path, anchor } = self.classify(&link.dest) {
-                let key = site::normalize(&path);
+                let key = site::page_key(&path);
                 if let Some(slug) = self.post_slug(&key) {
                     let span = dest_span(doc, link);
                     links.push(PostLink {

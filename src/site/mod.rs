@@ -7,7 +7,9 @@
 //! files a question needs ([`Site::from_files`]); what a file's address is
 //! (Hugo's layout) is decided here, so that it can be tested without files.
 //!
-//! Addresses follow Hugo's defaults: `content/<dir>/_index.md` is `/<dir>/`,
+//! Addresses follow Hugo's defaults: the home page `/` is always there,
+//! a page's `index.html` (`/posts/x/index.html`) is the page,
+//! `content/<dir>/_index.md` is `/<dir>/`,
 //! `content/<dir>/<name>.md` and the leaf bundle `content/<dir>/<name>/index.md`
 //! are `/<dir>/<slug>/` (a bundle's files under it) where the slug is the
 //! front matter's `slug`, else the file or folder name, without a leading `YYYY-MM-DD-` date unless the site's Hugo
@@ -578,16 +580,23 @@ impl Site {
         lock().entry(key.to_string()).or_insert(found).clone()
     }
 
-    /// The page at a site path (`/posts/slug/`, with or without the final `/`).
+    /// The page at a site path (`/posts/slug/`, with or without the final
+    /// `/`, or its `index.html`).
     pub fn page(&self, path: &str) -> Option<Page> {
-        let key = normalize(path);
+        let key = page_key(path);
         self.found_by_name(&key)
             .or_else(|| self.index().pages.get(&key).cloned())
     }
 
     /// Whether a site path leads to a page or a file.
     pub fn exists(&self, path: &str) -> bool {
-        let key = normalize(path);
+        let key = page_key(path);
+        // Hugo always makes the home page, with or without a
+        // `content/_index.md` to say its title: it is there without
+        // reading the site.
+        if key == "/" {
+            return true;
+        }
         let file = file_key(path);
         if self.found_by_name(&key).is_some()
             || self
@@ -719,6 +728,23 @@ pub fn normalize(path: &str) -> String {
         "/".to_string()
     } else {
         format!("/{trimmed}/")
+    }
+}
+
+/// A page's address as [`Site::page`] looks it up: [`normalize`]d, and
+/// the `index.html` Hugo writes each page to (`/index.html`,
+/// `/posts/x/index.html`) as the page itself.
+pub fn page_key(path: &str) -> String {
+    let trimmed = path.trim();
+    let cut = trimmed.len().checked_sub("index.html".len());
+    match cut.filter(|&at| trimmed.is_char_boundary(at)) {
+        Some(at)
+            if trimmed[at..].eq_ignore_ascii_case("index.html")
+                && (at == 0 || trimmed[..at].ends_with('/')) =>
+        {
+            normalize(&trimmed[..at])
+        }
+        _ => normalize(path),
     }
 }
 
@@ -957,6 +983,49 @@ mod tests {
         );
         assert_eq!(s.suggest_page("/autre/", "mon-slug"), None);
         assert_eq!(s.suggest_page("/posts/", "rien-a-voir"), None);
+    }
+
+    /// Hugo makes the home page whether or not `content/_index.md` says
+    /// anything of it, and writes each page to `index.html` under its
+    /// address (`/index.html`, `/posts/x/index.html`), which a server gives.
+    #[test]
+    fn the_home_page_and_index_html_files_exist() {
+        let mut without_home = Site::new("/site");
+        without_home.add_content(Path::new("posts/2025-01-01-sans-slug.md"), String::new());
+        for s in [site(), without_home] {
+            for path in [
+                "/",
+                "",
+                "/index.html",
+                "/INDEX.HTML",
+                "/posts/index.html",
+                "/posts/sans-slug/index.html",
+            ] {
+                assert!(s.exists(path), "{path}");
+            }
+            assert_eq!(
+                s.page("/posts/sans-slug/index.html").map(|p| p.file),
+                Some(PathBuf::from("posts/2025-01-01-sans-slug.md"))
+            );
+            for path in [
+                "/absent/index.html",
+                "/posts/absent/index.html",
+                "/posts/sans-slugindex.html",
+                "/index.htm",
+            ] {
+                assert!(!s.exists(path), "{path}");
+            }
+        }
+        // The lookup by file name says the same, without reading the
+        // whole site for the home page.
+        let files = Arc::new(MemoryFiles::new(vec![(
+            PathBuf::from("content/posts/2025-01-01-sans-slug.md"),
+            Some(String::new()),
+        )]));
+        let lazy = Site::from_files("/site", files.clone());
+        assert!(lazy.exists("/") && lazy.exists("/index.html"));
+        assert!(lazy.exists("/posts/sans-slug/index.html"));
+        assert_eq!(files.whole_reads(), 0);
     }
 
     /// What Hugo generates besides pages: the sitemap, robots.txt, the
