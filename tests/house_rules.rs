@@ -191,6 +191,68 @@ fn a_hugo_config_decides_whether_file_dates_are_in_addresses() {
     }
 }
 
+/// The host of the site's `baseURL` is the site's own: a link to it in
+/// « Pour aller plus loin » is internal, and its path is checked as the
+/// site's. A `baseURL` with a path (`https://exemple.org/blog/`) holds the
+/// site under it only; `config/production/` is read for it too.
+#[test]
+fn the_base_url_s_host_is_the_site_s_own() {
+    let article = |links: &str| {
+        with_insert("").replace(
+            "- [Un autre article](/posts/premier-poste/)\n- [Le pilier](/trouver-sa-place/)\n",
+            links,
+        )
+    };
+    let (dir, path) = site(&article(
+        "- [Un autre article](https://www.repere-carriere.fr/posts/premier-poste/#repères-clairs)\n\
+         - [Le pilier](https://repere-carriere.fr/trouver-sa-place/)\n\
+         - https://www.repere-carriere.fr/posts/premier-poste/\n",
+    ));
+    let dates = "[frontmatter]\ndate = [':filename', ':default']\n";
+    fs::write(
+        dir.path().join("hugo.toml"),
+        format!("baseURL = 'https://www.repere-carriere.fr/'\n{dates}"),
+    )
+    .unwrap();
+    assert_eq!(check_file(&path), vec![]);
+    fs::write(
+        &path,
+        article("- [Absent](https://www.repere-carriere.fr/posts/absent/)\n"),
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].3,
+        "`https://www.repere-carriere.fr/posts/absent/` leads nowhere: no post of the site has the slug `absent`"
+    );
+
+    // Published under a path, set for production.
+    fs::write(dir.path().join("hugo.toml"), dates).unwrap();
+    fs::create_dir_all(dir.path().join("config/production")).unwrap();
+    fs::write(
+        dir.path().join("config/production/hugo.toml"),
+        "baseURL = 'https://exemple.org/blog/'\n",
+    )
+    .unwrap();
+    fs::write(
+        &path,
+        article(
+            "- [Un autre article](https://exemple.org/blog/posts/premier-poste/)\n\
+             - [Ailleurs](https://exemple.org/autre/)\n",
+        ),
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .3
+            .starts_with("`https://exemple.org/autre/` links outside the site"),
+        "{found:?}"
+    );
+}
+
 /// File names, folder names and slugs are addresses as Hugo sanitizes
 /// them (`'` and `→` dropped, spaces as one `-`): a link to Hugo's address
 /// passes, one that keeps the dropped characters is a 404, found with Hugo's

@@ -41,7 +41,11 @@ Options:
   site_hosts: [HOSTS]   Hosts of the site itself (`example.org`; `www.`, and a
                         scheme or path written with it, are ignored): absolute
                         URLs to them are internal, and their path is checked
-                        like a site path.
+                        like a site path. The host of the site's Hugo
+                        `baseURL` (`hugo.toml`, `config/_default/`,
+                        `config/production/`) is one without being listed;
+                        a `baseURL` with a path (`https://x.org/blog/`)
+                        holds the site under that path only.
   targets: true         Internal targets must exist (see below).
   anchors: true         `#anchor` must be the id of a heading of the target
                         (the article itself for `#anchor` alone); `#top`
@@ -130,7 +134,8 @@ fn default_posts() -> String {
 
 struct LinksRule {
     sections: Vec<String>,
-    site_hosts: Vec<String>,
+    /// `site_hosts`, each the site from its root.
+    site_hosts: Vec<Base>,
     targets: bool,
     anchors: bool,
     empty: bool,
@@ -191,7 +196,7 @@ fn links_rule(node: &Node) -> Result<LinksRule, BuildError> {
     }
     Ok(LinksRule {
         sections: opts.sections.iter().map(|s| fold_title(s)).collect(),
-        site_hosts: opts.site_hosts.iter().map(|h| host_of(h)).collect(),
+        site_hosts: opts.site_hosts.iter().map(|h| Base::root(h)).collect(),
         targets: opts.targets,
         anchors: opts.anchors,
         empty: opts.empty,
@@ -217,6 +222,71 @@ fn host_of(written: &str) -> String {
     let h = h.rsplit_once('@').map_or(h, |(_, host)| host);
     let h = h.split(':').next().unwrap_or(h);
     h.trim_start_matches("www.").to_string()
+}
+
+/// Where the site is: a host of its own, and the path the site starts at
+/// there (`/`, or `/blog/` for a site published at `https://x.org/blog/`),
+/// lowercased.
+#[derive(Debug, Clone, PartialEq)]
+struct Base {
+    host: String,
+    path: String,
+}
+
+impl Base {
+    /// A host of `site_hosts`: the site from its root, whatever path it is
+    /// written with.
+    fn root(written: &str) -> Base {
+        Base {
+            host: host_of(written),
+            path: "/".to_string(),
+        }
+    }
+
+    /// A `baseURL` of the site's Hugo configuration
+    /// (`https://www.repere-carriere.fr/`, `https://x.org/blog/`), with its
+    /// path; `None` for one without a host (`/`, a relative base).
+    fn of_base_url(url: &str) -> Option<Base> {
+        let url = url.trim().to_lowercase();
+        let rest = match url.split_once("://") {
+            Some((_, rest)) => rest,
+            None => url.strip_prefix("//")?,
+        };
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let host = host_of(&rest[..end]);
+        if host.is_empty() {
+            return None;
+        }
+        let path = rest[end..].split(['?', '#']).next().unwrap_or("");
+        let path = path.trim_matches('/');
+        Some(Base {
+            host,
+            path: if path.is_empty() {
+                "/".to_string()
+            } else {
+                format!("/{path}/")
+            },
+        })
+    }
+
+    /// The site path of `path` (what follows the host in a link to it:
+    /// empty, or from its `/`, `?` or `#`), if it is under the base's path:
+    /// `/blog/posts/a/` is `/posts/a/` for `/blog/`, `/blog` is `/`, and
+    /// `/autre/` is not on the site.
+    fn site_path(&self, path: &str) -> Option<String> {
+        let prefix = self.path.trim_end_matches('/');
+        let head = path.get(..prefix.len())?;
+        if !head.eq_ignore_ascii_case(prefix) {
+            return None;
+        }
+        let rest = &path[prefix.len()..];
+        match rest.chars().next() {
+            None => Some("/".to_string()),
+            Some('/') => Some(rest.to_string()),
+            Some('?' | '#') => Some(format!("/{rest}")),
+            Some(_) => None,
+        }
+    }
 }
 
 /// What a link destination is.
@@ -247,7 +317,32 @@ fn scheme_len(dest: &str) -> Option<usize> {
 }
 
 impl LinksRule {
+    /// Where `dest` leads, the site's own hosts being `site_hosts` only
+    /// (with no site, there is no Hugo configuration to name others).
     fn classify(&self, dest: &str) -> Dest {
+        self.classify_on(dest, &self.site_hosts)
+    }
+
+    /// The site's own hosts: its Hugo configuration's `baseURL`s, then
+    /// `site_hosts`. The longest path first, so that a link under a base's
+    /// path is read from there (`https://x.org/blog/a/` is `/a/` when the
+    /// site is published at `https://x.org/blog/`, whatever `site_hosts`
+    /// says of `x.org`).
+    fn bases(&self, site: Option<&Site>) -> Vec<Base> {
+        let mut bases: Vec<Base> = site
+            .map(Site::base_urls)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|u| Base::of_base_url(u))
+            .chain(self.site_hosts.iter().cloned())
+            .collect();
+        bases.sort_by_key(|b| std::cmp::Reverse(b.path.len()));
+        bases
+    }
+
+    /// Where `dest` leads, the site's own hosts being `bases`: a link to
+    /// one of them is a path of the site.
+    fn classify_on(&self, dest: &str, bases: &[Base]) -> Dest {
         let dest = dest.trim();
         if dest.is_empty() || dest == "#" {
             return Dest::Empty;
@@ -263,14 +358,19 @@ impl LinksRule {
         } else {
             (dest, false)
         };
+        let on_site;
         let path = if host {
             let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
             let name = host_of(&rest[..end]);
-            if !self.site_hosts.contains(&name) {
+            let under = bases
+                .iter()
+                .filter(|b| b.host == name)
+                .find_map(|b| b.site_path(&rest[end..]));
+            let Some(under) = under else {
                 return Dest::External;
-            }
-            let p = &rest[end..];
-            if p.is_empty() { "/" } else { p }
+            };
+            on_site = under;
+            on_site.as_str()
         } else {
             rest
         };
@@ -334,7 +434,7 @@ impl LinksRule {
         out
     }
 
-    fn check_sections(&self, doc: &Document, cx: &mut Context) {
+    fn check_sections(&self, doc: &Document, bases: &[Base], cx: &mut Context) {
         let outside = |heading: &crate::document::Heading, span: Span, url: &str| {
             Finding::new(
                 span,
@@ -380,7 +480,7 @@ impl LinksRule {
             let Some(heading) = section_at(link.span.start) else {
                 continue;
             };
-            if self.classify(&link.dest) == Dest::External {
+            if self.classify_on(&link.dest, bases) == Dest::External {
                 cx.report(outside(heading, dest_span(doc, link), &link.dest));
             }
         }
@@ -415,9 +515,9 @@ impl LinksRule {
                 // `www.` without a scheme is a web address too (GFM and
                 // Hugo's goldmark link it), not a relative path.
                 let external = if url.starts_with("www.") {
-                    self.classify(&format!("https://{url}"))
+                    self.classify_on(&format!("https://{url}"), bases)
                 } else {
-                    self.classify(url)
+                    self.classify_on(url, bases)
                 } == Dest::External;
                 if external {
                     cx.report(outside(heading, span, url));
@@ -457,14 +557,14 @@ impl LinksRule {
         }
     }
 
-    fn check_targets(&self, doc: &Document, site: Option<&Site>, cx: &mut Context) {
+    fn check_targets(&self, doc: &Document, site: Option<&Site>, bases: &[Base], cx: &mut Context) {
         let ids = site::heading_ids(doc);
         let own = &ids.0;
         let own_set: HashSet<&str> = own.iter().map(String::as_str).collect();
         let mut pages: HashMap<String, HashSet<String>> = HashMap::new();
         let mut suggest = Suggestions::default();
         for link in &doc.body.links {
-            let dest = self.classify(&link.dest);
+            let dest = self.classify_on(&link.dest, bases);
             match dest {
                 Dest::Anchor(anchor)
                     if self.anchors && !own_set.contains(anchor.as_str()) && !is_top(&anchor) =>
@@ -800,12 +900,13 @@ impl LinkFacts {
 
 impl Rule for LinksRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
-        self.check_sections(doc, cx);
+        let site = cx.site.clone();
+        let bases = self.bases(site.as_deref());
+        self.check_sections(doc, &bases, cx);
         if self.empty {
             self.check_empty(doc, cx);
         }
-        let site = cx.site.clone();
-        self.check_targets(doc, site.as_deref(), cx);
+        self.check_targets(doc, site.as_deref(), &bases, cx);
         if let (Some(site), true) = (site.as_deref(), self.targets) {
             self.check_refs(doc, site, cx);
         }
@@ -955,7 +1056,7 @@ mod tests {
     fn rule() -> LinksRule {
         LinksRule {
             sections: vec![],
-            site_hosts: vec!["exemple.fr".into()],
+            site_hosts: vec![Base::root("exemple.fr")],
             targets: true,
             anchors: true,
             empty: true,
@@ -1039,6 +1140,68 @@ mod tests {
         assert!(rule.ignored("/tags/rust/"));
         assert!(rule.ignored("/categories/x/"));
         assert!(!rule.ignored("/posts/tags/"));
+    }
+
+    /// A `baseURL` is the site's host and the path it starts at; a link
+    /// to that host is a path of the site when it is under that path.
+    #[test]
+    fn base_urls_are_the_site_s_own() {
+        let base = |url: &str| Base::of_base_url(url).map(|b| (b.host, b.path));
+        let at = |host: &str, path: &str| Some((host.to_string(), path.to_string()));
+        assert_eq!(
+            base("https://www.Repere-Carriere.fr/"),
+            at("repere-carriere.fr", "/")
+        );
+        assert_eq!(base("https://x.org"), at("x.org", "/"));
+        assert_eq!(base("http://x.org:1313/Blog?a#b"), at("x.org", "/blog/"));
+        assert_eq!(base("//x.org/blog/fr/"), at("x.org", "/blog/fr/"));
+        for none in ["/", "", "blog/", "https:///blog/"] {
+            assert_eq!(base(none), None, "{none}");
+        }
+        let r = rule();
+        let bases = [
+            Base::of_base_url("https://x.org/blog/").unwrap(),
+            Base::of_base_url("https://www.site.fr/").unwrap(),
+        ];
+        let site = |path: &str, anchor: Option<&str>| Dest::Site {
+            path: path.into(),
+            anchor: anchor.map(str::to_string),
+        };
+        for (dest, expected) in [
+            ("https://site.fr/posts/a/", site("/posts/a/", None)),
+            ("https://WWW.site.fr", site("/", None)),
+            ("https://site.fr#plan", site("/", Some("plan"))),
+            (
+                "https://x.org/blog/posts/a/#b",
+                site("/posts/a/", Some("b")),
+            ),
+            ("https://x.org/BLOG", site("/", None)),
+            ("https://x.org/blog?page=2", site("/", None)),
+            ("https://x.org/autre/", Dest::External),
+            ("https://x.org/blogue/", Dest::External),
+            ("https://x.org", Dest::External),
+            ("https://autre.fr/posts/a/", Dest::External),
+            // `site_hosts` still counts beside them.
+            ("https://exemple.fr/posts/a/", site("/posts/a/", None)),
+        ] {
+            let mut all = bases.to_vec();
+            all.extend(r.site_hosts.iter().cloned());
+            assert_eq!(r.classify_on(dest, &all), expected, "{dest}");
+        }
+        // The site's configuration gives them, the longest path first.
+        let mut s = Site::new("/site");
+        s.set_base_urls(vec![
+            "https://x.org/".into(),
+            "https://x.org/blog/".into(),
+            "/".into(),
+        ]);
+        let paths: Vec<String> = r.bases(Some(&s)).into_iter().map(|b| b.path).collect();
+        assert_eq!(paths, ["/blog/", "/", "/"]);
+        assert_eq!(
+            r.classify_on("https://x.org/blog/a/", &r.bases(Some(&s))),
+            site("/a/", None)
+        );
+        assert_eq!(r.bases(None), r.site_hosts);
     }
 
     #[test]

@@ -44,8 +44,9 @@ pub trait SiteFiles: Send + Sync {
 
     /// The site's Hugo configuration: the first of
     /// [`super::hugo::ROOT_FILES`] that exists, then each of
-    /// [`super::hugo::FOLDER_FILES`] that does, as (name there, text). It
-    /// says whether file names' dates are part of addresses.
+    /// [`super::hugo::FOLDER_FILES`] and [`super::hugo::PRODUCTION_FILES`]
+    /// that does, as (name there, text). It says whether file names' dates
+    /// are part of addresses, and where the site is published.
     fn hugo_configs(&self) -> Vec<(String, String)> {
         Vec::new()
     }

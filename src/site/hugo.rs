@@ -11,6 +11,10 @@
 //! address depends on its front matter: both addresses are then accepted.
 //! A site without a configuration repere can read is taken to drop it, as
 //! that blog's conventions say.
+//!
+//! It also says where the site is published: its `baseURL`
+//! (`https://www.repere-carriere.fr/`), whose host is the site's own (see
+//! [`base_urls`]).
 
 use crate::yaml::Node;
 
@@ -45,18 +49,85 @@ pub const FOLDER_FILES: &[&str] = &[
     "config/_default/config.json",
 ];
 
+/// The files of the production environment's configuration, which `hugo`
+/// merges over `config/_default/` when it builds the published site: where
+/// a site often sets its `baseURL`. Only their `baseURL` is read (see
+/// [`base_urls`]).
+pub const PRODUCTION_FILES: &[&str] = &[
+    "config/production/hugo.toml",
+    "config/production/hugo.yaml",
+    "config/production/hugo.yml",
+    "config/production/hugo.json",
+    "config/production/config.toml",
+    "config/production/config.yaml",
+    "config/production/config.yml",
+    "config/production/config.json",
+];
+
 /// The configuration files Hugo reads, as (name, text): the first of
-/// [`ROOT_FILES`] that `exists`, then each of [`FOLDER_FILES`] that does;
-/// a file `read` gives no text for (unreadable, too large) is left out.
+/// [`ROOT_FILES`] that `exists`, then each of [`FOLDER_FILES`] and
+/// [`PRODUCTION_FILES`] that does; a file `read` gives no text for
+/// (unreadable, too large) is left out.
 pub fn configs(
     exists: impl Fn(&str) -> bool,
     read: impl Fn(&str) -> Option<String>,
 ) -> Vec<(String, String)> {
     let root = ROOT_FILES.iter().find(|name| exists(name));
     root.into_iter()
-        .chain(FOLDER_FILES.iter().filter(|name| exists(name)))
+        .chain(
+            FOLDER_FILES
+                .iter()
+                .chain(PRODUCTION_FILES)
+                .filter(|name| exists(name)),
+        )
         .filter_map(|name| Some((name.to_string(), read(name)?)))
         .collect()
+}
+
+/// Every `baseURL` the configuration files (name, text) set, as written:
+/// the site's (at the root of a file), and each language's
+/// (`[languages.fr] baseURL = …`, a site published on a host per
+/// language). All of them are the site's own addresses: the root file's,
+/// `config/_default/`'s and `config/production/`'s may each be the one
+/// published, and a link to any of them is a link to the site. A file that
+/// cannot be read as its format sets none.
+pub fn base_urls(configs: &[(String, String)]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for (name, text) in configs {
+        let Some(Some(root)) = root_of(name, text) else {
+            continue;
+        };
+        let languages = entry(&root, "languages")
+            .and_then(Node::as_map)
+            .unwrap_or_default();
+        let each = std::iter::once(&root).chain(languages.iter().map(|(_, v)| v));
+        for url in each.filter_map(|n| entry(n, "baseURL")?.as_str()) {
+            let url = url.trim();
+            if !url.is_empty() && !found.iter().any(|f| f == url) {
+                found.push(url.to_string());
+            }
+        }
+    }
+    found
+}
+
+/// A configuration file's root, read as its format (JSON is YAML):
+/// `Some(None)` when it is empty, `None` when it cannot be read.
+fn root_of(name: &str, text: &str) -> Option<Option<Node>> {
+    if name.ends_with(".toml") {
+        Some(Some(crate::toml_tree::parse(text, 0).ok()?))
+    } else {
+        Some(crate::yaml::parse(text, 0).ok()?.root)
+    }
+}
+
+/// The value of `key` in a mapping, whatever its case: Hugo's keys are not
+/// case-sensitive (`frontMatter`, `baseurl`).
+fn entry<'n>(map: &'n Node, key: &str) -> Option<&'n Node> {
+    map.as_map()?
+        .iter()
+        .find(|(k, _)| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key)))
+        .map(|(_, v)| v)
 }
 
 /// Whether the date starting a file name is part of the page's address.
@@ -77,7 +148,11 @@ pub enum Dates {
 /// default, kept. No file that can be read: dropped (see the module).
 pub fn dates(configs: &[(String, String)]) -> Dates {
     let mut read_one = false;
-    for (name, text) in configs {
+    // The production environment's files give the `baseURL` only.
+    let read_for_dates = configs
+        .iter()
+        .filter(|(name, _)| !PRODUCTION_FILES.contains(&name.as_str()));
+    for (name, text) in read_for_dates {
         let Some(table) = frontmatter(name, text) else {
             continue;
         };
@@ -96,29 +171,13 @@ pub fn dates(configs: &[(String, String)]) -> Dates {
 /// The `[frontmatter]` table of a configuration file: `Some(None)` when the
 /// file has none, `None` when it cannot be read as its format.
 fn frontmatter(name: &str, text: &str) -> Option<Option<Node>> {
-    let root = if name.ends_with(".toml") {
-        crate::toml_tree::parse(text, 0).ok()?
-    } else {
-        // JSON is YAML.
-        match crate::yaml::parse(text, 0).ok()?.root {
-            Some(root) => root,
-            None => return Some(None),
-        }
+    let Some(root) = root_of(name, text)? else {
+        return Some(None);
     };
     if name.contains("frontmatter.") {
         return Some(Some(root));
     }
-    // Hugo's keys are not case-sensitive (`frontMatter`).
-    Some(
-        root.as_map()
-            .unwrap_or_default()
-            .iter()
-            .find(|(k, _)| {
-                k.as_str()
-                    .is_some_and(|k| k.eq_ignore_ascii_case("frontmatter"))
-            })
-            .map(|(_, v)| v.clone()),
-    )
+    Some(entry(&root, "frontmatter").cloned())
 }
 
 /// What the date sources of a `[frontmatter]` table say; `None` when it
@@ -209,6 +268,49 @@ mod tests {
         let read = |name: &str| (name != "hugo.toml").then(|| format!("# {name}\n"));
         let names: Vec<String> = configs(exists, read).into_iter().map(|(n, _)| n).collect();
         assert_eq!(names, ["config/_default/hugo.toml"]);
+    }
+
+    /// Every `baseURL` is read: the site's in each file, in any case of
+    /// the key, and each language's; a file that cannot be read gives none.
+    #[test]
+    fn base_urls_are_read_from_every_file() {
+        let configs: Vec<(String, String)> = [
+            ("hugo.toml", "baseURL = 'https://www.exemple.fr/'\ntitle = 'x'\n"),
+            (
+                "config/_default/hugo.yaml",
+                "baseurl: https://exemple.fr/blog/\nlanguages:\n  en:\n    baseURL: https://en.exemple.fr/\n  fr: {}\n",
+            ),
+            ("config/_default/config.json", "{\"BaseURL\": \"https://www.exemple.fr/\"}"),
+            ("config/production/hugo.toml", "baseURL = \"https://prod.exemple.fr\"\n"),
+            ("config/production/config.toml", "baseURL = [\n"),
+        ]
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+        assert_eq!(
+            base_urls(&configs),
+            [
+                "https://www.exemple.fr/",
+                "https://exemple.fr/blog/",
+                "https://en.exemple.fr/",
+                "https://prod.exemple.fr",
+            ]
+        );
+        assert!(base_urls(&[]).is_empty());
+        // The production files are read for their `baseURL` only: the
+        // date sources are the other files'.
+        let production = [
+            (
+                "hugo.toml".to_string(),
+                "[frontmatter]\ndate = [':filename']\n".to_string(),
+            ),
+            (
+                "config/production/hugo.toml".to_string(),
+                "[frontmatter]\ndate = ['date']\n".to_string(),
+            ),
+        ];
+        assert_eq!(dates(&production), Dates::Dropped);
+        assert_eq!(dates(&production[1..]), Dates::Dropped);
     }
 
     /// The root file and the configuration folder are merged: the first

@@ -187,6 +187,8 @@ pub struct Site {
     /// The fragments the pages' texts hold, with the first page holding
     /// each (see [`Site::page_mentioning`]).
     fragments: OnceLock<HashMap<String, PathBuf>>,
+    /// The `baseURL`s of its Hugo configuration (see [`Site::base_urls`]).
+    base_urls: Vec<String>,
 }
 
 /// Suggestions made, by folder and name.
@@ -208,10 +210,12 @@ struct Index {
     dates: Dates,
 }
 
-/// Whether the site of `files` keeps file names' dates in addresses, by
-/// its Hugo configuration (see [`hugo`]).
-fn dates_of(files: &dyn SiteFiles) -> Dates {
-    hugo::dates(&files.hugo_configs())
+/// What the Hugo configuration of the site of `files` says (see
+/// [`hugo`]): whether file names' dates stay in addresses, and the site's
+/// `baseURL`s.
+fn config_of(files: &dyn SiteFiles) -> (Dates, Vec<String>) {
+    let configs = files.hugo_configs();
+    (hugo::dates(&configs), hugo::base_urls(&configs))
 }
 
 impl Index {
@@ -439,13 +443,15 @@ impl Site {
     /// gives, a file, or "did you mean", reads every page. A check of a few
     /// articles (a pre-commit hook) so reads only the pages they link to.
     pub fn from_files(root: impl Into<PathBuf>, files: Arc<dyn SiteFiles>) -> Site {
+        let (dates, base_urls) = config_of(files.as_ref());
         Site {
             root: root.into(),
             added: Index {
-                dates: dates_of(files.as_ref()),
+                dates,
                 ..Index::default()
             },
             files: Some(files),
+            base_urls,
             ..Site::default()
         }
     }
@@ -453,15 +459,30 @@ impl Site {
     /// A site whose pages and files are all read from `files` at once (see
     /// [`SiteFiles::everything`]): what checking many articles needs.
     pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
+        let (dates, base_urls) = config_of(files);
         Site {
             root: root.into(),
-            added: Index::read(files, dates_of(files)),
+            added: Index::read(files, dates),
+            base_urls,
             ..Site::default()
         }
     }
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// The `baseURL`s of the site's Hugo configuration, as written
+    /// (`https://www.repere-carriere.fr/`): where it is published, so that
+    /// a link to them is a link to the site (see [`hugo::base_urls`]).
+    pub fn base_urls(&self) -> &[String] {
+        &self.base_urls
+    }
+
+    /// Sets the site's `baseURL`s, for a site whose pages are added one by
+    /// one (those read from files take their configuration's).
+    pub fn set_base_urls(&mut self, urls: Vec<String>) {
+        self.base_urls = urls;
     }
 
     /// Records that the checked file `path` (as given to the linter) belongs
