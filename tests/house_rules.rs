@@ -722,6 +722,20 @@ fn without_a_site_only_checked_files_are_known() {
         check(&[dir.path().to_str().unwrap(), "--select", RULES]),
         vec![]
     );
+    // A leaf bundle (the rules' post, under `posts/`) is the post its
+    // folder names, as inside a site.
+    fs::remove_file(&other).unwrap();
+    let bundle = dir.path().join("posts/2025-01-06-premier-poste");
+    fs::create_dir_all(&bundle).unwrap();
+    fs::write(
+        bundle.join("index.md"),
+        "---\ntitle: Premier poste\n---\nTexte.\n",
+    )
+    .unwrap();
+    assert_eq!(
+        check(&[dir.path().to_str().unwrap(), "--select", RULES]),
+        vec![]
+    );
 }
 
 #[test]

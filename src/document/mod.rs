@@ -94,6 +94,18 @@ impl Document {
         &self.path
     }
 
+    /// The folder of the leaf bundle this file is the page of (`index.md`,
+    /// or `index` with another extension, in a folder of its own): Hugo
+    /// names the page after its folder, so `posts/2025-01-06-carte/index.md`
+    /// is the page `2025-01-06-carte`. `None` for another file, or an
+    /// `index.md` named without its folder.
+    pub fn bundle_folder(&self) -> Option<&std::ffi::OsStr> {
+        if self.path.file_stem()? != "index" {
+            return None;
+        }
+        self.path.parent()?.file_name()
+    }
+
     /// The front-matter root mapping, when there is one that could be read.
     pub fn front(&self) -> Option<&crate::yaml::Node> {
         self.front_matter.as_ref()?.root()

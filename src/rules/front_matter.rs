@@ -39,7 +39,10 @@ Options:
                         not one (`{slgu}`) is refused as a slip, and so is
                         a template that names a folder, has no extension,
                         or puts two keys side by side (unless the first is
-                        a date).
+                        a date). A leaf bundle's `index.md` is named by its
+                        folder, as Hugo names the page: the `index.md` of
+                        `2025-01-06-carte/` is compared as
+                        `2025-01-06-carte.md`.
   fields:               One entry per key:
     KEY:
       required: bool          The key must be present (default false).
@@ -1056,7 +1059,26 @@ impl FrontMatterRule {
         filename: &FileName,
         cx: &mut Context,
     ) {
-        let written = doc.file_name();
+        // A leaf bundle's page is named by its folder, as Hugo names it
+        // (`2025-01-06-carte/index.md` is the page `2025-01-06-carte`): the
+        // folder's name is compared, with the file's extension (`.md`), and
+        // said (and renamed) without it. One that is not UTF-8 has no
+        // `&str`, as a file name that is not.
+        let bundle = doc.bundle_folder();
+        let folder = bundle.map(|f| f.to_str().unwrap_or(""));
+        let extension = doc.file_name().get("index".len()..).unwrap_or("");
+        let in_folder = folder
+            .filter(|f| !f.is_empty())
+            .map(|f| format!("{f}{extension}"));
+        let written = match bundle {
+            Some(_) => in_folder.as_deref().unwrap_or(""),
+            None => doc.file_name(),
+        };
+        let said = match folder {
+            Some(f) => format!("the bundle's folder name `{f}`"),
+            None => format!("the file name `{written}`"),
+        };
+        let what = if bundle.is_some() { "folder" } else { "file" };
         // A template ending in `.md` names `.markdown` files too, which
         // Hugo reads alike: the name is compared as `.md`, and said (and
         // renamed) as written.
@@ -1091,21 +1113,29 @@ impl FrontMatterRule {
                 .collect(),
             (None, None) => {
                 // A name that is not UTF-8 has no `&str`: shown lossily.
-                let (shown, why) = match doc.path.file_name() {
+                let (shown, why) = match bundle.or(doc.path.file_name()) {
                     Some(n) if name.is_empty() => {
-                        (n.to_string_lossy().into_owned(), " (it is not valid UTF-8)")
+                        let n = n.to_string_lossy();
+                        let shown = match bundle {
+                            Some(_) => format!("the bundle's folder name `{n}`"),
+                            None => format!("the file name `{n}`"),
+                        };
+                        (shown, " (it is not valid UTF-8)")
                     }
-                    _ => (written.to_string(), ""),
+                    _ => (said.clone(), ""),
+                };
+                // A folder is named without the extension: so is the
+                // template it should follow.
+                let template = match bundle {
+                    Some(_) => template_without_extension(&filename.template),
+                    None => &filename.template,
                 };
                 cx.report(
                     Finding::new(
                         fm.open,
-                        format!(
-                            "the file name `{shown}` does not follow `{}`{why}",
-                            filename.template
-                        ),
+                        format!("{shown} does not follow `{template}`{why}"),
                     )
-                    .help(format!("rename the file to follow `{}`", filename.template)),
+                    .help(format!("rename the {what} to follow `{template}`")),
                 );
                 return;
             }
@@ -1123,13 +1153,13 @@ impl FrontMatterRule {
                     && !re.is_match(found)
                 {
                     let help = field.help_with(format!(
-                        "rename the file so that its `{var}` matches, or set `{var}` in the front matter"
+                        "rename the {what} so that its `{var}` matches, or set `{var}` in the front matter"
                     ));
                     cx.report(
                         Finding::new(
                             fm.open,
                             format!(
-                                "the front matter has no `{var}`, so the file name `{written}` gives it: `{found}` does not match `{}`",
+                                "the front matter has no `{var}`, so {said} gives it: `{found}` does not match `{}`",
                                 re.as_str()
                             ),
                         )
@@ -1166,12 +1196,18 @@ impl FrontMatterRule {
                 if markdown && let Some(stem) = renamed.strip_suffix(".md") {
                     renamed = format!("{stem}.markdown");
                 }
+                // A bundle's folder is renamed, without the file's extension.
+                if bundle.is_some()
+                    && let Some(stem) = renamed.strip_suffix(extension)
+                {
+                    renamed.truncate(stem.len());
+                }
                 let help = match (valid(expected), valid(found)) {
                     (true, true) => {
-                        format!("rename the file to `{renamed}`, or set `{var}` to `{found}`")
+                        format!("rename the {what} to `{renamed}`, or set `{var}` to `{found}`")
                     }
                     (false, true) => format!("set `{var}` to `{found}`"),
-                    (true, false) => format!("rename the file to `{renamed}`"),
+                    (true, false) => format!("rename the {what} to `{renamed}`"),
                     (false, false) => format!(
                         "give `{var}` a value that matches its pattern, and rename the file after it"
                     ),
@@ -1179,14 +1215,23 @@ impl FrontMatterRule {
                 cx.report(
                     Finding::new(
                         value.span,
-                        format!(
-                            "`{var}` is `{expected}` but the file name `{written}` says `{found}`"
-                        ),
+                        format!("`{var}` is `{expected}` but {said} says `{found}`"),
                     )
                     .help(help),
                 );
             }
         }
+    }
+}
+
+/// A file-name template as a folder's name follows it: without the
+/// extension after its last variable (`{date}-{slug}.md` is
+/// `{date}-{slug}`).
+fn template_without_extension(template: &str) -> &str {
+    let after = template.rfind('}').map_or(0, |i| i + 1);
+    match template[after..].find('.') {
+        Some(dot) => &template[..after + dot],
+        None => template,
     }
 }
 
@@ -1981,6 +2026,102 @@ mod tests {
     }
 }
 
+#[cfg(test)]
+mod bundle_tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use crate::engine::Linter;
+    use crate::pack::{PackSource, RuleSet};
+
+    /// A valid front matter of the default pack, with `extra` lines.
+    fn front(extra: &str) -> String {
+        format!(
+            "---\nauthor: [Camille Martin]\ntitle: \"Changer de poste\"\ndate: 2025-01-06\n\
+             description: \"Une description.\"\ncategories: [carriere]\nseries: [Carrière]\n\
+             tags: [carriere]\nShowToc: true\nTocOpen: false\npillar: trouver-sa-place\n\
+             pillars: [trouver-sa-place]\naudience: tous\naudiences: [tous]\n{extra}---\n"
+        )
+    }
+
+    /// The default `front-matter` rule's (message, help) for `path`.
+    fn findings(path: &str, extra: &str) -> Vec<(String, String)> {
+        let mut set = RuleSet::load(&PackSource::defaults()).unwrap();
+        set.rules.retain(|r| &*r.meta.id == "front-matter");
+        let linter = Linter::new(set);
+        let result = linter.check_source(Arc::new(PathBuf::from(path)), front(extra));
+        let report = linter.finish(vec![result]);
+        report
+            .diagnostics()
+            .map(|d| (d.message.clone(), d.help.clone().unwrap_or_default()))
+            .collect()
+    }
+
+    /// A leaf bundle (`index.md` in its own folder) is the page its folder
+    /// names: the folder's name is compared with the template, as a post
+    /// file's name is.
+    #[test]
+    fn a_leaf_bundle_is_named_by_its_folder() {
+        for path in [
+            "content/posts/2025-01-06-carte/index.md",
+            "content/posts/2025-01-06-carte/index.markdown",
+            "posts/2025-01-06-changer-de-poste/index.md",
+        ] {
+            assert_eq!(findings(path, ""), [], "{path}");
+        }
+        assert_eq!(
+            findings("content/posts/2025-01-06-carte/index.md", "slug: carte\n"),
+            []
+        );
+        let one = |path: &str, extra: &str| {
+            let found = findings(path, extra);
+            assert_eq!(found.len(), 1, "{path}: {found:?}");
+            found.into_iter().next().unwrap()
+        };
+        assert_eq!(
+            one("content/posts/2025-01-07-carte/index.md", ""),
+            (
+                "`date` is `2025-01-06` but the bundle's folder name `2025-01-07-carte` says `2025-01-07`".to_string(),
+                "rename the folder to `2025-01-06-carte`, or set `date` to `2025-01-07`".to_string()
+            )
+        );
+        assert_eq!(
+            one(
+                "content/posts/2025-01-06-carte/index.markdown",
+                "slug: autre\n"
+            ),
+            (
+                "`slug` is `autre` but the bundle's folder name `2025-01-06-carte` says `carte`"
+                    .to_string(),
+                "rename the folder to `2025-01-06-autre`, or set `slug` to `carte`".to_string()
+            )
+        );
+        assert_eq!(
+            one("content/posts/carte/index.md", ""),
+            (
+                "the bundle's folder name `carte` does not follow `{date}-{slug}`".to_string(),
+                "rename the folder to follow `{date}-{slug}`".to_string()
+            )
+        );
+        let (message, help) = one("content/posts/2025-01-06-Ma_Carte/index.md", "");
+        assert!(
+            message.starts_with(
+                "the front matter has no `slug`, so the bundle's folder name `2025-01-06-Ma_Carte` gives it: `Ma_Carte` does not match"
+            ),
+            "{message}"
+        );
+        assert!(
+            help.contains("rename the folder so that its `slug` matches"),
+            "{help}"
+        );
+        // A file of a folder that is not named `index` is a post file.
+        assert_eq!(
+            one("content/posts/2025-01-06-carte/carte.md", "").0,
+            "the file name `carte.md` does not follow `{date}-{slug}.md`"
+        );
+    }
+}
+
 #[cfg(all(test, unix))]
 mod file_name_tests {
     use std::ffi::OsStr;
@@ -2009,6 +2150,21 @@ mod file_name_tests {
         assert!(
             message.contains("`2025-03-10-caf\u{fffd}.md`") && message.contains("not valid UTF-8"),
             "{message}"
+        );
+        // A bundle's folder, named likewise.
+        let path = PathBuf::from("posts")
+            .join(OsStr::from_bytes(b"2025-03-10-caf\xe9"))
+            .join("index.md");
+        let result = linter.check_source(Arc::new(path), "---\ntitle: x\n---\n".to_string());
+        let report = linter.finish(vec![result]);
+        let message = report
+            .diagnostics()
+            .map(|d| d.message.clone())
+            .find(|m| m.starts_with("the bundle's folder name"))
+            .expect("a folder-name finding");
+        assert_eq!(
+            message,
+            "the bundle's folder name `2025-03-10-caf\u{fffd}` does not follow `{date}-{slug}` (it is not valid UTF-8)"
         );
     }
 }

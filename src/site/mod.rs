@@ -803,14 +803,15 @@ pub fn slug_from_file_name(stem: &str) -> &str {
     if dated { &stem[11..] } else { stem }
 }
 
-/// The slug of an article: its front matter's `slug`, else from its file name.
+/// The slug of an article: its front matter's `slug`, else from its file
+/// name, or its folder's for a leaf bundle (`2025-01-06-carte/index.md`).
 pub fn slug_of(doc: &Document) -> String {
     if let Some(s) = PageFront::from_root(doc.front()).slug {
         return s;
     }
     let stem = doc
-        .path
-        .file_stem()
+        .bundle_folder()
+        .or_else(|| doc.path.file_stem())
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     slug_from_file_name(&stem).to_string()
