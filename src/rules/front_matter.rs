@@ -234,9 +234,9 @@ fn written_as_is(doc: &Document, item: &Node) -> Option<(Span, bool)> {
 /// or a comma can neither break the block nor be read as something else.
 fn append_to_list(doc: &Document, key: &str, list: &Node, value: &str) -> Option<Edit> {
     let items = list.as_seq()?;
-    let last = items.last()?;
+    let last = items.last();
     let format = doc.front_matter.as_ref()?.format;
-    let raw = doc.text(last.span);
+    let raw = last.map_or("", |l| doc.text(l.span));
     let quote = raw.chars().next().filter(|c| *c == '"' || *c == '\'');
     let mut candidates = Vec::with_capacity(2);
     match (quote, format) {
@@ -257,9 +257,16 @@ fn append_to_list(doc: &Document, key: &str, list: &Node, value: &str) -> Option
 
 /// Where an item goes after `last`, and what comes before it there: `, ` in
 /// a flow list, a new line with the last item's dash and indentation in a
-/// block list.
-fn append_point(doc: &Document, list: &Node, last: &Node) -> Option<(usize, String)> {
-    if doc.text(list.span).starts_with('[') {
+/// block list; right after `[` in an empty flow list (`pillars: []`).
+fn append_point(doc: &Document, list: &Node, last: Option<&Node>) -> Option<(usize, String)> {
+    let written = doc.text(list.span);
+    let Some(last) = last else {
+        let empty = written.starts_with('[')
+            && written.ends_with(']')
+            && written[1..written.len() - 1].trim().is_empty();
+        return empty.then(|| (list.span.start + 1, String::new()));
+    };
+    if written.starts_with('[') {
         return Some((last.span.end, ", ".to_string()));
     }
     // The item's span comes from the YAML or TOML parser: `get` keeps a span
@@ -282,12 +289,13 @@ fn append_point(doc: &Document, list: &Node, last: &Node) -> Option<(usize, Stri
 }
 
 /// Whether the front matter with `edit` applied still reads, and its `key`
-/// holds `items` then `value`, of the last item's type.
+/// holds `items` then `value`, of the last item's type (a string when the
+/// list was empty).
 fn reads_back(
     doc: &Document,
     key: &str,
     items: &[Node],
-    last: &Node,
+    last: Option<&Node>,
     edit: &Edit,
     value: &str,
 ) -> bool {
@@ -307,7 +315,8 @@ fn reads_back(
             before.len() == items.len()
                 && before.iter().zip(items).all(|(a, b)| a.value == b.value)
                 && added.scalar_text().as_deref() == Some(value)
-                && added.type_name() == last.type_name(),
+                // Of the last item's type; a string in an empty list.
+                && added.type_name() == last.map_or("a string", Node::type_name),
         )
     };
     reread() == Some(true)
@@ -2003,6 +2012,15 @@ mod tests {
                 "say \"hi\"",
                 "+++\ntags = [\"a\", \"say \\\"hi\\\"\"]\n+++\n",
             ),
+            // An empty flow list: the first item, bare when that reads
+            // back.
+            ("---\ntags: []\n---\n", "b", "---\ntags: [b]\n---\n"),
+            (
+                "---\ntags: [ ]\n---\n",
+                "true",
+                "---\ntags: [\"true\" ]\n---\n",
+            ),
+            ("+++\ntags = []\n+++\n", "b", "+++\ntags = [\"b\"]\n+++\n"),
         ];
         for (source, value, expected) in cases {
             assert_eq!(
