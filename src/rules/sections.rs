@@ -62,11 +62,13 @@ When several templates could apply and no heading is a section of any of them,
 that is reported once instead.
 
 Matching titles: a heading matches a section when its text is the title or an
-alias (Unicode normalisation form aside), or, with `parenthesis`, one of those
+alias (Unicode normalisation form aside, and typographic apostrophes and
+quotes, ’ ‘ ʼ for ' and “ ” for ", which are the same characters: "Si c’était
+à refaire" is "Si c'était à refaire"), or, with `parenthesis`, one of those
 followed by " (...)". A heading that differs from a title or alias only in
-capitalisation, accents, apostrophes and dashes (’ ' ‘ ʼ, – — -), spacing or
-trailing punctuation is matched and reported (`spelling`) with the canonical
-spelling. A heading close to a title (edit distance, or all the words of one in
+capitalisation, accents, other apostrophes and dashes (´ ` for ', – — for -),
+spacing or trailing punctuation is matched and reported (`spelling`) with the
+canonical spelling, the author's apostrophes kept. A heading close to a title (edit distance, or all the words of one in
 the other: "Le reel" for "Le réel (sans filtre)") is reported as unknown with a
 "did you mean", and counts as that section for order and presence.
 
@@ -238,6 +240,7 @@ impl schemars::JsonSchema for SectionEntry {
 #[derive(Debug)]
 struct Name {
     text: String,
+    /// The text as [`exact_form`] writes it, to compare with a heading's.
     nfc: String,
     /// The folded name, ready to be compared with [`similarity`].
     compare: Folded,
@@ -247,7 +250,7 @@ impl Name {
     fn new(text: &str) -> Name {
         let text = text.trim().to_string();
         Name {
-            nfc: text.nfc().collect(),
+            nfc: exact_form(&text),
             compare: Folded::new(&fold(&text, None)),
             text,
         }
@@ -311,6 +314,7 @@ impl Titles {
 /// A heading's text in the forms it is compared in, computed once per
 /// document and read by every template.
 struct Title {
+    /// The text as [`exact_form`] writes it.
     nfc: String,
     /// `nfc` without its trailing parenthesis group, if any, but with the
     /// final punctuation after it (`Erreurs (et comment) :` gives
@@ -330,11 +334,7 @@ impl Title {
         if text.len() > MAX_TITLE_BYTES {
             return None;
         }
-        let text = text.trim();
-        let nfc: String = match unicode_normalization::is_nfc_quick(text.chars()) {
-            unicode_normalization::IsNormalized::Yes => text.to_string(),
-            _ => text.nfc().collect(),
-        };
+        let nfc = exact_form(text.trim());
         let folded = fold(&nfc, None);
         let base = strip_parenthesis(&nfc).map(|(base, tail)| format!("{base}{tail}"));
         let folded_base = base.as_deref().map(|b| fold(b, None));
@@ -570,9 +570,74 @@ fn unify_punctuation(c: char) -> char {
     }
 }
 
+/// The typographic apostrophes and quotes written straight: `’`, `‘` and
+/// `ʼ` are how French typography writes `'`, and `“ ”` `"`, so a title
+/// written with them is the title (`Si c’était à refaire`), not a spelling
+/// of it. The other marks [`unify_punctuation`] forgives (`´`, a backtick,
+/// a prime, dashes) are slips.
+fn straight_quote(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+        '\u{201C}' | '\u{201D}' => '"',
+        _ => c,
+    }
+}
+
+/// Whether `c` is a character [`straight_quote`] writes straight, or the
+/// straight one itself: which of them a title has is the author's choice.
+fn quote_class(c: char) -> Option<char> {
+    match straight_quote(c) {
+        q @ ('\'' | '"') => Some(q),
+        _ => None,
+    }
+}
+
+/// The form in which a heading is compared with a title for an exact match:
+/// NFC, with typographic apostrophes and quotes written straight.
+fn exact_form(text: &str) -> String {
+    let nfc: String = match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    };
+    if nfc.is_ascii() {
+        nfc
+    } else {
+        nfc.chars().map(straight_quote).collect()
+    }
+}
+
+/// `canonical` with the apostrophes and quotes the author wrote in `found`
+/// (`’` or `'`), when both have as many of each: a respelled title keeps the
+/// author's typography, which is no slip.
+fn with_quotes_of(canonical: &str, found: &str) -> String {
+    let marks = |text: &str, class: char| -> Vec<char> {
+        text.chars()
+            .filter(|&c| quote_class(c) == Some(class))
+            .collect()
+    };
+    let mut out = canonical.to_string();
+    for class in ['\'', '"'] {
+        let (theirs, ours) = (marks(found, class), marks(&out, class));
+        if theirs.is_empty() || theirs.len() != ours.len() || theirs == ours {
+            continue;
+        }
+        let mut theirs = theirs.into_iter();
+        out = out
+            .chars()
+            .map(|c| match quote_class(c) {
+                Some(k) if k == class => theirs.next().unwrap_or(c),
+                _ => c,
+            })
+            .collect();
+    }
+    out
+}
+
 /// The comparison form of a title: canonical decomposition, then accents,
 /// case, apostrophes/dashes/final punctuation and spacing erased, except the
 /// one kind of difference `keep` (to tell which kinds two titles differ in).
+/// Typographic apostrophes and quotes are written straight even then: they
+/// are no difference (see [`straight_quote`]).
 fn fold(s: &str, keep: Option<Diff>) -> String {
     let mut chars = String::with_capacity(s.len());
     let mut push = |c: char| {
@@ -596,7 +661,7 @@ fn fold(s: &str, keep: Option<Diff>) -> String {
         let c = if keep != Some(Diff::Apostrophes) {
             unify_punctuation(c)
         } else {
-            c
+            straight_quote(c)
         };
         if keep != Some(Diff::Case) {
             chars.extend(c.to_lowercase());
@@ -1342,10 +1407,12 @@ impl Report<'_, '_> {
             let h = self.heading(hit);
             let section = self.section(hit.section);
             let title = section.title();
-            let canonical = match &hit.how {
+            let name = match &hit.how {
                 How::Spelling { name, .. } => section.names.get(*name).map_or(title, |n| &n.text),
                 _ => title,
             };
+            // Respelled with the author's apostrophes (`’` or `'`).
+            let canonical = &with_quotes_of(name, &h.text);
             let tname = self.tname();
             if hit.wrong_level {
                 let finding = Finding::new(
@@ -1378,7 +1445,7 @@ impl Report<'_, '_> {
                         .collect::<Vec<_>>()
                         .join(", ")
                 };
-                let also = if canonical != title {
+                let also = if name != title {
                     format!(" (an accepted spelling of `{title}`)")
                 } else {
                     String::new()
@@ -1862,9 +1929,16 @@ mod tests {
     fn differences_are_named() {
         assert_eq!(diffs("Dedramatisation", "Dédramatisation"), [Diff::Accents]);
         assert_eq!(diffs("repères clairs", "Repères clairs"), [Diff::Case]);
+        // A typographic apostrophe is the apostrophe, not a difference; an
+        // acute accent for one is.
+        assert_eq!(diffs("Si c’était à refaire", "Si c'était à refaire"), []);
         assert_eq!(
-            diffs("Si c’était à refaire", "Si c'était à refaire"),
+            diffs("Si c´était à refaire", "Si c'était à refaire"),
             [Diff::Apostrophes]
+        );
+        assert_eq!(
+            diffs("Si c’etait à refaire", "Si c'était à refaire"),
+            [Diff::Accents]
         );
         assert_eq!(
             diffs("Repères clairs :", "Repères clairs"),
@@ -1882,6 +1956,32 @@ mod tests {
             diffs("REPERES clairs", "Repères clairs"),
             [Diff::Case, Diff::Accents]
         );
+    }
+
+    /// A title written with typographic apostrophes or quotes is the title;
+    /// respelled, it keeps them.
+    #[test]
+    fn typographic_quotes_are_the_author_s() {
+        assert_eq!(
+            exact_form("Si c’était à refaire"),
+            exact_form("Si c'était à refaire")
+        );
+        assert_eq!(exact_form("“Non” ʼ"), "\"Non\" '");
+        assert_ne!(exact_form("Si c´était"), exact_form("Si c'était"));
+        assert_eq!(
+            with_quotes_of("Si c'était à refaire", "Si c’etait a refaire"),
+            "Si c’était à refaire"
+        );
+        assert_eq!(
+            with_quotes_of("L'art d'oser", "l’art d'oser"),
+            "L’art d'oser"
+        );
+        // As many as the title has, or the title as it is.
+        assert_eq!(
+            with_quotes_of("L'art d'oser", "l’art doser"),
+            "L'art d'oser"
+        );
+        assert_eq!(with_quotes_of("Si c'était", "Si c´etait"), "Si c'était");
     }
 
     #[test]
