@@ -225,13 +225,26 @@ fn a_section_that_would_cut_an_html_element_gets_no_move() {
         ds[0].fix.is_some(),
         "an element inside the section moves with it"
     );
-    s[2].1 = "<details>\n<summary>Exemple</summary>".into();
-    s[3].1 = "</details>".into();
+    s[2].1 = "<div class=\"exemple\">\n<p>Exemple</p>".into();
+    s[3].1 = "</div>".into();
     let text = article(&s);
     let ds = section_order(&text);
     assert_eq!(ds.len(), 1, "{}", describe(&ds));
     assert!(ds[0].message.contains("out of order"), "{}", ds[0].message);
     assert!(ds[0].fix.is_none());
+    // A `<details>` element closed after the next heading holds it: folded
+    // away, that heading is out of the outline, and its section missing.
+    s[2].1 = "<details>\n<summary>Exemple</summary>".into();
+    s[3].1 = "</details>".into();
+    let ds = section_order(&article(&s));
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert!(
+        ds[0]
+            .message
+            .contains("`Repères clairs` of template \"Jeunesse tech\" is missing"),
+        "{}",
+        ds[0].message
+    );
 }
 
 #[test]

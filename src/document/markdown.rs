@@ -243,12 +243,12 @@ pub struct BrokenRef {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Body {
     /// The headings of the article's outline: those outside any list item,
-    /// blockquote or footnote. [`Body::sections`] and [`Block::heading`]
-    /// index them.
+    /// blockquote, footnote or `<details>` element. [`Body::sections`] and
+    /// [`Block::heading`] index them.
     pub headings: Vec<Heading>,
-    /// Headings inside a list item, blockquote or footnote (`- ## Titre`,
-    /// `> ## Titre`): Markdown headings, but quoted or listed, so they
-    /// neither open nor close a section.
+    /// Headings inside a list item, blockquote, footnote or `<details>`
+    /// element (`- ## Titre`, `> ## Titre`): Markdown headings, but quoted,
+    /// listed or set aside, so they neither open nor close a section.
     pub nested_headings: Vec<Heading>,
     pub sections: Vec<Section>,
     pub blocks: Vec<Block>,
@@ -799,8 +799,72 @@ pub fn parse(source: &str, start: usize) -> Body {
     }
     body.broken_refs = broken.into_inner();
     body.blocks.sort_by_key(|b| b.span.start);
+    nest_headings_in_details(&mut body);
     body.sections = sections(&body.headings, source.len());
     body
+}
+
+/// Takes the headings inside a `<details>` element out of the outline
+/// (`<details>` … `## Bonus` … `</details>`, the Markdown between the tags
+/// separated from them by blank lines): a collapsed aside, not a section of
+/// the article, as a heading in a blockquote is not. Only an element the
+/// raw HTML closes counts: a `<details>` left open (which the markup rule
+/// reports) takes no heading out.
+fn nest_headings_in_details(body: &mut Body) {
+    let has_details = |h: &Html| {
+        h.text
+            .as_bytes()
+            .windows(b"details".len())
+            .any(|w| w.eq_ignore_ascii_case(b"details"))
+    };
+    if !body.html.iter().any(|h| !h.inline && has_details(h)) {
+        return;
+    }
+    // The closed elements, from their opening tag to their closing one.
+    let mut open: Vec<usize> = Vec::new();
+    let mut closed: Vec<Span> = Vec::new();
+    for piece in body.html.iter().filter(|h| !h.inline) {
+        for caps in super::html::tag_regex().captures_iter(&piece.text) {
+            let Some(name) = caps.name("name") else {
+                continue;
+            };
+            if !name.eq_ignore_ascii_case("details") {
+                continue;
+            }
+            let Some(at) = caps.whole() else { continue };
+            if caps.name("close").is_some_and(|c| !c.is_empty()) {
+                if let Some(start) = open.pop() {
+                    closed.push(Span::new(start, piece.span.start + at.end));
+                }
+            } else if caps.name("selfclose").is_none_or(str::is_empty) {
+                open.push(piece.span.start + at.start);
+            }
+        }
+    }
+    if closed.is_empty() {
+        return;
+    }
+    let inside = |h: &Heading| {
+        closed
+            .iter()
+            .any(|c| c.start <= h.span.start && h.span.end <= c.end)
+    };
+    if !body.headings.iter().any(inside) {
+        return;
+    }
+    let (nested, outline): (Vec<Heading>, Vec<Heading>) = std::mem::take(&mut body.headings)
+        .into_iter()
+        .partition(inside);
+    body.headings = outline;
+    body.nested_headings.extend(nested);
+    body.nested_headings.sort_by_key(|h| h.span.start);
+    // Each block belongs to the last outline heading before it.
+    for b in &mut body.blocks {
+        b.heading = body
+            .headings
+            .partition_point(|h| h.span.start < b.span.start)
+            .checked_sub(1);
+    }
 }
 
 fn new_block(kind: BlockKind, span: Span, body: &Body) -> OpenBlock {
@@ -954,6 +1018,33 @@ mod tests {
         let body = parse(src, 0);
         let texts: Vec<&str> = body.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["Un x Il faut voir.", "Un y Il faut lire."]);
+    }
+
+    /// Pulldown-cmark reads the Markdown between `<details>` and
+    /// `</details>` (blank lines around it) as Markdown: its headings are
+    /// headings, but in a collapsed aside, out of the outline. A
+    /// `<details>` never closed takes none out.
+    #[test]
+    fn headings_in_details_stay_out_of_the_outline() {
+        let src = "## Un\n\ntexte\n\n<details>\n<summary>Plus</summary>\n\n## Bonus\n\nUn complément.\n\n<DETAILS open>\n\n### Encore\n\n</DETAILS>\n\n</details>\n\nsuite\n\n## Deux\n\nfin\n\n<details>\n\n## Ouvert\n";
+        let body = parse(src, 0);
+        let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(outline, ["Un", "Deux", "Ouvert"]);
+        let nested: Vec<&str> = body
+            .nested_headings
+            .iter()
+            .map(|h| h.text.as_str())
+            .collect();
+        assert_eq!(nested, ["Bonus", "Encore"]);
+        // The first section runs over the element to `## Deux`, and the
+        // blocks in it and after it belong to `## Un`.
+        assert_eq!(body.sections[0].span.end, src.find("## Deux").unwrap());
+        for text in ["Un complément.", "suite"] {
+            let b = body.blocks.iter().find(|b| b.text == text).unwrap();
+            assert_eq!(b.heading, Some(0), "{text}");
+        }
+        let last = body.blocks.iter().find(|b| b.text == "fin").unwrap();
+        assert_eq!(last.heading, Some(1));
     }
 
     #[test]

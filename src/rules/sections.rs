@@ -91,7 +91,8 @@ Reported, each at the heading concerned (its text):
 
 Headings deeper than the template's top level are free, unless their title is
 a section's (see `level`). Headings in fenced or indented code blocks and in
-HTML comments are not headings.
+HTML comments are not headings; headings inside a list item, a blockquote, a
+footnote or a closed `<details>` element neither open nor close a section.
 
 Example:
   - id: section-order
