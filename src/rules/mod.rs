@@ -135,12 +135,13 @@ pub fn error_at(node: &Node, message: impl Into<String>) -> BuildError {
     }
 }
 
-/// A title as compared with the titles named in rule options: lowercased,
-/// accents removed, `’` read as `'`, runs of spaces (no-break ones included)
-/// as one space, and trimmed of spaces and final `:`.
+/// A title as compared with the titles named in rule options: without the
+/// emoji around it (see [`undecorated`]), lowercased, accents removed, `’`
+/// read as `'`, runs of spaces (no-break ones included) as one space, and
+/// trimmed of spaces and final `:`.
 pub fn fold_title(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
-    without_marks(title, |c| {
+    without_marks(undecorated(title).1, |c| {
         let c = if c == '\u{2019}' { '\'' } else { c };
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
@@ -153,6 +154,86 @@ pub fn fold_title(title: &str) -> String {
         }
     });
     out.trim().trim_end_matches(':').trim_end().to_string()
+}
+
+/// Whether `c` is a pictograph, as emoji and symbols set before or after a
+/// title decorate it (`## 🌱 Dédramatisation`, `## Repères clairs ✅`):
+/// Unicode's other symbols (emoji, dingbats, arrows and shapes drawn as
+/// such), and what joins or styles an emoji (the variation selectors, the
+/// zero-width joiner, skin tones, keycaps, flag tags).
+fn is_decoration(c: char) -> bool {
+    use unicode_general_category::{GeneralCategory as G, get_general_category};
+    matches!(
+        c,
+        '\u{fe0e}' | '\u{fe0f}' | '\u{200d}' | '\u{20e3}' | '\u{1f3fb}'..='\u{1f3ff}'
+    ) || ('\u{e0020}'..='\u{e007f}').contains(&c)
+        || get_general_category(c) == G::OtherSymbol
+}
+
+/// A title cut into the decoration before it, its text and the decoration
+/// after it: pictographs ([`is_decoration`]; a keycap such as `1️⃣` whole)
+/// and the spaces between them and the text. They say nothing of which
+/// section the title names, so titles are compared without them (Hugo's
+/// anchor keeps them, but nothing compares anchors with a template). A
+/// title that is nothing but decoration is its own text.
+pub(crate) fn undecorated(title: &str) -> (&str, &str, &str) {
+    // A keycap: a digit, `#` or `*`, maybe a variation selector, U+20E3.
+    let keycap = |rest: &str| -> Option<usize> {
+        let mut chars = rest.char_indices();
+        let (_, first) = chars.next()?;
+        if !(first.is_ascii_digit() || first == '#' || first == '*') {
+            return None;
+        }
+        let (mut i, mut c) = chars.next()?;
+        if c == '\u{fe0f}' {
+            (i, c) = chars.next()?;
+        }
+        (c == '\u{20e3}').then_some(i + c.len_utf8())
+    };
+    let mut start = 0;
+    let mut text_start = 0;
+    while let Some(c) = title[start..].chars().next() {
+        if c.is_whitespace() {
+            start += c.len_utf8();
+        } else if is_decoration(c) {
+            start += c.len_utf8();
+            text_start = start;
+        } else if let Some(n) = keycap(&title[start..]) {
+            start += n;
+            text_start = start;
+        } else {
+            break;
+        }
+    }
+    // From the end: the keycap's digit is found after its U+20E3.
+    let mut end = title.len();
+    let mut text_end = end;
+    let mut in_keycap = false;
+    while end > text_start {
+        let Some(c) = title[..end].chars().next_back() else {
+            break;
+        };
+        if in_keycap && (c.is_ascii_digit() || c == '#' || c == '*') {
+            in_keycap = false;
+            end -= 1;
+            text_end = end;
+        } else if c.is_whitespace() && !in_keycap {
+            end -= c.len_utf8();
+        } else if is_decoration(c) {
+            in_keycap = c == '\u{20e3}' || (in_keycap && c == '\u{fe0f}');
+            end -= c.len_utf8();
+            text_end = end;
+        } else {
+            break;
+        }
+    }
+    let text = title[text_start..text_end.max(text_start)].trim();
+    if text.is_empty() {
+        return ("", title, "");
+    }
+    // The spaces between the decoration and the text go with the decoration.
+    let at = text.as_ptr() as usize - title.as_ptr() as usize;
+    (&title[..at], text, &title[at + text.len()..])
 }
 
 /// Calls `f` with each character of the canonical decomposition (NFD) of
@@ -266,6 +347,40 @@ mod tests {
         let t = "Un 27\" et un 24\", \"il faut\" dit-il, (\"tu dois\")";
         let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(q, ["\"il faut\"", "\"tu dois\""]);
+    }
+
+    /// Emoji and pictographs around a title are decoration; the text is
+    /// what is left, and a title of nothing else is all text.
+    #[test]
+    fn decoration_around_a_title() {
+        assert_eq!(
+            undecorated("🌱 Dédramatisation"),
+            ("🌱 ", "Dédramatisation", "")
+        );
+        assert_eq!(
+            undecorated("Repères clairs ✅"),
+            ("", "Repères clairs", " ✅")
+        );
+        // Sequences: a variation selector, a skin tone, a family joined by
+        // U+200D, a flag, a keycap.
+        assert_eq!(
+            undecorated("⚠️ 👩🏽‍💻 Le réel 🇫🇷 1️⃣"),
+            ("⚠️ 👩🏽‍💻 ", "Le réel", " 🇫🇷 1️⃣")
+        );
+        assert_eq!(undecorated("2️⃣Erreurs"), ("2️⃣", "Erreurs", ""));
+        // Inside the title, and letters, digits and punctuation, stay.
+        assert_eq!(
+            undecorated("Le réel 🔥 (sans filtre)"),
+            ("", "Le réel 🔥 (sans filtre)", "")
+        );
+        assert_eq!(undecorated("2024 : bilan"), ("", "2024 : bilan", ""));
+        assert_eq!(undecorated("« Non » !"), ("", "« Non » !", ""));
+        assert_eq!(undecorated("🚀🚀"), ("", "🚀🚀", ""));
+        assert_eq!(undecorated(""), ("", "", ""));
+        assert_eq!(
+            fold_title("📚 Pour aller plus loin"),
+            "pour aller plus loin"
+        );
     }
 
     use unicode_normalization::UnicodeNormalization;

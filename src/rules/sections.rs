@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 use super::suggest::Letters;
-use super::{BuildError, Context, Kind, Rule, error_at};
+use super::{BuildError, Context, Kind, Rule, error_at, undecorated};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::{Document, Heading};
 use crate::pack::When;
@@ -64,7 +64,8 @@ that is reported once instead.
 Matching titles: a heading matches a section when its text is the title or an
 alias (Unicode normalisation form aside, and typographic apostrophes and
 quotes, ’ ‘ ʼ for ' and “ ” for ", which are the same characters: "Si c’était
-à refaire" is "Si c'était à refaire"), or, with `parenthesis`, one of those
+à refaire" is "Si c'était à refaire"; emoji and pictographs before or after
+it are decoration, not compared: "🌱 Dédramatisation"), or, with `parenthesis`, one of those
 followed by " (...)". A heading that differs from a title or alias only in
 capitalisation, accents, other apostrophes and dashes (´ ` for ', – — for -),
 spacing or trailing punctuation is matched and reported (`spelling`) with the
@@ -335,7 +336,8 @@ impl Title {
         if text.len() > MAX_TITLE_BYTES {
             return None;
         }
-        let nfc = exact_form(text.trim());
+        // Emoji around the title are decoration, not part of it.
+        let nfc = exact_form(undecorated(text).1);
         let folded = fold(&nfc, None);
         let base = strip_parenthesis(&nfc).map(|(base, tail)| format!("{base}{tail}"));
         let folded_base = base.as_deref().map(|b| fold(b, None));
@@ -1265,7 +1267,9 @@ impl Report<'_, '_> {
     /// replaced, as the fix writes it (`## **Titre**` keeps its emphasis),
     /// else `## canonical`.
     fn respelled(&self, h: &Heading, section: &Section, canonical: &str, kept: &str) -> String {
-        let canonical = &format!("{canonical}{kept}");
+        // The emoji around the title stay where they are.
+        let (before, _, after) = undecorated(&h.text);
+        let canonical = &format!("{before}{canonical}{kept}{after}");
         let line = self.doc.text(h.span).trim_end();
         let inside = h.span.start <= h.text_span.start && h.text_span.end <= h.span.end;
         if self.is_plain(h) && inside && line.starts_with('#') && !line.contains(['\n', '\r']) {
@@ -1289,7 +1293,7 @@ impl Report<'_, '_> {
     /// (not the final punctuation after it); empty when the whole text is
     /// the title.
     fn kept_parenthesis<'h>(&self, h: &'h Heading, hit: &Hit) -> &'h str {
-        let text = h.text.trim_end();
+        let text = undecorated(&h.text).1;
         match strip_parenthesis(text) {
             Some((base, tail)) if hit.by_base => &text[base.len()..text.len() - tail.len()],
             _ => "",
@@ -1413,7 +1417,8 @@ impl Report<'_, '_> {
                 _ => title,
             };
             // Respelled with the author's apostrophes (`’` or `'`).
-            let canonical = &with_quotes_of(name, &h.text);
+            let (before, core, after) = undecorated(&h.text);
+            let canonical = &with_quotes_of(name, core);
             let tname = self.tname();
             if hit.wrong_level {
                 let finding = Finding::new(
@@ -1424,7 +1429,7 @@ impl Report<'_, '_> {
                     ),
                 )
                 .help(format!(
-                    "write `{} {canonical}{}`",
+                    "write `{} {before}{canonical}{}{after}`",
                     marker(section.level),
                     self.kept_parenthesis(h, hit)
                 ));
@@ -1471,11 +1476,10 @@ impl Report<'_, '_> {
                 // An accepted parenthesis after the title stays; the final
                 // punctuation after it goes.
                 let kept = self.kept_parenthesis(h, hit);
+                // The title alone: the emoji around it stay.
                 if self.is_plain(h) {
-                    let text = Span::new(
-                        h.text_span.start,
-                        h.text_span.start + h.text.trim_end().len(),
-                    );
+                    let start = h.text_span.start + before.len();
+                    let text = Span::new(start, start + core.len());
                     finding = finding.fix(Fix::safe(
                         format!("write `{canonical}{kept}`"),
                         vec![Edit::replace(text, format!("{canonical}{kept}"))],
