@@ -1276,15 +1276,15 @@ fn no_comment_is_offered_where_it_would_split_a_block() {
         // A list item's continuation line: its text, a paragraph that a
         // comment would cut in two (in a tight list, pulldown-cmark reports
         // it without `Paragraph`).
-        "- Premier point qui continue\n  sur une ligne où il faut coder.\n- Second point.\n",
-        "- Un point.\n  - Un sous-point qui continue\n    sur une ligne où il faut coder.\n",
+        "- Premier point qui continue\n  sur une ligne, et il faut coder.\n- Second point.\n",
+        "- Un point.\n  - Un sous-point qui continue\n    sur une ligne, et il faut coder.\n",
         "1. Premier point, qui continue *en\n   italique* : il faut coder.\n2. Second point.\n",
         // A "lazy" line, not indented under the item.
-        "- Premier point qui continue\nsur une ligne où il faut coder.\n- Second point.\n",
+        "- Premier point qui continue\nsur une ligne, et il faut coder.\n- Second point.\n",
         // Cut from the line before, `2.` would start a list of its own.
         "- Il est possible de\n  2. Il faut coder.\n",
         // A loose list: the item's text is a paragraph as any.
-        "- Premier point qui continue\n  sur une ligne où il faut coder.\n\n- Second point.\n",
+        "- Premier point qui continue\n  sur une ligne, et il faut coder.\n\n- Second point.\n",
         // Indented into the item before, the comment would be a line of its
         // code (the fence is only closed by the item's end).
         "- Un point :\n  ```\n  code\n- Il faut coder.\n",

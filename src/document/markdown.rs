@@ -260,6 +260,9 @@ pub struct Body {
     /// the footnotes block at the end of the page, not where they are
     /// written, so what they hold is in no section.
     pub footnotes: Vec<Span>,
+    /// Blockquotes, the outermost only (a quote inside a quote is part of
+    /// it), in order.
+    pub quotes: Vec<Span>,
 }
 
 impl Body {
@@ -271,9 +274,7 @@ impl Body {
             .and_then(|i| self.footnotes.get(i))
             .is_some_and(|f| span.end <= f.end)
     }
-}
 
-impl Body {
     /// Every heading, outline and nested, in the order of the file: for
     /// rules that read each heading's text or markup wherever it is, and for
     /// anchor ids (Hugo gives every heading one, numbering repeats in order).
@@ -591,6 +592,8 @@ pub fn parse(source: &str, start: usize) -> Body {
     let mut html_lines: Option<Vec<Span>> = None;
     // Open list items, blockquotes and footnote definitions.
     let mut containers = 0usize;
+    // Open blockquotes.
+    let mut quotes = 0usize;
     // Whether inline HTML so far left a comment open (`<!--` without `-->`).
     let mut in_comment = false;
     // Open strong emphasis: the depth of the block it is in and where it
@@ -624,7 +627,13 @@ pub fn parse(source: &str, start: usize) -> Body {
                     containers += 1;
                     blocks.push(new_block(BlockKind::ListItem, span, &body))
                 }
-                Tag::BlockQuote(_) => containers += 1,
+                Tag::BlockQuote(_) => {
+                    containers += 1;
+                    if quotes == 0 {
+                        body.quotes.push(span);
+                    }
+                    quotes += 1;
+                }
                 Tag::FootnoteDefinition(_) => {
                     containers += 1;
                     // The outermost only, should one be written in another.
@@ -720,9 +729,11 @@ pub fn parse(source: &str, start: usize) -> Body {
                     finish(&mut blocks, &mut body)
                 }
                 TagEnd::TableHead | TagEnd::TableRow => finish(&mut blocks, &mut body),
-                TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition => {
-                    containers = containers.saturating_sub(1)
+                TagEnd::BlockQuote(_) => {
+                    containers = containers.saturating_sub(1);
+                    quotes = quotes.saturating_sub(1);
                 }
+                TagEnd::FootnoteDefinition => containers = containers.saturating_sub(1),
                 TagEnd::CodeBlock => in_code_block = false,
                 TagEnd::HtmlBlock => {
                     in_html_block = false;

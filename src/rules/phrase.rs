@@ -44,7 +44,8 @@ Matching:
   skip_quotes: false    When true, text between « and », “ and ” or a pair of
                         " is not checked: a quotation is someone else's words.
                         A " opens before a word (not after one: 27" is
-                        inches) and closes after one.
+                        inches) and closes after one. Nor is a blockquote
+                        whose last line is an attribution (`> — mon CEO`).
   phrases:              One entry per phrasing:
     - words: [PHRASES]      Plain words or phrases. A space matches any run of
                             spaces (no-break spaces included), an apostrophe
@@ -60,6 +61,10 @@ Matching:
                             in the help as "prefer …".
       exceptions: [PHRASES] Phrases (as in `words`) that spare a match they
                             overlap, e.g. "qu'il faut" for "il faut".
+      exception_regex: REGEX
+                            A regex that spares a match it overlaps too, for
+                            what plain phrases cannot say (a past participle
+                            earlier in the sentence).
       help: TEXT            More advice, after the substitution; {match} is
                             the text found.
 
@@ -132,6 +137,7 @@ struct PhraseOptions {
     substitution: Option<OneOrMany>,
     #[serde(default)]
     exceptions: Vec<String>,
+    exception_regex: Option<String>,
     help: Option<String>,
 }
 
@@ -233,11 +239,30 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                 "`regex` can match no character at all, so it would report empty places; make it need at least one character",
             ));
         }
-        let exceptions = if p.exceptions.is_empty() {
+        if let Some(re) = &p.exception_regex {
+            let at = at.get("exception_regex").unwrap_or(at);
+            let one = compile(re, opts.case_sensitive)
+                .map_err(|e| error_at(at, format!("invalid pattern: {e}")))?;
+            if one.can_match_empty() {
+                return Err(error_at(
+                    at,
+                    "`exception_regex` can match no character at all, so it would spare matches it does not cover; make it need at least one character",
+                ));
+            }
+        }
+        // The plain exceptions and the regex, as one pattern.
+        let mut spared: Vec<String> = Vec::new();
+        if !p.exceptions.is_empty() {
+            spared.push(words_pattern(&p.exceptions));
+        }
+        if let Some(re) = &p.exception_regex {
+            spared.push(format!("(?:{re})"));
+        }
+        let exceptions = if spared.is_empty() {
             None
         } else {
             Some(
-                compile(&words_pattern(&p.exceptions), opts.case_sensitive).map_err(|e| {
+                compile(&spared.join("|"), opts.case_sensitive).map_err(|e| {
                     error_at(
                         at.get("exceptions").unwrap_or(at),
                         format!("invalid exception: {e}"),
@@ -528,24 +553,60 @@ impl PhraseRule {
     }
 }
 
+/// Whether a blockquote's source ends with an attribution line, `> — mon
+/// premier CEO` (a dash, em or en, or `--`, maybe in emphasis): the quote
+/// is then someone's words, as a quotation between « » is.
+fn attributed(quote: &str) -> bool {
+    let Some(last) = quote.lines().rev().find(|l| {
+        !l.trim_start_matches(|c: char| c == '>' || c.is_whitespace())
+            .is_empty()
+    }) else {
+        return false;
+    };
+    let line =
+        last.trim_start_matches(|c: char| c == '>' || c.is_whitespace() || c == '*' || c == '_');
+    let rest = ["—", "–", "―", "--"]
+        .iter()
+        .find_map(|d| line.strip_prefix(d));
+    rest.is_some_and(|r| {
+        r.trim_start_matches('-')
+            .trim()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric())
+    })
+}
+
 impl Rule for PhraseRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let named = self.named_sections(doc);
-        let in_sections = |offset: usize| {
+        // Quotations set apart: blockquotes with an attribution line.
+        let quoted = Ranges::new(if self.skip_quotes {
+            doc.body
+                .quotes
+                .iter()
+                .filter(|q| attributed(doc.text(**q)))
+                .map(|q| q.start..q.end)
+                .collect()
+        } else {
+            Vec::new()
+        });
+        let read_at = |offset: usize| {
             named
                 .as_ref()
                 .is_none_or(|n| n.overlaps(&(offset..offset + 1)))
+                && !quoted.overlaps(&(offset..offset + 1))
         };
         if self.body {
             for block in &doc.body.blocks {
-                if in_sections(block.span.start) {
+                if read_at(block.span.start) {
                     self.check_block(block, cx);
                 }
             }
         }
         if self.headings {
             for h in doc.body.every_heading() {
-                if !in_sections(h.span.start) {
+                if !read_at(h.span.start) {
                     continue;
                 }
                 if let Some(block) = h.block(&doc.source) {
@@ -796,6 +857,59 @@ mod tests {
             .collect();
         assert_eq!(at, ["vraiment", "vraiment"]);
         assert_eq!(cx.findings[1].span.start, text.find("vraiment\"").unwrap());
+    }
+
+    /// A blockquote is a quotation when its last line names who said it.
+    #[test]
+    fn attribution_lines() {
+        for quote in [
+            "> Il faut livrer.\n>\n> — mon premier CEO\n",
+            "> Il faut livrer.\n> – Camille\n\n",
+            "> Il faut livrer.\n> *— une manager*\n",
+            "> Il faut livrer.\n>> -- Camille, 2019\n",
+            "  > Il faut livrer.\n  > —Camille\n",
+        ] {
+            assert!(attributed(quote), "{quote:?}");
+        }
+        for quote in [
+            "> Il faut livrer.\n",
+            "> Il faut livrer.\n> - un point\n",
+            "> — Il faut livrer.\n> Et vite.\n",
+            "> Il faut livrer.\n> —\n",
+            "",
+        ] {
+            assert!(!attributed(quote), "{quote:?}");
+        }
+    }
+
+    /// `exception_regex` spares what it overlaps, as `exceptions` do, and
+    /// is refused when it can match nothing.
+    #[test]
+    fn an_exception_regex_spares_its_matches() {
+        let built = |options: &str| build(&crate::yaml::parse(options, 0).unwrap().root.unwrap());
+        let rule = built(
+            "phrases:\n  - words: [vite]\n    exceptions: [très vite]\n    exception_regex: '\\bavons\\s+\\w+\\s+vite'\n",
+        )
+        .unwrap();
+        let doc = Document::parse(
+            std::path::PathBuf::from("a.md"),
+            "Nous avons fini vite. Très vite. Allons vite.\n".to_string(),
+        );
+        let mut cx = Context::default();
+        rule.check(&doc, &mut cx);
+        assert_eq!(cx.findings.len(), 1);
+        assert_eq!(cx.findings[0].span.start, doc.source.rfind("vite").unwrap());
+        let options = "phrases:\n  - words: [vite]\n    exception_regex: 'x*'\n";
+        let Err(e) = built(options) else {
+            panic!("accepted");
+        };
+        assert!(
+            e.message.contains("can match no character"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.span.map(|s| &options[s.start..s.end]), Some("'x*'"));
+        assert!(built("phrases:\n  - words: [vite]\n    exception_regex: '('\n").is_err());
     }
 
     #[test]
