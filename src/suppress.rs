@@ -71,16 +71,27 @@ pub struct Suppressions {
     pub ranges: Vec<Range>,
 }
 
+/// Where the `--` that starts the reason is: the first one between spaces,
+/// or at the start or end of a line (a reason wrapped onto its own line,
+/// `--` at column 0, starts there too), or ending the comment.
+fn reason_start(inner: &str) -> Option<usize> {
+    inner.match_indices("--").map(|(i, _)| i).find(|&i| {
+        let before = inner[..i].chars().next_back();
+        let after = inner[i + 2..].chars().next();
+        before.is_some_and(char::is_whitespace) && after.is_none_or(char::is_whitespace)
+    })
+}
+
 fn parse_comment(html: &str) -> Option<(Directive, Vec<String>, Option<String>)> {
     let inner = html
         .trim()
         .strip_prefix("<!--")?
         .strip_suffix("-->")?
         .trim();
-    let (head, reason) = match inner.split_once(" -- ") {
-        Some((h, r)) => (
-            h.trim(),
-            Some(r.trim().to_string()).filter(|r| !r.is_empty()),
+    let (head, reason) = match reason_start(inner) {
+        Some(at) => (
+            inner[..at].trim(),
+            Some(inner[at + 2..].trim().to_string()).filter(|r| !r.is_empty()),
         ),
         None => (inner.strip_suffix("--").unwrap_or(inner).trim(), None),
     };
@@ -445,6 +456,31 @@ mod tests {
         assert_eq!(s.comments[1].rules, ["markup"]);
         assert_eq!((s.comments[1].line, s.comments[1].end_line), (7, 9));
         assert_eq!(s.suppressing("markup", 10), Some(1));
+    }
+
+    /// A reason wrapped onto its own lines, `--` at the start of one, is
+    /// the reason: its words are not rule names.
+    #[test]
+    fn a_reason_on_a_line_of_its_own() {
+        for text in [
+            "<!--\nrepere-disable-next-line tone\n-- une raison\nsur plusieurs lignes\n-->\nIl faut livrer.\n",
+            "<!-- repere-disable-next-line tone\n--\nune raison -->\nIl faut livrer.\n",
+            "<!-- repere-disable-next-line tone\t--\tune raison -->\nIl faut livrer.\n",
+        ] {
+            let (directive, rules, reason) = parse_comment(text.split("\nIl").next().unwrap())
+                .unwrap_or_else(|| panic!("not read: {text:?}"));
+            assert_eq!(directive, Directive::DisableNextLine, "{text:?}");
+            assert_eq!(rules, ["tone"], "{text:?}");
+            assert!(
+                reason.is_some_and(|r| r.starts_with("une raison")),
+                "{text:?}"
+            );
+        }
+        // `--` inside a word starts no reason; one ending the comment, none.
+        let (_, rules, reason) = parse_comment("<!-- repere-disable a--b -->").unwrap();
+        assert_eq!((rules, reason), (vec!["a--b".to_string()], None));
+        let (_, rules, reason) = parse_comment("<!-- repere-disable tone -- -->").unwrap();
+        assert_eq!((rules, reason), (vec!["tone".to_string()], None));
     }
 
     /// As in markdownlint: enabling one rule inside a `disable` of all
