@@ -904,23 +904,32 @@ impl FrontMatterRule {
                 let is = if len == 0 {
                     "blank".to_string()
                 } else {
-                    format!("{len} characters long")
+                    format!("{} long", count(len, "character"))
                 };
                 cx.report(
                     Finding::new(
                         value.span,
                         format!("`{name}` is {is}; the minimum is {min}"),
                     )
-                    .help(help(format!("add {} characters or more", min - len))),
+                    .help(help(format!(
+                        "add {} or more",
+                        count(min - len, "character")
+                    ))),
                 );
             }
             if let Some(max) = field.opts.max_length.filter(|m| len > *m) {
                 cx.report(
                     Finding::new(
                         value.span,
-                        format!("`{name}` is {len} characters long; the maximum is {max}"),
+                        format!(
+                            "`{name}` is {} long; the maximum is {max}",
+                            count(len, "character")
+                        ),
                     )
-                    .help(help(format!("remove {} characters or more", len - max))),
+                    .help(help(format!(
+                        "remove {} or more",
+                        count(len - max, "character")
+                    ))),
                 );
             }
             if let Some(max) = field.opts.max_sentences {
@@ -1863,6 +1872,35 @@ mod tests {
         assert!(
             hover.ends_with("\n\n(facile, moyen ou difficile)"),
             "{hover}"
+        );
+    }
+
+    /// One character is one, not `1 characters`.
+    #[test]
+    fn lengths_off_by_one_are_singular() {
+        let rule = build(
+            &crate::yaml::parse("fields:\n  slug: {min_length: 2, max_length: 3}\n", 0)
+                .unwrap()
+                .root
+                .unwrap(),
+        )
+        .unwrap();
+        let said = |text: &str| {
+            let doc = Document::parse("a.md", text.to_string());
+            let mut cx = Context::default();
+            rule.check(&doc, &mut cx);
+            cx.findings
+                .iter()
+                .map(|f| format!("{} / {}", f.message, f.help.as_deref().unwrap_or("")))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            said("---\nslug: a\n---\n"),
+            ["`slug` is 1 character long; the minimum is 2 / add 1 character or more"]
+        );
+        assert_eq!(
+            said("---\nslug: abcd\n---\n"),
+            ["`slug` is 4 characters long; the maximum is 3 / remove 1 character or more"]
         );
     }
 
