@@ -28,10 +28,13 @@ Options (all true unless said otherwise):
   emphasis: true        `**` that the parser could not pair and left as
                         literal asterisks: `****Impact :** **` (markers
                         doubled: one diagnostic for the whole construct, with
-                        the corrected form in the help), `**` opening emphasis
-                        never closed, `**` closing emphasis never opened. A
-                        single `*` is not reported (`5 * 3`, a footnote mark),
-                        nor `**` with spaces on both sides, nor escaped `\*\*`,
+                        the corrected form in the help), `** Attention **`
+                        (a space inside the markers, which then cannot
+                        pair: one diagnostic, fixed into `**Attention**`),
+                        `**` opening emphasis never closed, `**` closing
+                        emphasis never opened. A single `*` is not reported
+                        (`5 * 3`, a footnote mark), nor a lone `**` with
+                        spaces on both sides, nor escaped `\*\*`,
                         nor anything in code, nor asterisks inside an autolink
                         or a bare URL (`https://example.org/a**b`).
   empty_headings: true  A heading line with no text (`##`).
@@ -146,6 +149,8 @@ struct Stray {
     span: Span,
     before: Option<char>,
     after: Option<char>,
+    /// Inside bold text that renders (`**a ** b ** c**`).
+    in_strong: bool,
 }
 
 impl Stray {
@@ -203,6 +208,7 @@ fn strays(doc: &Document, block: &Block, autolinks: &[Span]) -> Vec<Stray> {
             span,
             before,
             after,
+            in_strong: block.strong.iter().any(|r| r.start < start && end < r.end),
         });
     }
     out
@@ -236,6 +242,49 @@ fn inside_bare_url(before: &str, after: Option<char>) -> bool {
             word.match_indices(scheme)
                 .any(|(at, _)| at == 0 || word[..at].ends_with(['(', '"', '\'', '«', '[', '<']))
         })
+}
+
+/// The words between two literal `**` on one line that a space inside
+/// them kept from pairing (`** Attention ** :`, `**Attention **`: a `**`
+/// followed by a space cannot open, one after a space cannot close), when
+/// written without those spaces they render bold where they are. Not when
+/// the words are glued to a word outside (`a**b **`), hold no word of two
+/// letters (`2 ** 3 ** 4` is arithmetic), start with punctuation other
+/// than an opening quote or bracket, or hold another asterisk; nor inside
+/// bold text, whose own markers pair around them (`**a ** b ** c**`).
+fn spaced_pair(doc: &Document, open: &Stray, close: &Stray) -> Option<String> {
+    let (first, second) = (doc.text(open.span), doc.text(close.span));
+    let apart = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if first != "**"
+        || second != "**"
+        || open.in_strong
+        || close.in_strong
+        || !(space(open.after) || space(close.before))
+        || !apart(open.before)
+        || !apart(close.after)
+    {
+        return None;
+    }
+    let between = doc.text(Span::new(open.span.end, close.span.start));
+    let inner = between.trim();
+    let word = inner
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().nth(1).is_some());
+    // Words start it (`**. Puis **` is a marker left after a sentence).
+    let starts = inner
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || "«“\"([".contains(c));
+    if !word || !starts || between.contains(['*', '\n', '\r']) {
+        return None;
+    }
+    // Rendered with its neighbours, which decide whether markers pair.
+    let around = |c: Option<char>| c.map(String::from).unwrap_or_default();
+    let text = format!("{}**{inner}**{}", around(open.before), around(close.after));
+    let bold = pulldown_cmark::Parser::new(&text)
+        .any(|e| matches!(e, pulldown_cmark::Event::Start(pulldown_cmark::Tag::Strong)));
+    bold.then(|| inner.to_string())
 }
 
 fn doubled_regex() -> &'static CaptureRegex {
@@ -310,6 +359,30 @@ fn check_emphasis(doc: &Document, block: &Block, autolinks: &[Span], cx: &mut Co
                 i += 2;
                 continue;
             }
+        }
+        if let Some(next) = found.get(i + 1)
+            && let Some(inner) = spaced_pair(doc, s, next)
+        {
+            let whole = Span::new(s.span.start, next.span.end);
+            let write = format!("write `**{inner}**`");
+            cx.report(
+                Finding::new(
+                    whole,
+                    format!(
+                        "`{}` is not bold: a space inside the markers leaves them as literal asterisks",
+                        doc.text(whole)
+                    ),
+                )
+                .label(s.span, "shown as `**`")
+                .label(next.span, "shown as `**`")
+                .help(write.clone())
+                .fix(Fix::safe(
+                    write,
+                    vec![Edit::replace(whole, format!("**{inner}**"))],
+                )),
+            );
+            i += 2;
+            continue;
         }
         if s.spaced() {
             i += 1;
@@ -983,5 +1056,57 @@ mod tests {
                 "`****Impact :** **` doubles its emphasis markers: two `**` are shown as literal asterisks"
             ]
         );
+    }
+
+    /// `** Attention **` (a space inside the markers) is not bold: reported
+    /// once, and fixed into `**Attention**`, which is.
+    #[test]
+    fn spaced_emphasis_is_fixed_into_bold() {
+        for (text, expected) in [
+            (
+                "** Attention ** : ne jamais pousser le vendredi.\n",
+                "**Attention** : ne jamais pousser le vendredi.\n",
+            ),
+            (
+                "Un mot **important ** ici.\n",
+                "Un mot **important** ici.\n",
+            ),
+            (
+                "Un mot ** important** ici.\n",
+                "Un mot **important** ici.\n",
+            ),
+            ("(** Note **)\n", "(**Note**)\n"),
+            ("- ** Étape 1 ** : lire.\n", "- **Étape 1** : lire.\n"),
+        ] {
+            let (once, messages) = fixed(text);
+            assert_eq!(once, expected, "{text}");
+            assert_eq!(messages.len(), 1, "{text}: {messages:?}");
+            assert_eq!(found(&once), [], "{once}");
+        }
+        let (_, messages) = fixed("** Attention ** : ne jamais.\n");
+        assert_eq!(
+            messages,
+            [
+                "`** Attention **` is not bold: a space inside the markers leaves them as literal asterisks"
+            ]
+        );
+        // Arithmetic, a marker glued to a word, markers on two lines, and
+        // spaces on both sides of each marker alone: not this.
+        for text in [
+            "Calcule 2 ** 3 ** 4.\n",
+            "Un a ** b ** c.\n",
+            "mot** Attention **\n",
+            "Un mot **important **ici.\n",
+            "Une fin **. Puis ** la suite.\n",
+            "Un **rappel ** avant de partir, et ** une règle** pour tous.\n",
+            "** Attention\nsuite **\n",
+        ] {
+            let (once, messages) = fixed(text);
+            assert_eq!(once, text, "{text}");
+            assert!(
+                messages.iter().all(|m| !m.contains("is not bold")),
+                "{text}: {messages:?}"
+            );
+        }
     }
 }
