@@ -150,6 +150,10 @@ pub struct Finding {
     pub help: Option<String>,
     pub labels: Vec<Label>,
     pub fix: Option<Fix>,
+    /// Where the finding goes among those of its rule at the same place,
+    /// when their order means something (the sections missing after one
+    /// heading, in the template's order); 0 by default, then the message.
+    pub rank: u32,
 }
 
 impl Finding {
@@ -160,7 +164,14 @@ impl Finding {
             help: None,
             labels: Vec::new(),
             fix: None,
+            rank: 0,
         }
+    }
+
+    /// Sets [`Finding::rank`].
+    pub fn rank(mut self, rank: u32) -> Self {
+        self.rank = rank;
+        self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -216,16 +227,20 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     /// Found by a cross-file check (from facts of several files).
     pub corpus: bool,
+    /// The finding's [`Finding::rank`].
+    pub rank: u32,
 }
 
 impl Diagnostic {
-    /// The order of a report: path, line, column, rule, then message.
-    pub fn sort_key(&self) -> (&PathBuf, usize, usize, &str, &str) {
+    /// The order of a report: path, line, column, rule, then the rank the
+    /// rule gave, then message.
+    pub fn sort_key(&self) -> (&PathBuf, usize, usize, &str, u32, &str) {
         (
             &self.path,
             self.location.line,
             self.location.column,
             &self.rule,
+            self.rank,
             &self.message,
         )
     }

@@ -546,6 +546,7 @@ impl Linter {
             help,
             mut labels,
             fix,
+            rank,
         } = finding;
         // The pack's own wording, if any, around the rule's (no copy of the
         // rule's message when the pack has none).
@@ -574,6 +575,7 @@ impl Linter {
             labels,
             fix,
             corpus: false,
+            rank,
         }
     }
 
@@ -865,6 +867,7 @@ fn builtin_diagnostic(
         labels: Vec::new(),
         fix: None,
         corpus: false,
+        rank: 0,
     }
 }
 

@@ -247,6 +247,34 @@ fn a_section_that_would_cut_an_html_element_gets_no_move() {
     );
 }
 
+/// Sections missing at one place are listed in the template's order, not
+/// in the order of their messages.
+#[test]
+fn sections_missing_at_one_place_come_in_the_template_s_order() {
+    let mut s = sections();
+    s.truncate(1);
+    let ds = section_order(&article(&s));
+    let missing: Vec<&str> = ds
+        .iter()
+        .map(|d| {
+            let m = d.message.strip_prefix("section `").unwrap_or(&d.message);
+            m.split('`').next().unwrap_or(m)
+        })
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "Le réel (sans filtre)",
+            "Repères clairs",
+            "Erreurs classiques",
+            "Message de responsabilité",
+            "Pour aller plus loin"
+        ],
+        "{}",
+        describe(&ds)
+    );
+}
+
 #[test]
 fn a_removed_section_is_missing_after_the_previous_one() {
     let mut s = sections();

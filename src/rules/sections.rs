@@ -1778,11 +1778,13 @@ impl Report<'_, '_> {
                 (None, Some(b)) => Some(self.heading(b).span.start),
                 (None, None) => None,
             };
+            // Several missing at one place are listed in the template's order.
             let mut finding = Finding::new(
                 span,
                 format!("section `{title}` of template \"{tname}\" is missing{place}"),
             )
-            .help(help);
+            .help(help)
+            .rank(u32::try_from(s).unwrap_or(u32::MAX));
             if let Some(at) = insert_at {
                 let heading = format!("{} {title}", marker(section.level));
                 finding = finding.fix(Fix::risky(
