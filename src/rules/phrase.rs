@@ -165,7 +165,8 @@ fn yes() -> bool {
 }
 
 struct Phrase {
-    exceptions: Option<Pattern>,
+    /// The plain exceptions, then the regex: what either finds is spared.
+    exceptions: Vec<Pattern>,
     message: String,
     help: Option<String>,
     /// The one substitution, when there is exactly one: a safe fix.
@@ -239,6 +240,20 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                 "`regex` can match no character at all, so it would report empty places; make it need at least one character",
             ));
         }
+        // The plain exceptions and the regex, each compiled once (a regex
+        // costs its parse at every run: the pack is loaded by each call of
+        // a pre-commit hook).
+        let mut exceptions = Vec::new();
+        if !p.exceptions.is_empty() {
+            exceptions.push(
+                compile(&words_pattern(&p.exceptions), opts.case_sensitive).map_err(|e| {
+                    error_at(
+                        at.get("exceptions").unwrap_or(at),
+                        format!("invalid exception: {e}"),
+                    )
+                })?,
+            );
+        }
         if let Some(re) = &p.exception_regex {
             let at = at.get("exception_regex").unwrap_or(at);
             let one = compile(re, opts.case_sensitive)
@@ -249,27 +264,8 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                     "`exception_regex` can match no character at all, so it would spare matches it does not cover; make it need at least one character",
                 ));
             }
+            exceptions.push(one);
         }
-        // The plain exceptions and the regex, as one pattern.
-        let mut spared: Vec<String> = Vec::new();
-        if !p.exceptions.is_empty() {
-            spared.push(words_pattern(&p.exceptions));
-        }
-        if let Some(re) = &p.exception_regex {
-            spared.push(format!("(?:{re})"));
-        }
-        let exceptions = if spared.is_empty() {
-            None
-        } else {
-            Some(
-                compile(&spared.join("|"), opts.case_sensitive).map_err(|e| {
-                    error_at(
-                        at.get("exceptions").unwrap_or(at),
-                        format!("invalid exception: {e}"),
-                    )
-                })?,
-            )
-        };
         let substitution = p.substitution.map(OneOrMany::into_vec).unwrap_or_default();
         if substitution.iter().any(|s| s.trim().is_empty()) {
             // The empty item of a list, or the one value.
@@ -457,9 +453,9 @@ impl PhraseRule {
             });
             let spared = Ranges::new(
                 p.exceptions
-                    .as_ref()
-                    .map(|e| e.find_iter(text).collect())
-                    .unwrap_or_default(),
+                    .iter()
+                    .flat_map(|e| e.find_iter(text))
+                    .collect(),
             );
             for r in found {
                 if !skip(&r) && !urls.overlaps(&r) && !spared.overlaps(&r) {

@@ -10,7 +10,6 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::amount::{self, Amount, Basis, Currency, Experience, Period};
@@ -350,75 +349,145 @@ fn is_package(word: &str) -> bool {
 /// compared. `None` for a plain figure. `en moyenne` is a word of
 /// approximation, not a mean.
 fn measure_in(text: &str) -> Option<String> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"(?i)(?:\b(?:à|a)\s+[1-9]0\s?%|\b(?:",
-            r"(?P<q1>(?:1er|1re|premier|première|1st|q1)\s+quartile)",
-            r"|(?P<q3>(?:3e|3ème|troisième|dernier|3rd|q3)\s+quartile)",
-            r"|(?P<stat>quartiles?|d[ée]ciles?|percentiles?)",
-            r"|(?P<median>m[ée]dian(?:e|s|es)?)",
-            r"|(?P<en>en\s+)?(?P<mean>moyen(?:ne|s|nes)?)",
-            r"|(?P<package>package|ote|r[ée]mun[ée]ration\s+(?:totale|globale)|tout\s+compris",
-            r"|(?:variable|primes?|bonus)\s+(?:compris|comprise?s?|inclus(?:e|es)?)",
-            r"|avec\s+(?:le\s+|la\s+part\s+|les\s+)?(?:variable|primes?|bonus))",
-            r"|(?P<part>(?:à|a)\s+(?:temps\s+partiel|mi-temps|4/5)|temps\s+partiel|mi-temps)",
-            r"|(?P<men>hommes?)|(?P<women>femmes?)",
-            r"|(?P<trainee>alternante?s?|alternance|apprentie?s?|apprentissage|stagiaires?|stages?|gratification)",
-            r"|(?P<tax>apr[èe]s\s+(?:l['’]\s*)?imp[ôo]ts?|apr[èe]s\s+pr[ée]l[èe]vement)",
-            r"|sur\s+(?P<months>1[3-6])\s+mois|avec\s+(?:le\s+)?(?P<month13>1[3-4])e\s+mois",
-            r"|(?P<hiring>(?:à|a)\s+l['’]embauche|au\s+d[ée]marrage|(?:à|a)\s+l['’]entrée|en\s+sortie\s+d['’][ée]cole)",
-            r"|(?P<after>(?:apr[èe]s|au\s+bout\s+(?:de\s+|d['’]))\s*(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)\s+(?:ans?|ann[ée]es?|mois))",
-            r"|(?P<future>dans\s+(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques)\s+(?:ans?|ann[ée]es?|mois)|(?:à|a)\s+terme|pourra|pourront|gagnera|gagneront|touchera|toucheront|visera|viseront|atteindra|atteindront|passera|passeront)",
-            r"|(?P<deal>offre\s+initiale|premi[èe]re\s+offre|contre-(?:proposition|offre)|pr[ée]tentions?|demande\s+initiale|offre\s+finale|signature)",
-            r")\b)",
-        ))
-        .expect("the measure regex is valid")
-    });
-    re.captures_iter(text).find_map(|c| {
-        let said = |name: &str| c.name(name).is_some();
-        Some(if said("q1") {
-            "1st quartile".to_string()
-        } else if said("q3") {
-            "3rd quartile".to_string()
-        } else if let Some(m) = c.name("stat") {
-            fold(m.as_str())
-        } else if said("median") {
-            "median".to_string()
-        } else if said("mean") {
-            if said("en") {
-                return None;
+    // Words, folded, compared with phrases: a pattern of these many
+    // alternatives costs more to build than an article's figures to read.
+    let ranged = words(text);
+    let ws: Vec<String> = ranged.iter().map(|(_, w)| fold(w)).collect();
+    let is_number = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                w,
+                "un" | "une"
+                    | "deux"
+                    | "trois"
+                    | "quatre"
+                    | "cinq"
+                    | "six"
+                    | "sept"
+                    | "huit"
+                    | "neuf"
+                    | "dix"
+                    | "quelques"
+            )
+    };
+    let is_unit = |w: &str| matches!(w, "an" | "ans" | "annee" | "annees" | "mois");
+    (0..ws.len()).find_map(|k| {
+        let at = |n: usize| ws.get(k + n).map_or("", String::as_str);
+        let w = at(0);
+        // `X de Y`, `X d'Y`: the words after `de`, `d`.
+        let after_de = |n: usize| match at(n) {
+            "de" | "d" => n + 1,
+            _ => n,
+        };
+        let found: Option<String> = match w {
+            "1er" | "1re" | "premier" | "premiere" | "1st" | "q1" if at(1) == "quartile" => {
+                Some("1st quartile".into())
             }
-            "mean".to_string()
-        } else if said("package") {
-            PACKAGE.to_string()
-        } else if said("part")
-            || !c
-                .get(0)
-                .is_some_and(|m| m.as_str().ends_with(char::is_alphanumeric))
-        {
-            // `à temps partiel`, `à 80 %` (the only form ending in `%`).
-            "part-time".to_string()
-        } else if said("trainee") {
-            TRAINEE.to_string()
-        } else if said("men") {
-            "men".to_string()
-        } else if said("women") {
-            "women".to_string()
-        } else if said("tax") {
-            "after tax".to_string()
-        } else if let Some(n) = c.name("months").or_else(|| c.name("month13")) {
-            format!("over {} months", n.as_str())
-        } else if said("future") {
-            "in the future".to_string()
-        } else if said("hiring") {
-            "at hiring".to_string()
-        } else if let Some(m) = c.name("after").or_else(|| c.name("deal")) {
-            let ws: Vec<String> = words(m.as_str()).iter().map(|(_, w)| fold(w)).collect();
-            ws.join(" ")
-        } else {
-            return None;
-        })
+            "3e" | "3eme" | "troisieme" | "dernier" | "3rd" | "q3" if at(1) == "quartile" => {
+                Some("3rd quartile".into())
+            }
+            "quartile" | "quartiles" | "decile" | "deciles" | "percentile" | "percentiles" => {
+                Some(w.to_string())
+            }
+            "median" | "mediane" | "medians" | "medianes" => Some("median".into()),
+            // `en moyenne` is a word of approximation, not a mean.
+            "moyen" | "moyenne" | "moyens" | "moyennes" => {
+                (k == 0 || ws[k - 1] != "en").then(|| "mean".into())
+            }
+            "package" | "ote" => Some(PACKAGE.into()),
+            "remuneration" if matches!(at(1), "totale" | "globale") => Some(PACKAGE.into()),
+            "tout" if at(1) == "compris" => Some(PACKAGE.into()),
+            "variable" | "prime" | "primes" | "bonus"
+                if matches!(
+                    at(1),
+                    "compris" | "comprise" | "comprises" | "inclus" | "incluse" | "incluses"
+                ) =>
+            {
+                Some(PACKAGE.into())
+            }
+            "avec" => {
+                let mut n = 1;
+                while matches!(at(n), "le" | "la" | "les" | "part") {
+                    n += 1;
+                }
+                match at(n) {
+                    "variable" | "prime" | "primes" | "bonus" => Some(PACKAGE.into()),
+                    // `avec le 13e mois`.
+                    "13e" | "14e" if at(n + 1) == "mois" => {
+                        Some(format!("over {} months", &at(n)[..2]))
+                    }
+                    _ => None,
+                }
+            }
+            // `à 80 %` (the only form followed by `%`), `à temps partiel`,
+            // `à 4/5`, `mi-temps`.
+            "a" if at(1).len() == 2
+                && at(1).ends_with('0')
+                && at(1).starts_with(|c: char| ('1'..='9').contains(&c))
+                && text[ranged[k + 1].0.end..]
+                    .trim_start_matches(amount::SPACES)
+                    .starts_with('%') =>
+            {
+                Some("part-time".into())
+            }
+            "a" if at(1) == "4" && at(2) == "5" && text[ranged[k + 1].0.end..].starts_with('/') => {
+                Some("part-time".into())
+            }
+            "temps" if at(1) == "partiel" => Some("part-time".into()),
+            "mi-temps" => Some("part-time".into()),
+            "homme" | "hommes" => Some("men".into()),
+            "femme" | "femmes" => Some("women".into()),
+            "alternant" | "alternante" | "alternants" | "alternantes" | "alternance"
+            | "apprenti" | "apprentie" | "apprentis" | "apprenties" | "apprentissage"
+            | "stagiaire" | "stagiaires" | "stage" | "stages" | "gratification" => {
+                Some(TRAINEE.into())
+            }
+            "apres"
+                if matches!(at(1), "impot" | "impots" | "prelevement")
+                    || (at(1) == "l" && matches!(at(2), "impot" | "impots")) =>
+            {
+                Some("after tax".into())
+            }
+            "sur" if matches!(at(1), "13" | "14" | "15" | "16") && at(2) == "mois" => {
+                Some(format!("over {} months", at(1)))
+            }
+            "a" if at(1) == "l" && matches!(at(2), "embauche" | "entree") => {
+                Some("at hiring".into())
+            }
+            "au" if at(1) == "demarrage" => Some("at hiring".into()),
+            "en" if at(1) == "sortie" && at(2) == "d" && at(3) == "ecole" => {
+                Some("at hiring".into())
+            }
+            // `après deux ans`, `au bout de 3 ans`: the words as written.
+            "apres" | "au" => {
+                let n = if w == "au" {
+                    if at(1) != "bout" {
+                        return None;
+                    }
+                    after_de(2)
+                } else {
+                    1
+                };
+                (n > 1 || w == "apres")
+                    .then_some(n)
+                    .filter(|&n| is_number(at(n)) && is_unit(at(n + 1)))
+                    .map(|n| ws[k..=k + n + 1].join(" "))
+            }
+            "dans" if is_number(at(1)) && is_unit(at(2)) => Some("in the future".into()),
+            "a" if at(1) == "terme" => Some("in the future".into()),
+            "pourra" | "pourront" | "gagnera" | "gagneront" | "touchera" | "toucheront"
+            | "visera" | "viseront" | "atteindra" | "atteindront" | "passera" | "passeront" => {
+                Some("in the future".into())
+            }
+            "offre" if matches!(at(1), "initiale" | "finale") => Some(format!("offre {}", at(1))),
+            "premiere" if at(1) == "offre" => Some("premiere offre".into()),
+            "demande" if at(1) == "initiale" => Some("demande initiale".into()),
+            "contre-proposition" | "contre-offre" | "pretention" | "pretentions" | "signature" => {
+                Some(w.to_string())
+            }
+            _ => None,
+        };
+        found
     })
 }
 
