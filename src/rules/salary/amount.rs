@@ -1057,7 +1057,19 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
                 && (lo * m1.unwrap_or(1.0) >= v * m2.unwrap_or(1.0)
                     || operator_before(&t[..start])
                     || operator_after(&t[e..]));
-            if !subtraction && (c2.is_some() || prefix2.is_some() || c1.is_none()) {
+            // `embauché en 2025 à 40k€`: a year, then the figure, not a
+            // range from 2 025 € to 40k€ (a year has no unit, the figure
+            // has its `k`).
+            let year_then_figure = m1.is_none()
+                && c1.is_none()
+                && prefix.is_none()
+                && m2.is_some()
+                && lo_written.len() == 4
+                && (1950.0..=2099.0).contains(&lo);
+            if !subtraction
+                && !year_then_figure
+                && (c2.is_some() || prefix2.is_some() || c1.is_none())
+            {
                 hi = Some((v, hi_written, m2, c2.or(prefix2), e));
             }
         }
@@ -1916,6 +1928,17 @@ mod tests {
         }
         let t = "70k€ environ (+10 %)";
         assert_eq!(&t[one(t).range.clone()], "70k€ environ");
+    }
+
+    #[test]
+    fn a_year_before_a_figure_is_no_range() {
+        let t = "embauché en 2025 à 40k€ brut";
+        let all = amounts(t);
+        let got: Vec<&str> = all.iter().map(|a| &t[a.range.clone()]).collect();
+        assert_eq!(got, ["40k€ brut"]);
+        // A monthly range of four digits is still one.
+        let a = one("de 2000 à 2500 € par mois");
+        assert_eq!((a.low, a.high), (2000.0, 2500.0));
     }
 
     #[test]

@@ -608,10 +608,15 @@ fn experience(doc: &Document, figures: &[Figure], cx: &mut Context) {
                 let Some(band) = f.experience.as_ref() else {
                     continue;
                 };
-                // A band inside the other (`5 à 8 ans` in `5+ ans`) says
-                // more, not something else.
+                // A band inside the other (`5 à 8 ans` in `5+ ans`, `2-4
+                // ans` in `0-10 ans`) says more, not something else; an open
+                // band says its minimum, which the closed one must share
+                // (`5-8 ans` is not `3+ ans`: 3 years are enough there).
                 let inside = |a: &amount::Experience, b: &amount::Experience| {
-                    b.low <= a.low && a.high.is_some_and(|h| b.high.is_none_or(|bh| h <= bh))
+                    a.high.is_some_and(|h| match b.high {
+                        None => a.low == b.low,
+                        Some(bh) => b.low <= a.low && h <= bh,
+                    })
                 };
                 if inside(band, ref_band) || inside(ref_band, band) {
                     continue;

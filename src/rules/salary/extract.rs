@@ -180,6 +180,17 @@ pub const OTHER_WORDS: &[&str] = &[
     "cooptation",
     "dividende",
     "dividendes",
+    "astreinte",
+    "astreintes",
+    "rtt",
+    // What an amount adds or is worth (`les certifications ajoutent 3 à
+    // 5k€`, `dix jours de RTT valent 2 100 €`).
+    "ajoute",
+    "ajoutent",
+    "rapporte",
+    "rapportent",
+    "vaut",
+    "valent",
 ];
 
 /// Kinds of employer a figure may be said of (`en startup`, `### En grand
@@ -289,6 +300,14 @@ fn employer_at(text: &str, start: bool) -> Option<String> {
             }
         }
     }
+    // The author's own company: `Chez nous, un Senior est payé 66-72k€`.
+    if chez
+        && ws
+            .get(1)
+            .is_some_and(|(_, w)| matches!(fold(w).as_str(), "nous" | "moi"))
+    {
+        return Some("chez nous".to_string());
+    }
     // A named employer: `Chez Doctolib, un Junior démarre à 45k€`.
     if !start || chez {
         let named = ws.windows(2).take(last).find(|pair| {
@@ -325,6 +344,21 @@ fn said_after(text: &str) -> Option<&str> {
 /// words after its preposition (`À Lyon`, `En 2022`), or all of it when it
 /// names everywhere but a place (`Hors Paris`, `En dehors de l'IDF`).
 fn says_where(text: &str) -> Option<&str> {
+    // After a word that turns to it (`Mais à Paris,`, `alors qu'à Paris,`,
+    // `En revanche, à Lyon`).
+    let ws = words(text);
+    let skipped = ws
+        .iter()
+        .take(3)
+        .take_while(|(_, w)| {
+            matches!(
+                fold(w).as_str(),
+                "mais" | "et" | "or" | "alors" | "tandis" | "qu" | "que" | "puis" | "ensuite"
+            )
+        })
+        .last()
+        .map_or(0, |(r, _)| r.end);
+    let text = text[skipped..].trim_start_matches(['\'', '’']);
     let outside = words(text).iter().take(2).any(|(_, w)| outside(w));
     if outside {
         Some(text)
@@ -375,6 +409,10 @@ fn measure_in(text: &str) -> Option<String> {
         let at = |n: usize| ws.get(k + n).map_or("", String::as_str);
         let w = at(0);
         // `X de Y`, `X d'Y`: the words after `de`, `d`.
+        // The words from `from` to `to`, as written, lowercase (`après
+        // trois ans`).
+        let written =
+            |from: usize, to: usize| text[ranged[from].0.start..ranged[to].0.end].to_lowercase();
         let after_de = |n: usize| match at(n) {
             "de" | "d" => n + 1,
             _ => n,
@@ -471,7 +509,7 @@ fn measure_in(text: &str) -> Option<String> {
                 (n > 1 || w == "apres")
                     .then_some(n)
                     .filter(|&n| is_number(at(n)) && is_unit(at(n + 1)))
-                    .map(|n| ws[k..=k + n + 1].join(" "))
+                    .map(|n| written(k, k + n + 1))
             }
             "dans" if is_number(at(1)) && is_unit(at(2)) => Some("in the future".into()),
             "a" if at(1) == "terme" => Some("in the future".into()),
@@ -479,11 +517,11 @@ fn measure_in(text: &str) -> Option<String> {
             | "visera" | "viseront" | "atteindra" | "atteindront" | "passera" | "passeront" => {
                 Some("in the future".into())
             }
-            "offre" if matches!(at(1), "initiale" | "finale") => Some(format!("offre {}", at(1))),
-            "premiere" if at(1) == "offre" => Some("premiere offre".into()),
-            "demande" if at(1) == "initiale" => Some("demande initiale".into()),
+            "offre" if matches!(at(1), "initiale" | "finale") => Some(written(k, k + 1)),
+            "premiere" if at(1) == "offre" => Some(written(k, k + 1)),
+            "demande" if at(1) == "initiale" => Some(written(k, k + 1)),
             "contre-proposition" | "contre-offre" | "pretention" | "pretentions" | "signature" => {
-                Some(w.to_string())
+                Some(written(k, k))
             }
             _ => None,
         };
@@ -502,14 +540,26 @@ pub const TRAINEE: &str = "apprentice or intern";
 /// lowercase (`baromètre talent io`), and its year. Figures of two sources are
 /// not compared; the year is the figure's when it has none of its own.
 fn source_in(text: &str) -> Option<(String, Option<u16>)> {
+    // At the start, or after a place (`55-62k€ à Paris selon l'APEC`).
+    let all = words(text);
+    let at = all
+        .iter()
+        .take(5)
+        .position(|(_, w)| matches!(fold(w).as_str(), "selon" | "source" | "sources"))
+        .or_else(|| {
+            all.windows(2)
+                .take(5)
+                .position(|p| fold(p[0].1) == "d" && fold(p[1].1) == "apres")
+        })?;
+    let text = &text[all[at].0.start..];
+    // Its clause (`Talent.io` holds a dot, not a sentence's end).
+    let end = [text.find([',', ';']), text.find(". ")]
+        .into_iter()
+        .flatten()
+        .min()
+        .unwrap_or(text.len());
+    let text = &text[..end];
     let ws = words(text);
-    let opens = match ws.as_slice() {
-        [(r, w), ..] if r.start == text.len() - text.trim_start().len() => {
-            matches!(fold(w).as_str(), "selon" | "source" | "sources")
-                || (fold(w) == "d" && ws.get(1).is_some_and(|(_, a)| fold(a) == "apres"))
-        }
-        _ => false,
-    };
     // A source names one, or is a study (`selon la taille de
     // l'entreprise`, `selon le profil` say what the figure depends on).
     let names_one = ws.iter().skip(1).any(|(_, w)| {
@@ -532,7 +582,7 @@ fn source_in(text: &str) -> Option<(String, Option<u16>)> {
                     | "edition"
             )
     });
-    if !opens || !names_one {
+    if !names_one {
         return None;
     }
     let name: Vec<String> = ws
@@ -547,6 +597,7 @@ fn source_in(text: &str) -> Option<(String, Option<u16>)> {
                 && amount::year(w).is_none()
         })
         .map(|(_, w)| w.to_lowercase())
+        .take(3)
         .collect();
     Some((name.join(" "), amount::year(text)))
 }
@@ -790,6 +841,63 @@ pub const PLACES: &[&str] = &[
     "remote",
 ];
 
+/// Adjectives of places (folded) and the place each names: `le marché
+/// lyonnais` is of Lyon, `en région parisienne` of Paris.
+const PLACE_ADJECTIVES: &[(&str, &str)] = &[
+    ("parisien", "Paris"),
+    ("parisienne", "Paris"),
+    ("parisiens", "Paris"),
+    ("parisiennes", "Paris"),
+    ("francilien", "Île-de-France"),
+    ("francilienne", "Île-de-France"),
+    ("franciliens", "Île-de-France"),
+    ("franciliennes", "Île-de-France"),
+    ("lyonnais", "Lyon"),
+    ("lyonnaise", "Lyon"),
+    ("lyonnaises", "Lyon"),
+    ("nantais", "Nantes"),
+    ("nantaise", "Nantes"),
+    ("nantaises", "Nantes"),
+    ("bordelais", "Bordeaux"),
+    ("bordelaise", "Bordeaux"),
+    ("lillois", "Lille"),
+    ("lilloise", "Lille"),
+    ("toulousain", "Toulouse"),
+    ("toulousaine", "Toulouse"),
+    ("toulousains", "Toulouse"),
+    ("marseillais", "Marseille"),
+    ("marseillaise", "Marseille"),
+    ("rennais", "Rennes"),
+    ("rennaise", "Rennes"),
+    ("grenoblois", "Grenoble"),
+    ("grenobloise", "Grenoble"),
+    ("strasbourgeois", "Strasbourg"),
+    ("strasbourgeoise", "Strasbourg"),
+    ("montpellierain", "Montpellier"),
+    ("montpellieraine", "Montpellier"),
+    ("nicois", "Nice"),
+    ("nicoise", "Nice"),
+    ("londonien", "Londres"),
+    ("londonienne", "Londres"),
+    ("berlinois", "Berlin"),
+    ("berlinoise", "Berlin"),
+    ("suisse", "Suisse"),
+    ("belge", "Belgique"),
+    ("belges", "Belgique"),
+    ("canadien", "Canada"),
+    ("canadienne", "Canada"),
+    ("quebecois", "Québec"),
+    ("quebecoise", "Québec"),
+    ("americain", "US"),
+    ("americaine", "US"),
+    ("americains", "US"),
+    ("americaines", "US"),
+    ("allemand", "Allemagne"),
+    ("allemande", "Allemagne"),
+    ("luxembourgeois", "Luxembourg"),
+    ("luxembourgeoise", "Luxembourg"),
+];
+
 /// Whether `folded` is one of `words`, looked up in `set`, made once.
 fn listed(
     set: &'static OnceLock<HashSet<&'static str>>,
@@ -919,6 +1027,13 @@ const NOT_NAMES: &[&str] = &[
     // the stages of a startup (`| Pré-seed | 0-40k€ |`): no role.
     "avant",
     "apres",
+    // The labels of an interview (`Q :`, `R :`, `**Réponse** :`).
+    "q",
+    "r",
+    "question",
+    "questions",
+    "reponse",
+    "reponses",
     "pre-seed",
     "seed",
     "pre-amorcage",
@@ -2429,7 +2544,8 @@ impl Extractor {
             .filter(|y| Some(*y) != article_year);
         // What the figure measures, when not a plain fixed salary: said
         // right after it, before it in its element, before the parenthesis
-        // it is in, or by the clause that opens its sentence.
+        // it is in, by the clause that opens its sentence, or by the header
+        // of its column (`| Salaire des femmes |`, `| Package total |`).
         let measure = [after_own, before, lead.map_or("", |(l, _)| l), opening]
             .into_iter()
             .find_map(measure_in)
@@ -2437,12 +2553,22 @@ impl Extractor {
             // |` column: the header of its column, a table row above its
             // own).
             .or_else(|| {
-                let column = contexts.iter().skip(2).any(|c| {
-                    let header = matches!(c.at, At::Block(i, _) if i != block_index
-                        && doc.body.blocks.get(i).is_some_and(|b| b.kind == BlockKind::TableRow));
-                    header && words(clip(c.text)).iter().any(|(_, w)| is_package(w))
-                });
-                column.then(|| PACKAGE.to_string())
+                contexts
+                    .iter()
+                    .skip(2)
+                    .filter(|c| {
+                        matches!(c.at, At::Block(i, _) if i != block_index
+                            && doc.body.blocks.get(i).is_some_and(|b| b.kind == BlockKind::TableRow))
+                    })
+                    .find_map(|c| {
+                        let header = clip(c.text);
+                        measure_in(header).or_else(|| {
+                            words(header)
+                                .iter()
+                                .any(|(_, w)| is_package(w))
+                                .then(|| PACKAGE.to_string())
+                        })
+                    })
             });
         let employer = said
             .and_then(|t| employer_at(t, true))
@@ -2607,6 +2733,30 @@ impl Extractor {
         if a.is_range && changes_from(&text[..a.range.start]) {
             return (false, CHANGE.into());
         }
+        // `12k€ de plus`, `3k€ d'écart`: a difference, as `+12k€` is; `à
+        // 3k€ près`: a margin.
+        let next: Vec<String> = words(clip(after))
+            .into_iter()
+            .take(2)
+            .map(|(_, w)| fold(w))
+            .collect();
+        let next: Vec<&str> = next.iter().map(String::as_str).collect();
+        if matches!(
+            next.as_slice(),
+            ["de", "plus" | "moins" | "difference" | "mieux", ..]
+                | ["d", "ecart", ..]
+                | ["en", "plus" | "moins", ..]
+                | ["supplementaires" | "supplementaire", ..]
+        ) {
+            return (false, "a difference (`de plus`, `d'écart`)".into());
+        }
+        if next.first() == Some(&"pres")
+            && words(&text[..a.range.start])
+                .last()
+                .is_some_and(|(_, w)| fold(w) == "a")
+        {
+            return (false, "a margin (`à 3k€ près`)".into());
+        }
         // The words right after it (`200k€ investis`, `15K€ charges`) and
         // the sentence before it: the nearest word that tells wins, the
         // word after it on a tie.
@@ -2614,6 +2764,32 @@ impl Extractor {
             .cue_in(after, false)
             .filter(|(_, _, distance)| *distance < 3);
         let sentence = &text[sentence_start(text, a.range.start)..a.range.start];
+        // `une prime de 5 à 10 % du salaire, soit 3 à 7k€`: the share the
+        // percentage gives, not a salary.
+        {
+            let mut ws = words(sentence);
+            while ws.last().is_some_and(|(_, w)| {
+                APPROXIMATELY.contains(&fold(w).as_str()) || fold(w) == "environ"
+            }) {
+                ws.pop();
+            }
+            // `…, soit`, `…, c'est`.
+            let said = match ws.as_slice() {
+                [.., (c, w1), (_, w2)] if fold(w1) == "c" && fold(w2) == "est" => Some(c.start),
+                [.., (r, w)] if fold(w) == "soit" => Some(r.start),
+                _ => None,
+            };
+            if let Some(start) = said
+                && sentence[..start]
+                    .trim_end()
+                    .trim_end_matches(',')
+                    .rsplit(['.', ';'])
+                    .next()
+                    .is_some_and(|clause| clause.contains('%'))
+            {
+                return (false, "a share a percentage gives".into());
+            }
+        }
         // `brut` or `net` says salary, unless a word right before says
         // what else the amount is (`un bonus de 8k€ brut`, `une prime de
         // cooptation de 2 000 € brut`, `les primes ajoutent 400 € brut`).
@@ -2645,6 +2821,17 @@ impl Extractor {
             }
         });
         let before_cue = self.cue_in(sentence, true);
+        // A verb of adding or worth right before it wins over the words
+        // after (`les certifications ajoutent 3 à 5k€ à l'embauche`, `dix
+        // jours de RTT valent environ 2 100 € pour un fixe de 49k€`).
+        if let Some((false, w, 0)) = before_cue
+            && matches!(
+                fold(w).as_str(),
+                "ajoute" | "ajoutent" | "rapporte" | "rapportent" | "vaut" | "valent"
+            )
+        {
+            return (false, format!("« {w} » before it"));
+        }
         match (after_cue, before_cue) {
             (Some((s, w, da)), Some((_, _, db))) if da <= db => {
                 return (s, format!("« {w} » after it"));
@@ -2742,7 +2929,33 @@ impl Extractor {
         // of its own.
         let mut is_outside = false;
         for (k, (r, w)) in ws.iter().enumerate() {
-            if self.vocabulary.places.contains(&fold(w)) {
+            let folded = fold(w);
+            // `le marché lyonnais`, `en région parisienne`: the city.
+            let city = PLACE_ADJECTIVES
+                .iter()
+                .find(|(adjective, _)| *adjective == folded)
+                .map(|(_, city)| *city);
+            let w: &str = match city {
+                Some(city) => {
+                    if found
+                        .last()
+                        .is_some_and(|p| matches!(fold(p).as_str(), "region" | "regions"))
+                    {
+                        found.pop();
+                    }
+                    city
+                }
+                // `New York`, `San Francisco`, `Silicon Valley`: the
+                // place's whole name.
+                None if k > 0
+                    && matches!(folded.as_str(), "york" | "francisco" | "valley" | "angeles")
+                    && matches!(ws[k - 1].1, "New" | "San" | "Silicon" | "Los") =>
+                {
+                    &text[ws[k - 1].0.start..r.end]
+                }
+                None => w,
+            };
+            if city.is_some() || self.vocabulary.places.contains(&folded) {
                 if found.is_empty() {
                     let near = &ws[k.saturating_sub(3)..k];
                     // `plus bas qu'à Lyon`, `vs Paris`: the place compared
@@ -2800,6 +3013,8 @@ impl Extractor {
         // Senior gagne 60-75k€`), and the word that ended the name.
         let mut paid = false;
         let mut stop = None;
+        // Where the first word collected so far starts.
+        let mut collected_from: Option<usize> = None;
         let all = words(before);
         for (k, (r, w)) in all.iter().enumerate().rev() {
             let (r, w) = (r.clone(), *w);
@@ -2845,7 +3060,14 @@ impl Extractor {
                 stop = Some(f);
                 break;
             }
+            // A colon ends the name (`la fourchette la plus large :
+            // Développeur Fullstack Senior 70-80k€`).
+            if collected_from.is_some_and(|from| before[r.end..from].contains(':')) {
+                stop = Some(f);
+                break;
+            }
             collected.push(w);
+            collected_from = Some(r.start);
             if collected.len() == 5 {
                 break;
             }
@@ -3256,7 +3478,7 @@ mod tests {
             ("sur 13 mois ", Some("over 13 months")),
             ("sur 12 mois ", None),
             (" brut à l'embauche", Some("at hiring")),
-            (" brut après deux ans", Some("apres deux ans")),
+            (" brut après deux ans", Some("après deux ans")),
             ("contre-proposition à ", Some("contre-proposition")),
             (" pour les femmes", Some("women")),
             ("Dans cinq ans", Some("in the future")),
@@ -3282,11 +3504,21 @@ mod tests {
             source_in(" selon Glassdoor."),
             Some(("glassdoor".to_string(), None))
         );
-        // What a figure depends on, or no source at the start.
+        // After a place, in the first words; the name ends at a comma and
+        // has three words at most.
+        assert_eq!(
+            source_in(" à Paris selon l'APEC, qui couvre tout"),
+            Some(("apec".to_string(), None))
+        );
+        assert_eq!(
+            source_in("Selon le baromètre annuel des salaires Talent.io 2024"),
+            Some(("baromètre annuel salaires".to_string(), Some(2024)))
+        );
+        // What a figure depends on, or a source too far in the text.
         for t in [
             "selon la taille de l'entreprise",
             "selon le profil",
-            "un Senior selon l'APEC",
+            "dans un article de blog bien plus loin selon l'APEC",
         ] {
             assert_eq!(source_in(t), None, "{t}");
         }
