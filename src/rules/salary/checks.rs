@@ -497,6 +497,14 @@ pub fn agree(x: Said, y: Said) -> bool {
         && close(x.high, y.high)
 }
 
+/// Whether one range lies inside the other, ends included (`44-48k€` in
+/// `42-48k€`): sources that agree across articles.
+pub fn nested(x: Said, y: Said) -> bool {
+    let range = |s: &Said| s.low < s.high && !s.open && !s.at_most;
+    let within = |p: &Said, r: &Said| r.low <= p.low && p.high <= r.high;
+    range(&x) && range(&y) && (within(&x, &y) || within(&y, &x))
+}
+
 /// The same role and level with different figures.
 fn mismatch(doc: &Document, figures: &[Figure], cx: &mut Context) {
     // A range written upside down is `ranges`' finding: what it means is
