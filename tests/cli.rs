@@ -1399,7 +1399,7 @@ fn folders_are_walked_for_md_and_markdown_skipping_hidden_files() {
     let (code, files, found) = run(&["."]);
     assert_eq!(code, 1);
     assert_eq!(files, 2, "{found:?}");
-    assert_eq!(found, [finding("./a.md"), finding("./notes/b.markdown")]);
+    assert_eq!(found, [finding("a.md"), finding("notes/b.markdown")]);
     // Named, a hidden file or a file of a hidden folder is checked.
     let (code, files, found) = run(&[".c.md", ".brouillons/e.md"]);
     assert_eq!(code, 1);
@@ -2020,4 +2020,28 @@ fn an_unknown_selected_rule_gets_a_did_you_mean() {
         err.contains("no rule matches `tnoe`, `zzz`; did you mean `tone`? (see `repere rules`)"),
         "{err}"
     );
+}
+
+/// With no path, the current folder is walked and its files are named as a
+/// path given would name them (`content/…`, not `./content/…`).
+#[test]
+fn files_found_without_a_path_are_named_without_dot_slash() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "content/posts/2025-02-07-x.md";
+    std::fs::create_dir_all(dir.path().join("content/posts")).unwrap();
+    write(dir.path(), name, "---\ntitle: x\n---\n**gras\n");
+    let out = repere()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--no-config",
+            "--select",
+            "markup",
+            "--format",
+            "concise",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.starts_with(&format!("{name}:")), "{stdout}");
 }

@@ -309,7 +309,7 @@ fn salaries_prints_a_table_of_the_figures() {
     };
     assert_eq!(
         row("45-52k€"),
-        "./2025-02-07-salaires.md:7:45 Data Engineer Junior <2 ans 45-52k€ EUR - -"
+        "2025-02-07-salaires.md:7:45 Data Engineer Junior <2 ans 45-52k€ EUR - -"
     );
     assert!(
         row("+12%").contains("Data Engineer Senior - 68-82k€ EUR +12%"),

@@ -134,6 +134,14 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
                         && scope.is_none_or(|s| s.included(p) && !s.excluded(p))
                     {
                         links |= entry.path_is_symlink();
+                        // `repere check` with no path walks `.`: its files
+                        // are named `content/x.md`, as given, not
+                        // `./content/x.md`.
+                        let p = if path.as_path() == Path::new(".") {
+                            p.strip_prefix(".").unwrap_or(p)
+                        } else {
+                            p
+                        };
                         found.files.insert(p.to_path_buf());
                     }
                 }
