@@ -32,7 +32,8 @@ Options:
   filename: TEMPLATE    The file name the front matter implies, e.g.
                         "{date}-{slug}.md" (a template ending in `.md` also
                         names `.markdown` files). `{key}` stands for the value of
-                        `key`; a `date`-typed key matches YYYY-MM-DD. A key the
+                        `key`; a `date`-typed key matches YYYY-MM-DD (a
+                        date-time's date). A key the
                         front matter lacks (e.g. `slug`) is taken from the file
                         name and not compared, but must match the key's
                         `pattern`. A `{key}` close to a declared field but
@@ -47,7 +48,10 @@ Options:
     KEY:
       required: bool          The key must be present (default false).
       type: TYPE              string | integer | number | boolean | date |
-                              datetime | list | string-list | map
+                              datetime | list | string-list | map. A `date`
+                              is YYYY-MM-DD, or a date-time whose date it
+                              gives (`2025-05-26T08:30:00+02:00`, as Hugo's
+                              archetype writes it; `2025-05-26 08:30:00`).
       one_of: [VALUES]        Allowed values (each item, for a list), with a
                               "did you mean" for near misses; not empty.
       pattern: REGEX          The value (each item, for a list) must match.
@@ -99,7 +103,7 @@ impl FieldType {
             FieldType::Integer => "an integer",
             FieldType::Number => "a number",
             FieldType::Boolean => "a boolean",
-            FieldType::Date => "a date (YYYY-MM-DD)",
+            FieldType::Date => "a date (YYYY-MM-DD, or a date-time)",
             FieldType::Datetime => "a date-time (YYYY-MM-DDTHH:MM:SS, with optional zone)",
             FieldType::List => "a list",
             FieldType::StringList => "a list of strings",
@@ -415,8 +419,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                 FieldType::Integer => v.trim().parse::<i64>().is_ok(),
                 FieldType::Number => v.trim().parse::<f64>().is_ok(),
                 FieldType::Boolean => matches!(v.trim(), "true" | "false"),
-                FieldType::Date => is_date(v.trim()),
-                FieldType::Datetime => is_datetime(v.trim()),
+                FieldType::Date | FieldType::Datetime => is_datetime(v.trim()),
                 _ => true,
             };
             if !allowed.is_empty() && !allowed.iter().any(|v| fits(v)) {
@@ -833,12 +836,7 @@ impl FrontMatterRule {
                             format!("write `{inner}` without quotes"),
                             vec![Edit::replace(value.span, inner.to_string())],
                         )),
-                    None => finding.help(help(
-                        match value.scalar_text().and_then(|t| meant_date(ty, &t)) {
-                            Some(date) => format!("write `{name}: {date}`"),
-                            None => format!("write {}", ty.example(name)),
-                        },
-                    )),
+                    None => finding.help(help(self.retype_help(doc, ty, name, value))),
                 });
                 return;
             }
@@ -1069,6 +1067,33 @@ impl FrontMatterRule {
         }
     }
 
+    /// How to write the value of `name` as a `ty`: the date it was meant
+    /// to give, said as read from it (`10/03/2025` read day first); else
+    /// the date the file name gives, said as the file name's; else an
+    /// example. A date is never offered without saying where it comes from.
+    fn retype_help(&self, doc: &Document, ty: FieldType, name: &str, value: &Node) -> String {
+        let text = value.scalar_text();
+        if let Some((date, read)) = text.as_deref().and_then(|t| meant_date(ty, t)) {
+            return format!("write `{name}: {date}` ({read})");
+        }
+        let from_name = (ty == FieldType::Date)
+            .then_some(self.filename.as_ref())
+            .flatten()
+            .and_then(|filename| {
+                let i = filename.vars.iter().position(|v| v == name)?;
+                let seen = NameSeen::of(doc, filename);
+                let caps = filename.regex.captures(&seen.name)?;
+                let date = caps.name(&format!("v{i}"))?;
+                is_date(date).then(|| (seen.said, date.to_string()))
+            });
+        match from_name {
+            Some((said, date)) => {
+                format!("write `{name}: YYYY-MM-DD`; {said} says `{date}`")
+            }
+            None => format!("write {}", ty.example(name)),
+        }
+    }
+
     fn check_filename(
         &self,
         doc: &Document,
@@ -1077,35 +1102,15 @@ impl FrontMatterRule {
         filename: &FileName,
         cx: &mut Context,
     ) {
-        // A leaf bundle's page is named by its folder, as Hugo names it
-        // (`2025-01-06-carte/index.md` is the page `2025-01-06-carte`): the
-        // folder's name is compared, with the file's extension (`.md`), and
-        // said (and renamed) without it. One that is not UTF-8 has no
-        // `&str`, as a file name that is not.
-        let bundle = doc.bundle_folder();
-        let folder = bundle.map(|f| f.to_str().unwrap_or(""));
-        let extension = doc.file_name().get("index".len()..).unwrap_or("");
-        let in_folder = folder
-            .filter(|f| !f.is_empty())
-            .map(|f| format!("{f}{extension}"));
-        let written = match bundle {
-            Some(_) => in_folder.as_deref().unwrap_or(""),
-            None => doc.file_name(),
-        };
-        let said = match folder {
-            Some(f) => format!("the bundle's folder name `{f}`"),
-            None => format!("the file name `{written}`"),
-        };
-        let what = if bundle.is_some() { "folder" } else { "file" };
-        // A template ending in `.md` names `.markdown` files too, which
-        // Hugo reads alike: the name is compared as `.md`, and said (and
-        // renamed) as written.
-        let markdown = filename.template.ends_with(".md") && written.ends_with(".markdown");
-        let compared = match written.strip_suffix(".markdown") {
-            Some(stem) if markdown => format!("{stem}.md"),
-            _ => String::new(),
-        };
-        let name = if markdown { compared.as_str() } else { written };
+        let NameSeen {
+            bundle,
+            extension,
+            said,
+            what,
+            markdown,
+            name,
+        } = NameSeen::of(doc, filename);
+        let name = name.as_str();
         // The name the front matter's values give, when it gives them all:
         // the file follows it, whatever the template's parts look like (a
         // `{date}` not declared a date has dashes the template's own dash
@@ -1201,6 +1206,13 @@ impl FrontMatterRule {
                 && is_date(&text[..10]);
             let expected = if is_date { &text[..10] } else { text.as_str() };
             if expected != found {
+                // A date-time is set to the name's day at the same time:
+                // its date part is what the name holds.
+                let (shown, set_to) = if is_date && text.len() > 10 {
+                    (text.as_str(), format!("{found}{}", &text[10..]))
+                } else {
+                    (expected, found.to_string())
+                };
                 // Only a value that matches the key's own pattern is
                 // offered, in the file name or in the front matter.
                 let valid = |v: &str| {
@@ -1222,9 +1234,9 @@ impl FrontMatterRule {
                 }
                 let help = match (valid(expected), valid(found)) {
                     (true, true) => {
-                        format!("rename the {what} to `{renamed}`, or set `{var}` to `{found}`")
+                        format!("rename the {what} to `{renamed}`, or set `{var}` to `{set_to}`")
                     }
-                    (false, true) => format!("set `{var}` to `{found}`"),
+                    (false, true) => format!("set `{var}` to `{set_to}`"),
                     (true, false) => format!("rename the {what} to `{renamed}`"),
                     (false, false) => format!(
                         "give `{var}` a value that matches its pattern, and rename the file after it"
@@ -1233,11 +1245,66 @@ impl FrontMatterRule {
                 cx.report(
                     Finding::new(
                         value.span,
-                        format!("`{var}` is `{expected}` but {said} says `{found}`"),
+                        format!("`{var}` is `{shown}` but {said} says `{found}`"),
                     )
                     .help(help),
                 );
             }
+        }
+    }
+}
+
+/// The name a file-name template is compared with, and how findings say it.
+struct NameSeen<'d> {
+    /// The folder of a leaf bundle, whose name is the page's.
+    bundle: Option<&'d std::ffi::OsStr>,
+    /// The file's extension, with its dot, for a bundle's `index.md`.
+    extension: &'d str,
+    /// `the file name `…``, or `the bundle's folder name `…``.
+    said: String,
+    /// `file` or `folder`: what a finding asks to rename.
+    what: &'static str,
+    /// The name is written `.markdown` and compared as `.md`.
+    markdown: bool,
+    /// The name compared with the template.
+    name: String,
+}
+
+impl<'d> NameSeen<'d> {
+    fn of(doc: &'d Document, filename: &FileName) -> Self {
+        // A leaf bundle's page is named by its folder, as Hugo names it
+        // (`2025-01-06-carte/index.md` is the page `2025-01-06-carte`): the
+        // folder's name is compared, with the file's extension (`.md`), and
+        // said (and renamed) without it. One that is not UTF-8 has no
+        // `&str`, as a file name that is not.
+        let bundle = doc.bundle_folder();
+        let folder = bundle.map(|f| f.to_str().unwrap_or(""));
+        let extension = doc.file_name().get("index".len()..).unwrap_or("");
+        let written = match (bundle, folder) {
+            (Some(_), Some(f)) if !f.is_empty() => format!("{f}{extension}"),
+            (Some(_), _) => String::new(),
+            (None, _) => doc.file_name().to_string(),
+        };
+        let said = match folder {
+            Some(f) => format!("the bundle's folder name `{f}`"),
+            None => format!("the file name `{written}`"),
+        };
+        let what = if bundle.is_some() { "folder" } else { "file" };
+        // A template ending in `.md` names `.markdown` files too, which
+        // Hugo reads alike: the name is compared as `.md`, and said (and
+        // renamed) as written.
+        let markdown = filename.template.ends_with(".md") && written.ends_with(".markdown");
+        let name = match written.strip_suffix(".markdown") {
+            Some(stem) if markdown => format!("{stem}.md"),
+            _ => written,
+        };
+        NameSeen {
+            bundle,
+            extension,
+            said,
+            what,
+            markdown,
+            name,
         }
     }
 }
@@ -1460,8 +1527,9 @@ fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
         (FieldType::Integer, Value::Int(_)) => true,
         (FieldType::Number, Value::Int(_) | Value::Float(_)) => true,
         (FieldType::Boolean, Value::Bool(_)) => true,
-        (FieldType::Date, Value::String(s, _)) => is_date(s),
-        (FieldType::Datetime, Value::String(s, _)) => is_datetime(s),
+        // A date-time is a date too: Hugo's archetype writes
+        // `date: 2025-05-26T08:30:00+02:00`, and Hugo reads the day of it.
+        (FieldType::Date | FieldType::Datetime, Value::String(s, _)) => is_datetime(s),
         (FieldType::List, Value::Seq(_)) => true,
         (FieldType::StringList, Value::Seq(items)) => {
             if let Some(bad) = items.iter().find(|i| !matches!(i.value, Value::String(..))) {
@@ -1624,34 +1692,58 @@ pub fn is_date(s: &str) -> bool {
     (1..=days).contains(&d)
 }
 
+/// A date, or a date-time as YAML's timestamps and RFC 3339 write it
+/// (`2025-05-26T08:30:00+02:00`, `2025-05-26 08:30:00`, `…Z`): a real
+/// calendar date, an hour, minutes and seconds in their ranges (a leap
+/// second allowed), and a zone of at most 23:59.
 fn is_datetime(s: &str) -> bool {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
-            r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?[ \t]*(?:[Zz]|[+-][0-9]{2}:?[0-9]{2})?)?$",
+            r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?[ \t]*(?:[Zz]|[+-]([0-9]{2}):?([0-9]{2}))?)?$",
         )
         .expect("valid regex")
     });
-    s.len() >= 10 && s.is_char_boundary(10) && is_date(&s[..10]) && re.is_match(s)
+    if !(s.len() >= 10 && s.is_char_boundary(10) && is_date(&s[..10])) {
+        return false;
+    }
+    let Some(caps) = re.captures(s) else {
+        return false;
+    };
+    // Each group is two ASCII digits: it parses.
+    let at_most = |i: usize, max: u32| {
+        caps.get(i)
+            .is_none_or(|m| m.as_str().parse::<u32>().is_ok_and(|n| n <= max))
+    };
+    at_most(1, 23) && at_most(2, 59) && at_most(3, 60) && at_most(4, 23) && at_most(5, 59)
 }
 
-/// The date a value not of type `date` was meant to give, written as one:
-/// a date-time's date (`2025-01-02T10:00:00Z`), or a day written with `/`
-/// or `.`, year first or last (`2025/01/02`, `02/01/2025`, day before
-/// month as in French). `None` when no such day exists.
-fn meant_date(ty: FieldType, text: &str) -> Option<String> {
+/// The date a value not of type `date` was meant to give, written as one,
+/// and how it was read: the day of a date-time whose time is not one
+/// (`2025-01-02T25:00`), or a day written with `/` or `.`, year first or
+/// last (`2025/01/02`, `02/01/2025`, day before month as in French).
+/// `None` when no such day exists.
+fn meant_date(ty: FieldType, text: &str) -> Option<(String, String)> {
     if ty != FieldType::Date {
         return None;
     }
     let text = text.trim();
-    if is_datetime(text) {
-        return Some(text[..10].to_string());
+    if text.len() > 10
+        && text.is_char_boundary(10)
+        && is_date(&text[..10])
+        && text[10..].starts_with(['T', 't', ' '])
+    {
+        return Some((
+            text[..10].to_string(),
+            format!("its day; `{}` is not a time of day", text[11..].trim()),
+        ));
     }
     let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
     let [a, b, c] = parts.as_slice() else {
         return None;
     };
-    let (y, m, d) = if a.len() == 4 { (a, b, c) } else { (c, b, a) };
+    let year_first = a.len() == 4;
+    let (y, m, d) = if year_first { (a, b, c) } else { (c, b, a) };
     let all_digits = [y, m, d]
         .iter()
         .all(|p| p.bytes().all(|c| c.is_ascii_digit()));
@@ -1659,7 +1751,12 @@ fn meant_date(ty: FieldType, text: &str) -> Option<String> {
         return None;
     }
     let date = format!("{y}-{m:0>2}-{d:0>2}");
-    is_date(&date).then_some(date)
+    let read = if year_first {
+        format!("`{text}` written YYYY-MM-DD")
+    } else {
+        format!("`{text}` read day first, as French writes it")
+    };
+    is_date(&date).then_some((date, read))
 }
 
 /// `1 item`, `2 items`: a count and its noun, in the plural but for one.
@@ -1677,11 +1774,12 @@ mod tests {
 
     #[test]
     fn the_date_a_value_was_meant_to_give() {
-        let meant = |t: &str| meant_date(FieldType::Date, t);
+        let meant = |t: &str| meant_date(FieldType::Date, t).map(|(date, _)| date);
         assert_eq!(meant("2025/01/02").as_deref(), Some("2025-01-02"));
         assert_eq!(meant("2.1.2025").as_deref(), Some("2025-01-02"));
         assert_eq!(meant("02/01/2025").as_deref(), Some("2025-01-02"));
-        assert_eq!(meant("2025-01-02T10:00:00Z").as_deref(), Some("2025-01-02"));
+        // A date-time is a date; one whose time is not gives its day.
+        assert_eq!(meant("2025-01-02T25:00:00Z").as_deref(), Some("2025-01-02"));
         // No such day, or not a date at all: the generic example instead.
         assert_eq!(meant("2025-02-30"), None);
         assert_eq!(meant("01/02/25"), None);
@@ -1807,6 +1905,29 @@ mod tests {
         assert!(is_datetime("2025-02-07T09:00:00+01:00"));
         assert!(is_datetime("2025-02-07"));
         assert!(!is_datetime("2025-02-07 lundi"));
+        // What Hugo's archetype and YAML timestamps write.
+        for ok in [
+            "2025-05-26T08:30:00+02:00",
+            "2025-05-26 08:30:00",
+            "2025-05-26T08:30:00Z",
+            "2025-05-26t08:30:00.5z",
+            "2025-05-26 08:30:00 -0500",
+            "2025-05-26T23:59:60+14:00",
+        ] {
+            assert!(is_datetime(ok), "{ok}");
+        }
+        for bad in [
+            "2025-13-45",
+            "2025-13-45T08:30:00",
+            "26/05/2025",
+            "2025-05-26T24:00:00",
+            "2025-05-26T08:60:00",
+            "2025-05-26T08:30:61",
+            "2025-05-26T08:30:00+24:00",
+            "2025-05-26T08",
+        ] {
+            assert!(!is_datetime(bad), "{bad}");
+        }
     }
 
     #[test]
@@ -2111,6 +2232,56 @@ mod bundle_tests {
             .diagnostics()
             .map(|d| (d.message.clone(), d.help.clone().unwrap_or_default()))
             .collect()
+    }
+
+    /// A date-time is a date (Hugo's archetype writes one), and its day is
+    /// what the file name holds; a value that is no date is told what the
+    /// file name says, as the file name's.
+    #[test]
+    fn a_date_time_is_a_date_of_its_day() {
+        let with_date = |date: &str| {
+            let mut set = RuleSet::load(&PackSource::defaults()).unwrap();
+            set.rules.retain(|r| &*r.meta.id == "front-matter");
+            let linter = Linter::new(set);
+            let text = front("").replace("date: 2025-01-06", &format!("date: {date}"));
+            let path = Arc::new(PathBuf::from("posts/2025-01-06-x.md"));
+            let report = linter.finish(vec![linter.check_source(path, text)]);
+            report
+                .diagnostics()
+                .map(|d| (d.message.clone(), d.help.clone().unwrap_or_default()))
+                .collect::<Vec<_>>()
+        };
+        for date in [
+            "2025-01-06T08:30:00+02:00",
+            "2025-01-06 08:30:00",
+            "2025-01-06T08:30:00Z",
+            "\"2025-01-06T08:30:00+01:00\"",
+        ] {
+            assert_eq!(with_date(date), [], "{date}");
+        }
+        assert_eq!(
+            with_date("2025-01-07T08:30:00+01:00"),
+            [(
+                "`date` is `2025-01-07T08:30:00+01:00` but the file name `2025-01-06-x.md` says `2025-01-06`".to_string(),
+                "rename the file to `2025-01-07-x.md`, or set `date` to `2025-01-06T08:30:00+01:00`".to_string()
+            )]
+        );
+        assert_eq!(
+            with_date("2025-13-45"),
+            [(
+                "`date` is `2025-13-45`; expected a date (YYYY-MM-DD, or a date-time)".to_string(),
+                "write `date: YYYY-MM-DD`; the file name `2025-01-06-x.md` says `2025-01-06`"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            with_date("26/05/2025")[0].1,
+            "write `date: 2025-05-26` (`26/05/2025` read day first, as French writes it)"
+        );
+        assert_eq!(
+            with_date("2025-01-06T25:00:00")[0].1,
+            "write `date: 2025-01-06` (its day; `25:00:00` is not a time of day)"
+        );
     }
 
     /// A leaf bundle (`index.md` in its own folder) is the page its folder
