@@ -70,7 +70,10 @@ Options:
       help: TEXT              What to tell the author when the key is wrong.
 
 Unknown keys are allowed. Every finding points at the key or value concerned;
-a missing key points at the block's opening `---`.
+a missing key points at the block's opening `---`. A value of the wrong type
+gets a safe fix when what was meant is plain: its quotes removed (`weight:
+"2"`), or `true`/`false` for a boolean written `yes`, `no`, `on` or `off` (any
+case, quoted or not), which YAML 1.2 reads as a string.
 
 Example:
   - id: front-matter
@@ -828,15 +831,29 @@ impl FrontMatterRule {
                     span,
                     format!("`{name}` is {found}; expected {}", ty.describe()),
                 );
-                cx.report(match unquoted(doc, ty, value) {
+                cx.report(match (unquoted(doc, ty, value), yaml11_boolean(doc, ty, value)) {
                     // `weight: "1"`: the value is right, its quotes are not.
-                    Some(inner) => finding
+                    (Some(inner), _) => finding
                         .help(help(format!("remove the quotes around `{inner}`")))
                         .fix(Fix::safe(
                             format!("write `{inner}` without quotes"),
                             vec![Edit::replace(value.span, inner.to_string())],
                         )),
-                    None => finding.help(help(self.retype_help(doc, ty, name, value))),
+                    // `ShowToc: yes`: a boolean the author meant, in words
+                    // YAML 1.2 reads as a string.
+                    (None, Some((word, quoted, meant))) => finding
+                        .help(help(if quoted {
+                            format!("write `{name}: {meant}`")
+                        } else {
+                            format!(
+                                "write `{name}: {meant}`; `{word}` is a boolean to YAML 1.1 only, a string to YAML 1.2"
+                            )
+                        }))
+                        .fix(Fix::safe(
+                            format!("write `{meant}`"),
+                            vec![Edit::replace(value.span, meant.to_string())],
+                        )),
+                    (None, None) => finding.help(help(self.retype_help(doc, ty, name, value))),
                 });
                 return;
             }
@@ -1556,6 +1573,15 @@ fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
         {
             format!("the quoted string `\"{s}\"`")
         }
+        // A word or a few (`ShowToc: yes`, `tags: carriere`) is quoted, so
+        // that the message says what was read; a longer text is not.
+        Value::String(s, _)
+            if !s.trim().is_empty()
+                && s.chars().count() <= 40
+                && !s.contains(['\n', '\r', '`']) =>
+        {
+            format!("the string `{s}`")
+        }
         _ => value.type_name().to_string(),
     })
 }
@@ -1584,6 +1610,29 @@ fn unquoted<'d>(doc: &'d Document, ty: FieldType, value: &Node) -> Option<&'d st
     type_matches(ty, &Node::new(value.span, read))
         .is_ok()
         .then_some(text)
+}
+
+/// The boolean a string of a key typed `boolean` was meant to give, with
+/// the word and whether it is quoted: `yes`, `no`, `on` or `off` in any case, quoted or not, which
+/// YAML 1.1 read as booleans (YAML 1.2, and repere, read a string). Only
+/// when the source holds the word as is, so that replacing the value with
+/// `true` or `false` is the whole edit.
+fn yaml11_boolean<'d>(
+    doc: &'d Document,
+    ty: FieldType,
+    value: &Node,
+) -> Option<(&'d str, bool, bool)> {
+    if ty != FieldType::Boolean || !matches!(value.value, Value::String(..)) {
+        return None;
+    }
+    let (inner, quoted) = written_as_is(doc, value)?;
+    let word = doc.source.get(inner.start..inner.end)?;
+    let meant = match word.to_ascii_lowercase().as_str() {
+        "yes" | "on" => true,
+        "no" | "off" => false,
+        _ => return None,
+    };
+    Some((word, quoted, meant))
 }
 
 /// Words that a period abbreviates without ending the sentence (`cf. Le
@@ -2188,6 +2237,37 @@ mod tests {
                 "{source:?} + {value:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_boolean_in_yaml_1_1_words_is_offered_as_one() {
+        let offered = |ty: FieldType, written: &str| {
+            let doc = Document::parse("x.md", format!("---\nk: {written}\n---\n"));
+            let value = doc.front().unwrap().get("k").unwrap();
+            yaml11_boolean(&doc, ty, value).map(|(word, _, meant)| (word.to_string(), meant))
+        };
+        assert_eq!(
+            offered(FieldType::Boolean, "yes"),
+            Some(("yes".into(), true))
+        );
+        assert_eq!(
+            offered(FieldType::Boolean, "\"Off\""),
+            Some(("Off".into(), false))
+        );
+        assert_eq!(
+            offered(FieldType::Boolean, "ON # note"),
+            Some(("ON".into(), true))
+        );
+        assert_eq!(
+            offered(FieldType::Boolean, "'no'"),
+            Some(("no".into(), false))
+        );
+        // Other words, other types, and a value the source does not hold
+        // as is are not offered.
+        assert_eq!(offered(FieldType::Boolean, "oui"), None);
+        assert_eq!(offered(FieldType::Boolean, "yess"), None);
+        assert_eq!(offered(FieldType::String, "yes"), None);
+        assert_eq!(offered(FieldType::Boolean, "\"y\\u0065s\""), None);
     }
 
     #[test]
