@@ -32,8 +32,10 @@ named sections, bare URLs, which Hugo turns into links.
 
 Options:
   sections: [TITLES]    Sections (by heading title, compared lowercased and
-                        without accents; a parenthesis after the title is
-                        allowed) where every link must stay on the site: a link
+                        without accents, or the emoji and section number
+                        around it, `6. Pour aller plus loin`; a parenthesis
+                        after the title is allowed) where every link must
+                        stay on the site: a link
                         with a scheme (`https://`, `mailto:`) or `//host` is an
                         error there, unless its host is in `site_hosts`.
                         A footnote's definition is in no section (Hugo
@@ -1288,6 +1290,30 @@ mod tests {
                 "`#absent` matches no heading of this article",
             ]
         );
+    }
+
+    /// A numbered or decorated heading is the section its title names
+    /// (`## 6. Pour aller plus loin`), as the sections rule reads it.
+    #[test]
+    fn a_numbered_section_heading_is_its_title() {
+        let rule = LinksRule {
+            sections: vec![fold_title("Pour aller plus loin")],
+            ..rule()
+        };
+        for heading in ["6. Pour aller plus loin", "06 - 📚 Pour aller plus loin"] {
+            let doc = Document::parse(
+                "a.md",
+                format!("## {heading}\n\n- [Ailleurs](https://exemple.org/c)\n"),
+            );
+            let mut cx = Context::default();
+            rule.check(&doc, &mut cx);
+            assert_eq!(cx.findings.len(), 1, "{heading}");
+            assert!(
+                cx.findings[0].message.contains("links outside the site"),
+                "{heading}: {}",
+                cx.findings[0].message
+            );
+        }
     }
 
     #[test]

@@ -171,11 +171,12 @@ fn is_decoration(c: char) -> bool {
 }
 
 /// A title cut into the decoration before it, its text and the decoration
-/// after it: pictographs ([`is_decoration`]; a keycap such as `1️⃣` whole)
-/// and the spaces between them and the text. They say nothing of which
-/// section the title names, so titles are compared without them (Hugo's
-/// anchor keeps them, but nothing compares anchors with a template). A
-/// title that is nothing but decoration is its own text.
+/// after it: pictographs ([`is_decoration`]; a keycap such as `1️⃣` whole),
+/// a section number before it ([`section_number`]: `1.`, `2)`, `03 -`) and
+/// the spaces between them and the text. They say nothing of which section
+/// the title names, so titles are compared without them (Hugo's anchor
+/// keeps them, but nothing compares anchors with a template). A title that
+/// is nothing but decoration is its own text.
 pub(crate) fn undecorated(title: &str) -> (&str, &str, &str) {
     // A keycap: a digit, `#` or `*`, maybe a variation selector, U+20E3.
     let keycap = |rest: &str| -> Option<usize> {
@@ -198,7 +199,8 @@ pub(crate) fn undecorated(title: &str) -> (&str, &str, &str) {
         } else if is_decoration(c) {
             start += c.len_utf8();
             text_start = start;
-        } else if let Some(n) = keycap(&title[start..]) {
+        } else if let Some(n) = keycap(&title[start..]).or_else(|| section_number(&title[start..]))
+        {
             start += n;
             text_start = start;
         } else {
@@ -234,6 +236,41 @@ pub(crate) fn undecorated(title: &str) -> (&str, &str, &str) {
     // The spaces between the decoration and the text go with the decoration.
     let at = text.as_ptr() as usize - title.as_ptr() as usize;
     (&title[..at], text, &title[at + text.len()..])
+}
+
+/// The length of the section number that starts `rest`, as articles number
+/// their sections (`## 1. Dédramatisation`, `## 2) Le réel`, `## 03 -
+/// Repères clairs`, `## 4 – Erreurs classiques`): one or two digits, then
+/// `.` or `)`, or a dash between spaces, and a space before the text. A
+/// year (`2024 : bilan`), a number in the title (`3 erreurs`, `1.5 an`) or
+/// a number alone is none.
+fn section_number(rest: &str) -> Option<usize> {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let after = &rest[digits..];
+    let spaced = |t: &str| t.starts_with(char::is_whitespace);
+    let mark = if let Some(t) = after.strip_prefix(['.', ')']) {
+        spaced(t).then_some(1)?
+    } else {
+        let t = after.trim_start();
+        if t.len() == after.len() {
+            return None;
+        }
+        let dash = t.chars().next().filter(|c| matches!(c, '-' | '–' | '—'))?;
+        let t = &t[dash.len_utf8()..];
+        if !spaced(t) {
+            return None;
+        }
+        after.len() - t.len()
+    };
+    // Something follows: a number alone is the title.
+    rest[digits + mark..]
+        .trim_start()
+        .chars()
+        .next()
+        .map(|_| digits + mark)
 }
 
 /// Calls `f` with each character of the canonical decomposition (NFD) of
@@ -376,6 +413,39 @@ mod tests {
         assert_eq!(undecorated("2024 : bilan"), ("", "2024 : bilan", ""));
         assert_eq!(undecorated("« Non » !"), ("", "« Non » !", ""));
         assert_eq!(undecorated("🚀🚀"), ("", "🚀🚀", ""));
+        // Section numbers before the title.
+        for (title, before) in [
+            ("1. Dédramatisation", "1. "),
+            ("2) Dédramatisation", "2) "),
+            ("03 - Dédramatisation", "03 - "),
+            ("4 – Dédramatisation", "4 – "),
+            ("5 —\u{a0}Dédramatisation", "5 —\u{a0}"),
+            ("🌱 6. Dédramatisation", "🌱 6. "),
+            ("7. 🌱 Dédramatisation", "7. 🌱 "),
+        ] {
+            assert_eq!(
+                undecorated(title),
+                (before, "Dédramatisation", ""),
+                "{title}"
+            );
+        }
+        // A number that is part of the title, or alone, stays.
+        for title in [
+            "3 erreurs à éviter",
+            "1.5 an après",
+            "2024. Bilan",
+            "2024 - Bilan",
+            "1-2 ans",
+            "1.",
+            "12)",
+            "10 –",
+        ] {
+            assert_eq!(undecorated(title), ("", title, ""), "{title}");
+        }
+        assert_eq!(
+            fold_title("6. Pour aller plus loin"),
+            "pour aller plus loin"
+        );
         assert_eq!(undecorated(""), ("", "", ""));
         assert_eq!(
             fold_title("📚 Pour aller plus loin"),

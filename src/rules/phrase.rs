@@ -33,7 +33,8 @@ Where it looks (never in code blocks, inline code, HTML, comments or URLs):
   headings: true        Heading text.
   sections: [TITLES]    Only look in these sections (body and sub-headings),
                         named by heading title; titles are compared lowercased,
-                        without accents or the emoji around them, and a
+                        without accents or the emoji and section
+                        number around them, and a
                         parenthesis after the title is allowed. Empty (the default): everywhere.
   fields: [KEYS]        Front-matter string values to check too (each
                         string item of a list), e.g. [title, description].

@@ -65,11 +65,14 @@ Matching titles: a heading matches a section when its text is the title or an
 alias (Unicode normalisation form aside, and typographic apostrophes and
 quotes, ’ ‘ ʼ for ' and “ ” for ", which are the same characters: "Si c’était
 à refaire" is "Si c'était à refaire"; emoji and pictographs before or after
-it are decoration, not compared: "🌱 Dédramatisation"), or, with `parenthesis`, one of those
-followed by " (...)". A heading that differs from a title or alias only in
+it, and a section number before it, are decoration, not compared: "🌱
+Dédramatisation", "1. Dédramatisation", "2) Le réel (sans filtre)", "03 -
+Repères clairs"), or, with `parenthesis`, one of those followed by " (...)". A heading that differs from a title or alias only in
 capitalisation, accents, other apostrophes and dashes (´ ` for ', – — for -),
 spacing or trailing punctuation is matched and reported (`spelling`) with the
-canonical spelling, the author's apostrophes kept. A heading close to a title (edit distance, or all the words of one in
+canonical spelling, the author's apostrophes kept. A title followed by a
+parenthesis its section does not accept is that section, reported
+(`spelling`) with the parenthesis as what differs. A heading close to a title (edit distance, or all the words of one in
 the other: "Le reel" for "Le réel (sans filtre)") is reported as unknown with a
 "did you mean", and counts as that section for order and presence.
 
@@ -86,7 +89,8 @@ Reported, each at the heading concerned (its text):
   level       a section title at another heading level (`### Repères clairs`
               where `##` is expected), when the section is not also at its level
   empty       a section with nothing in it but blank lines or comments
-  spelling    a title matched with forgiven differences, as said above
+  spelling    a title matched with forgiven differences, or followed by a
+              parenthesis its section does not accept, as said above
   preamble    text before the first section, when `allow_preamble` is false
   template    `template_key` names no template; or no template fits at all
 
@@ -708,6 +712,24 @@ fn fold(s: &str, keep: Option<Diff>) -> String {
     out
 }
 
+/// `accents differ`, `capitalisation differs`, `accents, spacing differ`:
+/// the kinds of difference of two titles, said.
+fn differences(diffs: &[Diff]) -> String {
+    let verb = match diffs {
+        [Diff::Spacing | Diff::FinalPunctuation | Diff::Case] => "differs",
+        _ => "differ",
+    };
+    if diffs.is_empty() {
+        return format!("characters {verb}");
+    }
+    let what = diffs
+        .iter()
+        .map(|d| d.describe())
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!("{what} {verb}")
+}
+
 /// The kinds of difference between two titles that fold alike.
 fn diffs(found: &str, canonical: &str) -> Vec<Diff> {
     DIFFS
@@ -796,6 +818,10 @@ enum How {
     Exact,
     /// A title or alias with forgiven differences: which name, and how.
     Spelling { name: usize, diffs: Vec<Diff> },
+    /// A title or alias (maybe with forgiven differences) followed by a
+    /// parenthesis the section does not accept: which name, and the
+    /// differences of the title before it.
+    Parenthesis { name: usize, diffs: Vec<Diff> },
     /// Near a title: reported as unknown, with a suggestion.
     Near,
 }
@@ -808,8 +834,9 @@ struct Hit {
     how: How,
     /// Recognised at another heading level than the section's.
     wrong_level: bool,
-    /// Recognised without the parenthesis after its title, which the
-    /// section accepts (`Erreurs fréquentes (et comment les éviter)`).
+    /// Recognised without the parenthesis after its title: one the section
+    /// accepts (`Erreurs fréquentes (et comment les éviter)`), or one it
+    /// does not (`How::Parenthesis`).
     by_base: bool,
 }
 
@@ -875,6 +902,22 @@ fn strict_match(template: &Template, title: &Title) -> Option<(usize, How, bool)
                     diffs: diffs(found, &n.nfc),
                 };
                 return Some((i, how, by_base));
+            }
+        }
+    }
+    // The title followed by a parenthesis the section does not accept
+    // (`Repères clairs (pour s'y retrouver)`): the section, with what
+    // differs, rather than a heading that is none.
+    let (base, folded_base) = (base?, folded_base.as_deref()?);
+    for (i, s) in template.sections.iter().enumerate() {
+        for (k, n) in s.names.iter().enumerate() {
+            if n.folded() == folded_base {
+                let diffs = if n.nfc == base {
+                    Vec::new()
+                } else {
+                    diffs(base, &n.nfc)
+                };
+                return Some((i, How::Parenthesis { name: k, diffs }, true));
             }
         }
     }
@@ -1294,8 +1337,11 @@ impl Report<'_, '_> {
     /// the title.
     fn kept_parenthesis<'h>(&self, h: &'h Heading, hit: &Hit) -> &'h str {
         let text = undecorated(&h.text).1;
+        let accepted = self.section(hit.section).parenthesis;
         match strip_parenthesis(text) {
-            Some((base, tail)) if hit.by_base => &text[base.len()..text.len() - tail.len()],
+            Some((base, tail)) if hit.by_base && accepted => {
+                &text[base.len()..text.len() - tail.len()]
+            }
             _ => "",
         }
     }
@@ -1413,7 +1459,9 @@ impl Report<'_, '_> {
             let section = self.section(hit.section);
             let title = section.title();
             let name = match &hit.how {
-                How::Spelling { name, .. } => section.names.get(*name).map_or(title, |n| &n.text),
+                How::Spelling { name, .. } | How::Parenthesis { name, .. } => {
+                    section.names.get(*name).map_or(title, |n| &n.text)
+                }
                 _ => title,
             };
             // Respelled with the author's apostrophes (`’` or `'`).
@@ -1436,21 +1484,12 @@ impl Report<'_, '_> {
                 self.report(Check::Level, finding);
                 continue;
             }
+            if let How::Parenthesis { diffs, .. } = &hit.how {
+                self.unaccepted_parenthesis(hit, canonical, diffs, name != title);
+                continue;
+            }
             if let How::Spelling { diffs, .. } = &hit.how {
-                // `capitalisation differs`, `accents differ`.
-                let verb = match diffs.as_slice() {
-                    [Diff::Spacing | Diff::FinalPunctuation | Diff::Case] => "differs",
-                    _ => "differ",
-                };
-                let what = if diffs.is_empty() {
-                    "characters".to_string()
-                } else {
-                    diffs
-                        .iter()
-                        .map(|d| d.describe())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
+                let what = differences(diffs);
                 let also = if name != title {
                     format!(" (an accepted spelling of `{title}`)")
                 } else {
@@ -1465,7 +1504,7 @@ impl Report<'_, '_> {
                 let mut finding = Finding::new(
                     heading_span(h),
                     format!(
-                        "section title `{written}` is spelled `{canonical}` in template \"{tname}\" ({what} {verb})"
+                        "section title `{written}` is spelled `{canonical}` in template \"{tname}\" ({what})"
                     ),
                 )
                 .help(format!(
@@ -1488,6 +1527,50 @@ impl Report<'_, '_> {
                 self.report(Check::Spelling, finding);
             }
         }
+    }
+
+    /// A section's title followed by a parenthesis the section does not
+    /// accept (`## Repères clairs (pour s'y retrouver)`): the parenthesis is
+    /// what differs (with the title's own differences, if any). Its fix,
+    /// which drops the author's words, is unsafe.
+    fn unaccepted_parenthesis(&mut self, hit: &Hit, canonical: &str, diffs: &[Diff], alias: bool) {
+        let h = self.heading(hit);
+        let section = self.section(hit.section);
+        let title = section.title();
+        let tname = self.tname();
+        let (before, core, _) = undecorated(&h.text);
+        let named = if alias {
+            format!("`{canonical}` (an accepted spelling of `{title}`)")
+        } else {
+            format!("`{title}`")
+        };
+        let also = if diffs.is_empty() {
+            String::new()
+        } else {
+            format!("; its title's {} too", differences(diffs))
+        };
+        let mut finding = Finding::new(
+            heading_span(h),
+            format!(
+                "`{}` is the section {named} followed by a parenthesis, which template \"{tname}\" does not take after this title{also}",
+                h.text
+            ),
+        )
+        .help(format!(
+            "write `{}`, and move what the parenthesis says into the section's text",
+            self.respelled(h, section, canonical, "")
+        ));
+        if self.is_plain(h) {
+            let start = h.text_span.start + before.len();
+            finding = finding.fix(Fix::risky(
+                format!("write `{canonical}` without the parenthesis"),
+                vec![Edit::replace(
+                    Span::new(start, start + core.len()),
+                    canonical.to_string(),
+                )],
+            ));
+        }
+        self.report(Check::Spelling, finding);
     }
 
     fn unknown(&mut self, in_order: &[&Hit]) {

@@ -73,7 +73,9 @@ Options:
                             table-row.
   skip_sections: [TITLES]   Sections whose content is not checked, by title
                             (compared like units: case and punctuation
-                            folded), with their subsections; e.g. reading
+                            folded; a heading without the emoji or section
+                            number around its title: `## 6. Pour aller plus
+                            loin`), with their subsections; e.g. reading
                             lists, which repeat links by design.
   allow: [TEXTS]            Passages that may repeat (a disclaimer, a call
                             to action), in Markdown: a unit with the same

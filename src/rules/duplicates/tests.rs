@@ -302,6 +302,23 @@ fn skipped_sections_short_units_and_code_are_ignored() {
     assert!(check(&[("posts/2025-01-01-a.md", &text)]).is_empty());
 }
 
+/// A reading list's heading numbered or decorated as the sections rule
+/// allows (`## 6. Pour aller plus loin`, `## 📚 Pour approfondir`) is
+/// skipped as its title is.
+#[test]
+fn skipped_sections_are_known_by_their_numbered_titles() {
+    for heading in [
+        "6. Pour aller plus loin",
+        "8) Pour approfondir",
+        "1️⃣ Pour approfondir",
+        "📚 Pour aller plus loin",
+    ] {
+        let text = format!("## Un\n\n{MONTAGNE}\n\n## {heading}\n\n{MONTAGNE}\n");
+        let d = check(&[("posts/2025-01-01-a.md", &text)]);
+        assert!(d.is_empty(), "{heading}: {d:#?}");
+    }
+}
+
 #[test]
 fn a_list_item_span_stops_before_its_nested_list() {
     let text = format!("- {MONTAGNE}\n  - sous-point\n\n{MONTAGNE}\n");

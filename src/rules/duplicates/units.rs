@@ -11,7 +11,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::document::{Block, BlockKind, Document};
-use crate::rules::shows_nothing;
+use crate::rules::{shows_nothing, undecorated};
 use crate::span::Span;
 
 /// A prose block, ready to compare.
@@ -150,7 +150,11 @@ impl Extractor {
                 stack.pop();
             }
             let inherited = stack.last().is_some_and(|(_, s)| *s);
-            let own = self.skip_sections.contains(&Self::title_tokens(&h.text));
+            // Emoji and a section number around the title are decoration
+            // (`## 6. Pour aller plus loin`), as the sections rule reads it.
+            let own = self
+                .skip_sections
+                .contains(&Self::title_tokens(undecorated(&h.text).1));
             let skip = inherited || own;
             stack.push((h.level, skip));
             flags.push(skip);
