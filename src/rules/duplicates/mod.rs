@@ -41,7 +41,9 @@ paragraphs that share only a link or a linked title are not alike.
 
 Two units are exact duplicates when their words are the same, in the same
 order. They are near duplicates when the Jaccard similarity of their sets of
-word shingles (runs of `shingle` consecutive words) is at least `similarity`;
+word shingles (runs of `shingle` consecutive words, the words without their
+accents and with `ʼ` a separator as `’` is: a copy whose accents were dropped
+is near, 100% similar, not word for word) is at least `similarity`;
 the message gives it, e.g. "paragraph is 75% similar to line 45"; in an
 article, a unit that holds the other whole is told so instead ("paragraph
 repeats 100% of line 45 inside it"). A group of

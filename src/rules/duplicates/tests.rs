@@ -117,6 +117,42 @@ fn a_paragraph_copied_into_another_article_names_the_first() {
     assert_eq!(label.location.column, 1);
 }
 
+const MUR: &str = "Le deuxième et le troisième mois sont ceux du mur. Les notions s'accumulent plus vite qu'on ne les digère : asynchronisme, bases de données, tests, déploiement.";
+const MUR_SANS_ACCENTS: &str = "Le deuxieme et le troisieme mois sont ceux du mur. Les notions s’accumulent plus vite qu'on ne les digere : asynchronisme, bases de donnees, tests, deploiement.";
+
+/// A copy whose accents were dropped (and apostrophes changed) is near,
+/// 100% similar, in an article and across articles: its words are not
+/// the same as written, but the same once folded.
+#[test]
+fn a_copy_without_its_accents_is_near() {
+    let text = format!("## Un\n\n{MUR}\n\n## Deux\n\n{MUR_SANS_ACCENTS}\n");
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(d[0].message, "paragraph is 100% similar to line 3");
+    let d = check(&[
+        ("posts/2025-01-01-a.md", &format!("{MUR}\n")),
+        ("posts/2025-01-02-b.md", &format!("{MUR_SANS_ACCENTS}\n")),
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    assert_eq!(
+        d[0].message,
+        "paragraph is 100% similar to posts/2025-01-01-a.md:1"
+    );
+}
+
+/// Words that fold to nothing (`ʼ` alone, a lone accent) leave a unit a
+/// shingle of its own: two such units are not alike for having none.
+#[test]
+fn a_unit_that_folds_to_nothing_is_like_no_other() {
+    let text = format!("{}\n\n{}\n", "ʼ ".repeat(12), "´ ".repeat(12));
+    let units = units_of(&text);
+    assert_eq!(units.len(), 2);
+    assert_eq!((units[0].words, units[1].words), (12, 12));
+    assert_eq!((units[0].shingles.len(), units[1].shingles.len()), (1, 1));
+    assert_ne!(units[0].shingles, units[1].shingles);
+    assert!(check(&[("posts/2025-01-01-a.md", &text)]).is_empty());
+}
+
 #[test]
 fn copies_across_files_point_at_the_most_similar_earlier_one() {
     let a = format!("{MONTAGNE}\n");

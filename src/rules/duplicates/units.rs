@@ -3,11 +3,15 @@
 //!
 //! Normalisation: Unicode NFKC, lowercase; a word is a run of letters,
 //! digits and combining marks, so punctuation and spacing (non-breaking
-//! spaces included) only separate words. A link or an image counts as one
+//! spaces included) only separate words. The shingles, which near copies
+//! are found by, are made of the words folded further: without accents, and
+//! with the apostrophe letter `ʼ` a separator as `’` and `'` are, so that a
+//! copy whose accents were dropped is near; exact copies are the words as
+//! written. A link or an image counts as one
 //! token, made from its destination and its text: two paragraphs that share a
 //! link, or a linked title, share one token, not every word of the title.
 
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::document::{Block, BlockKind, Document};
@@ -21,12 +25,13 @@ pub struct Unit {
     /// The unit in the file: a paragraph or table row whole, a list item
     /// without its nested lists.
     pub span: Span,
-    /// Number of tokens compared.
+    /// Number of tokens, as written.
     pub words: u32,
     /// Hash of the token sequence: equal for units with the same words in the
     /// same order.
     pub exact: u64,
-    /// Hashes of the word shingles, sorted, without repeats.
+    /// Hashes of the shingles of the folded words, sorted, without
+    /// repeats.
     pub shingles: Box<[u32]>,
 }
 
@@ -98,7 +103,7 @@ impl Extractor {
         let skipped = self.skipped_headings(doc);
         let links = top_level_links(doc);
         let mut units = Vec::new();
-        let mut tokens = Vec::new();
+        let mut tokens = Tokens::default();
         let mut set = Vec::new();
         let mut scratch = String::new();
         for (i, block) in body.blocks.iter().enumerate() {
@@ -116,10 +121,10 @@ impl Extractor {
             }
             tokens.clear();
             block_tokens(block, &links, &mut tokens, &mut scratch);
-            if tokens.len() < self.min_words.max(1) {
+            if (tokens.written as usize) < self.min_words.max(1) {
                 continue;
             }
-            let exact = sequence_hash(&tokens);
+            let exact = tokens.exact();
             if self.allowed.binary_search(&exact).is_ok() {
                 continue;
             }
@@ -127,9 +132,9 @@ impl Extractor {
             units.push(Unit {
                 kind: block.kind,
                 span: unit_span(doc, block, next_start),
-                words: u32::try_from(tokens.len()).unwrap_or(u32::MAX),
+                words: tokens.written,
                 exact,
-                shingles: shingles(&tokens, self.shingle, &mut set),
+                shingles: shingles(tokens.near(), self.shingle, &mut set),
             });
         }
         // Held for every file until the corpus pass: no room to spare.
@@ -216,8 +221,94 @@ fn link_of(links: &[(Span, u64)], span: Span) -> Option<usize> {
     (span.end <= link.end).then_some(i)
 }
 
+/// Where the hashed words of a text go: as written (the exact comparison;
+/// titles, `allow` passages and links' text have only these), and folded
+/// (the near comparison).
+trait Words {
+    /// Whether the folded words are wanted: the code that makes them is
+    /// left out of the paths that want none.
+    const FOLDED: bool;
+    /// A word that folding leaves as it is (an ASCII word, most of them).
+    fn both(&mut self, word: u64);
+    fn written(&mut self, word: u64);
+    fn folded(&mut self, word: u64);
+}
+
+impl Words for Vec<u64> {
+    const FOLDED: bool = false;
+
+    fn both(&mut self, word: u64) {
+        self.push(word);
+    }
+
+    fn written(&mut self, word: u64) {
+        self.push(word);
+    }
+
+    fn folded(&mut self, _: u64) {}
+}
+
+/// The words of a unit: folded, for the shingles; as written, only their
+/// number and the hash of their sequence, kept on the way (one list of
+/// words, not two, for each unit).
+#[derive(Debug, Default, PartialEq)]
+struct Tokens {
+    folded: Vec<u64>,
+    written: u32,
+    sequence: u64,
+}
+
+impl Tokens {
+    fn clear(&mut self) {
+        self.folded.clear();
+        self.written = 0;
+        self.sequence = 0;
+    }
+
+    /// [`Unit::exact`]: the hash of the words as written, in order, and of
+    /// their number.
+    fn exact(&self) -> u64 {
+        mix64(self.sequence ^ u64::from(self.written).wrapping_mul(0xc2b2_ae3d_27d4_eb4f))
+    }
+
+    /// The words the near comparison reads: the folded ones; if folding
+    /// left none (words of lone accents or `ʼ` alone), one made of the
+    /// words as written, so that such a unit is like no other.
+    fn near(&mut self) -> &[u64] {
+        if self.folded.is_empty() {
+            let exact = self.exact();
+            self.folded.push(exact);
+        }
+        &self.folded
+    }
+}
+
+impl Words for Tokens {
+    const FOLDED: bool = true;
+
+    #[inline]
+    fn both(&mut self, word: u64) {
+        self.written(word);
+        self.folded.push(word);
+    }
+
+    #[inline]
+    fn written(&mut self, word: u64) {
+        self.sequence = self
+            .sequence
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .wrapping_add(word);
+        self.written += 1;
+    }
+
+    #[inline]
+    fn folded(&mut self, word: u64) {
+        self.folded.push(word);
+    }
+}
+
 /// Appends the tokens of a block: its words, and one token per link.
-fn block_tokens(block: &Block, links: &[(Span, u64)], out: &mut Vec<u64>, scratch: &mut String) {
+fn block_tokens(block: &Block, links: &[(Span, u64)], out: &mut Tokens, scratch: &mut String) {
     let text = block.text.as_str();
     let piece = |r: std::ops::Range<usize>| text.get(r).unwrap_or("");
     let mut pos = 0;
@@ -230,7 +321,7 @@ fn block_tokens(block: &Block, links: &[(Span, u64)], out: &mut Vec<u64>, scratc
             }
             Some(l) => {
                 push_text(piece(pos..run.text.start), out, scratch);
-                out.push(links[l].1);
+                out.both(links[l].1);
                 pos = pos.max(run.text.end);
             }
             None => {}
@@ -263,7 +354,9 @@ fn unit_span(doc: &Document, block: &Block, next_start: Option<usize>) -> Span {
 /// characters of French prose take a fast path that gives the same result
 /// (ASCII, the accented letters of Latin-1, œ, common punctuation and
 /// spaces); a word with any other character goes through the reference.
-fn push_text(text: &str, out: &mut Vec<u64>, scratch: &mut String) {
+/// The folded words are made alongside, in the same passes: a word's
+/// folded hash is started only at its first letter that folds (`é`).
+fn push_text<W: Words>(text: &str, out: &mut W, scratch: &mut String) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     let class = |i: usize| bytes.get(i).map_or(SEP, |b| CLASS[*b as usize]);
@@ -289,26 +382,32 @@ fn push_text(text: &str, out: &mut Vec<u64>, scratch: &mut String) {
         let s = i;
         i += run(i, ALNUM);
         if i > s && (class(i) == SEP || separator_len(bytes, i).is_some()) {
-            out.push(ascii_word_hash(bytes, s, i));
+            out.both(ascii_word_hash(bytes, s, i));
             continue;
         }
         let mut hasher = WordHasher::default();
         for b in &bytes[s..i] {
             hasher.push(b.to_ascii_lowercase());
         }
+        // The folded word, once it differs from the word as written.
+        let mut plain: Option<WordHasher> = None;
         loop {
             match class(i) {
                 ALNUM => {
-                    hasher.push(bytes[i].to_ascii_lowercase());
+                    let b = bytes[i].to_ascii_lowercase();
+                    hasher.push(b);
+                    if let Some(p) = plain.as_mut() {
+                        p.push(b);
+                    }
                     i += 1;
                 }
                 SEP => {
-                    hasher.finish_into(out);
+                    finish_both(hasher, plain, out);
                     break;
                 }
                 _ => {
                     if separator_len(bytes, i).is_some() {
-                        hasher.finish_into(out);
+                        finish_both(hasher, plain, out);
                         break;
                     }
                     if let Some(len) = ignorable_len(bytes, i) {
@@ -317,6 +416,17 @@ fn push_text(text: &str, out: &mut Vec<u64>, scratch: &mut String) {
                     }
                     match latin_letter(bytes, i) {
                         Some((lead, lower)) => {
+                            if W::FOLDED {
+                                match base_letter(lead, lower) {
+                                    Some(b) => plain.get_or_insert(hasher).push(b),
+                                    None => {
+                                        if let Some(p) = plain.as_mut() {
+                                            p.push(lead);
+                                            p.push(lower);
+                                        }
+                                    }
+                                }
+                            }
                             hasher.push(lead);
                             hasher.push(lower);
                             i += 2;
@@ -410,11 +520,51 @@ fn latin_letter(bytes: &[u8], i: usize) -> Option<(u8, u8)> {
     }
 }
 
+/// Adds a word hashed as written (`hasher`) and, when it differs, folded
+/// (`plain`), unless it is empty (only characters that are dropped, such
+/// as a soft hyphen, were seen).
+#[inline]
+fn finish_both<W: Words>(hasher: WordHasher, plain: Option<WordHasher>, out: &mut W) {
+    if hasher.len == 0 {
+        return;
+    }
+    match plain {
+        None => out.both(hasher.finish()),
+        Some(p) => {
+            out.written(hasher.finish());
+            out.folded(p.finish());
+        }
+    }
+}
+
+/// The ASCII letter a Latin-1 lowercase letter is without its accent (`é`
+/// is `e`), as the two UTF-8 bytes [`latin_letter`] gives; `None` for a
+/// letter without one (`ß`, `æ`, `ø`, `œ`…), which folding leaves alone.
+#[inline]
+fn base_letter(lead: u8, lower: u8) -> Option<u8> {
+    // à to ÿ; 0 for the letters without an accent, and ÷.
+    const BASE: &[u8; 32] = b"aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
+    match (lead, lower) {
+        (0xc3, 0xa0..=0xbf) => Some(BASE[usize::from(lower - 0xa0)]).filter(|b| *b != 0),
+        _ => None,
+    }
+}
+
+/// [`base_letter`] of a lowercase letter of [`fast_class`].
+fn base_of(c: char) -> Option<u8> {
+    let mut buf = [0u8; 2];
+    match c.encode_utf8(&mut buf).as_bytes() {
+        [lead, lower] => base_letter(*lead, *lower),
+        _ => None,
+    }
+}
+
 /// The word that starts at `s`, character by character, through the
 /// reference process when it needs it; returns where it ends. With no word
 /// at `s`, steps over the character there.
-fn general_word(text: &str, s: usize, out: &mut Vec<u64>, scratch: &mut String) -> usize {
+fn general_word<W: Words>(text: &str, s: usize, out: &mut W, scratch: &mut String) -> usize {
     let mut hasher = WordHasher::default();
+    let mut plain: Option<WordHasher> = None;
     // Start of the word, and whether it needs the reference process.
     let mut start = None;
     let mut slow = false;
@@ -427,7 +577,11 @@ fn general_word(text: &str, s: usize, out: &mut Vec<u64>, scratch: &mut String) 
         }
         let word_char = if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                hasher.push(c.to_ascii_lowercase() as u8);
+                let b = c.to_ascii_lowercase() as u8;
+                hasher.push(b);
+                if let Some(p) = plain.as_mut() {
+                    p.push(b);
+                }
                 true
             } else {
                 false
@@ -436,8 +590,19 @@ fn general_word(text: &str, s: usize, out: &mut Vec<u64>, scratch: &mut String) 
             match fast_class(c) {
                 Fast::Letter(lower) => {
                     let mut buf = [0u8; 4];
-                    for b in lower.encode_utf8(&mut buf).bytes() {
-                        hasher.push(b);
+                    let bytes = lower.encode_utf8(&mut buf).as_bytes();
+                    if W::FOLDED {
+                        match base_of(lower) {
+                            Some(b) => plain.get_or_insert(hasher).push(b),
+                            None => {
+                                if let Some(p) = plain.as_mut() {
+                                    bytes.iter().for_each(|b| p.push(*b));
+                                }
+                            }
+                        }
+                    }
+                    for b in bytes {
+                        hasher.push(*b);
                     }
                     true
                 }
@@ -461,7 +626,7 @@ fn general_word(text: &str, s: usize, out: &mut Vec<u64>, scratch: &mut String) 
         match (word_char, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                end_word(&text[s..i], slow, hasher, out, scratch);
+                end_word(&text[s..i], slow, (hasher, plain), out, scratch);
                 return i;
             }
             (false, None) => return next,
@@ -470,17 +635,24 @@ fn general_word(text: &str, s: usize, out: &mut Vec<u64>, scratch: &mut String) 
         i = next;
     }
     if let Some(s) = start {
-        end_word(&text[s..], slow, hasher, out, scratch);
+        end_word(&text[s..], slow, (hasher, plain), out, scratch);
     }
     text.len()
 }
 
-fn end_word(word: &str, slow: bool, hasher: WordHasher, out: &mut Vec<u64>, scratch: &mut String) {
-    let fast = hasher.finish();
+/// Adds the word `word`, hashed on the way (as written and folded) or,
+/// when it needs it, through the reference process.
+fn end_word<W: Words>(
+    word: &str,
+    slow: bool,
+    (hasher, plain): (WordHasher, Option<WordHasher>),
+    out: &mut W,
+    scratch: &mut String,
+) {
     if slow {
         reference_words(word, out, scratch);
     } else {
-        out.push(fast);
+        finish_both(hasher, plain, out);
     }
 }
 
@@ -520,8 +692,10 @@ fn fast_class(c: char) -> Fast {
     }
 }
 
-/// The reference process for a piece of text: NFKC, words, lowercase.
-fn reference_words(text: &str, out: &mut Vec<u64>, scratch: &mut String) {
+/// The reference process for a piece of text: NFKC, words, lowercase; and
+/// for the folded words, the lowercase letters decomposed (NFD) without
+/// their accents, and `ʼ` a separator.
+fn reference_words<W: Words>(text: &str, out: &mut W, scratch: &mut String) {
     scratch.clear();
     scratch.extend(text.nfkc());
     let mut hasher = WordHasher::default();
@@ -539,14 +713,45 @@ fn reference_words(text: &str, out: &mut Vec<u64>, scratch: &mut String) {
                 }
             }
         } else if in_word {
-            out.push(std::mem::take(&mut hasher).finish());
+            out.written(std::mem::take(&mut hasher).finish());
             in_word = false;
         }
     }
     if in_word {
-        out.push(hasher.finish());
+        out.written(hasher.finish());
+    }
+    if !W::FOLDED {
+        return;
+    }
+    let mut hasher = WordHasher::default();
+    for c in scratch.chars() {
+        if shows_nothing(c) {
+            continue;
+        }
+        if is_word_char(c) && c != FOLDED_APOSTROPHE {
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                decompose_canonical(l, |d| {
+                    if !is_combining_mark(d) {
+                        for b in d.encode_utf8(&mut buf).bytes() {
+                            hasher.push(b);
+                        }
+                    }
+                });
+            }
+        } else if hasher.len > 0 {
+            out.folded(std::mem::take(&mut hasher).finish());
+        }
+    }
+    if hasher.len > 0 {
+        out.folded(hasher.finish());
     }
 }
+
+/// The apostrophe that is a letter (U+02BC, which some keyboards and
+/// converters write for `’`): a word character as written, a separator
+/// folded, as `’` and `'` are.
+const FOLDED_APOSTROPHE: char = '\u{2bc}';
 
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -557,7 +762,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Hashes the bytes of a word, eight at a time.
-#[derive(Default)]
+#[derive(Default, Clone, Copy)]
 struct WordHasher {
     h: u64,
     acc: u64,
@@ -582,18 +787,13 @@ impl WordHasher {
         // `acc` holds at most 7 bytes: its top byte is free for the length.
         finish_word(self.h ^ self.acc ^ (self.len << 56))
     }
-
-    /// Adds the word to `out`, unless it is empty (only characters that
-    /// are dropped, such as a soft hyphen, were seen).
-    fn finish_into(self, out: &mut Vec<u64>) {
-        if self.len > 0 {
-            out.push(self.finish());
-        }
-    }
 }
 
 /// [`WordHasher`] over the lowercase of the ASCII word `bytes[s..e]`,
-/// eight bytes at a time.
+/// eight bytes at a time. Inlined in each kind of [`push_text`]: its call
+/// cost a fifth of the hash (`push_text` is made for two kinds of
+/// [`Words`]).
+#[inline(always)]
 fn ascii_word_hash(bytes: &[u8], s: usize, e: usize) -> u64 {
     // `| 0x20` lowercases ASCII letters and leaves digits as they are.
     const LOWER: u64 = 0x2020_2020_2020_2020;
@@ -655,13 +855,6 @@ pub fn mix64(mut x: u64) -> u64 {
     x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
     x ^= x >> 33;
     x
-}
-
-fn sequence_hash(tokens: &[u64]) -> u64 {
-    let h = tokens.iter().fold(tokens.len() as u64, |h, t| {
-        h.wrapping_mul(0x9e37_79b9_7f4a_7c15).wrapping_add(*t)
-    });
-    mix64(h)
 }
 
 /// The hashes of the `k`-word shingles of `tokens` (one shingle of all the
@@ -750,10 +943,75 @@ mod tests {
             let mut reference = Vec::new();
             reference_words(text, &mut reference, &mut String::new());
             assert_eq!(fast, reference, "{text}");
+            // And the folded words, alongside.
+            let (fast, reference) = both_ways(text);
+            assert_eq!(fast, reference, "{text}");
         }
     }
 
+    /// Both streams of the fast path, and of the reference.
+    fn both_ways(text: &str) -> (Tokens, Tokens) {
+        let mut fast = Tokens::default();
+        push_text(text, &mut fast, &mut String::new());
+        let mut reference = Tokens::default();
+        reference_words(text, &mut reference, &mut String::new());
+        (fast, reference)
+    }
+
+    #[test]
+    fn folded_words_drop_accents_and_the_apostrophe_letter() {
+        let folded = |text: &str| both_ways(text).0.folded;
+        let written = |text: &str| both_ways(text).0.exact();
+        // A copy without its accents: other words as written, the same
+        // folded.
+        let a = "Le deuxième mois, on découvre qu'écrire une boucle ne suffit pas à l'équipe.";
+        let b = "Le deuxieme mois, on decouvre qu'ecrire une boucle ne suffit pas a l'equipe.";
+        assert_ne!(written(a), written(b));
+        assert_eq!(folded(a), folded(b));
+        // Capitals, Œ and ß keep what has no accent to drop.
+        assert_eq!(folded("ÉTÉ Ça cœur Straße"), folded("ete ca cœur straße"));
+        assert_ne!(folded("cœur"), folded("coeur"));
+        // Apostrophes: `'`, `’` and the letter `ʼ`, and a lone accent.
+        assert_eq!(folded("lʼéquipe"), folded("l'equipe"));
+        assert_eq!(folded("l´équipe"), folded("l’equipe"));
+        assert_eq!(both_ways("lʼéquipe").0.written, 1);
+        // Folding changes nothing else: ASCII words are the same hashes.
+        assert_eq!(folded("Le réel"), tokens("le reel"));
+        assert_eq!(written("Le reel, dit-il"), written("le REEL — dit il"));
+    }
+
+    /// The accent each Latin-1 letter of the fast path drops is the one
+    /// the canonical decomposition drops.
+    #[test]
+    fn base_letters_are_the_decompositions() {
+        for c in '\u{df}'..='\u{ff}' {
+            if c == '\u{f7}' {
+                continue;
+            }
+            let mut first = None;
+            let mut marks = 0;
+            decompose_canonical(c, |d| {
+                if is_combining_mark(d) {
+                    marks += 1;
+                } else {
+                    first.get_or_insert(d);
+                }
+            });
+            let expected = (marks > 0).then(|| first.unwrap() as u8);
+            assert_eq!(base_of(c), expected, "{c}");
+        }
+        assert_eq!(base_of('\u{153}'), None);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_fast_path_folds_as_the_reference_does(
+            text in "[a-zA-Z0-9 ,.'’\u{a0}«»—\n-]{0,8}([a-zé ÉèàçœŒÿß×÷²¨´\u{2bc}\u{301}→ﬁ㎏İ\u{ad}\u{200b}-]{0,6}[a-zA-Z0-9 ,.:;!?()']{0,20}){0,6}"
+        ) {
+            let (fast, reference) = both_ways(&text);
+            proptest::prop_assert_eq!(fast, reference);
+        }
+
         #[test]
         fn the_fast_path_agrees_with_the_reference_on_any_text(
             text in "[a-zA-Z0-9 ,.'’\u{a0}\u{202f}«»—\n\t-]{0,8}([a-zé ÉèàçœŒ×÷²¨´\u{301}\u{2017}→ﬁ㎏①🙂İ\u{ad}\u{200b}\u{200d}\u{2060}\u{feff}-]{0,6}[a-zA-Z0-9 ,.:;!?()\\[\\]']{0,20}){0,6}"
