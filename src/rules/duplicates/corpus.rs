@@ -270,12 +270,18 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
                 format!("similar {} here", what(e.kind)),
             )
         };
+        // A passage shared on purpose (a series banner, a quoted
+        // definition) is what `allow` is for: the help says so, or the
+        // author is left to rewrite what was meant to stay.
         let finding = Finding::new(u.span, message)
             .label_in(path.clone(), e.span, other_location, label)
-            .help("keep the text in one of the two articles and link to it from the other, or rewrite this copy");
+            .help(CORPUS_HELP);
         cx.report(file, location, finding);
     }
 }
+
+/// The help of a copy across articles.
+const CORPUS_HELP: &str = "keep the text in one of the two articles and link to it from the other, or rewrite this copy; if both are meant to carry it (a series banner, a quoted definition), list it in this rule's `allow` option in repere.toml";
 
 /// Near copies in other files: pairs of units that share an LSH band key,
 /// from different files, verified on their shingle sets.

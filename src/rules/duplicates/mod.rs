@@ -79,10 +79,12 @@ Options:
                             number around its title: `## 6. Pour aller plus
                             loin`), with their subsections; e.g. reading
                             lists, which repeat links by design.
-  allow: [TEXTS]            Passages that may repeat (a disclaimer, a call
-                            to action), in Markdown: a unit with the same
-                            words as one of their paragraphs or list items
-                            (compared like units) is never compared.
+  allow: [TEXTS]            Passages that may repeat (a disclaimer, a series
+                            banner, a quoted definition, a call to action),
+                            in Markdown: a unit with the same words as one
+                            of their paragraphs or list items (compared like
+                            units) is never compared. A copy across articles
+                            says so in its help.
 
 Cost: in an article, every pair of units that shares a shingle is compared
 exactly (through each shingle, with the latest 64 units that have it: a

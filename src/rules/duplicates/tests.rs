@@ -153,6 +153,34 @@ fn a_unit_that_folds_to_nothing_is_like_no_other() {
     assert!(check(&[("posts/2025-01-01-a.md", &text)]).is_empty());
 }
 
+/// A passage two articles share on purpose (a series banner, a quoted
+/// definition) is reported across articles; the help says that `allow`
+/// lets it be, as well as how to remove the copy.
+#[test]
+fn a_copy_across_articles_is_told_that_allow_may_keep_it() {
+    let banner = "*Cet article fait partie de la série « Se reconvertir dans la tech ». Les constats viennent de mon expérience d'accompagnement et ne valent pas étude de marché.*";
+    let d = check(&[
+        (
+            "posts/2025-05-01-serie-1.md",
+            &format!("{banner}\n\n## Un\n\nA.\n"),
+        ),
+        (
+            "posts/2025-05-02-serie-2.md",
+            &format!("{banner}\n\n## Un\n\nB.\n"),
+        ),
+    ]);
+    assert_eq!(d.len(), 1, "{d:#?}");
+    let help = d[0].help.as_deref().unwrap_or_default();
+    assert!(
+        help.starts_with("keep the text in one of the two articles"),
+        "{help}"
+    );
+    assert!(
+        help.contains("list it in this rule's `allow` option in repere.toml"),
+        "{help}"
+    );
+}
+
 #[test]
 fn copies_across_files_point_at_the_most_similar_earlier_one() {
     let a = format!("{MONTAGNE}\n");
