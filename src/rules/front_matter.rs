@@ -1746,6 +1746,14 @@ pub fn is_date(s: &str) -> bool {
 /// calendar date, an hour, minutes and seconds in their ranges (a leap
 /// second allowed), and a zone of at most 23:59.
 fn is_datetime(s: &str) -> bool {
+    if !(s.len() >= 10 && s.is_char_boundary(10) && is_date(&s[..10])) {
+        return false;
+    }
+    // A date alone, the usual case, needs no pattern (its build is paid by
+    // each process that checks one).
+    if s.len() == 10 {
+        return true;
+    }
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(
@@ -1753,9 +1761,6 @@ fn is_datetime(s: &str) -> bool {
         )
         .expect("valid regex")
     });
-    if !(s.len() >= 10 && s.is_char_boundary(10) && is_date(&s[..10])) {
-        return false;
-    }
     let Some(caps) = re.captures(s) else {
         return false;
     };
