@@ -2869,6 +2869,13 @@ impl Extractor {
                 .take(2)
                 .any(|(_, f)| matches!(f.as_str(), "hors" | "sans"))
         };
+        let depends_on = |k: usize| {
+            ws[..k]
+                .iter()
+                .rev()
+                .take(2)
+                .any(|(_, f)| matches!(f.as_str(), "selon" | "suivant"))
+        };
         let order: Box<dyn Iterator<Item = usize>> = if backwards {
             Box::new((0..ws.len()).rev())
         } else {
@@ -2881,6 +2888,9 @@ impl Extractor {
                 let (w, f) = &ws[k];
                 match self.vocabulary.cue(w, f) {
                     Some(false) if excluded(k) => None,
+                    // `selon le poste`, `selon l'offre`: what the figure
+                    // depends on, not what it is.
+                    Some(_) if depends_on(k) => None,
                     cue => cue.map(|s| (s, *w, distance)),
                 }
             })
