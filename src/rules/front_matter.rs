@@ -2451,14 +2451,18 @@ mod file_name_tests {
         let mut set = RuleSet::load(&PackSource::defaults()).unwrap();
         set.rules.retain(|r| &*r.meta.id == "front-matter");
         let linter = Linter::new(set);
+        // The first message of the file at `path` that starts with `start`.
+        let message_of = |path: PathBuf, start: &str| {
+            let result = linter.check_source(Arc::new(path), "---\ntitle: x\n---\n".to_string());
+            linter
+                .finish(vec![result])
+                .diagnostics()
+                .map(|d| d.message.clone())
+                .find(|m| m.starts_with(start))
+                .unwrap_or_else(|| panic!("no finding starting with {start:?}"))
+        };
         let path = PathBuf::from("posts").join(OsStr::from_bytes(b"2025-03-10-caf\xe9.md"));
-        let result = linter.check_source(Arc::new(path), "---\ntitle: x\n---\n".to_string());
-        let report = linter.finish(vec![result]);
-        let message = report
-            .diagnostics()
-            .map(|d| d.message.clone())
-            .find(|m| m.starts_with("the file name"))
-            .expect("a file-name finding");
+        let message = message_of(path, "the file name");
         assert!(
             message.contains("`2025-03-10-caf\u{fffd}.md`") && message.contains("not valid UTF-8"),
             "{message}"
@@ -2467,13 +2471,7 @@ mod file_name_tests {
         let path = PathBuf::from("posts")
             .join(OsStr::from_bytes(b"2025-03-10-caf\xe9"))
             .join("index.md");
-        let result = linter.check_source(Arc::new(path), "---\ntitle: x\n---\n".to_string());
-        let report = linter.finish(vec![result]);
-        let message = report
-            .diagnostics()
-            .map(|d| d.message.clone())
-            .find(|m| m.starts_with("the bundle's folder name"))
-            .expect("a folder-name finding");
+        let message = message_of(path, "the bundle's folder name");
         assert_eq!(
             message,
             "the bundle's folder name `2025-03-10-caf\u{fffd}` does not follow `{date}-{slug}` (it is not valid UTF-8)"

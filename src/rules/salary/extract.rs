@@ -898,6 +898,15 @@ const PLACE_ADJECTIVES: &[(&str, &str)] = &[
     ("luxembourgeoise", "Luxembourg"),
 ];
 
+/// The place a folded adjective names (see [`PLACE_ADJECTIVES`]), from a
+/// map made once: every word of every context of a figure is looked up.
+fn place_adjective(folded: &str) -> Option<&'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| PLACE_ADJECTIVES.iter().copied().collect())
+        .get(folded)
+        .copied()
+}
+
 /// Whether `folded` is one of `words`, looked up in `set`, made once.
 fn listed(
     set: &'static OnceLock<HashSet<&'static str>>,
@@ -2435,8 +2444,10 @@ impl Extractor {
         // Its reach ends at a `;`, and at a word that turns to another
         // time or case (`En 2020, un Junior touchait 34k€, mais
         // aujourd'hui un Junior touche 45k€`: the second is not of 2020).
+        // Where the figure's sentence starts (in its cell, in a table).
+        let sentence_from = sentence_start(text, a.range.start).max(cell_start);
         let opener = {
-            let from = sentence_start(text, a.range.start).max(cell_start);
+            let from = sentence_from;
             let from = text[from..a.range.start]
                 .rfind(';')
                 .map_or(from, |i| from + i + 1);
@@ -2508,8 +2519,7 @@ impl Extractor {
         // What opens the figure's sentence, up to its first `,` or `:`,
         // holding no figure (`Selon l'APEC (2024), …`, `À 80 %, …`).
         let opening = {
-            let from = sentence_start(text, a.range.start).max(cell_start);
-            let head = &text[from..a.range.start];
+            let head = &text[sentence_from..a.range.start];
             head.find([',', ':'])
                 .map(|i| &head[..i])
                 .filter(|t| amount::amounts(t).is_empty())
@@ -2574,10 +2584,8 @@ impl Extractor {
             .and_then(|t| employer_at(t, true))
             .or_else(|| others().find_map(|t| employer_at(t, false)));
         // Of another time, when no year says which.
-        let past = {
-            let from = sentence_start(text, a.range.start).max(cell_start);
-            (year.is_none() && in_the_past(&text[from..a.range.start])).then(|| PAST.to_string())
-        };
+        let past = (year.is_none() && in_the_past(&text[sentence_from..a.range.start]))
+            .then(|| PAST.to_string());
         // All that is said of it: a figure is compared with those of
         // which the same is said.
         let mut said_of: Vec<String> = Vec::new();
@@ -2860,21 +2868,13 @@ impl Extractor {
     /// is (in words, small words not counted).
     fn cue_in<'t>(&self, text: &'t str, backwards: bool) -> Option<(bool, &'t str, usize)> {
         let ws: Vec<(&str, String)> = words(text).into_iter().map(|(_, w)| (w, fold(w))).collect();
-        // A word of something else after `hors` or `sans` says the amount
-        // is without it (`62k€ hors variable`, `sans les primes`): no cue.
-        let excluded = |k: usize| {
+        // Whether one of `words` is among the two words before the `k`th.
+        let after_one_of = |k: usize, words: &[&str]| {
             ws[..k]
                 .iter()
                 .rev()
                 .take(2)
-                .any(|(_, f)| matches!(f.as_str(), "hors" | "sans"))
-        };
-        let depends_on = |k: usize| {
-            ws[..k]
-                .iter()
-                .rev()
-                .take(2)
-                .any(|(_, f)| matches!(f.as_str(), "selon" | "suivant"))
+                .any(|(_, f)| words.contains(&f.as_str()))
         };
         let order: Box<dyn Iterator<Item = usize>> = if backwards {
             Box::new((0..ws.len()).rev())
@@ -2887,10 +2887,13 @@ impl Extractor {
             .find_map(|(distance, k)| {
                 let (w, f) = &ws[k];
                 match self.vocabulary.cue(w, f) {
-                    Some(false) if excluded(k) => None,
+                    // A word of something else after `hors` or `sans` says
+                    // the amount is without it (`62k€ hors variable`, `sans
+                    // les primes`): no cue.
+                    Some(false) if after_one_of(k, &["hors", "sans"]) => None,
                     // `selon le poste`, `selon l'offre`: what the figure
                     // depends on, not what it is.
-                    Some(_) if depends_on(k) => None,
+                    Some(_) if after_one_of(k, &["selon", "suivant"]) => None,
                     cue => cue.map(|s| (s, *w, distance)),
                 }
             })
@@ -2941,10 +2944,7 @@ impl Extractor {
         for (k, (r, w)) in ws.iter().enumerate() {
             let folded = fold(w);
             // `le marché lyonnais`, `en région parisienne`: the city.
-            let city = PLACE_ADJECTIVES
-                .iter()
-                .find(|(adjective, _)| *adjective == folded)
-                .map(|(_, city)| *city);
+            let city = place_adjective(&folded);
             let w: &str = match city {
                 Some(city) => {
                     if found
@@ -3364,9 +3364,10 @@ pub fn role_key(name: &str) -> String {
     // `Développeuse Backend` and `Développeur Backend` are one role, but
     // an article that writes both compares women's and men's pay (`un
     // Développeur Junior gagne 40k€, une Développeuse Junior 39k€`).
+    static FEMININE: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let feminine = all
         .iter()
-        .any(|w| FEMININE_ROLE_WORDS.contains(&w.as_str()));
+        .any(|w| listed(&FEMININE, FEMININE_ROLE_WORDS, w));
     let key = role_words_key(&all);
     if feminine { format!("{key} (f)") } else { key }
 }
