@@ -42,17 +42,17 @@ use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 #[derive(Debug)]
 pub struct Pattern {
     source: String,
-    /// The regex's syntax tree.
-    hir: Hir,
+    case_insensitive: bool,
+    /// The regex's syntax tree, its required literals and whether it is
+    /// wide: made when the pattern is, or on first need for a pattern that
+    /// is known to parse (see [`Pattern::deferred`]).
+    parsed: OnceLock<Parsed>,
     /// The same without word boundaries, when it had some (made on first
     /// need, as `ascii_hir`).
     bare: OnceLock<Option<Hir>>,
     size_limit: usize,
     /// Texts searched are short (front-matter values): no lazy DFA.
     short: bool,
-    /// The literals one of which every match contains, when there are
-    /// useful ones.
-    required: Option<Vec<Vec<u8>>>,
     prefilter: OnceLock<Option<AhoCorasick>>,
     quick: OnceLock<Option<meta::Regex>>,
     regex: OnceLock<Option<meta::Regex>>,
@@ -60,12 +60,40 @@ pub struct Pattern {
     /// characters, its word boundaries ASCII ones), when that is smaller.
     ascii_hir: OnceLock<Option<Hir>>,
     ascii: OnceLock<Option<meta::Regex>>,
-    /// Whether the whole regex is large enough to be worth narrowing to
-    /// the characters of a text (see [`NARROWED_TEXTS`]).
-    wide: bool,
     /// Texts searched so far with a narrowed regex.
     searched: AtomicUsize,
 }
+
+/// What parsing a pattern gives.
+#[derive(Debug)]
+struct Parsed {
+    hir: Hir,
+    /// The literals one of which every match contains, when there are
+    /// useful ones.
+    required: Option<Vec<Vec<u8>>>,
+    /// Whether the whole regex is large enough to be worth narrowing to
+    /// the characters of a text (see [`NARROWED_TEXTS`]).
+    wide: bool,
+}
+
+impl Parsed {
+    fn new(hir: Hir) -> Parsed {
+        Parsed {
+            wide: size_bound(&hir) > WIDE,
+            required: required_literals(&hir),
+            hir,
+        }
+    }
+}
+
+/// The longest pattern [`Pattern::deferred`] leaves unparsed: one this
+/// short compiles within [`DEFERRED_LIMIT`] (a test checks the worst
+/// cases), so nothing is left to refuse when it loads.
+pub const DEFERRED_BYTES: usize = 2 << 10;
+
+/// The smallest size limit under which [`Pattern::deferred`] leaves a
+/// pattern unparsed.
+const DEFERRED_LIMIT: usize = 1 << 22;
 
 /// How many non-ASCII texts a pattern searches with a regex narrowed to the
 /// characters of each text, before it compiles its whole regex. Compiling a
@@ -106,6 +134,64 @@ impl Pattern {
         Pattern::build(pattern, case_insensitive, size_limit, true)
     }
 
+    /// A regex searched in prose that is known to parse (it is made of
+    /// escaped words), parsed on first need rather than now. A rule pack is
+    /// loaded by every call of a pre-commit hook, and a phrase's exceptions
+    /// are only read where the phrase matches: parsing them (a
+    /// case-insensitive parse costs about a microsecond per character) was
+    /// a large part of checking one article. A pattern longer than
+    /// [`DEFERRED_BYTES`] is parsed now, so that one too big is refused
+    /// when its pack loads, and one that does not parse is an error now.
+    pub fn deferred(
+        pattern: &str,
+        case_insensitive: bool,
+        size_limit: usize,
+    ) -> Result<Pattern, regex::Error> {
+        if pattern.len() > DEFERRED_BYTES || size_limit < DEFERRED_LIMIT {
+            return Pattern::new(pattern, case_insensitive, size_limit);
+        }
+        Ok(Pattern::with(pattern, case_insensitive, size_limit, false))
+    }
+
+    /// A pattern not parsed yet.
+    fn with(pattern: &str, case_insensitive: bool, size_limit: usize, short: bool) -> Pattern {
+        Pattern {
+            source: pattern.to_string(),
+            case_insensitive,
+            parsed: OnceLock::new(),
+            ascii_hir: OnceLock::new(),
+            ascii: OnceLock::new(),
+            bare: OnceLock::new(),
+            size_limit,
+            short,
+            prefilter: OnceLock::new(),
+            quick: OnceLock::new(),
+            regex: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+        }
+    }
+
+    fn parser(case_insensitive: bool) -> regex_syntax::Parser {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(case_insensitive)
+            .build()
+    }
+
+    /// The pattern parsed. A deferred pattern that does not parse (it was
+    /// made of escaped words, so it does) would match nothing.
+    fn parsed(&self) -> &Parsed {
+        self.parsed.get_or_init(|| {
+            let hir = Pattern::parser(self.case_insensitive)
+                .parse(&self.source)
+                .unwrap_or_else(|_| Hir::fail());
+            Parsed::new(hir)
+        })
+    }
+
+    fn hir(&self) -> &Hir {
+        &self.parsed().hir
+    }
+
     fn build(
         pattern: &str,
         case_insensitive: bool,
@@ -120,31 +206,16 @@ impl Pattern {
                 .err()
                 .unwrap_or_else(|| regex::Error::Syntax(format!("cannot compile `{pattern}`")))
         };
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(case_insensitive)
-            .build()
+        let hir = Pattern::parser(case_insensitive)
             .parse(pattern)
             .map_err(|_| error())?;
         let bound = size_bound(&hir);
-        let pattern_ = Pattern {
-            source: pattern.to_string(),
-            wide: bound > WIDE,
-            ascii_hir: OnceLock::new(),
-            ascii: OnceLock::new(),
-            required: required_literals(&hir),
-            bare: OnceLock::new(),
-            hir,
-            size_limit,
-            short,
-            prefilter: OnceLock::new(),
-            quick: OnceLock::new(),
-            regex: OnceLock::new(),
-            searched: AtomicUsize::new(0),
-        };
+        let pattern_ = Pattern::with(pattern, case_insensitive, size_limit, short);
+        let _ = pattern_.parsed.set(Parsed::new(hir));
         if bound.saturating_add(NFA_OVERHEAD) > size_limit {
             // It may not fit: compiled now, so that the pack is refused
             // when it is loaded rather than a rule failing while it checks.
-            let regex = pattern_.compile(&pattern_.hir).ok_or_else(error)?;
+            let regex = pattern_.compile(pattern_.hir()).ok_or_else(error)?;
             let _ = pattern_.regex.set(Some(regex));
             if let Some(bare) = pattern_.bare() {
                 let _ = pattern_.quick.set(pattern_.compile(bare));
@@ -187,7 +258,7 @@ impl Pattern {
         self.bare
             .get_or_init(|| {
                 let mut stripped = false;
-                let bare = strip(self.hir.clone(), &mut stripped);
+                let bare = strip(self.hir().clone(), &mut stripped);
                 stripped.then_some(bare)
             })
             .as_ref()
@@ -195,7 +266,7 @@ impl Pattern {
 
     fn ascii_hir(&self) -> Option<&Hir> {
         self.ascii_hir
-            .get_or_init(|| ascii_form(&self.hir))
+            .get_or_init(|| ascii_form(self.hir()))
             .as_ref()
     }
 
@@ -211,7 +282,12 @@ impl Pattern {
         }
         if self.narrowing() && self.narrows(text) {
             let mut narrowed = false;
-            let hir = restrict(self.hir.clone(), &characters_of(text), false, &mut narrowed);
+            let hir = restrict(
+                self.hir().clone(),
+                &characters_of(text),
+                false,
+                &mut narrowed,
+            );
             if let Some(r) = self.compile_for(&hir, false) {
                 return Some(f(&r));
             }
@@ -221,7 +297,7 @@ impl Pattern {
 
     /// Whether texts are still searched with narrowed regexes.
     fn narrowing(&self) -> bool {
-        self.wide
+        self.parsed().wide
             && self.regex.get().is_none()
             && self.searched.load(Ordering::Relaxed) < NARROWED_TEXTS
     }
@@ -235,7 +311,7 @@ impl Pattern {
 
     fn regex(&self) -> Option<&meta::Regex> {
         self.regex
-            .get_or_init(|| self.compile(&self.hir))
+            .get_or_init(|| self.compile(self.hir()))
             .as_ref()
             // Should the regex not compile (its size was bounded, so it
             // does), its superset stands in for it.
@@ -250,7 +326,7 @@ impl Pattern {
     /// False when the regex surely has no match in `text`.
     pub fn may_match(&self, text: &str) -> bool {
         let prefilter = self.prefilter.get_or_init(|| {
-            let required = self.required.as_ref()?;
+            let required = self.parsed().required.as_ref()?;
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .build(required)
@@ -275,7 +351,7 @@ impl Pattern {
 
     /// Whether a match can be empty (its shortest has no character).
     pub fn can_match_empty(&self) -> bool {
-        self.hir.properties().minimum_len() == Some(0)
+        self.hir().properties().minimum_len() == Some(0)
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -333,7 +409,7 @@ impl PatternSet {
         let mut literals: Vec<&[u8]> = Vec::new();
         let mut always = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
-            match &p.required {
+            match &p.parsed().required {
                 Some(set) if set.iter().all(|l| !l.is_empty()) => {
                     for lit in set {
                         owner.push(i);
@@ -1003,7 +1079,7 @@ mod tests {
             (r"c['’]est\s+simple", true, "C’EST SIMPLE"),
         ] {
             let p = Pattern::new(pattern, ci, 1 << 22).unwrap();
-            assert!(p.required.is_some(), "{pattern}");
+            assert!(p.parsed().required.is_some(), "{pattern}");
             assert!(p.is_match(text), "{pattern} in {text}");
         }
     }
@@ -1047,9 +1123,65 @@ mod tests {
                     short,
                     ..Pattern::new(pattern, ci, 1 << 30).unwrap()
                 };
-                assert!(p.compile(&p.hir).is_some(), "{pattern} within {limit}");
+                assert!(p.compile(p.hir()).is_some(), "{pattern} within {limit}");
             }
         }
+    }
+
+    /// A pattern [`Pattern::deferred`] leaves unparsed fits its size
+    /// limit, whatever letters its words have: those with the most case
+    /// variants (`k`: `K` and the Kelvin sign; `ǆ`: `Ǆ` and `ǅ`), spaces
+    /// and apostrophes between them, as `words` and `exceptions` write
+    /// them.
+    #[test]
+    fn a_deferred_pattern_fits_its_size_limit() {
+        for word in ["k", "s", "ǆ", "ω", "é", "ß", "ﬀ"] {
+            let mut alternatives = Vec::new();
+            let mut pattern = String::new();
+            loop {
+                alternatives.push(format!(r"\b{w}{w}\s+{w}['’ʼ]{w}\b", w = word));
+                let next = format!("(?:{})", alternatives.join("|"));
+                if next.len() > DEFERRED_BYTES {
+                    break;
+                }
+                pattern = next;
+            }
+            let bound = size_bound(&parse(&pattern, true)) + NFA_OVERHEAD;
+            assert!(bound <= DEFERRED_LIMIT, "{word}: {bound}");
+            let p = Pattern::deferred(&pattern, true, DEFERRED_LIMIT).unwrap();
+            assert!(p.parsed.get().is_none(), "{word}: left unparsed");
+            assert!(p.compile(p.hir()).is_some(), "{word}");
+        }
+    }
+
+    /// A deferred pattern finds what the same pattern parsed at once
+    /// finds; one too long, or given a smaller size limit, is parsed at
+    /// once, so that one too big is refused when it loads.
+    #[test]
+    fn a_deferred_pattern_is_the_pattern() {
+        let pattern = r"(?:\bqu['’ʼ]il\s+faut\b|\bil\s+faut\s+dire\s+que\b)";
+        let text = "Il faut dire que, lorsqu’il faut trancher, QU'IL  FAUT choisir.";
+        let deferred = Pattern::deferred(pattern, true, DEFERRED_LIMIT).unwrap();
+        assert!(deferred.parsed.get().is_none());
+        let found: Vec<_> = deferred.find_iter(text).collect();
+        assert_eq!(
+            found,
+            Pattern::new(pattern, true, DEFERRED_LIMIT)
+                .unwrap()
+                .find_iter(text)
+                .collect::<Vec<_>>()
+        );
+        // `\bqu` is not in `lorsqu’il`.
+        assert_eq!(found.len(), 2, "{found:?}");
+        let long = format!("(?:{})", vec!["mot"; DEFERRED_BYTES / 3].join("|"));
+        assert!(
+            Pattern::deferred(&long, true, DEFERRED_LIMIT)
+                .unwrap()
+                .parsed
+                .get()
+                .is_some()
+        );
+        assert!(Pattern::deferred(pattern, true, 1 << 10).is_err());
     }
 
     #[test]

@@ -246,13 +246,18 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
         // a pre-commit hook).
         let mut exceptions = Vec::new();
         if !p.exceptions.is_empty() {
+            // Escaped words: known to parse, so parsed only when the
+            // phrase matches somewhere.
+            let words = words_pattern(&p.exceptions);
             exceptions.push(
-                compile(&words_pattern(&p.exceptions), opts.case_sensitive).map_err(|e| {
-                    error_at(
-                        at.get("exceptions").unwrap_or(at),
-                        format!("invalid exception: {e}"),
-                    )
-                })?,
+                Pattern::deferred(&words, !opts.case_sensitive, PHRASE_SIZE_LIMIT).map_err(
+                    |e| {
+                        error_at(
+                            at.get("exceptions").unwrap_or(at),
+                            format!("invalid exception: {e}"),
+                        )
+                    },
+                )?,
             );
         }
         if let Some(re) = &p.exception_regex {
@@ -326,8 +331,11 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     }))
 }
 
+/// The size limit of a phrase's regexes, compiled.
+const PHRASE_SIZE_LIMIT: usize = 1 << 22;
+
 fn compile(pattern: &str, case_sensitive: bool) -> Result<Pattern, regex::Error> {
-    Pattern::new(pattern, !case_sensitive, 1 << 22)
+    Pattern::new(pattern, !case_sensitive, PHRASE_SIZE_LIMIT)
 }
 
 /// A plain phrase without its spaces around and its final `…` (or `...`).
