@@ -321,6 +321,15 @@ impl OpenBlock {
             self.block.text.push(' ');
         }
     }
+
+    /// A line break inside the block: a space that says where the line
+    /// ended (`Junior : 40k€` and `Senior : 60k€` on two lines are two
+    /// labels).
+    fn line_break(&mut self) {
+        if !self.block.text.trim_end_matches(' ').is_empty() && !self.block.text.ends_with('\n') {
+            self.block.text.push('\n');
+        }
+    }
 }
 
 /// A heading being parsed.
@@ -787,7 +796,7 @@ pub fn parse(source: &str, start: usize) -> Body {
                     h.text.push(' ');
                     h.block.space();
                 } else if let Some(top) = blocks.last_mut() {
-                    top.space();
+                    top.line_break();
                 }
             }
             Event::Html(t) | Event::InlineHtml(t) => {

@@ -1862,8 +1862,33 @@ fn element_end(text: &str, pos: usize) -> usize {
         if is_separator(c) || c == '+' || sentence_end_at(text, i, c) {
             return i;
         }
+        // Lines of labels (`Junior : 40-46k€` then `Senior : 60-72k€`, one
+        // paragraph): the next line's label is its own figure's. A line of
+        // prose wrapped before a colon (`60k€ pour` / `un poste à Lyon :
+        // …`) goes on.
+        if c == '\n'
+            && opens_with_label(&text[i + 1..])
+            && opens_with_label(&text[text[..pos].rfind('\n').map_or(0, |n| n + 1)..])
+        {
+            return i;
+        }
     }
     end
+}
+
+/// Whether a line starts with a short label and its colon (`Senior :`,
+/// `**Data Engineer** :`): a few words, no figure, no sentence before.
+fn opens_with_label(line: &str) -> bool {
+    let line = line.split('\n').next().unwrap_or_default();
+    let Some(colon) = line.find(':') else {
+        return false;
+    };
+    let head = &line[..colon];
+    let words = head.split_whitespace().count();
+    (1..=4).contains(&words)
+        && !head
+            .chars()
+            .any(|c| c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | ',' | ';' | '€' | '$'))
 }
 
 /// Where the sentence of `pos` starts (at most `WINDOW` bytes before it).
@@ -4002,6 +4027,23 @@ mod tests {
         );
         assert_eq!(fs[0].year, Some(2024));
         assert_eq!(fs[0].group, fs[1].group);
+    }
+
+    /// Labels on the lines of one paragraph (a soft or a hard line break
+    /// between them): each figure has its own line's level, not the next
+    /// line's.
+    #[test]
+    fn labels_on_the_lines_of_one_paragraph() {
+        let fs = figures(
+            "Junior : 40-46 k€\nConfirmé : 50-56 k€  \nSenior : 60-72 k€\\\n**Lead** : 75-85 k€\n\n\
+             Un Senior gagne 60-72 k€ à\nLyon : c'est courant.\n",
+        );
+        let levels: Vec<&str> = fs
+            .iter()
+            .map(|f| f.level.as_ref().map_or("-", |l| l.name.as_str()))
+            .collect();
+        assert_eq!(levels, ["Junior", "Mid", "Senior", "Lead", "Senior"]);
+        assert_eq!(fs[4].place.as_deref(), Some("Lyon"));
     }
 
     #[test]
