@@ -320,7 +320,9 @@ fn word_before(t: &str, i: usize) -> String {
 /// `entre`/`between`. Returns where it ends and whether it is a bare `-`.
 fn separator(t: &str, i: usize, entre: bool) -> Option<(usize, bool)> {
     let rest = &t[i..];
-    for sep in ["-", "–", "—"] {
+    // `50/60 k€`, `50 000 €/60 000 €`, as job ads write a band (a period,
+    // `45k€/an`, has no number after its slash).
+    for sep in ["-", "–", "—", "/"] {
         if rest.starts_with(sep) {
             return Some((i + sep.len(), sep == "-"));
         }
@@ -955,7 +957,13 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     let mut floor = 0;
     let bytes = text.as_bytes();
     while i < bytes.len() {
-        if bytes[i].is_ascii_digit() && starts_number(text, i) {
+        if bytes[i].is_ascii_digit() && !starts_number(text, i) {
+            // Inside a word or after a slash (`24/7`): the whole number,
+            // its groups of thousands too, is none, not its tail (`000 €`).
+            i = number(text, i).map_or(i + 1, |(_, end)| end.max(i + 1));
+            continue;
+        }
+        if bytes[i].is_ascii_digit() {
             if let Some(a) = parse_at(text, i, floor) {
                 floor = a.range.end;
                 i = a.range.end.max(i + 1);
@@ -1066,8 +1074,12 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
                 && m2.is_some()
                 && lo_written.len() == 4
                 && (1950.0..=2099.0).contains(&lo);
+            // `comparer 90 000 $ CA à 58 k€`: two currencies make no range.
+            let currencies = c1.or(prefix).zip(c2.or(prefix2));
+            let two_currencies = currencies.is_some_and(|(a, b)| a != b);
             if !subtraction
                 && !year_then_figure
+                && !two_currencies
                 && (c2.is_some() || prefix2.is_some() || c1.is_none())
             {
                 hi = Some((v, hi_written, m2, c2.or(prefix2), e));
@@ -1438,7 +1450,7 @@ fn experience_regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)(?P<lt><|≤|moins\s+de\s+|less\s+than\s+)?(?P<gt>>|≥|plus\s+de\s+|au\s+moins\s+|more\s+than\s+|at\s+least\s+)?(?P<lo>\d{1,2})\s*(?:(?P<plus>\+)|\s*(?:-|–|à|to)\s*(?P<hi>\d{1,2}))?\s*(?:ans|an|years?|yrs?)\b(?P<after>\s+(?:et|ou)\s+plus\b|\s+(?:and|or)\s+more\b|\s+minimum\b)?",
+            r"(?i)(?P<lt><\s?|≤\s?|moins\s+de\s+|less\s+than\s+)?(?P<gt>>\s?|≥\s?|plus\s+de\s+|au\s+moins\s+|more\s+than\s+|at\s+least\s+)?(?P<lo>\d{1,2})\s*(?:(?P<plus>\+)|\s*(?:-|–|à|to)\s*(?P<hi>\d{1,2}))?\s*(?:ans|an|years?|yrs?)\b(?P<after>\s+(?:et|ou)\s+plus\b|\s+(?:and|or)\s+more\b|\s+minimum\b)?",
         )
         .expect("the experience regex is valid")
     })
@@ -1638,6 +1650,33 @@ mod tests {
         assert_eq!(lh("bonus 1,2k€"), (1_200.0, 1_200.0));
         assert_eq!(lh("€500-5k per event"), (500.0, 5_000.0));
         assert_eq!(lh("Junior 55-45k€"), (55_000.0, 45_000.0));
+        // A band written with a slash, as job ads do.
+        assert_eq!(lh("Junior 50/60 k€"), (50_000.0, 60_000.0));
+        assert_eq!(lh("Junior 50 / 60 k€"), (50_000.0, 60_000.0));
+        assert_eq!(
+            lh("Salaire : 50 000 €/60 000 € selon profil"),
+            (50_000.0, 60_000.0)
+        );
+        assert_eq!(lh("Junior 45k€/an"), (45_000.0, 45_000.0));
+        // Two currencies make two amounts, and the tail of a number after
+        // a slash is no amount.
+        let two = amounts("comparer 90 000 $ CA à 58 k€ sans les impôts");
+        let two: Vec<(Currency, f64, bool)> = two
+            .iter()
+            .map(|a| (a.currency, a.low, a.is_range))
+            .collect();
+        assert_eq!(
+            two,
+            [
+                (Currency::Cad, 90_000.0, false),
+                (Currency::Eur, 58_000.0, false)
+            ]
+        );
+        assert!(
+            amounts("ouvert 24/7 000 € de budget")
+                .iter()
+                .all(|a| a.low != 0.0)
+        );
         // A hyphen between spaces, a currency on both sides, going up: a
         // range, as tables write them.
         assert_eq!(lh("| 38 000 € - 44 000 € |"), (38_000.0, 44_000.0));
@@ -2200,6 +2239,10 @@ mod tests {
             ]
         );
         assert_eq!(e[0].text, "5 ans et plus");
+        // French typography puts a space after `<` and `>`.
+        let e = experiences("Junior (< 2 ans), Senior (> 5 ans), Mid (≤\u{202f}4 ans)");
+        let got: Vec<(f64, Option<f64>)> = e.iter().map(|e| (e.low, e.high)).collect();
+        assert_eq!(got, [(0.0, Some(2.0)), (5.0, None), (0.0, Some(4.0))]);
         // An age is no experience, unless experience is said.
         let e = experiences(
             "Thomas, 34 ans. Un alternant de plus de 21 ans. Lead, 20 ans d'expérience.",
