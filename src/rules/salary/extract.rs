@@ -183,6 +183,15 @@ pub const OTHER_WORDS: &[&str] = &[
     "astreinte",
     "astreintes",
     "rtt",
+    // Equity: its value is no pay (`des BSPCE valorisés 10 000 €`, `10-20k€
+    // de RSU par an`).
+    "bspce",
+    "bspe",
+    "rsu",
+    "rsus",
+    "stock-options",
+    "actions",
+    "equity",
     // What an amount adds or is worth (`les certifications ajoutent 3 à
     // 5k€`, `dix jours de RTT valent 2 100 €`).
     "ajoute",
@@ -209,7 +218,13 @@ const EMPLOYERS: &[&[&str]] = &[
     &["licorne", "licornes"],
     &["corporate"],
     &["cac 40"],
-    &["cabinet de conseil", "cabinets de conseil"],
+    &[
+        "cabinet de conseil",
+        "cabinets de conseil",
+        // `dans le conseil`; `un conseil` is a piece of advice.
+        "le conseil",
+    ],
+    &["client final", "clients finaux", "chez le client"],
     &[
         "freelance",
         "freelances",
@@ -225,7 +240,18 @@ const EMPLOYERS: &[&[&str]] = &[
         "micro-entrepreneur",
     ],
     &["portage salarial", "portage"],
-    &["secteur public", "fonction publique"],
+    &[
+        "secteur public",
+        "fonction publique",
+        // `l'État`: capitalised, as the state is written (`état` is a
+        // condition).
+        "État",
+        "dinum",
+        "contractuel",
+        "contractuels",
+        "contractuelle",
+        "contractuelles",
+    ],
     &["banque", "banques", "secteur bancaire"],
     &["assurance", "assurances"],
     &["fintech", "fintechs"],
@@ -1002,6 +1028,42 @@ const NOT_NAMES: &[&str] = &[
     "prevoir",
     "viser",
     "demander",
+    // Verbs that open an item of advice (`- Accepter 38k€ par peur…`,
+    // `Convertir 60k€ brut en net`), and the labels of one (`Erreur
+    // classique :`).
+    "accepter",
+    "refuser",
+    "convertir",
+    "comparer",
+    "signer",
+    "annoncer",
+    "proposer",
+    "exiger",
+    "chiffrer",
+    "estimer",
+    "evaluer",
+    "calculer",
+    "arrondir",
+    "confondre",
+    "oublier",
+    "ignorer",
+    "multiplier",
+    "diviser",
+    "ajouter",
+    "retirer",
+    "baisser",
+    "augmenter",
+    "gagner",
+    "payer",
+    "valoriser",
+    "erreur",
+    "erreurs",
+    "piege",
+    "pieges",
+    "astuce",
+    "conseil",
+    "attention",
+    "remarque",
     // Pronouns and quantifiers: `Certains gagnent 38k€` names no role.
     "certains",
     "certaines",
@@ -1600,10 +1662,26 @@ pub fn fold(word: &str) -> String {
 fn words(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
     let mut start = None;
-    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    // `R&D`, `M&A`: an ampersand between capitals; `Node.js`, `ASP.NET`: a
+    // dot between letters; `.NET`: a dot before a capital that starts a
+    // word (not the net of a pay).
+    let is_word = |i: usize, c: char| {
+        let prev = || text[..i].chars().next_back();
+        let next = || text[i + c.len_utf8()..].chars().next();
+        match c {
+            '-' | '_' => true,
+            '&' => prev().is_some_and(char::is_uppercase) && next().is_some_and(char::is_uppercase),
+            '.' => match (prev(), next()) {
+                (Some(p), Some(n)) if p.is_alphabetic() => n.is_alphabetic(),
+                (p, Some(n)) => n.is_uppercase() && p.is_none_or(|p| p.is_whitespace() || p == '('),
+                _ => false,
+            },
+            c => c.is_alphanumeric(),
+        }
+    };
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        match (is_word(c), start) {
+        match (is_word(i, c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let end = i + language_suffix(text, s, i);
@@ -3530,7 +3608,7 @@ mod tests {
     fn a_source_names_one() {
         assert_eq!(
             source_in("Selon le baromètre Talent.io 2024"),
-            Some(("baromètre talent io".to_string(), Some(2024)))
+            Some(("baromètre talent.io".to_string(), Some(2024)))
         );
         assert_eq!(
             source_in("D'après l'APEC (2023)"),
@@ -4044,6 +4122,52 @@ mod tests {
             .collect();
         assert_eq!(levels, ["Junior", "Mid", "Senior", "Lead", "Senior"]);
         assert_eq!(fs[4].place.as_deref(), Some("Lyon"));
+    }
+
+    /// Names of roles: `R&D` and `.NET` are part of one (`.NET` is no net
+    /// pay); a verb that opens an item of advice, or its label, is none.
+    #[test]
+    fn names_with_signs_and_verbs_that_open_advice() {
+        let fs = figures(
+            "Un Ingénieur R&D Senior gagne 60-70 k€.\n\n\
+             - Développeur .NET Senior : 58-70 k€\n\
+             - Développeur ASP.NET Senior : 58-70 k€\n\n\
+             - Accepter 38 k€ brut par peur de ne rien trouver.\n\
+             - Convertir 60 k€ brut en net.\n\n\
+             Erreur classique : 45 k€ brut sans variable.\n",
+        );
+        let roles: Vec<&str> = fs
+            .iter()
+            .map(|f| f.role.as_ref().map_or("-", |r| r.name.as_str()))
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                "Ingénieur R&D",
+                "Développeur .NET",
+                "Développeur ASP.NET",
+                "-",
+                "-",
+                "-"
+            ]
+        );
+        assert_eq!(fs[1].basis, None);
+        assert_eq!(fs[2].basis, None);
+    }
+
+    /// Equity is no pay, and the public sector has its own figures.
+    #[test]
+    fn equity_and_public_employers() {
+        let fs = figures(
+            "En startup, un Senior touche 55-62 k€ de fixe, plus des BSPCE valorisés 10 000 €.\n\n\
+             À Paris, un Senior touche 85-100 k€ de base, plus 10-20 k€ de RSU par an.\n\n\
+             Les contractuels de la DINUM sont recrutés hors grille : un Développeur Senior y est payé 55-65 k€ brut annuel.\n\n\
+             À l'État, un Développeur Senior touche 50-58 k€ brut.\n",
+        );
+        let salary: Vec<bool> = fs.iter().map(|f| f.salary).collect();
+        assert_eq!(salary, [true, false, true, false, true, true]);
+        assert_eq!(fs[4].qualifier.as_deref(), Some("secteur public"));
+        assert_eq!(fs[5].qualifier.as_deref(), Some("secteur public"));
     }
 
     #[test]
