@@ -308,8 +308,16 @@ fn employer_at(text: &str, start: bool) -> Option<String> {
     let chez = ws
         .first()
         .is_some_and(|(_, w)| w.eq_ignore_ascii_case("chez"));
+    // `dans un grand groupe`, `dans une startup`: after an article.
+    let article = ws.first().is_some_and(|(_, w)| {
+        matches!(
+            fold(w).as_str(),
+            "un" | "une" | "le" | "la" | "l" | "les" | "des" | "ce" | "cette"
+        )
+    });
     let last = match (start, chez) {
         (true, true) => ws.len().min(3),
+        (true, false) if article => ws.len().min(2),
         (true, false) => ws.len().min(1),
         (false, _) => ws.len(),
     };
@@ -1214,6 +1222,12 @@ const TOO_LARGE: f64 = 1e12;
 /// Why a range after a word of change is no salary (see [`changes_from`]).
 const CHANGE: &str = "a change (from one figure to the other)";
 
+/// Words that join another clause (folded): what a figure says after it
+/// stops there.
+const JOINS: &[&str] = &[
+    "et", "ou", "puis", "mais", "contre", "tandis", "alors", "quand",
+];
+
 /// Words that turn a sentence to another time or case (folded): what
 /// opens the sentence does not hold past them.
 const TURNS: &[&str] = &[
@@ -1815,6 +1829,33 @@ fn time_words(text: &str) -> Option<usize> {
     re.find(text).map(|m| m.end())
 }
 
+/// Whether a figure is the first of two set against each other (`x
+/// contre y`, `x vs y`) after a comparison with a name (`plus qu'un`,
+/// `moins que les`): the figures are the subject's, then the name's.
+fn first_of_a_comparison(sentence_before: &str, after: &str) -> bool {
+    let next = words(clip(after));
+    let against = matches!(
+        next.first().map(|(_, w)| fold(w)).as_deref(),
+        Some("contre" | "vs" | "versus")
+    ) && next.get(1).is_some_and(|(r, _)| {
+        amount::amounts(&after[r.start..])
+            .first()
+            .is_some_and(|a| a.range.start == 0)
+    });
+    if !against {
+        return false;
+    }
+    let ws = words(sentence_before);
+    ws.iter().enumerate().any(|(k, (_, w))| {
+        matches!(fold(w).as_str(), "plus" | "moins" | "mieux" | "autant")
+            && ws
+                .iter()
+                .skip(k + 1)
+                .take(3)
+                .any(|(_, w)| matches!(fold(w).as_str(), "qu" | "que"))
+    })
+}
+
 /// Gross or net, as the words before a figure say it (the nearest).
 fn basis_in(before: &str) -> Option<amount::Basis> {
     words(before)
@@ -2395,7 +2436,18 @@ impl Extractor {
             }
         }
 
-        let start = element_start(text, a.range.start, floor);
+        let mut start = element_start(text, a.range.start, floor);
+        // Right after the figure before (`55-62k€ en startup et un Senior
+        // gagne 62-70k€`), the words up to one that joins another clause
+        // are that figure's: where, when, for whom it was said.
+        if start == floor && floor > 0 {
+            let joined = words(&text[start..a.range.start])
+                .into_iter()
+                .find(|(_, w)| JOINS.contains(&fold(w).as_str()));
+            if let Some((r, _)) = joined {
+                start += r.end;
+            }
+        }
         let before = &text[start..a.range.start];
         let post_end = element_end(text, tail).min(tail + clip(&text[tail..]).len().min(120));
         let post_end = (tail..=post_end)
@@ -2638,20 +2690,17 @@ impl Extractor {
                 .map_or(t, |next| &t[..next.range.start]);
             words(t)
                 .into_iter()
-                .find(|(_, w)| {
-                    matches!(
-                        fold(w).as_str(),
-                        "et" | "ou" | "puis" | "mais" | "contre" | "tandis" | "alors" | "quand"
-                    )
-                })
+                .find(|(_, w)| JOINS.contains(&fold(w).as_str()))
                 .map_or(t, |(r, _)| &t[..r.start])
         };
         let source = source_in(after_own)
             .or_else(|| source_in(opening))
             .or_else(|| source_in(clause));
+        // Said right after it, the first year is its own (`50k€ en 2021
+        // et 55k€ en 2022`).
         let year = said
             .filter(|t| starts_with_year(t))
-            .and_then(amount::year)
+            .and_then(|t| words(t).first().and_then(|(_, w)| amount::year(w)))
             .or_else(|| others().find_map(amount::year))
             .or_else(|| source.as_ref().and_then(|(_, y)| *y))
             .filter(|y| Some(*y) != article_year);
@@ -2730,7 +2779,28 @@ impl Extractor {
                 name,
                 source,
             })
-            .filter(|r| !r.key.is_empty());
+            .filter(|r| !r.key.is_empty())
+            // `A gagne plus qu'un B (x contre y)`: x is A's, not B's, the
+            // name right before it; A is not read, so x has no role.
+            .filter(|r| {
+                r.source != Source::Figure
+                    || !first_of_a_comparison(&text[sentence_from..a.range.start], after)
+            })
+            // `plus qu'un Data Analyst Senior : 56-68k€ (+17 % vs Data
+            // Analyst Senior)`: a figure is not set against its own role
+            // at its own level (`vs Développeur Mobile Junior` is, for a
+            // Senior).
+            .filter(|r| {
+                let Some(versus) = claim.as_ref().and_then(|c| c.versus.as_deref()) else {
+                    return true;
+                };
+                let same_level = self.level_in(versus, false).map(|l| l.name)
+                    == level.as_ref().map(|l| l.name.clone());
+                !same_level
+                    || self
+                        .name_before(versus)
+                        .is_none_or(|v| role_key(&v) != r.key)
+            });
 
         let total = text[..a.range.start].trim_end().ends_with('=');
         // A level next to the figure, or in the label it follows (`Junior : 45k€`).
@@ -4153,6 +4223,56 @@ mod tests {
         );
         assert_eq!(fs[1].basis, None);
         assert_eq!(fs[2].basis, None);
+    }
+
+    /// What is said right after a figure is its own, not the next
+    /// figure's of the sentence; a kind of employer may follow an article.
+    #[test]
+    fn what_follows_a_figure_is_its_own() {
+        let fs = figures(
+            "Un Data Engineer Senior gagne 55-62 k€ en startup et un Data Engineer Senior gagne 62-70 k€ dans un grand groupe.\n\n\
+             Un Développeur Java Senior touche 50-56 k€ en 2020 et un Développeur Java Senior touche 58-66 k€ aujourd'hui.\n\n\
+             Un Développeur Python Mid payé 50 k€ en 2021 et 55 k€ en 2022.\n\n\
+             Il touche 50-56 k€ en ESN et 58-66 k€ chez un client final.\n",
+        );
+        let said: Vec<(Option<&str>, Option<u16>)> = fs
+            .iter()
+            .map(|f| (f.qualifier.as_deref(), f.year))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                (Some("startup"), None),
+                (Some("grand groupe"), None),
+                (None, Some(2020)),
+                (None, None),
+                (None, Some(2021)),
+                (None, Some(2022)),
+                (Some("esn"), None),
+                (Some("client final"), None),
+            ]
+        );
+    }
+
+    /// `A gagne plus qu'un B (x contre y)`: x is not B's.
+    #[test]
+    fn the_first_figure_of_a_comparison_is_not_the_compared_name() {
+        let fs = figures(
+            "Un Développeur Backend Senior gagne bien plus qu'un Développeur Backend Junior (60-72 k€ contre 40-46 k€).\n\n\
+             Un Data Engineer Senior gagne 17 % de plus qu'un Data Analyst Senior : 56-68 k€ contre 48-58 k€.\n\n\
+             Un Data Analyst Senior (48-58 k€) gagne moins.\n",
+        );
+        let roles: Vec<&str> = fs
+            .iter()
+            .map(|f| f.role.as_ref().map_or("-", |r| r.name.as_str()))
+            .collect();
+        // The second figure has no name right before it either.
+        assert_eq!(roles, ["-", "-", "-", "-", "Data Analyst"]);
+        let fs = figures(
+            "Un Data Engineer Senior gagne 17 % de plus qu'un Data Analyst Senior : 56-68 k€ (+17 % vs Data Analyst Senior).\n",
+        );
+        assert_eq!(fs[0].role, None);
+        assert!(fs[0].claim.is_some());
     }
 
     /// Equity is no pay, and the public sector has its own figures.
