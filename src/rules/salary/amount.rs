@@ -1020,7 +1020,11 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
         p = e;
     }
     let mut c1 = None;
-    if let Some((c, e)) = currency(t, skip_spaces(t, p)) {
+    if let Some((c, e)) = currency(t, skip_spaces(t, p))
+        // `$120k | $100k` (two cells of a row): a symbol right before a
+        // digit starts the next amount.
+        && !t[e..].starts_with(|c: char| c.is_ascii_digit())
+    {
         c1 = Some(c);
         p = e;
     }
@@ -1049,7 +1053,9 @@ fn parse_at(t: &str, i: usize, floor: usize) -> Option<Amount> {
                 e = e2;
             }
             let mut c2 = None;
-            if let Some((c, e2)) = currency(t, skip_spaces(t, e)) {
+            if let Some((c, e2)) = currency(t, skip_spaces(t, e))
+                && !t[e2..].starts_with(|c: char| c.is_ascii_digit())
+            {
                 c2 = Some(c);
                 e = e2;
             }
@@ -1658,6 +1664,19 @@ mod tests {
             (50_000.0, 60_000.0)
         );
         assert_eq!(lh("Junior 45k€/an"), (45_000.0, 45_000.0));
+        // A symbol before a digit is the next amount's (the cells of a
+        // row are read as one text).
+        let two = amounts("Data Engineer $120k $100k £45-55k £70-85k");
+        let two: Vec<(f64, f64)> = two.iter().map(|a| (a.low, a.high)).collect();
+        assert_eq!(
+            two,
+            [
+                (120_000.0, 120_000.0),
+                (100_000.0, 100_000.0),
+                (45_000.0, 55_000.0),
+                (70_000.0, 85_000.0)
+            ]
+        );
         // Two currencies make two amounts, and the tail of a number after
         // a slash is no amount.
         let two = amounts("comparer 90 000 $ CA à 58 k€ sans les impôts");
