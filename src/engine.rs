@@ -369,6 +369,20 @@ impl Linter {
         }
     }
 
+    /// `path` from the root of the site it belongs to (the folder that
+    /// holds `content/`: `content/posts/x/index.md`), whatever the current
+    /// folder; `None` for a file in no site, or outside its site's root.
+    fn site_relative(&self, path: &Path) -> Option<PathBuf> {
+        let site = self.site_for(path)?;
+        let absolute = |p: &Path| {
+            std::path::absolute(p)
+                .ok()
+                .map(|p| crate::config::normalize(&p))
+        };
+        let (file, root) = (absolute(path)?, absolute(site.root())?);
+        file.strip_prefix(&root).ok().map(Path::to_path_buf)
+    }
+
     /// Whether [`Linter::check_bytes`] takes `bytes` for a binary file's
     /// (a NUL byte in the first 8 KiB), which is not checked.
     pub fn is_binary(bytes: &[u8]) -> bool {
@@ -476,6 +490,8 @@ impl Linter {
         let mut ran = Vec::new();
         // Whether the file passes each distinct `files` filter, once known.
         let mut passes: Vec<Option<bool>> = vec![None; self.rules.len()];
+        // The path from the root of the file's site, once asked for.
+        let mut in_site: Option<Option<PathBuf>> = None;
         for (i, loaded) in self.rules.iter().enumerate() {
             let meta = &loaded.meta;
             let Some((severity, rule)) = loaded.for_path(rel) else {
@@ -486,10 +502,17 @@ impl Linter {
                 let pass = match passes.get(first).copied().flatten() {
                     Some(pass) => pass,
                     None => {
-                        // The path as given, or as the config's folder
-                        // names it (the same rules from any folder).
+                        // The path as given, as the config's folder names
+                        // it, or as the site's root does: the same rules
+                        // from any folder.
+                        let site_rel = in_site
+                            .get_or_insert_with(|| self.site_relative(&doc.path))
+                            .as_deref();
                         let pass = meta.files.matches(&doc.path)
-                            || (rel != doc.path.as_path() && meta.files.matches(rel));
+                            || (rel != doc.path.as_path() && meta.files.matches(rel))
+                            || site_rel.is_some_and(|s| {
+                                s != rel && s != doc.path.as_path() && meta.files.matches(s)
+                            });
                         if let Some(slot) = passes.get_mut(first) {
                             *slot = Some(pass);
                         }

@@ -2045,3 +2045,57 @@ fn files_found_without_a_path_are_named_without_dot_slash() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.starts_with(&format!("{name}:")), "{stdout}");
 }
+
+/// Without a config, the packs' `files` globs (`**/posts/**/*.md`) are
+/// matched against the path from the site's root (the folder holding
+/// `content/`) as well as the path given: a page bundle, whose `index.md`
+/// matches no glob as `2025-…/index.md`, gets the same findings from the
+/// site's root, from `content/posts` and from its own folder, and keeps
+/// the path it was reached by in the report.
+#[test]
+fn a_bundle_gets_the_same_rules_from_any_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    let name = "2025-02-07-changer-de-poste";
+    let folder = format!("content/posts/{name}");
+    fs::create_dir_all(site.join(&folder)).unwrap();
+    let text = ARTICLE.replacen("pillar: trouver-sa-place", "pillar: gouvernance", 1);
+    write(&site.join(&folder), "index.md", &text);
+    let line = line_of(&text, "pillar: gouvernance") as u64;
+    let index = format!("{folder}/index.md");
+    let absolute = site.join(&index).display().to_string();
+    let in_posts = format!("{name}/index.md");
+    let up = format!("../posts/{name}/index.md");
+    let from_parent = format!("site/{index}");
+    let from_content = format!("posts/{name}/index.md");
+    // (current folder, paths given, path reported)
+    let cases: Vec<(PathBuf, Vec<&str>, &str)> = vec![
+        (site.clone(), vec![&index], &index),
+        (site.clone(), vec![], &index),
+        (dir.path().to_path_buf(), vec!["site"], &from_parent),
+        (site.join("content"), vec![&from_content], &from_content),
+        (site.join("content/posts"), vec![&in_posts], &in_posts),
+        (site.join("content/posts"), vec!["."], &in_posts),
+        (site.join("content/posts"), vec![&up], &up),
+        (site.join(&folder), vec![], "index.md"),
+        (site.join(&folder), vec!["index.md"], "index.md"),
+        (site.join(&folder), vec!["./index.md"], "./index.md"),
+        (site.join(&folder), vec![&absolute], &absolute),
+    ];
+    for (cwd, args, shown) in cases {
+        let out = repere()
+            .current_dir(&cwd)
+            .args(["check", "--no-config", "--format", "json"])
+            .args(&args)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            places(&v),
+            vec![(shown.to_string(), "front-matter".to_string(), line, 9)],
+            "from {} with {args:?}: {v:#}",
+            cwd.display()
+        );
+        assert_eq!(out.status.code(), Some(1), "{v:#}");
+    }
+}

@@ -25,8 +25,25 @@ pub struct Document {
     /// Byte offset where the Markdown body starts.
     pub body_start: usize,
     pub body: Body,
+    /// See [`Document::bundle_folder`].
+    bundle: Option<std::ffi::OsString>,
     line_index: OnceLock<LineIndex>,
     derived: Mutex<Vec<Derived>>,
+}
+
+/// The folder of the leaf bundle whose page `path` is (see
+/// [`Document::bundle_folder`]): its parent's name, or, for a path that
+/// names none (`index.md`, `./index.md`, `x/../index.md`), the name of
+/// the folder it leads to from the current one.
+fn bundle_of(path: &Path) -> Option<std::ffi::OsString> {
+    if path.file_stem()? != "index" {
+        return None;
+    }
+    if let Some(name) = path.parent()?.file_name() {
+        return Some(name.to_os_string());
+    }
+    let absolute = crate::config::normalize(&std::path::absolute(path).ok()?);
+    Some(absolute.parent()?.file_name()?.to_os_string())
 }
 
 /// A value derived from the document by [`Document::derived`].
@@ -36,8 +53,10 @@ impl Document {
     pub fn parse(path: impl Into<PathBuf>, source: String) -> Document {
         let (front_matter, body_start) = front_matter::split(&source);
         let body = markdown::parse(&source, body_start);
+        let path = path.into();
         Document {
-            path: path.into(),
+            bundle: bundle_of(&path),
+            path,
             source,
             front_matter,
             body_start,
@@ -97,13 +116,11 @@ impl Document {
     /// The folder of the leaf bundle this file is the page of (`index.md`,
     /// or `index` with another extension, in a folder of its own): Hugo
     /// names the page after its folder, so `posts/2025-01-06-carte/index.md`
-    /// is the page `2025-01-06-carte`. `None` for another file, or an
-    /// `index.md` named without its folder.
+    /// is the page `2025-01-06-carte`. `None` for another file. The folder
+    /// is found whatever the current folder: `index.md`, checked from the
+    /// bundle's own folder, is named by it too.
     pub fn bundle_folder(&self) -> Option<&std::ffi::OsStr> {
-        if self.path.file_stem()? != "index" {
-            return None;
-        }
-        self.path.parent()?.file_name()
+        self.bundle.as_deref()
     }
 
     /// The front-matter root mapping, when there is one that could be read.
