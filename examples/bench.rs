@@ -434,7 +434,7 @@ fn defaults() -> RuleSet {
 enum Variant {
     Parse,
     Document,
-    Check(Linter),
+    Check(Box<Linter>),
 }
 
 struct Timed {
@@ -540,14 +540,14 @@ fn main() {
             Timed::new("document model", Variant::Document),
             Timed::new(
                 "check (default rules)",
-                Variant::Check(Linter::new(defaults())),
+                Variant::Check(Box::new(Linter::new(defaults()))),
             ),
         ];
         let mut without = defaults();
         without.rules.retain(|r| r.meta.kind != "duplicates");
         variants.push(Timed::new(
             "check without duplicates",
-            Variant::Check(Linter::new(without)),
+            Variant::Check(Box::new(Linter::new(without))),
         ));
         if args.per_rule {
             for rule in &defaults().rules {
@@ -556,7 +556,7 @@ fn main() {
                 set.rules.retain(|r| *r.meta.id == *id);
                 variants.push(Timed::new(
                     format!("only {id}"),
-                    Variant::Check(Linter::new(set)),
+                    Variant::Check(Box::new(Linter::new(set))),
                 ));
             }
         }

@@ -29,9 +29,17 @@ pub struct Linter {
     /// globs against paths relative to the config.
     root: Option<(PathBuf, PathBuf, Option<PathBuf>)>,
     sites: Vec<Arc<Site>>,
+    /// The leaf bundle a file is a resource of, if any (see
+    /// [`Linter::with_bundles`]).
+    bundle_of: Option<Arc<BundleOf>>,
     /// Whether a file's text is kept in the report when it has findings.
     keep_text: bool,
 }
+
+/// Tells whether a file is a resource of a Hugo leaf bundle (a Markdown
+/// file beside a folder's `index.md`, or below it), and which: the bundle's
+/// folder. Asked of the file system, which the engine does not read.
+pub type BundleOf = dyn Fn(&Path) -> Option<PathBuf> + Send + Sync;
 
 /// One file's outcome of the first pass.
 pub struct FileResult {
@@ -45,6 +53,17 @@ pub struct FileResult {
     /// The rules that ran on the file (by index): those whose overrides,
     /// `files` and `when` let it through.
     ran: Vec<usize>,
+    /// The folder of the leaf bundle the file is a resource of: no rule
+    /// ran on it.
+    resource_of: Option<PathBuf>,
+}
+
+impl FileResult {
+    /// The folder of the leaf bundle the file is a resource of (not a page,
+    /// so no rule ran on it), if it is one.
+    pub fn resource_of(&self) -> Option<&Path> {
+        self.resource_of.as_deref()
+    }
 }
 
 /// A file in the final report.
@@ -274,6 +293,7 @@ impl Linter {
             builtins,
             root: None,
             sites: Vec::new(),
+            bundle_of: None,
             keep_text: true,
         }
     }
@@ -310,6 +330,15 @@ impl Linter {
     /// Adds the index of a site, which rules read for the files it covers.
     pub fn with_site(mut self, site: Site) -> Linter {
         self.sites.push(Arc::new(site));
+        self
+    }
+
+    /// Tells the linter which files are resources of a leaf bundle: a
+    /// Markdown file beside a bundle's `index.md` is no page (Hugo publishes
+    /// it as a resource of that page, never as a page of its own), so no
+    /// rule runs on it.
+    pub fn with_bundles(mut self, bundle_of: Arc<BundleOf>) -> Linter {
+        self.bundle_of = Some(bundle_of);
         self
     }
 
@@ -457,13 +486,29 @@ impl Linter {
             facts: Vec::new(),
             suppressions: Suppressions::default(),
             ran: Vec::new(),
+            resource_of: None,
         }
     }
 
-    /// Checks a file's text with every rule that applies to it.
+    /// Checks a file's text with every rule that applies to it (none, for a
+    /// resource of a leaf bundle).
     pub fn check_source(&self, path: Arc<PathBuf>, source: String) -> FileResult {
-        let doc = Document::parse(path.as_ref().clone(), source);
         let rel = self.rel(&path);
+        if let Some(bundle) = self.bundle_of.as_ref().and_then(|of| of(&path)) {
+            // Not a page: not checked, and its suppression comments, which
+            // suppress nothing now, are not judged either.
+            return FileResult {
+                path,
+                diagnostics: Vec::new(),
+                source: None,
+                rel,
+                facts: Vec::new(),
+                suppressions: Suppressions::default(),
+                ran: Vec::new(),
+                resource_of: Some(bundle),
+            };
+        }
+        let doc = Document::parse(path.as_ref().clone(), source);
         let (diagnostics, facts, ran) = self.check_document(&path, &rel, &doc);
         let suppressions = Suppressions::of(&doc);
         let keep = (self.keep_text && !diagnostics.is_empty()) || !suppressions.is_empty();
@@ -476,6 +521,7 @@ impl Linter {
             facts,
             ran,
             suppressions,
+            resource_of: None,
         }
     }
 

@@ -2099,3 +2099,67 @@ fn a_bundle_gets_the_same_rules_from_any_current_folder() {
         assert_eq!(out.status.code(), Some(1), "{v:#}");
     }
 }
+
+/// A Markdown file beside a leaf bundle's `index.md` (or in a folder below
+/// it) is a resource of that page, not a page: Hugo publishes no page for
+/// it, so no rule runs on it, walked or named, and its suppression
+/// comments are not judged. The bundle's `index.md` and a post beside the
+/// bundle are still checked.
+#[test]
+fn a_leaf_bundle_s_other_markdown_files_are_not_checked_as_posts() {
+    let dir = tempfile::tempdir().unwrap();
+    let bundle = dir.path().join("content/posts/2025-02-07-changer-de-poste");
+    fs::create_dir_all(bundle.join("extraits")).unwrap();
+    write(&bundle, "index.md", ARTICLE);
+    // No front matter, no template's sections, prescriptive wording: a
+    // post would get errors and warnings.
+    let notes = "Notes de travail, incluses par un shortcode.\n\nIl faut relire **avant\n";
+    write(&bundle, "notes.md", notes);
+    write(
+        &bundle,
+        "aparte.md",
+        "<!-- repere-disable-file tone -->\nUn aparté : il faut respirer.\n",
+    );
+    write(&bundle.join("extraits"), "extrait.md", notes);
+    // A post beside the bundle, broken the same way, is still a post.
+    write(
+        &dir.path().join("content/posts"),
+        "2025-02-08-a-cote.md",
+        notes,
+    );
+    for args in [
+        vec!["content"],
+        vec![
+            "content/posts/2025-02-07-changer-de-poste/notes.md",
+            "content/posts/2025-02-07-changer-de-poste/aparte.md",
+            "content/posts/2025-02-07-changer-de-poste/extraits/extrait.md",
+            "content/posts/2025-02-07-changer-de-poste/index.md",
+            "content/posts/2025-02-08-a-cote.md",
+        ],
+    ] {
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--no-config", "--format", "json"])
+            .args(&args)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let mut paths: Vec<String> = places(&v).into_iter().map(|p| p.0).collect();
+        paths.dedup();
+        assert_eq!(
+            paths,
+            vec!["content/posts/2025-02-08-a-cote.md".to_string()],
+            "{args:?}: {v:#}"
+        );
+        assert_eq!(v["summary"]["files"], 5, "{v:#}");
+    }
+    // Checked from the bundle's folder, the resource is still one.
+    let out = repere()
+        .current_dir(&bundle)
+        .args(["check", "--no-config", "--format", "json", "notes.md"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(places(&v), vec![], "{v:#}");
+    assert_eq!(out.status.code(), Some(0), "{v:#}");
+}

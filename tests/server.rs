@@ -1978,3 +1978,27 @@ fn a_file_closed_during_a_workspace_check_is_read_within_the_size_limit() {
     assert_eq!(codes, [&json!("read-error")], "{d:#?}");
     c.stop();
 }
+
+/// A Markdown file beside a leaf bundle's `index.md` is a resource of that
+/// page, not a page: no rule runs on it when it is open, as in
+/// `repere check`; the same text as a post is checked.
+#[test]
+fn a_leaf_bundle_s_resource_is_not_checked_when_open() {
+    let (dir, _path, _uri) = site();
+    let bundle = dir.path().join("content/posts/2025-02-06-carte");
+    fs::create_dir_all(&bundle).unwrap();
+    fs::write(bundle.join("index.md"), ARTICLE).unwrap();
+    let text = "Des notes sans front matter.\n\nIl faut relire.\n";
+    fs::write(bundle.join("notes.md"), text).unwrap();
+    let post = dir.path().join("content/posts/2025-02-05-notes.md");
+    fs::write(&post, text).unwrap();
+    let uri = |p: &Path| url::Url::from_file_path(p).unwrap().to_string();
+    let mut c = Client::start(dir.path(), json!({}));
+    c.open(&uri(&bundle.join("notes.md")), text);
+    let d = c.published(&uri(&bundle.join("notes.md")), 1);
+    assert!(d.is_empty(), "{d:#?}");
+    c.open(&uri(&post), text);
+    let d = c.published(&uri(&post), 1);
+    assert!(!d.is_empty(), "the same text as a post is checked");
+    c.stop();
+}

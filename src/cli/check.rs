@@ -303,7 +303,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     let config = setup.config.take();
     let scope = Scope::new(config.as_ref(), &cwd)?;
     let pack_roots = site::roots_from_packs(&setup.rules);
-    let mut linter = Linter::new(setup.rules);
+    let mut linter = Linter::new(setup.rules).with_bundles(site::leaf_bundles());
     linter.select_builtins(&args.select, &args.ignore);
     if let Some(c) = &config {
         linter.set_root(cwd.clone(), c.dir(), fs::canonicalize(c.dir()).ok());

@@ -12,8 +12,11 @@ use rayon::prelude::*;
 
 use repere::config::{CONFIG_BASE, Config};
 use repere::document::front_matter;
+use repere::engine::BundleOf;
 use repere::pack::{DEFAULT_PACKS, PackError, RuleSet};
-use repere::site::{Listing, PageFront, ReadPage, Site, SiteEntry, SiteFiles, is_page_name};
+use repere::site::{
+    Listing, PAGE_EXTENSIONS, PageFront, ReadPage, Site, SiteEntry, SiteFiles, is_page_name,
+};
 use repere::span::Span;
 
 use super::listing_cache::ListingCache;
@@ -147,6 +150,44 @@ pub fn find(
             site
         })
         .collect())
+}
+
+/// Tells which files are resources of a Hugo leaf bundle, reading the file
+/// system: a file in a folder that holds an `index` page (`index.md`,
+/// `index.markdown`, `index.html`, `index.htm`), other than that page, or
+/// in a folder below one such folder inside `content/` (a bundle's
+/// resources may sit in subfolders). Outside a `content/` folder only the
+/// file's own folder is looked at. Each folder is asked once.
+pub fn leaf_bundles() -> Arc<BundleOf> {
+    let known: std::sync::Mutex<HashMap<PathBuf, bool>> = Default::default();
+    let has_index = move |folder: &Path| -> bool {
+        if let Some(yes) = known.lock().ok().and_then(|k| k.get(folder).copied()) {
+            return yes;
+        }
+        let yes = PAGE_EXTENSIONS
+            .iter()
+            .any(|ext| folder.join(format!("index.{ext}")).is_file());
+        if let Ok(mut k) = known.lock() {
+            k.insert(folder.to_path_buf(), yes);
+        }
+        yes
+    };
+    Arc::new(move |path: &Path| {
+        let absolute = repere::config::normalize(&std::path::absolute(path).ok()?);
+        let own = absolute.parent()?;
+        let index = absolute.file_stem().is_some_and(|s| s == "index");
+        // The folders below `content/`, from the file's own up.
+        let below_content = own
+            .ancestors()
+            .position(|a| a.file_name().is_some_and(|n| n == "content"))
+            .unwrap_or(1);
+        own.ancestors()
+            .take(below_content)
+            .enumerate()
+            .filter(|&(i, _)| !(i == 0 && index))
+            .find(|&(_, folder)| has_index(folder))
+            .map(|(_, folder)| folder.to_path_buf())
+    })
 }
 
 /// Up to this many checked files of a site (a pre-commit hook), the site's

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use super::{paths, slug_from_file_name};
 
 /// The extensions of page files (the others are served as they are).
-const PAGE_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
+pub const PAGE_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
 
 /// What an entry is, and so by what key an address names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

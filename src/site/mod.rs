@@ -42,7 +42,7 @@ mod memory;
 pub mod paths;
 
 pub use by_name::{SiteEntry, SiteFiles};
-pub use listing::{Listing, PagedLines, is_page_name};
+pub use listing::{Listing, PAGE_EXTENSIONS, PagedLines, is_page_name};
 pub use memory::MemoryFiles;
 
 /// One page of the site.

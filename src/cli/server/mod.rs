@@ -1304,7 +1304,7 @@ fn workspace_linter(root: &Path, files: &[PathBuf]) -> Option<Arc<Linter>> {
     let loaded = packs::setup_at(root).ok()?;
     let pack_roots = super::site::roots_from_packs(&loaded.rules);
     let config_dir = loaded.config.as_ref().map(|c| c.dir());
-    let mut linter = Linter::new(loaded.rules);
+    let mut linter = Linter::new(loaded.rules).with_bundles(super::site::leaf_bundles());
     if let Some(d) = config_dir {
         linter.set_root(d.clone(), d, None);
     }

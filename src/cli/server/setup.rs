@@ -63,7 +63,7 @@ pub(super) fn build(setup: packs::Setup, site: Option<&Path>) -> Result<Setup, S
             }
         }
     });
-    let mut linter = Linter::new(setup.rules);
+    let mut linter = Linter::new(setup.rules).with_bundles(super::super::site::leaf_bundles());
     if let Some(d) = config_dir {
         linter.set_root(d.clone(), d, None);
     }
