@@ -56,6 +56,9 @@ pub struct FileResult {
     /// The folder of the leaf bundle the file is a resource of: no rule
     /// ran on it.
     resource_of: Option<PathBuf>,
+    /// Whether the file's text was read, for the rules to check (not a file
+    /// that could not be read or decoded).
+    read: bool,
 }
 
 impl FileResult {
@@ -63,6 +66,13 @@ impl FileResult {
     /// so no rule ran on it), if it is one.
     pub fn resource_of(&self) -> Option<&Path> {
         self.resource_of.as_deref()
+    }
+
+    /// Whether the file's text was read but no rule ran on it: the rules'
+    /// `files` and `when`, the config's overrides or `--select` left it
+    /// out, or it is a resource of a leaf bundle.
+    pub fn no_rule_ran(&self) -> bool {
+        self.read && self.ran.is_empty()
     }
 }
 
@@ -487,6 +497,7 @@ impl Linter {
             suppressions: Suppressions::default(),
             ran: Vec::new(),
             resource_of: None,
+            read: false,
         }
     }
 
@@ -506,6 +517,7 @@ impl Linter {
                 suppressions: Suppressions::default(),
                 ran: Vec::new(),
                 resource_of: Some(bundle),
+                read: true,
             };
         }
         let doc = Document::parse(path.as_ref().clone(), source);
@@ -522,6 +534,7 @@ impl Linter {
             ran,
             suppressions,
             resource_of: None,
+            read: true,
         }
     }
 

@@ -2163,3 +2163,150 @@ fn a_leaf_bundle_s_other_markdown_files_are_not_checked_as_posts() {
     assert_eq!(places(&v), vec![], "{v:#}");
     assert_eq!(out.status.code(), Some(0), "{v:#}");
 }
+
+/// A file named on the command line that no rule applies to is said to be
+/// unchecked, under the summary (JSON's `notes`, stderr for the other
+/// formats, nothing with `-q`): "No problems found (1 file checked)" alone
+/// would be a silent pass. So is a run in which no rule applied to any
+/// file; a walk of a site, whose section pages no rule applies to, says
+/// nothing of them.
+#[test]
+fn a_named_file_no_rule_applies_to_is_said_to_be_unchecked() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let bundle = root.join("content/posts/2025-02-07-changer-de-poste");
+    fs::create_dir_all(&bundle).unwrap();
+    write(&bundle, "index.md", ARTICLE);
+    write(&bundle, "notes.md", "Il faut relire.\n");
+    write(&root.join("content"), "a-propos.md", "Il faut relire.\n");
+    write(
+        &root.join("content/posts"),
+        "_index.md",
+        "---\ntitle: Articles\n---\n",
+    );
+    let run = |cwd: &Path, args: &[&str]| {
+        let out = repere()
+            .current_dir(cwd)
+            .args(["check", "--no-config"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let about = "No rule applies to `content/a-propos.md`: the rules' `files` and `when` leave it out, so nothing in it was checked.";
+    let (code, stdout, _) = run(root, &["--format", "concise", "content/a-propos.md"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        stdout,
+        format!("No problems found (1 file checked).\n{about}\n")
+    );
+    // Among files that are checked, and with --select.
+    let index = "content/posts/2025-02-07-changer-de-poste/index.md";
+    let (_, stdout, _) = run(
+        root,
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "tone",
+            index,
+            "content/posts/_index.md",
+        ],
+    );
+    assert_eq!(
+        stdout,
+        "No problems found (2 files checked).\nNo rule applies to `content/posts/_index.md`: the rules' `files` and `when` or --select leave it out, so nothing in it was checked.\n"
+    );
+    // A resource of a leaf bundle is told apart.
+    let (_, stdout, _) = run(
+        root,
+        &[
+            "--format",
+            "concise",
+            "content/posts/2025-02-07-changer-de-poste/notes.md",
+        ],
+    );
+    assert!(
+        stdout.ends_with("\n`content/posts/2025-02-07-changer-de-poste/notes.md` is a resource of the leaf bundle `2025-02-07-changer-de-poste` (a folder with an `index.md`), not a page: no rule applies to it.\n"),
+        "{stdout}"
+    );
+    // Standard input, named or not.
+    let out = repere()
+        .current_dir(root)
+        .args(["check", "--no-config", "--format", "json", "-"])
+        .write_stdin("Il faut relire.\n")
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["notes"],
+        serde_json::json!([
+            "No rule applies to `stdin.md`: the rules' `files` and `when` leave it out, so nothing in it was checked."
+        ]),
+        "{v:#}"
+    );
+    // Other formats: on stderr; with -q, not at all.
+    let (_, stdout, stderr) = run(root, &["--format", "github", "content/a-propos.md"]);
+    assert_eq!(
+        (stdout.as_str(), stderr.as_str()),
+        ("", format!("{about}\n").as_str())
+    );
+    let (_, stdout, stderr) = run(root, &["-q", "content/a-propos.md"]);
+    assert_eq!((stdout.as_str(), stderr.as_str()), ("", ""));
+    // A walk of the site: its pages no rule applies to are not listed.
+    let (code, stdout, stderr) = run(root, &["--format", "concise", "content"]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert_eq!(stdout, "No problems found (4 files checked).\n", "{stderr}");
+    // When no rule applied to any file, they are counted.
+    let (_, stdout, _) = run(
+        &root.join("content"),
+        &[
+            "--format",
+            "concise",
+            "--select",
+            "tone",
+            "posts/_index.md",
+            "a-propos.md",
+        ],
+    );
+    assert!(
+        stdout.contains(
+            "No rule applies to any of the 2 files checked (`a-propos.md`, `posts/_index.md`)"
+        ),
+        "{stdout}"
+    );
+    // A name's control characters are written as in the findings.
+    let odd = "content/x\u{1b}[2J.md";
+    write(root, odd, "Il faut relire.\n");
+    for format in ["concise", "human"] {
+        let (_, stdout, _) = run(root, &["--format", format, odd]);
+        assert!(
+            stdout.contains("No rule applies to `content/x\\u{1b}[2J.md`"),
+            "{stdout:?}"
+        );
+    }
+    fs::remove_file(root.join(odd)).unwrap();
+    // A walk in which no rule applied to any file is a silent pass: said.
+    let loose = root.join("brouillons");
+    fs::create_dir_all(&loose).unwrap();
+    write(&loose, "idee.md", "Il faut relire.\n");
+    let (code, stdout, _) = run(&loose, &["--format", "concise"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        stdout,
+        "No problems found (1 file checked).\nNo rule applies to `idee.md`: the rules' `files` and `when` leave it out, so nothing in it was checked.\n"
+    );
+    // Ten files are named, and the others counted.
+    for i in 2..=12 {
+        write(&loose, &format!("idee-{i:02}.md"), "Il faut relire.\n");
+    }
+    let (_, stdout, _) = run(&loose, &["--format", "concise"]);
+    assert!(
+        stdout.contains("No rule applies to any of the 12 files checked (`idee-02.md`, `idee-03.md`, `idee-04.md`, `idee-05.md`, `idee-06.md`, `idee-07.md`, `idee-08.md`, `idee-09.md`, `idee-10.md`, `idee-11.md` and 2 more): "),
+        "{stdout}"
+    );
+}

@@ -389,6 +389,20 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         );
     }
     let files: Vec<PathBuf> = walked.files.into_iter().collect();
+    // The files named on the command line (and standard input's name): a
+    // note says when no rule applies to one of them.
+    let named: std::collections::HashSet<PathBuf> = paths
+        .iter()
+        .filter(|p| !p.is_dir())
+        .chain(stdin_name.as_ref())
+        .cloned()
+        .collect();
+    let why = match (config.is_some(), args.select.is_empty()) {
+        (true, true) => ", or the config,",
+        (true, false) => ", the config or --select",
+        (false, false) => " or --select",
+        (false, true) => "",
+    };
     let cache = if args.no_cache {
         None
     } else {
@@ -432,7 +446,10 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
                 None => too_large(None, max_size).reported(linter, name.clone()),
             });
         }
-        Ok(linter.finish(results))
+        let notes = unchecked_notes(&results, &named, why);
+        let mut report = linter.finish(results);
+        report.notes.extend(notes);
+        Ok(report)
     };
     let mut report = check(&linter)?;
     // What --fix could not write: said on stderr when the report does not,
@@ -617,6 +634,72 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     } else {
         EXIT_OK
     })
+}
+
+/// The notes that make a silent pass visible: the files named on the
+/// command line that no rule ran on, or every file when no rule ran on any
+/// (a run from a folder no rule's `files` matches); a resource of a leaf
+/// bundle is told apart, as no rule applies to it by design. A walk of a
+/// site, whose section pages and other pages no rule applies to, says
+/// nothing of them.
+///
+/// `why` names what may leave files out besides the rules' `files` and
+/// `when` (the config's overrides, --select), as a list to append.
+fn unchecked_notes(
+    results: &[FileResult],
+    named: &std::collections::HashSet<PathBuf>,
+    why: &str,
+) -> Vec<String> {
+    let idle: Vec<&FileResult> = results.iter().filter(|r| r.no_rule_ran()).collect();
+    let every = !idle.is_empty() && idle.len() == results.len();
+    let said: Vec<&FileResult> = idle
+        .into_iter()
+        .filter(|r| every || named.contains(r.path.as_ref()))
+        .collect();
+    let (resources, others): (Vec<&FileResult>, Vec<&FileResult>) =
+        said.into_iter().partition(|r| r.resource_of().is_some());
+    let mut notes = Vec::new();
+    if !others.is_empty() {
+        let them = if others.len() == 1 { "it" } else { "them" };
+        let names = listed(&others);
+        let which = if every && others.len() == results.len() && others.len() > 1 {
+            format!("any of the {} files checked ({names})", others.len())
+        } else {
+            names
+        };
+        notes.push(format!(
+            "No rule applies to {which}: the rules' `files` and `when`{why} leave {them} \
+             out, so nothing in {them} was checked."
+        ));
+    }
+    if let [one] = resources.as_slice() {
+        let bundle = one
+            .resource_of()
+            .and_then(Path::file_name)
+            .map_or(String::new(), |n| format!(" `{}`", n.to_string_lossy()));
+        notes.push(format!(
+            "{} is a resource of the leaf bundle{bundle} (a folder with an `index.md`), not a \
+             page: no rule applies to it.",
+            listed(&resources)
+        ));
+    } else if !resources.is_empty() {
+        notes.push(format!(
+            "{} are resources of leaf bundles (folders with an `index.md`), not pages: no rule \
+             applies to them.",
+            listed(&resources)
+        ));
+    }
+    notes
+}
+
+/// The paths of `files`, quoted, the first ten only.
+fn listed(files: &[&FileResult]) -> String {
+    const SHOWN: usize = 10;
+    let names = quoted_list(files.iter().take(SHOWN).map(|r| r.path.display()));
+    match files.len().checked_sub(SHOWN) {
+        Some(more) if more > 0 => format!("{names} and {more} more"),
+        _ => names,
+    }
 }
 
 /// A file, to tell which paths name it: the same path once absolute and

@@ -31,8 +31,10 @@ impl Reporter for Concise {
         }
         if !options.quiet {
             writeln!(out, "{}", summary(report))?;
+            // A note may name a file: its control characters are
+            // written as in the findings.
             for note in &report.notes {
-                writeln!(out, "{note}")?;
+                writeln!(out, "{}", one_line(note))?;
             }
         }
         Ok(())

@@ -371,8 +371,10 @@ impl Reporter for Human {
         }
         if !options.quiet {
             writeln!(out, "{}", summary(report))?;
+            // A note may name a file: its control characters are
+            // written as in the findings.
             for note in &report.notes {
-                writeln!(out, "{note}")?;
+                writeln!(out, "{}", printable(note))?;
             }
         }
         Ok(())
