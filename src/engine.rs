@@ -563,15 +563,16 @@ impl Linter {
                     None => {
                         // The path as given, as the config's folder names
                         // it, or as the site's root does: the same rules
-                        // from any folder.
-                        let site_rel = in_site
-                            .get_or_insert_with(|| self.site_relative(&doc.path))
-                            .as_deref();
+                        // from any folder. The last is made only when
+                        // the others do not match.
                         let pass = meta.files.matches(&doc.path)
                             || (rel != doc.path.as_path() && meta.files.matches(rel))
-                            || site_rel.is_some_and(|s| {
-                                s != rel && s != doc.path.as_path() && meta.files.matches(s)
-                            });
+                            || in_site
+                                .get_or_insert_with(|| self.site_relative(&doc.path))
+                                .as_deref()
+                                .is_some_and(|s| {
+                                    s != rel && s != doc.path.as_path() && meta.files.matches(s)
+                                });
                         if let Some(slot) = passes.get_mut(first) {
                             *slot = Some(pass);
                         }
