@@ -497,7 +497,7 @@ impl LinksRule {
                 continue;
             };
             for r in bare_url_regex().find_iter(&block.text) {
-                if block.touches_code(r.clone()) {
+                if block.touches_code(r.clone()) || !linkified_at(&block.text, r.start) {
                     continue;
                 }
                 let url = &block.text[r.clone()];
@@ -801,6 +801,17 @@ fn ref_regex() -> &'static regex::Regex {
         regex::Regex::new(r#"\{\{[<%]-?\s*(relref|ref)\s+(?:"([^"\n]*)"|`([^`\n]*)`)\s*-?[>%]\}\}"#)
             .expect("valid regex")
     })
+}
+
+/// Whether a bare URL at `at` is turned into a link: as GFM's extended
+/// autolinks (which Hugo's goldmark follows), only at the start of a text
+/// or after a space, `*`, `_`, `~` or `(`; not after `="` in a shortcode's
+/// parameter, a `"` or a `«`.
+fn linkified_at(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '*' | '_' | '~' | '('))
 }
 
 fn bare_url_regex() -> &'static Pattern {
