@@ -480,6 +480,27 @@ fn refs_from_the_root_are_checked() {
     assert_eq!(again, messages);
 }
 
+/// A `ref` written without spaces (`{{<ref "…">}}`, `{{%relref "…"%}}`) is
+/// read as the spaced form: checked the same, and no HTML tag.
+#[test]
+fn refs_without_spaces_are_read_as_the_spaced_form() {
+    let (_dir, path) = site(&with_insert(
+        "Voir {{<ref \"/posts/2025-01-06-premier-poste.md\">}}, \
+         {{%relref \"/posts/2025-01-06-premier-poste#repères-clairs\"%}} et \
+         {{<youtube abc>}}.",
+    ));
+    assert_eq!(check_file(&path), vec![]);
+    let spaced = check_file(&site(&with_insert("Voir {{< ref \"/posts/absent.md\" >}}.")).1);
+    let (_dir, path) = site(&with_insert("Voir {{<ref \"/posts/absent.md\">}}."));
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].3, spaced[0].3);
+    assert_eq!(
+        found[0].3,
+        "`ref \"/posts/absent.md\"` names no page: no file under `content/` is at `/posts/absent.md`, and Hugo stops the build on it"
+    );
+}
+
 /// A missing file is named as a file, a missing page as a page.
 #[test]
 fn a_missing_file_is_named_without_a_trailing_slash() {

@@ -25,6 +25,15 @@ pub fn tag_regex() -> &'static CaptureRegex {
     })
 }
 
+/// Whether the tag at byte `at` of `text` is a Hugo shortcode written
+/// without a space after its `{{`: `{{<youtube id>}}`, `{{<figure
+/// src="/a.png">}}`, `{{</details>}}`. Hugo reads the shortcode and puts
+/// what it renders in its place before the Markdown is rendered: it is no
+/// HTML tag, as the spaced form `{{< youtube id >}}` is none.
+pub fn is_shortcode(text: &str, at: usize) -> bool {
+    text.get(..at).is_some_and(|before| before.ends_with("{{"))
+}
+
 /// Whether byte `at` of the file lies inside an HTML element that the raw
 /// HTML before it opens and does not close (`<details>` … `## Titre` …
 /// `</details>`): cutting or moving the text there would break the
@@ -36,11 +45,11 @@ pub fn inside_element(html: &[Html], at: usize) -> bool {
     let blocks = html.iter().filter(|h| !h.inline);
     for piece in blocks.take_while(|h| h.span.start < at) {
         for caps in tag_regex().captures_iter(&piece.text) {
-            let Some(name) = caps.name("name") else {
+            let (Some(name), Some(at)) = (caps.name("name"), caps.whole()) else {
                 continue;
             };
             let name = name.to_ascii_lowercase();
-            if NO_END_TAG.contains(&name.as_str()) {
+            if NO_END_TAG.contains(&name.as_str()) || is_shortcode(&piece.text, at.start) {
                 continue;
             }
             if caps.name("close").is_some_and(|c| !c.is_empty()) {
@@ -68,6 +77,18 @@ mod tests {
         assert!(inside_element(&doc.body.html, at("## Titre")));
         assert!(!inside_element(&doc.body.html, at("## Suite")));
         assert!(!inside_element(&doc.body.html, at("## Fin")));
+    }
+
+    /// A shortcode written without spaces in an HTML block opens no
+    /// element: what follows the block is outside any.
+    #[test]
+    fn shortcodes_open_no_element() {
+        let text = "<div>\n{{<youtube abc>}}\n{{<details summary=\"x\">}}\n</div>\n\n## Titre\n\n<div>\n{<span>\n</div>\n\n## Fin\n";
+        let doc = Document::parse("a.md", text.to_string());
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(!inside_element(&doc.body.html, at("## Titre")));
+        // One brace is no shortcode: `<span>` stays open.
+        assert!(inside_element(&doc.body.html, at("## Fin")));
     }
 
     /// A self-closing tag with attributes (`<circle r="5"/>`, as SVG

@@ -852,6 +852,9 @@ fn nest_headings_in_details(body: &mut Body) {
                 continue;
             }
             let Some(at) = caps.whole() else { continue };
+            if super::html::is_shortcode(&piece.text, at.start) {
+                continue;
+            }
             if caps.name("close").is_some_and(|c| !c.is_empty()) {
                 if let Some(start) = open.pop() {
                     closed.push(Span::new(start, piece.span.start + at.end));
@@ -1065,6 +1068,17 @@ mod tests {
         }
         let last = body.blocks.iter().find(|b| b.text == "fin").unwrap();
         assert_eq!(last.heading, Some(1));
+    }
+
+    /// Hugo's `details` shortcode written without spaces, inside HTML
+    /// blocks, is no `<details>` element: the heading between stays in the
+    /// outline.
+    #[test]
+    fn a_details_shortcode_is_no_details_element() {
+        let src = "<div>\n{{<details summary=\"Plus\">}}\n</div>\n\n## Un\n\ntexte\n\n<div>\n{{</details>}}\n</div>\n";
+        let body = parse(src, 0);
+        let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(outline, ["Un"]);
     }
 
     #[test]

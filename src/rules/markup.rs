@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
-use crate::document::html::{NO_END_TAG, tag_regex};
+use crate::document::html::{NO_END_TAG, is_shortcode, tag_regex};
 use crate::document::{Block, Document};
 use crate::span::Span;
 use crate::yaml::{Node, de};
@@ -61,7 +61,8 @@ Options (all true unless said otherwise):
                         or `<math>`, not an HTML one: `<div/>` and `<span/>`
                         stay open), a closing tag that closes nothing,
                         and `<!--` never closed by `-->` (it hides the rest of
-                        the page).
+                        the page). A Hugo shortcode written without spaces
+                        (`{{<youtube id>}}`, `{{</details>}}`) is no HTML tag.
 
 Example:
   - id: markup
@@ -685,6 +686,11 @@ fn check_html(doc: &Document, cx: &mut Context) {
         let Some(name) = caps.name("name") else {
             continue;
         };
+        // `{{<youtube id>}}`: a shortcode, which Hugo replaces before the
+        // Markdown (and its HTML) is rendered.
+        if is_shortcode(&doc.source, to_source(m.start, false)) {
+            continue;
+        }
         let name = name.to_ascii_lowercase();
         let closing = caps.name("close").is_some_and(|c| !c.is_empty());
         // HTML ignores the slash of `<div/>` (the element is open), but in
@@ -942,6 +948,33 @@ mod tests {
         );
         // An unquoted value ending in `/` does not close the element.
         assert_eq!(spans("<svg><a href=/x/></svg>\n"), ["<a href=/x/>"]);
+    }
+
+    /// A Hugo shortcode written without spaces (`{{<youtube id>}}`) is no
+    /// HTML tag, as the spaced form is none: Hugo replaces it before the
+    /// Markdown is rendered.
+    #[test]
+    fn shortcodes_without_spaces_are_not_html() {
+        for fine in [
+            "{{<youtube dQw4w9WgXcQ>}}\n",
+            "{{<figure src=\"/images/carte.png\" alt=\"Carte\">}}\n",
+            "{{%note%}}\n",
+            "{{<figure src=\"/a.png\" />}}\n",
+            "Une vidéo {{<youtube abc>}} dans la phrase.\n",
+            "{{<details summary=\"Voir\">}}\nTexte.\n{{</details>}}\n",
+            "{{<highlight go>}}\nx := 1\n{{< /highlight >}}\n",
+            "<div>\n{{<youtube abc>}}\n</div>\n",
+            "> <div>\n> {{<youtube abc>}}\n> </div>\n",
+        ] {
+            assert_eq!(spans(fine), Vec::<String>::new(), "{fine}");
+        }
+        // One brace, or a space after `{{`, is no shortcode: HTML.
+        assert_eq!(spans("Un {<span>x\n"), ["<span>"]);
+        assert_eq!(spans("{{ <span>x\n"), ["<span>"]);
+        assert_eq!(
+            spans("<div>\n{{<youtube abc>}}\n<span>\n</div>\n"),
+            ["<span>"]
+        );
     }
 
     /// `**` inside an autolink or a bare URL (which goldmark's linkify
