@@ -604,6 +604,15 @@ impl CaptureRegex {
         caps.is_match().then_some(Groups { caps, text })
     }
 
+    /// A searcher of `text` from any place, for a reader that skips parts
+    /// of it (the content of a `<script>`).
+    pub fn searcher<'r, 't>(&'r self, text: &'t str) -> Option<Searcher<'r, 't>> {
+        Some(Searcher {
+            re: self.for_text(text)?,
+            text,
+        })
+    }
+
     /// The groups of every match in `text`, left to right.
     pub fn captures_iter<'r, 't>(
         &'r self,
@@ -612,6 +621,31 @@ impl CaptureRegex {
         self.for_text(text).into_iter().flat_map(move |re| {
             re.captures_iter(text)
                 .map(move |caps| Groups { caps, text })
+        })
+    }
+}
+
+/// Searches one text with a [`CaptureRegex`], from where the caller says.
+pub struct Searcher<'r, 't> {
+    re: &'r meta::Regex,
+    text: &'t str,
+}
+
+impl<'t> Searcher<'_, 't> {
+    /// The groups of the first match that starts at or after byte `start`
+    /// (none past the end of the text).
+    pub fn find_at(&self, start: usize) -> Option<Groups<'t>> {
+        if start > self.text.len() {
+            return None;
+        }
+        let mut caps = self.re.create_captures();
+        self.re.captures(
+            regex_automata::Input::new(self.text).range(start..),
+            &mut caps,
+        );
+        caps.is_match().then_some(Groups {
+            caps,
+            text: self.text,
         })
     }
 }

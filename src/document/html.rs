@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
-use super::markdown::Html;
-use crate::pattern::CaptureRegex;
+use super::markdown::{Html, JoinedText};
+use crate::pattern::{CaptureRegex, Groups};
 
 /// Elements that never have content, and elements whose end tag may be left out.
 pub const NO_END_TAG: &[&str] = &[
@@ -34,6 +34,78 @@ pub fn is_shortcode(text: &str, at: usize) -> bool {
     text.get(..at).is_some_and(|before| before.ends_with("{{"))
 }
 
+/// Elements whose content is text that no tag opens or closes, up to the
+/// element's end tag: HTML's raw text elements (`<script>`, `<style>`) and
+/// escapable raw text elements (`<textarea>`, `<title>`).
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
+
+/// The comments and tags of the raw HTML `html`, left to right, as
+/// [`tag_regex`] finds them, as HTML reads them: not in the content of a
+/// raw text element (a `<span>` in a string of a `<script>`, or in a
+/// comment of a `<style>`, is text), nor a tag at which `shortcode` says a
+/// Hugo shortcode starts (see [`is_shortcode`]).
+pub fn tags<'t>(
+    html: &'t str,
+    shortcode: impl Fn(usize) -> bool + 't,
+) -> impl Iterator<Item = Groups<'t>> + 't {
+    let searcher = tag_regex().searcher(html);
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let caps = searcher.as_ref()?.find_at(from)?;
+            let whole = caps.whole()?;
+            from = whole.end;
+            let Some(name) = caps.name("name") else {
+                return Some(caps);
+            };
+            if shortcode(whole.start) {
+                continue;
+            }
+            if caps.name("close").is_none_or(str::is_empty)
+                && let Some(raw) = RAW_TEXT.iter().find(|r| r.eq_ignore_ascii_case(name))
+            {
+                // Even with `/>`: HTML ignores the slash there.
+                from = raw_text_end(html, from, raw);
+            }
+            return Some(caps);
+        }
+    })
+}
+
+/// Where the content of the raw text element `name`, from byte `from` of
+/// `html`, ends: at its end tag (`</script>`, in any case, the name
+/// followed by a space, `/` or `>`), or at the end of `html` when it is
+/// never closed (HTML reads the rest as its text).
+fn raw_text_end(html: &str, from: usize, name: &str) -> usize {
+    let b = html.as_bytes();
+    let mut at = from;
+    while let Some(i) = html.get(at..).and_then(|rest| rest.find("</")) {
+        let start = at + i;
+        let after = start + 2 + name.len();
+        if b.get(start + 2..after)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+            && b.get(after)
+                .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
+        {
+            return start;
+        }
+        at = start + 2;
+    }
+    html.len()
+}
+
+/// The HTML blocks of `html` (not the inline HTML of paragraphs) that start
+/// before byte `before` of the file, read as one text: a raw text element
+/// or a tag may run over several pieces.
+pub fn blocks_before(html: &[Html], before: usize) -> JoinedText {
+    let mut joined = JoinedText::default();
+    let blocks = html.iter().filter(|h| !h.inline);
+    for piece in blocks.take_while(|h| h.span.start < before) {
+        joined.push(&piece.text, piece.span.start);
+    }
+    joined
+}
+
 /// Whether byte `at` of the file lies inside an HTML element that the raw
 /// HTML before it opens and does not close (`<details>` … `## Titre` …
 /// `</details>`): cutting or moving the text there would break the
@@ -42,21 +114,20 @@ pub fn is_shortcode(text: &str, at: usize) -> bool {
 /// self-closing tags open nothing.
 pub fn inside_element(html: &[Html], at: usize) -> bool {
     let mut depth: usize = 0;
-    let blocks = html.iter().filter(|h| !h.inline);
-    for piece in blocks.take_while(|h| h.span.start < at) {
-        for caps in tag_regex().captures_iter(&piece.text) {
-            let (Some(name), Some(at)) = (caps.name("name"), caps.whole()) else {
-                continue;
-            };
-            let name = name.to_ascii_lowercase();
-            if NO_END_TAG.contains(&name.as_str()) || is_shortcode(&piece.text, at.start) {
-                continue;
-            }
-            if caps.name("close").is_some_and(|c| !c.is_empty()) {
-                depth = depth.saturating_sub(1);
-            } else if caps.name("selfclose").is_none_or(str::is_empty) {
-                depth += 1;
-            }
+    let joined = blocks_before(html, at);
+    let text = joined.text.as_str();
+    for caps in tags(text, |i| is_shortcode(text, i)) {
+        let Some(name) = caps.name("name") else {
+            continue;
+        };
+        let name = name.to_ascii_lowercase();
+        if NO_END_TAG.contains(&name.as_str()) {
+            continue;
+        }
+        if caps.name("close").is_some_and(|c| !c.is_empty()) {
+            depth = depth.saturating_sub(1);
+        } else if caps.name("selfclose").is_none_or(str::is_empty) {
+            depth += 1;
         }
     }
     depth > 0
@@ -77,6 +148,19 @@ mod tests {
         assert!(inside_element(&doc.body.html, at("## Titre")));
         assert!(!inside_element(&doc.body.html, at("## Suite")));
         assert!(!inside_element(&doc.body.html, at("## Fin")));
+    }
+
+    /// A tag in the content of a `<script>` opens no element, also when
+    /// the script runs over the lines of a blockquote.
+    #[test]
+    fn scripts_open_no_element() {
+        let text = "<script>\nlet a = \"<div>\";\n</script>\n\n## Titre\n\n> <script>\n> let b = \"<div>\";\n> </script>\n\n## Suite\n\n<script>\n\n## Fin\n";
+        let doc = Document::parse("a.md", text.to_string());
+        let at = |s: &str| text.find(s).unwrap();
+        assert!(!inside_element(&doc.body.html, at("## Titre")));
+        assert!(!inside_element(&doc.body.html, at("## Suite")));
+        // Never closed, the script is open.
+        assert!(inside_element(&doc.body.html, at("## Fin")));
     }
 
     /// A shortcode written without spaces in an HTML block opens no

@@ -843,25 +843,24 @@ fn nest_headings_in_details(body: &mut Body) {
     // The closed elements, from their opening tag to their closing one.
     let mut open: Vec<usize> = Vec::new();
     let mut closed: Vec<Span> = Vec::new();
-    for piece in body.html.iter().filter(|h| !h.inline) {
-        for caps in super::html::tag_regex().captures_iter(&piece.text) {
-            let Some(name) = caps.name("name") else {
-                continue;
-            };
-            if !name.eq_ignore_ascii_case("details") {
-                continue;
+    let joined = super::html::blocks_before(&body.html, usize::MAX);
+    let text = joined.text.as_str();
+    for caps in super::html::tags(text, |i| super::html::is_shortcode(text, i)) {
+        let Some(name) = caps.name("name") else {
+            continue;
+        };
+        if !name.eq_ignore_ascii_case("details") {
+            continue;
+        }
+        let Some(at) = caps.whole() else { continue };
+        if caps.name("close").is_some_and(|c| !c.is_empty()) {
+            if let Some(start) = open.pop() {
+                // From its last byte, which is in the tag's piece.
+                let end = joined.source_offset(at.end.saturating_sub(1)) + 1;
+                closed.push(Span::new(start, end));
             }
-            let Some(at) = caps.whole() else { continue };
-            if super::html::is_shortcode(&piece.text, at.start) {
-                continue;
-            }
-            if caps.name("close").is_some_and(|c| !c.is_empty()) {
-                if let Some(start) = open.pop() {
-                    closed.push(Span::new(start, piece.span.start + at.end));
-                }
-            } else if caps.name("selfclose").is_none_or(str::is_empty) {
-                open.push(piece.span.start + at.start);
-            }
+        } else if caps.name("selfclose").is_none_or(str::is_empty) {
+            open.push(joined.source_offset(at.start));
         }
     }
     if closed.is_empty() {
@@ -1076,6 +1075,15 @@ mod tests {
     #[test]
     fn a_details_shortcode_is_no_details_element() {
         let src = "<div>\n{{<details summary=\"Plus\">}}\n</div>\n\n## Un\n\ntexte\n\n<div>\n{{</details>}}\n</div>\n";
+        let body = parse(src, 0);
+        let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(outline, ["Un"]);
+    }
+
+    /// `<details>` in a string of a `<script>` is text, no element.
+    #[test]
+    fn a_details_tag_in_a_script_is_no_element() {
+        let src = "<script>\nlet a = \"<details>\";\n</script>\n\n## Un\n\ntexte\n\n<script>\nlet b = \"</details>\";\n</script>\n";
         let body = parse(src, 0);
         let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
         assert_eq!(outline, ["Un"]);

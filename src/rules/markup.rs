@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
-use crate::document::html::{NO_END_TAG, is_shortcode, tag_regex};
+use crate::document::html::{NO_END_TAG, is_shortcode, tags};
 use crate::document::{Block, Document};
 use crate::span::Span;
 use crate::yaml::{Node, de};
@@ -61,7 +61,10 @@ Options (all true unless said otherwise):
                         or `<math>`, not an HTML one: `<div/>` and `<span/>`
                         stay open), a closing tag that closes nothing,
                         and `<!--` never closed by `-->` (it hides the rest of
-                        the page). A Hugo shortcode written without spaces
+                        the page). The content of `<script>`, `<style>`,
+                        `<textarea>` and `<title>` is text: a `<span>` in a
+                        string of JavaScript opens nothing. A Hugo shortcode
+                        written without spaces
                         (`{{<youtube id>}}`, `{{</details>}}`) is no HTML tag.
 
 Example:
@@ -670,7 +673,10 @@ fn check_html(doc: &Document, cx: &mut Context) {
     // For each open element, whether its content is foreign (SVG, MathML).
     let mut foreign: Vec<bool> = Vec::new();
     let mut open_count: HashMap<String, usize> = HashMap::new();
-    for caps in tag_regex().captures_iter(&joined) {
+    // `{{<youtube id>}}`: a shortcode, which Hugo replaces before the
+    // Markdown (and its HTML) is rendered.
+    let shortcode = |at: usize| is_shortcode(&doc.source, to_source(at, false));
+    for caps in tags(&joined, shortcode) {
         let Some(m) = caps.whole() else { continue };
         let text = joined.get(m.clone()).unwrap_or_default();
         if text == "<!--" {
@@ -686,11 +692,6 @@ fn check_html(doc: &Document, cx: &mut Context) {
         let Some(name) = caps.name("name") else {
             continue;
         };
-        // `{{<youtube id>}}`: a shortcode, which Hugo replaces before the
-        // Markdown (and its HTML) is rendered.
-        if is_shortcode(&doc.source, to_source(m.start, false)) {
-            continue;
-        }
         let name = name.to_ascii_lowercase();
         let closing = caps.name("close").is_some_and(|c| !c.is_empty());
         // HTML ignores the slash of `<div/>` (the element is open), but in
@@ -975,6 +976,33 @@ mod tests {
             spans("<div>\n{{<youtube abc>}}\n<span>\n</div>\n"),
             ["<span>"]
         );
+    }
+
+    /// The content of `<script>`, `<style>`, `<textarea>` and `<title>`
+    /// is text up to the element's end tag: nothing in it opens or closes
+    /// an element.
+    #[test]
+    fn raw_text_elements_hold_no_tags() {
+        for fine in [
+            "<script>\n  el.innerHTML = \"<div class=\\\"q\\\">Question</div>\" + \"<span>\";\n</script>\n",
+            "<style>\n/* <span> décoratif */\n</style>\n",
+            "<textarea><div></textarea>\n",
+            "<title>Un <b> titre</title>\n",
+            "<SCRIPT type=\"module\">let s = \"</div>\";</Script >\n",
+            "<script>\nlet a = \"<span>\";\n\nlet b = \"</p></div>\";\n</script>\n",
+            "Un <script>let s = \"<b>\";</script> dans la phrase.\n",
+            "> <script>\n> let a = \"<b>\";\n> </script>\n",
+            "<script>let s = \"<!-- pas un commentaire\";</script>\n",
+            "<script>let s = \"</scripts>\";</script>\n",
+        ] {
+            assert_eq!(spans(fine), Vec::<String>::new(), "{fine}");
+        }
+        // Never closed, the element is reported, not what it holds.
+        assert_eq!(spans("<script>\nlet a = \"<b>\";\n"), ["<script>"]);
+        // After the end tag, tags are read again.
+        assert_eq!(spans("<style>p {}</style>\n\nUn <span>x\n"), ["<span>"]);
+        // `<pre>` holds elements.
+        assert_eq!(spans("<pre><span></pre>\n"), ["<span>"]);
     }
 
     /// `**` inside an autolink or a bare URL (which goldmark's linkify
