@@ -896,7 +896,7 @@ fn init_writes_a_working_config_for_a_hugo_site() {
         .assert()
         .code(0);
     let cfg = fs::read_to_string(dir.path().join("repere.toml")).unwrap();
-    assert!(cfg.contains("include = [\"content/**/*.md\"]"));
+    assert!(cfg.contains("include = [\"content/**/*.md\", \"content/**/*.markdown\"]"));
     assert!(cfg.contains("content/guides-livres/**"));
     Command::cargo_bin("repere")
         .unwrap()
@@ -935,6 +935,48 @@ fn init_writes_a_working_config_for_a_hugo_site() {
     assert!(String::from_utf8_lossy(&init(&below, true).stdout).starts_with("Wrote repere.toml"));
     assert!(
         String::from_utf8_lossy(&init(&below, true).stdout).starts_with("Replaced repere.toml")
+    );
+}
+
+/// Hugo reads a `.markdown` post as a `.md` one, and the embedded rules
+/// check both: the config `init` writes walks both, so that `repere check`
+/// does not pass a broken `.markdown` post that pre-commit, naming the
+/// file, reports.
+#[test]
+fn init_includes_markdown_posts() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    let name = NAME.replace(".md", ".markdown");
+    fs::write(
+        posts.join(&name),
+        ARTICLE.replace("pillar: trouver-sa-place", "pillar: gouvernance"),
+    )
+    .unwrap();
+    Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(0);
+    let cfg = fs::read_to_string(dir.path().join("repere.toml")).unwrap();
+    assert!(
+        cfg.contains("include = [\"content/**/*.md\", \"content/**/*.markdown\"]"),
+        "{cfg}"
+    );
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{v:#}");
+    assert_eq!(v["summary"]["files"], 1, "{v:#}");
+    assert_eq!(
+        v["diagnostics"][0]["path"],
+        format!("content/posts/{name}"),
+        "{v:#}"
     );
 }
 

@@ -17,10 +17,15 @@ pub fn template(content: bool, sections: &[String], rules: &[String]) -> String 
          # rules = [\"rules/\"]\n\
          # use-default-rules = true\n\n",
     );
+    // Hugo reads `.markdown` files as it reads `.md` ones, and the embedded
+    // rules check both: leaving them out would pass them unchecked.
+    let include = "include = [\"content/**/*.md\", \"content/**/*.markdown\"]\n";
     if content {
-        t.push_str("# A Hugo site: check the content folder.\ninclude = [\"content/**/*.md\"]\n");
+        t.push_str("# A Hugo site: check the content folder.\n");
+        t.push_str(include);
     } else {
-        t.push_str("# include = [\"content/**/*.md\"]\n");
+        t.push_str("# ");
+        t.push_str(include);
     }
     t.push_str(
         "# exclude = [\"content/drafts/**\"]\n\n\
