@@ -52,6 +52,11 @@ Options:
                               is YYYY-MM-DD, or a date-time whose date it
                               gives (`2025-05-26T08:30:00+02:00`, as Hugo's
                               archetype writes it; `2025-05-26 08:30:00`).
+                              A number is text to a `string` or
+                              `string-list`, as Hugo reads it (`tags:
+                              [bilan, 2024]`), unless its text is not the
+                              one written (`1.10`, read as 1.1): that one
+                              is reported, with a safe fix that quotes it.
       one_of: [VALUES]        Allowed values (each item, for a list), with a
                               "did you mean" for near misses; not empty.
       pattern: REGEX          The value (each item, for a list) must match.
@@ -858,6 +863,15 @@ impl FrontMatterRule {
                 return;
             }
         }
+        if let Some(ty) = field.opts.ty {
+            let numbers = numbers_as_text(doc, field, ty, value);
+            if !numbers.is_empty() {
+                for finding in numbers {
+                    cx.report(finding);
+                }
+                return;
+            }
+        }
         let items: Vec<&Node> = match &value.value {
             Value::Seq(items) => items.iter().collect(),
             _ => vec![value],
@@ -912,7 +926,13 @@ impl FrontMatterRule {
                 }
             }
         }
-        if let Some(text) = value.as_str() {
+        // A number is text to Hugo (`title: 2024`): its length is its text's.
+        let text = match &value.value {
+            Value::String(s, _) => Some(std::borrow::Cow::Borrowed(s.as_str())),
+            Value::Int(_) | Value::Float(_) => value.scalar_text().map(std::borrow::Cow::Owned),
+            _ => None,
+        };
+        if let Some(text) = text.as_deref() {
             // Spaces at either end are not counted: `"   "` is blank.
             let len = text.trim().chars().count();
             if let Some(min) = field.opts.min_length.filter(|m| len < *m) {
@@ -1539,8 +1559,12 @@ fn render(filename: &FileName, parts: &[Option<String>], index: usize, value: &s
 
 /// Ok when `value` has type `ty`; otherwise what it is instead.
 fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
+    // A number where text is expected is read as its text, as Hugo reads
+    // it (`tags: [bilan, 2024]` has the tag `2024`); one whose text is not
+    // the text written (`1.10` read as 1.1) is said by [`number_as_text`].
+    let text = |v: &Value| matches!(v, Value::String(..) | Value::Int(_) | Value::Float(_));
     let ok = match (ty, &value.value) {
-        (FieldType::String, Value::String(..)) => true,
+        (FieldType::String, v) if text(v) => true,
         (FieldType::Integer, Value::Int(_)) => true,
         (FieldType::Number, Value::Int(_) | Value::Float(_)) => true,
         (FieldType::Boolean, Value::Bool(_)) => true,
@@ -1549,7 +1573,7 @@ fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
         (FieldType::Date | FieldType::Datetime, Value::String(s, _)) => is_datetime(s),
         (FieldType::List, Value::Seq(_)) => true,
         (FieldType::StringList, Value::Seq(items)) => {
-            if let Some(bad) = items.iter().find(|i| !matches!(i.value, Value::String(..))) {
+            if let Some(bad) = items.iter().find(|i| !text(&i.value)) {
                 return Err(format!("a list with {} in it", bad.type_name()));
             }
             true
@@ -1584,6 +1608,100 @@ fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
         }
         _ => value.type_name().to_string(),
     })
+}
+
+/// A number written where text is expected whose text, as Hugo makes it,
+/// is not the text written: `1.10` (the number 1.1, the text `1.1`),
+/// `007`, `+5`, `1e3`, `.inf`. Gives the text written and the number read,
+/// shown as Hugo shows it. A number read as written (`2024`, `1.5`, `-3`)
+/// is none: its text is the author's.
+fn number_as_text<'d>(doc: &'d Document, node: &Node) -> Option<(&'d str, String)> {
+    let read = match node.value {
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) if f.is_nan() => "NaN".to_string(),
+        Value::Float(f) if f.is_infinite() => if f > 0.0 { "+Inf" } else { "-Inf" }.to_string(),
+        Value::Float(f) => f.to_string(),
+        _ => return None,
+    };
+    let written = doc.source.get(node.span.start..node.span.end)?;
+    let number_shaped = !written.is_empty()
+        && written
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'+' | b'-' | b'_'));
+    (number_shaped && written != read).then_some((written, read))
+}
+
+/// The findings of the numbers of `value` (a `string` value, or the items
+/// of a `string-list`) that [`number_as_text`] finds, at each number, with
+/// a safe fix that quotes it (a number-shaped text in double quotes is the
+/// same string to YAML and TOML).
+fn numbers_as_text(doc: &Document, field: &Field, ty: FieldType, value: &Node) -> Vec<Finding> {
+    let (numbers, verb): (Vec<&Node>, &str) = match (ty, &value.value) {
+        (FieldType::String, _) => (vec![value], "is"),
+        (FieldType::StringList, Value::Seq(items)) => (items.iter().collect(), "lists"),
+        _ => return Vec::new(),
+    };
+    let reader = match doc.front_matter.as_ref().map(|fm| fm.format) {
+        Some(Format::Toml) => "TOML",
+        _ => "YAML",
+    };
+    let name = &field.name;
+    numbers
+        .into_iter()
+        .filter_map(|n| {
+            let (written, read) = number_as_text(doc, n)?;
+            let finding = Finding::new(
+                    n.span,
+                    format!(
+                        "`{name}` {verb} `{written}`, which {reader} reads as the number `{read}`; expected {}",
+                        ty.describe()
+                    ),
+                )
+                .help(field.help_with(format!(
+                    "quote it, `\"{written}\"`, to keep the text as written"
+                )));
+            // `!!float 1.10`: quoted, the tag still makes it a number.
+            if yaml_tag(doc, n).is_some() {
+                return Some(finding);
+            }
+            Some(finding.fix(Fix::safe(
+                format!("quote `{written}`"),
+                vec![Edit::replace(n.span, format!("\"{written}\""))],
+            )))
+        })
+        .collect()
+}
+
+/// The YAML tag written before the scalar `node` (`!!str` in `ShowToc:
+/// !!str yes`), and whether only spaces separate it from the value (no
+/// anchor between, as in `!!str &a yes`). A tag decides how the value is
+/// read, whatever the value: an edit of the value alone keeps it.
+fn yaml_tag(doc: &Document, node: &Node) -> Option<(Span, bool)> {
+    if doc.front_matter.as_ref()?.format != Format::Yaml {
+        return None;
+    }
+    let before = doc.source.get(..node.span.start)?;
+    let mut end = before.trim_end_matches([' ', '\t']).len();
+    let mut adjacent = true;
+    // At most an anchor between the tag and the value.
+    for _ in 0..2 {
+        let head = before.get(..end)?;
+        let start = head
+            .rfind(|c: char| c.is_whitespace() || matches!(c, '[' | '{' | ','))
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let token = head.get(start..)?;
+        if token.starts_with('!') {
+            return Some((Span::new(start, end), adjacent));
+        }
+        if !token.starts_with('&') {
+            return None;
+        }
+        adjacent = false;
+        end = head[..start].trim_end_matches([' ', '\t']).len();
+    }
+    None
 }
 
 /// The text inside the quotes of `value`, when it is written as a quoted
@@ -2077,6 +2195,12 @@ mod tests {
             said("---\nslug: abcd\n---\n"),
             ["`slug` is 4 characters long; the maximum is 3 / remove 1 character or more"]
         );
+        // A number is its text, to Hugo and to the lengths.
+        assert_eq!(
+            said("---\nslug: 2024\n---\n"),
+            ["`slug` is 4 characters long; the maximum is 3 / remove 1 character or more"]
+        );
+        assert_eq!(said("---\nslug: 1.5\n---\n"), Vec::<String>::new());
     }
 
     /// A field's help follows the finding's own, or takes it where it says
@@ -2156,6 +2280,99 @@ mod tests {
         // `True` is a YAML boolean, not a TOML one.
         assert_eq!(offered_toml(FieldType::Boolean, "\"True\""), None);
         assert_eq!(offered(FieldType::Boolean, "\"True\""), Some("True".into()));
+    }
+
+    /// A number where text is expected is its text to Hugo: accepted when
+    /// that text is the one written, else reported at the number with a
+    /// fix that quotes it, in YAML and in TOML.
+    #[test]
+    fn a_number_is_text_when_read_as_written() {
+        let said = |source: &str, ty: FieldType| {
+            let doc = Document::parse("x.md", source.to_string());
+            let value = doc.front().unwrap().get("k").unwrap();
+            assert_eq!(type_matches(ty, value), Ok(()), "{source}");
+            let field = Field {
+                name: "k".to_string(),
+                opts: serde_json_free_opts(),
+                pattern: None,
+            };
+            numbers_as_text(&doc, &field, ty, value)
+                .into_iter()
+                .map(|f| {
+                    let fix = f.fix.map(|x| x.edits[0].replacement.clone());
+                    (doc.text(f.span).to_string(), f.message, fix)
+                })
+                .collect::<Vec<_>>()
+        };
+        for fine in [
+            "---\nk: [bilan, 2024]\n---\n",
+            "---\nk:\n  - 2024\n  - -3\n  - 1.5\n---\n",
+            "---\nk: [0, 1e21x]\n---\n",
+            "+++\nk = [\"bilan\", 2024, 1.5]\n+++\n",
+        ] {
+            assert_eq!(said(fine, FieldType::StringList), [], "{fine}");
+        }
+        assert_eq!(said("---\nk: 2024\n---\n", FieldType::String), []);
+        // An anchor stays before the quoted number; a tag would make it a
+        // number still: no fix.
+        assert_eq!(
+            said("---\nk: &a 1.0\n---\n", FieldType::String)[0]
+                .2
+                .as_deref(),
+            Some("\"1.0\"")
+        );
+        let tagged = said("---\nk: [a, !!float 1.10]\n---\n", FieldType::StringList);
+        assert_eq!(
+            (tagged[0].0.as_str(), tagged[0].2.as_deref()),
+            ("1.10", None)
+        );
+        assert_eq!(
+            said("---\nk: [bilan, 1.10, 007]\n---\n", FieldType::StringList),
+            [
+                (
+                    "1.10".to_string(),
+                    "`k` lists `1.10`, which YAML reads as the number `1.1`; expected a list of strings".to_string(),
+                    Some("\"1.10\"".to_string())
+                ),
+                (
+                    "007".to_string(),
+                    "`k` lists `007`, which YAML reads as the number `7`; expected a list of strings".to_string(),
+                    Some("\"007\"".to_string())
+                ),
+            ]
+        );
+        assert_eq!(
+            said("---\nk: 1.0 # v1\n---\n", FieldType::String),
+            [(
+                "1.0".to_string(),
+                "`k` is `1.0`, which YAML reads as the number `1`; expected a string".to_string(),
+                Some("\"1.0\"".to_string())
+            )]
+        );
+        assert_eq!(
+            said("---\nk: [.inf, +5]\n---\n", FieldType::StringList)
+                .into_iter()
+                .map(|(_, m, _)| m)
+                .collect::<Vec<_>>(),
+            [
+                "`k` lists `.inf`, which YAML reads as the number `+Inf`; expected a list of strings",
+                "`k` lists `+5`, which YAML reads as the number `5`; expected a list of strings",
+            ]
+        );
+        assert_eq!(
+            said("+++\nk = [1_000, 2.50]\n+++\n", FieldType::StringList)
+                .into_iter()
+                .map(|(w, m, _)| (w, m))
+                .collect::<Vec<_>>(),
+            [
+                ("1_000".to_string(), "`k` lists `1_000`, which TOML reads as the number `1000`; expected a list of strings".to_string()),
+                ("2.50".to_string(), "`k` lists `2.50`, which TOML reads as the number `2.5`; expected a list of strings".to_string()),
+            ]
+        );
+        // Other types are not text: a number is no boolean or list.
+        let doc = Document::parse("x.md", "---\nk: [a, true]\n---\n".to_string());
+        let value = doc.front().unwrap().get("k").unwrap();
+        assert!(type_matches(FieldType::StringList, value).is_err());
     }
 
     /// The front matter of `source` after appending `value` to `tags`.
