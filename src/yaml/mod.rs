@@ -251,6 +251,29 @@ fn after_properties(text: &str, base: usize, span: Span) -> usize {
     base + at
 }
 
+/// Where the quoted scalar spanning `span` of the file (whose YAML is
+/// `text`, from byte `base`) ends: after the quote that closes the one it
+/// starts with (`\"` in double quotes and `''` in single quotes close
+/// nothing). The span's end when it holds no closing quote.
+fn quoted_end(text: &str, base: usize, span: Span) -> usize {
+    let bytes = text.as_bytes();
+    let end = span.end.saturating_sub(base).min(bytes.len());
+    let start = span.start.saturating_sub(base);
+    let Some(&quote @ (b'"' | b'\'')) = bytes.get(start) else {
+        return span.end;
+    };
+    let mut i = start + 1;
+    while i < end {
+        match bytes[i] {
+            b'\\' if quote == b'"' => i += 2,
+            b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            c if c == quote => return base + i + 1,
+            _ => i += 1,
+        }
+    }
+    span.end
+}
+
 /// Parses `text`, the YAML found at byte `base` of a file, into a spanned tree.
 /// Only the first document of a stream is read; where a second one starts
 /// is [`Parsed::next_document`].
@@ -315,6 +338,13 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
             // They can start at its anchor or tag (`&a Foo`, `!!str 1`),
             // which no scalar starts with: the value starts after them.
             span.start = after_properties(text, base, span);
+            // A quoted one's can run over a comment after it (`"false" #
+            // note`): it ends at its closing quote.
+            if let Event::Scalar(_, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted, ..) =
+                &event
+            {
+                span.end = quoted_end(text, base, span);
+            }
         }
         let complete = match event {
             Event::DocumentStart(_) => {
@@ -705,6 +735,25 @@ mod tests {
         let h = root.get("h").unwrap();
         assert_eq!(h.value, Value::Null);
         assert!(h.span.start <= h.span.end && h.span.end <= file.len());
+    }
+
+    /// A quoted scalar ends at its closing quote: a comment after it is
+    /// not part of it, nor the spaces before the comment.
+    #[test]
+    fn a_quoted_scalar_ends_at_its_closing_quote() {
+        let text = "a: \"false\" # replié\nb: 'Trouver' # pilier\nc: [\"x\" # un\n  , 'l''a']\nd: \"un \\\" # pas un commentaire\" # mais ceci\ne: 'deux\n  lignes' # note\nf: \"g\"\n";
+        let root = parse(text, 0).unwrap().root.unwrap();
+        let at = |n: &Node| &text[n.span.start..n.span.end];
+        assert_eq!(at(root.get("a").unwrap()), "\"false\"");
+        assert_eq!(at(root.get("b").unwrap()), "'Trouver'");
+        let c = root.get("c").unwrap().as_seq().unwrap();
+        assert_eq!((at(&c[0]), at(&c[1])), ("\"x\"", "'l''a'"));
+        assert_eq!(
+            at(root.get("d").unwrap()),
+            "\"un \\\" # pas un commentaire\""
+        );
+        assert_eq!(at(root.get("e").unwrap()), "'deux\n  lignes'");
+        assert_eq!(at(root.get("f").unwrap()), "\"g\"");
     }
 
     #[test]
