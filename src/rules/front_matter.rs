@@ -78,7 +78,9 @@ Unknown keys are allowed. Every finding points at the key or value concerned;
 a missing key points at the block's opening `---`. A value of the wrong type
 gets a safe fix when what was meant is plain: its quotes removed (`weight:
 "2"`), or `true`/`false` for a boolean written `yes`, `no`, `on` or `off` (any
-case, quoted or not), which YAML 1.2 reads as a string.
+case, quoted or not), which YAML 1.2 reads as a string. A YAML `!!str` tag,
+which makes any value a string, is removed with the quotes (`ShowToc: !!str
+yes` → `ShowToc: true`).
 
 Example:
   - id: front-matter
@@ -827,37 +829,82 @@ impl FrontMatterRule {
                     _ if written_null => "null".to_string(),
                     _ => found,
                 };
+                // `ShowToc: !!str yes`: a string for its tag, not its quotes.
+                let tag = match value.value {
+                    Value::String(..) => yaml_tag(doc, value),
+                    _ => None,
+                };
+                let tag_text = tag.map(|(t, _)| doc.text(t));
+                let found = match (tag_text, &value.value) {
+                    (Some(t), Value::String(s, _)) if short_text(s) => {
+                        format!("the string `{s}`, tagged `{t}`")
+                    }
+                    (Some(t), Value::String(..)) => format!("a string tagged `{t}`"),
+                    _ => found,
+                };
+                // What a fix replaces: the value, and its tag with it (kept,
+                // the tag would make any value a string again); nothing
+                // when an anchor stands between them (`!!str &a yes`).
+                let edited = match tag {
+                    None => Some(value.span),
+                    Some((t, true)) => Some(Span::new(t.start, value.span.end)),
+                    Some((_, false)) => None,
+                };
+                // How to write the value without the tag and quotes it has.
+                let without = |quoted: bool| match (tag_text, quoted) {
+                    (Some(t), true) => format!("without the `{t}` tag and the quotes"),
+                    (Some(t), false) => format!("without the `{t}` tag"),
+                    (None, _) => "without quotes".to_string(),
+                };
                 let span = if matches!(value.value, Value::Null) && !written_null {
                     key.span
                 } else {
                     value.span
                 };
+                // The tag is part of what is wrong: underlined with it.
+                let span = tag.map_or(span, |(t, _)| Span::new(t.start, span.end));
                 let finding = Finding::new(
                     span,
                     format!("`{name}` is {found}; expected {}", ty.describe()),
                 );
+                let fixed = |finding: Finding, description: String, text: String| match edited {
+                    Some(span) => {
+                        finding.fix(Fix::safe(description, vec![Edit::replace(span, text)]))
+                    }
+                    None => finding,
+                };
                 cx.report(match (unquoted(doc, ty, value), yaml11_boolean(doc, ty, value)) {
-                    // `weight: "1"`: the value is right, its quotes are not.
-                    (Some(inner), _) => finding
-                        .help(help(format!("remove the quotes around `{inner}`")))
-                        .fix(Fix::safe(
-                            format!("write `{inner}` without quotes"),
-                            vec![Edit::replace(value.span, inner.to_string())],
-                        )),
+                    // `weight: "1"`: the value is right, its quotes (or its
+                    // `!!str` tag) are not.
+                    (Some((inner, quoted)), _) => {
+                        let help_text = match tag_text {
+                            Some(_) => format!("write `{name}: {inner}`, {}", without(quoted)),
+                            None => format!("remove the quotes around `{inner}`"),
+                        };
+                        fixed(
+                            finding.help(help(help_text)),
+                            format!("write `{inner}` {}", without(quoted)),
+                            inner.to_string(),
+                        )
+                    }
                     // `ShowToc: yes`: a boolean the author meant, in words
                     // YAML 1.2 reads as a string.
-                    (None, Some((word, quoted, meant))) => finding
-                        .help(help(if quoted {
-                            format!("write `{name}: {meant}`")
-                        } else {
-                            format!(
+                    (None, Some((word, quoted, meant))) => {
+                        let help_text = match tag_text {
+                            Some(t) => format!(
+                                "write `{name}: {meant}`, without the `{t}` tag, which makes any value a string"
+                            ),
+                            None if quoted => format!("write `{name}: {meant}`"),
+                            None => format!(
                                 "write `{name}: {meant}`; `{word}` is a boolean to YAML 1.1 only, a string to YAML 1.2"
-                            )
-                        }))
-                        .fix(Fix::safe(
-                            format!("write `{meant}`"),
-                            vec![Edit::replace(value.span, meant.to_string())],
-                        )),
+                            ),
+                        };
+                        let description = match tag_text {
+                            Some(t) => format!("write `{meant}` without the `{t}` tag"),
+                            None => format!("write `{meant}`"),
+                        };
+                        fixed(finding.help(help(help_text)), description, meant.to_string())
+                    }
                     (None, None) => finding.help(help(self.retype_help(doc, ty, name, value))),
                 });
                 return;
@@ -1599,15 +1646,15 @@ fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
         }
         // A word or a few (`ShowToc: yes`, `tags: carriere`) is quoted, so
         // that the message says what was read; a longer text is not.
-        Value::String(s, _)
-            if !s.trim().is_empty()
-                && s.chars().count() <= 40
-                && !s.contains(['\n', '\r', '`']) =>
-        {
-            format!("the string `{s}`")
-        }
+        Value::String(s, _) if short_text(s) => format!("the string `{s}`"),
         _ => value.type_name().to_string(),
     })
+}
+
+/// Whether a string is short and plain enough to be quoted in a message:
+/// a word or a few (`ShowToc: yes`, `tags: carriere`), not a longer text.
+fn short_text(s: &str) -> bool {
+    !s.trim().is_empty() && s.chars().count() <= 40 && !s.contains(['\n', '\r', '`'])
 }
 
 /// A number written where text is expected whose text, as Hugo makes it,
@@ -1704,13 +1751,16 @@ fn yaml_tag(doc: &Document, node: &Node) -> Option<(Span, bool)> {
     None
 }
 
-/// The text inside the quotes of `value`, when it is written as a quoted
-/// string that, unquoted, the front matter's own reader (YAML or TOML) reads
-/// as a value of type `ty`.
-fn unquoted<'d>(doc: &'d Document, ty: FieldType, value: &Node) -> Option<&'d str> {
-    let (inner, true) = written_as_is(doc, value)? else {
+/// The text inside the quotes of `value`, and whether there are quotes,
+/// when it is written as a quoted string (or a YAML one tagged `!!str`)
+/// that, without its quotes and tag, the front matter's own reader (YAML or
+/// TOML) reads as a value of type `ty`.
+fn unquoted<'d>(doc: &'d Document, ty: FieldType, value: &Node) -> Option<(&'d str, bool)> {
+    let (inner, quoted) = written_as_is(doc, value)?;
+    // `!!str 12`: a string for its tag, quoted or not.
+    if !quoted && yaml_tag(doc, value).is_none() {
         return None;
-    };
+    }
     let text = doc.source.get(inner.start..inner.end)?;
     // A number or boolean is one word; `1 # note` would read as 1 and a
     // comment once unquoted.
@@ -1727,7 +1777,7 @@ fn unquoted<'d>(doc: &'d Document, ty: FieldType, value: &Node) -> Option<&'d st
     };
     type_matches(ty, &Node::new(value.span, read))
         .is_ok()
-        .then_some(text)
+        .then_some((text, quoted))
 }
 
 /// The boolean a string of a key typed `boolean` was meant to give, with
@@ -2203,6 +2253,66 @@ mod tests {
         assert_eq!(said("---\nslug: 1.5\n---\n"), Vec::<String>::new());
     }
 
+    /// A string for its `!!str` tag is said to be tagged, not quoted; the
+    /// fix writes the value without the tag (kept, the tag would make it a
+    /// string again), or is not offered when an anchor stands between.
+    #[test]
+    fn a_tagged_string_is_fixed_with_its_tag() {
+        let rule = build(
+            &crate::yaml::parse(
+                "fields:\n  ShowToc: {type: boolean}\n  weight: {type: integer}\n",
+                0,
+            )
+            .unwrap()
+            .root
+            .unwrap(),
+        )
+        .unwrap();
+        let fixed = |text: &str| {
+            let doc = Document::parse("a.md", text.to_string());
+            let mut cx = Context::default();
+            rule.check(&doc, &mut cx);
+            cx.findings
+                .iter()
+                .map(|f| {
+                    let mut out = text.to_string();
+                    for e in f.fix.iter().flat_map(|x| &x.edits) {
+                        out.replace_range(e.span.start..e.span.end, &e.replacement);
+                    }
+                    (doc.text(f.span).to_string(), f.message.clone(), out)
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fixed("---\nShowToc: !!str yes\n---\n"),
+            [(
+                "!!str yes".to_string(),
+                "`ShowToc` is the string `yes`, tagged `!!str`; expected a boolean".to_string(),
+                "---\nShowToc: true\n---\n".to_string()
+            )]
+        );
+        assert_eq!(
+            fixed("---\nShowToc: !!str \"false\" # note\n---\n")[0].2,
+            "---\nShowToc: false # note\n---\n"
+        );
+        assert_eq!(
+            fixed("---\nweight: !!str 3\n---\n")[0].2,
+            "---\nweight: 3\n---\n"
+        );
+        assert_eq!(
+            fixed("---\nweight: [!!str '3']\n---\n")[0].1,
+            "`weight` is a list; expected an integer"
+        );
+        // An anchor between the tag and the value: no fix.
+        let anchored = "---\nShowToc: !!str &a yes\n---\n";
+        assert_eq!(fixed(anchored)[0].2, anchored);
+        // Quotes without a tag, as before.
+        assert_eq!(
+            fixed("---\nShowToc: \"yes\"\n---\n")[0].1,
+            "`ShowToc` is the quoted string `\"yes\"`; expected a boolean"
+        );
+    }
+
     /// A field's help follows the finding's own, or takes it where it says
     /// `{help}`.
     #[test]
@@ -2247,7 +2357,7 @@ mod tests {
         let offered = |ty: FieldType, written: &str| {
             let doc = Document::parse("x.md", format!("---\nk: {written}\n---\n"));
             let (_, value) = doc.front().and_then(|root| root.entry("k"))?;
-            unquoted(&doc, ty, value).map(str::to_string)
+            unquoted(&doc, ty, value).map(|(t, _)| t.to_string())
         };
         assert_eq!(offered(FieldType::Integer, "\"12\""), Some("12".into()));
         assert_eq!(offered(FieldType::Integer, "'-7'"), Some("-7".into()));
@@ -2267,7 +2377,7 @@ mod tests {
         let offered_toml = |ty: FieldType, written: &str| {
             let doc = Document::parse("x.md", format!("+++\nk = {written}\n+++\n"));
             let (_, value) = doc.front().and_then(|root| root.entry("k"))?;
-            unquoted(&doc, ty, value).map(str::to_string)
+            unquoted(&doc, ty, value).map(|(t, _)| t.to_string())
         };
         assert_eq!(
             offered_toml(FieldType::Integer, "\"12\""),
