@@ -3770,6 +3770,20 @@ mod tests {
         }
     }
 
+    /// Each figure's role, `-` for none.
+    fn role_names(fs: &[Figure]) -> Vec<&str> {
+        fs.iter()
+            .map(|f| f.role.as_ref().map_or("-", |r| r.name.as_str()))
+            .collect()
+    }
+
+    /// Each figure's level, `-` for none.
+    fn level_names(fs: &[Figure]) -> Vec<&str> {
+        fs.iter()
+            .map(|f| f.level.as_ref().map_or("-", |l| l.name.as_str()))
+            .collect()
+    }
+
     fn row(f: &Figure) -> String {
         format!(
             "{} | {} | {} | {} | {} | {}",
@@ -3869,10 +3883,7 @@ mod tests {
             Un Développeur Backend passe à 52k€ brut. J'ai accepté 48k€ brut.\n\n\
             Développement Frontend : Junior 35-45k€. AI Integration Developer : Junior 55-70k€.\n";
         let fs = figures(body);
-        let roles: Vec<&str> = fs
-            .iter()
-            .map(|f| f.role.as_ref().map_or("-", |r| r.name.as_str()))
-            .collect();
+        let roles = role_names(&fs);
         assert_eq!(
             roles,
             [
@@ -4186,10 +4197,7 @@ mod tests {
             "Junior : 40-46 k€\nConfirmé : 50-56 k€  \nSenior : 60-72 k€\\\n**Lead** : 75-85 k€\n\n\
              Un Senior gagne 60-72 k€ à\nLyon : c'est courant.\n",
         );
-        let levels: Vec<&str> = fs
-            .iter()
-            .map(|f| f.level.as_ref().map_or("-", |l| l.name.as_str()))
-            .collect();
+        let levels = level_names(&fs);
         assert_eq!(levels, ["Junior", "Mid", "Senior", "Lead", "Senior"]);
         assert_eq!(fs[4].place.as_deref(), Some("Lyon"));
     }
@@ -4206,10 +4214,7 @@ mod tests {
              - Convertir 60 k€ brut en net.\n\n\
              Erreur classique : 45 k€ brut sans variable.\n",
         );
-        let roles: Vec<&str> = fs
-            .iter()
-            .map(|f| f.role.as_ref().map_or("-", |r| r.name.as_str()))
-            .collect();
+        let roles = role_names(&fs);
         assert_eq!(
             roles,
             [
@@ -4262,10 +4267,7 @@ mod tests {
              Un Data Engineer Senior gagne 17 % de plus qu'un Data Analyst Senior : 56-68 k€ contre 48-58 k€.\n\n\
              Un Data Analyst Senior (48-58 k€) gagne moins.\n",
         );
-        let roles: Vec<&str> = fs
-            .iter()
-            .map(|f| f.role.as_ref().map_or("-", |r| r.name.as_str()))
-            .collect();
+        let roles = role_names(&fs);
         // The second figure has no name right before it either.
         assert_eq!(roles, ["-", "-", "-", "-", "Data Analyst"]);
         let fs = figures(
