@@ -34,7 +34,10 @@ Options (all true unless said otherwise):
                         `**` opening emphasis never closed, `**` closing
                         emphasis never opened. A single `*` is not reported
                         (`5 * 3`, a footnote mark), nor a lone `**` with
-                        spaces on both sides, nor escaped `\*\*`,
+                        spaces on both sides, nor a lone `**` glued to
+                        letters or digits on both sides with no other stray
+                        `**` on its line (`2**10`, an operator shown as
+                        typed), nor escaped `\*\*`,
                         nor anything in code, nor asterisks inside an autolink
                         or a bare URL (`https://example.org/a**b`).
   empty_headings: true  A heading line with no text (`##`).
@@ -322,6 +325,31 @@ fn after_doubled(gap: &str, after: Option<char>) -> &str {
     }
 }
 
+/// Whether the stray `found[i]` is a lone `**` glued to letters or digits
+/// on both sides with no other stray `**` on its line (`2**10`, `x**2`):
+/// an operator written as meant, which the page shows as typed.
+fn literal_operator(doc: &Document, found: &[Stray], i: usize) -> bool {
+    let Some(s) = found.get(i) else {
+        return false;
+    };
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    if doc.text(s.span) != "**" || !alnum(s.before) || !alnum(s.after) {
+        return false;
+    }
+    let same_line = |other: &Stray| {
+        let (a, b) = if other.span.start < s.span.start {
+            (other.span.end, s.span.start)
+        } else {
+            (s.span.end, other.span.start)
+        };
+        !doc.text(Span::new(a, b)).contains('\n')
+    };
+    !found
+        .iter()
+        .enumerate()
+        .any(|(j, other)| j != i && same_line(other))
+}
+
 fn check_emphasis(doc: &Document, block: &Block, autolinks: &[Span], cx: &mut Context) {
     let found = strays(doc, block, autolinks);
     let mut i = 0;
@@ -388,7 +416,7 @@ fn check_emphasis(doc: &Document, block: &Block, autolinks: &[Span], cx: &mut Co
             i += 2;
             continue;
         }
-        if s.spaced() {
+        if s.spaced() || literal_operator(doc, &found, i) {
             i += 1;
             continue;
         }
@@ -1117,6 +1145,25 @@ mod tests {
                 "`****Impact :** **` doubles its emphasis markers: two `**` are shown as literal asterisks"
             ]
         );
+    }
+
+    /// A lone `**` between letters or digits (`2**10`) is an operator shown
+    /// as typed; unclosed emphasis around it, or a second stray marker on
+    /// the line, is still reported.
+    #[test]
+    fn a_power_operator_is_not_emphasis() {
+        for text in [
+            "En Python, 2**10 vaut 1024.\n",
+            "Le carré s'écrit x**2 dans le script.\n",
+            "Un calcul :\n2**10, puis **Résultat** en gras.\n",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+        assert_eq!(
+            spans("**Résultat : la suite.\n\nEn Python, 2**10 vaut 1024.\n"),
+            ["**"]
+        );
+        assert_eq!(spans("Un a**b et un **c.\n"), ["**", "**"]);
     }
 
     /// `** Attention **` (a space inside the markers) is not bold: reported
