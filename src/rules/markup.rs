@@ -68,7 +68,9 @@ Options (all true unless said otherwise):
                         `<textarea>` and `<title>` is text: a `<span>` in a
                         string of JavaScript opens nothing. A Hugo shortcode
                         written without spaces
-                        (`{{<youtube id>}}`, `{{</details>}}`) is no HTML tag.
+                        (`{{<youtube id>}}`, `{{</details>}}`) is no HTML tag,
+                        nor is a tag in Hugo's typographer guillemets
+                        (`<<best practice>>` shows « best practice »).
 
 Example:
   - id: markup
@@ -703,7 +705,12 @@ fn check_html(doc: &Document, cx: &mut Context) {
     let mut open_count: HashMap<String, usize> = HashMap::new();
     // `{{<youtube id>}}`: a shortcode, which Hugo replaces before the
     // Markdown (and its HTML) is rendered.
-    let shortcode = |at: usize| is_shortcode(&doc.source, to_source(at, false));
+    // `<<best practice>>`: Hugo's typographer reads `<<` as « before any
+    // HTML, so the `<best practice>` inside opens no element.
+    let shortcode = |at: usize| {
+        let at = to_source(at, false);
+        is_shortcode(&doc.source, at) || after_typographer_quote(&doc.source, at)
+    };
     for caps in tags(&joined, shortcode) {
         let Some(m) = caps.whole() else { continue };
         let text = joined.get(m.clone()).unwrap_or_default();
@@ -771,6 +778,15 @@ fn check_html(doc: &Document, cx: &mut Context) {
     for (n, s) in open {
         report_open(doc, &n, s, None, cx);
     }
+}
+
+/// Whether the `<` at byte `at` of `source` is the second of a `<<` that
+/// goldmark's typographer (on by default in Hugo) turns into « : an odd
+/// number of `<` right before it (`<<<b>` leaves the third to open `<b>`).
+fn after_typographer_quote(source: &str, at: usize) -> bool {
+    let before = source.as_bytes().get(..at).unwrap_or_default();
+    let run = before.iter().rev().take_while(|&&b| b == b'<').count();
+    run % 2 == 1
 }
 
 /// Whether the content of an element `name` opened in content that is
@@ -1164,6 +1180,23 @@ mod tests {
             ["**"]
         );
         assert_eq!(spans("Un a**b et un **c.\n"), ["**", "**"]);
+    }
+
+    /// `<<best practice>>` is written for Hugo's typographer, which shows
+    /// « best practice »: no HTML element is opened.
+    #[test]
+    fn typographer_guillemets_are_not_html() {
+        for text in [
+            "Le mot <<best practice>> revient souvent.\n",
+            "Une <<citation>> courte.\n",
+            "<<citation>> en début de ligne.\n",
+            "Deux <<span>> et <<div class=\"x\">> dans la phrase.\n",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+        // A tag after one `<`, or after three, is HTML.
+        assert_eq!(spans("Un <span> ouvert.\n"), ["<span>"]);
+        assert_eq!(spans("Un <<<span>> ouvert.\n"), ["<span>"]);
     }
 
     /// `** Attention **` (a space inside the markers) is not bold: reported

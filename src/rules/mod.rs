@@ -324,7 +324,8 @@ pub(crate) fn shows_nothing(c: char) -> bool {
     )
 }
 
-/// The quotations of a text: between « and », “ and ”, or a pair of ".
+/// The quotations of a text: between « and », “ and ”, `<<` and `>>`
+/// (Hugo's typographer shows them as « and »), or a pair of ".
 /// A mark with no partner in the text opens nothing. The phrase rules skip
 /// them (someone else's words), the salary rules compare no figure in them.
 pub(crate) fn quotations(text: &str) -> Vec<std::ops::Range<usize>> {
@@ -350,9 +351,25 @@ pub(crate) fn quotations(text: &str) -> Vec<std::ops::Range<usize>> {
             .next()
             .is_some_and(char::is_alphanumeric)
     };
+    let doubled = |i: usize, c: u8| text.as_bytes().get(i + 1) == Some(&c);
+    // The second `<` or `>` of a pair read as one mark.
+    let mut skip = 0;
     for (i, c) in text.char_indices() {
+        if i < skip {
+            continue;
+        }
         match (open, c) {
             (None, '«' | '“') => open = Some((c, i)),
+            // `<<` and `>>`, which Hugo's typographer shows as « and ».
+            (None, '<') if doubled(i, b'<') => {
+                open = Some((c, i));
+                skip = i + 2;
+            }
+            (Some(('<', start)), '>') if doubled(i, b'>') => {
+                out.push(start..i + 2);
+                open = None;
+                skip = i + 2;
+            }
             (None, '"') if !word_before(i) && word_after(i) => open = Some((c, i)),
             (Some(('«', start)), '»') | (Some(('“', start)), '”') => {
                 out.push(start..i + c.len_utf8());
@@ -384,6 +401,10 @@ mod tests {
         let t = "Un 27\" et un 24\", \"il faut\" dit-il, (\"tu dois\")";
         let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
         assert_eq!(q, ["\"il faut\"", "\"tu dois\""]);
+        // `<<` and `>>`, Hugo's typographer's guillemets.
+        let t = "Il dit <<tu dois partir>> puis << il faut >>, mais 1 << 3.";
+        let q: Vec<&str> = quotations(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(q, ["<<tu dois partir>>", "<< il faut >>"]);
     }
 
     /// Emoji and pictographs around a title are decoration; the text is

@@ -42,7 +42,8 @@ Where it looks (never in code blocks, inline code, HTML, comments or URLs):
 
 Matching:
   case_sensitive: false Matching ignores case unless true.
-  skip_quotes: false    When true, text between « and », “ and ” or a pair of
+  skip_quotes: false    When true, text between « and », “ and ”, << and >>
+                        (Hugo's typographer shows « ») or a pair of
                         " is not checked: a quotation is someone else's words.
                         A " opens before a word (not after one: 27" is
                         inches) and closes after one. Nor is a blockquote
