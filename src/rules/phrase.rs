@@ -46,7 +46,9 @@ Matching:
                         (Hugo's typographer shows « ») or a pair of
                         " is not checked: a quotation is someone else's words.
                         A " opens before a word (not after one: 27" is
-                        inches) and closes after one. Nor is a blockquote
+                        inches) and closes after one. Nor is a line of
+                        dialogue opening with an em dash and a space
+                        (`— Tu dois…, m'a dit mon lead.`). Nor is a blockquote
                         whose last line is an attribution (`> — mon CEO`).
   phrases:              One entry per phrasing:
     - words: [PHRASES]      Plain words or phrases. A space matches any run of
@@ -458,6 +460,7 @@ impl PhraseRule {
                 let mut not_prose: Vec<Range<usize>> = url_regex().find_iter(text).collect();
                 if self.skip_quotes {
                     not_prose.extend(quotations(text));
+                    not_prose.extend(dialogue(text));
                 }
                 Ranges::new(not_prose)
             });
@@ -557,6 +560,23 @@ impl PhraseRule {
             self.report(p, &text[r], span, None, cx);
         }
     }
+}
+
+/// The lines of French dialogue in `text`: a line that opens with an em
+/// dash and a space (`— Tu dois être plus rapide, m'a dit mon lead.`) is
+/// someone's speech, to the end of the line, as a quotation between « » is.
+/// A dash inside a line (`Il hésite — il faut dire que…`) is no dialogue.
+/// Only the phrase rules skip it: a line of figures after a dash is the
+/// author's own (the salary rules read it).
+fn dialogue(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut at = 0;
+    text.split_inclusive('\n').filter_map(move |line| {
+        let start = at;
+        at += line.len();
+        let rest = line.trim_start().strip_prefix('—')?;
+        rest.starts_with(char::is_whitespace)
+            .then(|| start..start + line.trim_end().len())
+    })
 }
 
 /// Whether a blockquote's source ends with an attribution line, `> — mon
@@ -886,6 +906,47 @@ mod tests {
         ] {
             assert!(!attributed(quote), "{quote:?}");
         }
+    }
+
+    /// With `skip_quotes`, a line of dialogue opening with `— ` is someone's
+    /// speech and is skipped; a dash inside a line is not dialogue.
+    #[test]
+    fn dialogue_lines_are_quotations() {
+        let built = |options: &str| build(&crate::yaml::parse(options, 0).unwrap().root.unwrap());
+        let found = |options: &str, text: &str| {
+            let rule = built(options).unwrap();
+            let doc = Document::parse(std::path::PathBuf::from("a.md"), text.to_string());
+            let mut cx = Context::default();
+            rule.check(&doc, &mut cx);
+            cx.findings
+                .iter()
+                .map(|f| doc.text(f.span).to_string())
+                .collect::<Vec<_>>()
+        };
+        let skip = "skip_quotes: true\nphrases:\n  - words: [il faut, tu dois]\n";
+        let text = "— Tu dois être plus rapide, m'a dit mon lead.\n\n\
+                    —\u{a0}Il faut que je comprenne, ai-je répondu.\n\n\
+                    Le soir même :\n— Il faut dormir, a-t-elle dit.\n";
+        assert_eq!(found(skip, text), Vec::<String>::new());
+        // Without `skip_quotes`, they are read.
+        let read = "phrases:\n  - words: [il faut, tu dois]\n";
+        assert_eq!(found(read, text).len(), 3);
+        // A dash inside a line, or glued to a word, opens no dialogue.
+        assert_eq!(
+            found(
+                skip,
+                "Il hésite — il faut dire que tout change.\n\n—Il faut partir.\n"
+            ),
+            ["il faut", "Il faut"]
+        );
+        // Only the line of dialogue: the next line of the paragraph is read.
+        assert_eq!(
+            found(
+                skip,
+                "— Il faut partir, dit-il.\nIl faut dire qu'il pleuvait.\n"
+            ),
+            ["Il faut"]
+        );
     }
 
     /// `exception_regex` spares what it overlaps, as `exceptions` do, and
