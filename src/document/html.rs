@@ -34,6 +34,86 @@ pub fn is_shortcode(text: &str, at: usize) -> bool {
     text.get(..at).is_some_and(|before| before.ends_with("{{"))
 }
 
+/// The attributes of the tag `tag` (`<img src="a.png" alt="Schéma">`,
+/// as [`tag_regex`] matches one), left to right, as (name, value): the
+/// value unquoted, with its character references decoded as a browser
+/// decodes them in an attribute (`&eacute;`), and empty for an attribute
+/// written without one (`<input disabled>`).
+pub fn attributes(tag: &str) -> Vec<(&str, String)> {
+    let b = tag.as_bytes();
+    let mut out = Vec::new();
+    // After `<` and the tag's name.
+    let mut i = 1;
+    while b
+        .get(i)
+        .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'-')
+    {
+        i += 1;
+    }
+    let skip_space = |i: &mut usize| {
+        while b.get(*i).is_some_and(|c| c.is_ascii_whitespace()) {
+            *i += 1;
+        }
+    };
+    loop {
+        skip_space(&mut i);
+        match b.get(i) {
+            None | Some(b'>') => return out,
+            Some(b'/') => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let name_start = i;
+        while b
+            .get(i)
+            .is_some_and(|c| !c.is_ascii_whitespace() && !b"=>/".contains(c))
+        {
+            i += 1;
+        }
+        let name = tag.get(name_start..i).unwrap_or_default();
+        skip_space(&mut i);
+        if b.get(i) != Some(&b'=') {
+            out.push((name, String::new()));
+            continue;
+        }
+        i += 1;
+        skip_space(&mut i);
+        let value = match b.get(i) {
+            Some(&q @ (b'"' | b'\'')) => {
+                let Some(len) = tag.get(i + 1..).and_then(|r| r.find(q as char)) else {
+                    return out;
+                };
+                let v = i + 1..i + 1 + len;
+                i = v.end + 1;
+                v
+            }
+            _ => {
+                let v0 = i;
+                while b
+                    .get(i)
+                    .is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>')
+                {
+                    i += 1;
+                }
+                v0..i
+            }
+        };
+        let value = tag.get(value).unwrap_or_default();
+        out.push((name, htmlize::unescape_attribute(value).into_owned()));
+    }
+}
+
+/// The value of the attribute `name` (in any case) of the tag `tag`, as
+/// [`attributes`] reads it.
+pub fn attribute(tag: &str, name: &str) -> Option<String> {
+    attributes(tag)
+        .into_iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v)
+}
+
 /// Elements whose content is text that no tag opens or closes, up to the
 /// element's end tag: HTML's raw text elements (`<script>`, `<style>`) and
 /// escapable raw text elements (`<textarea>`, `<title>`).
@@ -195,5 +275,26 @@ mod tests {
             })
             .collect();
         assert_eq!(tags, [("circle", "/"), ("a", ""), ("br", "/")]);
+    }
+
+    /// Attributes are read quoted or not, in any case, with their
+    /// character references decoded; a `>` in a quoted value is text.
+    #[test]
+    fn attributes_of_a_tag() {
+        let tag = "<IMG SRC=/a.png alt='R&ocirc;les > flux' hidden width = \"30\"/>";
+        assert_eq!(
+            attributes(tag),
+            [
+                ("SRC", "/a.png".to_string()),
+                ("alt", "Rôles > flux".to_string()),
+                ("hidden", String::new()),
+                ("width", "30".to_string()),
+            ]
+        );
+        assert_eq!(attribute(tag, "ALT").as_deref(), Some("Rôles > flux"));
+        assert_eq!(attribute(tag, "id"), None);
+        // Cut short, it gives what it read.
+        assert_eq!(attributes("<a id=\"x"), []);
+        assert_eq!(attributes("<"), []);
     }
 }

@@ -12,7 +12,7 @@ use super::{
     error_at, fold_title, folded_title_matches,
 };
 use crate::diagnostic::Finding;
-use crate::document::{Document, Link};
+use crate::document::{Document, Link, html};
 use crate::pattern::Pattern;
 use crate::site::{self, Site};
 use crate::span::{Location, Span};
@@ -550,7 +550,7 @@ impl LinksRule {
                     )),
                 );
             }
-            if link.text.trim().is_empty() {
+            if link.text.trim().is_empty() && !has_html_alt(doc, link) {
                 cx.report(
                     Finding::new(link.span, format!("the link `{written}` has no text"))
                         .help("write the words readers click between the brackets, e.g. the title of the target"),
@@ -751,6 +751,28 @@ impl LinksRule {
 
 /// A link to a page Hugo does not publish (`draft: true`): `written` is
 /// the link's target as written, `file` the page's under `content/`.
+/// Whether the text of the Markdown link `link` holds raw HTML's `<img>`
+/// with an `alt` that is not blank (`[<img src="/a.png" alt="Schéma"
+/// width="300">](/posts/x/)`, an image written in HTML to set its width):
+/// the `alt` names the link, as a Markdown image's does.
+fn has_html_alt(doc: &Document, link: &Link) -> bool {
+    doc.body
+        .html
+        .iter()
+        .filter(|h| h.inline && h.span.start >= link.span.start && h.span.end <= link.span.end)
+        .any(|h| {
+            html::tags(&h.text, |_| false).any(|tag| {
+                tag.name("name")
+                    .is_some_and(|n| n.eq_ignore_ascii_case("img"))
+                    && tag
+                        .whole()
+                        .and_then(|w| h.text.get(w))
+                        .and_then(|t| html::attribute(t, "alt"))
+                        .is_some_and(|alt| !alt.trim().is_empty())
+            })
+        })
+}
+
 fn to_draft(span: Span, written: &str, file: &Path) -> Finding {
     let file = Path::new("content").join(file);
     Finding::new(
