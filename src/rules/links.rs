@@ -50,10 +50,15 @@ Options:
                         holds the site under that path only.
   targets: true         Internal targets must exist (see below).
   anchors: true         `#anchor` must be the id of a heading of the target
-                        (the article itself for `#anchor` alone); `#top`
-                        is the top of any page.
+                        (the article itself for `#anchor` alone), or an
+                        `id` its raw HTML sets (`<a id="x"></a>`, and an
+                        `<a name>`) when the site renders raw HTML
+                        (goldmark's `unsafe = true`, or no Hugo
+                        configuration read); `#top` is the top of any page.
   empty: true           A link with no text (`[](/x/)`) or no target
-                        (`[texte]()`, `[texte](#)`) is an error.
+                        (`[texte]()`, `[texte](#)`) is an error; an
+                        image's non-blank alt (`![alt](…)`, `<img alt>`)
+                        is text.
   posts: /posts/        Where posts live: `/posts/<slug>/` is the post whose
                         slug is <slug> (the front matter's `slug`, else the file
                         name without its `YYYY-MM-DD-` date).
@@ -561,8 +566,17 @@ impl LinksRule {
 
     fn check_targets(&self, doc: &Document, site: Option<&Site>, bases: &[Base], cx: &mut Context) {
         let ids = site::heading_ids(doc);
-        let own = &ids.0;
-        let own_set: HashSet<&str> = own.iter().map(String::as_str).collect();
+        // The ids raw HTML sets (`<a id="ancien-titre"></a>`) are anchors
+        // of the page when the site renders raw HTML.
+        let html_ids = site::html_ids(doc);
+        let renders_html = site.is_none_or(Site::renders_html);
+        let own: Vec<&str> = ids
+            .0
+            .iter()
+            .chain(html_ids.iter().filter(|_| renders_html))
+            .map(String::as_str)
+            .collect();
+        let own_set: HashSet<&str> = own.iter().copied().collect();
         let mut pages: HashMap<String, HashSet<String>> = HashMap::new();
         let mut suggest = Suggestions::default();
         for link in &doc.body.links {
@@ -571,13 +585,15 @@ impl LinksRule {
                 Dest::Anchor(anchor)
                     if self.anchors && !own_set.contains(anchor.as_str()) && !is_top(&anchor) =>
                 {
-                    let suggestion = suggest.among(&anchor, own.iter().map(String::as_str));
-                    cx.report(missing_anchor(
-                        dest_span(doc, link),
-                        &anchor,
-                        "this article",
-                        suggestion,
-                    ));
+                    let suggestion = suggest.among(&anchor, own.iter().copied());
+                    let mut finding =
+                        missing_anchor(dest_span(doc, link), &anchor, "this article", suggestion);
+                    if html_ids.contains(&anchor) {
+                        finding = finding.help(format!(
+                            "`{anchor}` is the id of raw HTML, which the site does not render: Hugo leaves raw HTML out of the page unless its configuration sets `unsafe = true` in `[markup.goldmark.renderer]`; link a heading, or set it"
+                        ));
+                    }
+                    cx.report(finding);
                 }
                 Dest::Site { path, anchor } if self.targets => {
                     let Some(site) = site else { continue };
@@ -976,9 +992,12 @@ impl Rule for LinksRule {
             // As an address names it (`L'été arrive` is `lété-arrive`).
             slug: site::paths::segment(&site::slug_of(doc)).into_owned(),
             anchors: if self.anchors {
+                let html_ids = site::html_ids(doc);
+                let renders_html = cx.site().is_none_or(|s| s.renders_html());
                 site::heading_ids(doc)
                     .0
                     .iter()
+                    .chain(html_ids.iter().filter(|_| renders_html))
                     .flat_map(|id| [id.as_str(), "\n"])
                     .collect()
             } else {
@@ -1295,6 +1314,57 @@ mod tests {
         let messages: Vec<String> = cx.findings.iter().map(|f| f.message.clone()).collect();
         assert_eq!(messages, ["`#autre` matches no heading of this article"]);
         assert!(is_top("top") && is_top("TOP") && !is_top("top-1"));
+    }
+
+    /// The ids raw HTML sets (`<a id>`, `<div id>`, `<a name>`) are
+    /// anchors of the page, its own and another's, when the site renders
+    /// raw HTML; not when its configuration leaves it out, and then the
+    /// help says why. A tag in a comment sets none.
+    #[test]
+    fn raw_html_ids_are_anchors_when_the_site_renders_raw_html() {
+        let text = "## Titre\n\n<a id=\"ancien-titre\"></a>\n\n<div id=\"encart\">\nUn encart.\n</div>\n\n\
+             Un <a name=\"note\"></a>point.\n\n<!-- <a id=\"cache\"></a> -->\n\n\
+             [a](#ancien-titre) [b](#encart) [c](#note) [d](#cache) [e](/posts/autre/#repere) [f](/posts/autre/#titre)\n";
+        let page = "---\ntitle: Autre\n---\n## Titre\n\nUn <span id=\"repere\">repère</span>.\n";
+        for renders in [true, false] {
+            let mut s = Site::new("/site");
+            s.set_renders_html(renders);
+            s.add_content(Path::new("posts/2025-01-01-autre.md"), page.into());
+            let doc = Document::parse("posts/2025-01-02-a.md", text.to_string());
+            let mut cx = Context {
+                site: Some(std::sync::Arc::new(s)),
+                ..Context::default()
+            };
+            rule().check(&doc, &mut cx);
+            let found: Vec<(String, bool)> = cx
+                .findings
+                .iter()
+                .map(|f| {
+                    let unsafe_help = f
+                        .help
+                        .as_deref()
+                        .is_some_and(|h| h.contains("unsafe = true"));
+                    (f.message.clone(), unsafe_help)
+                })
+                .collect();
+            let missing = |anchor: &str, of: &str, help: bool| {
+                (format!("`#{anchor}` matches no heading of {of}"), help)
+            };
+            if renders {
+                assert_eq!(found, [missing("cache", "this article", false)]);
+            } else {
+                assert_eq!(
+                    found,
+                    [
+                        missing("ancien-titre", "this article", true),
+                        missing("encart", "this article", true),
+                        missing("note", "this article", true),
+                        missing("cache", "this article", false),
+                        missing("repere", "`/posts/autre/`", false),
+                    ]
+                );
+            }
+        }
     }
 
     /// A footnote's definition is shown in the footnotes block, not in the

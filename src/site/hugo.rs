@@ -111,6 +111,39 @@ pub fn base_urls(configs: &[(String, String)]) -> Vec<String> {
     found
 }
 
+/// Whether the site renders the raw HTML of its Markdown, by the
+/// configuration files (name, text): goldmark leaves it out of the page
+/// (`<!-- raw HTML omitted -->`) unless `[markup.goldmark.renderer]`
+/// sets `unsafe = true`. The last file that sets it decides (the
+/// production environment's over `config/_default/`'s over the root
+/// file's); files that can be read but set none: Hugo's default, not
+/// rendered. `None` when no file can be read: what the site does is not
+/// known.
+pub fn renders_html(configs: &[(String, String)]) -> Option<bool> {
+    let mut read_one = false;
+    let mut set = None;
+    for (name, text) in configs {
+        let Some(root) = root_of(name, text) else {
+            continue;
+        };
+        read_one = true;
+        let value = root.as_ref().and_then(|root| {
+            ["markup", "goldmark", "renderer", "unsafe"]
+                .iter()
+                .try_fold(root, |node, key| entry(node, key))
+        });
+        match value.map(|v| &v.value) {
+            Some(crate::yaml::Value::Bool(b)) => set = Some(*b),
+            Some(crate::yaml::Value::String(s, _)) if s.eq_ignore_ascii_case("true") => {
+                set = Some(true)
+            }
+            Some(_) => set = Some(false),
+            None => {}
+        }
+    }
+    read_one.then_some(set.unwrap_or(false))
+}
+
 /// A configuration file's root, read as its format (JSON is YAML):
 /// `Some(None)` when it is empty, `None` when it cannot be read.
 fn root_of(name: &str, text: &str) -> Option<Option<Node>> {
@@ -328,5 +361,48 @@ mod tests {
             ),
         ];
         assert_eq!(dates(&configs), Dates::Dropped);
+    }
+
+    /// Raw HTML is rendered when the configuration sets goldmark's
+    /// `unsafe`, in any file and format; not when it is read and does not;
+    /// unknown without a file that can be read.
+    #[test]
+    fn raw_html_is_rendered_when_unsafe_is_set() {
+        let of = |files: &[(&str, &str)]| {
+            let configs: Vec<(String, String)> = files
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect();
+            renders_html(&configs)
+        };
+        assert_eq!(
+            of(&[("hugo.toml", "[markup.goldmark.renderer]\nunsafe = true\n")]),
+            Some(true)
+        );
+        assert_eq!(
+            of(&[(
+                "config.yaml",
+                "Markup:\n  goldmark:\n    renderer:\n      unsafe: true\n"
+            )]),
+            Some(true)
+        );
+        assert_eq!(of(&[("hugo.toml", "title = 'x'\n")]), Some(false));
+        assert_eq!(
+            of(&[("hugo.toml", "[markup.goldmark.renderer]\nunsafe = false\n")]),
+            Some(false)
+        );
+        // The production environment's file is read last, and wins.
+        assert_eq!(
+            of(&[
+                ("hugo.toml", "[markup.goldmark.renderer]\nunsafe = true\n"),
+                (
+                    "config/production/hugo.toml",
+                    "[markup.goldmark.renderer]\nunsafe = false\n"
+                ),
+            ]),
+            Some(false)
+        );
+        assert_eq!(of(&[("hugo.toml", "[markup\n")]), None);
+        assert_eq!(of(&[]), None);
     }
 }

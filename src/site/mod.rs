@@ -189,6 +189,9 @@ pub struct Site {
     fragments: OnceLock<HashMap<String, PathBuf>>,
     /// The `baseURL`s of its Hugo configuration (see [`Site::base_urls`]).
     base_urls: Vec<String>,
+    /// Whether its Hugo configuration renders raw HTML (see
+    /// [`Site::renders_html`]); `None` when it was not read.
+    renders_html: Option<bool>,
 }
 
 /// Suggestions made, by folder and name.
@@ -211,11 +214,15 @@ struct Index {
 }
 
 /// What the Hugo configuration of the site of `files` says (see
-/// [`hugo`]): whether file names' dates stay in addresses, and the site's
-/// `baseURL`s.
-fn config_of(files: &dyn SiteFiles) -> (Dates, Vec<String>) {
+/// [`hugo`]): whether file names' dates stay in addresses, the site's
+/// `baseURL`s, and whether it renders raw HTML.
+fn config_of(files: &dyn SiteFiles) -> (Dates, Vec<String>, Option<bool>) {
     let configs = files.hugo_configs();
-    (hugo::dates(&configs), hugo::base_urls(&configs))
+    (
+        hugo::dates(&configs),
+        hugo::base_urls(&configs),
+        hugo::renders_html(&configs),
+    )
 }
 
 impl Index {
@@ -443,7 +450,7 @@ impl Site {
     /// gives, a file, or "did you mean", reads every page. A check of a few
     /// articles (a pre-commit hook) so reads only the pages they link to.
     pub fn from_files(root: impl Into<PathBuf>, files: Arc<dyn SiteFiles>) -> Site {
-        let (dates, base_urls) = config_of(files.as_ref());
+        let (dates, base_urls, renders_html) = config_of(files.as_ref());
         Site {
             root: root.into(),
             added: Index {
@@ -452,6 +459,7 @@ impl Site {
             },
             files: Some(files),
             base_urls,
+            renders_html,
             ..Site::default()
         }
     }
@@ -459,11 +467,12 @@ impl Site {
     /// A site whose pages and files are all read from `files` at once (see
     /// [`SiteFiles::everything`]): what checking many articles needs.
     pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
-        let (dates, base_urls) = config_of(files);
+        let (dates, base_urls, renders_html) = config_of(files);
         Site {
             root: root.into(),
             added: Index::read(files, dates),
             base_urls,
+            renders_html,
             ..Site::default()
         }
     }
@@ -483,6 +492,20 @@ impl Site {
     /// one (those read from files take their configuration's).
     pub fn set_base_urls(&mut self, urls: Vec<String>) {
         self.base_urls = urls;
+    }
+
+    /// Whether the site's pages hold the raw HTML of their Markdown, so
+    /// that the `id`s it sets are anchors: its Hugo configuration sets
+    /// goldmark's `unsafe = true` (see [`hugo::renders_html`]), or no
+    /// configuration was read, and what the site does is not known.
+    pub fn renders_html(&self) -> bool {
+        self.renders_html != Some(false)
+    }
+
+    /// Sets whether the site renders raw HTML, for a site whose pages are
+    /// added one by one (those read from files take their configuration's).
+    pub fn set_renders_html(&mut self, renders: bool) {
+        self.renders_html = Some(renders);
     }
 
     /// Records that the checked file `path` (as given to the linter) belongs
@@ -507,7 +530,9 @@ impl Site {
         let doc = Document::parse(rel.to_path_buf(), source);
         let front = PageFront::from_root(doc.front());
         let page = Page::of(rel, &front);
-        let _ = page.anchors.set(Some(anchors(&doc).into()));
+        let _ = page
+            .anchors
+            .set(Some(page_anchors(&doc, self.renders_html()).into()));
         self.added.add_page(rel, &front, page);
     }
 
@@ -540,7 +565,8 @@ impl Site {
                 }
                 let read = self.read.as_ref()?;
                 let source = read(&page.file)?;
-                Some(anchors(&Document::parse(page.file.clone(), source)).into())
+                let doc = Document::parse(page.file.clone(), source);
+                Some(page_anchors(&doc, self.renders_html()).into())
             })
             .clone()
     }
@@ -882,6 +908,53 @@ pub fn anchors(doc: &Document) -> Vec<String> {
         }
         seen.insert(id.clone());
         out.push(id);
+    }
+    out
+}
+
+/// The anchors of a page: its headings' ids ([`anchors`]), then, when
+/// `raw_html` (the site renders raw HTML), those its raw HTML sets
+/// ([`html_ids`]).
+pub fn page_anchors(doc: &Document, raw_html: bool) -> Vec<String> {
+    let mut ids = anchors(doc);
+    if raw_html {
+        ids.extend(html_ids(doc));
+    }
+    ids
+}
+
+/// The anchors the raw HTML of a document sets, in order: the `id` of any
+/// element (`<div id="encart">`) and the `name` of an `<a>` (`<a
+/// name="ancien-titre"></a>`), with their character references decoded.
+/// Tags in comments, in the content of a `<script>` or a `<style>`, and in
+/// code are not read. They are anchors of the page only when the site
+/// renders raw HTML (goldmark's `unsafe`).
+pub fn html_ids(doc: &Document) -> Vec<String> {
+    let html = &doc.body.html;
+    let blocks = crate::document::html::blocks_before(html, usize::MAX);
+    let inline = html.iter().filter(|h| h.inline).map(|h| h.text.as_str());
+    let mut out = Vec::new();
+    for text in std::iter::once(blocks.text.as_str()).chain(inline) {
+        for tag in
+            crate::document::html::tags(text, |i| crate::document::html::is_shortcode(text, i))
+        {
+            let (Some(name), Some(whole)) = (tag.name("name"), tag.whole()) else {
+                continue;
+            };
+            if tag.name("close").is_some_and(|c| !c.is_empty()) {
+                continue;
+            }
+            let is_a = name.eq_ignore_ascii_case("a");
+            let attributes = crate::document::html::attributes(text.get(whole).unwrap_or_default());
+            for (attr, value) in attributes {
+                if (attr.eq_ignore_ascii_case("id") || (is_a && attr.eq_ignore_ascii_case("name")))
+                    && !value.is_empty()
+                    && !out.contains(&value)
+                {
+                    out.push(value);
+                }
+            }
+        }
     }
     out
 }
