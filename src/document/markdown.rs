@@ -339,6 +339,9 @@ struct OpenHeading {
     text: String,
     text_span: Option<Span>,
     block: OpenBlock,
+    /// How many inline `<sup>` elements are open at this point of it (see
+    /// [`sup_tag`]): their text is no part of [`Heading::text`].
+    sup: usize,
 }
 
 impl OpenHeading {
@@ -552,6 +555,22 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
     }
 }
 
+/// Whether the inline HTML `tag` opens a `<sup>` element (`Some(true)`,
+/// `<sup>`, `<SUP class="note">`), closes one (`Some(false)`, `</sup>`),
+/// or is anything else (`None`; `<sup/>` opens nothing).
+fn sup_tag(tag: &str) -> Option<bool> {
+    let caps = super::html::tag_regex().captures(tag.trim())?;
+    if !caps.name("name")?.eq_ignore_ascii_case("sup") {
+        return None;
+    }
+    if caps.name("close").is_some_and(|c| !c.is_empty()) {
+        return Some(false);
+    }
+    caps.name("selfclose")
+        .is_none_or(str::is_empty)
+        .then_some(true)
+}
+
 /// `text` with every lone `\r` replaced by `\n`, when it has any: for
 /// CommonMark (and our line index) a lone `\r` ends a line, but pulldown-cmark
 /// reads it as text. One byte for one, so every offset stays the same.
@@ -623,6 +642,7 @@ pub fn parse(source: &str, start: usize) -> Body {
                         text: String::new(),
                         text_span: None,
                         block,
+                        sup: 0,
                     })
                 }
                 Tag::Paragraph => {
@@ -780,10 +800,15 @@ pub fn parse(source: &str, start: usize) -> Body {
                     link.text.push_str(&t);
                 }
                 if let Some(h) = heading.as_mut() {
-                    h.text.push_str(&t);
+                    // A mark in superscript (`## Repères clairs<sup>1</sup>`,
+                    // a note's call) is no part of the title: it stays in
+                    // the prose block only.
+                    if h.sup == 0 {
+                        h.text.push_str(&t);
+                    }
                     // An empty text (pulldown-cmark gives one before a
                     // closing `##`) says nothing of where the text is.
-                    if !t.is_empty() {
+                    if !t.is_empty() && h.sup == 0 {
                         h.text_span = Some(h.text_span.map_or(src, |s| s.cover(src)));
                     }
                     h.block.push(&t, src, verbatim, code);
@@ -800,6 +825,13 @@ pub fn parse(source: &str, start: usize) -> Body {
                 }
             }
             Event::Html(t) | Event::InlineHtml(t) => {
+                if let Some(h) = heading.as_mut() {
+                    match sup_tag(&t) {
+                        Some(true) => h.sup += 1,
+                        Some(false) => h.sup = h.sup.saturating_sub(1),
+                        None => {}
+                    }
+                }
                 if !in_html_block {
                     html_links(slice, span.start, &mut in_comment, &mut body.links);
                 } else if let Some(lines) = html_lines.as_mut() {
@@ -1011,6 +1043,35 @@ mod tests {
             let shown = &src[h.text_span.start..h.text_span.end];
             assert_eq!(shown, h.text, "{src}");
         }
+    }
+
+    /// The text of a `<sup>` (a note's call, `<sup>1</sup>`) is no part of
+    /// a heading's text, nor its span; other inline HTML's text is, and a
+    /// `<sup>` outside a heading is not followed.
+    #[test]
+    fn a_heading_s_superscript_is_no_part_of_its_text() {
+        for (src, text) in [
+            ("## Repères clairs<sup>1</sup>\n", "Repères clairs"),
+            (
+                "## Repères <SUP class=x>*a*</SUP> clairs\n",
+                "Repères  clairs",
+            ),
+            ("## A<sup>1<sup>2</sup>3</sup>B\n", "AB"),
+            ("## Le <abbr>CTO</abbr><sup/> seul\n", "Le CTO seul"),
+            ("## Un </sup>titre<sup>2\n", "Un titre"),
+            ("## Note<!-- <sup> -->1\n", "Note1"),
+        ] {
+            let body = parse(src, 0);
+            assert_eq!(body.headings[0].text, text, "{src}");
+        }
+        let src = "## Repères clairs<sup>1</sup>\n";
+        let h = &parse(src, 0).headings[0];
+        assert_eq!(&src[h.text_span.start..h.text_span.end], "Repères clairs");
+        // Its prose keeps it.
+        assert_eq!(h.block(src).unwrap().text, "Repères clairs1");
+        let body = parse("Un texte<sup>1</sup>.\n\n## Titre\n", 0);
+        assert_eq!(body.headings[0].text, "Titre");
+        assert_eq!(body.blocks[0].text, "Un texte1.");
     }
 
     #[test]
