@@ -540,6 +540,45 @@ fn anchors_of_posts_found_in_the_site() {
     assert!(found[0].3.contains("`#reperes`"), "{:?}", found[0]);
 }
 
+/// The ids raw HTML sets are anchors, of the article and of other pages,
+/// when the site renders raw HTML: its Hugo configuration sets goldmark's
+/// `unsafe = true`, or no configuration is found. A configuration that
+/// does not set it renders none, and the links to them are reported.
+#[test]
+fn raw_html_ids_are_anchors_when_the_site_renders_raw_html() {
+    let (dir, path) = site(&with_insert(
+        "<div id=\"encart\">Un encart.</div>\n\nVoir [l'encart](#encart) et [l'ancien titre](/posts/premier-poste/#ancien-titre).",
+    ));
+    fs::write(
+        dir.path().join("content/posts/2025-01-06-premier-poste.md"),
+        "---\ntitle: Premier poste\n---\n## Repères clairs\n\n<a id=\"ancien-titre\"></a>\n\nUn texte.\n",
+    )
+    .unwrap();
+    assert_eq!(check_file(&path), vec![]);
+    let dates = "[frontmatter]\ndate = [':filename', ':default']\n";
+    let config = dir.path().join("hugo.toml");
+    fs::write(
+        &config,
+        format!("{dates}[markup.goldmark.renderer]\nunsafe = true\n"),
+    )
+    .unwrap();
+    assert_eq!(check_file(&path), vec![]);
+    fs::write(&config, dates).unwrap();
+    let found: Vec<String> = check_file(&path).into_iter().map(|f| f.3).collect();
+    assert_eq!(
+        found,
+        [
+            "`#encart` matches no heading of this article",
+            "`#ancien-titre` matches no heading of `/posts/premier-poste/`",
+        ]
+    );
+    assert!(
+        human_report(&path).contains("which the site does not render"),
+        "{}",
+        human_report(&path)
+    );
+}
+
 /// The site index reads a page up to the end of its front matter: a long
 /// front matter is read whole (its `slug`, at the end, gives the address),
 /// a page whose body is not UTF-8 past that point still has its address,
