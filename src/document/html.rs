@@ -1,6 +1,7 @@
 //! Raw HTML tags of an article, as the markup rule pairs them and as the
 //! section moves avoid cutting them.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::markdown::{Html, JoinedText};
@@ -41,7 +42,6 @@ pub fn is_shortcode(text: &str, at: usize) -> bool {
 /// written without one (`<input disabled>`).
 pub fn attributes(tag: &str) -> Vec<(&str, String)> {
     let b = tag.as_bytes();
-    let mut out = Vec::new();
     // After `<` and the tag's name.
     let mut i = 1;
     while b
@@ -50,6 +50,30 @@ pub fn attributes(tag: &str) -> Vec<(&str, String)> {
     {
         i += 1;
     }
+    attribute_ranges(tag, i)
+        .0
+        .into_iter()
+        .map(|(name, value)| {
+            let name = tag.get(name).unwrap_or_default();
+            let value = value.and_then(|v| tag.get(v)).unwrap_or_default();
+            (name, htmlize::unescape_attribute(value).into_owned())
+        })
+        .collect()
+}
+
+/// An attribute's name and value (`None` when written without one), as
+/// byte ranges of the text read.
+pub type AttributeRanges = (Range<usize>, Option<Range<usize>>);
+
+/// The attributes of a tag in `text`, read from `i` (right after the tag's
+/// name) up to its `>`: `name`, `name=value`, `name="value"` or
+/// `name='value'`, as byte ranges of `text` (the value unquoted, `None`
+/// for an attribute written without one), and where the tag ends (after
+/// its `>`). The end is `None` when the text ends first, or in a quoted
+/// value, which is then left out.
+pub fn attribute_ranges(text: &str, mut i: usize) -> (Vec<AttributeRanges>, Option<usize>) {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
     let skip_space = |i: &mut usize| {
         while b.get(*i).is_some_and(|c| c.is_ascii_whitespace()) {
             *i += 1;
@@ -58,7 +82,8 @@ pub fn attributes(tag: &str) -> Vec<(&str, String)> {
     loop {
         skip_space(&mut i);
         match b.get(i) {
-            None | Some(b'>') => return out,
+            None => return (out, None),
+            Some(b'>') => return (out, Some(i + 1)),
             Some(b'/') => {
                 i += 1;
                 continue;
@@ -72,18 +97,18 @@ pub fn attributes(tag: &str) -> Vec<(&str, String)> {
         {
             i += 1;
         }
-        let name = tag.get(name_start..i).unwrap_or_default();
+        let name = name_start..i;
         skip_space(&mut i);
         if b.get(i) != Some(&b'=') {
-            out.push((name, String::new()));
+            out.push((name, None));
             continue;
         }
         i += 1;
         skip_space(&mut i);
         let value = match b.get(i) {
             Some(&q @ (b'"' | b'\'')) => {
-                let Some(len) = tag.get(i + 1..).and_then(|r| r.find(q as char)) else {
-                    return out;
+                let Some(len) = text.get(i + 1..).and_then(|r| r.find(q as char)) else {
+                    return (out, None);
                 };
                 let v = i + 1..i + 1 + len;
                 i = v.end + 1;
@@ -100,8 +125,7 @@ pub fn attributes(tag: &str) -> Vec<(&str, String)> {
                 v0..i
             }
         };
-        let value = tag.get(value).unwrap_or_default();
-        out.push((name, htmlize::unescape_attribute(value).into_owned()));
+        out.push((name, Some(value)));
     }
 }
 

@@ -437,11 +437,6 @@ fn nested_html_links(source: &str, lines: &[Span], links: &mut Vec<Link>) {
 fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<Link>) {
     let b = html.as_bytes();
     let mut i = 0;
-    let skip_space = |i: &mut usize| {
-        while b.get(*i).is_some_and(|c| c.is_ascii_whitespace()) {
-            *i += 1;
-        }
-    };
     while i < b.len() {
         if *in_comment {
             match html[i..].find("-->") {
@@ -488,57 +483,11 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
             i += 1;
         }
         let is_a = html[name_start..i].eq_ignore_ascii_case("a");
-        // Attributes up to the tag's `>`: `name`, `name=value`,
-        // `name="value"` or `name='value'`.
-        loop {
-            skip_space(&mut i);
-            match b.get(i) {
-                None => return,
-                Some(b'>') => {
-                    i += 1;
-                    break;
-                }
-                Some(b'/') => {
-                    i += 1;
-                    continue;
-                }
-                _ => {}
-            }
-            let attr_start = i;
-            while b
-                .get(i)
-                .is_some_and(|c| !c.is_ascii_whitespace() && !b"=>/".contains(c))
-            {
-                i += 1;
-            }
-            let attr = &html[attr_start..i];
-            skip_space(&mut i);
-            if b.get(i) != Some(&b'=') {
-                continue;
-            }
-            i += 1;
-            skip_space(&mut i);
-            let value = match b.get(i) {
-                Some(&q @ (b'"' | b'\'')) => {
-                    let Some(len) = html[i + 1..].find(q as char) else {
-                        return;
-                    };
-                    let v = i + 1..i + 1 + len;
-                    i = v.end + 1;
-                    v
-                }
-                _ => {
-                    let v0 = i;
-                    while b
-                        .get(i)
-                        .is_some_and(|c| !c.is_ascii_whitespace() && *c != b'>')
-                    {
-                        i += 1;
-                    }
-                    v0..i
-                }
-            };
-            if is_a && attr.eq_ignore_ascii_case("href") {
+        // Attributes up to the tag's `>`.
+        let (attributes, end) = super::html::attribute_ranges(html, i);
+        for (name, value) in attributes {
+            let Some(value) = value else { continue };
+            if is_a && html[name].eq_ignore_ascii_case("href") {
                 let written = html[value.clone()].trim();
                 // Character references decoded as a browser decodes them in
                 // an attribute (HTML's named references included).
@@ -551,6 +500,10 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
                     html: true,
                 });
             }
+        }
+        match end {
+            Some(end) => i = end,
+            None => return,
         }
     }
 }
