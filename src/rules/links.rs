@@ -573,7 +573,7 @@ impl LinksRule {
         let own: Vec<&str> = ids
             .0
             .iter()
-            .chain(html_ids.iter().filter(|_| renders_html))
+            .chain(html_ids.0.iter().filter(|_| renders_html))
             .map(String::as_str)
             .collect();
         let own_set: HashSet<&str> = own.iter().copied().collect();
@@ -588,7 +588,7 @@ impl LinksRule {
                     let suggestion = suggest.among(&anchor, own.iter().copied());
                     let mut finding =
                         missing_anchor(dest_span(doc, link), &anchor, "this article", suggestion);
-                    if html_ids.contains(&anchor) {
+                    if html_ids.0.contains(&anchor) {
                         finding = finding.help(format!(
                             "`{anchor}` is the id of raw HTML, which the site does not render: Hugo leaves raw HTML out of the page unless its configuration sets `unsafe = true` in `[markup.goldmark.renderer]`; link a heading, or set it"
                         ));
@@ -997,7 +997,7 @@ impl Rule for LinksRule {
                 site::heading_ids(doc)
                     .0
                     .iter()
-                    .chain(html_ids.iter().filter(|_| renders_html))
+                    .chain(html_ids.0.iter().filter(|_| renders_html))
                     .flat_map(|id| [id.as_str(), "\n"])
                     .collect()
             } else {

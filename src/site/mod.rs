@@ -918,7 +918,7 @@ pub fn anchors(doc: &Document) -> Vec<String> {
 pub fn page_anchors(doc: &Document, raw_html: bool) -> Vec<String> {
     let mut ids = anchors(doc);
     if raw_html {
-        ids.extend(html_ids(doc));
+        ids.extend(html_ids(doc).0.iter().cloned());
     }
     ids
 }
@@ -929,7 +929,15 @@ pub fn page_anchors(doc: &Document, raw_html: bool) -> Vec<String> {
 /// Tags in comments, in the content of a `<script>` or a `<style>`, and in
 /// code are not read. They are anchors of the page only when the site
 /// renders raw HTML (goldmark's `unsafe`).
-pub fn html_ids(doc: &Document) -> Vec<String> {
+pub fn html_ids(doc: &Document) -> Arc<HtmlIds> {
+    doc.derived(0, |d| HtmlIds(read_html_ids(d)))
+}
+
+/// The ids a document's raw HTML sets, in order (see [`html_ids`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct HtmlIds(pub Vec<String>);
+
+fn read_html_ids(doc: &Document) -> Vec<String> {
     let html = &doc.body.html;
     let blocks = crate::document::html::blocks_before(html, usize::MAX);
     let inline = html.iter().filter(|h| h.inline).map(|h| h.text.as_str());
