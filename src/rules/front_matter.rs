@@ -1663,11 +1663,11 @@ fn short_text(s: &str) -> bool {
 /// shown as Hugo shows it. A number read as written (`2024`, `1.5`, `-3`)
 /// is none: its text is the author's.
 fn number_as_text<'d>(doc: &'d Document, node: &Node) -> Option<(&'d str, String)> {
+    // As the value's text ([`Node::scalar_text`]), but an infinity as Go
+    // writes it (Rust writes `inf`).
     let read = match node.value {
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) if f.is_nan() => "NaN".to_string(),
         Value::Float(f) if f.is_infinite() => if f > 0.0 { "+Inf" } else { "-Inf" }.to_string(),
-        Value::Float(f) => f.to_string(),
+        Value::Int(_) | Value::Float(_) => node.scalar_text()?,
         _ => return None,
     };
     let written = doc.source.get(node.span.start..node.span.end)?;
