@@ -152,7 +152,8 @@ pub fn tags<'t>(
     html: &'t str,
     shortcode: impl Fn(usize) -> bool + 't,
 ) -> impl Iterator<Item = Groups<'t>> + 't {
-    let searcher = tag_regex().searcher(html);
+    // Every match opens with `<`: a text without one compiles no regex.
+    let searcher = memchr::memchr(b'<', html.as_bytes()).and_then(|_| tag_regex().searcher(html));
     let mut from = 0;
     std::iter::from_fn(move || {
         loop {

@@ -491,7 +491,8 @@ impl LinksRule {
                 cx.report(outside(heading, dest_span(doc, link), &link.dest));
             }
         }
-        // Bare URLs, which Hugo turns into links.
+        // Bare URLs, which Hugo turns into links (none without `://` or
+        // `www.`: most articles compile no regex for them).
         for block in doc
             .body
             .blocks
@@ -501,6 +502,9 @@ impl LinksRule {
             let Some(heading) = section_at(block.span.start) else {
                 continue;
             };
+            if !may_hold_url(&block.text) {
+                continue;
+            }
             for r in bare_url_regex().find_iter(&block.text) {
                 if block.touches_code(r.clone()) || !linkified_at(&block.text, r.start) {
                     continue;
@@ -664,7 +668,8 @@ impl LinksRule {
             })
         };
         for block in &doc.body.blocks {
-            if !block.text.contains("ref") {
+            // Every match opens with `{{`.
+            if !block.text.contains("{{") {
                 continue;
             }
             for caps in ref_regex().captures_iter(&block.text) {
@@ -850,6 +855,19 @@ fn linkified_at(text: &str, at: usize) -> bool {
         .chars()
         .next_back()
         .is_none_or(|c| c.is_whitespace() || matches!(c, '*' | '_' | '~' | '('))
+}
+
+/// Whether `text` has what every match of [`bare_url_regex`] has: `://`,
+/// or `www.` in any case.
+fn may_hold_url(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b':', b'.', b).any(|i| match b.get(i) {
+        Some(b':') => b.get(i + 1..i + 3) == Some(b"//"),
+        _ => i
+            .checked_sub(3)
+            .and_then(|start| b.get(start..i))
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"www")),
+    })
 }
 
 fn bare_url_regex() -> &'static Pattern {
