@@ -374,7 +374,12 @@ fn words_pattern(words: &[String]) -> String {
                 in_space = false;
                 match c {
                     '\'' | '’' | 'ʼ' => out.push_str("['’ʼ]"),
-                    c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+                    c => {
+                        if regex_syntax::is_meta_character(c) {
+                            out.push('\\');
+                        }
+                        out.push(c);
+                    }
                 }
             }
             if w.ends_with(word_char) {
