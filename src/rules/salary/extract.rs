@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -36,10 +36,36 @@ pub struct LevelDef {
 pub struct Vocabulary {
     levels: Vec<LevelDef>,
     level_words: HashMap<String, usize>,
-    salary_words: HashSet<String>,
-    other_words: HashSet<String>,
-    places: HashSet<String>,
+    salary_words: WordSet,
+    other_words: WordSet,
+    places: WordSet,
 }
+
+/// A list of folded words: a default list, made into a set once per run
+/// (every salary rule reads the same), and a rule's own words.
+#[derive(Debug, Clone)]
+struct WordSet {
+    defaults: &'static HashSet<&'static str>,
+    own: HashSet<String>,
+}
+
+impl WordSet {
+    fn new(defaults: &'static HashSet<&'static str>, own: &[String]) -> WordSet {
+        WordSet {
+            defaults,
+            own: own.iter().map(|w| fold(w)).collect(),
+        }
+    }
+
+    fn contains(&self, folded: &str) -> bool {
+        self.defaults.contains(folded) || self.own.contains(folded)
+    }
+}
+
+static SALARY_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| SALARY_WORDS.iter().copied().collect());
+static OTHER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| OTHER_WORDS.iter().copied().collect());
+static PLACES_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| PLACES.iter().copied().collect());
 
 /// Words that say an amount is pay (folded: lowercase, no accents).
 pub const SALARY_WORDS: &[&str] = &[
@@ -1453,19 +1479,12 @@ impl Vocabulary {
                 level_words.entry(fold(w)).or_insert(i);
             }
         }
-        let set = |defaults: &[&str], extra: &[String]| -> HashSet<String> {
-            defaults
-                .iter()
-                .map(|w| w.to_string())
-                .chain(extra.iter().map(|w| fold(w)))
-                .collect()
-        };
         Vocabulary {
             levels,
             level_words,
-            salary_words: set(SALARY_WORDS, salary),
-            other_words: set(OTHER_WORDS, other),
-            places: set(PLACES, places),
+            salary_words: WordSet::new(&SALARY_SET, salary),
+            other_words: WordSet::new(&OTHER_SET, other),
+            places: WordSet::new(&PLACES_SET, places),
         }
     }
 
