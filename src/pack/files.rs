@@ -1,6 +1,8 @@
 //! The `files` of a rule-pack entry: glob patterns (the `glob` crate's syntax)
 //! a path must match; a pattern starting with `!` excludes.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
 
 use glob::{MatchOptions, Pattern};
@@ -81,7 +83,7 @@ impl FileFilter {
                     ),
                 ));
             }
-            let pattern = Pattern::new(glob)
+            let pattern = compile(glob)
                 .map_err(|e| error_at(item, format!("invalid glob `{text}`: {}", e.msg)))?;
             if negated {
                 filter.exclude.push(pattern);
@@ -107,6 +109,29 @@ impl FileFilter {
         (self.include.is_empty() || self.include.iter().any(hit)) && !self.exclude.iter().any(hit)
     }
 }
+
+/// `glob` compiled, or the same compiled before on this thread: the rules
+/// of a pack mostly share their `files`, and a run loads a pack's every
+/// rule (a pre-commit hook, at each call).
+fn compile(glob: &str) -> Result<Pattern, glob::PatternError> {
+    thread_local! {
+        static COMPILED: RefCell<HashMap<String, Pattern>> = RefCell::new(HashMap::new());
+    }
+    if let Some(p) = COMPILED.with_borrow(|c| c.get(glob).cloned()) {
+        return Ok(p);
+    }
+    let pattern = Pattern::new(glob)?;
+    COMPILED.with_borrow_mut(|c| {
+        // The globs of a run's packs and config: a few dozen at most.
+        if c.len() < COMPILED_KEPT {
+            c.insert(glob.to_string(), pattern.clone());
+        }
+    });
+    Ok(pattern)
+}
+
+/// How many compiled globs a thread keeps.
+const COMPILED_KEPT: usize = 256;
 
 #[cfg(test)]
 mod tests {
