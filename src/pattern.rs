@@ -231,7 +231,12 @@ impl Pattern {
 
     /// The regex for a syntax tree, without captures (only where it matches
     /// is asked). No full DFA is built ahead: that is what costs most when a
-    /// run starts, and the lazy DFA searches as fast.
+    /// run starts, and the lazy DFA searches as fast. No prefilter of its
+    /// literals either (the regex crate's Teddy, say): a text is searched
+    /// only once the pattern's required literals were found in it (see
+    /// [`Pattern::may_match`] and [`PatternSet`]), and a text is a block or
+    /// a field, a few hundred bytes, so building one cost more than it
+    /// saved, over one article as over 2,000 (measured).
     fn compile(&self, hir: &Hir) -> Option<meta::Regex> {
         self.compile_for(hir, !self.short)
     }
@@ -248,7 +253,8 @@ impl Pattern {
                     // Only where it matches is asked: no one-pass DFA,
                     // which is built for reporting groups.
                     .onepass(false)
-                    .hybrid(lazy_dfa),
+                    .hybrid(lazy_dfa)
+                    .auto_prefilter(false),
             )
             .build_from_hir(hir)
             .ok()
