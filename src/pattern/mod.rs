@@ -27,6 +27,11 @@
 //! A regex too big for its size limit is still refused when the pack is
 //! loaded: each pattern's compiled size is bounded from its syntax tree,
 //! and a pattern whose bound exceeds the limit is compiled at once.
+//!
+//! The patterns of the embedded packs are not even parsed when they load:
+//! what their load asks of them was found ahead ([`known`]).
+
+mod known;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -43,10 +48,13 @@ use regex_syntax::hir::{Capture, Class, Hir, HirKind, Look, Repetition};
 pub struct Pattern {
     source: String,
     case_insensitive: bool,
-    /// The regex's syntax tree, its required literals and whether it is
-    /// wide: made when the pattern is, or on first need for a pattern that
-    /// is known to parse (see [`Pattern::deferred`]).
-    parsed: OnceLock<Parsed>,
+    /// The regex's syntax tree: made when the pattern is, or on first need
+    /// for a pattern that is known to parse (see [`Pattern::deferred`] and
+    /// [`known`]).
+    parsed: OnceLock<Hir>,
+    /// What the pattern's syntax tree says of it: made with the tree, or
+    /// read from [`known`] for a pattern of the embedded packs.
+    facts: OnceLock<Facts>,
     /// The same without word boundaries, when it had some (made on first
     /// need, as `ascii_hir`).
     bare: OnceLock<Option<Hir>>,
@@ -64,25 +72,31 @@ pub struct Pattern {
     searched: AtomicUsize,
 }
 
-/// What parsing a pattern gives.
+/// What a pattern's syntax tree says of it, which a pack's load asks.
 #[derive(Debug)]
-struct Parsed {
-    hir: Hir,
+struct Facts {
     /// The literals one of which every match contains, when there are
     /// useful ones.
     required: Option<Vec<Vec<u8>>>,
-    /// Whether the whole regex is large enough to be worth narrowing to
-    /// the characters of a text (see [`NARROWED_TEXTS`]).
-    wide: bool,
+    /// The bound of its compiled size (see [`size_bound`]).
+    bound: usize,
+    /// Whether a match can be empty (its shortest has no character).
+    empty: bool,
 }
 
-impl Parsed {
-    fn new(hir: Hir) -> Parsed {
-        Parsed {
-            wide: size_bound(&hir) > WIDE,
-            required: required_literals(&hir),
-            hir,
+impl Facts {
+    fn of(hir: &Hir) -> Facts {
+        Facts {
+            required: required_literals(hir),
+            bound: size_bound(hir),
+            empty: hir.properties().minimum_len() == Some(0),
         }
+    }
+
+    /// Whether the whole regex is large enough to be worth narrowing to
+    /// the characters of a text (see [`NARROWED_TEXTS`]).
+    fn wide(&self) -> bool {
+        self.bound > WIDE
     }
 }
 
@@ -159,6 +173,7 @@ impl Pattern {
             source: pattern.to_string(),
             case_insensitive,
             parsed: OnceLock::new(),
+            facts: OnceLock::new(),
             ascii_hir: OnceLock::new(),
             ascii: OnceLock::new(),
             bare: OnceLock::new(),
@@ -178,18 +193,18 @@ impl Pattern {
     }
 
     /// The pattern parsed. A deferred pattern that does not parse (it was
-    /// made of escaped words, so it does) would match nothing.
-    fn parsed(&self) -> &Parsed {
+    /// made of escaped words, or it is a known one, so it does) would match
+    /// nothing.
+    fn hir(&self) -> &Hir {
         self.parsed.get_or_init(|| {
-            let hir = Pattern::parser(self.case_insensitive)
+            Pattern::parser(self.case_insensitive)
                 .parse(&self.source)
-                .unwrap_or_else(|_| Hir::fail());
-            Parsed::new(hir)
+                .unwrap_or_else(|_| Hir::fail())
         })
     }
 
-    fn hir(&self) -> &Hir {
-        &self.parsed().hir
+    fn facts(&self) -> &Facts {
+        self.facts.get_or_init(|| Facts::of(self.hir()))
     }
 
     fn build(
@@ -206,12 +221,24 @@ impl Pattern {
                 .err()
                 .unwrap_or_else(|| regex::Error::Syntax(format!("cannot compile `{pattern}`")))
         };
+        #[cfg(test)]
+        known::record(pattern, case_insensitive);
+        let pattern_ = Pattern::with(pattern, case_insensitive, size_limit, short);
+        // A pattern of the embedded packs is parsed on first need: what a
+        // pack's load asks of it was found when the packs were written.
+        if let Some(facts) = known::facts(pattern, case_insensitive)
+            && facts.bound.saturating_add(NFA_OVERHEAD) <= size_limit
+        {
+            let _ = pattern_.facts.set(facts);
+            return Ok(pattern_);
+        }
         let hir = Pattern::parser(case_insensitive)
             .parse(pattern)
             .map_err(|_| error())?;
-        let bound = size_bound(&hir);
-        let pattern_ = Pattern::with(pattern, case_insensitive, size_limit, short);
-        let _ = pattern_.parsed.set(Parsed::new(hir));
+        let facts = Facts::of(&hir);
+        let bound = facts.bound;
+        let _ = pattern_.parsed.set(hir);
+        let _ = pattern_.facts.set(facts);
         if bound.saturating_add(NFA_OVERHEAD) > size_limit {
             // It may not fit: compiled now, so that the pack is refused
             // when it is loaded rather than a rule failing while it checks.
@@ -303,7 +330,7 @@ impl Pattern {
 
     /// Whether texts are still searched with narrowed regexes.
     fn narrowing(&self) -> bool {
-        self.parsed().wide
+        self.facts().wide()
             && self.regex.get().is_none()
             && self.searched.load(Ordering::Relaxed) < NARROWED_TEXTS
     }
@@ -332,7 +359,7 @@ impl Pattern {
     /// False when the regex surely has no match in `text`.
     pub fn may_match(&self, text: &str) -> bool {
         let prefilter = self.prefilter.get_or_init(|| {
-            let required = self.parsed().required.as_ref()?;
+            let required = self.facts().required.as_ref()?;
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .build(required)
@@ -357,7 +384,7 @@ impl Pattern {
 
     /// Whether a match can be empty (its shortest has no character).
     pub fn can_match_empty(&self) -> bool {
-        self.hir().properties().minimum_len() == Some(0)
+        self.facts().empty
     }
 
     pub fn is_match(&self, text: &str) -> bool {
@@ -415,7 +442,7 @@ impl PatternSet {
         let mut literals: Vec<&[u8]> = Vec::new();
         let mut always = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
-            match &p.parsed().required {
+            match &p.facts().required {
                 Some(set) if set.iter().all(|l| !l.is_empty()) => {
                     for lit in set {
                         owner.push(i);
@@ -1119,7 +1146,7 @@ mod tests {
             (r"c['’]est\s+simple", true, "C’EST SIMPLE"),
         ] {
             let p = Pattern::new(pattern, ci, 1 << 22).unwrap();
-            assert!(p.parsed().required.is_some(), "{pattern}");
+            assert!(p.facts().required.is_some(), "{pattern}");
             assert!(p.is_match(text), "{pattern} in {text}");
         }
     }
