@@ -42,15 +42,16 @@ pub struct Vocabulary {
 }
 
 /// A list of folded words: a default list, made into a set once per run
-/// (every salary rule reads the same), and a rule's own words.
+/// (every salary rule reads the same), when a figure is first read (most
+/// articles have none), and a rule's own words.
 #[derive(Debug, Clone)]
 struct WordSet {
-    defaults: &'static HashSet<&'static str>,
+    defaults: &'static LazyLock<HashSet<&'static str>>,
     own: HashSet<String>,
 }
 
 impl WordSet {
-    fn new(defaults: &'static HashSet<&'static str>, own: &[String]) -> WordSet {
+    fn new(defaults: &'static LazyLock<HashSet<&'static str>>, own: &[String]) -> WordSet {
         WordSet {
             defaults,
             own: own.iter().map(|w| fold(w)).collect(),
