@@ -1153,12 +1153,25 @@ impl FrontMatterRule {
 
     /// How to write the value of `name` as a `ty`: the date it was meant
     /// to give, said as read from it (`10/03/2025` read day first); else
-    /// the date the file name gives, said as the file name's; else an
-    /// example. A date is never offered without saying where it comes from.
+    /// the date the file name gives, said as the file name's; for a
+    /// fraction where an integer is expected, the integers around it; else
+    /// an example, said to be one. A date or a number is never offered
+    /// without saying where it comes from.
     fn retype_help(&self, doc: &Document, ty: FieldType, name: &str, value: &Node) -> String {
         let text = value.scalar_text();
         if let Some((date, read)) = text.as_deref().and_then(|t| meant_date(ty, t)) {
             return format!("write `{name}: {date}` ({read})");
+        }
+        if let (FieldType::Integer, Value::Float(f)) = (ty, &value.value)
+            && f.is_finite()
+            && f.abs() < 1e15
+        {
+            let (low, high) = (f.floor() as i64, f.ceil() as i64);
+            return if low == high {
+                format!("write `{name}: {low}`, without the fraction")
+            } else {
+                format!("write an integer, `{name}: {low}` or `{name}: {high}`")
+            };
         }
         let from_name = (ty == FieldType::Date)
             .then_some(self.filename.as_ref())
@@ -1174,7 +1187,13 @@ impl FrontMatterRule {
             Some((said, date)) => {
                 format!("write `{name}: YYYY-MM-DD`; {said} says `{date}`")
             }
-            None => format!("write {}", ty.example(name)),
+            None => match ty {
+                // A value, not a form: said to be an example.
+                FieldType::String | FieldType::Integer | FieldType::Number => {
+                    format!("write {}, such as {}", ty.describe(), ty.example(name))
+                }
+                _ => format!("write {}", ty.example(name)),
+            },
         }
     }
 
@@ -2251,6 +2270,66 @@ mod tests {
             ["`slug` is 4 characters long; the maximum is 3 / remove 1 character or more"]
         );
         assert_eq!(said("---\nslug: 1.5\n---\n"), Vec::<String>::new());
+    }
+
+    /// A value of the wrong type is told how to write one of the right
+    /// type: the integers around a fraction, or an example said to be one
+    /// (not `weight: 3` as if 3 were the value meant).
+    #[test]
+    fn a_retype_help_says_an_example_is_one() {
+        let rule = build(
+            &crate::yaml::parse(
+                "fields:\n  weight: {type: integer}\n  ratio: {type: number}\n  \
+                 title: {type: string}\n  ShowToc: {type: boolean}\n  date: {type: date}\n",
+                0,
+            )
+            .unwrap()
+            .root
+            .unwrap(),
+        )
+        .unwrap();
+        let help = |front: &str| {
+            let doc = Document::parse("a.md", format!("---\n{front}\n---\n"));
+            let mut cx = Context::default();
+            rule.check(&doc, &mut cx);
+            cx.findings
+                .iter()
+                .map(|f| f.help.clone().unwrap_or_default())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            help("weight: 1.5"),
+            ["write an integer, `weight: 1` or `weight: 2`"]
+        );
+        assert_eq!(
+            help("weight: -0.5"),
+            ["write an integer, `weight: -1` or `weight: 0`"]
+        );
+        assert_eq!(
+            help("weight: 2.0"),
+            ["write `weight: 2`, without the fraction"]
+        );
+        assert_eq!(
+            help("weight: douze"),
+            ["write an integer, such as `weight: 3`"]
+        );
+        assert_eq!(
+            help("weight: .inf"),
+            ["write an integer, such as `weight: 3`"]
+        );
+        assert_eq!(help("ratio: [1]"), ["write a number, such as `ratio: 1.5`"]);
+        assert_eq!(
+            help("title: [a]"),
+            ["write a string, such as `title: some text`"]
+        );
+        assert_eq!(
+            help("ShowToc: [a]"),
+            ["write `ShowToc: true` or `ShowToc: false`"]
+        );
+        assert_eq!(
+            help("date: [a]"),
+            ["write `date: YYYY-MM-DD` (as `date: 2025-02-07`)"]
+        );
     }
 
     /// A string for its `!!str` tag is said to be tagged, not quoted; the
