@@ -1829,10 +1829,18 @@ const ABBREVIATIONS: &[&str] = &[
     "j.-c",
 ];
 
+/// Words that a period abbreviates before a number (`vol. 2`, `chap. 3`,
+/// `art. 12`), compared in lowercase without an elided article: before a
+/// word, the same period may end a sentence (« de l'art. Puis… »).
+const NUMBERED: &[&str] = &[
+    "vol", "chap", "art", "t", "n", "no", "nos", "éd", "ed", "sect",
+];
+
 /// The number of sentences of `text`: a run of `.`, `!`, `?` or `…` ends
 /// one when the end of the text or, after spaces, a capital letter, a digit
 /// or an opening quote follows. A period after a lone capital (`M. Dupont`,
-/// `J. R. R.`) or after an abbreviation of [`ABBREVIATIONS`] is not an end.
+/// `J. R. R.`) or after an abbreviation of [`ABBREVIATIONS`] is not an end,
+/// nor one after an abbreviation of [`NUMBERED`] before a digit.
 fn sentences(text: &str) -> usize {
     let chars: Vec<char> = text.trim().chars().collect();
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
@@ -1883,7 +1891,11 @@ fn sentences(text: &str) -> usize {
                         || matches!(c, '«' | '"' | '“' | '('))
             }
         };
-        if ends && !(initial && j < chars.len()) {
+        // Without an elided article (`l'art.`).
+        let bare = word.rsplit(['\'', '’']).next().unwrap_or_default();
+        let numbered = chars.get(j).is_some_and(char::is_ascii_digit)
+            && NUMBERED.contains(&bare.to_lowercase().as_str());
+        if ends && !((initial || numbered) && j < chars.len()) {
             count += 1;
         }
     }
@@ -2126,6 +2138,11 @@ mod tests {
             ("Il tranche, cf. Le vrai enjeu du rôle. Puis il agit.", 2),
             ("Python vs. Go, p. ex. Dans une équipe. Fin.", 2),
             ("Devenir CTO. 5 erreurs à éviter. 3 questions.", 3),
+            // Before a number, a volume, a chapter, an article; before a
+            // word, the same period ends a sentence.
+            ("Lu dans le vol. 2 de la revue, chap. 3. Fin.", 2),
+            ("Voir l'art. 12 du Code du travail.", 1),
+            ("C'est de l'art. Puis de la technique.", 2),
             ("Un budget de 2,5 % et 10 k€. Rien de plus.", 2),
             // A lone capital before a period is taken for an initial, as
             // README says: one end is missed here.
