@@ -260,6 +260,12 @@ pub struct Body {
     /// the footnotes block at the end of the page, not where they are
     /// written, so what they hold is in no section.
     pub footnotes: Vec<Span>,
+    /// Every footnote definition's label and where its `[^label]` is
+    /// written, in order.
+    pub footnote_labels: Vec<(String, Span)>,
+    /// The labels the footnote references name (`[^label]` in the text,
+    /// with a definition), folded as [`footnote_label`] folds them.
+    pub footnote_refs: Vec<String>,
     /// Blockquotes, the outermost only (a quote inside a quote is part of
     /// it), in order.
     pub quotes: Vec<Span>,
@@ -287,6 +293,16 @@ impl Body {
             (None, _) => nested.next(),
         })
     }
+}
+
+/// A footnote label as references match it: spaces collapsed, in
+/// lowercase.
+pub fn footnote_label(label: &str) -> String {
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn level(l: HeadingLevel) -> u8 {
@@ -616,8 +632,17 @@ pub fn parse(source: &str, start: usize) -> Body {
                     }
                     quotes += 1;
                 }
-                Tag::FootnoteDefinition(_) => {
+                Tag::FootnoteDefinition(label) => {
                     containers += 1;
+                    // `[^label]` opens the definition; else its first line.
+                    let written = format!("[^{label}]");
+                    let marker = if slice.starts_with(&written) {
+                        Span::new(span.start, span.start + written.len())
+                    } else {
+                        let line = slice.find('\n').unwrap_or(slice.len());
+                        Span::new(span.start, span.start + line)
+                    };
+                    body.footnote_labels.push((label.to_string(), marker));
                     // The outermost only, should one be written in another.
                     if body.footnotes.last().is_none_or(|f| f.end <= span.start) {
                         body.footnotes.push(span);
@@ -768,6 +793,9 @@ pub fn parse(source: &str, start: usize) -> Body {
                 } else if let Some(top) = blocks.last_mut() {
                     top.push(&t, src, verbatim, code);
                 }
+            }
+            Event::FootnoteReference(label) => {
+                body.footnote_refs.push(footnote_label(&label));
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(h) = heading.as_mut() {

@@ -53,7 +53,8 @@ Options (all true unless said otherwise):
                         `[…]`, `[sic]`, `[x]`, `[ ]` are not reported.
                         Also a footnote reference `[^note]` with no
                         `[^note]: …` definition anywhere in the file: it is
-                        shown as typed.
+                        shown as typed; and a definition `[^note]: …` that
+                        no `[^note]` calls: Hugo leaves it out of the page.
   shortcut_references: false
                         Also report every bracketed `[label]` that matches no
                         definition.
@@ -518,11 +519,35 @@ fn check_footnotes(doc: &Document, block: &Block, cx: &mut Context) {
     }
 }
 
+/// Footnote definitions that no reference calls (`[^seul]: …` with no
+/// `[^seul]` in the text): Hugo (goldmark) leaves them out of the page.
+fn check_unused_footnotes(doc: &Document, cx: &mut Context) {
+    let called: std::collections::HashSet<&str> =
+        doc.body.footnote_refs.iter().map(String::as_str).collect();
+    for (label, span) in &doc.body.footnote_labels {
+        if called.contains(crate::document::markdown::footnote_label(label).as_str()) {
+            continue;
+        }
+        cx.report(
+            Finding::new(
+                *span,
+                format!(
+                    "the footnote `[^{label}]` is defined but no `[^{label}]` in the text calls it: Hugo leaves it out of the page"
+                ),
+            )
+            .help(format!(
+                "call it with `[^{label}]` where the note belongs, or remove the definition"
+            )),
+        );
+    }
+}
+
 impl MarkupRule {
     fn check_references(&self, doc: &Document, cx: &mut Context) {
         for block in &doc.body.blocks {
             check_footnotes(doc, block, cx);
         }
+        check_unused_footnotes(doc, cx);
         // A heading's block is made for the few that may hold a reference.
         for h in doc.body.every_heading().filter(|h| h.text.contains("[^")) {
             if let Some(block) = h.block(&doc.source) {
