@@ -1125,6 +1125,32 @@ impl Rule for LinksRule {
 mod tests {
     use super::*;
 
+    /// `may_hold_url` stands before the bare-URL regex: every text the
+    /// regex matches in, in any case, must pass it, or bare URLs would go
+    /// unreported.
+    #[test]
+    fn may_hold_url_passes_every_bare_url() {
+        for text in [
+            "Voir https://example.org/a.",
+            "HTTP://EXEMPLE.FR et www.exemple.fr",
+            "Le site WWW.Exemple.fr, ou Www.exemple.fr/page",
+            "(http://a.b/c)",
+        ] {
+            let found: Vec<_> = bare_url_regex().find_iter(text).collect();
+            assert!(!found.is_empty(), "{text}");
+            for r in found {
+                assert!(may_hold_url(&text[r.clone()]), "{}", &text[r]);
+            }
+        }
+        for text in [
+            "Un texte sans adresse. Fin.",
+            "Un lien: /posts/x/",
+            "wwwx.fr",
+        ] {
+            assert!(!may_hold_url(text), "{text}");
+        }
+    }
+
     fn rule() -> LinksRule {
         LinksRule {
             sections: vec![],
