@@ -15,6 +15,9 @@ fn article() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
         Just("---\n".to_string()),
         Just("+++\n".to_string()),
+        Just("{".to_string()),
+        Just("}\n".to_string()),
+        Just("\"title\": \"x\\\"}\", ".to_string()),
         Just("\r\n".to_string()),
         Just("\n".to_string()),
         Just("\u{feff}".to_string()),
@@ -256,6 +259,9 @@ proptest! {
             // Blank lines before the block, which Hugo skips.
             prop::sample::select(vec!["\n", "\r\n", " \n\n", "\u{feff}\n", "\t\r"])
                 .prop_map(|blank| format!("{blank}---\ntitle: x\n---\n## Corps\n")),
+            // A JSON object, whose end is its closing brace.
+            prop::sample::select(vec!["\n", "\r\n", "\r", "", " x"])
+                .prop_map(|after| format!("{{\n  \"title\": \"a {{ b\\\" }}\",\n  \"slug\": \"y\"\n}}{after}\n## Corps\n")),
         ],
         cut in any::<prop::sample::Index>(),
     ) {

@@ -1,6 +1,6 @@
 //! Finding the front-matter block at the top of an article (YAML between `---`
-//! lines, or TOML between `+++` lines, as Hugo allows) and reading it into a
-//! spanned tree.
+//! lines, TOML between `+++` lines, or a JSON object opening with `{`, as
+//! Hugo allows) and reading it into a spanned tree.
 
 use crate::span::Span;
 use crate::yaml::{self, DuplicateKey, Node};
@@ -9,6 +9,7 @@ use crate::yaml::{self, DuplicateKey, Node};
 pub enum Format {
     Yaml,
     Toml,
+    Json,
 }
 
 impl Format {
@@ -16,6 +17,7 @@ impl Format {
         match self {
             Format::Yaml => "YAML",
             Format::Toml => "TOML",
+            Format::Json => "JSON",
         }
     }
 }
@@ -47,20 +49,26 @@ pub enum Content {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FrontMatter {
     pub format: Format,
-    /// The opening delimiter line (without its line ending).
+    /// The opening delimiter line (without its line ending); for JSON, the
+    /// object's `{`.
     pub open: Span,
     /// The whole block, delimiters included.
     pub span: Span,
-    /// The text between the delimiters.
+    /// The text between the delimiters; for JSON, the whole object, braces
+    /// included (they are part of its syntax).
     pub inner: Span,
     pub content: Content,
 }
 
 impl FrontMatter {
-    /// The closing delimiter line (without its line ending), when closed.
+    /// The closing delimiter line (without its line ending), when closed;
+    /// for JSON, the object's closing `}`.
     pub fn close(&self) -> Option<Span> {
         (self.content != Content::Unclosed).then(|| {
             let end = self.span.end;
+            if self.format == Format::Json {
+                return Span::new(end.saturating_sub(1), end);
+            }
             let start = self.inner.end.min(end);
             Span::new(start, end)
         })
@@ -162,6 +170,11 @@ fn first_lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
 fn delimit(text: &str) -> Option<Delimited> {
     let mut it = first_lines(text);
     let (s, e, next) = it.next()?;
+    // Hugo skips spaces before a JSON object's `{` as it skips blank lines.
+    let indent = text[s..e].len() - text[s..e].trim_start_matches([' ', '\t']).len();
+    if text.as_bytes().get(s + indent) == Some(&b'{') {
+        return Some(delimit_json(text, s + indent));
+    }
     let (format, closers): (Format, &[&str]) = match text[s..e].trim_end() {
         "---" => (Format::Yaml, &["---", "..."]),
         "+++" => (Format::Toml, &["+++"]),
@@ -176,6 +189,51 @@ fn delimit(text: &str) -> Option<Delimited> {
         after_open: next,
         closed,
     })
+}
+
+/// The JSON object opening at `open`, found as Hugo finds it: the first `}`
+/// that closes every `{` outside double quotes, a backslash escaping the
+/// character after it. The body starts after that `}` and one line break (`\r\n`, `\n` or `\r`).
+fn delimit_json(text: &str, open: usize) -> Delimited {
+    let bytes = text.as_bytes();
+    let mut level = 0usize;
+    let mut in_quote = false;
+    let mut i = open;
+    let mut close = None;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'{' if !in_quote => level += 1,
+            b'}' if !in_quote => {
+                level -= 1;
+                if level == 0 {
+                    close = Some(i + 1);
+                    break;
+                }
+            }
+            b'"' => in_quote = !in_quote,
+            b'\\' => i += 1,
+            _ => {}
+        }
+        i += 1;
+    }
+    let closed = close.map(|end| {
+        let rest = &text[end..];
+        let body = end
+            + if rest.starts_with("\r\n") {
+                2
+            } else if rest.starts_with(['\n', '\r']) {
+                1
+            } else {
+                0
+            };
+        (Span::new(open, end), end, body)
+    });
+    Delimited {
+        format: Format::Json,
+        open: Span::new(open, open + 1),
+        after_open: open,
+        closed,
+    }
 }
 
 /// Splits the front matter off `text`. Returns the block (if the file opens
@@ -573,7 +631,69 @@ pub fn parse_inner(format: Format, text: &str, base: usize) -> Content {
                 open: err.open,
             },
         },
+        Format::Json => parse_json(text, base),
     }
+}
+
+/// Reads a JSON object. The JSON reader says whether it is valid (and where
+/// it is not); a valid object is then read into a spanned tree by the YAML
+/// reader, of which JSON is a subset, with its tabs (which JSON allows only
+/// between tokens) read as spaces, as YAML does not allow them everywhere
+/// JSON does. Keys written twice, which Go's reader takes silently (the last
+/// wins), are kept as YAML gives them.
+fn parse_json(text: &str, base: usize) -> Content {
+    if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        let at = json_error_offset(text, err.line(), err.column());
+        let message = err.to_string();
+        // serde_json ends its message with the position, which the span gives.
+        let message = match message.rfind(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        return Content::Invalid {
+            limit: message.contains("recursion limit"),
+            message,
+            span: Span::new(base + at, base + at),
+            open: None,
+        };
+    }
+    let spaced;
+    let text = if text.contains('\t') {
+        spaced = text.replace('\t', " ");
+        &spaced
+    } else {
+        text
+    };
+    match yaml::parse(text, base) {
+        Ok(parsed) => Content::Parsed {
+            root: parsed.root,
+            duplicate_keys: parsed.duplicate_keys,
+        },
+        Err(err) => Content::Invalid {
+            message: err.message,
+            span: err.span,
+            limit: err.limit,
+            open: err.open,
+        },
+    }
+}
+
+/// The byte offset in `text` of serde_json's 1-based `line` and `column`
+/// (a byte count in the line; 0 at the end of the text), on a character
+/// boundary.
+fn json_error_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', text.as_bytes())
+            .nth(line - 2)
+            .map_or(text.len(), |i| i + 1)
+    };
+    let mut at = (line_start + column.saturating_sub(1)).min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 #[cfg(test)]
@@ -623,6 +743,99 @@ mod tests {
         assert_eq!(&text[k.span.start..k.span.end], "title");
         assert_eq!(&text[v.span.start..v.span.end], "\"x\"");
         assert_eq!(fm.get("tags").unwrap().as_seq().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn json_object_ends_at_its_closing_brace() {
+        // Braces and an escaped quote inside strings do not count; a tab
+        // between tokens is JSON's and reads.
+        let text = "\u{feff}\n  {\n\t\"title\": \"a { b\\\" }\",\n  \"tags\"\t:\t[\"x\"],\n\t\"weight\":\t3,\n  \"cover\": {\"image\": \"c.png\"}\n}\r\n## Corps\n";
+        let (fm, body) = split(text);
+        let fm = fm.unwrap();
+        assert_eq!(fm.format, Format::Json);
+        assert_eq!(&text[fm.open.start..fm.open.end], "{");
+        assert!(text[fm.inner.start..fm.inner.end].starts_with("{\n\t\"title\""));
+        assert!(text[fm.inner.start..fm.inner.end].ends_with("}\n}"));
+        assert_eq!(fm.span, fm.inner);
+        assert_eq!(
+            &text[fm.close().unwrap().start..fm.close().unwrap().end],
+            "}"
+        );
+        assert_eq!(&text[body..], "## Corps\n");
+        let (k, v) = fm.entry("title").unwrap();
+        assert_eq!(&text[k.span.start..k.span.end], "\"title\"");
+        assert_eq!(&text[v.span.start..v.span.end], "\"a { b\\\" }\"");
+        assert_eq!(v.as_str(), Some("a { b\" }"));
+        assert_eq!(fm.get("tags").unwrap().as_seq().unwrap().len(), 1);
+        assert_eq!(fm.get("weight").unwrap().value, crate::yaml::Value::Int(3));
+        let cover = fm.get("cover").unwrap();
+        assert_eq!(cover.get("image").unwrap().as_str(), Some("c.png"));
+        // On one line, the body right after the brace and one line break.
+        for (text, rest) in [
+            ("{\"title\": \"x\"}\nBody", "Body"),
+            ("{\"title\": \"x\"}\r\rBody", "\rBody"),
+            ("{\"title\": \"x\"} Body", " Body"),
+        ] {
+            let (fm, body) = split(text);
+            assert_eq!(fm.unwrap().get("title").unwrap().as_str(), Some("x"));
+            assert_eq!(&text[body..], rest);
+        }
+    }
+
+    #[test]
+    fn json_object_never_closed_or_invalid() {
+        let text = "{\n  \"title\": \"x {\n\nTexte.\n";
+        let (fm, body) = split(text);
+        let fm = fm.unwrap();
+        assert_eq!(fm.content, Content::Unclosed);
+        assert_eq!(fm.open, Span::new(0, 1));
+        assert_eq!(body, 0);
+        // A comma after the last entry: the error is at the brace after it,
+        // on a character boundary past multibyte text.
+        let text = "{\n  \"title\": \"Été\",\n}\nTexte.\n";
+        let Some(FrontMatter {
+            content: Content::Invalid { span, limit, .. },
+            ..
+        }) = split(text).0
+        else {
+            panic!("a trailing comma is not JSON");
+        };
+        assert!(!limit);
+        assert_eq!(&text[span.start..], "}\nTexte.\n");
+        // What YAML reads and JSON does not: single quotes, bare words,
+        // comments.
+        for text in [
+            "{'title': 'x'}\n",
+            "{\"title\": x}\n",
+            "{\"title\": \"x\" # c\n}\n",
+        ] {
+            assert!(
+                matches!(split(text).0.unwrap().content, Content::Invalid { .. }),
+                "{text}"
+            );
+        }
+        // A key written twice is read, and said.
+        let (fm, _) = split("{\"a\": 1, \"a\": 2}\n");
+        let Content::Parsed { duplicate_keys, .. } = fm.unwrap().content else {
+            panic!("two keys are valid JSON");
+        };
+        assert_eq!(duplicate_keys.len(), 1);
+        // Nesting past serde_json's limit is refused as a limit.
+        let deep = format!("{{\"a\": {}1{}}}\n", "[".repeat(200), "]".repeat(200));
+        assert!(matches!(
+            split(&deep).0.unwrap().content,
+            Content::Invalid { limit: true, .. }
+        ));
+    }
+
+    #[test]
+    fn json_error_positions_are_byte_offsets() {
+        let text = "{\n\"é\": x}";
+        // serde_json: line 2, column 7 (bytes) is `x`.
+        assert_eq!(json_error_offset(text, 2, 7), text.find('x').unwrap());
+        assert_eq!(json_error_offset(text, 9, 1), text.len());
+        // A column inside a character falls back to its start.
+        assert_eq!(json_error_offset(text, 2, 3), 3);
     }
 
     /// The entries asked for, as plain text (spans differ from the whole

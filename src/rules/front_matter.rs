@@ -21,10 +21,12 @@ pub static KIND: Kind = Kind {
     schema: |g| g.subschema_for::<Options>(),
 };
 
-const DOC: &str = r#"Checks the front matter (YAML between `---` lines, or TOML between `+++`).
+const DOC: &str = r#"Checks the front matter (YAML between `---` lines, TOML between `+++`, or a
+JSON object: a file that starts with `{`, as Hugo reads it).
 
 Options:
-  syntax: true          Report a missing, unclosed or unreadable block, a YAML
+  syntax: true          Report a missing, unclosed or unreadable block (JSON
+                        read strictly: no comma after the last entry), a YAML
                         block closed with `...` (Hugo does not build it), a
                         block that is not a mapping, and keys written twice
                         (also in two cases: Hugo reads `showToc` as
@@ -75,10 +77,12 @@ Options:
       help: TEXT              What to tell the author when the key is wrong.
 
 Unknown keys are allowed. Every finding points at the key or value concerned;
-a missing key points at the block's opening `---`. A value of the wrong type
-gets a safe fix when what was meant is plain: its quotes removed (`weight:
-"2"`), or `true`/`false` for a boolean written `yes`, `no`, `on` or `off` (any
-case, quoted or not), which YAML 1.2 reads as a string. A YAML `!!str` tag,
+a missing key points at the block's opening (`---`, `+++` or `{`). A help
+writes what it suggests in the block's format (`"weight": 2` in JSON). A
+value of the wrong type gets a safe fix when what was meant is plain: its
+quotes removed (`weight: "2"`), or `true`/`false` for a boolean written
+`yes`, `no`, `on` or `off` (any case, quoted or not), which YAML 1.2 reads as
+a string. A YAML `!!str` tag,
 which makes any value a string, is removed with the quotes (`ShowToc: !!str
 yes` → `ShowToc: true`).
 
@@ -121,22 +125,91 @@ impl FieldType {
         }
     }
 
-    fn example(self, key: &str) -> String {
+    /// An entry of `key` with a value of this type, as `format` writes it.
+    fn example(self, format: Format, key: &str) -> String {
+        let e = |value: &str, shape: Shape| entry(format, key, value, shape);
         match self {
-            FieldType::String => format!("`{key}: some text`"),
-            FieldType::Integer => format!("`{key}: 3`"),
-            FieldType::Number => format!("`{key}: 1.5`"),
-            FieldType::Boolean => format!("`{key}: true` or `{key}: false`"),
-            FieldType::Date => format!("`{key}: YYYY-MM-DD` (as `{key}: 2025-02-07`)"),
-            FieldType::Datetime => format!(
-                "`{key}: YYYY-MM-DDTHH:MM:SS` with an optional zone (as `{key}: 2025-02-07T09:00:00+01:00`)"
+            FieldType::String => format!("`{}`", e("some text", Shape::Text)),
+            FieldType::Integer => format!("`{}`", e("3", Shape::Literal)),
+            FieldType::Number => format!("`{}`", e("1.5", Shape::Literal)),
+            FieldType::Boolean => format!(
+                "`{}` or `{}`",
+                e("true", Shape::Literal),
+                e("false", Shape::Literal)
             ),
-            FieldType::List | FieldType::StringList => {
-                format!("`{key}: [a, b]` or one `- item` per line")
-            }
-            FieldType::Map => format!("`{key}:` followed by indented `name: value` lines"),
+            FieldType::Date => format!(
+                "`{}` (as `{}`)",
+                e("YYYY-MM-DD", Shape::Date),
+                e("2025-02-07", Shape::Date)
+            ),
+            FieldType::Datetime => format!(
+                "`{}` with an optional zone (as `{}`)",
+                e("YYYY-MM-DDTHH:MM:SS", Shape::Date),
+                e("2025-02-07T09:00:00+01:00", Shape::Date)
+            ),
+            FieldType::List | FieldType::StringList => match format {
+                Format::Yaml => format!("`{key}: [a, b]` or one `- item` per line"),
+                Format::Toml | Format::Json => {
+                    format!("`{}`", e("[\"a\", \"b\"]", Shape::Literal))
+                }
+            },
+            FieldType::Map => match format {
+                Format::Yaml => format!("`{key}:` followed by indented `name: value` lines"),
+                Format::Toml => format!("a `[{}]` table of `name = value` lines", toml_key(key)),
+                Format::Json => format!("`{}`", e("{\"name\": \"value\"}", Shape::Literal)),
+            },
         }
     }
+}
+
+/// How a value is written in an entry ([`entry`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A string: quoted in TOML and JSON.
+    Text,
+    /// A date or date-time: quoted in JSON, which has no dates.
+    Date,
+    /// Written as given (a number, a boolean, a list).
+    Literal,
+}
+
+/// The entry of `key` with `value` as `format` writes it: `key: value` in
+/// YAML, `key = value` in TOML, `"key": value` in JSON, with `value` quoted
+/// where its [`Shape`] needs it.
+fn entry(format: Format, key: &str, value: &str, shape: Shape) -> String {
+    let json = |t: &str| serde_json::to_string(t).unwrap_or_else(|_| format!("\"{t}\""));
+    match format {
+        Format::Yaml => format!("{key}: {value}"),
+        Format::Toml => match shape {
+            Shape::Text => format!("{} = {}", toml_key(key), json(value)),
+            Shape::Date | Shape::Literal => format!("{} = {value}", toml_key(key)),
+        },
+        Format::Json => match shape {
+            Shape::Text | Shape::Date => format!("{}: {}", json(key), json(value)),
+            Shape::Literal => format!("{}: {value}", json(key)),
+        },
+    }
+}
+
+/// `key` as a TOML key: bare when it can be, quoted otherwise.
+fn toml_key(key: &str) -> String {
+    let bare = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if bare {
+        key.to_string()
+    } else {
+        serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""))
+    }
+}
+
+/// The format of the document's front matter (YAML when it has none: the
+/// format a help tells the author to start one in).
+fn format_of(doc: &Document) -> Format {
+    doc.front_matter
+        .as_ref()
+        .map_or(Format::Yaml, |fm| fm.format)
 }
 
 #[derive(Debug, Deserialize, schemars::JsonSchema)]
@@ -614,14 +687,18 @@ impl Rule for FrontMatterRule {
         match &fm.content {
             Content::Unclosed => {
                 if self.syntax {
-                    cx.report(
+                    let finding = if fm.format == Format::Json {
+                        Finding::new(fm.open, "the JSON front matter opened by this `{` is never closed")
+                            .help("Hugo reads a file that starts with `{` as JSON front matter, up to the `}` that closes it: close the object with `}`, and check that every `\"` inside it has its pair")
+                    } else {
                         Finding::new(fm.open, "the front matter opened here is never closed").help(
                             format!(
                                 "add a closing `{}` line after the last key",
                                 doc.text(fm.open).trim()
                             ),
-                        ),
-                    );
+                        )
+                    };
+                    cx.report(finding);
                 }
             }
             Content::Invalid {
@@ -641,6 +718,8 @@ impl Rule for FrontMatterRule {
                             "the `{bracket}` at line {} is still open here: if its values end on that line, close it there with `{close}`",
                             doc.location(*open).line
                         )
+                    } else if fm.format == Format::Json {
+                        json_help(doc, fm, span)
                     } else {
                         "fix the syntax here; indentation must use spaces, and values with `: ` or `#` need quotes".to_string()
                     };
@@ -734,6 +813,25 @@ impl Rule for FrontMatterRule {
     }
 }
 
+/// What to do about a JSON front matter that does not read, the error
+/// being at `at`: a shortcode at the top of the file, a comma after the last
+/// entry, or the rules of JSON.
+fn json_help(doc: &Document, fm: &FrontMatter, at: Span) -> String {
+    if doc.text(fm.inner).starts_with("{{") {
+        return "Hugo reads a file that starts with `{` as JSON front matter, and a shortcode is not: start the file with its front matter, and put the shortcode after it".to_string();
+    }
+    let before = doc.source.get(fm.inner.start..at.start).unwrap_or_default();
+    let closes = doc.text(at).starts_with(['}', ']']);
+    if closes && before.trim_end().ends_with(',') {
+        let comma = fm.inner.start + before.trim_end().len() - 1;
+        return format!(
+            "remove the `,` at line {}: JSON allows no comma after the last entry",
+            doc.location(Span::new(comma, comma + 1)).line
+        );
+    }
+    "fix the JSON here: keys and strings in double quotes, a comma between entries and none after the last, no comments".to_string()
+}
+
 /// Keys of the root mapping that differ only in case (`ShowToc`,
 /// `showToc`): Hugo keeps one of them. Each later key with the first one
 /// (keys written exactly twice are reported as such already).
@@ -779,10 +877,10 @@ impl FrontMatterRule {
             match key_entry(root, &field.name) {
                 None => {
                     if field.opts.required {
-                        let example = field
-                            .opts
-                            .ty
-                            .map_or(format!("`{}: …`", field.name), |t| t.example(&field.name));
+                        let example = field.opts.ty.map_or(
+                            format!("`{}`", entry(fm.format, &field.name, "…", Shape::Literal)),
+                            |t| t.example(fm.format, &field.name),
+                        );
                         let help = field.help_with(format!("add {example} to the front matter"));
                         cx.report(
                             Finding::new(
@@ -878,7 +976,11 @@ impl FrontMatterRule {
                     // `!!str` tag) are not.
                     (Some((inner, quoted)), _) => {
                         let help_text = match tag_text {
-                            Some(_) => format!("write `{name}: {inner}`, {}", without(quoted)),
+                            Some(_) => format!(
+                                "write `{}`, {}",
+                                entry(format_of(doc), name, inner, Shape::Literal),
+                                without(quoted)
+                            ),
                             None => format!("remove the quotes around `{inner}`"),
                         };
                         fixed(
@@ -890,13 +992,14 @@ impl FrontMatterRule {
                     // `ShowToc: yes`: a boolean the author meant, in words
                     // YAML 1.2 reads as a string.
                     (None, Some((word, quoted, meant))) => {
+                        let written = entry(format_of(doc), name, &meant.to_string(), Shape::Literal);
                         let help_text = match tag_text {
                             Some(t) => format!(
-                                "write `{name}: {meant}`, without the `{t}` tag, which makes any value a string"
+                                "write `{written}`, without the `{t}` tag, which makes any value a string"
                             ),
-                            None if quoted => format!("write `{name}: {meant}`"),
+                            None if quoted => format!("write `{written}`"),
                             None => format!(
-                                "write `{name}: {meant}`; `{word}` is a boolean to YAML 1.1 only, a string to YAML 1.2"
+                                "write `{written}`; `{word}` is a boolean to YAML 1.1 only, a string to YAML 1.2"
                             ),
                         };
                         let description = match tag_text {
@@ -1158,19 +1261,24 @@ impl FrontMatterRule {
     /// an example, said to be one. A date or a number is never offered
     /// without saying where it comes from.
     fn retype_help(&self, doc: &Document, ty: FieldType, name: &str, value: &Node) -> String {
+        let format = format_of(doc);
         let text = value.scalar_text();
         if let Some((date, read)) = text.as_deref().and_then(|t| meant_date(ty, t)) {
-            return format!("write `{name}: {date}` ({read})");
+            return format!(
+                "write `{}` ({read})",
+                entry(format, name, &date, Shape::Date)
+            );
         }
         if let (FieldType::Integer, Value::Float(f)) = (ty, &value.value)
             && f.is_finite()
             && f.abs() < 1e15
         {
             let (low, high) = (f.floor() as i64, f.ceil() as i64);
+            let e = |n: i64| entry(format, name, &n.to_string(), Shape::Literal);
             return if low == high {
-                format!("write `{name}: {low}`, without the fraction")
+                format!("write `{}`, without the fraction", e(low))
             } else {
-                format!("write an integer, `{name}: {low}` or `{name}: {high}`")
+                format!("write an integer, `{}` or `{}`", e(low), e(high))
             };
         }
         let from_name = (ty == FieldType::Date)
@@ -1185,14 +1293,21 @@ impl FrontMatterRule {
             });
         match from_name {
             Some((said, date)) => {
-                format!("write `{name}: YYYY-MM-DD`; {said} says `{date}`")
+                format!(
+                    "write `{}`; {said} says `{date}`",
+                    entry(format, name, "YYYY-MM-DD", Shape::Date)
+                )
             }
             None => match ty {
                 // A value, not a form: said to be an example.
                 FieldType::String | FieldType::Integer | FieldType::Number => {
-                    format!("write {}, such as {}", ty.describe(), ty.example(name))
+                    format!(
+                        "write {}, such as {}",
+                        ty.describe(),
+                        ty.example(format, name)
+                    )
                 }
-                _ => format!("write {}", ty.example(name)),
+                _ => format!("write {}", ty.example(format, name)),
             },
         }
     }
@@ -1707,10 +1822,10 @@ fn numbers_as_text(doc: &Document, field: &Field, ty: FieldType, value: &Node) -
         (FieldType::StringList, Value::Seq(items)) => (items.iter().collect(), "lists"),
         _ => return Vec::new(),
     };
-    let reader = match doc.front_matter.as_ref().map(|fm| fm.format) {
-        Some(Format::Toml) => "TOML",
-        _ => "YAML",
-    };
+    let reader = doc
+        .front_matter
+        .as_ref()
+        .map_or("YAML", |fm| fm.format.name());
     let name = &field.name;
     numbers
         .into_iter()
@@ -1793,6 +1908,11 @@ fn unquoted<'d>(doc: &'d Document, ty: FieldType, value: &Node) -> Option<(&'d s
             .get("v")?
             .value
             .clone(),
+        // A JSON literal (number, boolean, null) reads as the same YAML one.
+        Format::Json => match serde_json::from_str::<serde_json::Value>(text).ok()? {
+            serde_json::Value::String(_) => return None,
+            _ => crate::yaml::plain_scalar(text),
+        },
     };
     type_matches(ty, &Node::new(value.span, read))
         .is_ok()
