@@ -556,6 +556,83 @@ pub fn lone_cr_as_lf(text: &str) -> Option<String> {
     )
 }
 
+/// The shortcodes that hold code rather than Markdown: Hugo's built-in
+/// `highlight`.
+const CODE_SHORTCODES: &[&str] = &["highlight"];
+
+/// A shortcode tag at byte `at` of `text` (`{{< name args >}}`, `{{% name
+/// %}}`, `{{< /name >}}`): its name, whether it closes, and where it ends.
+fn shortcode_at(text: &str, at: usize) -> Option<(&str, bool, usize)> {
+    let rest = text.get(at..)?;
+    let delimiter = match rest.as_bytes().get(..3)? {
+        b"{{<" => ">}}",
+        b"{{%" => "%}}",
+        _ => return None,
+    };
+    let inside = rest[3..].trim_start_matches([' ', '\t']);
+    let (closing, inside) = match inside.strip_prefix('/') {
+        Some(after) => (true, after.trim_start_matches([' ', '\t'])),
+        None => (false, inside),
+    };
+    let name_len = inside
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/')))
+        .unwrap_or(inside.len());
+    let end = rest.find(delimiter)? + delimiter.len();
+    // The name must come before the closing delimiter, on its line.
+    let name_start = rest.len() - inside.len();
+    (name_len > 0 && name_start + name_len < end && !rest[..end].contains('\n'))
+        .then(|| (&inside[..name_len], closing, at + end))
+}
+
+/// Where `text` holds a code shortcode ([`CODE_SHORTCODES`]) opened and
+/// closed: from the opening tag's start to the closing tag's end, and the
+/// code between them.
+fn code_shortcodes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let bytes = text.as_bytes();
+    if !CODE_SHORTCODES
+        .iter()
+        .any(|name| memchr::memmem::find(bytes, name.as_bytes()).is_some())
+    {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut open: Option<(&str, usize, usize)> = None;
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&bytes[from..], b"{{").map(|i| from + i) {
+        let Some((name, closing, end)) = shortcode_at(text, i) else {
+            from = i + 2;
+            continue;
+        };
+        match open {
+            None if !closing && CODE_SHORTCODES.contains(&name) => open = Some((name, i, end)),
+            Some((opened, start, inner)) if closing && name == opened => {
+                found.push((start..end, inner..i));
+                open = None;
+            }
+            _ => {}
+        }
+        from = end;
+    }
+    found
+}
+
+/// `text` with the code of its code shortcodes blanked: each byte but line
+/// breaks made a space, so that offsets stay and the Markdown parser reads
+/// no heading, list or prose in it (`# a comment` is no heading).
+fn blank(text: &str, code: &[(Range<usize>, Range<usize>)]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for (_, inner) in code {
+        for b in bytes.get_mut(inner.clone()).unwrap_or_default() {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    }
+    // Whole characters were replaced, by ASCII: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 /// Parses `source[start..]` as the Markdown body of the file `source`.
 pub fn parse(source: &str, start: usize) -> Body {
     // `start` is on a character boundary (the caller's invariant); `get`
@@ -563,6 +640,9 @@ pub fn parse(source: &str, start: usize) -> Body {
     let original = source.get(start..).unwrap_or_default();
     let normalized = lone_cr_as_lf(original);
     let text = normalized.as_deref().unwrap_or(original);
+    let code = code_shortcodes(text);
+    let blanked = (!code.is_empty()).then(|| blank(text, &code));
+    let text = blanked.as_deref().unwrap_or(text);
     let broken = RefCell::new(Vec::new());
     let mut callback = |link: BrokenLink<'_>| {
         broken.borrow_mut().push(BrokenRef {
@@ -579,6 +659,10 @@ pub fn parse(source: &str, start: usize) -> Body {
     let parser = Parser::new_with_broken_link_callback(text, options, Some(&mut callback));
 
     let mut body = Body::default();
+    body.code_blocks.extend(
+        code.iter()
+            .map(|(whole, _)| Span::new(whole.start, whole.end).offset(start)),
+    );
     let mut blocks: Vec<OpenBlock> = Vec::new();
     let mut heading: Option<OpenHeading> = None;
     let mut links: Vec<OpenLink> = Vec::new();
@@ -832,6 +916,7 @@ pub fn parse(source: &str, start: usize) -> Body {
     }
     body.broken_refs = broken.into_inner();
     body.blocks.sort_by_key(|b| b.span.start);
+    body.code_blocks.sort_by_key(|s| s.start);
     nest_headings_in_details(&mut body);
     body.sections = sections(&body.headings, source.len());
     body
@@ -1120,6 +1205,48 @@ mod tests {
         let body = parse(src, 0);
         let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
         assert_eq!(outline, ["Un"]);
+    }
+
+    /// The code of Hugo's `highlight` shortcode is code: no heading, list
+    /// item, prose or link of it is read, and the pair is a code block.
+    #[test]
+    fn a_highlight_shortcode_holds_code() {
+        let src = "x\n\n## Un\n\n{{< highlight sh \"linenos=table\" >}}\n## été\n- [x](/posts/y/)\n\nIl faut.\n{{< /highlight >}}\n\nfin {{%highlight go%}}a{{%/highlight%}} suite\n\n## Deux\n";
+        let body = parse(src, 3);
+        let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(outline, ["Un", "Deux"]);
+        let texts: Vec<&str> = body.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "{{< highlight sh \"linenos=table\" >}}",
+                "{{< /highlight >}}",
+                "fin {{%highlight go%}} {{%/highlight%}} suite",
+            ]
+        );
+        assert!(body.links.is_empty());
+        let code: Vec<&str> = body
+            .code_blocks
+            .iter()
+            .map(|s| &src[s.start..s.end])
+            .collect();
+        assert_eq!(
+            code,
+            [
+                &src[src.find("{{< highlight").unwrap()..src.find("\n\nfin").unwrap()],
+                "{{%highlight go%}}a{{%/highlight%}}",
+            ]
+        );
+        // Left open, or closed by another shortcode, it is read as written.
+        for src in [
+            "{{< highlight >}}\n## Titre\n",
+            "{{< highlight >}}\n## Titre\n{{< /figure >}}\n",
+            "{{< highlight\n>}}\n## Titre\n{{< /highlight >}}\n",
+        ] {
+            let body = parse(src, 0);
+            assert_eq!(body.headings.len(), 1, "{src}");
+            assert!(body.code_blocks.is_empty(), "{src}");
+        }
     }
 
     /// `<details>` in a string of a `<script>` is text, no element.
