@@ -40,6 +40,10 @@ Options (all true unless said otherwise):
                         typed), nor escaped `\*\*`,
                         nor anything in code, nor asterisks inside an autolink
                         or a bare URL (`https://example.org/a**b`).
+                        Also `__` and `~~` (strikethrough) left as text,
+                        glued to a word on the side they would open or
+                        close only (`__Attention` never closed, `barré~~`
+                        never opened); not `snake__case`, `__/5` or `___`.
   empty_headings: true  A heading line with no text (`##`).
   references: true      `[text][label]` or `[label][]` whose label has no
                         `[label]: URL` definition: the brackets are shown as is.
@@ -172,7 +176,9 @@ impl Stray {
     }
 }
 
-fn strays(doc: &Document, block: &Block, autolinks: &[Span]) -> Vec<Stray> {
+/// The runs of two `marker`s or more (`**`, `__`, `~~`) left as text in
+/// `block`, outside code, escapes and addresses.
+fn strays(doc: &Document, block: &Block, autolinks: &[Span], marker: u8) -> Vec<Stray> {
     let text = &block.text;
     let mut out = Vec::new();
     let mut i = 0;
@@ -180,9 +186,9 @@ fn strays(doc: &Document, block: &Block, autolinks: &[Span]) -> Vec<Stray> {
     // each block costs more than the search.
     let pair = |rest: &[u8]| {
         let mut from = 0;
-        while let Some(at) = memchr::memchr(b'*', rest.get(from..)?) {
+        while let Some(at) = memchr::memchr(marker, rest.get(from..)?) {
             let at = from + at;
-            if rest.get(at + 1) == Some(&b'*') {
+            if rest.get(at + 1) == Some(&marker) {
                 return Some(at);
             }
             from = at + 1;
@@ -191,7 +197,7 @@ fn strays(doc: &Document, block: &Block, autolinks: &[Span]) -> Vec<Stray> {
     };
     while let Some(found) = text.as_bytes().get(i..).and_then(pair) {
         let start = i + found;
-        let len = text[start..].len() - text[start..].trim_start_matches('*').len();
+        let len = text[start..].len() - text[start..].trim_start_matches(char::from(marker)).len();
         let end = start + len;
         i = end;
         if block.touches_code(start..end) {
@@ -354,7 +360,8 @@ fn literal_operator(doc: &Document, found: &[Stray], i: usize) -> bool {
 }
 
 fn check_emphasis(doc: &Document, block: &Block, autolinks: &[Span], cx: &mut Context) {
-    let found = strays(doc, block, autolinks);
+    check_underscores_and_tildes(doc, block, autolinks, cx);
+    let found = strays(doc, block, autolinks, b'*');
     let mut i = 0;
     while i < found.len() {
         let s = &found[i];
@@ -453,6 +460,57 @@ fn check_emphasis(doc: &Document, block: &Block, autolinks: &[Span], cx: &mut Co
         };
         cx.report(Finding::new(s.span, message).help(help));
         i += 1;
+    }
+}
+
+/// `__` (strong emphasis) and `~~` (strikethrough) left as text, glued to
+/// a word on one side only, the side they would open or close: `__Attention`
+/// with no `__` after it, `barré~~` with no `~~` before it. Glued on both
+/// sides or on neither they are meant as typed (`snake__case`, a `__/5`
+/// to fill in), and three or more are a line to write on (`Date : _____`).
+fn check_underscores_and_tildes(
+    doc: &Document,
+    block: &Block,
+    autolinks: &[Span],
+    cx: &mut Context,
+) {
+    for (marker, what, shown) in [
+        (b'_', "emphasis", "underscores"),
+        (b'~', "a strikethrough", "tildes"),
+    ] {
+        if memchr::memchr(marker, block.text.as_bytes()).is_none() {
+            continue;
+        }
+        for s in strays(doc, block, autolinks, marker) {
+            let written = doc.text(s.span);
+            if written.len() != 2 {
+                continue;
+            }
+            let word = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+            let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+            let (message, help) = if word(s.after) && space(s.before) {
+                (
+                    format!(
+                        "`{written}` opens {what} that is never closed: it is shown as literal {shown}"
+                    ),
+                    format!(
+                        "add the closing `{written}` after the words it is for, or remove this one"
+                    ),
+                )
+            } else if word(s.before) && space(s.after) {
+                (
+                    format!(
+                        "`{written}` closes {what} that was never opened: it is shown as literal {shown}"
+                    ),
+                    format!(
+                        "add the opening `{written}` before the words it is for, or remove this one"
+                    ),
+                )
+            } else {
+                continue;
+            };
+            cx.report(Finding::new(s.span, message).help(help));
+        }
     }
 }
 
