@@ -389,6 +389,86 @@ fn a_link_to_a_draft_is_reported() {
     assert!(all[0].3.contains("leads to a draft"), "{all:?}");
 }
 
+/// Hugo builds no page dated after today: a link to one is reported until
+/// that day, found by its file name or in the whole site, in a link or a
+/// `ref`; not when the linking article is dated as late, nor when the
+/// site's configuration sets `buildFuture`.
+#[test]
+fn a_link_to_a_page_dated_after_today_is_reported() {
+    let (dir, path) = site(&with_insert(
+        "Voir [la suite](/posts/programme/), [la date](/posts/publie-plus-tard/), \
+         [le passé](/posts/premier-poste/) et [la réf]({{< ref \"/posts/2999-01-01-programme.md\" >}}).",
+    ));
+    let posts = dir.path().join("content/posts");
+    fs::write(
+        posts.join("2999-01-01-programme.md"),
+        "---\ntitle: Programme\ndate: 2999-01-01\n---\n## Plan\n",
+    )
+    .unwrap();
+    fs::write(
+        posts.join("2025-01-08-publie-plus-tard.md"),
+        "---\ntitle: Plus tard\ndate: 2025-01-08\npublishDate: '2999-02-01T08:00:00+01:00'\n---\n",
+    )
+    .unwrap();
+    let expected = [
+        "`/posts/programme/` leads to a page published on 2999-01-01: `content/posts/2999-01-01-programme.md` is dated after today, and Hugo does not build it before then",
+        "`/posts/publie-plus-tard/` leads to a page published on 2999-02-01: `content/posts/2025-01-08-publie-plus-tard.md` is dated after today, and Hugo does not build it before then",
+        "`ref \"/posts/2999-01-01-programme.md\"` leads to a page published on 2999-01-01: `content/posts/2999-01-01-programme.md` is dated after today, and Hugo does not build it before then",
+    ];
+    let messages = |found: Vec<(String, usize, usize, String)>| -> Vec<String> {
+        found.into_iter().map(|f| f.3).collect()
+    };
+    assert_eq!(messages(check_file(&path)), expected);
+    let text = human_report(&path);
+    assert!(
+        text.contains("help: link it once it is published"),
+        "{text}"
+    );
+    // The whole site read at once (more than 64 files checked).
+    for i in 0..70 {
+        fs::write(
+            posts.join(format!("2024-01-01-autre-{i}.md")),
+            "---\ntitle: Autre\n---\n",
+        )
+        .unwrap();
+    }
+    let all = check(&[posts.to_str().unwrap(), "--select", "internal-links"]);
+    let all: Vec<String> = all
+        .into_iter()
+        .filter(|f| f.0 == "internal-links" && f.3.contains("published on"))
+        .map(|f| f.3)
+        .collect();
+    assert_eq!(all, expected);
+    // The article published with them, or later: no finding.
+    fs::write(
+        &path,
+        fs::read_to_string(&path)
+            .unwrap()
+            .replace("date: 2025-03-10", "date: 2999-02-01"),
+    )
+    .unwrap();
+    assert_eq!(messages(check_file(&path)), Vec::<String>::new());
+    fs::write(
+        &path,
+        fs::read_to_string(&path)
+            .unwrap()
+            .replace("date: 2999-02-01", "date: 2999-01-15"),
+    )
+    .unwrap();
+    assert_eq!(messages(check_file(&path)), [expected[1]]);
+    // A site built with its future pages.
+    // (The file names' dates out of the addresses, as without a configuration.)
+    let config = "[frontmatter]\ndate = [':filename', ':default']\n";
+    fs::write(dir.path().join("hugo.toml"), config).unwrap();
+    assert_eq!(messages(check_file(&path)), [expected[1]]);
+    fs::write(
+        dir.path().join("hugo.toml"),
+        format!("buildFuture = true\n{config}"),
+    )
+    .unwrap();
+    assert_eq!(messages(check_file(&path)), Vec::<String>::new());
+}
+
 /// What Hugo generates besides pages is there: a section's feed, the
 /// sitemap, robots.txt, the pages of a section's list; not for a section
 /// that does not exist.

@@ -418,13 +418,20 @@ fn simple_value(value: &str) -> Option<Scalar<'_>> {
         return None;
     }
     if plain {
-        let simple = scalar
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'/')
-            && scalar
+        // A date (`2025-03-10`) is a string to YAML 1.2's core schema too.
+        let date = scalar.len() == 10
+            && scalar.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        let simple = date
+            || scalar
                 .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'_' | b'-'));
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic() || b == b'/')
+                && scalar
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'_' | b'-'));
         if !simple {
             return None;
         }

@@ -89,11 +89,14 @@ Anchors follow Hugo's `github` ids: the heading text lowercased, accents
 kept, spaces and `-` as `-`, other punctuation dropped, `{#id}` when given,
 `-1`, `-2` added to repeated ids; `#top` is the top of any page. A link to a
 page whose front matter says `draft: true` is an error too: Hugo does not
-publish it.
+publish it; so is a link to a page dated after today (its `publishDate`,
+else `date`), which Hugo builds only from that day, unless the linking
+article is dated as late or the site's configuration sets `buildFuture`.
 
 Hugo's `{{< ref "…" >}}` and `{{< relref "…" >}}` (anywhere outside code) are
 checked with the site: a path from the root of `content/` (`"/posts/x.md"`,
-extension optional) must name a page that is not a draft, and its `#anchor`
+extension optional) must name a page that is not a draft nor dated after
+today, and its `#anchor`
 a heading of it; a relative path is checked only when it is found.
 
 When no site is found (no folder holding `content/` above the article), only
@@ -614,6 +617,18 @@ impl LinksRule {
                         cx.report(to_draft(dest_span(doc, link), &link.dest, &draft.file));
                         continue;
                     }
+                    if let Some((target, day)) = page
+                        .as_ref()
+                        .and_then(|p| Some((p, site.unpublished_until(p, own_day(doc))?)))
+                    {
+                        cx.report(to_future(
+                            dest_span(doc, link),
+                            &link.dest,
+                            &target.file,
+                            day,
+                        ));
+                        continue;
+                    }
                     let (Some(anchor), true) = (anchor, self.anchors) else {
                         continue;
                     };
@@ -718,6 +733,11 @@ impl LinksRule {
                     cx.report(to_draft(span, &what, &page.file));
                     continue;
                 }
+                if let Some(day) = site.unpublished_until(&page, own_day(doc)) {
+                    let what = format!("{shortcode} \"{written}\"");
+                    cx.report(to_future(span, &what, &page.file, day));
+                    continue;
+                }
                 let (Some(anchor), true) = (anchor, self.anchors) else {
                     continue;
                 };
@@ -770,8 +790,6 @@ impl LinksRule {
     }
 }
 
-/// A link to a page Hugo does not publish (`draft: true`): `written` is
-/// the link's target as written, `file` the page's under `content/`.
 /// Whether the text of the Markdown link `link` holds raw HTML's `<img>`
 /// with an `alt` that is not blank (`[<img src="/a.png" alt="Schéma"
 /// width="300">](/posts/x/)`, an image written in HTML to set its width):
@@ -794,6 +812,35 @@ fn has_html_alt(doc: &Document, link: &Link) -> bool {
         })
 }
 
+/// The day the checked article is published on (see
+/// [`site::PageFront::publish`]).
+fn own_day(doc: &Document) -> Option<u32> {
+    site::PageFront::from_root(doc.front())
+        .publish
+        .as_deref()
+        .and_then(site::day_number)
+}
+
+/// A link to a page Hugo does not publish yet: its publish date, `day`,
+/// is after today and after the linking article's own. `written` is the
+/// link's target as written, `file` the page's under `content/`.
+fn to_future(span: Span, written: &str, file: &Path, day: u32) -> Finding {
+    let file = Path::new("content").join(file);
+    let day = format!("{}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100);
+    Finding::new(
+        span,
+        format!(
+            "`{written}` leads to a page published on {day}: `{}` is dated after today, and Hugo does not build it before then",
+            file.display()
+        ),
+    )
+    .help(format!(
+        "link it once it is published, or date this article {day} or later, so that both appear together (or set `buildFuture = true` in the site's Hugo configuration, if the site is built with future pages)"
+    ))
+}
+
+/// A link to a page Hugo does not publish (`draft: true`): `written` is
+/// the link's target as written, `file` the page's under `content/`.
 fn to_draft(span: Span, written: &str, file: &Path) -> Finding {
     let file = Path::new("content").join(file);
     Finding::new(

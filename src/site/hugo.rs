@@ -144,6 +144,26 @@ pub fn renders_html(configs: &[(String, String)]) -> Option<bool> {
     read_one.then_some(set.unwrap_or(false))
 }
 
+/// Whether the site builds pages whose publish date is in the future: a
+/// configuration file sets `buildFuture = true` (the last that sets it
+/// decides, as for [`renders_html`]). Hugo's default, and with no file
+/// read: not built.
+pub fn builds_future(configs: &[(String, String)]) -> bool {
+    let mut set = false;
+    for (name, text) in configs {
+        let Some(Some(root)) = root_of(name, text) else {
+            continue;
+        };
+        match entry(&root, "buildFuture").map(|v| &v.value) {
+            Some(crate::yaml::Value::Bool(b)) => set = *b,
+            Some(crate::yaml::Value::String(s, _)) => set = s.eq_ignore_ascii_case("true"),
+            Some(_) => set = false,
+            None => {}
+        }
+    }
+    set
+}
+
 /// A configuration file's root, read as its format (JSON is YAML):
 /// `Some(None)` when it is empty, `None` when it cannot be read.
 fn root_of(name: &str, text: &str) -> Option<Option<Node>> {
@@ -361,6 +381,41 @@ mod tests {
             ),
         ];
         assert_eq!(dates(&configs), Dates::Dropped);
+    }
+
+    /// Future pages are built when a configuration file sets
+    /// `buildFuture`, in any format and case; the last file decides.
+    #[test]
+    fn future_pages_are_built_when_build_future_is_set() {
+        let of = |files: &[(&str, &str)]| {
+            let configs: Vec<(String, String)> = files
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect();
+            builds_future(&configs)
+        };
+        assert!(of(&[(
+            "hugo.toml",
+            "buildFuture = true
+"
+        )]));
+        assert!(of(&[(
+            "config.yaml",
+            "buildfuture: true
+"
+        )]));
+        assert!(of(&[("hugo.json", "{\"buildFuture\": \"true\"}\n")]));
+        assert!(!of(&[("hugo.toml", "title = 'x'\n")]));
+        assert!(!of(&[]));
+        assert!(!of(&[
+            ("hugo.toml", "buildFuture = true\n"),
+            ("config/production/hugo.toml", "buildFuture = false\n"),
+        ]));
+        // A file that cannot be read sets nothing.
+        assert!(of(&[
+            ("hugo.toml", "buildFuture = true\n"),
+            ("config/_default/hugo.toml", "buildFuture = [\n"),
+        ]));
     }
 
     /// Raw HTML is rendered when the configuration sets goldmark's

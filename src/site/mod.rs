@@ -57,6 +57,9 @@ pub struct Page {
     anchors: Arc<OnceLock<Option<Arc<[String]>>>>,
     /// Whether its front matter says `draft: true`: Hugo does not publish it.
     pub draft: bool,
+    /// The day it is published (see [`PageFront::publish`]), as
+    /// [`day_number`] writes it.
+    pub publish: Option<u32>,
 }
 
 impl Page {
@@ -65,6 +68,7 @@ impl Page {
             file: file.to_path_buf(),
             anchors: Arc::default(),
             draft: false,
+            publish: None,
         }
     }
 
@@ -72,9 +76,47 @@ impl Page {
     fn of(file: &Path, front: &PageFront) -> Page {
         Page {
             draft: front.draft,
+            publish: front.publish.as_deref().and_then(day_number),
             ..Page::new(file)
         }
     }
+}
+
+/// The day a date or date-time starts with (`2025-03-10`,
+/// `2025-03-10T08:00:00+01:00`), as the number 20250310, so that days
+/// compare as numbers; `None` when it starts with no calendar date.
+pub fn day_number(text: &str) -> Option<u32> {
+    let day = text.trim().get(..10)?;
+    if !crate::rules::front_matter::is_date(day) {
+        return None;
+    }
+    let part = |r: std::ops::Range<usize>| day.get(r)?.parse::<u32>().ok();
+    Some(part(0..4)? * 10_000 + part(5..7)? * 100 + part(8..10)?)
+}
+
+/// The latest day it may already be somewhere, as [`day_number`] writes
+/// it: the day in UTC+14, the zone furthest ahead. A page dated after it is
+/// in the future wherever the site is built; one dated that day may not be.
+pub fn latest_today() -> u32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    civil_day((secs + 14 * 3600) / 86_400)
+}
+
+/// The day `days` after 1970-01-01, as [`day_number`] writes it (the
+/// proleptic Gregorian calendar, by Howard Hinnant's `civil_from_days`).
+fn civil_day(days: u64) -> u32 {
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y * 10_000 + m * 100 + d) as u32
 }
 
 /// What a page's front matter says of its addresses: `slug`, `url` and
@@ -86,10 +128,27 @@ pub struct PageFront {
     pub url: Option<String>,
     pub aliases: Vec<String>,
     pub draft: bool,
+    /// The date it is published, as written: Hugo's first of
+    /// `publishDate`, `pubdate`, `published` and `date` (its default
+    /// sources of a page's publish date). Hugo builds no page whose publish
+    /// date is in the future, unless `buildFuture` is set.
+    pub publish: Option<String>,
 }
 
+/// The keys that give a page's publish date, in Hugo's order.
+const PUBLISH_KEYS: [&str; 4] = ["publishDate", "pubdate", "published", "date"];
+
 /// The front matter keys a site index reads.
-pub const FRONT_KEYS: &[&str] = &["slug", "url", "aliases", "draft"];
+pub const FRONT_KEYS: &[&str] = &[
+    "slug",
+    "url",
+    "aliases",
+    "draft",
+    "publishDate",
+    "pubdate",
+    "published",
+    "date",
+];
 
 /// Whether a `draft` string is true, as Hugo casts it (Go's
 /// `strconv.ParseBool`).
@@ -120,6 +179,7 @@ impl PageFront {
                         Some(Scalar::Str(s)) => true_text(s),
                         _ => false,
                     },
+                    publish: PUBLISH_KEYS.iter().find_map(|k| text(k)),
                 };
             }
             Some(TopLevel::Parsed(root)) => return PageFront::from_root(root.as_ref()),
@@ -152,6 +212,7 @@ impl PageFront {
                 Value::Int(i) => *i != 0,
                 _ => false,
             }),
+            publish: PUBLISH_KEYS.iter().find_map(|k| text(k)),
         }
     }
 }
@@ -192,6 +253,9 @@ pub struct Site {
     /// Whether its Hugo configuration renders raw HTML (see
     /// [`Site::renders_html`]); `None` when it was not read.
     renders_html: Option<bool>,
+    /// The latest day it may be where the site is built (see
+    /// [`Site::unpublished_until`]); `None`: future pages are not told.
+    today: Option<u32>,
 }
 
 /// Suggestions made, by folder and name.
@@ -216,12 +280,13 @@ struct Index {
 /// What the Hugo configuration of the site of `files` says (see
 /// [`hugo`]): whether file names' dates stay in addresses, the site's
 /// `baseURL`s, and whether it renders raw HTML.
-fn config_of(files: &dyn SiteFiles) -> (Dates, Vec<String>, Option<bool>) {
+fn config_of(files: &dyn SiteFiles) -> (Dates, Vec<String>, Option<bool>, Option<u32>) {
     let configs = files.hugo_configs();
     (
         hugo::dates(&configs),
         hugo::base_urls(&configs),
         hugo::renders_html(&configs),
+        (!hugo::builds_future(&configs)).then(latest_today),
     )
 }
 
@@ -450,7 +515,7 @@ impl Site {
     /// gives, a file, or "did you mean", reads every page. A check of a few
     /// articles (a pre-commit hook) so reads only the pages they link to.
     pub fn from_files(root: impl Into<PathBuf>, files: Arc<dyn SiteFiles>) -> Site {
-        let (dates, base_urls, renders_html) = config_of(files.as_ref());
+        let (dates, base_urls, renders_html, today) = config_of(files.as_ref());
         Site {
             root: root.into(),
             added: Index {
@@ -460,6 +525,7 @@ impl Site {
             files: Some(files),
             base_urls,
             renders_html,
+            today,
             ..Site::default()
         }
     }
@@ -467,12 +533,13 @@ impl Site {
     /// A site whose pages and files are all read from `files` at once (see
     /// [`SiteFiles::everything`]): what checking many articles needs.
     pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
-        let (dates, base_urls, renders_html) = config_of(files);
+        let (dates, base_urls, renders_html, today) = config_of(files);
         Site {
             root: root.into(),
             added: Index::read(files, dates),
             base_urls,
             renders_html,
+            today,
             ..Site::default()
         }
     }
@@ -506,6 +573,24 @@ impl Site {
     /// added one by one (those read from files take their configuration's).
     pub fn set_renders_html(&mut self, renders: bool) {
         self.renders_html = Some(renders);
+    }
+
+    /// Sets the latest day it may be where the site is built, as
+    /// [`day_number`] writes it (`None`: future pages are not told), for a
+    /// site whose pages are added one by one; those read from files take
+    /// the clock's, unless their configuration sets `buildFuture`.
+    pub fn set_today(&mut self, today: Option<u32>) {
+        self.today = today;
+    }
+
+    /// The day `page` is published on, when it is after today and after
+    /// `from` (the day of the page linking to it, which is not published
+    /// before then either): until that day, the site has no such page.
+    /// `None` when the site builds future pages, or the day is not known.
+    pub fn unpublished_until(&self, page: &Page, from: Option<u32>) -> Option<u32> {
+        let today = self.today?;
+        let day = page.publish?;
+        (day > today && from.is_none_or(|from| day > from)).then_some(day)
     }
 
     /// Records that the checked file `path` (as given to the linter) belongs
@@ -1363,6 +1448,71 @@ mod tests {
         assert_eq!(
             whole.anchors(&whole.page("/a/").unwrap()).unwrap()[..],
             ["un"]
+        );
+    }
+
+    /// A page's publish date is Hugo's first of `publishDate`, `pubdate`,
+    /// `published` and `date` (any case), read whole or from its lines.
+    #[test]
+    fn publish_dates_are_known() {
+        for (front, day) in [
+            ("date: 2025-03-10\n", Some(20250310)),
+            ("date: 2025-03-10T23:30:00-05:00\n", Some(20250310)),
+            ("Date: '2025-03-10 08:00'\n", Some(20250310)),
+            (
+                "date: 2025-03-10\npublishDate: 2999-01-02\n",
+                Some(29990102),
+            ),
+            ("pubdate: 2999-01-03\ndate: 2025-03-10\n", Some(29990103)),
+            ("published: 2999-01-04\ndate: 2025-03-10\n", Some(29990104)),
+            ("date: 2025-02-30\n", None),
+            ("date: demain\n", None),
+            ("title: x\n", None),
+        ] {
+            let text = format!("---\n{front}---\n");
+            let page = Page::of(Path::new("p.md"), &PageFront::of(&text));
+            assert_eq!(page.publish, day, "{front}");
+            let whole = front_matter::split(&text).0.unwrap();
+            let read = PageFront::from_root(whole.root());
+            assert_eq!(Page::of(Path::new("p.md"), &read).publish, day, "{front}");
+        }
+    }
+
+    #[test]
+    fn days_from_the_epoch() {
+        assert_eq!(civil_day(0), 19700101);
+        assert_eq!(civil_day(59), 19700301);
+        assert_eq!(civil_day(11_016), 20000229);
+        assert_eq!(civil_day(19_723), 20240101);
+        assert_eq!(civil_day(20_513), 20260301);
+        assert!(latest_today() > 20260101);
+    }
+
+    /// A page dated after today is unpublished until its day, unless the
+    /// linking page is dated that day or later; nothing is said when the
+    /// day is not known.
+    #[test]
+    fn pages_dated_after_today_are_not_published_yet() {
+        let mut site = Site::new("/site");
+        let page = |day: Option<u32>| Page {
+            publish: day,
+            ..Page::new(Path::new("p.md"))
+        };
+        assert_eq!(site.unpublished_until(&page(Some(29990101)), None), None);
+        site.set_today(Some(20261206));
+        assert_eq!(
+            site.unpublished_until(&page(Some(20261207)), None),
+            Some(20261207)
+        );
+        assert_eq!(site.unpublished_until(&page(Some(20261206)), None), None);
+        assert_eq!(site.unpublished_until(&page(None), None), None);
+        assert_eq!(
+            site.unpublished_until(&page(Some(20261210)), Some(20261209)),
+            Some(20261210)
+        );
+        assert_eq!(
+            site.unpublished_until(&page(Some(20261210)), Some(20261210)),
+            None
         );
     }
 
