@@ -715,7 +715,24 @@ impl LinksRule {
                 let span = block.source_span(arg.range());
                 let shortcode = &caps[1];
                 let Some(page) = found else {
-                    if absolute {
+                    let resource = if absolute {
+                        site.content_resource(path)
+                    } else {
+                        None
+                    };
+                    if let Some(bundle) = resource {
+                        let bundle = Path::new("content").join(bundle);
+                        cx.report(
+                            Finding::new(
+                                span,
+                                format!(
+                                    "`{shortcode} \"{written}\"` names a resource of the leaf bundle `{}/`, not a page: Hugo publishes no page for it, and stops the build on it",
+                                    bundle.display()
+                                ),
+                            )
+                            .help("name the bundle's page (its `index.md`), or move the file out of the bundle to make it a page of its own"),
+                        );
+                    } else if absolute {
                         cx.report(
                             Finding::new(
                                 span,

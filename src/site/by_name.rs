@@ -279,9 +279,16 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], dates: Dates) -
     }
     candidates.into_iter().find_map(|rel| {
         let front = lookup.files.front(&rel)?;
-        addresses(&rel, &front, dates)
-            .is_some_and(|a| a.page.iter().any(|p| p == key))
-            .then(|| Page::of(&rel, &front))
+        // A leaf bundle's resource is no page.
+        let leaf = |folder: &Path| {
+            lookup
+                .index_pages(folder)
+                .iter()
+                .any(|p| p.file_stem().is_some_and(|s| s == "index"))
+        };
+        (addresses(&rel, &front, dates).is_some_and(|a| a.page.iter().any(|p| p == key))
+            && super::leaf_bundle_of(&rel, leaf).is_none())
+        .then(|| Page::of(&rel, &front))
     })
 }
 
@@ -409,6 +416,12 @@ mod tests {
             ("content/posts/2025-01-05-bundle-test/schema.png", None),
             ("content/posts/2025-01-06-paquet/index.md", page("")),
             ("content/posts/2025-01-06-paquet/img/a.png", None),
+            (
+                "content/posts/2025-01-06-paquet/notes.md",
+                page("## Notes\n"),
+            ),
+            ("content/posts/2025-01-06-paquet/img/legende.md", page("")),
+            ("content/posts/2025-01-06-paquet/sous/index.md", page("")),
             ("content/sans-index/2025-01-05-x.md", page("")),
             ("content/illisible/2025-01-06-y.md", None),
             ("content/about.md", page("")),
@@ -494,6 +507,11 @@ mod tests {
         "/posts/paquet/",
         "/posts/2025-01-06-paquet/",
         "/posts/paquet/img/a.png",
+        "/posts/paquet/notes/",
+        "/posts/2025-01-06-paquet/notes/",
+        "/posts/2025-01-06-paquet/img/legende/",
+        "/posts/2025-01-06-paquet/sous/",
+        "/posts/paquet/sous/",
         "/sans-index/",
         "/sans-index/x/",
         "/illisible/",
@@ -547,8 +565,41 @@ mod tests {
             ("/posts/2025-01-05-bundle-test/", false),
             ("/posts/2025-01-06-paquet/", false),
             ("/posts/bundle-test/schema.png", false),
+            // Its Markdown files are resources, which Hugo does not
+            // publish, below it too; so is an `index.md` below it.
+            ("/posts/paquet/notes/", false),
+            ("/posts/2025-01-06-paquet/notes/", false),
+            ("/posts/2025-01-06-paquet/img/legende/", false),
+            ("/posts/2025-01-06-paquet/sous/", false),
         ] {
             assert_eq!(whole.exists(asked), there, "{asked}");
+        }
+        // Nor does Hugo's `ref` find them, read whole or by file name.
+        for site in [
+            indexed(&memory()),
+            Site::from_files("/site", Arc::new(memory())),
+        ] {
+            for path in [
+                "/posts/2025-01-06-paquet/notes.md",
+                "/posts/2025-01-06-paquet/notes",
+                "/posts/2025-01-06-paquet/sous/index.md",
+            ] {
+                assert_eq!(site.content_page(path).map(|p| p.file), None, "{path}");
+                assert_eq!(
+                    site.content_resource(path),
+                    Some(PathBuf::from("posts/2025-01-06-paquet")),
+                    "{path}"
+                );
+            }
+            assert!(
+                site.content_page("/posts/2025-01-06-paquet/index.md")
+                    .is_some()
+            );
+            assert_eq!(
+                site.content_resource("/posts/2025-01-06-paquet/index.md"),
+                None
+            );
+            assert_eq!(site.content_resource("/posts/2025-01-01-premier.md"), None);
         }
         assert_eq!(
             whole.page("/posts/mon-bundle/").map(|p| p.file),

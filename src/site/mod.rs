@@ -272,6 +272,9 @@ struct Index {
     /// The pages by their file's path (see [`content_key`]), for Hugo's
     /// `ref`; made on first use.
     by_file: OnceLock<HashMap<String, Page>>,
+    /// The Markdown files that are resources of a leaf bundle, by their
+    /// path (see [`content_key`]), with the bundle's folder.
+    resources: HashMap<String, PathBuf>,
     /// Whether file names' dates are part of addresses (see [`hugo`]): read
     /// once per site, and kept here for the lookups by file name too.
     dates: Dates,
@@ -290,6 +293,31 @@ fn config_of(files: &dyn SiteFiles) -> (Dates, Vec<String>, Option<bool>, Option
     )
 }
 
+/// The leaf bundle whose resource the page `rel` (its path relative to
+/// `content/`) is, which Hugo does not publish: a folder holding an `index`
+/// page (`has_index`, given a folder relative to `content/`) that is its
+/// own folder (and it is not that `index` page), or a folder above it
+/// inside `content/`, as a bundle's resources may sit in subfolders.
+pub fn leaf_bundle_of(rel: &Path, has_index: impl Fn(&Path) -> bool) -> Option<PathBuf> {
+    let own = rel.parent()?;
+    let index = rel.file_stem().is_some_and(|s| s == "index");
+    own.ancestors()
+        .filter(|folder| !folder.as_os_str().is_empty())
+        .enumerate()
+        .filter(|&(i, _)| !(i == 0 && index))
+        .find(|&(_, folder)| has_index(folder))
+        .map(|(_, folder)| folder.to_path_buf())
+}
+
+/// Whether `files` holds an `index` page in `folder` (relative to
+/// `content/`): whether the folder is a leaf bundle.
+fn has_index_page(files: &dyn SiteFiles, folder: &Path) -> bool {
+    let folder = Path::new("content").join(folder);
+    PAGE_EXTENSIONS
+        .iter()
+        .any(|ext| files.is_file(&folder.join(format!("index.{ext}"))))
+}
+
 impl Index {
     /// Every page and file of `files`, read at once, addressed as `dates`
     /// says.
@@ -298,15 +326,32 @@ impl Index {
             dates,
             ..Index::default()
         };
+        let entries = files.everything();
+        // The leaf bundles' folders: their other pages are resources.
+        let leaves: HashSet<&Path> = entries
+            .iter()
+            .filter_map(|entry| match entry {
+                SiteEntry::Page(rel, _) if rel.file_stem().is_some_and(|s| s == "index") => {
+                    rel.parent()
+                }
+                _ => None,
+            })
+            .collect();
+        let resource = |rel: &Path| leaf_bundle_of(rel, |folder| leaves.contains(folder));
         // Bundles' folders, and the addresses their files are served under.
         let mut bundles: HashMap<String, Vec<String>> = HashMap::new();
         // Sections' folders, and their addresses.
         let mut sections: HashMap<String, Vec<String>> = HashMap::new();
         let mut files_read = Vec::new();
-        for entry in files.everything() {
+        for entry in &entries {
             match entry {
                 SiteEntry::Page(rel, front) => {
-                    let served = index.add_page(&rel, &front, Page::of(&rel, &front));
+                    if let Some(bundle) = resource(rel) {
+                        let key = content_key(&rel.to_string_lossy());
+                        index.resources.insert(key, bundle);
+                        continue;
+                    }
+                    let served = index.add_page(rel, front, Page::of(rel, front));
                     if let Some((folder, served)) = served.bundle {
                         bundles.entry(folder).or_default().extend(served);
                     }
@@ -317,7 +362,7 @@ impl Index {
                         }
                     }
                 }
-                SiteEntry::File(address) => files_read.push(path_key(&address)),
+                SiteEntry::File(address) => files_read.push(path_key(address)),
             }
         }
         // A top-level folder holding a page is a section, which Hugo makes
@@ -748,26 +793,16 @@ impl Site {
     /// `posts/x/index.md` or the section `posts/x/_index.md`); compared
     /// lowercased, spaces as `-`.
     pub fn content_page(&self, path: &str) -> Option<Page> {
-        let path = path.trim().trim_start_matches('/');
-        if path.is_empty() || path.split('/').any(|s| s.is_empty() || s == "..") {
-            return None;
-        }
-        let with_ext = listing::page_stem(path.rsplit('/').next().unwrap_or(path)).is_some();
-        let candidates: Vec<String> = if with_ext {
-            vec![path.to_string()]
-        } else {
-            ["", "/index", "/_index"]
-                .iter()
-                .flat_map(|under| {
-                    ["md", "markdown", "html", "htm"].map(|ext| format!("{path}{under}.{ext}"))
-                })
-                .collect()
-        };
-        // The file itself, when the site is read from its files.
+        let candidates = content_candidates(path)?;
+        // The file itself, when the site is read from its files (a leaf
+        // bundle's resource is no page).
         if let Some(files) = &self.files {
             let found = candidates.iter().find_map(|rel| {
                 let rel = Path::new(rel);
-                files.front(rel).map(|front| Page::of(rel, &front))
+                let front = files.front(rel)?;
+                leaf_bundle_of(rel, |f| has_index_page(files.as_ref(), f))
+                    .is_none()
+                    .then(|| Page::of(rel, &front))
             });
             if found.is_some() {
                 return found;
@@ -789,6 +824,24 @@ impl Site {
         candidates
             .iter()
             .find_map(|rel| by_file.get(&content_key(rel)).cloned())
+    }
+
+    /// The leaf bundle holding the Markdown file at `path` under `content/`
+    /// (named as [`Site::content_page`] names one), when that file is one
+    /// of its resources, which are no pages.
+    pub fn content_resource(&self, path: &str) -> Option<PathBuf> {
+        let candidates = content_candidates(path)?;
+        if let Some(files) = &self.files {
+            return candidates.iter().find_map(|rel| {
+                let rel = Path::new(rel);
+                files.front(rel)?;
+                leaf_bundle_of(rel, |f| has_index_page(files.as_ref(), f))
+            });
+        }
+        let index = self.index();
+        candidates
+            .iter()
+            .find_map(|rel| index.resources.get(&content_key(rel)).cloned())
     }
 
     /// Whether Hugo generates a file at `file` (a file address) with its
@@ -882,6 +935,28 @@ pub fn page_key(path: &str) -> String {
 
 /// A content file's path as `ref` names it: lowercased, spaces as `-`, `/`
 /// between names.
+/// The files under `content/` that `path` may name, as Hugo's `ref` names
+/// a page (see [`Site::content_page`]); `None` for a path that names none.
+fn content_candidates(path: &str) -> Option<Vec<String>> {
+    let path = path.trim().trim_start_matches('/');
+    if path.is_empty() || path.split('/').any(|s| s.is_empty() || s == "..") {
+        return None;
+    }
+    let with_ext = listing::page_stem(path.rsplit('/').next().unwrap_or(path)).is_some();
+    Some(if with_ext {
+        vec![path.to_string()]
+    } else {
+        ["", "/index", "/_index"]
+            .iter()
+            .flat_map(|under| {
+                PAGE_EXTENSIONS
+                    .iter()
+                    .map(move |ext| format!("{path}{under}.{ext}"))
+            })
+            .collect()
+    })
+}
+
 fn content_key(rel: &str) -> String {
     rel.replace('\\', "/").to_lowercase().replace(' ', "-")
 }
