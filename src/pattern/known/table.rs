@@ -5,11 +5,11 @@ use super::Known;
 
 pub(super) const KNOWN: &[Known] = &[
     Known {
-        source: "(?-i)\\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|eus|eut|eûmes|eurent|étais|était|étions|étiez|étaient|fut|furent|(?:[smt]['’]|(?:se|me|te|nous|vous)\\s+)(?:suis|es|est|sommes|êtes|sont))(?:\\s+(?-i:[^\\s.,;:!?()«»\"])+){0,2}?\\s+(?:(?-i:[^\\s.,;:!?()«»\"])*(?:é|ée|és|ées)|faite?s?|mise?s?|prise?s?|finie?s?|répartie?s?|construite?s?)\\b[^.!?;:\\n]*?\\ben\\s+(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\\s+(?:(?-i:[^\\s.,;:!?()«»\"])+\\s+)?étapes\\b",
+        source: "(?-i)(?:\\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|eus|eut|eûmes|eurent|étais|était|étions|étiez|étaient|fut|furent|(?:[smt]['’]|(?:se|me|te|nous|vous)\\s+)(?:suis|es|est|sommes|êtes|sont))(?:\\s+(?-i:[^\\s.,;:!?()«»\"])+){0,2}?\\s+(?-i:[^\\s.,;:!?()«»\"])*(?:é|ée|és|ées|faite?s?|mise?s?|prise?s?|finie?s?|répartie?s?|construite?s?)\\b[^.!?;:\\n]*?\\ben\\s+(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\\s+(?:(?-i:[^\\s.,;:!?()«»\"])+\\s+)?étapes\\b|\\b[Ee]n\\s+(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\\s+(?:(?-i:[^\\s.,;:!?()«»\"])+\\s+)?étapes\\b[^.!?;:\\n]*?\\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|eus|eut|eûmes|eurent|étais|était|étions|étiez|étaient|fut|furent|(?:[smt]['’]|(?:se|me|te|nous|vous)\\s+)(?:suis|es|est|sommes|êtes|sont))(?:\\s+(?-i:[^\\s.,;:!?()«»\"])+){0,2}?\\s+(?-i:[^\\s.,;:!?()«»\"])*(?:é|ée|és|ées|faite?s?|mise?s?|prise?s?|finie?s?|répartie?s?|construite?s?)\\b)",
         case_insensitive: true,
-        bound: 522048,
+        bound: 1044160,
         empty: false,
-        required: Some(&[b"\xc3\xa9tapes"]),
+        required: Some(&[b"\xc3\xa9tapes", b"\xc3\xa9tapes"]),
     },
     Known {
         source: "(?:\\bbest\\s+practice\\b|\\bbest\\s+practices\\b|\\bbest\\-practice\\b|\\bbest\\-practices\\b)",
