@@ -1086,6 +1086,18 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
             "- id: x\n  kind: sections\n  severity: error\n  templates:\n    - name: R\n      sections: [Ingrédients, Préparation, ingredients]\n",
             "`ingredients` in template `R` is also a spelling of `Ingrédients`",
         ),
+        (
+            "- id: x\n  kind: sections\n  severity: error\n  templates:\n    - name: R\n      sections: [{title: Étapes, points: {min: 5, max: 3}}]\n",
+            "`points` sets `min` 5 above `max` 3",
+        ),
+        (
+            "- id: x\n  kind: sections\n  severity: error\n  templates:\n    - name: R\n      sections: [{title: Étapes, points: {name: étape}}]\n",
+            "`points` sets neither `min` nor `max`",
+        ),
+        (
+            "- id: x\n  kind: sections\n  severity: error\n  templates:\n    - name: R\n      sections: [{title: Étapes, points: {min: 1, name: ' '}}]\n",
+            "`points` has an empty `name`",
+        ),
         // Messages speak YAML, not Rust's types.
         (
             "- id: x\n  kind: duplicates\n  severity: error\n  min_words: -1\n",

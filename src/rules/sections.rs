@@ -12,7 +12,7 @@ use unicode_normalization::char::is_combining_mark;
 use super::suggest::Letters;
 use super::{BuildError, Context, Kind, Rule, error_at, undecorated};
 use crate::diagnostic::{Edit, Finding, Fix};
-use crate::document::{Document, Heading};
+use crate::document::{Block, BlockKind, Document, Heading};
 use crate::pack::When;
 use crate::span::Span;
 use crate::yaml::{Node, de};
@@ -39,6 +39,15 @@ Options:
           parenthesis: bool   Accept a trailing "(...)" after the title, e.g.
                               "Erreurs fréquentes (et comment les éviter)"
                               (default: the template's `parenthesis`).
+          points: {min: N, max: N, name: TEXT}
+                              How many points the section makes, e.g. "3 to
+                              5 principles": its subsections (one level
+                              below); else its paragraphs that open with
+                              bold text (`**1. Déléguer**`), a list under one
+                              being its detail; else the items of its lists
+                              (not nested ones). A section with none of
+                              these is not counted.
+                              `name` (default "point") names them.
       parenthesis: bool     Default of `parenthesis` for its sections (false).
       allow_extra_sections: bool
                             Accept headings at the template's top level that
@@ -50,7 +59,7 @@ Options:
                           use (e.g. `template: CTO`), overriding the choice below.
   checks: [CHECKS]        What to report (default: all): missing, order,
                           unknown, duplicate, level, empty, spelling, preamble,
-                          template. Two rules with the same templates and
+                          points, template. Two rules with the same templates and
                           different `checks` can give spelling its own severity.
 
 Which template: the one named by `template_key` when the front matter has it;
@@ -92,6 +101,8 @@ Reported, each at the heading concerned (its text):
   spelling    a title matched with forgiven differences, or followed by a
               parenthesis its section does not accept, as said above
   preamble    text before the first section, when `allow_preamble` is false
+  points      a section with fewer or more points than its `points` asks,
+              each point labelled
   template    `template_key` names no template; or no template fits at all
 
 Headings deeper than the template's top level are free, unless their title is
@@ -129,6 +140,7 @@ enum Check {
     Empty,
     Spelling,
     Preamble,
+    Points,
     Template,
 }
 
@@ -141,6 +153,7 @@ const ALL_CHECKS: &[Check] = &[
     Check::Empty,
     Check::Spelling,
     Check::Preamble,
+    Check::Points,
     Check::Template,
 ];
 
@@ -189,6 +202,23 @@ struct SectionOptions {
     #[serde(default = "two")]
     level: u8,
     parenthesis: Option<bool>,
+    points: Option<PointsOptions>,
+}
+
+/// How many points a section makes ([`SectionOptions::points`]).
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct PointsOptions {
+    min: Option<usize>,
+    max: Option<usize>,
+    /// What a point is called in messages ("principle").
+    #[serde(default = "point")]
+    #[schemars(length(min = 1))]
+    name: String,
+}
+
+fn point() -> String {
+    "point".to_string()
 }
 
 /// A section of a template: a title alone, or a mapping of options.
@@ -212,6 +242,7 @@ impl<'de> Deserialize<'de> for SectionEntry {
                     required: true,
                     level: 2,
                     parenthesis: None,
+                    points: None,
                 }))
             }
 
@@ -370,6 +401,7 @@ struct Section {
     required: bool,
     level: u8,
     parenthesis: bool,
+    points: Option<PointsOptions>,
 }
 
 impl Section {
@@ -478,11 +510,28 @@ fn build_rule(node: &Node) -> Result<SectionsRule, BuildError> {
                     return Err(error_at(at, message));
                 }
             }
+            if let Some(points) = &s.points {
+                let at = at.get("points").unwrap_or(at);
+                let fault = match (points.min, points.max) {
+                    (None, None) => Some("`points` sets neither `min` nor `max`".to_string()),
+                    (Some(min), Some(max)) if min > max => {
+                        Some(format!("`points` sets `min` {min} above `max` {max}"))
+                    }
+                    _ if points.name.trim().is_empty() => {
+                        Some("`points` has an empty `name`".to_string())
+                    }
+                    _ => None,
+                };
+                if let Some(fault) = fault {
+                    return Err(error_at(at, fault));
+                }
+            }
             sections.push(Section {
                 names,
                 required: s.required,
                 level: s.level,
                 parenthesis: s.parenthesis.unwrap_or(t.parenthesis),
+                points: s.points,
             });
         }
         let when = match at.get("when") {
@@ -1449,6 +1498,7 @@ impl Report<'_, '_> {
         self.order_and_duplicates(&in_order);
         self.missing(&in_order);
         self.empty();
+        self.points();
         self.preamble();
     }
 
@@ -1906,6 +1956,71 @@ impl Report<'_, '_> {
         }
     }
 
+    /// Sections with fewer or more points than their `points` asks.
+    fn points(&mut self) {
+        let fit = self.fit;
+        let tname = self.tname().to_string();
+        for hit in &fit.hits {
+            let section = self.section(hit.section);
+            let Some(wanted) = section.points.clone() else {
+                continue;
+            };
+            let Some(body_section) = self.doc.body.sections.get(hit.heading) else {
+                continue;
+            };
+            let h = self.heading(hit);
+            let found = section_points(self.doc, h.level, body_section.content);
+            let n = found.len();
+            if n == 0 {
+                continue; // none marked out: not told apart
+            }
+            let (few, many) = (
+                wanted.min.is_some_and(|min| n < min),
+                wanted.max.is_some_and(|max| n > max),
+            );
+            if !few && !many {
+                continue;
+            }
+            let name = wanted.name.trim();
+            let plural = |k: usize| {
+                if k == 1 {
+                    format!("{k} {name}")
+                } else {
+                    format!("{k} {name}s")
+                }
+            };
+            let asked = match (wanted.min, wanted.max) {
+                (Some(a), Some(b)) if a == b => plural(a),
+                (Some(a), Some(b)) => format!("{a} to {}", plural(b)),
+                (Some(a), None) => format!("at least {}", plural(a)),
+                (None, Some(b)) => format!("at most {}", plural(b)),
+                (None, None) => continue,
+            };
+            let title = section.title();
+            let help = if many {
+                format!(
+                    "keep {asked}: merge the {name}s that say the same thing, or move one to another section"
+                )
+            } else {
+                format!(
+                    "write {asked}, each a subsection, a paragraph opening with bold text or a list item"
+                )
+            };
+            let mut finding = Finding::new(
+                heading_span(h),
+                format!(
+                    "section `{title}` makes {}; template \"{tname}\" asks for {asked}",
+                    plural(n)
+                ),
+            )
+            .help(help);
+            for (i, span) in found.iter().enumerate() {
+                finding = finding.label(*span, format!("{name} {}", i + 1));
+            }
+            self.report(Check::Points, finding);
+        }
+    }
+
     fn preamble(&mut self) {
         let fit = self.fit;
         if fit.template.allow_preamble {
@@ -1947,6 +2062,62 @@ impl Report<'_, '_> {
         ));
         self.report(Check::Preamble, finding);
     }
+}
+
+/// The points a section makes (see the `points` option), each at its
+/// heading, its bold text, or its item's first line: its subsections (one
+/// level below `level`); else its paragraphs that open with bold text (a
+/// list under one of them is its detail); else the items of its lists,
+/// nested ones left out.
+fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Span> {
+    let inside = |s: Span| s.start >= content.start && s.end <= content.end;
+    let subsections: Vec<Span> = doc
+        .body
+        .headings
+        .iter()
+        .filter(|h| h.level == level + 1 && inside(h.span))
+        .map(heading_span)
+        .collect();
+    if !subsections.is_empty() {
+        return subsections;
+    }
+    let blocks: Vec<&Block> = doc
+        .body
+        .blocks
+        .iter()
+        .filter(|b| inside(b.span) && b.kind != BlockKind::TableRow)
+        .collect();
+    // A list item inside another (its span within the other's: blocks are
+    // in the order of the file) is a detail, not a point.
+    let mut outer_end = 0;
+    let top: Vec<&Block> = blocks
+        .into_iter()
+        .filter(|b| {
+            let nested = b.span.start < outer_end && b.span.end <= outer_end;
+            if !nested {
+                outer_end = b.span.end;
+            }
+            !nested
+        })
+        .collect();
+    let bold: Vec<Span> = top
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .filter_map(|b| {
+            let lead = b.strong.iter().find(|r| r.start == 0)?;
+            Some(b.source_span(lead.clone()))
+        })
+        .collect();
+    if !bold.is_empty() {
+        return bold;
+    }
+    top.iter()
+        .filter(|b| b.kind == BlockKind::ListItem)
+        .map(|b| {
+            let line = b.text.find('\n').unwrap_or(b.text.len());
+            b.source_span(0..line)
+        })
+        .collect()
 }
 
 fn is_comment(html: &str) -> bool {
