@@ -269,6 +269,14 @@ fn currency(t: &str, i: usize) -> Option<(Currency, usize)> {
             return Some((cur, i + sym.len()));
         }
     }
+    // `80KE`, `80 kE`: kilo-euros, as French writes them in short, the `E`
+    // right after the multiplier.
+    if t[..i].ends_with(['k', 'K'])
+        && rest.starts_with('E')
+        && !rest[1..].starts_with(char::is_alphanumeric)
+    {
+        return Some((Currency::Eur, i + 1));
+    }
     for (word, cur) in [
         ("euros", Currency::Eur),
         ("euro", Currency::Eur),
@@ -290,7 +298,7 @@ fn currency(t: &str, i: usize) -> Option<(Currency, usize)> {
 }
 
 /// A multiplier at `i` (`k`, `K`, `M`) that is not the start of a word
-/// (`45 km`, `5 Mo`), except for a currency code (`45kEUR`).
+/// (`45 km`, `5 Mo`), except for a currency code (`45kEUR`, `80KE`).
 fn multiplier(t: &str, i: usize) -> Option<(f64, usize)> {
     let factor = match t.as_bytes().get(i) {
         Some(b'k' | b'K') => 1_000.0,
@@ -1988,6 +1996,18 @@ mod tests {
         assert_eq!(&t[one(t).range.clone()], "70k€ environ");
     }
 
+    /// An `E` is kilo-euros only right after `k`: not a word after it, nor
+    /// alone after a number.
+    #[test]
+    fn an_e_is_euros_after_k_only() {
+        for t in ["80 E", "80KEnvoi", "80 K Envoi", "80 KEUROPE"] {
+            assert!(
+                amounts(t).iter().all(|a| a.currency != Currency::Eur),
+                "{t}"
+            );
+        }
+    }
+
     #[test]
     fn a_year_before_a_figure_is_no_range() {
         let t = "embauché en 2025 à 40k€ brut";
@@ -2022,6 +2042,10 @@ mod tests {
             ),
             ("US$120k", Currency::Usd, 120_000.0, 120_000.0),
             ("$120k", Currency::Usd, 120_000.0, 120_000.0),
+            // Kilo-euros in short.
+            ("80KE", Currency::Eur, 80_000.0, 80_000.0),
+            ("entre 55 et 65 KE brut", Currency::Eur, 55_000.0, 65_000.0),
+            ("45-50kE", Currency::Eur, 45_000.0, 50_000.0),
         ] {
             let a = one(t);
             assert_eq!((a.currency, a.low, a.high), (cur, low, high), "{t}");

@@ -2224,6 +2224,13 @@ pub fn might_have_money(text: &str) -> bool {
         i = j;
         let Some(rest) = text.get(j..) else { break };
         let rest = rest.trim_start_matches(amount::SPACES);
+        // `80KE`: kilo-euros in short.
+        if let Some(after) = rest.strip_prefix(['k', 'K'])
+            && let Some(after) = after.strip_prefix('E')
+            && !after.starts_with(char::is_alphanumeric)
+        {
+            return true;
+        }
         let rest = rest.strip_prefix(['k', 'K', 'M']).unwrap_or(rest);
         let rest = rest.trim_start_matches(amount::SPACES);
         if WORDS.iter().any(|w| {
@@ -3760,6 +3767,8 @@ mod tests {
             "€5",
             "un café à 3£",
             "45 keur brut",
+            "80KE",
+            "55 kE brut",
             "50 000 EUR",
             "30 euros",
             "1 dollar,",
@@ -3774,6 +3783,8 @@ mod tests {
             "USDT",
             "",
             "les euristiques",
+            "80 KEUROPE",
+            "80 E",
             // Bytes of € and £ in other characters: ¬ (C2 AC), ã (C3 A3).
             "¬ ã Ì",
         ] {
@@ -3783,6 +3794,7 @@ mod tests {
         for text in [
             "45 keur brut par an",
             "entre 40 et 50 kEUR",
+            "entre 40 et 50 KE",
             "60k CHF annuels",
         ] {
             assert!(might_have_money(text), "{text}");

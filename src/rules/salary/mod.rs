@@ -42,7 +42,8 @@ What it reads (paragraphs, list items, table rows; never code):
                45 000 €, 45 000 € brut, entre 45 et 55 k€, de 45 à 55k€,
                120-180k$, $120k, $120-180k, 120,000 $; spaces inside numbers
                and before units may be normal, no-break (U+00A0) or narrow
-               no-break (U+202F); `k`/`K` is thousands, `M` millions.
+               no-break (U+202F); `k`/`K` is thousands, `M` millions;
+               `80KE`, `55 kE` (an `E` right after `k`) are kilo-euros.
                `45 000 € - 55 000 €` (a hyphen between spaces) is a range
                when it goes up and no operator is next to it, else a
                subtraction (`60k€ - 6k€ = 54k€`). A bare low end shares
