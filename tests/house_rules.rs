@@ -387,6 +387,16 @@ fn a_link_to_a_draft_is_reported() {
     let all = check(&[posts.to_str().unwrap(), "--select", "internal-links"]);
     assert_eq!(all.len(), 2, "{all:?}");
     assert!(all[0].3.contains("leads to a draft"), "{all:?}");
+    // A site built with its drafts publishes them (the file names' dates
+    // out of the addresses, as without a configuration).
+    fs::write(
+        dir.path().join("hugo.toml"),
+        "buildDrafts = true\n[frontmatter]\ndate = [':filename', ':default']\n",
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].3.contains("slug `en-cour`"), "{found:?}");
 }
 
 /// Hugo builds no page dated after today: a link to one is reported until

@@ -613,7 +613,7 @@ impl LinksRule {
                         continue;
                     }
                     let page = site.page(&path).filter(|p| !p.file.as_os_str().is_empty());
-                    if let Some(draft) = page.as_ref().filter(|p| p.draft) {
+                    if let Some(draft) = page.as_ref().filter(|p| site.unpublished_draft(p)) {
                         cx.report(to_draft(dest_span(doc, link), &link.dest, &draft.file));
                         continue;
                     }
@@ -745,7 +745,7 @@ impl LinksRule {
                     }
                     continue;
                 };
-                if page.draft {
+                if site.unpublished_draft(&page) {
                     let what = format!("{shortcode} \"{written}\"");
                     cx.report(to_draft(span, &what, &page.file));
                     continue;

@@ -145,16 +145,28 @@ pub fn renders_html(configs: &[(String, String)]) -> Option<bool> {
 }
 
 /// Whether the site builds pages whose publish date is in the future: a
-/// configuration file sets `buildFuture = true` (the last that sets it
-/// decides, as for [`renders_html`]). Hugo's default, and with no file
-/// read: not built.
+/// configuration file sets `buildFuture = true`. Hugo's default, and with
+/// no file read: not built.
 pub fn builds_future(configs: &[(String, String)]) -> bool {
+    root_flag(configs, "buildFuture")
+}
+
+/// Whether the site builds drafts: a configuration file sets `buildDrafts
+/// = true`. Hugo's default, and with no file read: not built.
+pub fn builds_drafts(configs: &[(String, String)]) -> bool {
+    root_flag(configs, "buildDrafts")
+}
+
+/// A boolean at the root of the configuration files (any case of the
+/// key): the last file that sets it decides, as for [`renders_html`];
+/// false when none does.
+fn root_flag(configs: &[(String, String)], key: &str) -> bool {
     let mut set = false;
     for (name, text) in configs {
         let Some(Some(root)) = root_of(name, text) else {
             continue;
         };
-        match entry(&root, "buildFuture").map(|v| &v.value) {
+        match entry(&root, key).map(|v| &v.value) {
             Some(crate::yaml::Value::Bool(b)) => set = *b,
             Some(crate::yaml::Value::String(s, _)) => set = s.eq_ignore_ascii_case("true"),
             Some(_) => set = false,
@@ -394,15 +406,12 @@ mod tests {
                 .collect();
             builds_future(&configs)
         };
-        assert!(of(&[(
-            "hugo.toml",
-            "buildFuture = true
-"
-        )]));
-        assert!(of(&[(
-            "config.yaml",
-            "buildfuture: true
-"
+        assert!(of(&[("hugo.toml", "buildFuture = true\n")]));
+        assert!(of(&[("config.yaml", "buildfuture: true\n")]));
+        assert!(!of(&[("hugo.toml", "buildDrafts = true\n")]));
+        assert!(builds_drafts(&[(
+            "hugo.toml".to_string(),
+            "builddrafts = true\n".to_string()
         )]));
         assert!(of(&[("hugo.json", "{\"buildFuture\": \"true\"}\n")]));
         assert!(!of(&[("hugo.toml", "title = 'x'\n")]));

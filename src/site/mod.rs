@@ -256,6 +256,8 @@ pub struct Site {
     /// The latest day it may be where the site is built (see
     /// [`Site::unpublished_until`]); `None`: future pages are not told.
     today: Option<u32>,
+    /// Whether its Hugo configuration builds drafts (`buildDrafts`).
+    builds_drafts: bool,
 }
 
 /// Suggestions made, by folder and name.
@@ -283,14 +285,24 @@ struct Index {
 /// What the Hugo configuration of the site of `files` says (see
 /// [`hugo`]): whether file names' dates stay in addresses, the site's
 /// `baseURL`s, and whether it renders raw HTML.
-fn config_of(files: &dyn SiteFiles) -> (Dates, Vec<String>, Option<bool>, Option<u32>) {
+/// What the Hugo configuration of a site says, as a [`Site`] keeps it.
+struct Config {
+    dates: Dates,
+    base_urls: Vec<String>,
+    renders_html: Option<bool>,
+    today: Option<u32>,
+    builds_drafts: bool,
+}
+
+fn config_of(files: &dyn SiteFiles) -> Config {
     let configs = files.hugo_configs();
-    (
-        hugo::dates(&configs),
-        hugo::base_urls(&configs),
-        hugo::renders_html(&configs),
-        (!hugo::builds_future(&configs)).then(latest_today),
-    )
+    Config {
+        dates: hugo::dates(&configs),
+        base_urls: hugo::base_urls(&configs),
+        renders_html: hugo::renders_html(&configs),
+        today: (!hugo::builds_future(&configs)).then(latest_today),
+        builds_drafts: hugo::builds_drafts(&configs),
+    }
 }
 
 /// The leaf bundle whose resource the page `rel` (its path relative to
@@ -560,17 +572,18 @@ impl Site {
     /// gives, a file, or "did you mean", reads every page. A check of a few
     /// articles (a pre-commit hook) so reads only the pages they link to.
     pub fn from_files(root: impl Into<PathBuf>, files: Arc<dyn SiteFiles>) -> Site {
-        let (dates, base_urls, renders_html, today) = config_of(files.as_ref());
+        let config = config_of(files.as_ref());
         Site {
             root: root.into(),
             added: Index {
-                dates,
+                dates: config.dates,
                 ..Index::default()
             },
             files: Some(files),
-            base_urls,
-            renders_html,
-            today,
+            base_urls: config.base_urls,
+            renders_html: config.renders_html,
+            today: config.today,
+            builds_drafts: config.builds_drafts,
             ..Site::default()
         }
     }
@@ -578,13 +591,14 @@ impl Site {
     /// A site whose pages and files are all read from `files` at once (see
     /// [`SiteFiles::everything`]): what checking many articles needs.
     pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
-        let (dates, base_urls, renders_html, today) = config_of(files);
+        let config = config_of(files);
         Site {
             root: root.into(),
-            added: Index::read(files, dates),
-            base_urls,
-            renders_html,
-            today,
+            added: Index::read(files, config.dates),
+            base_urls: config.base_urls,
+            renders_html: config.renders_html,
+            today: config.today,
+            builds_drafts: config.builds_drafts,
             ..Site::default()
         }
     }
@@ -636,6 +650,13 @@ impl Site {
         let today = self.today?;
         let day = page.publish?;
         (day > today && from.is_none_or(|from| day > from)).then_some(day)
+    }
+
+    /// Whether `page` is a draft the site does not publish: its front
+    /// matter says `draft: true`, and the site's configuration does not set
+    /// `buildDrafts`.
+    pub fn unpublished_draft(&self, page: &Page) -> bool {
+        page.draft && !self.builds_drafts
     }
 
     /// Records that the checked file `path` (as given to the linter) belongs
