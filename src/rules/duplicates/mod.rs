@@ -46,9 +46,12 @@ accents and with `ʼ` a separator as `’` is: a copy whose accents were dropped
 is near, 100% similar, not word for word) is at least `similarity`;
 the message gives it, e.g. "paragraph is 75% similar to line 45"; in an
 article, a unit that holds the other whole is told so instead ("paragraph
-repeats 100% of line 45 inside it"). A group of
-three copies or more gives one finding per extra copy, each pointing at the
-earlier copy it is most similar to (the first one, for exact copies).
+repeats 100% of line 45 inside it"). Words leave out currencies, `%` and
+the signs before a number: in an article, exact duplicates that differ in
+them are told so ("paragraph repeats the words of line 3, with `$` where it
+has `€`"), not "word for word". A group of three copies or more gives one
+finding per extra copy, each pointing at the earlier copy it is most
+similar to (the first one, for exact copies).
 
 Options:
   scope: article | corpus   `article` (default) compares the units of each
@@ -445,7 +448,19 @@ impl Rule for Duplicates {
             }
             let line = doc.location(earlier.span).line;
             let noun = what(unit.kind);
-            let finding = if m.exact {
+            let finding = if m.exact
+                && let Some((here, there)) =
+                    symbols_differ(doc.text(unit.span), doc.text(earlier.span))
+            {
+                // The same words, but a sign, a currency or a unit differs:
+                // not a copy to delete.
+                Finding::new(
+                    unit.span,
+                    format!("{noun} repeats the words of line {line}, with `{here}` where it has `{there}`"),
+                )
+                .label(earlier.span, "the same words here")
+                .help("if both are meant, say what differs in words; else keep one of the two")
+            } else if m.exact {
                 let finding = Finding::new(unit.span, format!("{noun} repeats line {line} word for word"))
                     .label(earlier.span, "first written here")
                     .help("keep one of the two: delete this copy, or rewrite it to say what the first does not");
@@ -493,6 +508,43 @@ impl Rule for Duplicates {
     fn check_corpus(&self, files: &[CorpusFile<'_>], cx: &mut CorpusContext) {
         if self.scope == Scope::Corpus {
             corpus::check(files, self.similarity, self.sketcher.is_some(), cx);
+        }
+    }
+}
+
+/// What words leave out of a figure, as written in `text`, in order: its
+/// currency and percent signs (`€` and `$`, `%`), and the signs before a
+/// number (`+15`, `-15`, `< 2`, `~37`; not a list's `-` or a
+/// strikethrough's `~`).
+fn symbols(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.char_indices().filter_map(|(i, c)| {
+        let before_number = || {
+            text[i + c.len_utf8()..]
+                .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
+                .starts_with(|d: char| d.is_ascii_digit())
+        };
+        match c {
+            '€' | '$' | '£' | '¥' | '%' | '‰' => Some(c),
+            '+' | '-' | '−' | '±' | '<' | '>' | '≤' | '≥' | '~' | '≈' if before_number() => {
+                Some(c)
+            }
+            _ => None,
+        }
+    })
+}
+
+/// Where two units with the same words differ in [`symbols`]: the first
+/// symbol that differs in each (`None` at the end of one), when they do.
+fn symbols_differ(here: &str, there: &str) -> Option<(String, String)> {
+    let (mut a, mut b) = (symbols(here), symbols(there));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return None,
+            (x, y) if x == y => {}
+            (x, y) => {
+                let shown = |c: Option<char>| c.map_or("nothing".to_string(), String::from);
+                return Some((shown(x), shown(y)));
+            }
         }
     }
 }

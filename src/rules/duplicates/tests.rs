@@ -40,6 +40,50 @@ fn units_of(text: &str) -> Vec<Unit> {
 const MONTAGNE: &str = "Le chemin qui monte vers le refuge traverse une forêt de mélèzes, puis longe un torrent que l'on entend bien avant de le voir.";
 const MONTAGNE_EDIT: &str = "Le sentier qui monte vers le refuge traverse une forêt de mélèzes, puis longe un torrent que l'on entend longtemps avant de le voir.";
 
+/// Copies whose words are the same but whose currency or sign differs
+/// are told so (no fix deletes them: only a copy written alike is
+/// deleted); a `-` between words and emphasis are no such difference.
+#[test]
+fn copies_that_differ_in_a_sign_or_currency_are_told_so() {
+    let para = "Les salaires des développeurs seniors à Paris montent à 70k€ brut par an selon les offres.";
+    let item =
+        "Une hausse de +15 % des salaires seniors a été observée dans les offres de cette année.";
+    let same =
+        "Le même texte, peut-être répété deux fois, dans un article sans aucune différence ici.";
+    let text = format!(
+        "## Un\n\n{para}\n\n{}\n\n- {item}\n- {}\n\n{same}\n\n{}\n",
+        para.replace('€', "$"),
+        item.replace('+', "-"),
+        same.replace("Le même", "Le *même*"),
+    ) + &format!("\n{same}\n");
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    let got: Vec<(&str, bool)> = d
+        .iter()
+        .map(|d| (d.message.as_str(), d.fix.is_some()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "paragraph repeats the words of line 3, with `$` where it has `€`",
+                false
+            ),
+            (
+                "list item repeats the words of line 7, with `-` where it has `+`",
+                false
+            ),
+            ("paragraph repeats line 10 word for word", false),
+            ("paragraph repeats line 10 word for word", true),
+        ],
+        "{d:#?}"
+    );
+    assert_eq!(symbols_differ("< 2 ans, 45k€", "<2 ans, 45k€"), None);
+    assert_eq!(
+        symbols_differ("45k€ (+20 %)", "45k€ (+20)"),
+        Some(("%".to_string(), "nothing".to_string()))
+    );
+}
+
 #[test]
 fn exact_and_near_copies_in_an_article() {
     let text = format!(
@@ -547,7 +591,10 @@ fn deleting_a_copy_takes_its_comment_and_trailing_spaces_and_needs_the_same_text
     let text = format!("{up}\n\n{down}\n");
     assert_eq!(deleted(&text), None);
     let d = check(&[("posts/2025-01-01-a.md", &text)]);
-    assert_eq!(d[0].message, "paragraph repeats line 1 word for word");
+    assert_eq!(
+        d[0].message,
+        "paragraph repeats the words of line 1, with `-` where it has `+`"
+    );
 }
 
 /// A copy alone under its heading is not deleted: the section would be left
