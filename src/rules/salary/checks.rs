@@ -1032,13 +1032,123 @@ impl Baselines {
 /// A stated total the parts do not add up to: `a + b + c = total`.
 fn totals(doc: &Document, cx: &mut Context) {
     for block in &doc.body.blocks {
-        if !super::extract::might_have_money(&block.text) || !block.text.contains('=') {
+        let sum = block.text.contains('=');
+        let restated = block.text.contains("soit") || block.text.contains("Soit");
+        if !(sum || restated) || !super::extract::might_have_money(&block.text) {
             continue;
         }
-        for sum in sums(block) {
-            sum.check(block, cx);
+        if sum {
+            for sum in sums(block) {
+                sum.check(block, cx);
+            }
+        }
+        if restated {
+            conversions(block, cx);
         }
     }
+}
+
+/// A figure per month restated per year after `soit` (`3 500 € brut par
+/// mois, soit 42k€ par an`), or per year restated per month: a year is 12
+/// months, or 13 with a thirteenth month, or the `sur N mois` the sentence
+/// says. Both in one currency, neither net where the other is gross, both
+/// one figure or both a range (each end compared).
+fn conversions(block: &Block, cx: &mut Context) {
+    let text = block.text.as_str();
+    let found: Vec<Amount> = amount::amounts(text)
+        .into_iter()
+        .filter(|a| !block.touches_code(a.range.clone()) && !a.signed)
+        .collect();
+    for pair in found.windows(2) {
+        let [first, then] = pair else { continue };
+        let gap = text
+            .get(first.range.end..then.range.start)
+            .unwrap_or_default()
+            .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ';'));
+        if !gap.eq_ignore_ascii_case("soit") {
+            continue;
+        }
+        let (monthly, yearly) = match (first.period, then.period) {
+            (Some(amount::Period::Month), Some(amount::Period::Year)) => (first, then),
+            (Some(amount::Period::Year), Some(amount::Period::Month)) => (then, first),
+            _ => continue,
+        };
+        let bases_differ = matches!((first.basis, then.basis), (Some(a), Some(b)) if a != b);
+        if first.currency != then.currency
+            || bases_differ
+            || first.is_range != then.is_range
+            || first.open
+            || first.at_most
+            || then.open
+            || then.at_most
+            || monthly.low <= 0.0
+        {
+            continue;
+        }
+        // The months the sentence counts, else 12 or 13.
+        let sentence_end = text[then.range.end..]
+            .find(['.', '!', '?', '\n'])
+            .map_or(text.len(), |i| then.range.end + i);
+        let months = said_months(&text[first.range.start..sentence_end]);
+        let (fewest, most) = months.map_or((12.0, 13.0), |n| (n, n));
+        let tol = if first.approx || then.approx {
+            0.08
+        } else {
+            0.04
+        };
+        let fits = |m: f64, y: f64| y >= m * fewest * (1.0 - tol) && y <= m * most * (1.0 + tol);
+        if fits(monthly.low, yearly.low) && fits(monthly.high, yearly.high) {
+            continue;
+        }
+        let ratio = yearly.high / monthly.high;
+        let thousands = yearly.thousands;
+        let expected = |n: f64| {
+            amount::format_money(
+                monthly.low * n,
+                monthly.high * n,
+                yearly.currency,
+                thousands,
+            )
+        };
+        let (months_said, expected_text) = match months {
+            Some(n) => (
+                format!("{n} months, as the sentence counts them"),
+                expected(n),
+            ),
+            None => (
+                "12 months, or 13 with a thirteenth month".to_string(),
+                format!("{} to {}", expected(12.0), expected(13.0)),
+            ),
+        };
+        let shown = |a: &Amount| text.get(a.range.clone()).unwrap_or_default().to_string();
+        let finding = Finding::new(
+            block.source_span(then.range.clone()),
+            format!(
+                "`{}` is {} times `{}`; a year is {months_said}",
+                shown(yearly),
+                trim_number((ratio * 10.0).round() / 10.0),
+                shown(monthly),
+            ),
+        )
+        .label(block.source_span(first.range.clone()), "the figure restated")
+        .help(format!(
+            "correct one of the two: {} a month is {expected_text} a year; if one is net and the other gross, say so (`brut`, `net`)",
+            amount::format_money(monthly.low, monthly.high, monthly.currency, monthly.thousands),
+        ));
+        cx.report(finding);
+    }
+}
+
+/// The months a year of pay is counted on, as `text` says it: `sur 13
+/// mois`, `sur 14 mois` (12 to 16).
+fn said_months(text: &str) -> Option<f64> {
+    let lower = text.to_lowercase();
+    let at = lower.find("sur ")?;
+    let rest = lower[at + 4..].trim_start();
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    let n: f64 = digits.parse().ok()?;
+    let after = rest[digits.len()..].trim_start();
+    ((12.0..=16.0).contains(&n) && after.starts_with("mois")).then_some(n)
 }
 
 struct Sum {
@@ -1160,6 +1270,61 @@ impl Sum {
 mod tests {
     use super::*;
     use crate::rules::salary::extract::extract;
+
+    /// The findings of the `totals` check on an article's body.
+    fn totals_of(body: &str) -> Vec<String> {
+        let src = format!("---\ntitle: T\n---\n## Salaires\n\n{body}\n");
+        let doc = Document::parse("2025-02-07-x.md", src);
+        let mut cx = Context::default();
+        totals(&doc, &mut cx);
+        cx.findings.into_iter().map(|f| f.message).collect()
+    }
+
+    /// A figure per month restated per year after `soit` (or the reverse)
+    /// is 12 to 13 times it, or the months the sentence says.
+    #[test]
+    fn a_month_restated_as_a_year_is_twelve_or_thirteen_of_it() {
+        for fine in [
+            "Il touche 3 500 € brut par mois, soit 42k€ brut par an.",
+            "Il touche 3 500 € brut par mois, soit 45 500 € par an.",
+            "Il touche 3 500 € par mois, soit 49k€ par an sur 14 mois.",
+            "Il touche 60k€ par an (soit 5 000 € par mois).",
+            "Il touche 4 000-4 500 € par mois, soit 48-54k€ par an.",
+            "Il touche ~3 000 € par mois, soit ~40k€ par an.",
+            // Net against gross, another currency, an open figure, a
+            // range against one figure, no `soit`: not compared.
+            "Il touche 2 700 € net par mois, soit 45k€ brut par an.",
+            "Il touche 3 000 € par mois, soit 45k$ par an.",
+            "Il touche 3 000 € par mois, soit 45k€+ par an.",
+            "Il touche 3 000-3 500 € par mois, soit 45k€ par an.",
+            "Il touche 3 000 € par mois, et 45k€ par an.",
+            // A change is no restatement.
+            "Il touche 3 000 € par mois, soit +45k€ par an.",
+        ] {
+            assert_eq!(totals_of(fine), Vec::<String>::new(), "{fine}");
+        }
+        assert_eq!(
+            totals_of("Il touche 3 000 € brut par mois, soit 45k€ par an."),
+            [
+                "`45k€ par an` is 15 times `3 000 € brut par mois`; a year is 12 months, or 13 with a thirteenth month"
+            ]
+        );
+        assert_eq!(
+            totals_of("Il touche 60k€ par an (soit 4 000 € par mois)."),
+            [
+                "`60k€ par an` is 15 times `4 000 € par mois`; a year is 12 months, or 13 with a thirteenth month"
+            ]
+        );
+        assert_eq!(
+            totals_of("Il touche 3 500 € par mois, soit 45 500 € par an sur 12 mois."),
+            [
+                "`45 500 € par an` is 13 times `3 500 € par mois`; a year is 12 months, as the sentence counts them"
+            ]
+        );
+        assert_eq!(said_months("soit 45k€ sur 13 mois"), Some(13.0));
+        assert_eq!(said_months("soit 45k€ sur 3 mois"), None);
+        assert_eq!(said_months("soit 45k€ sur 13 jours"), None);
+    }
 
     /// The mismatch findings of an article's body.
     fn mismatches(body: &str) -> Vec<String> {

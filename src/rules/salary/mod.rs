@@ -133,7 +133,11 @@ five of the other figure's, the message counting the rest):
                currencies are compared only with `rates`.
   totals       `a + b + c = total` where the parts do not make the total,
                beyond rounding (half the last digit written, at least 1%; 5%
-               when the total is written `~`).
+               when the total is written `~`); and a figure per month
+               restated per year after `soit` (or the reverse: `3 000 €
+               par mois, soit 45k€ par an`) that is not 12 to 13 times it
+               (the `sur N mois` the sentence says, if any), beyond 4% (8%
+               with `~`); not when one is net and the other gross.
   corpus       across the checked articles: the same role and level (and
                place, qualifier, currency, period) with different figures in
                articles of the same year (the year of `date`, or of the file
