@@ -395,6 +395,29 @@ fn deletion(doc: &Document, unit: &Unit, earlier: &Unit) -> Option<Edit> {
             return None;
         }
     }
+    // The copy alone inside an HTML element (`<details>` … `</details>`):
+    // deleting it would leave the element empty.
+    let html_blocks = || doc.body.html.iter().filter(|h| !h.inline);
+    let opened_before = html_blocks()
+        .filter(|h| h.span.end <= unit.span.start)
+        .last()
+        .filter(|h| {
+            text.get(h.span.end..unit.span.start)
+                .is_some_and(|t| t.trim().is_empty())
+        })
+        .is_some_and(|h| {
+            !h.text.trim_start().starts_with("</") && !h.text.trim_start().starts_with("<!--")
+        });
+    let closed_after = html_blocks()
+        .find(|h| h.span.start >= unit.span.end)
+        .filter(|h| {
+            text.get(unit.span.end..h.span.start)
+                .is_some_and(|t| t.trim().is_empty())
+        })
+        .is_some_and(|h| h.text.trim_start().starts_with("</"));
+    if opened_before && closed_after {
+        return None;
+    }
     Some(Edit::delete(Span::new(start, end)))
 }
 

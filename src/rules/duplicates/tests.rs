@@ -597,8 +597,9 @@ fn deleting_a_copy_takes_its_comment_and_trailing_spaces_and_needs_the_same_text
     );
 }
 
-/// A copy alone under its heading is not deleted: the section would be left
-/// empty. With other text beside it, or its comment above it, it is.
+/// A copy alone under its heading, or inside an HTML element, is not
+/// deleted: the section or element would be left empty. With other text
+/// beside it, or its comment above it, it is.
 #[test]
 fn a_copy_alone_in_its_section_is_not_deleted() {
     let text = format!("## Un\n\n{MONTAGNE}\n\n## Deux\n\n{MONTAGNE}\n\n## Trois\n\nFin.\n");
@@ -611,6 +612,18 @@ fn a_copy_alone_in_its_section_is_not_deleted() {
     assert_eq!(
         deleted(&text).as_deref(),
         Some(format!("## Un\n\n{MONTAGNE}\n\n## Deux\n\nEt une suite.\n").as_str())
+    );
+    // Alone inside an HTML element, it is not deleted either: the element
+    // would be left empty. With other text beside it, it is.
+    let details = |inside: &str| {
+        format!(
+            "## Un\n\n{MONTAGNE}\n\n<details>\n<summary>Plus</summary>\n\n{inside}\n\n</details>\n\nFin.\n"
+        )
+    };
+    assert_eq!(deleted(&details(MONTAGNE)), None);
+    assert_eq!(
+        deleted(&details(&format!("{MONTAGNE}\n\nEt une suite."))).as_deref(),
+        Some(details("Et une suite.").as_str())
     );
 }
 
