@@ -706,3 +706,24 @@ fn context_words_do_not_make_false_mismatches() {
         describe(&ds)
     );
 }
+
+/// A figure far below the others is said as a share of their median, not
+/// as a fraction.
+#[test]
+fn a_figure_far_below_the_median_is_said_as_a_share_of_it() {
+    let text = article(
+        "- Salaire Data Engineer Junior : 95k€\n- Salaire Data Engineer Mid : 110k€\n- Salaire Data Engineer Senior : 130k€\n- Salaire Data Engineer Lead : 24k€\n",
+    );
+    let found = check(&text);
+    let below: Vec<&str> = found
+        .iter()
+        .filter(|d| d.message.contains("median"))
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        below,
+        ["`24k€` is 22% of the median of the article's other salary figures (110k€)"],
+        "{}",
+        describe(&found)
+    );
+}

@@ -258,7 +258,8 @@ fn implausible(figures: &[Figure], settings: &Settings, cx: &mut Context) -> Vec
         let how = if ratio >= 1.0 {
             format!("{} times", trim_number((ratio * 10.0).round() / 10.0))
         } else {
-            format!("1/{}", trim_number((10.0 / ratio).round() / 10.0))
+            // A share reads plainer than a fraction (`1/4.3`).
+            format!("{}% of", (ratio * 100.0).round().max(1.0))
         };
         let mut finding = Finding::new(
             f.span,
