@@ -560,6 +560,9 @@ pub fn lone_cr_as_lf(text: &str) -> Option<String> {
 /// `highlight`.
 const CODE_SHORTCODES: &[&str] = &["highlight"];
 
+/// The longest shortcode tag looked for, in bytes.
+const MAX_TAG: usize = 512;
+
 /// A shortcode tag at byte `at` of `text` (`{{< name args >}}`, `{{% name
 /// %}}`, `{{< /name >}}`): its name, whether it closes, and where it ends.
 fn shortcode_at(text: &str, at: usize) -> Option<(&str, bool, usize)> {
@@ -578,11 +581,14 @@ fn shortcode_at(text: &str, at: usize) -> Option<(&str, bool, usize)> {
         .bytes()
         .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/')))
         .unwrap_or(inside.len());
-    let end = rest.find(delimiter)? + delimiter.len();
-    // The name must come before the closing delimiter, on its line.
+    // The tag ends on its line, within a bound no real tag reaches: a
+    // file of unclosed `{{<` costs its length, not its square.
+    let window = &rest.as_bytes()[..rest.len().min(MAX_TAG)];
+    let line = memchr::memchr2(b'\n', b'\r', window).unwrap_or(window.len());
+    let end = memchr::memmem::find(&window[..line], delimiter.as_bytes())? + delimiter.len();
+    // The name must come before the closing delimiter.
     let name_start = rest.len() - inside.len();
-    (name_len > 0 && name_start + name_len < end && !rest[..end].contains('\n'))
-        .then(|| (&inside[..name_len], closing, at + end))
+    (name_len > 0 && name_start + name_len < end).then(|| (&inside[..name_len], closing, at + end))
 }
 
 /// Where `text` holds a code shortcode ([`CODE_SHORTCODES`]) opened and
@@ -618,14 +624,25 @@ fn code_shortcodes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
 }
 
 /// `text` with the code of its code shortcodes blanked: each byte but line
-/// breaks made a space, so that offsets stay and the Markdown parser reads
-/// no heading, list or prose in it (`# a comment` is no heading).
+/// breaks and what opens a line (spaces, tabs, `>`) made a space, so that
+/// offsets stay and the Markdown parser reads no heading, list or prose in
+/// it (`# a comment` is no heading).
 fn blank(text: &str, code: &[(Range<usize>, Range<usize>)]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for (_, inner) in code {
+        // What opens each line is kept: the `>` of a blockquote and the
+        // indentation of a list item the shortcode is in, so that its
+        // container goes on to the closing tag.
+        let mut line_start =
+            inner.start == 0 || matches!(text.as_bytes().get(inner.start - 1), Some(b'\n' | b'\r'));
         for b in bytes.get_mut(inner.clone()).unwrap_or_default() {
-            if *b != b'\n' && *b != b'\r' {
-                *b = b' ';
+            match *b {
+                b'\n' | b'\r' => line_start = true,
+                b' ' | b'\t' | b'>' if line_start => {}
+                _ => {
+                    line_start = false;
+                    *b = b' ';
+                }
             }
         }
     }
@@ -1236,6 +1253,25 @@ mod tests {
                 &src[src.find("{{< highlight").unwrap()..src.find("\n\nfin").unwrap()],
                 "{{%highlight go%}}a{{%/highlight%}}",
             ]
+        );
+        // In a blockquote, the quote goes on to the closing tag.
+        let src = "> {{< highlight sh >}}\n> ## Titre\n> il faut\n> {{< /highlight >}}\n\nfin\n";
+        let body = parse(src, 0);
+        assert!(body.headings.is_empty());
+        assert_eq!(body.quotes.len(), 1);
+        let quote = body.quotes[0];
+        assert!(src[quote.start..quote.end].ends_with("{{< /highlight >}}\n"));
+        let texts: Vec<&str> = body.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["{{< highlight sh >}}", "{{< /highlight >}}", "fin"]);
+        // A tag is read on its line alone.
+        assert_eq!(
+            shortcode_at("{{< highlight go >}}", 0),
+            Some(("highlight", false, 20))
+        );
+        assert_eq!(shortcode_at("{{< highlight go\n>}}", 0), None);
+        assert_eq!(
+            shortcode_at("{{</highlight>}}", 0),
+            Some(("highlight", true, 16))
         );
         // Left open, or closed by another shortcode, it is read as written.
         for src in [
