@@ -1060,6 +1060,8 @@ fn conversions(block: &Block, cx: &mut Context) {
         .into_iter()
         .filter(|a| !block.touches_code(a.range.clone()) && !a.signed)
         .collect();
+    // Where the sentences end, found once: each pair then looks up its own.
+    let mut ends: Option<Vec<usize>> = None;
     for pair in found.windows(2) {
         let [first, then] = pair else { continue };
         let gap = text
@@ -1069,12 +1071,19 @@ fn conversions(block: &Block, cx: &mut Context) {
         if !gap.eq_ignore_ascii_case("soit") {
             continue;
         }
+        // `soit 4 000 € par mois, soit 60k€ par an`: either, not the same.
+        if either_or(&text[..first.range.start]) {
+            continue;
+        }
         let (monthly, yearly) = match (first.period, then.period) {
             (Some(amount::Period::Month), Some(amount::Period::Year)) => (first, then),
             (Some(amount::Period::Year), Some(amount::Period::Month)) => (then, first),
             _ => continue,
         };
-        let bases_differ = matches!((first.basis, then.basis), (Some(a), Some(b)) if a != b);
+        // Net against gross, or net against a figure that does not say
+        // (which may be either), is another measure.
+        let net = |a: &Amount| a.basis == Some(amount::Basis::Net);
+        let bases_differ = first.basis != then.basis && (net(first) || net(then));
         if first.currency != then.currency
             || bases_differ
             || first.is_range != then.is_range
@@ -1086,11 +1095,25 @@ fn conversions(block: &Block, cx: &mut Context) {
         {
             continue;
         }
-        // The months the sentence counts, else 12 or 13.
-        let sentence_end = text[then.range.end..]
-            .find(['.', '!', '?', '\n'])
-            .map_or(text.len(), |i| then.range.end + i);
-        let months = said_months(&text[first.range.start..sentence_end]);
+        // The months the sentence counts, said near the pair, else 12 or
+        // 13.
+        let ends = ends.get_or_insert_with(|| {
+            text.match_indices(['.', '!', '?', '\n'])
+                .map(|(i, _)| i)
+                .collect()
+        });
+        let k = ends.partition_point(|&e| e < first.range.start);
+        let sentence_start = k.checked_sub(1).map_or(0, |j| ends[j] + 1);
+        let sentence_end = ends
+            .get(ends.partition_point(|&e| e < then.range.end))
+            .copied()
+            .unwrap_or(text.len());
+        let from = floor_boundary(
+            text,
+            sentence_start.max(first.range.start.saturating_sub(NEAR)),
+        );
+        let to = floor_boundary(text, sentence_end.min(then.range.end + NEAR));
+        let months = said_months(text.get(from..to).unwrap_or_default());
         let (fewest, most) = months.map_or((12.0, 13.0), |n| (n, n));
         let tol = if first.approx || then.approx {
             0.08
@@ -1098,10 +1121,19 @@ fn conversions(block: &Block, cx: &mut Context) {
             0.04
         };
         let fits = |m: f64, y: f64| y >= m * fewest * (1.0 - tol) && y <= m * most * (1.0 + tol);
-        if fits(monthly.low, yearly.low) && fits(monthly.high, yearly.high) {
+        let (low_fits, high_fits) = (
+            fits(monthly.low, yearly.low),
+            fits(monthly.high, yearly.high),
+        );
+        if low_fits && high_fits {
             continue;
         }
-        let ratio = yearly.high / monthly.high;
+        // The ratio of the end that does not fit.
+        let ratio = if high_fits {
+            yearly.low / monthly.low
+        } else {
+            yearly.high / monthly.high
+        };
         let thousands = yearly.thousands;
         let expected = |n: f64| {
             amount::format_money(
@@ -1122,10 +1154,19 @@ fn conversions(block: &Block, cx: &mut Context) {
             ),
         };
         let shown = |a: &Amount| text.get(a.range.clone()).unwrap_or_default().to_string();
+        let ends_said = if monthly.is_range {
+            if high_fits {
+                "at its low end, "
+            } else {
+                "at its high end, "
+            }
+        } else {
+            ""
+        };
         let finding = Finding::new(
             block.source_span(then.range.clone()),
             format!(
-                "`{}` is {} times `{}`; a year is {months_said}",
+                "`{}` is {ends_said}{} times `{}`; a year is {months_said}",
                 shown(yearly),
                 trim_number((ratio * 10.0).round() / 10.0),
                 shown(monthly),
@@ -1138,6 +1179,29 @@ fn conversions(block: &Block, cx: &mut Context) {
         ));
         cx.report(finding);
     }
+}
+
+/// How far from a restated pair the months it is counted on are looked
+/// for (`sur 13 mois`), in bytes.
+const NEAR: usize = 160;
+
+/// `at`, or the character boundary of `text` just before it.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Whether the text before a figure ends with `soit` (its clause's first
+/// word): `soit 4 000 € par mois, soit 60k€ par an` offers two figures.
+fn either_or(before: &str) -> bool {
+    let head = before.trim_end();
+    let word_start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    head[word_start..].eq_ignore_ascii_case("soit")
 }
 
 /// The months a year of pay is counted on, as `text` says it: `sur 13
@@ -1301,6 +1365,12 @@ mod tests {
             "Il touche 3 000 € par mois, et 45k€ par an.",
             // A change is no restatement.
             "Il touche 3 000 € par mois, soit +45k€ par an.",
+            // Either one or the other, not the same.
+            "Deux offres : soit 4 000 € brut par mois, soit 60k€ brut par an.",
+            // The months said before the figures.
+            "Sur 14 mois, il touche 3 500 € brut par mois, soit 49k€ brut par an.",
+            // Net against a figure that does not say which.
+            "Il touche 2 500 € net par mois, soit 40k€ par an.",
         ] {
             assert_eq!(totals_of(fine), Vec::<String>::new(), "{fine}");
         }
@@ -1320,6 +1390,13 @@ mod tests {
             totals_of("Il touche 3 500 € par mois, soit 45 500 € par an sur 12 mois."),
             [
                 "`45 500 € par an` is 13 times `3 500 € par mois`; a year is 12 months, as the sentence counts them"
+            ]
+        );
+        // A range: the end that does not fit is the one said.
+        assert_eq!(
+            totals_of("Il touche 3 000-4 000 € brut par mois, soit 30-48k€ brut par an."),
+            [
+                "`30-48k€ brut par an` is at its low end, 10 times `3 000-4 000 € brut par mois`; a year is 12 months, or 13 with a thirteenth month"
             ]
         );
         assert_eq!(said_months("soit 45k€ sur 13 mois"), Some(13.0));

@@ -136,8 +136,9 @@ five of the other figure's, the message counting the rest):
                when the total is written `~`); and a figure per month
                restated per year after `soit` (or the reverse: `3 000 €
                par mois, soit 45k€ par an`) that is not 12 to 13 times it
-               (the `sur N mois` the sentence says, if any), beyond 4% (8%
-               with `~`); not when one is net and the other gross.
+               (the `sur N mois` said near them, if any), beyond 4% (8%
+               with `~`); not when one is net and the other is not, nor
+               for `soit A, soit B` (either one or the other).
   corpus       across the checked articles: the same role and level (and
                place, qualifier, currency, period) with different figures in
                articles of the same year (the year of `date`, or of the file
