@@ -399,8 +399,8 @@ fn deletion(doc: &Document, unit: &Unit, earlier: &Unit) -> Option<Edit> {
     // deleting it would leave the element empty.
     let html_blocks = || doc.body.html.iter().filter(|h| !h.inline);
     let opened_before = html_blocks()
-        .filter(|h| h.span.end <= unit.span.start)
-        .last()
+        .rev()
+        .find(|h| h.span.end <= unit.span.start)
         .filter(|h| {
             text.get(h.span.end..unit.span.start)
                 .is_some_and(|t| t.trim().is_empty())
@@ -535,20 +535,39 @@ impl Rule for Duplicates {
     }
 }
 
-/// What words leave out of a figure, as written in `text`, in order: its
-/// currency and percent signs (`€` and `$`, `%`), and the signs before a
-/// number (`+15`, `-15`, `< 2`, `~37`; not a list's `-` or a
-/// strikethrough's `~`).
+/// What words leave out of a figure, as written in `text` (a unit's
+/// source), in order: its currency and percent signs (`€` and `$`, `%`),
+/// and the signs before a number (`+15`, `-15`, `< 2`, `~37`; not a list
+/// item's marker, `- 3 jours`, nor a strikethrough's `~~`).
 fn symbols(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.char_indices().filter_map(|(i, c)| {
+    // A list item's marker (`- `, `* `, `+ `, `1. `) is no sign.
+    let trimmed = text.trim_start();
+    let marker = match trimmed.as_bytes() {
+        [b'-' | b'*' | b'+', b' ' | b'\t', ..] => 1,
+        bytes => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            match bytes.get(digits..digits + 2) {
+                Some([b'.' | b')', b' ' | b'\t']) if digits > 0 => digits + 1,
+                _ => 0,
+            }
+        }
+    };
+    let text = &trimmed[marker..];
+    let bytes = text.as_bytes();
+    text.char_indices().filter_map(move |(i, c)| {
         let before_number = || {
             text[i + c.len_utf8()..]
                 .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
                 .starts_with(|d: char| d.is_ascii_digit())
         };
+        // `~~15 jours~~`: a strikethrough's tildes, not an approximation.
+        let doubled =
+            c == '~' && (bytes.get(i + 1) == Some(&b'~') || i > 0 && bytes[i - 1] == b'~');
         match c {
             '€' | '$' | '£' | '¥' | '%' | '‰' => Some(c),
-            '+' | '-' | '−' | '±' | '<' | '>' | '≤' | '≥' | '~' | '≈' if before_number() => {
+            '+' | '-' | '−' | '±' | '<' | '>' | '≤' | '≥' | '~' | '≈'
+                if !doubled && before_number() =>
+            {
                 Some(c)
             }
             _ => None,

@@ -78,6 +78,21 @@ fn copies_that_differ_in_a_sign_or_currency_are_told_so() {
         "{d:#?}"
     );
     assert_eq!(symbols_differ("< 2 ans, 45k€", "<2 ans, 45k€"), None);
+    // A list item's marker before a number, and a strikethrough, are no
+    // sign.
+    assert_eq!(
+        symbols_differ("- 3 jours de télétravail", "3 jours de télétravail"),
+        None
+    );
+    assert_eq!(symbols_differ("* 3 jours", "1. 3 jours"), None);
+    assert_eq!(
+        symbols_differ("- ~~15 jours~~ de congés", "- 15 jours de congés"),
+        None
+    );
+    assert_eq!(
+        symbols_differ("- -3 jours", "- 3 jours"),
+        Some(("-".to_string(), "nothing".to_string()))
+    );
     assert_eq!(
         symbols_differ("45k€ (+20 %)", "45k€ (+20)"),
         Some(("%".to_string(), "nothing".to_string()))
