@@ -664,24 +664,123 @@ fn parse_json(text: &str, base: usize) -> Content {
             open: None,
         };
     }
-    let spaced;
-    let text = if text.contains('\t') {
-        spaced = text.replace('\t', " ");
-        &spaced
-    } else {
-        text
-    };
-    match yaml::parse(text, base) {
-        Ok(parsed) => Content::Parsed {
-            root: parsed.root,
-            duplicate_keys: parsed.duplicate_keys,
-        },
+    let original = text;
+    let (read, pairs) = yaml_readable(text);
+    match yaml::parse(&read, base) {
+        Ok(mut parsed) => {
+            if let Some(root) = parsed.root.as_mut() {
+                json_values(root, original, base, pairs);
+            }
+            Content::Parsed {
+                root: parsed.root,
+                duplicate_keys: parsed.duplicate_keys,
+            }
+        }
         Err(err) => Content::Invalid {
             message: err.message,
             span: err.span,
             limit: err.limit,
             open: err.open,
         },
+    }
+}
+
+/// Valid JSON written so that the YAML reader reads it, byte for byte at the
+/// same offsets: tabs (JSON's whitespace between tokens) as spaces, and an
+/// emoji's escaped surrogate pair (`\ud83d\ude00`, which YAML refuses) as
+/// two `\ufffd`, the true text being taken back from the JSON (see
+/// [`json_values`]). Also whether there was such a pair.
+fn yaml_readable(text: &str) -> (std::borrow::Cow<'_, str>, bool) {
+    let surrogate = |hex: &[u8], low: bool| {
+        std::str::from_utf8(hex)
+            .ok()
+            .and_then(|h| u16::from_str_radix(h, 16).ok())
+            .is_some_and(|u| {
+                if low {
+                    (0xDC00..0xE000).contains(&u)
+                } else {
+                    (0xD800..0xDC00).contains(&u)
+                }
+            })
+    };
+    let bytes = text.as_bytes();
+    let mut out: Option<Vec<u8>> = None;
+    let mut in_string = false;
+    let mut i = 0;
+    let mut pairs = false;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\t' if !in_string => {
+                out.get_or_insert_with(|| bytes.to_vec())[i] = b' ';
+            }
+            b'"' => in_string = !in_string,
+            b'\\' if in_string => {
+                let escape = bytes.get(i..i + 12).unwrap_or_default();
+                if escape.len() == 12
+                    && escape[1] == b'u'
+                    && surrogate(&escape[2..6], false)
+                    && escape[6..8] == *b"\\u"
+                    && surrogate(&escape[8..12], true)
+                {
+                    out.get_or_insert_with(|| bytes.to_vec())[i..i + 12]
+                        .copy_from_slice(b"\\ufffd\\ufffd");
+                    pairs = true;
+                    i += 12;
+                    continue;
+                }
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    match out {
+        // Only ASCII bytes were replaced, by ASCII: still UTF-8.
+        Some(bytes) => (
+            String::from_utf8(bytes).map_or(text.into(), Into::into),
+            pairs,
+        ),
+        None => (text.into(), pairs),
+    }
+}
+
+/// What Go's JSON reader, and so Hugo, reads where YAML reads otherwise: a
+/// key written twice keeps its last value (the earlier entries are left
+/// out; the duplicate is still reported), and a string with an escaped
+/// surrogate pair (when `pairs`) is decoded from the JSON text `original`
+/// (at `base` in the file).
+fn json_values(node: &mut Node, original: &str, base: usize, pairs: bool) {
+    match &mut node.value {
+        yaml::Value::Map(entries) => {
+            let mut seen = std::collections::HashSet::new();
+            let mut kept: Vec<(Node, Node)> = Vec::with_capacity(entries.len());
+            for (k, v) in std::mem::take(entries).into_iter().rev() {
+                if k.scalar_text().is_none_or(|name| seen.insert(name)) {
+                    kept.push((k, v));
+                }
+            }
+            kept.reverse();
+            for (k, v) in &mut kept {
+                json_values(k, original, base, pairs);
+                json_values(v, original, base, pairs);
+            }
+            *entries = kept;
+        }
+        yaml::Value::Seq(items) => {
+            for item in items {
+                json_values(item, original, base, pairs);
+            }
+        }
+        yaml::Value::String(text, quoted) if pairs => {
+            let written = original
+                .get(node.span.start.saturating_sub(base)..node.span.end.saturating_sub(base));
+            if let Some(decoded) = written.and_then(|w| serde_json::from_str::<String>(w).ok()) {
+                *text = decoded;
+                *quoted = true;
+            }
+        }
+        _ => {}
     }
 }
 
@@ -821,18 +920,44 @@ mod tests {
                 "{text}"
             );
         }
-        // A key written twice is read, and said.
-        let (fm, _) = split("{\"a\": 1, \"a\": 2}\n");
-        let Content::Parsed { duplicate_keys, .. } = fm.unwrap().content else {
+        // A key written twice is read, and said; its last value is the one
+        // Hugo keeps.
+        let (fm, _) = split("{\"a\": 1, \"b\": {\"c\": 1, \"c\": 3}, \"a\": 2}\n");
+        let fm = fm.unwrap();
+        assert_eq!(fm.get("a").unwrap().value, crate::yaml::Value::Int(2));
+        let b = fm.get("b").unwrap();
+        assert_eq!(b.get("c").unwrap().value, crate::yaml::Value::Int(3));
+        assert_eq!(b.as_map().unwrap().len(), 1);
+        let Content::Parsed { duplicate_keys, .. } = fm.content else {
             panic!("two keys are valid JSON");
         };
-        assert_eq!(duplicate_keys.len(), 1);
+        assert_eq!(duplicate_keys.len(), 2);
         // Nesting past serde_json's limit is refused as a limit.
         let deep = format!("{{\"a\": {}1{}}}\n", "[".repeat(200), "]".repeat(200));
         assert!(matches!(
             split(&deep).0.unwrap().content,
             Content::Invalid { limit: true, .. }
         ));
+    }
+
+    /// An emoji written as an escaped surrogate pair (as Python's `json`
+    /// writes it) is read as the emoji; an escaped backslash before `u` is
+    /// text.
+    #[test]
+    fn json_surrogate_pairs_are_emoji() {
+        let text = "{\"title\": \"Bravo \\ud83d\\ude00 !\", \"cl\\uD83D\\uDE00\": \"\\\\ud83d\\\\ude00\", \"n\": 1}\nCorps\n";
+        let (fm, body) = split(text);
+        let fm = fm.unwrap();
+        assert_eq!(fm.get("title").unwrap().as_str(), Some("Bravo 😀 !"));
+        assert_eq!(fm.get("cl😀").unwrap().as_str(), Some("\\ud83d\\ude00"));
+        assert_eq!(fm.get("n").unwrap().value, crate::yaml::Value::Int(1));
+        let (k, v) = fm.entry("title").unwrap();
+        assert_eq!(&text[k.span.start..k.span.end], "\"title\"");
+        assert_eq!(
+            &text[v.span.start..v.span.end],
+            "\"Bravo \\ud83d\\ude00 !\""
+        );
+        assert_eq!(&text[body..], "Corps\n");
     }
 
     #[test]
