@@ -43,7 +43,8 @@ Options:
                               How many points the section makes, e.g. "3 to
                               5 principles": its subsections (one level
                               below); else its paragraphs that open with
-                              bold text (`**1. Déléguer**`), a list under one
+                              bold text (`**1. Déléguer**`; only the
+                              numbered ones when some are), a list under one
                               being its detail; else the items of its lists
                               (not nested ones). A section with none of
                               these is not counted.
@@ -2067,7 +2068,8 @@ impl Report<'_, '_> {
 /// The points a section makes (see the `points` option), each at its
 /// heading, its bold text, or its item's first line: its subsections (one
 /// level below `level`); else its paragraphs that open with bold text (a
-/// list under one of them is its detail); else the items of its lists,
+/// list under one of them is its detail), only the numbered ones when some
+/// are (`**1. …**`, not `**À retenir :**`); else the items of its lists,
 /// nested ones left out.
 fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Span> {
     let inside = |s: Span| s.start >= content.start && s.end <= content.end;
@@ -2100,22 +2102,35 @@ fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Span> {
             !nested
         })
         .collect();
-    let bold: Vec<Span> = top
+    let leads: Vec<(&Block, std::ops::Range<usize>)> = top
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
-        .filter_map(|b| {
-            let lead = b.strong.iter().find(|r| r.start == 0)?;
-            Some(b.source_span(lead.clone()))
-        })
+        .filter_map(|b| Some((*b, b.strong.iter().find(|r| r.start == 0)?.clone())))
+        .collect();
+    // Numbered leads (`**1. …**`) are the points; a bold lead-in beside
+    // them (`**À retenir :**`) is not one.
+    let numbered = |b: &Block, lead: &std::ops::Range<usize>| {
+        b.text
+            .get(lead.clone())
+            .is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    };
+    let any_numbered = leads.iter().any(|(b, lead)| numbered(b, lead));
+    let bold: Vec<Span> = leads
+        .iter()
+        .filter(|(b, lead)| !any_numbered || numbered(b, lead))
+        .map(|(b, lead)| b.source_span(lead.clone()))
         .collect();
     if !bold.is_empty() {
         return bold;
     }
+    // A list item, at its first line.
     top.iter()
         .filter(|b| b.kind == BlockKind::ListItem)
         .map(|b| {
-            let line = b.text.find('\n').unwrap_or(b.text.len());
-            b.source_span(0..line)
+            let whole = b.source_span(0..b.text.len());
+            let written = doc.text(whole);
+            let line = written.find(['\n', '\r']).unwrap_or(written.len());
+            Span::new(whole.start, whole.start + written[..line].trim_end().len())
         })
         .collect()
 }
@@ -2156,6 +2171,41 @@ fn is_empty(starts: &[usize], content: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The points of the first section of `body` (an H2), as written.
+    fn points_of(body: &str) -> Vec<String> {
+        let doc = Document::parse("2025-01-01-x.md", format!("## Cadre\n\n{body}\n## Fin\n"));
+        let section = &doc.body.sections[0];
+        section_points(&doc, 2, section.content)
+            .into_iter()
+            .map(|s| doc.text(s).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_section_s_points() {
+        // Subsections first.
+        assert_eq!(
+            points_of("### Un\n\nA.\n\n### Deux\n\n- x\n- y\n"),
+            ["Un", "Deux"]
+        );
+        // Else numbered bold leads, a bold lead-in beside them left out, a
+        // list under one being its detail.
+        assert_eq!(
+            points_of("**1. Un**\nA.\n- x\n- y\n\n**2. Deux**\nB.\n\n**À retenir :** tout.\n"),
+            ["1. Un", "2. Deux"]
+        );
+        // Bold leads with no number all count.
+        assert_eq!(points_of("**Un** : A.\n\n**Deux** : B.\n"), ["Un", "Deux"]);
+        // Else top-level list items, at their first line, in a loose list
+        // too.
+        assert_eq!(
+            points_of("Intro.\n\n- Un\n  suite\n  - détail\n\n- Deux\n\n  Paragraphe.\n"),
+            ["Un", "Deux"]
+        );
+        // Plain paragraphs: not counted.
+        assert!(points_of("A.\n\nB.\n").is_empty());
+    }
 
     #[test]
     fn spaces_that_do_not_show_are_written_out() {
