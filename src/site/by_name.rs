@@ -284,7 +284,7 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], dates: Dates) -
             lookup
                 .index_pages(folder)
                 .iter()
-                .any(|p| p.file_stem().is_some_and(|s| s == "index"))
+                .any(|p| super::is_index_page(p))
         };
         (addresses(&rel, &front, dates).is_some_and(|a| a.page.iter().any(|p| p == key))
             && super::leaf_bundle_of(&rel, leaf).is_none())
@@ -422,6 +422,9 @@ mod tests {
             ),
             ("content/posts/2025-01-06-paquet/img/legende.md", page("")),
             ("content/posts/2025-01-06-paquet/sous/index.md", page("")),
+            ("content/posts/2025-01-06-paquet/sous/x.md", page("")),
+            ("content/posts/2025-01-09-majuscules/index.MD", page("")),
+            ("content/posts/2025-01-09-majuscules/notes.md", page("")),
             ("content/sans-index/2025-01-05-x.md", page("")),
             ("content/illisible/2025-01-06-y.md", None),
             ("content/about.md", page("")),
@@ -512,6 +515,10 @@ mod tests {
         "/posts/2025-01-06-paquet/img/legende/",
         "/posts/2025-01-06-paquet/sous/",
         "/posts/paquet/sous/",
+        "/posts/2025-01-06-paquet/sous/x/",
+        "/posts/majuscules/",
+        "/posts/majuscules/notes/",
+        "/posts/2025-01-09-majuscules/notes/",
         "/sans-index/",
         "/sans-index/x/",
         "/illisible/",
@@ -583,6 +590,8 @@ mod tests {
                 "/posts/2025-01-06-paquet/notes.md",
                 "/posts/2025-01-06-paquet/notes",
                 "/posts/2025-01-06-paquet/sous/index.md",
+                // The outermost bundle holds it.
+                "/posts/2025-01-06-paquet/sous/x.md",
             ] {
                 assert_eq!(site.content_page(path).map(|p| p.file), None, "{path}");
                 assert_eq!(
@@ -600,6 +609,16 @@ mod tests {
                 None
             );
             assert_eq!(site.content_resource("/posts/2025-01-01-premier.md"), None);
+            // `index.MD` is no `index.md` to either: its folder is no
+            // bundle, and `notes.md` beside it is a page.
+            assert!(
+                site.content_page("/posts/2025-01-09-majuscules/notes.md")
+                    .is_some()
+            );
+            assert_eq!(
+                site.content_resource("/posts/2025-01-09-majuscules/notes.md"),
+                None
+            );
         }
         assert_eq!(
             whole.page("/posts/mon-bundle/").map(|p| p.file),

@@ -312,13 +312,26 @@ fn config_of(files: &dyn SiteFiles) -> Config {
 /// inside `content/`, as a bundle's resources may sit in subfolders.
 pub fn leaf_bundle_of(rel: &Path, has_index: impl Fn(&Path) -> bool) -> Option<PathBuf> {
     let own = rel.parent()?;
-    let index = rel.file_stem().is_some_and(|s| s == "index");
+    let index = is_index_page(rel);
+    // The outermost: a bundle holds no bundle, its `index.md` below being
+    // a resource too.
     own.ancestors()
         .filter(|folder| !folder.as_os_str().is_empty())
         .enumerate()
         .filter(|&(i, _)| !(i == 0 && index))
-        .find(|&(_, folder)| has_index(folder))
+        .filter(|&(_, folder)| has_index(folder))
+        .last()
         .map(|(_, folder)| folder.to_path_buf())
+}
+
+/// Whether `rel` names a leaf bundle's page: `index.md`, `index.markdown`,
+/// `index.html` or `index.htm`, as written (what [`has_index_page`] asks
+/// the files for).
+pub fn is_index_page(rel: &Path) -> bool {
+    rel.file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_prefix("index."))
+        .is_some_and(|ext| PAGE_EXTENSIONS.contains(&ext))
 }
 
 /// Whether `files` holds an `index` page in `folder` (relative to
@@ -343,9 +356,7 @@ impl Index {
         let leaves: HashSet<&Path> = entries
             .iter()
             .filter_map(|entry| match entry {
-                SiteEntry::Page(rel, _) if rel.file_stem().is_some_and(|s| s == "index") => {
-                    rel.parent()
-                }
+                SiteEntry::Page(rel, _) if is_index_page(rel) => rel.parent(),
                 _ => None,
             })
             .collect();
