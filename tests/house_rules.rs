@@ -100,6 +100,19 @@ fn human_report(path: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// Checks the posts of `posts` with `internal-links`, after adding 70
+/// more: over 64 files checked, the site is read whole at once.
+fn check_whole_site(posts: &Path) -> Vec<(String, usize, usize, String)> {
+    for i in 0..70 {
+        fs::write(
+            posts.join(format!("2024-01-01-autre-{i}.md")),
+            "---\ntitle: Autre\n---\n",
+        )
+        .unwrap();
+    }
+    check(&[posts.to_str().unwrap(), "--select", "internal-links"])
+}
+
 fn with_insert(line: &str) -> String {
     ARTICLE.replace("{insert}", line)
 }
@@ -377,14 +390,7 @@ fn a_link_to_a_draft_is_reported() {
     assert!(!text.contains("did you mean"), "{text}");
     // The whole site read at once (more than 64 files checked).
     let posts = dir.path().join("content/posts");
-    for i in 0..70 {
-        fs::write(
-            posts.join(format!("2024-01-01-autre-{i}.md")),
-            "---\ntitle: Autre\n---\n",
-        )
-        .unwrap();
-    }
-    let all = check(&[posts.to_str().unwrap(), "--select", "internal-links"]);
+    let all = check_whole_site(&posts);
     assert_eq!(all.len(), 2, "{all:?}");
     assert!(all[0].3.contains("leads to a draft"), "{all:?}");
     // A site built with its drafts publishes them (the file names' dates
@@ -435,14 +441,7 @@ fn a_link_to_a_page_dated_after_today_is_reported() {
         "{text}"
     );
     // The whole site read at once (more than 64 files checked).
-    for i in 0..70 {
-        fs::write(
-            posts.join(format!("2024-01-01-autre-{i}.md")),
-            "---\ntitle: Autre\n---\n",
-        )
-        .unwrap();
-    }
-    let all = check(&[posts.to_str().unwrap(), "--select", "internal-links"]);
+    let all = check_whole_site(&posts);
     let all: Vec<String> = all
         .into_iter()
         .filter(|f| f.0 == "internal-links" && f.3.contains("published on"))

@@ -614,18 +614,7 @@ impl Flow {
 /// with the reader of `format`.
 pub fn parse_inner(format: Format, text: &str, base: usize) -> Content {
     match format {
-        Format::Yaml => match yaml::parse(text, base) {
-            Ok(parsed) => Content::Parsed {
-                root: parsed.root,
-                duplicate_keys: parsed.duplicate_keys,
-            },
-            Err(err) => Content::Invalid {
-                message: err.message,
-                span: err.span,
-                limit: err.limit,
-                open: err.open,
-            },
-        },
+        Format::Yaml => yaml_content(yaml::parse(text, base)),
         Format::Toml => match crate::toml_tree::parse(text, base) {
             Ok(root) => Content::Parsed {
                 root: Some(root),
@@ -666,16 +655,22 @@ fn parse_json(text: &str, base: usize) -> Content {
     }
     let original = text;
     let (read, pairs) = yaml_readable(text);
-    match yaml::parse(&read, base) {
-        Ok(mut parsed) => {
-            if let Some(root) = parsed.root.as_mut() {
-                json_values(root, original, base, pairs);
-            }
-            Content::Parsed {
-                root: parsed.root,
-                duplicate_keys: parsed.duplicate_keys,
-            }
-        }
+    let mut read = yaml::parse(&read, base);
+    if let Ok(parsed) = &mut read
+        && let Some(root) = parsed.root.as_mut()
+    {
+        json_values(root, original, base, pairs);
+    }
+    yaml_content(read)
+}
+
+/// What the YAML reader read, as a block's content.
+fn yaml_content(read: Result<yaml::Parsed, yaml::YamlError>) -> Content {
+    match read {
+        Ok(parsed) => Content::Parsed {
+            root: parsed.root,
+            duplicate_keys: parsed.duplicate_keys,
+        },
         Err(err) => Content::Invalid {
             message: err.message,
             span: err.span,
