@@ -474,13 +474,17 @@ fn check_underscores_and_tildes(
     autolinks: &[Span],
     cx: &mut Context,
 ) {
+    // Most blocks hold no doubled marker: no stray can be there. One scan
+    // for both (a searcher built per block would cost more than it).
+    let bytes = block.text.as_bytes();
+    let doubled = |i: usize| bytes.get(i + 1) == bytes.get(i);
+    if !memchr::memchr2_iter(b'_', b'~', bytes).any(doubled) {
+        return;
+    }
     for (marker, what, shown) in [
         (b'_', "emphasis", "underscores"),
         (b'~', "a strikethrough", "tildes"),
     ] {
-        if memchr::memchr(marker, block.text.as_bytes()).is_none() {
-            continue;
-        }
         for s in strays(doc, block, autolinks, marker) {
             let written = doc.text(s.span);
             if written.len() != 2 {
