@@ -153,11 +153,12 @@ pub fn find(
 }
 
 /// Tells which files are resources of a Hugo leaf bundle, reading the file
-/// system: a file in a folder that holds an `index` page (`index.md`,
-/// `index.markdown`, `index.html`, `index.htm`), other than that page, or
-/// in a folder below one such folder inside `content/` (a bundle's
-/// resources may sit in subfolders). Outside a `content/` folder only the
-/// file's own folder is looked at. Each folder is asked once.
+/// system, as [`repere::site::leaf_bundle_of`] tells them: a file in a
+/// folder that holds an `index` page (`index.md`, `index.markdown`,
+/// `index.html`, `index.htm`), other than that page, or in a folder below
+/// one such folder inside `content/` (a bundle's resources may sit in
+/// subfolders). Outside a `content/` folder only the file's own folder is
+/// looked at. Each folder is asked once.
 pub fn leaf_bundles() -> Arc<BundleOf> {
     let known: std::sync::Mutex<HashMap<PathBuf, bool>> = Default::default();
     let has_index = move |folder: &Path| -> bool {
@@ -175,18 +176,14 @@ pub fn leaf_bundles() -> Arc<BundleOf> {
     Arc::new(move |path: &Path| {
         let absolute = repere::config::normalize(&std::path::absolute(path).ok()?);
         let own = absolute.parent()?;
-        let index = absolute.file_stem().is_some_and(|s| s == "index");
-        // The folders below `content/`, from the file's own up.
-        let below_content = own
+        // The folders below `content/`, else the file's own folder alone.
+        let base = own
             .ancestors()
-            .position(|a| a.file_name().is_some_and(|n| n == "content"))
-            .unwrap_or(1);
-        own.ancestors()
-            .take(below_content)
-            .enumerate()
-            .filter(|&(i, _)| !(i == 0 && index))
-            .find(|&(_, folder)| has_index(folder))
-            .map(|(_, folder)| folder.to_path_buf())
+            .find(|a| a.file_name().is_some_and(|n| n == "content"))
+            .or_else(|| own.parent())?;
+        let rel = absolute.strip_prefix(base).ok()?;
+        repere::site::leaf_bundle_of(rel, |folder| has_index(&base.join(folder)))
+            .map(|folder| base.join(folder))
     })
 }
 
