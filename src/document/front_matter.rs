@@ -633,10 +633,8 @@ pub fn parse_inner(format: Format, text: &str, base: usize) -> Content {
 
 /// Reads a JSON object. The JSON reader says whether it is valid (and where
 /// it is not); a valid object is then read into a spanned tree by the YAML
-/// reader, of which JSON is a subset, with its tabs (which JSON allows only
-/// between tokens) read as spaces, as YAML does not allow them everywhere
-/// JSON does. Keys written twice, which Go's reader takes silently (the last
-/// wins), are kept as YAML gives them.
+/// reader, of which JSON is nearly a subset ([`yaml_readable`]), and the
+/// tree made to say what Go's reader says ([`json_values`]).
 fn parse_json(text: &str, base: usize) -> Content {
     if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
         let at = json_error_offset(text, err.line(), err.column());
@@ -646,20 +644,21 @@ fn parse_json(text: &str, base: usize) -> Content {
             Some(i) => message[..i].to_string(),
             None => message,
         };
+        // Not a limit: checking validity does not recurse (the YAML
+        // reader's depth limit applies next).
         return Content::Invalid {
-            limit: message.contains("recursion limit"),
+            limit: false,
             message,
             span: Span::new(base + at, base + at),
             open: None,
         };
     }
-    let original = text;
-    let (read, pairs) = yaml_readable(text);
-    let mut read = yaml::parse(&read, base);
+    let (readable, pairs) = yaml_readable(text);
+    let mut read = yaml::parse(&readable, base);
     if let Ok(parsed) = &mut read
         && let Some(root) = parsed.root.as_mut()
     {
-        json_values(root, original, base, pairs);
+        json_values(root, text, base, pairs);
     }
     yaml_content(read)
 }
@@ -927,12 +926,15 @@ mod tests {
             panic!("two keys are valid JSON");
         };
         assert_eq!(duplicate_keys.len(), 2);
-        // Nesting past serde_json's limit is refused as a limit.
-        let deep = format!("{{\"a\": {}1{}}}\n", "[".repeat(200), "]".repeat(200));
-        assert!(matches!(
-            split(&deep).0.unwrap().content,
-            Content::Invalid { limit: true, .. }
-        ));
+        // Nesting past YAML's limit (64) is refused as a limit, however deep
+        // (serde_json checks validity without recursing).
+        for depth in [65, 100_000] {
+            let deep = format!("{{\"a\": {}1{}}}\n", "[".repeat(depth), "]".repeat(depth));
+            assert!(matches!(
+                split(&deep).0.unwrap().content,
+                Content::Invalid { limit: true, message, .. } if message.contains("deeper than 64")
+            ));
+        }
     }
 
     /// An emoji written as an escaped surrogate pair (as Python's `json`
