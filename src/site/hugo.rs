@@ -276,6 +276,14 @@ fn from_sources(table: &Node) -> Option<Dates> {
 mod tests {
     use super::*;
 
+    /// Configuration files as (name, text), owned as [`configs`] gives them.
+    fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
+        files
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect()
+    }
+
     fn one(name: &str, text: &str) -> Dates {
         dates(&[(name.to_string(), text.to_string())])
     }
@@ -339,19 +347,25 @@ mod tests {
     /// the key, and each language's; a file that cannot be read gives none.
     #[test]
     fn base_urls_are_read_from_every_file() {
-        let configs: Vec<(String, String)> = [
-            ("hugo.toml", "baseURL = 'https://www.exemple.fr/'\ntitle = 'x'\n"),
+        let configs = owned(&[
+            (
+                "hugo.toml",
+                "baseURL = 'https://www.exemple.fr/'\ntitle = 'x'\n",
+            ),
             (
                 "config/_default/hugo.yaml",
                 "baseurl: https://exemple.fr/blog/\nlanguages:\n  en:\n    baseURL: https://en.exemple.fr/\n  fr: {}\n",
             ),
-            ("config/_default/config.json", "{\"BaseURL\": \"https://www.exemple.fr/\"}"),
-            ("config/production/hugo.toml", "baseURL = \"https://prod.exemple.fr\"\n"),
+            (
+                "config/_default/config.json",
+                "{\"BaseURL\": \"https://www.exemple.fr/\"}",
+            ),
+            (
+                "config/production/hugo.toml",
+                "baseURL = \"https://prod.exemple.fr\"\n",
+            ),
             ("config/production/config.toml", "baseURL = [\n"),
-        ]
-        .iter()
-        .map(|(n, t)| (n.to_string(), t.to_string()))
-        .collect();
+        ]);
         assert_eq!(
             base_urls(&configs),
             [
@@ -399,20 +413,14 @@ mod tests {
     /// `buildFuture`, in any format and case; the last file decides.
     #[test]
     fn future_pages_are_built_when_build_future_is_set() {
-        let of = |files: &[(&str, &str)]| {
-            let configs: Vec<(String, String)> = files
-                .iter()
-                .map(|(n, t)| (n.to_string(), t.to_string()))
-                .collect();
-            builds_future(&configs)
-        };
+        let of = |files: &[(&str, &str)]| builds_future(&owned(files));
         assert!(of(&[("hugo.toml", "buildFuture = true\n")]));
         assert!(of(&[("config.yaml", "buildfuture: true\n")]));
         assert!(!of(&[("hugo.toml", "buildDrafts = true\n")]));
-        assert!(builds_drafts(&[(
-            "hugo.toml".to_string(),
-            "builddrafts = true\n".to_string()
-        )]));
+        assert!(builds_drafts(&owned(&[(
+            "hugo.toml",
+            "builddrafts = true\n"
+        )])));
         assert!(of(&[("hugo.json", "{\"buildFuture\": \"true\"}\n")]));
         assert!(!of(&[("hugo.toml", "title = 'x'\n")]));
         assert!(!of(&[]));
@@ -432,13 +440,7 @@ mod tests {
     /// unknown without a file that can be read.
     #[test]
     fn raw_html_is_rendered_when_unsafe_is_set() {
-        let of = |files: &[(&str, &str)]| {
-            let configs: Vec<(String, String)> = files
-                .iter()
-                .map(|(n, t)| (n.to_string(), t.to_string()))
-                .collect();
-            renders_html(&configs)
-        };
+        let of = |files: &[(&str, &str)]| renders_html(&owned(files));
         assert_eq!(
             of(&[("hugo.toml", "[markup.goldmark.renderer]\nunsafe = true\n")]),
             Some(true)
