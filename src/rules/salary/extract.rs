@@ -2315,9 +2315,11 @@ impl Extractor {
             if !might_have_money(&block.text) {
                 continue;
             }
-            let found: Vec<Amount> = amount::amounts(&block.text)
-                .into_iter()
+            let every = amount::amounts(&block.text);
+            let found: Vec<Amount> = every
+                .iter()
                 .filter(|a| !block.touches_code(a.range.clone()))
+                .cloned()
                 .collect();
             if found.is_empty() {
                 continue;
@@ -2377,6 +2379,7 @@ impl Extractor {
                     block_index: bi,
                     group,
                     amount: a,
+                    every: &every,
                     floor: floor.max(cell_start).min(a.range.start),
                     cell_start: cell_start.min(a.range.start),
                     column: cell,
@@ -2406,6 +2409,7 @@ impl Extractor {
             block_index,
             group,
             amount: a,
+            every,
             floor,
             cell_start,
             column,
@@ -2610,8 +2614,9 @@ impl Extractor {
         // (`à Lyon, salaire Senior 52-60k€`): where or when, not who.
         let clause = text[..start]
             .strip_suffix(',')
-            .map(|t| &t[element_start(t, t.len(), floor)..])
-            .filter(|t| amount::amounts(t).is_empty())
+            .map(|t| element_start(t, t.len(), floor)..t.len())
+            .filter(|r| !holds_amount(every, r))
+            .map(|r| &text[r])
             // Said as where or when (`À Lyon,`, `En 2022,`), not `Loin de
             // Lyon,`.
             .and_then(says_where)
@@ -2644,9 +2649,10 @@ impl Extractor {
                 Some(c) if c == first => {
                     let rest = &head[c + 1..];
                     let clause = rest.find([',', ';']).map(|n| &rest[..n]);
+                    let at = from + c + 1;
                     match clause {
                         Some(t)
-                            if amount::amounts(t).is_empty()
+                            if !holds_amount(every, &(at..at + t.len()))
                                 && said_after(t).is_some_and(|s| !s.is_empty()) =>
                         {
                             c + 1 + t.len()
@@ -2666,7 +2672,7 @@ impl Extractor {
                     .any(|(_, w)| TURNS.contains(&fold(w).as_str()))
             };
             Some(&head[..end])
-                .filter(|t| amount::amounts(t).is_empty())
+                .filter(|_| !holds_amount(every, &(from..from + end)))
                 .and_then(|t| match colon.is_some_and(|c| c <= end) {
                     true => Some(t),
                     false => says_where(t),
@@ -2703,8 +2709,8 @@ impl Extractor {
         let opening = {
             let head = &text[sentence_from..a.range.start];
             head.find([',', ':'])
+                .filter(|&i| !holds_amount(every, &(sentence_from..sentence_from + i)))
                 .map(|i| &head[..i])
-                .filter(|t| amount::amounts(t).is_empty())
                 .unwrap_or("")
         };
         // The words after the figure, up to the next figure or a word
@@ -2712,9 +2718,11 @@ impl Extractor {
         // de 85-100k€`: the package is not the first figure's).
         let after_own = {
             let t = clip(after);
-            let t = amount::amounts(t)
-                .first()
-                .map_or(t, |next| &t[..next.range.start]);
+            let next = every
+                .get(every.partition_point(|a| a.range.start < tail))
+                .map(|a| a.range.start)
+                .filter(|&s| s < tail + t.len());
+            let t = next.map_or(t, |s| &t[..s - tail]);
             words(t)
                 .into_iter()
                 .find(|(_, w)| JOINS.contains(&fold(w).as_str()))
@@ -3522,6 +3530,11 @@ struct FigureInput<'a> {
     block_index: usize,
     group: usize,
     amount: &'a Amount,
+    /// Every amount of the block, in order, code included: which stretch
+    /// around the figure holds another is read from them, never by parsing
+    /// the stretch again (a paragraph of thousands of figures would parse
+    /// each window once per figure).
+    every: &'a [Amount],
     floor: usize,
     /// Where the figure's table cell starts (0 outside a table).
     cell_start: usize,
@@ -3537,6 +3550,13 @@ struct FigureInput<'a> {
     in_sum: bool,
     quoted: bool,
     article_year: Option<u16>,
+}
+
+/// Whether `range` of a block's text holds one of its amounts (`every`, in
+/// order), in whole or in part.
+fn holds_amount(every: &[Amount], range: &Range<usize>) -> bool {
+    let i = every.partition_point(|a| a.range.end <= range.start);
+    every.get(i).is_some_and(|a| a.range.start < range.end)
 }
 
 fn skip_ws(text: &str, i: usize) -> usize {
@@ -4185,6 +4205,21 @@ mod tests {
         }
         let quoted: Vec<bool> = figures(&body).iter().map(|f| f.quoted).collect();
         assert_eq!(quoted, [true, true, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_stretch_holds_an_amount_it_touches() {
+        let text = "En 2020, 45 000 € puis 52k€ à Lyon";
+        let every = amount::amounts(text);
+        let at = |s: &str| text.find(s).unwrap();
+        // Before, inside, straddling and after the two amounts.
+        assert!(!holds_amount(&every, &(0..at("45"))));
+        assert!(holds_amount(&every, &(0..at("45") + 1)));
+        assert!(holds_amount(&every, &(at("000")..at("puis"))));
+        assert!(!holds_amount(&every, &(at("puis")..at("52"))));
+        assert!(holds_amount(&every, &(at("puis")..text.len())));
+        assert!(!holds_amount(&every, &(at(" à")..text.len())));
+        assert!(!holds_amount(&[], &(0..text.len())));
     }
 
     #[test]
