@@ -478,6 +478,77 @@ fn a_link_to_a_page_dated_after_today_is_reported() {
     assert_eq!(messages(check_file(&path)), Vec::<String>::new());
 }
 
+/// Hugo builds no page whose expiry date is past: a link to one is
+/// reported, with the key that says it; not when the linking article
+/// expires first, nor when the site's configuration sets `buildExpired`.
+/// A page dated by its file name only (`date = [':filename']`) is
+/// published on that day.
+#[test]
+fn a_link_to_an_expired_page_is_reported() {
+    let (dir, path) = site(&with_insert(
+        "Voir [l'offre](/posts/offre-close/), [l'autre](/posts/offre-retiree/), \
+         [la suite](/posts/programme/) et [le passé](/posts/premier-poste/).",
+    ));
+    let posts = dir.path().join("content/posts");
+    fs::write(
+        posts.join("2025-01-02-offre-close.md"),
+        "---\ntitle: Offre\ndate: 2025-01-02\nexpiryDate: 2001-02-03\n---\n",
+    )
+    .unwrap();
+    fs::write(
+        posts.join("2025-01-03-offre-retiree.md"),
+        "---\ntitle: Autre\ndate: 2025-01-03\nunpublishdate: '2001-02-04T08:00:00+01:00'\n---\n",
+    )
+    .unwrap();
+    fs::write(
+        posts.join("2999-01-01-programme.md"),
+        "---\ntitle: Programme\n---\n",
+    )
+    .unwrap();
+    let expected = [
+        "`/posts/offre-close/` leads to a page that expired on 2001-02-03 (by `expirydate`): `content/posts/2025-01-02-offre-close.md` is no longer built, as Hugo builds no expired page",
+        "`/posts/offre-retiree/` leads to a page that expired on 2001-02-04 (by `unpublishdate`): `content/posts/2025-01-03-offre-retiree.md` is no longer built, as Hugo builds no expired page",
+    ];
+    let messages = |found: Vec<(String, usize, usize, String)>| -> Vec<String> {
+        found.into_iter().map(|f| f.3).collect()
+    };
+    assert_eq!(messages(check_file(&path)), expected);
+    let text = human_report(&path);
+    assert!(text.contains("help: link another page"), "{text}");
+    let all: Vec<String> = check_whole_site(&posts)
+        .into_iter()
+        .filter(|f| f.0 == "internal-links" && f.3.contains("expired"))
+        .map(|f| f.3)
+        .collect();
+    assert_eq!(all, expected);
+    // The article expires first: no finding for the page expiring after.
+    let with_expiry = |day: &str| {
+        fs::read_to_string(&path).unwrap().replace(
+            "date: 2025-03-10",
+            &format!("date: 2025-03-10\nexpiryDate: {day}"),
+        )
+    };
+    let original = fs::read_to_string(&path).unwrap();
+    fs::write(&path, with_expiry("2001-02-04")).unwrap();
+    assert_eq!(messages(check_file(&path)), [expected[0]]);
+    fs::write(&path, &original).unwrap();
+    // The file name dates the page without `date`: published in 2999.
+    let config = "[frontmatter]\ndate = [':filename', ':default']\n";
+    fs::write(dir.path().join("hugo.toml"), config).unwrap();
+    let found = messages(check_file(&path));
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found[2].starts_with("`/posts/programme/` leads to a page published on 2999-01-01"),
+        "{found:?}"
+    );
+    fs::write(
+        dir.path().join("hugo.toml"),
+        format!("buildExpired = true\nbuildFuture = true\n{config}"),
+    )
+    .unwrap();
+    assert_eq!(messages(check_file(&path)), Vec::<String>::new());
+}
+
 /// What Hugo generates besides pages is there: a section's feed, the
 /// sitemap, robots.txt, the pages of a section's list; not for a section
 /// that does not exist.

@@ -14,7 +14,8 @@ use super::{
 use crate::diagnostic::Finding;
 use crate::document::{Document, Link, html};
 use crate::pattern::Pattern;
-use crate::site::{self, Site};
+use crate::site::dates::Said;
+use crate::site::{self, Page, Site};
 use crate::span::{Location, Span};
 use crate::yaml::{Node, de};
 
@@ -617,16 +618,10 @@ impl LinksRule {
                         cx.report(to_draft(dest_span(doc, link), &link.dest, &draft.file));
                         continue;
                     }
-                    if let Some((target, day)) = page
-                        .as_ref()
-                        .and_then(|p| Some((p, site.unpublished_until(p, own_day(doc))?)))
+                    if let Some(target) = page.as_ref()
+                        && let Some(gone) = unbuilt(doc, site, target, &link.dest)
                     {
-                        cx.report(to_future(
-                            dest_span(doc, link),
-                            &link.dest,
-                            &target.file,
-                            day,
-                        ));
+                        cx.report(gone.at(dest_span(doc, link)));
                         continue;
                     }
                     let (Some(anchor), true) = (anchor, self.anchors) else {
@@ -750,9 +745,9 @@ impl LinksRule {
                     cx.report(to_draft(span, &what, &page.file));
                     continue;
                 }
-                if let Some(day) = site.unpublished_until(&page, own_day(doc)) {
-                    let what = format!("{shortcode} \"{written}\"");
-                    cx.report(to_future(span, &what, &page.file, day));
+                let what = format!("{shortcode} \"{written}\"");
+                if let Some(gone) = unbuilt(doc, site, &page, &what) {
+                    cx.report(gone.at(span));
                     continue;
                 }
                 let (Some(anchor), true) = (anchor, self.anchors) else {
@@ -829,31 +824,61 @@ fn has_html_alt(doc: &Document, link: &Link) -> bool {
         })
 }
 
-/// The day the checked article is published on (see
-/// [`site::PageFront::publish`]).
-fn own_day(doc: &Document) -> Option<u32> {
-    site::PageFront::from_root(doc.front())
-        .publish
-        .as_deref()
-        .and_then(site::day_number)
+/// The finding of a link to a page Hugo does not build by its dates: not
+/// published yet, or expired (see [`site::dates`]), each told against the
+/// checked article's own day. `written` is the link's target as written.
+fn unbuilt(doc: &Document, site: &Site, target: &Page, written: &str) -> Option<Unbuilt> {
+    let days = site::PageFront::from_root(doc.front()).days;
+    let file = Path::new("content").join(&target.file);
+    if let Some(day) = site.unpublished_until(target, site.publish_day(&days, &doc.path)) {
+        return Some(to_future(written, &file, day));
+    }
+    let (day, said) = site.expired_on(target, site.expiry_day(&days, &doc.path))?;
+    Some(to_expired(written, &file, day, said))
+}
+
+/// A finding waiting for its span: (message, help).
+struct Unbuilt(String, String);
+
+impl Unbuilt {
+    fn at(self, span: Span) -> Finding {
+        Finding::new(span, self.0).help(self.1)
+    }
+}
+
+/// A day as written in front matter: `2025-03-10`.
+fn shown_day(day: u32) -> String {
+    format!("{}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100)
 }
 
 /// A link to a page Hugo does not publish yet: its publish date, `day`,
-/// is after today and after the linking article's own. `written` is the
-/// link's target as written, `file` the page's under `content/`.
-fn to_future(span: Span, written: &str, file: &Path, day: u32) -> Finding {
-    let file = Path::new("content").join(file);
-    let day = format!("{}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100);
-    Finding::new(
-        span,
+/// is after today and after the linking article's own. `file` is the
+/// page's file.
+fn to_future(written: &str, file: &Path, day: u32) -> Unbuilt {
+    let day = shown_day(day);
+    Unbuilt(
         format!(
             "`{written}` leads to a page published on {day}: `{}` is dated after today, and Hugo does not build it before then",
             file.display()
         ),
+        format!(
+            "link it once it is published, or date this article {day} or later, so that both appear together (or set `buildFuture = true` in the site's Hugo configuration, if the site is built with future pages)"
+        ),
     )
-    .help(format!(
-        "link it once it is published, or date this article {day} or later, so that both appear together (or set `buildFuture = true` in the site's Hugo configuration, if the site is built with future pages)"
-    ))
+}
+
+/// A link to a page Hugo no longer builds: its expiry date, `day`, said
+/// by `said`, is past, and before the linking article's own.
+fn to_expired(written: &str, file: &Path, day: u32, said: Said) -> Unbuilt {
+    let day = shown_day(day);
+    Unbuilt(
+        format!(
+            "`{written}` leads to a page that expired on {day} (by {}): `{}` is no longer built, as Hugo builds no expired page",
+            said.shown(),
+            file.display()
+        ),
+        "link another page, or move or remove the target's expiry date (or set `buildExpired = true` in the site's Hugo configuration, if the site is built with expired pages)".to_string(),
+    )
 }
 
 /// A link to a page Hugo does not publish (`draft: true`): `written` is

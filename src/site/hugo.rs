@@ -16,6 +16,7 @@
 //! (`https://www.repere-carriere.fr/`), whose host is the site's own (see
 //! [`base_urls`]).
 
+use super::dates::DateSources;
 use crate::yaml::Node;
 
 /// Hugo's root configuration files, relative to the site's root: it reads
@@ -157,6 +158,13 @@ pub fn builds_drafts(configs: &[(String, String)]) -> bool {
     root_flag(configs, "buildDrafts")
 }
 
+/// Whether the site builds pages whose expiry date is past: a
+/// configuration file sets `buildExpired = true`. Hugo's default, and with
+/// no file read: not built.
+pub fn builds_expired(configs: &[(String, String)]) -> bool {
+    root_flag(configs, "buildExpired")
+}
+
 /// A boolean at the root of the configuration files (any case of the
 /// key): the last file that sets it decides, as for [`renders_html`];
 /// false when none does.
@@ -231,6 +239,32 @@ pub fn dates(configs: &[(String, String)]) -> Dates {
     } else {
         Dates::Dropped
     }
+}
+
+/// The sources of the pages' dates the `[frontmatter]` tables list (see
+/// [`super::dates`]): for each date, the first file that lists some, in
+/// the order of [`dates`]; Hugo's default for those none lists.
+pub fn date_sources(configs: &[(String, String)]) -> DateSources {
+    let tables: Vec<Node> = configs
+        .iter()
+        .filter(|(name, _)| !PRODUCTION_FILES.contains(&name.as_str()))
+        .filter_map(|(name, text)| frontmatter(name, text).flatten())
+        .collect();
+    let listed = |key: &str| {
+        tables.iter().find_map(|table| {
+            let v = entry(table, key)?;
+            let items: Vec<String> = match v.as_seq() {
+                Some(items) => items
+                    .iter()
+                    .filter_map(Node::as_str)
+                    .map(str::to_string)
+                    .collect(),
+                None => v.as_str().map(str::to_string).into_iter().collect(),
+            };
+            (!items.is_empty()).then_some(items)
+        })
+    };
+    DateSources::new(listed("date"), listed("publishDate"), listed("expiryDate"))
 }
 
 /// The `[frontmatter]` table of a configuration file: `Some(None)` when the
@@ -433,6 +467,65 @@ mod tests {
             ("hugo.toml", "buildFuture = true\n"),
             ("config/_default/hugo.toml", "buildFuture = [\n"),
         ]));
+    }
+
+    /// Expired pages are built when a configuration file sets
+    /// `buildExpired`.
+    #[test]
+    fn expired_pages_are_built_when_build_expired_is_set() {
+        let of = |files: &[(&str, &str)]| builds_expired(&owned(files));
+        assert!(of(&[("hugo.toml", "buildExpired = true\n")]));
+        assert!(of(&[("config.yaml", "buildexpired: true\n")]));
+        assert!(!of(&[("hugo.toml", "buildFuture = true\n")]));
+        assert!(!of(&[]));
+    }
+
+    /// The pages' date sources: each date's from the first file that lists
+    /// some, in any format and case of the key; Hugo's default for the
+    /// others; the production environment's files are not read for them.
+    #[test]
+    fn date_sources_are_read_per_date() {
+        use crate::site::dates::{DateSources, FrontDays};
+        use std::path::Path;
+        let of = |files: &[(&str, &str)]| date_sources(&owned(files));
+        assert_eq!(of(&[]), DateSources::default());
+        assert_eq!(
+            of(&[("hugo.toml", "title = 'x'\n")]),
+            DateSources::default()
+        );
+        let list = |items: &[&str]| Some(items.iter().map(|s| s.to_string()).collect());
+        assert_eq!(
+            of(&[(
+                "hugo.toml",
+                "[frontmatter]\ndate = [':filename', ':default']\n"
+            )]),
+            DateSources::new(list(&[":filename", ":default"]), None, None)
+        );
+        assert_eq!(
+            of(&[
+                ("hugo.toml", "[frontMatter]\npublishdate = ':filename'\n"),
+                (
+                    "config/_default/frontmatter.yaml",
+                    "publishDate: [date]\nexpiryDate: [lastmod]\n"
+                ),
+                (
+                    "config/production/hugo.toml",
+                    "[frontmatter]\ndate = [':git']\n"
+                ),
+            ]),
+            DateSources::new(None, list(&[":filename"]), list(&["lastmod"]))
+        );
+        // As read for a page: the file name's day.
+        let sources = of(&[(
+            "hugo.json",
+            "{\"frontmatter\": {\"date\": [\":fileName\"]}}",
+        )]);
+        assert_eq!(
+            sources
+                .publish(&FrontDays::default(), Path::new("2999-01-01-x.md"))
+                .map(|(d, _)| d),
+            Some(29990101)
+        );
     }
 
     /// Raw HTML is rendered when the configuration sets goldmark's

@@ -35,7 +35,9 @@ use crate::rules::Nearby;
 use crate::yaml::{Node, Value};
 
 mod by_name;
+pub mod dates;
 pub mod hugo;
+use dates::{DateSources, FrontDays, Said};
 use hugo::Dates;
 mod listing;
 mod memory;
@@ -57,9 +59,8 @@ pub struct Page {
     anchors: Arc<OnceLock<Option<Arc<[String]>>>>,
     /// Whether its front matter says `draft: true`: Hugo does not publish it.
     pub draft: bool,
-    /// The day it is published (see [`PageFront::publish`]), as
-    /// [`day_number`] writes it.
-    pub publish: Option<u32>,
+    /// The days its front matter's date keys give (see [`dates`]).
+    pub days: FrontDays,
 }
 
 impl Page {
@@ -68,7 +69,7 @@ impl Page {
             file: file.to_path_buf(),
             anchors: Arc::default(),
             draft: false,
-            publish: None,
+            days: FrontDays::default(),
         }
     }
 
@@ -76,7 +77,7 @@ impl Page {
     fn of(file: &Path, front: &PageFront) -> Page {
         Page {
             draft: front.draft,
-            publish: front.publish.as_deref().and_then(day_number),
+            days: front.days,
             ..Page::new(file)
         }
     }
@@ -98,10 +99,21 @@ pub fn day_number(text: &str) -> Option<u32> {
 /// it: the day in UTC+14, the zone furthest ahead. A page dated after it is
 /// in the future wherever the site is built; one dated that day may not be.
 pub fn latest_today() -> u32 {
-    let secs = std::time::SystemTime::now()
+    civil_day((now() + 14 * 3600) / 86_400)
+}
+
+/// The earliest day it may still be somewhere: the day in UTC-12, the zone
+/// furthest behind. A page that expires before it has expired wherever the
+/// site is built.
+pub fn earliest_today() -> u32 {
+    civil_day(now().saturating_sub(12 * 3600) / 86_400)
+}
+
+/// Seconds since 1970-01-01 UTC.
+fn now() -> u64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_day((secs + 14 * 3600) / 86_400)
+        .map_or(0, |d| d.as_secs())
 }
 
 /// The day `days` after 1970-01-01, as [`day_number`] writes it (the
@@ -128,15 +140,13 @@ pub struct PageFront {
     pub url: Option<String>,
     pub aliases: Vec<String>,
     pub draft: bool,
-    /// The date it is published, as written: Hugo's first of
-    /// `publishDate`, `pubdate`, `published` and `date` (its default
-    /// sources of a page's publish date). Hugo builds no page whose publish
-    /// date is in the future, unless `buildFuture` is set.
-    pub publish: Option<String>,
+    /// The days of its date keys, from which the site's configuration
+    /// tells when it is published and when it expires (see [`dates`]):
+    /// Hugo builds no page whose publish date is in the future, unless
+    /// `buildFuture` is set, nor one whose expiry date is past, unless
+    /// `buildExpired` is.
+    pub days: FrontDays,
 }
-
-/// The keys that give a page's publish date, in Hugo's order.
-const PUBLISH_KEYS: [&str; 4] = ["publishDate", "pubdate", "published", "date"];
 
 /// The front matter keys a site index reads.
 pub const FRONT_KEYS: &[&str] = &[
@@ -144,10 +154,14 @@ pub const FRONT_KEYS: &[&str] = &[
     "url",
     "aliases",
     "draft",
+    "date",
     "publishDate",
     "pubdate",
     "published",
-    "date",
+    "lastmod",
+    "modified",
+    "expiryDate",
+    "unpublishdate",
 ];
 
 /// Whether a `draft` string is true, as Hugo casts it (Go's
@@ -179,7 +193,7 @@ impl PageFront {
                         Some(Scalar::Str(s)) => true_text(s),
                         _ => false,
                     },
-                    publish: PUBLISH_KEYS.iter().find_map(|k| text(k)),
+                    days: FrontDays::read(text),
                 };
             }
             Some(TopLevel::Parsed(root)) => return PageFront::from_root(root.as_ref()),
@@ -212,7 +226,7 @@ impl PageFront {
                 Value::Int(i) => *i != 0,
                 _ => false,
             }),
-            publish: PUBLISH_KEYS.iter().find_map(|k| text(k)),
+            days: FrontDays::read(text),
         }
     }
 }
@@ -256,8 +270,13 @@ pub struct Site {
     /// The latest day it may be where the site is built (see
     /// [`Site::unpublished_until`]); `None`: future pages are not told.
     today: Option<u32>,
+    /// The earliest day it may be where the site is built (see
+    /// [`Site::expired_on`]); `None`: expired pages are not told.
+    earliest: Option<u32>,
     /// Whether its Hugo configuration builds drafts (`buildDrafts`).
     builds_drafts: bool,
+    /// Where its pages' dates are read from (see [`dates`]).
+    date_sources: DateSources,
 }
 
 /// Suggestions made, by folder and name.
@@ -291,7 +310,9 @@ struct Config {
     base_urls: Vec<String>,
     renders_html: Option<bool>,
     today: Option<u32>,
+    earliest: Option<u32>,
     builds_drafts: bool,
+    date_sources: DateSources,
 }
 
 fn config_of(files: &dyn SiteFiles) -> Config {
@@ -301,7 +322,9 @@ fn config_of(files: &dyn SiteFiles) -> Config {
         base_urls: hugo::base_urls(&configs),
         renders_html: hugo::renders_html(&configs),
         today: (!hugo::builds_future(&configs)).then(latest_today),
+        earliest: (!hugo::builds_expired(&configs)).then(earliest_today),
         builds_drafts: hugo::builds_drafts(&configs),
+        date_sources: hugo::date_sources(&configs),
     }
 }
 
@@ -584,18 +607,13 @@ impl Site {
     /// articles (a pre-commit hook) so reads only the pages they link to.
     pub fn from_files(root: impl Into<PathBuf>, files: Arc<dyn SiteFiles>) -> Site {
         let config = config_of(files.as_ref());
+        let added = Index {
+            dates: config.dates,
+            ..Index::default()
+        };
         Site {
-            root: root.into(),
-            added: Index {
-                dates: config.dates,
-                ..Index::default()
-            },
             files: Some(files),
-            base_urls: config.base_urls,
-            renders_html: config.renders_html,
-            today: config.today,
-            builds_drafts: config.builds_drafts,
-            ..Site::default()
+            ..Site::configured(root.into(), added, config)
         }
     }
 
@@ -603,13 +621,21 @@ impl Site {
     /// [`SiteFiles::everything`]): what checking many articles needs.
     pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
         let config = config_of(files);
+        let added = Index::read(files, config.dates);
+        Site::configured(root.into(), added, config)
+    }
+
+    /// A site of `added` pages, as its Hugo configuration says.
+    fn configured(root: PathBuf, added: Index, config: Config) -> Site {
         Site {
-            root: root.into(),
-            added: Index::read(files, config.dates),
+            root,
+            added,
             base_urls: config.base_urls,
             renders_html: config.renders_html,
             today: config.today,
+            earliest: config.earliest,
             builds_drafts: config.builds_drafts,
+            date_sources: config.date_sources,
             ..Site::default()
         }
     }
@@ -653,14 +679,44 @@ impl Site {
         self.today = today;
     }
 
+    /// Sets the earliest day it may be where the site is built (`None`:
+    /// expired pages are not told), as [`Site::set_today`] sets the latest.
+    pub fn set_earliest_today(&mut self, earliest: Option<u32>) {
+        self.earliest = earliest;
+    }
+
+    /// The day a page is published on, by its front matter's date keys
+    /// (`days`) and its file (see [`dates`]): `None` when it has none or it
+    /// cannot be known.
+    pub fn publish_day(&self, days: &FrontDays, file: &Path) -> Option<u32> {
+        self.date_sources.publish(days, file).map(|(day, _)| day)
+    }
+
     /// The day `page` is published on, when it is after today and after
     /// `from` (the day of the page linking to it, which is not published
     /// before then either): until that day, the site has no such page.
     /// `None` when the site builds future pages, or the day is not known.
     pub fn unpublished_until(&self, page: &Page, from: Option<u32>) -> Option<u32> {
         let today = self.today?;
-        let day = page.publish?;
+        let day = self.publish_day(&page.days, &page.file)?;
         (day > today && from.is_none_or(|from| day > from)).then_some(day)
+    }
+
+    /// The day `page` expired on, and what says it, when it is before
+    /// today wherever the site is built and before `from` (the day the
+    /// page linking to it expires, which is gone by then too): Hugo builds
+    /// no expired page. `None` when the site builds expired pages, or the
+    /// day is not known.
+    pub fn expired_on(&self, page: &Page, from: Option<u32>) -> Option<(u32, Said)> {
+        let earliest = self.earliest?;
+        let (day, said) = self.date_sources.expiry(&page.days, &page.file)?;
+        (day < earliest && from.is_none_or(|from| day < from)).then_some((day, said))
+    }
+
+    /// The day a page expires on, by its front matter's date keys and its
+    /// file (see [`dates`]).
+    pub fn expiry_day(&self, days: &FrontDays, file: &Path) -> Option<u32> {
+        self.date_sources.expiry(days, file).map(|(day, _)| day)
     }
 
     /// Whether `page` is a draft the site does not publish: its front
@@ -1559,9 +1615,12 @@ mod tests {
     }
 
     /// A page's publish date is Hugo's first of `publishDate`, `pubdate`,
-    /// `published` and `date` (any case), read whole or from its lines.
+    /// `published` and `date` (any case), read whole or from its lines;
+    /// its expiry date, of `expiryDate` and `unpublishdate`.
     #[test]
     fn publish_dates_are_known() {
+        let site = Site::new("/site");
+        let publish = |page: Page| site.publish_day(&page.days, &page.file);
         for (front, day) in [
             ("date: 2025-03-10\n", Some(20250310)),
             ("date: 2025-03-10T23:30:00-05:00\n", Some(20250310)),
@@ -1578,10 +1637,47 @@ mod tests {
         ] {
             let text = format!("---\n{front}---\n");
             let page = Page::of(Path::new("p.md"), &PageFront::of(&text));
-            assert_eq!(page.publish, day, "{front}");
+            assert_eq!(publish(page), day, "{front}");
             let whole = front_matter::split(&text).0.unwrap();
             let read = PageFront::from_root(whole.root());
-            assert_eq!(Page::of(Path::new("p.md"), &read).publish, day, "{front}");
+            assert_eq!(publish(Page::of(Path::new("p.md"), &read)), day, "{front}");
+        }
+        for (front, day) in [
+            (
+                "expiryDate: 2001-02-03
+",
+                Some(20010203),
+            ),
+            (
+                "ExpiryDate: '2001-02-03T10:00:00Z'
+",
+                Some(20010203),
+            ),
+            (
+                "unpublishdate: 2001-02-04
+expirydate: 2001-02-03
+",
+                Some(20010203),
+            ),
+            (
+                "unpublishDate: 2001-02-04
+",
+                Some(20010204),
+            ),
+            (
+                "date: 2001-02-04
+",
+                None,
+            ),
+        ] {
+            let text = format!("---\n{front}---\n");
+            for front in [
+                PageFront::of(&text),
+                PageFront::from_root(front_matter::split(&text).0.unwrap().root()),
+            ] {
+                let page = Page::of(Path::new("p.md"), &front);
+                assert_eq!(site.expiry_day(&page.days, &page.file), day, "{text}");
+            }
         }
     }
 
@@ -1593,6 +1689,45 @@ mod tests {
         assert_eq!(civil_day(19_723), 20240101);
         assert_eq!(civil_day(20_513), 20260301);
         assert!(latest_today() > 20260101);
+        assert!(earliest_today() < latest_today());
+    }
+
+    /// The days of a front matter setting only `key` to `day` (20250310).
+    fn dated(key: &str, day: Option<u32>) -> FrontDays {
+        FrontDays::read(|k| {
+            let d = day.filter(|_| k == key)?;
+            Some(format!(
+                "{}-{:02}-{:02}",
+                d / 10_000,
+                d / 100 % 100,
+                d % 100
+            ))
+        })
+    }
+
+    /// A page that expired before the earliest day it may be anywhere is
+    /// no longer built, unless the linking page expires first; nothing is
+    /// said when the day is not known.
+    #[test]
+    fn pages_expired_before_today_are_not_built() {
+        let mut site = Site::new("/site");
+        let page = |day: Option<u32>| Page {
+            days: dated("expirydate", day),
+            ..Page::new(Path::new("p.md"))
+        };
+        let on = |site: &Site, day, from| site.expired_on(&page(day), from).map(|(d, _)| d);
+        assert_eq!(on(&site, Some(20010101), None), None);
+        site.set_earliest_today(Some(20261206));
+        assert_eq!(on(&site, Some(20261205), None), Some(20261205));
+        assert_eq!(
+            site.expired_on(&page(Some(20261205)), None),
+            Some((20261205, Said::Key("expirydate")))
+        );
+        assert_eq!(on(&site, Some(20261206), None), None);
+        assert_eq!(on(&site, None, None), None);
+        assert_eq!(on(&site, Some(20261201), Some(20261202)), Some(20261201));
+        assert_eq!(on(&site, Some(20261201), Some(20261201)), None);
+        assert_eq!(on(&site, Some(20261201), Some(20261130)), None);
     }
 
     /// A page dated after today is unpublished until its day, unless the
@@ -1602,7 +1737,7 @@ mod tests {
     fn pages_dated_after_today_are_not_published_yet() {
         let mut site = Site::new("/site");
         let page = |day: Option<u32>| Page {
-            publish: day,
+            days: dated("date", day),
             ..Page::new(Path::new("p.md"))
         };
         assert_eq!(site.unpublished_until(&page(Some(29990101)), None), None);
