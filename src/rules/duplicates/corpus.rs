@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::minhash::Sketcher;
 use super::units::{Unit, jaccard};
-use super::{Match, same_text, what};
+use super::{Match, first_difference, same_text, what};
 use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::rules::{CorpusContext, CorpusFile};
@@ -27,6 +27,11 @@ pub struct FileFacts {
     /// pass reads one band at a time.
     keys: Vec<u32>,
     bands: usize,
+    /// The [`symbols`] of every unit, one after the other, and where each
+    /// unit's end in it: two copies with the same words may differ in a
+    /// currency or a sign (most units have none, so few bytes).
+    symbols: String,
+    symbol_ends: Vec<u32>,
 }
 
 impl FileFacts {
@@ -45,12 +50,28 @@ impl FileFacts {
                 keys.extend(by_unit.iter().skip(band).step_by(bands.max(1)));
             }
         }
+        let mut symbols = String::new();
+        let mut symbol_ends = Vec::with_capacity(units.len());
+        for u in units.iter() {
+            symbols.extend(super::symbols(doc.text(u.span)));
+            symbol_ends.push(u32::try_from(symbols.len()).unwrap_or(u32::MAX));
+        }
+        symbols.shrink_to_fit();
         FileFacts {
             units,
             locations,
             keys,
             bands: sketcher.map_or(0, |s| s.banding.bands),
+            symbols,
+            symbol_ends,
         }
+    }
+
+    /// The [`symbols`] of unit `i`.
+    fn symbols_of(&self, i: usize) -> &str {
+        let end = |i: usize| self.symbol_ends.get(i).map_or(0, |&e| e as usize);
+        let start = if i == 0 { 0 } else { end(i - 1) };
+        self.symbols.get(start..end(i)).unwrap_or_default()
     }
 }
 
@@ -259,7 +280,24 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
         let path = files[other_file].path;
         let other = format!("{}:{}", path.display(), other_location.line);
         let noun = what(u.kind);
-        let (message, label) = if m.exact {
+        let differ = m
+            .exact
+            .then(|| {
+                first_difference(
+                    facts.symbols_of(i).chars(),
+                    other_facts.symbols_of(j).chars(),
+                )
+            })
+            .flatten();
+        let (message, label) = if let Some((here, there)) = &differ {
+            // The same words, but a sign, a currency or a unit differs.
+            (
+                format!(
+                    "{noun} repeats the words of {other}, with `{here}` where it has `{there}`"
+                ),
+                "the same words here".to_string(),
+            )
+        } else if m.exact {
             (
                 format!("{noun} repeats {other} word for word"),
                 "first written here".to_string(),
@@ -273,15 +311,24 @@ pub fn check(files: &[CorpusFile<'_>], threshold: f64, near_too: bool, cx: &mut 
         // A passage shared on purpose (a series banner, a quoted
         // definition) is what `allow` is for: the help says so, or the
         // author is left to rewrite what was meant to stay.
+        let help = if differ.is_some() {
+            CORPUS_SYMBOLS_HELP
+        } else {
+            CORPUS_HELP
+        };
         let finding = Finding::new(u.span, message)
             .label_in(path.clone(), e.span, other_location, label)
-            .help(CORPUS_HELP);
+            .help(help);
         cx.report(file, location, finding);
     }
 }
 
 /// The help of a copy across articles.
 const CORPUS_HELP: &str = "keep the text in one of the two articles and link to it from the other, or rewrite this copy; if both are meant to carry it (a series banner, a quoted definition), list it in this rule's `allow` option in repere.toml";
+
+/// The help of copies across articles whose words are the same and whose
+/// signs or currencies differ.
+const CORPUS_SYMBOLS_HELP: &str = "if both are meant, say in words what differs between the two articles; else keep the text in one of them and link to it from the other";
 
 /// Near copies in other files: pairs of units that share an LSH band key,
 /// from different files, verified on their shingle sets.

@@ -47,9 +47,9 @@ is near, 100% similar, not word for word) is at least `similarity`;
 the message gives it, e.g. "paragraph is 75% similar to line 45"; in an
 article, a unit that holds the other whole is told so instead ("paragraph
 repeats 100% of line 45 inside it"). Words leave out currencies, `%` and
-the signs before a number: in an article, exact duplicates that differ in
-them are told so ("paragraph repeats the words of line 3, with `$` where it
-has `€`"), not "word for word". A group of three copies or more gives one
+the signs before a number: exact duplicates that differ in them are told
+so ("paragraph repeats the words of line 3, with `$` where it has `€`"; of
+`posts/a.md:17` across articles), not "word for word". A group of three copies or more gives one
 finding per extra copy, each pointing at the earlier copy it is most
 similar to (the first one, for exact copies).
 
@@ -578,7 +578,16 @@ fn symbols(text: &str) -> impl Iterator<Item = char> + '_ {
 /// Where two units with the same words differ in [`symbols`]: the first
 /// symbol that differs in each (`None` at the end of one), when they do.
 fn symbols_differ(here: &str, there: &str) -> Option<(String, String)> {
-    let (mut a, mut b) = (symbols(here), symbols(there));
+    first_difference(symbols(here), symbols(there))
+}
+
+/// The first symbol that differs in two sequences of [`symbols`]
+/// (`nothing` at the end of one), when they differ.
+fn first_difference(
+    a: impl IntoIterator<Item = char>,
+    b: impl IntoIterator<Item = char>,
+) -> Option<(String, String)> {
+    let (mut a, mut b) = (a.into_iter(), b.into_iter());
     loop {
         match (a.next(), b.next()) {
             (None, None) => return None,
