@@ -448,6 +448,34 @@ fn radix_sort_keys(list: &mut Vec<u64>) {
 mod tests {
     use super::*;
 
+    /// The symbols kept for the corpus pass, one after the other, are
+    /// those of each unit's text.
+    #[test]
+    fn each_units_symbols_are_kept_for_the_corpus_pass() {
+        use crate::document::markdown::BlockKind;
+        use crate::rules::duplicates::units::Extractor;
+        let text = "---\ntitle: x\n---\n- Un Junior touche -3 % de moins, soit 42k€ à Lyon, ~40k$ ailleurs.\n\
+                    - +15 % pour un Senior à Paris, ≤ 60 000 € et 55k£ au-delà des attentes.\n\n\
+                    Le ~~barré~~ et -- rien : « 5 ans » pour 45 000 € brut, + 10 % de variable.\n";
+        let doc = Document::parse("a.md", text.to_string());
+        let extractor = Extractor {
+            kinds: vec![BlockKind::Paragraph, BlockKind::ListItem],
+            min_words: 1,
+            shingle: 3,
+            skip_sections: Vec::new(),
+            allowed: Vec::new(),
+        };
+        let units = Arc::new(extractor.units(&doc));
+        assert_eq!(units.len(), 3);
+        let facts = FileFacts::new(&doc, units.clone(), None);
+        for (i, u) in units.iter().enumerate() {
+            let own: String = super::super::symbols(doc.text(u.span)).collect();
+            assert_eq!(facts.symbols_of(i), own, "{i}");
+        }
+        assert_eq!(facts.symbols_of(0), "-%€~$");
+        assert_eq!(facts.symbols_of(1), "+%≤€£");
+    }
+
     #[test]
     fn radix_sort_orders_by_key_and_keeps_unit_order() {
         let mut x = 0x1234_5678_9abc_def0u64;

@@ -535,6 +535,28 @@ impl Rule for Duplicates {
     }
 }
 
+/// Where a byte that may start one of [`symbols`] is, in order: the ASCII
+/// signs, and the lead bytes of the others (`€`, `−`, `≤`, `≥`, `≈`, `‰`
+/// start with 0xE2; `£`, `¥`, `±` with 0xC2). Found by three vectorised
+/// searches merged, as every unit of every file is read for the corpus
+/// pass: a byte-by-byte scan cost 2% of a whole check.
+fn symbol_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let mut a = memchr::memchr3_iter(b'-', b'+', b'%', bytes).peekable();
+    let mut b = memchr::memchr3_iter(b'$', b'<', b'>', bytes).peekable();
+    let mut c = memchr::memchr3_iter(b'~', 0xC2, 0xE2, bytes).peekable();
+    std::iter::from_fn(move || {
+        let next = [a.peek(), b.peek(), c.peek()]
+            .into_iter()
+            .flatten()
+            .min()
+            .copied()?;
+        for it in [&mut a, &mut b, &mut c] {
+            it.next_if_eq(&next);
+        }
+        Some(next)
+    })
+}
+
 /// What words leave out of a figure, as written in `text` (a unit's
 /// source), in order: its currency and percent signs (`€` and `$`, `%`),
 /// and the signs before a number (`+15`, `-15`, `< 2`, `~37`; not a list
@@ -554,7 +576,9 @@ fn symbols(text: &str) -> impl Iterator<Item = char> + '_ {
     };
     let text = &trimmed[marker..];
     let bytes = text.as_bytes();
-    text.char_indices().filter_map(move |(i, c)| {
+    symbol_starts(bytes).filter_map(move |i| {
+        // A lead byte or an ASCII one: a char boundary.
+        let c = text.get(i..)?.chars().next()?;
         let before_number = || {
             text[i + c.len_utf8()..]
                 .trim_start_matches([' ', '\u{a0}', '\u{202f}'])
