@@ -507,12 +507,24 @@ impl Rule for SalaryRule {
                 || ref_path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let others = match reference.len() {
+            // The articles besides one of a class: ` and 2 other articles`.
+            let besides = |n: usize, and: &str| match n {
                 0 | 1 => String::new(),
-                2 => " and 1 other article".to_string(),
-                n => format!(" and {} other articles", n - 1),
+                2 => format!(" {and} 1 other article"),
+                n => format!(" {and} {} other articles", n - 1),
             };
+            let others = besides(reference.len(), "and");
             for class in rest {
+                // As many articles on each side, several each: no side is
+                // the rule (one against one reads as two articles that
+                // disagree).
+                let tie = class.len() > 1 && class.len() == reference.len();
+                let also = besides(class.len(), "and in");
+                let also = if also.is_empty() {
+                    also
+                } else {
+                    format!("{also},")
+                };
                 for &(i, f) in class {
                     // As in an article: one figure inside the other's
                     // range, approximate ones within 5%, a bound with a
@@ -523,10 +535,15 @@ impl Rule for SalaryRule {
                     if checks::agree(f.said, rf.said) || checks::nested(f.said, rf.said) {
                         continue;
                     }
+                    let help = if tie {
+                        "articles of the same year should agree, and as many say each figure: find which is current, update the others, or say what differs (place, company size, source)"
+                    } else {
+                        "articles of the same year should agree: update the figure that is out of date, or say what differs (place, company size, source)"
+                    };
                     let finding = Finding::new(
                         f.span,
                         format!(
-                            "{} is {} here but {} in `{name}`{others} of the same year ({})",
+                            "{} is {} here{also} but {} in `{name}`{others} of the same year ({})",
                             f.who, f.value, rf.value, key.3
                         ),
                     )
@@ -536,7 +553,7 @@ impl Rule for SalaryRule {
                         rf.location,
                         format!("{} is {} here", rf.who, rf.value),
                     )
-                    .help("articles of the same year should agree: update the figure that is out of date, or say what differs (place, company size, source)");
+                    .help(help);
                     cx.report(i, f.location, finding);
                 }
             }
