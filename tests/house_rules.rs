@@ -541,6 +541,68 @@ fn a_link_to_an_expired_page_is_reported() {
         found[2].starts_with("`/posts/programme/` leads to a page published on 2999-01-01"),
         "{found:?}"
     );
+    // Listed after the front matter's keys, `:filename` still dates it.
+    let later = "[frontmatter]\ndate = [':default', ':filename']\n";
+    fs::write(dir.path().join("hugo.toml"), later).unwrap();
+    assert_eq!(messages(check_file(&path)).len(), 3);
+    // The expiry date read from `date`: the help names it.
+    fs::write(
+        dir.path().join("hugo.toml"),
+        format!("{config}expiryDate = ['expirydate', 'date']\n"),
+    )
+    .unwrap();
+    fs::write(
+        posts.join("2025-01-04-ancienne.md"),
+        "---\ntitle: Ancienne\ndate: 2002-05-06\n---\n",
+    )
+    .unwrap();
+    fs::write(
+        &path,
+        original.replace(
+            "[le passé](/posts/premier-poste/)",
+            "[l'ancienne](/posts/ancienne/)",
+        ),
+    )
+    .unwrap();
+    // (`premier-poste` has no `date`: the one its file name gives it is
+    // its expiry date too.)
+    let found = messages(check_file(&path));
+    let expired: Vec<&str> = found
+        .iter()
+        .filter_map(|m| m.split_once(": `content/").map(|(head, _)| head))
+        .filter(|head| head.contains("expired"))
+        .collect();
+    assert_eq!(
+        expired,
+        [
+            "`/posts/offre-close/` leads to a page that expired on 2001-02-03 (by `expirydate`)",
+            "`/posts/offre-retiree/` leads to a page that expired on 2001-02-04 (by `unpublishdate`)",
+            "`/posts/ancienne/` leads to a page that expired on 2002-05-06 (by `date`)",
+            "`/posts/premier-poste/` leads to a page that expired on 2025-01-06 (by the date of its file name)",
+        ],
+        "{found:?}"
+    );
+    // The human report wraps its lines.
+    let text = human_report(&path);
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("change the target's `date`, which the site's `[frontmatter] expiryDate` reads as its expiry date"),
+        "{text}"
+    );
+    // The article's own expiry date cannot be read: nothing is said of
+    // the pages that expired.
+    fs::write(
+        &path,
+        with_expiry("bientôt").replace(
+            "[le passé](/posts/premier-poste/)",
+            "[l'ancienne](/posts/ancienne/)",
+        ),
+    )
+    .unwrap();
+    let found = messages(check_file(&path));
+    assert!(!found.iter().any(|m| m.contains("expired")), "{found:?}");
+    assert_eq!(found.len(), 1, "{found:?}");
+    fs::write(&path, &original).unwrap();
     fs::write(
         dir.path().join("hugo.toml"),
         format!("buildExpired = true\nbuildFuture = true\n{config}"),

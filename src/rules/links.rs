@@ -848,7 +848,12 @@ impl Unbuilt {
 
 /// A day as written in front matter: `2025-03-10`.
 fn shown_day(day: u32) -> String {
-    format!("{}-{:02}-{:02}", day / 10_000, day / 100 % 100, day % 100)
+    format!(
+        "{:04}-{:02}-{:02}",
+        day / 10_000,
+        day / 100 % 100,
+        day % 100
+    )
 }
 
 /// A link to a page Hugo does not publish yet: its publish date, `day`,
@@ -877,7 +882,19 @@ fn to_expired(written: &str, file: &Path, day: u32, said: Said) -> Unbuilt {
             said.shown(),
             file.display()
         ),
-        "link another page, or move or remove the target's expiry date (or set `buildExpired = true` in the site's Hugo configuration, if the site is built with expired pages)".to_string(),
+        format!(
+            "link another page, or {change} (or set `buildExpired = true` in the site's Hugo configuration, if the site is built with expired pages)",
+            change = match said {
+                Said::Key(key @ ("expirydate" | "unpublishdate")) => {
+                    format!("move or remove the target's `{key}`")
+                }
+                // A date the site's configuration reads as the expiry date.
+                Said::Key(key) => format!(
+                    "change the target's `{key}`, which the site's `[frontmatter] expiryDate` reads as its expiry date"
+                ),
+                Said::FileName => "rename the target: the site's `[frontmatter] expiryDate` reads the date that starts its file name as its expiry date".to_string(),
+            }
+        ),
     )
 }
 

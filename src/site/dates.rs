@@ -19,10 +19,13 @@
 //! = [":filename"]`, a page without `date:` is published on its file name's
 //! day, since `publishDate` falls back to `date`.
 //!
-//! What repere cannot know stops the reading: `:git` and `:fileModTime`,
-//! a key of the site's own (`releaseDate`), and `lastmod`, which Hugo may
-//! have taken from Git. A day that cannot be known is `None`, and no link
-//! is reported for it.
+//! A key set to `""` or null is skipped, as Hugo skips it, and not filled
+//! in either; `0001-01-01` (Go's zero time) is no date. What repere cannot
+//! know stops the reading: `:git` and `:fileModTime`, a key of the site's
+//! own (`releaseDate`), `lastmod` once `date` is resolved (Hugo may take it
+//! from Git), and a value that is no date repere reads (`demain`, `10/03/2025`,
+//! a number), which Hugo may read another way or fail on. A date that
+//! cannot be known is [`DateOf::Unknown`], and no link is reported for it.
 
 use std::path::Path;
 
@@ -42,16 +45,53 @@ const DATE: usize = 0;
 const PUBLISH: usize = 1;
 const LASTMOD: usize = 4;
 
-/// The day each of [`DATE_KEYS`] gives in a page's front matter, as
-/// [`super::day_number`] writes it (`None`: not set, or no date).
+/// What a date key of a page's front matter holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FrontDays(pub [Option<u32>; DATE_KEYS.len()]);
+pub enum Held {
+    /// Not set.
+    #[default]
+    Unset,
+    /// `""` or null: Hugo skips it, but it is set, so no other date fills
+    /// it in.
+    Blank,
+    /// A day, as [`super::day_number`] writes it.
+    On(u32),
+    /// `0001-01-01`: Go's zero time, which Hugo takes as no date.
+    Zero,
+    /// Another value, which Hugo may read as a date repere does not, or
+    /// fail on.
+    Unreadable,
+}
+
+/// A date key's value as a front matter writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written<'a> {
+    Unset,
+    Null,
+    Text(&'a str),
+    /// A number, a boolean, a list…
+    Other,
+}
+
+/// What each of [`DATE_KEYS`] holds in a page's front matter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FrontDays(pub [Held; DATE_KEYS.len()]);
 
 impl FrontDays {
     /// The days of a front matter's date keys, `value` giving a key's
-    /// text (any case of the key).
-    pub fn read(value: impl Fn(&str) -> Option<String>) -> FrontDays {
-        FrontDays(DATE_KEYS.map(|k| value(k).as_deref().and_then(super::day_number)))
+    /// value (any case of the key).
+    pub fn read<'a>(value: impl Fn(&str) -> Written<'a>) -> FrontDays {
+        FrontDays(DATE_KEYS.map(|k| match value(k) {
+            Written::Unset => Held::Unset,
+            Written::Null => Held::Blank,
+            Written::Text(t) if t.trim().is_empty() => Held::Blank,
+            Written::Text(t) => match super::day_number(t) {
+                Some(10_101) => Held::Zero,
+                Some(day) => Held::On(day),
+                None => Held::Unreadable,
+            },
+            Written::Other => Held::Unreadable,
+        }))
     }
 }
 
@@ -81,7 +121,7 @@ impl Said {
     pub fn shown(self) -> String {
         match self {
             Said::Key(k) => format!("`{k}`"),
-            Said::FileName => "its file name".to_string(),
+            Said::FileName => "the date of its file name".to_string(),
         }
     }
 }
@@ -119,61 +159,81 @@ impl DateSources {
         }
     }
 
-    /// The day a page is published on, and what says it; `None` when it
-    /// has none, or it cannot be known. `file` is its path.
-    pub fn publish(&self, days: &FrontDays, file: &Path) -> Option<(u32, Said)> {
-        self.resolve(days, file).publish?
+    /// The day a page is published on, and what says it (see [`DateOf`]).
+    /// `file` is its path.
+    pub fn publish(&self, days: &FrontDays, file: &Path) -> DateOf {
+        self.resolve(days, file).0
     }
 
-    /// The day a page expires on, and what says it; `None` when it has
-    /// none, or it cannot be known.
-    pub fn expiry(&self, days: &FrontDays, file: &Path) -> Option<(u32, Said)> {
-        self.resolve(days, file).expiry?
+    /// The day a page expires on, and what says it.
+    pub fn expiry(&self, days: &FrontDays, file: &Path) -> DateOf {
+        self.resolve(days, file).1
     }
 
-    /// The dates in Hugo's order: each found sets its key for the next
-    /// when the front matter does not (`Hugo`'s `setParamIfNotSet`).
-    fn resolve(&self, days: &FrontDays, file: &Path) -> Resolved {
+    /// The publish and expiry dates, in Hugo's order: `date` first (when
+    /// `lastmod` can only come from the front matter), then `lastmod`,
+    /// `publishDate` and `expiryDate`, each one found setting its key for
+    /// those after it unless the front matter sets it, even blank (Hugo's
+    /// `setParamIfNotSet`).
+    fn resolve(&self, days: &FrontDays, file: &Path) -> (DateOf, DateOf) {
         let mut values: [Known; DATE_KEYS.len()] = std::array::from_fn(|i| match days.0[i] {
-            Some(day) => Known::Day(day, Said::Key(DATE_KEYS[i])),
-            None => Known::Absent,
+            Held::Unset => Known::Absent,
+            Held::Blank => Known::Blank,
+            Held::On(day) => Known::Day(day, Said::Key(DATE_KEYS[i])),
+            Held::Zero => Known::Zero,
+            Held::Unreadable => Known::Unknown,
         });
-        // Hugo may set `lastmod` from Git when the front matter does not.
-        if values[LASTMOD] == Known::Absent {
-            values[LASTMOD] = Known::Unknown;
-        }
         let date = first(&self.date, &values, file);
         set_if_absent(&mut values, DATE, date);
+        // Hugo may set `lastmod` from Git when the front matter does not.
+        set_if_absent(&mut values, LASTMOD, Known::Unknown);
         let publish = first(&self.publish, &values, file);
         set_if_absent(&mut values, PUBLISH, publish);
         let expiry = first(&self.expiry, &values, file);
-        Resolved {
-            publish: publish.answer(),
-            expiry: expiry.answer(),
+        (publish.date(), expiry.date())
+    }
+}
+
+/// A page's date, as its sources give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateOf {
+    /// A day, and what says it.
+    On(u32, Said),
+    /// None: Hugo gives the page no such date.
+    None,
+    /// Not known to repere (see the module).
+    Unknown,
+}
+
+impl DateOf {
+    /// The day, when there is one.
+    pub fn day(self) -> Option<u32> {
+        match self {
+            DateOf::On(day, _) => Some(day),
+            _ => None,
         }
     }
 }
 
-struct Resolved {
-    publish: Option<Option<(u32, Said)>>,
-    expiry: Option<Option<(u32, Said)>>,
-}
-
-/// What a source gives.
+/// What a source gives, or a key holds while the dates are resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Known {
     Day(u32, Said),
+    /// Go's zero time: found, and no date.
+    Zero,
+    /// Set but blank: skipped, and not filled in.
+    Blank,
+    /// Not set: skipped, and filled in by a date found before.
     Absent,
     Unknown,
 }
 
 impl Known {
-    /// `None`: not known; `Some(None)`: none.
-    fn answer(self) -> Option<Option<(u32, Said)>> {
+    fn date(self) -> DateOf {
         match self {
-            Known::Day(day, said) => Some(Some((day, said))),
-            Known::Absent => Some(None),
-            Known::Unknown => None,
+            Known::Day(day, said) => DateOf::On(day, said),
+            Known::Zero | Known::Blank | Known::Absent => DateOf::None,
+            Known::Unknown => DateOf::Unknown,
         }
     }
 }
@@ -184,19 +244,22 @@ fn set_if_absent(values: &mut [Known], key: usize, found: Known) {
     }
 }
 
-/// The first source that gives a day; [`Known::Unknown`] when one that
-/// cannot be known comes first.
+/// The first source that gives a day (or Go's zero time); what cannot be
+/// known when it comes first.
 fn first(sources: &[Source], values: &[Known], file: &Path) -> Known {
     for source in sources {
         let found = match *source {
             Source::Key(k) => values[k],
-            Source::FileName => {
-                file_day(file).map_or(Known::Absent, |d| Known::Day(d, Said::FileName))
-            }
+            Source::FileName => match file_day(file) {
+                Some(10_101) => Known::Zero,
+                Some(day) => Known::Day(day, Said::FileName),
+                None => Known::Absent,
+            },
             Source::Unknown => Known::Unknown,
         };
-        if found != Known::Absent {
-            return found;
+        match found {
+            Known::Blank | Known::Absent => {}
+            _ => return found,
         }
     }
     Known::Absent
@@ -218,7 +281,12 @@ fn file_day(file: &Path) -> Option<u32> {
 /// `default`, each key followed by its aliases, each once.
 fn sources(listed: Option<Vec<String>>, default: &[&str]) -> Vec<Source> {
     let listed: Vec<String> = match listed {
-        Some(l) => l.iter().map(|s| s.trim().to_lowercase()).collect(),
+        // An empty name is a key no page sets.
+        Some(l) => l
+            .iter()
+            .map(|s| s.trim().to_lowercase())
+            .filter(|s| !s.is_empty())
+            .collect(),
         None => vec![":default".to_string()],
     };
     let mut names: Vec<String> = Vec::new();
@@ -258,13 +326,15 @@ fn sources(listed: Option<Vec<String>>, default: &[&str]) -> Vec<Source> {
 mod tests {
     use super::*;
 
+    /// The front matter `pairs` (key, value; `~` for null).
     fn days(pairs: &[(&str, &str)]) -> FrontDays {
-        FrontDays::read(|k| {
-            pairs
-                .iter()
-                .find(|(key, _)| key.eq_ignore_ascii_case(k))
-                .map(|(_, v)| v.to_string())
-        })
+        FrontDays::read(
+            |k| match pairs.iter().find(|(key, _)| key.eq_ignore_ascii_case(k)) {
+                None => Written::Unset,
+                Some((_, "~")) => Written::Null,
+                Some((_, v)) => Written::Text(v),
+            },
+        )
     }
 
     fn list(items: &[&str]) -> Option<Vec<String>> {
@@ -276,7 +346,7 @@ mod tests {
         let s = DateSources::default();
         let p = Path::new("posts/2025-01-01-x.md");
         // `publishDate`, then its aliases, then `date`.
-        let of = |pairs: &[(&str, &str)]| s.publish(&days(pairs), p).map(|(d, _)| d);
+        let of = |pairs: &[(&str, &str)]| s.publish(&days(pairs), p).day();
         assert_eq!(of(&[("date", "2025-03-10")]), Some(20250310));
         assert_eq!(
             of(&[("date", "2025-03-10"), ("publishDate", "2999-01-02")]),
@@ -286,18 +356,35 @@ mod tests {
             of(&[("pubdate", "2999-01-03"), ("date", "2025-03-10")]),
             Some(29990103)
         );
-        // A date that is none is skipped, as Hugo logs it and goes on.
+        // Blank is skipped, as Hugo does.
         assert_eq!(
-            of(&[("publishDate", "soon"), ("date", "2025-03-10")]),
+            of(&[("publishDate", ""), ("date", "2025-03-10")]),
             Some(20250310)
         );
+        assert_eq!(
+            of(&[("publishDate", "~"), ("date", "2025-03-10")]),
+            Some(20250310)
+        );
+        // What repere cannot read may be a date to Hugo: not known.
+        assert_eq!(
+            s.publish(&days(&[("publishDate", "soon"), ("date", "2025-03-10")]), p),
+            DateOf::Unknown
+        );
+        // Go's zero time is no date.
+        assert_eq!(
+            s.publish(
+                &days(&[("publishDate", "0001-01-01"), ("date", "2999-01-01")]),
+                p
+            ),
+            DateOf::None
+        );
         // The file name gives no date by default.
-        assert_eq!(of(&[]), None);
+        assert_eq!(s.publish(&days(&[]), p), DateOf::None);
         assert_eq!(
             s.expiry(&days(&[("unpublishdate", "2020-01-01")]), p),
-            Some((20200101, Said::Key("unpublishdate")))
+            DateOf::On(20200101, Said::Key("unpublishdate"))
         );
-        assert_eq!(s.expiry(&days(&[("date", "2020-01-01")]), p), None);
+        assert_eq!(s.expiry(&days(&[("date", "2020-01-01")]), p), DateOf::None);
     }
 
     #[test]
@@ -308,20 +395,28 @@ mod tests {
         let of = |file: &str, pairs: &[(&str, &str)]| s.publish(&days(pairs), Path::new(file));
         assert_eq!(
             of("posts/2999-01-01-x.md", &[]),
-            Some((29990101, Said::FileName))
+            DateOf::On(29990101, Said::FileName)
         );
         assert_eq!(
             of("posts/2999-01-01-x/index.md", &[]),
-            Some((29990101, Said::FileName))
+            DateOf::On(29990101, Said::FileName)
         );
         // The front matter's `date` is its own: the file name does not
-        // replace it.
+        // replace it, even blank.
         assert_eq!(
             of("posts/2999-01-01-x.md", &[("date", "2025-03-10")]),
-            Some((20250310, Said::Key("date")))
+            DateOf::On(20250310, Said::Key("date"))
         );
-        assert_eq!(of("posts/x.md", &[]), None);
-        assert_eq!(of("posts/_index.md", &[]), None);
+        assert_eq!(of("posts/2999-01-01-x.md", &[("date", "")]), DateOf::None);
+        assert_eq!(of("posts/x.md", &[]), DateOf::None);
+        assert_eq!(of("posts/_index.md", &[]), DateOf::None);
+        // Listed after the front matter's keys: `lastmod` is read from
+        // the front matter alone while `date` is resolved.
+        let s = DateSources::new(list(&[":default", ":filename"]), None, None);
+        assert_eq!(
+            s.publish(&days(&[]), Path::new("posts/2999-01-01-x.md")),
+            DateOf::On(29990101, Said::FileName)
+        );
         // Listed for `publishDate` itself.
         let s = DateSources::new(None, list(&[":fileName"]), None);
         assert_eq!(
@@ -329,7 +424,13 @@ mod tests {
                 &days(&[("date", "2025-03-10")]),
                 Path::new("2999-02-03-x.md")
             ),
-            Some((29990203, Said::FileName))
+            DateOf::On(29990203, Said::FileName)
+        );
+        // An empty list: Hugo never sets the date.
+        let s = DateSources::new(None, list(&[]), None);
+        assert_eq!(
+            s.publish(&days(&[("date", "2999-01-01")]), Path::new("x.md")),
+            DateOf::None
         );
     }
 
@@ -344,7 +445,7 @@ mod tests {
             let s = DateSources::new(None, list(listed), None);
             assert_eq!(
                 s.publish(&days(&[("date", "2999-01-01")]), Path::new("x.md")),
-                None,
+                DateOf::Unknown,
                 "{listed:?}"
             );
         }
@@ -352,13 +453,20 @@ mod tests {
         let s = DateSources::new(None, list(&["date", ":git"]), None);
         assert_eq!(
             s.publish(&days(&[("date", "2999-01-01")]), Path::new("x.md")),
-            Some((29990101, Said::Key("date")))
+            DateOf::On(29990101, Said::Key("date"))
         );
         // A `lastmod` of the front matter is known.
         let s = DateSources::new(None, list(&["lastmod"]), None);
         assert_eq!(
             s.publish(&days(&[("lastmod", "2999-01-01")]), Path::new("x.md")),
-            Some((29990101, Said::Key("lastmod")))
+            DateOf::On(29990101, Said::Key("lastmod"))
+        );
+        // An empty name is skipped.
+        let s = DateSources::new(None, list(&["", "date"]), None);
+        assert_eq!(
+            s.publish(&days(&[("date", "2999-01-01")]), Path::new("x.md"))
+                .day(),
+            Some(29990101)
         );
     }
 
@@ -367,7 +475,7 @@ mod tests {
         let s = DateSources::new(None, None, list(&["expirydate", "publishdate"]));
         assert_eq!(
             s.expiry(&days(&[("date", "2020-05-06")]), Path::new("x.md")),
-            Some((20200506, Said::Key("date")))
+            DateOf::On(20200506, Said::Key("date"))
         );
     }
 }

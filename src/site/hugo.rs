@@ -17,7 +17,7 @@
 //! [`base_urls`]).
 
 use super::dates::DateSources;
-use crate::yaml::Node;
+use crate::yaml::{Node, Value};
 
 /// Hugo's root configuration files, relative to the site's root: it reads
 /// the first that exists.
@@ -250,18 +250,24 @@ pub fn date_sources(configs: &[(String, String)]) -> DateSources {
         .filter(|(name, _)| !PRODUCTION_FILES.contains(&name.as_str()))
         .filter_map(|(name, text)| frontmatter(name, text).flatten())
         .collect();
+    // As Hugo casts the setting to a list of strings: a string split at
+    // spaces, any other value (or item) written as text; an empty list
+    // sets no source at all.
+    let text = |n: &Node| match &n.value {
+        Value::String(s, _) => s.clone(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => f.to_string(),
+        Value::Bool(b) => b.to_string(),
+        _ => String::new(),
+    };
     let listed = |key: &str| {
         tables.iter().find_map(|table| {
             let v = entry(table, key)?;
-            let items: Vec<String> = match v.as_seq() {
-                Some(items) => items
-                    .iter()
-                    .filter_map(Node::as_str)
-                    .map(str::to_string)
-                    .collect(),
-                None => v.as_str().map(str::to_string).into_iter().collect(),
-            };
-            (!items.is_empty()).then_some(items)
+            Some(match &v.value {
+                Value::Seq(items) => items.iter().map(text).collect(),
+                Value::String(s, _) => s.split_whitespace().map(str::to_string).collect(),
+                _ => vec![text(v)],
+            })
         })
     };
     DateSources::new(listed("date"), listed("publishDate"), listed("expiryDate"))
@@ -515,6 +521,15 @@ mod tests {
             ]),
             DateSources::new(None, list(&[":filename"]), list(&["lastmod"]))
         );
+        // Hugo's casts: a string split at spaces, a number as text (a key
+        // no page has), an empty list (no source).
+        assert_eq!(
+            of(&[(
+                "hugo.toml",
+                "[frontmatter]\npublishDate = 'date publishdate'\nexpiryDate = []\ndate = 5\n"
+            )]),
+            DateSources::new(list(&["5"]), list(&["date", "publishdate"]), list(&[]))
+        );
         // As read for a page: the file name's day.
         let sources = of(&[(
             "hugo.json",
@@ -523,7 +538,7 @@ mod tests {
         assert_eq!(
             sources
                 .publish(&FrontDays::default(), Path::new("2999-01-01-x.md"))
-                .map(|(d, _)| d),
+                .day(),
             Some(29990101)
         );
     }

@@ -37,7 +37,7 @@ use crate::yaml::{Node, Value};
 mod by_name;
 pub mod dates;
 pub mod hugo;
-use dates::{DateSources, FrontDays, Said};
+use dates::{DateOf, DateSources, FrontDays, Said, Written};
 use hugo::Dates;
 mod listing;
 mod memory;
@@ -83,16 +83,68 @@ impl Page {
     }
 }
 
-/// The day a date or date-time starts with (`2025-03-10`,
+/// The day of a date or date-time (`2025-03-10`,
 /// `2025-03-10T08:00:00+01:00`), as the number 20250310, so that days
-/// compare as numbers; `None` when it starts with no calendar date.
+/// compare as numbers; `None` when it is no calendar date, or what follows
+/// the date is no time of day (see [`time_of_day`]).
 pub fn day_number(text: &str) -> Option<u32> {
-    let day = text.trim().get(..10)?;
-    if !crate::rules::front_matter::is_date(day) {
+    let text = text.trim();
+    let day = text.get(..10)?;
+    if !crate::rules::front_matter::is_date(day) || !time_of_day(&text[10..]) {
         return None;
     }
     let part = |r: std::ops::Range<usize>| day.get(r)?.parse::<u32>().ok();
     Some(part(0..4)? * 10_000 + part(5..7)? * 100 + part(8..10)?)
+}
+
+/// Whether `rest` may follow a date in a date-time: nothing, or a time
+/// (`T08:00`, ` 08:00:00`, `T08:00:00.250`) then perhaps a zone (`Z`,
+/// `+01:00`, `+0100`, ` -05:00`). Anything else (`2001-02-03xyz`,
+/// `2001-02-03T99:99`) Hugo fails on or reads another way.
+fn time_of_day(rest: &str) -> bool {
+    let b = rest.as_bytes();
+    let two = |i: usize, max: u8| match b.get(i..i + 2) {
+        Some([x @ b'0'..=b'9', y @ b'0'..=b'9']) => (x - b'0') * 10 + (y - b'0') <= max,
+        _ => false,
+    };
+    let Some(first) = b.first() else {
+        return true;
+    };
+    if !matches!(first, b'T' | b't' | b' ') || !two(1, 23) || b.get(3) != Some(&b':') || !two(4, 59)
+    {
+        return false;
+    }
+    let mut i = 6;
+    if b.get(i) == Some(&b':') {
+        if !two(i + 1, 60) {
+            return false;
+        }
+        i += 3;
+        if b.get(i) == Some(&b'.') {
+            let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 {
+                return false;
+            }
+            i += 1 + digits;
+        }
+    }
+    if b.get(i) == Some(&b' ') && matches!(b.get(i + 1), Some(b'+' | b'-')) {
+        i += 1;
+    }
+    match b.get(i..).unwrap_or_default() {
+        [] | [b'Z' | b'z'] => true,
+        // `+01`, `+0100`, `+01:00`.
+        [b'+' | b'-', ..] => {
+            two(i + 1, 23)
+                && match b.len() - (i + 3) {
+                    0 => true,
+                    2 => two(i + 3, 59),
+                    3 => b[i + 3] == b':' && two(i + 4, 59),
+                    _ => false,
+                }
+        }
+        _ => false,
+    }
 }
 
 /// The latest day it may already be somewhere, as [`day_number`] writes
@@ -193,7 +245,12 @@ impl PageFront {
                         Some(Scalar::Str(s)) => true_text(s),
                         _ => false,
                     },
-                    days: FrontDays::read(text),
+                    days: FrontDays::read(|key| match value(key) {
+                        None => Written::Unset,
+                        Some(Scalar::Null) => Written::Null,
+                        Some(Scalar::Str(s)) => Written::Text(s),
+                        Some(_) => Written::Other,
+                    }),
                 };
             }
             Some(TopLevel::Parsed(root)) => return PageFront::from_root(root.as_ref()),
@@ -226,7 +283,12 @@ impl PageFront {
                 Value::Int(i) => *i != 0,
                 _ => false,
             }),
-            days: FrontDays::read(text),
+            days: FrontDays::read(|key| match get(key).map(|v| &v.value) {
+                None => Written::Unset,
+                Some(Value::Null) => Written::Null,
+                Some(Value::String(s, _)) => Written::Text(s),
+                Some(_) => Written::Other,
+            }),
         }
     }
 }
@@ -686,37 +748,49 @@ impl Site {
     }
 
     /// The day a page is published on, by its front matter's date keys
-    /// (`days`) and its file (see [`dates`]): `None` when it has none or it
-    /// cannot be known.
-    pub fn publish_day(&self, days: &FrontDays, file: &Path) -> Option<u32> {
-        self.date_sources.publish(days, file).map(|(day, _)| day)
-    }
-
-    /// The day `page` is published on, when it is after today and after
-    /// `from` (the day of the page linking to it, which is not published
-    /// before then either): until that day, the site has no such page.
-    /// `None` when the site builds future pages, or the day is not known.
-    pub fn unpublished_until(&self, page: &Page, from: Option<u32>) -> Option<u32> {
-        let today = self.today?;
-        let day = self.publish_day(&page.days, &page.file)?;
-        (day > today && from.is_none_or(|from| day > from)).then_some(day)
-    }
-
-    /// The day `page` expired on, and what says it, when it is before
-    /// today wherever the site is built and before `from` (the day the
-    /// page linking to it expires, which is gone by then too): Hugo builds
-    /// no expired page. `None` when the site builds expired pages, or the
-    /// day is not known.
-    pub fn expired_on(&self, page: &Page, from: Option<u32>) -> Option<(u32, Said)> {
-        let earliest = self.earliest?;
-        let (day, said) = self.date_sources.expiry(&page.days, &page.file)?;
-        (day < earliest && from.is_none_or(|from| day < from)).then_some((day, said))
+    /// (`days`) and its file (see [`dates`]).
+    pub fn publish_day(&self, days: &FrontDays, file: &Path) -> DateOf {
+        self.date_sources.publish(days, file)
     }
 
     /// The day a page expires on, by its front matter's date keys and its
     /// file (see [`dates`]).
-    pub fn expiry_day(&self, days: &FrontDays, file: &Path) -> Option<u32> {
-        self.date_sources.expiry(days, file).map(|(day, _)| day)
+    pub fn expiry_day(&self, days: &FrontDays, file: &Path) -> DateOf {
+        self.date_sources.expiry(days, file)
+    }
+
+    /// The day `page` is published on, when it is after today and after
+    /// `from` (the publish date of the page linking to it, which is not
+    /// published before then either): until that day, the site has no such
+    /// page. `None` when the site builds future pages, or either day is not
+    /// known.
+    pub fn unpublished_until(&self, page: &Page, from: DateOf) -> Option<u32> {
+        let today = self.today?;
+        let day = self.publish_day(&page.days, &page.file).day()?;
+        let before = match from {
+            DateOf::On(from, _) => day > from,
+            DateOf::None => true,
+            DateOf::Unknown => false,
+        };
+        (day > today && before).then_some(day)
+    }
+
+    /// The day `page` expired on, and what says it, when it is before
+    /// today wherever the site is built and before `from` (the expiry date
+    /// of the page linking to it, which is gone by then too): Hugo builds
+    /// no expired page. `None` when the site builds expired pages, or
+    /// either day is not known.
+    pub fn expired_on(&self, page: &Page, from: DateOf) -> Option<(u32, Said)> {
+        let earliest = self.earliest?;
+        let DateOf::On(day, said) = self.expiry_day(&page.days, &page.file) else {
+            return None;
+        };
+        let before = match from {
+            DateOf::On(from, _) => day < from,
+            DateOf::None => true,
+            DateOf::Unknown => false,
+        };
+        (day < earliest && before).then_some((day, said))
     }
 
     /// Whether `page` is a draft the site does not publish: its front
@@ -1620,7 +1694,7 @@ mod tests {
     #[test]
     fn publish_dates_are_known() {
         let site = Site::new("/site");
-        let publish = |page: Page| site.publish_day(&page.days, &page.file);
+        let publish = |page: Page| site.publish_day(&page.days, &page.file).day();
         for (front, day) in [
             ("date: 2025-03-10\n", Some(20250310)),
             ("date: 2025-03-10T23:30:00-05:00\n", Some(20250310)),
@@ -1676,8 +1750,38 @@ expirydate: 2001-02-03
                 PageFront::from_root(front_matter::split(&text).0.unwrap().root()),
             ] {
                 let page = Page::of(Path::new("p.md"), &front);
-                assert_eq!(site.expiry_day(&page.days, &page.file), day, "{text}");
+                assert_eq!(site.expiry_day(&page.days, &page.file).day(), day, "{text}");
             }
+        }
+    }
+
+    /// A date, or a date-time with a time of day and a zone; not a date
+    /// followed by anything else.
+    #[test]
+    fn days_of_dates_and_date_times() {
+        for (text, day) in [
+            ("2025-03-10", Some(20250310)),
+            (" 2025-03-10 ", Some(20250310)),
+            ("2025-03-10T08:00", Some(20250310)),
+            ("2025-03-10T08:00:00Z", Some(20250310)),
+            ("2025-03-10t23:59:60.125+01:00", Some(20250310)),
+            ("2025-03-10 08:00:00 -0500", Some(20250310)),
+            ("2025-03-10T08:00:00+01", Some(20250310)),
+            ("2025-03-10 08:00", Some(20250310)),
+            ("2025-03-10xyz", None),
+            ("2025-03-10T99:99:99", None),
+            ("2025-03-10T08", None),
+            ("2025-03-10T08:00:00.", None),
+            ("2025-03-10T08:00:00+1", None),
+            ("2025-03-10T08:00:00+01:0", None),
+            ("2025-03-10T08:00:00+01:60", None),
+            ("2025-03-10T08:00:00 Z", None),
+            ("2025-02-30", None),
+            ("2025-3-10", None),
+            ("10/03/2025", None),
+            ("2025-03-1é", None),
+        ] {
+            assert_eq!(day_number(text), day, "{text}");
         }
     }
 
@@ -1694,20 +1798,20 @@ expirydate: 2001-02-03
 
     /// The days of a front matter setting only `key` to `day` (20250310).
     fn dated(key: &str, day: Option<u32>) -> FrontDays {
-        FrontDays::read(|k| {
-            let d = day.filter(|_| k == key)?;
-            Some(format!(
-                "{}-{:02}-{:02}",
-                d / 10_000,
-                d / 100 % 100,
-                d % 100
-            ))
-        })
+        FrontDays(dates::DATE_KEYS.map(|k| match day {
+            Some(d) if k == key => dates::Held::On(d),
+            _ => dates::Held::Unset,
+        }))
+    }
+
+    /// A linking page's date, from its day.
+    fn from(day: Option<u32>) -> DateOf {
+        day.map_or(DateOf::None, |d| DateOf::On(d, Said::Key("date")))
     }
 
     /// A page that expired before the earliest day it may be anywhere is
     /// no longer built, unless the linking page expires first; nothing is
-    /// said when the day is not known.
+    /// said when either day is not known.
     #[test]
     fn pages_expired_before_today_are_not_built() {
         let mut site = Site::new("/site");
@@ -1715,12 +1819,13 @@ expirydate: 2001-02-03
             days: dated("expirydate", day),
             ..Page::new(Path::new("p.md"))
         };
-        let on = |site: &Site, day, from| site.expired_on(&page(day), from).map(|(d, _)| d);
+        let on =
+            |site: &Site, day, linking| site.expired_on(&page(day), from(linking)).map(|(d, _)| d);
         assert_eq!(on(&site, Some(20010101), None), None);
         site.set_earliest_today(Some(20261206));
         assert_eq!(on(&site, Some(20261205), None), Some(20261205));
         assert_eq!(
-            site.expired_on(&page(Some(20261205)), None),
+            site.expired_on(&page(Some(20261205)), DateOf::None),
             Some((20261205, Said::Key("expirydate")))
         );
         assert_eq!(on(&site, Some(20261206), None), None);
@@ -1728,11 +1833,15 @@ expirydate: 2001-02-03
         assert_eq!(on(&site, Some(20261201), Some(20261202)), Some(20261201));
         assert_eq!(on(&site, Some(20261201), Some(20261201)), None);
         assert_eq!(on(&site, Some(20261201), Some(20261130)), None);
+        assert_eq!(
+            site.expired_on(&page(Some(20261201)), DateOf::Unknown),
+            None
+        );
     }
 
     /// A page dated after today is unpublished until its day, unless the
-    /// linking page is dated that day or later; nothing is said when the
-    /// day is not known.
+    /// linking page is dated that day or later; nothing is said when
+    /// either day is not known.
     #[test]
     fn pages_dated_after_today_are_not_published_yet() {
         let mut site = Site::new("/site");
@@ -1740,20 +1849,16 @@ expirydate: 2001-02-03
             days: dated("date", day),
             ..Page::new(Path::new("p.md"))
         };
-        assert_eq!(site.unpublished_until(&page(Some(29990101)), None), None);
+        let until = |site: &Site, day, linking| site.unpublished_until(&page(day), from(linking));
+        assert_eq!(until(&site, Some(29990101), None), None);
         site.set_today(Some(20261206));
+        assert_eq!(until(&site, Some(20261207), None), Some(20261207));
+        assert_eq!(until(&site, Some(20261206), None), None);
+        assert_eq!(until(&site, None, None), None);
+        assert_eq!(until(&site, Some(20261210), Some(20261209)), Some(20261210));
+        assert_eq!(until(&site, Some(20261210), Some(20261210)), None);
         assert_eq!(
-            site.unpublished_until(&page(Some(20261207)), None),
-            Some(20261207)
-        );
-        assert_eq!(site.unpublished_until(&page(Some(20261206)), None), None);
-        assert_eq!(site.unpublished_until(&page(None), None), None);
-        assert_eq!(
-            site.unpublished_until(&page(Some(20261210)), Some(20261209)),
-            Some(20261210)
-        );
-        assert_eq!(
-            site.unpublished_until(&page(Some(20261210)), Some(20261210)),
+            site.unpublished_until(&page(Some(20261210)), DateOf::Unknown),
             None
         );
     }
