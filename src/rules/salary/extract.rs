@@ -2639,7 +2639,7 @@ impl Extractor {
                 .rfind(';')
                 .map_or(from, |i| from + i + 1);
             let head = &text[from..a.range.start];
-            let first = head.find([',', ':']).unwrap_or(head.len());
+            let first = clause_end(head, &[',', ':']).unwrap_or(head.len());
             let colon = head.find(':');
             // Where the opener ends, and whether it is a label (all before
             // its colon).
@@ -2648,7 +2648,7 @@ impl Extractor {
                 // right after a label that says where or when is its.
                 Some(c) if c == first => {
                     let rest = &head[c + 1..];
-                    let clause = rest.find([',', ';']).map(|n| &rest[..n]);
+                    let clause = clause_end(rest, &[',', ';']).map(|n| &rest[..n]);
                     let at = from + c + 1;
                     match clause {
                         Some(t)
@@ -2708,7 +2708,7 @@ impl Extractor {
         // holding no figure (`Selon l'APEC (2024), …`, `À 80 %, …`).
         let opening = {
             let head = &text[sentence_from..a.range.start];
-            head.find([',', ':'])
+            clause_end(head, &[',', ':'])
                 .filter(|&i| !holds_amount(every, &(sentence_from..sentence_from + i)))
                 .map(|i| &head[..i])
                 .unwrap_or("")
@@ -3552,6 +3552,16 @@ struct FigureInput<'a> {
     article_year: Option<u16>,
 }
 
+/// Where the first of `stops` is in `text` that ends a clause: not a
+/// decimal comma (`1,5 k€`, `2,5 %`), between two digits.
+fn clause_end(text: &str, stops: &[char]) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    text.match_indices(stops)
+        .map(|(i, _)| i)
+        .find(|&i| !(bytes[i] == b',' && i > 0 && digit(i - 1) && digit(i + 1)))
+}
+
 /// Whether `range` of a block's text holds one of its amounts (`every`, in
 /// order), in whole or in part.
 fn holds_amount(every: &[Amount], range: &Range<usize>) -> bool {
@@ -4205,6 +4215,21 @@ mod tests {
         }
         let quoted: Vec<bool> = figures(&body).iter().map(|f| f.quoted).collect();
         assert_eq!(quoted, [true, true, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_decimal_comma_ends_no_clause() {
+        let stops = &[',', ':'];
+        let at = |text: &str, stop: &str| Some(text.find(stop).unwrap());
+        let t = "Avec 1,5 k€ de prime, un Senior";
+        assert_eq!(clause_end(t, stops), at(t, ", un"));
+        let t = "À 2,5 %: la hausse";
+        assert_eq!(clause_end(t, stops), at(t, ":"));
+        assert_eq!(clause_end("En 2022, 45k€", stops), Some(7));
+        assert_eq!(clause_end("1,2,3", stops), None);
+        assert_eq!(clause_end(",5 et 5,", stops), Some(0));
+        assert_eq!(clause_end("5,", stops), Some(1));
+        assert_eq!(clause_end("sans fin", stops), None);
     }
 
     #[test]
