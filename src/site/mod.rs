@@ -1299,20 +1299,44 @@ pub fn heading_ids(doc: &Document) -> Arc<HeadingIds> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct HeadingIds(pub Vec<String>);
 
-/// Hugo's `github` anchor id of a heading's text.
+/// Hugo's `github` anchor id of a heading's text (its last line, as
+/// goldmark reads a heading's source for its id): `-`, spaces and tabs as
+/// `-`, letters, digits and `_` lowercased (as Go's `unicode.IsLetter`,
+/// `IsDigit` and `ToLower` do), the rest dropped.
 pub fn anchor_id(text: &str) -> String {
     let text = text.trim();
+    // The last line, without the `>` of a blockquote it is in.
+    let text = match text.rsplit_once(['\n', '\r']) {
+        Some((_, last)) => last.trim_start_matches(['>', ' ', '\t']).trim_end(),
+        None => text,
+    };
     let mut id = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '-' | ' ' => id.push('-'),
+            '-' | ' ' | '\t' => id.push('-'),
             '_' => id.push('_'),
             c if c.is_ascii_alphanumeric() => id.push(c.to_ascii_lowercase()),
-            c if !c.is_ascii() && c.is_alphanumeric() => id.extend(c.to_lowercase()),
+            // Go lowers `İ` to `i`, where Rust gives `i̇`.
+            'İ' => id.push('i'),
+            c if !c.is_ascii() && c.is_alphanumeric() && !number_form(c) => {
+                id.extend(c.to_lowercase())
+            }
             _ => {}
         }
     }
     id
+}
+
+/// What Rust's `is_alphanumeric` takes and Go's `IsLetter` and `IsDigit`
+/// do not, among what French prose may hold: other numbers (`²`, `½`,
+/// `₂`, `①`), letter numbers (`Ⅻ`) and enclosed letters (`Ⓐ`).
+fn number_form(c: char) -> bool {
+    matches!(c,
+        '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}'
+        | '\u{2070}'..='\u{209f}'
+        | '\u{2150}'..='\u{218f}'
+        | '\u{2460}'..='\u{24ff}'
+        | '\u{2776}'..='\u{2793}')
 }
 
 #[cfg(test)]
@@ -1579,7 +1603,16 @@ mod tests {
             "cadre-de-décision--3-principes"
         );
         assert_eq!(anchor_id("`code` et **gras**"), "code-et-gras");
-        assert_eq!(anchor_id("ÉTÉ_2024 İ ǅ Σ"), "été_2024-i\u{307}-ǆ-σ");
+        assert_eq!(anchor_id("ÉTÉ_2024 İ ǅ Σ"), "été_2024-i-ǆ-σ");
+        // Go's letters and digits: not `²`, `½`, `Ⅻ`, `①`; a tab is a space.
+        assert_eq!(anchor_id("Prix au m² ½ Ⅻ ①\tfin"), "prix-au-m----fin");
+        // A heading written on two lines (setext): goldmark reads the last.
+        assert_eq!(anchor_id("Le réel\n(sans filtre)"), "sans-filtre");
+        let ids = |text: &str| anchors(&Document::parse("a.md", text.to_string()));
+        assert_eq!(ids("Le réel\n(sans filtre)\n---\n"), ["sans-filtre"]);
+        assert_eq!(ids("Un titre\r\nsur deux\r\n===\r\n"), ["sur-deux"]);
+        assert_eq!(ids("> Cité\n> sur deux\n> ---\n"), ["sur-deux"]);
+        assert_eq!(ids("> Cité seul\n> ---\n"), ["cité-seul"]);
     }
 
     proptest::proptest! {
@@ -1593,7 +1626,8 @@ mod tests {
                 .chars()
                 .filter_map(|c| match c {
                     '-' | ' ' => Some('-'),
-                    c if c == '_' || c.is_alphanumeric() => Some(c),
+                    'İ' => Some('i'),
+                    c if c == '_' || (c.is_alphanumeric() && !number_form(c)) => Some(c),
                     _ => None,
                 })
                 .flat_map(char::to_lowercase)
