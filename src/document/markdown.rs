@@ -263,9 +263,11 @@ pub struct Body {
     /// Every footnote definition's label and where its `[^label]` is
     /// written, in order.
     pub footnote_labels: Vec<(String, Span)>,
-    /// The labels the footnote references name (`[^label]` in the text,
-    /// with a definition), folded as [`footnote_label`] folds them.
-    pub footnote_refs: Vec<String>,
+    /// The footnote references the parser matched with a definition
+    /// (`[^label]` in the text): their labels as written, and where.
+    /// pulldown-cmark matches labels whatever their case, where Hugo
+    /// (goldmark) matches them exactly (see [`footnote_label`]).
+    pub footnote_refs: Vec<(String, Span)>,
     /// Blockquotes, the outermost only (a quote inside a quote is part of
     /// it), in order.
     pub quotes: Vec<Span>,
@@ -295,8 +297,8 @@ impl Body {
     }
 }
 
-/// A footnote label as references match it: spaces collapsed, in
-/// lowercase.
+/// A footnote label as pulldown-cmark matches it: spaces collapsed, in
+/// lowercase. Hugo matches labels exactly, as written.
 pub fn footnote_label(label: &str) -> String {
     label
         .split_whitespace()
@@ -896,7 +898,7 @@ pub fn parse(source: &str, start: usize) -> Body {
                 }
             }
             Event::FootnoteReference(label) => {
-                body.footnote_refs.push(footnote_label(&label));
+                body.footnote_refs.push((label.to_string(), span));
             }
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(h) = heading.as_mut() {

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::{BuildError, Context, Kind, Rule, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::html::{NO_END_TAG, is_shortcode, tags};
+use crate::document::markdown::footnote_label;
 use crate::document::{Block, Document};
 use crate::span::Span;
 use crate::yaml::{Node, de};
@@ -57,8 +58,11 @@ Options (all true unless said otherwise):
                         `[…]`, `[sic]`, `[x]`, `[ ]` are not reported.
                         Also a footnote reference `[^note]` with no
                         `[^note]: …` definition anywhere in the file: it is
-                        shown as typed; and a definition `[^note]: …` that
-                        no `[^note]` calls: Hugo leaves it out of the page.
+                        shown as typed; a reference that matches its
+                        definition only in another case (`[^Note]` and
+                        `[^note]: …`): Hugo compares labels exactly; and a
+                        definition `[^note]: …` that no `[^note]` calls:
+                        Hugo leaves it out of the page.
   shortcut_references: false
                         Also report every bracketed `[label]` that matches no
                         definition.
@@ -581,13 +585,42 @@ fn check_footnotes(doc: &Document, block: &Block, cx: &mut Context) {
     }
 }
 
+/// Footnote references whose label matches a definition only in another
+/// case or spacing (`[^Grille]` and `[^grille]: …`): pulldown-cmark links
+/// them, but Hugo (goldmark) compares labels exactly, so it shows the
+/// reference as typed and leaves the definition out of the page.
+fn check_footnote_case(doc: &Document, cx: &mut Context) {
+    let labels = &doc.body.footnote_labels;
+    for (label, span) in &doc.body.footnote_refs {
+        if labels.iter().any(|(l, _)| l == label) {
+            continue;
+        }
+        let folded = footnote_label(label);
+        let Some((defined, at)) = labels.iter().find(|(l, _)| footnote_label(l) == folded) else {
+            continue;
+        };
+        cx.report(
+            Finding::new(
+                *span,
+                format!(
+                    "`[^{label}]` matches no footnote as written: the definition is `[^{defined}]`, and Hugo compares footnote labels exactly, case included, so it shows `[^{label}]` as is and leaves the note out"
+                ),
+            )
+            .label(*at, format!("defined as `[^{defined}]`"))
+            .help(format!("write `[^{defined}]`, as the definition is written")),
+        );
+    }
+}
+
 /// Footnote definitions that no reference calls (`[^seul]: …` with no
-/// `[^seul]` in the text): Hugo (goldmark) leaves them out of the page.
+/// `[^seul]` in the text): Hugo (goldmark) leaves them out of the page. One
+/// called in another case only is told at the reference (see
+/// [`check_footnote_case`]).
 fn check_unused_footnotes(doc: &Document, cx: &mut Context) {
-    let called: std::collections::HashSet<&str> =
-        doc.body.footnote_refs.iter().map(String::as_str).collect();
+    let refs = &doc.body.footnote_refs;
     for (label, span) in &doc.body.footnote_labels {
-        if called.contains(crate::document::markdown::footnote_label(label).as_str()) {
+        let folded = footnote_label(label);
+        if refs.iter().any(|(r, _)| footnote_label(r) == folded) {
             continue;
         }
         cx.report(
@@ -610,6 +643,7 @@ impl MarkupRule {
             check_footnotes(doc, block, cx);
         }
         check_unused_footnotes(doc, cx);
+        check_footnote_case(doc, cx);
         // A heading's block is made for the few that may hold a reference.
         for h in doc.body.every_heading().filter(|h| h.text.contains("[^")) {
             if let Some(block) = h.block(&doc.source) {
