@@ -603,7 +603,7 @@ fn check_footnote_case(doc: &Document, cx: &mut Context) {
             Finding::new(
                 *span,
                 format!(
-                    "`[^{label}]` matches no footnote as written: the definition is `[^{defined}]`, and Hugo compares footnote labels exactly, case included, so it shows `[^{label}]` as is and leaves the note out"
+                    "`[^{label}]` matches no footnote as written: the definition is `[^{defined}]`, and Hugo compares footnote labels exactly as written, so it shows `[^{label}]` as is and leaves the note out"
                 ),
             )
             .label(*at, format!("defined as `[^{defined}]`"))
@@ -618,9 +618,15 @@ fn check_footnote_case(doc: &Document, cx: &mut Context) {
 /// [`check_footnote_case`]).
 fn check_unused_footnotes(doc: &Document, cx: &mut Context) {
     let refs = &doc.body.footnote_refs;
-    for (label, span) in &doc.body.footnote_labels {
+    let labels = &doc.body.footnote_labels;
+    for (label, span) in labels {
         let folded = footnote_label(label);
-        if refs.iter().any(|(r, _)| footnote_label(r) == folded) {
+        // Called as written, or in another case by a reference that no
+        // definition matches as written (told at the reference).
+        let called = refs.iter().any(|(r, _)| {
+            r == label || (footnote_label(r) == folded && !labels.iter().any(|(l, _)| l == r))
+        });
+        if called {
             continue;
         }
         cx.report(
@@ -1189,6 +1195,36 @@ mod tests {
         assert_eq!(spans("Voir https://example.org/a** ici.\n"), ["**"]);
         assert_eq!(spans("Voir **https://example.org/a ici.\n"), ["**"]);
         assert_eq!(spans("Voir <https://example.org/> **ici.\n"), ["**"]);
+    }
+
+    /// Hugo matches footnote labels as written: a reference in another
+    /// case is told once, at the reference; a definition in another case
+    /// beside an exact one is uncalled.
+    #[test]
+    fn footnote_labels_match_as_written() {
+        let spans = |text: &str| -> Vec<String> {
+            found(text)
+                .into_iter()
+                .map(|(span, m)| format!("{span}: {m}"))
+                .collect()
+        };
+        let both = spans("Texte[^a].\n\n[^a]: Une.\n\n[^A]: Deux.\n");
+        assert_eq!(both.len(), 1, "{both:?}");
+        assert!(
+            both[0].starts_with("[^A]: the footnote `[^A]` is defined but no"),
+            "{both:?}"
+        );
+        let other = spans("Texte[^Note].\n\n[^note]: Une.\n");
+        assert_eq!(other.len(), 1, "{other:?}");
+        assert!(
+            other[0].starts_with("[^Note]: `[^Note]` matches no footnote as written"),
+            "{other:?}"
+        );
+        // Both defined: each reference calls its own.
+        assert_eq!(
+            spans("Un[^Note] et[^note].\n\n[^note]: a.\n\n[^Note]: b.\n"),
+            Vec::<String>::new()
+        );
     }
 
     /// A footnote reference with no definition is shown as typed.

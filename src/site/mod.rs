@@ -135,8 +135,13 @@ fn time_of_day(rest: &str) -> bool {
         [] | [b'Z' | b'z'] => true,
         // `+01`, `+0100`, `+01:00`.
         [b'+' | b'-', ..] => {
+            // Go's `Time.String()` names the zone after it (`+0100 CET`).
+            let named = b[i..].iter().position(|&c| c == b' ').filter(|&n| {
+                b[i + n + 1..].iter().all(u8::is_ascii_alphabetic) && b.len() > i + n + 1
+            });
+            let end = named.map_or(b.len(), |n| i + n);
             two(i + 1, 23)
-                && match b.len() - (i + 3) {
+                && match end - (i + 3) {
                     0 => true,
                     2 => two(i + 3, 59),
                     3 => b[i + 3] == b':' && two(i + 4, 59),
@@ -1300,8 +1305,8 @@ pub fn heading_ids(doc: &Document) -> Arc<HeadingIds> {
 pub struct HeadingIds(pub Vec<String>);
 
 /// Hugo's `github` anchor id of a heading's text (its last line, as
-/// goldmark reads a heading's source for its id): `-`, spaces and tabs as
-/// `-`, letters, digits and `_` lowercased (as Go's `unicode.IsLetter`,
+/// goldmark reads a heading's source for its id): `-` and spaces as `-`
+/// (not tabs, which Hugo drops), letters, digits and `_` lowercased (as Go's `unicode.IsLetter`,
 /// `IsDigit` and `ToLower` do), the rest dropped.
 pub fn anchor_id(text: &str) -> String {
     let text = text.trim();
@@ -1313,7 +1318,7 @@ pub fn anchor_id(text: &str) -> String {
     let mut id = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '-' | ' ' | '\t' => id.push('-'),
+            '-' | ' ' => id.push('-'),
             '_' => id.push('_'),
             c if c.is_ascii_alphanumeric() => id.push(c.to_ascii_lowercase()),
             // Go lowers `İ` to `i`, where Rust gives `i̇`.
@@ -1604,8 +1609,8 @@ mod tests {
         );
         assert_eq!(anchor_id("`code` et **gras**"), "code-et-gras");
         assert_eq!(anchor_id("ÉTÉ_2024 İ ǅ Σ"), "été_2024-i-ǆ-σ");
-        // Go's letters and digits: not `²`, `½`, `Ⅻ`, `①`; a tab is a space.
-        assert_eq!(anchor_id("Prix au m² ½ Ⅻ ①\tfin"), "prix-au-m----fin");
+        // Go's letters and digits: not `²`, `½`, `Ⅻ`, `①`; a tab is dropped.
+        assert_eq!(anchor_id("Prix au m² ½ Ⅻ ①\tfin"), "prix-au-m---fin");
         // A heading written on two lines (setext): goldmark reads the last.
         assert_eq!(anchor_id("Le réel\n(sans filtre)"), "sans-filtre");
         let ids = |text: &str| anchors(&Document::parse("a.md", text.to_string()));
@@ -1802,6 +1807,9 @@ expirydate: 2001-02-03
             ("2025-03-10 08:00:00 -0500", Some(20250310)),
             ("2025-03-10T08:00:00+01", Some(20250310)),
             ("2025-03-10 08:00", Some(20250310)),
+            ("2025-03-10 08:00:00.5 +0100 CET", Some(20250310)),
+            ("2025-03-10 08:00:00 +0100 C3T", None),
+            ("2025-03-10 08:00:00 +0100 CET 2", None),
             ("2025-03-10xyz", None),
             ("2025-03-10T99:99:99", None),
             ("2025-03-10T08", None),
