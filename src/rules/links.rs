@@ -86,18 +86,24 @@ as Hugo does: punctuation such as `'` or `→` dropped, spaces as one `-`);
 `url` and `aliases` in the front matter count; every top-level folder of
 `content/` is a section page; a section's feed (`/posts/index.xml`) and
 list pages (`/posts/page/2/`), `/sitemap.xml` and `/robots.txt` are there.
-Anchors follow Hugo's `github` ids: the heading text lowercased, accents
-kept, spaces and `-` as `-`, other punctuation dropped, `{#id}` when given,
+Anchors follow Hugo's `github` ids: the heading text (its last line)
+lowercased, accents kept, spaces and `-` as `-`, other punctuation dropped,
+`{#id}` when given,
 `-1`, `-2` added to repeated ids; `#top` is the top of any page. A link to a
 page whose front matter says `draft: true` is an error too: Hugo does not
 publish it; so is a link to a page dated after today (its `publishDate`,
 else `date`), which Hugo builds only from that day, unless the linking
-article is dated as late or the site's configuration sets `buildFuture`.
+article is dated as late or the site's configuration sets `buildFuture`;
+and a link to a page whose `expiryDate` is past, which Hugo no longer
+builds, unless the linking article expires first or the configuration sets
+`buildExpired`. The dates are read from the sources the site's
+`[frontmatter]` configuration lists (`:filename` included); a date repere
+cannot know (`:git`, a key of the site's own) leaves the page unreported.
 
 Hugo's `{{< ref "…" >}}` and `{{< relref "…" >}}` (anywhere outside code) are
 checked with the site: a path from the root of `content/` (`"/posts/x.md"`,
-extension optional) must name a page that is not a draft nor dated after
-today, and its `#anchor`
+extension optional) must name a page that is not a draft, dated after
+today or expired, and its `#anchor`
 a heading of it; a relative path is checked only when it is found.
 
 When no site is found (no folder holding `content/` above the article), only
