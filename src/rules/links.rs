@@ -14,7 +14,7 @@ use super::{
 use crate::diagnostic::Finding;
 use crate::document::{Document, Link, html};
 use crate::pattern::Pattern;
-use crate::site::dates::Said;
+use crate::site::dates::{DateOf, Said};
 use crate::site::{self, Page, Site};
 use crate::span::{Location, Span};
 use crate::yaml::{Node, de};
@@ -834,9 +834,16 @@ fn has_html_alt(doc: &Document, link: &Link) -> bool {
 /// published yet, or expired (see [`site::dates`]), each told against the
 /// checked article's own day. `written` is the link's target as written.
 fn unbuilt(doc: &Document, site: &Site, target: &Page, written: &str) -> Option<Unbuilt> {
+    // The article's own dates are read only for a target that is not
+    // built today (most links lead to pages that are).
+    let future = site.unpublished_until(target, DateOf::None).is_some();
+    if !future && site.expired_on(target, DateOf::None).is_none() {
+        return None;
+    }
     let days = site::PageFront::from_root(doc.front()).days;
     let file = Path::new("content").join(&target.file);
-    if let Some(day) = site.unpublished_until(target, site.publish_day(&days, &doc.path)) {
+    if future && let Some(day) = site.unpublished_until(target, site.publish_day(&days, &doc.path))
+    {
         return Some(to_future(written, &file, day));
     }
     let (day, said) = site.expired_on(target, site.expiry_day(&days, &doc.path))?;

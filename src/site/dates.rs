@@ -206,6 +206,17 @@ pub enum DateOf {
 }
 
 impl DateOf {
+    /// Whether `test` holds for the day: true without one, false when it
+    /// is not known (a linking page's day, against which a target's is
+    /// told).
+    pub fn allows(self, test: impl Fn(u32) -> bool) -> bool {
+        match self {
+            DateOf::On(day, _) => test(day),
+            DateOf::None => true,
+            DateOf::Unknown => false,
+        }
+    }
+
     /// The day, when there is one.
     pub fn day(self) -> Option<u32> {
         match self {

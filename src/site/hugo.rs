@@ -253,13 +253,7 @@ pub fn date_sources(configs: &[(String, String)]) -> DateSources {
     // As Hugo casts the setting to a list of strings: a string split at
     // spaces, any other value (or item) written as text; an empty list
     // sets no source at all.
-    let text = |n: &Node| match &n.value {
-        Value::String(s, _) => s.clone(),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => f.to_string(),
-        Value::Bool(b) => b.to_string(),
-        _ => String::new(),
-    };
+    let text = |n: &Node| n.scalar_text().unwrap_or_default();
     let listed = |key: &str| {
         tables.iter().find_map(|table| {
             let v = entry(table, key)?;

@@ -772,12 +772,7 @@ impl Site {
     pub fn unpublished_until(&self, page: &Page, from: DateOf) -> Option<u32> {
         let today = self.today?;
         let day = self.publish_day(&page.days, &page.file).day()?;
-        let before = match from {
-            DateOf::On(from, _) => day > from,
-            DateOf::None => true,
-            DateOf::Unknown => false,
-        };
-        (day > today && before).then_some(day)
+        (day > today && from.allows(|from| day > from)).then_some(day)
     }
 
     /// The day `page` expired on, and what says it, when it is before
@@ -790,12 +785,7 @@ impl Site {
         let DateOf::On(day, said) = self.expiry_day(&page.days, &page.file) else {
             return None;
         };
-        let before = match from {
-            DateOf::On(from, _) => day < from,
-            DateOf::None => true,
-            DateOf::Unknown => false,
-        };
-        (day < earliest && before).then_some((day, said))
+        (day < earliest && from.allows(|from| day < from)).then_some((day, said))
     }
 
     /// Whether `page` is a draft the site does not publish: its front
