@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
 use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at, typo_of};
@@ -10,6 +9,7 @@ use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::front_matter::key_entry;
 use crate::document::{Content, Document, Format, FrontMatter};
 use crate::pattern::{CaptureRegex, Pattern};
+use crate::site::timestamp::{is_date, is_datetime, readable_form};
 use crate::span::Span;
 use crate::yaml::{Node, Value, de};
 
@@ -1008,7 +1008,17 @@ impl FrontMatterRule {
                         };
                         fixed(finding.help(help(help_text)), description, meant.to_string())
                     }
-                    (None, None) => finding.help(help(self.retype_help(doc, ty, name, value))),
+                    (None, None) => {
+                        // A date-time Hugo cannot read, written as it reads
+                        // it: the same instant, safe to write.
+                        let form = matches!(ty, FieldType::Date | FieldType::Datetime)
+                            .then(|| value.scalar_text())
+                            .flatten()
+                            .and_then(|t| readable_form(&t))
+                            .map(|(form, _)| form);
+                        let finding = finding.help(help(self.retype_help(doc, ty, name, value)));
+                        with_scalar_fix(doc, value, form, finding)
+                    }
                 });
                 return;
             }
@@ -1767,7 +1777,10 @@ fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
     }
     Err(match &value.value {
         Value::String(s, _) if matches!(ty, FieldType::Date | FieldType::Datetime) => {
-            format!("`{s}`")
+            match readable_form(s) {
+                Some(_) => format!("`{s}`, a date-time Hugo cannot read"),
+                None => format!("`{s}`"),
+            }
         }
         Value::Null => "empty".to_string(),
         Value::String(s, true)
@@ -2030,77 +2043,24 @@ fn sentences(text: &str) -> usize {
     count
 }
 
-/// `YYYY-MM-DD`, a real calendar date.
-pub fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<u32>().ok());
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
-    // The three `get`s above succeeded: these are char boundaries.
-    if !s[0..4]
-        .bytes()
-        .chain(s[5..7].bytes())
-        .chain(s[8..10].bytes())
-        .all(|c| c.is_ascii_digit())
-    {
-        return false;
-    }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
-}
-
-/// A date, or a date-time as YAML's timestamps and RFC 3339 write it
-/// (`2025-05-26T08:30:00+02:00`, `2025-05-26 08:30:00`, `…Z`): a real
-/// calendar date, an hour, minutes and seconds in their ranges (a leap
-/// second allowed), and a zone of at most 23:59.
-fn is_datetime(s: &str) -> bool {
-    if !(s.len() >= 10 && s.is_char_boundary(10) && is_date(&s[..10])) {
-        return false;
-    }
-    // A date alone, the usual case, needs no pattern (its build is paid by
-    // each process that checks one).
-    if s.len() == 10 {
-        return true;
-    }
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(
-            r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ]([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?[ \t]*(?:[Zz]|[+-]([0-9]{2}):?([0-9]{2}))?)?$",
-        )
-        .expect("valid regex")
-    });
-    let Some(caps) = re.captures(s) else {
-        return false;
-    };
-    // Each group is two ASCII digits: it parses.
-    let at_most = |i: usize, max: u32| {
-        caps.get(i)
-            .is_none_or(|m| m.as_str().parse::<u32>().is_ok_and(|n| n <= max))
-    };
-    at_most(1, 23) && at_most(2, 59) && at_most(3, 60) && at_most(4, 23) && at_most(5, 59)
-}
-
 /// The date a value not of type `date` was meant to give, written as one,
-/// and how it was read: the day of a date-time whose time is not one
-/// (`2025-01-02T25:00`), or a day written with `/` or `.`, year first or
-/// last (`2025/01/02`, `02/01/2025`, day before month as in French).
-/// `None` when no such day exists.
+/// and how it was read: a date-time Hugo cannot read, written as it reads
+/// it (`2025-01-02T08:00` with its seconds; also for type `datetime`); the
+/// day of a date-time whose time is not one (`2025-01-02T25:00`); or a day
+/// written with `/` or `.`, year first or last (`2025/01/02`,
+/// `02/01/2025`, day before month as in French). `None` when no such day
+/// exists.
 fn meant_date(ty: FieldType, text: &str) -> Option<(String, String)> {
-    if ty != FieldType::Date {
+    if !matches!(ty, FieldType::Date | FieldType::Datetime) {
         return None;
     }
     let text = text.trim();
+    if let Some((form, changed)) = readable_form(text) {
+        return Some((form, format!("as Hugo reads it: with {changed}")));
+    }
+    if ty != FieldType::Date {
+        return None;
+    }
     if text.len() > 10
         && text.is_char_boundary(10)
         && is_date(&text[..10])
@@ -2270,41 +2230,6 @@ mod tests {
         ];
         for (text, n) in cases {
             assert_eq!(sentences(text), n, "{text}");
-        }
-    }
-
-    #[test]
-    fn dates() {
-        assert!(is_date("2024-02-29"));
-        assert!(!is_date("2023-02-29"));
-        assert!(!is_date("2025-13-01"));
-        assert!(!is_date("2025-1-01"));
-        assert!(!is_date("２０２５-01-01"));
-        assert!(is_datetime("2025-02-07T09:00:00+01:00"));
-        assert!(is_datetime("2025-02-07"));
-        assert!(!is_datetime("2025-02-07 lundi"));
-        // What Hugo's archetype and YAML timestamps write.
-        for ok in [
-            "2025-05-26T08:30:00+02:00",
-            "2025-05-26 08:30:00",
-            "2025-05-26T08:30:00Z",
-            "2025-05-26t08:30:00.5z",
-            "2025-05-26 08:30:00 -0500",
-            "2025-05-26T23:59:60+14:00",
-        ] {
-            assert!(is_datetime(ok), "{ok}");
-        }
-        for bad in [
-            "2025-13-45",
-            "2025-13-45T08:30:00",
-            "26/05/2025",
-            "2025-05-26T24:00:00",
-            "2025-05-26T08:60:00",
-            "2025-05-26T08:30:61",
-            "2025-05-26T08:30:00+24:00",
-            "2025-05-26T08",
-        ] {
-            assert!(!is_datetime(bad), "{bad}");
         }
     }
 

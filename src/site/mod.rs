@@ -42,6 +42,7 @@ use hugo::Dates;
 mod listing;
 mod memory;
 pub mod paths;
+pub mod timestamp;
 
 pub use by_name::{SiteEntry, SiteFiles};
 pub use listing::{Listing, PAGE_EXTENSIONS, PagedLines, is_page_name};
@@ -86,70 +87,15 @@ impl Page {
 /// The day of a date or date-time (`2025-03-10`,
 /// `2025-03-10T08:00:00+01:00`), as the number 20250310, so that days
 /// compare as numbers; `None` when it is no calendar date, or what follows
-/// the date is no time of day (see [`time_of_day`]).
+/// the date is no time of day Hugo reads (see [`timestamp::time_of_day`]).
 pub fn day_number(text: &str) -> Option<u32> {
     let text = text.trim();
     let day = text.get(..10)?;
-    if !crate::rules::front_matter::is_date(day) || !time_of_day(&text[10..]) {
+    if !timestamp::is_date(day) || !timestamp::time_of_day(&text[10..]) {
         return None;
     }
     let part = |r: std::ops::Range<usize>| day.get(r)?.parse::<u32>().ok();
     Some(part(0..4)? * 10_000 + part(5..7)? * 100 + part(8..10)?)
-}
-
-/// Whether `rest` may follow a date in a date-time: nothing, or a time
-/// (`T08:00`, ` 08:00:00`, `T08:00:00.250`) then perhaps a zone (`Z`,
-/// `+01:00`, `+0100`, ` -05:00`). Anything else (`2001-02-03xyz`,
-/// `2001-02-03T99:99`) Hugo fails on or reads another way.
-fn time_of_day(rest: &str) -> bool {
-    let b = rest.as_bytes();
-    let two = |i: usize, max: u8| match b.get(i..i + 2) {
-        Some([x @ b'0'..=b'9', y @ b'0'..=b'9']) => (x - b'0') * 10 + (y - b'0') <= max,
-        _ => false,
-    };
-    let Some(first) = b.first() else {
-        return true;
-    };
-    if !matches!(first, b'T' | b't' | b' ') || !two(1, 23) || b.get(3) != Some(&b':') || !two(4, 59)
-    {
-        return false;
-    }
-    let mut i = 6;
-    if b.get(i) == Some(&b':') {
-        if !two(i + 1, 60) {
-            return false;
-        }
-        i += 3;
-        if b.get(i) == Some(&b'.') {
-            let digits = b[i + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
-            if digits == 0 {
-                return false;
-            }
-            i += 1 + digits;
-        }
-    }
-    if b.get(i) == Some(&b' ') && matches!(b.get(i + 1), Some(b'+' | b'-')) {
-        i += 1;
-    }
-    match b.get(i..).unwrap_or_default() {
-        [] | [b'Z' | b'z'] => true,
-        // `+01`, `+0100`, `+01:00`.
-        [b'+' | b'-', ..] => {
-            // Go's `Time.String()` names the zone after it (`+0100 CET`).
-            let named = b[i..].iter().position(|&c| c == b' ').filter(|&n| {
-                b[i + n + 1..].iter().all(u8::is_ascii_alphabetic) && b.len() > i + n + 1
-            });
-            let end = named.map_or(b.len(), |n| i + n);
-            two(i + 1, 23)
-                && match end - (i + 3) {
-                    0 => true,
-                    2 => two(i + 3, 59),
-                    3 => b[i + 3] == b':' && two(i + 4, 59),
-                    _ => false,
-                }
-        }
-        _ => false,
-    }
 }
 
 /// The latest day it may already be somewhere, as [`day_number`] writes
@@ -1727,7 +1673,8 @@ mod tests {
         for (front, day) in [
             ("date: 2025-03-10\n", Some(20250310)),
             ("date: 2025-03-10T23:30:00-05:00\n", Some(20250310)),
-            ("Date: '2025-03-10 08:00'\n", Some(20250310)),
+            ("Date: '2025-03-10 08:00:00'\n", Some(20250310)),
+            ("Date: '2025-03-10 08:00'\n", None),
             (
                 "date: 2025-03-10\npublishDate: 2999-01-02\n",
                 Some(29990102),
@@ -1784,19 +1731,22 @@ expirydate: 2001-02-03
         }
     }
 
-    /// A date, or a date-time with a time of day and a zone; not a date
-    /// followed by anything else.
+    /// A date, or a date-time Hugo reads; not a date followed by anything
+    /// else, nor a time Hugo fails on (no seconds, a lowercase `t`, a
+    /// zone without its minutes, a leap second).
     #[test]
     fn days_of_dates_and_date_times() {
         for (text, day) in [
             ("2025-03-10", Some(20250310)),
             (" 2025-03-10 ", Some(20250310)),
-            ("2025-03-10T08:00", Some(20250310)),
             ("2025-03-10T08:00:00Z", Some(20250310)),
-            ("2025-03-10t23:59:60.125+01:00", Some(20250310)),
+            ("2025-03-10T23:59:59.125+01:00", Some(20250310)),
             ("2025-03-10 08:00:00 -0500", Some(20250310)),
-            ("2025-03-10T08:00:00+01", Some(20250310)),
-            ("2025-03-10 08:00", Some(20250310)),
+            ("2025-03-10T08:00", None),
+            ("2025-03-10 08:00", None),
+            ("2025-03-10t08:00:00", None),
+            ("2025-03-10T23:59:60", None),
+            ("2025-03-10T08:00:00+01", None),
             ("2025-03-10 08:00:00.5 +0100 CET", Some(20250310)),
             ("2025-03-10 08:00:00 +0100 C3T", None),
             ("2025-03-10 08:00:00 +0100 CET 2", None),
@@ -1806,7 +1756,7 @@ expirydate: 2001-02-03
             ("2025-03-10T08:00:00.", None),
             ("2025-03-10T08:00:00+1", None),
             ("2025-03-10T08:00:00+01:0", None),
-            ("2025-03-10T08:00:00+01:60", None),
+            ("2025-03-10T08:00:00+01:61", None),
             ("2025-03-10T08:00:00 Z", None),
             ("2025-02-30", None),
             ("2025-3-10", None),
