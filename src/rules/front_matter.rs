@@ -1778,7 +1778,7 @@ fn type_matches(ty: FieldType, value: &Node) -> Result<(), String> {
     Err(match &value.value {
         Value::String(s, _) if matches!(ty, FieldType::Date | FieldType::Datetime) => {
             match readable_form(s) {
-                Some(_) => format!("`{s}`, a date-time Hugo cannot read"),
+                Some(_) => format!("`{s}`, in a form Hugo cannot read"),
                 None => format!("`{s}`"),
             }
         }
@@ -2054,10 +2054,10 @@ fn meant_date(ty: FieldType, text: &str) -> Option<(String, String)> {
     if !matches!(ty, FieldType::Date | FieldType::Datetime) {
         return None;
     }
-    let text = text.trim();
     if let Some((form, changed)) = readable_form(text) {
         return Some((form, format!("as Hugo reads it: with {changed}")));
     }
+    let text = text.trim();
     if ty != FieldType::Date {
         return None;
     }
@@ -2068,7 +2068,10 @@ fn meant_date(ty: FieldType, text: &str) -> Option<(String, String)> {
     {
         return Some((
             text[..10].to_string(),
-            format!("its day; `{}` is not a time of day", text[11..].trim()),
+            format!(
+                "its day; Hugo cannot read `{}` as a time of day",
+                text[11..].trim()
+            ),
         ));
     }
     let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
@@ -2113,6 +2116,19 @@ mod tests {
         assert_eq!(meant("02/01/2025").as_deref(), Some("2025-01-02"));
         // A date-time is a date; one whose time is not gives its day.
         assert_eq!(meant("2025-01-02T25:00:00Z").as_deref(), Some("2025-01-02"));
+        // A date-time Hugo cannot read, as it reads it, spaces around it
+        // said too; for type `datetime` as well.
+        assert_eq!(
+            meant_date(FieldType::Date, " 2025-01-02 08:00"),
+            Some((
+                "2025-01-02T08:00:00".to_string(),
+                "as Hugo reads it: with no spaces around it, the seconds".to_string()
+            ))
+        );
+        assert_eq!(
+            meant_date(FieldType::Datetime, "2025-01-02t08:00:00").map(|(d, _)| d),
+            Some("2025-01-02T08:00:00".to_string())
+        );
         // No such day, or not a date at all: the generic example instead.
         assert_eq!(meant("2025-02-30"), None);
         assert_eq!(meant("01/02/25"), None);
@@ -2833,7 +2849,7 @@ mod bundle_tests {
         );
         assert_eq!(
             with_date("2025-01-06T25:00:00")[0].1,
-            "write `date: 2025-01-06` (its day; `25:00:00` is not a time of day)"
+            "write `date: 2025-01-06` (its day; Hugo cannot read `25:00:00` as a time of day)"
         );
     }
 

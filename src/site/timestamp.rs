@@ -89,16 +89,22 @@ pub fn time_of_day(rest: &str) -> bool {
         && zone_name(&zone[after_spaces(zone, 5)..])
 }
 
-/// A date-time Hugo does not read but whose meaning is plain, written as
-/// it reads it (`2025-01-06 08:00` → `2025-01-06T08:00:00`), with what had
-/// to change; `None` when Hugo reads `text` as it is, or it is no date-time.
-pub fn readable_form(text: &str) -> Option<(String, String)> {
+/// A date or date-time Hugo does not read but whose meaning is plain,
+/// written as it reads it (`2025-01-06 08:00` → `2025-01-06T08:00:00`,
+/// ` 2025-01-06` → `2025-01-06`), with what had to change; `None` when
+/// Hugo reads `written` as it is, or it is no date.
+pub fn readable_form(written: &str) -> Option<(String, String)> {
+    // Spaces around the value (inside its quotes) are no part of any form.
+    let text = written.trim_matches(' ');
     let date = text.get(..10).filter(|d| is_date(d))?;
     let b = text.as_bytes();
-    if time_of_day(&text[10..]) {
-        return None;
-    }
     let mut changes = Vec::new();
+    if text.len() != written.len() {
+        changes.push("no spaces around it");
+    }
+    if time_of_day(&text[10..]) {
+        return (!changes.is_empty()).then(|| (text.to_string(), changes.join(", ")));
+    }
     let start = match b.get(10)? {
         b'T' => 11,
         b't' => {
@@ -115,7 +121,6 @@ pub fn readable_form(text: &str) -> Option<(String, String)> {
     let mut i = after_spaces(b, clock.end);
     let spaced_zone = i > clock.end;
     let zone = match &b[i..] {
-        [] if spaced_zone => return None, // trailing spaces: not a form to guess
         [] => String::new(),
         [z @ (b'Z' | b'z')] => {
             if *z == b'z' {
@@ -150,6 +155,10 @@ pub fn readable_form(text: &str) -> Option<(String, String)> {
     if changes.is_empty() {
         // Read as written but for what Go alone refuses (a space before
         // `Z`, say): no plain reason to give.
+        return None;
+    }
+    if changes == ["no spaces around it"] {
+        // Hugo refuses it for more than its spaces, with no plain reason.
         return None;
     }
     let (h, m, s) = (clock.hour, clock.minute, clock.second);
@@ -237,10 +246,17 @@ fn offset(z: &[u8], colon: bool) -> bool {
         && two_digits(z, minutes_at).is_some_and(|m| m <= 60)
 }
 
-/// A zone's name as Go's `parseTimeZone` takes it, the whole of `z`: three
-/// capitals (`CET`), four or five ending in `T` (`CEST`), `ChST`, `MeST`,
-/// or a signed hour alone or after `GMT` (`+03`, `GMT+3`).
+/// A zone's name as Go's `parseTimeZone` takes it, the whole of `z`: `UTC`
+/// (and nothing after it), three capitals (`CET`), four or five ending in
+/// `T` (`CEST`), `WITA`, `ChST`, `MeST`, or a signed hour alone or after
+/// `GMT` (`+03`, `GMT+3`); never under three bytes.
 fn zone_name(z: &[u8]) -> bool {
+    if z.len() < 3 {
+        return false;
+    }
+    if z.starts_with(b"UTC") {
+        return z.len() == 3;
+    }
     let signed = |s: &[u8]| match s {
         [b'+' | b'-', digits @ ..]
             if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) =>
@@ -261,7 +277,7 @@ fn zone_name(z: &[u8]) -> bool {
         [b'+' | b'-', ..] => signed(z),
         _ if capitals => match z.len() {
             3 => true,
-            4 => z[3] == b'T' || z.starts_with(b"WIT"),
+            4 => z[3] == b'T' || z == b"WITA",
             5 => z[4] == b'T',
             _ => false,
         },
@@ -310,6 +326,8 @@ mod tests {
             "2025-05-26 08:30:00.123456789 +0200 CEST",
             "2025-05-26 08:30:00 +0000 UTC",
             "2025-05-26 08:30:00 +0300 +03",
+            "2025-05-26 08:30:00 +0800 WITA",
+            "2025-05-26 08:30:00 +0300 GMT+3",
             "2025-05-26   08:30:00",
             // A fraction after the seconds, in any layout; a one-digit hour.
             "2025-05-26T08:30:00.5Z",
@@ -336,6 +354,12 @@ mod tests {
             "2025-05-26 08:30:00 Z",
             "2025-05-26 08:30:00 +0200 cest",
             "2025-05-26 08:30:00 +0200 CESTX",
+            // Go takes `UTC` first, refuses a name under three bytes, and
+            // of the four capitals not ending in `T` knows `WITA` only.
+            "2025-05-26 08:30:00 +0200 UTCT",
+            "2025-05-26 08:30:00 +0200 +3",
+            "2025-05-26 08:30:00 +0200 WITB",
+            " 2025-05-26",
             "2025-05-26T08:30:00.",
             "2025-05-26xyz",
             "2025-05-26 ",
@@ -376,6 +400,17 @@ mod tests {
                 "2025-01-06T08:00:00+01:00",
                 "the seconds",
             ),
+            (" 2025-01-06 ", "2025-01-06", "no spaces around it"),
+            (
+                "2025-01-06 08:00 ",
+                "2025-01-06T08:00:00",
+                "no spaces around it, the seconds",
+            ),
+            (
+                " 2025-01-06 08:00",
+                "2025-01-06T08:00:00",
+                "no spaces around it, the seconds",
+            ),
         ];
         for (text, written, changed) in cases {
             assert!(!is_datetime(text), "{text}");
@@ -394,7 +429,7 @@ mod tests {
             "2025-01-06T08:00:60",
             "2025-01-06 lundi",
             "2025-01-06T08:00:00+01:00 CET",
-            "2025-01-06 08:00 ",
+            " 2025-01-06T25:00:00 ",
             "06/01/2025 08:00",
         ] {
             assert_eq!(form(text), None, "{text}");
