@@ -1569,7 +1569,7 @@ fn a_rule_set_to_check_nothing_is_refused() {
             "`checks` is empty, so the rule would report nothing",
         ),
         (
-            "- id: balises\n  kind: markup\n  severity: error\n  emphasis: false\n  empty_headings: false\n  references: false\n  html: false\n",
+            "- id: balises\n  kind: markup\n  severity: error\n  emphasis: false\n  empty_headings: false\n  references: false\n  html: false\n  shortcodes: false\n",
             "every check of the rule is off",
         ),
         (
@@ -1590,4 +1590,50 @@ fn a_rule_set_to_check_nothing_is_refused() {
         assert_eq!(out.status.code(), Some(2), "{pack}{err}");
         assert!(err.contains(says), "{err}");
     }
+}
+
+/// A call of a shortcode the site has not (Hugo stops the build on it) is
+/// reported at its name, with the closest the site has; only when the
+/// site's configuration, layouts and themes let its shortcodes be known.
+#[test]
+fn a_shortcode_the_site_does_not_have_is_reported() {
+    let (dir, path) = site(&with_insert(
+        "{{< servce-cards >}} {{< collapse >}}x{{< /collapse >}} \
+         {{< youtube abc >}} {{</* exemple */>}}",
+    ));
+    let root = dir.path();
+    // As the blog's: addresses without the file name's date.
+    let config = "theme = 'PaperMod'\n[frontmatter]\ndate = [':filename', ':default']\n";
+    fs::write(root.join("hugo.toml"), config).unwrap();
+    fs::create_dir_all(root.join("layouts/shortcodes")).unwrap();
+    fs::write(root.join("layouts/shortcodes/service-cards.html"), "").unwrap();
+    let theme = root.join("themes/PaperMod/layouts/shortcodes");
+    fs::create_dir_all(&theme).unwrap();
+    fs::write(theme.join("collapse.html"), "").unwrap();
+    let expected = (
+        "markup".to_string(),
+        11,
+        50,
+        "`servce-cards` is no shortcode of the site: Hugo stops the build on it \
+         (template for shortcode \"servce-cards\" not found)"
+            .to_string(),
+    );
+    assert_eq!(check_file(&path), std::slice::from_ref(&expected));
+    let text = human_report(&path);
+    assert!(text.contains("did you mean `service-cards`?"), "{text}");
+    // The same when the whole site is read at once.
+    let posts = root.join("content/posts");
+    let whole: Vec<_> = check_whole_site(&posts)
+        .into_iter()
+        .filter(|f| f.3.contains("shortcode"))
+        .collect();
+    assert_eq!(whole.len(), 0, "internal-links only: {whole:?}");
+    let markup = check(&[posts.to_str().unwrap(), "--select", "markup"]);
+    assert_eq!(markup, [expected]);
+    // A theme named but absent (a module, a submodule not checked out), or
+    // no configuration: the site's shortcodes are not known.
+    fs::remove_dir_all(root.join("themes")).unwrap();
+    assert_eq!(check_file(&path), []);
+    fs::remove_file(root.join("hugo.toml")).unwrap();
+    assert_eq!(check_file(&path), []);
 }

@@ -322,6 +322,52 @@ impl SiteFiles for FsFiles {
         )
     }
 
+    fn folders_in(&self, dir: &Path) -> Option<Vec<String>> {
+        let entries = match fs::read_dir(self.root.join(dir)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Vec::new()),
+            read => read.ok()?,
+        };
+        let mut names = Vec::new();
+        for entry in entries {
+            let entry = entry.ok()?;
+            let name = entry.file_name().into_string().ok()?;
+            // Links followed, as Hugo follows a theme's.
+            if !name.starts_with('.') && fs::metadata(entry.path()).ok()?.is_dir() {
+                names.push(name);
+            }
+        }
+        Some(names)
+    }
+
+    fn files_in(&self, dir: &Path) -> Option<Vec<PathBuf>> {
+        let folder = self.root.join(dir);
+        if !folder.exists() {
+            return Some(Vec::new());
+        }
+        let walker = ignore::WalkBuilder::new(&folder)
+            .standard_filters(false)
+            .follow_links(true)
+            .build();
+        let mut files = Vec::new();
+        for entry in walker {
+            // An unreadable folder or a loop of links: not all is known.
+            let entry = entry.ok()?;
+            if entry.file_type().is_some_and(|t| t.is_file()) {
+                files.push(entry.path().strip_prefix(&folder).ok()?.to_path_buf());
+            }
+        }
+        Some(files)
+    }
+
+    fn read_text(&self, path: &Path) -> Option<String> {
+        let path = self.root.join(path);
+        // One too large to be a configuration is not read.
+        if fs::metadata(&path).ok()?.len() > 1 << 20 {
+            return None;
+        }
+        fs::read_to_string(path).ok()
+    }
+
     fn everything(&self) -> Vec<SiteEntry> {
         // In parallel, each page up to the end of its front matter: its
         // headings are read only if a link asks for one of its anchors.

@@ -593,6 +593,35 @@ fn shortcode_at(text: &str, at: usize) -> Option<(&str, bool, usize)> {
     (name_len > 0 && name_start + name_len < end).then(|| (&inside[..name_len], closing, at + end))
 }
 
+/// The shortcode tags of `text` (`{{< name args >}}`, `{{% /name %}}`,
+/// `{{< name />}}`), in order: where each one's name is, and whether the
+/// tag closes. Hugo reads them anywhere in a page, code included. A
+/// comment (`{{</* name */>}}`) is none, and a tag whose name goes on in
+/// characters not read here (`{{< nom.inline >}}`, a letter outside
+/// ASCII) is left out.
+pub fn shortcode_tags(text: &str) -> Vec<(Range<usize>, bool)> {
+    let bytes = text.as_bytes();
+    let mut tags = Vec::new();
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&bytes[from..], b"{{").map(|i| from + i) {
+        let Some((name, closing, end)) = shortcode_at(text, i) else {
+            from = i + 2;
+            continue;
+        };
+        from = end;
+        // `name` is a slice of `text`.
+        let start = name.as_ptr() as usize - text.as_ptr() as usize;
+        // `{{< name/>}}` closes itself: the `/` is no part of the name.
+        let name = name.trim_end_matches('/');
+        let after = text.as_bytes().get(start + name.len());
+        if name.is_empty() || !matches!(after, Some(b' ' | b'\t' | b'/' | b'>' | b'%')) {
+            continue;
+        }
+        tags.push((start..start + name.len(), closing));
+    }
+    tags
+}
+
 /// Where `text` holds a code shortcode ([`CODE_SHORTCODES`]) opened and
 /// closed: from the opening tag's start to the closing tag's end, and the
 /// code between them.
@@ -1224,6 +1253,26 @@ mod tests {
         let body = parse(src, 0);
         let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
         assert_eq!(outline, ["Un"]);
+    }
+
+    #[test]
+    fn shortcode_tags_and_their_names() {
+        let text = "{{< a >}} {{% b/c x=1 %}} {{< /a >}} {{< d/>}} {{</* e */>}} \
+                    {{< f.inline >}} {{<g>}} {{< hé >}} {{< i";
+        let tags: Vec<(&str, bool)> = shortcode_tags(text)
+            .into_iter()
+            .map(|(r, closing)| (&text[r], closing))
+            .collect();
+        assert_eq!(
+            tags,
+            [
+                ("a", false),
+                ("b/c", false),
+                ("a", true),
+                ("d", false),
+                ("g", false)
+            ]
+        );
     }
 
     /// The code of Hugo's `highlight` shortcode is code: no heading, list

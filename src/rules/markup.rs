@@ -1,22 +1,23 @@
 //! The `markup` rule kind: Markdown that does not render as meant.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::pattern::CaptureRegex;
 use serde::Deserialize;
 
-use super::{BuildError, Context, Kind, Rule, error_at};
-use crate::diagnostic::{Edit, Finding, Fix};
+use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
+use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::html::{NO_END_TAG, is_shortcode, tags};
-use crate::document::markdown::footnote_label;
+use crate::document::markdown::{footnote_label, shortcode_tags};
 use crate::document::{Block, Document};
+use crate::site::shortcodes::Shortcodes;
 use crate::span::Span;
 use crate::yaml::{Node, de};
 
 pub static KIND: Kind = Kind {
     name: "markup",
-    summary: "Broken Markdown: emphasis shown as literal asterisks, empty headings, references to nothing, raw HTML left open",
+    summary: "Broken Markdown: emphasis shown as literal asterisks, empty headings, references to nothing, raw HTML left open, shortcodes the site does not have",
     doc: DOC,
     build,
     schema: |g| g.subschema_for::<Options>(),
@@ -80,6 +81,16 @@ Options (all true unless said otherwise):
                         (`{{<youtube id>}}`, `{{</details>}}`) is no HTML tag,
                         nor is a tag in Hugo's typographer guillemets
                         (`<<best practice>>` shows « best practice »).
+  shortcodes: true      A call of a shortcode the site does not have
+                        (`{{< youtub id >}}`): Hugo stops the build on it.
+                        Only in a Hugo site whose shortcodes can all be
+                        known: Hugo's own, and the templates under
+                        `layouts/shortcodes/` and `_shortcodes/` of the site
+                        and of every theme in its themes folder; not with
+                        Hugo modules, a theme named but absent, or no
+                        configuration file at the site's root. Code
+                        included (Hugo reads shortcodes there too); not a
+                        comment `{{</* nom */>}}` nor an inline shortcode.
 
 Example:
   - id: markup
@@ -101,6 +112,8 @@ struct Options {
     shortcut_references: bool,
     #[serde(default = "yes")]
     html: bool,
+    #[serde(default = "yes")]
+    shortcodes: bool,
 }
 
 fn yes() -> bool {
@@ -113,10 +126,10 @@ struct MarkupRule {
 
 fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     let opts: Options = de::from_node(node)?;
-    if !(opts.emphasis || opts.empty_headings || opts.references || opts.html) {
+    if !(opts.emphasis || opts.empty_headings || opts.references || opts.html || opts.shortcodes) {
         return Err(error_at(
             node,
-            "every check of the rule is off (`emphasis`, `empty_headings`, `references`, `html`), so it would report nothing; set the rule `off` instead",
+            "every check of the rule is off (`emphasis`, `empty_headings`, `references`, `html`, `shortcodes`), so it would report nothing; set the rule `off` instead",
         ));
     }
     if opts.shortcut_references && !opts.references {
@@ -159,6 +172,60 @@ impl Rule for MarkupRule {
         if self.opts.html {
             check_html(doc, cx);
         }
+        if self.opts.shortcodes
+            && let Some(site) = cx.site.clone()
+            && let Some(known) = site.shortcodes()
+        {
+            check_shortcodes(doc, known, cx);
+        }
+    }
+}
+
+/// Calls of shortcodes the site does not have (`{{< youtub id >}}`): Hugo
+/// stops the build on each. A closing tag is reported only when no tag of
+/// the file opens the same name.
+fn check_shortcodes(doc: &Document, known: &Shortcodes, cx: &mut Context) {
+    let body = doc.source.get(doc.body_start..).unwrap_or_default();
+    if memchr::memmem::find(body.as_bytes(), b"{{").is_none() {
+        return;
+    }
+    let tags = shortcode_tags(body);
+    let opened: HashSet<&str> = tags
+        .iter()
+        .filter(|(_, closing)| !closing)
+        .filter_map(|(r, _)| body.get(r.clone()))
+        .collect();
+    for (range, closing) in &tags {
+        let Some(name) = body.get(range.clone()) else {
+            continue;
+        };
+        if known.has(name) || (*closing && opened.contains(name)) {
+            continue;
+        }
+        let help = match did_you_mean(name, known.names()) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => {
+                let own: Vec<&str> = known.own().collect();
+                let has = if own.is_empty() {
+                    "only Hugo's own".to_string()
+                } else {
+                    format!("Hugo's own and {}", quoted_list(&own))
+                };
+                format!(
+                    "correct the name, or add the template `layouts/_shortcodes/{name}.html`; the site has {has}"
+                )
+            }
+        };
+        let span = Span::new(range.start, range.end).offset(doc.body_start);
+        cx.report(
+            Finding::new(
+                span,
+                format!(
+                    "`{name}` is no shortcode of the site: Hugo stops the build on it (template for shortcode \"{name}\" not found)"
+                ),
+            )
+            .help(help),
+        );
     }
 }
 
@@ -1008,6 +1075,7 @@ mod tests {
                 references: true,
                 shortcut_references: false,
                 html: true,
+                shortcodes: true,
             },
         }
     }

@@ -55,6 +55,27 @@ pub trait SiteFiles: Send + Sync {
     /// every other file of `content/` (its path relative to `content/`) and
     /// of `static/` (relative to `static/`).
     fn everything(&self) -> Vec<SiteEntry>;
+
+    /// The names of the folders in the folder `dir` under the site's root
+    /// (`themes`), links followed, hidden ones left out; none when it does
+    /// not exist. `None` when it cannot be read: what it holds is not known.
+    fn folders_in(&self, _dir: &Path) -> Option<Vec<String>> {
+        None
+    }
+
+    /// Every file under the folder `dir` (`layouts`,
+    /// `themes/PaperMod/layouts`), at any depth and links followed,
+    /// relative to it; none when it does not exist. `None` when it, or a
+    /// folder in it, cannot be read.
+    fn files_in(&self, _dir: &Path) -> Option<Vec<PathBuf>> {
+        None
+    }
+
+    /// The text of a file under the site's root (a theme's configuration);
+    /// `None` when it cannot be read or is not UTF-8.
+    fn read_text(&self, _path: &Path) -> Option<String> {
+        None
+    }
 }
 
 /// A file of a site, as [`SiteFiles::everything`] gives it.

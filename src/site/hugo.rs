@@ -186,7 +186,7 @@ fn root_flag(configs: &[(String, String)], key: &str) -> bool {
 
 /// A configuration file's root, read as its format (JSON is YAML):
 /// `Some(None)` when it is empty, `None` when it cannot be read.
-fn root_of(name: &str, text: &str) -> Option<Option<Node>> {
+pub(super) fn root_of(name: &str, text: &str) -> Option<Option<Node>> {
     if name.ends_with(".toml") {
         Some(Some(crate::toml_tree::parse(text, 0).ok()?))
     } else {
@@ -196,7 +196,7 @@ fn root_of(name: &str, text: &str) -> Option<Option<Node>> {
 
 /// The value of `key` in a mapping, whatever its case: Hugo's keys are not
 /// case-sensitive (`frontMatter`, `baseurl`).
-fn entry<'n>(map: &'n Node, key: &str) -> Option<&'n Node> {
+pub(super) fn entry<'n>(map: &'n Node, key: &str) -> Option<&'n Node> {
     map.as_map()?
         .iter()
         .find(|(k, _)| k.as_str().is_some_and(|k| k.eq_ignore_ascii_case(key)))

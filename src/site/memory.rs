@@ -143,6 +143,36 @@ impl SiteFiles for MemoryFiles {
         )
     }
 
+    fn folders_in(&self, dir: &Path) -> Option<Vec<String>> {
+        let mut names: Vec<String> = self
+            .files
+            .keys()
+            .filter_map(|path| {
+                let mut rest = path.strip_prefix(dir).ok()?.iter();
+                let first = rest.next()?.to_str()?;
+                // A folder: something is under it.
+                rest.next()?;
+                (!first.starts_with('.')).then(|| first.to_string())
+            })
+            .collect();
+        names.dedup();
+        Some(names)
+    }
+
+    fn files_in(&self, dir: &Path) -> Option<Vec<PathBuf>> {
+        Some(
+            self.files
+                .keys()
+                .filter_map(|path| Some(path.strip_prefix(dir).ok()?.to_path_buf()))
+                .filter(|rel| rel.components().next().is_some())
+                .collect(),
+        )
+    }
+
+    fn read_text(&self, path: &Path) -> Option<String> {
+        self.files.get(path)?.clone()
+    }
+
     fn everything(&self) -> Vec<SiteEntry> {
         self.whole_reads.fetch_add(1, Ordering::SeqCst);
         let mut out = Vec::new();

@@ -39,9 +39,11 @@ pub mod dates;
 pub mod hugo;
 use dates::{DateOf, DateSources, FrontDays, Said, Written};
 use hugo::Dates;
+use shortcodes::Shortcodes;
 mod listing;
 mod memory;
 pub mod paths;
+pub mod shortcodes;
 pub mod timestamp;
 
 pub use by_name::{SiteEntry, SiteFiles};
@@ -290,6 +292,9 @@ pub struct Site {
     builds_drafts: bool,
     /// Where its pages' dates are read from (see [`dates`]).
     date_sources: DateSources,
+    /// The shortcodes it has, when they can all be known (see
+    /// [`shortcodes`]).
+    shortcodes: Option<Arc<Shortcodes>>,
 }
 
 /// Suggestions made, by folder and name.
@@ -326,11 +331,13 @@ struct Config {
     earliest: Option<u32>,
     builds_drafts: bool,
     date_sources: DateSources,
+    shortcodes: Option<Arc<Shortcodes>>,
 }
 
 fn config_of(files: &dyn SiteFiles) -> Config {
     let configs = files.hugo_configs();
     Config {
+        shortcodes: shortcodes::of(&configs, files).map(Arc::new),
         dates: hugo::dates(&configs),
         base_urls: hugo::base_urls(&configs),
         renders_html: hugo::renders_html(&configs),
@@ -649,6 +656,7 @@ impl Site {
             earliest: config.earliest,
             builds_drafts: config.builds_drafts,
             date_sources: config.date_sources,
+            shortcodes: config.shortcodes,
             ..Site::default()
         }
     }
@@ -690,6 +698,19 @@ impl Site {
     /// the clock's, unless their configuration sets `buildFuture`.
     pub fn set_today(&mut self, today: Option<u32>) {
         self.today = today;
+    }
+
+    /// The shortcodes the site has, when its configuration, layouts and
+    /// themes let them all be known (see [`shortcodes`]); `None`
+    /// otherwise, and for a site whose pages are added one by one unless
+    /// [`Site::set_shortcodes`] set them.
+    pub fn shortcodes(&self) -> Option<&Shortcodes> {
+        self.shortcodes.as_deref()
+    }
+
+    /// Sets the shortcodes of a site whose pages are added one by one.
+    pub fn set_shortcodes(&mut self, shortcodes: Option<Shortcodes>) {
+        self.shortcodes = shortcodes.map(Arc::new);
     }
 
     /// Sets the earliest day it may be where the site is built (`None`:

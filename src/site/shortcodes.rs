@@ -1,0 +1,330 @@
+//! The shortcodes a Hugo site has, so that a call to one it has not
+//! (`{{< youtub id >}}`) can be told: Hugo stops the build on it
+//! ("template for shortcode "youtub" not found").
+//!
+//! A site has Hugo's own shortcodes ([`BUILT_IN`]) and the templates under
+//! `_shortcodes/` (Hugo 0.146 and later, at any depth of `layouts/`) or
+//! `layouts/shortcodes/` of the site and of its themes: the file
+//! `layouts/_shortcodes/cartes/service.en.html` is the shortcode
+//! `cartes/service`. Every folder of the themes folder counts, named in
+//! the configuration or not (`hugo --theme X` names one on the command
+//! line).
+//!
+//! What repere cannot see makes the set unknown, and then nothing is
+//! reported: no configuration file at the root (the site may be built
+//! with another), Hugo modules (a `go.mod`, a `[module]` with imports or
+//! mounts, a `config/_default/module.*` file), a theme named but absent (a
+//! submodule not checked out, a module), a theme whose own configuration
+//! imports or names others, a configuration or a folder that cannot be
+//! read.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::by_name::SiteFiles;
+use super::hugo::{self, ROOT_FILES};
+use crate::yaml::{Node, Value};
+
+/// Hugo's own shortcodes, in any version since 0.100: those a version
+/// removed (`twitter`, `speakerdeck`) are still accepted, since the
+/// version that builds the site is not known.
+pub const BUILT_IN: &[&str] = &[
+    "comment",
+    "details",
+    "figure",
+    "gist",
+    "highlight",
+    "instagram",
+    "instagram_simple",
+    "mastodon",
+    "param",
+    "qr",
+    "ref",
+    "relref",
+    "speakerdeck",
+    "tweet",
+    "twitter",
+    "twitter_simple",
+    "vimeo",
+    "vimeo_simple",
+    "x",
+    "x_simple",
+    "youtube",
+    "youtube_simple",
+];
+
+/// The configuration files that hold Hugo modules when a site splits its
+/// configuration by key: their imports are not read, so the set is unknown.
+const MODULE_FILES: &[&str] = &[
+    "go.mod",
+    "config/_default/module.toml",
+    "config/_default/module.yaml",
+    "config/_default/module.yml",
+    "config/_default/module.json",
+    "config/production/module.toml",
+    "config/production/module.yaml",
+    "config/production/module.yml",
+    "config/production/module.json",
+];
+
+/// The shortcodes of a site, by name in lowercase (Hugo finds a template
+/// whatever the case of its name on a case-insensitive disk).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shortcodes {
+    names: BTreeSet<String>,
+}
+
+impl Shortcodes {
+    /// Hugo's own and `own`, as named in a call (`cartes/service`).
+    pub fn new<'a>(own: impl IntoIterator<Item = &'a str>) -> Shortcodes {
+        Shortcodes {
+            names: BUILT_IN
+                .iter()
+                .copied()
+                .chain(own)
+                .map(str::to_lowercase)
+                .collect(),
+        }
+    }
+
+    /// Whether the site has the shortcode `name`.
+    pub fn has(&self, name: &str) -> bool {
+        self.names.contains(&name.to_lowercase())
+    }
+
+    /// The names, sorted.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.iter().map(String::as_str)
+    }
+
+    /// The site's own: not Hugo's.
+    pub fn own(&self) -> impl Iterator<Item = &str> {
+        self.names().filter(|n| !BUILT_IN.contains(n))
+    }
+}
+
+/// The shortcodes of the site whose configuration files are `configs` (as
+/// [`hugo::configs`] gives them) and whose files are `files`; `None` when
+/// they cannot all be known (see the module's documentation).
+pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortcodes> {
+    if !configs
+        .iter()
+        .any(|(name, _)| ROOT_FILES.contains(&name.as_str()))
+    {
+        return None;
+    }
+    if MODULE_FILES.iter().any(|f| files.is_file(Path::new(f))) {
+        return None;
+    }
+    let mut named: Vec<String> = Vec::new();
+    let mut themes_dir = "themes".to_string();
+    for (name, text) in configs {
+        // `frontmatter.*` holds the `[frontmatter]` table alone.
+        if name.contains("/frontmatter.") {
+            continue;
+        }
+        let root = hugo::root_of(name, text)?;
+        let Some(root) = root else { continue };
+        let settings = Settings::of(&root)?;
+        named.extend(settings.themes);
+        if let Some(dir) = settings.themes_dir {
+            themes_dir = dir;
+        }
+    }
+    let themes_dir = PathBuf::from(themes_dir.trim_end_matches('/'));
+    let present = files.folders_in(&themes_dir)?;
+    if named.iter().any(|t| !present.contains(t)) {
+        return None;
+    }
+    let mut bases = vec![PathBuf::new()];
+    for theme in &present {
+        let base = themes_dir.join(theme);
+        // A theme that imports or names others: they may be modules.
+        for config in ROOT_FILES {
+            let path = base.join(config);
+            if !files.is_file(&path) {
+                continue;
+            }
+            let text = files.read_text(&path)?;
+            if let Some(root) = hugo::root_of(config, &text)? {
+                let settings = Settings::of(&root)?;
+                if !settings.themes.is_empty() {
+                    return None;
+                }
+            }
+        }
+        if files.is_file(&base.join("go.mod")) {
+            return None;
+        }
+        bases.push(base);
+    }
+    let mut own = Vec::new();
+    for base in bases {
+        for file in files.files_in(&base.join("layouts"))? {
+            own.extend(shortcode_name(&file));
+        }
+    }
+    Some(Shortcodes::new(own.iter().map(String::as_str)))
+}
+
+/// What a configuration file says of themes: the themes it names, and
+/// the themes folder; `None` when it holds Hugo modules (imports or
+/// mounts), whose shortcodes repere cannot see, or a value it cannot read.
+struct Settings {
+    themes: Vec<String>,
+    themes_dir: Option<String>,
+}
+
+impl Settings {
+    fn of(root: &Node) -> Option<Settings> {
+        let themes = match hugo::entry(root, "theme").map(|n| &n.value) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::String(s, _)) if s.trim().is_empty() => Vec::new(),
+            Some(Value::String(s, _)) => vec![s.trim().to_string()],
+            Some(Value::Seq(items)) => items
+                .iter()
+                .map(|i| match &i.value {
+                    Value::String(s, _) => Some(s.trim().to_string()),
+                    _ => None,
+                })
+                .collect::<Option<Vec<_>>>()?,
+            Some(_) => return None,
+        };
+        let themes_dir = match hugo::entry(root, "themesDir").map(|n| &n.value) {
+            None => None,
+            Some(Value::String(s, _)) => Some(s.clone()),
+            Some(_) => return None,
+        };
+        if let Some(module) = hugo::entry(root, "module") {
+            let holds = |key: &str| {
+                hugo::entry(module, key).is_some_and(|n| match &n.value {
+                    Value::Seq(items) => !items.is_empty(),
+                    Value::Map(entries) => !entries.is_empty(),
+                    Value::Null => false,
+                    _ => true,
+                })
+            };
+            if holds("imports") || holds("mounts") {
+                return None;
+            }
+        }
+        Some(Settings { themes, themes_dir })
+    }
+}
+
+/// The shortcode a file under `layouts/` (`rel`, relative to it) is the
+/// template of: the path after a `_shortcodes` folder at any depth, or
+/// after `shortcodes` at the top, its last name cut at its first `.`
+/// (`cartes/service.en.html` is `cartes/service`).
+fn shortcode_name(rel: &Path) -> Option<String> {
+    let parts: Vec<&str> = rel.iter().map(|p| p.to_str()).collect::<Option<_>>()?;
+    let at = parts
+        .iter()
+        .enumerate()
+        .find(|&(i, p)| *p == "_shortcodes" || (i == 0 && *p == "shortcodes"))?
+        .0;
+    let (last, folders) = parts.get(at + 1..)?.split_last()?;
+    let stem = last.split('.').next().filter(|s| !s.is_empty())?;
+    let mut name = folders.join("/");
+    if !name.is_empty() {
+        name.push('/');
+    }
+    name.push_str(stem);
+    Some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::memory::MemoryFiles;
+
+    fn site(files: &[(&str, &str)]) -> Option<Shortcodes> {
+        let files = MemoryFiles::new(
+            files
+                .iter()
+                .map(|(p, t)| (PathBuf::from(p), Some(t.to_string()))),
+        );
+        of(&files.hugo_configs(), &files)
+    }
+
+    fn own(s: &Shortcodes) -> Vec<&str> {
+        s.own().collect()
+    }
+
+    #[test]
+    fn the_names_of_templates() {
+        let name = |p: &str| shortcode_name(Path::new(p));
+        assert_eq!(name("shortcodes/carte.html").as_deref(), Some("carte"));
+        assert_eq!(name("_shortcodes/carte.en.html").as_deref(), Some("carte"));
+        assert_eq!(
+            name("_shortcodes/cartes/service.html").as_deref(),
+            Some("cartes/service")
+        );
+        assert_eq!(name("docs/_shortcodes/note.html").as_deref(), Some("note"));
+        assert_eq!(name("partials/carte.html"), None);
+        assert_eq!(name("docs/shortcodes/carte.html"), None);
+        assert_eq!(name("_shortcodes/.html"), None);
+    }
+
+    #[test]
+    fn a_site_s_own_and_its_themes() {
+        let s = site(&[
+            ("hugo.toml", "theme = 'PaperMod'\n"),
+            ("layouts/shortcodes/service-cards.html", ""),
+            ("layouts/_shortcodes/cartes/service.en.html", ""),
+            ("themes/PaperMod/layouts/shortcodes/collapse.html", ""),
+            ("themes/Autre/layouts/_shortcodes/rawhtml.html", ""),
+            ("content/posts/a.md", "---\n---\n"),
+        ])
+        .unwrap();
+        assert_eq!(
+            own(&s),
+            ["cartes/service", "collapse", "rawhtml", "service-cards"]
+        );
+        assert!(s.has("youtube") && s.has("Service-Cards") && !s.has("youtub"));
+    }
+
+    #[test]
+    fn what_cannot_be_seen_makes_them_unknown() {
+        let layouts = ("layouts/shortcodes/carte.html", "");
+        // No configuration: the site may be built with another.
+        assert_eq!(site(&[layouts]), None);
+        assert!(site(&[("hugo.toml", ""), layouts]).is_some());
+        for unknown in [
+            vec![("hugo.toml", "theme = 'absent'\n")],
+            vec![("hugo.toml", ""), ("go.mod", "module x\n")],
+            vec![
+                ("hugo.toml", ""),
+                ("config/_default/module.toml", "[[imports]]\n"),
+            ],
+            vec![(
+                "hugo.yaml",
+                "module:\n  imports:\n    - path: github.com/x/y\n",
+            )],
+            vec![(
+                "hugo.toml",
+                "[[module.mounts]]\nsource = 'x'\ntarget = 'layouts'\n",
+            )],
+            vec![("hugo.toml", "theme = 3\n")],
+            vec![("hugo.toml", "theme = [\n")],
+            vec![
+                ("hugo.toml", "theme = 'a'\n"),
+                ("themes/a/hugo.toml", "theme = 'b'\n"),
+                ("themes/a/layouts/shortcodes/x.html", ""),
+            ],
+        ] {
+            let mut files = unknown.clone();
+            files.push(layouts);
+            assert_eq!(site(&files), None, "{unknown:?}");
+        }
+        // An empty `[module]` table or an empty list of imports holds none.
+        assert!(site(&[("hugo.toml", "[module]\nimports = []\n"), layouts]).is_some());
+        // Another themes folder.
+        let s = site(&[
+            ("hugo.toml", "themesDir = 'vendor-themes'\ntheme = ['a']\n"),
+            ("vendor-themes/a/layouts/shortcodes/encadre.html", ""),
+        ])
+        .unwrap();
+        assert_eq!(own(&s), ["encadre"]);
+    }
+}
