@@ -48,6 +48,11 @@ fn linter() -> &'static Linter {
         );
         site.add_content(Path::new("le-role-du-cto/_index.md"), String::new());
         site.add_static("/images/photo.png");
+        // Shortcodes known, so that calls of others are reported.
+        site.set_shortcodes(Some(repere::site::shortcodes::Shortcodes::new([
+            "service-cards",
+            "cartes/service",
+        ])));
         site.cover_all();
         Linter::new(set).with_site(site)
     })
