@@ -1630,6 +1630,28 @@ fn a_shortcode_the_site_does_not_have_is_reported() {
     assert_eq!(whole.len(), 0, "internal-links only: {whole:?}");
     let markup = check(&[posts.to_str().unwrap(), "--select", "markup"]);
     assert_eq!(markup, [expected]);
+    // A tag over several lines, a name with accents, a closing tag that
+    // closes nothing; none in a draft, which Hugo does not render.
+    let original = fs::read_to_string(&path).unwrap();
+    fs::write(root.join("layouts/shortcodes/économie.html"), "").unwrap();
+    let more = original.replace(
+        "{{< servce-cards >}}",
+        "{{< économie >}} {{< colapse\n  titre=\"x\" >}} {{< /collapse >}}",
+    );
+    fs::write(&path, &more).unwrap();
+    let found: Vec<String> = check_file(&path).into_iter().map(|f| f.3).collect();
+    assert_eq!(
+        found,
+        [
+            "`colapse` is no shortcode of the site: Hugo stops the build on it \
+             (template for shortcode \"colapse\" not found)",
+            "`/collapse` closes no `collapse` shortcode opened before it: Hugo stops \
+             the build on it (closing tag for shortcode 'collapse' does not match start tag)",
+        ]
+    );
+    fs::write(&path, more.replace("title:", "draft: true\ntitle:")).unwrap();
+    assert_eq!(check_file(&path), []);
+    fs::write(&path, &original).unwrap();
     // A theme named but absent (a module, a submodule not checked out), or
     // no configuration: the site's shortcodes are not known.
     fs::remove_dir_all(root.join("themes")).unwrap();

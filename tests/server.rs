@@ -1542,6 +1542,45 @@ fn file_watchers_are_registered_when_the_client_can() {
     c.stop();
 }
 
+/// A shortcode's template added on disk (the editor sends no template):
+/// the watcher tells, and the open article is checked with the site's
+/// shortcodes as they now are.
+#[test]
+fn a_template_added_is_a_shortcode_the_site_has() {
+    let (dir, path, uri) = site();
+    fs::write(dir.path().join("hugo.toml"), "title = 'Blog'\n").unwrap();
+    let text = ARTICLE.replace("Une introduction.", "Une introduction. {{< carte >}}");
+    fs::write(&path, &text).unwrap();
+    let capabilities =
+        json!({"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}});
+    let mut c = Client::start(dir.path(), capabilities);
+    let m = c.wait(|m| m["method"] == "client/registerCapability");
+    let patterns = m["params"]["registrations"][0]["registerOptions"]["watchers"].to_string();
+    assert!(patterns.contains("**/layouts/**"), "{patterns}");
+    let id = m["id"].clone();
+    c.send(json!({"jsonrpc": "2.0", "id": id, "result": null}));
+    let shortcode = |d: &[Value]| {
+        d.iter().any(|x| {
+            x["message"]
+                .as_str()
+                .unwrap_or("")
+                .contains("`carte` is no shortcode")
+        })
+    };
+    c.open(&uri, &text);
+    c.diagnostics(&uri, shortcode);
+    let template = dir.path().join("layouts/shortcodes/carte.html");
+    fs::create_dir_all(template.parent().unwrap()).unwrap();
+    fs::write(&template, "<div></div>\n").unwrap();
+    let template_uri = url::Url::from_file_path(&template).unwrap().to_string();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": template_uri, "type": 1}]}),
+    );
+    c.diagnostics(&uri, |d| !shortcode(d));
+    c.stop();
+}
+
 #[test]
 fn no_watcher_is_registered_when_the_client_cannot() {
     let (dir, _path, uri) = site();

@@ -593,31 +593,87 @@ fn shortcode_at(text: &str, at: usize) -> Option<(&str, bool, usize)> {
     (name_len > 0 && name_start + name_len < end).then(|| (&inside[..name_len], closing, at + end))
 }
 
-/// The shortcode tags of `text` (`{{< name args >}}`, `{{% /name %}}`,
-/// `{{< name />}}`), in order: where each one's name is, and whether the
-/// tag closes. Hugo reads them anywhere in a page, code included. A
-/// comment (`{{</* name */>}}`) is none, and a tag whose name goes on in
-/// characters not read here (`{{< nom.inline >}}`, a letter outside
-/// ASCII) is left out.
+/// The shortcode tags of `text`, read as Hugo's page lexer reads them
+/// (`{{< name args >}}`, `{{% /name %}}`, over several lines too), in
+/// order: where each one's name is, and whether the tag closes. Hugo reads
+/// them anywhere in a page, code included. A comment (`{{</* … */>}}`)
+/// holds none, nor do a parameter's quotes (`"…"`, `` `…` ``). A name
+/// is letters, digits, `_`, `-` and `/` (`{{< d/>}}` names `d/`, as in
+/// Hugo); one with a `.` (an inline shortcode, `{{< nom.inline >}}`) is
+/// left out. Reading stops at a tag or comment never closed, where Hugo
+/// stops too.
 pub fn shortcode_tags(text: &str) -> Vec<(Range<usize>, bool)> {
-    let bytes = text.as_bytes();
+    let b = text.as_bytes();
     let mut tags = Vec::new();
     let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&bytes[from..], b"{{").map(|i| from + i) {
-        let Some((name, closing, end)) = shortcode_at(text, i) else {
-            from = i + 2;
-            continue;
+    while let Some(found) = memchr::memmem::find(&b[from..], b"{{") {
+        // In `{{{<`, the tag opens at the last two braces.
+        let mut open = from + found + 2;
+        while b.get(open) == Some(&b'{') {
+            open += 1;
+        }
+        let close: &[u8] = match b.get(open) {
+            Some(b'<') => b">}}",
+            Some(b'%') => b"%}}",
+            _ => {
+                from = open;
+                continue;
+            }
         };
-        from = end;
-        // `name` is a slice of `text`.
-        let start = name.as_ptr() as usize - text.as_ptr() as usize;
-        // `{{< name/>}}` closes itself: the `/` is no part of the name.
-        let name = name.trim_end_matches('/');
-        let after = text.as_bytes().get(start + name.len());
-        if name.is_empty() || !matches!(after, Some(b' ' | b'\t' | b'/' | b'>' | b'%')) {
+        let mut i = open + 1;
+        if b[i..].starts_with(b"/*") {
+            let end_mark = [b"*/", close].concat();
+            let Some(end) = memchr::memmem::find(&b[i + 2..], &end_mark) else {
+                break;
+            };
+            from = i + 2 + end + end_mark.len();
             continue;
         }
-        tags.push((start..start + name.len(), closing));
+        let space = |c: &&u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+        i += b[i..].iter().take_while(space).count();
+        let closing = b.get(i) == Some(&b'/');
+        if closing {
+            i += 1;
+            i += b[i..].iter().take_while(space).count();
+        }
+        let name_len: usize = text
+            .get(i..)
+            .unwrap_or_default()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/' | '.'))
+            .map(char::len_utf8)
+            .sum();
+        if name_len == 0 {
+            from = i;
+            continue;
+        }
+        let name = i..i + name_len;
+        // The rest of the tag, to its closing delimiter, past quotes.
+        let mut j = name.end;
+        let end = loop {
+            match b.get(j) {
+                None => break None,
+                Some(_) if b[j..].starts_with(close) => break Some(j + close.len()),
+                Some(b'"') => {
+                    j += 1;
+                    while j < b.len() && b[j] != b'"' {
+                        j += if b[j] == b'\\' { 2 } else { 1 };
+                    }
+                    j += 1;
+                }
+                Some(b'`') => {
+                    j += 1 + memchr::memchr(b'`', &b[j + 1..]).map_or(b.len(), |n| n + 1);
+                }
+                Some(_) => j += 1,
+            }
+        };
+        let Some(end) = end else {
+            break;
+        };
+        if !text[name.clone()].contains('.') {
+            tags.push((name, closing));
+        }
+        from = end;
     }
     tags
 }
@@ -1257,22 +1313,36 @@ mod tests {
 
     #[test]
     fn shortcode_tags_and_their_names() {
-        let text = "{{< a >}} {{% b/c x=1 %}} {{< /a >}} {{< d/>}} {{</* e */>}} \
-                    {{< f.inline >}} {{<g>}} {{< hé >}} {{< i";
-        let tags: Vec<(&str, bool)> = shortcode_tags(text)
-            .into_iter()
-            .map(|(r, closing)| (&text[r], closing))
-            .collect();
+        let tags = |text: &'static str| -> Vec<(&'static str, bool)> {
+            shortcode_tags(text)
+                .into_iter()
+                .map(|(r, closing)| (&text[r], closing))
+                .collect()
+        };
+        let text = "{{< a >}} {{% b/c x=1 %}} {{< /a >}} {{< d/>}} {{< d />}} \
+                    {{</* e {{< f >}} */>}} {{< g.inline >}} {{<h>}} {{< cartes/économie >}} \
+                    {{{< i >}} {{< j\n  a=\"b\" >}} {{<\n/ j >}} \
+                    {{< k a=\">}}\" b=\"{{< l >}}\" c=`{{< m >}}\n>}}` >}}";
         assert_eq!(
-            tags,
+            tags(text),
             [
                 ("a", false),
                 ("b/c", false),
                 ("a", true),
+                ("d/", false),
                 ("d", false),
-                ("g", false)
+                ("h", false),
+                ("cartes/économie", false),
+                ("i", false),
+                ("j", false),
+                ("j", true),
+                ("k", false),
             ]
         );
+        // Reading stops at a tag or comment never closed, as Hugo's does.
+        assert_eq!(tags("{{< a >}} {{< b \"{{< c >}}"), [("a", false)]);
+        assert_eq!(tags("{{</* a {{< b >}}"), []);
+        assert_eq!(tags("{{< a"), []);
     }
 
     /// The code of Hugo's `highlight` shortcode is code: no heading, list

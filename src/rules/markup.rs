@@ -11,7 +11,7 @@ use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::html::{NO_END_TAG, is_shortcode, tags};
 use crate::document::markdown::{footnote_label, shortcode_tags};
 use crate::document::{Block, Document};
-use crate::site::shortcodes::Shortcodes;
+use crate::site::{PageFront, Site};
 use crate::span::Span;
 use crate::yaml::{Node, de};
 
@@ -87,10 +87,15 @@ Options (all true unless said otherwise):
                         known: Hugo's own, and the templates under
                         `layouts/shortcodes/` and `_shortcodes/` of the site
                         and of every theme in its themes folder; not with
-                        Hugo modules, a theme named but absent, or no
-                        configuration file at the site's root. Code
-                        included (Hugo reads shortcodes there too); not a
-                        comment `{{</* nom */>}}` nor an inline shortcode.
+                        Hugo modules, `layoutDir`, a theme named but absent,
+                        or no configuration file at the site's root. Also,
+                        in any site, a closing tag that closes nothing
+                        opened before it. Tags are read as Hugo reads them:
+                        over several lines, code included, not inside a
+                        comment `{{</* … */>}}` or a quoted parameter; an
+                        inline shortcode is not reported. Not in a draft or
+                        a page dated in the future, which Hugo does not
+                        render.
 
 Example:
   - id: markup
@@ -174,32 +179,60 @@ impl Rule for MarkupRule {
         }
         if self.opts.shortcodes
             && let Some(site) = cx.site.clone()
-            && let Some(known) = site.shortcodes()
         {
-            check_shortcodes(doc, known, cx);
+            check_shortcodes(doc, &site, cx);
         }
     }
 }
 
-/// Calls of shortcodes the site does not have (`{{< youtub id >}}`): Hugo
-/// stops the build on each. A closing tag is reported only when no tag of
-/// the file opens the same name.
-fn check_shortcodes(doc: &Document, known: &Shortcodes, cx: &mut Context) {
+/// Shortcode tags Hugo stops the build on: a call of a shortcode the site
+/// does not have (`{{< youtub id >}}`), when the site's are known, and a
+/// closing tag that closes nothing opened before it. A closing tag of an
+/// unknown name is reported only when no tag of the file opens the name.
+/// Not in a page Hugo may leave out of the build (a draft, a page dated
+/// in the future): it renders none of it.
+fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
     let body = doc.source.get(doc.body_start..).unwrap_or_default();
-    if memchr::memmem::find(body.as_bytes(), b"{{").is_none() {
+    if memchr::memmem::find(body.as_bytes(), b"{{").is_none()
+        || site.may_leave_out(&PageFront::from_root(doc.front()), &doc.path)
+    {
         return;
     }
     let tags = shortcode_tags(body);
+    let known = site.shortcodes();
     let opened: HashSet<&str> = tags
         .iter()
         .filter(|(_, closing)| !closing)
         .filter_map(|(r, _)| body.get(r.clone()))
         .collect();
+    // As Hugo's lexer: per name, whether a tag opened it and no tag closed
+    // it since.
+    let mut open: HashMap<&str, bool> = HashMap::new();
     for (range, closing) in &tags {
         let Some(name) = body.get(range.clone()) else {
             continue;
         };
-        if known.has(name) || (*closing && opened.contains(name)) {
+        let span = Span::new(range.start, range.end).offset(doc.body_start);
+        let unknown = known.is_some_and(|k| !k.has(name));
+        if *closing && !open.get(name).copied().unwrap_or(false) && !unknown {
+            cx.report(
+                Finding::new(
+                    span,
+                    format!(
+                        "`/{name}` closes no `{name}` shortcode opened before it: Hugo stops the build on it (closing tag for shortcode '{name}' does not match start tag)"
+                    ),
+                )
+                .help(format!(
+                    "remove this closing tag, or open `{name}` before it"
+                )),
+            );
+            continue;
+        }
+        open.insert(name, !closing);
+        let Some(known) = known.filter(|_| unknown) else {
+            continue;
+        };
+        if *closing && opened.contains(name) {
             continue;
         }
         let help = match did_you_mean(name, known.names()) {
@@ -212,11 +245,10 @@ fn check_shortcodes(doc: &Document, known: &Shortcodes, cx: &mut Context) {
                     format!("Hugo's own and {}", quoted_list(&own))
                 };
                 format!(
-                    "correct the name, or add the template `layouts/_shortcodes/{name}.html`; the site has {has}"
+                    "correct the name, or add the template `layouts/shortcodes/{name}.html`; the site has {has}"
                 )
             }
         };
-        let span = Span::new(range.start, range.end).offset(doc.body_start);
         cx.report(
             Finding::new(
                 span,

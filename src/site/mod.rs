@@ -762,6 +762,26 @@ impl Site {
         page.draft && !self.builds_drafts
     }
 
+    /// Whether Hugo may leave the page of `front` (at `file`) out of a
+    /// build today, wherever it runs: a draft it does not publish, a page
+    /// that may still be in the future somewhere (dated after the earliest
+    /// today), or one that may have expired somewhere (before the latest
+    /// today), unless the configuration builds those. Hugo does not render
+    /// such a page, so what would fail its build does not yet.
+    pub fn may_leave_out(&self, front: &PageFront, file: &Path) -> bool {
+        let future = self.today.is_some()
+            && self
+                .publish_day(&front.days, file)
+                .day()
+                .is_some_and(|day| day > earliest_today());
+        let expired = self.earliest.is_some()
+            && self
+                .expiry_day(&front.days, file)
+                .day()
+                .is_some_and(|day| day < latest_today());
+        (front.draft && !self.builds_drafts) || future || expired
+    }
+
     /// Records that the checked file `path` (as given to the linter) belongs
     /// to this site.
     pub fn add_member(&mut self, path: impl Into<PathBuf>) {

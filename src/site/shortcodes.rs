@@ -13,16 +13,19 @@
 //! What repere cannot see makes the set unknown, and then nothing is
 //! reported: no configuration file at the root (the site may be built
 //! with another), Hugo modules (a `go.mod`, a `[module]` with imports or
-//! mounts, a `config/_default/module.*` file), a theme named but absent (a
-//! submodule not checked out, a module), a theme whose own configuration
-//! imports or names others, a configuration or a folder that cannot be
-//! read.
+//! mounts, a `module.*` file in `config/`), another layouts folder
+//! (`layoutDir`), another environment's themes (`config/staging/hugo.toml`
+//! setting `theme` or `themesDir`), a theme named but absent (a submodule
+//! not checked out, a module), a theme with a `config/` folder, naming
+//! other themes or requiring modules in its `go.mod`, a configuration or a
+//! folder that cannot be read. What the command line or the environment
+//! says (`hugo --themesDir`, `HUGO_THEME`) is not seen.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::by_name::SiteFiles;
-use super::hugo::{self, ROOT_FILES};
+use super::hugo::{self, FOLDER_FILES, PRODUCTION_FILES, ROOT_FILES};
 use crate::yaml::{Node, Value};
 
 /// Hugo's own shortcodes, in any version since 0.100: those a version
@@ -116,6 +119,15 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
     if MODULE_FILES.iter().any(|f| files.is_file(Path::new(f))) {
         return None;
     }
+    // A configuration file there but not read (unreadable, too large).
+    let read: HashSet<&str> = configs.iter().map(|(name, _)| name.as_str()).collect();
+    if FOLDER_FILES
+        .iter()
+        .chain(PRODUCTION_FILES)
+        .any(|f| files.is_file(Path::new(f)) && !read.contains(f))
+    {
+        return None;
+    }
     let mut named: Vec<String> = Vec::new();
     let mut themes_dir = "themes".to_string();
     for (name, text) in configs {
@@ -123,12 +135,37 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
         if name.contains("/frontmatter.") {
             continue;
         }
-        let root = hugo::root_of(name, text)?;
-        let Some(root) = root else { continue };
+        let Some(root) = hugo::root_of(name, text)? else {
+            continue;
+        };
         let settings = Settings::of(&root)?;
         named.extend(settings.themes);
         if let Some(dir) = settings.themes_dir {
             themes_dir = dir;
+        }
+    }
+    // Another environment (`config/development/`, `config/staging/`) may
+    // build with other themes, another themes folder or modules.
+    for env in files.folders_in(Path::new("config"))? {
+        if env == "_default" || env == "production" {
+            continue;
+        }
+        let folder = Path::new("config").join(&env);
+        for file in files.files_in(&folder)? {
+            let name = file.to_str()?;
+            match name.split('.').next() {
+                Some("module") => return None,
+                Some("hugo" | "config") => {
+                    let text = files.read_text(&folder.join(&file))?;
+                    if let Some(root) = hugo::root_of(name, &text)? {
+                        let settings = Settings::of(&root)?;
+                        if !settings.themes.is_empty() || settings.themes_dir.is_some() {
+                            return None;
+                        }
+                    }
+                }
+                _ => {}
+            }
         }
     }
     let themes_dir = PathBuf::from(themes_dir.trim_end_matches('/'));
@@ -139,7 +176,11 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
     let mut bases = vec![PathBuf::new()];
     for theme in &present {
         let base = themes_dir.join(theme);
-        // A theme that imports or names others: they may be modules.
+        // A theme that imports, mounts or names others: they may be
+        // modules. Its `config/` folder is read over its file by Hugo.
+        if files.folders_in(&base)?.iter().any(|f| f == "config") {
+            return None;
+        }
         for config in ROOT_FILES {
             let path = base.join(config);
             if !files.is_file(&path) {
@@ -153,8 +194,14 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
                 }
             }
         }
-        if files.is_file(&base.join("go.mod")) {
-            return None;
+        // A `go.mod` that requires modules (many themes have one that
+        // requires none, for use as a module themselves).
+        let go_mod = base.join("go.mod");
+        if files.is_file(&go_mod) {
+            let text = files.read_text(&go_mod)?;
+            if text.lines().any(|l| l.trim_start().starts_with("require")) {
+                return None;
+            }
         }
         bases.push(base);
     }
@@ -190,6 +237,10 @@ impl Settings {
                 .collect::<Option<Vec<_>>>()?,
             Some(_) => return None,
         };
+        // Another layouts folder (`layoutDir`, deprecated but still read).
+        if hugo::entry(root, "layoutDir").is_some() {
+            return None;
+        }
         let themes_dir = match hugo::entry(root, "themesDir").map(|n| &n.value) {
             None => None,
             Some(Value::String(s, _)) => Some(s.clone()),
@@ -312,13 +363,54 @@ mod tests {
                 ("themes/a/hugo.toml", "theme = 'b'\n"),
                 ("themes/a/layouts/shortcodes/x.html", ""),
             ],
+            // Another layouts folder.
+            vec![("hugo.toml", "layoutDir = 'gabarits'\n")],
+            // A theme's `config/` folder, read over its file by Hugo.
+            vec![
+                ("hugo.toml", ""),
+                ("themes/a/config/_default/module.toml", "[[mounts]]\n"),
+            ],
+            // A theme that requires modules.
+            vec![
+                ("hugo.toml", ""),
+                (
+                    "themes/a/go.mod",
+                    "module a\n\nrequire github.com/x/y v1.0.0\n",
+                ),
+            ],
+            // Another environment's themes or modules.
+            vec![
+                ("hugo.toml", ""),
+                ("config/staging/hugo.toml", "themesDir = 'partages'\n"),
+            ],
+            vec![("hugo.toml", ""), ("config/development/module.yaml", "")],
         ] {
             let mut files = unknown.clone();
             files.push(layouts);
             assert_eq!(site(&files), None, "{unknown:?}");
         }
-        // An empty `[module]` table or an empty list of imports holds none.
+        // An empty `[module]` table or an empty list of imports holds none;
+        // a theme's `go.mod` that requires nothing, another environment's
+        // address, neither.
         assert!(site(&[("hugo.toml", "[module]\nimports = []\n"), layouts]).is_some());
+        assert!(
+            site(&[
+                ("hugo.toml", ""),
+                ("themes/a/go.mod", "module github.com/a/a\n\ngo 1.20\n"),
+                (
+                    "config/development/hugo.toml",
+                    "baseURL = 'http://localhost/'\n"
+                ),
+                layouts
+            ])
+            .is_some()
+        );
+        // A configuration file that cannot be read.
+        let unread = MemoryFiles::new([
+            (PathBuf::from("hugo.toml"), Some(String::new())),
+            (PathBuf::from("config/_default/hugo.toml"), None),
+        ]);
+        assert_eq!(of(&unread.hugo_configs(), &unread), None);
         // Another themes folder.
         let s = site(&[
             ("hugo.toml", "themesDir = 'vendor-themes'\ntheme = ['a']\n"),

@@ -399,6 +399,16 @@ fn is_config(path: &Path) -> bool {
     repere::config::FILE_NAMES.contains(&name)
 }
 
+/// A file of a Hugo site's setup that what the rules know of the site
+/// comes from: its configuration (`hugo.toml`, a file of `config/`), a
+/// `go.mod`, or a template under `layouts/` (its shortcodes).
+fn is_site_setup(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    repere::site::hugo::ROOT_FILES.contains(&name)
+        || name == "go.mod"
+        || path.iter().any(|c| c == "layouts" || c == "config")
+}
+
 impl Server {
     /// Serves until `exit` (or the end of the input): the exit code.
     fn main_loop(&mut self) -> Result<i32, String> {
@@ -544,7 +554,7 @@ impl Server {
                     let Some(path) = path_of(&change.uri) else {
                         continue;
                     };
-                    let setup = self.is_setup_file(&path);
+                    let setup = self.is_setup_file(&path) || is_site_setup(&path);
                     if setup || is_markdown(&path) {
                         let at = self.reload.map_or(Instant::now() + DEBOUNCE, |(at, _)| at);
                         let setup = setup || self.reload.is_some_and(|(_, s)| s);

@@ -15,13 +15,26 @@ use super::{Server, packs, read_text};
 const ID: &str = "repere-watched-files";
 
 /// The glob patterns to watch: the configs, the rule packs (YAML), the
-/// articles, and the baselines the configs of `roots` name (by file name:
-/// a config may name one outside the folder).
+/// articles, the Hugo sites' configurations and templates (the shortcodes
+/// they have), and the baselines the configs of `roots` name (by file
+/// name: a config may name one outside the folder).
 pub(super) fn patterns(roots: &[PathBuf]) -> Vec<String> {
     let mut patterns: Vec<String> = repere::config::FILE_NAMES
         .iter()
         .map(|n| format!("**/{n}"))
-        .chain(["**/*.yaml", "**/*.yml", "**/*.md", "**/*.markdown"].map(String::from))
+        .chain(
+            [
+                "**/*.yaml",
+                "**/*.yml",
+                "**/*.md",
+                "**/*.markdown",
+                "**/*.toml",
+                "**/*.json",
+                "**/go.mod",
+                "**/layouts/**",
+            ]
+            .map(String::from),
+        )
         .collect();
     for root in roots {
         let baseline = packs::discover(root).and_then(|p| {
