@@ -2089,11 +2089,43 @@ fn label(block: &Block) -> Option<(Range<usize>, usize)> {
     // `Name : text`, with a short name before the colon.
     let colon = text.find(" :").or_else(|| text.find(':'))?;
     let head = text.get(first..colon)?;
-    let plain = !head.contains([',', '(', ')', '.', ';', '!', '?'])
+    // A parenthesis closed within the head is part of it (`L1 (Junior)
+    // :`); one left open holds the colon (`Salaire (source : APEC)`).
+    let mut depth = 0i32;
+    let balanced = head.chars().all(|c| {
+        depth += match c {
+            '(' => 1,
+            ')' => -1,
+            _ => 0,
+        };
+        (0..=1).contains(&depth)
+    }) && depth == 0;
+    let plain = balanced
+        && !head.contains([',', '.', ';', '!', '?'])
         && head.split_whitespace().count() <= 6
         && !head.trim().is_empty();
     let after = colon + text[colon..].find(':').unwrap_or(0) + 1;
     plain.then(|| (first..first + head.trim_end().len(), after))
+}
+
+/// Where `text` holds a level code of a career ladder: one or two capitals
+/// and a digit or two, a word of its own (`L1`, `IC3`, `P2`).
+fn level_codes(text: &str) -> Vec<Range<usize>> {
+    words(text)
+        .into_iter()
+        .filter(|(_, w)| is_level_code(w))
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// Whether `word` is a level code (see [`level_codes`]).
+fn is_level_code(word: &str) -> bool {
+    let b = word.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    let digits = b.len() - letters;
+    (1..=2).contains(&letters)
+        && (1..=2).contains(&digits)
+        && b[letters..].iter().all(u8::is_ascii_digit)
 }
 
 /// The label of a table row: its first cell, when it holds no figure.
@@ -2104,9 +2136,12 @@ fn row_label(block: &Block) -> Option<(Range<usize>, usize)> {
     // A number is no label, but an experience band may be in one
     // (`| Junior (0-2 ans) |`, `| Senior 5+ ans |`).
     let bands = amount::experiences(name);
-    let digit_outside = name
-        .char_indices()
-        .any(|(i, c)| c.is_ascii_digit() && !bands.iter().any(|e| e.range.contains(&i)));
+    let codes = level_codes(name);
+    let digit_outside = name.char_indices().any(|(i, c)| {
+        c.is_ascii_digit()
+            && !bands.iter().any(|e| e.range.contains(&i))
+            && !codes.iter().any(|r| r.contains(&i))
+    });
     if name.is_empty() || digit_outside {
         return None;
     }
@@ -3244,7 +3279,9 @@ impl Extractor {
                 .checked_sub(1)
                 .is_some_and(|p| ends_role(&fold(all[p].1), &f));
             if !in_name
-                && (self.vocabulary.level(&f).is_some() || self.vocabulary.places.contains(&f))
+                && (self.vocabulary.level(&f).is_some()
+                    || self.vocabulary.places.contains(&f)
+                    || is_level_code(w))
             {
                 continue;
             }
@@ -3328,7 +3365,8 @@ impl Extractor {
             if !in_name
                 && (self.vocabulary.level(&f).is_some()
                     || self.vocabulary.places.contains(&f)
-                    || amount::year(w).is_some())
+                    || amount::year(w).is_some()
+                    || is_level_code(w))
             {
                 continue;
             }
@@ -4389,6 +4427,44 @@ mod tests {
         let fs = figures("Package : 65k€ fixe + 6.5k€ bonus + 5k€ BSPCE = ~80k€.\n");
         assert_eq!(fs.len(), 4);
         assert!(fs.iter().all(|f| !f.salary && f.in_sum));
+    }
+
+    /// A level code (`L1`, `IC3`) and a level in parentheses, in a row's
+    /// first cell or a label: the level is read, and the code is no role
+    /// (`Data Engineer L1 : 48k€` is a Data Engineer's).
+    #[test]
+    fn level_codes_and_levels_in_parentheses() {
+        let fs = figures(
+            "Les salaires :\n\n\
+             | Niveau | Salaire brut annuel |\n\
+             | --- | --- |\n\
+             | L1 (Junior) | 40-45k€ |\n\
+             | Senior (L3) | 60-70k€ |\n\n\
+             Les salaires :\n\n\
+             - L1 (Junior) : 41-46k€\n\
+             - IC3 (Senior) : 61-71k€\n",
+        );
+        let rows: Vec<String> = fs.iter().map(row).collect();
+        assert_eq!(
+            rows,
+            [
+                "40-45k€ | - | Junior | - | - | salary",
+                "60-70k€ | - | Senior | - | - | salary",
+                "41-46k€ | - | Junior | - | - | salary",
+                "61-71k€ | - | Senior | - | - | salary",
+            ]
+        );
+        let fs = figures("Salaires : Data Engineer L1 48k€, Data Engineer Senior L3 62k€.\n");
+        let rows: Vec<String> = fs.iter().map(row).collect();
+        assert_eq!(
+            rows,
+            [
+                "48k€ | Data Engineer | - | - | - | salary",
+                "62k€ | Data Engineer | Senior | - | - | salary",
+            ]
+        );
+        assert!(is_level_code("L1") && is_level_code("IC12"));
+        assert!(!is_level_code("Web3") && !is_level_code("L") && !is_level_code("l1"));
     }
 
     #[test]
