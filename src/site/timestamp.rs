@@ -152,13 +152,9 @@ pub fn readable_form(written: &str) -> Option<(String, String)> {
     if spaced_zone && (zone == "Z" || b[10] != b' ') {
         changes.push("no space before the zone");
     }
-    if changes.is_empty() {
-        // Read as written but for what Go alone refuses (a space before
-        // `Z`, say): no plain reason to give.
-        return None;
-    }
-    if changes == ["no spaces around it"] {
-        // Hugo refuses it for more than its spaces, with no plain reason.
+    if changes.is_empty() || changes == ["no spaces around it"] {
+        // Go refuses it for a reason none of the above names: no plain
+        // form to offer.
         return None;
     }
     let (h, m, s) = (clock.hour, clock.minute, clock.second);
