@@ -2089,8 +2089,10 @@ fn label(block: &Block) -> Option<(Range<usize>, usize)> {
     // `Name : text`, with a short name before the colon.
     let colon = text.find(" :").or_else(|| text.find(':'))?;
     let head = text.get(first..colon)?;
-    // A parenthesis closed within the head is part of it (`L1 (Junior)
-    // :`); one left open holds the colon (`Salaire (source : APEC)`).
+    // A parenthesis of one word closed within the head is part of it
+    // (`L1 (Junior) :`, `Data Engineer (H/F) :`); one left open holds the
+    // colon (`Salaire (source : APEC)`), and one of several words says
+    // more than a label does (`Développeur (hors seniors) :` is no Senior).
     let mut depth = 0i32;
     let balanced = head.chars().all(|c| {
         depth += match c {
@@ -2098,7 +2100,7 @@ fn label(block: &Block) -> Option<(Range<usize>, usize)> {
             ')' => -1,
             _ => 0,
         };
-        (0..=1).contains(&depth)
+        (0..=1).contains(&depth) && !(depth == 1 && c.is_whitespace())
     }) && depth == 0;
     let plain = balanced
         && !head.contains([',', '.', ';', '!', '?'])
@@ -3279,9 +3281,7 @@ impl Extractor {
                 .checked_sub(1)
                 .is_some_and(|p| ends_role(&fold(all[p].1), &f));
             if !in_name
-                && (self.vocabulary.level(&f).is_some()
-                    || self.vocabulary.places.contains(&f)
-                    || is_level_code(w))
+                && (self.vocabulary.level(&f).is_some() || self.vocabulary.places.contains(&f))
             {
                 continue;
             }
@@ -3365,8 +3365,7 @@ impl Extractor {
             if !in_name
                 && (self.vocabulary.level(&f).is_some()
                     || self.vocabulary.places.contains(&f)
-                    || amount::year(w).is_some()
-                    || is_level_code(w))
+                    || amount::year(w).is_some())
             {
                 continue;
             }
@@ -3623,7 +3622,10 @@ fn short(text: &str) -> String {
 
 fn valid_name(words: &[&str]) -> Option<String> {
     let has_capital = words.iter().any(|w| w.chars().any(char::is_uppercase));
-    (!words.is_empty() && has_capital).then(|| words.join(" "))
+    // Level codes alone (`L1`, `IC3`) name a step, not a role; beside a
+    // name they tell its steps apart (`Technicien N1`, `Technicien N2`).
+    let codes_only = words.iter().all(|w| is_level_code(w));
+    (!words.is_empty() && has_capital && !codes_only).then(|| words.join(" "))
 }
 
 /// The key roles are compared by.
@@ -4430,8 +4432,8 @@ mod tests {
     }
 
     /// A level code (`L1`, `IC3`) and a level in parentheses, in a row's
-    /// first cell or a label: the level is read, and the code is no role
-    /// (`Data Engineer L1 : 48k€` is a Data Engineer's).
+    /// first cell or a label: the level is read, and a code alone is no
+    /// role; beside a name it tells the name's steps apart.
     #[test]
     fn level_codes_and_levels_in_parentheses() {
         let fs = figures(
@@ -4454,13 +4456,17 @@ mod tests {
                 "61-71k€ | - | Senior | - | - | salary",
             ]
         );
-        let fs = figures("Salaires : Data Engineer L1 48k€, Data Engineer Senior L3 62k€.\n");
+        let fs = figures(
+            "Un Technicien N1 gagne 24k€. Un Technicien N2 gagne 28k€.\n\n\
+             - Développeur (hors seniors) : 45k€\n",
+        );
         let rows: Vec<String> = fs.iter().map(row).collect();
         assert_eq!(
             rows,
             [
-                "48k€ | Data Engineer | - | - | - | salary",
-                "62k€ | Data Engineer | Senior | - | - | salary",
+                "24k€ | Technicien N1 | - | - | - | salary",
+                "28k€ | Technicien N2 | - | - | - | salary",
+                "45k€ | - | - | - | - | salary",
             ]
         );
         assert!(is_level_code("L1") && is_level_code("IC12"));
