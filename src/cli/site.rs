@@ -311,14 +311,7 @@ impl SiteFiles for FsFiles {
             // Hugo follows links to its configuration (unlike the walk of
             // pages, which skips them).
             |name| fs::metadata(self.root.join(name)).is_ok_and(|m| m.is_file()),
-            |name| {
-                // One too large to be a configuration is not read.
-                let path = self.root.join(name);
-                if fs::metadata(&path).ok()?.len() > 1 << 20 {
-                    return None;
-                }
-                fs::read_to_string(path).ok()
-            },
+            |name| self.read_text(Path::new(name)),
         )
     }
 

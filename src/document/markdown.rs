@@ -562,47 +562,24 @@ pub fn lone_cr_as_lf(text: &str) -> Option<String> {
 /// `highlight`.
 const CODE_SHORTCODES: &[&str] = &["highlight"];
 
-/// The longest shortcode tag looked for, in bytes.
-const MAX_TAG: usize = 512;
-
-/// A shortcode tag at byte `at` of `text` (`{{< name args >}}`, `{{% name
-/// %}}`, `{{< /name >}}`): its name, whether it closes, and where it ends.
-fn shortcode_at(text: &str, at: usize) -> Option<(&str, bool, usize)> {
-    let rest = text.get(at..)?;
-    let delimiter = match rest.as_bytes().get(..3)? {
-        b"{{<" => ">}}",
-        b"{{%" => "%}}",
-        _ => return None,
-    };
-    let inside = rest[3..].trim_start_matches([' ', '\t']);
-    let (closing, inside) = match inside.strip_prefix('/') {
-        Some(after) => (true, after.trim_start_matches([' ', '\t'])),
-        None => (false, inside),
-    };
-    let name_len = inside
-        .bytes()
-        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'/')))
-        .unwrap_or(inside.len());
-    // The tag ends on its line, within a bound no real tag reaches: a
-    // file of unclosed `{{<` costs its length, not its square.
-    let window = &rest.as_bytes()[..rest.len().min(MAX_TAG)];
-    let line = memchr::memchr2(b'\n', b'\r', window).unwrap_or(window.len());
-    let end = memchr::memmem::find(&window[..line], delimiter.as_bytes())? + delimiter.len();
-    // The name must come before the closing delimiter.
-    let name_start = rest.len() - inside.len();
-    (name_len > 0 && name_start + name_len < end).then(|| (&inside[..name_len], closing, at + end))
+/// A shortcode tag (`{{< name args >}}`, `{{% /name %}}`): where it is,
+/// where its name is, and whether it closes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortcodeTag {
+    pub tag: Range<usize>,
+    pub name: Range<usize>,
+    pub closing: bool,
 }
 
 /// The shortcode tags of `text`, read as Hugo's page lexer reads them
-/// (`{{< name args >}}`, `{{% /name %}}`, over several lines too), in
-/// order: where each one's name is, and whether the tag closes. Hugo reads
+/// (over several lines too), in order. Hugo reads
 /// them anywhere in a page, code included. A comment (`{{</* … */>}}`)
 /// holds none, nor do a parameter's quotes (`"…"`, `` `…` ``). A name
 /// is letters, digits, `_`, `-` and `/` (`{{< d/>}}` names `d/`, as in
 /// Hugo); one with a `.` (an inline shortcode, `{{< nom.inline >}}`) is
 /// left out. Reading stops at a tag or comment never closed, where Hugo
 /// stops too.
-pub fn shortcode_tags(text: &str) -> Vec<(Range<usize>, bool)> {
+pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
     let b = text.as_bytes();
     let mut tags = Vec::new();
     let mut from = 0;
@@ -671,7 +648,11 @@ pub fn shortcode_tags(text: &str) -> Vec<(Range<usize>, bool)> {
             break;
         };
         if !text[name.clone()].contains('.') {
-            tags.push((name, closing));
+            tags.push(ShortcodeTag {
+                tag: open - 2..end,
+                name,
+                closing,
+            });
         }
         from = end;
     }
@@ -691,21 +672,18 @@ fn code_shortcodes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     }
     let mut found = Vec::new();
     let mut open: Option<(&str, usize, usize)> = None;
-    let mut from = 0;
-    while let Some(i) = memchr::memmem::find(&bytes[from..], b"{{").map(|i| from + i) {
-        let Some((name, closing, end)) = shortcode_at(text, i) else {
-            from = i + 2;
-            continue;
-        };
+    for t in shortcode_tags(text) {
+        let name = &text[t.name.clone()];
         match open {
-            None if !closing && CODE_SHORTCODES.contains(&name) => open = Some((name, i, end)),
-            Some((opened, start, inner)) if closing && name == opened => {
-                found.push((start..end, inner..i));
+            None if !t.closing && CODE_SHORTCODES.contains(&name) => {
+                open = Some((name, t.tag.start, t.tag.end));
+            }
+            Some((opened, start, inner)) if t.closing && name == opened => {
+                found.push((start..t.tag.end, inner..t.tag.start));
                 open = None;
             }
             _ => {}
         }
-        from = end;
     }
     found
 }
@@ -1316,7 +1294,7 @@ mod tests {
         let tags = |text: &'static str| -> Vec<(&'static str, bool)> {
             shortcode_tags(text)
                 .into_iter()
-                .map(|(r, closing)| (&text[r], closing))
+                .map(|t| (&text[t.name], t.closing))
                 .collect()
         };
         let text = "{{< a >}} {{% b/c x=1 %}} {{< /a >}} {{< d/>}} {{< d />}} \
@@ -1339,6 +1317,13 @@ mod tests {
                 ("k", false),
             ]
         );
+        // Where each tag is, from its last two braces.
+        let text = "x {{{< a b=\"c\" >}} {{% /a %}}";
+        let whole: Vec<&str> = shortcode_tags(text)
+            .into_iter()
+            .map(|t| &text[t.tag])
+            .collect();
+        assert_eq!(whole, ["{{< a b=\"c\" >}}", "{{% /a %}}"]);
         // Reading stops at a tag or comment never closed, as Hugo's does.
         assert_eq!(tags("{{< a >}} {{< b \"{{< c >}}"), [("a", false)]);
         assert_eq!(tags("{{</* a {{< b >}}"), []);
@@ -1384,21 +1369,13 @@ mod tests {
         assert!(src[quote.start..quote.end].ends_with("{{< /highlight >}}\n"));
         let texts: Vec<&str> = body.blocks.iter().map(|b| b.text.as_str()).collect();
         assert_eq!(texts, ["{{< highlight sh >}}", "{{< /highlight >}}", "fin"]);
-        // A tag is read on its line alone.
-        assert_eq!(
-            shortcode_at("{{< highlight go >}}", 0),
-            Some(("highlight", false, 20))
-        );
-        assert_eq!(shortcode_at("{{< highlight go\n>}}", 0), None);
-        assert_eq!(
-            shortcode_at("{{</highlight>}}", 0),
-            Some(("highlight", true, 16))
-        );
+        // A tag over two lines holds code too, as Hugo reads it.
+        let src = "{{< highlight go\n  \"linenos=table\" >}}\n# a\n{{< /highlight >}}\n";
+        assert!(parse(src, 0).headings.is_empty());
         // Left open, or closed by another shortcode, it is read as written.
         for src in [
             "{{< highlight >}}\n## Titre\n",
             "{{< highlight >}}\n## Titre\n{{< /figure >}}\n",
-            "{{< highlight\n>}}\n## Titre\n{{< /highlight >}}\n",
         ] {
             let body = parse(src, 0);
             assert_eq!(body.headings.len(), 1, "{src}");

@@ -202,19 +202,20 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
     let known = site.shortcodes();
     let opened: HashSet<&str> = tags
         .iter()
-        .filter(|(_, closing)| !closing)
-        .filter_map(|(r, _)| body.get(r.clone()))
+        .filter(|t| !t.closing)
+        .filter_map(|t| body.get(t.name.clone()))
         .collect();
     // As Hugo's lexer: per name, whether a tag opened it and no tag closed
     // it since.
     let mut open: HashMap<&str, bool> = HashMap::new();
-    for (range, closing) in &tags {
-        let Some(name) = body.get(range.clone()) else {
+    for tag in &tags {
+        let closing = tag.closing;
+        let Some(name) = body.get(tag.name.clone()) else {
             continue;
         };
-        let span = Span::new(range.start, range.end).offset(doc.body_start);
+        let span = Span::new(tag.name.start, tag.name.end).offset(doc.body_start);
         let unknown = known.is_some_and(|k| !k.has(name));
-        if *closing && !open.get(name).copied().unwrap_or(false) && !unknown {
+        if closing && !open.get(name).copied().unwrap_or(false) && !unknown {
             cx.report(
                 Finding::new(
                     span,
@@ -232,7 +233,7 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
         let Some(known) = known.filter(|_| unknown) else {
             continue;
         };
-        if *closing && opened.contains(name) {
+        if closing && opened.contains(name) {
             continue;
         }
         let help = match did_you_mean(name, known.names()) {

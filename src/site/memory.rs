@@ -139,7 +139,7 @@ impl SiteFiles for MemoryFiles {
     fn hugo_configs(&self) -> Vec<(String, String)> {
         super::hugo::configs(
             |name| self.is_file(Path::new(name)),
-            |name| self.files.get(Path::new(name))?.clone(),
+            |name| self.read_text(Path::new(name)),
         )
     }
 

@@ -92,10 +92,10 @@ impl Page {
 /// the date is no time of day Hugo reads (see [`timestamp::time_of_day`]).
 pub fn day_number(text: &str) -> Option<u32> {
     let text = text.trim();
-    let day = text.get(..10)?;
-    if !timestamp::is_date(day) || !timestamp::time_of_day(&text[10..]) {
+    if !timestamp::is_datetime(text) {
         return None;
     }
+    let day = text.get(..10)?;
     let part = |r: std::ops::Range<usize>| day.get(r)?.parse::<u32>().ok();
     Some(part(0..4)? * 10_000 + part(5..7)? * 100 + part(8..10)?)
 }

@@ -56,20 +56,6 @@ pub const BUILT_IN: &[&str] = &[
     "youtube_simple",
 ];
 
-/// The configuration files that hold Hugo modules when a site splits its
-/// configuration by key: their imports are not read, so the set is unknown.
-const MODULE_FILES: &[&str] = &[
-    "go.mod",
-    "config/_default/module.toml",
-    "config/_default/module.yaml",
-    "config/_default/module.yml",
-    "config/_default/module.json",
-    "config/production/module.toml",
-    "config/production/module.yaml",
-    "config/production/module.yml",
-    "config/production/module.json",
-];
-
 /// The shortcodes of a site, by name in lowercase (Hugo finds a template
 /// whatever the case of its name on a case-insensitive disk).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -113,10 +99,8 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
     if !configs
         .iter()
         .any(|(name, _)| ROOT_FILES.contains(&name.as_str()))
+        || files.is_file(Path::new("go.mod"))
     {
-        return None;
-    }
-    if MODULE_FILES.iter().any(|f| files.is_file(Path::new(f))) {
         return None;
     }
     // A configuration file there but not read (unreadable, too large).
@@ -144,18 +128,40 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
             themes_dir = dir;
         }
     }
-    // Another environment (`config/development/`, `config/staging/`) may
-    // build with other themes, another themes folder or modules.
-    for env in files.folders_in(Path::new("config"))? {
-        if env == "_default" || env == "production" {
-            continue;
+    environments_agree(files)?;
+    let themes_dir = PathBuf::from(themes_dir.trim_end_matches('/'));
+    let present = files.folders_in(&themes_dir)?;
+    if named.iter().any(|t| !present.contains(t)) {
+        return None;
+    }
+    let mut bases = vec![PathBuf::new()];
+    for theme in &present {
+        let base = themes_dir.join(theme);
+        theme_stands_alone(files, &base)?;
+        bases.push(base);
+    }
+    let mut own = Vec::new();
+    for base in bases {
+        for file in files.files_in(&base.join("layouts"))? {
+            own.extend(shortcode_name(&file));
         }
+    }
+    Some(Shortcodes::new(own.iter().map(String::as_str)))
+}
+
+/// `Some` when no folder of `config/` holds modules (a `module.*` file,
+/// in which a site split by key lists its imports) and no environment but
+/// the default and production ones (whose files [`hugo::configs`] reads)
+/// sets themes or a themes folder: `config/staging/hugo.toml` may build
+/// with others.
+fn environments_agree(files: &dyn SiteFiles) -> Option<()> {
+    for env in files.folders_in(Path::new("config"))? {
         let folder = Path::new("config").join(&env);
         for file in files.files_in(&folder)? {
             let name = file.to_str()?;
             match name.split('.').next() {
                 Some("module") => return None,
-                Some("hugo" | "config") => {
+                Some("hugo" | "config") if env != "_default" && env != "production" => {
                     let text = files.read_text(&folder.join(&file))?;
                     if let Some(root) = hugo::root_of(name, &text)? {
                         let settings = Settings::of(&root)?;
@@ -168,50 +174,37 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
             }
         }
     }
-    let themes_dir = PathBuf::from(themes_dir.trim_end_matches('/'));
-    let present = files.folders_in(&themes_dir)?;
-    if named.iter().any(|t| !present.contains(t)) {
+    Some(())
+}
+
+/// `Some` when the theme at `base` brings no other: no `config/` folder
+/// (which Hugo reads over its file, and which may mount or import), no
+/// configuration naming themes, no `go.mod` requiring modules (many themes
+/// have one that requires none, for use as a module themselves).
+fn theme_stands_alone(files: &dyn SiteFiles, base: &Path) -> Option<()> {
+    if files.folders_in(base)?.iter().any(|f| f == "config") {
         return None;
     }
-    let mut bases = vec![PathBuf::new()];
-    for theme in &present {
-        let base = themes_dir.join(theme);
-        // A theme that imports, mounts or names others: they may be
-        // modules. Its `config/` folder is read over its file by Hugo.
-        if files.folders_in(&base)?.iter().any(|f| f == "config") {
+    for config in ROOT_FILES {
+        let path = base.join(config);
+        if !files.is_file(&path) {
+            continue;
+        }
+        let text = files.read_text(&path)?;
+        if let Some(root) = hugo::root_of(config, &text)?
+            && !Settings::of(&root)?.themes.is_empty()
+        {
             return None;
         }
-        for config in ROOT_FILES {
-            let path = base.join(config);
-            if !files.is_file(&path) {
-                continue;
-            }
-            let text = files.read_text(&path)?;
-            if let Some(root) = hugo::root_of(config, &text)? {
-                let settings = Settings::of(&root)?;
-                if !settings.themes.is_empty() {
-                    return None;
-                }
-            }
-        }
-        // A `go.mod` that requires modules (many themes have one that
-        // requires none, for use as a module themselves).
-        let go_mod = base.join("go.mod");
-        if files.is_file(&go_mod) {
-            let text = files.read_text(&go_mod)?;
-            if text.lines().any(|l| l.trim_start().starts_with("require")) {
-                return None;
-            }
-        }
-        bases.push(base);
     }
-    let mut own = Vec::new();
-    for base in bases {
-        for file in files.files_in(&base.join("layouts"))? {
-            own.extend(shortcode_name(&file));
+    let go_mod = base.join("go.mod");
+    if files.is_file(&go_mod) {
+        let text = files.read_text(&go_mod)?;
+        if text.lines().any(|l| l.trim_start().starts_with("require")) {
+            return None;
         }
     }
-    Some(Shortcodes::new(own.iter().map(String::as_str)))
+    Some(())
 }
 
 /// What a configuration file says of themes: the themes it names, and

@@ -2,7 +2,7 @@
 //!
 //! Hugo reads a front-matter date given as a string (YAML's timestamps
 //! stay strings to it, and JSON has no dates) with spf13/cast, which tries
-//! a list of Go layouts with `time.ParseInLocation`. The layouts that start
+//! a list of layouts with Go's `time` parser. The layouts that start
 //! with a date are
 //!
 //! ```text
@@ -158,7 +158,7 @@ pub fn readable_form(written: &str) -> Option<(String, String)> {
         return None;
     }
     let (h, m, s) = (clock.hour, clock.minute, clock.second);
-    let fraction = &text[clock.fraction.0..clock.fraction.1];
+    let fraction = &text[clock.fraction..clock.end];
     Some((
         format!("{date}T{h:02}:{m:02}:{s:02}{fraction}{zone}"),
         changes.join(", "),
@@ -174,8 +174,9 @@ struct Clock {
     minute: u32,
     second: u32,
     seconds: bool,
-    /// The fraction of a second, `.` or `,` and its digits, as a range.
-    fraction: (usize, usize),
+    /// Where the fraction of a second (`.` or `,` and its digits) starts;
+    /// it goes on to `end`, where the clock ends.
+    fraction: usize,
     end: usize,
 }
 
@@ -216,7 +217,7 @@ fn clock(b: &[u8], start: usize) -> Option<Clock> {
         minute,
         second,
         seconds,
-        fraction: (from, i),
+        fraction: from,
         end: i,
     })
 }
