@@ -1656,3 +1656,65 @@ fn a_shortcode_the_site_does_not_have_is_reported() {
     fs::remove_file(root.join("hugo.toml")).unwrap();
     assert_eq!(check_file(&path), []);
 }
+
+/// Whether a call must be closed comes from the site's templates, read
+/// from disk (the site's and its theme's): a call of one that reads
+/// `.Inner` left open, and a call of one that does not that closes
+/// itself, are reported; `--fix` removes the `/` of the second.
+#[test]
+fn shortcodes_are_closed_as_the_site_s_templates_say() {
+    let (dir, path) = site(&with_insert(
+        "{{< encadre >}}\n\nTexte encadré.\n\n{{< carte id=\"a\" />}}",
+    ));
+    let root = dir.path();
+    let config = "theme = 'maison'\n[frontmatter]\ndate = [':filename', ':default']\n";
+    fs::write(root.join("hugo.toml"), config).unwrap();
+    fs::create_dir_all(root.join("layouts/shortcodes")).unwrap();
+    fs::write(
+        root.join("layouts/shortcodes/encadre.html"),
+        "<aside>{{ .Inner | markdownify }}</aside>\n",
+    )
+    .unwrap();
+    let theme = root.join("themes/maison/layouts/_shortcodes");
+    fs::create_dir_all(&theme).unwrap();
+    fs::write(theme.join("carte.html"), "<div>{{ .Get \"id\" }}</div>\n").unwrap();
+    let found: Vec<String> = check_file(&path).into_iter().map(|f| f.3).collect();
+    assert_eq!(
+        found,
+        [
+            "`encadre` is never closed, and its template reads `.Inner`: Hugo stops the \
+             build on it (shortcode \"encadre\" must be closed or self-closed)",
+            "`carte` closes itself, but its template reads no `.Inner`: Hugo stops the \
+             build on it (shortcode \">}}\" does not evaluate .Inner or .InnerDeindent, \
+             yet a closing tag was provided) [fix]",
+        ]
+    );
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .args(["check", "--fix", "-q", "--select", "markup"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains("{{< carte id=\"a\" >}}"), "{text}");
+    // Closed, it passes; a template that stops reading `.Inner` makes the
+    // closed call wrong in turn.
+    let closed = text.replace("Texte encadré.", "Texte encadré.\n\n{{< /encadre >}}");
+    fs::write(&path, &closed).unwrap();
+    assert_eq!(check_file(&path), []);
+    fs::write(
+        root.join("layouts/shortcodes/encadre.html"),
+        "<aside></aside>\n",
+    )
+    .unwrap();
+    let found: Vec<String> = check_file(&path).into_iter().map(|f| f.3).collect();
+    assert_eq!(
+        found,
+        [
+            "`/encadre` closes `encadre`, whose template reads no `.Inner`: Hugo stops the \
+          build on it (shortcode \"encadre\" does not evaluate .Inner or .InnerDeindent, \
+          yet a closing tag was provided)"
+        ]
+    );
+}

@@ -563,12 +563,14 @@ pub fn lone_cr_as_lf(text: &str) -> Option<String> {
 const CODE_SHORTCODES: &[&str] = &["highlight"];
 
 /// A shortcode tag (`{{< name args >}}`, `{{% /name %}}`): where it is,
-/// where its name is, and whether it closes.
+/// where its name is, whether it closes, and where the `/` that closes it
+/// as it opens is (`{{< name args />}}`), if it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShortcodeTag {
     pub tag: Range<usize>,
     pub name: Range<usize>,
     pub closing: bool,
+    pub self_closing: Option<usize>,
 }
 
 /// The shortcode tags of `text`, read as Hugo's page lexer reads them
@@ -648,10 +650,18 @@ pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
             break;
         };
         if !text[name.clone()].contains('.') {
+            // A `/` last before the delimiter, after the name (`{{< d/>}}`
+            // names `d/`): Hugo's lexer reads it as the tag closing itself.
+            let rest = &b[name.end..end - close.len()];
+            let last = rest.iter().rposition(|c| !space(&c));
+            let self_closing = last
+                .filter(|&at| !closing && rest[at] == b'/')
+                .map(|at| name.end + at);
             tags.push(ShortcodeTag {
                 tag: open - 2..end,
                 name,
                 closing,
+                self_closing,
             });
         }
         from = end;
@@ -675,7 +685,7 @@ fn code_shortcodes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     for t in shortcode_tags(text) {
         let name = &text[t.name.clone()];
         match open {
-            None if !t.closing && CODE_SHORTCODES.contains(&name) => {
+            None if !t.closing && t.self_closing.is_none() && CODE_SHORTCODES.contains(&name) => {
                 open = Some((name, t.tag.start, t.tag.end));
             }
             Some((opened, start, inner)) if t.closing && name == opened => {
@@ -1297,6 +1307,17 @@ mod tests {
                 .map(|t| (&text[t.name], t.closing))
                 .collect()
         };
+        // Which close as they open, and where their `/` is.
+        let text =
+            "{{< a />}} {{< b x=\"y/\" >}} {{< c/>}} {{% d e / %}} {{< f x=\"y\"/>}} {{< /g >}}";
+        let slashes: Vec<Option<&str>> = shortcode_tags(text)
+            .into_iter()
+            .map(|t| t.self_closing.map(|at| &text[at..t.tag.end]))
+            .collect();
+        assert_eq!(
+            slashes,
+            [Some("/>}}"), None, None, Some("/ %}}"), Some("/>}}"), None]
+        );
         let text = "{{< a >}} {{% b/c x=1 %}} {{< /a >}} {{< d/>}} {{< d />}} \
                     {{</* e {{< f >}} */>}} {{< g.inline >}} {{<h>}} {{< cartes/économie >}} \
                     {{{< i >}} {{< j\n  a=\"b\" >}} {{<\n/ j >}} \

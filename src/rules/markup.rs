@@ -1,6 +1,7 @@
 //! The `markup` rule kind: Markdown that does not render as meant.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::CaptureRegex;
@@ -9,8 +10,9 @@ use serde::Deserialize;
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
 use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::html::{NO_END_TAG, is_shortcode, tags};
-use crate::document::markdown::{footnote_label, shortcode_tags};
+use crate::document::markdown::{ShortcodeTag, footnote_label, shortcode_tags};
 use crate::document::{Block, Document};
+use crate::site::shortcodes::{Inner, Shortcodes};
 use crate::site::{PageFront, Site};
 use crate::span::Span;
 use crate::yaml::{Node, de};
@@ -93,9 +95,17 @@ Options (all true unless said otherwise):
                         opened before it. Tags are read as Hugo reads them:
                         over several lines, code included, not inside a
                         comment `{{</* … */>}}` or a quoted parameter; an
-                        inline shortcode is not reported. Not in a draft or
-                        a page dated in the future, which Hugo does not
-                        render.
+                        inline shortcode is not reported. When the site's
+                        shortcodes are known, their templates also tell
+                        which calls must be closed: a call of one whose
+                        template reads `.Inner` (Hugo's `highlight`,
+                        `details`, `qr`) left open to the end of the page,
+                        and a call of one whose template does not
+                        (`youtube`, `figure`) that closes (`{{< youtube id
+                        />}}`, `{{< /youtube >}}`): Hugo stops the build on
+                        both. Self-closing is fixed by removing the `/`.
+                        Not in a draft or a page dated in the future, which
+                        Hugo does not render.
 
 Example:
   - id: markup
@@ -189,8 +199,9 @@ impl Rule for MarkupRule {
 /// does not have (`{{< youtub id >}}`), when the site's are known, and a
 /// closing tag that closes nothing opened before it. A closing tag of an
 /// unknown name is reported only when no tag of the file opens the name.
-/// Not in a page Hugo may leave out of the build (a draft, a page dated
-/// in the future): it renders none of it.
+/// Then, when the site's are known, the tags their templates make wrong
+/// ([`check_inner`]). Not in a page Hugo may leave out of the build (a
+/// draft, a page dated in the future): it renders none of it.
 fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
     let body = doc.source.get(doc.body_start..).unwrap_or_default();
     if memchr::memmem::find(body.as_bytes(), b"{{").is_none()
@@ -208,6 +219,8 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
     // As Hugo's lexer: per name, whether a tag opened it and no tag closed
     // it since.
     let mut open: HashMap<&str, bool> = HashMap::new();
+    // The tags Hugo's lexer lets through, for `check_inner`.
+    let mut lexed = Vec::new();
     for tag in &tags {
         let closing = tag.closing;
         let Some(name) = body.get(tag.name.clone()) else {
@@ -215,7 +228,11 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
         };
         let span = Span::new(tag.name.start, tag.name.end).offset(doc.body_start);
         let unknown = known.is_some_and(|k| !k.has(name));
-        if closing && !open.get(name).copied().unwrap_or(false) && !unknown {
+        let stray = closing && !open.get(name).copied().unwrap_or(false);
+        if !stray {
+            lexed.push(tag);
+        }
+        if stray && !unknown {
             cx.report(
                 Finding::new(
                     span,
@@ -258,6 +275,102 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
                 ),
             )
             .help(help),
+        );
+    }
+    if let Some(known) = known {
+        check_inner(doc, body, &lexed, known, cx);
+    }
+}
+
+/// The calls that Hugo's parser stops on for what their templates do with
+/// `.Inner`, reading `tags` as it does: a call whose template reads it
+/// holds everything to the next closing tag, whatever its name; one whose
+/// template does not is over at its `>}}`. So a call of the first kind
+/// left open to the end of the page, and a closing tag (or a `/` closing
+/// the tag itself) with no such call open, are reported. Reading stops at
+/// a shortcode whose templates repere cannot tell, or that the site does
+/// not have: what follows depends on it.
+fn check_inner(
+    doc: &Document,
+    body: &str,
+    tags: &[&ShortcodeTag],
+    known: &Shortcodes,
+    cx: &mut Context,
+) {
+    let at = |range: &Range<usize>| Span::new(range.start, range.end).offset(doc.body_start);
+    let delimiters = |tag: &ShortcodeTag| {
+        if body.as_bytes().get(tag.tag.start + 2) == Some(&b'%') {
+            ("{{%", "%}}")
+        } else {
+            ("{{<", ">}}")
+        }
+    };
+    let mut open: Vec<(&ShortcodeTag, &str)> = Vec::new();
+    for &tag in tags {
+        let Some(name) = body.get(tag.name.clone()) else {
+            return;
+        };
+        if !known.has(name) {
+            return;
+        }
+        let inner = known.inner(name);
+        let ignores = "does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided";
+        if tag.closing {
+            if open.pop().is_some() {
+                continue;
+            }
+            let (message, help) = if inner == Inner::Ignores {
+                (
+                    format!(
+                        "`/{name}` closes `{name}`, whose template reads no `.Inner`: Hugo stops the build on it (shortcode \"{name}\" {ignores})"
+                    ),
+                    format!("remove this closing tag: `{name}` takes nothing between tags"),
+                )
+            } else {
+                (
+                    format!(
+                        "`/{name}` closes no shortcode left open: Hugo stops the build on it (shortcode \"{name}\" {ignores})"
+                    ),
+                    format!("remove this closing tag, or open `{name}` before it"),
+                )
+            };
+            cx.report(Finding::new(at(&tag.name), message).help(help));
+            continue;
+        }
+        if let Some(slash) = tag.self_closing {
+            if inner == Inner::Ignores {
+                let slash = Span::new(slash, slash + 1).offset(doc.body_start);
+                cx.report(
+                    Finding::new(
+                        slash,
+                        format!(
+                            "`{name}` closes itself, but its template reads no `.Inner`: Hugo stops the build on it (shortcode \"{}\" {ignores})",
+                            delimiters(tag).1
+                        ),
+                    )
+                    .label(at(&tag.name), format!("`{name}` takes nothing between tags"))
+                    .help("remove the `/`")
+                    .fix(Fix::safe("remove the `/`", vec![Edit::delete(slash)])),
+                );
+            }
+            continue;
+        }
+        match inner {
+            Inner::Reads => open.push((tag, name)),
+            Inner::Ignores => {}
+            Inner::Unknown => return,
+        }
+    }
+    for (tag, name) in open {
+        let (left, right) = delimiters(tag);
+        cx.report(
+            Finding::new(
+                at(&tag.name),
+                format!("`{name}` is never closed, and its template reads `.Inner`: Hugo stops the build on it (shortcode \"{name}\" must be closed or self-closed)"),
+            )
+            .help(format!(
+                "close it after what it holds with `{left} /{name} {right}`, or close the tag itself: `{left} {name} … /{right}`"
+            )),
         );
     }
 }
@@ -1126,6 +1239,149 @@ mod tests {
             .into_iter()
             .map(|f| (text[f.span.start..f.span.end].to_string(), f.message))
             .collect()
+    }
+
+    /// What the rule reports in `text`, inside a site whose shortcodes
+    /// are Hugo's and `note` (its template reads `.Inner`), `plain` (it
+    /// does not) and `mixed` (its templates disagree): (the text at the
+    /// span, message, what `--fix` writes).
+    fn found_in_site(text: &str) -> Vec<(String, String, Option<String>)> {
+        let doc = Document::parse("2025-03-10-a.md", text.to_string());
+        let mut site = Site::new("/site");
+        site.set_shortcodes(Some(Shortcodes::new([
+            ("note", Inner::Reads),
+            ("plain", Inner::Ignores),
+            ("mixed", Inner::Reads),
+            ("mixed", Inner::Ignores),
+        ])));
+        let mut cx = Context {
+            findings: Vec::new(),
+            site: Some(std::sync::Arc::new(site)),
+        };
+        rule().check(&doc, &mut cx);
+        cx.findings.sort_by_key(|f| f.span.start);
+        cx.findings
+            .into_iter()
+            .map(|f| {
+                let fixed = f.fix.map(|fix| {
+                    let mut out = text.to_string();
+                    for e in fix.edits.iter().rev() {
+                        out.replace_range(e.span.start..e.span.end, &e.replacement);
+                    }
+                    out
+                });
+                (text[f.span.start..f.span.end].to_string(), f.message, fixed)
+            })
+            .collect()
+    }
+
+    /// Each case as Hugo 0.111 builds it, with the templates of
+    /// `found_in_site`: whether it stops, and on which tag.
+    #[test]
+    fn shortcodes_closed_as_their_templates_say() {
+        let never_closed = |name: &str| {
+            format!(
+                "`{name}` is never closed, and its template reads `.Inner`: Hugo stops the build on it (shortcode \"{name}\" must be closed or self-closed)"
+            )
+        };
+        let ignores = "does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided";
+        let closes_itself = |name: &str| {
+            format!(
+                "`{name}` closes itself, but its template reads no `.Inner`: Hugo stops the build on it (shortcode \">}}}}\" {ignores})"
+            )
+        };
+        let closed = |name: &str| {
+            format!(
+                "`/{name}` closes `{name}`, whose template reads no `.Inner`: Hugo stops the build on it (shortcode \"{name}\" {ignores})"
+            )
+        };
+        let owned = |v: &[(&str, String, Option<&str>)]| -> Vec<(String, String, Option<String>)> {
+            v.iter()
+                .map(|(at, m, f)| (at.to_string(), m.clone(), f.map(str::to_string)))
+                .collect()
+        };
+        for (text, expected) in [
+            // Hugo builds these.
+            ("{{< plain a >}}", vec![]),
+            ("{{< note />}}", vec![]),
+            ("{{< note >}}x{{< /note >}}", vec![]),
+            ("{{< note >}} {{< plain a >}} {{< /note >}}", vec![]),
+            // A closing tag closes the call left open, whatever its name.
+            ("{{< note >}} {{< plain a >}} {{< /plain >}}", vec![]),
+            ("{{< highlight go >}}x{{< /highlight >}}", vec![]),
+            // It stops on these.
+            ("{{< note >}}", vec![("note", never_closed("note"), None)]),
+            ("{{% note %}}x", vec![("note", never_closed("note"), None)]),
+            (
+                "{{< note >}}x{{< note >}}y{{< /note >}}",
+                vec![("note", never_closed("note"), None)],
+            ),
+            (
+                "{{< highlight go >}}x",
+                vec![("highlight", never_closed("highlight"), None)],
+            ),
+            (
+                "{{< plain a />}}",
+                vec![("/", closes_itself("plain"), Some("{{< plain a >}}"))],
+            ),
+            (
+                "{{< youtube a / >}}",
+                vec![("/", closes_itself("youtube"), Some("{{< youtube a  >}}"))],
+            ),
+            (
+                "{{< note >}}{{< plain a />}}{{< /note >}}",
+                vec![(
+                    "/",
+                    closes_itself("plain"),
+                    Some("{{< note >}}{{< plain a >}}{{< /note >}}"),
+                )],
+            ),
+            (
+                "{{< plain a >}}{{< /plain >}}",
+                vec![("plain", closed("plain"), None)],
+            ),
+            (
+                "{{< figure src=\"a\" >}}{{< /figure >}}",
+                vec![("figure", closed("figure"), None)],
+            ),
+            (
+                "{{< plain a >}} x {{< note >}} y {{< /note >}} {{< /plain >}}",
+                vec![("plain", closed("plain"), None)],
+            ),
+            (
+                "{{< note />}} {{< /note >}}",
+                vec![(
+                    "note",
+                    format!(
+                        "`/note` closes no shortcode left open: Hugo stops the build on it (shortcode \"note\" {ignores})"
+                    ),
+                    None,
+                )],
+            ),
+            // Templates that disagree: what follows is not read.
+            ("{{< mixed >}} {{< note >}}", vec![]),
+            (
+                "{{< mixed />}} {{< plain />}}",
+                vec![(
+                    "/",
+                    closes_itself("plain"),
+                    Some("{{< mixed />}} {{< plain >}}"),
+                )],
+            ),
+        ] {
+            let text = format!("Texte.\n\n{text}\n");
+            let found: Vec<_> = found_in_site(&text)
+                .into_iter()
+                .map(|(at, m, f)| {
+                    (
+                        at,
+                        m,
+                        f.map(|f| f.trim_start_matches("Texte.\n\n").trim_end().to_string()),
+                    )
+                })
+                .collect();
+            assert_eq!(found, owned(&expected), "{text}");
+        }
     }
 
     /// The spans reported in `text`.

@@ -21,7 +21,7 @@
 //! folder that cannot be read. What the command line or the environment
 //! says (`hugo --themesDir`, `HUGO_THEME`) is not seen.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::by_name::SiteFiles;
@@ -56,34 +56,87 @@ pub const BUILT_IN: &[&str] = &[
     "youtube_simple",
 ];
 
+/// Hugo's own shortcodes whose template reads `.Inner`: a call of one
+/// must be closed (`{{< details >}}…{{< /details >}}`) or close itself
+/// (`{{< qr text="…" />}}`). Of the others, those of [`BUILT_IN_UNSURE`]
+/// were not checked; the rest read it in no version, and a call of one
+/// must not close: checked with Hugo 0.111 for those it has, and in
+/// Hugo's current templates for those that came later (`x`, `x_simple`).
+const BUILT_IN_INNER: &[&str] = &["comment", "details", "highlight", "qr"];
+
+/// Hugo's own shortcodes whose templates' `.Inner` repere does not know.
+const BUILT_IN_UNSURE: &[&str] = &["mastodon", "speakerdeck", "youtube_simple"];
+
+/// Whether a shortcode's templates read what a call holds between its
+/// opening and closing tags (`.Inner`, `.InnerDeindent`), which Hugo
+/// tells from the template: a call of one that does must be closed or
+/// close itself, and a call of one that does not must not close.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inner {
+    Reads,
+    Ignores,
+    /// Templates that disagree (by output format, a site's over Hugo's or
+    /// a theme's), or one repere cannot read or tell.
+    Unknown,
+}
+
+impl Inner {
+    /// What two templates of one shortcode say together.
+    fn and(self, other: Inner) -> Inner {
+        if self == other { self } else { Inner::Unknown }
+    }
+}
+
 /// The shortcodes of a site, by name in lowercase (Hugo finds a template
-/// whatever the case of its name on a case-insensitive disk).
+/// whatever the case of its name on a case-insensitive disk), and whether
+/// their templates read `.Inner`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Shortcodes {
-    names: BTreeSet<String>,
+    names: BTreeMap<String, Inner>,
 }
 
 impl Shortcodes {
-    /// Hugo's own and `own`, as named in a call (`cartes/service`).
-    pub fn new<'a>(own: impl IntoIterator<Item = &'a str>) -> Shortcodes {
-        Shortcodes {
-            names: BUILT_IN
-                .iter()
-                .copied()
-                .chain(own)
-                .map(str::to_lowercase)
-                .collect(),
+    /// Hugo's own and `own`, as named in a call (`cartes/service`), each
+    /// with what one of its templates does with `.Inner`.
+    pub fn new<'a>(own: impl IntoIterator<Item = (&'a str, Inner)>) -> Shortcodes {
+        let mut names: BTreeMap<String, Inner> = BUILT_IN
+            .iter()
+            .map(|&name| {
+                let inner = if BUILT_IN_INNER.contains(&name) {
+                    Inner::Reads
+                } else if BUILT_IN_UNSURE.contains(&name) {
+                    Inner::Unknown
+                } else {
+                    Inner::Ignores
+                };
+                (name.to_string(), inner)
+            })
+            .collect();
+        for (name, inner) in own {
+            names
+                .entry(name.to_lowercase())
+                .and_modify(|known| *known = known.and(inner))
+                .or_insert(inner);
         }
+        Shortcodes { names }
     }
 
     /// Whether the site has the shortcode `name`.
     pub fn has(&self, name: &str) -> bool {
-        self.names.contains(&name.to_lowercase())
+        self.names.contains_key(&name.to_lowercase())
+    }
+
+    /// Whether the templates of `name` read `.Inner`.
+    pub fn inner(&self, name: &str) -> Inner {
+        self.names
+            .get(&name.to_lowercase())
+            .copied()
+            .unwrap_or(Inner::Unknown)
     }
 
     /// The names, sorted.
     pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.names.iter().map(String::as_str)
+        self.names.keys().map(String::as_str)
     }
 
     /// The site's own: not Hugo's.
@@ -142,11 +195,19 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
     }
     let mut own = Vec::new();
     for base in bases {
-        for file in files.files_in(&base.join("layouts"))? {
-            own.extend(shortcode_name(&file));
+        let layouts = base.join("layouts");
+        for file in files.files_in(&layouts)? {
+            if let Some(name) = shortcode_name(&file) {
+                let inner = files
+                    .read_text(&layouts.join(&file))
+                    .map_or(Inner::Unknown, |text| reads_inner(&text));
+                own.push((name, inner));
+            }
         }
     }
-    Some(Shortcodes::new(own.iter().map(String::as_str)))
+    Some(Shortcodes::new(
+        own.iter().map(|(name, inner)| (name.as_str(), *inner)),
+    ))
 }
 
 /// `Some` when no folder of `config/` holds modules (a `module.*` file,
@@ -256,6 +317,71 @@ impl Settings {
     }
 }
 
+/// Whether a shortcode template reads `.Inner`, as Hugo tells it: an
+/// action naming the field `Inner` or `InnerDeindent` (`{{ .Inner }}`,
+/// `{{ $.InnerDeindent | markdownify }}`, `{{ with .Inner }}`), outside the
+/// template's comments and strings. [`Inner::Unknown`] when repere cannot
+/// tell as Hugo does: a `define` or `block` action (a template of its own,
+/// which Hugo may not read for this), the field of a value in parentheses
+/// (`(.Get 0).Inner`, which Hugo does not count), an action never closed.
+fn reads_inner(template: &str) -> Inner {
+    let b = template.as_bytes();
+    let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
+    let space = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+    let mut reads = false;
+    let mut from = 0;
+    while let Some(found) = memchr::memmem::find(&b[from..], b"{{") {
+        let mut i = from + found + 2;
+        if b.get(i) == Some(&b'-') {
+            i += 1;
+        }
+        i += b[i..].iter().take_while(|c| space(c)).count();
+        if b[i..].starts_with(b"/*") {
+            let Some(end) = memchr::memmem::find(&b[i + 2..], b"*/") else {
+                return Inner::Unknown;
+            };
+            from = i + 2 + end + 2;
+            continue;
+        }
+        let word_end = i + b[i..].iter().take_while(|&&c| ident(c)).count();
+        if matches!(&b[i..word_end], b"define" | b"block") {
+            return Inner::Unknown;
+        }
+        let mut j = i;
+        loop {
+            match b.get(j) {
+                None => return Inner::Unknown,
+                Some(b'}') if b.get(j + 1) == Some(&b'}') => break,
+                Some(&quote @ (b'"' | b'\'')) => {
+                    j += 1;
+                    while j < b.len() && b[j] != quote {
+                        j += if b[j] == b'\\' { 2 } else { 1 };
+                    }
+                    j += 1;
+                }
+                Some(b'`') => match memchr::memchr(b'`', &b[j + 1..]) {
+                    Some(n) => j += n + 2,
+                    None => return Inner::Unknown,
+                },
+                Some(b'.') => {
+                    let start = j + 1;
+                    let end = start + b[start..].iter().take_while(|&&c| ident(c)).count();
+                    if matches!(&b[start..end], b"Inner" | b"InnerDeindent") {
+                        if j > 0 && b[j - 1] == b')' {
+                            return Inner::Unknown;
+                        }
+                        reads = true;
+                    }
+                    j = end.max(j + 1);
+                }
+                Some(_) => j += 1,
+            }
+        }
+        from = j + 2;
+    }
+    if reads { Inner::Reads } else { Inner::Ignores }
+}
+
 /// The shortcode a file under `layouts/` (`rel`, relative to it) is the
 /// template of: the path after a `_shortcodes` folder at any depth, or
 /// after `shortcodes` at the top, its last name cut at its first `.`
@@ -326,6 +452,62 @@ mod tests {
             ["cartes/service", "collapse", "rawhtml", "service-cards"]
         );
         assert!(s.has("youtube") && s.has("Service-Cards") && !s.has("youtub"));
+    }
+
+    /// Whether a site's templates read `.Inner`, with Hugo's own: variants
+    /// that disagree, or a site's template over Hugo's that disagrees with
+    /// it, are unknown.
+    #[test]
+    fn what_templates_do_with_inner() {
+        let s = site(&[
+            ("hugo.toml", ""),
+            ("layouts/shortcodes/note.html", "<div>{{ .Inner }}</div>"),
+            ("layouts/shortcodes/note.json", "{{ .Inner | jsonify }}"),
+            ("layouts/shortcodes/carte.html", "{{ .Get 0 }}"),
+            ("layouts/shortcodes/mixte.html", "{{ .Inner }}"),
+            ("layouts/shortcodes/mixte.amp.html", "amp"),
+            ("layouts/shortcodes/figure.html", "{{ .Inner }}"),
+            ("layouts/shortcodes/youtube.html", "{{ .Get 0 }}"),
+        ])
+        .unwrap();
+        let inner = |name: &str| s.inner(name);
+        assert_eq!(inner("note"), Inner::Reads);
+        assert_eq!(inner("Carte"), Inner::Ignores);
+        assert_eq!(inner("mixte"), Inner::Unknown);
+        assert_eq!(inner("figure"), Inner::Unknown);
+        assert_eq!(inner("youtube"), Inner::Ignores);
+        assert_eq!(inner("highlight"), Inner::Reads);
+        assert_eq!(inner("speakerdeck"), Inner::Unknown);
+        assert_eq!(inner("absent"), Inner::Unknown);
+    }
+
+    /// A template reads `.Inner` when an action names the field, as Hugo
+    /// tells it (each case checked with Hugo 0.111 where it tells).
+    #[test]
+    fn a_template_reads_inner() {
+        for (template, expected) in [
+            ("<div>{{ .Inner }}</div>", Inner::Reads),
+            ("{{ $.InnerDeindent | markdownify }}", Inner::Reads),
+            ("{{ with .Inner }}{{ . }}{{ end }}", Inner::Reads),
+            ("{{ $x := . }}{{ $x.Inner }}", Inner::Reads),
+            ("{{- .Page.RenderString .Inner -}}", Inner::Reads),
+            ("{{ `}}` }}{{ .Inner }}", Inner::Reads),
+            ("{{ .Get 0 }}", Inner::Ignores),
+            ("{{/* .Inner */}}x", Inner::Ignores),
+            ("{{- /* .Inner\n */ -}}x", Inner::Ignores),
+            ("{{ \"x .Inner\" }}", Inner::Ignores),
+            ("<p>.Inner</p>{{ .Get \"Inner\" }}", Inner::Ignores),
+            ("{{ .Innerx }}{{ .Page.Title }}", Inner::Ignores),
+            ("", Inner::Ignores),
+            // Hugo does not count these; repere does not tell.
+            ("{{ (.Get 0).Inner }}", Inner::Unknown),
+            ("{{ define \"x\" }}{{ .Inner }}{{ end }}", Inner::Unknown),
+            ("{{- block \"x\" . }}{{ end }}", Inner::Unknown),
+            ("{{ .Inner ", Inner::Unknown),
+            ("{{/* .Inner ", Inner::Unknown),
+        ] {
+            assert_eq!(reads_inner(template), expected, "{template}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ use repere::engine::{Linter, Report};
 use repere::pack::{PackSource, RuleSet};
 use repere::report::{Format, Options};
 use repere::site::Site;
+use repere::site::shortcodes::Inner;
 use repere::span::Span;
 
 const NAMES: [&str; 3] = [
@@ -48,10 +49,11 @@ fn linter() -> &'static Linter {
         );
         site.add_content(Path::new("le-role-du-cto/_index.md"), String::new());
         site.add_static("/images/photo.png");
-        // Shortcodes known, so that calls of others are reported.
+        // Shortcodes known, so that calls of others are reported, and
+        // whether they read `.Inner`, so that their tags are checked.
         site.set_shortcodes(Some(repere::site::shortcodes::Shortcodes::new([
-            "service-cards",
-            "cartes/service",
+            ("service-cards", Inner::Ignores),
+            ("cartes/service", Inner::Reads),
         ])));
         site.cover_all();
         Linter::new(set).with_site(site)
