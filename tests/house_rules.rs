@@ -1685,7 +1685,7 @@ fn shortcodes_are_closed_as_the_site_s_templates_say() {
             "`encadre` is never closed, and its template reads `.Inner`: Hugo stops the \
              build on it (shortcode \"encadre\" must be closed or self-closed)",
             "`carte` closes itself, but its template reads no `.Inner`: Hugo stops the \
-             build on it (shortcode \">}}\" does not evaluate .Inner or .InnerDeindent, \
+             build on it (shortcode \"carte\" does not evaluate .Inner or .InnerDeindent, \
              yet a closing tag was provided) [fix]",
         ]
     );

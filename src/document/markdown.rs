@@ -669,6 +669,200 @@ pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
     tags
 }
 
+/// What Hugo's page lexer stops on in the parameters of a shortcode tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamError {
+    /// The parameter at fault; for a quote never closed, the quote to the
+    /// end of its line.
+    pub span: Range<usize>,
+    pub fault: ParamFault,
+    /// What Hugo says.
+    pub hugo: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamFault {
+    /// A character that only a quoted parameter may hold (`:` in a bare
+    /// address), at this offset.
+    Unquoted(usize),
+    /// A named parameter after a positional one, or the reverse; the
+    /// first parameter of the tag.
+    Mixed { first: Range<usize> },
+    /// A quote not closed before the end of its line.
+    Unterminated,
+    /// A value written without quotes (`src=a.png>}}`) that runs past the
+    /// tag's end, since Hugo reads it to the next space, and makes Hugo
+    /// stop further on.
+    PastEnd,
+}
+
+/// The first thing in `tag`'s parameters that Hugo's page lexer stops the
+/// build on, read as it reads them (Hugo 0.111 to 0.168): a parameter
+/// holds letters, digits, `-`, `_` and `.` unless quoted (`"…"`, `` `…`
+/// ``); a value after `=` may be bare up to the next space; a quote ends
+/// on its line; named and positional parameters do not mix. `None` for a
+/// closing tag, and for what it does not follow (a `\` before a quote, a
+/// `/` before more parameters).
+pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
+    if tag.closing {
+        return None;
+    }
+    let b = text.as_bytes();
+    let close: &[u8] = if b.get(tag.tag.start + 2) == Some(&b'%') {
+        b"%}}"
+    } else {
+        b">}}"
+    };
+    let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    // A quoted value from its opening quote at `i`: its end, past the
+    // closing quote, or the error of a quote never closed on its line.
+    let quoted = |i: usize| -> Result<usize, ParamError> {
+        let mut j = i + 1;
+        loop {
+            match b.get(j) {
+                None | Some(b'\n') => {
+                    let line_end = j.min(b.len());
+                    return Err(ParamError {
+                        span: i..line_end,
+                        fault: ParamFault::Unterminated,
+                        hugo: "unterminated quoted string in shortcode parameter-argument".into(),
+                    });
+                }
+                Some(b'\\') if b.get(j + 1) == Some(&b'"') => j += 2,
+                Some(b'"') => return Ok(j + 1),
+                Some(_) => j += 1,
+            }
+        }
+    };
+    let mut i = tag.name.end;
+    // 0: no parameter yet; 1: positional; 2: named (Hugo's `paramElements`).
+    let mut kind = 0;
+    let mut first: Option<Range<usize>> = None;
+    // Where a bare value ran past the tag's end, if it did.
+    let mut past_end: Option<Range<usize>> = None;
+    loop {
+        if b[i..].starts_with(close) {
+            return None;
+        }
+        let c = char_at(i)?;
+        match c {
+            ' ' | '\t' | '\r' | '\n' => i += 1,
+            '=' => {
+                i += 1;
+                i += b[i..]
+                    .iter()
+                    .take_while(|c| matches!(c, b' ' | b'\t'))
+                    .count();
+                match b.get(i) {
+                    Some(b'"') => match quoted(i) {
+                        Ok(end) => i = end,
+                        Err(e) => return Some(e),
+                    },
+                    Some(b'\\') => return None,
+                    Some(b'`') => i += 1 + memchr::memchr(b'`', &b[i + 1..])? + 1,
+                    _ => {
+                        let start = i;
+                        let len: usize = text[i..]
+                            .chars()
+                            .take_while(|c| !c.is_whitespace())
+                            .map(char::len_utf8)
+                            .sum();
+                        i += len;
+                        if past_end.is_none() && memchr::memmem::find(&b[start..i], close).is_some()
+                        {
+                            past_end = Some(start..i);
+                        }
+                    }
+                }
+            }
+            '/' | '\\' => return None,
+            '"' | '`' => {
+                if kind == 2 {
+                    let end = match c {
+                        '"' => quoted(i).ok(),
+                        _ => memchr::memchr(b'`', &b[i + 1..]).map(|n| i + n + 2),
+                    };
+                    return Some(ParamError {
+                        span: i..end.unwrap_or(i + 1),
+                        fault: ParamFault::Mixed { first: first.unwrap_or(i..i + 1) },
+                        hugo: "got quoted positional parameter. Cannot mix named and positional parameters".into(),
+                    });
+                }
+                kind = 1;
+                let start = i;
+                i = if c == '"' {
+                    match quoted(i) {
+                        Ok(end) => end,
+                        Err(e) => return Some(e),
+                    }
+                } else {
+                    i + 1 + memchr::memchr(b'`', &b[i + 1..])? + 1
+                };
+                first.get_or_insert(start..i);
+            }
+            c if word(c) => {
+                let start = i;
+                let len: usize = text[i..]
+                    .chars()
+                    .take_while(|&c| word(c) || c == '.')
+                    .map(char::len_utf8)
+                    .sum();
+                i += len;
+                let named = b.get(i) == Some(&b'=');
+                let param = start..i;
+                let name = &text[param.clone()];
+                let wrong = match (kind, named) {
+                    (1, true) => Some(format!("got named parameter '{name}'")),
+                    (2, false) => Some(format!("got positional parameter '{name}'")),
+                    _ => None,
+                };
+                if let Some(got) = wrong {
+                    return Some(ParamError {
+                        span: past_end.clone().unwrap_or(param.clone()),
+                        fault: if past_end.is_some() {
+                            ParamFault::PastEnd
+                        } else {
+                            ParamFault::Mixed {
+                                first: first.clone().unwrap_or(param),
+                            }
+                        },
+                        hugo: format!("{got}. Cannot mix named and positional parameters"),
+                    });
+                }
+                if kind == 0 {
+                    kind = if named { 2 } else { 1 };
+                }
+                first.get_or_insert(param);
+            }
+            c => {
+                // The parameter holding it: from the last space to the next.
+                let before = text[..i]
+                    .rfind(|c: char| c.is_whitespace())
+                    .map_or(0, |s| s + 1);
+                let start = before.max(tag.name.end);
+                let end = i + text[i..]
+                    .find(|c: char| c.is_whitespace())
+                    .unwrap_or(text.len() - i);
+                let end = memchr::memmem::find(&b[start..end], close).map_or(end, |at| start + at);
+                let fault = if past_end.is_some() {
+                    ParamFault::PastEnd
+                } else {
+                    ParamFault::Unquoted(i)
+                };
+                return Some(ParamError {
+                    span: past_end.unwrap_or(start..end.max(i + c.len_utf8())),
+                    fault,
+                    hugo: format!(
+                        "unrecognized character in shortcode action: U+{:04X} '{c}'. Note: Parameters with non-alphanumeric args must be quoted",
+                        c as u32
+                    ),
+                });
+            }
+        }
+    }
+}
+
 /// Where `text` holds a code shortcode ([`CODE_SHORTCODES`]) opened and
 /// closed: from the opening tag's start to the closing tag's end, and the
 /// code between them.

@@ -10,7 +10,9 @@ use serde::Deserialize;
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
 use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::html::{NO_END_TAG, is_shortcode, tags};
-use crate::document::markdown::{ShortcodeTag, footnote_label, shortcode_tags};
+use crate::document::markdown::{
+    ParamError, ParamFault, ShortcodeTag, footnote_label, param_error, shortcode_tags,
+};
 use crate::document::{Block, Document};
 use crate::site::shortcodes::{Inner, Shortcodes};
 use crate::site::{PageFront, Site};
@@ -104,6 +106,13 @@ Options (all true unless said otherwise):
                         (`youtube`, `figure`) that closes (`{{< youtube id
                         />}}`, `{{< /youtube >}}`): Hugo stops the build on
                         both. Self-closing is fixed by removing the `/`.
+                        In any site, parameters Hugo's lexer cannot read:
+                        a bare parameter holding other than letters,
+                        digits, `-`, `_`, `.` (`{{< youtube https://… >}}`,
+                        fixed by quoting it), named and positional mixed,
+                        a quote not closed on its line, a bare value
+                        running into the tag's end (`src=a.png>}}`, fixed
+                        with a space).
                         Not in a draft or a page dated in the future, which
                         Hugo does not render.
 
@@ -232,6 +241,9 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
         if !stray {
             lexed.push(tag);
         }
+        if let Some(error) = param_error(body, tag) {
+            report_param_error(doc, body, &error, cx);
+        }
         if stray && !unknown {
             cx.report(
                 Finding::new(
@@ -282,7 +294,75 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
     }
 }
 
-/// The calls that Hugo's parser stops on for what their templates do with
+/// A shortcode tag's parameters that Hugo's lexer stops the build on
+/// ([`param_error`]), with what to write instead.
+fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut Context) {
+    let at = |range: &Range<usize>| Span::new(range.start, range.end).offset(doc.body_start);
+    let span = at(&error.span);
+    let written = &body[error.span.clone()];
+    let hugo = &error.hugo;
+    let finding = match &error.fault {
+        ParamFault::Unquoted(c) => {
+            let shown = body[*c..].chars().next().unwrap_or(' ');
+            let quoted = format!("\"{written}\"");
+            let finding = Finding::new(
+                span,
+                format!("`{written}` holds `{shown}`, which only a quoted parameter may hold: Hugo stops the build on it ({hugo})"),
+            )
+            .help(format!("write it between quotes: `{quoted}`"));
+            if written.contains(['"', '\'', '`', '\\', '=']) {
+                finding
+            } else {
+                finding.fix(Fix::safe(
+                    format!("write `{quoted}`"),
+                    vec![Edit::replace(span, quoted.clone())],
+                ))
+            }
+        }
+        ParamFault::Mixed { first } => {
+            let named = |text: &str| text.contains('=');
+            let first_text = &body[first.clone()];
+            let (this, other) = if hugo.starts_with("got named") {
+                ("named", "positional")
+            } else {
+                ("positional", "named")
+            };
+            let _ = named;
+            Finding::new(
+                span,
+                format!("`{written}` is {this}, but the tag's first parameter, `{first_text}`, is {other}: Hugo stops the build on it ({hugo})"),
+            )
+            .label(at(first), "the first parameter")
+            .help("name every parameter of the tag (`name=\"…\"`), or none: its template reads them one way")
+        }
+        ParamFault::Unterminated => Finding::new(
+            span,
+            format!("this quote is not closed on its line: Hugo stops the build on it ({hugo})"),
+        )
+        .help(
+            "close the quote on the same line; a value over several lines goes between backquotes",
+        ),
+        ParamFault::PastEnd => {
+            let close = written
+                .find("}}")
+                .map_or(written.len(), |at| at.saturating_sub(1));
+            let value = &written[..close];
+            let end = Span::new(span.start + close, span.start + close);
+            Finding::new(
+                span,
+                format!("`{value}` runs into the tag's end: Hugo reads a value without quotes up to the next space, so it misreads the tag and stops the build further on ({hugo})"),
+            )
+            .help("put a space before the tag's end, or write the value between quotes")
+            .fix(Fix::safe(
+                "put a space before the tag's end",
+                vec![Edit::replace(end, " ")],
+            ))
+        }
+    };
+    cx.report(finding);
+}
+
+/// The calls that Hugo's parser stops on for what their templates do with/// The calls that Hugo's parser stops on for what their templates do with
 /// `.Inner`, reading `tags` as it does: a call whose template reads it
 /// holds everything to the next closing tag, whatever its name; one whose
 /// template does not is over at its `>}}`. So a call of the first kind
@@ -344,8 +424,7 @@ fn check_inner(
                     Finding::new(
                         slash,
                         format!(
-                            "`{name}` closes itself, but its template reads no `.Inner`: Hugo stops the build on it (shortcode \"{}\" {ignores})",
-                            delimiters(tag).1
+                            "`{name}` closes itself, but its template reads no `.Inner`: Hugo stops the build on it (shortcode \"{name}\" {ignores})"
                         ),
                     )
                     .label(at(&tag.name), format!("`{name}` takes nothing between tags"))
@@ -1275,8 +1354,105 @@ mod tests {
             .collect()
     }
 
-    /// Each case as Hugo 0.111 builds it, with the templates of
-    /// `found_in_site`: whether it stops, and on which tag.
+    /// Parameters Hugo's lexer stops on, each case as Hugo 0.111 and 0.168
+    /// build it: (the call, what is reported at, Hugo's message, the fix).
+    #[test]
+    fn shortcode_parameters_hugo_cannot_read() {
+        let unrecognized = |c: &str| {
+            format!(
+                "unrecognized character in shortcode action: {c}. Note: Parameters with non-alphanumeric args must be quoted"
+            )
+        };
+        let mix = |got: &str| format!("{got}. Cannot mix named and positional parameters");
+        for (call, expected) in [
+            // Hugo builds these.
+            ("{{< plain 12.5 a.b -a a_b >}}", None),
+            ("{{< plain b=c/d e=f:g h=https://x.y/z i=true >}}", None),
+            ("{{< plain a\n  \"b\" `c\nd` >}}", None),
+            ("{{< plain b= \"c\" d=\"e\\\"f\" >}}", None),
+            ("{{< plain \"a\\\"b\" >}}", None),
+            // It stops on these.
+            (
+                "{{< plain https://x.y/z >}}",
+                Some((
+                    "https://x.y/z",
+                    unrecognized("U+003A ':'"),
+                    Some("{{< plain \"https://x.y/z\" >}}"),
+                )),
+            ),
+            (
+                "{{< plain a,b >}}",
+                Some((
+                    "a,b",
+                    unrecognized("U+002C ','"),
+                    Some("{{< plain \"a,b\" >}}"),
+                )),
+            ),
+            (
+                "{{% plain #a %}}",
+                Some((
+                    "#a",
+                    unrecognized("U+0023 '#'"),
+                    Some("{{% plain \"#a\" %}}"),
+                )),
+            ),
+            (
+                "{{< plain 'a b' >}}",
+                Some(("'a", unrecognized("U+0027 '''"), None)),
+            ),
+            (
+                "{{< plain a b=c >}}",
+                Some(("b", mix("got named parameter 'b'"), None)),
+            ),
+            (
+                "{{< plain a=1 b >}}",
+                Some(("b", mix("got positional parameter 'b'"), None)),
+            ),
+            (
+                "{{< plain b=\"c\" \"a\" >}}",
+                Some(("\"a\"", mix("got quoted positional parameter"), None)),
+            ),
+            (
+                "{{< plain \"a\nb\" >}}",
+                Some((
+                    "\"a",
+                    "unterminated quoted string in shortcode parameter-argument".to_string(),
+                    None,
+                )),
+            ),
+            (
+                "{{< plain b=c>}} texte {{< plain d >}}",
+                Some((
+                    "c>}}",
+                    mix("got positional parameter 'texte'"),
+                    Some("{{< plain b=c >}} texte {{< plain d >}}"),
+                )),
+            ),
+        ] {
+            let text = format!("Texte.\n\n{call}\n");
+            let found: Vec<_> = found_in_site(&text)
+                .into_iter()
+                .map(|(at, m, f)| {
+                    let fixed =
+                        f.map(|f| f.trim_start_matches("Texte.\n\n").trim_end().to_string());
+                    (at, m, fixed)
+                })
+                .collect();
+            match expected {
+                None => assert_eq!(found, [], "{call}"),
+                Some((at, hugo, fixed)) => {
+                    assert_eq!(found.len(), 1, "{call}: {found:?}");
+                    let (found_at, message, found_fix) = &found[0];
+                    assert_eq!(found_at, at, "{call}");
+                    assert!(message.ends_with(&format!("({hugo})")), "{call}: {message}");
+                    assert_eq!(found_fix.as_deref(), fixed, "{call}");
+                }
+            }
+        }
+    }
+
+    /// Each case as Hugo 0.111 and 0.168 build it, with the templates of
+    /// `found_in_site`: whether they stop, and on which tag.
     #[test]
     fn shortcodes_closed_as_their_templates_say() {
         let never_closed = |name: &str| {
@@ -1287,7 +1463,7 @@ mod tests {
         let ignores = "does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided";
         let closes_itself = |name: &str| {
             format!(
-                "`{name}` closes itself, but its template reads no `.Inner`: Hugo stops the build on it (shortcode \">}}}}\" {ignores})"
+                "`{name}` closes itself, but its template reads no `.Inner`: Hugo stops the build on it (shortcode \"{name}\" {ignores})"
             )
         };
         let closed = |name: &str| {
