@@ -582,8 +582,34 @@ pub struct ShortcodeTag {
 /// left out. Reading stops at a tag or comment never closed, where Hugo
 /// stops too.
 pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
+    shortcode_scan(text).0
+}
+
+/// A `{{<` or `{{%` that opens no tag Hugo's lexer can read: it stops the
+/// build on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenTag {
+    /// The opening braces (`{{<`, `{{%`).
+    pub opener: Range<usize>,
+    pub fault: BrokenFault,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrokenFault {
+    /// The tag's end before any name (`{{< >}}`).
+    NoName,
+    /// A character no name starts with, at this offset (`{{< « x » >}}`).
+    Unrecognized(usize),
+    /// No end to the tag (`>}}`), or to the comment (`*/>}}`), up to the
+    /// end of the page.
+    NeverClosed { comment: bool },
+}
+
+/// [`shortcode_tags`], and the openers of tags Hugo cannot read.
+pub fn shortcode_scan(text: &str) -> (Vec<ShortcodeTag>, Vec<BrokenTag>) {
     let b = text.as_bytes();
     let mut tags = Vec::new();
+    let mut broken = Vec::new();
     let mut from = 0;
     while let Some(found) = memchr::memmem::find(&b[from..], b"{{") {
         // In `{{{<`, the tag opens at the last two braces.
@@ -600,9 +626,14 @@ pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
             }
         };
         let mut i = open + 1;
+        let opener = open - 2..open + 1;
         if b[i..].starts_with(b"/*") {
             let end_mark = [b"*/", close].concat();
             let Some(end) = memchr::memmem::find(&b[i + 2..], &end_mark) else {
+                broken.push(BrokenTag {
+                    opener,
+                    fault: BrokenFault::NeverClosed { comment: true },
+                });
                 break;
             };
             from = i + 2 + end + end_mark.len();
@@ -623,6 +654,18 @@ pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
             .map(char::len_utf8)
             .sum();
         if name_len == 0 {
+            // What Hugo's lexer meets first instead; not followed after
+            // a `/`, nor at what starts a parameter (`=`, a quote, `\`).
+            let fault = match text.get(i..).and_then(|t| t.chars().next()) {
+                _ if closing => None,
+                None => Some(BrokenFault::NeverClosed { comment: false }),
+                Some(_) if b[i..].starts_with(close) => Some(BrokenFault::NoName),
+                Some('=' | '"' | '`' | '\\') => None,
+                Some(_) => Some(BrokenFault::Unrecognized(i)),
+            };
+            if let Some(fault) = fault {
+                broken.push(BrokenTag { opener, fault });
+            }
             from = i;
             continue;
         }
@@ -647,6 +690,10 @@ pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
             }
         };
         let Some(end) = end else {
+            broken.push(BrokenTag {
+                opener,
+                fault: BrokenFault::NeverClosed { comment: false },
+            });
             break;
         };
         if !text[name.clone()].contains('.') {
@@ -666,7 +713,7 @@ pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
         }
         from = end;
     }
-    tags
+    (tags, broken)
 }
 
 /// What Hugo's page lexer stops on in the parameters of a shortcode tag.
@@ -690,6 +737,9 @@ pub enum ParamFault {
     Mixed { first: Range<usize> },
     /// A quote not closed before the end of its line.
     Unterminated,
+    /// A character that shows as a space or nothing (a no-break space),
+    /// where Hugo reads only spaces, tabs and line breaks.
+    Invisible,
     /// A value written without quotes (`src=a.png>}}`) that runs past the
     /// tag's end, since Hugo reads it to the next space, and makes Hugo
     /// stop further on.
@@ -836,27 +886,44 @@ pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
                 first.get_or_insert(param);
             }
             c => {
-                // The parameter holding it: from the last space to the next.
-                let before = text[..i]
-                    .rfind(|c: char| c.is_whitespace())
-                    .map_or(0, |s| s + 1);
-                let start = before.max(tag.name.end);
-                let end = i + text[i..]
-                    .find(|c: char| c.is_whitespace())
-                    .unwrap_or(text.len() - i);
-                let end = memchr::memmem::find(&b[start..end], close).map_or(end, |at| start + at);
-                let fault = if past_end.is_some() {
-                    ParamFault::PastEnd
+                // Go's `%#U`: the character is shown when it prints.
+                let invisible = c.is_whitespace()
+                    || c.is_control()
+                    || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}');
+                let shown = if invisible {
+                    String::new()
                 } else {
-                    ParamFault::Unquoted(i)
+                    format!(" '{c}'")
                 };
+                let hugo = format!(
+                    "unrecognized character in shortcode action: U+{:04X}{shown}. Note: Parameters with non-alphanumeric args must be quoted",
+                    c as u32
+                );
+                if let Some(past_end) = past_end {
+                    return Some(ParamError {
+                        span: past_end,
+                        fault: ParamFault::PastEnd,
+                        hugo,
+                    });
+                }
+                if invisible {
+                    return Some(ParamError {
+                        span: i..i + c.len_utf8(),
+                        fault: ParamFault::Invisible,
+                        hugo,
+                    });
+                }
+                // The parameter holding it: from the last separator Hugo
+                // reads to the next.
+                let separator = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
+                let start = text[..i].rfind(separator).map_or(0, |s| s + 1);
+                let start = start.max(tag.name.end);
+                let end = i + text[i..].find(separator).unwrap_or(text.len() - i);
+                let end = memchr::memmem::find(&b[start..end], close).map_or(end, |at| start + at);
                 return Some(ParamError {
-                    span: past_end.unwrap_or(start..end.max(i + c.len_utf8())),
-                    fault,
-                    hugo: format!(
-                        "unrecognized character in shortcode action: U+{:04X} '{c}'. Note: Parameters with non-alphanumeric args must be quoted",
-                        c as u32
-                    ),
+                    span: start..end.max(i + c.len_utf8()),
+                    fault: ParamFault::Unquoted(i),
+                    hugo,
                 });
             }
         }

@@ -11,7 +11,8 @@ use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
 use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::html::{NO_END_TAG, is_shortcode, tags};
 use crate::document::markdown::{
-    ParamError, ParamFault, ShortcodeTag, footnote_label, param_error, shortcode_tags,
+    BrokenFault, BrokenTag, ParamError, ParamFault, ShortcodeTag, footnote_label, param_error,
+    shortcode_scan,
 };
 use crate::document::{Block, Document};
 use crate::site::shortcodes::{Inner, Shortcodes};
@@ -112,7 +113,8 @@ Options (all true unless said otherwise):
                         fixed by quoting it), named and positional mixed,
                         a quote not closed on its line, a bare value
                         running into the tag's end (`src=a.png>}}`, fixed
-                        with a space).
+                        with a space); a `{{<` opening no tag Hugo can
+                        read (`{{< >}}`, a tag or comment never closed).
                         Not in a draft or a page dated in the future, which
                         Hugo does not render.
 
@@ -218,7 +220,10 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
     {
         return;
     }
-    let tags = shortcode_tags(body);
+    let (tags, broken) = shortcode_scan(body);
+    for tag in &broken {
+        report_broken_tag(doc, body, tag, cx);
+    }
     let known = site.shortcodes();
     let opened: HashSet<&str> = tags
         .iter()
@@ -294,6 +299,47 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
     }
 }
 
+/// A `{{<` or `{{%` that opens no tag Hugo can read ([`shortcode_scan`]).
+fn report_broken_tag(doc: &Document, body: &str, tag: &BrokenTag, cx: &mut Context) {
+    let opener = &body[tag.opener.clone()];
+    let span = Span::new(tag.opener.start, tag.opener.end).offset(doc.body_start);
+    let as_text = "to show the braces as text outside code, write the first as `&#123;`";
+    let finding = match tag.fault {
+        BrokenFault::NoName => Finding::new(
+            span,
+            format!("`{opener}` opens a shortcode tag with no name: Hugo stops the build on it (shortcode has no name)"),
+        )
+        .help(format!("write a shortcode's name after `{opener}`; {as_text}")),
+        BrokenFault::Unrecognized(at) => {
+            let c = body[at..].chars().next().unwrap_or(' ');
+            let here = Span::new(at, at + c.len_utf8()).offset(doc.body_start);
+            Finding::new(
+                span,
+                format!("`{opener}` opens a shortcode tag, but U+{:04X} starts no shortcode's name: Hugo stops the build on it (unrecognized character in shortcode action)", c as u32),
+            )
+            .label(here, "Hugo reads a name here")
+            .help(format!("write a shortcode's name after `{opener}`; {as_text}"))
+        }
+        BrokenFault::NeverClosed { comment: false } => {
+            let end = if opener.ends_with('%') { "%}}" } else { ">}}" };
+            Finding::new(
+                span,
+                format!("`{opener}` opens a shortcode tag that nothing closes (no `{end}` follows): Hugo stops the build on it"),
+            )
+            .help(format!("close the tag with `{end}`; {as_text}"))
+        }
+        BrokenFault::NeverClosed { comment: true } => {
+            let end = if opener.ends_with('%') { "*/%}}" } else { "*/>}}" };
+            Finding::new(
+                span,
+                format!("`{opener}/*` opens a shortcode comment that nothing closes (no `{end}` follows): Hugo stops the build on it (comment must be closed)"),
+            )
+            .help(format!("close the comment with `{end}`"))
+        }
+    };
+    cx.report(finding);
+}
+
 /// A shortcode tag's parameters that Hugo's lexer stops the build on
 /// ([`param_error`]), with what to write instead.
 fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut Context) {
@@ -334,6 +380,15 @@ fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut C
             )
             .label(at(first), "the first parameter")
             .help("name every parameter of the tag (`name=\"…\"`), or none: its template reads them one way")
+        }
+        ParamFault::Invisible => {
+            let code = written.chars().next().map_or(0, |c| c as u32);
+            Finding::new(
+                span,
+                format!("U+{code:04X}, which shows as a space or nothing, is inside the tag, where Hugo reads only spaces, tabs and line breaks: Hugo stops the build on it ({hugo})"),
+            )
+            .help("write a space instead")
+            .fix(Fix::safe("write a space", vec![Edit::replace(span, " ")]))
         }
         ParamFault::Unterminated => Finding::new(
             span,
@@ -1354,6 +1409,48 @@ mod tests {
             .collect()
     }
 
+    /// Openers of tags Hugo's lexer cannot read, each case as Hugo 0.111
+    /// and 0.168 build it: (the page, the message's start).
+    #[test]
+    fn shortcode_openers_hugo_cannot_read() {
+        for (page, expected) in [
+            ("{{< =a >}}", None),
+            ("{{< plain a >}} {{</* exemple */>}}", None),
+            ("{{< >}}", Some("`{{<` opens a shortcode tag with no name")),
+            (
+                "{{%%}} {{% %}}",
+                Some("`{{%` opens a shortcode tag with no name"),
+            ),
+            (
+                "{{< « x » >}}",
+                Some("`{{<` opens a shortcode tag, but U+00AB starts no"),
+            ),
+            (
+                "{{< plain a >}} {{< plain",
+                Some("`{{<` opens a shortcode tag that nothing closes (no `>}}` follows)"),
+            ),
+            (
+                "{{</* plain a",
+                Some("`{{</*` opens a shortcode comment that nothing closes (no `*/>}}`"),
+            ),
+        ] {
+            let text = format!("Texte.\n\n{page}\n");
+            let found = found_in_site(&text);
+            match expected {
+                None => assert_eq!(found, [], "{page}"),
+                Some(start) => {
+                    assert!(!found.is_empty(), "{page}");
+                    for (at, message, fix) in found {
+                        assert!(at.starts_with("{{"), "{page}: {at}");
+                        assert!(message.starts_with(start), "{page}: {message}");
+                        assert!(message.contains("Hugo stops the build on it"), "{message}");
+                        assert_eq!(fix, None);
+                    }
+                }
+            }
+        }
+    }
+
     /// Parameters Hugo's lexer stops on, each case as Hugo 0.111 and 0.168
     /// build it: (the call, what is reported at, Hugo's message, the fix).
     #[test]
@@ -1399,6 +1496,14 @@ mod tests {
             (
                 "{{< plain 'a b' >}}",
                 Some(("'a", unrecognized("U+0027 '''"), None)),
+            ),
+            (
+                "{{< plain a\u{a0}b\u{a0}>}}",
+                Some((
+                    "\u{a0}",
+                    unrecognized("U+00A0"),
+                    Some("{{< plain a b\u{a0}>}}"),
+                )),
             ),
             (
                 "{{< plain a b=c >}}",
