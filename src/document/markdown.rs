@@ -571,6 +571,9 @@ pub struct ShortcodeTag {
     pub name: Range<usize>,
     pub closing: bool,
     pub self_closing: Option<usize>,
+    /// How Hugo's lexer reads its parameters ([`Params::Read`] for a
+    /// closing tag).
+    pub params: Params,
 }
 
 /// The shortcode tags of `text`, read as Hugo's page lexer reads them
@@ -697,18 +700,21 @@ pub fn shortcode_scan(text: &str) -> (Vec<ShortcodeTag>, Vec<BrokenTag>) {
             break;
         };
         if !text[name.clone()].contains('.') {
-            // A `/` last before the delimiter, after the name (`{{< d/>}}`
-            // names `d/`): Hugo's lexer reads it as the tag closing itself.
-            let rest = &b[name.end..end - close.len()];
-            let last = rest.iter().rposition(|c| !space(&c));
-            let self_closing = last
-                .filter(|&at| !closing && rest[at] == b'/')
-                .map(|at| name.end + at);
+            let params = if closing {
+                Params::Read
+            } else {
+                read_params(text, open - 2, name.end)
+            };
+            let self_closing = match params {
+                Params::SelfClosing(at) => Some(at),
+                _ => None,
+            };
             tags.push(ShortcodeTag {
                 tag: open - 2..end,
                 name,
                 closing,
                 self_closing,
+                params,
             });
         }
         from = end;
@@ -746,19 +752,29 @@ pub enum ParamFault {
     PastEnd,
 }
 
-/// The first thing in `tag`'s parameters that Hugo's page lexer stops the
-/// build on, read as it reads them (Hugo 0.111 to 0.168): a parameter
-/// holds letters, digits, `-`, `_` and `.` unless quoted (`"…"`, `` `…`
-/// ``); a value after `=` may be bare up to the next space; a quote ends
-/// on its line; named and positional parameters do not mix. `None` for a
-/// closing tag, and for what it does not follow (a `\` before a quote, a
-/// `/` before more parameters).
-pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
-    if tag.closing {
-        return None;
-    }
+/// How Hugo's page lexer reads a tag's parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Params {
+    /// To the tag's end.
+    Read,
+    /// To a `/` that closes the tag as it opens (`{{< x a />}}`), here.
+    SelfClosing(usize),
+    /// Up to what repere does not follow: a `/` before more (`a/b`,
+    /// which Hugo versions read differently), a `\` before a quote.
+    Unread,
+    /// Up to what it stops the build on.
+    Error(ParamError),
+}
+
+/// How Hugo's page lexer reads the parameters of the opening tag that
+/// starts at `tag_start` and whose name ends at `name_end` (Hugo 0.111 to
+/// 0.168): a parameter holds letters, digits, `-`, `_` and `.` unless
+/// quoted (`"…"`, `` `…` ``); a value after `=` may be bare up to the next
+/// space, past the tag's end too; a quote ends on its line; named and
+/// positional parameters do not mix; a `/` closes the tag.
+fn read_params(text: &str, tag_start: usize, name_end: usize) -> Params {
     let b = text.as_bytes();
-    let close: &[u8] = if b.get(tag.tag.start + 2) == Some(&b'%') {
+    let close: &[u8] = if b.get(tag_start + 2) == Some(&b'%') {
         b"%}}"
     } else {
         b">}}"
@@ -785,7 +801,7 @@ pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
             }
         }
     };
-    let mut i = tag.name.end;
+    let mut i = name_end;
     // 0: no parameter yet; 1: positional; 2: named (Hugo's `paramElements`).
     let mut kind = 0;
     let mut first: Option<Range<usize>> = None;
@@ -793,9 +809,18 @@ pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
     let mut past_end: Option<Range<usize>> = None;
     loop {
         if b[i..].starts_with(close) {
-            return None;
+            return Params::Read;
         }
-        let c = char_at(i)?;
+        let Some(c) = char_at(i) else {
+            return match past_end {
+                Some(span) => Params::Error(ParamError {
+                    span,
+                    fault: ParamFault::PastEnd,
+                    hugo: "unclosed shortcode action".into(),
+                }),
+                None => Params::Unread,
+            };
+        };
         match c {
             ' ' | '\t' | '\r' | '\n' => i += 1,
             '=' => {
@@ -807,10 +832,13 @@ pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
                 match b.get(i) {
                     Some(b'"') => match quoted(i) {
                         Ok(end) => i = end,
-                        Err(e) => return Some(e),
+                        Err(e) => return Params::Error(e),
                     },
-                    Some(b'\\') => return None,
-                    Some(b'`') => i += 1 + memchr::memchr(b'`', &b[i + 1..])? + 1,
+                    Some(b'\\') => return Params::Unread,
+                    Some(b'`') => match memchr::memchr(b'`', &b[i + 1..]) {
+                        Some(n) => i += n + 2,
+                        None => return Params::Unread,
+                    },
                     _ => {
                         let start = i;
                         let len: usize = text[i..]
@@ -826,14 +854,27 @@ pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
                     }
                 }
             }
-            '/' | '\\' => return None,
+            '/' => {
+                let after = i
+                    + 1
+                    + b[i + 1..]
+                        .iter()
+                        .take_while(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+                        .count();
+                return if past_end.is_none() && b[after..].starts_with(close) {
+                    Params::SelfClosing(i)
+                } else {
+                    Params::Unread
+                };
+            }
+            '\\' => return Params::Unread,
             '"' | '`' => {
                 if kind == 2 {
                     let end = match c {
                         '"' => quoted(i).ok(),
                         _ => memchr::memchr(b'`', &b[i + 1..]).map(|n| i + n + 2),
                     };
-                    return Some(ParamError {
+                    return Params::Error(ParamError {
                         span: i..end.unwrap_or(i + 1),
                         fault: ParamFault::Mixed { first: first.unwrap_or(i..i + 1) },
                         hugo: "got quoted positional parameter. Cannot mix named and positional parameters".into(),
@@ -844,10 +885,13 @@ pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
                 i = if c == '"' {
                     match quoted(i) {
                         Ok(end) => end,
-                        Err(e) => return Some(e),
+                        Err(e) => return Params::Error(e),
                     }
                 } else {
-                    i + 1 + memchr::memchr(b'`', &b[i + 1..])? + 1
+                    match memchr::memchr(b'`', &b[i + 1..]) {
+                        Some(n) => i + n + 2,
+                        None => return Params::Unread,
+                    }
                 };
                 first.get_or_insert(start..i);
             }
@@ -868,7 +912,7 @@ pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
                     _ => None,
                 };
                 if let Some(got) = wrong {
-                    return Some(ParamError {
+                    return Params::Error(ParamError {
                         span: past_end.clone().unwrap_or(param.clone()),
                         fault: if past_end.is_some() {
                             ParamFault::PastEnd
@@ -900,14 +944,14 @@ pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
                     c as u32
                 );
                 if let Some(past_end) = past_end {
-                    return Some(ParamError {
+                    return Params::Error(ParamError {
                         span: past_end,
                         fault: ParamFault::PastEnd,
                         hugo,
                     });
                 }
                 if invisible {
-                    return Some(ParamError {
+                    return Params::Error(ParamError {
                         span: i..i + c.len_utf8(),
                         fault: ParamFault::Invisible,
                         hugo,
@@ -917,10 +961,10 @@ pub fn param_error(text: &str, tag: &ShortcodeTag) -> Option<ParamError> {
                 // reads to the next.
                 let separator = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
                 let start = text[..i].rfind(separator).map_or(0, |s| s + 1);
-                let start = start.max(tag.name.end);
+                let start = start.max(name_end);
                 let end = i + text[i..].find(separator).unwrap_or(text.len() - i);
                 let end = memchr::memmem::find(&b[start..end], close).map_or(end, |at| start + at);
-                return Some(ParamError {
+                return Params::Error(ParamError {
                     span: start..end.max(i + c.len_utf8()),
                     fault: ParamFault::Unquoted(i),
                     hugo,

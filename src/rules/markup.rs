@@ -11,7 +11,7 @@ use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at};
 use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::html::{NO_END_TAG, is_shortcode, tags};
 use crate::document::markdown::{
-    BrokenFault, BrokenTag, ParamError, ParamFault, ShortcodeTag, footnote_label, param_error,
+    BrokenFault, BrokenTag, ParamError, ParamFault, Params, ShortcodeTag, footnote_label,
     shortcode_scan,
 };
 use crate::document::{Block, Document};
@@ -230,9 +230,10 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
         .filter(|t| !t.closing)
         .filter_map(|t| body.get(t.name.clone()))
         .collect();
-    // As Hugo's lexer: per name, whether a tag opened it and no tag closed
-    // it since.
-    let mut open: HashMap<&str, bool> = HashMap::new();
+    // As Hugo's lexer: the names a tag opened before (a closing tag does
+    // not make its name unopened again: `{{< a >}}{{< a >}}{{< /a >}}{{<
+    // /a >}}` lexes).
+    let mut opened_before: HashSet<&str> = HashSet::new();
     // The tags Hugo's lexer lets through, for `check_inner`.
     let mut lexed = Vec::new();
     for tag in &tags {
@@ -242,12 +243,12 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
         };
         let span = Span::new(tag.name.start, tag.name.end).offset(doc.body_start);
         let unknown = known.is_some_and(|k| !k.has(name));
-        let stray = closing && !open.get(name).copied().unwrap_or(false);
+        let stray = closing && !opened_before.contains(name);
         if !stray {
             lexed.push(tag);
         }
-        if let Some(error) = param_error(body, tag) {
-            report_param_error(doc, body, &error, cx);
+        if let Params::Error(error) = &tag.params {
+            report_param_error(doc, body, error, cx);
         }
         if stray && !unknown {
             cx.report(
@@ -263,7 +264,7 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
             );
             continue;
         }
-        open.insert(name, !closing);
+        opened_before.insert(name);
         let Some(known) = known.filter(|_| unknown) else {
             continue;
         };
@@ -401,6 +402,13 @@ fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut C
             let close = written
                 .find("}}")
                 .map_or(written.len(), |at| at.saturating_sub(1));
+            // `b/>}}` meant `b` and a tag closing itself: the space goes
+            // before the `/`.
+            let close = if written[..close].ends_with('/') {
+                close - 1
+            } else {
+                close
+            };
             let value = &written[..close];
             let end = Span::new(span.start + close, span.start + close);
             Finding::new(
@@ -445,7 +453,8 @@ fn check_inner(
         let Some(name) = body.get(tag.name.clone()) else {
             return;
         };
-        if !known.has(name) {
+        // Hugo stops on the tag, or repere cannot tell how it reads it.
+        if !known.has(name) || matches!(tag.params, Params::Error(_) | Params::Unread) {
             return;
         }
         let inner = known.inner(name);
@@ -1526,6 +1535,14 @@ mod tests {
                 )),
             ),
             (
+                "{{< plain x=b/>}}",
+                Some((
+                    "b/>}}",
+                    "unclosed shortcode action".to_string(),
+                    Some("{{< plain x=b />}}"),
+                )),
+            ),
+            (
                 "{{< plain b=c>}} texte {{< plain d >}}",
                 Some((
                     "c>}}",
@@ -1639,6 +1656,26 @@ mod tests {
                     None,
                 )],
             ),
+            // A call inside another of its name; the second closing tag
+            // then closes nothing left open.
+            (
+                "{{< note >}} a {{< note >}}b{{< /note >}} c {{< /note >}}",
+                vec![],
+            ),
+            (
+                "{{< note >}} x {{< /note >}} {{< /note >}}",
+                vec![(
+                    "note",
+                    format!(
+                        "`/note` closes no shortcode left open: Hugo stops the build on it (shortcode \"note\" {ignores})"
+                    ),
+                    None,
+                )],
+            ),
+            // A `/` before more parameters, which Hugo 0.111 and 0.168 read
+            // differently: what follows is not read.
+            ("{{< note a/b >}}x", vec![]),
+            ("{{< plain images/a.png >}}", vec![]),
             // Templates that disagree: what follows is not read.
             ("{{< mixed >}} {{< note >}}", vec![]),
             (

@@ -67,6 +67,17 @@ const BUILT_IN_INNER: &[&str] = &["comment", "details", "highlight", "qr"];
 /// Hugo's own shortcodes whose templates' `.Inner` repere does not know.
 const BUILT_IN_UNSURE: &[&str] = &["mastodon", "speakerdeck", "youtube_simple"];
 
+/// What Hugo's own template of `name` does with `.Inner`.
+fn built_in_inner(name: &str) -> Inner {
+    if BUILT_IN_INNER.contains(&name) {
+        Inner::Reads
+    } else if BUILT_IN_UNSURE.contains(&name) {
+        Inner::Unknown
+    } else {
+        Inner::Ignores
+    }
+}
+
 /// Whether a shortcode's templates read what a call holds between its
 /// opening and closing tags (`.Inner`, `.InnerDeindent`), which Hugo
 /// tells from the template: a call of one that does must be closed or
@@ -97,27 +108,21 @@ pub struct Shortcodes {
 
 impl Shortcodes {
     /// Hugo's own and `own`, as named in a call (`cartes/service`), each
-    /// with what one of its templates does with `.Inner`.
+    /// with what one of its templates does with `.Inner`. Templates of one
+    /// name are variants that coexist (one per output format), and
+    /// together replace Hugo's own of that name.
     pub fn new<'a>(own: impl IntoIterator<Item = (&'a str, Inner)>) -> Shortcodes {
-        let mut names: BTreeMap<String, Inner> = BUILT_IN
-            .iter()
-            .map(|&name| {
-                let inner = if BUILT_IN_INNER.contains(&name) {
-                    Inner::Reads
-                } else if BUILT_IN_UNSURE.contains(&name) {
-                    Inner::Unknown
-                } else {
-                    Inner::Ignores
-                };
-                (name.to_string(), inner)
-            })
-            .collect();
+        let mut mine: BTreeMap<String, Inner> = BTreeMap::new();
         for (name, inner) in own {
-            names
-                .entry(name.to_lowercase())
+            mine.entry(name.to_lowercase())
                 .and_modify(|known| *known = known.and(inner))
                 .or_insert(inner);
         }
+        let mut names: BTreeMap<String, Inner> = BUILT_IN
+            .iter()
+            .map(|&name| (name.to_string(), built_in_inner(name)))
+            .collect();
+        names.extend(mine);
         Shortcodes { names }
     }
 
@@ -193,21 +198,58 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
         theme_stands_alone(files, &base)?;
         bases.push(base);
     }
-    let mut own = Vec::new();
-    for base in bases {
+    // By name, then by the template's path under `layouts/` (`shortcodes/`
+    // read as `_shortcodes/`): what the site's, or else its themes',
+    // templates at that path do. The site's template overrides a theme's
+    // at the same path, and Hugo's own (`_shortcodes/<name>.html`); the
+    // themes, which repere cannot order, agree or are unknown; templates
+    // at other paths (another output format) are variants of which Hugo
+    // may use any.
+    let mut paths: BTreeMap<String, BTreeMap<String, (bool, Inner)>> = BTreeMap::new();
+    for (layer, base) in bases.iter().enumerate() {
+        let site = layer == 0;
         let layouts = base.join("layouts");
         for file in files.files_in(&layouts)? {
-            if let Some(name) = shortcode_name(&file) {
-                let inner = files
-                    .read_text(&layouts.join(&file))
-                    .map_or(Inner::Unknown, |text| reads_inner(&text));
-                own.push((name, inner));
-            }
+            let Some(name) = shortcode_name(&file) else {
+                continue;
+            };
+            let inner = files
+                .read_text(&layouts.join(&file))
+                .map_or(Inner::Unknown, |text| reads_inner(&text));
+            let path = file.to_string_lossy().to_lowercase().replace('\\', "/");
+            let path = match path.strip_prefix("shortcodes/") {
+                Some(rest) => format!("_shortcodes/{rest}"),
+                None => path,
+            };
+            paths
+                .entry(name.to_lowercase())
+                .or_default()
+                .entry(path)
+                .and_modify(|(was_site, known)| match (*was_site, site) {
+                    (true, false) => {}
+                    (false, true) => (*was_site, *known) = (true, inner),
+                    _ => *known = known.and(inner),
+                })
+                .or_insert((site, inner));
         }
     }
-    Some(Shortcodes::new(
-        own.iter().map(|(name, inner)| (name.as_str(), *inner)),
-    ))
+    let mut names: BTreeMap<String, Inner> = BUILT_IN
+        .iter()
+        .map(|&name| (name.to_string(), built_in_inner(name)))
+        .collect();
+    for (name, variants) in paths {
+        let own_html = variants.contains_key(&format!("_shortcodes/{name}.html"));
+        let mut inner = variants
+            .values()
+            .map(|&(_, inner)| inner)
+            .reduce(Inner::and);
+        // Hugo's own stays a variant unless the site or a theme has its path.
+        if let Some(&built_in) = names.get(&name).filter(|_| !own_html) {
+            inner = inner.map(|i| i.and(built_in));
+        }
+        names.insert(name, inner.unwrap_or(Inner::Unknown));
+    }
+    Some(Shortcodes { names })
 }
 
 /// `Some` when no folder of `config/` holds modules (a `module.*` file,
@@ -321,9 +363,12 @@ impl Settings {
 /// action naming the field `Inner` or `InnerDeindent` (`{{ .Inner }}`,
 /// `{{ $.InnerDeindent | markdownify }}`, `{{ with .Inner }}`), outside the
 /// template's comments and strings. [`Inner::Unknown`] when repere cannot
-/// tell as Hugo does: a `define` or `block` action (a template of its own,
-/// which Hugo may not read for this), the field of a value in parentheses
-/// (`(.Get 0).Inner`, which Hugo does not count), an action never closed.
+/// tell as Hugo does: a `define`, `block` or `template` action (another
+/// template, which Hugo reads for this and repere does not: a shortcode
+/// wrapping `highlight` reads `.Inner` through it), `.Inner` inside
+/// parentheses (`(dict "i" .Inner).i` does not count for Hugo, `(.Inner)`
+/// does) or as the field of a value in them (`(.Get 0).Inner`), an action
+/// never closed.
 fn reads_inner(template: &str) -> Inner {
     let b = template.as_bytes();
     let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80;
@@ -344,14 +389,25 @@ fn reads_inner(template: &str) -> Inner {
             continue;
         }
         let word_end = i + b[i..].iter().take_while(|&&c| ident(c)).count();
-        if matches!(&b[i..word_end], b"define" | b"block") {
+        if matches!(&b[i..word_end], b"define" | b"block" | b"template") {
             return Inner::Unknown;
         }
         let mut j = i;
+        // Parentheses open around `j`: Hugo does not read a field of what
+        // they give (`(dict "i" .Inner).i`).
+        let mut depth = 0usize;
         loop {
             match b.get(j) {
                 None => return Inner::Unknown,
                 Some(b'}') if b.get(j + 1) == Some(&b'}') => break,
+                Some(b'(') => {
+                    depth += 1;
+                    j += 1;
+                }
+                Some(b')') => {
+                    depth = depth.saturating_sub(1);
+                    j += 1;
+                }
                 Some(&quote @ (b'"' | b'\'')) => {
                     j += 1;
                     while j < b.len() && b[j] != quote {
@@ -367,7 +423,7 @@ fn reads_inner(template: &str) -> Inner {
                     let start = j + 1;
                     let end = start + b[start..].iter().take_while(|&&c| ident(c)).count();
                     if matches!(&b[start..end], b"Inner" | b"InnerDeindent") {
-                        if j > 0 && b[j - 1] == b')' {
+                        if depth > 0 || (j > 0 && b[j - 1] == b')') {
                             return Inner::Unknown;
                         }
                         reads = true;
@@ -454,13 +510,12 @@ mod tests {
         assert!(s.has("youtube") && s.has("Service-Cards") && !s.has("youtub"));
     }
 
-    /// Whether a site's templates read `.Inner`, with Hugo's own: variants
-    /// that disagree, or a site's template over Hugo's that disagrees with
-    /// it, are unknown.
+    /// Whether a site's templates read `.Inner`, with its themes' and
+    /// Hugo's own: the site's template overrides theirs at its path;
+    /// variants (other paths) that disagree are unknown.
     #[test]
     fn what_templates_do_with_inner() {
         let s = site(&[
-            ("hugo.toml", ""),
             ("layouts/shortcodes/note.html", "<div>{{ .Inner }}</div>"),
             ("layouts/shortcodes/note.json", "{{ .Inner | jsonify }}"),
             ("layouts/shortcodes/carte.html", "{{ .Get 0 }}"),
@@ -468,14 +523,26 @@ mod tests {
             ("layouts/shortcodes/mixte.amp.html", "amp"),
             ("layouts/shortcodes/figure.html", "{{ .Inner }}"),
             ("layouts/shortcodes/youtube.html", "{{ .Get 0 }}"),
+            ("layouts/_shortcodes/vimeo.amp.html", "{{ .Inner }}"),
+            // A theme's template at the site's path is not used.
+            ("hugo.toml", "theme = 'a'\n"),
+            ("themes/a/layouts/shortcodes/note.html", "{{ .Get 0 }}"),
+            ("themes/a/layouts/shortcodes/carte.amp.html", "{{ .Inner }}"),
+            ("themes/a/layouts/shortcodes/encadre.html", "{{ .Inner }}"),
+            ("themes/b/layouts/_shortcodes/encadre.html", "{{ .Inner }}"),
         ])
         .unwrap();
         let inner = |name: &str| s.inner(name);
         assert_eq!(inner("note"), Inner::Reads);
-        assert_eq!(inner("Carte"), Inner::Ignores);
         assert_eq!(inner("mixte"), Inner::Unknown);
-        assert_eq!(inner("figure"), Inner::Unknown);
+        // The site's `figure.html` is used instead of Hugo's own.
+        assert_eq!(inner("figure"), Inner::Reads);
         assert_eq!(inner("youtube"), Inner::Ignores);
+        // Hugo's own `vimeo.html` stays beside the site's AMP variant.
+        assert_eq!(inner("vimeo"), Inner::Unknown);
+        // A theme's variant beside the site's: either may be used.
+        assert_eq!(inner("Carte"), Inner::Unknown);
+        assert_eq!(inner("encadre"), Inner::Reads);
         assert_eq!(inner("highlight"), Inner::Reads);
         assert_eq!(inner("speakerdeck"), Inner::Unknown);
         assert_eq!(inner("absent"), Inner::Unknown);
@@ -501,6 +568,12 @@ mod tests {
             ("", Inner::Ignores),
             // Hugo does not count these; repere does not tell.
             ("{{ (.Get 0).Inner }}", Inner::Unknown),
+            ("{{ (dict \"i\" .Inner).i }}", Inner::Unknown),
+            (
+                "{{ template \"_internal/shortcodes/highlight.html\" . }}",
+                Inner::Unknown,
+            ),
+            ("{{- template \"p.html\" .Inner -}}", Inner::Unknown),
             ("{{ define \"x\" }}{{ .Inner }}{{ end }}", Inner::Unknown),
             ("{{- block \"x\" . }}{{ end }}", Inner::Unknown),
             ("{{ .Inner ", Inner::Unknown),
