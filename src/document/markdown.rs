@@ -743,6 +743,13 @@ pub enum ParamFault {
     Mixed { first: Range<usize> },
     /// A quote not closed before the end of its line.
     Unterminated,
+    /// A `/` inside a bare positional parameter (`images/a.png`), here:
+    /// Hugo reads it as closing the tag and what follows as a name, and
+    /// stops the build (0.168: `closing tag for shortcode 'a.png' does not
+    /// match start tag`) or cuts the parameter (0.111, for a shortcode
+    /// reading `.Inner`). `hugo` is empty: the message depends on Hugo's
+    /// version.
+    Slash(usize),
     /// A character that shows as a space or nothing (a no-break space),
     /// where Hugo reads only spaces, tabs and line breaks.
     Invisible,
@@ -807,6 +814,8 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> Params {
     let mut first: Option<Range<usize>> = None;
     // Where a bare value ran past the tag's end, if it did.
     let mut past_end: Option<Range<usize>> = None;
+    // The last bare positional parameter.
+    let mut last_bare: Option<Range<usize>> = None;
     loop {
         if b[i..].starts_with(close) {
             return Params::Read;
@@ -861,6 +870,20 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> Params {
                         .iter()
                         .take_while(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
                         .count();
+                // In a bare positional parameter (`images/a.png`), the `/`
+                // closes the tag and what follows is read as a name.
+                let next_is_word = char_at(i + 1).is_some_and(|c| word(c) || c == '.');
+                if let Some(bare) = last_bare.clone().filter(|p| p.end == i && next_is_word) {
+                    let end = i + text[i..]
+                        .find([' ', '\t', '\r', '\n'])
+                        .unwrap_or(text.len() - i);
+                    let end = memchr::memmem::find(&b[i..end], close).map_or(end, |at| i + at);
+                    return Params::Error(ParamError {
+                        span: bare.start..end,
+                        fault: ParamFault::Slash(i),
+                        hugo: String::new(),
+                    });
+                }
                 return if past_end.is_none() && b[after..].starts_with(close) {
                     Params::SelfClosing(i)
                 } else {
@@ -926,6 +949,9 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> Params {
                 }
                 if kind == 0 {
                     kind = if named { 2 } else { 1 };
+                }
+                if !named {
+                    last_bare = Some(param.clone());
                 }
                 first.get_or_insert(param);
             }
