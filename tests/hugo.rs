@@ -1,0 +1,130 @@
+//! The shortcode checks against Hugo itself: each page below is built by
+//! every Hugo binary named in `REPERE_HUGO` (paths separated by `:`, e.g.
+//! `REPERE_HUGO=/usr/bin/hugo:/opt/hugo-0.168/hugo`), and repere must
+//! report the page exactly when Hugo stops the build on it. Without
+//! `REPERE_HUGO` (CI has no Hugo) the test says so and passes: the same
+//! cases, and more, are unit tests of `rules::markup` with the outcome
+//! written down.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+/// A page body, and whether Hugo stops on it: `Some(stops)` for every
+/// version, `None` when versions differ (repere then reports it, as the
+/// newest stops).
+const CASES: &[(&str, Option<bool>)] = &[
+    // Calls and closing tags, by what their templates do with `.Inner`
+    // (`note` reads it, `plain` does not).
+    ("{{< plain a >}}", Some(false)),
+    ("{{< note />}}", Some(false)),
+    ("{{< note >}}x{{< /note >}}", Some(false)),
+    ("{{< note >}} {{< plain a >}} {{< /plain >}}", Some(false)),
+    (
+        "{{< note >}} a {{< note >}}b{{< /note >}} c {{< /note >}}",
+        Some(false),
+    ),
+    ("{{< highlight go >}}x{{< /highlight >}}", Some(false)),
+    ("{{< note >}}", Some(true)),
+    ("{{% note %}}x", Some(true)),
+    ("{{< note >}}x{{< note >}}y{{< /note >}}", Some(true)),
+    ("{{< highlight go >}}x", Some(true)),
+    ("{{< plain a />}}", Some(true)),
+    ("{{< youtube a / >}}", Some(true)),
+    ("{{< plain a >}}{{< /plain >}}", Some(true)),
+    ("{{< figure src=\"a\" >}}{{< /figure >}}", Some(true)),
+    ("{{< note />}} {{< /note >}}", Some(true)),
+    ("{{< note >}} x {{< /note >}} {{< /note >}}", Some(true)),
+    // Parameters.
+    (
+        "{{< plain 12.5 >}} {{< plain a.b >}} {{< plain -a >}}",
+        Some(false),
+    ),
+    ("{{< plain b=c/d e=f:g h=https://x.y/z >}}", Some(false)),
+    ("{{< plain a\n  \"b\" `c\nd` >}}", Some(false)),
+    ("{{< plain https://x.y/z >}}", Some(true)),
+    ("{{< plain a,b >}}", Some(true)),
+    ("{{< plain 'a b' >}}", Some(true)),
+    ("{{< plain a b=c >}}", Some(true)),
+    ("{{< plain b=\"c\" a >}}", Some(true)),
+    ("{{< plain \"a\nb\" >}}", Some(true)),
+    ("{{< plain b=c>}} texte {{< plain d >}}", Some(true)),
+    ("{{< plain x=b/>}}", Some(true)),
+    ("{{< plain a\u{a0}b >}}", Some(true)),
+    ("{{< plain images/a.png >}}", Some(true)),
+    ("{{< note a/b >}}x", None),
+    // Openers of no tag.
+    ("{{< >}}", Some(true)),
+    ("{{%%}}", Some(true)),
+    ("{{< « x » >}}", Some(true)),
+    ("{{< plain a >}} {{< plain", Some(true)),
+    ("{{</* plain a", Some(true)),
+    ("{{</* plain a */>}}", Some(false)),
+];
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+#[test]
+fn repere_reports_what_hugo_stops_on() {
+    let Ok(hugos) = std::env::var("REPERE_HUGO") else {
+        eprintln!("REPERE_HUGO is not set: no Hugo to build the pages with");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path();
+    write(
+        &site.join("hugo.toml"),
+        "baseURL = \"https://example.org/\"\n",
+    );
+    for layout in ["single", "list"] {
+        write(
+            &site.join(format!("layouts/_default/{layout}.html")),
+            "{{ .Content }}",
+        );
+    }
+    write(
+        &site.join("layouts/shortcodes/note.html"),
+        "<aside>{{ .Inner }}</aside>",
+    );
+    write(&site.join("layouts/shortcodes/plain.html"), "{{ .Get 0 }}");
+    let page = site.join("content/posts/p.md");
+    let mut disagree = Vec::new();
+    for (body, stops) in CASES {
+        write(&page, &format!("---\ntitle: t\n---\n\nTexte.\n\n{body}\n"));
+        let reported = assert_cmd::Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(site)
+            .args(["check", "--no-config", "--select", "markup", "-q"])
+            .arg(&page)
+            .output()
+            .unwrap();
+        let reported = match reported.status.code() {
+            Some(0) => false,
+            Some(1) => true,
+            _ => panic!("{body:?}: {reported:?}"),
+        };
+        for hugo in hugos.split(':').filter(|h| !h.is_empty()) {
+            let _ = fs::remove_dir_all(site.join("public"));
+            let built = Command::new(hugo)
+                .current_dir(site)
+                .output()
+                .unwrap_or_else(|e| panic!("{hugo}: {e}"));
+            let stopped = !built.status.success();
+            if let Some(stops) = stops {
+                assert_eq!(stopped, *stops, "{hugo} on {body:?}: {built:?}");
+            }
+            if stopped != reported && stops.is_some() {
+                disagree.push(format!(
+                    "{hugo} stops: {stopped}, repere reports: {reported}: {body:?}"
+                ));
+            }
+        }
+        if stops.is_none() {
+            assert!(reported, "{body:?}: versions differ, and the newest stops");
+        }
+    }
+    assert!(disagree.is_empty(), "{disagree:#?}");
+}
