@@ -341,8 +341,24 @@ fn report_broken_tag(doc: &Document, body: &str, tag: &BrokenTag, cx: &mut Conte
     cx.report(finding);
 }
 
+/// `finding`, at the bare parameter `written`, with the help and the fix
+/// of writing it between quotes; no fix when it holds a quote, a `\\` or
+/// a `=`, which quoting would not keep as written.
+fn quoting(finding: Finding, written: &str) -> Finding {
+    let quoted = format!("\"{written}\"");
+    let finding = finding.help(format!("write it between quotes: `{quoted}`"));
+    if written.contains(['"', '\'', '`', '\\', '=']) {
+        return finding;
+    }
+    let span = finding.span;
+    finding.fix(Fix::safe(
+        format!("write `{quoted}`"),
+        vec![Edit::replace(span, quoted)],
+    ))
+}
+
 /// A shortcode tag's parameters that Hugo's lexer stops the build on
-/// ([`param_error`]), with what to write instead.
+/// ([`Params::Error`]), with what to write instead.
 fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut Context) {
     let at = |range: &Range<usize>| Span::new(range.start, range.end).offset(doc.body_start);
     let span = at(&error.span);
@@ -351,30 +367,23 @@ fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut C
     let finding = match &error.fault {
         ParamFault::Unquoted(c) => {
             let shown = body[*c..].chars().next().unwrap_or(' ');
-            let quoted = format!("\"{written}\"");
-            let finding = Finding::new(
-                span,
-                format!("`{written}` holds `{shown}`, which only a quoted parameter may hold: Hugo stops the build on it ({hugo})"),
+            quoting(
+                Finding::new(
+                    span,
+                    format!(
+                        "`{written}` holds `{shown}`, which only a quoted parameter may hold: Hugo stops the build on it ({hugo})"
+                    ),
+                ),
+                written,
             )
-            .help(format!("write it between quotes: `{quoted}`"));
-            if written.contains(['"', '\'', '`', '\\', '=']) {
-                finding
-            } else {
-                finding.fix(Fix::safe(
-                    format!("write `{quoted}`"),
-                    vec![Edit::replace(span, quoted.clone())],
-                ))
-            }
         }
         ParamFault::Mixed { first } => {
-            let named = |text: &str| text.contains('=');
             let first_text = &body[first.clone()];
             let (this, other) = if hugo.starts_with("got named") {
                 ("named", "positional")
             } else {
                 ("positional", "named")
             };
-            let _ = named;
             Finding::new(
                 span,
                 format!("`{written}` is {this}, but the tag's first parameter, `{first_text}`, is {other}: Hugo stops the build on it ({hugo})"),
@@ -382,22 +391,15 @@ fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut C
             .label(at(first), "the first parameter")
             .help("name every parameter of the tag (`name=\"…\"`), or none: its template reads them one way")
         }
-        ParamFault::Slash(_) => {
-            let quoted = format!("\"{written}\"");
-            let finding = Finding::new(
+        ParamFault::Slash(_) => quoting(
+            Finding::new(
                 span,
-                format!("`{written}` is no parameter Hugo can read: its `/` closes the tag, and Hugo stops the build on what follows (or, in older versions, cuts the parameter there)"),
-            )
-            .help(format!("write it between quotes: `{quoted}`"));
-            if written.contains(['"', '\'', '`', '\\', '=']) {
-                finding
-            } else {
-                finding.fix(Fix::safe(
-                    format!("write `{quoted}`"),
-                    vec![Edit::replace(span, quoted.clone())],
-                ))
-            }
-        }
+                format!(
+                    "`{written}` is no parameter Hugo can read: its `/` closes the tag, and Hugo stops the build on what follows (or, in older versions, cuts the parameter there)"
+                ),
+            ),
+            written,
+        ),
         ParamFault::Invisible => {
             let code = written.chars().next().map_or(0, |c| c as u32);
             Finding::new(
