@@ -53,6 +53,28 @@ const CASES: &[(&str, Option<bool>)] = &[
     ("{{< plain a\u{a0}b >}}", Some(true)),
     ("{{< plain images/a.png >}}", Some(true)),
     ("{{< note a/b >}}x", None),
+    // Spaces after `=`, quotes inside bare values, escaped quotes (a
+    // second review's false alarms).
+    ("{{< plain a=\n\"b\" >}}", Some(false)),
+    ("{{< plain a=\u{a0}\"b\" c=\r\n`d` >}}", Some(false)),
+    ("{{< plain x=5\" >}}", Some(false)),
+    ("{{< plain a=it`s >}} and `code` here", Some(false)),
+    (
+        "{{< plain \\\"b\\\" >}} {{< plain a=\\\"b\\\" >}}",
+        Some(false),
+    ),
+    ("{{< plain \"a\\\\\"b\" >}}", Some(false)),
+    ("{{< plain x=a>}}{{< >}}", Some(false)),
+    ("{{< note a/note >}}", Some(false)),
+    ("{{< plain x=\u{e9}}}>}} text", Some(true)),
+    ("{{< plain x=a}}b>}} text", Some(true)),
+    ("{{< figure src=\"a.png >}}\n\nText.", Some(true)),
+    (
+        "{{< figure title=\"Un chat\", src=\"c.png\" >}}",
+        Some(true),
+    ),
+    ("{{< plain a\u{200b}b >}}", Some(true)),
+    ("{{< plain x=\"1\" :y >}}", Some(true)),
     // Openers of no tag.
     ("{{< >}}", Some(true)),
     ("{{%%}}", Some(true)),
@@ -124,6 +146,27 @@ fn repere_reports_what_hugo_stops_on() {
         }
         if stops.is_none() {
             assert!(reported, "{body:?}: versions differ, and the newest stops");
+        }
+        // What `--fix` writes builds, unless repere still reports it.
+        if reported {
+            let fixed = assert_cmd::Command::cargo_bin("repere")
+                .unwrap()
+                .current_dir(site)
+                .args(["check", "--no-config", "--select", "markup", "-q", "--fix"])
+                .arg(&page)
+                .output()
+                .unwrap();
+            if fixed.status.code() == Some(0) {
+                for hugo in hugos.split(':').filter(|h| !h.is_empty()) {
+                    let _ = fs::remove_dir_all(site.join("public"));
+                    let built = Command::new(hugo).current_dir(site).output().unwrap();
+                    let page = fs::read_to_string(&page).unwrap();
+                    assert!(
+                        built.status.success(),
+                        "{hugo} on {body:?} fixed into {page:?}: {built:?}"
+                    );
+                }
+            }
         }
     }
     assert!(disagree.is_empty(), "{disagree:#?}");

@@ -666,58 +666,53 @@ pub fn shortcode_scan(text: &str) -> (Vec<ShortcodeTag>, Vec<BrokenTag>) {
                 Some('=' | '"' | '`' | '\\') => None,
                 Some(_) => Some(BrokenFault::Unrecognized(i)),
             };
-            if let Some(fault) = fault {
-                broken.push(BrokenTag { opener, fault });
+            match fault {
+                Some(fault) => broken.push(BrokenTag { opener, fault }),
+                // Where the tag ends is not known: nothing more is read.
+                None => break,
             }
             from = i;
             continue;
         }
         let name = i..i + name_len;
-        // The rest of the tag, to its closing delimiter, past quotes.
-        let mut j = name.end;
-        let end = loop {
-            match b.get(j) {
-                None => break None,
-                Some(_) if b[j..].starts_with(close) => break Some(j + close.len()),
-                Some(b'"') => {
-                    j += 1;
-                    while j < b.len() && b[j] != b'"' {
-                        j += if b[j] == b'\\' { 2 } else { 1 };
-                    }
-                    j += 1;
-                }
-                Some(b'`') => {
-                    j += 1 + memchr::memchr(b'`', &b[j + 1..]).map_or(b.len(), |n| n + 1);
-                }
-                Some(_) => j += 1,
-            }
+        // The rest of the tag as Hugo's lexer reads it, to its end: only
+        // spaces after a closing tag's name; an opening tag's parameters.
+        let (params, end) = if closing {
+            let after = name.end + b[name.end..].iter().take_while(space).count();
+            let end = b[after..].starts_with(close).then(|| after + close.len());
+            (Params::Read, end)
+        } else {
+            read_params(text, open - 2, name.end)
         };
-        let Some(end) = end else {
-            broken.push(BrokenTag {
-                opener,
-                fault: BrokenFault::NeverClosed { comment: false },
-            });
-            break;
-        };
-        if !text[name.clone()].contains('.') {
-            let params = if closing {
-                Params::Read
-            } else {
-                read_params(text, open - 2, name.end)
-            };
+        let inline = text[name.clone()].contains('.');
+        if !inline {
             let self_closing = match params {
                 Params::SelfClosing(at) => Some(at),
                 _ => None,
             };
             tags.push(ShortcodeTag {
-                tag: open - 2..end,
-                name,
+                tag: open - 2..end.unwrap_or(name.end),
+                name: name.clone(),
                 closing,
                 self_closing,
-                params,
+                params: params.clone(),
             });
         }
-        from = end;
+        match end {
+            Some(end) => from = end,
+            None => {
+                // Hugo stops here (a parameter it cannot read, a tag
+                // never closed), or repere cannot tell where the tag ends.
+                if !inline && matches!(params, Params::Unclosed) {
+                    broken.push(BrokenTag {
+                        opener,
+                        fault: BrokenFault::NeverClosed { comment: false },
+                    });
+                    tags.pop();
+                }
+                break;
+            }
+        }
     }
     (tags, broken)
 }
@@ -731,6 +726,10 @@ pub struct ParamError {
     pub fault: ParamFault,
     /// What Hugo says.
     pub hugo: String,
+    /// Whether writing the parameter between quotes makes it one Hugo
+    /// reads as meant: it holds no quote, no `\`, no `=`, and no named
+    /// parameter comes before it (a quoted positional one would not mix).
+    pub quotable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -743,20 +742,22 @@ pub enum ParamFault {
     Mixed { first: Range<usize> },
     /// A quote not closed before the end of its line.
     Unterminated,
-    /// A `/` inside a bare positional parameter (`images/a.png`), here:
-    /// Hugo reads it as closing the tag and what follows as a name, and
-    /// stops the build (0.168: `closing tag for shortcode 'a.png' does not
-    /// match start tag`) or cuts the parameter (0.111, for a shortcode
-    /// reading `.Inner`). `hugo` is empty: the message depends on Hugo's
-    /// version.
-    Slash(usize),
-    /// A character that shows as a space or nothing (a no-break space),
-    /// where Hugo reads only spaces, tabs and line breaks.
+    /// A `/` inside a bare positional parameter (`images/a.png`), at
+    /// `at`, and the name Hugo reads after it: Hugo reads the `/` as
+    /// closing the tag and what follows as the name of the shortcode
+    /// closed, and stops the build when no tag opened that name before
+    /// (0.168: `closing tag for shortcode 'a.png' does not match start
+    /// tag`; 0.111 cuts the parameter at the `/` for a shortcode reading
+    /// `.Inner`). `hugo` is empty: the message depends on the version.
+    Slash { at: usize, after: Range<usize> },
+    /// A character that shows as a space or nothing (a no-break space, a
+    /// zero-width space), where Hugo reads only spaces, tabs and line
+    /// breaks.
     Invisible,
     /// A value written without quotes (`src=a.png>}}`) that runs past the
-    /// tag's end, since Hugo reads it to the next space, and makes Hugo
-    /// stop further on.
-    PastEnd,
+    /// tag's end, at `close`, since Hugo reads it to the next space, and
+    /// makes Hugo stop further on.
+    PastEnd { close: usize },
 }
 
 /// How Hugo's page lexer reads a tag's parameters.
@@ -766,20 +767,24 @@ pub enum Params {
     Read,
     /// To a `/` that closes the tag as it opens (`{{< x a />}}`), here.
     SelfClosing(usize),
-    /// Up to what repere does not follow: a `/` before more (`a/b`,
-    /// which Hugo versions read differently), a `\` before a quote.
+    /// Up to what repere does not follow: a `/` before more parameters
+    /// after a space (`a / b`), which Hugo versions read differently.
     Unread,
+    /// To the end of the page, with no tag's end.
+    Unclosed,
     /// Up to what it stops the build on.
     Error(ParamError),
 }
 
 /// How Hugo's page lexer reads the parameters of the opening tag that
 /// starts at `tag_start` and whose name ends at `name_end` (Hugo 0.111 to
-/// 0.168): a parameter holds letters, digits, `-`, `_` and `.` unless
-/// quoted (`"…"`, `` `…` ``); a value after `=` may be bare up to the next
-/// space, past the tag's end too; a quote ends on its line; named and
-/// positional parameters do not mix; a `/` closes the tag.
-fn read_params(text: &str, tag_start: usize, name_end: usize) -> Params {
+/// 0.168), and where the tag ends, past its delimiter, when it reads that
+/// far: a parameter holds letters, digits, `-`, `_` and `.` unless quoted
+/// (`"…"`, `\"…\"`, `` `…` ``); a value after `=` (and any spaces) may be
+/// bare up to the next space, quotes and the tag's end included; a quote
+/// ends on its line, and `\` escapes only a quote; named and positional
+/// parameters do not mix; a `/` closes the tag.
+fn read_params(text: &str, tag_start: usize, name_end: usize) -> (Params, Option<usize>) {
     let b = text.as_bytes();
     let close: &[u8] = if b.get(tag_start + 2) == Some(&b'%') {
         b"%}}"
@@ -787,66 +792,67 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> Params {
         b">}}"
     };
     let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
+    // Letters and digits: Rust's include a few Go's do not (`²`, marks),
+    // which only makes repere miss what Hugo refuses.
     let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
-    // A quoted value from its opening quote at `i`: its end, past the
-    // closing quote, or the error of a quote never closed on its line.
-    let quoted = |i: usize| -> Result<usize, ParamError> {
-        let mut j = i + 1;
-        loop {
-            match b.get(j) {
-                None | Some(b'\n') => {
-                    let line_end = j.min(b.len());
-                    return Err(ParamError {
-                        span: i..line_end,
-                        fault: ParamFault::Unterminated,
-                        hugo: "unterminated quoted string in shortcode parameter-argument".into(),
-                    });
-                }
-                Some(b'\\') if b.get(j + 1) == Some(&b'"') => j += 2,
-                Some(b'"') => return Ok(j + 1),
-                Some(_) => j += 1,
-            }
-        }
+    let error = |span: Range<usize>, fault: ParamFault, hugo: String| {
+        (
+            Params::Error(ParamError {
+                span,
+                fault,
+                hugo,
+                quotable: false,
+            }),
+            None,
+        )
+    };
+    let unterminated = |start: usize, at: usize| {
+        let line_end = memchr::memchr(b'\n', &b[at.min(b.len())..]).map_or(b.len(), |n| at + n);
+        error(
+            start..line_end,
+            ParamFault::Unterminated,
+            "unterminated quoted string in shortcode parameter-argument".into(),
+        )
     };
     let mut i = name_end;
     // 0: no parameter yet; 1: positional; 2: named (Hugo's `paramElements`).
     let mut kind = 0;
     let mut first: Option<Range<usize>> = None;
-    // Where a bare value ran past the tag's end, if it did.
-    let mut past_end: Option<Range<usize>> = None;
+    // Where a bare value ran past the tag's end, if it did, and the end.
+    let mut past_end: Option<(Range<usize>, usize)> = None;
     // The last bare positional parameter.
     let mut last_bare: Option<Range<usize>> = None;
+    let ended = |i: usize, past_end: &Option<(Range<usize>, usize)>| match past_end {
+        Some((span, close)) => error(
+            span.clone(),
+            ParamFault::PastEnd { close: *close },
+            "unclosed shortcode action".into(),
+        ),
+        None if i >= b.len() => (Params::Unclosed, None),
+        None => (Params::Unread, None),
+    };
     loop {
         if b[i..].starts_with(close) {
-            return Params::Read;
+            return (Params::Read, Some(i + close.len()));
         }
         let Some(c) = char_at(i) else {
-            return match past_end {
-                Some(span) => Params::Error(ParamError {
-                    span,
-                    fault: ParamFault::PastEnd,
-                    hugo: "unclosed shortcode action".into(),
-                }),
-                None => Params::Unread,
-            };
+            return ended(i, &past_end);
         };
         match c {
             ' ' | '\t' | '\r' | '\n' => i += 1,
             '=' => {
                 i += 1;
-                i += b[i..]
-                    .iter()
-                    .take_while(|c| matches!(c, b' ' | b'\t'))
-                    .count();
-                match b.get(i) {
-                    Some(b'"') => match quoted(i) {
-                        Ok(end) => i = end,
-                        Err(e) => return Params::Error(e),
-                    },
-                    Some(b'\\') => return Params::Unread,
+                i += text[i..]
+                    .chars()
+                    .take_while(|c| c.is_whitespace())
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+                let value = match b.get(i) {
+                    Some(b'"') => quoted_value(b, i, true),
+                    Some(b'\\') => quoted_value(b, i, false),
                     Some(b'`') => match memchr::memchr(b'`', &b[i + 1..]) {
-                        Some(n) => i += n + 2,
-                        None => return Params::Unread,
+                        Some(n) => Ok(i + n + 2),
+                        None => return ended(b.len(), &past_end),
                     },
                     _ => {
                         let start = i;
@@ -855,67 +861,100 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> Params {
                             .take_while(|c| !c.is_whitespace())
                             .map(char::len_utf8)
                             .sum();
-                        i += len;
-                        if past_end.is_none() && memchr::memmem::find(&b[start..i], close).is_some()
+                        if past_end.is_none()
+                            && let Some(at) = memchr::memmem::find(&b[start..start + len], close)
                         {
-                            past_end = Some(start..i);
+                            past_end = Some((start..start + len, start + at));
                         }
+                        Ok(start + len)
                     }
+                };
+                match value {
+                    Ok(end) => i = end,
+                    Err(QuoteError::Unterminated(at)) => return unterminated(i, at),
+                    Err(QuoteError::Escape) => return ended(i, &None),
                 }
             }
             '/' => {
+                // In a bare positional parameter (`images/a.png`), the `/`
+                // closes the tag and what follows is read as a name.
+                let after_name = i
+                    + 1
+                    + text[i + 1..]
+                        .chars()
+                        .take_while(|&c| word(c) || c == '/' || c == '.')
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                if let Some(bare) = last_bare
+                    .clone()
+                    .filter(|p| p.end == i && after_name > i + 1)
+                {
+                    return (
+                        Params::Error(ParamError {
+                            span: bare.start..after_name,
+                            fault: ParamFault::Slash {
+                                at: i,
+                                after: i + 1..after_name,
+                            },
+                            hugo: String::new(),
+                            quotable: kind != 2,
+                        }),
+                        None,
+                    );
+                }
                 let after = i
                     + 1
                     + b[i + 1..]
                         .iter()
                         .take_while(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
                         .count();
-                // In a bare positional parameter (`images/a.png`), the `/`
-                // closes the tag and what follows is read as a name.
-                let next_is_word = char_at(i + 1).is_some_and(|c| word(c) || c == '.');
-                if let Some(bare) = last_bare.clone().filter(|p| p.end == i && next_is_word) {
-                    let end = i + text[i..]
-                        .find([' ', '\t', '\r', '\n'])
-                        .unwrap_or(text.len() - i);
-                    let end = memchr::memmem::find(&b[i..end], close).map_or(end, |at| i + at);
-                    return Params::Error(ParamError {
-                        span: bare.start..end,
-                        fault: ParamFault::Slash(i),
-                        hugo: String::new(),
-                    });
-                }
                 return if past_end.is_none() && b[after..].starts_with(close) {
-                    Params::SelfClosing(i)
+                    (Params::SelfClosing(i), Some(after + close.len()))
                 } else {
-                    Params::Unread
+                    (Params::Unread, None)
                 };
             }
-            '\\' => return Params::Unread,
-            '"' | '`' => {
-                if kind == 2 {
-                    let end = match c {
-                        '"' => quoted(i).ok(),
-                        _ => memchr::memchr(b'`', &b[i + 1..]).map(|n| i + n + 2),
-                    };
-                    return Params::Error(ParamError {
-                        span: i..end.unwrap_or(i + 1),
-                        fault: ParamFault::Mixed { first: first.unwrap_or(i..i + 1) },
-                        hugo: "got quoted positional parameter. Cannot mix named and positional parameters".into(),
-                    });
+            '"' | '`' | '\\' => {
+                // A quoted positional parameter; `\"…\"` too.
+                let escaped = c == '\\';
+                if escaped && !matches!(b.get(i + 1), Some(b'"' | b'`')) {
+                    // A lone `\` is skipped.
+                    i += 1;
+                    continue;
                 }
-                kind = 1;
                 let start = i;
-                i = if c == '"' {
-                    match quoted(i) {
-                        Ok(end) => end,
-                        Err(e) => return Params::Error(e),
-                    }
-                } else {
+                let value = if escaped && b.get(i + 1) == Some(&b'`') {
+                    Err(QuoteError::Escape)
+                } else if c == '`' {
                     match memchr::memchr(b'`', &b[i + 1..]) {
-                        Some(n) => i + n + 2,
-                        None => return Params::Unread,
+                        Some(n) => Ok(i + n + 2),
+                        None => return ended(b.len(), &past_end),
                     }
+                } else if escaped {
+                    // `\` then `"`: the value opens at the quote, and `\"`
+                    // closes it.
+                    quoted_value(b, i + 1, false)
+                } else {
+                    quoted_value(b, i, true)
                 };
+                // Hugo tells the mix before it reads the value.
+                if kind == 2 {
+                    let end = value.as_ref().map_or(start + 1, |&end| end);
+                    return error(
+                        start..end,
+                        ParamFault::Mixed {
+                            first: first.unwrap_or(start..end),
+                        },
+                        "got quoted positional parameter. Cannot mix named and positional parameters".into(),
+                    );
+                }
+                let end = match value {
+                    Ok(end) => end,
+                    Err(QuoteError::Unterminated(at)) => return unterminated(start, at),
+                    Err(QuoteError::Escape) => return ended(i, &None),
+                };
+                kind = 1;
+                i = end;
                 first.get_or_insert(start..i);
             }
             c if word(c) => {
@@ -935,17 +974,17 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> Params {
                     _ => None,
                 };
                 if let Some(got) = wrong {
-                    return Params::Error(ParamError {
-                        span: past_end.clone().unwrap_or(param.clone()),
-                        fault: if past_end.is_some() {
-                            ParamFault::PastEnd
-                        } else {
+                    let hugo = format!("{got}. Cannot mix named and positional parameters");
+                    return match past_end {
+                        Some((span, close)) => error(span, ParamFault::PastEnd { close }, hugo),
+                        None => error(
+                            param.clone(),
                             ParamFault::Mixed {
-                                first: first.clone().unwrap_or(param),
-                            }
-                        },
-                        hugo: format!("{got}. Cannot mix named and positional parameters"),
-                    });
+                                first: first.unwrap_or(param),
+                            },
+                            hugo,
+                        ),
+                    };
                 }
                 if kind == 0 {
                     kind = if named { 2 } else { 1 };
@@ -969,34 +1008,70 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> Params {
                     "unrecognized character in shortcode action: U+{:04X}{shown}. Note: Parameters with non-alphanumeric args must be quoted",
                     c as u32
                 );
-                if let Some(past_end) = past_end {
-                    return Params::Error(ParamError {
-                        span: past_end,
-                        fault: ParamFault::PastEnd,
-                        hugo,
-                    });
+                if let Some((span, close)) = past_end {
+                    return error(span, ParamFault::PastEnd { close }, hugo);
                 }
                 if invisible {
-                    return Params::Error(ParamError {
-                        span: i..i + c.len_utf8(),
-                        fault: ParamFault::Invisible,
-                        hugo,
-                    });
+                    return error(i..i + c.len_utf8(), ParamFault::Invisible, hugo);
                 }
-                // The parameter holding it: from the last separator Hugo
-                // reads to the next.
+                // The parameter holding it: the bare parameter it ends, if
+                // it ends one, to the next separator or the tag's end.
+                let start = last_bare
+                    .clone()
+                    .filter(|p| p.end == i)
+                    .map_or(i, |p| p.start);
                 let separator = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
-                let start = text[..i].rfind(separator).map_or(0, |s| s + 1);
-                let start = start.max(name_end);
                 let end = i + text[i..].find(separator).unwrap_or(text.len() - i);
-                let end = memchr::memmem::find(&b[start..end], close).map_or(end, |at| start + at);
-                return Params::Error(ParamError {
-                    span: start..end.max(i + c.len_utf8()),
-                    fault: ParamFault::Unquoted(i),
-                    hugo,
-                });
+                let end = memchr::memmem::find(&b[i..end], close).map_or(end, |at| i + at);
+                let span = start..end.max(i + c.len_utf8());
+                let written = &text[span.clone()];
+                let quotable = kind != 2 && !written.contains(['"', '\'', '`', '\\', '=']);
+                return (
+                    Params::Error(ParamError {
+                        span,
+                        fault: ParamFault::Unquoted(i),
+                        hugo,
+                        quotable,
+                    }),
+                    None,
+                );
             }
         }
+    }
+}
+
+/// Why Hugo's lexer stops in a quoted value.
+enum QuoteError {
+    /// A line break, or the end of the page, at this offset.
+    Unterminated(usize),
+    /// `\` before a backquote (`unrecognized escape character`), which
+    /// repere does not report.
+    Escape,
+}
+
+/// The end of the quoted value whose quote is at `i` (`"…"`, or with
+/// `escapes` false `\"…\"`), past its closing quote, as Hugo's lexer reads
+/// it: a `\` escapes a following `"` (with `escapes`; without, `\"` ends
+/// the value), a line break ends the page's patience.
+fn quoted_value(b: &[u8], i: usize, escapes: bool) -> Result<usize, QuoteError> {
+    let mut open = false;
+    let mut escaped_quote = false;
+    let mut j = i;
+    loop {
+        match b.get(j) {
+            None | Some(b'\n') => return Err(QuoteError::Unterminated(j)),
+            Some(b'\\') => match b.get(j + 1) {
+                Some(b'"') if open && !escapes => return Ok(j + 2),
+                Some(b'"') if open => escaped_quote = true,
+                Some(b'`') => return Err(QuoteError::Escape),
+                _ => {}
+            },
+            Some(b'"') if escaped_quote => escaped_quote = false,
+            Some(b'"') if open => return Ok(j + 1),
+            Some(b'"') => open = true,
+            Some(_) => {}
+        }
+        j += 1;
     }
 }
 
@@ -1676,8 +1751,16 @@ mod tests {
             .map(|t| &text[t.tag])
             .collect();
         assert_eq!(whole, ["{{< a b=\"c\" >}}", "{{% /a %}}"]);
-        // Reading stops at a tag or comment never closed, as Hugo's does.
-        assert_eq!(tags("{{< a >}} {{< b \"{{< c >}}"), [("a", false)]);
+        // Reading stops at a tag or comment never closed, as Hugo's does:
+        // a tag whose parameters stop Hugo is the last read.
+        assert_eq!(
+            tags("{{< a >}} {{< b \"{{< c >}}"),
+            [("a", false), ("b", false)]
+        );
+        assert!(matches!(
+            shortcode_tags("{{< b \"{{< c >}}")[0].params,
+            Params::Error(_)
+        ));
         assert_eq!(tags("{{</* a {{< b >}}"), []);
         assert_eq!(tags("{{< a"), []);
     }

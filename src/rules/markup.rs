@@ -248,7 +248,19 @@ fn check_shortcodes(doc: &Document, site: &Site, cx: &mut Context) {
             lexed.push(tag);
         }
         if let Params::Error(error) = &tag.params {
-            report_param_error(doc, body, error, cx);
+            // A `/` before a name opened before (this tag's too) closes it,
+            // as Hugo's lexer reads it: the tag may build.
+            let closes_opened = match &error.fault {
+                ParamFault::Slash { after, .. } => {
+                    let after = &body[after.clone()];
+                    after == name || opened_before.contains(after)
+                }
+                _ => false,
+            };
+            if !closes_opened {
+                let inner = known.map_or(Inner::Unknown, |k| k.inner(name));
+                report_param_error(doc, body, error, inner, cx);
+            }
         }
         if stray && !unknown {
             cx.report(
@@ -341,13 +353,12 @@ fn report_broken_tag(doc: &Document, body: &str, tag: &BrokenTag, cx: &mut Conte
     cx.report(finding);
 }
 
-/// `finding`, at the bare parameter `written`, with the help and the fix
-/// of writing it between quotes; no fix when it holds a quote, a `\\` or
-/// a `=`, which quoting would not keep as written.
-fn quoting(finding: Finding, written: &str) -> Finding {
+/// `finding`, at the bare parameter `written`, with the help of writing
+/// it between quotes, and the fix when that is `safe`.
+fn quoting(finding: Finding, written: &str, safe: bool) -> Finding {
     let quoted = format!("\"{written}\"");
     let finding = finding.help(format!("write it between quotes: `{quoted}`"));
-    if written.contains(['"', '\'', '`', '\\', '=']) {
+    if !safe {
         return finding;
     }
     let span = finding.span;
@@ -359,7 +370,13 @@ fn quoting(finding: Finding, written: &str) -> Finding {
 
 /// A shortcode tag's parameters that Hugo's lexer stops the build on
 /// ([`Params::Error`]), with what to write instead.
-fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut Context) {
+fn report_param_error(
+    doc: &Document,
+    body: &str,
+    error: &ParamError,
+    inner: Inner,
+    cx: &mut Context,
+) {
     let at = |range: &Range<usize>| Span::new(range.start, range.end).offset(doc.body_start);
     let span = at(&error.span);
     let written = &body[error.span.clone()];
@@ -367,6 +384,16 @@ fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut C
     let finding = match &error.fault {
         ParamFault::Unquoted(c) => {
             let shown = body[*c..].chars().next().unwrap_or(' ');
+            if written.len() == shown.len_utf8() {
+                // Alone between parameters (`title="Un chat", src=…`).
+                return cx.report(
+                    Finding::new(
+                        span,
+                        format!("`{shown}` stands between parameters, where Hugo reads only parameters and spaces: Hugo stops the build on it ({hugo})"),
+                    )
+                    .help("remove it: parameters are separated by spaces"),
+                );
+            }
             quoting(
                 Finding::new(
                     span,
@@ -375,6 +402,7 @@ fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut C
                     ),
                 ),
                 written,
+                error.quotable,
             )
         }
         ParamFault::Mixed { first } => {
@@ -391,7 +419,9 @@ fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut C
             .label(at(first), "the first parameter")
             .help("name every parameter of the tag (`name=\"…\"`), or none: its template reads them one way")
         }
-        ParamFault::Slash(_) => quoting(
+        // Quoted, a call of a shortcode reading `.Inner` no longer closes
+        // there: not safe but for one that does not.
+        ParamFault::Slash { .. } => quoting(
             Finding::new(
                 span,
                 format!(
@@ -399,6 +429,7 @@ fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut C
                 ),
             ),
             written,
+            error.quotable && inner == Inner::Ignores,
         ),
         ParamFault::Invisible => {
             let code = written.chars().next().map_or(0, |c| c as u32);
@@ -406,8 +437,12 @@ fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut C
                 span,
                 format!("U+{code:04X}, which shows as a space or nothing, is inside the tag, where Hugo reads only spaces, tabs and line breaks: Hugo stops the build on it ({hugo})"),
             )
-            .help("write a space instead")
-            .fix(Fix::safe("write a space", vec![Edit::replace(span, " ")]))
+            .help("write a space instead, or nothing for a character of no width")
+            .fix(Fix::safe(
+                "write a space, or nothing",
+                // A character of no width joins what is around it.
+                vec![Edit::replace(span, if written.trim().is_empty() { " " } else { "" })],
+            ))
         }
         ParamFault::Unterminated => Finding::new(
             span,
@@ -416,19 +451,13 @@ fn report_param_error(doc: &Document, body: &str, error: &ParamError, cx: &mut C
         .help(
             "close the quote on the same line; a value over several lines goes between backquotes",
         ),
-        ParamFault::PastEnd => {
-            let close = written
-                .find("}}")
-                .map_or(written.len(), |at| at.saturating_sub(1));
+        ParamFault::PastEnd { close } => {
             // `b/>}}` meant `b` and a tag closing itself: the space goes
             // before the `/`.
-            let close = if written[..close].ends_with('/') {
-                close - 1
-            } else {
-                close
-            };
-            let value = &written[..close];
-            let end = Span::new(span.start + close, span.start + close);
+            let value = &body[error.span.start..*close];
+            let value = value.strip_suffix('/').unwrap_or(value);
+            let at = error.span.start + value.len();
+            let end = Span::new(at, at).offset(doc.body_start);
             Finding::new(
                 span,
                 format!("`{value}` runs into the tag's end: Hugo reads a value without quotes up to the next space, so it misreads the tag and stops the build further on ({hugo})"),
