@@ -113,8 +113,10 @@ Options (all true unless said otherwise):
                         fixed by quoting it), named and positional mixed,
                         a quote not closed on its line, a bare value
                         running into the tag's end (`src=a.png>}}`, fixed
-                        with a space); a `{{<` opening no tag Hugo can
-                        read (`{{< >}}`, a tag or comment never closed).
+                        with a space), a `/` inside a bare parameter
+                        (`images/a.png`), a no-break space; a `{{<`
+                        opening no tag Hugo can read (`{{< >}}`, a tag or
+                        comment never closed). See docs/markup.md.
                         Not in a draft or a page dated in the future, which
                         Hugo does not render.
 
