@@ -4,6 +4,7 @@
 pub mod front_matter;
 pub mod html;
 pub mod markdown;
+pub mod shortcodes;
 
 use std::any::{Any, TypeId};
 use std::path::{Path, PathBuf};

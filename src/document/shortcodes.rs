@@ -1,0 +1,584 @@
+//! Hugo's shortcode tags in a page's text, read as Hugo's page lexer
+//! reads them (Hugo 0.111 to 0.168): the tags, their names, their
+//! parameters and where they end, and what the lexer stops the build on.
+//! Hugo reads them before the Markdown, code included.
+
+use std::ops::Range;
+
+/// A shortcode tag (`{{< name args >}}`, `{{% /name %}}`): where it is,
+/// where its name is, whether it closes, and where the `/` that closes it
+/// as it opens is (`{{< name args />}}`), if it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShortcodeTag {
+    pub tag: Range<usize>,
+    pub name: Range<usize>,
+    pub closing: bool,
+    pub self_closing: Option<usize>,
+    /// How Hugo's lexer reads its parameters ([`Params::Read`] for a
+    /// closing tag).
+    pub params: Params,
+}
+
+/// The shortcode tags of `text`, read as Hugo's page lexer reads them
+/// (over several lines too), in order. Hugo reads
+/// them anywhere in a page, code included. A comment (`{{</* … */>}}`)
+/// holds none, nor do a parameter's quotes (`"…"`, `` `…` ``). A name
+/// is letters, digits, `_`, `-` and `/` (`{{< d/>}}` names `d/`, as in
+/// Hugo); one with a `.` (an inline shortcode, `{{< nom.inline >}}`) is
+/// left out. Reading stops at a tag or comment never closed, where Hugo
+/// stops too.
+pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
+    shortcode_scan(text).0
+}
+
+/// A `{{<` or `{{%` that opens no tag Hugo's lexer can read: it stops the
+/// build on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BrokenTag {
+    /// The opening braces (`{{<`, `{{%`).
+    pub opener: Range<usize>,
+    pub fault: BrokenFault,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BrokenFault {
+    /// The tag's end before any name (`{{< >}}`).
+    NoName,
+    /// A character no name starts with, at this offset (`{{< « x » >}}`).
+    Unrecognized(usize),
+    /// No end to the tag (`>}}`), or to the comment (`*/>}}`), up to the
+    /// end of the page.
+    NeverClosed { comment: bool },
+}
+
+/// [`shortcode_tags`], and the openers of tags Hugo cannot read.
+pub fn shortcode_scan(text: &str) -> (Vec<ShortcodeTag>, Vec<BrokenTag>) {
+    let b = text.as_bytes();
+    let mut tags = Vec::new();
+    let mut broken = Vec::new();
+    let mut from = 0;
+    while let Some(found) = memchr::memmem::find(&b[from..], b"{{") {
+        // In `{{{<`, the tag opens at the last two braces.
+        let mut open = from + found + 2;
+        while b.get(open) == Some(&b'{') {
+            open += 1;
+        }
+        let close: &[u8] = match b.get(open) {
+            Some(b'<') => b">}}",
+            Some(b'%') => b"%}}",
+            _ => {
+                from = open;
+                continue;
+            }
+        };
+        let mut i = open + 1;
+        let opener = open - 2..open + 1;
+        if b[i..].starts_with(b"/*") {
+            let end_mark = [b"*/", close].concat();
+            let Some(end) = memchr::memmem::find(&b[i + 2..], &end_mark) else {
+                broken.push(BrokenTag {
+                    opener,
+                    fault: BrokenFault::NeverClosed { comment: true },
+                });
+                break;
+            };
+            from = i + 2 + end + end_mark.len();
+            continue;
+        }
+        let space = |c: &&u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+        i += b[i..].iter().take_while(space).count();
+        let closing = b.get(i) == Some(&b'/');
+        if closing {
+            i += 1;
+            i += b[i..].iter().take_while(space).count();
+        }
+        let name_len: usize = text
+            .get(i..)
+            .unwrap_or_default()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/' | '.'))
+            .map(char::len_utf8)
+            .sum();
+        if name_len == 0 {
+            // What Hugo's lexer meets first instead; not followed after
+            // a `/`, nor at what starts a parameter (`=`, a quote, `\`).
+            let fault = match text.get(i..).and_then(|t| t.chars().next()) {
+                _ if closing => None,
+                None => Some(BrokenFault::NeverClosed { comment: false }),
+                Some(_) if b[i..].starts_with(close) => Some(BrokenFault::NoName),
+                Some('=' | '"' | '`' | '\\') => None,
+                Some(_) => Some(BrokenFault::Unrecognized(i)),
+            };
+            match fault {
+                Some(fault) => broken.push(BrokenTag { opener, fault }),
+                // Where the tag ends is not known: nothing more is read.
+                None => break,
+            }
+            from = i;
+            continue;
+        }
+        let name = i..i + name_len;
+        // The rest of the tag as Hugo's lexer reads it, to its end: only
+        // spaces after a closing tag's name; an opening tag's parameters.
+        let (params, end) = if closing {
+            let after = name.end + b[name.end..].iter().take_while(space).count();
+            let end = b[after..].starts_with(close).then(|| after + close.len());
+            (Params::Read, end)
+        } else {
+            read_params(text, open - 2, name.end)
+        };
+        let inline = text[name.clone()].contains('.');
+        if !inline {
+            let self_closing = match params {
+                Params::SelfClosing(at) => Some(at),
+                _ => None,
+            };
+            tags.push(ShortcodeTag {
+                tag: open - 2..end.unwrap_or(name.end),
+                name: name.clone(),
+                closing,
+                self_closing,
+                params: params.clone(),
+            });
+        }
+        match end {
+            Some(end) => from = end,
+            None => {
+                // Hugo stops here (a parameter it cannot read, a tag
+                // never closed), or repere cannot tell where the tag ends.
+                if !inline && matches!(params, Params::Unclosed) {
+                    broken.push(BrokenTag {
+                        opener,
+                        fault: BrokenFault::NeverClosed { comment: false },
+                    });
+                    tags.pop();
+                }
+                break;
+            }
+        }
+    }
+    (tags, broken)
+}
+
+/// What Hugo's page lexer stops on in the parameters of a shortcode tag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamError {
+    /// The parameter at fault; for a quote never closed, the quote to the
+    /// end of its line.
+    pub span: Range<usize>,
+    pub fault: ParamFault,
+    /// What Hugo says.
+    pub hugo: String,
+    /// Whether writing the parameter between quotes makes it one Hugo
+    /// reads as meant: it holds no quote, no `\`, no `=`, and no named
+    /// parameter comes before it (a quoted positional one would not mix).
+    pub quotable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParamFault {
+    /// A character that only a quoted parameter may hold (`:` in a bare
+    /// address), at this offset.
+    Unquoted(usize),
+    /// A named parameter after a positional one, or the reverse; the
+    /// first parameter of the tag.
+    Mixed { first: Range<usize> },
+    /// A quote not closed before the end of its line.
+    Unterminated,
+    /// A `/` inside a bare positional parameter (`images/a.png`), at
+    /// `at`, and the name Hugo reads after it: Hugo reads the `/` as
+    /// closing the tag and what follows as the name of the shortcode
+    /// closed, and stops the build when no tag opened that name before
+    /// (0.168: `closing tag for shortcode 'a.png' does not match start
+    /// tag`; 0.111 cuts the parameter at the `/` for a shortcode reading
+    /// `.Inner`). `hugo` is empty: the message depends on the version.
+    Slash { at: usize, after: Range<usize> },
+    /// A character that shows as a space or nothing (a no-break space, a
+    /// zero-width space), where Hugo reads only spaces, tabs and line
+    /// breaks.
+    Invisible,
+    /// A value written without quotes (`src=a.png>}}`) that runs past the
+    /// tag's end, at `close`, since Hugo reads it to the next space, and
+    /// makes Hugo stop further on.
+    PastEnd { close: usize },
+}
+
+/// How Hugo's page lexer reads a tag's parameters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Params {
+    /// To the tag's end.
+    Read,
+    /// To a `/` that closes the tag as it opens (`{{< x a />}}`), here.
+    SelfClosing(usize),
+    /// Up to what repere does not follow: a `/` before more parameters
+    /// after a space (`a / b`), which Hugo versions read differently.
+    Unread,
+    /// To the end of the page, with no tag's end.
+    Unclosed,
+    /// Up to what it stops the build on.
+    Error(ParamError),
+}
+
+/// How Hugo's page lexer reads the parameters of the opening tag that
+/// starts at `tag_start` and whose name ends at `name_end` (Hugo 0.111 to
+/// 0.168), and where the tag ends, past its delimiter, when it reads that
+/// far: a parameter holds letters, digits, `-`, `_` and `.` unless quoted
+/// (`"…"`, `\"…\"`, `` `…` ``); a value after `=` (and any spaces) may be
+/// bare up to the next space, quotes and the tag's end included; a quote
+/// ends on its line, and `\` escapes only a quote; named and positional
+/// parameters do not mix; a `/` closes the tag.
+fn read_params(text: &str, tag_start: usize, name_end: usize) -> (Params, Option<usize>) {
+    let b = text.as_bytes();
+    let close: &[u8] = if b.get(tag_start + 2) == Some(&b'%') {
+        b"%}}"
+    } else {
+        b">}}"
+    };
+    let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
+    // Letters and digits: Rust's include a few Go's do not (`²`, marks),
+    // which only makes repere miss what Hugo refuses.
+    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let error = |span: Range<usize>, fault: ParamFault, hugo: String| {
+        (
+            Params::Error(ParamError {
+                span,
+                fault,
+                hugo,
+                quotable: false,
+            }),
+            None,
+        )
+    };
+    let unterminated = |start: usize, at: usize| {
+        let line_end = memchr::memchr(b'\n', &b[at.min(b.len())..]).map_or(b.len(), |n| at + n);
+        error(
+            start..line_end,
+            ParamFault::Unterminated,
+            "unterminated quoted string in shortcode parameter-argument".into(),
+        )
+    };
+    let mut i = name_end;
+    // 0: no parameter yet; 1: positional; 2: named (Hugo's `paramElements`).
+    let mut kind = 0;
+    let mut first: Option<Range<usize>> = None;
+    // Where a bare value ran past the tag's end, if it did, and the end.
+    let mut past_end: Option<(Range<usize>, usize)> = None;
+    // The last bare positional parameter.
+    let mut last_bare: Option<Range<usize>> = None;
+    let ended = |i: usize, past_end: &Option<(Range<usize>, usize)>| match past_end {
+        Some((span, close)) => error(
+            span.clone(),
+            ParamFault::PastEnd { close: *close },
+            "unclosed shortcode action".into(),
+        ),
+        None if i >= b.len() => (Params::Unclosed, None),
+        None => (Params::Unread, None),
+    };
+    loop {
+        if b[i..].starts_with(close) {
+            return (Params::Read, Some(i + close.len()));
+        }
+        let Some(c) = char_at(i) else {
+            return ended(i, &past_end);
+        };
+        match c {
+            ' ' | '\t' | '\r' | '\n' => i += 1,
+            '=' => {
+                i += 1;
+                i += text[i..]
+                    .chars()
+                    .take_while(|c| c.is_whitespace())
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+                let value = match b.get(i) {
+                    Some(b'"') => quoted_value(b, i, true),
+                    Some(b'\\') => quoted_value(b, i, false),
+                    Some(b'`') => match memchr::memchr(b'`', &b[i + 1..]) {
+                        Some(n) => Ok(i + n + 2),
+                        None => return ended(b.len(), &past_end),
+                    },
+                    _ => {
+                        let start = i;
+                        let len: usize = text[i..]
+                            .chars()
+                            .take_while(|c| !c.is_whitespace())
+                            .map(char::len_utf8)
+                            .sum();
+                        if past_end.is_none()
+                            && let Some(at) = memchr::memmem::find(&b[start..start + len], close)
+                        {
+                            past_end = Some((start..start + len, start + at));
+                        }
+                        Ok(start + len)
+                    }
+                };
+                match value {
+                    Ok(end) => i = end,
+                    Err(QuoteError::Unterminated(at)) => return unterminated(i, at),
+                    Err(QuoteError::Escape) => return ended(i, &None),
+                }
+            }
+            '/' => {
+                // In a bare positional parameter (`images/a.png`), the `/`
+                // closes the tag and what follows is read as a name.
+                let after_name = i
+                    + 1
+                    + text[i + 1..]
+                        .chars()
+                        .take_while(|&c| word(c) || c == '/' || c == '.')
+                        .map(char::len_utf8)
+                        .sum::<usize>();
+                if let Some(bare) = last_bare
+                    .clone()
+                    .filter(|p| p.end == i && after_name > i + 1)
+                {
+                    return (
+                        Params::Error(ParamError {
+                            span: bare.start..after_name,
+                            fault: ParamFault::Slash {
+                                at: i,
+                                after: i + 1..after_name,
+                            },
+                            hugo: String::new(),
+                            quotable: kind != 2,
+                        }),
+                        None,
+                    );
+                }
+                let after = i
+                    + 1
+                    + b[i + 1..]
+                        .iter()
+                        .take_while(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+                        .count();
+                return if past_end.is_none() && b[after..].starts_with(close) {
+                    (Params::SelfClosing(i), Some(after + close.len()))
+                } else {
+                    (Params::Unread, None)
+                };
+            }
+            '"' | '`' | '\\' => {
+                // A quoted positional parameter; `\"…\"` too.
+                let escaped = c == '\\';
+                if escaped && !matches!(b.get(i + 1), Some(b'"' | b'`')) {
+                    // A lone `\` is skipped.
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let value = if escaped && b.get(i + 1) == Some(&b'`') {
+                    Err(QuoteError::Escape)
+                } else if c == '`' {
+                    match memchr::memchr(b'`', &b[i + 1..]) {
+                        Some(n) => Ok(i + n + 2),
+                        None => return ended(b.len(), &past_end),
+                    }
+                } else if escaped {
+                    // `\` then `"`: the value opens at the quote, and `\"`
+                    // closes it.
+                    quoted_value(b, i + 1, false)
+                } else {
+                    quoted_value(b, i, true)
+                };
+                // Hugo tells the mix before it reads the value.
+                if kind == 2 {
+                    let end = value.as_ref().map_or(start + 1, |&end| end);
+                    return error(
+                        start..end,
+                        ParamFault::Mixed {
+                            first: first.unwrap_or(start..end),
+                        },
+                        "got quoted positional parameter. Cannot mix named and positional parameters".into(),
+                    );
+                }
+                let end = match value {
+                    Ok(end) => end,
+                    Err(QuoteError::Unterminated(at)) => return unterminated(start, at),
+                    Err(QuoteError::Escape) => return ended(i, &None),
+                };
+                kind = 1;
+                i = end;
+                first.get_or_insert(start..i);
+            }
+            c if word(c) => {
+                let start = i;
+                let len: usize = text[i..]
+                    .chars()
+                    .take_while(|&c| word(c) || c == '.')
+                    .map(char::len_utf8)
+                    .sum();
+                i += len;
+                let named = b.get(i) == Some(&b'=');
+                let param = start..i;
+                let name = &text[param.clone()];
+                let wrong = match (kind, named) {
+                    (1, true) => Some(format!("got named parameter '{name}'")),
+                    (2, false) => Some(format!("got positional parameter '{name}'")),
+                    _ => None,
+                };
+                if let Some(got) = wrong {
+                    let hugo = format!("{got}. Cannot mix named and positional parameters");
+                    return match past_end {
+                        Some((span, close)) => error(span, ParamFault::PastEnd { close }, hugo),
+                        None => error(
+                            param.clone(),
+                            ParamFault::Mixed {
+                                first: first.unwrap_or(param),
+                            },
+                            hugo,
+                        ),
+                    };
+                }
+                if kind == 0 {
+                    kind = if named { 2 } else { 1 };
+                }
+                if !named {
+                    last_bare = Some(param.clone());
+                }
+                first.get_or_insert(param);
+            }
+            c => {
+                // Go's `%#U`: the character is shown when it prints.
+                let invisible = c.is_whitespace()
+                    || c.is_control()
+                    || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}');
+                let shown = if invisible {
+                    String::new()
+                } else {
+                    format!(" '{c}'")
+                };
+                let hugo = format!(
+                    "unrecognized character in shortcode action: U+{:04X}{shown}. Note: Parameters with non-alphanumeric args must be quoted",
+                    c as u32
+                );
+                if let Some((span, close)) = past_end {
+                    return error(span, ParamFault::PastEnd { close }, hugo);
+                }
+                if invisible {
+                    return error(i..i + c.len_utf8(), ParamFault::Invisible, hugo);
+                }
+                // The parameter holding it: the bare parameter it ends, if
+                // it ends one, to the next separator or the tag's end.
+                let start = last_bare
+                    .clone()
+                    .filter(|p| p.end == i)
+                    .map_or(i, |p| p.start);
+                let separator = |c: char| matches!(c, ' ' | '\t' | '\r' | '\n');
+                let end = i + text[i..].find(separator).unwrap_or(text.len() - i);
+                let end = memchr::memmem::find(&b[i..end], close).map_or(end, |at| i + at);
+                let span = start..end.max(i + c.len_utf8());
+                let written = &text[span.clone()];
+                let quotable = kind != 2 && !written.contains(['"', '\'', '`', '\\', '=']);
+                return (
+                    Params::Error(ParamError {
+                        span,
+                        fault: ParamFault::Unquoted(i),
+                        hugo,
+                        quotable,
+                    }),
+                    None,
+                );
+            }
+        }
+    }
+}
+
+/// Why Hugo's lexer stops in a quoted value.
+enum QuoteError {
+    /// A line break, or the end of the page, at this offset.
+    Unterminated(usize),
+    /// `\` before a backquote (`unrecognized escape character`), which
+    /// repere does not report.
+    Escape,
+}
+
+/// The end of the quoted value whose quote is at `i` (`"…"`, or with
+/// `escapes` false `\"…\"`), past its closing quote, as Hugo's lexer reads
+/// it: a `\` escapes a following `"` (with `escapes`; without, `\"` ends
+/// the value), a line break ends the page's patience.
+fn quoted_value(b: &[u8], i: usize, escapes: bool) -> Result<usize, QuoteError> {
+    let mut open = false;
+    let mut escaped_quote = false;
+    let mut j = i;
+    loop {
+        match b.get(j) {
+            None | Some(b'\n') => return Err(QuoteError::Unterminated(j)),
+            Some(b'\\') => match b.get(j + 1) {
+                Some(b'"') if open && !escapes => return Ok(j + 2),
+                Some(b'"') if open => escaped_quote = true,
+                Some(b'`') => return Err(QuoteError::Escape),
+                _ => {}
+            },
+            Some(b'"') if escaped_quote => escaped_quote = false,
+            Some(b'"') if open => return Ok(j + 1),
+            Some(b'"') => open = true,
+            Some(_) => {}
+        }
+        j += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcode_tags_and_their_names() {
+        let tags = |text: &'static str| -> Vec<(&'static str, bool)> {
+            shortcode_tags(text)
+                .into_iter()
+                .map(|t| (&text[t.name], t.closing))
+                .collect()
+        };
+        // Which close as they open, and where their `/` is.
+        let text =
+            "{{< a />}} {{< b x=\"y/\" >}} {{< c/>}} {{% d e / %}} {{< f x=\"y\"/>}} {{< /g >}}";
+        let slashes: Vec<Option<&str>> = shortcode_tags(text)
+            .into_iter()
+            .map(|t| t.self_closing.map(|at| &text[at..t.tag.end]))
+            .collect();
+        assert_eq!(
+            slashes,
+            [Some("/>}}"), None, None, Some("/ %}}"), Some("/>}}"), None]
+        );
+        let text = "{{< a >}} {{% b/c x=1 %}} {{< /a >}} {{< d/>}} {{< d />}} \
+                    {{</* e {{< f >}} */>}} {{< g.inline >}} {{<h>}} {{< cartes/économie >}} \
+                    {{{< i >}} {{< j\n  a=\"b\" >}} {{<\n/ j >}} \
+                    {{< k a=\">}}\" b=\"{{< l >}}\" c=`{{< m >}}\n>}}` >}}";
+        assert_eq!(
+            tags(text),
+            [
+                ("a", false),
+                ("b/c", false),
+                ("a", true),
+                ("d/", false),
+                ("d", false),
+                ("h", false),
+                ("cartes/économie", false),
+                ("i", false),
+                ("j", false),
+                ("j", true),
+                ("k", false),
+            ]
+        );
+        // Where each tag is, from its last two braces.
+        let text = "x {{{< a b=\"c\" >}} {{% /a %}}";
+        let whole: Vec<&str> = shortcode_tags(text)
+            .into_iter()
+            .map(|t| &text[t.tag])
+            .collect();
+        assert_eq!(whole, ["{{< a b=\"c\" >}}", "{{% /a %}}"]);
+        // Reading stops at a tag or comment never closed, as Hugo's does:
+        // a tag whose parameters stop Hugo is the last read.
+        assert_eq!(
+            tags("{{< a >}} {{< b \"{{< c >}}"),
+            [("a", false), ("b", false)]
+        );
+        assert!(matches!(
+            shortcode_tags("{{< b \"{{< c >}}")[0].params,
+            Params::Error(_)
+        ));
+        assert_eq!(tags("{{</* a {{< b >}}"), []);
+        assert_eq!(tags("{{< a"), []);
+    }
+}
