@@ -579,7 +579,7 @@ fn code_shortcodes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     for t in shortcode_tags(text) {
         let name = &text[t.name.clone()];
         match open {
-            None if !t.closing && t.self_closing.is_none() && CODE_SHORTCODES.contains(&name) => {
+            None if !t.closing && t.self_closing().is_none() && CODE_SHORTCODES.contains(&name) => {
                 open = Some((name, t.tag.start, t.tag.end));
             }
             Some((opened, start, inner)) if t.closing && name == opened => {

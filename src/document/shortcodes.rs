@@ -6,17 +6,35 @@
 use std::ops::Range;
 
 /// A shortcode tag (`{{< name args >}}`, `{{% /name %}}`): where it is,
-/// where its name is, whether it closes, and where the `/` that closes it
-/// as it opens is (`{{< name args />}}`), if it does.
+/// where its name is, whether it closes, and how Hugo's lexer reads its
+/// parameters ([`Params::Read`] for a closing tag).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShortcodeTag {
     pub tag: Range<usize>,
     pub name: Range<usize>,
     pub closing: bool,
-    pub self_closing: Option<usize>,
-    /// How Hugo's lexer reads its parameters ([`Params::Read`] for a
-    /// closing tag).
     pub params: Params,
+}
+
+impl ShortcodeTag {
+    /// Where the `/` that closes the tag as it opens is (`{{< name args
+    /// />}}`), if it does.
+    pub fn self_closing(&self) -> Option<usize> {
+        match self.params {
+            Params::SelfClosing(at) => Some(at),
+            _ => None,
+        }
+    }
+
+    /// Its delimiters in `text`, the text it was read from: `{{%` and
+    /// `%}}`, or `{{<` and `>}}`.
+    pub fn delimiters(&self, text: &str) -> (&'static str, &'static str) {
+        if text.as_bytes().get(self.tag.start + 2) == Some(&b'%') {
+            ("{{%", "%}}")
+        } else {
+            ("{{<", ">}}")
+        }
+    }
 }
 
 /// The shortcode tags of `text`, read as Hugo's page lexer reads them
@@ -125,37 +143,30 @@ pub fn shortcode_scan(text: &str) -> (Vec<ShortcodeTag>, Vec<BrokenTag>) {
             let end = b[after..].starts_with(close).then(|| after + close.len());
             (Params::Read, end)
         } else {
-            read_params(text, open - 2, name.end)
+            read_params(text, name.end, close)
         };
         let inline = text[name.clone()].contains('.');
-        if !inline {
-            let self_closing = match params {
-                Params::SelfClosing(at) => Some(at),
-                _ => None,
-            };
+        if matches!(params, Params::Unclosed) {
+            if !inline {
+                broken.push(BrokenTag {
+                    opener,
+                    fault: BrokenFault::NeverClosed { comment: false },
+                });
+            }
+        } else if !inline {
             tags.push(ShortcodeTag {
                 tag: open - 2..end.unwrap_or(name.end),
-                name: name.clone(),
+                name,
                 closing,
-                self_closing,
-                params: params.clone(),
+                params,
             });
         }
-        match end {
-            Some(end) => from = end,
-            None => {
-                // Hugo stops here (a parameter it cannot read, a tag
-                // never closed), or repere cannot tell where the tag ends.
-                if !inline && matches!(params, Params::Unclosed) {
-                    broken.push(BrokenTag {
-                        opener,
-                        fault: BrokenFault::NeverClosed { comment: false },
-                    });
-                    tags.pop();
-                }
-                break;
-            }
-        }
+        // Without an end, Hugo stops here (a parameter it cannot read, a
+        // tag never closed), or repere cannot tell where the tag ends.
+        let Some(end) = end else {
+            break;
+        };
+        from = end;
     }
     (tags, broken)
 }
@@ -180,9 +191,9 @@ pub enum ParamFault {
     /// A character that only a quoted parameter may hold (`:` in a bare
     /// address), at this offset.
     Unquoted(usize),
-    /// A named parameter after a positional one, or the reverse; the
-    /// first parameter of the tag.
-    Mixed { first: Range<usize> },
+    /// A named parameter after a positional one (`named`), or the
+    /// reverse; the first parameter of the tag.
+    Mixed { first: Range<usize>, named: bool },
     /// A quote not closed before the end of its line.
     Unterminated,
     /// A `/` inside a bare positional parameter (`images/a.png`), at
@@ -219,21 +230,15 @@ pub enum Params {
     Error(ParamError),
 }
 
-/// How Hugo's page lexer reads the parameters of the opening tag that
-/// starts at `tag_start` and whose name ends at `name_end` (Hugo 0.111 to
-/// 0.168), and where the tag ends, past its delimiter, when it reads that
-/// far: a parameter holds letters, digits, `-`, `_` and `.` unless quoted
+/// How Hugo's page lexer reads the parameters of the opening tag whose
+/// name ends at `name_end` and that `close` ends (Hugo 0.111 to 0.168),
+/// and where the tag ends, past its delimiter, when it reads that far: a parameter holds letters, digits, `-`, `_` and `.` unless quoted
 /// (`"…"`, `\"…\"`, `` `…` ``); a value after `=` (and any spaces) may be
 /// bare up to the next space, quotes and the tag's end included; a quote
 /// ends on its line, and `\` escapes only a quote; named and positional
 /// parameters do not mix; a `/` closes the tag.
-fn read_params(text: &str, tag_start: usize, name_end: usize) -> (Params, Option<usize>) {
+fn read_params(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usize>) {
     let b = text.as_bytes();
-    let close: &[u8] = if b.get(tag_start + 2) == Some(&b'%') {
-        b"%}}"
-    } else {
-        b">}}"
-    };
     let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
     // Letters and digits: Rust's include a few Go's do not (`²`, marks),
     // which only makes repere miss what Hugo refuses.
@@ -293,8 +298,8 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> (Params, Option
                 let value = match b.get(i) {
                     Some(b'"') => quoted_value(b, i, true),
                     Some(b'\\') => quoted_value(b, i, false),
-                    Some(b'`') => match memchr::memchr(b'`', &b[i + 1..]) {
-                        Some(n) => Ok(i + n + 2),
+                    Some(b'`') => match raw_value(b, i) {
+                        Some(end) => Ok(end),
                         None => return ended(b.len(), &past_end),
                     },
                     _ => {
@@ -369,8 +374,8 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> (Params, Option
                 let value = if escaped && b.get(i + 1) == Some(&b'`') {
                     Err(QuoteError::Escape)
                 } else if c == '`' {
-                    match memchr::memchr(b'`', &b[i + 1..]) {
-                        Some(n) => Ok(i + n + 2),
+                    match raw_value(b, i) {
+                        Some(end) => Ok(end),
                         None => return ended(b.len(), &past_end),
                     }
                 } else if escaped {
@@ -387,6 +392,7 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> (Params, Option
                         start..end,
                         ParamFault::Mixed {
                             first: first.unwrap_or(start..end),
+                            named: false,
                         },
                         "got quoted positional parameter. Cannot mix named and positional parameters".into(),
                     );
@@ -424,6 +430,7 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> (Params, Option
                             param.clone(),
                             ParamFault::Mixed {
                                 first: first.unwrap_or(param),
+                                named,
                             },
                             hugo,
                         ),
@@ -483,6 +490,12 @@ fn read_params(text: &str, tag_start: usize, name_end: usize) -> (Params, Option
     }
 }
 
+/// The end of the backquoted value whose backquote is at `i`, past its
+/// closing one, over lines too; `None` when none closes it.
+fn raw_value(b: &[u8], i: usize) -> Option<usize> {
+    memchr::memchr(b'`', &b[i + 1..]).map(|n| i + n + 2)
+}
+
 /// Why Hugo's lexer stops in a quoted value.
 enum QuoteError {
     /// A line break, or the end of the page, at this offset.
@@ -535,7 +548,7 @@ mod tests {
             "{{< a />}} {{< b x=\"y/\" >}} {{< c/>}} {{% d e / %}} {{< f x=\"y\"/>}} {{< /g >}}";
         let slashes: Vec<Option<&str>> = shortcode_tags(text)
             .into_iter()
-            .map(|t| t.self_closing.map(|at| &text[at..t.tag.end]))
+            .map(|t| t.self_closing().map(|at| &text[at..t.tag.end]))
             .collect();
         assert_eq!(
             slashes,

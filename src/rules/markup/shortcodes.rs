@@ -51,7 +51,7 @@ pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
         let Some(name) = body.get(tag.name.clone()) else {
             continue;
         };
-        let span = Span::new(tag.name.start, tag.name.end).offset(doc.body_start);
+        let span = in_file(doc, tag.name.clone());
         let unknown = known.is_some_and(|k| !k.has(name));
         let stray = closing && !opened_before.contains(name);
         if !stray {
@@ -122,10 +122,15 @@ pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
     }
 }
 
+/// Where `range`, an offset range in the body, is in the file.
+fn in_file(doc: &Document, range: Range<usize>) -> Span {
+    Span::new(range.start, range.end).offset(doc.body_start)
+}
+
 /// A `{{<` or `{{%` that opens no tag Hugo can read ([`shortcode_scan`]).
 fn report_broken_tag(doc: &Document, body: &str, tag: &BrokenTag, cx: &mut Context) {
     let opener = &body[tag.opener.clone()];
-    let span = Span::new(tag.opener.start, tag.opener.end).offset(doc.body_start);
+    let span = in_file(doc, tag.opener.clone());
     let as_text = "to show the braces as text outside code, write the first as `&#123;`";
     let finding = match tag.fault {
         BrokenFault::NoName => Finding::new(
@@ -135,7 +140,7 @@ fn report_broken_tag(doc: &Document, body: &str, tag: &BrokenTag, cx: &mut Conte
         .help(format!("write a shortcode's name after `{opener}`; {as_text}")),
         BrokenFault::Unrecognized(at) => {
             let c = body[at..].chars().next().unwrap_or(' ');
-            let here = Span::new(at, at + c.len_utf8()).offset(doc.body_start);
+            let here = in_file(doc, at..at + c.len_utf8());
             Finding::new(
                 span,
                 format!("`{opener}` opens a shortcode tag, but U+{:04X} starts no shortcode's name: Hugo stops the build on it (unrecognized character in shortcode action)", c as u32),
@@ -187,8 +192,7 @@ fn report_param_error(
     inner: Inner,
     cx: &mut Context,
 ) {
-    let at = |range: &Range<usize>| Span::new(range.start, range.end).offset(doc.body_start);
-    let span = at(&error.span);
+    let span = in_file(doc, error.span.clone());
     let written = &body[error.span.clone()];
     let hugo = &error.hugo;
     let finding = match &error.fault {
@@ -215,9 +219,9 @@ fn report_param_error(
                 error.quotable,
             )
         }
-        ParamFault::Mixed { first } => {
+        ParamFault::Mixed { first, named } => {
             let first_text = &body[first.clone()];
-            let (this, other) = if hugo.starts_with("got named") {
+            let (this, other) = if *named {
                 ("named", "positional")
             } else {
                 ("positional", "named")
@@ -226,7 +230,7 @@ fn report_param_error(
                 span,
                 format!("`{written}` is {this}, but the tag's first parameter, `{first_text}`, is {other}: Hugo stops the build on it ({hugo})"),
             )
-            .label(at(first), "the first parameter")
+            .label(in_file(doc, first.clone()), "the first parameter")
             .help("name every parameter of the tag (`name=\"…\"`), or none: its template reads them one way")
         }
         // Quoted, a call of a shortcode reading `.Inner` no longer closes
@@ -267,7 +271,7 @@ fn report_param_error(
             let value = &body[error.span.start..*close];
             let value = value.strip_suffix('/').unwrap_or(value);
             let at = error.span.start + value.len();
-            let end = Span::new(at, at).offset(doc.body_start);
+            let end = in_file(doc, at..at);
             Finding::new(
                 span,
                 format!("`{value}` runs into the tag's end: Hugo reads a value without quotes up to the next space, so it misreads the tag and stops the build further on ({hugo})"),
@@ -297,14 +301,6 @@ fn check_inner(
     known: &Shortcodes,
     cx: &mut Context,
 ) {
-    let at = |range: &Range<usize>| Span::new(range.start, range.end).offset(doc.body_start);
-    let delimiters = |tag: &ShortcodeTag| {
-        if body.as_bytes().get(tag.tag.start + 2) == Some(&b'%') {
-            ("{{%", "%}}")
-        } else {
-            ("{{<", ">}}")
-        }
-    };
     let mut open: Vec<(&ShortcodeTag, &str)> = Vec::new();
     for &tag in tags {
         let Some(name) = body.get(tag.name.clone()) else {
@@ -335,12 +331,12 @@ fn check_inner(
                     format!("remove this closing tag, or open `{name}` before it"),
                 )
             };
-            cx.report(Finding::new(at(&tag.name), message).help(help));
+            cx.report(Finding::new(in_file(doc, tag.name.clone()), message).help(help));
             continue;
         }
-        if let Some(slash) = tag.self_closing {
+        if let Some(slash) = tag.self_closing() {
             if inner == Inner::Ignores {
-                let slash = Span::new(slash, slash + 1).offset(doc.body_start);
+                let slash = in_file(doc, slash..slash + 1);
                 cx.report(
                     Finding::new(
                         slash,
@@ -348,7 +344,7 @@ fn check_inner(
                             "`{name}` closes itself, but its template reads no `.Inner`: Hugo stops the build on it (shortcode \"{name}\" {ignores})"
                         ),
                     )
-                    .label(at(&tag.name), format!("`{name}` takes nothing between tags"))
+                    .label(in_file(doc, tag.name.clone()), format!("`{name}` takes nothing between tags"))
                     .help("remove the `/`")
                     .fix(Fix::safe("remove the `/`", vec![Edit::delete(slash)])),
                 );
@@ -362,10 +358,10 @@ fn check_inner(
         }
     }
     for (tag, name) in open {
-        let (left, right) = delimiters(tag);
+        let (left, right) = tag.delimiters(body);
         cx.report(
             Finding::new(
-                at(&tag.name),
+                in_file(doc, tag.name.clone()),
                 format!("`{name}` is never closed, and its template reads `.Inner`: Hugo stops the build on it (shortcode \"{name}\" must be closed or self-closed)"),
             )
             .help(format!(
@@ -381,12 +377,15 @@ mod tests {
     use super::*;
     use crate::rules::Rule;
 
-    /// What the rule reports in `text`, inside a site whose shortcodes
+    /// What the rule reports in `page`, inside a site whose shortcodes
     /// are Hugo's and `note` (its template reads `.Inner`), `plain` (it
     /// does not) and `mixed` (its templates disagree): (the text at the
-    /// span, message, what `--fix` writes).
-    fn found_in_site(text: &str) -> Vec<(String, String, Option<String>)> {
-        let doc = Document::parse("2025-03-10-a.md", text.to_string());
+    /// span, message, what `--fix` writes), for `page` after a paragraph;
+    /// what `--fix` writes is given without it.
+    fn found_in_site(page: &str) -> Vec<(String, String, Option<String>)> {
+        let before = "Texte.\n\n";
+        let text = format!("{before}{page}\n");
+        let doc = Document::parse("2025-03-10-a.md", text.clone());
         let mut site = Site::new("/site");
         site.set_shortcodes(Some(Shortcodes::new([
             ("note", Inner::Reads),
@@ -408,7 +407,7 @@ mod tests {
                     for e in fix.edits.iter().rev() {
                         out.replace_range(e.span.start..e.span.end, &e.replacement);
                     }
-                    out
+                    out.trim_start_matches(before).trim_end().to_string()
                 });
                 (text[f.span.start..f.span.end].to_string(), f.message, fixed)
             })
@@ -440,8 +439,7 @@ mod tests {
                 Some("`{{</*` opens a shortcode comment that nothing closes (no `*/>}}`"),
             ),
         ] {
-            let text = format!("Texte.\n\n{page}\n");
-            let found = found_in_site(&text);
+            let found = found_in_site(page);
             match expected {
                 None => assert_eq!(found, [], "{page}"),
                 Some(start) => {
@@ -556,15 +554,7 @@ mod tests {
                 )),
             ),
         ] {
-            let text = format!("Texte.\n\n{call}\n");
-            let found: Vec<_> = found_in_site(&text)
-                .into_iter()
-                .map(|(at, m, f)| {
-                    let fixed =
-                        f.map(|f| f.trim_start_matches("Texte.\n\n").trim_end().to_string());
-                    (at, m, fixed)
-                })
-                .collect();
+            let found = found_in_site(call);
             match expected {
                 None => assert_eq!(found, [], "{call}"),
                 Some((at, hugo, fixed)) => {
@@ -692,18 +682,7 @@ mod tests {
                 )],
             ),
         ] {
-            let text = format!("Texte.\n\n{text}\n");
-            let found: Vec<_> = found_in_site(&text)
-                .into_iter()
-                .map(|(at, m, f)| {
-                    (
-                        at,
-                        m,
-                        f.map(|f| f.trim_start_matches("Texte.\n\n").trim_end().to_string()),
-                    )
-                })
-                .collect();
-            assert_eq!(found, owned(&expected), "{text}");
+            assert_eq!(found_in_site(text), owned(&expected), "{text}");
         }
     }
 }
