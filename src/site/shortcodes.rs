@@ -221,35 +221,30 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
                 Some(rest) => format!("_shortcodes/{rest}"),
                 None => path,
             };
+            // The site, read first, keeps its template at a path.
             paths
                 .entry(name.to_lowercase())
                 .or_default()
                 .entry(path)
-                .and_modify(|(was_site, known)| match (*was_site, site) {
-                    (true, false) => {}
-                    (false, true) => (*was_site, *known) = (true, inner),
-                    _ => *known = known.and(inner),
+                .and_modify(|(from_site, known)| {
+                    if site || !*from_site {
+                        *known = known.and(inner);
+                    }
                 })
                 .or_insert((site, inner));
         }
     }
-    let mut names: BTreeMap<String, Inner> = BUILT_IN
-        .iter()
-        .map(|&name| (name.to_string(), built_in_inner(name)))
-        .collect();
-    for (name, variants) in paths {
-        let own_html = variants.contains_key(&format!("_shortcodes/{name}.html"));
-        let mut inner = variants
-            .values()
-            .map(|&(_, inner)| inner)
-            .reduce(Inner::and);
+    let mut own = Vec::new();
+    for (name, variants) in &paths {
+        own.extend(variants.values().map(|&(_, inner)| (name.as_str(), inner)));
         // Hugo's own stays a variant unless the site or a theme has its path.
-        if let Some(&built_in) = names.get(&name).filter(|_| !own_html) {
-            inner = inner.map(|i| i.and(built_in));
+        if BUILT_IN.contains(&name.as_str())
+            && !variants.contains_key(&format!("_shortcodes/{name}.html"))
+        {
+            own.push((name.as_str(), built_in_inner(name)));
         }
-        names.insert(name, inner.unwrap_or(Inner::Unknown));
     }
-    Some(Shortcodes { names })
+    Some(Shortcodes::new(own))
 }
 
 /// `Some` when no folder of `config/` holds modules (a `module.*` file,
