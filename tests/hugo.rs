@@ -89,12 +89,40 @@ fn write(path: &Path, text: &str) {
     fs::write(path, text).unwrap();
 }
 
+/// Whether `repere check` (with `--fix`, when `fix`) reports `page`, in
+/// the site at `site`.
+fn reports(site: &Path, page: &Path, fix: bool) -> bool {
+    let out = assert_cmd::Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(site)
+        .args(["check", "--no-config", "--select", "markup", "-q"])
+        .args(fix.then_some("--fix"))
+        .arg(page)
+        .output()
+        .unwrap();
+    match out.status.code() {
+        Some(0) => false,
+        Some(1) => true,
+        _ => panic!("{page:?}: {out:?}"),
+    }
+}
+
+/// What `hugo` says building the site at `site`.
+fn build(hugo: &str, site: &Path) -> std::process::Output {
+    let _ = fs::remove_dir_all(site.join("public"));
+    Command::new(hugo)
+        .current_dir(site)
+        .output()
+        .unwrap_or_else(|e| panic!("{hugo}: {e}"))
+}
+
 #[test]
 fn repere_reports_what_hugo_stops_on() {
     let Ok(hugos) = std::env::var("REPERE_HUGO") else {
         eprintln!("REPERE_HUGO is not set: no Hugo to build the pages with");
         return;
     };
+    let hugos: Vec<&str> = hugos.split(':').filter(|h| !h.is_empty()).collect();
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path();
     write(
@@ -116,56 +144,36 @@ fn repere_reports_what_hugo_stops_on() {
     let mut disagree = Vec::new();
     for (body, stops) in CASES {
         write(&page, &format!("---\ntitle: t\n---\n\nTexte.\n\n{body}\n"));
-        let reported = assert_cmd::Command::cargo_bin("repere")
-            .unwrap()
-            .current_dir(site)
-            .args(["check", "--no-config", "--select", "markup", "-q"])
-            .arg(&page)
-            .output()
-            .unwrap();
-        let reported = match reported.status.code() {
-            Some(0) => false,
-            Some(1) => true,
-            _ => panic!("{body:?}: {reported:?}"),
-        };
-        for hugo in hugos.split(':').filter(|h| !h.is_empty()) {
-            let _ = fs::remove_dir_all(site.join("public"));
-            let built = Command::new(hugo)
-                .current_dir(site)
-                .output()
-                .unwrap_or_else(|e| panic!("{hugo}: {e}"));
-            let stopped = !built.status.success();
+        let reported = reports(site, &page, false);
+        // Each Hugo stops as written down; versions that differ are not.
+        for hugo in &hugos {
+            let built = build(hugo, site);
             if let Some(stops) = stops {
-                assert_eq!(stopped, *stops, "{hugo} on {body:?}: {built:?}");
+                assert_eq!(
+                    !built.status.success(),
+                    *stops,
+                    "{hugo} on {body:?}: {built:?}"
+                );
             }
-            if stopped != reported && stops.is_some() {
+        }
+        match stops {
+            Some(stops) if reported != *stops => {
                 disagree.push(format!(
-                    "{hugo} stops: {stopped}, repere reports: {reported}: {body:?}"
+                    "Hugo stops: {stops}, repere reports: {reported}: {body:?}"
                 ));
             }
-        }
-        if stops.is_none() {
-            assert!(reported, "{body:?}: versions differ, and the newest stops");
+            None => assert!(reported, "{body:?}: versions differ, and the newest stops"),
+            _ => {}
         }
         // What `--fix` writes builds, unless repere still reports it.
-        if reported {
-            let fixed = assert_cmd::Command::cargo_bin("repere")
-                .unwrap()
-                .current_dir(site)
-                .args(["check", "--no-config", "--select", "markup", "-q", "--fix"])
-                .arg(&page)
-                .output()
-                .unwrap();
-            if fixed.status.code() == Some(0) {
-                for hugo in hugos.split(':').filter(|h| !h.is_empty()) {
-                    let _ = fs::remove_dir_all(site.join("public"));
-                    let built = Command::new(hugo).current_dir(site).output().unwrap();
-                    let page = fs::read_to_string(&page).unwrap();
-                    assert!(
-                        built.status.success(),
-                        "{hugo} on {body:?} fixed into {page:?}: {built:?}"
-                    );
-                }
+        if reported && !reports(site, &page, true) {
+            let fixed = fs::read_to_string(&page).unwrap();
+            for hugo in &hugos {
+                let built = build(hugo, site);
+                assert!(
+                    built.status.success(),
+                    "{hugo} on {body:?} fixed into {fixed:?}: {built:?}"
+                );
             }
         }
     }
