@@ -46,7 +46,7 @@ impl ShortcodeTag {
 /// left out. Reading stops at a tag or comment never closed, where Hugo
 /// stops too.
 pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
-    shortcode_scan(text).0
+    shortcode_scan(text).tags
 }
 
 /// A `{{<` or `{{%` that opens no tag Hugo's lexer can read: it stops the
@@ -69,11 +69,30 @@ pub enum BrokenFault {
     NeverClosed { comment: bool },
 }
 
-/// [`shortcode_tags`], and the openers of tags Hugo cannot read.
-pub fn shortcode_scan(text: &str) -> (Vec<ShortcodeTag>, Vec<BrokenTag>) {
+/// What [`shortcode_scan`] reads in a text.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// [`shortcode_tags`].
+    pub tags: Vec<ShortcodeTag>,
+    /// The openers of tags Hugo cannot read.
+    pub broken: Vec<BrokenTag>,
+    /// What Hugo takes out of the text before it renders the Markdown, in
+    /// order: each tag read to its end (delimiters, name and parameters;
+    /// an inline shortcode's too), and a comment's `/*` and `*/` (Hugo
+    /// renders `{{</* a */>}}` as `{{< a >}}`).
+    pub replaced: Vec<Range<usize>>,
+}
+
+/// [`shortcode_tags`], the openers of tags Hugo cannot read, and what
+/// Hugo takes out of the text before the Markdown ([`Scan`]).
+pub fn shortcode_scan(text: &str) -> Scan {
     let b = text.as_bytes();
-    let mut tags = Vec::new();
-    let mut broken = Vec::new();
+    let mut scan = Scan::default();
+    let Scan {
+        tags,
+        broken,
+        replaced,
+    } = &mut scan;
     let mut from = 0;
     while let Some(found) = memchr::memmem::find(&b[from..], b"{{") {
         // In `{{{<`, the tag opens at the last two braces.
@@ -101,6 +120,8 @@ pub fn shortcode_scan(text: &str) -> (Vec<ShortcodeTag>, Vec<BrokenTag>) {
                 break;
             };
             from = i + 2 + end + end_mark.len();
+            replaced.push(i..i + 2);
+            replaced.push(i + 2 + end..i + 2 + end + 2);
             continue;
         }
         let space = |c: &&u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
@@ -166,9 +187,10 @@ pub fn shortcode_scan(text: &str) -> (Vec<ShortcodeTag>, Vec<BrokenTag>) {
         let Some(end) = end else {
             break;
         };
+        replaced.push(open - 2..end);
         from = end;
     }
-    (tags, broken)
+    scan
 }
 
 /// What Hugo's page lexer stops on in the parameters of a shortcode tag.
@@ -534,6 +556,31 @@ fn quoted_value(b: &[u8], i: usize, escapes: bool) -> Result<usize, QuoteError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What Hugo takes out before the Markdown: whole tags, inline
+    /// shortcodes' too, and a comment's `/*` and `*/`; nothing of a tag
+    /// Hugo stops on.
+    #[test]
+    fn what_hugo_replaces() {
+        let replaced = |text: &'static str| -> Vec<&'static str> {
+            shortcode_scan(text)
+                .replaced
+                .into_iter()
+                .map(|r| &text[r])
+                .collect()
+        };
+        assert_eq!(
+            replaced("a {{< b \"**\" >}}c{{% /b %}} {{</* d **/>}} {{< e.inline >}}"),
+            [
+                "{{< b \"**\" >}}",
+                "{{% /b %}}",
+                "/*",
+                "*/",
+                "{{< e.inline >}}"
+            ]
+        );
+        assert_eq!(replaced("{{< a >}} {{< b c=\"d >}}"), ["{{< a >}}"]);
+    }
 
     #[test]
     fn shortcode_tags_and_their_names() {

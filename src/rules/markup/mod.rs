@@ -10,6 +10,7 @@ use super::{BuildError, Context, Kind, Rule, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::html::{NO_END_TAG, is_shortcode, tags};
 use crate::document::markdown::footnote_label;
+use crate::document::shortcodes::shortcode_scan;
 use crate::document::{Block, Document};
 use crate::span::Span;
 use crate::yaml::{Node, de};
@@ -42,7 +43,10 @@ Options (all true unless said otherwise):
                         `**` on its line (`2**10`, an operator shown as
                         typed), nor escaped `\*\*`,
                         nor anything in code, nor asterisks inside an autolink
-                        or a bare URL (`https://example.org/a**b`).
+                        or a bare URL (`https://example.org/a**b`), nor
+                        inside a Hugo shortcode tag (`{{< note "**a" >}}`:
+                        the template renders its parameters) or the `/*`
+                        and `*/` of its comment (`{{</**/>}}`).
                         Also `__` and `~~` (strikethrough) left as text,
                         glued to a word on the side they would open or
                         close only (`__Attention` never closed, `barré~~`
@@ -80,6 +84,8 @@ Options (all true unless said otherwise):
                         string of JavaScript opens nothing. A Hugo shortcode
                         written without spaces
                         (`{{<youtube id>}}`, `{{</details>}}`) is no HTML tag,
+                        nor is one in a shortcode's parameter (`{{< figure
+                        caption="<b>a" >}}`),
                         nor is a tag in Hugo's typographer guillemets
                         (`<<best practice>>` shows « best practice »).
   shortcodes: true      A call of a shortcode the site does not have
@@ -167,23 +173,23 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
 
 impl Rule for MarkupRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
+        let replaced = if self.opts.emphasis || self.opts.html {
+            hugo_replaced(doc)
+        } else {
+            Vec::new()
+        };
         if self.opts.emphasis {
-            // Autolinks (`<https://…>`, `<nom@example.org>`), in the order
-            // of the file: their text is an address.
-            let mut autolinks: Vec<Span> = doc
-                .body
-                .links
-                .iter()
-                .filter(|l| l.autolink)
-                .map(|l| l.span)
-                .collect();
-            autolinks.sort_by_key(|s| s.start);
+            // Autolinks (`<https://…>`, `<nom@example.org>`): their text
+            // is an address. Shortcode tags: Hugo replaces them before
+            // the Markdown.
+            let autolinks = doc.body.links.iter().filter(|l| l.autolink).map(|l| l.span);
+            let opaque = disjoint(autolinks.chain(replaced.iter().copied()).collect());
             for block in &doc.body.blocks {
-                check_emphasis(doc, block, &autolinks, cx);
+                check_emphasis(doc, block, &opaque, cx);
             }
             for h in doc.body.every_heading() {
                 if let Some(block) = h.block(&doc.source) {
-                    check_emphasis(doc, &block, &autolinks, cx);
+                    check_emphasis(doc, &block, &opaque, cx);
                 }
             }
         }
@@ -194,7 +200,7 @@ impl Rule for MarkupRule {
             self.check_references(doc, cx);
         }
         if self.opts.html {
-            check_html(doc, cx);
+            check_html(doc, &replaced, cx);
         }
         if self.opts.shortcodes
             && let Some(site) = cx.site.clone()
@@ -202,6 +208,45 @@ impl Rule for MarkupRule {
             shortcodes::check(doc, &site, cx);
         }
     }
+}
+
+/// What Hugo takes out of the article's body before it renders the
+/// Markdown, in the file's order: its shortcode tags, read whole, and
+/// the `/*` and `*/` of their comments (see [`crate::document::shortcodes::Scan::replaced`]). None
+/// of it is Markdown: a `**` or a `<a>` in a shortcode's parameter is
+/// the template's to render.
+fn hugo_replaced(doc: &Document) -> Vec<Span> {
+    let body = doc.source.get(doc.body_start..).unwrap_or_default();
+    if memchr::memmem::find(body.as_bytes(), b"{{").is_none() {
+        return Vec::new();
+    }
+    let at = doc.body_start;
+    shortcode_scan(body)
+        .replaced
+        .into_iter()
+        .map(|r| Span::new(at + r.start, at + r.end))
+        .collect()
+}
+
+/// `spans` sorted and merged where they overlap or touch, so that both
+/// their starts and their ends are in order.
+fn disjoint(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by_key(|s| s.start);
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// Whether `span` overlaps one of `disjoint` (sorted, as [`disjoint`]
+/// gives them).
+fn overlaps(disjoint: &[Span], span: Span) -> bool {
+    let i = disjoint.partition_point(|d| d.end <= span.start);
+    disjoint.get(i).is_some_and(|d| d.start < span.end)
 }
 
 /// A run of literal `**` (or more) in a block, and where it is in the file.
@@ -224,7 +269,7 @@ impl Stray {
 
 /// The runs of two `marker`s or more (`**`, `__`, `~~`) left as text in
 /// `block`, outside code, escapes and addresses.
-fn strays(doc: &Document, block: &Block, autolinks: &[Span], marker: u8) -> Vec<Stray> {
+fn strays(doc: &Document, block: &Block, opaque: &[Span], marker: u8) -> Vec<Stray> {
     let text = &block.text;
     let mut out = Vec::new();
     let mut i = 0;
@@ -256,14 +301,10 @@ fn strays(doc: &Document, block: &Block, autolinks: &[Span], marker: u8) -> Vec<
         }
         let before = text[..start].chars().next_back();
         let after = text[end..].chars().next();
-        // Part of an address: an autolink, or a bare URL (which goldmark's
-        // linkify makes a link), the asterisks inside it.
-        let i = autolinks.partition_point(|a| a.start <= span.start);
-        let in_autolink = i
-            .checked_sub(1)
-            .and_then(|i| autolinks.get(i))
-            .is_some_and(|a| span.end <= a.end);
-        if in_autolink || inside_bare_url(&text[..start], after) {
+        // In a shortcode tag, or part of an address: an autolink, or a
+        // bare URL (which goldmark's linkify makes a link), the asterisks
+        // inside it.
+        if overlaps(opaque, span) || inside_bare_url(&text[..start], after) {
             continue;
         }
         out.push(Stray {
@@ -405,9 +446,9 @@ fn literal_operator(doc: &Document, found: &[Stray], i: usize) -> bool {
         .any(|(j, other)| j != i && same_line(other))
 }
 
-fn check_emphasis(doc: &Document, block: &Block, autolinks: &[Span], cx: &mut Context) {
-    check_underscores_and_tildes(doc, block, autolinks, cx);
-    let found = strays(doc, block, autolinks, b'*');
+fn check_emphasis(doc: &Document, block: &Block, opaque: &[Span], cx: &mut Context) {
+    check_underscores_and_tildes(doc, block, opaque, cx);
+    let found = strays(doc, block, opaque, b'*');
     let mut i = 0;
     while i < found.len() {
         let s = &found[i];
@@ -514,12 +555,7 @@ fn check_emphasis(doc: &Document, block: &Block, autolinks: &[Span], cx: &mut Co
 /// with no `__` after it, `barré~~` with no `~~` before it. Glued on both
 /// sides or on neither they are meant as typed (`snake__case`, a `__/5`
 /// to fill in), and three or more are a line to write on (`Date : _____`).
-fn check_underscores_and_tildes(
-    doc: &Document,
-    block: &Block,
-    autolinks: &[Span],
-    cx: &mut Context,
-) {
+fn check_underscores_and_tildes(doc: &Document, block: &Block, opaque: &[Span], cx: &mut Context) {
     // Most blocks hold no doubled marker: no stray can be there. One scan
     // for both (a searcher built per block would cost more than it).
     let bytes = block.text.as_bytes();
@@ -531,7 +567,7 @@ fn check_underscores_and_tildes(
         (b'_', "emphasis", "underscores"),
         (b'~', "a strikethrough", "tildes"),
     ] {
-        for s in strays(doc, block, autolinks, marker) {
+        for s in strays(doc, block, opaque, marker) {
             let written = doc.text(s.span);
             if written.len() != 2 {
                 continue;
@@ -842,7 +878,7 @@ fn link_target(dest: &str) -> bool {
     parts.next().is_some_and(named) || parts.next_back().is_some_and(named)
 }
 
-fn check_html(doc: &Document, cx: &mut Context) {
+fn check_html(doc: &Document, replaced: &[Span], cx: &mut Context) {
     // The raw HTML pieces, joined in order, with where each starts.
     let mut joined = String::new();
     let mut pieces: Vec<(usize, usize)> = Vec::new();
@@ -872,13 +908,16 @@ fn check_html(doc: &Document, cx: &mut Context) {
     // For each open element, whether its content is foreign (SVG, MathML).
     let mut foreign: Vec<bool> = Vec::new();
     let mut open_count: HashMap<String, usize> = HashMap::new();
-    // `{{<youtube id>}}`: a shortcode, which Hugo replaces before the
-    // Markdown (and its HTML) is rendered.
+    // `{{<youtube id>}}`, `{{< figure caption="<b>x</b>" >}}`: a
+    // shortcode tag, which Hugo replaces before the Markdown (and its
+    // HTML) is rendered.
     // `<<best practice>>`: Hugo's typographer reads `<<` as « before any
     // HTML, so the `<best practice>` inside opens no element.
     let shortcode = |at: usize| {
         let at = to_source(at, false);
-        is_shortcode(&doc.source, at) || after_typographer_quote(&doc.source, at)
+        is_shortcode(&doc.source, at)
+            || overlaps(replaced, Span::new(at, at + 1))
+            || after_typographer_quote(&doc.source, at)
     };
     for caps in tags(&joined, shortcode) {
         let Some(m) = caps.whole() else { continue };
@@ -1190,6 +1229,33 @@ mod tests {
             spans("<div>\n{{<youtube abc>}}\n<span>\n</div>\n"),
             ["<span>"]
         );
+    }
+
+    /// What a shortcode tag holds is no Markdown: Hugo replaces the tag
+    /// before it renders the page, and a parameter is the template's to
+    /// render. A comment's text is rendered, without its `/*` and `*/`.
+    #[test]
+    fn shortcode_tags_hold_no_markdown() {
+        for fine in [
+            "Voir {{< figure caption=\"**Salaire** brut\" >}}.\n",
+            "Voir {{< note \"**a\" >}} ici.\n",
+            "Voir {{% note \"__a\" %}} ici.\n",
+            "Voir {{< note `~~a` >}} ici.\n",
+            "Voir {{< figure caption=\"<b>Carte\" >}} ici.\n",
+            "Voir {{< note \"<a href=x>}}\" >}} ici.\n",
+            "Voir {{< note >}}texte{{< /note >}}.\n",
+            // `{{<>}}` and `{{< a *>}}` once rendered: no `**`.
+            "Un commentaire vide {{</**/>}} ici.\n",
+            "Un commentaire {{</* a **/>}} ici.\n",
+        ] {
+            assert_eq!(found(fine), Vec::<(String, String)>::new(), "{fine}");
+        }
+        // Around the tags, and in a comment's text, it is Markdown.
+        assert_eq!(spans("Un **{{< note >}} ici.\n"), ["**"]);
+        assert_eq!(spans("Un {{< note >}}** ici.\n"), ["**"]);
+        assert_eq!(spans("Un {{</* **a */>}} ici.\n"), ["**"]);
+        assert_eq!(spans("Un {{</* <b>a */>}} ici.\n"), ["<b>"]);
+        assert_eq!(spans("Un {{< note >}}<b>a{{< /note >}}\n"), ["<b>"]);
     }
 
     /// The content of `<script>`, `<style>`, `<textarea>` and `<title>`

@@ -10,7 +10,7 @@ use super::super::{Context, did_you_mean};
 use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::Document;
 use crate::document::shortcodes::{
-    BrokenFault, BrokenTag, ParamError, ParamFault, Params, ShortcodeTag, shortcode_scan,
+    BrokenFault, BrokenTag, ParamError, ParamFault, Params, Scan, ShortcodeTag, shortcode_scan,
 };
 use crate::site::shortcodes::{Inner, Shortcodes};
 use crate::site::{PageFront, Site};
@@ -30,7 +30,7 @@ pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
     {
         return;
     }
-    let (tags, broken) = shortcode_scan(body);
+    let Scan { tags, broken, .. } = shortcode_scan(body);
     for tag in &broken {
         report_broken_tag(doc, body, tag, cx);
     }
