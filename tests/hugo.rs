@@ -75,7 +75,38 @@ const CASES: &[(&str, Option<bool>)] = &[
     ),
     ("{{< plain a\u{200b}b >}}", Some(true)),
     ("{{< plain x=\"1\" :y >}}", Some(true)),
+    // Letters and digits as Go's, not Rust's, count them: `²`, `Ⅻ`
+    // are neither.
+    ("{{< plain \u{e9}t\u{e9} >}} {{< plain _a1 >}}", Some(false)),
+    ("{{< plain a\u{b2} >}}", Some(true)),
+    ("{{< plain \u{216b} >}}", Some(true)),
+    ("{{< plain\u{b2} >}}", Some(true)),
+    // A space before `=`: named to the parser, not the lexer.
+    ("{{< plain a = b >}}", Some(false)),
+    ("{{< plain \"c\" a = b >}}", Some(true)),
+    ("{{< plain a =b c >}}", Some(true)),
+    // A `\` before a backquote.
+    ("{{< plain \"a\\`b\" >}}", Some(true)),
+    ("{{< plain \\`a` >}}", Some(true)),
+    // A `/` after a space, closing the tag before a name.
+    ("{{< plain a / b >}}", Some(true)),
+    ("{{< plain \"a\" / b >}}", Some(true)),
+    ("{{< plain x=a / b >}}", Some(true)),
+    (
+        "{{< note >}}{{< note a / note >}}x{{< /note >}}",
+        Some(false),
+    ),
+    ("{{< note a / b >}}x", None),
+    // Closing tags: with no name, with more after the name.
+    ("{{< / >}}", Some(true)),
+    ("{{< note >}}x{{< / >}}", Some(false)),
+    ("{{< plain a >}} {{< / >}}", Some(true)),
+    ("{{< note >}}x{{< /note y >}}", Some(true)),
     // Openers of no tag.
+    ("{{< -a >}}", Some(true)),
+    ("{{< \"a\" >}}", Some(true)),
+    ("{{< plain.x >}}", Some(true)),
+    ("{{< x.inline>}}{{< /x.inline >}}", Some(true)),
     ("{{< >}}", Some(true)),
     ("{{%%}}", Some(true)),
     ("{{< « x » >}}", Some(true)),

@@ -582,7 +582,7 @@ fn code_shortcodes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
             None if !t.closing && t.self_closing().is_none() && CODE_SHORTCODES.contains(&name) => {
                 open = Some((name, t.tag.start, t.tag.end));
             }
-            Some((opened, start, inner)) if t.closing && name == opened => {
+            Some((opened, start, inner)) if t.closing && (name == opened || name.is_empty()) => {
                 found.push((start..t.tag.end, inner..t.tag.start));
                 open = None;
             }

@@ -67,6 +67,60 @@ pub enum BrokenFault {
     /// No end to the tag (`>}}`), or to the comment (`*/>}}`), up to the
     /// end of the page.
     NeverClosed { comment: bool },
+    /// A closing tag with no name (`{{< / >}}`, here) before any tag.
+    NothingOpen { tag: Range<usize> },
+    /// A `.` in the name, at `at`, not before `inline ` (`{{< note.x
+    /// >}}`).
+    Period { name: Range<usize>, at: usize },
+}
+
+/// A letter, a digit or `_`, as Hugo's lexer tells them (Go's
+/// `unicode.IsLetter` and `unicode.IsDigit`): Rust's
+/// `char::is_alphanumeric` also takes other numbers (`²`, `½`, `Ⅻ`) and
+/// marks that join letters, which Hugo refuses in a name or a parameter
+/// without quotes.
+fn go_alphanumeric(c: char) -> bool {
+    use unicode_general_category::{GeneralCategory as G, get_general_category};
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    matches!(
+        get_general_category(c),
+        G::UppercaseLetter
+            | G::LowercaseLetter
+            | G::TitlecaseLetter
+            | G::ModifierLetter
+            | G::OtherLetter
+            | G::DecimalNumber
+    )
+}
+
+/// How Hugo's page lexer reads what follows a closing tag's name, which
+/// ends at `name_end`, up to `close` (its `>}}` or `%}}`): spaces only
+/// (line breaks too, as Hugo 0.168 reads them; 0.111 stops on one), and where the tag ends.
+fn closing_end(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usize>) {
+    let b = text.as_bytes();
+    let space = |c: &&u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
+    let after = name_end + b[name_end..].iter().take_while(space).count();
+    if b[after..].starts_with(close) {
+        return (Params::Read, Some(after + close.len()));
+    }
+    if after == b.len() {
+        return (Params::Unclosed, None);
+    }
+    // What follows, up to the tag's end on its line, or the line's end.
+    let line = memchr::memchr(b'\n', &b[after..]).map_or(b.len(), |n| after + n);
+    let end = memchr::memmem::find(&b[after..line], close).map_or(line, |n| after + n);
+    let end = after + text[after..end].trim_end().len();
+    (
+        Params::Error(ParamError {
+            span: after..end.max(after + 1),
+            fault: ParamFault::AfterClosing,
+            hugo: "unclosed shortcode".into(),
+            quotable: false,
+        }),
+        None,
+    )
 }
 
 /// What [`shortcode_scan`] reads in a text.
@@ -81,18 +135,21 @@ pub struct Scan {
     /// an inline shortcode's too), and a comment's `/*` and `*/` (Hugo
     /// renders `{{</* a */>}}` as `{{< a >}}`).
     pub replaced: Vec<Range<usize>>,
+    /// Whether the text was read to its end: not when reading stopped at
+    /// what Hugo stops on, or at what repere cannot tell the end of.
+    pub read_to_end: bool,
 }
 
 /// [`shortcode_tags`], the openers of tags Hugo cannot read, and what
 /// Hugo takes out of the text before the Markdown ([`Scan`]).
 pub fn shortcode_scan(text: &str) -> Scan {
     let b = text.as_bytes();
-    let mut scan = Scan::default();
-    let Scan {
-        tags,
-        broken,
-        replaced,
-    } = &mut scan;
+    let mut scan = Scan {
+        read_to_end: true,
+        ..Scan::default()
+    };
+    // Whether a tag's name was read before (Hugo's `currShortcodeName`).
+    let mut named = false;
     let mut from = 0;
     while let Some(found) = memchr::memmem::find(&b[from..], b"{{") {
         // In `{{{<`, the tag opens at the last two braces.
@@ -113,15 +170,16 @@ pub fn shortcode_scan(text: &str) -> Scan {
         if b[i..].starts_with(b"/*") {
             let end_mark = [b"*/", close].concat();
             let Some(end) = memchr::memmem::find(&b[i + 2..], &end_mark) else {
-                broken.push(BrokenTag {
+                scan.broken.push(BrokenTag {
                     opener,
                     fault: BrokenFault::NeverClosed { comment: true },
                 });
-                break;
+                scan.read_to_end = false;
+                return scan;
             };
             from = i + 2 + end + end_mark.len();
-            replaced.push(i..i + 2);
-            replaced.push(i + 2 + end..i + 2 + end + 2);
+            scan.replaced.push(i..i + 2);
+            scan.replaced.push(i + 2 + end..i + 2 + end + 2);
             continue;
         }
         let space = |c: &&u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r');
@@ -131,51 +189,85 @@ pub fn shortcode_scan(text: &str) -> Scan {
             i += 1;
             i += b[i..].iter().take_while(space).count();
         }
-        let name_len: usize = text
-            .get(i..)
-            .unwrap_or_default()
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/' | '.'))
-            .map(char::len_utf8)
-            .sum();
-        if name_len == 0 {
-            // What Hugo's lexer meets first instead; not followed after
-            // a `/`, nor at what starts a parameter (`=`, a quote, `\`).
-            let fault = match text.get(i..).and_then(|t| t.chars().next()) {
+        let first = text.get(i..).and_then(|t| t.chars().next());
+        if !first.is_some_and(go_alphanumeric) {
+            // What Hugo's lexer meets first instead of a name; not
+            // followed at what starts a parameter (`=`, `\`).
+            let fault = match first {
+                // `{{< / >}}` closes the innermost call open, or stops the
+                // build when no name was read before.
+                _ if closing && b[i..].starts_with(close) => {
+                    if named {
+                        scan.tags.push(ShortcodeTag {
+                            tag: open - 2..i + close.len(),
+                            name: i..i,
+                            closing,
+                            params: Params::Read,
+                        });
+                        scan.replaced.push(open - 2..i + close.len());
+                        from = i + close.len();
+                        continue;
+                    }
+                    Some(BrokenFault::NothingOpen {
+                        tag: open - 2..i + close.len(),
+                    })
+                }
                 _ if closing => None,
                 None => Some(BrokenFault::NeverClosed { comment: false }),
                 Some(_) if b[i..].starts_with(close) => Some(BrokenFault::NoName),
-                Some('=' | '"' | '`' | '\\') => None,
+                Some('=' | '\\') => None,
                 Some(_) => Some(BrokenFault::Unrecognized(i)),
             };
             match fault {
-                Some(fault) => broken.push(BrokenTag { opener, fault }),
+                Some(fault) => scan.broken.push(BrokenTag { opener, fault }),
                 // Where the tag ends is not known: nothing more is read.
-                None => break,
+                None => {
+                    scan.read_to_end = false;
+                    return scan;
+                }
             }
             from = i;
             continue;
         }
+        let name_len: usize = text[i..]
+            .chars()
+            .take_while(|&c| go_alphanumeric(c) || matches!(c, '-' | '/' | '.'))
+            .map(char::len_utf8)
+            .sum();
         let name = i..i + name_len;
+        named = true;
+        // A `.` only before `inline ` (`{{< nom.inline >}}`).
+        let inline = match text[name.clone()].find('.') {
+            Some(dot) if text[i + dot + 1..].starts_with("inline ") => true,
+            Some(dot) => {
+                scan.broken.push(BrokenTag {
+                    opener,
+                    fault: BrokenFault::Period {
+                        name: name.clone(),
+                        at: i + dot,
+                    },
+                });
+                from = i + dot + 1;
+                continue;
+            }
+            None => false,
+        };
         // The rest of the tag as Hugo's lexer reads it, to its end: only
         // spaces after a closing tag's name; an opening tag's parameters.
         let (params, end) = if closing {
-            let after = name.end + b[name.end..].iter().take_while(space).count();
-            let end = b[after..].starts_with(close).then(|| after + close.len());
-            (Params::Read, end)
+            closing_end(text, name.end, close)
         } else {
-            read_params(text, name.end, close)
+            read_params(text, name.clone(), close)
         };
-        let inline = text[name.clone()].contains('.');
         if matches!(params, Params::Unclosed) {
             if !inline {
-                broken.push(BrokenTag {
+                scan.broken.push(BrokenTag {
                     opener,
                     fault: BrokenFault::NeverClosed { comment: false },
                 });
             }
         } else if !inline {
-            tags.push(ShortcodeTag {
+            scan.tags.push(ShortcodeTag {
                 tag: open - 2..end.unwrap_or(name.end),
                 name,
                 closing,
@@ -185,9 +277,10 @@ pub fn shortcode_scan(text: &str) -> Scan {
         // Without an end, Hugo stops here (a parameter it cannot read, a
         // tag never closed), or repere cannot tell where the tag ends.
         let Some(end) = end else {
-            break;
+            scan.read_to_end = false;
+            return scan;
         };
-        replaced.push(open - 2..end);
+        scan.replaced.push(open - 2..end);
         from = end;
     }
     scan
@@ -218,8 +311,9 @@ pub enum ParamFault {
     Mixed { first: Range<usize>, named: bool },
     /// A quote not closed before the end of its line.
     Unterminated,
-    /// A `/` inside a bare positional parameter (`images/a.png`), at
-    /// `at`, and the name Hugo reads after it: Hugo reads the `/` as
+    /// A `/` inside a bare positional parameter (`images/a.png`), or
+    /// between parameters before a name (`a / b`), at `at`, and the name
+    /// Hugo reads after it: Hugo reads the `/` as
     /// closing the tag and what follows as the name of the shortcode
     /// closed, and stops the build when no tag opened that name before
     /// (0.168: `closing tag for shortcode 'a.png' does not match start
@@ -234,6 +328,15 @@ pub enum ParamFault {
     /// tag's end, at `close`, since Hugo reads it to the next space, and
     /// makes Hugo stop further on.
     PastEnd { close: usize },
+    /// What follows a closing tag's name (`{{< /note y >}}`): Hugo reads
+    /// only spaces there.
+    AfterClosing,
+    /// A character glued to the name, at this offset, that no name holds
+    /// (`plain²`): Hugo reads the name up to it, then stops on it.
+    NameEnd(usize),
+    /// A `\` before a backquote, at `at`: inside a quoted value
+    /// (`"a\`b"`, `quoted`), or opening one (`` \`a` ``).
+    Escape { at: usize, quoted: bool },
 }
 
 /// How Hugo's page lexer reads a tag's parameters.
@@ -243,8 +346,8 @@ pub enum Params {
     Read,
     /// To a `/` that closes the tag as it opens (`{{< x a />}}`), here.
     SelfClosing(usize),
-    /// Up to what repere does not follow: a `/` before more parameters
-    /// after a space (`a / b`), which Hugo versions read differently.
+    /// Up to what repere does not follow: a `/` before what starts no
+    /// name (`a / "b"`).
     Unread,
     /// To the end of the page, with no tag's end.
     Unclosed,
@@ -259,12 +362,10 @@ pub enum Params {
 /// bare up to the next space, quotes and the tag's end included; a quote
 /// ends on its line, and `\` escapes only a quote; named and positional
 /// parameters do not mix; a `/` closes the tag.
-fn read_params(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usize>) {
+fn read_params(text: &str, name: Range<usize>, close: &[u8]) -> (Params, Option<usize>) {
     let b = text.as_bytes();
     let char_at = |i: usize| text.get(i..).and_then(|t| t.chars().next());
-    // Letters and digits: Rust's include a few Go's do not (`²`, marks),
-    // which only makes repere miss what Hugo refuses.
-    let word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let word = |c: char| go_alphanumeric(c) || c == '-';
     let error = |span: Range<usize>, fault: ParamFault, hugo: String| {
         (
             Params::Error(ParamError {
@@ -276,6 +377,17 @@ fn read_params(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
             None,
         )
     };
+    // A `\` before a backquote in the value that starts at `start`.
+    let escape = |at: usize, start: usize| {
+        error(
+            at..at + 2,
+            ParamFault::Escape {
+                at,
+                quoted: at != start,
+            },
+            "unrecognized escape character".into(),
+        )
+    };
     let unterminated = |start: usize, at: usize| {
         let line_end = memchr::memchr(b'\n', &b[at.min(b.len())..]).map_or(b.len(), |n| at + n);
         error(
@@ -284,9 +396,29 @@ fn read_params(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
             "unterminated quoted string in shortcode parameter-argument".into(),
         )
     };
-    let mut i = name_end;
+    let mut i = name.end;
     // 0: no parameter yet; 1: positional; 2: named (Hugo's `paramElements`).
     let mut kind = 0;
+    // The same as Hugo's parser tells it, which also reads `a =b` (a
+    // space before the `=`) as named, where the lexer does not.
+    let mut parsed = 0;
+    // A parameter of the kind `named` after one of the other, which only
+    // the parser tells.
+    let parser_mix = |span: Range<usize>, first: Range<usize>, named: bool| {
+        let (ty, expected) = if named {
+            ("map[string]interface {}", "a map")
+        } else {
+            ("[]interface {}", "a slice")
+        };
+        error(
+            span,
+            ParamFault::Mixed { first, named },
+            format!(
+                "invalid param type {ty} for shortcode \"{}\", expected {expected}",
+                &text[name.clone()]
+            ),
+        )
+    };
     let mut first: Option<Range<usize>> = None;
     // Where a bare value ran past the tag's end, if it did, and the end.
     let mut past_end: Option<(Range<usize>, usize)> = None;
@@ -342,47 +474,47 @@ fn read_params(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
                 match value {
                     Ok(end) => i = end,
                     Err(QuoteError::Unterminated(at)) => return unterminated(i, at),
-                    Err(QuoteError::Escape) => return ended(i, &None),
+                    Err(QuoteError::Escape(at)) => return escape(at, i),
                 }
             }
             '/' => {
-                // In a bare positional parameter (`images/a.png`), the `/`
-                // closes the tag and what follows is read as a name.
-                let after_name = i
-                    + 1
-                    + text[i + 1..]
-                        .chars()
-                        .take_while(|&c| word(c) || c == '/' || c == '.')
-                        .map(char::len_utf8)
-                        .sum::<usize>();
-                if let Some(bare) = last_bare
-                    .clone()
-                    .filter(|p| p.end == i && after_name > i + 1)
-                {
-                    return (
-                        Params::Error(ParamError {
-                            span: bare.start..after_name,
-                            fault: ParamFault::Slash {
-                                at: i,
-                                after: i + 1..after_name,
-                            },
-                            hugo: String::new(),
-                            quotable: kind != 2,
-                        }),
-                        None,
-                    );
-                }
+                // Hugo reads a `/` as closing the tag, and what follows it
+                // (after any spaces) as the name of the shortcode closed:
+                // `{{< x a />}}` closes the call itself; `images/a.png`
+                // and `a / b` close `a.png` and `b`.
                 let after = i
                     + 1
                     + b[i + 1..]
                         .iter()
                         .take_while(|c| matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
                         .count();
-                return if past_end.is_none() && b[after..].starts_with(close) {
-                    (Params::SelfClosing(i), Some(after + close.len()))
-                } else {
-                    (Params::Unread, None)
-                };
+                if past_end.is_none() && b[after..].starts_with(close) {
+                    return (Params::SelfClosing(i), Some(after + close.len()));
+                }
+                let starts_name = text[after..].chars().next().is_some_and(go_alphanumeric);
+                let name_len: usize = text[after..]
+                    .chars()
+                    .take_while(|&c| starts_name && (word(c) || c == '/' || c == '.'))
+                    .map(char::len_utf8)
+                    .sum();
+                if name_len == 0 {
+                    return (Params::Unread, None);
+                }
+                // Right after a bare positional parameter (`images/a.png`),
+                // the parameter meant is all of it.
+                let glued = last_bare.clone().filter(|p| p.end == i && after == i + 1);
+                return (
+                    Params::Error(ParamError {
+                        span: glued.as_ref().map_or(i, |p| p.start)..after + name_len,
+                        fault: ParamFault::Slash {
+                            at: i,
+                            after: after..after + name_len,
+                        },
+                        hugo: String::new(),
+                        quotable: glued.is_some() && parsed != 2,
+                    }),
+                    None,
+                );
             }
             '"' | '`' | '\\' => {
                 // A quoted positional parameter; `\"…\"` too.
@@ -394,7 +526,7 @@ fn read_params(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
                 }
                 let start = i;
                 let value = if escaped && b.get(i + 1) == Some(&b'`') {
-                    Err(QuoteError::Escape)
+                    Err(QuoteError::Escape(i))
                 } else if c == '`' {
                     match raw_value(b, i) {
                         Some(end) => Ok(end),
@@ -422,9 +554,13 @@ fn read_params(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
                 let end = match value {
                     Ok(end) => end,
                     Err(QuoteError::Unterminated(at)) => return unterminated(start, at),
-                    Err(QuoteError::Escape) => return ended(i, &None),
+                    Err(QuoteError::Escape(at)) => return escape(at, start),
                 };
+                if parsed == 2 {
+                    return parser_mix(start..end, first.unwrap_or(start..end), false);
+                }
                 kind = 1;
+                parsed = 1;
                 i = end;
                 first.get_or_insert(start..i);
             }
@@ -461,6 +597,17 @@ fn read_params(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
                 if kind == 0 {
                     kind = if named { 2 } else { 1 };
                 }
+                let named = named
+                    || text[i..]
+                        .trim_start_matches([' ', '\t', '\r', '\n'])
+                        .starts_with('=');
+                match (parsed, named) {
+                    (0, _) => parsed = if named { 2 } else { 1 },
+                    (1, true) | (2, false) => {
+                        return parser_mix(param.clone(), first.unwrap_or(param), named);
+                    }
+                    _ => {}
+                }
                 if !named {
                     last_bare = Some(param.clone());
                 }
@@ -486,6 +633,10 @@ fn read_params(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
                 if invisible {
                     return error(i..i + c.len_utf8(), ParamFault::Invisible, hugo);
                 }
+                if i == name.end {
+                    // Glued to the name (`plain²`): meant as part of it.
+                    return error(name.start..i + c.len_utf8(), ParamFault::NameEnd(i), hugo);
+                }
                 // The parameter holding it: the bare parameter it ends, if
                 // it ends one, to the next separator or the tag's end.
                 let start = last_bare
@@ -497,7 +648,7 @@ fn read_params(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
                 let end = memchr::memmem::find(&b[i..end], close).map_or(end, |at| i + at);
                 let span = start..end.max(i + c.len_utf8());
                 let written = &text[span.clone()];
-                let quotable = kind != 2 && !written.contains(['"', '\'', '`', '\\', '=']);
+                let quotable = parsed != 2 && !written.contains(['"', '\'', '`', '\\', '=']);
                 return (
                     Params::Error(ParamError {
                         span,
@@ -522,9 +673,9 @@ fn raw_value(b: &[u8], i: usize) -> Option<usize> {
 enum QuoteError {
     /// A line break, or the end of the page, at this offset.
     Unterminated(usize),
-    /// `\` before a backquote (`unrecognized escape character`), which
-    /// repere does not report.
-    Escape,
+    /// `\` before a backquote (`unrecognized escape character`), at this
+    /// offset.
+    Escape(usize),
 }
 
 /// The end of the quoted value whose quote is at `i` (`"…"`, or with
@@ -541,7 +692,7 @@ fn quoted_value(b: &[u8], i: usize, escapes: bool) -> Result<usize, QuoteError> 
             Some(b'\\') => match b.get(j + 1) {
                 Some(b'"') if open && !escapes => return Ok(j + 2),
                 Some(b'"') if open => escaped_quote = true,
-                Some(b'`') => return Err(QuoteError::Escape),
+                Some(b'`') => return Err(QuoteError::Escape(j)),
                 _ => {}
             },
             Some(b'"') if escaped_quote => escaped_quote = false,
@@ -556,6 +707,20 @@ fn quoted_value(b: &[u8], i: usize, escapes: bool) -> Result<usize, QuoteError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Letters and digits as Go tells them, not as Rust does.
+    #[test]
+    fn letters_and_digits_as_go_tells_them() {
+        for c in ['a', 'Z', '0', '_', 'é', 'ß', 'ǅ', 'ʰ', '中', '٣'] {
+            assert!(go_alphanumeric(c), "{c}");
+        }
+        // Other numbers (`No`, `Nl`), a mark, and what Rust counts as
+        // alphabetic beside letters.
+        for c in ['²', '½', 'Ⅻ', '\u{301}', '\u{345}', '-', ' ', '\u{a0}'] {
+            assert!(!go_alphanumeric(c), "{c:?}");
+        }
+        assert!('²'.is_alphanumeric() && 'Ⅻ'.is_alphanumeric() && '\u{345}'.is_alphabetic());
+    }
 
     /// What Hugo takes out before the Markdown: whole tags, inline
     /// shortcodes' too, and a comment's `/*` and `*/`; nothing of a tag

@@ -116,9 +116,12 @@ Options (all true unless said otherwise):
                         a quote not closed on its line, a bare value
                         running into the tag's end (`src=a.png>}}`, fixed
                         with a space), a `/` inside a bare parameter
-                        (`images/a.png`), a no-break space; a `{{<`
-                        opening no tag Hugo can read (`{{< >}}`, a tag or
-                        comment never closed). See docs/markup.md.
+                        (`images/a.png`) or before a name (`a / b`), a
+                        no-break space, a `\` before a backquote, more
+                        than spaces after a closing tag's name; a `{{<`
+                        opening no tag Hugo can read (`{{< >}}`, a `.` in
+                        a name not before `inline`, `{{< / >}}` first, a
+                        tag or comment never closed). See docs/markup.md.
                         Not in a draft or a page dated in the future, which
                         Hugo does not render.
 

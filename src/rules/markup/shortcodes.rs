@@ -30,7 +30,12 @@ pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
     {
         return;
     }
-    let Scan { tags, broken, .. } = shortcode_scan(body);
+    let Scan {
+        tags,
+        broken,
+        read_to_end,
+        ..
+    } = shortcode_scan(body);
     for tag in &broken {
         report_broken_tag(doc, body, tag, cx);
     }
@@ -51,6 +56,11 @@ pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
         let Some(name) = body.get(tag.name.clone()) else {
             continue;
         };
+        if name.is_empty() {
+            // `{{< / >}}`, after a tag: it closes the innermost call open.
+            lexed.push(tag);
+            continue;
+        }
         let span = in_file(doc, tag.name.clone());
         let unknown = known.is_some_and(|k| !k.has(name));
         let stray = closing && !opened_before.contains(name);
@@ -118,7 +128,7 @@ pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
         );
     }
     if let Some(known) = known {
-        check_inner(doc, body, &lexed, known, cx);
+        check_inner(doc, body, &lexed, read_to_end, known, cx);
     }
 }
 
@@ -155,6 +165,23 @@ fn report_broken_tag(doc: &Document, body: &str, tag: &BrokenTag, cx: &mut Conte
                 format!("`{opener}` opens a shortcode tag that nothing closes (no `{end}` follows): Hugo stops the build on it"),
             )
             .help(format!("close the tag with `{end}`; {as_text}"))
+        }
+        BrokenFault::NothingOpen { ref tag } => {
+            let written = &body[tag.clone()];
+            Finding::new(
+                in_file(doc, tag.clone()),
+                format!("`{written}`, a closing tag with no name, closes the call left open, and no tag comes before it: Hugo stops the build on it (got closing shortcode, but none is open)"),
+            )
+            .help("remove this closing tag")
+        }
+        BrokenFault::Period { ref name, at } => {
+            let written = &body[name.clone()];
+            Finding::new(
+                in_file(doc, name.clone()),
+                format!("`{written}` holds a `.`, which a shortcode's name holds only before `inline` (an inline shortcode: `nom.inline`): Hugo stops the build on it (period in shortcode name only allowed for inline identifiers)"),
+            )
+            .label(in_file(doc, at..at + 1), "the `.`")
+            .help("write the name of the shortcode's template, without the `.`")
         }
         BrokenFault::NeverClosed { comment: true } => {
             let end = if opener.ends_with('%') { "*/%}}" } else { "*/>}}" };
@@ -198,8 +225,9 @@ fn report_param_error(
     let finding = match &error.fault {
         ParamFault::Unquoted(c) => {
             let shown = body[*c..].chars().next().unwrap_or(' ');
-            if written.len() == shown.len_utf8() {
-                // Alone between parameters (`title="Un chat", src=…`).
+            if written.len() == shown.len_utf8() && !shown.is_alphanumeric() {
+                // Alone between parameters (`title="Un chat", src=…`); a
+                // number or a letter Go does not count (`Ⅻ`) is one.
                 return cx.report(
                     Finding::new(
                         span,
@@ -233,6 +261,15 @@ fn report_param_error(
             .label(in_file(doc, first.clone()), "the first parameter")
             .help("name every parameter of the tag (`name=\"…\"`), or none: its template reads them one way")
         }
+        // Between parameters (`a / b`): what was meant is not plain.
+        ParamFault::Slash { at, after } if *at == error.span.start => {
+            let closed = &body[after.clone()];
+            Finding::new(
+                span,
+                format!("`/` closes the tag here, and Hugo reads `{closed}` as the name of the shortcode it closes, which no tag opened before: Hugo stops the build on it (closing tag for shortcode '{closed}' does not match start tag)"),
+            )
+            .help("remove the `/`, or write the parameter that holds it between quotes (`\"a / b\"`)")
+        }
         // Quoted, a call of a shortcode reading `.Inner` no longer closes
         // there: not safe but for one that does not.
         ParamFault::Slash { .. } => quoting(
@@ -257,6 +294,34 @@ fn report_param_error(
                 // A character of no width joins what is around it.
                 vec![Edit::replace(span, if written.trim().is_empty() { " " } else { "" })],
             ))
+        }
+        ParamFault::NameEnd(at) => {
+            let read = &body[error.span.start..*at];
+            Finding::new(
+                span,
+                format!("`{written}` is no shortcode name Hugo can read: it reads `{read}`, then stops the build on what follows ({hugo})"),
+            )
+            .help("write the name with letters, digits, `_`, `-` and `/`, as its template's file is named")
+        }
+        ParamFault::AfterClosing => Finding::new(
+            span,
+            format!("`{written}` follows a closing tag's name, where Hugo reads only spaces: Hugo stops the build on it ({hugo})"),
+        )
+        .help("remove it: a shortcode's parameters go in its opening tag"),
+        ParamFault::Escape { at, quoted } => {
+            let here = in_file(doc, *at..*at + 1);
+            let finding = Finding::new(
+                span,
+                format!("`{written}`: Hugo escapes no backquote in a shortcode's parameter, and stops the build on it ({hugo})"),
+            );
+            if *quoted {
+                // `"a\`b"` without the `\` reads `a`b`, as meant.
+                finding
+                    .help("remove the `\\`: between double quotes a backquote needs no escape")
+                    .fix(Fix::safe("remove the `\\`", vec![Edit::delete(here)]))
+            } else {
+                finding.help("remove the `\\`, and write the value between double quotes if it holds backquotes (`\"`a`\"`)")
+            }
         }
         ParamFault::Unterminated => Finding::new(
             span,
@@ -298,6 +363,7 @@ fn check_inner(
     doc: &Document,
     body: &str,
     tags: &[&ShortcodeTag],
+    read_to_end: bool,
     known: &Shortcodes,
     cx: &mut Context,
 ) {
@@ -307,13 +373,28 @@ fn check_inner(
             return;
         };
         // Hugo stops on the tag, or repere cannot tell how it reads it.
-        if !known.has(name) || matches!(tag.params, Params::Error(_) | Params::Unread) {
+        let nameless = name.is_empty();
+        if !(known.has(name) || nameless) || matches!(tag.params, Params::Error(_) | Params::Unread)
+        {
             return;
         }
         let inner = known.inner(name);
         let ignores = "does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided";
         if tag.closing {
             if open.pop().is_some() {
+                continue;
+            }
+            if nameless {
+                let written = &body[tag.tag.clone()];
+                cx.report(
+                    Finding::new(
+                        in_file(doc, tag.tag.clone()),
+                        format!(
+                            "`{written}`, a closing tag with no name, closes the call left open, and none is: Hugo stops the build on it ({ignores})"
+                        ),
+                    )
+                    .help("remove this closing tag"),
+                );
                 continue;
             }
             let (message, help) = if inner == Inner::Ignores {
@@ -356,6 +437,10 @@ fn check_inner(
             Inner::Ignores => {}
             Inner::Unknown => return,
         }
+    }
+    // Reading stopped where Hugo may read on and close them.
+    if !read_to_end {
+        return;
     }
     for (tag, name) in open {
         let (left, right) = tag.delimiters(body);
@@ -472,7 +557,94 @@ mod tests {
             ("{{< plain a\n  \"b\" `c\nd` >}}", None),
             ("{{< plain b= \"c\" d=\"e\\\"f\" >}}", None),
             ("{{< plain \"a\\\"b\" >}}", None),
+            ("{{< plain \u{e9}t\u{e9} _a1 >}}", None),
+            ("{{< note >}}x{{< /note\n>}}", None),
             // It stops on these.
+            // Letters and digits are Go's: not `²` nor `Ⅻ`.
+            (
+                "{{< plain a\u{b2} >}}",
+                Some((
+                    "a\u{b2}",
+                    unrecognized("U+00B2 '\u{b2}'"),
+                    Some("{{< plain \"a\u{b2}\" >}}"),
+                )),
+            ),
+            (
+                "{{< plain \u{216b} >}}",
+                Some((
+                    "\u{216b}",
+                    unrecognized("U+216B '\u{216b}'"),
+                    Some("{{< plain \"\u{216b}\" >}}"),
+                )),
+            ),
+            // A `\` before a backquote.
+            (
+                "{{< plain \"a\\`b\" >}}",
+                Some((
+                    "\\`",
+                    "unrecognized escape character".to_string(),
+                    Some("{{< plain \"a`b\" >}}"),
+                )),
+            ),
+            (
+                "{{< plain x=\\`a` >}}",
+                Some(("\\`", "unrecognized escape character".to_string(), None)),
+            ),
+            // A `/` after a space, before a name.
+            (
+                "{{< plain a / b >}}",
+                Some((
+                    "/ b",
+                    "closing tag for shortcode 'b' does not match start tag".to_string(),
+                    None,
+                )),
+            ),
+            // A space before `=` makes a parameter named to Hugo's
+            // parser, not its lexer: the parser stops on the mix.
+            ("{{< plain a = b >}} {{< plain a =b c =d >}}", None),
+            (
+                "{{< plain \"c\" a = b >}}",
+                Some((
+                    "a",
+                    "invalid param type map[string]interface {} for shortcode \"plain\", expected a map".to_string(),
+                    None,
+                )),
+            ),
+            (
+                "{{< plain a =b c >}}",
+                Some((
+                    "c",
+                    "invalid param type []interface {} for shortcode \"plain\", expected a slice".to_string(),
+                    None,
+                )),
+            ),
+            (
+                "{{< plain a =b \"c\" >}}",
+                Some((
+                    "\"c\"",
+                    "invalid param type []interface {} for shortcode \"plain\", expected a slice".to_string(),
+                    None,
+                )),
+            ),
+            // After a named parameter, a quoted one would mix: no fix.
+            (
+                "{{< plain a =b https://x >}}",
+                Some((
+                    "https",
+                    "invalid param type []interface {} for shortcode \"plain\", expected a slice".to_string(),
+                    None,
+                )),
+            ),
+            // Glued to the name: part of it, not a parameter.
+            (
+                "{{< plain\u{b2} >}}",
+                Some(("plain\u{b2}", unrecognized("U+00B2 '\u{b2}'"), None)),
+            ),
+            // More than spaces after a closing tag's name.
+            (
+                "{{< note >}}x{{< /note y >}}",
+                Some(("y", "unclosed shortcode".to_string(), None)),
+            ),
             (
                 "{{< plain https://x.y/z >}}",
                 Some((
@@ -565,6 +737,49 @@ mod tests {
                     assert!(says_hugo, "{call}: {message}");
                     assert_eq!(found_fix.as_deref(), fixed, "{call}");
                 }
+            }
+        }
+    }
+
+    /// Names Hugo's lexer stops on, and closing tags with no name, each
+    /// case as Hugo 0.111 and 0.168 build it: (the page, the span, the
+    /// message's end).
+    #[test]
+    fn shortcode_names_and_nameless_closing_tags() {
+        let period = "(period in shortcode name only allowed for inline identifiers)";
+        let none_open = "(got closing shortcode, but none is open)";
+        let ignores =
+            "(does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided)";
+        let unrecognized = "(unrecognized character in shortcode action)";
+        for (page, expected) in [
+            ("{{< x.inline >}}a{{< /x.inline >}}", vec![]),
+            ("{{< plain.x >}}", vec![("plain.x", period)]),
+            (
+                "{{< x.inline>}}{{< /x.inline >}}",
+                vec![("x.inline", period)],
+            ),
+            ("{{< x.inlines >}}", vec![("x.inlines", period)]),
+            ("{{< \"a\" >}}", vec![("{{<", unrecognized)]),
+            ("{{< `a` >}}", vec![("{{<", unrecognized)]),
+            ("{{< -a >}}", vec![("{{<", unrecognized)]),
+            ("{{< \u{b2}a >}}", vec![("{{<", unrecognized)]),
+            // `{{< / >}}` closes the innermost call open.
+            ("{{< note >}}x{{< / >}}", vec![]),
+            ("{{< note >}}x{{% / %}} {{< note />}}", vec![]),
+            ("{{< / >}}", vec![("{{< / >}}", none_open)]),
+            ("{{</\n>}} {{< plain a >}}", vec![("{{</\n>}}", none_open)]),
+            ("{{< plain a >}} {{< / >}}", vec![("{{< / >}}", ignores)]),
+            // Where reading stops at what repere cannot tell the end of,
+            // a call left open may be closed further on.
+            ("{{< note >}}x{{< =a >}}{{< /note >}}", vec![]),
+        ] {
+            let found = found_in_site(page);
+            assert_eq!(found.len(), expected.len(), "{page}: {found:?}");
+            for ((at, message, fix), (span, end)) in found.iter().zip(expected) {
+                assert_eq!(at, span, "{page}");
+                assert!(message.ends_with(end), "{page}: {message}");
+                assert!(message.contains("Hugo stops the build on it"), "{message}");
+                assert_eq!(fix, &None, "{page}");
             }
         }
     }
@@ -668,9 +883,18 @@ mod tests {
                     None,
                 )],
             ),
-            // A `/` before more parameters, which Hugo 0.111 and 0.168 read
-            // differently: what follows is not read.
-            ("{{< note a / b >}}x", vec![]),
+            // A `/` before a name after a space closes the tag, which
+            // Hugo 0.168 stops on (0.111 builds this one).
+            (
+                "{{< note a / b >}}x",
+                vec![(
+                    "/ b",
+                    "`/` closes the tag here, and Hugo reads `b` as the name of the shortcode it closes, which no tag opened before: Hugo stops the build on it (closing tag for shortcode 'b' does not match start tag)".into(),
+                    None,
+                )],
+            ),
+            // What follows a `/` is no name: it is not read.
+            ("{{< note a / \"b\" >}}x", vec![]),
             // Templates that disagree: what follows is not read.
             ("{{< mixed >}} {{< note >}}", vec![]),
             (
