@@ -102,6 +102,22 @@ const CASES: &[(&str, Option<bool>)] = &[
     ("{{< note >}}x{{< / >}}", Some(false)),
     ("{{< plain a >}} {{< / >}}", Some(true)),
     ("{{< note >}}x{{< /note y >}}", Some(true)),
+    // Inline shortcodes: their template holds no tag but their end.
+    (
+        "{{< x.inline >}}a{{< /x.inline >}} {{< x.inline />}}",
+        Some(false),
+    ),
+    ("{{< x.inline >}}a b", Some(false)),
+    (
+        "{{< x.inline >}}a{{< plain b >}}{{< /x.inline >}}",
+        Some(true),
+    ),
+    ("{{< x.inline >}}a{{</* c */>}}", Some(true)),
+    ("{{< x.inline a=b c >}}{{< /x.inline >}}", Some(true)),
+    (
+        "{{< x.inline >}}a{{< /x.inline >}}{{< /x.inline >}}",
+        Some(true),
+    ),
     // Openers of no tag.
     ("{{< -a >}}", Some(true)),
     ("{{< \"a\" >}}", Some(true)),

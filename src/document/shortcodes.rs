@@ -14,6 +14,9 @@ pub struct ShortcodeTag {
     pub name: Range<usize>,
     pub closing: bool,
     pub params: Params,
+    /// An inline shortcode's (`{{< nom.inline >}}`): its opening tag
+    /// holds a template up to its closing tag, and no other tag.
+    pub inline: bool,
 }
 
 impl ShortcodeTag {
@@ -42,9 +45,8 @@ impl ShortcodeTag {
 /// them anywhere in a page, code included. A comment (`{{</* … */>}}`)
 /// holds none, nor do a parameter's quotes (`"…"`, `` `…` ``). A name
 /// is letters, digits, `_`, `-` and `/` (`{{< d/>}}` names `d/`, as in
-/// Hugo); one with a `.` (an inline shortcode, `{{< nom.inline >}}`) is
-/// left out. Reading stops at a tag or comment never closed, where Hugo
-/// stops too.
+/// Hugo), or ends in `.inline` (an inline shortcode, [`ShortcodeTag::inline`]).
+/// Reading stops at a tag or comment never closed, where Hugo stops too.
 pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
     shortcode_scan(text).tags
 }
@@ -72,6 +74,20 @@ pub enum BrokenFault {
     /// A `.` in the name, at `at`, not before `inline ` (`{{< note.x
     /// >}}`).
     Period { name: Range<usize>, at: usize },
+    /// A tag or comment inside the template of the inline shortcode
+    /// `inline` (its name), before its closing tag.
+    InInline { inline: Range<usize> },
+}
+
+/// Whether the tag whose delimiter ends before `i` closes `name`: `/`,
+/// then `name`, spaces around them.
+fn closes(text: &str, i: usize, name: &str) -> bool {
+    let rest = text[i..].trim_start_matches([' ', '\t', '\r', '\n']);
+    rest.strip_prefix('/')
+        .map(|r| r.trim_start_matches([' ', '\t', '\r', '\n']))
+        .and_then(|r| r.strip_prefix(name))
+        .and_then(|r| r.chars().next())
+        .is_some_and(|c| !(go_alphanumeric(c) || matches!(c, '-' | '/' | '.')))
 }
 
 /// A letter, a digit or `_`, as Hugo's lexer tells them (Go's
@@ -112,9 +128,11 @@ fn closing_end(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
     let line = memchr::memchr(b'\n', &b[after..]).map_or(b.len(), |n| after + n);
     let end = memchr::memmem::find(&b[after..line], close).map_or(line, |n| after + n);
     let end = after + text[after..end].trim_end().len();
+    // At least the character there (a no-break space is trimmed).
+    let first = text[after..].chars().next().map_or(1, char::len_utf8);
     (
         Params::Error(ParamError {
-            span: after..end.max(after + 1),
+            span: after..end.max(after + first),
             fault: ParamFault::AfterClosing,
             hugo: "unclosed shortcode".into(),
             quotable: false,
@@ -150,6 +168,8 @@ pub fn shortcode_scan(text: &str) -> Scan {
     };
     // Whether a tag's name was read before (Hugo's `currShortcodeName`).
     let mut named = false;
+    // The name of the inline shortcode whose template is being read.
+    let mut inline_open: Option<Range<usize>> = None;
     let mut from = 0;
     while let Some(found) = memchr::memmem::find(&b[from..], b"{{") {
         // In `{{{<`, the tag opens at the last two braces.
@@ -167,6 +187,17 @@ pub fn shortcode_scan(text: &str) -> Scan {
         };
         let mut i = open + 1;
         let opener = open - 2..open + 1;
+        if let Some(inline) = inline_open.take()
+            && !closes(text, i, &text[inline.clone()])
+        {
+            // An inline shortcode's template holds no tag but its end.
+            scan.broken.push(BrokenTag {
+                opener,
+                fault: BrokenFault::InInline { inline },
+            });
+            scan.read_to_end = false;
+            return scan;
+        }
         if b[i..].starts_with(b"/*") {
             let end_mark = [b"*/", close].concat();
             let Some(end) = memchr::memmem::find(&b[i + 2..], &end_mark) else {
@@ -203,6 +234,7 @@ pub fn shortcode_scan(text: &str) -> Scan {
                             name: i..i,
                             closing,
                             params: Params::Read,
+                            inline: false,
                         });
                         scan.replaced.push(open - 2..i + close.len());
                         from = i + close.len();
@@ -247,8 +279,9 @@ pub fn shortcode_scan(text: &str) -> Scan {
                         at: i + dot,
                     },
                 });
-                from = i + dot + 1;
-                continue;
+                // What follows would be read as the name's: Hugo stops.
+                scan.read_to_end = false;
+                return scan;
             }
             None => false,
         };
@@ -260,18 +293,20 @@ pub fn shortcode_scan(text: &str) -> Scan {
             read_params(text, name.clone(), close)
         };
         if matches!(params, Params::Unclosed) {
-            if !inline {
-                scan.broken.push(BrokenTag {
-                    opener,
-                    fault: BrokenFault::NeverClosed { comment: false },
-                });
+            scan.broken.push(BrokenTag {
+                opener,
+                fault: BrokenFault::NeverClosed { comment: false },
+            });
+        } else {
+            if inline && !closing && matches!(params, Params::Read) {
+                inline_open = Some(name.clone());
             }
-        } else if !inline {
             scan.tags.push(ShortcodeTag {
                 tag: open - 2..end.unwrap_or(name.end),
                 name,
                 closing,
                 params,
+                inline,
             });
         }
         // Without an end, Hugo stops here (a parameter it cannot read, a
@@ -767,7 +802,7 @@ mod tests {
             [Some("/>}}"), None, None, Some("/ %}}"), Some("/>}}"), None]
         );
         let text = "{{< a >}} {{% b/c x=1 %}} {{< /a >}} {{< d/>}} {{< d />}} \
-                    {{</* e {{< f >}} */>}} {{< g.inline >}} {{<h>}} {{< cartes/économie >}} \
+                    {{</* e {{< f >}} */>}} {{< g.inline />}} {{<h>}} {{< cartes/économie >}} \
                     {{{< i >}} {{< j\n  a=\"b\" >}} {{<\n/ j >}} \
                     {{< k a=\">}}\" b=\"{{< l >}}\" c=`{{< m >}}\n>}}` >}}";
         assert_eq!(
@@ -778,6 +813,7 @@ mod tests {
                 ("a", true),
                 ("d/", false),
                 ("d", false),
+                ("g.inline", false),
                 ("h", false),
                 ("cartes/économie", false),
                 ("i", false),

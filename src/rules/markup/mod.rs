@@ -100,7 +100,8 @@ Options (all true unless said otherwise):
                         opened before it. Tags are read as Hugo reads them:
                         over several lines, code included, not inside a
                         comment `{{</* … */>}}` or a quoted parameter; an
-                        inline shortcode is not reported. When the site's
+                        inline shortcode's name is never unknown, and its
+                        template may hold no tag. When the site's
                         shortcodes are known, their templates also tell
                         which calls must be closed: a call of one whose
                         template reads `.Inner` (Hugo's `highlight`,

@@ -62,7 +62,8 @@ pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
             continue;
         }
         let span = in_file(doc, tag.name.clone());
-        let unknown = known.is_some_and(|k| !k.has(name));
+        // An inline shortcode's template is in the page: it is known.
+        let unknown = !tag.inline && known.is_some_and(|k| !k.has(name));
         let stray = closing && !opened_before.contains(name);
         if !stray {
             lexed.push(tag);
@@ -173,6 +174,15 @@ fn report_broken_tag(doc: &Document, body: &str, tag: &BrokenTag, cx: &mut Conte
                 format!("`{written}`, a closing tag with no name, closes the call left open, and no tag comes before it: Hugo stops the build on it (got closing shortcode, but none is open)"),
             )
             .help("remove this closing tag")
+        }
+        BrokenFault::InInline { ref inline } => {
+            let name = &body[inline.clone()];
+            Finding::new(
+                span,
+                format!("`{opener}` opens a tag inside the template of the inline shortcode `{name}`, which may hold none before its closing tag: Hugo stops the build on it (inline shortcodes do not support nesting)"),
+            )
+            .label(in_file(doc, inline.clone()), "the inline shortcode opens here")
+            .help(format!("close `{name}` before this tag (`{{{{< /{name} >}}}}`), or move the tag out of its template"))
         }
         BrokenFault::Period { ref name, at } => {
             let written = &body[name.clone()];
@@ -374,11 +384,18 @@ fn check_inner(
         };
         // Hugo stops on the tag, or repere cannot tell how it reads it.
         let nameless = name.is_empty();
-        if !(known.has(name) || nameless) || matches!(tag.params, Params::Error(_) | Params::Unread)
+        if !(known.has(name) || nameless || tag.inline)
+            || matches!(tag.params, Params::Error(_) | Params::Unread)
         {
             return;
         }
-        let inner = known.inner(name);
+        // An inline shortcode's opening tag holds its template to its
+        // closing tag, when it has one.
+        let inner = if tag.inline {
+            Inner::Reads
+        } else {
+            known.inner(name)
+        };
         let ignores = "does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided";
         if tag.closing {
             if open.pop().is_some() {
@@ -442,7 +459,7 @@ fn check_inner(
     if !read_to_end {
         return;
     }
-    for (tag, name) in open {
+    for (tag, name) in open.into_iter().filter(|(tag, _)| !tag.inline) {
         let (left, right) = tag.delimiters(body);
         cx.report(
             Finding::new(
@@ -645,6 +662,11 @@ mod tests {
                 "{{< note >}}x{{< /note y >}}",
                 Some(("y", "unclosed shortcode".to_string(), None)),
             ),
+            // A no-break space there (a fuzzer's panic).
+            (
+                "{{< note >}}x{{< /note\u{a0}>}}",
+                Some(("\u{a0}", "unclosed shortcode".to_string(), None)),
+            ),
             (
                 "{{< plain https://x.y/z >}}",
                 Some((
@@ -751,8 +773,35 @@ mod tests {
         let ignores =
             "(does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided)";
         let unrecognized = "(unrecognized character in shortcode action)";
+        let nesting = "(inline shortcodes do not support nesting)";
+        let mix = "(got positional parameter 'c'. Cannot mix named and positional parameters)";
         for (page, expected) in [
             ("{{< x.inline >}}a{{< /x.inline >}}", vec![]),
+            // An inline shortcode holds no tag but its closing one, and
+            // may be left open; its parameters are read as any.
+            (
+                "{{< x.inline >}}a{{< /x.inline >}} {{< x.inline />}}",
+                vec![],
+            ),
+            ("{{< x.inline >}}a b", vec![]),
+            (
+                "{{< note >}}{{< x.inline >}}a{{< /x.inline >}}{{< /note >}}",
+                vec![],
+            ),
+            (
+                "{{< x.inline >}}a{{< plain b >}}{{< /x.inline >}}",
+                vec![("{{<", nesting)],
+            ),
+            ("{{< x.inline >}}a{{</* c */>}}", vec![("{{<", nesting)]),
+            ("{{< x.inline >}}a{{< / >}}", vec![("{{<", nesting)]),
+            ("{{< x.inline a=b c >}}{{< /x.inline >}}", vec![("c", mix)]),
+            (
+                "{{< x.inline >}}a{{< /x.inline >}}{{< /x.inline >}}",
+                vec![(
+                    "x.inline",
+                    "(shortcode \"x.inline\" does not evaluate .Inner or .InnerDeindent, yet a closing tag was provided)",
+                )],
+            ),
             ("{{< plain.x >}}", vec![("plain.x", period)]),
             (
                 "{{< x.inline>}}{{< /x.inline >}}",
