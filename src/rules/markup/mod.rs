@@ -177,15 +177,22 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
 
 impl Rule for MarkupRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
-        let replaced = if self.opts.emphasis || self.opts.html {
-            hugo_replaced(doc)
-        } else {
-            Vec::new()
-        };
+        // The body's shortcode tags, read once (most bodies have none).
+        let body = doc.source.get(doc.body_start..).unwrap_or_default();
+        let scan = memchr::memmem::find(body.as_bytes(), b"{{")
+            .map(|_| shortcode_scan(body))
+            .unwrap_or_default();
+        let replaced: Vec<Span> = scan
+            .replaced
+            .iter()
+            .map(|r| Span::new(r.start, r.end).offset(doc.body_start))
+            .collect();
         if self.opts.emphasis {
             // Autolinks (`<https://…>`, `<nom@example.org>`): their text
-            // is an address. Shortcode tags: Hugo replaces them before
-            // the Markdown.
+            // is an address. Shortcode tags, read whole, and the `/*` and
+            // `*/` of their comments: Hugo takes them out before the
+            // Markdown (`Scan::replaced`), and a `**` or a `<a>` in a
+            // parameter is the template's to render.
             let autolinks = doc.body.links.iter().filter(|l| l.autolink).map(|l| l.span);
             let opaque = disjoint(autolinks.chain(replaced.iter().copied()).collect());
             for block in &doc.body.blocks {
@@ -208,28 +215,11 @@ impl Rule for MarkupRule {
         }
         if self.opts.shortcodes
             && let Some(site) = cx.site.clone()
+            && !(scan.tags.is_empty() && scan.broken.is_empty())
         {
-            shortcodes::check(doc, &site, cx);
+            shortcodes::check(doc, &scan, &site, cx);
         }
     }
-}
-
-/// What Hugo takes out of the article's body before it renders the
-/// Markdown, in the file's order: its shortcode tags, read whole, and
-/// the `/*` and `*/` of their comments (see [`crate::document::shortcodes::Scan::replaced`]). None
-/// of it is Markdown: a `**` or a `<a>` in a shortcode's parameter is
-/// the template's to render.
-fn hugo_replaced(doc: &Document) -> Vec<Span> {
-    let body = doc.source.get(doc.body_start..).unwrap_or_default();
-    if memchr::memmem::find(body.as_bytes(), b"{{").is_none() {
-        return Vec::new();
-    }
-    let at = doc.body_start;
-    shortcode_scan(body)
-        .replaced
-        .into_iter()
-        .map(|r| Span::new(at + r.start, at + r.end))
-        .collect()
 }
 
 /// `spans` sorted and merged where they overlap or touch, so that both

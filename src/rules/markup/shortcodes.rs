@@ -10,7 +10,7 @@ use super::super::{Context, did_you_mean};
 use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::Document;
 use crate::document::shortcodes::{
-    BrokenFault, BrokenTag, ParamError, ParamFault, Params, Scan, ShortcodeTag, shortcode_scan,
+    BrokenFault, BrokenTag, ParamError, ParamFault, Params, Scan, ShortcodeTag,
 };
 use crate::site::shortcodes::{Inner, Shortcodes};
 use crate::site::{PageFront, Site};
@@ -23,11 +23,9 @@ use crate::span::Span;
 /// Then, when the site's are known, the tags their templates make wrong
 /// ([`check_inner`]). Not in a page Hugo may leave out of the build (a
 /// draft, a page dated in the future): it renders none of it.
-pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
+pub(super) fn check(doc: &Document, scan: &Scan, site: &Site, cx: &mut Context) {
     let body = doc.source.get(doc.body_start..).unwrap_or_default();
-    if memchr::memmem::find(body.as_bytes(), b"{{").is_none()
-        || site.may_leave_out(&PageFront::from_root(doc.front()), &doc.path)
-    {
+    if site.may_leave_out(&PageFront::from_root(doc.front()), &doc.path) {
         return;
     }
     let Scan {
@@ -35,8 +33,8 @@ pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
         broken,
         read_to_end,
         ..
-    } = shortcode_scan(body);
-    for tag in &broken {
+    } = scan;
+    for tag in broken {
         report_broken_tag(doc, body, tag, cx);
     }
     let known = site.shortcodes();
@@ -51,7 +49,7 @@ pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
     let mut opened_before: HashSet<&str> = HashSet::new();
     // The tags Hugo's lexer lets through, for `check_inner`.
     let mut lexed = Vec::new();
-    for tag in &tags {
+    for tag in tags {
         let closing = tag.closing;
         let Some(name) = body.get(tag.name.clone()) else {
             continue;
@@ -129,7 +127,7 @@ pub(super) fn check(doc: &Document, site: &Site, cx: &mut Context) {
         );
     }
     if let Some(known) = known {
-        check_inner(doc, body, &lexed, read_to_end, known, cx);
+        check_inner(doc, body, &lexed, *read_to_end, known, cx);
     }
 }
 
