@@ -1657,6 +1657,50 @@ fn a_shortcode_the_site_does_not_have_is_reported() {
     assert_eq!(check_file(&path), []);
 }
 
+/// A section's templates (`layouts/docs/_shortcodes/`) serve the pages
+/// under its folder of `content/` only, as Hugo 0.146 and later find them:
+/// a post calling one of `docs` is reported; one of `posts` is known to
+/// the posts, with what its template does with `.Inner`.
+#[test]
+fn a_section_s_shortcodes_serve_its_pages_only() {
+    let (dir, path) = site(&with_insert("{{< pnote >}}\n\nTexte."));
+    let root = dir.path();
+    let config = "[frontmatter]\ndate = [':filename', ':default']\n";
+    fs::write(root.join("hugo.toml"), config).unwrap();
+    for (section, name) in [("docs", "dnote"), ("posts", "pnote")] {
+        let folder = root.join(format!("layouts/{section}/_shortcodes"));
+        fs::create_dir_all(&folder).unwrap();
+        fs::write(
+            folder.join(format!("{name}.html")),
+            "<aside>{{ .Inner }}</aside>\n",
+        )
+        .unwrap();
+    }
+    let found: Vec<String> = check_file(&path).into_iter().map(|f| f.3).collect();
+    assert_eq!(
+        found,
+        [
+            "`pnote` is never closed, and its template reads `.Inner`: Hugo stops the build on \
+          it (shortcode \"pnote\" must be closed or self-closed)"
+        ]
+    );
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("{{< pnote >}}", "{{< dnote >}}x{{< /dnote >}}"),
+    )
+    .unwrap();
+    let found: Vec<String> = check_file(&path).into_iter().map(|f| f.3).collect();
+    assert_eq!(
+        found,
+        [
+            "`dnote` has templates only in `layouts/docs/_shortcodes/`, which serve the pages \
+          under `content/docs/`: Hugo stops the build on this page (no template found for \
+          shortcode \"dnote\")"
+        ]
+    );
+}
+
 /// Whether a call must be closed comes from the site's templates, read
 /// from disk (the site's and its theme's): a call of one that reads
 /// `.Inner` left open, and a call of one that does not that closes

@@ -668,21 +668,7 @@ impl LinksRule {
         // asks for it. Both absolute: the article may be named relative to
         // the current folder and the site root not, or the other way round.
         let here = std::cell::OnceCell::new();
-        let here = || {
-            here.get_or_init(|| {
-                let absolute = |p: &Path| {
-                    crate::config::normalize(
-                        &std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()),
-                    )
-                };
-                let content = absolute(&site.root().join("content"));
-                absolute(&doc.path)
-                    .strip_prefix(&content)
-                    .ok()
-                    .and_then(Path::parent)
-                    .map(|p| p.to_string_lossy().replace('\\', "/"))
-            })
-        };
+        let here = || here.get_or_init(|| site.content_folder(&doc.path));
         for block in &doc.body.blocks {
             // Every match opens with `{{`.
             if !block.text.contains("{{") {

@@ -782,6 +782,21 @@ impl Site {
         (front.draft && !self.builds_drafts) || future || expired
     }
 
+    /// The folder of `content/` that holds the checked file `file` (as
+    /// given to the linter): `docs/guides`, or `""` at the top, with `/`
+    /// between folders; `None` for a file outside `content/`.
+    pub fn content_folder(&self, file: &Path) -> Option<String> {
+        let absolute = |p: &Path| {
+            crate::config::normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
+        };
+        let content = absolute(&self.root.join("content"));
+        absolute(file)
+            .strip_prefix(&content)
+            .ok()
+            .and_then(Path::parent)
+            .map(|p| p.to_string_lossy().replace('\\', "/"))
+    }
+
     /// Records that the checked file `path` (as given to the linter) belongs
     /// to this site.
     pub fn add_member(&mut self, path: impl Into<PathBuf>) {

@@ -8,7 +8,10 @@
 //! `layouts/_shortcodes/cartes/service.en.html` is the shortcode
 //! `cartes/service`. Every folder of the themes folder counts, named in
 //! the configuration or not (`hugo --theme X` names one on the command
-//! line).
+//! line). A template under a section's `_shortcodes/`
+//! (`layouts/docs/_shortcodes/`) serves the pages under that folder of
+//! `content/` only (`content/docs/`, `content/docs/guides/`), as Hugo
+//! 0.146 and later find it.
 //!
 //! What repere cannot see makes the set unknown, and then nothing is
 //! reported: no configuration file at the root (the site may be built
@@ -21,6 +24,7 @@
 //! folder that cannot be read. What the command line or the environment
 //! says (`hugo --themesDir`, `HUGO_THEME`) is not seen.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -104,6 +108,10 @@ impl Inner {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Shortcodes {
     names: BTreeMap<String, Inner>,
+    /// The templates of a section (`layouts/docs/_shortcodes/note.html`),
+    /// by name: the section's folder of `content/` (`docs`), and what the
+    /// template does with `.Inner`.
+    sections: BTreeMap<String, Vec<(String, Inner)>>,
 }
 
 impl Shortcodes {
@@ -123,7 +131,69 @@ impl Shortcodes {
             .map(|&name| (name.to_string(), built_in_inner(name)))
             .collect();
         names.extend(mine);
-        Shortcodes { names }
+        Shortcodes {
+            names,
+            sections: BTreeMap::new(),
+        }
+    }
+
+    /// With the templates of sections, as (name, the section's folder of
+    /// `content/`, what the template does with `.Inner`).
+    pub fn with_sections<'a>(
+        mut self,
+        templates: impl IntoIterator<Item = (&'a str, &'a str, Inner)>,
+    ) -> Shortcodes {
+        for (name, folder, inner) in templates {
+            self.sections
+                .entry(name.to_lowercase())
+                .or_default()
+                .push((folder.to_string(), inner));
+        }
+        self
+    }
+
+    /// The shortcodes a page in `folder` of `content/` (`docs/guides`, or
+    /// `""`) can call: the site's, and its sections' that hold the folder,
+    /// as variants of those of the same name. Every section's when the
+    /// folder is not known.
+    pub fn for_folder(&self, folder: Option<&str>) -> Cow<'_, Shortcodes> {
+        if self.sections.is_empty() {
+            return Cow::Borrowed(self);
+        }
+        let holds = |section: &str| {
+            folder.is_none_or(|f| {
+                f.strip_prefix(section)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+        };
+        let mut names = self.names.clone();
+        for (name, templates) in &self.sections {
+            for (_, inner) in templates.iter().filter(|(section, _)| holds(section)) {
+                names
+                    .entry(name.clone())
+                    .and_modify(|known| *known = known.and(*inner))
+                    .or_insert(*inner);
+            }
+        }
+        Cow::Owned(Shortcodes {
+            names,
+            sections: BTreeMap::new(),
+        })
+    }
+
+    /// The sections whose templates name `name`, in order, when the site
+    /// has none of that name for every page.
+    pub fn sections_of(&self, name: &str) -> Vec<&str> {
+        let mut sections: Vec<&str> = self
+            .sections
+            .get(&name.to_lowercase())
+            .into_iter()
+            .flatten()
+            .map(|(section, _)| section.as_str())
+            .collect();
+        sections.sort_unstable();
+        sections.dedup();
+        sections
     }
 
     /// Whether the site has the shortcode `name`.
@@ -235,8 +305,18 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
         }
     }
     let mut own = Vec::new();
+    let mut sections = Vec::new();
     for (name, variants) in &paths {
-        own.extend(variants.values().map(|&(_, inner)| (name.as_str(), inner)));
+        for (path, &(_, inner)) in variants {
+            // `docs/_shortcodes/note.html` serves `content/docs/`; under a
+            // folder of Hugo's (`_default/_shortcodes/`), every page.
+            match path.split_once("/_shortcodes/") {
+                Some((section, _)) if !section.split('/').any(|f| f.starts_with('_')) => {
+                    sections.push((name.as_str(), section, inner));
+                }
+                _ => own.push((name.as_str(), inner)),
+            }
+        }
         // Hugo's own stays a variant unless the site or a theme has its path.
         if BUILT_IN.contains(&name.as_str())
             && !variants.contains_key(&format!("_shortcodes/{name}.html"))
@@ -244,7 +324,7 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
             own.push((name.as_str(), built_in_inner(name)));
         }
     }
-    Some(Shortcodes::new(own))
+    Some(Shortcodes::new(own).with_sections(sections))
 }
 
 /// `Some` when no folder of `config/` holds modules (a `module.*` file,
@@ -503,6 +583,44 @@ mod tests {
             ["cartes/service", "collapse", "rawhtml", "service-cards"]
         );
         assert!(s.has("youtube") && s.has("Service-Cards") && !s.has("youtub"));
+    }
+
+    /// A section's templates serve the pages under its folder of
+    /// `content/` only (Hugo 0.168 finds `layouts/docs/_shortcodes/x.html`
+    /// for `content/docs/a.md` and `content/docs/b/c.md`, not for
+    /// `content/docs2/` nor `content/posts/`), as variants of the site's;
+    /// under a folder of Hugo's (`_default/`), every page's.
+    #[test]
+    fn a_section_s_templates_serve_its_pages() {
+        let s = site(&[
+            ("hugo.toml", ""),
+            ("layouts/docs/_shortcodes/dnote.html", "{{ .Inner }}"),
+            ("layouts/docs/guides/_shortcodes/gnote.html", ""),
+            ("layouts/docs/_shortcodes/plain.html", "{{ .Inner }}"),
+            ("layouts/_shortcodes/plain.html", ""),
+            ("layouts/_default/_shortcodes/anywhere.html", ""),
+            ("content/posts/a.md", "---\n---\n"),
+        ])
+        .unwrap();
+        assert_eq!(own(&s), ["anywhere", "plain"]);
+        let at = |folder: Option<&str>, name: &str| {
+            let k = s.for_folder(folder);
+            k.has(name).then(|| k.inner(name))
+        };
+        assert_eq!(at(Some("posts"), "dnote"), None);
+        assert_eq!(at(Some("docs2"), "dnote"), None);
+        assert_eq!(at(Some(""), "anywhere"), Some(Inner::Ignores));
+        assert_eq!(at(Some("docs"), "dnote"), Some(Inner::Reads));
+        assert_eq!(at(Some("docs/b"), "dnote"), Some(Inner::Reads));
+        assert_eq!(at(Some("docs"), "gnote"), None);
+        assert_eq!(at(Some("docs/guides"), "gnote"), Some(Inner::Ignores));
+        // Both templates are variants in the section: unknown.
+        assert_eq!(at(Some("posts"), "plain"), Some(Inner::Ignores));
+        assert_eq!(at(Some("docs"), "plain"), Some(Inner::Unknown));
+        // A page outside `content/`: every section's.
+        assert_eq!(at(None, "gnote"), Some(Inner::Ignores));
+        assert_eq!(s.sections_of("dnote"), ["docs"]);
+        assert!(s.sections_of("plain").contains(&"docs"));
     }
 
     /// Whether a site's templates read `.Inner`, with its themes' and

@@ -37,7 +37,11 @@ pub(super) fn check(doc: &Document, scan: &Scan, site: &Site, cx: &mut Context) 
     for tag in broken {
         report_broken_tag(doc, body, tag, cx);
     }
-    let known = site.shortcodes();
+    // What this page can call: a section's templates serve its pages.
+    let known = site
+        .shortcodes()
+        .map(|k| k.for_folder(site.content_folder(&doc.path).as_deref()));
+    let known = known.as_deref();
     let opened: HashSet<&str> = tags
         .iter()
         .filter(|t| !t.closing)
@@ -100,6 +104,32 @@ pub(super) fn check(doc: &Document, scan: &Scan, site: &Site, cx: &mut Context) 
             continue;
         };
         if closing && opened.contains(name) {
+            continue;
+        }
+        // Templates for other sections' pages only.
+        let sections = site
+            .shortcodes()
+            .map(|k| k.sections_of(name))
+            .unwrap_or_default();
+        if !sections.is_empty() {
+            let folders: Vec<String> = sections
+                .iter()
+                .map(|s| format!("layouts/{s}/_shortcodes/"))
+                .collect();
+            let pages: Vec<String> = sections.iter().map(|s| format!("content/{s}/")).collect();
+            cx.report(
+                Finding::new(
+                    span,
+                    format!(
+                        "`{name}` has templates only in {}, which serve the pages under {}: Hugo stops the build on this page (no template found for shortcode \"{name}\")",
+                        quoted_list(&folders),
+                        quoted_list(&pages)
+                    ),
+                )
+                .help(
+                    "move the template to `layouts/_shortcodes/` to call it from every page, or call another shortcode here",
+                ),
+            );
             continue;
         }
         let help = match did_you_mean(name, known.names()) {
