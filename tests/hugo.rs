@@ -118,6 +118,10 @@ const CASES: &[(&str, Option<bool>)] = &[
         "{{< x.inline >}}a{{< /x.inline >}}{{< /x.inline >}}",
         Some(true),
     ),
+    ("{{< x.inline>}}a{{< /x.inline >}}", Some(true)),
+    ("{{< x.inline >}}a{{< /x.inline>}}", Some(true)),
+    ("{{< note >}}x{{< /note\u{a0}>}}", Some(true)),
+    ("{{< plain \"a\\\\`b\" >}}", Some(true)),
     // Openers of no tag.
     ("{{< -a >}}", Some(true)),
     ("{{< \"a\" >}}", Some(true)),

@@ -79,15 +79,15 @@ pub enum BrokenFault {
     InInline { inline: Range<usize> },
 }
 
-/// Whether the tag whose delimiter ends before `i` closes `name`: `/`,
-/// then `name`, spaces around them.
+/// Whether the tag whose delimiter ends before `i` closes the inline
+/// shortcode `name` (`x.inline`): `/`, then `name` and a space, as Hugo
+/// reads an inline name, spaces before them.
 fn closes(text: &str, i: usize, name: &str) -> bool {
     let rest = text[i..].trim_start_matches([' ', '\t', '\r', '\n']);
     rest.strip_prefix('/')
         .map(|r| r.trim_start_matches([' ', '\t', '\r', '\n']))
         .and_then(|r| r.strip_prefix(name))
-        .and_then(|r| r.chars().next())
-        .is_some_and(|c| !(go_alphanumeric(c) || matches!(c, '-' | '/' | '.')))
+        .is_some_and(|r| r.starts_with(' '))
 }
 
 /// A letter, a digit or `_`, as Hugo's lexer tells them (Go's

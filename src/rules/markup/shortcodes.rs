@@ -157,7 +157,15 @@ pub(super) fn check(doc: &Document, scan: &Scan, site: &Site, cx: &mut Context) 
         );
     }
     if let Some(known) = known {
-        check_inner(doc, body, &lexed, *read_to_end, known, cx);
+        // After a tag Hugo stops on, a call it reads on may be closed.
+        check_inner(
+            doc,
+            body,
+            &lexed,
+            *read_to_end && broken.is_empty(),
+            known,
+            cx,
+        );
     }
 }
 
@@ -211,6 +219,22 @@ fn report_broken_tag(doc: &Document, body: &str, tag: &BrokenTag, cx: &mut Conte
             )
             .label(in_file(doc, inline.clone()), "the inline shortcode opens here")
             .help(format!("close `{name}` before this tag (`{{{{< /{name} >}}}}`), or move the tag out of its template"))
+        }
+        // `x.inline>}}`: an inline name Hugo reads only before a space.
+        BrokenFault::Period { ref name, at }
+            if body[at + 1..].starts_with("inline") && name.end == at + 1 + "inline".len() =>
+        {
+            let written = &body[name.clone()];
+            let after = in_file(doc, name.end..name.end);
+            Finding::new(
+                in_file(doc, name.clone()),
+                format!("`{written}` is followed by other than a space, where Hugo reads an inline shortcode's name only before one: Hugo stops the build on it (period in shortcode name only allowed for inline identifiers)"),
+            )
+            .help(format!("put a space after `{written}`"))
+            .fix(Fix::safe(
+                format!("put a space after `{written}`"),
+                vec![Edit::replace(after, " ")],
+            ))
         }
         BrokenFault::Period { ref name, at } => {
             let written = &body[name.clone()];
@@ -341,6 +365,16 @@ fn report_param_error(
             )
             .help("write the name with letters, digits, `_`, `-` and `/`, as its template's file is named")
         }
+        // A no-break space, or another that shows as one.
+        ParamFault::AfterClosing if written.chars().all(char::is_whitespace) => {
+            let code = written.chars().next().map_or(0, |c| c as u32);
+            Finding::new(
+                span,
+                format!("U+{code:04X}, which shows as a space, follows a closing tag's name, where Hugo reads only spaces, tabs and line breaks: Hugo stops the build on it ({hugo})"),
+            )
+            .help("write a space instead")
+            .fix(Fix::safe("write a space", vec![Edit::replace(span, " ")]))
+        }
         ParamFault::AfterClosing => Finding::new(
             span,
             format!("`{written}` follows a closing tag's name, where Hugo reads only spaces: Hugo stops the build on it ({hugo})"),
@@ -352,7 +386,8 @@ fn report_param_error(
                 span,
                 format!("`{written}`: Hugo escapes no backquote in a shortcode's parameter, and stops the build on it ({hugo})"),
             );
-            if *quoted {
+            // After another `\` (`"a\\`b"`), what was meant is not plain.
+            if *quoted && !body[..*at].ends_with('\\') {
                 // `"a\`b"` without the `\` reads `a`b`, as meant.
                 finding
                     .help("remove the `\\`: between double quotes a backquote needs no escape")
@@ -693,7 +728,16 @@ mod tests {
             // A no-break space there (a fuzzer's panic).
             (
                 "{{< note >}}x{{< /note\u{a0}>}}",
-                Some(("\u{a0}", "unclosed shortcode".to_string(), None)),
+                Some((
+                    "\u{a0}",
+                    "unclosed shortcode".to_string(),
+                    Some("{{< note >}}x{{< /note >}}"),
+                )),
+            ),
+            // After another `\`, what was meant is not plain: no fix.
+            (
+                "{{< plain \"a\\\\`b\" >}}",
+                Some(("\\`", "unrecognized escape character".to_string(), None)),
             ),
             (
                 "{{< plain https://x.y/z >}}",
@@ -831,9 +875,13 @@ mod tests {
                 )],
             ),
             ("{{< plain.x >}}", vec![("plain.x", period)]),
+            ("{{< x.inline.y >}}", vec![("x.inline.y", period)]),
+            // Its closing tag too needs a space after the name.
+            ("{{< x.inline >}}a{{< /x.inline>}}", vec![("{{<", nesting)]),
+            // A tag Hugo stops on: a call before it may be closed after.
             (
-                "{{< x.inline>}}{{< /x.inline >}}",
-                vec![("x.inline", period)],
+                "{{< note >}}x{{<\u{a0}/note >}}",
+                vec![("{{<", unrecognized)],
             ),
             ("{{< x.inlines >}}", vec![("x.inlines", period)]),
             ("{{< \"a\" >}}", vec![("{{<", unrecognized)]),
@@ -859,6 +907,15 @@ mod tests {
                 assert_eq!(fix, &None, "{page}");
             }
         }
+        // An inline name followed by other than a space: the space is
+        // the fix.
+        let found = found_in_site("{{< x.inline>}}a{{< /x.inline >}}");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].1.ends_with(period), "{}", found[0].1);
+        assert_eq!(
+            found[0].2.as_deref(),
+            Some("{{< x.inline >}}a{{< /x.inline >}}")
+        );
     }
 
     /// Each case as Hugo 0.111 and 0.168 build it, with the templates of
