@@ -702,6 +702,39 @@ fn refs_from_the_root_are_checked() {
     assert_eq!(again, messages);
 }
 
+/// A shortcode inside a raw HTML tag (`<a href="{{< ref "…" >}}">`) is
+/// replaced before the Markdown, as Hugo does: the tag is HTML, whose
+/// element is closed by its `</a>`. Its `ref` is checked when the site
+/// renders raw HTML (goldmark's `unsafe`): otherwise Hugo omits the HTML
+/// and never calls it (checked with Hugo 0.111 and 0.168).
+#[test]
+fn refs_in_raw_html_are_checked_when_the_site_renders_it() {
+    let (dir, path) = site(&with_insert(
+        "Voir <a href=\"{{< ref \"/posts/absent.md\" >}}\">l'absent</a> et \
+         <a href=\"{{< ref \"/posts/2025-01-06-premier-poste.md\" >}}\" target=\"_blank\">le premier</a>.\n\n\
+         <div>\n<a href=\"{{< ref \"/posts/autre.md\" >}}\">l'autre</a>\n</div>",
+    ));
+    // As the blog's: addresses without the file name's date.
+    let dates = "[frontmatter]\ndate = [':filename', ':default']\n";
+    let config = dir.path().join("hugo.toml");
+    fs::write(&config, dates).unwrap();
+    assert_eq!(check_file(&path), vec![]);
+    let unsafe_html = "[markup.goldmark.renderer]\nunsafe = true\n";
+    fs::write(&config, format!("{dates}{unsafe_html}")).unwrap();
+    let found = check_file(&path);
+    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`ref \"/posts/absent.md\"` names no page: no file under `content/` is at `/posts/absent.md`, and Hugo stops the build on it",
+            "`ref \"/posts/autre.md\"` names no page: no file under `content/` is at `/posts/autre.md`, and Hugo stops the build on it",
+        ],
+        "{found:?}"
+    );
+    // At the path, inside the quotes.
+    assert_eq!((found[0].1, found[0].2), (11, 69), "{found:?}");
+}
+
 /// A `ref` written without spaces (`{{<ref "…">}}`, `{{%relref "…"%}}`) is
 /// read as the spaced form: checked the same, and no HTML tag.
 #[test]

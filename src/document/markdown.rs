@@ -506,7 +506,12 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
         let (attributes, end) = super::html::attribute_ranges(html, i);
         for (name, value) in attributes {
             let Some(value) = value else { continue };
-            if is_a && html[name].eq_ignore_ascii_case("href") {
+            // An address a shortcode writes (`href="{{< ref "p.md" >}}"`,
+            // read `{{xx…}}`) is the `ref` check's.
+            if is_a
+                && html[name].eq_ignore_ascii_case("href")
+                && !html[value.clone()].contains("{{")
+            {
                 let written = html[value.clone()].trim();
                 // Character references decoded as a browser decodes them in
                 // an attribute (HTML's named references included).
@@ -619,6 +624,89 @@ fn blank(text: &str, code: &[(Range<usize>, Range<usize>)]) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// The shortcode tags of `text` that stand inside a raw HTML tag, between
+/// its `<name` and its `>` (`<a href="{{< ref "p.md" >}}">`). Hugo
+/// replaces a tag with a placeholder before it renders the Markdown, so the
+/// HTML tag reads whole; a tag's quotes inside the attribute's would
+/// otherwise make it no HTML. A blank line ends an HTML tag left open.
+fn shortcodes_in_html_tags(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    if memchr::memmem::find(b, b"{{").is_none() || memchr::memchr(b'<', b).is_none() {
+        return Vec::new();
+    }
+    let tags = shortcode_tags(text);
+    let mut out = Vec::new();
+    let mut next = tags.iter().peekable();
+    // Inside an HTML tag, and in which quote of its attributes.
+    let mut in_tag = false;
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(tag) = next.next_if(|t| t.tag.start <= i) {
+            if tag.tag.start == i {
+                if in_tag {
+                    out.push(tag.tag.clone());
+                }
+                i = tag.tag.end.max(i + 1);
+            }
+            continue;
+        }
+        match b[i] {
+            b'<' if !in_tag && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => {
+                in_tag = true;
+                quote = None;
+            }
+            c @ (b'"' | b'\'') if in_tag => match quote {
+                None => quote = Some(c),
+                Some(q) if q == c => quote = None,
+                Some(_) => {}
+            },
+            b'>' if in_tag && quote.is_none() => in_tag = false,
+            b'\n'
+                if in_tag
+                    && matches!(
+                        text[i + 1..]
+                            .trim_start_matches([' ', '\t', '\r'])
+                            .as_bytes()
+                            .first(),
+                        None | Some(b'\n')
+                    ) =>
+            {
+                in_tag = false;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `text` with each of `ranges` written `{{xx…xx}}`, as many bytes (line
+/// breaks kept): a placeholder that reads as neither Markdown nor HTML, as
+/// Hugo's does, and that an address holding it (`href="{{x}}"`) shows as
+/// written by a shortcode.
+fn placeholders(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for r in ranges {
+        let len = r.len();
+        for (k, b) in bytes
+            .get_mut(r.clone())
+            .unwrap_or_default()
+            .iter_mut()
+            .enumerate()
+        {
+            *b = match *b {
+                b'\n' | b'\r' => *b,
+                _ if k < 2 => b'{',
+                _ if k + 2 >= len => b'}',
+                _ => b'x',
+            };
+        }
+    }
+    // Whole characters were replaced, by ASCII: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
 /// Parses `source[start..]` as the Markdown body of the file `source`.
 pub fn parse(source: &str, start: usize) -> Body {
     // `start` is on a character boundary (the caller's invariant); `get`
@@ -629,6 +717,9 @@ pub fn parse(source: &str, start: usize) -> Body {
     let code = code_shortcodes(text);
     let blanked = (!code.is_empty()).then(|| blank(text, &code));
     let text = blanked.as_deref().unwrap_or(text);
+    let in_html = shortcodes_in_html_tags(text);
+    let replaced = (!in_html.is_empty()).then(|| placeholders(text, &in_html));
+    let text = replaced.as_deref().unwrap_or(text);
     let broken = RefCell::new(Vec::new());
     let mut callback = |link: BrokenLink<'_>| {
         broken.borrow_mut().push(BrokenRef {

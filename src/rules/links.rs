@@ -669,47 +669,69 @@ impl LinksRule {
         // the current folder and the site root not, or the other way round.
         let here = std::cell::OnceCell::new();
         let here = || here.get_or_init(|| site.content_folder(&doc.path));
+        // The calls: `ref` or `relref`, the path as written, and where.
+        let mut calls: Vec<(&str, &str, Span)> = Vec::new();
         for block in &doc.body.blocks {
             // Every match opens with `{{`.
             if !block.text.contains("{{") {
                 continue;
             }
             for caps in ref_regex().captures_iter(&block.text) {
-                let (Some(whole), Some(arg)) = (caps.get(0), caps.get(2).or(caps.get(3))) else {
+                let (Some(whole), Some(name), Some(arg)) =
+                    (caps.get(0), caps.get(1), caps.get(2).or(caps.get(3)))
+                else {
                     continue;
                 };
-                if block.touches_code(whole.range()) {
-                    continue;
+                if !block.touches_code(whole.range()) {
+                    let span = block.source_span(arg.range());
+                    calls.push((name.as_str(), arg.as_str(), span));
                 }
-                let written = arg.as_str();
-                let (path, anchor) = match written.split_once('#') {
-                    Some((p, a)) => (p, (!a.is_empty()).then_some(a)),
-                    None => (written, None),
-                };
-                if path.is_empty() {
-                    continue; // `ref "#anchor"`: the page itself
+            }
+        }
+        // In raw HTML too (`<a href="{{< ref "p.md" >}}">`, an HTML
+        // block, a comment), as written in the file, when the site
+        // renders raw HTML: Hugo then calls the shortcode (otherwise it
+        // omits the HTML, and the call with it).
+        let html = doc.body.html.iter().filter(|_| site.renders_html());
+        for html in html {
+            let text = doc.text(html.span);
+            if !text.contains("{{") {
+                continue;
+            }
+            for caps in ref_regex().captures_iter(text) {
+                if let (Some(name), Some(arg)) = (caps.get(1), caps.get(2).or(caps.get(3))) {
+                    let span = Span::new(arg.start(), arg.end()).offset(html.span.start);
+                    calls.push((name.as_str(), arg.as_str(), span));
                 }
-                let absolute = path.starts_with('/');
-                let found = if absolute {
-                    site.content_page(path)
+            }
+        }
+        for (shortcode, written, span) in calls {
+            let (path, anchor) = match written.split_once('#') {
+                Some((p, a)) => (p, (!a.is_empty()).then_some(a)),
+                None => (written, None),
+            };
+            if path.is_empty() {
+                continue; // `ref "#anchor"`: the page itself
+            }
+            let absolute = path.starts_with('/');
+            let found = if absolute {
+                site.content_page(path)
+            } else {
+                here()
+                    .as_deref()
+                    .filter(|h| !h.is_empty())
+                    .and_then(|h| site.content_page(&format!("{h}/{path}")))
+                    .or_else(|| site.content_page(path))
+            };
+            let Some(page) = found else {
+                let resource = if absolute {
+                    site.content_resource(path)
                 } else {
-                    here()
-                        .as_deref()
-                        .filter(|h| !h.is_empty())
-                        .and_then(|h| site.content_page(&format!("{h}/{path}")))
-                        .or_else(|| site.content_page(path))
+                    None
                 };
-                let span = block.source_span(arg.range());
-                let shortcode = &caps[1];
-                let Some(page) = found else {
-                    let resource = if absolute {
-                        site.content_resource(path)
-                    } else {
-                        None
-                    };
-                    if let Some(bundle) = resource {
-                        let bundle = Path::new("content").join(bundle);
-                        cx.report(
+                if let Some(bundle) = resource {
+                    let bundle = Path::new("content").join(bundle);
+                    cx.report(
                             Finding::new(
                                 span,
                                 format!(
@@ -719,8 +741,8 @@ impl LinksRule {
                             )
                             .help("name the bundle's page (its `index.md`), or move the file out of the bundle to make it a page of its own"),
                         );
-                    } else if absolute {
-                        cx.report(
+                } else if absolute {
+                    cx.report(
                             Finding::new(
                                 span,
                                 format!(
@@ -729,30 +751,29 @@ impl LinksRule {
                             )
                             .help("write the page's path from `content/` (`/posts/2025-01-01-slug.md`, the extension may be left out), or a bundle's or section's folder"),
                         );
-                    }
-                    continue;
-                };
-                if site.unpublished_draft(&page) {
-                    let what = format!("{shortcode} \"{written}\"");
-                    cx.report(to_draft(span, &what, &page.file));
-                    continue;
                 }
+                continue;
+            };
+            if site.unpublished_draft(&page) {
                 let what = format!("{shortcode} \"{written}\"");
-                if let Some(gone) = unbuilt(doc, site, &page, &what) {
-                    cx.report(gone.at(span));
-                    continue;
-                }
-                let (Some(anchor), true) = (anchor, self.anchors) else {
-                    continue;
-                };
-                let Some(ids) = site.anchors(&page) else {
-                    continue;
-                };
-                if !ids.iter().any(|id| id == anchor) && !is_top(anchor) {
-                    let suggestion = did_you_mean(anchor, ids.iter().map(String::as_str));
-                    let target = format!("`{}`", Path::new("content").join(&page.file).display());
-                    cx.report(missing_anchor(span, anchor, &target, suggestion));
-                }
+                cx.report(to_draft(span, &what, &page.file));
+                continue;
+            }
+            let what = format!("{shortcode} \"{written}\"");
+            if let Some(gone) = unbuilt(doc, site, &page, &what) {
+                cx.report(gone.at(span));
+                continue;
+            }
+            let (Some(anchor), true) = (anchor, self.anchors) else {
+                continue;
+            };
+            let Some(ids) = site.anchors(&page) else {
+                continue;
+            };
+            if !ids.iter().any(|id| id == anchor) && !is_top(anchor) {
+                let suggestion = did_you_mean(anchor, ids.iter().map(String::as_str));
+                let target = format!("`{}`", Path::new("content").join(&page.file).display());
+                cx.report(missing_anchor(span, anchor, &target, suggestion));
             }
         }
     }

@@ -1252,6 +1252,27 @@ mod tests {
         assert_eq!(spans("Un {{< note >}}<b>a{{< /note >}}\n"), ["<b>"]);
     }
 
+    /// A shortcode inside a raw HTML tag is replaced before the Markdown,
+    /// as Hugo does: the tag is HTML, and its element is paired.
+    #[test]
+    fn a_shortcode_inside_an_html_tag_leaves_it_html() {
+        for fine in [
+            "Voir <a href=\"{{< ref \"p.md\" >}}\">cet article</a>.\n",
+            "Voir <a href=\"{{% ref \"p.md\" %}}\" title='{{< param \"t\" >}}'>cet article</a>.\n",
+            "Voir <img src=\"{{< param \"x\" >}}\" alt=\"a\"> ici.\n",
+            "<div class=\"{{< param \"c\" >}}\">\n\nTexte.\n\n</div>\n",
+        ] {
+            assert_eq!(found(fine), Vec::<(String, String)>::new(), "{fine}");
+        }
+        // Left open, it is reported, at the whole tag.
+        assert_eq!(
+            spans("Voir <a href=\"{{< ref \"p.md\" >}}\" target=\"_blank\">cet article.\n"),
+            ["<a href=\"{{< ref \"p.md\" >}}\" target=\"_blank\">"]
+        );
+        // Outside an HTML tag, a shortcode is read as written.
+        assert_eq!(spans("Un a < b {{< note \"x\" >}} **c\n"), ["**"]);
+    }
+
     /// The content of `<script>`, `<style>`, `<textarea>` and `<title>`
     /// is text up to the element's end tag: nothing in it opens or closes
     /// an element.
