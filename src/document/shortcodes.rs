@@ -96,10 +96,16 @@ fn closes(text: &str, i: usize, name: &str) -> bool {
 /// marks that join letters, which Hugo refuses in a name or a parameter
 /// without quotes.
 fn go_alphanumeric(c: char) -> bool {
-    use unicode_general_category::{GeneralCategory as G, get_general_category};
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
+    go_letter_or_digit(c)
+}
+
+/// Go's `unicode.IsLetter(c) || unicode.IsDigit(c)`: the letters (`L`) and
+/// the decimal digits (`Nd`), which Hugo's lexers and path functions read.
+pub fn go_letter_or_digit(c: char) -> bool {
+    use unicode_general_category::{GeneralCategory as G, get_general_category};
     matches!(
         get_general_category(c),
         G::UppercaseLetter

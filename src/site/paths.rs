@@ -17,6 +17,8 @@ use std::borrow::Cow;
 
 use unicode_general_category::{GeneralCategory as G, get_general_category};
 
+use crate::document::shortcodes::go_letter_or_digit;
+
 /// Whether Hugo keeps the character `c` found at byte `at` of `s`.
 fn allowed(s: &str, at: usize, c: char) -> bool {
     match c {
@@ -29,18 +31,13 @@ fn allowed(s: &str, at: usize, c: char) -> bool {
         }
         c if c.is_ascii() => false,
         // Go's `unicode.IsLetter`, `IsDigit` and `IsMark`.
-        c => matches!(
-            get_general_category(c),
-            G::UppercaseLetter
-                | G::LowercaseLetter
-                | G::TitlecaseLetter
-                | G::ModifierLetter
-                | G::OtherLetter
-                | G::DecimalNumber
-                | G::NonspacingMark
-                | G::SpacingMark
-                | G::EnclosingMark
-        ),
+        c => {
+            go_letter_or_digit(c)
+                || matches!(
+                    get_general_category(c),
+                    G::NonspacingMark | G::SpacingMark | G::EnclosingMark
+                )
+        }
     }
 }
 
