@@ -58,6 +58,7 @@ fn hostile() -> impl Strategy<Value = Vec<u8>> {
         Just(b"{{% cartes/service %}}{{</* x */>}}{{< y/>}}".to_vec()),
         Just(b"{{< cartes/service >}}{{< service-cards />}}{{< /cartes/service >}}".to_vec()),
         Just(b"{{< service-cards a/b x=c>}} \"d\ne\" {{< >}} {{</* f".to_vec()),
+        Just(b"<a href=\"{{< ref \"/posts/a.md\" >}}\" title='{{% b %}}'>x</a><img src=\"{{< c\n\n\"d\" >}}\">".to_vec()),
         Just("{{< cartes/service >}}{{< / >}}{{< service-cards a / b \"c\\`\" >}}{{< x.y >}}{{< /z w >}} a =b c \u{b2}".as_bytes().to_vec()),
         Just(b"<!-- repere-disable tone -->".to_vec()),
         Just(b"<!-- repere-enable -->".to_vec()),
