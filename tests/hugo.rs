@@ -88,6 +88,7 @@ const CASES: &[(&str, Option<bool>)] = &[
     // A `\` before a backquote.
     ("{{< plain \"a\\`b\" >}}", Some(true)),
     ("{{< plain \\`a` >}}", Some(true)),
+    ("{{< plain `a\\`b` >}}", Some(true)),
     // A `/` after a space, closing the tag before a name.
     ("{{< plain a / b >}}", Some(true)),
     ("{{< plain \"a\" / b >}}", Some(true)),

@@ -352,6 +352,8 @@ pub enum ParamFault {
     Mixed { first: Range<usize>, named: bool },
     /// A quote not closed before the end of its line.
     Unterminated,
+    /// A backquote that none closes, to the end of the page.
+    UnterminatedRaw,
     /// A `/` inside a bare positional parameter (`images/a.png`), or
     /// between parameters before a name (`a / b`), at `at`, and the name
     /// Hugo reads after it: Hugo reads the `/` as
@@ -474,6 +476,19 @@ fn read_params(text: &str, name: Range<usize>, close: &[u8]) -> (Params, Option<
         None if i >= b.len() => (Params::Unclosed, None),
         None => (Params::Unread, None),
     };
+    // A backquote at `at` that none closes, to the end of the page; a
+    // value that ran past the tag's end before it is what Hugo meets first.
+    let unterminated_raw = |at: usize, past_end: &Option<(Range<usize>, usize)>| {
+        if past_end.is_some() {
+            return ended(b.len(), past_end);
+        }
+        let line_end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n);
+        error(
+            at..line_end,
+            ParamFault::UnterminatedRaw,
+            "unterminated raw string in shortcode parameter-argument".into(),
+        )
+    };
     loop {
         if b[i..].starts_with(close) {
             return (Params::Read, Some(i + close.len()));
@@ -495,7 +510,7 @@ fn read_params(text: &str, name: Range<usize>, close: &[u8]) -> (Params, Option<
                     Some(b'\\') => quoted_value(b, i, false),
                     Some(b'`') => match raw_value(b, i) {
                         Some(end) => Ok(end),
-                        None => return ended(b.len(), &past_end),
+                        None => return unterminated_raw(i, &past_end),
                     },
                     _ => {
                         let start = i;
@@ -571,7 +586,7 @@ fn read_params(text: &str, name: Range<usize>, close: &[u8]) -> (Params, Option<
                 } else if c == '`' {
                     match raw_value(b, i) {
                         Some(end) => Ok(end),
-                        None => return ended(b.len(), &past_end),
+                        None => return unterminated_raw(i, &past_end),
                     }
                 } else if escaped {
                     // `\` then `"`: the value opens at the quote, and `\"`

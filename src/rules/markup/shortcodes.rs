@@ -396,6 +396,11 @@ fn report_param_error(
                 finding.help("remove the `\\`, and write the value between double quotes if it holds backquotes (`\"`a`\"`)")
             }
         }
+        ParamFault::UnterminatedRaw => Finding::new(
+            span,
+            format!("this backquote opens a value that no backquote closes, to the end of the page: Hugo stops the build on it ({hugo})"),
+        )
+        .help("close the value with a backquote; inside backquotes a `\\` escapes nothing"),
         ParamFault::Unterminated => Finding::new(
             span,
             format!("this quote is not closed on its line: Hugo stops the build on it ({hugo})"),
@@ -732,6 +737,15 @@ mod tests {
                     "\u{a0}",
                     "unclosed shortcode".to_string(),
                     Some("{{< note >}}x{{< /note >}}"),
+                )),
+            ),
+            // A backquote none closes: Hugo reads the rest of the page.
+            (
+                "{{< plain x=`abc >}} b",
+                Some((
+                    "`abc >}} b",
+                    "unterminated raw string in shortcode parameter-argument".to_string(),
+                    None,
                 )),
             ),
             // After another `\`, what was meant is not plain: no fix.
