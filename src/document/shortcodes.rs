@@ -155,9 +155,10 @@ pub struct Scan {
     /// The openers of tags Hugo cannot read.
     pub broken: Vec<BrokenTag>,
     /// What Hugo takes out of the text before it renders the Markdown, in
-    /// order: each tag read to its end (delimiters, name and parameters;
-    /// an inline shortcode's too), and a comment's `/*` and `*/` (Hugo
-    /// renders `{{</* a */>}}` as `{{< a >}}`).
+    /// order: each tag read to its end (delimiters, name and parameters),
+    /// an inline shortcode's call whole (its template is no Markdown), and
+    /// a comment's `/*` and `*/` (Hugo renders `{{</* a */>}}` as `{{< a
+    /// >}}`).
     pub replaced: Vec<Range<usize>>,
     /// Whether the text was read to its end: not when reading stopped at
     /// what Hugo stops on, or at what repere cannot tell the end of.
@@ -321,8 +322,19 @@ pub fn shortcode_scan(text: &str) -> Scan {
             scan.read_to_end = false;
             return scan;
         };
-        scan.replaced.push(open - 2..end);
+        match scan.replaced.last_mut() {
+            // An inline shortcode's closing tag: Hugo takes out the whole
+            // call, its template included (nothing else comes between).
+            Some(last) if closing && inline => last.end = end,
+            _ => scan.replaced.push(open - 2..end),
+        }
         from = end;
+    }
+    // An inline shortcode left open: its template runs to the page's end.
+    if inline_open.is_some()
+        && let Some(last) = scan.replaced.last_mut()
+    {
+        last.end = text.len();
     }
     scan
 }
@@ -801,6 +813,11 @@ mod tests {
             ]
         );
         assert_eq!(replaced("{{< a >}} {{< b c=\"d >}}"), ["{{< a >}}"]);
+        // An inline shortcode's call whole, to the page's end if open.
+        assert_eq!(
+            replaced("{{< f.inline >}}**{{< /f.inline >}} y {{< g.inline >}}<b>"),
+            ["{{< f.inline >}}**{{< /f.inline >}}", "{{< g.inline >}}<b>"]
+        );
     }
 
     #[test]

@@ -1241,6 +1241,9 @@ mod tests {
             // `{{<>}}` and `{{< a *>}}` once rendered: no `**`.
             "Un commentaire vide {{</**/>}} ici.\n",
             "Un commentaire {{</* a **/>}} ici.\n",
+            // An inline shortcode's template is Go's, not Markdown.
+            "{{< lien.inline >}}\n<a href=\"{{ .Get 0 }}\">lien</a> **\n{{< /lien.inline >}}\n",
+            "Un {{< x.inline >}}{{ \"**\" }} <b>\n",
         ] {
             assert_eq!(found(fine), Vec::<(String, String)>::new(), "{fine}");
         }
