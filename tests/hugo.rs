@@ -93,6 +93,9 @@ const CASES: &[(&str, Option<bool>)] = &[
     ("{{< plain a / b >}}", Some(true)),
     ("{{< plain \"a\" / b >}}", Some(true)),
     ("{{< plain x=a / b >}}", Some(true)),
+    ("{{< plain a / \"b\" >}}", Some(true)),
+    ("{{< plain a / -b >}}", Some(true)),
+    ("{{< / \"x\" >}}", Some(true)),
     (
         "{{< note >}}{{< note a / note >}}x{{< /note >}}",
         Some(false),

@@ -251,6 +251,12 @@ pub fn shortcode_scan(text: &str) -> Scan {
                         tag: open - 2..i + close.len(),
                     })
                 }
+                // `{{< / "x" >}}` before any name: the `/` stops Hugo.
+                Some(c) if closing && !named && !matches!(c, '=' | '\\' | '/') => {
+                    Some(BrokenFault::NothingOpen {
+                        tag: open - 2..open - 2 + text[open - 2..i].trim_end().len(),
+                    })
+                }
                 _ if closing => None,
                 None => Some(BrokenFault::NeverClosed { comment: false }),
                 Some(_) if b[i..].starts_with(close) => Some(BrokenFault::NoName),
@@ -386,6 +392,10 @@ pub enum ParamFault {
     /// What follows a closing tag's name (`{{< /note y >}}`): Hugo reads
     /// only spaces there.
     AfterClosing,
+    /// A `/` between parameters (at the error's start) before a character,
+    /// at this offset, that starts no name (`a / "b"`): Hugo reads a name
+    /// after a `/`.
+    SlashThen(usize),
     /// A character glued to the name, at this offset, that no name holds
     /// (`plain²`): Hugo reads the name up to it, then stops on it.
     NameEnd(usize),
@@ -566,7 +576,20 @@ fn read_params(text: &str, name: Range<usize>, close: &[u8]) -> (Params, Option<
                     .map(char::len_utf8)
                     .sum();
                 if name_len == 0 {
-                    return (Params::Unread, None);
+                    // What starts no name (`a / "b"`): Hugo 0.168's lexer
+                    // stops on it (0.111 stops further on). Not followed:
+                    // `=`, `\` and `/`, which it reads otherwise.
+                    return match text[after..].chars().next() {
+                        Some(c) if !matches!(c, '=' | '\\' | '/') => error(
+                            i..after + c.len_utf8(),
+                            ParamFault::SlashThen(after),
+                            format!(
+                                "unrecognized character in shortcode action: U+{:04X} '{c}'. Note: Parameters with non-alphanumeric args must be quoted",
+                                c as u32
+                            ),
+                        ),
+                        _ => (Params::Unread, None),
+                    };
                 }
                 // Right after a bare positional parameter (`images/a.png`),
                 // the parameter meant is all of it.

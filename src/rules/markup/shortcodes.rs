@@ -357,6 +357,14 @@ fn report_param_error(
                 vec![Edit::replace(span, if written.trim().is_empty() { " " } else { "" })],
             ))
         }
+        ParamFault::SlashThen(at) => {
+            let c = body[*at..].chars().next().unwrap_or(' ');
+            Finding::new(
+                span,
+                format!("`/` closes the tag here, and Hugo reads a name after it, which `{c}` does not start: Hugo stops the build on it ({hugo})"),
+            )
+            .help("remove the `/`, or write the parameter that holds it between quotes (`\"a / b\"`)")
+        }
         ParamFault::NameEnd(at) => {
             let read = &body[error.span.start..*at];
             Finding::new(
@@ -725,6 +733,11 @@ mod tests {
                 "{{< plain\u{b2} >}}",
                 Some(("plain\u{b2}", unrecognized("U+00B2 '\u{b2}'"), None)),
             ),
+            // A `/` before what starts no name.
+            (
+                "{{< plain a / \"b\" >}}",
+                Some(("/ \"", unrecognized("U+0022 '\"'"), None)),
+            ),
             // More than spaces after a closing tag's name.
             (
                 "{{< note >}}x{{< /note y >}}",
@@ -906,6 +919,7 @@ mod tests {
             ("{{< note >}}x{{< / >}}", vec![]),
             ("{{< note >}}x{{% / %}} {{< note />}}", vec![]),
             ("{{< / >}}", vec![("{{< / >}}", none_open)]),
+            ("{{< / \"x\" >}}", vec![("{{< /", none_open)]),
             ("{{</\n>}} {{< plain a >}}", vec![("{{</\n>}}", none_open)]),
             ("{{< plain a >}} {{< / >}}", vec![("{{< / >}}", ignores)]),
             // Where reading stops at what repere cannot tell the end of,
@@ -1041,8 +1055,9 @@ mod tests {
                     None,
                 )],
             ),
-            // What follows a `/` is no name: it is not read.
-            ("{{< note a / \"b\" >}}x", vec![]),
+            // A `=` after a `/`, which Hugo's lexer reads as a value: it
+            // is not read.
+            ("{{< note a / =b >}}x", vec![]),
             // Templates that disagree: what follows is not read.
             ("{{< mixed >}} {{< note >}}", vec![]),
             (
