@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BrokenLink, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::shortcodes::shortcode_tags;
+use super::shortcodes::{Scan, ShortcodeTag, shortcode_scan};
 use crate::span::Span;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -272,6 +272,9 @@ pub struct Body {
     /// Blockquotes, the outermost only (a quote inside a quote is part of
     /// it), in order.
     pub quotes: Vec<Span>,
+    /// The body's shortcode tags, read as Hugo's page lexer reads them,
+    /// with offsets from the body's start.
+    pub shortcodes: Scan,
 }
 
 impl Body {
@@ -568,20 +571,13 @@ pub fn lone_cr_as_lf(text: &str) -> Option<String> {
 /// `highlight`.
 const CODE_SHORTCODES: &[&str] = &["highlight"];
 
-/// Where `text` holds a code shortcode ([`CODE_SHORTCODES`]) opened and
-/// closed: from the opening tag's start to the closing tag's end, and the
-/// code between them.
-fn code_shortcodes(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
-    let bytes = text.as_bytes();
-    if !CODE_SHORTCODES
-        .iter()
-        .any(|name| memchr::memmem::find(bytes, name.as_bytes()).is_some())
-    {
-        return Vec::new();
-    }
+/// Where `text`, whose shortcode tags are `tags`, holds a code shortcode
+/// ([`CODE_SHORTCODES`]) opened and closed: from the opening tag's start to
+/// the closing tag's end, and the code between them.
+fn code_shortcodes(text: &str, tags: &[ShortcodeTag]) -> Vec<(Range<usize>, Range<usize>)> {
     let mut found = Vec::new();
     let mut open: Option<(&str, usize, usize)> = None;
-    for t in shortcode_tags(text) {
+    for t in tags {
         let name = &text[t.name.clone()];
         match open {
             None if !t.closing && t.self_closing().is_none() && CODE_SHORTCODES.contains(&name) => {
@@ -624,17 +620,16 @@ fn blank(text: &str, code: &[(Range<usize>, Range<usize>)]) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// The shortcode tags of `text` that stand inside a raw HTML tag, between
+/// Of `tags`, the shortcode tags of `text` that stand inside a raw HTML tag, between
 /// its `<name` and its `>` (`<a href="{{< ref "p.md" >}}">`). Hugo
 /// replaces a tag with a placeholder before it renders the Markdown, so the
 /// HTML tag reads whole; a tag's quotes inside the attribute's would
 /// otherwise make it no HTML. A blank line ends an HTML tag left open.
-fn shortcodes_in_html_tags(text: &str) -> Vec<Range<usize>> {
+fn shortcodes_in_html_tags(text: &str, tags: &[ShortcodeTag]) -> Vec<Range<usize>> {
     let b = text.as_bytes();
-    if memchr::memmem::find(b, b"{{").is_none() || memchr::memchr(b'<', b).is_none() {
+    if tags.is_empty() || memchr::memchr(b'<', b).is_none() {
         return Vec::new();
     }
-    let tags = shortcode_tags(text);
     let mut out = Vec::new();
     let mut next = tags.iter().peekable();
     // Inside an HTML tag, and in which quote of its attributes.
@@ -714,10 +709,12 @@ pub fn parse(source: &str, start: usize) -> Body {
     let original = source.get(start..).unwrap_or_default();
     let normalized = lone_cr_as_lf(original);
     let text = normalized.as_deref().unwrap_or(original);
-    let code = code_shortcodes(text);
+    // Read once, for the parse and the rules (the same offsets as `text`).
+    let shortcodes = shortcode_scan(original);
+    let code = code_shortcodes(text, &shortcodes.tags);
     let blanked = (!code.is_empty()).then(|| blank(text, &code));
     let text = blanked.as_deref().unwrap_or(text);
-    let in_html = shortcodes_in_html_tags(text);
+    let in_html = shortcodes_in_html_tags(text, &shortcodes.tags);
     let replaced = (!in_html.is_empty()).then(|| placeholders(text, &in_html));
     let text = replaced.as_deref().unwrap_or(text);
     let broken = RefCell::new(Vec::new());
@@ -735,7 +732,10 @@ pub fn parse(source: &str, start: usize) -> Body {
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let parser = Parser::new_with_broken_link_callback(text, options, Some(&mut callback));
 
-    let mut body = Body::default();
+    let mut body = Body {
+        shortcodes,
+        ..Body::default()
+    };
     body.code_blocks.extend(
         code.iter()
             .map(|(whole, _)| Span::new(whole.start, whole.end).offset(start)),

@@ -40,17 +40,6 @@ impl ShortcodeTag {
     }
 }
 
-/// The shortcode tags of `text`, read as Hugo's page lexer reads them
-/// (over several lines too), in order. Hugo reads
-/// them anywhere in a page, code included. A comment (`{{</* … */>}}`)
-/// holds none, nor do a parameter's quotes (`"…"`, `` `…` ``). A name
-/// is letters, digits, `_`, `-` and `/` (`{{< d/>}}` names `d/`, as in
-/// Hugo), or ends in `.inline` (an inline shortcode, [`ShortcodeTag::inline`]).
-/// Reading stops at a tag or comment never closed, where Hugo stops too.
-pub fn shortcode_tags(text: &str) -> Vec<ShortcodeTag> {
-    shortcode_scan(text).tags
-}
-
 /// A `{{<` or `{{%` that opens no tag Hugo's lexer can read: it stops the
 /// build on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +66,19 @@ pub enum BrokenFault {
     /// A tag or comment inside the template of the inline shortcode
     /// `inline` (its name), before its closing tag.
     InInline { inline: Range<usize> },
+}
+
+/// `scan`, read up to where Hugo stops, or where repere cannot tell the
+/// end of a tag: not to the text's end.
+fn stopped(mut scan: Scan) -> Scan {
+    scan.read_to_end = false;
+    scan
+}
+
+/// Where the line that holds `at` ends (its `\n`), or the text.
+fn line_end(b: &[u8], at: usize) -> usize {
+    let at = at.min(b.len());
+    memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n)
 }
 
 /// Whether the tag whose delimiter ends before `i` closes the inline
@@ -131,7 +133,7 @@ fn closing_end(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
         return (Params::Unclosed, None);
     }
     // What follows, up to the tag's end on its line, or the line's end.
-    let line = memchr::memchr(b'\n', &b[after..]).map_or(b.len(), |n| after + n);
+    let line = line_end(b, after);
     let end = memchr::memmem::find(&b[after..line], close).map_or(line, |n| after + n);
     let end = after + text[after..end].trim_end().len();
     // At least the character there (a no-break space is trimmed).
@@ -148,9 +150,15 @@ fn closing_end(text: &str, name_end: usize, close: &[u8]) -> (Params, Option<usi
 }
 
 /// What [`shortcode_scan`] reads in a text.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scan {
-    /// [`shortcode_tags`].
+    /// The shortcode tags, read as Hugo's page lexer reads them (over
+    /// several lines too), in order. Hugo reads them anywhere in a page,
+    /// code included. A comment (`{{</* … */>}}`) holds none, nor do a
+    /// parameter's quotes (`"…"`, `` `…` ``). A name is letters, digits,
+    /// `_`, `-` and `/` (`{{< d/>}}` names `d/`, as in Hugo), or ends in
+    /// `.inline` (an inline shortcode, [`ShortcodeTag::inline`]). Reading
+    /// stops at a tag or comment never closed, where Hugo stops too.
     pub tags: Vec<ShortcodeTag>,
     /// The openers of tags Hugo cannot read.
     pub broken: Vec<BrokenTag>,
@@ -165,7 +173,7 @@ pub struct Scan {
     pub read_to_end: bool,
 }
 
-/// [`shortcode_tags`], the openers of tags Hugo cannot read, and what
+/// The shortcode tags of `text`, the openers of tags Hugo cannot read, and what
 /// Hugo takes out of the text before the Markdown ([`Scan`]).
 pub fn shortcode_scan(text: &str) -> Scan {
     let b = text.as_bytes();
@@ -202,8 +210,7 @@ pub fn shortcode_scan(text: &str) -> Scan {
                 opener,
                 fault: BrokenFault::InInline { inline },
             });
-            scan.read_to_end = false;
-            return scan;
+            return stopped(scan);
         }
         if b[i..].starts_with(b"/*") {
             let end_mark = [b"*/", close].concat();
@@ -212,8 +219,7 @@ pub fn shortcode_scan(text: &str) -> Scan {
                     opener,
                     fault: BrokenFault::NeverClosed { comment: true },
                 });
-                scan.read_to_end = false;
-                return scan;
+                return stopped(scan);
             };
             from = i + 2 + end + end_mark.len();
             scan.replaced.push(i..i + 2);
@@ -266,10 +272,7 @@ pub fn shortcode_scan(text: &str) -> Scan {
             match fault {
                 Some(fault) => scan.broken.push(BrokenTag { opener, fault }),
                 // Where the tag ends is not known: nothing more is read.
-                None => {
-                    scan.read_to_end = false;
-                    return scan;
-                }
+                None => return stopped(scan),
             }
             from = i;
             continue;
@@ -293,8 +296,7 @@ pub fn shortcode_scan(text: &str) -> Scan {
                     },
                 });
                 // What follows would be read as the name's: Hugo stops.
-                scan.read_to_end = false;
-                return scan;
+                return stopped(scan);
             }
             None => false,
         };
@@ -325,8 +327,7 @@ pub fn shortcode_scan(text: &str) -> Scan {
         // Without an end, Hugo stops here (a parameter it cannot read, a
         // tag never closed), or repere cannot tell where the tag ends.
         let Some(end) = end else {
-            scan.read_to_end = false;
-            return scan;
+            return stopped(scan);
         };
         match scan.replaced.last_mut() {
             // An inline shortcode's closing tag: Hugo takes out the whole
@@ -420,8 +421,8 @@ pub enum Params {
     Error(ParamError),
 }
 
-/// How Hugo's page lexer reads the parameters of the opening tag whose
-/// name ends at `name_end` and that `close` ends (Hugo 0.111 to 0.168),
+/// How Hugo's page lexer reads the parameters of the opening tag named at
+/// `name` and that `close` ends (Hugo 0.111 to 0.168),
 /// and where the tag ends, past its delimiter, when it reads that far: a parameter holds letters, digits, `-`, `_` and `.` unless quoted
 /// (`"…"`, `\"…\"`, `` `…` ``); a value after `=` (and any spaces) may be
 /// bare up to the next space, quotes and the tag's end included; a quote
@@ -454,9 +455,8 @@ fn read_params(text: &str, name: Range<usize>, close: &[u8]) -> (Params, Option<
         )
     };
     let unterminated = |start: usize, at: usize| {
-        let line_end = memchr::memchr(b'\n', &b[at.min(b.len())..]).map_or(b.len(), |n| at + n);
         error(
-            start..line_end,
+            start..line_end(b, at),
             ParamFault::Unterminated,
             "unterminated quoted string in shortcode parameter-argument".into(),
         )
@@ -504,9 +504,8 @@ fn read_params(text: &str, name: Range<usize>, close: &[u8]) -> (Params, Option<
         if past_end.is_some() {
             return ended(b.len(), past_end);
         }
-        let line_end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n);
         error(
-            at..line_end,
+            at..line_end(b, at),
             ParamFault::UnterminatedRaw,
             "unterminated raw string in shortcode parameter-argument".into(),
         )
@@ -846,7 +845,8 @@ mod tests {
     #[test]
     fn shortcode_tags_and_their_names() {
         let tags = |text: &'static str| -> Vec<(&'static str, bool)> {
-            shortcode_tags(text)
+            shortcode_scan(text)
+                .tags
                 .into_iter()
                 .map(|t| (&text[t.name], t.closing))
                 .collect()
@@ -854,7 +854,8 @@ mod tests {
         // Which close as they open, and where their `/` is.
         let text =
             "{{< a />}} {{< b x=\"y/\" >}} {{< c/>}} {{% d e / %}} {{< f x=\"y\"/>}} {{< /g >}}";
-        let slashes: Vec<Option<&str>> = shortcode_tags(text)
+        let slashes: Vec<Option<&str>> = shortcode_scan(text)
+            .tags
             .into_iter()
             .map(|t| t.self_closing().map(|at| &text[at..t.tag.end]))
             .collect();
@@ -885,7 +886,8 @@ mod tests {
         );
         // Where each tag is, from its last two braces.
         let text = "x {{{< a b=\"c\" >}} {{% /a %}}";
-        let whole: Vec<&str> = shortcode_tags(text)
+        let whole: Vec<&str> = shortcode_scan(text)
+            .tags
             .into_iter()
             .map(|t| &text[t.tag])
             .collect();
@@ -897,7 +899,7 @@ mod tests {
             [("a", false), ("b", false)]
         );
         assert!(matches!(
-            shortcode_tags("{{< b \"{{< c >}}")[0].params,
+            shortcode_scan("{{< b \"{{< c >}}").tags[0].params,
             Params::Error(_)
         ));
         assert_eq!(tags("{{</* a {{< b >}}"), []);

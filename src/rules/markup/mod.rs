@@ -10,7 +10,6 @@ use super::{BuildError, Context, Kind, Rule, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::html::{NO_END_TAG, is_shortcode, tags};
 use crate::document::markdown::footnote_label;
-use crate::document::shortcodes::shortcode_scan;
 use crate::document::{Block, Document};
 use crate::span::Span;
 use crate::yaml::{Node, de};
@@ -177,11 +176,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
 
 impl Rule for MarkupRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
-        // The body's shortcode tags, read once (most bodies have none).
-        let body = doc.source.get(doc.body_start..).unwrap_or_default();
-        let scan = memchr::memmem::find(body.as_bytes(), b"{{")
-            .map(|_| shortcode_scan(body))
-            .unwrap_or_default();
+        let scan = &doc.body.shortcodes;
         let replaced: Vec<Span> = scan
             .replaced
             .iter()
@@ -217,7 +212,7 @@ impl Rule for MarkupRule {
             && let Some(site) = cx.site.clone()
             && !(scan.tags.is_empty() && scan.broken.is_empty())
         {
-            shortcodes::check(doc, &scan, &site, cx);
+            shortcodes::check(doc, scan, &site, cx);
         }
     }
 }
