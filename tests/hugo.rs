@@ -106,6 +106,8 @@ const CASES: &[(&str, Option<bool>)] = &[
     ("{{< note >}}x{{< / >}}", Some(false)),
     ("{{< plain a >}} {{< / >}}", Some(true)),
     ("{{< note >}}x{{< /note y >}}", Some(true)),
+    // A section's shortcode, called from another section.
+    ("{{< dnote >}}x{{< /dnote >}}", Some(true)),
     // Inline shortcodes: their template holds no tag but their end.
     (
         "{{< x.inline >}}a{{< /x.inline >}} {{< x.inline />}}",
@@ -195,6 +197,11 @@ fn repere_reports_what_hugo_stops_on() {
         "<aside>{{ .Inner }}</aside>",
     );
     write(&site.join("layouts/shortcodes/plain.html"), "{{ .Get 0 }}");
+    // A section's, which the page (under `content/posts/`) cannot call.
+    write(
+        &site.join("layouts/docs/_shortcodes/dnote.html"),
+        "<aside>{{ .Inner }}</aside>",
+    );
     let page = site.join("content/posts/p.md");
     let mut disagree = Vec::new();
     for (body, stops) in CASES {
