@@ -60,6 +60,7 @@ impl Heading {
                 heading: None,
                 strong: Vec::new(),
                 cells: Vec::new(),
+                parent: None,
             })),
         }
     }
@@ -126,6 +127,11 @@ pub struct Block {
     /// For a table row, where each cell's text starts in [`Block::text`]
     /// (cells are joined by a space); empty for other blocks.
     pub cells: Vec<usize>,
+    /// The innermost list item that holds the block, as its index in
+    /// [`Body::blocks`]: the item `- **Data Engineer**` for the items of
+    /// the list nested under it (`  - Junior : 42-50k€`). `None` outside
+    /// list items, and for a block made from a heading.
+    pub parent: Option<usize>,
 }
 
 impl Block {
@@ -993,6 +999,7 @@ pub fn parse(source: &str, start: usize) -> Body {
     }
     body.broken_refs = broken.into_inner();
     body.blocks.sort_by_key(|b| b.span.start);
+    link_parents(&mut body.blocks);
     body.code_blocks.sort_by_key(|s| s.start);
     nest_headings_in_details(&mut body);
     body.sections = sections(&body.headings, source.len());
@@ -1081,7 +1088,32 @@ fn new_block(kind: BlockKind, span: Span, body: &Body) -> OpenBlock {
             heading: body.headings.len().checked_sub(1),
             strong: Vec::new(),
             cells: Vec::new(),
+            parent: None,
         },
+    }
+}
+
+/// Sets each block's [`Block::parent`]: blocks are in source order, and a
+/// list item's span holds its nested lists.
+fn link_parents(blocks: &mut [Block]) {
+    // The list items that hold the block being read, innermost last.
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..blocks.len() {
+        let Some(end) = blocks.get(i).map(|b| b.span.end) else {
+            break;
+        };
+        while open
+            .last()
+            .is_some_and(|&top| blocks.get(top).is_none_or(|t| t.span.end < end))
+        {
+            open.pop();
+        }
+        if let Some(b) = blocks.get_mut(i) {
+            b.parent = open.last().copied();
+            if b.kind == BlockKind::ListItem {
+                open.push(i);
+            }
+        }
     }
 }
 
@@ -1344,6 +1376,37 @@ mod tests {
         let body = parse(src, 0);
         let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
         assert_eq!(outline, ["Un"]);
+    }
+
+    /// A list item's nested items, and a table in it, name it as their
+    /// parent; the items of the next list, and the blocks between, do not.
+    #[test]
+    fn nested_blocks_name_the_list_item_that_holds_them() {
+        let src = "- **Data Engineer**\n  - Junior\n    1. un\n  - Senior\n\n    | a | b |\n    |---|---|\n    | c | d |\n- **Data Analyst**\n  - Junior\n\nTexte.\n\n- Seul\n";
+        let body = parse(src, 0);
+        let tree: Vec<(&str, Option<&str>)> = body
+            .blocks
+            .iter()
+            .map(|b| {
+                let parent = b.parent.map(|p| body.blocks[p].text.as_str());
+                (b.text.as_str(), parent)
+            })
+            .collect();
+        assert_eq!(
+            tree,
+            [
+                ("Data Engineer", None),
+                ("Junior", Some("Data Engineer")),
+                ("un", Some("Junior")),
+                ("Senior", Some("Data Engineer")),
+                ("a b", Some("Senior")),
+                ("c d", Some("Senior")),
+                ("Data Analyst", None),
+                ("Junior", Some("Data Analyst")),
+                ("Texte.", None),
+                ("Seul", None),
+            ]
+        );
     }
 
     #[test]

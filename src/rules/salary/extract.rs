@@ -1517,7 +1517,8 @@ pub enum Source {
     Figure,
     /// The bold label or `Name :` that opens the paragraph or list item.
     Label,
-    /// The bold line just before the list or table.
+    /// The bold line just before the list or table, or the item the
+    /// figure's list is nested in.
     List,
     /// The nearest heading (H3 and deeper).
     Heading,
@@ -2154,16 +2155,27 @@ fn row_label(block: &Block) -> Option<(Range<usize>, usize)> {
 /// Blocks of one list or table form a group (a comparison); each other
 /// block is a group of its own. For each block: its group, and the blocks
 /// that introduce the group (the paragraph just before a list or table, the
-/// header row of a table).
+/// header row of a table). The items of a list nested in an item
+/// (`- **Data Engineer**`, then `  - Junior : 42-50k€`) are a group of their
+/// own, introduced by that item first, then by what introduces its list.
 fn groups(blocks: &[Block]) -> Vec<(usize, Vec<usize>)> {
     let mut out: Vec<(usize, Vec<usize>)> = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.iter().enumerate() {
-        let prev = i.checked_sub(1).and_then(|p| blocks.get(p));
-        let continues = prev.is_some_and(|p| {
+        // The block before it in its own list, over the lists nested in it.
+        let mut prev = i.checked_sub(1);
+        while let Some(p) = prev
+            && Some(p) != b.parent
+            && let Some(pb) = blocks.get(p)
+            && pb.parent != b.parent
+        {
+            prev = pb.parent;
+        }
+        let prev = prev.filter(|&p| Some(p) != b.parent);
+        let continues = prev.and_then(|p| blocks.get(p)).is_some_and(|p| {
             p.kind == b.kind && p.heading == b.heading && b.kind != BlockKind::Paragraph
         });
-        if continues && let Some(last) = out.last() {
-            let entry = last.clone();
+        if continues && let Some(entry) = prev.and_then(|p| out.get(p)) {
+            let entry = entry.clone();
             out.push(entry);
             continue;
         }
@@ -2174,8 +2186,18 @@ fn groups(blocks: &[Block]) -> Vec<(usize, Vec<usize>)> {
             if b.kind == BlockKind::TableRow {
                 intro.push(i);
             }
-            if prev.is_some_and(|p| p.kind == BlockKind::Paragraph && p.heading == b.heading) {
-                intro.push(i - 1);
+            if let Some(p) = b.parent {
+                intro.push(p);
+                intro.extend(
+                    out.get(p)
+                        .map(|(_, up)| up.iter().copied())
+                        .into_iter()
+                        .flatten(),
+                );
+            } else if prev.and_then(|p| blocks.get(p)).is_some_and(|p| {
+                p.kind == BlockKind::Paragraph && p.heading == b.heading && p.parent.is_none()
+            }) {
+                intro.extend(prev);
             }
         }
         out.push((i, intro));
@@ -2362,17 +2384,31 @@ impl Extractor {
                 continue;
             }
             let (group, intro) = groups.get(bi).cloned().unwrap_or((bi, Vec::new()));
-            let intro_texts: Vec<(usize, usize, &str)> = intro
-                .iter()
-                .filter_map(|&i| blocks.get(i).map(|b| (i, 0, clip(&b.text))))
-                .collect();
-            // A list's intro is a role only when it is a bold line alone.
-            let intro_role = intro.iter().copied().find(|&i| {
-                blocks.get(i).is_some_and(|b| {
-                    b.kind == BlockKind::Paragraph
-                        && b.strong.iter().any(|r| r.len() + 2 >= b.text.trim().len())
-                })
-            });
+            let mut intro_texts: Vec<(usize, usize, &str)> = Vec::with_capacity(intro.len());
+            // The intro texts that may name the figure's role, by block and
+            // offset: a paragraph before a list when it is a bold line alone;
+            // an item a list is nested in (`- **Data Engineer**`, `- Data
+            // Engineer :`), by its label when it has one (`- **Data
+            // Engineer** : à Paris`), the nearest first.
+            let mut intro_roles: Vec<(usize, usize)> = Vec::new();
+            for &i in &intro {
+                let Some(b) = blocks.get(i) else { continue };
+                if b.kind == BlockKind::ListItem {
+                    if let Some((r, _)) = label(b)
+                        && let Some(name) = b.text.get(r.clone())
+                    {
+                        intro_roles.push((i, r.start));
+                        intro_texts.push((i, r.start, clip(name)));
+                    } else {
+                        intro_roles.push((i, 0));
+                    }
+                } else if b.kind == BlockKind::Paragraph
+                    && b.strong.iter().any(|r| r.len() + 2 >= b.text.trim().len())
+                {
+                    intro_roles.push((i, 0));
+                }
+                intro_texts.push((i, 0, clip(&b.text)));
+            }
             let headings = heading_chain(doc, &parents, block);
             let row = block.kind == BlockKind::TableRow && block.cells.len() > 1;
             let label = if row { row_label(block) } else { label(block) };
@@ -2425,7 +2461,7 @@ impl Extractor {
                         .as_ref()
                         .map(|(r, _)| (clip(&block.text[r.clone()]), r.start)),
                     intro,
-                    intro_role,
+                    intro_roles: &intro_roles,
                     headings: &headings,
                     in_sum: sums.get(ai).copied().unwrap_or(false),
                     quoted: quotes.iter().any(|q| q.contains(&a.range.start))
@@ -2453,7 +2489,7 @@ impl Extractor {
             ceiling,
             label,
             intro,
-            intro_role,
+            intro_roles,
             headings,
             in_sum,
             quoted,
@@ -2565,7 +2601,7 @@ impl Extractor {
                 text: t,
                 at: At::Block(i, off),
                 backwards: false,
-                role: (Some(i) == intro_role).then_some(Source::List),
+                role: intro_roles.contains(&(i, off)).then_some(Source::List),
             });
         }
         if let Some(h) = headings.first().filter(|h| h.level >= 3) {
@@ -3582,7 +3618,8 @@ struct FigureInput<'a> {
     ceiling: usize,
     label: Option<(&'a str, usize)>,
     intro: &'a [(usize, usize, &'a str)],
-    intro_role: Option<usize>,
+    /// The intro texts that may name the role, by block and offset.
+    intro_roles: &'a [(usize, usize)],
     headings: &'a [&'a Heading],
     in_sum: bool,
     quoted: bool,
@@ -4320,6 +4357,31 @@ mod tests {
         assert_eq!(fs[0].group, fs[1].group);
     }
 
+    /// A list nested in an item reads the item (its role, its place) and
+    /// what introduces the outer list; its items are a group of their own,
+    /// and the outer list's next item is back in the outer group.
+    #[test]
+    fn a_nested_list_reads_the_item_it_is_in() {
+        let fs = figures(
+            "Salaires 2024 :\n\n- **Data Engineer** : à Lyon\n  - Junior : 42k€\n  - Senior : 60k€\n- Data Analyst\n  - **Paris**\n    - Junior : 40k€\n- **Junior**\n  - Product Manager : 45k€\n- Les salaires observés :\n  - Junior : 39k€\n",
+        );
+        let rows: Vec<String> = fs.iter().map(row).collect();
+        assert_eq!(
+            rows,
+            [
+                "42k€ | Data Engineer | Junior | - | Lyon | salary",
+                "60k€ | Data Engineer | Senior | - | Lyon | salary",
+                "40k€ | Data Analyst | Junior | - | Paris | salary",
+                "45k€ | Product Manager | Junior | - | - | salary",
+                "39k€ | - | Junior | - | - | salary",
+            ]
+        );
+        assert!(fs.iter().all(|f| f.year == Some(2024)), "{fs:#?}");
+        assert_eq!(fs[0].group, fs[1].group);
+        assert_ne!(fs[1].group, fs[2].group);
+        assert_ne!(fs[2].group, fs[3].group);
+    }
+
     /// Labels on the lines of one paragraph (a soft or a hard line break
     /// between them): each figure has its own line's level, not the next
     /// line's.
@@ -4557,6 +4619,7 @@ mod tests {
             heading: None,
             strong: std::iter::once(0..100).collect(),
             cells: Vec::new(),
+            parent: None,
             text,
         };
         // The bold label is ignored; the `Name :` label is still read.
