@@ -1495,6 +1495,15 @@ impl Vocabulary {
             .and_then(|&i| self.levels.get(i))
     }
 
+    /// Whether `text` is one word of a level, spaces aside (`Junior`, the
+    /// inside of `(Junior)`).
+    fn sole_level(&self, text: &str) -> bool {
+        match words(text).as_slice() {
+            [(r, w)] => text.trim().len() == r.len() && self.level(&fold(w)).is_some(),
+            _ => false,
+        }
+    }
+
     /// Whether the word says salary (`Some(true)`), something else
     /// (`Some(false)`) or nothing. `word` is as written (`CA` is only read
     /// in capitals: `ça` folds to `ca`).
@@ -1816,17 +1825,19 @@ fn clip(text: &str) -> &str {
 }
 
 /// Where the stretch of text before `pos` that belongs to its figure starts.
-fn element_start(text: &str, pos: usize, floor: usize) -> usize {
+fn element_start(text: &str, pos: usize, floor: usize, vocabulary: &Vocabulary) -> usize {
     let floor = back_limit(text, pos, floor);
     let mut end = pos;
     'scan: loop {
         for (i, c) in text[floor..end].char_indices().rev() {
             let i = floor + i;
-            // An experience band in parentheses belongs to the element
-            // (`Junior (<2 ans) 40-46k€`): read through it.
+            // An experience band or a level in parentheses belongs to the
+            // element (`Junior (<2 ans) 40-46k€`, `Un Data Engineer
+            // (Junior) touche 46k€`): read through it.
             if c == ')'
                 && let Some(open) = text[floor..i].rfind('(').map(|o| floor + o)
-                && sole_experience(&text[open + 1..i]).is_some()
+                && let inner = &text[open + 1..i]
+                && (sole_experience(inner).is_some() || vocabulary.sole_level(inner))
             {
                 end = open;
                 continue 'scan;
@@ -2540,7 +2551,7 @@ impl Extractor {
             }
         }
 
-        let mut start = element_start(text, a.range.start, floor);
+        let mut start = element_start(text, a.range.start, floor, &self.vocabulary);
         // Right after the figure before (`55-62k€ en startup et un Senior
         // gagne 62-70k€`), the words up to one that joins another clause
         // are that figure's: where, when, for whom it was said.
@@ -2562,7 +2573,7 @@ impl Extractor {
         let paren = open_paren(text, a.range.start, floor.min(start))
             .or_else(|| open_paren(text, a.range.start, 0));
         let lead = paren.map(|p| {
-            let s = element_start(text, p, 0);
+            let s = element_start(text, p, 0, &self.vocabulary);
             (&text[s..p], s)
         });
 
@@ -2687,7 +2698,7 @@ impl Extractor {
         // (`à Lyon, salaire Senior 52-60k€`): where or when, not who.
         let clause = text[..start]
             .strip_suffix(',')
-            .map(|t| element_start(t, t.len(), floor)..t.len())
+            .map(|t| element_start(t, t.len(), floor, &self.vocabulary)..t.len())
             .filter(|r| !holds_amount(every, r))
             .map(|r| &text[r])
             // Said as where or when (`À Lyon,`, `En 2022,`), not `Loin de
@@ -3289,9 +3300,22 @@ impl Extractor {
         // An experience band, a duration, and a parenthesis that holds only
         // a band (`Un Développeur Scala Senior (3-5 ans d'expérience)
         // gagne`) are no part of a name.
+        // So is a level in parentheses, and the level code right before it
+        // (`Data Engineer L1 (Junior) 48k€`).
         let in_parens = before.match_indices('(').filter_map(|(open, _)| {
             let close = open + before[open..].find(')')?;
-            sole_experience(&before[open + 1..close]).map(|_| open..close + 1)
+            let inner = &before[open + 1..close];
+            if sole_experience(inner).is_some() {
+                return Some(open..close + 1);
+            }
+            if !self.vocabulary.sole_level(inner) {
+                return None;
+            }
+            let code = words(&before[..open])
+                .last()
+                .filter(|(r, w)| is_level_code(w) && before[r.end..open].trim().is_empty())
+                .map_or(open, |(r, _)| r.start);
+            Some(code..close + 1)
         });
         let masked: Vec<Range<usize>> = amount::experiences(before)
             .into_iter()
@@ -3306,6 +3330,9 @@ impl Extractor {
         let mut stop = None;
         // Where the first word collected so far starts.
         let mut collected_from: Option<usize> = None;
+        // Whether the word read last was a place, skipped (`Data Engineer
+        // Senior à Paris : 70k€`): the preposition before it is skipped too.
+        let mut place_after = false;
         let all = words(before);
         for (k, (r, w)) in all.iter().enumerate().rev() {
             let (r, w) = (r.clone(), *w);
@@ -3318,6 +3345,13 @@ impl Extractor {
                 .is_some_and(|p| ends_role(&fold(all[p].1), &f));
             if !in_name
                 && (self.vocabulary.level(&f).is_some() || self.vocabulary.places.contains(&f))
+            {
+                place_after = self.vocabulary.places.contains(&f);
+                continue;
+            }
+            if collected.is_empty()
+                && std::mem::take(&mut place_after)
+                && AT_PLACE.contains(&f.as_str())
             {
                 continue;
             }
@@ -3432,6 +3466,9 @@ impl Extractor {
         valid_name(&kept)
     }
 }
+
+/// Prepositions before a place (folded): `à Paris`, `en Île-de-France`.
+const AT_PLACE: &[&str] = &["a", "au", "en", "sur"];
 
 /// Words that introduce someone's own words (folded): `Léa témoigne :`.
 const SAYING: &[&str] = &[
@@ -4380,6 +4417,25 @@ mod tests {
         assert_eq!(fs[0].group, fs[1].group);
         assert_ne!(fs[1].group, fs[2].group);
         assert_ne!(fs[2].group, fs[3].group);
+    }
+
+    /// A level in parentheses after the name, with the level code before
+    /// it, and a place after the name are no part of the name.
+    #[test]
+    fn a_level_in_parentheses_and_a_place_after_the_name() {
+        let fs = figures(
+            "Un Data Engineer (Junior) touche 46k€.\n\nUn salaire de Data Engineer L1 (Junior) : 48k€.\n\nLe salaire d'un Data Engineer Senior à Paris : 70k€.\n\nUn Data Engineer (junior ou confirmé) touche 47k€.\n",
+        );
+        let rows: Vec<String> = fs.iter().map(row).collect();
+        assert_eq!(
+            rows,
+            [
+                "46k€ | Data Engineer | Junior | - | - | salary",
+                "48k€ | Data Engineer | Junior | - | - | salary",
+                "70k€ | Data Engineer | Senior | - | Paris | salary",
+                "47k€ | - | - | - | - | salary",
+            ]
+        );
     }
 
     /// Labels on the lines of one paragraph (a soft or a hard line break
