@@ -89,6 +89,21 @@ fn one_changed_figure_gives_one_error_at_it() {
     assert_eq!(d.labels[0].location.line, 7);
 }
 
+/// A claim after the figure's place (`51k€ à Lyon (-25 %)`) is its own,
+/// checked against the figure it is set against; one the figures bear out
+/// gives nothing.
+#[test]
+fn a_claim_after_a_place_is_checked() {
+    let text = article(
+        "Un Data Engineer Senior gagne 60k€ à Paris, contre 51k€ à Lyon (-25 %).\n\n         Un Data Analyst Senior gagne 50k€ à Paris, contre 45k€ à Lyon (-10 %).",
+    );
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(&*ds[0].rule, "salary-consistency");
+    assert_eq!(spanned(&text, &ds[0]), "-25 %");
+    assert!(ds[0].message.contains("is -15%"), "{}", ds[0].message);
+}
+
 /// A figure written many times names and labels a few of its places, so
 /// that findings do not grow with the article (each of 300 copies naming
 /// the 300 others would be quadratic).

@@ -1495,6 +1495,23 @@ impl Vocabulary {
             .and_then(|&i| self.levels.get(i))
     }
 
+    /// The length of the place that starts `text`, with its preposition
+    /// (` à Lyon`, ` en Île-de-France`): a place of `places` right after
+    /// one of [`AT_PLACE`].
+    fn place_words(&self, text: &str) -> Option<usize> {
+        match words(text).get(..2)? {
+            [(r, at), (p, place)]
+                if text[..r.start].trim().is_empty()
+                    && text[r.end..p.start].trim().is_empty()
+                    && AT_PLACE.contains(&fold(at).as_str())
+                    && self.places.contains(&fold(place)) =>
+            {
+                Some(p.end)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether `text` is one word of a level, spaces aside (`Junior`, the
     /// inside of `(Junior)`).
     fn sole_level(&self, text: &str) -> bool {
@@ -2510,10 +2527,13 @@ impl Extractor {
 
         // What follows the figure: a claim, then a qualifier in parentheses.
         // A claim in parentheses may follow a word of time (`~45k€ après
-        // (+62%)`, `44k€ en 2025 (+25%)`).
+        // (+62%)`, `44k€ en 2025 (+25%)`), or a place (`51k€ à Lyon
+        // (-15 %)`).
         let mut time_said = "";
         let claim = amount::claim(text, a.range.end).or_else(|| {
-            let at = a.range.end + time_words(&text[a.range.end..])?;
+            let rest = &text[a.range.end..];
+            let at =
+                a.range.end + time_words(rest).or_else(|| self.vocabulary.place_words(rest))?;
             let claim =
                 amount::claim(text, at).filter(|_| text[at..].trim_start().starts_with('('))?;
             time_said = &text[a.range.end..at];

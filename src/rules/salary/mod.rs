@@ -77,7 +77,10 @@ What it reads (paragraphs, list items, table rows; never code):
                opens a sentence names nothing: Comptez, Visez,
                Actuellement, Aujourd'hui, Minimum, Médiane…), else the bold label or `Name :` that
                opens the paragraph or list item, the bold line before a list,
-               or the nearest H3+ heading; in a table, the row's first
+               the item a list is nested in (- **Data Engineer**, then
+               its items - Junior : 42-50k€), or the nearest H3+ heading; a
+               level in parentheses (Un Data Engineer (Junior) touche 46k€)
+               and a place (à Paris) after the name are not part of it; in a table, the row's first
                cell (and the header of the figure's column gives its level,
                place or what it is). Roles are compared lowercased,
                without accents and generic words (Engineer, Développeur,
@@ -103,7 +106,8 @@ What it reads (paragraphs, list items, table rows; never code):
                or net for gross: they compare with `en France` and `brut`.
                claim: a percentage after the figure, `(+25%)`, `+35% vs
                développeur Full-Stack`, `(+100%+)` (at least), `(+25% à +35%)`,
-               also after a word of time (`~45k€ après (+62%)`).
+               also after a word of time (`~45k€ après (+62%)`) or a
+               place (`51k€ à Lyon (-15 %)`).
 
 Checks (`checks`; each finding has labels on the places involved, at most
 five of the other figure's, the message counting the rest):
