@@ -95,13 +95,33 @@ fn one_changed_figure_gives_one_error_at_it() {
 #[test]
 fn a_claim_after_a_place_is_checked() {
     let text = article(
-        "Un Data Engineer Senior gagne 60k€ à Paris, contre 51k€ à Lyon (-25 %).\n\n         Un Data Analyst Senior gagne 50k€ à Paris, contre 45k€ à Lyon (-10 %).",
+        "Un Data Engineer Senior gagne 60k€ à Paris, contre 51k€ à Lyon (-25 %).\n\n\
+         Un Data Analyst Senior gagne 50k€ à Paris, contre 45k€ à Lyon (-10 %).",
     );
     let ds = check(&text);
     assert_eq!(ds.len(), 1, "{}", describe(&ds));
     assert_eq!(&*ds[0].rule, "salary-consistency");
     assert_eq!(spanned(&text, &ds[0]), "-25 %");
     assert!(ds[0].message.contains("is -15%"), "{}", ds[0].message);
+}
+
+/// A claim against a place (`-25 % vs Paris`) is checked against the
+/// figure of that place: in its list first, else the first of its role and
+/// level there.
+#[test]
+fn a_claim_against_a_place_is_checked() {
+    let text = article(
+        "**Salaires Data Engineer Senior** :\n\n\
+         - Lyon : 51k€ (-25 % vs Paris)\n\
+         - Nantes : 48k€ (-20 % vs Paris)\n\
+         - Paris : 60k€\n\n\
+         Un Data Analyst Senior gagne 50k€ à Paris.\n\n\
+         Un Data Analyst Senior gagne 45k€ à Lyon (-10 % vs Paris).",
+    );
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(spanned(&text, &ds[0]), "-25 %");
+    assert!(ds[0].message.contains("60k€ is -15%"), "{}", ds[0].message);
 }
 
 /// A figure written many times names and labels a few of its places, so

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::amount::{self, Amount, Currency, trim_number};
-use super::extract::{Claim, Figure, cents, plus_gap, role_key};
+use super::extract::{Claim, Figure, cents, fold, plus_gap, role_key};
 use super::{Check, Settings};
 use crate::diagnostic::Finding;
 use crate::document::{Block, Document};
@@ -979,10 +979,36 @@ impl Baselines {
                         .get(&(role_key(&name.join(" ")), Some(named.name.clone())))?;
                     firsts.in_block.get(&f.block).copied().or(firsts.first)
                 };
+                // `vs Paris`: the figure of that place in its comparison,
+                // else the first of that place for its role and level.
+                let place = || {
+                    let named = fold(versus.trim());
+                    let of_place = |j: &usize| {
+                        let g = &figures[*j];
+                        *j != i
+                            && (if self.quoted { g.salary } else { g.compared() })
+                            && g.place.as_deref().is_some_and(|p| fold(p) == named)
+                    };
+                    let same = |a: Option<&str>, b: Option<&str>| a.is_some() && a == b;
+                    (0..figures.len())
+                        .filter(of_place)
+                        .find(|&j| figures[j].group == f.group)
+                        .or_else(|| {
+                            (0..figures.len()).filter(of_place).find(|&j| {
+                                let g = &figures[j];
+                                same(
+                                    g.role.as_ref().map(|r| r.key.as_str()),
+                                    f.role.as_ref().map(|r| r.key.as_str()),
+                                ) && g.level.as_ref().map(|l| &l.name)
+                                    == f.level.as_ref().map(|l| &l.name)
+                            })
+                        })
+                };
                 in_block
                     .or_else(|| sets.iter().filter_map(|s| s.first).min())
                     .or_else(level)
                     .or_else(role_and_level)
+                    .or_else(place)
             }
             None => self.first_plain.get(&f.group).copied().filter(|&j| j < i),
         };

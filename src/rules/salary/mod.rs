@@ -131,7 +131,7 @@ five of the other figure's, the message counting the rest):
                of the range, for one role (or in one list or paragraph).
   claims       a percentage the figures contradict by more than `tolerance`
                points: low is compared to low, high to high and mid to mid,
-               against the role named after `vs`, else the first figure of
+               against the role (or place) named after `vs`, else the first figure of
                the same paragraph, list or table (in a table, the first of
                the claim's column is tried first; wrong when it fits neither). Figures in different
                currencies are compared only with `rates`.
