@@ -2183,9 +2183,12 @@ fn row_label(block: &Block) -> Option<(Range<usize>, usize)> {
 /// Blocks of one list or table form a group (a comparison); each other
 /// block is a group of its own. For each block: its group, and the blocks
 /// that introduce the group (the paragraph just before a list or table, the
-/// header row of a table). The items of a list nested in an item
-/// (`- **Data Engineer**`, then `  - Junior : 42-50k€`) are a group of their
-/// own, introduced by that item first, then by what introduces its list.
+/// header row of a table). A list nested in an item (`- **Data
+/// Engineer**`, then `  - Junior : 42-50k€`) is part of its outer list's
+/// comparison, introduced by that item first, then by what introduces the
+/// outer list; unless the item holds a figure of its own, which the nested
+/// list details (`- **Data Engineer Senior** : 70k€`, then `  - dont 62k€
+/// de fixe`): it then reads what the item reads.
 fn groups(blocks: &[Block]) -> Vec<(usize, Vec<usize>)> {
     let mut out: Vec<(usize, Vec<usize>)> = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.iter().enumerate() {
@@ -2208,27 +2211,29 @@ fn groups(blocks: &[Block]) -> Vec<(usize, Vec<usize>)> {
             continue;
         }
         let mut intro = Vec::new();
+        let mut group = i;
         if b.kind != BlockKind::Paragraph {
             // A table's header row first: its column's header says more of
             // a figure (`Salaire Senior`) than the paragraph before it.
             if b.kind == BlockKind::TableRow {
                 intro.push(i);
             }
-            if let Some(p) = b.parent {
-                intro.push(p);
-                intro.extend(
-                    out.get(p)
-                        .map(|(_, up)| up.iter().copied())
-                        .into_iter()
-                        .flatten(),
-                );
+            if let Some(p) = b.parent
+                && let (Some(item), Some((outer, up))) = (blocks.get(p), out.get(p))
+            {
+                group = *outer;
+                let holds = might_have_money(&item.text) && !amount::amounts(&item.text).is_empty();
+                if !holds {
+                    intro.push(p);
+                }
+                intro.extend(up.iter().copied());
             } else if prev.and_then(|p| blocks.get(p)).is_some_and(|p| {
                 p.kind == BlockKind::Paragraph && p.heading == b.heading && p.parent.is_none()
             }) {
                 intro.extend(prev);
             }
         }
-        out.push((i, intro));
+        out.push((group, intro));
     }
     out
 }
@@ -2412,24 +2417,26 @@ impl Extractor {
                 continue;
             }
             let (group, intro) = groups.get(bi).cloned().unwrap_or((bi, Vec::new()));
+            let headings = heading_chain(doc, &parents, block);
             let mut intro_texts: Vec<(usize, usize, &str)> = Vec::with_capacity(intro.len());
             // The intro texts that may name the figure's role, by block and
             // offset: a paragraph before a list when it is a bold line alone;
-            // an item a list is nested in (`- **Data Engineer**`, `- Data
-            // Engineer :`), by its label when it has one (`- **Data
-            // Engineer** : à Paris`), the nearest first.
+            // the items a list is nested in, as [`Extractor::nested_roles`]
+            // says.
             let mut intro_roles: Vec<(usize, usize)> = Vec::new();
+            // The items a list is nested in, by their label (`- **Data
+            // Engineer** : à Paris`) or text: where in their block, and what.
+            let mut items: Vec<(usize, usize, &str)> = Vec::new();
             for &i in &intro {
                 let Some(b) = blocks.get(i) else { continue };
                 if b.kind == BlockKind::ListItem {
-                    if let Some((r, _)) = label(b)
-                        && let Some(name) = b.text.get(r.clone())
-                    {
-                        intro_roles.push((i, r.start));
-                        intro_texts.push((i, r.start, clip(name)));
-                    } else {
-                        intro_roles.push((i, 0));
+                    let (off, name) = label(b)
+                        .and_then(|(r, _)| Some((r.start, b.text.get(r)?)))
+                        .unwrap_or((0, b.text.as_str()));
+                    if name.len() < b.text.len() {
+                        intro_texts.push((i, off, clip(name)));
                     }
+                    items.push((i, off, clip(name)));
                 } else if b.kind == BlockKind::Paragraph
                     && b.strong.iter().any(|r| r.len() + 2 >= b.text.trim().len())
                 {
@@ -2437,9 +2444,37 @@ impl Extractor {
                 }
                 intro_texts.push((i, 0, clip(&b.text)));
             }
-            let headings = heading_chain(doc, &parents, block);
+            let mut notes: Vec<&str> = Vec::new();
+            if !items.is_empty() {
+                let outer = intro_roles
+                    .iter()
+                    .filter_map(|&(i, _)| blocks.get(i).map(|b| clip(&b.text)))
+                    .chain(
+                        headings
+                            .first()
+                            .filter(|h| h.level >= 3)
+                            .map(|h| clip(&h.text)),
+                    )
+                    .find_map(|t| self.title_role(t))
+                    .map(|n| role_key(&n));
+                let (roles, unread) = self.nested_roles(&items, outer.as_deref());
+                intro_roles.extend(roles);
+                notes = unread;
+            }
             let row = block.kind == BlockKind::TableRow && block.cells.len() > 1;
             let label = if row { row_label(block) } else { label(block) };
+            // In a nested list, a label read as nothing tells its figure
+            // from its neighbours' (`- **Data Engineer Junior**`, then `  -
+            // salaire demandé : 48k€`, `  - salaire obtenu : 45k€`; `  - La
+            // Défense : Junior 44k€`).
+            if block.parent.is_some()
+                && let Some((r, _)) = &label
+                && let Some(own) = block.text.get(r.clone())
+                && self.title_role(clip(own)).is_none()
+                && !self.reads_whole(own)
+            {
+                notes.push(own.trim());
+            }
             let sums = sum_members(&block.text, &found);
             let mut quotes = crate::rules::quotations(&block.text);
             quotes.extend(long_quote);
@@ -2490,6 +2525,7 @@ impl Extractor {
                         .map(|(r, _)| (clip(&block.text[r.clone()]), r.start)),
                     intro,
                     intro_roles: &intro_roles,
+                    notes: &notes,
                     headings: &headings,
                     in_sum: sums.get(ai).copied().unwrap_or(false),
                     quoted: quotes.iter().any(|q| q.contains(&a.range.start))
@@ -2518,6 +2554,7 @@ impl Extractor {
             label,
             intro,
             intro_roles,
+            notes,
             headings,
             in_sum,
             quoted,
@@ -2887,6 +2924,7 @@ impl Extractor {
         for q in [qualifier, measure, employer, past, source]
             .into_iter()
             .flatten()
+            .chain(notes.iter().map(|n| n.to_string()))
         {
             if !said_of.contains(&q) {
                 said_of.push(q);
@@ -3320,22 +3358,15 @@ impl Extractor {
         // An experience band, a duration, and a parenthesis that holds only
         // a band (`Un Développeur Scala Senior (3-5 ans d'expérience)
         // gagne`) are no part of a name.
-        // So is a level in parentheses, and the level code right before it
-        // (`Data Engineer L1 (Junior) 48k€`).
+        // So is a level in parentheses (`Un Data Engineer (Junior) touche
+        // 46k€`); a level code before it stays in the name, as it does
+        // without one: `Data Engineer L3 (Senior)` and `Data Engineer L4
+        // (Senior)` are two steps, and `Consultant SAP B1` a product.
         let in_parens = before.match_indices('(').filter_map(|(open, _)| {
             let close = open + before[open..].find(')')?;
             let inner = &before[open + 1..close];
-            if sole_experience(inner).is_some() {
-                return Some(open..close + 1);
-            }
-            if !self.vocabulary.sole_level(inner) {
-                return None;
-            }
-            let code = words(&before[..open])
-                .last()
-                .filter(|(r, w)| is_level_code(w) && before[r.end..open].trim().is_empty())
-                .map_or(open, |(r, _)| r.start);
-            Some(code..close + 1)
+            (sole_experience(inner).is_some() || self.vocabulary.sole_level(inner))
+                .then_some(open..close + 1)
         });
         let masked: Vec<Range<usize>> = amount::experiences(before)
             .into_iter()
@@ -3351,8 +3382,12 @@ impl Extractor {
         // Where the first word collected so far starts.
         let mut collected_from: Option<usize> = None;
         // Whether the word read last was a place, skipped (`Data Engineer
-        // Senior à Paris : 70k€`): the preposition before it is skipped too.
+        // Senior à Paris : 70k€`): the preposition before it is skipped too,
+        // and then the name must follow an article, `de` or nothing: after
+        // a verb of being it is someone's own case (`Julie est Data
+        // Engineer Senior à Paris : 72k€`), not the role's pay.
         let mut place_after = false;
+        let mut at_place = false;
         let all = words(before);
         for (k, (r, w)) in all.iter().enumerate().rev() {
             let (r, w) = (r.clone(), *w);
@@ -3373,6 +3408,7 @@ impl Extractor {
                 && std::mem::take(&mut place_after)
                 && AT_PLACE.contains(&f.as_str())
             {
+                at_place |= !(paid && is_function_word(&f));
                 continue;
             }
             if collected.is_empty() {
@@ -3427,8 +3463,99 @@ impl Extractor {
         {
             return None;
         }
+        if at_place
+            && stop.as_deref().is_some_and(|s| {
+                !DETERMINERS.contains(&s) && !matches!(s, "de" | "d" | "du" | "des")
+            })
+        {
+            return None;
+        }
         collected.reverse();
         valid_name(&collected)
+    }
+
+    /// For a figure of a list nested in items (`items`: their label or
+    /// text, the nearest first): which of them name its role, and which say
+    /// of it what is read as nothing else (its qualifiers). `outer` is the
+    /// role the outer list's bold line or the heading names, by key.
+    ///
+    /// An item names a role when it reads as one and as nothing else (not
+    /// `- **Startups**`, `- **Net annuel**`, `- **Début 2021**`). With a
+    /// role from outside, the items name none: one naming another role
+    /// (`**Data Engineer**`, then `- **Retail**`) tells its figures apart, a
+    /// qualifier. Without one, they name it when they agree; items that
+    /// name two (`- **Data Engineer**`, then `  - **Pau**`) name none, since
+    /// which is the role and which the place cannot be told. An item read
+    /// as nothing (`- **La Défense**`) is a qualifier too: the figures of
+    /// two such items are never compared.
+    fn nested_roles<'t>(
+        &self,
+        items: &[(usize, usize, &'t str)],
+        outer: Option<&str>,
+    ) -> (Vec<(usize, usize)>, Vec<&'t str>) {
+        let mut named: Vec<(usize, usize, &'t str, String)> = Vec::new();
+        let mut notes: Vec<&'t str> = Vec::new();
+        for &(i, off, text) in items {
+            let other = employer_at(text, false).is_some()
+                || measure_in(text).is_some()
+                || basis_in(text).is_some()
+                || period_in(text).is_some()
+                || words(text).iter().any(|(_, w)| amount::year(w).is_some());
+            match self.title_role(text) {
+                Some(name) if !other => {
+                    named.push((i, off, text, role_key(&name)));
+                    // What its parenthesis says (`(profil A)`).
+                    let inner = text
+                        .split_once('(')
+                        .map(|(_, rest)| rest.split(')').next().unwrap_or(rest).trim());
+                    notes.extend(inner.filter(|t| !self.reads_whole(t)));
+                }
+                _ if !self.reads_whole(text) => notes.push(text.trim()),
+                _ => {}
+            }
+        }
+        let mut roles = Vec::new();
+        match outer {
+            Some(key) => notes.extend(
+                named
+                    .iter()
+                    .filter(|(.., k)| k != key)
+                    .map(|(_, _, t, _)| t.trim()),
+            ),
+            None => {
+                if named.windows(2).all(|w| w[0].3 == w[1].3) {
+                    roles.extend(named.iter().map(|&(i, off, ..)| (i, off)));
+                }
+            }
+        }
+        (roles, notes)
+    }
+
+    /// Whether every word of `text` is read as something a figure takes
+    /// from the lines that introduce it (a place, a level, a year, an
+    /// employer, gross or net, a period, a salary word or another, an
+    /// experience band) or says nothing (`à`, `de`): `Net annuel`, `En
+    /// startup`, `Hors Paris`, not `Net après impôt`, `Alternance` (what a
+    /// figure measures is read next to it only), `La Défense` nor
+    /// `Retail`. Empty text is read.
+    fn reads_whole(&self, text: &str) -> bool {
+        let bands: Vec<Range<usize>> = amount::experiences(text)
+            .into_iter()
+            .map(|e| e.range)
+            .collect();
+        words(text).iter().all(|(r, w)| {
+            let f = fold(w);
+            bands.iter().any(|b| b.start <= r.start && r.end <= b.end)
+                || is_function_word(&f)
+                || self.vocabulary.places.contains(&f)
+                || self.vocabulary.level(&f).is_some()
+                || self.vocabulary.cue(w, &f).is_some()
+                || amount::year(w).is_some()
+                || outside(w)
+                || employer_at(w, false).is_some()
+                || basis_in(w).is_some()
+                || period_in(w).is_some()
+        })
     }
 
     /// A label, list intro or heading read as a role: a short name, without
@@ -3446,11 +3573,26 @@ impl Extractor {
             .collect();
         let mut kept: Vec<&str> = Vec::new();
         let mut paid = false;
-        for (r, w) in words(text) {
+        let all = words(text);
+        for (k, (r, w)) in all.iter().enumerate() {
+            let (r, w) = (r.clone(), *w);
             if masked.iter().any(|e| e.start <= r.start && r.end <= e.end) {
                 continue;
             }
             let f = fold(w);
+            // `Data Engineer hors Paris` names a role outside a place: not
+            // read (`hors` would join the name).
+            if outside(w) {
+                return None;
+            }
+            // `Data Engineer à Paris`: the place and its preposition.
+            if AT_PLACE.contains(&f.as_str())
+                && all
+                    .get(k + 1)
+                    .is_some_and(|(_, next)| self.vocabulary.places.contains(&fold(next)))
+            {
+                continue;
+            }
             let in_name = kept.last().is_some_and(|p| ends_role(&fold(p), &f));
             if !in_name
                 && (self.vocabulary.level(&f).is_some()
@@ -3677,6 +3819,9 @@ struct FigureInput<'a> {
     intro: &'a [(usize, usize, &'a str)],
     /// The intro texts that may name the role, by block and offset.
     intro_roles: &'a [(usize, usize)],
+    /// What the items its list is nested in say of it that is read as
+    /// nothing else (`- **Retail**`, `- **La Défense**`): qualifiers.
+    notes: &'a [&'a str],
     headings: &'a [&'a Heading],
     in_sum: bool,
     quoted: bool,
@@ -4415,8 +4560,7 @@ mod tests {
     }
 
     /// A list nested in an item reads the item (its role, its place) and
-    /// what introduces the outer list; its items are a group of their own,
-    /// and the outer list's next item is back in the outer group.
+    /// what introduces the outer list, in the outer list's comparison.
     #[test]
     fn a_nested_list_reads_the_item_it_is_in() {
         let fs = figures(
@@ -4434,26 +4578,77 @@ mod tests {
             ]
         );
         assert!(fs.iter().all(|f| f.year == Some(2024)), "{fs:#?}");
-        assert_eq!(fs[0].group, fs[1].group);
-        assert_ne!(fs[1].group, fs[2].group);
-        assert_ne!(fs[2].group, fs[3].group);
+        assert!(fs.iter().all(|f| f.group == fs[0].group), "{fs:#?}");
     }
 
-    /// A level in parentheses after the name, with the level code before
-    /// it, and a place after the name are no part of the name.
+    /// Which items a nested list's figures take their role from, and what
+    /// else tells them apart.
+    #[test]
+    fn what_the_items_of_a_nested_list_say() {
+        let read = |body: &str| -> Vec<String> {
+            figures(body)
+                .iter()
+                .map(|f| format!("{} | {}", row(f), f.qualifier.as_deref().unwrap_or("-")))
+                .collect()
+        };
+        // A role from outside: an item naming something else is no role
+        // (`Startups`, `Retail` kinds of employer), and one that might be a
+        // role tells its figures apart (`Doctolib`).
+        assert_eq!(
+            read(
+                "**Data Engineer**\n\n- **Startups**\n  - Junior : 40k€\n- **Retail**\n  - Junior : 42k€\n- **Doctolib**\n  - Junior : 45k€\n"
+            ),
+            [
+                "40k€ | Data Engineer | Junior | - | - | salary | startup",
+                "42k€ | Data Engineer | Junior | - | - | salary | retail",
+                "45k€ | Data Engineer | Junior | - | - | salary | Doctolib",
+            ]
+        );
+        // Two items that may each be the role: neither is.
+        assert_eq!(
+            read("- **Data Engineer**\n  - **Pau**\n    - Junior : 36k€\n"),
+            ["36k€ | - | Junior | - | - | salary | -"]
+        );
+        // An item read as nothing, or an item's own label read as nothing,
+        // tells its figures apart.
+        assert_eq!(
+            read(
+                "- **Data Engineer**\n  - **La Défense**\n    - Junior : 48k€\n  - Junior : 44k€\n  - salaire obtenu : 45k€\n"
+            ),
+            [
+                "48k€ | Data Engineer | Junior | - | - | salary | La Défense",
+                "44k€ | Data Engineer | Junior | - | - | salary | -",
+                "45k€ | Data Engineer | - | - | - | salary | salaire obtenu",
+            ]
+        );
+        // An item that holds a figure of its own: its nested list details
+        // it, and reads what the item's own list reads.
+        assert_eq!(
+            read("- **Data Engineer Senior** : 70k€ brut\n  - dont 62k€ de fixe\n"),
+            [
+                "70k€ brut | Data Engineer | Senior | - | - | salary | -",
+                "62k€ | - | - | - | - | salary | -",
+            ]
+        );
+    }
+
+    /// A level in parentheses after the name and a place after it are no
+    /// part of the name; a level code stays in it, and a person's own case
+    /// (`Julie est …`) names no role.
     #[test]
     fn a_level_in_parentheses_and_a_place_after_the_name() {
         let fs = figures(
-            "Un Data Engineer (Junior) touche 46k€.\n\nUn salaire de Data Engineer L1 (Junior) : 48k€.\n\nLe salaire d'un Data Engineer Senior à Paris : 70k€.\n\nUn Data Engineer (junior ou confirmé) touche 47k€.\n",
+            "Un Data Engineer (Junior) touche 46k€.\n\nUn salaire de Data Engineer L1 (Junior) : 48k€.\n\nLe salaire d'un Data Engineer Senior à Paris : 70k€.\n\nUn Data Engineer (junior ou confirmé) touche 47k€.\n\nJulie est Data Engineer Senior à Paris : 72k€.\n",
         );
         let rows: Vec<String> = fs.iter().map(row).collect();
         assert_eq!(
             rows,
             [
                 "46k€ | Data Engineer | Junior | - | - | salary",
-                "48k€ | Data Engineer | Junior | - | - | salary",
+                "48k€ | Data Engineer L1 | Junior | - | - | salary",
                 "70k€ | Data Engineer | Senior | - | Paris | salary",
                 "47k€ | - | - | - | - | salary",
+                "72k€ | - | Senior | - | Paris | salary",
             ]
         );
     }

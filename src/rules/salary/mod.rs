@@ -78,7 +78,10 @@ What it reads (paragraphs, list items, table rows; never code):
                Actuellement, Aujourd'hui, Minimum, Médiane…), else the bold label or `Name :` that
                opens the paragraph or list item, the bold line before a list,
                the item a list is nested in (- **Data Engineer**, then
-               its items - Junior : 42-50k€), or the nearest H3+ heading; a
+               its items - Junior : 42-50k€; on the safe side: an item
+               read as a place or an employer names none, items that
+               disagree name none, an item naming no role tells its
+               figures apart), or the nearest H3+ heading; a
                level in parentheses (Un Data Engineer (Junior) touche 46k€)
                and a place (à Paris) after the name are not part of it; in a table, the row's first
                cell (and the header of the figure's column gives its level,
