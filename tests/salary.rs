@@ -124,6 +124,36 @@ fn a_claim_against_a_place_is_checked() {
     assert!(ds[0].message.contains("60k€ is -15%"), "{}", ds[0].message);
 }
 
+/// `vs Paris` compares with the figure of Paris said of the same role,
+/// level, table column, employer, year and gross or net: not the first
+/// figure of Paris in the list.
+#[test]
+fn a_claim_against_a_place_compares_like_with_like() {
+    let text = article(
+        "Salaires bruts annuels relevés :\n\n\
+         - **Data Engineer**\n\
+         \x20 - Paris : 60k€\n\
+         \x20 - Lyon : 51k€ (-15 % vs Paris)\n\
+         - **Data Analyst**\n\
+         \x20 - Paris : 40k€\n\
+         \x20 - Lyon : 36k€ (-10 % vs Paris)\n\n\
+         ### Salaires Développeur Backend\n\n\
+         | Ville | Junior | Senior |\n\
+         |---|---|---|\n\
+         | Paris | 42k€ | 66k€ |\n\
+         | Lyon | 37k€ (-12 % vs Paris) | 58k€ (-12 % vs Paris) |\n\
+         | Nantes | 35k€ (+3 % vs Paris) | 55k€ (-17 % vs Paris) |\n\n\
+         ### Par employeur\n\n\
+         En 2020, un Product Owner Senior touchait 50k€ à Paris.\n\n\
+         Un Product Owner Senior touche 60k€ à Paris en startup et 70k€ à Paris en grand groupe.\n\n\
+         Un Product Owner Senior touche 63k€ à Lyon en grand groupe (-10 % vs Paris).",
+    );
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(spanned(&text, &ds[0]), "+3 %");
+    assert!(ds[0].message.contains("42k€ is -17%"), "{}", ds[0].message);
+}
+
 /// A figure written many times names and labels a few of its places, so
 /// that findings do not grow with the article (each of 300 copies naming
 /// the 300 others would be quadratic).

@@ -881,6 +881,8 @@ struct Baselines {
     first_plain: HashMap<usize, usize>,
     /// The same, per column of a table (group, column).
     first_plain_in_column: HashMap<(usize, usize), usize>,
+    /// Salary figures by place, folded, in order (for `vs Paris`).
+    by_place: HashMap<String, Vec<usize>>,
     /// Whether quoted figures are baselines too.
     quoted: bool,
 }
@@ -893,6 +895,7 @@ impl Baselines {
             by_role: HashMap::new(),
             first_plain: HashMap::new(),
             first_plain_in_column: HashMap::new(),
+            by_place: HashMap::new(),
             quoted,
         };
         let base = |g: &Figure| if quoted { g.salary } else { g.compared() };
@@ -904,6 +907,9 @@ impl Baselines {
                     .or_default()
                     .add(i, g.block);
                 b.by_role.entry(r.key.clone()).or_default().add(i, g.block);
+            }
+            if let Some(place) = &g.place {
+                b.by_place.entry(fold(place)).or_default().push(i);
             }
             if g.claim.is_none() {
                 b.first_plain.entry(g.group).or_insert(i);
@@ -979,30 +985,30 @@ impl Baselines {
                         .get(&(role_key(&name.join(" ")), Some(named.name.clone())))?;
                     firsts.in_block.get(&f.block).copied().or(firsts.first)
                 };
-                // `vs Paris`: the figure of that place in its comparison,
-                // else the first of that place for its role and level.
+                // `vs Paris`: the figure of that place said of the same
+                // role and level (and column, employer, year, gross or net,
+                // period), in its comparison first.
                 let place = || {
-                    let named = fold(versus.trim());
-                    let of_place = |j: &usize| {
-                        let g = &figures[*j];
-                        *j != i
-                            && (if self.quoted { g.salary } else { g.compared() })
-                            && g.place.as_deref().is_some_and(|p| fold(p) == named)
+                    let like = |g: &Figure| {
+                        g.role.as_ref().map(|r| &r.key) == f.role.as_ref().map(|r| &r.key)
+                            && g.level.as_ref().map(|l| &l.name)
+                                == f.level.as_ref().map(|l| &l.name)
+                            && g.qualifier == f.qualifier
+                            && g.year == f.year
+                            && g.basis == f.basis
+                            && g.period == f.period
+                            && (g.column == f.column || g.block == f.block)
                     };
-                    let same = |a: Option<&str>, b: Option<&str>| a.is_some() && a == b;
-                    (0..figures.len())
-                        .filter(of_place)
+                    let candidates = self.by_place.get(&fold(versus.trim()))?;
+                    let mut like_it = candidates
+                        .iter()
+                        .copied()
+                        .filter(|&j| j != i && figures.get(j).is_some_and(like));
+                    let first = like_it.next()?;
+                    std::iter::once(first)
+                        .chain(like_it)
                         .find(|&j| figures[j].group == f.group)
-                        .or_else(|| {
-                            (0..figures.len()).filter(of_place).find(|&j| {
-                                let g = &figures[j];
-                                same(
-                                    g.role.as_ref().map(|r| r.key.as_str()),
-                                    f.role.as_ref().map(|r| r.key.as_str()),
-                                ) && g.level.as_ref().map(|l| &l.name)
-                                    == f.level.as_ref().map(|l| &l.name)
-                            })
-                        })
+                        .or(Some(first))
                 };
                 in_block
                     .or_else(|| sets.iter().filter_map(|s| s.first).min())

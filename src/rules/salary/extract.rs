@@ -2445,6 +2445,9 @@ impl Extractor {
                 intro_texts.push((i, 0, clip(&b.text)));
             }
             let mut notes: Vec<&str> = Vec::new();
+            // Whether the items a list is nested in, or what introduces
+            // the outer list, name the figure's role.
+            let mut role_above = false;
             if !items.is_empty() {
                 let outer = intro_roles
                     .iter()
@@ -2458,6 +2461,7 @@ impl Extractor {
                     .find_map(|t| self.title_role(t))
                     .map(|n| role_key(&n));
                 let (roles, unread) = self.nested_roles(&items, outer.as_deref());
+                role_above = outer.is_some() || !roles.is_empty();
                 intro_roles.extend(roles);
                 notes = unread;
             }
@@ -2466,14 +2470,21 @@ impl Extractor {
             // In a nested list, a label read as nothing tells its figure
             // from its neighbours' (`- **Data Engineer Junior**`, then `  -
             // salaire demandé : 48k€`, `  - salaire obtenu : 45k€`; `  - La
-            // Défense : Junior 44k€`).
+            // Défense : Junior 44k€`); so does one that may be a name when
+            // the items above name the role (`  - Glassdoor : 58k€`, a
+            // source; `  - Doctolib : 60k€`, a company).
+            let mut label_role = true;
             if block.parent.is_some()
                 && let Some((r, _)) = &label
                 && let Some(own) = block.text.get(r.clone())
-                && self.title_role(clip(own)).is_none()
-                && !self.reads_whole(own)
             {
-                notes.push(own.trim());
+                let named = self.title_role(clip(own)).is_some();
+                if named && role_above {
+                    label_role = false;
+                    notes.push(own.trim());
+                } else if !named && !self.reads_whole(own) {
+                    notes.push(own.trim());
+                }
             }
             let sums = sum_members(&block.text, &found);
             let mut quotes = crate::rules::quotations(&block.text);
@@ -2526,6 +2537,7 @@ impl Extractor {
                     intro,
                     intro_roles: &intro_roles,
                     notes: &notes,
+                    label_role,
                     headings: &headings,
                     in_sum: sums.get(ai).copied().unwrap_or(false),
                     quoted: quotes.iter().any(|q| q.contains(&a.range.start))
@@ -2555,6 +2567,7 @@ impl Extractor {
             intro,
             intro_roles,
             notes,
+            label_role,
             headings,
             in_sum,
             quoted,
@@ -2661,7 +2674,7 @@ impl Extractor {
                 text: l,
                 at: At::Block(block_index, at),
                 backwards: false,
-                role: Some(Source::Label),
+                role: label_role.then_some(Source::Label),
             });
         }
         for &(i, off, t) in intro {
@@ -3822,6 +3835,8 @@ struct FigureInput<'a> {
     /// What the items its list is nested in say of it that is read as
     /// nothing else (`- **Retail**`, `- **La Défense**`): qualifiers.
     notes: &'a [&'a str],
+    /// Whether its label may name its role.
+    label_role: bool,
     headings: &'a [&'a Heading],
     in_sum: bool,
     quoted: bool,
@@ -4619,6 +4634,17 @@ mod tests {
                 "48k€ | Data Engineer | Junior | - | - | salary | La Défense",
                 "44k€ | Data Engineer | Junior | - | - | salary | -",
                 "45k€ | Data Engineer | - | - | - | salary | salaire obtenu",
+            ]
+        );
+        // Under items that name the role, a nested label that may be a
+        // name is a source, a company or a city: no role.
+        assert_eq!(
+            read(
+                "Salaires :\n\n- **Data Engineer Senior**\n  - Glassdoor : 58k€\n  - Tours : 50k€\n"
+            ),
+            [
+                "58k€ | Data Engineer | Senior | - | - | salary | Glassdoor",
+                "50k€ | Data Engineer | Senior | - | - | salary | Tours",
             ]
         );
         // An item that holds a figure of its own: its nested list details
