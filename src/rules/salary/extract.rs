@@ -1499,7 +1499,12 @@ impl Vocabulary {
     /// (` à Lyon`, ` en Île-de-France`): a place of `places` right after
     /// one of [`AT_PLACE`].
     fn place_words(&self, text: &str) -> Option<usize> {
-        match words(text).get(..2)? {
+        // Two words at most are read: not the whole rest of the block.
+        let mut end = text.len().min(64);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        match words(&text[..end]).get(..2)? {
             [(r, at), (p, place)]
                 if text[..r.start].trim().is_empty()
                     && text[r.end..p.start].trim().is_empty()
