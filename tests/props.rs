@@ -25,6 +25,9 @@ fn article() -> impl Strategy<Value = String> {
         Just("title: 'x'\n".to_string()),
         Just("tags: [a, b\n".to_string()),
         Just("- item\n".to_string()),
+        Just("  - nested : 42k€\n".to_string()),
+        Just("    1. Junior (L1) : 40k€ (-5 % vs Paris)\n".to_string()),
+        Just("> - **Data Engineer** à Lyon\n".to_string()),
         Just("&a [*a, *a]\n".to_string()),
         Just("**gras** `code` [lien](/posts/x/)\n".to_string()),
         Just("```\n## code\n".to_string()),
@@ -106,7 +109,14 @@ proptest! {
             check_span(&text, h.span);
             check_span(&text, h.text_span);
         }
-        for b in &doc.body.blocks {
+        for (i, b) in doc.body.blocks.iter().enumerate() {
+            // A block's parent is a list item before it that holds it.
+            if let Some(p) = b.parent {
+                prop_assert!(p < i);
+                let item = &doc.body.blocks[p];
+                prop_assert_eq!(item.kind, repere::document::BlockKind::ListItem);
+                prop_assert!(item.span.start <= b.span.start && b.span.end <= item.span.end);
+            }
             check_span(&text, b.span);
             for r in &b.runs {
                 check_span(&text, r.src);
