@@ -89,25 +89,28 @@ fn one_changed_figure_gives_one_error_at_it() {
     assert_eq!(d.labels[0].location.line, 7);
 }
 
-/// A claim after the figure's place (`51k€ à Lyon (-25 %)`) is its own,
+/// A claim after the figure's place (`51k€ à Lyon (-25 %)`, `90k€ aux
+/// États-Unis (+10 %)`) is its own,
 /// checked against the figure it is set against; one the figures bear out
 /// gives nothing.
 #[test]
 fn a_claim_after_a_place_is_checked() {
     let text = article(
         "Un Data Engineer Senior gagne 60k€ à Paris, contre 51k€ à Lyon (-25 %).\n\n\
-         Un Data Analyst Senior gagne 50k€ à Paris, contre 45k€ à Lyon (-10 %).",
+         Un Data Analyst Senior gagne 50k€ à Paris, contre 45k€ à Lyon (-10 %).\n\n\
+         Un Data Scientist Senior gagne 60k€ à Paris, contre 90k€ aux États-Unis (+10 %).",
     );
     let ds = check(&text);
-    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(ds.len(), 2, "{}", describe(&ds));
     assert_eq!(&*ds[0].rule, "salary-consistency");
     assert_eq!(spanned(&text, &ds[0]), "-25 %");
     assert!(ds[0].message.contains("is -15%"), "{}", ds[0].message);
+    assert_eq!(spanned(&text, &ds[1]), "+10 %");
+    assert!(ds[1].message.contains("is +50%"), "{}", ds[1].message);
 }
 
 /// A claim against a place (`-25 % vs Paris`) is checked against the
-/// figure of that place: in its list first, else the first of its role and
-/// level there.
+/// figure of that place said of the same role and level.
 #[test]
 fn a_claim_against_a_place_is_checked() {
     let text = article(

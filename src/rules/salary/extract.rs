@@ -3648,7 +3648,7 @@ impl Extractor {
 }
 
 /// Prepositions before a place (folded): `à Paris`, `en Île-de-France`.
-const AT_PLACE: &[&str] = &["a", "au", "en", "sur"];
+const AT_PLACE: &[&str] = &["a", "au", "aux", "en", "sur"];
 
 /// Words that introduce someone's own words (folded): `Léa témoigne :`.
 const SAYING: &[&str] = &[
