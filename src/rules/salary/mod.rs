@@ -81,9 +81,10 @@ What it reads (paragraphs, list items, table rows; never code):
                its items - Junior : 42-50k€; on the safe side: an item
                read as a place or an employer names none, items that
                disagree name none, an item naming no role tells its
-               figures apart), or the nearest H3+ heading; a
-               level in parentheses (Un Data Engineer (Junior) touche 46k€)
-               and a place (à Paris) after the name are not part of it; in a table, the row's first
+               figures apart), or the nearest H3+ heading; a level
+               in parentheses (Un Data Engineer (Junior) touche 46k€)
+               and a place (à Paris) after the name are not part of
+               it; in a table, the row's first
                cell (and the header of the figure's column gives its level,
                place or what it is). Roles are compared lowercased,
                without accents and generic words (Engineer, Développeur,
