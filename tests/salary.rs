@@ -157,6 +157,26 @@ fn a_claim_against_a_place_compares_like_with_like() {
     assert!(ds[0].message.contains("42k€ is -17%"), "{}", ds[0].message);
 }
 
+/// A claim may be set against a figure said after it in its paragraph
+/// (`contre 52k€ à Paris`), and `vs Paris` on a figure with no role written
+/// looks in its own paragraph or item only; a wrong claim is still found.
+#[test]
+fn claims_whose_reference_is_said_after_or_beside_them() {
+    let text = article(
+        "Un Data Analyst Senior gagne 46k€ à Lyon (-12 %) et 44k€ à Marseille (-15 %), contre 52k€ à Paris.\n\n\
+         Un QA Engineer Senior touche 80k€ en Suisse (+60 %), à comparer aux 50k€ parisiens.\n\n\
+         Un Data Engineer Senior touche 66k€ à Paris. À Lyon, il gagne 59k€ (-11 % vs Paris).\n\n\
+         Un Développeur Backend Senior touche 62k€ à Paris.\n\n\
+         - Chef de Projet IT Senior : 60k€ à Paris, 54k€ à Lyon (-10 % vs Paris)\n\
+         - Contrôleur de Gestion Senior : 70k€ à Paris, 62k€ à Lyon (-11 % vs Paris)\n\n\
+         Un Product Owner Senior touche 48k€ à Lyon (-20 %) quand Paris paie 50k€.",
+    );
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(spanned(&text, &ds[0]), "-20 %");
+    assert!(ds[0].message.contains("is -4%"), "{}", ds[0].message);
+}
+
 /// A figure written many times names and labels a few of its places, so
 /// that findings do not grow with the article (each of 300 copies naming
 /// the 300 others would be quadratic).

@@ -987,23 +987,39 @@ impl Baselines {
                 };
                 // `vs Paris`: the figure of that place said of the same
                 // role and level (and column, employer, year, gross or net,
-                // period), in its comparison first.
+                // period), in its comparison first. A figure with no role
+                // written (`À Lyon, il gagne 59k€ (-11 % vs Paris)`) is the
+                // sentence's subject's: only its own paragraph, list item or
+                // row is searched, whatever the role there.
                 let place = || {
-                    let like = |g: &Figure| {
-                        g.role.as_ref().map(|r| &r.key) == f.role.as_ref().map(|r| &r.key)
-                            && g.level.as_ref().map(|l| &l.name)
-                                == f.level.as_ref().map(|l| &l.name)
-                            && g.qualifier == f.qualifier
+                    let same = |g: &Figure| {
+                        g.qualifier == f.qualifier
                             && g.year == f.year
                             && g.basis == f.basis
                             && g.period == f.period
+                    };
+                    let like = |g: &Figure| {
+                        same(g)
+                            && g.role.as_ref().map(|r| &r.key) == f.role.as_ref().map(|r| &r.key)
+                            && g.level.as_ref().map(|l| &l.name)
+                                == f.level.as_ref().map(|l| &l.name)
                             && (g.column == f.column || g.block == f.block)
                     };
                     let candidates = self.by_place.get(&fold(versus.trim()))?;
-                    let mut like_it = candidates
-                        .iter()
-                        .copied()
-                        .filter(|&j| j != i && figures.get(j).is_some_and(like));
+                    let others = || candidates.iter().copied().filter(|&j| j != i);
+                    if f.role.is_none() {
+                        return others().find(|&j| {
+                            figures.get(j).is_some_and(|g| {
+                                g.block == f.block
+                                    && same(g)
+                                    && (g.level.is_none()
+                                        || f.level.is_none()
+                                        || g.level.as_ref().map(|l| &l.name)
+                                            == f.level.as_ref().map(|l| &l.name))
+                            })
+                        });
+                    }
+                    let mut like_it = others().filter(|&j| figures.get(j).is_some_and(like));
                     let first = like_it.next()?;
                     std::iter::once(first)
                         .chain(like_it)
@@ -1046,10 +1062,24 @@ impl Baselines {
                     g.column.is_some() && if self.quoted { g.salary } else { g.compared() }
                 })
         };
+        // The first figure without a claim after it in its block: the
+        // reference said last (`46k€ à Lyon (-12 %) et 44k€ à Marseille
+        // (-15 %), contre 52k€ à Paris`, `56k€ à Toulouse (-15 %) par
+        // rapport aux 65k€ parisiens`).
+        let after = || {
+            (i + 1..figures.len())
+                .take_while(|&j| figures[j].block == f.block)
+                .find(|&j| {
+                    let g = &figures[j];
+                    g.claim.is_none()
+                        && g.column == f.column
+                        && if self.quoted { g.salary } else { g.compared() }
+                })
+        };
         let mut out: Vec<&Figure> = Vec::new();
         let firsts = match claim.versus {
             Some(_) => [found, None, None, None],
-            None => [in_column.or_else(same_row), found, previous(), None],
+            None => [in_column.or_else(same_row), found, previous(), after()],
         };
         for j in firsts.into_iter().flatten().filter(|&j| j != i) {
             if let Some(g) = figures.get(j)

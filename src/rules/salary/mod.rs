@@ -137,7 +137,9 @@ five of the other figure's, the message counting the rest):
                points: low is compared to low, high to high and mid to mid,
                against the role (or place) named after `vs`, else the first figure of
                the same paragraph, list or table (in a table, the first of
-               the claim's column is tried first; wrong when it fits neither). Figures in different
+               the claim's column is tried first), the one right before
+               it or the first after it in its paragraph (contre 52k€ à
+               Paris); wrong when it fits none. Figures in different
                currencies are compared only with `rates`.
   totals       `a + b + c = total` where the parts do not make the total,
                beyond rounding (half the last digit written, at least 1%; 5%
