@@ -2423,53 +2423,12 @@ impl Extractor {
             }
             let (group, intro) = groups.get(bi).cloned().unwrap_or((bi, Vec::new()));
             let headings = heading_chain(doc, &parents, block);
-            let mut intro_texts: Vec<(usize, usize, &str)> = Vec::with_capacity(intro.len());
-            // The intro texts that may name the figure's role, by block and
-            // offset: a paragraph before a list when it is a bold line alone;
-            // the items a list is nested in, as [`Extractor::nested_roles`]
-            // says.
-            let mut intro_roles: Vec<(usize, usize)> = Vec::new();
-            // The items a list is nested in, by their label (`- **Data
-            // Engineer** : à Paris`) or text: where in their block, and what.
-            let mut items: Vec<(usize, usize, &str)> = Vec::new();
-            for &i in &intro {
-                let Some(b) = blocks.get(i) else { continue };
-                if b.kind == BlockKind::ListItem {
-                    let (off, name) = label(b)
-                        .and_then(|(r, _)| Some((r.start, b.text.get(r)?)))
-                        .unwrap_or((0, b.text.as_str()));
-                    if name.len() < b.text.len() {
-                        intro_texts.push((i, off, clip(name)));
-                    }
-                    items.push((i, off, clip(name)));
-                } else if b.kind == BlockKind::Paragraph
-                    && b.strong.iter().any(|r| r.len() + 2 >= b.text.trim().len())
-                {
-                    intro_roles.push((i, 0));
-                }
-                intro_texts.push((i, 0, clip(&b.text)));
-            }
-            let mut notes: Vec<&str> = Vec::new();
-            // Whether the items a list is nested in, or what introduces
-            // the outer list, name the figure's role.
-            let mut role_above = false;
-            if !items.is_empty() {
-                let outer = intro_roles
-                    .iter()
-                    .filter_map(|&(i, _)| blocks.get(i).map(|b| clip(&b.text)))
-                    .chain(
-                        headings
-                            .first()
-                            .filter(|h| h.level >= 3)
-                            .map(|h| clip(&h.text)),
-                    )
-                    .find_map(|t| self.title_role(t))
-                    .map(|n| role_key(&n));
-                let (roles, unread) = self.nested_roles(&items, outer.as_deref());
-                role_above = outer.is_some() || !roles.is_empty();
-                intro_roles.extend(roles);
-                notes = unread;
-            }
+            let Intro {
+                texts: intro_texts,
+                roles: intro_roles,
+                mut notes,
+                role_above,
+            } = self.intro(blocks, &intro, &headings);
             let row = block.kind == BlockKind::TableRow && block.cells.len() > 1;
             let label = if row { row_label(block) } else { label(block) };
             // In a nested list, a label read as nothing tells its figure
@@ -3492,6 +3451,63 @@ impl Extractor {
         valid_name(&collected)
     }
 
+    /// What the blocks that introduce a block's group (`intro`, from
+    /// [`groups`]) say of its figures, under `headings` (nearest first).
+    fn intro<'d>(&self, blocks: &'d [Block], intro: &[usize], headings: &[&Heading]) -> Intro<'d> {
+        let mut texts: Vec<(usize, usize, &'d str)> = Vec::with_capacity(intro.len());
+        // A paragraph before a list when it is a bold line alone may name
+        // the role; the items a list is nested in, as `nested_roles` says.
+        let mut roles: Vec<(usize, usize)> = Vec::new();
+        // The items a list is nested in, by their label (`- **Data
+        // Engineer** : à Paris`) or text: where in their block, and what.
+        let mut items: Vec<(usize, usize, &'d str)> = Vec::new();
+        for &i in intro {
+            let Some(b) = blocks.get(i) else { continue };
+            if b.kind == BlockKind::ListItem {
+                let (off, name) = label(b)
+                    .and_then(|(r, _)| Some((r.start, b.text.get(r)?)))
+                    .unwrap_or((0, b.text.as_str()));
+                if name.len() < b.text.len() {
+                    texts.push((i, off, clip(name)));
+                }
+                items.push((i, off, clip(name)));
+            } else if b.kind == BlockKind::Paragraph
+                && b.strong.iter().any(|r| r.len() + 2 >= b.text.trim().len())
+            {
+                roles.push((i, 0));
+            }
+            texts.push((i, 0, clip(&b.text)));
+        }
+        if items.is_empty() {
+            return Intro {
+                texts,
+                roles,
+                notes: Vec::new(),
+                role_above: false,
+            };
+        }
+        let outer = roles
+            .iter()
+            .filter_map(|&(i, _)| blocks.get(i).map(|b| clip(&b.text)))
+            .chain(
+                headings
+                    .first()
+                    .filter(|h| h.level >= 3)
+                    .map(|h| clip(&h.text)),
+            )
+            .find_map(|t| self.title_role(t))
+            .map(|n| role_key(&n));
+        let (named, notes) = self.nested_roles(&items, outer.as_deref());
+        let role_above = outer.is_some() || !named.is_empty();
+        roles.extend(named);
+        Intro {
+            texts,
+            roles,
+            notes,
+            role_above,
+        }
+    }
+
     /// For a figure of a list nested in items (`items`: their label or
     /// text, the nearest first): which of them name its role, and which say
     /// of it what is read as nothing else (its qualifiers). `outer` is the
@@ -3812,6 +3828,21 @@ impl Carried {
         }
         out
     }
+}
+
+/// What the blocks that introduce a block's group say of its figures.
+struct Intro<'d> {
+    /// Their texts, by block and offset: a nested list's items by their
+    /// label too.
+    texts: Vec<(usize, usize, &'d str)>,
+    /// Which of the texts may name the role.
+    roles: Vec<(usize, usize)>,
+    /// What the items a list is nested in say that is read as nothing else
+    /// (qualifiers).
+    notes: Vec<&'d str>,
+    /// Whether the items a list is nested in, or what introduces the outer
+    /// list, name the role.
+    role_above: bool,
 }
 
 struct FigureInput<'a> {
