@@ -1425,6 +1425,30 @@ fn ends_role(before: &str, level: &str) -> bool {
     ROLES_ENDING_IN_A_LEVEL.contains(&(before, level))
 }
 
+/// The heads of French role names joined to what they head by `de`, `du`
+/// or `des` (folded): `Chef de Projet`, `Contrôleur de Gestion`, `Chargé
+/// de Recrutement`, `Directeur des Systèmes d'Information`.
+const ROLE_HEADS: &[&str] = &[
+    "chef",
+    "cheffe",
+    "directeur",
+    "directrice",
+    "responsable",
+    "controleur",
+    "controleuse",
+    "charge",
+    "chargee",
+    "gestionnaire",
+    "administrateur",
+    "administratrice",
+];
+
+/// Whether the small word `word` joins the head of a role's name
+/// `head` to the rest of it (both folded): `Chef de Projet`.
+fn joins_role(head: &str, word: &str) -> bool {
+    matches!(word, "de" | "du" | "des") && ROLE_HEADS.contains(&head)
+}
+
 /// The default ladder: Junior < Mid < Senior < Staff, Lead, Expert < Principal < Distinguished.
 pub fn default_levels() -> Vec<LevelDef> {
     let level = |name: &str, rank: u8, words: &[&str]| LevelDef {
@@ -3409,6 +3433,18 @@ impl Extractor {
                     continue;
                 }
             }
+            // `Chef de Projet`: the small word is in the name when a
+            // capitalised head comes before it.
+            let joins = !collected.is_empty()
+                && k.checked_sub(1).is_some_and(|p| {
+                    let head = all[p].1;
+                    head.starts_with(char::is_uppercase) && joins_role(&fold(head), &f)
+                });
+            if joins {
+                collected.push(w);
+                collected_from = Some(r.start);
+                continue;
+            }
             if w.chars().all(|c| c.is_ascii_digit())
                 || is_function_word(&f)
                 || names_nothing(&f)
@@ -3645,6 +3681,14 @@ impl Extractor {
                 if paid && is_function_word(&f) {
                     continue;
                 }
+            }
+            // `Chef de Projet IT`.
+            if kept.last().is_some_and(|head| {
+                head.starts_with(char::is_uppercase) && joins_role(&fold(head), &f)
+            }) && all.get(k + 1).is_some()
+            {
+                kept.push(w);
+                continue;
             }
             if w.chars().all(|c| c.is_ascii_digit())
                 || is_function_word(&f)
@@ -4711,6 +4755,26 @@ mod tests {
                 "70k€ | Data Engineer | Senior | - | Paris | salary",
                 "47k€ | - | - | - | - | salary",
                 "72k€ | - | Senior | - | Paris | salary",
+            ]
+        );
+    }
+
+    /// French role names joined by `de`, `du`, `des` after their head
+    /// (`Chef de Projet`); not a company after a role (`Head of Data de
+    /// Doctolib`).
+    #[test]
+    fn a_role_s_head_joins_what_follows_de() {
+        let fs = figures(
+            "Un Chef de Projet IT Senior gagne 60k€. Un Contrôleur de Gestion Junior touche 38k€. Le Head of Data de Doctolib gagne 120k€.\n\n- **Chargé de Recrutement** : Junior 34k€\n\n### Directeur des Systèmes\n\nSalaire Senior : 90k€.\n",
+        );
+        assert_eq!(
+            role_names(&fs),
+            [
+                "Chef de Projet IT",
+                "Contrôleur de Gestion",
+                "-",
+                "Chargé de Recrutement",
+                "Directeur des Systèmes"
             ]
         );
     }
