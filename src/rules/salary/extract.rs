@@ -3435,10 +3435,18 @@ impl Extractor {
             }
             // `Chef de Projet`: the small word is in the name when a
             // capitalised head comes before it.
+            let head_at = |p: usize, word: &str| {
+                all.get(p).is_some_and(|(_, head)| {
+                    head.starts_with(char::is_uppercase) && joins_role(&fold(head), word)
+                })
+            };
+            // … and `de la`, `de l'` (`Directeur de la Technologie`).
             let joins = !collected.is_empty()
                 && k.checked_sub(1).is_some_and(|p| {
-                    let head = all[p].1;
-                    head.starts_with(char::is_uppercase) && joins_role(&fold(head), &f)
+                    head_at(p, &f)
+                        || (matches!(f.as_str(), "la" | "l")
+                            && fold(all[p].1) == "de"
+                            && p.checked_sub(1).is_some_and(|h| head_at(h, "de")))
                 });
             if joins {
                 collected.push(w);
@@ -3682,11 +3690,14 @@ impl Extractor {
                     continue;
                 }
             }
-            // `Chef de Projet IT`.
-            if kept.last().is_some_and(|head| {
-                head.starts_with(char::is_uppercase) && joins_role(&fold(head), &f)
-            }) && all.get(k + 1).is_some()
-            {
+            // `Chef de Projet IT`, `Directeur de la Technologie`.
+            let head = |h: &&str| h.starts_with(char::is_uppercase) && joins_role(&fold(h), "de");
+            let joins = match kept.as_slice() {
+                [.., h] if matches!(f.as_str(), "de" | "du" | "des") => head(h),
+                [.., h, de] if matches!(f.as_str(), "la" | "l") => head(h) && fold(de) == "de",
+                _ => false,
+            };
+            if joins && all.get(k + 1).is_some() {
                 kept.push(w);
                 continue;
             }
@@ -4765,7 +4776,7 @@ mod tests {
     #[test]
     fn a_role_s_head_joins_what_follows_de() {
         let fs = figures(
-            "Un Chef de Projet IT Senior gagne 60k€. Un Contrôleur de Gestion Junior touche 38k€. Le Head of Data de Doctolib gagne 120k€.\n\n- **Chargé de Recrutement** : Junior 34k€\n\n### Directeur des Systèmes\n\nSalaire Senior : 90k€.\n",
+            "Un Chef de Projet IT Senior gagne 60k€. Un Contrôleur de Gestion Junior touche 38k€. Le Head of Data de Doctolib gagne 120k€. Une Directrice de la Technologie Senior gagne 130k€.\n\n- **Chargé de Recrutement** : Junior 34k€\n\n### Directeur des Systèmes\n\nSalaire Senior : 90k€.\n\n### Responsable de la Sécurité\n\nSalaire Senior : 85k€.\n",
         );
         assert_eq!(
             role_names(&fs),
@@ -4773,8 +4784,10 @@ mod tests {
                 "Chef de Projet IT",
                 "Contrôleur de Gestion",
                 "-",
+                "Directrice de la Technologie",
                 "Chargé de Recrutement",
-                "Directeur des Systèmes"
+                "Directeur des Systèmes",
+                "Responsable de la Sécurité"
             ]
         );
     }
