@@ -159,7 +159,8 @@ fn a_claim_against_a_place_compares_like_with_like() {
 
 /// A claim may be set against a figure said after it in its paragraph
 /// (`contre 52k€ à Paris`), and `vs Paris` on a figure with no role written
-/// looks in its own paragraph or item only; a wrong claim is still found.
+/// looks in its own paragraph or item, then its list; a wrong claim is
+/// still found.
 #[test]
 fn claims_whose_reference_is_said_after_or_beside_them() {
     let text = article(
@@ -169,12 +170,19 @@ fn claims_whose_reference_is_said_after_or_beside_them() {
          Un Développeur Backend Senior touche 62k€ à Paris.\n\n\
          - Chef de Projet IT Senior : 60k€ à Paris, 54k€ à Lyon (-10 % vs Paris)\n\
          - Contrôleur de Gestion Senior : 70k€ à Paris, 62k€ à Lyon (-11 % vs Paris)\n\n\
-         Un Product Owner Senior touche 48k€ à Lyon (-20 %) quand Paris paie 50k€.",
+         Un Product Owner Senior touche 48k€ à Lyon (-20 %) quand Paris paie 50k€.\n\n\
+         **Data Analyst Lead, salaire brut annuel par ville** :\n\n\
+         - Paris : 70k€\n\
+         - Toulouse : 59k€ (-2 % vs Paris)\n\
+         - Nantes : 58k€ (-17 % vs Paris)",
     );
     let ds = check(&text);
-    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(ds.len(), 2, "{}", describe(&ds));
     assert_eq!(spanned(&text, &ds[0]), "-20 %");
     assert!(ds[0].message.contains("is -4%"), "{}", ds[0].message);
+    // With no role written, `vs Paris` looks in the figure's list too.
+    assert_eq!(spanned(&text, &ds[1]), "-2 %");
+    assert!(ds[1].message.contains("70k€ is -16%"), "{}", ds[1].message);
 }
 
 /// A figure written many times names and labels a few of its places, so

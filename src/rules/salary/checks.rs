@@ -990,7 +990,8 @@ impl Baselines {
                 // period), in its comparison first. A figure with no role
                 // written (`À Lyon, il gagne 59k€ (-11 % vs Paris)`) is the
                 // sentence's subject's: only its own paragraph, list item or
-                // row is searched, whatever the role there.
+                // row is searched, whatever the role there, then its list or
+                // table.
                 let place = || {
                     let same = |g: &Figure| {
                         g.qualifier == f.qualifier
@@ -1008,16 +1009,19 @@ impl Baselines {
                     let candidates = self.by_place.get(&fold(versus.trim()))?;
                     let others = || candidates.iter().copied().filter(|&j| j != i);
                     if f.role.is_none() {
-                        return others().find(|&j| {
-                            figures.get(j).is_some_and(|g| {
-                                g.block == f.block
-                                    && same(g)
-                                    && (g.level.is_none()
-                                        || f.level.is_none()
-                                        || g.level.as_ref().map(|l| &l.name)
-                                            == f.level.as_ref().map(|l| &l.name))
-                            })
-                        });
+                        let near = |g: &Figure| {
+                            same(g)
+                                && (g.level.is_none()
+                                    || f.level.is_none()
+                                    || g.level.as_ref().map(|l| &l.name)
+                                        == f.level.as_ref().map(|l| &l.name))
+                                && (g.column == f.column || g.block == f.block)
+                        };
+                        let found = |scope: &dyn Fn(&Figure) -> bool| {
+                            others().find(|&j| figures.get(j).is_some_and(|g| scope(g) && near(g)))
+                        };
+                        return found(&|g| g.block == f.block)
+                            .or_else(|| found(&|g| g.group == f.group));
                     }
                     let mut like_it = others().filter(|&j| figures.get(j).is_some_and(like));
                     let first = like_it.next()?;
