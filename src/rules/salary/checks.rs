@@ -993,42 +993,33 @@ impl Baselines {
                 // row is searched, whatever the role there, then its list or
                 // table.
                 let place = || {
-                    let same = |g: &Figure| {
+                    let level = |g: &Figure| {
+                        g.level.as_ref().map(|l| &l.name) == f.level.as_ref().map(|l| &l.name)
+                    };
+                    let fits = |g: &Figure| {
                         g.qualifier == f.qualifier
                             && g.year == f.year
                             && g.basis == f.basis
                             && g.period == f.period
-                    };
-                    let like = |g: &Figure| {
-                        same(g)
-                            && g.role.as_ref().map(|r| &r.key) == f.role.as_ref().map(|r| &r.key)
-                            && g.level.as_ref().map(|l| &l.name)
-                                == f.level.as_ref().map(|l| &l.name)
                             && (g.column == f.column || g.block == f.block)
+                            && match &f.role {
+                                Some(r) => {
+                                    g.role.as_ref().is_some_and(|x| x.key == r.key) && level(g)
+                                }
+                                None => g.level.is_none() || f.level.is_none() || level(g),
+                            }
                     };
                     let candidates = self.by_place.get(&fold(versus.trim()))?;
-                    let others = || candidates.iter().copied().filter(|&j| j != i);
-                    if f.role.is_none() {
-                        let near = |g: &Figure| {
-                            same(g)
-                                && (g.level.is_none()
-                                    || f.level.is_none()
-                                    || g.level.as_ref().map(|l| &l.name)
-                                        == f.level.as_ref().map(|l| &l.name))
-                                && (g.column == f.column || g.block == f.block)
-                        };
-                        let found = |scope: &dyn Fn(&Figure) -> bool| {
-                            others().find(|&j| figures.get(j).is_some_and(|g| scope(g) && near(g)))
-                        };
-                        return found(&|g| g.block == f.block)
-                            .or_else(|| found(&|g| g.group == f.group));
+                    let found = |scope: &dyn Fn(&Figure) -> bool| {
+                        candidates.iter().copied().find(|&j| {
+                            j != i && figures.get(j).is_some_and(|g| scope(g) && fits(g))
+                        })
+                    };
+                    match f.role {
+                        None => found(&|g| g.block == f.block)
+                            .or_else(|| found(&|g| g.group == f.group)),
+                        Some(_) => found(&|g| g.group == f.group).or_else(|| found(&|_| true)),
                     }
-                    let mut like_it = others().filter(|&j| figures.get(j).is_some_and(like));
-                    let first = like_it.next()?;
-                    std::iter::once(first)
-                        .chain(like_it)
-                        .find(|&j| figures[j].group == f.group)
-                        .or(Some(first))
                 };
                 in_block
                     .or_else(|| sets.iter().filter_map(|s| s.first).min())

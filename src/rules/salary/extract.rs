@@ -1443,10 +1443,24 @@ const ROLE_HEADS: &[&str] = &[
     "administratrice",
 ];
 
-/// Whether the small word `word` joins the head of a role's name
-/// `head` to the rest of it (both folded): `Chef de Projet`.
-fn joins_role(head: &str, word: &str) -> bool {
-    matches!(word, "de" | "du" | "des") && ROLE_HEADS.contains(&head)
+/// Whether the word `k` of `words` is a small word inside a role's name,
+/// after its capitalised head: `de`, `du`, `des` (`Chef de Projet`), or the
+/// `la`, `l` of `de la` (`Directeur de la Technologie`).
+fn joins_role(words: &[(Range<usize>, &str)], k: usize) -> bool {
+    let at = |i: Option<usize>| i.and_then(|i| words.get(i)).map(|(_, w)| *w);
+    let head = |i: Option<usize>| {
+        at(i).is_some_and(|h| {
+            h.starts_with(char::is_uppercase) && ROLE_HEADS.contains(&fold(h).as_str())
+        })
+    };
+    let word = at(Some(k)).map(fold).unwrap_or_default();
+    match word.as_str() {
+        "de" | "du" | "des" => head(k.checked_sub(1)),
+        "la" | "l" => {
+            at(k.checked_sub(1)).is_some_and(|d| fold(d) == "de") && head(k.checked_sub(2))
+        }
+        _ => false,
+    }
 }
 
 /// The default ladder: Junior < Mid < Senior < Staff, Lead, Expert < Principal < Distinguished.
@@ -3435,19 +3449,7 @@ impl Extractor {
             }
             // `Chef de Projet`: the small word is in the name when a
             // capitalised head comes before it.
-            let head_at = |p: usize, word: &str| {
-                all.get(p).is_some_and(|(_, head)| {
-                    head.starts_with(char::is_uppercase) && joins_role(&fold(head), word)
-                })
-            };
-            // … and `de la`, `de l'` (`Directeur de la Technologie`).
-            let joins = !collected.is_empty()
-                && k.checked_sub(1).is_some_and(|p| {
-                    head_at(p, &f)
-                        || (matches!(f.as_str(), "la" | "l")
-                            && fold(all[p].1) == "de"
-                            && p.checked_sub(1).is_some_and(|h| head_at(h, "de")))
-                });
+            let joins = !collected.is_empty() && joins_role(&all, k);
             if joins {
                 collected.push(w);
                 collected_from = Some(r.start);
@@ -3691,12 +3693,7 @@ impl Extractor {
                 }
             }
             // `Chef de Projet IT`, `Directeur de la Technologie`.
-            let head = |h: &&str| h.starts_with(char::is_uppercase) && joins_role(&fold(h), "de");
-            let joins = match kept.as_slice() {
-                [.., h] if matches!(f.as_str(), "de" | "du" | "des") => head(h),
-                [.., h, de] if matches!(f.as_str(), "la" | "l") => head(h) && fold(de) == "de",
-                _ => false,
-            };
+            let joins = !kept.is_empty() && joins_role(&all, k);
             if joins && all.get(k + 1).is_some() {
                 kept.push(w);
                 continue;
