@@ -109,6 +109,34 @@ fn a_claim_after_a_place_is_checked() {
     assert!(ds[1].message.contains("is +50%"), "{}", ds[1].message);
 }
 
+/// After a figure, its basis said with `en` (`48k€ en net annuel`) and an
+/// employer or year said after its place (`à Paris en startup`, `à Lyon
+/// en 2019`) are its own: such figures are not set against the plain one.
+/// Two figures of which the same is said still are.
+#[test]
+fn what_is_said_after_a_figure_and_its_place_is_its_own() {
+    let text = article(
+        "Un Data Engineer Senior touche 62k€ brut par an. \
+         Un Data Engineer Senior touche 48k€ en net annuel.\n\n\
+         Un Data Analyst Senior gagne 50k€ à Paris en startup. \
+         Un Data Analyst Senior gagne 58k€ à Paris dans un grand groupe.\n\n\
+         Un Product Manager Senior gagnait 55k€ à Lyon en 2019. \
+         Un Product Manager Senior gagne 63k€ à Lyon.\n\n\
+         Un Data Scientist Senior gagne 60k€ à Nantes en startup. \
+         Un Data Scientist Senior gagne 70k€ à Nantes en startup.",
+    );
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(spanned(&text, &ds[0]), "70k€");
+    assert!(
+        ds[0]
+            .message
+            .contains("Data Scientist Senior (Nantes, startup)"),
+        "{}",
+        ds[0].message
+    );
+}
+
 /// A claim against a place (`-25 % vs Paris`) is checked against the
 /// figure of that place said of the same role and level.
 #[test]

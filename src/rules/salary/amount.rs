@@ -406,7 +406,14 @@ fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, us
             p = end;
             continue;
         }
-        let (w, end) = word_at(q);
+        let (w, end) = match rest.strip_prefix(',') {
+            // `48k€, en net` (checked below: `en` must name the basis).
+            Some(_) => match word_at(q + 1) {
+                (w, end) if w == "en" => (w, end),
+                _ => break,
+            },
+            None => word_at(q),
+        };
         if w.is_empty() {
             break;
         }
@@ -417,6 +424,20 @@ fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, us
             "l'heure" | "l’heure" | "horaire" | "horaires" if period.is_none() => {
                 period = Some(Period::Hour);
                 p = end;
+            }
+            // `48k€ en net annuel`, `48k€ en salaire brut`.
+            "en" if basis.is_none() => {
+                let (mut next, mut end2) = word_at(end);
+                if next == "salaire" {
+                    (next, end2) = word_at(end2);
+                }
+                match basis_of(&next) {
+                    Some(b) => {
+                        basis = Some(b);
+                        p = end2;
+                    }
+                    None => break,
+                }
             }
             // `13 € brut de l'heure`.
             "de" if period.is_none() => {
@@ -459,18 +480,22 @@ fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, us
                 period = Some(Period::Month);
                 p = end;
             }
-            "brut" | "bruts" | "brute" | "brutes" | "gross" if basis.is_none() => {
-                basis = Some(Basis::Gross);
-                p = end;
-            }
-            "net" | "nets" | "nette" | "nettes" if basis.is_none() => {
-                basis = Some(Basis::Net);
+            _ if basis.is_none() && basis_of(&w).is_some() => {
+                basis = basis_of(&w);
                 p = end;
             }
             _ => break,
         }
     }
     (period, basis, p)
+}
+
+fn basis_of(word: &str) -> Option<Basis> {
+    match word {
+        "brut" | "bruts" | "brute" | "brutes" | "gross" => Some(Basis::Gross),
+        "net" | "nets" | "nette" | "nettes" => Some(Basis::Net),
+        _ => None,
+    }
 }
 
 fn period_of(word: &str) -> Option<Period> {
@@ -1790,6 +1815,19 @@ mod tests {
             assert_eq!(one(t).period, Some(Period::Hour), "{t}");
         }
         assert_eq!(one("13 € brut horaire").basis, Some(Basis::Gross));
+        // The basis said with `en` after the amount.
+        let a = one("48k€ en net annuel");
+        assert_eq!((a.basis, a.period), (Some(Basis::Net), Some(Period::Year)));
+        assert_eq!(one("48k€ en salaire brut").basis, Some(Basis::Gross));
+        assert_eq!(one("48k€, en net").basis, Some(Basis::Net));
+        for t in [
+            "48k€ en 2024",
+            "48k€ en salaire",
+            "48k€ en netteté",
+            "48k€, net",
+        ] {
+            assert_eq!(one(t).basis, None, "{t}");
+        }
         assert_eq!(one("600 € journalier").period, Some(Period::Day));
         assert_eq!(one("900 € hebdomadaire").period, Some(Period::Week));
         // `de` not followed by `l'heure` is no period.

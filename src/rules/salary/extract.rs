@@ -401,6 +401,24 @@ fn said_after(text: &str) -> Option<&str> {
     })
 }
 
+/// What the words of [`said_after`] go on to say, after another of
+/// [`AFTER_WORDS`] among their next three words and in the same clause:
+/// `scale-up` in `Paris en scale-up`, `2022` in `Paris en 2022`.
+fn said_further(said: &str) -> Option<&str> {
+    let ws = words(said);
+    let (r, w) = ws.iter().skip(1).take(3).find(|(r, w)| {
+        AFTER_WORDS.contains(&fold(w).as_str())
+            || said[..r.start].contains([',', ';', ':', '.', '(', ')'])
+    })?;
+    if said[..r.start].contains([',', ';', ':', '.', '(', ')']) {
+        return None;
+    }
+    Some(match fold(w).as_str() {
+        "chez" => &said[r.start..],
+        _ => said[r.end..].trim_start(),
+    })
+}
+
 /// What a clause before a figure says of where or when it holds: the
 /// words after its preposition (`À Lyon`, `En 2022`), or all of it when it
 /// names everywhere but a place (`Hors Paris`, `En dehors de l'IDF`).
@@ -2766,6 +2784,8 @@ impl Extractor {
         // context before it that has one.
         // Words of time before a claim (`44k€ en 2025 (+25%)`) say it too.
         let said = said_after(after).or_else(|| said_after(time_said));
+        // And what they go on to say (`74k€ à Paris en scale-up`).
+        let said_then = said.and_then(said_further);
         // The clause before the figure's, when it holds no figure of its own
         // (`à Lyon, salaire Senior 52-60k€`): where or when, not who.
         let clause = text[..start]
@@ -2889,8 +2909,10 @@ impl Extractor {
             .or_else(|| source_in(clause));
         // Said right after it, the first year is its own (`50k€ en 2021
         // et 55k€ en 2022`).
-        let year = said
-            .filter(|t| starts_with_year(t))
+        let year = [said, said_then]
+            .into_iter()
+            .flatten()
+            .find(|t| starts_with_year(t))
             .and_then(|t| words(t).first().and_then(|(_, w)| amount::year(w)))
             .or_else(|| others().find_map(amount::year))
             .or_else(|| source.as_ref().and_then(|(_, y)| *y))
@@ -2923,8 +2945,10 @@ impl Extractor {
                         })
                     })
             });
-        let employer = said
-            .and_then(|t| employer_at(t, true))
+        let employer = [said, said_then]
+            .into_iter()
+            .flatten()
+            .find_map(|t| employer_at(t, true))
             .or_else(|| others().find_map(|t| employer_at(t, false)));
         // Of another time, when no year says which.
         let past = (year.is_none() && in_the_past(&text[sentence_from..a.range.start]))
