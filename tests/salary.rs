@@ -137,6 +137,26 @@ fn what_is_said_after_a_figure_and_its_place_is_its_own() {
     );
 }
 
+/// A name set with a comma before the role that opens an item or a
+/// sentence (`- **Sarah**, Data Engineer (Senior) : 70k€`, `Doctolib,
+/// Data Engineer Senior : 72k€`) is someone's own case, or one employer's:
+/// not set against the role's pay. A clause of time or a level there is
+/// no name.
+#[test]
+fn a_name_in_apposition_before_the_role_qualifies_the_figure() {
+    let text = article(
+        "Un Data Engineer Senior touche 62k€.\n\n\
+         - **Sarah**, Data Engineer (Senior) : 70k€\n\
+         - Jean-Marc Dupont, Data Engineer Senior : 58k€\n\
+         - Aujourd'hui, Data Engineer Senior : 71k€\n\
+         - Senior, Data Engineer : 72k€\n\n\
+         Un Product Owner Senior touche 60k€. Doctolib, Product Owner Senior : 66k€.",
+    );
+    let ds = check(&text);
+    let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
+    assert_eq!(spans, ["71k€", "72k€"], "{}", describe(&ds));
+}
+
 /// A claim against a place (`-25 % vs Paris`) is checked against the
 /// figure of that place said of the same role and level.
 #[test]

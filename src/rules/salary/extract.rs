@@ -2788,15 +2788,25 @@ impl Extractor {
         let said_then = said.and_then(said_further);
         // The clause before the figure's, when it holds no figure of its own
         // (`à Lyon, salaire Senior 52-60k€`): where or when, not who.
-        let clause = text[..start]
+        let clause_before = text[..start]
             .strip_suffix(',')
             .map(|t| element_start(t, t.len(), floor, &self.vocabulary)..t.len())
-            .filter(|r| !holds_amount(every, r))
+            .filter(|r| !holds_amount(every, r));
+        let clause = clause_before
+            .clone()
             .map(|r| &text[r])
             // Said as where or when (`À Lyon,`, `En 2022,`), not `Loin de
             // Lyon,`.
             .and_then(says_where)
             .unwrap_or("");
+        // That clause, when it opens the sentence with a name set before
+        // the role's (`- **Sarah**, Data Engineer (Senior) : 70k€`,
+        // `Doctolib, Data Engineer Senior : 70k€`): someone's own case or
+        // one employer's, not the role's pay. The figure is of it.
+        let apposed = clause_before
+            .filter(|r| sentence_start(text, r.start) == r.start)
+            .map(|r| text[r].trim())
+            .filter(|t| self.names_someone(t) && self.names_role_first(before));
         // What opens the figure's sentence, holding no figure: a label
         // (`Les salaires à Nantes :`), or a clause up to its first `,` or
         // `;` that says where or when (`À Paris,`, not `Loin de Lyon,`). It
@@ -2960,10 +2970,17 @@ impl Extractor {
             .map(|(name, _)| name)
             .filter(|n| !n.is_empty())
             .map(|n| format!("selon {n}"));
-        for q in [qualifier, measure, employer, past, source]
-            .into_iter()
-            .flatten()
-            .chain(notes.iter().map(|n| n.to_string()))
+        for q in [
+            qualifier,
+            measure,
+            employer,
+            past,
+            source,
+            apposed.map(str::to_string),
+        ]
+        .into_iter()
+        .flatten()
+        .chain(notes.iter().map(|n| n.to_string()))
         {
             if !said_of.contains(&q) {
                 said_of.push(q);
@@ -3519,6 +3536,38 @@ impl Extractor {
         }
         collected.reverse();
         valid_name(&collected)
+    }
+
+    /// Whether `text` may be a person's or a company's name: one to three
+    /// capitalised words (`Sarah`, `Jean-Marc Dupont`, `Doctolib`), none of
+    /// which is a word of the text (`Aujourd'hui`), a level, a place, an
+    /// employer's kind, a source or the start of where or when
+    /// (`En 2022`).
+    fn names_someone(&self, text: &str) -> bool {
+        let ws = words(text);
+        (1..=3).contains(&ws.len())
+            && ws.iter().all(|(_, w)| {
+                let f = fold(w);
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !is_function_word(&f)
+                    && !names_nothing(&f)
+                    && self.vocabulary.level(&f).is_none()
+                    && !self.vocabulary.places.contains(&f)
+                    && self.vocabulary.cue(w, &f).is_none()
+            })
+            && says_where(text).is_none()
+            && employer_at(text, false).is_none()
+            && source_in(text).is_none()
+    }
+
+    /// Whether the name right before a figure starts its stretch, with no
+    /// article or verb before it (`Data Engineer (Senior) : `, not `un
+    /// Data Engineer Senior touche `).
+    fn names_role_first(&self, before: &str) -> bool {
+        let Some(name) = self.name_before(before) else {
+            return false;
+        };
+        words(before).first().map(|(_, w)| *w) == name.split(' ').next()
     }
 
     /// What the blocks that introduce a block's group (`intro`, from
