@@ -233,6 +233,24 @@ fn claims_whose_reference_is_said_after_or_beside_them() {
     assert!(ds[1].message.contains("70k€ is -16%"), "{}", ds[1].message);
 }
 
+/// Claims said over a span of time (`sur un an`, `depuis 2022`) beside
+/// figures of the same level are parallel changes whose baselines are not
+/// written: one is not checked against the other. Without such words, and
+/// along a ladder of levels, they still are.
+#[test]
+fn parallel_changes_over_a_span_of_time_are_not_set_against_each_other() {
+    let text = article(
+        "Un Data Engineer Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) sur un an.\n\n\
+         Depuis 2022, un Data Analyst Senior gagne 55k€ à Paris (+6 %) et 47k€ à Nantes (+8 %).\n\n\
+         Un Product Owner Senior touche 60k€ à Paris et 50k€ à Lyon (+5 %).\n\n\
+         En trois ans, un QA Engineer Junior passe à 40k€, un QA Engineer Mid à 50k€ (+25 %) \
+         et un QA Engineer Senior à 70k€ (+10 %).",
+    );
+    let ds = check(&text);
+    let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
+    assert_eq!(spans, ["+5 %", "+10 %"], "{}", describe(&ds));
+}
+
 /// A figure written many times names and labels a few of its places, so
 /// that findings do not grow with the article (each of 300 copies naming
 /// the 300 others would be quadratic).

@@ -1071,6 +1071,19 @@ impl Baselines {
                         && if self.quoted { g.salary } else { g.compared() }
                 })
         };
+        // Over a span of time (`62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %)
+        // sur un an`), a figure of the same level with a claim of its own
+        // before it is another change over that time, not this one's
+        // baseline (a ladder's step, of another level, still is).
+        let other_level = |g: &Figure| g.level.is_some() && f.level.is_some() && g.level != f.level;
+        let previous = || {
+            previous().filter(|&j| {
+                !claim.over_time
+                    || figures
+                        .get(j)
+                        .is_none_or(|g| g.claim.is_none() || other_level(g))
+            })
+        };
         let mut out: Vec<&Figure> = Vec::new();
         let firsts = match claim.versus {
             Some(_) => [found, None, None, None],

@@ -1638,6 +1638,12 @@ pub struct Claim {
     pub high: f64,
     pub at_least: bool,
     pub versus: Option<String>,
+    /// Its sentence names a span of time (`sur un an`, `par rapport à
+    /// l'an dernier`): the claim may be a change over it, whose baseline
+    /// is not written (`62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) sur un
+    /// an`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub over_time: bool,
 }
 
 /// A money amount of an article and what the rules understood of it.
@@ -1872,6 +1878,37 @@ fn sentence_end_at(text: &str, i: usize, c: char) -> bool {
             .chars()
             .next()
             .is_none_or(char::is_whitespace)
+}
+
+/// Where the sentence that holds `pos` ends (or [`WINDOW`] bytes after
+/// it, on a char boundary).
+fn sentence_end(text: &str, pos: usize) -> usize {
+    let rest = clip(&text[pos..]);
+    rest.char_indices()
+        .find(|&(i, c)| sentence_end_at(text, pos + i, c))
+        .map_or(pos + rest.len(), |(i, _)| pos + i)
+}
+
+/// Whether `sentence` names a span of time a change is said over: `sur un
+/// an`, `en deux ans`, `sur 12 mois`, `d'une année sur l'autre`, `en
+/// glissement annuel`, `par rapport à l'an dernier`, `depuis 2022`,
+/// `year-over-year`.
+fn names_a_span_of_time(sentence: &str) -> bool {
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"(?xi)
+            \b(?:sur|en)\s+(?:un|une|deux|trois|quatre|cinq|dix|\d{1,2})\s+(?:ans?|années?|mois)\b
+            | \bd['’]une?\s+(?:an|année)\s+sur\s+l['’]autre\b
+            | \b(?:glissement|rythme)\s+annuel\b
+            | \b(?:rapport\s+(?:à|a)|vs\.?|versus|depuis|comparé\s+(?:à|a))\s+l['’](?:an|année)
+                \s+(?:dernier|dernière|passé|passée|précédent|précédente)\b
+            | \b(?:rapport\s+(?:à|a)|vs\.?|versus|depuis|comparé\s+(?:à|a))\s+(?:19|20)\d\d\b
+            | \byear[-\s]over[-\s]year\b | \byoy\b",
+        )
+        .expect("a valid regex")
+    });
+    re.is_match(sentence)
 }
 
 /// How far the context of a figure reaches, in bytes, before and after it:
@@ -3080,6 +3117,9 @@ impl Extractor {
                 high: c.high,
                 at_least: c.at_least,
                 versus: c.versus.clone(),
+                over_time: names_a_span_of_time(
+                    &text[sentence_from..sentence_end(text, c.range.end)],
+                ),
             }
         });
         (
@@ -4670,6 +4710,31 @@ mod tests {
         }
         let quoted: Vec<bool> = figures(&body).iter().map(|f| f.quoted).collect();
         assert_eq!(quoted, [true, true, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn spans_of_time_a_change_is_said_over() {
+        for t in [
+            "62k€ (+3 %) et 52k€ (+4 %) sur un an",
+            "En deux ans, le salaire a progressé",
+            "sur 12 mois",
+            "d'une année sur l’autre",
+            "en glissement annuel",
+            "par rapport à l'année dernière",
+            "Depuis 2022, les salaires",
+            "+5 % year-over-year",
+        ] {
+            assert!(names_a_span_of_time(t), "{t}");
+        }
+        for t in [
+            "52k€ à Lyon (+4 %)",
+            "un Senior de 5 ans d'expérience",
+            "en 2024",
+            "après 5 ans dans le métier",
+            "depuis l'an 2000",
+        ] {
+            assert!(!names_a_span_of_time(t), "{t}");
+        }
     }
 
     #[test]
