@@ -175,6 +175,27 @@ fn a_claim_against_a_place_is_checked() {
     assert!(ds[0].message.contains("60k€ is -15%"), "{}", ds[0].message);
 }
 
+/// A place written in two ways is one place (`IDF` and `Île-de-France`,
+/// `US` and `États-Unis`), and `vs France` is against a figure with no
+/// place, as figures with none are taken for France.
+#[test]
+fn one_place_written_two_ways_is_one_place() {
+    let text = article(
+        "Un Data Engineer Senior touche 65k€ en Île-de-France. \
+         À Lyon, un Data Engineer Senior touche 52k€ (-10 % vs IDF).\n\n\
+         Un Data Analyst Senior touche 55k€. \
+         En Suisse, un Data Analyst Senior touche 90k€ (+20 % vs France).\n\n\
+         Un Product Owner Senior touche 120k€ aux US. \
+         Un Product Owner Senior touche 140k€ aux États-Unis.\n\n\
+         Un QA Engineer Senior touche 50k€. \
+         En Suisse, un QA Engineer Senior touche 80k€ (+60 % vs France).",
+    );
+    let ds = check(&text);
+    let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
+    assert_eq!(spans, ["-10 %", "+20 %", "140k€"], "{}", describe(&ds));
+    assert!(ds[0].message.contains("is -20%"), "{}", ds[0].message);
+}
+
 /// `vs Paris` compares with the figure of Paris said of the same role,
 /// level, table column, employer, year and gross or net: not the first
 /// figure of Paris in the list.

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::amount::{self, Amount, Currency, trim_number};
-use super::extract::{Claim, Figure, cents, fold, plus_gap, role_key};
+use super::extract::{Claim, Figure, cents, place_key, plus_gap, role_key};
 use super::{Check, Settings};
 use crate::diagnostic::Finding;
 use crate::document::{Block, Document};
@@ -343,7 +343,7 @@ pub fn figure_key(f: &Figure) -> Option<FigureKey> {
 /// A place as a key: a figure without one is taken for France, where the
 /// blog's readers are, so that `en France` and no place compare.
 pub fn home_or(place: Option<&str>) -> Option<String> {
-    place.map(str::to_lowercase).filter(|p| p != "france")
+    place.map(place_key).filter(|p| p != "france")
 }
 
 /// A basis as a key: a yearly French salary given without one is gross
@@ -908,9 +908,13 @@ impl Baselines {
                     .add(i, g.block);
                 b.by_role.entry(r.key.clone()).or_default().add(i, g.block);
             }
-            if let Some(place) = &g.place {
-                b.by_place.entry(fold(place)).or_default().push(i);
-            }
+            // `vs France` is also against a figure with no place (see
+            // [`home_or`]).
+            let place = g
+                .place
+                .as_deref()
+                .map_or_else(|| "france".to_string(), place_key);
+            b.by_place.entry(place).or_default().push(i);
             if g.claim.is_none() {
                 b.first_plain.entry(g.group).or_insert(i);
                 if let Some(column) = g.column {
@@ -1009,7 +1013,7 @@ impl Baselines {
                                 None => g.level.is_none() || f.level.is_none() || level(g),
                             }
                     };
-                    let candidates = self.by_place.get(&fold(versus.trim()))?;
+                    let candidates = self.by_place.get(&place_key(versus.trim()))?;
                     let found = |scope: &dyn Fn(&Figure) -> bool| {
                         candidates.iter().copied().find(|&j| {
                             j != i && figures.get(j).is_some_and(|g| scope(g) && fits(g))

@@ -920,6 +920,37 @@ pub const PLACES: &[&str] = &[
     "remote",
 ];
 
+/// Places written in several ways (folded): each is compared as the first.
+const SAME_PLACES: &[&[&str]] = &[
+    &["ile-de-france", "idf"],
+    &["etats-unis", "us", "usa"],
+    &["royaume-uni", "uk"],
+    &["londres", "london"],
+    &["new-york", "new york", "nyc"],
+    &["san-francisco", "san francisco"],
+    &["californie", "california"],
+    &["ue", "eu"],
+];
+
+/// A place as figures are compared by: folded, with one spelling for
+/// those written in several ways (`IDF` and `Île-de-France`, `US` and
+/// `États-Unis`), also after `hors` and in places joined by `/`.
+pub fn place_key(place: &str) -> String {
+    let one = |p: &str| {
+        let f = fold(p.trim());
+        SAME_PLACES
+            .iter()
+            .find(|names| names.contains(&f.as_str()))
+            .map_or(f, |names| names[0].to_string())
+    };
+    let (outside, place) = match place.strip_prefix("hors ") {
+        Some(rest) => ("hors ", rest),
+        None => ("", place),
+    };
+    let each: Vec<String> = place.split('/').map(one).collect();
+    format!("{outside}{}", each.join("/"))
+}
+
 /// Adjectives of places (folded) and the place each names: `le marché
 /// lyonnais` is of Lyon, `en région parisienne` of Paris.
 const PLACE_ADJECTIVES: &[(&str, &str)] = &[
@@ -4710,6 +4741,16 @@ mod tests {
         }
         let quoted: Vec<bool> = figures(&body).iter().map(|f| f.quoted).collect();
         assert_eq!(quoted, [true, true, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn places_written_in_several_ways_have_one_key() {
+        assert_eq!(place_key("IDF"), place_key("Île-de-France"));
+        assert_eq!(place_key("US"), place_key("États-Unis"));
+        assert_eq!(place_key("hors IDF"), place_key("hors Île-de-France"));
+        assert_eq!(place_key("UK/London"), place_key("Royaume-Uni/Londres"));
+        assert_eq!(place_key("Genève"), "geneve");
+        assert_ne!(place_key("Paris"), place_key("Île-de-France"));
     }
 
     #[test]
