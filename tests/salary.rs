@@ -157,6 +157,28 @@ fn a_name_in_apposition_before_the_role_qualifies_the_figure() {
     assert_eq!(spans, ["71k€", "72k€"], "{}", describe(&ds));
 }
 
+/// A claim after a place the list of places does not hold (`à Tours`, `à
+/// La Rochelle`) or after a level (`pour un Senior`) is read too; such a
+/// place is the figure's, not the place its sentence opened with.
+#[test]
+fn a_claim_after_an_unlisted_place_or_a_level_is_checked() {
+    let text = article(
+        "Un Data Engineer Senior gagne 60k€ à Paris, contre 51k€ à La Rochelle (-25 %).\n\n\
+         Un Data Analyst Senior gagne 50k€ à Paris, contre 45k€ à Tours (-10 %).\n\n\
+         Un QA Engineer Junior gagne 40k€, contre 60k€ pour un Senior (+20 %).\n\n\
+         À Paris, un Product Owner Senior gagne 60k€. Un Product Owner Senior gagne 51k€ à Tours.",
+    );
+    let ds = check(&text);
+    let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
+    assert_eq!(spans, ["-25 %", "+20 %"], "{}", describe(&ds));
+    assert!(
+        ds[0].message.contains("(La Rochelle) 51k€"),
+        "{}",
+        ds[0].message
+    );
+    assert!(ds[1].message.contains("Senior 60k€"), "{}", ds[1].message);
+}
+
 /// A claim against a place (`-25 % vs Paris`) is checked against the
 /// figure of that place said of the same role and level.
 #[test]

@@ -1582,26 +1582,56 @@ impl Vocabulary {
             .and_then(|&i| self.levels.get(i))
     }
 
-    /// The length of the place that starts `text`, with its preposition
-    /// (` à Lyon`, ` en Île-de-France`): a place of `places` right after
-    /// one of [`AT_PLACE`].
+    /// The length of the words that start `text` and say where or for
+    /// whom a figure holds, between it and a claim in parentheses, with
+    /// their preposition: a place of `places` right after one of
+    /// [`AT_PLACE`] (` à Lyon`, ` en Île-de-France`); one to three
+    /// capitalised words there when a parenthesis follows them (` à Tours
+    /// (`, ` à La Rochelle (`: a place the list does not hold); a level
+    /// after `pour` (` pour un Senior (`).
     fn place_words(&self, text: &str) -> Option<usize> {
-        // Two words at most are read: not the whole rest of the block.
+        // A few words at most are read: not the whole rest of the block.
         let mut end = text.len().min(64);
         while !text.is_char_boundary(end) {
             end -= 1;
         }
-        match words(&text[..end]).get(..2)? {
-            [(r, at), (p, place)]
-                if text[..r.start].trim().is_empty()
-                    && text[r.end..p.start].trim().is_empty()
-                    && AT_PLACE.contains(&fold(at).as_str())
-                    && self.places.contains(&fold(place)) =>
-            {
-                Some(p.end)
-            }
-            _ => None,
+        let ws = words(&text[..end]);
+        let (r, at) = ws.first()?;
+        let at = fold(at);
+        if !text[..r.start].trim().is_empty() {
+            return None;
         }
+        // The words after the preposition, each after spaces only.
+        let next = ws[1..]
+            .iter()
+            .scan(r.end, |from, (w, word)| {
+                let spaced = text[*from..w.start].trim().is_empty();
+                *from = w.end;
+                spaced.then_some((w.end, *word))
+            })
+            .take(3);
+        let before_paren = |end: usize| text[end..].trim_start().starts_with('(');
+        if AT_PLACE.contains(&at.as_str()) {
+            for (k, (w_end, word)) in next.enumerate() {
+                if k == 0 && self.places.contains(&fold(word)) {
+                    return Some(w_end);
+                }
+                if !word.chars().next().is_some_and(char::is_uppercase) {
+                    break;
+                }
+                if before_paren(w_end) {
+                    return Some(w_end);
+                }
+            }
+            return None;
+        }
+        if at == "pour" {
+            let mut next =
+                next.skip_while(|(_, w)| matches!(fold(w).as_str(), "un" | "une" | "les"));
+            let (w_end, level) = next.next()?;
+            return (self.level(&fold(level)).is_some() && before_paren(w_end)).then_some(w_end);
+        }
+        None
     }
 
     /// Whether `text` is one word of a level, spaces aside (`Junior`, the
@@ -2799,7 +2829,11 @@ impl Extractor {
         // Said right after it (`60-72k€ pour un Senior`, `58-70k€ en
         // Senior`): before the words before it, which may be the previous
         // figure's (`50-58k€ pour un Confirmé et 60-72k€ pour un Senior`).
-        if let Some(l) = self.level_said_after(after) {
+        // Or between it and its claim (`60k€ pour un Senior (+50 %)`).
+        if let Some(l) = self
+            .level_said_after(after)
+            .or_else(|| self.level_said_after(time_said))
+        {
             level = Some(l);
             level_context = Some(1);
         }
@@ -2957,6 +2991,11 @@ impl Extractor {
                 &t[..end]
             })
             .and_then(|t| self.place_in(t))
+            .or_else(|| {
+                [after, time_said]
+                    .into_iter()
+                    .find_map(|t| self.unknown_place_after(t))
+            })
             .or_else(|| others().find_map(|t| self.place_in(t)));
         // What opens the figure's sentence, up to its first `,` or `:`,
         // holding no figure (`Selon l'APEC (2024), …`, `À 80 %, …`).
@@ -3607,6 +3646,44 @@ impl Extractor {
         }
         collected.reverse();
         valid_name(&collected)
+    }
+
+    /// A place `places` does not hold, said right after a figure with `à`,
+    /// `au` or `aux` (`51k€ à Tours`, `51k€ à La Rochelle`): one to three
+    /// capitalised words after spaces, none a level or a word of the text
+    /// (`passe à Senior`). Without it, the figure would take the place of
+    /// its sentence (`À Paris, … 60k€, contre 51k€ à Tours`).
+    fn unknown_place_after(&self, after: &str) -> Option<String> {
+        let mut end = after.len().min(64);
+        while !after.is_char_boundary(end) {
+            end -= 1;
+        }
+        let t = &after[..end];
+        let ws = words(t);
+        let (r, at) = ws.first()?;
+        if !t[..r.start].trim().is_empty() || !matches!(fold(at).as_str(), "a" | "au" | "aux") {
+            return None;
+        }
+        let mut from = r.end;
+        let mut last = None;
+        for (w, word) in ws.iter().skip(1).take(3) {
+            let f = fold(word);
+            let capital = word.chars().next().is_some_and(char::is_uppercase);
+            if !t[from..w.start].trim().is_empty()
+                || !capital
+                || self.vocabulary.level(&f).is_some()
+                || names_nothing(&f)
+            {
+                break;
+            }
+            from = w.end;
+            // An article starts a name (`La Rochelle`), it does not end one.
+            if !is_function_word(&f) {
+                last = Some(w.end);
+            }
+        }
+        let start = ws.get(1)?.0.start;
+        last.map(|end| t[start..end].to_string())
     }
 
     /// Whether `text` may be a person's or a company's name: one to three
@@ -4741,6 +4818,38 @@ mod tests {
         }
         let quoted: Vec<bool> = figures(&body).iter().map(|f| f.quoted).collect();
         assert_eq!(quoted, [true, true, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn places_and_levels_a_claim_may_follow() {
+        let x = Extractor::new(Vocabulary::default());
+        let v = &x.vocabulary;
+        for (t, said) in [
+            (" à Lyon (-10 %)", " à Lyon"),
+            (" à Tours (-10 %)", " à Tours"),
+            (" à La Rochelle (-10 %)", " à La Rochelle"),
+            (" pour un Senior (+20 %)", " pour un Senior"),
+        ] {
+            assert_eq!(v.place_words(t), Some(said.len()), "{t}");
+        }
+        for t in [
+            " à Tours et Lyon (-10 %)",
+            " à noter (-10 %)",
+            " pour un an (+5 %)",
+        ] {
+            assert_eq!(v.place_words(t), None, "{t}");
+        }
+        assert_eq!(
+            x.unknown_place_after(" à La Rochelle."),
+            Some("La Rochelle".into())
+        );
+        assert_eq!(
+            x.unknown_place_after(" à Tours (-10 %)"),
+            Some("Tours".into())
+        );
+        for t in [" à Senior", " à La", " en Bretagne", " à noter"] {
+            assert_eq!(x.unknown_place_after(t), None, "{t}");
+        }
     }
 
     #[test]
