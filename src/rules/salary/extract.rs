@@ -3144,9 +3144,20 @@ impl Extractor {
 
         let total = text[..a.range.start].trim_end().ends_with('=');
         // A level next to the figure, or in the label it follows (`Junior : 45k€`).
+        // Or the item its list is nested in, when that item is only a
+        // level (`- **Senior**` above `  - Data Engineer : 65k€`).
+        let level_parent = || {
+            let parent = block.parent?;
+            let c = contexts.get(level_context?)?;
+            let At::Block(bi, _) = c.at else {
+                return None;
+            };
+            (bi == parent && self.vocabulary.sole_level(c.text)).then_some(())
+        };
         let level_here = self.level_in(before, true).is_some()
             || self.level_in(after, false).is_some()
-            || label.is_some_and(|(l, _)| self.level_in(l, false).is_some());
+            || label.is_some_and(|(l, _)| self.level_in(l, false).is_some())
+            || level_parent().is_some();
         let (salary, reason) = self.classify(
             a,
             text,
@@ -4970,6 +4981,28 @@ mod tests {
         );
         assert!(fs.iter().all(|f| f.year == Some(2024)), "{fs:#?}");
         assert!(fs.iter().all(|f| f.group == fs[0].group), "{fs:#?}");
+    }
+
+    /// A nested list under items that are only a level is a salary grid,
+    /// with no word of pay; a level in a longer item is not enough.
+    #[test]
+    fn a_grid_nested_under_levels_is_of_salaries() {
+        let fs = figures(
+            "- **Junior**\n  - Data Engineer : 45k€\n- **Senior**\n  - Data Engineer : 65k€\n\n\
+             - Junior et Senior\n  - Abonnement : 45€",
+        );
+        let read: Vec<(bool, Option<&str>)> = fs
+            .iter()
+            .map(|f| (f.salary, f.level.as_ref().map(|l| l.name.as_str())))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (true, Some("Junior")),
+                (true, Some("Senior")),
+                (false, Some("Junior"))
+            ]
+        );
     }
 
     /// Which items a nested list's figures take their role from, and what
