@@ -137,11 +137,11 @@ fn what_is_said_after_a_figure_and_its_place_is_its_own() {
     );
 }
 
-/// A name set with a comma before the role that opens an item or a
-/// sentence (`- **Sarah**, Data Engineer (Senior) : 70k€`, `Doctolib,
-/// Data Engineer Senior : 72k€`) is someone's own case, or one employer's:
-/// not set against the role's pay. A clause of time or a level there is
-/// no name.
+/// A name set with a comma before the role that opens an item, or in
+/// bold (`- **Sarah**, Data Engineer (Senior) : 70k€`, `**Doctolib**,
+/// Product Owner Senior : 66k€`) is someone's own case, or one employer's:
+/// not set against the role's pay. A clause of time, a level, an adverb or
+/// a plain word opening a sentence (`Bref,`) is no name.
 #[test]
 fn a_name_in_apposition_before_the_role_qualifies_the_figure() {
     let text = article(
@@ -149,12 +149,16 @@ fn a_name_in_apposition_before_the_role_qualifies_the_figure() {
          - **Sarah**, Data Engineer (Senior) : 70k€\n\
          - Jean-Marc Dupont, Data Engineer Senior : 58k€\n\
          - Aujourd'hui, Data Engineer Senior : 71k€\n\
-         - Senior, Data Engineer : 72k€\n\n\
-         Un Product Owner Senior touche 60k€. Doctolib, Product Owner Senior : 66k€.",
+         - Senior, Data Engineer : 72k€\n\
+         - Franchement, Data Engineer Senior : 73k€\n\
+         - **Yann Le Gall**, Data Engineer Senior : 56k€\n\
+         - **Sophie**, 41 ans, Data Engineer Senior : 54k€\n\n\
+         Un Product Owner Senior touche 60k€. **Doctolib**, Product Owner Senior : 66k€. \
+         Hugging Face, Product Owner Senior : 68k€. Bref, Product Owner Senior : 67k€.",
     );
     let ds = check(&text);
     let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
-    assert_eq!(spans, ["71k€", "72k€"], "{}", describe(&ds));
+    assert_eq!(spans, ["71k€", "72k€", "73k€", "67k€"], "{}", describe(&ds));
 }
 
 /// A claim after a place the list of places does not hold (`à Tours`, `à
@@ -199,7 +203,8 @@ fn a_claim_against_a_place_is_checked() {
 
 /// A place written in two ways is one place (`IDF` and `Île-de-France`,
 /// `US` and `États-Unis`), and `vs France` is against a figure with no
-/// place, as figures with none are taken for France.
+/// place, as figures with none are taken for France: not one after a
+/// clause that may say a place the rule does not read (`À l'étranger,`).
 #[test]
 fn one_place_written_two_ways_is_one_place() {
     let text = article(
@@ -210,7 +215,9 @@ fn one_place_written_two_ways_is_one_place() {
          Un Product Owner Senior touche 120k€ aux US. \
          Un Product Owner Senior touche 140k€ aux États-Unis.\n\n\
          Un QA Engineer Senior touche 50k€. \
-         En Suisse, un QA Engineer Senior touche 80k€ (+60 % vs France).",
+         En Suisse, un QA Engineer Senior touche 80k€ (+60 % vs France).\n\n\
+         À l'étranger, un Product Manager Senior touche 80k€. \
+         À Paris, un Product Manager Senior touche 66k€ (+10 % vs France).",
     );
     let ds = check(&text);
     let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
@@ -287,11 +294,16 @@ fn parallel_changes_over_a_span_of_time_are_not_set_against_each_other() {
          Depuis 2022, un Data Analyst Senior gagne 55k€ à Paris (+6 %) et 47k€ à Nantes (+8 %).\n\n\
          Un Product Owner Senior touche 60k€ à Paris et 50k€ à Lyon (+5 %).\n\n\
          En trois ans, un QA Engineer Junior passe à 40k€, un QA Engineer Mid à 50k€ (+25 %) \
-         et un QA Engineer Senior à 70k€ (+10 %).",
+         et un QA Engineer Senior à 70k€ (+10 %).\n\n\
+         Un Product Manager Senior gagnait 55k€ en 2023, 60k€ en 2024 (+9 %), \
+         puis 63k€ en 2025 (+5 %) sur un an.\n\n\
+         Un Data Scientist Senior gagnait 56k€ en 2023, 58k€ en 2024 (+4 %), \
+         puis 64k€ en 2025 (+3 %) sur un an.",
     );
     let ds = check(&text);
     let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
-    assert_eq!(spans, ["+5 %", "+10 %"], "{}", describe(&ds));
+    // The year before is a change's baseline, over a span of time too.
+    assert_eq!(spans, ["+5 %", "+10 %", "+3 %"], "{}", describe(&ds));
 }
 
 /// A figure written many times names and labels a few of its places, so

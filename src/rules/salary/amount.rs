@@ -406,14 +406,7 @@ fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, us
             p = end;
             continue;
         }
-        let (w, end) = match rest.strip_prefix(',') {
-            // `48k€, en net` (checked below: `en` must name the basis).
-            Some(_) => match word_at(q + 1) {
-                (w, end) if w == "en" => (w, end),
-                _ => break,
-            },
-            None => word_at(q),
-        };
+        let (w, end) = word_at(q);
         if w.is_empty() {
             break;
         }
@@ -425,13 +418,29 @@ fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, us
                 period = Some(Period::Hour);
                 p = end;
             }
-            // `48k€ en net annuel`, `48k€ en salaire brut`.
+            // `48k€ en net annuel`, `48k€ en salaire brut`; not `en nette
+            // hausse`.
             "en" if basis.is_none() => {
                 let (mut next, mut end2) = word_at(end);
                 if next == "salaire" {
                     (next, end2) = word_at(end2);
                 }
-                match basis_of(&next) {
+                let (then, _) = word_at(end2);
+                let change = matches!(
+                    then.as_str(),
+                    "hausse"
+                        | "baisse"
+                        | "progression"
+                        | "augmentation"
+                        | "recul"
+                        | "repli"
+                        | "diminution"
+                        | "amélioration"
+                        | "croissance"
+                        | "chute"
+                        | "régression"
+                );
+                match basis_of(&next).filter(|_| !change) {
                     Some(b) => {
                         basis = Some(b);
                         p = end2;
@@ -1819,12 +1828,16 @@ mod tests {
         let a = one("48k€ en net annuel");
         assert_eq!((a.basis, a.period), (Some(Basis::Net), Some(Period::Year)));
         assert_eq!(one("48k€ en salaire brut").basis, Some(Basis::Gross));
-        assert_eq!(one("48k€, en net").basis, Some(Basis::Net));
+        // A change (`en nette hausse`), or what follows a comma (`66k€, en
+        // net cela donne 51k€`), is not the figure's basis.
         for t in [
             "48k€ en 2024",
             "48k€ en salaire",
             "48k€ en netteté",
             "48k€, net",
+            "66k€ en nette hausse",
+            "66k€ en net recul",
+            "66k€, en net cela donne",
         ] {
             assert_eq!(one(t).basis, None, "{t}");
         }

@@ -909,12 +909,15 @@ impl Baselines {
                 b.by_role.entry(r.key.clone()).or_default().add(i, g.block);
             }
             // `vs France` is also against a figure with no place (see
-            // [`home_or`]).
-            let place = g
-                .place
-                .as_deref()
-                .map_or_else(|| "france".to_string(), place_key);
-            b.by_place.entry(place).or_default().push(i);
+            // [`home_or`]), when nothing before it may say one it does not
+            // name (`À l'étranger, … 80k€`).
+            let place = match g.place.as_deref() {
+                Some(place) => Some(place_key(place)),
+                None => g.place_unsaid.then(|| "france".to_string()),
+            };
+            if let Some(place) = place {
+                b.by_place.entry(place).or_default().push(i);
+            }
             if g.claim.is_none() {
                 b.first_plain.entry(g.group).or_insert(i);
                 if let Some(column) = g.column {
@@ -1076,17 +1079,17 @@ impl Baselines {
                 })
         };
         // Over a span of time (`62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %)
-        // sur un an`), a figure of the same level with a claim of its own
-        // before it is another change over that time, not this one's
-        // baseline (a ladder's step, of another level, still is).
-        let other_level = |g: &Figure| g.level.is_some() && f.level.is_some() && g.level != f.level;
+        // sur un an`), a figure of the same level and year with a claim of
+        // its own before it is another change over that time, not this
+        // one's baseline. A ladder's step (another level) and the year
+        // before (`60k€ en 2024 (+9 %), puis 63k€ en 2025 (+5 %) sur un
+        // an`) still are.
+        let parallel = |g: &Figure| {
+            let other_level = g.level.is_some() && f.level.is_some() && g.level != f.level;
+            g.claim.is_some() && !other_level && g.year == f.year
+        };
         let previous = || {
-            previous().filter(|&j| {
-                !claim.over_time
-                    || figures
-                        .get(j)
-                        .is_none_or(|g| g.claim.is_none() || other_level(g))
-            })
+            previous().filter(|&j| !claim.over_time || figures.get(j).is_none_or(|g| !parallel(g)))
         };
         let mut out: Vec<&Figure> = Vec::new();
         let firsts = match claim.versus {

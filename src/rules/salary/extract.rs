@@ -920,6 +920,94 @@ pub const PLACES: &[&str] = &[
     "remote",
 ];
 
+/// Words that open a sentence or an item before a comma and name no one
+/// (folded): `Bref,`, `Note,`, `Bonne nouvelle,` (adverbs in `-ment` are
+/// told by their ending).
+const DISCOURSE_WORDS: &[&str] = &[
+    "bref",
+    "ainsi",
+    "maintenant",
+    "neanmoins",
+    "sinon",
+    "certes",
+    "verdict",
+    "spoiler",
+    "note",
+    "rappel",
+    "source",
+    "sources",
+    "oui",
+    "non",
+    "voila",
+    "idem",
+    "pareil",
+    "tendance",
+    "debut",
+    "fin",
+    "resultat",
+    "conclusion",
+    "exemple",
+    "attention",
+    "bilan",
+    "total",
+    "moralite",
+    "bonne",
+    "mauvaise",
+    "nouvelle",
+    "pourtant",
+    "donc",
+    "aussi",
+    "cependant",
+    "toutefois",
+    "surtout",
+    "parfois",
+    "souvent",
+    "resume",
+    "conseil",
+    "astuce",
+    "info",
+    "important",
+    "nb",
+    "ps",
+    "bonus",
+    "objectif",
+    "realite",
+    "theorie",
+    "pratique",
+    "concretement",
+    "historiquement",
+    "ok",
+    "merci",
+    "hier",
+    "demain",
+    "avant",
+    "apres",
+    "depuis",
+    "entre",
+    "chiffre",
+    "chiffres",
+    "question",
+    "reponse",
+    "point",
+    "dernier",
+    "derniere",
+    "premier",
+    "premiere",
+    "second",
+    "seconde",
+    "petit",
+    "grand",
+    "mieux",
+    "pire",
+    "probleme",
+    "solution",
+    "nouveau",
+    "nouveaute",
+    "remarque",
+    "cle",
+    "cles",
+];
+
 /// Places written in several ways (folded): each is compared as the first.
 const SAME_PLACES: &[&[&str]] = &[
     &["ile-de-france", "idf"],
@@ -1733,6 +1821,11 @@ pub struct Figure {
     pub level: Option<Level>,
     pub experience: Option<Experience>,
     pub place: Option<String>,
+    /// No place was read, and no clause before the figure might say where
+    /// it holds (`À l'étranger,`, `Outre-Atlantique,`): it is taken for
+    /// France when a claim is set `vs France`.
+    #[serde(skip)]
+    pub place_unsaid: bool,
     /// A year written with the figure, other than the article's.
     pub year: Option<u16>,
     /// A parenthesis right after the figure (`38-48k€ (web)`), else the
@@ -2905,9 +2998,47 @@ impl Extractor {
         // the role's (`- **Sarah**, Data Engineer (Senior) : 70k€`,
         // `Doctolib, Data Engineer Senior : 70k€`): someone's own case or
         // one employer's, not the role's pay. The figure is of it.
+        // It opens a list item, or is set in bold or italics
+        // (`**Doctolib**, Product Owner Senior : 66k€`): in a sentence, a
+        // word before a comma is more often one of the text's (`Bref,`).
+        // An age between them is skipped (`**Sophie**, 41 ans, Data
+        // Engineer Senior : 70k€`).
+        let past_age = |r: Range<usize>| {
+            let is_age = matches!(
+                words(&text[r.clone()]).as_slice(),
+                [(_, n), (_, ans)] if n.len() <= 2
+                    && n.chars().all(|c| c.is_ascii_digit())
+                    && *ans == "ans"
+            );
+            if !is_age {
+                return Some(r);
+            }
+            let t = text[..r.start].strip_suffix(',')?;
+            let from = element_start(t, t.len(), floor, &self.vocabulary);
+            Some(from..t.len()).filter(|r| !holds_amount(every, r))
+        };
         let apposed = clause_before
+            .clone()
+            .and_then(past_age)
             .filter(|r| sentence_start(text, r.start) == r.start)
-            .map(|r| text[r].trim())
+            .map(|r| {
+                let lead = text[r.clone()].len() - text[r.clone()].trim_start().len();
+                let t = text[r.clone()].trim();
+                (r.start + lead..r.start + lead + t.len(), t)
+            })
+            .filter(|(r, _)| {
+                let opens_item =
+                    block.kind == BlockKind::ListItem && text[..r.start].trim().is_empty();
+                let span = block.source_span(r.clone());
+                let emphasised = doc
+                    .source
+                    .get(..span.start)
+                    .is_some_and(|s| s.ends_with(['*', '_']));
+                // Or a name of several words (`Hugging Face,`).
+                let several = words(&text[r.clone()]).len() > 1;
+                opens_item || emphasised || several
+            })
+            .map(|(_, t)| t)
             .filter(|t| self.names_someone(t) && self.names_role_first(before));
         // What opens the figure's sentence, holding no figure: a label
         // (`Les salaires à Nantes :`), or a clause up to its first `,` or
@@ -3188,6 +3319,21 @@ impl Extractor {
             _ => (salary, reason),
         };
 
+        // No place read, and nothing before it that might say one: no
+        // clause (`À l'étranger,`, `Outre-Atlantique,`), and what opens
+        // its sentence, if anything, names only its role and level
+        // (`ML Engineer Senior : 70k€`).
+        let place_unsaid = place.is_none()
+            && clause_before.is_none()
+            && words(opener).iter().all(|(_, w)| {
+                let f = fold(w);
+                !w.chars().next().is_some_and(char::is_uppercase)
+                    || is_function_word(&f)
+                    || self.vocabulary.level(&f).is_some()
+                    || role
+                        .as_ref()
+                        .is_some_and(|r| r.name.split(' ').any(|n| n.eq_ignore_ascii_case(w)))
+            });
         let span = block.source_span(a.range.clone());
         let claim = claim.map(|c| {
             let cspan = block.source_span(c.range.clone());
@@ -3221,6 +3367,7 @@ impl Extractor {
                 role,
                 level,
                 experience,
+                place_unsaid,
                 place,
                 year,
                 qualifier,
@@ -3698,18 +3845,25 @@ impl Extractor {
     }
 
     /// Whether `text` may be a person's or a company's name: one to three
-    /// capitalised words (`Sarah`, `Jean-Marc Dupont`, `Doctolib`), none of
-    /// which is a word of the text (`Aujourd'hui`), a level, a place, an
-    /// employer's kind, a source or the start of where or when
-    /// (`En 2022`).
+    /// capitalised words (`Sarah`, `Jean-Marc Dupont`, `Doctolib`, `Yann Le
+    /// Gall`: a small word only inside), none of which is a word of the
+    /// text (`Aujourd'hui`, `Bref`), a level, a place, an employer's kind, a
+    /// source or the start of where or when (`En 2022`).
     fn names_someone(&self, text: &str) -> bool {
         let ws = words(text);
+        let last = ws.len().saturating_sub(1);
         (1..=3).contains(&ws.len())
-            && ws.iter().all(|(_, w)| {
+            && ws.iter().enumerate().all(|(k, (_, w))| {
                 let f = fold(w);
+                // `Yann Le Gall`, `La Poste`: a small word inside.
+                let small_ends = is_function_word(&f) && k == last;
+                let adverb = f.len() > 5 && f.ends_with("ment");
+                let of_the_text = small_ends
+                    || adverb
+                    || names_nothing(&f)
+                    || DISCOURSE_WORDS.contains(&f.as_str());
                 w.chars().next().is_some_and(char::is_uppercase)
-                    && !is_function_word(&f)
-                    && !names_nothing(&f)
+                    && !of_the_text
                     && self.vocabulary.level(&f).is_none()
                     && !self.vocabulary.places.contains(&f)
                     && self.vocabulary.cue(w, &f).is_none()

@@ -138,7 +138,7 @@ five of the other figure's, the message counting the rest):
                against the role (or place) named after `vs`, else the first figure of
                the same paragraph, list or table (in a table, the first of
                the claim's column is tried first), the one right before
-               it (not another change of the same level when the
+               it (not another change of the same level and year when the
                sentence says over what time: sur un an, depuis 2022) or
                the first after it in its paragraph (contre 52k€ à
                Paris); wrong when it fits none. Figures in different
