@@ -110,14 +110,16 @@ fn a_claim_after_a_place_is_checked() {
 }
 
 /// After a figure, its basis said with `en` (`48k€ en net annuel`) and an
-/// employer or year said after its place (`à Paris en startup`, `à Lyon
-/// en 2019`) are its own: such figures are not set against the plain one.
+/// employer, year or basis said after its place (`à Paris en startup`, `à
+/// Lyon en 2019`, `à Paris en net annuel`) are its own: such figures are not set against the plain one.
 /// Two figures of which the same is said still are.
 #[test]
 fn what_is_said_after_a_figure_and_its_place_is_its_own() {
     let text = article(
         "Un Data Engineer Senior touche 62k€ brut par an. \
          Un Data Engineer Senior touche 48k€ en net annuel.\n\n\
+         Un QA Engineer Senior touche 55k€ à Paris. \
+         Un QA Engineer Senior touche 43k€ à Paris en net annuel.\n\n\
          Un Data Analyst Senior gagne 50k€ à Paris en startup. \
          Un Data Analyst Senior gagne 58k€ à Paris dans un grand groupe.\n\n\
          Un Product Manager Senior gagnait 55k€ à Lyon en 2019. \

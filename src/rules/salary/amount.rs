@@ -499,7 +499,8 @@ fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, us
     (period, basis, p)
 }
 
-fn basis_of(word: &str) -> Option<Basis> {
+/// The basis a lowercase word names (`brut`, `nettes`, `gross`).
+pub fn basis_of(word: &str) -> Option<Basis> {
     match word {
         "brut" | "bruts" | "brute" | "brutes" | "gross" => Some(Basis::Gross),
         "net" | "nets" | "nette" | "nettes" => Some(Basis::Net),

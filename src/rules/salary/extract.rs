@@ -3310,7 +3310,15 @@ impl Extractor {
                 .chain(contexts.iter().skip(2).map(|c| c.text))
         };
         let period = a.period.or_else(|| before_it().find_map(period_in));
-        let basis = a.basis.or_else(|| before_it().find_map(basis_in));
+        // Or after its place (`47k€ à Paris en net annuel`).
+        let basis_then = || {
+            let (_, w) = *words(said_then?).first()?;
+            amount::basis_of(&w.to_lowercase())
+        };
+        let basis = a
+            .basis
+            .or_else(basis_then)
+            .or_else(|| before_it().find_map(basis_in));
         // An amount per hour said before it is no salary either.
         let (salary, reason) = match period {
             Some(Period::Hour) if salary && a.period.is_none() => {
