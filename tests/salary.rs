@@ -308,6 +308,34 @@ fn parallel_changes_over_a_span_of_time_are_not_set_against_each_other() {
     assert_eq!(spans, ["+5 %", "+10 %", "+3 %"], "{}", describe(&ds));
 }
 
+/// In a grid by level and city, a claim may be against the first city of
+/// its own level, not only the grid's first figure or the one before it.
+#[test]
+fn a_claim_in_a_grid_by_level_may_be_against_its_level() {
+    let text = article(
+        "Salaires bruts annuels :\n\n\
+         - **Junior**\n\
+         \x20 - Paris : 45k€\n\
+         \x20 - Lyon : 40k€ (-11 %)\n\
+         \x20 - Toulouse : 39k€ (-13 %)\n\
+         - **Senior**\n\
+         \x20 - Paris : 65k€\n\
+         \x20 - Lyon : 55k€ (-15 %)\n\
+         \x20 - Toulouse : 52k€ (-20 %)\n\
+         \x20 - Nantes : 50k€ (-30 %)",
+    );
+    let ds = check(&text);
+    let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
+    assert_eq!(spans, ["-30 %"], "{}", describe(&ds));
+    assert!(
+        ds[0]
+            .message
+            .contains("against Senior (Paris) 65k€ is -23%"),
+        "{}",
+        ds[0].message
+    );
+}
+
 /// A figure written many times names and labels a few of its places, so
 /// that findings do not grow with the article (each of 300 copies naming
 /// the 300 others would be quadratic).

@@ -1091,10 +1091,49 @@ impl Baselines {
         let previous = || {
             previous().filter(|&j| !claim.over_time || figures.get(j).is_none_or(|g| !parallel(g)))
         };
+        // The nearest figure before it of its level with no claim, in its
+        // comparison (a grid by level and city: `- **Senior**`, then Paris
+        // 65k€, Lyon 55k€ (-15 %), Toulouse 52k€ (-20 %), after the Junior
+        // ones); a hundred figures back at most. Named first when the first
+        // figure of the comparison is of another level.
+        let same_level = || {
+            f.level.as_ref()?;
+            (0..i)
+                .rev()
+                .take(100)
+                .take_while(|&j| figures[j].group == f.group)
+                .find(|&j| {
+                    let g = &figures[j];
+                    g.claim.is_none()
+                        && g.level == f.level
+                        && g.column == f.column
+                        && if self.quoted { g.salary } else { g.compared() }
+                })
+        };
         let mut out: Vec<&Figure> = Vec::new();
         let firsts = match claim.versus {
-            Some(_) => [found, None, None, None],
-            None => [in_column.or_else(same_row), found, previous(), after()],
+            Some(_) => [found, None, None, None, None],
+            // Named first when the first figure is of another level.
+            None if found.is_some_and(|j| {
+                let g = &figures[j];
+                g.level.is_some() && f.level.is_some() && g.level != f.level
+            }) =>
+            {
+                [
+                    in_column.or_else(same_row),
+                    same_level(),
+                    found,
+                    previous(),
+                    after(),
+                ]
+            }
+            None => [
+                in_column.or_else(same_row),
+                found,
+                previous(),
+                after(),
+                same_level(),
+            ],
         };
         for j in firsts.into_iter().flatten().filter(|&j| j != i) {
             if let Some(g) = figures.get(j)

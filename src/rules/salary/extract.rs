@@ -1008,6 +1008,11 @@ const DISCOURSE_WORDS: &[&str] = &[
     "cles",
 ];
 
+/// Whether a word is in capitals, of two letters or more (`SMIC`, `ESN`).
+fn is_acronym(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
+
 /// Places written in several ways (folded): each is compared as the first.
 const SAME_PLACES: &[&[&str]] = &[
     &["ile-de-france", "idf"],
@@ -1704,7 +1709,7 @@ impl Vocabulary {
                 if k == 0 && self.places.contains(&fold(word)) {
                     return Some(w_end);
                 }
-                if !word.chars().next().is_some_and(char::is_uppercase) {
+                if !word.chars().next().is_some_and(char::is_uppercase) || is_acronym(word) {
                     break;
                 }
                 if before_paren(w_end) {
@@ -3122,11 +3127,7 @@ impl Extractor {
                 &t[..end]
             })
             .and_then(|t| self.place_in(t))
-            .or_else(|| {
-                [after, time_said]
-                    .into_iter()
-                    .find_map(|t| self.unknown_place_after(t))
-            })
+            .or_else(|| self.unknown_place_after(time_said))
             .or_else(|| others().find_map(|t| self.place_in(t)));
         // What opens the figure's sentence, up to its first `,` or `:`,
         // holding no figure (`Selon l'APEC (2024), …`, `À 80 %, …`).
@@ -3276,9 +3277,11 @@ impl Extractor {
         let total = text[..a.range.start].trim_end().ends_with('=');
         // A level next to the figure, or in the label it follows (`Junior : 45k€`).
         // Or the item its list is nested in, when that item is only a
-        // level (`- **Senior**` above `  - Data Engineer : 65k€`).
+        // level (`- **Senior**` above `  - Data Engineer : 65k€`) and the
+        // figure is of a yearly pay's size (not `3k€` of a raise, `3 750 €`
+        // a month or `300 $` of a certification).
         let level_parent = || {
-            let parent = block.parent?;
+            let parent = block.parent.filter(|_| a.low >= 10_000.0)?;
             let c = contexts.get(level_context?)?;
             let At::Block(bi, _) = c.at else {
                 return None;
@@ -3814,11 +3817,13 @@ impl Extractor {
         valid_name(&collected)
     }
 
-    /// A place `places` does not hold, said right after a figure with `à`,
-    /// `au` or `aux` (`51k€ à Tours`, `51k€ à La Rochelle`): one to three
-    /// capitalised words after spaces, none a level or a word of the text
-    /// (`passe à Senior`). Without it, the figure would take the place of
-    /// its sentence (`À Paris, … 60k€, contre 51k€ à Tours`).
+    /// A place `places` does not hold, said between a figure and its claim
+    /// with `à`, `au` or `aux` (`51k€ à Tours (-25 %)`, `51k€ à La Rochelle
+    /// (-25 %)`): one to three capitalised words after spaces, none a
+    /// level, a word of the text (`passe à Senior`) or in capitals
+    /// (`au SMIC`). Without it, the figure would take the place of its
+    /// sentence (`À Paris, … 60k€, contre 51k€ à Tours (-15 %)`). Not read
+    /// without a claim: `à Bac+5`, `à La Poste`, `à Station F` name no place.
     fn unknown_place_after(&self, after: &str) -> Option<String> {
         let mut end = after.len().min(64);
         while !after.is_char_boundary(end) {
@@ -3837,6 +3842,7 @@ impl Extractor {
             let capital = word.chars().next().is_some_and(char::is_uppercase);
             if !t[from..w.start].trim().is_empty()
                 || !capital
+                || is_acronym(word)
                 || self.vocabulary.level(&f).is_some()
                 || names_nothing(&f)
             {
@@ -5009,6 +5015,7 @@ mod tests {
             " à Tours et Lyon (-10 %)",
             " à noter (-10 %)",
             " pour un an (+5 %)",
+            " au SMIC (-50 %)",
         ] {
             assert_eq!(v.place_words(t), None, "{t}");
         }
@@ -5020,7 +5027,13 @@ mod tests {
             x.unknown_place_after(" à Tours (-10 %)"),
             Some("Tours".into())
         );
-        for t in [" à Senior", " à La", " en Bretagne", " à noter"] {
+        for t in [
+            " à Senior",
+            " à La",
+            " en Bretagne",
+            " à noter",
+            " au SMIC (-50 %)",
+        ] {
             assert_eq!(x.unknown_place_after(t), None, "{t}");
         }
     }
@@ -5151,7 +5164,8 @@ mod tests {
     fn a_grid_nested_under_levels_is_of_salaries() {
         let fs = figures(
             "- **Junior**\n  - Data Engineer : 45k€\n- **Senior**\n  - Data Engineer : 65k€\n\n\
-             - Junior et Senior\n  - Abonnement : 45€",
+             - Junior et Senior\n  - Abonnement : 45€\n\n\
+             - **Senior**\n  - Data Engineer : 5k€",
         );
         let read: Vec<(bool, Option<&str>)> = fs
             .iter()
@@ -5162,7 +5176,8 @@ mod tests {
             [
                 (true, Some("Junior")),
                 (true, Some("Senior")),
-                (false, Some("Junior"))
+                (false, Some("Junior")),
+                (false, Some("Senior"))
             ]
         );
     }

@@ -139,9 +139,10 @@ five of the other figure's, the message counting the rest):
                the same paragraph, list or table (in a table, the first of
                the claim's column is tried first), the one right before
                it (not another change of the same level and year when the
-               sentence says over what time: sur un an, depuis 2022) or
+               sentence says over what time: sur un an, depuis 2022),
                the first after it in its paragraph (contre 52k€ à
-               Paris); wrong when it fits none. Figures in different
+               Paris) or the nearest before it of its level; wrong when
+               it fits none. Figures in different
                currencies are compared only with `rates`.
   totals       `a + b + c = total` where the parts do not make the total,
                beyond rounding (half the last digit written, at least 1%; 5%
