@@ -300,7 +300,9 @@ fn parallel_changes_over_a_span_of_time_are_not_set_against_each_other() {
          Un Product Manager Senior gagnait 55k€ en 2023, 60k€ en 2024 (+9 %), \
          puis 63k€ en 2025 (+5 %) sur un an.\n\n\
          Un Data Scientist Senior gagnait 56k€ en 2023, 58k€ en 2024 (+4 %), \
-         puis 64k€ en 2025 (+3 %) sur un an.",
+         puis 64k€ en 2025 (+3 %) sur un an.\n\n\
+         En 2024, un DevOps Engineer Senior touchait 60k€ à Paris et 50k€ à Lyon. \
+         En 2025, un DevOps Engineer Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) sur un an.",
     );
     let ds = check(&text);
     let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();

@@ -1110,6 +1110,34 @@ impl Baselines {
                         && if self.quoted { g.salary } else { g.compared() }
                 })
         };
+        // Over a span of time, the same figure said of an earlier year
+        // before it (`En 2024, … 50k€ à Lyon. En 2025, … 52k€ à Lyon (+4 %)
+        // sur un an`): the change's own baseline; a hundred figures back at
+        // most.
+        let earlier = || {
+            let key = |g: &Figure| g.role.as_ref().map(|r| r.key.clone());
+            if !claim.over_time || (f.role.is_none() && f.place.is_none()) {
+                return None;
+            }
+            (0..i).rev().take(100).find(|&j| {
+                let g = &figures[j];
+                // A year before: one written, against the article's
+                // (none written), or an earlier one.
+                let before = match (g.year, f.year) {
+                    (Some(gy), Some(fy)) => gy < fy,
+                    (Some(_), None) => true,
+                    (None, _) => false,
+                };
+                before
+                    && key(g) == key(f)
+                    && g.level == f.level
+                    && g.place == f.place
+                    && g.qualifier == f.qualifier
+                    && g.basis == f.basis
+                    && g.period == f.period
+                    && if self.quoted { g.salary } else { g.compared() }
+            })
+        };
         let mut out: Vec<&Figure> = Vec::new();
         let firsts = match claim.versus {
             Some(_) => [found, None, None, None, None],
@@ -1135,7 +1163,12 @@ impl Baselines {
                 same_level(),
             ],
         };
-        for j in firsts.into_iter().flatten().filter(|&j| j != i) {
+        for j in firsts
+            .into_iter()
+            .chain([earlier()])
+            .flatten()
+            .filter(|&j| j != i)
+        {
             if let Some(g) = figures.get(j)
                 && !out.iter().any(|o| std::ptr::eq(*o, g))
             {
