@@ -1140,35 +1140,27 @@ impl Baselines {
         };
         let mut out: Vec<&Figure> = Vec::new();
         let firsts = match claim.versus {
-            Some(_) => [found, None, None, None, None],
-            // Named first when the first figure is of another level.
-            None if found.is_some_and(|j| {
-                let g = &figures[j];
-                g.level.is_some() && f.level.is_some() && g.level != f.level
-            }) =>
-            {
-                [
+            Some(_) => vec![found],
+            None => {
+                // The nearest of its level is named first when the first
+                // figure is of another level (the same twice is kept once).
+                let same = same_level();
+                let level_first = found.is_some_and(|j| {
+                    let g = &figures[j];
+                    g.level.is_some() && f.level.is_some() && g.level != f.level
+                });
+                vec![
                     in_column.or_else(same_row),
-                    same_level(),
+                    same.filter(|_| level_first),
                     found,
                     previous(),
                     after(),
+                    same,
+                    earlier(),
                 ]
             }
-            None => [
-                in_column.or_else(same_row),
-                found,
-                previous(),
-                after(),
-                same_level(),
-            ],
         };
-        for j in firsts
-            .into_iter()
-            .chain([earlier()])
-            .flatten()
-            .filter(|&j| j != i)
-        {
+        for j in firsts.into_iter().flatten().filter(|&j| j != i) {
             if let Some(g) = figures.get(j)
                 && !out.iter().any(|o| std::ptr::eq(*o, g))
             {

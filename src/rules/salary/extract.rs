@@ -406,13 +406,12 @@ fn said_after(text: &str) -> Option<&str> {
 /// `scale-up` in `Paris en scale-up`, `2022` in `Paris en 2022`.
 fn said_further(said: &str) -> Option<&str> {
     let ws = words(said);
-    let (r, w) = ws.iter().skip(1).take(3).find(|(r, w)| {
-        AFTER_WORDS.contains(&fold(w).as_str())
-            || said[..r.start].contains([',', ';', ':', '.', '(', ')'])
-    })?;
-    if said[..r.start].contains([',', ';', ':', '.', '(', ')']) {
-        return None;
-    }
+    let (r, w) = ws
+        .iter()
+        .skip(1)
+        .take(3)
+        .take_while(|(r, _)| !said[..r.start].contains([',', ';', ':', '.', '(', ')']))
+        .find(|(_, w)| AFTER_WORDS.contains(&fold(w).as_str()))?;
     Some(match fold(w).as_str() {
         "chez" => &said[r.start..],
         _ => said[r.end..].trim_start(),
