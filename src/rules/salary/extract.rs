@@ -418,6 +418,24 @@ fn said_further(said: &str) -> Option<&str> {
     })
 }
 
+/// Whether `said`, which starts with a kind of employer, goes on to name
+/// another one the figure holds for too, in its next five words: `startup
+/// comme en grand groupe`, `startup ou dans un grand groupe`.
+fn and_another_employer(said: &str) -> bool {
+    let ws = words(said);
+    ws.iter().take(5).enumerate().any(|(k, (_, w))| {
+        matches!(fold(w).as_str(), "comme" | "ou" | "et")
+            && ws.get(k + 1).is_some_and(|(r, at)| {
+                let rest = match fold(at).as_str() {
+                    "chez" => &said[r.start..],
+                    "en" | "dans" | "a" | "au" => &said[r.end..],
+                    _ => return false,
+                };
+                employer_at(rest.trim_start(), true).is_some()
+            })
+    })
+}
+
 /// What a clause before a figure says of where or when it holds: the
 /// words after its preposition (`À Lyon`, `En 2022`), or all of it when it
 /// names everywhere but a place (`Hors Paris`, `En dehors de l'IDF`).
@@ -3193,10 +3211,13 @@ impl Extractor {
                         })
                     })
             });
+        // One said of two kinds (`70k€ en startup comme en grand groupe`)
+        // is of neither: the figure holds for both.
         let employer = [said, said_then]
             .into_iter()
             .flatten()
-            .find_map(|t| employer_at(t, true))
+            .find_map(|t| employer_at(t, true).map(|e| (e, t)))
+            .and_then(|(e, t)| (!and_another_employer(t)).then_some(e))
             .or_else(|| others().find_map(|t| employer_at(t, false)));
         // Of another time, when no year says which.
         let past = (year.is_none() && in_the_past(&text[sentence_from..a.range.start]))
@@ -5035,6 +5056,27 @@ mod tests {
         ] {
             assert_eq!(x.unknown_place_after(t), None, "{t}");
         }
+    }
+
+    #[test]
+    fn a_figure_said_of_two_kinds_of_employer_is_of_neither() {
+        assert!(and_another_employer("startup comme en grand groupe."));
+        assert!(and_another_employer("startup ou dans un grand groupe"));
+        assert!(and_another_employer("startup et chez Doctolib"));
+        assert!(!and_another_employer(
+            "startup et un Senior gagne 62-70k€ dans un grand groupe"
+        ));
+        assert!(!and_another_employer("startup à Lyon"));
+        let employers = |body: &str| -> Vec<Option<String>> {
+            figures(body).into_iter().map(|f| f.qualifier).collect()
+        };
+        assert_eq!(
+            employers(
+                "Un Senior touche 70k€ à Paris en startup comme en grand groupe. \
+                 Un Senior touche 60k€ en startup et un Senior gagne 66k€ dans un grand groupe."
+            ),
+            [None, Some("startup".into()), Some("grand groupe".into())]
+        );
     }
 
     #[test]
