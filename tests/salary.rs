@@ -119,7 +119,8 @@ fn what_is_said_after_a_figure_and_its_place_is_its_own() {
         "Un Data Engineer Senior touche 62k€ brut par an. \
          Un Data Engineer Senior touche 48k€ en net annuel.\n\n\
          Un QA Engineer Senior touche 55k€ à Paris. \
-         Un QA Engineer Senior touche 43k€ à Paris en net annuel.\n\n\
+         Un QA Engineer Senior touche 43k€ à Paris en net annuel. \
+         Un QA Engineer Senior touche 43k€ à Paris, net.\n\n\
          Un Data Analyst Senior gagne 50k€ à Paris en startup. \
          Un Data Analyst Senior gagne 58k€ à Paris dans un grand groupe.\n\n\
          Un Product Manager Senior gagnait 55k€ à Lyon en 2019. \

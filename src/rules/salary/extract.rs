@@ -3334,13 +3334,37 @@ impl Extractor {
         };
         let period = a.period.or_else(|| before_it().find_map(period_in));
         // Or after its place (`47k€ à Paris en net annuel`).
+        // Or after its place and a comma, ending the clause (`52k€ à
+        // Paris, net.`, `à Lyon, brut annuel`).
         let basis_then = || {
             let (_, w) = *words(said_then?).first()?;
             amount::basis_of(&w.to_lowercase())
         };
+        let basis_after_comma = || {
+            // The figure's own words stop at the comma: read past it.
+            said?;
+            let t = said_after(clip(&text[tail..]))?;
+            let comma = t.find(',')?;
+            let place = &t[..comma];
+            if place.contains(['.', ';', ':', '(']) || words(place).len() > 3 {
+                return None;
+            }
+            let rest = &t[comma + 1..];
+            let ws = words(rest);
+            let (r, w) = ws.first()?;
+            let then = rest[r.end..].trim_start();
+            let ends = then.is_empty()
+                || then.starts_with(['.', ',', ';', ')'])
+                || ws
+                    .get(1)
+                    .is_some_and(|(_, p)| matches!(fold(p).as_str(), "annuel" | "mensuel" | "par"));
+            (rest[..r.start].trim().is_empty() && ends)
+                .then(|| amount::basis_of(&w.to_lowercase()))?
+        };
         let basis = a
             .basis
             .or_else(basis_then)
+            .or_else(basis_after_comma)
             .or_else(|| before_it().find_map(basis_in));
         // An amount per hour said before it is no salary either.
         let (salary, reason) = match period {
