@@ -219,12 +219,19 @@ fn one_place_written_two_ways_is_one_place() {
          Un Product Owner Senior touche 140k€ aux États-Unis.\n\n\
          Un QA Engineer Senior touche 50k€. \
          En Suisse, un QA Engineer Senior touche 80k€ (+60 % vs France).\n\n\
+         Un Data Scientist Senior touche 55k€. \
+         En Suisse, un Data Scientist Senior touche 90k€ (+20 % par rapport à la France).\n\n\
          À l'étranger, un Product Manager Senior touche 80k€. \
          À Paris, un Product Manager Senior touche 66k€ (+10 % vs France).",
     );
     let ds = check(&text);
     let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
-    assert_eq!(spans, ["-10 %", "+20 %", "140k€"], "{}", describe(&ds));
+    assert_eq!(
+        spans,
+        ["-10 %", "+20 %", "140k€", "+20 %"],
+        "{}",
+        describe(&ds)
+    );
     assert!(ds[0].message.contains("is -20%"), "{}", ds[0].message);
 }
 

@@ -1032,6 +1032,7 @@ fn is_acronym(word: &str) -> bool {
 
 /// Places written in several ways (folded): each is compared as the first.
 const SAME_PLACES: &[&[&str]] = &[
+    &["france", "fr", "hexagone", "moyenne nationale"],
     &["ile-de-france", "idf"],
     &["etats-unis", "us", "usa"],
     &["royaume-uni", "uk"],
@@ -1048,6 +1049,11 @@ const SAME_PLACES: &[&[&str]] = &[
 pub fn place_key(place: &str) -> String {
     let one = |p: &str| {
         let f = fold(p.trim());
+        // `vs la France`, `vs l'IDF`: the place, not its article.
+        let f = ["la ", "le ", "les ", "l'", "l’"]
+            .iter()
+            .find_map(|a| f.strip_prefix(a))
+            .map_or(f.clone(), str::to_string);
         SAME_PLACES
             .iter()
             .find(|names| names.contains(&f.as_str()))
@@ -5110,6 +5116,10 @@ mod tests {
         assert_eq!(place_key("hors IDF"), place_key("hors Île-de-France"));
         assert_eq!(place_key("UK/London"), place_key("Royaume-Uni/Londres"));
         assert_eq!(place_key("Genève"), "geneve");
+        for france in ["FR", "la France", "Hexagone", "moyenne nationale"] {
+            assert_eq!(place_key(france), "france", "{france}");
+        }
+        assert_eq!(place_key("l'IDF"), place_key("Île-de-France"));
         assert_ne!(place_key("Paris"), place_key("Île-de-France"));
     }
 
