@@ -489,11 +489,13 @@ fn period_and_basis(t: &str, mut p: usize) -> (Option<Period>, Option<Basis>, us
                 period = Some(Period::Month);
                 p = end;
             }
-            _ if basis.is_none() && basis_of(&w).is_some() => {
-                basis = basis_of(&w);
-                p = end;
-            }
-            _ => break,
+            _ => match basis_of(&w).filter(|_| basis.is_none()) {
+                Some(b) => {
+                    basis = Some(b);
+                    p = end;
+                }
+                None => break,
+            },
         }
     }
     (period, basis, p)

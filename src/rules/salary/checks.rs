@@ -887,6 +887,12 @@ struct Baselines {
     quoted: bool,
 }
 
+/// Whether a figure may be a baseline: one compared, or, with `quoted`,
+/// any salary figure.
+fn is_base(g: &Figure, quoted: bool) -> bool {
+    if quoted { g.salary } else { g.compared() }
+}
+
 impl Baselines {
     /// Over the figures compared, and the quoted ones too with `quoted`.
     fn new(figures: &[Figure], quoted: bool) -> Self {
@@ -898,8 +904,11 @@ impl Baselines {
             by_place: HashMap::new(),
             quoted,
         };
-        let base = |g: &Figure| if quoted { g.salary } else { g.compared() };
-        for (i, g) in figures.iter().enumerate().filter(|(_, g)| base(g)) {
+        for (i, g) in figures
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| is_base(g, quoted))
+        {
             if let Some(r) = &g.role {
                 let level = g.level.as_ref().map(|l| l.name.clone());
                 b.by_role_level
@@ -1047,7 +1056,7 @@ impl Baselines {
                 .take_while(|&j| figures[j].group == f.group)
                 .find(|&j| {
                     let g = &figures[j];
-                    g.column == f.column && if self.quoted { g.salary } else { g.compared() }
+                    g.column == f.column && is_base(g, self.quoted)
                 })
         };
         // When no figure of its column is plain (every one has a claim),
@@ -1061,7 +1070,7 @@ impl Baselines {
                 .take_while(|&j| figures[j].block == f.block)
                 .find(|&j| {
                     let g = &figures[j];
-                    g.column.is_some() && if self.quoted { g.salary } else { g.compared() }
+                    g.column.is_some() && is_base(g, self.quoted)
                 })
         };
         // The first figure without a claim after it in its block: the
@@ -1073,9 +1082,7 @@ impl Baselines {
                 .take_while(|&j| figures[j].block == f.block)
                 .find(|&j| {
                     let g = &figures[j];
-                    g.claim.is_none()
-                        && g.column == f.column
-                        && if self.quoted { g.salary } else { g.compared() }
+                    g.claim.is_none() && g.column == f.column && is_base(g, self.quoted)
                 })
         };
         // Over a span of time (`62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %)
@@ -1084,10 +1091,8 @@ impl Baselines {
         // one's baseline. A ladder's step (another level) and the year
         // before (`60k€ en 2024 (+9 %), puis 63k€ en 2025 (+5 %) sur un
         // an`) still are.
-        let parallel = |g: &Figure| {
-            let other_level = g.level.is_some() && f.level.is_some() && g.level != f.level;
-            g.claim.is_some() && !other_level && g.year == f.year
-        };
+        let other_level = |g: &Figure| g.level.is_some() && f.level.is_some() && g.level != f.level;
+        let parallel = |g: &Figure| g.claim.is_some() && !other_level(g) && g.year == f.year;
         let previous = || {
             previous().filter(|&j| !claim.over_time || figures.get(j).is_none_or(|g| !parallel(g)))
         };
@@ -1107,7 +1112,7 @@ impl Baselines {
                     g.claim.is_none()
                         && g.level == f.level
                         && g.column == f.column
-                        && if self.quoted { g.salary } else { g.compared() }
+                        && is_base(g, self.quoted)
                 })
         };
         // Over a span of time, the same figure said of an earlier year
@@ -1115,7 +1120,7 @@ impl Baselines {
         // sur un an`): the change's own baseline; a hundred figures back at
         // most.
         let earlier = || {
-            let key = |g: &Figure| g.role.as_ref().map(|r| r.key.clone());
+            let key = |g: &'f Figure| g.role.as_ref().map(|r| r.key.as_str());
             if !claim.over_time || (f.role.is_none() && f.place.is_none()) {
                 return None;
             }
@@ -1135,7 +1140,7 @@ impl Baselines {
                     && g.qualifier == f.qualifier
                     && g.basis == f.basis
                     && g.period == f.period
-                    && if self.quoted { g.salary } else { g.compared() }
+                    && is_base(g, self.quoted)
             })
         };
         let mut out: Vec<&Figure> = Vec::new();
@@ -1145,10 +1150,7 @@ impl Baselines {
                 // The nearest of its level is named first when the first
                 // figure is of another level (the same twice is kept once).
                 let same = same_level();
-                let level_first = found.is_some_and(|j| {
-                    let g = &figures[j];
-                    g.level.is_some() && f.level.is_some() && g.level != f.level
-                });
+                let level_first = found.is_some_and(|j| other_level(&figures[j]));
                 vec![
                     in_column.or_else(same_row),
                     same.filter(|_| level_first),

@@ -394,11 +394,16 @@ const AFTER_WORDS: &[&str] = &[
 fn said_after(text: &str) -> Option<&str> {
     let t = text.trim_start();
     let (first, w) = words(t).into_iter().next()?;
-    let w = fold(w);
-    (first.start == 0 && AFTER_WORDS.contains(&w.as_str())).then(|| match w.as_str() {
-        "chez" => t,
-        _ => t[first.end..].trim_start(),
-    })
+    (first.start == 0 && AFTER_WORDS.contains(&fold(w).as_str())).then(|| said_from(t, &first, w))
+}
+
+/// What `text` says from its word `w` at `r`, one of [`AFTER_WORDS`]: the
+/// words after it, or from it for `chez`, which tells an employer.
+fn said_from<'t>(text: &'t str, r: &Range<usize>, w: &str) -> &'t str {
+    match fold(w).as_str() {
+        "chez" => &text[r.start..],
+        _ => text[r.end..].trim_start(),
+    }
 }
 
 /// What the words of [`said_after`] go on to say, after another of
@@ -412,10 +417,7 @@ fn said_further(said: &str) -> Option<&str> {
         .take(3)
         .take_while(|(r, _)| !said[..r.start].contains([',', ';', ':', '.', '(', ')']))
         .find(|(_, w)| AFTER_WORDS.contains(&fold(w).as_str()))?;
-    Some(match fold(w).as_str() {
-        "chez" => &said[r.start..],
-        _ => said[r.end..].trim_start(),
-    })
+    Some(said_from(said, r, w))
 }
 
 /// Whether `said`, which starts with a kind of employer, goes on to name
@@ -423,17 +425,14 @@ fn said_further(said: &str) -> Option<&str> {
 /// comme en grand groupe`, `startup ou dans un grand groupe`.
 fn and_another_employer(said: &str) -> bool {
     let ws = words(said);
-    ws.iter().take(5).enumerate().any(|(k, (_, w))| {
-        matches!(fold(w).as_str(), "comme" | "ou" | "et")
-            && ws.get(k + 1).is_some_and(|(r, at)| {
-                let rest = match fold(at).as_str() {
-                    "chez" => &said[r.start..],
-                    "en" | "dans" | "a" | "au" => &said[r.end..],
-                    _ => return false,
-                };
-                employer_at(rest.trim_start(), true).is_some()
-            })
-    })
+    ws.iter()
+        .take(5)
+        .zip(ws.iter().skip(1))
+        .any(|((_, join), (r, at))| {
+            matches!(fold(join).as_str(), "comme" | "ou" | "et")
+                && AFTER_WORDS.contains(&fold(at).as_str())
+                && employer_at(said_from(said, r, at), true).is_some()
+        })
 }
 
 /// What a clause before a figure says of where or when it holds: the
@@ -1706,48 +1705,70 @@ impl Vocabulary {
     /// (`, ` à La Rochelle (`: a place the list does not hold); a level
     /// after `pour` (` pour un Senior (`).
     fn place_words(&self, text: &str) -> Option<usize> {
-        // A few words at most are read: not the whole rest of the block.
-        let mut end = text.len().min(64);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let ws = words(&text[..end]);
+        let text = clip_to(text, 64);
+        let ws = words(text);
         let (r, at) = ws.first()?;
         let at = fold(at);
         if !text[..r.start].trim().is_empty() {
             return None;
         }
-        // The words after the preposition, each after spaces only.
-        let next = ws[1..]
-            .iter()
-            .scan(r.end, |from, (w, word)| {
-                let spaced = text[*from..w.start].trim().is_empty();
-                *from = w.end;
-                spaced.then_some((w.end, *word))
-            })
-            .take(3);
         let before_paren = |end: usize| text[end..].trim_start().starts_with('(');
         if AT_PLACE.contains(&at.as_str()) {
-            for (k, (w_end, word)) in next.enumerate() {
-                if k == 0 && self.places.contains(&fold(word)) {
-                    return Some(w_end);
-                }
-                if !word.chars().next().is_some_and(char::is_uppercase) || is_acronym(word) {
-                    break;
-                }
-                if before_paren(w_end) {
-                    return Some(w_end);
-                }
-            }
-            return None;
+            let listed = ws.get(1).filter(|(p, w)| {
+                text[r.end..p.start].trim().is_empty() && self.places.contains(&fold(w))
+            });
+            return match listed {
+                Some((p, _)) => Some(p.end),
+                None => self
+                    .unlisted_place(text)
+                    .map(|p| p.end)
+                    .filter(|&end| before_paren(end)),
+            };
         }
         if at == "pour" {
-            let mut next =
-                next.skip_while(|(_, w)| matches!(fold(w).as_str(), "un" | "une" | "les"));
-            let (w_end, level) = next.next()?;
-            return (self.level(&fold(level)).is_some() && before_paren(w_end)).then_some(w_end);
+            let (l, level) = ws[1..]
+                .iter()
+                .take(3)
+                .find(|(_, w)| !matches!(fold(w).as_str(), "un" | "une" | "les"))?;
+            let spaced = text[r.end..l.start]
+                .split_whitespace()
+                .all(|w| matches!(fold(w).as_str(), "un" | "une" | "les"));
+            return (spaced && self.level(&fold(level)).is_some() && before_paren(l.end))
+                .then_some(l.end);
         }
         None
+    }
+
+    /// A place `places` does not hold, said with `à`, `au` or `aux` at the
+    /// start of `text` (` à Tours`, ` à La Rochelle`): its range, one to
+    /// three capitalised words after spaces, none a level, a word of the
+    /// text (`à Senior`) or in capitals (`au SMIC`); an article starts
+    /// such a name (`La Rochelle`), it does not end one.
+    fn unlisted_place(&self, text: &str) -> Option<Range<usize>> {
+        let text = clip_to(text, 64);
+        let ws = words(text);
+        let (r, at) = ws.first()?;
+        if !text[..r.start].trim().is_empty() || !matches!(fold(at).as_str(), "a" | "au" | "aux") {
+            return None;
+        }
+        let mut from = r.end;
+        let mut last = None;
+        for (w, word) in ws.iter().skip(1).take(3) {
+            let f = fold(word);
+            if !text[from..w.start].trim().is_empty()
+                || !word.chars().next().is_some_and(char::is_uppercase)
+                || is_acronym(word)
+                || self.level(&f).is_some()
+                || names_nothing(&f)
+            {
+                break;
+            }
+            from = w.end;
+            if !is_function_word(&f) {
+                last = Some(w.end);
+            }
+        }
+        Some(ws.get(1)?.0.start..last?)
     }
 
     /// Whether `text` is one word of a level, spaces aside (`Junior`, the
@@ -2114,7 +2135,13 @@ fn back_limit(text: &str, pos: usize, floor: usize) -> usize {
 
 /// The first `WINDOW` bytes of a text, on a char boundary.
 fn clip(text: &str) -> &str {
-    let mut end = WINDOW.min(text.len());
+    clip_to(text, WINDOW)
+}
+
+/// The first `n` bytes of a text, on a char boundary: what a reading of a
+/// few words needs, not the rest of the block.
+fn clip_to(text: &str, n: usize) -> &str {
+    let mut end = n.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -3011,10 +3038,12 @@ impl Extractor {
         let said_then = said.and_then(said_further);
         // The clause before the figure's, when it holds no figure of its own
         // (`à Lyon, salaire Senior 52-60k€`): where or when, not who.
-        let clause_before = text[..start]
-            .strip_suffix(',')
-            .map(|t| element_start(t, t.len(), floor, &self.vocabulary)..t.len())
-            .filter(|r| !holds_amount(every, r));
+        let clause_to = |end: usize| {
+            let t = text[..end].strip_suffix(',')?;
+            let from = element_start(t, t.len(), floor, &self.vocabulary);
+            Some(from..t.len()).filter(|r| !holds_amount(every, r))
+        };
+        let clause_before = clause_to(start);
         let clause = clause_before
             .clone()
             .map(|r| &text[r])
@@ -3024,13 +3053,12 @@ impl Extractor {
             .unwrap_or("");
         // That clause, when it opens the sentence with a name set before
         // the role's (`- **Sarah**, Data Engineer (Senior) : 70k€`,
-        // `Doctolib, Data Engineer Senior : 70k€`): someone's own case or
-        // one employer's, not the role's pay. The figure is of it.
-        // It opens a list item, or is set in bold or italics
-        // (`**Doctolib**, Product Owner Senior : 66k€`): in a sentence, a
-        // word before a comma is more often one of the text's (`Bref,`).
-        // An age between them is skipped (`**Sophie**, 41 ans, Data
-        // Engineer Senior : 70k€`).
+        // `**Doctolib**, Data Engineer Senior : 70k€`): someone's own case
+        // or one employer's, not the role's pay. The figure is of it.
+        // It opens a list item, is set in bold or is of several words
+        // (`Hugging Face,`): in a sentence, one word before a comma is more
+        // often one of the text's (`Bref,`). An age between them is
+        // skipped (`**Sophie**, 41 ans, Data Engineer Senior : 70k€`).
         let past_age = |r: Range<usize>| {
             let is_age = matches!(
                 words(&text[r.clone()]).as_slice(),
@@ -3038,35 +3066,27 @@ impl Extractor {
                     && n.chars().all(|c| c.is_ascii_digit())
                     && *ans == "ans"
             );
-            if !is_age {
-                return Some(r);
-            }
-            let t = text[..r.start].strip_suffix(',')?;
-            let from = element_start(t, t.len(), floor, &self.vocabulary);
-            Some(from..t.len()).filter(|r| !holds_amount(every, r))
+            if is_age { clause_to(r.start) } else { Some(r) }
         };
         let apposed = clause_before
             .clone()
             .and_then(past_age)
             .filter(|r| sentence_start(text, r.start) == r.start)
             .map(|r| {
-                let lead = text[r.clone()].len() - text[r.clone()].trim_start().len();
-                let t = text[r.clone()].trim();
-                (r.start + lead..r.start + lead + t.len(), t)
+                let t = &text[r.clone()];
+                let from = r.start + (t.len() - t.trim_start().len());
+                from..from + t.trim().len()
             })
-            .filter(|(r, _)| {
+            .filter(|r| {
                 let opens_item =
                     block.kind == BlockKind::ListItem && text[..r.start].trim().is_empty();
-                let span = block.source_span(r.clone());
-                let emphasised = doc
-                    .source
-                    .get(..span.start)
-                    .is_some_and(|s| s.ends_with(['*', '_']));
-                // Or a name of several words (`Hugging Face,`).
-                let several = words(&text[r.clone()]).len() > 1;
-                opens_item || emphasised || several
+                let bold = block
+                    .strong
+                    .iter()
+                    .any(|s| s.start <= r.start && r.end <= s.end);
+                opens_item || bold || words(&text[r.clone()]).len() > 1
             })
-            .map(|(_, t)| t)
+            .map(|r| &text[r])
             .filter(|t| self.names_someone(t) && self.names_role_first(before));
         // What opens the figure's sentence, holding no figure: a label
         // (`Les salaires à Nantes :`), or a clause up to its first `,` or
@@ -3150,7 +3170,13 @@ impl Extractor {
                 &t[..end]
             })
             .and_then(|t| self.place_in(t))
-            .or_else(|| self.unknown_place_after(time_said))
+            // Between it and its claim, a place the list does not hold
+            // (`51k€ à Tours (-25 %)`); not without a claim, where `à
+            // Bac+5`, `à La Poste` or `à Station F` name no place.
+            .or_else(|| {
+                let r = self.vocabulary.unlisted_place(time_said)?;
+                Some(time_said[r].to_string())
+            })
             .or_else(|| others().find_map(|t| self.place_in(t)));
         // What opens the figure's sentence, up to its first `,` or `:`,
         // holding no figure (`Selon l'APEC (2024), …`, `À 80 %, …`).
@@ -3339,17 +3365,18 @@ impl Extractor {
                 .chain(contexts.iter().skip(2).map(|c| c.text))
         };
         let period = a.period.or_else(|| before_it().find_map(period_in));
-        // Or after its place (`47k€ à Paris en net annuel`).
-        // Or after its place and a comma, ending the clause (`52k€ à
-        // Paris, net.`, `à Lyon, brut annuel`).
+        // Gross or net may also follow its place (`47k€ à Paris en net
+        // annuel`), past a comma when it ends the clause (`52k€ à Paris,
+        // net.`, `à Lyon, brut annuel`).
         let basis_then = || {
             let (_, w) = *words(said_then?).first()?;
             amount::basis_of(&w.to_lowercase())
         };
         let basis_after_comma = || {
-            // The figure's own words stop at the comma: read past it.
+            // The figure's own words stop at the comma: read past it, a
+            // few words.
             said?;
-            let t = said_after(clip(&text[tail..]))?;
+            let t = said_after(clip_to(&text[tail..], 64))?;
             let comma = t.find(',')?;
             let place = &t[..comma];
             if place.contains(['.', ';', ':', '(']) || words(place).len() > 3 {
@@ -3865,47 +3892,6 @@ impl Extractor {
         }
         collected.reverse();
         valid_name(&collected)
-    }
-
-    /// A place `places` does not hold, said between a figure and its claim
-    /// with `à`, `au` or `aux` (`51k€ à Tours (-25 %)`, `51k€ à La Rochelle
-    /// (-25 %)`): one to three capitalised words after spaces, none a
-    /// level, a word of the text (`passe à Senior`) or in capitals
-    /// (`au SMIC`). Without it, the figure would take the place of its
-    /// sentence (`À Paris, … 60k€, contre 51k€ à Tours (-15 %)`). Not read
-    /// without a claim: `à Bac+5`, `à La Poste`, `à Station F` name no place.
-    fn unknown_place_after(&self, after: &str) -> Option<String> {
-        let mut end = after.len().min(64);
-        while !after.is_char_boundary(end) {
-            end -= 1;
-        }
-        let t = &after[..end];
-        let ws = words(t);
-        let (r, at) = ws.first()?;
-        if !t[..r.start].trim().is_empty() || !matches!(fold(at).as_str(), "a" | "au" | "aux") {
-            return None;
-        }
-        let mut from = r.end;
-        let mut last = None;
-        for (w, word) in ws.iter().skip(1).take(3) {
-            let f = fold(word);
-            let capital = word.chars().next().is_some_and(char::is_uppercase);
-            if !t[from..w.start].trim().is_empty()
-                || !capital
-                || is_acronym(word)
-                || self.vocabulary.level(&f).is_some()
-                || names_nothing(&f)
-            {
-                break;
-            }
-            from = w.end;
-            // An article starts a name (`La Rochelle`), it does not end one.
-            if !is_function_word(&f) {
-                last = Some(w.end);
-            }
-        }
-        let start = ws.get(1)?.0.start;
-        last.map(|end| t[start..end].to_string())
     }
 
     /// Whether `text` may be a person's or a company's name: one to three
@@ -5051,8 +5037,7 @@ mod tests {
 
     #[test]
     fn places_and_levels_a_claim_may_follow() {
-        let x = Extractor::new(Vocabulary::default());
-        let v = &x.vocabulary;
+        let v = Vocabulary::default();
         for (t, said) in [
             (" à Lyon (-10 %)", " à Lyon"),
             (" à Tours (-10 %)", " à Tours"),
@@ -5065,26 +5050,24 @@ mod tests {
             " à Tours et Lyon (-10 %)",
             " à noter (-10 %)",
             " pour un an (+5 %)",
+            " pour, un Senior (+5 %)",
             " au SMIC (-50 %)",
+            " en Python (-10 %)",
         ] {
             assert_eq!(v.place_words(t), None, "{t}");
         }
-        assert_eq!(
-            x.unknown_place_after(" à La Rochelle."),
-            Some("La Rochelle".into())
-        );
-        assert_eq!(
-            x.unknown_place_after(" à Tours (-10 %)"),
-            Some("Tours".into())
-        );
+        let unlisted = |t: &'static str| v.unlisted_place(t).map(|r| &t[r]);
+        assert_eq!(unlisted(" à La Rochelle."), Some("La Rochelle"));
+        assert_eq!(unlisted(" à Tours (-10 %)"), Some("Tours"));
         for t in [
             " à Senior",
             " à La",
             " en Bretagne",
+            " en Python (-10 %)",
             " à noter",
             " au SMIC (-50 %)",
         ] {
-            assert_eq!(x.unknown_place_after(t), None, "{t}");
+            assert_eq!(unlisted(t), None, "{t}");
         }
     }
 
