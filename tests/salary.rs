@@ -235,6 +235,34 @@ fn one_place_written_two_ways_is_one_place() {
     assert!(ds[0].message.contains("is -20%"), "{}", ds[0].message);
 }
 
+/// A place's name of several words is read whole, written with or
+/// without its hyphens (`Île de France` is not France), and short names
+/// are its other spellings (`NY`, `Angleterre` for the United Kingdom); a
+/// place the list does not hold, right after a figure that has none,
+/// keeps it from the figures of France.
+#[test]
+fn places_of_several_words_and_unlisted_places_are_read() {
+    let text = article(
+        "Un Data Engineer Senior touche 65k€ en Île de France. \
+         Un Data Engineer Senior touche 50k€ en France.\n\n\
+         Un Data Analyst Senior touche 90k€ aux Etats Unis. \
+         Un Data Analyst Senior touche 60k€ en France.\n\n\
+         Un QA Engineer Senior touche 95k€ aux Émirats. \
+         Un QA Engineer Senior touche 60k€.\n\n\
+         Un ML Engineer Senior touche 58k€ brut à Tours. \
+         Un ML Engineer Senior touche 62k€ en France.\n\n\
+         Un Product Owner Senior touche 120k€ à NY. \
+         Un Product Owner Senior touche 140k€ à New York.\n\n\
+         Un Data Scientist Senior touche 70k€ au Royaume Uni. \
+         Un Data Scientist Senior touche 80k€ en Angleterre.\n\n\
+         - Product Manager Senior (NYC) : 70k€\n\
+         - Product Manager Senior (New York) : 80k€",
+    );
+    let ds = check(&text);
+    let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
+    assert_eq!(spans, ["140k€", "80k€", "80k€"], "{}", describe(&ds));
+}
+
 /// `vs Paris` compares with the figure of Paris said of the same role,
 /// level, table column, employer, year and gross or net: not the first
 /// figure of Paris in the list.
@@ -293,7 +321,7 @@ fn claims_whose_reference_is_said_after_or_beside_them() {
     assert!(ds[1].message.contains("70k€ is -16%"), "{}", ds[1].message);
 }
 
-/// Claims said over a span of time (`sur un an`, `depuis 2022`) beside
+/// Claims said over a span of time (`sur un an`, `depuis 2022`, `vs N-1`) beside
 /// figures of the same level are parallel changes whose baselines are not
 /// written: one is not checked against the other. Without such words, and
 /// along a ladder of levels, they still are.
@@ -310,7 +338,10 @@ fn parallel_changes_over_a_span_of_time_are_not_set_against_each_other() {
          Un Data Scientist Senior gagnait 56k€ en 2023, 58k€ en 2024 (+4 %), \
          puis 64k€ en 2025 (+3 %) sur un an.\n\n\
          En 2024, un DevOps Engineer Senior touchait 60k€ à Paris et 50k€ à Lyon. \
-         En 2025, un DevOps Engineer Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) sur un an.",
+         En 2025, un DevOps Engineer Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) sur un an.\n\n\
+         Un ML Engineer Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) sur douze mois.\n\n\
+         Un Data Architect Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) en l'espace d'un an.\n\n\
+         Un SRE Senior touche 62k€ à Paris (+3 % vs N-1) et 52k€ à Lyon (+4 % vs N-1).",
     );
     let ds = check(&text);
     let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();

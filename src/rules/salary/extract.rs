@@ -852,6 +852,8 @@ pub const PLACES: &[&str] = &[
     "etats-unis",
     "royaume-uni",
     "nyc",
+    "ny",
+    "angleterre",
     "singapour",
     "japon",
     "tokyo",
@@ -1032,11 +1034,11 @@ fn is_acronym(word: &str) -> bool {
 /// Places written in several ways (folded): each is compared as the first.
 const SAME_PLACES: &[&[&str]] = &[
     &["france", "fr", "hexagone", "moyenne nationale"],
-    &["ile-de-france", "idf"],
-    &["etats-unis", "us", "usa"],
-    &["royaume-uni", "uk"],
+    &["ile-de-france", "ile de france", "idf"],
+    &["etats-unis", "etats unis", "us", "usa"],
+    &["royaume-uni", "royaume uni", "uk", "angleterre"],
     &["londres", "london"],
-    &["new-york", "new york", "nyc"],
+    &["new-york", "new york", "nyc", "ny"],
     &["san-francisco", "san francisco"],
     &["californie", "california"],
     &["ue", "eu"],
@@ -1064,6 +1066,38 @@ pub fn place_key(place: &str) -> String {
     };
     let each: Vec<String> = place.split('/').map(one).collect();
     format!("{outside}{}", each.join("/"))
+}
+
+/// Where the name of a place of several words that ends with the `k`th of
+/// `ws` starts: `New York`, `San Francisco`, `Silicon Valley`, and `Île de
+/// France`, `États Unis`, `Royaume Uni` written without their hyphens
+/// (`France` alone is another place).
+fn whole_place_name(text: &str, ws: &[(Range<usize>, &str)], k: usize) -> Option<usize> {
+    let spaced = |i: usize| text[ws[i].0.end..ws[i + 1].0.start].trim().is_empty();
+    let before = |n: usize| k.checked_sub(n).filter(|&i| (i..k).all(spaced));
+    let word = |i: usize| fold(ws[i].1);
+    match fold(ws[k].1).as_str() {
+        "york" | "francisco" | "valley" | "angeles"
+            if before(1).is_some_and(|i| matches!(ws[i].1, "New" | "San" | "Silicon" | "Los")) =>
+        {
+            before(1)
+        }
+        "unis" if before(1).is_some_and(|i| word(i) == "etats") => before(1),
+        "uni" if before(1).is_some_and(|i| word(i) == "royaume") => before(1),
+        "france" if before(2).is_some_and(|i| word(i) == "ile" && word(i + 1) == "de") => before(2),
+        _ => None,
+    }
+    .map(|i| ws[i].0.start)
+}
+
+/// Whether `text` is all one place's name of several words (`New York`,
+/// `Île de France`).
+fn is_whole_place_name(text: &str) -> bool {
+    let ws = words(text);
+    ws.len() > 1
+        && ws[0].0.start == 0
+        && ws[ws.len() - 1].0.end == text.len()
+        && whole_place_name(text, &ws, ws.len() - 1) == Some(0)
 }
 
 /// Adjectives of places (folded) and the place each names: `le marché
@@ -2101,8 +2135,12 @@ fn names_a_span_of_time(sentence: &str) -> bool {
     let re = RE.get_or_init(|| {
         regex::Regex::new(
             r"(?xi)
-            \b(?:sur|en)\s+(?:un|une|deux|trois|quatre|cinq|dix|\d{1,2})\s+(?:ans?|années?|mois)\b
+            \b(?:sur|en|depuis|en\s+l['’]espace\s+d(?:e|['’]))\s*
+                (?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|\d{1,2})
+                \s+(?:ans?|années?|mois)\b
             | \bd['’]une?\s+(?:an|année)\s+sur\s+l['’]autre\b
+            | \bcette\s+année\b
+            | \b(?:rapport\s+(?:à|a)|vs\.?|versus|comparé\s+(?:à|a))\s+n\s?-\s?1\b
             | \b(?:glissement|rythme)\s+annuel\b
             | \b(?:rapport\s+(?:à|a)|vs\.?|versus|depuis|comparé\s+(?:à|a))\s+l['’](?:an|année)
                 \s+(?:dernier|dernière|passé|passée|précédent|précédente)\b
@@ -2428,16 +2466,22 @@ fn label(block: &Block) -> Option<(Range<usize>, usize)> {
     // A parenthesis of one word closed within the head is part of it
     // (`L1 (Junior) :`, `Data Engineer (H/F) :`); one left open holds the
     // colon (`Salaire (source : APEC)`), and one of several words says
-    // more than a label does (`Développeur (hors seniors) :` is no Senior).
-    let mut depth = 0i32;
-    let balanced = head.chars().all(|c| {
-        depth += match c {
-            '(' => 1,
-            ')' => -1,
-            _ => 0,
-        };
-        (0..=1).contains(&depth) && !(depth == 1 && c.is_whitespace())
-    }) && depth == 0;
+    // more than a label does (`Développeur (hors seniors) :` is no Senior),
+    // unless they name one place (`Data Engineer (New York) :`).
+    let mut open = None;
+    let balanced = head.char_indices().all(|(i, c)| match (c, open) {
+        ('(', None) => {
+            open = Some(i + 1);
+            true
+        }
+        (')', Some(from)) => {
+            open = None;
+            let inner = head[from..i].trim();
+            !inner.contains(char::is_whitespace) || is_whole_place_name(inner)
+        }
+        ('(' | ')', _) => false,
+        _ => true,
+    }) && open.is_none();
     let plain = balanced
         && !head.contains([',', '.', ';', '!', '?'])
         && head.split_whitespace().count() <= 6
@@ -3177,7 +3221,24 @@ impl Extractor {
                 let r = self.vocabulary.unlisted_place(time_said)?;
                 Some(time_said[r].to_string())
             })
-            .or_else(|| others().find_map(|t| self.place_in(t)));
+            .or_else(|| others().find_map(|t| self.place_in(t)))
+            // Else a place the list does not hold right after it (`95k€
+            // aux Émirats`, `58k€ brut à Tours`), which at least tells it
+            // from figures of France; where a place was read, `à La
+            // Poste` or `à Station F` name none.
+            .or_else(|| {
+                let ws = words(after);
+                ws.iter()
+                    .take(4)
+                    .take_while(|(r, _)| !after[..r.start].contains([',', ';', ':', '.', '(']))
+                    .filter(|(_, w)| matches!(fold(w).as_str(), "a" | "au" | "aux"))
+                    .find_map(|(r, _)| {
+                        let at = &after[r.start..];
+                        self.vocabulary
+                            .unlisted_place(at)
+                            .map(|p| at[p].to_string())
+                    })
+            });
         // What opens the figure's sentence, up to its first `,` or `:`,
         // holding no figure (`Selon l'APEC (2024), …`, `À 80 %, …`).
         let opening = {
@@ -3707,8 +3768,10 @@ impl Extractor {
             let folded = fold(w);
             // `le marché lyonnais`, `en région parisienne`: the city.
             let city = place_adjective(&folded);
-            let w: &str = match city {
-                Some(city) => {
+            // `New York`, `Île de France`: the place's whole name.
+            let whole = whole_place_name(text, &ws, k);
+            let w: &str = match (city, whole) {
+                (Some(city), _) => {
                     if found
                         .last()
                         .is_some_and(|p| matches!(fold(p).as_str(), "region" | "regions"))
@@ -3717,17 +3780,10 @@ impl Extractor {
                     }
                     city
                 }
-                // `New York`, `San Francisco`, `Silicon Valley`: the
-                // place's whole name.
-                None if k > 0
-                    && matches!(folded.as_str(), "york" | "francisco" | "valley" | "angeles")
-                    && matches!(ws[k - 1].1, "New" | "San" | "Silicon" | "Los") =>
-                {
-                    &text[ws[k - 1].0.start..r.end]
-                }
-                None => w,
+                (None, Some(from)) => &text[from..r.end],
+                (None, None) => w,
             };
-            if city.is_some() || self.vocabulary.places.contains(&folded) {
+            if city.is_some() || whole.is_some() || self.vocabulary.places.contains(&folded) {
                 if found.is_empty() {
                     let near = &ws[k.saturating_sub(3)..k];
                     // `plus bas qu'à Lyon`, `vs Paris`: the place compared
@@ -5117,6 +5173,13 @@ mod tests {
             "par rapport à l'année dernière",
             "Depuis 2022, les salaires",
             "+5 % year-over-year",
+            "sur douze mois",
+            "en l'espace d’un an",
+            "en l'espace de deux ans",
+            "depuis un an",
+            "52k€ (+4 %) cette année",
+            "(+4 % vs N-1)",
+            "par rapport à N-1",
         ] {
             assert!(names_a_span_of_time(t), "{t}");
         }
@@ -5126,6 +5189,8 @@ mod tests {
             "en 2024",
             "après 5 ans dans le métier",
             "depuis l'an 2000",
+            "mon N-1 et mon N+1",
+            "dans l'espace de travail",
         ] {
             assert!(!names_a_span_of_time(t), "{t}");
         }
