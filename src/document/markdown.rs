@@ -8,6 +8,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BrokenLink, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
+use super::heading_text::IdText;
 use super::shortcodes::{Scan, ShortcodeTag, shortcode_scan};
 use crate::span::Span;
 
@@ -22,6 +23,8 @@ pub struct Heading {
     pub text_span: Span,
     /// Its prose block (see [`Heading::block`]).
     block: HeadingBlock,
+    /// The text recent Hugo makes its id from (see [`IdText`]).
+    pub id_text: String,
 }
 
 /// A heading's prose block as the parse left it: most headings are plain
@@ -370,6 +373,7 @@ struct OpenHeading {
     /// How many inline `<sup>` elements are open at this point of it (see
     /// [`sup_tag`]): their text is no part of [`Heading::text`].
     sup: usize,
+    id: IdText,
 }
 
 impl OpenHeading {
@@ -380,6 +384,7 @@ impl OpenHeading {
             span: self.span,
             text_span: self.text_span.unwrap_or(Span::at(self.span.end)),
             block: HeadingBlock::Empty,
+            id_text: self.id.finish(),
         };
         let content = heading_content(source, &h).clamp_to(source);
         if content.is_empty() {
@@ -767,6 +772,9 @@ pub fn parse(source: &str, start: usize) -> Body {
     for (event, range) in parser.into_offset_iter() {
         let span = Span::new(range.start, range.end).offset(start);
         let slice = text.get(range.clone()).unwrap_or_default();
+        if let Some(h) = heading.as_mut() {
+            h.id.follow(&event);
+        }
         match event {
             Event::Start(tag) => match tag {
                 Tag::Heading { level: l, .. } => {
@@ -779,6 +787,7 @@ pub fn parse(source: &str, start: usize) -> Body {
                         text_span: None,
                         block,
                         sup: 0,
+                        id: IdText::default(),
                     })
                 }
                 Tag::Paragraph => {

@@ -2,6 +2,7 @@
 //! reads. Everything carries a byte span into [`Document::source`].
 
 pub mod front_matter;
+pub mod heading_text;
 pub mod html;
 pub mod markdown;
 pub mod shortcodes;

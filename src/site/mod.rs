@@ -1187,26 +1187,51 @@ pub fn fragments(text: &str) -> impl Iterator<Item = String> + '_ {
 /// ids) makes them: an explicit `{#id}` wins; otherwise from the heading's
 /// source text, trimmed, letters and digits lowercased (accents kept), `_`
 /// kept, spaces and `-` as `-`, everything else dropped; empty gives
-/// `heading`; a repeated id gets `-1`, `-2`, ….
+/// `heading`; a repeated id gets `-1`, `-2`, …. Then the ids recent Hugo
+/// (0.168, goldmark v2) gives instead, from the heading's inline content
+/// (`## _Erreurs classiques_` is `#_erreurs-classiques_` before,
+/// `#erreurs-classiques` now; see [`crate::document::heading_text`]): a
+/// link to either is taken, as the site's Hugo is not known.
 pub fn anchors(doc: &Document) -> Vec<String> {
+    let explicit: Vec<Option<&str>> = doc
+        .body
+        .every_heading()
+        .map(|h| {
+            doc.text(h.span)
+                .trim_end()
+                .strip_suffix('}')
+                .and_then(|s| s.rfind("{#").map(|i| &s[i + 2..]))
+                .and_then(|s| s.split_whitespace().next())
+                .filter(|s| !s.is_empty())
+        })
+        .collect();
+    let ids = |made: &dyn Fn(&crate::document::Heading) -> String| {
+        numbered(
+            doc.body
+                .every_heading()
+                .zip(&explicit)
+                .map(|(h, e)| e.map_or_else(|| (made(h), false), |id| (id.to_string(), true))),
+        )
+    };
+    let mut out = ids(&|h| anchor_id(doc.text(heading_content(&doc.source, h))));
+    let newer = ids(&|h| anchor_id(&h.id_text));
+    if newer != out {
+        let older: HashSet<String> = out.iter().cloned().collect();
+        out.extend(newer.into_iter().filter(|id| !older.contains(id)));
+    }
+    out
+}
+
+/// Headings' ids (`true`: written explicitly, taken as is), an empty one
+/// as `heading`, a repeat with the first free `-1`, `-2`, ….
+fn numbered(ids: impl Iterator<Item = (String, bool)>) -> Vec<String> {
     let mut seen: HashSet<String> = HashSet::new();
     // The next suffix to try for each id: a file of many equal headings
     // must not try `-1`, `-2`, … from the start each time.
     let mut next: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
-    for h in doc.body.every_heading() {
-        let whole = doc.text(h.span);
-        let explicit = whole
-            .trim_end()
-            .strip_suffix('}')
-            .and_then(|s| s.rfind("{#").map(|i| &s[i + 2..]))
-            .and_then(|s| s.split_whitespace().next())
-            .filter(|s| !s.is_empty());
-        let mut id = match explicit {
-            Some(id) => id.to_string(),
-            None => anchor_id(doc.text(heading_content(&doc.source, h))),
-        };
-        if explicit.is_none() {
+    for (mut id, explicit) in ids {
+        if !explicit {
             if id.is_empty() {
                 id = "heading".to_string();
             }
@@ -1610,6 +1635,76 @@ mod tests {
         assert_eq!(ids("Un titre\r\nsur deux\r\n===\r\n"), ["sur-deux"]);
         assert_eq!(ids("> Cité\n> sur deux\n> ---\n"), ["sur-deux"]);
         assert_eq!(ids("> Cité seul\n> ---\n"), ["cité-seul"]);
+    }
+
+    /// Hugo 0.168 (goldmark v2) names a heading by its inline content; the
+    /// ids below are the ones it wrote for these headings. Hugo 0.111 named
+    /// them by their source (the first id of each pair), which is kept.
+    #[test]
+    fn anchors_of_recent_hugo_from_the_inline_content() {
+        let ids = |text: &str| anchors(&Document::parse("a.md", format!("{text}\n")));
+        for (heading, old, new) in [
+            (
+                "## _Erreurs classiques_",
+                "_erreurs-classiques_",
+                "erreurs-classiques",
+            ),
+            ("## Un [lien](/x/) ici", "un-lienx-ici", "un-lien-ici"),
+            ("## A_b_c et __d__", "a_b_c-et-__d__", "a_b_c-et-d"),
+            (
+                "## Repères clairs<sup>1</sup>",
+                "repères-clairssup1sup",
+                "repères-clairs1",
+            ),
+            ("## R&amp;D et Q&A", "rampd-et-qa", "rd-et-qa"),
+            (
+                "## Avec ![image](/a.png) dedans",
+                "avec-imageapng-dedans",
+                "avec-image-dedans",
+            ),
+            (
+                "## Un lien <https://exemple.fr/p> ici",
+                "un-lien-httpsexemplefrp-ici",
+                "un-lien--ici",
+            ),
+            (
+                "## Avant -- après --- fin",
+                "avant----après-----fin",
+                "avant--après--fin",
+            ),
+            (
+                "## Titre[^1] avec note\n\n[^1]: n",
+                "titre1-avec-note",
+                "titre-avec-note",
+            ),
+            // Of an inline element, its first child only, up to what the
+            // typographer changes.
+            (
+                "## *voir [lien](/y/) ici* fin",
+                "voir-lieny-ici-fin",
+                "voir--fin",
+            ),
+            (
+                "## [![img](/a.png)](/b/) après",
+                "imgapngb-après",
+                "img-après",
+            ),
+            ("## [a **b** c](/x/)", "a-b-cx", "a"),
+            ("## *L'équipe* ok", "léquipe-ok", "l-ok"),
+            ("## _a -- b_", "_a----b_", "a"),
+            ("## *a\\*b*", "ab", "ab"),
+            ("## `a -- b` et l'été", "a----b-et-lété", "a----b-et-lété"),
+        ] {
+            let both: &[&str] = if old == new { &[old] } else { &[old, new] };
+            assert_eq!(ids(heading), both, "{heading}");
+        }
+        // Setext: the last line, as before.
+        assert_eq!(ids("Titre *setext* un\ndeux `trois`\n---"), ["deux-trois"]);
+        // Each list is numbered on its own.
+        assert_eq!(
+            ids("## _A_\n\n## A\n\n## _A_"),
+            ["_a_", "a", "_a_-1", "a-1", "a-2"]
+        );
     }
 
     proptest::proptest! {
