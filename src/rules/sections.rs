@@ -46,7 +46,9 @@ Options:
                               bold text (`**1. Déléguer**`; only the
                               numbered ones when some are), a list under one
                               being its detail; else the items of its lists
-                              (not nested ones). A section with none of
+                              (not nested ones), also when one bold
+                              paragraph alone introduces the list (`**Mon
+                              cadre :**`). A section with none of
                               these is not counted.
                               `name` (default "point") names them.
       parenthesis: bool     Default of `parenthesis` for its sections (false).
@@ -2070,7 +2072,8 @@ impl Report<'_, '_> {
 /// level below `level`); else its paragraphs that open with bold text (a
 /// list under one of them is its detail), only the numbered ones when some
 /// are (`**1. …**`, not `**À retenir :**`); else the items of its lists,
-/// nested ones left out.
+/// nested ones left out, also when one bold paragraph alone introduces
+/// them.
 fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Span> {
     let inside = |s: Span| s.start >= content.start && s.end <= content.end;
     let subsections: Vec<Span> = doc
@@ -2120,7 +2123,17 @@ fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Span> {
         .filter(|(b, lead)| !any_numbered || numbered(b, lead))
         .map(|(b, lead)| b.source_span(lead.clone()))
         .collect();
-    if !bold.is_empty() {
+    // One bold paragraph right before a list introduces it (`**Mon cadre
+    // :** cinq principes.` then five items): the items are the points.
+    let introduces_a_list = || match leads.as_slice() {
+        [(lead, r)] if !numbered(lead, r) => top
+            .iter()
+            .position(|b| std::ptr::eq(*b, *lead))
+            .and_then(|i| top.get(i + 1))
+            .is_some_and(|next| next.kind == BlockKind::ListItem),
+        _ => false,
+    };
+    if !bold.is_empty() && !introduces_a_list() {
         return bold;
     }
     // A list item, at its first line.
@@ -2197,6 +2210,14 @@ mod tests {
         );
         // Bold leads with no number all count.
         assert_eq!(points_of("**Un** : A.\n\n**Deux** : B.\n"), ["Un", "Deux"]);
+        // One bold paragraph right before a list introduces it; a numbered
+        // one is a point, its list the detail.
+        assert_eq!(
+            points_of("**Mon cadre :** trois principes.\n\n1. Un\n2. Deux\n3. Trois\n"),
+            ["Un", "Deux", "Trois"]
+        );
+        assert_eq!(points_of("**1. Un**\nA.\n- x\n- y\n"), ["1. Un"]);
+        assert_eq!(points_of("**Un** : A.\n\nB.\n\n- x\n- y\n"), ["Un"]);
         // Else top-level list items, at their first line, in a loose list
         // too.
         assert_eq!(
