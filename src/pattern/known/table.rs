@@ -5,9 +5,9 @@ use super::Known;
 
 pub(super) const KNOWN: &[Known] = &[
     Known {
-        source: "(?-i)(?:\\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|eus|eut|eûmes|eurent|étais|était|étions|étiez|étaient|fut|furent|(?:[smt]['’]|(?:se|me|te|nous|vous)\\s+)(?:suis|es|est|sommes|êtes|sont))(?:\\s+(?-i:[^\\s.,;:!?()«»\"])+){0,2}?\\s+(?-i:[^\\s.,;:!?()«»\"])*(?:é|ée|és|ées|faite?s?|mise?s?|prise?s?|finie?s?|répartie?s?|construite?s?)\\b[^.!?;:\\n]*?\\ben\\s+(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\\s+(?:(?-i:[^\\s.,;:!?()«»\"])+\\s+)?étapes\\b|\\b[Ee]n\\s+(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\\s+(?:(?-i:[^\\s.,;:!?()«»\"])+\\s+)?étapes\\b[^.!?;:\\n]*?\\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|eus|eut|eûmes|eurent|étais|était|étions|étiez|étaient|fut|furent|(?:[smt]['’]|(?:se|me|te|nous|vous)\\s+)(?:suis|es|est|sommes|êtes|sont))(?:\\s+(?-i:[^\\s.,;:!?()«»\"])+){0,2}?\\s+(?-i:[^\\s.,;:!?()«»\"])*(?:é|ée|és|ées|faite?s?|mise?s?|prise?s?|finie?s?|répartie?s?|construite?s?)\\b)",
+        source: "(?-i)(?:\\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|eus|eut|eûmes|eurent|étais|était|étions|étiez|étaient|fut|furent|(?:[smt]['’]|(?:se|me|te|nous|vous)\\s+)(?:suis|es|est|sommes|êtes|sont))(?:\\s+(?-i:[^\\s.,;:!?()«»\"])+){0,2}?\\s+(?-i:[^\\s.,;:!?()«»\"])*(?:é|ée|és|ées|faite?s?|mise?s?|prise?s?|finie?s?|répartie?s?|construite?s?)\\b[^.!?;:\\n]*?\\ben\\s+(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)\\s+(?:(?-i:[^\\s.,;:!?()«»\"])+\\s+)?étapes\\b|\\b[Ee]n\\s+(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)\\s+(?:(?-i:[^\\s.,;:!?()«»\"])+\\s+)?étapes\\b[^.!?;:\\n]*?\\b(?:ai|as|a|avons|avez|ont|avais|avait|avions|aviez|avaient|eus|eut|eûmes|eurent|étais|était|étions|étiez|étaient|fut|furent|(?:[smt]['’]|(?:se|me|te|nous|vous)\\s+)(?:suis|es|est|sommes|êtes|sont))(?:\\s+(?-i:[^\\s.,;:!?()«»\"])+){0,2}?\\s+(?-i:[^\\s.,;:!?()«»\"])*(?:é|ée|és|ées|faite?s?|mise?s?|prise?s?|finie?s?|répartie?s?|construite?s?)\\b)",
         case_insensitive: true,
-        bound: 1044160,
+        bound: 1047744,
         empty: false,
         required: Some(&[b"\xc3\xa9tapes", b"\xc3\xa9tapes"]),
     },
@@ -26,6 +26,13 @@ pub(super) const KNOWN: &[Known] = &[
         required: Some(&[b"faut"]),
     },
     Known {
+        source: "(?:\\bil\\s+ne\\s+faut\\b|\\bil\\s+faudra\\b|\\bil\\s+ne\\s+faudra\\b)",
+        case_insensitive: true,
+        bound: 100608,
+        empty: false,
+        required: Some(&[b"faut", b"faudra", b"faudra"]),
+    },
+    Known {
         source: "(?:\\btu\\s+dois\\b)",
         case_insensitive: true,
         bound: 21248,
@@ -33,9 +40,16 @@ pub(super) const KNOWN: &[Known] = &[
         required: Some(&[b"doi"]),
     },
     Known {
-        source: "\\ben\\s+(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\\s+(?:(?-i:\\p{L})+\\s+)?étapes\\b",
+        source: "(?:\\btu\\s+ne\\s+dois\\b|\\btu\\s+devras\\b|\\btu\\s+ne\\s+devras\\b)",
         case_insensitive: true,
-        bound: 2557248,
+        bound: 102336,
+        empty: false,
+        required: Some(&[b"doi", b"devra", b"devra"]),
+    },
+    Known {
+        source: "\\ben\\s+(?:\\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt)\\s+(?:(?-i:\\p{L})+\\s+)?étapes\\b",
+        case_insensitive: true,
+        bound: 2564160,
         empty: false,
         required: Some(&[b"tape"]),
     },
