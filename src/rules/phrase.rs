@@ -47,8 +47,9 @@ Matching:
                         " is not checked: a quotation is someone else's words.
                         A " opens before a word (not after one: 27" is
                         inches) and closes after one. Nor is a line of
-                        dialogue opening with an em dash and a space
-                        (`— Tu dois…, m'a dit mon lead.`). Nor is a blockquote
+                        dialogue opening with an em dash (or an en dash)
+                        and a space (`— Tu dois…, m'a dit mon lead.`). Nor
+                        is a blockquote
                         whose last line is an attribution (`> — mon CEO`).
   phrases:              One entry per phrasing:
     - words: [PHRASES]      Plain words or phrases. A space matches any run of
@@ -568,7 +569,8 @@ impl PhraseRule {
 }
 
 /// The lines of French dialogue in `text`: a line that opens with an em
-/// dash and a space (`— Tu dois être plus rapide, m'a dit mon lead.`) is
+/// dash (or an en dash, or a horizontal bar, as French printers also set
+/// it) and a space (`— Tu dois être plus rapide, m'a dit mon lead.`) is
 /// someone's speech, to the end of the line, as a quotation between « » is.
 /// A dash inside a line (`Il hésite — il faut dire que…`) is no dialogue.
 /// Only the phrase rules skip it: a line of figures after a dash is the
@@ -578,7 +580,7 @@ fn dialogue(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     text.split_inclusive('\n').filter_map(move |line| {
         let start = at;
         at += line.len();
-        let rest = line.trim_start().strip_prefix('—')?;
+        let rest = line.trim_start().strip_prefix(['—', '–', '―'])?;
         rest.starts_with(char::is_whitespace)
             .then(|| start..start + line.trim_end().len())
     })
@@ -913,7 +915,7 @@ mod tests {
         }
     }
 
-    /// With `skip_quotes`, a line of dialogue opening with `— ` is someone's
+    /// With `skip_quotes`, a line of dialogue opening with `— ` (or `– `) is someone's
     /// speech and is skipped; a dash inside a line is not dialogue.
     #[test]
     fn dialogue_lines_are_quotations() {
@@ -931,18 +933,20 @@ mod tests {
         let skip = "skip_quotes: true\nphrases:\n  - words: [il faut, tu dois]\n";
         let text = "— Tu dois être plus rapide, m'a dit mon lead.\n\n\
                     —\u{a0}Il faut que je comprenne, ai-je répondu.\n\n\
-                    Le soir même :\n— Il faut dormir, a-t-elle dit.\n";
+                    Le soir même :\n— Il faut dormir, a-t-elle dit.\n\n\
+                    – Tu dois relire, m'a dit une autre.\n";
         assert_eq!(found(skip, text), Vec::<String>::new());
         // Without `skip_quotes`, they are read.
         let read = "phrases:\n  - words: [il faut, tu dois]\n";
-        assert_eq!(found(read, text).len(), 3);
+        assert_eq!(found(read, text).len(), 4);
         // A dash inside a line, or glued to a word, opens no dialogue.
         assert_eq!(
             found(
                 skip,
-                "Il hésite — il faut dire que tout change.\n\n—Il faut partir.\n"
+                "Il hésite — il faut dire que tout change.\n\n—Il faut partir.\n\n\
+                 Un tiret – il faut le dire – au milieu.\n"
             ),
-            ["il faut", "Il faut"]
+            ["il faut", "Il faut", "il faut"]
         );
         // Only the line of dialogue: the next line of the paragraph is read.
         assert_eq!(
