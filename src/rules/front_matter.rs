@@ -9,7 +9,7 @@ use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::front_matter::key_entry;
 use crate::document::{Content, Document, Format, FrontMatter};
 use crate::pattern::{CaptureRegex, Pattern};
-use crate::site::timestamp::{is_date, is_datetime, readable_form};
+use crate::site::timestamp::{calendar_fault, is_date, is_datetime, readable_form};
 use crate::span::Span;
 use crate::yaml::{Node, Value, de};
 
@@ -961,9 +961,15 @@ impl FrontMatterRule {
                 };
                 // The tag is part of what is wrong: underlined with it.
                 let span = tag.map_or(span, |(t, _)| Span::new(t.start, span.end));
+                // `2025-02-30`: the form is right, the day is not.
+                let fault = matches!(ty, FieldType::Date | FieldType::Datetime)
+                    .then(|| value.scalar_text())
+                    .flatten()
+                    .and_then(|t| calendar_fault(t.trim()))
+                    .map_or(String::new(), |f| format!(" ({f})"));
                 let finding = Finding::new(
                     span,
-                    format!("`{name}` is {found}; expected {}", ty.describe()),
+                    format!("`{name}` is {found}{fault}; expected {}", ty.describe()),
                 );
                 let fixed = |finding: Finding, description: String, text: String| match edited {
                     Some(span) => {
@@ -1301,6 +1307,8 @@ impl FrontMatterRule {
                 let date = caps.name(&format!("v{i}"))?;
                 is_date(date).then(|| (seen.said, date.to_string()))
             });
+        // `2025-02-30`: a day its month has.
+        let fault = text.as_deref().and_then(|t| calendar_fault(t.trim()));
         match from_name {
             Some((said, date)) => {
                 format!(
@@ -1308,6 +1316,10 @@ impl FrontMatterRule {
                     entry(format, name, "YYYY-MM-DD", Shape::Date)
                 )
             }
+            None if fault.is_some() => format!(
+                "write a date that exists, `{}`",
+                entry(format, name, "YYYY-MM-DD", Shape::Date)
+            ),
             None => match ty {
                 // A value, not a form: said to be an example.
                 FieldType::String | FieldType::Integer | FieldType::Number => {
@@ -2408,6 +2420,10 @@ mod tests {
             help("date: [a]"),
             ["write `date: YYYY-MM-DD` (as `date: 2025-02-07`)"]
         );
+        assert_eq!(
+            help("date: 2025-02-30"),
+            ["write a date that exists, `date: YYYY-MM-DD`"]
+        );
     }
 
     /// A string for its `!!str` tag is said to be tagged, not quoted; the
@@ -2838,7 +2854,7 @@ mod bundle_tests {
         assert_eq!(
             with_date("2025-13-45"),
             [(
-                "`date` is `2025-13-45`; expected a date (YYYY-MM-DD, or a date-time)".to_string(),
+                "`date` is `2025-13-45` (there is no month 13); expected a date (YYYY-MM-DD, or a date-time)".to_string(),
                 "write `date: YYYY-MM-DD`; the file name `2025-01-06-x.md` says `2025-01-06`"
                     .to_string()
             )]

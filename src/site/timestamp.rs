@@ -49,6 +49,48 @@ pub fn is_date(s: &str) -> bool {
     (1..=days).contains(&d)
 }
 
+/// Why `s`, written `YYYY-MM-DD` (perhaps with a time after it), is no
+/// day of the calendar: `there is no month 13`, `February 2025 has 28
+/// days`; `None` for a real date or another form.
+pub fn calendar_fault(s: &str) -> Option<String> {
+    let head = s.get(..10)?;
+    let b = head.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b[4] != b'-' || b[7] != b'-' || !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return None;
+    }
+    if is_date(head) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| head[r].parse::<u32>().unwrap_or(0);
+    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(month) = m.checked_sub(1).and_then(|i| MONTHS.get(i as usize)) else {
+        return Some(format!("there is no month {m:02}"));
+    };
+    let days = (28..=31)
+        .rev()
+        .find(|n| is_date(&format!("{y:04}-{m:02}-{n:02}")))
+        .unwrap_or(28);
+    Some(match d {
+        0 => "there is no day 00".to_string(),
+        _ => format!("{month} {y} has {days} days"),
+    })
+}
+
 /// A date, or a date-time Hugo reads (see the module's documentation):
 /// `2025-05-26`, `2025-05-26T08:30:00+02:00`, `2025-05-26 08:30:00`.
 pub fn is_datetime(s: &str) -> bool {
@@ -302,6 +344,29 @@ mod tests {
         assert!(!is_date("2025-1-01"));
         assert!(!is_date("２０２５-01-01"));
         assert!(!is_date("2025-01-0é"));
+    }
+
+    #[test]
+    fn what_makes_a_date_no_day_of_the_calendar() {
+        let fault = |s: &str| calendar_fault(s);
+        assert_eq!(
+            fault("2025-02-30").as_deref(),
+            Some("February 2025 has 28 days")
+        );
+        assert_eq!(
+            fault("2024-02-30").as_deref(),
+            Some("February 2024 has 29 days")
+        );
+        assert_eq!(
+            fault("2025-04-31T10:00:00Z").as_deref(),
+            Some("April 2025 has 30 days")
+        );
+        assert_eq!(fault("2025-13-01").as_deref(), Some("there is no month 13"));
+        assert_eq!(fault("2025-00-10").as_deref(), Some("there is no month 00"));
+        assert_eq!(fault("2025-01-00").as_deref(), Some("there is no day 00"));
+        for fine in ["2025-02-28", "2025-2-30", "30/02/2025", "2025-02-3é", ""] {
+            assert_eq!(fault(fine), None, "{fine}");
+        }
     }
 
     /// Each of cast's layouts that starts with a date, and what Go's
