@@ -62,6 +62,10 @@ Options:
       one_of: [VALUES]        Allowed values (each item, for a list), with a
                               "did you mean" for near misses; not empty.
       pattern: REGEX          The value (each item, for a list) must match.
+      pattern_name: TEXT      What `pattern` asks, in words: the message
+                              says "`tags` value `Carriere` is not lowercase
+                              words joined by `-`" instead of quoting the
+                              regex (which the help then gives).
       min_length, max_length  Length in characters of a string value, spaces
                               at either end not counted (`"  "` is blank).
       max_sentences: N        At most N sentences in a string value (a
@@ -222,6 +226,10 @@ struct FieldOptions {
     #[schemars(length(min = 1))]
     one_of: Option<Vec<String>>,
     pattern: Option<String>,
+    /// What `pattern` asks, in words (`lowercase words joined by -`): the
+    /// message says the value is not that, instead of quoting the regex.
+    #[schemars(length(min = 1))]
+    pattern_name: Option<String>,
     min_length: Option<usize>,
     max_length: Option<usize>,
     max_sentences: Option<usize>,
@@ -514,6 +522,22 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                     ),
                 ));
             }
+        }
+        if field.pattern.is_none() && field.pattern_name.is_some() {
+            return Err(error_at(
+                at("pattern_name"),
+                format!("`{name}` has a `pattern_name` but no `pattern` for it to name"),
+            ));
+        }
+        if field
+            .pattern_name
+            .as_deref()
+            .is_some_and(|n| n.trim().is_empty())
+        {
+            return Err(error_at(
+                at("pattern_name"),
+                format!("`{name}` has an empty `pattern_name`"),
+            ));
         }
         let pattern = match &field.pattern {
             None => None,
@@ -1050,7 +1074,19 @@ impl FrontMatterRule {
                 };
                 if !allowed.contains(&text) {
                     not_allowed = true;
-                    let suggestion = did_you_mean(&text, allowed.iter().map(String::as_str));
+                    // A slip, or the start of one value only (`jeunes` for
+                    // `jeunesse-tech`).
+                    let suggestion = did_you_mean(&text, allowed.iter().map(String::as_str))
+                        .or_else(|| {
+                            let start = text.trim().to_lowercase();
+                            let mut starting = allowed.iter().filter(|a| {
+                                start.chars().count() >= 3 && a.to_lowercase().starts_with(&start)
+                            });
+                            match (starting.next(), starting.next()) {
+                                (Some(one), None) => Some(one.as_str()),
+                                _ => None,
+                            }
+                        });
                     let default = match suggestion {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => "use one of the allowed values".to_string(),
@@ -1080,14 +1116,21 @@ impl FrontMatterRule {
                     continue;
                 };
                 if !re.is_match(&text) {
-                    let finding = Finding::new(
-                        item.span,
-                        format!("`{name}` value `{text}` does not match `{}`", re.as_str()),
-                    )
-                    .help(help(format!(
-                        "change `{text}` so that it matches the pattern"
-                    )));
+                    let message = match &field.opts.pattern_name {
+                        Some(words) => format!("`{name}` value `{text}` is not {words}"),
+                        None => {
+                            format!("`{name}` value `{text}` does not match `{}`", re.as_str())
+                        }
+                    };
                     let fixed = field.normalized(&text).filter(|n| re.is_match(n));
+                    let default = match (&fixed, &field.opts.pattern_name) {
+                        (Some(n), _) => format!("write `{n}`"),
+                        (None, Some(_)) => {
+                            format!("change `{text}` so that it matches `{}`", re.as_str())
+                        }
+                        (None, None) => format!("change `{text}` so that it matches the pattern"),
+                    };
+                    let finding = Finding::new(item.span, message).help(help(default));
                     cx.report(with_scalar_fix(doc, item, fixed, finding));
                 }
             }
@@ -2486,6 +2529,64 @@ mod tests {
         );
     }
 
+    /// A pattern named in words is said in words, its regex in the help;
+    /// a value that starts only one allowed value is offered it; a
+    /// `pattern_name` needs a `pattern`.
+    #[test]
+    fn patterns_named_in_words_and_values_started() {
+        let built = |options: &str| build(&crate::yaml::parse(options, 0).unwrap().root.unwrap());
+        let rule = built(
+            "fields:\n  tags: {pattern: '^[a-z]+(-[a-z]+)*$', pattern_name: lowercase words, \
+             normalize: lowercase}\n  slug: {pattern: '^[a-z]+$'}\n  \
+             audience: {one_of: [jeunesse-tech, cto, tous]}\n  \
+             public: {one_of: [jeunesse-tech, jeunesse-pro]}\n",
+        )
+        .unwrap();
+        let said = |front: &str| {
+            let doc = Document::parse("a.md", format!("---\n{front}\n---\n"));
+            let mut cx = Context::default();
+            rule.check(&doc, &mut cx);
+            cx.findings
+                .iter()
+                .map(|f| (f.message.clone(), f.help.clone().unwrap_or_default()))
+                .collect::<Vec<_>>()
+        };
+        let pair = |m: &str, h: &str| vec![(m.to_string(), h.to_string())];
+        assert_eq!(
+            said("tags: [Dette_Technique]"),
+            pair(
+                "`tags` value `Dette_Technique` is not lowercase words",
+                "change `Dette_Technique` so that it matches `^[a-z]+(-[a-z]+)*$`"
+            )
+        );
+        assert_eq!(
+            said("tags: [Carriere]"),
+            pair(
+                "`tags` value `Carriere` is not lowercase words",
+                "write `carriere`"
+            )
+        );
+        assert_eq!(
+            said("slug: A"),
+            pair(
+                "`slug` value `A` does not match `^[a-z]+$`",
+                "change `A` so that it matches the pattern"
+            )
+        );
+        assert_eq!(
+            said("audience: jeunes")[0].1,
+            "did you mean `jeunesse-tech`?"
+        );
+        // Two values start so, or too short a start: no guess.
+        assert_eq!(said("public: jeunes")[0].1, "use one of the allowed values");
+        assert_eq!(said("audience: je")[0].1, "use one of the allowed values");
+        let refused = |options: &str| built(options).err().map(|e| e.to_string());
+        assert!(
+            refused("fields:\n  tags: {pattern_name: words}\n")
+                .is_some_and(|e| e.contains("no `pattern`")),
+        );
+    }
+
     /// A field's help follows the finding's own, or takes it where it says
     /// `{help}`.
     #[test]
@@ -2514,6 +2615,7 @@ mod tests {
             ty: Some(FieldType::Date),
             one_of: None,
             pattern: None,
+            pattern_name: None,
             min_length: None,
             max_length: None,
             max_sentences: None,
