@@ -1040,12 +1040,19 @@ impl FrontMatterRule {
                     }
                     (None, None) => {
                         // A date-time Hugo cannot read, written as it reads
-                        // it: the same instant, safe to write.
+                        // it: the same instant, safe to write; so is a date
+                        // written year first in another form (`2025-3-5`,
+                        // `2025/03/05`).
                         let form = matches!(ty, FieldType::Date | FieldType::Datetime)
                             .then(|| value.scalar_text())
                             .flatten()
-                            .and_then(|t| readable_form(&t))
-                            .map(|(form, _)| form);
+                            .and_then(|t| {
+                                readable_form(&t).map(|(form, _)| form).or_else(|| {
+                                    reordered_date(t.trim())
+                                        .filter(|&(_, year_first)| year_first)
+                                        .map(|(date, _)| date)
+                                })
+                            });
                         let finding = finding.help(help(self.retype_help(doc, ty, name, value)));
                         with_scalar_fix(doc, value, form, finding)
                     }
@@ -2129,6 +2136,20 @@ fn meant_date(ty: FieldType, text: &str) -> Option<(String, String)> {
             ),
         ));
     }
+    let (date, year_first) = reordered_date(text)?;
+    let read = if year_first {
+        format!("`{text}` written YYYY-MM-DD")
+    } else {
+        format!("`{text}` read day first, as French writes it")
+    };
+    Some((date, read))
+}
+
+/// A calendar date written with its parts in another order or form
+/// (`2025/1/2`, `2.1.2025`, `02/01/2025`), as `YYYY-MM-DD`, and whether
+/// its year came first (then its meaning is plain; day first is how
+/// French writes it, a reading).
+fn reordered_date(text: &str) -> Option<(String, bool)> {
     let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
     let [a, b, c] = parts.as_slice() else {
         return None;
@@ -2142,12 +2163,7 @@ fn meant_date(ty: FieldType, text: &str) -> Option<(String, String)> {
         return None;
     }
     let date = format!("{y}-{m:0>2}-{d:0>2}");
-    let read = if year_first {
-        format!("`{text}` written YYYY-MM-DD")
-    } else {
-        format!("`{text}` read day first, as French writes it")
-    };
-    is_date(&date).then_some((date, read))
+    is_date(&date).then_some((date, year_first))
 }
 
 /// `1 item`, `2 items`: a count and its noun, in the plural but for one.
@@ -2895,6 +2911,7 @@ mod bundle_tests {
     use std::path::PathBuf;
     use std::sync::Arc;
 
+    use crate::diagnostic::Applicability;
     use crate::engine::Linter;
     use crate::pack::{PackSource, RuleSet};
 
@@ -2926,14 +2943,16 @@ mod bundle_tests {
     /// file name says, as the file name's.
     #[test]
     fn a_date_time_is_a_date_of_its_day() {
-        let with_date = |date: &str| {
+        let report = |date: &str| {
             let mut set = RuleSet::load(&PackSource::defaults()).unwrap();
             set.rules.retain(|r| &*r.meta.id == "front-matter");
             let linter = Linter::new(set);
             let text = front("").replace("date: 2025-01-06", &format!("date: {date}"));
             let path = Arc::new(PathBuf::from("posts/2025-01-06-x.md"));
-            let report = linter.finish(vec![linter.check_source(path, text)]);
-            report
+            linter.finish(vec![linter.check_source(path, text)])
+        };
+        let with_date = |date: &str| {
+            report(date)
                 .diagnostics()
                 .map(|d| (d.message.clone(), d.help.clone().unwrap_or_default()))
                 .collect::<Vec<_>>()
@@ -2969,6 +2988,27 @@ mod bundle_tests {
             with_date("2025-01-06T25:00:00")[0].1,
             "write `date: 2025-01-06` (its day; Hugo cannot read `25:00:00` as a time of day)"
         );
+        // Year first, the meaning is plain: a safe fix; day first, a
+        // reading, and a day dropped from a date-time: none.
+        let fixes = |date: &str| {
+            report(date)
+                .diagnostics()
+                .filter_map(|d| {
+                    let fix = d.fix.as_ref()?;
+                    Some((fix.applicability, fix.description.clone()))
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            fixes("2025-1-6"),
+            [(Applicability::Safe, "write `2025-01-06`".to_string())]
+        );
+        assert_eq!(
+            fixes("\"2025/01/06\""),
+            [(Applicability::Safe, "write `2025-01-06`".to_string())]
+        );
+        assert_eq!(fixes("06/01/2025"), []);
+        assert_eq!(fixes("2025-01-06T25:00:00"), []);
     }
 
     /// A leaf bundle (`index.md` in its own folder) is the page its folder
