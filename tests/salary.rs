@@ -263,6 +263,41 @@ fn places_of_several_words_and_unlisted_places_are_read() {
     assert_eq!(spans, ["140k€", "80k€", "80k€"], "{}", describe(&ds));
 }
 
+/// A place the rules do not list is read where it closes a label or the
+/// clause before a figure (`(Tours)`, `à Tours :`, `À Tours,`), so that its
+/// figures are compared with each other and not with those of France; a
+/// place narrowed by `hors` is a place of its own; a role is read before a
+/// place of several words, and a claim after one.
+#[test]
+fn places_the_rules_do_not_list_and_places_narrowed() {
+    let text = article(
+        "- Data Engineer Senior (Tours) : 52k€\n\
+         - Data Engineer Senior : 58k€\n\
+         - Data Analyst Senior à Tours : 45k€\n\
+         - Data Analyst Senior : 50k€\n\n\
+         Un Développeur Python Senior gagne 58k€ brut à Tours. \
+         À Tours, un Développeur Python Senior gagne 50k€ brut.\n\n\
+         Au Royaume-Uni, un Développeur iOS Senior touche 85k€. \
+         En Angleterre hors Londres, un Développeur iOS Senior touche 75k€.\n\n\
+         Un QA Engineer Senior touche 55k€ en France. \
+         En France hors Paris, un QA Engineer Senior touche 48k€.\n\n\
+         Un ML Engineer Senior en Île de France gagne 66k€. \
+         Un ML Engineer Senior en Île-de-France gagne 58k€.\n\n\
+         Un Product Owner Senior gagne 60k€ en France et 80k€ en Île de France (+10 %).\n\n\
+         Un Développeur Backend Senior gagne 95k€ aux Émirats. \
+         Un Développeur Backend Senior gagne 80k€ aux Émirats Arabes Unis.",
+    );
+    let ds = check(&text);
+    let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
+    assert_eq!(
+        spans,
+        ["50k€ brut", "58k€", "+10 %", "80k€"],
+        "{}",
+        describe(&ds)
+    );
+    assert!(ds[0].message.contains("(Tours)"), "{}", ds[0].message);
+}
+
 /// `vs Paris` compares with the figure of Paris said of the same role,
 /// level, table column, employer, year and gross or net: not the first
 /// figure of Paris in the list.
@@ -340,6 +375,8 @@ fn parallel_changes_over_a_span_of_time_are_not_set_against_each_other() {
          En 2024, un DevOps Engineer Senior touchait 60k€ à Paris et 50k€ à Lyon. \
          En 2025, un DevOps Engineer Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) sur un an.\n\n\
          Un ML Engineer Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) sur douze mois.\n\n\
+         Un Data Manager Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) \
+         sur les douze derniers mois.\n\n\
          Un Data Architect Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+4 %) en l'espace d'un an.\n\n\
          Un SRE Senior touche 62k€ à Paris (+3 % vs N-1) et 52k€ à Lyon (+4 % vs N-1).",
     );

@@ -853,6 +853,7 @@ pub const PLACES: &[&str] = &[
     "royaume-uni",
     "nyc",
     "ny",
+    "emirats",
     "angleterre",
     "singapour",
     "japon",
@@ -1042,6 +1043,7 @@ const SAME_PLACES: &[&[&str]] = &[
     &["san-francisco", "san francisco"],
     &["californie", "california"],
     &["ue", "eu"],
+    &["emirats", "emirats arabes unis"],
 ];
 
 /// A place as figures are compared by: folded, with one spelling for
@@ -1748,9 +1750,11 @@ impl Vocabulary {
         }
         let before_paren = |end: usize| text[end..].trim_start().starts_with('(');
         if AT_PLACE.contains(&at.as_str()) {
-            let listed = ws.get(1).filter(|(p, w)| {
-                text[r.end..p.start].trim().is_empty() && self.places.contains(&fold(w))
-            });
+            let listed = ws
+                .get(1)
+                .filter(|(p, _)| text[r.end..p.start].trim().is_empty())
+                .and_then(|_| self.place_at(text, &ws, 1))
+                .map(|j| &ws[j]);
             return match listed {
                 Some((p, _)) => Some(p.end),
                 None => self
@@ -1785,13 +1789,26 @@ impl Vocabulary {
         if !text[..r.start].trim().is_empty() || !matches!(fold(at).as_str(), "a" | "au" | "aux") {
             return None;
         }
-        let mut from = r.end;
+        self.capitalised_name(text, &ws[1..], r.end)
+    }
+
+    /// The one to three capitalised words of `ws` (words of `text` from
+    /// `from` on, spaces between) that may name a place: none a level, a
+    /// word of the text or in capitals; a small word may start or join
+    /// them, not end them (`La Rochelle`).
+    fn capitalised_name(
+        &self,
+        text: &str,
+        ws: &[(Range<usize>, &str)],
+        mut from: usize,
+    ) -> Option<Range<usize>> {
         let mut last = None;
-        for (w, word) in ws.iter().skip(1).take(3) {
+        for (w, word) in ws.iter().take(3) {
             let f = fold(word);
             if !text[from..w.start].trim().is_empty()
                 || !word.chars().next().is_some_and(char::is_uppercase)
                 || is_acronym(word)
+                || word.chars().any(|c| c.is_ascii_digit())
                 || self.level(&f).is_some()
                 || names_nothing(&f)
             {
@@ -1802,7 +1819,42 @@ impl Vocabulary {
                 last = Some(w.end);
             }
         }
-        Some(ws.get(1)?.0.start..last?)
+        Some(ws.first()?.0.start..last?)
+    }
+
+    /// The index of the last word of a place whose name starts at the
+    /// `k`th word of `ws` (words of `text`): `k` for one word of `places`,
+    /// the last of a name of several (`Île de France`, `New York`).
+    fn place_at(&self, text: &str, ws: &[(Range<usize>, &str)], k: usize) -> Option<usize> {
+        let start = ws.get(k)?.0.start;
+        (k + 1..ws.len().min(k + 3))
+            .rev()
+            .find(|&j| whole_place_name(text, ws, j) == Some(start))
+            .or_else(|| self.places.contains(&fold(ws[k].1)).then_some(k))
+    }
+
+    /// A place [`Vocabulary::unlisted_place`] reads that ends `text` (a
+    /// label: `Data Engineer Senior à Tours`), markup and a colon aside:
+    /// its range in `text`.
+    fn closing_place(&self, text: &str) -> Option<Range<usize>> {
+        let end = text.trim_end_matches([' ', ':', '*', '_']).len();
+        // `Data Engineer Senior (Tours)`: the parenthesis holds it all.
+        if let Some(inner) = text[..end].strip_suffix(')')
+            && let Some(open) = inner.rfind('(')
+        {
+            let within = &inner[open + 1..];
+            return self
+                .capitalised_name(within, &words(within), 0)
+                .filter(|p| within[..p.start].trim().is_empty() && p.end == within.len())
+                .map(|p| open + 1 + p.start..open + 1 + p.end);
+        }
+        words(text)
+            .iter()
+            .filter(|(_, w)| matches!(fold(w).as_str(), "a" | "au" | "aux"))
+            .find_map(|(r, _)| {
+                let p = self.unlisted_place(&text[r.start..])?;
+                (r.start + p.end == end).then(|| r.start + p.start..r.start + p.end)
+            })
     }
 
     /// Whether `text` is one word of a level, spaces aside (`Junior`, the
@@ -2138,6 +2190,9 @@ fn names_a_span_of_time(sentence: &str) -> bool {
             \b(?:sur|en|depuis|en\s+l['’]espace\s+d(?:e|['’]))\s*
                 (?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dix-huit|vingt-quatre|\d{1,2})
                 \s+(?:ans?|années?|mois)\b
+            | \bsur\s+les\s+(?:deux|trois|six|douze|dix-huit|vingt-quatre|\d{1,2})\s+derni(?:ers|ères)\s+(?:mois|années)\b
+            | \bsur\s+l['’]année\b
+            | \bdepuis\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\s+(?:19|20)\d\d\b
             | \bd['’]une?\s+(?:an|année)\s+sur\s+l['’]autre\b
             | \bcette\s+année\b
             | \b(?:rapport\s+(?:à|a)|vs\.?|versus|comparé\s+(?:à|a))\s+n\s?-\s?1\b
@@ -3222,6 +3277,16 @@ impl Extractor {
                 Some(time_said[r].to_string())
             })
             .or_else(|| others().find_map(|t| self.place_in(t)))
+            // Else one the list does not hold that ends the clause, a
+            // label or a heading before it (`À Tours, …`, `- Data Engineer
+            // Senior à Tours : 55k€`, `(Tours) :`).
+            .or_else(|| {
+                let clause = clause_before.clone().map(|r| &text[r]);
+                clause
+                    .into_iter()
+                    .chain(others())
+                    .find_map(|t| self.vocabulary.closing_place(t).map(|p| t[p].to_string()))
+            })
             // Else a place the list does not hold right after it (`95k€
             // aux Émirats`, `58k€ brut à Tours`), which at least tells it
             // from figures of France; where a place was read, `à La
@@ -3810,12 +3875,21 @@ impl Extractor {
                 found.push(w);
                 last_end = Some(r.end);
             } else if !found.is_empty() {
+                // `Angleterre hors Londres`, `France hors Paris`: a place of
+                // its own, not the first.
+                if outside(w)
+                    && last_end.is_some_and(|end| text[end..r.start].trim().is_empty())
+                    && let Some(j) = self.vocabulary.place_at(text, &ws, k + 1)
+                    && text[r.end..ws[k + 1].0.start].trim().is_empty()
+                {
+                    found.push(&text[r.start..ws[j].0.end]);
+                }
                 break;
             }
         }
         (!found.is_empty()).then(|| match is_outside {
             true => format!("hors {}", found.join("/")),
-            false => found.join("/"),
+            false => found.join("/").replace("/hors ", " hors "),
         })
     }
 
@@ -3857,12 +3931,22 @@ impl Extractor {
         let mut place_after = false;
         let mut at_place = false;
         let all = words(before);
+        // The first word of a place's name of several words, read from its
+        // last (`Île de France`): the words down to it are skipped.
+        let mut skip_from: Option<usize> = None;
         for (k, (r, w)) in all.iter().enumerate().rev() {
             let (r, w) = (r.clone(), *w);
-            if masked.iter().any(|e| e.start <= r.start && r.end <= e.end) {
+            if masked.iter().any(|e| e.start <= r.start && r.end <= e.end)
+                || skip_from.is_some_and(|i| k >= i)
+            {
                 continue;
             }
             let f = fold(w);
+            if let Some(start) = whole_place_name(before, &all, k) {
+                skip_from = all[..k].iter().rposition(|(r, _)| r.start == start);
+                place_after = true;
+                continue;
+            }
             let in_name = k
                 .checked_sub(1)
                 .is_some_and(|p| ends_role(&fold(all[p].1), &f));
@@ -4146,6 +4230,8 @@ impl Extractor {
         let mut kept: Vec<&str> = Vec::new();
         let mut paid = false;
         let all = words(text);
+        // The last word of a place read with its preposition, skipped.
+        let mut skip_to: Option<usize> = None;
         for (k, (r, w)) in all.iter().enumerate() {
             let (r, w) = (r.clone(), *w);
             if masked.iter().any(|e| e.start <= r.start && r.end <= e.end) {
@@ -4157,13 +4243,26 @@ impl Extractor {
             if outside(w) {
                 return None;
             }
-            // `Data Engineer à Paris`: the place and its preposition.
-            if AT_PLACE.contains(&f.as_str())
-                && all
-                    .get(k + 1)
-                    .is_some_and(|(_, next)| self.vocabulary.places.contains(&fold(next)))
-            {
+            if skip_to.is_some_and(|j| k <= j) {
                 continue;
+            }
+            // `Data Engineer à Paris`, `en Île de France`: the place and its
+            // preposition.
+            if AT_PLACE.contains(&f.as_str())
+                && let Some(j) = self.vocabulary.place_at(text, &all, k + 1)
+            {
+                skip_to = Some(j);
+                continue;
+            }
+            // `Data Engineer Senior à Tours`: a place the list does not
+            // hold ends the name.
+            if !kept.is_empty()
+                && self
+                    .vocabulary
+                    .closing_place(text)
+                    .is_some_and(|p| p.start > r.start && text[r.end..p.start].trim().is_empty())
+            {
+                break;
             }
             let in_name = kept.last().is_some_and(|p| ends_role(&fold(p), &f));
             if !in_name
@@ -5180,6 +5279,10 @@ mod tests {
             "52k€ (+4 %) cette année",
             "(+4 % vs N-1)",
             "par rapport à N-1",
+            "sur les douze derniers mois",
+            "sur les 12 derniers mois",
+            "sur l'année",
+            "depuis janvier 2024",
         ] {
             assert!(names_a_span_of_time(t), "{t}");
         }
