@@ -232,6 +232,40 @@ impl Report {
         }
     }
 
+    /// A report of a baseline that cannot be used (missing, not a file,
+    /// not the JSON of a baseline), which stopped a run before any file
+    /// was checked: a `config` error at the baseline's path, so that a
+    /// machine-readable report says so rather than being left stale.
+    pub fn of_unusable_baseline(path: &Path, message: &str) -> Report {
+        let rule = SETUP_RULES
+            .iter()
+            .find(|b| b.id == "config")
+            .unwrap_or(&SETUP_RULES[0]);
+        let path = Arc::new(path.to_path_buf());
+        let d = builtin_diagnostic(
+            &path,
+            (rule.id, Severity::Error),
+            message.to_string(),
+            Some("write it again with `--write-baseline`, or name another file".to_string()),
+            Span::at(0),
+            first_line(),
+        );
+        let note = format!(
+            "Nothing was checked: the run stopped at the baseline `{}`, which cannot be used.",
+            path.display()
+        );
+        Report {
+            rules: vec![RuleInfo::engine(rule, Severity::Error)],
+            files: vec![FileReport {
+                path,
+                source: None,
+                diagnostics: vec![d],
+            }],
+            notes: vec![note],
+            stopped: true,
+        }
+    }
+
     /// A report of the paths given to check that could not be reached (one
     /// that does not exist, a link that leads nowhere), which stopped a run
     /// before any file was checked: each is a `read-error` at its path, so

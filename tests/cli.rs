@@ -823,6 +823,26 @@ fn pack_and_config_errors_are_written_in_the_report_s_format() {
         junit.contains("repere.toml:1:11: error[config] unknown value `warnings`"),
         "{junit}"
     );
+
+    // So does a baseline that cannot be used, missing or not one, read
+    // before any file is checked.
+    fs::remove_file(dir.path().join("repere.toml")).unwrap();
+    write(dir.path(), "report.json", "{\"diagnostics\": []}");
+    write(dir.path(), "bad-baseline.json", "[1, 2]");
+    for baseline in ["bad-baseline.json", "missing.json"] {
+        let args = ["--baseline", baseline, "--output-file", "report.json"];
+        assert_eq!(run("json", &args), "");
+        let json: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(dir.path().join("report.json")).unwrap())
+                .unwrap();
+        let d = &json["diagnostics"][0];
+        assert_eq!(
+            (&d["rule"], &d["path"]),
+            (&"config".into(), &baseline.into()),
+            "{json}"
+        );
+        assert_eq!(json["summary"]["files"], 0, "{json}");
+    }
 }
 
 /// The other errors that stop a run before any file is checked are written

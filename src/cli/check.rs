@@ -252,6 +252,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     // report says so too, rather than being left empty (or, with
     // --output-file, as the last run wrote it).
     let unwritten = std::cell::Cell::new(None);
+    let mut unwritten_baseline: Option<PathBuf> = None;
     let setup_report = |errors: &[repere::pack::PackError]| {
         let cwd = std::env::current_dir().unwrap_or_default();
         let report = Report::of_setup_errors(errors, &cwd);
@@ -358,6 +359,34 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         let said: Vec<&str> = unreachable.iter().map(|(_, why)| why.as_str()).collect();
         return Err(stopped(said.join("; ")));
     }
+    // The baseline is read before any file is checked: one that cannot be
+    // used stops the run, written in the report as a config error is
+    // (rather than leaving an --output-file as the last run wrote it).
+    let configured = config
+        .as_ref()
+        .and_then(|c| Some(c.dir().join(c.settings.baseline.as_ref()?)));
+    let baseline_path = match (&args.baseline, configured) {
+        (Some(path), _) => Some(path.clone()),
+        // A baseline the config names but nobody wrote yet hides nothing.
+        (None, Some(path)) if !path.exists() => {
+            unwritten_baseline = Some(path);
+            None
+        }
+        (None, configured) => configured,
+    };
+    let baseline = match baseline_path.map(|p| {
+        load_baseline(&p)
+            .map(|b| (p.clone(), b))
+            .map_err(|e| (p, e))
+    }) {
+        None => None,
+        Some(Ok(loaded)) => Some(loaded),
+        Some(Err((path, e))) => {
+            let report = Report::of_unusable_baseline(&path, &e);
+            unwritten.set(stopped_report(&report, format, &args).err());
+            return Err(stopped(e));
+        }
+    };
     let mut walked = walk(&paths, scope.as_ref())?;
     // The text on standard input stands for the file of its name (an
     // editor's unsaved buffer): that file, walked in a folder given too
@@ -519,18 +548,14 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         }
         return Ok(if write_failed { EXIT_ERROR } else { EXIT_OK });
     }
-    let configured = config
-        .as_ref()
-        .and_then(|c| Some(c.dir().join(c.settings.baseline.as_ref()?)));
-    match (&args.baseline, configured) {
-        (Some(path), _) => apply_baseline(&mut report, path, &cwd, &reread)?,
-        // A baseline the config names but nobody wrote yet hides nothing.
-        (None, Some(path)) if !path.exists() => report.notes.push(format!(
+    if let Some(path) = &unwritten_baseline {
+        report.notes.push(format!(
             "The baseline `{}` named in the config does not exist yet: nothing was hidden (write it with --write-baseline).",
             path.display()
-        )),
-        (None, Some(path)) => apply_baseline(&mut report, &path, &cwd, &reread)?,
-        (None, None) => {}
+        ));
+    }
+    if let Some((path, baseline)) = &baseline {
+        apply_baseline(&mut report, path, baseline, &cwd, &reread);
     }
 
     let options = report::Options {
@@ -1107,15 +1132,19 @@ fn read_baseline(path: &Path) -> Result<String, String> {
         .map_err(|_| "not UTF-8".to_string())
 }
 
+/// The baseline at `path`, read and parsed, or what makes it unusable.
+fn load_baseline(path: &Path) -> Result<Baseline, String> {
+    let text = read_baseline(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
+    Baseline::from_json(&text).map_err(|e| format!("baseline `{}` {e}", path.display()))
+}
+
 fn apply_baseline(
     report: &mut Report,
     path: &Path,
+    baseline: &Baseline,
     cwd: &Path,
     reread: &dyn Fn(&Path) -> Option<String>,
-) -> Result<(), String> {
-    let text = read_baseline(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
-    let baseline =
-        Baseline::from_json(&text).map_err(|e| format!("baseline `{}` {e}", path.display()))?;
+) {
     let outcome = baseline.apply(report, &baseline_key(cwd, path, baseline.version), reread);
     report.notes.push(format!(
         "{} finding(s) hidden by the baseline `{}`; {} baseline entr{} fixed.",
@@ -1124,5 +1153,4 @@ fn apply_baseline(
         outcome.fixed,
         if outcome.fixed == 1 { "y" } else { "ies" }
     ));
-    Ok(())
 }

@@ -937,7 +937,7 @@ pub static SETUP_RULES: [Builtin; 2] = [
     Builtin {
         id: "config",
         severity: crate::diagnostic::Severity::Error,
-        summary: "An error in the config file, which stopped the run before any file was checked",
+        summary: "An error in the config file, or a baseline that cannot be used, which stopped the run before any file was checked",
     },
     Builtin {
         id: "rule-pack",
