@@ -40,6 +40,21 @@ impl Encoding {
             Encoding::Utf32 => 1,
         }
     }
+
+    /// The code units of the characters that start in `bytes` (UTF-8),
+    /// counted by bytes: each character starts at a byte that is no
+    /// continuation byte, and one of four bytes (from `0xF0`) is two UTF-16
+    /// units.
+    fn units_in(self, bytes: &[u8]) -> usize {
+        match self {
+            Encoding::Utf8 => bytes.len(),
+            Encoding::Utf16 => bytes
+                .iter()
+                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                .sum(),
+            Encoding::Utf32 => bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count(),
+        }
+    }
 }
 
 /// A text and its line starts, to convert positions both ways.
@@ -47,14 +62,54 @@ pub struct Lines<'a> {
     text: &'a str,
     index: LineIndex,
     encoding: Encoding,
+    /// Code units before every [`Lines::STEP`]-th byte, so that the
+    /// position of an offset deep in a long line costs at most `STEP`
+    /// bytes of counting (many findings on one line of megabytes would
+    /// otherwise count the line again for each). Counted on first need.
+    units_before: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl<'a> Lines<'a> {
+    const STEP: usize = 4096;
+
     pub fn new(text: &'a str, encoding: Encoding) -> Lines<'a> {
         Lines {
             text,
             index: LineIndex::new(text),
             encoding,
+            units_before: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The code units of `text[..offset]`.
+    fn units_up_to(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let table = self.units_before.get_or_init(|| {
+            let mut units = 0;
+            let mut out = vec![0];
+            for block in bytes.chunks(Self::STEP) {
+                units += self.encoding.units_in(block);
+                out.push(units);
+            }
+            out
+        });
+        let block = offset / Self::STEP;
+        let (base, from) = match table.get(block) {
+            Some(&n) => (n, block * Self::STEP),
+            None => (0, 0),
+        };
+        base + self
+            .encoding
+            .units_in(bytes.get(from..offset).unwrap_or_default())
+    }
+
+    /// The code units of `text[start..offset]`.
+    fn units_between(&self, start: usize, offset: usize) -> usize {
+        if offset - start <= Self::STEP {
+            self.encoding
+                .units_in(self.text.as_bytes().get(start..offset).unwrap_or_default())
+        } else {
+            self.units_up_to(offset) - self.units_up_to(start)
         }
     }
 
@@ -82,10 +137,7 @@ impl<'a> Lines<'a> {
         let offset = Span::at(offset).clamp_to(self.text).start;
         let (line, _) = self.index.line_col(self.text, offset);
         let start = self.line_start(line).unwrap_or(0).min(offset);
-        let character = self.text[start..offset]
-            .chars()
-            .map(|c| self.encoding.units(c))
-            .sum();
+        let character = self.units_between(start, offset) as u32;
         Position::new((line - 1) as u32, character)
     }
 
@@ -148,6 +200,35 @@ mod tests {
         assert_eq!(lines.position(s), Position::new(1, 0));
         assert_eq!(lines.offset(Position::new(1, 99)), text.len());
         assert_eq!(lines.offset(Position::new(7, 0)), text.len());
+    }
+
+    /// Deep in a long line the position is counted from a table of every
+    /// 4,096 bytes; it is the one counted character by character.
+    #[test]
+    fn positions_deep_in_a_long_line() {
+        let text = format!("\u{feff}titre\n{}\nfin", "é😀a\u{2014} ".repeat(3000));
+        for encoding in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
+            let lines = Lines::new(&text, encoding);
+            let line_start = text.find('\n').unwrap() + 1;
+            for (offset, _) in text.char_indices().step_by(997) {
+                let expected = if offset < line_start {
+                    let from = '\u{feff}'.len_utf8().min(offset);
+                    Position::new(
+                        0,
+                        text[from..offset].chars().map(|c| encoding.units(c)).sum(),
+                    )
+                } else if offset <= text.rfind('\n').unwrap() {
+                    let units = text[line_start..offset]
+                        .chars()
+                        .map(|c| encoding.units(c))
+                        .sum();
+                    Position::new(1, units)
+                } else {
+                    continue;
+                };
+                assert_eq!(lines.position(offset), expected, "{encoding:?} at {offset}");
+            }
+        }
     }
 
     #[test]
