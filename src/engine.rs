@@ -854,7 +854,22 @@ impl Linter {
                 .as_ref()
                 .map_or_else(first_line, |(ix, t)| ix.location(t, c.span));
             let unknown: Vec<&String> = c.rules.iter().filter(|id| !known(id)).collect();
-            let (message, help) = if c.rules.iter().any(|id| id == "unused-suppression") {
+            let (message, help) = if c.directive == crate::suppress::Directive::Unknown {
+                let meant = crate::rules::did_you_mean(
+                    &c.word.to_lowercase().replace('è', "e"),
+                    crate::suppress::DIRECTIVES,
+                );
+                (
+                    format!(
+                        "`{}` is no suppression comment: it suppresses nothing",
+                        c.word
+                    ),
+                    meant.map_or(
+                        format!("write one of {}", quoted_list(crate::suppress::DIRECTIVES)),
+                        |m| format!("did you mean `{m}`?"),
+                    ),
+                )
+            } else if c.rules.iter().any(|id| id == "unused-suppression") {
                 // Its findings are about the comments themselves, made
                 // once the comments have been applied: none can hide one.
                 (
@@ -874,6 +889,18 @@ impl Linter {
                 (
                     format!("this suppression names unknown rule(s) {names}"),
                     hint,
+                )
+            } else if s.idle_enables.contains(&i) {
+                let what = if c.rules.is_empty() {
+                    "any rule".to_string()
+                } else {
+                    quoted_list(&c.rules)
+                };
+                (
+                    format!(
+                        "this `repere-enable` of {what} turns on nothing: no `repere-disable` of it is open above"
+                    ),
+                    "remove the comment, or put a `repere-disable` above it".to_string(),
                 )
             } else if !used[i]
                 && c.directive != crate::suppress::Directive::Enable

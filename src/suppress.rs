@@ -22,12 +22,25 @@ pub enum Directive {
     Enable,
     DisableNextLine,
     DisableFile,
+    /// A word that starts like a directive and is none (`repere-disabel`,
+    /// `REPERE-DISABLE`): it suppresses nothing, and is reported so.
+    Unknown,
 }
+
+/// The directives as written, for a "did you mean" on an unknown one.
+pub const DIRECTIVES: [&str; 4] = [
+    "repere-disable",
+    "repere-enable",
+    "repere-disable-next-line",
+    "repere-disable-file",
+];
 
 /// One suppression comment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comment {
     pub directive: Directive,
+    /// The directive as written (`repere-disable`, or an unknown one).
+    pub word: String,
     /// Rule ids (or selectors) named; empty means all rules.
     pub rules: Vec<String>,
     pub reason: Option<String>,
@@ -69,6 +82,9 @@ impl Range {
 pub struct Suppressions {
     pub comments: Vec<Comment>,
     pub ranges: Vec<Range>,
+    /// The `enable` comments that switched nothing back on (no `disable`
+    /// of their rules open above them), by index into `comments`.
+    pub idle_enables: Vec<usize>,
 }
 
 /// Where the `--` that starts the reason is: the first one between spaces,
@@ -82,7 +98,7 @@ fn reason_start(inner: &str) -> Option<usize> {
     })
 }
 
-fn parse_comment(html: &str) -> Option<(Directive, Vec<String>, Option<String>)> {
+fn parse_comment(html: &str) -> Option<(Directive, &str, Vec<String>, Option<String>)> {
     let inner = html
         .trim()
         .strip_prefix("<!--")?
@@ -101,6 +117,13 @@ fn parse_comment(html: &str) -> Option<(Directive, Vec<String>, Option<String>)>
         "repere-enable" => Directive::Enable,
         "repere-disable-next-line" => Directive::DisableNextLine,
         "repere-disable-file" => Directive::DisableFile,
+        // Meant as one: `repere-disabel`, `REPERE-DISABLE`, `repère-enable`.
+        w if ["repere-", "repère-"]
+            .iter()
+            .any(|p| w.get(..p.len()).is_some_and(|h| h.to_lowercase() == *p)) =>
+        {
+            Directive::Unknown
+        }
         _ => return None,
     };
     let rules = rest
@@ -108,7 +131,7 @@ fn parse_comment(html: &str) -> Option<(Directive, Vec<String>, Option<String>)>
         .filter(|r| !r.is_empty())
         .map(str::to_string)
         .collect();
-    Some((directive, rules, reason))
+    Some((directive, word, rules, reason))
 }
 
 impl Suppressions {
@@ -120,7 +143,12 @@ impl Suppressions {
     pub fn of(doc: &Document) -> Suppressions {
         let mut s = Suppressions::default();
         for run in html_runs(doc) {
-            if !run.text.contains("repere-") {
+            // A directive, or a word meant as one in another case or with
+            // its accent (reported as unknown).
+            if !["repere-", "REPERE-", "Repere-", "repère-", "Repère-"]
+                .iter()
+                .any(|w| run.text.contains(w))
+            {
                 continue;
             }
             // A run may hold several comments.
@@ -132,14 +160,17 @@ impl Suppressions {
                 };
                 let end = start + close + 3;
                 from = end;
-                let Some((directive, rules, reason)) = parse_comment(&run.text[start..end]) else {
+                let Some((directive, word, rules, reason)) = parse_comment(&run.text[start..end])
+                else {
                     continue;
                 };
+                let word = word.to_string();
                 let span = Span::new(run.source_offset(start), run.source_offset(end - 1) + 1)
                     .clamp_to(&doc.source);
                 let loc = doc.location(span);
                 s.comments.push(Comment {
                     directive,
+                    word,
                     rules,
                     reason,
                     span,
@@ -149,7 +180,7 @@ impl Suppressions {
             }
         }
         s.comments.sort_by_key(|c| c.span.start);
-        s.ranges = ranges(&s.comments);
+        (s.ranges, s.idle_enables) = ranges(&s.comments);
         s
     }
 
@@ -254,8 +285,11 @@ fn html_runs(doc: &Document) -> Vec<JoinedText> {
     runs
 }
 
-fn ranges(comments: &[Comment]) -> Vec<Range> {
+/// The ranges the comments make, and the `enable` comments that closed or
+/// narrowed none.
+fn ranges(comments: &[Comment]) -> (Vec<Range>, Vec<usize>) {
     let mut out = Vec::new();
+    let mut idle = Vec::new();
     // Open `disable` ranges by the rule they name ("" for all rules), in
     // the order opened. Indexed by rule so that an `enable` looks only at
     // what it closes or narrows.
@@ -332,6 +366,9 @@ fn ranges(comments: &[Comment]) -> Vec<Range> {
                         narrowed.extend(list.iter_mut().map(|o| (wider, o, names.clone())));
                     }
                 }
+                if closed.is_empty() && narrowed.is_empty() {
+                    idle.push(i);
+                }
                 narrowed.sort_by_key(|(_, o, _)| o.order);
                 for (wider, o, names) in narrowed {
                     closed.push((o.clone(), wider.clone()));
@@ -342,6 +379,7 @@ fn ranges(comments: &[Comment]) -> Vec<Range> {
                 }
                 close(&mut closed, &mut out, c.line);
             }
+            Directive::Unknown => {}
         }
     }
     let mut rest: Vec<(Open, String)> = open
@@ -349,7 +387,7 @@ fn ranges(comments: &[Comment]) -> Vec<Range> {
         .flat_map(|(name, list)| list.into_iter().map(move |o| (o, name.clone())))
         .collect();
     close(&mut rest, &mut out, usize::MAX);
-    out
+    (out, idle)
 }
 
 /// A `disable` range not closed yet.
@@ -467,7 +505,7 @@ mod tests {
             "<!-- repere-disable-next-line tone\n--\nune raison -->\nIl faut livrer.\n",
             "<!-- repere-disable-next-line tone\t--\tune raison -->\nIl faut livrer.\n",
         ] {
-            let (directive, rules, reason) = parse_comment(text.split("\nIl").next().unwrap())
+            let (directive, _, rules, reason) = parse_comment(text.split("\nIl").next().unwrap())
                 .unwrap_or_else(|| panic!("not read: {text:?}"));
             assert_eq!(directive, Directive::DisableNextLine, "{text:?}");
             assert_eq!(rules, ["tone"], "{text:?}");
@@ -477,9 +515,9 @@ mod tests {
             );
         }
         // `--` inside a word starts no reason; one ending the comment, none.
-        let (_, rules, reason) = parse_comment("<!-- repere-disable a--b -->").unwrap();
+        let (_, _, rules, reason) = parse_comment("<!-- repere-disable a--b -->").unwrap();
         assert_eq!((rules, reason), (vec!["a--b".to_string()], None));
-        let (_, rules, reason) = parse_comment("<!-- repere-disable tone -- -->").unwrap();
+        let (_, _, rules, reason) = parse_comment("<!-- repere-disable tone -- -->").unwrap();
         assert_eq!((rules, reason), (vec!["tone".to_string()], None));
     }
 
@@ -532,6 +570,28 @@ mod tests {
     #[test]
     fn other_comments_are_ignored() {
         assert!(parse_comment("<!-- more -->").is_none());
-        assert!(parse_comment("<!-- repere-disabled x -->").is_none());
+        assert!(parse_comment("<!-- repere: a note to self -->").is_none());
+    }
+
+    /// A word that starts like a directive and is none is read as an
+    /// unknown one (reported, as it suppresses nothing); an `enable` with no
+    /// `disable` open above it is idle.
+    #[test]
+    fn unknown_directives_and_idle_enables() {
+        for written in [
+            "<!-- repere-disabled x -->",
+            "<!-- repere-disabel tone -->",
+            "<!-- REPERE-DISABLE-NEXT-LINE tone -->",
+            "<!-- repère-disable tone -->",
+            "<!-- repere-disable-line tone -->",
+        ] {
+            let (directive, word, ..) = parse_comment(written).unwrap();
+            assert_eq!(directive, Directive::Unknown, "{written}");
+            assert!(written.contains(word), "{written}");
+        }
+        let s = sup("<!-- repere-enable tone -->\n\n\
+             <!-- repere-disable markup -->\nx\n\n<!-- repere-enable markup -->\n\n\
+             <!-- repere-enable markup -->\n\n<!-- repere-disable -->\n\n<!-- repere-enable tone -->\n");
+        assert_eq!(s.idle_enables, [0, 3]);
     }
 }

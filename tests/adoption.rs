@@ -375,6 +375,43 @@ fn suppression_comments() {
     let (_, v, _) = run(dir.path(), &["."]);
     assert_eq!(rules_of(&v), ["tone"], "{v:#}");
     assert_eq!(v["diagnostics"][0]["line"], ARTICLE.lines().count() + 8);
+    // A directive misspelled, or in capitals, suppresses nothing and says
+    // so; so does an `enable` with no `disable` of its rule above it.
+    fs::write(
+        post(dir.path()),
+        format!(
+            "{ARTICLE}\n<!-- repere-disabel tone -->\n\nIl faut partir.\n\n\
+             <!-- REPERE-DISABLE-NEXT-LINE tone -->\nIl faut rester.\n\n<!-- repere-enable tone -->\n"
+        ),
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    let said: Vec<(&str, &str)> = v["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "unused-suppression")
+        .map(|d| (d["message"].as_str().unwrap(), d["help"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "`repere-disabel` is no suppression comment: it suppresses nothing",
+                "did you mean `repere-disable`?"
+            ),
+            (
+                "`REPERE-DISABLE-NEXT-LINE` is no suppression comment: it suppresses nothing",
+                "did you mean `repere-disable-next-line`?"
+            ),
+            (
+                "this `repere-enable` of `tone` turns on nothing: no `repere-disable` of it is open above",
+                "remove the comment, or put a `repere-disable` above it"
+            ),
+        ],
+        "{v:#}"
+    );
+    assert_eq!(rules_of(&v).iter().filter(|r| *r == "tone").count(), 2);
 }
 
 #[test]
