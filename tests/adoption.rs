@@ -1070,6 +1070,8 @@ fn max_warnings_and_fail_on_from_config() {
     let (code, _, err) = run(dir.path(), &["--max-warnings", "0", "."]);
     assert_eq!(code, 1);
     assert!(err.contains("more than the 0 allowed"), "{err}");
+    // One warning is one (the site's article has one).
+    assert!(err.contains("1 warning, more than"), "{err}");
     // With -q too: it is why the run fails.
     let (code, _, err) = run(dir.path(), &["--max-warnings", "0", "-q", "."]);
     assert_eq!(code, 1);

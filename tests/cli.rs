@@ -456,6 +456,11 @@ fn a_file_that_cannot_be_checked_is_reported_under_any_select() {
         rules(&["--select", "tone", "--ignore", "encoding"]),
         (0, vec![])
     );
+    // Spaces around a selector are not part of it.
+    assert_eq!(
+        rules(&["--select", "tone, encoding", "--ignore", " encoding"]),
+        (0, vec![])
+    );
 }
 
 #[test]
@@ -1670,6 +1675,19 @@ fn a_run_that_checks_no_file_says_so() {
     );
     let (_, err) = run(&[]);
     assert!(!err.contains("no file to check"), "{err}");
+    // A file named that the config leaves out is said to be left out.
+    write(
+        dir.path(),
+        "repere.toml",
+        &format!("exclude = [\"content/{NAME}\"]\n"),
+    );
+    let (_, err) = run(&[&format!("content/{NAME}")]);
+    assert!(
+        err.contains(&format!(
+            "no file to check: `content/{NAME}` is left out by the config's `include` and `exclude`"
+        )),
+        "{err}"
+    );
 }
 
 /// A file reached through links to folders and by its own path is reported

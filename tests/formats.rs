@@ -931,8 +931,15 @@ fn init_writes_a_working_config_for_a_hugo_site() {
         "{err}"
     );
     assert!(!below.join("repere.toml").exists());
-    // With --force: written; over an existing one, said so.
-    assert!(String::from_utf8_lossy(&init(&below, true).stdout).starts_with("Wrote repere.toml"));
+    // With --force: written, said to take the place of the one in force;
+    // over an existing one, said so.
+    let wrote = String::from_utf8_lossy(&init(&below, true).stdout).into_owned();
+    assert!(wrote.starts_with("Wrote repere.toml"), "{wrote}");
+    assert!(
+        wrote.contains("It takes the place of ")
+            && wrote.contains("the config in force here until now"),
+        "{wrote}"
+    );
     assert!(
         String::from_utf8_lossy(&init(&below, true).stdout).starts_with("Replaced repere.toml")
     );

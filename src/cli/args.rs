@@ -180,10 +180,10 @@ pub struct CheckArgs {
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
     /// Only run these rules (ids; `front-matter` also selects `front-matter-*`)
-    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
+    #[arg(long, value_delimiter = ',', value_name = "RULE,...", value_parser = trimmed)]
     pub select: Vec<String>,
     /// Do not run these rules (same matching as --select)
-    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
+    #[arg(long, value_delimiter = ',', value_name = "RULE,...", value_parser = trimmed)]
     pub ignore: Vec<String>,
     /// Lowest severity that makes the exit code 1 [default: error, or the config's `fail-on`]
     #[arg(long, value_enum)]
@@ -230,4 +230,9 @@ pub struct ExplainArgs {
     pub rule: String,
     #[command(flatten)]
     pub packs: PackArgs,
+}
+
+/// A rule selector without the spaces around it (`--select "tone, markup"`).
+fn trimmed(s: &str) -> Result<String, String> {
+    Ok(s.trim().to_string())
 }

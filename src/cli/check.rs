@@ -412,10 +412,23 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
             ""
         };
         let hold = if named.len() == 1 { "holds" } else { "hold" };
-        eprintln!(
-            "warning: no file to check: {} {hold} no Markdown file (`*.md`, `*.markdown`, not hidden or ignored){filter}",
-            named.join(", ")
-        );
+        // Files named, not folders: what left them out is said of them.
+        let all_files = paths.iter().all(|p| p.is_file())
+            && stdin_name
+                .as_ref()
+                .is_none_or(|n| paths.is_empty() || n.is_file());
+        if all_files && scope.is_some() {
+            let is = if named.len() == 1 { "is" } else { "are" };
+            eprintln!(
+                "warning: no file to check: {} {is} left out by the config's `include` and `exclude`",
+                named.join(", ")
+            );
+        } else {
+            eprintln!(
+                "warning: no file to check: {} {hold} no Markdown file (`*.md`, `*.markdown`, not hidden or ignored){filter}",
+                named.join(", ")
+            );
+        }
     }
     let files: Vec<PathBuf> = walked.files.into_iter().collect();
     // The files named on the command line (and standard input's name): a
@@ -642,9 +655,10 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
             }
             _ => "--max-warnings".to_string(),
         };
+        let warnings = report.counts().warnings;
         eprintln!(
-            "{} warnings, more than the {} allowed ({origin})",
-            report.counts().warnings,
+            "{warnings} warning{}, more than the {} allowed ({origin})",
+            if warnings == 1 { "" } else { "s" },
             max_warnings.unwrap_or(0)
         );
     }

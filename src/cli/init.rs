@@ -64,9 +64,9 @@ pub fn run(args: InitArgs) -> Result<i32, String> {
     // A config in force here (`.repere.toml`, or one in a folder above) that
     // the new file would quietly take the place of.
     let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
-    if !existed
+    let in_force = (!existed).then(|| super::packs::discover(&cwd)).flatten();
+    if let Some(other) = &in_force
         && !args.force
-        && let Some(other) = super::packs::discover(&cwd)
     {
         eprintln!(
             "error: {} is the config in force here; a repere.toml in this folder would take its place \
@@ -101,6 +101,13 @@ pub fn run(args: InitArgs) -> Result<i32, String> {
             ""
         }
     );
+    // `--force` beside another config in force: this one takes its place.
+    if let Some(other) = in_force {
+        println!(
+            "It takes the place of {}, the config in force here until now.",
+            other.display()
+        );
+    }
     Ok(EXIT_OK)
 }
 
