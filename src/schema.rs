@@ -15,7 +15,24 @@ pub fn config() -> Value {
         .into_root_schema_for::<Settings>();
     let mut v = schema.to_value();
     v["title"] = json!("repere.toml");
+    // The globs repere refuses, as in rule packs; an `[[overrides]]`
+    // block for no file.
+    for key in ["include", "exclude"] {
+        v["properties"][key]["items"] = glob();
+    }
+    let files = &mut v["definitions"]["OverrideBlock"]["properties"]["files"];
+    files["items"] = glob();
+    files["minItems"] = json!(1);
     v
+}
+
+/// A glob pattern repere reads, as `FileFilter` refuses the others: not
+/// braces as alternatives (`{a,b}`, which the glob crate takes literally), a
+/// folder written with `/` or an empty pattern.
+fn glob() -> Value {
+    json!({"type": "string", "not": {"anyOf": [
+        {"pattern": "\\{[^{}]*,[^{}]*\\}"}, {"pattern": "/$"}, {"pattern": "^!?\\s*$"}
+    ]}})
 }
 
 /// The common keys of a rule-pack entry.
@@ -34,12 +51,8 @@ fn common() -> Map<String, Value> {
         {"type": "string"},
         {"type": "object", "required": ["text"], "properties": {"name": {"type": "string"}, "text": {"type": "string"}, "expect": {"type": "string", "description": "For an invalid example: words one of the rule's messages must hold"}}, "additionalProperties": false}
     ]});
-    // As `FileFilter` refuses them: braces as alternatives (`{a,b}`, which
-    // the glob crate takes literally), a folder written with `/` and an
-    // empty pattern.
-    let glob = json!({"type": "string", "not": {"anyOf": [
-        {"pattern": "\\{[^{}]*,[^{}]*\\}"}, {"pattern": "/$"}, {"pattern": "^!?\\s*$"}
-    ]}});
+    // As `FileFilter` refuses them.
+    let glob = glob();
     let map = json!({
         "id": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "The rule id",
                "not": {"enum": crate::pack::reserved_ids().collect::<Vec<_>>()}},

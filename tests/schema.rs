@@ -104,3 +104,33 @@ fn the_config_schema_accepts_the_readme_example_and_refuses_unknown_keys() {
         "files is required"
     );
 }
+
+/// The globs repere refuses in `include`, `exclude` and an override's
+/// `files`, and an override for no file, the schema refuses too; each is
+/// checked against repere itself, which must refuse it (exit 2).
+#[test]
+fn the_config_schema_refuses_the_globs_repere_refuses() {
+    let validator = jsonschema::draft7::new(&schema::config()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for text in [
+        "include = [\"content/{a,b}/*.md\"]\n",
+        "exclude = [\"content/drafts/\"]\n",
+        "exclude = [\"\"]\n",
+        "exclude = [\"!\"]\n",
+        "[[overrides]]\nfiles = [\"content/{a,b}/*.md\"]\nseverity = { tone = \"off\" }\n",
+        "[[overrides]]\nfiles = []\nseverity = { tone = \"off\" }\n",
+    ] {
+        assert!(!validator.is_valid(&toml(text)), "{text}");
+        fs::write(dir.path().join("repere.toml"), text).unwrap();
+        let out = assert_cmd::Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(["check", "."])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{text}");
+    }
+    assert!(validator.is_valid(&toml(
+        "include = [\"content/**/*.md\"]\nexclude = [\"content/drafts/**\"]\n"
+    )));
+}

@@ -664,6 +664,22 @@ impl RuleSet {
             .unwrap_or_default();
         for (n, (block, node)) in s.overrides.iter().zip(blocks).enumerate() {
             let origin = format!("[[overrides]] block {} ({})", n + 1, here(node.span));
+            // A block for no file would never apply: said, as an empty glob is.
+            if block.files.is_empty()
+                && let Some(f) = node.get("files")
+            {
+                errors.push(
+                    config.error(
+                        f.span,
+                        "`files` is empty: this block applies to no file".to_string(),
+                        Some(
+                            "name the files it is for, e.g. `files = [\"content/guides/**\"]`"
+                                .to_string(),
+                        ),
+                    ),
+                );
+                continue;
+            }
             let files = match node.get("files").map(|f| config.filter(f)) {
                 Some(Ok(f)) => f,
                 Some(Err(e)) => {
