@@ -566,6 +566,30 @@ fn exit_without_shutdown_exits_with_1() {
     assert_eq!(c.exit_code(), Some(1));
 }
 
+/// Input that ends before `initialize` is an error (exit 2), named for
+/// what broke: a message without its header, or no message at all.
+#[test]
+fn input_that_ends_before_initialize() {
+    for (input, said) in [
+        (
+            &b"Foo: bar\r\n\r\n{}"[..],
+            "a message without Content-Length",
+        ),
+        (&b""[..], "the input ended before `initialize`"),
+    ] {
+        let out = assert_cmd::Command::cargo_bin("repere")
+            .unwrap()
+            .arg("server")
+            .write_stdin(input)
+            .timeout(std::time::Duration::from_secs(10))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(said), "{err}");
+    }
+}
+
 #[test]
 fn after_shutdown_requests_are_refused_until_exit() {
     let (dir, _path, uri) = site();

@@ -168,7 +168,16 @@ struct Server {
 
 pub fn run() -> Result<i32, String> {
     let (conn, io) = transport::stdio();
-    let Some((id, params)) = handshake(&conn)? else {
+    let handshaken = match handshake(&conn) {
+        Ok(h) => h,
+        // The input ended: the reader says whether its framing broke (a
+        // message without Content-Length), which is the error to give.
+        Err(e) => {
+            drop(conn);
+            return Err(io.join().err().map_or(e, |read| read.to_string()));
+        }
+    };
+    let Some((id, params)) = handshaken else {
         return Ok(EXIT_WITHOUT_SHUTDOWN);
     };
     let encoding = Encoding::negotiate(
