@@ -298,6 +298,27 @@ fn places_the_rules_do_not_list_and_places_narrowed() {
     assert!(ds[0].message.contains("(Tours)"), "{}", ds[0].message);
 }
 
+/// A yearly figure said without `brut` is gross: `vs Paris` finds it from
+/// a figure said `brut`; a change over a span of time is said against the
+/// same figure of the year before, its own baseline.
+#[test]
+fn a_claim_names_its_own_baseline() {
+    let text = article(
+        "Un Développeur Python Senior touche 68k€ à Paris et 58k€ brut à Tours (-25 % vs Paris).\n\n\
+         En 2024, un Data Engineer Senior touchait 60k€ à Paris et 50k€ à Lyon. \
+         Cette année, un Data Engineer Senior touche 62k€ à Paris (+3 %) et 52k€ à Lyon (+12 %).",
+    );
+    let ds = check(&text);
+    let spans: Vec<&str> = ds.iter().map(|d| spanned(&text, d)).collect();
+    assert_eq!(spans, ["-25 %", "+12 %"], "{}", describe(&ds));
+    assert!(ds[0].message.contains("is -15%"), "{}", ds[0].message);
+    assert!(
+        ds[1].message.contains("against (Lyon, 2024) 50k€ is +4%"),
+        "{}",
+        ds[1].message
+    );
+}
+
 /// `vs Paris` compares with the figure of Paris said of the same role,
 /// level, table column, employer, year and gross or net: not the first
 /// figure of Paris in the list.

@@ -1015,7 +1015,7 @@ impl Baselines {
                     let fits = |g: &Figure| {
                         g.qualifier == f.qualifier
                             && g.year == f.year
-                            && g.basis == f.basis
+                            && gross_or(g) == gross_or(f)
                             && g.period == f.period
                             && (g.column == f.column || g.block == f.block)
                             && match &f.role {
@@ -1138,7 +1138,7 @@ impl Baselines {
                     && g.level == f.level
                     && g.place == f.place
                     && g.qualifier == f.qualifier
-                    && g.basis == f.basis
+                    && gross_or(g) == gross_or(f)
                     && g.period == f.period
                     && is_base(g, self.quoted)
             })
@@ -1149,16 +1149,19 @@ impl Baselines {
             None => {
                 // The nearest of its level is named first when the first
                 // figure is of another level (the same twice is kept once).
+                // The same figure of an earlier year, when the sentence
+                // names a span of time, is the change's own baseline: named
+                // first.
                 let same = same_level();
                 let level_first = found.is_some_and(|j| other_level(&figures[j]));
                 vec![
+                    earlier(),
                     in_column.or_else(same_row),
                     same.filter(|_| level_first),
                     found,
                     previous(),
                     after(),
                     same,
-                    earlier(),
                 ]
             }
         };
