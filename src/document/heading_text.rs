@@ -126,8 +126,12 @@ impl IdText {
     fn text(&mut self, text: &str) {
         if self.open.is_empty() {
             // `---` and `--` are dashes, which an id drops.
-            self.text
-                .push_str(&text.replace("---", "").replace("--", ""));
+            if text.contains("--") {
+                self.text
+                    .push_str(&text.replace("---", "").replace("--", ""));
+            } else {
+                self.text.push_str(text);
+            }
             return;
         }
         if !self.child_counts(true) {

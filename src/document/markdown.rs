@@ -41,6 +41,12 @@ enum HeadingBlock {
 }
 
 impl Heading {
+    /// Whether the heading is one verbatim run of text, or none (no
+    /// markup, code, entity or second line).
+    pub fn is_plain(&self) -> bool {
+        matches!(self.block, HeadingBlock::Plain | HeadingBlock::Empty)
+    }
+
     /// The heading's inline content as a [`Block`] (plain text mapped back
     /// to the source, inline code marked; strong emphasis is not recorded),
     /// for rules that read headings as they read prose; `None` when the

@@ -1214,6 +1214,17 @@ pub fn anchors(doc: &Document) -> Vec<String> {
         )
     };
     let mut out = ids(&|h| anchor_id(doc.text(heading_content(&doc.source, h))));
+    // A heading of plain text, nothing around it, without `--`, has the
+    // same id in both.
+    let same = doc.body.every_heading().all(|h| {
+        let text = doc.text(h.text_span);
+        h.is_plain()
+            && doc.text(heading_content(&doc.source, h)).trim() == text
+            && !text.contains("--")
+    });
+    if same {
+        return out;
+    }
     let newer = ids(&|h| anchor_id(&h.id_text));
     if newer != out {
         let older: HashSet<String> = out.iter().cloned().collect();

@@ -1078,7 +1078,22 @@ fn whole_place_name(text: &str, ws: &[(Range<usize>, &str)], k: usize) -> Option
     let spaced = |i: usize| text[ws[i].0.end..ws[i + 1].0.start].trim().is_empty();
     let before = |n: usize| k.checked_sub(n).filter(|&i| (i..k).all(spaced));
     let word = |i: usize| fold(ws[i].1);
-    match fold(ws[k].1).as_str() {
+    // Called for every word: the last words of these names are ASCII, so
+    // most words are told apart without folding them.
+    let last = ws.get(k)?.1;
+    const LAST: [&str; 7] = [
+        "york",
+        "francisco",
+        "valley",
+        "angeles",
+        "unis",
+        "uni",
+        "france",
+    ];
+    if !LAST.iter().any(|l| last.eq_ignore_ascii_case(l)) {
+        return None;
+    }
+    match last.to_ascii_lowercase().as_str() {
         "york" | "francisco" | "valley" | "angeles"
             if before(1).is_some_and(|i| matches!(ws[i].1, "New" | "San" | "Silicon" | "Los")) =>
         {
@@ -1848,12 +1863,18 @@ impl Vocabulary {
                 .filter(|p| within[..p.start].trim().is_empty() && p.end == within.len())
                 .map(|p| open + 1 + p.start..open + 1 + p.end);
         }
-        words(text)
+        // A place of one to three words and its preposition end the text:
+        // its last 64 bytes are read, not the whole of a long context.
+        let from = (end.saturating_sub(64)..=end)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(end);
+        words(&text[from..end])
             .iter()
-            .filter(|(_, w)| matches!(fold(w).as_str(), "a" | "au" | "aux"))
+            .filter(|(_, w)| w.len() <= 3 && matches!(fold(w).as_str(), "a" | "au" | "aux"))
             .find_map(|(r, _)| {
-                let p = self.unlisted_place(&text[r.start..])?;
-                (r.start + p.end == end).then(|| r.start + p.start..r.start + p.end)
+                let at = from + r.start;
+                let p = self.unlisted_place(&text[at..])?;
+                (at + p.end == end).then(|| at + p.start..at + p.end)
             })
     }
 
