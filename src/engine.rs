@@ -241,29 +241,17 @@ impl Report {
             .iter()
             .find(|b| b.id == "config")
             .unwrap_or(&SETUP_RULES[0]);
-        let path = Arc::new(path.to_path_buf());
-        let d = builtin_diagnostic(
-            &path,
-            (rule.id, Severity::Error),
-            message.to_string(),
-            Some("write it again with `--write-baseline`, or name another file".to_string()),
-            Span::at(0),
-            first_line(),
-        );
-        let note = format!(
-            "Nothing was checked: the run stopped at the baseline `{}`, which cannot be used.",
-            path.display()
-        );
-        Report {
-            rules: vec![RuleInfo::engine(rule, Severity::Error)],
-            files: vec![FileReport {
-                path,
-                source: None,
-                diagnostics: vec![d],
-            }],
-            notes: vec![note],
-            stopped: true,
-        }
+        Report::stopped_at(
+            rule,
+            &[(path.to_path_buf(), message.to_string())],
+            "write it again with `--write-baseline`, or name another file",
+            |_| {
+                format!(
+                    "Nothing was checked: the run stopped at the baseline `{}`, which cannot be used.",
+                    path.display()
+                )
+            },
+        )
     }
 
     /// A report of the paths given to check that could not be reached (one
@@ -277,6 +265,29 @@ impl Report {
             .iter()
             .find(|b| b.id == "read-error")
             .unwrap_or(&BUILTIN_RULES[0]);
+        Report::stopped_at(
+            rule,
+            paths,
+            "check the paths given to `repere check`",
+            |files| {
+                format!(
+                    "Nothing was checked: the run stopped at {} path(s) that could not be reached: {}.",
+                    files.len(),
+                    named(files)
+                )
+            },
+        )
+    }
+
+    /// A report of a run stopped before any file was checked: an error of
+    /// `rule` at line 1 of each path, with what went wrong and `help`, and
+    /// the note `note` writes of the files.
+    fn stopped_at(
+        rule: &Builtin,
+        paths: &[(PathBuf, String)],
+        help: &str,
+        note: impl FnOnce(&[FileReport]) -> String,
+    ) -> Report {
         let mut files: Vec<FileReport> = paths
             .iter()
             .map(|(path, message)| {
@@ -285,7 +296,7 @@ impl Report {
                     &path,
                     (rule.id, Severity::Error),
                     message.clone(),
-                    Some("check the paths given to `repere check`".to_string()),
+                    Some(help.to_string()),
                     Span::at(0),
                     first_line(),
                 );
@@ -298,11 +309,7 @@ impl Report {
             .collect();
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files.dedup_by(|a, b| a.path == b.path);
-        let note = format!(
-            "Nothing was checked: the run stopped at {} path(s) that could not be reached: {}.",
-            files.len(),
-            named(&files)
-        );
+        let note = note(&files);
         Report {
             rules: vec![RuleInfo::engine(rule, Severity::Error)],
             files,

@@ -74,16 +74,60 @@ pub struct LineIndex {
     starts: Vec<usize>,
     /// Byte length of a leading byte-order mark, which takes no column.
     bom: usize,
-    /// Characters before every [`LineIndex::STEP`]-th byte, so that the
+    /// Characters before every [`Counts::STEP`]-th byte, so that the
     /// column of an offset deep in a long line (a minified paragraph of
     /// megabytes) costs at most `STEP` bytes of counting, not the whole line.
     /// Counted the first time such a column is asked.
-    chars_before: OnceLock<Vec<usize>>,
+    chars_before: Counts,
+}
+
+/// What a count of bytes (characters, code units) is before every
+/// [`Counts::STEP`]-th byte of a text, made on first need, so that the count
+/// up to an offset deep in a long line reads at most `STEP` bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Counts(OnceLock<Vec<usize>>);
+
+impl Counts {
+    pub const STEP: usize = 4096;
+
+    /// `count` of `bytes[..offset]`; `count` must add up over any split of
+    /// the bytes (as counting the bytes that start a character does), and
+    /// be the same function at every call on one text.
+    pub fn up_to(&self, bytes: &[u8], offset: usize, count: impl Fn(&[u8]) -> usize) -> usize {
+        let table = self.0.get_or_init(|| {
+            let mut total = 0;
+            let mut out = vec![0];
+            for block in bytes.chunks(Self::STEP) {
+                total += count(block);
+                out.push(total);
+            }
+            out
+        });
+        let block = offset / Self::STEP;
+        let (base, from) = match table.get(block) {
+            Some(&n) => (n, block * Self::STEP),
+            None => (0, 0),
+        };
+        base + count(bytes.get(from..offset).unwrap_or_default())
+    }
+
+    /// `count` of `bytes[start..offset]`, counted directly when short.
+    pub fn between(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        offset: usize,
+        count: impl Fn(&[u8]) -> usize,
+    ) -> usize {
+        if offset.saturating_sub(start) <= Self::STEP {
+            count(bytes.get(start..offset).unwrap_or_default())
+        } else {
+            self.up_to(bytes, offset, &count) - self.up_to(bytes, start, &count)
+        }
+    }
 }
 
 impl LineIndex {
-    const STEP: usize = 4096;
-
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
@@ -98,27 +142,8 @@ impl LineIndex {
         LineIndex {
             starts,
             bom,
-            chars_before: OnceLock::new(),
+            chars_before: Counts::default(),
         }
-    }
-
-    /// The number of characters in `text[..offset]` (`offset` on a boundary).
-    fn chars_up_to(&self, text: &str, offset: usize) -> usize {
-        let chars_before = self.chars_before.get_or_init(|| {
-            let mut chars = 0;
-            let mut out = vec![0];
-            for block in text.as_bytes().chunks(Self::STEP) {
-                chars += count_chars(block);
-                out.push(chars);
-            }
-            out
-        });
-        let block = offset / Self::STEP;
-        let (base, from) = match chars_before.get(block) {
-            Some(&n) => (n, block * Self::STEP),
-            None => (0, 0),
-        };
-        base + count_chars(text.as_bytes().get(from..offset).unwrap_or_default())
     }
 
     /// 1-based line and column of a byte offset (clamped to the text).
@@ -131,11 +156,10 @@ impl LineIndex {
         if line == 1 {
             line_start = line_start.max(self.bom.min(offset));
         }
-        let column = if offset - line_start <= Self::STEP {
-            count_chars(text.as_bytes().get(line_start..offset).unwrap_or_default())
-        } else {
-            self.chars_up_to(text, offset) - self.chars_up_to(text, line_start)
-        } + 1;
+        let column = self
+            .chars_before
+            .between(text.as_bytes(), line_start, offset, count_chars)
+            + 1;
         (line, column)
     }
 

@@ -2,7 +2,7 @@
 //! (UTF-16 unless it offers another): accented text must not shift columns.
 
 use lsp_types::{Position, PositionEncodingKind, Range};
-use repere::span::{LineIndex, Span};
+use repere::span::{Counts, LineIndex, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -62,54 +62,20 @@ pub struct Lines<'a> {
     text: &'a str,
     index: LineIndex,
     encoding: Encoding,
-    /// Code units before every [`Lines::STEP`]-th byte, so that the
-    /// position of an offset deep in a long line costs at most `STEP`
-    /// bytes of counting (many findings on one line of megabytes would
-    /// otherwise count the line again for each). Counted on first need.
-    units_before: std::sync::OnceLock<Vec<usize>>,
+    /// Code units before every 4,096th byte, so that the position of an
+    /// offset deep in a long line costs at most that many bytes of counting
+    /// (many findings on one line of megabytes would otherwise count the
+    /// line again for each). Counted on first need.
+    units_before: Counts,
 }
 
 impl<'a> Lines<'a> {
-    const STEP: usize = 4096;
-
     pub fn new(text: &'a str, encoding: Encoding) -> Lines<'a> {
         Lines {
             text,
             index: LineIndex::new(text),
             encoding,
-            units_before: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// The code units of `text[..offset]`.
-    fn units_up_to(&self, offset: usize) -> usize {
-        let bytes = self.text.as_bytes();
-        let table = self.units_before.get_or_init(|| {
-            let mut units = 0;
-            let mut out = vec![0];
-            for block in bytes.chunks(Self::STEP) {
-                units += self.encoding.units_in(block);
-                out.push(units);
-            }
-            out
-        });
-        let block = offset / Self::STEP;
-        let (base, from) = match table.get(block) {
-            Some(&n) => (n, block * Self::STEP),
-            None => (0, 0),
-        };
-        base + self
-            .encoding
-            .units_in(bytes.get(from..offset).unwrap_or_default())
-    }
-
-    /// The code units of `text[start..offset]`.
-    fn units_between(&self, start: usize, offset: usize) -> usize {
-        if offset - start <= Self::STEP {
-            self.encoding
-                .units_in(self.text.as_bytes().get(start..offset).unwrap_or_default())
-        } else {
-            self.units_up_to(offset) - self.units_up_to(start)
+            units_before: Counts::default(),
         }
     }
 
@@ -137,7 +103,10 @@ impl<'a> Lines<'a> {
         let offset = Span::at(offset).clamp_to(self.text).start;
         let (line, _) = self.index.line_col(self.text, offset);
         let start = self.line_start(line).unwrap_or(0).min(offset);
-        let character = self.units_between(start, offset) as u32;
+        let units = |bytes: &[u8]| self.encoding.units_in(bytes);
+        let character = self
+            .units_before
+            .between(self.text.as_bytes(), start, offset, units) as u32;
         Position::new((line - 1) as u32, character)
     }
 
