@@ -848,6 +848,23 @@ fn pack_and_config_errors_are_written_in_the_report_s_format() {
         );
         assert_eq!(json["summary"]["files"], 0, "{json}");
     }
+    // Writing a baseline over the config's broken one reads none.
+    write(
+        dir.path(),
+        "repere.toml",
+        "baseline = \"bad-baseline.json\"\n",
+    );
+    let out = repere()
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "bad-baseline.json", NAME])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        fs::read_to_string(dir.path().join("bad-baseline.json"))
+            .unwrap()
+            .contains("\"version\"")
+    );
 }
 
 /// The other errors that stop a run before any file is checked are written

@@ -252,7 +252,6 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     // report says so too, rather than being left empty (or, with
     // --output-file, as the last run wrote it).
     let unwritten = std::cell::Cell::new(None);
-    let mut unwritten_baseline: Option<PathBuf> = None;
     let setup_report = |errors: &[repere::pack::PackError]| {
         let cwd = std::env::current_dir().unwrap_or_default();
         let report = Report::of_setup_errors(errors, &cwd);
@@ -362,30 +361,28 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
     // The baseline is read before any file is checked: one that cannot be
     // used stops the run, written in the report as a config error is
     // (rather than leaving an --output-file as the last run wrote it).
+    // `--diff` and `--write-baseline` apply none.
+    let applies = !args.diff && args.write_baseline.is_none();
     let configured = config
         .as_ref()
-        .and_then(|c| Some(c.dir().join(c.settings.baseline.as_ref()?)));
-    let baseline_path = match (&args.baseline, configured) {
-        (Some(path), _) => Some(path.clone()),
-        // A baseline the config names but nobody wrote yet hides nothing.
-        (None, Some(path)) if !path.exists() => {
-            unwritten_baseline = Some(path);
-            None
-        }
-        (None, configured) => configured,
+        .and_then(|c| Some(c.dir().join(c.settings.baseline.as_ref()?)))
+        .filter(|_| applies && args.baseline.is_none());
+    // A baseline the config names but nobody wrote yet hides nothing.
+    let unwritten_baseline = configured.clone().filter(|p| !p.exists());
+    let baseline_path = match &args.baseline {
+        Some(path) => Some(path.clone()).filter(|_| applies),
+        None => configured.filter(|p| p.exists()),
     };
-    let baseline = match baseline_path.map(|p| {
-        load_baseline(&p)
-            .map(|b| (p.clone(), b))
-            .map_err(|e| (p, e))
-    }) {
+    let baseline = match baseline_path {
         None => None,
-        Some(Ok(loaded)) => Some(loaded),
-        Some(Err((path, e))) => {
-            let report = Report::of_unusable_baseline(&path, &e);
-            unwritten.set(stopped_report(&report, format, &args).err());
-            return Err(stopped(e));
-        }
+        Some(path) => match load_baseline(&path) {
+            Ok(loaded) => Some((path, loaded)),
+            Err(e) => {
+                let report = Report::of_unusable_baseline(&path, &e);
+                unwritten.set(stopped_report(&report, format, &args).err());
+                return Err(stopped(e));
+            }
+        },
     };
     let mut walked = walk(&paths, scope.as_ref())?;
     // The text on standard input stands for the file of its name (an

@@ -1193,9 +1193,14 @@ pub fn fragments(text: &str) -> impl Iterator<Item = String> + '_ {
 /// `#erreurs-classiques` now; see [`crate::document::heading_text`]): a
 /// link to either is taken, as the site's Hugo is not known.
 pub fn anchors(doc: &Document) -> Vec<String> {
-    let explicit: Vec<Option<&str>> = doc
-        .body
-        .every_heading()
+    let headings: Vec<&crate::document::Heading> = doc.body.every_heading().collect();
+    // Each heading's source text, and its id if written (`{#id}`).
+    let sources: Vec<&str> = headings
+        .iter()
+        .map(|h| doc.text(heading_content(&doc.source, h)))
+        .collect();
+    let explicit: Vec<Option<&str>> = headings
+        .iter()
         .map(|h| {
             doc.text(h.span)
                 .trim_end()
@@ -1205,29 +1210,24 @@ pub fn anchors(doc: &Document) -> Vec<String> {
                 .filter(|s| !s.is_empty())
         })
         .collect();
-    let ids = |made: &dyn Fn(&crate::document::Heading) -> String| {
+    let ids = |made: &dyn Fn(usize) -> String| {
         numbered(
-            doc.body
-                .every_heading()
-                .zip(&explicit)
-                .map(|(h, e)| e.map_or_else(|| (made(h), false), |id| (id.to_string(), true))),
+            explicit
+                .iter()
+                .enumerate()
+                .map(|(i, e)| e.map_or_else(|| (made(i), false), |id| (id.to_string(), true))),
         )
     };
-    let mut out = ids(&|h| anchor_id(doc.text(heading_content(&doc.source, h))));
+    let mut out = ids(&|i| anchor_id(sources[i]));
     // A heading of plain text, nothing around it, without `--`, has the
     // same id in both.
-    let same = doc.body.every_heading().all(|h| {
+    let same = headings.iter().zip(&sources).all(|(h, source)| {
         let text = doc.text(h.text_span);
-        h.is_plain()
-            && doc.text(heading_content(&doc.source, h)).trim() == text
-            && !text.contains("--")
+        h.is_plain() && source.trim() == text && !text.contains("--")
     });
-    if same {
-        return out;
-    }
-    let newer = ids(&|h| anchor_id(&h.id_text));
-    if newer != out {
+    if !same {
         let older: HashSet<String> = out.iter().cloned().collect();
+        let newer = ids(&|i| anchor_id(&headings[i].id_text));
         out.extend(newer.into_iter().filter(|id| !older.contains(id)));
     }
     out

@@ -25,45 +25,43 @@
 //! of the layout matches one or more. Anything else fails the build with
 //! "the "date" front matter field is not a parsable date".
 
-/// `YYYY-MM-DD`, a real calendar date.
-pub fn is_date(s: &str) -> bool {
+/// The year, month and day of `s` written `YYYY-MM-DD` (ten bytes, digits
+/// where they go), whatever their values.
+fn date_parts(s: &str) -> Option<(u32, u32, u32)> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
+        return None;
     }
     let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
     if !(digits(0..4) && digits(5..7) && digits(8..10)) {
-        return false;
+        return None;
     }
     let num =
         |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'));
-    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&d)
+    Some((num(0..4), num(5..7), num(8..10)))
+}
+
+/// The days of month `m` of year `y`; `None` for no month.
+fn days_in(y: u32, m: u32) -> Option<u32> {
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
+}
+
+/// `YYYY-MM-DD`, a real calendar date.
+pub fn is_date(s: &str) -> bool {
+    date_parts(s).is_some_and(|(y, m, d)| days_in(y, m).is_some_and(|n| (1..=n).contains(&d)))
 }
 
 /// Why `s`, written `YYYY-MM-DD` (perhaps with a time after it), is no
 /// day of the calendar: `there is no month 13`, `February 2025 has 28
 /// days`; `None` for a real date or another form.
 pub fn calendar_fault(s: &str) -> Option<String> {
-    let head = s.get(..10)?;
-    let b = head.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b[4] != b'-' || b[7] != b'-' || !(digits(0..4) && digits(5..7) && digits(8..10)) {
-        return None;
-    }
-    if is_date(head) {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| head[r].parse::<u32>().unwrap_or(0);
-    let (y, m, d) = (num(0..4), num(5..7), num(8..10));
     const MONTHS: [&str; 12] = [
         "January",
         "February",
@@ -78,17 +76,15 @@ pub fn calendar_fault(s: &str) -> Option<String> {
         "November",
         "December",
     ];
-    let Some(month) = m.checked_sub(1).and_then(|i| MONTHS.get(i as usize)) else {
+    let (y, m, d) = date_parts(s.get(..10)?)?;
+    let Some(days) = days_in(y, m) else {
         return Some(format!("there is no month {m:02}"));
     };
-    let days = (28..=31)
-        .rev()
-        .find(|n| is_date(&format!("{y:04}-{m:02}-{n:02}")))
-        .unwrap_or(28);
-    Some(match d {
-        0 => "there is no day 00".to_string(),
-        _ => format!("{month} {y} has {days} days"),
-    })
+    match d {
+        0 => Some("there is no day 00".to_string()),
+        d if d > days => Some(format!("{} {y} has {days} days", MONTHS[m as usize - 1])),
+        _ => None,
+    }
 }
 
 /// A date, or a date-time Hugo reads (see the module's documentation):
