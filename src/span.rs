@@ -186,7 +186,7 @@ impl LineIndex {
 
 /// The characters of UTF-8 `bytes`: every byte but continuation bytes
 /// starts one.
-fn count_chars(bytes: &[u8]) -> usize {
+pub fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 

@@ -2,7 +2,7 @@
 //! (UTF-16 unless it offers another): accented text must not shift columns.
 
 use lsp_types::{Position, PositionEncodingKind, Range};
-use repere::span::{Counts, LineIndex, Span};
+use repere::span::{Counts, LineIndex, Span, count_chars};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {
@@ -48,11 +48,8 @@ impl Encoding {
     fn units_in(self, bytes: &[u8]) -> usize {
         match self {
             Encoding::Utf8 => bytes.len(),
-            Encoding::Utf16 => bytes
-                .iter()
-                .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-                .sum(),
-            Encoding::Utf32 => bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count(),
+            Encoding::Utf16 => count_chars(bytes) + bytes.iter().filter(|&&b| b >= 0xF0).count(),
+            Encoding::Utf32 => count_chars(bytes),
         }
     }
 }
