@@ -435,7 +435,7 @@ mod tests {
                 summary: String::new(),
                 doc: "",
             }],
-            stopped: false,
+            ..Report::default()
         };
         let outcome = baseline.apply(&mut report, &|p| p.display().to_string(), &|_| None);
         assert_eq!(outcome.hidden, 0);

@@ -110,6 +110,9 @@ pub struct Report {
     /// or a pack, a path that cannot be reached): `files` holds the files
     /// at fault, and none of them counts as checked.
     pub stopped: bool,
+    /// Entries of `files` that are folders the walk could not read: their
+    /// findings are reported, but they are not files checked.
+    pub folders: usize,
 }
 
 /// What a report says about a rule.
@@ -152,7 +155,11 @@ impl Report {
 
     pub fn counts(&self) -> Counts {
         let mut c = Counts {
-            files: if self.stopped { 0 } else { self.files.len() },
+            files: if self.stopped {
+                0
+            } else {
+                self.files.len().saturating_sub(self.folders)
+            },
             ..Counts::default()
         };
         for d in self.diagnostics() {
@@ -229,6 +236,7 @@ impl Report {
             files,
             notes: vec![note],
             stopped: true,
+            ..Report::default()
         }
     }
 
@@ -315,6 +323,7 @@ impl Report {
             files,
             notes: vec![note],
             stopped: true,
+            ..Report::default()
         }
     }
 }
@@ -772,6 +781,7 @@ impl Linter {
             notes: Vec::new(),
             rules: self.rule_infos(),
             stopped: false,
+            folders: 0,
         }
     }
 

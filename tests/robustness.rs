@@ -852,24 +852,27 @@ fn a_fifo_as_an_ignore_file_or_a_config_does_not_hang_the_run() {
         .iter()
         .map(|d| (d["path"].as_str().unwrap(), d["rule"].as_str().unwrap()))
         .collect();
-    assert!(paths.contains(&("./sub", "read-error")), "{paths:?}");
+    // Named as the files found by the walk of `.` are, without `./`.
+    assert!(paths.contains(&("sub", "read-error")), "{paths:?}");
     assert!(
-        !paths.iter().any(|(p, _)| p.starts_with("./sub/")),
+        !paths.iter().any(|(p, _)| p.starts_with("sub/")),
         "{paths:?}"
     );
     let d = json["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|d| d["path"] == "./sub")
+        .find(|d| d["path"] == "sub")
         .unwrap();
     assert!(
         d["message"]
             .as_str()
             .unwrap()
-            .starts_with("`./sub/.gitignore` is not a regular file"),
+            .starts_with("`sub/.gitignore` is not a regular file"),
         "{d}"
     );
+    // The folder is not a file checked: the witness at the top is.
+    assert_eq!(json["summary"]["files"], 1, "{json:#}");
     assert_eq!(
         d["help"],
         "remove it, or make it a regular file of ignore rules"
@@ -934,9 +937,9 @@ fn permission_denied() {
     fs::set_permissions(base.join(WITNESS), fs::Permissions::from_mode(0o644)).unwrap();
 
     let bin = assert_cmd::cargo::cargo_bin("repere");
-    let mut cmd = if root {
+    let copy = base.join("repere-bin");
+    if root {
         // The binary must be reachable by `nobody`: copy it into the folder.
-        let copy = base.join("repere-bin");
         fs::copy(&bin, &copy).unwrap();
         fs::set_permissions(&copy, fs::Permissions::from_mode(0o755)).unwrap();
         let probe = std::process::Command::new("setpriv")
@@ -946,20 +949,35 @@ fn permission_denied() {
             eprintln!("skipped: running as root and `setpriv` cannot drop privileges here");
             return;
         }
-        let mut c = std::process::Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(copy);
-        c
-    } else {
-        std::process::Command::new(bin)
+    }
+    let check = |format: &str| {
+        let mut cmd = if root {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(&copy);
+            c
+        } else {
+            std::process::Command::new(&bin)
+        };
+        cmd.current_dir(base)
+            .args(["check", "--format", format, "--no-config", "."])
+            .output()
+            .unwrap()
     };
-    let out = cmd
-        .current_dir(base)
-        .args(["check", "--format", "json", "--no-config", "."])
-        .output()
-        .unwrap();
+    let out = check("json");
+    let human = check("human");
     // Let the temporary folder be removed.
     fs::set_permissions(&closed, fs::Permissions::from_mode(0o755)).unwrap();
+    let summary = String::from_utf8_lossy(&human.stdout);
+    // Named as the files are, without `./`.
+    assert!(
+        summary.contains("× ferme:1:1: cannot read this folder"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Found 3 errors, 0 warnings in 2 files and 1 folder (2 files checked)."),
+        "{summary}"
+    );
     let run = Run {
         code: out.status.code().unwrap_or(-1),
         json: serde_json::from_slice(&out.stdout)
@@ -978,7 +996,8 @@ fn permission_denied() {
         run.message("ferme", "read-error"),
         "cannot read this folder: permission denied; its files were not checked"
     );
-    assert_eq!(run.files(), 3, "{:#}", run.json);
+    // The folder is no file checked: the witness and the locked file are.
+    assert_eq!(run.files(), 2, "{:#}", run.json);
 }
 
 /// A rule pack whose regex would take exponential time in a backtracking

@@ -87,6 +87,8 @@ pub(super) const READ_HELP: &str = "check that the file exists and can be read";
 pub(super) struct Unread {
     pub message: String,
     pub help: &'static str,
+    /// What could not be read is a folder, not a file checked.
+    pub folder: bool,
 }
 
 impl Unread {
@@ -94,6 +96,15 @@ impl Unread {
         Unread {
             message: message.into(),
             help,
+            folder: false,
+        }
+    }
+
+    /// A folder whose files could not be listed.
+    pub(super) fn of_folder(message: impl Into<String>, help: &'static str) -> Unread {
+        Unread {
+            folder: true,
+            ..Unread::new(message, help)
         }
     }
 
@@ -488,6 +499,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         let notes = unchecked_notes(&results, &named, why);
         let mut report = linter.finish(results);
         report.notes.extend(notes);
+        report.folders = walked.errors.iter().filter(|(_, u)| u.folder).count();
         Ok(report)
     };
     let mut report = check(&linter)?;

@@ -95,11 +95,14 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
         // block the run, so such a folder is reported and not walked.
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.clone());
         if let Some(bad) = absolute.ancestors().find_map(odd_ignore_file) {
-            found.errors.push((path.clone(), unreadable_ignore(&bad)));
+            let mut unread = unreadable_ignore(&bad);
+            unread.folder = fs::metadata(path).is_ok_and(|m| m.is_dir());
+            found.errors.push((path.clone(), unread));
             continue;
         }
         let skipped = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let seen = skipped.clone();
+        let root = path.clone();
         let walker = ignore::WalkBuilder::new(path)
             .require_git(false)
             .follow_links(false)
@@ -110,7 +113,8 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
                     .then(|| odd_ignore_file(entry.path()))
                     .flatten();
                 if let (Some(bad), Ok(mut seen)) = (&odd, seen.lock()) {
-                    seen.push((entry.path().to_path_buf(), unreadable_ignore(bad)));
+                    let folder = as_given(&root, entry.path()).to_path_buf();
+                    seen.push((folder, unreadable_ignore(as_given(&root, bad))));
                 }
                 odd.is_none()
             })
@@ -134,32 +138,28 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
                         && scope.is_none_or(|s| s.included(p) && !s.excluded(p))
                     {
                         links |= entry.path_is_symlink();
-                        // `repere check` with no path walks `.`: its files
-                        // are named `content/x.md`, as given, not
-                        // `./content/x.md`.
-                        let p = if path.as_path() == Path::new(".") {
-                            p.strip_prefix(".").unwrap_or(p)
-                        } else {
-                            p
-                        };
-                        found.files.insert(p.to_path_buf());
+                        found.files.insert(as_given(path, p).to_path_buf());
                     }
                 }
                 Err(e) => {
                     let at = error_path(&e).unwrap_or_else(|| path.clone());
+                    let at = as_given(path, &at).to_path_buf();
                     // The walker's message repeats the path; say what failed.
                     let cause = e.io_error().map(|io| match io.raw_os_error() {
                         Some(code) => io::Error::from_raw_os_error(code).to_string(),
                         None => io.kind().to_string(),
                     });
-                    let message = match cause {
+                    let unread = match cause {
                         Some(c) if fs::symlink_metadata(&at).is_ok_and(|m| m.is_dir()) => {
-                            format!("cannot read this folder: {c}; its files were not checked")
+                            Unread::of_folder(
+                                format!("cannot read this folder: {c}; its files were not checked"),
+                                "check that the folder can be listed (its permissions), or exclude it",
+                            )
                         }
-                        Some(c) => format!("cannot read this entry: {c}"),
-                        None => e.to_string(),
+                        Some(c) => Unread::new(format!("cannot read this entry: {c}"), READ_HELP),
+                        None => Unread::new(e.to_string(), READ_HELP),
                     };
-                    found.errors.push((at, Unread::new(message, READ_HELP)));
+                    found.errors.push((at, unread));
                 }
             }
         }
@@ -173,6 +173,16 @@ pub(crate) fn walk(paths: &[PathBuf], scope: Option<&Scope>) -> Result<Walk, Str
     links |= paths.len() > 1;
     found.files = once_each(found.files, links);
     Ok(found)
+}
+
+/// A path found by walking `root`, named as the user would write it:
+/// `repere check` with no path walks `.`, and its files are named
+/// `content/x.md`, not `./content/x.md`.
+fn as_given<'a>(root: &Path, found: &'a Path) -> &'a Path {
+    match found.strip_prefix(".") {
+        Ok(inner) if root == Path::new(".") && !inner.as_os_str().is_empty() => inner,
+        _ => found,
+    }
 }
 
 /// What is at a path given to check, or why it cannot be reached.
@@ -211,7 +221,7 @@ fn odd_ignore_file(folder: &Path) -> Option<PathBuf> {
 
 fn unreadable_ignore(file: &Path) -> Unread {
     let cwd = std::env::current_dir().unwrap_or_default();
-    Unread::new(
+    Unread::of_folder(
         format!(
             "`{}` is not a regular file (a FIFO or device), so the folder's ignore rules cannot be read; its files were not checked",
             file.strip_prefix(&cwd).unwrap_or(file).display()

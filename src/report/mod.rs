@@ -81,10 +81,20 @@ pub fn summary(report: &Report) -> String {
     if c.infos > 0 {
         parts.push(plural(c.infos, "info"));
     }
+    // A folder the walk could not read has its finding, but is no file.
+    let files = with.saturating_sub(report.folders);
+    let places = match (files, report.folders) {
+        (_, 0) => plural(files, "file"),
+        (0, folders) => plural(folders, "folder"),
+        (_, folders) => format!(
+            "{} and {}",
+            plural(files, "file"),
+            plural(folders, "folder")
+        ),
+    };
     format!(
-        "Found {} in {} ({} checked).",
+        "Found {} in {places} ({} checked).",
         parts.join(", "),
-        plural(with, "file"),
         plural(c.files, "file")
     )
 }
