@@ -566,6 +566,29 @@ fn exit_without_shutdown_exits_with_1() {
     assert_eq!(c.exit_code(), Some(1));
 }
 
+/// An editor that goes away (its end of the pipe closed) is as one that
+/// sends `exit`: code 1 without `shutdown`, 0 after it.
+#[test]
+fn the_end_of_the_input_is_an_exit() {
+    for shutdown in [false, true] {
+        let (dir, _path, _uri) = site();
+        let mut c = Client::start(dir.path(), json!({}));
+        if shutdown {
+            assert!(c.request("shutdown", Value::Null).is_null());
+        }
+        let Client {
+            mut child, stdin, ..
+        } = c;
+        drop(stdin);
+        let code = child.wait().unwrap().code();
+        assert_eq!(
+            code,
+            Some(if shutdown { 0 } else { 1 }),
+            "shutdown: {shutdown}"
+        );
+    }
+}
+
 /// Input that ends before `initialize` is an error (exit 2), named for
 /// what broke: a message without its header, or no message at all.
 #[test]

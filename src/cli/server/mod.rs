@@ -432,7 +432,15 @@ impl Server {
                 });
             select! {
                 recv(self.conn.receiver) -> msg => {
-                    let Ok(msg) = msg else { return Ok(EXIT_OK) };
+                    // The input ended: as `exit`, an editor that went
+                    // away without `shutdown` is said to have.
+                    let Ok(msg) = msg else {
+                        if self.shutdown {
+                            return Ok(EXIT_OK);
+                        }
+                        eprintln!("repere server: the input ended without `shutdown` and `exit`");
+                        return Ok(EXIT_WITHOUT_SHUTDOWN);
+                    };
                     match msg {
                         Message::Request(req) => self.request(req)?,
                         Message::Notification(n) if n.method == "exit" => {
