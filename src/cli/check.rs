@@ -868,7 +868,14 @@ fn fixed_files(
     linter: &Linter,
     report: &Report,
     unsafe_fixes: bool,
+    diff: bool,
 ) -> (Vec<FixedFile>, Vec<String>) {
+    // `--diff` writes nothing: its note says what `--fix` would do.
+    let (were, would) = if diff {
+        ("would not be applied", "would be")
+    } else {
+        ("were not applied", "were")
+    };
     let candidates: Vec<(&Path, &str)> = report
         .files
         .iter()
@@ -887,9 +894,9 @@ fn fixed_files(
             let fixed = fix::fix_source(linter, path, original.to_string(), unsafe_fixes);
             let note = (!fixed.left_out.is_empty()).then(|| {
                 format!(
-                    "`{}`: the fixes of {} were not applied: they still changed it after {} \
-                     passes (a fix that makes again what it fixes); the other fixes were. Fix \
-                     these findings by hand.",
+                    "`{}`: the fixes of {} {were}: they still changed it after {} \
+                     passes (a fix that makes again what it fixes); the other fixes {would}. \
+                     Fix these findings by hand.",
                     path.display(),
                     quoted_list(&fixed.left_out),
                     fix::MAX_PASSES
@@ -1020,7 +1027,7 @@ fn stopped_report(report: &Report, format: Format, args: &CheckArgs) -> Result<(
 
 /// `--diff`: the unified diff of what `--fix` would change.
 fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, String> {
-    let (changes, notes) = fixed_files(linter, report, unsafe_fixes);
+    let (changes, notes) = fixed_files(linter, report, unsafe_fixes, true);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut fixes = 0;
@@ -1091,7 +1098,7 @@ fn fix_files(
     report: &Report,
     unsafe_fixes: bool,
 ) -> (usize, usize, Vec<String>, usize) {
-    let (changes, mut notes) = fixed_files(linter, report, unsafe_fixes);
+    let (changes, mut notes) = fixed_files(linter, report, unsafe_fixes, false);
     let (mut files, mut fixes, mut failed) = (0, 0, 0);
     // Two names of one file (hard links) were both checked: it is written
     // once, which fixes it under both (the second write would take the
