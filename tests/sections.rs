@@ -292,6 +292,68 @@ fn a_removed_section_is_missing_after_the_previous_one() {
     assert!(d.help.unwrap().contains("## Message de responsabilité"));
 }
 
+/// The sections around a missing or misplaced one are named as the
+/// article writes them (its numbers, its spelling), not as the template
+/// does: the message and help quote what the author can find in the file.
+#[test]
+fn the_sections_around_are_named_as_written() {
+    let mut s = sections();
+    s[0].0 = "## 1. Dedramatisation".into();
+    s[3].0 = "## 🚧 Erreurs classiques".into();
+    s.remove(1);
+    let text = article(&s);
+    let ds = section_order(&text);
+    let missing = ds
+        .iter()
+        .find(|d| d.message.contains("missing"))
+        .unwrap_or_else(|| panic!("{}", describe(&ds)));
+    assert!(
+        missing
+            .message
+            .contains("missing after `1. Dedramatisation`"),
+        "{}",
+        missing.message
+    );
+    let help = missing.help.as_deref().unwrap();
+    assert!(
+        help.contains("between `1. Dedramatisation` (line ")
+            && help.contains("and `Repères clairs`"),
+        "{help}"
+    );
+    // The misspelt title against the template's, its number left out.
+    let spelling = ds
+        .iter()
+        .find(|d| d.message.contains("is spelled"))
+        .unwrap_or_else(|| panic!("{}", describe(&ds)));
+    assert!(
+        spelling
+            .message
+            .starts_with("section title `Dedramatisation` is spelled `Dédramatisation`"),
+        "{}",
+        spelling.message
+    );
+    // A misplaced section's label names the one it goes after as written.
+    let mut s = sections();
+    s[2].0 = "## 🧭 Reperes clairs".into();
+    s.swap(2, 3);
+    let text = article(&s);
+    let ds = section_order(&text);
+    let order = ds
+        .iter()
+        .find(|d| d.message.contains("out of order"))
+        .unwrap_or_else(|| panic!("{}", describe(&ds)));
+    assert_eq!(order.labels[0].message, "`🧭 Reperes clairs` is here");
+    assert!(
+        order
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("move this section after the `🧭 Reperes clairs` section"),
+        "{:?}",
+        order.help
+    );
+}
+
 #[test]
 fn a_title_without_its_accent_gives_the_canonical_spelling() {
     let mut s = sections();

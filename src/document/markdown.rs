@@ -1016,7 +1016,7 @@ pub fn parse(source: &str, start: usize) -> Body {
     body.blocks.sort_by_key(|b| b.span.start);
     link_parents(&mut body.blocks);
     body.code_blocks.sort_by_key(|s| s.start);
-    nest_headings_in_details(&mut body);
+    nest_headings_in_details(&mut body, original, start);
     body.sections = sections(&body.headings, source.len());
     body
 }
@@ -1026,20 +1026,36 @@ pub fn parse(source: &str, start: usize) -> Body {
 /// separated from them by blank lines): a collapsed aside, not a section of
 /// the article, as a heading in a blockquote is not. Only an element the
 /// raw HTML closes counts: a `<details>` left open (which the markup rule
-/// reports) takes no heading out.
-fn nest_headings_in_details(body: &mut Body) {
+/// reports) takes no heading out. So does Hugo's `details` shortcode, which
+/// renders its Markdown in such an element (`{{< details summary="…" >}}`
+/// … `{{< /details >}}`), once closed. `text` is the body, from byte
+/// `start` of the file.
+fn nest_headings_in_details(body: &mut Body, text: &str, start: usize) {
     let has_details = |h: &Html| {
         h.text
             .as_bytes()
             .windows(b"details".len())
             .any(|w| w.eq_ignore_ascii_case(b"details"))
     };
-    if !body.html.iter().any(|h| !h.inline && has_details(h)) {
+    // The closed elements, from their opening tag to their closing one.
+    let mut closed: Vec<Span> = Vec::new();
+    let mut shortcodes: Vec<usize> = Vec::new();
+    for t in &body.shortcodes.tags {
+        if text.get(t.name.clone()) != Some("details") {
+            continue;
+        }
+        if t.closing {
+            if let Some(open) = shortcodes.pop() {
+                closed.push(Span::new(open, t.tag.end).offset(start));
+            }
+        } else if t.self_closing().is_none() {
+            shortcodes.push(t.tag.start);
+        }
+    }
+    if closed.is_empty() && !body.html.iter().any(|h| !h.inline && has_details(h)) {
         return;
     }
-    // The closed elements, from their opening tag to their closing one.
     let mut open: Vec<usize> = Vec::new();
-    let mut closed: Vec<Span> = Vec::new();
     let joined = super::html::blocks_before(&body.html, usize::MAX);
     let text = joined.text.as_str();
     for caps in super::html::tags(text, |i| super::html::is_shortcode(text, i)) {
@@ -1321,14 +1337,38 @@ mod tests {
     }
 
     /// Hugo's `details` shortcode written without spaces, inside HTML
-    /// blocks, is no `<details>` element: the heading between stays in the
-    /// outline.
+    /// blocks, is no `<details>` tag: a `</details>` after it closes
+    /// nothing, and the heading between stays in the outline.
     #[test]
-    fn a_details_shortcode_is_no_details_element() {
-        let src = "<div>\n{{<details summary=\"Plus\">}}\n</div>\n\n## Un\n\ntexte\n\n<div>\n{{</details>}}\n</div>\n";
+    fn a_details_shortcode_is_no_details_tag() {
+        let src = "<div>\n{{<details summary=\"Plus\">}}\n</div>\n\n## Un\n\ntexte\n\n</details>\n";
         let body = parse(src, 0);
         let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
         assert_eq!(outline, ["Un"]);
+    }
+
+    /// Hugo's `details` shortcode renders its Markdown in a `<details>`
+    /// element: once closed, the headings inside are an aside's; an
+    /// unclosed one, or another shortcode, takes none out.
+    #[test]
+    fn headings_in_a_details_shortcode_stay_out_of_the_outline() {
+        let src = "---\na: 1\n---\n## Un\n\n{{< details summary=\"Plus\" >}}\n## Bonus\n\nx\n{{< /details >}}\n\n## Deux\n\n{{% note %}}\n## Trois\n{{% /note %}}\n\n{{<details>}}\n## Quatre\n";
+        let body = parse(src, src.find("## Un").unwrap());
+        let outline: Vec<&str> = body.headings.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(outline, ["Un", "Deux", "Trois", "Quatre"]);
+        let nested: Vec<&str> = body
+            .nested_headings
+            .iter()
+            .map(|h| h.text.as_str())
+            .collect();
+        assert_eq!(nested, ["Bonus"]);
+        // The blocks after the aside belong to the section it is in.
+        let x = body
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with('x'))
+            .unwrap();
+        assert_eq!(x.heading, Some(0));
     }
 
     /// The code of Hugo's `highlight` shortcode is code: no heading, list

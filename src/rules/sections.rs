@@ -1379,6 +1379,17 @@ impl Report<'_, '_> {
         format!("{} {canonical}", marker(section.level))
     }
 
+    /// The heading of `hit` as the author wrote it (the template's title
+    /// when it has no text): what a message names it by.
+    fn written(&self, hit: &Hit) -> &str {
+        let h = self.heading(hit);
+        if h.text.trim().is_empty() {
+            self.section(hit.section).title()
+        } else {
+            &h.text
+        }
+    }
+
     fn line(&self, h: &Heading) -> usize {
         self.doc.location(h.span).line
     }
@@ -1548,16 +1559,19 @@ impl Report<'_, '_> {
                 } else {
                     String::new()
                 };
-                // Where only spacing differs, the spaces that do not show.
+                // The title against the template's, the decoration around
+                // it (kept) left out and the parenthesis it keeps on both;
+                // where only spacing differs, the spaces that do not show.
+                let kept = self.kept_parenthesis(h, hit);
                 let written = if diffs.contains(&Diff::Spacing) {
-                    visible_spaces(&h.text)
+                    visible_spaces(core)
                 } else {
-                    h.text.as_str().into()
+                    core.into()
                 };
                 let mut finding = Finding::new(
                     heading_span(h),
                     format!(
-                        "section title `{written}` is spelled `{canonical}` in template \"{tname}\" ({what})"
+                        "section title `{written}` is spelled `{canonical}{kept}` in template \"{tname}\" ({what})"
                     ),
                 )
                 .help(format!(
@@ -1567,7 +1581,6 @@ impl Report<'_, '_> {
                 // Safe when the heading is plain text (no markup to lose).
                 // An accepted parenthesis after the title stays; the final
                 // punctuation after it goes.
-                let kept = self.kept_parenthesis(h, hit);
                 // The title alone: the emoji around it stay.
                 if self.is_plain(h) {
                     let start = h.text_span.start + before.len();
@@ -1750,11 +1763,15 @@ impl Report<'_, '_> {
                             self.stood_in_for.push(s);
                             let title = self.section(s).title().to_string();
                             if self.is_plain(h) {
+                                // The emoji and section number around the
+                                // title stay (`## 7. …`).
+                                let (before, core, _) = undecorated(&h.text);
+                                let at = h.text_span.start + before.len();
                                 finding = finding.fix(Fix::risky(
                                     format!(
                                         "rename the heading to `{title}` (its content may not fit)"
                                     ),
-                                    vec![Edit::replace(h.text_span, title)],
+                                    vec![Edit::replace(Span::new(at, at + core.len()), title)],
                                 ));
                             }
                         }
@@ -1851,9 +1868,13 @@ impl Report<'_, '_> {
                     "section `{title}` is out of order: template \"{tname}\" puts it {relation} `{anchor_title}`"
                 ),
             )
-            .label(heading_span(&anchor_h), format!("`{anchor_title}` is here"))
+            .label(
+                heading_span(&anchor_h),
+                format!("`{}` is here", self.written(anchor)),
+            )
             .help(format!(
-                "move this section {relation} the `{anchor_title}` section (line {}); the order is {}",
+                "move this section {relation} the `{}` section (line {}); the order is {}",
+                self.written(anchor),
                 self.line(&anchor_h),
                 outline(fit.template)
             ));
@@ -1882,12 +1903,12 @@ impl Report<'_, '_> {
             let (span, place, help) = match (after, before) {
                 (Some(a), b) => {
                     let ah = self.heading(a);
-                    let at = self.section(a.section).title();
+                    let at = self.written(a);
                     let help = match b {
                         Some(b) => format!(
                             "{add} between `{at}` (line {}) and `{}` (line {})",
                             self.line(ah),
-                            self.section(b.section).title(),
+                            self.written(b),
                             self.line(self.heading(b))
                         ),
                         None => format!("{add} after the `{at}` section (line {})", self.line(ah)),
@@ -1896,7 +1917,7 @@ impl Report<'_, '_> {
                 }
                 (None, Some(b)) => {
                     let bh = self.heading(b);
-                    let bt = self.section(b.section).title();
+                    let bt = self.written(b);
                     (
                         heading_span(bh),
                         format!(" before `{bt}`"),
@@ -1972,18 +1993,19 @@ impl Report<'_, '_> {
                 continue;
             };
             let h = self.heading(hit);
-            let found = section_points(self.doc, h.level, body_section.content);
-            let n = found.len();
-            if n == 0 {
-                continue; // none marked out: not told apart
-            }
-            let (few, many) = (
-                wanted.min.is_some_and(|min| n < min),
-                wanted.max.is_some_and(|max| n > max),
-            );
-            if !few && !many {
+            let readings = section_points(self.doc, h.level, body_section.content);
+            let fits = |n: usize| {
+                wanted.min.is_none_or(|min| n >= min) && wanted.max.is_none_or(|max| n <= max)
+            };
+            // None marked out (not told apart), or a reading that fits.
+            let Some(found) = readings.first() else {
+                continue;
+            };
+            if readings.iter().any(|r| fits(r.len())) {
                 continue;
             }
+            let n = found.len();
+            let many = wanted.max.is_some_and(|max| n > max);
             let name = wanted.name.trim();
             let plural = |k: usize| {
                 if k == 1 {
@@ -2068,23 +2090,41 @@ impl Report<'_, '_> {
 }
 
 /// The points a section makes (see the `points` option), each at its
-/// heading, its bold text, or its item's first line: its subsections (one
-/// level below `level`); else its paragraphs that open with bold text (a
-/// list under one of them is its detail), only the numbered ones when some
-/// are (`**1. …**`, not `**À retenir :**`); else the items of its lists,
-/// nested ones left out, also when one bold paragraph alone introduces
-/// them.
-fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Span> {
+/// heading, its bold text, or its item's first line, as each way the
+/// section can be read gives them: the first reading is the one findings
+/// name, and a count is only wrong when no reading fits it.
+///
+/// - Its subsections (the headings of the highest level below `level`),
+///   only the numbered ones when some are (`### En résumé` after `### 1.`
+///   … `### 5.` is none).
+/// - Else, when some of its paragraphs open with numbered bold text
+///   (`**1. …**`, `**Principe 2 :**`, `**II. …**`), those: a list under
+///   one is its detail, and `**À retenir :**` beside them no point.
+/// - Else two readings, when bold leads and lists are both there: the
+///   paragraphs that open with bold text (a list under one being its
+///   detail), and the top-level items of its lists (the leads heading
+///   them: `**Côté équipe :**`, a list, `**Côté direction :**`, a list).
+///   The items come first when the leads only introduce or close them (one
+///   lead right before a list, `**Mon cadre :** cinq principes.`; leads
+///   after the last item, `**À retenir :**`).
+fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Vec<Span>> {
     let inside = |s: Span| s.start >= content.start && s.end <= content.end;
-    let subsections: Vec<Span> = doc
+    let below: Vec<&Heading> = doc
         .body
         .headings
         .iter()
-        .filter(|h| h.level == level + 1 && inside(h.span))
-        .map(heading_span)
+        .filter(|h| h.level > level && inside(h.span))
         .collect();
-    if !subsections.is_empty() {
-        return subsections;
+    if let Some(top) = below.iter().map(|h| h.level).min() {
+        let subsections: Vec<&Heading> = below.into_iter().filter(|h| h.level == top).collect();
+        let any_numbered = subsections.iter().any(|h| is_numbered(&h.text));
+        return vec![
+            subsections
+                .into_iter()
+                .filter(|h| !any_numbered || is_numbered(&h.text))
+                .map(heading_span)
+                .collect(),
+        ];
     }
     let blocks: Vec<&Block> = doc
         .body
@@ -2105,47 +2145,136 @@ fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Span> {
             !nested
         })
         .collect();
-    let leads: Vec<(&Block, std::ops::Range<usize>)> = top
+    // The paragraphs that open with bold text, by their place in `top`.
+    let leads: Vec<(usize, &Block, std::ops::Range<usize>)> = top
         .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .filter_map(|b| Some((*b, b.strong.iter().find(|r| r.start == 0)?.clone())))
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Paragraph)
+        .filter_map(|(i, b)| Some((i, *b, b.strong.iter().find(|r| r.start == 0)?.clone())))
         .collect();
-    // Numbered leads (`**1. …**`) are the points; a bold lead-in beside
-    // them (`**À retenir :**`) is not one.
-    let numbered = |b: &Block, lead: &std::ops::Range<usize>| {
-        b.text
+    let numbered: Vec<Span> = leads
+        .iter()
+        .filter(|(_, b, lead)| is_numbered(b.text.get(lead.clone()).unwrap_or("")))
+        .map(|(_, b, lead)| b.source_span(lead.clone()))
+        .collect();
+    if !numbered.is_empty() {
+        return vec![numbered];
+    }
+    let items: Vec<(usize, Span)> = top
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::ListItem)
+        .map(|(i, b)| (i, item_title(doc, b)))
+        .collect();
+    let is_item = |i: usize| top.get(i).is_some_and(|b| b.kind == BlockKind::ListItem);
+    let last_item = items.last().map(|(i, _)| *i);
+    // A lead that only introduces a list (right before it, alone or ending
+    // with a colon: `**Côté équipe :**`) or closes the lists (after the
+    // last item).
+    let only_frames = |(i, b, lead): &(usize, &Block, std::ops::Range<usize>)| {
+        let colon = b
+            .text
             .get(lead.clone())
-            .is_some_and(|t| t.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+            .is_some_and(|t| t.trim_end().ends_with(':'));
+        (is_item(i + 1) && (leads.len() == 1 || colon)) || last_item.is_some_and(|last| *i > last)
     };
-    let any_numbered = leads.iter().any(|(b, lead)| numbered(b, lead));
     let bold: Vec<Span> = leads
         .iter()
-        .filter(|(b, lead)| !any_numbered || numbered(b, lead))
-        .map(|(b, lead)| b.source_span(lead.clone()))
+        .map(|(_, b, lead)| b.source_span(lead.clone()))
         .collect();
-    // One bold paragraph right before a list introduces it (`**Mon cadre
-    // :** cinq principes.` then five items): the items are the points.
-    let introduces_a_list = || match leads.as_slice() {
-        [(lead, r)] if !numbered(lead, r) => top
-            .iter()
-            .position(|b| std::ptr::eq(*b, *lead))
-            .and_then(|i| top.get(i + 1))
-            .is_some_and(|next| next.kind == BlockKind::ListItem),
-        _ => false,
+    let items: Vec<Span> = items.into_iter().map(|(_, s)| s).collect();
+    let mut readings = if leads.iter().all(only_frames) {
+        vec![items, bold]
+    } else {
+        vec![bold, items]
     };
-    if !bold.is_empty() && !introduces_a_list() {
-        return bold;
+    readings.retain(|r| !r.is_empty());
+    readings
+}
+
+/// Whether a point's title is numbered, after the pictographs before it
+/// (`🟢 1.`): `1.`, `1)`, `#1`, `1️⃣`, a roman numeral and its mark (`II.`,
+/// `IV –`), a word and a number (`Principe 2 :`, `Règle n°3`), or an
+/// ordinal (`Premier principe`, `Troisième règle`).
+fn is_numbered(title: &str) -> bool {
+    let t = title.trim_start_matches(|c: char| {
+        c.is_whitespace() || super::is_decoration(c) || matches!(c, '#' | '(' | '[')
+    });
+    let roman = |w: &str| {
+        let n = w
+            .bytes()
+            .take_while(|b| matches!(b, b'I' | b'V' | b'X'))
+            .count();
+        n > 0 && {
+            let rest = w[n..].trim_start();
+            rest.is_empty() || rest.starts_with(['.', ')', ':', '-', '–', '—'])
+        }
+    };
+    if t.starts_with(|c: char| c.is_ascii_digit()) || roman(t) {
+        return true;
     }
-    // A list item, at its first line.
-    top.iter()
-        .filter(|b| b.kind == BlockKind::ListItem)
-        .map(|b| {
-            let whole = b.source_span(0..b.text.len());
-            let written = doc.text(whole);
-            let line = written.find(['\n', '\r']).unwrap_or(written.len());
-            Span::new(whole.start, whole.start + written[..line].trim_end().len())
+    let mut words = t.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.trim_end_matches([':', ',', '.']).to_lowercase();
+    // An ordinal, its accents, gender and number left out.
+    const ORDINALS: &str = "premier deuxiem second troisiem quatriem cinquiem sixiem septiem huitiem neuviem dixiem dernier";
+    let mut folded = String::new();
+    super::without_marks(&first, |c| folded.push(c));
+    let stem = folded.trim_end_matches(['e', 's']);
+    let ordinal = ORDINALS.split(' ').any(|o| o == stem);
+    if ordinal {
+        return true;
+    }
+    // `Principe 2 :`, `Règle n°3`: a number after the first word, then a
+    // mark or nothing (`Moins 10 %` is no numbering).
+    let Some(second) = words.next() else {
+        return false;
+    };
+    let second = ["n°", "nº", "no."]
+        .iter()
+        .find_map(|p| second.strip_prefix(p))
+        .unwrap_or(second);
+    let digits = second.bytes().take_while(u8::is_ascii_digit).count();
+    let mark = |rest: &str| rest.is_empty() || rest.starts_with(['.', ')', ':', '-', '–', '—']);
+    (digits > 0
+        && mark(&second[digits..])
+        && (!second[digits..].is_empty()
+            || words.next().is_none_or(|w| mark(w) || w.starts_with(':'))))
+        || roman(second) && second.len() <= 5 && words.next().is_none_or(mark)
+}
+
+/// A list item's first line, from the start of its text (after the list
+/// marker) to the end of the line: the markup that opens
+/// its text (`*Écrire*`, `` `Fixer` ``, `[Nommer](…)`) included.
+fn item_title(doc: &Document, b: &Block) -> Span {
+    let whole = b.source_span(0..b.text.len());
+    let source = doc.source.as_str();
+    let line_start = source
+        .get(..whole.start)
+        .and_then(|s| s.rfind(['\n', '\r']))
+        .map_or(0, |i| i + 1)
+        .max(b.span.start.min(whole.start));
+    // The item's marker and what opens it, up to its text.
+    let lead = source.get(line_start..whole.start).unwrap_or("");
+    let rest = lead.trim_start_matches([' ', '\t', '>']);
+    let rest = rest
+        .strip_prefix(['-', '*', '+'])
+        .or_else(|| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            (digits > 0)
+                .then(|| rest[digits..].strip_prefix(['.', ')']))
+                .flatten()
         })
-        .collect()
+        .map(|r| r.trim_start_matches([' ', '\t']));
+    let start = match rest {
+        Some(r) => whole.start - r.len(),
+        None => whole.start,
+    };
+    let written = doc.text(Span::new(start, whole.end));
+    let line = written.find(['\n', '\r']).unwrap_or(written.len());
+    Span::new(start, start + written[..line].trim_end().len())
 }
 
 fn is_comment(html: &str) -> bool {
@@ -2185,14 +2314,20 @@ fn is_empty(starts: &[usize], content: Span) -> bool {
 mod tests {
     use super::*;
 
-    /// The points of the first section of `body` (an H2), as written.
-    fn points_of(body: &str) -> Vec<String> {
+    /// The readings of the points of the first section of `body` (an H2),
+    /// as written.
+    fn readings_of(body: &str) -> Vec<Vec<String>> {
         let doc = Document::parse("2025-01-01-x.md", format!("## Cadre\n\n{body}\n## Fin\n"));
         let section = &doc.body.sections[0];
         section_points(&doc, 2, section.content)
             .into_iter()
-            .map(|s| doc.text(s).to_string())
+            .map(|r| r.into_iter().map(|s| doc.text(s).to_string()).collect())
             .collect()
+    }
+
+    /// The points of the first reading.
+    fn points_of(body: &str) -> Vec<String> {
+        readings_of(body).into_iter().next().unwrap_or_default()
     }
 
     #[test]
@@ -2202,11 +2337,27 @@ mod tests {
             points_of("### Un\n\nA.\n\n### Deux\n\n- x\n- y\n"),
             ["Un", "Deux"]
         );
+        // Only the numbered ones when some are.
+        assert_eq!(
+            points_of("### 1. Un\n\nA.\n\n### 2. Deux\n\nB.\n\n### En résumé\n\nC.\n"),
+            ["1. Un", "2. Deux"]
+        );
+        // The highest level below the section's.
+        assert_eq!(
+            points_of("#### Un\n\n- x\n- y\n\n#### Deux\n\n- z\n"),
+            ["Un", "Deux"]
+        );
         // Else numbered bold leads, a bold lead-in beside them left out, a
         // list under one being its detail.
         assert_eq!(
             points_of("**1. Un**\nA.\n- x\n- y\n\n**2. Deux**\nB.\n\n**À retenir :** tout.\n"),
             ["1. Un", "2. Deux"]
+        );
+        assert_eq!(
+            points_of(
+                "**Principe 1 : Un**\nA.\n\n**Pourquoi :** B.\n\n**Principe 2 : Deux**\nC.\n"
+            ),
+            ["Principe 1 : Un", "Principe 2 : Deux"]
         );
         // Bold leads with no number all count.
         assert_eq!(points_of("**Un** : A.\n\n**Deux** : B.\n"), ["Un", "Deux"]);
@@ -2218,14 +2369,76 @@ mod tests {
         );
         assert_eq!(points_of("**1. Un**\nA.\n- x\n- y\n"), ["1. Un"]);
         assert_eq!(points_of("**Un** : A.\n\nB.\n\n- x\n- y\n"), ["Un"]);
+        // Leads after the last item close the list: the items come first,
+        // the leads being the other reading.
+        assert_eq!(
+            readings_of("- Un\n- Deux\n- Trois\n\n**À retenir :** tout.\n"),
+            [vec!["Un", "Deux", "Trois"], vec!["À retenir :"]]
+        );
+        assert_eq!(
+            readings_of("**Mon cadre :** x.\n\n- Un\n- Deux\n\n**En résumé :** y.\n"),
+            [vec!["Un", "Deux"], vec!["Mon cadre :", "En résumé :"]]
+        );
+        // Leads over lists: the items or the leads are the points; the
+        // items first when the leads end with a colon.
+        assert_eq!(
+            readings_of("**A :**\n\n- Un\n- Deux\n\n**B :**\n\n- Trois\n"),
+            [vec!["Un", "Deux", "Trois"], vec!["A :", "B :"]]
+        );
+        assert_eq!(
+            readings_of("**A**\n\n- Un\n- Deux\n\n**B**\n\n- Trois\n"),
+            [vec!["A", "B"], vec!["Un", "Deux", "Trois"]]
+        );
         // Else top-level list items, at their first line, in a loose list
-        // too.
+        // too, from the start of their text (its markup included).
         assert_eq!(
             points_of("Intro.\n\n- Un\n  suite\n  - détail\n\n- Deux\n\n  Paragraphe.\n"),
             ["Un", "Deux"]
         );
+        assert_eq!(
+            points_of("1. *Un* x\n2. `Deux` y\n3. [Trois](/p/) z\n4. **Quatre** : w\n- [ ] Cinq\n"),
+            [
+                "*Un* x",
+                "`Deux` y",
+                "[Trois](/p/) z",
+                "**Quatre** : w",
+                "[ ] Cinq"
+            ]
+        );
         // Plain paragraphs: not counted.
-        assert!(points_of("A.\n\nB.\n").is_empty());
+        assert!(readings_of("A.\n\nB.\n").is_empty());
+    }
+
+    #[test]
+    fn numbered_points() {
+        for t in [
+            "1. Un",
+            "1) Un",
+            "#1 Un",
+            "1\u{fe0f}\u{20e3} Un",
+            "🟢 1. Un",
+            "II. Deux",
+            "IV – Quatre",
+            "Principe 2 : Deux",
+            "Principe 2",
+            "Règle n°3 : Trois",
+            "Principe 1. Un",
+            "Premier principe : Un",
+            "Troisième règle",
+            "Principe IV : x",
+        ] {
+            assert!(is_numbered(t), "{t}");
+        }
+        for t in [
+            "Un",
+            "À retenir :",
+            "Moins 10 % de départs",
+            "Les 3 piliers",
+            "Vision :",
+            "Idée",
+        ] {
+            assert!(!is_numbered(t), "{t}");
+        }
     }
 
     #[test]
