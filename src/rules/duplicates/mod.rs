@@ -418,7 +418,50 @@ fn deletion(doc: &Document, unit: &Unit, earlier: &Unit) -> Option<Edit> {
     if opened_before && closed_after {
         return None;
     }
+    // The earlier copy inside an HTML element (`<details>`), folded away,
+    // and this one in the open: deleting this one would hide the text.
+    let html = &doc.body.html;
+    if !html.is_empty()
+        && crate::document::html::inside_element(html, earlier.span.start)
+        && !crate::document::html::inside_element(html, unit.span.start)
+    {
+        return None;
+    }
+    if joins_a_list(doc, unit, text.get(end..)?) {
+        return None;
+    }
     Some(Edit::delete(Span::new(start, end)))
+}
+
+/// Whether deleting `unit`, a paragraph between a list (or a footnote) and
+/// `after` (the text after the deletion), would join what follows to that
+/// list: a list item after it would continue the list, and an indented line
+/// (a code block) would become the last item's text.
+fn joins_a_list(doc: &Document, unit: &Unit, after: &str) -> bool {
+    let blocks = &doc.body.blocks;
+    let before = blocks.partition_point(|b| b.span.start < unit.span.start);
+    let in_list = before
+        .checked_sub(1)
+        .and_then(|i| blocks.get(i))
+        .is_some_and(|b| {
+            b.kind == BlockKind::ListItem || b.parent.is_some() || doc.body.in_footnote(b.span)
+        });
+    if !in_list {
+        return false;
+    }
+    let Some(next) = after.lines().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let item = |l: &str| {
+        let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = if digits > 0 {
+            l[digits..].strip_prefix(['.', ')'])
+        } else {
+            l.strip_prefix(['-', '*', '+'])
+        };
+        rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
+    };
+    next.starts_with([' ', '\t']) || item(next)
 }
 
 /// Where the `repere-disable-next-line` comment that ends on the line before
@@ -686,11 +729,29 @@ fn copied_lists(doc: &Document, units: &[Unit], matches: &[Option<Match>]) -> Ve
 
 /// Whether list items `a` and `b` are next to each other in one list:
 /// nothing but spaces, quote markers (`>`) and at most one list marker
-/// between them (an item's span may hold its marker or not).
+/// between them (an item's span may hold its marker or not), and their
+/// lines opened alike (an item and the first of its nested list are not in
+/// one list).
 fn next_items(doc: &Document, a: &Unit, b: &Unit) -> bool {
     let Some(gap) = doc.source.get(a.span.end..b.span.start) else {
         return false;
     };
+    // The spaces and quote markers that open the line of an item's marker.
+    let opening = |u: &Unit| {
+        let source = doc.source.as_str();
+        let line = source
+            .get(..u.span.start)
+            .and_then(|s| s.rfind(['\n', '\r']))
+            .map_or(0, |i| i + 1);
+        let text = source.get(line..).unwrap_or("");
+        let n = text.len() - text.trim_start_matches([' ', '\t', '>']).len();
+        text.get(..n)
+            .map(|t| t.replace('\t', "    "))
+            .unwrap_or_default()
+    };
+    if opening(a) != opening(b) {
+        return false;
+    }
     let mut tokens = gap
         .split(|c: char| c.is_whitespace() || c == '>')
         .filter(|t| !t.is_empty());

@@ -766,3 +766,103 @@ fn allowed_passages_are_not_compared() {
     .map(|e| e[0].message.clone());
     assert_eq!(refused.as_deref(), Some("`—` in `allow` has no words"));
 }
+
+/// An `allow` passage written as an indented multi-line string (as a
+/// config file indents it) is its Markdown, not a code block.
+#[test]
+fn an_indented_allowed_passage_is_dedented() {
+    let indented = "\n    Les salaires indiqués sont bruts annuels,\n    hors variable, en Île-de-France.\n    ";
+    let plain = "Les salaires indiqués sont bruts annuels, hors variable, en Île-de-France.";
+    assert_eq!(
+        Extractor::passage_hashes(indented),
+        Extractor::passage_hashes(plain)
+    );
+    assert_eq!(Extractor::passage_hashes(indented).len(), 1);
+}
+
+/// Hugo takes a shortcode's tags out of the text: they are no words. Two
+/// figures share nothing, and a paragraph wrapped in a shortcode's tags
+/// repeats its copy word for word.
+#[test]
+fn shortcode_tags_are_no_words() {
+    let figure = |name: &str, caption: &str| {
+        format!(
+            "{{{{< figure src=\"/images/2025/organisation-{name}.png\" class=\"center\" width=\"800\" loading=\"lazy\" caption=\"{caption}\" >}}}}"
+        )
+    };
+    let text = format!(
+        "## Un\n\n{}\n\nUn texte entre les deux.\n\n{}\n",
+        figure("avant", "Avant"),
+        figure("apres", "Après")
+    );
+    assert!(check(&[("posts/2025-01-01-a.md", &text)]).is_empty());
+    let text =
+        format!("## Un\n\n{MONTAGNE}\n\n{{{{< notice tip >}}}}\n{MONTAGNE}\n{{{{< /notice >}}}}\n");
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    let got: Vec<(&str, bool)> = d
+        .iter()
+        .map(|d| (d.message.as_str(), d.fix.is_some()))
+        .collect();
+    // Not deleted: the tags around it would be left.
+    assert_eq!(got, [("paragraph repeats line 3 word for word", false)]);
+    let words = |t: &str| units_of(t).first().map(|u| u.words);
+    assert_eq!(words("Avant {{< ref \"x.md\" >}} après."), Some(2));
+}
+
+/// No deletion that would change what the rest renders as: between a list
+/// and a list item (the two lists would become one) or an indented line
+/// (code would become the last item's text), or when the first copy is
+/// folded in an HTML element and this one is not.
+#[test]
+fn a_deletion_that_changes_the_rest_is_not_offered() {
+    let around = |before: &str, after: &str| {
+        format!("## Un\n\n{MONTAGNE}\n\n{before}\n\n{MONTAGNE}\n\n{after}\n")
+    };
+    assert_eq!(
+        deleted(&around("- Écouter.\n- Noter.", "- Proposer.\n- Mesurer.")),
+        None
+    );
+    assert_eq!(
+        deleted(&around("1. Écouter.\n2. Noter.", "3. Proposer.")),
+        None
+    );
+    assert_eq!(
+        deleted(&around("- Tout changer.", "    git log --oneline")),
+        None
+    );
+    assert_eq!(deleted(&around("[^1]: Une note.", "    suite")), None);
+    // A list, then a paragraph: the deletion leaves them apart.
+    assert!(deleted(&around("- Écouter.\n- Noter.", "Fin du texte.")).is_some());
+    assert!(deleted(&around("Un paragraphe.", "- Proposer.")).is_some());
+    // The first copy folded away in `<details>`, the later in the open.
+    let text = format!(
+        "## Un\n\n<details>\n<summary>Plus</summary>\n\n{MONTAGNE}\n\n</details>\n\nSuite.\n\n{MONTAGNE}\n\nFin.\n"
+    );
+    assert_eq!(deleted(&text), None);
+}
+
+/// Items of a list and of the list nested in one of them are not one list:
+/// a run of copied items stays in one list.
+#[test]
+fn a_copied_run_stays_in_one_list() {
+    let items = [
+        "Relire chaque semaine les décisions prises par l'équipe, avec leurs raisons et leurs effets",
+        "Noter ce qui a surpris pendant le sprint, même quand rien ne semblait aller de travers",
+    ];
+    let text = format!(
+        "## Un\n\n- {}\n- {}\n\n## Deux\n\n1. {}\n   - {}\n",
+        items[0], items[1], items[0], items[1]
+    );
+    let d = check(&[("posts/2025-01-01-a.md", &text)]);
+    let got: Vec<(usize, &str)> = d
+        .iter()
+        .map(|d| (d.location.line, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (8, "list item repeats line 3 word for word"),
+            (9, "list item repeats line 4 word for word")
+        ]
+    );
+}

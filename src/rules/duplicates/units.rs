@@ -59,7 +59,7 @@ impl Extractor {
     /// [`Unit::exact`] of each paragraph, list item or table row of the
     /// Markdown `text`, whatever its length: the passages `allow` names.
     pub fn passage_hashes(text: &str) -> Vec<u64> {
-        let doc = Document::parse("allow.md", text.to_string());
+        let doc = Document::parse("allow.md", dedented(text));
         let all = Extractor {
             kinds: vec![
                 BlockKind::Paragraph,
@@ -102,6 +102,13 @@ impl Extractor {
         let body = &doc.body;
         let skipped = self.skipped_headings(doc);
         let links = top_level_links(doc);
+        // What Hugo takes out before the Markdown (shortcode tags): no words.
+        let cuts: Vec<Span> = body
+            .shortcodes
+            .replaced
+            .iter()
+            .map(|r| Span::new(r.start, r.end).offset(doc.body_start))
+            .collect();
         let mut units = Vec::new();
         let mut tokens = Tokens::default();
         let mut set = Vec::new();
@@ -120,7 +127,7 @@ impl Extractor {
                 continue;
             }
             tokens.clear();
-            block_tokens(block, &links, &mut tokens, &mut scratch);
+            block_tokens(block, &links, &cuts, &mut tokens, &mut scratch);
             if (tokens.written as usize) < self.min_words.max(1) {
                 continue;
             }
@@ -166,6 +173,23 @@ impl Extractor {
         }
         flags
     }
+}
+
+/// `text` without the spaces that open all its lines (blank ones aside),
+/// as a multi-line string indented in a config file is: its Markdown, not
+/// a code block.
+fn dedented(text: &str) -> String {
+    let indent = |l: &str| l.len() - l.trim_start_matches([' ', '\t']).len();
+    let common = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(indent)
+        .min()
+        .unwrap_or(0);
+    text.lines()
+        .map(|l| l.get(common.min(indent(l))..).unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A paragraph of one sentence that ends with a colon: it introduces what
@@ -308,9 +332,28 @@ impl Words for Tokens {
 }
 
 /// Appends the tokens of a block: its words, and one token per link.
-fn block_tokens(block: &Block, links: &[(Span, u64)], out: &mut Tokens, scratch: &mut String) {
+fn block_tokens(
+    block: &Block,
+    links: &[(Span, u64)],
+    cuts: &[Span],
+    out: &mut Tokens,
+    scratch: &mut String,
+) {
     let text = block.text.as_str();
-    let piece = |r: std::ops::Range<usize>| text.get(r).unwrap_or("");
+    let skips = skipped_text(block, cuts);
+    let mut push = |range: std::ops::Range<usize>, out: &mut Tokens| {
+        let mut at = range.start;
+        for skip in &skips {
+            if skip.start >= range.end || skip.end <= at {
+                continue;
+            }
+            push_text(text.get(at..skip.start.max(at)).unwrap_or(""), out, scratch);
+            at = skip.end;
+        }
+        if at < range.end {
+            push_text(text.get(at..range.end).unwrap_or(""), out, scratch);
+        }
+    };
     let mut pos = 0;
     let mut current: Option<usize> = None;
     for run in &block.runs {
@@ -320,7 +363,7 @@ fn block_tokens(block: &Block, links: &[(Span, u64)], out: &mut Tokens, scratch:
                 pos = pos.max(run.text.end);
             }
             Some(l) => {
-                push_text(piece(pos..run.text.start), out, scratch);
+                push(pos..run.text.start, out);
                 out.both(links[l].1);
                 pos = pos.max(run.text.end);
             }
@@ -328,7 +371,36 @@ fn block_tokens(block: &Block, links: &[(Span, u64)], out: &mut Tokens, scratch:
         }
         current = link;
     }
-    push_text(piece(pos..text.len()), out, scratch);
+    push(pos..text.len(), out);
+}
+
+/// The ranges of `block`'s text that stand for `cuts` (shortcode tags,
+/// which Hugo takes out of the text): a run that holds its text as written
+/// maps byte for byte, any other is skipped whole.
+fn skipped_text(block: &Block, cuts: &[Span]) -> Vec<std::ops::Range<usize>> {
+    let first = cuts.partition_point(|c| c.end <= block.span.start);
+    let cuts = &cuts[first..];
+    if cuts.first().is_none_or(|c| c.start >= block.span.end) {
+        return Vec::new();
+    }
+    let mut skips = Vec::new();
+    for run in &block.runs {
+        let src = run.src;
+        for cut in cuts.iter().take_while(|c| c.start < src.end) {
+            if cut.end <= src.start {
+                continue;
+            }
+            if run.verbatim {
+                let from = cut.start.max(src.start) - src.start;
+                let to = cut.end.min(src.end) - src.start;
+                skips.push(run.text.start + from..run.text.start + to);
+            } else {
+                skips.push(run.text.clone());
+            }
+        }
+    }
+    skips.sort_by_key(|r| r.start);
+    skips
 }
 
 /// Where a unit is in the file: a paragraph or table row whole; a list item
