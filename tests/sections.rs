@@ -354,6 +354,30 @@ fn the_sections_around_are_named_as_written() {
     );
 }
 
+/// A shortcode pair with nothing inside is a placeholder: the section is
+/// empty. A shortcode that shows something (no closing tag), or a pair
+/// around text, is content.
+#[test]
+fn an_empty_shortcode_pair_leaves_a_section_empty() {
+    let with = |content: &str| {
+        let mut s = sections();
+        s[1].1 = content.to_string();
+        section_order(&article(&s))
+            .iter()
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let empty = ["section `Le réel (sans filtre)` is empty (template \"Jeunesse tech\")"];
+    assert_eq!(with("{{< notice tip >}}\n{{< /notice >}}"), empty);
+    assert_eq!(
+        with("{{< notice tip >}}\n\n{{% box %}}{{% /box %}}\n\n{{< /notice >}}"),
+        empty
+    );
+    assert!(with("{{< youtube abc >}}").is_empty());
+    assert!(with("{{< notice tip >}}\nUn conseil.\n{{< /notice >}}").is_empty());
+    assert!(with("{{< notice tip >}}{{< youtube abc >}}{{< /notice >}}").is_empty());
+}
+
 #[test]
 fn a_title_without_its_accent_gives_the_canonical_spelling() {
     let mut s = sections();

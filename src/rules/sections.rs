@@ -2286,9 +2286,11 @@ fn is_comment(html: &str) -> bool {
 /// tables, code, links and images, HTML other than comments, and headings.
 fn content_starts(doc: &Document) -> Vec<usize> {
     let body = &doc.body;
+    let placeholders = empty_shortcode_pairs(doc);
     let mut starts: Vec<usize> = body
         .blocks
         .iter()
+        .filter(|b| placeholders.is_empty() || !only_tags(doc, b.span, &placeholders))
         .map(|b| b.span.start)
         .chain(body.code_blocks.iter().map(|s| s.start))
         .chain(body.links.iter().map(|l| l.span.start))
@@ -2302,6 +2304,68 @@ fn content_starts(doc: &Document) -> Vec<usize> {
         .collect();
     starts.sort_unstable();
     starts
+}
+
+/// The tags of the shortcode pairs with nothing between their tags but
+/// blanks and other such pairs (`{{< notice tip >}}` then `{{< /notice
+/// >}}`): a placeholder, which gives a section no content. A shortcode
+/// without a closing tag (`{{< youtube … >}}`) shows something.
+fn empty_shortcode_pairs(doc: &Document) -> Vec<Span> {
+    let base = doc.body_start;
+    let source = doc.source.as_str();
+    let mut found = Vec::new();
+    // Open tags: name, span, and whether nothing but blanks is inside yet.
+    let mut open: Vec<(&str, Span, bool)> = Vec::new();
+    let mut last_end = 0;
+    for t in &doc.body.shortcodes.tags {
+        let span = Span::new(t.tag.start + base, t.tag.end + base);
+        let gap_blank = source
+            .get(last_end.max(base)..span.start)
+            .is_some_and(|g| g.trim().is_empty());
+        if let Some(top) = open.last_mut() {
+            top.2 &= gap_blank;
+        }
+        last_end = span.end;
+        let name = source
+            .get(t.name.start + base..t.name.end + base)
+            .unwrap_or("");
+        if t.closing {
+            if open.last().is_some_and(|(n, ..)| *n == name)
+                && let Some((_, opened, empty)) = open.pop()
+            {
+                if empty {
+                    found.extend([opened, span]);
+                }
+                if let Some(top) = open.last_mut() {
+                    top.2 &= empty;
+                }
+            }
+        } else if t.self_closing().is_none() {
+            open.push((name, span, true));
+        } else if let Some(top) = open.last_mut() {
+            top.2 = false;
+        }
+    }
+    found.sort_by_key(|s| s.start);
+    found
+}
+
+/// Whether the text at `span` is nothing but `tags` (sorted) and blanks.
+fn only_tags(doc: &Document, span: Span, tags: &[Span]) -> bool {
+    let first = tags.partition_point(|t| t.end <= span.start);
+    let mut at = span.start;
+    let mut any = false;
+    for t in tags[first..].iter().take_while(|t| t.start < span.end) {
+        if !doc.text(Span::new(at, t.start.max(at))).trim().is_empty() {
+            return false;
+        }
+        at = at.max(t.end);
+        any = true;
+    }
+    any && doc
+        .text(Span::new(at.min(span.end), span.end))
+        .trim()
+        .is_empty()
 }
 
 /// Whether nothing of `starts` lies in `content`.
