@@ -304,6 +304,12 @@ fn with_scalar_fix(
     ))
 }
 
+/// Where a finding about the text of the scalar `item` points: inside its
+/// quotes, when the source holds the text as is; else the whole scalar.
+fn value_text_span(doc: &Document, item: &Node) -> Span {
+    written_as_is(doc, item).map_or(item.span, |(inner, _)| inner)
+}
+
 /// Where the text of the scalar `item` stands in the source (inside its
 /// quotes, if any), and whether it is quoted; `None` when the source does
 /// not hold the text as is (escapes, folded lines).
@@ -1105,7 +1111,7 @@ impl FrontMatterRule {
                         "is"
                     };
                     let finding = Finding::new(
-                        item.span,
+                        value_text_span(doc, item),
                         format!(
                             "`{name}` {verb} `{text}`; allowed: {}",
                             quoted_list(allowed)
@@ -1137,7 +1143,8 @@ impl FrontMatterRule {
                         }
                         (None, None) => format!("change `{text}` so that it matches the pattern"),
                     };
-                    let finding = Finding::new(item.span, message).help(help(default));
+                    let finding =
+                        Finding::new(value_text_span(doc, item), message).help(help(default));
                     cx.report(with_scalar_fix(doc, item, fixed, finding));
                 }
             }
