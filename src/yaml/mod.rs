@@ -277,7 +277,154 @@ fn quoted_end(text: &str, base: usize, span: Span) -> usize {
 /// Parses `text`, the YAML found at byte `base` of a file, into a spanned tree.
 /// Only the first document of a stream is read; where a second one starts
 /// is [`Parsed::next_document`].
+///
+/// Go's YAML readers (Hugo's) read a quoted scalar or a flow collection
+/// whose lines go on at the key's indentation or less (`description: "…`
+/// then `se préparer…"` at column 0, or `tags: [` … `]`), which YAML 1.2
+/// and saphyr refuse: such lines are read indented by one space more (the
+/// same value: a quoted scalar's line breaks fold with the spaces around
+/// them, and spaces separate the items of a flow collection), the spans
+/// taken back to the text as written.
 pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
+    let first = parse_as_written(text, base);
+    let Err(error) = &first else {
+        return first;
+    };
+    // Each round is one more parse: not for a front matter larger than any
+    // article's (64 KiB).
+    if !error.message.starts_with("invalid indentation") || text.len() > 1 << 16 {
+        return first;
+    }
+    let mut patched = text.to_string();
+    // Where the spaces were added, as bytes of `patched` (from `base`).
+    let mut added: Vec<usize> = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let read = parse_as_written(&patched, base);
+        let lines = match &read {
+            Err(e) if e.message.starts_with("invalid indentation") => {
+                short_lines(&patched, base, e)
+            }
+            _ => Vec::new(),
+        };
+        if lines.is_empty() {
+            let back = |p: usize| p - added.partition_point(|&a| a < p);
+            return match read {
+                Ok(mut parsed) => {
+                    parsed.unshift(&back);
+                    Ok(parsed)
+                }
+                // Another error, further on: that one is what Hugo stops at.
+                Err(mut e) => {
+                    e.span = Span::new(back(e.span.start), back(e.span.end));
+                    e.open = e.open.map(|o| Span::new(back(o.start), back(o.end)));
+                    Err(e)
+                }
+            };
+        }
+        // From the last, so that the others stay where they are.
+        for &line in lines.iter().rev() {
+            for a in &mut added {
+                if *a >= line {
+                    *a += 1;
+                }
+            }
+            added.push(line);
+            patched.insert(line - base, ' ');
+        }
+        added.sort_unstable();
+    }
+    first
+}
+
+/// Most rounds of [`parse`] reading short lines indented one space more.
+const MAX_ROUNDS: usize = 64;
+
+/// The starts of the lines that error `e` (an "invalid indentation") finds
+/// short of indentation, as bytes of the file, in order: the error's own
+/// line, or in a quoted scalar (whose start the error names) its later
+/// lines indented no more than the line the scalar starts on.
+fn short_lines(text: &str, base: usize, e: &YamlError) -> Vec<usize> {
+    let Some(at) = e.span.start.checked_sub(base).filter(|&a| a <= text.len()) else {
+        return Vec::new();
+    };
+    let line_start = |i: usize| {
+        text.get(..i)
+            .and_then(|t| t.rfind('\n'))
+            .map_or(0, |n| n + 1)
+    };
+    let indent = |i: usize| {
+        let rest = text.get(i..).unwrap_or("");
+        rest.len() - rest.trim_start_matches(' ').len()
+    };
+    // A line that reads as a key (`date: 2025-03-10`) is one: the quote or
+    // bracket before it was left open, and that is the error to tell.
+    let key = |i: usize| {
+        let line = text.get(i..).unwrap_or("").trim_start_matches(' ');
+        let name = line
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
+            .unwrap_or(line.len());
+        name > 0
+            && line[name..]
+                .strip_prefix(':')
+                .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\n', '\r']))
+    };
+    let start = line_start(at);
+    if !e.message.contains("quoted scalar") {
+        return if key(start) {
+            Vec::new()
+        } else {
+            vec![base + start]
+        };
+    }
+    let own = indent(start);
+    let end = quoted_end(text, 0, Span::new(at, text.len())).min(text.len());
+    let mut lines = Vec::new();
+    let mut i = at;
+    while let Some(n) = text.get(i..end).and_then(|t| t.find('\n')) {
+        i += n + 1;
+        let blank = text
+            .get(i..)
+            .is_some_and(|r| r.trim_start_matches(' ').starts_with(['\n', '\r']));
+        if i < end && !blank && indent(i) <= own {
+            if key(i) {
+                return Vec::new();
+            }
+            lines.push(base + i);
+        }
+    }
+    lines
+}
+
+impl Parsed {
+    /// Takes the spans of a parse of a text with spaces added back to the
+    /// text as written, `back` mapping a byte of one to the other.
+    fn unshift(&mut self, back: &dyn Fn(usize) -> usize) {
+        let span = |s: &mut Span| *s = Span::new(back(s.start), back(s.end));
+        fn walk(node: &mut Node, span: &dyn Fn(&mut Span)) {
+            span(&mut node.span);
+            match &mut node.value {
+                Value::Seq(items) => items.iter_mut().for_each(|n| walk(n, span)),
+                Value::Map(pairs) => pairs.iter_mut().for_each(|(k, v)| {
+                    walk(k, span);
+                    walk(v, span);
+                }),
+                _ => {}
+            }
+        }
+        if let Some(root) = &mut self.root {
+            walk(root, &span);
+        }
+        for d in &mut self.duplicate_keys {
+            span(&mut d.span);
+            span(&mut d.first);
+        }
+        if let Some(next) = &mut self.next_document {
+            span(next);
+        }
+    }
+}
+
+fn parse_as_written(text: &str, base: usize) -> Result<Parsed, YamlError> {
     let offsets = Offsets::new(text, base);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
@@ -680,6 +827,35 @@ mod tests {
         // A block mapping whose first key is a closed flow sequence.
         assert_eq!(open("[a, b]: 1\nc: 2\n  d: 3\n"), None);
         assert_eq!(open("{a: 1}: 1\nc: 2\n  d: 3\n"), None);
+    }
+
+    /// Lines of a quoted scalar or flow collection that go on at column 0,
+    /// which Go's YAML readers (Hugo's) take and YAML 1.2 does not: read
+    /// as Hugo reads them, with spans of the text as written.
+    #[test]
+    fn lines_that_go_on_at_the_key_s_indentation_are_read_as_go_reads_them() {
+        let text = "title: t\ntags: [\n  \"a\",\n  \"b\"\n]\ndescription: \"un\ndeux\"\nx:\n  d: 'trois\n  quatre'\nslug: fin\n";
+        let parsed = parse(text, 4).unwrap();
+        let root = parsed.root.unwrap();
+        let at = |n: &Node| &text[n.span.start - 4..n.span.end - 4];
+        let tags = root.get("tags").unwrap();
+        assert_eq!(at(tags), "[\n  \"a\",\n  \"b\"\n]");
+        assert_eq!(at(&tags.as_seq().unwrap()[1]), "\"b\"");
+        let description = root.get("description").unwrap();
+        assert_eq!(description.as_str(), Some("un deux"));
+        assert_eq!(at(description), "\"un\ndeux\"");
+        let d = root.get("x").unwrap().get("d").unwrap();
+        assert_eq!(
+            (d.as_str(), at(d)),
+            (Some("trois quatre"), "'trois\n  quatre'")
+        );
+        assert_eq!(at(root.get("slug").unwrap()), "fin");
+        // An error further on is still one, at its place in the text.
+        let text = "description: \"un\ndeux\"\ntags: [a\nb: 1\n";
+        let err = parse(text, 0).unwrap_err();
+        assert!(err.span.start > text.find("tags").unwrap(), "{err:?}");
+        // A quote never closed is not read on to the end.
+        assert!(parse("description: \"un\ndeux\ntags: [a]\n", 0).is_err());
     }
 
     #[test]
