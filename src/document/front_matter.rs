@@ -175,7 +175,13 @@ fn delimit(text: &str) -> Option<Delimited> {
     if text.as_bytes().get(s + indent) == Some(&b'{') {
         return Some(delimit_json(text, s + indent));
     }
-    let (format, closers): (Format, &[&str]) = match text[s..e].trim_end() {
+    // Hugo reads the opening line's rest as the block's first line: a
+    // comment there (`--- # front matter`) is one.
+    let line = text[s..e].trim_end();
+    let opener = line
+        .split_once('#')
+        .map_or(line, |(before, _)| before.trim_end());
+    let (format, closers): (Format, &[&str]) = match opener {
         "---" => (Format::Yaml, &["---", "..."]),
         "+++" => (Format::Toml, &["+++"]),
         _ => return None,
@@ -185,7 +191,7 @@ fn delimit(text: &str) -> Option<Delimited> {
         .map(|(ls, le, lnext)| (Span::new(next, ls), le, lnext));
     Some(Delimited {
         format,
-        open: Span::new(s, e),
+        open: Span::new(s, s + opener.len()),
         after_open: next,
         closed,
     })
@@ -810,6 +816,24 @@ mod tests {
         let (k, v) = fm.entry("title").unwrap();
         assert_eq!(&text[k.span.start..k.span.end], "title");
         assert_eq!(v.as_str(), Some("x"));
+    }
+
+    /// Hugo reads the rest of the opening line as the block's: a comment
+    /// there leaves it a front matter. Other text does not open one.
+    #[test]
+    fn a_comment_on_the_opening_line() {
+        for text in [
+            "--- # front matter\ntitle: x\n---\nbody",
+            "+++ # toml\ntitle = 'x'\n+++\nbody",
+        ] {
+            let (fm, body) = split(text);
+            let fm = fm.unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(&text[fm.open.start..fm.open.end], &text[..3]);
+            assert_eq!(fm.entry("title").unwrap().1.as_str(), Some("x"));
+            assert_eq!(&text[body..], "body");
+        }
+        assert!(split("--- texte\ntitle: x\n---\nbody").0.is_none());
+        assert!(split("---# x\ntitle: x\n---\nbody").0.is_some());
     }
 
     #[test]
