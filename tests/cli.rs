@@ -931,6 +931,29 @@ fn every_error_that_stops_a_run_is_written_in_the_report_s_format() {
         "{out}"
     );
     assert!(out.contains("is not UTF-8"), "{out}");
+    // A config file that cannot be read: absent (named by --config), not
+    // UTF-8 (found), a folder.
+    let out = run("json", &["--config", "absent.toml", NAME]);
+    assert_eq!(
+        diagnostics(&out),
+        [at("absent.toml", "config", 1, 1)],
+        "{out}"
+    );
+    fs::write(dir.path().join("repere.toml"), b"rules = [\"caf\xe9\"]\n").unwrap();
+    let out = run("json", &[NAME]);
+    assert_eq!(
+        diagnostics(&out),
+        [at("repere.toml", "config", 1, 1)],
+        "{out}"
+    );
+    assert!(out.contains("is not UTF-8"), "{out}");
+    fs::create_dir(dir.path().join("folder.toml")).unwrap();
+    let out = run("json", &["--config", "folder.toml", NAME]);
+    assert_eq!(
+        diagnostics(&out),
+        [at("folder.toml", "config", 1, 1)],
+        "{out}"
+    );
     // A site root without `content/`, set in the config.
     write(
         dir.path(),

@@ -71,15 +71,32 @@ pub fn config(args: &PackArgs, echo: Echo) -> Result<Option<Config>, String> {
             let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
             match discover(&cwd) {
                 Some(p) => {
-                    let text = read_found(&p)?;
+                    let text = read_found(&p).map_err(|m| unreadable_config(&p, m, echo))?;
                     return parse_config(p, &text, echo);
                 }
                 None => return Ok(None),
             }
         }
     };
-    let text = read_text(&path, "config file")?;
+    let text = read_text(&path, "config file").map_err(|m| unreadable_config(&path, m, echo))?;
     parse_config(path, &text, echo)
+}
+
+/// A config file that cannot be read (absent, a folder, not UTF-8):
+/// reported as the errors in one are, in the report's format too, so that
+/// a report file is not left as the last run wrote it.
+fn unreadable_config(path: &Path, message: String, echo: Echo) -> String {
+    let error = PackError {
+        origin: path.display().to_string(),
+        text: Arc::from(""),
+        span: Span::at(0),
+        message,
+        help: Some(
+            "name a config file that exists and is UTF-8 text (--config), or run with --no-config"
+                .to_string(),
+        ),
+    };
+    report(&[error], "config file", echo)
 }
 
 fn parse_config(path: PathBuf, text: &str, echo: Echo) -> Result<Option<Config>, String> {
