@@ -430,6 +430,73 @@ fn sarif_rule_descriptions_fit_github_limits() {
     assert!(documented > 0, "long documentation goes to the help");
 }
 
+/// SARIF message strings write `{` and `}` as `{{` and `}}` (§3.11.5), or
+/// `{0}` would be a placeholder: in a result's message and help, a label's
+/// message, and the rules' descriptions.
+#[test]
+fn sarif_messages_double_their_braces() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join(NAME),
+        ARTICLE.replacen("pillar: ", "pillar: role-{0}\nx: ", 1),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--format", "sarif", NAME])
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &sarif["runs"][0];
+    let texts: Vec<&str> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["message"]["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.contains("`pillar` is `role-{{0}}`")),
+        "{texts:#?}"
+    );
+    let described = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "front-matter")
+        .unwrap();
+    let help = described["help"]["text"].as_str().unwrap();
+    assert!(help.contains("{{date}}-{{slug}}"), "{help}");
+    // No lone brace left in any message string.
+    let lone = |t: &str| t.replace("{{", "").replace("}}", "").contains(['{', '}']);
+    let all = serde_json::to_string(&sarif).unwrap();
+    let strings: Vec<Value> = serde_json::from_str::<Value>(&all)
+        .map(|v| {
+            let mut found = Vec::new();
+            fn walk(v: &Value, found: &mut Vec<Value>) {
+                match v {
+                    Value::Object(m) => {
+                        for (k, x) in m {
+                            if (k == "text" || k == "markdown") && x.is_string() {
+                                found.push(x.clone());
+                            }
+                            walk(x, found);
+                        }
+                    }
+                    Value::Array(a) => a.iter().for_each(|x| walk(x, found)),
+                    _ => {}
+                }
+            }
+            walk(&v, &mut found);
+            found
+        })
+        .unwrap();
+    assert!(!strings.is_empty());
+    for t in &strings {
+        assert!(!lone(t.as_str().unwrap()), "{t}");
+    }
+}
+
 /// File names that are not plain URI segments (non-ASCII letters, `<&"`,
 /// `#`, `?`, `%`, a space, a `:` that would read as a scheme, a `\\`, bytes
 /// that are not UTF-8) give SARIF URIs that pass the schema's

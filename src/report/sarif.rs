@@ -40,6 +40,16 @@ fn result_level(s: Severity) -> ResultLevel {
     }
 }
 
+/// Text for a SARIF message string, whose `{` and `}` are written `{{` and
+/// `}}` (SARIF 2.1.0 §3.11.5): `{0}` would be a placeholder for an
+/// argument, and a message quotes what an article holds.
+fn literal(text: &str) -> String {
+    if !text.contains(['{', '}']) {
+        return text.to_string();
+    }
+    text.replace('{', "{{").replace('}', "}}")
+}
+
 fn location(path: &str, loc: Loc, span: Span, message: Option<&str>) -> Location {
     let region = Region::builder()
         .start_line(loc.line as i64)
@@ -56,7 +66,7 @@ fn location(path: &str, loc: Loc, span: Span, message: Option<&str>) -> Location
     match message {
         Some(m) => Location::builder()
             .physical_location(physical)
-            .message(Message::builder().text(m.to_string()).build())
+            .message(Message::builder().text(literal(m)).build())
             .build(),
         None => Location::builder().physical_location(physical).build(),
     }
@@ -183,7 +193,11 @@ impl Reporter for SarifReporter {
             .rules
             .iter()
             .map(|r| {
-                let text = |t: String| MultiformatMessageString::builder().text(t).build();
+                let text = |t: String| {
+                    MultiformatMessageString::builder()
+                        .text(literal(&t))
+                        .build()
+                };
                 let doc = r.doc.trim();
                 // The full description is the summary and the documentation's
                 // first paragraph, within GitHub's limit; the whole
@@ -200,11 +214,11 @@ impl Reporter for SarifReporter {
                     text(explain)
                 } else {
                     MultiformatMessageString::builder()
-                        .text(format!("{}\n\n{doc}\n\n{explain}", r.summary))
-                        .markdown(format!(
+                        .text(literal(&format!("{}\n\n{doc}\n\n{explain}", r.summary)))
+                        .markdown(literal(&format!(
                             "{}\n\n````text\n{doc}\n````\n\n{explain}",
                             r.summary
-                        ))
+                        )))
                         .build()
                 };
                 let name = pascal_case(&r.id);
@@ -253,7 +267,7 @@ impl Reporter for SarifReporter {
                     .rule_id(d.rule.to_string())
                     .rule_index(rule_index)
                     .level(result_level(d.severity))
-                    .message(Message::builder().text(text).build())
+                    .message(Message::builder().text(literal(&text)).build())
                     .locations(vec![location(&path, d.location, d.span, None)]);
                 if related.is_empty() {
                     base.build()
