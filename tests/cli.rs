@@ -527,6 +527,24 @@ fn human_format_shows_snippet_label_and_help() {
     assert!(String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
 }
 
+/// The report of an error in the config on stderr follows `--color` too.
+#[test]
+fn config_errors_follow_color() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("bad.toml"), "fail-on = \"bogus\"\n").unwrap();
+    let stderr = |color: &str| {
+        let out = repere()
+            .current_dir(dir.path())
+            .args(["check", "--config", "bad.toml", "--color", color, "."])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert!(stderr("always").contains('\u{1b}'));
+    assert!(!stderr("never").contains('\u{1b}'));
+}
+
 #[test]
 fn fail_on_select_and_ignore() {
     let path = fixture("front-matter/fail/2025-03-10-style.md");

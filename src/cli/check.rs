@@ -225,6 +225,7 @@ pub(crate) fn baseline_key(
 }
 
 pub fn run(args: CheckArgs) -> Result<i32, String> {
+    packs::set_color(args.color);
     let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
     if args.statistics
         && !matches!(

@@ -10,7 +10,7 @@ use repere::pack::{PackError, PackSource, RuleSet};
 use repere::report::human::render_pack_error;
 use repere::span::Span;
 
-use super::args::PackArgs;
+use super::args::{Color, PackArgs};
 
 /// What a run is configured with.
 pub struct Setup {
@@ -40,8 +40,26 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     None
 }
 
+/// The `--color` of the command, for the reports of pack and config
+/// errors on stderr (set once, before the packs are read).
+static COLOR: std::sync::OnceLock<Color> = std::sync::OnceLock::new();
+
+/// Sets what [`color`] follows: the command's `--color`.
+pub(super) fn set_color(choice: Color) {
+    let _ = COLOR.set(choice);
+}
+
+/// Whether the reports on stderr are in colour: as `--color` says, and with
+/// `auto` (the default) on a terminal unless `NO_COLOR` is set.
 pub(super) fn color() -> bool {
-    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    match COLOR.get() {
+        Some(Color::Always) => true,
+        Some(Color::Never) => false,
+        _ => {
+            std::io::stderr().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
 }
 
 fn report(errors: &[PackError], what: &str, echo: Echo) -> String {

@@ -24,6 +24,7 @@ struct Case {
 }
 
 pub fn run(args: TestRulesArgs) -> Result<i32, String> {
+    packs::set_color(args.color);
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
