@@ -354,6 +354,28 @@ fn the_sections_around_are_named_as_written() {
     );
 }
 
+/// A heading without text is pointed at its marker, on its own line (not
+/// at the line break after it), with CRLF too.
+#[test]
+fn a_heading_without_text_is_pointed_at_on_its_line() {
+    for nl in ["\n", "\r\n"] {
+        let mut s = sections();
+        s.insert(2, ("##".to_string(), "Un texte.".to_string()));
+        let text = article(&s).replace('\n', nl);
+        let ds = section_order(&text);
+        let d = ds
+            .iter()
+            .find(|d| d.message.starts_with("a heading with no text"))
+            .unwrap_or_else(|| panic!("{}", describe(&ds)));
+        let line = line_of(&text.replace("\r\n", "\n"), "##", 0);
+        assert_eq!(
+            (d.location.line, d.location.end_line, d.location.end_column),
+            (line, line, 3)
+        );
+        assert_eq!(&text[d.span.start..d.span.end], "##");
+    }
+}
+
 /// A shortcode pair with nothing inside is a placeholder: the section is
 /// empty. A shortcode that shows something (no closing tag), or a pair
 /// around text, is content.

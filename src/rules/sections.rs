@@ -1272,7 +1272,7 @@ impl SectionsRule {
         let first = doc.body.headings.iter().find(|h| levels.contains(&h.level));
         let (span, fact) = match first {
             Some(h) => (
-                heading_span(h),
+                heading_span(doc, h),
                 "none of its headings is a section of any of them",
             ),
             None => (
@@ -1298,12 +1298,14 @@ impl SectionsRule {
 }
 
 /// Where to point for a heading: its text, or the whole heading when it has none.
-fn heading_span(h: &Heading) -> Span {
-    if h.text_span.is_empty() {
-        h.span
-    } else {
-        h.text_span
+/// Where a finding about heading `h` points: its text, or for a heading
+/// without text its marker line (`##`), without the line break.
+fn heading_span(doc: &Document, h: &Heading) -> Span {
+    if !h.text_span.is_empty() {
+        return h.text_span;
     }
+    let line = doc.text(h.span);
+    Span::new(h.span.start, h.span.start + line.trim_end().len())
 }
 
 /// The first line of the body (empty span at its start when blank).
@@ -1534,7 +1536,7 @@ impl Report<'_, '_> {
             let tname = self.tname();
             if hit.wrong_level {
                 let finding = Finding::new(
-                    heading_span(h),
+                    heading_span(self.doc, h),
                     format!(
                         "`{}` is a level-{} heading; template \"{tname}\" has `{}` as a level-{} section",
                         h.text, h.level, title, section.level
@@ -1569,7 +1571,7 @@ impl Report<'_, '_> {
                     core.into()
                 };
                 let mut finding = Finding::new(
-                    heading_span(h),
+                    heading_span(self.doc, h),
                     format!(
                         "section title `{written}` is spelled `{canonical}{kept}` in template \"{tname}\" ({what})"
                     ),
@@ -1616,7 +1618,7 @@ impl Report<'_, '_> {
             format!("; its title's {} too", differences(diffs))
         };
         let mut finding = Finding::new(
-            heading_span(h),
+            heading_span(self.doc, h),
             format!(
                 "`{}` is the section {named} followed by a parenthesis, which template \"{tname}\" does not take after this title{also}",
                 h.text
@@ -1708,7 +1710,7 @@ impl Report<'_, '_> {
             };
             let message =
                 format!("{text} is not a section of template \"{tname}\"{elsewhere}{above}");
-            let mut finding = Finding::new(heading_span(h), message);
+            let mut finding = Finding::new(heading_span(self.doc, h), message);
             let help = match suggestion {
                 Some(s) => {
                     let section = self.section(s);
@@ -1718,8 +1720,10 @@ impl Report<'_, '_> {
                         .map(|&x| self.doc.body.headings[x].clone());
                     match present {
                         Some(p) => {
-                            finding = finding
-                                .label(heading_span(&p), format!("`{}` is here", section.title()));
+                            finding = finding.label(
+                                heading_span(self.doc, &p),
+                                format!("`{}` is here", section.title()),
+                            );
                             format!(
                                 "did you mean `{}`? it is already at line {}; rename or remove this heading",
                                 section.title(),
@@ -1820,13 +1824,13 @@ impl Report<'_, '_> {
             if let Some(&f) = first.get(&hit.section) {
                 let other = self.doc.body.headings[f].clone();
                 let finding = Finding::new(
-                    heading_span(&h),
+                    heading_span(self.doc, &h),
                     format!(
                         "section `{title}` appears twice in the article (template \"{tname}\")"
                     ),
                 )
                 .label(
-                    heading_span(&other),
+                    heading_span(self.doc, &other),
                     if other.span.start < h.span.start {
                         "first here"
                     } else {
@@ -1863,13 +1867,13 @@ impl Report<'_, '_> {
             let anchor_title = self.section(anchor.section).title().to_string();
             let moved = self.move_fix(hit.heading, anchor.heading, relation == "after");
             let finding = Finding::new(
-                heading_span(&h),
+                heading_span(self.doc, &h),
                 format!(
                     "section `{title}` is out of order: template \"{tname}\" puts it {relation} `{anchor_title}`"
                 ),
             )
             .label(
-                heading_span(&anchor_h),
+                heading_span(self.doc, &anchor_h),
                 format!("`{}` is here", self.written(anchor)),
             )
             .help(format!(
@@ -1913,13 +1917,13 @@ impl Report<'_, '_> {
                         ),
                         None => format!("{add} after the `{at}` section (line {})", self.line(ah)),
                     };
-                    (heading_span(ah), format!(" after `{at}`"), help)
+                    (heading_span(self.doc, ah), format!(" after `{at}`"), help)
                 }
                 (None, Some(b)) => {
                     let bh = self.heading(b);
                     let bt = self.written(b);
                     (
-                        heading_span(bh),
+                        heading_span(self.doc, bh),
                         format!(" before `{bt}`"),
                         format!("{add} before `{bt}` (line {})", self.line(bh)),
                     )
@@ -1972,7 +1976,7 @@ impl Report<'_, '_> {
                 "write its content, or remove the heading"
             };
             let finding = Finding::new(
-                heading_span(h),
+                heading_span(self.doc, h),
                 format!("section `{title}` is empty (template \"{tname}\")"),
             )
             .help(what);
@@ -2032,7 +2036,7 @@ impl Report<'_, '_> {
                 )
             };
             let mut finding = Finding::new(
-                heading_span(h),
+                heading_span(self.doc, h),
                 format!(
                     "section `{title}` makes {}; template \"{tname}\" asks for {asked}",
                     plural(n)
@@ -2122,7 +2126,7 @@ fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Vec<Span>> {
             subsections
                 .into_iter()
                 .filter(|h| !any_numbered || is_numbered(&h.text))
-                .map(heading_span)
+                .map(|h| heading_span(doc, h))
                 .collect(),
         ];
     }
