@@ -907,21 +907,48 @@ impl FrontMatterRule {
             match key_entry(root, &field.name) {
                 None => {
                     if field.opts.required {
-                        let example = field.opts.ty.map_or(
-                            format!("`{}`", entry(fm.format, &field.name, "…", Shape::Literal)),
-                            |t| t.example(fm.format, &field.name),
+                        // A value of a closed list is its example.
+                        let allowed = field.opts.one_of.as_ref().and_then(|v| v.first());
+                        let example = match (allowed, field.opts.ty) {
+                            (Some(v), Some(FieldType::String) | None) => {
+                                format!("`{}`", entry(fm.format, &field.name, v, Shape::Text))
+                            }
+                            (_, Some(t)) => t.example(fm.format, &field.name),
+                            (_, None) => {
+                                format!("`{}`", entry(fm.format, &field.name, "…", Shape::Literal))
+                            }
+                        };
+                        let message = format!(
+                            "required key `{}` is missing from the front matter",
+                            field.name
                         );
-                        let help = field.help_with(format!("add {example} to the front matter"));
-                        cx.report(
-                            Finding::new(
-                                fm.open,
-                                format!(
-                                    "required key `{}` is missing from the front matter",
+                        // A key that is none of the declared ones but
+                        // close to this one (`pilar`) is it, misspelt.
+                        let misspelt = self.misspelt_key(root, &field.name);
+                        let finding = match misspelt {
+                            Some((key, written)) => {
+                                let at = value_text_span(doc, key);
+                                Finding::new(
+                                    at,
+                                    format!(
+                                        "{message}, and `{written}` is no known key: did you mean `{}`?",
+                                        field.name
+                                    ),
+                                )
+                                .help(field.help_with(format!(
+                                    "rename `{written}` to `{}`",
                                     field.name
-                                ),
-                            )
-                            .help(help),
-                        );
+                                )))
+                                .fix(Fix::risky(
+                                    format!("rename the key to `{}`", field.name),
+                                    vec![Edit::replace(at, field.name.clone())],
+                                ))
+                            }
+                            None => Finding::new(fm.open, message).help(
+                                field.help_with(format!("add {example} to the front matter")),
+                            ),
+                        };
+                        cx.report(finding);
                     }
                 }
                 Some((key, value)) => self.check_value(doc, field, key, value, root, cx),
@@ -930,6 +957,18 @@ impl FrontMatterRule {
         if let Some(filename) = &self.filename {
             self.check_filename(doc, fm, root, filename, cx);
         }
+    }
+
+    /// The key of `root` that no field declares, written plainly, whose
+    /// closest declared name, close enough for a slip, is `name`.
+    fn misspelt_key<'r>(&self, root: &'r Node, name: &str) -> Option<(&'r Node, &'r str)> {
+        let declared = || self.fields.iter().map(|f| f.name.as_str());
+        root.as_map()?.iter().find_map(|(k, _)| {
+            let written = k.as_str()?;
+            (!declared().any(|d| crate::document::front_matter::same_key(d, written))
+                && crate::typo::typo_of(written, declared()) == Some(name))
+            .then_some((k, written))
+        })
     }
 
     fn check_value(
@@ -1475,12 +1514,15 @@ impl FrontMatterRule {
                     let help = field.help_with(format!(
                         "rename the {what} so that its `{var}` matches, or set `{var}` in the front matter"
                     ));
+                    let fault = match &field.opts.pattern_name {
+                        Some(words) => format!("is not {words}"),
+                        None => format!("does not match `{}`", re.as_str()),
+                    };
                     cx.report(
                         Finding::new(
                             fm.open,
                             format!(
-                                "the front matter has no `{var}`, so {said} gives it: `{found}` does not match `{}`",
-                                re.as_str()
+                                "the front matter has no `{var}`, so {said} gives it: `{found}` {fault}"
                             ),
                         )
                         .help(help),
@@ -2945,6 +2987,41 @@ mod bundle_tests {
             .collect()
     }
 
+    /// A required key absent but for a key close to it that no field
+    /// declares (`pilar`): that key is named, with a fix renaming it. Else
+    /// a closed list's help shows one of its values.
+    #[test]
+    fn a_misspelt_required_key_is_named() {
+        let path = "posts/2025-01-06-x.md";
+        let text = front("").replace("pillar: trouver", "pilar: trouver");
+        let mut set = RuleSet::load(&PackSource::defaults()).unwrap();
+        set.rules.retain(|r| &*r.meta.id == "front-matter");
+        let linter = Linter::new(set);
+        let report = linter.finish(vec![
+            linter.check_source(Arc::new(PathBuf::from(path)), text.clone()),
+        ]);
+        let d: Vec<_> = report.diagnostics().collect();
+        assert_eq!(d.len(), 1, "{d:#?}");
+        assert_eq!(
+            d[0].message,
+            "required key `pillar` is missing from the front matter, and `pilar` is no known key: did you mean `pillar`?"
+        );
+        assert_eq!(&text[d[0].span.start..d[0].span.end], "pilar");
+        let fix = d[0].fix.as_ref().unwrap();
+        assert_eq!(fix.applicability, Applicability::Unsafe);
+        assert_eq!(crate::fix::apply(&text, &[fix]).0, front(""));
+        // Nothing close: at the opening, with an allowed value to write.
+        let text = front("").replace("pillar: trouver-sa-place\n", "");
+        let report = linter.finish(vec![
+            linter.check_source(Arc::new(PathBuf::from(path)), text),
+        ]);
+        let helps: Vec<_> = report
+            .diagnostics()
+            .map(|d| d.help.clone().unwrap())
+            .collect();
+        assert_eq!(helps, ["add `pillar: le-role-du-cto` to the front matter"]);
+    }
+
     /// A date-time is a date (Hugo's archetype writes one), and its day is
     /// what the file name holds; a value that is no date is told what the
     /// file name says, as the file name's.
@@ -3065,11 +3142,10 @@ mod bundle_tests {
             )
         );
         let (message, help) = one("content/posts/2025-01-06-Ma_Carte/index.md", "");
-        assert!(
-            message.starts_with(
-                "the front matter has no `slug`, so the bundle's folder name `2025-01-06-Ma_Carte` gives it: `Ma_Carte` does not match"
-            ),
-            "{message}"
+        // Said in the words of the key's `pattern_name`.
+        assert_eq!(
+            message,
+            "the front matter has no `slug`, so the bundle's folder name `2025-01-06-Ma_Carte` gives it: `Ma_Carte` is not lowercase ASCII words joined by `-`"
         );
         assert!(
             help.contains("rename the folder so that its `slug` matches"),
