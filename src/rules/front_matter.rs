@@ -304,10 +304,30 @@ fn with_scalar_fix(
     ))
 }
 
+/// The text of the scalar `item` as a message quotes it: a number as
+/// written (`1.10`, which YAML reads as 1.1), else its text.
+fn written_scalar(doc: &Document, item: &Node) -> Option<String> {
+    match item.value {
+        Value::Int(_) | Value::Float(_) => {
+            let written = doc.text(item.span).trim();
+            Some(if written.is_empty() || written.contains(['\n', '\r']) {
+                item.scalar_text()?
+            } else {
+                written.to_string()
+            })
+        }
+        _ => item.scalar_text(),
+    }
+}
+
 /// Where a finding about the text of the scalar `item` points: inside its
-/// quotes, when the source holds the text as is; else the whole scalar.
+/// quotes, when the source holds the text as is and it is not empty; else
+/// the whole scalar.
 fn value_text_span(doc: &Document, item: &Node) -> Span {
-    written_as_is(doc, item).map_or(item.span, |(inner, _)| inner)
+    match written_as_is(doc, item) {
+        Some((inner, _)) if !inner.is_empty() => inner,
+        _ => item.span,
+    }
 }
 
 /// Where the text of the scalar `item` stands in the source (inside its
@@ -994,6 +1014,13 @@ impl FrontMatterRule {
                         format!("null (`{t}`)")
                     }
                     _ if written_null => "null".to_string(),
+                    // A quoted string as written: `'false'` in its quotes.
+                    t if found.starts_with("the quoted string")
+                        && t.starts_with('\'')
+                        && short_text(t) =>
+                    {
+                        format!("the quoted string `{t}`")
+                    }
                     _ => found,
                 };
                 // `ShowToc: !!str yes`: a string for its tag, not its quotes.
@@ -1149,12 +1176,14 @@ impl FrontMatterRule {
                     } else {
                         "is"
                     };
+                    let what = if text.trim().is_empty() {
+                        format!("{verb} an empty value")
+                    } else {
+                        format!("{verb} `{text}`")
+                    };
                     let finding = Finding::new(
                         value_text_span(doc, item),
-                        format!(
-                            "`{name}` {verb} `{text}`; allowed: {}",
-                            quoted_list(allowed)
-                        ),
+                        format!("`{name}` {what}; allowed: {}", quoted_list(allowed)),
                     )
                     .help(help(default));
                     let fixed = field.normalized(&text).filter(|n| allowed.contains(n));
@@ -1164,17 +1193,19 @@ impl FrontMatterRule {
         }
         if let Some(re) = &field.pattern {
             for item in &items {
-                let Some(text) = item.scalar_text() else {
+                // Matched as Hugo reads it, quoted as written (`1.10`).
+                let Some(read) = item.scalar_text() else {
                     continue;
                 };
-                if !re.is_match(&text) {
+                if !re.is_match(&read) {
+                    let text = written_scalar(doc, item).unwrap_or_else(|| read.clone());
                     let message = match &field.opts.pattern_name {
                         Some(words) => format!("`{name}` value `{text}` is not {words}"),
                         None => {
                             format!("`{name}` value `{text}` does not match `{}`", re.as_str())
                         }
                     };
-                    let fixed = field.normalized(&text).filter(|n| re.is_match(n));
+                    let fixed = field.normalized(&read).filter(|n| re.is_match(n));
                     let default = match (&fixed, &field.opts.pattern_name) {
                         (Some(n), _) => format!("write `{n}`"),
                         (None, Some(_)) => {
@@ -2592,6 +2623,11 @@ mod tests {
             fixed("---\nShowToc: \"yes\"\n---\n")[0].1,
             "`ShowToc` is the quoted string `\"yes\"`; expected a boolean"
         );
+        // In the author's quotes.
+        assert_eq!(
+            fixed("---\nShowToc: 'false'\n---\n")[0].1,
+            "`ShowToc` is the quoted string `'false'`; expected a boolean"
+        );
     }
 
     /// A pattern named in words is said in words, its regex in the help;
@@ -2641,6 +2677,15 @@ mod tests {
         assert_eq!(
             said("audience: jeunes")[0].1,
             "did you mean `jeunesse-tech`?"
+        );
+        assert_eq!(
+            said("audience: ''")[0].0,
+            "`audience` is an empty value; allowed: `jeunesse-tech`, `cto`, `tous`"
+        );
+        // A number is quoted as written (`1.10`, not the 1.1 YAML reads).
+        assert_eq!(
+            said("tags: [cto, 1.10]")[0].0,
+            "`tags` value `1.10` is not lowercase words"
         );
         // Two values start so, or too short a start: no guess.
         assert_eq!(said("public: jeunes")[0].1, "use one of the allowed values");
