@@ -770,6 +770,8 @@ impl Rule for FrontMatterRule {
                         )
                     } else if fm.format == Format::Json {
                         json_help(doc, fm, span)
+                    } else if fm.format == Format::Toml {
+                        "fix the syntax here: each line is `key = value`, text in quotes (`title = \"Un titre\"`), lists in brackets (`tags = [\"a\", \"b\"]`), each key once".to_string()
                     } else {
                         "fix the syntax here; indentation must use spaces, and values with `: ` or `#` need quotes".to_string()
                     };
