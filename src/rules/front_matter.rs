@@ -1229,7 +1229,9 @@ impl FrontMatterRule {
         };
         if let Some(text) = text.as_deref() {
             // Spaces at either end are not counted: `"   "` is blank.
-            let len = text.trim().chars().count();
+            // Characters as written once composed (NFC): an `é` stored as
+            // `e` and an accent, as pasted text may be, is one.
+            let len = unicode_normalization::UnicodeNormalization::nfc(text.trim()).count();
             if let Some(min) = field.opts.min_length.filter(|m| len < *m) {
                 let is = if len == 0 {
                     "blank".to_string()
@@ -2142,10 +2144,14 @@ fn sentences(text: &str) -> usize {
         } else {
             String::new()
         };
-        let lone_capital = {
-            let mut w = word.chars();
-            matches!((w.next(), w.next()), (Some(c), None) if c.is_uppercase())
-        };
+        // `M.`, and initials joined by a hyphen or a period (`J.-P.`).
+        let lone_capital = !word.is_empty()
+            && word.split(['.', '-']).all(|part| {
+                let mut w = part.chars();
+                part.is_empty()
+                    || matches!((w.next(), w.next()), (Some(c), None) if c.is_uppercase())
+            })
+            && word.chars().any(char::is_uppercase);
         let initial = lone_capital || ABBREVIATIONS.contains(&word.to_lowercase().as_str());
         // Spaces, and the closing quotes and brackets of the sentence that
         // ends (French puts a space before `»`).
@@ -2365,6 +2371,33 @@ mod tests {
         assert!(built("fields:\n  weight: {type: integer, one_of: ['1', '2']}\n").is_ok());
     }
 
+    /// A length counts characters once composed: `é` written as `e` and a
+    /// combining accent (NFD) is one.
+    #[test]
+    fn lengths_count_composed_characters() {
+        let rule = build(
+            &crate::yaml::parse("fields:\n  title: {max_length: 5}\n", 0)
+                .unwrap()
+                .root
+                .unwrap(),
+        )
+        .unwrap();
+        let said = |title: &str| {
+            let doc = Document::parse("a.md", format!("---\ntitle: \"{title}\"\n---\n"));
+            let mut cx = Context::default();
+            rule.check(&doc, &mut cx);
+            cx.findings
+                .iter()
+                .map(|f| f.message.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(said("e\u{301}te\u{301}s").is_empty());
+        assert_eq!(
+            said("e\u{301}te\u{301}s !"),
+            ["`title` is 6 characters long; the maximum is 5"]
+        );
+    }
+
     #[test]
     fn sentences_are_counted_at_their_ends() {
         let cases = [
@@ -2378,6 +2411,8 @@ mod tests {
             ("La version 2.5 sort. Elle corrige tout", 2),
             ("On hésite... puis on choisit ? oui, vite.", 1),
             ("Selon M. Dupont et J. R. Martin, rien ne presse.", 1),
+            ("Ce que J.-P. Martin et J.P. Durand m'ont appris. Fin.", 2),
+            ("Il suit un plan-B. Puis un autre.", 2),
             ("Il a dit « non. » et il est parti.", 1),
             // Closing quotes and brackets stay with their sentence.
             ("« Pourquoi ? » Parce que. (Voilà.) Fin.", 4),
