@@ -265,7 +265,7 @@ fn yaml_alias_bomb_is_bounded() {
     let d = run.first("2025-03-01-rires.md", "front-matter");
     let message = d["message"].as_str().unwrap();
     assert!(
-        message.contains("more than 100000 values once aliases are expanded"),
+        message.contains("more than 100000 keys and values (aliases expanded)"),
         "{message}"
     );
     assert!(d["help"].as_str().unwrap().contains("refused"), "{d:#}");

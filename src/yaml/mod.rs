@@ -707,7 +707,7 @@ fn too_deep(span: Span) -> YamlError {
 
 fn too_many(span: Span) -> YamlError {
     YamlError {
-        message: format!("more than {MAX_NODES} values once aliases are expanded"),
+        message: format!("more than {MAX_NODES} keys and values (aliases expanded)"),
         span,
         limit: true,
         open: None,
