@@ -527,6 +527,33 @@ fn human_format_shows_snippet_label_and_help() {
     assert!(String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
 }
 
+/// A pack's description is its own words: `repere rules` gives it on its
+/// rule's one line, and neither listing passes a control character on.
+#[test]
+fn a_pack_description_is_printed_safely() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("pack.yaml"),
+        "- id: zz\n  kind: phrase\n  severity: warning\n  description: \"Un\\ndeux \\e[31mrouge\"\n  phrases:\n    - words: [\"x y\"]\n      message: m\n",
+    )
+    .unwrap();
+    let out = |cmd: &[&str]| {
+        let out = repere()
+            .current_dir(dir.path())
+            .args(cmd)
+            .args(["--no-config", "--no-default-rules", "--rules", "pack.yaml"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let listed = out(&["rules"]);
+    let line = listed.lines().find(|l| l.starts_with("zz ")).unwrap();
+    assert!(line.ends_with("Un\\ndeux \\u{1b}[31mrouge"), "{listed}");
+    let explained = out(&["explain", "zz"]);
+    assert!(!explained.contains('\u{1b}'), "{explained}");
+}
+
 /// The report of an error in the config on stderr follows `--color` too.
 #[test]
 fn config_errors_follow_color() {

@@ -1,6 +1,7 @@
 //! `repere rules` and `repere explain`.
 
 use repere::pack::{BUILTIN_RULES, SETUP_RULES};
+use repere::report::{one_line, printable};
 use repere::rules::{self, KINDS};
 
 use super::args::{ExplainArgs, RulesArgs};
@@ -22,12 +23,13 @@ pub fn list(args: RulesArgs) -> Result<i32, String> {
             .clone()
             .or_else(|| rules::kind(r.meta.kind).map(|k| k.summary.to_string()))
             .unwrap_or_default();
+        // A pack's own words: one line, no control character.
         println!(
             "{:width$}  {:14}  {:7}  {}",
             r.meta.id,
             r.meta.kind,
             r.meta.level.as_str(),
-            summary
+            one_line(&summary)
         );
     }
     for b in BUILTIN_RULES {
@@ -52,7 +54,7 @@ pub fn explain(args: ExplainArgs) -> Result<i32, String> {
             m.origin
         );
         if let Some(d) = &m.description {
-            println!("\n{d}");
+            println!("\n{}", printable(d));
         }
         if let Some(kind) = rules::kind(m.kind) {
             println!(

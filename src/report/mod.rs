@@ -102,7 +102,7 @@ pub fn summary(report: &Report) -> String {
 /// Text for a format that gives each diagnostic one line: line breaks (in a
 /// quoted value, or a file name) written as the two characters `\n`, `\r`,
 /// and other control characters as [`printable`] writes them.
-pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
+pub fn one_line(text: &str) -> Cow<'_, str> {
     escaped(text, false)
 }
 
@@ -111,7 +111,7 @@ pub(crate) fn one_line(text: &str) -> Cow<'_, str> {
 /// starts the terminal's colour and cursor sequences, NUL, DEL, C1) written
 /// as `\u{1b}`, so that an article cannot rewrite the screen of whoever
 /// reads the report.
-pub(crate) fn printable(text: &str) -> Cow<'_, str> {
+pub fn printable(text: &str) -> Cow<'_, str> {
     escaped(text, true)
 }
 
