@@ -105,6 +105,7 @@ impl Config {
             span: unbase(span),
             message,
             help: None,
+            config: true,
         };
         let root = crate::toml_tree::parse(&text, CONFIG_BASE)
             .map_err(|e| vec![fail(e.span, format!("invalid TOML: {}", e.message))])?;
@@ -165,6 +166,7 @@ impl Config {
             span: unbase(span),
             message: message.into(),
             help,
+            config: true,
         }
     }
 

@@ -113,6 +113,7 @@ fn unreadable_config(path: &Path, message: String, echo: Echo) -> String {
             "name a config file that exists and is UTF-8 text (--config), or run with --no-config"
                 .to_string(),
         ),
+        config: true,
     };
     report(&[error], "config file", echo)
 }
@@ -171,6 +172,7 @@ fn located_sources(args: &PackArgs, config: Option<&Config>) -> (Vec<PackSource>
                 span: Span::at(0),
                 message,
                 help: Some(help.to_string()),
+                config: false,
             },
         };
         // Said in the message too: a report's line may be read alone.

@@ -94,6 +94,7 @@ pub fn root_error(set: &RuleSet, config: Option<&Config>) -> Option<PackError> {
             span,
             message,
             help,
+            config: false,
         },
         // Set in a config this run did not read: said where, unlocated.
         _ => PackError {
@@ -102,6 +103,7 @@ pub fn root_error(set: &RuleSet, config: Option<&Config>) -> Option<PackError> {
             span: Span::at(0),
             message,
             help,
+            config: true,
         },
     })
 }

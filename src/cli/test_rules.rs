@@ -151,6 +151,7 @@ pub fn run(args: TestRulesArgs) -> Result<i32, String> {
                 span: example.span,
                 message,
                 help: Some(help),
+                config: false,
             };
             eprint!("{}", render_pack_error(&e, color));
         }

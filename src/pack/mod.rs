@@ -97,17 +97,16 @@ pub struct PackError {
     pub span: Span,
     pub message: String,
     pub help: Option<String>,
+    /// The error is in the config file (or is that it cannot be read), not
+    /// in a rule pack.
+    pub config: bool,
 }
 
 impl PackError {
     /// How reports name the error: [`SETUP_RULES`]' `config` for the config
-    /// file (`.toml`), else `rule-pack`.
+    /// file, else `rule-pack`.
     pub fn rule(&self) -> &'static Builtin {
-        let id = if self.origin.ends_with(".toml") {
-            "config"
-        } else {
-            "rule-pack"
-        };
+        let id = if self.config { "config" } else { "rule-pack" };
         SETUP_RULES
             .iter()
             .find(|r| r.id == id)
@@ -363,6 +362,7 @@ impl RuleSet {
                 span,
                 message,
                 help,
+                config: false,
             };
             let parsed = match pack.parse() {
                 Ok(p) => p,
@@ -914,6 +914,7 @@ impl RuleSet {
                         config.path.display()
                     ),
                     help: None,
+                    config: false,
                 }
             }
         })
