@@ -110,9 +110,9 @@ pub struct Report {
     /// or a pack, a path that cannot be reached): `files` holds the files
     /// at fault, and none of them counts as checked.
     pub stopped: bool,
-    /// Entries of `files` that are folders the walk could not read: their
+    /// The paths of `files` that are folders the walk could not read: their
     /// findings are reported, but they are not files checked.
-    pub folders: usize,
+    pub folders: Vec<PathBuf>,
 }
 
 /// What a report says about a rule.
@@ -158,7 +158,7 @@ impl Report {
             files: if self.stopped {
                 0
             } else {
-                self.files.len().saturating_sub(self.folders)
+                self.files.iter().filter(|f| !self.is_folder(f)).count()
             },
             ..Counts::default()
         };
@@ -170,6 +170,11 @@ impl Report {
             }
         }
         c
+    }
+
+    /// Whether `file` is a folder the walk could not read.
+    pub fn is_folder(&self, file: &FileReport) -> bool {
+        !self.folders.is_empty() && self.folders.iter().any(|f| f == &*file.path)
     }
 
     pub fn max_severity(&self) -> Option<Severity> {
@@ -781,7 +786,7 @@ impl Linter {
             notes: Vec::new(),
             rules: self.rule_infos(),
             stopped: false,
-            folders: 0,
+            folders: Vec::new(),
         }
     }
 

@@ -873,6 +873,14 @@ fn a_fifo_as_an_ignore_file_or_a_config_does_not_hang_the_run() {
     );
     // The folder is not a file checked: the witness at the top is.
     assert_eq!(json["summary"]["files"], 1, "{json:#}");
+    // Its finding left out, the summary names no folder.
+    let out = run(dir.path(), &["--no-config", "--ignore", "read-error", "."]);
+    let summary = String::from_utf8_lossy(&out.stdout);
+    let last = summary.lines().last().unwrap_or_default();
+    assert!(
+        last.ends_with("in 1 file (1 file checked).") && !last.contains("folder"),
+        "{summary}"
+    );
     assert_eq!(
         d["help"],
         "remove it, or make it a regular file of ignore rules"

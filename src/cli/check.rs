@@ -500,7 +500,12 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         let notes = unchecked_notes(&results, &named, why);
         let mut report = linter.finish(results);
         report.notes.extend(notes);
-        report.folders = walked.errors.iter().filter(|(_, u)| u.folder).count();
+        report.folders = walked
+            .errors
+            .iter()
+            .filter(|(_, u)| u.folder)
+            .map(|(p, _)| p.clone())
+            .collect();
         Ok(report)
     };
     let mut report = check(&linter)?;

@@ -82,8 +82,13 @@ pub fn summary(report: &Report) -> String {
         parts.push(plural(c.infos, "info"));
     }
     // A folder the walk could not read has its finding, but is no file.
-    let files = with.saturating_sub(report.folders);
-    let places = match (files, report.folders) {
+    let folders = report
+        .files
+        .iter()
+        .filter(|f| !f.diagnostics.is_empty() && report.is_folder(f))
+        .count();
+    let files = with.saturating_sub(folders);
+    let places = match (files, folders) {
         (_, 0) => plural(files, "file"),
         (0, folders) => plural(folders, "folder"),
         (_, folders) => format!(
