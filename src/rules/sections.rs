@@ -2121,11 +2121,13 @@ fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Vec<Span>> {
         .collect();
     if let Some(top) = below.iter().map(|h| h.level).min() {
         let subsections: Vec<&Heading> = below.into_iter().filter(|h| h.level == top).collect();
-        let any_numbered = subsections.iter().any(|h| is_numbered(&h.text));
+        // A numbering is two numbered titles or more: one alone (`### 3
+        // questions à se poser`) may be a title that starts so.
+        let numbering = subsections.iter().filter(|h| is_numbered(&h.text)).count() >= 2;
         return vec![
             subsections
                 .into_iter()
-                .filter(|h| !any_numbered || is_numbered(&h.text))
+                .filter(|h| !numbering || is_numbered(&h.text))
                 .map(|h| heading_span(doc, h))
                 .collect(),
         ];
@@ -2161,7 +2163,7 @@ fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Vec<Span>> {
         .filter(|(_, b, lead)| is_numbered(b.text.get(lead.clone()).unwrap_or("")))
         .map(|(_, b, lead)| b.source_span(lead.clone()))
         .collect();
-    if !numbered.is_empty() {
+    if numbered.len() >= 2 {
         return vec![numbered];
     }
     let items: Vec<(usize, Span)> = top
@@ -2175,12 +2177,13 @@ fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Vec<Span>> {
     // A lead that only introduces a list (right before it, alone or ending
     // with a colon: `**Côté équipe :**`) or closes the lists (after the
     // last item).
+    // A numbered lead (`**1. Un**`) is a point.
     let only_frames = |(i, b, lead): &(usize, &Block, std::ops::Range<usize>)| {
-        let colon = b
-            .text
-            .get(lead.clone())
-            .is_some_and(|t| t.trim_end().ends_with(':'));
-        (is_item(i + 1) && (leads.len() == 1 || colon)) || last_item.is_some_and(|last| *i > last)
+        let title = b.text.get(lead.clone()).unwrap_or("");
+        let colon = title.trim_end().ends_with(':');
+        !is_numbered(title)
+            && ((is_item(i + 1) && (leads.len() == 1 || colon))
+                || last_item.is_some_and(|last| *i > last))
     };
     let bold: Vec<Span> = leads
         .iter()
@@ -2202,8 +2205,21 @@ fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Vec<Span>> {
 /// ordinal (`Premier principe`, `Troisième règle`).
 fn is_numbered(title: &str) -> bool {
     let t = title.trim_start_matches(|c: char| {
-        c.is_whitespace() || super::is_decoration(c) || matches!(c, '#' | '(' | '[')
+        c.is_whitespace() || super::is_decoration(c) || matches!(c, '(' | '[')
     });
+    // `#1`, a keycap (`1️⃣`), a section number (`1.`, `2)`, `03 -`), a
+    // number and its mark alone (`1.`); not a number that starts the words
+    // (`3 questions`, `2 minutes pour trancher`).
+    let digits = |t: &str| t.bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(rest) = t.strip_prefix('#') {
+        return digits(rest) > 0;
+    }
+    if digits(t) > 0 {
+        let after = &t[digits(t)..];
+        return after.starts_with(['\u{fe0f}', '\u{20e3}'])
+            || super::section_number(t).is_some()
+            || matches!(after.trim_end(), "" | "." | ")" | ".)" | ":");
+    }
     let roman = |w: &str| {
         let n = w
             .bytes()
@@ -2214,7 +2230,7 @@ fn is_numbered(title: &str) -> bool {
             rest.is_empty() || rest.starts_with(['.', ')', ':', '-', '–', '—'])
         }
     };
-    if t.starts_with(|c: char| c.is_ascii_digit()) || roman(t) {
+    if roman(t) {
         return true;
     }
     let mut words = t.split_whitespace();
@@ -2410,6 +2426,18 @@ mod tests {
             points_of("### 1. Un\n\nA.\n\n### 2. Deux\n\nB.\n\n### En résumé\n\nC.\n"),
             ["1. Un", "2. Deux"]
         );
+        // One title that starts with a number or an ordinal is no
+        // numbering: every subsection counts.
+        assert_eq!(
+            points_of(
+                "### Écouter\n\nA.\n\n### 3 questions à se poser\n\nB.\n\n### Premiers pas\n\nC.\n"
+            ),
+            ["Écouter", "3 questions à se poser", "Premiers pas"]
+        );
+        assert_eq!(
+            points_of("**Écouter.** A.\n\n**2 minutes pour trancher.** B.\n\n**Décider.** C.\n"),
+            ["Écouter.", "2 minutes pour trancher.", "Décider."]
+        );
         // The highest level below the section's.
         assert_eq!(
             points_of("#### Un\n\n- x\n- y\n\n#### Deux\n\n- z\n"),
@@ -2501,6 +2529,9 @@ mod tests {
             "Un",
             "À retenir :",
             "Moins 10 % de départs",
+            "3 questions à se poser",
+            "2024 : bilan",
+            "1.5 an plus tard",
             "Les 3 piliers",
             "Vision :",
             "Idée",
