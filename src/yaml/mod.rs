@@ -290,21 +290,19 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
     let Err(error) = &first else {
         return first;
     };
-    // Each round is one more parse: not for a front matter larger than any
-    // article's (64 KiB).
-    if !error.message.starts_with("invalid indentation") || text.len() > 1 << 16 {
+    if short_lines(text, base, error).is_empty() {
         return first;
     }
     let mut patched = text.to_string();
-    // Where the spaces were added, as bytes of `patched` (from `base`).
+    // Where the spaces were added, as bytes of `patched` (from `base`),
+    // sorted.
     let mut added: Vec<usize> = Vec::new();
+    // A round per construct left short (one inside another's lines).
     for _ in 0..MAX_ROUNDS {
         let read = parse_as_written(&patched, base);
         let lines = match &read {
-            Err(e) if e.message.starts_with("invalid indentation") => {
-                short_lines(&patched, base, e)
-            }
-            _ => Vec::new(),
+            Err(e) => short_lines(&patched, base, e),
+            Ok(_) => Vec::new(),
         };
         if lines.is_empty() {
             let back = |p: usize| p - added.partition_point(|&a| a < p);
@@ -321,78 +319,144 @@ pub fn parse(text: &str, base: usize) -> Result<Parsed, YamlError> {
                 }
             };
         }
-        // From the last, so that the others stay where they are.
-        for &line in lines.iter().rev() {
-            for a in &mut added {
-                if *a >= line {
-                    *a += 1;
-                }
+        // The text again with the spaces, and where all the added ones are
+        // now, in one pass.
+        let mut next = String::with_capacity(patched.len() + lines.len());
+        let mut moved = Vec::with_capacity(added.len() + lines.len());
+        let mut old = added.iter().copied().peekable();
+        let mut from = 0;
+        let mut shift = 0;
+        for &(line, count) in &lines {
+            let local = line - base;
+            while let Some(a) = old.next_if(|&a| a < line) {
+                moved.push(a + shift);
             }
-            added.push(line);
-            patched.insert(line - base, ' ');
+            next.push_str(&patched[from..local]);
+            moved.extend((0..count).map(|k| line + shift + k));
+            next.extend(std::iter::repeat_n(' ', count));
+            shift += count;
+            from = local;
         }
-        added.sort_unstable();
+        next.push_str(&patched[from..]);
+        moved.extend(old.map(|a| a + shift));
+        patched = next;
+        added = moved;
     }
     first
 }
 
-/// Most rounds of [`parse`] reading short lines indented one space more.
-const MAX_ROUNDS: usize = 64;
+/// Most rounds of [`parse`] indenting the lines a construct leaves short.
+const MAX_ROUNDS: usize = 8;
 
-/// The starts of the lines that error `e` (an "invalid indentation") finds
-/// short of indentation, as bytes of the file, in order: the error's own
-/// line, or in a quoted scalar (whose start the error names) its later
-/// lines indented no more than the line the scalar starts on.
-fn short_lines(text: &str, base: usize, e: &YamlError) -> Vec<usize> {
-    let Some(at) = e.span.start.checked_sub(base).filter(|&a| a <= text.len()) else {
+/// The lines that error `e` finds short of indentation, when it is one
+/// Go's YAML readers read past, each as the byte of the file where it
+/// starts and the spaces it needs, in order: in a quoted scalar (whose
+/// start the error names) that closes, or in the flow collection left open
+/// on an earlier line, that closes, the lines indented no more than the
+/// key or item the scalar or collection is the value of. None for a quote
+/// or bracket that does not close where a value may end: that is the error.
+fn short_lines(text: &str, base: usize, e: &YamlError) -> Vec<(usize, usize)> {
+    let (open, quoted) = match (e.message.as_str(), e.open) {
+        ("invalid indentation in quoted scalar", _) => (e.span.start, true),
+        ("invalid indentation", Some(open)) => (open.start, false),
+        _ => return Vec::new(),
+    };
+    // Each line costs little, but not for a front matter larger than any
+    // article's (64 KiB).
+    let Some(at) = open
+        .checked_sub(base)
+        .filter(|&a| a < text.len() && text.len() <= 1 << 16)
+    else {
         return Vec::new();
     };
-    let line_start = |i: usize| {
-        text.get(..i)
-            .and_then(|t| t.rfind('\n'))
-            .map_or(0, |n| n + 1)
-    };
-    let indent = |i: usize| {
-        let rest = text.get(i..).unwrap_or("");
-        rest.len() - rest.trim_start_matches(' ').len()
-    };
-    // A line that reads as a key (`date: 2025-03-10`) is one: the quote or
-    // bracket before it was left open, and that is the error to tell.
-    let key = |i: usize| {
-        let line = text.get(i..).unwrap_or("").trim_start_matches(' ');
-        let name = line
-            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-            .unwrap_or(line.len());
-        name > 0
-            && line[name..]
-                .strip_prefix(':')
-                .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\n', '\r']))
-    };
-    let start = line_start(at);
-    if !e.message.contains("quoted scalar") {
-        return if key(start) {
-            Vec::new()
-        } else {
-            vec![base + start]
-        };
+    let bytes = text.as_bytes();
+    let line_start = text
+        .get(..at)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |n| n + 1);
+    // The column of the key or item: after the spaces and the `- ` of
+    // block sequences that open the line.
+    let mut own = line_start;
+    loop {
+        while bytes.get(own) == Some(&b' ') {
+            own += 1;
+        }
+        match (bytes.get(own), bytes.get(own + 1)) {
+            (Some(b'-'), Some(b' ')) => own += 2,
+            _ => break,
+        }
     }
-    let own = indent(start);
-    let end = quoted_end(text, 0, Span::new(at, text.len())).min(text.len());
+    let own = own - line_start;
+    let Some(end) = closing(text, at, quoted) else {
+        return Vec::new();
+    };
+    // What may follow a value: the end of its line, a comment, or what
+    // goes on in a flow collection.
+    let rest = text.get(end..).unwrap_or("");
+    let line_rest = rest.split('\n').next().unwrap_or("").trim();
+    if !(line_rest.is_empty() || line_rest.starts_with(['#', ',', ']', '}'])) {
+        return Vec::new();
+    }
     let mut lines = Vec::new();
     let mut i = at;
     while let Some(n) = text.get(i..end).and_then(|t| t.find('\n')) {
         i += n + 1;
-        let blank = text
-            .get(i..)
-            .is_some_and(|r| r.trim_start_matches(' ').starts_with(['\n', '\r']));
-        if i < end && !blank && indent(i) <= own {
-            if key(i) {
-                return Vec::new();
-            }
-            lines.push(base + i);
+        let line = text.get(i..).unwrap_or("");
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let blank = line[indent..].starts_with(['\n', '\r']) || indent == line.len();
+        if i < end && !blank && indent <= own {
+            lines.push((base + i, own + 1 - indent));
         }
     }
     lines
+}
+
+/// The end (past its last byte) of the quoted scalar or flow collection
+/// opening at byte `at` of `text`: its closing quote, or the bracket that
+/// closes it outside quotes. `None` when it does not close.
+fn closing(text: &str, at: usize, quoted: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if quoted {
+        let end = quoted_end(text, 0, Span::new(at, text.len()));
+        return (end < text.len() || bytes.get(end - 1) == bytes.get(at))
+            .then_some(end)
+            .filter(|&e| e > at + 1);
+    }
+    let mut depth = 0usize;
+    let mut i = at;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            // A quote that starts a value (after `[`, `{`, `,` or `:`);
+            // one inside a word (`l'équipe`) is text.
+            b'"' | b'\''
+                if matches!(
+                    text[..i].trim_end().bytes().next_back(),
+                    Some(b'[' | b'{' | b',' | b':')
+                ) =>
+            {
+                let end = quoted_end(text, 0, Span::new(i, text.len()));
+                if end <= i + 1 {
+                    return None;
+                }
+                i = end;
+                continue;
+            }
+            b'#' if i > 0 && matches!(bytes[i - 1], b' ' | b'\n') => {
+                i += text[i..].find('\n').unwrap_or(text.len() - i);
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 impl Parsed {
@@ -856,6 +920,37 @@ mod tests {
         assert!(err.span.start > text.find("tags").unwrap(), "{err:?}");
         // A quote never closed is not read on to the end.
         assert!(parse("description: \"un\ndeux\ntags: [a]\n", 0).is_err());
+        // Under a sequence's item, at the key's column.
+        let root = parse("resources:\n- title: \"Un long\n  titre\"\n", 0)
+            .unwrap()
+            .root
+            .unwrap();
+        let item = &root.get("resources").unwrap().as_seq().unwrap()[0];
+        assert_eq!(item.get("title").unwrap().as_str(), Some("Un long titre"));
+        // Many lines, and under nested keys, in one go.
+        let many: String = (0..200).map(|i| format!("\"t{i}\",\n")).collect();
+        let text = format!("params:\n  seo:\n    keywords: [\n{many}\"fin\"\n]\nslug: x\n");
+        let root = parse(&text, 0).unwrap().root.unwrap();
+        let keywords = root
+            .get("params")
+            .unwrap()
+            .get("seo")
+            .unwrap()
+            .get("keywords");
+        assert_eq!(keywords.unwrap().as_seq().unwrap().len(), 201);
+        assert_eq!(root.get("slug").unwrap().span, {
+            let at = text.find("slug: x").unwrap() + 6;
+            Span::new(at, at + 1)
+        });
+        let lines: String = (0..20_000).map(|_| "y\n").collect();
+        let text = format!("k0:\n  k1:\n    k2:\n      d: \"x\n{lines}z\"\n");
+        let started = std::time::Instant::now();
+        assert!(parse(&text, 0).is_ok());
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        // Another error is told as it is, where it is.
+        for text in ["seq:\n&anchor\n- a\n- b\n", "a:\n  b: 1\n c: 2\n"] {
+            assert_eq!(parse(text, 0), parse_as_written(text, 0), "{text}");
+        }
     }
 
     #[test]
