@@ -104,6 +104,14 @@ fn describe(ds: &[Diagnostic]) -> String {
         .join("\n")
 }
 
+/// The diagnostic whose message contains `words` (the test fails, listing
+/// them all, when none does).
+fn with_words<'d>(ds: &'d [Diagnostic], words: &str) -> &'d Diagnostic {
+    ds.iter()
+        .find(|d| d.message.contains(words))
+        .unwrap_or_else(|| panic!("no `{words}` in:\n{}", describe(ds)))
+}
+
 /// Runs `repere check --select section-order` on the text; returns the exit code.
 fn exit_code(text: &str) -> i32 {
     let dir = tempfile::tempdir().unwrap();
@@ -303,10 +311,7 @@ fn the_sections_around_are_named_as_written() {
     s.remove(1);
     let text = article(&s);
     let ds = section_order(&text);
-    let missing = ds
-        .iter()
-        .find(|d| d.message.contains("missing"))
-        .unwrap_or_else(|| panic!("{}", describe(&ds)));
+    let missing = with_words(&ds, "missing");
     assert!(
         missing
             .message
@@ -321,10 +326,7 @@ fn the_sections_around_are_named_as_written() {
         "{help}"
     );
     // The misspelt title against the template's, its number left out.
-    let spelling = ds
-        .iter()
-        .find(|d| d.message.contains("is spelled"))
-        .unwrap_or_else(|| panic!("{}", describe(&ds)));
+    let spelling = with_words(&ds, "is spelled");
     assert!(
         spelling
             .message
@@ -338,10 +340,7 @@ fn the_sections_around_are_named_as_written() {
     s.swap(2, 3);
     let text = article(&s);
     let ds = section_order(&text);
-    let order = ds
-        .iter()
-        .find(|d| d.message.contains("out of order"))
-        .unwrap_or_else(|| panic!("{}", describe(&ds)));
+    let order = with_words(&ds, "out of order");
     assert_eq!(order.labels[0].message, "`🧭 Reperes clairs` is here");
     assert!(
         order
@@ -363,10 +362,7 @@ fn a_heading_without_text_is_pointed_at_on_its_line() {
         s.insert(2, ("##".to_string(), "Un texte.".to_string()));
         let text = article(&s).replace('\n', nl);
         let ds = section_order(&text);
-        let d = ds
-            .iter()
-            .find(|d| d.message.starts_with("a heading with no text"))
-            .unwrap_or_else(|| panic!("{}", describe(&ds)));
+        let d = with_words(&ds, "a heading with no text");
         let line = line_of(&text.replace("\r\n", "\n"), "##", 0);
         assert_eq!(
             (d.location.line, d.location.end_line, d.location.end_column),

@@ -2267,6 +2267,19 @@ fn count(n: usize, noun: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The rule a pack entry's options (YAML) build.
+    fn rule_of(options: &str) -> Box<dyn Rule> {
+        build(&crate::yaml::parse(options, 0).unwrap().root.unwrap()).unwrap()
+    }
+
+    /// What `rule` finds in a file of text `text`.
+    fn findings_of(rule: &dyn Rule, text: &str) -> Vec<Finding> {
+        let doc = Document::parse("a.md", text.to_string());
+        let mut cx = Context::default();
+        rule.check(&doc, &mut cx);
+        cx.findings
+    }
+
     #[test]
     fn the_date_a_value_was_meant_to_give() {
         let meant = |t: &str| meant_date(FieldType::Date, t).map(|(date, _)| date);
@@ -2375,18 +2388,9 @@ mod tests {
     /// combining accent (NFD) is one.
     #[test]
     fn lengths_count_composed_characters() {
-        let rule = build(
-            &crate::yaml::parse("fields:\n  title: {max_length: 5}\n", 0)
-                .unwrap()
-                .root
-                .unwrap(),
-        )
-        .unwrap();
+        let rule = rule_of("fields:\n  title: {max_length: 5}\n");
         let said = |title: &str| {
-            let doc = Document::parse("a.md", format!("---\ntitle: \"{title}\"\n---\n"));
-            let mut cx = Context::default();
-            rule.check(&doc, &mut cx);
-            cx.findings
+            findings_of(&*rule, &format!("---\ntitle: \"{title}\"\n---\n"))
                 .iter()
                 .map(|f| f.message.clone())
                 .collect::<Vec<_>>()
@@ -2486,16 +2490,9 @@ mod tests {
     /// only a finding fills in.
     #[test]
     fn a_key_description_leaves_the_help_placeholder_out() {
-        let rule = build(
-            &crate::yaml::parse(
-                "fields:\n  difficulty: {one_of: [facile], help: '{help} (facile, moyen ou difficile)'}\n",
-                0,
-            )
-            .unwrap()
-            .root
-            .unwrap(),
-        )
-        .unwrap();
+        let rule = rule_of(
+            "fields:\n  difficulty: {one_of: [facile], help: '{help} (facile, moyen ou difficile)'}\n",
+        );
         let hover = rule.describe_key("difficulty").unwrap();
         assert!(
             hover.ends_with("\n\n(facile, moyen ou difficile)"),
@@ -2506,18 +2503,9 @@ mod tests {
     /// One character is one, not `1 characters`.
     #[test]
     fn lengths_off_by_one_are_singular() {
-        let rule = build(
-            &crate::yaml::parse("fields:\n  slug: {min_length: 2, max_length: 3}\n", 0)
-                .unwrap()
-                .root
-                .unwrap(),
-        )
-        .unwrap();
+        let rule = rule_of("fields:\n  slug: {min_length: 2, max_length: 3}\n");
         let said = |text: &str| {
-            let doc = Document::parse("a.md", text.to_string());
-            let mut cx = Context::default();
-            rule.check(&doc, &mut cx);
-            cx.findings
+            findings_of(&*rule, text)
                 .iter()
                 .map(|f| format!("{} / {}", f.message, f.help.as_deref().unwrap_or("")))
                 .collect::<Vec<_>>()
@@ -2555,10 +2543,7 @@ mod tests {
         )
         .unwrap();
         let help = |front: &str| {
-            let doc = Document::parse("a.md", format!("---\n{front}\n---\n"));
-            let mut cx = Context::default();
-            rule.check(&doc, &mut cx);
-            cx.findings
+            findings_of(&*rule, &format!("---\n{front}\n---\n"))
                 .iter()
                 .map(|f| f.help.clone().unwrap_or_default())
                 .collect::<Vec<_>>()
@@ -2607,28 +2592,20 @@ mod tests {
     /// string again), or is not offered when an anchor stands between.
     #[test]
     fn a_tagged_string_is_fixed_with_its_tag() {
-        let rule = build(
-            &crate::yaml::parse(
-                "fields:\n  ShowToc: {type: boolean}\n  weight: {type: integer}\n",
-                0,
-            )
-            .unwrap()
-            .root
-            .unwrap(),
-        )
-        .unwrap();
+        let rule = rule_of("fields:\n  ShowToc: {type: boolean}\n  weight: {type: integer}\n");
         let fixed = |text: &str| {
-            let doc = Document::parse("a.md", text.to_string());
-            let mut cx = Context::default();
-            rule.check(&doc, &mut cx);
-            cx.findings
+            findings_of(&*rule, text)
                 .iter()
                 .map(|f| {
                     let mut out = text.to_string();
                     for e in f.fix.iter().flat_map(|x| &x.edits) {
                         out.replace_range(e.span.start..e.span.end, &e.replacement);
                     }
-                    (doc.text(f.span).to_string(), f.message.clone(), out)
+                    (
+                        text[f.span.start..f.span.end].to_string(),
+                        f.message.clone(),
+                        out,
+                    )
                 })
                 .collect::<Vec<_>>()
         };
@@ -2681,10 +2658,7 @@ mod tests {
         )
         .unwrap();
         let said = |front: &str| {
-            let doc = Document::parse("a.md", format!("---\n{front}\n---\n"));
-            let mut cx = Context::default();
-            rule.check(&doc, &mut cx);
-            cx.findings
+            findings_of(&*rule, &format!("---\n{front}\n---\n"))
                 .iter()
                 .map(|f| (f.message.clone(), f.help.clone().unwrap_or_default()))
                 .collect::<Vec<_>>()
