@@ -568,6 +568,24 @@ fn sup_tag(tag: &str) -> Option<bool> {
         .then_some(true)
 }
 
+/// The length of the list marker that opens `line` (`-`, `*`, `+`, or one
+/// to nine digits and `.` or `)`, as CommonMark reads them), when a space,
+/// a tab or the end of the line follows it: `---` and `**gras**` open none.
+pub fn list_marker(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let n = match b.first()? {
+        b'-' | b'*' | b'+' => 1,
+        _ => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            if !(1..=9).contains(&digits) || !matches!(b.get(digits), Some(b'.' | b')')) {
+                return None;
+            }
+            digits + 1
+        }
+    };
+    matches!(b.get(n), None | Some(b' ' | b'\t' | b'\n' | b'\r')).then_some(n)
+}
+
 /// `text` with every lone `\r` replaced by `\n`, when it has any: for
 /// CommonMark (and our line index) a lone `\r` ends a line, but pulldown-cmark
 /// reads it as text. One byte for one, so every offset stays the same.
@@ -1334,6 +1352,31 @@ mod tests {
         }
         let last = body.blocks.iter().find(|b| b.text == "fin").unwrap();
         assert_eq!(last.heading, Some(1));
+    }
+
+    #[test]
+    fn list_markers() {
+        for (line, n) in [
+            ("- a", 1),
+            ("*\tb", 1),
+            ("+", 1),
+            ("12. c", 3),
+            ("3)", 2),
+            ("1.\n", 2),
+        ] {
+            assert_eq!(list_marker(line), Some(n), "{line:?}");
+        }
+        for line in [
+            "---",
+            "**gras**",
+            "-a",
+            "1.5 an",
+            "1234567890. x",
+            ". a",
+            "",
+        ] {
+            assert_eq!(list_marker(line), None, "{line:?}");
+        }
     }
 
     /// Hugo's `details` shortcode written without spaces, inside HTML

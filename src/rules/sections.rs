@@ -12,6 +12,7 @@ use unicode_normalization::char::is_combining_mark;
 use super::suggest::Letters;
 use super::{BuildError, Context, Kind, Rule, error_at, undecorated};
 use crate::diagnostic::{Edit, Finding, Fix};
+use crate::document::markdown::list_marker;
 use crate::document::{Block, BlockKind, Document, Heading};
 use crate::pack::When;
 use crate::span::Span;
@@ -2279,15 +2280,7 @@ fn item_title(doc: &Document, b: &Block) -> Span {
     // The item's marker and what opens it, up to its text.
     let lead = source.get(line_start..whole.start).unwrap_or("");
     let rest = lead.trim_start_matches([' ', '\t', '>']);
-    let rest = rest
-        .strip_prefix(['-', '*', '+'])
-        .or_else(|| {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            (digits > 0)
-                .then(|| rest[digits..].strip_prefix(['.', ')']))
-                .flatten()
-        })
-        .map(|r| r.trim_start_matches([' ', '\t']));
+    let rest = list_marker(rest).map(|n| rest[n..].trim_start_matches([' ', '\t']));
     let start = match rest {
         Some(r) => whole.start - r.len(),
         None => whole.start,

@@ -1659,10 +1659,7 @@ fn content_indent(text: &str, marker: usize) -> Option<String> {
     let line_start = text[..marker].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let before = &text[line_start..marker];
     let rest = text[marker..].split(['\n', '\r']).next().unwrap_or("");
-    let marker_len = match rest.bytes().next()? {
-        b'-' | b'+' | b'*' => 1,
-        _ => rest.bytes().take_while(u8::is_ascii_digit).count() + 1,
-    };
+    let marker_len = repere::document::markdown::list_marker(rest)?;
     let after = rest.get(marker_len..)?;
     if before.contains('\t') || after.trim_start_matches(' ').starts_with('\t') {
         return None;

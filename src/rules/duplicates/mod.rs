@@ -13,6 +13,7 @@ use serde::Deserialize;
 
 use super::{BuildError, Context, CorpusContext, CorpusFile, Facts, Kind, Rule, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
+use crate::document::markdown::list_marker;
 use crate::document::{BlockKind, Document};
 use crate::span::Span;
 use crate::suppress::{Directive, Suppressions};
@@ -452,16 +453,7 @@ fn joins_a_list(doc: &Document, unit: &Unit, after: &str) -> bool {
     let Some(next) = after.lines().find(|l| !l.trim().is_empty()) else {
         return false;
     };
-    let item = |l: &str| {
-        let digits = l.bytes().take_while(u8::is_ascii_digit).count();
-        let rest = if digits > 0 {
-            l[digits..].strip_prefix(['.', ')'])
-        } else {
-            l.strip_prefix(['-', '*', '+'])
-        };
-        rest.is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
-    };
-    next.starts_with([' ', '\t']) || item(next)
+    next.starts_with([' ', '\t']) || list_marker(next).is_some()
 }
 
 /// Where the `repere-disable-next-line` comment that ends on the line before
@@ -755,11 +747,7 @@ fn next_items(doc: &Document, a: &Unit, b: &Unit) -> bool {
     let mut tokens = gap
         .split(|c: char| c.is_whitespace() || c == '>')
         .filter(|t| !t.is_empty());
-    let marker = |t: &str| {
-        matches!(t, "-" | "*" | "+")
-            || t.strip_suffix(['.', ')'])
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-    };
+    let marker = |t: &str| list_marker(t) == Some(t.len());
     tokens.next().is_none_or(marker) && tokens.next().is_none() && gap.contains(['\n', '\r'])
 }
 
