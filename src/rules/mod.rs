@@ -178,19 +178,6 @@ fn is_decoration(c: char) -> bool {
 /// keeps them, but nothing compares anchors with a template). A title that
 /// is nothing but decoration is its own text.
 pub(crate) fn undecorated(title: &str) -> (&str, &str, &str) {
-    // A keycap: a digit, `#` or `*`, maybe a variation selector, U+20E3.
-    let keycap = |rest: &str| -> Option<usize> {
-        let mut chars = rest.char_indices();
-        let (_, first) = chars.next()?;
-        if !(first.is_ascii_digit() || first == '#' || first == '*') {
-            return None;
-        }
-        let (mut i, mut c) = chars.next()?;
-        if c == '\u{fe0f}' {
-            (i, c) = chars.next()?;
-        }
-        (c == '\u{20e3}').then_some(i + c.len_utf8())
-    };
     let mut start = 0;
     let mut text_start = 0;
     while let Some(c) = title[start..].chars().next() {
@@ -236,6 +223,21 @@ pub(crate) fn undecorated(title: &str) -> (&str, &str, &str) {
     // The spaces between the decoration and the text go with the decoration.
     let at = text.as_ptr() as usize - title.as_ptr() as usize;
     (&title[..at], text, &title[at + text.len()..])
+}
+
+/// The length of the keycap that starts `rest` (`1️⃣`): a digit, `#` or
+/// `*`, maybe a variation selector, U+20E3.
+fn keycap(rest: &str) -> Option<usize> {
+    let mut chars = rest.char_indices();
+    let (_, first) = chars.next()?;
+    if !(first.is_ascii_digit() || first == '#' || first == '*') {
+        return None;
+    }
+    let (mut i, mut c) = chars.next()?;
+    if c == '\u{fe0f}' {
+        (i, c) = chars.next()?;
+    }
+    (c == '\u{20e3}').then_some(i + c.len_utf8())
 }
 
 /// The length of the section number that starts `rest`, as articles number

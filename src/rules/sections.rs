@@ -2100,11 +2100,11 @@ impl Report<'_, '_> {
 /// name, and a count is only wrong when no reading fits it.
 ///
 /// - Its subsections (the headings of the highest level below `level`),
-///   only the numbered ones when some are (`### En résumé` after `### 1.`
-///   … `### 5.` is none).
-/// - Else, when some of its paragraphs open with numbered bold text
-///   (`**1. …**`, `**Principe 2 :**`, `**II. …**`), those: a list under
-///   one is its detail, and `**À retenir :**` beside them no point.
+///   only the numbered ones when they are numbered, two or more ([`is_numbered`]:
+///   `### En résumé` after `### 1.` … `### 5.` is none).
+/// - Else, when two or more of its paragraphs open with numbered bold
+///   text (`**1. …**`, `**Principe 2 :**`, `**II. …**`), those: a list
+///   under one is its detail, and `**À retenir :**` beside them no point.
 /// - Else two readings, when bold leads and lists are both there: the
 ///   paragraphs that open with bold text (a list under one being its
 ///   detail), and the top-level items of its lists (the leads heading
@@ -2177,8 +2177,7 @@ fn section_points(doc: &Document, level: u8, content: Span) -> Vec<Vec<Span>> {
     let last_item = items.last().map(|(i, _)| *i);
     // A lead that only introduces a list (right before it, alone or ending
     // with a colon: `**Côté équipe :**`) or closes the lists (after the
-    // last item).
-    // A numbered lead (`**1. Un**`) is a point.
+    // last item); a numbered one (`**1. Un**`) is a point.
     let only_frames = |(i, b, lead): &(usize, &Block, std::ops::Range<usize>)| {
         let title = b.text.get(lead.clone()).unwrap_or("");
         let colon = title.trim_end().ends_with(':');
@@ -2217,7 +2216,7 @@ fn is_numbered(title: &str) -> bool {
     }
     if digits(t) > 0 {
         let after = &t[digits(t)..];
-        return after.starts_with(['\u{fe0f}', '\u{20e3}'])
+        return super::keycap(t).is_some()
             || super::section_number(t).is_some()
             || matches!(after.trim_end(), "" | "." | ")" | ".)" | ":");
     }
