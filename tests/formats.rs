@@ -615,6 +615,27 @@ fn one_line_formats_escape_line_breaks() {
     );
 }
 
+/// JUnit has a test case per file checked, and a failing one per path that
+/// could not be reached, as README says.
+#[test]
+fn junit_fails_a_path_that_cannot_be_reached() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--format", "junit", "absent.md"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let junit = String::from_utf8(out.stdout).unwrap();
+    let case = junit
+        .split("<testcase ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{junit}"));
+    assert!(case.contains("name=\"absent.md\""), "{junit}");
+    assert!(case.contains("<failure"), "{junit}");
+}
+
 #[test]
 fn json_and_concise_formats() {
     let (_, s) = output("json");
