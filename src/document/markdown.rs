@@ -1056,20 +1056,14 @@ fn nest_headings_in_details(body: &mut Body, text: &str, start: usize) {
             .any(|w| w.eq_ignore_ascii_case(b"details"))
     };
     // The closed elements, from their opening tag to their closing one.
-    let mut closed: Vec<Span> = Vec::new();
-    let mut shortcodes: Vec<usize> = Vec::new();
-    for t in &body.shortcodes.tags {
-        if text.get(t.name.clone()) != Some("details") {
-            continue;
-        }
-        if t.closing {
-            if let Some(open) = shortcodes.pop() {
-                closed.push(Span::new(open, t.tag.end).offset(start));
-            }
-        } else if t.self_closing().is_none() {
-            shortcodes.push(t.tag.start);
-        }
-    }
+    let tags = &body.shortcodes.tags;
+    let mut closed: Vec<Span> = body
+        .shortcodes
+        .pairs(text)
+        .into_iter()
+        .filter(|&(open, _)| text.get(tags[open].name.clone()) == Some("details"))
+        .map(|(open, close)| Span::new(tags[open].tag.start, tags[close].tag.end).offset(start))
+        .collect();
     if closed.is_empty() && !body.html.iter().any(|h| !h.inline && has_details(h)) {
         return;
     }

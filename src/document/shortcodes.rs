@@ -19,6 +19,29 @@ pub struct ShortcodeTag {
     pub inline: bool,
 }
 
+impl Scan {
+    /// The calls opened and closed, as the indices in [`Scan::tags`] of
+    /// their opening and closing tags, in the order they close (a call
+    /// inside another first): a closing tag closes the last tag of its name
+    /// still open; a tag that closes itself opens nothing. `text` is the
+    /// text the tags were read in.
+    pub fn pairs(&self, text: &str) -> Vec<(usize, usize)> {
+        let name = |t: &ShortcodeTag| text.get(t.name.clone()).unwrap_or("");
+        let mut open: Vec<usize> = Vec::new();
+        let mut pairs = Vec::new();
+        for (i, t) in self.tags.iter().enumerate() {
+            if t.closing {
+                if let Some(k) = open.iter().rposition(|&o| name(&self.tags[o]) == name(t)) {
+                    pairs.push((open.remove(k), i));
+                }
+            } else if t.self_closing().is_none() {
+                open.push(i);
+            }
+        }
+        pairs
+    }
+}
+
 impl ShortcodeTag {
     /// Where the `/` that closes the tag as it opens is (`{{< name args
     /// />}}`), if it does.
@@ -797,6 +820,21 @@ fn quoted_value(b: &[u8], i: usize, escapes: bool) -> Result<usize, QuoteError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Calls pair their tags by name, the inner first; a tag left open or
+    /// closing itself pairs with nothing.
+    #[test]
+    fn calls_pair_their_tags() {
+        let text = "{{< a >}}{{< b >}}{{< yt x >}}{{< /b >}}{{< c />}}{{< /a >}}{{< /d >}}";
+        let scan = shortcode_scan(text);
+        let named = |i: usize| &text[scan.tags[i].name.clone()];
+        let pairs: Vec<(&str, &str)> = scan
+            .pairs(text)
+            .into_iter()
+            .map(|(o, c)| (named(o), named(c)))
+            .collect();
+        assert_eq!(pairs, [("b", "b"), ("a", "a")]);
+    }
 
     /// Letters and digits as Go tells them, not as Rust does.
     #[test]

@@ -2323,59 +2323,34 @@ fn content_starts(doc: &Document) -> Vec<usize> {
 /// >}}`): a placeholder, which gives a section no content. A shortcode
 /// without a closing tag (`{{< youtube … >}}`) shows something.
 fn empty_shortcode_pairs(doc: &Document) -> Vec<Span> {
+    let scan = &doc.body.shortcodes;
     let base = doc.body_start;
-    let source = doc.source.as_str();
-    let mut found = Vec::new();
-    // Open tags: name, span, and whether nothing but blanks is inside yet.
-    let mut open: Vec<(&str, Span, bool)> = Vec::new();
-    let mut last_end = 0;
-    for t in &doc.body.shortcodes.tags {
-        let span = Span::new(t.tag.start + base, t.tag.end + base);
-        let gap_blank = source
-            .get(last_end.max(base)..span.start)
-            .is_some_and(|g| g.trim().is_empty());
-        if let Some(top) = open.last_mut() {
-            top.2 &= gap_blank;
-        }
-        last_end = span.end;
-        let name = source
-            .get(t.name.start + base..t.name.end + base)
-            .unwrap_or("");
-        if t.closing {
-            if open.last().is_some_and(|(n, ..)| *n == name)
-                && let Some((_, opened, empty)) = open.pop()
-            {
-                if empty {
-                    found.extend([opened, span]);
-                }
-                if let Some(top) = open.last_mut() {
-                    top.2 &= empty;
-                }
+    let tag = |i: usize| Span::new(scan.tags[i].tag.start, scan.tags[i].tag.end).offset(base);
+    let mut found: Vec<Span> = Vec::new();
+    // Inner calls first: an empty one leaves the call around it empty.
+    for (open, close) in scan.pairs(doc.source.get(base..).unwrap_or("")) {
+        let (open, close) = (tag(open), tag(close));
+        if only_tags(doc, Span::new(open.end, close.start), &found) {
+            for t in [open, close] {
+                let at = found.partition_point(|f| f.start < t.start);
+                found.insert(at, t);
             }
-        } else if t.self_closing().is_none() {
-            open.push((name, span, true));
-        } else if let Some(top) = open.last_mut() {
-            top.2 = false;
         }
     }
-    found.sort_by_key(|s| s.start);
     found
 }
 
-/// Whether the text at `span` is nothing but `tags` (sorted) and blanks.
+/// Whether the text at `span` is nothing but blanks and `tags` (sorted).
 fn only_tags(doc: &Document, span: Span, tags: &[Span]) -> bool {
     let first = tags.partition_point(|t| t.end <= span.start);
     let mut at = span.start;
-    let mut any = false;
     for t in tags[first..].iter().take_while(|t| t.start < span.end) {
         if !doc.text(Span::new(at, t.start.max(at))).trim().is_empty() {
             return false;
         }
         at = at.max(t.end);
-        any = true;
     }
-    any && doc
-        .text(Span::new(at.min(span.end), span.end))
+    doc.text(Span::new(at.min(span.end), span.end))
         .trim()
         .is_empty()
 }
