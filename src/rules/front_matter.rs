@@ -304,6 +304,19 @@ fn with_scalar_fix(
     ))
 }
 
+/// An entry of `field` for a help to show: with a value of its closed
+/// list (`pillar: le-role-du-cto`), else its type's example.
+fn example_entry(field: &Field, format: Format) -> String {
+    let allowed = field.opts.one_of.as_ref().and_then(|v| v.first());
+    match (allowed, field.opts.ty) {
+        (Some(v), Some(FieldType::String) | None) => {
+            format!("`{}`", entry(format, &field.name, v, Shape::Text))
+        }
+        (_, Some(t)) => t.example(format, &field.name),
+        (_, None) => format!("`{}`", entry(format, &field.name, "…", Shape::Literal)),
+    }
+}
+
 /// The text of the scalar `item` as a message quotes it: a number as
 /// written (`1.10`, which YAML reads as 1.1), else its text.
 fn written_scalar(doc: &Document, item: &Node) -> Option<String> {
@@ -929,17 +942,6 @@ impl FrontMatterRule {
             match key_entry(root, &field.name) {
                 None => {
                     if field.opts.required {
-                        // A value of a closed list is its example.
-                        let allowed = field.opts.one_of.as_ref().and_then(|v| v.first());
-                        let example = match (allowed, field.opts.ty) {
-                            (Some(v), Some(FieldType::String) | None) => {
-                                format!("`{}`", entry(fm.format, &field.name, v, Shape::Text))
-                            }
-                            (_, Some(t)) => t.example(fm.format, &field.name),
-                            (_, None) => {
-                                format!("`{}`", entry(fm.format, &field.name, "…", Shape::Literal))
-                            }
-                        };
                         let message = format!(
                             "required key `{}` is missing from the front matter",
                             field.name
@@ -966,9 +968,12 @@ impl FrontMatterRule {
                                     vec![Edit::replace(at, field.name.clone())],
                                 ))
                             }
-                            None => Finding::new(fm.open, message).help(
-                                field.help_with(format!("add {example} to the front matter")),
-                            ),
+                            None => {
+                                let example = example_entry(field, fm.format);
+                                Finding::new(fm.open, message).help(
+                                    field.help_with(format!("add {example} to the front matter")),
+                                )
+                            }
                         };
                         cx.report(finding);
                     }
@@ -981,8 +986,8 @@ impl FrontMatterRule {
         }
     }
 
-    /// The key of `root` that no field declares, written plainly, whose
-    /// closest declared name, close enough for a slip, is `name`.
+    /// The key of `root` that no field declares whose closest declared
+    /// name, close enough for a slip, is `name`.
     fn misspelt_key<'r>(&self, root: &'r Node, name: &str) -> Option<(&'r Node, &'r str)> {
         let declared = || self.fields.iter().map(|f| f.name.as_str());
         root.as_map()?.iter().find_map(|(k, _)| {
