@@ -250,10 +250,7 @@ impl Report {
     /// was checked: a `config` error at the baseline's path, so that a
     /// machine-readable report says so rather than being left stale.
     pub fn of_unusable_baseline(path: &Path, message: &str) -> Report {
-        let rule = SETUP_RULES
-            .iter()
-            .find(|b| b.id == "config")
-            .unwrap_or(&SETUP_RULES[0]);
+        let rule = crate::pack::builtin(&SETUP_RULES, "config");
         Report::stopped_at(
             rule,
             &[(path.to_path_buf(), message.to_string())],
@@ -274,10 +271,7 @@ impl Report {
     /// run's) rather than being left empty or stale. `paths` holds each
     /// path with what went wrong.
     pub fn of_unreachable_paths(paths: &[(PathBuf, String)]) -> Report {
-        let rule = BUILTIN_RULES
-            .iter()
-            .find(|b| b.id == "read-error")
-            .unwrap_or(&BUILTIN_RULES[0]);
+        let rule = crate::pack::builtin(BUILTIN_RULES, "read-error");
         Report::stopped_at(
             rule,
             paths,

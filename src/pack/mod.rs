@@ -106,12 +106,17 @@ impl PackError {
     /// How reports name the error: [`SETUP_RULES`]' `config` for the config
     /// file, else `rule-pack`.
     pub fn rule(&self) -> &'static Builtin {
-        let id = if self.config { "config" } else { "rule-pack" };
-        SETUP_RULES
-            .iter()
-            .find(|r| r.id == id)
-            .unwrap_or(&SETUP_RULES[1])
+        builtin(
+            &SETUP_RULES,
+            if self.config { "config" } else { "rule-pack" },
+        )
     }
+}
+
+/// The rule of `rules` ([`BUILTIN_RULES`] or [`SETUP_RULES`]) with id `id`
+/// (the first, should none have it).
+pub fn builtin(rules: &'static [Builtin], id: &str) -> &'static Builtin {
+    rules.iter().find(|b| b.id == id).unwrap_or(&rules[0])
 }
 
 /// A rule's settings from its pack entry.
