@@ -181,14 +181,29 @@ fn delimit(text: &str) -> Option<Delimited> {
     let opener = line
         .split_once('#')
         .map_or(line, |(before, _)| before.trim_end());
-    let (format, closers): (Format, &[&str]) = match opener {
-        "---" => (Format::Yaml, &["---", "..."]),
-        "+++" => (Format::Toml, &["+++"]),
+    let format = match opener {
+        "---" => Format::Yaml,
+        "+++" => Format::Toml,
         _ => return None,
     };
-    let closed = it
-        .find(|(ls, le, _)| closers.contains(&text[*ls..*le].trim_end()))
-        .map(|(ls, le, lnext)| (Span::new(next, ls), le, lnext));
+    // Hugo closes the block at the first line that starts with the opening
+    // delimiter, and reads the rest of that line as the body's first
+    // (`--- # fin` renders a heading `fin`): the body then starts right
+    // after the delimiter. YAML's `...` is taken as a close too, for the
+    // rule to say that Hugo does not read it as one.
+    let closed = it.find_map(|(ls, le, lnext)| {
+        let line = &text[ls..le];
+        if format == Format::Yaml && line.trim_end() == "..." {
+            return Some((Span::new(next, ls), le, lnext));
+        }
+        let rest = line.strip_prefix(opener)?;
+        Some(if rest.trim_end_matches([' ', '\t']).is_empty() {
+            (Span::new(next, ls), le, lnext)
+        } else {
+            let end = ls + opener.len();
+            (Span::new(next, ls), end, end)
+        })
+    });
     Some(Delimited {
         format,
         open: Span::new(s, s + opener.len()),
@@ -293,7 +308,11 @@ pub fn head_holds_block(head: &str) -> bool {
     }
     match delimit(head) {
         None => true,
-        Some(block) => matches!(block.closed, Some((_, close_end, body)) if body > close_end),
+        // The closing line must end in `head`, even when the body starts on
+        // it (`--- # fin`).
+        Some(block) => {
+            matches!(block.closed, Some((_, close_end, _)) if head[close_end..].contains(['\n', '\r']))
+        }
     }
 }
 
@@ -836,6 +855,33 @@ mod tests {
         assert!(split("---# x\ntitle: x\n---\nbody").0.is_some());
     }
 
+    /// Hugo closes the block at a line that starts with the delimiter and
+    /// renders the rest of that line: the body starts right after it.
+    #[test]
+    fn text_after_the_closing_delimiter_starts_the_body() {
+        for (text, close, body) in [
+            ("---\ntitle: x\n--- # fin\nSuite", "---", " # fin\nSuite"),
+            ("---\ntitle: x\n----\r\nSuite", "---", "-\r\nSuite"),
+            ("+++\ntitle = 'x'\n+++fin\nSuite", "+++", "fin\nSuite"),
+            ("---\ntitle: x\n--- \t\nSuite", "--- \t", "Suite"),
+        ] {
+            let (fm, start) = split(text);
+            let fm = fm.unwrap();
+            assert_eq!(fm.entry("title").unwrap().1.as_str(), Some("x"), "{text:?}");
+            assert_eq!(fm.close().map(|c| &text[c.start..c.end]), Some(close));
+            assert_eq!(&text[start..], body, "{text:?}");
+            // The block is known once its closing line has ended.
+            let line_end = text.find("Suite").unwrap();
+            assert!(head_holds_block(&text[..line_end]), "{text:?}");
+            assert!(!head_holds_block(text[..line_end].trim_end()), "{text:?}");
+        }
+        // A delimiter indented is no closing line.
+        assert_eq!(
+            split("---\ntitle: x\n  ---\n").0.unwrap().content,
+            Content::Unclosed
+        );
+    }
+
     #[test]
     fn blank_lines_before_the_block_are_skipped() {
         let text = "\u{feff}\n  \r\n---\ntitle: x\n...\nbody";
@@ -1072,8 +1118,10 @@ mod tests {
             ok(b"---\r\ntitle: x\r\n---\r\ncorps"),
             Some("---\r\ntitle: x\r\n---\r\n")
         );
-        // A line that only starts like a closing one does not close it.
-        assert_eq!(ok(b"---\n--- x\n...\n\xff"), Some("---\n--- x\n...\n"));
+        // A line that starts with the delimiter closes it, as Hugo reads it;
+        // one that starts with `...` does not.
+        assert_eq!(ok(b"---\n--- x\n...\n\xff"), Some("---\n--- x\n"));
+        assert_eq!(ok(b"---\n...x\n---\n\xff"), Some("---\n...x\n---\n"));
         // No closing line yet, or not ended: the whole head decides.
         assert_eq!(ok(b"---\ntitle: x\n"), None);
         assert_eq!(ok(b"---\ntitle: x\n---"), None);

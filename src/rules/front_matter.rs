@@ -747,6 +747,11 @@ impl Rule for FrontMatterRule {
             }
             return;
         };
+        if self.syntax
+            && let Some(finding) = text_after_close(doc, fm)
+        {
+            cx.report(finding);
+        }
         match &fm.content {
             Content::Unclosed => {
                 if self.syntax {
@@ -925,6 +930,66 @@ fn keys_differing_in_case(root: &Node) -> Vec<(&Node, &Node)> {
 }
 
 /// A zero-width error position, widened to the character there so that it shows.
+/// Text after the closing delimiter on its line (`--- # fin`): Hugo ends
+/// the block at the delimiter and renders that text as the body's first
+/// line, a heading here. A comment is moved into the block, where it was
+/// meant to be; other text is the author's to place.
+fn text_after_close(doc: &Document, fm: &FrontMatter) -> Option<Finding> {
+    if fm.format == Format::Json {
+        return None;
+    }
+    let close = fm.close()?;
+    let source = &doc.source;
+    let line_end = source[close.end..]
+        .find(['\n', '\r'])
+        .map_or(source.len(), |i| close.end + i);
+    let rest = &source[close.end..line_end];
+    let text = rest.trim_start_matches([' ', '\t']);
+    let start = line_end - text.len();
+    let text = text.trim_end();
+    if text.is_empty() {
+        return None;
+    }
+    let span = Span::new(start, start + text.len());
+    let delimiter = doc.text(close);
+    let finding = Finding::new(
+        span,
+        format!("`{text}` follows the `{delimiter}` that closes the front matter, on its line: Hugo renders it as the article's first line"),
+    )
+    .label(close, "the front matter ends here");
+    if delimiter.len() == 3 && text.bytes().all(|b| b == delimiter.as_bytes()[0]) {
+        // `----`: a longer line of the delimiter's character, meant as the
+        // closing line.
+        return Some(
+            finding
+                .help(format!("write the closing line as exactly `{delimiter}`: Hugo ends the block at the first three characters and renders the rest"))
+                .fix(Fix::safe(
+                    format!("write `{delimiter}`"),
+                    vec![Edit::delete(Span::new(close.end, span.end))],
+                )),
+        );
+    }
+    if text.starts_with('#') {
+        let break_ = match source.get(line_end..line_end + 2) {
+            Some("\r\n") => "\r\n",
+            _ if source[line_end..].starts_with('\r') => "\r",
+            _ => "\n",
+        };
+        let moved = format!("{text}{break_}{delimiter}");
+        return Some(
+            finding
+                .help(format!("a comment there is not one to Hugo: move `{text}` onto its own line above the `{delimiter}`, inside the front matter"))
+                .fix(Fix::risky(
+                    "move the comment into the front matter",
+                    vec![Edit::replace(Span::new(close.start, span.end), moved)],
+                )),
+        );
+    }
+    Some(finding.help(format!(
+        "end the line at `{delimiter}`: put `{text}` on a line of its own below it if it belongs to the article, or delete it"
+    )))
+}
+
 fn widen(doc: &Document, span: Span) -> Span {
     if !span.is_empty() {
         return span;
