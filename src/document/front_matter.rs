@@ -170,21 +170,27 @@ fn first_lines(text: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
 fn delimit(text: &str) -> Option<Delimited> {
     let mut it = first_lines(text);
     let (s, e, next) = it.next()?;
-    // Hugo skips spaces before a JSON object's `{` as it skips blank lines.
-    let indent = text[s..e].len() - text[s..e].trim_start_matches([' ', '\t']).len();
-    if text.as_bytes().get(s + indent) == Some(&b'{') {
-        return Some(delimit_json(text, s + indent));
+    // Hugo skips spaces before the opening delimiter as it skips blank
+    // lines.
+    let s = s + (text[s..e].len() - text[s..e].trim_start_matches([' ', '\t']).len());
+    if text.as_bytes().get(s) == Some(&b'{') {
+        return Some(delimit_json(text, s));
     }
-    // Hugo reads the opening line's rest as the block's first line: a
-    // comment there (`--- # front matter`) is one.
-    let line = text[s..e].trim_end();
-    let opener = line
-        .split_once('#')
-        .map_or(line, |(before, _)| before.trim_end());
+    // A line that starts with the delimiter opens the block. Hugo reads the
+    // line's rest as the block's first line: a comment there (`--- # front
+    // matter`) is one, and other text is read with the block (`+++ title =
+    // "x"` is a key).
+    let opener = text.get(s..s + 3)?;
     let format = match opener {
         "---" => Format::Yaml,
         "+++" => Format::Toml,
         _ => return None,
+    };
+    let rest = text[s + 3..e].trim_matches([' ', '\t']);
+    let next = if rest.is_empty() || rest.starts_with('#') {
+        next
+    } else {
+        s + 3
     };
     // Hugo closes the block at the first line that starts with the opening
     // delimiter, and reads the rest of that line as the body's first
@@ -851,8 +857,28 @@ mod tests {
             assert_eq!(fm.entry("title").unwrap().1.as_str(), Some("x"));
             assert_eq!(&text[body..], "body");
         }
-        assert!(split("--- texte\ntitle: x\n---\nbody").0.is_none());
         assert!(split("---# x\ntitle: x\n---\nbody").0.is_some());
+    }
+
+    /// A line that starts with the delimiter opens the block, after spaces
+    /// (Hugo skips them). Other text on it is read with the block.
+    #[test]
+    fn text_after_the_opening_delimiter_is_the_block_s() {
+        let text = "  +++ title = 'x'\nslug = 'y'\n+++\nbody";
+        let (fm, body) = split(text);
+        let fm = fm.unwrap();
+        assert_eq!(fm.open, Span::new(2, 5));
+        assert_eq!(fm.entry("title").unwrap().1.as_str(), Some("x"));
+        assert_eq!(fm.entry("slug").unwrap().1.as_str(), Some("y"));
+        assert_eq!(&text[body..], "body");
+        for text in [
+            "--- texte\ntitle: x\n---\nbody",
+            "----\ntitle: x\n---\nbody",
+        ] {
+            let fm = split(text).0.unwrap();
+            assert_eq!(fm.inner.start, 3, "{text:?}");
+            assert!(matches!(fm.content, Content::Invalid { .. }), "{text:?}");
+        }
     }
 
     /// Hugo closes the block at a line that starts with the delimiter and

@@ -777,6 +777,12 @@ impl Rule for FrontMatterRule {
             } => {
                 if self.syntax {
                     let span = widen(doc, *span);
+                    // Text after the opening delimiter, read as the block's
+                    // first line.
+                    let opening_text = (fm.inner.start == fm.open.end)
+                        .then(|| text_after(doc, fm.open.end))
+                        .flatten()
+                        .map(|(text, _)| text);
                     let help = if *limit {
                         "front matter this deep or this large is refused, to keep checks fast and safe: flatten the nesting, or write the values out instead of repeating aliases".to_string()
                     } else if let Some(open) = open {
@@ -786,6 +792,18 @@ impl Rule for FrontMatterRule {
                             "the `{bracket}` at line {} is still open here: if its values end on that line, close it there with `{close}`",
                             doc.location(*open).line
                         )
+                    } else if let Some(text) = opening_text {
+                        let delimiter = doc.text(fm.open);
+                        if longer_delimiter(doc, fm.open, text).is_some() {
+                            format!(
+                                "write the opening line as exactly `{delimiter}`: Hugo reads the rest of the line as the block's first line"
+                            )
+                        } else {
+                            format!(
+                                "Hugo reads the text after the opening `{delimiter}` as the block's first line: end that line at `{delimiter}` and write `{}` on a line of its own below it, or delete it",
+                                doc.text(text)
+                            )
+                        }
                     } else if fm.format == Format::Json {
                         json_help(doc, fm, span)
                     } else if fm.format == Format::Toml {
@@ -801,6 +819,12 @@ impl Rule for FrontMatterRule {
                         ),
                     )
                     .label(fm.open, "front matter starts here");
+                    if let Some(text) = opening_text {
+                        finding = finding.label(text, "read as the block's first line");
+                        if let Some(fix) = longer_delimiter(doc, fm.open, text) {
+                            finding = finding.fix(fix);
+                        }
+                    }
                     if let Some(open) = open {
                         finding = finding.label(*open, "still open at the error");
                     }
@@ -940,33 +964,19 @@ fn text_after_close(doc: &Document, fm: &FrontMatter) -> Option<Finding> {
     }
     let close = fm.close()?;
     let source = &doc.source;
-    let line_end = source[close.end..]
-        .find(['\n', '\r'])
-        .map_or(source.len(), |i| close.end + i);
-    let rest = &source[close.end..line_end];
-    let text = rest.trim_start_matches([' ', '\t']);
-    let start = line_end - text.len();
-    let text = text.trim_end();
-    if text.is_empty() {
-        return None;
-    }
-    let span = Span::new(start, start + text.len());
+    let (span, line_end) = text_after(doc, close.end)?;
+    let text = doc.text(span);
     let delimiter = doc.text(close);
     let finding = Finding::new(
         span,
         format!("`{text}` follows the `{delimiter}` that closes the front matter, on its line: Hugo renders it as the article's first line"),
     )
     .label(close, "the front matter ends here");
-    if delimiter.len() == 3 && text.bytes().all(|b| b == delimiter.as_bytes()[0]) {
-        // `----`: a longer line of the delimiter's character, meant as the
-        // closing line.
+    if let Some(fix) = longer_delimiter(doc, close, span) {
         return Some(
             finding
                 .help(format!("write the closing line as exactly `{delimiter}`: Hugo ends the block at the first three characters and renders the rest"))
-                .fix(Fix::safe(
-                    format!("write `{delimiter}`"),
-                    vec![Edit::delete(Span::new(close.end, span.end))],
-                )),
+                .fix(fix),
         );
     }
     if text.starts_with('#') {
@@ -988,6 +998,32 @@ fn text_after_close(doc: &Document, fm: &FrontMatter) -> Option<Finding> {
     Some(finding.help(format!(
         "end the line at `{delimiter}`: put `{text}` on a line of its own below it if it belongs to the article, or delete it"
     )))
+}
+
+/// The text on the line after `at`, without the spaces around it, and
+/// where the line ends.
+fn text_after(doc: &Document, at: usize) -> Option<(Span, usize)> {
+    let source = &doc.source;
+    let line_end = source[at..]
+        .find(['\n', '\r'])
+        .map_or(source.len(), |i| at + i);
+    let text = source[at..line_end].trim_start_matches([' ', '\t']);
+    let start = line_end - text.len();
+    let text = text.trim_end();
+    (!text.is_empty()).then(|| (Span::new(start, start + text.len()), line_end))
+}
+
+/// For a delimiter line written longer (`----`, `++++`), whose `text`
+/// after the `delimiter` is more of its character: the fix that writes it
+/// as the delimiter.
+fn longer_delimiter(doc: &Document, delimiter: Span, text: Span) -> Option<Fix> {
+    let first = doc.text(delimiter).bytes().next()?;
+    doc.text(text).bytes().all(|b| b == first).then(|| {
+        Fix::safe(
+            format!("write `{}`", doc.text(delimiter)),
+            vec![Edit::delete(Span::new(delimiter.end, text.end))],
+        )
+    })
 }
 
 fn widen(doc: &Document, span: Span) -> Span {
