@@ -232,7 +232,7 @@ impl Baseline {
             serde_json::from_value(value).map_err(|e| format!("is not a repere baseline: {e}"))?;
         if !(1..=VERSION).contains(&baseline.version) {
             return Err(format!(
-                "has version {}; this repere reads versions 1 to {VERSION} (write it again with --write-baseline)",
+                "has version {}; this repere reads versions 1 to {VERSION}",
                 baseline.version
             ));
         }

@@ -249,12 +249,12 @@ impl Report {
     /// not the JSON of a baseline), which stopped a run before any file
     /// was checked: a `config` error at the baseline's path, so that a
     /// machine-readable report says so rather than being left stale.
-    pub fn of_unusable_baseline(path: &Path, message: &str) -> Report {
+    pub fn of_unusable_baseline(path: &Path, message: &str, help: &str) -> Report {
         let rule = crate::pack::builtin(&SETUP_RULES, "config");
         Report::stopped_at(
             rule,
             &[(path.to_path_buf(), message.to_string())],
-            "write it again with `--write-baseline`, or name another file",
+            help,
             |_| {
                 format!(
                     "Nothing was checked: the run stopped at the baseline `{}`, which cannot be used.",

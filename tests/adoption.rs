@@ -1062,6 +1062,50 @@ fn baseline_from_the_config() {
     );
 }
 
+/// `--write-baseline` replaces a baseline, and no other file: the config
+/// in force, a pack, an article or a newer repere's baseline named by a
+/// slip are left as they were, and the run stops (exit 2).
+#[test]
+fn write_baseline_replaces_nothing_but_a_baseline() {
+    let dir = site();
+    let config = "fail-on = \"warning\"\n";
+    fs::write(dir.path().join("repere.toml"), config).unwrap();
+    let newer = "{\"version\": 99, \"entries\": []}\n";
+    fs::write(dir.path().join("newer.json"), newer).unwrap();
+    fs::write(dir.path().join("empty.json"), "").unwrap();
+    for (file, kept, why) in [
+        ("repere.toml", config, "is not a repere baseline"),
+        ("newer.json", newer, "has version 99"),
+    ] {
+        let (code, _, err) = run(dir.path(), &["--write-baseline", file, "."]);
+        assert_eq!(code, 2, "{file}: {err}");
+        assert!(err.contains(why) && err.contains("left as it is"), "{err}");
+        assert_eq!(fs::read_to_string(dir.path().join(file)).unwrap(), kept);
+    }
+    // The config's `baseline` is replaced whatever it holds (a merge may
+    // have broken it), unless it is the config itself.
+    fs::write(dir.path().join("merged.json"), "<<<<<<< HEAD\n").unwrap();
+    let config = "baseline = \"merged.json\"\n";
+    fs::write(dir.path().join("repere.toml"), config).unwrap();
+    let (code, _, err) = run(dir.path(), &["--write-baseline", "repere.toml", "."]);
+    assert_eq!(code, 2, "{err}");
+    fs::write(
+        dir.path().join("repere.toml"),
+        "baseline = \"repere.toml\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(dir.path(), &["--write-baseline", "repere.toml", "."]);
+    assert_eq!(code, 2, "{err}");
+    fs::write(dir.path().join("repere.toml"), config).unwrap();
+    // An empty file, a baseline and the config's baseline are replaced.
+    for file in ["empty.json", "empty.json", "merged.json"] {
+        let (code, _, err) = run(dir.path(), &["--write-baseline", file, "."]);
+        assert_eq!(code, 0, "{err}");
+        let text = fs::read_to_string(dir.path().join(file)).unwrap();
+        assert!(text.contains("\"entries\""), "{text}");
+    }
+}
+
 #[test]
 fn max_warnings_and_fail_on_from_config() {
     let dir = site();

@@ -390,12 +390,23 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         Some(path) => match load_baseline(&path) {
             Ok(loaded) => Some((path, loaded)),
             Err(e) => {
-                let report = Report::of_unusable_baseline(&path, &e);
+                let help = "write it again with `--write-baseline`, or name another file";
+                let report = Report::of_unusable_baseline(&path, &e, help);
                 unwritten.set(stopped_report(&report, format, &args).err());
                 return Err(stopped(e));
             }
         },
     };
+    // `--write-baseline` replaces a baseline and nothing else: a config, a
+    // pack or an article named by a slip would be lost.
+    if let Some(out) = &args.write_baseline
+        && let Err(e) = replaceable(out, config.as_ref())
+    {
+        let help = "name a new file (or a baseline) for `--write-baseline`, or delete this one first if it is to go";
+        let report = Report::of_unusable_baseline(out, &e, help);
+        unwritten.set(stopped_report(&report, format, &args).err());
+        return Err(stopped(e));
+    }
     let mut walked = walk(&paths, scope.as_ref())?;
     // The text on standard input stands for the file of its name (an
     // editor's unsaved buffer): that file, walked in a folder given too
@@ -1166,6 +1177,34 @@ fn read_baseline(path: &Path) -> Result<String, String> {
     }
     String::from_utf8(read_article(path, u64::MAX).map_err(String::from)?)
         .map_err(|_| "not UTF-8".to_string())
+}
+
+/// Whether `--write-baseline` may write `path`: it does not exist, is
+/// empty, holds a baseline this repere reads (which the new one replaces),
+/// or is the config's `baseline` (one a merge left broken is written
+/// again), unless it is the config itself. Anything else is left as it is.
+fn replaceable(path: &Path, config: Option<&repere::config::Config>) -> Result<(), String> {
+    if fs::symlink_metadata(path).is_err() {
+        return Ok(()); // nothing there (or what is there cannot be written anyway)
+    }
+    if let Some(config) = config
+        && let Some(named) = &config.settings.baseline
+    {
+        let same = |a: &Path, b: &Path| matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(a), Ok(b)) if a == b);
+        if same(path, &config.dir().join(named)) && !same(path, &config.path) {
+            return Ok(());
+        }
+    }
+    let text = read_baseline(path).map_err(|e| format!("baseline `{}`: {e}", path.display()))?;
+    if text.trim().is_empty() {
+        return Ok(());
+    }
+    Baseline::from_json(&text).map(drop).map_err(|e| {
+        format!(
+            "`{}` {e}: `--write-baseline` replaces only a baseline this repere reads, so it was left as it is",
+            path.display()
+        )
+    })
 }
 
 /// The baseline at `path`, read and parsed, or what makes it unusable.
