@@ -546,7 +546,8 @@ fn preamble_can_be_refused() {
 
 #[test]
 fn the_front_matter_can_pin_the_template() {
-    let text = "---\nmodele: long\n---\n## Contexte\n\nx\n\n## Analyse\n\nx\n\n## Annexe\n\nx\n";
+    // `Modele` is `modele` to Hugo.
+    let text = "---\nModele: long\n---\n## Contexte\n\nx\n\n## Analyse\n\nx\n\n## Annexe\n\nx\n";
     let m = messages(&pack(SMALL), text);
     assert!(
         m.iter()

@@ -86,13 +86,15 @@ impl FrontMatter {
         }
     }
 
-    /// The entry (key node, value node) for `key`.
+    /// The entry (key node, value node) for `key`, whatever its case
+    /// ([`key_entry`]).
     pub fn entry(&self, key: &str) -> Option<&(Node, Node)> {
-        self.root()?.entry(key)
+        key_entry(self.root()?, key)
     }
 
+    /// The value of `key`, whatever its case.
     pub fn get(&self, key: &str) -> Option<&Node> {
-        self.root()?.get(key)
+        self.entry(key).map(|(_, v)| v)
     }
 }
 

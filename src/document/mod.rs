@@ -130,6 +130,12 @@ impl Document {
         self.front_matter.as_ref()?.root()
     }
 
+    /// The front-matter value of `key`, found whatever its case as Hugo
+    /// finds it (`Draft` is `draft`).
+    pub fn front_value(&self, key: &str) -> Option<&crate::yaml::Node> {
+        self.front_matter.as_ref()?.get(key)
+    }
+
     /// The heading of the section at `level` that contains the byte `offset`.
     pub fn enclosing_heading(&self, offset: usize, level: u8) -> Option<&Heading> {
         self.body

@@ -49,10 +49,9 @@ impl When {
     }
 
     pub fn holds(&self, doc: &Document) -> bool {
-        let front = doc.front();
         self.conds
             .iter()
-            .all(|(key, c)| eval(c, front.and_then(|f| f.get(key))))
+            .all(|(key, c)| eval(c, doc.front_value(key)))
     }
 }
 
@@ -149,6 +148,10 @@ mod tests {
         assert!(when("slug: {exists: false}").holds(&d));
         assert!(when("audience: {not: x}").holds(&d));
         assert!(!when("audience: cto\nslug: {exists: true}").holds(&d));
+        // Keys are Hugo's, whatever their case.
+        let d = doc("Draft: true\n");
+        assert!(!when("draft: {not: true}").holds(&d));
+        assert!(when("draft: {exists: true}").holds(&d));
     }
 
     /// An empty `one of` list would keep the rule from ever running.

@@ -648,7 +648,7 @@ impl Rule for PhraseRule {
             }
         }
         for key in &self.fields {
-            if let Some(value) = doc.front().and_then(|f| f.get(key)) {
+            if let Some(value) = doc.front_value(key) {
                 self.check_field(doc, value, cx);
             }
         }
@@ -879,7 +879,8 @@ mod tests {
         .root
         .unwrap();
         let rule = build(&node).unwrap();
-        let text = "---\ntags: [vraiment utile, 3, \"pas vraiment\"]\n---\nVraiment.\n";
+        // `Tags` is `tags` to Hugo.
+        let text = "---\nTags: [vraiment utile, 3, \"pas vraiment\"]\n---\nVraiment.\n";
         let doc = Document::parse(std::path::PathBuf::from("a.md"), text.to_string());
         let mut cx = Context::default();
         rule.check(&doc, &mut cx);

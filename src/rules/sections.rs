@@ -1218,7 +1218,7 @@ impl SectionsRule {
     /// template is reported.
     fn pinned(&self, doc: &Document, cx: &mut Context) -> Option<&Template> {
         let key = self.template_key.as_deref()?;
-        let value = doc.front()?.get(key)?;
+        let value = doc.front_value(key)?;
         let name = value.scalar_text()?;
         let folded = fold(&name, None);
         if let Some(t) = self.templates.iter().find(|t| t.folded_name == folded) {

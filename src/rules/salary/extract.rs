@@ -2707,8 +2707,7 @@ fn heading_chain<'a>(
 /// The year of the article: its `date`, else its file name.
 pub fn article_year(doc: &Document) -> Option<u16> {
     let date = doc
-        .front()
-        .and_then(|f| f.get("date"))
+        .front_value("date")
         .and_then(|n| n.scalar_text())
         .unwrap_or_else(|| doc.file_name().to_string());
     let head = date.trim().get(..4)?;
