@@ -249,6 +249,22 @@ fn bad_config_is_exit_2_with_the_line() {
             && err.contains("`[severity]`"),
         "{err}"
     );
+    // Options that disagree with the embedded pack's entry are the
+    // config's error, which names the pack's line.
+    let err = refused("[options.front-matter-style.fields.description]\nmax_length = 100\n");
+    assert!(
+        err.contains("repere.toml:1:10")
+            && err.contains("over `max_length: 100`")
+            && err.contains("(`rules/front-matter.yaml`, line "),
+        "{err}"
+    );
+    let err = refused(
+        "[options.markup]\nemphasis = false\nempty_headings = false\nreferences = false\nhtml = false\nshortcodes = false\n",
+    );
+    assert!(
+        err.contains("repere.toml:1:1") && err.contains("every check of the rule is off"),
+        "{err}"
+    );
 }
 
 #[test]

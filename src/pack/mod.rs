@@ -651,7 +651,7 @@ impl RuleSet {
             let over = &with_config_paths(over, &config.dir());
             for i in hits {
                 let merged = crate::config::merge(&self.rules[i].options, over);
-                match self.rebuild(i, &merged, config) {
+                match self.rebuild(i, &merged, over, config) {
                     Ok(rule) => {
                         self.rules[i].rule = rule;
                         self.rules[i].options = merged;
@@ -745,7 +745,7 @@ impl RuleSet {
                     None => None,
                     Some(over) => {
                         let merged = crate::config::merge(&self.rules[i].options, over);
-                        match self.rebuild(i, &merged, config) {
+                        match self.rebuild(i, &merged, over, config) {
                             // Files with other options than those they are
                             // compared with: whose would apply?
                             Ok(rule)
@@ -867,12 +867,15 @@ impl RuleSet {
         )
     }
 
-    /// Builds rule `i` again with `options`; an error is located in the config
-    /// file or in the pack, whichever the offending node came from.
+    /// Builds rule `i` again with `options`, the pack entry's merged with
+    /// `over`, the config's; an error is the config's (the pack built
+    /// alone), at the offending node when the config has it and at `over`
+    /// otherwise, naming the pack's line.
     fn rebuild(
         &self,
         i: usize,
         options: &Node,
+        over: &Node,
         config: &Config,
     ) -> Result<Box<dyn Rule>, PackError> {
         let meta = &self.rules[i].meta;
@@ -909,18 +912,16 @@ impl RuleSet {
             if span.start >= crate::config::CONFIG_BASE {
                 config.error(span, e.message, None)
             } else {
-                PackError {
-                    origin: meta.origin.clone(),
-                    text: meta.pack_text.clone(),
-                    span,
-                    message: format!(
-                        "{} (with the options `{}` sets)",
-                        e.message,
-                        config.path.display()
-                    ),
-                    help: None,
-                    config: false,
-                }
+                let text = &meta.pack_text;
+                let line = 1 + text[..span.start.min(text.len())].matches('\n').count();
+                config.error(
+                    over.span,
+                    e.message,
+                    Some(format!(
+                        "these options and the rule's pack entry (`{}`, line {line}) disagree: change the options, or redefine the rule in a pack of your own",
+                        meta.origin
+                    )),
+                )
             }
         })
     }
