@@ -2470,6 +2470,10 @@ mod tests {
                 "fields:\n  d: {one_of: [a], help: '{match} is wrong'}\n",
                 "{match}",
             ),
+            (
+                "fields:\n  d: {one_of: [a], help: '{value} is wrong'}\n",
+                "{value}",
+            ),
         ] {
             let Err(e) = built(options) else {
                 panic!("accepted: {options}");

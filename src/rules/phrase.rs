@@ -833,6 +833,17 @@ mod tests {
                 "`message` has the placeholder `{mesage}`, which nothing replaces",
                 "'x {mesage}'",
             ),
+            // Spaces inside, and other tools' placeholders.
+            (
+                "phrases:\n  - words: [vraiment]\n    message: '{ match } est faible'\n",
+                "`message` has `{ match }`, which nothing replaces; did you mean `{match}`, without spaces?",
+                "'{ match } est faible'",
+            ),
+            (
+                "phrases:\n  - words: [vraiment]\n    help: 'évitez {text}'\n",
+                "`help` has the placeholder `{text}`, which nothing replaces (`{match}` is the text found)",
+                "'évitez {text}'",
+            ),
         ] {
             let Err(e) = built(options) else {
                 panic!("accepted: {options}");

@@ -23,6 +23,10 @@ pub fn did_you_mean<'a>(
 /// `{message}` and `{help}` in a rule's.
 const PLACEHOLDERS: [&str; 3] = ["match", "message", "help"];
 
+/// Placeholders other tools have, which an author may take for this one's:
+/// nothing replaces them in a pack's text.
+const OTHER_TOOLS: [&str; 7] = ["value", "text", "msg", "found", "matched", "word", "key"];
+
 /// Which text has a placeholder of [`PLACEHOLDERS`].
 fn owner(placeholder: &str) -> &'static str {
     if placeholder == "match" {
@@ -49,9 +53,21 @@ pub fn unknown_placeholder(
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
         let close = after.find('}')?;
-        let name = &after[..close];
+        let written = &after[..close];
+        // `{ match }` is a slip for `{match}`.
+        let name = written.trim_matches(' ');
         let word = !name.is_empty() && name.chars().all(|c| c.is_alphabetic() || c == '_');
-        if word && !allowed.contains(&name) {
+        if word && written != name && allowed.contains(&name) {
+            return Some(format!(
+                "{what} has `{{{written}}}`, which nothing replaces; did you mean `{{{name}}}`, without spaces? ({known})"
+            ));
+        }
+        if word && OTHER_TOOLS.contains(&name.to_lowercase().as_str()) {
+            return Some(format!(
+                "{what} has the placeholder `{{{written}}}`, which nothing replaces ({known})"
+            ));
+        }
+        if word && written == name && !allowed.contains(&name) {
             let meant = did_you_mean(&name.to_lowercase(), allowed.iter().copied());
             let other = did_you_mean(&name.to_lowercase(), PLACEHOLDERS);
             if meant.is_some() || other.is_some() {
