@@ -470,6 +470,41 @@ struct FrontMatterRule {
 
 fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     let opts: Options = de::from_node(node)?;
+    // Two declarations of one key to Hugo, which reads keys whatever their
+    // case: which would apply?
+    let names: Vec<&String> = opts.fields.keys().collect();
+    for (i, a) in names.iter().enumerate() {
+        if let Some(b) = names[i + 1..]
+            .iter()
+            .find(|b| crate::document::front_matter::same_key(a, b))
+        {
+            // The later of the two is the slip.
+            let key = |name: &str| {
+                node.get("fields")
+                    .and_then(|f| f.entry(name))
+                    .map(|(k, _)| k)
+            };
+            let (first, second) = match (key(a), key(b)) {
+                (Some(ka), Some(kb)) if ka.span.start > kb.span.start => ((b, kb), (a, ka)),
+                (Some(ka), Some(kb)) => ((a, ka), (b, kb)),
+                _ => {
+                    return Err(error_at(
+                        node,
+                        format!(
+                            "`{a}` and `{b}` are one key to Hugo, which reads keys whatever their case; declare it once"
+                        ),
+                    ));
+                }
+            };
+            return Err(error_at(
+                second.1,
+                format!(
+                    "`{}` is declared besides `{}`: they are one key to Hugo, which reads keys whatever their case; declare it once",
+                    second.0, first.0
+                ),
+            ));
+        }
+    }
     let mut fields = Vec::new();
     for (name, field) in opts.fields {
         let at = |key: &str| {
@@ -550,6 +585,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                 FieldType::Number => v.trim().parse::<f64>().is_ok(),
                 FieldType::Boolean => matches!(v.trim(), "true" | "false"),
                 FieldType::Date | FieldType::Datetime => is_datetime(v.trim()),
+                FieldType::Map => false,
                 _ => true,
             };
             if !allowed.is_empty() && !allowed.iter().any(|v| fits(v)) {
@@ -561,6 +597,25 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                     ),
                 ));
             }
+        }
+        if field.normalize.is_some() && field.one_of.is_none() && field.pattern.is_none() {
+            return Err(error_at(
+                at("normalize"),
+                format!(
+                    "`{name}` has `normalize` but neither `one_of` nor `pattern`: it writes a value as one of those allows, so it would do nothing"
+                ),
+            ));
+        }
+        if let (Some(ty), Some(_)) = (field.ty, &field.contained_in)
+            && matches!(ty, FieldType::List | FieldType::StringList | FieldType::Map)
+        {
+            return Err(error_at(
+                at("contained_in"),
+                format!(
+                    "`{name}` must be {}, but `contained_in` checks a single value (one that another key's list must hold)",
+                    ty.describe()
+                ),
+            ));
         }
         if field.pattern.is_none() && field.pattern_name.is_some() {
             return Err(error_at(
@@ -2437,6 +2492,28 @@ mod tests {
                 "fields:\n  title: {one_of: []}\n",
                 "`title` has an empty `one_of`: no value is allowed",
                 "[]",
+            ),
+            (
+                "fields:\n  cover: {type: map, one_of: [a]}\n",
+                "`cover` must be a mapping but none of its `one_of` values is one",
+                "[a]",
+            ),
+            // Options that would do nothing.
+            (
+                "fields:\n  t: {normalize: lowercase}\n",
+                "`t` has `normalize` but neither `one_of` nor `pattern`",
+                "lowercase",
+            ),
+            (
+                "fields:\n  sub: {type: string-list, contained_in: all}\n  all: {type: string-list}\n",
+                "`sub` must be a list of strings, but `contained_in` checks a single value",
+                "all",
+            ),
+            // One key to Hugo, declared twice: the later is the slip.
+            (
+                "fields:\n  date: {required: true}\n  Date: {required: false}\n",
+                "`Date` is declared besides `date`: they are one key to Hugo",
+                "Date",
             ),
             (
                 "fields:\n  prep: {type: integer, min_length: 2}\n",
