@@ -155,8 +155,8 @@ pub enum Color {
 
 #[derive(Args, Debug, Clone)]
 pub struct CheckArgs {
-    /// Files or folders to check; `-` reads an article from standard input
-    #[arg(default_value = ".")]
+    /// Files or folders to check (default: the current folder, unless
+    /// `--stdin-filename` is given); `-` reads an article from standard input
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,

@@ -339,8 +339,10 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         .filter(|p| p.as_os_str() != "-")
         .cloned()
         .collect();
-    if stdin_name.is_some() && !dash && paths == [PathBuf::from(".")] {
-        paths.clear(); // `--stdin-filename NAME` alone: only standard input.
+    // No paths: the current folder, but with `--stdin-filename NAME` alone
+    // only standard input (`.` given is walked).
+    if args.paths.is_empty() && stdin_name.is_none() {
+        paths.push(PathBuf::from("."));
     }
     if stdin_name.is_some() && args.fix {
         return Err("--fix cannot write to standard input; use --diff".into());
