@@ -182,7 +182,7 @@ fn located_sources(args: &PackArgs, config: Option<&Config>) -> (Vec<PackSource>
         let help = if named.is_some() {
             "name a pack file or folder that exists, relative to the config's folder"
         } else {
-            "give --rules a pack file or folder that exists"
+            "name a pack file or folder that exists"
         };
         let meta = match fs::metadata(path) {
             Ok(meta) => meta,

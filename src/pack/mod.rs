@@ -185,14 +185,6 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
             let (name, text, expect) = match &item.value {
                 Value::String(s, _) => (EXAMPLE_NAME.to_string(), s.clone(), None),
                 Value::Map(_) => {
-                    let text = item
-                        .get("text")
-                        .and_then(Node::as_str)
-                        .ok_or_else(|| error_at(item, "an example has a `text`"))?;
-                    let name = item
-                        .get("name")
-                        .and_then(Node::as_str)
-                        .unwrap_or(EXAMPLE_NAME);
                     if let Some((bad, _)) = item
                         .as_map()
                         .unwrap_or_default()
@@ -208,6 +200,14 @@ fn examples(node: &Node) -> Result<Vec<Example>, BuildError> {
                             format!("an example has only `name`, `text` and `expect`{meant}"),
                         ));
                     }
+                    let text = item
+                        .get("text")
+                        .and_then(Node::as_str)
+                        .ok_or_else(|| error_at(item, "an example has a `text`"))?;
+                    let name = item
+                        .get("name")
+                        .and_then(Node::as_str)
+                        .unwrap_or(EXAMPLE_NAME);
                     let expect = match item.get("expect") {
                         None => None,
                         Some(e) if valid => {
@@ -398,8 +398,10 @@ impl RuleSet {
                     Some(items) => {
                         for (k, v) in root.as_map().unwrap_or_default() {
                             let name = k.as_str().unwrap_or_default();
-                            if !["rules", "name", "description"].contains(&name) {
-                                errors.push(fail(k.span, format!("unknown pack key `{name}`"), Some("a pack has `rules`, and optionally `name` and `description`".into())));
+                            const KEYS: [&str; 3] = ["rules", "name", "description"];
+                            if !KEYS.contains(&name) {
+                                let meant = crate::typo::hint(crate::typo::meant_of(name, KEYS));
+                                errors.push(fail(k.span, format!("unknown pack key `{name}`{meant}"), Some("a pack has `rules`, and optionally `name` and `description`".into())));
                             } else if name != "rules" && v.as_str().is_none() {
                                 errors.push(fail(
                                     v.span,
@@ -1567,6 +1569,14 @@ mod tests {
             assert_eq!(&text[errs[0].span.start..errs[0].span.end], at);
         }
         assert!(load("name: x\ndescription: \"y\"\nrules: []\n").is_ok());
+        // A slip for a pack key is named.
+        let errs = load("name: x\ndescripton: y\nrules: []\n")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(
+            errs.first().map(|e| e.message.as_str()),
+            Some("unknown pack key `descripton`; did you mean `description`?")
+        );
     }
 
     #[test]

@@ -181,14 +181,12 @@ fn links_rule(node: &Node) -> Result<LinksRule, BuildError> {
             .into_iter()
             .flatten()
     };
-    if let Some(empty) =
-        items("sections").find(|n| n.as_str().is_some_and(|t| fold_title(t).is_empty()))
-    {
-        return Err(error_at(
-            empty,
-            "a section title in `sections` is empty: it names no heading",
-        ));
-    }
+    super::empty_item(
+        node,
+        "sections",
+        |t| fold_title(t).is_empty(),
+        "a section title in `sections` is empty: it names no heading",
+    )?;
     if let Some(bad) = items("site_hosts").find(|n| {
         n.as_str().is_some_and(|h| {
             let host = host_of(h);

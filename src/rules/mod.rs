@@ -135,6 +135,25 @@ pub fn error_at(node: &Node, message: impl Into<String>) -> BuildError {
     }
 }
 
+/// The first string of the list `key` in a rule's options that `names_nothing`
+/// (an empty section title or key), as an error at it: such an item could
+/// match nothing.
+pub fn empty_item(
+    node: &Node,
+    key: &str,
+    names_nothing: impl Fn(&str) -> bool,
+    message: &str,
+) -> Result<(), BuildError> {
+    let items = node.get(key).and_then(Node::as_seq).unwrap_or_default();
+    match items
+        .iter()
+        .find(|n| n.as_str().is_some_and(&names_nothing))
+    {
+        Some(empty) => Err(error_at(empty, message)),
+        None => Ok(()),
+    }
+}
+
 /// A title as compared with the titles named in rule options: without the
 /// emoji around it (see [`undecorated`]), lowercased, accents removed, `’`
 /// read as `'`, runs of spaces (no-break ones included) as one space, and

@@ -197,6 +197,18 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             "`body` and `headings` are false and `fields` is empty: the rule would read nothing; set the rule `off` instead",
         ));
     }
+    super::empty_item(
+        node,
+        "sections",
+        |t| fold_title(t).is_empty(),
+        "a section title in `sections` is empty: it names no heading",
+    )?;
+    super::empty_item(
+        node,
+        "fields",
+        |k| k.trim().is_empty(),
+        "a key in `fields` is empty: it names no front-matter value",
+    )?;
     let list = node.get("phrases");
     if opts.phrases.is_empty() {
         return Err(error_at(list.unwrap_or(node), "`phrases` is empty"));
@@ -832,6 +844,17 @@ mod tests {
                 "phrases:\n  - words: [vraiment]\n    message: 'x {mesage}'\n",
                 "`message` has the placeholder `{mesage}`, which nothing replaces",
                 "'x {mesage}'",
+            ),
+            // An empty section title or key names nothing.
+            (
+                "sections: ['']\nphrases:\n  - words: [vraiment]\n",
+                "a section title in `sections` is empty",
+                "''",
+            ),
+            (
+                "fields: [title, ' ']\nphrases:\n  - words: [vraiment]\n",
+                "a key in `fields` is empty",
+                "' '",
             ),
             // Spaces inside, and other tools' placeholders.
             (
