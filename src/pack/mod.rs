@@ -517,7 +517,11 @@ impl RuleSet {
                                  `[options.{id}]` in repere.toml"
                             )
                         });
-                        for e in e {
+                        // A key written twice is said above, at its place.
+                        let said_twice = |m: &str| {
+                            !parsed.duplicate_keys.is_empty() && m.starts_with("duplicate field `")
+                        };
+                        for e in e.into_iter().filter(|e| !said_twice(&e.message)) {
                             errors.push(fail(
                                 e.span.unwrap_or(entry.span),
                                 e.message,
@@ -1551,6 +1555,18 @@ mod tests {
         assert!(help.contains("`[severity]`"), "{help}");
         // `y` redefines nothing: no such help.
         assert_eq!(errs[1].help, None);
+    }
+
+    /// A key written twice in a rule is said once, at the second.
+    #[test]
+    fn a_key_set_twice_is_said_once() {
+        let text = "- id: x\n  kind: phrase\n  severity: warning\n  phrases: [{words: [a]}]\n  phrases: [{words: [b]}]\n";
+        let errs = load(text).err().unwrap_or_default();
+        let said: Vec<(&str, &str)> = errs
+            .iter()
+            .map(|e| (e.message.as_str(), &text[e.span.start..e.span.end]))
+            .collect();
+        assert_eq!(said, [("`phrases` is set twice", "phrases")]);
     }
 
     #[test]
