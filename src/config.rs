@@ -99,16 +99,32 @@ impl Config {
     /// reported: one per top-level key or table (the first in it).
     pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<PackError>> {
         let text: Arc<str> = Arc::from(text);
+        let root = crate::toml_tree::parse(&text, CONFIG_BASE).map_err(|e| {
+            vec![PackError {
+                origin: path.display().to_string(),
+                text: text.clone(),
+                span: unbase(e.span),
+                message: format!("invalid TOML: {}", e.message),
+                help: None,
+                config: true,
+            }]
+        })?;
+        // `[overrides]` is one table where `[[overrides]]` blocks are a list.
+        let one_table = root
+            .get("overrides")
+            .filter(|n| n.as_map().is_some())
+            .map(|n| n.span);
         let fail = |span: Span, message: String| PackError {
             origin: path.display().to_string(),
             text: text.clone(),
             span: unbase(span),
-            message,
-            help: None,
+            message: in_toml_words(message),
+            help: (Some(span) == one_table).then(|| {
+                "write each block as `[[overrides]]`, with two brackets: the blocks are a list"
+                    .to_string()
+            }),
             config: true,
         };
-        let root = crate::toml_tree::parse(&text, CONFIG_BASE)
-            .map_err(|e| vec![fail(e.span, format!("invalid TOML: {}", e.message))])?;
         let mut errors: Vec<PackError> = Vec::new();
         let mut found = |e: de::Error| errors.push(fail(e.span.unwrap_or(root.span), e.message));
         let settings = match de::from_node::<Settings>(&root) {
@@ -164,7 +180,7 @@ impl Config {
             origin: self.path.display().to_string(),
             text: self.text.clone(),
             span: unbase(span),
-            message: message.into(),
+            message: in_toml_words(message.into()),
             help,
             config: true,
         }
@@ -192,6 +208,24 @@ impl Config {
         FileFilter::from_node(globs_node)
             .map_err(|e| self.error(e.span.unwrap_or(globs_node.span), e.message, None))
     }
+}
+
+/// A message of the shared option readers, whose words are YAML's, in
+/// TOML's: the config is TOML.
+fn in_toml_words(message: String) -> String {
+    message
+        .replace(
+            "a list (e.g. `[a, b]`, or one `- item` per line)",
+            "a list (e.g. `[\"a\", \"b\"]`)",
+        )
+        .replace(
+            "a mapping (`key: value` lines)",
+            "a table (`key = value` lines)",
+        )
+        .replace(
+            "a mapping of options (`key: value` lines)",
+            "a table of options (`key = value` lines)",
+        )
 }
 
 /// A config span as an offset into the config text.

@@ -249,6 +249,18 @@ fn bad_config_is_exit_2_with_the_line() {
             && err.contains("`[severity]`"),
         "{err}"
     );
+    // In TOML's words; `[overrides]` for `[[overrides]]` is named.
+    let err = refused("exclude = \"drafts/**\"\n");
+    assert!(
+        err.contains("expected a list (e.g. `[\"a\", \"b\"]`)"),
+        "{err}"
+    );
+    let err = refused("[overrides]\nfiles = [\"a/**\"]\n");
+    assert!(
+        err.contains("this is a table (`key = value` lines)")
+            && err.contains("write each block as `[[overrides]]`"),
+        "{err}"
+    );
     // Options that disagree with the embedded pack's entry are the
     // config's error, which names the pack's line.
     let err = refused("[options.front-matter-style.fields.description]\nmax_length = 100\n");
