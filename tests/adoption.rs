@@ -1291,6 +1291,40 @@ fn config_command_shows_sources() {
     );
 }
 
+/// `repere config` prints the settings in force with no config file too,
+/// and `--no-default-rules` over the config's `use-default-rules`.
+#[test]
+fn config_shows_the_settings_in_force() {
+    let dir = site();
+    fs::write(dir.path().join("repere.toml"), "use-default-rules = true\n").unwrap();
+    let pack = "- id: x\n  kind: phrase\n  severity: warning\n  phrases: [{words: [a]}]\n";
+    fs::write(dir.path().join("pack.yaml"), pack).unwrap();
+    let shown = |args: &[&str]| {
+        let out = Command::cargo_bin("repere")
+            .unwrap()
+            .current_dir(dir.path())
+            .arg("config")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let s = shown(&["--no-default-rules", "--rules", "pack.yaml"]);
+    assert!(
+        s.contains("use-default-rules: false    [--no-default-rules]"),
+        "{s}"
+    );
+    let s = shown(&["--no-config"]);
+    for line in [
+        "use-default-rules: true    [default]",
+        "fail-on: error    [default]",
+        "baseline: none    [default]",
+    ] {
+        assert!(s.contains(line), "{s}");
+    }
+}
+
 /// The `repere.toml` example of the README.
 fn readme_config() -> String {
     let readme =

@@ -32,37 +32,52 @@ pub fn show(args: ConfigCmdArgs) -> Result<i32, String> {
         };
         println!("  {} ({kind})", s.origin);
     }
-    if let Some(c) = config {
-        let s = &c.settings;
-        let show = |name: &str, value: String| println!("{name}: {value}    [{}]", from(&[name]));
-        println!();
+    // The settings in force, each with where it came from (the config's
+    // line, the command line, or the default).
+    let settings = config.map(|c| &c.settings);
+    let show = |name: &str, value: String| println!("{name}: {value}    [{}]", from(&[name]));
+    println!();
+    if args.packs.no_default_rules {
+        println!("use-default-rules: false    [--no-default-rules]");
+    } else {
         show(
             "use-default-rules",
-            s.use_default_rules.unwrap_or(true).to_string(),
-        );
-        show("include", format!("{:?}", s.include));
-        show("exclude", format!("{:?}", s.exclude));
-        show(
-            "fail-on",
-            s.fail_on
-                .map_or("error".into(), |f| format!("{f:?}").to_lowercase()),
-        );
-        show(
-            "max-warnings",
-            s.max_warnings.map_or("none".into(), |n| n.to_string()),
-        );
-        show(
-            "max-file-size",
-            s.max_file_size
-                .map_or(format!("{} (bytes)", super::check::MAX_FILE_SIZE), |n| {
-                    format!("{n} (bytes)")
-                }),
-        );
-        show(
-            "baseline",
-            s.baseline.clone().unwrap_or_else(|| "none".into()),
+            settings
+                .and_then(|s| s.use_default_rules)
+                .unwrap_or(true)
+                .to_string(),
         );
     }
+    let globs = |list: Option<&Vec<String>>| format!("{:?}", list.cloned().unwrap_or_default());
+    show("include", globs(settings.map(|s| &s.include)));
+    show("exclude", globs(settings.map(|s| &s.exclude)));
+    show(
+        "fail-on",
+        settings
+            .and_then(|s| s.fail_on)
+            .map_or("error".into(), |f| format!("{f:?}").to_lowercase()),
+    );
+    show(
+        "max-warnings",
+        settings
+            .and_then(|s| s.max_warnings)
+            .map_or("none".into(), |n| n.to_string()),
+    );
+    show(
+        "max-file-size",
+        format!(
+            "{} (bytes)",
+            settings
+                .and_then(|s| s.max_file_size)
+                .unwrap_or(super::check::MAX_FILE_SIZE)
+        ),
+    );
+    show(
+        "baseline",
+        settings
+            .and_then(|s| s.baseline.clone())
+            .unwrap_or_else(|| "none".into()),
+    );
     println!();
     println!("rules:");
     for r in &setup.rules.rules {
