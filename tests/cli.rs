@@ -572,6 +572,120 @@ fn config_errors_follow_color() {
     assert!(!stderr("never").contains('\u{1b}'));
 }
 
+/// Runs `repere` in `cwd` with `args`, its stdout and stderr the two ends
+/// of one terminal (a pseudo-terminal's), with `NO_COLOR` set to
+/// `no_color` if given; returns what the terminal got.
+#[cfg(target_os = "linux")]
+fn on_a_terminal(cwd: &Path, args: &[&str], no_color: Option<&str>) -> Option<String> {
+    use std::io::Read;
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    // SAFETY: calls on a pseudo-terminal this function opens and owns; the
+    // name is read into a buffer of the size given.
+    let (master, slave) = unsafe {
+        let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
+        if master < 0 {
+            return None; // a sandbox without pseudo-terminals
+        }
+        let master = OwnedFd::from_raw_fd(master);
+        assert_eq!(libc::grantpt(master.as_raw_fd()), 0);
+        assert_eq!(libc::unlockpt(master.as_raw_fd()), 0);
+        let mut name = [0 as libc::c_char; 256];
+        assert_eq!(
+            libc::ptsname_r(master.as_raw_fd(), name.as_mut_ptr(), name.len()),
+            0
+        );
+        let slave = libc::open(name.as_ptr(), libc::O_RDWR | libc::O_NOCTTY);
+        assert!(slave >= 0);
+        (master, OwnedFd::from_raw_fd(slave))
+    };
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("repere"));
+    command
+        .current_dir(cwd)
+        .args(args)
+        .env_remove("NO_COLOR")
+        .stdin(std::process::Stdio::null())
+        .stdout(slave.try_clone().unwrap())
+        .stderr(slave);
+    if let Some(value) = no_color {
+        command.env("NO_COLOR", value);
+    }
+    let mut child = command.spawn().unwrap();
+    // Once the child is gone, no one holds the terminal's other end (the
+    // command held our copies), and reading it ends.
+    drop(command);
+    let mut master = fs::File::from(master);
+    let mut got = Vec::new();
+    let mut buf = [0; 4096];
+    loop {
+        match master.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            // EIO: every writer is gone.
+            Err(_) => break,
+        }
+    }
+    child.wait().unwrap();
+    Some(String::from_utf8_lossy(&got).into_owned())
+}
+
+/// README: `--color auto|always|never`: "`auto` colors a terminal unless
+/// `NO_COLOR` is set", in the human report (stdout) and in the report of
+/// an error in the config (stderr). On a terminal, `auto` colours both,
+/// and neither with `NO_COLOR` set; to a pipe, `auto` colours nothing.
+/// `NO_COLOR` is said of `auto` only: `always` colours a pipe with it set.
+#[cfg(target_os = "linux")]
+#[test]
+fn color_auto_colours_a_terminal_unless_no_color_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        NAME,
+        &ARTICLE.replace("pillar: trouver-sa-place", "pillar: role-cto"),
+    );
+    write(dir.path(), "bad.toml", "fail-on = \"bogus\"\n");
+    let report = ["check", "--no-config", "--color", "auto", NAME];
+    let config_error = ["check", "--config", "bad.toml", "--color", "auto", NAME];
+    // Each run, and what its report says whatever the colours.
+    let runs = [
+        (&report[..], "`pillar` is `role-cto`"),
+        (&config_error, "unknown value `bogus`"),
+    ];
+    // On a terminal.
+    for (args, says) in runs {
+        let Some(coloured) = on_a_terminal(dir.path(), args, None) else {
+            eprintln!("skipped on a terminal: no pseudo-terminal here");
+            break;
+        };
+        assert!(coloured.contains('\u{1b}'), "{args:?}: {coloured}");
+        let plain = on_a_terminal(dir.path(), args, Some("1")).unwrap();
+        assert!(!plain.contains('\u{1b}'), "{args:?}: {plain}");
+        assert!(plain.contains(says), "{args:?}: {plain}");
+    }
+    // To a pipe.
+    let piped = |args: &[&str], no_color: Option<&str>| {
+        let mut cmd = repere();
+        cmd.current_dir(dir.path()).args(args);
+        if let Some(value) = no_color {
+            cmd.env("NO_COLOR", value);
+        }
+        let out = cmd.output().unwrap();
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    for (args, says) in runs {
+        let s = piped(args, None);
+        assert!(!s.contains('\u{1b}'), "{args:?}: {s}");
+        assert!(s.contains(says), "{args:?}: {s}");
+    }
+    let always = ["check", "--no-config", "--color", "always", NAME];
+    let s = piped(&always, Some("1"));
+    assert!(s.contains('\u{1b}'), "{s}");
+}
+
 #[test]
 fn fail_on_select_and_ignore() {
     let path = fixture("front-matter/fail/2025-03-10-style.md");
@@ -781,6 +895,51 @@ fn an_output_file_that_is_standard_output_is_written_to() {
             .is_char_device()
     );
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+/// README: `--output-file FILE`: "A FILE that exists and is not a regular
+/// file (…; a FIFO) is written to directly, never replaced". The reader at
+/// the FIFO's other end gets the whole report; the FIFO is still a FIFO
+/// afterwards, and no temporary file is left beside it.
+#[cfg(unix)]
+#[test]
+fn an_output_file_that_is_a_fifo_is_written_to() {
+    use std::os::unix::fs::FileTypeExt;
+    use std::time::Duration;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), NAME, ARTICLE);
+    let fifo = dir.path().join("rapport.json");
+    common::mkfifo(&fifo);
+    // The reader: it waits for a writer to open the FIFO. Were the FIFO
+    // replaced by a file, it would wait for ever, and `recv_timeout` fail.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let other_end = fifo.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(fs::read_to_string(other_end));
+    });
+    let out = repere()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--format", "json"])
+        .args(["--output-file", "rapport.json", NAME])
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let got = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("nothing was written to the FIFO")
+        .unwrap();
+    let v: Value = serde_json::from_str(&got).unwrap_or_else(|e| panic!("{e}: {got}"));
+    assert_eq!(v["version"], 1, "{got}");
+    assert_eq!(v["summary"]["files"], 1, "{got}");
+    // The terminal still gets the human report.
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("No problems found"), "{stdout}");
+    assert!(
+        fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the FIFO was replaced"
+    );
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
 }
 
 /// A pack or config error stops the run (exit 2) and is also written in
@@ -1469,6 +1628,63 @@ fn folders_are_walked_respecting_gitignore_and_named_files_always_checked() {
         v["diagnostics"][0]["message"],
         "the file has no front matter"
     );
+}
+
+/// README: folders are walked "respecting `.gitignore` (…), `.ignore` and
+/// `.git/info/exclude`". An `.ignore` file, in the folder walked or in a
+/// folder above it, and a repository's `.git/info/exclude` leave their
+/// files out of the walk, whichever folder is walked; named on the command
+/// line, those files are still checked. Each file gives one `tone` finding
+/// when it is checked.
+#[test]
+fn folders_are_walked_respecting_ignore_and_git_info_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let posts = root.join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    for name in ["a.md", "ignore.md", "sous-ignore.md"] {
+        write(&posts, name, "Il faut relire.\n");
+    }
+    write(root, ".ignore", "content/posts/ignore.md\n");
+    write(&root.join("content"), ".ignore", "posts/sous-ignore.md\n");
+    // (files checked, paths of the findings), from `cwd` with `args`.
+    let run = |cwd: &Path, args: &[&str]| {
+        let out = repere()
+            .current_dir(cwd)
+            .args([
+                "check",
+                "--no-config",
+                "--select",
+                "tone",
+                "--format",
+                "json",
+            ])
+            .args(args)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let paths: Vec<String> = places(&v).into_iter().map(|p| p.0).collect();
+        (v["summary"]["files"].as_u64().unwrap(), paths)
+    };
+    let only_a = |prefix: &str| (1, vec![format!("{prefix}a.md")]);
+    // Outside a repository: `.ignore` alone.
+    assert_eq!(run(root, &["."]), only_a("content/posts/"));
+    // In a repository: `.git/info/exclude` too.
+    fs::create_dir_all(root.join(".git/info")).unwrap();
+    write(&root.join(".git/info"), "exclude", "exclude.md\n");
+    write(&posts, "exclude.md", "Il faut relire.\n");
+    assert_eq!(run(root, &["."]), only_a("content/posts/"));
+    assert_eq!(run(root, &["content"]), only_a("content/posts/"));
+    assert_eq!(run(&posts, &[]), only_a(""));
+    // Named, each of them is checked.
+    let named = [
+        "content/posts/ignore.md",
+        "content/posts/sous-ignore.md",
+        "content/posts/exclude.md",
+    ];
+    let mut expected: Vec<String> = named.iter().map(|n| n.to_string()).collect();
+    expected.sort();
+    assert_eq!(run(root, &named), (3, expected));
 }
 
 /// A walked folder gives its `*.md` and `*.markdown` files, and neither
@@ -2441,4 +2657,75 @@ fn a_named_file_no_rule_applies_to_is_said_to_be_unchecked() {
         stdout.contains("No rule applies to any of the 12 files checked (`idee-02.md`, `idee-03.md`, `idee-04.md`, `idee-05.md`, `idee-06.md`, `idee-07.md`, `idee-08.md`, `idee-09.md`, `idee-10.md`, `idee-11.md` and 2 more): "),
         "{stdout}"
     );
+}
+
+/// README: the "No rule applies" note names the config too when one is in
+/// force ("the config and `--select` are named too when given"): a file
+/// the config's rules leave out (outside its pack's `files`, or under an
+/// override that turns its every rule off) is said to be left out by "the
+/// rules' `files` and `when`, or the config,", with `--select` by "the
+/// rules' `files` and `when`, the config or --select"; in JSON's `notes`
+/// too, and for a config named by `--config` as for one found.
+#[test]
+fn the_no_rule_applies_note_names_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("content/posts")).unwrap();
+    write(
+        root,
+        "pack.yaml",
+        "- id: pas-super\n  kind: phrase\n  severity: error\n  files: [\"content/**\"]\n  phrases:\n    - words: [super]\n",
+    );
+    let config = "use-default-rules = false\nrules = [\"pack.yaml\"]\n[[overrides]]\nfiles = [\"content/a-propos.md\"]\nseverity = { pas-super = \"off\" }\n";
+    write(root, "repere.toml", config);
+    for name in ["content/posts/b.md", "content/a-propos.md", "brouillon.md"] {
+        write(root, name, "C'est super.\n");
+    }
+    // What a check of `content/posts/b.md` (which the rule applies to) and
+    // `name` prints, in `format`.
+    let run = |format: &str, args: &[&str], name: &str| {
+        let out = repere()
+            .current_dir(root)
+            .args(["check", "--format", format])
+            .args(args)
+            .args(["content/posts/b.md", name])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let note = |name: &str, why: &str| {
+        format!(
+            "No rule applies to `{name}`: the rules' `files` and `when`{why} leave it out, so nothing in it was checked."
+        )
+    };
+    let check = |args: &[&str], name: &str| {
+        let stdout = run("concise", args, name);
+        assert!(
+            stdout.starts_with("content/posts/b.md:1:7: error[pas-super]"),
+            "{stdout}"
+        );
+        assert!(
+            stdout.ends_with(&format!("\n{}\n", note(name, ", or the config,"))),
+            "{args:?} {name}: {stdout}"
+        );
+        let selected = [&["--select", "pas-super"][..], args].concat();
+        let stdout = run("concise", &selected, name);
+        assert!(
+            stdout.ends_with(&format!("\n{}\n", note(name, ", the config or --select"))),
+            "{args:?} {name}: {stdout}"
+        );
+        let v: Value = serde_json::from_str(&run("json", args, name)).unwrap();
+        assert_eq!(
+            v["notes"],
+            serde_json::json!([note(name, ", or the config,")]),
+            "{v:#}"
+        );
+    };
+    // Turned off by an override; outside the pack's `files`.
+    check(&[], "content/a-propos.md");
+    check(&[], "brouillon.md");
+    // The same config, named.
+    fs::rename(root.join("repere.toml"), root.join("conf.toml")).unwrap();
+    check(&["--config", "conf.toml"], "content/a-propos.md");
 }

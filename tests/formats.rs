@@ -802,6 +802,75 @@ fn standard_input_replaces_the_file_of_its_name() {
     assert!(!names_it, "{v:#}");
 }
 
+/// README: `--stdin-filename NAME`: "The text read stands for the file
+/// NAME: given with PATHS that hold that file (…, under any spelling of its
+/// path: …, absolute, or through a link), the file on disk is not checked
+/// as well, and the other files are compared with the text read". NAME is
+/// spelled here as an absolute path, through a link to the file's folder,
+/// and both; PATHS is the folder, or the file itself.
+#[cfg(unix)]
+#[test]
+fn standard_input_stands_for_its_file_under_an_absolute_or_linked_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    copy_dir(
+        &fixtures().join("duplicates/fail/copie-entre-articles"),
+        &root.join("content"),
+    );
+    std::os::unix::fs::symlink("content", root.join("lien")).unwrap();
+    let file = "2025-03-01-mentorat.md";
+    let text = fs::read_to_string(root.join("content").join(file)).unwrap();
+    let rewritten = text.replace(
+        "Un mentor utile ne te donne pas la solution : il te demande ce que tu as déjà \
+         essayé, puis t'aide à repérer l'hypothèse que tu n'as pas vérifiée.",
+        "Chaque séance commence par un exemple concret, tiré de la semaine écoulée.",
+    );
+    assert_ne!(rewritten, text);
+    let names = [
+        root.join("content")
+            .join(file)
+            .to_str()
+            .unwrap()
+            .to_string(),
+        format!("lien/{file}"),
+        root.join("lien").join(file).to_str().unwrap().to_string(),
+    ];
+    let on_disk = format!("content/{file}");
+    for name in &names {
+        let check = |paths: &str, input: &str| {
+            let args = [
+                "--no-config",
+                "--select",
+                "duplicate-paragraph-corpus",
+                "--stdin-filename",
+                name,
+                paths,
+            ];
+            stdin_check_in(&root, &args, input).1
+        };
+        // The folder given: three files, the article not a copy of itself.
+        let v = check("content", &text);
+        assert_eq!(v["summary"]["files"], 3, "{name}: {v:#}");
+        let of_itself = v["diagnostics"].as_array().unwrap().iter().any(|d| {
+            d["path"].as_str().unwrap().contains("mentorat")
+                && d["message"].as_str().unwrap().contains("mentorat")
+        });
+        assert!(!of_itself, "{name}: {v:#}");
+        // The copied paragraph rewritten on standard input only: no
+        // finding names the article any more, on either side.
+        let v = check("content", &rewritten);
+        assert_eq!(v["summary"]["files"], 3, "{name}: {v:#}");
+        let named = v["diagnostics"].as_array().unwrap().iter().any(|d| {
+            d["path"].as_str().unwrap().contains("mentorat")
+                || d["message"].as_str().unwrap().contains("mentorat")
+        });
+        assert!(!named, "{name}: {v:#}");
+        // The file itself given: one file checked, the text read.
+        let v = check(&on_disk, &text);
+        assert_eq!(v["summary"]["files"], 1, "{name}: {v:#}");
+    }
+}
+
 #[test]
 fn standard_input_inside_a_site_knows_the_site() {
     let site = tempfile::tempdir().unwrap();
@@ -940,21 +1009,40 @@ fn statistics_to_an_output_file() {
     );
 }
 
+/// README: "`repere completions SHELL` print completions for bash, zsh,
+/// fish, elvish or powershell": each is that shell's script (it registers
+/// its completer as that shell does), and knows the options; another shell
+/// is refused.
 #[test]
 fn completions_and_man_page() {
-    for shell in ["bash", "zsh", "fish"] {
+    for (shell, registers) in [
+        ("bash", "complete -F _repere"),
+        ("zsh", "#compdef repere"),
+        ("fish", "complete -c repere"),
+        ("elvish", "set edit:completion:arg-completer[repere]"),
+        (
+            "powershell",
+            "Register-ArgumentCompleter -Native -CommandName 'repere'",
+        ),
+    ] {
         let out = Command::cargo_bin("repere")
             .unwrap()
             .args(["completions", shell])
             .output()
             .unwrap();
-        assert!(out.status.success());
+        assert!(out.status.success(), "{shell}: {out:?}");
         let s = String::from_utf8(out.stdout).unwrap();
         assert!(
             s.contains("repere") && s.contains("stdin-filename"),
             "{shell}"
         );
+        assert!(s.contains(registers), "{shell}: {s}");
     }
+    Command::cargo_bin("repere")
+        .unwrap()
+        .args(["completions", "nushell"])
+        .assert()
+        .code(2);
     let out = Command::cargo_bin("repere")
         .unwrap()
         .arg("man")

@@ -403,6 +403,42 @@ fn binary_file_named_md() {
     );
 }
 
+/// README (robustness limits): "Binary content: a NUL byte in the first 8
+/// KiB" gives `encoding`: "binary content (a NUL byte at offset N)". A NUL
+/// at the last byte of the first 8 KiB (offset 8191) makes the article a
+/// binary file, nothing else checked; one byte further (offset 8192) it is
+/// text, checked whole: the prescriptive « il faut » after the NUL is found.
+#[test]
+fn a_nul_byte_makes_a_file_binary_only_in_the_first_8_kib() {
+    let article = |at: usize| {
+        let mut text = format!("{ARTICLE}\n").into_bytes();
+        let paragraph = "Le paragraphe décrit une situation ordinaire, sans formule à éviter.\n\n";
+        while text.len() + paragraph.len() + 20 < at {
+            text.extend_from_slice(paragraph.as_bytes());
+        }
+        text.extend_from_slice(b"Dernier mot");
+        text.resize(at, b' ');
+        text.extend_from_slice(b"\0 il faut choisir.\n");
+        assert_eq!(text.iter().position(|&b| b == 0), Some(at));
+        text
+    };
+    let run = check_with_witness(NAME, article(8191));
+    assert_eq!(run.code, 1);
+    let d = run.only(NAME, "encoding");
+    assert_eq!(
+        d["message"],
+        "binary content (a NUL byte at offset 8191); the file was not checked"
+    );
+    assert_eq!(d["start"], 8191, "{d:#}");
+    let run = check_with_witness(NAME, article(8192));
+    let d = run.only(NAME, "tone");
+    assert!(
+        d["message"].as_str().unwrap().contains("« il faut »"),
+        "{d:#}"
+    );
+    assert!(d["start"].as_u64().unwrap() > 8192, "{d:#}");
+}
+
 /// Standard input is read up to the same limit, not to its end.
 #[test]
 fn standard_input_over_the_limit() {

@@ -19,6 +19,8 @@ struct Client {
     rx: Receiver<Value>,
     next_id: i64,
     seen: Vec<Value>,
+    /// The server's capabilities, as `initialize` answered.
+    capabilities: Value,
 }
 
 impl Client {
@@ -73,6 +75,7 @@ impl Client {
             rx,
             next_id: 1,
             seen: Vec::new(),
+            capabilities: Value::Null,
         };
         let result = client.request("initialize", params);
         assert!(
@@ -80,6 +83,7 @@ impl Client {
                 .as_bool()
                 .unwrap()
         );
+        client.capabilities = result["capabilities"].clone();
         client.notify("initialized", json!({}));
         client
     }
@@ -330,6 +334,62 @@ fn utf8_positions_when_the_client_asks() {
         tone["range"]["start"]["character"],
         line_text.find("il faut").unwrap() as u64
     );
+    c.stop();
+}
+
+/// README: "positions follow the encoding negotiated with the client
+/// (`utf-8`, `utf-16` or `utf-32`; UTF-16 by default)": a client that
+/// offers only `utf-32` gets it, and columns count code points, where an
+/// emoji is two UTF-16 units and four bytes; in the findings and in the
+/// edits of their fixes.
+#[test]
+fn utf32_positions_when_the_client_offers_only_utf32() {
+    let (dir, _path, uri) = site();
+    let mut c = Client::start(
+        dir.path(),
+        json!({"general": {"positionEncodings": ["utf-32"]}}),
+    );
+    assert_eq!(c.capabilities["positionEncoding"], "utf-32");
+    let line_text = "« Élève 😀 », dit-elle : il faut choisir.";
+    let text = ARTICLE
+        .replace("Une introduction.", line_text)
+        .replace("## Dédramatisation", "## 😀 Dedramatisation");
+    c.open(&uri, &text);
+    let d = c.diagnostics(&uri, |d| {
+        d.iter().any(|x| x["code"] == "tone") && d.iter().any(|x| x["code"] == "section-order")
+    });
+    let tone = d.iter().find(|x| x["code"] == "tone").unwrap();
+    let line = text.lines().position(|l| l == line_text).unwrap() as u64;
+    let before = &line_text[..line_text.find("il faut").unwrap()];
+    let col = before.chars().count() as u64;
+    assert_ne!(col, utf16(before));
+    assert_eq!(
+        tone["range"],
+        json!({"start": {"line": line, "character": col}, "end": {"line": line, "character": col + 7}})
+    );
+    // The misspelled heading: its text, emoji included, is code points 3
+    // to 20 (21 in UTF-16 units, 23 in bytes); its fix rewrites the title,
+    // from code point 5.
+    let spelled = d.iter().find(|x| x["code"] == "section-order").unwrap();
+    let hline = text
+        .lines()
+        .position(|l| l == "## 😀 Dedramatisation")
+        .unwrap() as u64;
+    let at = |start: u64, end: u64| json!({"start": {"line": hline, "character": start}, "end": {"line": hline, "character": end}});
+    assert_eq!(spelled["range"], at(3, 20), "{spelled:#}");
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": spelled["range"], "context": {"diagnostics": [spelled]}}),
+    );
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .unwrap_or_else(|| panic!("{actions:#?}"));
+    let edit = &fix["edit"]["changes"][uri.as_str()][0];
+    assert_eq!(edit["newText"], "Dédramatisation");
+    assert_eq!(edit["range"], at(5, 20));
     c.stop();
 }
 
@@ -1434,7 +1494,11 @@ fn related_places_in_another_file_count_in_the_negotiated_units() {
         .unwrap()
         .to_string();
     let line = a.lines().position(|l| l == shared).unwrap() as u64;
-    for (encoding, len) in [("utf-16", utf16(&shared)), ("utf-8", shared.len() as u64)] {
+    for (encoding, len) in [
+        ("utf-16", utf16(&shared)),
+        ("utf-8", shared.len() as u64),
+        ("utf-32", shared.chars().count() as u64),
+    ] {
         let mut c = Client::start(
             dir.path(),
             json!({"general": {"positionEncodings": [encoding]}}),
