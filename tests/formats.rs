@@ -775,10 +775,21 @@ fn standard_input_replaces_the_file_of_its_name() {
             "content",
         ]
     };
-    for spelling in [name, "./content/2025-03-01-mentorat.md"] {
-        let (code, v) = stdin_check_in(dir.path(), &args(spelling), &text);
+    // The folder, or `.` given (which is walked: it is not the default of
+    // no PATHS, standard input alone).
+    let mut dot = args(name);
+    dot[5] = ".";
+    for (spelling, args) in [
+        (name, args(name)),
+        (
+            "./content/2025-03-01-mentorat.md",
+            args("./content/2025-03-01-mentorat.md"),
+        ),
+        (name, dot),
+    ] {
+        let (code, v) = stdin_check_in(dir.path(), &args, &text);
         assert_eq!(code, 0, "{v:#}");
-        assert_eq!(v["summary"]["files"], 3, "{spelling}: {v:#}");
+        assert_eq!(v["summary"]["files"], 3, "{spelling} {args:?}: {v:#}");
         let of_itself = v["diagnostics"].as_array().unwrap().iter().any(|d| {
             d["path"].as_str().unwrap().contains("mentorat")
                 && d["message"].as_str().unwrap().contains("mentorat")
@@ -1328,6 +1339,11 @@ fn test_rules_checks_what_an_invalid_example_expects() {
         (
             "  examples:\n    invalid:\n      - text: \"x\"\n        expct: \"y\"\n",
             "an example has only `name`, `text` and `expect`; did you mean `expect`?",
+        ),
+        // A misspelt `text` is named as such, not as a missing one.
+        (
+            "  examples:\n    invalid:\n      - txt: \"x\"\n",
+            "an example has only `name`, `text` and `expect`; did you mean `text`?",
         ),
     ] {
         let pack = format!("- id: x\n  kind: markup\n  severity: error\n{bad}");
