@@ -53,8 +53,9 @@ const EXIT_WITHOUT_SHUTDOWN: i32 = 1;
 /// How long typing must pause before a file is checked again.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 
-/// The published sources, where the documentation of the rules is.
-const SOURCE: &str = "https://docs.rs/crate/repere/latest/source/";
+/// The repository `Cargo.toml` names (`package.repository`), where the
+/// documentation of the rules is; empty when it names none.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
 
 /// The rule kinds with a page of their own in `docs/`.
 const KIND_PAGES: &[&str] = &[
@@ -66,14 +67,20 @@ const KIND_PAGES: &[&str] = &[
     "sections",
 ];
 
-/// The documentation of a rule of `kind`: its kind's page in `docs/`, or
-/// the README (which documents the `front-matter` kind and the engine's
-/// rules). No fragment: the source view has no anchors for headings.
-fn docs_for(kind: Option<&str>) -> String {
-    match kind {
-        Some(k) if KIND_PAGES.contains(&k) => format!("{SOURCE}docs/{k}.md"),
-        _ => format!("{SOURCE}README.md"),
+/// The documentation of a rule of `kind` in `repository`: its kind's page
+/// in `docs/`, or the README (which documents the `front-matter` kind and
+/// the engine's rules), as the forges show a file (`/blob/HEAD/`; GitLab
+/// redirects it). None without a repository: a link nobody published
+/// would lead nowhere, or to another crate's pages.
+fn docs_for(repository: &str, kind: Option<&str>) -> Option<String> {
+    let base = repository.trim_end_matches('/');
+    if base.is_empty() {
+        return None;
     }
+    Some(match kind {
+        Some(k) if KIND_PAGES.contains(&k) => format!("{base}/blob/HEAD/docs/{k}.md"),
+        _ => format!("{base}/blob/HEAD/README.md"),
+    })
 }
 
 struct Doc {
@@ -818,8 +825,8 @@ impl Server {
                 Severity::Info => lsp::DiagnosticSeverity::INFORMATION,
             }),
             code: Some(lsp::NumberOrString::String(d.rule.to_string())),
-            code_description: lsp::Uri::from_str(&docs_for(self.kind_of(&d.rule)))
-                .ok()
+            code_description: docs_for(REPOSITORY, self.kind_of(&d.rule))
+                .and_then(|href| lsp::Uri::from_str(&href).ok())
                 .map(|href| lsp::CodeDescription { href }),
             source: Some("repere".into()),
             message,
@@ -1691,4 +1698,29 @@ fn ignore_bad<T: serde::de::DeserializeOwned>(method: &str, v: serde_json::Value
     parse(v)
         .map_err(|e| eprintln!("repere server: `{method}` ignored, bad parameters: {e}"))
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rule's documentation is linked in the repository `Cargo.toml`
+    /// names, and not at all without one.
+    #[test]
+    fn documentation_links_are_in_the_named_repository() {
+        let repo = "https://github.com/org/repere/";
+        assert_eq!(
+            docs_for(repo, Some("phrase")).as_deref(),
+            Some("https://github.com/org/repere/blob/HEAD/docs/phrase.md")
+        );
+        assert_eq!(
+            docs_for(repo, Some("front-matter")).as_deref(),
+            Some("https://github.com/org/repere/blob/HEAD/README.md")
+        );
+        assert_eq!(
+            docs_for(repo, None).as_deref(),
+            Some("https://github.com/org/repere/blob/HEAD/README.md")
+        );
+        assert_eq!(docs_for("", Some("phrase")), None);
+    }
 }
