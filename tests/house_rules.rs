@@ -266,6 +266,35 @@ fn the_base_url_s_host_is_the_site_s_own() {
     );
 }
 
+/// A bare URL that is a shortcode's parameter is no link: Hugo takes the
+/// tag out before the Markdown, and the template renders the value. The
+/// same URL in the text of « Pour aller plus loin » is one.
+#[test]
+fn a_shortcode_s_bare_url_is_no_link() {
+    let list = "- [Un autre article](/posts/premier-poste/)\n- [Le pilier](/trouver-sa-place/)\n";
+    let (dir, path) = site(&with_insert("").replace(
+        list,
+        &format!("{list}\n{{{{< figure www.exemple.org >}}}}\n"),
+    ));
+    // A site reads shortcodes; its posts are named without their dates.
+    let config = "[frontmatter]\ndate = [':filename', ':default']\n";
+    fs::write(dir.path().join("hugo.toml"), config).unwrap();
+    assert_eq!(check_file(&path), vec![]);
+    fs::write(
+        &path,
+        with_insert("").replace(list, &format!("{list}\nVoir www.exemple.org\n")),
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0]
+            .3
+            .starts_with("`www.exemple.org` links outside the site"),
+        "{found:?}"
+    );
+}
+
 /// File names, folder names and slugs are addresses as Hugo sanitizes
 /// them (`'` and `→` dropped, spaces as one `-`): a link to Hugo's address
 /// passes, one that keeps the dropped characters is a 404, found with Hugo's

@@ -130,6 +130,17 @@ impl Document {
         self.front_matter.as_ref()?.root()
     }
 
+    /// What Hugo takes out of the body before it renders the Markdown
+    /// (shortcode tags read whole, see `Scan::replaced`), as spans of the
+    /// file, in order.
+    pub fn replaced(&self) -> impl Iterator<Item = Span> + '_ {
+        self.body
+            .shortcodes
+            .replaced
+            .iter()
+            .map(|r| Span::new(r.start, r.end).offset(self.body_start))
+    }
+
     /// The front-matter value of `key`, found whatever its case as Hugo
     /// finds it (`Draft` is `draft`).
     pub fn front_value(&self, key: &str) -> Option<&crate::yaml::Node> {

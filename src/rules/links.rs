@@ -528,7 +528,13 @@ impl LinksRule {
                         && block.span.start <= l.span.start
                         && l.span.end <= block.span.end
                 });
-                if in_link(span) || as_href {
+                // A shortcode's parameter: Hugo takes the tag out before
+                // the Markdown, and the template renders the value.
+                let in_tag = || {
+                    doc.replaced()
+                        .any(|r| r.start <= span.start && span.end <= r.end)
+                };
+                if in_link(span) || as_href || in_tag() {
                     continue;
                 }
                 // `www.` without a scheme is a web address too (GFM and

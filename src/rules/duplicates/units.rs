@@ -103,12 +103,7 @@ impl Extractor {
         let skipped = self.skipped_headings(doc);
         let links = top_level_links(doc);
         // What Hugo takes out before the Markdown (shortcode tags): no words.
-        let cuts: Vec<Span> = body
-            .shortcodes
-            .replaced
-            .iter()
-            .map(|r| Span::new(r.start, r.end).offset(doc.body_start))
-            .collect();
+        let cuts: Vec<Span> = doc.replaced().collect();
         let mut units = Vec::new();
         let mut tokens = Tokens::default();
         let mut set = Vec::new();

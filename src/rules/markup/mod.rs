@@ -177,11 +177,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
 impl Rule for MarkupRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let scan = &doc.body.shortcodes;
-        let replaced: Vec<Span> = scan
-            .replaced
-            .iter()
-            .map(|r| Span::new(r.start, r.end).offset(doc.body_start))
-            .collect();
+        let replaced: Vec<Span> = doc.replaced().collect();
         if self.opts.emphasis {
             // Autolinks (`<https://…>`, `<nom@example.org>`): their text
             // is an address. Shortcode tags, read whole, and the `/*` and
