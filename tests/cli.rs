@@ -1366,8 +1366,13 @@ fn a_broken_pack_stops_with_exit_2_and_points_into_it() {
         ),
         // Messages speak YAML, not Rust's types.
         (
-            "- id: x\n  kind: duplicates\n  severity: error\n  min_words: -1\n",
+            "- id: x\n  kind: front-matter\n  severity: error\n  fields: {tags: {max_items: -1}}\n",
             "the number -1 is not allowed here; expected a whole number, 0 or more",
+        ),
+        // A bound of 1 says so of `-1` as of `0`.
+        (
+            "- id: x\n  kind: duplicates\n  severity: error\n  min_words: -1\n",
+            "`min_words` is -1; it must be at least 1",
         ),
         (
             "- id: x\n  kind: front-matter\n  severity: error\n  fields:\n    title:\n    type: string\n",

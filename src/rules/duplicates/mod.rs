@@ -143,10 +143,10 @@ impl UnitKind {
 fn default_similarity() -> f64 {
     0.5
 }
-fn default_min_words() -> usize {
+fn default_min_words() -> i64 {
     12
 }
-fn default_shingle() -> usize {
+fn default_shingle() -> i64 {
     3
 }
 fn default_units() -> Vec<UnitKind> {
@@ -163,10 +163,10 @@ struct Options {
     similarity: f64,
     #[serde(default = "default_min_words")]
     #[schemars(range(min = 1))]
-    min_words: usize,
+    min_words: i64,
     #[serde(default = "default_shingle")]
     #[schemars(range(min = 1, max = 8))]
-    shingle: usize,
+    shingle: i64,
     #[serde(default = "default_units")]
     units: Vec<UnitKind>,
     #[serde(default)]
@@ -203,8 +203,12 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             ),
         ));
     }
-    if opts.min_words == 0 {
-        return Err(error_at(at("min_words"), "`min_words` must be at least 1"));
+    // Read signed, so that `-1` and `0` get the same message.
+    if opts.min_words < 1 {
+        return Err(error_at(
+            at("min_words"),
+            format!("`min_words` is {}; it must be at least 1", opts.min_words),
+        ));
     }
     if !(1..=8).contains(&opts.shingle) {
         return Err(error_at(
@@ -260,8 +264,8 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     let exact_only = opts.similarity >= 1.0;
     let extractor = Extractor {
         kinds: opts.units.iter().map(|u| u.block_kind()).collect(),
-        min_words: opts.min_words,
-        shingle: opts.shingle,
+        min_words: opts.min_words as usize,
+        shingle: opts.shingle as usize,
         skip_sections,
         allowed,
     };

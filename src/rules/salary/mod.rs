@@ -345,7 +345,7 @@ fn parse(node: &Node) -> Result<(Extractor, Settings, u64), BuildError> {
         if !(value.is_finite() && *value > 0.0) {
             return Err(error_at(
                 rate(code).map_or(at("rates"), |(_, v)| v),
-                format!("the rate of `{code}` must be above 0"),
+                format!("the rate of `{code}` is {value}; it must be a finite number above 0"),
             ));
         }
         rates.insert(cur, *value);
@@ -643,7 +643,7 @@ mod tests {
         assert_eq!(span.as_deref(), Some("YEN"));
         let (message, span) = at("rates: {EUR: 1, USD: -1}\n");
         assert!(
-            message.contains("the rate of `USD` must be above 0"),
+            message.contains("the rate of `USD` is -1; it must be a finite number above 0"),
             "{message}"
         );
         assert_eq!(span.as_deref(), Some("-1"));
