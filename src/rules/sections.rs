@@ -204,6 +204,7 @@ struct SectionOptions {
     #[serde(default = "yes")]
     required: bool,
     #[serde(default = "two")]
+    #[schemars(range(min = 1, max = 6))]
     level: u8,
     parenthesis: Option<bool>,
     points: Option<PointsOptions>,

@@ -214,12 +214,21 @@ const FILE_CHECKS: &[Check] = &[
 #[serde(deny_unknown_fields)]
 pub struct Plausible {
     #[serde(default = "default_min")]
+    #[schemars(range(min = 0))]
     pub min: f64,
     #[serde(default = "default_max")]
+    #[schemars(extend("exclusiveMinimum" = 0))]
     pub max: f64,
     #[serde(default = "default_factor")]
+    #[schemars(extend("exclusiveMinimum" = 1))]
     pub factor: f64,
 }
+
+/// A currency's rate, for the schema: above 0.
+#[derive(schemars::JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)] // the schema's only
+struct PositiveRate(#[schemars(extend("exclusiveMinimum" = 0))] f64);
 
 fn default_min() -> f64 {
     5_000.0
@@ -249,8 +258,10 @@ impl Default for Plausible {
 struct Options {
     checks: Option<Vec<Check>>,
     #[serde(default = "default_tolerance")]
+    #[schemars(range(min = 0))]
     tolerance: f64,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, PositiveRate>")]
     rates: BTreeMap<String, f64>,
     #[serde(default)]
     plausible: Plausible,
