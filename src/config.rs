@@ -144,10 +144,18 @@ impl Config {
         };
         // The globs are checked here, so that every command (not only the
         // walk of `repere check`) refuses a bad one, pointing at it.
-        for key in ["include", "exclude"] {
-            if let Some(node) = root.get(key)
-                && let Err(e) = FileFilter::from_node(node)
-            {
+        // Those of the `[[overrides]]` blocks too, so that all the config's
+        // mistakes are said at once.
+        let blocks = root
+            .get("overrides")
+            .and_then(Node::as_seq)
+            .unwrap_or_default();
+        let globs = ["include", "exclude"]
+            .iter()
+            .filter_map(|key| root.get(key))
+            .chain(blocks.iter().filter_map(|b| b.get("files")));
+        for node in globs {
+            if let Err(e) = FileFilter::from_node(node) {
                 found(e);
             }
         }

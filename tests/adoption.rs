@@ -249,6 +249,12 @@ fn bad_config_is_exit_2_with_the_line() {
             && err.contains("`[severity]`"),
         "{err}"
     );
+    // All the config's mistakes at once, the globs of its overrides too.
+    let err = refused("include = [\"content/\"]\n[[overrides]]\nfiles = [\"content/guides/\"]\n");
+    assert!(
+        err.contains("repere.toml:1:12") && err.contains("repere.toml:3:10"),
+        "{err}"
+    );
     // In TOML's words; `[overrides]` for `[[overrides]]` is named.
     let err = refused("exclude = \"drafts/**\"\n");
     assert!(
