@@ -2310,6 +2310,20 @@ fn a_missing_pack_named_by_the_config_says_where_it_is_named() {
         err.contains("regles` (named by `rules` in `") && err.contains("repere.toml`): "),
         "{err}"
     );
+    // A glob is no path: the help says to name the folder.
+    write(dir.path(), "repere.toml", "rules = [\"regles/*.yaml\"]\n");
+    let out = repere()
+        .current_dir(dir.path())
+        .args(["check", "--color", "never"])
+        .arg(&article)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("pack paths are not globs: name the folder"),
+        "{err}"
+    );
 }
 
 /// Globs written with a leading `./` (a pack's `files`, the config's

@@ -187,6 +187,13 @@ fn located_sources(args: &PackArgs, config: Option<&Config>) -> (Vec<PackSource>
         let meta = match fs::metadata(path) {
             Ok(meta) => meta,
             Err(e) => {
+                // A glob is a path to repere, which names no file.
+                let glob = path.to_string_lossy().contains(['*', '?', '[']);
+                let help = if glob {
+                    "pack paths are not globs: name the folder, whose `*.yaml` and `*.yml` files are all read, or each file"
+                } else {
+                    help
+                };
                 errors.push(fail(
                     format!("rule pack `{}`{by}: {e}", path.display()),
                     help,

@@ -1071,9 +1071,16 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, Vec<BuildEr
         de::from_node::<Level>(node).map_err(|mut e| {
             const LEVELS: [&str; 4] = ["error", "warning", "info", "off"];
             e.message = "`severity` is one of error, warning, info, off".into();
-            e.message.push_str(&crate::typo::hint(
-                node.as_str().and_then(|s| rules::typo_of(s, LEVELS)),
-            ));
+            // A slip, or the start of one (`warn`, as other linters write it).
+            let meant = node.as_str().and_then(|s| {
+                let lower = s.to_lowercase();
+                rules::typo_of(s, LEVELS).or_else(|| {
+                    LEVELS
+                        .into_iter()
+                        .find(|l| lower.len() >= 3 && l.starts_with(&lower))
+                })
+            });
+            e.message.push_str(&crate::typo::hint(meant));
             e
         })
     });
@@ -1555,6 +1562,18 @@ mod tests {
         assert!(help.contains("`[severity]`"), "{help}");
         // `y` redefines nothing: no such help.
         assert_eq!(errs[1].help, None);
+    }
+
+    /// A severity written as other linters write it is named.
+    #[test]
+    fn a_severity_s_start_is_taken_for_it() {
+        let errs = load("- {id: x, kind: markup, severity: warn}\n")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(
+            errs.first().map(|e| e.message.as_str()),
+            Some("`severity` is one of error, warning, info, off; did you mean `warning`?")
+        );
     }
 
     /// A key written twice in a rule is said once, at the second.
