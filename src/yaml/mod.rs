@@ -506,7 +506,11 @@ fn parse_as_written(text: &str, base: usize) -> Result<Parsed, YamlError> {
         let (event, span) = event.map_err(|e| {
             let mut at = offsets.byte(e.marker().index());
             if e.info().contains("recursion limit") {
-                return too_deep(Span::at(at));
+                // The parser reads ahead: its mark may lie far past where
+                // the nesting went over the limit.
+                let local = at.saturating_sub(base);
+                let over = flow_over_limit(text.get(..local).unwrap_or(text));
+                return too_deep(Span::at(over.map_or(at, |i| base + i)));
             }
             // "while scanning a plain scalar, found a tab": the mark is where
             // the scalar starts; the tab, the culprit, is the first one after.
@@ -758,6 +762,29 @@ fn merged(pairs: Vec<(Node, Node)>) -> Vec<(Node, Node)> {
         }
     }
     out
+}
+
+/// Where flow brackets (`[`, `{`) outside quotes first nest deeper than
+/// [`MAX_DEPTH`] in `text`, if they do.
+fn flow_over_limit(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut quote = None;
+    for (i, b) in text.bytes().enumerate() {
+        match (quote, b) {
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'[' | b'{') => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn too_deep(span: Span) -> YamlError {
