@@ -1424,6 +1424,12 @@ fn no_comment_is_offered_where_it_would_split_a_block() {
         applied.contains("\n<!-- repere-disable-next-line tone -->\n| Il faut"),
         "{applied}"
     );
+    // The body starting on the front matter's closing line: a comment
+    // above that line would be inside the block.
+    let uri = uri_in(&path, 21);
+    let text = "---\ntitle: \"Déjà\"\n--- Il faut coder.\n";
+    let (titles, _) = disable_actions(&mut c, &uri, text, "tone");
+    assert_eq!(titles, ["Disable `tone` for this file"]);
     c.stop();
 }
 

@@ -150,7 +150,8 @@ fn lines(text: &str, from: usize) -> impl Iterator<Item = (usize, usize, usize)>
 struct Delimited {
     format: Format,
     open: Span,
-    /// The start of the line after the opening one.
+    /// Where the block's text starts: the line after the opening one, or
+    /// right after the delimiter when text follows it on its line.
     after_open: usize,
     closed: Option<(Span, usize, usize)>,
 }

@@ -795,10 +795,7 @@ impl Rule for FrontMatterRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let Some(fm) = &doc.front_matter else {
             if self.syntax {
-                cx.report(
-                    Finding::new(Span::new(doc.body_start, doc.body_start), "the file has no front matter")
-                        .help("start the file with a `---` line, the article's `key: value` lines, and a closing `---` line"),
-                );
+                cx.report(no_front_matter(doc));
             }
             return;
         };
@@ -834,10 +831,7 @@ impl Rule for FrontMatterRule {
                     let span = widen(doc, *span);
                     // Text after the opening delimiter, read as the block's
                     // first line.
-                    let opening_text = (fm.inner.start == fm.open.end)
-                        .then(|| text_after(doc, fm.open.end))
-                        .flatten()
-                        .map(|(text, _)| text);
+                    let opening_text = opening_text_at_fault(doc, fm);
                     let help = if *limit {
                         "front matter this deep or this large is refused, to keep checks fast and safe: flatten the nesting, or write the values out instead of repeating aliases".to_string()
                     } else if let Some(open) = open {
@@ -1008,18 +1002,62 @@ fn keys_differing_in_case(root: &Node) -> Vec<(&Node, &Node)> {
     out
 }
 
-/// A zero-width error position, widened to the character there so that it shows.
-/// Text after the closing delimiter on its line (`--- # fin`): Hugo ends
-/// the block at the delimiter and renders that text as the body's first
-/// line, a heading here. A comment is moved into the block, where it was
-/// meant to be; other text is the author's to place.
-fn text_after_close(doc: &Document, fm: &FrontMatter) -> Option<Finding> {
-    if fm.format == Format::Json {
+/// A file with no front matter. Hugo takes a first character `-` or `+`
+/// (after blank lines and spaces) for a delimiter's, and stops the build
+/// on a line that is none (`- un point`): that line is pointed at.
+fn no_front_matter(doc: &Document) -> Finding {
+    let help = "start the file with a `---` line, the article's `key: value` lines, and a closing `---` line";
+    let rest = &doc.source[doc.body_start..];
+    let first = rest.trim_start_matches([' ', '\t', '\n', '\r']);
+    let at = doc.source.len() - first.len();
+    match first.chars().next() {
+        Some(c @ ('-' | '+')) => {
+            let line = first.find(['\n', '\r']).unwrap_or(first.len());
+            let (format, delimiter) = if c == '-' {
+                ("YAML", "---")
+            } else {
+                ("TOML", "+++")
+            };
+            Finding::new(
+                Span::new(at, at + first[..line].trim_end().len()),
+                format!("the file has no front matter, and Hugo reads its first `{c}` as a front matter's `{delimiter}`: it stops the build on this line (invalid {format} delimiter)"),
+            )
+            .help(help)
+        }
+        _ => Finding::new(
+            Span::new(doc.body_start, doc.body_start),
+            "the file has no front matter",
+        )
+        .help(help),
+    }
+}
+
+/// Text after the opening delimiter on its line, which Hugo reads as the
+/// block's first line (`--- texte`), when it is what the block cannot be
+/// read for: the block reads without it.
+fn opening_text_at_fault(doc: &Document, fm: &FrontMatter) -> Option<Span> {
+    if fm.inner.start != fm.open.end {
         return None;
     }
+    let (text, line_end) = text_after(doc, fm.open.end)?;
+    let rest = &doc.source[line_end..];
+    let next = line_end + if rest.starts_with("\r\n") { 2 } else { 1 };
+    let without = doc.source.get(next.min(fm.inner.end)..fm.inner.end)?;
+    matches!(
+        crate::document::front_matter::parse_inner(fm.format, without, next),
+        Content::Parsed { .. }
+    )
+    .then_some(text)
+}
+
+/// Text after the closing delimiter on its line (`--- # fin`, or after a
+/// JSON object's `}`): Hugo ends the block at the delimiter and renders
+/// that text as the body's first line, a heading here. A comment is moved
+/// into a YAML or TOML block, where it was meant to be; other text is the
+/// author's to place.
+fn text_after_close(doc: &Document, fm: &FrontMatter) -> Option<Finding> {
     let close = fm.close()?;
-    let source = &doc.source;
-    let (span, line_end) = text_after(doc, close.end)?;
+    let (span, _) = text_after(doc, close.end)?;
     let text = doc.text(span);
     let delimiter = doc.text(close);
     let finding = Finding::new(
@@ -1027,20 +1065,16 @@ fn text_after_close(doc: &Document, fm: &FrontMatter) -> Option<Finding> {
         format!("`{text}` follows the `{delimiter}` that closes the front matter, on its line: Hugo renders it as the article's first line"),
     )
     .label(close, "the front matter ends here");
-    if let Some(fix) = longer_delimiter(doc, close, span) {
+    if let Some(fix) = longer_delimiter(doc, close, span).filter(|_| fm.format != Format::Json) {
         return Some(
             finding
                 .help(format!("write the closing line as exactly `{delimiter}`: Hugo ends the block at the first three characters and renders the rest"))
                 .fix(fix),
         );
     }
-    if text.starts_with('#') {
-        let break_ = match source.get(line_end..line_end + 2) {
-            Some("\r\n") => "\r\n",
-            _ if source[line_end..].starts_with('\r') => "\r",
-            _ => "\n",
-        };
-        let moved = format!("{text}{break_}{delimiter}");
+    if text.starts_with('#') && fm.format != Format::Json {
+        // `\n` is written in the file's line ending.
+        let moved = format!("{text}\n{delimiter}");
         return Some(
             finding
                 .help(format!("a comment there is not one to Hugo: move `{text}` onto its own line above the `{delimiter}`, inside the front matter"))
@@ -1081,6 +1115,7 @@ fn longer_delimiter(doc: &Document, delimiter: Span, text: Span) -> Option<Fix> 
     })
 }
 
+/// A zero-width error position, widened to the character there so that it shows.
 fn widen(doc: &Document, span: Span) -> Span {
     if !span.is_empty() {
         return span;
@@ -2439,6 +2474,60 @@ mod tests {
         let mut cx = Context::default();
         rule.check(&doc, &mut cx);
         cx.findings
+    }
+
+    /// Text after the opening delimiter is blamed only when the block
+    /// reads without it; text after a closing one is reported for every
+    /// format, JSON's `}` included.
+    #[test]
+    fn text_beside_a_delimiter() {
+        let rule = rule_of("fields: {}\n");
+        let blamed = |text: &str| {
+            findings_of(&*rule, text).iter().any(|f| {
+                f.labels
+                    .iter()
+                    .any(|l| l.message == "read as the block's first line")
+            })
+        };
+        assert!(blamed("--- texte\ntitle: x\n---\n"));
+        assert!(blamed("+++ texte\ntitle = 'x'\n+++\n"));
+        // The error is elsewhere: `slug: x` is a fine first line.
+        assert!(!blamed("--- slug: x\ntitle: a: b\n---\n"));
+        assert!(!blamed("+++ slug = 'x'\ntitle =\n+++\n"));
+        for (text, after) in [
+            ("---\ntitle: x\n--- # fin\n", "# fin"),
+            ("{\"title\": \"x\"} # fin\n", "# fin"),
+        ] {
+            let found = findings_of(&*rule, text);
+            let at: Vec<&str> = found
+                .iter()
+                .map(|f| &text[f.span.start..f.span.end])
+                .collect();
+            assert_eq!(at, [after], "{text}");
+        }
+    }
+
+    /// No front matter: a first `-` or `+`, which Hugo takes for a
+    /// delimiter's, is pointed at with why the build stops.
+    #[test]
+    fn a_file_with_no_front_matter() {
+        let rule = rule_of("fields: {}\n");
+        let said = |text: &str| {
+            let found = findings_of(&*rule, text);
+            assert_eq!(found.len(), 1, "{text}");
+            (
+                found[0].message.clone(),
+                text[found[0].span.start..found[0].span.end].to_string(),
+            )
+        };
+        assert_eq!(
+            said("Du texte.\n"),
+            ("the file has no front matter".to_string(), String::new())
+        );
+        let (message, at) = said("\n  - un point \n");
+        assert!(message.ends_with("(invalid YAML delimiter)"), "{message}");
+        assert_eq!(at, "- un point");
+        assert!(said("+ un point").0.ends_with("(invalid TOML delimiter)"));
     }
 
     #[test]

@@ -73,7 +73,9 @@ const KIND_PAGES: &[&str] = &[
 /// redirects it). None without a repository: a link nobody published
 /// would lead nowhere, or to another crate's pages.
 fn docs_for(repository: &str, kind: Option<&str>) -> Option<String> {
+    // A clone URL (`….git`) names the repository's page without it.
     let base = repository.trim_end_matches('/');
+    let base = base.strip_suffix(".git").unwrap_or(base);
     if base.is_empty() {
         return None;
     }
@@ -1468,6 +1470,11 @@ fn next_line_at(
     }
     let line = lines.position(d.span.start).line;
     let at = lines.offset(lsp::Position::new(line, 0));
+    // The body starts inside the line (`--- # fin`: the rest of the front
+    // matter's closing line): a comment above it would be in the block.
+    if at < body_start {
+        return None;
+    }
     let blocks = blocks.get_or_insert_with(|| Blocks::of(text, body_start));
     if blocks.spans.iter().any(|q| q.start < at && at < q.end) {
         return None;
@@ -1722,5 +1729,9 @@ mod tests {
             Some("https://github.com/org/repere/blob/HEAD/README.md")
         );
         assert_eq!(docs_for("", Some("phrase")), None);
+        assert_eq!(
+            docs_for("https://gitlab.com/org/repere.git", Some("links")).as_deref(),
+            Some("https://gitlab.com/org/repere/blob/HEAD/docs/links.md")
+        );
     }
 }
