@@ -154,7 +154,8 @@ impl Config {
             .iter()
             .filter_map(|key| root.get(key))
             .chain(blocks.iter().filter_map(|b| b.get("files")));
-        for node in globs {
+        // A list only: another value is said once, by the reading above.
+        for node in globs.filter(|n| n.as_seq().is_some()) {
             if let Err(e) = FileFilter::from_node(node) {
                 found(e);
             }

@@ -249,17 +249,26 @@ impl Report {
     /// not the JSON of a baseline), which stopped a run before any file
     /// was checked: a `config` error at the baseline's path, so that a
     /// machine-readable report says so rather than being left stale.
-    pub fn of_unusable_baseline(path: &Path, message: &str, help: &str) -> Report {
+    /// `writing`: the run was to write the baseline (`--write-baseline`),
+    /// over a file that is none.
+    pub fn of_unusable_baseline(path: &Path, message: &str, help: &str, writing: bool) -> Report {
         let rule = crate::pack::builtin(&SETUP_RULES, "config");
         Report::stopped_at(
             rule,
             &[(path.to_path_buf(), message.to_string())],
             help,
             |_| {
-                format!(
-                    "Nothing was checked: the run stopped at the baseline `{}`, which cannot be used.",
-                    path.display()
-                )
+                if writing {
+                    format!(
+                        "Nothing was checked: `--write-baseline` would have replaced `{}`, which holds no baseline this repere reads.",
+                        path.display()
+                    )
+                } else {
+                    format!(
+                        "Nothing was checked: the run stopped at the baseline `{}`, which cannot be used.",
+                        path.display()
+                    )
+                }
             },
         )
     }

@@ -255,6 +255,9 @@ fn bad_config_is_exit_2_with_the_line() {
         err.contains("repere.toml:1:12") && err.contains("repere.toml:3:10"),
         "{err}"
     );
+    // A value that is no list is said once.
+    let err = refused("[[overrides]]\nfiles = 3\n");
+    assert_eq!(err.matches("repere.toml:2:9").count(), 1, "{err}");
     // In TOML's words; `[overrides]` for `[[overrides]]` is named.
     let err = refused("exclude = \"drafts/**\"\n");
     assert!(
@@ -1116,6 +1119,11 @@ fn write_baseline_replaces_nothing_but_a_baseline() {
         assert!(err.contains(why) && err.contains("left as it is"), "{err}");
         assert_eq!(fs::read_to_string(dir.path().join(file)).unwrap(), kept);
     }
+    // Read, such a file is not said to be written again.
+    let (code, v, _) = run(dir.path(), &["--baseline", "newer.json", "."]);
+    assert_eq!(code, 2);
+    let help = v["diagnostics"][0]["help"].as_str().unwrap_or_default();
+    assert!(help.starts_with("name the baseline file"), "{v:#}");
     // The config's `baseline` is replaced whatever it holds (a merge may
     // have broken it), unless it is the config itself.
     fs::write(dir.path().join("merged.json"), "<<<<<<< HEAD\n").unwrap();

@@ -392,8 +392,13 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         Some(path) => match load_baseline(&path) {
             Ok(loaded) => Some((path, loaded)),
             Err(e) => {
-                let help = "write it again with `--write-baseline`, or name another file";
-                let report = Report::of_unusable_baseline(&path, &e, help);
+                // Written again only where `--write-baseline` may write.
+                let help = if replaceable(&path, config.as_ref()).is_ok() {
+                    "write it again with `--write-baseline`, or name another file"
+                } else {
+                    "name the baseline file: this one holds none this repere reads (a newer repere's, or another kind of file)"
+                };
+                let report = Report::of_unusable_baseline(&path, &e, help, false);
                 unwritten.set(stopped_report(&report, format, &args).err());
                 return Err(stopped(e));
             }
@@ -405,7 +410,7 @@ pub fn run(args: CheckArgs) -> Result<i32, String> {
         && let Err(e) = replaceable(out, config.as_ref())
     {
         let help = "name a new file (or a baseline) for `--write-baseline`, or delete this one first if it is to go";
-        let report = Report::of_unusable_baseline(out, &e, help);
+        let report = Report::of_unusable_baseline(out, &e, help, true);
         unwritten.set(stopped_report(&report, format, &args).err());
         return Err(stopped(e));
     }
