@@ -37,7 +37,8 @@ pub fn typo_of<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 /// The candidate an unknown key of a closed set (the options a rule kind
 /// takes) was meant for: a slip of the keyboard ([`typo_of`]), or else the
 /// one candidate that the word begins, up to a `_` or `-` (`allow_extra`
-/// for `allow_extra_sections`).
+/// for `allow_extra_sections`), or anywhere for a word of three letters or
+/// more (`warn` for `warning`).
 pub fn meant_of<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let candidates: Vec<&'a str> = candidates.into_iter().collect();
     typo_of(word, candidates.iter().copied()).or_else(|| {
@@ -45,8 +46,10 @@ pub fn meant_of<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -
         let mut begun = candidates.iter().filter(|c| {
             let c = c.to_lowercase();
             !word.is_empty()
+                && c.len() > word.len()
                 && c.starts_with(&word)
-                && matches!(c.as_bytes().get(word.len()), Some(b'_' | b'-'))
+                && (matches!(c.as_bytes().get(word.len()), Some(b'_' | b'-'))
+                    || word.chars().count() >= 3)
         });
         match (begun.next(), begun.next()) {
             (Some(c), None) => Some(*c),
@@ -79,5 +82,10 @@ mod tests {
         assert_eq!(meant_of("min", keys), None);
         assert_eq!(meant_of("allow", keys), Some("allow_extra_sections"));
         assert_eq!(meant_of("extra", keys), None);
+        // The start of a word, of three letters or more.
+        let levels = ["error", "warning", "info", "off"];
+        assert_eq!(meant_of("warn", levels), Some("warning"));
+        assert_eq!(meant_of("inf", levels), Some("info"));
+        assert_eq!(meant_of("wa", levels), None);
     }
 }

@@ -1072,14 +1072,7 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, Vec<BuildEr
             const LEVELS: [&str; 4] = ["error", "warning", "info", "off"];
             e.message = "`severity` is one of error, warning, info, off".into();
             // A slip, or the start of one (`warn`, as other linters write it).
-            let meant = node.as_str().and_then(|s| {
-                let lower = s.to_lowercase();
-                rules::typo_of(s, LEVELS).or_else(|| {
-                    LEVELS
-                        .into_iter()
-                        .find(|l| lower.len() >= 3 && l.starts_with(&lower))
-                })
-            });
+            let meant = node.as_str().and_then(|s| crate::typo::meant_of(s, LEVELS));
             e.message.push_str(&crate::typo::hint(meant));
             e
         })
@@ -1625,6 +1618,7 @@ mod tests {
             // or a slip for it.
             ("message", "{match}"),
             ("message", "{MATCH}"),
+            ("message", "{ match }"),
             ("help", "{mach}"),
             ("help", "{watch}"),
         ] {
@@ -1642,7 +1636,7 @@ mod tests {
             let meant = match slip.to_lowercase().as_str() {
                 "{mesage}" | "{message}" | "{messages}" => "did you mean `{message}`?",
                 "{hepl}" => "did you mean `{help}`?",
-                "{match}" => "`{match}` belongs to a phrase's text, not to this one",
+                "{match}" | "{ match }" => "`{match}` belongs to a phrase's text, not to this one",
                 _ => "it looks like `{match}`, which belongs to a phrase's text, not to this one",
             };
             assert!(errs[0].message.contains(meant), "{}", errs[0].message);

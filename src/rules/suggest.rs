@@ -67,7 +67,7 @@ pub fn unknown_placeholder(
                 "{what} has the placeholder `{{{written}}}`, which nothing replaces ({known})"
             ));
         }
-        if word && written == name && !allowed.contains(&name) {
+        if word && !allowed.contains(&name) {
             let meant = did_you_mean(&name.to_lowercase(), allowed.iter().copied());
             let other = did_you_mean(&name.to_lowercase(), PLACEHOLDERS);
             if meant.is_some() || other.is_some() {
@@ -85,7 +85,7 @@ pub fn unknown_placeholder(
                     (None, None) => String::new(),
                 };
                 return Some(format!(
-                    "{what} has the placeholder `{{{name}}}`, which nothing replaces{meant} ({known})"
+                    "{what} has the placeholder `{{{written}}}`, which nothing replaces{meant} ({known})"
                 ));
             }
         }
