@@ -123,6 +123,11 @@ fn config_is_discovered_from_a_sub_folder() {
     .unwrap();
     let (_, v, _) = run(&dir.path().join("content"), &["."]);
     assert!(rules_of(&v).is_empty());
+    // Beside it, `repere.toml` is the one read.
+    fs::write(dir.path().join("repere.toml"), "fail-on = \"warning\"\n").unwrap();
+    let (_, v, _) = run(&dir.path().join("content"), &["."]);
+    assert_eq!(rules_of(&v), ["front-matter-style"]);
+    fs::remove_file(dir.path().join("repere.toml")).unwrap();
     // --no-config ignores it.
     let (_, v, _) = run(&dir.path().join("content"), &["--no-config", "."]);
     assert_eq!(rules_of(&v), ["front-matter-style"]);
@@ -219,6 +224,14 @@ fn include_and_exclude() {
     .unwrap();
     let (_, v, _) = run(dir.path(), &["."]);
     assert_eq!(v["summary"]["files"], 0);
+    // A `!` glob takes files back out of the others.
+    fs::write(
+        dir.path().join("repere.toml"),
+        "include = [\"content/**\", \"!content/posts/2025-01-01-*.md\"]\n",
+    )
+    .unwrap();
+    let (_, v, _) = run(dir.path(), &["."]);
+    assert_eq!(v["summary"]["files"], 1, "{v:#}");
 }
 
 #[test]
