@@ -181,12 +181,7 @@ fn links_rule(node: &Node) -> Result<LinksRule, BuildError> {
             .into_iter()
             .flatten()
     };
-    super::empty_item(
-        node,
-        "sections",
-        |t| fold_title(t).is_empty(),
-        "a section title in `sections` is empty: it names no heading",
-    )?;
+    super::empty_section_title(node)?;
     if let Some(bad) = items("site_hosts").find(|n| {
         n.as_str().is_some_and(|h| {
             let host = host_of(h);

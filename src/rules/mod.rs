@@ -154,6 +154,17 @@ pub fn empty_item(
     }
 }
 
+/// [`empty_item`] of a rule's `sections`: a title that folds to nothing
+/// names no heading.
+pub fn empty_section_title(node: &Node) -> Result<(), BuildError> {
+    empty_item(
+        node,
+        "sections",
+        |t| fold_title(t).is_empty(),
+        "a section title in `sections` is empty: it names no heading",
+    )
+}
+
 /// A title as compared with the titles named in rule options: without the
 /// emoji around it (see [`undecorated`]), lowercased, accents removed, `’`
 /// read as `'`, runs of spaces (no-break ones included) as one space, and

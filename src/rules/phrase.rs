@@ -197,12 +197,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             "`body` and `headings` are false and `fields` is empty: the rule would read nothing; set the rule `off` instead",
         ));
     }
-    super::empty_item(
-        node,
-        "sections",
-        |t| fold_title(t).is_empty(),
-        "a section title in `sections` is empty: it names no heading",
-    )?;
+    super::empty_section_title(node)?;
     super::empty_item(
         node,
         "fields",
