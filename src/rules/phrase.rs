@@ -579,7 +579,7 @@ impl PhraseRule {
 /// dash (or an en dash, or a horizontal bar, as French printers also set
 /// it) and a space (`— Tu dois être plus rapide, m'a dit mon lead.`) is
 /// someone's speech, to the end of the line, as a quotation between « » is.
-/// A dash inside a line (`Il hésite — il faut dire que…`) is no dialogue.
+/// A dash inside a line (`Il hésite — il faut choisir vite.`) is no dialogue.
 /// Only the phrase rules skip it: a line of figures after a dash is the
 /// author's own (the salary rules read it).
 fn dialogue(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
