@@ -10,8 +10,12 @@ pub fn parse(text: &str, base: usize) -> Result<Node, YamlError> {
     match ::toml::de::DeTable::parse(text) {
         Ok(table) => {
             let span = table.span();
-            let map = toml_table(table.get_ref(), base);
-            Ok(Node::new(Span::new(span.start, span.end).offset(base), map))
+            let mut fault = None;
+            let map = toml_table(table.get_ref(), base, &mut fault);
+            match fault {
+                Some(fault) => Err(fault),
+                None => Ok(Node::new(Span::new(span.start, span.end).offset(base), map)),
+            }
         }
         Err(err) => {
             let span = err
@@ -30,7 +34,13 @@ pub fn parse(text: &str, base: usize) -> Result<Node, YamlError> {
     }
 }
 
-fn toml_table(table: &::toml::de::DeTable<'_>, base: usize) -> Value {
+/// `fault` gets the first value TOML cannot hold (an integer out of its
+/// 64 bits), which the parser leaves to whoever reads the value.
+fn toml_table(
+    table: &::toml::de::DeTable<'_>,
+    base: usize,
+    fault: &mut Option<YamlError>,
+) -> Value {
     Value::Map(
         table
             .iter()
@@ -40,13 +50,17 @@ fn toml_table(table: &::toml::de::DeTable<'_>, base: usize) -> Value {
                     Span::new(ks.start, ks.end).offset(base),
                     Value::String(k.get_ref().to_string(), false),
                 );
-                (key, toml_node(v, base))
+                (key, toml_node(v, base, fault))
             })
             .collect(),
     )
 }
 
-fn toml_node(value: &::toml::Spanned<::toml::de::DeValue<'_>>, base: usize) -> Node {
+fn toml_node(
+    value: &::toml::Spanned<::toml::de::DeValue<'_>>,
+    base: usize,
+    fault: &mut Option<YamlError>,
+) -> Node {
     use ::toml::de::DeValue;
     let r = value.span();
     let span = Span::new(r.start, r.end).offset(base);
@@ -58,8 +72,23 @@ fn toml_node(value: &::toml::Spanned<::toml::de::DeValue<'_>>, base: usize) -> N
                 .trim_start_matches("0x")
                 .trim_start_matches("0o")
                 .trim_start_matches("0b");
-            i64::from_str_radix(digits, i.radix())
-                .map_or(Value::String(i.as_str().into(), false), Value::Int)
+            match i64::from_str_radix(digits, i.radix()) {
+                Ok(n) => Value::Int(n),
+                Err(_) => {
+                    fault.get_or_insert(YamlError {
+                        message: format!(
+                            "`{}` is out of the range of a TOML integer ({} to {})",
+                            i.as_str(),
+                            i64::MIN,
+                            i64::MAX
+                        ),
+                        span,
+                        limit: false,
+                        open: None,
+                    });
+                    Value::String(i.as_str().into(), false)
+                }
+            }
         }
         DeValue::Float(f) => f
             .as_str()
@@ -68,8 +97,10 @@ fn toml_node(value: &::toml::Spanned<::toml::de::DeValue<'_>>, base: usize) -> N
             .map_or(Value::String(f.as_str().into(), false), Value::Float),
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(d) => Value::String(d.to_string(), false),
-        DeValue::Array(items) => Value::Seq(items.iter().map(|v| toml_node(v, base)).collect()),
-        DeValue::Table(t) => toml_table(t, base),
+        DeValue::Array(items) => {
+            Value::Seq(items.iter().map(|v| toml_node(v, base, fault)).collect())
+        }
+        DeValue::Table(t) => toml_table(t, base, fault),
     };
     Node::new(span, v)
 }

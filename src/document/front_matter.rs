@@ -933,6 +933,24 @@ mod tests {
         assert_eq!(body, 0);
     }
 
+    /// An integer beyond TOML's 64 bits stops Hugo's build, at its place.
+    #[test]
+    fn a_toml_integer_out_of_range_is_invalid() {
+        let text = "+++\ntitle = \"x\"\nweight = 99999999999999999999\n+++\n";
+        let Some(FrontMatter {
+            content: Content::Invalid { message, span, .. },
+            ..
+        }) = split(text).0
+        else {
+            panic!("read: {text}");
+        };
+        assert_eq!(&text[span.start..span.end], "99999999999999999999");
+        assert!(
+            message.contains("out of the range of a TOML integer"),
+            "{message}"
+        );
+    }
+
     #[test]
     fn toml_block() {
         let text = "+++\ntitle = \"x\"\ntags = [\"a\"]\n+++\n";
