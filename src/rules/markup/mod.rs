@@ -621,7 +621,7 @@ fn check_footnotes(doc: &Document, block: &Block, cx: &mut Context) {
         }
         let end = start + 2 + len + 1;
         let label = &text[start + 2..end - 1];
-        if label.trim().is_empty() || block.touches_code(start..end) {
+        if label.trim().is_empty() || character_class(label) || block.touches_code(start..end) {
             continue;
         }
         let span = block.source_span(start..end);
@@ -729,6 +729,18 @@ impl MarkupRule {
                 span.end += 2;
             }
             let written = doc.text(span);
+            // Brackets glued to a word index an array (`tableau[i][j]`);
+            // stacked citations (`[1][2]`) are prose.
+            let glued = doc.source[..span.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_');
+            let cited = written.split_once(']').is_some_and(|(text, _)| {
+                citation(text.trim_start_matches('[')) && citation(&r.label)
+            });
+            if !r.shortcut && (glued || cited) {
+                continue;
+            }
             if !r.shortcut {
                 cx.report(
                     Finding::new(
@@ -796,9 +808,28 @@ fn prose_bracket(written: &str) -> bool {
         .unwrap_or(written)
         .trim();
     inner.is_empty()
+        || citation(inner)
         || ["…", "...", "sic", "x"]
             .iter()
             .any(|p| inner.eq_ignore_ascii_case(p))
+}
+
+/// The numbers prose puts in brackets to cite a source: `1`, `2, 3`, `4-6`.
+fn citation(inner: &str) -> bool {
+    inner.bytes().any(|b| b.is_ascii_digit())
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' '))
+}
+
+/// A label that is a regex's character class (`0-9`, `a-zA-Z`), as in
+/// `[^0-9]` written in prose: no footnote's.
+fn character_class(label: &str) -> bool {
+    let b = label.as_bytes();
+    !b.is_empty()
+        && b.len().is_multiple_of(3)
+        && b.chunks(3)
+            .all(|c| c[0].is_ascii_alphanumeric() && c[1] == b'-' && c[2].is_ascii_alphanumeric())
 }
 
 /// File extensions and top-level domains that make a word without spaces
@@ -1115,9 +1146,23 @@ mod tests {
             "Un [mot] (et/ou) ambigu.\n",
             "Un [mot] (etc.) et un [autre] (Node.js) ou [encore] (p.ex.).\n",
             "Une [note] () vide.\n",
+            // A citation's number before its URL.
+            "Selon l’étude [2] (https://example.org/etude), c’est vrai.\n",
+            // Stacked citations, an array's indexes and a regex's class:
+            // prose, which Hugo shows as written.
+            "Plusieurs études le confirment [1][2].\n",
+            "Voir [3, 4][5-7] plus haut.\n",
+            "La case tableau[i][j] contient la valeur, et a_b[0][k] aussi.\n",
+            "L’expression [^0-9] exclut les chiffres, [^a-zA-Z] les lettres.\n",
         ] {
             assert_eq!(spans(prose), Vec::<String>::new(), "{prose}");
         }
+        // A reference with text, or a footnote with another label, still
+        // needs its definition.
+        assert_eq!(
+            spans("Voir [la doc][d2], [1][note] et une note[^a-z1].\n"),
+            ["[la doc][d2]", "[1][note]", "[^a-z1]"]
+        );
         for (text, broken) in [
             (
                 "Voir [le pilier] (/trouver-sa-place/).\n",
