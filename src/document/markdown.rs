@@ -628,19 +628,6 @@ fn code_shortcodes(text: &str, tags: &[ShortcodeTag]) -> Vec<(Range<usize>, Rang
     found
 }
 
-/// `range` of `text` widened to whole characters.
-fn on_characters(text: &str, range: Range<usize>) -> Range<usize> {
-    let mut start = range.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = range.end.clamp(start, text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
-}
-
 /// `text` with the code of its code shortcodes blanked: each byte but line
 /// breaks and what opens a line (spaces, tabs, `>`) made a space, so that
 /// offsets stay and the Markdown parser reads no heading, list or prose in
@@ -810,8 +797,9 @@ pub fn parse(source: &str, start: usize) -> Body {
         // Blanked code makes each byte of a character a space: a code
         // block the parser finds there may start or end inside a character
         // of the file, which no span may.
-        let range = on_characters(original, range);
-        let span = Span::new(range.start, range.end).offset(start);
+        let whole = Span::new(range.start, range.end).clamp_to(original);
+        let range = whole.start..whole.end;
+        let span = whole.offset(start);
         let slice = text.get(range.clone()).unwrap_or_default();
         if let Some(h) = heading.as_mut() {
             h.id.follow(&event);
