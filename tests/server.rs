@@ -451,6 +451,7 @@ fn typing_fast_in_a_long_article_is_debounced() {
             json!({"textDocument": {"uri": uri, "version": v}, "contentChanges": [{"text": text}]}),
         );
     }
+    let last_edit = Instant::now();
     // The server answers at once while the edits are pending.
     let hover = c.request(
         "textDocument/hover",
@@ -460,6 +461,12 @@ fn typing_fast_in_a_long_article_is_debounced() {
     let last = c
         .wait(|m| m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"] == 51);
     assert!(last["params"]["diagnostics"].is_array());
+    // README: checked again 150 ms after the last keystroke, not before.
+    let pause = last_edit.elapsed();
+    assert!(
+        pause >= Duration::from_millis(150),
+        "checked {pause:?} after the last edit"
+    );
     let elapsed = start.elapsed();
     let publishes = c
         .seen
