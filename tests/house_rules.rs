@@ -280,6 +280,19 @@ fn a_shortcode_s_bare_url_is_no_link() {
     let config = "[frontmatter]\ndate = [':filename', ':default']\n";
     fs::write(dir.path().join("hugo.toml"), config).unwrap();
     assert_eq!(check_file(&path), vec![]);
+    // Unquoted with its `:`, Hugo cannot read the tag: the markup rule
+    // says so, and the URL is no link either.
+    fs::write(
+        &path,
+        with_insert("").replace(
+            list,
+            &format!("{list}\n{{{{< youtube https://www.youtube.com/watch?v=x >}}}}\n"),
+        ),
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "markup", "{found:?}");
     fs::write(
         &path,
         with_insert("").replace(list, &format!("{list}\nVoir www.exemple.org\n")),

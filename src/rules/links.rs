@@ -12,6 +12,7 @@ use super::{
     error_at, fold_title, folded_title_matches,
 };
 use crate::diagnostic::Finding;
+use crate::document::shortcodes::Params;
 use crate::document::{Document, Link, html};
 use crate::pattern::Pattern;
 use crate::site::dates::{DateOf, Said};
@@ -477,6 +478,20 @@ impl LinksRule {
                 .and_then(|i| outer.get(i))
                 .is_some_and(|l| span.end <= l.end)
         };
+        // A shortcode's parameter: Hugo takes the tag out before the
+        // Markdown, and the template renders the value. Or the parameter of
+        // a tag Hugo cannot read (`{{< youtube https://… >}}`, unquoted):
+        // the markup rule reports the tag, on which the build stops, at the
+        // URL's `:`.
+        let in_tag = |span: Span| {
+            doc.replaced()
+                .any(|r| r.start <= span.start && span.end <= r.end)
+                || doc.body.shortcodes.tags.iter().any(|t| {
+                    matches!(&t.params, Params::Error(e)
+                        if e.span.start + doc.body_start <= span.start
+                            && span.end <= e.span.end + doc.body_start)
+                })
+        };
         // A footnote's definition is shown in the footnotes block at the
         // end of the page, whatever section it is written in: its links
         // are in no section (a link reference's definition needs nothing
@@ -490,7 +505,7 @@ impl LinksRule {
             let Some(heading) = section_at(link.span.start) else {
                 continue;
             };
-            if self.classify_on(&link.dest, bases) == Dest::External {
+            if self.classify_on(&link.dest, bases) == Dest::External && !in_tag(link.span) {
                 cx.report(outside(heading, dest_span(doc, link), &link.dest));
             }
         }
@@ -523,13 +538,7 @@ impl LinksRule {
                         && block.span.start <= l.span.start
                         && l.span.end <= block.span.end
                 });
-                // A shortcode's parameter: Hugo takes the tag out before
-                // the Markdown, and the template renders the value.
-                let in_tag = || {
-                    doc.replaced()
-                        .any(|r| r.start <= span.start && span.end <= r.end)
-                };
-                if in_link(span) || as_href || in_tag() {
+                if in_link(span) || as_href || in_tag(span) {
                     continue;
                 }
                 // `www.` without a scheme is a web address too (GFM and
