@@ -141,7 +141,7 @@ pub fn attribute(tag: &str, name: &str) -> Option<String> {
 /// Elements whose content is text that no tag opens or closes, up to the
 /// element's end tag: HTML's raw text elements (`<script>`, `<style>`) and
 /// escapable raw text elements (`<textarea>`, `<title>`).
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
+pub const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
 
 /// The comments and tags of the raw HTML `html`, left to right, as
 /// [`tag_regex`] finds them, as HTML reads them: not in the content of a

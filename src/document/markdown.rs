@@ -271,6 +271,9 @@ pub struct Body {
     pub links: Vec<Link>,
     pub code_blocks: Vec<Span>,
     pub html: Vec<Html>,
+    /// The HTML blocks, each from its first line to its last, in order:
+    /// the lines [`Body::html`] holds as pieces that are not inline.
+    pub html_blocks: Vec<Span>,
     pub broken_refs: Vec<BrokenRef>,
     /// The footnote definitions (`[^1]: …`), in order: Hugo renders them in
     /// the footnotes block at the end of the page, not where they are
@@ -874,6 +877,7 @@ pub fn parse(source: &str, start: usize) -> Body {
                 }
                 Tag::HtmlBlock => {
                     in_html_block = true;
+                    body.html_blocks.push(span);
                     if let Some(top) = blocks.last_mut() {
                         top.space();
                     }

@@ -583,6 +583,11 @@ impl<'t> Groups<'t> {
         self.caps.get_match().map(|m| m.range())
     }
 
+    /// Where the group `name` is, if it took part in the match.
+    pub fn range(&self, name: &str) -> Option<Range<usize>> {
+        self.caps.get_group_by_name(name).map(|span| span.range())
+    }
+
     /// The text of the group `name`, if it took part in the match.
     pub fn name(&self, name: &str) -> Option<&'t str> {
         self.caps

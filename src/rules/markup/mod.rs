@@ -14,6 +14,7 @@ use crate::document::{Block, Document};
 use crate::span::Span;
 use crate::yaml::{Node, de};
 
+mod html_markdown;
 mod shortcodes;
 
 pub static KIND: Kind = Kind {
@@ -87,6 +88,13 @@ Options (all true unless said otherwise):
                         caption="<b>a" >}}`),
                         nor is a tag in Hugo's typographer guillemets
                         (`<<best practice>>` shows « best practice »).
+                        Also Markdown inside an HTML block (from a line
+                        that opens with `<div>`, `<details>`, … to the next
+                        blank line), which Hugo shows as typed: `**gras**`,
+                        `~~barré~~`, `[texte](/cible/)`, `![alt](a.png)`,
+                        code spans, and `## Titre` or a code fence at the
+                        start of a line; not in a comment, `<pre>`,
+                        `<code>`, `<script>`, an attribute, or a shortcode.
   shortcodes: true      A call of a shortcode the site does not have
                         (`{{< youtub id >}}`): Hugo stops the build on it.
                         Only in a Hugo site whose shortcodes can all be
@@ -203,6 +211,7 @@ impl Rule for MarkupRule {
         }
         if self.opts.html {
             check_html(doc, &replaced, cx);
+            html_markdown::check(doc, cx);
         }
         if self.opts.shortcodes
             && let Some(site) = cx.site.clone()
