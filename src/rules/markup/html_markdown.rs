@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use super::{disjoint, overlaps};
+use super::{disjoint, escaped, overlaps};
 use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::document::html::{RAW_TEXT, is_shortcode, tags};
@@ -236,16 +236,6 @@ fn report_in(
         }
         cx.report(finding);
     }
-}
-
-/// Whether the character at `at` of `text` is escaped by a backslash.
-fn escaped(text: &str, at: usize) -> bool {
-    let slashes = text.as_bytes()[..at]
-        .iter()
-        .rev()
-        .take_while(|&&b| b == b'\\')
-        .count();
-    slashes % 2 == 1
 }
 
 /// `written` as code in a message: between backquotes, or double ones with

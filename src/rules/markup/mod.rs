@@ -79,7 +79,9 @@ Options (all true unless said otherwise):
                         or `<math>`, not an HTML one: `<div/>` and `<span/>`
                         stay open), a closing tag that closes nothing,
                         and `<!--` never closed by `-->` (it hides the rest of
-                        the page). The content of `<script>`, `<style>`,
+                        the page; inside a paragraph, list item or heading,
+                        one not closed before the block ends is shown as
+                        typed, with the text after it). The content of `<script>`, `<style>`,
                         `<textarea>` and `<title>` is text: a `<span>` in a
                         string of JavaScript opens nothing. A Hugo shortcode
                         written without spaces
@@ -212,6 +214,15 @@ impl Rule for MarkupRule {
         if self.opts.html {
             check_html(doc, &replaced, cx);
             html_markdown::check(doc, cx);
+            let opaque = disjoint(replaced.clone());
+            for block in &doc.body.blocks {
+                check_inline_comment(doc, block, &opaque, cx);
+            }
+            for h in doc.body.every_heading() {
+                if let Some(block) = h.block(&doc.source) {
+                    check_inline_comment(doc, &block, &opaque, cx);
+                }
+            }
         }
         if self.opts.shortcodes
             && let Some(site) = cx.site.clone()
@@ -1011,6 +1022,45 @@ fn check_html(doc: &Document, replaced: &[Span], cx: &mut Context) {
     for (n, s) in open {
         report_open(doc, &n, s, None, cx);
     }
+}
+
+/// A `<!--` in the text of `block`: a comment inside a paragraph, list
+/// item or heading that nothing closes before the block ends is no HTML
+/// (the parser left it as text, where a closed one is inline HTML), and
+/// Hugo shows it as typed, its `--` made a dash by the typographer. Not an
+/// escaped `\<!--` or `&lt;!--`, nor one in code or in a shortcode tag.
+fn check_inline_comment(doc: &Document, block: &Block, opaque: &[Span], cx: &mut Context) {
+    for (at, _) in block.text.match_indices("<!--") {
+        let range = at..at + 4;
+        let span = block.source_span(range.clone());
+        if doc.text(span) != "<!--"
+            || escaped(&doc.source, span.start)
+            || block.touches_code(range)
+            || overlaps(opaque, span)
+        {
+            continue;
+        }
+        cx.report(
+            Finding::new(
+                span,
+                "`<!--` opens a comment that nothing closes before the paragraph ends: Hugo shows it as typed, with the text after it",
+            )
+            .help("close the comment with `-->` in the same paragraph (a comment inside a paragraph ends with it), start it on a line of its own to hide several paragraphs, or remove `<!--`"),
+        );
+    }
+}
+
+/// Whether the character at byte `at` of `text` is escaped by a backslash.
+fn escaped(text: &str, at: usize) -> bool {
+    let slashes = text
+        .as_bytes()
+        .get(..at)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count();
+    slashes % 2 == 1
 }
 
 /// Whether the `<` at byte `at` of `source` is the second of a `<<` that
