@@ -54,7 +54,7 @@ fn common() -> Map<String, Value> {
     // As `FileFilter` refuses them.
     let glob = glob();
     let map = json!({
-        "id": {"type": "string", "pattern": "^[a-z0-9-]+$", "description": "The rule id",
+        "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "description": "The rule id",
                "not": {"enum": crate::pack::reserved_ids().collect::<Vec<_>>()}},
         "severity": level,
         "description": {"type": "string", "description": "One line for `repere rules`"},

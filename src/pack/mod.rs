@@ -1031,14 +1031,16 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, Vec<BuildEr
     };
     let id = required("id").and_then(|id_node| {
         let id = id_node.as_str().unwrap_or_default();
-        if id.is_empty()
-            || !id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        // Words joined by single `-`: a selector picks the ids that extend
+        // it after a `-` (`front-matter` picks `front-matter-style`), which
+        // `-`, `tone-` or `a--b` would make ambiguous.
+        if id
+            .split('-')
+            .any(|word| word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
         {
             return Err(error_at(
                 id_node,
-                "a rule id is lowercase letters, digits and `-`",
+                "a rule id is words of lowercase letters and digits joined by single `-` (`tone`, `front-matter-style`)",
             ));
         }
         // Reports name the engine's diagnostics, and the errors in the
@@ -1672,6 +1674,24 @@ mod tests {
         assert_eq!(errs.len(), 2, "{errs:?}");
         // A pack that opens with `---`, or ends with `...`, is one document.
         assert!(load("---\n- {id: a, kind: markup, severity: error}\n...\n").is_ok());
+    }
+
+    /// An id is words joined by single `-`, which selectors extend: `-`,
+    /// `tone-`, `-tone` and `a--b` would leave `--select` ambiguous.
+    #[test]
+    fn rule_ids_are_words_joined_by_single_hyphens() {
+        for id in ["tone", "front-matter-style", "r2-d2", "2025"] {
+            let text = format!("- {{id: \"{id}\", kind: markup, severity: error}}\n");
+            assert!(load(&text).is_ok(), "{id}");
+        }
+        for id in [
+            "-", "tone-", "-tone", "a--b", "Tone", "a b", "a,b", "é", "a_b",
+        ] {
+            let text = format!("- {{id: \"{id}\", kind: markup, severity: error}}\n");
+            let errs = load(&text).err().unwrap_or_default();
+            assert_eq!(errs.len(), 1, "{id}");
+            assert!(errs[0].message.starts_with("a rule id is words"), "{id}");
+        }
     }
 
     /// Reports name the engine's diagnostics and the errors that stop a
