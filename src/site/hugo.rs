@@ -32,9 +32,9 @@ pub const ROOT_FILES: &[&str] = &[
     "config.json",
 ];
 
-/// The files of Hugo's configuration folder that may hold `[frontmatter]`:
-/// Hugo merges them with the root file. `frontmatter.*` holds the table
-/// alone.
+/// The files of Hugo's configuration folder that may hold `[frontmatter]`
+/// or `[markup]`: Hugo merges them with the root file. `frontmatter.*` and
+/// `markup.*` hold their table alone.
 pub const FOLDER_FILES: &[&str] = &[
     "config/_default/frontmatter.toml",
     "config/_default/frontmatter.yaml",
@@ -48,6 +48,10 @@ pub const FOLDER_FILES: &[&str] = &[
     "config/_default/config.yaml",
     "config/_default/config.yml",
     "config/_default/config.json",
+    "config/_default/markup.toml",
+    "config/_default/markup.yaml",
+    "config/_default/markup.yml",
+    "config/_default/markup.json",
 ];
 
 /// The files of the production environment's configuration, which `hugo`
@@ -128,11 +132,15 @@ pub fn renders_html(configs: &[(String, String)]) -> Option<bool> {
             continue;
         };
         read_one = true;
-        let value = root.as_ref().and_then(|root| {
-            ["markup", "goldmark", "renderer", "unsafe"]
-                .iter()
-                .try_fold(root, |node, key| entry(node, key))
-        });
+        // `markup.*` holds the `[markup]` table alone.
+        let path: &[&str] = if name.contains("/markup.") {
+            &["goldmark", "renderer", "unsafe"]
+        } else {
+            &["markup", "goldmark", "renderer", "unsafe"]
+        };
+        let value = root
+            .as_ref()
+            .and_then(|root| path.iter().try_fold(root, |node, key| entry(node, key)));
         match value.map(|v| &v.value) {
             Some(crate::yaml::Value::Bool(b)) => set = Some(*b),
             Some(crate::yaml::Value::String(s, _)) if s.eq_ignore_ascii_case("true") => {
@@ -569,6 +577,24 @@ mod tests {
                 ),
             ]),
             Some(false)
+        );
+        // `config/_default/markup.*` holds the `[markup]` table alone.
+        assert_eq!(
+            of(&[
+                ("hugo.toml", "title = 'x'\n"),
+                (
+                    "config/_default/markup.toml",
+                    "[goldmark.renderer]\nunsafe = true\n"
+                ),
+            ]),
+            Some(true)
+        );
+        assert_eq!(
+            of(&[(
+                "config/_default/markup.yaml",
+                "goldmark:\n  renderer:\n    unsafe: true\n"
+            )]),
+            Some(true)
         );
         assert_eq!(of(&[("hugo.toml", "[markup\n")]), None);
         assert_eq!(of(&[]), None);

@@ -243,8 +243,8 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
     let mut named: Vec<String> = Vec::new();
     let mut themes_dir = "themes".to_string();
     for (name, text) in configs {
-        // `frontmatter.*` holds the `[frontmatter]` table alone.
-        if name.contains("/frontmatter.") {
+        // `frontmatter.*` and `markup.*` hold their table alone.
+        if name.contains("/frontmatter.") || name.contains("/markup.") {
             continue;
         }
         let Some(root) = hugo::root_of(name, text)? else {
