@@ -20,7 +20,7 @@ pub fn tag_regex() -> &'static CaptureRegex {
     static RE: OnceLock<CaptureRegex> = OnceLock::new();
     RE.get_or_init(|| {
         CaptureRegex::new(
-            r#"(?s)<!--.*?-->|<!--|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*?)?(?P<selfclose>/?)>"#,
+            r#"(?s)<!--(?:-?>|.*?--!?>)|<!--|<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*?)?(?P<selfclose>/?)>"#,
         )
         .expect("valid regex")
     })

@@ -1189,6 +1189,19 @@ mod tests {
         found(text).into_iter().map(|(s, _)| s).collect()
     }
 
+    /// `<!-->` and `<!--->` are whole (empty) comments, for browsers as for
+    /// CommonMark, and `--!>` closes one in a browser: none hides the rest.
+    #[test]
+    fn abruptly_closed_comments_close() {
+        for text in [
+            "<div>\n<!-->\nTexte.\n</div>\n",
+            "<div>\n<!--->\nTexte.\n</div>\n",
+            "<div>\n<!-- note --!>\nTexte.\n</div>\n",
+        ] {
+            assert_eq!(found(text), Vec::<(String, String)>::new(), "{text}");
+        }
+    }
+
     /// A bracket, a space and a parenthesis are a broken link only when
     /// the parenthesis holds a link target and the bracket is not one of
     /// prose's (`[…]`, `[sic]`, `[x]`).
