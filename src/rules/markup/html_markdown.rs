@@ -3,14 +3,14 @@
 //! asterisks, as an HTML block runs to the next blank line and holds no
 //! Markdown.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::{disjoint, escaped, overlaps};
+use super::{disjoint, escaped};
 use crate::diagnostic::Finding;
 use crate::document::Document;
 use crate::document::html::{RAW_TEXT, is_shortcode, tags};
-use crate::document::markdown::JoinedText;
-use crate::pattern::CaptureRegex;
+use crate::pattern::{CaptureRegex, Groups};
 use crate::rules::Context;
 use crate::span::Span;
 
@@ -18,58 +18,141 @@ use crate::span::Span;
 /// `<code>` (a `**` there is the author's).
 const VERBATIM: &[&str] = &["pre", "code", "kbd", "samp"];
 
-/// The Markdown constructs that are never prose: bold and strikethrough
-/// with no space inside their markers, inline links and images, code
-/// spans, and, at the start of a line, ATX headings and code fences. Not
-/// single `*`/`_` (`2*3*4`, `a_b_c`), `__` (`__init__`) or list markers
-/// (`- 5 %`), which prose inside HTML holds as meant.
+/// The tags that start an HTML block even after a paragraph's line
+/// (CommonMark's conditions 1 and 6), so that Hugo reads an HTML block
+/// there whatever comes before. `search` and `source` are left out: the
+/// goldmark of Hugo 0.111 and that of 0.168 disagree on them.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "pre",
+    "script",
+    "section",
+    "style",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+];
+
+/// What stands for a tag, a comment or a shortcode tag in the text that is
+/// searched: no word, space or Markdown marker, one byte per byte, so that
+/// offsets stay those of the text (`**<em>a</em>**` is bold around them).
+const MASK: u8 = 0x01;
+
+/// Bold and strikethrough with no space inside their markers, inline
+/// links and images (one level of brackets in the text, of parentheses in
+/// the target, a quoted title), and ATX headings at the start of a line.
+/// Not single `*`/`_` (`2*3*4`, `a_b_c`), `__` (`__init__`) or list
+/// markers (`- 5 %`), which prose inside HTML holds as meant. Code spans
+/// and fences are read by hand ([`code`]): their backquote runs pair by
+/// length.
 fn construct_regex() -> &'static CaptureRegex {
     static RE: OnceLock<CaptureRegex> = OnceLock::new();
     RE.get_or_init(|| {
         CaptureRegex::new(concat!(
-            r"(?m)(?P<strong>\*\*[^\s*](?:[^*\n]*[^\s*])?\*\*)",
+            r"(?m)(?P<strong>\*{2,3}[^\s*](?:[^*\n]*[^\s*])?\*{2,3})",
             r"|(?P<strike>~~[^\s~](?:[^~\n]*[^\s~])?~~)",
-            r"|(?P<link>(?P<bang>!?)\[(?P<text>[^\[\]\n]+)\]\((?P<url>[^()\s]+)(?:\s+[^()\n]*)?\))",
-            r"|(?P<code>`[^`\n]+`)",
-            r"|^[ \t]{0,3}(?P<heading>(?P<hashes>#{1,6})[ \t]+(?P<title>[^\n]*[^\s#][^\n]*))",
-            r"|^[ \t]{0,3}(?P<fence>```|~~~)",
+            r"|(?P<link>(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]",
+            r#"\((?P<url>(?:[^()\s]|\([^()\s]*\))+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?\))"#,
+            r"|^ {0,3}(?P<heading>(?P<hashes>#{1,6})[ \t]+(?P<title>[^\n]*[^\s#][^\n]*))",
         ))
         .expect("valid regex")
     })
 }
 
-/// What a construct is, and how HTML writes it.
-fn describe(caps: &crate::pattern::Groups<'_>, written: &str) -> (&'static str, String) {
-    let inner = |n: usize| {
-        written
-            .get(n..written.len().saturating_sub(n))
-            .unwrap_or("")
-    };
-    if caps.name("strong").is_some() {
-        ("bold text", format!("`<strong>{}</strong>`", inner(2)))
-    } else if caps.name("strike").is_some() {
-        ("struck-through text", format!("`<del>{}</del>`", inner(2)))
-    } else if caps.name("link").is_some() {
-        let text = caps.name("text").unwrap_or("");
-        let url = caps.name("url").unwrap_or("");
-        if caps.name("bang").is_some_and(|b| !b.is_empty()) {
-            ("an image", format!("`<img src=\"{url}\" alt=\"{text}\">`"))
-        } else {
-            ("a link", format!("`<a href=\"{url}\">{text}</a>`"))
-        }
-    } else if caps.name("code").is_some() {
-        ("code", format!("`<code>{}</code>`", inner(1)))
-    } else if let Some(title) = caps.name("title") {
-        let level = caps.name("hashes").map_or(1, str::len);
-        (
-            "a heading",
-            format!("`<h{level}>{}</h{level}>`", title.trim()),
-        )
-    } else {
-        (
-            "a code fence",
-            "`<pre><code>` … `</code></pre>`".to_string(),
-        )
+/// One construct found: where (in the block's text), what it is, and how
+/// HTML writes it.
+struct Found {
+    range: Range<usize>,
+    what: &'static str,
+    html: String,
+}
+
+/// The block's text, joined from its lines, with where each line is in
+/// the file.
+struct Lines {
+    text: String,
+    /// (offset in `text`, offset in the file, length) of each line.
+    pieces: Vec<(usize, usize, usize)>,
+}
+
+impl Lines {
+    fn source(&self, at: usize) -> usize {
+        let i = self
+            .pieces
+            .partition_point(|&(t, _, _)| t <= at)
+            .saturating_sub(1);
+        self.pieces.get(i).map_or(at, |&(t, src, _)| src + (at - t))
+    }
+
+    fn span(&self, range: &Range<usize>) -> Span {
+        let start = self.source(range.start);
+        Span::new(start, self.source(range.end.max(range.start + 1) - 1) + 1)
+    }
+
+    /// The ranges of the text that lie in the file's `span`.
+    fn ranges(&self, span: Span) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.pieces.iter().filter_map(move |&(t, src, len)| {
+            let start = span.start.max(src);
+            let end = span.end.min(src + len);
+            (start < end).then(|| t + (start - src)..t + (end - src))
+        })
     }
 }
 
@@ -88,154 +171,417 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
         let t = &body.shortcodes.tags[i].tag;
         Span::new(t.start, t.end).offset(base)
     };
-    let inner = body
+    let pairs: Vec<(Span, Span)> = body
         .shortcodes
         .pairs(doc.source.get(base..).unwrap_or(""))
         .into_iter()
-        .map(|(open, close)| {
-            Span::new(
-                tag_span(open).end,
-                tag_span(close).start.max(tag_span(open).end),
-            )
-        });
-    let opaque = disjoint(doc.replaced().chain(inner).collect());
+        .map(|(open, close)| (tag_span(open), tag_span(close)))
+        .collect();
+    let inner = disjoint(
+        pairs
+            .iter()
+            .map(|(open, close)| Span::new(open.end, close.start.max(open.end)))
+            .collect(),
+    );
+    let replaced: Vec<Span> = doc.replaced().collect();
     let pieces = &body.html;
     for block in &body.html_blocks {
         let first = pieces.partition_point(|h| h.span.start < block.start);
-        let mut joined = JoinedText::default();
+        let mut lines = Lines {
+            text: String::new(),
+            pieces: Vec::new(),
+        };
         for h in pieces[first..]
             .iter()
             .take_while(|h| h.span.start < block.end)
             .filter(|h| !h.inline)
         {
             if let Some(line) = doc.source.get(h.span.start..h.span.end) {
-                joined.push(line, h.span.start);
+                lines
+                    .pieces
+                    .push((lines.text.len(), h.span.start, line.len()));
+                lines.text.push_str(line);
             }
         }
-        let text = joined.text.as_str();
-        if !text.contains(['*', '~', '[', '`', '#']) {
+        let text = lines.text.as_str();
+        if !text.contains(['*', '~', '[', '`', '#']) || !read_alike(text) {
             continue;
         }
-        let mut gaps: Vec<(usize, usize)> = Vec::new();
-        let mut opened: Option<Span> = None;
-        let mut at = 0;
-        let mut verbatim = 0usize;
-        let mut raw = false;
-        let mut hidden = false;
+        let mut masked = text.as_bytes().to_vec();
+        let mut mask = |r: Range<usize>| {
+            for b in &mut masked[r] {
+                if *b != b'\n' {
+                    *b = MASK;
+                }
+            }
+        };
+        // Text meant as typed, or that is not the block's.
+        let mut skip: Vec<Range<usize>> = Vec::new();
+        let mut opened: Option<Range<usize>> = None;
+        let mut verbatim: Option<(usize, usize)> = None;
+        let mut raw: Option<usize> = None;
         for caps in tags(text, |i| is_shortcode(text, i)) {
             let Some(m) = caps.whole() else { continue };
-            if verbatim == 0 && !raw {
-                gaps.push((at, m.start));
+            if let Some(from) = raw.take() {
+                skip.push(from..m.start);
             }
-            at = m.end;
-            raw = false;
             if &text[m.clone()] == "<!--" {
                 // A comment never closed: the rest is hidden.
-                hidden = true;
+                skip.push(m.start..text.len());
                 break;
             }
+            mask(m.clone());
             let Some(name) = caps.name("name") else {
                 continue;
             };
             let closing = caps.name("close").is_some_and(|c| !c.is_empty());
-            if opened.is_none() {
-                let s = joined.source_offset(m.start);
-                opened = Some(Span::new(s, s + m.len()));
-            }
+            opened.get_or_insert(m.clone());
             if VERBATIM.iter().any(|v| v.eq_ignore_ascii_case(name)) {
-                if closing {
-                    verbatim = verbatim.saturating_sub(1);
-                } else if caps.name("selfclose").is_none_or(str::is_empty) {
-                    verbatim += 1;
-                }
+                verbatim = match verbatim {
+                    Some((depth, from)) if closing && depth <= 1 => {
+                        skip.push(from..m.start);
+                        None
+                    }
+                    Some((depth, from)) if closing => Some((depth - 1, from)),
+                    Some((depth, from)) => Some((depth + 1, from)),
+                    None if closing => None,
+                    None => caps
+                        .name("selfclose")
+                        .is_none_or(str::is_empty)
+                        .then_some((1, m.end)),
+                };
             } else if !closing && RAW_TEXT.iter().any(|r| r.eq_ignore_ascii_case(name)) {
                 // `tags` goes on at the element's end tag: what lies
                 // before it is the element's text.
-                raw = true;
+                raw = Some(m.end);
             }
         }
-        if verbatim == 0 && !raw && !hidden {
-            gaps.push((at, text.len()));
+        if let Some(from) = raw.or(verbatim.map(|(_, from)| from)) {
+            skip.push(from..text.len());
         }
-        for (from, to) in gaps {
-            report_in(&joined, from, to, opened, renders, &opaque, cx);
+        // Processing instructions, declarations and CDATA, which browsers
+        // read as comments up to the next `>`.
+        let mut at = 0;
+        while let Some(i) = text[at..].find("<").map(|i| at + i) {
+            let rest = &text[i + 1..];
+            at = i + 1;
+            if (rest.starts_with('?') || rest.starts_with('!')) && !rest.starts_with("!--") {
+                let end = rest.find('>').map_or(text.len(), |e| i + 1 + e + 1);
+                skip.push(i..end);
+                at = end;
+            }
+        }
+        // A shortcode's tag is replaced before the Markdown, and what a
+        // call holds is its template's to render.
+        let in_block = |s: &&Span| s.end > block.start && s.start < block.end;
+        for s in replaced.iter().filter(in_block) {
+            for r in lines.ranges(*s) {
+                mask(r);
+            }
+        }
+        for s in inner.iter().filter(in_block) {
+            skip.extend(lines.ranges(*s));
+        }
+        // A call opened before the block and closed inside it is one
+        // placeholder to Hugo: the lines after it go on from that
+        // placeholder (a paragraph's) up to a line that opens an HTML
+        // block whatever comes before.
+        for (_, close) in pairs
+            .iter()
+            .filter(|(open, close)| open.start < block.start && in_block(&close))
+        {
+            let from = text
+                .len()
+                .min(lines.ranges(*close).last().map_or(0, |r| r.end));
+            let to = line_starts(text, from)
+                .find(|&l| starts_block(&text[l..]))
+                .unwrap_or(text.len());
+            skip.push(from..to);
+        }
+        let masked = String::from_utf8(masked).unwrap_or_default();
+        let (mut found, fenced) = code(&masked);
+        skip.extend(fenced);
+        found.extend(others(&masked, text));
+        found.retain(|f| {
+            !skip
+                .iter()
+                .any(|s| s.start < f.range.end && f.range.start < s.end)
+                && !escaped(text, f.range.start)
+        });
+        found.sort_by_key(|f| f.range.start);
+        let opened = opened.map(|r| lines.span(&r));
+        for f in found {
+            let span = lines.span(&f.range);
+            let written = text.get(f.range.clone()).unwrap_or_default();
+            report(span, written, &f, opened, renders, cx);
         }
     }
 }
 
-/// Reports the constructs in `joined.text[from..to]`, the text of an HTML
-/// block between its tags.
-fn report_in(
-    joined: &JoinedText,
-    from: usize,
-    to: usize,
-    opened: Option<Span>,
-    renders: bool,
-    opaque: &[Span],
-    cx: &mut Context,
-) {
-    let text = joined.text.as_str();
-    let Some(searcher) = construct_regex().searcher(text) else {
-        return;
+/// Whether goldmark reads the block's first line as pulldown-cmark does:
+/// not when a tab follows the tag's name or ends a tag alone on its line
+/// (goldmark starts no block there), nor for `<search>` and `<source>`,
+/// on which Hugo 0.111's goldmark and 0.168's disagree.
+fn read_alike(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or_default();
+    let tag = first
+        .trim_start()
+        .trim_start_matches('<')
+        .trim_start_matches('/');
+    let name: String = tag
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    !first.contains('\t') && name != "search" && name != "source"
+}
+
+/// The starts of the lines of `text` after byte `from`.
+fn line_starts(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
+    text[from..]
+        .match_indices('\n')
+        .map(move |(i, _)| from + i + 1)
+}
+
+/// Whether `line` opens with a tag that starts an HTML block after a
+/// paragraph's line (see [`BLOCK_TAGS`]).
+fn starts_block(line: &str) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let Some(tag) = line[indent..].strip_prefix('<') else {
+        return false;
     };
-    let mut at = from;
+    let tag = tag.strip_prefix('/').unwrap_or(tag);
+    let end = tag
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(tag.len());
+    let after = tag[end..].chars().next();
+    indent <= 3
+        && BLOCK_TAGS
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case(&tag[..end]))
+        && after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/')
+}
+
+/// Code fences and code spans in `text`: a run of three backquotes or more
+/// at the start of a line with none after it on the line, or of three
+/// tildes, opens a fence, up to a line of the same character, as many or
+/// more (whose code, returned second, is the author's); elsewhere a run of
+/// backquotes and the next run of the same length on its line are a code
+/// span (a run with no such partner is text).
+fn code(text: &str) -> (Vec<Found>, Vec<Range<usize>>) {
+    let mut found = Vec::new();
+    let mut fenced = Vec::new();
+    // The fence open: its character, its length, where its code starts.
+    let mut fence: Option<(u8, usize, usize)> = None;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = start;
+        start += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start_matches(' ').len();
+        let rest = &content[indent..];
+        let run = |c: u8| rest.bytes().take_while(|&b| b == c).count();
+        if let Some((c, n, from)) = fence {
+            if indent <= 3 && run(c) >= n && rest[run(c)..].trim().is_empty() {
+                fenced.push(from..at);
+                fence = None;
+            }
+            continue;
+        }
+        if indent <= 3 {
+            let (ticks, tildes) = (run(b'`'), run(b'~'));
+            let opens = if ticks >= 3 && !rest[ticks..].contains('`') {
+                Some((b'`', ticks))
+            } else if tildes >= 3 {
+                Some((b'~', tildes))
+            } else {
+                None
+            };
+            if let Some((c, n)) = opens {
+                fence = Some((c, n, start));
+                found.push(Found {
+                    range: at + indent..at + indent + n,
+                    what: "a code fence",
+                    html: "<pre><code>…</code></pre>".to_string(),
+                });
+                continue;
+            }
+        }
+        // Code spans: backquote runs paired by length.
+        let b = content.as_bytes();
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'`' {
+                let n = b[i..].iter().take_while(|&&c| c == b'`').count();
+                runs.push((i, n));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        let mut k = 0;
+        while k < runs.len() {
+            let (open, n) = runs[k];
+            match runs[k + 1..].iter().position(|&(_, m)| m == n) {
+                Some(j) => {
+                    let (close, _) = runs[k + 1 + j];
+                    let inner = content[open + n..close].trim();
+                    if !inner.is_empty() {
+                        found.push(Found {
+                            range: at + open..at + close + n,
+                            what: "code",
+                            html: format!("<code>{inner}</code>"),
+                        });
+                    }
+                    k += j + 2;
+                }
+                None => k += 1,
+            }
+        }
+    }
+    if let Some((_, _, from)) = fence {
+        fenced.push(from..text.len());
+    }
+    (found, fenced)
+}
+
+/// Bold, strikethrough, links, images and headings in `masked` (the
+/// block's text with its tags masked), written as `text` has them.
+fn others(masked: &str, text: &str) -> Vec<Found> {
+    let Some(searcher) = construct_regex().searcher(masked) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    let mut at = 0;
     while let Some(caps) = searcher.find_at(at) {
         let Some(m) = caps.whole() else { break };
-        if m.start >= to {
-            break;
-        }
         at = m.end.max(m.start + 1);
-        // The construct proper: a heading or a fence without the spaces
-        // before it.
-        let part = ["heading", "fence"]
-            .iter()
-            .find_map(|g| caps.range(g))
-            .unwrap_or(m.clone());
-        if part.end > to {
+        let range = caps.range("heading").unwrap_or(m.clone());
+        let before = masked[..range.start].chars().next_back();
+        let after = masked[range.end..].chars().next();
+        let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let inline = caps.range("heading").is_none();
+        // `x**2 + y**2`, `f[n](t)`: glued to a word, an operator or an
+        // index; `https://example.org/**a**`: part of an address.
+        if inline && (glued(before) || glued(after) || in_address(masked, range.start)) {
             continue;
         }
-        let written = &text[part.clone()];
-        let start = joined.source_offset(part.start);
-        let span = Span::new(start, joined.source_offset(part.end - 1) + 1);
-        if overlaps(opaque, span) || escaped(text, part.start) {
+        let written = text.get(range.clone()).unwrap_or_default();
+        let Some((what, html)) = describe(&caps, text, written) else {
             continue;
-        }
-        if let Some(fence) = caps.name("fence") {
-            // The code up to the closing fence is the author's.
-            let close = format!("\n{fence}");
-            at = text[m.end..to]
-                .find(&close)
-                .map_or(to, |i| m.end + i + close.len());
-        }
-        let (what, html) = describe(&caps, written);
-        let written = &shown(written);
-        let blank = "leave a blank line between the HTML and the Markdown (an HTML block runs to the next blank line, and Markdown renders only outside it)";
-        let finding = if renders {
-            Finding::new(
-                span,
-                format!(
-                    "{written} is Markdown inside an HTML block: Hugo shows it as typed instead of {what}"
-                ),
-            )
-            .help(format!("{blank}, or write it in HTML: {html}"))
-        } else {
-            Finding::new(
-                span,
-                format!(
-                    "{written} is Markdown inside an HTML block: Hugo leaves the block out of the page, Markdown included (the site's goldmark `unsafe` is not `true`)"
-                ),
-            )
-            .help(blank)
         };
-        let mut finding = finding;
-        if let Some(tag) = opened.filter(|t| t.end <= span.start) {
-            finding = finding.label(
-                tag,
-                "the HTML block starts here and runs to the next blank line",
-            );
-        }
-        cx.report(finding);
+        found.push(Found { range, what, html });
     }
+    found
+}
+
+/// Whether byte `at` of `text` lies in a bare address (`https://…`,
+/// `www.…`): the word around it holds one before it.
+fn in_address(text: &str, at: usize) -> bool {
+    let word = text[..at]
+        .rsplit(|c: char| c.is_whitespace() || c == MASK as char)
+        .next()
+        .unwrap_or_default();
+    word.contains("://") || word.starts_with("www.")
+}
+
+/// What a construct is, and how HTML writes it, `caps` being its groups
+/// in the masked text and `written` it in `text`; none for one that is no
+/// Markdown's (`**}_{**`: no word inside).
+fn describe(caps: &Groups<'_>, text: &str, written: &str) -> Option<(&'static str, String)> {
+    let group = |name: &str| {
+        caps.range(name)
+            .and_then(|r| text.get(r))
+            .unwrap_or_default()
+    };
+    let worded = |s: &str| s.chars().any(|c| c.is_alphanumeric() || c == MASK as char);
+    if let Some(strong) = caps.name("strong") {
+        let open = strong.len() - strong.trim_start_matches('*').len();
+        let close = strong.len() - strong.trim_end_matches('*').len();
+        let inner = written.get(open..written.len() - close).unwrap_or_default();
+        if open != close || !worded(inner) {
+            return None;
+        }
+        let html = if open == 3 {
+            format!("<strong><em>{inner}</em></strong>")
+        } else {
+            format!("<strong>{inner}</strong>")
+        };
+        return Some(("bold text", html));
+    }
+    if caps.name("strike").is_some() {
+        let inner = written.get(2..written.len() - 2).unwrap_or_default();
+        return worded(inner).then(|| ("struck-through text", format!("<del>{inner}</del>")));
+    }
+    if caps.name("link").is_some() {
+        let (text, url) = (group("text"), group("url"));
+        return Some(if caps.name("bang").is_some_and(|b| !b.is_empty()) {
+            ("an image", format!("<img src=\"{url}\" alt=\"{text}\">"))
+        } else {
+            ("a link", format!("<a href=\"{url}\">{text}</a>"))
+        });
+    }
+    let title = caps.range("title").and_then(|r| text.get(r))?;
+    let level = caps.name("hashes").map_or(1, str::len);
+    Some((
+        "a heading",
+        format!("<h{level}>{}</h{level}>", heading_title(title)),
+    ))
+}
+
+/// A heading's title without its closing sequence of `#` (`Titre ##`) or
+/// its attributes (`Titre {#ancre}`).
+fn heading_title(title: &str) -> &str {
+    let mut t = title.trim();
+    if t.ends_with('}')
+        && let Some(open) = t.rfind('{')
+    {
+        t = t[..open].trim_end();
+    }
+    let without = t.trim_end_matches('#');
+    if without.len() < t.len() && (without.is_empty() || without.ends_with([' ', '\t'])) {
+        t = without.trim_end();
+    }
+    t
+}
+
+/// Reports the construct `f`, written `written` at `span`.
+fn report(
+    span: Span,
+    written: &str,
+    f: &Found,
+    opened: Option<Span>,
+    renders: bool,
+    cx: &mut Context,
+) {
+    let written = &shown(written);
+    let blank = "leave a blank line between the HTML and the Markdown (an HTML block runs to the next blank line, and Markdown renders only outside it)";
+    let mut finding = if renders {
+        Finding::new(
+            span,
+            format!(
+                "{written} is Markdown inside an HTML block: Hugo shows it as typed instead of {}",
+                f.what
+            ),
+        )
+        .help(format!("{blank}, or write it in HTML: {}", shown(&f.html)))
+    } else {
+        Finding::new(
+            span,
+            format!(
+                "{written} is Markdown inside an HTML block: Hugo leaves the block out of the page, Markdown included (the site's goldmark `unsafe` is not `true`)"
+            ),
+        )
+        .help(blank)
+    };
+    if let Some(tag) = opened.filter(|t| t.end <= span.start) {
+        finding = finding.label(
+            tag,
+            "the HTML block starts here and runs to the next blank line",
+        );
+    }
+    cx.report(finding);
 }
 
 /// `written` as code in a message: between backquotes, or double ones with
@@ -326,6 +672,126 @@ mod tests {
     fn spans_inside_containers_are_the_file_s() {
         let text = "> <div>\n> **a**\n> </div>\n\n- <div>\n  [b](/c/)\n  </div>\n";
         assert_eq!(spans(text), ["**a**", "[b](/c/)"]);
+    }
+
+    /// A shortcode call opened before the block and closed inside it is
+    /// one placeholder to Hugo, which the next lines continue as a
+    /// paragraph, up to a line that opens an HTML block after one.
+    #[test]
+    fn a_call_around_the_block_s_start_is_one_placeholder() {
+        // (Text first: a file that starts with `{` opens JSON front matter.)
+        let text = "Texte.\n\n{{< details summary=\"Voir\" >}}\n<p>Contenu</p>\n{{< /details >}}\nEt **ensuite**.\n";
+        assert_eq!(spans(text), Vec::<String>::new());
+        let text = "Texte.\n\n{{< details >}}\n<p>a</p>\n{{< /details >}}\nEt **b**.\n<div>\n**c**\n</div>\n";
+        assert_eq!(spans(text), ["**c**"]);
+    }
+
+    /// Goldmark starts no block at a tab after the tag's name or after a
+    /// tag alone on its line, and Hugo 0.111's and 0.168's disagree on
+    /// `<search>` and `<source>`: such blocks are not read.
+    #[test]
+    fn blocks_goldmark_reads_otherwise_are_left_alone() {
+        for text in [
+            "<p\talign=\"center\">**gras**</p>\n",
+            "<span>\t\n**gras**\n</span>\n",
+            "<search>\n**gras**\n</search>\n",
+            "<source src=\"a.mp4\">\n**gras**\n",
+        ] {
+            assert_eq!(spans(text), Vec::<String>::new(), "{text:?}");
+        }
+    }
+
+    /// Text no Markdown would render either, or meant as typed: an
+    /// address, an operator or an index glued to a word, a title that is
+    /// no link's (unquoted), markers around no word, a processing
+    /// instruction or CDATA (a comment to browsers), a tab-indented line.
+    #[test]
+    fn what_is_no_markdown_anywhere_is_not_reported() {
+        for text in [
+            "<div>\nhttps://example.org/**a**/b et www.example.org/~~a~~\n</div>\n",
+            "<?php echo \"**x**\"; ?>\n",
+            "<div>\n<![CDATA[ **x** ]]>\n</div>\n",
+            "<div>\nIl a dit [sic](à deux reprises) que oui.\n</div>\n",
+            "<div>\nx**2 + y**2 et f[n](t)\n</div>\n",
+            "<div>\n$$a^{**}_{**}$$\n</div>\n",
+            "<div>\n\t# Titre\n</div>\n",
+        ] {
+            assert_eq!(spans(text), Vec::<String>::new(), "{text:?}");
+        }
+    }
+
+    /// Backquote runs pair by length, as CommonMark pairs them: a fence
+    /// closes at a run as long or longer, a code span at one as long, and
+    /// a line with backquotes after its first run opens no fence.
+    #[test]
+    fn backquote_runs_pair_by_length() {
+        assert_eq!(spans("<div>\n````\n```\n**x**\n````\n</div>\n"), ["````"]);
+        assert_eq!(
+            spans("<div>\n```code```\n**gras**\n</div>\n"),
+            ["```code```", "**gras**"]
+        );
+        assert_eq!(
+            spans("<div>\n``a ` b`` et ```js `x`\n</div>\n"),
+            ["``a ` b``", "`x`"]
+        );
+    }
+
+    /// A construct around a tag, or a shortcode's tag, is Markdown too:
+    /// the tag goes in the page, the markers with it.
+    #[test]
+    fn constructs_around_tags_and_shortcodes_are_read() {
+        let text = "<div>\n[le billet]({{< ref \"a.md\" >}}) et **{{< param \"title\" >}}**\n\
+                    ## <a id=\"x\"></a>Titre\n**Note <em>importante</em>**\n</div>\n";
+        assert_eq!(
+            spans(text),
+            [
+                "[le billet]({{< ref \"a.md\" >}})",
+                "**{{< param \"title\" >}}**",
+                "## <a id=\"x\"></a>Titre",
+                "**Note <em>importante</em>**"
+            ]
+        );
+    }
+
+    /// Links and images as CommonMark writes them, and what HTML writes
+    /// instead, in the help.
+    #[test]
+    fn links_images_and_headings_are_read_whole() {
+        let text = "<div>\n![](/a.png) [a [b] c](/x/) [Foo](https://w.org/Foo_(bar)) [![logo](/l.png)](/)\n\
+                    ***gras***\n## Titre ## \n## Autre {#t}\n</div>\n";
+        let doc = Document::parse("2025-03-10-a.md", text.to_string());
+        let mut cx = Context::default();
+        rule().check(&doc, &mut cx);
+        let found: Vec<(&str, String)> = cx
+            .findings
+            .iter()
+            .map(|f| {
+                let help = f.help.clone().unwrap_or_default();
+                let html = help.rsplit("HTML: ").next().unwrap_or_default().to_string();
+                (&text[f.span.start..f.span.end], html)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("![](/a.png)", "`<img src=\"/a.png\" alt=\"\">`".to_string()),
+                (
+                    "[a [b] c](/x/)",
+                    "`<a href=\"/x/\">a [b] c</a>`".to_string()
+                ),
+                (
+                    "[Foo](https://w.org/Foo_(bar))",
+                    "`<a href=\"https://w.org/Foo_(bar)\">Foo</a>`".to_string()
+                ),
+                (
+                    "[![logo](/l.png)](/)",
+                    "`<a href=\"/\">![logo](/l.png)</a>`".to_string()
+                ),
+                ("***gras***", "`<strong><em>gras</em></strong>`".to_string()),
+                ("## Titre ## ", "`<h2>Titre</h2>`".to_string()),
+                ("## Autre {#t}", "`<h2>Autre</h2>`".to_string()),
+            ]
+        );
     }
 
     /// A site whose Hugo configuration leaves raw HTML out of its pages
