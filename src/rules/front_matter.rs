@@ -505,8 +505,33 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             ));
         }
     }
+    // A list key no field declares may be the article's own, but one a
+    // field's name is a slip for is that field misspelt: every article
+    // would be told it has no such list.
+    let declared: Vec<String> = opts.fields.keys().cloned().collect();
     let mut fields = Vec::new();
     for (name, field) in opts.fields {
+        if let Some(list) = &field.contained_in
+            && !declared
+                .iter()
+                .any(|d| crate::document::front_matter::same_key(d, list))
+            && let Some(meant) = crate::typo::typo_of(
+                list,
+                declared.iter().map(String::as_str).filter(|d| *d != name),
+            )
+        {
+            let at = node
+                .get("fields")
+                .and_then(|f| f.get(&name))
+                .and_then(|f| f.get("contained_in"))
+                .unwrap_or(node);
+            return Err(error_at(
+                at,
+                format!(
+                    "`{name}` must be contained in `{list}`, which no field declares; did you mean `{meant}`?"
+                ),
+            ));
+        }
         let at = |key: &str| {
             node.get("fields")
                 .and_then(|f| f.get(&name))
@@ -2597,6 +2622,12 @@ mod tests {
                 "fields:\n  sub: {type: string-list, contained_in: all}\n  all: {type: string-list}\n",
                 "`sub` must be a list of strings, but `contained_in` checks a single value",
                 "all",
+            ),
+            // A list key that is a slip for a declared field's name.
+            (
+                "fields:\n  pillar: {contained_in: pilars}\n  pillars: {type: string-list}\n",
+                "`pillar` must be contained in `pilars`, which no field declares; did you mean `pillars`?",
+                "pilars",
             ),
             // One key to Hugo, declared twice: the later is the slip.
             (
