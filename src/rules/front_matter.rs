@@ -508,21 +508,18 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
     // A list key no field declares may be the article's own, but one a
     // field's name is a slip for is that field misspelt: every article
     // would be told it has no such list.
-    let declared: Vec<String> = opts.fields.keys().cloned().collect();
-    let mut fields = Vec::new();
-    for (name, field) in opts.fields {
-        if let Some(list) = &field.contained_in
-            && !declared
-                .iter()
-                .any(|d| crate::document::front_matter::same_key(d, list))
-            && let Some(meant) = crate::typo::typo_of(
-                list,
-                declared.iter().map(String::as_str).filter(|d| *d != name),
-            )
+    for (name, list) in opts
+        .fields
+        .iter()
+        .filter_map(|(name, f)| Some((name, f.contained_in.as_ref()?)))
+    {
+        let declared = || opts.fields.keys().map(String::as_str);
+        if !declared().any(|d| crate::document::front_matter::same_key(d, list))
+            && let Some(meant) = crate::typo::typo_of(list, declared().filter(|d| d != name))
         {
             let at = node
                 .get("fields")
-                .and_then(|f| f.get(&name))
+                .and_then(|f| f.get(name))
                 .and_then(|f| f.get("contained_in"))
                 .unwrap_or(node);
             return Err(error_at(
@@ -532,6 +529,9 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
                 ),
             ));
         }
+    }
+    let mut fields = Vec::new();
+    for (name, field) in opts.fields {
         let at = |key: &str| {
             node.get("fields")
                 .and_then(|f| f.get(&name))
