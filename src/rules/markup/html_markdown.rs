@@ -90,14 +90,25 @@ const BLOCK_TAGS: &[&str] = &[
     "ul",
 ];
 
-/// What stands for a tag, a comment or a shortcode tag in the text that is
-/// searched: no word, space or Markdown marker, one byte per byte, so that
-/// offsets stay those of the text (`**<em>a</em>**` is bold around them).
+/// Elements that never have content: their tag opens nothing to close.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// What stands for a tag or a comment in the text that is searched: no
+/// word, space or Markdown marker, one byte per byte, so that offsets stay
+/// those of the text (`## <a id="x"></a>Titre` is a heading).
 const MASK: u8 = 0x01;
+
+/// What stands for a shortcode's tag there: text the template writes
+/// (`**{{< param "title" >}}**` is bold around it).
+const CALL_MASK: u8 = 0x02;
 
 /// Bold and strikethrough with no space inside their markers, inline
 /// links and images (one level of brackets in the text, of parentheses in
-/// the target, a quoted title), and ATX headings at the start of a line.
+/// the target, a quoted title), each over one line break at most (prose
+/// wrapped by hand), and ATX headings at the start of a line.
 /// Not single `*`/`_` (`2*3*4`, `a_b_c`), `__` (`__init__`) or list
 /// markers (`- 5 %`), which prose inside HTML holds as meant. Code spans
 /// and fences are read by hand ([`code`]): their backquote runs pair by
@@ -106,10 +117,10 @@ fn construct_regex() -> &'static CaptureRegex {
     static RE: OnceLock<CaptureRegex> = OnceLock::new();
     RE.get_or_init(|| {
         CaptureRegex::new(concat!(
-            r"(?m)(?P<strong>\*{2,3}[^\s*](?:[^*\n]*[^\s*])?\*{2,3})",
-            r"|(?P<strike>~~[^\s~](?:[^~\n]*[^\s~])?~~)",
-            r"|(?P<link>(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]",
-            r#"\((?P<url>(?:[^()\s]|\([^()\s]*\))+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?\))"#,
+            r"(?m)(?P<strong>\*{2,3}[^\s*](?:[^*\n]*(?:\n[^*\n]*)?[^\s*])?\*{2,3})",
+            r"|(?P<strike>~~[^\s~](?:[^~\n]*(?:\n[^~\n]*)?[^\s~])?~~)",
+            r"|(?P<link>(?P<bang>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*(?:\n(?:[^\[\]\n]|\[[^\[\]\n]*\])*)?)\]",
+            r#"\((?P<url>(?:[^()\s]|\([^()\s]*\))+)(?:[ \t]+(?:"(?P<dq>[^"\n]*)"|'(?P<sq>[^'\n]*)'))?\))"#,
             r"|^ {0,3}(?P<heading>(?P<hashes>#{1,6})[ \t]+(?P<title>[^\n]*[^\s#][^\n]*))",
         ))
         .expect("valid regex")
@@ -208,10 +219,10 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
             continue;
         }
         let mut masked = text.as_bytes().to_vec();
-        let mut mask = |r: Range<usize>| {
+        let mut mask = |r: Range<usize>, with: u8| {
             for b in &mut masked[r] {
                 if *b != b'\n' {
-                    *b = MASK;
+                    *b = with;
                 }
             }
         };
@@ -230,7 +241,7 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
                 skip.push(m.start..text.len());
                 break;
             }
-            mask(m.clone());
+            mask(m.clone(), MASK);
             let Some(name) = caps.name("name") else {
                 continue;
             };
@@ -276,7 +287,13 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
         let in_block = |s: &&Span| s.end > block.start && s.start < block.end;
         for s in replaced.iter().filter(in_block) {
             for r in lines.ranges(*s) {
-                mask(r);
+                // What `{{% %}}` writes is Markdown, read with the text
+                // around it: where the block ends after it is not known
+                // (the output of `{{% figure %}}` ends with a blank line).
+                if text[r.clone()].starts_with("{{%") {
+                    skip.push(r.start..text.len());
+                }
+                mask(r, CALL_MASK);
             }
         }
         for s in inner.iter().filter(in_block) {
@@ -299,16 +316,24 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
             skip.push(from..to);
         }
         let masked = String::from_utf8(masked).unwrap_or_default();
-        let (mut found, fenced) = code(&masked);
+        let (mut found, fenced) = code(&masked, text);
         skip.extend(fenced);
-        found.extend(others(&masked, text));
+        found.extend(others(&masked, text, 3));
         found.retain(|f| {
             !skip
                 .iter()
                 .any(|s| s.start < f.range.end && f.range.start < s.end)
                 && !escaped(text, f.range.start)
         });
-        found.sort_by_key(|f| f.range.start);
+        // A construct inside another is told with it (`**gras**` in a code
+        // span, a code span in a heading).
+        found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
+        let mut end = 0;
+        found.retain(|f| {
+            let inside = f.range.end <= end;
+            end = end.max(f.range.end);
+            !inside
+        });
         let opened = opened.map(|r| lines.span(&r));
         for f in found {
             let span = lines.span(&f.range);
@@ -362,19 +387,22 @@ fn starts_block(line: &str) -> bool {
         && after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/')
 }
 
-/// Code fences and code spans in `text`: a run of three backquotes or more
+/// Code fences and code spans in `masked` (the block's text with its tags
+/// masked), written as `text` has them: a run of three backquotes or more
 /// at the start of a line with none after it on the line, or of three
 /// tildes, opens a fence, up to a line of the same character, as many or
 /// more (whose code, returned second, is the author's); elsewhere a run of
-/// backquotes and the next run of the same length on its line are a code
-/// span (a run with no such partner is text).
-fn code(text: &str) -> (Vec<Found>, Vec<Range<usize>>) {
+/// backquotes and the next run of the same length are a code span, over a
+/// line break too (a run with no such partner is text).
+fn code(masked: &str, text: &str) -> (Vec<Found>, Vec<Range<usize>>) {
     let mut found = Vec::new();
     let mut fenced = Vec::new();
+    // The text outside fences, where code spans are, by stretches.
+    let mut prose: Vec<Range<usize>> = Vec::new();
     // The fence open: its character, its length, where its code starts.
     let mut fence: Option<(u8, usize, usize)> = None;
     let mut start = 0;
-    for line in text.split_inclusive('\n') {
+    for line in masked.split_inclusive('\n') {
         let at = start;
         start += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
@@ -407,13 +435,22 @@ fn code(text: &str) -> (Vec<Found>, Vec<Range<usize>>) {
                 continue;
             }
         }
-        // Code spans: backquote runs paired by length.
-        let b = content.as_bytes();
+        match prose.last_mut() {
+            Some(last) if last.end == at => last.end = start,
+            _ => prose.push(at..start),
+        }
+    }
+    if let Some((_, _, from)) = fence {
+        fenced.push(from..masked.len());
+    }
+    // Code spans: backquote runs paired by length.
+    let b = masked.as_bytes();
+    for stretch in prose {
         let mut runs: Vec<(usize, usize)> = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
+        let mut i = stretch.start;
+        while i < stretch.end {
             if b[i] == b'`' {
-                let n = b[i..].iter().take_while(|&&c| c == b'`').count();
+                let n = b[i..stretch.end].iter().take_while(|&&c| c == b'`').count();
                 runs.push((i, n));
                 i += n;
             } else {
@@ -426,12 +463,12 @@ fn code(text: &str) -> (Vec<Found>, Vec<Range<usize>>) {
             match runs[k + 1..].iter().position(|&(_, m)| m == n) {
                 Some(j) => {
                     let (close, _) = runs[k + 1 + j];
-                    let inner = content[open + n..close].trim();
+                    let inner = text.get(open + n..close).unwrap_or_default().trim();
                     if !inner.is_empty() {
                         found.push(Found {
-                            range: at + open..at + close + n,
+                            range: open..close + n,
                             what: "code",
-                            html: format!("<code>{inner}</code>"),
+                            html: format!("<code>{}</code>", escape_html(inner)),
                         });
                     }
                     k += j + 2;
@@ -440,15 +477,20 @@ fn code(text: &str) -> (Vec<Found>, Vec<Range<usize>>) {
             }
         }
     }
-    if let Some((_, _, from)) = fence {
-        fenced.push(from..text.len());
-    }
     (found, fenced)
 }
 
+/// `text` with `&`, `<` and `>` written as HTML's references, for code.
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// Bold, strikethrough, links, images and headings in `masked` (the
-/// block's text with its tags masked), written as `text` has them.
-fn others(masked: &str, text: &str) -> Vec<Found> {
+/// block's text with its tags masked), written as `text` has them, their
+/// HTML made `depth` levels deep.
+fn others(masked: &str, text: &str, depth: u8) -> Vec<Found> {
     let Some(searcher) = construct_regex().searcher(masked) else {
         return Vec::new();
     };
@@ -467,13 +509,63 @@ fn others(masked: &str, text: &str) -> Vec<Found> {
         if inline && (glued(before) || glued(after) || in_address(masked, range.start)) {
             continue;
         }
+        if (caps.range("strong").is_some() || caps.range("strike").is_some())
+            && !(flanked(masked, range.clone(), before) && balanced(&text[range.clone()]))
+        {
+            continue;
+        }
         let written = text.get(range.clone()).unwrap_or_default();
-        let Some((what, html)) = describe(&caps, text, written) else {
+        let Some((what, html)) = describe(&caps, text, written, depth) else {
             continue;
         };
         found.push(Found { range, what, html });
     }
     found
+}
+
+/// Whether the markers at the ends of `range` of `masked` open and close
+/// emphasis as prose writes it: the opening ones after a space, a tag, a
+/// shortcode or an opening bracket or quote (not `content/**/x`, `%**`),
+/// and followed by no closing punctuation (not `(**)`), the closing ones
+/// after no opening punctuation: stars for footnotes or ratings, and
+/// globs, are text.
+fn flanked(masked: &str, range: Range<usize>, before: Option<char>) -> bool {
+    let inner = masked
+        .get(range.start + 2..range.end - 2)
+        .unwrap_or_default()
+        .trim_matches('*');
+    let (Some(first), Some(last)) = (inner.chars().next(), inner.chars().next_back()) else {
+        return false;
+    };
+    let mask = |c: char| c == MASK as char;
+    before.is_none_or(|c| {
+        c.is_whitespace() || mask(c) || c == CALL_MASK as char || "([\"'«’“‘".contains(c)
+    }) && !")]}»”,.;:!?%".contains(first)
+        && !"([{«“".contains(last)
+}
+
+/// Whether the elements `text` opens and closes nest inside it: stars in
+/// two table cells (`<td>**</td><td>Bon</td><td>**</td>`) are no bold
+/// around the tags between them, `**Note <em>importante</em>**` is.
+fn balanced(text: &str) -> bool {
+    let mut open: Vec<String> = Vec::new();
+    for caps in tags(text, |i| is_shortcode(text, i)) {
+        let Some(name) = caps.name("name") else {
+            continue;
+        };
+        let name = name.to_ascii_lowercase();
+        if VOID.contains(&name.as_str()) {
+            continue;
+        }
+        if caps.name("close").is_some_and(|c| !c.is_empty()) {
+            if open.pop().as_deref() != Some(name.as_str()) {
+                return false;
+            }
+        } else if caps.name("selfclose").is_none_or(str::is_empty) {
+            open.push(name);
+        }
+    }
+    open.is_empty()
 }
 
 /// Whether byte `at` of `text` lies in a bare address (`https://…`,
@@ -486,56 +578,106 @@ fn in_address(text: &str, at: usize) -> bool {
     word.contains("://") || word.starts_with("www.")
 }
 
-/// What a construct is, and how HTML writes it, `caps` being its groups
-/// in the masked text and `written` it in `text`; none for one that is no
-/// Markdown's (`**}_{**`: no word inside).
-fn describe(caps: &Groups<'_>, text: &str, written: &str) -> Option<(&'static str, String)> {
+/// What a construct is, and how HTML writes it (the Markdown inside made
+/// HTML too, `depth` levels deep), `caps` being its groups in the masked
+/// text and `written` it in `text`; none for one that is no Markdown's
+/// (`**}_{**`: no word inside).
+fn describe(
+    caps: &Groups<'_>,
+    text: &str,
+    written: &str,
+    depth: u8,
+) -> Option<(&'static str, String)> {
     let group = |name: &str| {
         caps.range(name)
             .and_then(|r| text.get(r))
             .unwrap_or_default()
     };
-    let worded = |s: &str| s.chars().any(|c| c.is_alphanumeric() || c == MASK as char);
+    let worded = |s: &str| {
+        s.chars()
+            .any(|c| c.is_alphanumeric() || c == MASK as char || c == CALL_MASK as char)
+    };
+    let html = |s: &str| inline_html(s, depth.saturating_sub(1));
     if let Some(strong) = caps.name("strong") {
         let open = strong.len() - strong.trim_start_matches('*').len();
         let close = strong.len() - strong.trim_end_matches('*').len();
         let inner = written.get(open..written.len() - close).unwrap_or_default();
-        if open != close || !worded(inner) {
+        if open != close || !worded(strong) {
             return None;
         }
         let html = if open == 3 {
-            format!("<strong><em>{inner}</em></strong>")
+            format!("<strong><em>{}</em></strong>", html(inner))
         } else {
-            format!("<strong>{inner}</strong>")
+            format!("<strong>{}</strong>", html(inner))
         };
         return Some(("bold text", html));
     }
-    if caps.name("strike").is_some() {
+    if let Some(strike) = caps.name("strike") {
         let inner = written.get(2..written.len() - 2).unwrap_or_default();
-        return worded(inner).then(|| ("struck-through text", format!("<del>{inner}</del>")));
+        return worded(strike)
+            .then(|| ("struck-through text", format!("<del>{}</del>", html(inner))));
     }
     if caps.name("link").is_some() {
-        let (text, url) = (group("text"), group("url"));
+        let (label, url) = (group("text"), group("url"));
+        let title = caps
+            .range("dq")
+            .or(caps.range("sq"))
+            .and_then(|r| text.get(r))
+            .map_or(String::new(), |t| format!(" title=\"{t}\""));
         return Some(if caps.name("bang").is_some_and(|b| !b.is_empty()) {
-            ("an image", format!("<img src=\"{url}\" alt=\"{text}\">"))
+            (
+                "an image",
+                format!("<img src=\"{url}\" alt=\"{label}\"{title}>"),
+            )
         } else {
-            ("a link", format!("<a href=\"{url}\">{text}</a>"))
+            (
+                "a link",
+                format!("<a href=\"{url}\"{title}>{}</a>", html(label)),
+            )
         });
     }
     let title = caps.range("title").and_then(|r| text.get(r))?;
     let level = caps.name("hashes").map_or(1, str::len);
     Some((
         "a heading",
-        format!("<h{level}>{}</h{level}>", heading_title(title)),
+        format!("<h{level}>{}</h{level}>", html(heading_title(title))),
     ))
 }
 
+/// `text`, its bold, strikethrough, links, images and code spans written
+/// as HTML, `depth` levels deep (what a help shows to write instead).
+fn inline_html(text: &str, depth: u8) -> String {
+    if depth == 0 || !text.contains(['*', '~', '[', '`']) {
+        return text.to_string();
+    }
+    let mut found = code(text, text).0;
+    found.extend(others(text, text, depth));
+    found.retain(|f| f.what != "a heading" && f.what != "a code fence");
+    found.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
+    let mut out = String::new();
+    let mut at = 0;
+    for f in found {
+        if f.range.start < at {
+            continue;
+        }
+        out.push_str(&text[at..f.range.start]);
+        out.push_str(&f.html);
+        at = f.range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
 /// A heading's title without its closing sequence of `#` (`Titre ##`) or
-/// its attributes (`Titre {#ancre}`).
+/// its attributes (`Titre {#ancre .classe}`; not `Titre {x}`, which Hugo
+/// shows).
 fn heading_title(title: &str) -> &str {
     let mut t = title.trim();
     if t.ends_with('}')
         && let Some(open) = t.rfind('{')
+        && t[open + 1..t.len() - 1]
+            .split_whitespace()
+            .all(|a| a.starts_with('#') || a.starts_with('.') || a.contains('='))
     {
         t = t[..open].trim_end();
     }
@@ -584,9 +726,11 @@ fn report(
     cx.report(finding);
 }
 
-/// `written` as code in a message: between backquotes, or double ones with
-/// spaces when it holds one (`` `code` ``).
+/// `written` as code in a message, on one line (a line break as a space):
+/// between backquotes, or double ones with spaces when it holds one (``
+/// `code` ``).
 fn shown(written: &str) -> String {
+    let written = written.replace("\r\n", " ").replace(['\n', '\r'], " ");
     if written.contains('`') {
         format!("`` {written} ``")
     } else {
@@ -785,12 +929,85 @@ mod tests {
                 ),
                 (
                     "[![logo](/l.png)](/)",
-                    "`<a href=\"/\">![logo](/l.png)</a>`".to_string()
+                    "`<a href=\"/\"><img src=\"/l.png\" alt=\"logo\"></a>`".to_string()
                 ),
                 ("***gras***", "`<strong><em>gras</em></strong>`".to_string()),
                 ("## Titre ## ", "`<h2>Titre</h2>`".to_string()),
                 ("## Autre {#t}", "`<h2>Autre</h2>`".to_string()),
             ]
+        );
+    }
+
+    /// Stars as prose writes them for footnotes, ratings or globs are no
+    /// bold: after a word or a symbol, around closing or opening
+    /// punctuation, or across elements.
+    #[test]
+    fn stars_that_open_or_close_nothing_are_text() {
+        for text in [
+            "<p>Prix (**) et frais (**) inclus.</p>\n",
+            "<table>\n<tr><td>3,5 %**</td><td>4 €**</td></tr>\n</table>\n",
+            "<table>\n<tr><td>**</td><td>Bon</td><td>**</td></tr>\n</table>\n",
+            "<div>\ncontent/**/index.md et static/**/img\n</div>\n",
+        ] {
+            assert_eq!(spans(text), Vec::<String>::new(), "{text:?}");
+        }
+        let text = "<div>\nl'**important**, (**vrai**) et **Note <em>importante</em>**\n</div>\n";
+        assert_eq!(
+            spans(text),
+            ["**important**", "**vrai**", "**Note <em>importante</em>**"]
+        );
+    }
+
+    /// A construct inside another is told with it: a code span's content
+    /// is code, a heading holding a code span is one finding. Code spans
+    /// and emphasis go over a line break, as in hand-wrapped prose.
+    #[test]
+    fn constructs_inside_others_and_over_lines() {
+        let text = "<div>\n`**gras**` et ## x\n## Titre avec `code`\nLe `code\nsuite` et **ne pas\npublier** ici.\n</div>\n";
+        assert_eq!(
+            spans(text),
+            [
+                "`**gras**`",
+                "## Titre avec `code`",
+                "`code\nsuite`",
+                "**ne pas\npublier**"
+            ]
+        );
+    }
+
+    /// What `{{% %}}` writes is Markdown read with the text around it:
+    /// where the block ends after it is not known.
+    #[test]
+    fn a_percent_shortcode_leaves_the_rest_of_the_block_unknown() {
+        let text = "<div>\n**avant**\n{{% figure src=\"/a.png\" %}}\n**gras**\n</div>\n";
+        assert_eq!(spans(text), ["**avant**"]);
+    }
+
+    /// The help writes in HTML what the construct holds too, quotes code
+    /// as HTML text and keeps a link's title; messages quote on one line.
+    #[test]
+    fn helps_write_the_whole_construct_in_html() {
+        let text = "<div>\n[**gras**](/x/ \"Titre\") et `<br>`\n</div>\n";
+        let doc = Document::parse("2025-03-10-a.md", text.to_string());
+        let mut cx = Context::default();
+        rule().check(&doc, &mut cx);
+        let helps: Vec<String> = cx
+            .findings
+            .iter()
+            .map(|f| f.help.clone().unwrap_or_default())
+            .map(|h| h.rsplit("HTML: ").next().unwrap_or_default().to_string())
+            .collect();
+        assert_eq!(
+            helps,
+            [
+                "`<a href=\"/x/\" title=\"Titre\"><strong>gras</strong></a>`",
+                "`<code>&lt;br&gt;</code>`"
+            ]
+        );
+        let found = shown("<div>\nun **mot\ncoupé** ici\n</div>\n", None);
+        assert!(
+            found[0].1.starts_with("`**mot coupé**` is Markdown"),
+            "{found:?}"
         );
     }
 

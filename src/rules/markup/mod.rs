@@ -218,11 +218,11 @@ impl Rule for MarkupRule {
             if memchr::memmem::find(doc.source.as_bytes(), b"<!--").is_some() {
                 let opaque = disjoint(replaced.clone());
                 for block in &doc.body.blocks {
-                    check_inline_comment(doc, block, &opaque, cx);
+                    check_inline_comment(doc, block, &opaque, false, cx);
                 }
                 for h in doc.body.every_heading() {
                     if let Some(block) = h.block(&doc.source) {
-                        check_inline_comment(doc, &block, &opaque, cx);
+                        check_inline_comment(doc, &block, &opaque, true, cx);
                     }
                 }
             }
@@ -1031,13 +1031,21 @@ fn check_html(doc: &Document, replaced: &[Span], cx: &mut Context) {
 /// item or heading that nothing closes before the block ends is no HTML
 /// (the parser left it as text, where a closed one is inline HTML), and
 /// Hugo shows it as typed, its `--` made a dash by the typographer. Not an
-/// escaped `\<!--` or `&lt;!--`, nor one in code or in a shortcode tag.
-fn check_inline_comment(doc: &Document, block: &Block, opaque: &[Span], cx: &mut Context) {
+/// escaped `\<!--` or `&lt;!--`, nor one in code, in a shortcode tag, or in
+/// a heading's attributes.
+fn check_inline_comment(
+    doc: &Document,
+    block: &Block,
+    opaque: &[Span],
+    heading: bool,
+    cx: &mut Context,
+) {
     for (at, _) in block.text.match_indices("<!--") {
         let range = at..at + 4;
         let span = block.source_span(range.clone());
         if doc.text(span) != "<!--"
             || escaped(&doc.source, span.start)
+            || (heading && in_heading_attributes(doc, span))
             || block.touches_code(range)
             || overlaps(opaque, span)
         {
@@ -1046,11 +1054,25 @@ fn check_inline_comment(doc: &Document, block: &Block, opaque: &[Span], cx: &mut
         cx.report(
             Finding::new(
                 span,
-                "`<!--` opens a comment that nothing closes before the paragraph ends: Hugo shows it as typed, with the text after it",
+                "`<!--` opens a comment that nothing closes before its paragraph, list item, heading or table cell ends: Hugo shows it as typed, with the text after it",
             )
-            .help("close the comment with `-->` in the same paragraph (a comment inside a paragraph ends with it), start it on a line of its own to hide several paragraphs, or remove `<!--`"),
+            .help("close the comment with `-->` before the paragraph, list item, heading or table cell ends (a comment inside one ends with it), start it on a line of its own to hide several paragraphs, or remove `<!--`"),
         );
     }
+}
+
+/// Whether `span`, in a heading, lies in the attributes that end its line
+/// (`## Titre {title="<!-- x"}`), which Hugo reads as the heading's.
+fn in_heading_attributes(doc: &Document, span: Span) -> bool {
+    let line_end = doc.source[span.end..]
+        .find('\n')
+        .map_or(doc.source.len(), |i| span.end + i);
+    let line_start = doc.source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &doc.source[line_start..span.start];
+    doc.source[span.end..line_end].trim_end().ends_with('}')
+        && before
+            .rfind('{')
+            .is_some_and(|open| !before[open..].contains('}'))
 }
 
 /// Whether the character at byte `at` of `text` is escaped by a backslash.
@@ -1190,6 +1212,16 @@ mod tests {
     /// The spans reported in `text`.
     fn spans(text: &str) -> Vec<String> {
         found(text).into_iter().map(|(s, _)| s).collect()
+    }
+
+    /// A `<!--` in a heading's attributes is the attribute's text.
+    #[test]
+    fn a_comment_opener_in_heading_attributes_is_text() {
+        assert_eq!(
+            found("## Titre {title=\"<!-- x\"}\n"),
+            Vec::<(String, String)>::new()
+        );
+        assert_eq!(spans("## Titre <!-- x\n"), ["<!--"]);
     }
 
     /// `<!-->` and `<!--->` are whole (empty) comments, for browsers as for
