@@ -215,7 +215,8 @@ impl Rule for MarkupRule {
             check_html(doc, &replaced, cx);
             html_markdown::check(doc, cx);
             // Most articles hold no comment: no block is read for one.
-            if memchr::memmem::find(doc.source.as_bytes(), b"<!--").is_some() {
+            let bytes = doc.source.as_bytes();
+            if memchr::memchr_iter(b'<', bytes).any(|i| bytes[i..].starts_with(b"<!--")) {
                 let opaque = disjoint(replaced.clone());
                 for block in &doc.body.blocks {
                     check_inline_comment(doc, block, &opaque, false, cx);
