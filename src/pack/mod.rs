@@ -458,6 +458,21 @@ impl RuleSet {
                             .matches('\n')
                             .count()
                             + 1;
+                        // An alias (`- *r`) repeats the node it names, spans
+                        // included: the copy is at the same place.
+                        if *first == id_node.span {
+                            errors.push(fail(
+                                id_node.span,
+                                format!(
+                                    "rule `{id}` is defined twice in this pack: a YAML alias (`*…`) repeats this rule"
+                                ),
+                                Some(
+                                    "remove the alias, or write the second rule out with an id of its own"
+                                        .to_string(),
+                                ),
+                            ));
+                            continue;
+                        }
                         errors.push(fail(
                             id_node.span,
                             format!("rule `{id}` is defined twice in this pack"),
@@ -1674,6 +1689,22 @@ mod tests {
         assert_eq!(errs.len(), 2, "{errs:?}");
         // A pack that opens with `---`, or ends with `...`, is one document.
         assert!(load("---\n- {id: a, kind: markup, severity: error}\n...\n").is_ok());
+    }
+
+    /// A rule an alias repeats is one defined twice, said so: the copy
+    /// has the spans of the rule it names.
+    #[test]
+    fn a_rule_repeated_by_an_alias_is_said_so() {
+        let text = "- &r {id: x, kind: markup, severity: error}\n- *r\n";
+        let errs = load(text).err().unwrap_or_default();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0]
+                .message
+                .ends_with("a YAML alias (`*…`) repeats this rule"),
+            "{}",
+            errs[0].message
+        );
     }
 
     /// An id is words joined by single `-`, which selectors extend: `-`,
