@@ -1268,7 +1268,8 @@ fn config_command_shows_sources() {
         dir.path().join("repere.toml"),
         "fail-on = \"warning\"\n\n[severity]\nfront-matter-style = \"off\"\n\n\
          [[overrides]]\nfiles = [\"a/**\"]\nseverity = { tone = \"off\" }\n\n\
-         [[overrides]]\nfiles = [\"b/**\"]\nseverity = { internal-links = \"off\" }\n",
+         [[overrides]]\nfiles = [\"b/**\"]\nseverity = { internal-links = \"off\" }\n\n\
+         [options.markup]\nshortcut_references = true\n",
     )
     .unwrap();
     let out = Command::cargo_bin("repere")
@@ -1294,6 +1295,14 @@ fn config_command_shows_sources() {
     assert!(
         s.lines()
             .any(|l| l.contains("front-matter (front-matter): error [rules/front-matter.yaml]")),
+        "{s}"
+    );
+    // The options a config sets, with their values.
+    assert!(
+        s.lines().any(|l| l.contains("markup (markup): error")
+            && l.contains("options [")
+            && l.contains("repere.toml:14]")
+            && l.ends_with(": shortcut_references = true")),
         "{s}"
     );
     // Each override says which block set it, and where.

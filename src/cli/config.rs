@@ -1,5 +1,7 @@
 //! `repere config`: the effective configuration and where each value came from.
 
+use repere::yaml::{Node, Value};
+
 use super::args::ConfigCmdArgs;
 use super::{EXIT_OK, packs};
 
@@ -82,10 +84,13 @@ pub fn show(args: ConfigCmdArgs) -> Result<i32, String> {
     println!("rules:");
     for r in &setup.rules.rules {
         let m = &r.meta;
-        let options = if config.and_then(|c| c.node(&["options", &m.id])).is_some() {
-            format!(", options [{}]", from(&["options", &m.id]))
-        } else {
-            String::new()
+        let options = match config.and_then(|c| c.node(&["options", &m.id])) {
+            Some(table) => format!(
+                ", options [{}]: {}",
+                from(&["options", &m.id]),
+                inline_table(table)
+            ),
+            None => String::new(),
         };
         println!(
             "  {} ({}): {} [{}]{options}",
@@ -113,4 +118,33 @@ pub fn show(args: ConfigCmdArgs) -> Result<i32, String> {
         );
     }
     Ok(EXIT_OK)
+}
+
+/// A config table's keys and values on one line, as TOML writes them
+/// inline: `html = false, allow = ["a", "b"]`.
+fn inline_table(table: &Node) -> String {
+    table
+        .as_map()
+        .unwrap_or_default()
+        .iter()
+        .map(|(k, v)| format!("{} = {}", k.as_str().unwrap_or_default(), inline_value(v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A config value as TOML writes it inline.
+fn inline_value(value: &Node) -> String {
+    match &value.value {
+        Value::String(s, _) => format!("{s:?}"),
+        Value::Seq(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(inline_value)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::Map(_) => format!("{{ {} }}", inline_table(value)),
+        _ => value.scalar_text().unwrap_or_default(),
+    }
 }
