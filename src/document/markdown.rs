@@ -755,6 +755,16 @@ pub fn parse(source: &str, start: usize) -> Body {
     let in_html = shortcodes_in_html_tags(text, &shortcodes.tags);
     let replaced = (!in_html.is_empty()).then(|| placeholders(text, &in_html));
     let text = replaced.as_deref().unwrap_or(text);
+    // The stretches of the file those two wrote over with ASCII where it
+    // holds other characters: text read there maps to the file as a whole
+    // (one byte of the parse's text may be the middle of a character).
+    let altered: Vec<Span> = code
+        .iter()
+        .map(|(_, inner)| inner.clone())
+        .chain(in_html.iter().cloned())
+        .filter(|r| !original.get(r.clone()).unwrap_or_default().is_ascii())
+        .map(|r| Span::new(r.start, r.end).offset(start))
+        .collect();
     let broken = RefCell::new(Vec::new());
     let mut callback = |link: BrokenLink<'_>| {
         broken.borrow_mut().push(BrokenRef {
@@ -998,9 +1008,13 @@ pub fn parse(source: &str, start: usize) -> Body {
                     if !t.is_empty() && h.sup == 0 {
                         h.text_span = Some(h.text_span.map_or(src, |s| s.cover(src)));
                     }
-                    h.block.push(&t, src, verbatim, code);
+                    for (piece, src, verbatim) in unaltered(&t, src, verbatim, &altered) {
+                        h.block.push(piece, src, verbatim, code);
+                    }
                 } else if let Some(top) = blocks.last_mut() {
-                    top.push(&t, src, verbatim, code);
+                    for (piece, src, verbatim) in unaltered(&t, src, verbatim, &altered) {
+                        top.push(piece, src, verbatim, code);
+                    }
                 }
             }
             Event::FootnoteReference(label) => {
@@ -1192,6 +1206,50 @@ fn close(mut open: OpenBlock) -> Option<Block> {
     (!open.block.text.trim().is_empty()).then_some(open.block)
 }
 
+/// The text `t` the parse read at `src` of the file, cut where it enters
+/// and leaves the stretches of the file written over (`altered`, sorted),
+/// each stretch no longer verbatim: a run there maps to the stretch's
+/// ends, on whole characters of the file. Most texts are not cut.
+fn unaltered<'t>(
+    t: &'t str,
+    src: Span,
+    verbatim: bool,
+    altered: &[Span],
+) -> Vec<(&'t str, Span, bool)> {
+    let overlapping = || {
+        altered
+            .iter()
+            .filter(move |a| a.start < src.end && src.start < a.end)
+    };
+    if !verbatim || src.len() != t.len() || overlapping().next().is_none() {
+        return vec![(t, src, verbatim)];
+    }
+    let mut pieces = Vec::new();
+    let mut at = src.start;
+    // The stretches' ends are whole characters of `t` too (ASCII inside
+    // them, the file's text around them); `get` keeps a broken caller
+    // from panicking.
+    let mut piece = |from: usize, to: usize, verbatim: bool| {
+        let text = t.get(from - src.start..to - src.start)?;
+        pieces.push((text, Span::new(from, to), verbatim));
+        Some(())
+    };
+    for a in overlapping() {
+        let (from, to) = (a.start.max(src.start).max(at), a.end.min(src.end));
+        if at < from && piece(at, from, true).is_none() {
+            return vec![(t, src, false)];
+        }
+        if from <= to && piece(from, to, false).is_none() {
+            return vec![(t, src, false)];
+        }
+        at = at.max(to);
+    }
+    if at < src.end && piece(at, src.end, true).is_none() {
+        return vec![(t, src, false)];
+    }
+    pieces
+}
+
 /// Where the event's text `t` lies inside its source `slice`.
 fn locate(slice: &str, t: &str, span: Span) -> (Span, bool) {
     if slice == t {
@@ -1261,6 +1319,32 @@ fn sections(headings: &[Heading], end: usize) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text the parse reads where the file was written over with ASCII (a
+    /// code shortcode's code, a shortcode tag inside an HTML tag) maps to
+    /// whole characters of the file, and the text around it exactly.
+    #[test]
+    fn text_written_over_maps_to_whole_characters() {
+        for source in [
+            "Texte {{< highlight go >}}é à{{< /highlight >}} fin, été.\n",
+            "<pa\nTexte {{< note « à » >}} fin, été.\n",
+        ] {
+            let body = parse(source, 0);
+            for b in &body.blocks {
+                let chars: Vec<usize> = b.text.char_indices().map(|(i, _)| i).collect();
+                for pair in chars.windows(2) {
+                    let span = b.source_span(pair[0]..pair[1]);
+                    assert!(
+                        source.is_char_boundary(span.start) && source.is_char_boundary(span.end),
+                        "{source:?}: {span:?}"
+                    );
+                }
+                let at = b.text.find("été").unwrap();
+                let span = b.source_span(at..at + "été".len());
+                assert_eq!(&source[span.start..span.end], "été", "{source:?}");
+            }
+        }
+    }
 
     #[test]
     fn a_heading_s_text_span_stops_at_its_text() {
