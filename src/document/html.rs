@@ -7,12 +7,23 @@ use std::sync::OnceLock;
 use super::markdown::{Html, JoinedText};
 use crate::pattern::{CaptureRegex, Groups};
 
-/// Elements that never have content, and elements whose end tag may be left out.
-pub const NO_END_TAG: &[&str] = &[
+/// Elements that never have content: their tag opens nothing to close.
+pub const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option",
-    "optgroup", "rt", "rp", "colgroup", "caption", "html", "head", "body",
+    "track", "wbr",
 ];
+
+/// Elements whose end tag may be left out.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rt",
+    "rp", "colgroup", "caption", "html", "head", "body",
+];
+
+/// Whether the element `name` (lowercase) needs no end tag: a void
+/// element, or one whose end tag may be left out.
+pub fn no_end_tag(name: &str) -> bool {
+    VOID.contains(&name) || OPTIONAL_END.contains(&name)
+}
 
 /// A comment, an unclosed `<!--`, or a tag: `close` (`/` or empty), `name`,
 /// `selfclose` (`/` or empty).
@@ -226,7 +237,7 @@ pub fn inside_element(html: &[Html], at: usize) -> bool {
             continue;
         };
         let name = name.to_ascii_lowercase();
-        if NO_END_TAG.contains(&name.as_str()) {
+        if no_end_tag(&name) {
             continue;
         }
         if caps.name("close").is_some_and(|c| !c.is_empty()) {

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use super::{disjoint, escaped};
 use crate::diagnostic::Finding;
 use crate::document::Document;
-use crate::document::html::{RAW_TEXT, is_shortcode, tags};
+use crate::document::html::{RAW_TEXT, VOID, is_shortcode, tags};
 use crate::pattern::{CaptureRegex, Groups};
 use crate::rules::Context;
 use crate::span::Span;
@@ -88,12 +88,6 @@ const BLOCK_TAGS: &[&str] = &[
     "tr",
     "track",
     "ul",
-];
-
-/// Elements that never have content: their tag opens nothing to close.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
 ];
 
 /// What stands for a tag or a comment in the text that is searched: no

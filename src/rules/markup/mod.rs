@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, error_at};
 use crate::diagnostic::{Edit, Finding, Fix};
-use crate::document::html::{NO_END_TAG, is_shortcode, tags};
+use crate::document::html::{is_shortcode, no_end_tag, tags};
 use crate::document::markdown::footnote_label;
 use crate::document::{Block, Document};
 use crate::span::Span;
@@ -1007,14 +1007,14 @@ fn check_html(doc: &Document, replaced: &[Span], cx: &mut Context) {
                         }
                     }
                 }
-                None if NO_END_TAG.contains(&name.as_str()) => {}
+                None if no_end_tag(&name) => {}
                 None => cx.report(
                     Finding::new(span, format!("`{text}` closes no open `<{name}>`")).help(
                         format!("remove `{text}`, or add the `<{name}>` it should close"),
                     ),
                 ),
             }
-        } else if !self_closing && !NO_END_TAG.contains(&name.as_str()) {
+        } else if !self_closing && !no_end_tag(&name) {
             *open_count.entry(name.clone()).or_default() += 1;
             foreign.push(foreign_inside(
                 foreign.last().copied().unwrap_or(false),
