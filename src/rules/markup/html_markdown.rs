@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use super::{disjoint, escaped};
 use crate::diagnostic::Finding;
 use crate::document::Document;
-use crate::document::html::{RAW_TEXT, VOID, is_shortcode, tags};
+use crate::document::html::{RAW_TEXT, VOID, attribute, is_shortcode, tags};
 use crate::pattern::{CaptureRegex, Groups};
 use crate::rules::Context;
 use crate::span::Span;
@@ -225,6 +225,7 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
         let mut opened: Option<Range<usize>> = None;
         let mut verbatim: Option<(usize, usize)> = None;
         let mut raw: Option<usize> = None;
+        let mut markdown_attribute = false;
         for caps in tags(text, |i| is_shortcode(text, i)) {
             let Some(m) = caps.whole() else { continue };
             if let Some(from) = raw.take() {
@@ -241,6 +242,7 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
             };
             let closing = caps.name("close").is_some_and(|c| !c.is_empty());
             opened.get_or_insert(m.clone());
+            markdown_attribute |= !closing && attribute(&text[m.clone()], "markdown").is_some();
             if VERBATIM.iter().any(|v| v.eq_ignore_ascii_case(name)) {
                 verbatim = match verbatim {
                     Some((depth, from)) if closing && depth <= 1 => {
@@ -328,11 +330,15 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
             end = end.max(f.range.end);
             !inside
         });
-        let opened = opened.map(|r| lines.span(&r));
+        let around = Around {
+            opened: opened.map(|r| lines.span(&r)),
+            renders,
+            markdown_attribute,
+        };
         for f in found {
             let span = lines.span(&f.range);
             let written = text.get(f.range.clone()).unwrap_or_default();
-            report(span, written, &f, opened, renders, cx);
+            report(span, written, &f, &around, cx);
         }
     }
 }
@@ -682,18 +688,26 @@ fn heading_title(title: &str) -> &str {
     t
 }
 
-/// Reports the construct `f`, written `written` at `span`.
-fn report(
-    span: Span,
-    written: &str,
-    f: &Found,
+/// What a finding says of the block it is in.
+struct Around {
+    /// The block's first tag.
     opened: Option<Span>,
+    /// Whether the site renders raw HTML.
     renders: bool,
-    cx: &mut Context,
-) {
+    /// Whether a tag of the block has a `markdown` attribute
+    /// (`<div markdown="1">`), which other Markdown processors read.
+    markdown_attribute: bool,
+}
+
+/// Reports the construct `f`, written `written` at `span`.
+fn report(span: Span, written: &str, f: &Found, around: &Around, cx: &mut Context) {
     let written = &shown(written);
-    let blank = "leave a blank line between the HTML and the Markdown (an HTML block runs to the next blank line, and Markdown renders only outside it)";
-    let mut finding = if renders {
+    let blank = if around.markdown_attribute {
+        "leave a blank line between the HTML and the Markdown (an HTML block runs to the next blank line, and Markdown renders only outside it; Hugo ignores `markdown=\"1\"`, which kramdown and Python-Markdown read)"
+    } else {
+        "leave a blank line between the HTML and the Markdown (an HTML block runs to the next blank line, and Markdown renders only outside it)"
+    };
+    let mut finding = if around.renders {
         Finding::new(
             span,
             format!(
@@ -711,7 +725,7 @@ fn report(
         )
         .help(blank)
     };
-    if let Some(tag) = opened.filter(|t| t.end <= span.start) {
+    if let Some(tag) = around.opened.filter(|t| t.end <= span.start) {
         finding = finding.label(
             tag,
             "the HTML block starts here and runs to the next blank line",
@@ -1003,6 +1017,22 @@ mod tests {
             found[0].1.starts_with("`**mot coupé**` is Markdown"),
             "{found:?}"
         );
+    }
+
+    /// A `markdown` attribute, which kramdown and Python-Markdown read and
+    /// Hugo ignores, is named in the help.
+    #[test]
+    fn a_markdown_attribute_is_named_in_the_help() {
+        let help = |text: &str| {
+            let doc = Document::parse("2025-03-10-a.md", text.to_string());
+            let mut cx = Context::default();
+            rule().check(&doc, &mut cx);
+            cx.findings[0].help.clone().unwrap_or_default()
+        };
+        assert!(
+            help("<div markdown=\"1\">\n**a**\n</div>\n").contains("Hugo ignores `markdown=\"1\"`")
+        );
+        assert!(!help("<div>\n**a**\n</div>\n").contains("markdown="));
     }
 
     /// A site whose Hugo configuration leaves raw HTML out of its pages
