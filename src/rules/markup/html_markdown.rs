@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::{disjoint, escaped};
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Edit, Finding, Fix};
 use crate::document::Document;
 use crate::document::html::{RAW_TEXT, VOID, attribute, is_shortcode, tags};
 use crate::pattern::{CaptureRegex, Groups};
@@ -335,12 +335,108 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
             renders,
             markdown_attribute,
         };
+        // One fix for the block, on its first finding.
+        let mut fix = (!found.is_empty())
+            .then(|| blank_lines_fix(doc, *block, &lines, &masked, &skip))
+            .flatten();
         for f in found {
             let span = lines.span(&f.range);
             let written = text.get(f.range.clone()).unwrap_or_default();
-            report(span, written, &f, &around, cx);
+            report(span, written, &f, &around, fix.take(), cx);
         }
     }
+}
+
+/// The fix of a block whose Markdown lies between a line of opening tags
+/// and a line of closing tags (`<div class="note">`, Markdown lines,
+/// `</div>`): a blank line after the first line and one before the last,
+/// so that Hugo renders the lines between as Markdown. None when the
+/// block is inside a container (a list item, a blockquote: its lines
+/// would need their prefix), when a line between holds HTML, a shortcode
+/// or text not read (the blank lines would cut it otherwise), or is
+/// indented four spaces or a tab (it would become code).
+fn blank_lines_fix(
+    doc: &Document,
+    block: Span,
+    lines: &Lines,
+    masked: &str,
+    skip: &[Range<usize>],
+) -> Option<Fix> {
+    // The block's lines in the file (pulldown-cmark gives a line ending
+    // with `\r\n` as two pieces), and the masked text of each.
+    let source = doc.source.get(block.start..block.end)?;
+    // Lines end with `\n`, `\r\n` or a lone `\r`, as the parse reads them.
+    let b = source.as_bytes();
+    let mut file_lines: Vec<(usize, &str)> = Vec::new();
+    let mut from = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+            file_lines.push((block.start + from, &source[from..=i]));
+            from = i + 1;
+        }
+    }
+    if from < source.len() {
+        file_lines.push((block.start + from, &source[from..]));
+    }
+    let [first, middle @ .., last] = file_lines.as_slice() else {
+        return None;
+    };
+    if middle.is_empty() || !skip.is_empty() || !first.1.ends_with(['\n', '\r']) {
+        return None;
+    }
+    let masked_of = |&(start, line): &(usize, &str)| -> String {
+        lines
+            .ranges(Span::new(start, start + line.len()))
+            .filter_map(|r| masked.get(r))
+            .collect()
+    };
+    let only_tags = |line: &str| {
+        let line = line.trim_end_matches(['\n', '\r']);
+        !line.starts_with([' ', '\t'])
+            && !line.is_empty()
+            && line.bytes().all(|b| b == MASK || b == b' ' || b == b'\t')
+    };
+    let markdown = |line: &str| {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        indent < 4
+            && !line.starts_with('\t')
+            && !line.trim().is_empty()
+            && !line.bytes().any(|b| b == MASK || b == CALL_MASK)
+    };
+    // Each line whole in the block: no container's prefix before it.
+    let whole = file_lines.iter().all(|&(start, line)| {
+        let text = masked_of(&(start, line));
+        text.trim_end_matches(['\n', '\r']).len() == line.trim_end_matches(['\n', '\r']).len()
+    });
+    if !whole
+        || block.start > 0
+            && !matches!(
+                doc.source.as_bytes().get(block.start - 1),
+                Some(b'\n' | b'\r')
+            )
+        || !only_tags(&masked_of(first))
+        || !only_tags(&masked_of(last))
+        || !last.1.trim_start().starts_with("</")
+        || first.1.trim_start().starts_with("</")
+        || !middle.iter().all(|l| markdown(&masked_of(l)))
+    {
+        return None;
+    }
+    // The line break the file uses, for the blank lines.
+    let newline = if first.1.ends_with("\r\n") {
+        "\r\n"
+    } else if first.1.ends_with('\r') {
+        "\r"
+    } else {
+        "\n"
+    };
+    Some(Fix::risky(
+        "leave a blank line after the opening tags and before the closing ones",
+        vec![
+            Edit::insert(first.0 + first.1.len(), newline),
+            Edit::insert(last.0, newline),
+        ],
+    ))
 }
 
 /// Whether goldmark reads the block's first line as pulldown-cmark does:
@@ -700,7 +796,14 @@ struct Around {
 }
 
 /// Reports the construct `f`, written `written` at `span`.
-fn report(span: Span, written: &str, f: &Found, around: &Around, cx: &mut Context) {
+fn report(
+    span: Span,
+    written: &str,
+    f: &Found,
+    around: &Around,
+    fix: Option<Fix>,
+    cx: &mut Context,
+) {
     let written = &shown(written);
     let blank = if around.markdown_attribute {
         "leave a blank line between the HTML and the Markdown (an HTML block runs to the next blank line, and Markdown renders only outside it; Hugo ignores `markdown=\"1\"`, which kramdown and Python-Markdown read)"
@@ -725,6 +828,9 @@ fn report(span: Span, written: &str, f: &Found, around: &Around, cx: &mut Contex
         )
         .help(blank)
     };
+    if let Some(fix) = fix {
+        finding = finding.fix(fix);
+    }
     if let Some(tag) = around.opened.filter(|t| t.end <= span.start) {
         finding = finding.label(
             tag,
@@ -1033,6 +1139,45 @@ mod tests {
             help("<div markdown=\"1\">\n**a**\n</div>\n").contains("Hugo ignores `markdown=\"1\"`")
         );
         assert!(!help("<div>\n**a**\n</div>\n").contains("markdown="));
+    }
+
+    /// Markdown lines between a line of opening tags and one of closing
+    /// tags get the fix of blank lines around them, once for the block;
+    /// not in a container, nor around a line of HTML or an indented one.
+    #[test]
+    fn the_fix_leaves_blank_lines_around_markdown_lines() {
+        let fixes = |text: &str| -> Vec<String> {
+            let doc = Document::parse("2025-03-10-a.md", text.to_string());
+            let mut cx = Context::default();
+            rule().check(&doc, &mut cx);
+            let mut fixed: Vec<String> = Vec::new();
+            for f in cx.findings.iter().filter_map(|f| f.fix.as_ref()) {
+                let mut out = text.to_string();
+                for e in f.edits.iter().rev() {
+                    out.replace_range(e.span.start..e.span.end, &e.replacement);
+                }
+                fixed.push(out);
+            }
+            fixed
+        };
+        assert_eq!(
+            fixes("<div class=\"a\">\n**a** et `b`\n[c](/d/)\n</div>\n"),
+            ["<div class=\"a\">\n\n**a** et `b`\n[c](/d/)\n\n</div>\n"]
+        );
+        assert_eq!(
+            fixes("<div>\r\n**a**\r\n</div>\r\n"),
+            ["<div>\r\n\r\n**a**\r\n\r\n</div>\r\n"]
+        );
+        for text in [
+            "> <div>\n> **a**\n> </div>\n",
+            "- <div>\n  **a**\n  </div>\n",
+            "<details>\n<summary>Voir</summary>\n**a**\n</details>\n",
+            "<div>\n    **a**\n</div>\n",
+            "<div><p>**a**</p>\n</div>\n",
+            "<div>\n**a**\n<!-- b -->\n</div>\n",
+        ] {
+            assert_eq!(fixes(text), Vec::<String>::new(), "{text:?}");
+        }
     }
 
     /// A site whose Hugo configuration leaves raw HTML out of its pages
