@@ -758,13 +758,15 @@ pub fn parse(source: &str, start: usize) -> Body {
     // The stretches of the file those two wrote over with ASCII where it
     // holds other characters: text read there maps to the file as a whole
     // (one byte of the parse's text may be the middle of a character).
-    let altered: Vec<Span> = code
+    let mut altered: Vec<Span> = code
         .iter()
         .map(|(_, inner)| inner.clone())
         .chain(in_html.iter().cloned())
         .filter(|r| !original.get(r.clone()).unwrap_or_default().is_ascii())
         .map(|r| Span::new(r.start, r.end).offset(start))
         .collect();
+    // In order, as `unaltered` reads them: the two kinds interleave.
+    altered.sort_by_key(|s| s.start);
     let broken = RefCell::new(Vec::new());
     let mut callback = |link: BrokenLink<'_>| {
         broken.borrow_mut().push(BrokenRef {
@@ -1328,6 +1330,7 @@ mod tests {
         for source in [
             "Texte {{< highlight go >}}é à{{< /highlight >}} fin, été.\n",
             "<pa\nTexte {{< note « à » >}} fin, été.\n",
+            "<pa\nTexte {{< note \"à\" >}} puis {{< highlight go >}}é à{{< /highlight >}} fin, été.\n",
         ] {
             let body = parse(source, 0);
             for b in &body.blocks {
