@@ -59,7 +59,7 @@ fn common() -> Map<String, Value> {
         "severity": level,
         "description": {"type": "string", "description": "One line for `repere rules`"},
         "files": {"description": "Glob patterns (the glob crate's syntax); `!` excludes",
-                  "anyOf": [glob.clone(), {"type": "array", "items": glob}]},
+                  "anyOf": [glob.clone(), {"type": "array", "items": glob, "minItems": 1}]},
         "when": {"type": "object", "description": "Conditions on front-matter values, all of which must hold",
                  "additionalProperties": condition},
         "message": {"type": "string", "description": "Replaces the message; {message} and {help} are the rule's own"},

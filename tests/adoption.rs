@@ -1327,6 +1327,24 @@ fn config_command_shows_sources() {
     );
 }
 
+/// An empty `include` or `exclude` in the config is nothing more to
+/// include or exclude: the run goes on (a pack's `files: []` is refused).
+#[test]
+fn empty_include_and_exclude_lists_are_accepted() {
+    let dir = site();
+    fs::write(
+        dir.path().join("repere.toml"),
+        "include = []\nexclude = []\n",
+    )
+    .unwrap();
+    let (code, v, err) = run(dir.path(), &["."]);
+    assert_ne!(code, 2, "{err}");
+    assert!(
+        v["summary"].is_object() || v["diagnostics"].is_array(),
+        "{v:#}"
+    );
+}
+
 /// `repere config` prints the settings in force with no config file too,
 /// and `--no-default-rules` over the config's `use-default-rules`.
 #[test]

@@ -26,13 +26,6 @@ impl FileFilter {
     /// Reads a string or a list of strings.
     pub fn from_node(node: &Node) -> Result<FileFilter, BuildError> {
         let items: Vec<&Node> = match node.as_seq() {
-            // No pattern: whether every file or none was meant is not said.
-            Some([]) => {
-                return Err(error_at(
-                    node,
-                    "`files` is an empty list, which says neither every file nor none; leave `files` out to check every file, list the files meant, or set the rule `off`",
-                ));
-            }
             Some(items) => items.iter().collect(),
             None => vec![node],
         };
@@ -203,18 +196,6 @@ mod tests {
         assert!(f.matches(Path::new("./posts/2025/a.md")));
         assert!(!f.matches(Path::new("content/posts/_index.md")));
         assert!(!f.matches(Path::new("content/about.md")));
-    }
-
-    /// An empty list says neither every file nor none: refused.
-    #[test]
-    fn an_empty_list_is_refused() {
-        let node = crate::yaml::parse("[]", 0).unwrap().root.unwrap();
-        let err = FileFilter::from_node(&node).err().unwrap();
-        assert!(
-            err.message.starts_with("`files` is an empty list"),
-            "{}",
-            err.message
-        );
     }
 
     /// An empty pattern matches no file: refused, pointing at it.

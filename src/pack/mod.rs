@@ -1103,9 +1103,15 @@ fn load_entry(entry: &Node, pack: &PackSource) -> Result<LoadedRule, Vec<BuildEr
                 .ok_or_else(|| error_at(n, format!("`{key}` takes a string"))),
         }
     };
-    let files = entry
-        .get("files")
-        .map_or_else(|| Ok(FileFilter::default()), FileFilter::from_node);
+    let files = match entry.get("files") {
+        None => Ok(FileFilter::default()),
+        // No pattern: whether every file or none was meant is not said.
+        Some(f) if f.as_seq().is_some_and(<[Node]>::is_empty) => Err(error_at(
+            f,
+            "`files` is an empty list, which says neither every file nor none; leave `files` out to check every file, list the files meant, or set the rule `off`",
+        )),
+        Some(f) => FileFilter::from_node(f),
+    };
     let when = entry
         .get("when")
         .map_or_else(|| Ok(When::default()), When::from_node);
@@ -1702,6 +1708,21 @@ mod tests {
             errs[0]
                 .message
                 .ends_with("a YAML alias (`*…`) repeats this rule"),
+            "{}",
+            errs[0].message
+        );
+    }
+
+    /// An empty `files` list says neither every file nor none: refused in
+    /// a pack (a config's `exclude = []` is nothing to exclude).
+    #[test]
+    fn an_empty_files_list_is_refused() {
+        let errs = load("- {id: x, kind: markup, severity: error, files: []}\n")
+            .err()
+            .unwrap_or_default();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0].message.starts_with("`files` is an empty list"),
             "{}",
             errs[0].message
         );
