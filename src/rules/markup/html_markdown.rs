@@ -205,7 +205,10 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
                 lines
                     .pieces
                     .push((lines.text.len(), h.span.start, line.len()));
-                lines.text.push_str(line);
+                // A lone `\r` ends a line, as the parse reads it: one
+                // byte for one, so offsets stay.
+                let next = doc.source.as_bytes().get(h.span.end).copied();
+                lines.text.push_str(&lone_cr_as_lf(line, next));
             }
         }
         let text = lines.text.as_str();
@@ -330,6 +333,19 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
             end = end.max(f.range.end);
             !inside
         });
+        // A code span takes its backquotes first: a construct across one
+        // (`**a `b** c`) is none.
+        let code: Vec<Range<usize>> = found
+            .iter()
+            .filter(|f| f.what == "code")
+            .map(|f| f.range.clone())
+            .collect();
+        found.retain(|f| {
+            f.what == "code"
+                || !code
+                    .iter()
+                    .any(|c| c.start < f.range.end && f.range.start < c.end)
+        });
         let around = Around {
             opened: opened.map(|r| lines.span(&r)),
             renders,
@@ -397,9 +413,9 @@ fn blank_lines_fix(
             && line.bytes().all(|b| b == MASK || b == b' ' || b == b'\t')
     };
     let markdown = |line: &str| {
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        indent < 4
-            && !line.starts_with('\t')
+        let lead = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+        lead.len() < 4
+            && !lead.contains('\t')
             && !line.trim().is_empty()
             && !line.bytes().any(|b| b == MASK || b == CALL_MASK)
     };
@@ -416,8 +432,13 @@ fn blank_lines_fix(
             )
         || !only_tags(&masked_of(first))
         || !only_tags(&masked_of(last))
-        || !last.1.trim_start().starts_with("</")
-        || first.1.trim_start().starts_with("</")
+        || !last.1.starts_with("</")
+        || first.1.starts_with("</")
+        || !starts_block(first.1)
+        || !starts_block(last.1)
+        || [first.1, last.1]
+            .iter()
+            .any(|l| tag_name(l).eq_ignore_ascii_case("p"))
         || !middle.iter().all(|l| markdown(&masked_of(l)))
     {
         return None;
@@ -471,16 +492,31 @@ fn starts_block(line: &str) -> bool {
     let Some(tag) = line[indent..].strip_prefix('<') else {
         return false;
     };
+    let closing = tag.starts_with('/');
     let tag = tag.strip_prefix('/').unwrap_or(tag);
     let end = tag
         .find(|c: char| !c.is_ascii_alphanumeric())
         .unwrap_or(tag.len());
+    let name = &tag[..end];
     let after = tag[end..].chars().next();
+    // `<pre>` and the raw text elements start a block by their opening
+    // tag only (CommonMark's first condition).
+    let opening_only = ["pre", "script", "style", "textarea"];
     indent <= 3
-        && BLOCK_TAGS
-            .iter()
-            .any(|t| t.eq_ignore_ascii_case(&tag[..end]))
+        && BLOCK_TAGS.iter().any(|t| t.eq_ignore_ascii_case(name))
+        && !(closing && opening_only.iter().any(|t| t.eq_ignore_ascii_case(name)))
         && after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/')
+}
+
+/// The name of the tag `line` opens with (`div` for `</div>`), or nothing.
+fn tag_name(line: &str) -> &str {
+    let tag = line
+        .trim_start()
+        .trim_start_matches('<')
+        .trim_start_matches('/');
+    &tag[..tag
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(tag.len())]
 }
 
 /// Code fences and code spans in `masked` (the block's text with its tags
@@ -553,12 +589,19 @@ fn code(masked: &str, text: &str) -> (Vec<Found>, Vec<Range<usize>>) {
                 i += 1;
             }
         }
+        // For each run, the next of its length: one pass back, so that
+        // pairing stays linear however many runs there are.
+        let mut next_of: Vec<Option<usize>> = vec![None; runs.len()];
+        let mut last: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for (k, &(_, n)) in runs.iter().enumerate().rev() {
+            next_of[k] = last.insert(n, k);
+        }
         let mut k = 0;
         while k < runs.len() {
             let (open, n) = runs[k];
-            match runs[k + 1..].iter().position(|&(_, m)| m == n) {
+            match next_of[k] {
                 Some(j) => {
-                    let (close, _) = runs[k + 1 + j];
+                    let (close, _) = runs[j];
                     let inner = text.get(open + n..close).unwrap_or_default().trim();
                     if !inner.is_empty() {
                         found.push(Found {
@@ -567,13 +610,36 @@ fn code(masked: &str, text: &str) -> (Vec<Found>, Vec<Range<usize>>) {
                             html: format!("<code>{}</code>", escape_html(inner)),
                         });
                     }
-                    k += j + 2;
+                    k = j + 1;
                 }
                 None => k += 1,
             }
         }
     }
     (found, fenced)
+}
+
+/// `line` with each lone `\r` (not before `\n`, `next` being the byte
+/// after the line) written `\n`.
+fn lone_cr_as_lf(line: &str, next: Option<u8>) -> std::borrow::Cow<'_, str> {
+    if !line.contains('\r') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let b = line.as_bytes();
+    let out: Vec<u8> = b
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let after = b.get(i + 1).copied().or(next);
+            if c == b'\r' && after != Some(b'\n') {
+                b'\n'
+            } else {
+                c
+            }
+        })
+        .collect();
+    // One ASCII byte for another: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_default())
 }
 
 /// `text` with `&`, `<` and `>` written as HTML's references, for code.
@@ -595,7 +661,11 @@ fn others(masked: &str, text: &str, depth: u8) -> Vec<Found> {
     while let Some(caps) = searcher.find_at(at) {
         let Some(m) = caps.whole() else { break };
         at = m.end.max(m.start + 1);
-        let range = caps.range("heading").unwrap_or(m.clone());
+        // A heading without the spaces after it.
+        let range = match caps.range("heading") {
+            Some(h) => h.start..h.start + masked[h.clone()].trim_end().len(),
+            None => m.clone(),
+        };
         let before = masked[..range.start].chars().next_back();
         let after = masked[range.end..].chars().next();
         let glued = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
@@ -714,16 +784,17 @@ fn describe(
             .then(|| ("struck-through text", format!("<del>{}</del>", html(inner))));
     }
     if caps.name("link").is_some() {
-        let (label, url) = (group("text"), group("url"));
+        let attr = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;");
+        let (label, url) = (group("text"), attr(group("url")));
         let title = caps
             .range("dq")
             .or(caps.range("sq"))
             .and_then(|r| text.get(r))
-            .map_or(String::new(), |t| format!(" title=\"{t}\""));
+            .map_or(String::new(), |t| format!(" title=\"{}\"", attr(t)));
         return Some(if caps.name("bang").is_some_and(|b| !b.is_empty()) {
             (
                 "an image",
-                format!("<img src=\"{url}\" alt=\"{label}\"{title}>"),
+                format!("<img src=\"{url}\" alt=\"{}\"{title}>", attr(label)),
             )
         } else {
             (
@@ -1046,7 +1117,7 @@ mod tests {
                     "`<a href=\"/\"><img src=\"/l.png\" alt=\"logo\"></a>`".to_string()
                 ),
                 ("***gras***", "`<strong><em>gras</em></strong>`".to_string()),
-                ("## Titre ## ", "`<h2>Titre</h2>`".to_string()),
+                ("## Titre ##", "`<h2>Titre</h2>`".to_string()),
                 ("## Autre {#t}", "`<h2>Autre</h2>`".to_string()),
             ]
         );
@@ -1175,9 +1246,40 @@ mod tests {
             "<div>\n    **a**\n</div>\n",
             "<div><p>**a**</p>\n</div>\n",
             "<div>\n**a**\n<!-- b -->\n</div>\n",
+            // Blank lines would make it code, or leave a closing tag in a
+            // paragraph, or a paragraph in a paragraph.
+            "<div>\n  \t**a**\n</div>\n",
+            "<div><span>\n**a**\n</span></div>\n",
+            "<p>\n**a**\n</p>\n",
         ] {
             assert_eq!(fixes(text), Vec::<String>::new(), "{text:?}");
         }
+    }
+
+    /// Found by a code review: a construct across a code span is none; a
+    /// closing `</pre>` starts no block after a placeholder; a file whose
+    /// lines end with a lone `\r` is read line by line; attribute values
+    /// in a help are escaped.
+    #[test]
+    fn code_spans_first_closing_pre_and_lone_cr() {
+        assert_eq!(spans("<div>\n**a `b** c`\n</div>\n"), ["`b** c`"]);
+        let text = "Texte.\n\n{{< details >}}\n<div>\n{{< /details >}}\n</pre>\nEt **b**.\n";
+        assert_eq!(spans(text), Vec::<String>::new());
+        assert_eq!(
+            spans("<div>\r## Titre\r**a\rb\rc**\r```\r**x**\r```\r</div>\r"),
+            ["## Titre", "```"]
+        );
+        let doc = Document::parse(
+            "2025-03-10-a.md",
+            "<div>\n![a \"b\"](/x.png)\n</div>\n".into(),
+        );
+        let mut cx = Context::default();
+        rule().check(&doc, &mut cx);
+        let help = cx.findings[0].help.clone().unwrap_or_default();
+        assert!(
+            help.ends_with("`<img src=\"/x.png\" alt=\"a &quot;b&quot;\">`"),
+            "{help}"
+        );
     }
 
     /// A site whose Hugo configuration leaves raw HTML out of its pages
