@@ -286,7 +286,9 @@ fn a_shortcode_s_bare_url_is_no_link() {
         &path,
         with_insert("").replace(
             list,
-            &format!("{list}\n{{{{< youtube https://www.youtube.com/watch?v=x >}}}}\n"),
+            &format!(
+                "{list}\n{{{{< youtube https://www.youtube.com/watch?v=x https://b.fr/ >}}}}\n"
+            ),
         ),
     )
     .unwrap();

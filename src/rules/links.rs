@@ -479,18 +479,34 @@ impl LinksRule {
                 .is_some_and(|l| span.end <= l.end)
         };
         // A shortcode's parameter: Hugo takes the tag out before the
-        // Markdown, and the template renders the value. Or the parameter of
+        // Markdown, and the template renders the value. Or a parameter of
         // a tag Hugo cannot read (`{{< youtube https://… >}}`, unquoted):
         // the markup rule reports the tag, on which the build stops, at the
         // URL's `:`.
+        // (The markup rule reads tags in a Hugo site only: elsewhere such
+        // a URL is still told, as nothing else would tell of it.)
+        let body = doc.source.get(doc.body_start..).unwrap_or_default();
+        let broken_tags: Vec<Span> = if cx.site().is_some() {
+            doc.body
+                .shortcodes
+                .tags
+                .iter()
+                .filter(|t| matches!(t.params, Params::Error(_)))
+                .map(|t| {
+                    // To the tag's end, or its line's: Hugo read no further.
+                    let rest = body.get(t.tag.start..).unwrap_or_default();
+                    let line = rest.find('\n').unwrap_or(rest.len());
+                    let end = rest[..line].find("}}").map_or(line, |i| i + 2);
+                    Span::new(t.tag.start, t.tag.start + end).offset(doc.body_start)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let in_tag = |span: Span| {
             doc.replaced()
+                .chain(broken_tags.iter().copied())
                 .any(|r| r.start <= span.start && span.end <= r.end)
-                || doc.body.shortcodes.tags.iter().any(|t| {
-                    matches!(&t.params, Params::Error(e)
-                        if e.span.start + doc.body_start <= span.start
-                            && span.end <= e.span.end + doc.body_start)
-                })
         };
         // A footnote's definition is shown in the footnotes block at the
         // end of the page, whatever section it is written in: its links
