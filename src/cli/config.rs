@@ -135,7 +135,7 @@ fn inline_table(table: &Node) -> String {
 /// A config value as TOML writes it inline.
 fn inline_value(value: &Node) -> String {
     match &value.value {
-        Value::String(s, _) => format!("{s:?}"),
+        Value::String(s, _) => toml_string(s),
         Value::Seq(items) => format!(
             "[{}]",
             items
@@ -147,4 +147,22 @@ fn inline_value(value: &Node) -> String {
         Value::Map(_) => format!("{{ {} }}", inline_table(value)),
         _ => value.scalar_text().unwrap_or_default(),
     }
+}
+
+/// `s` as a TOML basic string: `"` and `\` escaped, control characters
+/// as `\uXXXX` (a no-break space is written as is).
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

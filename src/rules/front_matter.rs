@@ -525,7 +525,7 @@ fn build(node: &Node) -> Result<Box<dyn Rule>, BuildError> {
             return Err(error_at(
                 at,
                 format!(
-                    "`{name}` must be contained in `{list}`, which no field declares; did you mean `{meant}`?"
+                    "`{name}` must be contained in `{list}`, which no field declares; did you mean `{meant}`? (If `{list}` is meant, declare it among the fields.)"
                 ),
             ));
         }
@@ -2626,7 +2626,7 @@ mod tests {
             // A list key that is a slip for a declared field's name.
             (
                 "fields:\n  pillar: {contained_in: pilars}\n  pillars: {type: string-list}\n",
-                "`pillar` must be contained in `pilars`, which no field declares; did you mean `pillars`?",
+                "`pillar` must be contained in `pilars`, which no field declares; did you mean `pillars`? (If `pilars` is meant, declare it among the fields.)",
                 "pilars",
             ),
             // One key to Hugo, declared twice: the later is the slip.
