@@ -1010,12 +1010,21 @@ pub fn parse(source: &str, start: usize) -> Body {
                     if !t.is_empty() && h.sup == 0 {
                         h.text_span = Some(h.text_span.map_or(src, |s| s.cover(src)));
                     }
-                    for (piece, src, verbatim) in unaltered(&t, src, verbatim, &altered) {
-                        h.block.push(piece, src, verbatim, code);
+                    if altered.is_empty() {
+                        h.block.push(&t, src, verbatim, code);
+                    } else {
+                        for (piece, src, verbatim) in unaltered(&t, src, verbatim, &altered) {
+                            h.block.push(piece, src, verbatim, code);
+                        }
                     }
                 } else if let Some(top) = blocks.last_mut() {
-                    for (piece, src, verbatim) in unaltered(&t, src, verbatim, &altered) {
-                        top.push(piece, src, verbatim, code);
+                    // Most files have nothing written over: no cut to make.
+                    if altered.is_empty() {
+                        top.push(&t, src, verbatim, code);
+                    } else {
+                        for (piece, src, verbatim) in unaltered(&t, src, verbatim, &altered) {
+                            top.push(piece, src, verbatim, code);
+                        }
                     }
                 }
             }
