@@ -928,13 +928,13 @@ mod tests {
     use std::sync::Arc;
 
     use super::super::tests::rule;
+    use crate::diagnostic::Finding;
     use crate::document::Document;
     use crate::rules::{Context, Rule};
     use crate::site::Site;
 
-    /// The Markdown `text`'s HTML blocks show as typed: the text at each
-    /// span, in order.
-    fn shown(text: &str, site: Option<Site>) -> Vec<(String, String)> {
+    /// What the rule finds in the article `text`, in a `site` or none.
+    fn findings(text: &str, site: Option<Site>) -> Vec<Finding> {
         let doc = Document::parse("2025-03-10-a.md", text.to_string());
         let mut cx = Context {
             findings: Vec::new(),
@@ -942,6 +942,12 @@ mod tests {
         };
         rule().check(&doc, &mut cx);
         cx.findings
+    }
+
+    /// The Markdown `text`'s HTML blocks show as typed: the text at each
+    /// span, in order.
+    fn shown(text: &str, site: Option<Site>) -> Vec<(String, String)> {
+        findings(text, site)
             .into_iter()
             .filter(|f| f.message.contains("inside an HTML block"))
             .map(|f| (text[f.span.start..f.span.end].to_string(), f.message))
@@ -1088,11 +1094,7 @@ mod tests {
     fn links_images_and_headings_are_read_whole() {
         let text = "<div>\n![](/a.png) [a [b] c](/x/) [Foo](https://w.org/Foo_(bar)) [![logo](/l.png)](/)\n\
                     ***gras***\n## Titre ## \n## Autre {#t}\n</div>\n";
-        let doc = Document::parse("2025-03-10-a.md", text.to_string());
-        let mut cx = Context::default();
-        rule().check(&doc, &mut cx);
-        let found: Vec<(&str, String)> = cx
-            .findings
+        let found: Vec<(&str, String)> = findings(text, None)
             .iter()
             .map(|f| {
                 let help = f.help.clone().unwrap_or_default();
@@ -1173,11 +1175,7 @@ mod tests {
     #[test]
     fn helps_write_the_whole_construct_in_html() {
         let text = "<div>\n[**gras**](/x/ \"Titre\") et `<br>`\n</div>\n";
-        let doc = Document::parse("2025-03-10-a.md", text.to_string());
-        let mut cx = Context::default();
-        rule().check(&doc, &mut cx);
-        let helps: Vec<String> = cx
-            .findings
+        let helps: Vec<String> = findings(text, None)
             .iter()
             .map(|f| f.help.clone().unwrap_or_default())
             .map(|h| h.rsplit("HTML: ").next().unwrap_or_default().to_string())
@@ -1200,12 +1198,7 @@ mod tests {
     /// Hugo ignores, is named in the help.
     #[test]
     fn a_markdown_attribute_is_named_in_the_help() {
-        let help = |text: &str| {
-            let doc = Document::parse("2025-03-10-a.md", text.to_string());
-            let mut cx = Context::default();
-            rule().check(&doc, &mut cx);
-            cx.findings[0].help.clone().unwrap_or_default()
-        };
+        let help = |text: &str| findings(text, None)[0].help.clone().unwrap_or_default();
         assert!(
             help("<div markdown=\"1\">\n**a**\n</div>\n").contains("Hugo ignores `markdown=\"1\"`")
         );
@@ -1218,11 +1211,8 @@ mod tests {
     #[test]
     fn the_fix_leaves_blank_lines_around_markdown_lines() {
         let fixes = |text: &str| -> Vec<String> {
-            let doc = Document::parse("2025-03-10-a.md", text.to_string());
-            let mut cx = Context::default();
-            rule().check(&doc, &mut cx);
             let mut fixed: Vec<String> = Vec::new();
-            for f in cx.findings.iter().filter_map(|f| f.fix.as_ref()) {
+            for f in findings(text, None).iter().filter_map(|f| f.fix.as_ref()) {
                 let mut out = text.to_string();
                 for e in f.edits.iter().rev() {
                     out.replace_range(e.span.start..e.span.end, &e.replacement);
@@ -1269,13 +1259,8 @@ mod tests {
             spans("<div>\r## Titre\r**a\rb\rc**\r```\r**x**\r```\r</div>\r"),
             ["## Titre", "```"]
         );
-        let doc = Document::parse(
-            "2025-03-10-a.md",
-            "<div>\n![a \"b\"](/x.png)\n</div>\n".into(),
-        );
-        let mut cx = Context::default();
-        rule().check(&doc, &mut cx);
-        let help = cx.findings[0].help.clone().unwrap_or_default();
+        let found = findings("<div>\n![a \"b\"](/x.png)\n</div>\n", None);
+        let help = found[0].help.clone().unwrap_or_default();
         assert!(
             help.ends_with("`<img src=\"/x.png\" alt=\"a &quot;b&quot;\">`"),
             "{help}"
