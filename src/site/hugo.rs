@@ -56,8 +56,9 @@ pub const FOLDER_FILES: &[&str] = &[
 
 /// The files of the production environment's configuration, which `hugo`
 /// merges over `config/_default/` when it builds the published site: where
-/// a site often sets its `baseURL`. Only their `baseURL` is read (see
-/// [`base_urls`]).
+/// a site often sets its `baseURL`. Only their `baseURL` (see
+/// [`base_urls`]) and goldmark's `unsafe` (see [`renders_html`]) are read;
+/// `markup.*` holds the `[markup]` table alone.
 pub const PRODUCTION_FILES: &[&str] = &[
     "config/production/hugo.toml",
     "config/production/hugo.yaml",
@@ -67,6 +68,10 @@ pub const PRODUCTION_FILES: &[&str] = &[
     "config/production/config.yaml",
     "config/production/config.yml",
     "config/production/config.json",
+    "config/production/markup.toml",
+    "config/production/markup.yaml",
+    "config/production/markup.yml",
+    "config/production/markup.json",
 ];
 
 /// The configuration files Hugo reads, as (name, text): the first of
@@ -594,6 +599,17 @@ mod tests {
                 "config/_default/markup.yaml",
                 "goldmark:\n  renderer:\n    unsafe: true\n"
             )]),
+            Some(true)
+        );
+        // The production environment's `markup.*` is read last too.
+        assert_eq!(
+            of(&[
+                ("hugo.toml", "[markup.goldmark.renderer]\nunsafe = false\n"),
+                (
+                    "config/production/markup.toml",
+                    "[goldmark.renderer]\nunsafe = true\n"
+                ),
+            ]),
             Some(true)
         );
         assert_eq!(of(&[("hugo.toml", "[markup\n")]), None);
