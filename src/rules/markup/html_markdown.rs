@@ -205,11 +205,13 @@ pub(super) fn check(doc: &Document, cx: &mut Context) {
                 lines
                     .pieces
                     .push((lines.text.len(), h.span.start, line.len()));
-                // A lone `\r` ends a line, as the parse reads it: one
-                // byte for one, so offsets stay.
-                let next = doc.source.as_bytes().get(h.span.end).copied();
-                lines.text.push_str(&lone_cr_as_lf(line, next));
+                lines.text.push_str(line);
             }
+        }
+        // A lone `\r` ends a line, as the parse reads it: one byte for
+        // one, so offsets stay.
+        if let Some(text) = crate::document::markdown::lone_cr_as_lf(&lines.text) {
+            lines.text = text;
         }
         let text = lines.text.as_str();
         if !text.contains(['*', '~', '[', '`', '#']) || !read_alike(text) {
@@ -466,16 +468,10 @@ fn blank_lines_fix(
 /// on which Hugo 0.111's goldmark and 0.168's disagree.
 fn read_alike(text: &str) -> bool {
     let first = text.lines().next().unwrap_or_default();
-    let tag = first
-        .trim_start()
-        .trim_start_matches('<')
-        .trim_start_matches('/');
-    let name: String = tag
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    !first.contains('\t') && name != "search" && name != "source"
+    let name = tag_name(first);
+    !first.contains('\t')
+        && !name.eq_ignore_ascii_case("search")
+        && !name.eq_ignore_ascii_case("source")
 }
 
 /// The starts of the lines of `text` after byte `from`.
@@ -617,29 +613,6 @@ fn code(masked: &str, text: &str) -> (Vec<Found>, Vec<Range<usize>>) {
         }
     }
     (found, fenced)
-}
-
-/// `line` with each lone `\r` (not before `\n`, `next` being the byte
-/// after the line) written `\n`.
-fn lone_cr_as_lf(line: &str, next: Option<u8>) -> std::borrow::Cow<'_, str> {
-    if !line.contains('\r') {
-        return std::borrow::Cow::Borrowed(line);
-    }
-    let b = line.as_bytes();
-    let out: Vec<u8> = b
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let after = b.get(i + 1).copied().or(next);
-            if c == b'\r' && after != Some(b'\n') {
-                b'\n'
-            } else {
-                c
-            }
-        })
-        .collect();
-    // One ASCII byte for another: still UTF-8.
-    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_default())
 }
 
 /// `text` with `&`, `<` and `>` written as HTML's references, for code.
