@@ -188,7 +188,13 @@ impl Rule for MarkupRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let scan = &doc.body.shortcodes;
         let replaced: Vec<Span> = doc.replaced().collect();
-        if self.opts.emphasis {
+        // Prose read block by block, headings too (each heading's block made
+        // once): emphasis, and a `<!--` no comment closes (most articles
+        // hold none: no block is read for one).
+        let bytes = doc.source.as_bytes();
+        let comments = self.opts.html
+            && memchr::memchr_iter(b'<', bytes).any(|i| bytes[i..].starts_with(b"<!--"));
+        if self.opts.emphasis || comments {
             // Autolinks (`<https://…>`, `<nom@example.org>`): their text
             // is an address. Shortcode tags, read whole, and the `/*` and
             // `*/` of their comments: Hugo takes them out before the
@@ -196,12 +202,21 @@ impl Rule for MarkupRule {
             // parameter is the template's to render.
             let autolinks = doc.body.links.iter().filter(|l| l.autolink).map(|l| l.span);
             let opaque = disjoint(autolinks.chain(replaced.iter().copied()).collect());
+            let tags = disjoint(replaced.clone());
+            let read = |block: &Block, heading: bool, cx: &mut Context| {
+                if self.opts.emphasis {
+                    check_emphasis(doc, block, &opaque, cx);
+                }
+                if comments {
+                    check_inline_comment(doc, block, &tags, heading, cx);
+                }
+            };
             for block in &doc.body.blocks {
-                check_emphasis(doc, block, &opaque, cx);
+                read(block, false, cx);
             }
             for h in doc.body.every_heading() {
                 if let Some(block) = h.block(&doc.source) {
-                    check_emphasis(doc, &block, &opaque, cx);
+                    read(&block, true, cx);
                 }
             }
         }
@@ -214,19 +229,6 @@ impl Rule for MarkupRule {
         if self.opts.html {
             check_html(doc, &replaced, cx);
             html_markdown::check(doc, cx);
-            // Most articles hold no comment: no block is read for one.
-            let bytes = doc.source.as_bytes();
-            if memchr::memchr_iter(b'<', bytes).any(|i| bytes[i..].starts_with(b"<!--")) {
-                let opaque = disjoint(replaced.clone());
-                for block in &doc.body.blocks {
-                    check_inline_comment(doc, block, &opaque, false, cx);
-                }
-                for h in doc.body.every_heading() {
-                    if let Some(block) = h.block(&doc.source) {
-                        check_inline_comment(doc, &block, &opaque, true, cx);
-                    }
-                }
-            }
         }
         if self.opts.shortcodes
             && let Some(site) = cx.site.clone()
@@ -650,12 +652,7 @@ fn check_footnotes(doc: &Document, block: &Block, cx: &mut Context) {
         }
         let span = block.source_span(start..end);
         // Escaped (`\[^x]`), or made of text from separate places.
-        let escapes = doc.source[..span.start]
-            .bytes()
-            .rev()
-            .take_while(|b| *b == b'\\')
-            .count();
-        if doc.text(span) != &text[start..end] || escapes % 2 == 1 {
+        if doc.text(span) != &text[start..end] || escaped(&doc.source, span.start) {
             continue;
         }
         cx.report(
