@@ -1449,10 +1449,9 @@ impl FrontMatterRule {
             _ => None,
         };
         if let Some(text) = text.as_deref() {
-            // Spaces at either end are not counted: `"   "` is blank.
-            // Characters as written once composed (NFC): an `é` stored as
-            // `e` and an accent, as pasted text may be, is one.
-            let len = unicode_normalization::UnicodeNormalization::nfc(text.trim()).count();
+            // Counted only for a bound to compare it with.
+            let bounded = field.opts.min_length.is_some() || field.opts.max_length.is_some();
+            let len = if bounded { composed_len(text) } else { 0 };
             if let Some(min) = field.opts.min_length.filter(|m| len < *m) {
                 let is = if len == 0 {
                     "blank".to_string()
@@ -2341,6 +2340,21 @@ const NUMBERED: &[&str] = &[
 /// or an opening quote follows. A period after a lone capital (`M. Dupont`,
 /// `J. R. R.`) or after an abbreviation of [`ABBREVIATIONS`] is not an end,
 /// nor one after an abbreviation of [`NUMBERED`] before a digit.
+/// The length of a value as Hugo's readers see it: spaces at either end
+/// are not counted (`"   "` is blank), and characters are counted as
+/// written once composed (NFC), so that an `é` stored as `e` and an
+/// accent, as pasted text may be, is one.
+fn composed_len(text: &str) -> usize {
+    let text = text.trim();
+    if text.is_ascii() {
+        return text.len();
+    }
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.chars().count(),
+        _ => unicode_normalization::UnicodeNormalization::nfc(text).count(),
+    }
+}
+
 fn sentences(text: &str) -> usize {
     let chars: Vec<char> = text.trim().chars().collect();
     let is_end = |c: char| matches!(c, '.' | '!' | '?' | '…');
