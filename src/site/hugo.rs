@@ -601,6 +601,26 @@ mod tests {
             )]),
             Some(true)
         );
+        // Both in `config/_default/`: `markup.*` wins over `hugo.*`, either
+        // way round (as Hugo 0.111 and 0.168 build such a site), being read
+        // after it.
+        let at = |name: &str| FOLDER_FILES.iter().position(|f| f.contains(name));
+        assert!(at("/markup.") > at("/hugo.") && at("/markup.") > at("/config."));
+        for (in_hugo, in_markup) in [(false, true), (true, false)] {
+            assert_eq!(
+                of(&[
+                    (
+                        "config/_default/hugo.toml",
+                        &format!("[markup.goldmark.renderer]\nunsafe = {in_hugo}\n")
+                    ),
+                    (
+                        "config/_default/markup.toml",
+                        &format!("[goldmark.renderer]\nunsafe = {in_markup}\n")
+                    ),
+                ]),
+                Some(in_markup)
+            );
+        }
         // The production environment's `markup.*` is read last too.
         assert_eq!(
             of(&[
