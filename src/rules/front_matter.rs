@@ -1348,7 +1348,15 @@ impl FrontMatterRule {
                                         .map(|(date, _)| date)
                                 })
                             });
-                        let finding = finding.help(help(self.retype_help(doc, ty, name, value)));
+                        let mut text = self.retype_help(doc, ty, name, value);
+                        // `slug:` left empty: to Hugo, as if the key were not
+                        // there, which an optional key may be.
+                        if matches!(value.value, Value::Null) && !field.opts.required {
+                            text.push_str(&format!(
+                                ", or remove the line: Hugo reads an empty `{name}` as if it were absent"
+                            ));
+                        }
+                        let finding = finding.help(help(text));
                         with_scalar_fix(doc, value, form, finding)
                     }
                 });
@@ -2721,6 +2729,29 @@ mod tests {
             said("e\u{301}te\u{301}s !"),
             ["`title` is 6 characters long; the maximum is 5"]
         );
+    }
+
+    /// An optional key left empty is as if absent to Hugo: the help says
+    /// so, as a way out beside writing a value; a required key's does not.
+    #[test]
+    fn an_empty_optional_key_may_be_removed() {
+        let rule =
+            rule_of("fields:\n  slug: {type: string}\n  title: {type: string, required: true}\n");
+        let helps = findings_of(&*rule, "---\nslug:\ntitle:\n---\n")
+            .into_iter()
+            .map(|f| (f.message, f.help.unwrap_or_default()))
+            .collect::<Vec<_>>();
+        assert_eq!(helps.len(), 2, "{helps:?}");
+        let (slug, title) = (&helps[0], &helps[1]);
+        assert_eq!(slug.0, "`slug` is empty; expected a string");
+        assert!(
+            slug.1
+                .contains("or remove the line: Hugo reads an empty `slug` as if it were absent"),
+            "{}",
+            slug.1
+        );
+        assert_eq!(title.0, "`title` is empty; expected a string");
+        assert!(!title.1.contains("remove the line"), "{}", title.1);
     }
 
     #[test]
