@@ -459,12 +459,13 @@ impl RuleSet {
                             .count()
                             + 1;
                         // An alias (`- *r`) repeats the node it names, spans
-                        // included: the copy is at the same place.
+                        // included: the copy's keys are at the same place, the
+                        // alias itself (the entry's span) where it is written.
                         if *first == id_node.span {
                             errors.push(fail(
-                                id_node.span,
+                                entry.span,
                                 format!(
-                                    "rule `{id}` is defined twice in this pack: a YAML alias (`*…`) repeats this rule"
+                                    "rule `{id}` is defined twice in this pack: this YAML alias repeats the rule of line {line}"
                                 ),
                                 Some(
                                     "remove the alias, or write the second rule out with an id of its own"
@@ -1704,13 +1705,13 @@ mod tests {
         let text = "- &r {id: x, kind: markup, severity: error}\n- *r\n";
         let errs = load(text).err().unwrap_or_default();
         assert_eq!(errs.len(), 1, "{errs:?}");
-        assert!(
-            errs[0]
-                .message
-                .ends_with("a YAML alias (`*…`) repeats this rule"),
-            "{}",
-            errs[0].message
+        assert_eq!(
+            errs[0].message,
+            "rule `x` is defined twice in this pack: this YAML alias repeats the rule of line 1"
         );
+        // Pointed at the alias, not at the rule it names.
+        let span = errs[0].span;
+        assert_eq!(&text[span.start..span.end], "*r", "{errs:?}");
     }
 
     /// An empty `files` list says neither every file nor none: refused in
