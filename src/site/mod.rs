@@ -589,13 +589,40 @@ fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
     }
     let bundle = (leaf || stem == "_index")
         .then(|| (file_key(&format!("/{}", raw_dirs.join("/"))), own.clone()));
-    let mut page: Vec<String> = front.aliases.iter().map(|a| normalize(a)).collect();
+    let mut page: Vec<String> = front
+        .aliases
+        .iter()
+        .map(|a| alias_address(&dir, a))
+        .collect();
     page.extend(own);
     Some(Addresses {
         section,
         page,
         bundle,
     })
+}
+
+/// The address an alias gives: as written from the root (`/ancien/`), or,
+/// written without the leading `/` (`ancien`), under the folder of the
+/// page's address (`dir`, for a bundle the folder above it), `..` and `.`
+/// resolved and never above the root, as Hugo 0.111 and 0.168 publish it
+/// (`posts/x.md` with `ancien`: `/posts/ancien/`).
+fn alias_address(dir: &str, alias: &str) -> String {
+    let alias = alias.trim();
+    if alias.starts_with('/') {
+        return normalize(alias);
+    }
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for segment in alias.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    normalize(&parts.join("/"))
 }
 
 impl std::fmt::Debug for Site {
@@ -1465,6 +1492,42 @@ mod tests {
         );
         assert_eq!(s.suggest_page("/autre/", "mon-slug"), None);
         assert_eq!(s.suggest_page("/posts/", "rien-a-voir"), None);
+    }
+
+    /// An alias written without a leading `/` is under the folder of the
+    /// page's address, as Hugo 0.111 and 0.168 publish it: a bundle's is
+    /// beside the bundle, `..` goes up, never above the root.
+    #[test]
+    fn relative_aliases_are_under_the_page_folder() {
+        let mut s = Site::new("/site");
+        let aliased = |aliases: &str| format!("---\naliases: [{aliases}]\n---\n");
+        s.add_content(
+            Path::new("posts/2025-01-04-a.md"),
+            aliased("ancien-a, x/y, /racine"),
+        );
+        s.add_content(Path::new("posts/sub/b.md"), aliased("ancien-b"));
+        s.add_content(Path::new("posts/bund/index.md"), aliased("ancien-c"));
+        s.add_content(Path::new("d.md"), aliased("ancien-d, ../../up-d, ./e/"));
+        for path in [
+            "/posts/ancien-a/",
+            "/posts/x/y/",
+            "/racine/",
+            "/posts/sub/ancien-b/",
+            "/posts/ancien-c/",
+            "/ancien-d/",
+            "/up-d/",
+            "/e/",
+        ] {
+            assert!(s.exists(path), "{path}");
+        }
+        for path in [
+            "/ancien-a/",
+            "/ancien-b/",
+            "/posts/bund/ancien-c/",
+            "/ancien-c/",
+        ] {
+            assert!(!s.exists(path), "{path}");
+        }
     }
 
     /// Hugo makes the home page whether or not `content/_index.md` says
