@@ -1228,14 +1228,7 @@ pub fn anchors(doc: &Document) -> Vec<String> {
         .collect();
     let explicit: Vec<Option<&str>> = headings
         .iter()
-        .map(|h| {
-            doc.text(h.span)
-                .trim_end()
-                .strip_suffix('}')
-                .and_then(|s| s.rfind("{#").map(|i| &s[i + 2..]))
-                .and_then(|s| s.split_whitespace().next())
-                .filter(|s| !s.is_empty())
-        })
+        .map(|h| attribute_id(doc.text(h.span)))
         .collect();
     let ids = |made: &dyn Fn(usize) -> String| {
         numbered(
@@ -1258,6 +1251,54 @@ pub fn anchors(doc: &Document) -> Vec<String> {
         out.extend(newer.into_iter().filter(|id| !older.contains(id)));
     }
     out
+}
+
+/// The id a heading's attribute block sets, as goldmark reads the block
+/// (checked with Hugo 0.111 and 0.168): a `{…}` ending the heading, of
+/// items apart by spaces, each `#id`, `.class` or `key=value` (the value
+/// bare or in double quotes); `#x` and `id=x` set the id, the last one
+/// wins (`{#a id="b"}` is `b`). `None` without an id, or when the braces
+/// hold anything else (`{id='x'}`: single quotes make no attribute).
+fn attribute_id(heading: &str) -> Option<&str> {
+    let body = heading.trim_end().strip_suffix('}')?;
+    let mut rest = body[body.rfind('{')? + 1..].trim_start();
+    let word_end = |s: &str| s.find(char::is_whitespace).unwrap_or(s.len());
+    let mut id = None;
+    while !rest.is_empty() {
+        let after = if let Some(r) = rest.strip_prefix('#').or_else(|| rest.strip_prefix('.')) {
+            let end = word_end(r);
+            if end == 0 {
+                return None;
+            }
+            if rest.starts_with('#') {
+                id = Some(&r[..end]);
+            }
+            &r[end..]
+        } else {
+            let eq = rest.find('=')?;
+            let key = &rest[..eq];
+            if key.is_empty() || key.contains(char::is_whitespace) {
+                return None;
+            }
+            let r = &rest[eq + 1..];
+            let (value, after) = if let Some(q) = r.strip_prefix('"') {
+                let close = q.find('"')?;
+                (&q[..close], &q[close + 1..])
+            } else {
+                let end = word_end(r);
+                if end == 0 || r.starts_with('\'') {
+                    return None;
+                }
+                (&r[..end], &r[end..])
+            };
+            if key == "id" {
+                id = Some(value);
+            }
+            after
+        };
+        rest = after.trim_start();
+    }
+    id
 }
 
 /// Headings' ids (`true`: written explicitly, taken as is), an empty one
@@ -1709,6 +1750,32 @@ mod tests {
         assert_eq!(ids("Un titre\r\nsur deux\r\n===\r\n"), ["sur-deux"]);
         assert_eq!(ids("> Cité\n> sur deux\n> ---\n"), ["sur-deux"]);
         assert_eq!(ids("> Cité seul\n> ---\n"), ["cité-seul"]);
+    }
+
+    /// A heading's attribute block sets its id as goldmark reads it: the
+    /// ids Hugo 0.111 and 0.168 both wrote for these headings.
+    #[test]
+    fn attribute_blocks_set_ids_as_goldmark_reads_them() {
+        let ids = |text: &str| anchors(&Document::parse("a.md", format!("{text}\n")));
+        for (heading, id) in [
+            ("## Fin {id=\"attr-id\"}", "attr-id"),
+            ("## Attr {class=\"c\" id=autre-attr}", "autre-attr"),
+            ("## Both {#a1 id=\"b1\"}", "b1"),
+            ("## Both2 {id=\"b2\" #a2}", "a2"),
+            ("## Space { id=\"sp\" }", "sp"),
+            ("## Class only {.cls}", "class-only"),
+            ("## Classe d'abord {.c #x}", "x"),
+            ("## Accent {id=\"été\"}", "été"),
+            ("## Two {id=x id=y}", "y"),
+            ("## Perso {#perso}", "perso"),
+        ] {
+            assert_eq!(ids(heading), [id], "{heading}");
+        }
+        assert_eq!(attribute_id("## Empty {id=\"\"}"), Some(""));
+        // Single quotes, a bare word, an unclosed quote: no attribute.
+        for heading in ["## S {id='sq'}", "## Code {x}", "## Q {id=\"x}"] {
+            assert_eq!(attribute_id(heading), None, "{heading}");
+        }
     }
 
     /// Hugo 0.168 (goldmark v2) names a heading by its inline content; the
