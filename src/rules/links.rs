@@ -603,17 +603,10 @@ impl LinksRule {
     }
 
     fn check_targets(&self, doc: &Document, site: Option<&Site>, bases: &[Base], cx: &mut Context) {
-        let ids = site::heading_ids(doc);
         // The ids raw HTML sets (`<a id="ancien-titre"></a>`) are anchors
         // of the page when the site renders raw HTML.
-        let html_ids = site::html_ids(doc);
-        let renders_html = site.is_none_or(Site::renders_html);
-        let own: Vec<&str> = ids
-            .0
-            .iter()
-            .chain(html_ids.0.iter().filter(|_| renders_html))
-            .map(String::as_str)
-            .collect();
+        let ids = site::page_anchors(doc, site.is_none_or(Site::renders_html));
+        let own: Vec<&str> = ids.iter().map(String::as_str).collect();
         let own_set: HashSet<&str> = own.iter().copied().collect();
         let mut pages: HashMap<String, HashSet<String>> = HashMap::new();
         let mut suggest = Suggestions::default();
@@ -626,7 +619,7 @@ impl LinksRule {
                     let suggestion = suggest.among(&anchor, own.iter().copied());
                     let mut finding =
                         missing_anchor(dest_span(doc, link), &anchor, "this article", suggestion);
-                    if html_ids.0.contains(&anchor) {
+                    if site::html_ids(doc).0.contains(&anchor) {
                         finding = finding.help(format!(
                             "`{anchor}` is the id of raw HTML, which the site does not render: Hugo leaves raw HTML out of the page unless its configuration sets `unsafe = true` in `[markup.goldmark.renderer]`; link a heading, or set it"
                         ));
@@ -1160,12 +1153,9 @@ impl Rule for LinksRule {
             // As an address names it (`L'été arrive` is `lété-arrive`).
             slug: site::paths::segment(&site::slug_of(doc)).into_owned(),
             anchors: if self.anchors {
-                let html_ids = site::html_ids(doc);
                 let renders_html = cx.site().is_none_or(|s| s.renders_html());
-                site::heading_ids(doc)
-                    .0
+                site::page_anchors(doc, renders_html)
                     .iter()
-                    .chain(html_ids.0.iter().filter(|_| renders_html))
                     .flat_map(|id| [id.as_str(), "\n"])
                     .collect()
             } else {

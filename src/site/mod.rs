@@ -1335,14 +1335,51 @@ fn numbered(ids: impl Iterator<Item = (String, bool)>) -> Vec<String> {
     out
 }
 
-/// The anchors of a page: its headings' ids ([`anchors`]), then, when
-/// `raw_html` (the site renders raw HTML), those its raw HTML sets
-/// ([`html_ids`]).
+/// The anchors of a page: its headings' ids ([`heading_ids`]), then,
+/// when `raw_html` (the site renders raw HTML), those its raw HTML sets
+/// ([`html_ids`]), then its footnotes' ([`footnote_ids`]).
 pub fn page_anchors(doc: &Document, raw_html: bool) -> Vec<String> {
-    let mut ids = anchors(doc);
+    let mut ids = heading_ids(doc).0.clone();
     if raw_html {
         ids.extend(html_ids(doc).0.iter().cloned());
     }
+    ids.extend(footnote_ids(doc));
+    ids
+}
+
+/// The ids goldmark gives footnotes (checked with Hugo 0.111 and 0.168):
+/// the footnotes called are numbered in the order of their first call,
+/// each definition `fn:N`, its first call `fnref:N`, the next ones
+/// `fnref1:N`, `fnref2:N`, …; a label matches as written, and a
+/// definition never called is not rendered.
+pub fn footnote_ids(doc: &Document) -> Vec<String> {
+    let body = &doc.body;
+    if body.footnote_refs.is_empty() {
+        return Vec::new();
+    }
+    let defined: HashSet<&str> = body
+        .footnote_labels
+        .iter()
+        .map(|(l, _)| l.as_str())
+        .collect();
+    // Per label: its number and how many calls so far.
+    let mut called: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut ids = Vec::new();
+    for (label, _) in &body.footnote_refs {
+        if !defined.contains(label.as_str()) {
+            continue;
+        }
+        let next = called.len() + 1;
+        let (n, calls) = called.entry(label.as_str()).or_insert((next, 0));
+        ids.push(match *calls {
+            0 => format!("fnref:{n}"),
+            k => format!("fnref{k}:{n}"),
+        });
+        *calls += 1;
+    }
+    let mut numbers: Vec<usize> = called.values().map(|(n, _)| *n).collect();
+    numbers.sort_unstable();
+    ids.extend(numbers.into_iter().map(|n| format!("fn:{n}")));
     ids
 }
 
@@ -1750,6 +1787,28 @@ mod tests {
         assert_eq!(ids("Un titre\r\nsur deux\r\n===\r\n"), ["sur-deux"]);
         assert_eq!(ids("> Cité\n> sur deux\n> ---\n"), ["sur-deux"]);
         assert_eq!(ids("> Cité seul\n> ---\n"), ["cité-seul"]);
+    }
+
+    /// Footnotes' ids as Hugo 0.111 and 0.168 both wrote them for this
+    /// text: numbered in the order of their first call, `fnref1:` for a
+    /// second call, none for a definition never called or a call in
+    /// another case (goldmark matches labels as written).
+    #[test]
+    fn footnote_ids_are_goldmarks() {
+        let doc = Document::parse(
+            "a.md",
+            "Texte[^b] et encore[^a] puis[^b] et[^1], [^B].\n\n\
+             [^a]: Note a.\n[^b]: Note b.\n[^1]: Note un.\n[^z]: Jamais appelée.\n"
+                .to_string(),
+        );
+        assert_eq!(
+            footnote_ids(&doc),
+            [
+                "fnref:1", "fnref:2", "fnref1:1", "fnref:3", "fn:1", "fn:2", "fn:3"
+            ]
+        );
+        assert!(page_anchors(&doc, false).contains(&"fn:3".to_string()));
+        assert!(footnote_ids(&Document::parse("b.md", "Sans note.\n".into())).is_empty());
     }
 
     /// A heading's attribute block sets its id as goldmark reads it: the
