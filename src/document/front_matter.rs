@@ -30,6 +30,8 @@ pub enum Content {
     Parsed {
         root: Option<Node>,
         duplicate_keys: Vec<DuplicateKey>,
+        /// The nodes a YAML alias repeats (see [`crate::yaml::Parsed::aliased`]).
+        aliased: Vec<Span>,
     },
     /// The block could not be read: the parser's message and where, and
     /// whether it is over a limit against hostile input (too deep, too many
@@ -653,6 +655,7 @@ pub fn parse_inner(format: Format, text: &str, base: usize) -> Content {
             Ok(root) => Content::Parsed {
                 root: Some(root),
                 duplicate_keys: Vec::new(),
+                aliased: Vec::new(),
             },
             Err(err) => Content::Invalid {
                 message: err.message,
@@ -703,6 +706,7 @@ fn yaml_content(read: Result<yaml::Parsed, yaml::YamlError>) -> Content {
         Ok(parsed) => Content::Parsed {
             root: parsed.root,
             duplicate_keys: parsed.duplicate_keys,
+            aliased: parsed.aliased,
         },
         Err(err) => Content::Invalid {
             message: err.message,

@@ -144,6 +144,10 @@ pub struct Parsed {
     /// follows a `...`), which is not read: `None` when the text holds one
     /// document.
     pub next_document: Option<Span>,
+    /// The nodes an alias (`*a`, a merge key's `<<: *a` too) repeats, where
+    /// they are written (their anchor's node), in order: an edit of one
+    /// changes its copies too.
+    pub aliased: Vec<Span>,
 }
 
 /// Why a YAML text could not be read.
@@ -492,6 +496,7 @@ fn parse_as_written(text: &str, base: usize) -> Result<Parsed, YamlError> {
     let offsets = Offsets::new(text, base);
     let mut stack: Vec<Frame> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut aliased: Vec<Span> = Vec::new();
     let mut duplicates = Vec::new();
     let mut nodes = 0usize;
     let mut root: Option<Node> = None;
@@ -602,6 +607,7 @@ fn parse_as_written(text: &str, base: usize) -> Result<Parsed, YamlError> {
                         open: None,
                     });
                 };
+                aliased.push(node.span);
                 nodes += node.size();
                 if nodes > MAX_NODES {
                     return Err(too_many(span));
@@ -708,10 +714,13 @@ fn parse_as_written(text: &str, base: usize) -> Result<Parsed, YamlError> {
             Some(Err(e)) => Some(Span::at(offsets.byte(e.marker().index()))),
         };
     }
+    aliased.sort_unstable_by_key(|s| (s.start, s.end));
+    aliased.dedup();
     Ok(Parsed {
         root,
         duplicate_keys: duplicates,
         next_document,
+        aliased,
     })
 }
 

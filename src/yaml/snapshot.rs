@@ -13,13 +13,14 @@
 //! Layout, integers as LEB128 varints: a header (`MAGIC`), then the
 //! document: `0` (empty) or `1` and the root node, then the duplicate keys
 //! (count, then key text, span, first span), then `0`, or `1` and the span
-//! where a second document starts. A node is its span (start, then length),
+//! where a second document starts, then the aliased nodes' spans (count,
+//! then each). A node is its span (start, then length),
 //! a tag, and the tag's payload.
 
 use super::{DuplicateKey, MAX_DEPTH, Node, Parsed, Value};
 use crate::span::Span;
 
-const MAGIC: &[u8; 4] = b"ry2\0";
+const MAGIC: &[u8; 4] = b"ry3\0";
 
 const NULL: u8 = 0;
 const FALSE: u8 = 1;
@@ -53,6 +54,10 @@ pub fn encode(parsed: &Parsed) -> Vec<u8> {
             out.push(1);
             span(at, &mut out);
         }
+    }
+    uint(parsed.aliased.len() as u64, &mut out);
+    for at in &parsed.aliased {
+        span(*at, &mut out);
     }
     out
 }
@@ -137,10 +142,16 @@ pub fn decode(bytes: &[u8]) -> Option<Parsed> {
         1 => Some(r.span()?),
         _ => return None,
     };
+    let count = r.len()?;
+    let mut aliased = Vec::with_capacity(count.min(r.bytes.len()));
+    for _ in 0..count {
+        aliased.push(r.span()?);
+    }
     r.bytes.is_empty().then_some(Parsed {
         root,
         duplicate_keys,
         next_document,
+        aliased,
     })
 }
 
@@ -268,14 +279,16 @@ mod tests {
         longer.push(0);
         assert_eq!(decode(&longer), None);
         assert_eq!(
-            decode(b"ry2\0\x01\x00\x00\x09\x00\x00"),
+            decode(b"ry3\0\x01\x00\x00\x09\x00\x00"),
             None,
             "unknown tag"
         );
         // A count larger than the bytes left is refused before allocating.
-        assert_eq!(decode(b"ry2\0\x01\x00\x00\x07\xff\xff\xff\xff\x0f"), None);
-        // A tree of the form before the second document's place was kept.
+        assert_eq!(decode(b"ry3\0\x01\x00\x00\x07\xff\xff\xff\xff\x0f"), None);
+        // A tree of the forms before the second document's place, then
+        // the aliased nodes, were kept.
         assert_eq!(decode(b"ry1\0\x00\x00"), None);
+        assert_eq!(decode(b"ry2\0\x00\x00\x00"), None);
     }
 
     #[test]
