@@ -21,74 +21,80 @@ pub const MAX_PASSES: usize = 10;
 /// or of another page of its site, holds `#` and the old id (a fragment,
 /// not a longer id that starts so). `--fix` must
 /// not break a link. A fix that leaves the anchor as it was (capitals,
-/// final punctuation), or changes one nothing links to, stays safe.
+/// final punctuation), or changes one nothing links to, stays safe. A fix
+/// that changes the anchor of another heading (Hugo numbers repeated ids
+/// over the page: renaming `## Dedramatisation` makes a later `###
+/// Dedramatisation`'s `#dedramatisation-1` into `#dedramatisation`) is
+/// unsafe whatever links to it, as it changes the page unsaid.
 pub fn keep_anchors(doc: &Document, site: Option<&Site>, fix: &mut Fix) {
     if fix.applicability != Applicability::Safe {
         return;
     }
-    for h in doc.body.every_heading() {
-        let at = h.span;
-        let touching: Vec<&Edit> = fix
-            .edits
-            .iter()
-            .filter(|e| {
+    let headings: Vec<&crate::document::Heading> = doc.body.every_heading().collect();
+    let touched: Vec<bool> = headings
+        .iter()
+        .map(|h| {
+            let at = h.span;
+            fix.edits.iter().any(|e| {
                 (e.span.start < at.end && at.start < e.span.end)
                     || (e.span.is_empty() && at.start < e.span.start && e.span.start < at.end)
             })
-            .collect();
-        if touching.is_empty() {
+        })
+        .collect();
+    if !touched.contains(&true) {
+        return;
+    }
+    // Every heading's ids before and after the fix, as Hugo numbers them
+    // over the page (`#x`, `#x-1`): renaming one heading can renumber
+    // another.
+    let ids_of = |doc: &Document| {
+        let (older, newer) = crate::site::heading_id_forms(doc);
+        let newer = newer.unwrap_or_else(|| older.clone());
+        older.into_iter().zip(newer).collect::<Vec<_>>()
+    };
+    let before = ids_of(doc);
+    let fixed = Document::parse(doc.path.clone(), apply(&doc.source, &[&*fix]).0);
+    let after = ids_of(&fixed);
+    let line = |h: &crate::document::Heading| doc.source[..h.span.start].matches('\n').count() + 1;
+    for (i, h) in headings.iter().enumerate() {
+        let (old, new) = (
+            &before[i],
+            after.get(i).filter(|_| after.len() == before.len()),
+        );
+        if new == Some(old) {
             continue;
         }
-        let before = heading_anchor(doc.text(at));
-        // Edits reaching past the heading are not followed: its anchor is
-        // taken to change.
-        let inside = touching
-            .iter()
-            .all(|e| at.start <= e.span.start && e.span.end <= at.end);
-        let after = inside.then(|| {
-            let within = Fix::safe(
-                "",
-                touching
-                    .iter()
-                    .map(|e| {
-                        Edit::replace(
-                            Span::new(e.span.start - at.start, e.span.end - at.start),
-                            e.replacement.clone(),
-                        )
-                    })
-                    .collect(),
-            );
-            heading_anchor(&apply(doc.text(at), &[&within]).0)
-        });
-        if after.as_ref() == Some(&before) {
-            continue;
-        }
-        let Some(old) = before else { continue };
-        let needle = format!("#{old}");
-        let linked = if crate::site::fragments(&doc.source).any(|id| id == old) {
-            Some("this page".to_string())
-        } else {
-            site.and_then(|s| s.page_mentioning(&old))
-                .map(|f| format!("`{}`", Path::new("content").join(f).display()))
-        };
-        if let Some(by) = linked {
+        let new_id = new.map_or(String::new(), |(id, _)| format!(" to `#{id}`"));
+        if !touched[i] {
+            // A heading the fix does not name: its anchor changes unsaid.
             fix.applicability = Applicability::Unsafe;
-            let new = match after.flatten() {
-                Some(id) => format!(" to `#{id}`"),
-                None => String::new(),
-            };
             fix.description.push_str(&format!(
-                " (the heading's anchor changes from `{needle}`{new}, and {by} holds `{needle}`: a link to it would break)"
+                " (the anchor of the heading on line {}, which Hugo numbers after this one, changes from `#{}`{new_id})",
+                line(h),
+                old.0
             ));
             return;
         }
+        for gone in [&old.0, &old.1] {
+            if new.is_some_and(|(a, b)| a == gone || b == gone) {
+                continue;
+            }
+            let needle = format!("#{gone}");
+            let linked = if crate::site::fragments(&doc.source).any(|id| &id == gone) {
+                Some("this page".to_string())
+            } else {
+                site.and_then(|s| s.page_mentioning(gone))
+                    .map(|f| format!("`{}`", Path::new("content").join(f).display()))
+            };
+            if let Some(by) = linked {
+                fix.applicability = Applicability::Unsafe;
+                fix.description.push_str(&format!(
+                    " (the heading's anchor changes from `{needle}`{new_id}, and {by} holds `{needle}`: a link to it would break)"
+                ));
+                return;
+            }
+        }
     }
-}
-
-/// The anchor of the heading that `text` (a heading's source) is.
-fn heading_anchor(text: &str) -> Option<String> {
-    let doc = Document::parse("heading.md", text.to_string());
-    crate::site::anchors(&doc).into_iter().next()
 }
 
 /// Whether a fix may be applied.
@@ -393,6 +399,45 @@ mod tests {
             let refs: Vec<&Fix> = fixes.iter().collect();
             proptest::prop_assert_eq!(apply(&source, &refs), apply_by_pairs(&source, &refs));
         }
+    }
+
+    /// A heading's anchor is its id as Hugo numbers them over the page: a
+    /// rename that renumbers another heading is unsafe, linked or not; a
+    /// rename of a numbered heading is unsafe when its numbered id is
+    /// linked; a rename nothing links to, renumbering nothing, stays safe.
+    #[test]
+    fn a_rename_that_renumbers_anchors_is_unsafe() {
+        let renamed = |text: &str, nth: usize| {
+            let doc = Document::parse("posts/a.md", text.to_string());
+            let at = text.match_indices("Dedramatisation").nth(nth).unwrap().0;
+            let mut f = fix(vec![Edit::replace(
+                Span::new(at, at + "Dedramatisation".len()),
+                "Dédramatisation",
+            )]);
+            keep_anchors(&doc, None, &mut f);
+            (f.applicability, f.description)
+        };
+        // The H3 after it was `#dedramatisation-1`, and becomes
+        // `#dedramatisation`.
+        let (a, d) = renamed("## Dedramatisation\n\nx\n\n### Dedramatisation\n\ny\n", 0);
+        assert_eq!(a, Applicability::Unsafe);
+        assert!(
+            d.ends_with("(the anchor of the heading on line 5, which Hugo numbers after this one, changes from `#dedramatisation-1` to `#dedramatisation`)"),
+            "{d}"
+        );
+        // The renamed heading is the numbered one, linked by that id.
+        let text = "[suite](#dedramatisation-1)\n\n### Dedramatisation\n\n## Dedramatisation\n";
+        let (a, d) = renamed(text, 1);
+        assert_eq!(a, Applicability::Unsafe);
+        assert!(
+            d.contains(
+                "changes from `#dedramatisation-1` to `#dédramatisation`, and this page holds"
+            ),
+            "{d}"
+        );
+        // Not linked, nothing renumbered.
+        let (a, _) = renamed("## Dedramatisation\n\nx\n\n## Autre\n", 0);
+        assert_eq!(a, Applicability::Safe);
     }
 
     #[test]

@@ -1220,6 +1220,19 @@ pub fn fragments(text: &str) -> impl Iterator<Item = String> + '_ {
 /// `#erreurs-classiques` now; see [`crate::document::heading_text`]): a
 /// link to either is taken, as the site's Hugo is not known.
 pub fn anchors(doc: &Document) -> Vec<String> {
+    let (mut out, newer) = heading_id_forms(doc);
+    if let Some(newer) = newer {
+        let older: HashSet<String> = out.iter().cloned().collect();
+        out.extend(newer.into_iter().filter(|id| !older.contains(id)));
+    }
+    out
+}
+
+/// Each heading's id, in order, as Hugo up to 0.15x gives it (from the
+/// heading's source), then as Hugo 0.168 gives it (from its inline
+/// content; `None` when no heading has markup, as they are the same):
+/// see [`anchors`].
+pub fn heading_id_forms(doc: &Document) -> (Vec<String>, Option<Vec<String>>) {
     let headings: Vec<&crate::document::Heading> = doc.body.every_heading().collect();
     // Each heading's source text, and its id if written (`{#id}`).
     let sources: Vec<&str> = headings
@@ -1238,19 +1251,15 @@ pub fn anchors(doc: &Document) -> Vec<String> {
                 .map(|(i, e)| e.map_or_else(|| (made(i), false), |id| (id.to_string(), true))),
         )
     };
-    let mut out = ids(&|i| anchor_id(sources[i]));
+    let older = ids(&|i| anchor_id(sources[i]));
     // A heading of plain text, nothing around it, without `--`, has the
     // same id in both.
     let same = headings.iter().zip(&sources).all(|(h, source)| {
         let text = doc.text(h.text_span);
         h.is_plain() && source.trim() == text && !text.contains("--")
     });
-    if !same {
-        let older: HashSet<String> = out.iter().cloned().collect();
-        let newer = ids(&|i| anchor_id(&headings[i].id_text));
-        out.extend(newer.into_iter().filter(|id| !older.contains(id)));
-    }
-    out
+    let newer = (!same).then(|| ids(&|i| anchor_id(&headings[i].id_text)));
+    (older, newer)
 }
 
 /// The id a heading's attribute block sets, as goldmark reads the block
