@@ -317,20 +317,46 @@ fn a_file_that_could_not_be_written_is_said_in_every_format() {
     assert_eq!(out.status.code(), Some(0));
 }
 
-/// `--diff` of a file with lone CR line endings shows its lines as lines
-/// (with LF, and says so), not as one line holding CRs.
+/// `--diff` of a file with lone CR line endings diffs it as `patch` and
+/// `git apply` read it, to `\n` only (here one line, without a final
+/// newline), and says so: applied, it gives what `--fix` writes. So does
+/// a file with a lone CR amid LF lines.
 #[test]
-fn diff_shows_lone_cr_lines_as_lines() {
+fn a_diff_of_lone_cr_lines_applies() {
     let (dir, file) = spelling_case();
-    let text = fs::read_to_string(&file).unwrap().replace('\n', "\r");
-    fs::write(&file, &text).unwrap();
-    let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(!stdout.contains('\r'), "{stdout:?}");
-    assert!(stdout.lines().any(|l| l.starts_with("-## ")), "{stdout}");
-    assert!(stdout.ends_with('\n'));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("lone CR"));
-    assert_eq!(fs::read_to_string(&file).unwrap(), text);
+    let lf = fs::read_to_string(&file).unwrap();
+    let mixed = lf.replacen("\n", "\r", 3);
+    for (text, whole) in [(lf.replace('\n', "\r"), true), (mixed, false)] {
+        fs::write(&file, &text).unwrap();
+        let out = repere(dir.path()).args(["--diff", "."]).output().unwrap();
+        let diff = String::from_utf8(out.stdout).unwrap();
+        // All of it is one line: shown whole.
+        assert_eq!(diff.contains('\r'), whole, "{diff:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("lone CR"), "{said}");
+        assert_eq!(fs::read_to_string(&file).unwrap(), text);
+        repere(dir.path()).args(["--fix", "."]).output().unwrap();
+        let fixed = fs::read_to_string(&file).unwrap();
+        assert_ne!(fixed, text);
+        fs::write(&file, &text).unwrap();
+        let applied = std::process::Command::new("patch")
+            .current_dir(dir.path())
+            .args(["-p1", "--quiet"])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut child| {
+                use std::io::Write;
+                child.stdin.take().unwrap().write_all(diff.as_bytes())?;
+                child.wait()
+            });
+        match applied {
+            Ok(status) => {
+                assert!(status.success(), "{diff:?}");
+                assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
+            }
+            Err(e) => eprintln!("skipped applying: no `patch` here ({e})"),
+        }
+    }
 }
 
 #[test]

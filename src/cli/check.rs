@@ -1059,23 +1059,40 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
     for (path, original, fixed, n) in &changes {
         fixes += n;
         let name = diff_name(path);
-        // A lone `\r` ends a line for repere but not for a diff: such lines
-        // are shown as `\n` lines (said below), not as one long line.
-        let shown = |text: &str| repere::document::markdown::lone_cr_as_lf(text);
-        let (old, new) = (shown(original), shown(fixed));
-        lone_cr |= old.is_some() || new.is_some();
-        let diff = similar::TextDiff::from_lines(
-            old.as_deref().unwrap_or(original),
-            new.as_deref().unwrap_or(fixed),
-        );
-        write!(
-            out,
-            "{}",
-            diff.unified_diff()
-                .context_radius(3)
-                .header(&name("a/"), &name("b/"))
-        )
-        .map_err(|e| e.to_string())?;
+        // A lone `\r` ends a line for repere but not for `git apply` and
+        // `patch`, which read lines to `\n` only: the diff is of such lines
+        // as they read them, so that it applies (said below). The diff
+        // crate would end lines at a lone `\r` too: it reads them as a
+        // character neither text holds, put back after.
+        let has_lone_cr = |t: &str| repere::document::markdown::lone_cr_as_lf(t).is_some();
+        let masked = (has_lone_cr(original) || has_lone_cr(fixed))
+            .then(|| {
+                ('\u{E000}'..='\u{F8FF}').find(|c| !original.contains(*c) && !fixed.contains(*c))
+            })
+            .flatten();
+        lone_cr |= masked.is_some();
+        let mask = |text: &str, with: char| {
+            let bytes = text.as_bytes();
+            text.char_indices()
+                .map(|(i, c)| match c {
+                    '\r' if bytes.get(i + 1) != Some(&b'\n') => with,
+                    c => c,
+                })
+                .collect::<String>()
+        };
+        let (old, new) = match masked {
+            Some(with) => (mask(original, with), mask(fixed, with)),
+            None => (original.clone(), fixed.clone()),
+        };
+        let mut text = similar::TextDiff::from_lines(&old, &new)
+            .unified_diff()
+            .context_radius(3)
+            .header(&name("a/"), &name("b/"))
+            .to_string();
+        if let Some(with) = masked {
+            text = text.replace(with, "\r");
+        }
+        out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
     for note in notes {
@@ -1100,7 +1117,7 @@ fn diff(linter: &Linter, report: &Report, unsafe_fixes: bool) -> Result<i32, Str
     }
     if lone_cr {
         eprintln!(
-            "Lines that end with a lone CR are shown ending with LF; --fix keeps their endings."
+            "A file whose lines end with a lone CR (no LF) is one line to `git apply` and `patch`: its diff shows that line whole, so that it applies."
         );
     }
     eprintln!(
