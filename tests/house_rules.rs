@@ -157,6 +157,34 @@ fn link_to_a_post_that_does_not_exist() {
     assert!(message.contains("`does-not-exist`"), "{message}");
 }
 
+/// A site whose Hugo configuration sets `[permalinks]` for its posts:
+/// they are at the pattern's address (Hugo 0.111 and 0.168 write
+/// `posts/2025-01-06-premier-poste.md` at `/2025/01/premier-poste/` with
+/// this configuration), and a link written as the file name would give it
+/// is said to lead nowhere, with the address meant; checked by file name
+/// (a hook) as when the whole site is read.
+#[test]
+fn permalinks_decide_where_posts_are() {
+    let (dir, path) = site(&with_insert(""));
+    fs::write(
+        dir.path().join("hugo.toml"),
+        "[frontmatter]\ndate = [':filename', ':default']\n[permalinks]\nposts = '/:year/:month/:slug/'\n",
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].3,
+        "`/posts/premier-poste/` leads nowhere: no page or file of the site is at `/posts/premier-poste/`"
+    );
+    assert!(human_report(&path).contains("did you mean `/2025/01/premier-poste/`?"));
+    let moved = with_insert("").replace("/posts/premier-poste/", "/2025/01/premier-poste/");
+    fs::write(&path, &moved).unwrap();
+    assert_eq!(check_file(&path), vec![]);
+    let posts = path.parent().unwrap();
+    assert_eq!(check_whole_site(posts), vec![]);
+}
+
 /// A site whose Hugo configuration does not take dates from file names
 /// keeps them in addresses, as Hugo does by default: the undated link is
 /// then the broken one. With `:filename` in `[frontmatter]` (this blog's

@@ -802,7 +802,9 @@ impl LinksRule {
         };
         let suggestion = site.suggest_page(&dir, name);
         let content = site.root().join("content");
-        let message = match self.post_slug(key) {
+        // Where `[permalinks]` place posts elsewhere, a post's slug is not
+        // what its address under `/posts/` says.
+        let message = match self.post_slug(key).filter(|_| !site.has_permalinks()) {
             Some(slug) => format!(
                 "`{}` leads nowhere: no post of the site has the slug `{slug}`",
                 link.dest

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 
 use super::hugo::Dates;
 use super::listing::{Kind, Listing, page_stem, segment_key};
-use super::{Page, PageFront, addresses, paths, slug_from_file_name};
+use super::{AddressRules, Page, PageFront, addresses, paths, slug_from_file_name};
 
 /// The files of a site, read when a question needs them. The library does
 /// not read the file system: the command line implements this.
@@ -251,10 +251,10 @@ pub(super) fn page(
     files: &dyn SiteFiles,
     listings: &Listings,
     key: &str,
-    dates: Dates,
+    rules: &AddressRules,
 ) -> Option<Page> {
     let segments = segments(key)?;
-    if let Some(page) = listings.until_found(files, |l| named_page(l, key, &segments, dates)) {
+    if let Some(page) = listings.until_found(files, |l| named_page(l, key, &segments, rules)) {
         return Some(page);
     }
     // Only once no page gives it, from listings that are current: a top-level
@@ -267,7 +267,13 @@ pub(super) fn page(
 
 /// The page a file name gives for `key` (of `segments`), confirmed by its
 /// front matter.
-fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], dates: Dates) -> Option<Page> {
+fn named_page(
+    lookup: &Lookup<'_>,
+    key: &str,
+    segments: &[&str],
+    rules: &AddressRules,
+) -> Option<Page> {
+    let dates = rules.dates;
     let mut candidates: Vec<PathBuf> = Vec::new();
     match segments.split_last() {
         None => candidates.extend(lookup.index_pages(Path::new(""))),
@@ -307,7 +313,7 @@ fn named_page(lookup: &Lookup<'_>, key: &str, segments: &[&str], dates: Dates) -
                 .iter()
                 .any(|p| super::is_index_page(p))
         };
-        (addresses(&rel, &front, dates).is_some_and(|a| a.page.iter().any(|p| p == key))
+        (addresses(&rel, &front, rules).is_some_and(|a| a.page.iter().any(|p| p == key))
             && super::leaf_bundle_of(&rel, leaf).is_none())
         .then(|| Page::of(&rel, &front))
     })
@@ -767,6 +773,106 @@ mod tests {
         }
     }
 
+    /// A `[permalinks]` pattern makes the address of its section's regular
+    /// pages (the addresses Hugo 0.111 and 0.168 wrote for these pages),
+    /// in the root file or in `config/_default/permalinks.toml`; the
+    /// address the file name would give is no page then; a page with a
+    /// `url`, a section's own page and other sections keep theirs; found
+    /// by file name (which falls back on the whole index) as in the whole
+    /// index. A token repere does not read leaves addresses unknown: none
+    /// is said missing.
+    #[test]
+    fn permalinks_make_addresses() {
+        let page = |front: &str| Some(format!("---\n{front}\n---\nTexte.\n"));
+        let site = |config: (&str, &str)| -> Vec<(PathBuf, Option<String>)> {
+            vec![
+                (PathBuf::from(config.0), Some(config.1.to_string())),
+                (
+                    PathBuf::from("content/posts/2025-01-06-a.md"),
+                    page("title: \"Été à Paris\"\nslug: mon-slug"),
+                ),
+                (
+                    PathBuf::from("content/posts/2025-03-09-b-file.md"),
+                    page("title: \"Titre B, vraiment\""),
+                ),
+                (
+                    PathBuf::from("content/posts/2025-02-03-bundle-x/index.md"),
+                    page("title: Bundle X"),
+                ),
+                (
+                    PathBuf::from("content/posts/deep.md"),
+                    page("title: Sub page\ndate: 2024-12-25"),
+                ),
+                (
+                    PathBuf::from("content/posts/ailleurs.md"),
+                    page("title: Ailleurs\nurl: /la-bas/"),
+                ),
+                (
+                    PathBuf::from("content/posts/_index.md"),
+                    page("title: Posts"),
+                ),
+                (PathBuf::from("content/guides/g.md"), page("title: Guide")),
+            ]
+        };
+        let dated = "[frontmatter]\ndate = [':filename', ':default']\n";
+        for config in [
+            (
+                "hugo.toml",
+                format!("{dated}[permalinks]\nposts = '/:year/:month/:slug/'\n"),
+            ),
+            (
+                "hugo.toml",
+                format!("{dated}[permalinks.page]\nposts = '/:year/:month/:slug/'\n"),
+            ),
+            ("config/_default/hugo.toml", dated.to_string()),
+        ] {
+            let mut files = site((config.0, &config.1));
+            if config.0.starts_with("config/") {
+                files.push((
+                    PathBuf::from("config/_default/permalinks.toml"),
+                    Some("posts = '/:year/:month/:slug/'\n".to_string()),
+                ));
+            }
+            let memory = || MemoryFiles::new(files.clone());
+            let whole = Site::read_whole("/site", &memory());
+            assert!(whole.has_permalinks());
+            // A link written as the file name would give it: the page meant.
+            assert_eq!(
+                whole.suggest_page("/posts/", "b-file").as_deref(),
+                Some("/2025/03/b-file/")
+            );
+            for (asked, there) in [
+                ("/2025/01/mon-slug/", true),
+                ("/2025/03/b-file/", true),
+                ("/2025/02/bundle-x/", true),
+                ("/2024/12/sub-page/", true),
+                ("/la-bas/", true),
+                ("/posts/", true),
+                ("/guides/g/", true),
+                ("/posts/mon-slug/", false),
+                ("/posts/b-file/", false),
+                ("/posts/bundle-x/", false),
+                ("/posts/deep/", false),
+                ("/2025/03/titre-b-vraiment/", false),
+            ] {
+                assert_eq!(whole.exists(asked), there, "{asked} {config:?}");
+                for files in [memory(), memory().listed_in_lookup_order()] {
+                    let lazy = Site::from_files("/site", Arc::new(files));
+                    assert_same_answers(&lazy, &whole, asked);
+                }
+            }
+        }
+        // Without `:filename` among the date sources, `:slug` is the title.
+        let files = site(("hugo.toml", "[permalinks]\nposts = '/:slug/'\n"));
+        let whole = Site::read_whole("/site", &MemoryFiles::new(files));
+        assert!(whole.exists("/titre-b-vraiment/"));
+        assert!(!whole.exists("/b-file/"));
+        // A token repere does not read: no address is said missing.
+        let files = site(("hugo.toml", "[permalinks]\nposts = '/:author/:slug/'\n"));
+        let whole = Site::read_whole("/site", &MemoryFiles::new(files));
+        assert!(whole.exists("/nulle-part/"));
+    }
+
     /// "Did you mean" compares undated names: a dated site's pages do not
     /// all look alike by their dates, a dated link finds the page of a site
     /// that drops dates, and an undated slip the page of one that keeps them.
@@ -1004,10 +1110,16 @@ mod tests {
         let (renamed, missing) = std::thread::scope(|s| {
             // Reads the old name's front matter after the other lookup
             // listed the folder again.
-            let renamed = s.spawn(|| page(&files, &listings, "/posts/k/", Dates::Dropped));
+            let renamed =
+                s.spawn(|| page(&files, &listings, "/posts/k/", &AddressRules::default()));
             let missing = s.spawn(|| {
                 wait(&files.read, "the first lookup did not read the old listing");
-                let found = page(&files, &listings, "/posts/absent/", Dates::Dropped);
+                let found = page(
+                    &files,
+                    &listings,
+                    "/posts/absent/",
+                    &AddressRules::default(),
+                );
                 files.done.0.send(()).unwrap();
                 found
             });

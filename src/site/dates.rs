@@ -159,6 +159,13 @@ impl DateSources {
         }
     }
 
+    /// A page's `date` (what `[permalinks]` patterns read), and what says
+    /// it. `file` is its path.
+    pub fn date(&self, days: &FrontDays, file: &Path) -> DateOf {
+        let values: [Known; DATE_KEYS.len()] = std::array::from_fn(|i| known(days.0[i], i));
+        first(&self.date, &values, file).date()
+    }
+
     /// The day a page is published on, and what says it (see [`DateOf`]).
     /// `file` is its path.
     pub fn publish(&self, days: &FrontDays, file: &Path) -> DateOf {
@@ -176,13 +183,7 @@ impl DateSources {
     /// those after it unless the front matter sets it, even blank (Hugo's
     /// `setParamIfNotSet`).
     fn resolve(&self, days: &FrontDays, file: &Path) -> (DateOf, DateOf) {
-        let mut values: [Known; DATE_KEYS.len()] = std::array::from_fn(|i| match days.0[i] {
-            Held::Unset => Known::Absent,
-            Held::Blank => Known::Blank,
-            Held::On(day) => Known::Day(day, Said::Key(DATE_KEYS[i])),
-            Held::Zero => Known::Zero,
-            Held::Unreadable => Known::Unknown,
-        });
+        let mut values: [Known; DATE_KEYS.len()] = std::array::from_fn(|i| known(days.0[i], i));
         let date = first(&self.date, &values, file);
         set_if_absent(&mut values, DATE, date);
         // Hugo may set `lastmod` from Git when the front matter does not.
@@ -191,6 +192,17 @@ impl DateSources {
         set_if_absent(&mut values, PUBLISH, publish);
         let expiry = first(&self.expiry, &values, file);
         (publish.date(), expiry.date())
+    }
+}
+
+/// What the date key of index `key` holds, as the resolution reads it.
+fn known(held: Held, key: usize) -> Known {
+    match held {
+        Held::Unset => Known::Absent,
+        Held::Blank => Known::Blank,
+        Held::On(day) => Known::Day(day, Said::Key(DATE_KEYS[key])),
+        Held::Zero => Known::Zero,
+        Held::Unreadable => Known::Unknown,
     }
 }
 

@@ -52,6 +52,10 @@ pub const FOLDER_FILES: &[&str] = &[
     "config/_default/markup.yaml",
     "config/_default/markup.yml",
     "config/_default/markup.json",
+    "config/_default/permalinks.toml",
+    "config/_default/permalinks.yaml",
+    "config/_default/permalinks.yml",
+    "config/_default/permalinks.json",
 ];
 
 /// The files of the production environment's configuration, which `hugo`
@@ -72,6 +76,10 @@ pub const PRODUCTION_FILES: &[&str] = &[
     "config/production/markup.yaml",
     "config/production/markup.yml",
     "config/production/markup.json",
+    "config/production/permalinks.toml",
+    "config/production/permalinks.yaml",
+    "config/production/permalinks.yml",
+    "config/production/permalinks.json",
 ];
 
 /// The configuration files Hugo reads, as (name, text): the first of
@@ -156,6 +164,43 @@ pub fn renders_html(configs: &[(String, String)]) -> Option<bool> {
         }
     }
     read_one.then_some(set.unwrap_or(false))
+}
+
+/// The `[permalinks]` patterns of the configuration files (name, text),
+/// as (top-level section, pattern), in the order read: a string entry is
+/// the pattern of the section's regular pages, and so is an entry of
+/// `[permalinks.page]` (Hugo 0.120 and later); `permalinks.*` files of
+/// the configuration folder hold the table alone. Files are read in
+/// Hugo's order (the production environment's last), a later pattern for
+/// a section replacing an earlier one (see [`super::permalinks`]).
+pub fn permalinks(configs: &[(String, String)]) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (name, text) in configs {
+        let Some(Some(root)) = root_of(name, text) else {
+            continue;
+        };
+        let table = if name.contains("/permalinks.") {
+            Some(&root)
+        } else {
+            entry(&root, "permalinks")
+        };
+        for (key, value) in table.and_then(Node::as_map).unwrap_or_default() {
+            let Some(key) = key.as_str() else { continue };
+            match &value.value {
+                Value::String(pattern, _) => found.push((key.to_string(), pattern.clone())),
+                Value::Map(pages) if key.eq_ignore_ascii_case("page") => {
+                    for (section, pattern) in pages {
+                        if let (Some(section), Some(pattern)) = (section.as_str(), pattern.as_str())
+                        {
+                            found.push((section.to_string(), pattern.to_string()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found
 }
 
 /// Whether the site builds pages whose publish date is in the future: a

@@ -39,10 +39,12 @@ pub mod dates;
 pub mod hugo;
 use dates::{DateOf, DateSources, FrontDays, Said, Written};
 use hugo::Dates;
+use permalinks::{PageParts, Permalinks};
 use shortcodes::Shortcodes;
 mod listing;
 mod memory;
 pub mod paths;
+pub mod permalinks;
 pub mod shortcodes;
 pub mod timestamp;
 
@@ -142,6 +144,8 @@ fn civil_day(days: u64) -> u32 {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PageFront {
     pub slug: Option<String>,
+    /// Its title, which a `[permalinks]` pattern may make its address of.
+    pub title: Option<String>,
     pub url: Option<String>,
     pub aliases: Vec<String>,
     pub draft: bool,
@@ -156,6 +160,7 @@ pub struct PageFront {
 /// The front matter keys a site index reads.
 pub const FRONT_KEYS: &[&str] = &[
     "slug",
+    "title",
     "url",
     "aliases",
     "draft",
@@ -191,6 +196,7 @@ impl PageFront {
                 // A scalar `aliases` is not a list: no aliases.
                 return PageFront {
                     slug: text("slug"),
+                    title: text("title"),
                     url: text("url"),
                     aliases: Vec::new(),
                     draft: match value("draft") {
@@ -220,6 +226,7 @@ impl PageFront {
         let text = |key: &str| get(key).and_then(|v| v.as_str()).map(str::to_string);
         PageFront {
             slug: text("slug"),
+            title: text("title"),
             url: text("url"),
             aliases: get("aliases")
                 .and_then(|a| a.as_seq())
@@ -314,9 +321,23 @@ struct Index {
     /// The Markdown files that are resources of a leaf bundle, by their
     /// path (see [`content_key`]), with the bundle's folder.
     resources: HashMap<String, PathBuf>,
-    /// Whether file names' dates are part of addresses (see [`hugo`]): read
-    /// once per site, and kept here for the lookups by file name too.
+    /// How pages' addresses are made (see [`AddressRules`]): read once per
+    /// site, and kept here for the lookups by file name too.
+    rules: AddressRules,
+    /// Whether some page's address could not be known (a `[permalinks]`
+    /// pattern repere does not read, a date it cannot tell): an address
+    /// found nowhere may be that page's.
+    uncertain: bool,
+}
+
+/// What makes a page's address, by the site's Hugo configuration: whether
+/// file names' dates are part of addresses, the `[permalinks]` patterns,
+/// and where a page's date comes from (which the patterns may use).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct AddressRules {
     dates: Dates,
+    permalinks: Permalinks,
+    date_sources: DateSources,
 }
 
 /// What the Hugo configuration of the site of `files` says (see
@@ -324,7 +345,7 @@ struct Index {
 /// `baseURL`s, and whether it renders raw HTML.
 /// What the Hugo configuration of a site says, as a [`Site`] keeps it.
 struct Config {
-    dates: Dates,
+    rules: AddressRules,
     base_urls: Vec<String>,
     renders_html: Option<bool>,
     today: Option<u32>,
@@ -338,7 +359,11 @@ fn config_of(files: &dyn SiteFiles) -> Config {
     let configs = files.hugo_configs();
     Config {
         shortcodes: shortcodes::of(&configs, files).map(Arc::new),
-        dates: hugo::dates(&configs),
+        rules: AddressRules {
+            dates: hugo::dates(&configs),
+            permalinks: Permalinks::new(hugo::permalinks(&configs)),
+            date_sources: hugo::date_sources(&configs),
+        },
         base_urls: hugo::base_urls(&configs),
         renders_html: hugo::renders_html(&configs),
         today: (!hugo::builds_future(&configs)).then(latest_today),
@@ -387,11 +412,31 @@ fn has_index_page(files: &dyn SiteFiles, folder: &Path) -> bool {
 }
 
 impl Index {
+    /// In a site with `[permalinks]`, the one page whose address ends with
+    /// `name` (`/2025/03/b-file/` for `b-file`), which a link written
+    /// `/posts/b-file/` likely means.
+    fn moved_by_permalinks(&self, name: &str) -> Option<String> {
+        if self.rules.permalinks.is_empty() {
+            return None;
+        }
+        let name = normalize(name);
+        let mut ending = self.pages.keys().filter(|address| {
+            address.len() > name.len() && address.ends_with(&name) && {
+                let cut = address.len() - name.len();
+                address[..=cut].ends_with('/')
+            }
+        });
+        match (ending.next(), ending.next()) {
+            (Some(one), None) => Some(one.clone()),
+            _ => None,
+        }
+    }
+
     /// Every page and file of `files`, read at once, addressed as `dates`
     /// says.
-    fn read(files: &dyn SiteFiles, dates: Dates) -> Index {
+    fn read(files: &dyn SiteFiles, rules: AddressRules) -> Index {
         let mut index = Index {
-            dates,
+            rules,
             ..Index::default()
         };
         let entries = files.everything();
@@ -463,9 +508,10 @@ impl Index {
     /// Indexes a page; returns the addresses the files of its folders are
     /// served under, if it makes a bundle or a section.
     fn add_page(&mut self, rel: &Path, front: &PageFront, page: Page) -> Served {
-        let Some(addresses) = addresses(rel, front, self.dates) else {
+        let Some(addresses) = addresses(rel, front, &self.rules) else {
             return Served::default();
         };
+        self.uncertain |= addresses.unknown;
         if let Some((_, section)) = &addresses.section {
             self.pages.entry(section.clone()).or_default();
         }
@@ -532,9 +578,12 @@ struct Addresses {
     /// address starts with it (`/posts/2025-01-05-x`), and the addresses
     /// its files are served under (its own, not its aliases).
     bundle: Option<(String, Vec<String>)>,
+    /// The page's own address could not be known (see [`permalinks`]).
+    unknown: bool,
 }
 
-fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
+fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addresses> {
+    let dates = rules.dates;
     let segments: Vec<std::borrow::Cow<'_, str>> =
         rel.iter().map(|s| s.to_string_lossy()).collect();
     let (name, raw_dirs) = segments.split_last()?;
@@ -554,6 +603,7 @@ fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
             section,
             page: Vec::new(),
             bundle: None,
+            unknown: false,
         });
     }
     // A leaf bundle (`<name>/index.md`) is the page `<name>` of the folder
@@ -571,7 +621,48 @@ fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
         }
     };
     let mut own = Vec::new();
-    if let Some(u) = &front.url {
+    let mut unknown = false;
+    // A regular page of a top-level section that `[permalinks]` names:
+    // its pattern makes the address.
+    let folders: Vec<String> = if rules.permalinks.is_empty() {
+        Vec::new()
+    } else {
+        dir.split('/')
+            .filter(|d| !d.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let pattern = folders
+        .first()
+        .filter(|_| stem != "_index" && stem != "index" && front.url.is_none())
+        .and_then(|section| rules.permalinks.of(section));
+    if let Some(pattern) = pattern {
+        let day = rules.date_sources.date(&front.days, rel).day();
+        let undated = slug_from_file_name(&stem);
+        let base = PageParts {
+            dirs: &folders,
+            title: front.title.as_deref(),
+            slug: front.slug.as_deref(),
+            filename: &stem,
+            named_slug: None,
+            day,
+        };
+        // Where the page's front matter decides whether the file name's
+        // date goes, both are accepted, as for addresses without a pattern.
+        let mut named: Vec<Option<&str>> = Vec::new();
+        if dates != Dates::Kept && undated.len() < stem.len() {
+            named.push(Some(undated));
+        }
+        if dates != Dates::Dropped || undated.len() == stem.len() {
+            named.push(None);
+        }
+        for named_slug in named {
+            match Permalinks::expand(pattern, &PageParts { named_slug, ..base }) {
+                Some(address) => own.push(normalize(&address)),
+                None => unknown = true,
+            }
+        }
+    } else if let Some(u) = &front.url {
         own.push(normalize(u));
     } else if stem == "_index" || stem == "index" {
         own.push(normalize(&format!("/{dir}/")));
@@ -599,6 +690,7 @@ fn addresses(rel: &Path, front: &PageFront, dates: Dates) -> Option<Addresses> {
         section,
         page,
         bundle,
+        unknown,
     })
 }
 
@@ -655,7 +747,7 @@ impl Site {
     pub fn from_files(root: impl Into<PathBuf>, files: Arc<dyn SiteFiles>) -> Site {
         let config = config_of(files.as_ref());
         let added = Index {
-            dates: config.dates,
+            rules: config.rules.clone(),
             ..Index::default()
         };
         Site {
@@ -668,7 +760,7 @@ impl Site {
     /// [`SiteFiles::everything`]): what checking many articles needs.
     pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
         let config = config_of(files);
-        let added = Index::read(files, config.dates);
+        let added = Index::read(files, config.rules.clone());
         Site::configured(root.into(), added, config)
     }
 
@@ -690,6 +782,12 @@ impl Site {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Whether the site's Hugo configuration sets `[permalinks]`, so that
+    /// pages may not be at `/<section>/<slug>/`.
+    pub fn has_permalinks(&self) -> bool {
+        !self.added.rules.permalinks.is_empty()
     }
 
     /// The `baseURL`s of the site's Hugo configuration, as written
@@ -926,7 +1024,7 @@ impl Site {
             // The configuration read by `from_files`, not read again.
             Some(files) => self
                 .everything
-                .get_or_init(|| Index::read(files.as_ref(), self.added.dates)),
+                .get_or_init(|| Index::read(files.as_ref(), self.added.rules.clone())),
             None => &self.added,
         }
     }
@@ -939,7 +1037,7 @@ impl Site {
         if let Some(known) = lock().get(key) {
             return known.clone();
         }
-        let found = by_name::page(files.as_ref(), &self.listings, key, self.added.dates);
+        let found = by_name::page(files.as_ref(), &self.listings, key, &self.added.rules);
         lock().entry(key.to_string()).or_insert(found).clone()
     }
 
@@ -970,7 +1068,11 @@ impl Site {
             return true;
         }
         let index = self.index();
-        index.pages.contains_key(&key) || index.files.contains(&file) || self.generated(&file)
+        // A page whose address could not be known may be at this one.
+        index.pages.contains_key(&key)
+            || index.files.contains(&file)
+            || self.generated(&file)
+            || index.uncertain
     }
 
     /// The page whose file is at `path` under `content/`, as Hugo's `ref`
@@ -1074,7 +1176,11 @@ impl Site {
         if let Some(found) = lock().get(&key) {
             return found.clone();
         }
-        let found = self.index().closest_page(&key.0, name).map(str::to_string);
+        let index = self.index();
+        let found = index
+            .closest_page(&key.0, name)
+            .map(str::to_string)
+            .or_else(|| index.moved_by_permalinks(name));
         lock().insert(key, found.clone());
         found
     }
