@@ -185,6 +185,34 @@ fn permalinks_decide_where_posts_are() {
     assert_eq!(check_whole_site(posts), vec![]);
 }
 
+/// A site published under a path (`baseURL` with `/blog/`): a link from
+/// the root of the host leaves it, as Hugo 0.111 and 0.168 leave the link
+/// as written; the help gives the address under the path. Not so when the
+/// site rewrites such links (`canonifyURLs`, `relativeURLs`).
+#[test]
+fn a_base_path_holds_links_from_the_root() {
+    let (dir, path) = site(&with_insert(""));
+    let config =
+        "baseURL = 'https://exemple.org/blog/'\n[frontmatter]\ndate = [':filename', ':default']\n";
+    fs::write(dir.path().join("hugo.toml"), config).unwrap();
+    let found = check_file(&path);
+    let off: Vec<_> = found
+        .iter()
+        .filter(|f| f.3.contains("leads off the site"))
+        .collect();
+    assert!(!off.is_empty(), "{found:?}");
+    assert!(
+        off.iter().any(|f| f.3
+            == "`/posts/premier-poste/` leads off the site: it is published under `/blog/` (its `baseURL`), and this link leaves that path"),
+        "{found:?}"
+    );
+    assert!(human_report(&path).contains("write `/blog/posts/premier-poste/`: the page is there"));
+    for rewrite in ["canonifyURLs = true\n", "relativeURLs = true\n"] {
+        fs::write(dir.path().join("hugo.toml"), format!("{rewrite}{config}")).unwrap();
+        assert_eq!(check_file(&path), vec![], "{rewrite}");
+    }
+}
+
 /// A site whose Hugo configuration does not take dates from file names
 /// keeps them in addresses, as Hugo does by default: the undated link is
 /// then the broken one. With `:filename` in `[frontmatter]` (this blog's

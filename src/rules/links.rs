@@ -313,6 +313,9 @@ enum Dest {
     },
     /// `#anchor` on the same page.
     Anchor(String),
+    /// A path from the root of the host (`/posts/a/`) outside the path the
+    /// site is published under (`/blog/`, by its `baseURL`), decoded.
+    OffBase(String),
     /// A relative path: not checked.
     Relative,
 }
@@ -340,12 +343,31 @@ impl LinksRule {
     /// site is published at `https://x.org/blog/`, whatever `site_hosts`
     /// says of `x.org`).
     fn bases(&self, site: Option<&Site>) -> Vec<Base> {
-        let mut bases: Vec<Base> = site
+        let configured: Vec<Base> = site
             .map(Site::base_urls)
             .unwrap_or_default()
             .iter()
             .filter_map(|u| Base::of_base_url(u))
+            .collect();
+        // A site published under a path (every `baseURL` with the same
+        // one, `https://exemple.org/blog/`): a link from the root of the
+        // host is on the site under that path only, as Hugo leaves
+        // Markdown links as written; unless `canonifyURLs` or
+        // `relativeURLs` rewrite them from the `baseURL` (`/posts/a/` then
+        // works; `/blog/posts/a/` is then `/blog/blog/…` to Hugo 0.111).
+        let under = configured
+            .first()
+            .map(|b| b.path.clone())
+            .filter(|p| p != "/" && configured.iter().all(|b| &b.path == p))
+            .filter(|_| !site.is_some_and(Site::rewrites_root_links))
+            .map(|path| Base {
+                host: String::new(),
+                path,
+            });
+        let mut bases: Vec<Base> = configured
+            .into_iter()
             .chain(self.site_hosts.iter().cloned())
+            .chain(under)
             .collect();
         bases.sort_by_key(|b| std::cmp::Reverse(b.path.len()));
         bases
@@ -383,7 +405,22 @@ impl LinksRule {
             on_site = under;
             on_site.as_str()
         } else {
-            rest
+            // From the root of the host, on a site published under a path.
+            match bases.iter().find(|b| b.host.is_empty()) {
+                Some(base) if rest.starts_with('/') && !rest.starts_with("//") => {
+                    match base.site_path(rest) {
+                        Some(under) => {
+                            on_site = under;
+                            on_site.as_str()
+                        }
+                        None => {
+                            let bare = rest.split(['?', '#']).next().unwrap_or(rest);
+                            return Dest::OffBase(percent_decode(bare));
+                        }
+                    }
+                }
+                _ => rest,
+            }
         };
         if let Some(anchor) = path.strip_prefix('#') {
             return Dest::Anchor(percent_decode(anchor));
@@ -626,6 +663,10 @@ impl LinksRule {
                     }
                     cx.report(finding);
                 }
+                Dest::OffBase(path) if self.targets => {
+                    let Some(site) = site else { continue };
+                    cx.report(off_base(doc, link, &path, bases, site));
+                }
                 Dest::Site { path, anchor } if self.targets => {
                     let Some(site) = site else { continue };
                     let key = site::page_key(&path);
@@ -832,6 +873,29 @@ impl LinksRule {
         };
         Finding::new(dest_span(doc, link), message).help(help)
     }
+}
+
+/// The finding of a link from the root of the host (`/posts/a/`) on a site
+/// published under a path (`/blog/`): the browser leaves the site.
+fn off_base(doc: &Document, link: &Link, path: &str, bases: &[Base], site: &Site) -> Finding {
+    let base = bases
+        .iter()
+        .find(|b| b.host.is_empty())
+        .map_or("/", |b| b.path.as_str());
+    let meant = format!("{}{}", base.trim_end_matches('/'), path);
+    let help = if site.exists(path) {
+        format!("write `{meant}`: the page is there")
+    } else {
+        format!("write the address under `{base}`, as `{meant}`")
+    };
+    Finding::new(
+        dest_span(doc, link),
+        format!(
+            "`{}` leads off the site: it is published under `{base}` (its `baseURL`), and this link leaves that path",
+            link.dest
+        ),
+    )
+    .help(help)
 }
 
 /// Whether the text of the Markdown link `link` holds raw HTML's `<img>`
@@ -1442,6 +1506,43 @@ mod tests {
             site("/a/", None)
         );
         assert_eq!(r.bases(None), r.site_hosts);
+    }
+
+    /// A site published under a path (every `baseURL` with it): a link from
+    /// the root of the host is on the site under that path only, as Hugo
+    /// 0.111 and 0.168 leave Markdown links as written; not when the site
+    /// rewrites such links, nor when its `baseURL`s disagree.
+    #[test]
+    fn a_base_path_holds_links_from_the_root() {
+        let r = rule();
+        let site = |path: &str, anchor: Option<&str>| Dest::Site {
+            path: path.into(),
+            anchor: anchor.map(str::to_string),
+        };
+        let mut s = Site::new("/site");
+        s.set_base_urls(vec!["https://exemple.org/blog/".into()]);
+        let bases = r.bases(Some(&s));
+        for (dest, expected) in [
+            ("/blog/posts/a/#b", site("/posts/a/", Some("b"))),
+            ("/blog", site("/", None)),
+            ("/BLOG/img/x.png", site("/img/x.png", None)),
+            ("/posts/a/#b", Dest::OffBase("/posts/a/".into())),
+            ("/", Dest::OffBase("/".into())),
+            ("/blogue/a/", Dest::OffBase("/blogue/a/".into())),
+            ("#b", Dest::Anchor("b".into())),
+            ("autre/", Dest::Relative),
+            ("https://exemple.org/blog/posts/a/", site("/posts/a/", None)),
+        ] {
+            assert_eq!(r.classify_on(dest, &bases), expected, "{dest}");
+        }
+        s.set_base_urls(vec![
+            "https://exemple.org/blog/".into(),
+            "http://localhost:1313/".into(),
+        ]);
+        assert_eq!(
+            r.classify_on("/posts/a/", &r.bases(Some(&s))),
+            site("/posts/a/", None)
+        );
     }
 
     #[test]

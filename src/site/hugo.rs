@@ -210,6 +210,13 @@ pub fn builds_future(configs: &[(String, String)]) -> bool {
     root_flag(configs, "buildFuture")
 }
 
+/// Whether the site rewrites links from the root of the host: absolute
+/// from its `baseURL` (`canonifyURLs = true`), or relative to each page
+/// (`relativeURLs = true`).
+pub fn rewrites_root_links(configs: &[(String, String)]) -> bool {
+    root_flag(configs, "canonifyURLs") || root_flag(configs, "relativeURLs")
+}
+
 /// Whether the site builds drafts: a configuration file sets `buildDrafts
 /// = true`. Hugo's default, and with no file read: not built.
 pub fn builds_drafts(configs: &[(String, String)]) -> bool {

@@ -297,6 +297,9 @@ pub struct Site {
     earliest: Option<u32>,
     /// Whether its Hugo configuration builds drafts (`buildDrafts`).
     builds_drafts: bool,
+    /// Whether its Hugo configuration rewrites links from the root of the
+    /// host (`canonifyURLs`, `relativeURLs`).
+    rewrites_root_links: bool,
     /// Where its pages' dates are read from (see [`dates`]).
     date_sources: DateSources,
     /// The shortcodes it has, when they can all be known (see
@@ -351,6 +354,7 @@ struct Config {
     today: Option<u32>,
     earliest: Option<u32>,
     builds_drafts: bool,
+    rewrites_root_links: bool,
     date_sources: DateSources,
     shortcodes: Option<Arc<Shortcodes>>,
 }
@@ -369,6 +373,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
         today: (!hugo::builds_future(&configs)).then(latest_today),
         earliest: (!hugo::builds_expired(&configs)).then(earliest_today),
         builds_drafts: hugo::builds_drafts(&configs),
+        rewrites_root_links: hugo::rewrites_root_links(&configs),
         date_sources: hugo::date_sources(&configs),
     }
 }
@@ -774,6 +779,7 @@ impl Site {
             today: config.today,
             earliest: config.earliest,
             builds_drafts: config.builds_drafts,
+            rewrites_root_links: config.rewrites_root_links,
             date_sources: config.date_sources,
             shortcodes: config.shortcodes,
             ..Site::default()
@@ -782,6 +788,13 @@ impl Site {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Whether the site's Hugo configuration rewrites links from the root
+    /// of the host: absolute from its `baseURL` (`canonifyURLs`), or
+    /// relative to the page (`relativeURLs`).
+    pub fn rewrites_root_links(&self) -> bool {
+        self.rewrites_root_links
     }
 
     /// Whether the site's Hugo configuration sets `[permalinks]`, so that
