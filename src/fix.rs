@@ -48,7 +48,8 @@ pub fn keep_anchors(doc: &Document, site: Option<&Site>, fix: &mut Fix) {
     // over the page (`#x`, `#x-1`): renaming one heading can renumber
     // another.
     let ids_of = |doc: &Document| {
-        let (older, newer) = crate::site::heading_id_forms(doc);
+        let style = site.map_or(crate::site::IdStyle::default(), Site::id_style);
+        let (older, newer) = crate::site::heading_id_forms_in(doc, style);
         let newer = newer.unwrap_or_else(|| older.clone());
         older.into_iter().zip(newer).collect::<Vec<_>>()
     };

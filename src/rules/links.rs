@@ -16,7 +16,7 @@ use crate::document::shortcodes::Params;
 use crate::document::{Document, Link, html};
 use crate::pattern::Pattern;
 use crate::site::dates::{DateOf, Said};
-use crate::site::{self, Page, Site};
+use crate::site::{self, IdStyle, Page, Site};
 use crate::span::{Location, Span};
 use crate::yaml::{Node, de};
 
@@ -642,7 +642,11 @@ impl LinksRule {
     fn check_targets(&self, doc: &Document, site: Option<&Site>, bases: &[Base], cx: &mut Context) {
         // The ids raw HTML sets (`<a id="ancien-titre"></a>`) are anchors
         // of the page when the site renders raw HTML.
-        let ids = site::page_anchors(doc, site.is_none_or(Site::renders_html));
+        let ids = site::page_anchors(
+            doc,
+            site.is_none_or(Site::renders_html),
+            site.map_or(IdStyle::default(), Site::id_style),
+        );
         let own: Vec<&str> = ids.iter().map(String::as_str).collect();
         let own_set: HashSet<&str> = own.iter().copied().collect();
         let mut pages: HashMap<String, HashSet<String>> = HashMap::new();
@@ -1220,7 +1224,8 @@ impl Rule for LinksRule {
             slug: site::paths::segment(&site::slug_of(doc)).into_owned(),
             anchors: if self.anchors {
                 let renders_html = cx.site().is_none_or(|s| s.renders_html());
-                site::page_anchors(doc, renders_html)
+                let style = cx.site().map_or(IdStyle::default(), Site::id_style);
+                site::page_anchors(doc, renders_html, style)
                     .iter()
                     .flat_map(|id| [id.as_str(), "\n"])
                     .collect()

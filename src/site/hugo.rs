@@ -138,32 +138,16 @@ pub fn base_urls(configs: &[(String, String)]) -> Vec<String> {
 /// rendered. `None` when no file can be read: what the site does is not
 /// known.
 pub fn renders_html(configs: &[(String, String)]) -> Option<bool> {
-    let mut read_one = false;
-    let mut set = None;
-    for (name, text) in configs {
-        let Some(root) = root_of(name, text) else {
-            continue;
-        };
-        read_one = true;
-        // `markup.*` holds the `[markup]` table alone.
-        let path: &[&str] = if name.contains("/markup.") {
-            &["goldmark", "renderer", "unsafe"]
-        } else {
-            &["markup", "goldmark", "renderer", "unsafe"]
-        };
-        let value = root
-            .as_ref()
-            .and_then(|root| path.iter().try_fold(root, |node, key| entry(node, key)));
-        match value.map(|v| &v.value) {
-            Some(crate::yaml::Value::Bool(b)) => set = Some(*b),
-            Some(crate::yaml::Value::String(s, _)) if s.eq_ignore_ascii_case("true") => {
-                set = Some(true)
-            }
-            Some(_) => set = Some(false),
-            None => {}
-        }
-    }
-    read_one.then_some(set.unwrap_or(false))
+    let read_one = configs
+        .iter()
+        .any(|(name, text)| root_of(name, text).is_some());
+    let unsafe_set = markup_setting(configs, &["goldmark", "renderer", "unsafe"]);
+    let set = match unsafe_set.map(|v| v.value) {
+        Some(Value::Bool(b)) => b,
+        Some(Value::String(s, _)) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    };
+    read_one.then_some(set)
 }
 
 /// The `[permalinks]` patterns of the configuration files (name, text),
@@ -201,6 +185,56 @@ pub fn permalinks(configs: &[(String, String)]) -> Vec<(String, String)> {
         }
     }
     found
+}
+
+/// A setting under `[markup]` (`goldmark.parser.autoHeadingID`): the
+/// last file that sets it decides, as for [`renders_html`]; `markup.*`
+/// files hold the table alone.
+fn markup_setting(configs: &[(String, String)], path: &[&str]) -> Option<Node> {
+    let mut set = None;
+    for (name, text) in configs {
+        let Some(Some(root)) = root_of(name, text) else {
+            continue;
+        };
+        let markup = if name.contains("/markup.") {
+            Some(&root)
+        } else {
+            entry(&root, "markup")
+        };
+        if let Some(value) =
+            markup.and_then(|m| path.iter().try_fold(m, |node, key| entry(node, key)))
+        {
+            set = Some(value.clone());
+        }
+    }
+    set
+}
+
+/// How the site's Hugo makes heading ids: `[markup.goldmark.parser]`'s
+/// `autoHeadingIDType` (`github`, the default, `github-ascii`,
+/// `blackfriday`), or only those written when `autoHeadingID = false`.
+pub fn id_style(configs: &[(String, String)]) -> super::IdStyle {
+    use super::IdStyle;
+    let auto = markup_setting(configs, &["goldmark", "parser", "autoHeadingID"]);
+    let off = match auto.as_ref().map(|v| &v.value) {
+        Some(Value::Bool(b)) => !b,
+        Some(Value::String(s, _)) => s.eq_ignore_ascii_case("false"),
+        _ => false,
+    };
+    if off {
+        return IdStyle::Off;
+    }
+    let kind = markup_setting(configs, &["goldmark", "parser", "autoHeadingIDType"]);
+    match kind
+        .as_ref()
+        .and_then(Node::as_str)
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("github-ascii") => IdStyle::GithubAscii,
+        Some("blackfriday") => IdStyle::Blackfriday,
+        _ => IdStyle::Github,
+    }
 }
 
 /// Whether the site builds pages whose publish date is in the future: a

@@ -300,6 +300,8 @@ pub struct Site {
     /// Whether its Hugo configuration rewrites links from the root of the
     /// host (`canonifyURLs`, `relativeURLs`).
     rewrites_root_links: bool,
+    /// How its Hugo makes heading ids.
+    id_style: IdStyle,
     /// Where its pages' dates are read from (see [`dates`]).
     date_sources: DateSources,
     /// The shortcodes it has, when they can all be known (see
@@ -355,6 +357,7 @@ struct Config {
     earliest: Option<u32>,
     builds_drafts: bool,
     rewrites_root_links: bool,
+    id_style: IdStyle,
     date_sources: DateSources,
     shortcodes: Option<Arc<Shortcodes>>,
 }
@@ -374,6 +377,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
         earliest: (!hugo::builds_expired(&configs)).then(earliest_today),
         builds_drafts: hugo::builds_drafts(&configs),
         rewrites_root_links: hugo::rewrites_root_links(&configs),
+        id_style: hugo::id_style(&configs),
         date_sources: hugo::date_sources(&configs),
     }
 }
@@ -780,6 +784,7 @@ impl Site {
             earliest: config.earliest,
             builds_drafts: config.builds_drafts,
             rewrites_root_links: config.rewrites_root_links,
+            id_style: config.id_style,
             date_sources: config.date_sources,
             shortcodes: config.shortcodes,
             ..Site::default()
@@ -795,6 +800,17 @@ impl Site {
     /// relative to the page (`relativeURLs`).
     pub fn rewrites_root_links(&self) -> bool {
         self.rewrites_root_links
+    }
+
+    /// How the site's Hugo makes heading ids (see [`IdStyle`]).
+    pub fn id_style(&self) -> IdStyle {
+        self.id_style
+    }
+
+    /// Sets how the site makes heading ids, for a site whose pages are
+    /// added one by one (those read from files take their configuration's).
+    pub fn set_id_style(&mut self, style: IdStyle) {
+        self.id_style = style;
     }
 
     /// Whether the site's Hugo configuration sets `[permalinks]`, so that
@@ -957,9 +973,9 @@ impl Site {
         let doc = Document::parse(rel.to_path_buf(), source);
         let front = PageFront::from_root(doc.front());
         let page = Page::of(rel, &front);
-        let _ = page
-            .anchors
-            .set(Some(page_anchors(&doc, self.renders_html()).into()));
+        let _ = page.anchors.set(Some(
+            page_anchors(&doc, self.renders_html(), self.id_style).into(),
+        ));
         self.added.add_page(rel, &front, page);
     }
 
@@ -993,7 +1009,7 @@ impl Site {
                 let read = self.read.as_ref()?;
                 let source = read(&page.file)?;
                 let doc = Document::parse(page.file.clone(), source);
-                Some(page_anchors(&doc, self.renders_html()).into())
+                Some(page_anchors(&doc, self.renders_html(), self.id_style).into())
             })
             .clone()
     }
@@ -1339,11 +1355,37 @@ pub fn fragments(text: &str) -> impl Iterator<Item = String> + '_ {
 /// `#erreurs-classiques` now; see [`crate::document::heading_text`]): a
 /// link to either is taken, as the site's Hugo is not known.
 pub fn anchors(doc: &Document) -> Vec<String> {
-    let (mut out, newer) = heading_id_forms(doc);
+    anchors_in(doc, IdStyle::Github)
+}
+
+/// How a site's Hugo makes heading ids: goldmark's `autoHeadingIDType`
+/// (`github`, the default; `github-ascii`; `blackfriday`), or none but
+/// those written (`autoHeadingID = false`). Checked with Hugo 0.111 and
+/// 0.168.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum IdStyle {
+    #[default]
+    Github,
+    /// `github`'s ids, accents taken off their letters, other characters
+    /// that are not ASCII dropped (`## Ça & là` is `#ca--la`).
+    GithubAscii,
+    /// Letters and digits lowercased, every run of other characters one
+    /// `-`, none at either end, from the heading's text (`## Ça & là` is
+    /// `#ça-là`, `## L'équipe` is `#l-équipe`).
+    Blackfriday,
+    /// No id but those written (`{#id}`).
+    Off,
+}
+
+/// The anchors of a document's headings as a site of `style` makes them
+/// (see [`anchors`]); with `Off`, only the ids written.
+pub fn anchors_in(doc: &Document, style: IdStyle) -> Vec<String> {
+    let (mut out, newer) = heading_id_forms_in(doc, style);
     if let Some(newer) = newer {
         let older: HashSet<String> = out.iter().cloned().collect();
         out.extend(newer.into_iter().filter(|id| !older.contains(id)));
     }
+    out.retain(|id| !id.is_empty());
     out
 }
 
@@ -1352,6 +1394,12 @@ pub fn anchors(doc: &Document) -> Vec<String> {
 /// content; `None` when no heading has markup, as they are the same):
 /// see [`anchors`].
 pub fn heading_id_forms(doc: &Document) -> (Vec<String>, Option<Vec<String>>) {
+    heading_id_forms_in(doc, IdStyle::Github)
+}
+
+/// [`heading_id_forms`], as a site of `style` makes ids; with `Off`, each
+/// heading's written id, or an empty one.
+pub fn heading_id_forms_in(doc: &Document, style: IdStyle) -> (Vec<String>, Option<Vec<String>>) {
     let headings: Vec<&crate::document::Heading> = doc.body.every_heading().collect();
     // Each heading's source text, and its id if written (`{#id}`).
     let sources: Vec<&str> = headings
@@ -1370,15 +1418,63 @@ pub fn heading_id_forms(doc: &Document) -> (Vec<String>, Option<Vec<String>>) {
                 .map(|(i, e)| e.map_or_else(|| (made(i), false), |id| (id.to_string(), true))),
         )
     };
-    let older = ids(&|i| anchor_id(sources[i]));
+    let ascii = |id: String| -> String {
+        use unicode_normalization::UnicodeNormalization;
+        id.nfd().filter(char::is_ascii).collect()
+    };
+    let older = match style {
+        IdStyle::Off => {
+            let written = explicit.iter().map(|e| e.unwrap_or_default().to_string());
+            return (written.collect(), None);
+        }
+        IdStyle::Blackfriday => {
+            return (ids(&|i| blackfriday_id(sources[i])), None);
+        }
+        IdStyle::Github => ids(&|i| anchor_id(sources[i])),
+        IdStyle::GithubAscii => ids(&|i| ascii(anchor_id(sources[i]))),
+    };
     // A heading of plain text, nothing around it, without `--`, has the
     // same id in both.
     let same = headings.iter().zip(&sources).all(|(h, source)| {
         let text = doc.text(h.text_span);
         h.is_plain() && source.trim() == text && !text.contains("--")
     });
-    let newer = (!same).then(|| ids(&|i| anchor_id(&headings[i].id_text)));
+    let newer = (!same).then(|| match style {
+        IdStyle::GithubAscii => ids(&|i| ascii(anchor_id(&headings[i].id_text))),
+        _ => ids(&|i| anchor_id(&headings[i].id_text)),
+    });
     (older, newer)
+}
+
+/// A heading's id as blackfriday made it (`SanitizedAnchorName`), which
+/// Hugo's `autoHeadingIDType = "blackfriday"` keeps: from the heading's
+/// source (`_emph_` and `&#233;` as written), letters and numbers
+/// lowercased as Go lowers them, every run of other characters one `-`,
+/// none at either end.
+fn blackfriday_id(text: &str) -> String {
+    let text = text.trim();
+    // The last line, as for the other ids.
+    let text = text
+        .rsplit_once(['\n', '\r'])
+        .map_or(text, |(_, last)| last);
+    let mut id = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if dash && !id.is_empty() {
+                id.push('-');
+            }
+            dash = false;
+            match c {
+                // Go lowers `İ` to `i`, where Rust gives `i̇`.
+                'İ' => id.push('i'),
+                c => id.extend(c.to_lowercase()),
+            }
+        } else {
+            dash = true;
+        }
+    }
+    id
 }
 
 /// The id a heading's attribute block sets, as goldmark reads the block
@@ -1466,8 +1562,11 @@ fn numbered(ids: impl Iterator<Item = (String, bool)>) -> Vec<String> {
 /// The anchors of a page: its headings' ids ([`heading_ids`]), then,
 /// when `raw_html` (the site renders raw HTML), those its raw HTML sets
 /// ([`html_ids`]), then its footnotes' ([`footnote_ids`]).
-pub fn page_anchors(doc: &Document, raw_html: bool) -> Vec<String> {
-    let mut ids = heading_ids(doc).0.clone();
+pub fn page_anchors(doc: &Document, raw_html: bool, style: IdStyle) -> Vec<String> {
+    let mut ids = match style {
+        IdStyle::Github => heading_ids(doc).0.clone(),
+        style => anchors_in(doc, style),
+    };
     if raw_html {
         ids.extend(html_ids(doc).0.iter().cloned());
     }
@@ -1917,6 +2016,78 @@ mod tests {
         assert_eq!(ids("> Cité seul\n> ---\n"), ["cité-seul"]);
     }
 
+    /// The ids Hugo 0.111 and 0.168 wrote for these headings with each
+    /// `autoHeadingIDType`, and with `autoHeadingID = false` (only the one
+    /// written); github-ascii as github, from the source before 0.168 and
+    /// the inline content after, both taken.
+    #[test]
+    fn heading_id_styles_are_hugos() {
+        let doc = Document::parse(
+            "a.md",
+            "## Ça & là\n\n## Été 2024 : bilan\n\n## L'équipe — le rôle\n\n## Prix au m² ½\n\n\
+             ## _emph_ test\n\n## Multiple   spaces -- tiret\n\n## Ça & là\n\n## Straße Ærø œuvre\n\n\
+             ## Écrit {#perso}\n"
+                .to_string(),
+        );
+        let ascii = anchors_in(&doc, IdStyle::GithubAscii);
+        for id in [
+            "ca--la",
+            "ete-2024--bilan",
+            "lequipe--le-role",
+            "prix-au-m-",
+            "_emph_-test",
+            "emph-test",
+            "multiple---spaces----tiret",
+            "multiple---spaces--tiret",
+            "ca--la-1",
+            "strae-r-uvre",
+            "perso",
+        ] {
+            assert!(ascii.contains(&id.to_string()), "{id}: {ascii:?}");
+        }
+        assert_eq!(
+            anchors_in(&doc, IdStyle::Blackfriday),
+            [
+                "ça-là",
+                "été-2024-bilan",
+                "l-équipe-le-rôle",
+                "prix-au-m²-½",
+                "emph-test",
+                "multiple-spaces-tiret",
+                "ça-là-1",
+                "straße-ærø-œuvre",
+                "perso"
+            ]
+        );
+        assert_eq!(anchors_in(&doc, IdStyle::Off), ["perso"]);
+        // From the source, entities as written; `İ` lowered as Go does.
+        let doc = Document::parse(
+            "b.md",
+            "## Entité num &#233;t&#233;\n\n## İstanbul ǅ\n".into(),
+        );
+        assert_eq!(
+            anchors_in(&doc, IdStyle::Blackfriday),
+            ["entité-num-233-t-233", "istanbul-ǆ"]
+        );
+        // The site's configuration says which.
+        let style = |config: &str| hugo::id_style(&[("hugo.toml".to_string(), config.to_string())]);
+        assert_eq!(style(""), IdStyle::Github);
+        assert_eq!(
+            style("[markup.goldmark.parser]\nautoHeadingIDType = 'github-ascii'\n"),
+            IdStyle::GithubAscii
+        );
+        assert_eq!(
+            style("[markup.goldmark.parser]\nautoHeadingIDType = 'blackfriday'\n"),
+            IdStyle::Blackfriday
+        );
+        assert_eq!(
+            style(
+                "[markup.goldmark.parser]\nautoHeadingID = false\nautoHeadingIDType = 'blackfriday'\n"
+            ),
+            IdStyle::Off
+        );
+    }
+
     /// Footnotes' ids as Hugo 0.111 and 0.168 both wrote them for this
     /// text: numbered in the order of their first call, `fnref1:` for a
     /// second call, none for a definition never called or a call in
@@ -1935,7 +2106,7 @@ mod tests {
                 "fnref:1", "fnref:2", "fnref1:1", "fnref:3", "fn:1", "fn:2", "fn:3"
             ]
         );
-        assert!(page_anchors(&doc, false).contains(&"fn:3".to_string()));
+        assert!(page_anchors(&doc, false, IdStyle::Github).contains(&"fn:3".to_string()));
         assert!(footnote_ids(&Document::parse("b.md", "Sans note.\n".into())).is_empty());
     }
 
