@@ -251,6 +251,16 @@ pub fn rewrites_root_links(configs: &[(String, String)]) -> bool {
     root_flag(configs, "canonifyURLs") || root_flag(configs, "relativeURLs")
 }
 
+/// Whether the site writes pages as `.html` files (`uglyURLs = true`, or
+/// a table of it per section, taken as set).
+pub fn ugly_urls(configs: &[(String, String)]) -> bool {
+    match root_setting(configs, "uglyURLs").map(|v| v.value) {
+        Some(Value::Bool(b)) => b,
+        Some(Value::Map(_)) => true,
+        _ => false,
+    }
+}
+
 /// Whether the site builds drafts: a configuration file sets `buildDrafts
 /// = true`. Hugo's default, and with no file read: not built.
 pub fn builds_drafts(configs: &[(String, String)]) -> bool {
@@ -268,16 +278,22 @@ pub fn builds_expired(configs: &[(String, String)]) -> bool {
 /// key): the last file that sets it decides, as for [`renders_html`];
 /// false when none does.
 fn root_flag(configs: &[(String, String)], key: &str) -> bool {
-    let mut set = false;
+    match root_setting(configs, key).map(|v| v.value) {
+        Some(Value::Bool(b)) => b,
+        Some(Value::String(s, _)) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    }
+}
+
+/// A value at the root of the configuration files (any case of the key):
+/// the last file that sets it.
+fn root_setting(configs: &[(String, String)], key: &str) -> Option<Node> {
+    let mut set = None;
     for (name, text) in configs {
-        let Some(Some(root)) = root_of(name, text) else {
-            continue;
-        };
-        match entry(&root, key).map(|v| &v.value) {
-            Some(crate::yaml::Value::Bool(b)) => set = *b,
-            Some(crate::yaml::Value::String(s, _)) => set = s.eq_ignore_ascii_case("true"),
-            Some(_) => set = false,
-            None => {}
+        if let Some(Some(root)) = root_of(name, text)
+            && let Some(value) = entry(&root, key)
+        {
+            set = Some(value.clone());
         }
     }
     set

@@ -302,6 +302,9 @@ pub struct Site {
     rewrites_root_links: bool,
     /// How its Hugo makes heading ids.
     id_style: IdStyle,
+    /// Whether its Hugo configuration sets `uglyURLs` (pages written as
+    /// `/posts/x.html`).
+    ugly_urls: bool,
     /// Where its pages' dates are read from (see [`dates`]).
     date_sources: DateSources,
     /// The shortcodes it has, when they can all be known (see
@@ -329,6 +332,10 @@ struct Index {
     /// How pages' addresses are made (see [`AddressRules`]): read once per
     /// site, and kept here for the lookups by file name too.
     rules: AddressRules,
+    /// The page addresses written with `.html` (an alias or `url` such as
+    /// `/ancien.html`), which Hugo writes as such a file: a link ending so
+    /// reaches those only, on a site without `uglyURLs`.
+    html_pages: HashSet<String>,
     /// Whether some page's address could not be known (a `[permalinks]`
     /// pattern repere does not read, a date it cannot tell): an address
     /// found nowhere may be that page's.
@@ -358,6 +365,7 @@ struct Config {
     builds_drafts: bool,
     rewrites_root_links: bool,
     id_style: IdStyle,
+    ugly_urls: bool,
     date_sources: DateSources,
     shortcodes: Option<Arc<Shortcodes>>,
 }
@@ -378,6 +386,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
         builds_drafts: hugo::builds_drafts(&configs),
         rewrites_root_links: hugo::rewrites_root_links(&configs),
         id_style: hugo::id_style(&configs),
+        ugly_urls: hugo::ugly_urls(&configs),
         date_sources: hugo::date_sources(&configs),
     }
 }
@@ -521,6 +530,7 @@ impl Index {
             return Served::default();
         };
         self.uncertain |= addresses.unknown;
+        self.html_pages.extend(addresses.html);
         if let Some((_, section)) = &addresses.section {
             self.pages.entry(section.clone()).or_default();
         }
@@ -589,6 +599,8 @@ struct Addresses {
     bundle: Option<(String, Vec<String>)>,
     /// The page's own address could not be known (see [`permalinks`]).
     unknown: bool,
+    /// Its addresses written with `.html` (see [`Index::html_pages`]).
+    html: Vec<String>,
 }
 
 fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addresses> {
@@ -613,6 +625,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
             page: Vec::new(),
             bundle: None,
             unknown: false,
+            html: Vec::new(),
         });
     }
     // A leaf bundle (`<name>/index.md`) is the page `<name>` of the folder
@@ -689,6 +702,19 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
     }
     let bundle = (leaf || stem == "_index")
         .then(|| (file_key(&format!("/{}", raw_dirs.join("/"))), own.clone()));
+    let html: Vec<String> = front
+        .aliases
+        .iter()
+        .filter(|a| html_page_link(a))
+        .map(|a| alias_address(&dir, a))
+        .chain(
+            front
+                .url
+                .iter()
+                .filter(|u| html_page_link(u))
+                .map(|u| normalize(u)),
+        )
+        .collect();
     let mut page: Vec<String> = front
         .aliases
         .iter()
@@ -700,7 +726,20 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         page,
         bundle,
         unknown,
+        html,
     })
+}
+
+/// Whether a link or address names a page as a `.html` file
+/// (`/posts/x.html`), not its folder's `index.html`.
+fn html_page_link(path: &str) -> bool {
+    let bare = path.trim().split(['?', '#']).next().unwrap_or_default();
+    let name = bare.rsplit('/').next().unwrap_or_default();
+    let cut = name.len().saturating_sub(".html".len());
+    name.len() > ".html".len()
+        && name.is_char_boundary(cut)
+        && name[cut..].eq_ignore_ascii_case(".html")
+        && !name.eq_ignore_ascii_case("index.html")
 }
 
 /// The address an alias gives: as written from the root (`/ancien/`), or,
@@ -785,6 +824,7 @@ impl Site {
             builds_drafts: config.builds_drafts,
             rewrites_root_links: config.rewrites_root_links,
             id_style: config.id_style,
+            ugly_urls: config.ugly_urls,
             date_sources: config.date_sources,
             shortcodes: config.shortcodes,
             ..Site::default()
@@ -1088,6 +1128,12 @@ impl Site {
             return true;
         }
         let file = file_key(path);
+        // `/posts/x.html`: Hugo writes a page so only for an alias or `url`
+        // written so, or on a site with `uglyURLs`; else a file.
+        if html_page_link(path) && !self.ugly_urls {
+            let index = self.index();
+            return index.html_pages.contains(&key) || index.files.contains(&file);
+        }
         if self.found_by_name(&key).is_some()
             || self
                 .files
@@ -1797,6 +1843,41 @@ mod tests {
         );
         assert_eq!(s.suggest_page("/autre/", "mon-slug"), None);
         assert_eq!(s.suggest_page("/posts/", "rien-a-voir"), None);
+    }
+
+    /// A link ending with `.html` (not `index.html`) reaches a page only
+    /// where Hugo writes one so: an alias or `url` written with `.html`, or
+    /// any page of a site with `uglyURLs`; a file of that name too. Hugo
+    /// 0.111 and 0.168 write no `/posts/x.html` for `posts/x.md` otherwise.
+    #[test]
+    fn html_links_reach_html_addresses_only() {
+        let mut s = Site::new("/site");
+        s.add_content(
+            Path::new("posts/x.md"),
+            "---\naliases: [/ancien.html]\n---\n".into(),
+        );
+        s.add_content(Path::new("posts/y.md"), "---\nurl: /y.html\n---\n".into());
+        s.add_static("/demo.html");
+        for (path, there) in [
+            ("/posts/x/", true),
+            ("/posts/x/index.html", true),
+            ("/posts/x.html", false),
+            ("/posts/X.HTML#a", false),
+            ("/ancien.html", true),
+            ("/y.html", true),
+            ("/demo.html", true),
+            ("/posts/y.html", false),
+        ] {
+            assert_eq!(s.exists(path), there, "{path}");
+        }
+        let files = MemoryFiles::new([
+            (
+                PathBuf::from("hugo.toml"),
+                Some("uglyURLs = true\n".to_string()),
+            ),
+            (PathBuf::from("content/posts/x.md"), Some(String::new())),
+        ]);
+        assert!(Site::read_whole("/site", &files).exists("/posts/x.html"));
     }
 
     /// An alias written without a leading `/` is under the folder of the
