@@ -295,6 +295,17 @@ fn the_base_url_s_host_is_the_site_s_own() {
         found[0].3,
         "`https://www.repere-carriere.fr/posts/absent/` leads nowhere: no post of the site has the slug `absent`"
     );
+    // Written bare, anywhere in the text: Hugo makes it a link too.
+    let bare = with_insert(
+        "Voir https://www.repere-carriere.fr/posts/absent-nu/ ici, et www.repere-carriere.fr/posts/premier-poste/.",
+    );
+    fs::write(&path, &bare).unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].3,
+        "`https://www.repere-carriere.fr/posts/absent-nu/` leads nowhere: no post of the site has the slug `absent-nu`"
+    );
 
     // Published under a path, set for production.
     fs::write(dir.path().join("hugo.toml"), dates).unwrap();

@@ -482,7 +482,14 @@ impl LinksRule {
         out
     }
 
-    fn check_sections(&self, doc: &Document, bases: &[Base], cx: &mut Context) {
+    fn check_sections(
+        &self,
+        doc: &Document,
+        bases: &[Base],
+        bare: &[BareUrl],
+        broken: &[Span],
+        cx: &mut Context,
+    ) {
         let outside = |heading: &crate::document::Heading, span: Span, url: &str| {
             Finding::new(
                 span,
@@ -503,46 +510,9 @@ impl LinksRule {
             let (content, heading) = named.get(after.checked_sub(1)?)?;
             (offset < content.end).then_some(*heading)
         };
-        // The outermost links (links nest or are apart), to tell by
-        // bisection whether a bare URL is inside one.
-        let mut outer: Vec<Span> = doc.body.links.iter().map(|l| l.span).collect();
-        outer.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
-        outer.dedup_by(|inner, outer| inner.start < outer.end);
-        let in_link = |span: Span| {
-            let after = outer.partition_point(|l| l.start <= span.start);
-            after
-                .checked_sub(1)
-                .and_then(|i| outer.get(i))
-                .is_some_and(|l| span.end <= l.end)
-        };
-        // A shortcode's parameter: Hugo takes the tag out before the
-        // Markdown, and the template renders the value. Or a parameter of
-        // a tag Hugo cannot read (`{{< youtube https://… >}}`, unquoted):
-        // the markup rule reports the tag, on which the build stops, at the
-        // URL's `:`.
-        // (The markup rule reads tags in a Hugo site only: elsewhere such
-        // a URL is still told, as nothing else would tell of it.)
-        let body = doc.source.get(doc.body_start..).unwrap_or_default();
-        let broken_tags: Vec<Span> = if cx.site().is_some() {
-            doc.body
-                .shortcodes
-                .tags
-                .iter()
-                .filter(|t| matches!(t.params, Params::Error(_)))
-                .map(|t| {
-                    // To the tag's end, or its line's: Hugo read no further.
-                    let rest = body.get(t.tag.start..).unwrap_or_default();
-                    let line = rest.find('\n').unwrap_or(rest.len());
-                    let end = rest[..line].find("}}").map_or(line, |i| i + 2);
-                    Span::new(t.tag.start, t.tag.start + end).offset(doc.body_start)
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
         let in_tag = |span: Span| {
             doc.replaced()
-                .chain(broken_tags.iter().copied())
+                .chain(broken.iter().copied())
                 .any(|r| r.start <= span.start && span.end <= r.end)
         };
         // A footnote's definition is shown in the footnotes block at the
@@ -562,48 +532,12 @@ impl LinksRule {
                 cx.report(outside(heading, dest_span(doc, link), &link.dest));
             }
         }
-        // Bare URLs, which Hugo turns into links (none without `://` or
-        // `www.`: most articles compile no regex for them).
-        for block in doc
-            .body
-            .blocks
-            .iter()
-            .filter(|b| !doc.body.in_footnote(b.span))
-        {
-            let Some(heading) = section_at(block.span.start) else {
+        for bare in bare.iter().filter(|b| !b.in_footnote) {
+            let Some(heading) = section_at(bare.block_start) else {
                 continue;
             };
-            if !may_hold_url(&block.text) {
-                continue;
-            }
-            for r in bare_url_regex().find_iter(&block.text) {
-                if block.touches_code(r.clone()) || !linkified_at(&block.text, r.start) {
-                    continue;
-                }
-                let url = &block.text[r.clone()];
-                let span = block.source_span(r);
-                // Link text that happens to be a URL is reported with its
-                // link (for raw HTML's `<a>`, whose text is not known: the
-                // same URL as an `href` of the block).
-                let as_href = doc.body.links.iter().any(|l| {
-                    l.html
-                        && l.dest == url
-                        && block.span.start <= l.span.start
-                        && l.span.end <= block.span.end
-                });
-                if in_link(span) || as_href || in_tag(span) {
-                    continue;
-                }
-                // `www.` without a scheme is a web address too (GFM and
-                // Hugo's goldmark link it), not a relative path.
-                let external = if url.starts_with("www.") {
-                    self.classify_on(&format!("https://{url}"), bases)
-                } else {
-                    self.classify_on(url, bases)
-                } == Dest::External;
-                if external {
-                    cx.report(outside(heading, span, url));
-                }
+            if self.classify_on(&bare.dest(), bases) == Dest::External {
+                cx.report(outside(heading, bare.span, &bare.url));
             }
         }
     }
@@ -841,6 +775,27 @@ impl LinksRule {
     }
 
     fn missing_in_site(&self, doc: &Document, link: &Link, key: &str, site: &Site) -> Finding {
+        self.missing_at(dest_span(doc, link), &link.dest, key, site)
+    }
+
+    /// A bare URL of the site's own host (`https://www.repere-carriere.fr/posts/x/`
+    /// written in the text, which Hugo makes a link) must lead somewhere,
+    /// as a link must.
+    fn check_bare_targets(&self, site: &Site, bases: &[Base], bare: &[BareUrl], cx: &mut Context) {
+        for url in bare {
+            let Dest::Site { path, .. } = self.classify_on(&url.dest(), bases) else {
+                continue;
+            };
+            let key = site::page_key(&path);
+            if !self.ignored(&key) && !site.exists(&path) {
+                cx.report(self.missing_at(url.span, &url.url, &key, site));
+            }
+        }
+    }
+
+    /// The finding of `dest`, written at `span`, whose site path `key` no
+    /// page or file of the site has.
+    fn missing_at(&self, span: Span, dest: &str, key: &str, site: &Site) -> Finding {
         let (dir, name) = match key.trim_end_matches('/').rsplit_once('/') {
             Some((d, n)) => (format!("{d}/"), n),
             None => ("/".to_string(), key),
@@ -852,7 +807,7 @@ impl LinksRule {
         let message = match self.post_slug(key).filter(|_| !site.has_permalinks()) {
             Some(slug) => format!(
                 "`{}` leads nowhere: no post of the site has the slug `{slug}`",
-                link.dest
+                dest
             ),
             None => {
                 // A file's address (`/img/tarte.png`) is shown as one, not
@@ -864,7 +819,7 @@ impl LinksRule {
                 };
                 format!(
                     "`{}` leads nowhere: no page or file of the site is at `{shown}`",
-                    link.dest
+                    dest
                 )
             }
         };
@@ -875,8 +830,122 @@ impl LinksRule {
                 content.display()
             ),
         };
-        Finding::new(dest_span(doc, link), message).help(help)
+        Finding::new(span, message).help(help)
     }
+}
+
+/// A URL written bare in the text (`https://…`, `www.…`), which Hugo turns
+/// into a link (see [`bare_urls`]).
+struct BareUrl {
+    /// Where it is written.
+    span: Span,
+    url: String,
+    /// Where its block starts (its section).
+    block_start: usize,
+    /// In a footnote's definition (shown in the footnotes block).
+    in_footnote: bool,
+}
+
+impl BareUrl {
+    /// As a link's destination: `www.` without a scheme is a web address
+    /// too (GFM and Hugo's goldmark link it), not a relative path.
+    fn dest(&self) -> String {
+        if self.url.starts_with("www.") {
+            format!("https://{}", self.url)
+        } else {
+            self.url.clone()
+        }
+    }
+}
+
+/// The shortcode tags Hugo cannot read (`{{< youtube https://… >}}`,
+/// unquoted), from the tag to its end or its line's, where Hugo read no
+/// further: the markup rule reports the tag, on which the build stops, at
+/// the URL's `:`, so that none of its URLs is a link. Read in a Hugo site
+/// only (`in_site`), as the markup rule reads tags: elsewhere such a URL
+/// is still told, as nothing else would tell of it.
+fn broken_tags(doc: &Document, in_site: bool) -> Vec<Span> {
+    if !in_site {
+        return Vec::new();
+    }
+    let body = doc.source.get(doc.body_start..).unwrap_or_default();
+    doc.body
+        .shortcodes
+        .tags
+        .iter()
+        .filter(|t| matches!(t.params, Params::Error(_)))
+        .map(|t| {
+            let rest = body.get(t.tag.start..).unwrap_or_default();
+            let line = rest.find('\n').unwrap_or(rest.len());
+            let end = rest[..line].find("}}").map_or(line, |i| i + 2);
+            Span::new(t.tag.start, t.tag.start + end).offset(doc.body_start)
+        })
+        .collect()
+}
+
+/// The URLs written bare in the text, which Hugo turns into links: as
+/// GFM's extended autolinks (see [`linkified_at`]); not in code, not the
+/// text of a link (or of raw HTML's `<a>` with that `href`), not in a
+/// shortcode's tag (Hugo takes the tag out before the Markdown, and the
+/// template renders the value) nor in one it cannot read (`broken`, see
+/// [`broken_tags`]). None without `://` or `www.`: most articles compile
+/// no regex for them.
+fn bare_urls(doc: &Document, broken: &[Span]) -> Vec<BareUrl> {
+    let mut found = Vec::new();
+    let mut candidates = doc
+        .body
+        .blocks
+        .iter()
+        .filter(|b| may_hold_url(&b.text))
+        .peekable();
+    if candidates.peek().is_none() {
+        return found;
+    }
+    // The outermost links (links nest or are apart), to tell by
+    // bisection whether a bare URL is inside one.
+    let mut outer: Vec<Span> = doc.body.links.iter().map(|l| l.span).collect();
+    outer.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    outer.dedup_by(|inner, outer| inner.start < outer.end);
+    let in_link = |span: Span| {
+        let after = outer.partition_point(|l| l.start <= span.start);
+        after
+            .checked_sub(1)
+            .and_then(|i| outer.get(i))
+            .is_some_and(|l| span.end <= l.end)
+    };
+    let in_tag = |span: Span| {
+        doc.replaced()
+            .chain(broken.iter().copied())
+            .any(|r| r.start <= span.start && span.end <= r.end)
+    };
+    for block in candidates {
+        for r in bare_url_regex().find_iter(&block.text) {
+            if block.touches_code(r.clone()) || !linkified_at(&block.text, r.start) {
+                continue;
+            }
+            let url = &block.text[r.clone()];
+            let span = block.source_span(r);
+            // Link text that happens to be a URL is its link's (for raw
+            // HTML's `<a>`, whose text is not known: the same URL as an
+            // `href` of the block).
+            let as_href = doc.body.links.iter().any(|l| {
+                l.html
+                    && l.dest == url
+                    && block.span.start <= l.span.start
+                    && l.span.end <= block.span.end
+            });
+            if in_link(span) || as_href || in_tag(span) {
+                continue;
+            }
+            found.push(BareUrl {
+                span,
+                url: url.to_string(),
+                block_start: block.span.start,
+                in_footnote: doc.body.in_footnote(block.span),
+            });
+        }
+    }
+    found
 }
 
 /// The finding of a link from the root of the host (`/posts/a/`) on a site
@@ -1184,11 +1253,16 @@ impl Rule for LinksRule {
     fn check(&self, doc: &Document, cx: &mut Context) {
         let site = cx.site.clone();
         let bases = self.bases(site.as_deref());
-        self.check_sections(doc, &bases, cx);
+        let broken = broken_tags(doc, site.is_some());
+        let bare = bare_urls(doc, &broken);
+        self.check_sections(doc, &bases, &bare, &broken, cx);
         if self.empty {
             self.check_empty(doc, cx);
         }
         self.check_targets(doc, site.as_deref(), &bases, cx);
+        if let (Some(site), true) = (site.as_deref(), self.targets) {
+            self.check_bare_targets(site, &bases, &bare, cx);
+        }
         if let (Some(site), true) = (site.as_deref(), self.targets) {
             self.check_refs(doc, site, cx);
         }
