@@ -435,7 +435,7 @@ impl LinksRule {
         let bare = before_hash.split('?').next().unwrap_or("");
         let bare = if bare.is_empty() { "/" } else { bare };
         Dest::Site {
-            path: percent_decode(bare),
+            path: without_dot_segments(&percent_decode(bare)),
             anchor,
         }
     }
@@ -832,6 +832,33 @@ impl LinksRule {
         };
         Finding::new(span, message).help(help)
     }
+}
+
+/// A site path with its `.` and `..` segments resolved, as a browser
+/// resolves them before asking (`/posts/../posts/./x/` is `/posts/x/`;
+/// never above the root), its final `/` kept.
+fn without_dot_segments(path: &str) -> String {
+    if !path.split('/').any(|s| s == "." || s == "..") {
+        return path.to_string();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let last = segments.len().saturating_sub(1);
+    for (i, segment) in segments.iter().enumerate() {
+        match *segment {
+            "." | ".." => {
+                if *segment == ".." {
+                    out.pop();
+                }
+                // A dot segment last names its folder: `/x/.` is `/x/`.
+                if i == last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    format!("/{}", out.join("/"))
 }
 
 /// A URL written bare in the text (`https://…`, `www.…`), which Hugo turns
@@ -1585,6 +1612,24 @@ mod tests {
             site("/a/", None)
         );
         assert_eq!(r.bases(None), r.site_hosts);
+    }
+
+    /// Dot segments are resolved as browsers do; other paths are as
+    /// written.
+    #[test]
+    fn dot_segments_are_resolved() {
+        for (path, resolved) in [
+            ("/posts/./cible/", "/posts/cible/"),
+            ("/posts/../posts/cible/", "/posts/cible/"),
+            ("/posts/cible/.", "/posts/cible/"),
+            ("/posts/cible/..", "/posts/"),
+            ("/../../x", "/x"),
+            ("/posts/cible/", "/posts/cible/"),
+            ("/a.b/..c/", "/a.b/..c/"),
+            ("/", "/"),
+        ] {
+            assert_eq!(without_dot_segments(path), resolved, "{path}");
+        }
     }
 
     /// A site published under a path (every `baseURL` with it): a link from
