@@ -1156,7 +1156,14 @@ impl Site {
     /// `posts/x/index.md` or the section `posts/x/_index.md`); compared
     /// lowercased, spaces as `-`.
     pub fn content_page(&self, path: &str) -> Option<Page> {
-        let candidates = content_candidates(path)?;
+        // `ref "/"`: the home page, which Hugo always makes.
+        let folder = path.trim().trim_matches('/');
+        if folder.is_empty() {
+            return Some(Page::default());
+        }
+        let Some(candidates) = content_candidates(path) else {
+            return self.section_named(folder);
+        };
         // The file itself, when the site is read from its files (a leaf
         // bundle's resource is no page).
         if let Some(files) = &self.files {
@@ -1187,6 +1194,20 @@ impl Site {
         candidates
             .iter()
             .find_map(|rel| by_file.get(&content_key(rel)).cloned())
+            .or_else(|| self.section_named(folder))
+    }
+
+    /// The section page of the top-level folder `folder` (`posts`), which
+    /// Hugo's `ref` names by the folder (`ref "/posts"`, `ref "/posts/"`)
+    /// with or without an `_index.md` (checked with Hugo 0.111 and 0.168).
+    fn section_named(&self, folder: &str) -> Option<Page> {
+        if folder.contains('/') {
+            return None;
+        }
+        let page = self.page(&format!("/{folder}/"))?;
+        let is_section = page.file.as_os_str().is_empty()
+            || page.file.file_stem().is_some_and(|s| s == "_index");
+        is_section.then_some(page)
     }
 
     /// The leaf bundle holding the Markdown file at `path` under `content/`
@@ -1991,6 +2012,20 @@ mod tests {
             "/posts/sitemap.xml",
         ] {
             assert!(!s.exists(path), "{path}");
+        }
+    }
+
+    /// `ref "/"` is the home page, and a top-level folder the section
+    /// page, with or without an `_index.md` or a final `/` (Hugo 0.111 and
+    /// 0.168 resolve them); a folder below is not.
+    #[test]
+    fn ref_names_the_home_and_sections_by_folder() {
+        let s = site();
+        for path in ["/", "", "/posts", "/posts/", "/guides/", "/le-role-du-cto"] {
+            assert!(s.content_page(path).is_some(), "{path}");
+        }
+        for path in ["/absent", "/absent/", "/guides/livre/", "/posts/absent/"] {
+            assert!(s.content_page(path).is_none(), "{path}");
         }
     }
 
