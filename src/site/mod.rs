@@ -2055,7 +2055,8 @@ mod tests {
             ("/posts/sans-slug", None),
             ("/posts/mon-slug", None),
             ("/posts/2025-01-01-sans-slug.html", None),
-            ("/", None),
+            // The home page, which no file needs to give.
+            ("/", Some("")),
             ("/posts/../about.md", None),
         ] {
             assert_eq!(
