@@ -811,6 +811,24 @@ fn refs_from_the_root_are_checked() {
     let again = check_with(command, &[relative.to_str().unwrap(), "--select", RULES]);
     let again: Vec<&str> = again.iter().map(|f| f.3.as_str()).collect();
     assert_eq!(again, messages);
+    // `ref "#anchor"` is the article's own anchor, which Hugo writes as
+    // is; an anchor written percent-encoded is read decoded, as Hugo and
+    // a browser read it.
+    fs::write(
+        &path,
+        with_insert(
+            "Voir [un]({{< ref \"#dédramatisation\" >}}), [deux]({{< ref \"#absente\" >}}) et \
+             [trois]({{< relref \"/posts/2025-01-06-premier-poste.md#rep%C3%A8res-clairs\" >}}).",
+        ),
+    )
+    .unwrap();
+    let found = check_file(&path);
+    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["`#absente` matches no heading of this article"],
+        "{found:?}"
+    );
 }
 
 /// A shortcode inside a raw HTML tag (`<a href="{{< ref "…" >}}">`) is

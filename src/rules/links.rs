@@ -702,12 +702,22 @@ impl LinksRule {
             }
         }
         for (shortcode, written, span) in calls {
+            // As a browser reads the fragment Hugo writes: decoded.
             let (path, anchor) = match written.split_once('#') {
-                Some((p, a)) => (p, (!a.is_empty()).then_some(a)),
+                Some((p, a)) => (p, (!a.is_empty()).then(|| percent_decode(a))),
                 None => (written, None),
             };
+            let anchor = anchor.as_deref();
             if path.is_empty() {
-                continue; // `ref "#anchor"`: the page itself
+                // `ref "#anchor"`: Hugo writes `#anchor`, of the page itself.
+                if let (Some(anchor), true) = (anchor, self.anchors) {
+                    let ids = site::page_anchors(doc, site.renders_html(), site.id_style());
+                    if !ids.iter().any(|id| id == anchor) && !is_top(anchor) {
+                        let suggestion = did_you_mean(anchor, ids.iter().map(String::as_str));
+                        cx.report(missing_anchor(span, anchor, "this article", suggestion));
+                    }
+                }
+                continue;
             }
             let absolute = path.starts_with('/');
             let found = if absolute {
