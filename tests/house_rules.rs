@@ -185,6 +185,35 @@ fn permalinks_decide_where_posts_are() {
     assert_eq!(check_whole_site(posts), vec![]);
 }
 
+/// A headless bundle, or one whose `build` says `render: never`, is no
+/// page Hugo writes (checked with Hugo 0.111 and 0.168): a link or `ref`
+/// to it is said to lead to a page Hugo does not write.
+#[test]
+fn links_to_pages_hugo_does_not_write() {
+    let (dir, path) = site(&with_insert(
+        "Voir [la ressource](/posts/ressources/) et [encore]({{< ref \"/posts/ressources\" >}}).",
+    ));
+    let bundle = dir.path().join("content/posts/ressources");
+    fs::create_dir_all(&bundle).unwrap();
+    fs::write(
+        bundle.join("index.md"),
+        "---\ntitle: R\nheadless: true\n---\n",
+    )
+    .unwrap();
+    let found = check_file(&path);
+    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`/posts/ressources/` leads to a page Hugo does not write: `content/posts/ressources/index.md` says `headless: true`",
+            "`ref \"/posts/ressources\"` leads to a page Hugo does not write: `content/posts/ressources/index.md` says `headless: true`",
+        ],
+        "{found:?}"
+    );
+    fs::write(bundle.join("index.md"), "---\ntitle: R\n---\n").unwrap();
+    assert_eq!(check_file(&path), vec![]);
+}
+
 /// A site published under a path (`baseURL` with `/blog/`): a link from
 /// the root of the host leaves it, as Hugo 0.111 and 0.168 leave the link
 /// as written; the help gives the address under the path. Not so when the

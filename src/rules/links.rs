@@ -620,6 +620,10 @@ impl LinksRule {
                         cx.report(to_draft(dest_span(doc, link), &link.dest, &draft.file));
                         continue;
                     }
+                    if let Some(page) = page.as_ref().filter(|p| p.unrendered.is_some()) {
+                        cx.report(to_unrendered(dest_span(doc, link), &link.dest, page));
+                        continue;
+                    }
                     if let Some(target) = page.as_ref()
                         && let Some(gone) = unbuilt(doc, site, target, &link.dest)
                     {
@@ -763,6 +767,11 @@ impl LinksRule {
             if site.unpublished_draft(&page) {
                 let what = format!("{shortcode} \"{written}\"");
                 cx.report(to_draft(span, &what, &page.file));
+                continue;
+            }
+            if page.unrendered.is_some() {
+                let what = format!("{shortcode} \"{written}\"");
+                cx.report(to_unrendered(span, &what, &page));
                 continue;
             }
             let what = format!("{shortcode} \"{written}\"");
@@ -1123,6 +1132,22 @@ fn to_draft(span: Span, written: &str, file: &Path) -> Finding {
         ),
     )
     .help("publish the target (remove `draft: true` from its front matter), or link another page")
+}
+
+/// The finding of a link to a page Hugo writes no page for: a headless
+/// bundle, or one whose `build` says `render: never` (checked with Hugo
+/// 0.111 and 0.168).
+fn to_unrendered(span: Span, written: &str, page: &Page) -> Finding {
+    let file = Path::new("content").join(&page.file);
+    let why = page.unrendered.unwrap_or_default();
+    Finding::new(
+        span,
+        format!(
+            "`{written}` leads to a page Hugo does not write: `{}` says `{why}`",
+            file.display()
+        ),
+    )
+    .help("link a page Hugo writes, or have it written (remove that setting)")
 }
 
 fn missing_anchor(span: Span, anchor: &str, target: &str, suggestion: Option<&str>) -> Finding {

@@ -64,6 +64,9 @@ pub struct Page {
     anchors: Arc<OnceLock<Option<Arc<[String]>>>>,
     /// Whether its front matter says `draft: true`: Hugo does not publish it.
     pub draft: bool,
+    /// What in its front matter makes Hugo write no page for it, if
+    /// anything (see [`PageFront::unrendered`]).
+    pub unrendered: Option<&'static str>,
     /// The days its front matter's date keys give (see [`dates`]).
     pub days: FrontDays,
 }
@@ -74,6 +77,7 @@ impl Page {
             file: file.to_path_buf(),
             anchors: Arc::default(),
             draft: false,
+            unrendered: None,
             days: FrontDays::default(),
         }
     }
@@ -82,6 +86,7 @@ impl Page {
     fn of(file: &Path, front: &PageFront) -> Page {
         Page {
             draft: front.draft,
+            unrendered: front.unrendered,
             days: front.days,
             ..Page::new(file)
         }
@@ -149,6 +154,10 @@ pub struct PageFront {
     pub url: Option<String>,
     pub aliases: Vec<String>,
     pub draft: bool,
+    /// What makes Hugo write no page for it: `headless: true` (a leaf
+    /// bundle), or `render: never` in `build` (Hugo 0.1xx) or `_build`
+    /// (Hugo 0.111), as written.
+    pub unrendered: Option<&'static str>,
     /// The days of its date keys, from which the site's configuration
     /// tells when it is published and when it expires (see [`dates`]):
     /// Hugo builds no page whose publish date is in the future, unless
@@ -164,6 +173,9 @@ pub const FRONT_KEYS: &[&str] = &[
     "url",
     "aliases",
     "draft",
+    "headless",
+    "build",
+    "_build",
     "date",
     "publishDate",
     "pubdate",
@@ -204,6 +216,12 @@ impl PageFront {
                         Some(Scalar::Str(s)) => true_text(s),
                         _ => false,
                     },
+                    // `build` written simply is no table: nothing to read.
+                    unrendered: match value("headless") {
+                        Some(Scalar::Bool(true)) => Some("headless: true"),
+                        Some(Scalar::Str(s)) if true_text(s) => Some("headless: true"),
+                        _ => None,
+                    },
                     days: FrontDays::read(|key| match value(key) {
                         None => Written::Unset,
                         Some(Scalar::Null) => Written::Null,
@@ -243,6 +261,31 @@ impl PageFront {
                 Value::Int(i) => *i != 0,
                 _ => false,
             }),
+            unrendered: {
+                let headless = get("headless").is_some_and(|h| match &h.value {
+                    Value::Bool(b) => *b,
+                    Value::String(s, _) => true_text(s),
+                    _ => false,
+                });
+                let never = |key: &str| {
+                    get(key)
+                        .and_then(|b| front_matter::key_entry(b, "render"))
+                        .is_some_and(|(_, r)| match &r.value {
+                            Value::String(s, _) => s.eq_ignore_ascii_case("never"),
+                            Value::Bool(b) => !b,
+                            _ => false,
+                        })
+                };
+                if headless {
+                    Some("headless: true")
+                } else if never("build") {
+                    Some("build: {render: never}")
+                } else if never("_build") {
+                    Some("_build: {render: never}")
+                } else {
+                    None
+                }
+            },
             days: FrontDays::read(|key| match get(key).map(|v| &v.value) {
                 None => Written::Unset,
                 Some(Value::Null) => Written::Null,
@@ -1864,6 +1907,32 @@ mod tests {
         );
         assert_eq!(s.suggest_page("/autre/", "mon-slug"), None);
         assert_eq!(s.suggest_page("/posts/", "rien-a-voir"), None);
+    }
+
+    /// What makes Hugo write no page, read from front matters written
+    /// simply or not (Hugo 0.111 and 0.168 wrote none for these, but
+    /// 0.111 the `build` one, which it does not read).
+    #[test]
+    fn unrendered_pages_are_told() {
+        for (front, why) in [
+            ("headless: true\n", Some("headless: true")),
+            ("headless: \"true\"\n", Some("headless: true")),
+            ("headless: false\n", None),
+            (
+                "_build:\n  render: never\n",
+                Some("_build: {render: never}"),
+            ),
+            (
+                "build: {render: never, list: always}\n",
+                Some("build: {render: never}"),
+            ),
+            ("build:\n  render: always\n", None),
+            ("Headless: true\ntitle: [a, b]\n", Some("headless: true")),
+            ("title: x\n", None),
+        ] {
+            let text = format!("---\n{front}---\nTexte.\n");
+            assert_eq!(PageFront::of(&text).unrendered, why, "{front}");
+        }
     }
 
     /// A link ending with `.html` (not `index.html`) reaches a page only
