@@ -51,6 +51,31 @@ fn fixed_copy(case: &Path, extra: &[&str]) -> tempfile::TempDir {
 
 /// A copy of the `safe-section-spelling` case's article (one file, one safe
 /// fix), and the path of that file.
+/// Applies `diff` in `dir` with GNU `patch -p1`, which must succeed;
+/// false (said) where there is no `patch` to run.
+fn patch_p1(dir: &Path, diff: &str) -> bool {
+    let applied = std::process::Command::new("patch")
+        .current_dir(dir)
+        .args(["-p1", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(diff.as_bytes())?;
+            child.wait()
+        });
+    match applied {
+        Ok(status) => {
+            assert!(status.success(), "{diff:?}");
+            true
+        }
+        Err(e) => {
+            eprintln!("skipped applying: no `patch` here ({e})");
+            false
+        }
+    }
+}
+
 fn spelling_case() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(
@@ -339,22 +364,8 @@ fn a_diff_of_lone_cr_lines_applies() {
         let fixed = fs::read_to_string(&file).unwrap();
         assert_ne!(fixed, text);
         fs::write(&file, &text).unwrap();
-        let applied = std::process::Command::new("patch")
-            .current_dir(dir.path())
-            .args(["-p1", "--quiet"])
-            .stdin(std::process::Stdio::piped())
-            .spawn()
-            .and_then(|mut child| {
-                use std::io::Write;
-                child.stdin.take().unwrap().write_all(diff.as_bytes())?;
-                child.wait()
-            });
-        match applied {
-            Ok(status) => {
-                assert!(status.success(), "{diff:?}");
-                assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
-            }
-            Err(e) => eprintln!("skipped applying: no `patch` here ({e})"),
+        if patch_p1(dir.path(), &diff) {
+            assert_eq!(fs::read_to_string(&file).unwrap(), fixed);
         }
     }
 }
@@ -551,22 +562,8 @@ fn diff_names_files_so_that_patch_tools_find_them() {
             .join(file.strip_prefix(&spaced).unwrap()),
     )
     .unwrap();
-    let applied = std::process::Command::new("patch")
-        .current_dir(dir.path())
-        .args(["-p1", "--quiet"])
-        .stdin(std::process::Stdio::piped())
-        .spawn()
-        .and_then(|mut child| {
-            use std::io::Write;
-            child.stdin.take().unwrap().write_all(diff.as_bytes())?;
-            child.wait()
-        });
-    match applied {
-        Ok(status) => {
-            assert!(status.success());
-            assert_eq!(fs::read_to_string(&file).unwrap(), expected);
-        }
-        Err(e) => eprintln!("skipped applying: no `patch` here ({e})"),
+    if patch_p1(dir.path(), &diff) {
+        assert_eq!(fs::read_to_string(&file).unwrap(), expected);
     }
     // A file outside the current folder: its absolute path, no prefix.
     let (outside, file) = spelling_case();

@@ -163,11 +163,7 @@ pub fn permalinks(configs: &[(String, String)]) -> Vec<(String, String)> {
         let Some(Some(root)) = root_of(name, text) else {
             continue;
         };
-        let table = if name.contains("/permalinks.") {
-            Some(&root)
-        } else {
-            entry(&root, "permalinks")
-        };
+        let table = table_of(name, &root, "permalinks");
         for (key, value) in table.and_then(Node::as_map).unwrap_or_default() {
             let Some(key) = key.as_str() else { continue };
             match &value.value {
@@ -196,11 +192,7 @@ fn markup_setting(configs: &[(String, String)], path: &[&str]) -> Option<Node> {
         let Some(Some(root)) = root_of(name, text) else {
             continue;
         };
-        let markup = if name.contains("/markup.") {
-            Some(&root)
-        } else {
-            entry(&root, "markup")
-        };
+        let markup = table_of(name, &root, "markup");
         if let Some(value) =
             markup.and_then(|m| path.iter().try_fold(m, |node, key| entry(node, key)))
         {
@@ -309,6 +301,19 @@ pub(super) fn root_of(name: &str, text: &str) -> Option<Option<Node>> {
     }
 }
 
+/// The table `key` of a configuration file named `name`, whose `root` was
+/// read: the root itself for a file of the configuration folder named
+/// after the table (`config/_default/markup.toml` holds `[markup]`
+/// alone), else the root's entry.
+fn table_of<'n>(name: &str, root: &'n Node, key: &str) -> Option<&'n Node> {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    if name.contains('/') && file.split('.').next() == Some(key) {
+        Some(root)
+    } else {
+        entry(root, key)
+    }
+}
+
 /// The value of `key` in a mapping, whatever its case: Hugo's keys are not
 /// case-sensitive (`frontMatter`, `baseurl`).
 pub(super) fn entry<'n>(map: &'n Node, key: &str) -> Option<&'n Node> {
@@ -388,10 +393,7 @@ fn frontmatter(name: &str, text: &str) -> Option<Option<Node>> {
     let Some(root) = root_of(name, text)? else {
         return Some(None);
     };
-    if name.contains("frontmatter.") {
-        return Some(Some(root));
-    }
-    Some(entry(&root, "frontmatter").cloned())
+    Some(table_of(name, &root, "frontmatter").cloned())
 }
 
 /// What the date sources of a `[frontmatter]` table say; `None` when it
