@@ -485,6 +485,7 @@ impl LinksRule {
     fn check_sections(
         &self,
         doc: &Document,
+        named: &[(Span, &crate::document::Heading)],
         bases: &[Base],
         bare: &[BareUrl],
         broken: &[Span],
@@ -501,15 +502,10 @@ impl LinksRule {
             .label(heading.text_span, "this section takes internal links only")
             .help(format!("link a page of the site instead (e.g. `{}<slug>/`), or move this link into the body of the article", self.posts))
         };
-        let named = self.named_sections(doc);
         if named.is_empty() {
             return;
         }
-        let section_at = |offset: usize| {
-            let after = named.partition_point(|(c, _)| c.start <= offset);
-            let (content, heading) = named.get(after.checked_sub(1)?)?;
-            (offset < content.end).then_some(*heading)
-        };
+        let section_at = |offset: usize| section_at(named, offset);
         let in_tag = |span: Span| {
             doc.replaced()
                 .chain(broken.iter().copied())
@@ -581,7 +577,7 @@ impl LinksRule {
             site.is_none_or(Site::renders_html),
             site.map_or(IdStyle::default(), Site::id_style),
         );
-        let own: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let own: Vec<&str> = ids.0.iter().map(String::as_str).collect();
         let own_set: HashSet<&str> = own.iter().copied().collect();
         let mut pages: HashMap<String, HashSet<String>> = HashMap::new();
         let mut suggest = Suggestions::default();
@@ -716,8 +712,8 @@ impl LinksRule {
                 // `ref "#anchor"`: Hugo writes `#anchor`, of the page itself.
                 if let (Some(anchor), true) = (anchor, self.anchors) {
                     let ids = site::page_anchors(doc, site.renders_html(), site.id_style());
-                    if !ids.iter().any(|id| id == anchor) && !is_top(anchor) {
-                        let suggestion = did_you_mean(anchor, ids.iter().map(String::as_str));
+                    if !ids.0.iter().any(|id| id == anchor) && !is_top(anchor) {
+                        let suggestion = did_you_mean(anchor, ids.0.iter().map(String::as_str));
                         cx.report(missing_anchor(span, anchor, "this article", suggestion));
                     }
                 }
@@ -880,6 +876,17 @@ fn without_dot_segments(path: &str) -> String {
     format!("/{}", out.join("/"))
 }
 
+/// The named section (see [`LinksRule::named_sections`]) whose content
+/// holds `offset`, by its heading.
+fn section_at<'d>(
+    named: &[(Span, &'d crate::document::Heading)],
+    offset: usize,
+) -> Option<&'d crate::document::Heading> {
+    let after = named.partition_point(|(c, _)| c.start <= offset);
+    let (content, heading) = named.get(after.checked_sub(1)?)?;
+    (offset < content.end).then_some(*heading)
+}
+
 /// A URL written bare in the text (`https://…`, `www.…`), which Hugo turns
 /// into a link (see [`bare_urls`]).
 struct BareUrl {
@@ -936,13 +943,13 @@ fn broken_tags(doc: &Document, in_site: bool) -> Vec<Span> {
 /// template renders the value) nor in one it cannot read (`broken`, see
 /// [`broken_tags`]). None without `://` or `www.`: most articles compile
 /// no regex for them.
-fn bare_urls(doc: &Document, broken: &[Span]) -> Vec<BareUrl> {
+fn bare_urls(doc: &Document, broken: &[Span], wanted: impl Fn(usize) -> bool) -> Vec<BareUrl> {
     let mut found = Vec::new();
     let mut candidates = doc
         .body
         .blocks
         .iter()
-        .filter(|b| may_hold_url(&b.text))
+        .filter(|b| wanted(b.span.start) && may_hold_url(&b.text))
         .peekable();
     if candidates.peek().is_none() {
         return found;
@@ -1316,8 +1323,18 @@ impl Rule for LinksRule {
         let site = cx.site.clone();
         let bases = self.bases(site.as_deref());
         let broken = broken_tags(doc, site.is_some());
-        let bare = bare_urls(doc, &broken);
-        self.check_sections(doc, &bases, &bare, &broken, cx);
+        let named = self.named_sections(doc);
+        // Bare URLs: those of the named sections, and in a site all of them
+        // (their targets are checked); most files scan no text for them.
+        let every = site.is_some() && self.targets;
+        let bare = if every || !named.is_empty() {
+            bare_urls(doc, &broken, |start| {
+                every || section_at(&named, start).is_some()
+            })
+        } else {
+            Vec::new()
+        };
+        self.check_sections(doc, &named, &bases, &bare, &broken, cx);
         if self.empty {
             self.check_empty(doc, cx);
         }
@@ -1362,6 +1379,7 @@ impl Rule for LinksRule {
                 let renders_html = cx.site().is_none_or(|s| s.renders_html());
                 let style = cx.site().map_or(IdStyle::default(), Site::id_style);
                 site::page_anchors(doc, renders_html, style)
+                    .0
                     .iter()
                     .flat_map(|id| [id.as_str(), "\n"])
                     .collect()

@@ -1057,7 +1057,10 @@ impl Site {
         let front = PageFront::from_root(doc.front());
         let page = Page::of(rel, &front);
         let _ = page.anchors.set(Some(
-            page_anchors(&doc, self.renders_html(), self.id_style).into(),
+            page_anchors(&doc, self.renders_html(), self.id_style)
+                .0
+                .clone()
+                .into(),
         ));
         self.added.add_page(rel, &front, page);
     }
@@ -1092,7 +1095,12 @@ impl Site {
                 let read = self.read.as_ref()?;
                 let source = read(&page.file)?;
                 let doc = Document::parse(page.file.clone(), source);
-                Some(page_anchors(&doc, self.renders_html(), self.id_style).into())
+                Some(
+                    page_anchors(&doc, self.renders_html(), self.id_style)
+                        .0
+                        .clone()
+                        .into(),
+                )
             })
             .clone()
     }
@@ -1672,11 +1680,19 @@ fn numbered(ids: impl Iterator<Item = (String, bool)>) -> Vec<String> {
 /// The anchors of a page: its headings' ids ([`heading_ids`]), then,
 /// when `raw_html` (the site renders raw HTML), those its raw HTML sets
 /// ([`html_ids`]), then its footnotes' ([`footnote_ids`]).
-pub fn page_anchors(doc: &Document, raw_html: bool, style: IdStyle) -> Vec<String> {
-    let mut ids = match style {
-        IdStyle::Github => heading_ids(doc).0.clone(),
-        style => anchors_in(doc, style),
-    };
+pub fn page_anchors(doc: &Document, raw_html: bool, style: IdStyle) -> Arc<PageAnchors> {
+    let key = u64::from(raw_html) | (style as u64) << 1;
+    doc.derived(key, |doc| {
+        PageAnchors(read_page_anchors(doc, raw_html, style))
+    })
+}
+
+/// A page's anchors (see [`page_anchors`]), in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageAnchors(pub Vec<String>);
+
+fn read_page_anchors(doc: &Document, raw_html: bool, style: IdStyle) -> Vec<String> {
+    let mut ids = anchors_in(doc, style);
     if raw_html {
         ids.extend(html_ids(doc).0.iter().cloned());
     }
@@ -1763,16 +1779,6 @@ fn read_html_ids(doc: &Document) -> Vec<String> {
     }
     out
 }
-
-/// The anchor ids of a document's headings ([`anchors`]), made once per
-/// document for the rules that read them.
-pub fn heading_ids(doc: &Document) -> Arc<HeadingIds> {
-    doc.derived(0, |d| HeadingIds(anchors(d)))
-}
-
-/// The anchor ids of a document's headings, in order (see [`heading_ids`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct HeadingIds(pub Vec<String>);
 
 /// Hugo's `github` anchor id of a heading's text (its last line, as
 /// goldmark reads a heading's source for its id): `-` and spaces as `-`
@@ -2292,7 +2298,11 @@ mod tests {
                 "fnref:1", "fnref:2", "fnref1:1", "fnref:3", "fn:1", "fn:2", "fn:3"
             ]
         );
-        assert!(page_anchors(&doc, false, IdStyle::Github).contains(&"fn:3".to_string()));
+        assert!(
+            page_anchors(&doc, false, IdStyle::Github)
+                .0
+                .contains(&"fn:3".to_string())
+        );
         assert!(footnote_ids(&Document::parse("b.md", "Sans note.\n".into())).is_empty());
     }
 
