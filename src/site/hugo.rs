@@ -102,6 +102,64 @@ pub fn configs(
         .collect()
 }
 
+/// A configuration file of the site, read once (each setting is looked up
+/// in the same tree): its name, as [`configs`] gives it, and its root,
+/// `None` when it cannot be read as its format, `Some(None)` when empty.
+#[derive(Debug, Clone)]
+pub struct ConfigFile {
+    pub name: String,
+    root: Option<Option<Node>>,
+}
+
+impl ConfigFile {
+    pub fn new(name: impl Into<String>, text: &str) -> ConfigFile {
+        let name = name.into();
+        let root = root_of(&name, text);
+        ConfigFile { name, root }
+    }
+
+    /// Its root mapping, when it can be read and is not empty.
+    fn root(&self) -> Option<&Node> {
+        self.root.as_ref()?.as_ref()
+    }
+
+    /// Its root: `None` when it cannot be read as its format, `Some(None)`
+    /// when it is empty.
+    pub(super) fn read(&self) -> Option<Option<&Node>> {
+        Some(self.root.as_ref()?.as_ref())
+    }
+
+    /// Whether it holds the site's settings at its root, not a table of
+    /// its own (`frontmatter.*`, `markup.*`, `permalinks.*` of the
+    /// configuration folder).
+    pub(super) fn holds_settings(&self) -> bool {
+        let file = self.name.rsplit('/').next().unwrap_or(&self.name);
+        !self.name.contains('/') || matches!(file.split('.').next(), Some("hugo" | "config"))
+    }
+
+    /// The table `key` it holds: the root itself for a file of the
+    /// configuration folder named after the table
+    /// (`config/_default/markup.toml` holds `[markup]` alone), else the
+    /// root's entry.
+    fn table(&self, key: &str) -> Option<&Node> {
+        let root = self.root()?;
+        let file = self.name.rsplit('/').next().unwrap_or(&self.name);
+        if self.name.contains('/') && file.split('.').next() == Some(key) {
+            Some(root)
+        } else {
+            entry(root, key)
+        }
+    }
+}
+
+/// The configuration files (name, text) [`configs`] gives, each read once.
+pub fn read_configs(configs: &[(String, String)]) -> Vec<ConfigFile> {
+    configs
+        .iter()
+        .map(|(name, text)| ConfigFile::new(name.as_str(), text))
+        .collect()
+}
+
 /// Every `baseURL` the configuration files (name, text) set, as written:
 /// the site's (at the root of a file), and each language's
 /// (`[languages.fr] baseURL = …`, a site published on a host per
@@ -109,16 +167,14 @@ pub fn configs(
 /// `config/_default/`'s and `config/production/`'s may each be the one
 /// published, and a link to any of them is a link to the site. A file that
 /// cannot be read as its format sets none.
-pub fn base_urls(configs: &[(String, String)]) -> Vec<String> {
+pub fn base_urls(configs: &[ConfigFile]) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
-    for (name, text) in configs {
-        let Some(Some(root)) = root_of(name, text) else {
-            continue;
-        };
-        let languages = entry(&root, "languages")
+    let roots = configs.iter().filter(|c| c.holds_settings());
+    for root in roots.filter_map(ConfigFile::root) {
+        let languages = entry(root, "languages")
             .and_then(Node::as_map)
             .unwrap_or_default();
-        let each = std::iter::once(&root).chain(languages.iter().map(|(_, v)| v));
+        let each = std::iter::once(root).chain(languages.iter().map(|(_, v)| v));
         for url in each.filter_map(|n| entry(n, "baseURL")?.as_str()) {
             let url = url.trim();
             if !url.is_empty() && !found.iter().any(|f| f == url) {
@@ -137,10 +193,8 @@ pub fn base_urls(configs: &[(String, String)]) -> Vec<String> {
 /// file's); files that can be read but set none: Hugo's default, not
 /// rendered. `None` when no file can be read: what the site does is not
 /// known.
-pub fn renders_html(configs: &[(String, String)]) -> Option<bool> {
-    let read_one = configs
-        .iter()
-        .any(|(name, text)| root_of(name, text).is_some());
+pub fn renders_html(configs: &[ConfigFile]) -> Option<bool> {
+    let read_one = configs.iter().any(|c| c.root.is_some());
     let unsafe_set = markup_setting(configs, &["goldmark", "renderer", "unsafe"]);
     let set = match unsafe_set.map(|v| v.value) {
         Some(Value::Bool(b)) => b,
@@ -157,13 +211,10 @@ pub fn renders_html(configs: &[(String, String)]) -> Option<bool> {
 /// the configuration folder hold the table alone. Files are read in
 /// Hugo's order (the production environment's last), a later pattern for
 /// a section replacing an earlier one (see [`super::permalinks`]).
-pub fn permalinks(configs: &[(String, String)]) -> Vec<(String, String)> {
+pub fn permalinks(configs: &[ConfigFile]) -> Vec<(String, String)> {
     let mut found = Vec::new();
-    for (name, text) in configs {
-        let Some(Some(root)) = root_of(name, text) else {
-            continue;
-        };
-        let table = table_of(name, &root, "permalinks");
+    for config in configs {
+        let table = config.table("permalinks");
         for (key, value) in table.and_then(Node::as_map).unwrap_or_default() {
             let Some(key) = key.as_str() else { continue };
             match &value.value {
@@ -186,26 +237,17 @@ pub fn permalinks(configs: &[(String, String)]) -> Vec<(String, String)> {
 /// A setting under `[markup]` (`goldmark.parser.autoHeadingID`): the
 /// last file that sets it decides, as for [`renders_html`]; `markup.*`
 /// files hold the table alone.
-fn markup_setting(configs: &[(String, String)], path: &[&str]) -> Option<Node> {
-    let mut set = None;
-    for (name, text) in configs {
-        let Some(Some(root)) = root_of(name, text) else {
-            continue;
-        };
-        let markup = table_of(name, &root, "markup");
-        if let Some(value) =
-            markup.and_then(|m| path.iter().try_fold(m, |node, key| entry(node, key)))
-        {
-            set = Some(value.clone());
-        }
-    }
-    set
+fn markup_setting(configs: &[ConfigFile], path: &[&str]) -> Option<Node> {
+    last_set(configs, |config| {
+        let markup = config.table("markup")?;
+        path.iter().try_fold(markup, |node, key| entry(node, key))
+    })
 }
 
 /// How the site's Hugo makes heading ids: `[markup.goldmark.parser]`'s
 /// `autoHeadingIDType` (`github`, the default, `github-ascii`,
 /// `blackfriday`), or only those written when `autoHeadingID = false`.
-pub fn id_style(configs: &[(String, String)]) -> super::IdStyle {
+pub fn id_style(configs: &[ConfigFile]) -> super::IdStyle {
     use super::IdStyle;
     let auto = markup_setting(configs, &["goldmark", "parser", "autoHeadingID"]);
     let off = match auto.as_ref().map(|v| &v.value) {
@@ -232,20 +274,20 @@ pub fn id_style(configs: &[(String, String)]) -> super::IdStyle {
 /// Whether the site builds pages whose publish date is in the future: a
 /// configuration file sets `buildFuture = true`. Hugo's default, and with
 /// no file read: not built.
-pub fn builds_future(configs: &[(String, String)]) -> bool {
+pub fn builds_future(configs: &[ConfigFile]) -> bool {
     root_flag(configs, "buildFuture")
 }
 
 /// Whether the site rewrites links from the root of the host: absolute
 /// from its `baseURL` (`canonifyURLs = true`), or relative to each page
 /// (`relativeURLs = true`).
-pub fn rewrites_root_links(configs: &[(String, String)]) -> bool {
+pub fn rewrites_root_links(configs: &[ConfigFile]) -> bool {
     root_flag(configs, "canonifyURLs") || root_flag(configs, "relativeURLs")
 }
 
 /// Whether the site writes pages as `.html` files (`uglyURLs = true`, or
 /// a table of it per section, taken as set).
-pub fn ugly_urls(configs: &[(String, String)]) -> bool {
+pub fn ugly_urls(configs: &[ConfigFile]) -> bool {
     match root_setting(configs, "uglyURLs").map(|v| v.value) {
         Some(Value::Bool(b)) => b,
         Some(Value::Map(_)) => true,
@@ -255,21 +297,21 @@ pub fn ugly_urls(configs: &[(String, String)]) -> bool {
 
 /// Whether the site builds drafts: a configuration file sets `buildDrafts
 /// = true`. Hugo's default, and with no file read: not built.
-pub fn builds_drafts(configs: &[(String, String)]) -> bool {
+pub fn builds_drafts(configs: &[ConfigFile]) -> bool {
     root_flag(configs, "buildDrafts")
 }
 
 /// Whether the site builds pages whose expiry date is past: a
 /// configuration file sets `buildExpired = true`. Hugo's default, and with
 /// no file read: not built.
-pub fn builds_expired(configs: &[(String, String)]) -> bool {
+pub fn builds_expired(configs: &[ConfigFile]) -> bool {
     root_flag(configs, "buildExpired")
 }
 
 /// A boolean at the root of the configuration files (any case of the
 /// key): the last file that sets it decides, as for [`renders_html`];
 /// false when none does.
-fn root_flag(configs: &[(String, String)], key: &str) -> bool {
+fn root_flag(configs: &[ConfigFile], key: &str) -> bool {
     match root_setting(configs, key).map(|v| v.value) {
         Some(Value::Bool(b)) => b,
         Some(Value::String(s, _)) => s.eq_ignore_ascii_case("true"),
@@ -279,16 +321,18 @@ fn root_flag(configs: &[(String, String)], key: &str) -> bool {
 
 /// A value at the root of the configuration files (any case of the key):
 /// the last file that sets it.
-fn root_setting(configs: &[(String, String)], key: &str) -> Option<Node> {
-    let mut set = None;
-    for (name, text) in configs {
-        if let Some(Some(root)) = root_of(name, text)
-            && let Some(value) = entry(&root, key)
-        {
-            set = Some(value.clone());
-        }
-    }
-    set
+fn root_setting(configs: &[ConfigFile], key: &str) -> Option<Node> {
+    last_set(configs, |config| {
+        entry(config.root().filter(|_| config.holds_settings())?, key)
+    })
+}
+
+/// What the last file that sets it says, `find` reading it in a file.
+fn last_set(
+    configs: &[ConfigFile],
+    find: impl for<'c> Fn(&'c ConfigFile) -> Option<&'c Node>,
+) -> Option<Node> {
+    configs.iter().rev().find_map(find).cloned()
 }
 
 /// A configuration file's root, read as its format (JSON is YAML):
@@ -298,19 +342,6 @@ pub(super) fn root_of(name: &str, text: &str) -> Option<Option<Node>> {
         Some(Some(crate::toml_tree::parse(text, 0).ok()?))
     } else {
         Some(crate::yaml::parse(text, 0).ok()?.root)
-    }
-}
-
-/// The table `key` of a configuration file named `name`, whose `root` was
-/// read: the root itself for a file of the configuration folder named
-/// after the table (`config/_default/markup.toml` holds `[markup]`
-/// alone), else the root's entry.
-fn table_of<'n>(name: &str, root: &'n Node, key: &str) -> Option<&'n Node> {
-    let file = name.rsplit('/').next().unwrap_or(name);
-    if name.contains('/') && file.split('.').next() == Some(key) {
-        Some(root)
-    } else {
-        entry(root, key)
     }
 }
 
@@ -339,18 +370,18 @@ pub enum Dates {
 /// those of the configuration folder, say: the first that sets a date
 /// source in `[frontmatter]` decides. Files that exist but set none: Hugo's
 /// default, kept. No file that can be read: dropped (see the module).
-pub fn dates(configs: &[(String, String)]) -> Dates {
+pub fn dates(configs: &[ConfigFile]) -> Dates {
     let mut read_one = false;
     // The production environment's files give the `baseURL` only.
     let read_for_dates = configs
         .iter()
-        .filter(|(name, _)| !PRODUCTION_FILES.contains(&name.as_str()));
-    for (name, text) in read_for_dates {
-        let Some(table) = frontmatter(name, text) else {
+        .filter(|c| !PRODUCTION_FILES.contains(&c.name.as_str()));
+    for config in read_for_dates {
+        let Some(table) = frontmatter(config) else {
             continue;
         };
         read_one = true;
-        if let Some(dates) = table.as_ref().and_then(from_sources) {
+        if let Some(dates) = table.and_then(from_sources) {
             return dates;
         }
     }
@@ -364,11 +395,11 @@ pub fn dates(configs: &[(String, String)]) -> Dates {
 /// The sources of the pages' dates the `[frontmatter]` tables list (see
 /// [`super::dates`]): for each date, the first file that lists some, in
 /// the order of [`dates`]; Hugo's default for those none lists.
-pub fn date_sources(configs: &[(String, String)]) -> DateSources {
-    let tables: Vec<Node> = configs
+pub fn date_sources(configs: &[ConfigFile]) -> DateSources {
+    let tables: Vec<&Node> = configs
         .iter()
-        .filter(|(name, _)| !PRODUCTION_FILES.contains(&name.as_str()))
-        .filter_map(|(name, text)| frontmatter(name, text).flatten())
+        .filter(|c| !PRODUCTION_FILES.contains(&c.name.as_str()))
+        .filter_map(|c| frontmatter(c).flatten())
         .collect();
     // As Hugo casts the setting to a list of strings: a string split at
     // spaces, any other value (or item) written as text; an empty list
@@ -389,11 +420,9 @@ pub fn date_sources(configs: &[(String, String)]) -> DateSources {
 
 /// The `[frontmatter]` table of a configuration file: `Some(None)` when the
 /// file has none, `None` when it cannot be read as its format.
-fn frontmatter(name: &str, text: &str) -> Option<Option<Node>> {
-    let Some(root) = root_of(name, text)? else {
-        return Some(None);
-    };
-    Some(table_of(name, &root, "frontmatter").cloned())
+fn frontmatter(config: &ConfigFile) -> Option<Option<&Node>> {
+    config.read()?;
+    Some(config.table("frontmatter"))
 }
 
 /// What the date sources of a `[frontmatter]` table say; `None` when it
@@ -427,16 +456,14 @@ fn from_sources(table: &Node) -> Option<Dates> {
 mod tests {
     use super::*;
 
-    /// Configuration files as (name, text), owned as [`configs`] gives them.
-    fn owned(files: &[(&str, &str)]) -> Vec<(String, String)> {
-        files
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect()
+    /// Configuration files as (name, text), read as [`read_configs`] reads
+    /// them.
+    fn owned(files: &[(&str, &str)]) -> Vec<ConfigFile> {
+        files.iter().map(|(n, t)| ConfigFile::new(*n, t)).collect()
     }
 
     fn one(name: &str, text: &str) -> Dates {
-        dates(&[(name.to_string(), text.to_string())])
+        dates(&[ConfigFile::new(name, text)])
     }
 
     #[test]
@@ -529,16 +556,13 @@ mod tests {
         assert!(base_urls(&[]).is_empty());
         // The production files are read for their `baseURL` only: the
         // date sources are the other files'.
-        let production = [
+        let production = owned(&[
+            ("hugo.toml", "[frontmatter]\ndate = [':filename']\n"),
             (
-                "hugo.toml".to_string(),
-                "[frontmatter]\ndate = [':filename']\n".to_string(),
+                "config/production/hugo.toml",
+                "[frontmatter]\ndate = ['date']\n",
             ),
-            (
-                "config/production/hugo.toml".to_string(),
-                "[frontmatter]\ndate = ['date']\n".to_string(),
-            ),
-        ];
+        ]);
         assert_eq!(dates(&production), Dates::Dropped);
         assert_eq!(dates(&production[1..]), Dates::Dropped);
     }
@@ -547,16 +571,13 @@ mod tests {
     /// that sets a date source decides.
     #[test]
     fn the_configuration_folder_counts_beside_the_root_file() {
-        let configs = [
+        let configs = owned(&[
+            ("hugo.toml", "baseURL = 'https://x.org/'\n"),
             (
-                "hugo.toml".to_string(),
-                "baseURL = 'https://x.org/'\n".to_string(),
+                "config/_default/frontmatter.toml",
+                "date = [':filename', ':default']\n",
             ),
-            (
-                "config/_default/frontmatter.toml".to_string(),
-                "date = [':filename', ':default']\n".to_string(),
-            ),
-        ];
+        ]);
         assert_eq!(dates(&configs), Dates::Dropped);
     }
 

@@ -348,8 +348,6 @@ pub struct Site {
     /// Whether its Hugo configuration sets `uglyURLs` (pages written as
     /// `/posts/x.html`).
     ugly_urls: bool,
-    /// Where its pages' dates are read from (see [`dates`]).
-    date_sources: DateSources,
     /// The shortcodes it has, when they can all be known (see
     /// [`shortcodes`]).
     shortcodes: Option<Arc<Shortcodes>>,
@@ -409,12 +407,11 @@ struct Config {
     rewrites_root_links: bool,
     id_style: IdStyle,
     ugly_urls: bool,
-    date_sources: DateSources,
     shortcodes: Option<Arc<Shortcodes>>,
 }
 
 fn config_of(files: &dyn SiteFiles) -> Config {
-    let configs = files.hugo_configs();
+    let configs = hugo::read_configs(&files.hugo_configs());
     Config {
         shortcodes: shortcodes::of(&configs, files).map(Arc::new),
         rules: AddressRules {
@@ -430,7 +427,6 @@ fn config_of(files: &dyn SiteFiles) -> Config {
         rewrites_root_links: hugo::rewrites_root_links(&configs),
         id_style: hugo::id_style(&configs),
         ugly_urls: hugo::ugly_urls(&configs),
-        date_sources: hugo::date_sources(&configs),
     }
 }
 
@@ -868,7 +864,6 @@ impl Site {
             rewrites_root_links: config.rewrites_root_links,
             id_style: config.id_style,
             ugly_urls: config.ugly_urls,
-            date_sources: config.date_sources,
             shortcodes: config.shortcodes,
             ..Site::default()
         }
@@ -959,13 +954,13 @@ impl Site {
     /// The day a page is published on, by its front matter's date keys
     /// (`days`) and its file (see [`dates`]).
     pub fn publish_day(&self, days: &FrontDays, file: &Path) -> DateOf {
-        self.date_sources.publish(days, file)
+        self.added.rules.date_sources.publish(days, file)
     }
 
     /// The day a page expires on, by its front matter's date keys and its
     /// file (see [`dates`]).
     pub fn expiry_day(&self, days: &FrontDays, file: &Path) -> DateOf {
-        self.date_sources.expiry(days, file)
+        self.added.rules.date_sources.expiry(days, file)
     }
 
     /// The day `page` is published on, when it is after today and after
@@ -2262,7 +2257,7 @@ mod tests {
             ["entité-num-233-t-233", "istanbul-ǆ"]
         );
         // The site's configuration says which.
-        let style = |config: &str| hugo::id_style(&[("hugo.toml".to_string(), config.to_string())]);
+        let style = |config: &str| hugo::id_style(&[hugo::ConfigFile::new("hugo.toml", config)]);
         assert_eq!(style(""), IdStyle::Github);
         assert_eq!(
             style("[markup.goldmark.parser]\nautoHeadingIDType = 'github-ascii'\n"),

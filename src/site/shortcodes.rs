@@ -223,16 +223,16 @@ impl Shortcodes {
 /// The shortcodes of the site whose configuration files are `configs` (as
 /// [`hugo::configs`] gives them) and whose files are `files`; `None` when
 /// they cannot all be known (see the module's documentation).
-pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortcodes> {
+pub fn of(configs: &[hugo::ConfigFile], files: &dyn SiteFiles) -> Option<Shortcodes> {
     if !configs
         .iter()
-        .any(|(name, _)| ROOT_FILES.contains(&name.as_str()))
+        .any(|c| ROOT_FILES.contains(&c.name.as_str()))
         || files.is_file(Path::new("go.mod"))
     {
         return None;
     }
     // A configuration file there but not read (unreadable, too large).
-    let read: HashSet<&str> = configs.iter().map(|(name, _)| name.as_str()).collect();
+    let read: HashSet<&str> = configs.iter().map(|c| c.name.as_str()).collect();
     if FOLDER_FILES
         .iter()
         .chain(PRODUCTION_FILES)
@@ -242,15 +242,12 @@ pub fn of(configs: &[(String, String)], files: &dyn SiteFiles) -> Option<Shortco
     }
     let mut named: Vec<String> = Vec::new();
     let mut themes_dir = "themes".to_string();
-    for (name, text) in configs {
-        // `frontmatter.*` and `markup.*` hold their table alone.
-        if name.contains("/frontmatter.") || name.contains("/markup.") {
-            continue;
-        }
-        let Some(root) = hugo::root_of(name, text)? else {
+    // `frontmatter.*`, `markup.*` and `permalinks.*` hold their table alone.
+    for config in configs.iter().filter(|c| c.holds_settings()) {
+        let Some(root) = config.read()? else {
             continue;
         };
-        let settings = Settings::of(&root)?;
+        let settings = Settings::of(root)?;
         named.extend(settings.themes);
         if let Some(dir) = settings.themes_dir {
             themes_dir = dir;
@@ -545,7 +542,7 @@ mod tests {
                 .iter()
                 .map(|(p, t)| (PathBuf::from(p), Some(t.to_string()))),
         );
-        of(&files.hugo_configs(), &files)
+        of(&hugo::read_configs(&files.hugo_configs()), &files)
     }
 
     fn own(s: &Shortcodes) -> Vec<&str> {
@@ -771,7 +768,10 @@ mod tests {
             (PathBuf::from("hugo.toml"), Some(String::new())),
             (PathBuf::from("config/_default/hugo.toml"), None),
         ]);
-        assert_eq!(of(&unread.hugo_configs(), &unread), None);
+        assert_eq!(
+            of(&hugo::read_configs(&unread.hugo_configs()), &unread),
+            None
+        );
         // Another themes folder.
         let s = site(&[
             ("hugo.toml", "themesDir = 'vendor-themes'\ntheme = ['a']\n"),
