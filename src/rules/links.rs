@@ -395,9 +395,10 @@ impl LinksRule {
         let path = if host {
             let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
             let name = host_of(&rest[..end]);
+            // (A base without a host is the path of links from the root.)
             let under = bases
                 .iter()
-                .filter(|b| b.host == name)
+                .filter(|b| !b.host.is_empty() && b.host == name)
                 .find_map(|b| b.site_path(&rest[end..]));
             let Some(under) = under else {
                 return Dest::External;
@@ -435,7 +436,7 @@ impl LinksRule {
         let bare = before_hash.split('?').next().unwrap_or("");
         let bare = if bare.is_empty() { "/" } else { bare };
         Dest::Site {
-            path: without_dot_segments(&percent_decode(bare)),
+            path: site::paths::without_dot_segments(&percent_decode(bare)),
             anchor,
         }
     }
@@ -506,11 +507,6 @@ impl LinksRule {
             return;
         }
         let section_at = |offset: usize| section_at(named, offset);
-        let in_tag = |span: Span| {
-            doc.replaced()
-                .chain(broken.iter().copied())
-                .any(|r| r.start <= span.start && span.end <= r.end)
-        };
         // A footnote's definition is shown in the footnotes block at the
         // end of the page, whatever section it is written in: its links
         // are in no section (a link reference's definition needs nothing
@@ -524,7 +520,9 @@ impl LinksRule {
             let Some(heading) = section_at(link.span.start) else {
                 continue;
             };
-            if self.classify_on(&link.dest, bases) == Dest::External && !in_tag(link.span) {
+            if self.classify_on(&link.dest, bases) == Dest::External
+                && !in_tag(doc, broken, link.span)
+            {
                 cx.report(outside(heading, dest_span(doc, link), &link.dest));
             }
         }
@@ -612,14 +610,6 @@ impl LinksRule {
                         continue;
                     }
                     let page = site.page(&path).filter(|p| !p.file.as_os_str().is_empty());
-                    if let Some(draft) = page.as_ref().filter(|p| site.unpublished_draft(p)) {
-                        cx.report(to_draft(dest_span(doc, link), &link.dest, &draft.file));
-                        continue;
-                    }
-                    if let Some(page) = page.as_ref().filter(|p| p.unrendered.is_some()) {
-                        cx.report(to_unrendered(dest_span(doc, link), &link.dest, page));
-                        continue;
-                    }
                     if let Some(target) = page.as_ref()
                         && let Some(gone) = unbuilt(doc, site, target, &link.dest)
                     {
@@ -760,16 +750,6 @@ impl LinksRule {
                 }
                 continue;
             };
-            if site.unpublished_draft(&page) {
-                let what = format!("{shortcode} \"{written}\"");
-                cx.report(to_draft(span, &what, &page.file));
-                continue;
-            }
-            if page.unrendered.is_some() {
-                let what = format!("{shortcode} \"{written}\"");
-                cx.report(to_unrendered(span, &what, &page));
-                continue;
-            }
             let what = format!("{shortcode} \"{written}\"");
             if let Some(gone) = unbuilt(doc, site, &page, &what) {
                 cx.report(gone.at(span));
@@ -849,33 +829,6 @@ impl LinksRule {
     }
 }
 
-/// A site path with its `.` and `..` segments resolved, as a browser
-/// resolves them before asking (`/posts/../posts/./x/` is `/posts/x/`;
-/// never above the root), its final `/` kept.
-fn without_dot_segments(path: &str) -> String {
-    if !path.split('/').any(|s| s == "." || s == "..") {
-        return path.to_string();
-    }
-    let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').skip(1).collect();
-    let last = segments.len().saturating_sub(1);
-    for (i, segment) in segments.iter().enumerate() {
-        match *segment {
-            "." | ".." => {
-                if *segment == ".." {
-                    out.pop();
-                }
-                // A dot segment last names its folder: `/x/.` is `/x/`.
-                if i == last {
-                    out.push("");
-                }
-            }
-            s => out.push(s),
-        }
-    }
-    format!("/{}", out.join("/"))
-}
-
 /// The named section (see [`LinksRule::named_sections`]) whose content
 /// holds `offset`, by its heading.
 fn section_at<'d>(
@@ -936,6 +889,15 @@ fn broken_tags(doc: &Document, in_site: bool) -> Vec<Span> {
         .collect()
 }
 
+/// Whether `span` is inside a shortcode's tag, which Hugo takes out before
+/// the Markdown (the template renders its parameters), or inside a tag it
+/// cannot read (`broken`, see [`broken_tags`]).
+fn in_tag(doc: &Document, broken: &[Span], span: Span) -> bool {
+    doc.replaced()
+        .chain(broken.iter().copied())
+        .any(|r| r.start <= span.start && span.end <= r.end)
+}
+
 /// The URLs written bare in the text, which Hugo turns into links: as
 /// GFM's extended autolinks (see [`linkified_at`]); not in code, not the
 /// text of a link (or of raw HTML's `<a>` with that `href`), not in a
@@ -966,11 +928,6 @@ fn bare_urls(doc: &Document, broken: &[Span], wanted: impl Fn(usize) -> bool) ->
             .and_then(|i| outer.get(i))
             .is_some_and(|l| span.end <= l.end)
     };
-    let in_tag = |span: Span| {
-        doc.replaced()
-            .chain(broken.iter().copied())
-            .any(|r| r.start <= span.start && span.end <= r.end)
-    };
     for block in candidates {
         for r in bare_url_regex().find_iter(&block.text) {
             if block.touches_code(r.clone()) || !linkified_at(&block.text, r.start) {
@@ -987,7 +944,7 @@ fn bare_urls(doc: &Document, broken: &[Span], wanted: impl Fn(usize) -> bool) ->
                     && block.span.start <= l.span.start
                     && l.span.end <= block.span.end
             });
-            if in_link(span) || as_href || in_tag(span) {
+            if in_link(span) || as_href || in_tag(doc, broken, span) {
                 continue;
             }
             found.push(BareUrl {
@@ -1046,10 +1003,18 @@ fn has_html_alt(doc: &Document, link: &Link) -> bool {
         })
 }
 
-/// The finding of a link to a page Hugo does not build by its dates: not
-/// published yet, or expired (see [`site::dates`]), each told against the
-/// checked article's own day. `written` is the link's target as written.
+/// The finding of a link to a page Hugo does not build: a draft, a page it
+/// writes no page for (`headless`, `render: never`), or one not built by
+/// its dates: not published yet, or expired (see [`site::dates`]), each
+/// told against the checked article's own day. `written` is the link's
+/// target as written.
 fn unbuilt(doc: &Document, site: &Site, target: &Page, written: &str) -> Option<Unbuilt> {
+    if site.unpublished_draft(target) {
+        return Some(to_draft(written, &target.file));
+    }
+    if let Some(why) = target.unrendered {
+        return Some(to_unrendered(written, &target.file, why));
+    }
     // The article's own dates are read only for a target that is not
     // built today (most links lead to pages that are).
     let future = site.unpublished_until(target, DateOf::None).is_some();
@@ -1129,32 +1094,30 @@ fn to_expired(written: &str, file: &Path, day: u32, said: Said) -> Unbuilt {
 
 /// A link to a page Hugo does not publish (`draft: true`): `written` is
 /// the link's target as written, `file` the page's under `content/`.
-fn to_draft(span: Span, written: &str, file: &Path) -> Finding {
+fn to_draft(written: &str, file: &Path) -> Unbuilt {
     let file = Path::new("content").join(file);
-    Finding::new(
-        span,
+    Unbuilt(
         format!(
             "`{written}` leads to a draft: `{}` says `draft: true`, and Hugo does not publish drafts",
             file.display()
         ),
+        "publish the target (remove `draft: true` from its front matter), or link another page"
+            .to_string(),
     )
-    .help("publish the target (remove `draft: true` from its front matter), or link another page")
 }
 
-/// The finding of a link to a page Hugo writes no page for: a headless
-/// bundle, or one whose `build` says `render: never` (checked with Hugo
-/// 0.111 and 0.168).
-fn to_unrendered(span: Span, written: &str, page: &Page) -> Finding {
-    let file = Path::new("content").join(&page.file);
-    let why = page.unrendered.unwrap_or_default();
-    Finding::new(
-        span,
+/// A link to a page Hugo writes no page for: a headless bundle, or one
+/// whose `build` says `render: never` (`why`, checked with Hugo 0.111 and
+/// 0.168).
+fn to_unrendered(written: &str, file: &Path, why: &str) -> Unbuilt {
+    let file = Path::new("content").join(file);
+    Unbuilt(
         format!(
             "`{written}` leads to a page Hugo does not write: `{}` says `{why}`",
             file.display()
         ),
+        "link a page Hugo writes, or have it written (remove that setting)".to_string(),
     )
-    .help("link a page Hugo writes, or have it written (remove that setting)")
 }
 
 fn missing_anchor(span: Span, anchor: &str, target: &str, suggestion: Option<&str>) -> Finding {
@@ -1341,8 +1304,6 @@ impl Rule for LinksRule {
         self.check_targets(doc, site.as_deref(), &bases, cx);
         if let (Some(site), true) = (site.as_deref(), self.targets) {
             self.check_bare_targets(site, &bases, &bare, cx);
-        }
-        if let (Some(site), true) = (site.as_deref(), self.targets) {
             self.check_refs(doc, site, cx);
         }
     }
@@ -1665,24 +1626,6 @@ mod tests {
             site("/a/", None)
         );
         assert_eq!(r.bases(None), r.site_hosts);
-    }
-
-    /// Dot segments are resolved as browsers do; other paths are as
-    /// written.
-    #[test]
-    fn dot_segments_are_resolved() {
-        for (path, resolved) in [
-            ("/posts/./cible/", "/posts/cible/"),
-            ("/posts/../posts/cible/", "/posts/cible/"),
-            ("/posts/cible/.", "/posts/cible/"),
-            ("/posts/cible/..", "/posts/"),
-            ("/../../x", "/x"),
-            ("/posts/cible/", "/posts/cible/"),
-            ("/a.b/..c/", "/a.b/..c/"),
-            ("/", "/"),
-        ] {
-            assert_eq!(without_dot_segments(path), resolved, "{path}");
-        }
     }
 
     /// A site published under a path (every `baseURL` with it): a link from
