@@ -477,12 +477,11 @@ impl Index {
             return None;
         }
         let name = normalize(name);
-        let mut ending = self.pages.keys().filter(|address| {
-            address.len() > name.len() && address.ends_with(&name) && {
-                let cut = address.len() - name.len();
-                address[..=cut].ends_with('/')
-            }
-        });
+        // `name` is a whole segment: normalized, it starts with `/`.
+        let mut ending = self
+            .pages
+            .keys()
+            .filter(|address| address.len() > name.len() && address.ends_with(&name));
         match (ending.next(), ending.next()) {
             (Some(one), None) => Some(one.clone()),
             _ => None,
@@ -741,24 +740,22 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
     }
     let bundle = (leaf || stem == "_index")
         .then(|| (file_key(&format!("/{}", raw_dirs.join("/"))), own.clone()));
-    let html: Vec<String> = front
-        .aliases
-        .iter()
-        .filter(|a| html_page_link(a))
-        .map(|a| alias_address(&dir, a))
-        .chain(
-            front
-                .url
-                .iter()
-                .filter(|u| html_page_link(u))
-                .map(|u| normalize(u)),
-        )
-        .collect();
-    let mut page: Vec<String> = front
-        .aliases
-        .iter()
-        .map(|a| alias_address(&dir, a))
-        .collect();
+    let mut page = Vec::with_capacity(front.aliases.len() + own.len());
+    let mut html = Vec::new();
+    for alias in &front.aliases {
+        let address = alias_address(&dir, alias);
+        if html_page_link(alias) {
+            html.push(address.clone());
+        }
+        page.push(address);
+    }
+    html.extend(
+        front
+            .url
+            .iter()
+            .filter(|u| html_page_link(u))
+            .map(|u| normalize(u)),
+    );
     page.extend(own);
     Some(Addresses {
         section,
@@ -788,20 +785,12 @@ fn html_page_link(path: &str) -> bool {
 /// (`posts/x.md` with `ancien`: `/posts/ancien/`).
 fn alias_address(dir: &str, alias: &str) -> String {
     let alias = alias.trim();
-    if alias.starts_with('/') {
-        return normalize(alias);
-    }
-    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
-    for segment in alias.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            s => parts.push(s),
-        }
-    }
-    normalize(&parts.join("/"))
+    let joined = if alias.starts_with('/') || dir.is_empty() {
+        format!("/{}", alias.trim_start_matches('/'))
+    } else {
+        format!("/{dir}/{alias}")
+    };
+    normalize(&paths::without_dot_segments(&joined))
 }
 
 impl std::fmt::Debug for Site {
@@ -883,12 +872,6 @@ impl Site {
     /// How the site's Hugo makes heading ids (see [`IdStyle`]).
     pub fn id_style(&self) -> IdStyle {
         self.id_style
-    }
-
-    /// Sets how the site makes heading ids, for a site whose pages are
-    /// added one by one (those read from files take their configuration's).
-    pub fn set_id_style(&mut self, style: IdStyle) {
-        self.id_style = style;
     }
 
     /// Whether the site's Hugo configuration sets `[permalinks]`, so that
@@ -1052,10 +1035,7 @@ impl Site {
         let front = PageFront::from_root(doc.front());
         let page = Page::of(rel, &front);
         let _ = page.anchors.set(Some(
-            page_anchors(&doc, self.renders_html(), self.id_style)
-                .0
-                .clone()
-                .into(),
+            read_page_anchors(&doc, self.renders_html(), self.id_style).into(),
         ));
         self.added.add_page(rel, &front, page);
     }
@@ -1090,12 +1070,7 @@ impl Site {
                 let read = self.read.as_ref()?;
                 let source = read(&page.file)?;
                 let doc = Document::parse(page.file.clone(), source);
-                Some(
-                    page_anchors(&doc, self.renders_html(), self.id_style)
-                        .0
-                        .clone()
-                        .into(),
-                )
+                Some(read_page_anchors(&doc, self.renders_html(), self.id_style).into())
             })
             .clone()
     }
@@ -1504,14 +1479,9 @@ pub fn anchors_in(doc: &Document, style: IdStyle) -> Vec<String> {
 
 /// Each heading's id, in order, as Hugo up to 0.15x gives it (from the
 /// heading's source), then as Hugo 0.168 gives it (from its inline
-/// content; `None` when no heading has markup, as they are the same):
-/// see [`anchors`].
-pub fn heading_id_forms(doc: &Document) -> (Vec<String>, Option<Vec<String>>) {
-    heading_id_forms_in(doc, IdStyle::Github)
-}
-
-/// [`heading_id_forms`], as a site of `style` makes ids; with `Off`, each
-/// heading's written id, or an empty one.
+/// content; `None` when no heading has markup, as they are the same), in a
+/// site of `style` (see [`anchors`]); with `Off`, each heading's written
+/// id, or an empty one.
 pub fn heading_id_forms_in(doc: &Document, style: IdStyle) -> (Vec<String>, Option<Vec<String>>) {
     let headings: Vec<&crate::document::Heading> = doc.body.every_heading().collect();
     // Each heading's source text, and its id if written (`{#id}`).
@@ -1672,7 +1642,8 @@ fn numbered(ids: impl Iterator<Item = (String, bool)>) -> Vec<String> {
     out
 }
 
-/// The anchors of a page: its headings' ids ([`heading_ids`]), then,
+/// The anchors of a page, made once per document: its headings' ids
+/// ([`anchors_in`]), then,
 /// when `raw_html` (the site renders raw HTML), those its raw HTML sets
 /// ([`html_ids`]), then its footnotes' ([`footnote_ids`]).
 pub fn page_anchors(doc: &Document, raw_html: bool, style: IdStyle) -> Arc<PageAnchors> {

@@ -75,9 +75,59 @@ pub fn segment(name: &str) -> Cow<'_, str> {
     }
 }
 
+/// A site path (`/posts/../posts/./x/`) as a browser and a server read it:
+/// `.` and `..` segments resolved (never above the root), empty ones
+/// (`//`) dropped, a final `/` kept where the path names a folder
+/// (`/x/.` is `/x/`).
+pub fn without_dot_segments(path: &str) -> String {
+    let segments: Vec<&str> = path.split('/').skip(1).collect();
+    let tidy = segments
+        .iter()
+        .enumerate()
+        .all(|(i, s)| !matches!(*s, "." | "..") && (!s.is_empty() || i + 1 == segments.len()));
+    if tidy {
+        return path.to_string();
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for segment in &segments {
+        match *segment {
+            "" | "." => {}
+            ".." => {
+                out.pop();
+            }
+            s => out.push(s),
+        }
+    }
+    let folder = matches!(segments.last(), Some(&("" | "." | "..")));
+    let mut resolved = format!("/{}", out.join("/"));
+    if folder && !out.is_empty() {
+        resolved.push('/');
+    }
+    resolved
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dot_and_empty_segments_are_resolved() {
+        for (path, resolved) in [
+            ("/posts/./cible/", "/posts/cible/"),
+            ("/posts/../posts/cible/", "/posts/cible/"),
+            ("/posts//cible/", "/posts/cible/"),
+            ("/posts/cible/.", "/posts/cible/"),
+            ("/posts/cible/..", "/posts/"),
+            ("/../../x", "/x"),
+            ("/posts/cible/", "/posts/cible/"),
+            ("/posts/cible", "/posts/cible"),
+            ("/a.b/..c/", "/a.b/..c/"),
+            ("/", "/"),
+            ("/..", "/"),
+        ] {
+            assert_eq!(without_dot_segments(path), resolved, "{path}");
+        }
+    }
 
     #[test]
     fn names_are_sanitized_as_hugo_does() {
