@@ -97,6 +97,13 @@ pub struct Edit {
 }
 
 impl Edit {
+    /// Whether the edit changes text inside `span`: it overlaps it, or
+    /// inserts strictly inside it.
+    pub fn touches(&self, span: Span) -> bool {
+        (self.span.start < span.end && span.start < self.span.end)
+            || (self.span.is_empty() && span.start < self.span.start && self.span.start < span.end)
+    }
+
     pub fn replace(span: Span, replacement: impl Into<String>) -> Edit {
         Edit {
             span,

@@ -653,6 +653,7 @@ impl Linter {
             for mut finding in std::mem::take(&mut cx.findings) {
                 if let Some(fix) = &mut finding.fix {
                     crate::fix::keep_anchors(doc, cx.site.as_deref(), fix);
+                    crate::fix::keep_aliases(doc, fix);
                 }
                 let location = doc.location(finding.span);
                 diagnostics.push(self.diagnostic(

@@ -33,13 +33,7 @@ pub fn keep_anchors(doc: &Document, site: Option<&Site>, fix: &mut Fix) {
     let headings: Vec<&crate::document::Heading> = doc.body.every_heading().collect();
     let touched: Vec<bool> = headings
         .iter()
-        .map(|h| {
-            let at = h.span;
-            fix.edits.iter().any(|e| {
-                (e.span.start < at.end && at.start < e.span.end)
-                    || (e.span.is_empty() && at.start < e.span.start && e.span.start < at.end)
-            })
-        })
+        .map(|h| fix.edits.iter().any(|e| e.touches(h.span)))
         .collect();
     if !touched.contains(&true) {
         return;
@@ -95,6 +89,29 @@ pub fn keep_anchors(doc: &Document, site: Option<&Site>, fix: &mut Fix) {
                 return;
             }
         }
+    }
+}
+
+/// Makes a safe fix that edits a value a YAML alias repeats elsewhere in
+/// the front matter (`weight: &w "2"` and `autre: *w`, or a merge key's
+/// `<<: *m`) unsafe, saying so: the copies change with it, unannounced.
+pub fn keep_aliases(doc: &Document, fix: &mut Fix) {
+    if fix.applicability != Applicability::Safe {
+        return;
+    }
+    let Some(crate::document::front_matter::Content::Parsed { aliased, .. }) =
+        doc.front_matter.as_ref().map(|fm| &fm.content)
+    else {
+        return;
+    };
+    if aliased
+        .iter()
+        .any(|a| fix.edits.iter().any(|e| e.touches(*a)))
+    {
+        fix.applicability = Applicability::Unsafe;
+        fix.description.push_str(
+            " (a YAML alias, `*…`, repeats this value elsewhere in the front matter: it changes there too)",
+        );
     }
 }
 
@@ -439,6 +456,51 @@ mod tests {
         // Not linked, nothing renumbered.
         let (a, _) = renamed("## Dedramatisation\n\nx\n\n## Autre\n", 0);
         assert_eq!(a, Applicability::Safe);
+    }
+
+    /// Through the engine, with the default packs: a safe front-matter fix
+    /// of a value a YAML alias repeats is unsafe, and said; the same fix of
+    /// a value no alias repeats (anchored or not) stays safe.
+    #[test]
+    fn a_fix_of_an_aliased_value_is_unsafe() {
+        use crate::pack::{PackSource, RuleSet};
+        let linter = Linter::new(RuleSet::load(&PackSource::defaults()).unwrap());
+        let fixes = |extra: &str| {
+            let text = format!(
+                "---\nauthor: [Camille Martin]\ntitle: \"Changer de poste\"\ndate: 2025-01-06\n\
+                 description: \"Une description.\"\ncategories: [carriere]\nseries: [Carrière]\n\
+                 tags: [carriere]\nShowToc: true\nTocOpen: false\npillar: trouver-sa-place\n\
+                 pillars: [trouver-sa-place]\naudience: tous\naudiences: [tous]\n{extra}---\n"
+            );
+            let path = Arc::new(PathBuf::from("posts/2025-01-06-x.md"));
+            let report = linter.finish(vec![linter.check_source(path, text)]);
+            report
+                .diagnostics()
+                .filter(|d| &*d.rule == "front-matter")
+                .filter_map(|d| d.fix.clone())
+                .map(|f| (f.applicability, f.description))
+                .collect::<Vec<_>>()
+        };
+        for extra in [
+            "weight: &w \"2\"\nautre: *w\n",
+            "weight: &w \"2\"\nparams: {p: *w}\n",
+            "base: &m {weight: \"2\"}\n<<: *m\n",
+        ] {
+            let found = fixes(extra);
+            assert_eq!(found.len(), 1, "{extra}: {found:?}");
+            assert_eq!(found[0].0, Applicability::Unsafe, "{extra}");
+            assert!(
+                found[0].1.ends_with(
+                    "repeats this value elsewhere in the front matter: it changes there too)"
+                ),
+                "{found:?}"
+            );
+        }
+        for extra in ["weight: &w \"2\"\n", "weight: \"2\"\n"] {
+            let found = fixes(extra);
+            assert_eq!(found.len(), 1, "{extra}: {found:?}");
+            assert_eq!(found[0].0, Applicability::Safe, "{extra}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use super::{BuildError, Context, Kind, Rule, did_you_mean, error_at, typo_of};
-use crate::diagnostic::{Applicability, Edit, Finding, Fix, quoted_list};
+use crate::diagnostic::{Edit, Finding, Fix, quoted_list};
 use crate::document::front_matter::key_entry;
 use crate::document::{Content, Document, Format, FrontMatter};
 use crate::pattern::{CaptureRegex, Pattern};
@@ -818,44 +818,6 @@ impl Rule for FrontMatterRule {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context) {
-        let first = cx.findings.len();
-        self.check_front_matter(doc, cx);
-        if let Some(fm) = &doc.front_matter
-            && let Content::Parsed { aliased, .. } = &fm.content
-            && !aliased.is_empty()
-        {
-            for finding in &mut cx.findings[first..] {
-                if let Some(fix) = finding.fix.as_mut() {
-                    unsafe_when_aliased(fix, aliased);
-                }
-            }
-        }
-    }
-}
-
-/// A safe fix that edits a value a YAML alias repeats (`weight: &w "2"`
-/// and `autre: *w`) changes the copies too, which it does not say: unsafe,
-/// and said.
-fn unsafe_when_aliased(fix: &mut Fix, aliased: &[Span]) {
-    if fix.applicability != Applicability::Safe {
-        return;
-    }
-    let touches = |a: &Span| {
-        fix.edits.iter().any(|e| {
-            (e.span.start < a.end && a.start < e.span.end)
-                || (e.span.is_empty() && a.start < e.span.start && e.span.start < a.end)
-        })
-    };
-    if aliased.iter().any(touches) {
-        fix.applicability = Applicability::Unsafe;
-        fix.description.push_str(
-            " (a YAML alias, `*…`, repeats this value elsewhere in the front matter: it changes there too)",
-        );
-    }
-}
-
-impl FrontMatterRule {
-    fn check_front_matter(&self, doc: &Document, cx: &mut Context) {
         let Some(fm) = &doc.front_matter else {
             if self.syntax {
                 cx.report(no_front_matter(doc));
@@ -2767,52 +2729,6 @@ mod tests {
         assert_eq!(
             said("e\u{301}te\u{301}s !"),
             ["`title` is 6 characters long; the maximum is 5"]
-        );
-    }
-
-    /// A fix that edits a value a YAML alias repeats would change the copy
-    /// too (`autre: *w` from `"2"` to `2`): unsafe, and said; the same fix
-    /// of a value no alias repeats stays safe.
-    #[test]
-    fn a_fix_of_an_aliased_value_is_unsafe() {
-        let rule = rule_of(
-            "fields:\n  weight: {type: integer}\n  ShowToc: {type: boolean}\n  \
-             pillar: {one_of: [a-b], normalize: lowercase}\n  tags: {type: string-list, one_of: [x], normalize: lowercase}\n",
-        );
-        let fixes = |text: &str| {
-            findings_of(&*rule, text)
-                .into_iter()
-                .filter_map(|f| f.fix)
-                .map(|f| (f.applicability, f.description))
-                .collect::<Vec<_>>()
-        };
-        let aliased = fixes(
-            "---\nweight: &w \"2\"\nShowToc: &b \"yes\"\npillar: &p A-B\ntags: &t [X]\n\
-             autre: *w\ntoc: *b\nparams: {p: *p}\nliste: *t\n---\n",
-        );
-        assert_eq!(aliased.len(), 4, "{aliased:?}");
-        for (applicability, description) in &aliased {
-            assert_eq!(*applicability, Applicability::Unsafe, "{description}");
-            assert!(
-                description.ends_with(
-                    "repeats this value elsewhere in the front matter: it changes there too)"
-                ),
-                "{description}"
-            );
-        }
-        // Anchored, but no alias names it: safe.
-        let anchored = fixes("---\nweight: &w \"2\"\ntags: &t [X]\n---\n");
-        assert_eq!(anchored.len(), 2, "{anchored:?}");
-        assert!(
-            anchored.iter().all(|(a, _)| *a == Applicability::Safe),
-            "{anchored:?}"
-        );
-        // A merge key repeats the mapping it names, values included.
-        let merged = fixes("---\nbase: &m {weight: \"2\"}\n<<: *m\n---\n");
-        assert!(!merged.is_empty());
-        assert!(
-            merged.iter().all(|(a, _)| *a == Applicability::Unsafe),
-            "{merged:?}"
         );
     }
 
