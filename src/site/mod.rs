@@ -143,6 +143,26 @@ fn civil_day(days: u64) -> u32 {
     (y * 10_000 + m * 100 + d) as u32
 }
 
+/// Days since 1970-01-01 of a day written as [`day_number`] writes
+/// it (Howard Hinnant's `days_from_civil`, the inverse of [`civil_day`]); `None` for an impossible day.
+pub(crate) fn days_from_civil(day: u32) -> Option<i64> {
+    let (y, m, d) = (
+        i64::from(day / 10_000),
+        i64::from(day / 100 % 100),
+        i64::from(day % 100),
+    );
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 /// What a page's front matter says of its addresses: `slug`, `url` and
 /// `aliases` (those that are strings), and whether it is a `draft`, which
 /// Hugo does not publish.
@@ -2586,6 +2606,10 @@ expirydate: 2001-02-03
         assert_eq!(civil_day(11_016), 20000229);
         assert_eq!(civil_day(19_723), 20240101);
         assert_eq!(civil_day(20_513), 20260301);
+        for days in [0, 59, 11_016, 19_723, 20_513, 36_524] {
+            assert_eq!(days_from_civil(civil_day(days)), Some(days as i64));
+        }
+        assert_eq!(days_from_civil(20251301), None);
         assert!(latest_today() > 20260101);
         assert!(earliest_today() < latest_today());
     }

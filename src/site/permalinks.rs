@@ -22,7 +22,7 @@
 //! whose date or title repere cannot know, gives no address: the site's
 //! addresses are then not all known (see [`Permalinks::expand`]).
 
-use super::paths;
+use super::{days_from_civil, paths};
 
 /// The patterns of a site's `[permalinks]`, by top-level section, for
 /// its regular pages.
@@ -157,26 +157,6 @@ const WEEKDAYS: [&str; 7] = [
     "friday",
     "saturday",
 ];
-
-/// Days since 1970-01-01 of a day written as [`super::day_number`] writes
-/// it (Howard Hinnant's `days_from_civil`); `None` for an impossible day.
-fn days_from_civil(day: u32) -> Option<i64> {
-    let (y, m, d) = (
-        i64::from(day / 10_000),
-        i64::from(day / 100 % 100),
-        i64::from(day % 100),
-    );
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
 
 /// Go's weekday of the day: 0 for Sunday.
 fn weekday(day: u32) -> Option<usize> {
