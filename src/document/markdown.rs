@@ -345,6 +345,19 @@ struct OpenBlock {
 }
 
 impl OpenBlock {
+    /// [`OpenBlock::push`], cut where the text enters and leaves the
+    /// stretches of the file written over (`altered`, see [`unaltered`]);
+    /// most files have none, and no cut to make.
+    fn push_unaltered(&mut self, t: &str, src: Span, verbatim: bool, code: bool, altered: &[Span]) {
+        if altered.is_empty() {
+            self.push(t, src, verbatim, code);
+            return;
+        }
+        for (piece, src, verbatim) in unaltered(t, src, verbatim, altered) {
+            self.push(piece, src, verbatim, code);
+        }
+    }
+
     fn push(&mut self, text: &str, src: Span, verbatim: bool, code: bool) {
         let start = self.block.text.len();
         self.block.text.push_str(text);
@@ -1010,22 +1023,9 @@ pub fn parse(source: &str, start: usize) -> Body {
                     if !t.is_empty() && h.sup == 0 {
                         h.text_span = Some(h.text_span.map_or(src, |s| s.cover(src)));
                     }
-                    if altered.is_empty() {
-                        h.block.push(&t, src, verbatim, code);
-                    } else {
-                        for (piece, src, verbatim) in unaltered(&t, src, verbatim, &altered) {
-                            h.block.push(piece, src, verbatim, code);
-                        }
-                    }
+                    h.block.push_unaltered(&t, src, verbatim, code, &altered);
                 } else if let Some(top) = blocks.last_mut() {
-                    // Most files have nothing written over: no cut to make.
-                    if altered.is_empty() {
-                        top.push(&t, src, verbatim, code);
-                    } else {
-                        for (piece, src, verbatim) in unaltered(&t, src, verbatim, &altered) {
-                            top.push(piece, src, verbatim, code);
-                        }
-                    }
+                    top.push_unaltered(&t, src, verbatim, code, &altered);
                 }
             }
             Event::FootnoteReference(label) => {
