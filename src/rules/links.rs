@@ -223,15 +223,20 @@ fn links_rule(node: &Node) -> Result<LinksRule, BuildError> {
 }
 
 /// A host of `site_hosts` as links are compared with it: lowercased, without
-/// `www.`, and without the scheme, port and path it may be written with
-/// (`https://example.org/` is `example.org`).
+/// `www.`, and without the scheme, user, path and default port (`:80`,
+/// `:443`) it may be written with (`https://example.org/` is
+/// `example.org`). Another port stays (`example.org:8080`): a server there
+/// is not the site's.
 fn host_of(written: &str) -> String {
     let h = written.trim().to_lowercase();
     let h = h.split_once("://").map_or(h.as_str(), |(_, rest)| rest);
     let h = h.trim_start_matches("//");
     let h = h.split(['/', '?', '#']).next().unwrap_or(h);
     let h = h.rsplit_once('@').map_or(h, |(_, host)| host);
-    let h = h.split(':').next().unwrap_or(h);
+    let h = match h.rsplit_once(':') {
+        Some((name, "" | "80" | "443")) => name,
+        _ => h,
+    };
     h.trim_start_matches("www.").to_string()
 }
 
@@ -1537,6 +1542,7 @@ mod tests {
         ] {
             assert_eq!(host_of(written), "exemple.fr", "{written}");
         }
+        assert_eq!(host_of("https://Exemple.fr:8080/"), "exemple.fr:8080");
         let node = crate::yaml::parse(
             "site_hosts: ['https://www.exemple.fr/']\nignore: [tags/, /categories/]\n",
             0,
@@ -1552,13 +1558,18 @@ mod tests {
                 anchor: None
             }
         );
-        // A link's host is read by the same rule (user and port dropped).
+        // A link's host is read by the same rule (user and default port
+        // dropped); on another port, it is another server.
         assert_eq!(
-            rule.classify("https://lectrice@WWW.exemple.fr:8443/posts/a/"),
+            rule.classify("https://lectrice@WWW.exemple.fr:443/posts/a/"),
             Dest::Site {
                 path: "/posts/a/".into(),
                 anchor: None
             }
+        );
+        assert_eq!(
+            rule.classify("https://exemple.fr:8443/posts/a/"),
+            Dest::External
         );
         assert_eq!(rule.classify("https://autre.fr/posts/a/"), Dest::External);
         assert!(rule.ignored("/tags/rust/"));
@@ -1577,7 +1588,11 @@ mod tests {
             at("repere-carriere.fr", "/")
         );
         assert_eq!(base("https://x.org"), at("x.org", "/"));
-        assert_eq!(base("http://x.org:1313/Blog?a#b"), at("x.org", "/blog/"));
+        assert_eq!(
+            base("http://x.org:1313/Blog?a#b"),
+            at("x.org:1313", "/blog/")
+        );
+        assert_eq!(base("https://x.org:443/"), at("x.org", "/"));
         assert_eq!(base("//x.org/blog/fr/"), at("x.org", "/blog/fr/"));
         for none in ["/", "", "blog/", "https:///blog/"] {
             assert_eq!(base(none), None, "{none}");
