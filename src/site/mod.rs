@@ -1371,19 +1371,22 @@ fn content_candidates(path: &str) -> Option<Vec<String>> {
     if path.is_empty() || path.split('/').any(|s| s.is_empty() || s == "..") {
         return None;
     }
-    let with_ext = listing::page_stem(path.rsplit('/').next().unwrap_or(path)).is_some();
-    Some(if with_ext {
-        vec![path.to_string()]
-    } else {
-        ["", "/index", "/_index"]
+    // A page extension, whichever, names the page as none does (Hugo
+    // 0.111 and 0.168: `/posts/x.markdown` and `/posts/x.html` are
+    // `posts/x.md`, `/posts/x.md` the bundle `posts/x/index.md`); the file
+    // as written is tried first.
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let written = listing::page_stem(name).map(|stem| {
+        let bare = &path[..path.len() - name.len() + stem.len()];
+        (bare, path.to_string())
+    });
+    let (bare, first) = written.map_or((path, None), |(bare, p)| (bare, Some(p)));
+    let others = ["", "/index", "/_index"].iter().flat_map(|under| {
+        PAGE_EXTENSIONS
             .iter()
-            .flat_map(|under| {
-                PAGE_EXTENSIONS
-                    .iter()
-                    .map(move |ext| format!("{path}{under}.{ext}"))
-            })
-            .collect()
-    })
+            .map(move |ext| format!("{bare}{under}.{ext}"))
+    });
+    Some(first.into_iter().chain(others).collect())
 }
 
 fn content_key(rel: &str) -> String {
@@ -2115,7 +2118,17 @@ mod tests {
             ),
             ("/posts/sans-slug", None),
             ("/posts/mon-slug", None),
-            ("/posts/2025-01-01-sans-slug.html", None),
+            // Any page extension names the page, as with none.
+            (
+                "/posts/2025-01-01-sans-slug.html",
+                Some("posts/2025-01-01-sans-slug.md"),
+            ),
+            (
+                "/posts/2025-01-02-FICHIER.markdown",
+                Some("posts/2025-01-02-fichier.md"),
+            ),
+            ("/le-role-du-cto.md", Some("le-role-du-cto/_index.md")),
+            ("/posts/2025-01-01-sans-slug.txt", None),
             // The home page, which no file needs to give.
             ("/", Some("")),
             ("/posts/../about.md", None),
