@@ -363,7 +363,7 @@ impl SiteFiles for FsFiles {
         fs::read_to_string(path).ok()
     }
 
-    fn everything(&self) -> Vec<SiteEntry> {
+    fn everything(&self, statics: &[PathBuf]) -> Vec<SiteEntry> {
         // In parallel, each page up to the end of its front matter: its
         // headings are read only if a link asks for one of its anchors.
         let files = files_under(&self.root.join("content"));
@@ -379,8 +379,10 @@ impl SiteFiles for FsFiles {
                 }
             })
             .collect();
-        for (rel, _) in files_under(&self.root.join("static")) {
-            entries.push(SiteEntry::File(slashed(&rel)));
+        for folder in statics {
+            for (rel, _) in files_under(&self.root.join(folder)) {
+                entries.push(SiteEntry::File(slashed(&rel)));
+            }
         }
         entries
     }

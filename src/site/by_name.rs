@@ -53,8 +53,8 @@ pub trait SiteFiles: Send + Sync {
 
     /// Every page of `content/` that can be read, with its front matter, and
     /// every other file of `content/` (its path relative to `content/`) and
-    /// of `static/` (relative to `static/`).
-    fn everything(&self) -> Vec<SiteEntry>;
+    /// of the static folders `statics` (`static`, relative to it).
+    fn everything(&self, statics: &[PathBuf]) -> Vec<SiteEntry>;
 
     /// The names of the folders in the folder `dir` under the site's root
     /// (`themes`), links followed, hidden ones left out; none when it does
@@ -197,7 +197,8 @@ impl Lookup<'_> {
     /// The folders under `base` (`content`, `static`) whose names give the
     /// address segments `dirs`, relative to `base`, their names read as
     /// `names` says.
-    fn folders(&self, base: &str, dirs: &[&str], names: Names) -> Vec<PathBuf> {
+    fn folders(&self, base: impl AsRef<Path>, dirs: &[&str], names: Names) -> Vec<PathBuf> {
+        let base = base.as_ref();
         let mut found = vec![PathBuf::new()];
         for segment in dirs {
             // Listings key folders by their undated, sanitized names: the
@@ -209,7 +210,7 @@ impl Lookup<'_> {
             };
             let mut next = Vec::new();
             for folder in &found {
-                let dir = Path::new(base).join(folder);
+                let dir = base.join(folder);
                 let names = self.named(&dir, Kind::Folder, &key);
                 next.extend(
                     names
@@ -342,37 +343,45 @@ fn section_page(lookup: &Lookup<'_>, top: &str) -> Option<Page> {
 /// whole index decides then, which also knows the address of the bundle
 /// a file is in (sanitized, or its `slug`). Folders whose listing is out
 /// of date are listed again before it gives up.
-pub(super) fn file(files: &dyn SiteFiles, listings: &Listings, key: &str) -> bool {
+pub(super) fn file(
+    files: &dyn SiteFiles,
+    listings: &Listings,
+    statics: &[PathBuf],
+    key: &str,
+) -> bool {
     listings
-        .until_found(files, |l| file_in(l, key).then_some(()))
+        .until_found(files, |l| file_in(l, statics, key).then_some(()))
         .is_some()
 }
 
-fn file_in(lookup: &Lookup<'_>, key: &str) -> bool {
+fn file_in(lookup: &Lookup<'_>, statics: &[PathBuf], key: &str) -> bool {
     let Some(segments) = segments(key) else {
         return false;
     };
     let Some((last, dirs)) = segments.split_last() else {
         return false;
     };
-    ["content", "static"].into_iter().any(|base| {
-        lookup
-            .folders(base, dirs, Names::AsTheyAre)
-            .into_iter()
-            .any(|folder| {
-                let dir = Path::new(base).join(folder);
-                let listing = lookup.get(&dir);
-                let mut names = listing.named(Kind::File, last);
-                // A page file is served as it is from `static/` only.
-                if base == "static" && page_stem(last).is_some() {
-                    names.extend(listing.pages().filter(|name| segment_key(name) == *last));
-                }
-                // What a listing names is there: it may be out of date.
-                names
-                    .iter()
-                    .any(|name| lookup.files.is_file(&dir.join(name)))
-            })
-    })
+    let content = Path::new("content");
+    std::iter::once(content)
+        .chain(statics.iter().map(PathBuf::as_path))
+        .any(|base| {
+            lookup
+                .folders(base, dirs, Names::AsTheyAre)
+                .into_iter()
+                .any(|folder| {
+                    let dir = base.join(folder);
+                    let listing = lookup.get(&dir);
+                    let mut names = listing.named(Kind::File, last);
+                    // A page file is served as it is from a static folder only.
+                    if base != content && page_stem(last).is_some() {
+                        names.extend(listing.pages().filter(|name| segment_key(name) == *last));
+                    }
+                    // What a listing names is there: it may be out of date.
+                    names
+                        .iter()
+                        .any(|name| lookup.files.is_file(&dir.join(name)))
+                })
+        })
 }
 
 /// The segments of an address (none for `/`); `None` when one is empty
@@ -939,8 +948,8 @@ mod tests {
             self.0.front(page)
         }
 
-        fn everything(&self) -> Vec<SiteEntry> {
-            self.0.everything()
+        fn everything(&self, statics: &[PathBuf]) -> Vec<SiteEntry> {
+            self.0.everything(statics)
         }
     }
 
@@ -1079,8 +1088,8 @@ mod tests {
             self.files.front(page)
         }
 
-        fn everything(&self) -> Vec<SiteEntry> {
-            self.files.everything()
+        fn everything(&self, statics: &[PathBuf]) -> Vec<SiteEntry> {
+            self.files.everything(statics)
         }
     }
 

@@ -18,6 +18,7 @@
 
 use super::dates::DateSources;
 use crate::yaml::{Node, Value};
+use std::path::{Path, PathBuf};
 
 /// Hugo's root configuration files, relative to the site's root: it reads
 /// the first that exists.
@@ -293,6 +294,48 @@ pub fn ugly_urls(configs: &[ConfigFile]) -> bool {
         Some(Value::Map(_)) => true,
         _ => false,
     }
+}
+
+/// The folders, under the site's root, whose files Hugo serves from the
+/// root of the site: `staticDir` (a folder or a list of them; `static`
+/// when no file sets it), then the `static` folder of each folder of the
+/// themes folder (`themesDir`, `themes` when no file sets it), as any may
+/// be the theme (`hugo --theme` names one on the command line); checked
+/// with Hugo 0.111 and 0.168.
+pub fn static_dirs(
+    configs: &[ConfigFile],
+    themes: impl FnOnce(&Path) -> Vec<String>,
+) -> Vec<PathBuf> {
+    let text = |n: &Node| {
+        n.as_str()
+            .map(|s| s.trim().trim_end_matches('/').to_string())
+    };
+    let mut dirs: Vec<PathBuf> = match root_setting(configs, "staticDir") {
+        Some(n) if matches!(n.value, Value::Seq(_)) => n
+            .as_seq()
+            .into_iter()
+            .flatten()
+            .filter_map(text)
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from)
+            .collect(),
+        Some(n) => text(&n)
+            .filter(|s| !s.is_empty())
+            .map(PathBuf::from)
+            .into_iter()
+            .collect(),
+        None => vec![PathBuf::from("static")],
+    };
+    let themes_dir = root_setting(configs, "themesDir")
+        .as_ref()
+        .and_then(text)
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "themes".to_string());
+    let themes_dir = PathBuf::from(themes_dir);
+    for theme in themes(&themes_dir) {
+        dirs.push(themes_dir.join(theme).join("static"));
+    }
+    dirs
 }
 
 /// Whether the site builds drafts: a configuration file sets `buildDrafts

@@ -173,7 +173,7 @@ impl SiteFiles for MemoryFiles {
         self.files.get(path)?.clone()
     }
 
-    fn everything(&self) -> Vec<SiteEntry> {
+    fn everything(&self, statics: &[PathBuf]) -> Vec<SiteEntry> {
         self.whole_reads.fetch_add(1, Ordering::SeqCst);
         let mut out = Vec::new();
         for (path, text) in &self.files {
@@ -189,7 +189,7 @@ impl SiteFiles for MemoryFiles {
                 } else {
                     out.push(SiteEntry::File(format!("/{}", rel.to_string_lossy())));
                 }
-            } else if let Ok(rel) = path.strip_prefix("static") {
+            } else if let Some(rel) = statics.iter().find_map(|s| path.strip_prefix(s).ok()) {
                 out.push(SiteEntry::File(format!("/{}", rel.to_string_lossy())));
             }
         }

@@ -371,6 +371,9 @@ pub struct Site {
     /// The shortcodes it has, when they can all be known (see
     /// [`shortcodes`]).
     shortcodes: Option<Arc<Shortcodes>>,
+    /// The folders whose files it serves from its root (see
+    /// [`hugo::static_dirs`]).
+    statics: Vec<PathBuf>,
 }
 
 /// Suggestions made, by folder and name.
@@ -428,6 +431,7 @@ struct Config {
     id_style: IdStyle,
     ugly_urls: bool,
     shortcodes: Option<Arc<Shortcodes>>,
+    statics: Vec<PathBuf>,
 }
 
 fn config_of(files: &dyn SiteFiles) -> Config {
@@ -447,6 +451,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
         rewrites_root_links: hugo::rewrites_root_links(&configs),
         id_style: hugo::id_style(&configs),
         ugly_urls: hugo::ugly_urls(&configs),
+        statics: hugo::static_dirs(&configs, |dir| files.folders_in(dir).unwrap_or_default()),
     }
 }
 
@@ -508,14 +513,14 @@ impl Index {
         }
     }
 
-    /// Every page and file of `files`, read at once, addressed as `dates`
-    /// says.
-    fn read(files: &dyn SiteFiles, rules: AddressRules) -> Index {
+    /// Every page and file of `files` (of its static folders `statics`),
+    /// read at once, addressed as `rules` say.
+    fn read(files: &dyn SiteFiles, rules: AddressRules, statics: &[PathBuf]) -> Index {
         let mut index = Index {
             rules,
             ..Index::default()
         };
-        let entries = files.everything();
+        let entries = files.everything(statics);
         // The leaf bundles' folders: their other pages are resources.
         let leaves: HashSet<&Path> = entries
             .iter()
@@ -856,7 +861,7 @@ impl Site {
     /// [`SiteFiles::everything`]): what checking many articles needs.
     pub fn read_whole(root: impl Into<PathBuf>, files: &dyn SiteFiles) -> Site {
         let config = config_of(files);
-        let added = Index::read(files, config.rules.clone());
+        let added = Index::read(files, config.rules.clone(), &config.statics);
         Site::configured(root.into(), added, config)
     }
 
@@ -874,6 +879,7 @@ impl Site {
             id_style: config.id_style,
             ugly_urls: config.ugly_urls,
             shortcodes: config.shortcodes,
+            statics: config.statics,
             ..Site::default()
         }
     }
@@ -1132,9 +1138,9 @@ impl Site {
     fn index(&self) -> &Index {
         match &self.files {
             // The configuration read by `from_files`, not read again.
-            Some(files) => self
-                .everything
-                .get_or_init(|| Index::read(files.as_ref(), self.added.rules.clone())),
+            Some(files) => self.everything.get_or_init(|| {
+                Index::read(files.as_ref(), self.added.rules.clone(), &self.statics)
+            }),
             None => &self.added,
         }
     }
@@ -1176,10 +1182,9 @@ impl Site {
             return index.html_pages.contains(&key) || index.files.contains(&file);
         }
         if self.found_by_name(&key).is_some()
-            || self
-                .files
-                .as_ref()
-                .is_some_and(|files| by_name::file(files.as_ref(), &self.listings, &file))
+            || self.files.as_ref().is_some_and(|files| {
+                by_name::file(files.as_ref(), &self.listings, &self.statics, &file)
+            })
         {
             return true;
         }
@@ -1963,6 +1968,51 @@ mod tests {
             (PathBuf::from("content/posts/x.md"), Some(String::new())),
         ]);
         assert!(Site::read_whole("/site", &files).exists("/posts/x.html"));
+    }
+
+    /// Files are served from the folders `staticDir` names (in place of
+    /// `static/`) and from the themes' `static/`, as Hugo 0.111 and 0.168
+    /// publish them, whether the site is read at once or file by file.
+    #[test]
+    fn static_files_come_from_static_dirs_and_themes() {
+        let file = |path: &str| (PathBuf::from(path), Some(String::new()));
+        let files = || {
+            MemoryFiles::new([
+                (
+                    PathBuf::from("hugo.toml"),
+                    Some("theme = 't'\nstaticDir = ['autre', 'encore/']\n".to_string()),
+                ),
+                file("content/posts/x.md"),
+                file("static/ignore.css"),
+                file("autre/a.css"),
+                file("encore/img/b.png"),
+                file("themes/t/static/t.css"),
+                file("themes/t/layouts/_default/single.html"),
+            ])
+        };
+        let whole = Site::read_whole("/site", &files());
+        let lazy = Site::from_files("/site", Arc::new(files()));
+        for (path, there) in [
+            ("/a.css", true),
+            ("/img/b.png", true),
+            ("/t.css", true),
+            ("/ignore.css", false),
+            ("/autre/a.css", false),
+        ] {
+            assert_eq!(whole.exists(path), there, "{path}");
+            assert_eq!(lazy.exists(path), there, "{path}");
+        }
+        let one = MemoryFiles::new([
+            (
+                PathBuf::from("hugo.toml"),
+                Some("staticDir = 'autre'\n".to_string()),
+            ),
+            file("autre/a.css"),
+            file("static/s.css"),
+        ]);
+        let one = Site::read_whole("/site", &one);
+        assert!(one.exists("/a.css"));
+        assert!(!one.exists("/s.css"));
     }
 
     /// An alias written without a leading `/` is under the folder of the
