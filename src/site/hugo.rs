@@ -247,28 +247,34 @@ fn markup_setting(configs: &[ConfigFile], path: &[&str]) -> Option<Node> {
 
 /// How the site's Hugo makes heading ids: `[markup.goldmark.parser]`'s
 /// `autoHeadingIDType` (`github`, the default, `github-ascii`,
-/// `blackfriday`), or only those written when `autoHeadingID = false`.
+/// `blackfriday`), or only those written when `autoHeadingID = false`;
+/// attribute blocks left in the text with `[…parser.attribute] title =
+/// false`.
 pub fn id_style(configs: &[ConfigFile]) -> super::IdStyle {
-    use super::IdStyle;
-    let auto = markup_setting(configs, &["goldmark", "parser", "autoHeadingID"]);
-    let off = match auto.as_ref().map(|v| &v.value) {
+    use super::IdKind;
+    let is_false = |path: &[&str]| match markup_setting(configs, path).map(|v| v.value) {
         Some(Value::Bool(b)) => !b,
         Some(Value::String(s, _)) => s.eq_ignore_ascii_case("false"),
         _ => false,
     };
-    if off {
-        return IdStyle::Off;
-    }
     let kind = markup_setting(configs, &["goldmark", "parser", "autoHeadingIDType"]);
-    match kind
-        .as_ref()
-        .and_then(Node::as_str)
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("github-ascii") => IdStyle::GithubAscii,
-        Some("blackfriday") => IdStyle::Blackfriday,
-        _ => IdStyle::Github,
+    let kind = if is_false(&["goldmark", "parser", "autoHeadingID"]) {
+        IdKind::Off
+    } else {
+        match kind
+            .as_ref()
+            .and_then(Node::as_str)
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            Some("github-ascii") => IdKind::GithubAscii,
+            Some("blackfriday") => IdKind::Blackfriday,
+            _ => IdKind::Github,
+        }
+    };
+    super::IdStyle {
+        kind,
+        attributes: !is_false(&["goldmark", "parser", "attribute", "title"]),
     }
 }
 

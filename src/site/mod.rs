@@ -32,6 +32,7 @@ use crate::document::front_matter::{Scalar, TopLevel};
 use crate::document::markdown::heading_content;
 use crate::document::{Document, front_matter};
 use crate::rules::Nearby;
+use crate::span::Span;
 use crate::yaml::{Node, Value};
 
 mod by_name;
@@ -1471,15 +1472,41 @@ pub fn fragments(text: &str) -> impl Iterator<Item = String> + '_ {
 /// `#erreurs-classiques` now; see [`crate::document::heading_text`]): a
 /// link to either is taken, as the site's Hugo is not known.
 pub fn anchors(doc: &Document) -> Vec<String> {
-    anchors_in(doc, IdStyle::Github)
+    anchors_in(doc, IdKind::Github)
 }
 
-/// How a site's Hugo makes heading ids: goldmark's `autoHeadingIDType`
+/// How a site's Hugo makes heading ids: of which [`IdKind`], and whether
+/// a heading's attribute block (`{#id .class}`) is read as one
+/// (`[markup.goldmark.parser.attribute] title`, true by default) or left
+/// in its text, where it makes part of the id (`## Titre {#perso}` is
+/// `#titre-perso`). Checked with Hugo 0.111 and 0.168.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdStyle {
+    pub kind: IdKind,
+    pub attributes: bool,
+}
+
+impl Default for IdStyle {
+    fn default() -> IdStyle {
+        IdKind::default().into()
+    }
+}
+
+impl From<IdKind> for IdStyle {
+    /// The ids of `kind`, attribute blocks read.
+    fn from(kind: IdKind) -> IdStyle {
+        IdStyle {
+            kind,
+            attributes: true,
+        }
+    }
+}
+
+/// Which ids a site's Hugo makes: goldmark's `autoHeadingIDType`
 /// (`github`, the default; `github-ascii`; `blackfriday`), or none but
-/// those written (`autoHeadingID = false`). Checked with Hugo 0.111 and
-/// 0.168.
+/// those written (`autoHeadingID = false`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum IdStyle {
+pub enum IdKind {
     #[default]
     Github,
     /// `github`'s ids, accents taken off their letters, other characters
@@ -1495,7 +1522,7 @@ pub enum IdStyle {
 
 /// The anchors of a document's headings as a site of `style` makes them
 /// (see [`anchors`]); with `Off`, only the ids written.
-pub fn anchors_in(doc: &Document, style: IdStyle) -> Vec<String> {
+pub fn anchors_in(doc: &Document, style: impl Into<IdStyle>) -> Vec<String> {
     let (mut out, newer) = heading_id_forms_in(doc, style);
     if let Some(newer) = newer {
         let older: HashSet<String> = out.iter().cloned().collect();
@@ -1510,16 +1537,45 @@ pub fn anchors_in(doc: &Document, style: IdStyle) -> Vec<String> {
 /// content; `None` when no heading has markup, as they are the same), in a
 /// site of `style` (see [`anchors`]); with `Off`, each heading's written
 /// id, or an empty one.
-pub fn heading_id_forms_in(doc: &Document, style: IdStyle) -> (Vec<String>, Option<Vec<String>>) {
+pub fn heading_id_forms_in(
+    doc: &Document,
+    style: impl Into<IdStyle>,
+) -> (Vec<String>, Option<Vec<String>>) {
+    let style = style.into();
     let headings: Vec<&crate::document::Heading> = doc.body.every_heading().collect();
+    // Where attribute blocks are text, each heading's block, if any, which
+    // its id is then made from too.
+    let blocks: Vec<Option<Span>> = headings
+        .iter()
+        .map(|h| (!style.attributes).then(|| attribute_block(&doc.source, h))?)
+        .collect();
     // Each heading's source text, and its id if written (`{#id}`).
     let sources: Vec<&str> = headings
         .iter()
-        .map(|h| doc.text(heading_content(&doc.source, h)))
+        .zip(&blocks)
+        .map(|(h, block)| {
+            let content = heading_content(&doc.source, h);
+            doc.text(block.map_or(content, |b| Span::new(content.start, b.end)))
+        })
         .collect();
     let explicit: Vec<Option<&str>> = headings
         .iter()
-        .map(|h| attribute_id(doc.text(h.span)))
+        .map(|h| {
+            style
+                .attributes
+                .then(|| attribute_id(doc.text(h.span)))
+                .flatten()
+        })
+        .collect();
+    // Recent Hugo's text of each heading, its attribute block added when
+    // that is text.
+    let inline: Vec<std::borrow::Cow<'_, str>> = headings
+        .iter()
+        .zip(&blocks)
+        .map(|(h, block)| match block {
+            Some(b) => format!("{}{}", h.id_text, doc.text(*b)).into(),
+            None => h.id_text.as_str().into(),
+        })
         .collect();
     let ids = |made: &dyn Fn(usize) -> String| {
         numbered(
@@ -1533,16 +1589,16 @@ pub fn heading_id_forms_in(doc: &Document, style: IdStyle) -> (Vec<String>, Opti
         use unicode_normalization::UnicodeNormalization;
         id.nfd().filter(char::is_ascii).collect()
     };
-    let older = match style {
-        IdStyle::Off => {
+    let older = match style.kind {
+        IdKind::Off => {
             let written = explicit.iter().map(|e| e.unwrap_or_default().to_string());
             return (written.collect(), None);
         }
-        IdStyle::Blackfriday => {
+        IdKind::Blackfriday => {
             return (ids(&|i| blackfriday_id(sources[i])), None);
         }
-        IdStyle::Github => ids(&|i| anchor_id(sources[i])),
-        IdStyle::GithubAscii => ids(&|i| ascii(anchor_id(sources[i]))),
+        IdKind::Github => ids(&|i| anchor_id(sources[i])),
+        IdKind::GithubAscii => ids(&|i| ascii(anchor_id(sources[i]))),
     };
     // A heading of plain text, nothing around it, without `--`, has the
     // same id in both.
@@ -1550,11 +1606,23 @@ pub fn heading_id_forms_in(doc: &Document, style: IdStyle) -> (Vec<String>, Opti
         let text = doc.text(h.text_span);
         h.is_plain() && source.trim() == text && !text.contains("--")
     });
-    let newer = (!same).then(|| match style {
-        IdStyle::GithubAscii => ids(&|i| ascii(anchor_id(&headings[i].id_text))),
-        _ => ids(&|i| anchor_id(&headings[i].id_text)),
+    let newer = (!same).then(|| match style.kind {
+        IdKind::GithubAscii => ids(&|i| ascii(anchor_id(&inline[i]))),
+        _ => ids(&|i| anchor_id(&inline[i])),
     });
     (older, newer)
+}
+
+/// The attribute block ending an ATX heading's line (` {#id .class}`,
+/// from the end of its content), which [`heading_content`] leaves out.
+fn attribute_block(source: &str, h: &crate::document::Heading) -> Option<Span> {
+    let content = heading_content(source, h);
+    let rest = source.get(content.end..h.span.clamp_to(source).end)?;
+    let line = rest.split(['\n', '\r']).next().unwrap_or_default();
+    let end = content.end + line.trim_end().strip_suffix('}')?.len() + 1;
+    line.trim_start()
+        .starts_with('{')
+        .then(|| Span::new(content.end, end))
 }
 
 /// A heading's id as blackfriday made it (`SanitizedAnchorName`), which
@@ -1674,8 +1742,9 @@ fn numbered(ids: impl Iterator<Item = (String, bool)>) -> Vec<String> {
 /// ([`anchors_in`]), then,
 /// when `raw_html` (the site renders raw HTML), those its raw HTML sets
 /// ([`html_ids`]), then its footnotes' ([`footnote_ids`]).
-pub fn page_anchors(doc: &Document, raw_html: bool, style: IdStyle) -> Arc<PageAnchors> {
-    let key = u64::from(raw_html) | (style as u64) << 1;
+pub fn page_anchors(doc: &Document, raw_html: bool, style: impl Into<IdStyle>) -> Arc<PageAnchors> {
+    let style = style.into();
+    let key = u64::from(raw_html) | (style.kind as u64) << 1 | u64::from(style.attributes) << 3;
     doc.derived(key, |doc| {
         PageAnchors(read_page_anchors(doc, raw_html, style))
     })
@@ -2270,7 +2339,7 @@ mod tests {
              ## Écrit {#perso}\n"
                 .to_string(),
         );
-        let ascii = anchors_in(&doc, IdStyle::GithubAscii);
+        let ascii = anchors_in(&doc, IdKind::GithubAscii);
         for id in [
             "ca--la",
             "ete-2024--bilan",
@@ -2287,7 +2356,7 @@ mod tests {
             assert!(ascii.contains(&id.to_string()), "{id}: {ascii:?}");
         }
         assert_eq!(
-            anchors_in(&doc, IdStyle::Blackfriday),
+            anchors_in(&doc, IdKind::Blackfriday),
             [
                 "ça-là",
                 "été-2024-bilan",
@@ -2300,32 +2369,71 @@ mod tests {
                 "perso"
             ]
         );
-        assert_eq!(anchors_in(&doc, IdStyle::Off), ["perso"]);
+        assert_eq!(anchors_in(&doc, IdKind::Off), ["perso"]);
         // From the source, entities as written; `İ` lowered as Go does.
         let doc = Document::parse(
             "b.md",
             "## Entité num &#233;t&#233;\n\n## İstanbul ǅ\n".into(),
         );
         assert_eq!(
-            anchors_in(&doc, IdStyle::Blackfriday),
+            anchors_in(&doc, IdKind::Blackfriday),
             ["entité-num-233-t-233", "istanbul-ǆ"]
         );
         // The site's configuration says which.
         let style = |config: &str| hugo::id_style(&[hugo::ConfigFile::new("hugo.toml", config)]);
-        assert_eq!(style(""), IdStyle::Github);
+        assert_eq!(style(""), IdKind::Github.into());
         assert_eq!(
             style("[markup.goldmark.parser]\nautoHeadingIDType = 'github-ascii'\n"),
-            IdStyle::GithubAscii
+            IdKind::GithubAscii.into()
         );
         assert_eq!(
             style("[markup.goldmark.parser]\nautoHeadingIDType = 'blackfriday'\n"),
-            IdStyle::Blackfriday
+            IdKind::Blackfriday.into()
         );
         assert_eq!(
             style(
                 "[markup.goldmark.parser]\nautoHeadingID = false\nautoHeadingIDType = 'blackfriday'\n"
             ),
-            IdStyle::Off
+            IdKind::Off.into()
+        );
+        let text = style("[markup.goldmark.parser.attribute]\ntitle = false\n");
+        assert_eq!(
+            text,
+            IdStyle {
+                kind: IdKind::Github,
+                attributes: false
+            }
+        );
+        // Attribute blocks left as text make part of the ids, as Hugo
+        // 0.111 and 0.168 both wrote them; none is an id of its own.
+        let doc = Document::parse(
+            "c.md",
+            "## Titre perso {#perso}\n\n## Titre classe {.important}\n\n\
+             ## **Gras** {#mixte .cls}\n\n## Sans bloc\n\n## Titre {#a} ##\n"
+                .into(),
+        );
+        let ids = anchors_in(&doc, text);
+        for id in [
+            "titre-perso-perso",
+            "titre-classe-important",
+            "gras-mixte-cls",
+            "sans-bloc",
+            "titre-a",
+        ] {
+            assert!(ids.contains(&id.to_string()), "{id}: {ids:?}");
+        }
+        for id in ["perso", "titre-perso", "titre-classe", "mixte"] {
+            assert!(!ids.contains(&id.to_string()), "{id}: {ids:?}");
+        }
+        assert!(
+            anchors_in(
+                &doc,
+                IdStyle {
+                    kind: IdKind::Off,
+                    attributes: false
+                }
+            )
+            .is_empty()
         );
     }
 
@@ -2348,7 +2456,7 @@ mod tests {
             ]
         );
         assert!(
-            page_anchors(&doc, false, IdStyle::Github)
+            page_anchors(&doc, false, IdKind::Github)
                 .0
                 .contains(&"fn:3".to_string())
         );
