@@ -33,9 +33,10 @@ pub const ROOT_FILES: &[&str] = &[
     "config.json",
 ];
 
-/// The files of Hugo's configuration folder that may hold `[frontmatter]`
-/// or `[markup]`: Hugo merges them with the root file. `frontmatter.*` and
-/// `markup.*` hold their table alone.
+/// The files of Hugo's configuration folder that may hold `[frontmatter]`,
+/// `[markup]`, `[permalinks]` or `[languages]`: Hugo merges them with the
+/// root file. `frontmatter.*`, `markup.*`, `permalinks.*` and
+/// `languages.*` hold their table alone.
 pub const FOLDER_FILES: &[&str] = &[
     "config/_default/frontmatter.toml",
     "config/_default/frontmatter.yaml",
@@ -57,6 +58,10 @@ pub const FOLDER_FILES: &[&str] = &[
     "config/_default/permalinks.yaml",
     "config/_default/permalinks.yml",
     "config/_default/permalinks.json",
+    "config/_default/languages.toml",
+    "config/_default/languages.yaml",
+    "config/_default/languages.yml",
+    "config/_default/languages.json",
 ];
 
 /// The files of the production environment's configuration, which `hugo`
@@ -142,7 +147,7 @@ impl ConfigFile {
     /// configuration folder named after the table
     /// (`config/_default/markup.toml` holds `[markup]` alone), else the
     /// root's entry.
-    fn table(&self, key: &str) -> Option<&Node> {
+    pub(super) fn table(&self, key: &str) -> Option<&Node> {
         let root = self.root()?;
         let file = self.name.rsplit('/').next().unwrap_or(&self.name);
         if self.name.contains('/') && file.split('.').next() == Some(key) {
@@ -360,7 +365,7 @@ pub fn builds_expired(configs: &[ConfigFile]) -> bool {
 /// A boolean at the root of the configuration files (any case of the
 /// key): the last file that sets it decides, as for [`renders_html`];
 /// false when none does.
-fn root_flag(configs: &[ConfigFile], key: &str) -> bool {
+pub(super) fn root_flag(configs: &[ConfigFile], key: &str) -> bool {
     match root_setting(configs, key).map(|v| v.value) {
         Some(Value::Bool(b)) => b,
         Some(Value::String(s, _)) => s.eq_ignore_ascii_case("true"),
@@ -370,7 +375,7 @@ fn root_flag(configs: &[ConfigFile], key: &str) -> bool {
 
 /// A value at the root of the configuration files (any case of the key):
 /// the last file that sets it.
-fn root_setting(configs: &[ConfigFile], key: &str) -> Option<Node> {
+pub(super) fn root_setting(configs: &[ConfigFile], key: &str) -> Option<Node> {
     last_set(configs, |config| {
         entry(config.root().filter(|_| config.holds_settings())?, key)
     })

@@ -38,8 +38,10 @@ use crate::yaml::{Node, Value};
 mod by_name;
 pub mod dates;
 pub mod hugo;
+pub mod languages;
 use dates::{DateOf, DateSources, FrontDays, Said, Written};
 use hugo::Dates;
+use languages::Languages;
 use permalinks::{PageParts, Permalinks};
 use shortcodes::Shortcodes;
 mod listing;
@@ -415,6 +417,7 @@ pub(crate) struct AddressRules {
     dates: Dates,
     permalinks: Permalinks,
     date_sources: DateSources,
+    languages: Languages,
 }
 
 /// What the Hugo configuration of the site of `files` says (see
@@ -443,6 +446,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
             dates: hugo::dates(&configs),
             permalinks: Permalinks::new(hugo::permalinks(&configs)),
             date_sources: hugo::date_sources(&configs),
+            languages: Languages::read(&configs),
         },
         base_urls: hugo::base_urls(&configs),
         renders_html: hugo::renders_html(&configs),
@@ -462,8 +466,17 @@ fn config_of(files: &dyn SiteFiles) -> Config {
 /// own folder (and it is not that `index` page), or a folder above it
 /// inside `content/`, as a bundle's resources may sit in subfolders.
 pub fn leaf_bundle_of(rel: &Path, has_index: impl Fn(&Path) -> bool) -> Option<PathBuf> {
+    leaf_bundle_holding(rel, is_index_page(rel), has_index)
+}
+
+/// [`leaf_bundle_of`], told whether `rel` is an `index` page (in a
+/// language: `index.en.md`).
+fn leaf_bundle_holding(
+    rel: &Path,
+    index: bool,
+    has_index: impl Fn(&Path) -> bool,
+) -> Option<PathBuf> {
     let own = rel.parent()?;
-    let index = is_index_page(rel);
     // The outermost: a bundle holds no bundle, its `index.md` below being
     // a resource too.
     own.ancestors()
@@ -522,15 +535,19 @@ impl Index {
             ..Index::default()
         };
         let entries = files.everything(statics);
+        // An `index` page in any language (`index.en.md`).
+        let languages = index.rules.languages.clone();
+        let is_index = |rel: &Path| is_index_page(&languages.of(rel).rel);
         // The leaf bundles' folders: their other pages are resources.
         let leaves: HashSet<&Path> = entries
             .iter()
             .filter_map(|entry| match entry {
-                SiteEntry::Page(rel, _) if is_index_page(rel) => rel.parent(),
+                SiteEntry::Page(rel, _) if is_index(rel) => rel.parent(),
                 _ => None,
             })
             .collect();
-        let resource = |rel: &Path| leaf_bundle_of(rel, |folder| leaves.contains(folder));
+        let resource =
+            |rel: &Path| leaf_bundle_holding(rel, is_index(rel), |folder| leaves.contains(folder));
         // Bundles' folders, and the addresses their files are served under.
         let mut bundles: HashMap<String, Vec<String>> = HashMap::new();
         // Sections' folders, and their addresses.
@@ -669,16 +686,22 @@ struct Addresses {
 
 fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addresses> {
     let dates = rules.dates;
+    // Its language's: the address made from the file's path in it, under
+    // the language's folder (see [`languages`]).
+    let language = rules.languages.of(rel);
+    let (rel, prefix, folder) = (&*language.rel, &language.prefix, &language.folder);
     let segments: Vec<std::borrow::Cow<'_, str>> =
         rel.iter().map(|s| s.to_string_lossy()).collect();
     let (name, raw_dirs) = segments.split_last()?;
     // Folder names, a file name and a `slug` as Hugo makes them addresses.
     let dirs: Vec<std::borrow::Cow<'_, str>> =
         raw_dirs.iter().map(|d| paths::sanitize(d)).collect();
-    let section = raw_dirs
-        .first()
-        .zip(dirs.first())
-        .map(|(raw, top)| (path_key(&format!("/{raw}")), normalize(&format!("/{top}/"))));
+    let section = raw_dirs.first().zip(dirs.first()).map(|(raw, top)| {
+        (
+            path_key(&format!("{folder}/{raw}")),
+            normalize(&format!("{prefix}/{top}/")),
+        )
+    });
     let stem = Path::new(name.as_ref())
         .file_stem()
         .map(|s| s.to_string_lossy())
@@ -701,9 +724,9 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
     };
     let at = |slug: &str| {
         if dir.is_empty() {
-            format!("/{slug}/")
+            format!("{prefix}/{slug}/")
         } else {
-            format!("/{dir}/{slug}/")
+            format!("{prefix}/{dir}/{slug}/")
         }
     };
     let mut own = Vec::new();
@@ -724,7 +747,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         .and_then(|section| rules.permalinks.of(section));
     if let Some(pattern) = pattern {
         let day = rules.date_sources.date(&front.days, rel).day();
-        let undated = slug_from_file_name(&stem);
+        let undated = undated_slug(&stem, language.coded);
         let base = PageParts {
             dirs: &folders,
             title: front.title.as_deref(),
@@ -744,18 +767,18 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         }
         for named_slug in named {
             match Permalinks::expand(pattern, &PageParts { named_slug, ..base }) {
-                Some(address) => own.push(normalize(&address)),
+                Some(address) => own.push(normalize(&format!("{prefix}{address}"))),
                 None => unknown = true,
             }
         }
     } else if let Some(u) = &front.url {
         own.push(normalize(u));
     } else if stem == "_index" || stem == "index" {
-        own.push(normalize(&format!("/{dir}/")));
+        own.push(normalize(&format!("{prefix}/{dir}/")));
     } else if let Some(slug) = &front.slug {
         own.push(normalize(&at(&paths::sanitize(slug))));
     } else {
-        let undated = slug_from_file_name(&stem);
+        let undated = undated_slug(&stem, language.coded);
         // Where the page's front matter decides, both are accepted.
         if dates != Dates::Dropped && undated.len() < stem.len() {
             own.push(normalize(&at(&paths::sanitize(&stem))));
@@ -764,16 +787,24 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
             own.push(normalize(&at(&paths::sanitize(undated))));
         }
     }
-    let bundle = (leaf || stem == "_index")
-        .then(|| (file_key(&format!("/{}", raw_dirs.join("/"))), own.clone()));
+    let bundle = (leaf || stem == "_index").then(|| {
+        (
+            file_key(&format!("{folder}/{}", raw_dirs.join("/"))),
+            own.clone(),
+        )
+    });
     let mut page = Vec::with_capacity(front.aliases.len() + own.len());
     let mut html = Vec::new();
     for alias in &front.aliases {
         let address = alias_address(&dir, alias);
-        if html_page_link(alias) {
-            html.push(address.clone());
+        // Under the language's folder in Hugo 0.168, not in 0.111.
+        let under = (!prefix.is_empty()).then(|| normalize(&format!("{prefix}{address}")));
+        for address in std::iter::once(address).chain(under) {
+            if html_page_link(alias) {
+                html.push(address.clone());
+            }
+            page.push(address);
         }
-        page.push(address);
     }
     html.extend(
         front
@@ -790,6 +821,22 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         unknown,
         html,
     })
+}
+
+/// The slug a dated file name gives where the page's date comes from it:
+/// after the date, up to the name's last `.` (Hugo's
+/// `TranslationBaseName`, in 0.111 and 0.168: `2025-02-01-v1.2` is `v1`),
+/// unless a language code was taken off the name (`coded`). A name
+/// without a date is whole.
+fn undated_slug(stem: &str, coded: bool) -> &str {
+    let undated = slug_from_file_name(stem);
+    if undated.len() == stem.len() || coded {
+        return undated;
+    }
+    match undated.rsplit_once('.') {
+        Some((before, _)) if !before.is_empty() => before,
+        _ => undated,
+    }
 }
 
 /// Whether a link or address names a page as a `.html` file
@@ -1162,8 +1209,17 @@ impl Site {
     /// `/`, or its `index.html`).
     pub fn page(&self, path: &str) -> Option<Page> {
         let key = page_key(path);
+        // A language's home page, which no file needs to give.
+        if self.languages().is_home(&key) {
+            return Some(Page::default());
+        }
         self.found_by_name(&key)
             .or_else(|| self.index().pages.get(&key).cloned())
+    }
+
+    /// The site's languages (see [`languages`]).
+    fn languages(&self) -> &Languages {
+        &self.added.rules.languages
     }
 
     /// Whether a site path leads to a page or a file.
@@ -1172,7 +1228,7 @@ impl Site {
         // Hugo always makes the home page, with or without a
         // `content/_index.md` to say its title: it is there without
         // reading the site.
-        if key == "/" {
+        if key == "/" || self.languages().is_home(&key) {
             return true;
         }
         let file = file_key(path);
@@ -1195,6 +1251,7 @@ impl Site {
             || index.files.contains(&file)
             || self.generated(&file)
             || index.uncertain
+            || self.languages().unseen(&key)
     }
 
     /// The page whose file is at `path` under `content/`, as Hugo's `ref`
@@ -1283,6 +1340,15 @@ impl Site {
         if matches!(file, "/sitemap.xml" | "/robots.txt") {
             return true;
         }
+        // Each language's sitemap, on a site of several.
+        let languages = self.languages();
+        if languages.many()
+            && languages
+                .code_of(file)
+                .is_some_and(|(_, rest)| rest == "/sitemap.xml")
+        {
+            return true;
+        }
         if let Some(list) = file.strip_suffix("/index.xml") {
             return self.is_list(list);
         }
@@ -1301,7 +1367,8 @@ impl Site {
     /// Whether a site path is a list page: the home page, or a section
     /// (a folder's `_index.md`, or a top-level folder holding a page).
     fn is_list(&self, path: &str) -> bool {
-        if normalize(path) == "/" {
+        let key = normalize(path);
+        if key == "/" || self.languages().is_home(&key) {
             return true;
         }
         self.page(path).is_some_and(|p| {
@@ -2037,6 +2104,71 @@ mod tests {
             (PathBuf::from("content/posts/x.md"), Some(String::new())),
         ]);
         assert!(Site::read_whole("/site", &files).exists("/posts/x.html"));
+    }
+
+    /// The pages of a site of two languages where Hugo 0.111 and 0.168
+    /// wrote them, whether the site is read at once or by file name.
+    #[test]
+    fn pages_of_other_languages_are_under_their_folder() {
+        let page = |path: &str, front: &str| {
+            (
+                PathBuf::from(path),
+                Some(format!("---\ntitle: T\n{front}---\n")),
+            )
+        };
+        let files = || {
+            MemoryFiles::new([
+                (
+                    PathBuf::from("hugo.toml"),
+                    Some(
+                        "defaultContentLanguage = 'fr'\n[frontmatter]\ndate = [':filename']\n\
+                         [languages.fr]\n[languages.en]\n[languages.es]\ncontentDir = 'content/es'\n"
+                            .to_string(),
+                    ),
+                ),
+                page("content/posts/2025-01-01-cible.md", ""),
+                page("content/posts/2025-01-01-cible.en.md", ""),
+                page("content/posts/2025-01-02-seul.en.md", "aliases: [/ancien/]\n"),
+                page("content/posts/2025-01-03-adresse.en.md", "url: /adresse/\n"),
+                page("content/posts/2025-01-04-b/index.en.md", ""),
+                page("content/posts/2025-01-04-b/index.md", ""),
+                page("content/posts/2025-01-05-v1.2.md", ""),
+                page("content/guides/plan.md", ""),
+                page("content/es/posts/hola.md", ""),
+            ])
+        };
+        let whole = Site::read_whole("/site", &files());
+        let lazy = Site::from_files("/site", Arc::new(files()));
+        for (path, there) in [
+            ("/posts/cible/", true),
+            ("/en/posts/cible/", true),
+            ("/fr/posts/cible/", false),
+            ("/posts/seul/", false),
+            ("/en/posts/seul/", true),
+            // An alias: under the language's folder in 0.168, not in 0.111.
+            ("/ancien/", true),
+            ("/en/ancien/", true),
+            // A `url` is not under it.
+            ("/adresse/", true),
+            ("/en/adresse/", false),
+            ("/posts/b/", true),
+            ("/en/posts/b/", true),
+            ("/es/posts/hola/", true),
+            ("/es/hola/", false),
+            ("/posts/v1/", true),
+            ("/posts/v1.2/", false),
+            // Each language's home, feed and sitemap; its sections.
+            ("/en/", true),
+            ("/fr/", true),
+            ("/it/", false),
+            ("/en/index.xml", true),
+            ("/en/sitemap.xml", true),
+            ("/en/posts/", true),
+            ("/en/guides/", false),
+        ] {
+            assert_eq!(whole.exists(path), there, "{path}");
+            assert_eq!(lazy.exists(path), there, "{path}");
+        }
     }
 
     /// Files are served from the folders `staticDir` names (in place of

@@ -1,0 +1,252 @@
+//! The languages of a Hugo site, and the one a page file is in, which
+//! puts its address under the language's folder (`/en/posts/x/`).
+//!
+//! Checked with Hugo 0.111 and 0.168:
+//! - the languages are the keys of `[languages]` (or of
+//!   `config/_default/languages.*`), and `defaultContentLanguage` (`en`
+//!   when no file sets it), which is one even on a site of one language;
+//! - a page file whose name ends with a language's code before its
+//!   extension (`cible.en.md`, `index.en.md`) is in that language, its
+//!   address made from the name without the code (`/posts/cible/`); a file
+//!   under a language's `contentDir` (`content/en/posts/x.md`) is in that
+//!   language, its address made from its path under that folder; any
+//!   other file is in the default language;
+//! - a page of a language other than the default, or of any language with
+//!   `defaultContentLanguageInSubdir = true`, is under `/<code>/`, as are
+//!   its `[permalinks]` address and its section (`/en/posts/`, made only
+//!   for a language with a page in it); a `url` is not (`url: /x/` is
+//!   `/x/`); an alias is under it in Hugo 0.168 and not in 0.111, so both
+//!   are taken;
+//! - a site of two languages or more has a home page for each (`/en/`),
+//!   the default one's a redirect to `/` (`/fr/`), each with its feed and
+//!   sitemap (`/en/index.xml`, `/en/sitemap.xml`).
+//!
+//! A language whose `contentDir` is outside `content/` has pages repere
+//! does not read: no address under its folder is said to lead nowhere.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use super::hugo::{self, ConfigFile};
+use crate::yaml::Value;
+
+/// A site's languages (see the module).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Languages {
+    /// The codes, lowercased, the default one first.
+    codes: Vec<String>,
+    /// Whether the default language's pages are under its folder too.
+    in_subdir: bool,
+    /// The content folders languages set under `content/` (`en` for
+    /// `content/en`), with the language's code.
+    dirs: Vec<(PathBuf, String)>,
+    /// The codes of languages whose content folder is outside `content/`.
+    unseen: Vec<String>,
+}
+
+impl Default for Languages {
+    /// Hugo's default: English alone, at the root.
+    fn default() -> Languages {
+        Languages {
+            codes: vec!["en".to_string()],
+            in_subdir: false,
+            dirs: Vec::new(),
+            unseen: Vec::new(),
+        }
+    }
+}
+
+/// Where a page file is, for its address: its path as if it were in the
+/// default language's content (the language's folder and code taken
+/// off), and the folder its addresses are under (`/en`, or empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InLanguage<'a> {
+    pub rel: Cow<'a, Path>,
+    pub prefix: String,
+    /// The language's content folder `rel` was under, as a file's address
+    /// starts with it (`/english`), or empty.
+    pub folder: String,
+    /// Whether a language code was taken off the file's name.
+    pub coded: bool,
+}
+
+impl Languages {
+    /// What the configuration files say.
+    pub fn read(configs: &[ConfigFile]) -> Languages {
+        let default = hugo::root_setting(configs, "defaultContentLanguage")
+            .and_then(|n| n.as_str().map(|s| s.trim().to_lowercase()))
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "en".to_string());
+        let mut out = Languages {
+            codes: vec![default],
+            in_subdir: hugo::root_flag(configs, "defaultContentLanguageInSubdir"),
+            ..Languages::default()
+        };
+        for config in configs {
+            let Some(table) = config.table("languages").and_then(|t| t.as_map()) else {
+                continue;
+            };
+            for (key, settings) in table {
+                let Some(code) = key.as_str().map(|k| k.trim().to_lowercase()) else {
+                    continue;
+                };
+                if code.is_empty() {
+                    continue;
+                }
+                if !out.codes.contains(&code) {
+                    out.codes.push(code.clone());
+                }
+                let dir = hugo::entry(settings, "contentDir").and_then(|n| match &n.value {
+                    Value::String(s, _) => Some(s.trim().trim_matches('/').to_string()),
+                    _ => None,
+                });
+                let Some(dir) = dir else { continue };
+                out.dirs.retain(|(_, c)| *c != code);
+                out.unseen.retain(|c| *c != code);
+                match dir.strip_prefix("content/") {
+                    Some(under) if !under.is_empty() => {
+                        out.dirs.push((PathBuf::from(under), code));
+                    }
+                    _ if dir == "content" => {}
+                    _ => out.unseen.push(code),
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether the site has more than one language, or its default one in
+    /// a folder: it then has a home page per language.
+    pub fn many(&self) -> bool {
+        self.codes.len() > 1 || self.in_subdir
+    }
+
+    /// The language of the page file `rel` (its path under `content/`),
+    /// and its path as the address is made from it (see [`InLanguage`]).
+    pub fn of<'a>(&self, rel: &'a Path) -> InLanguage<'a> {
+        if let Some((dir, code)) = self.dirs.iter().find(|(dir, _)| rel.starts_with(dir)) {
+            let under = rel.strip_prefix(dir).unwrap_or(rel);
+            let coded = without_code(under, code);
+            let (rel, coded) = match coded {
+                Some(bare) => (bare, true),
+                None => (Cow::Borrowed(under), false),
+            };
+            return InLanguage {
+                rel: Cow::Owned(rel.into_owned()),
+                prefix: self.prefix(code),
+                folder: format!("/{}", dir.to_string_lossy()),
+                coded,
+            };
+        }
+        for code in &self.codes {
+            if let Some(bare) = without_code(rel, code) {
+                return InLanguage {
+                    rel: bare,
+                    prefix: self.prefix(code),
+                    folder: String::new(),
+                    coded: true,
+                };
+            }
+        }
+        InLanguage {
+            rel: Cow::Borrowed(rel),
+            prefix: self.prefix(&self.codes[0]),
+            folder: String::new(),
+            coded: false,
+        }
+    }
+
+    /// The folder the addresses of language `code` are under.
+    fn prefix(&self, code: &str) -> String {
+        if code == self.codes[0] && !self.in_subdir {
+            String::new()
+        } else {
+            format!("/{code}")
+        }
+    }
+
+    /// Whether `key` (a normalized address) is the home page of a
+    /// language, which a site of several languages has (see the module).
+    pub fn is_home(&self, key: &str) -> bool {
+        self.many() && self.code_of(key).is_some_and(|(_, rest)| rest == "/")
+    }
+
+    /// The language whose folder `key` (a normalized address) is under,
+    /// and the rest of it (`/en/posts/` is `en` and `/posts/`).
+    pub fn code_of<'k>(&self, key: &'k str) -> Option<(&str, &'k str)> {
+        let (first, _) = key.strip_prefix('/')?.split_once('/')?;
+        let code = self.codes.iter().find(|c| *c == first)?;
+        Some((code.as_str(), &key[1 + first.len()..]))
+    }
+
+    /// Whether `key` is under the folder of a language whose pages are
+    /// outside `content/`, which repere does not read.
+    pub fn unseen(&self, key: &str) -> bool {
+        self.code_of(key)
+            .is_some_and(|(code, _)| self.unseen.iter().any(|c| c == code))
+    }
+}
+
+/// `rel` without the language code `code` before its extension
+/// (`posts/cible.en.md` is `posts/cible.md`), if it has it.
+fn without_code<'a>(rel: &'a Path, code: &str) -> Option<Cow<'a, Path>> {
+    let name = rel.file_name()?.to_str()?;
+    let (stem, ext) = name.rsplit_once('.')?;
+    let (bare, written) = stem.rsplit_once('.')?;
+    if bare.is_empty() || !written.eq_ignore_ascii_case(code) {
+        return None;
+    }
+    Some(Cow::Owned(rel.with_file_name(format!("{bare}.{ext}"))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn languages(config: &str) -> Languages {
+        Languages::read(&[ConfigFile::new("hugo.toml", config)])
+    }
+
+    /// What Hugo 0.111 and 0.168 made of these files.
+    #[test]
+    fn page_files_are_in_the_language_their_name_or_folder_says() {
+        let site = languages(
+            "defaultContentLanguage = 'fr'\n[languages.fr]\nweight = 1\n\
+             [languages.en]\ncontentDir = 'content/english'\n[languages.de]\n",
+        );
+        let of = |rel: &str| {
+            let found = site.of(Path::new(rel));
+            (found.rel.to_string_lossy().into_owned(), found.prefix)
+        };
+        let is = |rel: &str, prefix: &str| (rel.to_string(), prefix.to_string());
+        assert_eq!(of("posts/cible.md"), is("posts/cible.md", ""));
+        assert_eq!(of("posts/cible.fr.md"), is("posts/cible.md", ""));
+        assert_eq!(of("posts/cible.DE.md"), is("posts/cible.md", "/de"));
+        assert_eq!(of("posts/b/index.de.md"), is("posts/b/index.md", "/de"));
+        assert_eq!(of("english/posts/x.md"), is("posts/x.md", "/en"));
+        // Not a language of the site: part of the name.
+        assert_eq!(of("posts/v1.2.md"), is("posts/v1.2.md", ""));
+        assert_eq!(of("posts/x.it.md"), is("posts/x.it.md", ""));
+        assert!(site.many());
+        assert!(site.is_home("/en/"));
+        assert!(site.is_home("/fr/"));
+        assert!(!site.is_home("/it/"));
+        assert!(!site.is_home("/en/posts/"));
+        assert_eq!(site.code_of("/de/posts/x/"), Some(("de", "/posts/x/")));
+        assert_eq!(site.code_of("/deux/"), None);
+        // One language: `.en` is still its code, and there is no `/en/`.
+        let one = languages("");
+        assert_eq!(
+            one.of(Path::new("posts/c.en.md")).rel,
+            Path::new("posts/c.md")
+        );
+        assert!(!one.is_home("/en/"));
+        // The default language in its folder.
+        let sub = languages("defaultContentLanguageInSubdir = true\n");
+        assert_eq!(sub.of(Path::new("posts/c.md")).prefix, "/en");
+        // A content folder outside `content/`: not read.
+        let out = languages("[languages.en]\n[languages.es]\ncontentDir = 'contenido'\n");
+        assert!(out.unseen("/es/posts/x/"));
+        assert!(!out.unseen("/posts/x/"));
+    }
+}
