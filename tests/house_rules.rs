@@ -185,6 +185,65 @@ fn permalinks_decide_where_posts_are() {
     assert_eq!(check_whole_site(posts), vec![]);
 }
 
+/// A site with `uglyURLs = true`: Hugo 0.111 and 0.168 write a post at
+/// `/posts/premier-poste.html`, and nothing at `/posts/premier-poste/`;
+/// the message names the setting and the help the address, by file name
+/// (a hook) as when the whole site is read.
+#[test]
+fn ugly_urls_move_pages_to_html_files() {
+    let (dir, path) = site(&with_insert(""));
+    fs::write(
+        dir.path().join("hugo.toml"),
+        "uglyURLs = true\n[frontmatter]\ndate = [':filename', ':default']\n",
+    )
+    .unwrap();
+    let found = check_file(&path);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].3,
+        "`/posts/premier-poste/` leads nowhere: the site sets `uglyURLs`, so Hugo writes this page at `/posts/premier-poste.html`"
+    );
+    assert!(human_report(&path).contains("link `/posts/premier-poste.html`"));
+    let moved = with_insert("").replace("/posts/premier-poste/", "/posts/premier-poste.html");
+    fs::write(&path, &moved).unwrap();
+    assert_eq!(check_file(&path), vec![]);
+    let posts = path.parent().unwrap();
+    assert_eq!(check_whole_site(posts), vec![]);
+}
+
+/// A site of two languages (Hugo 0.111 and 0.168 write
+/// `premier-poste.en.md` at `/en/posts/premier-poste/`, with a home at
+/// `/en/`): links to the other language's pages lead there, by file name
+/// (a hook) as when the whole site is read.
+#[test]
+fn pages_of_another_language_are_under_its_folder() {
+    let (dir, path) = site(&with_insert(
+        "Voir [en anglais](/en/posts/first-job/) et [l'accueil](/en/), pas [ceci](/en/posts/premier-poste/).",
+    ));
+    fs::write(
+        dir.path().join("hugo.toml"),
+        "defaultContentLanguage = 'fr'\n[languages.fr]\n[languages.en]\n\
+         [frontmatter]\ndate = [':filename', ':default']\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("content/posts/2025-01-07-first-job.en.md"),
+        "---\ntitle: First job\n---\n",
+    )
+    .unwrap();
+    let found = check_file(&path);
+    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`/en/posts/premier-poste/` leads nowhere: no page or file of the site is at `/en/posts/premier-poste/`"
+        ],
+        "{found:?}"
+    );
+    let posts = path.parent().unwrap();
+    assert_eq!(check_whole_site(posts).len(), 1);
+}
+
 /// A headless bundle, or one whose `build` says `render: never`, is no
 /// page Hugo writes (checked with Hugo 0.111 and 0.168): a link or `ref`
 /// to it is said to lead to a page Hugo does not write.

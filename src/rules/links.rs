@@ -796,6 +796,15 @@ impl LinksRule {
     /// The finding of `dest`, written at `span`, whose site path `key` no
     /// page or file of the site has.
     fn missing_at(&self, span: Span, dest: &str, key: &str, site: &Site) -> Finding {
+        if let Some(ugly) = site.ugly_address(key) {
+            return Finding::new(
+                span,
+                format!(
+                    "`{dest}` leads nowhere: the site sets `uglyURLs`, so Hugo writes this page at `{ugly}`"
+                ),
+            )
+            .help(format!("link `{ugly}`"));
+        }
         let (dir, name) = match key.trim_end_matches('/').rsplit_once('/') {
             Some((d, n)) => (format!("{d}/"), n),
             None => ("/".to_string(), key),

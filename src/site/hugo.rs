@@ -297,13 +297,26 @@ pub fn rewrites_root_links(configs: &[ConfigFile]) -> bool {
     root_flag(configs, "canonifyURLs") || root_flag(configs, "relativeURLs")
 }
 
-/// Whether the site writes pages as `.html` files (`uglyURLs = true`, or
-/// a table of it per section, taken as set).
-pub fn ugly_urls(configs: &[ConfigFile]) -> bool {
+/// Whether the site writes pages as `.html` files (`uglyURLs`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum UglyUrls {
+    /// No: `/posts/x/` (`/posts/x/index.html`).
+    #[default]
+    Off,
+    /// In the sections a table names (`[uglyURLs] posts = true`): either
+    /// form is taken.
+    BySection,
+    /// Every regular page (`uglyURLs = true`): `/posts/x.html` only.
+    All,
+}
+
+/// How the site writes pages (see [`UglyUrls`]).
+pub fn ugly_urls(configs: &[ConfigFile]) -> UglyUrls {
     match root_setting(configs, "uglyURLs").map(|v| v.value) {
-        Some(Value::Bool(b)) => b,
-        Some(Value::Map(_)) => true,
-        _ => false,
+        Some(Value::Bool(true)) => UglyUrls::All,
+        Some(Value::String(s, _)) if s.eq_ignore_ascii_case("true") => UglyUrls::All,
+        Some(Value::Map(_)) => UglyUrls::BySection,
+        _ => UglyUrls::Off,
     }
 }
 

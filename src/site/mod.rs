@@ -40,7 +40,7 @@ pub mod dates;
 pub mod hugo;
 pub mod languages;
 use dates::{DateOf, DateSources, FrontDays, Said, Written};
-use hugo::Dates;
+use hugo::{Dates, UglyUrls};
 use languages::Languages;
 use permalinks::{PageParts, Permalinks};
 use shortcodes::Shortcodes;
@@ -370,7 +370,7 @@ pub struct Site {
     id_style: IdStyle,
     /// Whether its Hugo configuration sets `uglyURLs` (pages written as
     /// `/posts/x.html`).
-    ugly_urls: bool,
+    ugly_urls: UglyUrls,
     /// The shortcodes it has, when they can all be known (see
     /// [`shortcodes`]).
     shortcodes: Option<Arc<Shortcodes>>,
@@ -403,6 +403,10 @@ struct Index {
     /// `/ancien.html`), which Hugo writes as such a file: a link ending so
     /// reaches those only, on a site without `uglyURLs`.
     html_pages: HashSet<String>,
+    /// On a site with `uglyURLs = true`, the addresses of regular pages,
+    /// which Hugo writes as `/posts/x.html` and not `/posts/x/` (checked
+    /// with Hugo 0.111 and 0.168).
+    ugly_only: HashSet<String>,
     /// Whether some page's address could not be known (a `[permalinks]`
     /// pattern repere does not read, a date it cannot tell): an address
     /// found nowhere may be that page's.
@@ -418,6 +422,9 @@ pub(crate) struct AddressRules {
     permalinks: Permalinks,
     date_sources: DateSources,
     languages: Languages,
+    /// Whether every regular page is written as `/posts/x.html`
+    /// (`uglyURLs = true`).
+    ugly: bool,
 }
 
 /// What the Hugo configuration of the site of `files` says (see
@@ -433,7 +440,7 @@ struct Config {
     builds_drafts: bool,
     rewrites_root_links: bool,
     id_style: IdStyle,
-    ugly_urls: bool,
+    ugly_urls: UglyUrls,
     shortcodes: Option<Arc<Shortcodes>>,
     statics: Vec<PathBuf>,
 }
@@ -447,6 +454,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
             permalinks: Permalinks::new(hugo::permalinks(&configs)),
             date_sources: hugo::date_sources(&configs),
             languages: Languages::read(&configs),
+            ugly: hugo::ugly_urls(&configs) == UglyUrls::All,
         },
         base_urls: hugo::base_urls(&configs),
         renders_html: hugo::renders_html(&configs),
@@ -612,6 +620,7 @@ impl Index {
         };
         self.uncertain |= addresses.unknown;
         self.html_pages.extend(addresses.html);
+        self.ugly_only.extend(addresses.ugly);
         if let Some((_, section)) = &addresses.section {
             self.pages.entry(section.clone()).or_default();
         }
@@ -682,6 +691,10 @@ struct Addresses {
     unknown: bool,
     /// Its addresses written with `.html` (see [`Index::html_pages`]).
     html: Vec<String>,
+    /// On a site with `uglyURLs = true`, its own addresses when it is a
+    /// regular page, which Hugo writes as `.html` files (see
+    /// [`Index::ugly_only`]).
+    ugly: Vec<String>,
 }
 
 fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addresses> {
@@ -713,6 +726,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
             bundle: None,
             unknown: false,
             html: Vec::new(),
+            ugly: Vec::new(),
         });
     }
     // A leaf bundle (`<name>/index.md`) is the page `<name>` of the folder
@@ -793,6 +807,12 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
             own.clone(),
         )
     });
+    let regular = front.url.is_none() && stem != "_index" && stem != "index";
+    let ugly = if rules.ugly && regular {
+        own.clone()
+    } else {
+        Vec::new()
+    };
     let mut page = Vec::with_capacity(front.aliases.len() + own.len());
     let mut html = Vec::new();
     for alias in &front.aliases {
@@ -820,6 +840,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         bundle,
         unknown,
         html,
+        ugly,
     })
 }
 
@@ -1234,9 +1255,12 @@ impl Site {
         let file = file_key(path);
         // `/posts/x.html`: Hugo writes a page so only for an alias or `url`
         // written so, or on a site with `uglyURLs`; else a file.
-        if html_page_link(path) && !self.ugly_urls {
+        if html_page_link(path) && self.ugly_urls == UglyUrls::Off {
             let index = self.index();
             return index.html_pages.contains(&key) || index.files.contains(&file);
+        }
+        if self.ugly_address(path).is_some() {
+            return false;
         }
         if self.found_by_name(&key).is_some()
             || self.files.as_ref().is_some_and(|files| {
@@ -1252,6 +1276,25 @@ impl Site {
             || self.generated(&file)
             || index.uncertain
             || self.languages().unseen(&key)
+    }
+
+    /// On a site with `uglyURLs = true`, the address Hugo writes the
+    /// regular page at `path` (`/posts/x/`, `/posts/x/index.html`) at
+    /// instead (`/posts/x.html`): there is no page at `path` then. Read
+    /// from the whole index.
+    pub fn ugly_address(&self, path: &str) -> Option<String> {
+        if self.ugly_urls != UglyUrls::All {
+            return None;
+        }
+        let bare = path.split(['?', '#']).next().unwrap_or(path).trim();
+        let folder_form = bare.ends_with('/')
+            || bare
+                .rsplit('/')
+                .next()
+                .is_some_and(|n| n.eq_ignore_ascii_case("index.html"));
+        let key = page_key(path);
+        (folder_form && self.index().ugly_only.contains(&key))
+            .then(|| format!("{}.html", key.trim_end_matches('/')))
     }
 
     /// The page whose file is at `path` under `content/`, as Hugo's `ref`
@@ -2096,14 +2139,45 @@ mod tests {
         ] {
             assert_eq!(s.exists(path), there, "{path}");
         }
-        let files = MemoryFiles::new([
-            (
-                PathBuf::from("hugo.toml"),
-                Some("uglyURLs = true\n".to_string()),
-            ),
-            (PathBuf::from("content/posts/x.md"), Some(String::new())),
-        ]);
-        assert!(Site::read_whole("/site", &files).exists("/posts/x.html"));
+        // With `uglyURLs = true`, a regular page is at `/posts/x.html`
+        // only; a section at either form (0.111 `/posts.html`, 0.168
+        // `/posts/`), a bundle's files under its folder.
+        let ugly = |config: &str| {
+            let page = |path: &str, front: &str| (PathBuf::from(path), Some(front.to_string()));
+            MemoryFiles::new([
+                page("hugo.toml", config),
+                page("content/posts/x.md", ""),
+                page("content/posts/b/index.md", ""),
+                page("content/posts/b/img.png", ""),
+                page("content/posts/u.md", "---\nurl: /adresse/\n---\n"),
+                page("content/posts/a.md", "---\naliases: [/ancien/]\n---\n"),
+            ])
+        };
+        let files = ugly("uglyURLs = true\n");
+        let whole = Site::read_whole("/site", &files);
+        let lazy = Site::from_files("/site", Arc::new(ugly("uglyURLs = true\n")));
+        for (path, there) in [
+            ("/posts/x.html", true),
+            ("/posts/x/", false),
+            ("/posts/x/index.html", false),
+            ("/posts/b.html", true),
+            ("/posts/b/", false),
+            ("/posts/b/img.png", true),
+            ("/posts/", true),
+            ("/posts.html", true),
+            ("/adresse/", true),
+            ("/ancien/", true),
+        ] {
+            assert_eq!(whole.exists(path), there, "{path}");
+            assert_eq!(lazy.exists(path), there, "{path}");
+        }
+        assert_eq!(
+            whole.ugly_address("/posts/x/").as_deref(),
+            Some("/posts/x.html")
+        );
+        // Per section: either form.
+        let by_section = Site::read_whole("/site", &ugly("[uglyURLs]\nposts = true\n"));
+        assert!(by_section.exists("/posts/x/") && by_section.exists("/posts/x.html"));
     }
 
     /// The pages of a site of two languages where Hugo 0.111 and 0.168
