@@ -454,10 +454,14 @@ impl LinksRule {
         (!name.is_empty() && !name.contains('/')).then_some(name)
     }
 
-    fn ignored(&self, normalized: &str) -> bool {
-        self.ignore
-            .iter()
-            .any(|p| normalized.starts_with(p.as_str()))
+    /// Whether `ignore` lists the start of the address `normalized`, also
+    /// after the folder of one of the site's languages (`/en/tags/`).
+    fn ignored(&self, normalized: &str, site: Option<&Site>) -> bool {
+        let in_language = site.and_then(|s| s.without_language(normalized));
+        self.ignore.iter().any(|p| {
+            normalized.starts_with(p.as_str())
+                || in_language.is_some_and(|rest| rest.starts_with(p.as_str()))
+        })
     }
 
     /// The named sections, outermost only (sections nest or are apart),
@@ -607,7 +611,7 @@ impl LinksRule {
                 Dest::Site { path, anchor } if self.targets => {
                     let Some(site) = site else { continue };
                     let key = site::page_key(&path);
-                    if self.ignored(&key) {
+                    if self.ignored(&key, Some(site)) {
                         continue;
                     }
                     if !site.exists(&path) {
@@ -787,7 +791,7 @@ impl LinksRule {
                 continue;
             };
             let key = site::page_key(&path);
-            if !self.ignored(&key) && !site.exists(&path) {
+            if !self.ignored(&key, Some(site)) && !site.exists(&path) {
                 cx.report(self.missing_at(url.span, &url.url, &key, site));
             }
         }
@@ -1581,9 +1585,18 @@ mod tests {
             Dest::External
         );
         assert_eq!(rule.classify("https://autre.fr/posts/a/"), Dest::External);
-        assert!(rule.ignored("/tags/rust/"));
-        assert!(rule.ignored("/categories/x/"));
-        assert!(!rule.ignored("/posts/tags/"));
+        assert!(rule.ignored("/tags/rust/", None));
+        assert!(rule.ignored("/categories/x/", None));
+        assert!(!rule.ignored("/posts/tags/", None));
+        // After a language's folder, on a site of several.
+        let files = crate::site::MemoryFiles::new([(
+            std::path::PathBuf::from("hugo.toml"),
+            Some("[languages.fr]\n[languages.en]\n".to_string()),
+        )]);
+        let site = Site::read_whole("/site", &files);
+        assert!(rule.ignored("/en/tags/rust/", Some(&site)));
+        assert!(!rule.ignored("/de/tags/rust/", Some(&site)));
+        assert!(!rule.ignored("/en/tags/rust/", None));
     }
 
     /// A `baseURL` is the site's host and the path it starts at; a link

@@ -322,7 +322,8 @@ pub fn ugly_urls(configs: &[ConfigFile]) -> UglyUrls {
 
 /// The folders, under the site's root, whose files Hugo serves from the
 /// root of the site: `staticDir` (a folder or a list of them; `static`
-/// when no file sets it), then the `static` folder of each folder of the
+/// when no file sets it), `staticDir0` to `staticDir10`, then the
+/// `static` folder of each folder of the
 /// themes folder (`themesDir`, `themes` when no file sets it), as any may
 /// be the theme (`hugo --theme` names one on the command line); checked
 /// with Hugo 0.111 and 0.168.
@@ -350,6 +351,16 @@ pub fn static_dirs(
             .collect(),
         None => vec![PathBuf::from("static")],
     };
+    // `staticDir0` to `staticDir10` add folders (Hugo 0.111 then leaves
+    // `static/` out, 0.168 keeps it: it is kept).
+    for n in 0..=10 {
+        if let Some(dir) = root_setting(configs, &format!("staticDir{n}"))
+            .as_ref()
+            .and_then(text)
+        {
+            dirs.extend((!dir.is_empty()).then(|| PathBuf::from(dir)));
+        }
+    }
     let themes_dir = root_setting(configs, "themesDir")
         .as_ref()
         .and_then(text)

@@ -15,8 +15,9 @@
 //!   `defaultContentLanguageInSubdir = true`, is under `/<code>/`, as are
 //!   its `[permalinks]` address and its section (`/en/posts/`, made only
 //!   for a language with a page in it); a `url` is not (`url: /x/` is
-//!   `/x/`); an alias is under it in Hugo 0.168 and not in 0.111, so both
-//!   are taken;
+//!   `/x/`) unless written without a leading `/` (`url: x/` is `/en/x/`);
+//!   an alias written without one is under it, one written with one is
+//!   under it in Hugo 0.168 and not in 0.111, so both are taken;
 //! - a site of two languages or more has a home page for each (`/en/`),
 //!   the default one's a redirect to `/` (`/fr/`), each with its feed and
 //!   sitemap (`/en/index.xml`, `/en/sitemap.xml`).
@@ -66,8 +67,6 @@ pub struct InLanguage<'a> {
     /// The language's content folder `rel` was under, as a file's address
     /// starts with it (`/english`), or empty.
     pub folder: String,
-    /// Whether a language code was taken off the file's name.
-    pub coded: bool,
 }
 
 impl Languages {
@@ -126,16 +125,11 @@ impl Languages {
     pub fn of<'a>(&self, rel: &'a Path) -> InLanguage<'a> {
         if let Some((dir, code)) = self.dirs.iter().find(|(dir, _)| rel.starts_with(dir)) {
             let under = rel.strip_prefix(dir).unwrap_or(rel);
-            let coded = without_code(under, code);
-            let (rel, coded) = match coded {
-                Some(bare) => (bare, true),
-                None => (Cow::Borrowed(under), false),
-            };
+            let rel = without_code(under, code).unwrap_or(Cow::Borrowed(under));
             return InLanguage {
                 rel: Cow::Owned(rel.into_owned()),
                 prefix: self.prefix(code),
                 folder: format!("/{}", dir.to_string_lossy()),
-                coded,
             };
         }
         for code in &self.codes {
@@ -144,7 +138,6 @@ impl Languages {
                     rel: bare,
                     prefix: self.prefix(code),
                     folder: String::new(),
-                    coded: true,
                 };
             }
         }
@@ -152,7 +145,6 @@ impl Languages {
             rel: Cow::Borrowed(rel),
             prefix: self.prefix(&self.codes[0]),
             folder: String::new(),
-            coded: false,
         }
     }
 
@@ -169,6 +161,18 @@ impl Languages {
     /// language, which a site of several languages has (see the module).
     pub fn is_home(&self, key: &str) -> bool {
         self.many() && self.code_of(key).is_some_and(|(_, rest)| rest == "/")
+    }
+
+    /// Whether the home page at `key` (`/`, or a language's, see
+    /// [`Languages::is_home`]) lists pages, with a feed: not the one that
+    /// redirects to another (`/fr/` to `/`, or `/` to `/fr/` with
+    /// `defaultContentLanguageInSubdir`).
+    pub fn lists_home(&self, key: &str) -> bool {
+        if key == "/" {
+            return !self.in_subdir;
+        }
+        self.code_of(key)
+            .is_some_and(|(code, rest)| rest == "/" && !self.prefix(code).is_empty())
     }
 
     /// The language whose folder `key` (a normalized address) is under,

@@ -761,7 +761,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         .and_then(|section| rules.permalinks.of(section));
     if let Some(pattern) = pattern {
         let day = rules.date_sources.date(&front.days, rel).day();
-        let undated = undated_slug(&stem, language.coded);
+        let undated = undated_slug(&stem);
         let base = PageParts {
             dirs: &folders,
             title: front.title.as_deref(),
@@ -786,13 +786,13 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
             }
         }
     } else if let Some(u) = &front.url {
-        own.push(normalize(u));
+        own.push(url_address(u, prefix));
     } else if stem == "_index" || stem == "index" {
         own.push(normalize(&format!("{prefix}/{dir}/")));
     } else if let Some(slug) = &front.slug {
         own.push(normalize(&at(&paths::sanitize(slug))));
     } else {
-        let undated = undated_slug(&stem, language.coded);
+        let undated = undated_slug(&stem);
         // Where the page's front matter decides, both are accepted.
         if dates != Dates::Dropped && undated.len() < stem.len() {
             own.push(normalize(&at(&paths::sanitize(&stem))));
@@ -817,9 +817,12 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
     let mut html = Vec::new();
     for alias in &front.aliases {
         let address = alias_address(&dir, alias);
-        // Under the language's folder in Hugo 0.168, not in 0.111.
+        // Under the language's folder: written without a leading `/`, in
+        // both Hugos; written with one, in 0.168 and not in 0.111.
+        let rooted = alias.trim().starts_with('/');
         let under = (!prefix.is_empty()).then(|| normalize(&format!("{prefix}{address}")));
-        for address in std::iter::once(address).chain(under) {
+        let as_is = (rooted || prefix.is_empty()).then_some(address);
+        for address in as_is.into_iter().chain(under) {
             if html_page_link(alias) {
                 html.push(address.clone());
             }
@@ -831,7 +834,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
             .url
             .iter()
             .filter(|u| html_page_link(u))
-            .map(|u| normalize(u)),
+            .map(|u| url_address(u, prefix)),
     );
     page.extend(own);
     Some(Addresses {
@@ -844,14 +847,26 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
     })
 }
 
+/// The address a `url` gives a page of the language whose folder is
+/// `prefix`: as written from the root (`/x/`), or, written without the
+/// leading `/`, under the language's folder (`x/` is `/en/x/`), as Hugo
+/// 0.111 and 0.168 write it.
+fn url_address(url: &str, prefix: &str) -> String {
+    let url = url.trim();
+    if url.starts_with('/') {
+        normalize(url)
+    } else {
+        normalize(&format!("{prefix}/{url}"))
+    }
+}
+
 /// The slug a dated file name gives where the page's date comes from it:
-/// after the date, up to the name's last `.` (Hugo's
-/// `TranslationBaseName`, in 0.111 and 0.168: `2025-02-01-v1.2` is `v1`),
-/// unless a language code was taken off the name (`coded`). A name
-/// without a date is whole.
-fn undated_slug(stem: &str, coded: bool) -> &str {
+/// after the date, up to the name's last `.`, as Hugo 0.111 and 0.168
+/// make it (`2025-02-01-v1.2` is `v1`, and so is `2025-02-01-v1.2.en`,
+/// its language's code taken off first). A name without a date is whole.
+fn undated_slug(stem: &str) -> &str {
     let undated = slug_from_file_name(stem);
-    if undated.len() == stem.len() || coded {
+    if undated.len() == stem.len() {
         return undated;
     }
     match undated.rsplit_once('.') {
@@ -1238,6 +1253,16 @@ impl Site {
             .or_else(|| self.index().pages.get(&key).cloned())
     }
 
+    /// `key` (a normalized address) without the folder of the language
+    /// it is under, on a site of several (`/en/tags/` is `/tags/`).
+    pub fn without_language<'k>(&self, key: &'k str) -> Option<&'k str> {
+        let languages = self.languages();
+        languages
+            .many()
+            .then(|| languages.code_of(key))?
+            .map(|(_, rest)| rest)
+    }
+
     /// The site's languages (see [`languages`]).
     fn languages(&self) -> &Languages {
         &self.added.rules.languages
@@ -1308,6 +1333,8 @@ impl Site {
         if folder.is_empty() {
             return Some(Page::default());
         }
+        // `/posts.md` is the section too.
+        let folder = without_content_extension(folder);
         let Some(candidates) = content_candidates(path) else {
             return self.section_named(folder);
         };
@@ -1411,13 +1438,17 @@ impl Site {
     /// (a folder's `_index.md`, or a top-level folder holding a page).
     fn is_list(&self, path: &str) -> bool {
         let key = normalize(path);
-        if key == "/" || self.languages().is_home(&key) {
-            return true;
+        let languages = self.languages();
+        // A language's home, not the one that redirects to another.
+        if languages.is_home(&key) || key == "/" {
+            return languages.lists_home(&key);
         }
         self.page(path).is_some_and(|p| {
+            // `_index.md`, in any language (`_index.en.md`).
+            let file = languages.of(&p.file).rel;
             !p.draft
                 && (p.file.as_os_str().is_empty()
-                    || p.file.file_stem().is_some_and(|s| s == "_index"))
+                    || file.file_stem().is_some_and(|s| s == "_index"))
         })
     }
 
@@ -1491,18 +1522,39 @@ fn content_candidates(path: &str) -> Option<Vec<String>> {
     // 0.111 and 0.168: `/posts/x.markdown` and `/posts/x.html` are
     // `posts/x.md`, `/posts/x.md` the bundle `posts/x/index.md`); the file
     // as written is tried first.
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let written = listing::page_stem(name).map(|stem| {
-        let bare = &path[..path.len() - name.len() + stem.len()];
-        (bare, path.to_string())
-    });
-    let (bare, first) = written.map_or((path, None), |(bare, p)| (bare, Some(p)));
+    let bare = without_content_extension(path);
+    let first = (bare.len() < path.len()).then(|| path.to_string());
     let others = ["", "/index", "/_index"].iter().flat_map(|under| {
         PAGE_EXTENSIONS
             .iter()
             .map(move |ext| format!("{bare}{under}.{ext}"))
     });
     Some(first.into_iter().chain(others).collect())
+}
+
+/// The extensions of Hugo's content formats, which a `ref` path may end
+/// with whatever the page's file is (Hugo 0.111 and 0.168 agree on these;
+/// 0.111 takes any extension off, 0.168 these only).
+const CONTENT_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "mdown", "html", "htm", "adoc", "asciidoc", "ad", "org", "pandoc", "pdc",
+    "rst",
+];
+
+/// A `ref` path without the extension of a content format, if it ends
+/// with one (`/posts/x.adoc` is `/posts/x`).
+fn without_content_extension(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.is_empty()
+                && CONTENT_EXTENSIONS
+                    .iter()
+                    .any(|e| ext.eq_ignore_ascii_case(e)) =>
+        {
+            &path[..path.len() - ext.len() - 1]
+        }
+        _ => path,
+    }
 }
 
 fn content_key(rel: &str) -> String {
@@ -2207,7 +2259,13 @@ mod tests {
                 page("content/posts/2025-01-04-b/index.en.md", ""),
                 page("content/posts/2025-01-04-b/index.md", ""),
                 page("content/posts/2025-01-05-v1.2.md", ""),
+                page("content/posts/2025-01-06-w1.2.en.md", ""),
+                page(
+                    "content/posts/2025-01-07-rel.en.md",
+                    "url: relatif/\naliases: [vieux, /racine/]\n",
+                ),
                 page("content/guides/plan.md", ""),
+                page("content/blog/_index.en.md", ""),
                 page("content/es/posts/hola.md", ""),
             ])
         };
@@ -2231,6 +2289,16 @@ mod tests {
             ("/es/hola/", false),
             ("/posts/v1/", true),
             ("/posts/v1.2/", false),
+            ("/en/posts/w1/", true),
+            ("/en/posts/w1.2/", false),
+            // A `url` or an alias written without a leading `/`: under the
+            // language's folder only.
+            ("/en/relatif/", true),
+            ("/relatif/", false),
+            ("/en/posts/vieux/", true),
+            ("/posts/vieux/", false),
+            ("/racine/", true),
+            ("/en/racine/", true),
             // Each language's home, feed and sitemap; its sections.
             ("/en/", true),
             ("/fr/", true),
@@ -2239,6 +2307,12 @@ mod tests {
             ("/en/sitemap.xml", true),
             ("/en/posts/", true),
             ("/en/guides/", false),
+            // A section of one language's `_index`, with its feed; the
+            // default language's home redirects to `/`: no feed.
+            ("/en/blog/index.xml", true),
+            ("/fr/index.xml", false),
+            ("/fr/sitemap.xml", true),
+            ("/index.xml", true),
         ] {
             assert_eq!(whole.exists(path), there, "{path}");
             assert_eq!(lazy.exists(path), there, "{path}");
@@ -2280,13 +2354,15 @@ mod tests {
         let one = MemoryFiles::new([
             (
                 PathBuf::from("hugo.toml"),
-                Some("staticDir = 'autre'\n".to_string()),
+                Some("staticDir = 'autre'\nstaticDir2 = 's2'\n".to_string()),
             ),
             file("autre/a.css"),
             file("static/s.css"),
+            file("s2/b.css"),
         ]);
         let one = Site::read_whole("/site", &one);
         assert!(one.exists("/a.css"));
+        assert!(one.exists("/b.css"));
         assert!(!one.exists("/s.css"));
     }
 
@@ -2410,7 +2486,17 @@ mod tests {
     #[test]
     fn ref_names_the_home_and_sections_by_folder() {
         let s = site();
-        for path in ["/", "", "/posts", "/posts/", "/guides/", "/le-role-du-cto"] {
+        // With a content format's extension too (Hugo 0.111 and 0.168).
+        for path in [
+            "/",
+            "",
+            "/posts",
+            "/posts/",
+            "/guides/",
+            "/le-role-du-cto",
+            "/posts.md",
+            "/posts.adoc",
+        ] {
             assert!(s.content_page(path).is_some(), "{path}");
         }
         for path in ["/absent", "/absent/", "/guides/livre/", "/posts/absent/"] {
@@ -2454,6 +2540,10 @@ mod tests {
             ),
             ("/le-role-du-cto.md", Some("le-role-du-cto/_index.md")),
             ("/posts/2025-01-01-sans-slug.txt", None),
+            (
+                "/posts/2025-01-01-sans-slug.adoc",
+                Some("posts/2025-01-01-sans-slug.md"),
+            ),
             // The home page, which no file needs to give.
             ("/", Some("")),
             ("/posts/../about.md", None),
