@@ -1705,40 +1705,15 @@ pub fn heading_id_forms_in(
 ) -> (Vec<String>, Option<Vec<String>>) {
     let style = style.into();
     let headings: Vec<&crate::document::Heading> = doc.body.every_heading().collect();
-    // Where attribute blocks are text, each heading's block, if any, which
-    // its id is then made from too.
-    let blocks: Vec<Option<Span>> = headings
+    let parts: Vec<IdParts<'_>> = headings
         .iter()
-        .map(|h| (!style.attributes).then(|| attribute_block(&doc.source, h))?)
+        .map(|h| IdParts::of(doc, h, style.attributes))
         .collect();
-    // Each heading's source text, and its id if written (`{#id}`).
-    let sources: Vec<&str> = headings
-        .iter()
-        .zip(&blocks)
-        .map(|(h, block)| {
-            let content = heading_content(&doc.source, h);
-            doc.text(block.map_or(content, |b| Span::new(content.start, b.end)))
-        })
-        .collect();
-    let explicit: Vec<Option<&str>> = headings
-        .iter()
-        .map(|h| {
-            style
-                .attributes
-                .then(|| attribute_id(doc.text(h.span)))
-                .flatten()
-        })
-        .collect();
-    // Recent Hugo's text of each heading, its attribute block added when
-    // that is text.
-    let inline: Vec<std::borrow::Cow<'_, str>> = headings
-        .iter()
-        .zip(&blocks)
-        .map(|(h, block)| match block {
-            Some(b) => format!("{}{}", h.id_text, doc.text(*b)).into(),
-            None => h.id_text.as_str().into(),
-        })
-        .collect();
+    // Each heading's source text, its id if written (`{#id}`), and the
+    // text recent Hugo makes its id from.
+    let sources: Vec<&str> = parts.iter().map(|p| p.source).collect();
+    let explicit: Vec<Option<&str>> = parts.iter().map(|p| p.id).collect();
+    let inline: Vec<&str> = parts.iter().map(|p| p.inline.as_ref()).collect();
     let ids = |made: &dyn Fn(usize) -> String| {
         numbered(
             explicit
@@ -1769,22 +1744,106 @@ pub fn heading_id_forms_in(
         h.is_plain() && source.trim() == text && !text.contains("--")
     });
     let newer = (!same).then(|| match style.kind {
-        IdKind::GithubAscii => ids(&|i| ascii(anchor_id(&inline[i]))),
-        _ => ids(&|i| anchor_id(&inline[i])),
+        IdKind::GithubAscii => ids(&|i| ascii(anchor_id(inline[i]))),
+        _ => ids(&|i| anchor_id(inline[i])),
     });
     (older, newer)
 }
 
-/// The attribute block ending an ATX heading's line (` {#id .class}`,
-/// from the end of its content), which [`heading_content`] leaves out.
-fn attribute_block(source: &str, h: &crate::document::Heading) -> Option<Span> {
-    let content = heading_content(source, h);
-    let rest = source.get(content.end..h.span.clamp_to(source).end)?;
-    let line = rest.split(['\n', '\r']).next().unwrap_or_default();
-    let end = content.end + line.trim_end().strip_suffix('}')?.len() + 1;
-    line.trim_start()
-        .starts_with('{')
-        .then(|| Span::new(content.end, end))
+/// What a heading's id is made from, as goldmark reads its attribute
+/// block (checked with Hugo 0.111 and 0.168): a `{…}` ending its line
+/// (ATX, after any closing `#`s) or its last line (setext) is read as
+/// attributes when they are on (see [`IdStyle`]), it is not escaped
+/// (`\{`), and it is a valid list (see [`attribute_list`]); else it is
+/// text, part of the id (`## Accol {a}{b}` is `#accol-ab`).
+struct IdParts<'d> {
+    /// The heading's source, without the block when it is attributes.
+    source: &'d str,
+    /// Its inline text (see [`crate::document::Heading::id_text`]), the
+    /// same way.
+    inline: std::borrow::Cow<'d, str>,
+    /// The id its attributes set.
+    id: Option<&'d str>,
+}
+
+impl<'d> IdParts<'d> {
+    fn of(doc: &'d Document, h: &'d crate::document::Heading, attributes: bool) -> IdParts<'d> {
+        let content = heading_content(&doc.source, h);
+        let Some((base, block)) = attribute_block(&doc.source, h, content) else {
+            return IdParts {
+                source: doc.text(content),
+                inline: h.id_text.as_str().into(),
+                id: None,
+            };
+        };
+        let written = doc.text(block);
+        let escaped = doc.source.as_bytes()[..block.start]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count()
+            % 2
+            == 1;
+        let list = (attributes && !escaped)
+            .then(|| attribute_list(&written[1..written.len() - 1]))
+            .flatten();
+        // pulldown-cmark takes a final `{…}` off the text, valid or not.
+        let text = h.id_text.trim_end();
+        let bare = text.strip_suffix(written).unwrap_or(text).trim_end();
+        match list {
+            Some(id) => IdParts {
+                source: doc.text(base),
+                inline: bare.into(),
+                id,
+            },
+            None => IdParts {
+                source: doc.text(Span::new(base.start, block.end)),
+                inline: format!("{bare}{}", doc.text(Span::new(base.end, block.end))).into(),
+                id: None,
+            },
+        }
+    }
+}
+
+/// The `{…}` ending a heading (see [`IdParts`]) whose content (see
+/// [`heading_content`]) is `content`: the content without it, and it.
+fn attribute_block(
+    source: &str,
+    h: &crate::document::Heading,
+    content: Span,
+) -> Option<(Span, Span)> {
+    let whole = h.span.clamp_to(source);
+    let atx = source[whole.start..whole.end]
+        .trim_start_matches(' ')
+        .starts_with('#');
+    if atx {
+        // After the content: spaces and closing `#`s, then the block.
+        let rest = source.get(content.end..whole.end)?;
+        let line = rest
+            .split(['\n', '\r'])
+            .next()
+            .unwrap_or_default()
+            .trim_end();
+        let open = line.strip_suffix('}')?.rfind('{')?;
+        line[..open]
+            .chars()
+            .all(|c| c == '#' || c.is_whitespace())
+            .then(|| {
+                (
+                    content,
+                    Span::new(content.end + open, content.end + line.len()),
+                )
+            })
+    } else {
+        // Setext: the content's last line ends with it.
+        let text = source.get(content.start..content.end)?;
+        let open = text.strip_suffix('}')?.rfind('{')?;
+        let base = text[..open].trim_end().len();
+        Some((
+            Span::new(content.start, content.start + base),
+            Span::new(content.start + open, content.end),
+        ))
+    }
 }
 
 /// A heading's id as blackfriday made it (`SanitizedAnchorName`), which
@@ -1824,9 +1883,17 @@ fn blackfriday_id(text: &str) -> String {
 /// bare or in double quotes); `#x` and `id=x` set the id, the last one
 /// wins (`{#a id="b"}` is `b`). `None` without an id, or when the braces
 /// hold anything else (`{id='x'}`: single quotes make no attribute).
+#[cfg(test)]
 fn attribute_id(heading: &str) -> Option<&str> {
     let body = heading.trim_end().strip_suffix('}')?;
-    let mut rest = body[body.rfind('{')? + 1..].trim_start();
+    attribute_list(&body[body.rfind('{')? + 1..]).flatten()
+}
+
+/// The id an attribute list (what a `{…}` holds) sets, as goldmark reads
+/// it (see [`attribute_id`]): `Some(None)` when it sets none, `None` when
+/// it is no valid list (`a`, `id='x'`), which goldmark leaves as text.
+fn attribute_list(list: &str) -> Option<Option<&str>> {
+    let mut rest = list.trim_start();
     let word_end = |s: &str| s.find(char::is_whitespace).unwrap_or(s.len());
     let mut id = None;
     while !rest.is_empty() {
@@ -1863,7 +1930,7 @@ fn attribute_id(heading: &str) -> Option<&str> {
         };
         rest = after.trim_start();
     }
-    id
+    Some(id)
 }
 
 /// Headings' ids (`true`: written explicitly, taken as is), an empty one
@@ -2783,6 +2850,26 @@ mod tests {
         for heading in ["## S {id='sq'}", "## Code {x}", "## Q {id=\"x}"] {
             assert_eq!(attribute_id(heading), None, "{heading}");
         }
+        // A block that is no attributes (escaped, not a valid list) is
+        // text, in the id; one under a setext heading sets its id (as Hugo
+        // 0.111 and 0.168 wrote them).
+        for (heading, id) in [
+            ("## Echap \\{#esc}", "echap-esc"),
+            ("## Accol {a}{b}", "accol-ab"),
+            ("## Code {x}", "code-x"),
+            ("Setext {#st}\n-----", "st"),
+            ("Setext {b}\n-----", "setext-b"),
+            ("## Dièse # {#d}", "d"),
+        ] {
+            assert_eq!(ids(heading), [id], "{heading}");
+        }
+        // Attribute blocks as text: after closing `#`s too.
+        let doc = Document::parse("b.md", "## Dièse # {#d}\n".into());
+        let text = IdStyle {
+            kind: IdKind::Github,
+            attributes: false,
+        };
+        assert_eq!(anchors_in(&doc, text), ["dièse--d"]);
     }
 
     /// Hugo 0.168 (goldmark v2) names a heading by its inline content; the
