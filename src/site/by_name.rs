@@ -261,7 +261,7 @@ pub(super) fn page(
     // Only once no page gives it, from listings that are current: a top-level
     // folder holding a page is a section page.
     match segments.as_slice() {
-        [top] => listings.until_found(files, |l| section_page(l, top)),
+        [top] => listings.until_found(files, |l| section_page(l, top, rules)),
         _ => None,
     }
 }
@@ -320,9 +320,10 @@ fn named_page(
     })
 }
 
-/// The section page of the top-level folder `top`, when a page is in it
-/// (any page will do: the answer does not depend on which).
-fn section_page(lookup: &Lookup<'_>, top: &str) -> Option<Page> {
+/// The section page of the top-level folder `top`, when a page of the
+/// default language is in it (any page will do: the answer does not
+/// depend on which).
+fn section_page(lookup: &Lookup<'_>, top: &str, rules: &AddressRules) -> Option<Page> {
     lookup
         .folders("content", &[top], Names::OfPages)
         .into_iter()
@@ -331,7 +332,13 @@ fn section_page(lookup: &Lookup<'_>, top: &str) -> Option<Page> {
             lookup
                 .get(&dir)
                 .pages()
-                .any(|name| lookup.files.front(&folder.join(name)).is_some())
+                .any(|name| {
+                    let rel = folder.join(name);
+                    let language = rules.languages.of(&rel);
+                    language.prefix.is_empty()
+                        && language.built
+                        && lookup.files.front(&rel).is_some()
+                })
                 .then(Page::default)
         })
 }

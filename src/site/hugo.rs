@@ -220,21 +220,29 @@ pub fn renders_html(configs: &[ConfigFile]) -> Option<bool> {
 pub fn permalinks(configs: &[ConfigFile]) -> Vec<(String, String)> {
     let mut found = Vec::new();
     for config in configs {
-        let table = config.table("permalinks");
-        for (key, value) in table.and_then(Node::as_map).unwrap_or_default() {
-            let Some(key) = key.as_str() else { continue };
-            match &value.value {
-                Value::String(pattern, _) => found.push((key.to_string(), pattern.clone())),
-                Value::Map(pages) if key.eq_ignore_ascii_case("page") => {
-                    for (section, pattern) in pages {
-                        if let (Some(section), Some(pattern)) = (section.as_str(), pattern.as_str())
-                        {
-                            found.push((section.to_string(), pattern.to_string()));
-                        }
+        if let Some(table) = config.table("permalinks") {
+            found.extend(permalink_pairs(table));
+        }
+    }
+    found
+}
+
+/// The (section, pattern) pairs of a `[permalinks]` table (its `page`
+/// table's too).
+pub(super) fn permalink_pairs(table: &Node) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (key, value) in table.as_map().unwrap_or_default() {
+        let Some(key) = key.as_str() else { continue };
+        match &value.value {
+            Value::String(pattern, _) => found.push((key.to_string(), pattern.clone())),
+            Value::Map(pages) if key.eq_ignore_ascii_case("page") => {
+                for (section, pattern) in pages {
+                    if let (Some(section), Some(pattern)) = (section.as_str(), pattern.as_str()) {
+                        found.push((section.to_string(), pattern.to_string()));
                     }
                 }
-                _ => {}
             }
+            _ => {}
         }
     }
     found

@@ -20,7 +20,10 @@
 //!   under it in Hugo 0.168 and not in 0.111, so both are taken;
 //! - a site of two languages or more has a home page for each (`/en/`),
 //!   the default one's a redirect to `/` (`/fr/`), each with its feed and
-//!   sitemap (`/en/index.xml`, `/en/sitemap.xml`).
+//!   sitemap (`/en/index.xml`, `/en/sitemap.xml`);
+//! - a language `disableLanguages` lists, or whose table says `disabled =
+//!   true`, is not built;
+//! - a language's table may set its own `[permalinks]`, over the site's.
 //!
 //! A language whose `contentDir` is outside `content/` has pages repere
 //! does not read: no address under its folder is said to lead nowhere.
@@ -43,6 +46,12 @@ pub struct Languages {
     dirs: Vec<(PathBuf, String)>,
     /// The codes of languages whose content folder is outside `content/`.
     unseen: Vec<String>,
+    /// The codes of languages Hugo does not build (`disableLanguages`, or
+    /// `disabled = true`).
+    disabled: Vec<String>,
+    /// The `[permalinks]` a language's table sets
+    /// (`[languages.en.permalinks]`), by code, as (section, pattern).
+    pub permalinks: Vec<(String, Vec<(String, String)>)>,
 }
 
 impl Default for Languages {
@@ -53,6 +62,8 @@ impl Default for Languages {
             in_subdir: false,
             dirs: Vec::new(),
             unseen: Vec::new(),
+            disabled: Vec::new(),
+            permalinks: Vec::new(),
         }
     }
 }
@@ -67,10 +78,17 @@ pub struct InLanguage<'a> {
     /// The language's content folder `rel` was under, as a file's address
     /// starts with it (`/english`), or empty.
     pub folder: String,
+    /// Whether Hugo builds the language's pages (see
+    /// [`Languages::read`]).
+    pub built: bool,
+    /// The language's code.
+    pub code: String,
 }
 
 impl Languages {
-    /// What the configuration files say.
+    /// What the configuration files say. A language listed in
+    /// `disableLanguages`, or whose table says `disabled = true`, is not
+    /// built: its pages, home page and sections are not there.
     pub fn read(configs: &[ConfigFile]) -> Languages {
         let default = hugo::root_setting(configs, "defaultContentLanguage")
             .and_then(|n| n.as_str().map(|s| s.trim().to_lowercase()))
@@ -95,6 +113,15 @@ impl Languages {
                 if !out.codes.contains(&code) {
                     out.codes.push(code.clone());
                 }
+                if let Some(table) = hugo::entry(settings, "permalinks") {
+                    out.permalinks.retain(|(c, _)| *c != code);
+                    out.permalinks
+                        .push((code.clone(), hugo::permalink_pairs(table)));
+                }
+                let off = hugo::entry(settings, "disabled").map(|n| &n.value);
+                if matches!(off, Some(Value::Bool(true))) && !out.disabled.contains(&code) {
+                    out.disabled.push(code.clone());
+                }
                 let dir = hugo::entry(settings, "contentDir").and_then(|n| match &n.value {
                     Value::String(s, _) => Some(s.trim().trim_matches('/').to_string()),
                     _ => None,
@@ -111,7 +138,21 @@ impl Languages {
                 }
             }
         }
+        if let Some(list) = hugo::root_setting(configs, "disableLanguages") {
+            let codes = list.as_seq().unwrap_or_default();
+            out.disabled.extend(
+                codes
+                    .iter()
+                    .filter_map(|n| n.as_str())
+                    .map(|c| c.trim().to_lowercase()),
+            );
+        }
         out
+    }
+
+    /// Whether Hugo builds the pages of the language `code`.
+    fn built(&self, code: &str) -> bool {
+        !self.disabled.iter().any(|c| c == code)
     }
 
     /// Whether the site has more than one language, or its default one in
@@ -130,6 +171,8 @@ impl Languages {
                 rel: Cow::Owned(rel.into_owned()),
                 prefix: self.prefix(code),
                 folder: format!("/{}", dir.to_string_lossy()),
+                built: self.built(code),
+                code: code.clone(),
             };
         }
         for code in &self.codes {
@@ -138,6 +181,8 @@ impl Languages {
                     rel: bare,
                     prefix: self.prefix(code),
                     folder: String::new(),
+                    built: self.built(code),
+                    code: code.clone(),
                 };
             }
         }
@@ -145,6 +190,8 @@ impl Languages {
             rel: Cow::Borrowed(rel),
             prefix: self.prefix(&self.codes[0]),
             folder: String::new(),
+            built: self.built(&self.codes[0]),
+            code: self.codes[0].clone(),
         }
     }
 
@@ -160,7 +207,10 @@ impl Languages {
     /// Whether `key` (a normalized address) is the home page of a
     /// language, which a site of several languages has (see the module).
     pub fn is_home(&self, key: &str) -> bool {
-        self.many() && self.code_of(key).is_some_and(|(_, rest)| rest == "/")
+        self.many()
+            && self
+                .code_of(key)
+                .is_some_and(|(code, rest)| rest == "/" && self.built(code))
     }
 
     /// Whether the home page at `key` (`/`, or a language's, see

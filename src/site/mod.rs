@@ -420,6 +420,8 @@ struct Index {
 pub(crate) struct AddressRules {
     dates: Dates,
     permalinks: Permalinks,
+    /// The patterns of languages that set their own, over the site's.
+    language_permalinks: Vec<(String, Permalinks)>,
     date_sources: DateSources,
     languages: Languages,
     /// Whether every regular page is written as `/posts/x.html`
@@ -447,13 +449,24 @@ struct Config {
 
 fn config_of(files: &dyn SiteFiles) -> Config {
     let configs = hugo::read_configs(&files.hugo_configs());
+    let languages = Languages::read(&configs);
+    let permalinks = hugo::permalinks(&configs);
+    let language_permalinks = languages
+        .permalinks
+        .iter()
+        .map(|(code, own)| {
+            let merged = permalinks.iter().chain(own).cloned();
+            (code.clone(), Permalinks::new(merged))
+        })
+        .collect();
     Config {
         shortcodes: shortcodes::of(&configs, files).map(Arc::new),
         rules: AddressRules {
             dates: hugo::dates(&configs),
-            permalinks: Permalinks::new(hugo::permalinks(&configs)),
+            permalinks: Permalinks::new(permalinks),
+            language_permalinks,
             date_sources: hugo::date_sources(&configs),
-            languages: Languages::read(&configs),
+            languages,
             ugly: hugo::ugly_urls(&configs) == UglyUrls::All,
         },
         base_urls: hugo::base_urls(&configs),
@@ -719,9 +732,10 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         .file_stem()
         .map(|s| s.to_string_lossy())
         .unwrap_or_default();
-    if stem.starts_with('.') || (stem.starts_with('_') && stem != "_index") {
+    // Hidden files, and the pages of a language Hugo does not build.
+    if stem.starts_with('.') || (stem.starts_with('_') && stem != "_index") || !language.built {
         return Some(Addresses {
-            section,
+            section: section.filter(|_| language.built),
             page: Vec::new(),
             bundle: None,
             unknown: false,
@@ -747,7 +761,12 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
     let mut unknown = false;
     // A regular page of a top-level section that `[permalinks]` names:
     // its pattern makes the address.
-    let folders: Vec<String> = if rules.permalinks.is_empty() {
+    let permalinks = rules
+        .language_permalinks
+        .iter()
+        .find(|(code, _)| *code == language.code)
+        .map_or(&rules.permalinks, |(_, p)| p);
+    let folders: Vec<String> = if permalinks.is_empty() {
         Vec::new()
     } else {
         dir.split('/')
@@ -758,7 +777,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
     let pattern = folders
         .first()
         .filter(|_| stem != "_index" && stem != "index" && front.url.is_none())
-        .and_then(|section| rules.permalinks.of(section));
+        .and_then(|section| permalinks.of(section));
     if let Some(pattern) = pattern {
         let day = rules.date_sources.date(&front.days, rel).day();
         let undated = undated_slug(&stem);
@@ -987,7 +1006,8 @@ impl Site {
     /// Whether the site's Hugo configuration sets `[permalinks]`, so that
     /// pages may not be at `/<section>/<slug>/`.
     pub fn has_permalinks(&self) -> bool {
-        !self.added.rules.permalinks.is_empty()
+        let rules = &self.added.rules;
+        !rules.permalinks.is_empty() || rules.language_permalinks.iter().any(|(_, p)| !p.is_empty())
     }
 
     /// The `baseURL`s of the site's Hugo configuration, as written
@@ -2314,8 +2334,10 @@ mod tests {
                 (
                     PathBuf::from("hugo.toml"),
                     Some(
-                        "defaultContentLanguage = 'fr'\n[frontmatter]\ndate = [':filename']\n\
-                         [languages.fr]\n[languages.en]\n[languages.es]\ncontentDir = 'content/es'\n"
+                        "defaultContentLanguage = 'fr'\ndisableLanguages = ['de']\n\
+                         [frontmatter]\ndate = [':filename']\n\
+                         [languages.fr]\n[languages.en]\n[languages.es]\ncontentDir = 'content/es'\n\
+                         [languages.de]\n[languages.it]\ndisabled = true\n"
                             .to_string(),
                     ),
                 ),
@@ -2333,7 +2355,10 @@ mod tests {
                 ),
                 page("content/guides/plan.md", ""),
                 page("content/blog/_index.en.md", ""),
+                page("content/misc/m1.en.md", ""),
                 page("content/es/posts/hola.md", ""),
+                page("content/posts/2025-01-01-cible.de.md", ""),
+                page("content/posts/2025-01-01-cible.it.md", ""),
             ])
         };
         let whole = Site::read_whole("/site", &files());
@@ -2377,12 +2402,36 @@ mod tests {
             // A section of one language's `_index`, with its feed; the
             // default language's home redirects to `/`: no feed.
             ("/en/blog/index.xml", true),
+            ("/en/misc/", true),
+            ("/misc/", false),
             ("/fr/index.xml", false),
             ("/fr/sitemap.xml", true),
             ("/index.xml", true),
+            // Languages Hugo does not build.
+            ("/de/posts/cible/", false),
+            ("/de/", false),
+            ("/it/posts/cible/", false),
+            ("/it/", false),
         ] {
             assert_eq!(whole.exists(path), there, "{path}");
             assert_eq!(lazy.exists(path), there, "{path}");
+        }
+        // A language's own `[permalinks]`, over the site's.
+        let own = MemoryFiles::new([
+            (
+                PathBuf::from("hugo.toml"),
+                Some(
+                    "defaultContentLanguage = 'fr'\n[permalinks]\nposts = '/p/:slug/'\n\
+                     [languages.fr]\n[languages.en.permalinks]\nposts = '/:year/:slug/'\n"
+                        .to_string(),
+                ),
+            ),
+            page("content/posts/x.md", "date: 2025-03-01\nslug: x\n"),
+            page("content/posts/x.en.md", "date: 2025-03-01\nslug: x\n"),
+        ]);
+        let own = Site::read_whole("/site", &own);
+        for (path, there) in [("/p/x/", true), ("/en/2025/x/", true), ("/en/p/x/", false)] {
+            assert_eq!(own.exists(path), there, "{path}");
         }
     }
 
