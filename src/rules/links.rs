@@ -664,6 +664,7 @@ impl LinksRule {
         // the current folder and the site root not, or the other way round.
         let here = std::cell::OnceCell::new();
         let here = || here.get_or_init(|| site.content_folder(&doc.path));
+        let code = || here().as_ref().map(|(_, code)| code.as_str());
         // The calls: `ref` or `relref`, the path as written, and where.
         let mut calls: Vec<(&str, &str, Span)> = Vec::new();
         for block in &doc.body.blocks {
@@ -720,13 +721,14 @@ impl LinksRule {
             }
             let absolute = path.starts_with('/');
             let found = if absolute {
-                site.content_page(path)
+                site.content_page_in(path, code())
             } else {
                 here()
-                    .as_deref()
+                    .as_ref()
+                    .map(|(h, _)| h.as_str())
                     .filter(|h| !h.is_empty())
-                    .and_then(|h| site.content_page(&format!("{h}/{path}")))
-                    .or_else(|| site.content_page(path))
+                    .and_then(|h| site.content_page_in(&format!("{h}/{path}"), code()))
+                    .or_else(|| site.content_page_in(path, code()))
             };
             let Some(page) = found else {
                 let resource = if absolute {

@@ -195,8 +195,41 @@ impl Languages {
         }
     }
 
+    /// Whether a `ref` is read in the language of the page it is in: the
+    /// site has several languages, or content folders per language.
+    pub fn per_language(&self) -> bool {
+        self.many() || !self.dirs.is_empty()
+    }
+
+    /// The files under `content/` that hold the page `rel` (its path in
+    /// the default language's tree: `posts/x.md`) in the language `code`:
+    /// `posts/x.en.md`, or under the language's content folder; for the
+    /// default language without one, `posts/x.md` first. A path written
+    /// with a language's code (`posts/x.en.md`) names the page without it
+    /// (Hugo 0.168 resolves it so; 0.111 not at all).
+    pub fn files_in(&self, code: &str, rel: &str) -> Vec<String> {
+        let bare = self
+            .codes
+            .iter()
+            .find_map(|c| without_code(Path::new(rel), c))
+            .map(|p| p.to_string_lossy().replace('\\', "/"));
+        let rel = bare.as_deref().unwrap_or(rel);
+        let coded = match rel.rsplit_once('.') {
+            Some((stem, ext)) if !stem.ends_with('/') => format!("{stem}.{code}.{ext}"),
+            _ => rel.to_string(),
+        };
+        match self.dirs.iter().find(|(_, c)| c == code) {
+            Some((dir, _)) => {
+                let dir = dir.to_string_lossy().replace('\\', "/");
+                vec![format!("{dir}/{rel}"), format!("{dir}/{coded}")]
+            }
+            None if code == self.codes[0] => vec![rel.to_string(), coded],
+            None => vec![coded],
+        }
+    }
+
     /// The folder the addresses of language `code` are under.
-    fn prefix(&self, code: &str) -> String {
+    pub fn prefix(&self, code: &str) -> String {
         if code == self.codes[0] && !self.in_subdir {
             String::new()
         } else {

@@ -1127,19 +1127,21 @@ impl Site {
         (front.draft && !self.builds_drafts) || future || expired
     }
 
-    /// The folder of `content/` that holds the checked file `file` (as
-    /// given to the linter): `docs/guides`, or `""` at the top, with `/`
-    /// between folders; `None` for a file outside `content/`.
-    pub fn content_folder(&self, file: &Path) -> Option<String> {
+    /// Where the checked file `file` (as given to the linter) is, as its
+    /// `ref`s read paths: its folder under `content/` (`docs/guides`, or
+    /// `""` at the top, with `/` between folders), in its language's
+    /// content folder if it has one (see [`languages`]), and the code of
+    /// its language; `None` for a file outside `content/`.
+    pub fn content_folder(&self, file: &Path) -> Option<(String, String)> {
         let absolute = |p: &Path| {
             crate::config::normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
         };
         let content = absolute(&self.root.join("content"));
-        absolute(file)
-            .strip_prefix(&content)
-            .ok()
-            .and_then(Path::parent)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
+        let file = absolute(file);
+        let rel = file.strip_prefix(&content).ok()?;
+        let language = self.languages().of(rel);
+        let folder = language.rel.parent()?.to_string_lossy().replace('\\', "/");
+        Some((folder, language.code))
     }
 
     /// Records that the checked file `path` (as given to the linter) belongs
@@ -1348,6 +1350,18 @@ impl Site {
     /// `posts/x/index.md` or the section `posts/x/_index.md`); compared
     /// lowercased, spaces as `-`.
     pub fn content_page(&self, path: &str) -> Option<Page> {
+        self.content_page_in(path, None)
+    }
+
+    /// [`Site::content_page`], as a `ref` in a page of the language `code`
+    /// reads it on a site of several languages (or of content folders per
+    /// language): the page in that language (`posts/x.en.md`, or under
+    /// its content folder), as Hugo 0.111 and 0.168 resolve it, and none
+    /// when that language has none. `None`: the default language's.
+    pub fn content_page_in(&self, path: &str, code: Option<&str>) -> Option<Page> {
+        let languages = self.languages();
+        let code = code.filter(|_| languages.per_language());
+        let prefix = code.map(|c| languages.prefix(c)).unwrap_or_default();
         // `ref "/"`: the home page, which Hugo always makes.
         let folder = path.trim().trim_matches('/');
         if folder.is_empty() {
@@ -1356,7 +1370,14 @@ impl Site {
         // `/posts.md` is the section too.
         let folder = without_content_extension(folder);
         let Some(candidates) = content_candidates(path) else {
-            return self.section_named(folder);
+            return self.section_named(folder, &prefix);
+        };
+        let candidates: Vec<String> = match code {
+            Some(code) => candidates
+                .iter()
+                .flat_map(|rel| languages.files_in(code, rel))
+                .collect(),
+            None => candidates,
         };
         // The file itself, when the site is read from its files (a leaf
         // bundle's resource is no page).
@@ -1364,7 +1385,8 @@ impl Site {
             let found = candidates.iter().find_map(|rel| {
                 let rel = Path::new(rel);
                 let front = files.front(rel)?;
-                leaf_bundle_of(rel, |f| has_index_page(files.as_ref(), f))
+                let index = is_index_page(&languages.of(rel).rel);
+                leaf_bundle_holding(rel, index, |f| has_index_page(files.as_ref(), f))
                     .is_none()
                     .then(|| Page::of(rel, &front))
             });
@@ -1388,19 +1410,21 @@ impl Site {
         candidates
             .iter()
             .find_map(|rel| by_file.get(&content_key(rel)).cloned())
-            .or_else(|| self.section_named(folder))
+            .or_else(|| self.section_named(folder, &prefix))
     }
 
     /// The section page of the top-level folder `folder` (`posts`), which
     /// Hugo's `ref` names by the folder (`ref "/posts"`, `ref "/posts/"`)
     /// with or without an `_index.md` (checked with Hugo 0.111 and 0.168).
-    fn section_named(&self, folder: &str) -> Option<Page> {
+    /// In a language's folder, `prefix` (`/en`), its section.
+    fn section_named(&self, folder: &str, prefix: &str) -> Option<Page> {
         if folder.contains('/') {
             return None;
         }
-        let page = self.page(&format!("/{folder}/"))?;
-        let is_section = page.file.as_os_str().is_empty()
-            || page.file.file_stem().is_some_and(|s| s == "_index");
+        let page = self.page(&format!("{prefix}/{folder}/"))?;
+        let file = self.languages().of(&page.file).rel;
+        let is_section =
+            page.file.as_os_str().is_empty() || file.file_stem().is_some_and(|s| s == "_index");
         is_section.then_some(page)
     }
 
@@ -2415,6 +2439,48 @@ mod tests {
         ] {
             assert_eq!(whole.exists(path), there, "{path}");
             assert_eq!(lazy.exists(path), there, "{path}");
+        }
+        // `ref` reads a path in the language of the page it is in, as
+        // Hugo 0.111 and 0.168 resolve it: that language's page, or none.
+        for (path, code, file) in [
+            (
+                "/posts/2025-01-01-cible.md",
+                "en",
+                Some("posts/2025-01-01-cible.en.md"),
+            ),
+            (
+                "/posts/2025-01-01-cible",
+                "fr",
+                Some("posts/2025-01-01-cible.md"),
+            ),
+            (
+                "/posts/2025-01-01-cible.en.md",
+                "en",
+                Some("posts/2025-01-01-cible.en.md"),
+            ),
+            (
+                "/posts/2025-01-01-cible.en.md",
+                "fr",
+                Some("posts/2025-01-01-cible.md"),
+            ),
+            ("/posts/2025-01-05-v1.2.md", "en", None),
+            ("/posts/2025-01-02-seul.md", "fr", None),
+            (
+                "/posts/2025-01-04-b",
+                "en",
+                Some("posts/2025-01-04-b/index.en.md"),
+            ),
+            ("/posts/hola.md", "es", Some("es/posts/hola.md")),
+            ("/blog", "en", Some("blog/_index.en.md")),
+            ("/blog", "fr", None),
+        ] {
+            for site in [&whole, &lazy] {
+                assert_eq!(
+                    site.content_page_in(path, Some(code)).map(|p| p.file),
+                    file.map(PathBuf::from),
+                    "{path} from {code}"
+                );
+            }
         }
         // A language's own `[permalinks]`, over the site's.
         let own = MemoryFiles::new([

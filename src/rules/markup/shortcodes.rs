@@ -38,9 +38,10 @@ pub(super) fn check(doc: &Document, scan: &Scan, site: &Site, cx: &mut Context) 
         report_broken_tag(doc, body, tag, cx);
     }
     // What this page can call: a section's templates serve its pages.
-    let known = site
-        .shortcodes()
-        .map(|k| k.for_folder(site.content_folder(&doc.path).as_deref()));
+    let known = site.shortcodes().map(|k| {
+        let folder = site.content_folder(&doc.path).map(|(folder, _)| folder);
+        k.for_folder(folder.as_deref())
+    });
     let known = known.as_deref();
     let opened: HashSet<&str> = tags
         .iter()
