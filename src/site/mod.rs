@@ -637,8 +637,17 @@ impl Index {
         if let Some((_, section)) = &addresses.section {
             self.pages.entry(section.clone()).or_default();
         }
+        // Of two files of one language at one address (`cible.md` and
+        // `cible.en.md` where `en` is the default), Hugo 0.111 and 0.168
+        // publish the one named with the code.
+        let coded = |file: &Path| self.rules.languages.of(file).rel.as_ref() != file;
         for address in addresses.page {
-            self.pages.insert(address, page.clone());
+            match self.pages.get(&address) {
+                Some(kept) if coded(&kept.file) && !coded(rel) => {}
+                _ => {
+                    self.pages.insert(address, page.clone());
+                }
+            }
         }
         Served {
             bundle: addresses.bundle,
@@ -2481,6 +2490,15 @@ mod tests {
                     "{path} from {code}"
                 );
             }
+        }
+        // Two files of the default language at one address: the one named
+        // with its code is the page.
+        for order in [["x.md", "x.en.md"], ["x.en.md", "x.md"]] {
+            let both =
+                MemoryFiles::new(order.map(|name| page(&format!("content/posts/{name}"), "")));
+            let both = Site::read_whole("/site", &both);
+            let found = both.page("/posts/x/").map(|p| p.file);
+            assert_eq!(found, Some(PathBuf::from("posts/x.en.md")), "{order:?}");
         }
         // A language's own `[permalinks]`, over the site's.
         let own = MemoryFiles::new([
