@@ -377,6 +377,9 @@ pub struct Site {
     /// The folders whose files it serves from its root (see
     /// [`hugo::static_dirs`]).
     statics: Vec<PathBuf>,
+    /// Whether Hugo writes `/robots.txt` (`enableRobotsTXT`); `None` when
+    /// no configuration was read.
+    robots_txt: Option<bool>,
 }
 
 /// Suggestions made, by folder and name.
@@ -445,6 +448,7 @@ struct Config {
     ugly_urls: UglyUrls,
     shortcodes: Option<Arc<Shortcodes>>,
     statics: Vec<PathBuf>,
+    robots_txt: Option<bool>,
 }
 
 fn config_of(files: &dyn SiteFiles) -> Config {
@@ -478,6 +482,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
         id_style: hugo::id_style(&configs),
         ugly_urls: hugo::ugly_urls(&configs),
         statics: hugo::static_dirs(&configs, |dir| files.folders_in(dir).unwrap_or_default()),
+        robots_txt: (!configs.is_empty()).then(|| hugo::root_flag(&configs, "enableRobotsTXT")),
     }
 }
 
@@ -992,6 +997,7 @@ impl Site {
             ugly_urls: config.ugly_urls,
             shortcodes: config.shortcodes,
             statics: config.statics,
+            robots_txt: config.robots_txt,
             ..Site::default()
         }
     }
@@ -1460,7 +1466,9 @@ impl Site {
     /// page or of a section (`/posts/index.xml`), and the pages of a
     /// section's list (`/posts/page/2/`).
     fn generated(&self, file: &str) -> bool {
-        if matches!(file, "/sitemap.xml" | "/robots.txt") {
+        // `/robots.txt` only with `enableRobotsTXT = true` (Hugo 0.111 and
+        // 0.168), or when no configuration was read.
+        if file == "/sitemap.xml" || (file == "/robots.txt" && self.robots_txt != Some(false)) {
             return true;
         }
         // Each language's sitemap, on a site of several.
@@ -2678,6 +2686,18 @@ mod tests {
         ] {
             assert!(!s.exists(path), "{path}");
         }
+        // `/robots.txt` as the configuration says.
+        let robots = |config: &str| {
+            let files = MemoryFiles::new([(PathBuf::from("hugo.toml"), Some(config.to_string()))]);
+            Site::read_whole("/site", &files).exists("/robots.txt")
+        };
+        assert!(!robots("title = 'T'\n"));
+        assert!(robots("enableRobotsTXT = true\n"));
+        let with_file = MemoryFiles::new([
+            (PathBuf::from("hugo.toml"), Some(String::new())),
+            (PathBuf::from("static/robots.txt"), Some(String::new())),
+        ]);
+        assert!(Site::read_whole("/site", &with_file).exists("/robots.txt"));
     }
 
     /// `ref "/"` is the home page, and a top-level folder the section
