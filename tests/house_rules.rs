@@ -165,20 +165,26 @@ fn link_to_a_post_that_does_not_exist() {
 /// (a hook) as when the whole site is read.
 #[test]
 fn permalinks_decide_where_posts_are() {
-    let (dir, path) = site(&with_insert(""));
-    fs::write(
-        dir.path().join("hugo.toml"),
+    post_moved_by(
         "[frontmatter]\ndate = [':filename', ':default']\n[permalinks]\nposts = '/:year/:month/:slug/'\n",
-    )
-    .unwrap();
+        "`/posts/premier-poste/` leads nowhere: no page or file of the site is at `/posts/premier-poste/`",
+        "did you mean `/2025/01/premier-poste/`?",
+        "/2025/01/premier-poste/",
+    );
+}
+
+/// With the Hugo configuration `config`, the article's link to
+/// `/posts/premier-poste/` is said to lead nowhere (`message`, and `help`
+/// in the report), and the link to `moved` does not, by file name (a
+/// hook) as when the whole site is read.
+fn post_moved_by(config: &str, message: &str, help: &str, moved: &str) {
+    let (dir, path) = site(&with_insert(""));
+    fs::write(dir.path().join("hugo.toml"), config).unwrap();
     let found = check_file(&path);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(
-        found[0].3,
-        "`/posts/premier-poste/` leads nowhere: no page or file of the site is at `/posts/premier-poste/`"
-    );
-    assert!(human_report(&path).contains("did you mean `/2025/01/premier-poste/`?"));
-    let moved = with_insert("").replace("/posts/premier-poste/", "/2025/01/premier-poste/");
+    assert_eq!(found[0].3, message);
+    assert!(human_report(&path).contains(help));
+    let moved = with_insert("").replace("/posts/premier-poste/", moved);
     fs::write(&path, &moved).unwrap();
     assert_eq!(check_file(&path), vec![]);
     let posts = path.parent().unwrap();
@@ -191,24 +197,12 @@ fn permalinks_decide_where_posts_are() {
 /// (a hook) as when the whole site is read.
 #[test]
 fn ugly_urls_move_pages_to_html_files() {
-    let (dir, path) = site(&with_insert(""));
-    fs::write(
-        dir.path().join("hugo.toml"),
+    post_moved_by(
         "uglyURLs = true\n[frontmatter]\ndate = [':filename', ':default']\n",
-    )
-    .unwrap();
-    let found = check_file(&path);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(
-        found[0].3,
-        "`/posts/premier-poste/` leads nowhere: the site sets `uglyURLs`, so Hugo writes this page at `/posts/premier-poste.html`"
+        "`/posts/premier-poste/` leads nowhere: the site sets `uglyURLs`, so Hugo writes this page at `/posts/premier-poste.html`",
+        "link `/posts/premier-poste.html`",
+        "/posts/premier-poste.html",
     );
-    assert!(human_report(&path).contains("link `/posts/premier-poste.html`"));
-    let moved = with_insert("").replace("/posts/premier-poste/", "/posts/premier-poste.html");
-    fs::write(&path, &moved).unwrap();
-    assert_eq!(check_file(&path), vec![]);
-    let posts = path.parent().unwrap();
-    assert_eq!(check_whole_site(posts), vec![]);
 }
 
 /// A site of two languages (Hugo 0.111 and 0.168 write

@@ -2336,21 +2336,21 @@ mod tests {
         let files = ugly("uglyURLs = true\n");
         let whole = Site::read_whole("/site", &files);
         let lazy = Site::from_files("/site", Arc::new(ugly("uglyURLs = true\n")));
-        for (path, there) in [
-            ("/posts/x.html", true),
-            ("/posts/x/", false),
-            ("/posts/x/index.html", false),
-            ("/posts/b.html", true),
-            ("/posts/b/", false),
-            ("/posts/b/img.png", true),
-            ("/posts/", true),
-            ("/posts.html", true),
-            ("/adresse/", true),
-            ("/ancien/", true),
-        ] {
-            assert_eq!(whole.exists(path), there, "{path}");
-            assert_eq!(lazy.exists(path), there, "{path}");
-        }
+        exist_in(
+            &[&whole, &lazy],
+            &[
+                ("/posts/x.html", true),
+                ("/posts/x/", false),
+                ("/posts/x/index.html", false),
+                ("/posts/b.html", true),
+                ("/posts/b/", false),
+                ("/posts/b/img.png", true),
+                ("/posts/", true),
+                ("/posts.html", true),
+                ("/adresse/", true),
+                ("/ancien/", true),
+            ],
+        );
         assert_eq!(
             whole.ugly_address("/posts/x/").as_deref(),
             Some("/posts/x.html")
@@ -2358,6 +2358,15 @@ mod tests {
         // Per section: either form.
         let by_section = Site::read_whole("/site", &ugly("[uglyURLs]\nposts = true\n"));
         assert!(by_section.exists("/posts/x/") && by_section.exists("/posts/x.html"));
+    }
+
+    /// Each site answers whether each path leads somewhere as said.
+    fn exist_in(sites: &[&Site], cases: &[(&str, bool)]) {
+        for site in sites {
+            for &(path, there) in cases {
+                assert_eq!(site.exists(path), there, "{path}");
+            }
+        }
     }
 
     /// The pages of a site of two languages where Hugo 0.111 and 0.168
@@ -2404,59 +2413,59 @@ mod tests {
         };
         let whole = Site::read_whole("/site", &files());
         let lazy = Site::from_files("/site", Arc::new(files()));
-        for (path, there) in [
-            ("/posts/cible/", true),
-            ("/en/posts/cible/", true),
-            ("/fr/posts/cible/", false),
-            ("/posts/seul/", false),
-            ("/en/posts/seul/", true),
-            // An alias: under the language's folder in 0.168, not in 0.111.
-            ("/ancien/", true),
-            ("/en/ancien/", true),
-            // A `url` is not under it.
-            ("/adresse/", true),
-            ("/en/adresse/", false),
-            ("/posts/b/", true),
-            ("/en/posts/b/", true),
-            ("/es/posts/hola/", true),
-            ("/es/hola/", false),
-            ("/posts/v1/", true),
-            ("/posts/v1.2/", false),
-            ("/en/posts/w1/", true),
-            ("/en/posts/w1.2/", false),
-            // A `url` or an alias written without a leading `/`: under the
-            // language's folder only.
-            ("/en/relatif/", true),
-            ("/relatif/", false),
-            ("/en/posts/vieux/", true),
-            ("/posts/vieux/", false),
-            ("/racine/", true),
-            ("/en/racine/", true),
-            // Each language's home, feed and sitemap; its sections.
-            ("/en/", true),
-            ("/fr/", true),
-            ("/it/", false),
-            ("/en/index.xml", true),
-            ("/en/sitemap.xml", true),
-            ("/en/posts/", true),
-            ("/en/guides/", false),
-            // A section of one language's `_index`, with its feed; the
-            // default language's home redirects to `/`: no feed.
-            ("/en/blog/index.xml", true),
-            ("/en/misc/", true),
-            ("/misc/", false),
-            ("/fr/index.xml", false),
-            ("/fr/sitemap.xml", true),
-            ("/index.xml", true),
-            // Languages Hugo does not build.
-            ("/de/posts/cible/", false),
-            ("/de/", false),
-            ("/it/posts/cible/", false),
-            ("/it/", false),
-        ] {
-            assert_eq!(whole.exists(path), there, "{path}");
-            assert_eq!(lazy.exists(path), there, "{path}");
-        }
+        exist_in(
+            &[&whole, &lazy],
+            &[
+                ("/posts/cible/", true),
+                ("/en/posts/cible/", true),
+                ("/fr/posts/cible/", false),
+                ("/posts/seul/", false),
+                ("/en/posts/seul/", true),
+                // An alias: under the language's folder in 0.168, not in 0.111.
+                ("/ancien/", true),
+                ("/en/ancien/", true),
+                // A `url` is not under it.
+                ("/adresse/", true),
+                ("/en/adresse/", false),
+                ("/posts/b/", true),
+                ("/en/posts/b/", true),
+                ("/es/posts/hola/", true),
+                ("/es/hola/", false),
+                ("/posts/v1/", true),
+                ("/posts/v1.2/", false),
+                ("/en/posts/w1/", true),
+                ("/en/posts/w1.2/", false),
+                // A `url` or an alias written without a leading `/`: under the
+                // language's folder only.
+                ("/en/relatif/", true),
+                ("/relatif/", false),
+                ("/en/posts/vieux/", true),
+                ("/posts/vieux/", false),
+                ("/racine/", true),
+                ("/en/racine/", true),
+                // Each language's home, feed and sitemap; its sections.
+                ("/en/", true),
+                ("/fr/", true),
+                ("/it/", false),
+                ("/en/index.xml", true),
+                ("/en/sitemap.xml", true),
+                ("/en/posts/", true),
+                ("/en/guides/", false),
+                // A section of one language's `_index`, with its feed; the
+                // default language's home redirects to `/`: no feed.
+                ("/en/blog/index.xml", true),
+                ("/en/misc/", true),
+                ("/misc/", false),
+                ("/fr/index.xml", false),
+                ("/fr/sitemap.xml", true),
+                ("/index.xml", true),
+                // Languages Hugo does not build.
+                ("/de/posts/cible/", false),
+                ("/de/", false),
+                ("/it/posts/cible/", false),
+                ("/it/", false),
+            ],
+        );
         // `ref` reads a path in the language of the page it is in, as
         // Hugo 0.111 and 0.168 resolve it: that language's page, or none.
         for (path, code, file) in [
@@ -2549,16 +2558,16 @@ mod tests {
         };
         let whole = Site::read_whole("/site", &files());
         let lazy = Site::from_files("/site", Arc::new(files()));
-        for (path, there) in [
-            ("/a.css", true),
-            ("/img/b.png", true),
-            ("/t.css", true),
-            ("/ignore.css", false),
-            ("/autre/a.css", false),
-        ] {
-            assert_eq!(whole.exists(path), there, "{path}");
-            assert_eq!(lazy.exists(path), there, "{path}");
-        }
+        exist_in(
+            &[&whole, &lazy],
+            &[
+                ("/a.css", true),
+                ("/img/b.png", true),
+                ("/t.css", true),
+                ("/ignore.css", false),
+                ("/autre/a.css", false),
+            ],
+        );
         let one = MemoryFiles::new([
             (
                 PathBuf::from("hugo.toml"),
