@@ -38,7 +38,8 @@ pub struct Document {
 /// names none (`index.md`, `./index.md`, `x/../index.md`), the name of
 /// the folder it leads to from the current one.
 fn bundle_of(path: &Path) -> Option<std::ffi::OsString> {
-    if path.file_stem()? != "index" {
+    // `index.md`, or the bundle's page in a language (`index.en.md`).
+    if path.file_stem()? != "index" && !crate::site::is_index_page(path) {
         return None;
     }
     if let Some(name) = path.parent()?.file_name() {

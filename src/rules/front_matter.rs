@@ -1882,7 +1882,9 @@ impl<'d> NameSeen<'d> {
         // `&str`, as a file name that is not.
         let bundle = doc.bundle_folder();
         let folder = bundle.map(|f| f.to_str().unwrap_or(""));
-        let extension = doc.file_name().get("index".len()..).unwrap_or("");
+        // (`index.en.md`, the page in a language, is compared as `.md`.)
+        let name = doc.file_name();
+        let extension = name.rfind('.').map_or("", |dot| &name[dot..]);
         let written = match (bundle, folder) {
             (Some(_), Some(f)) if !f.is_empty() => format!("{f}{extension}"),
             (Some(_), _) => String::new(),
@@ -3509,10 +3511,12 @@ mod bundle_tests {
     /// file's name is.
     #[test]
     fn a_leaf_bundle_is_named_by_its_folder() {
+        // The bundle's page in a language too (`index.en.md`).
         for path in [
             "content/posts/2025-01-06-carte/index.md",
             "content/posts/2025-01-06-carte/index.markdown",
             "posts/2025-01-06-changer-de-poste/index.md",
+            "content/posts/2025-01-06-carte/index.en.md",
         ] {
             assert_eq!(findings(path, ""), [], "{path}");
         }

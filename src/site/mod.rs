@@ -492,16 +492,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
 /// own folder (and it is not that `index` page), or a folder above it
 /// inside `content/`, as a bundle's resources may sit in subfolders.
 pub fn leaf_bundle_of(rel: &Path, has_index: impl Fn(&Path) -> bool) -> Option<PathBuf> {
-    leaf_bundle_holding(rel, is_index_page(rel), has_index)
-}
-
-/// [`leaf_bundle_of`], told whether `rel` is an `index` page (in a
-/// language: `index.en.md`).
-fn leaf_bundle_holding(
-    rel: &Path,
-    index: bool,
-    has_index: impl Fn(&Path) -> bool,
-) -> Option<PathBuf> {
+    let index = is_index_page(rel);
     let own = rel.parent()?;
     // The outermost: a bundle holds no bundle, its `index.md` below being
     // a resource too.
@@ -516,12 +507,34 @@ fn leaf_bundle_holding(
 
 /// Whether `rel` names a leaf bundle's page: `index.md`, `index.markdown`,
 /// `index.html` or `index.htm`, as written (what [`has_index_page`] asks
-/// the files for).
+/// the files for), or one of them in a language (`index.en.md`,
+/// `index.pt-br.md`: a code of two or three letters, and a region or
+/// script), the bundle's page in that language.
 pub fn is_index_page(rel: &Path) -> bool {
-    rel.file_name()
+    let Some(rest) = rel
+        .file_name()
         .and_then(|n| n.to_str())
         .and_then(|n| n.strip_prefix("index."))
-        .is_some_and(|ext| PAGE_EXTENSIONS.contains(&ext))
+    else {
+        return false;
+    };
+    let ext = match rest.split_once('.') {
+        Some((code, ext)) if language_like(code) => ext,
+        _ => rest,
+    };
+    PAGE_EXTENSIONS.contains(&ext)
+}
+
+/// Whether `code` reads as a language's code: two or three ASCII letters,
+/// then maybe `-` and a region or script (`en`, `pt-br`, `zh-hans`).
+fn language_like(code: &str) -> bool {
+    let (language, rest) = code.split_once('-').unwrap_or((code, ""));
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && (code.len() == language.len()
+            || (!rest.is_empty()
+                && rest.len() <= 8
+                && rest.bytes().all(|b| b.is_ascii_alphanumeric())))
 }
 
 /// Whether `files` holds an `index` page in `folder` (relative to
@@ -561,19 +574,15 @@ impl Index {
             ..Index::default()
         };
         let entries = files.everything(statics);
-        // An `index` page in any language (`index.en.md`).
-        let languages = index.rules.languages.clone();
-        let is_index = |rel: &Path| is_index_page(&languages.of(rel).rel);
         // The leaf bundles' folders: their other pages are resources.
         let leaves: HashSet<&Path> = entries
             .iter()
             .filter_map(|entry| match entry {
-                SiteEntry::Page(rel, _) if is_index(rel) => rel.parent(),
+                SiteEntry::Page(rel, _) if is_index_page(rel) => rel.parent(),
                 _ => None,
             })
             .collect();
-        let resource =
-            |rel: &Path| leaf_bundle_holding(rel, is_index(rel), |folder| leaves.contains(folder));
+        let resource = |rel: &Path| leaf_bundle_of(rel, |folder| leaves.contains(folder));
         // Bundles' folders, and the addresses their files are served under.
         let mut bundles: HashMap<String, Vec<String>> = HashMap::new();
         // Sections' folders, and their addresses.
@@ -1400,8 +1409,7 @@ impl Site {
             let found = candidates.iter().find_map(|rel| {
                 let rel = Path::new(rel);
                 let front = files.front(rel)?;
-                let index = is_index_page(&languages.of(rel).rel);
-                leaf_bundle_holding(rel, index, |f| has_index_page(files.as_ref(), f))
+                leaf_bundle_of(rel, |f| has_index_page(files.as_ref(), f))
                     .is_none()
                     .then(|| Page::of(rel, &front))
             });
@@ -2358,6 +2366,35 @@ mod tests {
         // Per section: either form.
         let by_section = Site::read_whole("/site", &ugly("[uglyURLs]\nposts = true\n"));
         assert!(by_section.exists("/posts/x/") && by_section.exists("/posts/x.html"));
+    }
+
+    /// A bundle's page in a language is its `index` page too, so that the
+    /// other files of its folder are resources.
+    #[test]
+    fn index_pages_in_a_language() {
+        for name in [
+            "index.md",
+            "index.en.md",
+            "index.pt-br.html",
+            "index.zh-hans.md",
+        ] {
+            assert!(is_index_page(Path::new(name)), "{name}");
+        }
+        for name in [
+            "index.txt",
+            "index.en.txt",
+            "index.draft.md",
+            "indexes.md",
+            "index.e.md",
+        ] {
+            assert!(!is_index_page(Path::new(name)), "{name}");
+        }
+        let leaf = |folder: &Path| folder == Path::new("posts/b");
+        assert_eq!(leaf_bundle_of(Path::new("posts/b/index.en.md"), leaf), None);
+        assert_eq!(
+            leaf_bundle_of(Path::new("posts/b/notes.md"), leaf),
+            Some(PathBuf::from("posts/b"))
+        );
     }
 
     /// Each site answers whether each path leads somewhere as said.
