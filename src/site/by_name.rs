@@ -229,14 +229,21 @@ impl Lookup<'_> {
 
     /// The `_index` and `index` pages of a folder of `content/`.
     fn index_pages(&self, folder: &Path) -> Vec<PathBuf> {
+        self.index_pages_in(folder, "")
+    }
+
+    /// The `_index` and `index` pages of a folder of `content/`, named
+    /// with `code` (`.en`, or empty) before their extension.
+    fn index_pages_in(&self, folder: &Path, code: &str) -> Vec<PathBuf> {
         let dir = Path::new("content").join(folder);
         let mut names: Vec<String> = ["_index", "index"]
             .into_iter()
             .flat_map(|stem| {
+                let stem = format!("{stem}{code}");
                 // The key is lowercased and undated: the stem is checked.
-                self.named(&dir, Kind::Page, stem)
+                self.named(&dir, Kind::Page, &stem)
                     .into_iter()
-                    .filter(move |name| page_stem(name) == Some(stem))
+                    .filter(move |name| page_stem(name) == Some(stem.as_str()))
             })
             .collect();
         names.sort();
@@ -254,8 +261,19 @@ pub(super) fn page(
     key: &str,
     rules: &AddressRules,
 ) -> Option<Page> {
-    let segments = segments(key)?;
-    if let Some(page) = listings.until_found(files, |l| named_page(l, key, &segments, rules)) {
+    let segments = segments_of(key)?;
+    let found = |segments: &[&str], language: Option<&str>| {
+        listings.until_found(files, |l| named_page(l, key, segments, rules, language))
+    };
+    if let Some(page) = found(&segments, None) {
+        return Some(page);
+    }
+    // Under a language's folder (`/en/posts/x/`): its pages are named with
+    // its code (`x.en.md`), or sit under its content folder.
+    let languages = &rules.languages;
+    if let Some((code, rest)) = languages.code_of(key).filter(|_| languages.many())
+        && let Some(page) = segments_of(rest).and_then(|s| found(&s, Some(code)))
+    {
         return Some(page);
     }
     // Only once no page gives it, from listings that are current: a top-level
@@ -267,20 +285,33 @@ pub(super) fn page(
 }
 
 /// The page a file name gives for `key` (of `segments`), confirmed by its
-/// front matter.
+/// front matter; with `language`, a page of that language, `segments`
+/// being the address in its folder.
 fn named_page(
     lookup: &Lookup<'_>,
     key: &str,
     segments: &[&str],
     rules: &AddressRules,
+    language: Option<&str>,
 ) -> Option<Page> {
     let dates = rules.dates;
+    // Where the language's pages are under `content/`, and the code their
+    // names carry (`.en`).
+    let (base, code) = match language {
+        None => (PathBuf::new(), String::new()),
+        Some(code) => match rules.languages.content_dir(code) {
+            Some(dir) => (dir.to_path_buf(), String::new()),
+            None => (PathBuf::new(), format!(".{code}")),
+        },
+    };
+    let content = Path::new("content").join(&base);
     let mut candidates: Vec<PathBuf> = Vec::new();
     match segments.split_last() {
-        None => candidates.extend(lookup.index_pages(Path::new(""))),
+        None => candidates.extend(lookup.index_pages_in(&base, &code)),
         Some((last, dirs)) => {
-            let html = format!("{last}.html");
-            for folder in lookup.folders("content", dirs, Names::OfPages) {
+            let html = format!("{last}{code}.html");
+            for folder in lookup.folders(&content, dirs, Names::OfPages) {
+                let folder = base.join(folder);
                 let dir = Path::new("content").join(&folder);
                 // A bundle or section (`<last>/_index.md`, `<last>/index.md`),
                 // and the pages whose file name gives the slug.
@@ -288,7 +319,7 @@ fn named_page(
                 // what they give is confirmed below.
                 let folder_key = paths::segment(slug_from_file_name(last));
                 for bundle in lookup.named(&dir, Kind::Folder, &folder_key) {
-                    candidates.extend(lookup.index_pages(&folder.join(bundle)));
+                    candidates.extend(lookup.index_pages_in(&folder.join(bundle), &code));
                 }
                 // Listings key pages by their undated slugs: a dated
                 // address (`2025-02-10-creme-anglaise`, where the site keeps
@@ -298,7 +329,7 @@ fn named_page(
                 } else {
                     slug_from_file_name(last)
                 };
-                let mut pages = lookup.named(&dir, Kind::Page, slug);
+                let mut pages = lookup.named(&dir, Kind::Page, &format!("{slug}{code}"));
                 pages.extend(lookup.named(&dir, Kind::Page, &html));
                 pages.sort();
                 candidates.extend(pages.into_iter().map(|name| folder.join(name)));
@@ -362,7 +393,7 @@ pub(super) fn file(
 }
 
 fn file_in(lookup: &Lookup<'_>, statics: &[PathBuf], key: &str) -> bool {
-    let Some(segments) = segments(key) else {
+    let Some(segments) = segments_of(key) else {
         return false;
     };
     let Some((last, dirs)) = segments.split_last() else {
@@ -393,7 +424,7 @@ fn file_in(lookup: &Lookup<'_>, statics: &[PathBuf], key: &str) -> bool {
 
 /// The segments of an address (none for `/`); `None` when one is empty
 /// (`/a//b/`), which no file name gives.
-fn segments(key: &str) -> Option<Vec<&str>> {
+fn segments_of(key: &str) -> Option<Vec<&str>> {
     let inner = key.trim_matches('/');
     if inner.is_empty() {
         return Some(Vec::new());

@@ -228,6 +228,15 @@ impl Languages {
         }
     }
 
+    /// The content folder of language `code` under `content/`, if it sets
+    /// one there.
+    pub fn content_dir(&self, code: &str) -> Option<&Path> {
+        self.dirs
+            .iter()
+            .find(|(_, c)| c == code)
+            .map(|(dir, _)| dir.as_path())
+    }
+
     /// The folder the addresses of language `code` are under.
     pub fn prefix(&self, code: &str) -> String {
         if code == self.codes[0] && !self.in_subdir {

@@ -2503,6 +2503,19 @@ mod tests {
                 ("/it/", false),
             ],
         );
+        // A page under a language's folder is found by its file's name, as
+        // in the default language: the whole site is not read for it.
+        let files = Arc::new(files());
+        let by_name = Site::from_files("/site", files.clone());
+        for path in [
+            "/en/posts/cible/",
+            "/en/posts/seul/",
+            "/en/posts/b/",
+            "/es/posts/hola/",
+        ] {
+            assert!(by_name.exists(path), "{path}");
+        }
+        assert_eq!(files.whole_reads(), 0);
         // `ref` reads a path in the language of the page it is in, as
         // Hugo 0.111 and 0.168 resolve it: that language's page, or none.
         for (path, code, file) in [
