@@ -265,7 +265,14 @@ pub(super) fn page(
     let found = |segments: &[&str], language: Option<&str>| {
         listings.until_found(files, |l| named_page(l, key, segments, rules, language))
     };
-    if let Some(page) = found(&segments, None) {
+    // A page of the default language named with its code (`x.en.md`, or
+    // under its content folder) first: Hugo publishes it over `x.md`.
+    let default = rules.languages.default_code();
+    let in_default = listings.until_found(files, |l| {
+        named_page(l, key, &segments, rules, Some(default))
+            .or_else(|| named_page(l, key, &segments, rules, None))
+    });
+    if let Some(page) = in_default {
         return Some(page);
     }
     // Under a language's folder (`/en/posts/x/`): its pages are named with

@@ -228,6 +228,11 @@ impl Languages {
         }
     }
 
+    /// The default language's code.
+    pub fn default_code(&self) -> &str {
+        &self.codes[0]
+    }
+
     /// The content folder of language `code` under `content/`, if it sets
     /// one there.
     pub fn content_dir(&self, code: &str) -> Option<&Path> {

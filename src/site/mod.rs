@@ -2559,13 +2559,16 @@ mod tests {
             }
         }
         // Two files of the default language at one address: the one named
-        // with its code is the page.
+        // with its code is the page, read at once or by file name.
         for order in [["x.md", "x.en.md"], ["x.en.md", "x.md"]] {
             let both =
-                MemoryFiles::new(order.map(|name| page(&format!("content/posts/{name}"), "")));
-            let both = Site::read_whole("/site", &both);
-            let found = both.page("/posts/x/").map(|p| p.file);
-            assert_eq!(found, Some(PathBuf::from("posts/x.en.md")), "{order:?}");
+                || MemoryFiles::new(order.map(|name| page(&format!("content/posts/{name}"), "")));
+            let whole = Site::read_whole("/site", &both());
+            let lazy = Site::from_files("/site", Arc::new(both()));
+            for site in [whole, lazy] {
+                let found = site.page("/posts/x/").map(|p| p.file);
+                assert_eq!(found, Some(PathBuf::from("posts/x.en.md")), "{order:?}");
+            }
         }
         // A language's own `[permalinks]`, over the site's.
         let own = MemoryFiles::new([
