@@ -857,14 +857,34 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
     };
     let mut page = Vec::with_capacity(front.aliases.len() + own.len());
     let mut html = Vec::new();
+    // A relative alias is under the folder of a regular page's address
+    // (its `[permalinks]` address, `/2025/x/`, or its `url`'s), as Hugo
+    // 0.111 and 0.168 publish it, its language's folder included; else
+    // under its content folder, in its language's.
+    let page_dir = own
+        .first()
+        .filter(|_| stem != "_index" && stem != "index")
+        .map(|address| {
+            let address = address.trim_end_matches('/');
+            address[..address.rfind('/').unwrap_or(0)]
+                .trim_start_matches('/')
+                .to_string()
+        });
     for alias in &front.aliases {
-        let address = alias_address(&dir, alias);
-        // Under the language's folder: written without a leading `/`, in
-        // both Hugos; written with one, in 0.168 and not in 0.111.
         let rooted = alias.trim().starts_with('/');
-        let under = (!prefix.is_empty()).then(|| normalize(&format!("{prefix}{address}")));
-        let as_is = (rooted || prefix.is_empty()).then_some(address);
-        for address in as_is.into_iter().chain(under) {
+        let addresses: Vec<String> = match &page_dir {
+            Some(folder) if !rooted => vec![alias_address(folder, alias)],
+            _ => {
+                let address = alias_address(&dir, alias);
+                // Under the language's folder: written without a leading
+                // `/`, in both Hugos; written with one, in 0.168 and not
+                // in 0.111.
+                let under = (!prefix.is_empty()).then(|| normalize(&format!("{prefix}{address}")));
+                let as_is = (rooted || prefix.is_empty()).then_some(address);
+                as_is.into_iter().chain(under).collect()
+            }
+        };
+        for address in addresses {
             if html_page_link(alias) {
                 html.push(address.clone());
             }
@@ -2473,10 +2493,12 @@ mod tests {
                 ("/en/posts/w1/", true),
                 ("/en/posts/w1.2/", false),
                 // A `url` or an alias written without a leading `/`: under the
-                // language's folder only.
+                // language's folder only; the alias beside the page's
+                // address, the `url`'s here.
                 ("/en/relatif/", true),
                 ("/relatif/", false),
-                ("/en/posts/vieux/", true),
+                ("/en/vieux/", true),
+                ("/en/posts/vieux/", false),
                 ("/posts/vieux/", false),
                 ("/racine/", true),
                 ("/en/racine/", true),
@@ -2650,6 +2672,11 @@ mod tests {
         s.add_content(Path::new("posts/sub/b.md"), aliased("ancien-b"));
         s.add_content(Path::new("posts/bund/index.md"), aliased("ancien-c"));
         s.add_content(Path::new("d.md"), aliased("ancien-d, ../../up-d, ./e/"));
+        // Beside the page's address where `[permalinks]` or a `url` make it.
+        s.add_content(
+            Path::new("posts/f.md"),
+            "---\nurl: /ailleurs/f/\naliases: [ancien-f]\n---\n".into(),
+        );
         for path in [
             "/posts/ancien-a/",
             "/posts/x/y/",
@@ -2659,6 +2686,7 @@ mod tests {
             "/ancien-d/",
             "/up-d/",
             "/e/",
+            "/ailleurs/ancien-f/",
         ] {
             assert!(s.exists(path), "{path}");
         }
@@ -2667,6 +2695,7 @@ mod tests {
             "/ancien-b/",
             "/posts/bund/ancien-c/",
             "/ancien-c/",
+            "/posts/ancien-f/",
         ] {
             assert!(!s.exists(path), "{path}");
         }
