@@ -430,6 +430,9 @@ pub(crate) struct AddressRules {
     /// Whether every regular page is written as `/posts/x.html`
     /// (`uglyURLs = true`).
     ugly: bool,
+    /// Whether addresses made from file paths lose their accents
+    /// (`removePathAccents = true`).
+    no_accents: bool,
 }
 
 /// What the Hugo configuration of the site of `files` says (see
@@ -472,6 +475,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
             date_sources: hugo::date_sources(&configs),
             languages,
             ugly: hugo::ugly_urls(&configs) == UglyUrls::All,
+            no_accents: hugo::root_flag(&configs, "removePathAccents"),
         },
         base_urls: hugo::base_urls(&configs),
         renders_html: hugo::renders_html(&configs),
@@ -841,6 +845,18 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         }
         if dates != Dates::Kept || undated.len() == stem.len() {
             own.push(normalize(&at(&paths::sanitize(undated))));
+        }
+    }
+    // `removePathAccents`: the addresses made from the file's path and
+    // `slug` lose their accents (not a `url`), as Hugo 0.111 and 0.168
+    // write them.
+    let section = match section {
+        Some((key, address)) if rules.no_accents => Some((key, paths::without_accents(&address))),
+        other => other,
+    };
+    if rules.no_accents && front.url.is_none() {
+        for address in &mut own {
+            *address = paths::without_accents(address);
         }
     }
     let bundle = (leaf || stem == "_index").then(|| {
@@ -2609,6 +2625,47 @@ mod tests {
         for (path, there) in [("/p/x/", true), ("/en/2025/x/", true), ("/en/p/x/", false)] {
             assert_eq!(own.exists(path), there, "{path}");
         }
+    }
+
+    /// `removePathAccents = true`: addresses from file paths and slugs lose
+    /// their accents, not a `url` (as Hugo 0.111 and 0.168 wrote them).
+    #[test]
+    fn path_accents_removed_where_the_site_says() {
+        let page = |path: &str, front: &str| {
+            (
+                PathBuf::from(path),
+                Some(format!("---\ntitle: T\n{front}---\n")),
+            )
+        };
+        let files = |config: &str| {
+            MemoryFiles::new([
+                (PathBuf::from("hugo.toml"), Some(config.to_string())),
+                page("content/Mes Notes/L'été/2025-01-06-Écrit Ça.md", ""),
+                page("content/posts/b.md", "slug: déjà-vu\n"),
+                page("content/posts/c.md", "url: /café/\n"),
+            ])
+        };
+        let config = "removePathAccents = true\n[frontmatter]\ndate = [':filename']\n";
+        let site = Site::read_whole("/site", &files(config));
+        exist_in(
+            &[&site],
+            &[
+                ("/mes-notes/lete/ecrit-ca/", true),
+                ("/mes-notes/lété/écrit-ça/", false),
+                ("/mes-notes/", true),
+                ("/posts/deja-vu/", true),
+                ("/café/", true),
+                ("/cafe/", false),
+            ],
+        );
+        let kept = Site::read_whole("/site", &files("[frontmatter]\ndate = [':filename']\n"));
+        exist_in(
+            &[&kept],
+            &[
+                ("/mes-notes/lété/écrit-ça/", true),
+                ("/mes-notes/lete/ecrit-ca/", false),
+            ],
+        );
     }
 
     /// Files are served from the folders `staticDir` names (in place of

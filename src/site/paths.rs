@@ -106,6 +106,21 @@ pub fn without_dot_segments(path: &str) -> String {
     resolved
 }
 
+/// `path` with the accents taken off its letters (`/posts/été/` is
+/// `/posts/ete/`), as Hugo's `removePathAccents` does: decomposed, marks
+/// dropped.
+pub fn without_accents(path: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    if path.is_ascii() {
+        return path.to_string();
+    }
+    path.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .nfc()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
