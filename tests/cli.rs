@@ -2571,6 +2571,19 @@ fn a_named_file_no_rule_applies_to_is_said_to_be_unchecked() {
         stdout,
         format!("No problems found (1 file checked).\n{about}\n")
     );
+    // A section page in a language is one too (`_index.en.md`).
+    write(
+        &root.join("content/posts"),
+        "_index.en.md",
+        "Il faut relire.\n",
+    );
+    let (code, stdout, _) = run(root, &["--format", "concise", "content/posts/_index.en.md"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        stdout.contains("No rule applies to `content/posts/_index.en.md`"),
+        "{stdout}"
+    );
+    fs::remove_file(root.join("content/posts/_index.en.md")).unwrap();
     // Among files that are checked, and with --select.
     let index = "content/posts/2025-02-07-changer-de-poste/index.md";
     let (_, stdout, _) = run(
