@@ -2761,3 +2761,42 @@ fn the_no_rule_applies_note_names_the_config() {
     fs::rename(root.join("repere.toml"), root.join("conf.toml")).unwrap();
     check(&["--config", "conf.toml"], "content/a-propos.md");
 }
+
+/// A post in a language (`….en.md`) is named as the page itself, as Hugo
+/// names it: the code is not read as part of the slug, and a rename the
+/// help offers keeps it.
+#[test]
+fn a_language_code_in_a_file_name_is_not_part_of_the_slug() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(
+        root.join("hugo.toml"),
+        "defaultContentLanguage = 'fr'\n[languages.fr]\n[languages.en]\n",
+    )
+    .unwrap();
+    let posts = root.join("content/posts");
+    fs::create_dir_all(&posts).unwrap();
+    let post = |slug: &str| format!("---\ntitle: T\ndate: 2025-03-10\nslug: {slug}\n---\nTexte.\n");
+    let path = write(&posts, "2025-03-10-changer.en.md", &post("changer"));
+    let names = || {
+        let out = repere()
+            .args(["check", "--select", "front-matter", "--color", "never"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.lines()
+            .filter(|l| l.contains("file name") || l.contains("rename the file"))
+            .map(|l| l.trim().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(), Vec::<String>::new());
+    fs::write(&path, post("autre")).unwrap();
+    assert_eq!(
+        names(),
+        [
+            "× `slug` is `autre` but the file name `2025-03-10-changer.en.md` says `changer`",
+            "help: rename the file to `2025-03-10-autre.en.md`, or set `slug` to `changer`",
+        ]
+    );
+}

@@ -1662,7 +1662,7 @@ impl FrontMatterRule {
             .flatten()
             .and_then(|filename| {
                 let i = filename.vars.iter().position(|v| v == name)?;
-                let seen = NameSeen::of(doc, filename);
+                let seen = NameSeen::of(doc, filename, None);
                 let caps = filename.regex.captures(&seen.name)?;
                 let date = caps.name(&format!("v{i}"))?;
                 is_date(date).then(|| (seen.said, date.to_string()))
@@ -1708,8 +1708,9 @@ impl FrontMatterRule {
             said,
             what,
             markdown,
+            code,
             name,
-        } = NameSeen::of(doc, filename);
+        } = NameSeen::of(doc, filename, cx.site());
         let name = name.as_str();
         // The name the front matter's values give, when it gives them all:
         // the file follows it, whatever the template's parts look like (a
@@ -1829,6 +1830,12 @@ impl FrontMatterRule {
                 if markdown && let Some(stem) = renamed.strip_suffix(".md") {
                     renamed = format!("{stem}.markdown");
                 }
+                // The language's code stays (`….en.md`).
+                if let Some(code) = &code
+                    && let Some(dot) = renamed.rfind('.')
+                {
+                    renamed.insert_str(dot, &format!(".{code}"));
+                }
                 // A bundle's folder is renamed, without the file's extension.
                 if bundle.is_some()
                     && let Some(stem) = renamed.strip_suffix(extension)
@@ -1869,12 +1876,17 @@ struct NameSeen<'d> {
     what: &'static str,
     /// The name is written `.markdown` and compared as `.md`.
     markdown: bool,
+    /// The site's language code the name carries before its extension
+    /// (`cible.en.md`): compared without it, and kept in a new name.
+    code: Option<String>,
     /// The name compared with the template.
     name: String,
 }
 
 impl<'d> NameSeen<'d> {
-    fn of(doc: &'d Document, filename: &FileName) -> Self {
+    /// The name of `doc`, on `site` if it is in one (whose languages' codes
+    /// a name may carry).
+    fn of(doc: &'d Document, filename: &FileName, site: Option<&crate::site::Site>) -> Self {
         // A leaf bundle's page is named by its folder, as Hugo names it
         // (`2025-01-06-carte/index.md` is the page `2025-01-06-carte`): the
         // folder's name is compared, with the file's extension (`.md`), and
@@ -1894,6 +1906,15 @@ impl<'d> NameSeen<'d> {
             Some(f) => format!("the bundle's folder name `{f}`"),
             None => format!("the file name `{written}`"),
         };
+        // A page in a language (`2025-01-06-cible.en.md`) is named as the
+        // page itself (`2025-01-06-cible.md`), as Hugo names it.
+        let coded = site
+            .filter(|_| bundle.is_none())
+            .and_then(|s| s.language_in_name(&written));
+        let (written, code) = match coded {
+            Some((bare, code)) => (bare, Some(code)),
+            None => (written, None),
+        };
         let what = if bundle.is_some() { "folder" } else { "file" };
         // A template ending in `.md` names `.markdown` files too, which
         // Hugo reads alike: the name is compared as `.md`, and said (and
@@ -1909,6 +1930,7 @@ impl<'d> NameSeen<'d> {
             said,
             what,
             markdown,
+            code,
             name,
         }
     }

@@ -228,6 +228,16 @@ impl Languages {
         }
     }
 
+    /// The file name `name` without the code of a language it carries
+    /// before its extension, and the code as written (`cible.EN.md` is
+    /// `cible.md` and `EN`).
+    pub fn code_in_name(&self, name: &str) -> Option<(String, String)> {
+        let (stem, ext) = name.rsplit_once('.')?;
+        let (bare, written) = stem.rsplit_once('.')?;
+        (!bare.is_empty() && self.codes.iter().any(|c| written.eq_ignore_ascii_case(c)))
+            .then(|| (format!("{bare}.{ext}"), written.to_string()))
+    }
+
     /// The default language's code.
     pub fn default_code(&self) -> &str {
         &self.codes[0]

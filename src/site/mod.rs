@@ -1345,6 +1345,13 @@ impl Site {
             .map(|(_, rest)| rest)
     }
 
+    /// The file name `name` without the code of a language of the site it
+    /// carries before its extension (`cible.en.md` is `cible.md`), and
+    /// the code as written.
+    pub fn language_in_name(&self, name: &str) -> Option<(String, String)> {
+        self.languages().code_in_name(name)
+    }
+
     /// The site's languages (see [`languages`]).
     fn languages(&self) -> &Languages {
         &self.added.rules.languages
