@@ -82,7 +82,7 @@ pub struct InLanguage<'a> {
     /// [`Languages::read`]).
     pub built: bool,
     /// The language's code.
-    pub code: String,
+    pub code: &'a str,
 }
 
 impl Languages {
@@ -163,7 +163,7 @@ impl Languages {
 
     /// The language of the page file `rel` (its path under `content/`),
     /// and its path as the address is made from it (see [`InLanguage`]).
-    pub fn of<'a>(&self, rel: &'a Path) -> InLanguage<'a> {
+    pub fn of<'a>(&'a self, rel: &'a Path) -> InLanguage<'a> {
         if let Some((dir, code)) = self.dirs.iter().find(|(dir, _)| rel.starts_with(dir)) {
             let under = rel.strip_prefix(dir).unwrap_or(rel);
             let rel = without_code(under, code).unwrap_or(Cow::Borrowed(under));
@@ -172,7 +172,7 @@ impl Languages {
                 prefix: self.prefix(code),
                 folder: format!("/{}", dir.to_string_lossy()),
                 built: self.built(code),
-                code: code.clone(),
+                code,
             };
         }
         for code in &self.codes {
@@ -182,7 +182,7 @@ impl Languages {
                     prefix: self.prefix(code),
                     folder: String::new(),
                     built: self.built(code),
-                    code: code.clone(),
+                    code,
                 };
             }
         }
@@ -191,7 +191,7 @@ impl Languages {
             prefix: self.prefix(&self.codes[0]),
             folder: String::new(),
             built: self.built(&self.codes[0]),
-            code: self.codes[0].clone(),
+            code: &self.codes[0],
         }
     }
 
@@ -232,9 +232,10 @@ impl Languages {
     /// before its extension, and the code as written (`cible.EN.md` is
     /// `cible.md` and `EN`).
     pub fn code_in_name(&self, name: &str) -> Option<(String, String)> {
-        let (stem, ext) = name.rsplit_once('.')?;
-        let (bare, written) = stem.rsplit_once('.')?;
-        (!bare.is_empty() && self.codes.iter().any(|c| written.eq_ignore_ascii_case(c)))
+        let (bare, written, ext) = split_code(name)?;
+        self.codes
+            .iter()
+            .any(|c| written.eq_ignore_ascii_case(c))
             .then(|| (format!("{bare}.{ext}"), written.to_string()))
     }
 
@@ -301,13 +302,18 @@ impl Languages {
 /// `rel` without the language code `code` before its extension
 /// (`posts/cible.en.md` is `posts/cible.md`), if it has it.
 fn without_code<'a>(rel: &'a Path, code: &str) -> Option<Cow<'a, Path>> {
-    let name = rel.file_name()?.to_str()?;
+    let (bare, written, ext) = split_code(rel.file_name()?.to_str()?)?;
+    written
+        .eq_ignore_ascii_case(code)
+        .then(|| Cow::Owned(rel.with_file_name(format!("{bare}.{ext}"))))
+}
+
+/// A file name read as `<bare>.<code>.<ext>` (`cible.en.md`), whatever
+/// the middle part is; `None` without two dots or before the first.
+fn split_code(name: &str) -> Option<(&str, &str, &str)> {
     let (stem, ext) = name.rsplit_once('.')?;
-    let (bare, written) = stem.rsplit_once('.')?;
-    if bare.is_empty() || !written.eq_ignore_ascii_case(code) {
-        return None;
-    }
-    Some(Cow::Owned(rel.with_file_name(format!("{bare}.{ext}"))))
+    let (bare, code) = stem.rsplit_once('.')?;
+    (!bare.is_empty()).then_some((bare, code, ext))
 }
 
 #[cfg(test)]

@@ -368,9 +368,6 @@ pub struct Site {
     rewrites_root_links: bool,
     /// How its Hugo makes heading ids.
     id_style: IdStyle,
-    /// Whether its Hugo configuration sets `uglyURLs` (pages written as
-    /// `/posts/x.html`).
-    ugly_urls: UglyUrls,
     /// The shortcodes it has, when they can all be known (see
     /// [`shortcodes`]).
     shortcodes: Option<Arc<Shortcodes>>,
@@ -427,9 +424,9 @@ pub(crate) struct AddressRules {
     language_permalinks: Vec<(String, Permalinks)>,
     date_sources: DateSources,
     languages: Languages,
-    /// Whether every regular page is written as `/posts/x.html`
-    /// (`uglyURLs = true`).
-    ugly: bool,
+    /// Whether its Hugo configuration sets `uglyURLs` (pages written as
+    /// `/posts/x.html`).
+    ugly_urls: UglyUrls,
     /// Whether addresses made from file paths lose their accents
     /// (`removePathAccents = true`).
     no_accents: bool,
@@ -448,7 +445,6 @@ struct Config {
     builds_drafts: bool,
     rewrites_root_links: bool,
     id_style: IdStyle,
-    ugly_urls: UglyUrls,
     shortcodes: Option<Arc<Shortcodes>>,
     statics: Vec<PathBuf>,
     robots_txt: Option<bool>,
@@ -474,7 +470,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
             language_permalinks,
             date_sources: hugo::date_sources(&configs),
             languages,
-            ugly: hugo::ugly_urls(&configs) == UglyUrls::All,
+            ugly_urls: hugo::ugly_urls(&configs),
             no_accents: hugo::root_flag(&configs, "removePathAccents"),
         },
         base_urls: hugo::base_urls(&configs),
@@ -484,7 +480,6 @@ fn config_of(files: &dyn SiteFiles) -> Config {
         builds_drafts: hugo::builds_drafts(&configs),
         rewrites_root_links: hugo::rewrites_root_links(&configs),
         id_style: hugo::id_style(&configs),
-        ugly_urls: hugo::ugly_urls(&configs),
         statics: hugo::static_dirs(&configs, |dir| files.folders_in(dir).unwrap_or_default()),
         robots_txt: (!configs.is_empty()).then(|| hugo::root_flag(&configs, "enableRobotsTXT")),
     }
@@ -866,7 +861,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         )
     });
     let regular = front.url.is_none() && stem != "_index" && stem != "index";
-    let ugly = if rules.ugly && regular {
+    let ugly = if rules.ugly_urls == UglyUrls::All && regular {
         own.clone()
     } else {
         Vec::new()
@@ -1039,7 +1034,6 @@ impl Site {
             builds_drafts: config.builds_drafts,
             rewrites_root_links: config.rewrites_root_links,
             id_style: config.id_style,
-            ugly_urls: config.ugly_urls,
             shortcodes: config.shortcodes,
             statics: config.statics,
             robots_txt: config.robots_txt,
@@ -1201,7 +1195,7 @@ impl Site {
         let rel = file.strip_prefix(&content).ok()?;
         let language = self.languages().of(rel);
         let folder = language.rel.parent()?.to_string_lossy().replace('\\', "/");
-        Some((folder, language.code))
+        Some((folder, language.code.to_string()))
     }
 
     /// Records that the checked file `path` (as given to the linter) belongs
@@ -1369,7 +1363,7 @@ impl Site {
         let file = file_key(path);
         // `/posts/x.html`: Hugo writes a page so only for an alias or `url`
         // written so, or on a site with `uglyURLs`; else a file.
-        if html_page_link(path) && self.ugly_urls == UglyUrls::Off {
+        if html_page_link(path) && self.added.rules.ugly_urls == UglyUrls::Off {
             let index = self.index();
             return index.html_pages.contains(&key) || index.files.contains(&file);
         }
@@ -1397,7 +1391,7 @@ impl Site {
     /// instead (`/posts/x.html`): there is no page at `path` then. Read
     /// from the whole index.
     pub fn ugly_address(&self, path: &str) -> Option<String> {
-        if self.ugly_urls != UglyUrls::All {
+        if self.added.rules.ugly_urls != UglyUrls::All {
             return None;
         }
         let bare = path.split(['?', '#']).next().unwrap_or(path).trim();
@@ -1488,10 +1482,19 @@ impl Site {
             return None;
         }
         let page = self.page(&format!("{prefix}/{folder}/"))?;
-        let file = self.languages().of(&page.file).rel;
-        let is_section =
-            page.file.as_os_str().is_empty() || file.file_stem().is_some_and(|s| s == "_index");
-        is_section.then_some(page)
+        self.is_section(&page).then_some(page)
+    }
+
+    /// Whether `page` is a section: a top-level folder without a file of
+    /// its own, or an `_index.md`, in any language (`_index.en.md`).
+    fn is_section(&self, page: &Page) -> bool {
+        page.file.as_os_str().is_empty()
+            || self
+                .languages()
+                .of(&page.file)
+                .rel
+                .file_stem()
+                .is_some_and(|s| s == "_index")
     }
 
     /// The leaf bundle holding the Markdown file at `path` under `content/`
@@ -1555,13 +1558,8 @@ impl Site {
         if languages.is_home(&key) || key == "/" {
             return languages.lists_home(&key);
         }
-        self.page(path).is_some_and(|p| {
-            // `_index.md`, in any language (`_index.en.md`).
-            let file = languages.of(&p.file).rel;
-            !p.draft
-                && (p.file.as_os_str().is_empty()
-                    || file.file_stem().is_some_and(|s| s == "_index"))
-        })
+        self.page(path)
+            .is_some_and(|p| !p.draft && self.is_section(&p))
     }
 
     /// The address of the page directly under `dir` (`/posts/`) whose name
@@ -1989,21 +1987,13 @@ fn blackfriday_id(text: &str) -> String {
     id
 }
 
-/// The id a heading's attribute block sets, as goldmark reads the block
-/// (checked with Hugo 0.111 and 0.168): a `{…}` ending the heading, of
-/// items apart by spaces, each `#id`, `.class` or `key=value` (the value
-/// bare or in double quotes); `#x` and `id=x` set the id, the last one
-/// wins (`{#a id="b"}` is `b`). `None` without an id, or when the braces
-/// hold anything else (`{id='x'}`: single quotes make no attribute).
-#[cfg(test)]
-fn attribute_id(heading: &str) -> Option<&str> {
-    let body = heading.trim_end().strip_suffix('}')?;
-    attribute_list(&body[body.rfind('{')? + 1..]).flatten()
-}
-
-/// The id an attribute list (what a `{…}` holds) sets, as goldmark reads
-/// it (see [`attribute_id`]): `Some(None)` when it sets none, `None` when
-/// it is no valid list (`a`, `id='x'`), which goldmark leaves as text.
+/// The id an attribute list (what a `{…}` ending a heading holds) sets,
+/// as goldmark reads it (checked with Hugo 0.111 and 0.168): items apart
+/// by spaces, each `#id`, `.class` or `key=value` (the value bare or in
+/// double quotes); `#x` and `id=x` set the id, the last one wins (`{#a
+/// id="b"}` is `b`). `Some(None)` when it sets none, `None` when it is no
+/// valid list (`a`, `id='x'`: single quotes make no attribute), which
+/// goldmark leaves as text.
 fn attribute_list(list: &str) -> Option<Option<&str>> {
     let mut rest = list.trim_start();
     let word_end = |s: &str| s.find(char::is_whitespace).unwrap_or(s.len());
@@ -3132,6 +3122,12 @@ mod tests {
                 .contains(&"fn:3".to_string())
         );
         assert!(footnote_ids(&Document::parse("b.md", "Sans note.\n".into())).is_empty());
+    }
+
+    /// The id the `{…}` ending `heading` sets (see [`attribute_list`]).
+    fn attribute_id(heading: &str) -> Option<&str> {
+        let body = heading.trim_end().strip_suffix('}')?;
+        attribute_list(&body[body.rfind('{')? + 1..]).flatten()
     }
 
     /// A heading's attribute block sets its id as goldmark reads it: the
