@@ -238,6 +238,68 @@ fn pages_of_another_language_are_under_its_folder() {
     assert_eq!(check_whole_site(posts).len(), 1);
 }
 
+/// Hugo 0.111 and 0.168 write a relative link as is, and the browser reads
+/// it from the page's address (`/posts/changer-de-poste/`, by its `slug`):
+/// `../premier-poste/` is the other post, `premier-poste.md` nothing, and
+/// so is `photo.png`. A render hook of links, or of images, the site's or
+/// a theme's, may write them otherwise: then those are not checked. By
+/// file name (a hook) as when the whole site is read.
+#[test]
+fn relative_links_are_read_from_the_page_s_address() {
+    let (dir, path) = site(&with_insert(
+        "Voir [le premier](../premier-poste/), [son plan](../premier-poste/#repères-clairs), [ailleurs](../nulle-part/) et [le fichier](premier-poste.md). ![Une photo](photo.png) [Depuis la racine](posts/premier-poste/)",
+    ));
+    let dates = "[frontmatter]\ndate = [':filename', ':default']\n";
+    fs::write(dir.path().join("hugo.toml"), dates).unwrap();
+    let found = check_file(&path);
+    let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`../nulle-part/` leads nowhere: a relative link is read from the page's address, `/posts/changer-de-poste/`, so it is `/posts/nulle-part/`, where no page or file of the site is",
+            "`premier-poste.md` leads nowhere: a relative link is read from the page's address, `/posts/changer-de-poste/`, so it is `/posts/changer-de-poste/premier-poste.md`, where no page or file of the site is",
+            "`photo.png` leads nowhere: a relative link is read from the page's address, `/posts/changer-de-poste/`, so it is `/posts/changer-de-poste/photo.png`, where no page or file of the site is",
+            "`posts/premier-poste/` leads nowhere: a relative link is read from the page's address, `/posts/changer-de-poste/`, so it is `/posts/changer-de-poste/posts/premier-poste/`, where no page or file of the site is",
+        ],
+        "{found:?}"
+    );
+    let report = human_report(&path);
+    let report = report.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        report.contains("or write `{{< relref \"premier-poste.md\" >}}`"),
+        "{report}"
+    );
+    assert!(
+        report.contains("write `/posts/premier-poste/`, from the root of the site"),
+        "{report}"
+    );
+    let posts = path.parent().unwrap();
+    assert_eq!(check_whole_site(posts), found);
+    // Hooks of a theme the configuration names: images, then links.
+    let hooks = dir.path().join("themes/simple/layouts/_default/_markup");
+    fs::create_dir_all(&hooks).unwrap();
+    fs::write(
+        dir.path().join("hugo.toml"),
+        format!("theme = 'simple'\n{dates}"),
+    )
+    .unwrap();
+    fs::write(
+        hooks.join("render-image.html"),
+        "<img src=\"{{ .Destination }}\">",
+    )
+    .unwrap();
+    let links = [&found[..2], &found[3..]].concat();
+    assert_eq!(check_file(&path), links);
+    assert_eq!(check_whole_site(posts), links);
+    fs::write(
+        hooks.join("render-link.html"),
+        "<a href=\"{{ .Destination }}\"></a>",
+    )
+    .unwrap();
+    assert_eq!(check_file(&path), vec![]);
+    assert_eq!(check_whole_site(posts), vec![]);
+}
+
 /// A headless bundle, or one whose `build` says `render: never`, is no
 /// page Hugo writes (checked with Hugo 0.111 and 0.168): a link or `ref`
 /// to it is said to lead to a page Hugo does not write.

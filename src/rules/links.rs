@@ -107,10 +107,21 @@ extension optional) must name a page that is not a draft, dated after
 today or expired, and its `#anchor`
 a heading of it; a relative path is checked only when it is found.
 
+A relative link (`../autre/`, `image.png`, `autre.md`) is read as a browser
+reads it, from the article's address (`/posts/x/`; the folder of one Hugo
+writes as a file, `/posts/x.html`), and checked as a site path; so is an
+image's. It is not checked where a render hook may write it otherwise: a
+`_markup/render-link` template (`render-image` for an image) of the site
+or of a theme, layouts repere cannot all see (no configuration file at the
+root, Hugo modules, a theme named but absent), or Hugo's own hook
+(`[markup.goldmark.renderHooks.link]` or `.image`, or a site of several
+languages, where Hugo 0.123 and later use it); nor where the article's
+address is not known.
+
 When no site is found (no folder holding `content/` above the article), only
 the files being checked are known: `/posts/<slug>/` is looked up among their
-slugs, anchors among their headings, and other site paths are not checked.
-Relative links (`autre-page/`) are never checked.
+slugs, anchors among their headings, and other site paths and relative
+links are not checked.
 
 Example:
   - id: internal-links
@@ -321,7 +332,8 @@ enum Dest {
     /// A path from the root of the host (`/posts/a/`) outside the path the
     /// site is published under (`/blog/`, by its `baseURL`), decoded.
     OffBase(String),
-    /// A relative path: not checked.
+    /// A relative path (`../autre/`): checked from the article's address
+    /// where it can be known (see [`Site::relative_bases`]).
     Relative,
 }
 
@@ -586,15 +598,17 @@ impl LinksRule {
         );
         let own: Vec<&str> = ids.0.iter().map(String::as_str).collect();
         let own_set: HashSet<&str> = own.iter().copied().collect();
-        let mut pages: HashMap<String, HashSet<String>> = HashMap::new();
-        let mut suggest = Suggestions::default();
+        let mut pages = TargetAnchors::default();
+        // Where the browser resolves relative links from, read once one is
+        // met (see [`Site::relative_bases`]).
+        let mut relative_bases: Option<Option<Vec<String>>> = None;
         for link in &doc.body.links {
             let dest = self.classify_on(&link.dest, bases);
             match dest {
                 Dest::Anchor(anchor)
                     if self.anchors && !own_set.contains(anchor.as_str()) && !is_top(&anchor) =>
                 {
-                    let suggestion = suggest.among(&anchor, own.iter().copied());
+                    let suggestion = pages.suggest.among(&anchor, own.iter().copied());
                     let mut finding =
                         missing_anchor(dest_span(doc, link), &anchor, "this article", suggestion);
                     if site::html_ids(doc).0.contains(&anchor) {
@@ -610,41 +624,26 @@ impl LinksRule {
                 }
                 Dest::Site { path, anchor } if self.targets => {
                     let Some(site) = site else { continue };
-                    let key = site::page_key(&path);
-                    if self.ignored(&key, Some(site)) {
-                        continue;
-                    }
-                    if !site.exists(&path) {
+                    let target = Target {
+                        path,
+                        anchor,
+                        written: &link.dest,
+                    };
+                    if let Err(key) = self.check_target(doc, link, site, &target, &mut pages, cx) {
                         cx.report(self.missing_in_site(doc, link, &key, site));
-                        continue;
                     }
-                    let page = site.page(&path).filter(|p| !p.file.as_os_str().is_empty());
-                    if let Some(target) = page.as_ref()
-                        && let Some(gone) = unbuilt(doc, site, target, &link.dest)
-                    {
-                        cx.report(gone.at(dest_span(doc, link)));
-                        continue;
-                    }
-                    let (Some(anchor), true) = (anchor, self.anchors) else {
+                }
+                Dest::Relative if self.targets && !link.dest.contains("{{") => {
+                    let Some(site) = site.filter(|s| !s.may_rewrite(link.image)) else {
                         continue;
                     };
-                    // A page whose text cannot be read has no known anchors.
-                    let Some(page_anchors) = page.and_then(|p| site.anchors(&p)) else {
+                    let bases = relative_bases.get_or_insert_with(|| {
+                        site.relative_bases(&doc.path, &site::PageFront::from_root(doc.front()))
+                    });
+                    let Some(bases) = bases.as_deref() else {
                         continue;
                     };
-                    let ids = pages
-                        .entry(key.clone())
-                        .or_insert_with(|| page_anchors.iter().cloned().collect());
-                    if !ids.contains(anchor.as_str()) && !is_top(&anchor) {
-                        let suggestion =
-                            suggest.among(&anchor, page_anchors.iter().map(String::as_str));
-                        cx.report(missing_anchor(
-                            dest_span(doc, link),
-                            &anchor,
-                            &format!("`{key}`"),
-                            suggestion,
-                        ));
-                    }
+                    self.check_relative(doc, link, site, bases, &mut pages, cx);
                 }
                 _ => {}
             }
@@ -780,6 +779,102 @@ impl LinksRule {
         }
     }
 
+    /// Checks the target of `link` on the site: `Err` with its page key
+    /// when nothing is there (for the caller to report as it reads), else
+    /// reports a page Hugo does not build or a missing anchor.
+    fn check_target(
+        &self,
+        doc: &Document,
+        link: &Link,
+        site: &Site,
+        target: &Target<'_>,
+        pages: &mut TargetAnchors,
+        cx: &mut Context,
+    ) -> Result<(), String> {
+        let key = site::page_key(&target.path);
+        if self.ignored(&key, Some(site)) {
+            return Ok(());
+        }
+        if !site.exists(&target.path) {
+            return Err(key);
+        }
+        let page = site
+            .page(&target.path)
+            .filter(|p| !p.file.as_os_str().is_empty());
+        if let Some(page) = page.as_ref()
+            && let Some(gone) = unbuilt(doc, site, page, target.written)
+        {
+            cx.report(gone.at(dest_span(doc, link)));
+            return Ok(());
+        }
+        let (Some(anchor), true) = (&target.anchor, self.anchors) else {
+            return Ok(());
+        };
+        // A page whose text cannot be read has no known anchors.
+        let Some(page_anchors) = page.and_then(|p| site.anchors(&p)) else {
+            return Ok(());
+        };
+        let ids = pages
+            .ids
+            .entry(key.clone())
+            .or_insert_with(|| page_anchors.iter().cloned().collect());
+        if !ids.contains(anchor.as_str()) && !is_top(anchor) {
+            let suggestion = pages
+                .suggest
+                .among(anchor, page_anchors.iter().map(String::as_str));
+            cx.report(missing_anchor(
+                dest_span(doc, link),
+                anchor,
+                &format!("`{key}`"),
+                suggestion,
+            ));
+        }
+        Ok(())
+    }
+
+    /// A relative link (`../autre/`, `image.png`), which Hugo writes as
+    /// is: where a browser takes it from the page's address (one of
+    /// `bases`, see [`Site::relative_bases`]), something must be, as for
+    /// a link from the root.
+    fn check_relative(
+        &self,
+        doc: &Document,
+        link: &Link,
+        site: &Site,
+        bases: &[String],
+        pages: &mut TargetAnchors,
+        cx: &mut Context,
+    ) {
+        let written = link.dest.trim();
+        let mut first_missing = None;
+        for base in bases {
+            let Dest::Site { path, anchor } = self.classify_on(&format!("{base}{written}"), &[])
+            else {
+                return;
+            };
+            let target = Target {
+                path,
+                anchor,
+                written,
+            };
+            match self.check_target(doc, link, site, &target, pages, cx) {
+                Ok(()) => return,
+                Err(key) => {
+                    first_missing.get_or_insert((base, key));
+                }
+            }
+        }
+        if let Some((base, key)) = first_missing {
+            cx.report(missing_relative(
+                dest_span(doc, link),
+                written,
+                base,
+                &key,
+                site,
+            ));
+        }
+    }
+
     fn missing_in_site(&self, doc: &Document, link: &Link, key: &str, site: &Site) -> Finding {
         self.missing_at(dest_span(doc, link), &link.dest, key, site)
     }
@@ -847,6 +942,69 @@ impl LinksRule {
         };
         Finding::new(span, message).help(help)
     }
+}
+
+/// A link's target on the site: its path (decoded, dot segments resolved)
+/// and anchor, and the destination as written.
+struct Target<'a> {
+    path: String,
+    anchor: Option<String>,
+    written: &'a str,
+}
+
+/// The anchors of the pages an article links to, read once per page, and
+/// the suggestions made for missing anchors, its own included.
+#[derive(Default)]
+struct TargetAnchors {
+    ids: HashMap<String, HashSet<String>>,
+    suggest: Suggestions,
+}
+
+/// The finding of a relative link `written` at `span` that leads, from the
+/// page's address `base`, to the site path `key`, where nothing is.
+fn missing_relative(span: Span, written: &str, base: &str, key: &str, site: &Site) -> Finding {
+    let bare = written.split(['?', '#']).next().unwrap_or(written);
+    let name = bare
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or(bare);
+    let shown = if name.contains('.') {
+        key.trim_end_matches('/')
+    } else {
+        key
+    };
+    let message = format!(
+        "`{written}` leads nowhere: a relative link is read from the page's address, `{base}`, so it is `{shown}`, where no page or file of the site is"
+    );
+    let rooted = format!("/{}", written.trim_start_matches("./"));
+    let help = if bare.starts_with("www.") {
+        format!("a link without a scheme is relative: write `https://{written}`")
+    } else if !bare.starts_with("../")
+        && site.exists(rooted.split(['?', '#']).next().unwrap_or("/"))
+    {
+        format!("write `{rooted}`, from the root of the site, where there is a page or file")
+    } else if site::without_content_extension(name).len() < name.len()
+        && !name.to_ascii_lowercase().ends_with(".html")
+        && !name.to_ascii_lowercase().ends_with(".htm")
+    {
+        format!(
+            "Hugo writes a link to a content file as is; link the page's address, or write `{{{{< relref \"{bare}\" >}}}}`, which Hugo resolves from the article's folder"
+        )
+    } else {
+        let (dir, last) = match key.trim_end_matches('/').rsplit_once('/') {
+            Some((d, n)) => (format!("{d}/"), n),
+            None => ("/".to_string(), key),
+        };
+        match site.suggest_page(&dir, last) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!(
+                "check the link, or write it from the root of the site (`/posts/…/`); the site's pages were read from `{}`",
+                site.root().join("content").display()
+            ),
+        }
+    };
+    Finding::new(span, message).help(help)
 }
 
 /// The named section (see [`LinksRule::named_sections`]) whose content

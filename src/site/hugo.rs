@@ -291,6 +291,34 @@ pub fn id_style(configs: &[ConfigFile]) -> super::IdStyle {
     }
 }
 
+/// Whether Hugo's own render hook of `what` (`link` or `image`, Hugo 0.123
+/// and later) may render the site's Markdown links or images, resolving a
+/// destination as a page or a resource instead of writing it as is:
+/// `[markup.goldmark.renderHooks.link]` (or `.image`) sets `enableDefault
+/// = true`, or `useEmbedded` to `always` or `fallback`; or the site has
+/// several languages (`many_languages`), where the default (`auto`) uses
+/// it unless `useEmbedded = "never"` or `[markup.goldmark]
+/// duplicateResourceFiles = true`.
+pub fn embedded_hook(configs: &[ConfigFile], what: &str, many_languages: bool) -> bool {
+    let text = |path: &[&str]| match markup_setting(configs, path).map(|v| v.value) {
+        Some(Value::Bool(b)) => Some(b.to_string()),
+        Some(Value::String(s, _)) => Some(s.trim().to_ascii_lowercase()),
+        _ => None,
+    };
+    let hook = ["goldmark", "renderHooks", what];
+    if text(&[&hook[..], &["enableDefault"]].concat()).as_deref() == Some("true") {
+        return true;
+    }
+    match text(&[&hook[..], &["useEmbedded"]].concat()).as_deref() {
+        Some("always" | "fallback") => true,
+        Some("never") => false,
+        _ => {
+            many_languages
+                && text(&["goldmark", "duplicateResourceFiles"]).as_deref() != Some("true")
+        }
+    }
+}
+
 /// Whether the site builds pages whose publish date is in the future: a
 /// configuration file sets `buildFuture = true`. Hugo's default, and with
 /// no file read: not built.

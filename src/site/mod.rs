@@ -43,7 +43,7 @@ use dates::{DateOf, DateSources, FrontDays, Said, Written};
 use hugo::{Dates, UglyUrls};
 use languages::Languages;
 use permalinks::{PageParts, Permalinks};
-use shortcodes::Shortcodes;
+use shortcodes::{RenderHooks, Shortcodes};
 mod listing;
 mod memory;
 pub mod paths;
@@ -377,6 +377,9 @@ pub struct Site {
     /// Whether Hugo writes `/robots.txt` (`enableRobotsTXT`); `None` when
     /// no configuration was read.
     robots_txt: Option<bool>,
+    /// Whether Hugo's own render hooks may render its links and images
+    /// (see [`hugo::embedded_hook`]).
+    embedded_hooks: RenderHooks,
 }
 
 /// Suggestions made, by folder and name.
@@ -448,12 +451,17 @@ struct Config {
     shortcodes: Option<Arc<Shortcodes>>,
     statics: Vec<PathBuf>,
     robots_txt: Option<bool>,
+    embedded_hooks: RenderHooks,
 }
 
 fn config_of(files: &dyn SiteFiles) -> Config {
     let configs = hugo::read_configs(&files.hugo_configs());
     let languages = Languages::read(&configs);
     let permalinks = hugo::permalinks(&configs);
+    let embedded_hooks = RenderHooks {
+        link: hugo::embedded_hook(&configs, "link", languages.many()),
+        image: hugo::embedded_hook(&configs, "image", languages.many()),
+    };
     let language_permalinks = languages
         .permalinks
         .iter()
@@ -482,6 +490,7 @@ fn config_of(files: &dyn SiteFiles) -> Config {
         id_style: hugo::id_style(&configs),
         statics: hugo::static_dirs(&configs, |dir| files.folders_in(dir).unwrap_or_default()),
         robots_txt: (!configs.is_empty()).then(|| hugo::root_flag(&configs, "enableRobotsTXT")),
+        embedded_hooks,
     }
 }
 
@@ -718,6 +727,8 @@ struct Addresses {
     /// (`/guides-d'été`), and the section page it is (`/guides-dété/`).
     section: Option<(String, String)>,
     page: Vec<String>,
+    /// How many of `page`, first, its aliases give: the rest are its own.
+    aliases: usize,
     /// For a bundle (`index.md`, `_index.md`), its folder as a file's
     /// address starts with it (`/posts/2025-01-05-x`), and the addresses
     /// its files are served under (its own, not its aliases).
@@ -759,6 +770,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         return Some(Addresses {
             section: section.filter(|_| language.built),
             page: Vec::new(),
+            aliases: 0,
             bundle: None,
             unknown: false,
             html: Vec::new(),
@@ -902,6 +914,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
             page.push(address);
         }
     }
+    let aliases = page.len();
     html.extend(
         front
             .url
@@ -913,6 +926,7 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
     Some(Addresses {
         section,
         page,
+        aliases,
         bundle,
         unknown,
         html,
@@ -1037,6 +1051,7 @@ impl Site {
             shortcodes: config.shortcodes,
             statics: config.statics,
             robots_txt: config.robots_txt,
+            embedded_hooks: config.embedded_hooks,
             ..Site::default()
         }
     }
@@ -1187,15 +1202,69 @@ impl Site {
     /// content folder if it has one (see [`languages`]), and the code of
     /// its language; `None` for a file outside `content/`.
     pub fn content_folder(&self, file: &Path) -> Option<(String, String)> {
+        let rel = self.content_path(file)?;
+        let language = self.languages().of(&rel);
+        let folder = language.rel.parent()?.to_string_lossy().replace('\\', "/");
+        Some((folder, language.code.to_string()))
+    }
+
+    /// The checked file `file` (as given to the linter) relative to
+    /// `content/`; `None` for a file outside it.
+    fn content_path(&self, file: &Path) -> Option<PathBuf> {
         let absolute = |p: &Path| {
             crate::config::normalize(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()))
         };
         let content = absolute(&self.root.join("content"));
         let file = absolute(file);
-        let rel = file.strip_prefix(&content).ok()?;
-        let language = self.languages().of(rel);
-        let folder = language.rel.parent()?.to_string_lossy().replace('\\', "/");
-        Some((folder, language.code.to_string()))
+        file.strip_prefix(&content).ok().map(Path::to_path_buf)
+    }
+
+    /// Whether Hugo may write the destination of a Markdown link (or of
+    /// an image, `image`) otherwise than as written: through a render hook
+    /// of the site or of a theme, layouts repere cannot all see (see
+    /// [`shortcodes`]), or Hugo's own hook (see [`hugo::embedded_hook`]).
+    pub fn may_rewrite(&self, image: bool) -> bool {
+        let pick = |hooks: RenderHooks| if image { hooks.image } else { hooks.link };
+        pick(self.embedded_hooks) || self.shortcodes.as_ref().is_none_or(|s| pick(s.hooks()))
+    }
+
+    /// The folders a browser resolves a relative link of the checked page
+    /// `file` (as given to the linter, its front matter `front`) from: its
+    /// address (`/posts/x/`), or the folder of one written as a file
+    /// (`/posts/` for `/posts/x.html`, a `url` so written or `uglyURLs`),
+    /// one per address it may have (Hugo 0.111 and 0.168 write a relative
+    /// link as is, unless [`Site::may_rewrite`]). `None` when the page's
+    /// address is not known: outside `content/`, a `[permalinks]` pattern
+    /// repere does not read, a `url` neither a folder nor a `.html` file.
+    pub fn relative_bases(&self, file: &Path, front: &PageFront) -> Option<Vec<String>> {
+        let rel = self.content_path(file)?;
+        let addresses = addresses(&rel, front, &self.added.rules)?;
+        let url = front.url.as_deref().map(str::trim);
+        if addresses.unknown || url.is_some_and(|u| !u.ends_with('/') && !html_page_link(u)) {
+            return None;
+        }
+        let as_file = url.is_some_and(html_page_link);
+        // A regular page where a `[uglyURLs]` table may name its section:
+        // either form (see [`UglyUrls::BySection`]).
+        let either = self.added.rules.ugly_urls == UglyUrls::BySection
+            && url.is_none()
+            && addresses.bundle.is_none();
+        let folder_of = |address: &str| {
+            let trimmed = address.trim_end_matches('/');
+            trimmed[..=trimmed.rfind('/').unwrap_or(0)].to_string()
+        };
+        let mut bases = Vec::new();
+        for address in addresses.page.get(addresses.aliases..).unwrap_or_default() {
+            if as_file || addresses.ugly.contains(address) {
+                bases.push(folder_of(address));
+            } else {
+                bases.push(address.clone());
+                if either {
+                    bases.push(folder_of(address));
+                }
+            }
+        }
+        (!bases.is_empty()).then_some(bases)
     }
 
     /// Records that the checked file `path` (as given to the linter) belongs
@@ -1652,7 +1721,7 @@ const CONTENT_EXTENSIONS: &[&str] = &[
 
 /// A `ref` path without the extension of a content format, if it ends
 /// with one (`/posts/x.adoc` is `/posts/x`).
-fn without_content_extension(path: &str) -> &str {
+pub fn without_content_extension(path: &str) -> &str {
     let name = path.rsplit('/').next().unwrap_or(path);
     match name.rsplit_once('.') {
         Some((stem, ext))
@@ -2715,6 +2784,139 @@ mod tests {
     /// An alias written without a leading `/` is under the folder of the
     /// page's address, as Hugo 0.111 and 0.168 publish it: a bundle's is
     /// beside the bundle, `..` goes up, never above the root.
+    /// A relative link is read from the page's address, or from its
+    /// folder when Hugo writes the page as a `.html` file; unless a link
+    /// render hook may write it otherwise, or the address is not known.
+    #[test]
+    fn relative_links_are_read_from_the_page_s_address() {
+        let site = |config: Option<&str>, more: &[(&str, &str)]| {
+            let config = config.map(|c| (PathBuf::from("hugo.toml"), Some(c.to_string())));
+            let more = more
+                .iter()
+                .map(|(p, t)| (PathBuf::from(p), Some(t.to_string())));
+            Site::from_files(
+                "/site",
+                Arc::new(MemoryFiles::new(config.into_iter().chain(more))),
+            )
+        };
+        let bases = |s: &Site, file: &str, front: &str| {
+            let front = PageFront::of(&format!("---\ntitle: T\n{front}---\n"));
+            s.relative_bases(Path::new(&format!("/site/content/{file}")), &front)
+        };
+        let one = |base: &str| Some(vec![base.to_string()]);
+        let dated = "[frontmatter]\ndate = [':filename', ':default']\n";
+        let plain = site(Some(dated), &[]);
+        assert_eq!(bases(&plain, "posts/2025-01-01-a.md", ""), one("/posts/a/"));
+        assert_eq!(bases(&plain, "posts/b/index.md", ""), one("/posts/b/"));
+        assert_eq!(
+            bases(&plain, "posts/c.md", "slug: autre\n"),
+            one("/posts/autre/")
+        );
+        assert_eq!(
+            bases(&plain, "posts/c.md", "url: /ailleurs/c.html\n"),
+            one("/ailleurs/")
+        );
+        assert_eq!(
+            bases(&plain, "posts/c.md", "url: /ailleurs/c/\n"),
+            one("/ailleurs/c/")
+        );
+        // A server may serve `/ailleurs/c` as the folder or the file.
+        assert_eq!(bases(&plain, "posts/c.md", "url: /ailleurs/c\n"), None);
+        assert_eq!(bases(&plain, "../hors.md", ""), None);
+        let ugly = site(Some(&format!("uglyURLs = true\n{dated}")), &[]);
+        assert_eq!(bases(&ugly, "posts/2025-01-01-a.md", ""), one("/posts/"));
+        // Where a table names sections, either form.
+        let table = site(Some(&format!("{dated}[uglyURLs]\nposts = true\n")), &[]);
+        assert_eq!(
+            bases(&table, "posts/2025-01-01-a.md", ""),
+            Some(vec!["/posts/a/".to_string(), "/posts/".to_string()])
+        );
+        assert_eq!(bases(&table, "posts/b/index.md", ""), one("/posts/b/"));
+        // `[permalinks]`.
+        let moved = site(Some("[permalinks]\nposts = '/:year/:slug/'\n"), &[]);
+        assert_eq!(
+            bases(&moved, "posts/a.md", "date: 2025-01-01\nslug: x\n"),
+            one("/2025/x/")
+        );
+    }
+
+    /// Whether a link's or an image's destination may be written otherwise
+    /// than as is: a render hook of the site or a theme, layouts repere
+    /// cannot all see, Hugo's own hook.
+    #[test]
+    fn render_hooks_may_rewrite_destinations() {
+        let site = |config: Option<&str>, more: &[&str]| {
+            let config = config.map(|c| (PathBuf::from("hugo.toml"), Some(c.to_string())));
+            let more = more.iter().map(|p| {
+                (
+                    PathBuf::from(p),
+                    Some("<a href=\"{{ .Destination }}\"></a>".to_string()),
+                )
+            });
+            Site::from_files(
+                "/site",
+                Arc::new(MemoryFiles::new(config.into_iter().chain(more))),
+            )
+        };
+        let rewrites = |s: &Site| (s.may_rewrite(false), s.may_rewrite(true));
+        assert_eq!(rewrites(&site(Some("title = 'T'\n"), &[])), (false, false));
+        for (hook, expected) in [
+            ("layouts/_markup/render-link.html", (true, false)),
+            ("layouts/_default/_markup/render-link.html", (true, false)),
+            ("layouts/posts/_markup/render-link.rss.xml", (true, false)),
+            (
+                "themes/t/layouts/_default/_markup/render-link.html",
+                (true, false),
+            ),
+            ("layouts/_default/_markup/render-image.html", (false, true)),
+            (
+                "layouts/_default/_markup/render-heading.html",
+                (false, false),
+            ),
+            ("layouts/partials/render-link.html", (false, false)),
+        ] {
+            assert_eq!(
+                rewrites(&site(Some("title = 'T'\n"), &[hook])),
+                expected,
+                "{hook}"
+            );
+        }
+        // Layouts repere cannot all see: a theme named but absent, no
+        // configuration at the root.
+        assert_eq!(
+            rewrites(&site(Some("theme = 'absent'\n"), &[])),
+            (true, true)
+        );
+        assert_eq!(rewrites(&site(None, &[])), (true, true));
+        // Hugo's own hooks: asked for, or on a site of several languages.
+        let embedded = |config: &str| rewrites(&site(Some(config), &[]));
+        let hooks = "[markup.goldmark.renderHooks]\n";
+        assert_eq!(
+            embedded(&format!("{hooks}link.enableDefault = true\n")),
+            (true, false)
+        );
+        assert_eq!(
+            embedded(&format!("{hooks}image.useEmbedded = 'fallback'\n")),
+            (false, true)
+        );
+        assert_eq!(
+            embedded(&format!("{hooks}link.useEmbedded = 'always'\n")),
+            (true, false)
+        );
+        let languages = "[languages.fr]\n[languages.en]\n";
+        assert_eq!(embedded(languages), (true, true));
+        assert_eq!(
+            embedded(&format!("{languages}{hooks}link.useEmbedded = 'never'\n")),
+            (false, true)
+        );
+        assert_eq!(
+            embedded(&format!(
+                "{languages}[markup.goldmark]\nduplicateResourceFiles = true\n"
+            )),
+            (false, false)
+        );
+    }
+
     #[test]
     fn relative_aliases_are_under_the_page_folder() {
         let mut s = Site::new("/site");

@@ -112,6 +112,18 @@ pub struct Shortcodes {
     /// by name: the section's folder of `content/` (`docs`), and what the
     /// template does with `.Inner`.
     sections: BTreeMap<String, Vec<(String, Inner)>>,
+    /// Whether a template of the site or of a theme renders Markdown
+    /// links, and one images (see [`render_hook`]), read with the
+    /// shortcodes' templates.
+    hooks: RenderHooks,
+}
+
+/// Which of Markdown's links and images a template of the site renders
+/// (a render hook), instead of Hugo writing their destinations as is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RenderHooks {
+    pub link: bool,
+    pub image: bool,
 }
 
 impl Shortcodes {
@@ -134,7 +146,24 @@ impl Shortcodes {
         Shortcodes {
             names,
             sections: BTreeMap::new(),
+            hooks: RenderHooks::default(),
         }
+    }
+
+    /// With render hooks (see [`Shortcodes::hooks`]).
+    pub fn with_hooks(mut self, hooks: RenderHooks) -> Shortcodes {
+        self.hooks = hooks;
+        self
+    }
+
+    /// Whether templates of the site or of its themes render Markdown
+    /// links and images (`layouts/_markup/render-link.html`,
+    /// `layouts/_default/_markup/render-image.html`, a section's or an
+    /// output format's): Hugo passes each through one, which may write
+    /// its destination otherwise (resolve `x.md`, add a language's
+    /// folder), instead of as written.
+    pub fn hooks(&self) -> RenderHooks {
+        self.hooks
     }
 
     /// With the templates of sections, as (name, the section's folder of
@@ -178,6 +207,7 @@ impl Shortcodes {
         Cow::Owned(Shortcodes {
             names,
             sections: BTreeMap::new(),
+            hooks: self.hooks,
         })
     }
 
@@ -273,10 +303,16 @@ pub fn of(configs: &[hugo::ConfigFile], files: &dyn SiteFiles) -> Option<Shortco
     // at other paths (another output format) are variants of which Hugo
     // may use any.
     let mut paths: BTreeMap<String, BTreeMap<String, (bool, Inner)>> = BTreeMap::new();
+    let mut hooks = RenderHooks::default();
     for (layer, base) in bases.iter().enumerate() {
         let site = layer == 0;
         let layouts = base.join("layouts");
         for file in files.files_in(&layouts)? {
+            match render_hook(&file) {
+                Some("link") => hooks.link = true,
+                Some("image") => hooks.image = true,
+                _ => {}
+            }
             let Some(name) = shortcode_name(&file) else {
                 continue;
             };
@@ -321,7 +357,23 @@ pub fn of(configs: &[hugo::ConfigFile], files: &dyn SiteFiles) -> Option<Shortco
             own.push((name.as_str(), built_in_inner(name)));
         }
     }
-    Some(Shortcodes::new(own).with_sections(sections))
+    Some(
+        Shortcodes::new(own)
+            .with_sections(sections)
+            .with_hooks(hooks),
+    )
+}
+
+/// What a file under `layouts/` (`rel`, relative to it) renders, if it is
+/// a render hook: a `render-<what>` template in a `_markup` folder at any
+/// depth (`_markup/render-link.html`, `_default/_markup/render-image.html`,
+/// `posts/_markup/render-link.rss.xml`), as Hugo 0.111 and 0.168 find one.
+fn render_hook(rel: &Path) -> Option<&str> {
+    let mut parts = rel.iter().rev();
+    let name = parts.next()?.to_str()?;
+    let folder = parts.next()?.to_str()?;
+    (folder == "_markup").then_some(())?;
+    name.split('.').next()?.strip_prefix("render-")
 }
 
 /// `Some` when no folder of `config/` holds modules (a `module.*` file,
