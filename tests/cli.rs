@@ -2614,6 +2614,24 @@ fn a_named_file_no_rule_applies_to_is_said_to_be_unchecked() {
         stdout.ends_with("\n`content/posts/2025-02-07-changer-de-poste/notes.md` is a resource of the leaf bundle `2025-02-07-changer-de-poste` (a folder with an `index.md`), not a page: no rule applies to it.\n"),
         "{stdout}"
     );
+    // So is an `index` page in a code the site has no language of (Hugo
+    // 0.111 and 0.168 publish neither `index.old.md` nor, on a site
+    // without `fr`, `index.fr.md`).
+    for name in ["index.old.md", "index.fr.md"] {
+        let file = format!("content/posts/2025-02-07-changer-de-poste/{name}");
+        fs::write(
+            root.join(&file),
+            "---\ntitle: Ancien\n---\nIl faut relire.\n",
+        )
+        .unwrap();
+        let (code, stdout, _) = run(root, &["--format", "concise", &file]);
+        assert_eq!(code, Some(0), "{stdout}");
+        assert!(
+            stdout.ends_with(&format!("\n`{file}` is a resource of the leaf bundle `2025-02-07-changer-de-poste` (a folder with an `index.md`), not a page: no rule applies to it.\n")),
+            "{stdout}"
+        );
+        fs::remove_file(root.join(&file)).unwrap();
+    }
     // Standard input, named or not.
     let out = repere()
         .current_dir(root)

@@ -14,6 +14,7 @@ use repere::config::{CONFIG_BASE, Config};
 use repere::document::front_matter;
 use repere::engine::BundleOf;
 use repere::pack::{DEFAULT_PACKS, PackError, RuleSet};
+use repere::site::languages::Languages;
 use repere::site::{
     Listing, PAGE_EXTENSIONS, PageFront, ReadPage, Site, SiteEntry, SiteFiles, is_page_name,
 };
@@ -157,11 +158,24 @@ pub fn find(
 /// Tells which files are resources of a Hugo leaf bundle, reading the file
 /// system, as [`repere::site::leaf_bundle_of`] tells them: a file in a
 /// folder that holds an `index` page (`index.md`, `index.markdown`,
-/// `index.html`, `index.htm`), other than that page, or in a folder below
-/// one such folder inside `content/` (a bundle's resources may sit in
-/// subfolders). Outside a `content/` folder only the file's own folder is
-/// looked at. Each folder is asked once.
+/// `index.html`, `index.htm`), other than that page (or that page in one
+/// of the site's languages, `index.en.md`), or in a folder below one such
+/// folder inside `content/` (a bundle's resources may sit in subfolders).
+/// Outside a `content/` folder only the file's own folder is looked at,
+/// and a code that reads as a language's is one. Each folder is asked
+/// once, and each site's configuration read once, for a file so named.
 pub fn leaf_bundles() -> Arc<BundleOf> {
+    let sites: std::sync::Mutex<HashMap<PathBuf, Arc<Languages>>> = Default::default();
+    let languages = move |root: &Path| -> Arc<Languages> {
+        if let Some(known) = sites.lock().ok().and_then(|s| s.get(root).cloned()) {
+            return known;
+        }
+        let read = Arc::new(Languages::of_files(&FsFiles::new(root)));
+        if let Ok(mut s) = sites.lock() {
+            s.insert(root.to_path_buf(), read.clone());
+        }
+        read
+    };
     let known: std::sync::Mutex<HashMap<PathBuf, bool>> = Default::default();
     let has_index = move |folder: &Path| -> bool {
         if let Some(yes) = known.lock().ok().and_then(|k| k.get(folder).copied()) {
@@ -184,7 +198,12 @@ pub fn leaf_bundles() -> Arc<BundleOf> {
             .find(|a| a.file_name().is_some_and(|n| n == "content"))
             .or_else(|| own.parent())?;
         let rel = absolute.strip_prefix(base).ok()?;
-        repere::site::leaf_bundle_of(rel, |folder| has_index(&base.join(folder)))
+        let in_site = base.ends_with("content");
+        let is_code = |code: &str| match base.parent().filter(|_| in_site) {
+            Some(root) => languages(root).has(code),
+            None => repere::site::language_like(code),
+        };
+        repere::site::leaf_bundle_of(rel, |folder| has_index(&base.join(folder)), is_code)
             .map(|folder| base.join(folder))
     })
 }

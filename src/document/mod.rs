@@ -39,7 +39,8 @@ pub struct Document {
 /// the folder it leads to from the current one.
 fn bundle_of(path: &Path) -> Option<std::ffi::OsString> {
     // `index.md`, or the bundle's page in a language (`index.en.md`).
-    if path.file_stem()? != "index" && !crate::site::is_index_page(path) {
+    if path.file_stem()? != "index" && !crate::site::is_index_page(path, crate::site::language_like)
+    {
         return None;
     }
     if let Some(name) = path.parent()?.file_name() {

@@ -350,10 +350,10 @@ fn named_page(
             lookup
                 .index_pages(folder)
                 .iter()
-                .any(|p| super::is_index_page(p))
+                .any(|p| super::is_index_page(p, |c| rules.languages.has(c)))
         };
         (addresses(&rel, &front, rules).is_some_and(|a| a.page.iter().any(|p| p == key))
-            && super::leaf_bundle_of(&rel, leaf).is_none())
+            && super::leaf_bundle_of(&rel, leaf, |c| rules.languages.has(c)).is_none())
         .then(|| Page::of(&rel, &front))
     })
 }

@@ -86,6 +86,12 @@ pub struct InLanguage<'a> {
 }
 
 impl Languages {
+    /// The languages of the site whose files are `files`, as its
+    /// configuration says (see [`Languages::read`]).
+    pub fn of_files(files: &dyn super::SiteFiles) -> Languages {
+        Languages::read(&hugo::read_configs(&files.hugo_configs()))
+    }
+
     /// What the configuration files say. A language listed in
     /// `disableLanguages`, or whose table says `disabled = true`, is not
     /// built: its pages, home page and sections are not there.
@@ -237,6 +243,12 @@ impl Languages {
             .iter()
             .any(|c| written.eq_ignore_ascii_case(c))
             .then(|| (format!("{bare}.{ext}"), written.to_string()))
+    }
+
+    /// Whether `code` is one of the site's languages' (its default one's
+    /// included), whatever its case.
+    pub fn has(&self, code: &str) -> bool {
+        self.codes.iter().any(|c| code.eq_ignore_ascii_case(c))
     }
 
     /// The default language's code.

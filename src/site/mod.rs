@@ -497,10 +497,15 @@ fn config_of(files: &dyn SiteFiles) -> Config {
 /// The leaf bundle whose resource the page `rel` (its path relative to
 /// `content/`) is, which Hugo does not publish: a folder holding an `index`
 /// page (`has_index`, given a folder relative to `content/`) that is its
-/// own folder (and it is not that `index` page), or a folder above it
-/// inside `content/`, as a bundle's resources may sit in subfolders.
-pub fn leaf_bundle_of(rel: &Path, has_index: impl Fn(&Path) -> bool) -> Option<PathBuf> {
-    let index = is_index_page(rel);
+/// own folder (and it is not that `index` page, in a language whose code
+/// `is_code` accepts), or a folder above it inside `content/`, as a
+/// bundle's resources may sit in subfolders.
+pub fn leaf_bundle_of(
+    rel: &Path,
+    has_index: impl Fn(&Path) -> bool,
+    is_code: impl Fn(&str) -> bool,
+) -> Option<PathBuf> {
+    let index = is_index_page(rel, is_code);
     let own = rel.parent()?;
     // The outermost: a bundle holds no bundle, its `index.md` below being
     // a resource too.
@@ -515,10 +520,11 @@ pub fn leaf_bundle_of(rel: &Path, has_index: impl Fn(&Path) -> bool) -> Option<P
 
 /// Whether `rel` names a leaf bundle's page: `index.md`, `index.markdown`,
 /// `index.html` or `index.htm`, as written (what [`has_index_page`] asks
-/// the files for), or one of them in a language (`index.en.md`,
-/// `index.pt-br.md`: a code of two or three letters, and a region or
-/// script), the bundle's page in that language.
-pub fn is_index_page(rel: &Path) -> bool {
+/// the files for), or one of them in a language whose code `is_code`
+/// accepts (`index.en.md`), the bundle's page in that language. Hugo 0.111
+/// and 0.168 take `index.old.md`, or `index.fr.md` on a site without `fr`,
+/// for a resource of the bundle, which they do not publish.
+pub fn is_index_page(rel: &Path, is_code: impl Fn(&str) -> bool) -> bool {
     let Some(rest) = rel
         .file_name()
         .and_then(|n| n.to_str())
@@ -527,15 +533,16 @@ pub fn is_index_page(rel: &Path) -> bool {
         return false;
     };
     let ext = match rest.split_once('.') {
-        Some((code, ext)) if language_like(code) => ext,
+        Some((code, ext)) if is_code(code) => ext,
         _ => rest,
     };
     PAGE_EXTENSIONS.contains(&ext)
 }
 
 /// Whether `code` reads as a language's code: two or three ASCII letters,
-/// then maybe `-` and a region or script (`en`, `pt-br`, `zh-hans`).
-fn language_like(code: &str) -> bool {
+/// then maybe `-` and a region or script (`en`, `pt-br`, `zh-hans`); what
+/// a file name says where the site's languages are not known.
+pub fn language_like(code: &str) -> bool {
     let (language, rest) = code.split_once('-').unwrap_or((code, ""));
     (2..=3).contains(&language.len())
         && language.bytes().all(|b| b.is_ascii_alphabetic())
@@ -582,15 +589,17 @@ impl Index {
             ..Index::default()
         };
         let entries = files.everything(statics);
+        let languages = index.rules.languages.clone();
         // The leaf bundles' folders: their other pages are resources.
         let leaves: HashSet<&Path> = entries
             .iter()
             .filter_map(|entry| match entry {
-                SiteEntry::Page(rel, _) if is_index_page(rel) => rel.parent(),
+                SiteEntry::Page(rel, _) if is_index_page(rel, |c| languages.has(c)) => rel.parent(),
                 _ => None,
             })
             .collect();
-        let resource = |rel: &Path| leaf_bundle_of(rel, |folder| leaves.contains(folder));
+        let is_code = |c: &str| languages.has(c);
+        let resource = |rel: &Path| leaf_bundle_of(rel, |folder| leaves.contains(folder), is_code);
         // Bundles' folders, and the addresses their files are served under.
         let mut bundles: HashMap<String, Vec<String>> = HashMap::new();
         // Sections' folders, and their addresses.
@@ -1515,9 +1524,13 @@ impl Site {
             let found = candidates.iter().find_map(|rel| {
                 let rel = Path::new(rel);
                 let front = files.front(rel)?;
-                leaf_bundle_of(rel, |f| has_index_page(files.as_ref(), f))
-                    .is_none()
-                    .then(|| Page::of(rel, &front))
+                leaf_bundle_of(
+                    rel,
+                    |f| has_index_page(files.as_ref(), f),
+                    |c| self.languages().has(c),
+                )
+                .is_none()
+                .then(|| Page::of(rel, &front))
             });
             if found.is_some() {
                 return found;
@@ -1575,7 +1588,11 @@ impl Site {
             return candidates.iter().find_map(|rel| {
                 let rel = Path::new(rel);
                 files.front(rel)?;
-                leaf_bundle_of(rel, |f| has_index_page(files.as_ref(), f))
+                leaf_bundle_of(
+                    rel,
+                    |f| has_index_page(files.as_ref(), f),
+                    |c| self.languages().has(c),
+                )
             });
         }
         let index = self.index();
@@ -2470,17 +2487,21 @@ mod tests {
         assert!(by_section.exists("/posts/x/") && by_section.exists("/posts/x.html"));
     }
 
-    /// A bundle's page in a language is its `index` page too, so that the
-    /// other files of its folder are resources.
+    /// A bundle's page in one of the site's languages is its `index` page
+    /// too, so that the other files of its folder are resources; in a code
+    /// the site has not (`index.old.md`, `index.fr.md` on a site without
+    /// `fr`), it is a resource itself, as Hugo 0.111 and 0.168 read it.
     #[test]
     fn index_pages_in_a_language() {
+        let site = |c: &str| ["en", "pt-br", "zh-hans"].contains(&c);
         for name in [
             "index.md",
             "index.en.md",
             "index.pt-br.html",
             "index.zh-hans.md",
         ] {
-            assert!(is_index_page(Path::new(name)), "{name}");
+            assert!(is_index_page(Path::new(name), site), "{name}");
+            assert!(is_index_page(Path::new(name), language_like), "{name}");
         }
         for name in [
             "index.txt",
@@ -2489,14 +2510,25 @@ mod tests {
             "indexes.md",
             "index.e.md",
         ] {
-            assert!(!is_index_page(Path::new(name)), "{name}");
+            assert!(!is_index_page(Path::new(name), site), "{name}");
+            assert!(!is_index_page(Path::new(name), language_like), "{name}");
+        }
+        // Codes the site has not, which read as codes to a guess.
+        for name in ["index.old.md", "index.fr.md"] {
+            assert!(!is_index_page(Path::new(name), site), "{name}");
+            assert!(is_index_page(Path::new(name), language_like), "{name}");
         }
         let leaf = |folder: &Path| folder == Path::new("posts/b");
-        assert_eq!(leaf_bundle_of(Path::new("posts/b/index.en.md"), leaf), None);
         assert_eq!(
-            leaf_bundle_of(Path::new("posts/b/notes.md"), leaf),
-            Some(PathBuf::from("posts/b"))
+            leaf_bundle_of(Path::new("posts/b/index.en.md"), leaf, site),
+            None
         );
+        for name in ["notes.md", "index.old.md"] {
+            assert_eq!(
+                leaf_bundle_of(&Path::new("posts/b").join(name), leaf, site),
+                Some(PathBuf::from("posts/b"))
+            );
+        }
     }
 
     /// Each site answers whether each path leads somewhere as said.
