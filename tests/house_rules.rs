@@ -113,6 +113,13 @@ fn check_whole_site(posts: &Path) -> Vec<(String, usize, usize, String)> {
     check(&[posts.to_str().unwrap(), "--select", "internal-links"])
 }
 
+/// Whether the human `report` holds `text`, whatever the line breaks and
+/// spaces the report's wrapping put in it.
+fn helps(report: &str, text: &str) -> bool {
+    let squeezed = |s: &str| s.split_whitespace().collect::<String>();
+    squeezed(report).contains(&squeezed(text))
+}
+
 fn with_insert(line: &str) -> String {
     ARTICLE.replace("{insert}", line)
 }
@@ -264,13 +271,15 @@ fn relative_links_are_read_from_the_page_s_address() {
         "{found:?}"
     );
     let report = human_report(&path);
-    let report = report.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        report.contains("or write `{{< relref \"premier-poste.md\" >}}`"),
+        helps(&report, "or write `{{< relref \"premier-poste.md\" >}}`"),
         "{report}"
     );
     assert!(
-        report.contains("write `/posts/premier-poste/`, from the root of the site"),
+        helps(
+            &report,
+            "write `/posts/premier-poste/`, from the root of the site"
+        ),
         "{report}"
     );
     let posts = path.parent().unwrap();
@@ -298,6 +307,84 @@ fn relative_links_are_read_from_the_page_s_address() {
     .unwrap();
     assert_eq!(check_file(&path), vec![]);
     assert_eq!(check_whole_site(posts), vec![]);
+}
+
+/// A site published under a path (`baseURL` `/blog/`): the page is at
+/// `/blog/posts/changer-de-poste/`, so `../../../blog/fichiers/doc.pdf` is
+/// the static file, and `../../../fichiers/doc.pdf` leaves the site. With
+/// a `[uglyURLs]` table naming `posts`, the page is
+/// `/posts/changer-de-poste.html`, read from `/posts/`. A file beside the
+/// article in `content/` is one `../` above its address. As Hugo 0.111
+/// and 0.168 write them; each help says what to write.
+#[test]
+fn relative_links_from_a_base_path_ugly_urls_and_the_content_folder() {
+    let relative = |config: &str, line: &str| -> (Vec<String>, String) {
+        let (dir, path) = site(&with_insert(line));
+        let dates = "[frontmatter]\ndate = [':filename', ':default']\n";
+        fs::write(dir.path().join("hugo.toml"), format!("{config}{dates}")).unwrap();
+        fs::create_dir_all(dir.path().join("static/fichiers")).unwrap();
+        fs::write(dir.path().join("static/fichiers/doc.pdf"), "%PDF").unwrap();
+        fs::write(dir.path().join("content/posts/donnees.json"), "{}").unwrap();
+        let found = check_file(&path);
+        let posts = path.parent().unwrap();
+        assert_eq!(check_whole_site(posts), found);
+        (
+            found.into_iter().map(|f| f.3).collect(),
+            human_report(&path),
+        )
+    };
+    let (messages, report) = relative(
+        "baseURL = 'https://exemple.org/blog/'\n",
+        "[doc](../../../blog/fichiers/doc.pdf), [hors](../../../fichiers/doc.pdf), [premier](../premier-poste/).",
+    );
+    assert_eq!(
+        messages,
+        [
+            "`../../../fichiers/doc.pdf` leads off the site: a relative link is read from the page's address, `/blog/posts/changer-de-poste/`, so it is `/fichiers/doc.pdf`, outside `/blog/`, where the site is published",
+            // The article's own links, from the root of the host.
+            "`/posts/premier-poste/` leads off the site: it is published under `/blog/` (its `baseURL`), and this link leaves that path",
+            "`/trouver-sa-place/` leads off the site: it is published under `/blog/` (its `baseURL`), and this link leaves that path",
+        ],
+        "{report}"
+    );
+    assert!(
+        helps(&report, "help: write `/blog/fichiers/doc.pdf`: it is there"),
+        "{report}"
+    );
+    let (messages, report) = relative(
+        "[uglyURLs]\nposts = true\n",
+        "[premier](premier-poste.html), [dossier](premier-poste/).",
+    );
+    assert_eq!(
+        messages,
+        [
+            "`premier-poste/` leads nowhere: a relative link is read from the page's address, `/posts/changer-de-poste.html`, so it is `/posts/premier-poste/`, where no page or file of the site is",
+            "`/posts/premier-poste/` leads nowhere: the site sets `uglyURLs`, so Hugo writes this page at `/posts/premier-poste.html`",
+        ],
+        "{report}"
+    );
+    assert!(
+        helps(
+            &report,
+            "help: the site sets `uglyURLs`, so Hugo writes this page at `/posts/premier-poste.html`; link it"
+        ),
+        "{report}"
+    );
+    let (messages, report) = relative("", "[données](donnees.json).");
+    assert_eq!(
+        messages,
+        [
+            "`donnees.json` leads nowhere: a relative link is read from the page's address, `/posts/changer-de-poste/`, so it is `/posts/changer-de-poste/donnees.json`, where no page or file of the site is",
+        ],
+        "{report}"
+    );
+    assert!(
+        helps(
+            &report,
+            "not from its file's folder in `content/`: write `../donnees.json`"
+        ),
+        "{report}"
+    );
 }
 
 /// A headless bundle, or one whose `build` says `render: never`, is no

@@ -16,7 +16,7 @@ use crate::document::shortcodes::Params;
 use crate::document::{Document, Link, html};
 use crate::pattern::Pattern;
 use crate::site::dates::{DateOf, Said};
-use crate::site::{self, IdStyle, Page, Site};
+use crate::site::{self, IdStyle, Page, RelativeBase, Site};
 use crate::span::{Location, Span};
 use crate::yaml::{Node, de};
 
@@ -601,7 +601,7 @@ impl LinksRule {
         let mut pages = TargetAnchors::default();
         // Where the browser resolves relative links from, read once one is
         // met (see [`Site::relative_bases`]).
-        let mut relative_bases: Option<Option<Vec<String>>> = None;
+        let mut relative_bases: Option<Option<Vec<RelativeBase>>> = None;
         for link in &doc.body.links {
             let dest = self.classify_on(&link.dest, bases);
             match dest {
@@ -834,44 +834,60 @@ impl LinksRule {
 
     /// A relative link (`../autre/`, `image.png`), which Hugo writes as
     /// is: where a browser takes it from the page's address (one of
-    /// `bases`, see [`Site::relative_bases`]), something must be, as for
-    /// a link from the root.
+    /// `bases`, see [`Site::relative_bases`], under the path the site is
+    /// published at), something must be, as for a link from the root.
     fn check_relative(
         &self,
         doc: &Document,
         link: &Link,
         site: &Site,
-        bases: &[String],
+        bases: &[RelativeBase],
         pages: &mut TargetAnchors,
         cx: &mut Context,
     ) {
         let written = link.dest.trim();
+        let (path_part, suffix) =
+            written.split_at(written.find(['?', '#']).unwrap_or(written.len()));
+        let published = published_path(site);
+        let under: Vec<Base> = (!published.is_empty())
+            .then(|| Base {
+                host: String::new(),
+                path: format!("{published}/"),
+            })
+            .into_iter()
+            .collect();
         let mut first_missing = None;
         for base in bases {
-            let Dest::Site { path, anchor } = self.classify_on(&format!("{base}{written}"), &[])
-            else {
-                return;
-            };
-            let target = Target {
-                path,
-                anchor,
-                written,
-            };
-            match self.check_target(doc, link, site, &target, pages, cx) {
-                Ok(()) => return,
-                Err(key) => {
-                    first_missing.get_or_insert((base, key));
-                }
-            }
-        }
-        if let Some((base, key)) = first_missing {
-            cx.report(missing_relative(
-                dest_span(doc, link),
-                written,
-                base,
-                &key,
-                site,
+            let resolved = site::paths::without_dot_segments(&format!(
+                "{published}{}{path_part}",
+                base.folder
             ));
+            let (path, off) = match self.classify_on(&format!("{resolved}{suffix}"), &under) {
+                Dest::Site { path, anchor } => {
+                    let target = Target {
+                        path: path.clone(),
+                        anchor,
+                        written,
+                    };
+                    match self.check_target(doc, link, site, &target, pages, cx) {
+                        Ok(()) => return,
+                        Err(_) => (path, false),
+                    }
+                }
+                Dest::OffBase(path) => (path, true),
+                _ => return,
+            };
+            first_missing.get_or_insert(RelativeMiss {
+                written,
+                path_part,
+                published: published.clone(),
+                base,
+                path,
+                off,
+            });
+        }
+        if let Some(miss) = first_missing {
+            cx.report(miss.finding(dest_span(doc, link), site));
         }
     }
 
@@ -960,51 +976,118 @@ struct TargetAnchors {
     suggest: Suggestions,
 }
 
-/// The finding of a relative link `written` at `span` that leads, from the
-/// page's address `base`, to the site path `key`, where nothing is.
-fn missing_relative(span: Span, written: &str, base: &str, key: &str, site: &Site) -> Finding {
-    let bare = written.split(['?', '#']).next().unwrap_or(written);
-    let name = bare
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or(bare);
-    let shown = if name.contains('.') {
-        key.trim_end_matches('/')
-    } else {
-        key
-    };
-    let message = format!(
-        "`{written}` leads nowhere: a relative link is read from the page's address, `{base}`, so it is `{shown}`, where no page or file of the site is"
-    );
-    let rooted = format!("/{}", written.trim_start_matches("./"));
-    let help = if bare.starts_with("www.") {
-        format!("a link without a scheme is relative: write `https://{written}`")
-    } else if !bare.starts_with("../")
-        && site.exists(rooted.split(['?', '#']).next().unwrap_or("/"))
-    {
-        format!("write `{rooted}`, from the root of the site, where there is a page or file")
-    } else if site::without_content_extension(name).len() < name.len()
-        && !name.to_ascii_lowercase().ends_with(".html")
-        && !name.to_ascii_lowercase().ends_with(".htm")
-    {
-        format!(
-            "Hugo writes a link to a content file as is; link the page's address, or write `{{{{< relref \"{bare}\" >}}}}`, which Hugo resolves from the article's folder"
-        )
-    } else {
-        let (dir, last) = match key.trim_end_matches('/').rsplit_once('/') {
-            Some((d, n)) => (format!("{d}/"), n),
-            None => ("/".to_string(), key),
-        };
-        match site.suggest_page(&dir, last) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!(
-                "check the link, or write it from the root of the site (`/posts/…/`); the site's pages were read from `{}`",
-                site.root().join("content").display()
-            ),
+/// The path the site is published under on its host, without its final
+/// `/` (`/blog`, where every `baseURL` has it), or empty at the root.
+fn published_path(site: &Site) -> String {
+    let bases: Vec<Base> = site
+        .base_urls()
+        .iter()
+        .filter_map(|u| Base::of_base_url(u))
+        .collect();
+    match bases.first() {
+        Some(b) if b.path != "/" && bases.iter().all(|o| o.path == b.path) => {
+            b.path.trim_end_matches('/').to_string()
         }
-    };
-    Finding::new(span, message).help(help)
+        _ => String::new(),
+    }
+}
+
+/// A relative link that leads nowhere from the page's address `base`: to
+/// the site path `path`, or, `off`, to the path `path` of the host outside
+/// the one the site is `published` under.
+struct RelativeMiss<'a> {
+    written: &'a str,
+    /// `written` before its `?` or `#`.
+    path_part: &'a str,
+    published: String,
+    base: &'a RelativeBase,
+    path: String,
+    off: bool,
+}
+
+impl RelativeMiss<'_> {
+    fn finding(&self, span: Span, site: &Site) -> Finding {
+        let RelativeMiss {
+            written,
+            path_part,
+            published,
+            base,
+            path,
+            off,
+        } = self;
+        let read = format!(
+            "a relative link is read from the page's address, `{published}{}`",
+            base.address
+        );
+        if *off {
+            return Finding::new(
+                span,
+                format!(
+                    "`{written}` leads off the site: {read}, so it is `{path}`, outside `{published}/`, where the site is published"
+                ),
+            )
+            .help(if site.exists(path) {
+                format!("write `{published}{path}`: it is there")
+            } else {
+                format!("check the `../`: they lead above `{published}/`, the site's root")
+            });
+        }
+        let message = format!(
+            "`{written}` leads nowhere: {read}, so it is `{published}{path}`, where no page or file of the site is"
+        );
+        let name = path_part
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(path_part);
+        // The same link read from the folder above the page's address, as
+        // from the page's file in `content/`, and from the root.
+        let from_file = (base.folder == base.address)
+            .then(|| {
+                let above = base.folder.trim_end_matches('/');
+                let above = &above[..=above.rfind('/').unwrap_or(0)];
+                site::paths::without_dot_segments(&format!("{above}{path_part}"))
+            })
+            .filter(|p| !path_part.is_empty() && site.exists(p));
+        let rooted = format!("/{}", path_part.trim_start_matches("./"));
+        let help = if path_part.starts_with("www.") {
+            format!("a link without a scheme is relative: write `https://{written}`")
+        } else if let Some(ugly) = site.ugly_address(path) {
+            format!(
+                "the site sets `uglyURLs`, so Hugo writes this page at `{published}{ugly}`; link it"
+            )
+        } else if from_file.is_some() {
+            format!(
+                "a relative link is read from the page's address, not from its file's folder in `content/`: write `../{written}`"
+            )
+        } else if !path_part.starts_with("../") && site.exists(&rooted) {
+            format!(
+                "write `{published}{rooted}{}`, from the root of the site, where there is a page or file",
+                &written[path_part.len()..]
+            )
+        } else if site::without_content_extension(name).len() < name.len()
+            && !name.to_ascii_lowercase().ends_with(".html")
+            && !name.to_ascii_lowercase().ends_with(".htm")
+        {
+            format!(
+                "Hugo writes a link to a content file as is; link the page's address, or write `{{{{< relref \"{path_part}\" >}}}}`, which Hugo resolves from the article's folder"
+            )
+        } else {
+            let key = site::page_key(path);
+            let (dir, last) = match key.trim_end_matches('/').rsplit_once('/') {
+                Some((d, n)) => (format!("{d}/"), n),
+                None => ("/".to_string(), key.as_str()),
+            };
+            match site.suggest_page(&dir, last) {
+                Some(s) => format!("did you mean `{published}{s}`?"),
+                None => format!(
+                    "check the link, or write it from the root of the site (`{published}/posts/…/`); the site's pages were read from `{}`",
+                    site.root().join("content").display()
+                ),
+            }
+        };
+        Finding::new(span, message).help(help)
+    }
 }
 
 /// The named section (see [`LinksRule::named_sections`]) whose content

@@ -333,25 +333,52 @@ pub fn rewrites_root_links(configs: &[ConfigFile]) -> bool {
     root_flag(configs, "canonifyURLs") || root_flag(configs, "relativeURLs")
 }
 
-/// Whether the site writes pages as `.html` files (`uglyURLs`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// Whether the site writes pages as `.html` files (`uglyURLs`): regular
+/// pages and leaf bundles' pages (`/posts/x.html`, the bundle's resources
+/// still under `/posts/x/`), not section pages, as Hugo 0.111 and 0.168
+/// write them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum UglyUrls {
     /// No: `/posts/x/` (`/posts/x/index.html`).
     #[default]
     Off,
-    /// In the sections a table names (`[uglyURLs] posts = true`): either
-    /// form is taken.
-    BySection,
-    /// Every regular page (`uglyURLs = true`): `/posts/x.html` only.
+    /// In the sections a table sets to `true` (`[uglyURLs] posts = true`),
+    /// their names lowercased; the others as `Off`.
+    BySection(Vec<String>),
+    /// Every page (`uglyURLs = true`).
     All,
+}
+
+impl UglyUrls {
+    /// Whether the pages of the top-level section `section` (its folder's
+    /// name as written) are written as `.html` files.
+    pub fn in_section(&self, section: Option<&str>) -> bool {
+        match self {
+            UglyUrls::Off => false,
+            UglyUrls::All => true,
+            UglyUrls::BySection(named) => {
+                section.is_some_and(|s| named.iter().any(|n| n.eq_ignore_ascii_case(s)))
+            }
+        }
+    }
 }
 
 /// How the site writes pages (see [`UglyUrls`]).
 pub fn ugly_urls(configs: &[ConfigFile]) -> UglyUrls {
+    let yes = |v: &Value| match v {
+        Value::Bool(b) => *b,
+        Value::String(s, _) => s.eq_ignore_ascii_case("true"),
+        _ => false,
+    };
     match root_setting(configs, "uglyURLs").map(|v| v.value) {
-        Some(Value::Bool(true)) => UglyUrls::All,
-        Some(Value::String(s, _)) if s.eq_ignore_ascii_case("true") => UglyUrls::All,
-        Some(Value::Map(_)) => UglyUrls::BySection,
+        Some(Value::Map(sections)) => UglyUrls::BySection(
+            sections
+                .iter()
+                .filter(|(_, on)| yes(&on.value))
+                .filter_map(|(name, _)| name.as_str().map(str::to_lowercase))
+                .collect(),
+        ),
+        Some(v) if yes(&v) => UglyUrls::All,
         _ => UglyUrls::Off,
     }
 }

@@ -382,6 +382,16 @@ pub struct Site {
     embedded_hooks: RenderHooks,
 }
 
+/// Where a browser reads a page's relative links from (see
+/// [`Site::relative_bases`]): the page's address as Hugo writes it
+/// (`/posts/x/`, `/posts/x.html`), and its folder (`/posts/x/`,
+/// `/posts/`), from the root of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelativeBase {
+    pub address: String,
+    pub folder: String,
+}
+
 /// Suggestions made, by folder and name.
 type Suggested = HashMap<(String, String), Option<String>>;
 
@@ -406,9 +416,10 @@ struct Index {
     /// `/ancien.html`), which Hugo writes as such a file: a link ending so
     /// reaches those only, on a site without `uglyURLs`.
     html_pages: HashSet<String>,
-    /// On a site with `uglyURLs = true`, the addresses of regular pages,
-    /// which Hugo writes as `/posts/x.html` and not `/posts/x/` (checked
-    /// with Hugo 0.111 and 0.168).
+    /// On a site with `uglyURLs = true`, the addresses of its pages but
+    /// section pages (in the sections a `[uglyURLs]` table sets to
+    /// `true`), which Hugo writes as `/posts/x.html` and not `/posts/x/`
+    /// (checked with Hugo 0.111 and 0.168).
     ugly_only: HashSet<String>,
     /// Whether some page's address could not be known (a `[permalinks]`
     /// pattern repere does not read, a date it cannot tell): an address
@@ -746,8 +757,8 @@ struct Addresses {
     unknown: bool,
     /// Its addresses written with `.html` (see [`Index::html_pages`]).
     html: Vec<String>,
-    /// On a site with `uglyURLs = true`, its own addresses when it is a
-    /// regular page, which Hugo writes as `.html` files (see
+    /// Where the site sets `uglyURLs` for its section, its own addresses
+    /// when it is no section page, which Hugo writes as `.html` files (see
     /// [`Index::ugly_only`]).
     ugly: Vec<String>,
 }
@@ -882,7 +893,8 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
         )
     });
     let regular = front.url.is_none() && stem != "_index" && stem != "index";
-    let ugly = if rules.ugly_urls == UglyUrls::All && regular {
+    let top = raw_dirs.first().map(|d| d.as_ref());
+    let ugly = if rules.ugly_urls.in_section(top) && regular {
         own.clone()
     } else {
         Vec::new()
@@ -949,10 +961,11 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
 /// 0.111 and 0.168 write it.
 fn url_address(url: &str, prefix: &str) -> String {
     let url = url.trim();
+    // `/x/index.html` is the page `/x/`, as written to that file.
     if url.starts_with('/') {
-        normalize(url)
+        page_key(url)
     } else {
-        normalize(&format!("{prefix}/{url}"))
+        page_key(&format!("{prefix}/{url}"))
     }
 }
 
@@ -1245,32 +1258,31 @@ impl Site {
     /// link as is, unless [`Site::may_rewrite`]). `None` when the page's
     /// address is not known: outside `content/`, a `[permalinks]` pattern
     /// repere does not read, a `url` neither a folder nor a `.html` file.
-    pub fn relative_bases(&self, file: &Path, front: &PageFront) -> Option<Vec<String>> {
+    pub fn relative_bases(&self, file: &Path, front: &PageFront) -> Option<Vec<RelativeBase>> {
         let rel = self.content_path(file)?;
         let addresses = addresses(&rel, front, &self.added.rules)?;
         let url = front.url.as_deref().map(str::trim);
-        if addresses.unknown || url.is_some_and(|u| !u.ends_with('/') && !html_page_link(u)) {
+        let folder_url = |u: &str| {
+            let bare = u.split(['?', '#']).next().unwrap_or(u);
+            bare.ends_with('/') || bare.to_ascii_lowercase().ends_with("/index.html")
+        };
+        if addresses.unknown || url.is_some_and(|u| !folder_url(u) && !html_page_link(u)) {
             return None;
         }
         let as_file = url.is_some_and(html_page_link);
-        // A regular page where a `[uglyURLs]` table may name its section:
-        // either form (see [`UglyUrls::BySection`]).
-        let either = self.added.rules.ugly_urls == UglyUrls::BySection
-            && url.is_none()
-            && addresses.bundle.is_none();
-        let folder_of = |address: &str| {
-            let trimmed = address.trim_end_matches('/');
-            trimmed[..=trimmed.rfind('/').unwrap_or(0)].to_string()
-        };
         let mut bases = Vec::new();
         for address in addresses.page.get(addresses.aliases..).unwrap_or_default() {
             if as_file || addresses.ugly.contains(address) {
-                bases.push(folder_of(address));
+                let trimmed = address.trim_end_matches('/');
+                bases.push(RelativeBase {
+                    address: format!("{trimmed}.html"),
+                    folder: trimmed[..=trimmed.rfind('/').unwrap_or(0)].to_string(),
+                });
             } else {
-                bases.push(address.clone());
-                if either {
-                    bases.push(folder_of(address));
-                }
+                bases.push(RelativeBase {
+                    address: address.clone(),
+                    folder: address.clone(),
+                });
             }
         }
         (!bases.is_empty()).then_some(bases)
@@ -1441,9 +1453,14 @@ impl Site {
         let file = file_key(path);
         // `/posts/x.html`: Hugo writes a page so only for an alias or `url`
         // written so, or on a site with `uglyURLs`; else a file.
-        if html_page_link(path) && self.added.rules.ugly_urls == UglyUrls::Off {
+        if html_page_link(path) && self.added.rules.ugly_urls != UglyUrls::All {
             let index = self.index();
-            return index.html_pages.contains(&key) || index.files.contains(&file);
+            // Where a `[uglyURLs]` table names sections, their pages (see
+            // [`Index::ugly_only`]), and sections in either form, as with
+            // `uglyURLs = true`.
+            let by_section = self.added.rules.ugly_urls != UglyUrls::Off
+                && (index.ugly_only.contains(&key) || self.is_list(path));
+            return index.html_pages.contains(&key) || index.files.contains(&file) || by_section;
         }
         if self.ugly_address(path).is_some() {
             return false;
@@ -1464,12 +1481,12 @@ impl Site {
             || self.languages().unseen(&key)
     }
 
-    /// On a site with `uglyURLs = true`, the address Hugo writes the
-    /// regular page at `path` (`/posts/x/`, `/posts/x/index.html`) at
-    /// instead (`/posts/x.html`): there is no page at `path` then. Read
-    /// from the whole index.
+    /// On a site with `uglyURLs` (for the page's section, by a table), the
+    /// address Hugo writes the page at `path` (`/posts/x/`,
+    /// `/posts/x/index.html`) at instead (`/posts/x.html`): there is no
+    /// page at `path` then. Read from the whole index.
     pub fn ugly_address(&self, path: &str) -> Option<String> {
-        if self.added.rules.ugly_urls != UglyUrls::All {
+        if self.added.rules.ugly_urls == UglyUrls::Off {
             return None;
         }
         let bare = path.split(['?', '#']).next().unwrap_or(path).trim();
@@ -2482,9 +2499,42 @@ mod tests {
             whole.ugly_address("/posts/x/").as_deref(),
             Some("/posts/x.html")
         );
-        // Per section: either form.
-        let by_section = Site::read_whole("/site", &ugly("[uglyURLs]\nposts = true\n"));
-        assert!(by_section.exists("/posts/x/") && by_section.exists("/posts/x.html"));
+        // Per section, by a table: as above in the sections set to
+        // `true`, as without it in the others.
+        let table = |config: &str| {
+            let page = |path: &str| (PathBuf::from(path), Some(String::new()));
+            MemoryFiles::new([
+                (PathBuf::from("hugo.toml"), Some(config.to_string())),
+                page("content/posts/x.md"),
+                page("content/posts/b/index.md"),
+                page("content/posts/b/img.png"),
+                page("content/guides/g.md"),
+                page("content/docs/d.md"),
+            ])
+        };
+        let config = "[uglyURLs]\nposts = true\ndocs = false\n";
+        let whole = Site::read_whole("/site", &table(config));
+        let lazy = Site::from_files("/site", Arc::new(table(config)));
+        exist_in(
+            &[&whole, &lazy],
+            &[
+                ("/posts/x.html", true),
+                ("/posts/x/", false),
+                ("/posts/b.html", true),
+                ("/posts/b/", false),
+                ("/posts/b/img.png", true),
+                ("/posts/", true),
+                ("/posts.html", true),
+                ("/guides/g/", true),
+                ("/guides/g.html", false),
+                ("/docs/d/", true),
+                ("/docs/d.html", false),
+            ],
+        );
+        assert_eq!(
+            lazy.ugly_address("/posts/b/").as_deref(),
+            Some("/posts/b.html")
+        );
     }
 
     /// A bundle's page in one of the site's languages is its `index` page
@@ -2834,8 +2884,9 @@ mod tests {
         let bases = |s: &Site, file: &str, front: &str| {
             let front = PageFront::of(&format!("---\ntitle: T\n{front}---\n"));
             s.relative_bases(Path::new(&format!("/site/content/{file}")), &front)
+                .map(|bases| bases.into_iter().map(|b| b.folder).collect::<Vec<_>>())
         };
-        let one = |base: &str| Some(vec![base.to_string()]);
+        let one = |folder: &str| Some(vec![folder.to_string()]);
         let dated = "[frontmatter]\ndate = [':filename', ':default']\n";
         let plain = site(Some(dated), &[]);
         assert_eq!(bases(&plain, "posts/2025-01-01-a.md", ""), one("/posts/a/"));
@@ -2852,18 +2903,21 @@ mod tests {
             bases(&plain, "posts/c.md", "url: /ailleurs/c/\n"),
             one("/ailleurs/c/")
         );
+        assert_eq!(
+            bases(&plain, "posts/c.md", "url: /ailleurs/c/index.html\n"),
+            one("/ailleurs/c/")
+        );
         // A server may serve `/ailleurs/c` as the folder or the file.
         assert_eq!(bases(&plain, "posts/c.md", "url: /ailleurs/c\n"), None);
         assert_eq!(bases(&plain, "../hors.md", ""), None);
         let ugly = site(Some(&format!("uglyURLs = true\n{dated}")), &[]);
         assert_eq!(bases(&ugly, "posts/2025-01-01-a.md", ""), one("/posts/"));
-        // Where a table names sections, either form.
+        // A leaf bundle's page too; by a table, in the sections it names.
+        assert_eq!(bases(&ugly, "posts/b/index.md", ""), one("/posts/"));
         let table = site(Some(&format!("{dated}[uglyURLs]\nposts = true\n")), &[]);
-        assert_eq!(
-            bases(&table, "posts/2025-01-01-a.md", ""),
-            Some(vec!["/posts/a/".to_string(), "/posts/".to_string()])
-        );
-        assert_eq!(bases(&table, "posts/b/index.md", ""), one("/posts/b/"));
+        assert_eq!(bases(&table, "posts/2025-01-01-a.md", ""), one("/posts/"));
+        assert_eq!(bases(&table, "posts/b/index.md", ""), one("/posts/"));
+        assert_eq!(bases(&table, "guides/g.md", ""), one("/guides/g/"));
         // `[permalinks]`.
         let moved = site(Some("[permalinks]\nposts = '/:year/:slug/'\n"), &[]);
         assert_eq!(
