@@ -251,6 +251,23 @@ impl Lookup<'_> {
     }
 }
 
+/// Whether `files` holds a section's page in `folder` (relative to
+/// `content/`): `_index.md` (any page extension), or one named with the
+/// code of one of `languages` (`_index.en.md`).
+pub(super) fn has_section_page(
+    files: &dyn SiteFiles,
+    folder: &Path,
+    languages: &super::languages::Languages,
+) -> bool {
+    let folder = Path::new("content").join(folder);
+    let codes = std::iter::once(String::new()).chain(languages.codes().map(|c| format!(".{c}")));
+    codes.into_iter().any(|code| {
+        super::PAGE_EXTENSIONS
+            .iter()
+            .any(|ext| files.is_file(&folder.join(format!("_index{code}.{ext}"))))
+    })
+}
+
 /// The page at `key` (a normalized address) that a file name gives and its
 /// front matter confirms; `None` when no file name gives it. Folders whose
 /// listing is out of date are listed again before a lookup gives up (see
@@ -352,7 +369,14 @@ fn named_page(
                 .iter()
                 .any(|p| super::is_index_page(p, |c| rules.languages.has(c)))
         };
-        (addresses(&rel, &front, rules).is_some_and(|a| a.page.iter().any(|p| p == key))
+        let is_section = |folder: &Path| {
+            lookup.index_pages(folder).iter().any(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("_index"))
+            })
+        };
+        (addresses(&rel, &front, rules, &is_section)
+            .is_some_and(|a| a.page.iter().any(|p| p == key))
             && super::leaf_bundle_of(&rel, leaf, |c| rules.languages.has(c)).is_none())
         .then(|| Page::of(&rel, &front))
     })
@@ -925,6 +949,53 @@ mod tests {
         let files = site(("hugo.toml", "[permalinks]\nposts = '/:author/:slug/'\n"));
         let whole = Site::read_whole("/site", &MemoryFiles::new(files));
         assert!(whole.exists("/nulle-part/"));
+    }
+
+    /// `:sections` counts a folder below the top one only when it holds an
+    /// `_index` page, down to the deepest that does, as Hugo 0.168 writes
+    /// the addresses (0.111 writes `posts/2025/n.md` at `/posts/false/`);
+    /// by file name as in the whole index.
+    #[test]
+    fn sections_are_the_folders_with_an_index_page() {
+        // `:slug` is the title where dates do not come from file names.
+        let page = |path: &str| {
+            let title = Path::new(path).file_stem().unwrap().to_string_lossy();
+            (
+                PathBuf::from(path),
+                Some(format!("---\ntitle: {title}\n---\n")),
+            )
+        };
+        let files = vec![
+            (
+                PathBuf::from("hugo.toml"),
+                Some("[permalinks]\nposts = '/:sections/:slug/'\n".to_string()),
+            ),
+            page("content/posts/a.md"),
+            page("content/posts/2025/n.md"),
+            page("content/posts/2026/_index.md"),
+            page("content/posts/2026/m.md"),
+            page("content/posts/2026/sub/p.md"),
+            page("content/posts/2027/deep/_index.en.md"),
+            page("content/posts/2027/deep/q.md"),
+        ];
+        let memory = || MemoryFiles::new(files.clone());
+        let whole = Site::read_whole("/site", &memory());
+        for (asked, there) in [
+            ("/posts/a/", true),
+            ("/posts/n/", true),
+            ("/posts/2025/n/", false),
+            ("/posts/2026/m/", true),
+            ("/posts/m/", false),
+            ("/posts/2026/p/", true),
+            ("/posts/2026/sub/p/", false),
+            // A section below a folder that is none (Hugo 0.111 and 0.168).
+            ("/posts/2027/deep/q/", true),
+            ("/posts/q/", false),
+        ] {
+            assert_eq!(whole.exists(asked), there, "{asked}");
+            let lazy = Site::from_files("/site", Arc::new(memory()));
+            assert_same_answers(&lazy, &whole, asked);
+        }
     }
 
     /// "Did you mean" compares undated names: a dated site's pages do not

@@ -245,6 +245,11 @@ impl Languages {
             .then(|| (format!("{bare}.{ext}"), written.to_string()))
     }
 
+    /// The codes, the default one first.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.codes.iter().map(String::as_str)
+    }
+
     /// Whether `code` is one of the site's languages' (its default one's
     /// included), whatever its case.
     pub fn has(&self, code: &str) -> bool {

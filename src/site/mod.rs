@@ -425,6 +425,9 @@ struct Index {
     /// pattern repere does not read, a date it cannot tell): an address
     /// found nowhere may be that page's.
     uncertain: bool,
+    /// The folders holding an `_index` page (see [`addresses`]), by their
+    /// path under `content/`.
+    section_folders: HashSet<PathBuf>,
 }
 
 /// What makes a page's address, by the site's Hugo configuration: whether
@@ -563,6 +566,14 @@ pub fn language_like(code: &str) -> bool {
                 && rest.bytes().all(|b| b.is_ascii_alphanumeric())))
 }
 
+/// Whether `rel` names a section's page: `_index.md`, or in any language
+/// (`_index.en.md`).
+fn is_section_page(rel: &Path) -> bool {
+    rel.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("_index.") && is_page_name(n))
+}
+
 /// Whether `files` holds an `index` page in `folder` (relative to
 /// `content/`): whether the folder is a leaf bundle.
 fn has_index_page(files: &dyn SiteFiles, folder: &Path) -> bool {
@@ -611,6 +622,15 @@ impl Index {
             .collect();
         let is_code = |c: &str| languages.has(c);
         let resource = |rel: &Path| leaf_bundle_of(rel, |folder| leaves.contains(folder), is_code);
+        index.section_folders = entries
+            .iter()
+            .filter_map(|entry| match entry {
+                SiteEntry::Page(rel, _) if is_section_page(rel) => {
+                    rel.parent().map(Path::to_path_buf)
+                }
+                _ => None,
+            })
+            .collect();
         // Bundles' folders, and the addresses their files are served under.
         let mut bundles: HashMap<String, Vec<String>> = HashMap::new();
         // Sections' folders, and their addresses.
@@ -670,7 +690,14 @@ impl Index {
     /// Indexes a page; returns the addresses the files of its folders are
     /// served under, if it makes a bundle or a section.
     fn add_page(&mut self, rel: &Path, front: &PageFront, page: Page) -> Served {
-        let Some(addresses) = addresses(rel, front, &self.rules) else {
+        // Pages added one by one: the sections added before them.
+        if is_section_page(rel)
+            && let Some(folder) = rel.parent()
+        {
+            self.section_folders.insert(folder.to_path_buf());
+        }
+        let sections = &self.section_folders;
+        let Some(addresses) = addresses(rel, front, &self.rules, &|f| sections.contains(f)) else {
             return Served::default();
         };
         self.uncertain |= addresses.unknown;
@@ -763,7 +790,12 @@ struct Addresses {
     ugly: Vec<String>,
 }
 
-fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addresses> {
+fn addresses(
+    rel: &Path,
+    front: &PageFront,
+    rules: &AddressRules,
+    is_section: &dyn Fn(&Path) -> bool,
+) -> Option<Addresses> {
     let dates = rules.dates;
     // Its language's: the address made from the file's path in it, under
     // the language's folder (see [`languages`]).
@@ -835,8 +867,23 @@ fn addresses(rel: &Path, front: &PageFront, rules: &AddressRules) -> Option<Addr
     if let Some(pattern) = pattern {
         let day = rules.date_sources.date(&front.days, rel).day();
         let undated = undated_slug(&stem);
+        // `:sections`: the top folder, and those below it down to the
+        // deepest that holds an `_index` page (`is_section`, given its
+        // path under `content/`), as Hugo 0.168 counts a page's sections.
+        let sections = if pattern.contains(":sections") {
+            (1..folders.len())
+                .rev()
+                .find(|&i| {
+                    let raw: Vec<&str> = raw_dirs[..=i].iter().map(|d| d.as_ref()).collect();
+                    is_section(&Path::new(folder.as_str()).join(raw.join("/")))
+                })
+                .map_or(1, |i| i + 1)
+                .min(folders.len())
+        } else {
+            folders.len()
+        };
         let base = PageParts {
-            dirs: &folders,
+            dirs: &folders[..sections],
             title: front.title.as_deref(),
             slug: front.slug.as_deref(),
             filename: &stem,
@@ -1260,7 +1307,11 @@ impl Site {
     /// repere does not read, a `url` neither a folder nor a `.html` file.
     pub fn relative_bases(&self, file: &Path, front: &PageFront) -> Option<Vec<RelativeBase>> {
         let rel = self.content_path(file)?;
-        let addresses = addresses(&rel, front, &self.added.rules)?;
+        let is_section = |folder: &Path| match &self.files {
+            Some(files) => by_name::has_section_page(files.as_ref(), folder, self.languages()),
+            None => self.added.section_folders.contains(folder),
+        };
+        let addresses = addresses(&rel, front, &self.added.rules, &is_section)?;
         let url = front.url.as_deref().map(str::trim);
         let folder_url = |u: &str| {
             let bare = u.split(['?', '#']).next().unwrap_or(u);
