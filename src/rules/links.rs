@@ -113,10 +113,10 @@ writes as a file, `/posts/x.html`), and checked as a site path; so is an
 image's. It is not checked where a render hook may write it otherwise: a
 `_markup/render-link` template (`render-image` for an image) of the site
 or of a theme, layouts repere cannot all see (no configuration file at the
-root, Hugo modules, a theme named but absent), or Hugo's own hook
-(`[markup.goldmark.renderHooks.link]` or `.image`, or a site of several
-languages, where Hugo 0.123 and later use it); nor where the article's
-address is not known.
+root or in `config/_default/`, Hugo modules, a theme named but absent), or
+Hugo's own hook (`[markup.goldmark.renderHooks.link]` or `.image`, or a
+site of several languages, where Hugo 0.123 and later use it); nor where
+the article's address is not known.
 
 When no site is found (no folder holding `content/` above the article), only
 the files being checked are known: `/posts/<slug>/` is looked up among their

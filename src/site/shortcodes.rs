@@ -14,8 +14,8 @@
 //! 0.146 and later find it.
 //!
 //! What repere cannot see makes the set unknown, and then nothing is
-//! reported: no configuration file at the root (the site may be built
-//! with another), Hugo modules (a `go.mod`, a `[module]` with imports or
+//! reported: no configuration file at the root or in `config/_default/`
+//! (`hugo.toml`, `config.toml`…: the site may be built with another), Hugo modules (a `go.mod`, a `[module]` with imports or
 //! mounts, a `module.*` file in `config/`), another layouts folder
 //! (`layoutDir`), another environment's themes (`config/staging/hugo.toml`
 //! setting `theme` or `themesDir`), a theme named but absent (a submodule
@@ -254,11 +254,15 @@ impl Shortcodes {
 /// [`hugo::configs`] gives them) and whose files are `files`; `None` when
 /// they cannot all be known (see the module's documentation).
 pub fn of(configs: &[hugo::ConfigFile], files: &dyn SiteFiles) -> Option<Shortcodes> {
-    if !configs
-        .iter()
-        .any(|c| ROOT_FILES.contains(&c.name.as_str()))
-        || files.is_file(Path::new("go.mod"))
-    {
+    // The root file, or the configuration folder's own (`config/_default/
+    // hugo.toml`), which Hugo 0.111 and 0.168 build from without one.
+    let main = |name: &str| {
+        ROOT_FILES.contains(&name)
+            || name
+                .strip_prefix("config/_default/")
+                .is_some_and(|n| ROOT_FILES.contains(&n))
+    };
+    if !configs.iter().any(|c| main(&c.name)) || files.is_file(Path::new("go.mod")) {
         return None;
     }
     // A configuration file there but not read (unreadable, too large).
@@ -751,6 +755,11 @@ mod tests {
         // No configuration: the site may be built with another.
         assert_eq!(site(&[layouts]), None);
         assert!(site(&[("hugo.toml", ""), layouts]).is_some());
+        // The configuration folder's own file is one, another of its files
+        // (`params.toml`, `menus.toml`) none.
+        assert!(site(&[("config/_default/hugo.toml", ""), layouts]).is_some());
+        assert!(site(&[("config/_default/config.yaml", "{}"), layouts]).is_some());
+        assert_eq!(site(&[("config/_default/markup.toml", ""), layouts]), None);
         for unknown in [
             vec![("hugo.toml", "theme = 'absent'\n")],
             vec![("hugo.toml", ""), ("go.mod", "module x\n")],
