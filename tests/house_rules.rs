@@ -387,6 +387,34 @@ fn relative_links_from_a_base_path_ugly_urls_and_the_content_folder() {
     );
 }
 
+/// A page whose address is the root of the site (`[permalinks]` putting
+/// posts at `/`), written as a file or not: its relative links are read
+/// from `/`, without a panic.
+#[test]
+fn relative_links_from_the_root_address() {
+    for ugly in ["", "uglyURLs = true\n"] {
+        let (dir, path) = site(&with_insert("Voir [ailleurs](nulle-part/)."));
+        fs::write(
+            dir.path().join("hugo.toml"),
+            format!("{ugly}[permalinks]\nposts = '/'\n"),
+        )
+        .unwrap();
+        let found = check(&[path.to_str().unwrap(), "--select", "internal-links"]);
+        let relative: Vec<&str> = found
+            .iter()
+            .map(|f| f.3.as_str())
+            .filter(|m| m.starts_with("`nulle-part/`"))
+            .collect();
+        assert_eq!(
+            relative,
+            [
+                "`nulle-part/` leads nowhere: a relative link is read from the page's address, `/`, so it is `/nulle-part/`, where no page or file of the site is"
+            ],
+            "{ugly} {found:?}"
+        );
+    }
+}
+
 /// A headless bundle, or one whose `build` says `render: never`, is no
 /// page Hugo writes (checked with Hugo 0.111 and 0.168): a link or `ref`
 /// to it is said to lead to a page Hugo does not write.

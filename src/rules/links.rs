@@ -1042,10 +1042,9 @@ impl RelativeMiss<'_> {
             .unwrap_or(path_part);
         // The same link read from the folder above the page's address, as
         // from the page's file in `content/`, and from the root.
-        let from_file = (base.folder == base.address)
+        let from_file = (base.folder == base.address && base.folder != "/")
             .then(|| {
-                let above = base.folder.trim_end_matches('/');
-                let above = &above[..=above.rfind('/').unwrap_or(0)];
+                let above = site::paths::folder_above(&base.folder);
                 site::paths::without_dot_segments(&format!("{above}{path_part}"))
             })
             .filter(|p| !path_part.is_empty() && site.exists(p));

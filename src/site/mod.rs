@@ -1323,11 +1323,10 @@ impl Site {
         let as_file = url.is_some_and(html_page_link);
         let mut bases = Vec::new();
         for address in addresses.page.get(addresses.aliases..).unwrap_or_default() {
-            if as_file || addresses.ugly.contains(address) {
-                let trimmed = address.trim_end_matches('/');
+            if (as_file || addresses.ugly.contains(address)) && address != "/" {
                 bases.push(RelativeBase {
-                    address: format!("{trimmed}.html"),
-                    folder: trimmed[..=trimmed.rfind('/').unwrap_or(0)].to_string(),
+                    address: format!("{}.html", address.trim_end_matches('/')),
+                    folder: paths::folder_above(address).to_string(),
                 });
             } else {
                 bases.push(RelativeBase {
@@ -2940,24 +2939,20 @@ mod tests {
         let one = |folder: &str| Some(vec![folder.to_string()]);
         let dated = "[frontmatter]\ndate = [':filename', ':default']\n";
         let plain = site(Some(dated), &[]);
-        assert_eq!(bases(&plain, "posts/2025-01-01-a.md", ""), one("/posts/a/"));
-        assert_eq!(bases(&plain, "posts/b/index.md", ""), one("/posts/b/"));
-        assert_eq!(
-            bases(&plain, "posts/c.md", "slug: autre\n"),
-            one("/posts/autre/")
-        );
-        assert_eq!(
-            bases(&plain, "posts/c.md", "url: /ailleurs/c.html\n"),
-            one("/ailleurs/")
-        );
-        assert_eq!(
-            bases(&plain, "posts/c.md", "url: /ailleurs/c/\n"),
-            one("/ailleurs/c/")
-        );
-        assert_eq!(
-            bases(&plain, "posts/c.md", "url: /ailleurs/c/index.html\n"),
-            one("/ailleurs/c/")
-        );
+        for (file, front, folder) in [
+            ("posts/2025-01-01-a.md", "", "/posts/a/"),
+            ("posts/b/index.md", "", "/posts/b/"),
+            ("posts/c.md", "slug: autre\n", "/posts/autre/"),
+            ("posts/c.md", "url: /ailleurs/c.html\n", "/ailleurs/"),
+            ("posts/c.md", "url: /ailleurs/c/\n", "/ailleurs/c/"),
+            (
+                "posts/c.md",
+                "url: /ailleurs/c/index.html\n",
+                "/ailleurs/c/",
+            ),
+        ] {
+            assert_eq!(bases(&plain, file, front), one(folder), "{file} {front}");
+        }
         // A server may serve `/ailleurs/c` as the folder or the file.
         assert_eq!(bases(&plain, "posts/c.md", "url: /ailleurs/c\n"), None);
         assert_eq!(bases(&plain, "../hors.md", ""), None);

@@ -75,6 +75,13 @@ pub fn segment(name: &str) -> Cow<'_, str> {
     }
 }
 
+/// The folder holding the last name of an address, with its final `/`
+/// (`/posts/` for `/posts/x/` and `/posts/x`); `/` for `/` itself.
+pub fn folder_above(address: &str) -> &str {
+    let trimmed = address.trim_end_matches('/');
+    trimmed.rfind('/').map_or("/", |at| &trimmed[..=at])
+}
+
 /// A site path (`/posts/../posts/./x/`) as a browser and a server read it:
 /// `.` and `..` segments resolved (never above the root), empty ones
 /// (`//`) dropped, a final `/` kept where the path names a folder
@@ -124,6 +131,20 @@ pub fn without_accents(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_folder_above_an_address() {
+        for (address, folder) in [
+            ("/posts/x/", "/posts/"),
+            ("/posts/x", "/posts/"),
+            ("/x/", "/"),
+            ("/", "/"),
+            ("", "/"),
+            ("/é/ü/", "/é/"),
+        ] {
+            assert_eq!(folder_above(address), folder, "{address}");
+        }
+    }
 
     #[test]
     fn dot_and_empty_segments_are_resolved() {
