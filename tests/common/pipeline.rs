@@ -249,6 +249,20 @@ fn check_lookup_by_name(files: &[(PathBuf, Vec<u8>)]) {
             Arc::new(site_files().listed_in_lookup_order().listed_before(before)),
         ),
     ];
+    // Where each page's relative links are read from: the same by file
+    // name as from the whole index.
+    let front = repere::site::PageFront::of(&page);
+    for path in paths.iter().filter(|p| p.starts_with("content")) {
+        let file = Path::new("/site").join(path);
+        let bases = whole.relative_bases(&file, &front);
+        for lazy in &lazy {
+            assert_eq!(
+                lazy.relative_bases(&file, &front),
+                bases,
+                "relative bases of {path:?} among {paths:?}"
+            );
+        }
+    }
     let mut asked: Vec<String> = text(2).lines().take(16).map(str::to_string).collect();
     for (path, bytes) in files {
         if let Ok(text) = std::str::from_utf8(bytes) {
