@@ -387,6 +387,39 @@ fn relative_links_from_a_base_path_ugly_urls_and_the_content_folder() {
     );
 }
 
+/// Raw HTML's `<img src>` is an image whose target must exist, relative
+/// or not; render hooks do not see raw HTML, so a relative one is checked
+/// even beside a `render-image` hook.
+#[test]
+fn raw_html_images_are_checked() {
+    let (dir, path) = site(&with_insert(
+        "<img src=\"absente.png\" alt=\"Une photo\"> <img src=\"/images/vue.png\" alt=\"Vue\">",
+    ));
+    fs::write(
+        dir.path().join("hugo.toml"),
+        "[frontmatter]\ndate = [':filename', ':default']\n",
+    )
+    .unwrap();
+    fs::create_dir_all(dir.path().join("static/images")).unwrap();
+    fs::write(dir.path().join("static/images/vue.png"), "png").unwrap();
+    let expected = [
+        "`absente.png` leads nowhere: a relative link is read from the page's address, `/posts/changer-de-poste/`, so it is `/posts/changer-de-poste/absente.png`, where no page or file of the site is",
+    ];
+    let messages = |found: Vec<(String, usize, usize, String)>| -> Vec<String> {
+        found.into_iter().map(|f| f.3).collect()
+    };
+    assert_eq!(messages(check_file(&path)), expected);
+    let hooks = dir.path().join("layouts/_default/_markup");
+    fs::create_dir_all(&hooks).unwrap();
+    fs::write(
+        hooks.join("render-image.html"),
+        "<img src=\"{{ .Destination }}\">",
+    )
+    .unwrap();
+    assert_eq!(messages(check_file(&path)), expected);
+    assert_eq!(messages(check_whole_site(path.parent().unwrap())), expected);
+}
+
 /// A page whose address is the root of the site (`[permalinks]` putting
 /// posts at `/`), written as a file or not: its relative links are read
 /// from `/`, without a panic.

@@ -233,8 +233,8 @@ pub struct Link {
     pub image: bool,
     /// Autolinks (`<https://…>`) and bare URLs.
     pub autolink: bool,
-    /// An `<a href="…">` of raw HTML: its span is the `href` value, and its
-    /// text is not known (empty).
+    /// An `<a href="…">` (or an `<img src="…">`, an image) of raw HTML: its
+    /// span is the value, and its text is not known (empty).
     pub html: bool,
 }
 
@@ -459,7 +459,7 @@ impl JoinedText {
     }
 }
 
-/// Pushes the `<a href="…">` of an HTML block inside a container, whose
+/// Pushes the `<a href="…">` and `<img src="…">` of an HTML block inside a container, whose
 /// `lines` are what is left of each line after the container's prefix (a
 /// `> ` between the lines of a tag would end it): they are read as one
 /// text, and the links found mapped back to the file.
@@ -484,7 +484,7 @@ fn nested_html_links(source: &str, lines: &[Span], links: &mut Vec<Link>) {
     }
 }
 
-/// Pushes the `<a href="…">` of a piece of raw HTML (`html`, at `start` in
+/// Pushes the `<a href="…">` and `<img src="…">` (an image) of a piece of raw HTML (`html`, at `start` in
 /// the file) to `links`. Comments (`<!-- … -->`, `<!-->`), declarations and
 /// closing tags are skipped, and so is every other tag with its attributes
 /// (an `<a` inside a quoted value is not a tag). `in_comment` carries an
@@ -537,17 +537,21 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
         {
             i += 1;
         }
-        let is_a = html[name_start..i].eq_ignore_ascii_case("a");
+        let tag = &html[name_start..i];
+        // The address of an `<a href>`, or of an `<img src>` (an image).
+        let (is_a, is_img) = (
+            tag.eq_ignore_ascii_case("a"),
+            tag.eq_ignore_ascii_case("img"),
+        );
         // Attributes up to the tag's `>`.
         let (attributes, end) = super::html::attribute_ranges(html, i);
         for (name, value) in attributes {
             let Some(value) = value else { continue };
             // An address a shortcode writes (`href="{{< ref "p.md" >}}"`,
             // read `{{xx…}}`) is the `ref` check's.
-            if is_a
-                && html[name].eq_ignore_ascii_case("href")
-                && !html[value.clone()].contains("{{")
-            {
+            let address = (is_a && html[name.clone()].eq_ignore_ascii_case("href"))
+                || (is_img && html[name].eq_ignore_ascii_case("src"));
+            if address && !html[value.clone()].contains("{{") {
                 let written = html[value.clone()].trim();
                 // Character references decoded as a browser decodes them in
                 // an attribute (HTML's named references included).
@@ -555,7 +559,7 @@ fn html_links(html: &str, start: usize, in_comment: &mut bool, links: &mut Vec<L
                     text: String::new(),
                     dest: htmlize::unescape_attribute(written).into_owned(),
                     span: Span::new(start + value.start, start + value.end),
-                    image: false,
+                    image: is_img,
                     autolink: false,
                     html: true,
                 });
@@ -1701,13 +1705,22 @@ mod tests {
             ["/f/"]
         );
         // A tag over several lines of an HTML block; `<a` inside another
-        // tag's quoted value is not a tag.
+        // tag's quoted value is not a tag; an `<img>`'s `src` is an image.
         assert_eq!(
             hrefs(
                 "<div>\n<a class=\"x\"\n   href=\"/g/\">g</a>\n<img alt=\"<a href='/h/'>\" src=x>\n</div>\n"
             ),
-            ["/g/"]
+            ["/g/", "x"]
         );
+        let images: Vec<(String, bool)> = parse(
+            "<IMG SRC='/i.png'> <img src=\"{{< x >}}\"> <a src=/a.png>\n",
+            0,
+        )
+        .links
+        .into_iter()
+        .map(|l| (l.dest, l.image))
+        .collect();
+        assert_eq!(images, [("/i.png".to_string(), true)]);
         // Inside a blockquote or a list item, a tag over several lines of
         // an HTML block is read without the `> ` or indent before each line,
         // and the link's span is the value in the file.

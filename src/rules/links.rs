@@ -29,8 +29,9 @@ pub static KIND: Kind = Kind {
 };
 
 const DOC: &str = r#"Checks the links of an article: Markdown links, the `href` of raw HTML's
-`<a>` tags (outside HTML comments; their text is not checked), and, in the
-named sections, bare URLs, which Hugo turns into links.
+`<a>` tags and the `src` of its `<img>` tags (outside HTML comments; their
+text is not checked), and, in the named sections, bare URLs, which Hugo
+turns into links.
 
 Options:
   sections: [TITLES]    Sections (by heading title, compared lowercased and
@@ -634,7 +635,9 @@ impl LinksRule {
                     }
                 }
                 Dest::Relative if self.targets && !link.dest.contains("{{") => {
-                    let Some(site) = site.filter(|s| !s.may_rewrite(link.image)) else {
+                    // Render hooks do not see raw HTML.
+                    let Some(site) = site.filter(|s| link.html || !s.may_rewrite(link.image))
+                    else {
                         continue;
                     };
                     let bases = relative_bases.get_or_insert_with(|| {
