@@ -600,9 +600,10 @@ impl LinksRule {
         let own: Vec<&str> = ids.0.iter().map(String::as_str).collect();
         let own_set: HashSet<&str> = own.iter().copied().collect();
         let mut pages = TargetAnchors::default();
-        // Where the browser resolves relative links from, read once one is
-        // met (see [`Site::relative_bases`]).
-        let mut relative_bases: Option<Option<Vec<RelativeBase>>> = None;
+        // Where the browser resolves relative links from, and the path the
+        // site is published under, read once one is met (see
+        // [`Site::relative_bases`]).
+        let mut relative_bases: Option<Option<(Vec<RelativeBase>, String)>> = None;
         for link in &doc.body.links {
             let dest = self.classify_on(&link.dest, bases);
             match dest {
@@ -640,13 +641,15 @@ impl LinksRule {
                     else {
                         continue;
                     };
-                    let bases = relative_bases.get_or_insert_with(|| {
-                        site.relative_bases(&doc.path, &site::PageFront::from_root(doc.front()))
+                    let known = relative_bases.get_or_insert_with(|| {
+                        let front = site::PageFront::from_root(doc.front());
+                        let bases = site.relative_bases(&doc.path, &front)?;
+                        Some((bases, published_path(site)))
                     });
-                    let Some(bases) = bases.as_deref() else {
+                    let Some((bases, published)) = known.as_ref() else {
                         continue;
                     };
-                    self.check_relative(doc, link, site, bases, &mut pages, cx);
+                    self.check_relative(doc, link, site, (bases, published), &mut pages, cx);
                 }
                 _ => {}
             }
@@ -838,20 +841,19 @@ impl LinksRule {
     /// A relative link (`../autre/`, `image.png`), which Hugo writes as
     /// is: where a browser takes it from the page's address (one of
     /// `bases`, see [`Site::relative_bases`], under the path the site is
-    /// published at), something must be, as for a link from the root.
+    /// `published` at), something must be, as for a link from the root.
     fn check_relative(
         &self,
         doc: &Document,
         link: &Link,
         site: &Site,
-        bases: &[RelativeBase],
+        (bases, published): (&[RelativeBase], &str),
         pages: &mut TargetAnchors,
         cx: &mut Context,
     ) {
         let written = link.dest.trim();
         let (path_part, suffix) =
             written.split_at(written.find(['?', '#']).unwrap_or(written.len()));
-        let published = published_path(site);
         let under: Vec<Base> = (!published.is_empty())
             .then(|| Base {
                 host: String::new(),
@@ -883,7 +885,7 @@ impl LinksRule {
             first_missing.get_or_insert(RelativeMiss {
                 written,
                 path_part,
-                published: published.clone(),
+                published,
                 base,
                 path,
                 off,
@@ -1002,7 +1004,7 @@ struct RelativeMiss<'a> {
     written: &'a str,
     /// `written` before its `?` or `#`.
     path_part: &'a str,
-    published: String,
+    published: &'a str,
     base: &'a RelativeBase,
     path: String,
     off: bool,

@@ -251,23 +251,6 @@ impl Lookup<'_> {
     }
 }
 
-/// Whether `files` holds a section's page in `folder` (relative to
-/// `content/`): `_index.md` (any page extension), or one named with the
-/// code of one of `languages` (`_index.en.md`).
-pub(super) fn has_section_page(
-    files: &dyn SiteFiles,
-    folder: &Path,
-    languages: &super::languages::Languages,
-) -> bool {
-    let folder = Path::new("content").join(folder);
-    let codes = std::iter::once(String::new()).chain(languages.codes().map(|c| format!(".{c}")));
-    codes.into_iter().any(|code| {
-        super::PAGE_EXTENSIONS
-            .iter()
-            .any(|ext| files.is_file(&folder.join(format!("_index{code}.{ext}"))))
-    })
-}
-
 /// The page at `key` (a normalized address) that a file name gives and its
 /// front matter confirms; `None` when no file name gives it. Folders whose
 /// listing is out of date are listed again before a lookup gives up (see
@@ -370,10 +353,10 @@ fn named_page(
                 .any(|p| super::is_index_page(p, |c| rules.languages.has(c)))
         };
         let is_section = |folder: &Path| {
-            lookup.index_pages(folder).iter().any(|p| {
-                p.file_name()
-                    .is_some_and(|n| n.to_string_lossy().starts_with("_index"))
-            })
+            lookup
+                .index_pages(folder)
+                .iter()
+                .any(|p| super::is_section_page(p, |c| rules.languages.has(c)))
         };
         (addresses(&rel, &front, rules, &is_section)
             .is_some_and(|a| a.page.iter().any(|p| p == key))
@@ -977,6 +960,9 @@ mod tests {
             page("content/posts/2026/sub/p.md"),
             page("content/posts/2027/deep/_index.en.md"),
             page("content/posts/2027/deep/q.md"),
+            // No section's page: `old` is no language of the site.
+            page("content/posts/2028/_index.old.md"),
+            page("content/posts/2028/o.md"),
         ];
         let memory = || MemoryFiles::new(files.clone());
         let whole = Site::read_whole("/site", &memory());
@@ -991,11 +977,20 @@ mod tests {
             // A section below a folder that is none (Hugo 0.111 and 0.168).
             ("/posts/2027/deep/q/", true),
             ("/posts/q/", false),
+            ("/posts/o/", true),
+            ("/posts/2028/o/", false),
         ] {
             assert_eq!(whole.exists(asked), there, "{asked}");
             let lazy = Site::from_files("/site", Arc::new(memory()));
             assert_same_answers(&lazy, &whole, asked);
         }
+        // Where relative links are read from: the same in both.
+        let lazy = Site::from_files("/site", Arc::new(memory()));
+        let front = PageFront::of("---\ntitle: o\n---\n");
+        let file = Path::new("/site/content/posts/2028/o.md");
+        let bases = whole.relative_bases(file, &front).unwrap();
+        assert_eq!(bases[0].folder, "/posts/o/");
+        assert_eq!(lazy.relative_bases(file, &front), Some(bases));
     }
 
     /// "Did you mean" compares undated names: a dated site's pages do not

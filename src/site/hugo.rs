@@ -371,13 +371,19 @@ pub fn ugly_urls(configs: &[ConfigFile]) -> UglyUrls {
         _ => false,
     };
     match root_setting(configs, "uglyURLs").map(|v| v.value) {
-        Some(Value::Map(sections)) => UglyUrls::BySection(
-            sections
+        Some(Value::Map(sections)) => {
+            let named: Vec<String> = sections
                 .iter()
                 .filter(|(_, on)| yes(&on.value))
                 .filter_map(|(name, _)| name.as_str().map(str::to_lowercase))
-                .collect(),
-        ),
+                .collect();
+            // A table that sets no section is no setting.
+            if named.is_empty() {
+                UglyUrls::Off
+            } else {
+                UglyUrls::BySection(named)
+            }
+        }
         Some(v) if yes(&v) => UglyUrls::All,
         _ => UglyUrls::Off,
     }

@@ -472,9 +472,12 @@ fn config_of(files: &dyn SiteFiles) -> Config {
     let configs = hugo::read_configs(&files.hugo_configs());
     let languages = Languages::read(&configs);
     let permalinks = hugo::permalinks(&configs);
+    // Hugo's own hooks are on by default where it has several languages
+    // (one in a folder of its own is one).
+    let several = languages.codes().count() > 1;
     let embedded_hooks = RenderHooks {
-        link: hugo::embedded_hook(&configs, "link", languages.many()),
-        image: hugo::embedded_hook(&configs, "image", languages.many()),
+        link: hugo::embedded_hook(&configs, "link", several),
+        image: hugo::embedded_hook(&configs, "image", several),
     };
     let language_permalinks = languages
         .permalinks
@@ -568,10 +571,34 @@ pub fn language_like(code: &str) -> bool {
 
 /// Whether `rel` names a section's page: `_index.md`, or in any language
 /// (`_index.en.md`).
-fn is_section_page(rel: &Path) -> bool {
-    rel.file_name()
+/// Whether `rel` names a section's page: `_index.md` (any page
+/// extension), or one in a language whose code `is_code` accepts
+/// (`_index.en.md`); `_index.old.md` is none.
+fn is_section_page(rel: &Path, is_code: impl Fn(&str) -> bool) -> bool {
+    let Some(rest) = rel
+        .file_name()
         .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with("_index.") && is_page_name(n))
+        .and_then(|n| n.strip_prefix("_index."))
+    else {
+        return false;
+    };
+    let ext = match rest.split_once('.') {
+        Some((code, ext)) if is_code(code) => ext,
+        _ => rest,
+    };
+    PAGE_EXTENSIONS.contains(&ext)
+}
+
+/// Whether `files` holds a section's page in `folder` (relative to
+/// `content/`, see [`is_section_page`]), in one of `languages`.
+fn has_section_page(files: &dyn SiteFiles, folder: &Path, languages: &Languages) -> bool {
+    let folder = Path::new("content").join(folder);
+    let codes = std::iter::once(String::new()).chain(languages.codes().map(|c| format!(".{c}")));
+    codes.into_iter().any(|code| {
+        PAGE_EXTENSIONS
+            .iter()
+            .any(|ext| files.is_file(&folder.join(format!("_index{code}.{ext}"))))
+    })
 }
 
 /// Whether `files` holds an `index` page in `folder` (relative to
@@ -625,7 +652,7 @@ impl Index {
         index.section_folders = entries
             .iter()
             .filter_map(|entry| match entry {
-                SiteEntry::Page(rel, _) if is_section_page(rel) => {
+                SiteEntry::Page(rel, _) if is_section_page(rel, is_code) => {
                     rel.parent().map(Path::to_path_buf)
                 }
                 _ => None,
@@ -691,7 +718,7 @@ impl Index {
     /// served under, if it makes a bundle or a section.
     fn add_page(&mut self, rel: &Path, front: &PageFront, page: Page) -> Served {
         // Pages added one by one: the sections added before them.
-        if is_section_page(rel)
+        if is_section_page(rel, |c| self.rules.languages.has(c))
             && let Some(folder) = rel.parent()
         {
             self.section_folders.insert(folder.to_path_buf());
@@ -1308,7 +1335,7 @@ impl Site {
     pub fn relative_bases(&self, file: &Path, front: &PageFront) -> Option<Vec<RelativeBase>> {
         let rel = self.content_path(file)?;
         let is_section = |folder: &Path| match &self.files {
-            Some(files) => by_name::has_section_page(files.as_ref(), folder, self.languages()),
+            Some(files) => has_section_page(files.as_ref(), folder, self.languages()),
             None => self.added.section_folders.contains(folder),
         };
         let addresses = addresses(&rel, front, &self.added.rules, &is_section)?;
@@ -1506,10 +1533,10 @@ impl Site {
         if html_page_link(path) && self.added.rules.ugly_urls != UglyUrls::All {
             let index = self.index();
             // Where a `[uglyURLs]` table names sections, their pages (see
-            // [`Index::ugly_only`]), and sections in either form, as with
-            // `uglyURLs = true`.
-            let by_section = self.added.rules.ugly_urls != UglyUrls::Off
-                && (index.ugly_only.contains(&key) || self.is_list(path));
+            // [`Index::ugly_only`]), and those sections in either form, as
+            // with `uglyURLs = true`.
+            let by_section =
+                self.may_be_ugly(&key) && (index.ugly_only.contains(&key) || self.is_list(path));
             return index.html_pages.contains(&key) || index.files.contains(&file) || by_section;
         }
         if self.ugly_address(path).is_some() {
@@ -1536,9 +1563,6 @@ impl Site {
     /// `/posts/x/index.html`) at instead (`/posts/x.html`): there is no
     /// page at `path` then. Read from the whole index.
     pub fn ugly_address(&self, path: &str) -> Option<String> {
-        if self.added.rules.ugly_urls == UglyUrls::Off {
-            return None;
-        }
         let bare = path.split(['?', '#']).next().unwrap_or(path).trim();
         let folder_form = bare.ends_with('/')
             || bare
@@ -1546,8 +1570,34 @@ impl Site {
                 .next()
                 .is_some_and(|n| n.eq_ignore_ascii_case("index.html"));
         let key = page_key(path);
-        (folder_form && self.index().ugly_only.contains(&key))
+        (folder_form && self.may_be_ugly(&key) && self.index().ugly_only.contains(&key))
             .then(|| format!("{}.html", key.trim_end_matches('/')))
+    }
+
+    /// Whether the page at `key` (a normalized address) may be one Hugo
+    /// writes as a `.html` file, before the whole index says: on a site
+    /// with `uglyURLs = true`, or where a `[uglyURLs]` table names the
+    /// section its address starts with (after a language's folder), or any
+    /// address's, when `[permalinks]` make addresses that need not start
+    /// with their section.
+    fn may_be_ugly(&self, key: &str) -> bool {
+        let rules = &self.added.rules;
+        match &rules.ugly_urls {
+            UglyUrls::Off => false,
+            UglyUrls::All => true,
+            UglyUrls::BySection(named) => {
+                let rest = self.without_language(key).unwrap_or(key);
+                let first = rest.trim_start_matches('/').split('/').next();
+                let moved = !rules.permalinks.is_empty() || !rules.language_permalinks.is_empty();
+                moved
+                    || named.iter().any(|n| {
+                        let section = paths::segment(n);
+                        first == Some(section.as_ref())
+                            || (rules.no_accents
+                                && first == Some(paths::without_accents(&section).as_str()))
+                    })
+            }
+        }
     }
 
     /// The page whose file is at `path` under `content/`, as Hugo's `ref`
@@ -2577,6 +2627,8 @@ mod tests {
                 ("/posts.html", true),
                 ("/guides/g/", true),
                 ("/guides/g.html", false),
+                ("/guides/", true),
+                ("/guides.html", false),
                 ("/docs/d/", true),
                 ("/docs/d.html", false),
             ],
@@ -2585,6 +2637,15 @@ mod tests {
             lazy.ugly_address("/posts/b/").as_deref(),
             Some("/posts/b.html")
         );
+        // A link into a section the table does not name is looked up by
+        // file name, without reading the whole site.
+        let files = Arc::new(table(config));
+        let lazy = Site::from_files("/site", files.clone());
+        assert!(lazy.exists("/guides/g/") && lazy.ugly_address("/docs/d/").is_none());
+        assert_eq!(files.whole_reads(), 0);
+        // A table that names no section is none.
+        let none = Site::from_files("/site", Arc::new(table("[uglyURLs]\nposts = false\n")));
+        assert!(none.exists("/posts/x/") && !none.exists("/posts/x.html"));
     }
 
     /// A bundle's page in one of the site's languages is its `index` page
