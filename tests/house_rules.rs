@@ -385,6 +385,17 @@ fn relative_links_from_a_base_path_ugly_urls_and_the_content_folder() {
         ),
         "{report}"
     );
+    // Where `[permalinks]` make the address, the file's folder is not the
+    // one above it: no such help.
+    let (messages, report) = relative(
+        "[permalinks]\nposts = '/:year/:slug/'\n",
+        "[données](donnees.json).",
+    );
+    assert!(
+        messages[0].starts_with("`donnees.json` leads nowhere: a relative link is read from the page's address, `/2025/changer-de-poste/`"),
+        "{messages:?}"
+    );
+    assert!(!helps(&report, "file's folder"), "{report}");
 }
 
 /// Raw HTML's `<img src>` is an image whose target must exist, relative

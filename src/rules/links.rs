@@ -892,7 +892,16 @@ impl LinksRule {
             });
         }
         if let Some(miss) = first_missing {
-            cx.report(miss.finding(dest_span(doc, link), site));
+            // The folder of the article's file, as an address (`/posts/`),
+            // for a page that is no bundle's: where a link written from the
+            // file's folder would lead.
+            let bundle = doc.path.file_stem().is_some_and(|s| s == "index")
+                || site::is_index_page(&doc.path, site::language_like);
+            let file_folder = site
+                .content_folder(&doc.path)
+                .filter(|_| !bundle)
+                .map(|(folder, _)| site::normalize(&folder));
+            cx.report(miss.finding(dest_span(doc, link), site, file_folder.as_deref()));
         }
     }
 
@@ -1011,7 +1020,9 @@ struct RelativeMiss<'a> {
 }
 
 impl RelativeMiss<'_> {
-    fn finding(&self, span: Span, site: &Site) -> Finding {
+    /// The finding at `span`; `file_folder` is the folder of the article's
+    /// file as an address (`/posts/`), when it is no bundle's page.
+    fn finding(&self, span: Span, site: &Site, file_folder: Option<&str>) -> Finding {
         let RelativeMiss {
             written,
             path_part,
@@ -1045,14 +1056,14 @@ impl RelativeMiss<'_> {
             .rsplit('/')
             .next()
             .unwrap_or(path_part);
-        // The same link read from the folder above the page's address, as
-        // from the page's file in `content/`, and from the root.
-        let from_file = (base.folder == base.address && base.folder != "/")
-            .then(|| {
-                let above = site::paths::folder_above(&base.folder);
-                site::paths::without_dot_segments(&format!("{above}{path_part}"))
-            })
-            .filter(|p| !path_part.is_empty() && site.exists(p));
+        // The same link read from the folder of the page's file in
+        // `content/`, where it is the folder above the page's address (the
+        // address made from the file's name), and from the root.
+        let above = site::paths::folder_above(&base.folder);
+        let from_file =
+            (base.folder == base.address && base.folder != "/" && file_folder == Some(above))
+                .then(|| site::paths::without_dot_segments(&format!("{above}{path_part}")))
+                .filter(|p| !path_part.is_empty() && site.exists(p));
         let rooted = format!("/{}", path_part.trim_start_matches("./"));
         let help = if path_part.starts_with("www.") {
             format!("a link without a scheme is relative: write `https://{written}`")

@@ -1397,7 +1397,9 @@ impl Site {
     /// says: its headings are read, through the reader set by
     /// [`Site::read_pages_with`], when a link first asks for one of its
     /// anchors. A site of thousands of pages is indexed without parsing the
-    /// Markdown of each, nor holding their texts.
+    /// Markdown of each, nor holding their texts. A section's `_index`
+    /// page counts for `:sections` in the pages added after it: add
+    /// sections first (as [`Site::read_whole`] does).
     pub fn add_page(&mut self, rel: &Path, front: &PageFront) {
         self.added.add_page(rel, front, Page::of(rel, front));
     }
