@@ -357,7 +357,7 @@ impl UglyUrls {
             UglyUrls::Off => false,
             UglyUrls::All => true,
             UglyUrls::BySection(named) => {
-                section.is_some_and(|s| named.iter().any(|n| n.eq_ignore_ascii_case(s)))
+                section.is_some_and(|s| named.contains(&s.to_lowercase()))
             }
         }
     }
