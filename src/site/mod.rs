@@ -542,10 +542,17 @@ pub fn leaf_bundle_of(
 /// and 0.168 take `index.old.md`, or `index.fr.md` on a site without `fr`,
 /// for a resource of the bundle, which they do not publish.
 pub fn is_index_page(rel: &Path, is_code: impl Fn(&str) -> bool) -> bool {
+    is_page_named(rel, "index", is_code)
+}
+
+/// Whether `rel` is a page file named `stem`, with a page extension,
+/// maybe in a language whose code `is_code` accepts (`stem.en.md`).
+fn is_page_named(rel: &Path, stem: &str, is_code: impl Fn(&str) -> bool) -> bool {
     let Some(rest) = rel
         .file_name()
         .and_then(|n| n.to_str())
-        .and_then(|n| n.strip_prefix("index."))
+        .and_then(|n| n.strip_prefix(stem))
+        .and_then(|n| n.strip_prefix('.'))
     else {
         return false;
     };
@@ -569,24 +576,11 @@ pub fn language_like(code: &str) -> bool {
                 && rest.bytes().all(|b| b.is_ascii_alphanumeric())))
 }
 
-/// Whether `rel` names a section's page: `_index.md`, or in any language
-/// (`_index.en.md`).
 /// Whether `rel` names a section's page: `_index.md` (any page
 /// extension), or one in a language whose code `is_code` accepts
 /// (`_index.en.md`); `_index.old.md` is none.
 fn is_section_page(rel: &Path, is_code: impl Fn(&str) -> bool) -> bool {
-    let Some(rest) = rel
-        .file_name()
-        .and_then(|n| n.to_str())
-        .and_then(|n| n.strip_prefix("_index."))
-    else {
-        return false;
-    };
-    let ext = match rest.split_once('.') {
-        Some((code, ext)) if is_code(code) => ext,
-        _ => rest,
-    };
-    PAGE_EXTENSIONS.contains(&ext)
+    is_page_named(rel, "_index", is_code)
 }
 
 /// Whether `files` holds a section's page in `folder` (relative to
