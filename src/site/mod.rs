@@ -586,22 +586,31 @@ fn is_section_page(rel: &Path, is_code: impl Fn(&str) -> bool) -> bool {
 /// Whether `files` holds a section's page in `folder` (relative to
 /// `content/`, see [`is_section_page`]), in one of `languages`.
 fn has_section_page(files: &dyn SiteFiles, folder: &Path, languages: &Languages) -> bool {
+    has_page_named(files, folder, "_index", languages.codes())
+}
+
+/// Whether `files` holds a page file named `stem` in `folder` (relative
+/// to `content/`), with any page extension, as written or with one of
+/// `codes` (`stem.en.md`).
+fn has_page_named<'c>(
+    files: &dyn SiteFiles,
+    folder: &Path,
+    stem: &str,
+    codes: impl Iterator<Item = &'c str>,
+) -> bool {
     let folder = Path::new("content").join(folder);
-    let codes = std::iter::once(String::new()).chain(languages.codes().map(|c| format!(".{c}")));
-    codes.into_iter().any(|code| {
+    let names = std::iter::once(stem.to_string()).chain(codes.map(|c| format!("{stem}.{c}")));
+    names.into_iter().any(|name| {
         PAGE_EXTENSIONS
             .iter()
-            .any(|ext| files.is_file(&folder.join(format!("_index{code}.{ext}"))))
+            .any(|ext| files.is_file(&folder.join(format!("{name}.{ext}"))))
     })
 }
 
 /// Whether `files` holds an `index` page in `folder` (relative to
 /// `content/`): whether the folder is a leaf bundle.
 fn has_index_page(files: &dyn SiteFiles, folder: &Path) -> bool {
-    let folder = Path::new("content").join(folder);
-    PAGE_EXTENSIONS
-        .iter()
-        .any(|ext| files.is_file(&folder.join(format!("index.{ext}"))))
+    has_page_named(files, folder, "index", std::iter::empty())
 }
 
 impl Index {
@@ -1683,13 +1692,7 @@ impl Site {
     /// Whether `page` is a section: a top-level folder without a file of
     /// its own, or an `_index.md`, in any language (`_index.en.md`).
     fn is_section(&self, page: &Page) -> bool {
-        page.file.as_os_str().is_empty()
-            || self
-                .languages()
-                .of(&page.file)
-                .rel
-                .file_stem()
-                .is_some_and(|s| s == "_index")
+        page.file.as_os_str().is_empty() || is_section_page(&page.file, |c| self.languages().has(c))
     }
 
     /// The leaf bundle holding the Markdown file at `path` under `content/`
