@@ -313,7 +313,9 @@ fn a_claim_names_its_own_baseline() {
     assert_eq!(spans, ["-25 %", "+12 %"], "{}", describe(&ds));
     assert!(ds[0].message.contains("is -15%"), "{}", ds[0].message);
     assert!(
-        ds[1].message.contains("against (Lyon, 2024) 50k€ is +4%"),
+        ds[1]
+            .message
+            .contains("Data Engineer (Lyon) 52k€ against Data Engineer (Lyon, 2024) 50k€ is +4%"),
         "{}",
         ds[1].message
     );
@@ -1019,6 +1021,135 @@ fn roles_are_read_past_verbs_and_words_of_pay() {
         article("**Salaires comparés** : Senior 60-75k€."),
     );
     assert!(salary::extract(&doc)[0].role.is_none());
+}
+
+/// Role, level and place of each figure `body` holds, as read.
+fn who_of(body: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+    let doc = Document::parse("2025-02-07-x.md", article(body));
+    salary::extract(&doc)
+        .into_iter()
+        .map(|f| (f.role.map(|r| r.name), f.level.map(|l| l.name), f.place))
+        .collect()
+}
+
+fn who(
+    role: Option<&str>,
+    level: Option<&str>,
+    place: Option<&str>,
+) -> (Option<String>, Option<String>, Option<String>) {
+    (
+        role.map(str::to_string),
+        level.map(str::to_string),
+        place.map(str::to_string),
+    )
+}
+
+/// The figures after the first of an enumeration in one sentence are of its
+/// role and level, unless they name their own; what follows a figure
+/// (its place) is its own, not the next one's.
+#[test]
+fn figures_enumerated_in_a_sentence_are_of_its_role() {
+    for (body, expected) in [
+        (
+            "Un Data Engineer Senior gagne 60k€ en France, 75k€ au Canada et 90k€ en Suisse.",
+            vec![
+                who(Some("Data Engineer"), Some("Senior"), Some("France")),
+                who(Some("Data Engineer"), Some("Senior"), Some("Canada")),
+                who(Some("Data Engineer"), Some("Senior"), Some("Suisse")),
+            ],
+        ),
+        (
+            "Un Product Owner touche 50k€ à Paris, 45k€ à Tours et 42k€ en startup.",
+            vec![
+                who(Some("Product Owner"), None, Some("Paris")),
+                who(Some("Product Owner"), None, Some("Tours")),
+                who(Some("Product Owner"), None, None),
+            ],
+        ),
+        // A level of its own.
+        (
+            "Un DevOps Junior touche 40k€ et un Senior 60k€.",
+            vec![
+                who(Some("DevOps"), Some("Junior"), None),
+                who(Some("DevOps"), Some("Senior"), None),
+            ],
+        ),
+        // The level said after the first figure is not the second's.
+        (
+            "Un Data Engineer gagne 45k€ en junior et 60k€ en moyenne.",
+            vec![
+                who(Some("Data Engineer"), Some("Junior"), None),
+                who(Some("Data Engineer"), None, None),
+            ],
+        ),
+        // Another role, another sentence, another statement: not carried.
+        (
+            "Un Développeur Junior gagne 40k€ et un analyste 35k€.",
+            vec![
+                who(Some("Développeur"), Some("Junior"), None),
+                who(None, None, None),
+            ],
+        ),
+        (
+            "Un Développeur Junior gagne 40k€. Ailleurs, 35k€.",
+            vec![
+                who(Some("Développeur"), Some("Junior"), None),
+                who(None, None, None),
+            ],
+        ),
+        (
+            "Un Développeur Junior gagne 40k€ ; en moyenne 35k€.",
+            vec![
+                who(Some("Développeur"), Some("Junior"), None),
+                who(None, None, None),
+            ],
+        ),
+    ] {
+        assert_eq!(who_of(body), expected, "{body}");
+    }
+    // So a figure of the enumeration is set against the same figure said
+    // again.
+    let text = article(
+        "Un Data Engineer Senior gagne 60k€ en France, 75k€ au Canada et 90k€ en Suisse.\n\n\
+         Plus loin : le Data Engineer Senior gagne 85k€ au Canada.",
+    );
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(spanned(&text, &ds[0]), "85k€");
+    assert_eq!(
+        ds[0].message,
+        "Data Engineer Senior (Canada) is 85k€ here but 75k€ at line 7"
+    );
+}
+
+/// `Le salaire d'un X est de N`: `est de` says the pay as a verb does; a
+/// person's name after `de` is no role.
+#[test]
+fn the_pay_of_a_role_is_read_after_est_de() {
+    for (body, expected) in [
+        (
+            "Le salaire d'un CTO est de 120k€ à Paris.",
+            who(Some("CTO"), None, Some("Paris")),
+        ),
+        (
+            "Le salaire médian d'un Data Analyst Senior est d'environ 58k€.",
+            who(Some("Data Analyst"), Some("Senior"), None),
+        ),
+        ("Le salaire de Julie est de 70k€.", who(None, None, None)),
+        (
+            "La rémunération moyenne est de 55k€.",
+            who(None, None, None),
+        ),
+    ] {
+        assert_eq!(who_of(body), [expected], "{body}");
+    }
+    let text = article("Le salaire d'un CTO est de 120k€ à Paris.\n\nUn CTO gagne 150k€ à Paris.");
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(
+        ds[0].message,
+        "CTO (Paris) is 150k€ here but 120k€ at line 7"
+    );
 }
 
 /// What the review of the context reading found: none of these is a

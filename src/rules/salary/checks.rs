@@ -795,8 +795,8 @@ fn claims(figures: &[Figure], settings: &Settings, cx: &mut Context) {
         } else {
             format!("write a percentage from {} to {}", pct(cmin), pct(cmax))
         };
-        let who = |g: &Figure| {
-            let name = g.role.as_ref().map_or_else(|| g.who(), |r| r.name.clone());
+        let who = |g: &Figure, other: &Figure| {
+            let name = g.who_against(other);
             if name.is_empty() {
                 g.value()
             } else {
@@ -814,8 +814,8 @@ fn claims(figures: &[Figure], settings: &Settings, cx: &mut Context) {
                 format!(
                     "`{}` does not match the figures: {} against {} is {is}{rates}",
                     claim.text,
-                    who(f),
-                    who(base)
+                    who(f, base),
+                    who(base, f)
                 ),
             )
             .label(f.span, "the figure the claim is about")

@@ -384,6 +384,20 @@ fn employer_at(text: &str, start: bool) -> Option<String> {
 
 /// Words that say where or when the figure holds when they start the text
 /// after it (`65-75k€ à Paris`, `58-66k€ en 2022`, `60k€ en startup`).
+/// Whether a folded word is one of a kind of employer's names
+/// (`startup`, `grand`, `groupe`).
+fn is_employer_word(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        EMPLOYERS
+            .iter()
+            .flat_map(|kind| kind.iter().flat_map(|s| s.split(' ')))
+            .map(fold)
+            .collect()
+    })
+    .contains(folded)
+}
+
 const AFTER_WORDS: &[&str] = &[
     "à", "a", "en", "au", "aux", "dans", "sur", "chez", "in", "at",
 ];
@@ -408,14 +422,18 @@ fn said_from<'t>(text: &'t str, r: &Range<usize>, w: &str) -> &'t str {
 
 /// What the words of [`said_after`] go on to say, after another of
 /// [`AFTER_WORDS`] among their next three words and in the same clause:
-/// `scale-up` in `Paris en scale-up`, `2022` in `Paris en 2022`.
+/// `scale-up` in `Paris en scale-up`, `2022` in `Paris en 2022`; not past
+/// a number, which starts another figure's (`Tours et 42k€ en startup`).
 fn said_further(said: &str) -> Option<&str> {
     let ws = words(said);
     let (r, w) = ws
         .iter()
         .skip(1)
         .take(3)
-        .take_while(|(r, _)| !said[..r.start].contains([',', ';', ':', '.', '(', ')']))
+        .take_while(|(r, w)| {
+            !said[..r.start].contains([',', ';', ':', '.', '(', ')'])
+                && !w.starts_with(|c: char| c.is_ascii_digit())
+        })
         .find(|(_, w)| AFTER_WORDS.contains(&fold(w).as_str()))?;
     Some(said_from(said, r, w))
 }
@@ -2051,11 +2069,36 @@ impl Figure {
     /// `MLOps Engineer Senior`, `Senior`, `MLOps Engineer`, `Data Engineer
     /// Senior (US)`: the role, the level, and the place, year and qualifier.
     pub fn who(&self) -> String {
+        self.who_with(true, true)
+    }
+
+    /// What tells the figure from `other`, set against it in a claim: its
+    /// role, and its level and its place, year and qualifier where they
+    /// differ from `other`'s (`QA Engineer Senior` against `QA Engineer
+    /// Junior`; `Prompt Engineer` against `Développeur Full-Stack`, both
+    /// Senior). Without a role, its level names it (`Junior (2024)`).
+    pub fn who_against(&self, other: &Figure) -> String {
+        let level = self.role.is_none()
+            || self.level.as_ref().map(|l| &l.name) != other.level.as_ref().map(|l| &l.name);
+        let context = self.context() != other.context();
+        self.who_with(level, context)
+    }
+
+    /// Place, year and qualifier.
+    fn context(&self) -> Vec<String> {
+        let mut what: Vec<String> = Vec::new();
+        what.extend(self.place.clone());
+        what.extend(self.year.map(|y| y.to_string()));
+        what.extend(self.qualifier.clone());
+        what
+    }
+
+    fn who_with(&self, level: bool, context: bool) -> String {
         let mut parts = Vec::new();
         if let Some(r) = &self.role {
             parts.push(r.name.clone());
         }
-        if let Some(l) = &self.level {
+        if let Some(l) = self.level.as_ref().filter(|_| level) {
             // `Tech Lead` is at the level Lead: not `Tech Lead Lead`.
             let said = self
                 .role
@@ -2066,11 +2109,8 @@ impl Figure {
                 parts.push(l.name.clone());
             }
         }
-        let mut what: Vec<String> = Vec::new();
-        what.extend(self.place.clone());
-        what.extend(self.year.map(|y| y.to_string()));
-        what.extend(self.qualifier.clone());
-        if !what.is_empty() {
+        let what = self.context();
+        if context && !what.is_empty() {
             parts.push(format!("({})", what.join(", ")));
         }
         parts.join(" ")
@@ -2392,6 +2432,15 @@ const APPROXIMATELY: &[&str] = &[
     "bien",
     "facilement",
     "largement",
+];
+
+/// Words that may go between two figures of one enumeration (folded; see
+/// [`Extractor::enumerates`]): prepositions of place and time, articles,
+/// joining words, the words of a span of experience or of gross and net.
+const ENUMERATION_WORDS: &[&str] = &[
+    "a", "au", "aux", "en", "de", "du", "des", "d", "l", "le", "la", "les", "un", "une", "et",
+    "ou", "mais", "contre", "puis", "vs", "versus", "pour", "sur", "dans", "chez", "environ",
+    "ans", "an", "brut", "bruts", "net", "nets", "annuel", "annuels", "par", "k",
 ];
 
 /// Words a subject may follow (`Un Développeur Senior gagne …`).
@@ -2913,6 +2962,7 @@ impl Extractor {
                     amount: a,
                     every: &every,
                     floor: floor.max(cell_start).min(a.range.start),
+                    after_figure: ai > 0 && floor >= cell_start,
                     cell_start: cell_start.min(a.range.start),
                     column: cell,
                     ceiling,
@@ -2930,7 +2980,32 @@ impl Extractor {
                     article_year: year,
                 });
                 floor = figure.1.max(a.range.end);
-                out.push(figure.0);
+                let mut figure = figure.0;
+                // A figure that follows another in an enumeration of one
+                // sentence (`Un Data Engineer Senior gagne 60k€ en France,
+                // 75k€ au Canada`) is of its role, its level and its
+                // experience when it names none of its own.
+                if ai > 0
+                    && figure.role.is_none()
+                    && let Some(prev) = out.last().filter(|p: &&Figure| p.block == bi)
+                    && let Some(gap) = block.text.get(found[ai - 1].range.end..a.range.start)
+                    && prev.role.is_some()
+                    && prev.salary == figure.salary
+                    && self.enumerates(gap)
+                {
+                    figure.role.clone_from(&prev.role);
+                    if figure.level.is_none()
+                        && !words(gap)
+                            .iter()
+                            .any(|(_, w)| self.vocabulary.level(&fold(w)).is_some())
+                    {
+                        figure.level.clone_from(&prev.level);
+                    }
+                    if figure.experience.is_none() && amount::experiences(gap).is_empty() {
+                        figure.experience.clone_from(&prev.experience);
+                    }
+                }
+                out.push(figure);
             }
         }
         out
@@ -2945,6 +3020,7 @@ impl Extractor {
             amount: a,
             every,
             floor,
+            after_figure,
             cell_start,
             column,
             ceiling,
@@ -3156,11 +3232,14 @@ impl Extractor {
         // And what they go on to say (`74k€ à Paris en scale-up`).
         let said_then = said.and_then(said_further);
         // The clause before the figure's, when it holds no figure of its own
-        // (`à Lyon, salaire Senior 52-60k€`): where or when, not who.
+        // (`à Lyon, salaire Senior 52-60k€`): where or when, not who. Not
+        // the words right after the figure before, which are that figure's
+        // (`50k€ à Paris, 45k€ à Tours`).
         let clause_to = |end: usize| {
             let t = text[..end].strip_suffix(',')?;
             let from = element_start(t, t.len(), floor, &self.vocabulary);
-            Some(from..t.len()).filter(|r| !holds_amount(every, r))
+            let its_own = after_figure && text[floor..from].trim().is_empty();
+            Some(from..t.len()).filter(|r| !its_own && !holds_amount(every, r))
         };
         let clause_before = clause_to(start);
         let clause = clause_before
@@ -3984,7 +4063,15 @@ impl Extractor {
                 continue;
             }
             if collected.is_empty() {
-                if self.vocabulary.cue(w, &f) == Some(true) || is_verb(&f) {
+                // `Le salaire d'un CTO est de 120k€`: `est de` says the
+                // pay, as a verb of pay does.
+                let is_of = || {
+                    COPULAS.contains(&f.as_str())
+                        && all
+                            .get(k + 1)
+                            .is_some_and(|(_, n)| matches!(fold(n).as_str(), "de" | "d"))
+                };
+                if self.vocabulary.cue(w, &f) == Some(true) || is_verb(&f) || is_of() {
                     paid = true;
                     continue;
                 }
@@ -4052,6 +4139,54 @@ impl Extractor {
         }
         collected.reverse();
         valid_name(&collected)
+    }
+
+    /// Whether `gap`, the text between two figures of a block, goes on
+    /// one enumeration: in one sentence, nothing but what says where, when,
+    /// at which level or in which kind of company the figure before holds,
+    /// words that join (`et`, `contre`, `mais`), a verb of pay, figures and
+    /// claims (`en France, `, ` à Paris (+10 %) et `, ` en Junior et `).
+    /// A word of any other kind may name another role (`et un analyste`),
+    /// and a `:`, `;` or the end of a sentence starts another statement.
+    fn enumerates(&self, gap: &str) -> bool {
+        if gap.contains([':', ';', '.', '!', '?', '\n']) || gap.len() > 160 {
+            return false;
+        }
+        let ws = words(gap);
+        let mut k = 0;
+        while k < ws.len() {
+            let (r, w) = &ws[k];
+            let f = fold(w);
+            // A place after its preposition (`au Canada`, `à Tours`): a
+            // name alone after a comma may be another item's (`, US Remote
+            // 120k$`).
+            let place_from_here = || {
+                let at = ws.get(k.checked_sub(1)?)?;
+                if !AT_PLACE.contains(&fold(at.1).as_str()) {
+                    return None;
+                }
+                self.vocabulary.place_at(gap, &ws, k).or_else(|| {
+                    let p = self.vocabulary.capitalised_name(gap, &ws[k..], r.start)?;
+                    ws.iter().rposition(|(wr, _)| wr.end <= p.end)
+                })
+            };
+            if ENUMERATION_WORDS.contains(&f.as_str())
+                || w.chars().all(|c| c.is_ascii_digit())
+                || self.vocabulary.level(&f).is_some()
+                || self.vocabulary.cue(w, &f) == Some(true)
+                || is_verb(&f)
+                || amount::year(w).is_some()
+            {
+                k += 1;
+            } else if let Some(last) = place_from_here() {
+                k = last.max(k) + 1;
+            } else if is_employer_word(&f) {
+                k += 1;
+            } else {
+                return false;
+            }
+        }
+        true
     }
 
     /// Whether `text` may be a person's or a company's name: one to three
@@ -4520,6 +4655,9 @@ struct FigureInput<'a> {
     /// each window once per figure).
     every: &'a [Amount],
     floor: usize,
+    /// `floor` is where the figure before it, in its cell, ends (with what
+    /// it says after itself): the words from there on are that figure's.
+    after_figure: bool,
     /// Where the figure's table cell starts (0 outside a table).
     cell_start: usize,
     /// Its cell's index in a table row.
