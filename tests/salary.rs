@@ -1122,6 +1122,49 @@ fn figures_enumerated_in_a_sentence_are_of_its_role() {
     );
 }
 
+/// Between the role and its figure: an adverb after the verb of pay, `reste
+/// à`, a verb of getting (`décrochent`), the figure set between commas with
+/// a word of pay; and in an enumeration, a turn to another time.
+#[test]
+fn roles_are_read_across_adverbs_commas_and_turns_of_time() {
+    for (body, expected) in [
+        (
+            "Un Testeur Senior gagne ainsi 44k€ à Nantes.",
+            vec![who(Some("Testeur"), Some("Senior"), Some("Nantes"))],
+        ),
+        (
+            "Un Architecte Logiciel Senior reste à 75k€.",
+            vec![who(Some("Architecte Logiciel"), Some("Senior"), None)],
+        ),
+        (
+            "Les Data Stewards seniors décrochent un salaire de 52k€.",
+            vec![who(Some("Data Stewards"), Some("Senior"), None)],
+        ),
+        (
+            "Un Responsable Paie Senior, payé 58 000 €, encadre deux personnes.",
+            vec![who(Some("Responsable Paie"), Some("Senior"), None)],
+        ),
+        (
+            "En 2019, un Ingénieur Réseau Senior touchait 48k€, désormais 57k€.",
+            vec![
+                who(Some("Ingénieur Réseau"), Some("Senior"), None),
+                who(Some("Ingénieur Réseau"), Some("Senior"), None),
+            ],
+        ),
+        // The clause before the comma is the figure before's: the second
+        // is of its role as the next of an enumeration, not of `Lyon`.
+        (
+            "Un Analyste Senior touche 50k€ à Lyon, payé 45k€ ailleurs.",
+            vec![
+                who(Some("Analyste"), Some("Senior"), Some("Lyon")),
+                who(Some("Analyste"), Some("Senior"), None),
+            ],
+        ),
+    ] {
+        assert_eq!(who_of(body), expected, "{body}");
+    }
+}
+
 /// `Le salaire d'un X est de N`: `est de` says the pay as a verb does; a
 /// person's name after `de` is no role.
 #[test]

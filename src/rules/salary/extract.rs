@@ -1443,6 +1443,10 @@ const VERBS: &[&str] = &[
     "depasser",
     "avoisine",
     "avoisinent",
+    "decroche",
+    "decrochent",
+    "empoche",
+    "empochent",
     "frole",
     "frolent",
     "situe",
@@ -2438,9 +2442,72 @@ const APPROXIMATELY: &[&str] = &[
 /// [`Extractor::enumerates`]): prepositions of place and time, articles,
 /// joining words, the words of a span of experience or of gross and net.
 const ENUMERATION_WORDS: &[&str] = &[
-    "a", "au", "aux", "en", "de", "du", "des", "d", "l", "le", "la", "les", "un", "une", "et",
-    "ou", "mais", "contre", "puis", "vs", "versus", "pour", "sur", "dans", "chez", "environ",
-    "ans", "an", "brut", "bruts", "net", "nets", "annuel", "annuels", "par", "k",
+    "a",
+    "au",
+    "aux",
+    "en",
+    "de",
+    "du",
+    "des",
+    "d",
+    "l",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "et",
+    "ou",
+    "mais",
+    "contre",
+    "puis",
+    "vs",
+    "versus",
+    "pour",
+    "sur",
+    "dans",
+    "chez",
+    "environ",
+    "ans",
+    "an",
+    "brut",
+    "bruts",
+    "net",
+    "nets",
+    "annuel",
+    "annuels",
+    "par",
+    "k",
+    "soit",
+    // Another time, the same role (`En 2020, un Junior gagnait 34k€,
+    // aujourd'hui 44k€`).
+    "aujourd",
+    "hui",
+    "desormais",
+    "maintenant",
+    "actuellement",
+];
+
+/// Adverbs between a verb of pay and its figure (folded): `gagne ainsi
+/// 61k€`, `touche désormais 70k€`.
+const ADVERBS: &[&str] = &[
+    "ainsi",
+    "alors",
+    "aujourd",
+    "hui",
+    "desormais",
+    "maintenant",
+    "actuellement",
+    "deja",
+    "encore",
+    "toujours",
+    "souvent",
+    "parfois",
+    "generalement",
+    "typiquement",
+    "couramment",
+    "seulement",
+    "uniquement",
 ];
 
 /// Words a subject may follow (`Un Développeur Senior gagne …`).
@@ -3510,11 +3577,37 @@ impl Extractor {
         // (`qu'un Développeur Backend Senior (58-72k€)`).
         let alone_in_paren =
             before.trim().is_empty() && text[..a.range.start].trim_end().ends_with('(');
+        // A figure set between commas after the role, with a word of pay
+        // (`Un Consultant SAP Senior, payé 72 000 €, encadre …`): the
+        // role is the clause's before it, and so is its level.
+        let apposed_clause = || {
+            let ws = words(before);
+            let pay = !ws.is_empty()
+                && ws.iter().all(|(_, w)| {
+                    let f = fold(w);
+                    self.vocabulary.cue(w, &f) == Some(true)
+                        || is_verb(&f)
+                        || APPROXIMATELY.contains(&f.as_str())
+                });
+            let comma = text[..start].trim_end().strip_suffix(',').filter(|_| pay)?;
+            let from = element_start(comma, comma.len(), floor, &self.vocabulary);
+            let clause = &text[from..comma.len()];
+            let its_own =
+                holds_amount(every, &(from..comma.len())) || (after_figure && from == floor);
+            (!its_own).then_some(clause)
+        };
+        let mut level_apposed = None;
         let role = self
             .name_before(before)
             .or_else(|| {
                 let (lead, _) = lead.filter(|_| alone_in_paren)?;
                 self.name_before(lead.trim_end().trim_end_matches('('))
+            })
+            .or_else(|| {
+                let clause = apposed_clause()?;
+                let name = self.name_before(clause)?;
+                level_apposed = self.level_in(clause, true);
+                Some(name)
             })
             .map(|n| (n, Source::Figure))
             .or_else(|| {
@@ -3551,6 +3644,9 @@ impl Extractor {
                         .is_none_or(|v| role_key(&v) != r.key)
             });
 
+        if level.is_none() && role.is_some() {
+            level = level_apposed;
+        }
         let total = text[..a.range.start].trim_end().ends_with('=');
         // A level next to the figure, or in the label it follows (`Junior : 45k€`).
         // Or the item its list is nested in, when that item is only a
@@ -4063,13 +4159,14 @@ impl Extractor {
                 continue;
             }
             if collected.is_empty() {
-                // `Le salaire d'un CTO est de 120k€`: `est de` says the
-                // pay, as a verb of pay does.
+                // `Le salaire d'un CTO est de 120k€`, `Un Senior reste à
+                // 60k€`: `est de`, `reste à` say the pay, as a verb of pay
+                // does.
                 let is_of = || {
                     COPULAS.contains(&f.as_str())
                         && all
                             .get(k + 1)
-                            .is_some_and(|(_, n)| matches!(fold(n).as_str(), "de" | "d"))
+                            .is_some_and(|(_, n)| matches!(fold(n).as_str(), "de" | "d" | "a"))
                 };
                 if self.vocabulary.cue(w, &f) == Some(true) || is_verb(&f) || is_of() {
                     paid = true;
@@ -4080,11 +4177,14 @@ impl Extractor {
                 let verb_before = || {
                     k.checked_sub(1).is_some_and(|p| {
                         let (w, f) = (all[p].1, fold(all[p].1));
-                        is_verb(&f) || self.vocabulary.cue(w, &f) == Some(true)
+                        is_verb(&f)
+                            || self.vocabulary.cue(w, &f) == Some(true)
+                            || COPULAS.contains(&f.as_str())
                     })
                 };
                 if (paid && is_function_word(&f))
                     || APPROXIMATELY.contains(&f.as_str())
+                    || ADVERBS.contains(&f.as_str())
                     || (f == "a" && verb_before())
                     || names_nothing(&f)
                 {
