@@ -1087,7 +1087,7 @@ fn figures_enumerated_in_a_sentence_are_of_its_role() {
             "Un Développeur Junior gagne 40k€ et un analyste 35k€.",
             vec![
                 who(Some("Développeur"), Some("Junior"), None),
-                who(None, None, None),
+                who(Some("analyste"), None, None),
             ],
         ),
         (
@@ -1158,6 +1158,55 @@ fn roles_are_read_across_adverbs_commas_and_turns_of_time() {
             vec![
                 who(Some("Analyste"), Some("Senior"), Some("Lyon")),
                 who(Some("Analyste"), Some("Senior"), None),
+            ],
+        ),
+    ] {
+        assert_eq!(who_of(body), expected, "{body}");
+    }
+}
+
+/// A role written in lowercase after an article, with a word of a trade;
+/// a role said after the figure with `pour` and an article, or by a `Pour
+/// un …,` that opens the sentence.
+#[test]
+fn roles_in_lowercase_after_the_figure_or_opening_the_sentence() {
+    for (body, expected) in [
+        (
+            "Un ingénieur système junior gagne 36k€ et un ingénieur système senior 51k€.",
+            vec![
+                who(Some("ingénieur système"), Some("Junior"), None),
+                who(Some("ingénieur système"), Some("Senior"), None),
+            ],
+        ),
+        (
+            "Un Chef de Produit touche 62k€, une designer produit 47k€.",
+            vec![
+                who(Some("Chef de Produit"), None, None),
+                who(Some("designer produit"), None, None),
+            ],
+        ),
+        // No trade named, or no article: no role.
+        ("Un bon candidat touche 47k€.", vec![who(None, None, None)]),
+        (
+            "Côté data analyst senior, comptez 47k€.",
+            vec![who(None, None, None)],
+        ),
+        (
+            "Prévoyez 44k€ pour un Administrateur Systèmes Junior, 57k€ pour un Senior.",
+            vec![
+                who(Some("Administrateur Systèmes"), Some("Junior"), None),
+                who(Some("Administrateur Systèmes"), Some("Senior"), None),
+            ],
+        ),
+        (
+            "Prévoyez 44k€ pour un Senior à Lille.",
+            vec![who(None, Some("Senior"), Some("Lille"))],
+        ),
+        (
+            "Pour une Data Architect, prévoyez 61k€ en confirmé et 74k€ en senior.",
+            vec![
+                who(Some("Data Architect"), Some("Mid"), None),
+                who(Some("Data Architect"), Some("Senior"), None),
             ],
         ),
     ] {

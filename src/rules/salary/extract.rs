@@ -1651,6 +1651,85 @@ const GENERIC_ROLE_WORDS: &[&str] = &[
     "devs",
 ];
 
+/// `text` after its first word when that word is `word` (any case), with
+/// the space after it.
+fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
+    let head = text.get(..word.len())?;
+    let rest = &text[word.len()..];
+    (head.eq_ignore_ascii_case(word) && rest.starts_with(char::is_whitespace)).then_some(rest)
+}
+
+/// Whether a folded word names a trade, so that a lowercase name holding
+/// it is a role (`un data analyst`, `une développeuse front`).
+fn is_trade_word(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    // Not `chargé` (`une charge`).
+    GENERIC_ROLE_WORDS.contains(&folded)
+        || (ROLE_HEADS.contains(&folded) && !folded.starts_with("charge"))
+        || listed(&SET, TRADE_WORDS, folded)
+}
+
+/// Words that name a trade (folded), besides [`GENERIC_ROLE_WORDS`] and
+/// [`ROLE_HEADS`]: singular and plural, masculine and feminine.
+const TRADE_WORDS: &[&str] = &[
+    "analyst",
+    "analysts",
+    "analyste",
+    "analystes",
+    "scientist",
+    "scientists",
+    "manager",
+    "managers",
+    "designer",
+    "designers",
+    "architecte",
+    "architectes",
+    "architect",
+    "architects",
+    "consultant",
+    "consultants",
+    "consultante",
+    "consultantes",
+    "technicien",
+    "techniciens",
+    "technicienne",
+    "techniciennes",
+    "testeur",
+    "testeurs",
+    "testeuse",
+    "testeuses",
+    "devops",
+    "sre",
+    "pentester",
+    "pentesters",
+    "auditeur",
+    "auditeurs",
+    "auditrice",
+    "auditrices",
+    "administrateur",
+    "administrateurs",
+    "administratrice",
+    "administratrices",
+    "comptable",
+    "comptables",
+    "commercial",
+    "commerciaux",
+    "commerciale",
+    "commerciales",
+    "recruteur",
+    "recruteurs",
+    "recruteuse",
+    "recruteuses",
+    "programmeur",
+    "programmeurs",
+    "programmeuse",
+    "programmeuses",
+    "integrateur",
+    "integrateurs",
+    "integratrice",
+    "integratrices",
+];
+
 /// Names of roles whose second word is a level word: `Tech Lead` is a
 /// role (at level Lead), not the role `Tech` (folded).
 const ROLES_ENDING_IN_A_LEVEL: &[(&str, &str)] =
@@ -3058,7 +3137,7 @@ impl Extractor {
                     && let Some(gap) = block.text.get(found[ai - 1].range.end..a.range.start)
                     && prev.role.is_some()
                     && prev.salary == figure.salary
-                    && self.enumerates(gap)
+                    && self.enumerates(gap, prev.role.as_ref().map_or("", |r| r.name.as_str()))
                 {
                     figure.role.clone_from(&prev.role);
                     if figure.level.is_none()
@@ -3607,6 +3686,17 @@ impl Extractor {
                 let clause = apposed_clause()?;
                 let name = self.name_before(clause)?;
                 level_apposed = self.level_in(clause, true);
+                Some(name)
+            })
+            // Said right after it (`40k€ pour un SRE Junior`, `comptez
+            // 52k€ pour une Ingénieure DevSecOps`).
+            .or_else(|| self.name_after(after))
+            // Or by the clause that opens its sentence (`Pour un
+            // Développeur Mobile, comptez 38k€ en junior`).
+            .or_else(|| {
+                let rest = strip_word(opening.trim_start(), "pour")?;
+                let name = self.name_before(rest)?;
+                level_apposed = self.level_in(rest, true);
                 Some(name)
             })
             .map(|n| (n, Source::Figure))
@@ -4238,17 +4328,54 @@ impl Extractor {
             return None;
         }
         collected.reverse();
-        valid_name(&collected)
+        valid_name(&collected).or_else(|| {
+            // A role written in lowercase, as French prose writes it (`un
+            // développeur full-stack senior gagne 55k€`, `un data analyst
+            // 45k€`): after an article, with a word that names a trade.
+            let after_article = stop.as_deref().is_some_and(|s| DETERMINERS.contains(&s));
+            let trade = collected.iter().any(|w| is_trade_word(&fold(w)));
+            (after_article && trade && !collected.is_empty()).then(|| collected.join(" "))
+        })
+    }
+
+    /// The name `after`, the words right after a figure, give with `pour`
+    /// and an article (` pour un SRE Junior`, ` pour les Data Engineers,`),
+    /// up to a punctuation mark or a word that joins another clause: a
+    /// level or a place alone there is no name (` pour un Senior`).
+    fn name_after(&self, after: &str) -> Option<String> {
+        let rest = strip_word(after.trim_start(), "pour")?;
+        let ws = words(rest);
+        let (first, article) = ws.first()?;
+        if !matches!(
+            fold(article).as_str(),
+            "un" | "une" | "les" | "des" | "le" | "la" | "l"
+        ) {
+            return None;
+        }
+        let end = ws
+            .iter()
+            .skip(1)
+            .find(|(r, w)| {
+                rest[first.end..r.start].contains([',', ';', ':', '.', '(', ')', '!', '?'])
+                    || JOINS.contains(&fold(w).as_str())
+            })
+            .map_or(rest.len(), |(r, _)| r.start);
+        let end = rest[..end]
+            .find([',', ';', ':', '.', '(', ')', '!', '?'])
+            .unwrap_or(end);
+        self.name_before(&rest[..end])
     }
 
     /// Whether `gap`, the text between two figures of a block, goes on
     /// one enumeration: in one sentence, nothing but what says where, when,
     /// at which level or in which kind of company the figure before holds,
     /// words that join (`et`, `contre`, `mais`), a verb of pay, figures and
-    /// claims (`en France, `, ` à Paris (+10 %) et `, ` en Junior et `).
+    /// claims (`en France, `, ` à Paris (+10 %) et `, ` en Junior et `),
+    /// and the words of `role`, the figure before's, said after it (`40k€
+    /// pour un SRE Junior, 60k€ pour un Senior`).
     /// A word of any other kind may name another role (`et un analyste`),
     /// and a `:`, `;` or the end of a sentence starts another statement.
-    fn enumerates(&self, gap: &str) -> bool {
+    fn enumerates(&self, gap: &str, role: &str) -> bool {
         if gap.contains([':', ';', '.', '!', '?', '\n']) || gap.len() > 160 {
             return false;
         }
@@ -4271,6 +4398,7 @@ impl Extractor {
                 })
             };
             if ENUMERATION_WORDS.contains(&f.as_str())
+                || words(role).iter().any(|(_, r)| fold(r) == f)
                 || w.chars().all(|c| c.is_ascii_digit())
                 || self.vocabulary.level(&f).is_some()
                 || self.vocabulary.cue(w, &f) == Some(true)
