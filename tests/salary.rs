@@ -1104,9 +1104,28 @@ fn figures_enumerated_in_a_sentence_are_of_its_role() {
                 who(None, None, None),
             ],
         ),
+        // A figure said for someone else is theirs.
+        (
+            "Un Géomètre Senior gagne 61k€, contre 39k€ pour un alternant.",
+            vec![
+                who(Some("Géomètre"), Some("Senior"), None),
+                who(None, None, None),
+            ],
+        ),
+        (
+            "Un Géomètre Senior gagne 61k€, contre 49k€ pour un technicien du même âge.",
+            vec![
+                who(Some("Géomètre"), Some("Senior"), None),
+                who(Some("technicien"), None, None),
+            ],
+        ),
     ] {
         assert_eq!(who_of(body), expected, "{body}");
     }
+    // The second of another time is not set against the first.
+    let text = article("Un Géomètre Senior gagne 61k€ aujourd'hui, 52k€ il y a quatre ans.");
+    let ds = check(&text);
+    assert!(ds.is_empty(), "{}", describe(&ds));
     // So a figure of the enumeration is set against the same figure said
     // again.
     let text = article(
@@ -1135,6 +1154,10 @@ fn roles_are_read_across_adverbs_commas_and_turns_of_time() {
         (
             "Un Architecte Logiciel Senior reste à 75k€.",
             vec![who(Some("Architecte Logiciel"), Some("Senior"), None)],
+        ),
+        (
+            "À Rouen, un Chef de Chantier Senior reste donc autour de 49k€.",
+            vec![who(Some("Chef de Chantier"), Some("Senior"), Some("Rouen"))],
         ),
         (
             "Les Data Stewards seniors décrochent un salaire de 52k€.",
@@ -1209,9 +1232,39 @@ fn roles_in_lowercase_after_the_figure_or_opening_the_sentence() {
                 who(Some("Data Architect"), Some("Senior"), None),
             ],
         ),
+        // Not past a `;`, which starts another statement.
+        (
+            "Pour un Géomètre, l'embauche se fait à 35k€ ; plus tard, il vise 50k€.",
+            vec![who(Some("Géomètre"), None, None), who(None, None, None)],
+        ),
+        // With its level, the clause makes the figure a salary.
+        (
+            "Pour un Géomètre Senior, prévoyez 58k€ à Lyon.",
+            vec![who(Some("Géomètre"), Some("Senior"), Some("Lyon"))],
+        ),
     ] {
         assert_eq!(who_of(body), expected, "{body}");
     }
+}
+
+/// In a table whose header names levels, the figures are salaries with no
+/// word of pay: a grid by level, compared with the same said elsewhere.
+#[test]
+fn a_grid_by_level_in_a_table_is_of_salaries() {
+    let text = article(
+        "| Métier | Junior | Senior |\n|---|---|---|\n| Géomaticien | 36k€ | 52k€ |\n\n\
+         Plus loin, un Géomaticien Senior gagne 57k€.",
+    );
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(
+        ds[0].message,
+        "Géomaticien Senior is 57k€ here but 52k€ at line 9"
+    );
+    // A header with no level says nothing of the kind.
+    let text = article("| Poste | Lyon | Paris |\n|---|---|---|\n| Géomaticien | 36k€ | 52k€ |");
+    let doc = Document::parse("2025-02-07-x.md", text);
+    assert!(salary::extract(&doc).iter().all(|f| !f.salary));
 }
 
 /// `Le salaire d'un X est de N`: `est de` says the pay as a verb does; a

@@ -1268,6 +1268,9 @@ const NOT_NAMES: &[&str] = &[
     "honnetement",
     "aussi",
     "surtout",
+    "tres",
+    "assez",
+    "trop",
     "minimum",
     "maximum",
     "moyenne",
@@ -3138,6 +3141,7 @@ impl Extractor {
                     && prev.role.is_some()
                     && prev.salary == figure.salary
                     && self.enumerates(gap, prev.role.as_ref().map_or("", |r| r.name.as_str()))
+                    && !self.for_someone(&block.text[a.range.end..])
                 {
                     figure.role.clone_from(&prev.role);
                     if figure.level.is_none()
@@ -3623,8 +3627,15 @@ impl Extractor {
             .and_then(|(e, t)| (!and_another_employer(t)).then_some(e))
             .or_else(|| others().find_map(|t| employer_at(t, false)));
         // Of another time, when no year says which.
-        let past = (year.is_none() && in_the_past(&text[sentence_from..a.range.start]))
-            .then(|| PAST.to_string());
+        // Or said right after it (`50k€ il y a trois ans`).
+        let past_after = || {
+            let t = after_own.trim_start();
+            t.get(..2).is_some_and(|il| il.eq_ignore_ascii_case("il"))
+                && in_the_past(clip_to(t, 40))
+        };
+        let past = (year.is_none()
+            && (in_the_past(&text[sentence_from..a.range.start]) || past_after()))
+        .then(|| PAST.to_string());
         // All that is said of it: a figure is compared with those of
         // which the same is said.
         let mut said_of: Vec<String> = Vec::new();
@@ -3695,6 +3706,9 @@ impl Extractor {
             // Développeur Mobile, comptez 38k€ en junior`).
             .or_else(|| {
                 let rest = strip_word(opening.trim_start(), "pour")?;
+                if text[sentence_from + opening.len()..a.range.start].contains(';') {
+                    return None;
+                }
                 let name = self.name_before(rest)?;
                 level_apposed = self.level_in(rest, true);
                 Some(name)
@@ -3734,7 +3748,8 @@ impl Extractor {
                         .is_none_or(|v| role_key(&v) != r.key)
             });
 
-        if level.is_none() && role.is_some() {
+        let level_in_clause = level.is_none() && role.is_some() && level_apposed.is_some();
+        if level_in_clause {
             level = level_apposed;
         }
         let total = text[..a.range.start].trim_end().ends_with('=');
@@ -3751,10 +3766,24 @@ impl Extractor {
             };
             (bi == parent && self.vocabulary.sole_level(c.text)).then_some(())
         };
+        // Or the header of its column in a table (`| Poste | Junior |
+        // Senior |` above `| ML Engineer | 48k€ | 70k€ |`): a grid by level.
+        let level_header = || {
+            let c = contexts.get(level_context?)?;
+            let At::Block(bi, _) = c.at else {
+                return None;
+            };
+            (column.is_some()
+                && bi != block_index
+                && doc.body.blocks.get(bi)?.kind == BlockKind::TableRow)
+                .then_some(())
+        };
         let level_here = self.level_in(before, true).is_some()
             || self.level_in(after, false).is_some()
             || label.is_some_and(|(l, _)| self.level_in(l, false).is_some())
-            || level_parent().is_some();
+            || level_parent().is_some()
+            || level_header().is_some()
+            || level_in_clause;
         let (salary, reason) = self.classify(
             a,
             text,
@@ -4250,13 +4279,16 @@ impl Extractor {
             }
             if collected.is_empty() {
                 // `Le salaire d'un CTO est de 120k€`, `Un Senior reste à
-                // 60k€`: `est de`, `reste à` say the pay, as a verb of pay
-                // does.
+                // 60k€`, `reste donc autour de 52k€`: `est de`, `reste à`
+                // say the pay, as a verb of pay does.
                 let is_of = || {
                     COPULAS.contains(&f.as_str())
-                        && all
-                            .get(k + 1)
-                            .is_some_and(|(_, n)| matches!(fold(n).as_str(), "de" | "d" | "a"))
+                        && all.get(k + 1).is_some_and(|(_, n)| {
+                            let n = fold(n);
+                            n == "a"
+                                || APPROXIMATELY.contains(&n.as_str())
+                                || ADVERBS.contains(&n.as_str())
+                        })
                 };
                 if self.vocabulary.cue(w, &f) == Some(true) || is_verb(&f) || is_of() {
                     paid = true;
@@ -4352,18 +4384,41 @@ impl Extractor {
         ) {
             return None;
         }
+        // A small word ends it, but inside a name (`Chef de Projet`).
         let end = ws
             .iter()
+            .enumerate()
             .skip(1)
-            .find(|(r, w)| {
+            .find(|&(k, (r, w))| {
                 rest[first.end..r.start].contains([',', ';', ':', '.', '(', ')', '!', '?'])
                     || JOINS.contains(&fold(w).as_str())
+                    || (is_function_word(&fold(w)) && !joins_role(&ws, k))
             })
-            .map_or(rest.len(), |(r, _)| r.start);
+            .map_or(rest.len(), |(_, (r, _))| r.start);
         let end = rest[..end]
             .find([',', ';', ':', '.', '(', ')', '!', '?'])
             .unwrap_or(end);
         self.name_before(&rest[..end])
+    }
+
+    /// Whether `after`, the text after a figure, says for whom it is with
+    /// `pour` and an article, other than a level (`53k€ pour un stagiaire`,
+    /// not `60k€ pour un Senior`): not the role of the figure before.
+    fn for_someone(&self, after: &str) -> bool {
+        let Some(rest) = strip_word(after.trim_start(), "pour") else {
+            return false;
+        };
+        match words(clip_to(rest, 64)).as_slice() {
+            [(_, article), (_, w), ..]
+                if matches!(
+                    fold(article).as_str(),
+                    "un" | "une" | "les" | "des" | "le" | "la" | "l"
+                ) =>
+            {
+                self.vocabulary.level(&fold(w)).is_none()
+            }
+            _ => false,
+        }
     }
 
     /// Whether `gap`, the text between two figures of a block, goes on
