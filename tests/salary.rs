@@ -1247,6 +1247,34 @@ fn roles_in_lowercase_after_the_figure_or_opening_the_sentence() {
     }
 }
 
+/// `il`, `elle` with a verb of pay: the subject of the clause or sentence
+/// before, when it opens with an article and a role; a person's name, or
+/// a sentence with no role, gives none.
+#[test]
+fn a_pronoun_is_of_the_role_before_it() {
+    for (body, expected) in [
+        (
+            "Un Géomètre Senior arpente les chantiers ; il gagne ainsi 57k€.",
+            who(Some("Géomètre"), Some("Senior"), None),
+        ),
+        (
+            "Une Paysagiste junior commence en bureau d'études. Elle touche environ 31k€.",
+            who(Some("Paysagiste"), Some("Junior"), None),
+        ),
+        (
+            "Les Urbanistes seniors sont rares : ils gagnent 62k€.",
+            who(Some("Urbanistes"), Some("Senior"), None),
+        ),
+        (
+            "Camille est Géomètre. Elle gagne 44k€.",
+            who(None, None, None),
+        ),
+        ("Le secteur recrute. Il gagne 44k€.", who(None, None, None)),
+    ] {
+        assert_eq!(who_of(body), [expected], "{body}");
+    }
+}
+
 /// In a table whose header names levels, the figures are salaries with no
 /// word of pay: a grid by level, compared with the same said elsewhere.
 #[test]

@@ -3702,6 +3702,26 @@ impl Extractor {
             // Said right after it (`40k€ pour un SRE Junior`, `comptez
             // 52k€ pour une Ingénieure DevSecOps`).
             .or_else(|| self.name_after(after))
+            // A pronoun with a verb of pay (`; il gagne ainsi 75k€`, `.
+            // Elle touche 48k€`): the subject of the clause or sentence
+            // before, when it opens with an article and a role.
+            .or_else(|| {
+                if !self.pronoun_paid(before) {
+                    return None;
+                }
+                let clause = &text[sentence_from..start];
+                let previous = || {
+                    let end = text[..sentence_from].trim_end().len();
+                    let from = sentence_start(text, end.saturating_sub(1));
+                    (end > 0).then(|| &text[from..end])
+                };
+                let subject = Some(clause)
+                    .filter(|c| !c.trim().is_empty())
+                    .or_else(previous)?;
+                let (name, l) = self.subject_of(subject)?;
+                level_apposed = l;
+                Some(name)
+            })
             // Or by the clause that opens its sentence (`Pour un
             // Développeur Mobile, comptez 38k€ en junior`).
             .or_else(|| {
@@ -4399,6 +4419,61 @@ impl Extractor {
             .find([',', ';', ':', '.', '(', ')', '!', '?'])
             .unwrap_or(end);
         self.name_before(&rest[..end])
+    }
+
+    /// Whether `before`, the words before a figure, are a subject pronoun
+    /// and a verb of pay (` il gagne ainsi `, ` elles touchent environ `).
+    fn pronoun_paid(&self, before: &str) -> bool {
+        let ws = words(before);
+        let Some(((_, p), rest)) = ws.split_first() else {
+            return false;
+        };
+        matches!(fold(p).as_str(), "il" | "elle" | "ils" | "elles")
+            && rest.iter().any(|(_, w)| {
+                let f = fold(w);
+                self.vocabulary.cue(w, &f) == Some(true) || is_verb(&f)
+            })
+            && rest.iter().all(|(_, w)| {
+                let f = fold(w);
+                self.vocabulary.cue(w, &f) == Some(true)
+                    || is_verb(&f)
+                    || APPROXIMATELY.contains(&f.as_str())
+                    || ADVERBS.contains(&f.as_str())
+            })
+    }
+
+    /// The role and level `text` opens with, after an article (`Un
+    /// Architecte Logiciel Senior cumule …`, `Les Data Engineers seniors
+    /// …`): the words up to the first in lowercase that names neither a
+    /// level nor a trade, or a punctuation mark.
+    fn subject_of(&self, text: &str) -> Option<(String, Option<Level>)> {
+        let t = text.trim_start().trim_start_matches(['*', '_', '-', ' ']);
+        let ws = words(t);
+        let (first, article) = ws.first()?;
+        if first.start != 0
+            || !matches!(
+                fold(article).as_str(),
+                "un" | "une" | "le" | "la" | "l" | "les"
+            )
+        {
+            return None;
+        }
+        let end = ws
+            .iter()
+            .enumerate()
+            .skip(1)
+            .find(|&(k, (r, w))| {
+                let f = fold(w);
+                t[first.end..r.start].contains([',', ';', ':', '.', '(', ')', '!', '?'])
+                    || (!w.chars().next().is_some_and(char::is_uppercase)
+                        && self.vocabulary.level(&f).is_none()
+                        && !is_trade_word(&f)
+                        && !joins_role(&ws, k))
+            })
+            .map_or(t.len(), |(_, (r, _))| r.start);
+        let subject = &t[..end];
+        let name = self.name_before(subject)?;
+        Some((name, self.level_in(subject, true)))
     }
 
     /// Whether `after`, the text after a figure, says for whom it is with
