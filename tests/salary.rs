@@ -1266,6 +1266,10 @@ fn a_pronoun_is_of_the_role_before_it() {
             who(Some("Urbanistes"), Some("Senior"), None),
         ),
         (
+            "Une Géomètre confirmée répond « oui ». Elle gagne 44k€.",
+            who(Some("Géomètre"), Some("Mid"), None),
+        ),
+        (
             "Camille est Géomètre. Elle gagne 44k€.",
             who(None, None, None),
         ),

@@ -3709,11 +3709,12 @@ impl Extractor {
                 if !self.pronoun_paid(before) {
                     return None;
                 }
-                let clause = &text[sentence_from..start];
+                let clause = text.get(sentence_from..start).unwrap_or("");
                 let previous = || {
-                    let end = text[..sentence_from].trim_end().len();
-                    let from = sentence_start(text, end.saturating_sub(1));
-                    (end > 0).then(|| &text[from..end])
+                    let head = text.get(..sentence_from)?.trim_end();
+                    // From before the mark that ends it (`.`, `…`, `»`).
+                    let (last, _) = head.char_indices().next_back()?;
+                    text.get(sentence_start(text, last)..head.len())
                 };
                 let subject = Some(clause)
                     .filter(|c| !c.trim().is_empty())
