@@ -1212,7 +1212,7 @@ fn roles_in_lowercase_after_the_figure_or_opening_the_sentence() {
         ("Un bon candidat touche 47k€.", vec![who(None, None, None)]),
         (
             "Côté data analyst senior, comptez 47k€.",
-            vec![who(None, None, None)],
+            vec![who(None, Some("Senior"), None)],
         ),
         (
             "Prévoyez 44k€ pour un Administrateur Systèmes Junior, 57k€ pour un Senior.",
@@ -1230,6 +1230,15 @@ fn roles_in_lowercase_after_the_figure_or_opening_the_sentence() {
             vec![
                 who(Some("Data Architect"), Some("Mid"), None),
                 who(Some("Data Architect"), Some("Senior"), None),
+            ],
+        ),
+        // A short clause before the figure names its level, and makes it
+        // a salary.
+        (
+            "Côté Géomètre : en junior, prévoyez 33k€ ; en senior, 51k€.",
+            vec![
+                who(None, Some("Junior"), None),
+                who(None, Some("Senior"), None),
             ],
         ),
         // Not past a `;`, which starts another statement.

@@ -1271,6 +1271,8 @@ const NOT_NAMES: &[&str] = &[
     "tres",
     "assez",
     "trop",
+    // `Côté Géomètre :`, `Côté salaire`.
+    "cote",
     "minimum",
     "maximum",
     "moyenne",
@@ -3392,6 +3394,17 @@ impl Extractor {
             Some(from..t.len()).filter(|r| !its_own && !holds_amount(every, r))
         };
         let clause_before = clause_to(start);
+        // A level that a short clause names (`En junior, comptez 40k€ ; en
+        // senior, 58k€`) is nearer than a label's or a heading's.
+        let clause_level = clause_before
+            .clone()
+            .filter(|r| words(&text[r.clone()]).len() <= 4)
+            .and_then(|r| self.level_in(&text[r], true))
+            .filter(|_| level_context.is_none_or(|ci| ci >= 2));
+        if let Some(l) = clause_level.clone() {
+            level = Some(l);
+            level_context = None;
+        }
         let clause = clause_before
             .clone()
             .map(|r| &text[r])
@@ -3769,10 +3782,11 @@ impl Extractor {
                         .is_none_or(|v| role_key(&v) != r.key)
             });
 
-        let level_in_clause = level.is_none() && role.is_some() && level_apposed.is_some();
-        if level_in_clause {
+        let level_of_role = level.is_none() && role.is_some() && level_apposed.is_some();
+        if level_of_role {
             level = level_apposed;
         }
+        let level_in_clause = level_of_role || clause_level.is_some();
         let total = text[..a.range.start].trim_end().ends_with('=');
         // A level next to the figure, or in the label it follows (`Junior : 45k€`).
         // Or the item its list is nested in, when that item is only a
