@@ -1656,6 +1656,37 @@ const GENERIC_ROLE_WORDS: &[&str] = &[
     "devs",
 ];
 
+/// Whether a folded word is an article a role's name may follow.
+fn is_article(folded: &str) -> bool {
+    matches!(folded, "un" | "une" | "le" | "la" | "l" | "les" | "des")
+}
+
+/// What ends a phrase of [`article_phrase`] whatever its words.
+const PHRASE_ENDS: [char; 8] = [',', ';', ':', '.', '(', ')', '!', '?'];
+
+/// The phrase `text` opens with, from an article (`un SRE Junior`, `Les
+/// Data Engineers seniors`) up to a punctuation mark or the first word
+/// after the article `ends` says ends it (given the words and the word's
+/// index).
+fn article_phrase(
+    text: &str,
+    ends: impl Fn(&[(Range<usize>, &str)], usize) -> bool,
+) -> Option<&str> {
+    let ws = words(text);
+    let (first, article) = ws.first()?;
+    if first.start != 0 || !is_article(&fold(article)) {
+        return None;
+    }
+    let end = ws
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|&(k, (r, _))| text[first.end..r.start].contains(PHRASE_ENDS) || ends(&ws, k))
+        .map_or(text.len(), |(_, (r, _))| r.start);
+    let end = text[..end].find(PHRASE_ENDS).unwrap_or(end);
+    Some(&text[..end])
+}
+
 /// `text` after its first word when that word is `word` (any case), with
 /// the space after it.
 fn strip_word<'t>(text: &'t str, word: &str) -> Option<&'t str> {
@@ -4411,29 +4442,12 @@ impl Extractor {
     /// level or a place alone there is no name (` pour un Senior`).
     fn name_after(&self, after: &str) -> Option<String> {
         let rest = strip_word(after.trim_start(), "pour")?;
-        let ws = words(rest);
-        let (first, article) = ws.first()?;
-        if !matches!(
-            fold(article).as_str(),
-            "un" | "une" | "les" | "des" | "le" | "la" | "l"
-        ) {
-            return None;
-        }
         // A small word ends it, but inside a name (`Chef de Projet`).
-        let end = ws
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find(|&(k, (r, w))| {
-                rest[first.end..r.start].contains([',', ';', ':', '.', '(', ')', '!', '?'])
-                    || JOINS.contains(&fold(w).as_str())
-                    || (is_function_word(&fold(w)) && !joins_role(&ws, k))
-            })
-            .map_or(rest.len(), |(_, (r, _))| r.start);
-        let end = rest[..end]
-            .find([',', ';', ':', '.', '(', ')', '!', '?'])
-            .unwrap_or(end);
-        self.name_before(&rest[..end])
+        let phrase = article_phrase(rest.trim_start(), |ws, k| {
+            let f = fold(ws[k].1);
+            JOINS.contains(&f.as_str()) || (is_function_word(&f) && !joins_role(ws, k))
+        })?;
+        self.name_before(phrase)
     }
 
     /// Whether `before`, the words before a figure, are a subject pronoun
@@ -4463,30 +4477,13 @@ impl Extractor {
     /// level nor a trade, or a punctuation mark.
     fn subject_of(&self, text: &str) -> Option<(String, Option<Level>)> {
         let t = text.trim_start().trim_start_matches(['*', '_', '-', ' ']);
-        let ws = words(t);
-        let (first, article) = ws.first()?;
-        if first.start != 0
-            || !matches!(
-                fold(article).as_str(),
-                "un" | "une" | "le" | "la" | "l" | "les"
-            )
-        {
-            return None;
-        }
-        let end = ws
-            .iter()
-            .enumerate()
-            .skip(1)
-            .find(|&(k, (r, w))| {
-                let f = fold(w);
-                t[first.end..r.start].contains([',', ';', ':', '.', '(', ')', '!', '?'])
-                    || (!w.chars().next().is_some_and(char::is_uppercase)
-                        && self.vocabulary.level(&f).is_none()
-                        && !is_trade_word(&f)
-                        && !joins_role(&ws, k))
-            })
-            .map_or(t.len(), |(_, (r, _))| r.start);
-        let subject = &t[..end];
+        let subject = article_phrase(t, |ws, k| {
+            let (w, f) = (ws[k].1, fold(ws[k].1));
+            !w.chars().next().is_some_and(char::is_uppercase)
+                && self.vocabulary.level(&f).is_none()
+                && !is_trade_word(&f)
+                && !joins_role(ws, k)
+        })?;
         let name = self.name_before(subject)?;
         Some((name, self.level_in(subject, true)))
     }
@@ -4499,12 +4496,7 @@ impl Extractor {
             return false;
         };
         match words(clip_to(rest, 64)).as_slice() {
-            [(_, article), (_, w), ..]
-                if matches!(
-                    fold(article).as_str(),
-                    "un" | "une" | "les" | "des" | "le" | "la" | "l"
-                ) =>
-            {
+            [(_, article), (_, w), ..] if is_article(&fold(article)) => {
                 self.vocabulary.level(&fold(w)).is_none()
             }
             _ => false,
