@@ -382,8 +382,6 @@ fn employer_at(text: &str, start: bool) -> Option<String> {
     None
 }
 
-/// Words that say where or when the figure holds when they start the text
-/// after it (`65-75k€ à Paris`, `58-66k€ en 2022`, `60k€ en startup`).
 /// Whether a folded word is one of a kind of employer's names
 /// (`startup`, `grand`, `groupe`).
 fn is_employer_word(folded: &str) -> bool {
@@ -398,6 +396,8 @@ fn is_employer_word(folded: &str) -> bool {
     .contains(folded)
 }
 
+/// Words that say where or when the figure holds when they start the text
+/// after it (`65-75k€ à Paris`, `58-66k€ en 2022`, `60k€ en startup`).
 const AFTER_WORDS: &[&str] = &[
     "à", "a", "en", "au", "aux", "dans", "sur", "chez", "in", "at",
 ];
@@ -1742,9 +1742,7 @@ const TRADE_WORDS: &[&str] = &[
     "auditeurs",
     "auditrice",
     "auditrices",
-    "administrateur",
     "administrateurs",
-    "administratrice",
     "administratrices",
     "comptable",
     "comptables",
@@ -1760,10 +1758,6 @@ const TRADE_WORDS: &[&str] = &[
     "programmeurs",
     "programmeuse",
     "programmeuses",
-    "integrateur",
-    "integrateurs",
-    "integratrice",
-    "integratrices",
 ];
 
 /// Names of roles whose second word is a level word: `Tech Lead` is a
@@ -3175,6 +3169,16 @@ impl Extractor {
                     && prev.salary == figure.salary
                     && self.enumerates(gap, prev.role.as_ref().map_or("", |r| r.name.as_str()))
                     && !self.for_someone(&block.text[a.range.end..])
+                    // A contrast (`70k€ brut, contre 55k€ en moyenne`, `45k€,
+                    // puis 55k€ un an plus tard`) sets the second apart: it
+                    // is of the same role only when what differs is read
+                    // (its own level, place, year or qualifier).
+                    && (!words(gap).iter().any(|(_, w)| {
+                        matches!(fold(w).as_str(), "contre" | "puis" | "mais" | "vs" | "versus")
+                    }) || figure.level.is_some()
+                        || figure.place.is_some()
+                        || figure.year.is_some()
+                        || figure.qualifier.is_some())
                 {
                     figure.role.clone_from(&prev.role);
                     if figure.level.is_none()
@@ -3421,7 +3425,9 @@ impl Extractor {
         let clause_to = |end: usize| {
             let t = text[..end].strip_suffix(',')?;
             let from = element_start(t, t.len(), floor, &self.vocabulary);
-            let its_own = after_figure && text[floor..from].trim().is_empty();
+            // `floor` may be past `from` (`60k€ (fixe,€10k de variable)`:
+            // the figure before ends after this one's start): its own too.
+            let its_own = after_figure && text.get(floor..from).is_none_or(|s| s.trim().is_empty());
             Some(from..t.len()).filter(|r| !its_own && !holds_amount(every, r))
         };
         let clause_before = clause_to(start);
@@ -3429,7 +3435,33 @@ impl Extractor {
         // senior, 58k€`) is nearer than a label's or a heading's.
         let clause_level = clause_before
             .clone()
-            .filter(|r| words(&text[r.clone()]).len() <= 4)
+            .filter(|r| {
+                // Only a level and the words that set it (`En junior`,
+                // `Pour un senior`, `Côté senior`), not `Avant de passer
+                // senior` or `Sans être senior`.
+                let ws = words(&text[r.clone()]);
+                ws.len() <= 4
+                    && ws.iter().all(|(_, w)| {
+                        let f = fold(w);
+                        self.vocabulary.level(&f).is_some()
+                            || matches!(
+                                f.as_str(),
+                                "en" | "pour"
+                                    | "cote"
+                                    | "un"
+                                    | "une"
+                                    | "le"
+                                    | "la"
+                                    | "les"
+                                    | "l"
+                                    | "des"
+                                    | "niveau"
+                                    | "au"
+                                    | "a"
+                                    | "profil"
+                            )
+                    })
+            })
             .and_then(|r| self.level_in(&text[r], true))
             .filter(|_| level_context.is_none_or(|ci| ci >= 2));
         if let Some(l) = clause_level.clone() {
@@ -3716,13 +3748,7 @@ impl Extractor {
         // role is the clause's before it, and so is its level.
         let apposed_clause = || {
             let ws = words(before);
-            let pay = !ws.is_empty()
-                && ws.iter().all(|(_, w)| {
-                    let f = fold(w);
-                    self.vocabulary.cue(w, &f) == Some(true)
-                        || is_verb(&f)
-                        || APPROXIMATELY.contains(&f.as_str())
-                });
+            let pay = self.only_pay(&ws) && ws.iter().any(|(_, w)| self.pays(w));
             let comma = text[..start].trim_end().strip_suffix(',').filter(|_| pay)?;
             let from = element_start(comma, comma.len(), floor, &self.vocabulary);
             let clause = &text[from..comma.len()];
@@ -3739,7 +3765,7 @@ impl Extractor {
             })
             .or_else(|| {
                 let clause = apposed_clause()?;
-                let name = self.name_before(clause)?;
+                let name = self.subject_name(clause)?;
                 level_apposed = self.level_in(clause, true);
                 Some(name)
             })
@@ -3750,7 +3776,15 @@ impl Extractor {
             // Elle touche 48k€`): the subject of the clause or sentence
             // before, when it opens with an article and a role.
             .or_else(|| {
-                if !self.pronoun_paid(before) {
+                // Not at a later time (`Il touche 65k€ cinq ans plus
+                // tard`), which is no longer the subject's level.
+                let later = words(after_own).iter().any(|(_, w)| {
+                    matches!(
+                        fold(w).as_str(),
+                        "tard" | "apres" | "ensuite" | "aujourd" | "desormais" | "maintenant"
+                    )
+                });
+                if later || !self.pronoun_paid(before) {
                     return None;
                 }
                 let clause = text.get(sentence_from..start).unwrap_or("");
@@ -3791,6 +3825,12 @@ impl Extractor {
                 source,
             })
             .filter(|r| !r.key.is_empty())
+            // A kind of employer is no role (`Pour une ESN, comptez 45k€`).
+            .filter(|r| {
+                !words(&r.name)
+                    .iter()
+                    .all(|(_, w)| is_employer_word(&fold(w)))
+            })
             // `A gagne plus qu'un B (x contre y)`: x is A's, not B's, the
             // name right before it; A is not read, so x has no role.
             .filter(|r| {
@@ -4347,13 +4387,23 @@ impl Extractor {
                 // `Le salaire d'un CTO est de 120k€`, `Un Senior reste à
                 // 60k€`, `reste donc autour de 52k€`: `est de`, `reste à`
                 // say the pay, as a verb of pay does.
+                // `est de` needs a word of pay before it, and neither says
+                // pay after a word of something else (`L'écart avec un Data
+                // Engineer Senior est de 8k€`).
                 let is_of = || {
+                    let before_it = || all[..k].iter().map(|(_, w)| (*w, fold(w)));
                     COPULAS.contains(&f.as_str())
                         && all.get(k + 1).is_some_and(|(_, n)| {
                             let n = fold(n);
                             n == "a"
                                 || APPROXIMATELY.contains(&n.as_str())
                                 || ADVERBS.contains(&n.as_str())
+                        })
+                        && (f.starts_with("reste")
+                            || before_it().any(|(w, f)| self.vocabulary.cue(w, &f) == Some(true)))
+                        && !before_it().any(|(w, f)| {
+                            self.vocabulary.cue(w, &f) == Some(false)
+                                || matches!(f.as_str(), "ecart" | "difference" | "prime" | "bonus")
                         })
                 };
                 if self.vocabulary.cue(w, &f) == Some(true) || is_verb(&f) || is_of() {
@@ -4450,6 +4500,19 @@ impl Extractor {
         self.name_before(phrase)
     }
 
+    /// The name that ends `text` as a subject: after an article or at its
+    /// start (`Un Consultant SAP Senior`), not after `de` (`Le CTO de
+    /// Doctolib`, which names a company).
+    fn subject_name(&self, text: &str) -> Option<String> {
+        let name = self.name_before(text)?;
+        let first = name.split(' ').next()?;
+        let at = text.rfind(first)?;
+        let opens = words(&text[..at])
+            .last()
+            .is_none_or(|(_, w)| DETERMINERS.contains(&fold(w).as_str()));
+        opens.then_some(name)
+    }
+
     /// Whether `before`, the words before a figure, are a subject pronoun
     /// and a verb of pay (` il gagne ainsi `, ` elles touchent environ `).
     fn pronoun_paid(&self, before: &str) -> bool {
@@ -4458,17 +4521,23 @@ impl Extractor {
             return false;
         };
         matches!(fold(p).as_str(), "il" | "elle" | "ils" | "elles")
-            && rest.iter().any(|(_, w)| {
-                let f = fold(w);
-                self.vocabulary.cue(w, &f) == Some(true) || is_verb(&f)
-            })
-            && rest.iter().all(|(_, w)| {
-                let f = fold(w);
-                self.vocabulary.cue(w, &f) == Some(true)
-                    || is_verb(&f)
-                    || APPROXIMATELY.contains(&f.as_str())
-                    || ADVERBS.contains(&f.as_str())
-            })
+            && rest.iter().any(|(_, w)| self.pays(w))
+            && self.only_pay(rest)
+    }
+
+    /// Whether a word says pay: a salary word or a verb of pay.
+    fn pays(&self, w: &str) -> bool {
+        let f = fold(w);
+        self.vocabulary.cue(w, &f) == Some(true) || is_verb(&f)
+    }
+
+    /// Whether `ws` are only words of pay, and the adverbs and small
+    /// words between a verb of pay and its figure (`gagne ainsi environ`).
+    fn only_pay(&self, ws: &[(Range<usize>, &str)]) -> bool {
+        ws.iter().all(|(_, w)| {
+            let f = fold(w);
+            self.pays(w) || APPROXIMATELY.contains(&f.as_str()) || ADVERBS.contains(&f.as_str())
+        })
     }
 
     /// The role and level `text` opens with, after an article (`Un
@@ -4484,6 +4553,15 @@ impl Extractor {
                 && !is_trade_word(&f)
                 && !joins_role(ws, k)
         })?;
+        // A relative clause or an apposition after it (`Une Data Engineer
+        // que nous avons rencontrée, Julie,`) makes it someone.
+        let next = t[subject.len()..].trim_start();
+        let next_word = words(next).first().map(|(_, w)| fold(w));
+        if next.starts_with(',')
+            || next_word.is_some_and(|w| matches!(w.as_str(), "que" | "qu" | "qui" | "dont"))
+        {
+            return None;
+        }
         let name = self.name_before(subject)?;
         Some((name, self.level_in(subject, true)))
     }
@@ -5020,8 +5098,9 @@ struct FigureInput<'a> {
     /// each window once per figure).
     every: &'a [Amount],
     floor: usize,
-    /// `floor` is where the figure before it, in its cell, ends (with what
-    /// it says after itself): the words from there on are that figure's.
+    /// `floor` is where the figure before it, in its cell, ends (with its
+    /// claim and parenthesis): the words from there up to a separator are
+    /// still that figure's (its place, its year).
     after_figure: bool,
     /// Where the figure's table cell starts (0 outside a table).
     cell_start: usize,
