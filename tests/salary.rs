@@ -1147,6 +1147,11 @@ fn figures_enumerated_in_a_sentence_are_of_its_role() {
 #[test]
 fn roles_are_read_across_adverbs_commas_and_turns_of_time() {
     for (body, expected) in [
+        // A kind of employer between the role and its verb.
+        (
+            "Un Géomètre Junior en ESN touche 31k€.",
+            vec![who(Some("Géomètre"), Some("Junior"), None)],
+        ),
         (
             "Un Testeur Senior gagne ainsi 44k€ à Nantes.",
             vec![who(Some("Testeur"), Some("Senior"), Some("Nantes"))],

@@ -398,6 +398,22 @@ fn is_employer_word(folded: &str) -> bool {
 
 /// Words that say where or when the figure holds when they start the text
 /// after it (`65-75k€ à Paris`, `58-66k€ en 2022`, `60k€ en startup`).
+/// Whether a folded word is, alone, the name of a kind of employer
+/// (`startup`, `esn`, `pme`; not `grand` or `logiciel`, which are parts of
+/// such names).
+fn is_employer_name(folded: &str) -> bool {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        EMPLOYERS
+            .iter()
+            .flat_map(|kind| kind.iter())
+            .filter(|s| !s.contains(' '))
+            .map(|s| fold(s))
+            .collect()
+    })
+    .contains(folded)
+}
+
 const AFTER_WORDS: &[&str] = &[
     "à", "a", "en", "au", "aux", "dans", "sur", "chez", "in", "at",
 ];
@@ -3829,7 +3845,7 @@ impl Extractor {
             .filter(|r| {
                 !words(&r.name)
                     .iter()
-                    .all(|(_, w)| is_employer_word(&fold(w)))
+                    .all(|(_, w)| is_employer_name(&fold(w)))
             })
             // `A gagne plus qu'un B (x contre y)`: x is A's, not B's, the
             // name right before it; A is not read, so x has no role.
@@ -4374,6 +4390,13 @@ impl Extractor {
                 && (self.vocabulary.level(&f).is_some() || self.vocabulary.places.contains(&f))
             {
                 place_after = self.vocabulary.places.contains(&f);
+                continue;
+            }
+            // A kind of employer between the name and its verb, with its
+            // preposition, as a place (`Un Consultant Data Junior en ESN
+            // touche 38k€`).
+            if collected.is_empty() && paid && is_employer_name(&f) {
+                place_after = true;
                 continue;
             }
             if collected.is_empty()
