@@ -382,38 +382,37 @@ fn employer_at(text: &str, start: bool) -> Option<String> {
     None
 }
 
-/// Whether a folded word is one of a kind of employer's names
-/// (`startup`, `grand`, `groupe`).
-fn is_employer_word(folded: &str) -> bool {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        EMPLOYERS
-            .iter()
-            .flat_map(|kind| kind.iter().flat_map(|s| s.split(' ')))
-            .map(fold)
-            .collect()
+/// The folded words of [`EMPLOYERS`]' spellings: those that are a whole
+/// spelling (`startup`, `esn`), and every word of every spelling (`grand`,
+/// `groupe`, `logiciel`).
+fn employer_words() -> &'static (HashSet<String>, HashSet<String>) {
+    static SETS: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
+    SETS.get_or_init(|| {
+        let spellings = || EMPLOYERS.iter().flat_map(|kind| kind.iter());
+        let whole = spellings()
+            .filter(|s| !s.contains(' '))
+            .map(|s| fold(s))
+            .collect();
+        let parts = spellings().flat_map(|s| s.split(' ')).map(fold).collect();
+        (whole, parts)
     })
-    .contains(folded)
 }
 
-/// Words that say where or when the figure holds when they start the text
-/// after it (`65-75k€ à Paris`, `58-66k€ en 2022`, `60k€ en startup`).
 /// Whether a folded word is, alone, the name of a kind of employer
 /// (`startup`, `esn`, `pme`; not `grand` or `logiciel`, which are parts of
 /// such names).
 fn is_employer_name(folded: &str) -> bool {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        EMPLOYERS
-            .iter()
-            .flat_map(|kind| kind.iter())
-            .filter(|s| !s.contains(' '))
-            .map(|s| fold(s))
-            .collect()
-    })
-    .contains(folded)
+    employer_words().0.contains(folded)
 }
 
+/// Whether a folded word is one of the words of a kind of employer's names
+/// (`startup`, `grand`, `groupe`).
+fn is_employer_word(folded: &str) -> bool {
+    employer_words().1.contains(folded)
+}
+
+/// Words that say where or when the figure holds when they start the text
+/// after it (`65-75k€ à Paris`, `58-66k€ en 2022`, `60k€ en startup`).
 const AFTER_WORDS: &[&str] = &[
     "à", "a", "en", "au", "aux", "dans", "sur", "chez", "in", "at",
 ];
@@ -3173,40 +3172,11 @@ impl Extractor {
                 });
                 floor = figure.1.max(a.range.end);
                 let mut figure = figure.0;
-                // A figure that follows another in an enumeration of one
-                // sentence (`Un Data Engineer Senior gagne 60k€ en France,
-                // 75k€ au Canada`) is of its role, its level and its
-                // experience when it names none of its own.
                 if ai > 0
-                    && figure.role.is_none()
                     && let Some(prev) = out.last().filter(|p: &&Figure| p.block == bi)
                     && let Some(gap) = block.text.get(found[ai - 1].range.end..a.range.start)
-                    && prev.role.is_some()
-                    && prev.salary == figure.salary
-                    && self.enumerates(gap, prev.role.as_ref().map_or("", |r| r.name.as_str()))
-                    && !self.for_someone(&block.text[a.range.end..])
-                    // A contrast (`70k€ brut, contre 55k€ en moyenne`, `45k€,
-                    // puis 55k€ un an plus tard`) sets the second apart: it
-                    // is of the same role only when what differs is read
-                    // (its own level, place, year or qualifier).
-                    && (!words(gap).iter().any(|(_, w)| {
-                        matches!(fold(w).as_str(), "contre" | "puis" | "mais" | "vs" | "versus")
-                    }) || figure.level.is_some()
-                        || figure.place.is_some()
-                        || figure.year.is_some()
-                        || figure.qualifier.is_some())
                 {
-                    figure.role.clone_from(&prev.role);
-                    if figure.level.is_none()
-                        && !words(gap)
-                            .iter()
-                            .any(|(_, w)| self.vocabulary.level(&fold(w)).is_some())
-                    {
-                        figure.level.clone_from(&prev.level);
-                    }
-                    if figure.experience.is_none() && amount::experiences(gap).is_empty() {
-                        figure.experience.clone_from(&prev.experience);
-                    }
+                    self.carry(prev, &mut figure, gap, &block.text[a.range.end..]);
                 }
                 out.push(figure);
             }
@@ -3438,13 +3408,15 @@ impl Extractor {
         // (`à Lyon, salaire Senior 52-60k€`): where or when, not who. Not
         // the words right after the figure before, which are that figure's
         // (`50k€ à Paris, 45k€ à Tours`).
+        // Whether a clause from `from` on is the words right after the
+        // figure before; `floor` may be past `from` (`60k€ (fixe,€10k de
+        // variable)`: the figure before ends after this one's start).
+        let figure_before_s =
+            |from: usize| after_figure && text.get(floor..from).is_none_or(|s| s.trim().is_empty());
         let clause_to = |end: usize| {
             let t = text[..end].strip_suffix(',')?;
             let from = element_start(t, t.len(), floor, &self.vocabulary);
-            // `floor` may be past `from` (`60k€ (fixe,€10k de variable)`:
-            // the figure before ends after this one's start): its own too.
-            let its_own = after_figure && text.get(floor..from).is_none_or(|s| s.trim().is_empty());
-            Some(from..t.len()).filter(|r| !its_own && !holds_amount(every, r))
+            Some(from..t.len()).filter(|r| !figure_before_s(from) && !holds_amount(every, r))
         };
         let clause_before = clause_to(start);
         // A level that a short clause names (`En junior, comptez 40k€ ; en
@@ -3460,21 +3432,10 @@ impl Extractor {
                     && ws.iter().all(|(_, w)| {
                         let f = fold(w);
                         self.vocabulary.level(&f).is_some()
+                            || is_article(&f)
                             || matches!(
                                 f.as_str(),
-                                "en" | "pour"
-                                    | "cote"
-                                    | "un"
-                                    | "une"
-                                    | "le"
-                                    | "la"
-                                    | "les"
-                                    | "l"
-                                    | "des"
-                                    | "niveau"
-                                    | "au"
-                                    | "a"
-                                    | "profil"
+                                "en" | "pour" | "cote" | "niveau" | "au" | "a" | "profil"
                             )
                     })
             })
@@ -3768,8 +3729,7 @@ impl Extractor {
             let comma = text[..start].trim_end().strip_suffix(',').filter(|_| pay)?;
             let from = element_start(comma, comma.len(), floor, &self.vocabulary);
             let clause = &text[from..comma.len()];
-            let its_own =
-                holds_amount(every, &(from..comma.len())) || (after_figure && from == floor);
+            let its_own = holds_amount(every, &(from..comma.len())) || figure_before_s(from);
             (!its_own).then_some(clause)
         };
         let mut level_apposed = None;
@@ -4408,11 +4368,10 @@ impl Extractor {
             }
             if collected.is_empty() {
                 // `Le salaire d'un CTO est de 120k€`, `Un Senior reste à
-                // 60k€`, `reste donc autour de 52k€`: `est de`, `reste à`
-                // say the pay, as a verb of pay does.
-                // `est de` needs a word of pay before it, and neither says
-                // pay after a word of something else (`L'écart avec un Data
-                // Engineer Senior est de 8k€`).
+                // 60k€`, `reste donc autour de 52k€`: `est de` after a word
+                // of pay, and `reste à`, say the pay as a verb of pay does;
+                // neither after a word of something else (`L'écart avec un
+                // Data Engineer Senior est de 8k€`).
                 let is_of = || {
                     let before_it = || all[..k].iter().map(|(_, w)| (*w, fold(w)));
                     COPULAS.contains(&f.as_str())
@@ -4604,6 +4563,52 @@ impl Extractor {
         }
     }
 
+    /// A figure that follows `prev` in an enumeration of one sentence (`Un
+    /// Data Engineer Senior gagne 60k€ en France, 75k€ au Canada`), with
+    /// `gap` between them and `after` after it, is of its role, and of its
+    /// level and experience unless `gap` names others, when it names no
+    /// role of its own.
+    fn carry(&self, prev: &Figure, figure: &mut Figure, gap: &str, after: &str) {
+        let Some(role) = prev.role.as_ref().filter(|_| figure.role.is_none()) else {
+            return;
+        };
+        if prev.salary != figure.salary
+            || !self.enumerates(gap, &role.name)
+            || self.for_someone(after)
+        {
+            return;
+        }
+        let ws = words(gap);
+        // A contrast (`70k€ brut, contre 55k€ en moyenne`, `45k€, puis 55k€
+        // un an plus tard`) sets the second apart: it is of the same role
+        // only when what differs is read (its own level, place, year or
+        // qualifier).
+        let contrast = ws.iter().any(|(_, w)| {
+            matches!(
+                fold(w).as_str(),
+                "contre" | "puis" | "mais" | "vs" | "versus"
+            )
+        });
+        let differs = figure.level.is_some()
+            || figure.place.is_some()
+            || figure.year.is_some()
+            || figure.qualifier.is_some();
+        if contrast && !differs {
+            return;
+        }
+        figure.role = Some(role.clone());
+        if figure.level.is_none()
+            && !ws
+                .iter()
+                .any(|(_, w)| self.vocabulary.level(&fold(w)).is_some())
+        {
+            figure.level.clone_from(&prev.level);
+        }
+        if figure.experience.is_none() && amount::experiences(gap).is_empty() {
+            figure.experience.clone_from(&prev.experience);
+        }
+    }
+
     /// Whether `gap`, the text between two figures of a block, goes on
     /// one enumeration: in one sentence, nothing but what says where, when,
     /// at which level or in which kind of company the figure before holds,
@@ -4618,6 +4623,7 @@ impl Extractor {
             return false;
         }
         let ws = words(gap);
+        let role_words: Vec<String> = words(role).into_iter().map(|(_, w)| fold(w)).collect();
         let mut k = 0;
         while k < ws.len() {
             let (r, w) = &ws[k];
@@ -4636,11 +4642,10 @@ impl Extractor {
                 })
             };
             if ENUMERATION_WORDS.contains(&f.as_str())
-                || words(role).iter().any(|(_, r)| fold(r) == f)
+                || role_words.contains(&f)
                 || w.chars().all(|c| c.is_ascii_digit())
                 || self.vocabulary.level(&f).is_some()
-                || self.vocabulary.cue(w, &f) == Some(true)
-                || is_verb(&f)
+                || self.pays(w)
                 || amount::year(w).is_some()
             {
                 k += 1;
