@@ -1343,6 +1343,77 @@ fn the_pay_of_a_role_is_read_after_est_de() {
     );
 }
 
+/// A sentence ending with a colon names the role of the list or table
+/// after it, with a word of pay; a figure in a clause that opens its
+/// sentence is of the subject after it; an adjective of place or
+/// `salarié` after a role is no part of it.
+#[test]
+fn roles_named_before_a_list_after_an_opening_clause_or_with_an_adjective() {
+    for (body, expected) in [
+        (
+            "Voici la rémunération d'un Géomètre selon son niveau :\n\n\
+             - Junior : 33k€ brut\n- Senior : 51k€ brut",
+            vec![
+                who(Some("Géomètre"), Some("Junior"), None),
+                who(Some("Géomètre"), Some("Senior"), None),
+            ],
+        ),
+        (
+            "Ce que touche une Urbaniste en 2025 :\n\n\
+             | Ville | Salaire |\n|---|---|\n| Lyon | 36k€ |\n| Rennes | 34k€ |",
+            vec![
+                who(Some("Urbaniste"), None, Some("Lyon")),
+                who(Some("Urbaniste"), None, Some("Rennes")),
+            ],
+        ),
+        // Two roles, or none, named: the items' figures have none.
+        (
+            "Les salaires d'un Géomètre et d'un Topographe :\n\n- Junior : 31k€ brut",
+            vec![who(None, Some("Junior"), None)],
+        ),
+        (
+            "Voici les salaires relevés cette année :\n\n- Junior : 31k€ brut",
+            vec![who(None, Some("Junior"), None)],
+        ),
+        // Without the colon, the sentence introduces nothing.
+        (
+            "Les salaires d'un Géomètre varient.\n\n- Junior : 31k€ brut",
+            vec![who(None, Some("Junior"), None)],
+        ),
+        (
+            "Avec un salaire médian de 47k€ brut, le Paysagiste Senior vit bien.",
+            vec![who(Some("Paysagiste"), Some("Senior"), None)],
+        ),
+        // Not a person, nor past a comma before the figure.
+        (
+            "Avec un salaire de 47k€ brut, Julie vit bien.",
+            vec![who(None, None, None)],
+        ),
+        (
+            "En somme, avec un salaire de 47k€ brut, le Paysagiste Senior vit bien.",
+            vec![who(None, None, None)],
+        ),
+        (
+            "Un Géomètre Senior lyonnais gagne 49k€.",
+            vec![who(Some("Géomètre"), Some("Senior"), Some("Lyon"))],
+        ),
+        (
+            "Une Paysagiste salariée touche 35k€ brut.",
+            vec![who(Some("Paysagiste"), None, None)],
+        ),
+    ] {
+        assert_eq!(who_of(body), expected, "{body}");
+    }
+    let text = article(
+        "Voici la rémunération d'un Géomètre selon son niveau :\n\n\
+         - Junior : 33k€ brut\n- Senior : 51k€ brut\n\n\
+         Plus loin, un Géomètre Senior gagne 58k€ brut.",
+    );
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(spanned(&text, &ds[0]), "58k€ brut");
+}
+
 /// What the code review of the new readings found: none of these is a
 /// mismatch.
 #[test]

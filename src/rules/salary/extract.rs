@@ -3748,6 +3748,31 @@ impl Extractor {
             // Said right after it (`40k€ pour un SRE Junior`, `comptez
             // 52k€ pour une Ingénieure DevSecOps`).
             .or_else(|| self.name_after(after))
+            // The subject after the clause that opens the sentence with
+            // the figure and a word of pay (`Avec un salaire médian de
+            // 47k€, le Géomètre Senior reste bien payé`).
+            .or_else(|| {
+                let head = &text[sentence_from..a.range.start];
+                let rest = &text[tail..];
+                let comma = rest.find(',')?;
+                let between = words(&rest[..comma]);
+                let own = between.iter().all(|(_, w)| {
+                    let f = fold(w);
+                    self.pays(w)
+                        || basis_in(w).is_some()
+                        || matches!(f.as_str(), "de" | "d" | "par" | "an" | "annuel" | "annuels")
+                });
+                let paid = words(head)
+                    .iter()
+                    .chain(&between)
+                    .any(|(_, w)| self.vocabulary.cue(w, &fold(w)) == Some(true));
+                if head.contains([',', ';', ':', '(']) || !own || !paid {
+                    return None;
+                }
+                let (name, l) = self.subject_of(&rest[comma + 1..])?;
+                level_apposed = l;
+                Some(name)
+            })
             // A pronoun with a verb of pay (`; il gagne ainsi 75k€`, `.
             // Elle touche 48k€`): the subject of the clause or sentence
             // before, when it opens with an article and a role.
@@ -4411,6 +4436,15 @@ impl Extractor {
                     continue;
                 }
             }
+            // An adjective of place or `salarié` in lowercase after the
+            // name (`Un Géomètre lyonnais gagne 45k€`) is no part of it: the
+            // place is read from the figure's context.
+            if collected.is_empty()
+                && w.starts_with(char::is_lowercase)
+                && (place_adjective(&f).is_some() || f.starts_with("salarie"))
+            {
+                continue;
+            }
             // `Chef de Projet`: the small word is in the name when a
             // capitalised head comes before it.
             let joins = !collected.is_empty() && joins_role(&all, k);
@@ -4474,12 +4508,61 @@ impl Extractor {
     /// level or a place alone there is no name (` pour un Senior`).
     fn name_after(&self, after: &str) -> Option<String> {
         let rest = strip_word(after.trim_start(), "pour")?;
-        // A small word ends it, but inside a name (`Chef de Projet`).
-        let phrase = article_phrase(rest.trim_start(), |ws, k| {
+        let (_, name) = self.phrase_name(rest.trim_start())?;
+        Some(name)
+    }
+
+    /// The role `text` opens with after an article (`un SRE Junior`, `les
+    /// Data Engineers, …`), up to a punctuation mark or a word that joins
+    /// another clause; a small word ends it, but inside a name (`Chef de
+    /// Projet`). The phrase, and the name.
+    fn phrase_name<'t>(&self, text: &'t str) -> Option<(&'t str, String)> {
+        let phrase = article_phrase(text, |ws, k| {
             let f = fold(ws[k].1);
             JOINS.contains(&f.as_str()) || (is_function_word(&f) && !joins_role(ws, k))
         })?;
-        self.name_before(phrase)
+        Some((phrase, self.name_before(phrase)?))
+    }
+
+    /// The role a sentence that introduces a list or a table names after a
+    /// word of pay (`Voici les salaires d'un Géomètre selon le niveau :`,
+    /// `Ce que gagne une Paysagiste :`): where its name starts in `text`,
+    /// and the text of the name, read again as a title. None when the
+    /// sentence does not end with a colon, holds a figure, or may name
+    /// more than one role (`d'un Géomètre et d'un Topographe :`).
+    fn intro_role<'t>(&self, text: &'t str) -> Option<(usize, &'t str)> {
+        let body = text.trim_end().strip_suffix(':')?;
+        if might_have_money(body) && !amount::amounts(body).is_empty() {
+            return None;
+        }
+        let ws = words(body);
+        let paid = ws.iter().position(|(_, w)| self.pays(w))?;
+        // Up to two words that say which pay (`Salaires médians bruts
+        // d'un …`), then `de` or `pour` and an article, or an article.
+        let k = (paid + 1..ws.len().min(paid + 4)).find(|&k| {
+            let f = fold(ws[k].1);
+            is_function_word(&f) || is_article(&f)
+        })?;
+        let f = fold(ws[k].1);
+        let k = match f.as_str() {
+            "de" | "d" | "pour" => k + 1,
+            _ => k,
+        };
+        let (r, _) = ws.get(k)?;
+        let (phrase, name) = self.phrase_name(&body[r.start..])?;
+        let rest = words(&body[r.start + phrase.len()..]);
+        if rest.iter().any(|(_, w)| {
+            let f = fold(w);
+            JOINS.contains(&f.as_str()) || matches!(f.as_str(), "vs" | "versus")
+        }) {
+            return None;
+        }
+        // The name without its article, as a title reads it.
+        let past_article = &phrase[words(phrase).first()?.0.end..];
+        let named = past_article.trim();
+        let at = r.start + (phrase.len() - past_article.trim_start().len());
+        let same = self.title_role(named).map(|n| role_key(&n)) == Some(role_key(&name));
+        same.then_some((at, named))
     }
 
     /// The name that ends `text` as a subject: after an article or at its
@@ -4723,6 +4806,11 @@ impl Extractor {
                 && b.strong.iter().any(|r| r.len() + 2 >= b.text.trim().len())
             {
                 roles.push((i, 0));
+            } else if b.kind == BlockKind::Paragraph
+                && let Some((at, name)) = self.intro_role(&b.text)
+            {
+                texts.push((i, at, name));
+                roles.push((i, at));
             }
             texts.push((i, 0, clip(&b.text)));
         }
@@ -4736,7 +4824,10 @@ impl Extractor {
         }
         let outer = roles
             .iter()
-            .filter_map(|&(i, _)| blocks.get(i).map(|b| clip(&b.text)))
+            .filter_map(|&(i, at)| {
+                let t = texts.iter().find(|&&(j, off, _)| (j, off) == (i, at))?;
+                Some(t.2)
+            })
             .chain(
                 headings
                     .first()
