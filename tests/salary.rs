@@ -1414,6 +1414,25 @@ fn roles_named_before_a_list_after_an_opening_clause_or_with_an_adjective() {
     assert_eq!(spanned(&text, &ds[0]), "58k€ brut");
 }
 
+/// A figure the article gives from its own data (`D'après nos données`) is
+/// set against its others; one from a named source is not.
+#[test]
+fn the_article_s_own_data_is_no_other_source() {
+    let text = article(
+        "Selon nos chiffres, un Géomètre Senior gagne 52k€ brut.\n\n\
+         Plus loin, un Géomètre Senior gagne 60k€ brut.",
+    );
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(spanned(&text, &ds[0]), "60k€ brut");
+    let text = article(
+        "D'après l'Observatoire des Géomètres, un Géomètre Senior gagne 52k€ brut.\n\n\
+         Plus loin, un Géomètre Senior gagne 60k€ brut.",
+    );
+    let ds = check(&text);
+    assert!(ds.is_empty(), "{}", describe(&ds));
+}
+
 /// What the code review of the new readings found: none of these is a
 /// mismatch.
 #[test]

@@ -688,6 +688,20 @@ fn source_in(text: &str) -> Option<(String, Option<u16>)> {
         .unwrap_or(text.len());
     let text = &text[..end];
     let ws = words(text);
+    // The article's own data (`D'après nos données`, `selon notre
+    // enquête`) is no other source: its figures are the article's.
+    let own = ws
+        .iter()
+        .find(|(_, w)| {
+            !matches!(
+                fold(w).as_str(),
+                "selon" | "source" | "sources" | "d" | "apres"
+            )
+        })
+        .is_some_and(|(_, w)| matches!(fold(w).as_str(), "nos" | "notre" | "mes" | "mon" | "ma"));
+    if own {
+        return None;
+    }
     // A source names one, or is a study (`selon la taille de
     // l'entreprise`, `selon le profil` say what the figure depends on).
     let names_one = ws.iter().skip(1).any(|(_, w)| {
@@ -5454,6 +5468,9 @@ mod tests {
             "selon la taille de l'entreprise",
             "selon le profil",
             "dans un article de blog bien plus loin selon l'APEC",
+            // The article's own data.
+            "D'après nos données",
+            "selon notre enquête 2024",
         ] {
             assert_eq!(source_in(t), None, "{t}");
         }
