@@ -497,6 +497,72 @@ fn sarif_messages_double_their_braces() {
     }
 }
 
+/// SARIF plain text writes `\\`, `[` and `]` as `\\\\`, `\\[` and `\\]`, so that
+/// a quoted Markdown link is not an embedded link (§3.11.6); Markdown help
+/// keeps them, in its code block.
+#[test]
+fn sarif_plain_text_escapes_brackets() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join(NAME),
+        format!("{ARTICLE}\nVoir [la fiche][absente] et C:\\dossier.\n"),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("repere")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--no-config", "--format", "sarif", NAME])
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &sarif["runs"][0];
+    let texts: Vec<&str> = run["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["message"]["text"].as_str().unwrap())
+        .collect();
+    let reference = texts
+        .iter()
+        .find(|t| t.contains("absente"))
+        .unwrap_or_else(|| panic!("{texts:#?}"));
+    assert!(
+        reference.starts_with("`\\[la fiche\\]\\[absente\\]` refers to"),
+        "{reference}"
+    );
+    assert!(reference.contains("`\\[text\\](URL)`"), "{reference}");
+    // Every `[`, `]` and `\\` of plain text is escaped; a viewer that
+    // unescapes gets the message back.
+    for t in &texts {
+        let mut chars = t.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => assert!(matches!(chars.next(), Some('\\' | '[' | ']')), "{t}"),
+                '[' | ']' => panic!("unescaped bracket in {t}"),
+                _ => {}
+            }
+        }
+    }
+    let described = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "front-matter")
+        .unwrap();
+    assert!(
+        described["help"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("\\[VALUES\\]")
+    );
+    assert!(
+        described["help"]["markdown"]
+            .as_str()
+            .unwrap()
+            .contains(" [VALUES] ")
+    );
+}
+
 /// File names that are not plain URI segments (non-ASCII letters, `<&"`,
 /// `#`, `?`, `%`, a space, a `:` that would read as a scheme, a `\\`, bytes
 /// that are not UTF-8) give SARIF URIs that pass the schema's

@@ -43,11 +43,32 @@ fn result_level(s: Severity) -> ResultLevel {
 /// Text for a SARIF message string, whose `{` and `}` are written `{{` and
 /// `}}` (SARIF 2.1.0 §3.11.5): `{0}` would be a placeholder for an
 /// argument, and a message quotes what an article holds.
-fn literal(text: &str) -> String {
+fn braces(text: &str) -> String {
     if !text.contains(['{', '}']) {
         return text.to_string();
     }
     text.replace('{', "{{").replace('}', "}}")
+}
+
+/// Text for a plain text SARIF message string: [`braces`], and `\`, `[`
+/// and `]` written `\\`, `\[` and `\]`, so that a quoted Markdown link
+/// (`[texte](/posts/x/)`) is not read as an embedded link (§3.11.6).
+/// The specification gives no escape outside a link's text; CodeQL writes
+/// its messages so, and the SARIF viewers of Microsoft and of CodeQL read
+/// them back as the characters.
+fn literal(text: &str) -> String {
+    let text = braces(text);
+    if !text.contains(['\\', '[', ']']) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if matches!(c, '\\' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn location(path: &str, loc: Loc, span: Span, message: Option<&str>) -> Location {
@@ -215,7 +236,7 @@ impl Reporter for SarifReporter {
                 } else {
                     MultiformatMessageString::builder()
                         .text(literal(&format!("{}\n\n{doc}\n\n{explain}", r.summary)))
-                        .markdown(literal(&format!(
+                        .markdown(braces(&format!(
                             "{}\n\n````text\n{doc}\n````\n\n{explain}",
                             r.summary
                         )))
