@@ -1414,6 +1414,36 @@ fn roles_named_before_a_list_after_an_opening_clause_or_with_an_adjective() {
     assert_eq!(spanned(&text, &ds[0]), "58k€ brut");
 }
 
+/// `en full remote`, `en télétravail` and `en CDI` between a role and its
+/// verb are skipped as a place is, and so is a possessive after the verb
+/// (`touche ses 55k€`); full remote, télétravail and remote are one place.
+#[test]
+fn roles_are_read_past_remote_work_contracts_and_possessives() {
+    for (body, expected) in [
+        (
+            "Un Géomètre Senior en full remote gagne 60k€.",
+            who(Some("Géomètre"), Some("Senior"), Some("full remote")),
+        ),
+        (
+            "Une Paysagiste Junior en télétravail gagne 33k€.",
+            who(Some("Paysagiste"), Some("Junior"), Some("télétravail")),
+        ),
+        (
+            "Un Géomètre Senior en CDI touche ses 55k€ brut.",
+            who(Some("Géomètre"), Some("Senior"), None),
+        ),
+    ] {
+        assert_eq!(who_of(body), [expected], "{body}");
+    }
+    let text = article(
+        "Un Géomètre Senior en télétravail gagne 52k€ brut.\n\n\
+         Un Géomètre Senior en full remote gagne 60k€ brut.",
+    );
+    let ds = check(&text);
+    assert_eq!(ds.len(), 1, "{}", describe(&ds));
+    assert_eq!(spanned(&text, &ds[0]), "60k€ brut");
+}
+
 /// A figure the article gives from its own data (`D'après nos données`) is
 /// set against its others; one from a named source is not.
 #[test]

@@ -984,6 +984,7 @@ pub const PLACES: &[&str] = &[
     "saint-etienne",
     "la-rochelle",
     "remote",
+    "teletravail",
 ];
 
 /// Words that open a sentence or an item before a comma and name no one
@@ -1091,6 +1092,7 @@ const SAME_PLACES: &[&[&str]] = &[
     &["californie", "california"],
     &["ue", "eu"],
     &["emirats", "emirats arabes unis"],
+    &["remote", "full remote", "full-remote", "teletravail"],
 ];
 
 /// A place as figures are compared by: folded, with one spelling for
@@ -1128,7 +1130,7 @@ fn whole_place_name(text: &str, ws: &[(Range<usize>, &str)], k: usize) -> Option
     // Called for every word: the last words of these names are ASCII, so
     // most words are told apart without folding them.
     let last = ws.get(k)?.1;
-    const LAST: [&str; 7] = [
+    const LAST: [&str; 8] = [
         "york",
         "francisco",
         "valley",
@@ -1136,6 +1138,7 @@ fn whole_place_name(text: &str, ws: &[(Range<usize>, &str)], k: usize) -> Option
         "unis",
         "uni",
         "france",
+        "remote",
     ];
     if !LAST.iter().any(|l| last.eq_ignore_ascii_case(l)) {
         return None;
@@ -1148,6 +1151,7 @@ fn whole_place_name(text: &str, ws: &[(Range<usize>, &str)], k: usize) -> Option
         }
         "unis" if before(1).is_some_and(|i| word(i) == "etats") => before(1),
         "uni" if before(1).is_some_and(|i| word(i) == "royaume") => before(1),
+        "remote" if before(1).is_some_and(|i| word(i) == "full") => before(1),
         "france" if before(2).is_some_and(|i| word(i) == "ile" && word(i + 1) == "de") => before(2),
         _ => None,
     }
@@ -4391,10 +4395,13 @@ impl Extractor {
                 place_after = self.vocabulary.places.contains(&f);
                 continue;
             }
-            // A kind of employer between the name and its verb, with its
-            // preposition, as a place (`Un Consultant Data Junior en ESN
-            // touche 38k€`).
-            if collected.is_empty() && paid && is_employer_name(&f) {
+            // A kind of employer or of contract between the name and its
+            // verb, with its preposition, as a place (`Un Consultant Data
+            // Junior en ESN touche 38k€`, `en CDI touche`).
+            if collected.is_empty()
+                && paid
+                && (is_employer_name(&f) || matches!(f.as_str(), "cdi" | "cdd" | "interim"))
+            {
                 place_after = true;
                 continue;
             }
@@ -4445,6 +4452,9 @@ impl Extractor {
                     || APPROXIMATELY.contains(&f.as_str())
                     || ADVERBS.contains(&f.as_str())
                     || (f == "a" && verb_before())
+                    // `touche ses 55k€`.
+                    || (matches!(f.as_str(), "ses" | "son" | "sa" | "leur" | "leurs")
+                        && verb_before())
                     || names_nothing(&f)
                 {
                     continue;
