@@ -1213,11 +1213,19 @@ fn roles_in_lowercase_after_the_figure_or_opening_the_sentence() {
                 who(Some("designer produit"), None, None),
             ],
         ),
-        // No trade named, or no article: no role.
+        // No trade named: no role.
         ("Un bon candidat touche 47k€.", vec![who(None, None, None)]),
+        // `Côté` opens a clause that names the role, in lowercase too.
         (
             "Côté data analyst senior, comptez 47k€.",
-            vec![who(None, None, None)],
+            vec![who(Some("data analyst"), Some("Senior"), None)],
+        ),
+        (
+            "Côté Géomètre Junior, prévoyez 31k€ ; côté startup, 29k€.",
+            vec![
+                who(Some("Géomètre"), Some("Junior"), None),
+                who(None, None, None),
+            ],
         ),
         (
             "Prévoyez 44k€ pour un Administrateur Systèmes Junior, 57k€ pour un Senior.",
@@ -1242,7 +1250,7 @@ fn roles_in_lowercase_after_the_figure_or_opening_the_sentence() {
         (
             "Côté Géomètre : en junior, prévoyez 33k€ ; en senior, 51k€.",
             vec![
-                who(None, Some("Junior"), None),
+                who(Some("Géomètre"), Some("Junior"), None),
                 who(None, Some("Senior"), None),
             ],
         ),

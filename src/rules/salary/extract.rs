@@ -3821,13 +3821,34 @@ impl Extractor {
                 Some(name)
             })
             // Or by the clause that opens its sentence (`Pour un
-            // Développeur Mobile, comptez 38k€ en junior`).
+            // Développeur Mobile, comptez 38k€ en junior`, `Côté Data
+            // Analyst Senior, comptez 47k€`; `côté data analyst senior`,
+            // in lowercase, with a word of a trade).
             .or_else(|| {
-                let rest = strip_word(opening.trim_start(), "pour")?;
+                let head = opening.trim_start();
+                let side = ["Côté ", "côté ", "Cote ", "cote "]
+                    .iter()
+                    .find_map(|w| head.strip_prefix(w));
+                let rest = strip_word(head, "pour").or(side)?;
                 if text[sentence_from + opening.len()..a.range.start].contains(';') {
                     return None;
                 }
-                let name = self.name_before(rest)?;
+                let name = self.name_before(rest).or_else(|| {
+                    let ws = words(rest);
+                    let trade = ws.iter().any(|(_, w)| is_trade_word(&fold(w)));
+                    let plain = ws.iter().all(|(_, w)| {
+                        let f = fold(w);
+                        is_trade_word(&f)
+                            || self.vocabulary.level(&f).is_some()
+                            || w.starts_with(char::is_lowercase) && !is_function_word(&f)
+                    });
+                    let name: Vec<&str> = ws
+                        .iter()
+                        .map(|(_, w)| *w)
+                        .filter(|w| self.vocabulary.level(&fold(w)).is_none())
+                        .collect();
+                    (side.is_some() && trade && plain && !name.is_empty()).then(|| name.join(" "))
+                })?;
                 level_apposed = self.level_in(rest, true);
                 Some(name)
             })
