@@ -1452,6 +1452,33 @@ fn roles_are_read_past_remote_work_contracts_and_possessives() {
     assert_eq!(spanned(&text, &ds[0]), "60k€ brut");
 }
 
+/// A first name before a figure is someone, not a role: her pay is her own
+/// case, which may change over the article without contradicting it.
+#[test]
+fn a_first_name_is_someone_not_a_role() {
+    let text = article(
+        "Camille gagne 41k€ brut.\n\n\
+         Après sa promotion, Camille gagne 47k€ brut, Mathis 45k€ brut.\n\n\
+         Un Géomètre Senior gagne 52k€ brut.",
+    );
+    let ds = check(&text);
+    assert!(ds.is_empty(), "{}", describe(&ds));
+    let doc = Document::parse("2025-02-07-x.md", text);
+    let read: Vec<(Option<String>, Option<String>)> = salary::extract(&doc)
+        .into_iter()
+        .map(|f| (f.role.map(|r| r.name), f.qualifier))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (None, Some("Camille".to_string())),
+            (None, Some("Camille".to_string())),
+            (None, Some("Mathis".to_string())),
+            (Some("Géomètre".to_string()), None),
+        ]
+    );
+}
+
 /// A figure the article gives from its own data (`D'après nos données`) is
 /// set against its others; one from a named source is not.
 #[test]

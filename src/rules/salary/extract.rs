@@ -3892,6 +3892,25 @@ impl Extractor {
                         .name_before(versus)
                         .is_none_or(|v| role_key(&v) != r.key)
             });
+        // A first name read as the name before the figure (`Sarah gagne
+        // 55k€`) is someone: the pay is her own case, which may change
+        // from one paragraph to the next (after a promotion). No role's:
+        // the figure is kept apart from the others by her name.
+        let mut qualifier = qualifier;
+        let role = match role {
+            Some(r)
+                if r.source == Source::Figure
+                    && !r.name.contains(' ')
+                    && super::first_names::is_first_name(&fold(&r.name)) =>
+            {
+                qualifier = Some(match qualifier {
+                    Some(q) => format!("{q}, {}", r.name),
+                    None => r.name,
+                });
+                None
+            }
+            r => r,
+        };
 
         let level_of_role = level.is_none() && role.is_some() && level_apposed.is_some();
         if level_of_role {

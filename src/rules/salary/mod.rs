@@ -9,6 +9,7 @@
 pub mod amount;
 mod checks;
 pub mod extract;
+mod first_names;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
