@@ -1301,6 +1301,36 @@ fn a_pronoun_is_of_the_role_before_it() {
     }
 }
 
+/// A pronoun's figure after one its subject already gave is of another time
+/// or case (a promotion, the next year, bonuses): not set against it.
+#[test]
+fn a_pronoun_after_a_figure_of_its_subject_is_another_case() {
+    for body in [
+        "Un Urbaniste Junior touche 34k€ brut ; l'année suivante, il touche 39k€ brut.",
+        "Un Urbaniste Junior touche 34k€ brut ; il touche 39k€ brut l'année suivante.",
+        "Une Paysagiste Junior touche 31k€ brut. Elle touche 35k€ brut avec les primes.",
+        "Une Paysagiste Junior touche 31k€ brut. Elle gagne désormais 36k€ brut.",
+        "Un Topographe Junior touche 30k€ brut ; au bout de trois ans, il touche 37k€ brut.",
+    ] {
+        let text = article(body);
+        let ds = check(&text);
+        assert!(ds.is_empty(), "{body}\n{}", describe(&ds));
+    }
+    // Without a figure before, the pronoun still reads its subject; and
+    // with a place or a year that tells the two apart.
+    assert_eq!(
+        who_of("Un Urbaniste Junior débute en agence ; il touche 34k€ brut."),
+        [who(Some("Urbaniste"), Some("Junior"), None)]
+    );
+    assert_eq!(
+        who_of("Un Urbaniste Junior touche 34k€ à Lyon ; à Nantes, il touche 31k€."),
+        [
+            who(Some("Urbaniste"), Some("Junior"), Some("Lyon")),
+            who(Some("Urbaniste"), Some("Junior"), Some("Nantes")),
+        ]
+    );
+}
+
 /// In a table whose header names levels, the figures are salaries with no
 /// word of pay: a grid by level, compared with the same said elsewhere.
 #[test]

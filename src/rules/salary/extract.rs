@@ -3796,27 +3796,52 @@ impl Extractor {
             // before, when it opens with an article and a role.
             .or_else(|| {
                 // Not at a later time (`Il touche 65k€ cinq ans plus
-                // tard`), which is no longer the subject's level.
-                let later = words(after_own).iter().any(|(_, w)| {
+                // tard`, `il gagne désormais 45k€`), which is no longer the
+                // subject's level.
+                let later = words(after_own).iter().chain(&words(before)).any(|(_, w)| {
                     matches!(
                         fold(w).as_str(),
-                        "tard" | "apres" | "ensuite" | "aujourd" | "desormais" | "maintenant"
+                        "tard"
+                            | "apres"
+                            | "ensuite"
+                            | "aujourd"
+                            | "desormais"
+                            | "maintenant"
+                            | "suivante"
+                            | "suivant"
                     )
                 });
                 if later || !self.pronoun_paid(before) {
                     return None;
                 }
-                let clause = text.get(sentence_from..start).unwrap_or("");
+                let head = sentence_from..start;
                 let previous = || {
                     let head = text.get(..sentence_from)?.trim_end();
                     // From before the mark that ends it (`.`, `…`, `»`).
                     let (last, _) = head.char_indices().next_back()?;
-                    text.get(sentence_start(text, last)..head.len())
+                    Some(sentence_start(text, last)..head.len())
                 };
-                let subject = Some(clause)
-                    .filter(|c| !c.trim().is_empty())
-                    .or_else(previous)?;
-                let (name, l) = self.subject_of(subject)?;
+                let same_sentence = !text.get(head.clone())?.trim().is_empty();
+                let subject = Some(head).filter(|_| same_sentence).or_else(previous)?;
+                // Nor when the subject's clause gives a figure already
+                // (`Un Urbaniste Junior touche 34k€ ; l'année suivante, il
+                // touche 39k€`, `… 33k€. Il touche 38k€ avec les primes`):
+                // the pronoun's is of another time or case. Nor past another
+                // clause between them (`; l'année suivante, il touche`).
+                // Unless a clause right before it names a place or a year
+                // (`; en 2025, il gagne 53k€`), which tells the two apart
+                // (not `; au bout de trois ans, il touche 37k€`).
+                let between = same_sentence
+                    && text[subject.clone()]
+                        .trim_end()
+                        .trim_end_matches([',', ';'])
+                        .contains([',', ';']);
+                let where_or_when = words(clause).iter().any(|(_, w)| amount::year(w).is_some())
+                    || self.place_in(clause).is_some();
+                if (holds_amount(every, &subject) || between) && !where_or_when {
+                    return None;
+                }
+                let (name, l) = self.subject_of(&text[subject])?;
                 level_apposed = l;
                 Some(name)
             })
