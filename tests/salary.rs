@@ -1435,9 +1435,10 @@ fn roles_named_before_a_list_after_an_opening_clause_or_with_an_adjective() {
             "Un Géomètre Senior lyonnais gagne 49k€.",
             vec![who(Some("Géomètre"), Some("Senior"), Some("Lyon"))],
         ),
+        // `salarié` is kept: the figure is told from one on one's own.
         (
             "Une Paysagiste salariée touche 35k€ brut.",
-            vec![who(Some("Paysagiste"), None, None)],
+            vec![who(Some("Paysagiste salariée"), None, None)],
         ),
     ] {
         assert_eq!(who_of(body), expected, "{body}");
@@ -1452,9 +1453,10 @@ fn roles_named_before_a_list_after_an_opening_clause_or_with_an_adjective() {
     assert_eq!(spanned(&text, &ds[0]), "58k€ brut");
 }
 
-/// `en full remote`, `en télétravail` and `en CDI` between a role and its
-/// verb are skipped as a place is, and so is a possessive after the verb
-/// (`touche ses 55k€`); full remote, télétravail and remote are one place.
+/// `en full remote` and `en télétravail` between a role and its verb are
+/// skipped as a place is, and so is a possessive after the verb (`touche
+/// ses 55k€`); full remote and remote are one place, télétravail (often
+/// partial) another.
 #[test]
 fn roles_are_read_past_remote_work_contracts_and_possessives() {
     for (body, expected) in [
@@ -1474,8 +1476,9 @@ fn roles_are_read_past_remote_work_contracts_and_possessives() {
         assert_eq!(who_of(body), [expected], "{body}");
     }
     let text = article(
-        "Un Géomètre Senior en télétravail gagne 52k€ brut.\n\n\
-         Un Géomètre Senior en full remote gagne 60k€ brut.",
+        "Un Géomètre Senior en remote gagne 52k€ brut.\n\n\
+         Un Géomètre Senior en full remote gagne 60k€ brut.\n\n\
+         Un Géomètre Senior en télétravail partiel gagne 55k€ brut.",
     );
     let ds = check(&text);
     assert_eq!(ds.len(), 1, "{}", describe(&ds));
@@ -1523,6 +1526,61 @@ fn the_article_s_own_data_is_no_other_source() {
     let text = article(
         "D'après l'Observatoire des Géomètres, un Géomètre Senior gagne 52k€ brut.\n\n\
          Plus loin, un Géomètre Senior gagne 60k€ brut.",
+    );
+    let ds = check(&text);
+    assert!(ds.is_empty(), "{}", describe(&ds));
+}
+
+/// What the review of the list intros, the opening clause, the words after
+/// a role, own data and places found: none of these is a mismatch with a
+/// Géomètre Junior at 33k€.
+#[test]
+fn the_intro_and_clause_readings_make_no_false_mismatch() {
+    for body in [
+        // A list after another sentence, or a role named to compare.
+        "Le salaire d'un Géomètre est correct. Les Cartographes, eux, débutent plus bas :\n\n\
+         - Junior : 30k€\n- Senior : 44k€",
+        "Pour comparer avec le salaire d'un Géomètre, voici les chiffres des Cartographes :\n\n\
+         - Junior : 30k€",
+        "Voici la rémunération d'un Géomètre comme d'un Cartographe :\n\n- Junior : 30k€",
+        "Voici les salaires d'un Géomètre Junior relevés auprès de nos lecteurs :\n\n\
+         - Luc, à Brest : 31k€\n- Anne, à Brest : 34k€",
+        // A table whose header names the roles.
+        "Voici ce que touche un Géomètre :\n\n| Niveau | Géomètre | Cartographe |\n\
+         |---|---|---|\n| Junior | 32-35k€ | 29-31k€ |",
+        // Data points: people, offers.
+        "Voici ce que touche un Géomètre Junior, selon nos lecteurs :\n\n\
+         - Luc, à Brest : 31k€\n- Anne, à Brest : 34k€",
+        "Les offres de salaire reçues pour un Géomètre Junior :\n\n\
+         - à Brest : 31k€\n- à Brest encore : 34k€",
+        // Goals, hypotheses, thresholds; a participle; another sentence.
+        "Pour atteindre un salaire de 60k€, le Géomètre Junior doit se mettre à son compte.",
+        "Même avec un salaire de 40k€, le Géomètre Junior reste mieux loti qu'un stagiaire.",
+        "Loin des 70k€ de salaire annuel, le Géomètre Junior plafonne en région.",
+        "Avec un salaire de 60k€, le Géomètre Junior serait comblé.",
+        "Un Géomètre Junior touche un salaire médian de 48k€. Le salaire médian du métier est de 36k€, \
+         le Géomètre Junior touchant nettement plus.",
+        "On parle ici d'un salaire de 36k€. Brut, le Géomètre Junior n'en voit qu'une partie.",
+        // `salarié`, as a word of the role or a noun.
+        "Un Géomètre Junior salarié touche 28k€ ; à son compte, il vise bien plus.",
+        "Souvent, un Géomètre Junior embauche un salarié payé 28k€.",
+        // Another source with a possessive; the article's own data of
+        // another year.
+        "Selon nos confrères de l'Observatoire, un Géomètre Junior gagne 30k€.",
+        "Selon notre enquête 2022, un Géomètre Junior gagne 30k€.",
+        // Another contract.
+        "Un Géomètre Junior en CDD touche 30k€.",
+        "Un Géomètre Junior en intérim touche 36k€.",
+    ] {
+        let text = article(&format!("Un Géomètre Junior gagne 33k€.\n\n{body}"));
+        let ds = check(&text);
+        assert!(ds.is_empty(), "{body}\n{}", describe(&ds));
+    }
+    // Full remote and remote are one place, télétravail (often partial)
+    // another.
+    let text = article(
+        "Un Géomètre Junior gagne 33k€ en full remote.\n\n\
+         Un Géomètre Junior gagne 31k€ en télétravail partiel.",
     );
     let ds = check(&text);
     assert!(ds.is_empty(), "{}", describe(&ds));

@@ -178,6 +178,22 @@ fn uri(path: &Path) -> String {
 /// GitHub code scanning's limit on a rule's descriptions, in characters.
 const DESCRIPTION_MAX: usize = 1024;
 
+/// `text` as a plain text message string ([`literal`]) of at most `max`
+/// characters once written so: the text is cut ([`at_most`]) before it is
+/// escaped, so that no `{{` or `\[` is split, with room for what escaping
+/// adds.
+fn literal_at_most(text: &str, max: usize) -> String {
+    let mut room = max;
+    loop {
+        let out = literal(&at_most(text, room));
+        let over = out.chars().count().saturating_sub(max);
+        if over == 0 || room <= 1 {
+            return out;
+        }
+        room = room.saturating_sub(over).max(1);
+    }
+}
+
 /// `text` cut to at most `max` characters: after its last sentence or line
 /// that fits, or else at a character boundary, with `…`.
 fn at_most(text: &str, max: usize) -> String {
@@ -219,6 +235,11 @@ impl Reporter for SarifReporter {
                         .text(literal(&t))
                         .build()
                 };
+                let described = |t: &str| {
+                    MultiformatMessageString::builder()
+                        .text(literal_at_most(t, DESCRIPTION_MAX))
+                        .build()
+                };
                 let doc = r.doc.trim();
                 // The full description is the summary and the documentation's
                 // first paragraph, within GitHub's limit; the whole
@@ -245,8 +266,8 @@ impl Reporter for SarifReporter {
                 let name = pascal_case(&r.id);
                 let mut rule = ReportingDescriptor::builder()
                     .id(r.id.to_string())
-                    .short_description(text(at_most(&r.summary, DESCRIPTION_MAX)))
-                    .full_description(text(at_most(&full, DESCRIPTION_MAX)))
+                    .short_description(described(&r.summary))
+                    .full_description(described(&full))
                     .help(help)
                     .default_configuration(
                         ReportingConfiguration::builder()
@@ -387,6 +408,19 @@ mod tests {
         assert!(cut.ends_with("é…"));
         for max in 2..60 {
             assert!(at_most(sentences, max).chars().count() <= max, "{max}");
+        }
+        // Within the limit once escaped, no escape split.
+        let marked = "Mot [interdit] {x} ".repeat(80);
+        for max in [20, 101, 1024] {
+            let out = literal_at_most(&marked, max);
+            assert!(out.chars().count() <= max, "{max}: {out}");
+            assert!(out.starts_with("Mot \\[interdit\\] {{"), "{out}");
+            let unescaped = out
+                .replace("\\[", "")
+                .replace("\\]", "")
+                .replace("{{", "")
+                .replace("}}", "");
+            assert!(!unescaped.contains(['[', ']', '{', '}', '\\']), "{out}");
         }
     }
 

@@ -267,6 +267,9 @@ const EMPLOYERS: &[&[&str]] = &[
         "micro-entrepreneur",
     ],
     &["portage salarial", "portage"],
+    // Contracts other than the usual CDI (`en CDD`, `en intérim`).
+    &["cdd"],
+    &["intérim", "interim", "intérimaire", "interimaire"],
     &[
         "secteur public",
         "fonction publique",
@@ -689,7 +692,9 @@ fn source_in(text: &str) -> Option<(String, Option<u16>)> {
     let text = &text[..end];
     let ws = words(text);
     // The article's own data (`D'après nos données`, `selon notre
-    // enquête`) is no other source: its figures are the article's.
+    // enquête 2022`) is no other source: its figures are the article's,
+    // of its year if it says one. Not `Selon nos confrères de l'APEC`,
+    // which names one.
     let own = ws
         .iter()
         .find(|(_, w)| {
@@ -699,8 +704,12 @@ fn source_in(text: &str) -> Option<(String, Option<u16>)> {
             )
         })
         .is_some_and(|(_, w)| matches!(fold(w).as_str(), "nos" | "notre" | "mes" | "mon" | "ma"));
-    if own {
-        return None;
+    let named = ws
+        .iter()
+        .skip(1)
+        .any(|(_, w)| w.starts_with(char::is_uppercase));
+    if own && !named {
+        return Some((String::new(), amount::year(text)));
     }
     // A source names one, or is a study (`selon la taille de
     // l'entreprise`, `selon le profil` say what the figure depends on).
@@ -984,6 +993,7 @@ pub const PLACES: &[&str] = &[
     "saint-etienne",
     "la-rochelle",
     "remote",
+    "full-remote",
     "teletravail",
 ];
 
@@ -1092,7 +1102,7 @@ const SAME_PLACES: &[&[&str]] = &[
     &["californie", "california"],
     &["ue", "eu"],
     &["emirats", "emirats arabes unis"],
-    &["remote", "full remote", "full-remote", "teletravail"],
+    &["remote", "full remote", "full-remote"],
 ];
 
 /// A place as figures are compared by: folded, with one spelling for
@@ -3766,28 +3776,49 @@ impl Extractor {
             // Said right after it (`40k€ pour un SRE Junior`, `comptez
             // 52k€ pour une Ingénieure DevSecOps`).
             .or_else(|| self.name_after(after))
-            // The subject after the clause that opens the sentence with
-            // the figure and a word of pay (`Avec un salaire médian de
-            // 47k€, le Géomètre Senior reste bien payé`).
+            // The subject after a clause that opens the sentence with
+            // `Avec`, the figure and a word of pay (`Avec un salaire médian
+            // de 47k€, le Géomètre Senior reste bien payé`): only such words
+            // in the clause, so not a goal, a hypothesis or a threshold
+            // (`Pour atteindre un salaire de 60k€,`, `Même avec …`, `Loin des
+            // 70k€ de salaire,`), nor a subject in the conditional (`…, le
+            // Géomètre Senior serait bien payé`).
             .or_else(|| {
-                let head = &text[sentence_from..a.range.start];
+                let head = strip_word(text[sentence_from..a.range.start].trim_start(), "avec")?;
                 let rest = &text[tail..];
                 let comma = rest.find(',')?;
-                let between = words(&rest[..comma]);
-                let own = between.iter().all(|(_, w)| {
+                let kind = |w: &str| {
                     let f = fold(w);
                     self.pays(w)
                         || basis_in(w).is_some()
-                        || matches!(f.as_str(), "de" | "d" | "par" | "an" | "annuel" | "annuels")
+                        || period_in(w).is_some()
+                        || f.starts_with("median")
+                        || f.starts_with("moyen")
+                        || APPROXIMATELY.contains(&f.as_str())
+                        || matches!(f.as_str(), "de" | "d" | "par" | "an" | "son" | "sa" | "ses")
+                };
+                let clause_words = words(head).into_iter().chain(words(&rest[..comma]));
+                let mut paid = false;
+                for (_, w) in clause_words {
+                    if !(kind(w) || is_article(&fold(w))) {
+                        return None;
+                    }
+                    paid |= self.vocabulary.cue(w, &fold(w)) == Some(true);
+                }
+                let subject = &rest[comma + 1..];
+                let its_clause = subject.find(PHRASE_ENDS).map_or(subject, |i| &subject[..i]);
+                let conditional = words(its_clause).iter().any(|(_, w)| {
+                    let f = fold(w);
+                    f.len() > 5 && (f.ends_with("rait") || f.ends_with("raient"))
                 });
-                let paid = words(head)
-                    .iter()
-                    .chain(&between)
-                    .any(|(_, w)| self.vocabulary.cue(w, &fold(w)) == Some(true));
-                if head.contains([',', ';', ':', '(']) || !own || !paid {
+                if !paid
+                    || conditional
+                    || head.contains(PHRASE_ENDS)
+                    || rest[..comma].contains(PHRASE_ENDS)
+                {
                     return None;
                 }
-                let (name, l) = self.subject_of(&rest[comma + 1..])?;
+                let (name, l) = self.subject_of(subject)?;
                 level_apposed = l;
                 Some(name)
             })
@@ -4460,13 +4491,10 @@ impl Extractor {
                 place_after = self.vocabulary.places.contains(&f);
                 continue;
             }
-            // A kind of employer or of contract between the name and its
-            // verb, with its preposition, as a place (`Un Consultant Data
-            // Junior en ESN touche 38k€`, `en CDI touche`).
-            if collected.is_empty()
-                && paid
-                && (is_employer_name(&f) || matches!(f.as_str(), "cdi" | "cdd" | "interim"))
-            {
+            // A kind of employer between the name and its verb, with its
+            // preposition, as a place (`Un Consultant Data Junior en ESN
+            // touche 38k€`).
+            if collected.is_empty() && paid && is_employer_name(&f) {
                 place_after = true;
                 continue;
             }
@@ -4525,12 +4553,13 @@ impl Extractor {
                     continue;
                 }
             }
-            // An adjective of place or `salarié` in lowercase after the
-            // name (`Un Géomètre lyonnais gagne 45k€`) is no part of it: the
-            // place is read from the figure's context.
+            // An adjective of place in lowercase after the name (`Un
+            // Géomètre lyonnais gagne 45k€`) is no part of it: the place is
+            // read from the figure's context. (`salarié` stays: `Un
+            // Géomètre salarié` is told from one on his own.)
             if collected.is_empty()
                 && w.starts_with(char::is_lowercase)
-                && (place_adjective(&f).is_some() || f.starts_with("salarie"))
+                && place_adjective(&f).is_some()
             {
                 continue;
             }
@@ -4620,36 +4649,75 @@ impl Extractor {
     /// sentence does not end with a colon, holds a figure, or may name
     /// more than one role (`d'un Géomètre et d'un Topographe :`).
     fn intro_role<'t>(&self, text: &'t str) -> Option<(usize, &'t str)> {
-        let body = text.trim_end().strip_suffix(':')?;
+        let whole = text.trim_end().strip_suffix(':')?;
+        // Its last sentence only: in `Le salaire d'un Géomètre est
+        // correct. Les Topographes débutent plus bas :`, the list is not
+        // the Géomètre's.
+        let from = sentence_start(whole, whole.len());
+        let body = &whole[from..];
         if might_have_money(body) && !amount::amounts(body).is_empty() {
             return None;
         }
         let ws = words(body);
         let paid = ws.iter().position(|(_, w)| self.pays(w))?;
         // Up to two words that say which pay (`Salaires médians bruts
-        // d'un …`), then `de` or `pour` and an article, or an article.
-        let k = (paid + 1..ws.len().min(paid + 4)).find(|&k| {
-            let f = fold(ws[k].1);
-            is_function_word(&f) || is_article(&f)
-        })?;
-        let f = fold(ws[k].1);
-        let k = match f.as_str() {
+        // d'un …`, not `Les offres de salaire reçues pour un …`), then `de`
+        // or `pour` and an article, or an article.
+        let kind = |w: &str| {
+            let f = fold(w);
+            basis_in(w).is_some()
+                || period_in(w).is_some()
+                || f.starts_with("median")
+                || f.starts_with("moyen")
+        };
+        let k = (paid + 1..ws.len()).take(3).find(|&k| !kind(ws[k].1))?;
+        let k = match fold(ws[k].1).as_str() {
             "de" | "d" | "pour" => k + 1,
             _ => k,
         };
         let (r, _) = ws.get(k)?;
-        let (phrase, name) = self.phrase_name(&body[r.start..])?;
-        let rest = words(&body[r.start + phrase.len()..]);
-        if rest.iter().any(|(_, w)| {
+        // The role, up to a word in lowercase that names neither a level
+        // nor a trade (`un Géomètre face à un Topographe`).
+        let phrase = article_phrase(&body[r.start..], |ws, k| {
+            let (w, f) = (ws[k].1, fold(ws[k].1));
+            !w.starts_with(char::is_uppercase)
+                && self.vocabulary.level(&f).is_none()
+                && !is_trade_word(&f)
+                && !joins_role(ws, k)
+        })?;
+        let name = self.name_before(phrase)?;
+        // What follows says where, when or by what the list goes (`selon
+        // son niveau`, `en 2025`, `à Lyon`), with no other clause, name or
+        // role (`, voici les chiffres des Topographes`, `comme d'un
+        // Topographe`, `selon l'APEC`, `relevés auprès de trois lecteurs`).
+        let rest = &body[r.start + phrase.len()..];
+        let rest_words = words(rest);
+        let leads = rest_words.first().is_none_or(|(_, w)| {
+            matches!(
+                fold(w).as_str(),
+                "selon" | "suivant" | "par" | "en" | "a" | "au" | "aux" | "dans" | "chez" | "pour"
+            )
+        });
+        let other = rest_words.iter().any(|(_, w)| {
             let f = fold(w);
-            JOINS.contains(&f.as_str()) || matches!(f.as_str(), "vs" | "versus")
-        }) {
+            JOINS.contains(&f.as_str())
+                || matches!(
+                    f.as_str(),
+                    "vs" | "versus" | "comme" | "face" | "rapport" | "ainsi" | "avec"
+                )
+                || f.starts_with("compar")
+                || (w.starts_with(char::is_uppercase)
+                    && self.vocabulary.level(&f).is_none()
+                    && !self.vocabulary.places.contains(&f)
+                    && amount::year(w).is_none())
+        });
+        if rest.contains([',', ';', '(']) || !leads || other {
             return None;
         }
         // The name without its article, as a title reads it.
         let past_article = &phrase[words(phrase).first()?.0.end..];
         let named = past_article.trim();
-        let at = r.start + (phrase.len() - past_article.trim_start().len());
+        let at = from + r.start + (phrase.len() - past_article.trim_start().len());
         let same = self.title_role(named).map(|n| role_key(&n)) == Some(role_key(&name));
         same.then_some((at, named))
     }
@@ -4881,6 +4949,17 @@ impl Extractor {
         // The items a list is nested in, by their label (`- **Data
         // Engineer** : à Paris`) or text: where in their block, and what.
         let mut items: Vec<(usize, usize, &'d str)> = Vec::new();
+        // A table whose header names roles (`| Niveau | Géomètre |
+        // Topographe |`) says whose each column is: the sentence before it
+        // names none.
+        let header_names_roles = intro.iter().filter_map(|&i| blocks.get(i)).any(|b| {
+            b.kind == BlockKind::TableRow
+                && (1..b.cells.len()).any(|c| {
+                    b.cell(c)
+                        .and_then(|r| b.text.get(r))
+                        .is_some_and(|t| self.title_role(t).is_some())
+                })
+        });
         for &i in intro {
             let Some(b) = blocks.get(i) else { continue };
             if b.kind == BlockKind::ListItem {
@@ -4896,6 +4975,7 @@ impl Extractor {
             {
                 roles.push((i, 0));
             } else if b.kind == BlockKind::Paragraph
+                && !header_names_roles
                 && let Some((at, name)) = self.intro_role(&b.text)
             {
                 texts.push((i, at, name));
@@ -5543,12 +5623,23 @@ mod tests {
             "selon la taille de l'entreprise",
             "selon le profil",
             "dans un article de blog bien plus loin selon l'APEC",
-            // The article's own data.
-            "D'après nos données",
-            "selon notre enquête 2024",
         ] {
             assert_eq!(source_in(t), None, "{t}");
         }
+        // The article's own data names none, but may say its year; not
+        // `nos confrères de l'APEC`.
+        assert_eq!(
+            source_in("D'après nos données"),
+            Some((String::new(), None))
+        );
+        assert_eq!(
+            source_in("selon notre enquête 2024"),
+            Some((String::new(), Some(2024)))
+        );
+        assert_eq!(
+            source_in("Selon nos confrères de l'APEC"),
+            Some(("confrères apec".to_string(), None))
+        );
     }
 
     #[test]
