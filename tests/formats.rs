@@ -430,31 +430,37 @@ fn sarif_rule_descriptions_fit_github_limits() {
     assert!(documented > 0, "long documentation goes to the help");
 }
 
-/// SARIF message strings write `{` and `}` as `{{` and `}}` (§3.11.5), or
-/// `{0}` would be a placeholder: in a result's message and help, a label's
-/// message, and the rules' descriptions.
-#[test]
-fn sarif_messages_double_their_braces() {
+/// The SARIF report of `repere check` on one article of text `text`.
+fn sarif_for(text: &str) -> Value {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join(NAME),
-        ARTICLE.replacen("pillar: ", "pillar: role-{0}\nx: ", 1),
-    )
-    .unwrap();
+    fs::write(dir.path().join(NAME), text).unwrap();
     let out = Command::cargo_bin("repere")
         .unwrap()
         .current_dir(dir.path())
         .args(["check", "--no-config", "--format", "sarif", NAME])
         .output()
         .unwrap();
-    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let run = &sarif["runs"][0];
-    let texts: Vec<&str> = run["results"]
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The message texts of a SARIF report's results.
+fn result_texts(sarif: &Value) -> Vec<&str> {
+    sarif["runs"][0]["results"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["message"]["text"].as_str().unwrap())
-        .collect();
+        .collect()
+}
+
+/// SARIF message strings write `{` and `}` as `{{` and `}}` (§3.11.5), or
+/// `{0}` would be a placeholder: in a result's message and help, a label's
+/// message, and the rules' descriptions.
+#[test]
+fn sarif_messages_double_their_braces() {
+    let sarif = sarif_for(&ARTICLE.replacen("pillar: ", "pillar: role-{0}\nx: ", 1));
+    let run = &sarif["runs"][0];
+    let texts = result_texts(&sarif);
     assert!(
         texts.iter().any(|t| t.contains("`pillar` is `role-{{0}}`")),
         "{texts:#?}"
@@ -497,31 +503,16 @@ fn sarif_messages_double_their_braces() {
     }
 }
 
-/// SARIF plain text writes `\\`, `[` and `]` as `\\\\`, `\\[` and `\\]`, so that
+/// SARIF plain text writes `\`, `[` and `]` as `\\`, `\[` and `\]`, so that
 /// a quoted Markdown link is not an embedded link (§3.11.6); Markdown help
 /// keeps them, in its code block.
 #[test]
 fn sarif_plain_text_escapes_brackets() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join(NAME),
-        format!("{ARTICLE}\nVoir [la fiche][absente] et C:\\dossier.\n"),
-    )
-    .unwrap();
-    let out = Command::cargo_bin("repere")
-        .unwrap()
-        .current_dir(dir.path())
-        .args(["check", "--no-config", "--format", "sarif", NAME])
-        .output()
-        .unwrap();
-    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sarif = sarif_for(&format!(
+        "{ARTICLE}\nVoir [la fiche][absente] et C:\\dossier.\n"
+    ));
     let run = &sarif["runs"][0];
-    let texts: Vec<&str> = run["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["message"]["text"].as_str().unwrap())
-        .collect();
+    let texts = result_texts(&sarif);
     let reference = texts
         .iter()
         .find(|t| t.contains("absente"))
