@@ -1558,6 +1558,18 @@ fn the_intro_and_clause_readings_make_no_false_mismatch() {
         "Même avec un salaire de 40k€, le Géomètre Junior reste mieux loti qu'un stagiaire.",
         "Loin des 70k€ de salaire annuel, le Géomètre Junior plafonne en région.",
         "Avec un salaire de 60k€, le Géomètre Junior serait comblé.",
+        "Avec un salaire de 30k€, un Géomètre Junior peut à peine se loger à Paris.",
+        // An intro by something other than level, place or year: the
+        // labels tell the items apart.
+        "Voici le salaire d'un Géomètre Junior selon l'ancienneté :\n\n\
+         - en début de carrière : 24k€\n- après dix ans : 30k€",
+        "Voici le salaire d'un Géomètre Junior par statut :\n\n\
+         - en cabinet : 30k€\n- en libéral : 36k€",
+        // Items whose labels say what differs; a figure said for someone
+        // else after a `Côté …,` clause.
+        "Voici l'évolution du salaire d'un Géomètre Junior :\n\n\
+         - premier poste : 29k€\n- deuxième poste : 31k€",
+        "Côté Géomètre, comptez 33k€ en junior, contre 30k€ pour un dessinateur junior.",
         "Un Géomètre Junior touche un salaire médian de 48k€. Le salaire médian du métier est de 36k€, \
          le Géomètre Junior touchant nettement plus.",
         "On parle ici d'un salaire de 36k€. Brut, le Géomètre Junior n'en voit qu'une partie.",

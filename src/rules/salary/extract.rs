@@ -3117,6 +3117,7 @@ impl Extractor {
                 roles: intro_roles,
                 mut notes,
                 role_above,
+                sentence_role,
             } = self.intro(blocks, &intro, &headings);
             let row = block.kind == BlockKind::TableRow && block.cells.len() > 1;
             let label = if row { row_label(block) } else { label(block) };
@@ -3126,8 +3127,11 @@ impl Extractor {
             // Défense : Junior 44k€`); so does one that may be a name when
             // the items above name the role (`  - Glassdoor : 58k€`, a
             // source; `  - Doctolib : 60k€`, a company).
+            // So does one under a sentence that names the role (`Voici
+            // l'évolution du salaire d'un Plombier :`, then `- première
+            // année : 22k€`).
             let mut label_role = true;
-            if block.parent.is_some()
+            if (block.parent.is_some() || sentence_role)
                 && let Some((r, _)) = &label
                 && let Some(own) = block.text.get(r.clone())
             {
@@ -3798,13 +3802,20 @@ impl Extractor {
                         || matches!(f.as_str(), "de" | "d" | "par" | "an" | "son" | "sa" | "ses")
                 };
                 let clause_words = words(head).into_iter().chain(words(&rest[..comma]));
+                // A median or an average, which states the pay; a plain
+                // `Avec un salaire de 30k€,` is mostly a hypothesis (`…, un
+                // Géomètre peut à peine se loger`).
                 let mut paid = false;
+                let mut stated = false;
                 for (_, w) in clause_words {
-                    if !(kind(w) || is_article(&fold(w))) {
+                    let f = fold(w);
+                    if !(kind(w) || is_article(&f)) {
                         return None;
                     }
-                    paid |= self.vocabulary.cue(w, &fold(w)) == Some(true);
+                    paid |= self.vocabulary.cue(w, &f) == Some(true);
+                    stated |= f.starts_with("median") || f.starts_with("moyen");
                 }
+                paid &= stated;
                 let subject = &rest[comma + 1..];
                 let its_clause = subject.find(PHRASE_ENDS).map_or(subject, |i| &subject[..i]);
                 let conditional = words(its_clause).iter().any(|(_, w)| {
@@ -3887,6 +3898,19 @@ impl Extractor {
                     .find_map(|w| head.strip_prefix(w));
                 let rest = strip_word(head, "pour").or(side)?;
                 if text[sentence_from + opening.len()..a.range.start].contains(';') {
+                    return None;
+                }
+                // Not a figure said for someone else (`…, contre 30k€ pour
+                // un dessinateur`, `soit plus que les 30k€ d'un junior en
+                // topographie`).
+                let compared = words(before).iter().any(|(_, w)| {
+                    let f = fold(w);
+                    JOINS.contains(&f.as_str()) || matches!(f.as_str(), "que" | "qu" | "soit")
+                });
+                let of_another = strip_word(after.trim_start(), "d'un")
+                    .or_else(|| strip_word(after.trim_start(), "d'une"))
+                    .is_some();
+                if compared || of_another || self.for_someone(after) {
                     return None;
                 }
                 let name = self.name_before(rest).or_else(|| {
@@ -4692,12 +4716,32 @@ impl Extractor {
         // Topographe`, `selon l'APEC`, `relevés auprès de trois lecteurs`).
         let rest = &body[r.start + phrase.len()..];
         let rest_words = words(rest);
-        let leads = rest_words.first().is_none_or(|(_, w)| {
+        // Only by level or experience (`selon son niveau`, `par niveau
+        // d'expérience`), or where or when (`en 2025`, `à Lyon`): by
+        // anything else (`selon l'ancienneté`, `par statut`, `chez nos
+        // lecteurs`), the items differ by what their labels say, which is
+        // read as nothing.
+        let by_level = rest_words.iter().any(|(_, w)| {
+            let f = fold(w);
             matches!(
-                fold(w).as_str(),
-                "selon" | "suivant" | "par" | "en" | "a" | "au" | "aux" | "dans" | "chez" | "pour"
-            )
+                f.as_str(),
+                "niveau" | "niveaux" | "experience" | "seniorite"
+            ) || self.vocabulary.level(&f).is_some()
         });
+        let at = rest_words.iter().skip(1).all(|(_, w)| {
+            let f = fold(w);
+            is_article(&f)
+                || self.vocabulary.places.contains(&f)
+                || place_adjective(&f).is_some()
+                || amount::year(w).is_some()
+        });
+        let leads = rest_words
+            .first()
+            .is_none_or(|(_, w)| match fold(w).as_str() {
+                "selon" | "suivant" | "par" => by_level,
+                "en" | "a" | "au" | "aux" => at || by_level,
+                _ => false,
+            });
         let other = rest_words.iter().any(|(_, w)| {
             let f = fold(w);
             JOINS.contains(&f.as_str())
@@ -4949,6 +4993,7 @@ impl Extractor {
         // The items a list is nested in, by their label (`- **Data
         // Engineer** : à Paris`) or text: where in their block, and what.
         let mut items: Vec<(usize, usize, &'d str)> = Vec::new();
+        let mut sentence_role = false;
         // A table whose header names roles (`| Niveau | Géomètre |
         // Topographe |`) says whose each column is: the sentence before it
         // names none.
@@ -4980,6 +5025,7 @@ impl Extractor {
             {
                 texts.push((i, at, name));
                 roles.push((i, at));
+                sentence_role = true;
             }
             texts.push((i, 0, clip(&b.text)));
         }
@@ -4989,6 +5035,7 @@ impl Extractor {
                 roles,
                 notes: Vec::new(),
                 role_above: false,
+                sentence_role,
             };
         }
         let outer = roles
@@ -5013,6 +5060,7 @@ impl Extractor {
             roles,
             notes,
             role_above,
+            sentence_role,
         }
     }
 
@@ -5372,6 +5420,9 @@ struct Intro<'d> {
     /// Whether the items a list is nested in, or what introduces the outer
     /// list, name the role.
     role_above: bool,
+    /// Whether the sentence before the list or table names the role (see
+    /// `intro_role`).
+    sentence_role: bool,
 }
 
 struct FigureInput<'a> {
